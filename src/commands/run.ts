@@ -1,0 +1,46 @@
+import { ConfigurationError, InvariantError } from '../engine/errors.js'
+import { EXIT, type Command, type Io } from './io.js'
+import { refineCommand } from './refine.js'
+
+const USAGE = `usage: iam-refine <command> [options]
+
+commands:
+  refine POLICY.json --findings FILE... [--principal ARN]... [--catalog FILE]
+      print the least-privilege refinement of one policy document
+
+exit codes: 0 done, 1 unused permissions remain (check), 2 usage or configuration error,
+            3 an internal guarantee failed (a bug: nothing was suggested)`
+
+const COMMANDS: Record<string, Command> = {
+  refine: refineCommand
+}
+
+/** Runs the command line; the only place that prints or exits. */
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(`${USAGE}\n`)
+    return name === undefined ? EXIT.usage : EXIT.ok
+  }
+  const command = COMMANDS[name]
+  if (!command) {
+    io.err(`iam-refine: unknown command "${name}"\n${USAGE}\n`)
+    return EXIT.usage
+  }
+  try {
+    return await command(rest, io)
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      io.err(`iam-refine: ${error.message}\n`)
+      return EXIT.usage
+    }
+    if (error instanceof InvariantError) {
+      io.err(`iam-refine: ${error.message}\n`)
+      return EXIT.bug
+    }
+    io.err(
+      `iam-refine: unexpected error: ${(error as Error)?.message ?? String(error)}. This is a bug; please report it.\n`
+    )
+    return EXIT.bug
+  }
+}

@@ -1,0 +1,313 @@
+/**
+ * IAM action names and the `*` / `?` pattern language over them.
+ *
+ * Names compare case-insensitively, so everything here works on lower-cased text; callers keep the
+ * author's or the catalog's casing for display. Matching never backtracks across stars: a pattern
+ * is cut at its stars into segments that are placed leftmost, one after the other, which is
+ * correct for `*` and `?` and costs O(|name| · |segment|) at worst.
+ */
+
+/** Lower-cases a name or pattern the way every comparison in the engine does. */
+export function fold(text: string): string {
+  return text.toLowerCase()
+}
+
+export function hasWildcard(pattern: string): boolean {
+  return pattern.includes('*') || pattern.includes('?')
+}
+
+/** The text before the first wildcard (`s3:Get` for `s3:Get*`, `` for `*`). */
+export function literalPrefix(pattern: string): string {
+  const star = pattern.indexOf('*')
+  const question = pattern.indexOf('?')
+  const cut = Math.min(star < 0 ? pattern.length : star, question < 0 ? pattern.length : question)
+  return pattern.slice(0, cut)
+}
+
+/** Splits `service:Action` at its first colon; a name without one has an empty action part. */
+export function splitName(name: string): { service: string; action: string } {
+  const colon = name.indexOf(':')
+  if (colon < 0) return { service: name, action: '' }
+  return { service: name.slice(0, colon), action: name.slice(colon + 1) }
+}
+
+/**
+ * Where the CamelCase words of a name end: after `service:`, then after every word of the action.
+ * A new word starts at an uppercase letter that follows a lowercase letter or a digit, and at the
+ * last uppercase letter of an uppercase run when a lowercase letter follows; digits stay with the
+ * word before them (`GetBucketCORS` = Get|Bucket|CORS, `ListMFADevices` = List|MFA|Devices,
+ * `AssignIpv6Addresses` = Assign|Ipv6|Addresses). The name's length is always the last entry.
+ */
+export function wordBoundaries(name: string): number[] {
+  const ends: number[] = []
+  const colon = name.indexOf(':')
+  const start = colon < 0 ? 0 : colon + 1
+  if (colon >= 0) ends.push(start)
+  for (let i = start + 1; i < name.length; i++) {
+    const prev = name.charAt(i - 1)
+    const here = name.charAt(i)
+    const next = name.charAt(i + 1)
+    if (!isUpper(here)) continue
+    if (isLower(prev) || isDigit(prev) || (isUpper(prev) && isLower(next))) ends.push(i)
+  }
+  if (ends[ends.length - 1] !== name.length) ends.push(name.length)
+  return ends
+}
+
+/** The CamelCase words of an action name without its service (`GetBucketCORS` -> Get, Bucket, CORS). */
+export function splitWords(action: string): string[] {
+  const words: string[] = []
+  let from = 0
+  for (const end of wordBoundaries(action)) {
+    if (end > from) words.push(action.slice(from, end))
+    from = end
+  }
+  return words
+}
+
+function isUpper(c: string): boolean {
+  return c >= 'A' && c <= 'Z'
+}
+function isLower(c: string): boolean {
+  return c >= 'a' && c <= 'z'
+}
+function isDigit(c: string): boolean {
+  return c >= '0' && c <= '9'
+}
+
+/** A compiled, case-insensitive `*` / `?` pattern. */
+export class Glob {
+  readonly text: string
+  /** The folded pattern. */
+  readonly folded: string
+  private readonly segments: string[]
+  private readonly starred: boolean
+
+  constructor(pattern: string) {
+    this.text = pattern
+    this.folded = fold(pattern)
+    this.segments = this.folded.split('*')
+    this.starred = this.segments.length > 1
+  }
+
+  /** Whether the pattern matches the whole of an already folded name. */
+  test(foldedName: string): boolean {
+    const segs = this.segments
+    if (!this.starred) return segmentAt(segs[0] ?? '', foldedName, 0, true)
+    const first = segs[0] ?? ''
+    const last = segs[segs.length - 1] ?? ''
+    if (foldedName.length < first.length + last.length) return false
+    if (!segmentAt(first, foldedName, 0, false)) return false
+    const end = foldedName.length - last.length
+    if (!segmentAt(last, foldedName, end, false)) return false
+    let at = first.length
+    for (let i = 1; i < segs.length - 1; i++) {
+      const seg = segs[i] ?? ''
+      const found = findSegment(seg, foldedName, at, end)
+      if (found < 0) return false
+      at = found + seg.length
+    }
+    return true
+  }
+}
+
+function segmentAt(seg: string, name: string, at: number, whole: boolean): boolean {
+  if (whole && name.length !== seg.length) return false
+  if (at + seg.length > name.length) return false
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg.charCodeAt(i)
+    if (c !== 63 /* ? */ && c !== name.charCodeAt(at + i)) return false
+  }
+  return true
+}
+
+/** Leftmost place at or after `from` where `seg` fits wholly before `limit`, or -1. */
+function findSegment(seg: string, name: string, from: number, limit: number): number {
+  if (!seg.includes('?')) {
+    const found = name.indexOf(seg, from)
+    return found >= 0 && found + seg.length <= limit ? found : -1
+  }
+  for (let at = from; at + seg.length <= limit; at++) {
+    if (segmentAt(seg, name, at, false)) return at
+  }
+  return -1
+}
+
+/** Matches a pattern against a name, both in any casing. */
+export function matches(pattern: string, name: string): boolean {
+  return new Glob(pattern).test(fold(name))
+}
+
+/** `lit*` (one or more trailing stars, no other wildcard): the pattern's literal prefix, else null. */
+export function trailingStarPrefix(folded: string): string | null {
+  let end = folded.length
+  while (end > 0 && folded.charCodeAt(end - 1) === 42 /* * */) end--
+  if (end === folded.length) return null
+  const lit = folded.slice(0, end)
+  return hasWildcard(lit) ? null : lit
+}
+
+/**
+ * Whether every string `inner` matches is also matched by `outer` (both folded), for all strings
+ * and not only known actions. Exact for a literal `inner` and for `lit*`, the only shapes the
+ * engine creates. For other shapes it is sound but may answer false where inclusion holds: it then
+ * treats `inner`'s wildcards as symbols that only `outer`'s wildcards can consume.
+ */
+export function patternContains(outer: string, inner: string): boolean {
+  if (outer === inner) return true
+  if (!hasWildcard(inner)) return new Glob(outer).test(inner)
+  const lit = trailingStarPrefix(inner)
+  if (lit !== null) return coversEveryExtension(outer, lit)
+  return symbolicMatch(outer, inner)
+}
+
+/**
+ * Whether `outer` matches `lit` followed by any string. Simulates `outer` as a set of positions
+ * over `lit`; afterwards a string of fresh characters of any length n must still be accepted,
+ * which only wildcard-only remainders can do: a remainder of q `?` with a star accepts n >= q,
+ * without one exactly n = q. So every n must be reached by one of the remainders.
+ */
+function coversEveryExtension(outer: string, lit: string): boolean {
+  const m = outer.length
+  let states = closure(outer, new Set([0]))
+  for (let i = 0; i < lit.length && states.size > 0; i++) {
+    const c = lit.charCodeAt(i)
+    const next = new Set<number>()
+    for (const pos of states) {
+      if (pos >= m) continue
+      const p = outer.charCodeAt(pos)
+      if (p === 42) next.add(pos)
+      else if (p === 63 || p === c) next.add(pos + 1)
+    }
+    states = closure(outer, next)
+  }
+  let starredFrom = Infinity
+  const exact = new Set<number>()
+  for (const pos of states) {
+    const rest = outer.slice(pos)
+    if (/[^*?]/.test(rest)) continue
+    const questions = rest.replace(/\*/g, '').length
+    if (rest.includes('*')) starredFrom = Math.min(starredFrom, questions)
+    else exact.add(questions)
+  }
+  if (starredFrom === Infinity) return false
+  for (let n = 0; n < starredFrom; n++) if (!exact.has(n)) return false
+  return true
+}
+
+function closure(pattern: string, states: Set<number>): Set<number> {
+  const out = new Set<number>()
+  for (let pos of states) {
+    out.add(pos)
+    while (pos < pattern.length && pattern.charCodeAt(pos) === 42) out.add(++pos)
+  }
+  return out
+}
+
+/** Sound inclusion test for general shapes: `outer` must match `inner` read as symbols. */
+function symbolicMatch(outer: string, inner: string): boolean {
+  const n = inner.length
+  // reach[j]: outer's prefix so far can consume inner[0..j)
+  let reach = new Array<boolean>(n + 1).fill(false)
+  reach[0] = true
+  for (let i = 0; i < outer.length; i++) {
+    const p = outer.charAt(i)
+    const next = new Array<boolean>(n + 1).fill(false)
+    if (p === '*') {
+      let on = false
+      for (let j = 0; j <= n; j++) {
+        on = on || (reach[j] ?? false)
+        next[j] = on
+      }
+    } else {
+      for (let j = 0; j < n; j++) {
+        if (!reach[j]) continue
+        const s = inner.charAt(j)
+        // inner's `*` is consumed only by a star; its `?` only by `?` or a star
+        if (s === '*') continue
+        if (p === '?' || (s !== '?' && p === s)) next[j + 1] = true
+      }
+    }
+    reach = next
+  }
+  return reach[n] ?? false
+}
+
+/**
+ * A set of patterns that answers "is this name allowed" and "is this pattern covered" without
+ * trying every pattern: literals in a set, `lit*` patterns by their prefixes, the rest one by one.
+ * Counts let a caller ask about an entry while excluding that entry itself.
+ */
+export class PatternIndex {
+  private readonly exact = new Map<string, number>()
+  private readonly prefixes = new Map<string, number>()
+  private readonly others: Glob[] = []
+  private shortest = Infinity
+  private longest = 0
+
+  constructor(patterns: Iterable<string> = []) {
+    for (const p of patterns) this.add(p)
+  }
+
+  add(pattern: string): void {
+    const folded = fold(pattern)
+    if (!hasWildcard(folded)) {
+      this.exact.set(folded, (this.exact.get(folded) ?? 0) + 1)
+      return
+    }
+    const lit = trailingStarPrefix(folded)
+    if (lit === null) {
+      this.others.push(new Glob(folded))
+      return
+    }
+    this.prefixes.set(lit, (this.prefixes.get(lit) ?? 0) + 1)
+    this.shortest = Math.min(this.shortest, lit.length)
+    this.longest = Math.max(this.longest, lit.length)
+  }
+
+  /** Whether some pattern matches the folded name. */
+  allows(foldedName: string): boolean {
+    if (this.exact.has(foldedName)) return true
+    if (this.hasPrefixOf(foldedName, foldedName.length, 0)) return true
+    return this.others.some(g => g.test(foldedName))
+  }
+
+  /**
+   * Whether the patterns, less one copy of `self` when given, match everything `pattern` matches.
+   * `pattern` and `self` are folded.
+   */
+  covers(pattern: string, self?: string): boolean {
+    const own = (map: Map<string, number>, key: string): number =>
+      (map.get(key) ?? 0) - (self === pattern ? 1 : 0)
+    if (!hasWildcard(pattern)) {
+      if (own(this.exact, pattern) > 0) return true
+      if (this.hasPrefixOf(pattern, pattern.length, 0)) return true
+      return this.others.some(g => g.test(pattern))
+    }
+    const lit = trailingStarPrefix(pattern)
+    if (lit !== null) {
+      if (own(this.prefixes, lit) > 0) return true
+      if (this.hasPrefixOf(lit, lit.length - 1, 0)) return true
+    } else if (this.hasPrefixOf(literalPrefix(pattern), literalPrefix(pattern).length, 0)) {
+      return true
+    }
+    return this.others.some(g => g.folded !== pattern && patternContains(g.folded, pattern))
+  }
+
+  /** Whether a stored `lit*` has a `lit` that is a prefix of `text` no longer than `maxLength`. */
+  private hasPrefixOf(text: string, maxLength: number, minLength: number): boolean {
+    if (this.prefixes.size === 0) return false
+    const top = Math.min(maxLength, this.longest)
+    for (let len = Math.max(minLength, this.shortest); len <= top; len++) {
+      if (this.prefixes.has(text.slice(0, len))) return true
+    }
+    return false
+  }
+}
+
+/** Case-insensitive order of names, by folded code units (not locale). */
+export function compareNames(a: string, b: string): number {
+  const fa = fold(a)
+  const fb = fold(b)
+  return fa < fb ? -1 : fa > fb ? 1 : a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,121 @@
+import { fold, hasWildcard, PatternIndex, patternContains, wordBoundaries } from './actions.js'
+import { InvariantError } from './errors.js'
+import type { PolicyRefinement, RefineContext, StatementResult } from './model.js'
+import { readStatements } from './policy.js'
+import { rootPrefix, subPatternTest } from './trie.js'
+import { anyStartsWith } from './universe.js'
+
+/**
+ * Proves the engine's five guarantees on one result, recomputing what it needs from the original
+ * document rather than trusting the engine's intermediate data:
+ * 1. never wider, for all strings; 2. unused gone; 3. used kept; 4. succinct; 5. idempotent.
+ * Throws `InvariantError` on the first violation.
+ */
+export function verifyRefinement(
+  original: Record<string, unknown>,
+  result: PolicyRefinement,
+  context: RefineContext,
+  refineAgain: (document: Record<string, unknown>) => PolicyRefinement
+): void {
+  const before = readStatements(original).statements
+  const after = readStatements(result.document).statements
+  let at = 0
+  for (const s of result.statements) {
+    const source = before[s.index]
+    if (s.status === 'removed') {
+      checkStatement(s, context)
+      continue
+    }
+    const refined = after[at++]
+    if (s.status === 'refined') {
+      if (!sameExceptAction(source, refined)) {
+        fail(s, 'a key other than Action changed')
+      }
+      checkStatement(s, context)
+    } else if (refined !== source) {
+      fail(s, 'a statement the engine did not refine was changed')
+    }
+  }
+  if (at !== after.length)
+    throw new InvariantError('the refined policy has statements the original lacks')
+
+  const again = refineAgain(result.document)
+  if (again.changed || JSON.stringify(again.document) !== JSON.stringify(result.document)) {
+    throw new InvariantError(
+      'refining the refined policy with the same findings changed it (guarantee 5)'
+    )
+  }
+}
+
+function checkStatement(s: StatementResult, context: RefineContext): void {
+  const { universe, unused } = context
+  const beforeFolded = s.before.map(fold)
+  // 1. Never wider: each refined entry lies inside an original entry, for every string.
+  for (const entry of s.after) {
+    const f = fold(entry)
+    if (!beforeFolded.some(o => patternContains(o, f))) {
+      fail(s, `"${entry}" allows strings no original entry allows (guarantee 1)`)
+    }
+  }
+  // 2 and 3. Over the universe actions the original allowed: unused ones gone, used ones kept.
+  const refined = new PatternIndex(s.after)
+  const allowedBefore = new Set<string>()
+  for (const entry of s.before) {
+    if (hasWildcard(entry)) for (const name of universe.matching(entry)) allowedBefore.add(name)
+    else allowedBefore.add(fold(entry))
+  }
+  for (const name of allowedBefore) {
+    const isUnused = unused.has(name)
+    const allowed = refined.allows(name)
+    if (isUnused && allowed)
+      fail(s, `the unused ${universe.displayOf(name)} is still allowed (guarantee 2)`)
+    if (!isUnused && !allowed)
+      fail(s, `the used ${universe.displayOf(name)} is no longer allowed (guarantee 3)`)
+  }
+  // 4. Succinct: no new entry covered by another; every new wildcard maximal.
+  const originals = new Set(beforeFolded)
+  for (const entry of s.after) {
+    const f = fold(entry)
+    if (originals.has(f)) continue
+    if (refined.covers(f, f))
+      fail(s, `the new "${entry}" is covered by another entry (guarantee 4)`)
+  }
+  for (const change of s.changes) {
+    if (change.kind !== 'replaced') continue
+    for (const entry of change.by) {
+      if (!entry.endsWith('*')) continue
+      checkMaximal(s, change.entry, entry, context)
+    }
+  }
+}
+
+/** The next shorter word prefix of a new `P*` must be unsafe, or its wildcard not inside `e`. */
+function checkMaximal(
+  s: StatementResult,
+  e: string,
+  wildcard: string,
+  context: RefineContext
+): void {
+  const { universe, unused } = context
+  const prefix = wildcard.slice(0, -1)
+  const root = rootPrefix(e)
+  const bounds = wordBoundaries(prefix).filter(b => b < prefix.length)
+  const previous = bounds.length > 0 ? (bounds[bounds.length - 1] as number) : 0
+  const parent = previous > root.length ? fold(prefix.slice(0, previous)) : root
+  const r = universe.matching(e).filter(a => unused.has(a))
+  const parentUnsafe = anyStartsWith(r, parent)
+  if (!parentUnsafe && subPatternTest(e, root)(parent)) {
+    fail(s, `"${wildcard}" is not maximal: "${parent}*" would also be safe (guarantee 4)`)
+  }
+}
+
+function sameExceptAction(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return false
+  const strip = (o: object): string =>
+    JSON.stringify(Object.entries(o).map(([k, v]) => (k === 'Action' ? [k] : [k, v])))
+  return strip(a) === strip(b)
+}
+
+function fail(s: StatementResult, what: string): never {
+  throw new InvariantError(`statement ${s.sid ? `"${s.sid}"` : `#${s.index + 1}`}: ${what}`)
+}

@@ -1,0 +1,275 @@
+import { compareNames, fold, hasWildcard, PatternIndex } from './actions.js'
+import type { Catalog } from './catalog.js'
+import { isRecord } from './catalog.js'
+import { verifyRefinement } from './invariants.js'
+import type {
+  EntryChange,
+  PolicyRefinement,
+  Quota,
+  RefineContext,
+  StatementResult,
+  StatementStatus
+} from './model.js'
+import { actionEntries, policySize, readStatements } from './policy.js'
+import { generalize } from './trie.js'
+import { Universe } from './universe.js'
+import { namedActions, type PrincipalUnused } from './unused.js'
+import { UnusedSet } from './unused-set.js'
+
+export type {
+  EntryChange,
+  PolicyRefinement,
+  Quota,
+  RefineContext,
+  StatementResult,
+  StatementStatus
+} from './model.js'
+
+/** IAM's size quotas, counted without white space. */
+export const QUOTAS = {
+  managed: { kind: 'managed policy', limit: 6144 },
+  role: { kind: 'inline policies of a role', limit: 10240 },
+  user: { kind: 'inline policies of a user', limit: 2048 },
+  group: { kind: 'inline policies of a group', limit: 5120 }
+} as const
+
+export interface RefineOptions {
+  readonly catalog: Catalog
+  /**
+   * The findings of each principal the policy is attached to (`usesEverything(arn)` for one without
+   * a finding). A shared policy is refined with the intersection of their unused sets.
+   */
+  readonly principals: readonly PrincipalUnused[]
+  /** Patterns never removed, even when reported unused (configuration `keep-actions`). */
+  readonly keepActions?: readonly string[]
+  /** The quota the refined policy must fit. */
+  readonly quota?: Quota
+}
+
+/**
+ * Refines an identity-policy document against the unused access of its principals, then proves
+ * the five guarantees of the design on the result; a broken one throws `InvariantError`.
+ */
+export function refinePolicy(document: unknown, options: RefineOptions): PolicyRefinement {
+  const { statements } = readStatements(document)
+  const context = buildContext(statements, options)
+  const result = refineWithContext(document as Record<string, unknown>, context, options.quota)
+  verifyRefinement(document as Record<string, unknown>, result, context, d =>
+    refineWithContext(d, context, options.quota)
+  )
+  return result
+}
+
+function buildContext(statements: readonly unknown[], options: RefineOptions): RefineContext {
+  const literals: string[] = []
+  for (const s of statements) {
+    for (const entry of actionEntries(s) ?? []) if (!hasWildcard(entry)) literals.push(entry)
+  }
+  const keep = options.keepActions ?? []
+  const universe = new Universe(
+    options.catalog,
+    namedActions(options.principals),
+    literals,
+    keep.filter(k => !hasWildcard(k))
+  )
+  return { universe, unused: UnusedSet.resolve(options.principals, universe, keep) }
+}
+
+export function refineWithContext(
+  document: Record<string, unknown>,
+  context: RefineContext,
+  quota: Quota | undefined
+): PolicyRefinement {
+  const { statements, single } = readStatements(document)
+  const results: StatementResult[] = []
+  const kept: unknown[] = []
+  const warnings: string[] = []
+  statements.forEach((statement, index) => {
+    const { result, refined } = refineStatement(statement, index, context)
+    results.push(result)
+    if (refined !== null) kept.push(refined)
+    if (result.note) warnings.push(`Statement ${label(result)}: ${result.note}`)
+  })
+  const changed = results.some(r => r.status === 'refined' || r.status === 'removed')
+  let refinedDoc: Record<string, unknown> = document
+  if (changed) {
+    const nextStatement = single && kept.length === 1 ? kept[0] : kept
+    refinedDoc = { ...document, Statement: nextStatement }
+  }
+  const unusedPolicy = kept.length === 0
+  if (unusedPolicy) {
+    warnings.push(
+      'No statement is left: the policy is unused. Detach or delete it rather than keep it empty.'
+    )
+  }
+  const before = policySize(document)
+  const after = policySize(refinedDoc)
+  const overQuota = quota !== undefined && after > quota.limit
+  if (overQuota) {
+    warnings.push(
+      `The refined policy is ${after} characters without white space, over the ${quota.limit} of a ${quota.kind}.`
+    )
+  }
+  return {
+    document: refinedDoc,
+    changed,
+    unusedPolicy,
+    unusedPrincipal: context.unused.all,
+    statements: results,
+    warnings,
+    size: quota ? { before, after, quota } : { before, after },
+    overQuota
+  }
+}
+
+function label(r: StatementResult): string {
+  return r.sid ? `"${r.sid}"` : `#${r.index + 1}`
+}
+
+interface StatementOutcome {
+  readonly result: StatementResult
+  /** The refined statement, or null when it is removed. */
+  readonly refined: unknown
+}
+
+function refineStatement(
+  statement: unknown,
+  index: number,
+  context: RefineContext
+): StatementOutcome {
+  const notRefined = (note: string, before: string[] = []): StatementOutcome => ({
+    result: {
+      index,
+      ...sidOf(statement),
+      status: 'not-refined',
+      note,
+      before,
+      after: before,
+      changes: []
+    },
+    refined: statement
+  })
+  if (!isRecord(statement)) return notRefined('is not an object; left as it is')
+  if (statement.Effect === 'Deny') {
+    return notRefined(
+      'is a Deny, never narrowed: a narrower Deny would widen access',
+      actionEntries(statement)
+    )
+  }
+  if (statement.Effect !== 'Allow')
+    return notRefined('has no Effect of Allow or Deny; left as it is')
+  if ('NotAction' in statement) {
+    return notRefined('uses NotAction, which iam-refine does not refine (nor does Access Analyzer)')
+  }
+  if (!('Action' in statement)) return notRefined('has no Action; left as it is')
+  const entries = actionEntries(statement)
+  if (entries === undefined) {
+    return notRefined('has an Action that is not a string or a list of strings; left as it is')
+  }
+
+  const { universe, unused } = context
+  type Slot = { entry: string; out: string[]; isNew: boolean }
+  const slots: Slot[] = []
+  const changes: EntryChange[] = []
+  for (const entry of entries) {
+    const folded = fold(entry)
+    if (!hasWildcard(entry)) {
+      if (unused.has(folded)) {
+        changes.push({ kind: 'removed', entry, unused: [universe.displayOf(folded)] })
+        slots.push({ entry, out: [], isNew: false })
+      } else slots.push({ entry, out: [entry], isNew: false })
+      continue
+    }
+    const m = universe.matching(entry)
+    const r = m.filter(a => unused.has(a))
+    const removesAll = r.length === m.length && (r.length > 0 || unused.all)
+    if (r.length === 0 && !removesAll) {
+      slots.push({ entry, out: [entry], isNew: false })
+    } else if (removesAll) {
+      changes.push({ kind: 'removed', entry, unused: r.map(a => universe.displayOf(a)) })
+      slots.push({ entry, out: [], isNew: false })
+    } else {
+      const replacement = generalize(entry, m, r, universe).sort(compareNames)
+      changes.push({
+        kind: 'replaced',
+        entry,
+        by: replacement,
+        unused: r.map(a => universe.displayOf(a)),
+        matched: m.length
+      })
+      slots.push({ entry, out: replacement, isNew: true })
+    }
+  }
+  if (changes.length === 0) {
+    return {
+      result: {
+        index,
+        ...sidOf(statement),
+        status: 'unchanged',
+        before: entries,
+        after: entries,
+        changes
+      },
+      refined: statement
+    }
+  }
+
+  const after = dropCovered(slots)
+  const finalChanges = changes.map(c =>
+    c.kind === 'replaced' ? { ...c, by: c.by.filter(e => after.survivors.has(e)) } : c
+  )
+  const result = (status: StatementStatus): StatementResult => ({
+    index,
+    ...sidOf(statement),
+    status,
+    before: entries,
+    after: after.entries,
+    changes: finalChanges
+  })
+  if (after.entries.length === 0) return { result: result('removed'), refined: null }
+  const action =
+    typeof statement.Action === 'string' && after.entries.length === 1
+      ? after.entries[0]
+      : after.entries
+  return { result: result('refined'), refined: { ...statement, Action: action } }
+}
+
+/**
+ * A new entry is not added where another entry of the statement already allows everything it
+ * matches: an equal or wider one, kept or new. Kept entries stay, whatever covers them.
+ */
+function dropCovered(slots: readonly { entry: string; out: string[]; isNew: boolean }[]): {
+  entries: string[]
+  survivors: Set<string>
+} {
+  const keptIndex = new PatternIndex(slots.filter(s => !s.isNew).flatMap(s => s.out))
+  const seen = new Set<string>()
+  const fresh: string[] = []
+  for (const s of slots) {
+    if (!s.isNew) continue
+    for (const e of s.out) {
+      const f = fold(e)
+      if (seen.has(f) || keptIndex.covers(f)) continue
+      seen.add(f)
+      fresh.push(e)
+    }
+  }
+  const freshIndex = new PatternIndex(fresh)
+  const survivors = new Set(fresh.filter(e => !freshIndex.covers(fold(e), fold(e))))
+  const entries: string[] = []
+  const placed = new Set<string>()
+  for (const s of slots) {
+    for (const e of s.out) {
+      if (!s.isNew) entries.push(e)
+      else if (survivors.has(e) && !placed.has(fold(e))) {
+        placed.add(fold(e))
+        entries.push(e)
+      }
+    }
+  }
+  return { entries, survivors }
+}
+
+function sidOf(statement: unknown): { sid?: string } {
+  return isRecord(statement) && typeof statement.Sid === 'string' ? { sid: statement.Sid } : {}
+}
