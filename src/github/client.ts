@@ -1,0 +1,55 @@
+import { getOctokit } from '@actions/github'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+
+export type GitHubClient = ReturnType<typeof getOctokit>
+
+/** Called when GitHub's rate limits make us wait, so the run log says why it is slow. */
+export interface RateLimitLogger {
+  warning(message: string): void
+}
+
+/**
+ * The one place that builds the Octokit client: base URL from GITHUB_API_URL (GitHub Enterprise
+ * Server works too), retries on transient errors, and waits out primary and secondary rate limits
+ * a bounded number of times.
+ */
+export function createGitHubClient(
+  token: string,
+  logger: RateLimitLogger,
+  baseUrl: string = process.env.GITHUB_API_URL ?? 'https://api.github.com'
+): GitHubClient {
+  return getOctokit(
+    token,
+    {
+      baseUrl,
+      retry: { doNotRetry: [400, 401, 403, 404, 422, 429] },
+      throttle: {
+        onRateLimit: (
+          after: number,
+          options: { method: string; url: string },
+          _o: unknown,
+          count: number
+        ) => {
+          logger.warning(
+            `GitHub rate limit on ${options.method} ${options.url}; waiting ${after} s`
+          )
+          return count < 2
+        },
+        onSecondaryRateLimit: (
+          after: number,
+          options: { method: string; url: string },
+          _o: unknown,
+          count: number
+        ) => {
+          logger.warning(
+            `GitHub secondary rate limit on ${options.method} ${options.url}; waiting ${after} s`
+          )
+          return count < 2
+        }
+      }
+    },
+    retry,
+    throttling
+  )
+}
