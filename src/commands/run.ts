@@ -1,4 +1,5 @@
 import { ConfigurationError, InvariantError } from '../engine/errors.js'
+import { findingsCommand } from './findings.js'
 import { EXIT, type Command, type Io } from './io.js'
 import { refineCommand } from './refine.js'
 
@@ -7,12 +8,16 @@ const USAGE = `usage: iam-refine <command> [options]
 commands:
   refine POLICY.json --findings FILE... [--principal ARN]... [--catalog FILE]
       print the least-privilege refinement of one policy document
+  findings export [--analyzer-arn ARN] [--principal ARN]... [--out FILE]
+                  [--last-accessed ARN... [--unused-days N]]
+      write the active unused-access findings from AWS as a findings file
 
 exit codes: 0 done, 1 unused permissions remain (check), 2 usage or configuration error,
             3 an internal guarantee failed (a bug: nothing was suggested)`
 
 const COMMANDS: Record<string, Command> = {
-  refine: refineCommand
+  refine: refineCommand,
+  findings: findingsCommand
 }
 
 /** Runs the command line; the only place that prints or exits. */
