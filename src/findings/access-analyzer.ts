@@ -319,9 +319,9 @@ export function describeAwsError(error: unknown, operation: AwsOperation): Confi
     sentence =
       `${service} denied ${operation}: the AWS credentials need the IAM permission ${permission} ` +
       `(${message})`
-  } else if (name === 'ResourceNotFoundException' || name === 'NoSuchEntity') {
+  } else if (name === 'ResourceNotFoundException' || name.startsWith('NoSuchEntity')) {
     sentence = `${service} ${operation}: not found (${message}); check the ARN and the region`
-  } else if (name === 'ValidationException' || name === 'InvalidInput') {
+  } else if (name === 'ValidationException' || name.startsWith('InvalidInput')) {
     sentence = `${service} ${operation} rejected the request: ${message}`
   } else if (name === 'ThrottlingException' || name === 'Throttling') {
     sentence = `${service} kept throttling ${operation} after ${e.$metadata?.attempts ?? 'several'} attempts; try again later`

@@ -149,7 +149,7 @@ export async function readLastAccessedReport(
     }
     if (Date.now() + delay > deadline) {
       throw new ConfigurationError(
-        `IAM's last-accessed report for ${principal} did not finish within ${Math.round(timeoutMs / 1000)} s; try again later`
+        `IAM's last-accessed report for ${principal} did not finish within ${timeoutMs / 1000} s; try again later`
       )
     }
     await new Promise(resolve => setTimeout(resolve, delay))
