@@ -73,6 +73,7 @@ beforeEach(() => {
     ignoreStatusFilter: false,
     throttle: {},
     deny: new Set(),
+    errors: {},
     requests: []
   })
 })

@@ -50,6 +50,8 @@ export interface AccessAnalyzerState {
   throttle: Partial<Record<string, number>>
   /** Operations that answer AccessDeniedException. */
   deny: Set<string>
+  /** Operations that answer another error. */
+  errors: Partial<Record<string, { status: number; type: string; message: string }>>
   checkNoNewAccess: (body: Record<string, unknown>) => CheckResult
   checkAccessNotGranted: (body: Record<string, unknown>) => CheckResult
   requests: RecordedRequest[]
@@ -79,6 +81,7 @@ export async function startAccessAnalyzer(
     ignoreStatusFilter: false,
     throttle: {},
     deny: new Set(),
+    errors: {},
     checkNoNewAccess: () => ({ result: 'PASS', message: 'The policy does not grant new access.' }),
     checkAccessNotGranted: () => ({ result: 'PASS', message: 'The policy does not grant access.' }),
     requests: [],
@@ -112,6 +115,8 @@ export async function startAccessAnalyzer(
           `User: arn:aws:sts::123456789012:assumed-role/ci/x is not authorized to perform: ${operation}`
         )
       }
+      const failure = state.errors[operation]
+      if (failure) return error(res, failure.status, failure.type, failure.message)
       const left = state.throttle[operation] ?? 0
       if (left > 0) {
         state.throttle[operation] = left - 1
