@@ -1,0 +1,173 @@
+import type { EntryChange, Quota, StatementStatus } from '../engine/model.js'
+import type { PolicyKind, SourceNote, SourceRange } from '../sources/model.js'
+import type { PrincipalSource } from '../sources/principals.js'
+
+/**
+ * The machine-readable result of a check (`iam-refine check --format json`, the action's `report`
+ * output). Stable: fields are added, never renamed or removed, without raising `version`.
+ */
+export interface Report {
+  readonly version: 1
+  readonly tool: 'iam-refine'
+  readonly catalog: { readonly source: string; readonly updatedAt?: string }
+  /** The edits were written to the files (`--fix`). */
+  readonly fixed: boolean
+  /** Files that hold policies, or that were reported as malformed or skipped. */
+  readonly files: readonly FileReport[]
+  /** About the findings and the configuration (archived findings, principals without one). */
+  readonly notes: readonly string[]
+  readonly totals: Totals
+}
+
+export interface FileReport {
+  /** The path as scanned (relative to the repository root in the action). */
+  readonly file: string
+  readonly status: 'policies' | 'malformed' | 'skipped'
+  /** For `malformed` and `skipped`: why, and where when known. */
+  readonly message?: string
+  readonly line?: number
+  readonly column?: number
+  readonly policies: readonly PolicyReport[]
+  /** What the finders left alone in this file (managed policy names, SAM policy templates). */
+  readonly notes: readonly SourceNote[]
+  /** Every edit of the file, sorted, non-overlapping; applied together they are the fix. */
+  readonly edits: readonly ReportEdit[]
+}
+
+export type PolicyStatus =
+  /** Every permission is used (or no finding says otherwise). */
+  | 'unchanged'
+  /** Unused permissions, with edits that remove them. */
+  | 'refined'
+  /** Unused permissions, and the edits were written (`--fix`). */
+  | 'fixed'
+  /** No statement is left: detach or delete the policy (never an empty policy). */
+  | 'unused-policy'
+  /** Unused permissions, reported but never edited (`reason` says why). */
+  | 'not-editable'
+  /** Nothing says which role or user it belongs to (`reason` says what to add). */
+  | 'unmapped'
+  /** Not a policy document the engine can read (`reason`). */
+  | 'invalid'
+  /** An internal guarantee failed: nothing is suggested (a bug). */
+  | 'error'
+
+export interface PolicyReport {
+  /** Where the policy sits: `Resources.AppRole.Properties.Policies[0].PolicyDocument`; `` for a whole file. */
+  readonly pointer: string
+  readonly path: readonly (string | number)[]
+  readonly kind: PolicyKind
+  readonly resource?: { readonly logicalId: string; readonly type: string }
+  readonly policyName?: string
+  readonly range: SourceRange
+  /** The principals it is refined for (several: a shared policy, the intersection). */
+  readonly principals: readonly string[]
+  readonly principalSource?: PrincipalSource
+  readonly status: PolicyStatus
+  readonly reason?: string
+  readonly statements: readonly StatementReport[]
+  /** This policy's edits (also in the file's `edits`). */
+  readonly edits: readonly ReportEdit[]
+  readonly warnings: readonly string[]
+  /** Unused actions it allows (catalog casing), before any fix. */
+  readonly unusedActions: readonly string[]
+  readonly size?: { readonly before: number; readonly after: number; readonly quota?: Quota }
+  readonly overQuota?: boolean
+  /** Every principal is wholly unused (`UnusedIAMRole`). */
+  readonly unusedPrincipal?: boolean
+}
+
+export interface StatementReport {
+  /** Index in the original `Statement` list. */
+  readonly index: number
+  readonly sid?: string
+  readonly status: StatementStatus
+  readonly note?: string
+  readonly before: readonly string[]
+  readonly after: readonly string[]
+  readonly changes: readonly EntryChange[]
+  /** One human line per change. */
+  readonly reasons: readonly string[]
+  readonly range: SourceRange
+  readonly actionRange?: SourceRange
+}
+
+/** Replace the text in `range` (`start`..`end`, UTF-16 offsets of the original file) by `text`. */
+export interface ReportEdit {
+  readonly start: number
+  readonly end: number
+  readonly text: string
+  /** The statement it belongs to (index in the original list). */
+  readonly statement: number
+  readonly range: SourceRange
+}
+
+export interface Totals {
+  readonly files: number
+  readonly policies: number
+  /** Policies with unused permissions (refined, fixed, unused-policy, not-editable). */
+  readonly withUnused: number
+  readonly fixed: number
+  readonly unusedPolicies: number
+  readonly notEditable: number
+  readonly unmapped: number
+  readonly invalid: number
+  readonly errors: number
+  readonly malformedFiles: number
+  readonly skippedFiles: number
+  /** Distinct unused actions still allowed (not fixed). */
+  readonly unusedActions: number
+  /** Policies whose unused permissions remain (not fixed): exit code 1 when above zero. */
+  readonly remaining: number
+}
+
+const WITH_UNUSED: ReadonlySet<PolicyStatus> = new Set([
+  'refined',
+  'fixed',
+  'unused-policy',
+  'not-editable'
+])
+
+export function hasUnused(status: PolicyStatus): boolean {
+  return WITH_UNUSED.has(status)
+}
+
+export function computeTotals(files: readonly FileReport[]): Totals {
+  const policies = files.flatMap(f => f.policies)
+  const count = (s: PolicyStatus): number => policies.filter(p => p.status === s).length
+  const remaining = policies.filter(p => hasUnused(p.status) && p.status !== 'fixed')
+  return {
+    files: files.filter(f => f.status === 'policies').length,
+    policies: policies.length,
+    withUnused: policies.filter(p => hasUnused(p.status)).length,
+    fixed: count('fixed'),
+    unusedPolicies: count('unused-policy'),
+    notEditable: count('not-editable'),
+    unmapped: count('unmapped'),
+    invalid: count('invalid'),
+    errors: count('error'),
+    malformedFiles: files.filter(f => f.status === 'malformed').length,
+    skippedFiles: files.filter(f => f.status === 'skipped').length,
+    unusedActions: new Set(remaining.flatMap(p => p.unusedActions.map(a => a.toLowerCase()))).size,
+    remaining: remaining.length
+  }
+}
+
+export function buildReport(
+  files: readonly FileReport[],
+  meta: {
+    catalog: { source: string; updatedAt?: string }
+    fixed: boolean
+    notes: readonly string[]
+  }
+): Report {
+  return {
+    version: 1,
+    tool: 'iam-refine',
+    catalog: meta.catalog,
+    fixed: meta.fixed,
+    files,
+    notes: meta.notes,
+    totals: computeTotals(files)
+  }
+}

@@ -1,0 +1,198 @@
+import picomatch from 'picomatch'
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml'
+import { ConfigurationError } from '../engine/errors.js'
+import { LineIndex } from './tree.js'
+
+/** `.github/iam-refine.yml`, read and checked (DESIGN §2, Configuration). */
+export interface IamRefineConfig {
+  /** The file it was read from, for messages; absent for the empty configuration. */
+  readonly file?: string
+  /** Explicit mappings; the first entry whose globs match a file wins. */
+  readonly principals: readonly PrincipalEntry[]
+  /** Stack names, for roles whose names CloudFormation generates. */
+  readonly stacks: readonly StackEntry[]
+  /** Patterns never removed, even when reported unused. */
+  readonly keepActions: readonly string[]
+  /** Globs of files never read. */
+  readonly ignoreFiles: readonly string[]
+}
+
+export interface PrincipalEntry {
+  readonly files: readonly string[]
+  /** One ARN, or several for a shared policy (refined with the intersection). */
+  readonly principals: readonly string[]
+  readonly line: number
+}
+
+export interface StackEntry {
+  readonly template: string
+  readonly name: string
+}
+
+export const EMPTY_CONFIG: IamRefineConfig = {
+  principals: [],
+  stacks: [],
+  keepActions: [],
+  ignoreFiles: []
+}
+
+const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/
+const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/
+const ACTION_PATTERN = /^([a-z0-9-]+:[A-Za-z0-9*?]+|\*)$/i
+
+/** Parses and checks a configuration file; every error names the file, line and key. */
+export function parseConfig(text: string, file: string): IamRefineConfig {
+  const lines = new LineIndex(text)
+  const fail = (node: { range?: unknown } | null | undefined, key: string, what: string): never => {
+    const range = (node?.range as [number, number, number] | undefined) ?? [0, 0, 0]
+    const { line } = lines.position(range[0])
+    throw new ConfigurationError(`${file}:${line}: ${key}: ${what}`)
+  }
+  if (text.includes('\u0000')) throw new ConfigurationError(`${file}: is binary, not YAML`)
+  const doc = parseDocument(text, { version: '1.2', prettyErrors: false })
+  const error = doc.errors[0]
+  if (error) {
+    const { line, column } = lines.position(error.pos[0])
+    const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')
+    throw new ConfigurationError(`${file}:${line}:${column}: is not valid YAML (${message})`)
+  }
+  const root = doc.contents as YamlNode | null
+  if (root === null || (isScalar(root) && root.value === null)) return { ...EMPTY_CONFIG, file }
+  if (!isMap(root)) return fail(root, 'configuration', 'must be a mapping')
+  const config = {
+    file,
+    principals: [] as PrincipalEntry[],
+    stacks: [] as StackEntry[],
+    keepActions: [] as string[],
+    ignoreFiles: [] as string[]
+  }
+  for (const pair of root.items as Pair<YamlNode, YamlNode>[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : ''
+    const value = pair.value
+    switch (key) {
+      case 'principals':
+        listOf(value, key, fail).forEach((item, i) => {
+          config.principals.push(readPrincipal(item, `principals[${i}]`, fail, lines))
+        })
+        break
+      case 'stacks':
+        listOf(value, key, fail).forEach((item, i) => {
+          config.stacks.push(readStack(item, `stacks[${i}]`, fail))
+        })
+        break
+      case 'keep-actions':
+        config.keepActions = strings(value, key, fail)
+        config.keepActions.forEach((a, i) => {
+          if (!ACTION_PATTERN.test(a)) {
+            fail(listItem(value, i), `${key}[${i}]`, `"${a}" is not an action such as iam:PassRole`)
+          }
+        })
+        break
+      case 'ignore-files':
+        config.ignoreFiles = strings(value, key, fail)
+        config.ignoreFiles.forEach((g, i) => checkGlob(g, listItem(value, i), `${key}[${i}]`, fail))
+        break
+      default:
+        fail(
+          pair.key,
+          key || 'key',
+          'unknown key; expected principals, stacks, keep-actions or ignore-files'
+        )
+    }
+  }
+  return config
+}
+
+type Fail = (node: { range?: unknown } | null | undefined, key: string, what: string) => never
+
+function readPrincipal(item: YamlNode, key: string, fail: Fail, lines: LineIndex): PrincipalEntry {
+  if (!isMap(item)) return fail(item, key, 'must be a mapping with files and principal')
+  let files: string[] | undefined
+  let principals: string[] | undefined
+  for (const pair of item.items as Pair<YamlNode, YamlNode>[]) {
+    const k = isScalar(pair.key) ? String(pair.key.value) : ''
+    if (k === 'files') {
+      files = stringOrList(pair.value, `${key}.files`, fail)
+      files.forEach(g => checkGlob(g, pair.value, `${key}.files`, fail))
+    } else if (k === 'principal') {
+      principals = stringOrList(pair.value, `${key}.principal`, fail)
+      for (const arn of principals) {
+        if (!PRINCIPAL_ARN.test(arn)) {
+          fail(
+            pair.value,
+            `${key}.principal`,
+            `"${arn}" is not a role or user ARN (arn:aws:iam::123456789012:role/Name)`
+          )
+        }
+      }
+    } else fail(pair.key, `${key}.${k}`, 'unknown key; expected files and principal')
+  }
+  if (!files) return fail(item, key, 'needs files (a glob or a list of globs)')
+  if (!principals) return fail(item, key, 'needs principal (an ARN or a list of ARNs)')
+  const range = (item.range as [number, number, number] | undefined) ?? [0, 0, 0]
+  return { files, principals, line: lines.position(range[0]).line }
+}
+
+function readStack(item: YamlNode, key: string, fail: Fail): StackEntry {
+  if (!isMap(item)) return fail(item, key, 'must be a mapping with template and name')
+  let template: string | undefined
+  let name: string | undefined
+  for (const pair of item.items as Pair<YamlNode, YamlNode>[]) {
+    const k = isScalar(pair.key) ? String(pair.key.value) : ''
+    if (k === 'template') {
+      template = stringValue(pair.value, `${key}.template`, fail)
+      checkGlob(template, pair.value, `${key}.template`, fail)
+    } else if (k === 'name') {
+      name = stringValue(pair.value, `${key}.name`, fail)
+      if (!STACK_NAME.test(name)) {
+        fail(pair.value, `${key}.name`, `"${name}" is not a CloudFormation stack name`)
+      }
+    } else fail(pair.key, `${key}.${k}`, 'unknown key; expected template and name')
+  }
+  if (template === undefined) return fail(item, key, 'needs template (a path or glob)')
+  if (name === undefined) return fail(item, key, 'needs name (the stack name)')
+  return { template, name }
+}
+
+function listOf(value: YamlNode | null, key: string, fail: Fail): YamlNode[] {
+  if (!isSeq(value)) return fail(value, key, 'must be a list')
+  return value.items as YamlNode[]
+}
+
+function listItem(value: YamlNode | null, i: number): YamlNode | null {
+  return isSeq(value) ? ((value.items[i] as YamlNode | undefined) ?? value) : value
+}
+
+function strings(value: YamlNode | null, key: string, fail: Fail): string[] {
+  return listOf(value, key, fail).map((item, i) => stringValue(item, `${key}[${i}]`, fail))
+}
+
+function stringOrList(value: YamlNode | null, key: string, fail: Fail): string[] {
+  if (isSeq(value)) {
+    const list = strings(value, key, fail)
+    if (list.length === 0) fail(value, key, 'must not be empty')
+    return list
+  }
+  return [stringValue(value, key, fail)]
+}
+
+function stringValue(value: YamlNode | null, key: string, fail: Fail): string {
+  if (!isScalar(value) || typeof value.value !== 'string' || value.value === '') {
+    return fail(value, key, 'must be a non-empty string')
+  }
+  return value.value
+}
+
+function checkGlob(glob: string, node: YamlNode | null, key: string, fail: Fail): void {
+  try {
+    picomatch(glob)
+  } catch (error) {
+    fail(node, key, `"${glob}" is not a valid glob (${(error as Error).message})`)
+  }
+}
+
+/** A matcher for repository-relative paths (`/` separators), dot files included. */
+export function globMatcher(globs: readonly string[]): (path: string) => boolean {
+  if (globs.length === 0) return () => false
+  return picomatch([...globs], { dot: true })
+}

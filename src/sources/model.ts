@@ -1,0 +1,116 @@
+import type { Quota } from '../engine/model.js'
+import type { Syntax } from './tree.js'
+
+/** Where a policy sits and what it is attached to, as a file says it. */
+export type PolicyKind =
+  /** A JSON (or YAML) policy document, the whole file or nested in it. */
+  | 'json-policy'
+  /** An `AWS::IAM::Role`'s inline `Policies`. */
+  | 'cfn-role-inline'
+  /** An `AWS::IAM::User`'s inline `Policies`. */
+  | 'cfn-user-inline'
+  /** An `AWS::IAM::Group`'s inline `Policies`. */
+  | 'cfn-group-inline'
+  /** `AWS::IAM::Policy` (inline, attached through `Roles`, `Users`, `Groups`). */
+  | 'cfn-policy'
+  | 'cfn-managed-policy'
+  | 'cfn-role-policy'
+  | 'cfn-user-policy'
+  | 'cfn-group-policy'
+  /** An inline statement list in an `AWS::Serverless::Function`'s `Policies`. */
+  | 'sam-function'
+
+/** A range of the text: UTF-16 offsets and their 1-based line and column. */
+export interface SourceRange {
+  readonly start: number
+  readonly end: number
+  readonly startLine: number
+  readonly startColumn: number
+  readonly endLine: number
+  readonly endColumn: number
+}
+
+export interface StatementLocation {
+  /** Index in the original `Statement` list (0 when `Statement` is one object). */
+  readonly index: number
+  readonly range: SourceRange
+  /** The `Action` value: its range and whether it was a string or a list. */
+  readonly action?: {
+    readonly range: SourceRange
+    readonly form: 'string' | 'list' | 'other'
+  }
+  /** Why this statement is reported but never edited (an intrinsic `Action`, a block scalar). */
+  readonly notEditable?: string
+}
+
+/**
+ * A principal the template attaches the policy to. Several attachments mean a shared policy,
+ * refined with the intersection of their unused access.
+ */
+export interface Attachment {
+  readonly type: 'role' | 'user' | 'group'
+  /** The resource in the same template, when the policy names one. */
+  readonly logicalId?: string
+  /** The literal name (`RoleName`, `UserName`, or a literal in `Roles`). */
+  readonly name?: string
+  /** The literal IAM path (`Path`), when there is one. */
+  readonly path?: string
+  /** The SAM function whose generated role this is. */
+  readonly samFunction?: string
+  /** Why the attachment cannot be resolved to a name (`!ImportValue`, a parameter). */
+  readonly unresolved?: string
+}
+
+export interface PolicyLocation {
+  readonly file: string
+  readonly syntax: Syntax
+  /** Keys and indexes from the root to the policy document. */
+  readonly path: readonly (string | number)[]
+  /** The same path, readable: `Resources.AppRole.Properties.Policies[0].PolicyDocument`. */
+  readonly pointer: string
+  readonly kind: PolicyKind
+  /** The template resource that holds the policy. */
+  readonly resource?: { readonly logicalId: string; readonly type: string }
+  /** `PolicyName` or `ManagedPolicyName`, when a literal. */
+  readonly policyName?: string
+  readonly range: SourceRange
+  /** The plain document the engine refines (short forms as long forms: `{"Ref": "X"}`). */
+  readonly document: unknown
+  /** Whether `Statement` was a list or one object. */
+  readonly statementForm: 'list' | 'object'
+  readonly statements: readonly StatementLocation[]
+  /** The IAM size quota the refined policy must fit. */
+  readonly quota: Quota
+  readonly attachments: readonly Attachment[]
+  /** Why this policy is reported but never edited; empty when it can be edited. */
+  readonly notEditable: readonly string[]
+}
+
+/** Something a finder noticed and did not refine, with where it is. */
+export interface SourceNote {
+  readonly file: string
+  readonly line: number
+  readonly column: number
+  readonly pointer: string
+  readonly message: string
+}
+
+/** What reading one file found. */
+export interface FileScan {
+  readonly file: string
+  /**
+   * `policies`: it holds policies (maybe none that can be refined, with notes saying why);
+   * `none`: not a policy or template (ignored quietly); `malformed`: looks like a policy or
+   * template but does not parse; `skipped`: refused (binary, too deep, an alias bomb).
+   */
+  readonly status: 'policies' | 'none' | 'malformed' | 'skipped'
+  readonly syntax?: Syntax
+  /** A CloudFormation or SAM template. */
+  readonly template?: boolean
+  /** For `malformed` and `skipped`: why, with the line and column when known. */
+  readonly message?: string
+  readonly line?: number
+  readonly column?: number
+  readonly policies: readonly PolicyLocation[]
+  readonly notes: readonly SourceNote[]
+}

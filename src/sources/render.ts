@@ -1,0 +1,488 @@
+import type { EntryChange, PolicyRefinement, StatementResult } from '../engine/model.js'
+import { findInTree, nodeAt, pair } from './find.js'
+import type { PolicyLocation } from './model.js'
+import { applyEdits, type TextEdit } from './text-edit.js'
+import {
+  parseSource,
+  toValue,
+  valueBudget,
+  type MapNode,
+  type ScalarStyle,
+  type SeqNode,
+  type SourceNode,
+  type SourceTree
+} from './tree.js'
+
+/** A text edit and the statement (index in the original `Statement` list) it belongs to. */
+export interface RenderedEdit extends TextEdit {
+  readonly statement: number
+}
+
+export type RenderResult =
+  { readonly edits: readonly RenderedEdit[] } | { readonly refused: string }
+
+/** Why an edit is refused; caught inside this module only. */
+class Refusal extends Error {}
+
+/**
+ * The smallest text edits that turn a policy into its refinement, in the file's own style: a
+ * removed statement or entry goes with its line (or its comma) and nothing else, a replaced entry
+ * is rewritten in place, a string `Action` that becomes several entries becomes a list. The edits
+ * are applied and the file re-parsed before they are returned: unless the file then holds exactly
+ * the refined document, with everything else equal, nothing is returned but the reason.
+ */
+export function renderEdits(
+  text: string,
+  location: PolicyLocation,
+  refinement: PolicyRefinement
+): RenderResult {
+  if (!refinement.changed) return { edits: [] }
+  if (refinement.unusedPolicy) {
+    return {
+      refused: 'no statement is left: detach or delete the policy rather than keep an empty one'
+    }
+  }
+  if (location.notEditable.length > 0) return { refused: location.notEditable.join('; ') }
+  const parsed = parseSource(text, location.syntax)
+  if (!parsed.ok) return { refused: `the file does not parse (${parsed.message})` }
+  try {
+    const edits = buildEdits(parsed.tree, location, refinement)
+    verifyEdits(parsed.tree, location, refinement.document, edits)
+    return { edits }
+  } catch (error) {
+    if (error instanceof Refusal) return { refused: `cannot edit safely: ${error.message}` }
+    throw error
+  }
+}
+
+/**
+ * Checks that edits for several policies of one file, applied together, give each policy its
+ * refined document and leave the rest of the file's value as it was.
+ */
+export function verifyFileEdits(
+  text: string,
+  syntax: SourceTree['syntax'],
+  changes: readonly { location: PolicyLocation; document: unknown }[],
+  edits: readonly TextEdit[]
+): string | undefined {
+  const parsed = parseSource(text, syntax)
+  if (!parsed.ok) return `the file does not parse (${parsed.message})`
+  try {
+    verifyAll(parsed.tree, changes, edits)
+    return undefined
+  } catch (error) {
+    if (error instanceof Refusal) return `cannot edit safely: ${error.message}`
+    throw error
+  }
+}
+
+// ---------------------------------------------------------------- building
+
+interface Ctx {
+  readonly tree: SourceTree
+  readonly text: string
+  readonly edits: RenderedEdit[]
+}
+
+function buildEdits(
+  tree: SourceTree,
+  location: PolicyLocation,
+  refinement: PolicyRefinement
+): RenderedEdit[] {
+  const ctx: Ctx = { tree, text: tree.text, edits: [] }
+  const doc = nodeAt(tree.root, location.path)
+  if (doc?.kind !== 'map') throw new Refusal('the policy is no longer where it was found')
+  const statementNode = pair(doc, 'Statement')
+  if (!statementNode) throw new Refusal('the policy has no Statement')
+  const items: readonly SourceNode[] =
+    statementNode.kind === 'seq' ? statementNode.items : [statementNode]
+  const removed: number[] = []
+  const refinedDoc = refinement.document as { Statement?: unknown }
+  const refinedStatements = Array.isArray(refinedDoc.Statement)
+    ? refinedDoc.Statement
+    : [refinedDoc.Statement]
+  let k = 0
+  for (const result of refinement.statements) {
+    if (result.status !== 'removed' && result.status !== 'refined') {
+      k++
+      continue
+    }
+    const where = location.statements[result.index]
+    if (where?.notEditable) throw new Refusal(where.notEditable)
+    if (result.status === 'removed') {
+      removed.push(result.index)
+      continue
+    }
+    const item = items[result.index]
+    const refined = refinedStatements[k++] as { Action?: unknown } | undefined
+    if (item?.kind !== 'map' || refined === undefined) {
+      throw new Refusal(`statement #${result.index + 1} is not where it was found`)
+    }
+    actionEdits(ctx, item, result, refined.Action)
+  }
+  if (removed.length > 0) {
+    if (statementNode.kind !== 'seq') throw new Refusal('Statement is one object')
+    const ops: Op[] = items.map((_, i) => (removed.includes(i) ? { kind: 'delete' } : KEEP))
+    listEdits(ctx, statementNode, ops, i => i)
+  }
+  return ctx.edits
+}
+
+type Op = { kind: 'keep' } | { kind: 'delete' } | { kind: 'replace'; by: readonly string[] }
+const KEEP: Op = { kind: 'keep' }
+
+function actionEdits(ctx: Ctx, statement: MapNode, result: StatementResult, action: unknown): void {
+  const node = pair(statement, 'Action')
+  if (!node) throw new Refusal(`statement #${result.index + 1} has no Action`)
+  const index = result.index
+  if (node.kind === 'scalar' && typeof node.value === 'string' && !node.tag) {
+    if (typeof action === 'string') {
+      push(ctx, index, node.start, node.end, scalarText(ctx, action, node.style, inFlow(statement)))
+      return
+    }
+    if (!Array.isArray(action))
+      throw new Refusal('the refined Action is neither a string nor a list')
+    stringToList(ctx, statement, node, action as string[], index)
+    return
+  }
+  if (node.kind !== 'seq' || node.tag) throw new Refusal('Action is neither a string nor a list')
+  const ops = planEntries(result)
+  listEdits(ctx, node, ops, () => index)
+}
+
+/**
+ * What becomes of each original entry. An entry's fate depends on its text alone, so a change is
+ * found by the entry it names; new entries already placed by an earlier replacement are not
+ * repeated (as the engine does). The plan must give exactly the engine's `after`.
+ */
+function planEntries(result: StatementResult): Op[] {
+  const byEntry = new Map<string, EntryChange>()
+  for (const c of result.changes) byEntry.set(c.entry, c)
+  const placed = new Set<string>()
+  const planned: string[] = []
+  const ops = result.before.map((entry): Op => {
+    const change = byEntry.get(entry)
+    if (!change) {
+      planned.push(entry)
+      return KEEP
+    }
+    if (change.kind === 'removed') return { kind: 'delete' }
+    const by = change.by.filter(e => {
+      const f = e.toLowerCase()
+      if (placed.has(f)) return false
+      placed.add(f)
+      return true
+    })
+    planned.push(...by)
+    return by.length === 0 ? { kind: 'delete' } : { kind: 'replace', by }
+  })
+  if (planned.length !== result.after.length || planned.some((e, i) => e !== result.after[i])) {
+    throw new Refusal('the refined entries do not follow from the changes')
+  }
+  return ops
+}
+
+function push(ctx: Ctx, statement: number, start: number, end: number, text: string): void {
+  ctx.edits.push({ start, end, text, statement })
+}
+
+// ---------------------------------------------------------------- lists
+
+function listEdits(
+  ctx: Ctx,
+  seq: SeqNode,
+  ops: readonly Op[],
+  statementOf: (item: number) => number
+): void {
+  if (ops.length !== seq.items.length) throw new Refusal('the list changed its length')
+  const block = ctx.tree.syntax === 'yaml' && !seq.flow
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i] as Op
+    if (op.kind === 'replace') {
+      const item = seq.items[i] as SourceNode
+      const style = item.kind === 'scalar' ? item.style : 'plain'
+      const texts = op.by.map(v => scalarText(ctx, v, style, !block))
+      const sep = block ? blockSeparator(ctx, item) : flowSeparator(ctx, seq, i)
+      push(ctx, statementOf(i), item.start, item.end, texts.join(sep))
+    } else if (op.kind === 'delete') {
+      let j = i
+      while (j + 1 < ops.length && (ops[j + 1] as Op).kind === 'delete') j++
+      if (block) deleteBlockRun(ctx, seq, i, j, statementOf(i))
+      else deleteFlowRun(ctx, seq, i, j, statementOf(i))
+      i = j
+    }
+  }
+}
+
+function deleteBlockRun(ctx: Ctx, seq: SeqNode, a: number, b: number, statement: number): void {
+  const first = seq.items[a] as SourceNode
+  const last = seq.items[b] as SourceNode
+  const dash = dashOf(ctx, first)
+  let start = lineStart(ctx.text, dash)
+  const end = lineEndAfter(ctx.text, last.end)
+  if (end === ctx.text.length && !ctx.text.endsWith('\n') && start > 0) {
+    // keep a file that ends without a newline ending so
+    start -= ctx.text[start - 2] === '\r' ? 2 : 1
+  }
+  push(ctx, statement, start, end, '')
+}
+
+function deleteFlowRun(ctx: Ctx, seq: SeqNode, a: number, b: number, statement: number): void {
+  const items = seq.items
+  const first = items[a] as SourceNode
+  const last = items[b] as SourceNode
+  const next = items[b + 1]
+  const prev = items[a - 1]
+  let ownLines = true
+  for (let i = a; i <= b; i++) ownLines &&= onOwnLines(ctx, items[i] as SourceNode)
+  if (ownLines) {
+    const start = lineStart(ctx.text, first.start)
+    const afterLast = skipTrailing(ctx, last.end)
+    push(ctx, statement, start, afterLast.lineEnd, '')
+    if (!next && prev && !afterLast.comma) {
+      // the new last entry must lose its comma
+      const comma = commaAfter(ctx.text, prev.end)
+      if (comma < 0) throw new Refusal('cannot find the comma after an entry')
+      push(ctx, statement, comma, comma + 1, '')
+    }
+    return
+  }
+  let start: number
+  let end: number
+  if (next) [start, end] = [first.start, next.start]
+  else if (prev) [start, end] = [prev.end, last.end]
+  else [start, end] = [first.start, last.end]
+  if (hasComment(ctx, start, end)) throw new Refusal('a comment inside the list would be lost')
+  push(ctx, statement, start, end, '')
+}
+
+function stringToList(
+  ctx: Ctx,
+  statement: MapNode,
+  node: SourceNode & { kind: 'scalar' },
+  entries: readonly string[],
+  index: number
+): void {
+  const flow = ctx.tree.syntax === 'json' || inFlow(statement)
+  const texts = entries.map(v => scalarText(ctx, v, node.style, flow))
+  if (flow) {
+    push(ctx, index, node.start, node.end, `[${texts.join(', ')}]`)
+    return
+  }
+  const key = statement.pairs.find(p => p.key === 'Action')
+  if (!key) throw new Refusal('Action has no key')
+  const keyColumn = key.keyStart - lineStart(ctx.text, key.keyStart)
+  const indent = ' '.repeat(keyColumn + sequenceOffset(ctx))
+  let start = node.start
+  while (start > key.keyEnd && (ctx.text[start - 1] === ' ' || ctx.text[start - 1] === '\t')) {
+    start--
+  }
+  if (ctx.text[start - 1] !== ':') throw new Refusal('Action is not on its key’s line')
+  const eol = ctx.tree.eol
+  push(ctx, index, start, node.end, texts.map(t => `${eol}${indent}- ${t}`).join(''))
+}
+
+/** How far this file indents a block list below its key: `- ` under the key, or 2 further. */
+function sequenceOffset(ctx: Ctx): number {
+  let found: number | undefined
+  const visit = (node: SourceNode, depth: number): void => {
+    if (found !== undefined || depth > 64) return
+    if (node.kind === 'map' && !node.flow) {
+      for (const p of node.pairs) {
+        const v = p.value
+        if (v.kind === 'seq' && !v.flow && v.items.length > 0) {
+          const dash = ctx.text.lastIndexOf('-', (v.items[0] as SourceNode).start)
+          const keyColumn = p.keyStart - lineStart(ctx.text, p.keyStart)
+          const dashColumn = dash - lineStart(ctx.text, dash)
+          if (dash >= 0 && dashColumn >= keyColumn) {
+            found = dashColumn - keyColumn
+            return
+          }
+        }
+        visit(v, depth + 1)
+      }
+    } else if (node.kind === 'seq') node.items.forEach(i => visit(i, depth + 1))
+  }
+  visit(ctx.tree.root, 0)
+  return found ?? 2
+}
+
+function blockSeparator(ctx: Ctx, item: SourceNode): string {
+  const dash = dashOf(ctx, item)
+  return `${ctx.tree.eol}${ctx.text.slice(lineStart(ctx.text, dash), dash)}- `
+}
+
+function flowSeparator(ctx: Ctx, seq: SeqNode, i: number): string {
+  const item = seq.items[i] as SourceNode
+  if (onOwnLines(ctx, item)) {
+    return `,${ctx.tree.eol}${ctx.text.slice(lineStart(ctx.text, item.start), item.start)}`
+  }
+  const [a, b] = seq.items
+  if (a && b) {
+    const between = ctx.text.slice(a.end, b.start)
+    const m = /^[ \t]*,([ \t]*)$/.exec(between)
+    if (m) return `,${m[1]}`
+  }
+  return ', '
+}
+
+/** The `-` of a block list entry, which must start its line (after indentation). */
+function dashOf(ctx: Ctx, item: SourceNode): number {
+  let i = item.start - 1
+  while (i >= 0 && /\s/.test(ctx.text[i] as string)) i--
+  if (ctx.text[i] !== '-') throw new Refusal('a list entry has properties or a comment before it')
+  const start = lineStart(ctx.text, i)
+  if (!/^[ \t]*$/.test(ctx.text.slice(start, i))) {
+    throw new Refusal('a list entry shares its line with another')
+  }
+  return i
+}
+
+/** An item alone on its line(s): only indentation before it, only a comma and a comment after. */
+function onOwnLines(ctx: Ctx, item: SourceNode): boolean {
+  const before = ctx.text.slice(lineStart(ctx.text, item.start), item.start)
+  if (!/^[ \t]*$/.test(before)) return false
+  return skipTrailing(ctx, item.end).ownLine
+}
+
+function skipTrailing(
+  ctx: Ctx,
+  from: number
+): { ownLine: boolean; comma: boolean; lineEnd: number } {
+  const text = ctx.text
+  let i = from
+  while (text[i] === ' ' || text[i] === '\t') i++
+  const comma = text[i] === ','
+  if (comma) i++
+  while (text[i] === ' ' || text[i] === '\t') i++
+  const json = ctx.tree.syntax === 'json'
+  if ((json && text.startsWith('//', i)) || (!json && text[i] === '#' && i > from)) {
+    const e = text.indexOf('\n', i)
+    i = e < 0 ? text.length : e
+  }
+  if (text[i] === '\r') i++
+  if (text[i] === '\n') return { ownLine: true, comma, lineEnd: i + 1 }
+  return { ownLine: false, comma, lineEnd: i }
+}
+
+function commaAfter(text: string, from: number): number {
+  let i = from
+  while (i < text.length && /\s/.test(text[i] as string)) i++
+  return text[i] === ',' ? i : -1
+}
+
+/** Whether a range of list syntax (between entries) holds a comment. */
+function hasComment(ctx: Ctx, start: number, end: number): boolean {
+  const text = ctx.text
+  const json = ctx.tree.syntax === 'json'
+  for (let i = start; i < end; i++) {
+    const c = text[i]
+    if (c === '"' || (!json && c === "'")) {
+      for (i++; i < end && text[i] !== c; i++) if (c === '"' && text[i] === '\\') i++
+    } else if (json && c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) return true
+    else if (!json && c === '#' && (i === 0 || /\s/.test(text[i - 1] as string))) return true
+  }
+  return false
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1
+}
+
+/** The start of the line after the one `offset` ends (or `offset` if it already starts a line). */
+function lineEndAfter(text: string, offset: number): number {
+  if (offset > 0 && text[offset - 1] === '\n') return offset
+  const e = text.indexOf('\n', offset)
+  return e < 0 ? text.length : e + 1
+}
+
+/** Whether a YAML mapping sits inside a flow collection (where lists must be `[...]`). */
+function inFlow(node: MapNode): boolean {
+  return node.flow
+}
+
+// ---------------------------------------------------------------- scalars
+
+const PLAIN_SAFE = /^[A-Za-z][A-Za-z0-9-]*:[A-Za-z0-9*?_.-]+$/
+
+/** An entry in the file's quoting: JSON strings, or YAML in the style of its neighbour. */
+function scalarText(ctx: Ctx, value: string, style: ScalarStyle, flow: boolean): string {
+  if (ctx.tree.syntax === 'json' || style === 'double') return JSON.stringify(value)
+  if (style === 'plain' && PLAIN_SAFE.test(value) && !(flow && /[,[\]{}]/.test(value))) return value
+  return `'${value.replace(/'/g, "''")}'`
+}
+
+// ---------------------------------------------------------------- verification
+
+function verifyEdits(
+  tree: SourceTree,
+  location: PolicyLocation,
+  document: unknown,
+  edits: readonly RenderedEdit[]
+): void {
+  const doc = nodeAt(tree.root, location.path)
+  if (!doc) throw new Refusal('the policy is no longer where it was found')
+  const from = lineStart(tree.text, doc.start)
+  const to = lineEndAfter(tree.text, doc.end)
+  if (edits.some(e => e.start < from || e.end > to)) {
+    throw new Refusal('an edit falls outside the policy')
+  }
+  verifyAll(tree, [{ location, document }], edits)
+}
+
+function verifyAll(
+  tree: SourceTree,
+  changes: readonly { location: PolicyLocation; document: unknown }[],
+  edits: readonly TextEdit[]
+): void {
+  let next: string
+  try {
+    next = applyEdits(tree.text, edits)
+  } catch {
+    throw new Refusal('the edits overlap')
+  }
+  const reparsed = parseSource(next, tree.syntax)
+  if (!reparsed.ok) throw new Refusal(`the edited file would not parse (${reparsed.message})`)
+  const found = findInTree(reparsed.tree, changes[0]?.location.file ?? '')
+  let expected = toValue(tree.root, valueBudget(tree.text))
+  for (const { location, document } of changes) {
+    const again = found.policies.find(p => p.pointer === location.pointer)
+    if (!again) throw new Refusal('the edited policy is no longer found')
+    if (JSON.stringify(again.document) !== JSON.stringify(document)) {
+      throw new Refusal('the edited policy would not equal the refinement')
+    }
+    expected = replaceAt(expected, location.path, document)
+  }
+  const actual = toValue(reparsed.tree.root, valueBudget(next))
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    throw new Refusal('the edits would change something outside the refined statements')
+  }
+}
+
+function replaceAt(
+  value: unknown,
+  path: readonly (string | number)[],
+  replacement: unknown
+): unknown {
+  if (path.length === 0) return replacement
+  const [step, ...rest] = path
+  if (Array.isArray(value) && typeof step === 'number') {
+    const copy = [...value]
+    copy[step] = replaceAt(copy[step], rest, replacement)
+    return copy
+  }
+  if (value !== null && typeof value === 'object' && typeof step === 'string') {
+    const copy: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value)) {
+      const next = k === step ? replaceAt(v, rest, replacement) : v
+      Object.defineProperty(copy, k, {
+        value: next,
+        enumerable: true,
+        writable: true,
+        configurable: true
+      })
+    }
+    return copy
+  }
+  throw new Refusal('the policy path does not lead to the policy')
+}

@@ -1,0 +1,289 @@
+import type { Catalog } from '../engine/catalog.js'
+import { ConfigurationError, InvariantError } from '../engine/errors.js'
+import type { PolicyRefinement } from '../engine/model.js'
+import { refinePolicy } from '../engine/refine.js'
+import { usesEverything, type PrincipalUnused } from '../engine/unused.js'
+import type { LoadedFindings } from '../findings/select.js'
+import type {
+  FileReport,
+  PolicyReport,
+  ReportEdit,
+  StatementReport
+} from '../report/json-report.js'
+import { describeChange } from '../report/reasons.js'
+import type { IamRefineConfig } from './config.js'
+import { findPolicies } from './find.js'
+import type { FileScan, PolicyLocation, SourceRange } from './model.js'
+import { mapPrincipals, type PrincipalMapping } from './principals.js'
+import { renderEdits, verifyFileEdits, type RenderedEdit } from './render.js'
+import { applyEdits } from './text-edit.js'
+import { LineIndex } from './tree.js'
+
+export interface RefineSourcesOptions {
+  readonly catalog: Catalog
+  readonly findings: LoadedFindings
+  readonly config: IamRefineConfig
+  /** `--principal`: owns per-principal findings lists and maps policies nothing else maps. */
+  readonly fallbackPrincipals?: readonly string[]
+}
+
+export interface FileInput {
+  /** The path shown in reports. */
+  readonly file: string
+  /** The path relative to the repository root (`/` separators), for the configuration's globs. */
+  readonly path: string
+  readonly text: string
+}
+
+export interface FileOutcome {
+  /** Undefined when the file holds no policy (and is not a malformed one). */
+  readonly report: FileReport | undefined
+  /** The text with every edit applied, when there are edits. */
+  readonly fixedText?: string
+}
+
+/**
+ * Finds the policies of one file, maps each to its principals, refines it and renders the edits:
+ * the whole of `check` for one file, without I/O (the action calls it on a pull request's files).
+ */
+export function refineFile(input: FileInput, options: RefineSourcesOptions): FileOutcome {
+  const scan = findPolicies(input.text, input.file)
+  return refineScan(input, scan, options)
+}
+
+export function refineScan(
+  input: FileInput,
+  scan: FileScan,
+  options: RefineSourcesOptions
+): FileOutcome {
+  if (scan.status === 'none') return { report: undefined }
+  if (scan.status !== 'policies') {
+    return {
+      report: {
+        file: input.file,
+        status: scan.status,
+        ...(scan.message !== undefined ? { message: scan.message } : {}),
+        ...(scan.line !== undefined ? { line: scan.line, column: scan.column } : {}),
+        policies: [],
+        notes: [],
+        edits: []
+      }
+    }
+  }
+  const lines = new LineIndex(input.text)
+  const known = [...options.findings.byPrincipal.keys()].filter(k => k !== '')
+  const drafts = scan.policies.map(location => {
+    const mapping = mapPrincipals(location, {
+      file: input.path,
+      config: options.config,
+      known,
+      ...(options.fallbackPrincipals ? { fallback: options.fallbackPrincipals } : {})
+    })
+    return refineLocation(input.text, location, mapping, options, lines)
+  })
+  // The edits of all policies of the file, checked once more together.
+  const editing = drafts.filter(d => d.report.status === 'refined')
+  const all = editing.flatMap(d => d.edits)
+  let fileEdits: RenderedEdit[] = all
+  if (editing.length > 1) {
+    const problem = verifyFileEdits(
+      input.text,
+      scan.syntax ?? 'json',
+      editing.map(d => ({ location: d.location, document: d.refinement?.document })),
+      all
+    )
+    if (problem !== undefined) {
+      fileEdits = []
+      for (const d of editing) {
+        d.report = { ...d.report, status: 'not-editable', reason: problem, edits: [] }
+      }
+    }
+  }
+  const sorted = [...fileEdits].sort((a, b) => a.start - b.start || a.end - b.end)
+  return {
+    report: {
+      file: input.file,
+      status: 'policies',
+      policies: drafts.map(d => d.report),
+      notes: scan.notes,
+      edits: sorted.map(e => reportEdit(e, lines))
+    },
+    ...(sorted.length > 0 ? { fixedText: applyEdits(input.text, sorted) } : {})
+  }
+}
+
+interface Draft {
+  report: PolicyReport
+  readonly location: PolicyLocation
+  readonly refinement?: PolicyRefinement
+  readonly edits: RenderedEdit[]
+}
+
+function refineLocation(
+  text: string,
+  location: PolicyLocation,
+  mapping: PrincipalMapping,
+  options: RefineSourcesOptions,
+  lines: LineIndex
+): Draft {
+  const base = {
+    pointer: location.pointer,
+    path: location.path,
+    kind: location.kind,
+    ...(location.resource ? { resource: location.resource } : {}),
+    ...(location.policyName !== undefined ? { policyName: location.policyName } : {}),
+    range: location.range
+  }
+  const empty = { statements: [], edits: [], unusedActions: [] }
+  if (!mapping.mapped) {
+    return {
+      location,
+      edits: [],
+      report: {
+        ...base,
+        ...empty,
+        principals: [],
+        status: 'unmapped',
+        reason: mapping.reason,
+        warnings: []
+      }
+    }
+  }
+  const mapped = {
+    ...base,
+    principals: mapping.principals,
+    principalSource: mapping.via
+  }
+  let refinement: PolicyRefinement
+  try {
+    refinement = refinePolicy(location.document, {
+      catalog: options.catalog,
+      principals: mapping.principals.map(p => unusedOf(p, options)),
+      keepActions: options.config.keepActions,
+      quota: location.quota
+    })
+  } catch (error) {
+    if (error instanceof ConfigurationError || error instanceof InvariantError) {
+      return {
+        location,
+        edits: [],
+        report: {
+          ...mapped,
+          ...empty,
+          status: error instanceof InvariantError ? 'error' : 'invalid',
+          reason: error.message,
+          warnings: [...mapping.notes]
+        }
+      }
+    }
+    throw error
+  }
+  const statements = statementReports(location, refinement)
+  const unusedActions = [
+    ...new Set(refinement.statements.flatMap(s => s.changes.flatMap(c => c.unused)))
+  ]
+  const common = {
+    ...mapped,
+    statements,
+    unusedActions,
+    warnings: [...mapping.notes, ...refinement.warnings],
+    size: refinement.size,
+    overQuota: refinement.overQuota,
+    unusedPrincipal: refinement.unusedPrincipal
+  }
+  if (!refinement.changed) {
+    return {
+      location,
+      refinement,
+      edits: [],
+      report: { ...common, status: 'unchanged', edits: [] }
+    }
+  }
+  if (refinement.unusedPolicy) {
+    return {
+      location,
+      refinement,
+      edits: [],
+      report: {
+        ...common,
+        status: 'unused-policy',
+        reason: 'no statement is left: detach the policy from its principals or delete it',
+        edits: []
+      }
+    }
+  }
+  const rendered = renderEdits(text, location, refinement)
+  if ('refused' in rendered) {
+    return {
+      location,
+      refinement,
+      edits: [],
+      report: { ...common, status: 'not-editable', reason: rendered.refused, edits: [] }
+    }
+  }
+  const edits = [...rendered.edits]
+  return {
+    location,
+    refinement,
+    edits,
+    report: { ...common, status: 'refined', edits: edits.map(e => reportEdit(e, lines)) }
+  }
+}
+
+/** The unused access of one principal; one without a finding uses everything. */
+function unusedOf(principal: string, options: RefineSourcesOptions): PrincipalUnused {
+  const own = options.findings.byPrincipal.get(principal)
+  if (own) return own
+  const anonymous = options.findings.byPrincipal.get('')
+  if (anonymous && options.fallbackPrincipals?.includes(principal)) {
+    return { ...anonymous, principal }
+  }
+  return usesEverything(principal)
+}
+
+function statementReports(
+  location: PolicyLocation,
+  refinement: PolicyRefinement
+): StatementReport[] {
+  return refinement.statements.map(s => {
+    const where = location.statements[s.index]
+    const reasons = s.changes.map(describeChange)
+    if (s.status === 'removed') reasons.push('the statement is removed: no action is left')
+    const note = where?.notEditable ?? s.note
+    return {
+      index: s.index,
+      ...(s.sid !== undefined ? { sid: s.sid } : {}),
+      status: s.status,
+      ...(note !== undefined ? { note } : {}),
+      before: s.before,
+      after: s.after,
+      changes: s.changes,
+      reasons,
+      range: where?.range ?? location.range,
+      ...(where?.action ? { actionRange: where.action.range } : {})
+    }
+  })
+}
+
+function reportEdit(e: RenderedEdit, lines: LineIndex): ReportEdit {
+  return {
+    start: e.start,
+    end: e.end,
+    text: e.text,
+    statement: e.statement,
+    range: rangeOf(lines, e.start, e.end)
+  }
+}
+
+export function rangeOf(lines: LineIndex, start: number, end: number): SourceRange {
+  const s = lines.position(start)
+  const e = lines.position(end)
+  return {
+    start,
+    end,
+    startLine: s.line,
+    startColumn: s.column,
+    endLine: e.line,
+    endColumn: e.column
+  }
+}
