@@ -1,0 +1,193 @@
+import * as core from '@actions/core'
+import { ConfigurationError } from './engine/errors.js'
+
+/** The action's input names, as action.yml declares them. */
+export const INPUT = {
+  githubToken: 'github-token',
+  findings: 'findings',
+  findingsArtifact: 'findings-artifact',
+  findingsArtifactRunId: 'findings-artifact-run-id',
+  findingsArtifactRepository: 'findings-artifact-repository',
+  analyzerArn: 'analyzer-arn',
+  paths: 'paths',
+  config: 'config',
+  catalog: 'catalog',
+  failOn: 'fail-on',
+  reviewEvent: 'review-event',
+  maxComments: 'max-comments',
+  verifyWithAws: 'verify-with-aws'
+} as const
+
+/** The action's output names. */
+export const OUTPUT = {
+  unusedActions: 'unused-actions',
+  policiesRefined: 'policies-refined',
+  report: 'report',
+  sarif: 'sarif'
+} as const
+
+export const DEFAULTS = {
+  config: '.github/iam-refine.yml',
+  failOn: 'unused',
+  reviewEvent: 'COMMENT',
+  maxComments: 30
+} as const
+
+export type CatalogChoice =
+  /** The catalog bundled with the action. */
+  | { readonly kind: 'bundled' }
+  /** The AWS service reference, with the bundled catalog as fallback. */
+  | { readonly kind: 'live' }
+  | { readonly kind: 'file'; readonly path: string }
+
+/** Everything the action reads from its inputs, checked. */
+export interface Inputs {
+  /** The token for the GitHub API. */
+  readonly githubToken: string
+  /** Findings files: paths or globs, in the order given. */
+  readonly findings: readonly string[]
+  /** A workflow artifact holding findings files. */
+  readonly findingsArtifact?: {
+    readonly name: string
+    /** The run that uploaded it; absent: the newest unexpired artifact of that name. */
+    readonly runId?: number
+    /** `owner/name`; absent: this repository. */
+    readonly repository?: { readonly owner: string; readonly repo: string }
+  }
+  /** Read findings live from this Access Analyzer analyzer. */
+  readonly analyzerArn?: string
+  /** Globs that limit which changed files are scanned; empty: all of them. */
+  readonly paths: readonly string[]
+  /** The configuration file. */
+  readonly config: string
+  readonly catalog: CatalogChoice
+  /** `unused`: fail when unused permissions remain in the changed files; `never`: do not. */
+  readonly failOn: 'unused' | 'never'
+  readonly reviewEvent: 'COMMENT' | 'REQUEST_CHANGES'
+  /** At most this many review comments; the rest go to the summary. */
+  readonly maxComments: number
+  /** Ask IAM Access Analyzer to confirm each refinement before suggesting it. */
+  readonly verifyWithAws: boolean
+}
+
+/** Reads one input by name; `core.getInput` in the action. */
+export type InputSource = (name: string) => string
+
+/**
+ * Reads and checks every input once. A bad value is a ConfigurationError naming the input. Empty
+ * inputs take the defaults of action.yml, so a run without them (a test, a local runner) behaves
+ * like one with them.
+ */
+export function readInputs(source: InputSource = name => core.getInput(name)): Inputs {
+  const get = (name: string): string => source(name).trim()
+  const githubToken = get(INPUT.githubToken)
+  if (githubToken === '') {
+    throw new ConfigurationError(
+      `Input ${INPUT.githubToken} is empty: pass a token, e.g. \${{ github.token }}.`
+    )
+  }
+  const artifactName = get(INPUT.findingsArtifact)
+  const runId = get(INPUT.findingsArtifactRunId)
+  const repository = get(INPUT.findingsArtifactRepository)
+  if (artifactName === '' && (runId !== '' || repository !== '')) {
+    const given = runId !== '' ? INPUT.findingsArtifactRunId : INPUT.findingsArtifactRepository
+    throw new ConfigurationError(
+      `Input ${given} needs ${INPUT.findingsArtifact} (the artifact's name).`
+    )
+  }
+  const analyzerArn = get(INPUT.analyzerArn)
+  if (
+    analyzerArn !== '' &&
+    !/^arn:aws[a-z-]*:access-analyzer:[a-z0-9-]+:\d{12}:analyzer\/.+$/.test(analyzerArn)
+  ) {
+    throw new ConfigurationError(
+      `Input ${INPUT.analyzerArn} is not an analyzer ARN ` +
+        `(arn:aws:access-analyzer:REGION:ACCOUNT:analyzer/NAME): ${analyzerArn}`
+    )
+  }
+  return {
+    githubToken,
+    findings: list(get(INPUT.findings)),
+    ...(artifactName === ''
+      ? {}
+      : {
+          findingsArtifact: {
+            name: artifactName,
+            ...(runId === '' ? {} : { runId: positiveInteger(INPUT.findingsArtifactRunId, runId) }),
+            ...(repository === '' ? {} : { repository: ownerAndName(repository) })
+          }
+        }),
+    ...(analyzerArn === '' ? {} : { analyzerArn }),
+    paths: list(get(INPUT.paths)),
+    config: get(INPUT.config) || DEFAULTS.config,
+    catalog: catalogChoice(get(INPUT.catalog)),
+    failOn: oneOf(INPUT.failOn, get(INPUT.failOn) || DEFAULTS.failOn, ['unused', 'never'], false),
+    reviewEvent: oneOf(
+      INPUT.reviewEvent,
+      get(INPUT.reviewEvent) || DEFAULTS.reviewEvent,
+      ['COMMENT', 'REQUEST_CHANGES'],
+      true
+    ),
+    maxComments:
+      get(INPUT.maxComments) === ''
+        ? DEFAULTS.maxComments
+        : positiveInteger(INPUT.maxComments, get(INPUT.maxComments)),
+    verifyWithAws: boolean(INPUT.verifyWithAws, get(INPUT.verifyWithAws))
+  }
+}
+
+/** Entries one per line or separated by commas; blank ones and `#` comments dropped. */
+function list(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map(v => v.trim())
+    .filter(v => v !== '' && !v.startsWith('#'))
+}
+
+function catalogChoice(value: string): CatalogChoice {
+  if (value === '' || value.toLowerCase() === 'bundled') return { kind: 'bundled' }
+  if (value.toLowerCase() === 'live') return { kind: 'live' }
+  return { kind: 'file', path: value }
+}
+
+function oneOf<T extends string>(
+  name: string,
+  value: string,
+  allowed: readonly T[],
+  upperCase: boolean
+): T {
+  const normal = upperCase ? value.toUpperCase() : value.toLowerCase()
+  const hit = allowed.find(a => a === normal)
+  if (hit === undefined) {
+    throw new ConfigurationError(
+      `Input ${name} must be one of ${allowed.join(', ')}; got "${value}".`
+    )
+  }
+  return hit
+}
+
+function positiveInteger(name: string, value: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN
+  if (!Number.isSafeInteger(n) || n < 1) {
+    throw new ConfigurationError(`Input ${name} must be a positive whole number; got "${value}".`)
+  }
+  return n
+}
+
+/** The YAML 1.2 core schema's booleans, as core.getBooleanInput reads them; empty is false. */
+function boolean(name: string, value: string): boolean {
+  if (value === '') return false
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  throw new ConfigurationError(`Input ${name} must be true or false; got "${value}".`)
+}
+
+function ownerAndName(value: string): { owner: string; repo: string } {
+  const m = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(value)
+  if (!m) {
+    throw new ConfigurationError(
+      `Input ${INPUT.findingsArtifactRepository} must be owner/name; got "${value}".`
+    )
+  }
+  return { owner: m[1]!, repo: m[2]! }
+}
