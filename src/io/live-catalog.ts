@@ -1,4 +1,5 @@
-import { bundledCatalog, isRecord, type Catalog } from '../engine/catalog.js'
+import { bundledCatalog, isRecord, parseCatalog, type Catalog } from '../engine/catalog.js'
+import { readJsonFile } from './files.js'
 
 /** The AWS service reference: an index of services, then one JSON file per service. */
 export const SERVICE_REFERENCE_URL = 'https://servicereference.us-east-1.amazonaws.com/'
@@ -160,4 +161,31 @@ export async function mapConcurrent<T, R>(
   }
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
   return results
+}
+
+/**
+ * The catalog an input names: `live` (the AWS service reference, bundled as fallback), a catalog
+ * file, or nothing for the bundled one. The bundled catalog's age is checked against `now`.
+ */
+export async function catalogFromInput(
+  value: string | undefined,
+  options: { warn: (message: string) => void; now?: Date; baseUrl?: string }
+): Promise<Catalog> {
+  const trimmed = value?.trim()
+  let catalog: Catalog
+  if (trimmed === 'live') {
+    catalog = await loadLiveCatalog({
+      warn: options.warn,
+      ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl })
+    })
+  } else if (trimmed) {
+    catalog = parseCatalog(await readJsonFile(trimmed, 'catalog'), trimmed)
+  } else {
+    catalog = bundledCatalog()
+  }
+  if (catalog === bundledCatalog()) {
+    const stale = catalogAgeWarning(catalog, options.now ?? new Date())
+    if (stale) options.warn(stale)
+  }
+  return catalog
 }
