@@ -14,6 +14,7 @@ import {
   findUnusedAccessAnalyzer
 } from '../src/findings/access-analyzer.js'
 import { createIamClient } from '../src/findings/last-accessed.js'
+import { filesSource, loadFindingsSources } from '../src/findings/source.js'
 import { cli } from './helpers/cli.js'
 import {
   ANALYZER_ARN,
@@ -410,6 +411,18 @@ describe('the Access Analyzer findings source', () => {
           expect.objectContaining({ service: 's3' })
         ]
       })
+    ])
+  })
+
+  it('merges with other sources per principal', async () => {
+    server.state.findings = [roleFinding(1)]
+    const loaded = await loadFindingsSources([
+      filesSource(['__tests__/fixtures/article/finding-getfindingv2.json']),
+      accessAnalyzerSource(client(), { analyzerArn: ANALYZER_ARN })
+    ])
+    expect([...loaded.byPrincipal.keys()].sort()).toEqual([
+      'arn:aws:iam::123456789012:role/MyRole',
+      'arn:aws:iam::123456789012:role/Role1'
     ])
   })
 })
