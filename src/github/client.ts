@@ -23,7 +23,7 @@ export function createGitHubClient(
     token,
     {
       baseUrl,
-      retry: { doNotRetry: [400, 401, 403, 404, 422, 429] },
+      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429] },
       throttle: {
         onRateLimit: (
           after: number,
