@@ -1,4 +1,5 @@
 import { ConfigurationError, InvariantError } from '../engine/errors.js'
+import { checkCommand } from './check.js'
 import { findingsCommand } from './findings.js'
 import { EXIT, type Command, type Io } from './io.js'
 import { refineCommand } from './refine.js'
@@ -8,6 +9,10 @@ const USAGE = `usage: iam-refine <command> [options]
 commands:
   refine POLICY.json --findings FILE... [--principal ARN]... [--catalog FILE]
       print the least-privilege refinement of one policy document
+  check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]
+        [--format text|json|sarif] [--principal ARN]...
+      find the policies in JSON files and CloudFormation/SAM templates, refine them and show
+      the change as a diff (or JSON, SARIF); --fix writes it
   findings export [--analyzer-arn ARN] [--principal ARN]... [--out FILE]
                   [--last-accessed ARN... [--unused-days N]]
       write the active unused-access findings from AWS as a findings file
@@ -17,6 +22,7 @@ exit codes: 0 done, 1 unused permissions remain (check), 2 usage or configuratio
 
 const COMMANDS: Record<string, Command> = {
   refine: refineCommand,
+  check: checkCommand,
   findings: findingsCommand
 }
 

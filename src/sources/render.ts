@@ -266,7 +266,9 @@ function stringToList(
   const flow = ctx.tree.syntax === 'json' || inFlow(statement)
   const texts = entries.map(v => scalarText(ctx, v, node.style, flow))
   if (flow) {
-    push(ctx, index, node.start, node.end, `[${texts.join(', ')}]`)
+    // a compact file (`"Action":"s3:*"`) gets a compact list
+    const sep = ctx.text[node.start - 1] === ':' ? ',' : ', '
+    push(ctx, index, node.start, node.end, `[${texts.join(sep)}]`)
     return
   }
   const key = statement.pairs.find(p => p.key === 'Action')

@@ -1,0 +1,361 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import type { Report } from '../src/report/json-report.js'
+import type { SarifLog } from '../src/report/sarif.js'
+import { cli } from './helpers/cli.js'
+
+// The fixture repository: input/ is a small repository of policies and templates in many styles,
+// expected/ the same after `check --fix`; findings.json and catalog.json are what it runs with.
+const fixture = join(process.cwd(), '__tests__/fixtures/repo')
+const findings = join(fixture, 'findings.json')
+const catalog = join(fixture, 'catalog.json')
+
+let temp: string
+beforeAll(() => {
+  temp = mkdtempSync(join(tmpdir(), 'iam-refine-check-'))
+})
+afterAll(() => rmSync(temp, { recursive: true, force: true }))
+
+function copyInput(name: string): string {
+  const dir = join(temp, name)
+  cpSync(join(fixture, 'input'), dir, { recursive: true })
+  return dir
+}
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = []
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name)
+      if (e.isDirectory()) walk(p)
+      else out.push(relative(dir, p))
+    }
+  }
+  walk(dir)
+  return out.sort()
+}
+
+const run = (...args: string[]) =>
+  cli('check', ...args, '--findings', findings, '--catalog', catalog)
+
+describe('iam-refine check on the fixture repository', () => {
+  it('--fix rewrites exactly the expected bytes, and a second run finds nothing', async () => {
+    const repo = copyInput('fix')
+    chmodSync(join(repo, 'policies/AppRole.json'), 0o640)
+    const first = await run(repo, '--fix')
+    expect(first.err).toBe('')
+    expect(first.code).toBe(0)
+    expect(first.out).toContain('10 with unused permissions (10 fixed)')
+    const expectedDir = join(fixture, 'expected')
+    expect(filesUnder(repo)).toEqual(filesUnder(expectedDir))
+    for (const file of filesUnder(expectedDir)) {
+      expect({ file, text: readFileSync(join(repo, file)).toString('latin1') }).toEqual({
+        file,
+        text: readFileSync(join(expectedDir, file)).toString('latin1')
+      })
+    }
+    // the file mode survives the atomic rewrite, and no temporary file is left
+    expect(statSync(join(repo, 'policies/AppRole.json')).mode & 0o777).toBe(0o640)
+
+    const second = await run(repo)
+    expect(second.code).toBe(0)
+    expect(second.out).not.toContain('--- a/')
+    expect(second.out).toContain('0 with unused permissions')
+  })
+
+  it('without --fix prints a diff per file with its reasons, changes nothing and exits 1', async () => {
+    const repo = copyInput('text')
+    const result = await run(repo)
+    expect(result.code).toBe(1)
+    const out = result.out.split(repo + '/').join('')
+    expect(out).toContain('--- a/cfn/app.yaml\n+++ b/cfn/app.yaml\n@@ -30,13 +30,7 @@\n')
+    expect(out).toContain('-                  - s3:PutObject # uploads\n')
+    expect(out).toContain('-      "Action": "dynamodb:*",\n+      "Action": ["dynamodb:Batch*"')
+    expect(out).toContain('Statement "Objects": removed s3:PutObject: unused')
+    expect(out).toContain('broken/bad-policy.json:4:51: malformed, skipped: it is not valid JSON')
+    expect(out).toContain('unmapped/lonely.json:1: not refined, no principal')
+    expect(out).toContain('policies/trust/AppRole.json:1: its statements name a Principal')
+    expect(out).toContain('managed policy AWSLambdaBasicExecutionRole: left alone')
+    expect(out).toContain('SAM policy template SQSSendMessagePolicy: left alone')
+    expect(out).not.toContain('legacy/')
+    expect(out).not.toContain('notes/')
+    for (const file of filesUnder(repo)) {
+      expect(readFileSync(join(repo, file))).toEqual(readFileSync(join(fixture, 'input', file)))
+    }
+  })
+
+  it('--format json gives the full report; its edits applied are the expected files', async () => {
+    const repo = copyInput('json')
+    const result = await run(repo, '--format', 'json')
+    expect(result.code).toBe(1)
+    const report = JSON.parse(result.out) as Report
+    expect(report.version).toBe(1)
+    expect(report.catalog.updatedAt).toBe('2026-01-01')
+    expect(report.totals).toMatchObject({
+      policies: 11,
+      withUnused: 10,
+      unmapped: 1,
+      malformedFiles: 1,
+      remaining: 10,
+      fixed: 0
+    })
+    const byFile = new Map(report.files.map(f => [relative(repo, f.file), f]))
+    const sam = byFile.get('sam/template.yaml')
+    expect(sam?.policies[0]).toMatchObject({
+      pointer: 'Resources.OrdersFunction.Properties.Policies[2]',
+      kind: 'sam-function',
+      principals: ['arn:aws:iam::123456789012:role/orders-api-OrdersFunctionRole-1A2B3C4D5E6F'],
+      principalSource: 'template',
+      status: 'refined'
+    })
+    const shared = byFile.get('iam/shared/s3-read.json')?.policies[0]
+    expect(shared?.principalSource).toBe('config')
+    expect(shared?.principals).toHaveLength(2)
+    const table = byFile.get('cfn/app.yaml')?.policies[1]
+    expect(table?.statements[1]?.note).toBe('Action is given by the intrinsic function !If')
+    for (const f of report.files) {
+      if (f.edits.length === 0) continue
+      const file = relative(repo, f.file)
+      let text = readFileSync(join(repo, file), 'utf8')
+      for (const e of [...f.edits].reverse())
+        text = text.slice(0, e.start) + e.text + text.slice(e.end)
+      expect(text).toBe(readFileSync(join(fixture, 'expected', file), 'utf8'))
+    }
+  })
+
+  it('--format sarif has a result per refined statement whose fixes give the expected files', async () => {
+    const repo = copyInput('sarif')
+    const result = await run(repo, '--format', 'sarif')
+    expect(result.code).toBe(1)
+    const sarif = JSON.parse(result.out) as SarifLog
+    expect(sarif.version).toBe('2.1.0')
+    const results = sarif.runs[0]?.results ?? []
+    expect(results.filter(r => r.ruleId === 'unused-statement')).toHaveLength(5)
+    expect(results.filter(r => r.ruleId === 'unmapped-policy')).toHaveLength(1)
+    expect(results.filter(r => r.ruleId === 'unreadable-file')).toHaveLength(1)
+    // Apply every fix of every result, per file, by line and column.
+    const perFile = new Map<string, { region: Region; text: string }[]>()
+    for (const r of results) {
+      for (const fix of r.fixes ?? []) {
+        for (const change of fix.artifactChanges) {
+          const list = perFile.get(change.artifactLocation.uri) ?? []
+          for (const rep of change.replacements) {
+            list.push({ region: rep.deletedRegion, text: rep.insertedContent.text })
+          }
+          perFile.set(change.artifactLocation.uri, list)
+        }
+      }
+    }
+    expect(perFile.size).toBe(8)
+    for (const [uri, replacements] of perFile) {
+      const file = relative(repo, decodeURIComponent(uri))
+      const before = readFileSync(join(repo, file), 'utf8')
+      const offsets = replacements
+        .map(r => ({
+          start: offsetOf(before, r.region.startLine, r.region.startColumn),
+          end: offsetOf(before, r.region.endLine, r.region.endColumn),
+          text: r.text
+        }))
+        .sort((a, b) => b.start - a.start)
+      let text = before
+      for (const o of offsets) text = text.slice(0, o.start) + o.text + text.slice(o.end)
+      expect(text).toBe(readFileSync(join(fixture, 'expected', file), 'utf8'))
+    }
+  })
+})
+
+interface Region {
+  startLine: number
+  startColumn: number
+  endLine: number
+  endColumn: number
+}
+
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0
+  for (let l = 1; l < line; l++) offset = text.indexOf('\n', offset) + 1
+  return offset + column - 1
+}
+
+describe('iam-refine check: usage and configuration errors exit 2', () => {
+  it('rejects an unknown format, a missing findings file and a missing path', async () => {
+    expect((await cli('check', '.', '--format', 'xml', '--findings', findings)).code).toBe(2)
+    const none = await cli('check', '.')
+    expect(none.code).toBe(2)
+    expect(none.err).toContain('name at least one --findings file')
+    const missing = await run(join(temp, 'does-not-exist'))
+    expect(missing.code).toBe(2)
+    expect(missing.err).toContain('no such file or folder')
+    const badFlag = await run('.', '--bogus')
+    expect(badFlag.code).toBe(2)
+  })
+
+  it('names the file, line and key of a configuration error', async () => {
+    const dir = join(temp, 'config')
+    mkdirSync(join(dir, '.github'), { recursive: true })
+    writeFileSync(
+      join(dir, '.github/iam-refine.yml'),
+      'principals:\n  - files: ["a.json"]\n    principal: arn:aws:iam::12:role/X\n'
+    )
+    const result = await run(dir)
+    expect(result.code).toBe(2)
+    expect(result.err).toContain(
+      '.github/iam-refine.yml:3: principals[0].principal: "arn:aws:iam::12:role/X" is not a role or user ARN'
+    )
+    writeFileSync(join(dir, '.github/iam-refine.yml'), 'stack:\n  - name: x\n')
+    const unknown = await run(dir)
+    expect(unknown.code).toBe(2)
+    expect(unknown.err).toContain('iam-refine.yml:1: stack: unknown key')
+  })
+
+  it('asks whose a per-principal findings list is', async () => {
+    const dir = join(temp, 'anon')
+    mkdirSync(dir, { recursive: true })
+    const list = join(dir, 'list.json.txt')
+    writeFileSync(
+      list,
+      JSON.stringify([{ serviceNamespace: 's3', actions: [{ action: 'PutObject' }] }])
+    )
+    const result = await cli('check', dir, '--findings', list, '--catalog', catalog)
+    expect(result.code).toBe(2)
+    expect(result.err).toContain('--principal')
+    writeFileSync(
+      join(dir, 'p.json'),
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "*"}]}\n'
+    )
+    const named = await cli(
+      'check',
+      dir,
+      '--findings',
+      list,
+      '--catalog',
+      catalog,
+      '--principal',
+      'arn:aws:iam::123456789012:role/X',
+      '--fix'
+    )
+    expect(named.code).toBe(0)
+    expect(readFileSync(join(dir, 'p.json'), 'utf8')).toBe(
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "*"}]}\n'
+    )
+  })
+})
+
+describe('iam-refine check: bad input is reported or skipped, never a crash', () => {
+  const policy = (action: string) =>
+    `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ${action}, "Resource": "*"}]}\n`
+
+  it('handles every kind of bad file in one run', async () => {
+    const dir = join(temp, 'bad')
+    mkdirSync(dir, { recursive: true })
+    // over 5 MB: reported and skipped
+    writeFileSync(
+      join(dir, 'huge.json'),
+      `{"Statement": [], "pad": "${'x'.repeat(5 * 1024 * 1024)}"}`
+    )
+    // binary, found in a folder: skipped silently
+    writeFileSync(join(dir, 'image.json'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x53]))
+    // NUL bytes inside a policy-looking text
+    writeFileSync(join(dir, 'nul.json'), `${policy('"s3:GetObject"')}\u0000`)
+    // 100,000-deep nesting, JSON and YAML
+    writeFileSync(
+      join(dir, 'deep.json'),
+      `{"Statement": ${'['.repeat(100_000)}${']'.repeat(100_000)}, "Effect": 1}`
+    )
+    writeFileSync(
+      join(dir, 'deep.yaml'),
+      `Statement:\n  Effect: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`
+    )
+    writeFileSync(
+      join(dir, 'deep-block.yaml'),
+      `Statement: x\nEffect: y\nz:\n  ${'- '.repeat(100_000)}x\n`
+    )
+    // a YAML alias bomb that looks like a template
+    const bomb = [
+      'AWSTemplateFormatVersion: "2010-09-09"',
+      'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'
+    ]
+    for (let i = 1; i < 10; i++) {
+      const prev = String.fromCharCode(96 + i)
+      const next = String.fromCharCode(97 + i)
+      bomb.push(`${next}: &${next} [${Array(9).fill(`*${prev}`).join(', ')}]`)
+    }
+    bomb.push(
+      'Resources:',
+      '  R:',
+      '    Type: AWS::IAM::ManagedPolicy',
+      '    Properties:',
+      '      PolicyDocument:',
+      '        Statement:',
+      '          - Effect: Allow',
+      '            Action: *j',
+      '            Resource: "*"'
+    )
+    writeFileSync(join(dir, 'bomb.yaml'), `${bomb.join('\n')}\n`)
+    // __proto__ keys, non-string Action entries, Statement as one object
+    mkdirSync(join(dir, 'AppRole'))
+    writeFileSync(
+      join(dir, 'AppRole/proto.json'),
+      '{"__proto__": {"polluted": true}, "Version": "2012-10-17", "Statement": [{"__proto__": {"Effect": "Deny"}, "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "*"}]}\n'
+    )
+    writeFileSync(join(dir, 'AppRole/numbers.json'), policy('["s3:PutObject", 42, null]'))
+    writeFileSync(
+      join(dir, 'AppRole/single.json'),
+      '{\n  "Version": "2012-10-17",\n  "Statement": {\n    "Effect": "Allow",\n    "Action": ["s3:GetObject", "s3:PutObject"],\n    "Resource": "*"\n  }\n}\n'
+    )
+    const result = await run(dir, '--format', 'json')
+    expect(result.err).toBe('')
+    const report = JSON.parse(result.out) as Report
+    const byName = new Map(report.files.map(f => [relative(dir, f.file), f]))
+    expect(byName.get('huge.json')).toMatchObject({
+      status: 'skipped',
+      message: expect.stringContaining('over the 5242880-byte limit')
+    })
+    expect(byName.has('image.json')).toBe(false)
+    expect(byName.get('nul.json')).toBeUndefined() // binary in a folder: silent
+    expect(byName.get('deep.json')).toMatchObject({
+      status: 'skipped',
+      message: expect.stringContaining('nested more than 200 levels')
+    })
+    expect(byName.get('deep.yaml')).toMatchObject({ status: 'skipped' })
+    expect(byName.get('deep-block.yaml')).toMatchObject({ status: 'skipped' })
+    expect(byName.get('bomb.yaml')).toMatchObject({
+      status: 'skipped',
+      message: expect.stringContaining('alias bomb')
+    })
+    const proto = byName.get('AppRole/proto.json')
+    expect(proto?.policies[0]).toMatchObject({ status: 'refined' })
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(byName.get('AppRole/numbers.json')?.policies[0]).toMatchObject({ status: 'unchanged' })
+    expect(byName.get('AppRole/numbers.json')?.policies[0]?.statements[0]?.note).toContain(
+      'not a string or a list of strings'
+    )
+    expect(byName.get('AppRole/single.json')?.policies[0]).toMatchObject({ status: 'refined' })
+
+    // the same files named explicitly: the binary one is reported
+    const explicit = await run(join(dir, 'nul.json'), join(dir, 'image.json'), '--format', 'json')
+    const named = JSON.parse(explicit.out) as Report
+    expect(named.files.map(f => f.status)).toEqual(['skipped', 'skipped'])
+
+    const fixed = await run(dir, '--fix')
+    expect(fixed.code).toBe(0)
+    expect(readFileSync(join(dir, 'AppRole/single.json'), 'utf8')).toBe(
+      '{\n  "Version": "2012-10-17",\n  "Statement": {\n    "Effect": "Allow",\n    "Action": ["s3:GetObject"],\n    "Resource": "*"\n  }\n}\n'
+    )
+    expect(readFileSync(join(dir, 'AppRole/proto.json'), 'utf8')).toContain(
+      '"Action": ["s3:GetObject"]'
+    )
+  })
+})

@@ -1,0 +1,230 @@
+import { access } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { ConfigurationError } from '../engine/errors.js'
+import { loadFindingsFiles } from '../findings/load.js'
+import { readTextFile } from '../io/files.js'
+import { readCandidate, walkFiles, writeFileAtomically } from '../io/walk.js'
+import { unifiedDiff } from '../report/diff.js'
+import {
+  buildReport,
+  hasUnused,
+  type FileReport,
+  type PolicyReport,
+  type Report
+} from '../report/json-report.js'
+import { toSarif } from '../report/sarif.js'
+import { EMPTY_CONFIG, globMatcher, parseConfig, type IamRefineConfig } from '../sources/config.js'
+import { refineFile } from '../sources/scan.js'
+import { EXIT, parseOptions, type Command } from './io.js'
+import { loadCatalog } from './refine.js'
+
+export const CHECK_USAGE =
+  'usage: iam-refine check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]\n' +
+  '                        [--format text|json|sarif] [--principal ARN]...'
+
+const FORMATS = ['text', 'json', 'sarif'] as const
+
+/** Where the configuration lives unless `--config` says otherwise. */
+const DEFAULT_CONFIG = join('.github', 'iam-refine.yml')
+
+/**
+ * `iam-refine check`: finds the policies under PATH (default `.`), maps them to principals,
+ * refines them against the findings and prints the change (a diff, JSON or SARIF); `--fix` writes
+ * it. Exit 1 while unused permissions remain, 0 when none do, 2 on a usage or configuration error.
+ */
+export const checkCommand: Command = async (args, io) => {
+  const { values, positionals } = parseOptions(
+    args,
+    {
+      findings: { type: 'string', multiple: true },
+      config: { type: 'string' },
+      catalog: { type: 'string' },
+      fix: { type: 'boolean' },
+      format: { type: 'string' },
+      principal: { type: 'string', multiple: true }
+    },
+    CHECK_USAGE
+  )
+  const format = (values.format as string | undefined) ?? 'text'
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new ConfigurationError(
+      `--format must be text, json or sarif, not "${format}"\n${CHECK_USAGE}`
+    )
+  }
+  const findingsFiles = (values.findings as string[] | undefined) ?? []
+  if (findingsFiles.length === 0) {
+    throw new ConfigurationError(`name at least one --findings file\n${CHECK_USAGE}`)
+  }
+  const fix = values.fix === true
+  const fallback = (values.principal as string[] | undefined) ?? []
+  const paths = positionals.length > 0 ? positionals : ['.']
+  const { config, root } = await loadConfig(values.config as string | undefined, paths)
+  const catalog = await loadCatalog(values.catalog as string | undefined)
+  const findings = await loadFindingsFiles(findingsFiles)
+  if (findings.byPrincipal.has('') && fallback.length === 0) {
+    throw new ConfigurationError(
+      'a per-principal findings list names no principal: say whose it is with --principal ARN'
+    )
+  }
+
+  const ignored = globMatcher(config.ignoreFiles)
+  const files = await walkFiles(paths, root, rel => ignored(rel))
+  const reports: FileReport[] = []
+  const diffs: string[] = []
+  for (const walked of files) {
+    const read = await readCandidate(walked.path)
+    if (!read.ok) {
+      // A binary file met in a folder is not a policy; one named explicitly is reported.
+      if (read.reason === 'too-large' || walked.explicit) {
+        reports.push(fileProblem(walked.path, 'skipped', read.message))
+      }
+      continue
+    }
+    const outcome = refineFile(
+      { file: walked.path, path: walked.rel, text: read.text },
+      { catalog, findings, config, fallbackPrincipals: fallback }
+    )
+    if (!outcome.report) continue
+    let report = outcome.report
+    if (report.edits.length > 0) diffs.push(unifiedDiff(walked.path, read.text, report.edits))
+    if (fix && outcome.fixedText !== undefined) {
+      await writeFileAtomically(walked.path, outcome.fixedText)
+      report = markFixed(report)
+    }
+    reports.push(report)
+  }
+  const report = buildReport(reports, {
+    catalog: {
+      source: catalog.source,
+      ...(catalog.updatedAt ? { updatedAt: catalog.updatedAt } : {})
+    },
+    fixed: fix,
+    notes: findings.notes
+  })
+  for (const note of findings.notes) io.err(`${note}\n`)
+  if (format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`)
+  else if (format === 'sarif') io.out(`${JSON.stringify(toSarif(report), null, 2)}\n`)
+  else io.out(textReport(report, diffs))
+  if (report.totals.errors > 0) return EXIT.bug
+  return report.totals.remaining > 0 ? EXIT.unused : EXIT.ok
+}
+
+async function loadConfig(
+  file: string | undefined,
+  paths: readonly string[]
+): Promise<{ config: IamRefineConfig; root: string }> {
+  if (file !== undefined) return { config: await readConfig(file), root: rootOf(file) }
+  const only = paths.length === 1 ? (paths[0] as string) : undefined
+  const candidates =
+    only !== undefined ? [join(only, DEFAULT_CONFIG), DEFAULT_CONFIG] : [DEFAULT_CONFIG]
+  for (const candidate of candidates) {
+    if (await exists(candidate))
+      return { config: await readConfig(candidate), root: rootOf(candidate) }
+  }
+  return { config: EMPTY_CONFIG, root: only !== undefined && (await isFolder(only)) ? only : '.' }
+}
+
+async function readConfig(file: string): Promise<IamRefineConfig> {
+  return parseConfig(await readTextFile(file, 'configuration file'), file)
+}
+
+/** Globs are relative to the repository root: the folder holding `.github/`. */
+function rootOf(configFile: string): string {
+  const dir = dirname(configFile)
+  return basename(dir) === '.github' ? dirname(dir) : dir
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return exists(join(path, '.'))
+}
+
+function fileProblem(file: string, status: 'skipped', message: string): FileReport {
+  return { file, status, message, policies: [], notes: [], edits: [] }
+}
+
+function markFixed(report: FileReport): FileReport {
+  return {
+    ...report,
+    policies: report.policies.map(p =>
+      p.status === 'refined' ? ({ ...p, status: 'fixed' } satisfies PolicyReport) : p
+    )
+  }
+}
+
+// ---------------------------------------------------------------- text
+
+function textReport(report: Report, diffs: readonly string[]): string {
+  const out: string[] = []
+  for (const d of diffs) out.push(d.trimEnd())
+  for (const file of report.files) {
+    if (file.status !== 'policies') {
+      const at = file.line !== undefined ? `:${file.line}:${file.column ?? 1}` : ''
+      const what = file.status === 'malformed' ? 'malformed, skipped' : 'skipped'
+      out.push(`${file.file}${at}: ${what}: it ${file.message ?? 'could not be read'}`)
+      continue
+    }
+    for (const p of file.policies) out.push(...policyLines(file.file, p))
+    for (const n of file.notes) {
+      out.push(`${n.file}:${n.line}: ${n.pointer ? `${n.pointer}: ` : ''}${n.message}`)
+    }
+  }
+  out.push(summary(report))
+  return `${out.join('\n')}\n`
+}
+
+function policyLines(file: string, p: PolicyReport): string[] {
+  const where = `${file}:${p.range.startLine}: ${p.pointer ? `${p.pointer}: ` : ''}`
+  const whose = p.principals.length > 0 ? ` (${p.principals.join(', ')})` : ''
+  switch (p.status) {
+    case 'unchanged':
+      return []
+    case 'unmapped':
+      return [`${where}not refined, no principal: ${p.reason ?? ''}`]
+    case 'invalid':
+      return [`${where}not a policy the engine can read: ${p.reason ?? ''}`]
+    case 'error':
+      return [`${where}${p.reason ?? 'an internal guarantee failed'}`]
+    default:
+  }
+  const head =
+    p.status === 'unused-policy'
+      ? `${where}every action is unused${whose}: detach the policy or delete it`
+      : p.status === 'not-editable'
+        ? `${where}unused permissions${whose}, reported without a fix: ${p.reason ?? ''}`
+        : `${where}${p.status === 'fixed' ? 'fixed' : 'unused permissions'}${whose}`
+  const lines = [head]
+  if (hasUnused(p.status)) {
+    for (const s of p.statements) {
+      const label = s.sid !== undefined ? `Statement "${s.sid}"` : `Statement #${s.index + 1}`
+      for (const r of s.reasons) lines.push(`  ${label}: ${r}`)
+    }
+  }
+  for (const w of p.warnings) lines.push(`  warning: ${w}`)
+  return lines
+}
+
+function summary(report: Report): string {
+  const t = report.totals
+  const parts = [
+    `${t.policies} ${t.policies === 1 ? 'policy' : 'policies'} in ${t.files} ${t.files === 1 ? 'file' : 'files'}`
+  ]
+  parts.push(`${t.withUnused} with unused permissions${t.fixed > 0 ? ` (${t.fixed} fixed)` : ''}`)
+  if (t.unusedPolicies > 0) parts.push(`${t.unusedPolicies} wholly unused`)
+  if (t.notEditable > 0) parts.push(`${t.notEditable} without a fix`)
+  if (t.unmapped > 0) parts.push(`${t.unmapped} unmapped`)
+  if (t.invalid > 0) parts.push(`${t.invalid} not readable as a policy`)
+  if (t.malformedFiles > 0)
+    parts.push(`${t.malformedFiles} malformed ${t.malformedFiles === 1 ? 'file' : 'files'}`)
+  if (t.skippedFiles > 0)
+    parts.push(`${t.skippedFiles} skipped ${t.skippedFiles === 1 ? 'file' : 'files'}`)
+  return `iam-refine: ${parts.join(', ')}`
+}

@@ -1,0 +1,155 @@
+import {
+  chmod,
+  lstat,
+  readdir,
+  readFile,
+  realpath,
+  rename,
+  stat,
+  unlink,
+  writeFile
+} from 'node:fs/promises'
+import { basename, dirname, join, relative, sep } from 'node:path'
+import { ConfigurationError } from '../engine/errors.js'
+import { MAX_FILE_BYTES } from './json-text.js'
+
+/** Folders a walk never enters. */
+const SKIPPED_FOLDERS = new Set(['.git', 'node_modules'])
+
+/**
+ * Files a walk reads: the extensions JSON policies and templates use. Content decides what a file
+ * is; the extension only spares reading images and source code. Files named explicitly are read
+ * whatever their extension.
+ */
+const CANDIDATE = /\.(json|jsonc|ya?ml|template)$/i
+
+export interface WalkedFile {
+  /** The path to open, as given or joined to what was given (`/` separators). */
+  readonly path: string
+  /** The path relative to the repository root, `/` separators, for configuration globs. */
+  readonly rel: string
+  /** Named on the command line rather than found in a folder. */
+  readonly explicit: boolean
+}
+
+/**
+ * The files under `paths` (files or folders), in a stable order, skipping `.git`, `node_modules`,
+ * symbolic links met inside folders, and what `ignore` rejects. A path that does not exist is a
+ * usage error.
+ */
+export async function walkFiles(
+  paths: readonly string[],
+  root: string,
+  ignore: (rel: string) => boolean
+): Promise<WalkedFile[]> {
+  const out: WalkedFile[] = []
+  const seen = new Set<string>()
+  const add = (path: string, explicit: boolean): void => {
+    const rel = toPosix(relative(root, path)) || basename(path)
+    if (seen.has(rel) || ignore(rel)) return
+    seen.add(rel)
+    out.push({ path: toPosix(path), rel, explicit })
+  }
+  for (const given of paths) {
+    let info
+    try {
+      info = await stat(given)
+    } catch {
+      throw new ConfigurationError(`${given}: no such file or folder`)
+    }
+    if (info.isFile()) {
+      add(given, true)
+      continue
+    }
+    if (!info.isDirectory()) continue
+    const stack = [given]
+    while (stack.length > 0) {
+      const dir = stack.pop() as string
+      let entries
+      try {
+        entries = await readdir(dir, { withFileTypes: true })
+      } catch (error) {
+        throw new ConfigurationError(`${dir}: cannot list the folder (${describe(error)})`)
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      const dirs: string[] = []
+      for (const e of entries) {
+        const path = join(dir, e.name)
+        if (e.isDirectory()) {
+          if (!SKIPPED_FOLDERS.has(e.name) && !ignore(`${toPosix(relative(root, path))}/`)) {
+            dirs.push(path)
+          }
+        } else if (e.isFile() && CANDIDATE.test(e.name)) add(path, false)
+      }
+      stack.push(...dirs.reverse())
+    }
+  }
+  return out
+}
+
+export type ReadOutcome =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly reason: 'too-large' | 'binary'; readonly message: string }
+
+/**
+ * A candidate file's text, or why it is not read: larger than the limit, or binary (NUL bytes or
+ * text that is not UTF-8, which could not be written back byte for byte).
+ */
+export async function readCandidate(path: string): Promise<ReadOutcome> {
+  let size: number
+  try {
+    size = (await stat(path)).size
+  } catch (error) {
+    throw new ConfigurationError(`${path}: cannot read the file (${describe(error)})`)
+  }
+  if (size > MAX_FILE_BYTES) {
+    return {
+      ok: false,
+      reason: 'too-large',
+      message: `is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit; not read`
+    }
+  }
+  let bytes: Buffer
+  try {
+    bytes = await readFile(path)
+  } catch (error) {
+    throw new ConfigurationError(`${path}: cannot read the file (${describe(error)})`)
+  }
+  if (bytes.includes(0)) {
+    return { ok: false, reason: 'binary', message: 'is binary (it holds NUL bytes); not read' }
+  }
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
+  } catch {
+    return { ok: false, reason: 'binary', message: 'is not UTF-8 text; not read' }
+  }
+}
+
+/**
+ * Replaces a file's content atomically: a temporary file beside it, with the same mode, renamed
+ * over it. A symbolic link named on the command line is followed, not replaced.
+ */
+export async function writeFileAtomically(path: string, text: string): Promise<void> {
+  const target = await realpath(path)
+  const mode = (await lstat(target)).mode & 0o7777
+  const temp = join(dirname(target), `.${basename(target)}.iam-refine-${process.pid}-${Date.now()}`)
+  try {
+    await writeFile(temp, text, { mode, flag: 'wx' })
+    await chmod(temp, mode)
+    await rename(temp, target)
+  } catch (error) {
+    await unlink(temp).catch(() => undefined)
+    throw new ConfigurationError(`${path}: cannot write the fix (${describe(error)})`)
+  }
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/')
+}
+
+function describe(error: unknown): string {
+  const code = (error as { code?: string }).code
+  if (code === 'ENOENT') return 'no such file'
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
+  return code ?? String(error)
+}
