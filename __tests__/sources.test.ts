@@ -1,0 +1,642 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { parseCatalog } from '../src/engine/catalog.js'
+import { ConfigurationError } from '../src/engine/errors.js'
+import { refinePolicy } from '../src/engine/refine.js'
+import type { PrincipalUnused } from '../src/engine/unused.js'
+import { combineFindings } from '../src/findings/select.js'
+import { unifiedDiff } from '../src/report/diff.js'
+import { EMPTY_CONFIG, parseConfig, type IamRefineConfig } from '../src/sources/config.js'
+import { findPolicies } from '../src/sources/find.js'
+import type { PolicyLocation } from '../src/sources/model.js'
+import { mapPrincipals } from '../src/sources/principals.js'
+import { renderEdits } from '../src/sources/render.js'
+import { refineFile } from '../src/sources/scan.js'
+import { applyEdits } from '../src/sources/text-edit.js'
+import { nestingDepth, parseSource } from '../src/sources/tree.js'
+
+const catalog = parseCatalog(
+  JSON.parse(readFileSync('__tests__/fixtures/repo/catalog.json', 'utf8')),
+  'catalog.json'
+)
+const ROLE = 'arn:aws:iam::123456789012:role/AppRole'
+
+/** A principal's unused access from `service: [actions]` (`null`: the whole service). */
+function unused(services: Record<string, string[] | null>, principal = ROLE): PrincipalUnused {
+  return {
+    principal,
+    wholePrincipal: false,
+    services: Object.entries(services).map(([service, actions]) =>
+      actions ? { service, actions: actions.map(action => ({ action })) } : { service }
+    ),
+    sources: ['test']
+  }
+}
+
+function only(text: string, file = 'policy.json'): PolicyLocation {
+  const scan = findPolicies(text, file)
+  expect(scan.status).toBe('policies')
+  expect(scan.policies).toHaveLength(1)
+  return scan.policies[0] as PolicyLocation
+}
+
+/** Refines the one policy of a text and applies its edits (or returns the refusal). */
+function fix(
+  text: string,
+  services: Record<string, string[] | null>,
+  file = 'policy.json'
+): string {
+  const location = only(text, file)
+  const refinement = refinePolicy(location.document, {
+    catalog,
+    principals: [unused(services)],
+    quota: location.quota
+  })
+  const rendered = renderEdits(text, location, refinement)
+  if ('refused' in rendered) return `REFUSED: ${rendered.refused}`
+  return applyEdits(text, rendered.edits)
+}
+
+describe('finding policies by content', () => {
+  it('finds a whole-file JSON policy, with statement and Action ranges', () => {
+    const text =
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}\n  ]\n}\n'
+    const p = only(text)
+    expect(p).toMatchObject({ kind: 'json-policy', pointer: '', statementForm: 'list' })
+    expect(p.quota.limit).toBe(6144)
+    const s = p.statements[0]
+    expect(text.slice(s?.range.start, s?.range.end)).toBe(
+      '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}'
+    )
+    expect(s?.action?.form).toBe('string')
+    expect(text.slice(s?.action?.range.start, s?.action?.range.end)).toBe('"s3:GetObject"')
+    expect(s?.range).toMatchObject({ startLine: 4, startColumn: 5 })
+  })
+
+  it('finds nested policy documents and ignores JSON that is not a policy', () => {
+    const nested = JSON.stringify({
+      PolicyVersion: {
+        Document: {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]
+        }
+      }
+    })
+    expect(only(nested).pointer).toBe('PolicyVersion.Document')
+    expect(findPolicies('{"title": "Statement of work"}', 'a.json').status).toBe('none')
+    expect(findPolicies('{"a": 1}', 'a.json').status).toBe('none')
+    expect(findPolicies('{ "broken": ', 'a.json').status).toBe('none')
+    expect(findPolicies('key: [unclosed', 'a.yaml').status).toBe('none')
+  })
+
+  it('reports a malformed file that looks like a policy, with its line and column', () => {
+    const scan = findPolicies(
+      '{\n  "Statement": [\n    {"Effect": "Allow",, }\n  ]\n}\n',
+      'bad.json'
+    )
+    expect(scan).toMatchObject({ status: 'malformed', line: 3, column: 24 })
+    expect(scan.message).toContain('is not valid JSON')
+    const yaml = findPolicies(
+      'AWSTemplateFormatVersion: x\nResources:\n  R:\n    Type: AWS::IAM::Role\n   Properties: {Statement: [}\n',
+      't.yaml'
+    )
+    expect(yaml.status).toBe('malformed')
+    expect(yaml.line).toBeGreaterThan(1)
+  })
+
+  it('never refines trust and resource policies', () => {
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }]
+    })
+    const scan = findPolicies(text, 'bucket-policy.json')
+    expect(scan.policies).toHaveLength(0)
+    expect(scan.notes[0]?.message).toContain('resource or trust policy')
+  })
+
+  const template = `AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    Policies: [AWSLambdaBasicExecutionRole]
+Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: AppRole
+      Path: /app/
+      AssumeRolePolicyDocument:
+        Version: 2012-10-17
+        Statement: [{Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: sts:AssumeRole}]
+      Policies:
+        - PolicyName: inline
+          PolicyDocument:
+            Version: 2012-10-17
+            Statement:
+              - Effect: Allow
+                Action: s3:GetObject
+                Resource: !GetAtt Bucket.Arn
+        - PolicyName: computed
+          PolicyDocument: !Sub '{"Statement": []}'
+  Generated:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: {Statement: []}
+  Shared:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: shared
+      Roles: [!Ref Role, !Ref Generated, LiteralRole, !ImportValue Other, !Ref FnRole]
+      Users: [ci]
+      PolicyDocument:
+        Statement:
+          Effect: Allow
+          Action: [sqs:SendMessage]
+          Resource: '*'
+  Managed:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      Groups: [Admins]
+      PolicyDocument:
+        Version: 2012-10-17
+        Statement: [{Effect: Allow, Action: !If [C, 's3:*', 's3:Get*'], Resource: '*'}]
+  Inline:
+    Type: AWS::IAM::RolePolicy
+    Properties:
+      RoleName: !Ref Role
+      PolicyName: rp
+      PolicyDocument: {Statement: [{Effect: Allow, Action: 'logs:*', Resource: '*'}]}
+  Bucket:
+    Type: AWS::S3::Bucket
+  BucketPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      PolicyDocument: {Statement: [{Effect: Allow, Principal: '*', Action: 's3:*', Resource: '*'}]}
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Policies:
+        Statement:
+          - Effect: Allow
+            Action: dynamodb:GetItem
+            Resource: '*'
+  WithRole:
+    Type: AWS::Serverless::Function
+    Properties:
+      Role: !GetAtt Role.Arn
+      Policies: [{Statement: [{Effect: Allow, Action: 's3:*', Resource: '*'}]}]
+`
+
+  it('finds every IAM policy of a CloudFormation/SAM template, with kinds, quotas and attachments', () => {
+    const scan = findPolicies(template, 'template.yaml')
+    expect(scan.template).toBe(true)
+    const byPointer = new Map(scan.policies.map(p => [p.pointer, p]))
+    expect([...byPointer.keys()]).toEqual([
+      'Resources.Role.Properties.Policies[0].PolicyDocument',
+      'Resources.Shared.Properties.PolicyDocument',
+      'Resources.Managed.Properties.PolicyDocument',
+      'Resources.Inline.Properties.PolicyDocument',
+      'Resources.Fn.Properties.Policies'
+    ])
+    const role = byPointer.get('Resources.Role.Properties.Policies[0].PolicyDocument')
+    expect(role).toMatchObject({
+      kind: 'cfn-role-inline',
+      policyName: 'inline',
+      resource: { logicalId: 'Role', type: 'AWS::IAM::Role' },
+      attachments: [{ type: 'role', logicalId: 'Role', name: 'AppRole', path: '/app/' }]
+    })
+    expect(role?.quota.limit).toBe(10240)
+    // short forms become long forms; the date-looking Version stays a string
+    expect(role?.document).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: { 'Fn::GetAtt': ['Bucket', 'Arn'] } }
+      ]
+    })
+    const shared = byPointer.get('Resources.Shared.Properties.PolicyDocument')
+    expect(shared?.kind).toBe('cfn-policy')
+    expect(shared?.statementForm).toBe('object')
+    expect(shared?.quota.limit).toBe(2048) // attached to a user: the smallest quota applies
+    expect(shared?.attachments).toEqual([
+      { type: 'role', logicalId: 'Role', name: 'AppRole', path: '/app/' },
+      { type: 'role', logicalId: 'Generated' },
+      { type: 'role', name: 'LiteralRole' },
+      { type: 'role', unresolved: 'a role is given by !ImportValue' },
+      { type: 'role', logicalId: 'FnRole', samFunction: 'Fn' },
+      { type: 'user', name: 'ci' }
+    ])
+    const managed = byPointer.get('Resources.Managed.Properties.PolicyDocument')
+    expect(managed).toMatchObject({
+      kind: 'cfn-managed-policy',
+      attachments: [{ type: 'group', name: 'Admins' }]
+    })
+    expect(managed?.quota.limit).toBe(6144)
+    expect(managed?.statements[0]?.notEditable).toBe(
+      'Action is given by the intrinsic function !If'
+    )
+    expect(byPointer.get('Resources.Inline.Properties.PolicyDocument')).toMatchObject({
+      kind: 'cfn-role-policy',
+      attachments: [{ type: 'role', logicalId: 'Role', name: 'AppRole' }]
+    })
+    expect(byPointer.get('Resources.Fn.Properties.Policies')).toMatchObject({
+      kind: 'sam-function',
+      attachments: [{ type: 'role', logicalId: 'FnRole', samFunction: 'Fn' }]
+    })
+    const notes = scan.notes.map(n => `${n.line}: ${n.message}`)
+    expect(notes).toEqual([
+      '5: SAM Globals Policies apply to every function; not refined',
+      '24: the policy document is given by !Sub; not refined',
+      '71: WithRole has a Role, so SAM ignores its Policies; not refined'
+    ])
+  })
+
+  it('reads CloudFormation JSON with intrinsic functions as objects', () => {
+    const text = JSON.stringify(
+      {
+        Resources: {
+          P: {
+            Type: 'AWS::IAM::ManagedPolicy',
+            Properties: {
+              Roles: [{ Ref: 'R' }],
+              PolicyDocument: {
+                Statement: [
+                  { Effect: 'Allow', Action: { 'Fn::If': ['C', 's3:*', 's3:Get*'] }, Resource: '*' }
+                ]
+              }
+            }
+          },
+          R: { Type: 'AWS::IAM::Role', Properties: { RoleName: 'Named' } }
+        }
+      },
+      null,
+      2
+    )
+    const p = only(text, 't.json')
+    expect(p.attachments).toEqual([{ type: 'role', logicalId: 'R', name: 'Named' }])
+    expect(p.statements[0]?.notEditable).toBe('Action is given by Fn::If')
+  })
+
+  it('marks policies that use YAML anchors or aliases as not editable', () => {
+    const text = `x: &actions [s3:GetObject, s3:PutObject]
+Statement:
+  - Effect: Allow
+    Action: *actions
+    Resource: '*'
+`
+    const p = only(text, 'p.yaml')
+    expect(p.notEditable).toEqual(['it uses YAML anchors or aliases'])
+    expect(p.statements[0]?.notEditable).toBe('Action is the YAML alias *actions')
+    expect(fix(text, { s3: ['PutObject'] }, 'p.yaml')).toBe(
+      'REFUSED: it uses YAML anchors or aliases'
+    )
+  })
+
+  it('refuses alias bombs, deep nesting and NUL bytes without parsing them whole', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]']
+    for (let i = 1; i < 12; i++) {
+      bomb.push(
+        `${'a'.repeat(i + 1)}: &${'a'.repeat(i + 1)} [${Array(10)
+          .fill(`*${'a'.repeat(i)}`)
+          .join(', ')}]`
+      )
+    }
+    bomb.push('Statement:', '  - Effect: Allow', `    Action: *${'a'.repeat(12)}`)
+    const started = Date.now()
+    expect(findPolicies(bomb.join('\n'), 'bomb.yaml')).toMatchObject({
+      status: 'skipped',
+      message: expect.stringContaining('alias bomb')
+    })
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(
+      findPolicies(`{"Effect": "Allow", "Statement": ${'['.repeat(100_000)}`, 'd.json')
+    ).toMatchObject({
+      status: 'skipped'
+    })
+    expect(findPolicies(`Statement:\n  Effect: ${'{a: '.repeat(100_000)}`, 'd.yaml')).toMatchObject(
+      { status: 'skipped' }
+    )
+    expect(
+      findPolicies(`Statement:\n  Effect:\n${'- '.repeat(100_000)}x\n`, 'd.yaml')
+    ).toMatchObject({ status: 'skipped' })
+    expect(findPolicies('{"Statement": []}\u0000', 'n.json')).toMatchObject({
+      status: 'skipped',
+      message: expect.stringContaining('NUL')
+    })
+    expect(nestingDepth('{"a": "[[[[[[", "b": [1, [2]]} // [[[[', 'json', 10)).toBe(3)
+    expect(nestingDepth("a:\n  b: '[[[['\n  c:\n    - - [x] # [[[[\n", 'yaml', 50)).toBe(5)
+  })
+
+  it('keeps __proto__ an ordinary key', () => {
+    const p = only(
+      '{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "__proto__": {"x": 1}}]}'
+    )
+    const statement = (p.document as { Statement: Record<string, unknown>[] })
+      .Statement[0] as object
+    expect(Object.getPrototypeOf(statement)).toBe(Object.prototype)
+    expect(Object.keys(statement)).toContain('__proto__')
+  })
+})
+
+describe('rendering edits in the file’s own style', () => {
+  it('JSON, one entry per line: deletes whole lines, and the comma of a new last entry', () => {
+    const text =
+      '{\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": [\n        "s3:PutObject",\n        "s3:GetObject",\n        "s3:DeleteObject"\n      ],\n      "Resource": "*"\n    }\n  ]\n}\n'
+    expect(fix(text, { s3: ['PutObject', 'DeleteObject'] })).toBe(
+      '{\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": [\n        "s3:GetObject"\n      ],\n      "Resource": "*"\n    }\n  ]\n}\n'
+    )
+  })
+
+  it('JSON: a replaced entry becomes several, one per line, at its indentation', () => {
+    const text =
+      '{"Statement": [{"Effect": "Allow", "Resource": "*", "Action": [\n    "sqs:*",\n    "s3:GetObject"\n]}]}'
+    expect(fix(text, { sqs: ['PurgeQueue', 'DeleteMessage'] })).toBe(
+      '{"Statement": [{"Effect": "Allow", "Resource": "*", "Action": [\n    "sqs:Get*",\n    "sqs:ReceiveMessage",\n    "sqs:SendMessage",\n    "s3:GetObject"\n]}]}'
+    )
+  })
+
+  it('JSON: refuses to drop a comment inside a one-line list', () => {
+    const text =
+      '{"Statement": [{"Effect": "Allow", "Action": ["s3:PutObject", /* keep */ "s3:GetObject"], "Resource": "*"}]}'
+    expect(fix(text, { s3: ['PutObject'] })).toMatch(
+      /^REFUSED: cannot edit safely: a comment inside the list/
+    )
+  })
+
+  it('JSON: removes a first statement with its lines, and keeps comments elsewhere', () => {
+    const text =
+      '{\n  // policy\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "ec2:RunInstances",\n      "Resource": "*"\n    },\n    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"} // reads\n  ]\n}'
+    expect(fix(text, { ec2: null })).toBe(
+      '{\n  // policy\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"} // reads\n  ]\n}'
+    )
+  })
+
+  it('YAML block: a string Action becomes a block list in the file’s indentation', () => {
+    const text =
+      'Resource: x\nList:\n- a\nStatement:\n- Effect: Allow\n  Action: "logs:*"   # logging\n  Resource: "*"\n'
+    expect(fix(text, { logs: ['DescribeLogGroups'] }, 'p.yaml')).toBe(
+      'Resource: x\nList:\n- a\nStatement:\n- Effect: Allow\n  Action:\n  - "logs:Create*"\n  - "logs:PutLogEvents"   # logging\n  Resource: "*"\n'
+    )
+  })
+
+  it('YAML block with CRLF: new lines use CRLF, quoting follows the replaced entry', () => {
+    const text =
+      "Statement:\r\n  - Effect: Allow\r\n    Action:\r\n      - 'sqs:*'\r\n      - s3:GetObject\r\n    Resource: '*'\r\n"
+    expect(fix(text, { sqs: ['PurgeQueue', 'DeleteMessage'] }, 'p.yaml')).toBe(
+      "Statement:\r\n  - Effect: Allow\r\n    Action:\r\n      - 'sqs:Get*'\r\n      - 'sqs:ReceiveMessage'\r\n      - 'sqs:SendMessage'\r\n      - s3:GetObject\r\n    Resource: '*'\r\n"
+    )
+  })
+
+  it('YAML: removes the last statement of a file without a final newline', () => {
+    const text =
+      'Statement:\n  - Effect: Allow\n    Action: s3:GetObject\n    Resource: "*"\n  - Effect: Allow\n    Action: ec2:RunInstances\n    Resource: "*"'
+    expect(fix(text, { ec2: null }, 'p.yaml')).toBe(
+      'Statement:\n  - Effect: Allow\n    Action: s3:GetObject\n    Resource: "*"'
+    )
+  })
+
+  it('YAML flow: entries and statements go with their commas', () => {
+    const text =
+      'Statement: [{Effect: Allow, Action: [s3:PutObject, s3:GetObject], Resource: "*"}, {Effect: Allow, Action: ec2:RunInstances, Resource: "*"}]\n'
+    expect(fix(text, { s3: ['PutObject'], ec2: null }, 'p.yaml')).toBe(
+      'Statement: [{Effect: Allow, Action: [s3:GetObject], Resource: "*"}]\n'
+    )
+    const single = 'Statement: {Effect: Allow, Action: logs:*, Resource: "*"}\n'
+    expect(fix(single, { logs: ['DescribeLogGroups'] }, 'p.yaml')).toBe(
+      'Statement: {Effect: Allow, Action: [logs:Create*, logs:PutLogEvents], Resource: "*"}\n'
+    )
+  })
+
+  it('gives no edit for an unused policy, and says to detach or delete it', () => {
+    const text =
+      '{"Statement": [{"Effect": "Allow", "Action": "ec2:RunInstances", "Resource": "*"}]}'
+    expect(fix(text, { ec2: null })).toBe(
+      'REFUSED: no statement is left: detach or delete the policy rather than keep an empty one'
+    )
+  })
+
+  it('edits several policies of one template together', () => {
+    const text = `Resources:
+  A:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: AppRole
+      Policies:
+        - PolicyName: one
+          PolicyDocument:
+            Statement:
+              - {Effect: Allow, Action: [s3:GetObject, s3:PutObject], Resource: '*'}
+        - PolicyName: two
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Action: s3:PutObject
+                Resource: '*'
+              - Effect: Allow
+                Action: s3:GetObject
+                Resource: '*'
+`
+    const out = refineFile(
+      { file: 't.yaml', path: 't.yaml', text },
+      {
+        catalog,
+        findings: combineFindings([{ principals: [unused({ s3: ['PutObject'] })], notes: [] }]),
+        config: EMPTY_CONFIG
+      }
+    )
+    expect(out.report?.policies.map(p => p.status)).toEqual(['refined', 'refined'])
+    expect(out.fixedText).toBe(`Resources:
+  A:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: AppRole
+      Policies:
+        - PolicyName: one
+          PolicyDocument:
+            Statement:
+              - {Effect: Allow, Action: [s3:GetObject], Resource: '*'}
+        - PolicyName: two
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Action: s3:GetObject
+                Resource: '*'
+`)
+  })
+})
+
+describe('the configuration file', () => {
+  it('reads every key', () => {
+    const config = parseConfig(
+      `principals:
+  - files: ["iam/roles/app/*.json"]
+    principal: arn:aws:iam::123456789012:role/AppRole
+  - files: shared/*.json
+    principal: [arn:aws:iam::123456789012:role/A, arn:aws:iam::123456789012:user/path/B]
+stacks:
+  - template: sam/template.yaml
+    name: orders-api
+keep-actions: ["iam:PassRole", "s3:Get*"]
+ignore-files: ["legacy/**"]
+`,
+      '.github/iam-refine.yml'
+    )
+    expect(config.principals).toEqual([
+      {
+        files: ['iam/roles/app/*.json'],
+        principals: ['arn:aws:iam::123456789012:role/AppRole'],
+        line: 2
+      },
+      {
+        files: ['shared/*.json'],
+        principals: ['arn:aws:iam::123456789012:role/A', 'arn:aws:iam::123456789012:user/path/B'],
+        line: 4
+      }
+    ])
+    expect(config.stacks).toEqual([{ template: 'sam/template.yaml', name: 'orders-api' }])
+    expect(config.keepActions).toEqual(['iam:PassRole', 's3:Get*'])
+    expect(config.ignoreFiles).toEqual(['legacy/**'])
+    expect(parseConfig('', 'c.yml')).toMatchObject({ principals: [], stacks: [] })
+    expect(parseConfig('# nothing yet\n', 'c.yml').principals).toEqual([])
+  })
+
+  it.each([
+    ['- a\n', 'c.yml:1: configuration: must be a mapping'],
+    ['principals: {}\n', 'c.yml:1: principals: must be a list'],
+    ['principals:\n  - files: a\n', 'c.yml:2: principals[0]: needs principal'],
+    [
+      'principals:\n  - principal: arn:aws:iam::123456789012:role/A\n',
+      'c.yml:2: principals[0]: needs files'
+    ],
+    [
+      'principals:\n  - files: a\n    principal: role/A\n',
+      'c.yml:3: principals[0].principal: "role/A" is not a role or user ARN'
+    ],
+    [
+      'principals:\n  - files: a\n    principal: arn:aws:iam::123456789012:role/A\n    role: x\n',
+      'c.yml:4: principals[0].role: unknown key'
+    ],
+    [
+      'stacks:\n  - template: t.yaml\n    name: 1bad\n',
+      'c.yml:3: stacks[0].name: "1bad" is not a CloudFormation stack name'
+    ],
+    ['keep-actions: [PassRole]\n', 'c.yml:1: keep-actions[0]: "PassRole" is not an action'],
+    ['ignore-files: legacy\n', 'c.yml:1: ignore-files: must be a list'],
+    ['ignore: [a]\n', 'c.yml:1: ignore: unknown key'],
+    ['principals: [\n', 'c.yml:2:1: is not valid YAML']
+  ])('rejects %j with the file, line and key', (text, message) => {
+    expect(() => parseConfig(text, 'c.yml')).toThrow(ConfigurationError)
+    expect(() => parseConfig(text, 'c.yml')).toThrow(message)
+  })
+})
+
+describe('mapping policies to principals', () => {
+  const known = [
+    'arn:aws:iam::123456789012:role/AppRole',
+    'arn:aws:iam::210987654321:role/AppRole',
+    'arn:aws:iam::123456789012:role/orders-api-FnRole-AB12CD',
+    'arn:aws:iam::123456789012:role/team/orders-api-Worker-ZZ99',
+    'arn:aws:iam::123456789012:user/ci/BuildUser'
+  ]
+  const config: IamRefineConfig = {
+    ...EMPTY_CONFIG,
+    principals: [
+      { files: ['special/**'], principals: ['arn:aws:iam::123456789012:role/Special'], line: 1 }
+    ],
+    stacks: [{ template: 'sam/*.yaml', name: 'orders-api' }]
+  }
+  const location = (
+    attachments: PolicyLocation['attachments'],
+    kind: PolicyLocation['kind'] = 'cfn-role-inline'
+  ) =>
+    ({
+      ...only('{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}'),
+      kind,
+      attachments
+    }) as PolicyLocation
+  const map = (l: PolicyLocation, file: string, fallback?: string[]) =>
+    mapPrincipals(l, { file, config, known, ...(fallback ? { fallback } : {}) })
+
+  it('takes the configuration first, then the template, then the file name', () => {
+    expect(map(location([{ type: 'role', name: 'AppRole' }]), 'special/x.yaml')).toMatchObject({
+      via: 'config',
+      principals: ['arn:aws:iam::123456789012:role/Special']
+    })
+    // a literal name matches the role in every account the findings hold: a shared policy
+    expect(map(location([{ type: 'role', name: 'approle' }]), 'cfn/t.yaml')).toMatchObject({
+      via: 'template',
+      principals: known.slice(0, 2)
+    })
+    expect(
+      map(location([{ type: 'role', logicalId: 'FnRole', samFunction: 'Fn' }]), 'sam/template.yaml')
+    ).toMatchObject({ principals: [known[2]] })
+    expect(map(location([{ type: 'role', logicalId: 'Worker' }]), 'sam/other.yaml')).toMatchObject({
+      principals: [known[3]]
+    })
+    expect(map(location([], 'json-policy'), 'iam/BuildUser.json')).toMatchObject({
+      via: 'file-name',
+      principals: [known[4]]
+    })
+    expect(map(location([], 'json-policy'), 'iam/AppRole/s3.json')).toMatchObject({
+      via: 'file-name',
+      principals: known.slice(0, 2)
+    })
+  })
+
+  it('counts a named principal without a finding as using everything, and says so', () => {
+    const m = map(location([{ type: 'role', name: 'Quiet', path: '/svc/' }]), 'cfn/t.yaml')
+    expect(m).toEqual({
+      mapped: true,
+      via: 'template',
+      principals: ['role/svc/Quiet'],
+      notes: ['no finding for role/svc/Quiet: it counts as using everything it is allowed']
+    })
+  })
+
+  it('never guesses', () => {
+    expect(map(location([{ type: 'role', logicalId: 'Gen' }]), 'cfn/t.yaml')).toMatchObject({
+      mapped: false,
+      reason: expect.stringContaining("name this template's stack")
+    })
+    expect(map(location([{ type: 'group', name: 'Admins' }]), 'cfn/t.yaml')).toMatchObject({
+      mapped: false,
+      reason: expect.stringContaining('group Admins')
+    })
+    expect(
+      map(location([{ type: 'role', unresolved: 'a role is given by !ImportValue' }]), 'cfn/t.yaml')
+    ).toMatchObject({ mapped: false })
+    expect(map(location([], 'cfn-policy'), 'cfn/t.yaml')).toMatchObject({ mapped: false })
+    expect(map(location([], 'json-policy'), 'iam/unknown.json')).toMatchObject({ mapped: false })
+    expect(
+      map(location([], 'json-policy'), 'iam/unknown.json', ['arn:aws:iam::1:role/X'])
+    ).toMatchObject({ via: 'command-line' })
+  })
+})
+
+describe('the unified diff', () => {
+  it('shows removed and added lines with three lines of context', () => {
+    const before = 'a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\n'
+    const diff = unifiedDiff('x.txt', before, [
+      { start: 2, end: 4, text: '' },
+      { start: 22, end: 23, text: 'L1\nL2' }
+    ])
+    expect(diff).toBe(
+      '--- a/x.txt\n+++ b/x.txt\n@@ -1,5 +1,4 @@\n a\n-b\n c\n d\n e\n@@ -9,5 +8,6 @@\n i\n j\n k\n-l\n+L1\n+L2\n m\n'
+    )
+  })
+
+  it('marks a last line without a newline, and keeps CRLF out of the diff', () => {
+    expect(unifiedDiff('x', 'a\r\nb', [{ start: 3, end: 4, text: 'c' }])).toBe(
+      '--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n'
+    )
+  })
+})
+
+describe('parsing', () => {
+  it('keeps YAML short forms as tags and CloudFormation dates as strings', () => {
+    const parsed = parseSource(
+      'a: !GetAtt X.Arn\nb: 2012-10-17\nc: !Join [",", [x]]\nd: !Unknown x\n',
+      'yaml'
+    )
+    expect(parsed.ok).toBe(true)
+  })
+})
