@@ -235,15 +235,14 @@ function symbolicMatch(outer: string, inner: string): boolean {
 
 /**
  * A set of patterns that answers "is this name allowed" and "is this pattern covered" without
- * trying every pattern: literals in a set, `lit*` patterns by their prefixes, the rest one by one.
- * Counts let a caller ask about an entry while excluding that entry itself.
+ * trying every pattern: literals in a set, `lit*` patterns in a character trie of their `lit`, the
+ * rest one by one. Counts let a caller ask about an entry while excluding that entry itself.
  */
 export class PatternIndex {
   private readonly exact = new Map<string, number>()
-  private readonly prefixes = new Map<string, number>()
+  /** The `lit` of every `lit*`, as a trie: a walk along a name meets each stored prefix of it. */
+  private readonly prefixes: PrefixNode = { count: 0, next: new Map() }
   private readonly others: Glob[] = []
-  private shortest = Infinity
-  private longest = 0
 
   constructor(patterns: Iterable<string> = []) {
     for (const p of patterns) this.add(p)
@@ -260,15 +259,20 @@ export class PatternIndex {
       this.others.push(new Glob(folded))
       return
     }
-    this.prefixes.set(lit, (this.prefixes.get(lit) ?? 0) + 1)
-    this.shortest = Math.min(this.shortest, lit.length)
-    this.longest = Math.max(this.longest, lit.length)
+    let node = this.prefixes
+    for (let i = 0; i < lit.length; i++) {
+      const c = lit.charCodeAt(i)
+      let next = node.next.get(c)
+      if (!next) node.next.set(c, (next = { count: 0, next: new Map() }))
+      node = next
+    }
+    node.count++
   }
 
   /** Whether some pattern matches the folded name. */
   allows(foldedName: string): boolean {
     if (this.exact.has(foldedName)) return true
-    if (this.hasPrefixOf(foldedName, foldedName.length, 0)) return true
+    if (this.hasPrefixOf(foldedName, foldedName.length)) return true
     return this.others.some(g => g.test(foldedName))
   }
 
@@ -277,32 +281,50 @@ export class PatternIndex {
    * `pattern` and `self` are folded.
    */
   covers(pattern: string, self?: string): boolean {
-    const own = (map: Map<string, number>, key: string): number =>
-      (map.get(key) ?? 0) - (self === pattern ? 1 : 0)
+    const less = self === pattern ? 1 : 0
     if (!hasWildcard(pattern)) {
-      if (own(this.exact, pattern) > 0) return true
-      if (this.hasPrefixOf(pattern, pattern.length, 0)) return true
+      if ((this.exact.get(pattern) ?? 0) - less > 0) return true
+      if (this.hasPrefixOf(pattern, pattern.length)) return true
       return this.others.some(g => g.test(pattern))
     }
     const lit = trailingStarPrefix(pattern)
     if (lit !== null) {
-      if (own(this.prefixes, lit) > 0) return true
-      if (this.hasPrefixOf(lit, lit.length - 1, 0)) return true
-    } else if (this.hasPrefixOf(literalPrefix(pattern), literalPrefix(pattern).length, 0)) {
-      return true
+      if (this.prefixCount(lit) - less > 0) return true
+      if (this.hasPrefixOf(lit, lit.length - 1)) return true
+    } else {
+      const prefix = literalPrefix(pattern)
+      if (this.hasPrefixOf(prefix, prefix.length)) return true
+      // An equal general pattern covers it too, unless it is the copy being excluded.
+      let equal = -less
+      for (const g of this.others) if (g.folded === pattern) equal++
+      if (equal > 0) return true
     }
     return this.others.some(g => g.folded !== pattern && patternContains(g.folded, pattern))
   }
 
   /** Whether a stored `lit*` has a `lit` that is a prefix of `text` no longer than `maxLength`. */
-  private hasPrefixOf(text: string, maxLength: number, minLength: number): boolean {
-    if (this.prefixes.size === 0) return false
-    const top = Math.min(maxLength, this.longest)
-    for (let len = Math.max(minLength, this.shortest); len <= top; len++) {
-      if (this.prefixes.has(text.slice(0, len))) return true
+  private hasPrefixOf(text: string, maxLength: number): boolean {
+    let node: PrefixNode | undefined = this.prefixes
+    const top = Math.min(maxLength, text.length)
+    for (let i = 0; node; i++) {
+      if (node.count > 0) return true
+      if (i >= top) return false
+      node = node.next.get(text.charCodeAt(i))
     }
     return false
   }
+
+  /** How many copies of `lit*` are stored. */
+  private prefixCount(lit: string): number {
+    let node: PrefixNode | undefined = this.prefixes
+    for (let i = 0; node && i < lit.length; i++) node = node.next.get(lit.charCodeAt(i))
+    return node?.count ?? 0
+  }
+}
+
+interface PrefixNode {
+  count: number
+  readonly next: Map<number, PrefixNode>
 }
 
 /** Case-insensitive order of names, by folded code units (not locale). */

@@ -82,29 +82,30 @@ function checkStatement(s: StatementResult, context: RefineContext): void {
   }
   for (const change of s.changes) {
     if (change.kind !== 'replaced') continue
-    for (const entry of change.by) {
-      if (!entry.endsWith('*')) continue
-      checkMaximal(s, change.entry, entry, context)
-    }
+    const wildcards = change.by.filter(entry => entry.endsWith('*'))
+    if (wildcards.length === 0) continue
+    // R and the sub-pattern test once per replaced entry: `*` can emit thousands of wildcards,
+    // and recomputing R over the whole universe for each made the checks quadratic.
+    const root = rootPrefix(change.entry)
+    const r = universe.matching(change.entry).filter(a => unused.has(a))
+    const isSubPattern = subPatternTest(change.entry, root)
+    for (const entry of wildcards) checkMaximal(s, entry, root, r, isSubPattern)
   }
 }
 
 /** The next shorter word prefix of a new `P*` must be unsafe, or its wildcard not inside `e`. */
 function checkMaximal(
   s: StatementResult,
-  e: string,
   wildcard: string,
-  context: RefineContext
+  root: string,
+  r: readonly string[],
+  isSubPattern: (prefix: string) => boolean
 ): void {
-  const { universe, unused } = context
   const prefix = wildcard.slice(0, -1)
-  const root = rootPrefix(e)
   const bounds = wordBoundaries(prefix).filter(b => b < prefix.length)
   const previous = bounds.length > 0 ? (bounds[bounds.length - 1] as number) : 0
   const parent = previous > root.length ? fold(prefix.slice(0, previous)) : root
-  const r = universe.matching(e).filter(a => unused.has(a))
-  const parentUnsafe = anyStartsWith(r, parent)
-  if (!parentUnsafe && subPatternTest(e, root)(parent)) {
+  if (!anyStartsWith(r, parent) && isSubPattern(parent)) {
     fail(s, `"${wildcard}" is not maximal: "${parent}*" would also be safe (guarantee 4)`)
   }
 }

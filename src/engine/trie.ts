@@ -17,7 +17,6 @@ export function generalize(
   universe: Universe
 ): string[] {
   const root = rootPrefix(entry)
-  const trie = buildTrie(root, m, universe)
   const inR = new Set(r)
   const isSubPattern = subPatternTest(entry, root)
   const out: string[] = []
@@ -25,6 +24,9 @@ export function generalize(
     out.push(universe.displayOf(folded))
   }
 
+  // The trie is built lazily, one level at a time, and a node whose names are all in R is never
+  // expanded: it can emit nothing (every node below it is unsafe and every action there is in R).
+  // For `*` with most services wholly unused, this skips most of the catalog.
   const visit = (node: TrieNode): void => {
     if (!anyStartsWith(r, node.prefix)) {
       const [lo, hi] = prefixRange(m, node.prefix)
@@ -33,13 +35,15 @@ export function generalize(
         out.push(`${node.display}*`)
         return
       }
-    }
-    if (node.isAction && !inR.has(node.prefix)) emitAction(node.prefix)
-    for (const child of node.children.values()) visit(child)
+    } else if (node.members.every(i => inR.has(m[i] as string))) return
+    const { isAction, children } = expand(node, m, universe)
+    if (isAction && !inR.has(node.prefix)) emitAction(node.prefix)
+    for (const child of children) visit(child)
   }
 
-  if (trie.isAction && !inR.has(root)) emitAction(root)
-  for (const child of trie.children.values()) visit(child)
+  const top = expand({ prefix: root, display: root, members: m.map((_, i) => i) }, m, universe)
+  if (top.isAction && !inR.has(root)) emitAction(root)
+  for (const child of top.children) visit(child)
   return out
 }
 
@@ -48,8 +52,45 @@ interface TrieNode {
   readonly prefix: string
   /** The same in the catalog's casing. */
   readonly display: string
-  isAction: boolean
-  readonly children: Map<string, TrieNode>
+  /** Indices into M of the names whose path runs through this node, in M's order. */
+  readonly members: readonly number[]
+}
+
+/**
+ * A node's children, one per next CamelCase word of its names, in M's order, and whether the node
+ * is itself an action. Words come from the catalog's casing; a name is the action of the node its
+ * last word ends at.
+ */
+function expand(
+  node: TrieNode,
+  m: readonly string[],
+  universe: Universe
+): { isAction: boolean; children: TrieNode[] } {
+  const depth = node.prefix.length
+  let isAction = false
+  const children = new Map<string, { prefix: string; display: string; members: number[] }>()
+  for (const i of node.members) {
+    const name = m[i] as string
+    if (name.length === depth) {
+      isAction = true
+      continue
+    }
+    const display = universe.displayOf(name)
+    const end = nextWordEnd(display, depth)
+    const prefix = name.slice(0, end)
+    const child = children.get(prefix)
+    if (child) child.members.push(i)
+    else children.set(prefix, { prefix, display: display.slice(0, end), members: [i] })
+  }
+  return { isAction, children: [...children.values()] }
+}
+
+/** The first word end of a name after `depth`: the end of `service:`, else of an action word. */
+function nextWordEnd(name: string, depth: number): number {
+  const colon = name.indexOf(':')
+  if (colon >= depth) return colon + 1
+  for (const end of wordBoundaries(name)) if (end > depth) return end
+  return name.length
 }
 
 /** e's literal prefix, folded: the text before its first wildcard. */
@@ -57,27 +98,6 @@ export function rootPrefix(entry: string): string {
   const folded = fold(entry)
   const cut = folded.search(/[*?]/)
   return cut < 0 ? folded : folded.slice(0, cut)
-}
-
-function buildTrie(root: string, m: readonly string[], universe: Universe): TrieNode {
-  const top: TrieNode = { prefix: root, display: root, isAction: false, children: new Map() }
-  for (const name of m) {
-    const display = universe.displayOf(name)
-    if (name === root) top.isAction = true
-    let node = top
-    for (const end of wordBoundaries(display)) {
-      if (end <= root.length) continue
-      const prefix = name.slice(0, end)
-      let child = node.children.get(prefix)
-      if (!child) {
-        child = { prefix, display: display.slice(0, end), isAction: false, children: new Map() }
-        node.children.set(prefix, child)
-      }
-      node = child
-    }
-    node.isAction = true
-  }
-  return top
 }
 
 /**
