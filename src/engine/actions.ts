@@ -306,9 +306,9 @@ export class PatternIndex {
   private hasPrefixOf(text: string, maxLength: number): boolean {
     let node: PrefixNode | undefined = this.prefixes
     const top = Math.min(maxLength, text.length)
-    for (let i = 0; node; i++) {
+    // i <= top, not a bare walk: `covers('*', '*')` asks for a prefix no longer than -1.
+    for (let i = 0; node && i <= top; i++) {
       if (node.count > 0) return true
-      if (i >= top) return false
       node = node.next.get(text.charCodeAt(i))
     }
     return false

@@ -1,7 +1,7 @@
 import { fold, hasWildcard, PatternIndex, patternContains, wordBoundaries } from './actions.js'
 import { InvariantError } from './errors.js'
 import type { PolicyRefinement, RefineContext, StatementResult } from './model.js'
-import { readStatements } from './policy.js'
+import { actionEntries, readStatements } from './policy.js'
 import { rootPrefix, subPatternTest } from './trie.js'
 import { anyStartsWith } from './universe.js'
 
@@ -19,18 +19,32 @@ export function verifyRefinement(
 ): void {
   const before = readStatements(original).statements
   const after = readStatements(result.document).statements
+  // The checks below read each statement's report (before/after); tie the report to the documents
+  // first, so that what is proved is what is output: every original statement reported once, in
+  // order, and each refined statement's Action exactly the entries checked.
+  if (!sameExceptKey(original, result.document, 'Statement'))
+    throw new InvariantError('a key of the policy other than Statement changed')
+  if (result.statements.length !== before.length || result.statements.some((s, i) => s.index !== i))
+    throw new InvariantError('the result does not account for every statement of the policy')
   let at = 0
   for (const s of result.statements) {
     const source = before[s.index]
+    if (s.status === 'removed' || s.status === 'refined') {
+      if (!sameEntries(actionEntries(source), s.before))
+        fail(s, 'the entries checked are not the original Action')
+    }
     if (s.status === 'removed') {
+      if (s.after.length > 0) fail(s, 'a removed statement reports entries')
       checkStatement(s, context)
       continue
     }
     const refined = after[at++]
     if (s.status === 'refined') {
-      if (!sameExceptAction(source, refined)) {
+      if (!sameExceptKey(source, refined, 'Action')) {
         fail(s, 'a key other than Action changed')
       }
+      if (!sameEntries(actionEntries(refined), s.after))
+        fail(s, 'the refined Action is not the entries checked')
       checkStatement(s, context)
     } else if (refined !== source) {
       fail(s, 'a statement the engine did not refine was changed')
@@ -110,11 +124,16 @@ function checkMaximal(
   }
 }
 
-function sameExceptAction(a: unknown, b: unknown): boolean {
+/** Same keys in the same order, and the same values except under `key`. */
+function sameExceptKey(a: unknown, b: unknown, key: string): boolean {
   if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return false
   const strip = (o: object): string =>
-    JSON.stringify(Object.entries(o).map(([k, v]) => (k === 'Action' ? [k] : [k, v])))
+    JSON.stringify(Object.entries(o).map(([k, v]) => (k === key ? [k] : [k, v])))
   return strip(a) === strip(b)
+}
+
+function sameEntries(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((e, i) => e === b[i])
 }
 
 function fail(s: StatementResult, what: string): never {
