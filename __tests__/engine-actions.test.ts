@@ -109,6 +109,15 @@ describe('matching', () => {
     expect(matches(pattern, name)).toBe(expected)
   })
 
+  it('folds A-Z only: Unicode case mapping never makes a pattern match an ASCII action', () => {
+    // The Kelvin sign lower-cases to k, and İ to two code units, under toLowerCase.
+    expect(matches('s3:\u212Aey*', 's3:KeyX')).toBe(false)
+    expect(matches('s3:\u212Aey*', 's3:\u212AeyX')).toBe(true)
+    expect(matches('s3:\u0130*', 's3:iX')).toBe(false)
+    expect(matches('S3:GET\u00C9*', 's3:get\u00C9x')).toBe(true)
+    expect(matches('S3:GET\u00C9*', 's3:get\u00E9x')).toBe(false)
+  })
+
   it('agrees with a dynamic program on random patterns and names', () => {
     const pattern = fc.string({ unit: fc.constantFrom('a', 'b', 'A', '*', '?'), maxLength: 8 })
     const name = fc.string({ unit: fc.constantFrom('a', 'b', 'B'), maxLength: 10 })

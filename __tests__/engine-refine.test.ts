@@ -271,6 +271,15 @@ describe('G(e): the tricky cases', () => {
     expect(everything.document.Statement).toEqual([])
   })
 
+  it('never reads a non-ASCII letter as its ASCII case-fold (regression)', () => {
+    // With toLowerCase folding, s3:\u212Aey* (Kelvin sign) matched s3:KeyA and s3:KeyB and was
+    // replaced by s3:KeyB: an entry IAM need not consider inside the original.
+    const catalog = catalogOf({ s3: ['KeyA', 'KeyB'] })
+    const result = refine(catalog, [allow('s3:\u212Aey*')], [unusedBy(['s3:KeyA'])])
+    expect(result.changed).toBe(false)
+    expect(actionOf(result)).toBe('s3:\u212Aey*')
+  })
+
   it('keeps a wildcard none of whose actions is unused, verbatim, in the author’s casing', () => {
     const result = refine(OBJECTS, [allow(['S3:put*', 's3:GET*'])], [unusedBy(['s3:GetObjectAcl'])])
     const action = actionOf(result) as string[]

@@ -6,7 +6,8 @@
  * It is slow and simple on purpose; the engine must agree with it.
  */
 
-export const lower = (s: string): string => s.toLowerCase()
+/** IAM names compare case-insensitively; the engine folds A-Z only (see ADR 0003). */
+export const lower = (s: string): string => s.replace(/[A-Z]/g, c => c.toLowerCase())
 
 /** Whether a `*`/`?` pattern matches the whole name, case-insensitively (dynamic programming). */
 export function oracleMatch(pattern: string, name: string): boolean {

@@ -7,10 +7,19 @@
  * correct for `*` and `?` and costs O(|name| · |segment|) at worst.
  */
 
-/** Lower-cases a name or pattern the way every comparison in the engine does. */
+/**
+ * Lower-cases a name or pattern the way every comparison in the engine does: A-Z only. Action
+ * names are ASCII; Unicode case mapping would make the engine equate strings IAM may well keep
+ * apart (the Kelvin sign lower-cases to `k`, so `s3:\u212Aey*` would "match" `s3:KeyX` and could
+ * be replaced by entries IAM reads as wider), and can change a string's length (`İ`).
+ */
 export function fold(text: string): string {
-  return text.toLowerCase()
+  return NON_ASCII.test(text)
+    ? text.replace(/[A-Z]+/g, run => run.toLowerCase())
+    : text.toLowerCase()
 }
+
+const NON_ASCII = /[\u0080-\uffff]/
 
 export function hasWildcard(pattern: string): boolean {
   return pattern.includes('*') || pattern.includes('?')
