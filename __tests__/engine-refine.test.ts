@@ -533,7 +533,7 @@ describe('size', () => {
     expect(after).toBeGreaterThan(60)
     expect(result.overQuota).toBe(true)
     expect(result.warnings.join('\n')).toContain(
-      `The refined policy is ${after} characters without white space, over the 60 of a test quota.`
+      `The refined policy is ${after} characters without white space, over the 60-character quota for test quota.`
     )
     const roomy = refinePolicy(policy, {
       catalog: S3,

@@ -107,7 +107,7 @@ export function refineWithContext(
   const overQuota = quota !== undefined && after > quota.limit
   if (overQuota) {
     warnings.push(
-      `The refined policy is ${after} characters without white space, over the ${quota.limit} of a ${quota.kind}.`
+      `The refined policy is ${after} characters without white space, over the ${quota.limit}-character quota for ${quota.kind}.`
     )
   }
   return {
