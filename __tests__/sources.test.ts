@@ -306,7 +306,7 @@ Statement:
       status: 'skipped',
       message: expect.stringContaining('alias bomb')
     })
-    expect(Date.now() - started).toBeLessThan(5000)
+    expect(Date.now() - started).toBeLessThan(15000)
     expect(
       findPolicies(`{"Effect": "Allow", "Statement": ${'['.repeat(100_000)}`, 'd.json')
     ).toMatchObject({

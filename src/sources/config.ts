@@ -191,8 +191,17 @@ function checkGlob(glob: string, node: YamlNode | null, key: string, fail: Fail)
   }
 }
 
-/** A matcher for repository-relative paths (`/` separators), dot files included. */
+const matchers = new Map<string, (path: string) => boolean>()
+
+/** A matcher for repository-relative paths (`/` separators), dot files included; cached. */
 export function globMatcher(globs: readonly string[]): (path: string) => boolean {
   if (globs.length === 0) return () => false
-  return picomatch([...globs], { dot: true })
+  const key = globs.join('\u0000')
+  let matcher = matchers.get(key)
+  if (!matcher) {
+    matcher = picomatch([...globs], { dot: true })
+    if (matchers.size > 10_000) matchers.clear()
+    matchers.set(key, matcher)
+  }
+  return matcher
 }

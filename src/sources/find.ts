@@ -30,30 +30,36 @@ type Path = readonly (string | number)[]
  * is `none`; one that looks like a policy or template but does not parse is `malformed`.
  */
 export function findPolicies(text: string, file: string): FileScan {
+  return scanText(text, file).scan
+}
+
+/** `findPolicies`, with the parsed tree too, so that rendering edits need not parse again. */
+export function scanText(text: string, file: string): { scan: FileScan; tree?: SourceTree } {
   const empty = { file, policies: [], notes: [] }
   if (text.includes('\u0000')) {
-    return { ...empty, status: 'skipped', message: 'is binary (it holds NUL bytes); not read' }
+    return {
+      scan: { ...empty, status: 'skipped', message: 'is binary (it holds NUL bytes); not read' }
+    }
   }
   // Every policy has a Statement: a cheap test that spares parsing most files of a repository.
-  if (!text.includes('Statement')) return { ...empty, status: 'none' }
+  if (!text.includes('Statement')) return { scan: { ...empty, status: 'none' } }
   const syntax = detectSyntax(text)
   const parsed = parseSource(text, syntax)
-  const lines = new LineIndex(text)
   if (!parsed.ok) {
-    if (!looksLikePolicy(text)) return { ...empty, status: 'none' }
-    const { line, column } = lines.position(parsed.offset)
+    if (!looksLikePolicy(text)) return { scan: { ...empty, status: 'none' } }
+    const { line, column } = new LineIndex(text).position(parsed.offset)
     const status = parsed.message.includes('nested more than') ? 'skipped' : 'malformed'
-    return { ...empty, status, syntax, message: parsed.message, line, column }
+    return { scan: { ...empty, status, syntax, message: parsed.message, line, column } }
   }
   try {
     const found = findInTree(parsed.tree, file)
     if (found.policies.length === 0 && found.notes.length === 0 && !found.template) {
-      return { ...empty, status: 'none', syntax }
+      return { scan: { ...empty, status: 'none', syntax } }
     }
-    return { file, status: 'policies', syntax, ...found }
+    return { scan: { file, status: 'policies', syntax, ...found }, tree: parsed.tree }
   } catch (error) {
     if (error instanceof ExpansionError) {
-      return { ...empty, status: 'skipped', syntax, message: error.message }
+      return { scan: { ...empty, status: 'skipped', syntax, message: error.message } }
     }
     throw error
   }

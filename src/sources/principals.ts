@@ -101,7 +101,8 @@ function resolveAttachments(attachments: readonly Attachment[], ctx: PrincipalCo
     } else {
       return { ok: false, reason: `${label} has no name` }
     }
-    const matches = ctx.known.filter(arn => pattern.test(arn))
+    const key = (a.name ?? `${stack}-${a.logicalId}`).toLowerCase()
+    const matches = candidates(ctx.known, key).filter(arn => pattern.test(arn))
     if (matches.length > 0) principals.push(...matches)
     else {
       principals.push(fallback)
@@ -130,10 +131,36 @@ export function principalsNamedLike(file: string, known: readonly string[]): str
   const names = [base?.split('.')[0] ?? '', ...parts.reverse()].filter(n => n !== '')
   for (const name of names) {
     const pattern = new RegExp(`:(role|user)/(?:[^/]+/)*${escape(name)}$`, 'i')
-    const matches = known.filter(arn => pattern.test(arn))
+    const matches = candidates(known, name.toLowerCase()).filter(arn => pattern.test(arn))
     if (matches.length > 0) return matches
   }
   return []
+}
+
+const indexes = new WeakMap<readonly string[], Map<string, string[]>>()
+
+/**
+ * The ARNs whose name (after the last `/`) is `name`, or `name` and a `-suffix`: an index built
+ * once per list of known principals, so that mapping stays cheap with thousands of them.
+ */
+function candidates(known: readonly string[], name: string): string[] {
+  let index = indexes.get(known)
+  if (!index) {
+    index = new Map()
+    const add = (key: string, arn: string): void => {
+      const list = index?.get(key)
+      if (list) list.push(arn)
+      else index?.set(key, [arn])
+    }
+    for (const arn of known) {
+      const last = arn.slice(arn.lastIndexOf('/') + 1).toLowerCase()
+      add(last, arn)
+      const dash = last.lastIndexOf('-')
+      if (dash > 0) add(`${last.slice(0, dash)}-*`, arn)
+    }
+    indexes.set(known, index)
+  }
+  return [...(index.get(name) ?? []), ...(index.get(`${name}-*`) ?? [])]
 }
 
 function escape(s: string): string {

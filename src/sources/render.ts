@@ -34,7 +34,8 @@ class Refusal extends Error {}
 export function renderEdits(
   text: string,
   location: PolicyLocation,
-  refinement: PolicyRefinement
+  refinement: PolicyRefinement,
+  parsedTree?: SourceTree
 ): RenderResult {
   if (!refinement.changed) return { edits: [] }
   if (refinement.unusedPolicy) {
@@ -43,11 +44,11 @@ export function renderEdits(
     }
   }
   if (location.notEditable.length > 0) return { refused: location.notEditable.join('; ') }
-  const parsed = parseSource(text, location.syntax)
-  if (!parsed.ok) return { refused: `the file does not parse (${parsed.message})` }
+  const tree = treeOf(text, location.syntax, parsedTree)
+  if ('refused' in tree) return tree
   try {
-    const edits = buildEdits(parsed.tree, location, refinement)
-    verifyEdits(parsed.tree, location, refinement.document, edits)
+    const edits = buildEdits(tree, location, refinement)
+    verifyEdits(tree, location, refinement.document, edits)
     return { edits }
   } catch (error) {
     if (error instanceof Refusal) return { refused: `cannot edit safely: ${error.message}` }
@@ -63,17 +64,28 @@ export function verifyFileEdits(
   text: string,
   syntax: SourceTree['syntax'],
   changes: readonly { location: PolicyLocation; document: unknown }[],
-  edits: readonly TextEdit[]
+  edits: readonly TextEdit[],
+  parsedTree?: SourceTree
 ): string | undefined {
-  const parsed = parseSource(text, syntax)
-  if (!parsed.ok) return `the file does not parse (${parsed.message})`
+  const tree = treeOf(text, syntax, parsedTree)
+  if ('refused' in tree) return tree.refused
   try {
-    verifyAll(parsed.tree, changes, edits)
+    verifyAll(tree, changes, edits)
     return undefined
   } catch (error) {
     if (error instanceof Refusal) return `cannot edit safely: ${error.message}`
     throw error
   }
+}
+
+function treeOf(
+  text: string,
+  syntax: SourceTree['syntax'],
+  tree: SourceTree | undefined
+): SourceTree | { refused: string } {
+  if (tree && tree.text === text && tree.syntax === syntax) return tree
+  const parsed = parseSource(text, syntax)
+  return parsed.ok ? parsed.tree : { refused: `the file does not parse (${parsed.message})` }
 }
 
 // ---------------------------------------------------------------- building
@@ -215,16 +227,32 @@ function listEdits(
 }
 
 function deleteBlockRun(ctx: Ctx, seq: SeqNode, a: number, b: number, statement: number): void {
-  const first = seq.items[a] as SourceNode
-  const last = seq.items[b] as SourceNode
-  const dash = dashOf(ctx, first)
-  let start = lineStart(ctx.text, dash)
-  const end = lineEndAfter(ctx.text, last.end)
-  if (end === ctx.text.length && !ctx.text.endsWith('\n') && start > 0) {
-    // keep a file that ends without a newline ending so
-    start -= ctx.text[start - 2] === '\r' ? 2 : 1
+  const ranges: [number, number][] = []
+  for (let i = a; i <= b; i++) {
+    const item = seq.items[i] as SourceNode
+    ranges.push([lineStart(ctx.text, dashOf(ctx, item)), lineEndAfter(ctx.text, item.end)])
   }
-  push(ctx, statement, start, end, '')
+  deleteLines(ctx, statement, ranges)
+}
+
+/**
+ * Deletes whole-line ranges, merging touching ones: each entry goes with its own lines, and the
+ * comment lines between entries stay.
+ */
+function deleteLines(ctx: Ctx, statement: number, ranges: readonly [number, number][]): void {
+  const merged: [number, number][] = []
+  for (const [start, end] of ranges) {
+    const last = merged[merged.length - 1]
+    if (last && last[1] === start) last[1] = end
+    else merged.push([start, end])
+  }
+  for (const range of merged) {
+    if (range[1] === ctx.text.length && !ctx.text.endsWith('\n') && range[0] > 0) {
+      // keep a file that ends without a newline ending so: take the line break before instead
+      range[0] -= ctx.text[range[0] - 2] === '\r' ? 2 : 1
+    }
+    push(ctx, statement, range[0], range[1], '')
+  }
 }
 
 function deleteFlowRun(ctx: Ctx, seq: SeqNode, a: number, b: number, statement: number): void {
@@ -236,9 +264,13 @@ function deleteFlowRun(ctx: Ctx, seq: SeqNode, a: number, b: number, statement: 
   let ownLines = true
   for (let i = a; i <= b; i++) ownLines &&= onOwnLines(ctx, items[i] as SourceNode)
   if (ownLines) {
-    const start = lineStart(ctx.text, first.start)
+    const ranges: [number, number][] = []
+    for (let i = a; i <= b; i++) {
+      const item = items[i] as SourceNode
+      ranges.push([lineStart(ctx.text, item.start), skipTrailing(ctx, item.end).lineEnd])
+    }
+    deleteLines(ctx, statement, ranges)
     const afterLast = skipTrailing(ctx, last.end)
-    push(ctx, statement, start, afterLast.lineEnd, '')
     if (!next && prev && !afterLast.comma) {
       // the new last entry must lose its comma
       const comma = commaAfter(ctx.text, prev.end)

@@ -12,12 +12,12 @@ import type {
 } from '../report/json-report.js'
 import { describeChange } from '../report/reasons.js'
 import type { IamRefineConfig } from './config.js'
-import { findPolicies } from './find.js'
+import { scanText } from './find.js'
 import type { FileScan, PolicyLocation, SourceRange } from './model.js'
 import { mapPrincipals, type PrincipalMapping } from './principals.js'
 import { renderEdits, verifyFileEdits, type RenderedEdit } from './render.js'
 import { applyEdits } from './text-edit.js'
-import { LineIndex } from './tree.js'
+import { LineIndex, type SourceTree } from './tree.js'
 
 export interface RefineSourcesOptions {
   readonly catalog: Catalog
@@ -47,14 +47,16 @@ export interface FileOutcome {
  * the whole of `check` for one file, without I/O (the action calls it on a pull request's files).
  */
 export function refineFile(input: FileInput, options: RefineSourcesOptions): FileOutcome {
-  const scan = findPolicies(input.text, input.file)
-  return refineScan(input, scan, options)
+  const { scan, tree } = scanText(input.text, input.file)
+  return refineScan(input, scan, options, tree)
 }
 
+/** `refineFile` for a file already scanned (`tree`, when given, is the parse of `input.text`). */
 export function refineScan(
   input: FileInput,
   scan: FileScan,
-  options: RefineSourcesOptions
+  options: RefineSourcesOptions,
+  tree?: SourceTree
 ): FileOutcome {
   if (scan.status === 'none') return { report: undefined }
   if (scan.status !== 'policies') {
@@ -71,7 +73,7 @@ export function refineScan(
     }
   }
   const lines = new LineIndex(input.text)
-  const known = [...options.findings.byPrincipal.keys()].filter(k => k !== '')
+  const known = knownPrincipals(options.findings)
   const drafts = scan.policies.map(location => {
     const mapping = mapPrincipals(location, {
       file: input.path,
@@ -79,7 +81,7 @@ export function refineScan(
       known,
       ...(options.fallbackPrincipals ? { fallback: options.fallbackPrincipals } : {})
     })
-    return refineLocation(input.text, location, mapping, options, lines)
+    return refineLocation(input.text, location, mapping, options, lines, tree)
   })
   // The edits of all policies of the file, checked once more together.
   const editing = drafts.filter(d => d.report.status === 'refined')
@@ -90,7 +92,8 @@ export function refineScan(
       input.text,
       scan.syntax ?? 'json',
       editing.map(d => ({ location: d.location, document: d.refinement?.document })),
-      all
+      all,
+      tree
     )
     if (problem !== undefined) {
       fileEdits = []
@@ -124,7 +127,8 @@ function refineLocation(
   location: PolicyLocation,
   mapping: PrincipalMapping,
   options: RefineSourcesOptions,
-  lines: LineIndex
+  lines: LineIndex,
+  tree: SourceTree | undefined
 ): Draft {
   const base = {
     pointer: location.pointer,
@@ -212,7 +216,7 @@ function refineLocation(
       }
     }
   }
-  const rendered = renderEdits(text, location, refinement)
+  const rendered = renderEdits(text, location, refinement, tree)
   if ('refused' in rendered) {
     return {
       location,
@@ -228,6 +232,18 @@ function refineLocation(
     edits,
     report: { ...common, status: 'refined', edits: edits.map(e => reportEdit(e, lines)) }
   }
+}
+
+const knownCache = new WeakMap<LoadedFindings, string[]>()
+
+/** The principal ARNs the findings hold (computed once per set of findings). */
+function knownPrincipals(findings: LoadedFindings): string[] {
+  let known = knownCache.get(findings)
+  if (!known) {
+    known = [...findings.byPrincipal.keys()].filter(k => k !== '')
+    knownCache.set(findings, known)
+  }
+  return known
 }
 
 /** The unused access of one principal; one without a finding uses everything. */

@@ -227,7 +227,8 @@ function parseYaml(text: string): ParseOutcome {
       return a
     }
     if (isMap(node)) {
-      const [start, end] = node.range ?? [fallback, fallback]
+      const [start, rawEnd] = node.range ?? [fallback, fallback]
+      const end = trimEnd(text, start, rawEnd)
       const pairs: PairNode[] = []
       for (const pair of node.items) {
         const k = pair.key as YamlNode | null
@@ -252,7 +253,8 @@ function parseYaml(text: string): ParseOutcome {
       return out
     }
     if (isSeq(node)) {
-      const [start, end] = node.range ?? [fallback, fallback]
+      const [start, rawEnd] = node.range ?? [fallback, fallback]
+      const end = trimEnd(text, start, rawEnd)
       const out: SeqNode = {
         kind: 'seq',
         flow: Boolean(node.flow),
@@ -296,6 +298,13 @@ function parseYaml(text: string): ParseOutcome {
     ok: true,
     tree: { syntax: 'yaml', text, root, eol: eolOf(text), usesAliases: aliases.length > 0 }
   }
+}
+
+/** A block collection's range ends after its last line break; the node ends before it. */
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end
+  while (e > start && /\s/.test(text[e - 1] as string)) e--
+  return e
 }
 
 function props(node: { tag?: string; anchor?: string }): { tag?: string; anchor?: string } {
