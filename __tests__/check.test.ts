@@ -253,6 +253,24 @@ describe('iam-refine check: usage and configuration errors exit 2', () => {
   })
 })
 
+describe('iam-refine check: a wholly unused policy', () => {
+  it('is reported (detach or delete it), never emptied, and keeps the exit code 1 after --fix', async () => {
+    const dir = join(temp, 'unused')
+    mkdirSync(dir, { recursive: true })
+    const text =
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ec2:*", "Resource": "*"}]}\n'
+    writeFileSync(join(dir, 'AppRole.json'), text)
+    const result = await run(dir, '--fix')
+    expect(result.code).toBe(1)
+    expect(result.out).toContain(
+      'every action is unused (arn:aws:iam::123456789012:role/AppRole): detach the policy or delete it'
+    )
+    expect(readFileSync(join(dir, 'AppRole.json'), 'utf8')).toBe(text)
+    const sarif = JSON.parse((await run(dir, '--format', 'sarif')).out) as SarifLog
+    expect(sarif.runs[0]?.results.map(r => r.ruleId)).toEqual(['unused-policy'])
+  })
+})
+
 describe('iam-refine check: bad input is reported or skipped, never a crash', () => {
   const policy = (action: string) =>
     `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ${action}, "Resource": "*"}]}\n`

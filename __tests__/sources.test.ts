@@ -406,6 +406,20 @@ describe('rendering edits in the file’s own style', () => {
     )
   })
 
+  it('keeps a byte-order mark, and reads flow YAML that starts with a brace as YAML', () => {
+    const bom =
+      '\ufeff{"Statement": [{"Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject"], "Resource": "*"}]}'
+    expect(fix(bom, { s3: ['PutObject'] })).toBe(
+      '\ufeff{"Statement": [{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "*"}]}'
+    )
+    const flow =
+      '{Statement: [{Effect: Allow, Action: [s3:PutObject, s3:GetObject], Resource: "*"}]}\n'
+    expect(only(flow, 'p.yaml').syntax).toBe('yaml')
+    expect(fix(flow, { s3: ['PutObject'] }, 'p.yaml')).toBe(
+      '{Statement: [{Effect: Allow, Action: [s3:GetObject], Resource: "*"}]}\n'
+    )
+  })
+
   it('gives no edit for an unused policy, and says to detach or delete it', () => {
     const text =
       '{"Statement": [{"Effect": "Allow", "Action": "ec2:RunInstances", "Resource": "*"}]}'

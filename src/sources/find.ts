@@ -43,8 +43,13 @@ export function scanText(text: string, file: string): { scan: FileScan; tree?: S
   }
   // Every policy has a Statement: a cheap test that spares parsing most files of a repository.
   if (!text.includes('Statement')) return { scan: { ...empty, status: 'none' } }
-  const syntax = detectSyntax(text)
-  const parsed = parseSource(text, syntax)
+  let syntax = detectSyntax(text)
+  let parsed = parseSource(text, syntax)
+  if (!parsed.ok && syntax === 'json') {
+    // YAML in flow style also starts with `{`: read it as YAML before calling it malformed
+    const yaml = parseSource(text, 'yaml')
+    if (yaml.ok) [parsed, syntax] = [yaml, 'yaml']
+  }
   if (!parsed.ok) {
     if (!looksLikePolicy(text)) return { scan: { ...empty, status: 'none' } }
     const { line, column } = new LineIndex(text).position(parsed.offset)
