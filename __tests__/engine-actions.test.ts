@@ -14,7 +14,8 @@ import {
   splitName,
   splitWords,
   trailingStarPrefix,
-  wordBoundaries
+  wordBoundaries,
+  wordEndAfter
 } from '../src/engine/actions.js'
 import { allStrings, oracleIncludes, oracleMatch, oracleWords } from './helpers/engine-oracle.js'
 
@@ -58,6 +59,21 @@ describe('word splitting', () => {
       fc.property(text, action => {
         expect(splitWords(action)).toEqual(oracleWords(action))
         expect(splitWords(action).join('')).toBe(action)
+      }),
+      { numRuns: 2000 }
+    )
+  })
+
+  it('finds the next word end after any depth as wordBoundaries lists it', () => {
+    const name = fc.tuple(
+      fc.constantFrom('', 's3:', 'ec2:', 'a:'),
+      fc.string({ unit: fc.constantFrom('a', 'B', 'C', 'd', '2', '_'), maxLength: 10 })
+    )
+    fc.assert(
+      fc.property(name, fc.nat(16), ([service, action], depth) => {
+        const n = service + action
+        const d = depth % (n.length + 1)
+        expect(wordEndAfter(n, d)).toBe(wordBoundaries(n).find(b => b > d) ?? n.length)
       }),
       { numRuns: 2000 }
     )

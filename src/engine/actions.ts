@@ -52,15 +52,31 @@ export function wordBoundaries(name: string): number[] {
   const colon = name.indexOf(':')
   const start = colon < 0 ? 0 : colon + 1
   if (colon >= 0) ends.push(start)
-  for (let i = start + 1; i < name.length; i++) {
-    const prev = name.charAt(i - 1)
-    const here = name.charAt(i)
-    const next = name.charAt(i + 1)
-    if (!isUpper(here)) continue
-    if (isLower(prev) || isDigit(prev) || (isUpper(prev) && isLower(next))) ends.push(i)
-  }
+  for (let i = start + 1; i < name.length; i++) if (startsWord(name, i)) ends.push(i)
   if (ends[ends.length - 1] !== name.length) ends.push(name.length)
   return ends
+}
+
+/**
+ * The first entry of `wordBoundaries(name)` after `depth` (the name's length if none), found by
+ * scanning one word rather than listing them all: the trie asks it once per name and level.
+ */
+export function wordEndAfter(name: string, depth: number): number {
+  const colon = name.indexOf(':')
+  const start = colon < 0 ? 0 : colon + 1
+  if (colon >= 0 && start > depth) return start
+  for (let i = Math.max(depth + 1, start + 1); i < name.length; i++) {
+    if (startsWord(name, i)) return i
+  }
+  return name.length
+}
+
+/** Whether a new word starts at `i`, a position after the first letter of the action. */
+function startsWord(name: string, i: number): boolean {
+  const here = name.charAt(i)
+  if (!isUpper(here)) return false
+  const prev = name.charAt(i - 1)
+  return isLower(prev) || isDigit(prev) || (isUpper(prev) && isLower(name.charAt(i + 1)))
 }
 
 /** The CamelCase words of an action name without its service (`GetBucketCORS` -> Get, Bucket, CORS). */
@@ -244,13 +260,15 @@ function symbolicMatch(outer: string, inner: string): boolean {
 
 /**
  * A set of patterns that answers "is this name allowed" and "is this pattern covered" without
- * trying every pattern: literals in a set, `lit*` patterns in a character trie of their `lit`, the
- * rest one by one. Counts let a caller ask about an entry while excluding that entry itself.
+ * trying every pattern: literals in a map, the `lit` of `lit*` patterns in a sorted list, the rest
+ * one by one. Counts let a caller ask about an entry while excluding that entry itself.
  */
 export class PatternIndex {
   private readonly exact = new Map<string, number>()
-  /** The `lit` of every `lit*`, as a trie: a walk along a name meets each stored prefix of it. */
-  private readonly prefixes: PrefixNode = { count: 0, next: new Map() }
+  /** How many times each `lit` of a `lit*` was added. */
+  private readonly prefixCounts = new Map<string, number>()
+  /** The distinct `lit`s, sorted by code unit; built on first use. */
+  private sortedPrefixes: string[] | undefined
   private readonly others: Glob[] = []
 
   constructor(patterns: Iterable<string> = []) {
@@ -268,14 +286,8 @@ export class PatternIndex {
       this.others.push(new Glob(folded))
       return
     }
-    let node = this.prefixes
-    for (let i = 0; i < lit.length; i++) {
-      const c = lit.charCodeAt(i)
-      let next = node.next.get(c)
-      if (!next) node.next.set(c, (next = { count: 0, next: new Map() }))
-      node = next
-    }
-    node.count++
+    this.prefixCounts.set(lit, (this.prefixCounts.get(lit) ?? 0) + 1)
+    this.sortedPrefixes = undefined
   }
 
   /** Whether some pattern matches the folded name. */
@@ -298,7 +310,7 @@ export class PatternIndex {
     }
     const lit = trailingStarPrefix(pattern)
     if (lit !== null) {
-      if (this.prefixCount(lit) - less > 0) return true
+      if ((this.prefixCounts.get(lit) ?? 0) - less > 0) return true
       if (this.hasPrefixOf(lit, lit.length - 1)) return true
     } else {
       const prefix = literalPrefix(pattern)
@@ -311,29 +323,43 @@ export class PatternIndex {
     return this.others.some(g => g.folded !== pattern && patternContains(g.folded, pattern))
   }
 
-  /** Whether a stored `lit*` has a `lit` that is a prefix of `text` no longer than `maxLength`. */
+  /**
+   * Whether a stored `lit*` has a `lit` that is a prefix of `text` no longer than `maxLength`.
+   * Every stored prefix of t lies between it and t in sorted order, so it is also a prefix of t's
+   * predecessor P: when P is not itself a prefix of t, the answer is the same for t cut to its
+   * common prefix with P, which is shorter. Usually one or two binary searches.
+   */
   private hasPrefixOf(text: string, maxLength: number): boolean {
-    let node: PrefixNode | undefined = this.prefixes
-    const top = Math.min(maxLength, text.length)
-    // i <= top, not a bare walk: `covers('*', '*')` asks for a prefix no longer than -1.
-    for (let i = 0; node && i <= top; i++) {
-      if (node.count > 0) return true
-      node = node.next.get(text.charCodeAt(i))
+    if (this.prefixCounts.size === 0 || maxLength < 0) return false
+    const sorted = (this.sortedPrefixes ??= [...this.prefixCounts.keys()].sort())
+    let t = text.length > maxLength ? text.slice(0, maxLength) : text
+    for (;;) {
+      const at = upperBound(sorted, t) - 1
+      if (at < 0) return false
+      const p = sorted[at] as string
+      if (t.startsWith(p)) return true
+      let common = 0
+      while (
+        common < p.length &&
+        common < t.length &&
+        p.charCodeAt(common) === t.charCodeAt(common)
+      )
+        common++
+      t = t.slice(0, common)
     }
-    return false
-  }
-
-  /** How many copies of `lit*` are stored. */
-  private prefixCount(lit: string): number {
-    let node: PrefixNode | undefined = this.prefixes
-    for (let i = 0; node && i < lit.length; i++) node = node.next.get(lit.charCodeAt(i))
-    return node?.count ?? 0
   }
 }
 
-interface PrefixNode {
-  count: number
-  readonly next: Map<number, PrefixNode>
+/** The number of strings of a sorted array that are <= key. */
+function upperBound(sorted: readonly string[], key: string): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((sorted[mid] as string) <= key) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** Case-insensitive order of names, by folded code units (not locale). */

@@ -1,4 +1,4 @@
-import { fold, patternContains, trailingStarPrefix, wordBoundaries } from './actions.js'
+import { fold, patternContains, trailingStarPrefix, wordEndAfter } from './actions.js'
 import { anyStartsWith, prefixRange, type Universe } from './universe.js'
 
 /**
@@ -76,21 +76,13 @@ function expand(
       continue
     }
     const display = universe.displayOf(name)
-    const end = nextWordEnd(display, depth)
+    const end = wordEndAfter(display, depth)
     const prefix = name.slice(0, end)
     const child = children.get(prefix)
     if (child) child.members.push(i)
     else children.set(prefix, { prefix, display: display.slice(0, end), members: [i] })
   }
   return { isAction, children: [...children.values()] }
-}
-
-/** The first word end of a name after `depth`: the end of `service:`, else of an action word. */
-function nextWordEnd(name: string, depth: number): number {
-  const colon = name.indexOf(':')
-  if (colon >= depth) return colon + 1
-  for (const end of wordBoundaries(name)) if (end > depth) return end
-  return name.length
 }
 
 /** e's literal prefix, folded: the text before its first wildcard. */
