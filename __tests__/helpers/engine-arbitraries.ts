@@ -65,11 +65,6 @@ const catalogArb = fc
     return catalog
   })
 
-/** Names outside the catalog: new actions of known services, and an unknown service. */
-const unknownName = fc
-  .tuple(fc.constantFrom(...SERVICES, 'zz'), actionName)
-  .map(([s, a]) => `${s}:${a}`)
-
 function recase(name: string, how: number): string {
   if (how === 1) return name.toLowerCase()
   if (how === 2) return name.toUpperCase()
@@ -160,13 +155,13 @@ function statementArb(names: string[]): fc.Arbitrary<Record<string, unknown>> {
  * The principals a policy is attached to. Each reports a shared base of unused actions plus its
  * own, so that intersections are seldom empty; services are sometimes reported whole.
  */
-function principalsArb(names: string[]): fc.Arbitrary<PrincipalUnused[]> {
+function principalsArb(names: string[], services: string[]): fc.Arbitrary<PrincipalUnused[]> {
   const one = (base: string[]): fc.Arbitrary<PrincipalUnused> =>
     fc
       .record({
         whole: fc.nat(12).map(n => n === 0),
         extra: fc.subarray(names, { maxLength: Math.min(3, names.length) }),
-        wholeServices: fc.subarray([...SERVICES, 'zz'], { maxLength: 2 }),
+        wholeServices: fc.subarray([...services, 'zz'], { maxLength: 2 }),
         dropWhole: fc.nat(3).map(n => n > 0),
         how: fc.nat(5)
       })
@@ -204,17 +199,24 @@ function principalsArb(names: string[]): fc.Arbitrary<PrincipalUnused[]> {
     )
 }
 
-export const caseArb: fc.Arbitrary<Case & { principals: PrincipalUnused[] }> = catalogArb.chain(
-  catalog => {
+/** Cases over the catalogs `catalogArb` draws: policies, unknown names, principals, keep-actions. */
+export function casesOver(
+  catalogArb: fc.Arbitrary<Record<string, string[]>>
+): fc.Arbitrary<Case & { principals: PrincipalUnused[] }> {
+  return catalogArb.chain(catalog => {
+    const services = Object.keys(catalog)
     const known = Object.entries(catalog).flatMap(([s, as]) => as.map(a => `${s}:${a}`))
+    // Names outside the catalog: new actions of known services, and an unknown service.
+    const unknownName = fc
+      .tuple(fc.constantFrom(...services, 'zz'), actionName)
+      .map(([s, a]) => `${s}:${a}`)
     return fc.array(unknownName, { maxLength: 4 }).chain(extra => {
       const names = [...known, ...extra]
       return fc
         .record({
           statements: fc.array(statementArb(names), { minLength: 1, maxLength: 4 }),
           single: fc.nat(5).map(n => n === 0),
-          // Most cases look at one principal; some at none, some share a policy.
-          principals: principalsArb(names),
+          principals: principalsArb(names, services),
           keep: fc.oneof(
             { weight: 4, arbitrary: fc.constant([] as string[]) },
             { weight: 1, arbitrary: fc.array(entryArb(names), { maxLength: 2 }) }
@@ -239,9 +241,19 @@ export const caseArb: fc.Arbitrary<Case & { principals: PrincipalUnused[] }> = c
           return { input, policy, principals }
         })
     })
-  }
-)
-
-export function toCatalog(catalog: Record<string, string[]>): Catalog {
-  return { source: 'test', services: new Map(Object.entries(catalog)) }
+  })
 }
+
+/** Random small catalogs of CamelCase-ish names that share prefixes and words. */
+export const caseArb = casesOver(catalogArb)
+
+/** The engine's catalog for a generated one; the same object each time, as in a real run. */
+export function toCatalog(catalog: Record<string, string[]>): Catalog {
+  let made = catalogs.get(catalog)
+  if (!made) {
+    made = { source: 'test', services: new Map(Object.entries(catalog)) }
+    catalogs.set(catalog, made)
+  }
+  return made
+}
+const catalogs = new WeakMap<Record<string, string[]>, Catalog>()

@@ -7,25 +7,62 @@
  */
 
 /** IAM names compare case-insensitively; the engine folds A-Z only (see ADR 0003). */
-export const lower = (s: string): string => s.replace(/[A-Z]/g, c => c.toLowerCase())
+export function lower(s: string): string {
+  let folded = lowered.get(s)
+  if (folded === undefined) {
+    folded = s.replace(/[A-Z]/g, c => c.toLowerCase())
+    if (lowered.size > 100_000) lowered.clear()
+    lowered.set(s, folded)
+  }
+  return folded
+}
+const lowered = new Map<string, string>()
+
+/** A folded pattern, and its literal text when it is a literal or a literal followed by stars. */
+interface Shape {
+  folded: string
+  kind: 'literal' | 'prefix' | 'general'
+  lit: string
+}
+const shapes = new Map<string, Shape>()
+function shapeOf(pattern: string): Shape {
+  let shape = shapes.get(pattern)
+  if (shape === undefined) {
+    const folded = lower(pattern)
+    const stars = /^([^*?]*)\*+$/.exec(folded)
+    shape = !/[*?]/.test(folded)
+      ? { folded, kind: 'literal', lit: folded }
+      : stars
+        ? { folded, kind: 'prefix', lit: stars[1] as string }
+        : { folded, kind: 'general', lit: '' }
+    if (shapes.size > 100_000) shapes.clear()
+    shapes.set(pattern, shape)
+  }
+  return shape
+}
 
 /** Whether a `*`/`?` pattern matches the whole name, case-insensitively (dynamic programming). */
 export function oracleMatch(pattern: string, name: string): boolean {
-  const p = lower(pattern)
+  const shape = shapeOf(pattern)
   const s = lower(name)
+  // Two shapes need no table: a literal, and a literal followed by stars.
+  if (shape.kind === 'literal') return shape.folded === s
+  if (shape.kind === 'prefix') return s.startsWith(shape.lit)
+  const p = shape.folded
   // ok[j]: p[0..i) matches s[0..j)
-  let ok = new Array<boolean>(s.length + 1).fill(false)
-  ok[0] = true
+  let ok = new Uint8Array(s.length + 1)
+  let next = new Uint8Array(s.length + 1)
+  ok[0] = 1
   for (let i = 0; i < p.length; i++) {
-    const next = new Array<boolean>(s.length + 1).fill(false)
     const c = p[i]
+    next.fill(0)
     for (let j = 0; j <= s.length; j++) {
-      if (c === '*') next[j] = (ok[j] ?? false) || (j > 0 && (next[j - 1] ?? false))
-      else if (j > 0) next[j] = (ok[j - 1] ?? false) && (c === '?' || c === s[j - 1])
+      if (c === '*') next[j] = ok[j] || (j > 0 && next[j - 1]) ? 1 : 0
+      else if (j > 0) next[j] = ok[j - 1] && (c === '?' || c === s[j - 1]) ? 1 : 0
     }
-    ok = next
+    ;[ok, next] = [next, ok]
   }
-  return ok[s.length] ?? false
+  return ok[s.length] === 1
 }
 
 /** The states of a pattern's automaton reachable without reading, from `states`. */
@@ -55,13 +92,19 @@ function step(p: string, states: number[], c: string): number[] {
  * (which stands for every other letter).
  */
 export function oracleIncludes(outer: string, inner: string): boolean {
-  const o = lower(outer)
-  const i = lower(inner)
-  const key = `${o}\u0000${i}`
+  const o = shapeOf(outer)
+  const i = shapeOf(inner)
+  // Shapes with an obvious answer: a literal is included iff matched; a literal includes no
+  // pattern with a wildcard (there are infinitely many letters); `a*` includes `b*` iff b starts
+  // with a.
+  if (i.kind === 'literal') return oracleMatch(o.folded, i.folded)
+  if (o.kind === 'literal') return false
+  if (o.kind === 'prefix' && i.kind === 'prefix') return i.lit.startsWith(o.lit)
+  const key = `${o.folded}\u0000${i.folded}`
   let known = includesCache.get(key)
   if (known === undefined) {
     if (includesCache.size > 200_000) includesCache.clear()
-    known = includesBySearch(o, i)
+    known = includesBySearch(o.folded, i.folded)
     includesCache.set(key, known)
   }
   return known
