@@ -6,7 +6,7 @@ import { applyEdits, type TextEdit } from '../src/sources/text-edit.js'
 
 /** Replaces whole lines by each suggestion's `replacement`: an implementation apart from src/. */
 function replaceLines(text: string, suggestions: readonly Suggestion[]): string {
-  const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? []
+  const lines: string[] = text.match(/[^\n]*\n|[^\n]+$/g) ?? []
   if (lines.length === 0) lines.push('')
   const out: string[] = []
   let line = 1

@@ -36,6 +36,8 @@ export interface PolicyReport {
   readonly edits: readonly PolicyEdit[]
   /** Offset of the policy in the head text: where a "detach or delete" comment goes. */
   readonly offset?: number
+  /** Why no edits could be made (src/sources refused to edit safely): shown in the summary. */
+  readonly refused?: string
 }
 
 /** A changed file of the pull request at its head commit. */

@@ -1,0 +1,618 @@
+/**
+ * A strict loopback GitHub REST server (node:http on 127.0.0.1) for the review tests, the
+ * benchmark and the end-to-end test of dist/index.js. It implements only what iam-refine calls,
+ * and enforces GitHub's rules where breaking them loses comments:
+ *
+ * - a review comment must name a file of the pull request, with `line` (and `start_line`) on the
+ *   RIGHT side inside ONE hunk of that file's patch, `start_line` < `line`;
+ * - a review's `commit_id` must be the head commit;
+ * - one bad comment rejects the whole review with 422 and GitHub's error shape (one joined message
+ *   that does not say which comment), and nothing is stored;
+ * - read-only mode answers every write with 403 "Resource not accessible by integration".
+ *
+ * It records every request, so tests can count API calls, and keeps reviews and comments for
+ * assertions. Start it in the Jest process (`startGitHubServer`) and point the action at
+ * `server.url` with GITHUB_API_URL; a child process reaches it like the real API.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { parseHunks, type Hunk } from '../../src/github/hunks.js'
+
+export interface ServerFile {
+  readonly filename: string
+  readonly status?: 'added' | 'modified' | 'removed' | 'renamed' | 'copied' | 'changed'
+  /** Left out for a file whose diff GitHub does not show (too large). */
+  readonly patch?: string
+  readonly previousFilename?: string
+  /** The blob SHA at the head commit. */
+  readonly sha?: string
+}
+
+export interface ServerPull {
+  readonly owner: string
+  readonly repo: string
+  readonly number: number
+  headSha: string
+  files: ServerFile[]
+}
+
+export interface RecordedRequest {
+  readonly method: string
+  /** The path without the query. */
+  readonly path: string
+  readonly query: Readonly<Record<string, string>>
+  readonly headers: Readonly<Record<string, string | undefined>>
+  readonly body: unknown
+  /** The status the server answered. */
+  status: number
+}
+
+export interface StoredReviewComment {
+  id: number
+  pull_request_review_id: number
+  pull_number: number
+  owner: string
+  repo: string
+  path: string
+  /** Null once GitHub would show it as outdated (see `markOutdated`). */
+  line: number | null
+  start_line: number | null
+  side: 'RIGHT' | 'LEFT'
+  start_side: 'RIGHT' | 'LEFT' | null
+  body: string
+  commit_id: string
+  original_commit_id: string
+  user: { login: string; type: string }
+  created_at: string
+  updated_at: string
+}
+
+export interface StoredReview {
+  id: number
+  pull_number: number
+  owner: string
+  repo: string
+  state: 'PENDING' | 'COMMENTED' | 'CHANGES_REQUESTED' | 'APPROVED'
+  event?: string
+  body: string
+  commit_id: string
+  user: { login: string; type: string }
+  commentIds: number[]
+}
+
+export interface StoredIssueComment {
+  id: number
+  issue_number: number
+  owner: string
+  repo: string
+  body: string
+  user: { login: string; type: string }
+  created_at: string
+  updated_at: string
+}
+
+/** Handles a request the built-in routes do not know (artifacts, …); returns false to pass. */
+export type ExtraRoute = (
+  request: RecordedRequest,
+  response: ServerResponse
+) => boolean | Promise<boolean>
+
+export interface GitHubServerOptions {
+  readonly pulls?: ServerPull[]
+  /** File contents per ref (commit SHA or branch) and path: text (UTF-8) or bytes. */
+  readonly contents?: Record<string, Record<string, string | Uint8Array>>
+  /** Blob contents per blob SHA. */
+  readonly blobs?: Record<string, string | Uint8Array>
+  readonly readOnly?: boolean
+  /**
+   * Refuse raw contents larger than this many bytes with 403 `too_large`, as older GitHub
+   * Enterprise Server versions do over 1 MB (the blob API still serves them).
+   */
+  readonly contentsLimit?: number
+  /** Who the token belongs to; reviews and comments are stored under it. */
+  readonly login?: string
+  readonly extraRoutes?: ExtraRoute
+}
+
+export interface GitHubServer {
+  /** The base URL to give Octokit or GITHUB_API_URL. */
+  readonly url: string
+  readonly requests: RecordedRequest[]
+  readonly reviews: StoredReview[]
+  readonly reviewComments: StoredReviewComment[]
+  readonly issueComments: StoredIssueComment[]
+  readonly pulls: ServerPull[]
+  readonly contents: Record<string, Record<string, string | Uint8Array>>
+  readonly blobs: Record<string, string | Uint8Array>
+  /** Answer writes with 403, as GitHub does for a read-only token. */
+  readOnly: boolean
+  /** How many requests matched `method` (or any) and `path` (substring or pattern). */
+  count(method?: string, path?: string | RegExp): number
+  /** What GitHub does to a comment whose line a new push changed: it no longer has a `line`. */
+  markOutdated(commentId: number): void
+  /** A comment someone else wrote (a person replying, another bot). */
+  addIssueComment(owner: string, repo: string, issue: number, body: string, login: string): void
+  close(): Promise<void>
+}
+
+const DOCS = 'https://docs.github.com/rest'
+/** GitHub lists at most this many files of a pull request. */
+const MAX_FILES = 3000
+
+export async function startGitHubServer(options: GitHubServerOptions = {}): Promise<GitHubServer> {
+  const login = options.login ?? 'github-actions[bot]'
+  const user = { login, type: 'Bot' }
+  const state = {
+    pulls: options.pulls ?? [],
+    contents: options.contents ?? {},
+    blobs: options.blobs ?? {},
+    requests: [] as RecordedRequest[],
+    reviews: [] as StoredReview[],
+    reviewComments: [] as StoredReviewComment[],
+    issueComments: [] as StoredIssueComment[],
+    readOnly: options.readOnly ?? false,
+    nextId: 1000
+  }
+  const now = (): string => new Date().toISOString()
+
+  function pullOf(owner: string, repo: string, n: number): ServerPull | undefined {
+    return state.pulls.find(p => p.owner === owner && p.repo === repo && p.number === n)
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const text = await readBody(req)
+    let body: unknown = undefined
+    if (text !== '') {
+      try {
+        body = JSON.parse(text)
+      } catch {
+        return send(res, record(req, url, text), 400, { message: 'Problems parsing JSON' })
+      }
+    }
+    const request = record(req, url, body)
+    if (options.extraRoutes && (await options.extraRoutes(request, res))) {
+      request.status = res.statusCode
+      return
+    }
+    const method = request.method
+    if (state.readOnly && method !== 'GET' && method !== 'HEAD') {
+      return send(res, request, 403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: `${DOCS}/pulls/reviews#create-a-review-for-a-pull-request`,
+        status: '403'
+      })
+    }
+    const m = /^\/repos\/([^/]+)\/([^/]+)\/(.*)$/.exec(request.path)
+    if (!m) return notFound(res, request)
+    const owner = decodeURIComponent(m[1]!)
+    const repo = decodeURIComponent(m[2]!)
+    const rest = m[3]!
+    let r: RegExpExecArray | null
+
+    if ((r = /^pulls\/(\d+)$/.exec(rest)) && method === 'GET') {
+      const pull = pullOf(owner, repo, Number(r[1]))
+      if (!pull) return notFound(res, request)
+      return send(res, request, 200, {
+        number: pull.number,
+        state: 'open',
+        head: { sha: pull.headSha },
+        changed_files: pull.files.length
+      })
+    }
+    if ((r = /^pulls\/(\d+)\/files$/.exec(rest)) && method === 'GET') {
+      const pull = pullOf(owner, repo, Number(r[1]))
+      if (!pull) return notFound(res, request)
+      const files = pull.files.slice(0, MAX_FILES).map(f => ({
+        sha: f.sha ?? '0'.repeat(40),
+        filename: f.filename,
+        status: f.status ?? 'modified',
+        additions: 0,
+        deletions: 0,
+        changes: 0,
+        ...(f.patch === undefined ? {} : { patch: f.patch }),
+        ...(f.previousFilename === undefined ? {} : { previous_filename: f.previousFilename })
+      }))
+      return sendPage(res, request, url, files)
+    }
+    if ((r = /^contents\/(.+)$/.exec(rest)) && method === 'GET') {
+      const path = r[1]!.split('/').map(decodeURIComponent).join('/')
+      const ref = request.query.ref ?? 'main'
+      const content = state.contents[ref]?.[path]
+      if (content === undefined) return notFound(res, request)
+      if (
+        options.contentsLimit !== undefined &&
+        Buffer.byteLength(content) > options.contentsLimit
+      ) {
+        return send(res, request, 403, {
+          message:
+            'This API returns blobs up to 1 MB in size. The requested blob is too large to fetch ' +
+            'via the API, but you can use the Git Data API to request blobs up to 100 MB in size.',
+          errors: [{ resource: 'Blob', field: 'data', code: 'too_large' }],
+          documentation_url: `${DOCS}/repos/contents#get-repository-content`,
+          status: '403'
+        })
+      }
+      if ((request.headers.accept ?? '').includes('raw')) {
+        return sendRaw(res, request, content)
+      }
+      const size = Buffer.byteLength(content)
+      return send(res, request, 200, {
+        type: 'file',
+        path,
+        size,
+        encoding: size > 1024 * 1024 ? 'none' : 'base64',
+        content:
+          size > 1024 * 1024
+            ? ''
+            : Buffer.from(typeof content === 'string' ? Buffer.from(content) : content).toString(
+                'base64'
+              )
+      })
+    }
+    if ((r = /^git\/blobs\/([0-9a-f]+)$/.exec(rest)) && method === 'GET') {
+      const content = state.blobs[r[1]!]
+      if (content === undefined) return notFound(res, request)
+      return sendRaw(res, request, content)
+    }
+    if ((r = /^pulls\/(\d+)\/reviews$/.exec(rest)) && method === 'POST') {
+      const pull = pullOf(owner, repo, Number(r[1]))
+      if (!pull) return notFound(res, request)
+      return createReview(res, request, pull)
+    }
+    if ((r = /^pulls\/(\d+)\/reviews\/(\d+)$/.exec(rest)) && method === 'DELETE') {
+      const review = state.reviews.find(v => v.id === Number(r![2]) && v.owner === owner)
+      if (!review) return notFound(res, request)
+      if (review.state !== 'PENDING') {
+        return unprocessable(res, request, ['Can not delete a non-pending pull request review'])
+      }
+      state.reviews.splice(state.reviews.indexOf(review), 1)
+      for (let i = state.reviewComments.length - 1; i >= 0; i--) {
+        if (state.reviewComments[i]!.pull_request_review_id === review.id) {
+          state.reviewComments.splice(i, 1)
+        }
+      }
+      return send(res, request, 200, reviewJson(review))
+    }
+    if ((r = /^pulls\/(\d+)\/comments$/.exec(rest)) && method === 'GET') {
+      const n = Number(r[1])
+      const pending = new Set(state.reviews.filter(v => v.state === 'PENDING').map(v => v.id))
+      const list = state.reviewComments.filter(
+        c =>
+          c.owner === owner &&
+          c.repo === repo &&
+          c.pull_number === n &&
+          !pending.has(c.pull_request_review_id)
+      )
+      return sendPage(res, request, url, list)
+    }
+    if ((r = /^pulls\/comments\/(\d+)$/.exec(rest))) {
+      const comment = state.reviewComments.find(c => c.id === Number(r![1]) && c.owner === owner)
+      if (!comment) return notFound(res, request)
+      if (method === 'GET') return send(res, request, 200, comment)
+      if (method === 'PATCH') {
+        const b = body as { body?: unknown } | undefined
+        if (typeof b?.body !== 'string' || b.body === '') {
+          return unprocessable(res, request, ['Body can\u2019t be blank'])
+        }
+        comment.body = b.body
+        comment.updated_at = now()
+        return send(res, request, 200, comment)
+      }
+      if (method === 'DELETE') {
+        state.reviewComments.splice(state.reviewComments.indexOf(comment), 1)
+        return send(res, request, 204, undefined)
+      }
+    }
+    if ((r = /^issues\/(\d+)\/comments$/.exec(rest))) {
+      const n = Number(r[1])
+      if (!pullOf(owner, repo, n)) return notFound(res, request)
+      if (method === 'GET') {
+        const list = state.issueComments.filter(
+          c => c.owner === owner && c.repo === repo && c.issue_number === n
+        )
+        return sendPage(res, request, url, list)
+      }
+      if (method === 'POST') {
+        const b = body as { body?: unknown } | undefined
+        if (typeof b?.body !== 'string' || b.body === '') {
+          return unprocessable(res, request, ['Body can\u2019t be blank'])
+        }
+        if (b.body.length > 65536) {
+          return unprocessable(res, request, ['Body is too long (maximum is 65536 characters)'])
+        }
+        const comment: StoredIssueComment = {
+          id: state.nextId++,
+          issue_number: n,
+          owner,
+          repo,
+          body: b.body,
+          user,
+          created_at: now(),
+          updated_at: now()
+        }
+        state.issueComments.push(comment)
+        return send(res, request, 201, comment)
+      }
+    }
+    if ((r = /^issues\/comments\/(\d+)$/.exec(rest)) && method === 'PATCH') {
+      const comment = state.issueComments.find(c => c.id === Number(r![1]) && c.owner === owner)
+      if (!comment) return notFound(res, request)
+      const b = body as { body?: unknown } | undefined
+      if (typeof b?.body !== 'string' || b.body === '') {
+        return unprocessable(res, request, ['Body can\u2019t be blank'])
+      }
+      if (b.body.length > 65536) {
+        return unprocessable(res, request, ['Body is too long (maximum is 65536 characters)'])
+      }
+      comment.body = b.body
+      comment.updated_at = now()
+      return send(res, request, 200, comment)
+    }
+    return notFound(res, request)
+  }
+
+  function createReview(res: ServerResponse, request: RecordedRequest, pull: ServerPull): void {
+    const b = (request.body ?? {}) as Record<string, unknown>
+    const errors: string[] = []
+    const event = b.event as string | undefined
+    if (event !== undefined && !['APPROVE', 'REQUEST_CHANGES', 'COMMENT'].includes(event)) {
+      return unprocessable(res, request, [`Invalid event: ${String(event)}`])
+    }
+    if (b.commit_id !== undefined && b.commit_id !== pull.headSha) {
+      return unprocessable(res, request, ['Commit id is not the head of the pull request'])
+    }
+    if ((event === 'REQUEST_CHANGES' || event === 'COMMENT') && !b.body) {
+      return unprocessable(res, request, [`Body is required when the event is ${event}`])
+    }
+    if (event === undefined && pendingOf(pull)) {
+      return unprocessable(res, request, ['User can only have one pending review per pull request'])
+    }
+    const comments = Array.isArray(b.comments) ? (b.comments as Record<string, unknown>[]) : []
+    const hunksOf = new Map<string, Hunk[]>()
+    for (const f of pull.files) {
+      if (f.status !== 'removed' && f.patch !== undefined)
+        hunksOf.set(f.filename, parseHunks(f.patch))
+    }
+    for (const c of comments) {
+      const problem = checkComment(c, hunksOf)
+      if (problem) errors.push(problem)
+    }
+    if (errors.length > 0) return unprocessable(res, request, [joinErrors(errors)])
+    const review: StoredReview = {
+      id: state.nextId++,
+      pull_number: pull.number,
+      owner: pull.owner,
+      repo: pull.repo,
+      state:
+        event === undefined
+          ? 'PENDING'
+          : event === 'COMMENT'
+            ? 'COMMENTED'
+            : event === 'APPROVE'
+              ? 'APPROVED'
+              : 'CHANGES_REQUESTED',
+      ...(event === undefined ? {} : { event }),
+      body: typeof b.body === 'string' ? b.body : '',
+      commit_id: pull.headSha,
+      user,
+      commentIds: []
+    }
+    state.reviews.push(review)
+    for (const c of comments) {
+      const line = c.line as number
+      const start = (c.start_line as number | undefined) ?? null
+      const comment: StoredReviewComment = {
+        id: state.nextId++,
+        pull_request_review_id: review.id,
+        pull_number: pull.number,
+        owner: pull.owner,
+        repo: pull.repo,
+        path: c.path as string,
+        line,
+        start_line: start,
+        side: 'RIGHT',
+        start_side: start === null ? null : 'RIGHT',
+        body: c.body as string,
+        commit_id: pull.headSha,
+        original_commit_id: pull.headSha,
+        user,
+        created_at: now(),
+        updated_at: now()
+      }
+      state.reviewComments.push(comment)
+      review.commentIds.push(comment.id)
+    }
+    send(res, request, 200, reviewJson(review))
+  }
+
+  function pendingOf(pull: ServerPull): StoredReview | undefined {
+    return state.reviews.find(
+      v =>
+        v.state === 'PENDING' &&
+        v.owner === pull.owner &&
+        v.repo === pull.repo &&
+        v.pull_number === pull.number
+    )
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      res.statusCode = 500
+      res.end(JSON.stringify({ message: String(error) }))
+    })
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+
+  function record(req: IncomingMessage, url: URL, body: unknown): RecordedRequest {
+    const request: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: { accept: req.headers.accept, authorization: req.headers.authorization },
+      body,
+      status: 0
+    }
+    state.requests.push(request)
+    return request
+  }
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests: state.requests,
+    reviews: state.reviews,
+    reviewComments: state.reviewComments,
+    issueComments: state.issueComments,
+    pulls: state.pulls,
+    contents: state.contents,
+    blobs: state.blobs,
+    get readOnly() {
+      return state.readOnly
+    },
+    set readOnly(value: boolean) {
+      state.readOnly = value
+    },
+    count(method?: string, path?: string | RegExp): number {
+      return state.requests.filter(
+        r =>
+          (method === undefined || r.method === method) &&
+          (path === undefined ||
+            (typeof path === 'string' ? r.path.includes(path) : path.test(r.path)))
+      ).length
+    },
+    markOutdated(commentId: number): void {
+      const comment = state.reviewComments.find(c => c.id === commentId)
+      if (!comment) throw new Error(`no review comment ${commentId}`)
+      comment.line = null
+      comment.start_line = null
+    },
+    addIssueComment(owner, repo, issue, body, by): void {
+      state.issueComments.push({
+        id: state.nextId++,
+        issue_number: issue,
+        owner,
+        repo,
+        body,
+        user: { login: by, type: 'User' },
+        created_at: now(),
+        updated_at: now()
+      })
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections()
+        server.close(error => (error ? reject(error) : resolve()))
+      })
+  }
+}
+
+/** Why GitHub would refuse one review comment, in its words; undefined when it is fine. */
+function checkComment(
+  c: Record<string, unknown>,
+  hunksOf: Map<string, Hunk[]>
+): string | undefined {
+  if (typeof c.body !== 'string' || c.body === '') return 'Body can\u2019t be blank'
+  if (c.body.length > 65536) return 'Body is too long (maximum is 65536 characters)'
+  if (c.position !== undefined) return 'Position is not supported by this test server; use line'
+  const hunks = typeof c.path === 'string' ? hunksOf.get(c.path) : undefined
+  if (!hunks) return 'Path could not be resolved'
+  if ((c.side ?? 'RIGHT') !== 'RIGHT') return 'Line could not be resolved'
+  const line = c.line
+  if (typeof line !== 'number' || !Number.isInteger(line)) return 'Line could not be resolved'
+  const hunk = hunks.find(h => h.start <= line && line <= h.end)
+  if (!hunk) return 'Line could not be resolved'
+  if (c.start_line !== undefined) {
+    const start = c.start_line
+    if ((c.start_side ?? c.side ?? 'RIGHT') !== 'RIGHT') return 'Start line could not be resolved'
+    if (typeof start !== 'number' || !Number.isInteger(start))
+      return 'Start line could not be resolved'
+    if (start >= line) return 'Start line must precede the end line'
+    if (start < hunk.start) return 'Start line could not be resolved'
+  }
+  return undefined
+}
+
+/** GitHub joins several validation messages into one sentence. */
+function joinErrors(errors: readonly string[]): string {
+  if (errors.length <= 1) return errors[0] ?? ''
+  return `${errors.slice(0, -1).join(', ')}, and ${errors.at(-1)}`
+}
+
+function reviewJson(review: StoredReview): Record<string, unknown> {
+  return {
+    id: review.id,
+    state: review.state,
+    body: review.body,
+    commit_id: review.commit_id,
+    user: review.user
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function send(res: ServerResponse, request: RecordedRequest, status: number, body: unknown): void {
+  request.status = status
+  res.statusCode = status
+  if (body === undefined) {
+    res.end()
+    return
+  }
+  res.setHeader('content-type', 'application/json; charset=utf-8')
+  res.end(JSON.stringify(body))
+}
+
+function sendRaw(
+  res: ServerResponse,
+  request: RecordedRequest,
+  content: string | Uint8Array
+): void {
+  request.status = 200
+  res.statusCode = 200
+  res.setHeader('content-type', 'application/vnd.github.raw')
+  res.end(typeof content === 'string' ? Buffer.from(content, 'utf8') : content)
+}
+
+function notFound(res: ServerResponse, request: RecordedRequest): void {
+  send(res, request, 404, { message: 'Not Found', documentation_url: DOCS, status: '404' })
+}
+
+function unprocessable(res: ServerResponse, request: RecordedRequest, errors: string[]): void {
+  send(res, request, 422, {
+    message: 'Unprocessable Entity',
+    errors,
+    documentation_url: `${DOCS}/pulls/reviews#create-a-review-for-a-pull-request`,
+    status: '422'
+  })
+}
+
+/** One page of `items` with GitHub's Link header (per_page default 30, at most 100). */
+function sendPage(
+  res: ServerResponse,
+  request: RecordedRequest,
+  url: URL,
+  items: readonly unknown[]
+): void {
+  const perPage = Math.min(100, Math.max(1, Number(request.query.per_page ?? 30) || 30))
+  const page = Math.max(1, Number(request.query.page ?? 1) || 1)
+  const last = Math.max(1, Math.ceil(items.length / perPage))
+  const link = (p: number, rel: string): string => {
+    const next = new URL(url.toString())
+    next.host = res.req.headers.host ?? next.host
+    next.searchParams.set('per_page', String(perPage))
+    next.searchParams.set('page', String(p))
+    return `<${next.toString()}>; rel="${rel}"`
+  }
+  const links: string[] = []
+  if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'))
+  if (page > 1) links.push(link(1, 'first'), link(page - 1, 'prev'))
+  if (links.length > 0) res.setHeader('link', links.join(', '))
+  send(res, request, 200, items.slice((page - 1) * perPage, page * perPage))
+}

@@ -1,0 +1,64 @@
+import { SUMMARY_MARKER } from '../report/fingerprint.js'
+import { readError, type PullRequestRef } from './changed-files.js'
+import type { GitHubClient } from './client.js'
+
+/** GitHub's limit on a comment body. */
+export const MAX_BODY = 65_536
+
+export type SummaryCommentResult =
+  | { readonly kind: 'created' | 'updated' | 'unchanged'; readonly id: number }
+  /** Nothing existed and there was nothing to say. */
+  | { readonly kind: 'skipped' }
+
+/**
+ * Keeps one summary comment on the pull request: found by its marker among the issue comments
+ * (all pages), updated in place when its text changed, created only when there is something to
+ * say. `markdown` longer than GitHub allows is cut with a pointer to the job summary.
+ */
+export async function upsertSummaryComment(
+  client: GitHubClient,
+  pr: PullRequestRef,
+  markdown: string,
+  options: { readonly createIfMissing: boolean }
+): Promise<SummaryCommentResult> {
+  let comments
+  try {
+    comments = await client.paginate(client.rest.issues.listComments, {
+      owner: pr.owner,
+      repo: pr.repo,
+      issue_number: pr.pullNumber,
+      per_page: 100
+    })
+  } catch (error) {
+    throw readError(error, `the comments of pull request #${pr.pullNumber}`)
+  }
+  const body = summaryBody(markdown)
+  const existing = comments.find(c => (c.body ?? '').includes(SUMMARY_MARKER))
+  if (existing) {
+    if (existing.body === body) return { kind: 'unchanged', id: existing.id }
+    await client.rest.issues.updateComment({
+      owner: pr.owner,
+      repo: pr.repo,
+      comment_id: existing.id,
+      body
+    })
+    return { kind: 'updated', id: existing.id }
+  }
+  if (!options.createIfMissing) return { kind: 'skipped' }
+  const created = await client.rest.issues.createComment({
+    owner: pr.owner,
+    repo: pr.repo,
+    issue_number: pr.pullNumber,
+    body
+  })
+  return { kind: 'created', id: created.data.id }
+}
+
+/** The marker, then the Markdown, cut to GitHub's limit. */
+export function summaryBody(markdown: string): string {
+  const head = `${SUMMARY_MARKER}\n`
+  const room = MAX_BODY - head.length
+  if (markdown.length <= room) return head + markdown
+  const note = '\n\n… cut here: the full report is in the job summary of this run.'
+  return head + markdown.slice(0, room - note.length) + note
+}

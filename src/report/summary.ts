@@ -1,0 +1,168 @@
+/**
+ * The job summary (and the pull request's summary comment): a table of the changed files'
+ * policies, then every suggestion that is not on the diff with its full proposed text, so that
+ * nothing is lost when a suggestion cannot be placed, was cut by `max-comments`, was rejected by
+ * GitHub, or the token could not write. Pure Markdown; the caller writes it.
+ */
+import type { FileReport, Placement, ReviewItem } from './comment.js'
+import { principalNames } from './comment.js'
+import { fenced } from './fence.js'
+import { listNames } from './reasons.js'
+
+/** Why an item is in the summary and not on the diff. */
+export type SummaryReason =
+  | Exclude<Placement, 'inline'>
+  /** Beyond `max-comments`. */
+  | 'over-max-comments'
+  /** GitHub refused this comment (422) even alone. */
+  | 'rejected'
+  /** Not posted: isolating GitHub's refusal took more calls than allowed. */
+  | 'not-verified'
+  /** The token cannot write to the pull request. */
+  | 'read-only'
+
+export type Delivery =
+  /** Posted on the diff by this run. */
+  | { readonly kind: 'posted' }
+  /** Already on the diff from an earlier run (same fingerprint). */
+  | { readonly kind: 'existing' }
+  | { readonly kind: 'summary'; readonly why: SummaryReason }
+
+export interface Delivered {
+  readonly item: ReviewItem
+  readonly delivery: Delivery
+}
+
+export interface SummaryInput {
+  readonly files: readonly FileReport[]
+  readonly delivered: readonly Delivered[]
+  /** The commit the line numbers refer to. */
+  readonly headSha?: string
+  /** Lines to show as they are: unmapped or malformed files, the 3,000-file cap, … */
+  readonly notes?: readonly string[]
+  readonly readOnly?: boolean
+}
+
+const WHY: Record<SummaryReason, string> = {
+  'outside-diff': 'outside the lines this pull request changes',
+  'no-patch': 'GitHub shows no diff for this file (too large)',
+  'line-endings': 'a suggestion block cannot express this change of line breaks',
+  'too-long': 'longer than a review comment may be',
+  'over-max-comments': 'beyond `max-comments`',
+  rejected: 'GitHub refused the comment',
+  'not-verified': 'not posted after GitHub refused the review',
+  'read-only': 'the token cannot write to this pull request'
+}
+
+export function renderSummary(input: SummaryInput): string {
+  const out: string[] = ['## iam-refine: unused IAM permissions', '']
+  const policies = input.files.flatMap(f => f.policies.map(p => ({ file: f, policy: p })))
+  const refined = policies.filter(
+    ({ policy }) => policy.refinement.changed || policy.refinement.unusedPolicy
+  )
+  const posted = input.delivered.filter(d => d.delivery.kind === 'posted').length
+  const existing = input.delivered.filter(d => d.delivery.kind === 'existing').length
+  const summaryOnly = input.delivered.filter(d => d.delivery.kind === 'summary')
+  if (input.readOnly) {
+    out.push(
+      '> [!WARNING]',
+      '> The token cannot write to this pull request (a pull request from a fork?), so nothing was ' +
+        'posted on it: every suggestion is below.',
+      ''
+    )
+  }
+  if (policies.length === 0) {
+    out.push('No IAM policy in the changed files.')
+  } else if (refined.length === 0) {
+    out.push(`${count(policies.length, 'policy', 'policies')} checked: nothing unused.`)
+  } else {
+    out.push(
+      `${count(refined.length, 'policy', 'policies')} of ${policies.length} allow unused actions` +
+        (input.headSha ? ` at ${input.headSha.slice(0, 7)}` : '') +
+        `: ${count(posted + existing, 'review comment')} on the diff, ` +
+        `${count(summaryOnly.length, 'suggestion')} only here.`
+    )
+  }
+  out.push('')
+
+  if (policies.length > 0) {
+    out.push(
+      '| File | Policy | Principal | Unused actions | Result | Where |',
+      '| --- | --- | --- | --- | --- | --- |'
+    )
+    for (const { file, policy } of policies) {
+      const r = policy.refinement
+      const unused = uniqueNames(r.statements.flatMap(s => s.changes.flatMap(c => c.unused)))
+      const result = r.unusedPolicy
+        ? r.unusedPrincipal
+          ? 'principal unused: delete it'
+          : 'wholly unused: detach and delete'
+        : r.changed && policy.refused !== undefined
+          ? `not suggested: ${policy.refused}`
+          : r.changed
+            ? `refined (${count(r.statements.filter(s => s.status === 'refined' || s.status === 'removed').length, 'statement')})`
+            : 'nothing unused'
+      const where = placesOf(input.delivered, file.path, policy.policyPath)
+      out.push(
+        `| ${cell(file.path)} | ${cell(policy.policyPath)} | ${cell(principalNames(policy.principals))} | ` +
+          `${cell(unused.length === 0 ? '—' : `${unused.length}: ${listNames(unused)}`)} | ` +
+          `${cell(result + (r.overQuota ? '; still over its size quota' : ''))} | ${cell(where)} |`
+      )
+    }
+    out.push('')
+  }
+
+  if (summaryOnly.length > 0) {
+    out.push('### Suggestions not on the diff', '')
+    for (const { item, delivery } of summaryOnly) {
+      const why = delivery.kind === 'summary' ? WHY[delivery.why] : ''
+      const lines =
+        item.startLine === item.endLine
+          ? `line ${item.startLine}`
+          : `lines ${item.startLine}–${item.endLine}`
+      out.push(`#### \`${item.path}\` ${lines}`, '', `${item.title} (${why}).`, '')
+      if (item.suggestion) {
+        if (item.suggestion.content === '') out.push(`Delete ${lines}.`, '')
+        else out.push(`Replace ${lines} with:`, '', fenced(item.suggestion.content, ''), '')
+      } else {
+        out.push(item.body.replace(/<!--[^>]*-->/g, '').trim(), '')
+      }
+    }
+  }
+
+  const notes = [...(input.notes ?? [])]
+  for (const { file, policy } of policies) {
+    for (const w of policy.refinement.warnings)
+      notes.push(`${file.path} (${policy.policyPath}): ${w}`)
+  }
+  if (notes.length > 0) {
+    out.push('### Notes', '', ...notes.map(n => `- ${n}`), '')
+  }
+  return out.join('\n')
+}
+
+/** Where a policy's items went: "2 on the diff, 1 in the summary". */
+function placesOf(delivered: readonly Delivered[], path: string, policyPath: string): string {
+  const mine = delivered.filter(d => d.item.path === path && d.item.policies.includes(policyPath))
+  if (mine.length === 0) return '—'
+  const onDiff = mine.filter(d => d.delivery.kind !== 'summary').length
+  const parts: string[] = []
+  if (onDiff > 0) parts.push(`${onDiff} on the diff`)
+  if (mine.length - onDiff > 0) parts.push(`${mine.length - onDiff} in the summary`)
+  return parts.join(', ')
+}
+
+/** Table cells: no pipes or line breaks. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+}
+
+function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`
+}
+
+function uniqueNames(names: readonly string[]): string[] {
+  const seen = new Map<string, string>()
+  for (const n of names) if (!seen.has(n.toLowerCase())) seen.set(n.toLowerCase(), n)
+  return [...seen.values()]
+}
