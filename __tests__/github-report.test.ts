@@ -1,13 +1,16 @@
 import { describe, expect, it } from '@jest/globals'
 import { applySuggestions } from '../src/github/placement.js'
+import { summaryBody } from '../src/github/summary-comment.js'
 import { buildReviewItems, type FileReport } from '../src/report/comment.js'
 import { extractSuggestion, fenced, fenceFor } from '../src/report/fence.js'
 import {
   fingerprint,
   fingerprintMarker,
   outdatedMarker,
-  readMarker
+  readMarker,
+  SUMMARY_MARKER
 } from '../src/report/fingerprint.js'
+import { renderSummary } from '../src/report/summary.js'
 import { applyEdits } from '../src/sources/text-edit.js'
 import {
   appRole,
@@ -184,5 +187,77 @@ describe('buildReviewItems', () => {
     const [item] = buildReviewItems([file], sha256)
     expect(item!.body).toContain('````suggestion\n')
     expect(extractSuggestion(item!.body)).toBe(text.replace('PutObject', 'GetObject'))
+  })
+})
+
+describe('renderSummary', () => {
+  const files = [fileReport()]
+  const items = buildReviewItems(files, sha256)
+
+  it('has a row per policy and the full text of what is not on the diff', () => {
+    const md = renderSummary({
+      files,
+      headSha: 'a'.repeat(40),
+      delivered: [
+        { item: items[0]!, delivery: { kind: 'posted' } },
+        { item: items[1]!, delivery: { kind: 'summary', why: 'outside-diff' } }
+      ],
+      notes: ['iam/legacy.json: no principal maps to this policy']
+    })
+    expect(md).toContain('| File | Policy | Principal | Unused actions | Result | Where |')
+    expect(md).toContain(
+      '| iam/app-role.json | Statement | `AppRole` | 5: s3:PutObject, s3:DeleteObject, lambda:GetFunction, lambda:InvokeFunction, lambda:ListFunctions | refined (2 statements) | 1 on the diff, 1 in the summary |'
+    )
+    expect(md).toContain(
+      '1 policy of 1 allow unused actions at aaaaaaa: 1 review comment on the diff, 1 suggestion only here.'
+    )
+    expect(md).toContain('#### `iam/app-role.json` lines 13–19')
+    expect(md).toContain('(outside the lines this pull request changes)')
+    expect(md).toContain('Replace lines 13–19 with:\n\n```\n    }\n```')
+    expect(md).toContain('- iam/legacy.json: no principal maps to this policy')
+  })
+
+  it('says when the token could not write, and is the same text for the same input', () => {
+    const input = {
+      files,
+      delivered: items.map(item => ({
+        item,
+        delivery: { kind: 'summary' as const, why: 'read-only' as const }
+      })),
+      readOnly: true
+    }
+    const md = renderSummary(input)
+    expect(md).toContain('> [!WARNING]')
+    expect(md.match(/Replace lines/g)).toHaveLength(2)
+    expect(renderSummary(input)).toBe(md)
+  })
+
+  it('reports a policy the sources refused to edit, and files without policies', () => {
+    const refused = {
+      ...fileReport(),
+      policies: [{ ...policyReport(), edits: [], refused: 'an Action given by !If' }]
+    }
+    const md = renderSummary({ files: [refused], delivered: [] })
+    expect(md).toContain('not suggested: an Action given by !If')
+    expect(renderSummary({ files: [], delivered: [] })).toContain(
+      'No IAM policy in the changed files.'
+    )
+  })
+
+  it('escapes table cells', () => {
+    const odd = { ...fileReport('iam/a|b.json') }
+    expect(renderSummary({ files: [odd], delivered: [] })).toContain('iam/a\\|b.json')
+  })
+})
+
+describe('summaryBody', () => {
+  it('carries the marker and stays within GitHub’s limit, cut between sections', () => {
+    const section = `#### \`f.json\` line 1\n\n\`\`\`\n${'x'.repeat(1000)}\n\`\`\`\n\n`
+    const body = summaryBody(section.repeat(100))
+    expect(body.startsWith(SUMMARY_MARKER)).toBe(true)
+    expect(body.length).toBeLessThanOrEqual(65_536)
+    expect(body).toContain('the full report is in the job summary')
+    expect((body.match(/```/g) ?? []).length % 2).toBe(0)
+    expect(summaryBody('short')).toBe(`${SUMMARY_MARKER}\nshort`)
   })
 })

@@ -54,11 +54,17 @@ export async function upsertSummaryComment(
   return { kind: 'created', id: created.data.id }
 }
 
-/** The marker, then the Markdown, cut to GitHub's limit. */
+/**
+ * The marker, then the Markdown, cut to GitHub's limit: at a section boundary when one is near, so
+ * that no code block is left open, else at a line boundary.
+ */
 export function summaryBody(markdown: string): string {
   const head = `${SUMMARY_MARKER}\n`
   const room = MAX_BODY - head.length
   if (markdown.length <= room) return head + markdown
   const note = '\n\n… cut here: the full report is in the job summary of this run.'
-  return head + markdown.slice(0, room - note.length) + note
+  const limit = room - note.length
+  const section = markdown.lastIndexOf('\n#', limit)
+  const cut = section > limit / 2 ? section : Math.max(0, markdown.lastIndexOf('\n', limit))
+  return head + markdown.slice(0, cut) + note
 }
