@@ -172,5 +172,12 @@ const star = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*'
 const many = drawPolicy(catalog, random(7))
 inProcess('Action "*"', star, catalog, principal)
 inProcess('300 statements of wildcards', many, catalog, principal)
+// The floor: starting node and loading the bundle, for a one-action policy.
+const tiny = { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }
+const tinyUnused: PrincipalUnused = {
+  ...principal,
+  services: [{ service: 's3', actions: [{ action: 'PutObject' }] }]
+}
+throughCli('one action (start-up)', tiny, tinyUnused)
 throughCli('Action "*"', star, principal)
 throughCli('300 statements of wildcards', many, principal)

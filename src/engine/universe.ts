@@ -1,4 +1,4 @@
-import { fold, Glob, literalPrefix, splitName } from './actions.js'
+import { fold, Glob, literalPrefix, splitName, trailingStarPrefix } from './actions.js'
 import type { Catalog } from './catalog.js'
 
 /** What a universe takes from its catalog, computed once per catalog. */
@@ -96,6 +96,8 @@ export class Universe {
     const glob = new Glob(pattern)
     const prefix = fold(literalPrefix(pattern))
     const [lo, hi] = prefixRange(this.names, prefix)
+    // `lit*` matches exactly the names that start with lit: the range itself, no test needed.
+    if (trailingStarPrefix(glob.folded) !== null) return this.names.slice(lo, hi)
     const out: string[] = []
     for (let i = lo; i < hi; i++) {
       const name = this.names[i] as string
