@@ -219,9 +219,14 @@ describe('reviewPullRequest', () => {
     const { server, client, logger } = await start([
       { ...file, patch: everywhere.patch, status: 'added' }
     ])
-    await reviewPullRequest(client, target, [everywhere], options(logger))
+    await reviewPullRequest(client, target, [everywhere], {
+      ...options(logger),
+      event: 'REQUEST_CHANGES'
+    })
+    expect(server.reviews[0]!.state).toBe('CHANGES_REQUESTED')
     expect(server.reviewComments).toHaveLength(2)
     const accepted = acceptAll(headText, server.reviewComments)
+    expect(applySuggestions(headText, server.suggestions('iam/app-role.json'))).toBe(accepted)
     expect(accepted).toBe(applyEdits(headText, policyReport().edits))
     expect(JSON.parse(accepted)).toEqual(policyReport().refinement.document)
   })

@@ -17,6 +17,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { parseHunks, type Hunk } from '../../src/github/hunks.js'
+import type { PostedSuggestion } from '../../src/github/placement.js'
+import { extractSuggestion } from '../../src/report/fence.js'
 
 export interface ServerFile {
   readonly filename: string
@@ -130,6 +132,11 @@ export interface GitHubServer {
   count(method?: string, path?: string | RegExp): number
   /** What GitHub does to a comment whose line a new push changed: it no longer has a `line`. */
   markOutdated(commentId: number): void
+  /**
+   * The suggestions stored on `path` (for `applySuggestions` from src/github/placement.ts: the
+   * head text with every suggestion accepted).
+   */
+  suggestions(path: string): PostedSuggestion[]
   /** A comment someone else wrote (a person replying, another bot). */
   addIssueComment(owner: string, repo: string, issue: number, body: string, login: string): void
   close(): Promise<void>
@@ -486,6 +493,15 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       if (!comment) throw new Error(`no review comment ${commentId}`)
       comment.line = null
       comment.start_line = null
+    },
+    suggestions(path: string): PostedSuggestion[] {
+      const out: PostedSuggestion[] = []
+      for (const c of state.reviewComments) {
+        const content = extractSuggestion(c.body)
+        if (c.path !== path || c.line === null || content === undefined) continue
+        out.push({ startLine: c.start_line ?? c.line, endLine: c.line, content })
+      }
+      return out
     },
     addIssueComment(owner, repo, issue, body, by): void {
       state.issueComments.push({

@@ -5,7 +5,7 @@
  * `endLine` by the block's text, keeping the line break after `endLine`; an empty block deletes
  * the lines, line breaks included. The block's text goes in as written, so its inner line breaks
  * are the file's own: a CRLF file gets `\r\n` between the lines of a block, and the line break
- * kept after `endLine` is untouched. (See docs/adr/0003-review-suggestions.md for why.)
+ * kept after `endLine` is untouched. (See docs/adr/0005-review-comments.md for why.)
  *
  * Each edit is widened to the fewest whole lines it touches; edits whose line ranges overlap or
  * touch become one suggestion. A suggestion is inline only when all its lines sit in one hunk of
