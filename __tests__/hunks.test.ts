@@ -39,7 +39,9 @@ describe('parseHunks', () => {
   })
 
   it('takes an empty line inside a hunk as a context line whose space was lost', () => {
-    const patch = ['@@ -10,3 +12,3 @@ fn', ' a', '', ' c', '@@ -20,1 +22,2 @@', ' x', '+y'].join('\n')
+    const patch = ['@@ -10,3 +12,3 @@ fn', ' a', '', ' c', '@@ -20,1 +22,2 @@', ' x', '+y'].join(
+      '\n'
+    )
     expect(parseHunks(patch)).toEqual([
       { start: 12, end: 14 },
       { start: 22, end: 23 }
