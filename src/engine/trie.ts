@@ -1,5 +1,5 @@
 import { fold, patternContains, trailingStarPrefix, wordEndAfter } from './actions.js'
-import { anyStartsWith, prefixRange, type Universe } from './universe.js'
+import { prefixRange, type Universe } from './universe.js'
 
 /**
  * G(e), the least general generalization of a wildcard entry `e`: the shortest entries that allow
@@ -23,27 +23,36 @@ export function generalize(
   const emitAction = (folded: string): void => {
     out.push(universe.displayOf(folded))
   }
+  // unusedBefore[i]: how many of m[0..i) are in R. The names of M that start with a prefix are one
+  // range of M, and R ⊆ M, so "does an action of R start with this prefix" (safety) and "are all
+  // of them in R" are two subtractions once the range is known.
+  const unusedBefore = new Uint32Array(m.length + 1)
+  m.forEach((name, i) => {
+    unusedBefore[i + 1] = (unusedBefore[i] as number) + (inR.has(name) ? 1 : 0)
+  })
 
   // The trie is built lazily, one level at a time, and a node whose names are all in R is never
   // expanded: it can emit nothing (every node below it is unsafe and every action there is in R).
-  // For `*` with most services wholly unused, this skips most of the catalog.
-  const visit = (node: TrieNode): void => {
-    if (!anyStartsWith(r, node.prefix)) {
-      const [lo, hi] = prefixRange(m, node.prefix)
+  // For `*` with most services wholly unused, this skips most of the catalog. A node's range lies
+  // inside its parent's, so its binary searches stay small.
+  const visit = (node: TrieNode, parentLo: number, parentHi: number): void => {
+    const [lo, hi] = prefixRange(m, node.prefix, parentLo, parentHi)
+    const unused = (unusedBefore[hi] as number) - (unusedBefore[lo] as number)
+    if (unused === 0) {
       if (hi - lo === 1) return emitAction(m[lo] as string)
       if (isSubPattern(node.prefix)) {
         out.push(`${node.display}*`)
         return
       }
-    } else if (node.members.every(i => inR.has(m[i] as string))) return
+    } else if (unused === hi - lo) return
     const { isAction, children } = expand(node, m, universe)
     if (isAction && !inR.has(node.prefix)) emitAction(node.prefix)
-    for (const child of children) visit(child)
+    for (const child of children) visit(child, lo, hi)
   }
 
   const top = expand({ prefix: root, display: root, members: m.map((_, i) => i) }, m, universe)
   if (top.isAction && !inR.has(root)) emitAction(root)
-  for (const child of top.children) visit(child)
+  for (const child of top.children) visit(child, 0, m.length)
   return out
 }
 

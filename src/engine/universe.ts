@@ -123,16 +123,29 @@ export function isActionName(name: string): boolean {
   return /^[A-Za-z0-9-]+:[A-Za-z0-9_-]+$/.test(name)
 }
 
-/** The half-open range of a sorted array whose strings start with `prefix`. */
-export function prefixRange(sorted: readonly string[], prefix: string): [number, number] {
-  const lo = lowerBound(sorted, prefix)
-  const hi = prefix === '' ? sorted.length : lowerBound(sorted, prefix + '\uffff')
+/**
+ * The half-open range of a sorted array whose strings start with `prefix`, searched within
+ * [from, to) (which must hold that range).
+ */
+export function prefixRange(
+  sorted: readonly string[],
+  prefix: string,
+  from = 0,
+  to = sorted.length
+): [number, number] {
+  const lo = lowerBound(sorted, prefix, from, to)
+  const hi = prefix === '' ? to : lowerBound(sorted, prefix + '\uffff', lo, to)
   return [lo, hi]
 }
 
-export function lowerBound(sorted: readonly string[], key: string): number {
-  let lo = 0
-  let hi = sorted.length
+export function lowerBound(
+  sorted: readonly string[],
+  key: string,
+  from = 0,
+  to = sorted.length
+): number {
+  let lo = from
+  let hi = to
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
     if ((sorted[mid] as string) < key) lo = mid + 1
