@@ -231,6 +231,18 @@ describe('reviewPullRequest', () => {
     expect(JSON.parse(accepted)).toEqual(policyReport().refinement.document)
   })
 
+  it('comments instead when the token may not request changes on its own pull request', async () => {
+    const { server, client, logger } = await start([file])
+    server.pulls[0] = { ...server.pulls[0]!, author: 'github-actions[bot]' }
+    const run = await reviewPullRequest(client, target, [fileReport()], {
+      ...options(logger),
+      event: 'REQUEST_CHANGES'
+    })
+    expect(server.reviews.map(r => r.state)).toEqual(['COMMENTED'])
+    expect(run.delivered[0]!.delivery).toEqual({ kind: 'posted' })
+    expect(server.count('POST', '/reviews')).toBe(2)
+  })
+
   it('posts nothing new on a re-run and updates the summary comment in place', async () => {
     const { server, client, logger } = await start([file])
     await reviewPullRequest(client, target, [fileReport()], options(logger))

@@ -35,6 +35,8 @@ export interface ServerPull {
   readonly repo: string
   readonly number: number
   headSha: string
+  /** Who opened it; GitHub lets no one request changes on their own pull request. */
+  readonly author?: string
   files: ServerFile[]
 }
 
@@ -371,6 +373,11 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     }
     if ((event === 'REQUEST_CHANGES' || event === 'COMMENT') && !b.body) {
       return unprocessable(res, request, [`Body is required when the event is ${event}`])
+    }
+    if (event === 'REQUEST_CHANGES' && pull.author === login) {
+      return unprocessable(res, request, [
+        'Review Can not request changes on your own pull request'
+      ])
     }
     if (event === undefined && pendingOf(pull)) {
       return unprocessable(res, request, ['User can only have one pending review per pull request'])

@@ -208,11 +208,25 @@ async function postIsolating(
 ): Promise<Posted> {
   const refused = new Map<ReviewItem, SummaryReason>()
   const body = reviewBody(items.length)
+  let event = options.event
   try {
-    const id = await createReview(client, target, items, options.event, body)
+    const id = await createReview(client, target, items, event, body)
     return { reviewId: id, refused }
   } catch (error) {
     if (!isUnprocessable(error)) throw error
+    if (event === 'REQUEST_CHANGES' && /own pull request/i.test(message(error))) {
+      // The token's user opened the pull request: GitHub lets no one request changes on their own.
+      options.logger.warning(
+        'GitHub does not let the token request changes on its own pull request; commenting instead.'
+      )
+      event = 'COMMENT'
+      try {
+        const id = await createReview(client, target, items, event, body)
+        return { reviewId: id, refused }
+      } catch (again) {
+        if (!isUnprocessable(again)) throw again
+      }
+    }
     options.logger.info(
       `GitHub refused the review (${message(error)}); finding the comments it refuses.`
     )
@@ -272,7 +286,7 @@ async function postIsolating(
   const good = items.filter(i => !refused.has(i))
   if (good.length === 0) return { refused }
   try {
-    const id = await createReview(client, target, good, options.event, reviewBody(good.length))
+    const id = await createReview(client, target, good, event, reviewBody(good.length))
     return { reviewId: id, refused }
   } catch (error) {
     if (!isUnprocessable(error)) throw error
