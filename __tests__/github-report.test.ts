@@ -209,7 +209,7 @@ describe('renderSummary', () => {
       '| iam/app-role.json | Statement | `AppRole` | 5: s3:PutObject, s3:DeleteObject, lambda:GetFunction, lambda:InvokeFunction, lambda:ListFunctions | refined (2 statements) | 1 on the diff, 1 in the summary |'
     )
     expect(md).toContain(
-      '1 policy of 1 allow unused actions at aaaaaaa: 1 review comment on the diff, 1 suggestion only here.'
+      'Unused actions in 1 of 1 policy at aaaaaaa: 1 review comment on the diff, 1 suggestion only here.'
     )
     expect(md).toContain('#### `iam/app-role.json` lines 13–19')
     expect(md).toContain('(outside the lines this pull request changes)')

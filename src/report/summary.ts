@@ -77,7 +77,7 @@ export function renderSummary(input: SummaryInput): string {
     out.push(`${count(policies.length, 'policy', 'policies')} checked: nothing unused.`)
   } else {
     out.push(
-      `${count(refined.length, 'policy', 'policies')} of ${policies.length} allow unused actions` +
+      `Unused actions in ${refined.length} of ${count(policies.length, 'policy', 'policies')}` +
         (input.headSha ? ` at ${input.headSha.slice(0, 7)}` : '') +
         `: ${count(posted + existing, 'review comment')} on the diff, ` +
         `${count(summaryOnly.length, 'suggestion')} only here.`
