@@ -293,6 +293,49 @@ describe('G(e): the tricky cases', () => {
   })
 })
 
+describe('G(e) on the catalog’s odd spellings', () => {
+  it('spells a node as a name that goes on below it: apigateway:Get*, not apigateway:GET*', () => {
+    const catalog = catalogOf({
+      apigateway: [
+        'DELETE',
+        'DeletePortal',
+        'GET',
+        'GetPortal',
+        'GetPortalProduct',
+        'GetRoutingRule'
+      ]
+    })
+    const result = refine(catalog, [allow('apigateway:*')], [unusedBy(['apigateway:DELETE'])])
+    expect(actionOf(result)).toEqual(['apigateway:DeletePortal', 'apigateway:Get*'])
+  })
+
+  it('keeps one entry when a name with other words sits in two places of the trie', () => {
+    // `Describelabel` is one word, `DescribeLabelGroup` three: under lookoutequipment: the first
+    // is a child of the service, the second of `Describe`, and both nodes read describelabel.
+    const catalog = catalogOf({
+      lookoutequipment: [
+        'DescribeDataset',
+        'Describelabel',
+        'DescribeLabelGroup',
+        'DescribeModel',
+        'DescribeModelVersion',
+        'ListModels'
+      ]
+    })
+    const result = refine(
+      catalog,
+      [allow('lookoutequipment:*')],
+      [unusedBy(['lookoutequipment:DescribeModel'])]
+    )
+    expect(actionOf(result)).toEqual([
+      'lookoutequipment:DescribeDataset',
+      'lookoutequipment:DescribeLabel*',
+      'lookoutequipment:DescribeModelVersion',
+      'lookoutequipment:ListModels'
+    ])
+  })
+})
+
 describe('the unused set', () => {
   const S3 = catalogOf({ s3: ['GetObject', 'GetObjectAcl', 'PutObject', 'ListBucket'] })
 

@@ -238,6 +238,7 @@ export function oracleUnused(
 interface Node {
   prefix: string
   display: string
+  displayEnds?: boolean
   isAction: boolean
   children: Node[]
 }
@@ -260,8 +261,19 @@ export function oracleGeneralize(
       const prefix = name.slice(0, end)
       let child = node.children.find(c => c.prefix === prefix)
       if (!child) {
-        child = { prefix, display: display.slice(0, end), isAction: false, children: [] }
+        child = {
+          prefix,
+          display: display.slice(0, end),
+          displayEnds: end === name.length,
+          isAction: false,
+          children: []
+        }
         node.children.push(child)
+      } else if (child.displayEnds && end < name.length) {
+        // The design leaves the spelling open; the engine takes it from a name that goes on
+        // below the node when there is one (ADR 0003).
+        child.display = display.slice(0, end)
+        child.displayEnds = false
       }
       node = child
     }

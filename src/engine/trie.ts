@@ -77,7 +77,10 @@ function expand(
 ): { isAction: boolean; children: TrieNode[] } {
   const depth = node.prefix.length
   let isAction = false
-  const children = new Map<string, { prefix: string; display: string; members: number[] }>()
+  const children = new Map<
+    string,
+    { prefix: string; display: string; members: number[]; displayEnds: boolean }
+  >()
   for (const i of node.members) {
     const name = m[i] as string
     if (name.length === depth) {
@@ -88,8 +91,18 @@ function expand(
     const end = wordEndAfter(display, depth)
     const prefix = name.slice(0, end)
     const child = children.get(prefix)
-    if (child) child.members.push(i)
-    else children.set(prefix, { prefix, display: display.slice(0, end), members: [i] })
+    if (!child) {
+      const displayEnds = end === name.length
+      children.set(prefix, { prefix, display: display.slice(0, end), members: [i], displayEnds })
+      continue
+    }
+    child.members.push(i)
+    // A node's text comes from a name that goes on below it when there is one: the catalog has
+    // both apigateway:GET and apigateway:GetPortal, and `apigateway:Get*` reads as the wildcard.
+    if (child.displayEnds && end < name.length) {
+      child.display = display.slice(0, end)
+      child.displayEnds = false
+    }
   }
   return { isAction, children: [...children.values()] }
 }
