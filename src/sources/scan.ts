@@ -40,6 +40,18 @@ export interface FileOutcome {
   readonly report: FileReport | undefined
   /** The text with every edit applied, when there are edits. */
   readonly fixedText?: string
+  /** Each policy found, with what the engine made of it (the action's review needs it all). */
+  readonly policies?: readonly RefinedPolicy[]
+}
+
+/** One policy of a file: where it is, whose it is, its refinement and its edits. */
+export interface RefinedPolicy {
+  readonly report: PolicyReport
+  readonly location: PolicyLocation
+  /** The findings it was refined with; empty when unmapped. */
+  readonly principals: readonly PrincipalUnused[]
+  readonly refinement?: PolicyRefinement
+  readonly edits: readonly RenderedEdit[]
 }
 
 /**
@@ -111,13 +123,17 @@ export function refineScan(
       notes: scan.notes,
       edits: sorted.map(e => reportEdit(e, lines))
     },
-    ...(sorted.length > 0 ? { fixedText: applyEdits(input.text, sorted) } : {})
+    ...(sorted.length > 0 ? { fixedText: applyEdits(input.text, sorted) } : {}),
+    policies: drafts.map(d =>
+      d.report.status === 'not-editable' && d.edits.length > 0 ? { ...d, edits: [] } : d
+    )
   }
 }
 
 interface Draft {
   report: PolicyReport
   readonly location: PolicyLocation
+  readonly principals: readonly PrincipalUnused[]
   readonly refinement?: PolicyRefinement
   readonly edits: RenderedEdit[]
 }
@@ -142,6 +158,7 @@ function refineLocation(
   if (!mapping.mapped) {
     return {
       location,
+      principals: [],
       edits: [],
       report: {
         ...base,
@@ -158,11 +175,12 @@ function refineLocation(
     principals: mapping.principals,
     principalSource: mapping.via
   }
+  const principals = mapping.principals.map(p => unusedOf(p, options))
   let refinement: PolicyRefinement
   try {
     refinement = refinePolicy(location.document, {
       catalog: options.catalog,
-      principals: mapping.principals.map(p => unusedOf(p, options)),
+      principals,
       keepActions: options.config.keepActions,
       quota: location.quota
     })
@@ -170,6 +188,7 @@ function refineLocation(
     if (error instanceof ConfigurationError || error instanceof InvariantError) {
       return {
         location,
+        principals,
         edits: [],
         report: {
           ...mapped,
@@ -198,6 +217,7 @@ function refineLocation(
   if (!refinement.changed) {
     return {
       location,
+      principals,
       refinement,
       edits: [],
       report: { ...common, status: 'unchanged', edits: [] }
@@ -206,6 +226,7 @@ function refineLocation(
   if (refinement.unusedPolicy) {
     return {
       location,
+      principals,
       refinement,
       edits: [],
       report: {
@@ -220,6 +241,7 @@ function refineLocation(
   if ('refused' in rendered) {
     return {
       location,
+      principals,
       refinement,
       edits: [],
       report: { ...common, status: 'not-editable', reason: rendered.refused, edits: [] }
@@ -228,6 +250,7 @@ function refineLocation(
   const edits = [...rendered.edits]
   return {
     location,
+    principals,
     refinement,
     edits,
     report: { ...common, status: 'refined', edits: edits.map(e => reportEdit(e, lines)) }

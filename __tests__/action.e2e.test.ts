@@ -1,0 +1,214 @@
+/**
+ * The bundled action, run as the runner runs it: `node dist/index.js` with INPUT_* variables, an
+ * event payload, a workspace holding a merge checkout whose files differ from the head commit,
+ * GITHUB_STEP_SUMMARY and GITHUB_OUTPUT, against the strict loopback GitHub server.
+ */
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { applySuggestions } from '../src/github/placement.js'
+import { newFilePatch } from './fixtures/github/reports.js'
+import { startGitHubServer, type GitHubServer, type ServerFile } from './servers/github.js'
+
+const HEAD = 'c'.repeat(40)
+const repo = '__tests__/fixtures/repo'
+const head = (path: string): string => readFileSync(`${repo}/input/${path}`, 'utf8')
+const expected = (path: string): string => readFileSync(`${repo}/expected/${path}`, 'utf8')
+
+/** A patch whose one hunk shows lines `from`..`to` of `text` as unchanged context. */
+function contextPatch(text: string, from: number, to: number): string {
+  const lines = text.split('\n').slice(from - 1, to)
+  const n = lines.length
+  return [`@@ -${from},${n} +${from},${n} @@`, ...lines.map(l => ` ${l}`)].join('\n')
+}
+
+const changed: Record<string, ServerFile> = {
+  app: {
+    filename: 'policies/AppRole.json',
+    status: 'modified',
+    patch: newFilePatch(head('policies/AppRole.json'))
+  },
+  cfn: { filename: 'cfn/app.yaml', status: 'added', patch: newFilePatch(head('cfn/app.yaml')) },
+  // Only the first three lines are in the diff: its suggestions can only go to the summary.
+  network: {
+    filename: 'cfn/network.json',
+    status: 'modified',
+    patch: contextPatch(head('cfn/network.json'), 1, 3)
+  },
+  broken: {
+    filename: 'broken/bad-policy.json',
+    status: 'added',
+    patch: newFilePatch(head('broken/bad-policy.json'))
+  },
+  removed: { filename: 'policies/Old.json', status: 'removed', patch: '@@ -1,1 +0,0 @@\n-{}' }
+}
+
+let server: GitHubServer
+let work: string
+
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'iam-refine-e2e-'))
+  // The workspace is the merge commit: the same files with lines the head commit does not have.
+  const workspace = join(work, 'workspace')
+  cpSync(`${repo}/input`, workspace, { recursive: true })
+  for (const f of ['policies/AppRole.json', 'cfn/network.json']) {
+    writeFileSync(join(workspace, f), `\n\n\n${head(f)}`)
+  }
+  cpSync(`${repo}/findings.json`, join(workspace, 'findings/findings.json'), { recursive: true })
+  cpSync(`${repo}/catalog.json`, join(workspace, 'catalog.json'))
+  writeFileSync(
+    join(work, 'event.json'),
+    JSON.stringify({
+      action: 'synchronize',
+      number: 7,
+      pull_request: { number: 7, head: { sha: HEAD } },
+      repository: { name: 'infra', owner: { login: 'acme' } }
+    })
+  )
+})
+
+afterEach(async () => {
+  await server?.close()
+  rmSync(work, { recursive: true, force: true })
+})
+
+async function startServer(readOnly = false): Promise<GitHubServer> {
+  const contents: Record<string, string> = {}
+  for (const f of Object.values(changed))
+    if (f.status !== 'removed') contents[f.filename] = head(f.filename)
+  server = await startGitHubServer({
+    pulls: [
+      { owner: 'acme', repo: 'infra', number: 7, headSha: HEAD, files: Object.values(changed) }
+    ],
+    contents: { [HEAD]: contents },
+    readOnly
+  })
+  return server
+}
+
+interface ActionRun {
+  readonly code: number
+  readonly stdout: string
+  readonly outputs: Record<string, string>
+  readonly summary: string
+}
+
+/** Runs dist/index.js as a child process, the way the runner does. */
+async function runAction(inputs: Record<string, string>): Promise<ActionRun> {
+  const summaryFile = join(work, `summary-${Date.now()}.md`)
+  const outputFile = join(work, `output-${Date.now()}.txt`)
+  writeFileSync(summaryFile, '')
+  writeFileSync(outputFile, '')
+  mkdirSync(join(work, 'temp'), { recursive: true })
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    GITHUB_API_URL: server.url,
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: join(work, 'event.json'),
+    GITHUB_REPOSITORY: 'acme/infra',
+    GITHUB_WORKSPACE: join(work, 'workspace'),
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_OUTPUT: outputFile,
+    RUNNER_TEMP: join(work, 'temp'),
+    'INPUT_GITHUB-TOKEN': 'test-token',
+    INPUT_FINDINGS: 'findings/*.json',
+    INPUT_CATALOG: 'catalog.json',
+    INPUT_CONFIG: '.github/iam-refine.yml',
+    'INPUT_FAIL-ON': 'unused',
+    'INPUT_REVIEW-EVENT': 'COMMENT',
+    'INPUT_MAX-COMMENTS': '30',
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
+  }
+  const child = spawn(process.execPath, [resolve('dist/index.js')], {
+    env,
+    cwd: join(work, 'workspace')
+  })
+  let stdout = ''
+  child.stdout.on('data', d => (stdout += d))
+  child.stderr.on('data', d => (stdout += d))
+  const code = await new Promise<number>(done => child.on('close', c => done(c ?? -1)))
+  return {
+    code,
+    stdout,
+    outputs: readOutputs(outputFile),
+    summary: readFileSync(summaryFile, 'utf8')
+  }
+}
+
+/** GITHUB_OUTPUT holds `name<<DELIMITER`, the value, `DELIMITER`. */
+function readOutputs(file: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const lines = readFileSync(file, 'utf8').split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<]+)<<(.+)$/.exec(lines[i] as string)
+    if (!m) continue
+    const end = lines.indexOf(m[2] as string, i + 1)
+    out[m[1] as string] = lines.slice(i + 1, end).join('\n')
+    i = end
+  }
+  return out
+}
+
+describe('dist/index.js on a pull request', () => {
+  it('posts one review whose suggestions, accepted, give exactly the refinement; the rest is in the summary', async () => {
+    await startServer()
+    const first = await runAction({})
+    expect(first.stdout).not.toMatch(/\n\s+at /)
+    expect(first.code).toBe(1) // fail-on: unused, and unused permissions remain
+    expect(first.stdout).toMatch(/keep \d+ unused actions/)
+
+    expect(server.reviews).toHaveLength(1)
+    expect(server.reviews[0]).toMatchObject({ commit_id: HEAD })
+    for (const f of ['policies/AppRole.json', 'cfn/app.yaml']) {
+      expect(applySuggestions(head(f), server.suggestions(f))).toBe(expected(f))
+    }
+    // Outside the diff: nothing on the file, the full proposed text in the summary.
+    expect(server.suggestions('cfn/network.json')).toEqual([])
+    expect(first.summary).toContain('cfn/network.json')
+    expect(first.summary).toMatch(/outside the lines this pull request changes/)
+    expect(first.summary).toMatch(/broken\/bad-policy\.json/)
+    // No review comment names a removed file or the malformed one.
+    expect(server.reviewComments.map(c => c.path).sort()).not.toContain('policies/Old.json')
+
+    expect(Number(first.outputs['unused-actions'])).toBeGreaterThan(0)
+    expect(Number(first.outputs['policies-refined'])).toBeGreaterThanOrEqual(3)
+    const report = JSON.parse(readFileSync(first.outputs.report as string, 'utf8'))
+    expect(report.files.map((f: { file: string }) => f.file).sort()).toEqual(
+      ['broken/bad-policy.json', 'cfn/app.yaml', 'cfn/network.json', 'policies/AppRole.json'].sort()
+    )
+    const sarif = JSON.parse(readFileSync(first.outputs.sarif as string, 'utf8'))
+    expect(sarif.version).toBe('2.1.0')
+    expect(sarif.runs[0].results.length).toBeGreaterThan(0)
+
+    // A re-run posts nothing new and keeps one summary comment.
+    const comments = server.reviewComments.length
+    const second = await runAction({})
+    expect(second.code).toBe(1)
+    expect(server.reviewComments).toHaveLength(comments)
+    expect(server.issueComments).toHaveLength(1)
+  }, 120_000)
+
+  it('passes with fail-on: never, and rejects a bad input with a clear message', async () => {
+    await startServer()
+    const never = await runAction({ 'fail-on': 'never' })
+    expect(never.code).toBe(0)
+    const bad = await runAction({ 'max-comments': 'lots' })
+    expect(bad.code).toBe(1)
+    expect(bad.stdout).toMatch(
+      /::error::Input max-comments must be a positive whole number; got "lots"/
+    )
+    expect(bad.stdout).not.toMatch(/\n\s+at /)
+  }, 120_000)
+
+  it('degrades to warnings and the job summary with a read-only token, and still fails as fail-on says', async () => {
+    await startServer(true)
+    const run = await runAction({})
+    expect(run.code).toBe(1)
+    expect(server.reviews).toHaveLength(0)
+    expect(run.stdout).toMatch(/::warning/)
+    expect(run.summary).toContain('policies/AppRole.json')
+    expect(run.summary).toMatch(/cannot write to this pull request/)
+  }, 120_000)
+})

@@ -1,0 +1,347 @@
+import * as core from '@actions/core'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { isAbsolute, join } from 'node:path'
+import type { Catalog } from './engine/catalog.js'
+import { ConfigurationError, InvariantError } from './engine/errors.js'
+import { accessAnalyzerSource, createAccessAnalyzerClient } from './findings/access-analyzer.js'
+import { artifactSource } from './findings/artifact.js'
+import type { LoadedFindings } from './findings/select.js'
+import { filesSource, loadFindingsSources, type FindingsSource } from './findings/source.js'
+import { awsRefinementVerifier, type RefinementVerifier } from './findings/verify.js'
+import { getChangedFiles, type ChangedFile } from './github/changed-files.js'
+import { createGitHubClient, type GitHubClient } from './github/client.js'
+import { getFileContent } from './github/file-content.js'
+import { reviewPullRequest, type ReviewTarget } from './github/review.js'
+import { INPUT, OUTPUT, DEFAULTS, readInputs, type Inputs } from './inputs.js'
+import { expandGlobs } from './io/globs.js'
+import { catalogFromInput } from './io/live-catalog.js'
+import { actionsLogger, type Logger } from './logger.js'
+import type { FileReport as ReviewFile, PolicyReport as ReviewPolicy } from './report/comment.js'
+import { buildReport, hasUnused, type FileReport, type Report } from './report/json-report.js'
+import { toSarif } from './report/sarif.js'
+import { EMPTY_CONFIG, globMatcher, parseConfig, type IamRefineConfig } from './sources/config.js'
+import { refineFile, type RefinedPolicy } from './sources/scan.js'
+
+/** What a run needs from the world; tests pass their own. */
+export interface ActionEnvironment {
+  readonly env: NodeJS.ProcessEnv
+  readonly logger: Logger
+  readonly readInput: (name: string) => string
+}
+
+/**
+ * The action: inputs -> findings -> the pull request's changed files at head -> policies refined
+ * -> one review, the summary, the outputs and the gate. Every failure ends as a failed step with a
+ * sentence, never a stack trace.
+ */
+export async function run(
+  world: ActionEnvironment = {
+    env: process.env,
+    logger: actionsLogger(),
+    readInput: name => core.getInput(name)
+  }
+): Promise<void> {
+  const { logger } = world
+  try {
+    const inputs = readInputs(world.readInput)
+    const pr = await readPullRequest(world.env)
+    if (!pr) {
+      logger.notice(
+        'iam-refine reviews pull requests; this event has none, so there is nothing to do.'
+      )
+      return
+    }
+    const outcome = await reviewPullRequestPolicies(inputs, pr, world)
+    await publishOutputs(outcome, inputs, world)
+  } catch (error) {
+    if (error instanceof ConfigurationError || error instanceof InvariantError) {
+      core.setFailed(error.message)
+      return
+    }
+    core.setFailed(
+      `iam-refine stopped on an unexpected error: ${(error as Error)?.message ?? String(error)}. ` +
+        'This is a bug; please report it.'
+    )
+  }
+}
+
+interface RunOutcome {
+  readonly report: Report
+  readonly summary: string
+}
+
+async function reviewPullRequestPolicies(
+  inputs: Inputs,
+  pr: ReviewTarget,
+  world: ActionEnvironment
+): Promise<RunOutcome> {
+  const { logger, env } = world
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd()
+  const client = createGitHubClient(inputs.githubToken, logger, env.GITHUB_API_URL)
+  const config = await readConfig(inputs.config, workspace)
+  const catalog = await loadCatalog(inputs, workspace, logger)
+  const findings = await loadFindings(inputs, pr, client, workspace, logger)
+  for (const note of findings.notes) logger.info(note)
+  const verify = inputs.verifyWithAws
+    ? awsRefinementVerifier(createAccessAnalyzerClient())
+    : undefined
+
+  const changed = await getChangedFiles(client, pr, inputs.paths)
+  const notes: string[] = []
+  if (changed.capped) {
+    notes.push(
+      `GitHub lists at most 3,000 files of a pull request and this one reached that: files beyond them were not checked.`
+    )
+  }
+  const ignored = globMatcher(config.ignoreFiles)
+  const reports: FileReport[] = []
+  const reviewFiles: ReviewFile[] = []
+  for (const file of changed.files) {
+    if (ignored(file.path)) continue
+    const content = await getFileContent(client, pr, file.path, pr.headSha, file.sha)
+    if (content.kind === 'skipped') {
+      if (/\.(json|jsonc|ya?ml|template)$/i.test(file.path))
+        notes.push(`${file.path}: not read (${content.reason})`)
+      continue
+    }
+    const outcome = refineFile(
+      { file: file.path, path: file.path, text: content.text },
+      { catalog, findings, config }
+    )
+    if (!outcome.report) continue
+    const policies = await withAwsProof(outcome.policies ?? [], verify, file.path, logger)
+    reports.push({ ...outcome.report, policies: policies.map(p => p.report) })
+    const reviewable = policies.flatMap(p => reviewPolicy(p))
+    if (reviewable.length > 0) reviewFiles.push(reviewFile(file, content.text, reviewable))
+    notes.push(...fileNotes(outcome.report))
+  }
+
+  const report = buildReport(reports, {
+    catalog: {
+      source: catalog.source,
+      ...(catalog.updatedAt ? { updatedAt: catalog.updatedAt } : {})
+    },
+    fixed: false,
+    notes: [...findings.notes]
+  })
+  const review = await reviewPullRequest(client, pr, reviewFiles, {
+    event: inputs.reviewEvent,
+    maxComments: inputs.maxComments,
+    logger,
+    notes
+  })
+  return { report, summary: review.summary }
+}
+
+/** A refinement AWS could not confirm is withheld: reported, never suggested. */
+async function withAwsProof(
+  policies: readonly RefinedPolicy[],
+  verify: RefinementVerifier | undefined,
+  file: string,
+  logger: Logger
+): Promise<RefinedPolicy[]> {
+  if (!verify) return [...policies]
+  const out: RefinedPolicy[] = []
+  for (const p of policies) {
+    if (p.report.status !== 'refined' || !p.refinement) {
+      out.push(p)
+      continue
+    }
+    const verdict = await verify(p.location.document, p.refinement)
+    if (verdict.ok) {
+      out.push(p)
+      continue
+    }
+    const reason = verdict.defect
+      ? `IAM Access Analyzer did not confirm the refinement (${verdict.reason}); it is withheld. This is a defect of iam-refine; please report it.`
+      : `IAM Access Analyzer could not check the refinement (${verdict.reason}); it is withheld.`
+    if (verdict.defect) logger.error(`${file}: ${p.location.pointer || 'policy'}: ${reason}`)
+    else logger.warning(`${file}: ${p.location.pointer || 'policy'}: ${reason}`)
+    out.push({
+      ...p,
+      edits: [],
+      report: { ...p.report, status: 'not-editable', reason, edits: [] }
+    })
+  }
+  return out
+}
+
+/** The policies the review speaks about: those with unused permissions. */
+function reviewPolicy(p: RefinedPolicy): ReviewPolicy[] {
+  if (!p.refinement || !hasUnused(p.report.status)) return []
+  return [
+    {
+      policyPath: p.location.pointer,
+      principals: p.principals,
+      refinement: p.refinement,
+      edits: p.edits,
+      offset: p.location.range.start,
+      ...(p.report.status === 'not-editable' && p.report.reason ? { refused: p.report.reason } : {})
+    }
+  ]
+}
+
+function reviewFile(file: ChangedFile, headText: string, policies: ReviewPolicy[]): ReviewFile {
+  return {
+    path: file.path,
+    headText,
+    ...(file.patch === undefined ? {} : { patch: file.patch }),
+    policies
+  }
+}
+
+function fileNotes(report: FileReport): string[] {
+  if (report.status !== 'policies') {
+    const at = report.line !== undefined ? `:${report.line}` : ''
+    return [`${report.file}${at}: ${report.status}: ${report.message ?? ''}`]
+  }
+  return report.policies
+    .filter(p => p.status === 'unmapped' || p.status === 'invalid' || p.status === 'error')
+    .map(p => `${report.file}: ${p.pointer || 'policy'}: ${p.status}: ${p.reason ?? ''}`)
+}
+
+async function publishOutputs(
+  outcome: RunOutcome,
+  inputs: Inputs,
+  world: ActionEnvironment
+): Promise<void> {
+  const { report } = outcome
+  const dir = join(world.env.RUNNER_TEMP ?? tmpdir(), 'iam-refine')
+  await mkdir(dir, { recursive: true })
+  const reportPath = join(dir, 'report.json')
+  const sarifPath = join(dir, 'iam-refine.sarif')
+  await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`)
+  await writeFile(sarifPath, `${JSON.stringify(toSarif(report), null, 2)}\n`)
+  const refined = report.files.flatMap(f => f.policies).filter(p => hasUnused(p.status))
+  core.setOutput(OUTPUT.unusedActions, String(report.totals.unusedActions))
+  core.setOutput(OUTPUT.policiesRefined, String(refined.length))
+  core.setOutput(OUTPUT.report, reportPath)
+  core.setOutput(OUTPUT.sarif, sarifPath)
+  if (world.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(outcome.summary).write()
+
+  const remaining = report.totals.remaining
+  if (report.totals.errors > 0) {
+    core.setFailed(
+      'An internal guarantee of iam-refine failed for a policy; nothing was suggested for it. This is a bug; please report it.'
+    )
+  } else if (inputs.failOn === 'unused' && remaining > 0) {
+    core.setFailed(
+      `${remaining} ${remaining === 1 ? 'policy' : 'policies'} in the changed files ${remaining === 1 ? 'keeps' : 'keep'} ` +
+        `${report.totals.unusedActions} unused ${report.totals.unusedActions === 1 ? 'action' : 'actions'}; ` +
+        `see the review and the job summary (set ${INPUT.failOn}: never to only report).`
+    )
+  } else {
+    world.logger.info(
+      `iam-refine: ${refined.length} of ${report.totals.policies} policies have unused permissions.`
+    )
+  }
+}
+
+/** The pull request of the event, or undefined for an event without one. */
+async function readPullRequest(env: NodeJS.ProcessEnv): Promise<ReviewTarget | undefined> {
+  const path = env.GITHUB_EVENT_PATH
+  if (!path)
+    throw new ConfigurationError(
+      'GITHUB_EVENT_PATH is not set: iam-refine runs as a step of a GitHub Actions job.'
+    )
+  let event: unknown
+  try {
+    event = JSON.parse(await readFile(path, 'utf8'))
+  } catch (error) {
+    throw new ConfigurationError(
+      `cannot read the event payload ${path}: ${(error as Error).message}`
+    )
+  }
+  const pull = (event as { pull_request?: { number?: unknown; head?: { sha?: unknown } } })
+    .pull_request
+  if (!pull) return undefined
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
+  const repository = (event as { repository?: { owner?: { login?: unknown }; name?: unknown } })
+    .repository
+  const o = typeof repository?.owner?.login === 'string' ? repository.owner.login : owner
+  const r = typeof repository?.name === 'string' ? repository.name : repo
+  if (!o || !r || typeof pull.number !== 'number' || typeof pull.head?.sha !== 'string') {
+    throw new ConfigurationError(
+      'the pull request event lacks its number, head commit or repository'
+    )
+  }
+  return { owner: o, repo: r, pullNumber: pull.number, headSha: pull.head.sha }
+}
+
+async function readConfig(file: string, workspace: string): Promise<IamRefineConfig> {
+  const path = isAbsolute(file) ? file : join(workspace, file)
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch {
+    if (file === DEFAULTS.config) return EMPTY_CONFIG
+    throw new ConfigurationError(`Input ${INPUT.config}: cannot read ${file}`)
+  }
+  return parseConfig(text, file)
+}
+
+async function loadCatalog(inputs: Inputs, workspace: string, logger: Logger): Promise<Catalog> {
+  const choice = inputs.catalog
+  const value =
+    choice.kind === 'live'
+      ? 'live'
+      : choice.kind === 'file'
+        ? isAbsolute(choice.path)
+          ? choice.path
+          : join(workspace, choice.path)
+        : undefined
+  return catalogFromInput(value, { warn: message => logger.warning(message) })
+}
+
+async function loadFindings(
+  inputs: Inputs,
+  pr: ReviewTarget,
+  client: GitHubClient,
+  workspace: string,
+  logger: Logger
+): Promise<LoadedFindings> {
+  const sources: FindingsSource[] = []
+  if (inputs.findings.length > 0) {
+    const files = await expandGlobs(inputs.findings, workspace)
+    if (files.length === 0) {
+      throw new ConfigurationError(
+        `Input ${INPUT.findings}: no file matches ${inputs.findings.join(', ')}`
+      )
+    }
+    sources.push(filesSource(files))
+  }
+  if (inputs.findingsArtifact) {
+    const a = inputs.findingsArtifact
+    sources.push(
+      artifactSource(
+        client,
+        {
+          owner: pr.owner,
+          repo: pr.repo,
+          name: a.name,
+          ...(a.runId === undefined ? {} : { runId: a.runId }),
+          ...(a.repository ? { repository: `${a.repository.owner}/${a.repository.repo}` } : {})
+        },
+        line => logger.info(line)
+      )
+    )
+  }
+  if (inputs.analyzerArn) {
+    sources.push(
+      accessAnalyzerSource(createAccessAnalyzerClient(), { analyzerArn: inputs.analyzerArn })
+    )
+  }
+  if (sources.length === 0) {
+    throw new ConfigurationError(
+      `No findings: give ${INPUT.findings} (files), ${INPUT.findingsArtifact} (a workflow artifact) or ${INPUT.analyzerArn} (live from AWS).`
+    )
+  }
+  const findings = await loadFindingsSources(sources)
+  if (findings.byPrincipal.has('')) {
+    throw new ConfigurationError(
+      'a per-principal findings list names no principal; map it in the configuration file or use GetFindingV2 findings (iam-refine findings export)'
+    )
+  }
+  return findings
+}
