@@ -8,7 +8,7 @@ import { accessAnalyzerSource, createAccessAnalyzerClient } from './findings/acc
 import { artifactSource } from './findings/artifact.js'
 import type { LoadedFindings } from './findings/select.js'
 import { filesSource, loadFindingsSources, type FindingsSource } from './findings/source.js'
-import { awsRefinementVerifier, type RefinementVerifier } from './findings/verify.js'
+import { awsRefinementVerifier } from './findings/verify.js'
 import { getChangedFiles, type ChangedFile } from './github/changed-files.js'
 import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { getFileContent } from './github/file-content.js'
@@ -21,6 +21,7 @@ import type { FileReport as ReviewFile, PolicyReport as ReviewPolicy } from './r
 import { buildReport, hasUnused, type FileReport, type Report } from './report/json-report.js'
 import { toSarif } from './report/sarif.js'
 import { EMPTY_CONFIG, globMatcher, parseConfig, type IamRefineConfig } from './sources/config.js'
+import { withAwsProof } from './sources/proof.js'
 import { refineFile, type RefinedPolicy } from './sources/scan.js'
 
 /** What a run needs from the world; tests pass their own. */
@@ -105,16 +106,22 @@ async function reviewPullRequestPolicies(
         notes.push(`${file.path}: not read (${content.reason})`)
       continue
     }
-    const outcome = refineFile(
+    let outcome = refineFile(
       { file: file.path, path: file.path, text: content.text },
       { catalog, findings, config }
     )
+    if (verify) {
+      outcome = await withAwsProof(content.text, outcome, verify, (p, reason, defect) => {
+        const where = `${file.path}: ${p.location.pointer || 'policy'}: ${reason}`
+        if (defect) logger.error(where)
+        else logger.warning(where)
+      })
+    }
     if (!outcome.report) continue
-    const policies = await withAwsProof(outcome.policies ?? [], verify, file.path, logger)
-    reports.push({ ...outcome.report, policies: policies.map(p => p.report) })
-    const reviewable = policies.flatMap(p => reviewPolicy(p))
-    if (reviewable.length > 0) reviewFiles.push(reviewFile(file, content.text, reviewable))
+    reports.push(outcome.report)
     notes.push(...fileNotes(outcome.report))
+    const reviewable = (outcome.policies ?? []).flatMap(p => reviewPolicy(p))
+    if (reviewable.length > 0) reviewFiles.push(reviewFile(file, content.text, reviewable))
   }
 
   const report = buildReport(reports, {
@@ -132,39 +139,6 @@ async function reviewPullRequestPolicies(
     notes
   })
   return { report, summary: review.summary }
-}
-
-/** A refinement AWS could not confirm is withheld: reported, never suggested. */
-async function withAwsProof(
-  policies: readonly RefinedPolicy[],
-  verify: RefinementVerifier | undefined,
-  file: string,
-  logger: Logger
-): Promise<RefinedPolicy[]> {
-  if (!verify) return [...policies]
-  const out: RefinedPolicy[] = []
-  for (const p of policies) {
-    if (p.report.status !== 'refined' || !p.refinement) {
-      out.push(p)
-      continue
-    }
-    const verdict = await verify(p.location.document, p.refinement)
-    if (verdict.ok) {
-      out.push(p)
-      continue
-    }
-    const reason = verdict.defect
-      ? `IAM Access Analyzer did not confirm the refinement (${verdict.reason}); it is withheld. This is a defect of iam-refine; please report it.`
-      : `IAM Access Analyzer could not check the refinement (${verdict.reason}); it is withheld.`
-    if (verdict.defect) logger.error(`${file}: ${p.location.pointer || 'policy'}: ${reason}`)
-    else logger.warning(`${file}: ${p.location.pointer || 'policy'}: ${reason}`)
-    out.push({
-      ...p,
-      edits: [],
-      report: { ...p.report, status: 'not-editable', reason, edits: [] }
-    })
-  }
-  return out
 }
 
 /** The policies the review speaks about: those with unused permissions. */

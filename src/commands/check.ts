@@ -14,13 +14,14 @@ import {
 } from '../report/json-report.js'
 import { toSarif } from '../report/sarif.js'
 import { EMPTY_CONFIG, globMatcher, parseConfig, type IamRefineConfig } from '../sources/config.js'
+import { withAwsProof } from '../sources/proof.js'
 import { refineFile } from '../sources/scan.js'
 import { EXIT, parseOptions, type Command } from './io.js'
 import { loadCatalog } from './refine.js'
 
 export const CHECK_USAGE =
   'usage: iam-refine check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]\n' +
-  '                        [--format text|json|sarif] [--principal ARN]...'
+  '                        [--format text|json|sarif] [--principal ARN]... [--verify-with-aws]'
 
 const FORMATS = ['text', 'json', 'sarif'] as const
 
@@ -41,7 +42,8 @@ export const checkCommand: Command = async (args, io) => {
       catalog: { type: 'string' },
       fix: { type: 'boolean' },
       format: { type: 'string' },
-      principal: { type: 'string', multiple: true }
+      principal: { type: 'string', multiple: true },
+      'verify-with-aws': { type: 'boolean' }
     },
     CHECK_USAGE
   )
@@ -67,6 +69,14 @@ export const checkCommand: Command = async (args, io) => {
     )
   }
 
+  // Proof with AWS: a refinement Access Analyzer does not confirm is withheld, never suggested.
+  const prove =
+    values['verify-with-aws'] === true
+      ? (await import('../findings/verify.js')).awsRefinementVerifier(
+          (await import('../findings/access-analyzer.js')).createAccessAnalyzerClient()
+        )
+      : undefined
+  let defects = 0
   const ignored = globMatcher(config.ignoreFiles)
   const files = await walkFiles(paths, root, rel => ignored(rel))
   const reports: FileReport[] = []
@@ -80,11 +90,18 @@ export const checkCommand: Command = async (args, io) => {
       }
       continue
     }
-    const outcome = refineFile(
+    let outcome = refineFile(
       { file: walked.path, path: walked.rel, text: read.text },
       { catalog, findings, config, fallbackPrincipals: fallback }
     )
     if (!outcome.report) continue
+    if (prove) {
+      outcome = await withAwsProof(read.text, outcome, prove, (p, reason, defect) => {
+        if (defect) defects++
+        io.err(`${walked.path}: ${p.location.pointer || 'policy'}: ${reason}\n`)
+      })
+      if (!outcome.report) continue
+    }
     let report = outcome.report
     if (report.edits.length > 0) diffs.push(unifiedDiff(walked.path, read.text, report.edits))
     if (fix && outcome.fixedText !== undefined) {
@@ -105,7 +122,7 @@ export const checkCommand: Command = async (args, io) => {
   if (format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`)
   else if (format === 'sarif') io.out(`${JSON.stringify(toSarif(report), null, 2)}\n`)
   else io.out(textReport(report, diffs))
-  if (report.totals.errors > 0) return EXIT.bug
+  if (report.totals.errors > 0 || defects > 0) return EXIT.bug
   return report.totals.remaining > 0 ? EXIT.unused : EXIT.ok
 }
 

@@ -1,8 +1,5 @@
 import { ConfigurationError, InvariantError } from '../engine/errors.js'
-import { checkCommand } from './check.js'
-import { findingsCommand } from './findings.js'
 import { EXIT, type Command, type Io } from './io.js'
-import { refineCommand } from './refine.js'
 
 const USAGE = `usage: iam-refine <command> [options]
 
@@ -10,7 +7,7 @@ commands:
   refine POLICY.json --findings FILE... [--principal ARN]... [--catalog FILE]
       print the least-privilege refinement of one policy document
   check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]
-        [--format text|json|sarif] [--principal ARN]...
+        [--format text|json|sarif] [--principal ARN]... [--verify-with-aws]
       find the policies in JSON files and CloudFormation/SAM templates, refine them and show
       the change as a diff (or JSON, SARIF); --fix writes it
   findings export [--analyzer-arn ARN] [--principal ARN]... [--out FILE]
@@ -20,10 +17,11 @@ commands:
 exit codes: 0 done, 1 unused permissions remain (check), 2 usage or configuration error,
             3 an internal guarantee failed (a bug: nothing was suggested)`
 
-const COMMANDS: Record<string, Command> = {
-  refine: refineCommand,
-  check: checkCommand,
-  findings: findingsCommand
+// Loaded on demand: only `findings` needs the AWS SDK, and `refine` should start fast.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  refine: async () => (await import('./refine.js')).refineCommand,
+  check: async () => (await import('./check.js')).checkCommand,
+  findings: async () => (await import('./findings.js')).findingsCommand
 }
 
 /** Runs the command line; the only place that prints or exits. */
@@ -33,13 +31,15 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     io.out(`${USAGE}\n`)
     return name === undefined ? EXIT.usage : EXIT.ok
   }
-  const command = COMMANDS[name]
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
+  if (!load) {
     io.err(`iam-refine: unknown command "${name}"\n${USAGE}\n`)
     return EXIT.usage
   }
   try {
-    return await command(rest, io)
+    return await (
+      await load()
+    )(rest, io)
   } catch (error) {
     if (error instanceof ConfigurationError) {
       io.err(`iam-refine: ${error.message}\n`)

@@ -1,0 +1,57 @@
+import type { PolicyRefinement } from '../engine/model.js'
+import type { FileReport } from '../report/json-report.js'
+import type { FileOutcome, RefinedPolicy } from './scan.js'
+import { applyEdits } from './text-edit.js'
+
+/** AWS's answer about one refinement (src/findings/verify.ts makes it). */
+export type ProofVerdict = { ok: true } | { ok: false; defect: boolean; reason: string }
+
+/** Asks AWS whether a refinement grants nothing new and removes what it says. */
+export type Prover = (originalDoc: unknown, refinement: PolicyRefinement) => Promise<ProofVerdict>
+
+/**
+ * Withholds every refinement of a file that AWS does not confirm: the policy becomes
+ * `not-editable` with AWS's reason, and its edits leave the file's edits and fixed text. Edits of
+ * different policies never overlap, so the others stay valid. `onWithheld` hears each one
+ * (`defect`: AWS said FAIL, a bug of ours; otherwise AWS could not check it).
+ */
+export async function withAwsProof(
+  text: string,
+  outcome: FileOutcome,
+  prove: Prover,
+  onWithheld: (policy: RefinedPolicy, reason: string, defect: boolean) => void
+): Promise<FileOutcome> {
+  const report = outcome.report
+  if (!report || !outcome.policies) return outcome
+  const policies: RefinedPolicy[] = []
+  const dropped = new Set<string>()
+  for (const p of outcome.policies) {
+    if (p.report.status !== 'refined' || !p.refinement) {
+      policies.push(p)
+      continue
+    }
+    const verdict = await prove(p.location.document, p.refinement)
+    if (verdict.ok) {
+      policies.push(p)
+      continue
+    }
+    const reason = verdict.defect
+      ? `IAM Access Analyzer did not confirm the refinement (${verdict.reason}), so it is withheld; this is a defect of iam-refine, please report it`
+      : `IAM Access Analyzer could not check the refinement (${verdict.reason}), so it is withheld`
+    onWithheld(p, reason, verdict.defect)
+    for (const e of p.report.edits) dropped.add(`${e.start}:${e.end}`)
+    policies.push({
+      ...p,
+      edits: [],
+      report: { ...p.report, status: 'not-editable', reason, edits: [] }
+    })
+  }
+  if (dropped.size === 0) return outcome
+  const edits = report.edits.filter(e => !dropped.has(`${e.start}:${e.end}`))
+  const next: FileReport = { ...report, policies: policies.map(p => p.report), edits }
+  return {
+    report: next,
+    policies,
+    ...(edits.length > 0 ? { fixedText: applyEdits(text, edits) } : {})
+  }
+}
