@@ -25,31 +25,27 @@ export function createGitHubClient(
       baseUrl,
       retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429] },
       throttle: {
-        onRateLimit: (
-          after: number,
-          options: { method: string; url: string },
-          _o: unknown,
-          count: number
-        ) => {
-          logger.warning(
-            `GitHub rate limit on ${options.method} ${options.url}; waiting ${after} s`
-          )
-          return count < 2
-        },
-        onSecondaryRateLimit: (
-          after: number,
-          options: { method: string; url: string },
-          _o: unknown,
-          count: number
-        ) => {
-          logger.warning(
-            `GitHub secondary rate limit on ${options.method} ${options.url}; waiting ${after} s`
-          )
-          return count < 2
-        }
+        onRateLimit: waitTwice('rate limit', logger),
+        onSecondaryRateLimit: waitTwice('secondary rate limit', logger)
       }
     },
     retry,
     throttling
   )
+}
+
+/** Waits out a rate limit at most twice per request, saying so in the log. */
+function waitTwice(
+  kind: string,
+  logger: RateLimitLogger
+): (
+  after: number,
+  options: { method: string; url: string },
+  _o: unknown,
+  count: number
+) => boolean {
+  return (after, options, _o, count) => {
+    logger.warning(`GitHub ${kind} on ${options.method} ${options.url}; waiting ${after} s`)
+    return count < 2
+  }
 }

@@ -6,7 +6,6 @@ import type {
   PolicyKind,
   PolicyLocation,
   SourceNote,
-  SourceRange,
   StatementLocation
 } from './model.js'
 import {
@@ -466,7 +465,7 @@ function addPolicy(
     kind,
     ...(extras.resource ? { resource: extras.resource } : {}),
     ...(extras.policyName !== undefined ? { policyName: extras.policyName } : {}),
-    range: rangeOf(ctx, doc.start, doc.end),
+    range: ctx.lines.range(doc.start, doc.end),
     document: toValue(doc, ctx.budget),
     statementForm: statement.kind === 'seq' ? 'list' : 'object',
     statements,
@@ -477,10 +476,10 @@ function addPolicy(
 }
 
 function statementLocation(ctx: Context, item: SourceNode, index: number): StatementLocation {
-  const range = rangeOf(ctx, item.start, item.end)
+  const range = ctx.lines.range(item.start, item.end)
   const action = item.kind === 'map' ? pair(item, 'Action') : undefined
   if (!action) return { index, range }
-  const actionRange = rangeOf(ctx, action.start, action.end)
+  const actionRange = ctx.lines.range(action.start, action.end)
   let notEditable: string | undefined
   let form: 'string' | 'list' | 'other' = 'other'
   if (action.kind === 'alias') notEditable = `Action is the YAML alias *${action.name}`
@@ -547,19 +546,6 @@ export function pointerOf(path: Path): string {
     else out += `[${JSON.stringify(step)}]`
   }
   return out
-}
-
-function rangeOf(ctx: Context, start: number, end: number): SourceRange {
-  const s = ctx.lines.position(start)
-  const e = ctx.lines.position(end)
-  return {
-    start,
-    end,
-    startLine: s.line,
-    startColumn: s.column,
-    endLine: e.line,
-    endColumn: e.column
-  }
 }
 
 function note(ctx: Context, node: SourceNode, path: Path, message: string): void {

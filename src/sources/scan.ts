@@ -13,7 +13,7 @@ import type {
 import { describeChange } from '../report/reasons.js'
 import type { IamRefineConfig } from './config.js'
 import { scanText } from './find.js'
-import type { FileScan, PolicyLocation, SourceRange } from './model.js'
+import type { FileScan, PolicyLocation } from './model.js'
 import { mapPrincipals, type PrincipalMapping } from './principals.js'
 import { renderEdits, verifyFileEdits, type RenderedEdit } from './render.js'
 import { applyEdits } from './text-edit.js'
@@ -310,19 +310,6 @@ function reportEdit(e: RenderedEdit, lines: LineIndex): ReportEdit {
     end: e.end,
     text: e.text,
     statement: e.statement,
-    range: rangeOf(lines, e.start, e.end)
-  }
-}
-
-export function rangeOf(lines: LineIndex, start: number, end: number): SourceRange {
-  const s = lines.position(start)
-  const e = lines.position(end)
-  return {
-    start,
-    end,
-    startLine: s.line,
-    startColumn: s.column,
-    endLine: e.line,
-    endColumn: e.column
+    range: lines.range(e.start, e.end)
   }
 }

@@ -16,6 +16,7 @@ import {
   type Scalar,
   type Tags
 } from 'yaml'
+import type { SourceRange } from './model.js'
 
 /**
  * One syntax-neutral tree over a JSON or YAML file, with the source range of every node, so that
@@ -512,5 +513,19 @@ export class LineIndex {
   /** Offset where the line holding `offset` starts. */
   lineStart(offset: number): number {
     return offset - this.position(offset).column + 1
+  }
+
+  /** The offsets `start`..`end` with their lines and columns. */
+  range(start: number, end: number): SourceRange {
+    const s = this.position(start)
+    const e = this.position(end)
+    return {
+      start,
+      end,
+      startLine: s.line,
+      startColumn: s.column,
+      endLine: e.line,
+      endColumn: e.column
+    }
   }
 }
