@@ -61111,23 +61111,19 @@ function createGitHubClient(token, logger2, baseUrl2 = process.env.GITHUB_API_UR
       baseUrl: baseUrl2,
       retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429] },
       throttle: {
-        onRateLimit: (after, options, _o2, count3) => {
-          logger2.warning(
-            `GitHub rate limit on ${options.method} ${options.url}; waiting ${after} s`
-          );
-          return count3 < 2;
-        },
-        onSecondaryRateLimit: (after, options, _o2, count3) => {
-          logger2.warning(
-            `GitHub secondary rate limit on ${options.method} ${options.url}; waiting ${after} s`
-          );
-          return count3 < 2;
-        }
+        onRateLimit: waitTwice("rate limit", logger2),
+        onSecondaryRateLimit: waitTwice("secondary rate limit", logger2)
       }
     },
     retry2,
     throttling
   );
+}
+function waitTwice(kind, logger2) {
+  return (after, options, _o2, count3) => {
+    logger2.warning(`GitHub ${kind} on ${options.method} ${options.url}; waiting ${after} s`);
+    return count3 < 2;
+  };
 }
 
 // src/github/file-content.ts
@@ -62840,6 +62836,19 @@ var LineIndex = class {
   lineStart(offset) {
     return offset - this.position(offset).column + 1;
   }
+  /** The offsets `start`..`end` with their lines and columns. */
+  range(start, end) {
+    const s2 = this.position(start);
+    const e6 = this.position(end);
+    return {
+      start,
+      end,
+      startLine: s2.line,
+      startColumn: s2.column,
+      endLine: e6.line,
+      endColumn: e6.column
+    };
+  }
 };
 
 // src/sources/config.ts
@@ -63002,6 +63011,56 @@ function globMatcher(globs) {
     matchers.set(key, matcher);
   }
   return matcher;
+}
+
+// src/sources/text-edit.ts
+function applyEdits(source, edits) {
+  const sorted = [...edits].sort((a6, b6) => a6.start - b6.start || a6.end - b6.end);
+  let out = "";
+  let at2 = 0;
+  for (const edit of sorted) {
+    if (edit.start < at2 || edit.end < edit.start || edit.end > source.length) {
+      throw new RangeError(`overlapping or out-of-range edit at ${edit.start}-${edit.end}`);
+    }
+    out += source.slice(at2, edit.start) + edit.text;
+    at2 = edit.end;
+  }
+  return out + source.slice(at2);
+}
+
+// src/sources/proof.ts
+async function withAwsProof(text, outcome, prove, onWithheld) {
+  const report = outcome.report;
+  if (!report || !outcome.policies) return outcome;
+  const policies = [];
+  const dropped = /* @__PURE__ */ new Set();
+  for (const p3 of outcome.policies) {
+    if (p3.report.status !== "refined" || !p3.refinement) {
+      policies.push(p3);
+      continue;
+    }
+    const verdict = await prove(p3.location.document, p3.refinement);
+    if (verdict.ok) {
+      policies.push(p3);
+      continue;
+    }
+    const reason = verdict.defect ? `IAM Access Analyzer did not confirm the refinement (${verdict.reason}), so it is withheld; this is a defect of iam-refine, please report it` : `IAM Access Analyzer could not check the refinement (${verdict.reason}), so it is withheld`;
+    onWithheld(p3, reason, verdict.defect);
+    for (const e6 of p3.report.edits) dropped.add(`${e6.start}:${e6.end}`);
+    policies.push({
+      ...p3,
+      edits: [],
+      report: { ...p3.report, status: "not-editable", reason, edits: [] }
+    });
+  }
+  if (dropped.size === 0) return outcome;
+  const edits = report.edits.filter((e6) => !dropped.has(`${e6.start}:${e6.end}`));
+  const next = { ...report, policies: policies.map((p3) => p3.report), edits };
+  return {
+    report: next,
+    policies,
+    ...edits.length > 0 ? { fixedText: applyEdits(text, edits) } : {}
+  };
 }
 
 // src/engine/policy.ts
@@ -63940,7 +63999,7 @@ function addPolicy(ctx, node, path, kind, extras) {
     kind,
     ...extras.resource ? { resource: extras.resource } : {},
     ...extras.policyName !== void 0 ? { policyName: extras.policyName } : {},
-    range: rangeOf(ctx, doc.start, doc.end),
+    range: ctx.lines.range(doc.start, doc.end),
     document: toValue(doc, ctx.budget),
     statementForm: statement.kind === "seq" ? "list" : "object",
     statements,
@@ -63950,10 +64009,10 @@ function addPolicy(ctx, node, path, kind, extras) {
   });
 }
 function statementLocation(ctx, item, index) {
-  const range2 = rangeOf(ctx, item.start, item.end);
+  const range2 = ctx.lines.range(item.start, item.end);
   const action = item.kind === "map" ? pair(item, "Action") : void 0;
   if (!action) return { index, range: range2 };
-  const actionRange = rangeOf(ctx, action.start, action.end);
+  const actionRange = ctx.lines.range(action.start, action.end);
   let notEditable;
   let form = "other";
   if (action.kind === "alias") notEditable = `Action is the YAML alias *${action.name}`;
@@ -64007,18 +64066,6 @@ function pointerOf(path) {
     else out += `[${JSON.stringify(step)}]`;
   }
   return out;
-}
-function rangeOf(ctx, start, end) {
-  const s2 = ctx.lines.position(start);
-  const e6 = ctx.lines.position(end);
-  return {
-    start,
-    end,
-    startLine: s2.line,
-    startColumn: s2.column,
-    endLine: e6.line,
-    endColumn: e6.column
-  };
 }
 function note(ctx, node, path, message2) {
   const { line, column } = ctx.lines.position(node.start);
@@ -64145,21 +64192,6 @@ function candidates(known, name) {
 }
 function escape(s2) {
   return s2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-
-// src/sources/text-edit.ts
-function applyEdits(source, edits) {
-  const sorted = [...edits].sort((a6, b6) => a6.start - b6.start || a6.end - b6.end);
-  let out = "";
-  let at2 = 0;
-  for (const edit of sorted) {
-    if (edit.start < at2 || edit.end < edit.start || edit.end > source.length) {
-      throw new RangeError(`overlapping or out-of-range edit at ${edit.start}-${edit.end}`);
-    }
-    out += source.slice(at2, edit.start) + edit.text;
-    at2 = edit.end;
-  }
-  return out + source.slice(at2);
 }
 
 // src/sources/render.ts
@@ -64759,19 +64791,7 @@ function reportEdit(e6, lines) {
     end: e6.end,
     text: e6.text,
     statement: e6.statement,
-    range: rangeOf2(lines, e6.start, e6.end)
-  };
-}
-function rangeOf2(lines, start, end) {
-  const s2 = lines.position(start);
-  const e6 = lines.position(end);
-  return {
-    start,
-    end,
-    startLine: s2.line,
-    startColumn: s2.column,
-    endLine: e6.line,
-    endColumn: e6.column
+    range: lines.range(e6.start, e6.end)
   };
 }
 
@@ -64830,16 +64850,22 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
         notes.push(`${file.path}: not read (${content.reason})`);
       continue;
     }
-    const outcome = refineFile(
+    let outcome = refineFile(
       { file: file.path, path: file.path, text: content.text },
       { catalog, findings, config }
     );
+    if (verify) {
+      outcome = await withAwsProof(content.text, outcome, verify, (p3, reason, defect) => {
+        const where = `${file.path}: ${p3.location.pointer || "policy"}: ${reason}`;
+        if (defect) logger2.error(where);
+        else logger2.warning(where);
+      });
+    }
     if (!outcome.report) continue;
-    const policies = await withAwsProof(outcome.policies ?? [], verify, file.path, logger2);
-    reports.push({ ...outcome.report, policies: policies.map((p3) => p3.report) });
-    const reviewable = policies.flatMap((p3) => reviewPolicy(p3));
-    if (reviewable.length > 0) reviewFiles.push(reviewFile(file, content.text, reviewable));
+    reports.push(outcome.report);
     notes.push(...fileNotes(outcome.report));
+    const reviewable = (outcome.policies ?? []).flatMap((p3) => reviewPolicy(p3));
+    if (reviewable.length > 0) reviewFiles.push(reviewFile(file, content.text, reviewable));
   }
   const report = buildReport(reports, {
     catalog: {
@@ -64856,30 +64882,6 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
     notes
   });
   return { report, summary: review.summary };
-}
-async function withAwsProof(policies, verify, file, logger2) {
-  if (!verify) return [...policies];
-  const out = [];
-  for (const p3 of policies) {
-    if (p3.report.status !== "refined" || !p3.refinement) {
-      out.push(p3);
-      continue;
-    }
-    const verdict = await verify(p3.location.document, p3.refinement);
-    if (verdict.ok) {
-      out.push(p3);
-      continue;
-    }
-    const reason = verdict.defect ? `IAM Access Analyzer did not confirm the refinement (${verdict.reason}); it is withheld. This is a defect of iam-refine; please report it.` : `IAM Access Analyzer could not check the refinement (${verdict.reason}); it is withheld.`;
-    if (verdict.defect) logger2.error(`${file}: ${p3.location.pointer || "policy"}: ${reason}`);
-    else logger2.warning(`${file}: ${p3.location.pointer || "policy"}: ${reason}`);
-    out.push({
-      ...p3,
-      edits: [],
-      report: { ...p3.report, status: "not-editable", reason, edits: [] }
-    });
-  }
-  return out;
 }
 function reviewPolicy(p3) {
   if (!p3.refinement || !hasUnused(p3.report.status)) return [];
