@@ -24,7 +24,15 @@ const worldModules = [
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'build/**', '.bench/**', '.scratch/**', 'src/engine/catalog-data.ts']
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'build/**',
+      '.bench/**',
+      '.scratch/**',
+      'src/engine/catalog-data.ts'
+    ]
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
