@@ -42,7 +42,9 @@ const changed: Record<string, ServerFile> = {
     status: 'added',
     patch: newFilePatch(head('broken/bad-policy.json'))
   },
-  removed: { filename: 'policies/Old.json', status: 'removed', patch: '@@ -1,1 +0,0 @@\n-{}' }
+  removed: { filename: 'policies/Old.json', status: 'removed', patch: '@@ -1,1 +0,0 @@\n-{}' },
+  // Source code cannot hold a policy: the action does not spend a call to read it.
+  code: { filename: 'src/app.ts', status: 'modified', patch: '@@ -1,1 +1,1 @@\n-a\n+b' }
 }
 
 let server: GitHubServer
@@ -76,8 +78,10 @@ afterEach(async () => {
 
 async function startServer(readOnly = false): Promise<GitHubServer> {
   const contents: Record<string, string> = {}
-  for (const f of Object.values(changed))
-    if (f.status !== 'removed') contents[f.filename] = head(f.filename)
+  for (const f of Object.values(changed)) {
+    if (f.status === 'removed') continue
+    contents[f.filename] = f.filename === 'src/app.ts' ? 'export const b = 1\n' : head(f.filename)
+  }
   server = await startGitHubServer({
     pulls: [
       { owner: 'acme', repo: 'infra', number: 7, headSha: HEAD, files: Object.values(changed) }
@@ -171,6 +175,8 @@ describe('dist/index.js on a pull request', () => {
     expect(first.summary).toMatch(/broken\/bad-policy\.json/)
     // No review comment names a removed file or the malformed one.
     expect(server.reviewComments.map(c => c.path).sort()).not.toContain('policies/Old.json')
+    expect(server.count('GET', 'app.ts')).toBe(0)
+    expect(server.count('GET', /contents\/policies(\/|%2F)AppRole\.json/)).toBe(1)
 
     expect(Number(first.outputs['unused-actions'])).toBeGreaterThan(0)
     expect(Number(first.outputs['policies-refined'])).toBeGreaterThanOrEqual(3)

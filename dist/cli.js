@@ -2534,6 +2534,18 @@ ${REFINE_USAGE}`);
   }
 });
 
+// src/sources/candidates.ts
+function mayHoldPolicies(path) {
+  return CANDIDATE.test(path);
+}
+var CANDIDATE;
+var init_candidates = __esm({
+  "src/sources/candidates.ts"() {
+    "use strict";
+    CANDIDATE = /\.(json|jsonc|ya?ml|template)$/i;
+  }
+});
+
 // src/io/walk.ts
 import {
   chmod,
@@ -2585,7 +2597,7 @@ async function walkFiles(paths, root7, ignore) {
           if (!SKIPPED_FOLDERS.has(e7.name) && !ignore(`${toPosix(relative(root7, path))}/`)) {
             dirs.push(path);
           }
-        } else if (e7.isFile() && CANDIDATE.test(e7.name)) add(path, false);
+        } else if (e7.isFile() && mayHoldPolicies(e7.name)) add(path, false);
       }
       stack.push(...dirs.reverse());
     }
@@ -2643,14 +2655,14 @@ function describe(error) {
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   return code ?? String(error);
 }
-var SKIPPED_FOLDERS, CANDIDATE;
+var SKIPPED_FOLDERS;
 var init_walk = __esm({
   "src/io/walk.ts"() {
     "use strict";
     init_errors();
+    init_candidates();
     init_json_text();
     SKIPPED_FOLDERS = /* @__PURE__ */ new Set([".git", "node_modules"]);
-    CANDIDATE = /\.(json|jsonc|ya?ml|template)$/i;
   }
 });
 

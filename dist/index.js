@@ -63013,6 +63013,12 @@ function globMatcher(globs) {
   return matcher;
 }
 
+// src/sources/candidates.ts
+var CANDIDATE = /\.(json|jsonc|ya?ml|template)$/i;
+function mayHoldPolicies(path) {
+  return CANDIDATE.test(path);
+}
+
 // src/sources/text-edit.ts
 function applyEdits(source, edits) {
   const sorted = [...edits].sort((a6, b6) => a6.start - b6.start || a6.end - b6.end);
@@ -64843,11 +64849,10 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
   const reports = [];
   const reviewFiles = [];
   for (const file of changed.files) {
-    if (ignored(file.path)) continue;
+    if (ignored(file.path) || !mayHoldPolicies(file.path)) continue;
     const content = await getFileContent(client, pr, file.path, pr.headSha, file.sha);
     if (content.kind === "skipped") {
-      if (/\.(json|jsonc|ya?ml|template)$/i.test(file.path))
-        notes.push(`${file.path}: not read (${content.reason})`);
+      notes.push(`${file.path}: not read (${content.reason})`);
       continue;
     }
     let outcome = refineFile(

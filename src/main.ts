@@ -21,6 +21,7 @@ import type { FileReport as ReviewFile, PolicyReport as ReviewPolicy } from './r
 import { buildReport, hasUnused, type FileReport, type Report } from './report/json-report.js'
 import { toSarif } from './report/sarif.js'
 import { EMPTY_CONFIG, globMatcher, parseConfig, type IamRefineConfig } from './sources/config.js'
+import { mayHoldPolicies } from './sources/candidates.js'
 import { withAwsProof } from './sources/proof.js'
 import { refineFile, type RefinedPolicy } from './sources/scan.js'
 
@@ -99,11 +100,10 @@ async function reviewPullRequestPolicies(
   const reports: FileReport[] = []
   const reviewFiles: ReviewFile[] = []
   for (const file of changed.files) {
-    if (ignored(file.path)) continue
+    if (ignored(file.path) || !mayHoldPolicies(file.path)) continue
     const content = await getFileContent(client, pr, file.path, pr.headSha, file.sha)
     if (content.kind === 'skipped') {
-      if (/\.(json|jsonc|ya?ml|template)$/i.test(file.path))
-        notes.push(`${file.path}: not read (${content.reason})`)
+      notes.push(`${file.path}: not read (${content.reason})`)
       continue
     }
     let outcome = refineFile(

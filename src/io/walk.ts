@@ -11,17 +11,14 @@ import {
 } from 'node:fs/promises'
 import { basename, dirname, join, relative, sep } from 'node:path'
 import { ConfigurationError } from '../engine/errors.js'
+import { mayHoldPolicies } from '../sources/candidates.js'
 import { MAX_FILE_BYTES } from './json-text.js'
 
 /** Folders a walk never enters. */
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules'])
 
-/**
- * Files a walk reads: the extensions JSON policies and templates use. Content decides what a file
- * is; the extension only spares reading images and source code. Files named explicitly are read
- * whatever their extension.
- */
-const CANDIDATE = /\.(json|jsonc|ya?ml|template)$/i
+// A walk reads the files that may hold policies; files named explicitly are read whatever their
+// extension.
 
 export interface WalkedFile {
   /** The path to open, as given or joined to what was given (`/` separators). */
@@ -79,7 +76,7 @@ export async function walkFiles(
           if (!SKIPPED_FOLDERS.has(e.name) && !ignore(`${toPosix(relative(root, path))}/`)) {
             dirs.push(path)
           }
-        } else if (e.isFile() && CANDIDATE.test(e.name)) add(path, false)
+        } else if (e.isFile() && mayHoldPolicies(e.name)) add(path, false)
       }
       stack.push(...dirs.reverse())
     }
