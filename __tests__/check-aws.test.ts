@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cli } from './helpers/cli.js'
 import {
+  ANALYZER_ARN,
   AWS_TEST_ENV,
   setEnv,
   startAccessAnalyzer,
-  type AccessAnalyzerServer
+  type AccessAnalyzerServer,
+  type FakeFinding
 } from './servers/access-analyzer.js'
 
 // `check --verify-with-aws` asks the (loopback) Access Analyzer before it suggests anything.
@@ -69,5 +71,43 @@ describe('check --verify-with-aws', () => {
     expect(readFileSync(join(dir, 'MyRole.json'), 'utf8')).toBe(
       readFileSync(`${article}/policy.json`, 'utf8')
     )
+  })
+})
+
+describe('findings export, then check', () => {
+  it('refines a repository exactly as the findings the export came from', async () => {
+    const repo = '__tests__/fixtures/repo'
+    const source = JSON.parse(readFileSync(`${repo}/findings.json`, 'utf8')) as {
+      findings: FakeFinding[]
+    }
+    Object.assign(server.state, {
+      findings: source.findings,
+      detailsPerPage: 1, // every finding's details over several pages
+      findingsPerPage: 2,
+      throttle: { ListFindingsV2: 1 } // and a throttled first call
+    })
+    const out = join(dir, 'exported.json')
+    const exported = await cli('findings', 'export', '--analyzer-arn', ANALYZER_ARN, '--out', out)
+    expect(exported.code).toBe(0)
+    const input = join(dir, 'repo')
+    cpSync(`${repo}/input`, input, { recursive: true })
+    const run = (findings: string) =>
+      cli(
+        'check',
+        input,
+        '--findings',
+        findings,
+        '--catalog',
+        `${repo}/catalog.json`,
+        '--format',
+        'json'
+      )
+    const fromExport = await run(out)
+    const fromSource = await run(`${repo}/findings.json`)
+    expect(fromExport.code).toBe(1)
+    const report = JSON.parse(fromExport.out)
+    expect(report.totals.withUnused).toBeGreaterThan(3)
+    // Same refinements, edits and reasons; only the notes about where findings came from may differ.
+    expect({ ...report, notes: [] }).toEqual({ ...JSON.parse(fromSource.out), notes: [] })
   })
 })
