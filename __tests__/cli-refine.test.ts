@@ -131,6 +131,11 @@ describe('iam-refine refine: results', () => {
 
   it('prints help and rejects unknown commands', async () => {
     expect((await cli('--help')).out).toMatch(/usage: iam-refine/)
+    for (const command of ['refine', 'check', 'findings']) {
+      const help = await cli(command, '--help')
+      expect(help).toMatchObject({ code: 0, err: '' })
+      expect(help.out).toMatch(/usage: iam-refine/)
+    }
     const run = await cli('frobnicate')
     expect(run.code).toBe(2)
     expect(run.err).toMatch(/unknown command "frobnicate"/)

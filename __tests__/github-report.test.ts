@@ -152,7 +152,7 @@ describe('buildReviewItems', () => {
     expect(item).toMatchObject({ kind: 'unused-policy', startLine: 1, placement: 'outside-diff' })
     expect(item!.suggestion).toBeUndefined()
     expect(item!.body).not.toContain('```suggestion')
-    expect(item!.body).toContain('detach policy `Statement` and delete it')
+    expect(item!.body).toContain('detach policy `Statement` in `iam/app-role.json` and delete it')
     expect(item!.importance).toBeGreaterThan(1_000_000)
   })
 

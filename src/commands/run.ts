@@ -36,10 +36,13 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     io.err(`iam-refine: unknown command "${name}"\n${USAGE}\n`)
     return EXIT.usage
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`${USAGE}\n`)
+    return EXIT.ok
+  }
   try {
-    return await (
-      await load()
-    )(rest, io)
+    const command = await load()
+    return await command(rest, io)
   } catch (error) {
     if (error instanceof ConfigurationError) {
       io.err(`iam-refine: ${error.message}\n`)

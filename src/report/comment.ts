@@ -169,7 +169,7 @@ function suggestionItem(
       ? `${who} has not used ${count(unusedActions.length, 'action')} of ${statementLabels.join(', ')}`
       : `${statementLabels.join(', ') || 'Policy'}: refined`
   const body = [
-    `**Unused permissions** in ${statementLabels.join(', ') || `\`${policyPaths.join(', ')}\``}`,
+    `**Unused permissions** in ${statementLabels.join(', ') || policyIn(policyPaths, file.path)}`,
     '',
     unusedLine(principals, unusedActions),
     ...actionList(principals, unusedActions),
@@ -179,7 +179,7 @@ function suggestionItem(
     '',
     fenced(suggestion.content, 'suggestion'),
     '',
-    `<sub>iam-refine · policy \`${policyPaths.join('`, `')}\` in \`${file.path}\`</sub>`,
+    `<sub>iam-refine · ${policyIn(policyPaths, file.path)}</sub>`,
     fingerprintMarker(fp)
   ].join('\n')
   const placement: Placement =
@@ -229,10 +229,10 @@ function unusedPolicyItem(
     ? `IAM Access Analyzer reports ${who} as not used at all${lastUsed(policy.principals)}${asOf(policy.principals)}.`
     : `${who} has used none of the actions this policy allows${asOf(policy.principals)}.`
   const advise = r.unusedPrincipal
-    ? `Rather than emptying policy \`${policy.policyPath}\`, consider deleting the unused principal; at least detach and delete this policy.`
-    : `Rather than an empty policy, detach policy \`${policy.policyPath}\` and delete it.`
+    ? `Rather than emptying ${policyIn([policy.policyPath], file.path)}, consider deleting the unused principal; at least detach and delete this policy.`
+    : `Rather than an empty policy, detach ${policyIn([policy.policyPath], file.path)} and delete it.`
   const body = [
-    `**Unused policy** \`${policy.policyPath}\``,
+    `**Unused policy**: ${policyIn([policy.policyPath], file.path)}`,
     '',
     lead,
     ...(unusedActions.length > 0 ? ['', ...actionList(policy.principals, unusedActions)] : []),
@@ -255,8 +255,8 @@ function unusedPolicyItem(
     principals: policy.principals.map(p => p.principal),
     unusedActions,
     title: r.unusedPrincipal
-      ? `${who} is not used at all: delete it, or detach and delete ${policy.policyPath}`
-      : `${policy.policyPath} is wholly unused by ${who}: detach and delete it`,
+      ? `${who} is not used at all: delete it, or detach and delete ${policy.policyPath || file.path}`
+      : `${policy.policyPath || file.path} is wholly unused by ${who}: detach and delete it`,
     // Above any single suggestion: the largest reduction there is.
     importance: 1_000_000 + unusedActions.length
   }
@@ -350,4 +350,11 @@ function uniqueNames(names: readonly string[]): string[] {
   const seen = new Map<string, string>()
   for (const n of names) if (!seen.has(n.toLowerCase())) seen.set(n.toLowerCase(), n)
   return [...seen.values()]
+}
+
+/** Names policies for a reader: a policy that is the whole file is the file. */
+function policyIn(policyPaths: readonly string[], path: string): string {
+  const named = policyPaths.filter(p => p !== '')
+  if (named.length === 0) return `\`${path}\``
+  return `policy \`${named.join('`, `')}\` in \`${path}\``
 }
