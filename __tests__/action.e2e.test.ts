@@ -175,8 +175,16 @@ describe('dist/index.js on a pull request', () => {
     expect(first.summary).toMatch(/broken\/bad-policy\.json/)
     // No review comment names a removed file or the malformed one.
     expect(server.reviewComments.map(c => c.path).sort()).not.toContain('policies/Old.json')
+    // The head contents of the candidate files come in one GraphQL query at the head commit,
+    // each file asked once; no per-file REST read, and nothing asked for a file that cannot hold
+    // a policy.
+    expect(server.count('POST', /^\/graphql$/)).toBe(1)
+    expect(server.count('GET', '/contents/')).toBe(0)
+    const asked = server.graphqlExpressions()
+    expect(asked.filter(e => e === `${HEAD}:policies/AppRole.json`)).toHaveLength(1)
+    expect(asked.every(e => e.startsWith(`${HEAD}:`))).toBe(true)
+    expect(asked.some(e => e.endsWith('app.ts'))).toBe(false)
     expect(server.count('GET', 'app.ts')).toBe(0)
-    expect(server.count('GET', /contents\/policies(\/|%2F)AppRole\.json/)).toBe(1)
 
     expect(Number(first.outputs['unused-actions'])).toBeGreaterThan(0)
     expect(Number(first.outputs['policies-refined'])).toBeGreaterThanOrEqual(3)

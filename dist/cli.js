@@ -49278,8 +49278,14 @@ ${USAGE}
 `);
     return EXIT.usage;
   }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(`${USAGE}
+`);
+    return EXIT.ok;
+  }
   try {
-    return await (await load())(rest, io);
+    const command7 = await load();
+    return await command7(rest, io);
   } catch (error) {
     if (error instanceof ConfigurationError) {
       io.err(`iam-refine: ${error.message}

@@ -61127,6 +61127,7 @@ function waitTwice(kind, logger2) {
 }
 
 // src/github/file-content.ts
+import { createHash as createHash4 } from "node:crypto";
 var MAX_FILE_BYTES2 = 5 * 1024 * 1024;
 async function getFileContent(client, repo, path, ref, blobSha) {
   let bytes;
@@ -61195,6 +61196,100 @@ function tooLarge(error2) {
   const e6 = error2;
   const text = `${e6.message ?? ""} ${JSON.stringify(e6.response?.data ?? "")}`;
   return e6.status === 413 || /too.?large/i.test(text);
+}
+var CONTENT_BATCH_SIZE = 50;
+async function getFileContents(client, repo, files, ref, options = {}) {
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? CONTENT_BATCH_SIZE));
+  const unique2 = [...new Map(files.map((f6) => [f6.path, f6])).values()];
+  const out = /* @__PURE__ */ new Map();
+  const graphql3 = { usable: true };
+  for (let from = 0; from < unique2.length; from += batchSize) {
+    const batch = unique2.slice(from, from + batchSize);
+    const read = graphql3.usable ? await readBatch(client, repo, batch, ref, graphql3, options.log) : /* @__PURE__ */ new Map();
+    const rest = [];
+    for (const file of batch) {
+      const text = read.get(file.path);
+      if (text === void 0) rest.push(file);
+      else out.set(file.path, { kind: "text", text });
+    }
+    const fallback = await Promise.all(
+      rest.map((f6) => getFileContent(client, repo, f6.path, ref, f6.blobSha || void 0))
+    );
+    rest.forEach((f6, i7) => out.set(f6.path, fallback[i7]));
+  }
+  return out;
+}
+var BLOB_FIELDS = "oid byteSize isBinary isTruncated text";
+function contentsQuery(count3) {
+  const defs = Array.from({ length: count3 }, (_, i7) => `$e${i7}: String!`).join(", ");
+  const fields = Array.from(
+    { length: count3 },
+    (_, i7) => `    f${i7}: object(expression: $e${i7}) { ... on Blob { ${BLOB_FIELDS} } }`
+  );
+  return [
+    `query($owner: String!, $repo: String!, ${defs}) {`,
+    "  repository(owner: $owner, name: $repo) {",
+    ...fields,
+    "  }",
+    "}"
+  ].join("\n");
+}
+async function readBatch(client, repo, batch, ref, graphql3, log) {
+  const variables = { owner: repo.owner, repo: repo.repo };
+  batch.forEach((f6, i7) => variables[`e${i7}`] = `${ref}:${f6.path}`);
+  let data;
+  const failed = /* @__PURE__ */ new Set();
+  try {
+    data = await client.graphql(contentsQuery(batch.length), {
+      ...variables,
+      request: { retries: 0 }
+    });
+  } catch (error2) {
+    const e6 = error2;
+    const aliases = Array.isArray(e6.errors) ? e6.errors.map(errorAlias) : [];
+    if (e6.data && aliases.length > 0 && aliases.every((a6) => a6 !== void 0)) {
+      data = e6.data;
+      for (const a6 of aliases) failed.add(a6);
+    } else {
+      if (e6.status === 401 || e6.status === 403 || e6.status === 404) graphql3.usable = false;
+      log?.(
+        `Reading ${batch.length} files in one GraphQL query failed (${String(e6.message ?? error2)}); reading them one by one.`
+      );
+      return /* @__PURE__ */ new Map();
+    }
+  }
+  const repository = data?.repository;
+  const texts = /* @__PURE__ */ new Map();
+  batch.forEach((f6, i7) => {
+    if (failed.has(`f${i7}`)) return;
+    const text = verifiedText(repository?.[`f${i7}`]);
+    if (text !== void 0) texts.set(f6.path, text);
+  });
+  return texts;
+}
+function errorAlias(error2) {
+  const path = error2?.path;
+  if (!Array.isArray(path) || path[0] !== "repository") return void 0;
+  const alias = path[1];
+  return typeof alias === "string" && /^f\d+$/.test(alias) ? alias : void 0;
+}
+function verifiedText(blob) {
+  if (!blob || typeof blob.text !== "string" || blob.isBinary !== false) return void 0;
+  if (blob.isTruncated !== false || typeof blob.byteSize !== "number") return void 0;
+  if (blob.byteSize > MAX_FILE_BYTES2 || typeof blob.oid !== "string") return void 0;
+  const bytes = Buffer.from(blob.text, "utf8");
+  if (bytes.byteLength !== blob.byteSize) return void 0;
+  if (gitBlobId(bytes, blob.oid.length) !== blob.oid.toLowerCase()) return void 0;
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return void 0;
+  }
+}
+function gitBlobId(bytes, idLength) {
+  const algorithm = idLength === 40 ? "sha1" : idLength === 64 ? "sha256" : void 0;
+  if (!algorithm) return void 0;
+  return createHash4(algorithm).update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
 }
 
 // src/github/hunks.ts
@@ -61514,7 +61609,7 @@ function suggestionItem(file, suggestion2, carried, hash) {
   const who = principalNames(principals);
   const title = unusedActions.length > 0 ? `${who} has not used ${count(unusedActions.length, "action")} of ${statementLabels.join(", ")}` : `${statementLabels.join(", ") || "Policy"}: refined`;
   const body = [
-    `**Unused permissions** in ${statementLabels.join(", ") || `\`${policyPaths.join(", ")}\``}`,
+    `**Unused permissions** in ${statementLabels.join(", ") || policyIn(policyPaths, file.path)}`,
     "",
     unusedLine(principals, unusedActions),
     ...actionList(principals, unusedActions),
@@ -61524,7 +61619,7 @@ function suggestionItem(file, suggestion2, carried, hash) {
     "",
     fenced(suggestion2.content, "suggestion"),
     "",
-    `<sub>iam-refine \xB7 policy \`${policyPaths.join("`, `")}\` in \`${file.path}\`</sub>`,
+    `<sub>iam-refine \xB7 ${policyIn(policyPaths, file.path)}</sub>`,
     fingerprintMarker(fp)
   ].join("\n");
   const placement = body.length > MAX_COMMENT_LENGTH ? "too-long" : suggestion2.inline ? "inline" : file.patch === void 0 ? "no-patch" : suggestion2.reason ?? "outside-diff";
@@ -61558,9 +61653,9 @@ function unusedPolicyItem(file, policy, hunks, hash) {
     r6.statements.flatMap((s2) => s2.changes.flatMap((c6) => c6.unused))
   );
   const lead = r6.unusedPrincipal ? `IAM Access Analyzer reports ${who} as not used at all${lastUsed(policy.principals)}${asOf(policy.principals)}.` : `${who} has used none of the actions this policy allows${asOf(policy.principals)}.`;
-  const advise = r6.unusedPrincipal ? `Rather than emptying policy \`${policy.policyPath}\`, consider deleting the unused principal; at least detach and delete this policy.` : `Rather than an empty policy, detach policy \`${policy.policyPath}\` and delete it.`;
+  const advise = r6.unusedPrincipal ? `Rather than emptying ${policyIn([policy.policyPath], file.path)}, consider deleting the unused principal; at least detach and delete this policy.` : `Rather than an empty policy, detach ${policyIn([policy.policyPath], file.path)} and delete it.`;
   const body = [
-    `**Unused policy** \`${policy.policyPath}\``,
+    `**Unused policy**: ${policyIn([policy.policyPath], file.path)}`,
     "",
     lead,
     ...unusedActions.length > 0 ? ["", ...actionList(policy.principals, unusedActions)] : [],
@@ -61582,7 +61677,7 @@ function unusedPolicyItem(file, policy, hunks, hash) {
     policies: [policy.policyPath],
     principals: policy.principals.map((p3) => p3.principal),
     unusedActions,
-    title: r6.unusedPrincipal ? `${who} is not used at all: delete it, or detach and delete ${policy.policyPath}` : `${policy.policyPath} is wholly unused by ${who}: detach and delete it`,
+    title: r6.unusedPrincipal ? `${who} is not used at all: delete it, or detach and delete ${policy.policyPath || file.path}` : `${policy.policyPath || file.path} is wholly unused by ${who}: detach and delete it`,
     // Above any single suggestion: the largest reduction there is.
     importance: 1e6 + unusedActions.length
   };
@@ -61651,6 +61746,11 @@ function uniqueNames(names) {
   const seen = /* @__PURE__ */ new Map();
   for (const n3 of names) if (!seen.has(n3.toLowerCase())) seen.set(n3.toLowerCase(), n3);
   return [...seen.values()];
+}
+function policyIn(policyPaths, path) {
+  const named = policyPaths.filter((p3) => p3 !== "");
+  if (named.length === 0) return `\`${path}\``;
+  return `policy \`${named.join("`, `")}\` in \`${path}\``;
 }
 
 // src/report/summary.ts
@@ -61752,8 +61852,8 @@ function uniqueNames2(names) {
 }
 
 // src/github/review-comments.ts
-import { createHash as createHash4 } from "node:crypto";
-var sha256Hex = (text) => createHash4("sha256").update(text, "utf8").digest("hex");
+import { createHash as createHash5 } from "node:crypto";
+var sha256Hex = (text) => createHash5("sha256").update(text, "utf8").digest("hex");
 async function listOurReviewComments(client, pr) {
   let comments;
   try {
@@ -64848,9 +64948,16 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
   const ignored = globMatcher(config.ignoreFiles);
   const reports = [];
   const reviewFiles = [];
-  for (const file of changed.files) {
-    if (ignored(file.path) || !mayHoldPolicies(file.path)) continue;
-    const content = await getFileContent(client, pr, file.path, pr.headSha, file.sha);
+  const candidates2 = changed.files.filter((f6) => !ignored(f6.path) && mayHoldPolicies(f6.path));
+  const contents = await getFileContents(
+    client,
+    pr,
+    candidates2.map((f6) => ({ path: f6.path, blobSha: f6.sha })),
+    pr.headSha,
+    { log: (message2) => logger2.info(message2) }
+  );
+  for (const file of candidates2) {
+    const content = contents.get(file.path) ?? { kind: "skipped", reason: "not read" };
     if (content.kind === "skipped") {
       notes.push(`${file.path}: not read (${content.reason})`);
       continue;

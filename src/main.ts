@@ -11,7 +11,7 @@ import { filesSource, loadFindingsSources, type FindingsSource } from './finding
 import { awsRefinementVerifier } from './findings/verify.js'
 import { getChangedFiles, type ChangedFile } from './github/changed-files.js'
 import { createGitHubClient, type GitHubClient } from './github/client.js'
-import { getFileContent } from './github/file-content.js'
+import { getFileContents } from './github/file-content.js'
 import { reviewPullRequest, type ReviewTarget } from './github/review.js'
 import { INPUT, OUTPUT, DEFAULTS, readInputs, type Inputs } from './inputs.js'
 import { expandGlobs } from './io/globs.js'
@@ -99,9 +99,16 @@ async function reviewPullRequestPolicies(
   const ignored = globMatcher(config.ignoreFiles)
   const reports: FileReport[] = []
   const reviewFiles: ReviewFile[] = []
-  for (const file of changed.files) {
-    if (ignored(file.path) || !mayHoldPolicies(file.path)) continue
-    const content = await getFileContent(client, pr, file.path, pr.headSha, file.sha)
+  const candidates = changed.files.filter(f => !ignored(f.path) && mayHoldPolicies(f.path))
+  const contents = await getFileContents(
+    client,
+    pr,
+    candidates.map(f => ({ path: f.path, blobSha: f.sha })),
+    pr.headSha,
+    { log: message => logger.info(message) }
+  )
+  for (const file of candidates) {
+    const content = contents.get(file.path) ?? { kind: 'skipped', reason: 'not read' }
     if (content.kind === 'skipped') {
       notes.push(`${file.path}: not read (${content.reason})`)
       continue

@@ -8,12 +8,19 @@
  * - a review's `commit_id` must be the head commit;
  * - one bad comment rejects the whole review with 422 and GitHub's error shape (one joined message
  *   that does not say which comment), and nothing is stored;
- * - read-only mode answers every write with 403 "Resource not accessible by integration".
+ * - read-only mode answers every write with 403 "Resource not accessible by integration";
+ * - `POST /graphql` answers only the file-contents query of src/github/file-content.ts (aliased
+ *   `object(expression: $eN)` lookups on one repository, the expressions as variables), checks its
+ *   variables, and answers in GitHub's shapes: `{data: {repository: {fN: Blob | null}}}`, errors
+ *   with `type`, `path` and `locations`. Its Blob is deliberately unfriendly, so that the client's
+ *   checks are exercised: `text` null for binary (a NUL byte), truncated beyond a limit, the
+ *   byte-order mark dropped, a non-UTF-8 file transcoded as Latin-1.
  *
  * It records every request, so tests can count API calls, and keeps reviews and comments for
  * assertions. Start it in the Jest process (`startGitHubServer`) and point the action at
  * `server.url` with GITHUB_API_URL; a child process reaches it like the real API.
  */
+import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { parseHunks, type Hunk } from '../../src/github/hunks.js'
@@ -116,6 +123,20 @@ export interface GitHubServerOptions {
   /** Who the token belongs to; reviews and comments are stored under it. */
   readonly login?: string
   readonly extraRoutes?: ExtraRoute
+  readonly graphql?: GraphqlOptions
+}
+
+export interface GraphqlOptions {
+  /**
+   * `serve` (default) answers; `errors` answers every query with 200, no data and GitHub's
+   * top-level error for a query that timed out ("Something went wrong while executing your
+   * query"); `forbidden` answers 403 "Resource not accessible by integration".
+   */
+  readonly mode?: 'serve' | 'errors' | 'forbidden'
+  /** Paths whose lookups fail with a per-field error (a partial answer). */
+  readonly failPaths?: readonly string[]
+  /** Bytes of `text` before a blob is cut and `isTruncated` (default 512 KiB). */
+  readonly textLimit?: number
 }
 
 export interface GitHubServer {
@@ -139,6 +160,8 @@ export interface GitHubServer {
    * head text with every suggestion accepted).
    */
   suggestions(path: string): PostedSuggestion[]
+  /** Every `<sha>:<path>` expression asked through GraphQL, in order. */
+  graphqlExpressions(): string[]
   /** A comment someone else wrote (a person replying, another bot). */
   addIssueComment(owner: string, repo: string, issue: number, body: string, login: string): void
   close(): Promise<void>
@@ -185,6 +208,8 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       return
     }
     const method = request.method
+    // GraphQL queries are reads: a read-only token may run them.
+    if (request.path === '/graphql' && method === 'POST') return graphql(res, request)
     if (state.readOnly && method !== 'GET' && method !== 'HEAD') {
       return send(res, request, 403, {
         message: 'Resource not accessible by integration',
@@ -440,6 +465,85 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     send(res, request, 200, reviewJson(review))
   }
 
+  function graphql(res: ServerResponse, request: RecordedRequest): void {
+    const g = options.graphql ?? {}
+    if (!request.headers.authorization) {
+      return send(res, request, 401, {
+        message: 'This endpoint requires you to be authenticated.',
+        documentation_url:
+          'https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql',
+        status: '401'
+      })
+    }
+    if (g.mode === 'forbidden') {
+      return send(res, request, 403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/graphql',
+        status: '403'
+      })
+    }
+    if (g.mode === 'errors') {
+      return send(res, request, 200, {
+        errors: [
+          {
+            message:
+              'Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug.'
+          }
+        ]
+      })
+    }
+    const parsed = parseContentsQuery(request.body)
+    if (typeof parsed === 'string') {
+      return send(res, request, 200, { errors: [{ message: parsed, locations: [] }] })
+    }
+    const { owner, repo, lookups } = parsed
+    if (!state.pulls.some(p => p.owner === owner && p.repo === repo)) {
+      return send(res, request, 200, {
+        data: { repository: null },
+        errors: [
+          {
+            type: 'NOT_FOUND',
+            path: ['repository'],
+            locations: [{ line: 2, column: 3 }],
+            message: `Could not resolve to a Repository with the name '${owner}/${repo}'.`
+          }
+        ]
+      })
+    }
+    const repository: Record<string, unknown> = {}
+    const errors: unknown[] = []
+    for (const { alias, expression } of lookups) {
+      const colon = expression.indexOf(':')
+      const ref = expression.slice(0, colon)
+      const path = expression.slice(colon + 1)
+      if (g.failPaths?.includes(path)) {
+        repository[alias] = null
+        errors.push({
+          type: 'FORBIDDEN',
+          path: ['repository', alias],
+          locations: [{ line: 3, column: 5 }],
+          message: 'Resource not accessible by integration'
+        })
+        continue
+      }
+      const files = state.contents[ref]
+      const content = files?.[path]
+      if (content !== undefined) {
+        repository[alias] = blobJson(content, g.textLimit ?? 512 * 1024)
+      } else if (files && Object.keys(files).some(p => p.startsWith(`${path}/`))) {
+        repository[alias] = {} // a Tree: the `... on Blob` fragment selects nothing
+      } else {
+        repository[alias] = null
+      }
+    }
+    send(
+      res,
+      request,
+      200,
+      errors.length > 0 ? { data: { repository }, errors } : { data: { repository } }
+    )
+  }
+
   function pendingOf(pull: ServerPull): StoredReview | undefined {
     return state.reviews.find(
       v =>
@@ -510,6 +614,13 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       }
       return out
     },
+    graphqlExpressions(): string[] {
+      return state.requests.flatMap(r => {
+        if (r.path !== '/graphql' || r.status !== 200) return []
+        const parsed = parseContentsQuery(r.body)
+        return typeof parsed === 'string' ? [] : parsed.lookups.map(l => l.expression)
+      })
+    },
     addIssueComment(owner, repo, issue, body, by): void {
       state.issueComments.push({
         id: state.nextId++,
@@ -528,6 +639,93 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         server.close(error => (error ? reject(error) : resolve()))
       })
   }
+}
+
+const BLOB_FIELDS = new Set(['oid', 'byteSize', 'isBinary', 'isTruncated', 'text'])
+
+interface ContentsQuery {
+  readonly owner: string
+  readonly repo: string
+  readonly lookups: { alias: string; expression: string }[]
+}
+
+/**
+ * The one query shape this server answers, or GitHub's kind of message for anything else:
+ * `query($owner: String!, $repo: String!, $e0: String!, …) { repository(owner: $owner, name:
+ * $repo) { f0: object(expression: $e0) { ... on Blob { <Blob fields> } } … } }`, every declared
+ * variable used and given as a string, no other variable, expressions `<40 hex>:<path>`.
+ */
+function parseContentsQuery(body: unknown): ContentsQuery | string {
+  const b = body as { query?: unknown; variables?: unknown } | undefined
+  if (typeof b?.query !== 'string')
+    return 'A query attribute must be specified and must be a string.'
+  const vars = (b.variables ?? {}) as Record<string, unknown>
+  if (typeof vars !== 'object' || Array.isArray(vars)) return 'Variables must be an object'
+  const q = b.query.replace(/\s+/g, ' ').trim()
+  const whole =
+    /^query ?\(([^)]*)\) ?\{ ?repository\(owner: \$owner, name: \$repo\) ?\{(.*)\} ?\}$/.exec(q)
+  if (!whole) return `Parse error: this test server answers only the file-contents query`
+  const declared = new Set<string>()
+  for (const def of whole[1]!.split(',')) {
+    const d = /^ ?\$(\w+): String! ?$/.exec(def)
+    if (!d || declared.has(d[1]!)) return `Parse error on variable definition "${def.trim()}"`
+    declared.add(d[1]!)
+  }
+  const lookups: { alias: string; expression: string }[] = []
+  const used = new Set(['owner', 'repo'])
+  const field = /^ ?(\w+): object\(expression: \$(\w+)\) ?\{ ?\.\.\. ?on Blob ?\{([\w ]+)\} ?\} ?/
+  let rest = whole[2]!
+  while (rest.trim() !== '') {
+    const f = field.exec(rest)
+    if (!f) return `Parse error near "${rest.slice(0, 40)}"`
+    const [, alias, variable, fields] = f
+    for (const name of fields!.trim().split(' ')) {
+      if (!BLOB_FIELDS.has(name)) return `Field '${name}' doesn't exist on type 'Blob'`
+    }
+    if (lookups.some(l => l.alias === alias)) return `Field '${alias}' has an argument conflict`
+    if (!declared.has(variable!))
+      return `Variable $${variable} is used by anonymous query but not declared`
+    const value = vars[variable!]
+    if (typeof value !== 'string' || !/^[0-9a-f]{40}:./s.test(value)) {
+      return `Variable $${variable} of type String! was provided invalid value`
+    }
+    used.add(variable!)
+    lookups.push({ alias: alias!, expression: value })
+    rest = rest.slice(f[0].length)
+  }
+  if (lookups.length === 0) return 'Parse error: no lookups'
+  for (const d of declared) {
+    if (!used.has(d)) return `Variable $${d} is declared by anonymous query but not used`
+  }
+  for (const name of Object.keys(vars)) {
+    if (!declared.has(name)) return `Variable $${name} is not declared by anonymous query`
+  }
+  if (typeof vars.owner !== 'string' || typeof vars.repo !== 'string') {
+    return 'Variable $owner of type String! was provided invalid value'
+  }
+  return { owner: vars.owner, repo: vars.repo, lookups }
+}
+
+/**
+ * A Blob as this server's GitHub shows it. Its id is Git's (SHA-1 of `blob <size>\0` + bytes);
+ * `text` is null for binary, cut at `textLimit` bytes, without a byte-order mark, and Latin-1
+ * when the bytes are not UTF-8 — the ways GraphQL text can differ from the file.
+ */
+function blobJson(content: string | Uint8Array, textLimit: number): Record<string, unknown> {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content)
+  const oid = createHash('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex')
+  const isBinary = bytes.includes(0)
+  const isTruncated = !isBinary && bytes.byteLength > textLimit
+  let text: string | null = null
+  if (!isBinary) {
+    const shown = bytes.subarray(0, isTruncated ? textLimit : bytes.byteLength)
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(shown) // drops a BOM
+    } catch {
+      text = shown.toString('latin1')
+    }
+  }
+  return { oid, byteSize: bytes.byteLength, isBinary, isTruncated, text }
 }
 
 /** Why GitHub would refuse one review comment, in its words; undefined when it is fine. */

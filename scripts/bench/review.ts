@@ -1,18 +1,20 @@
 /**
  * The review's numbers (`npm run bench review`): a synthetic pull request of generated policy
  * files against the loopback GitHub server, through the real Octokit client (retry and throttling
- * included): list the changed files, read each at the head commit, build the comments, post one
- * review and the summary comment; then the same run again (a re-run: nothing new to post).
- * It prints wall time and API calls per kind; the calls must grow with pages (files), not with the
- * lines of the policies, which the 10x longer policies of the second row show.
+ * included): list the changed files, read them at the head commit (one GraphQL query per 50
+ * files, as the action does), build the comments, post one review and the summary comment; then
+ * the same run again (a re-run: nothing new to post). It prints wall time and API calls per kind;
+ * the calls must grow with pages of files, not with files or with the lines of the policies,
+ * which the 10x longer policies of the second row show.
  *
  * Wall time includes the throttling plugin's spacing of writes (GitHub asks for about a second
- * between content-creating requests; the plugin waits up to 3 s before a notifying one).
+ * between content-creating requests; the plugin waits up to 3 s before a notifying one), which
+ * also spaces GraphQL queries a second apart.
  */
 import { performance } from 'node:perf_hooks'
 import { getChangedFiles } from '../../src/github/changed-files.js'
 import { createGitHubClient } from '../../src/github/client.js'
-import { getFileContent } from '../../src/github/file-content.js'
+import { getFileContents } from '../../src/github/file-content.js'
 import { reviewPullRequest } from '../../src/github/review.js'
 import { parseCatalog } from '../../src/engine/catalog.js'
 import { refinePolicy } from '../../src/engine/refine.js'
@@ -92,13 +94,15 @@ async function run(files: number, statements: number): Promise<void> {
       const started = performance.now()
       const changed = await getChangedFiles(client, pr)
       const reports: FileReport[] = []
-      // Reads run side by side, as the throttling plugin allows (10 at a time).
-      const texts = await Promise.all(
-        changed.files.map(f => getFileContent(client, pr, f.path, HEAD, f.sha))
+      const texts = await getFileContents(
+        client,
+        pr,
+        changed.files.map(f => ({ path: f.path, blobSha: f.sha })),
+        HEAD
       )
-      changed.files.forEach((f, i) => {
-        const content = texts[i]!
-        if (content.kind !== 'text') return
+      changed.files.forEach(f => {
+        const content = texts.get(f.path)
+        if (content?.kind !== 'text') return
         reports.push({
           path: f.path,
           headText: content.text,
@@ -122,11 +126,11 @@ async function run(files: number, statements: number): Promise<void> {
           `${(ms / 1000).toFixed(2)} s,`,
           `${calls.length} API calls`,
           `(list files ${kind('GET', /\/pulls\/\d+\/files$/)},`,
-          `contents ${kind('GET', /\/contents\//)},`,
+          `contents ${kind('POST', /^\/graphql$/)} GraphQL + ${kind('GET', /\/contents\//)} REST,`,
           `list review comments ${kind('GET', /\/pulls\/\d+\/comments$/)},`,
           `list issue comments ${kind('GET', /\/issues\/\d+\/comments$/)},`,
           `reviews ${kind('POST', /\/reviews$/)},`,
-          `other writes ${calls.filter(r => r.method !== 'GET').length - kind('POST', /\/reviews$/)});`,
+          `other writes ${calls.filter(r => r.method !== 'GET').length - kind('POST', /\/reviews$/) - kind('POST', /^\/graphql$/)});`,
           `${outcome.items.length} suggestions, ${posted} posted`
         ].join(' ')
       )

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { GitHubClient } from './client.js'
 import { readError, type PullRequestRef } from './changed-files.js'
 
@@ -105,4 +106,167 @@ function tooLarge(error: unknown): boolean {
   const e = error as { status?: number; message?: string; response?: { data?: unknown } }
   const text = `${e.message ?? ''} ${JSON.stringify(e.response?.data ?? '')}`
   return e.status === 413 || /too.?large/i.test(text)
+}
+
+/** A file to read; `blobSha` (from the list of changed files) helps the REST fallback. */
+export interface FileToRead {
+  readonly path: string
+  readonly blobSha?: string
+}
+
+/**
+ * Files per GraphQL query. A query of `object` lookups uses no connection, so GitHub charges it
+ * the minimum of one point whatever its size; the bound is GitHub's 10-second limit per request
+ * and its "resource limits" on large queries, which a modest batch of small policy files stays
+ * well inside.
+ */
+export const CONTENT_BATCH_SIZE = 50
+
+/**
+ * The text of many files at one commit, with one GraphQL query per `batchSize` files instead of
+ * one REST read per file, so the calls of a run grow with pages of files, not with files.
+ *
+ * GraphQL's `Blob.text` is only trusted when it is provably the file's bytes: not binary, not
+ * truncated, its UTF-8 length equal to `byteSize`, and the Git blob hash of those bytes equal to
+ * the blob's `oid` (which catches a dropped byte-order mark, changed line endings or a
+ * transcoded file as well). Anything else — a missing or non-blob object, a file larger than
+ * MAX_FILE_BYTES, an error naming the file, or a query that fails as a whole — is read with
+ * `getFileContent`, so a file is never lost and its text never differs from the REST read.
+ * Returns one entry per distinct path.
+ */
+export async function getFileContents(
+  client: GitHubClient,
+  repo: Pick<PullRequestRef, 'owner' | 'repo'>,
+  files: readonly FileToRead[],
+  ref: string,
+  options: { readonly batchSize?: number; readonly log?: (message: string) => void } = {}
+): Promise<Map<string, FileContent>> {
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? CONTENT_BATCH_SIZE))
+  const unique = [...new Map(files.map(f => [f.path, f])).values()]
+  const out = new Map<string, FileContent>()
+  const graphql = { usable: true }
+  for (let from = 0; from < unique.length; from += batchSize) {
+    const batch = unique.slice(from, from + batchSize)
+    const read = graphql.usable
+      ? await readBatch(client, repo, batch, ref, graphql, options.log)
+      : new Map<string, string>()
+    const rest: FileToRead[] = []
+    for (const file of batch) {
+      const text = read.get(file.path)
+      if (text === undefined) rest.push(file)
+      else out.set(file.path, { kind: 'text', text })
+    }
+    // The fallback reads run side by side; the throttling plugin bounds how many at a time.
+    const fallback = await Promise.all(
+      rest.map(f => getFileContent(client, repo, f.path, ref, f.blobSha || undefined))
+    )
+    rest.forEach((f, i) => out.set(f.path, fallback[i]!))
+  }
+  return out
+}
+
+/** The blob fields asked for; the loopback server refuses any other selection. */
+const BLOB_FIELDS = 'oid byteSize isBinary isTruncated text'
+
+/**
+ * The query for `count` files. Paths travel as variables, never inside the query text, so no
+ * path (quotes, backslashes, newlines) can change what is asked.
+ */
+export function contentsQuery(count: number): string {
+  const defs = Array.from({ length: count }, (_, i) => `$e${i}: String!`).join(', ')
+  const fields = Array.from(
+    { length: count },
+    (_, i) => `    f${i}: object(expression: $e${i}) { ... on Blob { ${BLOB_FIELDS} } }`
+  )
+  return [
+    `query($owner: String!, $repo: String!, ${defs}) {`,
+    '  repository(owner: $owner, name: $repo) {',
+    ...fields,
+    '  }',
+    '}'
+  ].join('\n')
+}
+
+interface BlobFields {
+  oid?: unknown
+  byteSize?: unknown
+  isBinary?: unknown
+  isTruncated?: unknown
+  text?: unknown
+}
+
+/** The verified texts of one batch by path; a file left out is read over REST. */
+async function readBatch(
+  client: GitHubClient,
+  repo: Pick<PullRequestRef, 'owner' | 'repo'>,
+  batch: readonly FileToRead[],
+  ref: string,
+  graphql: { usable: boolean },
+  log: ((message: string) => void) | undefined
+): Promise<Map<string, string>> {
+  const variables: Record<string, string> = { owner: repo.owner, repo: repo.repo }
+  batch.forEach((f, i) => (variables[`e${i}`] = `${ref}:${f.path}`))
+  let data: unknown
+  const failed = new Set<string>()
+  try {
+    // No retries: a failed query costs its files one REST read each, not seconds of back-off.
+    data = await client.graphql(contentsQuery(batch.length), {
+      ...variables,
+      request: { retries: 0 }
+    })
+  } catch (error) {
+    // A partial answer (`errors` beside `data`) is used only when every error names one of our
+    // aliases; those files, and all of them otherwise, are read over REST.
+    const e = error as { data?: unknown; errors?: unknown; message?: unknown; status?: unknown }
+    const aliases = Array.isArray(e.errors) ? e.errors.map(errorAlias) : []
+    if (e.data && aliases.length > 0 && aliases.every(a => a !== undefined)) {
+      data = e.data
+      for (const a of aliases) failed.add(a!)
+    } else {
+      // A token or server that refuses GraphQL will refuse the next batches too.
+      if (e.status === 401 || e.status === 403 || e.status === 404) graphql.usable = false
+      log?.(
+        `Reading ${batch.length} files in one GraphQL query failed (${String(e.message ?? error)}); reading them one by one.`
+      )
+      return new Map()
+    }
+  }
+  const repository = (data as { repository?: Record<string, BlobFields | null> } | null)?.repository
+  const texts = new Map<string, string>()
+  batch.forEach((f, i) => {
+    if (failed.has(`f${i}`)) return
+    const text = verifiedText(repository?.[`f${i}`])
+    if (text !== undefined) texts.set(f.path, text)
+  })
+  return texts
+}
+
+/** The alias an error is about (`path: ["repository", "f3", ...]`), if it names one. */
+function errorAlias(error: unknown): string | undefined {
+  const path = (error as { path?: unknown } | null)?.path
+  if (!Array.isArray(path) || path[0] !== 'repository') return undefined
+  const alias = path[1]
+  return typeof alias === 'string' && /^f\d+$/.test(alias) ? alias : undefined
+}
+
+/** The blob's text when it provably equals the file's bytes, decoded as the REST read decodes. */
+function verifiedText(blob: BlobFields | null | undefined): string | undefined {
+  if (!blob || typeof blob.text !== 'string' || blob.isBinary !== false) return undefined
+  if (blob.isTruncated !== false || typeof blob.byteSize !== 'number') return undefined
+  if (blob.byteSize > MAX_FILE_BYTES || typeof blob.oid !== 'string') return undefined
+  const bytes = Buffer.from(blob.text, 'utf8')
+  if (bytes.byteLength !== blob.byteSize) return undefined
+  if (gitBlobId(bytes, blob.oid.length) !== blob.oid.toLowerCase()) return undefined
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
+  } catch {
+    return undefined
+  }
+}
+
+/** Git's object id of a blob: the hash of `blob <size>\0` and the bytes (SHA-1, or SHA-256). */
+function gitBlobId(bytes: Uint8Array, idLength: number): string | undefined {
+  const algorithm = idLength === 40 ? 'sha1' : idLength === 64 ? 'sha256' : undefined
+  if (!algorithm) return undefined
+  return createHash(algorithm).update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex')
 }
