@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { afterEach, describe, expect, it } from '@jest/globals'
 import { createGitHubClient } from '../src/github/client.js'
 import {
   contentsQuery,
@@ -8,34 +8,14 @@ import {
 } from '../src/github/file-content.js'
 import { recordingLogger } from '../src/logger.js'
 import { startGitHubServer, type GitHubServer, type GraphqlOptions } from './servers/github.js'
+import { useFastClock } from './helpers/fast-clock.js'
 
 const HEAD = 'a'.repeat(40)
 const MERGE = 'b'.repeat(40)
 const pr = { owner: 'acme', repo: 'infra' }
 
 let server: GitHubServer | undefined
-// GraphQL queries go through the throttling plugin's write queue (one a second); the clock runs
-// 100 times faster, as in github-review.test.ts, installed once for the file.
-let pump: ReturnType<typeof setInterval> | undefined
-beforeAll(() => {
-  jest.useFakeTimers({
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval'
-    ]
-  })
-  pump = setInterval(() => jest.advanceTimersByTime(500), 5)
-})
-afterAll(() => {
-  clearInterval(pump)
-  jest.useRealTimers()
-})
+useFastClock()
 afterEach(async () => {
   await server?.close()
   server = undefined

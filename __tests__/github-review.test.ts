@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { afterEach, describe, expect, it } from '@jest/globals'
 import { getChangedFiles } from '../src/github/changed-files.js'
 import { createGitHubClient } from '../src/github/client.js'
 import { getFileContent } from '../src/github/file-content.js'
@@ -24,6 +24,7 @@ import {
   type ServerFile,
   type StoredReviewComment
 } from './servers/github.js'
+import { useFastClock } from './helpers/fast-clock.js'
 
 const HEAD = 'a'.repeat(40)
 const MERGE = 'b'.repeat(40)
@@ -31,30 +32,7 @@ const pr = { owner: 'acme', repo: 'infra', pullNumber: 7 }
 const target: ReviewTarget = { ...pr, headSha: HEAD }
 
 let server: GitHubServer | undefined
-// The throttling plugin spaces writes 1 to 3 seconds apart, as GitHub asks. The tests keep that
-// behaviour on a clock that runs 100 times faster: only setTimeout and Date are faked, and a real
-// interval moves them on. The clock is installed once for the file, because the plugin's limiters
-// are shared by every client and would wait for a clock set back between tests.
-let pump: ReturnType<typeof setInterval> | undefined
-beforeAll(() => {
-  jest.useFakeTimers({
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval'
-    ]
-  })
-  pump = setInterval(() => jest.advanceTimersByTime(500), 5)
-})
-afterAll(() => {
-  clearInterval(pump)
-  jest.useRealTimers()
-})
+useFastClock()
 afterEach(async () => {
   await server?.close()
   server = undefined

@@ -1,6 +1,6 @@
 // `npm run bench`: bundles each scripts/bench/*.ts with esbuild into .bench/ and runs it with node,
 // in name order. Each prints its own numbers. Benchmarks measure; they assert nothing about time.
-import { build } from 'esbuild'
+import { bundleForNode } from './esbuild-node.mjs'
 import { readdirSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 
@@ -11,19 +11,7 @@ const files = readdirSync('scripts/bench')
   .sort()
 for (const file of files) {
   const out = `.bench/${file.replace(/\.ts$/, '.mjs')}`
-  await build({
-    entryPoints: [`scripts/bench/${file}`],
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    mainFields: ['module', 'main'],
-    logLevel: 'warning',
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
-    }
-  })
+  await bundleForNode(`scripts/bench/${file}`, out)
   console.log(`\n## ${file}`)
   execFileSync('node', [out], { stdio: 'inherit' })
 }

@@ -4,7 +4,7 @@
 // - <!-- comment-example:start --> / <!-- comment-example:end -->: a review comment as the action
 //   posts it for the worked example (scripts/docs/comment-example.ts, run from the sources).
 // `--check` changes nothing and fails when the README is stale (CI runs it).
-import { build } from 'esbuild'
+import { bundleForNode } from './esbuild-node.mjs'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -40,19 +40,7 @@ async function commentExample() {
   const dir = mkdtempSync(join(tmpdir(), 'iam-refine-docs-'))
   try {
     const out = join(dir, 'comment-example.mjs')
-    await build({
-      entryPoints: ['scripts/docs/comment-example.ts'],
-      outfile: out,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      mainFields: ['module', 'main'],
-      logLevel: 'warning',
-      banner: {
-        js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
-      }
-    })
+    await bundleForNode('scripts/docs/comment-example.ts', out)
     const body = (await import(pathToFileURL(out).href)).commentExample('.')
     const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map(run => run.length))
     const fence = '`'.repeat(Math.max(3, longest + 1))
