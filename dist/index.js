@@ -61121,6 +61121,10 @@ function createGitHubClient(token, logger2, baseUrl2 = process.env.GITHUB_API_UR
 }
 function waitTwice(kind, logger2) {
   return (after, options, _o2, count3) => {
+    if (options.url.endsWith("/graphql")) {
+      logger2.warning(`GitHub ${kind} on GraphQL; reading the files through the REST API instead`);
+      return false;
+    }
     logger2.warning(`GitHub ${kind} on ${options.method} ${options.url}; waiting ${after} s`);
     return count3 < 2;
   };

@@ -34,7 +34,10 @@ export function createGitHubClient(
   )
 }
 
-/** Waits out a rate limit at most twice per request, saying so in the log. */
+/**
+ * Waits out a rate limit at most twice per request, saying so in the log. A rate-limited GraphQL
+ * batch read is not waited for: its REST fallback (src/github/file-content.ts) has its own budget.
+ */
 function waitTwice(
   kind: string,
   logger: RateLimitLogger
@@ -45,6 +48,10 @@ function waitTwice(
   count: number
 ) => boolean {
   return (after, options, _o, count) => {
+    if (options.url.endsWith('/graphql')) {
+      logger.warning(`GitHub ${kind} on GraphQL; reading the files through the REST API instead`)
+      return false
+    }
     logger.warning(`GitHub ${kind} on ${options.method} ${options.url}; waiting ${after} s`)
     return count < 2
   }
