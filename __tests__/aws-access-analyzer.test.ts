@@ -62,22 +62,7 @@ afterAll(async () => {
   restoreEnv()
   await server.close()
 })
-beforeEach(() => {
-  Object.assign(server.state, {
-    analyzers: [
-      { arn: ANALYZER_ARN, name: 'unused', type: 'ACCOUNT_UNUSED_ACCESS', status: 'ACTIVE' }
-    ],
-    findings: [],
-    findingsPerPage: 100,
-    detailsPerPage: 100,
-    analyzersPerPage: 100,
-    ignoreStatusFilter: false,
-    throttle: {},
-    deny: new Set(),
-    errors: {},
-    requests: []
-  })
-})
+beforeEach(() => server.reset())
 
 describe('reading findings from Access Analyzer', () => {
   it('follows nextToken on both levels and merges every detail page', async () => {

@@ -46,16 +46,7 @@ afterAll(async () => {
   restoreEnv()
   await server.close()
 })
-beforeEach(() => {
-  Object.assign(server.state, {
-    deny: new Set(),
-    errors: {},
-    throttle: {},
-    requests: [],
-    checkNoNewAccess: () => ({ result: 'PASS', message: 'The policy does not grant new access.' }),
-    checkAccessNotGranted: () => ({ result: 'PASS', message: 'The policy does not grant access.' })
-  })
-})
+beforeEach(() => server.reset())
 
 describe('proof with AWS', () => {
   it('passes a sound refinement, sending both checks as the SDK serializes them', async () => {

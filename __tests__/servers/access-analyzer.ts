@@ -62,15 +62,14 @@ export interface AccessAnalyzerServer {
   state: AccessAnalyzerState
   /** Requests of one operation, in order. */
   calls(operation: string): RecordedRequest[]
+  /** Back to the state a new server starts with (for a beforeEach). */
+  reset(): void
   close(): Promise<void>
 }
 
-export const ANALYZER_ARN = 'arn:aws:access-analyzer:us-east-1:123456789012:analyzer/unused'
-
-export async function startAccessAnalyzer(
-  init: Partial<AccessAnalyzerState> = {}
-): Promise<AccessAnalyzerServer> {
-  const state: AccessAnalyzerState = {
+/** What a new server holds: one active account analyzer, no findings, every check PASS. */
+function initialState(): AccessAnalyzerState {
+  return {
     analyzers: [
       { arn: ANALYZER_ARN, name: 'unused', type: 'ACCOUNT_UNUSED_ACCESS', status: 'ACTIVE' }
     ],
@@ -84,9 +83,16 @@ export async function startAccessAnalyzer(
     errors: {},
     checkNoNewAccess: () => ({ result: 'PASS', message: 'The policy does not grant new access.' }),
     checkAccessNotGranted: () => ({ result: 'PASS', message: 'The policy does not grant access.' }),
-    requests: [],
-    ...init
+    requests: []
   }
+}
+
+export const ANALYZER_ARN = 'arn:aws:access-analyzer:us-east-1:123456789012:analyzer/unused'
+
+export async function startAccessAnalyzer(
+  init: Partial<AccessAnalyzerState> = {}
+): Promise<AccessAnalyzerServer> {
+  const state: AccessAnalyzerState = { ...initialState(), ...init }
   const operationOf = new WeakMap<RecordedRequest, string>()
 
   const server: Server = createServer((req, res) => {
@@ -202,6 +208,7 @@ export async function startAccessAnalyzer(
     url: `http://127.0.0.1:${port}`,
     state,
     calls: operation => state.requests.filter(r => operationOf.get(r) === operation),
+    reset: () => void Object.assign(state, initialState()),
     close: () => new Promise(resolve => server.close(() => resolve()))
   }
 }

@@ -9,21 +9,10 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from '../../src/commands/run.js'
+import { random } from './lib/random.js'
 
 const FILES = 1000
 const ACCOUNT = '123456789012'
-
-/** mulberry32: a small seeded generator, so every run writes the same repository. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const rand = random(42)
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T

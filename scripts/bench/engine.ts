@@ -17,21 +17,10 @@ import { QUOTAS, refinePolicy, refineWithContext } from '../../src/engine/refine
 import { Universe } from '../../src/engine/universe.js'
 import { namedActions, type PrincipalUnused } from '../../src/engine/unused.js'
 import { UnusedSet } from '../../src/engine/unused-set.js'
+import { random } from './lib/random.js'
 
 const RUNS = 21
 const CLI_RUNS = 11
-
-/** mulberry32: a small seeded generator, so every run draws the same findings and policy. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** ~85% of services wholly unused; of the rest, each action unused with probability 0.4. */
 function drawUnused(catalog: Catalog, rnd: () => number): PrincipalUnused {
