@@ -1,4 +1,4 @@
-import type { EntryChange, Quota, StatementStatus } from '../engine/model.js'
+import type { Quota, StatementResult } from '../engine/model.js'
 import type { PolicyKind, SourceNote, SourceRange } from '../sources/model.js'
 import type { PrincipalSource } from '../sources/principals.js'
 
@@ -77,15 +77,8 @@ export interface PolicyReport {
   readonly unusedPrincipal?: boolean
 }
 
-export interface StatementReport {
-  /** Index in the original `Statement` list. */
-  readonly index: number
-  readonly sid?: string
-  readonly status: StatementStatus
-  readonly note?: string
-  readonly before: readonly string[]
-  readonly after: readonly string[]
-  readonly changes: readonly EntryChange[]
+/** A statement as the engine reports it (index in the original list), placed in the file. */
+export interface StatementReport extends StatementResult {
   /** One human line per change. */
   readonly reasons: readonly string[]
   readonly range: SourceRange
