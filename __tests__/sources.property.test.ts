@@ -6,9 +6,9 @@ import { refinePolicy } from '../src/engine/refine.js'
 import type { PrincipalUnused } from '../src/engine/unused.js'
 import { combineFindings } from '../src/findings/select.js'
 import { EMPTY_CONFIG } from '../src/sources/config.js'
-import { findPolicies } from '../src/sources/find.js'
+import { findPolicies } from '../src/sources/format.js'
 import { refineFile } from '../src/sources/scan.js'
-import { LineIndex } from '../src/sources/tree.js'
+import { LineIndex } from '../src/sources/document/tree.js'
 
 // Generated policies, written as JSON and YAML files and templates in many hand-written styles,
 // refined against generated unused sets: the fixed file must hold exactly the engine's refinement,

@@ -7,13 +7,12 @@ import type { PrincipalUnused } from '../src/engine/unused.js'
 import { combineFindings } from '../src/findings/select.js'
 import { unifiedDiff } from '../src/report/diff.js'
 import { EMPTY_CONFIG, parseConfig, type IamRefineConfig } from '../src/sources/config.js'
-import { findPolicies } from '../src/sources/find.js'
+import { findPolicies, scanFile } from '../src/sources/format.js'
 import type { PolicyLocation } from '../src/sources/model.js'
 import { mapPrincipals } from '../src/sources/principals.js'
-import { renderEdits } from '../src/sources/render.js'
 import { refineFile } from '../src/sources/scan.js'
 import { applyEdits } from '../src/sources/text-edit.js'
-import { nestingDepth, parseSource } from '../src/sources/tree.js'
+import { nestingDepth, parseSource } from '../src/sources/document/tree.js'
 
 const catalog = parseCatalog(
   JSON.parse(readFileSync('__tests__/fixtures/repo/catalog.json', 'utf8')),
@@ -52,7 +51,7 @@ function fix(
     principals: [unused(services)],
     quota: location.quota
   })
-  const rendered = renderEdits(text, location, refinement)
+  const rendered = scanFile(text, file).render(location, refinement)
   if ('refused' in rendered) return `REFUSED: ${rendered.refused}`
   return applyEdits(text, rendered.edits)
 }

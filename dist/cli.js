@@ -12107,7 +12107,7 @@ var require_dist = __commonJS({
   }
 });
 
-// src/sources/tree.ts
+// src/sources/document/tree.ts
 function detectSyntax(text) {
   const m4 = /^[\ufeff\s]*(\S)/.exec(text);
   return m4 && (m4[1] === "{" || m4[1] === "[") ? "json" : "yaml";
@@ -12422,7 +12422,7 @@ function yamlDepth(text, limit) {
 }
 var import_yaml, MAX_NESTING, INTRINSICS, CFN_TAGS, ExpansionError, LineIndex;
 var init_tree = __esm({
-  "src/sources/tree.ts"() {
+  "src/sources/document/tree.ts"() {
     "use strict";
     init_main();
     import_yaml = __toESM(require_dist(), 1);
@@ -12728,43 +12728,157 @@ var init_proof = __esm({
   }
 });
 
-// src/sources/find.ts
-function scanText(text, file) {
-  const empty = { file, policies: [], notes: [] };
-  if (text.includes("\0")) {
-    return {
-      scan: { ...empty, status: "skipped", message: "is binary (it holds NUL bytes); not read" }
-    };
-  }
-  if (!text.includes("Statement")) return { scan: { ...empty, status: "none" } };
-  let syntax = detectSyntax(text);
-  let parsed = parseSource(text, syntax);
-  if (!parsed.ok && syntax === "json") {
-    const yaml = parseSource(text, "yaml");
-    if (yaml.ok) [parsed, syntax] = [yaml, "yaml"];
-  }
-  if (!parsed.ok) {
-    if (!looksLikePolicy(text)) return { scan: { ...empty, status: "none" } };
-    const { line, column } = new LineIndex(text).position(parsed.offset);
-    const status = parsed.message.includes("nested more than") ? "skipped" : "malformed";
-    return { scan: { ...empty, status, syntax, message: parsed.message, line, column } };
-  }
-  try {
-    const found = findInTree(parsed.tree, file);
-    if (found.policies.length === 0 && found.notes.length === 0 && !found.template) {
-      return { scan: { ...empty, status: "none", syntax } };
-    }
-    return { scan: { file, status: "policies", syntax, ...found }, tree: parsed.tree };
-  } catch (error) {
-    if (error instanceof ExpansionError) {
-      return { scan: { ...empty, status: "skipped", syntax, message: error.message } };
-    }
-    throw error;
-  }
+// src/sources/document/nodes.ts
+function findContext(tree, file) {
+  return {
+    tree,
+    file,
+    lines: new LineIndex(tree.text),
+    budget: valueBudget(tree.text),
+    policies: [],
+    notes: []
+  };
 }
-function looksLikePolicy(text) {
-  return /\bStatement\b/.test(text) && (/\bEffect\b/.test(text) || /AWS::/.test(text) || /AWSTemplateFormatVersion/.test(text));
+function addPolicy(ctx, node, path, kind, extras) {
+  const notEditable = [];
+  let doc = node;
+  if (doc.kind === "alias") {
+    notEditable.push(`the policy is the YAML alias *${doc.name}`);
+    if (!doc.target) return;
+    doc = doc.target;
+  }
+  if (doc.kind !== "map" || doc.tag) {
+    note(
+      ctx,
+      node,
+      path,
+      `the policy document is ${doc.tag ? `given by ${doc.tag}` : "not a mapping"}; not refined`
+    );
+    return;
+  }
+  const statement = pair(doc, "Statement");
+  if (!statement) {
+    note(ctx, doc, path, "the policy document has no Statement; not refined");
+    return;
+  }
+  if (statement.tag || statement.kind !== "seq" && statement.kind !== "map") {
+    note(
+      ctx,
+      statement,
+      [...path, "Statement"],
+      `Statement is ${statement.tag ? `given by ${statement.tag}` : "not a list or a mapping"}; not refined`
+    );
+    return;
+  }
+  const items = statement.kind === "seq" ? statement.items : [statement];
+  if (items.some((s3) => s3.kind === "map" && (pair(s3, "Principal") || pair(s3, "NotPrincipal")))) {
+    note(
+      ctx,
+      doc,
+      path,
+      "its statements name a Principal: a resource or trust policy, never refined"
+    );
+    return;
+  }
+  if (ctx.tree.usesAliases && usesAnchors(doc)) {
+    notEditable.push("it uses YAML anchors or aliases");
+  }
+  if (doc.duplicateKeys || items.some((s3) => s3.kind === "map" && s3.duplicateKeys)) {
+    notEditable.push("a key appears twice");
+  }
+  const statements = items.map(
+    (item, index) => statementLocation(ctx, item, index)
+  );
+  ctx.policies.push({
+    file: ctx.file,
+    syntax: ctx.tree.syntax,
+    path,
+    pointer: pointerOf(path),
+    kind,
+    ...extras.resource ? { resource: extras.resource } : {},
+    ...extras.policyName !== void 0 ? { policyName: extras.policyName } : {},
+    range: ctx.lines.range(doc.start, doc.end),
+    document: toValue(doc, ctx.budget),
+    statementForm: statement.kind === "seq" ? "list" : "object",
+    statements,
+    quota: extras.quota,
+    attachments: extras.attachments,
+    notEditable
+  });
 }
+function statementLocation(ctx, item, index) {
+  const range2 = ctx.lines.range(item.start, item.end);
+  const action = item.kind === "map" ? pair(item, "Action") : void 0;
+  if (!action) return { index, range: range2 };
+  const actionRange = ctx.lines.range(action.start, action.end);
+  let notEditable;
+  let form = "other";
+  if (action.kind === "alias") notEditable = `Action is the YAML alias *${action.name}`;
+  else if (action.tag) notEditable = `Action is given by the intrinsic function ${action.tag}`;
+  else if (action.kind === "map") notEditable = `Action is given by ${describeIntrinsic(action)}`;
+  else if (action.kind === "scalar" && action.style === "block")
+    notEditable = "Action is a block scalar";
+  else if (action.kind === "scalar" && typeof action.value === "string") form = "string";
+  else if (action.kind === "seq") form = "list";
+  return {
+    index,
+    range: range2,
+    action: { range: actionRange, form },
+    ...notEditable ? { notEditable } : {}
+  };
+}
+function usesAnchors(node) {
+  if (node.kind === "alias" || node.anchor) return true;
+  if (node.kind === "map") return node.pairs.some((p4) => usesAnchors(p4.value));
+  if (node.kind === "seq") return node.items.some(usesAnchors);
+  return false;
+}
+function describeIntrinsic(node) {
+  if (node.tag) return node.tag;
+  if (node.kind === "map" && node.pairs.length === 1) return node.pairs[0]?.key ?? "a value";
+  if (node.kind === "alias") return `the alias *${node.name}`;
+  return "a value that is not a literal";
+}
+function pair(node, key) {
+  if (node?.kind !== "map") return void 0;
+  let found;
+  for (const p4 of node.pairs) if (p4.key === key) found = p4.value;
+  return found;
+}
+function nodeAt(root7, path) {
+  let node = root7;
+  for (const step of path) {
+    if (node?.kind === "alias") node = node.target;
+    if (typeof step === "number") node = node?.kind === "seq" ? node.items[step] : void 0;
+    else node = pair(node, step);
+    if (!node) return void 0;
+  }
+  return node;
+}
+function literal(node) {
+  return node?.kind === "scalar" && !node.tag && typeof node.value === "string" ? node.value : void 0;
+}
+function pointerOf(path) {
+  let out = "";
+  for (const step of path) {
+    if (typeof step === "number") out += `[${step}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(step)) out += out === "" ? step : `.${step}`;
+    else out += `[${JSON.stringify(step)}]`;
+  }
+  return out;
+}
+function note(ctx, node, path, message) {
+  const { line, column } = ctx.lines.position(node.start);
+  ctx.notes.push({ file: ctx.file, line, column, pointer: pointerOf(path), message });
+}
+var init_nodes = __esm({
+  "src/sources/document/nodes.ts"() {
+    "use strict";
+    init_tree();
+  }
+});
+
+// src/sources/cloudformation/find.ts
 function isTemplate(root7) {
   if (root7.kind !== "map") return false;
   if (pair(root7, "AWSTemplateFormatVersion")) return true;
@@ -12774,39 +12888,6 @@ function isTemplate(root7) {
     const type = p4.value.kind === "map" ? literal(pair(p4.value, "Type")) : void 0;
     return type !== void 0 && /^(AWS|Alexa|Custom)::/.test(type);
   });
-}
-function findInTree(tree, file) {
-  const ctx = {
-    tree,
-    file,
-    lines: new LineIndex(tree.text),
-    budget: valueBudget(tree.text),
-    policies: [],
-    notes: []
-  };
-  const template = isTemplate(tree.root);
-  if (template) findInTemplate(ctx, tree.root);
-  else findDocuments(ctx, tree.root, [], 0);
-  return { policies: ctx.policies, notes: ctx.notes, template };
-}
-function findDocuments(ctx, node, path, depth) {
-  if (depth > MAX_NESTING) return;
-  if (node.kind === "map") {
-    if (looksLikeDocument(node, path.length === 0)) {
-      addPolicy(ctx, node, path, "json-policy", { quota: QUOTAS.managed, attachments: [] });
-      return;
-    }
-    for (const p4 of node.pairs) findDocuments(ctx, p4.value, [...path, p4.key], depth + 1);
-  } else if (node.kind === "seq") {
-    node.items.forEach((item, i7) => findDocuments(ctx, item, [...path, i7], depth + 1));
-  }
-}
-function looksLikeDocument(node, isRoot) {
-  const statement = pair(node, "Statement");
-  if (!statement || statement.kind !== "seq" && statement.kind !== "map") return false;
-  if (pair(node, "Version") || isRoot) return true;
-  const items = statement.kind === "seq" ? statement.items : [statement];
-  return items.some((s3) => s3.kind === "map" && pair(s3, "Effect") !== void 0);
 }
 function findInTemplate(ctx, root7) {
   const resources = pair(root7, "Resources");
@@ -12982,148 +13063,16 @@ function refOf(node) {
   }
   return void 0;
 }
-function describeIntrinsic(node) {
-  if (node.tag) return node.tag;
-  if (node.kind === "map" && node.pairs.length === 1) return node.pairs[0]?.key ?? "a value";
-  if (node.kind === "alias") return `the alias *${node.name}`;
-  return "a value that is not a literal";
-}
-function addPolicy(ctx, node, path, kind, extras) {
-  const notEditable = [];
-  let doc = node;
-  if (doc.kind === "alias") {
-    notEditable.push(`the policy is the YAML alias *${doc.name}`);
-    if (!doc.target) return;
-    doc = doc.target;
-  }
-  if (doc.kind !== "map" || doc.tag) {
-    note(
-      ctx,
-      node,
-      path,
-      `the policy document is ${doc.tag ? `given by ${doc.tag}` : "not a mapping"}; not refined`
-    );
-    return;
-  }
-  const statement = pair(doc, "Statement");
-  if (!statement) {
-    note(ctx, doc, path, "the policy document has no Statement; not refined");
-    return;
-  }
-  if (statement.tag || statement.kind !== "seq" && statement.kind !== "map") {
-    note(
-      ctx,
-      statement,
-      [...path, "Statement"],
-      `Statement is ${statement.tag ? `given by ${statement.tag}` : "not a list or a mapping"}; not refined`
-    );
-    return;
-  }
-  const items = statement.kind === "seq" ? statement.items : [statement];
-  if (items.some((s3) => s3.kind === "map" && (pair(s3, "Principal") || pair(s3, "NotPrincipal")))) {
-    note(
-      ctx,
-      doc,
-      path,
-      "its statements name a Principal: a resource or trust policy, never refined"
-    );
-    return;
-  }
-  if (ctx.tree.usesAliases && usesAnchors(doc)) {
-    notEditable.push("it uses YAML anchors or aliases");
-  }
-  if (doc.duplicateKeys || items.some((s3) => s3.kind === "map" && s3.duplicateKeys)) {
-    notEditable.push("a key appears twice");
-  }
-  const statements = items.map(
-    (item, index) => statementLocation(ctx, item, index)
-  );
-  ctx.policies.push({
-    file: ctx.file,
-    syntax: ctx.tree.syntax,
-    path,
-    pointer: pointerOf(path),
-    kind,
-    ...extras.resource ? { resource: extras.resource } : {},
-    ...extras.policyName !== void 0 ? { policyName: extras.policyName } : {},
-    range: ctx.lines.range(doc.start, doc.end),
-    document: toValue(doc, ctx.budget),
-    statementForm: statement.kind === "seq" ? "list" : "object",
-    statements,
-    quota: extras.quota,
-    attachments: extras.attachments,
-    notEditable
-  });
-}
-function statementLocation(ctx, item, index) {
-  const range2 = ctx.lines.range(item.start, item.end);
-  const action = item.kind === "map" ? pair(item, "Action") : void 0;
-  if (!action) return { index, range: range2 };
-  const actionRange = ctx.lines.range(action.start, action.end);
-  let notEditable;
-  let form = "other";
-  if (action.kind === "alias") notEditable = `Action is the YAML alias *${action.name}`;
-  else if (action.tag) notEditable = `Action is given by the intrinsic function ${action.tag}`;
-  else if (action.kind === "map") notEditable = `Action is given by ${describeIntrinsic(action)}`;
-  else if (action.kind === "scalar" && action.style === "block")
-    notEditable = "Action is a block scalar";
-  else if (action.kind === "scalar" && typeof action.value === "string") form = "string";
-  else if (action.kind === "seq") form = "list";
-  return {
-    index,
-    range: range2,
-    action: { range: actionRange, form },
-    ...notEditable ? { notEditable } : {}
-  };
-}
-function usesAnchors(node) {
-  if (node.kind === "alias" || node.anchor) return true;
-  if (node.kind === "map") return node.pairs.some((p4) => usesAnchors(p4.value));
-  if (node.kind === "seq") return node.items.some(usesAnchors);
-  return false;
-}
-function pair(node, key) {
-  if (node?.kind !== "map") return void 0;
-  let found;
-  for (const p4 of node.pairs) if (p4.key === key) found = p4.value;
-  return found;
-}
-function nodeAt(root7, path) {
-  let node = root7;
-  for (const step of path) {
-    if (node?.kind === "alias") node = node.target;
-    if (typeof step === "number") node = node?.kind === "seq" ? node.items[step] : void 0;
-    else node = pair(node, step);
-    if (!node) return void 0;
-  }
-  return node;
-}
 function at(root7, path) {
   const node = nodeAt(root7, path);
   return node ? { node, path } : void 0;
 }
-function literal(node) {
-  return node?.kind === "scalar" && !node.tag && typeof node.value === "string" ? node.value : void 0;
-}
-function pointerOf(path) {
-  let out = "";
-  for (const step of path) {
-    if (typeof step === "number") out += `[${step}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(step)) out += out === "" ? step : `.${step}`;
-    else out += `[${JSON.stringify(step)}]`;
-  }
-  return out;
-}
-function note(ctx, node, path, message) {
-  const { line, column } = ctx.lines.position(node.start);
-  ctx.notes.push({ file: ctx.file, line, column, pointer: pointerOf(path), message });
-}
 var INLINE_KINDS, SINGLE_ATTACHED, ATTACHMENT_LISTS;
 var init_find = __esm({
-  "src/sources/find.ts"() {
+  "src/sources/cloudformation/find.ts"() {
     "use strict";
     init_refine();
-    init_tree();
+    init_nodes();
     INLINE_KINDS = {
       "AWS::IAM::Role": {
         kind: "cfn-role-inline",
@@ -13172,137 +13121,36 @@ var init_find = __esm({
   }
 });
 
-// src/sources/principals.ts
-function mapPrincipals(location, ctx) {
-  for (const entry of ctx.config.principals) {
-    if (globMatcher(entry.files)(ctx.file)) {
-      return { mapped: true, principals: entry.principals, via: "config", notes: [] };
+// src/sources/json/find.ts
+function findDocuments(ctx, node, path = [], depth = 0) {
+  if (depth > MAX_NESTING) return;
+  if (node.kind === "map") {
+    if (looksLikeDocument(node, path.length === 0)) {
+      addPolicy(ctx, node, path, "json-policy", { quota: QUOTAS.managed, attachments: [] });
+      return;
     }
+    for (const p4 of node.pairs) findDocuments(ctx, p4.value, [...path, p4.key], depth + 1);
+  } else if (node.kind === "seq") {
+    node.items.forEach((item, i7) => findDocuments(ctx, item, [...path, i7], depth + 1));
   }
-  let reason;
-  if (location.attachments.length > 0) {
-    const resolved = resolveAttachments(location.attachments, ctx);
-    if (resolved.ok)
-      return {
-        mapped: true,
-        principals: resolved.principals,
-        via: "template",
-        notes: resolved.notes
-      };
-    reason = resolved.reason;
-  } else if (location.kind !== "json-policy") {
-    reason = "the template attaches it to no role or user";
-  } else {
-    const byName = principalsNamedLike(ctx.file, ctx.known);
-    if (byName.length > 0) return { mapped: true, principals: byName, via: "file-name", notes: [] };
-    reason = "no configuration entry matches it, and no role or user in the findings is named like its file or folder";
-  }
-  if (ctx.fallback && ctx.fallback.length > 0) {
-    return { mapped: true, principals: ctx.fallback, via: "command-line", notes: [] };
-  }
-  return { mapped: false, reason };
 }
-function resolveAttachments(attachments, ctx) {
-  const principals = [];
-  const notes = [];
-  const stack = ctx.config.stacks.find((s3) => globMatcher([s3.template])(ctx.file))?.name;
-  for (const a7 of attachments) {
-    const label2 = describe2(a7);
-    if (a7.type === "group") {
-      return {
-        ok: false,
-        reason: `it is attached to ${label2}: findings are about roles and users, so map the file in the configuration's principals`
-      };
-    }
-    if (a7.unresolved)
-      return {
-        ok: false,
-        reason: `${a7.unresolved}; map the file in the configuration's principals`
-      };
-    let pattern;
-    let fallback;
-    const kind = a7.type;
-    if (a7.name !== void 0) {
-      pattern = new RegExp(`:${kind}${pathPattern(a7.path)}${escape(a7.name)}$`, "i");
-      fallback = `${kind}${a7.path ?? "/"}${a7.name}`;
-    } else if (a7.logicalId !== void 0) {
-      if (stack === void 0) {
-        return {
-          ok: false,
-          reason: `${label2} has a name CloudFormation generates (${"<stack>"}-${a7.logicalId}-<suffix>): name this template's stack in the configuration's stacks`
-        };
-      }
-      pattern = new RegExp(
-        `:${kind}${pathPattern(a7.path)}${escape(stack)}-${escape(a7.logicalId)}-[A-Za-z0-9]+$`
-      );
-      fallback = `${kind}/${stack}-${a7.logicalId}-*`;
-    } else {
-      return { ok: false, reason: `${label2} has no name` };
-    }
-    const key = (a7.name ?? `${stack}-${a7.logicalId}`).toLowerCase();
-    const matches2 = candidates(ctx.known, key).filter((arn) => pattern.test(arn));
-    if (matches2.length > 0) principals.push(...matches2);
-    else {
-      principals.push(fallback);
-      notes.push(`no finding for ${fallback}: it counts as using everything it is allowed`);
-    }
-  }
-  return { ok: true, principals: [...new Set(principals)], notes };
+function looksLikeDocument(node, isRoot) {
+  const statement = pair(node, "Statement");
+  if (!statement || statement.kind !== "seq" && statement.kind !== "map") return false;
+  if (pair(node, "Version") || isRoot) return true;
+  const items = statement.kind === "seq" ? statement.items : [statement];
+  return items.some((s3) => s3.kind === "map" && pair(s3, "Effect") !== void 0);
 }
-function describe2(a7) {
-  if (a7.samFunction) return `the role SAM creates for ${a7.samFunction}`;
-  if (a7.name !== void 0) return `${a7.type} ${a7.name}`;
-  if (a7.logicalId !== void 0) return `${a7.type} ${a7.logicalId}`;
-  return `a ${a7.type}`;
-}
-function pathPattern(path) {
-  if (path === void 0) return "/(?:[^/]+/)*";
-  return escape(path.endsWith("/") ? path : `${path}/`);
-}
-function principalsNamedLike(file, known) {
-  const parts = file.split("/").filter((p4) => p4 !== "" && p4 !== ".");
-  const base = parts.pop();
-  const names = [base?.split(".")[0] ?? "", ...parts.reverse()].filter((n4) => n4 !== "");
-  for (const name of names) {
-    const pattern = new RegExp(`:(role|user)/(?:[^/]+/)*${escape(name)}$`, "i");
-    const matches2 = candidates(known, name.toLowerCase()).filter((arn) => pattern.test(arn));
-    if (matches2.length > 0) return matches2;
-  }
-  return [];
-}
-function candidates(known, name) {
-  let index = indexes.get(known);
-  if (!index) {
-    index = /* @__PURE__ */ new Map();
-    const add = (key, arn) => {
-      const list = index?.get(key);
-      if (list) list.push(arn);
-      else index?.set(key, [arn]);
-    };
-    for (const arn of known) {
-      const last = arn.slice(arn.lastIndexOf("/") + 1).toLowerCase();
-      add(last, arn);
-      const dash = last.lastIndexOf("-");
-      if (dash > 0) add(`${last.slice(0, dash)}-*`, arn);
-    }
-    indexes.set(known, index);
-  }
-  return [...index.get(name) ?? [], ...index.get(`${name}-*`) ?? []];
-}
-function escape(s3) {
-  return s3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-var indexes;
-var init_principals = __esm({
-  "src/sources/principals.ts"() {
+var init_find2 = __esm({
+  "src/sources/json/find.ts"() {
     "use strict";
-    init_config();
-    indexes = /* @__PURE__ */ new WeakMap();
+    init_refine();
+    init_nodes();
   }
 });
 
-// src/sources/render.ts
-function renderEdits(text, location, refinement, parsedTree) {
+// src/sources/document/render.ts
+function renderEdits(text, location, refinement, refind, parsedTree) {
   if (!refinement.changed) return { edits: [] };
   if (refinement.unusedPolicy) {
     return {
@@ -13314,18 +13162,18 @@ function renderEdits(text, location, refinement, parsedTree) {
   if ("refused" in tree) return tree;
   try {
     const edits = buildEdits(tree, location, refinement);
-    verifyEdits(tree, location, refinement.document, edits);
+    verifyEdits(tree, location, refinement.document, edits, refind);
     return { edits };
   } catch (error) {
     if (error instanceof Refusal) return { refused: `cannot edit safely: ${error.message}` };
     throw error;
   }
 }
-function verifyFileEdits(text, syntax, changes, edits, parsedTree) {
+function verifyFileEdits(text, syntax, changes, edits, refind, parsedTree) {
   const tree = treeOf(text, syntax, parsedTree);
   if ("refused" in tree) return tree.refused;
   try {
-    verifyAll(tree, changes, edits);
+    verifyAll(tree, changes, edits, refind);
     return void 0;
   } catch (error) {
     if (error instanceof Refusal) return `cannot edit safely: ${error.message}`;
@@ -13617,7 +13465,7 @@ function scalarText(ctx, value, style, flow) {
   if (style === "plain" && PLAIN_SAFE.test(value) && !(flow && /[,[\]{}]/.test(value))) return value;
   return `'${value.replace(/'/g, "''")}'`;
 }
-function verifyEdits(tree, location, document, edits) {
+function verifyEdits(tree, location, document, edits, refind) {
   const doc = nodeAt(tree.root, location.path);
   if (!doc) throw new Refusal("the policy is no longer where it was found");
   const from = lineStart(tree.text, doc.start);
@@ -13625,9 +13473,9 @@ function verifyEdits(tree, location, document, edits) {
   if (edits.some((e7) => e7.start < from || e7.end > to)) {
     throw new Refusal("an edit falls outside the policy");
   }
-  verifyAll(tree, [{ location, document }], edits);
+  verifyAll(tree, [{ location, document }], edits, refind);
 }
-function verifyAll(tree, changes, edits) {
+function verifyAll(tree, changes, edits, refind) {
   let next;
   try {
     next = applyEdits(tree.text, edits);
@@ -13636,7 +13484,7 @@ function verifyAll(tree, changes, edits) {
   }
   const reparsed = parseSource(next, tree.syntax);
   if (!reparsed.ok) throw new Refusal(`the edited file would not parse (${reparsed.message})`);
-  const found = findInTree(reparsed.tree, changes[0]?.location.file ?? "");
+  const found = refind(reparsed.tree, changes[0]?.location.file ?? "");
   let expected = toValue(tree.root, valueBudget(tree.text));
   for (const { location, document } of changes) {
     const again = found.policies.find((p4) => p4.pointer === location.pointer);
@@ -13676,10 +13524,10 @@ function replaceAt(value, path, replacement) {
 }
 var Refusal, KEEP, PLAIN_SAFE;
 var init_render = __esm({
-  "src/sources/render.ts"() {
+  "src/sources/document/render.ts"() {
     "use strict";
-    init_find();
     init_text_edit();
+    init_nodes();
     init_tree();
     Refusal = class extends Error {
     };
@@ -13688,12 +13536,215 @@ var init_render = __esm({
   }
 });
 
+// src/sources/document/scan.ts
+function scanDocument(text, file) {
+  const { scan, tree } = scanText(text, file);
+  return {
+    scan,
+    render: (location, refinement) => renderEdits(text, location, refinement, findInTree, tree),
+    verifyAll: (changes, edits) => verifyFileEdits(text, scan.syntax ?? "json", changes, edits, findInTree, tree)
+  };
+}
+function scanText(text, file) {
+  const empty = { file, policies: [], notes: [] };
+  if (text.includes("\0")) {
+    return {
+      scan: { ...empty, status: "skipped", message: "is binary (it holds NUL bytes); not read" }
+    };
+  }
+  if (!text.includes("Statement")) return { scan: { ...empty, status: "none" } };
+  let syntax = detectSyntax(text);
+  let parsed = parseSource(text, syntax);
+  if (!parsed.ok && syntax === "json") {
+    const yaml = parseSource(text, "yaml");
+    if (yaml.ok) [parsed, syntax] = [yaml, "yaml"];
+  }
+  if (!parsed.ok) {
+    if (!looksLikePolicy(text)) return { scan: { ...empty, status: "none" } };
+    const { line, column } = new LineIndex(text).position(parsed.offset);
+    const status = parsed.message.includes("nested more than") ? "skipped" : "malformed";
+    return { scan: { ...empty, status, syntax, message: parsed.message, line, column } };
+  }
+  try {
+    const found = findInTree(parsed.tree, file);
+    if (found.policies.length === 0 && found.notes.length === 0 && !found.template) {
+      return { scan: { ...empty, status: "none", syntax } };
+    }
+    return { scan: { file, status: "policies", syntax, ...found }, tree: parsed.tree };
+  } catch (error) {
+    if (error instanceof ExpansionError) {
+      return { scan: { ...empty, status: "skipped", syntax, message: error.message } };
+    }
+    throw error;
+  }
+}
+function looksLikePolicy(text) {
+  return /\bStatement\b/.test(text) && (/\bEffect\b/.test(text) || /AWS::/.test(text) || /AWSTemplateFormatVersion/.test(text));
+}
+function findInTree(tree, file) {
+  const ctx = findContext(tree, file);
+  const template = isTemplate(tree.root);
+  if (template) findInTemplate(ctx, tree.root);
+  else findDocuments(ctx, tree.root);
+  return { policies: ctx.policies, notes: ctx.notes, template };
+}
+var init_scan = __esm({
+  "src/sources/document/scan.ts"() {
+    "use strict";
+    init_find();
+    init_find2();
+    init_nodes();
+    init_render();
+    init_tree();
+  }
+});
+
+// src/sources/format.ts
+function scanFile(text, file) {
+  return scanDocument(text, file);
+}
+var init_format2 = __esm({
+  "src/sources/format.ts"() {
+    "use strict";
+    init_scan();
+  }
+});
+
+// src/sources/principals.ts
+function mapPrincipals(location, ctx) {
+  for (const entry of ctx.config.principals) {
+    if (globMatcher(entry.files)(ctx.file)) {
+      return { mapped: true, principals: entry.principals, via: "config", notes: [] };
+    }
+  }
+  let reason;
+  if (location.attachments.length > 0) {
+    const resolved = resolveAttachments(location.attachments, ctx);
+    if (resolved.ok)
+      return {
+        mapped: true,
+        principals: resolved.principals,
+        via: "template",
+        notes: resolved.notes
+      };
+    reason = resolved.reason;
+  } else if (location.kind !== "json-policy") {
+    reason = "the template attaches it to no role or user";
+  } else {
+    const byName = principalsNamedLike(ctx.file, ctx.known);
+    if (byName.length > 0) return { mapped: true, principals: byName, via: "file-name", notes: [] };
+    reason = "no configuration entry matches it, and no role or user in the findings is named like its file or folder";
+  }
+  if (ctx.fallback && ctx.fallback.length > 0) {
+    return { mapped: true, principals: ctx.fallback, via: "command-line", notes: [] };
+  }
+  return { mapped: false, reason };
+}
+function resolveAttachments(attachments, ctx) {
+  const principals = [];
+  const notes = [];
+  const stack = ctx.config.stacks.find((s3) => globMatcher([s3.template])(ctx.file))?.name;
+  for (const a7 of attachments) {
+    const label2 = describe2(a7);
+    if (a7.type === "group") {
+      return {
+        ok: false,
+        reason: `it is attached to ${label2}: findings are about roles and users, so map the file in the configuration's principals`
+      };
+    }
+    if (a7.unresolved)
+      return {
+        ok: false,
+        reason: `${a7.unresolved}; map the file in the configuration's principals`
+      };
+    let pattern;
+    let fallback;
+    const kind = a7.type;
+    if (a7.name !== void 0) {
+      pattern = new RegExp(`:${kind}${pathPattern(a7.path)}${escape(a7.name)}$`, "i");
+      fallback = `${kind}${a7.path ?? "/"}${a7.name}`;
+    } else if (a7.logicalId !== void 0) {
+      if (stack === void 0) {
+        return {
+          ok: false,
+          reason: `${label2} has a name CloudFormation generates (${"<stack>"}-${a7.logicalId}-<suffix>): name this template's stack in the configuration's stacks`
+        };
+      }
+      pattern = new RegExp(
+        `:${kind}${pathPattern(a7.path)}${escape(stack)}-${escape(a7.logicalId)}-[A-Za-z0-9]+$`
+      );
+      fallback = `${kind}/${stack}-${a7.logicalId}-*`;
+    } else {
+      return { ok: false, reason: `${label2} has no name` };
+    }
+    const key = (a7.name ?? `${stack}-${a7.logicalId}`).toLowerCase();
+    const matches2 = candidates(ctx.known, key).filter((arn) => pattern.test(arn));
+    if (matches2.length > 0) principals.push(...matches2);
+    else {
+      principals.push(fallback);
+      notes.push(`no finding for ${fallback}: it counts as using everything it is allowed`);
+    }
+  }
+  return { ok: true, principals: [...new Set(principals)], notes };
+}
+function describe2(a7) {
+  if (a7.samFunction) return `the role SAM creates for ${a7.samFunction}`;
+  if (a7.name !== void 0) return `${a7.type} ${a7.name}`;
+  if (a7.logicalId !== void 0) return `${a7.type} ${a7.logicalId}`;
+  return `a ${a7.type}`;
+}
+function pathPattern(path) {
+  if (path === void 0) return "/(?:[^/]+/)*";
+  return escape(path.endsWith("/") ? path : `${path}/`);
+}
+function principalsNamedLike(file, known) {
+  const parts = file.split("/").filter((p4) => p4 !== "" && p4 !== ".");
+  const base = parts.pop();
+  const names = [base?.split(".")[0] ?? "", ...parts.reverse()].filter((n4) => n4 !== "");
+  for (const name of names) {
+    const pattern = new RegExp(`:(role|user)/(?:[^/]+/)*${escape(name)}$`, "i");
+    const matches2 = candidates(known, name.toLowerCase()).filter((arn) => pattern.test(arn));
+    if (matches2.length > 0) return matches2;
+  }
+  return [];
+}
+function candidates(known, name) {
+  let index = indexes.get(known);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    const add = (key, arn) => {
+      const list = index?.get(key);
+      if (list) list.push(arn);
+      else index?.set(key, [arn]);
+    };
+    for (const arn of known) {
+      const last = arn.slice(arn.lastIndexOf("/") + 1).toLowerCase();
+      add(last, arn);
+      const dash = last.lastIndexOf("-");
+      if (dash > 0) add(`${last.slice(0, dash)}-*`, arn);
+    }
+    indexes.set(known, index);
+  }
+  return [...index.get(name) ?? [], ...index.get(`${name}-*`) ?? []];
+}
+function escape(s3) {
+  return s3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+var indexes;
+var init_principals = __esm({
+  "src/sources/principals.ts"() {
+    "use strict";
+    init_config();
+    indexes = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/sources/scan.ts
 function refineFile(input, options) {
-  const { scan, tree } = scanText(input.text, input.file);
-  return refineScan(input, scan, options, tree);
+  return refineScan(input, scanFile(input.text, input.file), options);
 }
-function refineScan(input, scan, options, tree) {
+function refineScan(input, scanned, options) {
+  const { scan } = scanned;
   if (scan.status === "none") return { report: void 0 };
   if (scan.status !== "policies") {
     return {
@@ -13717,18 +13768,15 @@ function refineScan(input, scan, options, tree) {
       known,
       ...options.fallbackPrincipals ? { fallback: options.fallbackPrincipals } : {}
     });
-    return refineLocation(input.text, location, mapping, options, lines, tree);
+    return refineLocation(scanned, location, mapping, options, lines);
   });
   const editing = drafts.filter((d7) => d7.report.status === "refined");
   const all = editing.flatMap((d7) => d7.edits);
   let fileEdits = all;
   if (editing.length > 1) {
-    const problem = verifyFileEdits(
-      input.text,
-      scan.syntax ?? "json",
+    const problem = scanned.verifyAll(
       editing.map((d7) => ({ location: d7.location, document: d7.refinement?.document })),
-      all,
-      tree
+      all
     );
     if (problem !== void 0) {
       fileEdits = [];
@@ -13752,7 +13800,7 @@ function refineScan(input, scan, options, tree) {
     )
   };
 }
-function refineLocation(text, location, mapping, options, lines, tree) {
+function refineLocation(scanned, location, mapping, options, lines) {
   const base = {
     pointer: location.pointer,
     path: location.path,
@@ -13844,7 +13892,7 @@ function refineLocation(text, location, mapping, options, lines, tree) {
       }
     };
   }
-  const rendered = renderEdits(text, location, refinement, tree);
+  const rendered = scanned.render(location, refinement);
   if ("refused" in rendered) {
     return {
       location,
@@ -13910,18 +13958,17 @@ function reportEdit(e7, lines) {
   };
 }
 var knownCache;
-var init_scan = __esm({
+var init_scan2 = __esm({
   "src/sources/scan.ts"() {
     "use strict";
     init_errors();
     init_refine();
     init_unused();
     init_reasons();
-    init_find();
-    init_principals();
-    init_render();
-    init_text_edit();
     init_tree();
+    init_format2();
+    init_principals();
+    init_text_edit();
     knownCache = /* @__PURE__ */ new WeakMap();
   }
 });
@@ -38566,7 +38613,7 @@ var init_check = __esm({
     init_sarif();
     init_config();
     init_proof();
-    init_scan();
+    init_scan2();
     init_io();
     init_refine2();
     CHECK_USAGE = "usage: iam-refine check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]\n                        [--format text|json|sarif] [--principal ARN]... [--verify-with-aws]";

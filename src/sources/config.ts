@@ -1,7 +1,7 @@
 import picomatch from 'picomatch'
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml'
 import { ConfigurationError } from '../engine/errors.js'
-import { LineIndex } from './tree.js'
+import { LineIndex } from './document/tree.js'
 
 /** `.github/iam-refine.yml`, read and checked (DESIGN §2, Configuration). */
 export interface IamRefineConfig {

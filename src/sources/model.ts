@@ -1,5 +1,5 @@
 import type { Quota } from '../engine/model.js'
-import type { Syntax } from './tree.js'
+import type { Syntax } from './document/tree.js'
 
 /** Where a policy sits and what it is attached to, as a file says it. */
 export type PolicyKind =

@@ -12,12 +12,11 @@ import type {
 } from '../report/json-report.js'
 import { describeChange } from '../report/reasons.js'
 import type { IamRefineConfig } from './config.js'
-import { scanText } from './find.js'
-import type { FileScan, PolicyLocation } from './model.js'
+import { LineIndex } from './document/tree.js'
+import { scanFile, type RenderedEdit, type ScannedFile } from './format.js'
+import type { PolicyLocation } from './model.js'
 import { mapPrincipals, type PrincipalMapping } from './principals.js'
-import { renderEdits, verifyFileEdits, type RenderedEdit } from './render.js'
 import { applyEdits } from './text-edit.js'
-import { LineIndex, type SourceTree } from './tree.js'
 
 export interface RefineSourcesOptions {
   readonly catalog: Catalog
@@ -59,17 +58,16 @@ export interface RefinedPolicy {
  * the whole of `check` for one file, without I/O (the action calls it on a pull request's files).
  */
 export function refineFile(input: FileInput, options: RefineSourcesOptions): FileOutcome {
-  const { scan, tree } = scanText(input.text, input.file)
-  return refineScan(input, scan, options, tree)
+  return refineScan(input, scanFile(input.text, input.file), options)
 }
 
-/** `refineFile` for a file already scanned (`tree`, when given, is the parse of `input.text`). */
+/** `refineFile` for a file already scanned (`scanned` read `input.text`). */
 export function refineScan(
   input: FileInput,
-  scan: FileScan,
-  options: RefineSourcesOptions,
-  tree?: SourceTree
+  scanned: ScannedFile,
+  options: RefineSourcesOptions
 ): FileOutcome {
+  const { scan } = scanned
   if (scan.status === 'none') return { report: undefined }
   if (scan.status !== 'policies') {
     return {
@@ -93,19 +91,16 @@ export function refineScan(
       known,
       ...(options.fallbackPrincipals ? { fallback: options.fallbackPrincipals } : {})
     })
-    return refineLocation(input.text, location, mapping, options, lines, tree)
+    return refineLocation(scanned, location, mapping, options, lines)
   })
   // The edits of all policies of the file, checked once more together.
   const editing = drafts.filter(d => d.report.status === 'refined')
   const all = editing.flatMap(d => d.edits)
   let fileEdits: RenderedEdit[] = all
   if (editing.length > 1) {
-    const problem = verifyFileEdits(
-      input.text,
-      scan.syntax ?? 'json',
+    const problem = scanned.verifyAll(
       editing.map(d => ({ location: d.location, document: d.refinement?.document })),
-      all,
-      tree
+      all
     )
     if (problem !== undefined) {
       fileEdits = []
@@ -139,12 +134,11 @@ interface Draft {
 }
 
 function refineLocation(
-  text: string,
+  scanned: ScannedFile,
   location: PolicyLocation,
   mapping: PrincipalMapping,
   options: RefineSourcesOptions,
-  lines: LineIndex,
-  tree: SourceTree | undefined
+  lines: LineIndex
 ): Draft {
   const base = {
     pointer: location.pointer,
@@ -237,7 +231,7 @@ function refineLocation(
       }
     }
   }
-  const rendered = renderEdits(text, location, refinement, tree)
+  const rendered = scanned.render(location, refinement)
   if ('refused' in rendered) {
     return {
       location,

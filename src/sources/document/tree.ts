@@ -16,7 +16,7 @@ import {
   type Scalar,
   type Tags
 } from 'yaml'
-import type { SourceRange } from './model.js'
+import type { SourceRange } from '../model.js'
 
 /**
  * One syntax-neutral tree over a JSON or YAML file, with the source range of every node, so that

@@ -1,7 +1,8 @@
-import type { EntryChange, PolicyRefinement, StatementResult } from '../engine/model.js'
-import { findInTree, nodeAt, pair } from './find.js'
-import type { PolicyLocation } from './model.js'
-import { applyEdits, type TextEdit } from './text-edit.js'
+import type { EntryChange, PolicyRefinement, StatementResult } from '../../engine/model.js'
+import type { RenderedEdit, RenderResult } from '../format.js'
+import type { PolicyLocation } from '../model.js'
+import { applyEdits, type TextEdit } from '../text-edit.js'
+import { nodeAt, pair } from './nodes.js'
 import {
   parseSource,
   toValue,
@@ -13,13 +14,8 @@ import {
   type SourceTree
 } from './tree.js'
 
-/** A text edit and the statement (index in the original `Statement` list) it belongs to. */
-export interface RenderedEdit extends TextEdit {
-  readonly statement: number
-}
-
-export type RenderResult =
-  { readonly edits: readonly RenderedEdit[] } | { readonly refused: string }
+/** Finds the policies of a parsed file again, as the format that found them first does. */
+export type Refind = (tree: SourceTree, file: string) => { policies: readonly PolicyLocation[] }
 
 /** Why an edit is refused; caught inside this module only. */
 class Refusal extends Error {}
@@ -35,6 +31,7 @@ export function renderEdits(
   text: string,
   location: PolicyLocation,
   refinement: PolicyRefinement,
+  refind: Refind,
   parsedTree?: SourceTree
 ): RenderResult {
   if (!refinement.changed) return { edits: [] }
@@ -48,7 +45,7 @@ export function renderEdits(
   if ('refused' in tree) return tree
   try {
     const edits = buildEdits(tree, location, refinement)
-    verifyEdits(tree, location, refinement.document, edits)
+    verifyEdits(tree, location, refinement.document, edits, refind)
     return { edits }
   } catch (error) {
     if (error instanceof Refusal) return { refused: `cannot edit safely: ${error.message}` }
@@ -65,12 +62,13 @@ export function verifyFileEdits(
   syntax: SourceTree['syntax'],
   changes: readonly { location: PolicyLocation; document: unknown }[],
   edits: readonly TextEdit[],
+  refind: Refind,
   parsedTree?: SourceTree
 ): string | undefined {
   const tree = treeOf(text, syntax, parsedTree)
   if ('refused' in tree) return tree.refused
   try {
-    verifyAll(tree, changes, edits)
+    verifyAll(tree, changes, edits, refind)
     return undefined
   } catch (error) {
     if (error instanceof Refusal) return `cannot edit safely: ${error.message}`
@@ -452,7 +450,8 @@ function verifyEdits(
   tree: SourceTree,
   location: PolicyLocation,
   document: unknown,
-  edits: readonly RenderedEdit[]
+  edits: readonly RenderedEdit[],
+  refind: Refind
 ): void {
   const doc = nodeAt(tree.root, location.path)
   if (!doc) throw new Refusal('the policy is no longer where it was found')
@@ -461,13 +460,14 @@ function verifyEdits(
   if (edits.some(e => e.start < from || e.end > to)) {
     throw new Refusal('an edit falls outside the policy')
   }
-  verifyAll(tree, [{ location, document }], edits)
+  verifyAll(tree, [{ location, document }], edits, refind)
 }
 
 function verifyAll(
   tree: SourceTree,
   changes: readonly { location: PolicyLocation; document: unknown }[],
-  edits: readonly TextEdit[]
+  edits: readonly TextEdit[],
+  refind: Refind
 ): void {
   let next: string
   try {
@@ -477,7 +477,7 @@ function verifyAll(
   }
   const reparsed = parseSource(next, tree.syntax)
   if (!reparsed.ok) throw new Refusal(`the edited file would not parse (${reparsed.message})`)
-  const found = findInTree(reparsed.tree, changes[0]?.location.file ?? '')
+  const found = refind(reparsed.tree, changes[0]?.location.file ?? '')
   let expected = toValue(tree.root, valueBudget(tree.text))
   for (const { location, document } of changes) {
     const again = found.policies.find(p => p.pointer === location.pointer)

@@ -1,0 +1,281 @@
+import type { Quota } from '../../engine/model.js'
+import { QUOTAS } from '../../engine/refine.js'
+import type { Attachment, PolicyKind } from '../model.js'
+import {
+  addPolicy,
+  describeIntrinsic,
+  literal,
+  nodeAt,
+  note,
+  pair,
+  type FindContext,
+  type Path
+} from '../document/nodes.js'
+import type { MapNode, SourceNode } from '../document/tree.js'
+
+/**
+ * CloudFormation and SAM templates: the IAM resources' policies (inline, attached, managed) and
+ * the inline statements of SAM functions, each with the principals the template attaches it to.
+ */
+
+/** Whether a parsed tree is a CloudFormation or SAM template. */
+export function isTemplate(root: SourceNode): boolean {
+  if (root.kind !== 'map') return false
+  if (pair(root, 'AWSTemplateFormatVersion')) return true
+  const resources = pair(root, 'Resources')
+  if (resources?.kind !== 'map') return false
+  return resources.pairs.some(p => {
+    const type = p.value.kind === 'map' ? literal(pair(p.value, 'Type')) : undefined
+    return type !== undefined && /^(AWS|Alexa|Custom)::/.test(type)
+  })
+}
+
+// ---------------------------------------------------------------- CloudFormation and SAM
+
+const INLINE_KINDS: Record<
+  string,
+  { kind: PolicyKind; type: Attachment['type']; nameKey: string; quota: Quota }
+> = {
+  'AWS::IAM::Role': {
+    kind: 'cfn-role-inline',
+    type: 'role',
+    nameKey: 'RoleName',
+    quota: QUOTAS.role
+  },
+  'AWS::IAM::User': {
+    kind: 'cfn-user-inline',
+    type: 'user',
+    nameKey: 'UserName',
+    quota: QUOTAS.user
+  },
+  'AWS::IAM::Group': {
+    kind: 'cfn-group-inline',
+    type: 'group',
+    nameKey: 'GroupName',
+    quota: QUOTAS.group
+  }
+}
+
+const SINGLE_ATTACHED: Record<
+  string,
+  { kind: PolicyKind; type: Attachment['type']; key: string; quota: Quota }
+> = {
+  'AWS::IAM::RolePolicy': {
+    kind: 'cfn-role-policy',
+    type: 'role',
+    key: 'RoleName',
+    quota: QUOTAS.role
+  },
+  'AWS::IAM::UserPolicy': {
+    kind: 'cfn-user-policy',
+    type: 'user',
+    key: 'UserName',
+    quota: QUOTAS.user
+  },
+  'AWS::IAM::GroupPolicy': {
+    kind: 'cfn-group-policy',
+    type: 'group',
+    key: 'GroupName',
+    quota: QUOTAS.group
+  }
+}
+
+const ATTACHMENT_LISTS: readonly [string, Attachment['type'], Quota][] = [
+  ['Roles', 'role', QUOTAS.role],
+  ['Users', 'user', QUOTAS.user],
+  ['Groups', 'group', QUOTAS.group]
+]
+
+export function findInTemplate(ctx: FindContext, root: MapNode): void {
+  const resources = pair(root, 'Resources')
+  if (resources?.kind !== 'map') return
+  const globalPolicies = at(root, ['Globals', 'Function', 'Policies'])
+  if (globalPolicies) {
+    note(
+      ctx,
+      globalPolicies.node,
+      globalPolicies.path,
+      'SAM Globals Policies apply to every function; not refined'
+    )
+  }
+  for (const r of resources.pairs) {
+    if (r.value.kind !== 'map') continue
+    const type = literal(pair(r.value, 'Type'))
+    const props = pair(r.value, 'Properties')
+    if (type === undefined || props?.kind !== 'map') continue
+    const base: Path = ['Resources', r.key, 'Properties']
+    const resource = { logicalId: r.key, type }
+    const inline = INLINE_KINDS[type]
+    if (inline) {
+      const self: Attachment = {
+        type: inline.type,
+        logicalId: r.key,
+        ...nameOf(props, inline.nameKey),
+        ...pathOf(props)
+      }
+      const policies = pair(props, 'Policies')
+      if (!policies) continue
+      if (policies.kind !== 'seq' || policies.tag) {
+        note(ctx, policies, [...base, 'Policies'], 'Policies is not a plain list; not refined')
+        continue
+      }
+      policies.items.forEach((item, i) => {
+        const itemPath = [...base, 'Policies', i]
+        if (item.kind !== 'map' || item.tag) {
+          note(ctx, item, itemPath, 'this Policies entry is not a plain mapping; not refined')
+          return
+        }
+        const doc = pair(item, 'PolicyDocument')
+        if (!doc) return
+        addPolicy(ctx, doc, [...itemPath, 'PolicyDocument'], inline.kind, {
+          quota: inline.quota,
+          attachments: [self],
+          resource,
+          policyName: literal(pair(item, 'PolicyName'))
+        })
+      })
+      continue
+    }
+    if (type === 'AWS::IAM::Policy' || type === 'AWS::IAM::ManagedPolicy') {
+      const doc = pair(props, 'PolicyDocument')
+      if (!doc) continue
+      const attachments: Attachment[] = []
+      let quota: Quota = type === 'AWS::IAM::ManagedPolicy' ? QUOTAS.managed : QUOTAS.role
+      let first = true
+      for (const [key, kind, q] of ATTACHMENT_LISTS) {
+        const list = pair(props, key)
+        if (!list) continue
+        attachments.push(...attachmentsOf(resources, list, kind))
+        if (type === 'AWS::IAM::Policy' && (first || q.limit < quota.limit)) quota = q
+        first = false
+      }
+      addPolicy(
+        ctx,
+        doc,
+        [...base, 'PolicyDocument'],
+        type === 'AWS::IAM::Policy' ? 'cfn-policy' : 'cfn-managed-policy',
+        {
+          quota,
+          attachments,
+          resource,
+          policyName: literal(
+            pair(props, type === 'AWS::IAM::Policy' ? 'PolicyName' : 'ManagedPolicyName')
+          )
+        }
+      )
+      continue
+    }
+    const single = SINGLE_ATTACHED[type]
+    if (single) {
+      const doc = pair(props, 'PolicyDocument')
+      if (!doc) continue
+      const target = pair(props, single.key)
+      addPolicy(ctx, doc, [...base, 'PolicyDocument'], single.kind, {
+        quota: single.quota,
+        attachments: target ? [attachmentOf(resources, target, single.type)] : [],
+        resource,
+        policyName: literal(pair(props, 'PolicyName'))
+      })
+      continue
+    }
+    if (type === 'AWS::Serverless::Function') findInFunction(ctx, r.key, props, base)
+  }
+}
+
+function findInFunction(ctx: FindContext, fn: string, props: MapNode, base: Path): void {
+  const policies = pair(props, 'Policies')
+  if (!policies) return
+  const path = [...base, 'Policies']
+  if (pair(props, 'Role')) {
+    note(ctx, policies, path, `${fn} has a Role, so SAM ignores its Policies; not refined`)
+    return
+  }
+  const role: Attachment = { type: 'role', logicalId: `${fn}Role`, samFunction: fn }
+  const entry = (node: SourceNode, p: Path): void => {
+    if (node.tag || node.kind === 'alias') {
+      note(ctx, node, p, 'this Policies entry is an intrinsic function or alias; left alone')
+    } else if (node.kind === 'scalar') {
+      note(ctx, node, p, `managed policy ${String(node.value)}: left alone`)
+    } else if (node.kind === 'map' && pair(node, 'Statement')) {
+      addPolicy(ctx, node, p, 'sam-function', {
+        quota: QUOTAS.role,
+        attachments: [role],
+        resource: { logicalId: fn, type: 'AWS::Serverless::Function' }
+      })
+    } else if (node.kind === 'map') {
+      const name = node.pairs[0]?.key ?? 'entry'
+      note(ctx, node, p, `SAM policy template ${name}: left alone`)
+    }
+  }
+  if (policies.kind === 'seq' && !policies.tag) {
+    policies.items.forEach((item, i) => entry(item, [...path, i]))
+  } else entry(policies, path)
+}
+
+function attachmentsOf(
+  resources: MapNode,
+  list: SourceNode,
+  type: Attachment['type']
+): Attachment[] {
+  if (list.kind !== 'seq' || list.tag) {
+    return [{ type, unresolved: `the ${type} list is given by an intrinsic function` }]
+  }
+  return list.items.map(item => attachmentOf(resources, item, type))
+}
+
+/** A principal a policy names: a literal name, or a `Ref` to a resource of the same template. */
+function attachmentOf(resources: MapNode, node: SourceNode, type: Attachment['type']): Attachment {
+  const name = literal(node)
+  if (name !== undefined) return { type, name }
+  const ref = refOf(node)
+  if (ref === undefined) {
+    return { type, unresolved: `a ${type} is given by ${describeIntrinsic(node)}` }
+  }
+  const target = pair(resources, ref)
+  if (target?.kind === 'map') {
+    const props = pair(target, 'Properties')
+    const nameKey = type === 'role' ? 'RoleName' : type === 'user' ? 'UserName' : 'GroupName'
+    return {
+      type,
+      logicalId: ref,
+      ...(props?.kind === 'map' ? { ...nameOf(props, nameKey), ...pathOf(props) } : {})
+    }
+  }
+  // SAM generates `<Function>Role` for a function without a Role.
+  const fn = ref.endsWith('Role') ? pair(resources, ref.slice(0, -4)) : undefined
+  if (fn?.kind === 'map' && literal(pair(fn, 'Type')) === 'AWS::Serverless::Function') {
+    return { type, logicalId: ref, samFunction: ref.slice(0, -4) }
+  }
+  return {
+    type,
+    unresolved: `a ${type} is given by Ref ${ref}, which is not a resource of the template`
+  }
+}
+
+function nameOf(props: MapNode, key: string): { name?: string; unresolved?: string } {
+  const node = pair(props, key)
+  if (!node) return {}
+  const name = literal(node)
+  return name !== undefined
+    ? { name }
+    : { unresolved: `${key} is given by ${describeIntrinsic(node)}` }
+}
+
+function pathOf(props: MapNode): { path?: string } {
+  const path = literal(pair(props, 'Path'))
+  return path !== undefined ? { path } : {}
+}
+
+function refOf(node: SourceNode): string | undefined {
+  if (node.kind === 'scalar' && node.tag === '!Ref' && typeof node.value === 'string')
+    return node.value
+  if (node.kind === 'map' && !node.tag && node.pairs.length === 1 && node.pairs[0]?.key === 'Ref') {
+    return literal(node.pairs[0].value)
+  }
+  return undefined
+}
+
+function at(root: SourceNode, path: Path): { node: SourceNode; path: Path } | undefined {
+  const node = nodeAt(root, path)
+  return node ? { node, path } : undefined
+}
