@@ -49352,8 +49352,14 @@ ${USAGE}
   }
 }
 
+// src/report/log-line.ts
+var COMMAND_START = /^(\s*)(:|#)(?=:|#\[)/gm;
+function neutralizeCommands(text) {
+  return text.replace(COMMAND_START, "$1$2\u200B");
+}
+
 // src/cli.ts
 process.exitCode = await runCli(process.argv.slice(2), {
-  out: (text) => void process.stdout.write(text),
-  err: (text) => void process.stderr.write(text)
+  out: (text) => void process.stdout.write(neutralizeCommands(text)),
+  err: (text) => void process.stderr.write(neutralizeCommands(text))
 });

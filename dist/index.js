@@ -62337,14 +62337,28 @@ async function expandGlobs(patterns, root6) {
   return [...new Set(out)];
 }
 
+// src/report/log-line.ts
+var MAX_LOG_LINE = 4e3;
+var COMMAND_START = /^(\s*)(:|#)(?=:|#\[)/gm;
+function logLine(message2) {
+  let line = message2.replace(/\r\n|\r|\n|\u2028|\u2029/g, " \u23CE ");
+  if (line.length > MAX_LOG_LINE) {
+    line = `${line.slice(0, MAX_LOG_LINE)}\u2026 (${line.length - MAX_LOG_LINE} more characters)`;
+  }
+  return neutralizeCommands(line);
+}
+function neutralizeCommands(text) {
+  return text.replace(COMMAND_START, "$1$2\u200B");
+}
+
 // src/logger.ts
 function actionsLogger() {
   return {
-    debug: (message2) => debug(message2),
-    info: (message2) => info(message2),
-    warning: (message2, target) => warning(message2, properties(target)),
-    error: (message2, target) => error(message2, properties(target)),
-    notice: (message2, target) => notice(message2, properties(target))
+    debug: (message2) => debug(logLine(message2)),
+    info: (message2) => info(logLine(message2)),
+    warning: (message2, target) => warning(logLine(message2), properties(target)),
+    error: (message2, target) => error(logLine(message2), properties(target)),
+    notice: (message2, target) => notice(logLine(message2), properties(target))
   };
 }
 function properties(target) {

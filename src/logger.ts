@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { logLine } from './report/log-line.js'
 
 /** Where a message points in the repository, for annotations on the pull request's files. */
 export interface AnnotationTarget {
@@ -22,13 +23,19 @@ export interface Logger {
   notice(message: string, target?: AnnotationTarget): void
 }
 
+/**
+ * Writes to the run log, where a line that starts with `::` (or the older `##[`) is a workflow
+ * command — `::add-mask::`, `::stop-commands::`, `::error::` — and a line break inside a message
+ * starts a new line. Every message passes through `logLine`, so that a finding's id, a file name
+ * or a Sid can only ever be read as text.
+ */
 export function actionsLogger(): Logger {
   return {
-    debug: message => core.debug(message),
-    info: message => core.info(message),
-    warning: (message, target) => core.warning(message, properties(target)),
-    error: (message, target) => core.error(message, properties(target)),
-    notice: (message, target) => core.notice(message, properties(target))
+    debug: message => core.debug(logLine(message)),
+    info: message => core.info(logLine(message)),
+    warning: (message, target) => core.warning(logLine(message), properties(target)),
+    error: (message, target) => core.error(logLine(message), properties(target)),
+    notice: (message, target) => core.notice(logLine(message), properties(target))
   }
 }
 
