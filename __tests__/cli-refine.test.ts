@@ -88,8 +88,8 @@ describe('iam-refine refine: bad input gets a clear message and exit 2', () => {
       findingType: 'UnusedPermission',
       findingDetails: [{ unusedPermissionDetails: { serviceNamespace: 's3' } }]
     })
-    const a = 'arn:aws:iam::1:role/A'
-    const findings = file('two.json', JSON.stringify([f(a), f('arn:aws:iam::1:role/B')]))
+    const a = 'arn:aws:iam::111111111111:role/A'
+    const findings = file('two.json', JSON.stringify([f(a), f('arn:aws:iam::111111111111:role/B')]))
     let run = await cli('refine', `${article}/policy.json`, '--findings', findings)
     expect(run.code).toBe(2)
     expect(run.err).toMatch(/several principals .*role\/A.*role\/B.*--principal/)

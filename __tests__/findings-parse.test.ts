@@ -127,7 +127,7 @@ describe('parseFindings', () => {
     [42, /u.json: expected a GetFindingV2 finding/],
     [
       [{ findingType: 'UnusedPermission', status: 'ACTIVE' }],
-      /u.json: \[0\]: "resource" must be the ARN/
+      /u.json: \[0\]\.resource: must be the ARN of an IAM role or user/
     ],
     [[{ resource: ROLE }], /\[0\]: has no "findingType"/],
     [
@@ -164,6 +164,68 @@ describe('parseFindings', () => {
     [[{ serviceNamespace: 's3', actions: 'GetObject' }], /\[0\]\.actions: must be a list/]
   ])('names the file and the place of what is wrong (%#)', (value, message) => {
     expect(errorOf(() => parseFindings(value, 'u.json'))).toMatch(message)
+  })
+
+  // A findings file or artifact is written by whoever wrote it: its fields reach comments and
+  // logs, so each must have the shape Access Analyzer gives it.
+  it.each([
+    [{ id: '::error::forged\n' }, /\[0\]\.id: must be a finding id/],
+    [{ id: 'x <img src=y>' }, /\[0\]\.id: must be a finding id/],
+    [{ resource: 'arn:aws:iam::123456789012:role/App\n::add-mask::x' }, /\[0\]\.resource: must be/],
+    [
+      { resource: 'arn:aws:s3:::bucket' },
+      /\[0\]\.resource: must be the ARN of an IAM role or user/
+    ],
+    [
+      { analyzedAt: '2024-01-01 [click](https://evil.example)' },
+      /\[0\]\.analyzedAt: must be an ISO 8601 date/
+    ],
+    [{ status: '::stop-commands::x' }, /\[0\]\.status: must be ACTIVE, ARCHIVED or RESOLVED/],
+    [
+      { findingType: 'Unused<b>' },
+      /\[0\]\.findingType: is not one of Access Analyzer's finding types/
+    ],
+    [
+      {
+        findingDetails: [
+          { unusedPermissionDetails: { serviceNamespace: 's3', lastAccessed: '@octocat' } }
+        ]
+      },
+      /unusedPermissionDetails\.lastAccessed: must be an ISO 8601 date/
+    ]
+  ])('refuses a hostile field: %j', (overrides, message) => {
+    expect(errorOf(() => parseFindings([finding(overrides)], 'u.json'))).toMatch(message)
+  })
+
+  it('takes the honest fields, path-qualified roles, last-accessed ids and dates without time', () => {
+    const parsed = parseFindings(
+      [
+        finding({ resource: 'arn:aws:iam::123456789012:role/service-role/app/App+Role=1,2.3@4-5' }),
+        finding({
+          id: 'last-accessed:arn:aws:iam::123456789012:user/ci',
+          resource: 'arn:aws:iam::123456789012:user/ci',
+          analyzedAt: '2024-05-01'
+        })
+      ],
+      'u.json'
+    )
+    expect(parsed.principals.map(p => p.principal)).toEqual([
+      'arn:aws:iam::123456789012:role/service-role/app/App+Role=1,2.3@4-5',
+      'arn:aws:iam::123456789012:user/ci'
+    ])
+  })
+
+  it('records which principals and accounts the findings cover, whatever the status', () => {
+    const parsed = parseFindings(
+      { coveredAccounts: ['123456789012'], findings: [finding({ status: 'RESOLVED' })] },
+      'u.json'
+    )
+    expect(parsed.principals).toEqual([])
+    expect(parsed.covered).toEqual([ROLE])
+    expect(parsed.coveredAccounts).toEqual(['123456789012'])
+    expect(
+      errorOf(() => parseFindings({ coveredAccounts: ['all'], findings: [] }, 'u.json'))
+    ).toMatch(/coveredAccounts\[0\]: must be a 12-digit account id/)
   })
 })
 

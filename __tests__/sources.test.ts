@@ -452,7 +452,14 @@ describe('rendering edits in the file’s own style', () => {
       { file: 't.yaml', path: 't.yaml', text },
       {
         catalog,
-        findings: combineFindings([{ principals: [unused({ s3: ['PutObject'] })], notes: [] }]),
+        findings: combineFindings([
+          {
+            principals: [unused({ s3: ['PutObject'] })],
+            notes: [],
+            covered: [],
+            coveredAccounts: []
+          }
+        ]),
         config: EMPTY_CONFIG
       }
     )
@@ -566,22 +573,31 @@ describe('mapping policies to principals', () => {
       kind,
       attachments
     }) as PolicyLocation
-  const map = (l: PolicyLocation, file: string, fallback?: string[]) =>
-    mapPrincipals(l, { file, config, known, ...(fallback ? { fallback } : {}) })
+  const covered = (arn: string) => known.some(k => k.toLowerCase() === arn.toLowerCase())
+  const map = (
+    l: PolicyLocation,
+    file: string,
+    fallback?: string[],
+    more: Partial<IamRefineConfig> = {}
+  ) =>
+    mapPrincipals(l, {
+      file,
+      config: { ...config, ...more },
+      known,
+      covered,
+      ...(fallback ? { fallback } : {})
+    })
 
   it('takes the configuration first, then the template, then the file name', () => {
     expect(map(location([{ type: 'role', name: 'AppRole' }]), 'special/x.yaml')).toMatchObject({
       via: 'config',
-      principals: ['arn:aws:iam::123456789012:role/Special']
-    })
-    // a literal name matches the role in every account the findings hold: a shared policy
-    expect(map(location([{ type: 'role', name: 'approle' }]), 'cfn/t.yaml')).toMatchObject({
-      via: 'template',
-      principals: known.slice(0, 2)
+      principals: ['arn:aws:iam::123456789012:role/Special'],
+      // The configuration names a role no finding names: unchecked, not "uses everything".
+      uncovered: ['arn:aws:iam::123456789012:role/Special']
     })
     expect(
       map(location([{ type: 'role', logicalId: 'FnRole', samFunction: 'Fn' }]), 'sam/template.yaml')
-    ).toMatchObject({ principals: [known[2]] })
+    ).toMatchObject({ principals: [known[2]], uncovered: [] })
     expect(map(location([{ type: 'role', logicalId: 'Worker' }]), 'sam/other.yaml')).toMatchObject({
       principals: [known[3]]
     })
@@ -589,19 +605,57 @@ describe('mapping policies to principals', () => {
       via: 'file-name',
       principals: [known[4]]
     })
-    expect(map(location([], 'json-policy'), 'iam/AppRole/s3.json')).toMatchObject({
-      via: 'file-name',
-      principals: known.slice(0, 2)
-    })
   })
 
-  it('counts a named principal without a finding as using everything, and says so', () => {
-    const m = map(location([{ type: 'role', name: 'Quiet', path: '/svc/' }]), 'cfn/t.yaml')
+  it('matches a bare name in one account: the one named, never the intersection across accounts', () => {
+    // AppRole exists in two accounts the findings cover: the name alone is ambiguous.
+    expect(map(location([{ type: 'role', name: 'approle' }]), 'cfn/t.yaml')).toMatchObject({
+      mapped: false,
+      ambiguous: true,
+      reason: expect.stringContaining('2 accounts')
+    })
+    expect(map(location([], 'json-policy'), 'iam/AppRole/s3.json')).toMatchObject({
+      mapped: false,
+      ambiguous: true
+    })
+    // The configuration's account chooses.
+    expect(
+      map(location([{ type: 'role', name: 'approle' }]), 'cfn/t.yaml', undefined, {
+        account: '210987654321'
+      })
+    ).toMatchObject({ principals: [known[1]], uncovered: [] })
+    // A stack's account chooses for that template.
+    expect(
+      map(location([{ type: 'role', name: 'AppRole' }]), 'sam/t.yaml', undefined, {
+        stacks: [{ template: 'sam/*.yaml', name: 'orders-api', account: '123456789012' }]
+      })
+    ).toMatchObject({ principals: [known[0]] })
+    // The source's own account (an ARN) chooses too.
+    expect(
+      map(location([{ type: 'role', name: 'AppRole', account: '210987654321' }]), 'cfn/t.yaml')
+    ).toMatchObject({ principals: [known[1]] })
+  })
+
+  it('counts a named principal no finding names as unchecked, and says so', () => {
+    const m = map(
+      location([{ type: 'role', name: 'Quiet', path: '/svc/' }]),
+      'cfn/t.yaml',
+      undefined,
+      {
+        account: '123456789012'
+      }
+    )
     expect(m).toEqual({
       mapped: true,
       via: 'template',
-      principals: ['role/svc/Quiet'],
-      notes: ['no finding for role/svc/Quiet: it counts as using everything it is allowed']
+      principals: ['arn:aws:iam::123456789012:role/svc/Quiet'],
+      notes: ['no finding names arn:aws:iam::123456789012:role/svc/Quiet'],
+      uncovered: ['arn:aws:iam::123456789012:role/svc/Quiet']
+    })
+    // Without an account to place it in (the findings span two), it cannot be named at all.
+    expect(map(location([{ type: 'role', name: 'Quiet' }]), 'cfn/t.yaml')).toMatchObject({
+      mapped: false,
+      reason: expect.stringContaining('no account is named')
     })
   })
 

@@ -122,6 +122,11 @@ export interface GitHubServerOptions {
   readonly contentsLimit?: number
   /** Who the token belongs to; reviews and comments are stored under it. */
   readonly login?: string
+  /**
+   * Whether the token may edit comments other accounts wrote (default false: an installation
+   * token of a bot edits its own comments only, and gets 403 on anyone else's).
+   */
+  readonly canEditOthers?: boolean
   readonly extraRoutes?: ExtraRoute
   readonly graphql?: GraphqlOptions
 }
@@ -164,6 +169,11 @@ export interface GitHubServer {
   graphqlExpressions(): string[]
   /** A comment someone else wrote (a person replying, another bot). */
   addIssueComment(owner: string, repo: string, issue: number, body: string, login: string): void
+  /** A review comment someone else wrote on `line` of `path` (no review of ours holds it). */
+  addReviewComment(
+    pull: number,
+    comment: { path: string; line: number; startLine?: number; body: string; login: string }
+  ): StoredReviewComment
   close(): Promise<void>
 }
 
@@ -173,7 +183,9 @@ const MAX_FILES = 3000
 
 export async function startGitHubServer(options: GitHubServerOptions = {}): Promise<GitHubServer> {
   const login = options.login ?? 'github-actions[bot]'
-  const user = { login, type: 'Bot' }
+  const user = { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' }
+  const mayEdit = (author: string): boolean =>
+    options.canEditOthers === true || author.toLowerCase() === login.toLowerCase()
   const state = {
     pulls: options.pulls ?? [],
     contents: options.contents ?? {},
@@ -216,6 +228,11 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         documentation_url: `${DOCS}/pulls/reviews#create-a-review-for-a-pull-request`,
         status: '403'
       })
+    }
+    if (request.path === '/user' && method === 'GET') {
+      // An installation token (a bot) may not read /user; a person's token may.
+      if (user.type === 'Bot') return forbidden(res, request)
+      return send(res, request, 200, { login, id: 1, type: 'User' })
     }
     const m = /^\/repos\/([^/]+)\/([^/]+)\/(.*)$/.exec(request.path)
     if (!m) return notFound(res, request)
@@ -325,6 +342,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       if (!comment) return notFound(res, request)
       if (method === 'GET') return send(res, request, 200, comment)
       if (method === 'PATCH') {
+        if (!mayEdit(comment.user.login)) return forbidden(res, request)
         const b = body as { body?: unknown } | undefined
         if (typeof b?.body !== 'string' || b.body === '') {
           return unprocessable(res, request, ['Body can\u2019t be blank'])
@@ -334,6 +352,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         return send(res, request, 200, comment)
       }
       if (method === 'DELETE') {
+        if (!mayEdit(comment.user.login)) return forbidden(res, request)
         state.reviewComments.splice(state.reviewComments.indexOf(comment), 1)
         return send(res, request, 204, undefined)
       }
@@ -372,6 +391,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     if ((r = /^issues\/comments\/(\d+)$/.exec(rest)) && method === 'PATCH') {
       const comment = state.issueComments.find(c => c.id === Number(r![1]) && c.owner === owner)
       if (!comment) return notFound(res, request)
+      if (!mayEdit(comment.user.login)) return forbidden(res, request)
       const b = body as { body?: unknown } | undefined
       if (typeof b?.body !== 'string' || b.body === '') {
         return unprocessable(res, request, ['Body can\u2019t be blank'])
@@ -491,6 +511,10 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
           }
         ]
       })
+    }
+    const query = (request.body as { query?: unknown } | undefined)?.query
+    if (typeof query === 'string' && query.replace(/\s+/g, ' ').trim() === 'query { viewer { login } }') {
+      return send(res, request, 200, { data: { viewer: { login } } })
     }
     const parsed = parseContentsQuery(request.body)
     if (typeof parsed === 'string') {
@@ -620,6 +644,30 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         const parsed = parseContentsQuery(r.body)
         return typeof parsed === 'string' ? [] : parsed.lookups.map(l => l.expression)
       })
+    },
+    addReviewComment(pull, comment): StoredReviewComment {
+      const p = state.pulls.find(x => x.number === pull)
+      if (!p) throw new Error(`no pull request ${pull}`)
+      const stored: StoredReviewComment = {
+        id: state.nextId++,
+        pull_request_review_id: state.nextId++,
+        pull_number: pull,
+        owner: p.owner,
+        repo: p.repo,
+        path: comment.path,
+        line: comment.line,
+        start_line: comment.startLine ?? null,
+        side: 'RIGHT',
+        start_side: comment.startLine === undefined ? null : 'RIGHT',
+        body: comment.body,
+        commit_id: p.headSha,
+        original_commit_id: p.headSha,
+        user: { login: comment.login, type: comment.login.endsWith('[bot]') ? 'Bot' : 'User' },
+        created_at: now(),
+        updated_at: now()
+      }
+      state.reviewComments.push(stored)
+      return stored
     },
     addIssueComment(owner, repo, issue, body, by): void {
       state.issueComments.push({
@@ -799,6 +847,15 @@ function sendRaw(
   res.statusCode = 200
   res.setHeader('content-type', 'application/vnd.github.raw')
   res.end(typeof content === 'string' ? Buffer.from(content, 'utf8') : content)
+}
+
+/** GitHub's answer to an integration that may not do what it asked. */
+function forbidden(res: ServerResponse, request: RecordedRequest): void {
+  send(res, request, 403, {
+    message: 'Resource not accessible by integration',
+    documentation_url: DOCS,
+    status: '403'
+  })
 }
 
 function notFound(res: ServerResponse, request: RecordedRequest): void {

@@ -43,7 +43,9 @@ export function commentExample(root = '.'): string {
   const lines = text.replace(/\n$/, '').split('\n')
   const patch = [`@@ -0,0 +1,${lines.length} @@`, ...lines.map(l => `+${l}`)].join('\n')
   const items = buildReviewItems([{ path: PATH, headText: text, patch, policies }], sha256Hex)
-  const item = items.find(i => i.placement === 'inline' && i.body.includes('replaced s3:Get* by'))
+  const item = items.find(
+    i => i.placement === 'inline' && (i.suggestion?.original ?? '').includes('"s3:Get*"')
+  )
   if (!item) throw new Error('the worked example no longer yields a comment replacing s3:Get*')
   return item.body
 }

@@ -32,6 +32,11 @@ export interface StatementResult {
   readonly status: StatementStatus
   /** Why a statement was not refined (Deny, NotAction, an odd shape). */
   readonly note?: string
+  /**
+   * What the statement allows cannot be read (its Effect or Action is not a literal, it is not an
+   * object): unlike a Deny or a NotAction, nothing about its use can be said.
+   */
+  readonly unreadable?: boolean
   /** The `Action` entries before and after (empty after when removed). */
   readonly before: readonly string[]
   readonly after: readonly string[]

@@ -137,19 +137,24 @@ function refineStatement(
   index: number,
   context: RefineContext
 ): StatementOutcome {
-  const notRefined = (note: string, before: string[] = []): StatementOutcome => ({
+  const notRefined = (
+    note: string,
+    before: string[] = [],
+    unreadable = false
+  ): StatementOutcome => ({
     result: {
       index,
       ...sidOf(statement),
       status: 'not-refined',
       note,
+      ...(unreadable ? { unreadable } : {}),
       before,
       after: before,
       changes: []
     },
     refined: statement
   })
-  if (!isRecord(statement)) return notRefined('is not an object; left as it is')
+  if (!isRecord(statement)) return notRefined('is not an object; left as it is', [], true)
   if (statement.Effect === 'Deny') {
     return notRefined(
       'is a Deny, never narrowed: a narrower Deny would widen access',
@@ -157,14 +162,18 @@ function refineStatement(
     )
   }
   if (statement.Effect !== 'Allow')
-    return notRefined('has no Effect of Allow or Deny; left as it is')
+    return notRefined('has no Effect of Allow or Deny; left as it is', [], true)
   if ('NotAction' in statement) {
     return notRefined('uses NotAction, which iam-refine does not refine (nor does Access Analyzer)')
   }
   if (!('Action' in statement)) return notRefined('has no Action; left as it is')
   const entries = actionEntries(statement)
   if (entries === undefined) {
-    return notRefined('has an Action that is not a string or a list of strings; left as it is')
+    return notRefined(
+      'has an Action that is not a string or a list of strings; left as it is',
+      [],
+      true
+    )
   }
 
   const { universe, unused } = context

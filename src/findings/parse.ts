@@ -11,10 +11,47 @@ export interface ParsedFindings {
   readonly principals: PrincipalUnused[]
   /** Findings read but not applied, and why (archived, other finding types). */
   readonly notes: string[]
+  /**
+   * Principals the analyzer has looked at: every one a finding of any status or type names. A
+   * principal none names was perhaps never analyzed, so its policies count as unchecked.
+   */
+  readonly covered: string[]
+  /**
+   * Accounts whose every role and user the analyzer covers (an account analyzer's own account,
+   * as `iam-refine findings export` records it): a principal there without a finding uses
+   * everything it is allowed.
+   */
+  readonly coveredAccounts: string[]
 }
 
-const SERVICE = /^[a-z0-9-]+$/i
-const ACTION = /^[A-Za-z0-9_-]+$/
+const SERVICE = /^[a-z0-9-]{1,64}$/i
+const ACTION = /^[A-Za-z0-9_-]{1,128}$/
+
+/**
+ * The shapes a findings file's fields must have. A findings file may come from a pull request or
+ * an artifact, and its fields reach comments and logs: anything else is refused with the path.
+ */
+export const FINDING_FIELDS = {
+  /** Access Analyzer finding ids are UUIDs; last-accessed exports use `last-accessed:<ARN>`. */
+  id: /^[A-Za-z0-9][\w.:/+=,@-]{0,700}$/,
+  /** An IAM role or user: optional path of printable ASCII, then a name (IAM's own rules). */
+  resource:
+    /^arn:aws[a-z-]{0,16}:iam::\d{12}:(role|user)\/(?:[\x21-\x7e]{0,510}\/)?[\w+=,.@-]{1,128}$/,
+  /** ISO 8601 as Access Analyzer writes it. */
+  date: /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
+  account: /^\d{12}$/
+} as const
+
+/** Access Analyzer's finding types (FindingType) and statuses (FindingStatus). */
+const FINDING_TYPES = new Set([
+  'UnusedPermission',
+  'UnusedIAMRole',
+  'UnusedIAMUserAccessKey',
+  'UnusedIAMUserPassword',
+  'ExternalAccess',
+  'InternalAccess'
+])
+const STATUSES = new Set(['ACTIVE', 'ARCHIVED', 'RESOLVED'])
 
 /**
  * Reads a findings file's parsed JSON, detecting its form by shape: a `GetFindingV2` response, an
@@ -26,7 +63,8 @@ export function parseFindings(value: unknown, file: string): ParsedFindings {
     throw new ConfigurationError(`${file}: ${path ? `${path}: ` : ''}${what}`)
   }
   if (isRecord(value) && Array.isArray(value.findings)) {
-    return readFindingList(value.findings, 'findings', file, fail)
+    const parsed = readFindingList(value.findings, 'findings', file, fail)
+    return { ...parsed, coveredAccounts: readAccounts(value.coveredAccounts, fail) }
   }
   if (isRecord(value)) return readFindingList([value], '', file, fail, true)
   if (!Array.isArray(value)) {
@@ -35,16 +73,35 @@ export function parseFindings(value: unknown, file: string): ParsedFindings {
       'expected a GetFindingV2 finding, a list of them, or a per-principal list of services'
     )
   }
-  if (value.length === 0) return { principals: [], notes: [`${file}: holds no findings`] }
+  if (value.length === 0) {
+    return {
+      principals: [],
+      notes: [`${file}: holds no findings`],
+      covered: [],
+      coveredAccounts: []
+    }
+  }
   const first = value[0]
   if (isRecord(first) && 'serviceNamespace' in first && !('findingType' in first)) {
     const services = value.map((s, i) => readService(s, `[${i}]`, fail, false))
     return {
       principals: [{ principal: '', wholePrincipal: false, services, sources: [file] }],
-      notes: []
+      notes: [],
+      covered: [],
+      coveredAccounts: []
     }
   }
   return readFindingList(value, '', file, fail)
+}
+
+function readAccounts(value: unknown, fail: Fail): string[] {
+  if (value === undefined) return []
+  if (!Array.isArray(value)) return fail('coveredAccounts', 'must be a list of account ids')
+  return value.map((a, i) =>
+    typeof a === 'string' && FINDING_FIELDS.account.test(a)
+      ? a
+      : fail(`coveredAccounts[${i}]`, 'must be a 12-digit account id')
+  )
 }
 
 type Fail = (path: string, what: string) => never
@@ -58,6 +115,7 @@ function readFindingList(
 ): ParsedFindings {
   const principals: PrincipalUnused[] = []
   const notes: string[] = []
+  const covered: string[] = []
   list.forEach((finding, i) => {
     const path = single ? base : `${base}[${i}]`
     if (!isRecord(finding)) return fail(path, 'a finding must be an object')
@@ -70,14 +128,28 @@ function readFindingList(
         'has no "findingType"; expected a GetFindingV2 response (aws accessanalyzer get-finding-v2)'
       )
     }
-    if (typeof resource !== 'string' || !resource.startsWith('arn:')) {
-      return fail(path, '"resource" must be the ARN of the role or user')
+    if (!FINDING_TYPES.has(type)) {
+      return fail(`${path}.findingType`, `is not one of Access Analyzer's finding types`)
     }
+    if (typeof resource !== 'string' || !FINDING_FIELDS.resource.test(resource)) {
+      return fail(`${path}.resource`, 'must be the ARN of an IAM role or user')
+    }
+    if (
+      finding.id !== undefined &&
+      (typeof finding.id !== 'string' || !FINDING_FIELDS.id.test(finding.id))
+    ) {
+      return fail(`${path}.id`, 'must be a finding id (a UUID, or last-accessed:<ARN>)')
+    }
+    if (typeof status !== 'string' || !STATUSES.has(status)) {
+      return fail(`${path}.status`, 'must be ACTIVE, ARCHIVED or RESOLVED')
+    }
+    for (const key of ['analyzedAt', 'updatedAt', 'createdAt'] as const) {
+      readDate(finding[key], `${path}.${key}`, fail)
+    }
+    covered.push(resource)
     const id = typeof finding.id === 'string' ? finding.id : `${file}${path}`
     if (status !== 'ACTIVE') {
-      notes.push(
-        `${file}: finding ${id} for ${resource} is ${String(status ?? 'without a status')}, not ACTIVE; not applied`
-      )
+      notes.push(`${file}: finding ${id} for ${resource} is ${status}, not ACTIVE; not applied`)
       return
     }
     const since = firstString(finding.analyzedAt, finding.updatedAt, finding.createdAt)
@@ -89,6 +161,7 @@ function readFindingList(
       return
     }
     if (type !== 'UnusedPermission' && type !== 'UnusedIAMRole') {
+      // External and internal access findings are about resource policies, not identities.
       notes.push(`${file}: finding ${id} has type ${type}, which iam-refine does not apply`)
       return
     }
@@ -102,7 +175,7 @@ function readFindingList(
       const role = details.find(d => isRecord(d) && isRecord(d.unusedIamRoleDetails))
       const lastAccessed =
         isRecord(role) && isRecord(role.unusedIamRoleDetails)
-          ? optionalDate(role.unusedIamRoleDetails.lastAccessed)
+          ? readDate(role.unusedIamRoleDetails.lastAccessed, `${path}.findingDetails`, fail)
           : undefined
       principals.push(
         withOptional(
@@ -128,7 +201,7 @@ function readFindingList(
       )
     )
   })
-  return { principals, notes }
+  return { principals, notes, covered, coveredAccounts: [] }
 }
 
 function readService(
@@ -142,7 +215,7 @@ function readService(
   if (typeof service !== 'string' || !SERVICE.test(service)) {
     return fail(path, '"serviceNamespace" must be a service prefix such as "s3"')
   }
-  const lastAccessed = optionalDate(value.lastAccessed)
+  const lastAccessed = readDate(value.lastAccessed, `${path}.lastAccessed`, fail)
   const base: UnusedService = lastAccessed ? { service, lastAccessed } : { service }
   if (value.actions === undefined || value.actions === null) return base
   if (!Array.isArray(value.actions)) return fail(`${path}.actions`, 'must be a list')
@@ -152,7 +225,7 @@ function readService(
     if (typeof raw !== 'string')
       return fail(at, objectsOnly ? 'must be {"action": "..."}' : 'must be an action name')
     const name = stripService(raw, service, at, fail)
-    const last = isRecord(a) ? optionalDate(a.lastAccessed) : undefined
+    const last = isRecord(a) ? readDate(a.lastAccessed, `${at}.lastAccessed`, fail) : undefined
     return last ? { action: name, lastAccessed: last } : { action: name }
   })
   return { ...base, actions }
@@ -168,8 +241,13 @@ function stripService(raw: string, service: string, path: string, fail: Fail): s
   return action
 }
 
-function optionalDate(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined
+/** An optional ISO 8601 date; anything else that is there is refused. */
+function readDate(value: unknown, path: string, fail: Fail): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined
+  if (typeof value !== 'string' || !FINDING_FIELDS.date.test(value)) {
+    return fail(path, 'must be an ISO 8601 date such as 2024-05-01T00:00:00Z')
+  }
+  return value
 }
 
 function firstString(...values: unknown[]): string | undefined {

@@ -7,14 +7,37 @@ export interface LoadedFindings {
   /** By principal ARN; the empty key holds per-principal lists read without a principal. */
   readonly byPrincipal: ReadonlyMap<string, PrincipalUnused>
   readonly notes: readonly string[]
+  /** Principal ARNs (lower case) some finding names, whatever its status or type. */
+  readonly covered: ReadonlySet<string>
+  /** The same principals, as the findings spell their ARNs, once each. */
+  readonly known: readonly string[]
+  /** Accounts the analyzer covers whole (a principal there without a finding uses everything). */
+  readonly coveredAccounts: ReadonlySet<string>
 }
 
 export function combineFindings(parsed: readonly ParsedFindings[]): LoadedFindings {
   const merged = mergeUnused(parsed.flatMap(p => p.principals))
+  const known = new Map<string, string>()
+  for (const arn of [...merged.map(p => p.principal), ...parsed.flatMap(p => p.covered)]) {
+    if (arn !== '' && !known.has(arn.toLowerCase())) known.set(arn.toLowerCase(), arn)
+  }
   return {
     byPrincipal: new Map(merged.map(p => [p.principal, p])),
-    notes: parsed.flatMap(p => p.notes)
+    notes: parsed.flatMap(p => p.notes),
+    covered: new Set(known.keys()),
+    known: [...known.values()],
+    coveredAccounts: new Set(parsed.flatMap(p => p.coveredAccounts))
   }
+}
+
+/**
+ * Whether the findings say anything about `arn`: a finding names it, or its account is covered
+ * whole. Without either, nothing tells a principal that uses everything from one never analyzed.
+ */
+export function isCovered(findings: LoadedFindings, arn: string): boolean {
+  if (findings.covered.has(arn.toLowerCase())) return true
+  const account = /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1]
+  return account !== undefined && findings.coveredAccounts.has(account)
 }
 
 /**

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
 import { outdatedMarker, readMarker, type Hash } from '../report/fingerprint.js'
+import { guardBody } from '../report/guard.js'
 import { readError, type PullRequestRef } from './changed-files.js'
 import type { GitHubClient } from './client.js'
+import { isOurs } from './identity.js'
 
 /** SHA-256 as hexadecimal: the hash of the comment fingerprints. */
 export const sha256Hex: Hash = text => createHash('sha256').update(text, 'utf8').digest('hex')
@@ -19,10 +21,15 @@ export interface OurComment {
   readonly body: string
 }
 
-/** Every review comment of the pull request that carries our marker (all pages, 100 each). */
+/**
+ * Every review comment of the pull request that the token's own login wrote and that carries our
+ * marker (all pages, 100 each). A marker in anyone else's comment is text, never ours: it is not
+ * counted, not edited, not taken as a suggestion already posted.
+ */
 export async function listOurReviewComments(
   client: GitHubClient,
-  pr: PullRequestRef
+  pr: PullRequestRef,
+  login: string | undefined
 ): Promise<OurComment[]> {
   let comments
   try {
@@ -37,6 +44,7 @@ export async function listOurReviewComments(
   }
   const ours: OurComment[] = []
   for (const c of comments) {
+    if (!isOurs(c.user?.login, login)) continue
     const marker = readMarker(c.body ?? '')
     if (!marker) continue
     ours.push({
@@ -67,17 +75,25 @@ export function outdatedBody(
     .replace(/<!-- iam-refine:fp=[^>]*-->/g, '')
     .replace(/^(`{3,})suggestion[^\S\n]*$/gm, '$1')
     .trimEnd()
-  return [
+  const open = '<details><summary>What it said</summary>'
+  const marker = outdatedMarker(fingerprint)
+  const out = [
     `~~This iam-refine comment no longer applies~~ (outdated at ${headSha.slice(0, 7)}: ${why}).`,
     '',
-    '<details><summary>What it said</summary>',
+    open,
     '',
     previous,
     '',
     '</details>',
     '',
-    outdatedMarker(fingerprint)
+    marker
   ].join('\n')
+  // What it said was ours and guarded when posted; without its suggestion it must still be clean.
+  guardBody(out, {
+    what: 'an outdated review comment',
+    html: [open, '</details>', '<sub>', '</sub>', marker]
+  })
+  return out
 }
 
 /** Edits one of our comments into its outdated form. */

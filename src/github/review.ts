@@ -4,6 +4,7 @@ import type { Hash } from '../report/fingerprint.js'
 import { renderSummary, type Delivered, type SummaryReason } from '../report/summary.js'
 import type { PullRequestRef } from './changed-files.js'
 import type { GitHubClient } from './client.js'
+import { getTokenLogin } from './identity.js'
 import {
   listOurReviewComments,
   markOutdated,
@@ -22,6 +23,8 @@ export interface ReviewOptions {
   /** At most this many of our comments on the pull request; the rest go to the summary. */
   readonly maxComments: number
   readonly logger: Logger
+  /** The token's login (`getTokenLogin` finds it when absent): only its comments are ours. */
+  readonly login?: string | undefined
   /**
    * At most this many extra calls to find which comments GitHub refuses after a 422 (default
    * 40: enough to isolate several bad comments among hundreds by bisection).
@@ -67,7 +70,8 @@ export async function reviewPullRequest(
   options: ReviewPullRequestOptions
 ): Promise<ReviewRun> {
   const items = buildReviewItems(files, options.hash ?? sha256Hex)
-  const outcome = await publishReview(client, target, items, options)
+  const login = options.login ?? (await getTokenLogin(client, options.logger))
+  const outcome = await publishReview(client, target, items, { ...options, login })
   let readOnly = outcome.readOnly
   const summaryOf = (ro: boolean, delivered: readonly Delivered[]): string =>
     renderSummary({
@@ -82,7 +86,8 @@ export async function reviewPullRequest(
   if (!readOnly) {
     try {
       const result = await upsertSummaryComment(client, target, summary, {
-        createIfMissing: items.length > 0
+        createIfMissing: items.length > 0,
+        login
       })
       summaryComment = result.kind
     } catch (error) {
@@ -108,7 +113,7 @@ export async function publishReview(
   options: ReviewOptions
 ): Promise<ReviewOutcome> {
   const { logger } = options
-  const ours = await listOurReviewComments(client, target)
+  const ours = await listOurReviewComments(client, target, options.login)
   const live = new Map<string, OurComment>()
   for (const c of ours) {
     if (!c.markedOutdated && c.onDiff && !live.has(c.fingerprint)) live.set(c.fingerprint, c)
@@ -155,6 +160,7 @@ export async function publishReview(
   }
 
   let outdated = 0
+  let refusedEdits = 0
   if (!readOnly) {
     const current = new Set(items.map(i => i.fingerprint))
     const kept = new Set([...live.values()].filter(c => current.has(c.fingerprint)).map(c => c.id))
@@ -169,13 +175,19 @@ export async function publishReview(
         await markOutdated(client, target, c, target.headSha, why)
         outdated++
       } catch (error) {
+        // One comment we may not edit must not leave the others' stale suggestions applicable.
         if (!isForbidden(error)) throw error
-        logger.warning(`Could not mark review comment ${c.id} outdated (403).`)
-        break
+        refusedEdits++
       }
     }
   }
   if (outdated > 0) logger.info(`Marked ${outdated} earlier review comments outdated.`)
+  if (refusedEdits > 0) {
+    logger.warning(
+      `GitHub refused (403) to edit ${refusedEdits} earlier review ${refusedEdits === 1 ? 'comment' : 'comments'} ` +
+        'that no longer apply: resolve them by hand.'
+    )
+  }
   return {
     delivered: items.map(item => ({ item, delivery: delivery.get(item)! })),
     ...(reviewId === undefined ? {} : { reviewId }),

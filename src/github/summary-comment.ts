@@ -1,6 +1,9 @@
 import { SUMMARY_MARKER } from '../report/fingerprint.js'
+import { guardBody } from '../report/guard.js'
+import { cutMarkdown, SUMMARY_HTML } from '../report/summary.js'
 import { readError, type PullRequestRef } from './changed-files.js'
 import type { GitHubClient } from './client.js'
+import { isOurs } from './identity.js'
 
 /** GitHub's limit on a comment body. */
 export const MAX_BODY = 65_536
@@ -12,14 +15,14 @@ export type SummaryCommentResult =
 
 /**
  * Keeps one summary comment on the pull request: found by its marker among the issue comments
- * (all pages), updated in place when its text changed, created only when there is something to
+ * the token's login wrote (all pages), updated in place when its text changed, created only when there is something to
  * say. `markdown` longer than GitHub allows is cut with a pointer to the job summary.
  */
 export async function upsertSummaryComment(
   client: GitHubClient,
   pr: PullRequestRef,
   markdown: string,
-  options: { readonly createIfMissing: boolean }
+  options: { readonly createIfMissing: boolean; readonly login: string | undefined }
 ): Promise<SummaryCommentResult> {
   let comments
   try {
@@ -33,7 +36,10 @@ export async function upsertSummaryComment(
     throw readError(error, `the comments of pull request #${pr.pullNumber}`)
   }
   const body = summaryBody(markdown)
-  const existing = comments.find(c => (c.body ?? '').includes(SUMMARY_MARKER))
+  // Ours only: a marker someone else pasted must not make us edit their comment.
+  const existing = comments.find(
+    c => isOurs(c.user?.login, options.login) && (c.body ?? '').includes(SUMMARY_MARKER)
+  )
   if (existing) {
     if (existing.body === body) return { kind: 'unchanged', id: existing.id }
     await client.rest.issues.updateComment({
@@ -60,11 +66,13 @@ export async function upsertSummaryComment(
  */
 export function summaryBody(markdown: string): string {
   const head = `${SUMMARY_MARKER}\n`
-  const room = MAX_BODY - head.length
-  if (markdown.length <= room) return head + markdown
-  const note = '\n\n… cut here: the full report is in the job summary of this run.'
-  const limit = room - note.length
-  const section = markdown.lastIndexOf('\n#', limit)
-  const cut = section > limit / 2 ? section : Math.max(0, markdown.lastIndexOf('\n', limit))
-  return head + markdown.slice(0, cut) + note
+  const body =
+    head +
+    cutMarkdown(
+      markdown,
+      MAX_BODY - head.length,
+      '… cut here: the full report is in the job summary of this run.'
+    )
+  guardBody(body, { what: 'the summary comment', html: [SUMMARY_MARKER, ...SUMMARY_HTML] })
+  return body
 }

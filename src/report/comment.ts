@@ -16,6 +16,8 @@ import {
 import type { TextEdit } from '../sources/text-edit.js'
 import { fenced } from './fence.js'
 import { fingerprint, fingerprintMarker, type Hash } from './fingerprint.js'
+import { guardBody } from './guard.js'
+import { code, text } from './markdown.js'
 import { describeChange, statementLabel } from './reasons.js'
 
 /** A text edit of the head file, with the statement it refines when the edit belongs to one. */
@@ -62,7 +64,7 @@ export interface ReviewItem {
   readonly endLine: number
   readonly fingerprint: string
   readonly placement: Placement
-  /** The comment's Markdown, hidden marker included. */
+  /** The comment's Markdown, hidden marker included; proven by `guardBody` before it leaves. */
   readonly body: string
   /** The suggestion (absent for an unused-policy comment). */
   readonly suggestion?: Suggestion
@@ -71,7 +73,8 @@ export interface ReviewItem {
   readonly principals: readonly string[]
   /** The unused actions it removes (catalog casing). */
   readonly unusedActions: readonly string[]
-  /** One line, for annotations and the summary. */
+  /** One line of plain text (not Markdown: escape it where Markdown is written), for annotations
+   * and the summary. */
   readonly title: string
   /** Higher first when comments or annotations must be cut. */
   readonly importance: number
@@ -82,6 +85,11 @@ export const MAX_COMMENT_LENGTH = 65_000
 
 /** How many unused actions a comment lists one per line before it says "and N more". */
 const LISTED = 12
+
+/** The HTML a review comment may hold: the note at its foot and the hidden fingerprint. */
+function commentHtml(marker: string): string[] {
+  return ['<sub>', '</sub>', marker]
+}
 
 /**
  * The review items of `files`, in file order then line order. `hash` makes the fingerprints
@@ -148,6 +156,11 @@ function suggestionItem(
   const statementLabels = covered.flatMap(c =>
     c.statements.map(s => (covered.length > 1 ? `${c.policy.policyPath} ` : '') + statementLabel(s))
   )
+  const statementMarkdown = covered.flatMap(c =>
+    c.statements.map(
+      s => (covered.length > 1 ? `${code(c.policy.policyPath)} ` : '') + statementMarkdownLabel(s)
+    )
+  )
   const fp = fingerprint(
     {
       file: file.path,
@@ -159,17 +172,22 @@ function suggestionItem(
   )
   const reasons = covered.flatMap(c =>
     c.statements.flatMap(s => [
-      ...s.changes.map(change => `${statementLabel(s)}: ${describeChange(change)}`),
-      ...(s.status === 'removed' ? [`${statementLabel(s)}: removed, no action is left`] : [])
+      ...s.changes.map(
+        change => `${statementMarkdownLabel(s)}: ${describeChange(change, name => code(name))}`
+      ),
+      ...(s.status === 'removed'
+        ? [`${statementMarkdownLabel(s)}: removed, no action is left`]
+        : [])
     ])
   )
-  const who = principalNames(principals)
+  const who = principalList(principals)
   const title =
     unusedActions.length > 0
       ? `${who} has not used ${count(unusedActions.length, 'action')} of ${statementLabels.join(', ')}`
       : `${statementLabels.join(', ') || 'Policy'}: refined`
+  const marker = fingerprintMarker(fp)
   const body = [
-    `**Unused permissions** in ${statementLabels.join(', ') || policyIn(policyPaths, file.path)}`,
+    `**Unused permissions** in ${statementMarkdown.join(', ') || policyIn(policyPaths, file.path)}`,
     '',
     unusedLine(principals, unusedActions),
     ...actionList(principals, unusedActions),
@@ -180,7 +198,7 @@ function suggestionItem(
     fenced(suggestion.content, 'suggestion'),
     '',
     `<sub>iam-refine · ${policyIn(policyPaths, file.path)}</sub>`,
-    fingerprintMarker(fp)
+    marker
   ].join('\n')
   const placement: Placement =
     body.length > MAX_COMMENT_LENGTH
@@ -190,6 +208,13 @@ function suggestionItem(
         : file.patch === undefined
           ? 'no-patch'
           : (suggestion.reason ?? 'outside-diff')
+  if (placement !== 'too-long') {
+    guardBody(body, {
+      what: `the review comment on ${file.path} line ${suggestion.endLine}`,
+      suggestion: suggestion.content,
+      html: commentHtml(marker)
+    })
+  }
   return {
     kind: 'suggestion',
     path: file.path,
@@ -217,6 +242,7 @@ function unusedPolicyItem(
   const offset = policy.offset ?? Math.min(...policy.edits.map(e => e.start), file.headText.length)
   const line = lineOf(lineIndex(file.headText), Math.max(0, Math.min(offset, file.headText.length)))
   const who = principalNames(policy.principals)
+  const plainWho = principalList(policy.principals)
   const advice = r.unusedPrincipal ? 'delete-principal' : 'detach-or-delete'
   const fp = fingerprint(
     { file: file.path, policy: policy.policyPath, statement: '*', suggestion: advice },
@@ -231,6 +257,7 @@ function unusedPolicyItem(
   const advise = r.unusedPrincipal
     ? `Rather than emptying ${policyIn([policy.policyPath], file.path)}, consider deleting the unused principal; at least detach and delete this policy.`
     : `Rather than an empty policy, detach ${policyIn([policy.policyPath], file.path)} and delete it.`
+  const marker = fingerprintMarker(fp)
   const body = [
     `**Unused policy**: ${policyIn([policy.policyPath], file.path)}`,
     '',
@@ -239,9 +266,13 @@ function unusedPolicyItem(
     '',
     advise,
     '',
-    `<sub>iam-refine · \`${file.path}\`</sub>`,
-    fingerprintMarker(fp)
+    `<sub>iam-refine · ${code(file.path)}</sub>`,
+    marker
   ].join('\n')
+  guardBody(body, {
+    what: `the review comment on ${file.path} line ${line}`,
+    html: commentHtml(marker)
+  })
   const inHunk = hunks.some(h => h.start <= line && line <= h.end)
   return {
     kind: 'unused-policy',
@@ -255,8 +286,8 @@ function unusedPolicyItem(
     principals: policy.principals.map(p => p.principal),
     unusedActions,
     title: r.unusedPrincipal
-      ? `${who} is not used at all: delete it, or detach and delete ${policy.policyPath || file.path}`
-      : `${policy.policyPath || file.path} is wholly unused by ${who}: detach and delete it`,
+      ? `${plainWho} is not used at all: delete it, or detach and delete ${policy.policyPath || file.path}`
+      : `${policy.policyPath || file.path} is wholly unused by ${plainWho}: detach and delete it`,
     // Above any single suggestion: the largest reduction there is.
     importance: 1_000_000 + unusedActions.length
   }
@@ -264,11 +295,24 @@ function unusedPolicyItem(
 
 /** "`AppRole`", "`AppRole` and `Worker`", or "the principal" for a finding read without an ARN. */
 export function principalNames(principals: readonly PrincipalUnused[]): string {
-  const names = principals.map(p => (p.principal ? `\`${shortName(p.principal)}\`` : ''))
+  return joinNames(principals.map(p => (p.principal ? code(shortName(p.principal)) : '')))
+}
+
+/** `principalNames` as plain text, for annotations and titles. */
+export function principalList(principals: readonly PrincipalUnused[]): string {
+  return joinNames(principals.map(p => (p.principal ? shortName(p.principal) : '')))
+}
+
+function joinNames(names: readonly string[]): string {
   const known = names.filter(n => n !== '')
   if (known.length === 0) return 'the principal'
   if (known.length === 1) return known[0]!
   return `${known.slice(0, -1).join(', ')} and ${known.at(-1)}`
+}
+
+/** `Statement "S3"` with the Sid as code, or `Statement 2` (`#2` would link issue 2). */
+function statementMarkdownLabel(s: StatementResult): string {
+  return s.sid ? `Statement ${code(s.sid)}` : `Statement ${s.index + 1}`
 }
 
 /** `role/AppRole` of an IAM ARN (path dropped), or the text itself. */
@@ -283,8 +327,8 @@ function unusedLine(principals: readonly PrincipalUnused[], unused: readonly str
     arns.length === 0
       ? 'The principal'
       : arns.length === 1
-        ? `\`${arns[0]}\``
-        : `None of ${arns.map(a => `\`${a}\``).join(', ')}`
+        ? code(arns[0]!)
+        : `None of ${arns.map(a => code(a)).join(', ')}`
   const verb = arns.length > 1 ? 'used' : 'has not used'
   if (unused.length === 0) {
     return `IAM Access Analyzer reports these entries unused by ${principalNames(principals)}${asOf(principals)}.`
@@ -296,7 +340,7 @@ function unusedLine(principals: readonly PrincipalUnused[], unused: readonly str
 function actionList(principals: readonly PrincipalUnused[], unused: readonly string[]): string[] {
   const lines = unused
     .slice(0, LISTED)
-    .map(action => `- \`${action}\`: ${lastAccess(principals, action)}`)
+    .map(action => `- ${code(action)}: ${text(lastAccess(principals, action))}`)
   if (unused.length > LISTED) lines.push(`- and ${unused.length - LISTED} more`)
   return lines
 }
@@ -334,7 +378,7 @@ function asOf(principals: readonly PrincipalUnused[], words = ', as of'): string
 
 /** The date of an ISO 8601 time stamp. */
 function day(iso: string): string {
-  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso
+  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : 'an unrecognised date'
 }
 
 function count(n: number, noun: string): string {
@@ -355,6 +399,6 @@ function uniqueNames(names: readonly string[]): string[] {
 /** Names policies for a reader: a policy that is the whole file is the file. */
 function policyIn(policyPaths: readonly string[], path: string): string {
   const named = policyPaths.filter(p => p !== '')
-  if (named.length === 0) return `\`${path}\``
-  return `policy \`${named.join('`, `')}\` in \`${path}\``
+  if (named.length === 0) return code(path)
+  return `policy ${named.map(n => code(n)).join(', ')} in ${code(path)}`
 }

@@ -45,8 +45,11 @@ export type PolicyStatus =
   | 'unused-policy'
   /** Unused permissions, reported but never edited (`reason` says why). */
   | 'not-editable'
-  /** Nothing says which role or user it belongs to (`reason` says what to add). */
+  /** Nothing says which role or user it belongs to, or a name is held in several accounts
+   * (`reason` says what to add). */
   | 'unmapped'
+  /** Mapped, but the findings say nothing about a principal it belongs to (`reason`). */
+  | 'unchecked'
   /** Not a policy document the engine can read (`reason`). */
   | 'invalid'
   /** An internal guarantee failed: nothing is suggested (a bug). */
@@ -75,6 +78,8 @@ export interface PolicyReport {
   readonly overQuota?: boolean
   /** Every principal is wholly unused (`UnusedIAMRole`). */
   readonly unusedPrincipal?: boolean
+  /** A name matched principals in several accounts and none was chosen (status `unmapped`). */
+  readonly ambiguous?: boolean
 }
 
 /** A statement as the engine reports it (index in the original list), placed in the file. */
@@ -112,6 +117,60 @@ export interface Totals {
   readonly unusedActions: number
   /** Policies whose unused permissions remain (not fixed): exit code 1 when above zero. */
   readonly remaining: number
+  /** What could not be checked (see `uncheckedItems`): the default gate fails when above zero. */
+  readonly unchecked: number
+}
+
+/** One thing the check could not check, and why: a file, a policy, a statement or a note. */
+export interface UncheckedItem {
+  readonly file: string
+  readonly line?: number
+  readonly pointer?: string
+  readonly reason: string
+}
+
+/** Policy statuses that mean nothing could be said about the policy's use. */
+const UNCHECKED: ReadonlySet<PolicyStatus> = new Set(['unmapped', 'unchecked', 'invalid', 'error'])
+
+/**
+ * Everything in `files` that was found but not checked: files that could not be read, policies
+ * without a principal or whose principals the findings do not cover, statements whose permissions
+ * cannot be read, and what the finders found but could not read. The gate's default counts them.
+ */
+export function uncheckedItems(files: readonly FileReport[]): UncheckedItem[] {
+  const out: UncheckedItem[] = []
+  for (const f of files) {
+    if (f.status !== 'policies') {
+      out.push({
+        file: f.file,
+        ...(f.line !== undefined ? { line: f.line } : {}),
+        reason: `${f.status === 'malformed' ? 'malformed' : 'not read'}: it ${f.message ?? 'could not be read'}`
+      })
+      continue
+    }
+    for (const p of f.policies) {
+      const at = { file: f.file, line: p.range.startLine, pointer: p.pointer }
+      if (UNCHECKED.has(p.status)) {
+        out.push({ ...at, reason: `${p.status}: ${p.reason ?? 'not checked'}` })
+        continue
+      }
+      for (const s of p.statements) {
+        if (s.unreadable) {
+          const label = s.sid !== undefined ? `Statement "${s.sid}"` : `Statement #${s.index + 1}`
+          out.push({
+            ...at,
+            line: s.range.startLine,
+            reason: `${label} ${s.note ?? 'cannot be read'}`
+          })
+        }
+      }
+    }
+    for (const n of f.notes) {
+      if (n.unchecked)
+        out.push({ file: f.file, line: n.line, pointer: n.pointer, reason: n.message })
+    }
+  }
+  return out
 }
 
 const WITH_UNUSED: ReadonlySet<PolicyStatus> = new Set([
@@ -142,7 +201,8 @@ export function computeTotals(files: readonly FileReport[]): Totals {
     malformedFiles: files.filter(f => f.status === 'malformed').length,
     skippedFiles: files.filter(f => f.status === 'skipped').length,
     unusedActions: new Set(remaining.flatMap(p => p.unusedActions.map(a => a.toLowerCase()))).size,
-    remaining: remaining.length
+    remaining: remaining.length,
+    unchecked: uncheckedItems(files).length
   }
 }
 

@@ -3,33 +3,48 @@ import type { EntryChange, PolicyRefinement, StatementResult } from '../engine/m
 /** How many unused actions a reason lists before it says "and N more". */
 const LISTED = 8
 
-/** One line per change of a statement, for the terminal and for comments. */
-export function describeChange(change: EntryChange): string {
+/** How many new entries a reason lists; the JSON report keeps them all. */
+const LISTED_REPLACEMENTS = 16
+
+/** How a name (an entry, an action) is written: as it is, or as Markdown code in a comment. */
+export type NameFormat = (name: string) => string
+
+const plain: NameFormat = name => name
+
+/**
+ * One line per change of a statement, for the terminal and for comments. Every name in it comes
+ * from a policy or a finding, so `name` writes it (comments pass `code`); the rest is our text.
+ */
+export function describeChange(change: EntryChange, name: NameFormat = plain): string {
+  const entry = name(change.entry)
   if (change.kind === 'removed') {
-    if (change.unused.length === 0)
-      return `removed ${change.entry}: the principal is not used at all`
+    if (change.unused.length === 0) return `removed ${entry}: the principal is not used at all`
     if (
       change.unused.length === 1 &&
       change.unused[0]?.toLowerCase() === change.entry.toLowerCase()
     ) {
-      return `removed ${change.entry}: unused`
+      return `removed ${entry}: unused`
     }
-    return `removed ${change.entry}: every action it allows is unused (${listNames(change.unused)})`
+    return `removed ${entry}: every action it allows is unused (${listNames(change.unused, name)})`
   }
   const by =
     change.by.length > 0
-      ? change.by.join(', ')
+      ? listNames(change.by, name, LISTED_REPLACEMENTS)
       : 'nothing new (other entries already allow the rest)'
   return (
-    `replaced ${change.entry} by ${by}: ${change.unused.length} of the ${change.matched} actions it allows ` +
-    `are unused (${listNames(change.unused)}); no unused action starts with a new wildcard's prefix, ` +
+    `replaced ${entry} by ${by}: ${change.unused.length} of the ${change.matched} actions it allows ` +
+    `are unused (${listNames(change.unused, name)}); no unused action starts with a new wildcard's prefix, ` +
     'and every used action is still allowed'
   )
 }
 
-export function listNames(names: readonly string[]): string {
-  if (names.length <= LISTED) return names.join(', ')
-  return `${names.slice(0, LISTED).join(', ')} and ${names.length - LISTED} more`
+export function listNames(
+  names: readonly string[],
+  name: NameFormat = plain,
+  listed: number = LISTED
+): string {
+  if (names.length <= listed) return names.map(name).join(', ')
+  return `${names.slice(0, listed).map(name).join(', ')} and ${names.length - listed} more`
 }
 
 export function statementLabel(s: StatementResult): string {

@@ -1,5 +1,18 @@
 import type { SourceRange } from '../sources/model.js'
 import type { PolicyReport, Report, ReportEdit, StatementReport } from './json-report.js'
+import { visible } from './markdown.js'
+
+/** A SARIF message quotes files and policies; longer messages are cut. */
+const MAX_MESSAGE_CHARACTERS = 4_000
+
+/**
+ * SARIF message text is plain text in which `[text](id)` is an embedded link (SARIF 2.1.0
+ * §3.11.6), so brackets and backslashes from outside text are escaped, and what a reader should
+ * see of line breaks and invisible characters is shown.
+ */
+export function sarifText(message: string): string {
+  return visible(message, MAX_MESSAGE_CHARACTERS).replace(/[\\[\]]/g, c => `\\${c}`)
+}
 
 /** The subset of SARIF 2.1.0 that iam-refine writes. */
 export interface SarifLog {
@@ -235,7 +248,7 @@ function result(
     ruleId: id,
     ruleIndex,
     level: RULES[ruleIndex]?.defaultConfiguration.level ?? 'warning',
-    message: { text },
+    message: { text: sarifText(text) },
     locations: [{ physicalLocation: { artifactLocation: { uri }, region: where } }],
     ...(fixes ? { fixes } : {})
   }

@@ -7,7 +7,11 @@
 import type { FileReport, Placement, ReviewItem } from './comment.js'
 import { principalNames } from './comment.js'
 import { fenced } from './fence.js'
+import { code, text } from './markdown.js'
 import { listNames } from './reasons.js'
+
+/** Notes quote files, findings and GitHub's answers; a note longer than this is cut. */
+const MAX_NOTE_CHARACTERS = 2_000
 
 /** Why an item is in the summary and not on the diff. */
 export type SummaryReason =
@@ -104,9 +108,9 @@ export function renderSummary(input: SummaryInput): string {
             : 'nothing unused'
       const where = placesOf(input.delivered, file.path, policy.policyPath)
       out.push(
-        `| ${cell(file.path)} | ${cell(policy.policyPath)} | ${cell(principalNames(policy.principals))} | ` +
-          `${cell(unused.length === 0 ? '—' : `${unused.length}: ${listNames(unused)}`)} | ` +
-          `${cell(result + (r.overQuota ? '; still over its size quota' : ''))} | ${cell(where)} |`
+        `| ${cell(code(file.path))} | ${cell(policy.policyPath === '' ? '(the file)' : code(policy.policyPath))} | ${cell(principalNames(policy.principals))} | ` +
+          `${cell(unused.length === 0 ? '—' : `${unused.length}: ${listNames(unused, name => code(name))}`)} | ` +
+          `${cell(text(result + (r.overQuota ? '; still over its size quota' : ''), MAX_NOTE_CHARACTERS))} | ${cell(where)} |`
       )
     }
     out.push('')
@@ -120,7 +124,7 @@ export function renderSummary(input: SummaryInput): string {
         item.startLine === item.endLine
           ? `line ${item.startLine}`
           : `lines ${item.startLine}–${item.endLine}`
-      out.push(`#### \`${item.path}\` ${lines}`, '', `${item.title} (${why}).`, '')
+      out.push(`#### ${code(item.path)} ${lines}`, '', `${text(item.title)} (${why}).`, '')
       if (item.suggestion) {
         if (item.suggestion.content === '') out.push(`Delete ${lines}.`, '')
         else out.push(`Replace ${lines} with:`, '', fenced(item.suggestion.content, ''), '')
@@ -136,7 +140,7 @@ export function renderSummary(input: SummaryInput): string {
       notes.push(`${file.path} (${policy.policyPath}): ${w}`)
   }
   if (notes.length > 0) {
-    out.push('### Notes', '', ...notes.map(n => `- ${n}`), '')
+    out.push('### Notes', '', ...notes.map(n => `- ${text(n, MAX_NOTE_CHARACTERS)}`), '')
   }
   return out.join('\n')
 }
@@ -152,7 +156,7 @@ function placesOf(delivered: readonly Delivered[], path: string, policyPath: str
   return parts.join(', ')
 }
 
-/** Table cells: no pipes or line breaks. */
+/** Table cells: no pipes (even inside code spans, as GFM tables require) or line breaks. */
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 }
@@ -165,4 +169,48 @@ function uniqueNames(names: readonly string[]): string[] {
   const seen = new Map<string, string>()
   for (const n of names) if (!seen.has(n.toLowerCase())) seen.set(n.toLowerCase(), n)
   return [...seen.values()]
+}
+
+/** The HTML a summary holds: its marker, and the foot note of an unused-policy comment it quotes. */
+export const SUMMARY_HTML = ['<sub>', '</sub>'] as const
+
+/**
+ * `markdown` cut to at most `limit` (as `measure` counts: characters for a comment, UTF-8 bytes
+ * for the job summary), `note` included: at a section boundary when one is in the second half,
+ * else at a line boundary, closing a code block the cut would leave open, so that what follows in
+ * the page is not swallowed by it.
+ */
+export function cutMarkdown(
+  markdown: string,
+  limit: number,
+  note: string,
+  measure: (text: string) => number = t => t.length
+): string {
+  if (measure(markdown) <= limit) return markdown
+  // Characters are at most 4 bytes: a first cut by length, then by measure.
+  let room = limit - measure(note) - 16
+  let head = markdown.slice(0, Math.max(0, room))
+  while (measure(head) > room && head.length > 0)
+    head = head.slice(0, Math.floor(head.length * 0.9))
+  room = head.length
+  const section = head.lastIndexOf('\n#')
+  const cut = section > room / 2 ? section : Math.max(0, head.lastIndexOf('\n'))
+  let kept = head.slice(0, cut)
+  const fence = openFence(kept)
+  if (fence !== undefined) kept += `\n${fence}`
+  return `${kept}\n\n${note}`
+}
+
+/** The fence of a code block left open at the end of `markdown`, if any. */
+function openFence(markdown: string): string | undefined {
+  let open: string | undefined
+  for (const line of markdown.split('\n')) {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line)
+    if (!m) continue
+    const run = m[1]!
+    if (open === undefined) open = run
+    else if (run[0] === open[0] && run.length >= open.length && line.trim() === run)
+      open = undefined
+  }
+  return open
 }

@@ -15,6 +15,11 @@ export interface IamRefineConfig {
   readonly keepActions: readonly string[]
   /** Globs of files never read. */
   readonly ignoreFiles: readonly string[]
+  /**
+   * The AWS account (12 digits) that role and user names without an account belong to, when the
+   * findings cover several accounts.
+   */
+  readonly account?: string
 }
 
 export interface PrincipalEntry {
@@ -27,6 +32,8 @@ export interface PrincipalEntry {
 export interface StackEntry {
   readonly template: string
   readonly name: string
+  /** The account the stack is deployed in, for its roles' names. */
+  readonly account?: string
 }
 
 export const EMPTY_CONFIG: IamRefineConfig = {
@@ -39,6 +46,7 @@ export const EMPTY_CONFIG: IamRefineConfig = {
 const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/
 const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/
 const ACTION_PATTERN = /^([a-z0-9-]+:[A-Za-z0-9*?]+|\*)$/i
+const ACCOUNT = /^\d{12}$/
 
 /** Parses and checks a configuration file; every error names the file, line and key. */
 export function parseConfig(text: string, file: string): IamRefineConfig {
@@ -59,12 +67,19 @@ export function parseConfig(text: string, file: string): IamRefineConfig {
   const root = doc.contents as YamlNode | null
   if (root === null || (isScalar(root) && root.value === null)) return { ...EMPTY_CONFIG, file }
   if (!isMap(root)) return fail(root, 'configuration', 'must be a mapping')
-  const config = {
+  const config: {
+    file: string
+    principals: PrincipalEntry[]
+    stacks: StackEntry[]
+    keepActions: string[]
+    ignoreFiles: string[]
+    account?: string
+  } = {
     file,
-    principals: [] as PrincipalEntry[],
-    stacks: [] as StackEntry[],
-    keepActions: [] as string[],
-    ignoreFiles: [] as string[]
+    principals: [],
+    stacks: [],
+    keepActions: [],
+    ignoreFiles: []
   }
   for (const pair of root.items as Pair<YamlNode, YamlNode>[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : ''
@@ -88,6 +103,9 @@ export function parseConfig(text: string, file: string): IamRefineConfig {
           }
         })
         break
+      case 'account':
+        config.account = accountValue(value, key, fail)
+        break
       case 'ignore-files':
         config.ignoreFiles = strings(value, key, fail)
         config.ignoreFiles.forEach((g, i) => checkGlob(g, listItem(value, i), `${key}[${i}]`, fail))
@@ -96,7 +114,7 @@ export function parseConfig(text: string, file: string): IamRefineConfig {
         fail(
           pair.key,
           key || 'key',
-          'unknown key; expected principals, stacks, keep-actions or ignore-files'
+          'unknown key; expected principals, stacks, account, keep-actions or ignore-files'
         )
     }
   }
@@ -137,6 +155,7 @@ function readStack(item: YamlNode, key: string, fail: Fail): StackEntry {
   if (!isMap(item)) return fail(item, key, 'must be a mapping with template and name')
   let template: string | undefined
   let name: string | undefined
+  let account: string | undefined
   for (const pair of item.items as Pair<YamlNode, YamlNode>[]) {
     const k = isScalar(pair.key) ? String(pair.key.value) : ''
     if (k === 'template') {
@@ -147,11 +166,23 @@ function readStack(item: YamlNode, key: string, fail: Fail): StackEntry {
       if (!STACK_NAME.test(name)) {
         fail(pair.value, `${key}.name`, `"${name}" is not a CloudFormation stack name`)
       }
-    } else fail(pair.key, `${key}.${k}`, 'unknown key; expected template and name')
+    } else if (k === 'account') {
+      account = accountValue(pair.value, `${key}.account`, fail)
+    } else fail(pair.key, `${key}.${k}`, 'unknown key; expected template, name and account')
   }
   if (template === undefined) return fail(item, key, 'needs template (a path or glob)')
   if (name === undefined) return fail(item, key, 'needs name (the stack name)')
-  return { template, name }
+  return { template, name, ...(account === undefined ? {} : { account }) }
+}
+
+/** A 12-digit account id, quoted: unquoted, YAML reads it as a number and drops leading zeros. */
+function accountValue(value: YamlNode | null, key: string, fail: Fail): string {
+  if (isScalar(value) && typeof value.value === 'number') {
+    return fail(value, key, 'quote the account id ("012345678901"), or YAML reads it as a number')
+  }
+  const account = stringValue(value, key, fail)
+  if (!ACCOUNT.test(account)) fail(value, key, `"${account}" is not a 12-digit AWS account id`)
+  return account
 }
 
 function listOf(value: YamlNode | null, key: string, fail: Fail): YamlNode[] {

@@ -55,6 +55,8 @@ export interface Attachment {
   readonly name?: string
   /** The literal IAM path (`Path`), when there is one. */
   readonly path?: string
+  /** The account, when the source names it (an ARN); else the configuration's or the findings'. */
+  readonly account?: string
   /** The SAM function whose generated role this is. */
   readonly samFunction?: string
   /** Why the attachment cannot be resolved to a name (`!ImportValue`, a parameter). */
@@ -93,6 +95,12 @@ export interface SourceNote {
   readonly column: number
   readonly pointer: string
   readonly message: string
+  /**
+   * What it found holds or may hold permissions it could not read (an `Action` that is not a
+   * literal, a policy given by a reference it cannot resolve): the gate counts it as unchecked.
+   * Unset for what is only said for information (a managed policy's name).
+   */
+  readonly unchecked?: boolean
 }
 
 /** What reading one file found. */

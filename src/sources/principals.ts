@@ -5,8 +5,13 @@ export interface PrincipalContext {
   /** The policy's file, relative to the repository root, with `/` separators. */
   readonly file: string
   readonly config: IamRefineConfig
-  /** The principal ARNs the loaded findings hold. */
+  /**
+   * The principal ARNs the findings know: every one a finding names, whatever its status (a role
+   * whose last finding was resolved is known, and uses everything).
+   */
   readonly known: readonly string[]
+  /** Whether the findings say anything about an ARN (a finding names it, or its whole account). */
+  readonly covered: (arn: string) => boolean
   /** Principals named on the command line, for policies nothing else maps. */
   readonly fallback?: readonly string[]
 }
@@ -17,57 +22,88 @@ export type PrincipalMapping =
   | {
       readonly mapped: true
       /**
-       * The principals the policy belongs to: ARNs, or `role/NAME` / `user/NAME` for a named
-       * principal no finding mentions (it counts as using everything). Several = a shared policy.
+       * The principals the policy belongs to, as ARNs; several = a shared policy, refined with the
+       * intersection of their unused access.
        */
       readonly principals: readonly string[]
       readonly via: PrincipalSource
       readonly notes: readonly string[]
+      /**
+       * Principals the findings say nothing about (no finding names them, their account is not
+       * covered whole): whether they use everything or were never analyzed cannot be told, so the
+       * policy counts as unchecked. Empty when every principal is covered.
+       */
+      readonly uncovered: readonly string[]
     }
-  | { readonly mapped: false; readonly reason: string }
+  | {
+      readonly mapped: false
+      readonly reason: string
+      /** A name that matches principals in several accounts, with no account to choose. */
+      readonly ambiguous?: boolean
+    }
 
 /**
  * The principals a policy belongs to, in the order of DESIGN §2: the configuration's first
  * matching entry; the roles or users the template attaches it to; a file or folder named like a
- * role or user the findings hold; then `--principal`. Nothing is guessed: otherwise unmapped.
+ * role or user the findings hold; then `--principal`. Nothing is guessed: a name is matched by ARN
+ * in one account — the one the configuration or the template names, else the only account the
+ * findings know of such a name — and a name held in several accounts with none chosen is
+ * ambiguous, never the intersection of strangers (docs/adr/0013-principals-by-arn.md).
  */
 export function mapPrincipals(location: PolicyLocation, ctx: PrincipalContext): PrincipalMapping {
   for (const entry of ctx.config.principals) {
     if (globMatcher(entry.files)(ctx.file)) {
-      return { mapped: true, principals: entry.principals, via: 'config', notes: [] }
+      return mappedTo(entry.principals, 'config', [], ctx)
     }
   }
-  let reason: string | undefined
+  let reason: string
   if (location.attachments.length > 0) {
     const resolved = resolveAttachments(location.attachments, ctx)
-    if (resolved.ok)
-      return {
-        mapped: true,
-        principals: resolved.principals,
-        via: 'template',
-        notes: resolved.notes
-      }
+    if (resolved.ok) return mappedTo(resolved.principals, 'template', resolved.notes, ctx)
+    if (resolved.ambiguous) return { mapped: false, reason: resolved.reason, ambiguous: true }
     reason = resolved.reason
   } else if (location.kind !== 'json-policy') {
     reason = 'the template attaches it to no role or user'
   } else {
-    const byName = principalsNamedLike(ctx.file, ctx.known)
-    if (byName.length > 0) return { mapped: true, principals: byName, via: 'file-name', notes: [] }
+    const byName = principalsNamedLike(ctx.file, ctx.known, accountFor(ctx))
+    if (byName.kind === 'found') return mappedTo(byName.principals, 'file-name', [], ctx)
+    if (byName.kind === 'ambiguous') {
+      return { mapped: false, reason: byName.reason, ambiguous: true }
+    }
     reason =
       'no configuration entry matches it, and no role or user in the findings is named like its file or folder'
   }
   if (ctx.fallback && ctx.fallback.length > 0) {
-    return { mapped: true, principals: ctx.fallback, via: 'command-line', notes: [] }
+    return mappedTo(ctx.fallback, 'command-line', [], ctx)
   }
   return { mapped: false, reason }
 }
 
-type Resolved = { ok: true; principals: string[]; notes: string[] } | { ok: false; reason: string }
+function mappedTo(
+  principals: readonly string[],
+  via: PrincipalSource,
+  notes: readonly string[],
+  ctx: PrincipalContext
+): PrincipalMapping {
+  const unique = [...new Set(principals)]
+  return {
+    mapped: true,
+    principals: unique,
+    via,
+    notes,
+    uncovered: unique.filter(p => !ctx.covered(p))
+  }
+}
+
+type Resolved =
+  | { ok: true; principals: string[]; notes: string[] }
+  | { ok: false; reason: string; ambiguous?: boolean }
 
 function resolveAttachments(attachments: readonly Attachment[], ctx: PrincipalContext): Resolved {
   const principals: string[] = []
   const notes: string[] = []
-  const stack = ctx.config.stacks.find(s => globMatcher([s.template])(ctx.file))?.name
+  const stackEntry = ctx.config.stacks.find(s => globMatcher([s.template])(ctx.file))
+  const stack = stackEntry?.name
   for (const a of attachments) {
     const label = describe(a)
     if (a.type === 'group') {
@@ -81,12 +117,14 @@ function resolveAttachments(attachments: readonly Attachment[], ctx: PrincipalCo
         ok: false,
         reason: `${a.unresolved}; map the file in the configuration's principals`
       }
-    let pattern: RegExp
-    let fallback: string
     const kind = a.type
+    let pattern: RegExp
+    let name: string
+    let key: string
     if (a.name !== undefined) {
       pattern = new RegExp(`:${kind}${pathPattern(a.path)}${escape(a.name)}$`, 'i')
-      fallback = `${kind}${a.path ?? '/'}${a.name}`
+      name = `${a.path ?? '/'}${a.name}`
+      key = a.name.toLowerCase()
     } else if (a.logicalId !== undefined) {
       if (stack === undefined) {
         return {
@@ -97,19 +135,54 @@ function resolveAttachments(attachments: readonly Attachment[], ctx: PrincipalCo
       pattern = new RegExp(
         `:${kind}${pathPattern(a.path)}${escape(stack)}-${escape(a.logicalId)}-[A-Za-z0-9]+$`
       )
-      fallback = `${kind}/${stack}-${a.logicalId}-*`
+      name = `/${stack}-${a.logicalId}-*`
+      key = `${stack}-${a.logicalId}`.toLowerCase()
     } else {
       return { ok: false, reason: `${label} has no name` }
     }
-    const key = (a.name ?? `${stack}-${a.logicalId}`).toLowerCase()
-    const matches = candidates(ctx.known, key).filter(arn => pattern.test(arn))
-    if (matches.length > 0) principals.push(...matches)
-    else {
-      principals.push(fallback)
-      notes.push(`no finding for ${fallback}: it counts as using everything it is allowed`)
+    const account = a.account ?? stackEntry?.account ?? accountFor(ctx)
+    const inAccount = candidates(ctx.known, key).filter(
+      arn => pattern.test(arn) && (account === undefined || accountOf(arn) === account)
+    )
+    const accounts = [...new Set(inAccount.map(accountOf))]
+    if (accounts.length > 1) {
+      return {
+        ok: false,
+        ambiguous: true,
+        reason: `${label} is a name held in ${accounts.length} accounts the findings cover (${accounts.join(', ')}): say which account in the configuration (account, or the stack's account)`
+      }
     }
+    if (inAccount.length > 0) {
+      principals.push(...inAccount)
+      continue
+    }
+    if (account === undefined || a.name === undefined) {
+      // No finding names it and no account says where it lives: nothing can vouch for it.
+      return {
+        ok: false,
+        reason: `no finding names ${label}, and no account is named for it: map the file in the configuration's principals or name the account`
+      }
+    }
+    const arn = `arn:aws:iam::${account}:${kind}${name}`
+    principals.push(arn)
+    notes.push(`no finding names ${arn}`)
   }
   return { ok: true, principals: [...new Set(principals)], notes }
+}
+
+/**
+ * The account a bare name lives in when nothing else says: the configuration's `account`, else
+ * the one account every ARN the findings know lives in (findings from one account leave no
+ * choice); undefined when they span several.
+ */
+function accountFor(ctx: PrincipalContext): string | undefined {
+  if (ctx.config.account !== undefined) return ctx.config.account
+  const accounts = new Set(ctx.known.map(accountOf))
+  return accounts.size === 1 ? [...accounts][0] : undefined
+}
+
+function accountOf(arn: string): string {
+  return /^arn:[^:]*:iam::(\d{12}):/.exec(arn)?.[1] ?? ''
 }
 
 function describe(a: Attachment): string {
@@ -124,17 +197,37 @@ function pathPattern(path: string | undefined): string {
   return escape(path.endsWith('/') ? path : `${path}/`)
 }
 
-/** Roles or users in the findings named like the file (without extensions), then each folder. */
-export function principalsNamedLike(file: string, known: readonly string[]): string[] {
+type NamedLike =
+  { kind: 'found'; principals: string[] } | { kind: 'ambiguous'; reason: string } | { kind: 'none' }
+
+/**
+ * Roles or users in the findings named like the file (without extensions), then each folder, in
+ * one account: `account` when given, else the name must be held in one account only.
+ */
+export function principalsNamedLike(
+  file: string,
+  known: readonly string[],
+  account?: string
+): NamedLike {
   const parts = file.split('/').filter(p => p !== '' && p !== '.')
   const base = parts.pop()
   const names = [base?.split('.')[0] ?? '', ...parts.reverse()].filter(n => n !== '')
   for (const name of names) {
     const pattern = new RegExp(`:(role|user)/(?:[^/]+/)*${escape(name)}$`, 'i')
-    const matches = candidates(known, name.toLowerCase()).filter(arn => pattern.test(arn))
-    if (matches.length > 0) return matches
+    const matches = candidates(known, name.toLowerCase()).filter(
+      arn => pattern.test(arn) && (account === undefined || accountOf(arn) === account)
+    )
+    if (matches.length === 0) continue
+    const accounts = [...new Set(matches.map(accountOf))]
+    if (accounts.length > 1) {
+      return {
+        kind: 'ambiguous',
+        reason: `${name} names principals in ${accounts.length} accounts the findings cover (${accounts.join(', ')}): map the file in the configuration's principals, or name the account`
+      }
+    }
+    return { kind: 'found', principals: matches }
   }
-  return []
+  return { kind: 'none' }
 }
 
 const indexes = new WeakMap<readonly string[], Map<string, string[]>>()

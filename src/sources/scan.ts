@@ -3,7 +3,7 @@ import { ConfigurationError, InvariantError } from '../engine/errors.js'
 import type { PolicyRefinement } from '../engine/model.js'
 import { refinePolicy } from '../engine/refine.js'
 import { usesEverything, type PrincipalUnused } from '../engine/unused.js'
-import type { LoadedFindings } from '../findings/select.js'
+import { isCovered, type LoadedFindings } from '../findings/select.js'
 import type {
   FileReport,
   PolicyReport,
@@ -83,12 +83,12 @@ export function refineScan(
     }
   }
   const lines = new LineIndex(input.text)
-  const known = knownPrincipals(options.findings)
   const drafts = scan.policies.map(location => {
     const mapping = mapPrincipals(location, {
       file: input.path,
       config: options.config,
-      known,
+      known: options.findings.known,
+      covered: arn => isCovered(options.findings, arn) || isFallback(arn, options),
       ...(options.fallbackPrincipals ? { fallback: options.fallbackPrincipals } : {})
     })
     return refineLocation(scanned, location, mapping, options, lines)
@@ -168,6 +168,23 @@ function refineLocation(
     ...base,
     principals: mapping.principals,
     principalSource: mapping.via
+  }
+  if (mapping.uncovered.length > 0) {
+    return {
+      location,
+      principals: [],
+      edits: [],
+      report: {
+        ...mapped,
+        ...empty,
+        status: 'unchecked',
+        reason:
+          `the findings say nothing about ${mapping.uncovered.join(', ')}: no finding names ` +
+          `${mapping.uncovered.length === 1 ? 'it' : 'them'} and the analyzer's coverage of ${mapping.uncovered.length === 1 ? 'its account' : 'their accounts'} is not recorded, ` +
+          'so whether it uses everything or was never analyzed cannot be told',
+        warnings: [...mapping.notes]
+      }
+    }
   }
   const principals = mapping.principals.map(p => unusedOf(p, options))
   let refinement: PolicyRefinement
@@ -251,16 +268,11 @@ function refineLocation(
   }
 }
 
-const knownCache = new WeakMap<LoadedFindings, string[]>()
-
-/** The principal ARNs the findings hold (computed once per set of findings). */
-function knownPrincipals(findings: LoadedFindings): string[] {
-  let known = knownCache.get(findings)
-  if (!known) {
-    known = [...findings.byPrincipal.keys()].filter(k => k !== '')
-    knownCache.set(findings, known)
-  }
-  return known
+/** `--principal` owns a per-principal findings list: what that list says covers it. */
+function isFallback(arn: string, options: RefineSourcesOptions): boolean {
+  return (
+    options.findings.byPrincipal.has('') && (options.fallbackPrincipals?.includes(arn) ?? false)
+  )
 }
 
 /** The unused access of one principal; one without a finding uses everything. */
@@ -280,7 +292,7 @@ function statementReports(
 ): StatementReport[] {
   return refinement.statements.map(s => {
     const where = location.statements[s.index]
-    const reasons = s.changes.map(describeChange)
+    const reasons = s.changes.map(c => describeChange(c))
     if (s.status === 'removed') reasons.push('the statement is removed: no action is left')
     const note = where?.notEditable ?? s.note
     return {
