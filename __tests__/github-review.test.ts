@@ -232,7 +232,9 @@ describe('reviewPullRequest', () => {
     expect(again.delivered.map(d => d.delivery.kind)).toEqual(['existing', 'summary'])
     expect(again.summaryComment).toBe('unchanged')
     // The second run only reads: two listings, no write.
-    expect(server.requests.filter(r => r.method !== 'GET' && r.path !== '/graphql').length).toBe(writes)
+    expect(server.requests.filter(r => r.method !== 'GET' && r.path !== '/graphql').length).toBe(
+      writes
+    )
     // A change in what the summary says edits the one comment.
     const third = await reviewPullRequest(client, target, [fileReport()], {
       ...options(logger),
@@ -296,7 +298,9 @@ describe('reviewPullRequest', () => {
       [{ ...fileReport(), policies: [{ ...report, edits }] }],
       options(logger)
     )
-    expect(server.requests.filter(r => r.method !== 'GET' && r.path !== '/graphql').length).toBe(writes)
+    expect(server.requests.filter(r => r.method !== 'GET' && r.path !== '/graphql').length).toBe(
+      writes
+    )
   })
 
   it('posts again a comment GitHub shows as outdated, and marks the old one', async () => {

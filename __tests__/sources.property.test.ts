@@ -283,7 +283,9 @@ describe('fixing generated files', () => {
           const { text, file } = writeFile(statements, style)
           const options = {
             catalog,
-            findings: combineFindings([{ principals: [principal], notes: [], covered: [], coveredAccounts: [] }]),
+            findings: combineFindings([
+              { principals: [principal], notes: [], covered: [], coveredAccounts: [] }
+            ]),
             config: EMPTY_CONFIG
           }
           const scan = findPolicies(text, file)

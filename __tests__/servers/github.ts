@@ -513,7 +513,10 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       })
     }
     const query = (request.body as { query?: unknown } | undefined)?.query
-    if (typeof query === 'string' && query.replace(/\s+/g, ' ').trim() === 'query { viewer { login } }') {
+    if (
+      typeof query === 'string' &&
+      query.replace(/\s+/g, ' ').trim() === 'query { viewer { login } }'
+    ) {
       return send(res, request, 200, { data: { viewer: { login } } })
     }
     const parsed = parseContentsQuery(request.body)
