@@ -178,7 +178,7 @@ describe('dist/index.js on a pull request', () => {
     // The head contents of the candidate files come in one GraphQL query at the head commit,
     // each file asked once; no per-file REST read, and nothing asked for a file that cannot hold
     // a policy.
-    expect(server.count('POST', /^\/graphql$/)).toBe(1)
+    expect(server.graphqlQueries('contents')).toBe(1)
     expect(server.count('GET', '/contents/')).toBe(0)
     const asked = server.graphqlExpressions()
     expect(asked.filter(e => e === `${HEAD}:policies/AppRole.json`)).toHaveLength(1)

@@ -54,7 +54,7 @@ describe('iam-refine check on the fixture repository', () => {
   it('--fix rewrites exactly the expected bytes, and a second run finds nothing', async () => {
     const repo = copyInput('fix')
     chmodSync(join(repo, 'policies/AppRole.json'), 0o640)
-    const first = await run(repo, '--fix')
+    const first = await run(repo, '--fix', '--fail-on', 'unused')
     expect(first.err).toBe('')
     expect(first.code).toBe(0)
     expect(first.out).toContain('10 with unused permissions (10 fixed)')
@@ -69,10 +69,15 @@ describe('iam-refine check on the fixture repository', () => {
     // the file mode survives the atomic rewrite, and no temporary file is left
     expect(statSync(join(repo, 'policies/AppRole.json')).mode & 0o777).toBe(0o640)
 
+    // The default gate still fails: the fixture holds a malformed file and an unmapped policy,
+    // which nothing checked.
     const second = await run(repo)
-    expect(second.code).toBe(0)
+    expect(second.code).toBe(1)
     expect(second.out).not.toContain('--- a/')
     expect(second.out).toContain('0 with unused permissions')
+    expect(second.out).toContain('2 not checked')
+    expect((await run(repo, '--fail-on', 'unused')).code).toBe(0)
+    expect((await run(repo, '--fail-on', 'never')).code).toBe(0)
   })
 
   it('without --fix prints a diff per file with its reasons, changes nothing and exits 1', async () => {
@@ -367,8 +372,12 @@ describe('iam-refine check: bad input is reported or skipped, never a crash', ()
     const named = JSON.parse(explicit.out) as Report
     expect(named.files.map(f => f.status)).toEqual(['skipped', 'skipped'])
 
-    const fixed = await run(dir, '--fix')
+    const fixed = await run(dir, '--fix', '--fail-on', 'unused')
     expect(fixed.code).toBe(0)
+    // Unreadable, too large, too deep and bomb files were not checked: the default gate fails.
+    const gate = JSON.parse((await run(dir, '--format', 'json')).out) as Report
+    expect(gate.totals.unchecked).toBeGreaterThanOrEqual(5)
+    expect((await run(dir)).code).toBe(1)
     expect(readFileSync(join(dir, 'AppRole/single.json'), 'utf8')).toBe(
       '{\n  "Version": "2012-10-17",\n  "Statement": {\n    "Effect": "Allow",\n    "Action": ["s3:GetObject"],\n    "Resource": "*"\n  }\n}\n'
     )

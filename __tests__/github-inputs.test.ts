@@ -18,7 +18,8 @@ describe('readInputs', () => {
       paths: [],
       config: '.github/iam-refine.yml',
       catalog: { kind: 'bundled' },
-      failOn: 'unused',
+      failOn: 'unused-or-unchecked',
+      allowWorkspaceOnPullRequestTarget: false,
       reviewEvent: 'COMMENT',
       maxComments: 30,
       verifyWithAws: false

@@ -14179,6 +14179,35 @@ var init_scan2 = __esm({
   }
 });
 
+// src/report/gate.ts
+function gateFailure(report, failOn, option) {
+  const { errors, remaining, unusedActions, unchecked } = report.totals;
+  if (errors > 0) {
+    return "An internal guarantee of iam-refine failed for a policy; nothing was suggested for it. This is a bug; please report it.";
+  }
+  if (failOn === "never") return void 0;
+  const reasons = [];
+  if (remaining > 0) {
+    reasons.push(
+      `${remaining} ${remaining === 1 ? "policy" : "policies"} ${remaining === 1 ? "keeps" : "keep"} ${unusedActions} unused ${unusedActions === 1 ? "action" : "actions"}`
+    );
+  }
+  if (failOn === "unused-or-unchecked" && unchecked > 0) {
+    reasons.push(
+      `${unchecked} ${unchecked === 1 ? "policy or file" : "policies or files"} could not be checked`
+    );
+  }
+  if (reasons.length === 0) return void 0;
+  return `${reasons.join("; ")}: see the report (${option}: ${failOn}; \`never\` only reports).`;
+}
+var FAIL_ON;
+var init_gate = __esm({
+  "src/report/gate.ts"() {
+    "use strict";
+    FAIL_ON = ["unused-or-unchecked", "unused", "never"];
+  }
+});
+
 // node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js
 var state, emitWarningIfUnsupportedVersion;
 var init_emitWarningIfUnsupportedVersion = __esm({
@@ -38804,6 +38833,7 @@ function summary(report) {
     parts.push(`${t2.malformedFiles} malformed ${t2.malformedFiles === 1 ? "file" : "files"}`);
   if (t2.skippedFiles > 0)
     parts.push(`${t2.skippedFiles} skipped ${t2.skippedFiles === 1 ? "file" : "files"}`);
+  if (t2.unchecked > 0) parts.push(`${t2.unchecked} not checked`);
   return `iam-refine: ${parts.join(", ")}`;
 }
 var CHECK_USAGE, FORMATS, DEFAULT_CONFIG, checkCommand;
@@ -38820,9 +38850,10 @@ var init_check = __esm({
     init_config();
     init_proof();
     init_scan2();
+    init_gate();
     init_io();
     init_refine2();
-    CHECK_USAGE = "usage: iam-refine check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]\n                        [--format text|json|sarif] [--principal ARN]... [--verify-with-aws]";
+    CHECK_USAGE = "usage: iam-refine check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]\n                        [--format text|json|sarif] [--principal ARN]... [--verify-with-aws]\n                        [--fail-on unused-or-unchecked|unused|never]";
     FORMATS = ["text", "json", "sarif"];
     DEFAULT_CONFIG = join7(".github", "iam-refine.yml");
     checkCommand = async (args, io) => {
@@ -38835,10 +38866,18 @@ var init_check = __esm({
           fix: { type: "boolean" },
           format: { type: "string" },
           principal: { type: "string", multiple: true },
-          "verify-with-aws": { type: "boolean" }
+          "verify-with-aws": { type: "boolean" },
+          "fail-on": { type: "string" }
         },
         CHECK_USAGE
       );
+      const failOn = values["fail-on"] ?? "unused-or-unchecked";
+      if (!FAIL_ON.includes(failOn)) {
+        throw new ConfigurationError(
+          `--fail-on must be ${FAIL_ON.join(", ")}, not "${failOn}"
+${CHECK_USAGE}`
+        );
+      }
       const format3 = values.format ?? "text";
       if (!FORMATS.includes(format3)) {
         throw new ConfigurationError(
@@ -38915,7 +38954,7 @@ ${CHECK_USAGE}`);
 `);
       else io.out(textReport(report, diffs));
       if (report.totals.errors > 0 || defects > 0) return EXIT.bug;
-      return report.totals.remaining > 0 ? EXIT.unused : EXIT.ok;
+      return gateFailure(report, failOn, "--fail-on") === void 0 ? EXIT.ok : EXIT.unused;
     };
   }
 });

@@ -32438,12 +32438,12 @@ var init_fromHttp = __esm({
     fromHttp = (options = {}) => {
       options.logger?.debug("@aws-sdk/credential-provider-http - fromHttp");
       let host;
-      const relative2 = options.awsContainerCredentialsRelativeUri ?? process.env[AWS_CONTAINER_CREDENTIALS_RELATIVE_URI];
+      const relative3 = options.awsContainerCredentialsRelativeUri ?? process.env[AWS_CONTAINER_CREDENTIALS_RELATIVE_URI];
       const full = options.awsContainerCredentialsFullUri ?? process.env[AWS_CONTAINER_CREDENTIALS_FULL_URI];
       const token = options.awsContainerAuthorizationToken ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN];
       const tokenFile = options.awsContainerAuthorizationTokenFile ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE];
       const warn = options.logger?.constructor?.name === "NoOpLogger" || !options.logger?.warn ? console.warn : options.logger.warn.bind(options.logger);
-      if (relative2 && full) {
+      if (relative3 && full) {
         warn("@aws-sdk/credential-provider-http: you have set both awsContainerCredentialsRelativeUri and awsContainerCredentialsFullUri.");
         warn("awsContainerCredentialsRelativeUri will take precedence.");
       }
@@ -32451,8 +32451,8 @@ var init_fromHttp = __esm({
         warn("@aws-sdk/credential-provider-http: you have set both awsContainerAuthorizationToken and awsContainerAuthorizationTokenFile.");
         warn("awsContainerAuthorizationTokenFile will take precedence.");
       }
-      if (relative2) {
-        host = `${DEFAULT_LINK_LOCAL_HOST}${relative2}`;
+      if (relative3) {
+        host = `${DEFAULT_LINK_LOCAL_HOST}${relative3}`;
       } else if (full) {
         host = full;
       } else {
@@ -46663,10 +46663,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -46680,7 +46680,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -46704,7 +46704,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -46720,7 +46720,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -46811,7 +46811,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -46825,13 +46825,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -46874,18 +46874,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i7 = 0; i7 < fc.items.length; ++i7) {
         const collItem = fc.items[i7];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props2 = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props2.found) {
-          if (!props2.anchor && !props2.tag && !sep4 && !value) {
+          if (!props2.anchor && !props2.tag && !sep5 && !value) {
             if (i7 === 0 && props2.comma)
               onError(props2.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i7 < fc.items.length - 1)
@@ -46939,8 +46939,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep4 && !props2.found) {
-          const valueNode = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, sep4, null, props2, onError);
+        if (!isMap3 && !sep5 && !props2.found) {
+          const valueNode = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, sep5, null, props2, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -46952,7 +46952,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -46963,8 +46963,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props2.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -46981,7 +46981,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -47161,7 +47161,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i7 + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i7 = 0; i7 < contentStart; ++i7)
         value += lines[i7][0].slice(trimIndent) + "\n";
@@ -47178,24 +47178,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -47378,25 +47378,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd2, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -48206,14 +48206,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -49380,18 +49380,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -49544,15 +49544,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -49746,13 +49746,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -50535,7 +50535,7 @@ function info(message2) {
 // src/main.ts
 import { mkdir as mkdir2, readFile as readFile4, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { isAbsolute as isAbsolute2, join as join7 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join7, relative as relative2, sep as sep4 } from "node:path";
 
 // src/engine/errors.ts
 var ConfigurationError = class extends Error {
@@ -54446,11 +54446,11 @@ function parseTree(text3, errors2 = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep4, offset, length) => {
+    onSeparator: (sep5, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep4 === ":") {
+        if (sep5 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep4 === ",") {
+        } else if (sep5 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -56675,7 +56675,10 @@ async function getChangedFiles(client, pr, paths = []) {
     throw readError(error3, `the files of pull request #${pr.pullNumber}`);
   }
   const files = [];
+  const changedPaths = /* @__PURE__ */ new Set();
   for (const f6 of listed) {
+    changedPaths.add(f6.filename);
+    if (f6.previous_filename) changedPaths.add(f6.previous_filename);
     if (f6.status === "removed" || !match(f6.filename)) continue;
     files.push({
       path: f6.filename,
@@ -56685,7 +56688,12 @@ async function getChangedFiles(client, pr, paths = []) {
       ...f6.previous_filename ? { previousPath: f6.previous_filename } : {}
     });
   }
-  return { files, listed: listed.length, capped: listed.length >= MAX_LISTED_FILES };
+  return {
+    files,
+    listed: listed.length,
+    changedPaths: [...changedPaths],
+    capped: listed.length >= MAX_LISTED_FILES
+  };
 }
 function readError(error3, what) {
   const status = error3.status;
@@ -62606,9 +62614,9 @@ var tlds_default = "biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|muse
 function unpackTlds() {
   const result2 = tlds_default.split("|");
   tlds_2ch.split("|").forEach((item) => {
-    const sep4 = item.indexOf(":");
-    const prefix = item.slice(0, sep4);
-    for (const suffix of item.slice(sep4 + 1)) result2.push(prefix + suffix);
+    const sep5 = item.indexOf(":");
+    const prefix = item.slice(0, sep5);
+    for (const suffix of item.slice(sep5 + 1)) result2.push(prefix + suffix);
   });
   return result2;
 }
@@ -67274,6 +67282,9 @@ function renderSummary(input) {
   const posted = input.delivered.filter((d6) => d6.delivery.kind === "posted").length;
   const existing = input.delivered.filter((d6) => d6.delivery.kind === "existing").length;
   const summaryOnly = input.delivered.filter((d6) => d6.delivery.kind === "summary");
+  for (const w of input.warnings ?? []) {
+    out.push("> [!WARNING]", `> ${text2(w, MAX_NOTE_CHARACTERS)}`, "");
+  }
   if (input.readOnly) {
     out.push(
       "> [!WARNING]",
@@ -67281,7 +67292,8 @@ function renderSummary(input) {
       ""
     );
   }
-  if (policies.length === 0) {
+  const unchecked = input.unchecked ?? [];
+  if (policies.length === 0 && unchecked.length === 0) {
     out.push("No IAM policy in the changed files.");
   } else if (refined.length === 0) {
     out.push(`${count2(policies.length, "policy", "policies")} checked: nothing unused.`);
@@ -67320,6 +67332,18 @@ function renderSummary(input) {
         out.push(item.body.replace(/<!--[^>]*-->/g, "").trim(), "");
       }
     }
+  }
+  if (unchecked.length > 0) {
+    out.push(
+      "### Not checked",
+      "",
+      `${count2(unchecked.length, "policy or file", "policies or files")} in the changed files could not be checked; the default gate (\`fail-on: unused-or-unchecked\`) fails until each is readable and mapped:`,
+      "",
+      ...unchecked.map(
+        (u) => `- ${code2(u.file)}${u.line !== void 0 ? ` line ${u.line}` : ""}${u.pointer ? ` (${code2(u.pointer)})` : ""}: ${text2(u.reason, MAX_NOTE_CHARACTERS)}`
+      ),
+      ""
+    );
   }
   const notes = [...input.notes ?? []];
   for (const { file, policy } of policies) {
@@ -67527,6 +67551,8 @@ async function reviewPullRequest(client, target, files, options) {
     delivered,
     headSha: target.headSha,
     notes: options.notes ?? [],
+    warnings: options.warnings ?? [],
+    unchecked: options.unchecked ?? [],
     readOnly: ro
   });
   let summary3 = summaryOf(readOnly, outcome.delivered);
@@ -67760,6 +67786,29 @@ function message(error3) {
   return error3.message;
 }
 
+// src/report/gate.ts
+var FAIL_ON = ["unused-or-unchecked", "unused", "never"];
+function gateFailure(report, failOn, option) {
+  const { errors: errors2, remaining, unusedActions, unchecked } = report.totals;
+  if (errors2 > 0) {
+    return "An internal guarantee of iam-refine failed for a policy; nothing was suggested for it. This is a bug; please report it.";
+  }
+  if (failOn === "never") return void 0;
+  const reasons = [];
+  if (remaining > 0) {
+    reasons.push(
+      `${remaining} ${remaining === 1 ? "policy" : "policies"} ${remaining === 1 ? "keeps" : "keep"} ${unusedActions} unused ${unusedActions === 1 ? "action" : "actions"}`
+    );
+  }
+  if (failOn === "unused-or-unchecked" && unchecked > 0) {
+    reasons.push(
+      `${unchecked} ${unchecked === 1 ? "policy or file" : "policies or files"} could not be checked`
+    );
+  }
+  if (reasons.length === 0) return void 0;
+  return `${reasons.join("; ")}: see the report (${option}: ${failOn}; \`never\` only reports).`;
+}
+
 // src/inputs.ts
 var INPUT = {
   githubToken: "github-token",
@@ -67774,7 +67823,8 @@ var INPUT = {
   failOn: "fail-on",
   reviewEvent: "review-event",
   maxComments: "max-comments",
-  verifyWithAws: "verify-with-aws"
+  verifyWithAws: "verify-with-aws",
+  allowWorkspaceOnPullRequestTarget: "allow-workspace-on-pull-request-target"
 };
 var OUTPUT = {
   unusedActions: "unused-actions",
@@ -67784,7 +67834,7 @@ var OUTPUT = {
 };
 var DEFAULTS2 = {
   config: ".github/iam-refine.yml",
-  failOn: "unused",
+  failOn: "unused-or-unchecked",
   reviewEvent: "COMMENT",
   maxComments: 30
 };
@@ -67825,7 +67875,7 @@ function readInputs(source = (name) => getInput(name)) {
     paths: list2(get(INPUT.paths)),
     config: get(INPUT.config) || DEFAULTS2.config,
     catalog: catalogChoice(get(INPUT.catalog)),
-    failOn: oneOf(INPUT.failOn, get(INPUT.failOn) || DEFAULTS2.failOn, ["unused", "never"], false),
+    failOn: oneOf(INPUT.failOn, get(INPUT.failOn) || DEFAULTS2.failOn, FAIL_ON, false),
     reviewEvent: oneOf(
       INPUT.reviewEvent,
       get(INPUT.reviewEvent) || DEFAULTS2.reviewEvent,
@@ -67833,7 +67883,11 @@ function readInputs(source = (name) => getInput(name)) {
       true
     ),
     maxComments: get(INPUT.maxComments) === "" ? DEFAULTS2.maxComments : positiveInteger(INPUT.maxComments, get(INPUT.maxComments)),
-    verifyWithAws: boolean(INPUT.verifyWithAws, get(INPUT.verifyWithAws))
+    verifyWithAws: boolean(INPUT.verifyWithAws, get(INPUT.verifyWithAws)),
+    allowWorkspaceOnPullRequestTarget: boolean(
+      INPUT.allowWorkspaceOnPullRequestTarget,
+      get(INPUT.allowWorkspaceOnPullRequestTarget)
+    )
   };
 }
 function list2(value) {
@@ -69920,8 +69974,8 @@ function listEdits(ctx, seq, ops, statementOf) {
       const item = seq.items[i7];
       const style = item.kind === "scalar" ? item.style : "plain";
       const texts = op.by.map((v) => scalarText(ctx, v, style, !block2));
-      const sep4 = block2 ? blockSeparator(ctx, item) : flowSeparator(ctx, seq, i7);
-      push(ctx, statementOf(i7), item.start, item.end, texts.join(sep4));
+      const sep5 = block2 ? blockSeparator(ctx, item) : flowSeparator(ctx, seq, i7);
+      push(ctx, statementOf(i7), item.start, item.end, texts.join(sep5));
     } else if (op.kind === "delete") {
       let j6 = i7;
       while (j6 + 1 < ops.length && ops[j6 + 1].kind === "delete") j6++;
@@ -69988,8 +70042,8 @@ function stringToList(ctx, statement, node, entries, index) {
   const flow = ctx.tree.syntax === "json" || inFlow(statement);
   const texts = entries.map((v) => scalarText(ctx, v, node.style, flow));
   if (flow) {
-    const sep4 = ctx.text[node.start - 1] === ":" ? "," : ", ";
-    push(ctx, index, node.start, node.end, `[${texts.join(sep4)}]`);
+    const sep5 = ctx.text[node.start - 1] === ":" ? "," : ", ";
+    push(ctx, index, node.start, node.end, `[${texts.join(sep5)}]`);
     return;
   }
   const key = statement.pairs.find((p3) => p3.key === "Action");
@@ -70655,13 +70709,23 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
   const { logger: logger2, env: env2 } = world;
   const workspace = env2.GITHUB_WORKSPACE ?? process.cwd();
   const client = createGitHubClient(inputs.githubToken, logger2, env2.GITHUB_API_URL);
-  const config2 = await readConfig(inputs.config, workspace);
-  const catalog = await loadCatalog(inputs, workspace, logger2);
-  const findings = await loadFindings(inputs, pr, client, workspace, logger2);
+  const notes = [];
+  const warnings = [];
+  const trustWorkspace = env2.GITHUB_EVENT_NAME !== "pull_request_target" || inputs.allowWorkspaceOnPullRequestTarget;
+  if (env2.GITHUB_EVENT_NAME === "pull_request_target") {
+    const warning3 = trustWorkspace ? `This workflow runs on pull_request_target: a write token, with the pull request's code at hand. ${INPUT.allowWorkspaceOnPullRequestTarget} is true, so the configuration, findings files and catalog file are read from the workspace: make sure it is a checkout of the base branch.` : `This workflow runs on pull_request_target: a write token, with the pull request's code at hand. The configuration, findings files and catalog file are not read from the workspace here (set ${INPUT.allowWorkspaceOnPullRequestTarget}: true only if the workspace is a checkout of the base branch); prefer the pull_request event.`;
+    logger2.warning(warning3);
+    warnings.push(warning3);
+  }
+  const changed = await getChangedFiles(client, pr, inputs.paths);
+  const config2 = trustWorkspace ? await readConfig(inputs.config, workspace) : withoutWorkspace(EMPTY_CONFIG, `${INPUT.config} ${inputs.config}`, notes);
+  const catalog = await loadCatalog(inputs, workspace, logger2, trustWorkspace);
+  const findings = await loadFindings(inputs, pr, client, workspace, logger2, {
+    trustWorkspace,
+    changedPaths: new Set(changed.changedPaths)
+  });
   for (const note2 of findings.notes) logger2.info(note2);
   const verify = inputs.verifyWithAws ? awsRefinementVerifier(createAccessAnalyzerClient()) : void 0;
-  const changed = await getChangedFiles(client, pr, inputs.paths);
-  const notes = [];
   if (changed.capped) {
     notes.push(
       `GitHub lists at most 3,000 files of a pull request and this one reached that: files beyond them were not checked.`
@@ -70681,7 +70745,7 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
   for (const file of candidates2) {
     const content = contents.get(file.path) ?? { kind: "skipped", reason: "not read" };
     if (content.kind === "skipped") {
-      notes.push(`${file.path}: not read (${content.reason})`);
+      reports.push(unreadFile(file.path, content.reason));
       continue;
     }
     let outcome = refineFile(
@@ -70697,7 +70761,6 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
     }
     if (!outcome.report) continue;
     reports.push(outcome.report);
-    notes.push(...fileNotes(outcome.report));
     const reviewable = (outcome.policies ?? []).flatMap((p3) => reviewPolicy(p3));
     if (reviewable.length > 0) reviewFiles.push(reviewFile(file, content.text, reviewable));
   }
@@ -70707,15 +70770,33 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
       ...catalog.updatedAt ? { updatedAt: catalog.updatedAt } : {}
     },
     fixed: false,
-    notes: [...findings.notes]
+    notes: [...warnings, ...findings.notes, ...notes]
   });
   const review = await reviewPullRequest(client, pr, reviewFiles, {
     event: inputs.reviewEvent,
     maxComments: inputs.maxComments,
     logger: logger2,
-    notes
+    notes,
+    warnings,
+    unchecked: uncheckedItems(report.files)
   });
   return { report, summary: review.summary };
+}
+function unreadFile(path, reason) {
+  return {
+    file: path,
+    status: "skipped",
+    message: `was not read (${reason})`,
+    policies: [],
+    notes: [],
+    edits: []
+  };
+}
+function withoutWorkspace(config2, what, notes) {
+  notes.push(
+    `${what} was not read: on pull_request_target the workspace may hold the pull request's files`
+  );
+  return config2;
 }
 function reviewPolicy(p3) {
   if (!p3.refinement || !hasUnused(p3.report.status)) return [];
@@ -70738,13 +70819,6 @@ function reviewFile(file, headText, policies) {
     policies
   };
 }
-function fileNotes(report) {
-  if (report.status !== "policies") {
-    const at2 = report.line !== void 0 ? `:${report.line}` : "";
-    return [`${report.file}${at2}: ${report.status}: ${report.message ?? ""}`];
-  }
-  return report.policies.filter((p3) => p3.status === "unmapped" || p3.status === "invalid" || p3.status === "error").map((p3) => `${report.file}: ${p3.pointer || "policy"}: ${p3.status}: ${p3.reason ?? ""}`);
-}
 async function publishOutputs(outcome, inputs, world) {
   const { report } = outcome;
   const dir = join7(world.env.RUNNER_TEMP ?? tmpdir(), "iam-refine");
@@ -70760,21 +70834,25 @@ async function publishOutputs(outcome, inputs, world) {
   setOutput(OUTPUT.policiesRefined, String(refined.length));
   setOutput(OUTPUT.report, reportPath);
   setOutput(OUTPUT.sarif, sarifPath);
-  if (world.env.GITHUB_STEP_SUMMARY) await summary.addRaw(outcome.summary).write();
-  const remaining = report.totals.remaining;
-  if (report.totals.errors > 0) {
-    setFailed(
-      "An internal guarantee of iam-refine failed for a policy; nothing was suggested for it. This is a bug; please report it."
-    );
-  } else if (inputs.failOn === "unused" && remaining > 0) {
-    setFailed(
-      `${remaining} ${remaining === 1 ? "policy" : "policies"} in the changed files ${remaining === 1 ? "keeps" : "keep"} ${report.totals.unusedActions} unused ${report.totals.unusedActions === 1 ? "action" : "actions"}; see the review and the job summary (set ${INPUT.failOn}: never to only report).`
-    );
-  } else {
+  if (world.env.GITHUB_STEP_SUMMARY) {
+    await summary.addRaw(jobSummary(outcome.summary)).write();
+  }
+  const failure = gateFailure(report, inputs.failOn, INPUT.failOn);
+  if (failure !== void 0) setFailed(failure);
+  else {
     world.logger.info(
       `iam-refine: ${refined.length} of ${report.totals.policies} policies have unused permissions.`
     );
   }
+}
+var MAX_JOB_SUMMARY_BYTES = 1e6;
+function jobSummary(markdown) {
+  return cutMarkdown(
+    markdown,
+    MAX_JOB_SUMMARY_BYTES,
+    "\u2026 cut here to stay under GitHub's 1 MiB limit for a job summary: the full report is in the `report` output (JSON).",
+    (text3) => Buffer.byteLength(text3, "utf8")
+  );
 }
 async function readPullRequest(env2) {
   const path = env2.GITHUB_EVENT_PATH;
@@ -70814,21 +70892,40 @@ async function readConfig(file, workspace) {
   }
   return parseConfig(text3, file);
 }
-async function loadCatalog(inputs, workspace, logger2) {
+async function loadCatalog(inputs, workspace, logger2, trustWorkspace) {
   const choice = inputs.catalog;
+  if (choice.kind === "file" && !trustWorkspace) {
+    logger2.warning(
+      `${INPUT.catalog}: ${choice.path} is not read on pull_request_target (the workspace may hold the pull request's files); the bundled catalog is used.`
+    );
+    return catalogFromInput(void 0, { warn: (message2) => logger2.warning(message2) });
+  }
   const value = choice.kind === "live" ? "live" : choice.kind === "file" ? isAbsolute2(choice.path) ? choice.path : join7(workspace, choice.path) : void 0;
   return catalogFromInput(value, { warn: (message2) => logger2.warning(message2) });
 }
-async function loadFindings(inputs, pr, client, workspace, logger2) {
+async function loadFindings(inputs, pr, client, workspace, logger2, trust) {
   const sources = [];
   if (inputs.findings.length > 0) {
-    const files = await expandGlobs(inputs.findings, workspace);
-    if (files.length === 0) {
+    if (!trust.trustWorkspace) {
+      throw new ConfigurationError(
+        `Input ${INPUT.findings}: findings files are not read on pull_request_target, where the workspace may hold the pull request's files; use ${INPUT.findingsArtifact} or ${INPUT.analyzerArn} (or ${INPUT.allowWorkspaceOnPullRequestTarget}: true with a checkout of the base branch).`
+      );
+    }
+    const matched = await expandGlobs(inputs.findings, workspace);
+    const files = matched.filter((path) => {
+      const rel = relative2(workspace, path).split(sep4).join("/");
+      if (!trust.changedPaths.has(rel)) return true;
+      logger2.warning(
+        `${rel} is a findings file this pull request changes: it is not read (findings a pull request writes are not trusted; change findings in a pull request of their own).`
+      );
+      return false;
+    });
+    if (matched.length === 0) {
       throw new ConfigurationError(
         `Input ${INPUT.findings}: no file matches ${inputs.findings.join(", ")}`
       );
     }
-    sources.push(filesSource(files));
+    if (files.length > 0) sources.push(filesSource(files));
   }
   if (inputs.findingsArtifact) {
     const a6 = inputs.findingsArtifact;

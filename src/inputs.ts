@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { ConfigurationError } from './engine/errors.js'
+import { FAIL_ON, type FailOn } from './report/gate.js'
 
 /** The action's input names, as action.yml declares them. */
 export const INPUT = {
@@ -15,7 +16,8 @@ export const INPUT = {
   failOn: 'fail-on',
   reviewEvent: 'review-event',
   maxComments: 'max-comments',
-  verifyWithAws: 'verify-with-aws'
+  verifyWithAws: 'verify-with-aws',
+  allowWorkspaceOnPullRequestTarget: 'allow-workspace-on-pull-request-target'
 } as const
 
 /** The action's output names. */
@@ -28,7 +30,7 @@ export const OUTPUT = {
 
 export const DEFAULTS = {
   config: '.github/iam-refine.yml',
-  failOn: 'unused',
+  failOn: 'unused-or-unchecked',
   reviewEvent: 'COMMENT',
   maxComments: 30
 } as const
@@ -61,13 +63,22 @@ export interface Inputs {
   /** The configuration file. */
   readonly config: string
   readonly catalog: CatalogChoice
-  /** `unused`: fail when unused permissions remain in the changed files; `never`: do not. */
-  readonly failOn: 'unused' | 'never'
+  /**
+   * `unused-or-unchecked`: fail when unused permissions remain in the changed files, or when a
+   * changed file that may hold a policy could not be checked; `unused`: only the former;
+   * `never`: do not fail.
+   */
+  readonly failOn: FailOn
   readonly reviewEvent: 'COMMENT' | 'REQUEST_CHANGES'
   /** At most this many review comments; the rest go to the summary. */
   readonly maxComments: number
   /** Ask IAM Access Analyzer to confirm each refinement before suggesting it. */
   readonly verifyWithAws: boolean
+  /**
+   * On `pull_request_target`, read the configuration, findings files and catalog file from the
+   * workspace even though it may hold the pull request's files (default: refuse).
+   */
+  readonly allowWorkspaceOnPullRequestTarget: boolean
 }
 
 /** Reads one input by name; `core.getInput` in the action. */
@@ -121,7 +132,7 @@ export function readInputs(source: InputSource = name => core.getInput(name)): I
     paths: list(get(INPUT.paths)),
     config: get(INPUT.config) || DEFAULTS.config,
     catalog: catalogChoice(get(INPUT.catalog)),
-    failOn: oneOf(INPUT.failOn, get(INPUT.failOn) || DEFAULTS.failOn, ['unused', 'never'], false),
+    failOn: oneOf(INPUT.failOn, get(INPUT.failOn) || DEFAULTS.failOn, FAIL_ON, false),
     reviewEvent: oneOf(
       INPUT.reviewEvent,
       get(INPUT.reviewEvent) || DEFAULTS.reviewEvent,
@@ -132,7 +143,11 @@ export function readInputs(source: InputSource = name => core.getInput(name)): I
       get(INPUT.maxComments) === ''
         ? DEFAULTS.maxComments
         : positiveInteger(INPUT.maxComments, get(INPUT.maxComments)),
-    verifyWithAws: boolean(INPUT.verifyWithAws, get(INPUT.verifyWithAws))
+    verifyWithAws: boolean(INPUT.verifyWithAws, get(INPUT.verifyWithAws)),
+    allowWorkspaceOnPullRequestTarget: boolean(
+      INPUT.allowWorkspaceOnPullRequestTarget,
+      get(INPUT.allowWorkspaceOnPullRequestTarget)
+    )
   }
 }
 

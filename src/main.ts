@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { isAbsolute, join } from 'node:path'
+import { isAbsolute, join, relative, sep } from 'node:path'
 import type { Catalog } from './engine/catalog.js'
 import { ConfigurationError, InvariantError } from './engine/errors.js'
 import { accessAnalyzerSource, createAccessAnalyzerClient } from './findings/access-analyzer.js'
@@ -18,7 +18,15 @@ import { expandGlobs } from './io/globs.js'
 import { catalogFromInput } from './io/live-catalog.js'
 import { actionsLogger, type Logger } from './logger.js'
 import type { FileReport as ReviewFile, PolicyReport as ReviewPolicy } from './report/comment.js'
-import { buildReport, hasUnused, type FileReport, type Report } from './report/json-report.js'
+import {
+  buildReport,
+  hasUnused,
+  uncheckedItems,
+  type FileReport,
+  type Report
+} from './report/json-report.js'
+import { gateFailure } from './report/gate.js'
+import { cutMarkdown } from './report/summary.js'
 import { toSarif } from './report/sarif.js'
 import { EMPTY_CONFIG, globMatcher, parseConfig, type IamRefineConfig } from './sources/config.js'
 import { mayHoldPolicies } from './sources/candidates.js'
@@ -81,16 +89,34 @@ async function reviewPullRequestPolicies(
   const { logger, env } = world
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd()
   const client = createGitHubClient(inputs.githubToken, logger, env.GITHUB_API_URL)
-  const config = await readConfig(inputs.config, workspace)
-  const catalog = await loadCatalog(inputs, workspace, logger)
-  const findings = await loadFindings(inputs, pr, client, workspace, logger)
+  const notes: string[] = []
+  const warnings: string[] = []
+  // pull_request_target runs with a write token while the workspace may hold the pull request's
+  // files: nothing from the workspace decides what the gate checks unless the workflow says so.
+  const trustWorkspace =
+    env.GITHUB_EVENT_NAME !== 'pull_request_target' || inputs.allowWorkspaceOnPullRequestTarget
+  if (env.GITHUB_EVENT_NAME === 'pull_request_target') {
+    const warning = trustWorkspace
+      ? `This workflow runs on pull_request_target: a write token, with the pull request's code at hand. ${INPUT.allowWorkspaceOnPullRequestTarget} is true, so the configuration, findings files and catalog file are read from the workspace: make sure it is a checkout of the base branch.`
+      : `This workflow runs on pull_request_target: a write token, with the pull request's code at hand. The configuration, findings files and catalog file are not read from the workspace here (set ${INPUT.allowWorkspaceOnPullRequestTarget}: true only if the workspace is a checkout of the base branch); prefer the pull_request event.`
+    logger.warning(warning)
+    warnings.push(warning)
+  }
+
+  const changed = await getChangedFiles(client, pr, inputs.paths)
+  const config = trustWorkspace
+    ? await readConfig(inputs.config, workspace)
+    : withoutWorkspace(EMPTY_CONFIG, `${INPUT.config} ${inputs.config}`, notes)
+  const catalog = await loadCatalog(inputs, workspace, logger, trustWorkspace)
+  const findings = await loadFindings(inputs, pr, client, workspace, logger, {
+    trustWorkspace,
+    changedPaths: new Set(changed.changedPaths)
+  })
   for (const note of findings.notes) logger.info(note)
   const verify = inputs.verifyWithAws
     ? awsRefinementVerifier(createAccessAnalyzerClient())
     : undefined
 
-  const changed = await getChangedFiles(client, pr, inputs.paths)
-  const notes: string[] = []
   if (changed.capped) {
     notes.push(
       `GitHub lists at most 3,000 files of a pull request and this one reached that: files beyond them were not checked.`
@@ -110,7 +136,8 @@ async function reviewPullRequestPolicies(
   for (const file of candidates) {
     const content = contents.get(file.path) ?? { kind: 'skipped', reason: 'not read' }
     if (content.kind === 'skipped') {
-      notes.push(`${file.path}: not read (${content.reason})`)
+      // It may hold a policy and was not checked: the gate counts it.
+      reports.push(unreadFile(file.path, content.reason))
       continue
     }
     let outcome = refineFile(
@@ -126,7 +153,6 @@ async function reviewPullRequestPolicies(
     }
     if (!outcome.report) continue
     reports.push(outcome.report)
-    notes.push(...fileNotes(outcome.report))
     const reviewable = (outcome.policies ?? []).flatMap(p => reviewPolicy(p))
     if (reviewable.length > 0) reviewFiles.push(reviewFile(file, content.text, reviewable))
   }
@@ -137,15 +163,37 @@ async function reviewPullRequestPolicies(
       ...(catalog.updatedAt ? { updatedAt: catalog.updatedAt } : {})
     },
     fixed: false,
-    notes: [...findings.notes]
+    notes: [...warnings, ...findings.notes, ...notes]
   })
   const review = await reviewPullRequest(client, pr, reviewFiles, {
     event: inputs.reviewEvent,
     maxComments: inputs.maxComments,
     logger,
-    notes
+    notes,
+    warnings,
+    unchecked: uncheckedItems(report.files)
   })
   return { report, summary: review.summary }
+}
+
+/** A changed file that may hold a policy but could not be read: reported, and unchecked. */
+function unreadFile(path: string, reason: string): FileReport {
+  return {
+    file: path,
+    status: 'skipped',
+    message: `was not read (${reason})`,
+    policies: [],
+    notes: [],
+    edits: []
+  }
+}
+
+/** The configuration left out on pull_request_target, said in the notes. */
+function withoutWorkspace(config: IamRefineConfig, what: string, notes: string[]): IamRefineConfig {
+  notes.push(
+    `${what} was not read: on pull_request_target the workspace may hold the pull request's files`
+  )
+  return config
 }
 
 /** The policies the review speaks about: those with unused permissions. */
@@ -172,16 +220,6 @@ function reviewFile(file: ChangedFile, headText: string, policies: ReviewPolicy[
   }
 }
 
-function fileNotes(report: FileReport): string[] {
-  if (report.status !== 'policies') {
-    const at = report.line !== undefined ? `:${report.line}` : ''
-    return [`${report.file}${at}: ${report.status}: ${report.message ?? ''}`]
-  }
-  return report.policies
-    .filter(p => p.status === 'unmapped' || p.status === 'invalid' || p.status === 'error')
-    .map(p => `${report.file}: ${p.pointer || 'policy'}: ${p.status}: ${p.reason ?? ''}`)
-}
-
 async function publishOutputs(
   outcome: RunOutcome,
   inputs: Inputs,
@@ -199,24 +237,29 @@ async function publishOutputs(
   core.setOutput(OUTPUT.policiesRefined, String(refined.length))
   core.setOutput(OUTPUT.report, reportPath)
   core.setOutput(OUTPUT.sarif, sarifPath)
-  if (world.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(outcome.summary).write()
+  if (world.env.GITHUB_STEP_SUMMARY) {
+    await core.summary.addRaw(jobSummary(outcome.summary)).write()
+  }
 
-  const remaining = report.totals.remaining
-  if (report.totals.errors > 0) {
-    core.setFailed(
-      'An internal guarantee of iam-refine failed for a policy; nothing was suggested for it. This is a bug; please report it.'
-    )
-  } else if (inputs.failOn === 'unused' && remaining > 0) {
-    core.setFailed(
-      `${remaining} ${remaining === 1 ? 'policy' : 'policies'} in the changed files ${remaining === 1 ? 'keeps' : 'keep'} ` +
-        `${report.totals.unusedActions} unused ${report.totals.unusedActions === 1 ? 'action' : 'actions'}; ` +
-        `see the review and the job summary (set ${INPUT.failOn}: never to only report).`
-    )
-  } else {
+  const failure = gateFailure(report, inputs.failOn, INPUT.failOn)
+  if (failure !== undefined) core.setFailed(failure)
+  else {
     world.logger.info(
       `iam-refine: ${refined.length} of ${report.totals.policies} policies have unused permissions.`
     )
   }
+}
+
+/** GitHub refuses a step summary over 1 MiB and then shows none: keep well below it. */
+export const MAX_JOB_SUMMARY_BYTES = 1_000_000
+
+function jobSummary(markdown: string): string {
+  return cutMarkdown(
+    markdown,
+    MAX_JOB_SUMMARY_BYTES,
+    "… cut here to stay under GitHub's 1 MiB limit for a job summary: the full report is in the `report` output (JSON).",
+    text => Buffer.byteLength(text, 'utf8')
+  )
 }
 
 /** The pull request of the event, or undefined for an event without one. */
@@ -262,8 +305,19 @@ async function readConfig(file: string, workspace: string): Promise<IamRefineCon
   return parseConfig(text, file)
 }
 
-async function loadCatalog(inputs: Inputs, workspace: string, logger: Logger): Promise<Catalog> {
+async function loadCatalog(
+  inputs: Inputs,
+  workspace: string,
+  logger: Logger,
+  trustWorkspace: boolean
+): Promise<Catalog> {
   const choice = inputs.catalog
+  if (choice.kind === 'file' && !trustWorkspace) {
+    logger.warning(
+      `${INPUT.catalog}: ${choice.path} is not read on pull_request_target (the workspace may hold the pull request's files); the bundled catalog is used.`
+    )
+    return catalogFromInput(undefined, { warn: message => logger.warning(message) })
+  }
   const value =
     choice.kind === 'live'
       ? 'live'
@@ -280,17 +334,33 @@ async function loadFindings(
   pr: ReviewTarget,
   client: GitHubClient,
   workspace: string,
-  logger: Logger
+  logger: Logger,
+  trust: { readonly trustWorkspace: boolean; readonly changedPaths: ReadonlySet<string> }
 ): Promise<LoadedFindings> {
   const sources: FindingsSource[] = []
   if (inputs.findings.length > 0) {
-    const files = await expandGlobs(inputs.findings, workspace)
-    if (files.length === 0) {
+    if (!trust.trustWorkspace) {
+      throw new ConfigurationError(
+        `Input ${INPUT.findings}: findings files are not read on pull_request_target, where the workspace may hold the pull request's files; use ${INPUT.findingsArtifact} or ${INPUT.analyzerArn} (or ${INPUT.allowWorkspaceOnPullRequestTarget}: true with a checkout of the base branch).`
+      )
+    }
+    const matched = await expandGlobs(inputs.findings, workspace)
+    // Findings a pull request writes are never findings: one it adds or changes is left out, so
+    // that it can neither add nor take away what applies to it (DESIGN §4).
+    const files = matched.filter(path => {
+      const rel = relative(workspace, path).split(sep).join('/')
+      if (!trust.changedPaths.has(rel)) return true
+      logger.warning(
+        `${rel} is a findings file this pull request changes: it is not read (findings a pull request writes are not trusted; change findings in a pull request of their own).`
+      )
+      return false
+    })
+    if (matched.length === 0) {
       throw new ConfigurationError(
         `Input ${INPUT.findings}: no file matches ${inputs.findings.join(', ')}`
       )
     }
-    sources.push(filesSource(files))
+    if (files.length > 0) sources.push(filesSource(files))
   }
   if (inputs.findingsArtifact) {
     const a = inputs.findingsArtifact

@@ -167,6 +167,8 @@ export interface GitHubServer {
   suggestions(path: string): PostedSuggestion[]
   /** Every `<sha>:<path>` expression asked through GraphQL, in order. */
   graphqlExpressions(): string[]
+  /** How many GraphQL queries of a kind were answered: file contents, or the token's login. */
+  graphqlQueries(kind: 'contents' | 'viewer'): number
   /** A comment someone else wrote (a person replying, another bot). */
   addIssueComment(owner: string, repo: string, issue: number, body: string, login: string): void
   /** A review comment someone else wrote on `line` of `path` (no review of ours holds it). */
@@ -640,6 +642,13 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         out.push({ startLine: c.start_line ?? c.line, endLine: c.line, content })
       }
       return out
+    },
+    graphqlQueries(kind): number {
+      return state.requests.filter(r => {
+        if (r.path !== '/graphql' || r.status !== 200) return false
+        const query = String((r.body as { query?: unknown } | undefined)?.query ?? '')
+        return kind === 'viewer' ? /viewer/.test(query) : /object\(expression/.test(query)
+      }).length
     },
     graphqlExpressions(): string[] {
       return state.requests.flatMap(r => {

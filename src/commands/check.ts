@@ -16,12 +16,14 @@ import { toSarif } from '../report/sarif.js'
 import { EMPTY_CONFIG, globMatcher, parseConfig, type IamRefineConfig } from '../sources/config.js'
 import { withAwsProof } from '../sources/proof.js'
 import { refineFile } from '../sources/scan.js'
+import { FAIL_ON, gateFailure, type FailOn } from '../report/gate.js'
 import { EXIT, parseOptions, type Command } from './io.js'
 import { loadCatalog } from './refine.js'
 
 export const CHECK_USAGE =
   'usage: iam-refine check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]\n' +
-  '                        [--format text|json|sarif] [--principal ARN]... [--verify-with-aws]'
+  '                        [--format text|json|sarif] [--principal ARN]... [--verify-with-aws]\n' +
+  '                        [--fail-on unused-or-unchecked|unused|never]'
 
 const FORMATS = ['text', 'json', 'sarif'] as const
 
@@ -43,10 +45,17 @@ export const checkCommand: Command = async (args, io) => {
       fix: { type: 'boolean' },
       format: { type: 'string' },
       principal: { type: 'string', multiple: true },
-      'verify-with-aws': { type: 'boolean' }
+      'verify-with-aws': { type: 'boolean' },
+      'fail-on': { type: 'string' }
     },
     CHECK_USAGE
   )
+  const failOn = (values['fail-on'] as string | undefined) ?? 'unused-or-unchecked'
+  if (!(FAIL_ON as readonly string[]).includes(failOn)) {
+    throw new ConfigurationError(
+      `--fail-on must be ${FAIL_ON.join(', ')}, not "${failOn}"\n${CHECK_USAGE}`
+    )
+  }
   const format = (values.format as string | undefined) ?? 'text'
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new ConfigurationError(
@@ -123,7 +132,7 @@ export const checkCommand: Command = async (args, io) => {
   else if (format === 'sarif') io.out(`${JSON.stringify(toSarif(report), null, 2)}\n`)
   else io.out(textReport(report, diffs))
   if (report.totals.errors > 0 || defects > 0) return EXIT.bug
-  return report.totals.remaining > 0 ? EXIT.unused : EXIT.ok
+  return gateFailure(report, failOn as FailOn, '--fail-on') === undefined ? EXIT.ok : EXIT.unused
 }
 
 async function loadConfig(
@@ -243,5 +252,6 @@ function summary(report: Report): string {
     parts.push(`${t.malformedFiles} malformed ${t.malformedFiles === 1 ? 'file' : 'files'}`)
   if (t.skippedFiles > 0)
     parts.push(`${t.skippedFiles} skipped ${t.skippedFiles === 1 ? 'file' : 'files'}`)
+  if (t.unchecked > 0) parts.push(`${t.unchecked} not checked`)
   return `iam-refine: ${parts.join(', ')}`
 }

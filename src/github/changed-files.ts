@@ -25,6 +25,8 @@ export interface ChangedFiles {
   readonly files: readonly ChangedFile[]
   /** How many files GitHub listed, before filtering. */
   readonly listed: number
+  /** Every path the pull request touches, whatever `paths` says: names before and after, removed ones too. */
+  readonly changedPaths: readonly string[]
   /**
    * GitHub lists at most 3,000 files of a pull request; when it reached that cap, files beyond
    * it were not seen, and the summary must say so.
@@ -57,7 +59,10 @@ export async function getChangedFiles(
     throw readError(error, `the files of pull request #${pr.pullNumber}`)
   }
   const files: ChangedFile[] = []
+  const changedPaths = new Set<string>()
   for (const f of listed) {
+    changedPaths.add(f.filename)
+    if (f.previous_filename) changedPaths.add(f.previous_filename)
     if (f.status === 'removed' || !match(f.filename)) continue
     files.push({
       path: f.filename,
@@ -67,7 +72,12 @@ export async function getChangedFiles(
       ...(f.previous_filename ? { previousPath: f.previous_filename } : {})
     })
   }
-  return { files, listed: listed.length, capped: listed.length >= MAX_LISTED_FILES }
+  return {
+    files,
+    listed: listed.length,
+    changedPaths: [...changedPaths],
+    capped: listed.length >= MAX_LISTED_FILES
+  }
 }
 
 /** A 403 or 404 on reading: the token lacks a permission; say which. */

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.js'
 import { buildReviewItems, type FileReport, type ReviewItem } from '../report/comment.js'
 import type { Hash } from '../report/fingerprint.js'
+import type { UncheckedItem } from '../report/json-report.js'
 import { renderSummary, type Delivered, type SummaryReason } from '../report/summary.js'
 import type { PullRequestRef } from './changed-files.js'
 import type { GitHubClient } from './client.js'
@@ -51,8 +52,12 @@ export interface ReviewRun extends ReviewOutcome {
 }
 
 export interface ReviewPullRequestOptions extends ReviewOptions {
-  /** Lines for the summary's notes: unmapped or malformed files, the 3,000-file cap, … */
+  /** Lines for the summary's notes: the 3,000-file cap, findings files left out, … */
   readonly notes?: readonly string[]
+  /** Shown first, as warnings (the pull_request_target warning). */
+  readonly warnings?: readonly string[]
+  /** What the gate counts as unchecked, listed in the summary with why. */
+  readonly unchecked?: readonly UncheckedItem[]
   /** The fingerprints' hash; SHA-256 unless a test wants another. */
   readonly hash?: Hash
 }
@@ -79,6 +84,8 @@ export async function reviewPullRequest(
       delivered,
       headSha: target.headSha,
       notes: options.notes ?? [],
+      warnings: options.warnings ?? [],
+      unchecked: options.unchecked ?? [],
       readOnly: ro
     })
   let summary = summaryOf(readOnly, outcome.delivered)

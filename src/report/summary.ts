@@ -5,6 +5,7 @@
  * GitHub, or the token could not write. Pure Markdown; the caller writes it.
  */
 import type { FileReport, Placement, ReviewItem } from './comment.js'
+import type { UncheckedItem } from './json-report.js'
 import { principalNames } from './comment.js'
 import { fenced } from './fence.js'
 import { code, text } from './markdown.js'
@@ -42,8 +43,12 @@ export interface SummaryInput {
   readonly delivered: readonly Delivered[]
   /** The commit the line numbers refer to. */
   readonly headSha?: string
-  /** Lines to show as they are: unmapped or malformed files, the 3,000-file cap, … */
+  /** Lines to show as notes: the 3,000-file cap, findings files left out, … */
   readonly notes?: readonly string[]
+  /** Shown first, as warnings. */
+  readonly warnings?: readonly string[]
+  /** What could not be checked, with why (the default gate fails on it). */
+  readonly unchecked?: readonly UncheckedItem[]
   readonly readOnly?: boolean
 }
 
@@ -67,6 +72,9 @@ export function renderSummary(input: SummaryInput): string {
   const posted = input.delivered.filter(d => d.delivery.kind === 'posted').length
   const existing = input.delivered.filter(d => d.delivery.kind === 'existing').length
   const summaryOnly = input.delivered.filter(d => d.delivery.kind === 'summary')
+  for (const w of input.warnings ?? []) {
+    out.push('> [!WARNING]', `> ${text(w, MAX_NOTE_CHARACTERS)}`, '')
+  }
   if (input.readOnly) {
     out.push(
       '> [!WARNING]',
@@ -75,7 +83,8 @@ export function renderSummary(input: SummaryInput): string {
       ''
     )
   }
-  if (policies.length === 0) {
+  const unchecked = input.unchecked ?? []
+  if (policies.length === 0 && unchecked.length === 0) {
     out.push('No IAM policy in the changed files.')
   } else if (refined.length === 0) {
     out.push(`${count(policies.length, 'policy', 'policies')} checked: nothing unused.`)
@@ -132,6 +141,21 @@ export function renderSummary(input: SummaryInput): string {
         out.push(item.body.replace(/<!--[^>]*-->/g, '').trim(), '')
       }
     }
+  }
+
+  if (unchecked.length > 0) {
+    out.push(
+      '### Not checked',
+      '',
+      `${count(unchecked.length, 'policy or file', 'policies or files')} in the changed files could not be checked; ` +
+        'the default gate (`fail-on: unused-or-unchecked`) fails until each is readable and mapped:',
+      '',
+      ...unchecked.map(
+        u =>
+          `- ${code(u.file)}${u.line !== undefined ? ` line ${u.line}` : ''}${u.pointer ? ` (${code(u.pointer)})` : ''}: ${text(u.reason, MAX_NOTE_CHARACTERS)}`
+      ),
+      ''
+    )
   }
 
   const notes = [...(input.notes ?? [])]
