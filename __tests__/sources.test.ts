@@ -336,6 +336,60 @@ Statement:
   })
 })
 
+describe('names CloudFormation computes to a constant (a pull request must not unmap its role)', () => {
+  const role = (name: string) => `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  AppRole:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: ${name}
+      Policies:
+        - PolicyName: p
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Action: s3:GetObject
+                Resource: '*'
+`
+  const attached = (name: string) => findPolicies(role(name), 't.yaml').policies[0]?.attachments[0]
+
+  it.each([
+    ['AppRole', 'AppRole'],
+    ['!Sub AppRole', 'AppRole'],
+    ["!Sub 'App${!Literal}Role'", 'App${Literal}Role'],
+    ['{ "Fn::Sub": AppRole }', 'AppRole'],
+    ['!Sub [AppRole, {}]', 'AppRole'],
+    ["!Join ['-', [app, role]]", 'app-role'],
+    ["!Join ['', [!Sub App, Role]]", 'AppRole'],
+    ['{ "Fn::Join": ["-", [a, !Sub b]] }', 'a-b']
+  ])('%s is the name %s', (written, name) => {
+    expect(attached(written)).toMatchObject({ type: 'role', name })
+  })
+
+  it.each([
+    "!Sub '${AWS::StackName}-app'",
+    '!Sub [ "${X}-app", { X: a } ]',
+    "!Join ['-', [!Ref Env, app]]",
+    '!Ref RoleNameParameter'
+  ])('%s stays unresolved, never guessed', written => {
+    expect(attached(written)).toMatchObject({ unresolved: expect.any(String) })
+  })
+})
+
+describe('escaped keys still name a policy', () => {
+  it('finds a policy whose Statement key is written with escapes, in JSON and YAML', () => {
+    const json =
+      '{"Version": "2012-10-17", "Statem\\u0065nt": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}'
+    expect(json).not.toContain('Statement')
+    expect(findPolicies(json, 'p.json').policies).toHaveLength(1)
+    const yaml =
+      'Version: "2012-10-17"\n"Statem\\x65nt":\n  - Effect: Allow\n    Action: s3:GetObject\n    Resource: "*"\n'
+    expect(findPolicies(yaml, 'p.yaml').policies).toHaveLength(1)
+    // Broken, with escapes: reported as malformed rather than passed over.
+    expect(findPolicies('{"Statem\\u0065nt": [', 'p.json').status).toBe('malformed')
+  })
+})
+
 describe('rendering edits in the file’s own style', () => {
   it('JSON, one entry per line: deletes whole lines, and the comma of a new last entry', () => {
     const text =

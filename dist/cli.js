@@ -49,7 +49,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/engine/errors.ts
-var ConfigurationError, InvariantError;
+var ConfigurationError, InvariantError, LimitError;
 var init_errors = __esm({
   "src/engine/errors.ts"() {
     "use strict";
@@ -63,6 +63,14 @@ var init_errors = __esm({
           `iam-refine broke one of its own guarantees, so it suggests nothing: ${message}. This is a bug; please report it with the policy and findings that caused it.`
         );
       }
+    };
+    LimitError = class extends Error {
+      constructor(message, kind) {
+        super(message);
+        this.kind = kind;
+      }
+      kind;
+      name = "LimitError";
     };
   }
 });
@@ -789,6 +797,18 @@ var init_invariants = __esm({
   }
 });
 
+// src/engine/limits.ts
+var MAX_MATCHED_ACTIONS_PER_FILE, MAX_ENTRIES_PER_POLICY, MAX_STATEMENTS_PER_FILE, MAX_SECONDS_PER_FILE;
+var init_limits = __esm({
+  "src/engine/limits.ts"() {
+    "use strict";
+    MAX_MATCHED_ACTIONS_PER_FILE = 5e5;
+    MAX_ENTRIES_PER_POLICY = 2e3;
+    MAX_STATEMENTS_PER_FILE = 5e3;
+    MAX_SECONDS_PER_FILE = 30;
+  }
+});
+
 // src/engine/unused.ts
 function usesEverything(principal) {
   return { principal, wholePrincipal: false, services: [], sources: [] };
@@ -892,6 +912,9 @@ var init_unused_set = __esm({
 });
 
 // src/engine/refine.ts
+function newWorkBudget() {
+  return { matchedActions: MAX_MATCHED_ACTIONS_PER_FILE };
+}
 function refinePolicy(document, options) {
   const { statements } = readStatements(document);
   const context = buildContext(statements, options);
@@ -916,18 +939,30 @@ function buildContext(statements, options) {
     literals,
     keep.filter((k7) => !hasWildcard(k7))
   );
-  return { universe, unused: UnusedSet.resolve(options.principals, universe, keep) };
+  return {
+    universe,
+    unused: UnusedSet.resolve(options.principals, universe, keep),
+    budget: options.budget ?? newWorkBudget()
+  };
 }
 function refineWithContext(document, context, quota) {
   const { statements, single } = readStatements(document);
   const results = [];
   const kept = [];
   const warnings = [];
+  let emitted = 0;
   statements.forEach((statement, index) => {
     const { result: result2, refined } = refineStatement(statement, index, context);
     results.push(result2);
     if (refined !== null) kept.push(refined);
     if (result2.note) warnings.push(`Statement ${label(result2)}: ${result2.note}`);
+    if (result2.status === "refined") emitted += result2.after.length;
+    if (emitted > MAX_ENTRIES_PER_POLICY) {
+      throw new LimitError(
+        `too large to suggest: the refinement would have more than ${MAX_ENTRIES_PER_POLICY} Action entries, more than any IAM policy quota holds; detach the policy, or rewrite it with fewer, narrower wildcards`,
+        "suggest"
+      );
+    }
   });
   const changed = results.some((r7) => r7.status === "refined" || r7.status === "removed");
   let refinedDoc = document;
@@ -1011,6 +1046,12 @@ function refineStatement(statement, index, context) {
       continue;
     }
     const m4 = universe.matching(entry);
+    if (context.budget && (context.budget.matchedActions -= m4.length) < 0) {
+      throw new LimitError(
+        `too large to check: the wildcards of this file match more than ${MAX_MATCHED_ACTIONS_PER_FILE} actions together; split the file or narrow its wildcards`,
+        "check"
+      );
+    }
     const r7 = m4.filter((a7) => unused.has(a7));
     const removesAll = r7.length === m4.length && (r7.length > 0 || unused.all);
     if (r7.length === 0 && !removesAll) {
@@ -1096,7 +1137,9 @@ var init_refine = __esm({
     "use strict";
     init_actions();
     init_catalog();
+    init_errors();
     init_invariants();
+    init_limits();
     init_policy();
     init_trie();
     init_universe();
@@ -13084,7 +13127,7 @@ function findInTemplate(ctx, root7) {
           quota: inline.quota,
           attachments: [self],
           resource,
-          policyName: literal(pair(item, "PolicyName"))
+          policyName: literalName(pair(item, "PolicyName"))
         });
       });
       continue;
@@ -13111,7 +13154,7 @@ function findInTemplate(ctx, root7) {
           quota,
           attachments,
           resource,
-          policyName: literal(
+          policyName: literalName(
             pair(props2, type === "AWS::IAM::Policy" ? "PolicyName" : "ManagedPolicyName")
           )
         }
@@ -13127,7 +13170,7 @@ function findInTemplate(ctx, root7) {
         quota: single.quota,
         attachments: target ? [attachmentOf(resources, target, single.type)] : [],
         resource,
-        policyName: literal(pair(props2, "PolicyName"))
+        policyName: literalName(pair(props2, "PolicyName"))
       });
       continue;
     }
@@ -13170,7 +13213,7 @@ function attachmentsOf(resources, list, type) {
   return list.items.map((item) => attachmentOf(resources, item, type));
 }
 function attachmentOf(resources, node, type) {
-  const name = literal(node);
+  const name = literalName(node);
   if (name !== void 0) return { type, name };
   const ref = refOf(node);
   if (ref === void 0) {
@@ -13198,11 +13241,11 @@ function attachmentOf(resources, node, type) {
 function nameOf(props2, key) {
   const node = pair(props2, key);
   if (!node) return {};
-  const name = literal(node);
+  const name = literalName(node);
   return name !== void 0 ? { name } : { unresolved: `${key} is given by ${describeIntrinsic(node)}` };
 }
 function pathOf(props2) {
-  const path = literal(pair(props2, "Path"));
+  const path = literalName(pair(props2, "Path"));
   return path !== void 0 ? { path } : {};
 }
 function refOf(node) {
@@ -13216,6 +13259,43 @@ function refOf(node) {
 function at(root7, path) {
   const node = nodeAt(root7, path);
   return node ? { node, path } : void 0;
+}
+function literalName(node, depth = 0) {
+  if (node === void 0 || depth > 16) return void 0;
+  const plain2 = literal(node);
+  if (plain2 !== void 0) return plain2;
+  const fn = intrinsic(node);
+  if (fn?.name === "Sub") {
+    let template = fn.args;
+    if (template?.kind === "seq") {
+      const [text2, vars] = template.items;
+      if (template.items.length !== 2 || vars?.kind !== "map" || vars.pairs.length > 0) {
+        return void 0;
+      }
+      template = text2;
+    }
+    const text = literal(template);
+    if (text === void 0 || /\$\{(?!!)/.test(text)) return void 0;
+    return text.replace(/\$\{!/g, "${");
+  }
+  if (fn?.name === "Join" && fn.args?.kind === "seq" && fn.args.items.length === 2) {
+    const [delimiter, list] = fn.args.items;
+    const d7 = literal(delimiter);
+    if (d7 === void 0 || list?.kind !== "seq" || list.tag) return void 0;
+    const parts = list.items.map((item) => literalName(item, depth + 1));
+    return parts.every((p4) => p4 !== void 0) ? parts.join(d7) : void 0;
+  }
+  return void 0;
+}
+function intrinsic(node) {
+  if (node.tag?.startsWith("!")) {
+    const untagged = { ...node, tag: void 0 };
+    return { name: node.tag.slice(1), args: untagged };
+  }
+  if (node.kind === "map" && node.pairs.length === 1 && node.pairs[0].key.startsWith("Fn::")) {
+    return { name: node.pairs[0].key.slice(4), args: node.pairs[0].value };
+  }
+  return void 0;
 }
 var INLINE_KINDS, SINGLE_ATTACHED, ATTACHMENT_LISTS;
 var init_find = __esm({
@@ -13702,7 +13782,9 @@ function scanText(text, file) {
       scan: { ...empty, status: "skipped", message: "is binary (it holds NUL bytes); not read" }
     };
   }
-  if (!text.includes("Statement")) return { scan: { ...empty, status: "none" } };
+  if (!text.includes("Statement") && !text.includes("\\")) {
+    return { scan: { ...empty, status: "none" } };
+  }
   let syntax = detectSyntax(text);
   let parsed = parseSource(text, syntax);
   if (!parsed.ok && syntax === "json") {
@@ -13729,7 +13811,8 @@ function scanText(text, file) {
   }
 }
 function looksLikePolicy(text) {
-  return /\bStatement\b/.test(text) && (/\bEffect\b/.test(text) || /AWS::/.test(text) || /AWSTemplateFormatVersion/.test(text));
+  const escaped = /\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}/.test(text);
+  return (/\bStatement\b/.test(text) || escaped) && (/\bEffect\b/.test(text) || /AWS::/.test(text) || /AWSTemplateFormatVersion/.test(text) || escaped);
 }
 function findInTree(tree, file) {
   const ctx = findContext(tree, file);
@@ -13957,8 +14040,29 @@ function refineScan(input, scanned, options) {
       }
     };
   }
+  const statements = scan.policies.reduce((n4, p4) => n4 + p4.statements.length, 0);
+  if (statements > MAX_STATEMENTS_PER_FILE) {
+    return {
+      report: {
+        file: input.file,
+        status: "skipped",
+        message: `holds ${statements} statements, over the limit of ${MAX_STATEMENTS_PER_FILE} for one file; not checked`,
+        policies: [],
+        notes: scan.notes,
+        edits: []
+      }
+    };
+  }
   const lines = new LineIndex(input.text);
+  const budget = newWorkBudget();
+  const started = options.clock?.();
   const drafts = scan.policies.map((location) => {
+    if (started !== void 0 && options.clock() - started > MAX_SECONDS_PER_FILE * 1e3) {
+      return uncheckedDraft(
+        location,
+        `not checked: the file took more than ${MAX_SECONDS_PER_FILE} s to refine`
+      );
+    }
     const mapping = mapPrincipals(location, {
       file: input.path,
       config: options.config,
@@ -13966,7 +14070,7 @@ function refineScan(input, scanned, options) {
       covered: (arn) => isCovered(options.findings, arn) || isFallback(arn, options),
       ...options.fallbackPrincipals ? { fallback: options.fallbackPrincipals } : {}
     });
-    return refineLocation(scanned, location, mapping, options, lines);
+    return refineLocation(scanned, location, mapping, options, lines, budget);
   });
   const editing = drafts.filter((d7) => d7.report.status === "refined");
   const all = editing.flatMap((d7) => d7.edits);
@@ -13998,8 +14102,8 @@ function refineScan(input, scanned, options) {
     )
   };
 }
-function refineLocation(scanned, location, mapping, options, lines) {
-  const base = {
+function reportBase(location) {
+  return {
     pointer: location.pointer,
     path: location.path,
     kind: location.kind,
@@ -14007,6 +14111,26 @@ function refineLocation(scanned, location, mapping, options, lines) {
     ...location.policyName !== void 0 ? { policyName: location.policyName } : {},
     range: location.range
   };
+}
+function uncheckedDraft(location, reason) {
+  return {
+    location,
+    principals: [],
+    edits: [],
+    report: {
+      ...reportBase(location),
+      principals: [],
+      statements: [],
+      edits: [],
+      unusedActions: [],
+      status: "unchecked",
+      reason,
+      warnings: []
+    }
+  };
+}
+function refineLocation(scanned, location, mapping, options, lines, budget) {
+  const base = reportBase(location);
   const empty = { statements: [], edits: [], unusedActions: [] };
   if (!mapping.mapped) {
     return {
@@ -14019,6 +14143,7 @@ function refineLocation(scanned, location, mapping, options, lines) {
         principals: [],
         status: "unmapped",
         reason: mapping.reason,
+        ...mapping.ambiguous ? { ambiguous: true } : {},
         warnings: []
       }
     };
@@ -14049,9 +14174,24 @@ function refineLocation(scanned, location, mapping, options, lines) {
       catalog: options.catalog,
       principals,
       keepActions: options.config.keepActions,
-      quota: location.quota
+      quota: location.quota,
+      budget
     });
   } catch (error) {
+    if (error instanceof LimitError) {
+      return {
+        location,
+        principals,
+        edits: [],
+        report: {
+          ...mapped,
+          ...empty,
+          status: error.kind === "check" ? "unchecked" : "not-editable",
+          reason: error.message,
+          warnings: [...mapping.notes]
+        }
+      };
+    }
     if (error instanceof ConfigurationError || error instanceof InvariantError) {
       return {
         location,
@@ -14168,6 +14308,7 @@ var init_scan2 = __esm({
   "src/sources/scan.ts"() {
     "use strict";
     init_errors();
+    init_limits();
     init_refine();
     init_unused();
     init_select();
@@ -38919,7 +39060,7 @@ ${CHECK_USAGE}`);
         }
         let outcome = refineFile(
           { file: walked.path, path: walked.rel, text: read.text },
-          { catalog, findings, config, fallbackPrincipals: fallback }
+          { catalog, findings, config, fallbackPrincipals: fallback, clock: () => performance.now() }
         );
         if (!outcome.report) continue;
         if (prove) {

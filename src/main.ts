@@ -142,7 +142,7 @@ async function reviewPullRequestPolicies(
     }
     let outcome = refineFile(
       { file: file.path, path: file.path, text: content.text },
-      { catalog, findings, config }
+      { catalog, findings, config, clock: () => performance.now() }
     )
     if (verify) {
       outcome = await withAwsProof(content.text, outcome, verify, (p, reason, defect) => {

@@ -101,7 +101,7 @@ export const checkCommand: Command = async (args, io) => {
     }
     let outcome = refineFile(
       { file: walked.path, path: walked.rel, text: read.text },
-      { catalog, findings, config, fallbackPrincipals: fallback }
+      { catalog, findings, config, fallbackPrincipals: fallback, clock: () => performance.now() }
     )
     if (!outcome.report) continue
     if (prove) {

@@ -19,3 +19,20 @@ export class InvariantError extends Error {
     )
   }
 }
+
+/**
+ * A named limit was reached (src/engine/limits.ts): the input is too large to refine or to
+ * suggest within bounds. Not the user's mistake to fix in a configuration, not a bug: reported
+ * with what was too large, and counted by the gate.
+ */
+export class LimitError extends Error {
+  override name = 'LimitError'
+  constructor(
+    message: string,
+    /** `check`: nothing could be said about the policy; `suggest`: it has unused permissions,
+     * but the refinement is too large to be a change anyone would deploy. */
+    readonly kind: 'check' | 'suggest'
+  ) {
+    super(message)
+  }
+}

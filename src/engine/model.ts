@@ -62,4 +62,11 @@ export interface PolicyRefinement {
 export interface RefineContext {
   readonly universe: Universe
   readonly unused: UnusedSet
+  /** What is left of a file's work budget (src/engine/limits.ts), shared by its policies. */
+  readonly budget?: WorkBudget
+}
+
+/** A file's work budget: the universe actions its wildcard entries may still match. */
+export interface WorkBudget {
+  matchedActions: number
 }

@@ -1,14 +1,17 @@
 import { compareNames, fold, hasWildcard, PatternIndex } from './actions.js'
 import type { Catalog } from './catalog.js'
 import { isRecord } from './catalog.js'
+import { LimitError } from './errors.js'
 import { verifyRefinement } from './invariants.js'
+import { MAX_ENTRIES_PER_POLICY, MAX_MATCHED_ACTIONS_PER_FILE } from './limits.js'
 import type {
   EntryChange,
   PolicyRefinement,
   Quota,
   RefineContext,
   StatementResult,
-  StatementStatus
+  StatementStatus,
+  WorkBudget
 } from './model.js'
 import { actionEntries, policySize, readStatements } from './policy.js'
 import { generalize } from './trie.js'
@@ -44,6 +47,16 @@ export interface RefineOptions {
   readonly keepActions?: readonly string[]
   /** The quota the refined policy must fit. */
   readonly quota?: Quota
+  /**
+   * The work budget of the file the policy is in, shared by its policies (a fresh one per file:
+   * `newWorkBudget()`); without one, a policy gets a file's budget of its own.
+   */
+  readonly budget?: WorkBudget
+}
+
+/** The work one file may cause (src/engine/limits.ts). */
+export function newWorkBudget(): WorkBudget {
+  return { matchedActions: MAX_MATCHED_ACTIONS_PER_FILE }
 }
 
 /**
@@ -72,7 +85,11 @@ function buildContext(statements: readonly unknown[], options: RefineOptions): R
     literals,
     keep.filter(k => !hasWildcard(k))
   )
-  return { universe, unused: UnusedSet.resolve(options.principals, universe, keep) }
+  return {
+    universe,
+    unused: UnusedSet.resolve(options.principals, universe, keep),
+    budget: options.budget ?? newWorkBudget()
+  }
 }
 
 export function refineWithContext(
@@ -84,11 +101,20 @@ export function refineWithContext(
   const results: StatementResult[] = []
   const kept: unknown[] = []
   const warnings: string[] = []
+  let emitted = 0
   statements.forEach((statement, index) => {
     const { result, refined } = refineStatement(statement, index, context)
     results.push(result)
     if (refined !== null) kept.push(refined)
     if (result.note) warnings.push(`Statement ${label(result)}: ${result.note}`)
+    if (result.status === 'refined') emitted += result.after.length
+    if (emitted > MAX_ENTRIES_PER_POLICY) {
+      throw new LimitError(
+        `too large to suggest: the refinement would have more than ${MAX_ENTRIES_PER_POLICY} Action entries, ` +
+          'more than any IAM policy quota holds; detach the policy, or rewrite it with fewer, narrower wildcards',
+        'suggest'
+      )
+    }
   })
   const changed = results.some(r => r.status === 'refined' || r.status === 'removed')
   let refinedDoc: Record<string, unknown> = document
@@ -190,6 +216,13 @@ function refineStatement(
       continue
     }
     const m = universe.matching(entry)
+    if (context.budget && (context.budget.matchedActions -= m.length) < 0) {
+      throw new LimitError(
+        `too large to check: the wildcards of this file match more than ${MAX_MATCHED_ACTIONS_PER_FILE} actions ` +
+          'together; split the file or narrow its wildcards',
+        'check'
+      )
+    }
     const r = m.filter(a => unused.has(a))
     const removesAll = r.length === m.length && (r.length > 0 || unused.all)
     if (r.length === 0 && !removesAll) {

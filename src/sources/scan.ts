@@ -1,7 +1,8 @@
 import type { Catalog } from '../engine/catalog.js'
-import { ConfigurationError, InvariantError } from '../engine/errors.js'
-import type { PolicyRefinement } from '../engine/model.js'
-import { refinePolicy } from '../engine/refine.js'
+import { ConfigurationError, InvariantError, LimitError } from '../engine/errors.js'
+import { MAX_SECONDS_PER_FILE, MAX_STATEMENTS_PER_FILE } from '../engine/limits.js'
+import type { PolicyRefinement, WorkBudget } from '../engine/model.js'
+import { newWorkBudget, refinePolicy } from '../engine/refine.js'
 import { usesEverything, type PrincipalUnused } from '../engine/unused.js'
 import { isCovered, type LoadedFindings } from '../findings/select.js'
 import type {
@@ -24,6 +25,8 @@ export interface RefineSourcesOptions {
   readonly config: IamRefineConfig
   /** `--principal`: owns per-principal findings lists and maps policies nothing else maps. */
   readonly fallbackPrincipals?: readonly string[]
+  /** Milliseconds of a monotonic clock (`performance.now`), for the time bound of a file. */
+  readonly clock?: () => number
 }
 
 export interface FileInput {
@@ -82,8 +85,29 @@ export function refineScan(
       }
     }
   }
+  const statements = scan.policies.reduce((n, p) => n + p.statements.length, 0)
+  if (statements > MAX_STATEMENTS_PER_FILE) {
+    return {
+      report: {
+        file: input.file,
+        status: 'skipped',
+        message: `holds ${statements} statements, over the limit of ${MAX_STATEMENTS_PER_FILE} for one file; not checked`,
+        policies: [],
+        notes: scan.notes,
+        edits: []
+      }
+    }
+  }
   const lines = new LineIndex(input.text)
+  const budget = newWorkBudget()
+  const started = options.clock?.()
   const drafts = scan.policies.map(location => {
+    if (started !== undefined && options.clock!() - started > MAX_SECONDS_PER_FILE * 1000) {
+      return uncheckedDraft(
+        location,
+        `not checked: the file took more than ${MAX_SECONDS_PER_FILE} s to refine`
+      )
+    }
     const mapping = mapPrincipals(location, {
       file: input.path,
       config: options.config,
@@ -91,7 +115,7 @@ export function refineScan(
       covered: arn => isCovered(options.findings, arn) || isFallback(arn, options),
       ...(options.fallbackPrincipals ? { fallback: options.fallbackPrincipals } : {})
     })
-    return refineLocation(scanned, location, mapping, options, lines)
+    return refineLocation(scanned, location, mapping, options, lines, budget)
   })
   // The edits of all policies of the file, checked once more together.
   const editing = drafts.filter(d => d.report.status === 'refined')
@@ -133,14 +157,10 @@ interface Draft {
   readonly edits: RenderedEdit[]
 }
 
-function refineLocation(
-  scanned: ScannedFile,
-  location: PolicyLocation,
-  mapping: PrincipalMapping,
-  options: RefineSourcesOptions,
-  lines: LineIndex
-): Draft {
-  const base = {
+function reportBase(
+  location: PolicyLocation
+): Pick<PolicyReport, 'pointer' | 'path' | 'kind' | 'resource' | 'policyName' | 'range'> {
+  return {
     pointer: location.pointer,
     path: location.path,
     kind: location.kind,
@@ -148,6 +168,36 @@ function refineLocation(
     ...(location.policyName !== undefined ? { policyName: location.policyName } : {}),
     range: location.range
   }
+}
+
+/** A policy reported as not checked, with why. */
+function uncheckedDraft(location: PolicyLocation, reason: string): Draft {
+  return {
+    location,
+    principals: [],
+    edits: [],
+    report: {
+      ...reportBase(location),
+      principals: [],
+      statements: [],
+      edits: [],
+      unusedActions: [],
+      status: 'unchecked',
+      reason,
+      warnings: []
+    }
+  }
+}
+
+function refineLocation(
+  scanned: ScannedFile,
+  location: PolicyLocation,
+  mapping: PrincipalMapping,
+  options: RefineSourcesOptions,
+  lines: LineIndex,
+  budget: WorkBudget
+): Draft {
+  const base = reportBase(location)
   const empty = { statements: [], edits: [], unusedActions: [] }
   if (!mapping.mapped) {
     return {
@@ -160,6 +210,7 @@ function refineLocation(
         principals: [],
         status: 'unmapped',
         reason: mapping.reason,
+        ...(mapping.ambiguous ? { ambiguous: true } : {}),
         warnings: []
       }
     }
@@ -193,9 +244,24 @@ function refineLocation(
       catalog: options.catalog,
       principals,
       keepActions: options.config.keepActions,
-      quota: location.quota
+      quota: location.quota,
+      budget
     })
   } catch (error) {
+    if (error instanceof LimitError) {
+      return {
+        location,
+        principals,
+        edits: [],
+        report: {
+          ...mapped,
+          ...empty,
+          status: error.kind === 'check' ? 'unchecked' : 'not-editable',
+          reason: error.message,
+          warnings: [...mapping.notes]
+        }
+      }
+    }
     if (error instanceof ConfigurationError || error instanceof InvariantError) {
       return {
         location,

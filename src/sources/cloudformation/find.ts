@@ -131,7 +131,7 @@ export function findInTemplate(ctx: FindContext, root: MapNode): void {
           quota: inline.quota,
           attachments: [self],
           resource,
-          policyName: literal(pair(item, 'PolicyName'))
+          policyName: literalName(pair(item, 'PolicyName'))
         })
       })
       continue
@@ -158,7 +158,7 @@ export function findInTemplate(ctx: FindContext, root: MapNode): void {
           quota,
           attachments,
           resource,
-          policyName: literal(
+          policyName: literalName(
             pair(props, type === 'AWS::IAM::Policy' ? 'PolicyName' : 'ManagedPolicyName')
           )
         }
@@ -174,7 +174,7 @@ export function findInTemplate(ctx: FindContext, root: MapNode): void {
         quota: single.quota,
         attachments: target ? [attachmentOf(resources, target, single.type)] : [],
         resource,
-        policyName: literal(pair(props, 'PolicyName'))
+        policyName: literalName(pair(props, 'PolicyName'))
       })
       continue
     }
@@ -225,7 +225,7 @@ function attachmentsOf(
 
 /** A principal a policy names: a literal name, or a `Ref` to a resource of the same template. */
 function attachmentOf(resources: MapNode, node: SourceNode, type: Attachment['type']): Attachment {
-  const name = literal(node)
+  const name = literalName(node)
   if (name !== undefined) return { type, name }
   const ref = refOf(node)
   if (ref === undefined) {
@@ -255,14 +255,14 @@ function attachmentOf(resources: MapNode, node: SourceNode, type: Attachment['ty
 function nameOf(props: MapNode, key: string): { name?: string; unresolved?: string } {
   const node = pair(props, key)
   if (!node) return {}
-  const name = literal(node)
+  const name = literalName(node)
   return name !== undefined
     ? { name }
     : { unresolved: `${key} is given by ${describeIntrinsic(node)}` }
 }
 
 function pathOf(props: MapNode): { path?: string } {
-  const path = literal(pair(props, 'Path'))
+  const path = literalName(pair(props, 'Path'))
   return path !== undefined ? { path } : {}
 }
 
@@ -278,4 +278,50 @@ function refOf(node: SourceNode): string | undefined {
 function at(root: SourceNode, path: Path): { node: SourceNode; path: Path } | undefined {
   const node = nodeAt(root, path)
   return node ? { node, path } : undefined
+}
+
+/**
+ * A name CloudFormation computes to a constant: a plain string, `!Sub` / `Fn::Sub` of a string
+ * with no variable (`${!x}` is the literal `${x}`), or `!Join` / `Fn::Join` of such names. A name
+ * that needs a parameter, a pseudo parameter or another resource is undefined: unresolved, never
+ * guessed. Without this, `RoleName: !Sub AppRole` would leave the policy unmapped.
+ */
+export function literalName(node: SourceNode | undefined, depth = 0): string | undefined {
+  if (node === undefined || depth > 16) return undefined
+  const plain = literal(node)
+  if (plain !== undefined) return plain
+  const fn = intrinsic(node)
+  if (fn?.name === 'Sub') {
+    let template = fn.args
+    if (template?.kind === 'seq') {
+      const [text, vars] = template.items
+      if (template.items.length !== 2 || vars?.kind !== 'map' || vars.pairs.length > 0) {
+        return undefined
+      }
+      template = text
+    }
+    const text = literal(template)
+    if (text === undefined || /\$\{(?!!)/.test(text)) return undefined
+    return text.replace(/\$\{!/g, '${')
+  }
+  if (fn?.name === 'Join' && fn.args?.kind === 'seq' && fn.args.items.length === 2) {
+    const [delimiter, list] = fn.args.items
+    const d = literal(delimiter)
+    if (d === undefined || list?.kind !== 'seq' || list.tag) return undefined
+    const parts = list.items.map(item => literalName(item, depth + 1))
+    return parts.every(p => p !== undefined) ? parts.join(d) : undefined
+  }
+  return undefined
+}
+
+/** `!Name args` or `{"Fn::Name": args}`: the function's name and its argument node. */
+function intrinsic(node: SourceNode): { name: string; args: SourceNode | undefined } | undefined {
+  if (node.tag?.startsWith('!')) {
+    const untagged = { ...node, tag: undefined } as SourceNode
+    return { name: node.tag.slice(1), args: untagged }
+  }
+  if (node.kind === 'map' && node.pairs.length === 1 && node.pairs[0]!.key.startsWith('Fn::')) {
+    return { name: node.pairs[0]!.key.slice(4), args: node.pairs[0]!.value }
+  }
+  return undefined
 }

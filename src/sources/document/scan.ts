@@ -39,8 +39,11 @@ function scanText(text: string, file: string): { scan: FileScan; tree?: SourceTr
       scan: { ...empty, status: 'skipped', message: 'is binary (it holds NUL bytes); not read' }
     }
   }
-  // Every policy has a Statement: a cheap test that spares parsing most files of a repository.
-  if (!text.includes('Statement')) return { scan: { ...empty, status: 'none' } }
+  // Every policy has a Statement: a cheap test that spares parsing most files of a repository. A
+  // key can also be spelled with escapes (`"Statem\u0065nt"`), so a file with a backslash is read.
+  if (!text.includes('Statement') && !text.includes('\\')) {
+    return { scan: { ...empty, status: 'none' } }
+  }
   let syntax = detectSyntax(text)
   let parsed = parseSource(text, syntax)
   if (!parsed.ok && syntax === 'json') {
@@ -70,9 +73,13 @@ function scanText(text: string, file: string): { scan: FileScan; tree?: SourceTr
 
 /** Whether a text that failed to parse was meant as a policy or a template, so it is reported. */
 export function looksLikePolicy(text: string): boolean {
+  const escaped = /\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}/.test(text)
   return (
-    /\bStatement\b/.test(text) &&
-    (/\bEffect\b/.test(text) || /AWS::/.test(text) || /AWSTemplateFormatVersion/.test(text))
+    (/\bStatement\b/.test(text) || escaped) &&
+    (/\bEffect\b/.test(text) ||
+      /AWS::/.test(text) ||
+      /AWSTemplateFormatVersion/.test(text) ||
+      escaped)
   )
 }
 
