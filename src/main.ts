@@ -165,16 +165,26 @@ async function reviewPullRequestPolicies(
     fixed: false,
     notes: [...warnings, ...findings.notes, ...notes]
   })
+  const unchecked = uncheckedItems(report.files)
+  for (const u of unchecked.slice(0, MAX_LOGGED_UNCHECKED)) {
+    logger.info(`not checked: ${u.file}${u.line !== undefined ? `:${u.line}` : ''}: ${u.reason}`)
+  }
+  if (unchecked.length > MAX_LOGGED_UNCHECKED) {
+    logger.info(`not checked: ${unchecked.length - MAX_LOGGED_UNCHECKED} more, in the job summary`)
+  }
   const review = await reviewPullRequest(client, pr, reviewFiles, {
     event: inputs.reviewEvent,
     maxComments: inputs.maxComments,
     logger,
     notes,
     warnings,
-    unchecked: uncheckedItems(report.files)
+    unchecked
   })
   return { report, summary: review.summary }
 }
+
+/** The log names this many unchecked files; the job summary names them all. */
+const MAX_LOGGED_UNCHECKED = 100
 
 /** A changed file that may hold a policy but could not be read: reported, and unchecked. */
 function unreadFile(path: string, reason: string): FileReport {

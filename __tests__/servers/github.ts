@@ -171,6 +171,8 @@ export interface GitHubServer {
   graphqlQueries(kind: 'contents' | 'viewer'): number
   /** A comment someone else wrote (a person replying, another bot). */
   addIssueComment(owner: string, repo: string, issue: number, body: string, login: string): void
+  /** Edits of this comment are refused with 403, whoever asks (a locked conversation). */
+  lockComment(commentId: number): void
   /** A review comment someone else wrote on `line` of `path` (no review of ours holds it). */
   addReviewComment(
     pull: number,
@@ -186,8 +188,10 @@ const MAX_FILES = 3000
 export async function startGitHubServer(options: GitHubServerOptions = {}): Promise<GitHubServer> {
   const login = options.login ?? 'github-actions[bot]'
   const user = { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' }
-  const mayEdit = (author: string): boolean =>
-    options.canEditOthers === true || author.toLowerCase() === login.toLowerCase()
+  const locked = new Set<number>()
+  const mayEdit = (author: string, id?: number): boolean =>
+    (id === undefined || !locked.has(id)) &&
+    (options.canEditOthers === true || author.toLowerCase() === login.toLowerCase())
   const state = {
     pulls: options.pulls ?? [],
     contents: options.contents ?? {},
@@ -344,7 +348,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       if (!comment) return notFound(res, request)
       if (method === 'GET') return send(res, request, 200, comment)
       if (method === 'PATCH') {
-        if (!mayEdit(comment.user.login)) return forbidden(res, request)
+        if (!mayEdit(comment.user.login, comment.id)) return forbidden(res, request)
         const b = body as { body?: unknown } | undefined
         if (typeof b?.body !== 'string' || b.body === '') {
           return unprocessable(res, request, ['Body can\u2019t be blank'])
@@ -656,6 +660,9 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         const parsed = parseContentsQuery(r.body)
         return typeof parsed === 'string' ? [] : parsed.lookups.map(l => l.expression)
       })
+    },
+    lockComment(commentId: number): void {
+      locked.add(commentId)
     },
     addReviewComment(pull, comment): StoredReviewComment {
       const p = state.pulls.find(x => x.number === pull)
