@@ -97,6 +97,39 @@ describe('reading findings from Access Analyzer', () => {
     })
   })
 
+  it('records the account an account analyzer covers whole, and nothing when it excludes some', async () => {
+    server.state.findings = [roleFinding(1)]
+    expect(await exportUnusedAccessFindings(client(), { analyzerArn: ANALYZER_ARN })).toMatchObject(
+      {
+        coveredAccounts: ['123456789012'],
+        coveredPrincipals: []
+      }
+    )
+    // An analysis rule that excludes tagged roles leaves some unanalyzed: no account is claimed.
+    server.state.analyzers = [
+      {
+        ...server.state.analyzers[0]!,
+        configuration: {
+          unusedAccess: {
+            unusedAccessAge: 90,
+            analysisRule: { exclusions: [{ resourceTags: [{ team: 'legacy' }] }] }
+          }
+        }
+      }
+    ]
+    expect(await exportUnusedAccessFindings(client(), { analyzerArn: ANALYZER_ARN })).toMatchObject(
+      {
+        coveredAccounts: []
+      }
+    )
+    // Limited to some principals, only those are covered.
+    server.reset()
+    const asked = ['arn:aws:iam::123456789012:role/Role1', 'arn:aws:iam::123456789012:role/Quiet']
+    expect(
+      await exportUnusedAccessFindings(client(), { analyzerArn: ANALYZER_ARN, resources: asked })
+    ).toMatchObject({ coveredAccounts: [], coveredPrincipals: asked })
+  })
+
   it('asks for active UnusedPermission and UnusedIAMRole findings, as the SDK serializes them', async () => {
     server.state.findings = [roleFinding(1)]
     await exportUnusedAccessFindings(client(), { analyzerArn: ANALYZER_ARN })
@@ -319,8 +352,10 @@ describe('iam-refine findings export', () => {
     const exported = await run('export', '--analyzer-arn', ANALYZER_ARN, '--out', out)
     expect(exported).toMatchObject({ code: 0, out: '' })
     expect(exported.err).toContain(`wrote 2 finding(s) to ${out}`)
-    const written = JSON.parse(readFileSync(out, 'utf8')) as unknown[]
-    expect(Array.isArray(written)).toBe(true)
+    const written = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>
+    // The account analyzer covers its account: a role there without a finding uses everything.
+    expect(written).toMatchObject({ analyzerArn: ANALYZER_ARN, coveredAccounts: ['123456789012'] })
+    expect(written.findings).toHaveLength(2)
 
     const policy = '__tests__/fixtures/article/policy.json'
     const catalog = '__tests__/fixtures/article/catalog-2024.json'
@@ -353,7 +388,7 @@ describe('iam-refine findings export', () => {
     server.state.findings = [roleFinding(7)]
     const result = await run('export')
     expect(result.code).toBe(0)
-    expect(JSON.parse(result.out)).toEqual([expect.objectContaining({ id: 'finding-7' })])
+    expect(JSON.parse(result.out).findings).toEqual([expect.objectContaining({ id: 'finding-7' })])
     expect(result.err).toContain(`using the unused-access analyzer ${ANALYZER_ARN}`)
     expect(result.err).toContain('1 active unused-access finding(s)')
   })

@@ -246,8 +246,10 @@ describe('iam-refine findings export --last-accessed', () => {
     })
     expect(code).toBe(0)
     expect(err).toContain("1 principal(s) with unused access in IAM's last-accessed data")
-    const exported = JSON.parse(out) as unknown[]
-    expect(exported).toEqual([expect.objectContaining({ id: `last-accessed:${APP}` })])
+    const exported = JSON.parse(out) as { findings: unknown[]; coveredPrincipals: string[] }
+    expect(exported.findings).toEqual([expect.objectContaining({ id: `last-accessed:${APP}` })])
+    // IAM reported on the principal asked about: it is covered, with or without unused access.
+    expect(exported.coveredPrincipals).toEqual([APP])
     const { principals } = parseFindings(exported, 'export.json')
     expect(refinePolicy(policy, { catalog, principals }).document.Statement).toEqual([
       expect.objectContaining({

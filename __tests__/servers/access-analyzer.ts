@@ -25,6 +25,8 @@ export interface FakeAnalyzer {
   name: string
   type: string
   status: string
+  /** As ListAnalyzers returns it: `{unusedAccess: {unusedAccessAge, analysisRule}}`. */
+  configuration?: Record<string, unknown>
 }
 
 export type CheckResult = { result: 'PASS' | 'FAIL'; message?: string; reasons?: unknown[] }

@@ -5,6 +5,7 @@ import { ConfigurationError } from '../engine/errors.js'
 import {
   createAccessAnalyzerClient,
   exportUnusedAccessFindings,
+  exportedFindingsFile,
   type FindingJson
 } from '../findings/access-analyzer.js'
 import {
@@ -66,13 +67,16 @@ export function createFindingsCommand(deps: FindingsCommandDeps = defaultDeps): 
     const log = (line: string) => io.err(`${line}\n`)
 
     const findings: FindingJson[] = []
+    let coverage: Record<string, unknown> = {}
     if (analyzerArn !== undefined || lastAccessed.length === 0) {
       const exported = await exportUnusedAccessFindings(deps.accessAnalyzer(), {
         ...(analyzerArn === undefined ? {} : { analyzerArn }),
         ...(principals === undefined ? {} : { resources: principals }),
         log
       })
-      findings.push(...exported.findings)
+      const { findings: own, ...rest } = exportedFindingsFile(exported)
+      coverage = rest
+      findings.push(...(own as FindingJson[]))
     }
     if (lastAccessed.length > 0) {
       const synthesized = await lastAccessedFindings(deps.iam(), lastAccessed, {
@@ -82,9 +86,15 @@ export function createFindingsCommand(deps: FindingsCommandDeps = defaultDeps): 
       })
       log(`${synthesized.length} principal(s) with unused access in IAM's last-accessed data`)
       findings.push(...synthesized)
+      // IAM answered for each principal asked about: covered, whatever it reported.
+      const asked = [
+        ...((coverage.coveredPrincipals as string[] | undefined) ?? []),
+        ...lastAccessed
+      ]
+      coverage = { ...coverage, coveredPrincipals: [...new Set(asked)] }
     }
 
-    const text = `${JSON.stringify(findings, null, 2)}\n`
+    const text = `${JSON.stringify({ ...coverage, findings }, null, 2)}\n`
     const out = values.out as string | undefined
     if (out === undefined) io.out(text)
     else {

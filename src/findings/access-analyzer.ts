@@ -9,7 +9,8 @@ import {
 } from '@aws-sdk/client-accessanalyzer'
 import { ConfigurationError } from '../engine/errors.js'
 import { mapConcurrent } from '../io/live-catalog.js'
-import { parseFindingObjects, type FindingsSource } from './source.js'
+import { parseFindings } from './parse.js'
+import type { FindingsSource } from './source.js'
 
 /** Attempts per AWS call, the first included: the SDK's standard retry strategy, bounded. */
 export const AWS_MAX_ATTEMPTS = 5
@@ -75,6 +76,26 @@ export interface ExportedFindings {
   readonly analyzerArn: string
   /** Active unused-access findings, GetFindingV2-shaped, dates as ISO 8601 strings. */
   readonly findings: FindingJson[]
+  /**
+   * Accounts the analyzer covers whole: an account analyzer's own account, when it excludes
+   * nothing and the export was not limited to some principals. A principal there without a
+   * finding uses everything it is allowed.
+   */
+  readonly coveredAccounts: string[]
+  /** Principals the export asked about (`--principal`): covered, with or without a finding. */
+  readonly coveredPrincipals: string[]
+}
+
+/** What `iam-refine findings export` writes: the findings file's `{"findings": [...]}` form. */
+export function exportedFindingsFile(exported: ExportedFindings): Record<string, unknown> {
+  return {
+    analyzerArn: exported.analyzerArn,
+    coveredAccounts: exported.coveredAccounts,
+    ...(exported.coveredPrincipals.length > 0
+      ? { coveredPrincipals: exported.coveredPrincipals }
+      : {}),
+    findings: exported.findings
+  }
 }
 
 const FINDING_TYPES = ['UnusedPermission', 'UnusedIAMRole']
@@ -107,7 +128,48 @@ export async function exportUnusedAccessFindings(
     findings.push(finding)
   }
   log(`${findings.length} active unused-access finding(s) from ${analyzerArn}`)
-  return { analyzerArn, findings }
+  const coveredAccounts =
+    options.resources === undefined ? await accountsCovered(client, analyzerArn, log) : []
+  return {
+    analyzerArn,
+    findings,
+    coveredAccounts,
+    coveredPrincipals: [...(options.resources ?? [])]
+  }
+}
+
+/**
+ * The account an unused-access analyzer covers whole: its own, for an account analyzer whose
+ * analysis rule excludes no account and no tagged resource. An organization analyzer's accounts,
+ * or an analyzer with exclusions, are not claimed: their principals without a finding stay
+ * unchecked unless the findings file lists them.
+ */
+async function accountsCovered(
+  client: AccessAnalyzerClient,
+  analyzerArn: string,
+  log: (line: string) => void
+): Promise<string[]> {
+  let covered: string[] = []
+  await paginate('ListAnalyzers', async nextToken => {
+    const page = await call('ListAnalyzers', () =>
+      client.send(
+        new ListAnalyzersCommand({
+          type: 'ACCOUNT_UNUSED_ACCESS',
+          ...(nextToken ? { nextToken } : {})
+        })
+      )
+    )
+    for (const analyzer of page.analyzers ?? []) {
+      if (analyzer.arn !== analyzerArn) continue
+      const exclusions = analyzer.configuration?.unusedAccess?.analysisRule?.exclusions ?? []
+      const account = /^arn:[^:]+:access-analyzer:[^:]*:(\d{12}):/.exec(analyzerArn)?.[1]
+      if (exclusions.length > 0) {
+        log(`${analyzerArn} excludes some principals: no account is recorded as covered whole`)
+      } else if (account) covered = [account]
+    }
+    return page.nextToken
+  })
+  return covered
 }
 
 /** Findings from Access Analyzer as a findings source (input `analyzer-arn`). */
@@ -118,8 +180,10 @@ export function accessAnalyzerSource(
   return {
     description: `Access Analyzer ${options.analyzerArn ?? '(the unused-access analyzer of the account)'}`,
     async load() {
-      const { analyzerArn, findings } = await exportUnusedAccessFindings(client, options)
-      return [parseFindingObjects(findings, `Access Analyzer ${analyzerArn}`)]
+      const exported = await exportUnusedAccessFindings(client, options)
+      return [
+        parseFindings(exportedFindingsFile(exported), `Access Analyzer ${exported.analyzerArn}`)
+      ]
     }
   }
 }

@@ -64,7 +64,11 @@ export function parseFindings(value: unknown, file: string): ParsedFindings {
   }
   if (isRecord(value) && Array.isArray(value.findings)) {
     const parsed = readFindingList(value.findings, 'findings', file, fail)
-    return { ...parsed, coveredAccounts: readAccounts(value.coveredAccounts, fail) }
+    return {
+      ...parsed,
+      covered: [...parsed.covered, ...readPrincipals(value.coveredPrincipals, fail)],
+      coveredAccounts: readAccounts(value.coveredAccounts, fail)
+    }
   }
   if (isRecord(value)) return readFindingList([value], '', file, fail, true)
   if (!Array.isArray(value)) {
@@ -92,6 +96,16 @@ export function parseFindings(value: unknown, file: string): ParsedFindings {
     }
   }
   return readFindingList(value, '', file, fail)
+}
+
+function readPrincipals(value: unknown, fail: Fail): string[] {
+  if (value === undefined) return []
+  if (!Array.isArray(value)) return fail('coveredPrincipals', 'must be a list of role or user ARNs')
+  return value.map((a, i) =>
+    typeof a === 'string' && FINDING_FIELDS.resource.test(a)
+      ? a
+      : fail(`coveredPrincipals[${i}]`, 'must be the ARN of an IAM role or user')
+  )
 }
 
 function readAccounts(value: unknown, fail: Fail): string[] {

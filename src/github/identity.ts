@@ -3,7 +3,7 @@ import type { GitHubClient } from './client.js'
 
 /**
  * Who the token is: the login our comments carry. A comment is ours only when this login wrote
- * it — a marker in someone else's comment makes it nothing of ours (docs/adr/0012-…).
+ * it — a marker in someone else's comment makes it nothing of ours (docs/adr/0012-our-comments-are-ours-by-author.md).
  *
  * GraphQL's `viewer` answers for every kind of token (a person's, a GitHub App installation's,
  * the workflow's `GITHUB_TOKEN`, which is `github-actions[bot]`), where REST `GET /user` refuses

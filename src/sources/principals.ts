@@ -48,7 +48,7 @@ export type PrincipalMapping =
  * role or user the findings hold; then `--principal`. Nothing is guessed: a name is matched by ARN
  * in one account — the one the configuration or the template names, else the only account the
  * findings know of such a name — and a name held in several accounts with none chosen is
- * ambiguous, never the intersection of strangers (docs/adr/0013-principals-by-arn.md).
+ * ambiguous, never the intersection of strangers (docs/adr/0013-principals-by-arn-and-coverage.md).
  */
 export function mapPrincipals(location: PolicyLocation, ctx: PrincipalContext): PrincipalMapping {
   for (const entry of ctx.config.principals) {
