@@ -35,7 +35,7 @@ const hostile = fc.oneof(
 )
 /** A file or folder name: anything but `/` and NUL (what git allows). */
 const segment = hostile
-  .map(s => s.replace(/[/\u0000]/g, '_'))
+  .map(s => s.replace(/\//g, '_').replaceAll(String.fromCharCode(0), '_'))
   .filter(s => s !== '' && s !== '.' && s !== '..')
 /** An IAM path: printable ASCII, as a role's ARN may carry it. */
 const iamPath = fc
