@@ -221,7 +221,7 @@ Resources:
       { type: 'role', logicalId: 'Generated' },
       { type: 'role', name: 'LiteralRole' },
       { type: 'role', unresolved: 'a role is given by !ImportValue' },
-      { type: 'role', logicalId: 'FnRole', samFunction: 'Fn' },
+      { type: 'role', logicalId: 'FnRole', samResource: 'Fn' },
       { type: 'user', name: 'ci' }
     ])
     const managed = byPointer.get('Resources.Managed.Properties.PolicyDocument')
@@ -239,7 +239,7 @@ Resources:
     })
     expect(byPointer.get('Resources.Fn.Properties.Policies')).toMatchObject({
       kind: 'sam-function',
-      attachments: [{ type: 'role', logicalId: 'FnRole', samFunction: 'Fn' }]
+      attachments: [{ type: 'role', logicalId: 'FnRole', samResource: 'Fn' }]
     })
     const notes = scan.notes.map(n => `${n.line}: ${n.message}`)
     expect(notes).toEqual([
@@ -650,7 +650,7 @@ describe('mapping policies to principals', () => {
       uncovered: ['arn:aws:iam::123456789012:role/Special']
     })
     expect(
-      map(location([{ type: 'role', logicalId: 'FnRole', samFunction: 'Fn' }]), 'sam/template.yaml')
+      map(location([{ type: 'role', logicalId: 'FnRole', samResource: 'Fn' }]), 'sam/template.yaml')
     ).toMatchObject({ principals: [known[2]], uncovered: [] })
     expect(map(location([{ type: 'role', logicalId: 'Worker' }]), 'sam/other.yaml')).toMatchObject({
       principals: [known[3]]

@@ -19,6 +19,12 @@ export type PolicyKind =
   | 'cfn-group-policy'
   /** An inline statement list in an `AWS::Serverless::Function`'s `Policies`. */
   | 'sam-function'
+  /** An inline statement list in an `AWS::Serverless::StateMachine`'s `Policies`. */
+  | 'sam-state-machine'
+  /** Serverless Framework `provider.iam.role.statements` (or legacy `provider.iamRoleStatements`). */
+  | 'serverless-provider'
+  /** Serverless Framework `functions.<fn>.iamRoleStatements` (or `iam.role.statements`): a per-function role. */
+  | 'serverless-function'
 
 /** A range of the text: UTF-16 offsets and their 1-based line and column. */
 export interface SourceRange {
@@ -57,19 +63,48 @@ export interface Attachment {
   readonly path?: string
   /** The account, when the source names it (an ARN); else the configuration's or the findings'. */
   readonly account?: string
-  /** The SAM function whose generated role this is. */
-  readonly samFunction?: string
+  /** The SAM function or state machine whose generated role this is. */
+  readonly samResource?: string
   /** Why the attachment cannot be resolved to a name (`!ImportValue`, a parameter). */
   readonly unresolved?: string
+  /** How the name was derived, said with the mapping (a framework's naming rule). */
+  readonly derivation?: string
 }
+
+/**
+ * One side of a CloudFormation `Fn::If` on the way to a policy: the location is the policy as
+ * CloudFormation deploys it when `condition` is `value`. Branches are never merged: each literal
+ * branch is its own location, refined for the same principals.
+ */
+export interface ConditionBranch {
+  readonly condition: string
+  readonly value: boolean
+}
+
+/**
+ * What the node at a location's `path` holds: a policy document; a list of statements that a
+ * framework wraps in a document (Serverless `iamRoleStatements`); one statement (a branch of a
+ * `Fn::If` in a `Statement` list); or the `Action` of one statement (a branch of a `Fn::If`).
+ * The engine always refines a whole document: for the last three it is built around the node.
+ */
+export type LocationForm = 'document' | 'statements' | 'statement' | 'action'
 
 export interface PolicyLocation {
   readonly file: string
   readonly syntax: Syntax
-  /** Keys and indexes from the root to the policy document. */
+  /**
+   * Keys and indexes from the root to the policy document (or what `form` says); a `Fn::If` is
+   * passed as its long form, `"Fn::If", 1` (true) or `"Fn::If", 2` (false), short form or not.
+   */
   readonly path: readonly (string | number)[]
   /** The same path, readable: `Resources.AppRole.Properties.Policies[0].PolicyDocument`. */
   readonly pointer: string
+  /** What the node at `path` holds; `document` when absent. */
+  readonly form?: LocationForm
+  /** For `form: 'action'`: the path of the statement whose `Action` it is. */
+  readonly statementPath?: readonly (string | number)[]
+  /** The `Fn::If` branches taken on the way to it, outermost first; absent when none. */
+  readonly branches?: readonly ConditionBranch[]
   readonly kind: PolicyKind
   /** The template resource that holds the policy. */
   readonly resource?: { readonly logicalId: string; readonly type: string }
@@ -103,6 +138,25 @@ export interface SourceNote {
   readonly unchecked?: boolean
 }
 
+/**
+ * A Serverless Framework `${file(...)}` that brings statements from another file of the
+ * repository. The finder of the including file cannot read it (no I/O): the edge reads the file
+ * and scans it with this include, so that its statements are refined for the roles named here.
+ */
+export interface StatementInclude {
+  /** The included file, relative to the repository root (`/` separators, normalised). */
+  readonly file: string
+  /** The keys after `:` in `${file(x.yml):a.b}`, the part of the file that holds the statements. */
+  readonly selector: readonly string[]
+  /** Whether the file holds the whole list, or one entry of the including list. */
+  readonly holds: 'list' | 'entry'
+  readonly kind: PolicyKind
+  readonly quota: Quota
+  readonly attachments: readonly Attachment[]
+  /** Where the include is written, for messages. */
+  readonly from: { readonly file: string; readonly line: number; readonly pointer: string }
+}
+
 /** What reading one file found. */
 export interface FileScan {
   readonly file: string
@@ -121,4 +175,6 @@ export interface FileScan {
   readonly column?: number
   readonly policies: readonly PolicyLocation[]
   readonly notes: readonly SourceNote[]
+  /** Files whose statements this file includes (Serverless `${file(...)}`), for the edge to read. */
+  readonly includes?: readonly StatementInclude[]
 }

@@ -140,6 +140,7 @@ function resolveAttachments(attachments: readonly Attachment[], ctx: PrincipalCo
     } else {
       return { ok: false, reason: `${label} has no name` }
     }
+    if (a.derivation !== undefined) notes.push(a.derivation)
     const account = a.account ?? stackEntry?.account ?? accountFor(ctx)
     const inAccount = candidates(ctx.known, key).filter(
       arn => pattern.test(arn) && (account === undefined || accountOf(arn) === account)
@@ -186,7 +187,7 @@ function accountOf(arn: string): string {
 }
 
 function describe(a: Attachment): string {
-  if (a.samFunction) return `the role SAM creates for ${a.samFunction}`
+  if (a.samResource) return `the role SAM creates for ${a.samResource}`
   if (a.name !== undefined) return `${a.type} ${a.name}`
   if (a.logicalId !== undefined) return `${a.type} ${a.logicalId}`
   return `a ${a.type}`

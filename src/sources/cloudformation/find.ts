@@ -190,7 +190,7 @@ function findInFunction(ctx: FindContext, fn: string, props: MapNode, base: Path
     note(ctx, policies, path, `${fn} has a Role, so SAM ignores its Policies; not refined`)
     return
   }
-  const role: Attachment = { type: 'role', logicalId: `${fn}Role`, samFunction: fn }
+  const role: Attachment = { type: 'role', logicalId: `${fn}Role`, samResource: fn }
   const entry = (node: SourceNode, p: Path): void => {
     if (node.tag || node.kind === 'alias') {
       note(ctx, node, p, 'this Policies entry is an intrinsic function or alias; left alone')
@@ -244,7 +244,7 @@ function attachmentOf(resources: MapNode, node: SourceNode, type: Attachment['ty
   // SAM generates `<Function>Role` for a function without a Role.
   const fn = ref.endsWith('Role') ? pair(resources, ref.slice(0, -4)) : undefined
   if (fn?.kind === 'map' && literal(pair(fn, 'Type')) === 'AWS::Serverless::Function') {
-    return { type, logicalId: ref, samFunction: ref.slice(0, -4) }
+    return { type, logicalId: ref, samResource: ref.slice(0, -4) }
   }
   return {
     type,

@@ -100,10 +100,7 @@ function buildEdits(
   refinement: PolicyRefinement
 ): RenderedEdit[] {
   const ctx: Ctx = { tree, text: tree.text, edits: [] }
-  const doc = nodeAt(tree.root, location.path)
-  if (doc?.kind !== 'map') throw new Refusal('the policy is no longer where it was found')
-  const statementNode = pair(doc, 'Statement')
-  if (!statementNode) throw new Refusal('the policy has no Statement')
+  const { statementNode, actionNode } = statementsAt(tree, location)
   const items: readonly SourceNode[] =
     statementNode.kind === 'seq' ? statementNode.items : [statementNode]
   const removed: number[] = []
@@ -128,7 +125,7 @@ function buildEdits(
     if (item?.kind !== 'map' || refined === undefined) {
       throw new Refusal(`statement #${result.index + 1} is not where it was found`)
     }
-    actionEdits(ctx, item, result, refined.Action)
+    actionEdits(ctx, item, result, refined.Action, actionNode)
   }
   if (removed.length > 0) {
     if (statementNode.kind !== 'seq') throw new Refusal('Statement is one object')
@@ -138,11 +135,64 @@ function buildEdits(
   return ctx.edits
 }
 
+/**
+ * The statements a location's edits work on, by its form: the document's `Statement`, a list of
+ * statements, one statement (a `Fn::If` branch); for an `Action` branch, its statement and the
+ * branch's value, which stands for the statement's `Action`.
+ */
+function statementsAt(
+  tree: SourceTree,
+  location: PolicyLocation
+): { statementNode: SourceNode; actionNode?: SourceNode } {
+  const node = nodeAt(tree.root, location.path)
+  const gone = (): never => {
+    throw new Refusal('the policy is no longer where it was found')
+  }
+  switch (location.form ?? 'document') {
+    case 'document': {
+      if (node?.kind !== 'map') return gone()
+      const statementNode = pair(node, 'Statement')
+      if (!statementNode) throw new Refusal('the policy has no Statement')
+      return { statementNode }
+    }
+    case 'statements':
+    case 'statement':
+      return node ? { statementNode: node } : gone()
+    case 'action': {
+      const statement = location.statementPath && nodeAt(tree.root, location.statementPath)
+      return node && statement ? { statementNode: statement, actionNode: node } : gone()
+    }
+  }
+}
+
+/**
+ * The value that stands at a location's path in the file once its document is `document`: the
+ * document itself, or the part of it the location's form holds.
+ */
+export function valueAtPath(location: PolicyLocation, document: unknown): unknown {
+  const statement = (document as { Statement?: unknown }).Statement
+  switch (location.form ?? 'document') {
+    case 'document':
+      return document
+    case 'statements':
+    case 'statement':
+      return statement
+    case 'action':
+      return (statement as { Action?: unknown }).Action
+  }
+}
+
 type Op = { kind: 'keep' } | { kind: 'delete' } | { kind: 'replace'; by: readonly string[] }
 const KEEP: Op = { kind: 'keep' }
 
-function actionEdits(ctx: Ctx, statement: MapNode, result: StatementResult, action: unknown): void {
-  const node = pair(statement, 'Action')
+function actionEdits(
+  ctx: Ctx,
+  statement: MapNode,
+  result: StatementResult,
+  action: unknown,
+  branch: SourceNode | undefined
+): void {
+  const node = branch ?? pair(statement, 'Action')
   if (!node) throw new Refusal(`statement #${result.index + 1} has no Action`)
   const index = result.index
   if (node.kind === 'scalar' && typeof node.value === 'string' && !node.tag) {
@@ -152,6 +202,12 @@ function actionEdits(ctx: Ctx, statement: MapNode, result: StatementResult, acti
     }
     if (!Array.isArray(action))
       throw new Refusal('the refined Action is neither a string nor a list')
+    if (branch) {
+      // inside `Fn::If [C, a, b]`: a flow list in the branch's place
+      const texts = action.map(v => scalarText(ctx, String(v), node.style, true))
+      push(ctx, index, node.start, node.end, `[${texts.join(', ')}]`)
+      return
+    }
     stringToList(ctx, statement, node, action as string[], index)
     return
   }
@@ -295,14 +351,14 @@ function stringToList(
 ): void {
   const flow = ctx.tree.syntax === 'json' || inFlow(statement)
   const texts = entries.map(v => scalarText(ctx, v, node.style, flow))
+  const key = statement.pairs.find(p => p.key === 'Action')
+  if (!key) throw new Refusal('Action has no key')
   if (flow) {
     // a compact file (`"Action":"s3:*"`) gets a compact list
     const sep = ctx.text[node.start - 1] === ':' ? ',' : ', '
-    push(ctx, index, node.start, node.end, `[${texts.join(sep)}]`)
+    push(ctx, index, node.start, node.end, flowList(ctx, statement, key.keyStart, texts, sep))
     return
   }
-  const key = statement.pairs.find(p => p.key === 'Action')
-  if (!key) throw new Refusal('Action has no key')
   const keyColumn = key.keyStart - lineStart(ctx.text, key.keyStart)
   const indent = ' '.repeat(keyColumn + sequenceOffset(ctx))
   let start = node.start
@@ -312,6 +368,36 @@ function stringToList(
   if (ctx.text[start - 1] !== ':') throw new Refusal('Action is not on its key’s line')
   const eol = ctx.tree.eol
   push(ctx, index, start, node.end, texts.map(t => `${eol}${indent}- ${t}`).join(''))
+}
+
+/** A new flow list short enough for one line is written on the line of a compact statement. */
+const MAX_INLINE_LIST = 120
+
+/**
+ * A new flow list (JSON, or flow YAML) in the file's layout: one entry per line, indented one
+ * step below the `Action` key, when the key starts its line (pretty-printed files) or the list
+ * would be long; on one line in a compact statement (`{"Action": "s3:*", ...}`) when it is short.
+ */
+function flowList(
+  ctx: Ctx,
+  statement: MapNode,
+  keyStart: number,
+  texts: readonly string[],
+  inlineSeparator: string
+): string {
+  const keyLine = lineStart(ctx.text, keyStart)
+  const keyIndent = /^[ \t]*/.exec(ctx.text.slice(keyLine, keyStart))?.[0] ?? ''
+  const ownLine = keyIndent.length === keyStart - keyLine
+  const inline = `[${texts.join(inlineSeparator)}]`
+  if (!ownLine && inline.length <= MAX_INLINE_LIST) return inline
+  const statementLine = lineStart(ctx.text, statement.start)
+  const outer = /^[ \t]*/.exec(ctx.text.slice(statementLine))?.[0] ?? ''
+  const step =
+    ownLine && statementLine !== keyLine && keyIndent.length > outer.length
+      ? keyIndent.slice(outer.length)
+      : '  '
+  const eol = ctx.tree.eol
+  return `[${texts.map(t => `${eol}${keyIndent}${step}${t}`).join(',')}${eol}${keyIndent}]`
 }
 
 /** How far this file indents a block list below its key: `- ` under the key, or 2 further. */
@@ -485,7 +571,7 @@ function verifyAll(
     if (JSON.stringify(again.document) !== JSON.stringify(document)) {
       throw new Refusal('the edited policy would not equal the refinement')
     }
-    expected = replaceAt(expected, location.path, document)
+    expected = replaceAt(expected, location.path, valueAtPath(location, document))
   }
   const actual = toValue(reparsed.tree.root, valueBudget(next))
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
