@@ -87,7 +87,19 @@ describe('iam-refine check on the fixture repository', () => {
     const out = result.out.split(repo + '/').join('')
     expect(out).toContain('--- a/cfn/app.yaml\n+++ b/cfn/app.yaml\n@@ -30,13 +30,7 @@\n')
     expect(out).toContain('-                  - s3:PutObject # uploads\n')
-    expect(out).toContain('-      "Action": "dynamodb:*",\n+      "Action": ["dynamodb:Batch*"')
+    // a list made from a one-string Action: one entry per line, in the file's indentation
+    expect(out).toContain('-      "Action": "dynamodb:*",\n+      "Action": [\n+        "dynamodb:Batch*",\n')
+    // each file's reasons come right after its diff, before the next file's diff
+    expect(out.indexOf('Statement "Objects": removed s3:PutObject')).toBeLessThan(
+      out.indexOf('--- a/cfn/flow.yaml')
+    )
+    // what was found but not refined is said, with its reason
+    expect(out).toContain(
+      'cfn/app.yaml:47: Resources.TablePolicy.Properties.PolicyDocument: unused permissions'
+    )
+    expect(out).toContain(
+      '  Statement #2: not refined: Action is a Fn::If on IsProd: each branch is refined as its own location'
+    )
     expect(out).toContain('Statement "Objects": removed s3:PutObject: unused')
     expect(out).toContain('broken/bad-policy.json:4:51: malformed, skipped: it is not valid JSON')
     expect(out).toContain('unmapped/lonely.json:1: not refined, no principal')
@@ -109,7 +121,7 @@ describe('iam-refine check on the fixture repository', () => {
     expect(report.version).toBe(1)
     expect(report.catalog.updatedAt).toBe('2026-01-01')
     expect(report.totals).toMatchObject({
-      policies: 11,
+      policies: 13, // 11, and the two branches of the !If around an Action in cfn/app.yaml
       withUnused: 10,
       unmapped: 1,
       malformedFiles: 1,
@@ -129,7 +141,22 @@ describe('iam-refine check on the fixture repository', () => {
     expect(shared?.principalSource).toBe('config')
     expect(shared?.principals).toHaveLength(2)
     const table = byFile.get('cfn/app.yaml')?.policies[1]
-    expect(table?.statements[1]?.note).toBe('Action is given by the intrinsic function !If')
+    expect(table?.statements[1]?.note).toBe(
+      'Action is a Fn::If on IsProd: each branch is refined as its own location'
+    )
+    const branches = byFile.get('cfn/app.yaml')?.policies.slice(2)
+    expect(branches?.map(p => [p.pointer, p.branches, p.status])).toEqual([
+      [
+        'Resources.TablePolicy.Properties.PolicyDocument.Statement[1].Action["Fn::If"][1]',
+        [{ condition: 'IsProd', value: true }],
+        'unchanged'
+      ],
+      [
+        'Resources.TablePolicy.Properties.PolicyDocument.Statement[1].Action["Fn::If"][2]',
+        [{ condition: 'IsProd', value: false }],
+        'unchanged'
+      ]
+    ])
     for (const f of report.files) {
       if (f.edits.length === 0) continue
       const file = relative(repo, f.file)
@@ -268,7 +295,7 @@ describe('iam-refine check: a wholly unused policy', () => {
     const result = await run(dir, '--fix')
     expect(result.code).toBe(1)
     expect(result.out).toContain(
-      'every action is unused (arn:aws:iam::123456789012:role/AppRole): detach the policy or delete it'
+      'every action is unused (arn:aws:iam::123456789012:role/AppRole): no statement is left: detach the policy from its principals or delete it'
     )
     expect(readFileSync(join(dir, 'AppRole.json'), 'utf8')).toBe(text)
     const sarif = JSON.parse((await run(dir, '--format', 'sarif')).out) as SarifLog

@@ -1,9 +1,9 @@
-import { access } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { access, lstat } from 'node:fs/promises'
+import { basename, dirname, join, sep } from 'node:path'
 import { ConfigurationError } from '../engine/errors.js'
 import { loadFindingsFiles } from '../findings/load.js'
 import { readTextFile } from '../io/files.js'
-import { readCandidate, walkFiles, writeFileAtomically } from '../io/walk.js'
+import { readCandidate, walkFiles, writeFileAtomically, type WalkedFile } from '../io/walk.js'
 import { unifiedDiff } from '../report/diff.js'
 import {
   buildReport,
@@ -15,8 +15,11 @@ import {
 import { toSarif } from '../report/sarif.js'
 import { EMPTY_CONFIG, globMatcher, parseConfig, type IamRefineConfig } from '../sources/config.js'
 import { withAwsProof } from '../sources/proof.js'
+import { findPolicies } from '../sources/format.js'
+import type { StatementInclude } from '../sources/model.js'
 import { refineFile } from '../sources/scan.js'
 import { FAIL_ON, gateFailure, type FailOn } from '../report/gate.js'
+import { isServerlessFile } from '../sources/serverless/find.js'
 import { EXIT, parseOptions, type Command } from './io.js'
 import { loadCatalog } from './refine.js'
 
@@ -87,37 +90,55 @@ export const checkCommand: Command = async (args, io) => {
       : undefined
   let defects = 0
   const ignored = globMatcher(config.ignoreFiles)
-  const files = await walkFiles(paths, root, rel => ignored(rel))
+  const walked = await walkFiles(paths, root, rel => ignored(rel))
+  const included = await includedFiles(walked, root, ignored)
   const reports: FileReport[] = []
-  const diffs: string[] = []
-  for (const walked of files) {
-    const read = await readCandidate(walked.path)
+  const sections: string[] = []
+  let namedProblems = 0
+  for (const file of [...walked, ...included.extra]) {
+    const read = await readCandidate(file.path)
     if (!read.ok) {
       // A binary file met in a folder is not a policy; one named explicitly is reported.
-      if (read.reason === 'too-large' || walked.explicit) {
-        reports.push(fileProblem(walked.path, 'skipped', read.message))
+      if (read.reason === 'too-large' || file.explicit) {
+        const problem = fileProblem(file.path, 'skipped', read.message)
+        reports.push(problem)
+        sections.push(fileSection(problem, ''))
+        if (file.explicit) namedProblems++
       }
       continue
     }
+    const includes = included.byFile.get(file.rel)
     let outcome = refineFile(
-      { file: walked.path, path: walked.rel, text: read.text },
+      {
+        file: file.path,
+        path: file.rel,
+        text: read.text,
+        ...(includes ? { included: includes } : {})
+      },
       { catalog, findings, config, fallbackPrincipals: fallback, clock: () => performance.now() }
     )
-    if (!outcome.report) continue
-    if (prove) {
+    if (prove && outcome.report) {
       outcome = await withAwsProof(read.text, outcome, prove, (p, reason, defect) => {
         if (defect) defects++
-        io.err(`${walked.path}: ${p.location.pointer || 'policy'}: ${reason}\n`)
+        io.err(`${file.path}: ${p.location.pointer || 'policy'}: ${reason}\n`)
       })
-      if (!outcome.report) continue
+    }
+    if (!outcome.report) {
+      if (file.explicit) {
+        sections.push(`${file.path}: holds no policy iam-refine reads`)
+        namedProblems++
+      }
+      continue
     }
     let report = outcome.report
-    if (report.edits.length > 0) diffs.push(unifiedDiff(walked.path, read.text, report.edits))
+    if (file.explicit && report.status !== 'policies') namedProblems++
+    const diff = report.edits.length > 0 ? unifiedDiff(file.path, read.text, report.edits) : ''
     if (fix && outcome.fixedText !== undefined) {
-      await writeFileAtomically(walked.path, outcome.fixedText)
+      await writeFileAtomically(file.path, outcome.fixedText)
       report = markFixed(report)
     }
     reports.push(report)
+    sections.push(fileSection(report, diff))
   }
   const report = buildReport(reports, {
     catalog: {
@@ -130,8 +151,16 @@ export const checkCommand: Command = async (args, io) => {
   for (const note of findings.notes) io.err(`${note}\n`)
   if (format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`)
   else if (format === 'sarif') io.out(`${JSON.stringify(toSarif(report), null, 2)}\n`)
-  else io.out(textReport(report, diffs))
+  else io.out(textReport(report, sections))
   if (report.totals.errors > 0 || defects > 0) return EXIT.bug
+  // A file named on the command line that could not be read as a policy is the user's to fix:
+  // never a pass (docs/adr/0011-serverless-and-conditions.md).
+  if (namedProblems > 0) {
+    io.err(
+      `iam-refine: ${namedProblems} of the files named on the command line could not be checked (see above)\n`
+    )
+    return EXIT.usage
+  }
   return gateFailure(report, failOn as FailOn, '--fail-on') === undefined ? EXIT.ok : EXIT.unused
 }
 
@@ -169,8 +198,53 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+async function isRegularFile(path: string): Promise<boolean> {
+  try {
+    return (await lstat(path)).isFile()
+  } catch {
+    return false
+  }
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/')
+}
+
 async function isFolder(path: string): Promise<boolean> {
   return exists(join(path, '.'))
+}
+
+/**
+ * The Serverless `${file(...)}` includes of the walked service files, by the included file's
+ * repository path, and the included files outside the walk (a service file named alone) to read
+ * too. An included path was made repository-relative by the finder, which refuses any that leave
+ * the repository; a symbolic link is not followed.
+ */
+async function includedFiles(
+  walked: readonly WalkedFile[],
+  root: string,
+  ignored: (rel: string) => boolean
+): Promise<{ byFile: Map<string, StatementInclude[]>; extra: WalkedFile[] }> {
+  const byFile = new Map<string, StatementInclude[]>()
+  for (const file of walked) {
+    if (!isServerlessFile(file.rel)) continue
+    const read = await readCandidate(file.path)
+    if (!read.ok) continue
+    for (const include of findPolicies(read.text, file.path, { path: file.rel }).includes ?? []) {
+      const list = byFile.get(include.file) ?? []
+      list.push(include)
+      byFile.set(include.file, list)
+    }
+  }
+  const inWalk = new Set(walked.map(f => f.rel))
+  const extra: WalkedFile[] = []
+  for (const rel of byFile.keys()) {
+    if (inWalk.has(rel) || ignored(rel)) continue
+    const path = toPosix(join(root, rel))
+    if (!(await isRegularFile(path))) continue
+    extra.push({ path, rel, explicit: false })
+  }
+  return { byFile, extra }
 }
 
 function fileProblem(file: string, status: 'skipped', message: string): FileReport {
@@ -188,31 +262,36 @@ function markFixed(report: FileReport): FileReport {
 
 // ---------------------------------------------------------------- text
 
-function textReport(report: Report, diffs: readonly string[]): string {
+/** Each file's diff, then its reasons and what was found but not refined; a summary last. */
+function textReport(report: Report, sections: readonly string[]): string {
+  return `${[...sections.filter(s => s !== ''), summary(report)].join('\n')}\n`
+}
+
+function fileSection(file: FileReport, diff: string): string {
   const out: string[] = []
-  for (const d of diffs) out.push(d.trimEnd())
-  for (const file of report.files) {
-    if (file.status !== 'policies') {
-      const at = file.line !== undefined ? `:${file.line}:${file.column ?? 1}` : ''
-      const what = file.status === 'malformed' ? 'malformed, skipped' : 'skipped'
-      out.push(`${file.file}${at}: ${what}: it ${file.message ?? 'could not be read'}`)
-      continue
-    }
-    for (const p of file.policies) out.push(...policyLines(file.file, p))
-    for (const n of file.notes) {
-      out.push(`${n.file}:${n.line}: ${n.pointer ? `${n.pointer}: ` : ''}${n.message}`)
-    }
+  if (diff !== '') out.push(diff.trimEnd())
+  if (file.status !== 'policies') {
+    const at = file.line !== undefined ? `:${file.line}:${file.column ?? 1}` : ''
+    const what = file.status === 'malformed' ? 'malformed, skipped' : 'skipped'
+    out.push(`${file.file}${at}: ${what}: it ${file.message ?? 'could not be read'}`)
+    return out.join('\n')
   }
-  out.push(summary(report))
-  return `${out.join('\n')}\n`
+  for (const p of file.policies) out.push(...policyLines(file.file, p))
+  for (const n of file.notes) {
+    const mark = n.unchecked ? 'not checked: ' : ''
+    out.push(`${n.file}:${n.line}: ${n.pointer ? `${n.pointer}: ` : ''}${mark}${n.message}`)
+  }
+  return out.join('\n')
 }
 
 function policyLines(file: string, p: PolicyReport): string[] {
-  const where = `${file}:${p.range.startLine}: ${p.pointer ? `${p.pointer}: ` : ''}`
+  const branch =
+    p.branches && p.branches.length > 0
+      ? ` (when ${p.branches.map(b => `${b.condition} is ${b.value}`).join(' and ')})`
+      : ''
+  const where = `${file}:${p.range.startLine}: ${p.pointer ? `${p.pointer}${branch}: ` : ''}`
   const whose = p.principals.length > 0 ? ` (${p.principals.join(', ')})` : ''
   switch (p.status) {
-    case 'unchanged':
-      return []
     case 'unmapped':
       return [`${where}not refined, no principal: ${p.reason ?? ''}`]
     case 'invalid':
@@ -221,20 +300,28 @@ function policyLines(file: string, p: PolicyReport): string[] {
       return [`${where}${p.reason ?? 'an internal guarantee failed'}`]
     default:
   }
-  const head =
-    p.status === 'unused-policy'
-      ? `${where}every action is unused${whose}: detach the policy or delete it`
-      : p.status === 'not-editable'
-        ? `${where}unused permissions${whose}, reported without a fix: ${p.reason ?? ''}`
-        : `${where}${p.status === 'fixed' ? 'fixed' : 'unused permissions'}${whose}`
-  const lines = [head]
-  if (hasUnused(p.status)) {
-    for (const s of p.statements) {
-      const label = s.sid !== undefined ? `Statement "${s.sid}"` : `Statement #${s.index + 1}`
-      for (const r of s.reasons) lines.push(`  ${label}: ${r}`)
+  const lines: string[] = []
+  if (p.status !== 'unchanged') {
+    lines.push(
+      p.status === 'unused-policy'
+        ? `${where}every action is unused${whose}: ${p.reason ?? 'detach the policy or delete it'}`
+        : p.status === 'not-editable'
+          ? `${where}unused permissions${whose}, reported without a fix: ${p.reason ?? ''}`
+          : `${where}${p.status === 'fixed' ? 'fixed' : 'unused permissions'}${whose}`
+    )
+  }
+  const notRefined: string[] = []
+  for (const s of p.statements) {
+    const label = s.sid !== undefined ? `Statement "${s.sid}"` : `Statement #${s.index + 1}`
+    if (hasUnused(p.status)) for (const r of s.reasons) lines.push(`  ${label}: ${r}`)
+    if (s.status === 'not-refined' && s.note !== undefined && !s.note.startsWith('is a Deny')) {
+      notRefined.push(`  ${label}: not refined: ${s.note}`)
     }
   }
-  for (const w of p.warnings) lines.push(`  warning: ${w}`)
+  if (notRefined.length > 0 && lines.length === 0) lines.push(`${where}found${whose}`)
+  lines.push(...notRefined)
+  for (const w of p.warnings) lines.push(`  note: ${w}`)
+  if (lines.length > 0 && p.status === 'unchanged' && notRefined.length === 0) return []
   return lines
 }
 

@@ -1,5 +1,5 @@
 import type { Quota, StatementResult } from '../engine/model.js'
-import type { PolicyKind, SourceNote, SourceRange } from '../sources/model.js'
+import type { ConditionBranch, PolicyKind, SourceNote, SourceRange } from '../sources/model.js'
 import type { PrincipalSource } from '../sources/principals.js'
 
 /**
@@ -60,6 +60,8 @@ export interface PolicyReport {
   readonly pointer: string
   readonly path: readonly (string | number)[]
   readonly kind: PolicyKind
+  /** The `Fn::If` branches taken to reach it (the condition and its value), outermost first. */
+  readonly branches?: readonly ConditionBranch[]
   readonly resource?: { readonly logicalId: string; readonly type: string }
   readonly policyName?: string
   readonly range: SourceRange
@@ -74,7 +76,16 @@ export interface PolicyReport {
   readonly warnings: readonly string[]
   /** Unused actions it allows (catalog casing), before any fix. */
   readonly unusedActions: readonly string[]
-  readonly size?: { readonly before: number; readonly after: number; readonly quota?: Quota }
+  /**
+   * Sizes without white space, as IAM counts them: before and after the refinement, and the
+   * principal's other inline policies in the same file (`others`), which share the quota.
+   */
+  readonly size?: {
+    readonly before: number
+    readonly after: number
+    readonly quota?: Quota
+    readonly others?: number
+  }
   readonly overQuota?: boolean
   /** Every principal is wholly unused (`UnusedIAMRole`). */
   readonly unusedPrincipal?: boolean

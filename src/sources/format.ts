@@ -1,6 +1,9 @@
 import type { PolicyRefinement } from '../engine/model.js'
-import { scanDocument } from './document/scan.js'
+import { mayHoldPolicies } from './candidates.js'
+import { scanDocument, type ScanOptions } from './document/scan.js'
 import type { FileScan, PolicyLocation } from './model.js'
+
+export type { ScanOptions }
 import type { TextEdit } from './text-edit.js'
 
 /** A text edit and the statement (index in the original `Statement` list) it belongs to. */
@@ -32,12 +35,29 @@ export interface ScannedFile {
   ): string | undefined
 }
 
-/** Finds the policies of one file's text, whatever its format (detected by name and content). */
-export function scanFile(text: string, file: string): ScannedFile {
-  return scanDocument(text, file)
+/**
+ * Finds the policies of one file's text, whatever its format (detected by name and content). A
+ * file that fails to parse and whose name is not one of a format iam-refine reads (a `.tf` or
+ * `.ts` file named on the command line) is said to be of no format read, not malformed.
+ */
+export function scanFile(text: string, file: string, options: ScanOptions = {}): ScannedFile {
+  const scanned = scanDocument(text, file, options)
+  if (scanned.scan.status === 'malformed' && !mayHoldPolicies(file)) {
+    return {
+      ...scanned,
+      scan: {
+        file,
+        status: 'skipped',
+        message: `is not in a format iam-refine reads (JSON policies, CloudFormation and SAM templates in JSON or YAML, serverless.yml)`,
+        policies: [],
+        notes: []
+      }
+    }
+  }
+  return scanned
 }
 
 /** The policies of a file, without the means to edit them (for tests and reports). */
-export function findPolicies(text: string, file: string): FileScan {
-  return scanFile(text, file).scan
+export function findPolicies(text: string, file: string, options: ScanOptions = {}): FileScan {
+  return scanFile(text, file, options).scan
 }

@@ -2,7 +2,7 @@ import type { Catalog } from '../engine/catalog.js'
 import { ConfigurationError, InvariantError, LimitError } from '../engine/errors.js'
 import { MAX_SECONDS_PER_FILE, MAX_STATEMENTS_PER_FILE } from '../engine/limits.js'
 import type { PolicyRefinement, WorkBudget } from '../engine/model.js'
-import { newWorkBudget, refinePolicy } from '../engine/refine.js'
+import { newWorkBudget, QUOTAS, refinePolicy } from '../engine/refine.js'
 import { usesEverything, type PrincipalUnused } from '../engine/unused.js'
 import { isCovered, type LoadedFindings } from '../findings/select.js'
 import type {
@@ -15,7 +15,7 @@ import { describeChange } from '../report/reasons.js'
 import type { IamRefineConfig } from './config.js'
 import { LineIndex } from './document/tree.js'
 import { scanFile, type RenderedEdit, type ScannedFile } from './format.js'
-import type { PolicyLocation } from './model.js'
+import type { PolicyLocation, StatementInclude } from './model.js'
 import { mapPrincipals, type PrincipalMapping } from './principals.js'
 import { applyEdits } from './text-edit.js'
 
@@ -35,6 +35,8 @@ export interface FileInput {
   /** The path relative to the repository root (`/` separators), for the configuration's globs. */
   readonly path: string
   readonly text: string
+  /** Other files' includes of this one (Serverless `${file(...)}`), from their scans. */
+  readonly included?: readonly StatementInclude[]
 }
 
 export interface FileOutcome {
@@ -61,7 +63,14 @@ export interface RefinedPolicy {
  * the whole of `check` for one file, without I/O (the action calls it on a pull request's files).
  */
 export function refineFile(input: FileInput, options: RefineSourcesOptions): FileOutcome {
-  return refineScan(input, scanFile(input.text, input.file), options)
+  return refineScan(
+    input,
+    scanFile(input.text, input.file, {
+      path: input.path,
+      ...(input.included ? { included: input.included } : {})
+    }),
+    options
+  )
 }
 
 /** `refineFile` for a file already scanned (`scanned` read `input.text`). */
@@ -101,12 +110,14 @@ export function refineScan(
   const lines = new LineIndex(input.text)
   const budget = newWorkBudget()
   const started = options.clock?.()
-  const drafts = scan.policies.map(location => {
+  const refined = scan.policies.map((location): Refined => {
     if (started !== undefined && options.clock!() - started > MAX_SECONDS_PER_FILE * 1000) {
-      return uncheckedDraft(
-        location,
-        `not checked: the file took more than ${MAX_SECONDS_PER_FILE} s to refine`
-      )
+      return {
+        done: uncheckedDraft(
+          location,
+          `not checked: the file took more than ${MAX_SECONDS_PER_FILE} s to refine`
+        )
+      }
     }
     const mapping = mapPrincipals(location, {
       file: input.path,
@@ -115,8 +126,11 @@ export function refineScan(
       covered: arn => isCovered(options.findings, arn) || isFallback(arn, options),
       ...(options.fallbackPrincipals ? { fallback: options.fallbackPrincipals } : {})
     })
-    return refineLocation(scanned, location, mapping, options, lines, budget)
+    return refineLocation(location, mapping, options, budget)
   })
+  const drafts = refined.map((r, i) =>
+    finishLocation(scanned, r, otherInlineSize(refined, i), lines)
+  )
   // The edits of all policies of the file, checked once more together.
   const editing = drafts.filter(d => d.report.status === 'refined')
   const all = editing.flatMap(d => d.edits)
@@ -159,11 +173,15 @@ interface Draft {
 
 function reportBase(
   location: PolicyLocation
-): Pick<PolicyReport, 'pointer' | 'path' | 'kind' | 'resource' | 'policyName' | 'range'> {
+): Pick<
+  PolicyReport,
+  'pointer' | 'path' | 'kind' | 'branches' | 'resource' | 'policyName' | 'range'
+> {
   return {
     pointer: location.pointer,
     path: location.path,
     kind: location.kind,
+    ...(location.branches ? { branches: location.branches } : {}),
     ...(location.resource ? { resource: location.resource } : {}),
     ...(location.policyName !== undefined ? { policyName: location.policyName } : {}),
     range: location.range
@@ -189,29 +207,43 @@ function uncheckedDraft(location: PolicyLocation, reason: string): Draft {
   }
 }
 
+/** A policy mapped and refined, before its size is weighed against its quota and it is rendered. */
+type Refined =
+  | { readonly done: Draft }
+  | {
+      readonly location: PolicyLocation
+      readonly mapped: Omit<
+        PolicyReport,
+        'status' | 'statements' | 'edits' | 'warnings' | 'unusedActions'
+      >
+      readonly notes: readonly string[]
+      readonly principals: readonly PrincipalUnused[]
+      readonly refinement: PolicyRefinement
+    }
+
 function refineLocation(
-  scanned: ScannedFile,
   location: PolicyLocation,
   mapping: PrincipalMapping,
   options: RefineSourcesOptions,
-  lines: LineIndex,
   budget: WorkBudget
-): Draft {
+): Refined {
   const base = reportBase(location)
   const empty = { statements: [], edits: [], unusedActions: [] }
   if (!mapping.mapped) {
     return {
-      location,
-      principals: [],
-      edits: [],
-      report: {
-        ...base,
-        ...empty,
+      done: {
+        location,
         principals: [],
-        status: 'unmapped',
-        reason: mapping.reason,
-        ...(mapping.ambiguous ? { ambiguous: true } : {}),
-        warnings: []
+        edits: [],
+        report: {
+          ...base,
+          ...empty,
+          principals: [],
+          status: 'unmapped',
+          reason: mapping.reason,
+          ...(mapping.ambiguous ? { ambiguous: true } : {}),
+          warnings: []
+        }
       }
     }
   }
@@ -222,18 +254,20 @@ function refineLocation(
   }
   if (mapping.uncovered.length > 0) {
     return {
-      location,
-      principals: [],
-      edits: [],
-      report: {
-        ...mapped,
-        ...empty,
-        status: 'unchecked',
-        reason:
-          `the findings say nothing about ${mapping.uncovered.join(', ')}: no finding names ` +
-          `${mapping.uncovered.length === 1 ? 'it' : 'them'} and the analyzer's coverage of ${mapping.uncovered.length === 1 ? 'its account' : 'their accounts'} is not recorded, ` +
-          'so whether it uses everything or was never analyzed cannot be told',
-        warnings: [...mapping.notes]
+      done: {
+        location,
+        principals: [],
+        edits: [],
+        report: {
+          ...mapped,
+          ...empty,
+          status: 'unchecked',
+          reason:
+            `the findings say nothing about ${mapping.uncovered.join(', ')}: no finding names ` +
+            `${mapping.uncovered.length === 1 ? 'it' : 'them'} and the analyzer's coverage of ${mapping.uncovered.length === 1 ? 'its account' : 'their accounts'} is not recorded, ` +
+            'so whether it uses everything or was never analyzed cannot be told',
+          warnings: [...mapping.notes]
+        }
       }
     }
   }
@@ -250,88 +284,166 @@ function refineLocation(
   } catch (error) {
     if (error instanceof LimitError) {
       return {
-        location,
-        principals,
-        edits: [],
-        report: {
-          ...mapped,
-          ...empty,
-          status: error.kind === 'check' ? 'unchecked' : 'not-editable',
-          reason: error.message,
-          warnings: [...mapping.notes]
+        done: {
+          location,
+          principals,
+          edits: [],
+          report: {
+            ...mapped,
+            ...empty,
+            status: error.kind === 'check' ? 'unchecked' : 'not-editable',
+            reason: error.message,
+            warnings: [...mapping.notes]
+          }
         }
       }
     }
     if (error instanceof ConfigurationError || error instanceof InvariantError) {
       return {
-        location,
-        principals,
-        edits: [],
-        report: {
-          ...mapped,
-          ...empty,
-          status: error instanceof InvariantError ? 'error' : 'invalid',
-          reason: error.message,
-          warnings: [...mapping.notes]
+        done: {
+          location,
+          principals,
+          edits: [],
+          report: {
+            ...mapped,
+            ...empty,
+            status: error instanceof InvariantError ? 'error' : 'invalid',
+            reason: error.message,
+            warnings: [...mapping.notes]
+          }
         }
       }
     }
     throw error
   }
+  return { location, mapped, notes: mapping.notes, principals, refinement }
+}
+
+/**
+ * The size of the other inline policies of the same principal in this file, which IAM counts
+ * together with this one (a role's inline policies share one quota). Alternatives (`Fn::If`
+ * branches) and policies inside this one are not added; a managed policy has a quota of its own.
+ */
+function otherInlineSize(all: readonly Refined[], index: number): number {
+  const self = all[index]
+  if (!self || 'done' in self || self.location.quota.kind === QUOTAS.managed.kind) return 0
+  const key = principalKey(self.location)
+  if (key === undefined) return 0
+  let size = 0
+  all.forEach((other, i) => {
+    if (i === index || 'done' in other || other.location.branches) return
+    if (other.location.quota.kind !== self.location.quota.kind) return
+    if (principalKey(other.location) !== key) return
+    const [a, b] = [self.location.path, other.location.path]
+    const nested = (x: readonly unknown[], y: readonly unknown[]): boolean =>
+      x.length <= y.length && x.every((step, j) => y[j] === step)
+    if (nested(a, b) || nested(b, a)) return
+    size += other.refinement.size.after
+  })
+  return size
+}
+
+/** Which principals a policy is attached to, as the file names them; undefined when none. */
+function principalKey(location: PolicyLocation): string | undefined {
+  if (location.attachments.length === 0) return undefined
+  return location.attachments
+    .map(a => `${a.type}:${a.logicalId ?? ''}:${a.name ?? ''}:${a.unresolved ?? ''}`)
+    .sort()
+    .join('|')
+}
+
+function finishLocation(
+  scanned: ScannedFile,
+  refined: Refined,
+  others: number,
+  lines: LineIndex
+): Draft {
+  if ('done' in refined) return refined.done
+  const { location, mapped, principals, refinement } = refined
   const statements = statementReports(location, refinement)
   const unusedActions = [
     ...new Set(refinement.statements.flatMap(s => s.changes.flatMap(c => c.unused)))
   ]
+  const statementNotes = refinement.statements.flatMap(s => (s.note ? [`: ${s.note}`] : []))
+  const quota = location.quota
+  const { before, after } = refinement.size
+  const total = after + others
+  // A refinement that grows past the quota could not be deployed: it is not a fix.
+  const overQuota = total > quota.limit && after > before
   const common = {
     ...mapped,
     statements,
     unusedActions,
-    warnings: [...mapping.notes, ...refinement.warnings],
-    size: refinement.size,
-    overQuota: refinement.overQuota,
+    warnings: [
+      ...refined.notes,
+      // statement notes are the statements' own; the quota is said below, with its options
+      ...refinement.warnings.filter(
+        w => !statementNotes.some(n => w.endsWith(n)) && !w.includes('-character quota for')
+      )
+    ],
+    size: { before, after, quota, ...(others > 0 ? { others } : {}) },
+    overQuota: total > quota.limit,
     unusedPrincipal: refinement.unusedPrincipal
   }
-  if (!refinement.changed) {
-    return {
-      location,
-      principals,
-      refinement,
-      edits: [],
-      report: { ...common, status: 'unchanged', edits: [] }
-    }
-  }
-  if (refinement.unusedPolicy) {
-    return {
-      location,
-      principals,
-      refinement,
-      edits: [],
-      report: {
-        ...common,
-        status: 'unused-policy',
-        reason: 'no statement is left: detach the policy from its principals or delete it',
-        edits: []
-      }
-    }
-  }
-  const rendered = scanned.render(location, refinement)
-  if ('refused' in rendered) {
-    return {
-      location,
-      principals,
-      refinement,
-      edits: [],
-      report: { ...common, status: 'not-editable', reason: rendered.refused, edits: [] }
-    }
-  }
-  const edits = [...rendered.edits]
-  return {
+  const draft = (report: PolicyReport, edits: RenderedEdit[] = []): Draft => ({
     location,
     principals,
     refinement,
     edits,
-    report: { ...common, status: 'refined', edits: edits.map(e => reportEdit(e, lines)) }
+    report
+  })
+  if (!refinement.changed) return draft({ ...common, status: 'unchanged', edits: [] })
+  if (refinement.unusedPolicy) {
+    return draft({
+      ...common,
+      status: 'unused-policy',
+      reason: unusedReason(location),
+      edits: []
+    })
   }
+  if (overQuota) {
+    return draft({
+      ...common,
+      status: 'not-editable',
+      reason: overQuotaReason(refined, others),
+      edits: []
+    })
+  }
+  const rendered = scanned.render(location, refinement)
+  if ('refused' in rendered) {
+    return draft({ ...common, status: 'not-editable', reason: rendered.refused, edits: [] })
+  }
+  const edits = [...rendered.edits]
+  return draft({ ...common, status: 'refined', edits: edits.map(e => reportEdit(e, lines)) }, edits)
+}
+
+/** What to do with a policy (or a Fn::If branch, a statement list) that keeps no statement. */
+function unusedReason(location: PolicyLocation): string {
+  switch (location.form ?? 'document') {
+    case 'statement':
+    case 'action':
+      return 'no action is left in this branch of Fn::If: replace the branch by !Ref AWS::NoValue, or delete the statement'
+    case 'statements':
+      return location.branches
+        ? 'no statement is left in this branch of Fn::If: replace the branch by !Ref AWS::NoValue'
+        : 'no statement is left: delete the statements (the role keeps its other policies)'
+    default:
+      return location.branches
+        ? 'no statement is left in this branch of Fn::If: replace the branch by !Ref AWS::NoValue, or detach or delete the policy'
+        : 'no statement is left: detach the policy from its principals or delete it'
+  }
+}
+
+function overQuotaReason(refined: Exclude<Refined, { done: Draft }>, others: number): string {
+  const { before, after } = refined.refinement.size
+  const quota = refined.location.quota
+  const withOthers =
+    others > 0 ? `, ${after + others} with the principal's other inline policies in this file` : ''
+  return (
+    `the refinement would be ${after} characters without white space (the policy is ${before} now)${withOthers}, ` +
+    `over IAM's ${quota.limit}-character quota for ${quota.kind}, so it could not be deployed and no fix is suggested: ` +
+    'split the policy into several, move it to a managed policy, or accept the listed unused actions with keep-actions in the configuration'
+  )
 }
 
 /** `--principal` owns a per-principal findings list: what that list says covers it. */

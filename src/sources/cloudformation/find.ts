@@ -1,9 +1,11 @@
 import type { Quota } from '../../engine/model.js'
 import { QUOTAS } from '../../engine/refine.js'
-import type { Attachment, PolicyKind } from '../model.js'
+import type { Attachment, ConditionBranch, PolicyKind } from '../model.js'
 import {
   addPolicy,
   describeIntrinsic,
+  forEachBranch,
+  intrinsicName,
   literal,
   nodeAt,
   note,
@@ -86,7 +88,11 @@ const ATTACHMENT_LISTS: readonly [string, Attachment['type'], Quota][] = [
   ['Groups', 'group', QUOTAS.group]
 ]
 
-export function findInTemplate(ctx: FindContext, root: MapNode): void {
+/**
+ * The IAM policies of a template's `Resources`. `root` is the template, or the part of a file
+ * that holds `Resources` (a Serverless Framework `resources` section) at `prefix`.
+ */
+export function findInTemplate(ctx: FindContext, root: MapNode, prefix: Path = []): void {
   const resources = pair(root, 'Resources')
   if (resources?.kind !== 'map') return
   const globalPolicies = at(root, ['Globals', 'Function', 'Policies'])
@@ -94,8 +100,9 @@ export function findInTemplate(ctx: FindContext, root: MapNode): void {
     note(
       ctx,
       globalPolicies.node,
-      globalPolicies.path,
-      'SAM Globals Policies apply to every function; not refined'
+      [...prefix, ...globalPolicies.path],
+      'SAM Globals Policies apply to every function; not refined',
+      true
     )
   }
   for (const r of resources.pairs) {
@@ -103,7 +110,7 @@ export function findInTemplate(ctx: FindContext, root: MapNode): void {
     const type = literal(pair(r.value, 'Type'))
     const props = pair(r.value, 'Properties')
     if (type === undefined || props?.kind !== 'map') continue
-    const base: Path = ['Resources', r.key, 'Properties']
+    const base: Path = [...prefix, 'Resources', r.key, 'Properties']
     const resource = { logicalId: r.key, type }
     const inline = INLINE_KINDS[type]
     if (inline) {
@@ -113,25 +120,42 @@ export function findInTemplate(ctx: FindContext, root: MapNode): void {
         ...nameOf(props, inline.nameKey),
         ...pathOf(props)
       }
+      managedPolicyNotes(ctx, props, base)
       const policies = pair(props, 'Policies')
       if (!policies) continue
-      if (policies.kind !== 'seq' || policies.tag) {
-        note(ctx, policies, [...base, 'Policies'], 'Policies is not a plain list; not refined')
-        continue
-      }
-      policies.items.forEach((item, i) => {
-        const itemPath = [...base, 'Policies', i]
-        if (item.kind !== 'map' || item.tag) {
-          note(ctx, item, itemPath, 'this Policies entry is not a plain mapping; not refined')
+      forEachBranch(ctx, policies, [...base, 'Policies'], [], (list, listPath, branches) => {
+        if (list.kind !== 'seq' || list.tag) {
+          note(
+            ctx,
+            list,
+            listPath,
+            `Policies is given by ${describeIntrinsic(list)}, not a literal list; not checked`,
+            true
+          )
           return
         }
-        const doc = pair(item, 'PolicyDocument')
-        if (!doc) return
-        addPolicy(ctx, doc, [...itemPath, 'PolicyDocument'], inline.kind, {
-          quota: inline.quota,
-          attachments: [self],
-          resource,
-          policyName: literalName(pair(item, 'PolicyName'))
+        list.items.forEach((entry, i) => {
+          forEachBranch(ctx, entry, [...listPath, i], branches, (item, itemPath, taken) => {
+            if (item.kind !== 'map' || item.tag || intrinsicName(item) !== undefined) {
+              note(
+                ctx,
+                item,
+                itemPath,
+                `this Policies entry is given by ${describeIntrinsic(item)}, not a literal; not checked`,
+                true
+              )
+              return
+            }
+            const doc = pair(item, 'PolicyDocument')
+            if (!doc) return
+            addPolicy(ctx, doc, [...itemPath, 'PolicyDocument'], inline.kind, {
+              quota: inline.quota,
+              attachments: [self],
+              resource,
+              policyName: literalName(pair(item, 'PolicyName')),
+              branches: taken
+            })
+          })
         })
       })
       continue
@@ -178,38 +202,101 @@ export function findInTemplate(ctx: FindContext, root: MapNode): void {
       })
       continue
     }
-    if (type === 'AWS::Serverless::Function') findInFunction(ctx, r.key, props, base)
+    const sam = SAM_RESOURCES[type]
+    if (sam) findInSamResource(ctx, r.key, sam, props, base)
   }
 }
 
-function findInFunction(ctx: FindContext, fn: string, props: MapNode, base: Path): void {
+/** SAM resources whose `Policies` become the inline policies of a role SAM generates. */
+const SAM_RESOURCES: Record<string, { kind: PolicyKind; what: string }> = {
+  'AWS::Serverless::Function': { kind: 'sam-function', what: 'function' },
+  'AWS::Serverless::StateMachine': { kind: 'sam-state-machine', what: 'state machine' }
+}
+
+/** A role's `ManagedPolicyArns`, each listed once: attached by name, its content lives elsewhere. */
+function managedPolicyNotes(ctx: FindContext, props: MapNode, base: Path): void {
+  const arns = pair(props, 'ManagedPolicyArns')
+  if (!arns) return
+  const path = [...base, 'ManagedPolicyArns']
+  if (arns.kind !== 'seq' || arns.tag) {
+    note(
+      ctx,
+      arns,
+      path,
+      `ManagedPolicyArns (${describeIntrinsic(arns)}): managed policies attached by ARN, not refinable here`
+    )
+    return
+  }
+  arns.items.forEach((item, i) => {
+    const arn = literal(item)
+    note(
+      ctx,
+      item,
+      [...path, i],
+      `managed policy ${arn ?? `given by ${describeIntrinsic(item)}`}: attached by ARN, its statements live in the managed policy; not refinable here`
+    )
+  })
+}
+
+function findInSamResource(
+  ctx: FindContext,
+  logicalId: string,
+  sam: { kind: PolicyKind; what: string },
+  props: MapNode,
+  base: Path
+): void {
   const policies = pair(props, 'Policies')
   if (!policies) return
   const path = [...base, 'Policies']
   if (pair(props, 'Role')) {
-    note(ctx, policies, path, `${fn} has a Role, so SAM ignores its Policies; not refined`)
+    note(ctx, policies, path, `${logicalId} has a Role, so SAM ignores its Policies; not refined`)
     return
   }
-  const role: Attachment = { type: 'role', logicalId: `${fn}Role`, samResource: fn }
-  const entry = (node: SourceNode, p: Path): void => {
-    if (node.tag || node.kind === 'alias') {
-      note(ctx, node, p, 'this Policies entry is an intrinsic function or alias; left alone')
-    } else if (node.kind === 'scalar') {
-      note(ctx, node, p, `managed policy ${String(node.value)}: left alone`)
+  const role: Attachment = { type: 'role', logicalId: `${logicalId}Role`, samResource: logicalId }
+  const resource = {
+    logicalId,
+    type: sam.what === 'function' ? 'AWS::Serverless::Function' : 'AWS::Serverless::StateMachine'
+  }
+  const entry = (node: SourceNode, p: Path, branches: readonly ConditionBranch[]): void => {
+    if (node.kind === 'alias') {
+      note(ctx, node, p, `this Policies entry is the YAML alias *${node.name}; not checked`, true)
+    } else if (node.kind === 'scalar' && !node.tag) {
+      note(
+        ctx,
+        node,
+        p,
+        `managed policy ${String(node.value)}: attached by name, its statements live in the managed policy; not refinable here`
+      )
+    } else if (node.tag || intrinsicName(node) !== undefined) {
+      note(
+        ctx,
+        node,
+        p,
+        `this Policies entry is given by ${describeIntrinsic(node)}, not a literal; not checked`,
+        true
+      )
     } else if (node.kind === 'map' && pair(node, 'Statement')) {
-      addPolicy(ctx, node, p, 'sam-function', {
+      addPolicy(ctx, node, p, sam.kind, {
         quota: QUOTAS.role,
         attachments: [role],
-        resource: { logicalId: fn, type: 'AWS::Serverless::Function' }
+        resource,
+        branches
       })
     } else if (node.kind === 'map') {
       const name = node.pairs[0]?.key ?? 'entry'
-      note(ctx, node, p, `SAM policy template ${name}: left alone`)
+      note(
+        ctx,
+        node,
+        p,
+        `SAM policy template ${name}: SAM expands it to statements of its own; not refinable here`
+      )
     }
   }
-  if (policies.kind === 'seq' && !policies.tag) {
-    policies.items.forEach((item, i) => entry(item, [...path, i]))
-  } else entry(policies, path)
+  forEachBranch(ctx, policies, path, [], (value, at, branches) => {
+    if (value.kind === 'seq' && !value.tag) {
+      value.items.forEach((item, i) => forEachBranch(ctx, item, [...at, i], branches, entry))
+    } else entry(value, at, branches)
+  })
 }
 
 function attachmentsOf(
@@ -241,9 +328,10 @@ function attachmentOf(resources: MapNode, node: SourceNode, type: Attachment['ty
       ...(props?.kind === 'map' ? { ...nameOf(props, nameKey), ...pathOf(props) } : {})
     }
   }
-  // SAM generates `<Function>Role` for a function without a Role.
+  // SAM generates `<Function>Role` for a function (or state machine) without a Role.
   const fn = ref.endsWith('Role') ? pair(resources, ref.slice(0, -4)) : undefined
-  if (fn?.kind === 'map' && literal(pair(fn, 'Type')) === 'AWS::Serverless::Function') {
+  const fnType = fn?.kind === 'map' ? literal(pair(fn, 'Type')) : undefined
+  if (fnType !== undefined && SAM_RESOURCES[fnType]) {
     return { type, logicalId: ref, samResource: ref.slice(0, -4) }
   }
   return {

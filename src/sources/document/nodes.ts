@@ -399,13 +399,17 @@ export interface Condition {
 /** The `Fn::If` a node is, when it is one of the well-formed shape; `false` for a malformed one. */
 export function ifOf(node: SourceNode | undefined): Condition | false | undefined {
   let list: SourceNode | undefined
-  if (node?.kind === 'seq' && node.tag === '!If') list = node
-  else if (node?.kind === 'map' && !node.tag && node.pairs.length === 1) {
+  if (node?.tag === '!If') {
+    if (node.kind !== 'seq') return false
+    list = node
+  } else if (node?.kind === 'map' && !node.tag && node.pairs.length === 1) {
     const only = node.pairs[0]
-    if (only?.key === 'Fn::If') list = only.value
+    if (only?.key !== 'Fn::If') return undefined
+    if (only.value.kind !== 'seq' || only.value.tag) return false
+    list = only.value
   }
-  if (!list) return undefined
-  if (list.kind !== 'seq' || list.tag || list.items.length !== 3) return false
+  if (list?.kind !== 'seq') return undefined
+  if (list.items.length !== 3) return false
   const [condition, whenTrue, whenFalse] = list.items as [SourceNode, SourceNode, SourceNode]
   const name = literal(condition)
   if (name === undefined) return false
@@ -441,7 +445,13 @@ export function forEachBranch(
     return
   }
   if (condition === false) {
-    note(ctx, node, path, 'Fn::If is not [condition, value if true, value if false]; not checked', true)
+    note(
+      ctx,
+      node,
+      path,
+      'Fn::If is not [condition, value if true, value if false]; not checked',
+      true
+    )
     return
   }
   if (branches.length >= MAX_CONDITION_DEPTH) {
@@ -456,10 +466,11 @@ export function forEachBranch(
   }
   condition.values.forEach((value, i) => {
     if (isNoValue(value)) return
-    visit(value, [...path, 'Fn::If', i + 1], [
-      ...branches,
-      { condition: condition.condition, value: i === 0 }
-    ])
+    visit(
+      value,
+      [...path, 'Fn::If', i + 1],
+      [...branches, { condition: condition.condition, value: i === 0 }]
+    )
   })
 }
 

@@ -2,7 +2,8 @@ import type { PolicyRefinement } from '../../engine/model.js'
 import { findInTemplate, isTemplate } from '../cloudformation/find.js'
 import type { RenderResult, ScannedFile } from '../format.js'
 import { findDocuments } from '../json/find.js'
-import type { FileScan, PolicyLocation, SourceNote } from '../model.js'
+import type { FileScan, PolicyLocation, SourceNote, StatementInclude } from '../model.js'
+import { findIncluded, findInServerless, isServerlessFile } from '../serverless/find.js'
 import type { TextEdit } from '../text-edit.js'
 import { findContext } from './nodes.js'
 import { renderEdits, verifyFileEdits } from './render.js'
@@ -19,29 +20,50 @@ import {
  * JSON and YAML files: parsed once into the shared tree, then read by the finder their content
  * calls for — a CloudFormation or SAM template, else plain policy documents.
  */
-export function scanDocument(text: string, file: string): ScannedFile {
-  const { scan, tree } = scanText(text, file)
+export function scanDocument(text: string, file: string, options: ScanOptions = {}): ScannedFile {
+  const { scan, tree } = scanText(text, file, options)
+  const refind = (t: SourceTree, f: string): { policies: readonly PolicyLocation[] } =>
+    findInTree(t, f, options)
   return {
     scan,
     render: (location: PolicyLocation, refinement: PolicyRefinement): RenderResult =>
-      renderEdits(text, location, refinement, findInTree, tree),
+      renderEdits(text, location, refinement, refind, tree),
     verifyAll: (
       changes: readonly { location: PolicyLocation; document: unknown }[],
       edits: readonly TextEdit[]
-    ) => verifyFileEdits(text, scan.syntax ?? 'json', changes, edits, findInTree, tree)
+    ) => verifyFileEdits(text, scan.syntax ?? 'json', changes, edits, refind, tree)
   }
 }
 
-function scanText(text: string, file: string): { scan: FileScan; tree?: SourceTree } {
+/** What a file's name and the other files say about it, beyond its text. */
+export interface ScanOptions {
+  /** The file's path relative to the repository root, for the includes it names. */
+  readonly path?: string
+  /** The includes of other files (Serverless `${file(...)}`) that name this file. */
+  readonly included?: readonly StatementInclude[]
+}
+
+/**
+ * Words without which a file holds nothing a finder reports: every policy has a `Statement`, a
+ * Serverless service names `iamRoleStatements` or `statements`, and a template may grant access by
+ * SAM policy templates or managed policies alone. A cheap test that spares parsing most files;
+ * a key can also be spelled with escapes (`"Statem\u0065nt"`), so a file with a backslash is read.
+ */
+const POLICY_WORDS = ['Statement', 'statements', 'AWS::Serverless', 'ManagedPolicyArns']
+
+function scanText(
+  text: string,
+  file: string,
+  options: ScanOptions
+): { scan: FileScan; tree?: SourceTree } {
   const empty = { file, policies: [], notes: [] }
   if (text.includes('\u0000')) {
     return {
       scan: { ...empty, status: 'skipped', message: 'is binary (it holds NUL bytes); not read' }
     }
   }
-  // Every policy has a Statement: a cheap test that spares parsing most files of a repository. A
-  // key can also be spelled with escapes (`"Statem\u0065nt"`), so a file with a backslash is read.
-  if (!text.includes('Statement') && !text.includes('\\')) {
+  const included = (options.included ?? []).length > 0
+  if (!included && !POLICY_WORDS.some(w => text.includes(w)) && !text.includes('\\')) {
     return { scan: { ...empty, status: 'none' } }
   }
   let syntax = detectSyntax(text)
@@ -52,17 +74,29 @@ function scanText(text: string, file: string): { scan: FileScan; tree?: SourceTr
     if (yaml.ok) [parsed, syntax] = [yaml, 'yaml']
   }
   if (!parsed.ok) {
-    if (!looksLikePolicy(text)) return { scan: { ...empty, status: 'none' } }
+    if (!included && !looksLikePolicy(text) && !isServerlessFile(file)) {
+      return { scan: { ...empty, status: 'none' } }
+    }
     const { line, column } = new LineIndex(text).position(parsed.offset)
     const status = parsed.message.includes('nested more than') ? 'skipped' : 'malformed'
     return { scan: { ...empty, status, syntax, message: parsed.message, line, column } }
   }
   try {
-    const found = findInTree(parsed.tree, file)
+    const found = findInTree(parsed.tree, file, options)
     if (found.policies.length === 0 && found.notes.length === 0 && !found.template) {
       return { scan: { ...empty, status: 'none', syntax } }
     }
-    return { scan: { file, status: 'policies', syntax, ...found }, tree: parsed.tree }
+    const { includes, ...rest } = found
+    return {
+      scan: {
+        file,
+        status: 'policies',
+        syntax,
+        ...rest,
+        ...(includes.length > 0 ? { includes } : {})
+      },
+      tree: parsed.tree
+    }
   } catch (error) {
     if (error instanceof ExpansionError) {
       return { scan: { ...empty, status: 'skipped', syntax, message: error.message } }
@@ -83,14 +117,34 @@ export function looksLikePolicy(text: string): boolean {
   )
 }
 
-/** The policies of a parsed JSON or YAML file, by the finder its content calls for. */
+/**
+ * The policies of a parsed JSON or YAML file, by the finder its name and content call for: the
+ * statements other files include from it, a Serverless service file, a CloudFormation or SAM
+ * template, else plain policy documents.
+ */
 export function findInTree(
   tree: SourceTree,
-  file: string
-): { policies: PolicyLocation[]; notes: SourceNote[]; template: boolean } {
+  file: string,
+  options: ScanOptions = {}
+): {
+  policies: PolicyLocation[]
+  notes: SourceNote[]
+  template: boolean
+  includes: StatementInclude[]
+} {
   const ctx = findContext(tree, file)
-  const template = isTemplate(tree.root)
-  if (template) findInTemplate(ctx, tree.root as MapNode)
-  else findDocuments(ctx, tree.root)
-  return { policies: ctx.policies, notes: ctx.notes, template }
+  const included = options.included ?? []
+  let includes: StatementInclude[] = []
+  let template = false
+  if (included.length > 0) {
+    for (const include of included) findIncluded(ctx, tree.root, include)
+  } else if (isServerlessFile(file) && tree.root.kind === 'map') {
+    includes = findInServerless(ctx, tree.root, options.path ?? file)
+    template = true
+  } else {
+    template = isTemplate(tree.root)
+    if (template) findInTemplate(ctx, tree.root as MapNode)
+    else findDocuments(ctx, tree.root)
+  }
+  return { policies: ctx.policies, notes: ctx.notes, template, includes }
 }
