@@ -104,8 +104,12 @@ describe('iam-refine check on the fixture repository', () => {
     expect(out).toContain('broken/bad-policy.json:4:51: malformed, skipped: it is not valid JSON')
     expect(out).toContain('unmapped/lonely.json:1: not refined, no principal')
     expect(out).toContain('policies/trust/AppRole.json:1: its statements name a Principal')
-    expect(out).toContain('managed policy AWSLambdaBasicExecutionRole: left alone')
-    expect(out).toContain('SAM policy template SQSSendMessagePolicy: left alone')
+    expect(out).toContain(
+      'managed policy AWSLambdaBasicExecutionRole: attached by name, its statements live in the managed policy; not refinable here'
+    )
+    expect(out).toContain(
+      'SAM policy template SQSSendMessagePolicy: SAM expands it to statements of its own; not refinable here'
+    )
     expect(out).not.toContain('legacy/')
     expect(out).not.toContain('notes/')
     for (const file of filesUnder(repo)) {

@@ -194,6 +194,8 @@ Resources:
       'Resources.Role.Properties.Policies[0].PolicyDocument',
       'Resources.Shared.Properties.PolicyDocument',
       'Resources.Managed.Properties.PolicyDocument',
+      'Resources.Managed.Properties.PolicyDocument.Statement[0].Action["Fn::If"][1]',
+      'Resources.Managed.Properties.PolicyDocument.Statement[0].Action["Fn::If"][2]',
       'Resources.Inline.Properties.PolicyDocument',
       'Resources.Fn.Properties.Policies'
     ])
@@ -231,7 +233,7 @@ Resources:
     })
     expect(managed?.quota.limit).toBe(6144)
     expect(managed?.statements[0]?.notEditable).toBe(
-      'Action is given by the intrinsic function !If'
+      'Action is a Fn::If on C: each branch is refined as its own location'
     )
     expect(byPointer.get('Resources.Inline.Properties.PolicyDocument')).toMatchObject({
       kind: 'cfn-role-policy',
@@ -244,7 +246,7 @@ Resources:
     const notes = scan.notes.map(n => `${n.line}: ${n.message}`)
     expect(notes).toEqual([
       '5: SAM Globals Policies apply to every function; not refined',
-      '24: the policy document is given by !Sub; not refined',
+      '24: the policy document is given by !Sub, not a literal; not checked',
       '71: WithRole has a Role, so SAM ignores its Policies; not refined'
     ])
   })
@@ -270,9 +272,27 @@ Resources:
       null,
       2
     )
-    const p = only(text, 't.json')
-    expect(p.attachments).toEqual([{ type: 'role', logicalId: 'R', name: 'Named' }])
-    expect(p.statements[0]?.notEditable).toBe('Action is given by Fn::If')
+    const [p, whenTrue, whenFalse] = findPolicies(text, 't.json').policies
+    expect(p?.attachments).toEqual([{ type: 'role', logicalId: 'R', name: 'Named' }])
+    expect(p?.statements[0]?.notEditable).toBe(
+      'Action is a Fn::If on C: each branch is refined as its own location'
+    )
+    // each branch of the long-form Fn::If is a location of its own, for the same role
+    expect([whenTrue, whenFalse].map(b => [b?.pointer, b?.form, b?.branches, b?.document])).toEqual([
+      [
+        'Resources.P.Properties.PolicyDocument.Statement[0].Action["Fn::If"][1]',
+        'action',
+        [{ condition: 'C', value: true }],
+        { Statement: { Effect: 'Allow', Action: 's3:*', Resource: '*' } }
+      ],
+      [
+        'Resources.P.Properties.PolicyDocument.Statement[0].Action["Fn::If"][2]',
+        'action',
+        [{ condition: 'C', value: false }],
+        { Statement: { Effect: 'Allow', Action: 's3:Get*', Resource: '*' } }
+      ]
+    ])
+    expect(whenFalse?.attachments).toEqual(p?.attachments)
   })
 
   it('marks policies that use YAML anchors or aliases as not editable', () => {

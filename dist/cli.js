@@ -13598,7 +13598,6 @@ function findInServerless(ctx, root7, repositoryPath) {
   const provider = pair(root7, "provider");
   const functions = pair(root7, "functions");
   const resources = pair(root7, "resources");
-  if (resources?.kind === "map") findInTemplate(ctx, resources, ["resources"]);
   const base = { root: root7 };
   const stage = resolveValue(pair(provider, "stage"), base) ?? { ok: true, value: DEFAULT_STAGE };
   const region2 = resolveValue(pair(provider, "region"), base) ?? { ok: true, value: DEFAULT_REGION };
@@ -13607,6 +13606,17 @@ function findInServerless(ctx, root7, repositoryPath) {
     ...stage.ok ? { stage: stage.value } : {},
     ...region2.ok ? { region: region2.value } : {}
   };
+  if (resources?.kind === "map") {
+    const first = ctx.policies.length;
+    findInTemplate(ctx, resources, ["resources"]);
+    for (let i7 = first; i7 < ctx.policies.length; i7++) {
+      const location = ctx.policies[i7];
+      ctx.policies[i7] = {
+        ...location,
+        attachments: location.attachments.map((a7) => resolveAttachment(a7, scope))
+      };
+    }
+  }
   const serviceNode = pair(root7, "service");
   const service = resolveValue(
     serviceNode?.kind === "map" ? pair(serviceNode, "name") : serviceNode,
@@ -13744,6 +13754,12 @@ function findInServerless(ctx, root7, repositoryPath) {
     }
   }
   return includes;
+}
+function resolveAttachment(a7, scope) {
+  if (a7.name === void 0 || !a7.name.includes("${")) return a7;
+  const resolved = resolveText(a7.name, scope, 0);
+  const { name: _name, ...rest } = a7;
+  return resolved.ok ? { ...a7, name: resolved.value } : { ...rest, unresolved: `the ${a7.type} name ${a7.name}: ${resolved.reason}` };
 }
 function functionRoleName(service, stage, fn, region2) {
   const parts = [service, stage, { ok: true, value: fn }, region2];
@@ -14806,7 +14822,7 @@ function overQuotaReason(refined, others) {
   const { before, after } = refined.refinement.size;
   const quota = refined.location.quota;
   const withOthers = others > 0 ? `, ${after + others} with the principal's other inline policies in this file` : "";
-  return `the refinement would be ${after} characters without white space (the policy is ${before} now)${withOthers}, over IAM's ${quota.limit}-character quota for ${quota.kind}, so it could not be deployed and no fix is suggested: split the policy into several, move it to a managed policy, or accept the listed unused actions with keep-actions in the configuration`;
+  return `the refinement would be ${after} characters without white space (the policy is ${before} now)${withOthers}, over IAM's ${quota.limit}-character quota for ${quota.kind}, so it could not be deployed and no fix is suggested: ` + (quota.kind === QUOTAS.managed.kind ? "split the policy into several, " : "split the policy into several, move it to a managed policy, ") + "or accept the listed unused actions with keep-actions in the configuration";
 }
 function knownPrincipals(findings) {
   let known = knownCache.get(findings);
@@ -39491,7 +39507,7 @@ function fileSection(file, diff) {
 }
 function policyLines(file, p4) {
   const branch = p4.branches && p4.branches.length > 0 ? ` (when ${p4.branches.map((b7) => `${b7.condition} is ${b7.value}`).join(" and ")})` : "";
-  const where = `${file}:${p4.range.startLine}: ${p4.pointer ? `${p4.pointer}` : "policy"}${branch}: `;
+  const where = `${file}:${p4.range.startLine}: ${p4.pointer ? `${p4.pointer}${branch}: ` : ""}`;
   const whose = p4.principals.length > 0 ? ` (${p4.principals.join(", ")})` : "";
   switch (p4.status) {
     case "unmapped":

@@ -64591,7 +64591,6 @@ function findInServerless(ctx, root6, repositoryPath) {
   const provider = pair(root6, "provider");
   const functions = pair(root6, "functions");
   const resources = pair(root6, "resources");
-  if (resources?.kind === "map") findInTemplate(ctx, resources, ["resources"]);
   const base = { root: root6 };
   const stage = resolveValue(pair(provider, "stage"), base) ?? { ok: true, value: DEFAULT_STAGE };
   const region2 = resolveValue(pair(provider, "region"), base) ?? { ok: true, value: DEFAULT_REGION };
@@ -64600,6 +64599,17 @@ function findInServerless(ctx, root6, repositoryPath) {
     ...stage.ok ? { stage: stage.value } : {},
     ...region2.ok ? { region: region2.value } : {}
   };
+  if (resources?.kind === "map") {
+    const first = ctx.policies.length;
+    findInTemplate(ctx, resources, ["resources"]);
+    for (let i7 = first; i7 < ctx.policies.length; i7++) {
+      const location = ctx.policies[i7];
+      ctx.policies[i7] = {
+        ...location,
+        attachments: location.attachments.map((a6) => resolveAttachment(a6, scope))
+      };
+    }
+  }
   const serviceNode = pair(root6, "service");
   const service = resolveValue(
     serviceNode?.kind === "map" ? pair(serviceNode, "name") : serviceNode,
@@ -64737,6 +64747,12 @@ function findInServerless(ctx, root6, repositoryPath) {
     }
   }
   return includes;
+}
+function resolveAttachment(a6, scope) {
+  if (a6.name === void 0 || !a6.name.includes("${")) return a6;
+  const resolved = resolveText(a6.name, scope, 0);
+  const { name: _name, ...rest } = a6;
+  return resolved.ok ? { ...a6, name: resolved.value } : { ...rest, unresolved: `the ${a6.type} name ${a6.name}: ${resolved.reason}` };
 }
 function functionRoleName(service, stage, fn, region2) {
   const parts = [service, stage, { ok: true, value: fn }, region2];
@@ -65747,7 +65763,7 @@ function overQuotaReason(refined, others) {
   const { before, after } = refined.refinement.size;
   const quota = refined.location.quota;
   const withOthers = others > 0 ? `, ${after + others} with the principal's other inline policies in this file` : "";
-  return `the refinement would be ${after} characters without white space (the policy is ${before} now)${withOthers}, over IAM's ${quota.limit}-character quota for ${quota.kind}, so it could not be deployed and no fix is suggested: split the policy into several, move it to a managed policy, or accept the listed unused actions with keep-actions in the configuration`;
+  return `the refinement would be ${after} characters without white space (the policy is ${before} now)${withOthers}, over IAM's ${quota.limit}-character quota for ${quota.kind}, so it could not be deployed and no fix is suggested: ` + (quota.kind === QUOTAS.managed.kind ? "split the policy into several, " : "split the policy into several, move it to a managed policy, ") + "or accept the listed unused actions with keep-actions in the configuration";
 }
 var knownCache = /* @__PURE__ */ new WeakMap();
 function knownPrincipals(findings) {

@@ -442,7 +442,10 @@ function overQuotaReason(refined: Exclude<Refined, { done: Draft }>, others: num
   return (
     `the refinement would be ${after} characters without white space (the policy is ${before} now)${withOthers}, ` +
     `over IAM's ${quota.limit}-character quota for ${quota.kind}, so it could not be deployed and no fix is suggested: ` +
-    'split the policy into several, move it to a managed policy, or accept the listed unused actions with keep-actions in the configuration'
+    (quota.kind === QUOTAS.managed.kind
+      ? 'split the policy into several, '
+      : 'split the policy into several, move it to a managed policy, ') +
+    'or accept the listed unused actions with keep-actions in the configuration'
   )
 }
 

@@ -13,7 +13,7 @@ import {
   type Path
 } from '../document/nodes.js'
 import type { MapNode, SourceNode } from '../document/tree.js'
-import type { Attachment, PolicyKind, StatementInclude } from '../model.js'
+import type { Attachment, PolicyKind, PolicyLocation, StatementInclude } from '../model.js'
 import { resolveText, resolveValue, type Resolved, type VariableScope } from './variables.js'
 
 /**
@@ -52,7 +52,6 @@ export function findInServerless(
   const provider = pair(root, 'provider')
   const functions = pair(root, 'functions')
   const resources = pair(root, 'resources')
-  if (resources?.kind === 'map') findInTemplate(ctx, resources, ['resources'])
 
   const base: VariableScope = { root }
   const stage = resolveValue(pair(provider, 'stage'), base) ?? { ok: true, value: DEFAULT_STAGE }
@@ -61,6 +60,18 @@ export function findInServerless(
     root,
     ...(stage.ok ? { stage: stage.value } : {}),
     ...(region.ok ? { region: region.value } : {})
+  }
+  if (resources?.kind === 'map') {
+    // the framework resolves its variables in the CloudFormation it merges in, names too
+    const first = ctx.policies.length
+    findInTemplate(ctx, resources, ['resources'])
+    for (let i = first; i < ctx.policies.length; i++) {
+      const location = ctx.policies[i] as PolicyLocation
+      ctx.policies[i] = {
+        ...location,
+        attachments: location.attachments.map(a => resolveAttachment(a, scope))
+      }
+    }
   }
   const serviceNode = pair(root, 'service')
   const service = resolveValue(
@@ -230,6 +241,15 @@ export function findInServerless(
     }
   }
   return includes
+}
+
+function resolveAttachment(a: Attachment, scope: VariableScope): Attachment {
+  if (a.name === undefined || !a.name.includes('${')) return a
+  const resolved = resolveText(a.name, scope, 0)
+  const { name: _name, ...rest } = a
+  return resolved.ok
+    ? { ...a, name: resolved.value }
+    : { ...rest, unresolved: `the ${a.type} name ${a.name}: ${resolved.reason}` }
 }
 
 /** `{service}-{stage}-{fn}-{region}-lambdaRole`, without `-lambdaRole` past 64 characters. */
