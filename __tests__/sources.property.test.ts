@@ -19,6 +19,8 @@ const catalogJson = JSON.parse(readFileSync('__tests__/fixtures/repo/catalog.jso
 }
 const catalog = parseCatalog(catalogJson, 'catalog.json')
 const ROLE = 'arn:aws:iam::123456789012:role/AppRole'
+/** The shared role the Serverless Framework names for service `app` (stage and region defaults). */
+const SERVERLESS_ROLE = 'arn:aws:iam::123456789012:role/app-dev-us-east-1-lambdaRole'
 
 const ENTRIES = [
   's3:GetObject',
@@ -88,6 +90,8 @@ const unusedArb: fc.Arbitrary<PrincipalUnused> = fc
 interface Style {
   syntax: 'json' | 'yaml-block' | 'yaml-flow'
   template: boolean
+  /** In a template: the policy is a branch of a `Fn::If`; in YAML: a serverless.yml's statements. */
+  wrap: 'none' | 'if' | 'serverless'
   indent: number
   compact: boolean
   crlf: boolean
@@ -102,6 +106,7 @@ interface Style {
 const styleArb: fc.Arbitrary<Style> = fc.record({
   syntax: fc.constantFrom('json' as const, 'yaml-block' as const, 'yaml-flow' as const),
   template: fc.boolean(),
+  wrap: fc.constantFrom('none' as const, 'if' as const, 'serverless' as const),
   indent: fc.constantFrom(2, 4),
   compact: fc.integer({ min: 0, max: 2 }).map(n => n === 0),
   crlf: fc.boolean(),
@@ -220,7 +225,33 @@ function writeFile(statements: Statement[], s: Style): { text: string; file: str
       const doc = { Version: '2012-10-17', Statement: statements }
       return { text: JSON.stringify(doc) + (s.finalNewline ? eol : ''), file: 'AppRole.json' }
     }
-    if (s.template) {
+    if (s.template && s.wrap === 'if') {
+      // the long form around the document, the other branch absent
+      const i = (n: number) => ' '.repeat(n * s.indent)
+      const body = jsonPolicy(statements, s, i(6))
+      lines = [
+        '{',
+        `${i(1)}"Resources": {`,
+        `${i(2)}"Policy": {`,
+        `${i(3)}"Type": "AWS::IAM::ManagedPolicy",`,
+        `${i(3)}"Properties": {`,
+        `${i(4)}"Roles": ["AppRole"],`,
+        `${i(4)}"PolicyDocument": {`,
+        `${i(5)}"Fn::If": [`,
+        `${i(6)}"UseIt",`,
+        `${i(6)}${(body[0] as string).trimStart()}`,
+        ...body.slice(1, -1),
+        `${body[body.length - 1] as string},`,
+        `${i(6)}{ "Ref": "AWS::NoValue" }`,
+        `${i(5)}]`,
+        `${i(4)}}`,
+        `${i(3)}}`,
+        `${i(2)}}`,
+        `${i(1)}}`,
+        '}'
+      ]
+      file = 'template.json'
+    } else if (s.template) {
       const body = jsonPolicy(statements, s, ' '.repeat(5 * s.indent))
       const i = (n: number) => ' '.repeat(n * s.indent)
       lines = [
@@ -244,7 +275,43 @@ function writeFile(statements: Statement[], s: Style): { text: string; file: str
     }
   } else {
     const write = s.syntax === 'yaml-block' ? yamlBlockPolicy : yamlFlowPolicy
-    if (s.template) {
+    if (s.wrap === 'serverless') {
+      // the statements list alone, under provider.iam.role.statements
+      const list = write(statements, { ...s, singleObject: false }, '      ')
+        .filter(l => !l.trimStart().startsWith('Version:'))
+        .map(l => l.replace(/^(\s*)Statement:/, '$1statements:'))
+      lines = [
+        '# generated service',
+        'service: app',
+        'provider:',
+        '  name: aws',
+        "  stage: ${opt:stage, 'dev'}",
+        '  iam:',
+        '    role:',
+        ...list,
+        'functions:',
+        '  run:',
+        '    handler: run.handler'
+      ]
+      file = 'serverless.yml'
+    } else if (s.template && s.wrap === 'if') {
+      lines = [
+        "AWSTemplateFormatVersion: '2010-09-09'",
+        'Resources:',
+        '  AppRole:',
+        '    Type: AWS::IAM::Role',
+        '    Properties:',
+        '      RoleName: AppRole',
+        '      Policies:',
+        '        - !If',
+        '          - UseIt',
+        '          - PolicyName: generated',
+        '            PolicyDocument:',
+        ...write(statements, s, '              '),
+        '          - !Ref AWS::NoValue'
+      ]
+      file = 'template.yaml'
+    } else if (s.template) {
       lines = [
         "AWSTemplateFormatVersion: '2010-09-09'",
         '# generated template',
@@ -279,8 +346,10 @@ describe('fixing generated files', () => {
         fc.array(statementArb, { minLength: 1, maxLength: 4 }),
         unusedArb,
         styleArb,
-        (statements, principal, style) => {
+        (statements, generated, style) => {
           const { text, file } = writeFile(statements, style)
+          const principal =
+            file === 'serverless.yml' ? { ...generated, principal: SERVERLESS_ROLE } : generated
           const options = {
             catalog,
             findings: combineFindings([
@@ -292,6 +361,12 @@ describe('fixing generated files', () => {
           expect(scan.status).toBe('policies')
           const location = scan.policies[0]
           if (!location) throw new Error(`no policy found in\n${text}`)
+          // a Fn::If branch is found as such, with the branch it is
+          if (style.wrap === 'if' && style.template) {
+            expect(location.branches).toEqual([{ condition: 'UseIt', value: true }])
+            expect(location.pointer).toContain('["Fn::If"][1]')
+          }
+          if (file === 'serverless.yml') expect(location.form).toBe('statements')
           const refinement = refinePolicy(location.document, {
             catalog,
             principals: [principal],

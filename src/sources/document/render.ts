@@ -397,7 +397,9 @@ function flowList(
       ? keyIndent.slice(outer.length)
       : '  '
   const eol = ctx.tree.eol
-  return `[${texts.map(t => `${eol}${keyIndent}${step}${t}`).join(',')}${eol}${keyIndent}]`
+  // YAML wants every line of a flow list indented past the block it sits in: the key's line
+  const closing = ctx.tree.syntax === 'yaml' && !ownLine ? `${keyIndent}${step}` : keyIndent
+  return `[${texts.map(t => `${eol}${keyIndent}${step}${t}`).join(',')}${eol}${closing}]`
 }
 
 /** How far this file indents a block list below its key: `- ` under the key, or 2 further. */
