@@ -278,20 +278,22 @@ Resources:
       'Action is a Fn::If on C: each branch is refined as its own location'
     )
     // each branch of the long-form Fn::If is a location of its own, for the same role
-    expect([whenTrue, whenFalse].map(b => [b?.pointer, b?.form, b?.branches, b?.document])).toEqual([
+    expect([whenTrue, whenFalse].map(b => [b?.pointer, b?.form, b?.branches, b?.document])).toEqual(
       [
-        'Resources.P.Properties.PolicyDocument.Statement[0].Action["Fn::If"][1]',
-        'action',
-        [{ condition: 'C', value: true }],
-        { Statement: { Effect: 'Allow', Action: 's3:*', Resource: '*' } }
-      ],
-      [
-        'Resources.P.Properties.PolicyDocument.Statement[0].Action["Fn::If"][2]',
-        'action',
-        [{ condition: 'C', value: false }],
-        { Statement: { Effect: 'Allow', Action: 's3:Get*', Resource: '*' } }
+        [
+          'Resources.P.Properties.PolicyDocument.Statement[0].Action["Fn::If"][1]',
+          'action',
+          [{ condition: 'C', value: true }],
+          { Statement: { Effect: 'Allow', Action: 's3:*', Resource: '*' } }
+        ],
+        [
+          'Resources.P.Properties.PolicyDocument.Statement[0].Action["Fn::If"][2]',
+          'action',
+          [{ condition: 'C', value: false }],
+          { Statement: { Effect: 'Allow', Action: 's3:Get*', Resource: '*' } }
+        ]
       ]
-    ])
+    )
     expect(whenFalse?.attachments).toEqual(p?.attachments)
   })
 
@@ -779,5 +781,119 @@ describe('parsing', () => {
       'yaml'
     )
     expect(parsed.ok).toBe(true)
+  })
+})
+
+describe('Serverless Framework service files', () => {
+  const service = (body: string): readonly PolicyLocation[] =>
+    findPolicies(body, 'svc/serverless.yml', { path: 'svc/serverless.yml' }).policies
+
+  const statements = `  iam:
+    role:
+      statements:
+        - Effect: Allow
+          Action: s3:GetObject
+          Resource: '*'
+functions:
+  run:
+    handler: run.handler
+`
+
+  it('names the shared role as the framework does, with stage and region defaults', () => {
+    const [p] = service(`service: app\nprovider:\n  name: aws\n${statements}`)
+    expect(p?.attachments[0]?.name).toBe('app-dev-us-east-1-lambdaRole')
+    const [named] = service(
+      `service: app\nprovider:\n  stage: \${opt:stage, "qa"}\n  region: \${self:custom.r}\n${statements}custom:\n  r: eu-north-1\n`
+    )
+    expect(named?.attachments[0]?.name).toBe('app-qa-eu-north-1-lambdaRole')
+    const [legacyDefault] = service(
+      `service: app\nprovider:\n  stage: \${opt:stage, self:custom.stage}\n${statements}custom:\n  stage: live\n`
+    )
+    expect(legacyDefault?.attachments[0]?.name).toBe('app-live-us-east-1-lambdaRole')
+  })
+
+  it('never resolves a loop of variables or a value that grows without end', () => {
+    const [loop] = service(
+      `service: \${self:custom.a}\nprovider:\n${statements}custom:\n  a: \${self:custom.b}\n  b: \${self:custom.a}\n`
+    )
+    expect(loop?.attachments[0]).toMatchObject({
+      unresolved: expect.stringContaining('more than 10 deep')
+    })
+    const [huge] = service(
+      `service: \${self:custom.a}\nprovider:\n${statements}custom:\n  a: \${self:custom.b}\${self:custom.b}\n  b: '${'x'.repeat(600)}'\n`
+    )
+    expect(huge?.attachments[0]).toMatchObject({
+      unresolved: expect.stringContaining('more than 1000 characters')
+    })
+    // each variable names ten others that stay empty: bounded work, not 10^4 steps
+    const fan = Array.from(
+      { length: 4 },
+      (_, i) => `  v${i}: '${('${self:custom.v' + (i + 1) + '}').repeat(10)}'`
+    )
+    const started = Date.now()
+    const [wide] = service(
+      `service: \${self:custom.v0}\nprovider:\n${statements}custom:\n${fan.join('\n')}\n  v4: ''\n`
+    )
+    expect(wide?.attachments[0]?.unresolved).toContain('more than 1000 variables')
+    expect(Date.now() - started).toBeLessThan(5000)
+    const [secret] = service(`service: \${ssm:/app/name}\nprovider:\n${statements}`)
+    expect(secret?.attachments[0]?.unresolved).toContain('${ssm:/app/name} cannot be resolved')
+  })
+
+  it('refuses includes that leave the repository, and says which file an include names', () => {
+    const scan = findPolicies(
+      `service: app\nprovider:\n  iamRoleStatements: \${file(../iam/\${self:provider.stage}.yml)}\n  stage: prod\nfunctions:\n  a:\n    iamRoleStatements: \${file(/etc/passwd)}\n  b:\n    iamRoleStatements: \${file(../../x.yml)}\n`,
+      'svc/serverless.yml',
+      { path: 'svc/serverless.yml' }
+    )
+    expect(scan.includes?.map(i => [i.file, i.attachments[0]?.name])).toEqual([
+      ['iam/prod.yml', 'app-prod-us-east-1-lambdaRole']
+    ])
+    expect(scan.notes.filter(n => n.unchecked).map(n => n.pointer)).toEqual([
+      'functions.a.iamRoleStatements',
+      'functions.b.iamRoleStatements'
+    ])
+  })
+
+  it('reads an included file for the roles of the file that includes it', () => {
+    const [include] =
+      findPolicies(
+        `service: app\nprovider:\n  iamRoleStatements: \${file(./perms.yml):role.statements}\nfunctions:\n  a:\n    handler: a.h\n`,
+        'svc/serverless.yml',
+        { path: 'svc/serverless.yml' }
+      ).includes ?? []
+    if (!include) throw new Error('no include')
+    const perms =
+      'role:\n  statements:\n    - Effect: Allow\n      Action: [s3:GetObject, s3:PutObject]\n      Resource: "*"\n'
+    // alone, the file is not a policy; included, its statements are the role's
+    expect(findPolicies(perms, 'svc/perms.yml').status).toBe('none')
+    const [p] = findPolicies(perms, 'svc/perms.yml', { included: [include] }).policies
+    expect(p).toMatchObject({
+      pointer: 'role.statements',
+      form: 'statements',
+      kind: 'serverless-provider',
+      attachments: [{ type: 'role', name: 'app-dev-us-east-1-lambdaRole' }]
+    })
+    const out = refineFile(
+      { file: 'svc/perms.yml', path: 'svc/perms.yml', text: perms, included: [include] },
+      {
+        catalog,
+        findings: combineFindings([
+          {
+            principals: [
+              unused(
+                { s3: ['PutObject'] },
+                'arn:aws:iam::123456789012:role/app-dev-us-east-1-lambdaRole'
+              )
+            ],
+            notes: []
+          }
+        ]),
+        config: EMPTY_CONFIG
+      }
+    )
+    expect(out.fixedText).toBe(
+      'role:\n  statements:\n    - Effect: Allow\n      Action: [s3:GetObject]\n      Resource: "*"\n'
+    )
   })
 })

@@ -15,6 +15,16 @@ const MAX_VARIABLE_DEPTH = 10
 /** A value that grows past this while resolving is refused: names are short, a loop is not. */
 const MAX_RESOLVED_LENGTH = 1000
 
+/**
+ * Variables resolved for one value at most: a file can make each variable name many others (a
+ * fan-out that stays short, so the length bound never trips), which would grow exponentially.
+ */
+const MAX_VARIABLE_STEPS = 1000
+
+interface Steps {
+  left: number
+}
+
 export type Resolved = { ok: true; value: string } | { ok: false; reason: string }
 
 export interface VariableScope {
@@ -27,7 +37,9 @@ export interface VariableScope {
 /** A string value with its variables resolved, or why it cannot be. */
 export function resolveValue(
   node: SourceNode | undefined,
-  scope: VariableScope
+  scope: VariableScope,
+  depth = 0,
+  steps: Steps = { left: MAX_VARIABLE_STEPS }
 ): Resolved | undefined {
   if (!node) return undefined
   const text = literal(node)
@@ -37,10 +49,18 @@ export function resolveValue(
     }
     return { ok: false, reason: 'is not a plain string' }
   }
-  return resolveText(text, scope, 0)
+  return resolveText(text, scope, depth, steps)
 }
 
-export function resolveText(text: string, scope: VariableScope, depth: number): Resolved {
+export function resolveText(
+  text: string,
+  scope: VariableScope,
+  depth: number,
+  steps: Steps = { left: MAX_VARIABLE_STEPS }
+): Resolved {
+  if (--steps.left < 0) {
+    return { ok: false, reason: `refers to more than ${MAX_VARIABLE_STEPS} variables` }
+  }
   if (depth > MAX_VARIABLE_DEPTH) {
     return {
       ok: false,
@@ -58,7 +78,7 @@ export function resolveText(text: string, scope: VariableScope, depth: number): 
     out += text.slice(i, start)
     const end = closingBrace(text, start + 2)
     if (end < 0) return { ok: false, reason: `${text} has an unclosed \${` }
-    const inner = resolveVariable(text.slice(start + 2, end), scope, depth + 1)
+    const inner = resolveVariable(text.slice(start + 2, end), scope, depth + 1, steps)
     if (!inner.ok) return inner
     out += inner.value
     if (out.length > MAX_RESOLVED_LENGTH) {
@@ -103,23 +123,38 @@ function splitDefault(body: string): [string, string | undefined] {
   return [body.trim(), undefined]
 }
 
-function resolveVariable(body: string, scope: VariableScope, depth: number): Resolved {
+function resolveVariable(
+  body: string,
+  scope: VariableScope,
+  depth: number,
+  steps: Steps
+): Resolved {
   const [reference, fallback] = splitDefault(body)
-  const own = resolveReference(reference, scope, depth)
+  const own = resolveReference(reference, scope, depth, steps)
   if (own.ok || fallback === undefined) return own
-  return resolveFallback(fallback, scope, depth)
+  return resolveFallback(fallback, scope, depth, steps)
 }
 
-function resolveFallback(fallback: string, scope: VariableScope, depth: number): Resolved {
+function resolveFallback(
+  fallback: string,
+  scope: VariableScope,
+  depth: number,
+  steps: Steps
+): Resolved {
   const quoted = /^(['"])(.*)\1$/s.exec(fallback)
-  if (quoted) return resolveText(quoted[2] as string, scope, depth)
-  if (fallback.startsWith('${')) return resolveText(fallback, scope, depth)
+  if (quoted) return resolveText(quoted[2] as string, scope, depth, steps)
+  if (fallback.startsWith('${')) return resolveText(fallback, scope, depth, steps)
   // the older form, a source without braces: `${opt:stage, self:provider.stage}`
-  if (/^[a-z]+:/i.test(fallback)) return resolveVariable(fallback, scope, depth)
+  if (/^[a-z]+:/i.test(fallback)) return resolveVariable(fallback, scope, depth + 1, steps)
   return { ok: true, value: fallback }
 }
 
-function resolveReference(reference: string, scope: VariableScope, depth: number): Resolved {
+function resolveReference(
+  reference: string,
+  scope: VariableScope,
+  depth: number,
+  steps: Steps
+): Resolved {
   const unresolvable = (why: string): Resolved => ({ ok: false, reason: `\${${reference}} ${why}` })
   const colon = reference.indexOf(':')
   const source = colon < 0 ? reference : reference.slice(0, colon)
@@ -129,9 +164,9 @@ function resolveReference(reference: string, scope: VariableScope, depth: number
       const path = address.split('.').filter(p => p !== '')
       const node = path.length === 0 ? scope.root : nodeAt(scope.root, path)
       if (!node) return unresolvable('names nothing in this file')
-      const value = resolveValue(node, scope)
+      const value = resolveValue(node, scope, depth, steps)
       if (!value) return unresolvable('names nothing in this file')
-      return value.ok ? resolveText(value.value, scope, depth) : unresolvable(value.reason)
+      return value.ok ? value : unresolvable(value.reason)
     }
     case 'sls':
       if (address === 'stage' && scope.stage !== undefined) return { ok: true, value: scope.stage }
