@@ -8,6 +8,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -88,7 +89,9 @@ describe('iam-refine check on the fixture repository', () => {
     expect(out).toContain('--- a/cfn/app.yaml\n+++ b/cfn/app.yaml\n@@ -30,13 +30,7 @@\n')
     expect(out).toContain('-                  - s3:PutObject # uploads\n')
     // a list made from a one-string Action: one entry per line, in the file's indentation
-    expect(out).toContain('-      "Action": "dynamodb:*",\n+      "Action": [\n+        "dynamodb:Batch*",\n')
+    expect(out).toContain(
+      '-      "Action": "dynamodb:*",\n+      "Action": [\n+        "dynamodb:Batch*",\n'
+    )
     // each file's reasons come right after its diff, before the next file's diff
     expect(out.indexOf('Statement "Objects": removed s3:PutObject')).toBeLessThan(
       out.indexOf('--- a/cfn/flow.yaml')
@@ -415,5 +418,101 @@ describe('iam-refine check: bad input is reported or skipped, never a crash', ()
     expect(readFileSync(join(dir, 'AppRole/proto.json'), 'utf8')).toContain(
       '"Action": ["s3:GetObject"]'
     )
+  })
+})
+
+describe('iam-refine check: files named on the command line', () => {
+  it('says when a named file is in no format it reads, and a named file it cannot check is exit 2', async () => {
+    const dir = join(temp, 'named')
+    mkdirSync(dir, { recursive: true })
+    const tf = join(dir, 'main.tf')
+    writeFileSync(
+      tf,
+      'resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Action = "s3:*" }]\n  })\n}\n'
+    )
+    const ts = join(dir, 'stack.ts')
+    writeFileSync(ts, 'export const policy = { Statement: [] }\n')
+    const broken = join(dir, 'broken.json')
+    writeFileSync(broken, '{"Statement": [{"Effect": "Allow",, }]}\n')
+    const good = join(dir, 'AppRole.json')
+    writeFileSync(
+      good,
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}\n'
+    )
+
+    const terraform = await run(tf)
+    expect(terraform.out).toContain(
+      'main.tf: skipped: it is not in a format iam-refine reads (JSON policies, CloudFormation and SAM templates in JSON or YAML, serverless.yml)'
+    )
+    expect(terraform.out).not.toContain('not valid YAML')
+    expect(terraform.code).toBe(2)
+    const source = await run(ts)
+    expect(source.out).toMatch(/stack\.ts: (skipped|holds no policy)/)
+    expect(source.code).toBe(2)
+    // every named file malformed: never a pass
+    const allBroken = await run(broken)
+    expect(allBroken.out).toContain('broken.json:1:35: malformed, skipped')
+    expect(allBroken.code).toBe(2)
+    expect(allBroken.err).toContain('1 of the files named on the command line could not be checked')
+    // the control: a good named file passes, and one bad file among good ones still fails
+    expect((await run(good)).code).toBe(0)
+    expect((await run(good, broken)).code).toBe(2)
+  })
+
+  it('reads a Serverless include in the repository, never through a symbolic link', async () => {
+    const dir = join(temp, 'include-link')
+    mkdirSync(join(dir, 'iam'), { recursive: true })
+    writeFileSync(
+      join(dir, 'serverless.yml'),
+      'service: app\nprovider:\n  name: aws\n  iam:\n    role:\n      statements: ${file(iam/statements.yml)}\nfunctions:\n  run:\n    handler: run.handler\n'
+    )
+    const outside = join(temp, 'outside-statements.yml')
+    writeFileSync(
+      outside,
+      '- Effect: Allow\n  Action: [s3:GetObject, s3:PutObject]\n  Resource: "*"\n'
+    )
+    symlinkSync(outside, join(dir, 'iam/statements.yml'))
+    const findingsFile = join(dir, 'findings.json')
+    writeFileSync(
+      findingsFile,
+      JSON.stringify([
+        {
+          id: 'f-1',
+          resource: 'arn:aws:iam::123456789012:role/app-dev-us-east-1-lambdaRole',
+          resourceType: 'AWS::IAM::Role',
+          resourceOwnerAccount: '123456789012',
+          status: 'ACTIVE',
+          findingType: 'UnusedPermission',
+          analyzedAt: '2026-01-01T00:00:00Z',
+          createdAt: '2026-01-01T00:00:00Z',
+          updatedAt: '2026-01-01T00:00:00Z',
+          findingDetails: [
+            {
+              unusedPermissionDetails: {
+                serviceNamespace: 's3',
+                actions: [{ action: 'PutObject' }]
+              }
+            }
+          ]
+        }
+      ])
+    )
+    const check = (...args: string[]) =>
+      cli('check', ...args, '--findings', findingsFile, '--catalog', catalog, '--format', 'json')
+    const linked = JSON.parse((await check(join(dir, 'serverless.yml'))).out) as Report
+    expect(linked.files.map(f => relative(dir, f.file))).toEqual(['serverless.yml'])
+    expect(linked.files[0]?.notes[0]?.message).toBe(
+      'the statements are included from iam/statements.yml, refined where that file is read'
+    )
+    // the control: the same statements as a regular file are read and refined for the role
+    rmSync(join(dir, 'iam/statements.yml'))
+    cpSync(outside, join(dir, 'iam/statements.yml'))
+    const regular = JSON.parse((await check(join(dir, 'serverless.yml'))).out) as Report
+    const included = regular.files.find(f => f.file.endsWith('iam/statements.yml'))
+    expect(included?.policies[0]).toMatchObject({
+      status: 'refined',
+      principals: ['arn:aws:iam::123456789012:role/app-dev-us-east-1-lambdaRole'],
+      unusedActions: ['s3:PutObject']
+    })
   })
 })

@@ -13469,7 +13469,7 @@ var init_find2 = __esm({
 });
 
 // src/sources/serverless/variables.ts
-function resolveValue(node, scope) {
+function resolveValue(node, scope, depth = 0, steps = { left: MAX_VARIABLE_STEPS }) {
   if (!node) return void 0;
   const text = literal(node);
   if (text === void 0) {
@@ -13478,9 +13478,12 @@ function resolveValue(node, scope) {
     }
     return { ok: false, reason: "is not a plain string" };
   }
-  return resolveText(text, scope, 0);
+  return resolveText(text, scope, depth, steps);
 }
-function resolveText(text, scope, depth) {
+function resolveText(text, scope, depth, steps = { left: MAX_VARIABLE_STEPS }) {
+  if (--steps.left < 0) {
+    return { ok: false, reason: `refers to more than ${MAX_VARIABLE_STEPS} variables` };
+  }
   if (depth > MAX_VARIABLE_DEPTH) {
     return {
       ok: false,
@@ -13498,7 +13501,7 @@ function resolveText(text, scope, depth) {
     out += text.slice(i7, start);
     const end = closingBrace(text, start + 2);
     if (end < 0) return { ok: false, reason: `${text} has an unclosed \${` };
-    const inner = resolveVariable(text.slice(start + 2, end), scope, depth + 1);
+    const inner = resolveVariable(text.slice(start + 2, end), scope, depth + 1, steps);
     if (!inner.ok) return inner;
     out += inner.value;
     if (out.length > MAX_RESOLVED_LENGTH) {
@@ -13538,20 +13541,20 @@ function splitDefault(body) {
   }
   return [body.trim(), void 0];
 }
-function resolveVariable(body, scope, depth) {
+function resolveVariable(body, scope, depth, steps) {
   const [reference, fallback] = splitDefault(body);
-  const own = resolveReference(reference, scope, depth);
+  const own = resolveReference(reference, scope, depth, steps);
   if (own.ok || fallback === void 0) return own;
-  return resolveFallback(fallback, scope, depth);
+  return resolveFallback(fallback, scope, depth, steps);
 }
-function resolveFallback(fallback, scope, depth) {
+function resolveFallback(fallback, scope, depth, steps) {
   const quoted = /^(['"])(.*)\1$/s.exec(fallback);
-  if (quoted) return resolveText(quoted[2], scope, depth);
-  if (fallback.startsWith("${")) return resolveText(fallback, scope, depth);
-  if (/^[a-z]+:/i.test(fallback)) return resolveVariable(fallback, scope, depth);
+  if (quoted) return resolveText(quoted[2], scope, depth, steps);
+  if (fallback.startsWith("${")) return resolveText(fallback, scope, depth, steps);
+  if (/^[a-z]+:/i.test(fallback)) return resolveVariable(fallback, scope, depth + 1, steps);
   return { ok: true, value: fallback };
 }
-function resolveReference(reference, scope, depth) {
+function resolveReference(reference, scope, depth, steps) {
   const unresolvable = (why) => ({ ok: false, reason: `\${${reference}} ${why}` });
   const colon = reference.indexOf(":");
   const source = colon < 0 ? reference : reference.slice(0, colon);
@@ -13561,9 +13564,9 @@ function resolveReference(reference, scope, depth) {
       const path = address.split(".").filter((p4) => p4 !== "");
       const node = path.length === 0 ? scope.root : nodeAt(scope.root, path);
       if (!node) return unresolvable("names nothing in this file");
-      const value = resolveValue(node, scope);
+      const value = resolveValue(node, scope, depth, steps);
       if (!value) return unresolvable("names nothing in this file");
-      return value.ok ? resolveText(value.value, scope, depth) : unresolvable(value.reason);
+      return value.ok ? value : unresolvable(value.reason);
     }
     case "sls":
       if (address === "stage" && scope.stage !== void 0) return { ok: true, value: scope.stage };
@@ -13579,13 +13582,14 @@ function resolveReference(reference, scope, depth) {
       return unresolvable("cannot be resolved from this file");
   }
 }
-var MAX_VARIABLE_DEPTH, MAX_RESOLVED_LENGTH;
+var MAX_VARIABLE_DEPTH, MAX_RESOLVED_LENGTH, MAX_VARIABLE_STEPS;
 var init_variables = __esm({
   "src/sources/serverless/variables.ts"() {
     "use strict";
     init_nodes();
     MAX_VARIABLE_DEPTH = 10;
     MAX_RESOLVED_LENGTH = 1e3;
+    MAX_VARIABLE_STEPS = 1e3;
   }
 });
 
@@ -14160,7 +14164,8 @@ function flowList(ctx, statement, keyStart, texts, inlineSeparator) {
   const outer = /^[ \t]*/.exec(ctx.text.slice(statementLine))?.[0] ?? "";
   const step = ownLine && statementLine !== keyLine && keyIndent.length > outer.length ? keyIndent.slice(outer.length) : "  ";
   const eol = ctx.tree.eol;
-  return `[${texts.map((t2) => `${eol}${keyIndent}${step}${t2}`).join(",")}${eol}${keyIndent}]`;
+  const closing = ctx.tree.syntax === "yaml" && !ownLine ? `${keyIndent}${step}` : keyIndent;
+  return `[${texts.map((t2) => `${eol}${keyIndent}${step}${t2}`).join(",")}${eol}${closing}]`;
 }
 function sequenceOffset(ctx) {
   let found;

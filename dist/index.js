@@ -64467,7 +64467,8 @@ function looksLikeDocument(node, isRoot) {
 // src/sources/serverless/variables.ts
 var MAX_VARIABLE_DEPTH = 10;
 var MAX_RESOLVED_LENGTH = 1e3;
-function resolveValue(node, scope) {
+var MAX_VARIABLE_STEPS = 1e3;
+function resolveValue(node, scope, depth = 0, steps = { left: MAX_VARIABLE_STEPS }) {
   if (!node) return void 0;
   const text = literal(node);
   if (text === void 0) {
@@ -64476,9 +64477,12 @@ function resolveValue(node, scope) {
     }
     return { ok: false, reason: "is not a plain string" };
   }
-  return resolveText(text, scope, 0);
+  return resolveText(text, scope, depth, steps);
 }
-function resolveText(text, scope, depth) {
+function resolveText(text, scope, depth, steps = { left: MAX_VARIABLE_STEPS }) {
+  if (--steps.left < 0) {
+    return { ok: false, reason: `refers to more than ${MAX_VARIABLE_STEPS} variables` };
+  }
   if (depth > MAX_VARIABLE_DEPTH) {
     return {
       ok: false,
@@ -64496,7 +64500,7 @@ function resolveText(text, scope, depth) {
     out += text.slice(i7, start);
     const end = closingBrace(text, start + 2);
     if (end < 0) return { ok: false, reason: `${text} has an unclosed \${` };
-    const inner = resolveVariable(text.slice(start + 2, end), scope, depth + 1);
+    const inner = resolveVariable(text.slice(start + 2, end), scope, depth + 1, steps);
     if (!inner.ok) return inner;
     out += inner.value;
     if (out.length > MAX_RESOLVED_LENGTH) {
@@ -64536,20 +64540,20 @@ function splitDefault(body) {
   }
   return [body.trim(), void 0];
 }
-function resolveVariable(body, scope, depth) {
+function resolveVariable(body, scope, depth, steps) {
   const [reference, fallback] = splitDefault(body);
-  const own = resolveReference(reference, scope, depth);
+  const own = resolveReference(reference, scope, depth, steps);
   if (own.ok || fallback === void 0) return own;
-  return resolveFallback(fallback, scope, depth);
+  return resolveFallback(fallback, scope, depth, steps);
 }
-function resolveFallback(fallback, scope, depth) {
+function resolveFallback(fallback, scope, depth, steps) {
   const quoted = /^(['"])(.*)\1$/s.exec(fallback);
-  if (quoted) return resolveText(quoted[2], scope, depth);
-  if (fallback.startsWith("${")) return resolveText(fallback, scope, depth);
-  if (/^[a-z]+:/i.test(fallback)) return resolveVariable(fallback, scope, depth);
+  if (quoted) return resolveText(quoted[2], scope, depth, steps);
+  if (fallback.startsWith("${")) return resolveText(fallback, scope, depth, steps);
+  if (/^[a-z]+:/i.test(fallback)) return resolveVariable(fallback, scope, depth + 1, steps);
   return { ok: true, value: fallback };
 }
-function resolveReference(reference, scope, depth) {
+function resolveReference(reference, scope, depth, steps) {
   const unresolvable = (why) => ({ ok: false, reason: `\${${reference}} ${why}` });
   const colon = reference.indexOf(":");
   const source = colon < 0 ? reference : reference.slice(0, colon);
@@ -64559,9 +64563,9 @@ function resolveReference(reference, scope, depth) {
       const path = address.split(".").filter((p3) => p3 !== "");
       const node = path.length === 0 ? scope.root : nodeAt(scope.root, path);
       if (!node) return unresolvable("names nothing in this file");
-      const value = resolveValue(node, scope);
+      const value = resolveValue(node, scope, depth, steps);
       if (!value) return unresolvable("names nothing in this file");
-      return value.ok ? resolveText(value.value, scope, depth) : unresolvable(value.reason);
+      return value.ok ? value : unresolvable(value.reason);
     }
     case "sls":
       if (address === "stage" && scope.stage !== void 0) return { ok: true, value: scope.stage };
@@ -65143,7 +65147,8 @@ function flowList(ctx, statement, keyStart, texts, inlineSeparator) {
   const outer = /^[ \t]*/.exec(ctx.text.slice(statementLine))?.[0] ?? "";
   const step = ownLine && statementLine !== keyLine && keyIndent.length > outer.length ? keyIndent.slice(outer.length) : "  ";
   const eol = ctx.tree.eol;
-  return `[${texts.map((t) => `${eol}${keyIndent}${step}${t}`).join(",")}${eol}${keyIndent}]`;
+  const closing = ctx.tree.syntax === "yaml" && !ownLine ? `${keyIndent}${step}` : keyIndent;
+  return `[${texts.map((t) => `${eol}${keyIndent}${step}${t}`).join(",")}${eol}${closing}]`;
 }
 function sequenceOffset(ctx) {
   let found;

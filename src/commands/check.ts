@@ -1,5 +1,5 @@
 import { access, lstat } from 'node:fs/promises'
-import { basename, dirname, join, sep } from 'node:path'
+import { basename, dirname, join, posix } from 'node:path'
 import { ConfigurationError } from '../engine/errors.js'
 import { loadFindingsFiles } from '../findings/load.js'
 import { readTextFile } from '../io/files.js'
@@ -15,7 +15,8 @@ import {
 import { toSarif } from '../report/sarif.js'
 import { EMPTY_CONFIG, globMatcher, parseConfig, type IamRefineConfig } from '../sources/config.js'
 import { withAwsProof } from '../sources/proof.js'
-import { findPolicies } from '../sources/format.js'
+import { mayHoldPolicies } from '../sources/candidates.js'
+import { findPolicies, NOT_A_FORMAT } from '../sources/format.js'
 import type { StatementInclude } from '../sources/model.js'
 import { refineFile } from '../sources/scan.js'
 import { FAIL_ON, gateFailure, type FailOn } from '../report/gate.js'
@@ -91,7 +92,7 @@ export const checkCommand: Command = async (args, io) => {
   let defects = 0
   const ignored = globMatcher(config.ignoreFiles)
   const walked = await walkFiles(paths, root, rel => ignored(rel))
-  const included = await includedFiles(walked, root, ignored)
+  const included = await includedFiles(walked, ignored)
   const reports: FileReport[] = []
   const sections: string[] = []
   let namedProblems = 0
@@ -125,7 +126,11 @@ export const checkCommand: Command = async (args, io) => {
     }
     if (!outcome.report) {
       if (file.explicit) {
-        sections.push(`${file.path}: holds no policy iam-refine reads`)
+        sections.push(
+          mayHoldPolicies(file.path)
+            ? `${file.path}: holds no policy iam-refine reads`
+            : `${file.path}: skipped: it ${NOT_A_FORMAT}`
+        )
         namedProblems++
       }
       continue
@@ -206,10 +211,6 @@ async function isRegularFile(path: string): Promise<boolean> {
   }
 }
 
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/')
-}
-
 async function isFolder(path: string): Promise<boolean> {
   return exists(join(path, '.'))
 }
@@ -222,10 +223,11 @@ async function isFolder(path: string): Promise<boolean> {
  */
 async function includedFiles(
   walked: readonly WalkedFile[],
-  root: string,
   ignored: (rel: string) => boolean
 ): Promise<{ byFile: Map<string, StatementInclude[]>; extra: WalkedFile[] }> {
   const byFile = new Map<string, StatementInclude[]>()
+  /** Where each included file is on disk: beside the file that includes it. */
+  const onDisk = new Map<string, string>()
   for (const file of walked) {
     if (!isServerlessFile(file.rel)) continue
     const read = await readCandidate(file.path)
@@ -234,13 +236,17 @@ async function includedFiles(
       const list = byFile.get(include.file) ?? []
       list.push(include)
       byFile.set(include.file, list)
+      const from = posix.dirname(file.rel)
+      onDisk.set(
+        include.file,
+        posix.join(posix.dirname(file.path), posix.relative(from === '.' ? '' : from, include.file))
+      )
     }
   }
   const inWalk = new Set(walked.map(f => f.rel))
   const extra: WalkedFile[] = []
-  for (const rel of byFile.keys()) {
+  for (const [rel, path] of onDisk) {
     if (inWalk.has(rel) || ignored(rel)) continue
-    const path = toPosix(join(root, rel))
     if (!(await isRegularFile(path))) continue
     extra.push({ path, rel, explicit: false })
   }

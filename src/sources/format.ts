@@ -35,6 +35,10 @@ export interface ScannedFile {
   ): string | undefined
 }
 
+/** What a file of no format iam-refine reads is said to be. */
+export const NOT_A_FORMAT =
+  'is not in a format iam-refine reads (JSON policies, CloudFormation and SAM templates in JSON or YAML, serverless.yml)'
+
 /**
  * Finds the policies of one file's text, whatever its format (detected by name and content). A
  * file that fails to parse and whose name is not one of a format iam-refine reads (a `.tf` or
@@ -48,7 +52,7 @@ export function scanFile(text: string, file: string, options: ScanOptions = {}):
       scan: {
         file,
         status: 'skipped',
-        message: `is not in a format iam-refine reads (JSON policies, CloudFormation and SAM templates in JSON or YAML, serverless.yml)`,
+        message: NOT_A_FORMAT,
         policies: [],
         notes: []
       }
