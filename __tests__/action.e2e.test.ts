@@ -16,6 +16,11 @@ const HEAD = 'c'.repeat(40)
 const repo = '__tests__/fixtures/repo'
 const head = (path: string): string => readFileSync(`${repo}/input/${path}`, 'utf8')
 const expected = (path: string): string => readFileSync(`${repo}/expected/${path}`, 'utf8')
+// A Serverless Framework service among the changed files, with its findings and fixed text.
+const service = '__tests__/fixtures/forms/serverless-provider'
+const SERVICE_FILE = 'services/orders/serverless.yml'
+const serviceText = readFileSync(`${service}/input/serverless.yml`, 'utf8')
+const serviceFixed = readFileSync(`${service}/expected/serverless.yml`, 'utf8')
 
 /** A patch whose one hunk shows lines `from`..`to` of `text` as unchanged context. */
 function contextPatch(text: string, from: number, to: number): string {
@@ -42,6 +47,7 @@ const changed: Record<string, ServerFile> = {
     status: 'added',
     patch: newFilePatch(head('broken/bad-policy.json'))
   },
+  service: { filename: SERVICE_FILE, status: 'added', patch: newFilePatch(serviceText) },
   removed: { filename: 'policies/Old.json', status: 'removed', patch: '@@ -1,1 +0,0 @@\n-{}' },
   // Source code cannot hold a policy: the action does not spend a call to read it.
   code: { filename: 'src/app.ts', status: 'modified', patch: '@@ -1,1 +1,1 @@\n-a\n+b' }
@@ -59,6 +65,9 @@ beforeEach(() => {
     writeFileSync(join(workspace, f), `\n\n\n${head(f)}`)
   }
   cpSync(`${repo}/findings.json`, join(workspace, 'findings/findings.json'), { recursive: true })
+  cpSync(`${service}/findings.json`, join(workspace, 'findings/serverless.json'))
+  mkdirSync(join(workspace, 'services/orders'), { recursive: true })
+  writeFileSync(join(workspace, SERVICE_FILE), serviceText)
   cpSync(`${repo}/catalog.json`, join(workspace, 'catalog.json'))
   writeFileSync(
     join(work, 'event.json'),
@@ -80,7 +89,12 @@ async function startServer(readOnly = false): Promise<GitHubServer> {
   const contents: Record<string, string> = {}
   for (const f of Object.values(changed)) {
     if (f.status === 'removed') continue
-    contents[f.filename] = f.filename === 'src/app.ts' ? 'export const b = 1\n' : head(f.filename)
+    contents[f.filename] =
+      f.filename === 'src/app.ts'
+        ? 'export const b = 1\n'
+        : f.filename === SERVICE_FILE
+          ? serviceText
+          : head(f.filename)
   }
   server = await startGitHubServer({
     pulls: [
@@ -168,6 +182,9 @@ describe('dist/index.js on a pull request', () => {
     for (const f of ['policies/AppRole.json', 'cfn/app.yaml']) {
       expect(applySuggestions(head(f), server.suggestions(f))).toBe(expected(f))
     }
+    // serverless.yml: the shared role's statements and the resources' role, as check --fix does
+    expect(server.suggestions(SERVICE_FILE).length).toBeGreaterThanOrEqual(2)
+    expect(applySuggestions(serviceText, server.suggestions(SERVICE_FILE))).toBe(serviceFixed)
     // Outside the diff: nothing on the file, the full proposed text in the summary.
     expect(server.suggestions('cfn/network.json')).toEqual([])
     expect(first.summary).toContain('cfn/network.json')
@@ -190,7 +207,13 @@ describe('dist/index.js on a pull request', () => {
     expect(Number(first.outputs['policies-refined'])).toBeGreaterThanOrEqual(3)
     const report = JSON.parse(readFileSync(first.outputs.report as string, 'utf8'))
     expect(report.files.map((f: { file: string }) => f.file).sort()).toEqual(
-      ['broken/bad-policy.json', 'cfn/app.yaml', 'cfn/network.json', 'policies/AppRole.json'].sort()
+      [
+        'broken/bad-policy.json',
+        'cfn/app.yaml',
+        'cfn/network.json',
+        'policies/AppRole.json',
+        SERVICE_FILE
+      ].sort()
     )
     const sarif = JSON.parse(readFileSync(first.outputs.sarif as string, 'utf8'))
     expect(sarif.version).toBe('2.1.0')

@@ -886,7 +886,9 @@ functions:
                 'arn:aws:iam::123456789012:role/app-dev-us-east-1-lambdaRole'
               )
             ],
-            notes: []
+            notes: [],
+            covered: [],
+            coveredAccounts: []
           }
         ]),
         config: EMPTY_CONFIG

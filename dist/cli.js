@@ -964,19 +964,20 @@ function label(r7) {
   return r7.sid ? `"${r7.sid}"` : `#${r7.index + 1}`;
 }
 function refineStatement(statement, index, context) {
-  const notRefined = (note2, before = []) => ({
+  const notRefined = (note2, before = [], unreadable = false) => ({
     result: {
       index,
       ...sidOf(statement),
       status: "not-refined",
       note: note2,
+      ...unreadable ? { unreadable } : {},
       before,
       after: before,
       changes: []
     },
     refined: statement
   });
-  if (!isRecord(statement)) return notRefined("is not an object; left as it is");
+  if (!isRecord(statement)) return notRefined("is not an object; left as it is", [], true);
   if (statement.Effect === "Deny") {
     return notRefined(
       "is a Deny, never narrowed: a narrower Deny would widen access",
@@ -984,14 +985,18 @@ function refineStatement(statement, index, context) {
     );
   }
   if (statement.Effect !== "Allow")
-    return notRefined("has no Effect of Allow or Deny; left as it is");
+    return notRefined("has no Effect of Allow or Deny; left as it is", [], true);
   if ("NotAction" in statement) {
     return notRefined("uses NotAction, which iam-refine does not refine (nor does Access Analyzer)");
   }
   if (!("Action" in statement)) return notRefined("has no Action; left as it is");
   const entries = actionEntries(statement);
   if (entries === void 0) {
-    return notRefined("has an Action that is not a string or a list of strings; left as it is");
+    return notRefined(
+      "has an Action that is not a string or a list of strings; left as it is",
+      [],
+      true
+    );
   }
   const { universe, unused } = context;
   const slots = [];
@@ -1658,11 +1663,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep4, offset, length) => {
+    onSeparator: (sep3, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep4 === ":") {
+        if (sep3 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep4 === ",") {
+        } else if (sep3 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -2211,7 +2216,8 @@ function parseFindings(value, file) {
     throw new ConfigurationError(`${file}: ${path ? `${path}: ` : ""}${what}`);
   };
   if (isRecord(value) && Array.isArray(value.findings)) {
-    return readFindingList(value.findings, "findings", file, fail2);
+    const parsed = readFindingList(value.findings, "findings", file, fail2);
+    return { ...parsed, coveredAccounts: readAccounts(value.coveredAccounts, fail2) };
   }
   if (isRecord(value)) return readFindingList([value], "", file, fail2, true);
   if (!Array.isArray(value)) {
@@ -2220,20 +2226,37 @@ function parseFindings(value, file) {
       "expected a GetFindingV2 finding, a list of them, or a per-principal list of services"
     );
   }
-  if (value.length === 0) return { principals: [], notes: [`${file}: holds no findings`] };
+  if (value.length === 0) {
+    return {
+      principals: [],
+      notes: [`${file}: holds no findings`],
+      covered: [],
+      coveredAccounts: []
+    };
+  }
   const first = value[0];
   if (isRecord(first) && "serviceNamespace" in first && !("findingType" in first)) {
     const services = value.map((s3, i7) => readService(s3, `[${i7}]`, fail2, false));
     return {
       principals: [{ principal: "", wholePrincipal: false, services, sources: [file] }],
-      notes: []
+      notes: [],
+      covered: [],
+      coveredAccounts: []
     };
   }
   return readFindingList(value, "", file, fail2);
 }
+function readAccounts(value, fail2) {
+  if (value === void 0) return [];
+  if (!Array.isArray(value)) return fail2("coveredAccounts", "must be a list of account ids");
+  return value.map(
+    (a7, i7) => typeof a7 === "string" && FINDING_FIELDS.account.test(a7) ? a7 : fail2(`coveredAccounts[${i7}]`, "must be a 12-digit account id")
+  );
+}
 function readFindingList(list, base, file, fail2, single = false) {
   const principals = [];
   const notes = [];
+  const covered = [];
   list.forEach((finding, i7) => {
     const path = single ? base : `${base}[${i7}]`;
     if (!isRecord(finding)) return fail2(path, "a finding must be an object");
@@ -2246,14 +2269,25 @@ function readFindingList(list, base, file, fail2, single = false) {
         'has no "findingType"; expected a GetFindingV2 response (aws accessanalyzer get-finding-v2)'
       );
     }
-    if (typeof resource !== "string" || !resource.startsWith("arn:")) {
-      return fail2(path, '"resource" must be the ARN of the role or user');
+    if (!FINDING_TYPES.has(type)) {
+      return fail2(`${path}.findingType`, `is not one of Access Analyzer's finding types`);
     }
+    if (typeof resource !== "string" || !FINDING_FIELDS.resource.test(resource)) {
+      return fail2(`${path}.resource`, "must be the ARN of an IAM role or user");
+    }
+    if (finding.id !== void 0 && (typeof finding.id !== "string" || !FINDING_FIELDS.id.test(finding.id))) {
+      return fail2(`${path}.id`, "must be a finding id (a UUID, or last-accessed:<ARN>)");
+    }
+    if (typeof status !== "string" || !STATUSES.has(status)) {
+      return fail2(`${path}.status`, "must be ACTIVE, ARCHIVED or RESOLVED");
+    }
+    for (const key of ["analyzedAt", "updatedAt", "createdAt"]) {
+      readDate(finding[key], `${path}.${key}`, fail2);
+    }
+    covered.push(resource);
     const id = typeof finding.id === "string" ? finding.id : `${file}${path}`;
     if (status !== "ACTIVE") {
-      notes.push(
-        `${file}: finding ${id} for ${resource} is ${String(status ?? "without a status")}, not ACTIVE; not applied`
-      );
+      notes.push(`${file}: finding ${id} for ${resource} is ${status}, not ACTIVE; not applied`);
       return;
     }
     const since = firstString(finding.analyzedAt, finding.updatedAt, finding.createdAt);
@@ -2276,7 +2310,7 @@ function readFindingList(list, base, file, fail2, single = false) {
     }
     if (type === "UnusedIAMRole") {
       const role = details.find((d7) => isRecord(d7) && isRecord(d7.unusedIamRoleDetails));
-      const lastAccessed = isRecord(role) && isRecord(role.unusedIamRoleDetails) ? optionalDate(role.unusedIamRoleDetails.lastAccessed) : void 0;
+      const lastAccessed = isRecord(role) && isRecord(role.unusedIamRoleDetails) ? readDate(role.unusedIamRoleDetails.lastAccessed, `${path}.findingDetails`, fail2) : void 0;
       principals.push(
         withOptional(
           { principal: resource, wholePrincipal: true, services: [], sources: [id] },
@@ -2301,7 +2335,7 @@ function readFindingList(list, base, file, fail2, single = false) {
       )
     );
   });
-  return { principals, notes };
+  return { principals, notes, covered, coveredAccounts: [] };
 }
 function readService(value, path, fail2, objectsOnly) {
   if (!isRecord(value)) return fail2(path, 'must be an object with "serviceNamespace"');
@@ -2309,7 +2343,7 @@ function readService(value, path, fail2, objectsOnly) {
   if (typeof service !== "string" || !SERVICE.test(service)) {
     return fail2(path, '"serviceNamespace" must be a service prefix such as "s3"');
   }
-  const lastAccessed = optionalDate(value.lastAccessed);
+  const lastAccessed = readDate(value.lastAccessed, `${path}.lastAccessed`, fail2);
   const base = lastAccessed ? { service, lastAccessed } : { service };
   if (value.actions === void 0 || value.actions === null) return base;
   if (!Array.isArray(value.actions)) return fail2(`${path}.actions`, "must be a list");
@@ -2319,7 +2353,7 @@ function readService(value, path, fail2, objectsOnly) {
     if (typeof raw !== "string")
       return fail2(at2, objectsOnly ? 'must be {"action": "..."}' : "must be an action name");
     const name = stripService(raw, service, at2, fail2);
-    const last = isRecord(a7) ? optionalDate(a7.lastAccessed) : void 0;
+    const last = isRecord(a7) ? readDate(a7.lastAccessed, `${at2}.lastAccessed`, fail2) : void 0;
     return last ? { action: name, lastAccessed: last } : { action: name };
   });
   return { ...base, actions };
@@ -2333,8 +2367,12 @@ function stripService(raw, service, path, fail2) {
   if (!ACTION.test(action)) return fail2(path, `"${raw}" is not an action name`);
   return action;
 }
-function optionalDate(value) {
-  return typeof value === "string" && value !== "" ? value : void 0;
+function readDate(value, path, fail2) {
+  if (value === void 0 || value === null || value === "") return void 0;
+  if (typeof value !== "string" || !FINDING_FIELDS.date.test(value)) {
+    return fail2(path, "must be an ISO 8601 date such as 2024-05-01T00:00:00Z");
+  }
+  return value;
 }
 function firstString(...values) {
   for (const v2 of values) if (typeof v2 === "string" && v2 !== "") return v2;
@@ -2347,24 +2385,54 @@ function withOptional(base, since, lastAccessed) {
     ...lastAccessed === void 0 ? {} : { lastAccessed }
   };
 }
-var SERVICE, ACTION;
+var SERVICE, ACTION, FINDING_FIELDS, FINDING_TYPES, STATUSES;
 var init_parse = __esm({
   "src/findings/parse.ts"() {
     "use strict";
     init_catalog();
     init_errors();
-    SERVICE = /^[a-z0-9-]+$/i;
-    ACTION = /^[A-Za-z0-9_-]+$/;
+    SERVICE = /^[a-z0-9-]{1,64}$/i;
+    ACTION = /^[A-Za-z0-9_-]{1,128}$/;
+    FINDING_FIELDS = {
+      /** Access Analyzer finding ids are UUIDs; last-accessed exports use `last-accessed:<ARN>`. */
+      id: /^[A-Za-z0-9][\w.:/+=,@-]{0,700}$/,
+      /** An IAM role or user: optional path of printable ASCII, then a name (IAM's own rules). */
+      resource: /^arn:aws[a-z-]{0,16}:iam::\d{12}:(role|user)\/(?:[\x21-\x7e]{0,510}\/)?[\w+=,.@-]{1,128}$/,
+      /** ISO 8601 as Access Analyzer writes it. */
+      date: /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
+      account: /^\d{12}$/
+    };
+    FINDING_TYPES = /* @__PURE__ */ new Set([
+      "UnusedPermission",
+      "UnusedIAMRole",
+      "UnusedIAMUserAccessKey",
+      "UnusedIAMUserPassword",
+      "ExternalAccess",
+      "InternalAccess"
+    ]);
+    STATUSES = /* @__PURE__ */ new Set(["ACTIVE", "ARCHIVED", "RESOLVED"]);
   }
 });
 
 // src/findings/select.ts
 function combineFindings(parsed) {
   const merged = mergeUnused(parsed.flatMap((p4) => p4.principals));
+  const known = /* @__PURE__ */ new Map();
+  for (const arn of [...merged.map((p4) => p4.principal), ...parsed.flatMap((p4) => p4.covered)]) {
+    if (arn !== "" && !known.has(arn.toLowerCase())) known.set(arn.toLowerCase(), arn);
+  }
   return {
     byPrincipal: new Map(merged.map((p4) => [p4.principal, p4])),
-    notes: parsed.flatMap((p4) => p4.notes)
+    notes: parsed.flatMap((p4) => p4.notes),
+    covered: new Set(known.keys()),
+    known: [...known.values()],
+    coveredAccounts: new Set(parsed.flatMap((p4) => p4.coveredAccounts))
   };
+}
+function isCovered(findings, arn) {
+  if (findings.covered.has(arn.toLowerCase())) return true;
+  const account = /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
+  return account !== void 0 && findings.coveredAccounts.has(account);
 }
 function selectPrincipals(findings, named) {
   const anonymous = findings.byPrincipal.get("");
@@ -2423,21 +2491,21 @@ var init_load = __esm({
 });
 
 // src/report/reasons.ts
-function describeChange(change) {
+function describeChange(change, name = plain) {
+  const entry = name(change.entry);
   if (change.kind === "removed") {
-    if (change.unused.length === 0)
-      return `removed ${change.entry}: the principal is not used at all`;
+    if (change.unused.length === 0) return `removed ${entry}: the principal is not used at all`;
     if (change.unused.length === 1 && change.unused[0]?.toLowerCase() === change.entry.toLowerCase()) {
-      return `removed ${change.entry}: unused`;
+      return `removed ${entry}: unused`;
     }
-    return `removed ${change.entry}: every action it allows is unused (${listNames(change.unused)})`;
+    return `removed ${entry}: every action it allows is unused (${listNames(change.unused, name)})`;
   }
-  const by = change.by.length > 0 ? listNames(change.by) : "nothing new (other entries already allow the rest)";
-  return `replaced ${change.entry} by ${by}: ${change.unused.length} of the ${change.matched} actions it allows are unused (${listNames(change.unused)}); no unused action starts with a new wildcard's prefix, and every used action is still allowed`;
+  const by = change.by.length > 0 ? listNames(change.by, name, LISTED_REPLACEMENTS) : "nothing new (other entries already allow the rest)";
+  return `replaced ${entry} by ${by}: ${change.unused.length} of the ${change.matched} actions it allows are unused (${listNames(change.unused, name)}); no unused action starts with a new wildcard's prefix, and every used action is still allowed`;
 }
-function listNames(names) {
-  if (names.length <= LISTED) return names.join(", ");
-  return `${names.slice(0, LISTED).join(", ")} and ${names.length - LISTED} more`;
+function listNames(names, name = plain, listed = LISTED) {
+  if (names.length <= listed) return names.map(name).join(", ");
+  return `${names.slice(0, listed).map(name).join(", ")} and ${names.length - listed} more`;
 }
 function statementLabel(s3) {
   return s3.sid ? `Statement "${s3.sid}"` : `Statement #${s3.index + 1}`;
@@ -2450,11 +2518,13 @@ function describeRefinement(result2) {
   }
   return lines;
 }
-var LISTED;
+var LISTED, LISTED_REPLACEMENTS, plain;
 var init_reasons = __esm({
   "src/report/reasons.ts"() {
     "use strict";
     LISTED = 8;
+    LISTED_REPLACEMENTS = 16;
+    plain = (name) => name;
   }
 });
 
@@ -2777,6 +2847,41 @@ var init_diff = __esm({
 });
 
 // src/report/json-report.ts
+function uncheckedItems(files) {
+  const out = [];
+  for (const f7 of files) {
+    if (f7.status !== "policies") {
+      out.push({
+        file: f7.file,
+        ...f7.line !== void 0 ? { line: f7.line } : {},
+        reason: `${f7.status === "malformed" ? "malformed" : "not read"}: it ${f7.message ?? "could not be read"}`
+      });
+      continue;
+    }
+    for (const p4 of f7.policies) {
+      const at2 = { file: f7.file, line: p4.range.startLine, pointer: p4.pointer };
+      if (UNCHECKED.has(p4.status)) {
+        out.push({ ...at2, reason: `${p4.status}: ${p4.reason ?? "not checked"}` });
+        continue;
+      }
+      for (const s3 of p4.statements) {
+        if (s3.unreadable) {
+          const label2 = s3.sid !== void 0 ? `Statement "${s3.sid}"` : `Statement #${s3.index + 1}`;
+          out.push({
+            ...at2,
+            line: s3.range.startLine,
+            reason: `${label2} ${s3.note ?? "cannot be read"}`
+          });
+        }
+      }
+    }
+    for (const n4 of f7.notes) {
+      if (n4.unchecked)
+        out.push({ file: f7.file, line: n4.line, pointer: n4.pointer, reason: n4.message });
+    }
+  }
+  return out;
+}
 function hasUnused(status) {
   return WITH_UNUSED.has(status);
 }
@@ -2797,7 +2902,8 @@ function computeTotals(files) {
     malformedFiles: files.filter((f7) => f7.status === "malformed").length,
     skippedFiles: files.filter((f7) => f7.status === "skipped").length,
     unusedActions: new Set(remaining.flatMap((p4) => p4.unusedActions.map((a7) => a7.toLowerCase()))).size,
-    remaining: remaining.length
+    remaining: remaining.length,
+    unchecked: uncheckedItems(files).length
   };
 }
 function buildReport(files, meta) {
@@ -2811,10 +2917,11 @@ function buildReport(files, meta) {
     totals: computeTotals(files)
   };
 }
-var WITH_UNUSED;
+var UNCHECKED, WITH_UNUSED;
 var init_json_report = __esm({
   "src/report/json-report.ts"() {
     "use strict";
+    UNCHECKED = /* @__PURE__ */ new Set(["unmapped", "unchecked", "invalid", "error"]);
     WITH_UNUSED = /* @__PURE__ */ new Set([
       "refined",
       "fixed",
@@ -2824,7 +2931,33 @@ var init_json_report = __esm({
   }
 });
 
+// src/report/markdown.ts
+function visible(value, max = MAX_SHOWN_CHARACTERS) {
+  let shown = value;
+  let cut = 0;
+  const chars2 = [...value];
+  if (chars2.length > max) {
+    shown = chars2.slice(0, max).join("");
+    cut = chars2.length - max;
+  }
+  shown = shown.replace(LINE_BREAK, "\u23CE").replace(INVISIBLE, (c7) => `\u27E8U+${c7.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`);
+  return cut > 0 ? `${shown}\u2026 (${cut} more characters)` : shown;
+}
+var MAX_SHOWN_CHARACTERS, INVISIBLE, LINE_BREAK;
+var init_markdown = __esm({
+  "src/report/markdown.ts"() {
+    "use strict";
+    MAX_SHOWN_CHARACTERS = 300;
+    INVISIBLE = // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu;
+    LINE_BREAK = /\r\n|\r|\n/g;
+  }
+});
+
 // src/report/sarif.ts
+function sarifText(message) {
+  return visible(message, MAX_MESSAGE_CHARACTERS).replace(/[\\[\]]/g, (c7) => `\\${c7}`);
+}
 function rule(id, name, level, short, full) {
   return {
     id,
@@ -2941,7 +3074,7 @@ function result(id, text, uri, where, fixes) {
     ruleId: id,
     ruleIndex,
     level: RULES[ruleIndex]?.defaultConfiguration.level ?? "warning",
-    message: { text },
+    message: { text: sarifText(text) },
     locations: [{ physicalLocation: { artifactLocation: { uri }, region: where } }],
     ...fixes ? { fixes } : {}
   };
@@ -2957,10 +3090,12 @@ function region(r7) {
 function toUri(file) {
   return file.replace(/\\/g, "/").replace(/^\.\//, "").split("/").map(encodeURIComponent).join("/");
 }
-var RULES;
+var MAX_MESSAGE_CHARACTERS, RULES;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
+    init_markdown();
+    MAX_MESSAGE_CHARACTERS = 4e3;
     RULES = [
       rule(
         "unused-actions",
@@ -4127,9 +4262,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state2.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -4646,7 +4781,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix = opts.windows;
+      const posix2 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state2 = regex.state;
       delete regex.state;
@@ -4656,8 +4791,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
-        const result2 = { glob, state: state2, regex, posix, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 });
+        const result2 = { glob, state: state2, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
         }
@@ -4682,7 +4817,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -4690,7 +4825,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format3 = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format3 = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format3 ? format3(input) : input;
       if (match === false) {
@@ -4699,16 +4834,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix);
+          match = picomatch2.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix }));
+      return regex.test(utils.basename(input, { windows: posix2 }));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -8740,10 +8875,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -8757,7 +8892,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -8781,7 +8916,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -8797,7 +8932,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -8888,7 +9023,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -8902,13 +9037,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -8951,18 +9086,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i7 = 0; i7 < fc.items.length; ++i7) {
         const collItem = fc.items[i7];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props2 = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props2.found) {
-          if (!props2.anchor && !props2.tag && !sep4 && !value) {
+          if (!props2.anchor && !props2.tag && !sep3 && !value) {
             if (i7 === 0 && props2.comma)
               onError(props2.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i7 < fc.items.length - 1)
@@ -9016,8 +9151,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep4 && !props2.found) {
-          const valueNode = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, sep4, null, props2, onError);
+        if (!isMap3 && !sep3 && !props2.found) {
+          const valueNode = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, sep3, null, props2, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -9029,7 +9164,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -9040,8 +9175,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props2.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -9058,7 +9193,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -9238,7 +9373,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i7 + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i7 = 0; i7 < contentStart; ++i7)
         value += lines[i7][0].slice(trimIndent) + "\n";
@@ -9255,24 +9390,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -9455,25 +9590,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd2, "");
-      let sep4 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep4 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -10283,14 +10418,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -11457,18 +11592,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep3;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -11621,15 +11756,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -11823,13 +11958,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -12543,6 +12678,9 @@ function parseConfig(text, file) {
           }
         });
         break;
+      case "account":
+        config.account = accountValue(value, key, fail2);
+        break;
       case "ignore-files":
         config.ignoreFiles = strings(value, key, fail2);
         config.ignoreFiles.forEach((g7, i7) => checkGlob(g7, listItem(value, i7), `${key}[${i7}]`, fail2));
@@ -12551,7 +12689,7 @@ function parseConfig(text, file) {
         fail2(
           pair2.key,
           key || "key",
-          "unknown key; expected principals, stacks, keep-actions or ignore-files"
+          "unknown key; expected principals, stacks, account, keep-actions or ignore-files"
         );
     }
   }
@@ -12588,6 +12726,7 @@ function readStack(item, key, fail2) {
   if (!(0, import_yaml2.isMap)(item)) return fail2(item, key, "must be a mapping with template and name");
   let template;
   let name;
+  let account;
   for (const pair2 of item.items) {
     const k7 = (0, import_yaml2.isScalar)(pair2.key) ? String(pair2.key.value) : "";
     if (k7 === "template") {
@@ -12598,11 +12737,21 @@ function readStack(item, key, fail2) {
       if (!STACK_NAME.test(name)) {
         fail2(pair2.value, `${key}.name`, `"${name}" is not a CloudFormation stack name`);
       }
-    } else fail2(pair2.key, `${key}.${k7}`, "unknown key; expected template and name");
+    } else if (k7 === "account") {
+      account = accountValue(pair2.value, `${key}.account`, fail2);
+    } else fail2(pair2.key, `${key}.${k7}`, "unknown key; expected template, name and account");
   }
   if (template === void 0) return fail2(item, key, "needs template (a path or glob)");
   if (name === void 0) return fail2(item, key, "needs name (the stack name)");
-  return { template, name };
+  return { template, name, ...account === void 0 ? {} : { account } };
+}
+function accountValue(value, key, fail2) {
+  if ((0, import_yaml2.isScalar)(value) && typeof value.value === "number") {
+    return fail2(value, key, 'quote the account id ("012345678901"), or YAML reads it as a number');
+  }
+  const account = stringValue(value, key, fail2);
+  if (!ACCOUNT.test(account)) fail2(value, key, `"${account}" is not a 12-digit AWS account id`);
+  return account;
 }
 function listOf(value, key, fail2) {
   if (!(0, import_yaml2.isSeq)(value)) return fail2(value, key, "must be a list");
@@ -12646,7 +12795,7 @@ function globMatcher(globs) {
   }
   return matcher;
 }
-var import_picomatch, import_yaml2, EMPTY_CONFIG, PRINCIPAL_ARN, STACK_NAME, ACTION_PATTERN, matchers;
+var import_picomatch, import_yaml2, EMPTY_CONFIG, PRINCIPAL_ARN, STACK_NAME, ACTION_PATTERN, ACCOUNT, matchers;
 var init_config = __esm({
   "src/sources/config.ts"() {
     "use strict";
@@ -12663,6 +12812,7 @@ var init_config = __esm({
     PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
     STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
     ACTION_PATTERN = /^([a-z0-9-]+:[A-Za-z0-9*?]+|\*)$/i;
+    ACCOUNT = /^\d{12}$/;
     matchers = /* @__PURE__ */ new Map();
   }
 });
@@ -14070,8 +14220,8 @@ function listEdits(ctx, seq, ops, statementOf) {
       const item = seq.items[i7];
       const style = item.kind === "scalar" ? item.style : "plain";
       const texts = op.by.map((v2) => scalarText(ctx, v2, style, !block));
-      const sep4 = block ? blockSeparator(ctx, item) : flowSeparator(ctx, seq, i7);
-      push(ctx, statementOf(i7), item.start, item.end, texts.join(sep4));
+      const sep3 = block ? blockSeparator(ctx, item) : flowSeparator(ctx, seq, i7);
+      push(ctx, statementOf(i7), item.start, item.end, texts.join(sep3));
     } else if (op.kind === "delete") {
       let j7 = i7;
       while (j7 + 1 < ops.length && ops[j7 + 1].kind === "delete") j7++;
@@ -14140,8 +14290,8 @@ function stringToList(ctx, statement, node, entries, index) {
   const key = statement.pairs.find((p4) => p4.key === "Action");
   if (!key) throw new Refusal("Action has no key");
   if (flow) {
-    const sep4 = ctx.text[node.start - 1] === ":" ? "," : ", ";
-    push(ctx, index, node.start, node.end, flowList(ctx, statement, key.keyStart, texts, sep4));
+    const sep3 = ctx.text[node.start - 1] === ":" ? "," : ", ";
+    push(ctx, index, node.start, node.end, flowList(ctx, statement, key.keyStart, texts, sep3));
     return;
   }
   const keyColumn = key.keyStart - lineStart(ctx.text, key.keyStart);
@@ -14451,7 +14601,7 @@ function scanFile(text, file, options = {}) {
       scan: {
         file,
         status: "skipped",
-        message: `is not in a format iam-refine reads (JSON policies, CloudFormation and SAM templates in JSON or YAML, serverless.yml)`,
+        message: NOT_A_FORMAT,
         policies: [],
         notes: []
       }
@@ -14462,11 +14612,13 @@ function scanFile(text, file, options = {}) {
 function findPolicies(text, file, options = {}) {
   return scanFile(text, file, options).scan;
 }
+var NOT_A_FORMAT;
 var init_format2 = __esm({
   "src/sources/format.ts"() {
     "use strict";
     init_candidates();
     init_scan();
+    NOT_A_FORMAT = "is not in a format iam-refine reads (JSON policies, CloudFormation and SAM templates in JSON or YAML, serverless.yml)";
   }
 });
 
@@ -14474,36 +14626,45 @@ var init_format2 = __esm({
 function mapPrincipals(location, ctx) {
   for (const entry of ctx.config.principals) {
     if (globMatcher(entry.files)(ctx.file)) {
-      return { mapped: true, principals: entry.principals, via: "config", notes: [] };
+      return mappedTo(entry.principals, "config", [], ctx);
     }
   }
   let reason;
   if (location.attachments.length > 0) {
     const resolved = resolveAttachments(location.attachments, ctx);
-    if (resolved.ok)
-      return {
-        mapped: true,
-        principals: resolved.principals,
-        via: "template",
-        notes: resolved.notes
-      };
+    if (resolved.ok) return mappedTo(resolved.principals, "template", resolved.notes, ctx);
+    if (resolved.ambiguous) return { mapped: false, reason: resolved.reason, ambiguous: true };
     reason = resolved.reason;
   } else if (location.kind !== "json-policy") {
     reason = "the template attaches it to no role or user";
   } else {
-    const byName = principalsNamedLike(ctx.file, ctx.known);
-    if (byName.length > 0) return { mapped: true, principals: byName, via: "file-name", notes: [] };
+    const byName = principalsNamedLike(ctx.file, ctx.known, accountFor(ctx));
+    if (byName.kind === "found") return mappedTo(byName.principals, "file-name", [], ctx);
+    if (byName.kind === "ambiguous") {
+      return { mapped: false, reason: byName.reason, ambiguous: true };
+    }
     reason = "no configuration entry matches it, and no role or user in the findings is named like its file or folder";
   }
   if (ctx.fallback && ctx.fallback.length > 0) {
-    return { mapped: true, principals: ctx.fallback, via: "command-line", notes: [] };
+    return mappedTo(ctx.fallback, "command-line", [], ctx);
   }
   return { mapped: false, reason };
+}
+function mappedTo(principals, via, notes, ctx) {
+  const unique = [...new Set(principals)];
+  return {
+    mapped: true,
+    principals: unique,
+    via,
+    notes,
+    uncovered: unique.filter((p4) => !ctx.covered(p4))
+  };
 }
 function resolveAttachments(attachments, ctx) {
   const principals = [];
   const notes = [];
-  const stack = ctx.config.stacks.find((s3) => globMatcher([s3.template])(ctx.file))?.name;
+  const stackEntry = ctx.config.stacks.find((s3) => globMatcher([s3.template])(ctx.file));
+  const stack = stackEntry?.name;
   for (const a7 of attachments) {
     const label2 = describe2(a7);
     if (a7.type === "group") {
@@ -14517,12 +14678,14 @@ function resolveAttachments(attachments, ctx) {
         ok: false,
         reason: `${a7.unresolved}; map the file in the configuration's principals`
       };
-    let pattern;
-    let fallback;
     const kind = a7.type;
+    let pattern;
+    let name;
+    let key;
     if (a7.name !== void 0) {
       pattern = new RegExp(`:${kind}${pathPattern(a7.path)}${escape(a7.name)}$`, "i");
-      fallback = `${kind}${a7.path ?? "/"}${a7.name}`;
+      name = `${a7.path ?? "/"}${a7.name}`;
+      key = a7.name.toLowerCase();
     } else if (a7.logicalId !== void 0) {
       if (stack === void 0) {
         return {
@@ -14533,20 +14696,47 @@ function resolveAttachments(attachments, ctx) {
       pattern = new RegExp(
         `:${kind}${pathPattern(a7.path)}${escape(stack)}-${escape(a7.logicalId)}-[A-Za-z0-9]+$`
       );
-      fallback = `${kind}/${stack}-${a7.logicalId}-*`;
+      name = `/${stack}-${a7.logicalId}-*`;
+      key = `${stack}-${a7.logicalId}`.toLowerCase();
     } else {
       return { ok: false, reason: `${label2} has no name` };
     }
-    const key = (a7.name ?? `${stack}-${a7.logicalId}`).toLowerCase();
-    const matches2 = candidates(ctx.known, key).filter((arn) => pattern.test(arn));
     if (a7.derivation !== void 0) notes.push(a7.derivation);
-    if (matches2.length > 0) principals.push(...matches2);
-    else {
-      principals.push(fallback);
-      notes.push(`no finding for ${fallback}: it counts as using everything it is allowed`);
+    const account = a7.account ?? stackEntry?.account ?? accountFor(ctx);
+    const inAccount = candidates(ctx.known, key).filter(
+      (arn2) => pattern.test(arn2) && (account === void 0 || accountOf(arn2) === account)
+    );
+    const accounts = [...new Set(inAccount.map(accountOf))];
+    if (accounts.length > 1) {
+      return {
+        ok: false,
+        ambiguous: true,
+        reason: `${label2} is a name held in ${accounts.length} accounts the findings cover (${accounts.join(", ")}): say which account in the configuration (account, or the stack's account)`
+      };
     }
+    if (inAccount.length > 0) {
+      principals.push(...inAccount);
+      continue;
+    }
+    if (account === void 0 || a7.name === void 0) {
+      return {
+        ok: false,
+        reason: `no finding names ${label2}, and no account is named for it: map the file in the configuration's principals or name the account`
+      };
+    }
+    const arn = `arn:aws:iam::${account}:${kind}${name}`;
+    principals.push(arn);
+    notes.push(`no finding names ${arn}`);
   }
   return { ok: true, principals: [...new Set(principals)], notes };
+}
+function accountFor(ctx) {
+  if (ctx.config.account !== void 0) return ctx.config.account;
+  const accounts = new Set(ctx.known.map(accountOf));
+  return accounts.size === 1 ? [...accounts][0] : void 0;
+}
+function accountOf(arn) {
+  return /^arn:[^:]*:iam::(\d{12}):/.exec(arn)?.[1] ?? "";
 }
 function describe2(a7) {
   if (a7.samResource) return `the role SAM creates for ${a7.samResource}`;
@@ -14558,16 +14748,26 @@ function pathPattern(path) {
   if (path === void 0) return "/(?:[^/]+/)*";
   return escape(path.endsWith("/") ? path : `${path}/`);
 }
-function principalsNamedLike(file, known) {
+function principalsNamedLike(file, known, account) {
   const parts = file.split("/").filter((p4) => p4 !== "" && p4 !== ".");
   const base = parts.pop();
   const names = [base?.split(".")[0] ?? "", ...parts.reverse()].filter((n4) => n4 !== "");
   for (const name of names) {
     const pattern = new RegExp(`:(role|user)/(?:[^/]+/)*${escape(name)}$`, "i");
-    const matches2 = candidates(known, name.toLowerCase()).filter((arn) => pattern.test(arn));
-    if (matches2.length > 0) return matches2;
+    const matches2 = candidates(known, name.toLowerCase()).filter(
+      (arn) => pattern.test(arn) && (account === void 0 || accountOf(arn) === account)
+    );
+    if (matches2.length === 0) continue;
+    const accounts = [...new Set(matches2.map(accountOf))];
+    if (accounts.length > 1) {
+      return {
+        kind: "ambiguous",
+        reason: `${name} names principals in ${accounts.length} accounts the findings cover (${accounts.join(", ")}): map the file in the configuration's principals, or name the account`
+      };
+    }
+    return { kind: "found", principals: matches2 };
   }
-  return [];
+  return { kind: "none" };
 }
 function candidates(known, name) {
   let index = indexes.get(known);
@@ -14628,12 +14828,12 @@ function refineScan(input, scanned, options) {
     };
   }
   const lines = new LineIndex(input.text);
-  const known = knownPrincipals(options.findings);
   const refined = scan.policies.map((location) => {
     const mapping = mapPrincipals(location, {
       file: input.path,
       config: options.config,
-      known,
+      known: options.findings.known,
+      covered: (arn) => isCovered(options.findings, arn) || isFallback(arn, options),
       ...options.fallbackPrincipals ? { fallback: options.fallbackPrincipals } : {}
     });
     return refineLocation(location, mapping, options);
@@ -14704,6 +14904,22 @@ function refineLocation(location, mapping, options) {
     principals: mapping.principals,
     principalSource: mapping.via
   };
+  if (mapping.uncovered.length > 0) {
+    return {
+      done: {
+        location,
+        principals: [],
+        edits: [],
+        report: {
+          ...mapped,
+          ...empty,
+          status: "unchecked",
+          reason: `the findings say nothing about ${mapping.uncovered.join(", ")}: no finding names ${mapping.uncovered.length === 1 ? "it" : "them"} and the analyzer's coverage of ${mapping.uncovered.length === 1 ? "its account" : "their accounts"} is not recorded, so whether it uses everything or was never analyzed cannot be told`,
+          warnings: [...mapping.notes]
+        }
+      }
+    };
+  }
   const principals = mapping.principals.map((p4) => unusedOf2(p4, options));
   try {
     const refinement = refinePolicy(location.document, {
@@ -14829,13 +15045,8 @@ function overQuotaReason(refined, others) {
   const withOthers = others > 0 ? `, ${after + others} with the principal's other inline policies in this file` : "";
   return `the refinement would be ${after} characters without white space (the policy is ${before} now)${withOthers}, over IAM's ${quota.limit}-character quota for ${quota.kind}, so it could not be deployed and no fix is suggested: ` + (quota.kind === QUOTAS.managed.kind ? "split the policy into several, " : "split the policy into several, move it to a managed policy, ") + "or accept the listed unused actions with keep-actions in the configuration";
 }
-function knownPrincipals(findings) {
-  let known = knownCache.get(findings);
-  if (!known) {
-    known = [...findings.byPrincipal.keys()].filter((k7) => k7 !== "");
-    knownCache.set(findings, known);
-  }
-  return known;
+function isFallback(arn, options) {
+  return options.findings.byPrincipal.has("") && (options.fallbackPrincipals?.includes(arn) ?? false);
 }
 function unusedOf2(principal, options) {
   const own = options.findings.byPrincipal.get(principal);
@@ -14849,7 +15060,7 @@ function unusedOf2(principal, options) {
 function statementReports(location, refinement) {
   return refinement.statements.map((s3) => {
     const where = location.statements[s3.index];
-    const reasons = s3.changes.map(describeChange);
+    const reasons = s3.changes.map((c7) => describeChange(c7));
     if (s3.status === "removed") reasons.push("the statement is removed: no action is left");
     const note2 = where?.notEditable ?? s3.note;
     return {
@@ -14875,19 +15086,47 @@ function reportEdit(e7, lines) {
     range: lines.range(e7.start, e7.end)
   };
 }
-var knownCache;
 var init_scan2 = __esm({
   "src/sources/scan.ts"() {
     "use strict";
     init_errors();
     init_refine();
     init_unused();
+    init_select();
     init_reasons();
     init_tree();
     init_format2();
     init_principals();
     init_text_edit();
-    knownCache = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/report/gate.ts
+function gateFailure(report, failOn, option) {
+  const { errors, remaining, unusedActions, unchecked } = report.totals;
+  if (errors > 0) {
+    return "An internal guarantee of iam-refine failed for a policy; nothing was suggested for it. This is a bug; please report it.";
+  }
+  if (failOn === "never") return void 0;
+  const reasons = [];
+  if (remaining > 0) {
+    reasons.push(
+      `${remaining} ${remaining === 1 ? "policy" : "policies"} ${remaining === 1 ? "keeps" : "keep"} ${unusedActions} unused ${unusedActions === 1 ? "action" : "actions"}`
+    );
+  }
+  if (failOn === "unused-or-unchecked" && unchecked > 0) {
+    reasons.push(
+      `${unchecked} ${unchecked === 1 ? "policy or file" : "policies or files"} could not be checked`
+    );
+  }
+  if (reasons.length === 0) return void 0;
+  return `${reasons.join("; ")}: see the report (${option}: ${failOn}; \`never\` only reports).`;
+}
+var FAIL_ON;
+var init_gate = __esm({
+  "src/report/gate.ts"() {
+    "use strict";
+    FAIL_ON = ["unused-or-unchecked", "unused", "never"];
   }
 });
 
@@ -39116,7 +39355,7 @@ async function listActiveFindings(client, analyzerArn, resources, log) {
   const seen = /* @__PURE__ */ new Set();
   for (const batch of batches) {
     const filter = {
-      findingType: { eq: FINDING_TYPES },
+      findingType: { eq: FINDING_TYPES2 },
       status: { eq: ["ACTIVE"] },
       ...batch ? { resource: { eq: [...batch] } } : {}
     };
@@ -39137,7 +39376,7 @@ async function listActiveFindings(client, analyzerArn, resources, log) {
           log(`finding ${summary2.id} is ${String(summary2.status)}, not ACTIVE; left out`);
           continue;
         }
-        if (!FINDING_TYPES.includes(String(summary2.findingType))) continue;
+        if (!FINDING_TYPES2.includes(String(summary2.findingType))) continue;
         seen.add(summary2.id);
         out.push(summary2);
       }
@@ -39259,7 +39498,7 @@ function toJson(value) {
 function withoutUndefined(record) {
   return toJson(record);
 }
-var AWS_MAX_ATTEMPTS, PERMISSIONS, FINDING_TYPES, RESOURCES_PER_FILTER, MAX_PAGES, CREDENTIAL_REJECTED, DENIED, NETWORK;
+var AWS_MAX_ATTEMPTS, PERMISSIONS, FINDING_TYPES2, RESOURCES_PER_FILTER, MAX_PAGES, CREDENTIAL_REJECTED, DENIED, NETWORK;
 var init_access_analyzer = __esm({
   "src/findings/access-analyzer.ts"() {
     "use strict";
@@ -39277,7 +39516,7 @@ var init_access_analyzer = __esm({
       GenerateServiceLastAccessedDetails: "iam:GenerateServiceLastAccessedDetails",
       GetServiceLastAccessedDetails: "iam:GetServiceLastAccessedDetails"
     };
-    FINDING_TYPES = ["UnusedPermission", "UnusedIAMRole"];
+    FINDING_TYPES2 = ["UnusedPermission", "UnusedIAMRole"];
     RESOURCES_PER_FILTER = 20;
     MAX_PAGES = 1e4;
     CREDENTIAL_REJECTED = /* @__PURE__ */ new Set([
@@ -39418,7 +39657,7 @@ __export(check_exports, {
   checkCommand: () => checkCommand
 });
 import { access, lstat as lstat2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join7, sep as sep3 } from "node:path";
+import { basename as basename2, dirname as dirname3, join as join7, posix } from "node:path";
 async function loadConfig2(file, paths) {
   if (file !== void 0) return { config: await readConfig(file), root: rootOf(file) };
   const only = paths.length === 1 ? paths[0] : void 0;
@@ -39451,14 +39690,12 @@ async function isRegularFile(path) {
     return false;
   }
 }
-function toPosix2(path) {
-  return sep3 === "/" ? path : path.split(sep3).join("/");
-}
 async function isFolder(path) {
   return exists(join7(path, "."));
 }
-async function includedFiles(walked, root7, ignored) {
+async function includedFiles(walked, ignored) {
   const byFile = /* @__PURE__ */ new Map();
+  const onDisk = /* @__PURE__ */ new Map();
   for (const file of walked) {
     if (!isServerlessFile(file.rel)) continue;
     const read = await readCandidate(file.path);
@@ -39467,13 +39704,17 @@ async function includedFiles(walked, root7, ignored) {
       const list = byFile.get(include.file) ?? [];
       list.push(include);
       byFile.set(include.file, list);
+      const from = posix.dirname(file.rel);
+      onDisk.set(
+        include.file,
+        posix.join(posix.dirname(file.path), posix.relative(from === "." ? "" : from, include.file))
+      );
     }
   }
   const inWalk = new Set(walked.map((f7) => f7.rel));
   const extra = [];
-  for (const rel of byFile.keys()) {
+  for (const [rel, path] of onDisk) {
     if (inWalk.has(rel) || ignored(rel)) continue;
-    const path = toPosix2(join7(root7, rel));
     if (!await isRegularFile(path)) continue;
     extra.push({ path, rel, explicit: false });
   }
@@ -39557,6 +39798,7 @@ function summary(report) {
     parts.push(`${t2.malformedFiles} malformed ${t2.malformedFiles === 1 ? "file" : "files"}`);
   if (t2.skippedFiles > 0)
     parts.push(`${t2.skippedFiles} skipped ${t2.skippedFiles === 1 ? "file" : "files"}`);
+  if (t2.unchecked > 0) parts.push(`${t2.unchecked} not checked`);
   return `iam-refine: ${parts.join(", ")}`;
 }
 var CHECK_USAGE, FORMATS, DEFAULT_CONFIG, checkCommand;
@@ -39572,12 +39814,14 @@ var init_check = __esm({
     init_sarif();
     init_config();
     init_proof();
+    init_candidates();
     init_format2();
     init_scan2();
+    init_gate();
     init_find3();
     init_io();
     init_refine2();
-    CHECK_USAGE = "usage: iam-refine check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]\n                        [--format text|json|sarif] [--principal ARN]... [--verify-with-aws]";
+    CHECK_USAGE = "usage: iam-refine check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]\n                        [--format text|json|sarif] [--principal ARN]... [--verify-with-aws]\n                        [--fail-on unused-or-unchecked|unused|never]";
     FORMATS = ["text", "json", "sarif"];
     DEFAULT_CONFIG = join7(".github", "iam-refine.yml");
     checkCommand = async (args, io) => {
@@ -39590,10 +39834,18 @@ var init_check = __esm({
           fix: { type: "boolean" },
           format: { type: "string" },
           principal: { type: "string", multiple: true },
-          "verify-with-aws": { type: "boolean" }
+          "verify-with-aws": { type: "boolean" },
+          "fail-on": { type: "string" }
         },
         CHECK_USAGE
       );
+      const failOn = values["fail-on"] ?? "unused-or-unchecked";
+      if (!FAIL_ON.includes(failOn)) {
+        throw new ConfigurationError(
+          `--fail-on must be ${FAIL_ON.join(", ")}, not "${failOn}"
+${CHECK_USAGE}`
+        );
+      }
       const format3 = values.format ?? "text";
       if (!FORMATS.includes(format3)) {
         throw new ConfigurationError(
@@ -39623,7 +39875,7 @@ ${CHECK_USAGE}`);
       let defects = 0;
       const ignored = globMatcher(config.ignoreFiles);
       const walked = await walkFiles(paths, root7, (rel) => ignored(rel));
-      const included = await includedFiles(walked, root7, ignored);
+      const included = await includedFiles(walked, ignored);
       const reports = [];
       const sections = [];
       let namedProblems = 0;
@@ -39657,7 +39909,9 @@ ${CHECK_USAGE}`);
         }
         if (!outcome.report) {
           if (file.explicit) {
-            sections.push(`${file.path}: holds no policy iam-refine reads`);
+            sections.push(
+              mayHoldPolicies(file.path) ? `${file.path}: holds no policy iam-refine reads` : `${file.path}: skipped: it ${NOT_A_FORMAT}`
+            );
             namedProblems++;
           }
           continue;
@@ -39695,7 +39949,7 @@ ${CHECK_USAGE}`);
         );
         return EXIT.usage;
       }
-      return report.totals.remaining > 0 ? EXIT.unused : EXIT.ok;
+      return gateFailure(report, failOn, "--fail-on") === void 0 ? EXIT.ok : EXIT.unused;
     };
   }
 });
@@ -50338,8 +50592,14 @@ ${USAGE}
   }
 }
 
+// src/report/log-line.ts
+var COMMAND_START = /^(\s*)(:|#)(?=:|#\[)/gm;
+function neutralizeCommands(text) {
+  return text.replace(COMMAND_START, "$1$2\u200B");
+}
+
 // src/cli.ts
 process.exitCode = await runCli(process.argv.slice(2), {
-  out: (text) => void process.stdout.write(text),
-  err: (text) => void process.stderr.write(text)
+  out: (text) => void process.stdout.write(neutralizeCommands(text)),
+  err: (text) => void process.stderr.write(neutralizeCommands(text))
 });

@@ -175,18 +175,18 @@ var require_tunnel = __commonJS({
             res.statusCode
           );
           socket.destroy();
-          var error2 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
-          error2.code = "ECONNRESET";
-          options.request.emit("error", error2);
+          var error3 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
+          error3.code = "ECONNRESET";
+          options.request.emit("error", error3);
           self2.removeSocket(placeholder);
           return;
         }
         if (head.length > 0) {
           debug2("got illegal response body from proxy");
           socket.destroy();
-          var error2 = new Error("got illegal response body from proxy");
-          error2.code = "ECONNRESET";
-          options.request.emit("error", error2);
+          var error3 = new Error("got illegal response body from proxy");
+          error3.code = "ECONNRESET";
+          options.request.emit("error", error3);
           self2.removeSocket(placeholder);
           return;
         }
@@ -201,9 +201,9 @@ var require_tunnel = __commonJS({
           cause.message,
           cause.stack
         );
-        var error2 = new Error("tunneling socket could not be established, cause=" + cause.message);
-        error2.code = "ECONNRESET";
-        options.request.emit("error", error2);
+        var error3 = new Error("tunneling socket could not be established, cause=" + cause.message);
+        error3.code = "ECONNRESET";
+        options.request.emit("error", error3);
         self2.removeSocket(placeholder);
       }
     };
@@ -601,10 +601,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message2, code, data) {
+      constructor(message2, code3, data) {
         super(message2);
         this.name = "HTTPParserError";
-        this.code = code ? `HPE_${code}` : void 0;
+        this.code = code3 ? `HPE_${code3}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -627,12 +627,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message2, code, { headers, data }) {
+      constructor(message2, code3, { headers, data }) {
         super(message2);
         this.name = "RequestRetryError";
         this.message = message2 || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code;
+        this.statusCode = code3;
         this.data = data;
         this.headers = headers;
       }
@@ -643,12 +643,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message2, code, { headers, data }) {
+      constructor(message2, code3, { headers, data }) {
         super(message2);
         this.name = "ResponseError";
         this.message = message2 || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code;
+        this.statusCode = code3;
         this.data = data;
         this.headers = headers;
       }
@@ -858,8 +858,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key.charCodeAt(index);
-        if (code > 127) {
+        const code3 = this.code = key.charCodeAt(index);
+        if (code3 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
@@ -880,11 +880,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (true) {
-          const code = key.charCodeAt(index);
-          if (code > 127) {
+          const code3 = key.charCodeAt(index);
+          if (code3 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code) {
+          if (node.code === code3) {
             if (length === ++index) {
               node.value = value;
               break;
@@ -894,7 +894,7 @@ var require_tree = __commonJS({
               node.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node.code < code) {
+          } else if (node.code < code3) {
             if (node.left !== null) {
               node = node.left;
             } else {
@@ -918,19 +918,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code = key[index];
-          if (code <= 90 && code >= 65) {
-            code |= 32;
+          let code3 = key[index];
+          if (code3 <= 90 && code3 >= 65) {
+            code3 |= 32;
           }
           while (node !== null) {
-            if (code === node.code) {
+            if (code3 === node.code) {
               if (keylength === ++index) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code ? node.left : node.right;
+            node = node.code < code3 ? node.left : node.right;
           }
         }
         return null;
@@ -1532,14 +1532,14 @@ var require_diagnostics = __commonJS({
       diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
         const {
           connectParams: { version, protocol, port, host },
-          error: error2
+          error: error3
         } = evt;
         debuglog(
           "connection to %s using %s%s errored - %s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
           version,
-          error2.message
+          error3.message
         );
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
@@ -1570,14 +1570,14 @@ var require_diagnostics = __commonJS({
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
           request: { method, path, origin },
-          error: error2
+          error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
           path,
-          error2.message
+          error3.message
         );
       });
       isClientSet = true;
@@ -1612,7 +1612,7 @@ var require_diagnostics = __commonJS({
         diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
           const {
             connectParams: { version, protocol, port, host },
-            error: error2
+            error: error3
           } = evt;
           debuglog(
             "connection to %s%s using %s%s errored - %s",
@@ -1620,7 +1620,7 @@ var require_diagnostics = __commonJS({
             port ? `:${port}` : "",
             protocol,
             version,
-            error2.message
+            error3.message
           );
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
@@ -1637,11 +1637,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code, reason } = evt;
+        const { websocket, code: code3, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code,
+          code3,
           reason
         );
       });
@@ -1911,11 +1911,11 @@ var require_request = __commonJS({
       /**
        * @param {Error} error
        */
-      onUpgradeError(error2) {
+      onUpgradeError(error3) {
         assert(!this.aborted);
         assert(this.completed);
         if (channels.error.hasSubscribers) {
-          channels.error.publish({ request: this, error: error2 });
+          channels.error.publish({ request: this, error: error3 });
         }
       }
       /**
@@ -1946,16 +1946,16 @@ var require_request = __commonJS({
           this.onError(err2);
         }
       }
-      onError(error2) {
+      onError(error3) {
         this.onFinally();
         if (channels.error.hasSubscribers) {
-          channels.error.publish({ request: this, error: error2 });
+          channels.error.publish({ request: this, error: error3 });
         }
         if (this.aborted) {
           return;
         }
         this.aborted = true;
-        return this[kHandler].onError(error2);
+        return this[kHandler].onError(error3);
       }
       onFinally() {
         if (this.errorHandler) {
@@ -4129,9 +4129,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i7 = 0; i7 < url.length; ++i7) {
-        const code = url.charCodeAt(i7);
-        if (code > 126 || // Non-US-ASCII + DEL
-        code < 32) {
+        const code3 = url.charCodeAt(i7);
+        if (code3 > 126 || // Non-US-ASCII + DEL
+        code3 < 32) {
           return false;
         }
       }
@@ -4722,8 +4722,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code3 = char.charCodeAt(0);
+          return code3 >= 48 && code3 <= 57;
         },
         data,
         position
@@ -4749,8 +4749,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code3 = char.charCodeAt(0);
+          return code3 >= 48 && code3 <= 57;
         },
         data,
         position
@@ -4867,8 +4867,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list2) {
-      const value = list2.get(name, true);
+    function getDecodeSplit(name, list3) {
+      const value = list3.get(name, true);
       if (value === null) {
         return null;
       }
@@ -5512,7 +5512,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape3 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5520,14 +5520,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape3(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape3(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape3(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -5701,7 +5701,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       }
       throwIfAborted(object[kState]);
       const promise = createDeferredPromise();
-      const errorSteps = (error2) => promise.reject(error2);
+      const errorSteps = (error3) => promise.reject(error3);
       const successSteps = (data) => {
         try {
           promise.resolve(convertBytesToJSValue(data));
@@ -6108,9 +6108,9 @@ var require_client_h1 = __commonJS({
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
           request2.onUpgrade(statusCode, headers, socket, statusText);
-        } catch (error2) {
-          util.errorRequest(client, request2, error2);
-          util.destroy(socket, error2);
+        } catch (error3) {
+          util.errorRequest(client, request2, error3);
+          util.destroy(socket, error3);
         }
         client[kResume]();
       }
@@ -6266,8 +6266,8 @@ var require_client_h1 = __commonJS({
         }
       }
     };
-    function onParserTimeout(parser) {
-      const { socket, timeoutType, client, paused } = parser.deref();
+    function onParserTimeout(parser2) {
+      const { socket, timeoutType, client, paused } = parser2.deref();
       if (timeoutType === TIMEOUT_HEADERS) {
         if (!socket[kWriting] || socket.writableNeedDrain || client[kRunning] > 1) {
           assert(!paused, "cannot be paused while waiting for headers");
@@ -6297,9 +6297,9 @@ var require_client_h1 = __commonJS({
       socket[kSocketUsed] = false;
       socket[kParser] = new Parser(client, socket, llhttpInstance);
       addListener(socket, "error", function(err2) {
-        const parser = this[kParser];
-        if (err2.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
-          const parserErr = parser.finish();
+        const parser2 = this[kParser];
+        if (err2.code === "ECONNRESET" && parser2.statusCode && !parser2.shouldKeepAlive) {
+          const parserErr = parser2.finish();
           if (parserErr) {
             this[kError] = parserErr;
             this[kClient][kOnError](parserErr);
@@ -6310,15 +6310,15 @@ var require_client_h1 = __commonJS({
         this[kClient][kOnError](err2);
       });
       addListener(socket, "readable", function() {
-        const parser = this[kParser];
-        if (parser) {
-          parser.readMore();
+        const parser2 = this[kParser];
+        if (parser2) {
+          parser2.readMore();
         }
       });
       addListener(socket, "end", function() {
-        const parser = this[kParser];
-        if (parser.statusCode && !parser.shouldKeepAlive) {
-          const parserErr = parser.finish();
+        const parser2 = this[kParser];
+        if (parser2.statusCode && !parser2.shouldKeepAlive) {
+          const parserErr = parser2.finish();
           if (parserErr) {
             util.destroy(this, parserErr);
           }
@@ -6328,11 +6328,11 @@ var require_client_h1 = __commonJS({
       });
       addListener(socket, "close", function() {
         const client2 = this[kClient];
-        const parser = this[kParser];
+        const parser2 = this[kParser];
         clearIdleSocketValidation(this);
-        if (parser) {
-          if (!this[kError] && parser.statusCode && !parser.shouldKeepAlive) {
-            this[kError] = parser.finish() || this[kError];
+        if (parser2) {
+          if (!this[kError] && parser2.statusCode && !parser2.shouldKeepAlive) {
+            this[kError] = parser2.finish() || this[kError];
           }
           this[kParser].destroy();
           this[kParser] = null;
@@ -6512,7 +6512,7 @@ var require_client_h1 = __commonJS({
       }
       const socket = client[kSocket];
       clearIdleSocketValidation(socket);
-      const abort = (error2) => {
+      const abort = (error3) => {
         if (request2.aborted) {
           return;
         }
@@ -6522,7 +6522,7 @@ var require_client_h1 = __commonJS({
           }
           return;
         }
-        util.errorRequest(client, request2, error2 || new RequestAbortedError());
+        util.errorRequest(client, request2, error3 || new RequestAbortedError());
         util.destroy(body);
         util.destroy(socket, new InformationalError("aborted"));
       };
@@ -7041,9 +7041,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err2;
       this[kClient][kOnError](err2);
     }
-    function onHttp2FrameError(type, code, id) {
+    function onHttp2FrameError(type, code3, id) {
       if (id === 0) {
-        const err2 = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
+        const err2 = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`);
         this[kSocket][kError] = err2;
         this[kClient][kOnError](err2);
       }
@@ -7053,8 +7053,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err2);
       util.destroy(this[kSocket], err2);
     }
-    function onHTTP2GoAway(code) {
-      const err2 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code3) {
+      const err2 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code3}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7104,22 +7104,22 @@ var require_client_h2 = __commonJS({
       const { hostname, port } = client[kUrl];
       headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
-      const abort = (error2) => {
+      const abort = (error3) => {
         if (request2.aborted) {
           return;
         }
         if (request2.completed) {
           if (method === "CONNECT" && stream != null) {
-            util.destroy(stream, error2 || new RequestAbortedError());
+            util.destroy(stream, error3 || new RequestAbortedError());
           }
           return;
         }
-        error2 = error2 || new RequestAbortedError();
-        util.errorRequest(client, request2, error2);
+        error3 = error3 || new RequestAbortedError();
+        util.errorRequest(client, request2, error3);
         if (stream != null) {
-          util.destroy(stream, error2);
+          util.destroy(stream, error3);
         }
-        util.destroy(body, error2);
+        util.destroy(body, error3);
         client[kQueue][client[kRunningIdx]++] = null;
         client[kResume]();
       };
@@ -7140,17 +7140,17 @@ var require_client_h2 = __commonJS({
           stream.off(errorMonitor, onUpgradeError);
           request2.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
         };
-        const onUpgradeError = (error2) => {
+        const onUpgradeError = (error3) => {
           upgradeResponseFinished = true;
           stream.off("response", onResponse);
-          request2.onUpgradeError(error2);
+          request2.onUpgradeError(error3);
         };
         const onReady = () => {
           try {
             request2.onUpgrade(null, null, stream);
-          } catch (error2) {
+          } catch (error3) {
             stream.off("response", onResponse);
-            abort(error2);
+            abort(error3);
             return;
           }
           if (request2.aborted) {
@@ -7259,8 +7259,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err2) {
         abort(err2);
       });
-      stream.once("frameError", (type, code) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
+      stream.once("frameError", (type, code3) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`));
       });
       return true;
       function writeBodyH2() {
@@ -7352,8 +7352,8 @@ var require_client_h2 = __commonJS({
         }
         request2.onRequestSent();
         client[kResume]();
-      } catch (error2) {
-        abort(error2);
+      } catch (error3) {
+        abort(error3);
       }
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
@@ -7508,8 +7508,8 @@ var require_redirect_handler = __commonJS({
       onUpgrade(statusCode, headers, socket) {
         this.handler.onUpgrade(statusCode, headers, socket);
       }
-      onError(error2) {
-        this.handler.onError(error2);
+      onError(error3) {
+        this.handler.onError(error3);
       }
       onHeaders(statusCode, headers, resume, statusText) {
         this.location = this.history.length >= this.maxRedirections || util.isDisturbed(this.opts.body) ? null : parseLocation(statusCode, headers);
@@ -8439,7 +8439,7 @@ var require_pool = __commonJS({
         this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
-        this.on("connectionError", (origin2, targets, error2) => {
+        this.on("connectionError", (origin2, targets, error3) => {
           for (const target of targets) {
             const idx = this[kClients].indexOf(target);
             if (idx !== -1) {
@@ -9198,7 +9198,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err2, { state: state2, opts }, cb) {
-        const { statusCode, code, headers } = err2;
+        const { statusCode, code: code3, headers } = err2;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9210,7 +9210,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state2;
-        if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
+        if (code3 && code3 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code3)) {
           cb(err2);
           return;
         }
@@ -10860,13 +10860,13 @@ var require_mock_utils = __commonJS({
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
       }
-      const { data: { statusCode, data, headers, trailers, error: error2 }, delay, persist } = mockDispatch2;
+      const { data: { statusCode, data, headers, trailers, error: error3 }, delay, persist } = mockDispatch2;
       const { timesInvoked, times } = mockDispatch2;
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
-      if (error2 !== null) {
+      if (error3 !== null) {
         deleteMockDispatch(this[kDispatches], key);
-        handler2.onError(error2);
+        handler2.onError(error3);
         return true;
       }
       if (typeof delay === "number" && delay > 0) {
@@ -10904,19 +10904,19 @@ var require_mock_utils = __commonJS({
         if (agent.isMockActive) {
           try {
             mockDispatch.call(this, opts, handler2);
-          } catch (error2) {
-            if (error2 instanceof MockNotMatchedError) {
+          } catch (error3) {
+            if (error3 instanceof MockNotMatchedError) {
               const netConnect = agent[kGetNetConnect]();
               if (netConnect === false) {
-                throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect disabled)`);
+                throw new MockNotMatchedError(`${error3.message}: subsequent request to origin ${origin} was not allowed (net.connect disabled)`);
               }
               if (checkNetConnect(netConnect, origin)) {
                 originalDispatch.call(this, opts, handler2);
               } else {
-                throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect is not enabled for this origin)`);
+                throw new MockNotMatchedError(`${error3.message}: subsequent request to origin ${origin} was not allowed (net.connect is not enabled for this origin)`);
               }
             } else {
-              throw error2;
+              throw error3;
             }
           }
         } else {
@@ -11081,11 +11081,11 @@ var require_mock_interceptor = __commonJS({
       /**
        * Mock an undici request with a defined error.
        */
-      replyWithError(error2) {
-        if (typeof error2 === "undefined") {
+      replyWithError(error3) {
+        if (typeof error3 === "undefined") {
           throw new InvalidArgumentError("error must be defined");
         }
-        const newMockDispatch = addMockDispatch(this[kDispatches], this[kDispatchKey], { error: error2 });
+        const newMockDispatch = addMockDispatch(this[kDispatches], this[kDispatchKey], { error: error3 });
         return new MockScope(newMockDispatch);
       }
       /**
@@ -11656,7 +11656,7 @@ var require_dns = __commonJS({
     var { lookup } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors();
-    var maxInt = Math.pow(2, 31) - 1;
+    var maxInt2 = Math.pow(2, 31) - 1;
     var DNSInstance = class {
       #maxTTL = 0;
       #maxItems = 0;
@@ -11768,7 +11768,7 @@ var require_dns = __commonJS({
         let family;
         if (this.dualStack) {
           if (affinity == null) {
-            if (offset == null || offset === maxInt) {
+            if (offset == null || offset === maxInt2) {
               hostnameRecords.offset = 0;
               affinity = 4;
             } else {
@@ -11787,7 +11787,7 @@ var require_dns = __commonJS({
         if (family == null || family.ips.length === 0) {
           return ip;
         }
-        if (family.offset == null || family.offset === maxInt) {
+        if (family.offset == null || family.offset === maxInt2) {
           family.offset = 0;
         } else {
           family.offset++;
@@ -11953,8 +11953,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code) {
-      return code === 10 || code === 13 || code === 9 || code === 32;
+    function isHTTPWhiteSpaceCharCode(code3) {
+      return code3 === 10 || code3 === 13 || code3 === 9 || code3 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i7 = 0;
@@ -12048,10 +12048,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
-          const delimiter = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            value: `${exists2.value}${delimiter2}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -12280,9 +12280,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list2 = this.#headersList.cookies;
-        if (list2) {
-          return [...list2];
+        const list3 = this.#headersList.cookies;
+        if (list3) {
+          return [...list3];
         }
         return [];
       }
@@ -12322,8 +12322,8 @@ var require_headers = __commonJS({
       static getHeadersList(o3) {
         return o3.#headersList;
       }
-      static setHeadersList(o3, list2) {
-        o3.#headersList = list2;
+      static setHeadersList(o3, list3) {
+        o3.#headersList = list3;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13291,13 +13291,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list2 = dependentControllerMap.get(this.signal);
-          if (list2 === void 0) {
-            list2 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list2);
+          let list3 = dependentControllerMap.get(this.signal);
+          if (list3 === void 0) {
+            list3 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list3);
           }
           const acRef = new WeakRef(ac);
-          list2.add(acRef);
+          list3.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -13603,17 +13603,17 @@ var require_fetch = __commonJS({
         this.emit("terminated", reason);
       }
       // https://fetch.spec.whatwg.org/#fetch-controller-abort
-      abort(error2) {
+      abort(error3) {
         if (this.state !== "ongoing") {
           return;
         }
         this.state = "aborted";
-        if (!error2) {
-          error2 = new DOMException("The operation was aborted.", "AbortError");
+        if (!error3) {
+          error3 = new DOMException("The operation was aborted.", "AbortError");
         }
-        this.serializedAbortReason = error2;
-        this.connection?.destroy(error2);
-        this.emit("terminated", error2);
+        this.serializedAbortReason = error3;
+        this.connection?.destroy(error3);
+        this.emit("terminated", error3);
       }
     };
     function handleFetchDone(response) {
@@ -13709,12 +13709,12 @@ var require_fetch = __commonJS({
       );
     }
     var markResourceTiming = performance.markResourceTiming;
-    function abortFetch(p3, request2, responseObject, error2) {
+    function abortFetch(p3, request2, responseObject, error3) {
       if (p3) {
-        p3.reject(error2);
+        p3.reject(error3);
       }
       if (request2.body != null && isReadable(request2.body?.stream)) {
-        request2.body.stream.cancel(error2).catch((err2) => {
+        request2.body.stream.cancel(error3).catch((err2) => {
           if (err2.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -13726,7 +13726,7 @@ var require_fetch = __commonJS({
       }
       const response = responseObject[kState];
       if (response.body != null && isReadable(response.body?.stream)) {
-        response.body.stream.cancel(error2).catch((err2) => {
+        response.body.stream.cancel(error3).catch((err2) => {
           if (err2.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -14545,13 +14545,13 @@ var require_fetch = __commonJS({
               fetchParams.controller.ended = true;
               this.body.push(null);
             },
-            onError(error2) {
+            onError(error3) {
               if (this.abort) {
                 fetchParams.controller.off("terminated", this.abort);
               }
-              this.body?.destroy(error2);
-              fetchParams.controller.terminate(error2);
-              reject(error2);
+              this.body?.destroy(error3);
+              fetchParams.controller.terminate(error3);
+              reject(error3);
             },
             onUpgrade(status, rawHeaders, socket) {
               if (status !== 101) {
@@ -15014,8 +15014,8 @@ var require_util4 = __commonJS({
                   }
                   fr[kResult] = result2;
                   fireAProgressEvent("load", fr);
-                } catch (error2) {
-                  fr[kError] = error2;
+                } catch (error3) {
+                  fr[kError] = error3;
                   fireAProgressEvent("error", fr);
                 }
                 if (fr[kState] !== "loading") {
@@ -15024,13 +15024,13 @@ var require_util4 = __commonJS({
               });
               break;
             }
-          } catch (error2) {
+          } catch (error3) {
             if (fr[kAborted]) {
               return;
             }
             queueMicrotask(() => {
               fr[kState] = "done";
-              fr[kError] = error2;
+              fr[kError] = error3;
               fireAProgressEvent("error", fr);
               if (fr[kState] !== "loading") {
                 fireAProgressEvent("loadend", fr);
@@ -15078,7 +15078,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode(bytes, encoding);
+          return decode3(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -15095,7 +15095,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode(ioQueue, encoding) {
+    function decode3(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -16109,8 +16109,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i7 = 0; i7 < value.length; ++i7) {
-        const code = value.charCodeAt(i7);
-        if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
+        const code3 = value.charCodeAt(i7);
+        if (code3 >= 0 && code3 <= 8 || code3 >= 10 && code3 <= 31 || code3 === 127) {
           return true;
         }
       }
@@ -16118,26 +16118,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i7 = 0; i7 < name.length; ++i7) {
-        const code = name.charCodeAt(i7);
-        if (code < 33 || // exclude CTLs (0-31), SP and HT
-        code > 126 || // exclude non-ascii and DEL
-        code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 60 || // <
-        code === 62 || // >
-        code === 64 || // @
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 58 || // :
-        code === 92 || // \
-        code === 47 || // /
-        code === 91 || // [
-        code === 93 || // ]
-        code === 63 || // ?
-        code === 61 || // =
-        code === 123 || // {
-        code === 125) {
+        const code3 = name.charCodeAt(i7);
+        if (code3 < 33 || // exclude CTLs (0-31), SP and HT
+        code3 > 126 || // exclude non-ascii and DEL
+        code3 === 34 || // "
+        code3 === 40 || // (
+        code3 === 41 || // )
+        code3 === 60 || // <
+        code3 === 62 || // >
+        code3 === 64 || // @
+        code3 === 44 || // ,
+        code3 === 59 || // ;
+        code3 === 58 || // :
+        code3 === 92 || // \
+        code3 === 47 || // /
+        code3 === 91 || // [
+        code3 === 93 || // ]
+        code3 === 63 || // ?
+        code3 === 61 || // =
+        code3 === 123 || // {
+        code3 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16153,31 +16153,31 @@ var require_util6 = __commonJS({
         ++i7;
       }
       while (i7 < len) {
-        const code = value.charCodeAt(i7++);
-        if (code < 33 || // exclude CTLs (0-31)
-        code > 126 || // non-ascii and DEL (127)
-        code === 34 || // "
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 92) {
+        const code3 = value.charCodeAt(i7++);
+        if (code3 < 33 || // exclude CTLs (0-31)
+        code3 > 126 || // non-ascii and DEL (127)
+        code3 === 34 || // "
+        code3 === 44 || // ,
+        code3 === 59 || // ;
+        code3 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path) {
       for (let i7 = 0; i7 < path.length; ++i7) {
-        const code = path.charCodeAt(i7);
-        if (code < 32 || // exclude CTLs (0-31)
-        code > 126 || // exclude DEL and non-ascii
-        code === 59) {
+        const code3 = path.charCodeAt(i7);
+        if (code3 < 32 || // exclude CTLs (0-31)
+        code3 > 126 || // exclude DEL and non-ascii
+        code3 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code) {
-      return code >= 48 && code <= 57 || // 0-9
-      code >= 65 && code <= 90 || // A-Z
-      code >= 97 && code <= 122;
+    function isLetterOrDigit(code3) {
+      return code3 >= 48 && code3 <= 57 || // 0-9
+      code3 >= 65 && code3 <= 90 || // A-Z
+      code3 >= 97 && code3 <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16188,8 +16188,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i7 = 0; i7 < domain.length; ++i7) {
-        const code = domain.charCodeAt(i7);
-        if (code === 46) {
+        const code3 = domain.charCodeAt(i7);
+        if (code3 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16199,10 +16199,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code)) {
+        if (labelLength === 0 && !isLetterOrDigit(code3)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code) && code !== 45) {
+        if (!isLetterOrDigit(code3) && code3 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16976,37 +16976,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i7 = 0; i7 < protocol.length; ++i7) {
-        const code = protocol.charCodeAt(i7);
-        if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code > 126 || code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 44 || // ,
-        code === 47 || // /
-        code === 58 || // :
-        code === 59 || // ;
-        code === 60 || // <
-        code === 61 || // =
-        code === 62 || // >
-        code === 63 || // ?
-        code === 64 || // @
-        code === 91 || // [
-        code === 92 || // \
-        code === 93 || // ]
-        code === 123 || // {
-        code === 125) {
+        const code3 = protocol.charCodeAt(i7);
+        if (code3 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code3 > 126 || code3 === 34 || // "
+        code3 === 40 || // (
+        code3 === 41 || // )
+        code3 === 44 || // ,
+        code3 === 47 || // /
+        code3 === 58 || // :
+        code3 === 59 || // ;
+        code3 === 60 || // <
+        code3 === 61 || // =
+        code3 === 62 || // >
+        code3 === 63 || // ?
+        code3 === 64 || // @
+        code3 === 91 || // [
+        code3 === 92 || // \
+        code3 === 93 || // ]
+        code3 === 123 || // {
+        code3 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code) {
-      if (code >= 1e3 && code < 1015) {
-        return code !== 1004 && // reserved
-        code !== 1005 && // "MUST NOT be set as a status code"
-        code !== 1006;
+    function isValidStatusCode(code3) {
+      if (code3 >= 1e3 && code3 < 1015) {
+        return code3 !== 1004 && // reserved
+        code3 !== 1005 && // "MUST NOT be set as a status code"
+        code3 !== 1006;
       }
-      return code >= 3e3 && code <= 4999;
+      return code3 >= 3e3 && code3 <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17275,7 +17275,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code3, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17283,12 +17283,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code !== void 0 && reason === void 0) {
+        if (code3 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code, 0);
-        } else if (code !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code3, 0);
+        } else if (code3 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code, 0);
+          frame.frameData.writeUInt16BE(code3, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17313,34 +17313,34 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code = 1005;
+      let code3 = 1005;
       let reason = "";
       const result2 = ws[kByteParser].closingInfo;
       if (result2 && !result2.error) {
-        code = result2.code ?? 1005;
+        code3 = result2.code ?? 1005;
         reason = result2.reason;
       } else if (!ws[kReceivedClose]) {
-        code = 1006;
+        code3 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code,
+        code: code3,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code,
+          code: code3,
           reason
         });
       }
     }
-    function onSocketError(error2) {
+    function onSocketError(error3) {
       const { ws } = this;
       ws[kReadyState] = states.CLOSING;
       if (channels.socketError.hasSubscribers) {
-        channels.socketError.publish(error2);
+        channels.socketError.publish(error3);
       }
       this.destroy();
     }
@@ -17456,8 +17456,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code, reason) {
-      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code3, reason) {
+      closeWebSocketConnection(ws, code3, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable2 {
@@ -17642,10 +17642,10 @@ var require_receiver = __commonJS({
                 this.#extensions.get("permessage-deflate").decompress(
                   body,
                   this.#info.fin,
-                  (error2, data) => {
-                    if (error2) {
-                      const code = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code, error2.message);
+                  (error3, data) => {
+                    if (error3) {
+                      const code3 = error3 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code3, error3.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17731,11 +17731,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
-        let code;
+        let code3;
         if (data.length >= 2) {
-          code = data.readUInt16BE(0);
+          code3 = data.readUInt16BE(0);
         }
-        if (code !== void 0 && !isValidStatusCode(code)) {
+        if (code3 !== void 0 && !isValidStatusCode(code3)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17747,7 +17747,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code, reason, error: false };
+        return { code: code3, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17762,8 +17762,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code, reason, reason.length);
+            const { code: code3, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code3, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -18001,17 +18001,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code = void 0, reason = void 0) {
+      close(code3 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code !== void 0) {
-          code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
+        if (code3 !== void 0) {
+          code3 = webidl.converters["unsigned short"](code3, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code !== void 0) {
-          if (code !== 1e3 && (code < 3e3 || code > 4999)) {
+        if (code3 !== void 0) {
+          if (code3 !== 1e3 && (code3 < 3e3 || code3 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18025,7 +18025,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code, reason, reasonByteLength);
+        closeWebSocketConnection(this, code3, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18169,14 +18169,14 @@ var require_websocket = __commonJS({
         const webSocketOptions = this[kController]?.dispatcher?.webSocketOptions;
         const maxFragments = webSocketOptions?.maxFragments;
         const maxPayloadSize = webSocketOptions?.maxPayloadSize;
-        const parser = new ByteParser(this, parsedExtensions, {
+        const parser2 = new ByteParser(this, parsedExtensions, {
           maxFragments,
           maxPayloadSize
         });
-        parser.on("drain", onParserDrain);
-        parser.on("error", onParserError.bind(this));
+        parser2.on("drain", onParserDrain);
+        parser2.on("error", onParserError.bind(this));
         response.socket.ws = this;
-        this[kByteParser] = parser;
+        this[kByteParser] = parser2;
         this.#sendQueue = new SendQueue(response.socket);
         this[kReadyState] = states.OPEN;
         const extensions = response.headersList.get("sec-websocket-extensions");
@@ -18271,15 +18271,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err2) {
       let message2;
-      let code;
+      let code3;
       if (err2 instanceof CloseEvent) {
         message2 = err2.reason;
-        code = err2.code;
+        code3 = err2.code;
       } else {
         message2 = err2.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err2, message: message2 }));
-      closeWebSocketConnection(this, code);
+      closeWebSocketConnection(this, code3);
     }
     module.exports = {
       WebSocket
@@ -18365,9 +18365,9 @@ var require_eventsource_stream = __commonJS({
       return true;
     }
     function createMaxEventSizeExceededError() {
-      const error2 = new Error("EventSource message size exceeded");
-      error2.aborted = false;
-      return error2;
+      const error3 = new Error("EventSource message size exceeded");
+      error3.aborted = false;
+      return error3;
     }
     var EventSourceStream = class extends Transform {
       /**
@@ -18479,8 +18479,8 @@ var require_eventsource_stream = __commonJS({
             }
             try {
               this.parseLine(this.readLine(), this.event);
-            } catch (error2) {
-              callback(error2);
+            } catch (error3) {
+              callback(error3);
               return;
             }
             this.consumeCurrentByte();
@@ -18495,10 +18495,10 @@ var require_eventsource_stream = __commonJS({
         }
         callback();
       }
-      _destroy(error2, callback) {
+      _destroy(error3, callback) {
         this.chunks.length = 0;
         this.clearEvent();
-        super._destroy(error2, callback);
+        super._destroy(error3, callback);
       }
       /**
        * @param {Buffer} line
@@ -18886,8 +18886,8 @@ var require_eventsource = __commonJS({
           pipeline(
             response.body.stream,
             eventSourceStream,
-            (error2) => {
-              if (error2?.aborted === false) {
+            (error3) => {
+              if (error3?.aborted === false) {
                 this.close();
                 this.dispatchEvent(new Event("error"));
               }
@@ -19031,9 +19031,9 @@ var require_undici = __commonJS({
     var ProxyAgent2 = require_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
-    var errors = require_errors();
+    var errors2 = require_errors();
     var util = require_util();
-    var { InvalidArgumentError } = errors;
+    var { InvalidArgumentError } = errors2;
     var api = require_api();
     var buildConnector = require_connect();
     var MockClient = require_mock_client();
@@ -19065,7 +19065,7 @@ var require_undici = __commonJS({
       dns: require_dns()
     };
     module.exports.buildConnector = buildConnector;
-    module.exports.errors = errors;
+    module.exports.errors = errors2;
     module.exports.util = {
       parseHeaders: util.parseHeaders,
       headerNameToString: util.headerNameToString
@@ -20135,11 +20135,11 @@ var init_schema_date_utils = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/serde/split-every.js
-function splitEvery(value, delimiter, numDelimiters) {
+function splitEvery(value, delimiter2, numDelimiters) {
   if (numDelimiters <= 0 || !Number.isInteger(numDelimiters)) {
     throw new Error("Invalid number of delimiters (" + numDelimiters + ") for splitEvery.");
   }
-  const segments = value.split(delimiter);
+  const segments = value.split(delimiter2);
   if (numDelimiters === 1) {
     return segments;
   }
@@ -20149,7 +20149,7 @@ function splitEvery(value, delimiter, numDelimiters) {
     if (currentSegment === "") {
       currentSegment = segments[i7];
     } else {
-      currentSegment += delimiter + segments[i7];
+      currentSegment += delimiter2 + segments[i7];
     }
     if ((i7 + 1) % numDelimiters === 0) {
       compoundSegments.push(currentSegment);
@@ -20371,8 +20371,8 @@ var init_ProviderError = __esm({
         Object.setPrototypeOf(this, _ProviderError.prototype);
         logger2?.debug?.(`@smithy/property-provider ${tryNextLink ? "->" : "(!)"} ${message2}`);
       }
-      static from(error2, options = true) {
-        return Object.assign(new this(error2.message, options), error2);
+      static from(error3, options = true) {
+        return Object.assign(new this(error3.message, options), error3);
       }
     };
   }
@@ -20662,7 +20662,7 @@ var init_parseIni = __esm({
     prefixKeyRegex = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
     profileNameBlockList = ["__proto__", "profile __proto__"];
     parseIni = (iniData) => {
-      const map = {};
+      const map2 = {};
       let currentSection;
       let currentSubSection;
       for (const iniLine of iniData.split(/\r?\n/)) {
@@ -20697,14 +20697,14 @@ var init_parseIni = __esm({
               if (currentSubSection && iniLine.trimStart() === iniLine) {
                 currentSubSection = void 0;
               }
-              map[currentSection] = map[currentSection] || {};
+              map2[currentSection] = map2[currentSection] || {};
               const key = currentSubSection ? [currentSubSection, name].join(CONFIG_PREFIX_SEPARATOR) : name;
-              map[currentSection][key] = value;
+              map2[currentSection][key] = value;
             }
           }
         }
       }
-      return map;
+      return map2;
     };
   }
 });
@@ -20873,11 +20873,11 @@ var init_fromEnv = __esm({
     init_getSelectorName();
     fromEnv = (envVarSelector, options) => async () => {
       try {
-        const config = envVarSelector(process.env, options);
-        if (config === void 0) {
+        const config2 = envVarSelector(process.env, options);
+        if (config2 === void 0) {
           throw new Error();
         }
-        return config;
+        return config2;
       } catch (e6) {
         throw new CredentialsProviderError(e6.message || `Not found in ENV: ${getSelectorName(envVarSelector.toString())}`, { logger: options?.logger });
       }
@@ -21256,12 +21256,12 @@ var init_client = __esm({
       middlewareStack = constructStack();
       initConfig;
       handlers;
-      constructor(config) {
-        this.config = config;
-        const { protocol, protocolSettings } = config;
+      constructor(config2) {
+        this.config = config2;
+        const { protocol, protocolSettings } = config2;
         if (protocolSettings) {
           if (typeof protocol === "function") {
-            config.protocol = new protocol(protocolSettings);
+            config2.protocol = new protocol(protocolSettings);
           }
         }
       }
@@ -21333,30 +21333,30 @@ var init_schemaDeserializationMiddleware = __esm({
   "node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaDeserializationMiddleware.js"() {
     init_transport();
     init_operation();
-    schemaDeserializationMiddleware = (config) => (next, context3) => async (args) => {
+    schemaDeserializationMiddleware = (config2) => (next, context3) => async (args) => {
       const { response } = await next(args);
       const { operationSchema } = getSmithyContext(context3);
       const [, ns, n3, t, i7, o3] = operationSchema ?? [];
       try {
-        const parsed = await config.protocol.deserializeResponse(operation(ns, n3, t, i7, o3), {
-          ...config,
+        const parsed = await config2.protocol.deserializeResponse(operation(ns, n3, t, i7, o3), {
+          ...config2,
           ...context3
         }, response);
         return {
           response,
           output: parsed
         };
-      } catch (error2) {
-        Object.defineProperty(error2, "$response", {
+      } catch (error3) {
+        Object.defineProperty(error3, "$response", {
           value: response,
           enumerable: false,
           writable: false,
           configurable: false
         });
-        if (!("$metadata" in error2)) {
+        if (!("$metadata" in error3)) {
           const hint = `Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.`;
           try {
-            error2.message += "\n  " + hint;
+            error3.message += "\n  " + hint;
           } catch (ignored) {
             if (!context3.logger || context3.logger?.constructor?.name === "NoOpLogger") {
               console.warn(hint);
@@ -21364,16 +21364,16 @@ var init_schemaDeserializationMiddleware = __esm({
               context3.logger?.warn?.(hint);
             }
           }
-          if (typeof error2.$responseBodyText !== "undefined") {
-            if (error2.$response) {
-              error2.$response.body = error2.$responseBodyText;
+          if (typeof error3.$responseBodyText !== "undefined") {
+            if (error3.$response) {
+              error3.$response.body = error3.$responseBodyText;
             }
           }
           try {
             if (HttpResponse.isInstance(response)) {
               const { headers = {}, statusCode } = response;
               const headerEntries = Object.entries(headers);
-              error2.$metadata = {
+              error3.$metadata = {
                 httpStatusCode: statusCode,
                 requestId: findHeader(/^x-[\w-]+-request-?id$/, headerEntries),
                 extendedRequestId: findHeader(/^x-[\w-]+-id-2$/, headerEntries),
@@ -21383,7 +21383,7 @@ var init_schemaDeserializationMiddleware = __esm({
           } catch (ignored) {
           }
         }
-        throw error2;
+        throw error3;
       }
     };
     findHeader = (pattern, headers) => {
@@ -21400,12 +21400,12 @@ var init_schemaSerializationMiddleware = __esm({
   "node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaSerializationMiddleware.js"() {
     init_transport();
     init_operation();
-    schemaSerializationMiddleware = (config) => (next, context3) => async (args) => {
+    schemaSerializationMiddleware = (config2) => (next, context3) => async (args) => {
       const { operationSchema } = getSmithyContext(context3);
       const [, ns, n3, t, i7, o3] = operationSchema ?? [];
-      const endpoint2 = context3.endpointV2 ? async () => toEndpointV1(context3.endpointV2) : config.endpoint;
-      const request2 = await config.protocol.serializeRequest(operation(ns, n3, t, i7, o3), args.input, {
-        ...config,
+      const endpoint2 = context3.endpointV2 ? async () => toEndpointV1(context3.endpointV2) : config2.endpoint;
+      const request2 = await config2.protocol.serializeRequest(operation(ns, n3, t, i7, o3), args.input, {
+        ...config2,
         ...context3,
         endpoint: endpoint2
       });
@@ -21418,12 +21418,12 @@ var init_schemaSerializationMiddleware = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/schema/middleware/getSchemaSerdePlugin.js
-function getSchemaSerdePlugin(config) {
+function getSchemaSerdePlugin(config2) {
   return {
     applyToStack: (commandStack) => {
-      commandStack.add(schemaSerializationMiddleware(config), serializerMiddlewareOption);
-      commandStack.add(schemaDeserializationMiddleware(config), deserializerMiddlewareOption);
-      config.protocol.setSerdeContext(config);
+      commandStack.add(schemaSerializationMiddleware(config2), serializerMiddlewareOption);
+      commandStack.add(schemaDeserializationMiddleware(config2), deserializerMiddlewareOption);
+      config2.protocol.setSerdeContext(config2);
     }
   };
 }
@@ -22137,14 +22137,14 @@ var init_create_aggregated_client = __esm({
       for (const [waiterName, waiterFn] of Object.entries(waiters)) {
         if (Client2.prototype[waiterName] === void 0) {
           Client2.prototype[waiterName] = async function(commandInput = {}, waiterConfiguration, ...rest) {
-            let config = waiterConfiguration;
+            let config2 = waiterConfiguration;
             if (typeof waiterConfiguration === "number") {
-              config = {
+              config2 = {
                 maxWaitTime: waiterConfiguration
               };
             }
             return waiterFn({
-              ...config,
+              ...config2,
               client: this
             }, commandInput, ...rest);
           };
@@ -22376,8 +22376,8 @@ var init_defaultExtensionConfiguration = __esm({
     getDefaultExtensionConfiguration = (runtimeConfig) => {
       return Object.assign(getChecksumConfiguration(runtimeConfig), getRetryConfiguration(runtimeConfig));
     };
-    resolveDefaultRuntimeConfig2 = (config) => {
-      return Object.assign(resolveChecksumRuntimeConfig(config), resolveRetryRuntimeConfig(config));
+    resolveDefaultRuntimeConfig2 = (config2) => {
+      return Object.assign(resolveChecksumRuntimeConfig(config2), resolveRetryRuntimeConfig(config2));
     };
   }
 });
@@ -22427,10 +22427,10 @@ var init_NoOpLogger = __esm({
 function makeBuilder(common, service, name, ep) {
   return function makeCommand(added, plugins, op, $, smithyContext = {}) {
     const epMerged = Object.assign({}, common, added);
-    return Command2.classBuilder().ep(epMerged).m(function(CommandCtor, clientStack, config, options) {
-      const list2 = plugins.call(this, CommandCtor, clientStack, config, options);
-      list2.unshift(ep(config, CommandCtor.getEndpointParameterInstructions()));
-      return list2;
+    return Command2.classBuilder().ep(epMerged).m(function(CommandCtor, clientStack, config2, options) {
+      const list3 = plugins.call(this, CommandCtor, clientStack, config2, options);
+      list3.unshift(ep(config2, CommandCtor.getEndpointParameterInstructions()));
+      return list3;
     }).s(service, op, smithyContext).n(name, op.charAt(0).toUpperCase() + op.slice(1) + "Command").sc($).build();
   };
 }
@@ -22776,13 +22776,13 @@ var init_getEndpointUrlConfig = __esm({
         }
         return void 0;
       },
-      configFileSelector: (profile, config) => {
+      configFileSelector: (profile, config2) => {
         if (profile.services) {
           const servicesSectionKey = ["services", profile.services].join(CONFIG_PREFIX_SEPARATOR);
-          if (!config || !config[servicesSectionKey]) {
+          if (!config2 || !config2[servicesSectionKey]) {
             throw new Error(`The services section "${profile.services}" specified in the profile is not present in the shared configuration file.`);
           }
-          const servicesSection = config[servicesSectionKey];
+          const servicesSection = config2[servicesSectionKey];
           const servicePrefixParts = serviceId.split(" ").map((w) => w.toLowerCase());
           const endpointUrl2 = servicesSection[[servicePrefixParts.join("_"), CONFIG_ENDPOINT_URL].join(CONFIG_PREFIX_SEPARATOR)];
           if (endpointUrl2) {
@@ -22881,15 +22881,15 @@ var init_service_customizations = __esm({
 var createConfigValueProvider;
 var init_createConfigValueProvider = __esm({
   "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/createConfigValueProvider.js"() {
-    createConfigValueProvider = (configKey, canonicalEndpointParamKey, config, isClientContextParam = false) => {
+    createConfigValueProvider = (configKey, canonicalEndpointParamKey, config2, isClientContextParam = false) => {
       const configProvider = async () => {
         let configValue;
         if (isClientContextParam) {
-          const clientContextParams = config.clientContextParams;
+          const clientContextParams = config2.clientContextParams;
           const nestedValue = clientContextParams?.[configKey];
-          configValue = nestedValue ?? config[configKey] ?? config[canonicalEndpointParamKey];
+          configValue = nestedValue ?? config2[configKey] ?? config2[canonicalEndpointParamKey];
         } else {
-          configValue = config[configKey] ?? config[canonicalEndpointParamKey];
+          configValue = config2[configKey] ?? config2[canonicalEndpointParamKey];
         }
         if (typeof configValue === "function") {
           return configValue();
@@ -22898,21 +22898,21 @@ var init_createConfigValueProvider = __esm({
       };
       if (configKey === "credentialScope" || canonicalEndpointParamKey === "CredentialScope") {
         return async () => {
-          const credentials = typeof config.credentials === "function" ? await config.credentials() : config.credentials;
+          const credentials = typeof config2.credentials === "function" ? await config2.credentials() : config2.credentials;
           const configValue = credentials?.credentialScope ?? credentials?.CredentialScope;
           return configValue;
         };
       }
       if (configKey === "accountId" || canonicalEndpointParamKey === "AccountId") {
         return async () => {
-          const credentials = typeof config.credentials === "function" ? await config.credentials() : config.credentials;
+          const credentials = typeof config2.credentials === "function" ? await config2.credentials() : config2.credentials;
           const configValue = credentials?.accountId ?? credentials?.AccountId;
           return configValue;
         };
       }
       if (configKey === "endpoint" || canonicalEndpointParamKey === "endpoint") {
         return async () => {
-          if (config.isCustomEndpoint === false) {
+          if (config2.isCustomEndpoint === false) {
             return void 0;
           }
           const endpoint2 = await configProvider();
@@ -23023,16 +23023,16 @@ function setFeature2(context3, feature, value) {
 }
 function bindEndpointMiddleware(getEndpointFromConfig2) {
   const getEndpointFromInstructions2 = bindGetEndpointFromInstructions(getEndpointFromConfig2);
-  return ({ config, instructions }) => {
+  return ({ config: config2, instructions }) => {
     return (next, context3) => async (args) => {
-      if (config.isCustomEndpoint) {
+      if (config2.isCustomEndpoint) {
         setFeature2(context3, "ENDPOINT_OVERRIDE", "N");
       }
       const endpoint2 = await getEndpointFromInstructions2(args.input, {
         getEndpointParameterInstructions() {
           return instructions;
         }
-      }, { ...config }, context3);
+      }, { ...config2 }, context3);
       context3.endpointV2 = endpoint2;
       context3.authSchemes = endpoint2.properties?.authSchemes;
       const authScheme = context3.authSchemes?.[0];
@@ -23067,10 +23067,10 @@ var init_endpointMiddleware = __esm({
 // node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/getEndpointPlugin.js
 function bindGetEndpointPlugin(getEndpointFromConfig2) {
   const endpointMiddleware2 = bindEndpointMiddleware(getEndpointFromConfig2);
-  return (config, instructions) => ({
+  return (config2, instructions) => ({
     applyToStack: (clientStack) => {
       clientStack.addRelativeTo(endpointMiddleware2({
-        config,
+        config: config2,
         instructions
       }), endpointMiddlewareOptions);
     }
@@ -23431,18 +23431,18 @@ var init_parseURL = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/split.js
-function split(value, delimiter, limit) {
+function split(value, delimiter2, limit) {
   if (limit === 1) {
     return [value];
   }
   if (value === "") {
     return [""];
   }
-  const parts = value.split(delimiter);
+  const parts = value.split(delimiter2);
   if (limit === 0) {
     return parts;
   }
-  return parts.slice(0, limit - 1).concat(parts.slice(1).join(delimiter));
+  return parts.slice(0, limit - 1).concat(parts.slice(1).join(delimiter2));
 }
 var init_split = __esm({
   "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/split.js"() {
@@ -23607,9 +23607,9 @@ var init_evaluateExpression = __esm({
           return customFunction(...evaluatedArgs);
         }
       }
-      const callable = endpointFunctions[fn];
-      if (typeof callable === "function") {
-        return callable(...evaluatedArgs);
+      const callable2 = endpointFunctions[fn];
+      if (typeof callable2 === "function") {
+        return callable2(...evaluatedArgs);
       }
       throw new Error(`function ${fn} not loaded in endpointFunctions.`);
     };
@@ -23715,9 +23715,9 @@ var init_getEndpointUrl = __esm({
       if (typeof expression === "string") {
         try {
           return new URL(expression);
-        } catch (error2) {
-          console.error(`Failed to construct URL with ${expression}`, error2);
-          throw error2;
+        } catch (error3) {
+          console.error(`Failed to construct URL with ${expression}`, error3);
+          throw error3;
         }
       }
       throw new EndpointError(`Endpoint URL must be a string, got ${typeof expression}`);
@@ -25294,15 +25294,15 @@ function getMessageUnmarshaller(deserializer, toUtf83) {
       unmodeledError.name = message2.headers[":error-code"].value;
       throw unmodeledError;
     } else if (messageType === "exception") {
-      const code = message2.headers[":exception-type"].value;
-      const exception = { [code]: message2 };
+      const code3 = message2.headers[":exception-type"].value;
+      const exception = { [code3]: message2 };
       const deserializedException = await deserializer(exception);
       if (deserializedException.$unknown) {
-        const error2 = new Error(toUtf83(message2.body));
-        error2.name = code;
-        throw error2;
+        const error3 = new Error(toUtf83(message2.body));
+        error3.name = code3;
+        throw error3;
       }
-      throw deserializedException[code];
+      throw deserializedException[code3];
     } else if (messageType === "event") {
       const event = {
         [message2.headers[":event-type"].value]: message2
@@ -26240,11 +26240,11 @@ var init_HttpBindingProtocol = __esm({
           const [memberName, [memberSchema, flags, collectionValue], , wireName] = binding;
           if (collectionValue) {
             const sections = flags >> 16 & 1 ? splitEvery(headerValue, ",", 2) : splitHeader(headerValue);
-            const list2 = [];
+            const list3 = [];
             for (const section of sections) {
-              list2.push(directDeserializer ? directDeserializer.readHttpBinding(collectionValue, section.trim(), 38) : await deserializer.read([collectionValue[0], { httpHeader: wireName }], section.trim()));
+              list3.push(directDeserializer ? directDeserializer.readHttpBinding(collectionValue, section.trim(), 38) : await deserializer.read([collectionValue[0], { httpHeader: wireName }], section.trim()));
             }
-            dataObject[memberName] = list2;
+            dataObject[memberName] = list3;
           } else {
             dataObject[memberName] = directDeserializer ? directDeserializer.readHttpBinding(binding[1], headerValue, 38) : await deserializer.read(memberSchema, headerValue);
           }
@@ -26408,8 +26408,8 @@ var init_FromStringShapeDeserializer = __esm({
           case 6:
           case 7: {
             const bindingFormat = this.settings.httpBindings ? flags >> 14 & 3 : 0;
-            const format3 = this.settings.timestampFormat.useTrait && schema > 4 ? schema : bindingFormat ? bindingFormat + 4 : this.settings.timestampFormat.default;
-            switch (format3) {
+            const format4 = this.settings.timestampFormat.useTrait && schema > 4 ? schema : bindingFormat ? bindingFormat + 4 : this.settings.timestampFormat.default;
+            switch (format4) {
               case 5:
                 return _parseRfc3339DateTimeWithOffset(data);
               case 6:
@@ -26535,8 +26535,8 @@ var init_ToStringShapeSerializer = __esm({
                 throw new Error(`@smithy/core/protocols - received non-Date value ${value} when schema expected Date in ${ns.getName(true)}`);
               }
               const bindingFormat = this.settings.httpBindings ? flags >> 14 & 3 : 0;
-              const format3 = this.settings.timestampFormat.useTrait && schema > 4 ? schema : bindingFormat ? bindingFormat + 4 : this.settings.timestampFormat.default;
-              switch (format3) {
+              const format4 = this.settings.timestampFormat.useTrait && schema > 4 ? schema : bindingFormat ? bindingFormat + 4 : this.settings.timestampFormat.default;
+              switch (format4) {
                 case 5:
                   this.stringBuffer = value.toISOString().replace(".000Z", "Z");
                   break;
@@ -27166,19 +27166,19 @@ var init_JsonShapeDeserializer2 = __esm({
           }
           if (ns.isMapSchema()) {
             const mapMember = ns.getValueSchema();
-            const map = value;
+            const map2 = value;
             if (this.needsTransform(mapMember)) {
-              for (const k6 in map) {
-                if (!hasOwn(map, k6)) {
+              for (const k6 in map2) {
+                if (!hasOwn(map2, k6)) {
                   continue;
                 }
                 if (k6 === "__proto__") {
-                  writeKey(map);
+                  writeKey(map2);
                 }
-                map[k6] = this._read(mapMember, map[k6]);
+                map2[k6] = this._read(mapMember, map2[k6]);
               }
             }
-            return map;
+            return map2;
           }
         }
         if (ns.isBlobSchema() && typeof value === "string") {
@@ -27193,8 +27193,8 @@ var init_JsonShapeDeserializer2 = __esm({
           return value;
         }
         if (ns.isTimestampSchema() && value != null) {
-          const format3 = determineTimestampFormat(ns, this.settings);
-          switch (format3) {
+          const format4 = determineTimestampFormat(ns, this.settings);
+          switch (format4) {
             case 5:
               return parseRfc3339DateTimeWithOffset(value);
             case 6:
@@ -27597,11 +27597,11 @@ var init_JsonShapeSerializer2 = __esm({
         }
         this.json[this.i++] = QUOTE;
       }
-      writeUnicodeEscape(code) {
+      writeUnicodeEscape(code3) {
         let { json, i: i7 } = this;
         json[i7++] = BACKSLASH;
         json[i7++] = 117;
-        const hex = code.toString(16).padStart(4, "0");
+        const hex = code3.toString(16).padStart(4, "0");
         for (let j6 = 0; j6 < 4; ++j6) {
           json[i7++] = hex.charCodeAt(j6);
         }
@@ -27609,11 +27609,11 @@ var init_JsonShapeSerializer2 = __esm({
       }
       static B64 = (() => {
         const chars2 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        const table = new Uint8Array(64);
+        const table2 = new Uint8Array(64);
         for (let i7 = 0; i7 < 64; ++i7) {
-          table[i7] = chars2.charCodeAt(i7);
+          table2[i7] = chars2.charCodeAt(i7);
         }
-        return table;
+        return table2;
       })();
       writeBase64(data) {
         const b64Len = Math.ceil(data.length / 3) * 4;
@@ -27924,8 +27924,8 @@ var init_JsonShapeSerializer2 = __esm({
         this.json[this.i++] = CLOSE_BRACE;
       }
       writeTimestamp(ns, value) {
-        const format3 = determineTimestampFormat(ns, this.settings);
-        switch (format3) {
+        const format4 = determineTimestampFormat(ns, this.settings);
+        switch (format4) {
           case 5: {
             const iso = value.toISOString().replace(".000Z", "Z");
             this.writeAsciiQuoted(iso);
@@ -28067,7 +28067,7 @@ var init_loggerMiddleware = __esm({
           });
         }
         return response;
-      } catch (error2) {
+      } catch (error3) {
         const { clientName, commandName, logger: logger2, dynamoDbDocumentClientOptions = {} } = context3;
         const { overrideInputFilterSensitiveLog } = dynamoDbDocumentClientOptions;
         const inputFilterSensitiveLog = overrideInputFilterSensitiveLog ?? context3.inputFilterSensitiveLog;
@@ -28075,10 +28075,10 @@ var init_loggerMiddleware = __esm({
           clientName,
           commandName,
           input: inputFilterSensitiveLog(args.input),
-          error: error2,
-          metadata: error2.$metadata
+          error: error3,
+          metadata: error3.$metadata
         });
-        throw error2;
+        throw error3;
       }
     };
     loggerMiddlewareOptions = {
@@ -28343,22 +28343,22 @@ var init_resolveAuthOptions = __esm({
 
 // node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/httpAuthSchemeMiddleware.js
 function convertHttpAuthSchemesToMap(httpAuthSchemes) {
-  const map = /* @__PURE__ */ new Map();
+  const map2 = /* @__PURE__ */ new Map();
   for (const scheme of httpAuthSchemes) {
-    map.set(scheme.schemeId, scheme);
+    map2.set(scheme.schemeId, scheme);
   }
-  return map;
+  return map2;
 }
 var httpAuthSchemeMiddleware;
 var init_httpAuthSchemeMiddleware = __esm({
   "node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/httpAuthSchemeMiddleware.js"() {
     init_transport();
     init_resolveAuthOptions();
-    httpAuthSchemeMiddleware = (config, mwOptions) => (next, context3) => async (args) => {
-      const options = config.httpAuthSchemeProvider(await mwOptions.httpAuthSchemeParametersProvider(config, context3, args.input));
-      const authSchemePreference = config.authSchemePreference ? await config.authSchemePreference() : [];
+    httpAuthSchemeMiddleware = (config2, mwOptions) => (next, context3) => async (args) => {
+      const options = config2.httpAuthSchemeProvider(await mwOptions.httpAuthSchemeParametersProvider(config2, context3, args.input));
+      const authSchemePreference = config2.authSchemePreference ? await config2.authSchemePreference() : [];
       const resolvedOptions = resolveAuthOptions(options, authSchemePreference);
-      const authSchemes = convertHttpAuthSchemesToMap(config.httpAuthSchemes);
+      const authSchemes = convertHttpAuthSchemesToMap(config2.httpAuthSchemes);
       const smithyContext = getSmithyContext(context3);
       const failureReasons = [];
       for (const option of resolvedOptions) {
@@ -28367,12 +28367,12 @@ var init_httpAuthSchemeMiddleware = __esm({
           failureReasons.push(`HttpAuthScheme \`${option.schemeId}\` was not enabled for this service.`);
           continue;
         }
-        const identityProvider = scheme.identityProvider(await mwOptions.identityProviderConfigProvider(config));
+        const identityProvider = scheme.identityProvider(await mwOptions.identityProviderConfigProvider(config2));
         if (!identityProvider) {
           failureReasons.push(`HttpAuthScheme \`${option.schemeId}\` did not have an IdentityProvider configured.`);
           continue;
         }
-        const { identityProperties = {}, signingProperties = {} } = option.propertiesExtractor?.(config, context3) || {};
+        const { identityProperties = {}, signingProperties = {} } = option.propertiesExtractor?.(config2, context3) || {};
         option.identityProperties = Object.assign(option.identityProperties || {}, identityProperties);
         option.signingProperties = Object.assign(option.signingProperties || {}, signingProperties);
         smithyContext.selectedHttpAuthScheme = {
@@ -28403,9 +28403,9 @@ var init_getHttpAuthSchemeEndpointRuleSetPlugin = __esm({
       relation: "before",
       toMiddleware: "endpointV2Middleware"
     };
-    getHttpAuthSchemeEndpointRuleSetPlugin = (config, { httpAuthSchemeParametersProvider, identityProviderConfigProvider }) => ({
+    getHttpAuthSchemeEndpointRuleSetPlugin = (config2, { httpAuthSchemeParametersProvider, identityProviderConfigProvider }) => ({
       applyToStack: (clientStack) => {
-        clientStack.addRelativeTo(httpAuthSchemeMiddleware(config, {
+        clientStack.addRelativeTo(httpAuthSchemeMiddleware(config2, {
           httpAuthSchemeParametersProvider,
           identityProviderConfigProvider
         }), httpAuthSchemeEndpointRuleSetMiddlewareOptions);
@@ -28427,12 +28427,12 @@ var init_httpSigningMiddleware = __esm({
   "node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/httpSigningMiddleware.js"() {
     init_protocols();
     init_transport();
-    defaultErrorHandler = (signingProperties) => (error2) => {
-      throw error2;
+    defaultErrorHandler = (signingProperties) => (error3) => {
+      throw error3;
     };
     defaultSuccessHandler = (httpResponse, signingProperties) => {
     };
-    httpSigningMiddleware = (config) => (next, context3) => async (args) => {
+    httpSigningMiddleware = (config2) => (next, context3) => async (args) => {
       if (!HttpRequest.isInstance(args.request)) {
         return next(args);
       }
@@ -28466,9 +28466,9 @@ var init_getHttpSigningMiddleware = __esm({
       relation: "after",
       toMiddleware: "retryMiddleware"
     };
-    getHttpSigningPlugin = (config) => ({
+    getHttpSigningPlugin = (config2) => ({
       applyToStack: (clientStack) => {
-        clientStack.addRelativeTo(httpSigningMiddleware(config), httpSigningMiddlewareOptions);
+        clientStack.addRelativeTo(httpSigningMiddleware(config2), httpSigningMiddlewareOptions);
       }
     });
   }
@@ -28502,12 +28502,12 @@ var init_DefaultIdentityProviderConfig = __esm({
     init_transport();
     DefaultIdentityProviderConfig = class {
       authSchemes = /* @__PURE__ */ new Map();
-      constructor(config) {
-        for (const key in config) {
-          if (!hasOwn(config, key)) {
+      constructor(config2) {
+        for (const key in config2) {
+          if (!hasOwn(config2, key)) {
             continue;
           }
-          const value = config[key];
+          const value = config2[key];
           if (value !== void 0) {
             this.authSchemes.set(key, value);
           }
@@ -29019,16 +29019,16 @@ var init_constants3 = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/retry/service-error-classification/service-error-classification.js
-function isNodeJsHttp2TransientError(error2) {
-  return error2.code === "ERR_HTTP2_STREAM_ERROR" && error2.message.includes("NGHTTP2_REFUSED_STREAM");
+function isNodeJsHttp2TransientError(error3) {
+  return error3.code === "ERR_HTTP2_STREAM_ERROR" && error3.message.includes("NGHTTP2_REFUSED_STREAM");
 }
 var isRetryableByTrait, isClockSkewCorrectedError, isBrowserNetworkError, isThrottlingError, isTransientError, isServerError;
 var init_service_error_classification = __esm({
   "node_modules/@smithy/core/dist-es/submodules/retry/service-error-classification/service-error-classification.js"() {
     init_constants3();
-    isRetryableByTrait = (error2) => error2?.$retryable !== void 0;
-    isClockSkewCorrectedError = (error2) => error2.$metadata?.clockSkewCorrected;
-    isBrowserNetworkError = (error2) => {
+    isRetryableByTrait = (error3) => error3?.$retryable !== void 0;
+    isClockSkewCorrectedError = (error3) => error3.$metadata?.clockSkewCorrected;
+    isBrowserNetworkError = (error3) => {
       const errorMessages = /* @__PURE__ */ new Set([
         "Failed to fetch",
         "NetworkError when attempting to fetch resource",
@@ -29036,18 +29036,18 @@ var init_service_error_classification = __esm({
         "Load failed",
         "Network request failed"
       ]);
-      const isValid = error2 && error2 instanceof TypeError;
+      const isValid = error3 && error3 instanceof TypeError;
       if (!isValid) {
         return false;
       }
-      return errorMessages.has(error2.message);
+      return errorMessages.has(error3.message);
     };
-    isThrottlingError = (error2) => error2.$metadata?.httpStatusCode === 429 || THROTTLING_ERROR_CODES.includes(error2.name) || error2.$retryable?.throttling == true;
-    isTransientError = (error2, depth = 0) => error2?.name !== "AbortError" && (isRetryableByTrait(error2) || isClockSkewCorrectedError(error2) || error2.name === "InvalidSignatureException" && error2.message?.includes("Signature expired") || TRANSIENT_ERROR_CODES.includes(error2.name) || NODEJS_TIMEOUT_ERROR_CODES.includes(error2?.code || "") || NODEJS_NETWORK_ERROR_CODES.includes(error2?.code || "") || TRANSIENT_ERROR_STATUS_CODES.includes(error2.$metadata?.httpStatusCode || 0) || isBrowserNetworkError(error2) || isNodeJsHttp2TransientError(error2) || error2.cause !== void 0 && depth <= 10 && isTransientError(error2.cause, depth + 1));
-    isServerError = (error2) => {
-      if (error2.$metadata?.httpStatusCode !== void 0) {
-        const statusCode = error2.$metadata.httpStatusCode;
-        if (500 <= statusCode && statusCode <= 599 && !isTransientError(error2)) {
+    isThrottlingError = (error3) => error3.$metadata?.httpStatusCode === 429 || THROTTLING_ERROR_CODES.includes(error3.name) || error3.$retryable?.throttling == true;
+    isTransientError = (error3, depth = 0) => error3?.name !== "AbortError" && (isRetryableByTrait(error3) || isClockSkewCorrectedError(error3) || error3.name === "InvalidSignatureException" && error3.message?.includes("Signature expired") || TRANSIENT_ERROR_CODES.includes(error3.name) || NODEJS_TIMEOUT_ERROR_CODES.includes(error3?.code || "") || NODEJS_NETWORK_ERROR_CODES.includes(error3?.code || "") || TRANSIENT_ERROR_STATUS_CODES.includes(error3.$metadata?.httpStatusCode || 0) || isBrowserNetworkError(error3) || isNodeJsHttp2TransientError(error3) || error3.cause !== void 0 && depth <= 10 && isTransientError(error3.cause, depth + 1));
+    isServerError = (error3) => {
+      if (error3.$metadata?.httpStatusCode !== void 0) {
+        const statusCode = error3.$metadata.httpStatusCode;
+        if (500 <= statusCode && statusCode <= 599 && !isTransientError(error3)) {
           return true;
         }
         return false;
@@ -29087,7 +29087,7 @@ var init_race = __esm({
       }
       return Object.assign(new Error(reason ? String(reason) : "Request aborted"), { name: "AbortError" });
     };
-    isAbortError = (error2) => typeof error2 === "object" && error2 !== null && "name" in error2 && error2.name === "AbortError";
+    isAbortError = (error3) => typeof error3 === "object" && error3 !== null && "name" in error3 && error3.name === "AbortError";
   }
 });
 
@@ -29158,17 +29158,17 @@ var init_parseRetryAfterHeader = __esm({
 var asSdkError;
 var init_util = __esm({
   "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/util.js"() {
-    asSdkError = (error2) => {
-      if (error2 instanceof Error) {
-        return error2;
+    asSdkError = (error3) => {
+      if (error3 instanceof Error) {
+        return error3;
       }
-      if (error2 instanceof Object) {
-        return Object.assign(new Error(), error2);
+      if (error3 instanceof Object) {
+        return Object.assign(new Error(), error3);
       }
-      if (typeof error2 === "string") {
-        return new Error(error2);
+      if (typeof error3 === "string") {
+        return new Error(error3);
       }
-      return new Error(`AWS SDK error wrapper for ${error2}`);
+      return new Error(`AWS SDK error wrapper for ${error3}`);
     };
   }
 });
@@ -29262,25 +29262,25 @@ var init_retryMiddleware = __esm({
     init_parseRetryAfterHeader();
     init_util();
     isRetryStrategyV2 = (retryStrategy) => typeof retryStrategy.acquireInitialRetryToken !== "undefined" && typeof retryStrategy.refreshRetryTokenForRetry !== "undefined" && typeof retryStrategy.recordSuccess !== "undefined";
-    getRetryErrorInfo = (error2, logger2) => {
+    getRetryErrorInfo = (error3, logger2) => {
       const errorInfo = {
-        error: error2,
-        errorType: getRetryErrorType(error2)
+        error: error3,
+        errorType: getRetryErrorType(error3)
       };
-      const retryAfterHint = parseRetryAfterHeader(error2.$response, logger2);
+      const retryAfterHint = parseRetryAfterHeader(error3.$response, logger2);
       if (retryAfterHint) {
         errorInfo.retryAfterHint = retryAfterHint;
       }
       return errorInfo;
     };
-    getRetryErrorType = (error2) => {
-      if (isThrottlingError(error2)) {
+    getRetryErrorType = (error3) => {
+      if (isThrottlingError(error3)) {
         return "THROTTLING";
       }
-      if (isTransientError(error2)) {
+      if (isTransientError(error3)) {
         return "TRANSIENT";
       }
-      if (isServerError(error2)) {
+      if (isServerError(error3)) {
         return "SERVER_ERROR";
       }
       return "CLIENT_ERROR";
@@ -29731,13 +29731,13 @@ var init_retry2 = __esm({
 });
 
 // node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/check-features.js
-async function checkFeatures(context3, config, args) {
+async function checkFeatures(context3, config2, args) {
   const request2 = args.request;
   if (request2?.headers?.["smithy-protocol"] === "rpc-v2-cbor") {
     setFeature(context3, "PROTOCOL_RPC_V2_CBOR", "M");
   }
-  if (typeof config.retryStrategy === "function") {
-    const retryStrategy = await config.retryStrategy();
+  if (typeof config2.retryStrategy === "function") {
+    const retryStrategy = await config2.retryStrategy();
     if (typeof retryStrategy.mode === "string") {
       switch (retryStrategy.mode) {
         case RETRY_MODES.ADAPTIVE:
@@ -29749,12 +29749,12 @@ async function checkFeatures(context3, config, args) {
       }
     }
   }
-  if (typeof config.accountIdEndpointMode === "function") {
+  if (typeof config2.accountIdEndpointMode === "function") {
     const endpointV2 = context3.endpointV2;
     if (String(endpointV2?.url?.hostname).match(ACCOUNT_ID_ENDPOINT_REGEX)) {
       setFeature(context3, "ACCOUNT_ID_ENDPOINT", "O");
     }
-    switch (await config.accountIdEndpointMode?.()) {
+    switch (await config2.accountIdEndpointMode?.()) {
       case "disabled":
         setFeature(context3, "ACCOUNT_ID_MODE_DISABLED", "Q");
         break;
@@ -29895,9 +29895,9 @@ var init_user_agent_middleware = __esm({
       tags: ["SET_USER_AGENT", "USER_AGENT"],
       override: true
     };
-    getUserAgentPlugin = (config) => ({
+    getUserAgentPlugin = (config2) => ({
       applyToStack: (clientStack) => {
-        clientStack.add(userAgentMiddleware(config), getUserAgentMiddlewareOptions);
+        clientStack.add(userAgentMiddleware(config2), getUserAgentMiddlewareOptions);
       }
     });
   }
@@ -29954,7 +29954,7 @@ var init_defaultUserAgent = __esm({
     init_is_crt_available();
     createDefaultUserAgentProvider = ({ serviceId, clientVersion }) => {
       const runtimeUserAgentPair = getRuntimeUserAgentPair();
-      return async (config) => {
+      return async (config2) => {
         const sections = [
           ["aws-sdk-js", clientVersion],
           ["ua", "2.1"],
@@ -29972,7 +29972,7 @@ var init_defaultUserAgent = __esm({
         if (env.AWS_EXECUTION_ENV) {
           sections.push([`exec-env/${env.AWS_EXECUTION_ENV}`]);
         }
-        const appId = await config?.userAgentAppId?.();
+        const appId = await config2?.userAgentAppId?.();
         const resolvedUserAgent = appId ? [...sections, [`app/${appId}`]] : [...sections];
         return resolvedUserAgent;
       };
@@ -30210,15 +30210,15 @@ var init_AwsSdkSigV4Signer = __esm({
     };
     validateSigningProperties = async (signingProperties) => {
       const context3 = throwSigningPropertyError("context", signingProperties.context);
-      const config = throwSigningPropertyError("config", signingProperties.config);
+      const config2 = throwSigningPropertyError("config", signingProperties.config);
       const authScheme = context3.endpointV2?.properties?.authSchemes?.[0];
-      const signerFunction = throwSigningPropertyError("signer", config.signer);
+      const signerFunction = throwSigningPropertyError("signer", config2.signer);
       const signer = await signerFunction(authScheme);
       const signingRegion = signingProperties?.signingRegion;
       const signingRegionSet = signingProperties?.signingRegionSet;
       const signingName = signingProperties?.signingName;
       return {
-        config,
+        config: config2,
         signer,
         signingRegion,
         signingRegionSet,
@@ -30231,7 +30231,7 @@ var init_AwsSdkSigV4Signer = __esm({
           throw new Error("The request is not an instance of `HttpRequest` and cannot be signed");
         }
         const validatedProps = await validateSigningProperties(signingProperties);
-        const { config, signer } = validatedProps;
+        const { config: config2, signer } = validatedProps;
         let { signingRegion, signingName } = validatedProps;
         const handlerExecutionContext = signingProperties.context;
         if (handlerExecutionContext?.authSchemes?.length ?? 0 > 1) {
@@ -30241,33 +30241,33 @@ var init_AwsSdkSigV4Signer = __esm({
             signingName = second?.signingName ?? signingName;
           }
         }
-        const noSkewCorrection = await config.disableClockSkewCorrection?.() === true;
+        const noSkewCorrection = await config2.disableClockSkewCorrection?.() === true;
         signingProperties._disableClockSkewCorrection = noSkewCorrection;
         const skipSkewSampling = noSkewCorrection || hasEventStreamOutput(signingProperties);
         signingProperties._skipClockSkewSampling = skipSkewSampling;
         if (!skipSkewSampling) {
-          signingProperties._preRequestSystemClockOffset = config.systemClockOffset;
+          signingProperties._preRequestSystemClockOffset = config2.systemClockOffset;
           signingProperties._requestSentAt = Date.now();
         }
         const signedRequest = await signer.sign(httpRequest2, {
-          signingDate: noSkewCorrection ? /* @__PURE__ */ new Date() : getSkewCorrectedDate(config.systemClockOffset),
+          signingDate: noSkewCorrection ? /* @__PURE__ */ new Date() : getSkewCorrectedDate(config2.systemClockOffset),
           signingRegion,
           signingService: signingName
         });
         return signedRequest;
       }
       errorHandler(signingProperties) {
-        return (error2) => {
-          const errorException = error2;
+        return (error3) => {
+          const errorException = error3;
           if (!signingProperties._skipClockSkewSampling && !signingProperties._disableClockSkewCorrection) {
             const serverTime = errorException.ServerTime ?? getDateHeader(errorException.$response);
             if (serverTime) {
-              const config = throwSigningPropertyError("config", signingProperties.config);
+              const config2 = throwSigningPropertyError("config", signingProperties.config);
               const preRequestOffset = signingProperties._preRequestSystemClockOffset;
               const timeRequestSent = signingProperties._requestSentAt;
               const ageHeader = getAgeHeader(errorException.$response);
-              const newOffset = getUpdatedSystemClockOffset(serverTime, config.systemClockOffset, timeRequestSent, ageHeader);
-              config.systemClockOffset = newOffset;
+              const newOffset = getUpdatedSystemClockOffset(serverTime, config2.systemClockOffset, timeRequestSent, ageHeader);
+              config2.systemClockOffset = newOffset;
               const skewExceedsThreshold = Math.abs(newOffset) >= 24e4;
               const isLocalCorrection = newOffset !== preRequestOffset;
               const isConcurrentCorrection = preRequestOffset !== void 0 && preRequestOffset !== newOffset;
@@ -30276,7 +30276,7 @@ var init_AwsSdkSigV4Signer = __esm({
               }
             }
           }
-          throw error2;
+          throw error3;
         };
       }
       successHandler(httpResponse, signingProperties) {
@@ -30285,10 +30285,10 @@ var init_AwsSdkSigV4Signer = __esm({
         }
         const dateHeader = getDateHeader(httpResponse);
         if (dateHeader) {
-          const config = throwSigningPropertyError("config", signingProperties.config);
+          const config2 = throwSigningPropertyError("config", signingProperties.config);
           const timeRequestSent = signingProperties._requestSentAt;
           const ageHeader = getAgeHeader(httpResponse);
-          config.systemClockOffset = getUpdatedSystemClockOffset(dateHeader, config.systemClockOffset, timeRequestSent, ageHeader);
+          config2.systemClockOffset = getUpdatedSystemClockOffset(dateHeader, config2.systemClockOffset, timeRequestSent, ageHeader);
         }
       }
     };
@@ -30307,17 +30307,17 @@ var init_AwsSdkSigV4ASigner = __esm({
         if (!HttpRequest.isInstance(httpRequest2)) {
           throw new Error("The request is not an instance of `HttpRequest` and cannot be signed");
         }
-        const { config, signer, signingRegion, signingRegionSet, signingName } = await validateSigningProperties(signingProperties);
-        const configResolvedSigningRegionSet = await config.sigv4aSigningRegionSet?.();
+        const { config: config2, signer, signingRegion, signingRegionSet, signingName } = await validateSigningProperties(signingProperties);
+        const configResolvedSigningRegionSet = await config2.sigv4aSigningRegionSet?.();
         const multiRegionOverride = (configResolvedSigningRegionSet ?? signingRegionSet ?? [signingRegion]).join(",");
-        const noSkewCorrection = await config.disableClockSkewCorrection?.() === true;
+        const noSkewCorrection = await config2.disableClockSkewCorrection?.() === true;
         signingProperties._disableClockSkewCorrection = noSkewCorrection;
         if (!noSkewCorrection) {
-          signingProperties._preRequestSystemClockOffset = config.systemClockOffset;
+          signingProperties._preRequestSystemClockOffset = config2.systemClockOffset;
           signingProperties._requestSentAt = Date.now();
         }
         const signedRequest = await signer.sign(httpRequest2, {
-          signingDate: noSkewCorrection ? /* @__PURE__ */ new Date() : getSkewCorrectedDate(config.systemClockOffset),
+          signingDate: noSkewCorrection ? /* @__PURE__ */ new Date() : getSkewCorrectedDate(config2.systemClockOffset),
           signingRegion: multiRegionOverride,
           signingService: signingName
         });
@@ -30381,9 +30381,9 @@ var init_resolveAwsSdkSigV4AConfig = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/resolveAwsSdkSigV4AConfig.js"() {
     init_dist_es2();
     init_config2();
-    resolveAwsSdkSigV4AConfig = (config) => {
-      config.sigv4aSigningRegionSet = normalizeProvider2(config.sigv4aSigningRegionSet);
-      return config;
+    resolveAwsSdkSigV4AConfig = (config2) => {
+      config2.sigv4aSigningRegionSet = normalizeProvider2(config2.sigv4aSigningRegionSet);
+      return config2;
     };
     NODE_SIGV4A_CONFIG_OPTIONS = {
       environmentVariableSelector(env2) {
@@ -31041,7 +31041,7 @@ var init_dist_es3 = __esm({
 });
 
 // node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/resolveAwsSdkSigV4Config.js
-function normalizeCredentialProvider(config, { credentials, credentialDefaultProvider }) {
+function normalizeCredentialProvider(config2, { credentials, credentialDefaultProvider }) {
   let credentialsProvider;
   if (credentials) {
     if (!credentials?.memoized) {
@@ -31051,8 +31051,8 @@ function normalizeCredentialProvider(config, { credentials, credentialDefaultPro
     }
   } else {
     if (credentialDefaultProvider) {
-      credentialsProvider = normalizeProvider2(credentialDefaultProvider(Object.assign({}, config, {
-        parentClientConfig: config
+      credentialsProvider = normalizeProvider2(credentialDefaultProvider(Object.assign({}, config2, {
+        parentClientConfig: config2
       })));
     } else {
       credentialsProvider = async () => {
@@ -31063,11 +31063,11 @@ function normalizeCredentialProvider(config, { credentials, credentialDefaultPro
   credentialsProvider.memoized = true;
   return credentialsProvider;
 }
-function bindCallerConfig(config, credentialsProvider) {
+function bindCallerConfig(config2, credentialsProvider) {
   if (credentialsProvider.configBound) {
     return credentialsProvider;
   }
-  const fn = async (options) => credentialsProvider({ ...options, callerClientConfig: config });
+  const fn = async (options) => credentialsProvider({ ...options, callerClientConfig: config2 });
   fn.memoized = credentialsProvider.memoized;
   fn.configBound = true;
   return fn;
@@ -31078,21 +31078,21 @@ var init_resolveAwsSdkSigV4Config = __esm({
     init_client3();
     init_dist_es2();
     init_dist_es3();
-    bindResolveAwsSdkSigV4Config = (defaultDisableClockSkewCorrection) => (config) => {
-      let inputCredentials = config.credentials;
-      let isUserSupplied = !!config.credentials;
+    bindResolveAwsSdkSigV4Config = (defaultDisableClockSkewCorrection) => (config2) => {
+      let inputCredentials = config2.credentials;
+      let isUserSupplied = !!config2.credentials;
       let resolvedCredentials = void 0;
-      Object.defineProperty(config, "credentials", {
+      Object.defineProperty(config2, "credentials", {
         set(credentials) {
           if (credentials && credentials !== inputCredentials && credentials !== resolvedCredentials) {
             isUserSupplied = true;
           }
           inputCredentials = credentials;
-          const memoizedProvider = normalizeCredentialProvider(config, {
+          const memoizedProvider = normalizeCredentialProvider(config2, {
             credentials: inputCredentials,
-            credentialDefaultProvider: config.credentialDefaultProvider
+            credentialDefaultProvider: config2.credentialDefaultProvider
           });
-          const boundProvider = bindCallerConfig(config, memoizedProvider);
+          const boundProvider = bindCallerConfig(config2, memoizedProvider);
           if (isUserSupplied && !boundProvider.attributed) {
             const isCredentialObject = typeof inputCredentials === "object" && inputCredentials !== null;
             resolvedCredentials = async (options) => {
@@ -31116,62 +31116,62 @@ var init_resolveAwsSdkSigV4Config = __esm({
         enumerable: true,
         configurable: true
       });
-      config.credentials = inputCredentials;
-      const { signingEscapePath = true, systemClockOffset = config.systemClockOffset || 0, sha256 } = config;
+      config2.credentials = inputCredentials;
+      const { signingEscapePath = true, systemClockOffset = config2.systemClockOffset || 0, sha256 } = config2;
       let signer;
-      if (config.signer) {
-        signer = normalizeProvider2(config.signer);
-      } else if (config.regionInfoProvider) {
-        signer = () => normalizeProvider2(config.region)().then(async (region2) => [
-          await config.regionInfoProvider(region2, {
-            useFipsEndpoint: await config.useFipsEndpoint(),
-            useDualstackEndpoint: await config.useDualstackEndpoint()
+      if (config2.signer) {
+        signer = normalizeProvider2(config2.signer);
+      } else if (config2.regionInfoProvider) {
+        signer = () => normalizeProvider2(config2.region)().then(async (region2) => [
+          await config2.regionInfoProvider(region2, {
+            useFipsEndpoint: await config2.useFipsEndpoint(),
+            useDualstackEndpoint: await config2.useDualstackEndpoint()
           }) || {},
           region2
         ]).then(([regionInfo, region2]) => {
           const { signingRegion, signingService } = regionInfo;
-          config.signingRegion = config.signingRegion || signingRegion || region2;
-          config.signingName = config.signingName || signingService || config.serviceId;
+          config2.signingRegion = config2.signingRegion || signingRegion || region2;
+          config2.signingName = config2.signingName || signingService || config2.serviceId;
           const params = {
-            ...config,
-            credentials: config.credentials,
-            region: config.signingRegion,
-            service: config.signingName,
+            ...config2,
+            credentials: config2.credentials,
+            region: config2.signingRegion,
+            service: config2.signingName,
             sha256,
             uriEscapePath: signingEscapePath
           };
-          const SignerCtor = config.signerConstructor || SignatureV4;
+          const SignerCtor = config2.signerConstructor || SignatureV4;
           return new SignerCtor(params);
         });
       } else {
         signer = async (authScheme) => {
           authScheme = Object.assign({}, {
             name: "sigv4",
-            signingName: config.signingName || config.defaultSigningName,
-            signingRegion: await normalizeProvider2(config.region)(),
+            signingName: config2.signingName || config2.defaultSigningName,
+            signingRegion: await normalizeProvider2(config2.region)(),
             properties: {}
           }, authScheme);
           const signingRegion = authScheme.signingRegion;
           const signingService = authScheme.signingName;
-          config.signingRegion = config.signingRegion || signingRegion;
-          config.signingName = config.signingName || signingService || config.serviceId;
+          config2.signingRegion = config2.signingRegion || signingRegion;
+          config2.signingName = config2.signingName || signingService || config2.serviceId;
           const params = {
-            ...config,
-            credentials: config.credentials,
-            region: config.signingRegion,
-            service: config.signingName,
+            ...config2,
+            credentials: config2.credentials,
+            region: config2.signingRegion,
+            service: config2.signingName,
             sha256,
             uriEscapePath: signingEscapePath
           };
-          const SignerCtor = config.signerConstructor || SignatureV4;
+          const SignerCtor = config2.signerConstructor || SignatureV4;
           return new SignerCtor(params);
         };
       }
-      const resolvedConfig = Object.assign(config, {
+      const resolvedConfig = Object.assign(config2, {
         systemClockOffset,
         signingEscapePath,
         signer,
-        disableClockSkewCorrection: normalizeProvider2(config.disableClockSkewCorrection ?? defaultDisableClockSkewCorrection)
+        disableClockSkewCorrection: normalizeProvider2(config2.disableClockSkewCorrection ?? defaultDisableClockSkewCorrection)
       });
       return resolvedConfig;
     };
@@ -31684,12 +31684,12 @@ var init_fromInstanceMetadata = __esm({
           let token;
           try {
             token = (await getMetadataToken({ ...endpoint2, timeout })).toString();
-          } catch (error2) {
-            if (error2?.statusCode === 400) {
-              throw Object.assign(error2, {
+          } catch (error3) {
+            if (error3?.statusCode === 400) {
+              throw Object.assign(error3, {
                 message: "EC2 Metadata token request returned error"
               });
-            } else if (error2.message === "TimeoutError" || [403, 404, 405].includes(error2.statusCode)) {
+            } else if (error3.message === "TimeoutError" || [403, 404, 405].includes(error3.statusCode)) {
               disableFetchToken = true;
             }
             logger2?.debug("AWS SDK Instance Metadata", "using v1 fallback (initial)");
@@ -31874,12 +31874,12 @@ var init_set_request_timeout = __esm({
         return timing.setTimeout(() => {
           let msg = `@smithy/node-http-handler - [${throwOnRequestTimeout ? "ERROR" : "WARN"}] a request has exceeded the configured ${timeoutInMs} ms requestTimeout.`;
           if (throwOnRequestTimeout) {
-            const error2 = Object.assign(new Error(msg), {
+            const error3 = Object.assign(new Error(msg), {
               name: "TimeoutError",
               code: "ETIMEDOUT"
             });
-            req.destroy(error2);
-            reject(error2);
+            req.destroy(error3);
+            reject(error3);
           } else {
             msg += ` Init client requestHandler with throwOnRequestTimeout=true to turn this into an error.`;
             logger2?.warn?.(msg);
@@ -31923,8 +31923,8 @@ var init_set_socket_keep_alive = __esm({
 var resolveDefaultSocketTimeout;
 var init_resolve_default_socket_timeout = __esm({
   "node_modules/@smithy/node-http-handler/dist-es/resolve-default-socket-timeout.js"() {
-    resolveDefaultSocketTimeout = (config) => {
-      const value = config?.defaultSocketTimeout;
+    resolveDefaultSocketTimeout = (config2) => {
+      const value = config2?.defaultSocketTimeout;
       return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : void 0;
     };
   }
@@ -31947,10 +31947,10 @@ var init_set_socket_timeout = __esm({
           request2.socket?.destroy();
           return;
         }
-        const error2 = Object.assign(new Error(`@smithy/node-http-handler - the request socket timed out after ${timeoutInMs} ms of inactivity (${isServiceDefault ? "service default socket timeout" : "configured by client requestHandler"}).`), { name: "TimeoutError" });
-        response?.destroy(error2);
+        const error3 = Object.assign(new Error(`@smithy/node-http-handler - the request socket timed out after ${timeoutInMs} ms of inactivity (${isServiceDefault ? "service default socket timeout" : "configured by client requestHandler"}).`), { name: "TimeoutError" });
+        response?.destroy(error3);
         request2.destroy();
-        reject(error2);
+        reject(error3);
       };
       const registerTimeout = () => {
         const { socket } = request2;
@@ -32115,8 +32115,8 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
         if (!this.config) {
           this.config = await this.configProvider;
         }
-        const config = this.config;
-        const logger2 = config.logger;
+        const config2 = this.config;
+        const logger2 = config2.logger;
         const isSSL = request2.protocol === "https:";
         if (!isSSL && !this.config.httpAgent) {
           this.config.httpAgent = await this.config.httpAgentProvider();
@@ -32150,7 +32150,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
           }
           const headers = request2.headers;
           const expectContinue = headers ? (headers.Expect ?? headers.expect) === "100-continue" : false;
-          let agent = isSSL ? config.httpsAgent : config.httpAgent;
+          let agent = isSSL ? config2.httpsAgent : config2.httpAgent;
           if (expectContinue && !this.externalAgent) {
             agent = new (isSSL ? node_https.Agent : hAgent)({
               keepAlive: false,
@@ -32159,7 +32159,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
           }
           socketWarningTimeoutId = timing.setTimeout(() => {
             this.socketWarningTimestamp = _NodeHttpHandler.checkSocketUsage(agent, this.socketWarningTimestamp, logger2);
-          }, config.socketAcquisitionWarningTimeout ?? (config.requestTimeout ?? 2e3) + (config.connectionTimeout ?? 1e3));
+          }, config2.socketAcquisitionWarningTimeout ?? (config2.requestTimeout ?? 2e3) + (config2.connectionTimeout ?? 1e3));
           const queryString = request2.query ? buildQueryString(request2.query) : "";
           let auth2 = void 0;
           if (request2.username != null || request2.password != null) {
@@ -32220,14 +32220,14 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
               abortSignal.onabort = onAbort;
             }
           }
-          const effectiveRequestTimeout = requestTimeout ?? config.requestTimeout;
-          connectionTimeoutId = setConnectionTimeout(req, reject, config.connectionTimeout);
-          requestTimeoutId = setRequestTimeout(req, reject, effectiveRequestTimeout, config.throwOnRequestTimeout, logger2 ?? console);
-          const defaultSocketTimeout = config.socketTimeout === void 0 ? resolveDefaultSocketTimeout(config) : void 0;
+          const effectiveRequestTimeout = requestTimeout ?? config2.requestTimeout;
+          connectionTimeoutId = setConnectionTimeout(req, reject, config2.connectionTimeout);
+          requestTimeoutId = setRequestTimeout(req, reject, effectiveRequestTimeout, config2.throwOnRequestTimeout, logger2 ?? console);
+          const defaultSocketTimeout = config2.socketTimeout === void 0 ? resolveDefaultSocketTimeout(config2) : void 0;
           if (defaultSocketTimeout) {
             setSocketTimeout(req, reject, defaultSocketTimeout, true);
           } else {
-            setSocketTimeout(req, reject, config.socketTimeout);
+            setSocketTimeout(req, reject, config2.socketTimeout);
           }
           const httpAgent = nodeHttpsOptions.agent;
           if (typeof httpAgent === "object" && "keepAlive" in httpAgent) {
@@ -32244,19 +32244,19 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
       }
       updateHttpClientConfig(key, value) {
         this.config = void 0;
-        this.configProvider = this.configProvider.then((config) => {
+        this.configProvider = this.configProvider.then((config2) => {
           switch (key) {
             case /* @__PURE__ */ Symbol.for("logger"):
               key = "logger";
-              value = config.logger ?? value;
+              value = config2.logger ?? value;
               break;
             case /* @__PURE__ */ Symbol.for("@smithy/defaultSocketTimeout"):
               key = "defaultSocketTimeout";
-              value = resolveDefaultSocketTimeout(config) ?? value;
+              value = resolveDefaultSocketTimeout(config2) ?? value;
               break;
           }
           return {
-            ...config,
+            ...config2,
             [key]: value
           };
         });
@@ -32438,12 +32438,12 @@ var init_fromHttp = __esm({
     fromHttp = (options = {}) => {
       options.logger?.debug("@aws-sdk/credential-provider-http - fromHttp");
       let host;
-      const relative2 = options.awsContainerCredentialsRelativeUri ?? process.env[AWS_CONTAINER_CREDENTIALS_RELATIVE_URI];
+      const relative3 = options.awsContainerCredentialsRelativeUri ?? process.env[AWS_CONTAINER_CREDENTIALS_RELATIVE_URI];
       const full = options.awsContainerCredentialsFullUri ?? process.env[AWS_CONTAINER_CREDENTIALS_FULL_URI];
       const token = options.awsContainerAuthorizationToken ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN];
       const tokenFile = options.awsContainerAuthorizationTokenFile ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE];
       const warn = options.logger?.constructor?.name === "NoOpLogger" || !options.logger?.warn ? console.warn : options.logger.warn.bind(options.logger);
-      if (relative2 && full) {
+      if (relative3 && full) {
         warn("@aws-sdk/credential-provider-http: you have set both awsContainerCredentialsRelativeUri and awsContainerCredentialsFullUri.");
         warn("awsContainerCredentialsRelativeUri will take precedence.");
       }
@@ -32451,8 +32451,8 @@ var init_fromHttp = __esm({
         warn("@aws-sdk/credential-provider-http: you have set both awsContainerAuthorizationToken and awsContainerAuthorizationTokenFile.");
         warn("awsContainerAuthorizationTokenFile will take precedence.");
       }
-      if (relative2) {
-        host = `${DEFAULT_LINK_LOCAL_HOST}${relative2}`;
+      if (relative3) {
+        host = `${DEFAULT_LINK_LOCAL_HOST}${relative3}`;
       } else if (full) {
         host = full;
       } else {
@@ -32530,9 +32530,9 @@ function createAwsAuthSigv4HttpAuthOption2(authParameters) {
       name: "sso-oauth",
       region: authParameters.region
     },
-    propertiesExtractor: (config, context3) => ({
+    propertiesExtractor: (config2, context3) => ({
       signingProperties: {
-        config,
+        config: config2,
         context: context3
       }
     })
@@ -32548,10 +32548,10 @@ var init_httpAuthSchemeProvider = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/auth/httpAuthSchemeProvider.js"() {
     init_httpAuthSchemes2();
     init_client2();
-    defaultSSOOIDCHttpAuthSchemeParametersProvider = async (config, context3, input) => {
+    defaultSSOOIDCHttpAuthSchemeParametersProvider = async (config2, context3, input) => {
       return {
         operation: getSmithyContext(context3).operation,
-        region: await normalizeProvider(config.region)() || (() => {
+        region: await normalizeProvider(config2.region)() || (() => {
           throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
         })()
       };
@@ -32571,10 +32571,10 @@ var init_httpAuthSchemeProvider = __esm({
       }
       return options;
     };
-    resolveHttpAuthSchemeConfig2 = (config) => {
-      const config_0 = resolveAwsSdkSigV4Config(config);
+    resolveHttpAuthSchemeConfig2 = (config2) => {
+      const config_0 = resolveAwsSdkSigV4Config(config2);
       return Object.assign(config_0, {
-        authSchemePreference: normalizeProvider(config.authSchemePreference ?? [])
+        authSchemePreference: normalizeProvider(config2.authSchemePreference ?? [])
       });
     };
   }
@@ -32811,20 +32811,20 @@ var init_ProtocolLib = __esm({
       decorateServiceException(exception, additions = {}) {
         if (this.queryCompat) {
           const msg = exception.Message ?? additions.Message;
-          const error2 = decorateServiceException(exception, additions);
+          const error3 = decorateServiceException(exception, additions);
           if (msg) {
-            error2.message = msg;
+            error3.message = msg;
           }
-          const errorObj = error2.Error ?? {};
-          errorObj.Type = error2.Error?.Type;
-          errorObj.Code = error2.Error?.Code;
-          errorObj.Message = error2.Error?.message ?? error2.Error?.Message ?? msg;
-          error2.Error = errorObj;
-          const reqId = error2.$metadata.requestId;
+          const errorObj = error3.Error ?? {};
+          errorObj.Type = error3.Error?.Type;
+          errorObj.Code = error3.Error?.Code;
+          errorObj.Message = error3.Error?.message ?? error3.Error?.Message ?? msg;
+          error3.Error = errorObj;
+          const reqId = error3.$metadata.requestId;
           if (reqId) {
-            error2.RequestId = reqId;
+            error3.RequestId = reqId;
           }
-          return error2;
+          return error3;
         }
         return decorateServiceException(exception, additions);
       }
@@ -33104,11 +33104,11 @@ var init_xml_parser = __esm({
               childTags.push(p3.parseTag());
             }
           } else {
-            let text = "";
+            let text3 = "";
             while (p3.i < p3.z && p3.x[p3.i] !== "<") {
-              text += p3.x[p3.i++];
+              text3 += p3.x[p3.i++];
             }
-            textParts.push(p3.decodeEntities(text));
+            textParts.push(p3.decodeEntities(text3));
           }
         }
         if (!p3.isNext("</")) {
@@ -33123,18 +33123,18 @@ var init_xml_parser = __esm({
           return { tag, value: "" };
         }
         if (!hasAttrs && !hasElementChild) {
-          const text = textParts.length === 1 ? textParts[0] : textParts.join("");
-          if (text.trim() === "" && text.includes("\n")) {
+          const text3 = textParts.length === 1 ? textParts[0] : textParts.join("");
+          if (text3.trim() === "" && text3.includes("\n")) {
             return { tag, value: "" };
           }
-          return { tag, value: text };
+          return { tag, value: text3 };
         }
         const obj = {};
-        for (const text of textParts) {
-          if (text.trim() === "" && text.includes("\n")) {
+        for (const text3 of textParts) {
+          if (text3.trim() === "" && text3.includes("\n")) {
             continue;
           }
-          obj["#text"] = "#text" in obj ? obj["#text"] + text : text;
+          obj["#text"] = "#text" in obj ? obj["#text"] + text3 : text3;
         }
         for (const child of childTags) {
           if (child.tag === "__proto__") {
@@ -33467,8 +33467,8 @@ var init_QueryShapeSerializer = __esm({
         } else if (ns.isTimestampSchema()) {
           if (value instanceof Date) {
             this.writeKey(prefix);
-            const format3 = determineTimestampFormat(ns, this.settings);
-            switch (format3) {
+            const format4 = determineTimestampFormat(ns, this.settings);
+            switch (format4) {
               case 5:
                 this.writeValue(value.toISOString().replace(".000Z", "Z"));
                 break;
@@ -33715,9 +33715,9 @@ var init_AwsQueryProtocol = __esm({
         }, output), dataObject);
       }
       loadQueryErrorCode(output, data) {
-        const code = (data.Errors?.[0]?.Error ?? data.Errors?.Error ?? data.Error)?.Code;
-        if (code !== void 0) {
-          return code;
+        const code3 = (data.Errors?.[0]?.Error ?? data.Errors?.Error ?? data.Error)?.Code;
+        if (code3 !== void 0) {
+          return code3;
         }
         if (output.statusCode == 404) {
           return "NotFound";
@@ -34276,16 +34276,16 @@ var init_runtimeConfig_shared = __esm({
     init_httpAuthSchemeProvider();
     init_endpointResolver();
     init_schemas_0();
-    getRuntimeConfig = (config) => {
+    getRuntimeConfig = (config2) => {
       return {
         apiVersion: "2019-06-10",
-        base64Decoder: config?.base64Decoder ?? fromBase64,
-        base64Encoder: config?.base64Encoder ?? toBase64,
-        disableHostPrefix: config?.disableHostPrefix ?? false,
-        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
-        extensions: config?.extensions ?? [],
-        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultSSOOIDCHttpAuthSchemeProvider,
-        httpAuthSchemes: config?.httpAuthSchemes ?? [
+        base64Decoder: config2?.base64Decoder ?? fromBase64,
+        base64Encoder: config2?.base64Encoder ?? toBase64,
+        disableHostPrefix: config2?.disableHostPrefix ?? false,
+        endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver,
+        extensions: config2?.extensions ?? [],
+        httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultSSOOIDCHttpAuthSchemeProvider,
+        httpAuthSchemes: config2?.httpAuthSchemes ?? [
           {
             schemeId: "aws.auth#sigv4",
             identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
@@ -34297,19 +34297,19 @@ var init_runtimeConfig_shared = __esm({
             signer: new NoAuthSigner()
           }
         ],
-        logger: config?.logger ?? new NoOpLogger(),
-        protocol: config?.protocol ?? AwsRestJsonProtocol,
-        protocolSettings: config?.protocolSettings ?? {
+        logger: config2?.logger ?? new NoOpLogger(),
+        protocol: config2?.protocol ?? AwsRestJsonProtocol,
+        protocolSettings: config2?.protocolSettings ?? {
           defaultNamespace: "com.amazonaws.ssooidc",
           errorTypeRegistries,
           version: "2019-06-10",
           serviceTarget: "AWSSSOOIDCService"
         },
-        serviceId: config?.serviceId ?? "SSO OIDC",
-        sha256: config?.sha256 ?? Sha256Node,
-        urlParser: config?.urlParser ?? parseUrl,
-        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
-        utf8Encoder: config?.utf8Encoder ?? toUtf8
+        serviceId: config2?.serviceId ?? "SSO OIDC",
+        sha256: config2?.sha256 ?? Sha256Node,
+        urlParser: config2?.urlParser ?? parseUrl,
+        utf8Decoder: config2?.utf8Decoder ?? fromUtf8,
+        utf8Encoder: config2?.utf8Encoder ?? toUtf8
       };
     };
   }
@@ -34328,36 +34328,36 @@ var init_runtimeConfig = __esm({
     init_serde();
     init_dist_es6();
     init_runtimeConfig_shared();
-    getRuntimeConfig2 = (config) => {
+    getRuntimeConfig2 = (config2) => {
       emitWarningIfUnsupportedVersion2(process.version);
-      const defaultsMode = resolveDefaultsModeConfig(config);
+      const defaultsMode = resolveDefaultsModeConfig(config2);
       const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
-      const clientSharedValues = getRuntimeConfig(config);
+      const clientSharedValues = getRuntimeConfig(config2);
       emitWarningIfUnsupportedVersion(process.version);
       const loaderConfig = {
-        profile: config?.profile,
+        profile: config2?.profile,
         logger: clientSharedValues.logger
       };
       return {
         ...clientSharedValues,
-        ...config,
+        ...config2,
         runtime: "node",
         defaultsMode,
-        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
-        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
-        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 3e5),
-        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: package_default2.version }),
-        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
-        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
-        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
-        retryMode: config?.retryMode ?? loadConfig({
+        authSchemePreference: config2?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
+        bodyLengthChecker: config2?.bodyLengthChecker ?? calculateBodyLength,
+        defaultSocketTimeout: getDefaultSocketTimeout(config2?.requestHandler, 3e5),
+        defaultUserAgentProvider: config2?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: package_default2.version }),
+        maxAttempts: config2?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config2),
+        region: config2?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
+        requestHandler: NodeHttpHandler.create(config2?.requestHandler ?? defaultConfigProvider),
+        retryMode: config2?.retryMode ?? loadConfig({
           ...NODE_RETRY_MODE_CONFIG_OPTIONS,
           default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE
-        }, config),
-        streamCollector: config?.streamCollector ?? streamCollector2,
-        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig)
+        }, config2),
+        streamCollector: config2?.streamCollector ?? streamCollector2,
+        useDualstackEndpoint: config2?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        useFipsEndpoint: config2?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        userAgentAppId: config2?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig)
       };
     };
   }
@@ -34397,11 +34397,11 @@ var init_httpAuthExtensionConfiguration = __esm({
         }
       };
     };
-    resolveHttpAuthRuntimeConfig = (config) => {
+    resolveHttpAuthRuntimeConfig = (config2) => {
       return {
-        httpAuthSchemes: config.httpAuthSchemes(),
-        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
-        credentials: config.credentials()
+        httpAuthSchemes: config2.httpAuthSchemes(),
+        httpAuthSchemeProvider: config2.httpAuthSchemeProvider(),
+        credentials: config2.credentials()
       };
     };
   }
@@ -34463,8 +34463,8 @@ var init_SSOOIDCClient = __esm({
         this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
         this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
           httpAuthSchemeParametersProvider: defaultSSOOIDCHttpAuthSchemeParametersProvider,
-          identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
-            "aws.auth#sigv4": config.credentials
+          identityProviderConfigProvider: async (config2) => new DefaultIdentityProviderConfig({
+            "aws.auth#sigv4": config2.credentials
           })
         }));
         this.middlewareStack.use(getHttpSigningPlugin(this.config));
@@ -34485,7 +34485,7 @@ var init_commandBuilder = __esm({
     init_EndpointParameters();
     command = makeBuilder(commonParams2, "AWSSSOOIDCService", "SSOOIDCClient", getEndpointPlugin);
     _ep0 = {};
-    _mw0 = (Command3, cs, config, o3) => [];
+    _mw0 = (Command3, cs, config2, o3) => [];
   }
 });
 
@@ -34759,13 +34759,13 @@ var init_fromSso = __esm({
               expiresAt: newTokenExpiration.toISOString(),
               refreshToken: newSsoOidcToken.refreshToken
             });
-          } catch (error2) {
+          } catch (error3) {
           }
           return {
             token: newSsoOidcToken.accessToken,
             expiration: newTokenExpiration
           };
-        } catch (error2) {
+        } catch (error3) {
           validateTokenExpiry(existingToken);
           return existingToken;
         }
@@ -34795,9 +34795,9 @@ function createAwsAuthSigv4HttpAuthOption3(authParameters) {
       name: "awsssoportal",
       region: authParameters.region
     },
-    propertiesExtractor: (config, context3) => ({
+    propertiesExtractor: (config2, context3) => ({
       signingProperties: {
-        config,
+        config: config2,
         context: context3
       }
     })
@@ -34813,10 +34813,10 @@ var init_httpAuthSchemeProvider2 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/auth/httpAuthSchemeProvider.js"() {
     init_httpAuthSchemes2();
     init_client2();
-    defaultSSOHttpAuthSchemeParametersProvider = async (config, context3, input) => {
+    defaultSSOHttpAuthSchemeParametersProvider = async (config2, context3, input) => {
       return {
         operation: getSmithyContext(context3).operation,
-        region: await normalizeProvider(config.region)() || (() => {
+        region: await normalizeProvider(config2.region)() || (() => {
           throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
         })()
       };
@@ -34836,10 +34836,10 @@ var init_httpAuthSchemeProvider2 = __esm({
       }
       return options;
     };
-    resolveHttpAuthSchemeConfig3 = (config) => {
-      const config_0 = resolveAwsSdkSigV4Config(config);
+    resolveHttpAuthSchemeConfig3 = (config2) => {
+      const config_0 = resolveAwsSdkSigV4Config(config2);
       return Object.assign(config_0, {
-        authSchemePreference: normalizeProvider(config.authSchemePreference ?? [])
+        authSchemePreference: normalizeProvider(config2.authSchemePreference ?? [])
       });
     };
   }
@@ -35189,16 +35189,16 @@ var init_runtimeConfig_shared2 = __esm({
     init_httpAuthSchemeProvider2();
     init_endpointResolver2();
     init_schemas_02();
-    getRuntimeConfig3 = (config) => {
+    getRuntimeConfig3 = (config2) => {
       return {
         apiVersion: "2019-06-10",
-        base64Decoder: config?.base64Decoder ?? fromBase64,
-        base64Encoder: config?.base64Encoder ?? toBase64,
-        disableHostPrefix: config?.disableHostPrefix ?? false,
-        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver2,
-        extensions: config?.extensions ?? [],
-        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultSSOHttpAuthSchemeProvider,
-        httpAuthSchemes: config?.httpAuthSchemes ?? [
+        base64Decoder: config2?.base64Decoder ?? fromBase64,
+        base64Encoder: config2?.base64Encoder ?? toBase64,
+        disableHostPrefix: config2?.disableHostPrefix ?? false,
+        endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver2,
+        extensions: config2?.extensions ?? [],
+        httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultSSOHttpAuthSchemeProvider,
+        httpAuthSchemes: config2?.httpAuthSchemes ?? [
           {
             schemeId: "aws.auth#sigv4",
             identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
@@ -35210,19 +35210,19 @@ var init_runtimeConfig_shared2 = __esm({
             signer: new NoAuthSigner()
           }
         ],
-        logger: config?.logger ?? new NoOpLogger(),
-        protocol: config?.protocol ?? AwsRestJsonProtocol,
-        protocolSettings: config?.protocolSettings ?? {
+        logger: config2?.logger ?? new NoOpLogger(),
+        protocol: config2?.protocol ?? AwsRestJsonProtocol,
+        protocolSettings: config2?.protocolSettings ?? {
           defaultNamespace: "com.amazonaws.sso",
           errorTypeRegistries: errorTypeRegistries2,
           version: "2019-06-10",
           serviceTarget: "SWBPortalService"
         },
-        serviceId: config?.serviceId ?? "SSO",
-        sha256: config?.sha256 ?? Sha256Node,
-        urlParser: config?.urlParser ?? parseUrl,
-        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
-        utf8Encoder: config?.utf8Encoder ?? toUtf8
+        serviceId: config2?.serviceId ?? "SSO",
+        sha256: config2?.sha256 ?? Sha256Node,
+        urlParser: config2?.urlParser ?? parseUrl,
+        utf8Decoder: config2?.utf8Decoder ?? fromUtf8,
+        utf8Encoder: config2?.utf8Encoder ?? toUtf8
       };
     };
   }
@@ -35241,36 +35241,36 @@ var init_runtimeConfig2 = __esm({
     init_serde();
     init_dist_es6();
     init_runtimeConfig_shared2();
-    getRuntimeConfig4 = (config) => {
+    getRuntimeConfig4 = (config2) => {
       emitWarningIfUnsupportedVersion2(process.version);
-      const defaultsMode = resolveDefaultsModeConfig(config);
+      const defaultsMode = resolveDefaultsModeConfig(config2);
       const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
-      const clientSharedValues = getRuntimeConfig3(config);
+      const clientSharedValues = getRuntimeConfig3(config2);
       emitWarningIfUnsupportedVersion(process.version);
       const loaderConfig = {
-        profile: config?.profile,
+        profile: config2?.profile,
         logger: clientSharedValues.logger
       };
       return {
         ...clientSharedValues,
-        ...config,
+        ...config2,
         runtime: "node",
         defaultsMode,
-        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
-        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
-        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 3e5),
-        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: package_default2.version }),
-        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
-        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
-        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
-        retryMode: config?.retryMode ?? loadConfig({
+        authSchemePreference: config2?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
+        bodyLengthChecker: config2?.bodyLengthChecker ?? calculateBodyLength,
+        defaultSocketTimeout: getDefaultSocketTimeout(config2?.requestHandler, 3e5),
+        defaultUserAgentProvider: config2?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: package_default2.version }),
+        maxAttempts: config2?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config2),
+        region: config2?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
+        requestHandler: NodeHttpHandler.create(config2?.requestHandler ?? defaultConfigProvider),
+        retryMode: config2?.retryMode ?? loadConfig({
           ...NODE_RETRY_MODE_CONFIG_OPTIONS,
           default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE
-        }, config),
-        streamCollector: config?.streamCollector ?? streamCollector2,
-        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig)
+        }, config2),
+        streamCollector: config2?.streamCollector ?? streamCollector2,
+        useDualstackEndpoint: config2?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        useFipsEndpoint: config2?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        userAgentAppId: config2?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig)
       };
     };
   }
@@ -35310,11 +35310,11 @@ var init_httpAuthExtensionConfiguration2 = __esm({
         }
       };
     };
-    resolveHttpAuthRuntimeConfig2 = (config) => {
+    resolveHttpAuthRuntimeConfig2 = (config2) => {
       return {
-        httpAuthSchemes: config.httpAuthSchemes(),
-        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
-        credentials: config.credentials()
+        httpAuthSchemes: config2.httpAuthSchemes(),
+        httpAuthSchemeProvider: config2.httpAuthSchemeProvider(),
+        credentials: config2.credentials()
       };
     };
   }
@@ -35376,8 +35376,8 @@ var init_SSOClient = __esm({
         this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
         this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
           httpAuthSchemeParametersProvider: defaultSSOHttpAuthSchemeParametersProvider,
-          identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
-            "aws.auth#sigv4": config.credentials
+          identityProviderConfigProvider: async (config2) => new DefaultIdentityProviderConfig({
+            "aws.auth#sigv4": config2.credentials
           })
         }));
         this.middlewareStack.use(getHttpSigningPlugin(this.config));
@@ -35398,7 +35398,7 @@ var init_commandBuilder2 = __esm({
     init_EndpointParameters2();
     command2 = makeBuilder(commonParams3, "SWBPortalService", "SSOClient", getEndpointPlugin);
     _ep02 = {};
-    _mw02 = (Command3, cs, config, o3) => [];
+    _mw02 = (Command3, cs, config2, o3) => [];
   }
 });
 
@@ -36063,9 +36063,9 @@ function createAwsAuthSigv4HttpAuthOption4(authParameters) {
       name: "sts",
       region: authParameters.region
     },
-    propertiesExtractor: (config, context3) => ({
+    propertiesExtractor: (config2, context3) => ({
       signingProperties: {
-        config,
+        config: config2,
         context: context3
       }
     })
@@ -36078,9 +36078,9 @@ function createAwsAuthSigv4aHttpAuthOption(authParameters) {
       name: "sts",
       region: authParameters.region
     },
-    propertiesExtractor: (config, context3) => ({
+    propertiesExtractor: (config2, context3) => ({
       signingProperties: {
-        config,
+        config: config2,
         context: context3
       }
     })
@@ -36099,22 +36099,22 @@ var init_httpAuthSchemeProvider3 = __esm({
     init_client2();
     init_endpoints();
     init_endpointResolver3();
-    createEndpointRuleSetHttpAuthSchemeParametersProvider = (defaultHttpAuthSchemeParametersProvider) => async (config, context3, input) => {
+    createEndpointRuleSetHttpAuthSchemeParametersProvider = (defaultHttpAuthSchemeParametersProvider) => async (config2, context3, input) => {
       if (!input) {
         throw new Error("Could not find `input` for `defaultEndpointRuleSetHttpAuthSchemeParametersProvider`");
       }
-      const defaultParameters = await defaultHttpAuthSchemeParametersProvider(config, context3, input);
+      const defaultParameters = await defaultHttpAuthSchemeParametersProvider(config2, context3, input);
       const instructionsFn = getSmithyContext(context3)?.commandInstance?.constructor?.getEndpointParameterInstructions;
       if (!instructionsFn) {
         throw new Error(`getEndpointParameterInstructions() is not defined on '${context3.commandName}'`);
       }
-      const endpointParameters = await resolveParams(input, { getEndpointParameterInstructions: instructionsFn }, config);
+      const endpointParameters = await resolveParams(input, { getEndpointParameterInstructions: instructionsFn }, config2);
       return Object.assign(defaultParameters, endpointParameters);
     };
-    _defaultSTSHttpAuthSchemeParametersProvider = async (config, context3, input) => {
+    _defaultSTSHttpAuthSchemeParametersProvider = async (config2, context3, input) => {
       return {
         operation: getSmithyContext(context3).operation,
-        region: await normalizeProvider(config.region)() || (() => {
+        region: await normalizeProvider(config2.region)() || (() => {
           throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
         })()
       };
@@ -36182,11 +36182,11 @@ var init_httpAuthSchemeProvider3 = __esm({
       "aws.auth#sigv4a": createAwsAuthSigv4aHttpAuthOption,
       "smithy.api#noAuth": createSmithyApiNoAuthHttpAuthOption3
     });
-    resolveHttpAuthSchemeConfig4 = (config) => {
-      const config_0 = resolveAwsSdkSigV4Config(config);
+    resolveHttpAuthSchemeConfig4 = (config2) => {
+      const config_0 = resolveAwsSdkSigV4Config(config2);
       const config_1 = resolveAwsSdkSigV4AConfig(config_0);
       return Object.assign(config_1, {
-        authSchemePreference: normalizeProvider(config.authSchemePreference ?? [])
+        authSchemePreference: normalizeProvider(config2.authSchemePreference ?? [])
       });
     };
   }
@@ -36682,16 +36682,16 @@ var init_runtimeConfig_shared3 = __esm({
     init_httpAuthSchemeProvider3();
     init_endpointResolver3();
     init_schemas_03();
-    getRuntimeConfig5 = (config) => {
+    getRuntimeConfig5 = (config2) => {
       return {
         apiVersion: "2011-06-15",
-        base64Decoder: config?.base64Decoder ?? fromBase64,
-        base64Encoder: config?.base64Encoder ?? toBase64,
-        disableHostPrefix: config?.disableHostPrefix ?? false,
-        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver3,
-        extensions: config?.extensions ?? [],
-        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultSTSHttpAuthSchemeProvider,
-        httpAuthSchemes: config?.httpAuthSchemes ?? [
+        base64Decoder: config2?.base64Decoder ?? fromBase64,
+        base64Encoder: config2?.base64Encoder ?? toBase64,
+        disableHostPrefix: config2?.disableHostPrefix ?? false,
+        endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver3,
+        extensions: config2?.extensions ?? [],
+        httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultSTSHttpAuthSchemeProvider,
+        httpAuthSchemes: config2?.httpAuthSchemes ?? [
           {
             schemeId: "aws.auth#sigv4",
             identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
@@ -36708,21 +36708,21 @@ var init_runtimeConfig_shared3 = __esm({
             signer: new NoAuthSigner()
           }
         ],
-        logger: config?.logger ?? new NoOpLogger(),
-        protocol: config?.protocol ?? AwsQueryProtocol,
-        protocolSettings: config?.protocolSettings ?? {
+        logger: config2?.logger ?? new NoOpLogger(),
+        protocol: config2?.protocol ?? AwsQueryProtocol,
+        protocolSettings: config2?.protocolSettings ?? {
           defaultNamespace: "com.amazonaws.sts",
           errorTypeRegistries: errorTypeRegistries3,
           xmlNamespace: "https://sts.amazonaws.com/doc/2011-06-15/",
           version: "2011-06-15",
           serviceTarget: "AWSSecurityTokenServiceV20110615"
         },
-        serviceId: config?.serviceId ?? "STS",
-        sha256: config?.sha256 ?? Sha256Node,
-        signerConstructor: config?.signerConstructor ?? SignatureV4MultiRegion,
-        urlParser: config?.urlParser ?? parseUrl,
-        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
-        utf8Encoder: config?.utf8Encoder ?? toUtf8
+        serviceId: config2?.serviceId ?? "STS",
+        sha256: config2?.sha256 ?? Sha256Node,
+        signerConstructor: config2?.signerConstructor ?? SignatureV4MultiRegion,
+        urlParser: config2?.urlParser ?? parseUrl,
+        utf8Decoder: config2?.utf8Decoder ?? fromUtf8,
+        utf8Encoder: config2?.utf8Encoder ?? toUtf8
       };
     };
   }
@@ -36742,29 +36742,29 @@ var init_runtimeConfig3 = __esm({
     init_serde();
     init_dist_es6();
     init_runtimeConfig_shared3();
-    getRuntimeConfig6 = (config) => {
+    getRuntimeConfig6 = (config2) => {
       emitWarningIfUnsupportedVersion2(process.version);
-      const defaultsMode = resolveDefaultsModeConfig(config);
+      const defaultsMode = resolveDefaultsModeConfig(config2);
       const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
-      const clientSharedValues = getRuntimeConfig5(config);
+      const clientSharedValues = getRuntimeConfig5(config2);
       emitWarningIfUnsupportedVersion(process.version);
       const loaderConfig = {
-        profile: config?.profile,
+        profile: config2?.profile,
         logger: clientSharedValues.logger
       };
       return {
         ...clientSharedValues,
-        ...config,
+        ...config2,
         runtime: "node",
         defaultsMode,
-        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
-        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
-        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 3e5),
-        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: package_default2.version }),
-        httpAuthSchemes: config?.httpAuthSchemes ?? [
+        authSchemePreference: config2?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
+        bodyLengthChecker: config2?.bodyLengthChecker ?? calculateBodyLength,
+        defaultSocketTimeout: getDefaultSocketTimeout(config2?.requestHandler, 3e5),
+        defaultUserAgentProvider: config2?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: package_default2.version }),
+        httpAuthSchemes: config2?.httpAuthSchemes ?? [
           {
             schemeId: "aws.auth#sigv4",
-            identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4") || (async (idProps) => await config.credentialDefaultProvider(idProps?.__config || {})()),
+            identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4") || (async (idProps) => await config2.credentialDefaultProvider(idProps?.__config || {})()),
             signer: new AwsSdkSigV4Signer()
           },
           {
@@ -36778,18 +36778,18 @@ var init_runtimeConfig3 = __esm({
             signer: new NoAuthSigner()
           }
         ],
-        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
-        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
-        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
-        retryMode: config?.retryMode ?? loadConfig({
+        maxAttempts: config2?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config2),
+        region: config2?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
+        requestHandler: NodeHttpHandler.create(config2?.requestHandler ?? defaultConfigProvider),
+        retryMode: config2?.retryMode ?? loadConfig({
           ...NODE_RETRY_MODE_CONFIG_OPTIONS,
           default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE
-        }, config),
-        sigv4aSigningRegionSet: config?.sigv4aSigningRegionSet ?? loadConfig(NODE_SIGV4A_CONFIG_OPTIONS, loaderConfig),
-        streamCollector: config?.streamCollector ?? streamCollector2,
-        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig)
+        }, config2),
+        sigv4aSigningRegionSet: config2?.sigv4aSigningRegionSet ?? loadConfig(NODE_SIGV4A_CONFIG_OPTIONS, loaderConfig),
+        streamCollector: config2?.streamCollector ?? streamCollector2,
+        useDualstackEndpoint: config2?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        useFipsEndpoint: config2?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        userAgentAppId: config2?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig)
       };
     };
   }
@@ -36829,11 +36829,11 @@ var init_httpAuthExtensionConfiguration3 = __esm({
         }
       };
     };
-    resolveHttpAuthRuntimeConfig3 = (config) => {
+    resolveHttpAuthRuntimeConfig3 = (config2) => {
       return {
-        httpAuthSchemes: config.httpAuthSchemes(),
-        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
-        credentials: config.credentials()
+        httpAuthSchemes: config2.httpAuthSchemes(),
+        httpAuthSchemeProvider: config2.httpAuthSchemeProvider(),
+        credentials: config2.credentials()
       };
     };
   }
@@ -36895,9 +36895,9 @@ var init_STSClient = __esm({
         this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
         this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
           httpAuthSchemeParametersProvider: defaultSTSHttpAuthSchemeParametersProvider,
-          identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
-            "aws.auth#sigv4": config.credentials,
-            "aws.auth#sigv4a": config.credentials
+          identityProviderConfigProvider: async (config2) => new DefaultIdentityProviderConfig({
+            "aws.auth#sigv4": config2.credentials,
+            "aws.auth#sigv4a": config2.credentials
           })
         }));
         this.middlewareStack.use(getHttpSigningPlugin(this.config));
@@ -36918,7 +36918,7 @@ var init_commandBuilder3 = __esm({
     init_EndpointParameters3();
     command3 = makeBuilder(commonParams4, "AWSSecurityTokenServiceV20110615", "STSClient", getEndpointPlugin);
     _ep03 = {};
-    _mw03 = (Command3, cs, config, o3) => [];
+    _mw03 = (Command3, cs, config2, o3) => [];
   }
 });
 
@@ -37095,8 +37095,8 @@ var init_defaultRoleAssumers = __esm({
         return baseCtor;
       else
         return class CustomizableSTSClient extends baseCtor {
-          constructor(config) {
-            super(config);
+          constructor(config2) {
+            super(config2);
             for (const customization of customizations) {
               this.middlewareStack.use(customization);
             }
@@ -37256,9 +37256,9 @@ function createAwsAuthSigv4HttpAuthOption5(authParameters) {
       name: "signin",
       region: authParameters.region
     },
-    propertiesExtractor: (config, context3) => ({
+    propertiesExtractor: (config2, context3) => ({
       signingProperties: {
-        config,
+        config: config2,
         context: context3
       }
     })
@@ -37274,10 +37274,10 @@ var init_httpAuthSchemeProvider4 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/auth/httpAuthSchemeProvider.js"() {
     init_httpAuthSchemes2();
     init_client2();
-    defaultSigninHttpAuthSchemeParametersProvider = async (config, context3, input) => {
+    defaultSigninHttpAuthSchemeParametersProvider = async (config2, context3, input) => {
       return {
         operation: getSmithyContext(context3).operation,
-        region: await normalizeProvider(config.region)() || (() => {
+        region: await normalizeProvider(config2.region)() || (() => {
           throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
         })()
       };
@@ -37297,10 +37297,10 @@ var init_httpAuthSchemeProvider4 = __esm({
       }
       return options;
     };
-    resolveHttpAuthSchemeConfig5 = (config) => {
-      const config_0 = resolveAwsSdkSigV4Config(config);
+    resolveHttpAuthSchemeConfig5 = (config2) => {
+      const config_0 = resolveAwsSdkSigV4Config(config2);
       return Object.assign(config_0, {
-        authSchemePreference: normalizeProvider(config.authSchemePreference ?? [])
+        authSchemePreference: normalizeProvider(config2.authSchemePreference ?? [])
       });
     };
   }
@@ -37830,16 +37830,16 @@ var init_runtimeConfig_shared4 = __esm({
     init_httpAuthSchemeProvider4();
     init_endpointResolver4();
     init_schemas_04();
-    getRuntimeConfig7 = (config) => {
+    getRuntimeConfig7 = (config2) => {
       return {
         apiVersion: "2023-01-01",
-        base64Decoder: config?.base64Decoder ?? fromBase64,
-        base64Encoder: config?.base64Encoder ?? toBase64,
-        disableHostPrefix: config?.disableHostPrefix ?? false,
-        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver4,
-        extensions: config?.extensions ?? [],
-        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultSigninHttpAuthSchemeProvider,
-        httpAuthSchemes: config?.httpAuthSchemes ?? [
+        base64Decoder: config2?.base64Decoder ?? fromBase64,
+        base64Encoder: config2?.base64Encoder ?? toBase64,
+        disableHostPrefix: config2?.disableHostPrefix ?? false,
+        endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver4,
+        extensions: config2?.extensions ?? [],
+        httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultSigninHttpAuthSchemeProvider,
+        httpAuthSchemes: config2?.httpAuthSchemes ?? [
           {
             schemeId: "aws.auth#sigv4",
             identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
@@ -37851,19 +37851,19 @@ var init_runtimeConfig_shared4 = __esm({
             signer: new NoAuthSigner()
           }
         ],
-        logger: config?.logger ?? new NoOpLogger(),
-        protocol: config?.protocol ?? AwsRestJsonProtocol,
-        protocolSettings: config?.protocolSettings ?? {
+        logger: config2?.logger ?? new NoOpLogger(),
+        protocol: config2?.protocol ?? AwsRestJsonProtocol,
+        protocolSettings: config2?.protocolSettings ?? {
           defaultNamespace: "com.amazonaws.signin",
           errorTypeRegistries: errorTypeRegistries4,
           version: "2023-01-01",
           serviceTarget: "Signin"
         },
-        serviceId: config?.serviceId ?? "Signin",
-        sha256: config?.sha256 ?? Sha256Node,
-        urlParser: config?.urlParser ?? parseUrl,
-        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
-        utf8Encoder: config?.utf8Encoder ?? toUtf8
+        serviceId: config2?.serviceId ?? "Signin",
+        sha256: config2?.sha256 ?? Sha256Node,
+        urlParser: config2?.urlParser ?? parseUrl,
+        utf8Decoder: config2?.utf8Decoder ?? fromUtf8,
+        utf8Encoder: config2?.utf8Encoder ?? toUtf8
       };
     };
   }
@@ -37882,36 +37882,36 @@ var init_runtimeConfig4 = __esm({
     init_serde();
     init_dist_es6();
     init_runtimeConfig_shared4();
-    getRuntimeConfig8 = (config) => {
+    getRuntimeConfig8 = (config2) => {
       emitWarningIfUnsupportedVersion2(process.version);
-      const defaultsMode = resolveDefaultsModeConfig(config);
+      const defaultsMode = resolveDefaultsModeConfig(config2);
       const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
-      const clientSharedValues = getRuntimeConfig7(config);
+      const clientSharedValues = getRuntimeConfig7(config2);
       emitWarningIfUnsupportedVersion(process.version);
       const loaderConfig = {
-        profile: config?.profile,
+        profile: config2?.profile,
         logger: clientSharedValues.logger
       };
       return {
         ...clientSharedValues,
-        ...config,
+        ...config2,
         runtime: "node",
         defaultsMode,
-        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
-        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
-        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 3e5),
-        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: package_default2.version }),
-        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
-        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
-        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
-        retryMode: config?.retryMode ?? loadConfig({
+        authSchemePreference: config2?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
+        bodyLengthChecker: config2?.bodyLengthChecker ?? calculateBodyLength,
+        defaultSocketTimeout: getDefaultSocketTimeout(config2?.requestHandler, 3e5),
+        defaultUserAgentProvider: config2?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: package_default2.version }),
+        maxAttempts: config2?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config2),
+        region: config2?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
+        requestHandler: NodeHttpHandler.create(config2?.requestHandler ?? defaultConfigProvider),
+        retryMode: config2?.retryMode ?? loadConfig({
           ...NODE_RETRY_MODE_CONFIG_OPTIONS,
           default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE
-        }, config),
-        streamCollector: config?.streamCollector ?? streamCollector2,
-        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig)
+        }, config2),
+        streamCollector: config2?.streamCollector ?? streamCollector2,
+        useDualstackEndpoint: config2?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        useFipsEndpoint: config2?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        userAgentAppId: config2?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig)
       };
     };
   }
@@ -37951,11 +37951,11 @@ var init_httpAuthExtensionConfiguration4 = __esm({
         }
       };
     };
-    resolveHttpAuthRuntimeConfig4 = (config) => {
+    resolveHttpAuthRuntimeConfig4 = (config2) => {
       return {
-        httpAuthSchemes: config.httpAuthSchemes(),
-        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
-        credentials: config.credentials()
+        httpAuthSchemes: config2.httpAuthSchemes(),
+        httpAuthSchemeProvider: config2.httpAuthSchemeProvider(),
+        credentials: config2.credentials()
       };
     };
   }
@@ -38017,8 +38017,8 @@ var init_SigninClient = __esm({
         this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
         this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
           httpAuthSchemeParametersProvider: defaultSigninHttpAuthSchemeParametersProvider,
-          identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
-            "aws.auth#sigv4": config.credentials
+          identityProviderConfigProvider: async (config2) => new DefaultIdentityProviderConfig({
+            "aws.auth#sigv4": config2.credentials
           })
         }));
         this.middlewareStack.use(getHttpSigningPlugin(this.config));
@@ -38044,7 +38044,7 @@ var init_commandBuilder4 = __esm({
     _ep1 = {
       IsOAuthEndpoint: { type: "staticContextParams", value: true }
     };
-    _mw04 = (Command3, cs, config, o3) => [];
+    _mw04 = (Command3, cs, config2, o3) => [];
   }
 });
 
@@ -38285,9 +38285,9 @@ var init_LoginCredentialsFetcher = __esm({
           };
           await this.saveToken(updatedToken);
           return this.toCredentials(updatedToken.accessToken);
-        } catch (error2) {
-          if (error2.name === "AccessDeniedException") {
-            const errorType = error2.error;
+        } catch (error3) {
+          if (error3.name === "AccessDeniedException") {
+            const errorType = error3.error;
             let message2;
             switch (errorType) {
               case "TOKEN_EXPIRED":
@@ -38300,7 +38300,7 @@ var init_LoginCredentialsFetcher = __esm({
                 message2 = "Unable to refresh credentials due to insufficient permissions. You may be missing permission for the 'CreateOAuth2Token' action.";
                 break;
               default:
-                message2 = `Failed to refresh token: ${String(error2)}. Please re-authenticate using \`aws login\``;
+                message2 = `Failed to refresh token: ${String(error3)}. Please re-authenticate using \`aws login\``;
             }
             throw new CredentialsProviderError(message2, {
               logger: this.logger,
@@ -38309,10 +38309,10 @@ var init_LoginCredentialsFetcher = __esm({
           }
           const tokenExpiry2 = new Date(freshToken.accessToken.expiresAt).getTime();
           if (tokenExpiry2 > Date.now()) {
-            this.logger?.warn?.(`Failed to refresh token: ${String(error2)}. Using existing token until expiry.`);
+            this.logger?.warn?.(`Failed to refresh token: ${String(error3)}. Using existing token until expiry.`);
             return this.toCredentials(freshToken.accessToken);
           }
-          throw new CredentialsProviderError(`Failed to refresh token: ${String(error2)}. Please re-authenticate using aws login`, { logger: this.logger });
+          throw new CredentialsProviderError(`Failed to refresh token: ${String(error3)}. Please re-authenticate using aws login`, { logger: this.logger });
         }
       }
       async loadToken() {
@@ -38331,8 +38331,8 @@ var init_LoginCredentialsFetcher = __esm({
             });
           }
           return token;
-        } catch (error2) {
-          throw new CredentialsProviderError(`Failed to load token from ${tokenFilePath}: ${String(error2)}`, {
+        } catch (error3) {
+          throw new CredentialsProviderError(`Failed to load token from ${tokenFilePath}: ${String(error3)}`, {
             logger: this.logger,
             tryNextLink: false
           });
@@ -38343,7 +38343,7 @@ var init_LoginCredentialsFetcher = __esm({
         const directory = dirname(tokenFilePath);
         try {
           await fs4.mkdir(directory, { recursive: true });
-        } catch (error2) {
+        } catch (error3) {
         }
         await fs4.writeFile(tokenFilePath, JSON.stringify(token, null, 2), "utf8");
       }
@@ -38434,8 +38434,8 @@ var init_LoginCredentialsFetcher = __esm({
           const rawSignature = this.derToRawSignature(asn1Signature);
           const signatureB64 = rawSignature.toString("base64url");
           return `${message2}.${signatureB64}`;
-        } catch (error2) {
-          throw new CredentialsProviderError(`Failed to generate Dpop proof: ${error2 instanceof Error ? error2.message : String(error2)}`, { logger: this.logger, tryNextLink: false });
+        } catch (error3) {
+          throw new CredentialsProviderError(`Failed to generate Dpop proof: ${error3 instanceof Error ? error3.message : String(error3)}`, { logger: this.logger, tryNextLink: false });
         }
       }
     };
@@ -38559,8 +38559,8 @@ var init_resolveProcessCredentials = __esm({
               throw Error(`Profile ${profileName} credential_process returned invalid JSON.`);
             }
             return getValidatedProcessCredentials(profileName, data, profiles);
-          } catch (error2) {
-            throw new CredentialsProviderError(error2.message, { logger: logger2 });
+          } catch (error3) {
+            throw new CredentialsProviderError(error3.message, { logger: logger2 });
           }
         } else {
           throw new CredentialsProviderError(`Profile ${profileName} did not contain credential_process.`, { logger: logger2 });
@@ -39136,8 +39136,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants6();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code3) => {
+      return code3 === CHAR_FORWARD_SLASH || code3 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -39167,38 +39167,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code;
+      let code3;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code;
+        prev = code3;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code = advance();
+        code3 = advance();
         let next;
-        if (code === CHAR_BACKWARD_SLASH) {
+        if (code3 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
+          code3 = advance();
+          if (code3 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code3 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code3 = advance())) {
+            if (code3 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
+            if (code3 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code3 === CHAR_DOT && (code3 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -39207,7 +39207,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
+            if (braceEscaped !== true && code3 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -39216,7 +39216,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
+            if (code3 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -39231,7 +39231,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_FORWARD_SLASH) {
+        if (code3 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -39244,27 +39244,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code3 === CHAR_PLUS || code3 === CHAR_AT || code3 === CHAR_ASTERISK || code3 === CHAR_QUESTION_MARK || code3 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code3 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code3 = advance())) {
+                if (code3 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code === CHAR_LEFT_PARENTHESES) {
+                if (code3 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -39274,7 +39274,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code === CHAR_ASTERISK) {
+        if (code3 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -39283,7 +39283,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_QUESTION_MARK) {
+        if (code3 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -39291,7 +39291,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code3 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -39310,26 +39310,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code3 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code3 = advance())) {
+              if (code3 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code === CHAR_LEFT_PARENTHESES) {
+              if (code3 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -39350,7 +39350,7 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str;
+      let base2 = str;
       let prefix = "";
       let glob = "";
       if (start > 0) {
@@ -39358,31 +39358,31 @@ var require_scan = __commonJS({
         str = str.slice(start);
         lastIndex -= start;
       }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
+      if (base2 && isGlob === true && lastIndex > 0) {
+        base2 = str.slice(0, lastIndex);
         glob = str.slice(lastIndex);
       } else if (isGlob === true) {
-        base = "";
+        base2 = "";
         glob = str;
       } else {
-        base = str;
+        base2 = str;
       }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
+      if (base2 && base2 !== "" && base2 !== "/" && base2 !== str) {
+        if (isPathSeparator(base2.charCodeAt(base2.length - 1))) {
+          base2 = base2.slice(0, -1);
         }
       }
       if (opts.unescape === true) {
         if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
+        if (base2 && backslashes === true) {
+          base2 = utils.removeBackslashes(base2);
         }
       }
       const state2 = {
         prefix,
         input,
         start,
-        base,
+        base: base2,
         glob,
         isBrace,
         isBracket,
@@ -39394,7 +39394,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state2.maxDepth = 0;
-        if (!isPathSeparator(code)) {
+        if (!isPathSeparator(code3)) {
           tokens.push(token);
         }
         state2.tokens = tokens;
@@ -40522,11 +40522,11 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format3 = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format4 = opts.format || (posix ? utils.toPosixSlashes : null);
       let match = input === glob;
-      let output = match && format3 ? format3(input) : input;
+      let output = match && format4 ? format4(input) : input;
       if (match === false) {
-        output = format3 ? format3(input) : input;
+        output = format4 ? format4(input) : input;
         match = output === glob;
       }
       if (match === false || opts.capture === true) {
@@ -40675,8 +40675,8 @@ var require_proxy = __commonJS({
       return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
     }
     var DecodedURL = class extends URL {
-      constructor(url, base) {
-        super(url, base);
+      constructor(url, base2) {
+        super(url, base2);
         this._decodedUsername = decodeURIComponent(super.username);
         this._decodedPassword = decodeURIComponent(super.password);
       }
@@ -40731,13 +40731,13 @@ var require_lib = __commonJS({
         return result2;
       };
     })();
-    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
+    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve) {
+        return value instanceof P2 ? value : new P2(function(resolve) {
           resolve(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -41410,7 +41410,7 @@ var require_light = __commonJS({
         }
         return onto;
       };
-      var parser = {
+      var parser2 = {
         load,
         overwrite
       };
@@ -41520,9 +41520,9 @@ var require_light = __commonJS({
           };
         }
         _addListener(name, status, cb) {
-          var base;
-          if ((base = this._events)[name] == null) {
-            base[name] = [];
+          var base2;
+          if ((base2 = this._events)[name] == null) {
+            base2[name] = [];
           }
           this._events[name].push({ cb, status });
           return this.instance;
@@ -41561,8 +41561,8 @@ var require_light = __commonJS({
                 } else {
                   return returned;
                 }
-              } catch (error2) {
-                e7 = error2;
+              } catch (error3) {
+                e7 = error3;
                 {
                   this.trigger("error", e7);
                 }
@@ -41572,8 +41572,8 @@ var require_light = __commonJS({
             return (await Promise.all(promises3)).find(function(x2) {
               return x2 != null;
             });
-          } catch (error2) {
-            e6 = error2;
+          } catch (error3) {
+            e6 = error3;
             {
               this.trigger("error", e6);
             }
@@ -41624,16 +41624,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list2) {
-            return list2.forEachShift(fn);
+          return this._lists.forEach(function(list3) {
+            return list3.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j6, len, list2;
+          var j6, len, list3;
           for (j6 = 0, len = arr.length; j6 < len; j6++) {
-            list2 = arr[j6];
-            if (list2.length > 0) {
-              return list2;
+            list3 = arr[j6];
+            if (list3.length > 0) {
+              return list3;
             }
           }
           return [];
@@ -41650,7 +41650,7 @@ var require_light = __commonJS({
       var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
       NUM_PRIORITIES = 10;
       DEFAULT_PRIORITY = 5;
-      parser$1 = parser;
+      parser$1 = parser2;
       BottleneckError$1 = BottleneckError_1;
       Job = class Job {
         constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
@@ -41685,10 +41685,10 @@ var require_light = __commonJS({
         _randomIndex() {
           return Math.random().toString(36).slice(2);
         }
-        doDrop({ error: error2, message: message2 = "This job has been dropped by Bottleneck" } = {}) {
+        doDrop({ error: error3, message: message2 = "This job has been dropped by Bottleneck" } = {}) {
           if (this._states.remove(this.options.id)) {
             if (this.rejectOnDrop) {
-              this._reject(error2 != null ? error2 : new BottleneckError$1(message2));
+              this._reject(error3 != null ? error3 : new BottleneckError$1(message2));
             }
             this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
             return true;
@@ -41722,7 +41722,7 @@ var require_light = __commonJS({
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
         async doExecute(chained, clearGlobalState, run2, free) {
-          var error2, eventInfo, passed;
+          var error3, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
             this._states.next(this.options.id);
@@ -41740,24 +41740,24 @@ var require_light = __commonJS({
               return this._resolve(passed);
             }
           } catch (error1) {
-            error2 = error1;
-            return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
+            error3 = error1;
+            return this._onFailure(error3, eventInfo, clearGlobalState, run2, free);
           }
         }
         doExpire(clearGlobalState, run2, free) {
-          var error2, eventInfo;
+          var error3, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
           }
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
+          error3 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error3, eventInfo, clearGlobalState, run2, free);
         }
-        async _onFailure(error2, eventInfo, clearGlobalState, run2, free) {
+        async _onFailure(error3, eventInfo, clearGlobalState, run2, free) {
           var retry3, retryAfter;
           if (clearGlobalState()) {
-            retry3 = await this.Events.trigger("failed", error2, eventInfo);
+            retry3 = await this.Events.trigger("failed", error3, eventInfo);
             if (retry3 != null) {
               retryAfter = ~~retry3;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
@@ -41767,7 +41767,7 @@ var require_light = __commonJS({
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
               this._assertStatus("DONE");
-              return this._reject(error2);
+              return this._reject(error3);
             }
           }
         }
@@ -41779,7 +41779,7 @@ var require_light = __commonJS({
       };
       var Job_1 = Job;
       var BottleneckError$2, LocalDatastore, parser$2;
-      parser$2 = parser;
+      parser$2 = parser2;
       BottleneckError$2 = BottleneckError_1;
       LocalDatastore = class LocalDatastore {
         constructor(instance, storeOptions, storeInstanceOptions) {
@@ -41796,9 +41796,9 @@ var require_light = __commonJS({
           this._startHeartbeat();
         }
         _startHeartbeat() {
-          var base;
+          var base2;
           if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-            return typeof (base = this.heartbeat = setInterval(() => {
+            return typeof (base2 = this.heartbeat = setInterval(() => {
               var amount, incr, maximum, now, reservoir;
               now = Date.now();
               if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
@@ -41819,7 +41819,7 @@ var require_light = __commonJS({
                   return this.instance._drainAll(this.computeCapacity());
                 }
               }
-            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+            }, this.heartbeatInterval)).unref === "function" ? base2.unref() : void 0;
           } else {
             return clearInterval(this.heartbeat);
           }
@@ -42046,7 +42046,7 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve, returned, task;
+          var args, cb, error3, reject, resolve, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
             ({ task, args, resolve, reject } = this._queue.shift());
@@ -42057,9 +42057,9 @@ var require_light = __commonJS({
                   return resolve(returned);
                 };
               } catch (error1) {
-                error2 = error1;
+                error3 = error1;
                 return function() {
-                  return reject(error2);
+                  return reject(error3);
                 };
               }
             })();
@@ -42093,7 +42093,7 @@ var require_light = __commonJS({
       var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-      parser$3 = parser;
+      parser$3 = parser2;
       Events$2 = Events_1;
       RedisConnection$1 = require$$2;
       IORedisConnection$1 = require$$3;
@@ -42178,9 +42178,9 @@ var require_light = __commonJS({
             return keys;
           }
           _startAutoCleanup() {
-            var base;
+            var base2;
             clearInterval(this.interval);
-            return typeof (base = this.interval = setInterval(async () => {
+            return typeof (base2 = this.interval = setInterval(async () => {
               var e6, k6, ref, results, time2, v;
               time2 = Date.now();
               ref = this.instances;
@@ -42193,13 +42193,13 @@ var require_light = __commonJS({
                   } else {
                     results.push(void 0);
                   }
-                } catch (error2) {
-                  e6 = error2;
+                } catch (error3) {
+                  e6 = error3;
                   results.push(v.Events.trigger("error", e6));
                 }
               }
               return results;
-            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
+            }, this.timeout / 2)).unref === "function" ? base2.unref() : void 0;
           }
           updateSettings(options = {}) {
             parser$3.overwrite(options, this.defaults, this);
@@ -42225,7 +42225,7 @@ var require_light = __commonJS({
       }).call(commonjsGlobal);
       var Group_1 = Group;
       var Batcher, Events$3, parser$4;
-      parser$4 = parser;
+      parser$4 = parser2;
       Events$3 = Events_1;
       Batcher = (function() {
         class Batcher2 {
@@ -42277,7 +42277,7 @@ var require_light = __commonJS({
       var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
       NUM_PRIORITIES$1 = 10;
       DEFAULT_PRIORITY$1 = 5;
-      parser$5 = parser;
+      parser$5 = parser2;
       Queues$1 = Queues_1;
       Job$1 = Job_1;
       LocalDatastore$1 = LocalDatastore_1;
@@ -42527,14 +42527,14 @@ var require_light = __commonJS({
             return done;
           }
           async _addToQueue(job) {
-            var args, blocked, error2, options, reachedHWM, shifted, strategy;
+            var args, blocked, error3, options, reachedHWM, shifted, strategy;
             ({ args, options } = job);
             try {
               ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
             } catch (error1) {
-              error2 = error1;
-              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error2 });
-              job.doDrop({ error: error2 });
+              error3 = error1;
+              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error3 });
+              job.doDrop({ error: error3 });
               return false;
             }
             if (blocked) {
@@ -42694,8 +42694,8 @@ var require_light = __commonJS({
         return Bottleneck3;
       }).call(commonjsGlobal);
       var Bottleneck_1 = Bottleneck2;
-      var lib = Bottleneck_1;
-      return lib;
+      var lib2 = Bottleneck_1;
+      return lib2;
     }));
   }
 });
@@ -42762,7 +42762,7 @@ var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var BREAK2 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit2(node, visitor) {
@@ -42774,7 +42774,7 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
+    visit2.BREAK = BREAK2;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
@@ -42790,8 +42790,8 @@ var require_visit = __commonJS({
             const ci = visit_(i7, node.items[i7], visitor, path);
             if (typeof ci === "number")
               i7 = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
+            else if (ci === BREAK2)
+              return BREAK2;
             else if (ci === REMOVE) {
               node.items.splice(i7, 1);
               i7 -= 1;
@@ -42800,13 +42800,13 @@ var require_visit = __commonJS({
         } else if (identity.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = visit_("key", node.key, visitor, path);
-          if (ck === BREAK)
-            return BREAK;
+          if (ck === BREAK2)
+            return BREAK2;
           else if (ck === REMOVE)
             node.key = null;
           const cv = visit_("value", node.value, visitor, path);
-          if (cv === BREAK)
-            return BREAK;
+          if (cv === BREAK2)
+            return BREAK2;
           else if (cv === REMOVE)
             node.value = null;
         }
@@ -42822,7 +42822,7 @@ var require_visit = __commonJS({
       } else
         await visitAsync_(null, node, visitor_, Object.freeze([]));
     }
-    visitAsync.BREAK = BREAK;
+    visitAsync.BREAK = BREAK2;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node, visitor, path) {
@@ -42838,8 +42838,8 @@ var require_visit = __commonJS({
             const ci = await visitAsync_(i7, node.items[i7], visitor, path);
             if (typeof ci === "number")
               i7 = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
+            else if (ci === BREAK2)
+              return BREAK2;
             else if (ci === REMOVE) {
               node.items.splice(i7, 1);
               i7 -= 1;
@@ -42848,13 +42848,13 @@ var require_visit = __commonJS({
         } else if (identity.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = await visitAsync_("key", node.key, visitor, path);
-          if (ck === BREAK)
-            return BREAK;
+          if (ck === BREAK2)
+            return BREAK2;
           else if (ck === REMOVE)
             node.key = null;
           const cv = await visitAsync_("value", node.value, visitor, path);
-          if (cv === BREAK)
-            return BREAK;
+          if (cv === BREAK2)
+            return BREAK2;
           else if (cv === REMOVE)
             node.value = null;
         }
@@ -43037,8 +43037,8 @@ var require_directives = __commonJS({
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
-          } catch (error2) {
-            onError(String(error2));
+          } catch (error3) {
+            onError(String(error3));
             return null;
           }
         }
@@ -43140,9 +43140,9 @@ var require_anchors = __commonJS({
             if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
-              const error2 = new Error("Failed to resolve repeated object (this should not happen)");
-              error2.source = source;
-              throw error2;
+              const error3 = new Error("Failed to resolve repeated object (this should not happen)");
+              error3.source = source;
+              throw error3;
             }
           }
         },
@@ -43449,9 +43449,9 @@ var require_createNode = __commonJS({
       if (identity.isNode(value))
         return value;
       if (identity.isPair(value)) {
-        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map.items.push(value);
-        return map;
+        const map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map2.items.push(value);
+        return map2;
       }
       if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
         value = value.valueOf();
@@ -43667,14 +43667,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -43691,14 +43691,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i7 = consumeMoreIndentedLines(text, i7, indent.length);
+        i7 = consumeMoreIndentedLines(text3, i7, indent.length);
         if (i7 !== -1)
           end = i7 + endStep;
       }
-      for (let ch; ch = text[i7 += 1]; ) {
+      for (let ch; ch = text3[i7 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i7;
-          switch (text[i7 + 1]) {
+          switch (text3[i7 + 1]) {
             case "x":
               i7 += 3;
               break;
@@ -43715,12 +43715,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i7 = consumeMoreIndentedLines(text, i7, indent.length);
+            i7 = consumeMoreIndentedLines(text3, i7, indent.length);
           end = i7 + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i7 + 1];
+            const next = text3[i7 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i7;
           }
@@ -43732,12 +43732,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i7 += 1];
+                ch = text3[i7 += 1];
                 overflow = true;
               }
               const j6 = i7 > escEnd + 1 ? i7 - 2 : escStart - 1;
               if (escapedFolds[j6])
-                return text;
+                return text3;
               folds.push(j6);
               escapedFolds[j6] = true;
               end = j6 + endStep;
@@ -43752,39 +43752,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text3;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i8 = 0; i8 < folds.length; ++i8) {
         const fold2 = folds[i8];
-        const end2 = folds[i8 + 1] || text.length;
+        const end2 = folds[i8 + 1] || text3.length;
         if (fold2 === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold2])
-            res += `${text[fold2]}\\`;
+            res += `${text3[fold2]}\\`;
           res += `
-${indent}${text.slice(fold2 + 1, end2)}`;
+${indent}${text3.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i7, indent) {
+    function consumeMoreIndentedLines(text3, i7, indent) {
       let end = i7;
       let start = i7 + 1;
-      let ch = text[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i7 < start + indent) {
-          ch = text[++i7];
+          ch = text3[++i7];
         } else {
           do {
-            ch = text[++i7];
+            ch = text3[++i7];
           } while (ch && ch !== "\n");
           end = i7;
           start = i7 + 1;
-          ch = text[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -43847,8 +43847,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i7);
-                const code = json.substr(i7 + 2, 4);
-                switch (code) {
+                const code3 = json.substr(i7 + 2, 4);
+                switch (code3) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -43874,8 +43874,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code3.substr(0, 2) === "00")
+                      str += "\\x" + code3.substr(2);
                     else
                       str += json.substr(i7, 6);
                 }
@@ -44376,30 +44376,30 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
-    function addMergeToJSMap(ctx, map, value) {
+    function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
         for (const it of source.items)
-          mergeValue(ctx, map, it);
+          mergeValue(ctx, map2, it);
       else if (Array.isArray(source))
         for (const it of source)
-          mergeValue(ctx, map, it);
+          mergeValue(ctx, map2, it);
       else
-        mergeValue(ctx, map, source);
+        mergeValue(ctx, map2, source);
     }
-    function mergeValue(ctx, map, value) {
+    function mergeValue(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
-        if (map instanceof Map) {
-          if (!map.has(key))
-            map.set(key, value2);
-        } else if (map instanceof Set) {
-          map.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
-          Object.defineProperty(map, key, {
+        if (map2 instanceof Map) {
+          if (!map2.has(key))
+            map2.set(key, value2);
+        } else if (map2 instanceof Set) {
+          map2.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map2, key)) {
+          Object.defineProperty(map2, key, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -44407,7 +44407,7 @@ var require_merge = __commonJS({
           });
         }
       }
-      return map;
+      return map2;
     }
     function resolveAliasValue(ctx, value) {
       return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
@@ -44427,32 +44427,32 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
+    function addPairToJSMap(ctx, map2, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
+        key.addToJSMap(ctx, map2, value);
       else if (merge2.isMergeKey(ctx, key))
-        merge2.addMergeToJSMap(ctx, map, value);
+        merge2.addMergeToJSMap(ctx, map2, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
-        if (map instanceof Map) {
-          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
-        } else if (map instanceof Set) {
-          map.add(jsKey);
+        if (map2 instanceof Map) {
+          map2.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map2 instanceof Set) {
+          map2.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
-          if (stringKey in map)
-            Object.defineProperty(map, stringKey, {
+          if (stringKey in map2)
+            Object.defineProperty(map2, stringKey, {
               value: jsValue,
               writable: true,
               enumerable: true,
               configurable: true
             });
           else
-            map[stringKey] = jsValue;
+            map2[stringKey] = jsValue;
         }
       }
-      return map;
+      return map2;
     }
     function stringifyKey(key, jsKey, ctx) {
       if (jsKey === null)
@@ -44709,14 +44709,14 @@ var require_YAMLMap = __commonJS({
        */
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
-        const map = new this(schema);
+        const map2 = new this(schema);
         const add = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+            map2.items.push(Pair.createPair(key, value, ctx));
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
@@ -44726,9 +44726,9 @@ var require_YAMLMap = __commonJS({
             add(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
-          map.items.sort(schema.sortMapEntries);
+          map2.items.sort(schema.sortMapEntries);
         }
-        return map;
+        return map2;
       }
       /**
        * Adds a value to the collection.
@@ -44787,12 +44787,12 @@ var require_YAMLMap = __commonJS({
        * @returns Instance of Type, Map, or Object
        */
       toJSON(_, ctx, Type) {
-        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        const map2 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
-          ctx.onCreate(map);
+          ctx.onCreate(map2);
         for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map, item);
-        return map;
+          addPairToJSMap.addPairToJSMap(ctx, map2, item);
+        return map2;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -44823,19 +44823,19 @@ var require_map = __commonJS({
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
-    var map = {
+    var map2 = {
       collection: "map",
       default: true,
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
-      resolve(map2, onError) {
-        if (!identity.isMap(map2))
+      resolve(map3, onError) {
+        if (!identity.isMap(map3))
           onError("Expected a mapping for this tag");
-        return map2;
+        return map3;
       },
       createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
     };
-    exports.map = map;
+    exports.map = map2;
   }
 });
 
@@ -45042,14 +45042,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format: format3, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format: format4, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n3 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format3 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n3) && !n3.includes("e")) {
+      if (!format4 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n3) && !n3.includes("e")) {
         let i7 = n3.indexOf(".");
         if (i7 < 0) {
           i7 = n3.length;
@@ -45160,7 +45160,7 @@ var require_int = __commonJS({
 var require_schema = __commonJS({
   "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
-    var map = require_map();
+    var map2 = require_map();
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
@@ -45168,7 +45168,7 @@ var require_schema = __commonJS({
     var float = require_float();
     var int = require_int();
     var schema = [
-      map.map,
+      map2.map,
       seq.seq,
       string.string,
       _null.nullTag,
@@ -45189,7 +45189,7 @@ var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    var map = require_map();
+    var map2 = require_map();
     var seq = require_seq();
     function intIdentify(value) {
       return typeof value === "bigint" || Number.isInteger(value);
@@ -45246,7 +45246,7 @@ var require_schema2 = __commonJS({
         return str;
       }
     };
-    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
     exports.schema = schema;
   }
 });
@@ -45421,9 +45421,9 @@ var require_omap = __commonJS({
       toJSON(_, ctx) {
         if (!ctx)
           return super.toJSON(_);
-        const map = /* @__PURE__ */ new Map();
+        const map2 = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
-          ctx.onCreate(map);
+          ctx.onCreate(map2);
         for (const pair2 of this.items) {
           let key, value;
           if (identity.isPair(pair2)) {
@@ -45432,11 +45432,11 @@ var require_omap = __commonJS({
           } else {
             key = toJS.toJS(pair2, "", ctx);
           }
-          if (map.has(key))
+          if (map2.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map2.set(key, value);
         }
-        return map;
+        return map2;
       }
       static from(schema, iterable, ctx) {
         const pairs$1 = pairs.createPairs(schema, iterable, ctx);
@@ -45706,15 +45706,15 @@ var require_set = __commonJS({
       default: false,
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
-      resolve(map, onError) {
-        if (identity.isMap(map)) {
-          if (map.hasAllNullValues(true))
-            return Object.assign(new YAMLSet(), map);
+      resolve(map2, onError) {
+        if (identity.isMap(map2)) {
+          if (map2.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map2);
           else
             onError("Set items must all have null values");
         } else
           onError("Expected a mapping for this tag");
-        return map;
+        return map2;
       }
     };
     exports.YAMLSet = YAMLSet;
@@ -45814,7 +45814,7 @@ var require_timestamp = __commonJS({
 var require_schema3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
-    var map = require_map();
+    var map2 = require_map();
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
@@ -45828,7 +45828,7 @@ var require_schema3 = __commonJS({
     var set = require_set();
     var timestamp = require_timestamp();
     var schema = [
-      map.map,
+      map2.map,
       seq.seq,
       string.string,
       _null.nullTag,
@@ -45858,7 +45858,7 @@ var require_schema3 = __commonJS({
 var require_tags = __commonJS({
   "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
-    var map = require_map();
+    var map2 = require_map();
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
@@ -45876,7 +45876,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string.string]],
+      ["failsafe", [map2.map, seq.seq, string.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -45892,7 +45892,7 @@ var require_tags = __commonJS({
       intHex: int.intHex,
       intOct: int.intOct,
       intTime: timestamp.intTime,
-      map: map.map,
+      map: map2.map,
       merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
@@ -45953,7 +45953,7 @@ var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var map = require_map();
+    var map2 = require_map();
     var seq = require_seq();
     var string = require_string();
     var tags = require_tags();
@@ -45965,7 +45965,7 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.MAP, { value: map2.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
         Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
@@ -46374,30 +46374,30 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message2) {
+      constructor(name, pos, code3, message2) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code3;
         this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message2) {
-        super("YAMLParseError", pos, code, message2);
+      constructor(pos, code3, message2) {
+        super("YAMLParseError", pos, code3, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message2) {
-        super("YAMLWarning", pos, code, message2);
+      constructor(pos, code3, message2) {
+        super("YAMLWarning", pos, code3, message2);
       }
     };
-    var prettifyError = (src, lc) => (error2) => {
-      if (error2.pos[0] === -1)
+    var prettifyError = (src, lc) => (error3) => {
+      if (error3.pos[0] === -1)
         return;
-      error2.linePos = error2.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error2.linePos[0];
-      error2.message += ` at line ${line}, column ${col}`;
+      error3.linePos = error3.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error3.linePos[0];
+      error3.message += ` at line ${line}, column ${col}`;
       let ci = col - 1;
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
@@ -46415,12 +46415,12 @@ var require_errors2 = __commonJS({
       }
       if (/[^ ]/.test(lineStr)) {
         let count3 = 1;
-        const end = error2.linePos[1];
+        const end = error3.linePos[1];
         if (end?.line === line && end.col > col) {
           count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count3);
-        error2.message += `:
+        error3.message += `:
 
 ${lineStr}
 ${pointer}
@@ -46657,16 +46657,16 @@ var require_resolve_block_map = __commonJS({
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
-      const map = new NodeClass(ctx.schema);
+      const map2 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -46680,13 +46680,13 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
-              if (map.comment)
-                map.comment += "\n" + keyProps.comment;
+              if (map2.comment)
+                map2.comment += "\n" + keyProps.comment;
               else
-                map.comment = keyProps.comment;
+                map2.comment = keyProps.comment;
             }
             continue;
           }
@@ -46702,9 +46702,9 @@ var require_resolve_block_map = __commonJS({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
-        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+        if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -46720,14 +46720,14 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          map.items.push(pair2);
+          map2.items.push(pair2);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -46740,13 +46740,13 @@ var require_resolve_block_map = __commonJS({
           const pair2 = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          map.items.push(pair2);
+          map2.items.push(pair2);
         }
       }
       if (commentEnd && commentEnd < offset)
         onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
-      map.range = [bm.offset, offset, commentEnd ?? offset];
-      return map;
+      map2.range = [bm.offset, offset, commentEnd ?? offset];
+      return map2;
     }
     exports.resolveBlockMap = resolveBlockMap;
   }
@@ -46811,7 +46811,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -46825,13 +46825,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -46874,18 +46874,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i7 = 0; i7 < fc.items.length; ++i7) {
         const collItem = fc.items[i7];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props2 = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props2.found) {
-          if (!props2.anchor && !props2.tag && !sep4 && !value) {
+          if (!props2.anchor && !props2.tag && !sep5 && !value) {
             if (i7 === 0 && props2.comma)
               onError(props2.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i7 < fc.items.length - 1)
@@ -46939,8 +46939,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep4 && !props2.found) {
-          const valueNode = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, sep4, null, props2, onError);
+        if (!isMap3 && !sep5 && !props2.found) {
+          const valueNode = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, sep5, null, props2, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -46952,7 +46952,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -46963,8 +46963,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props2.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -46981,7 +46981,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -46995,17 +46995,17 @@ var require_resolve_flow_collection = __commonJS({
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
           if (isMap3) {
-            const map = coll;
-            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+            const map2 = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map.items.push(pair2);
+            map2.items.push(pair2);
           } else {
-            const map = new YAMLMap.YAMLMap(ctx.schema);
-            map.flow = true;
-            map.items.push(pair2);
+            const map2 = new YAMLMap.YAMLMap(ctx.schema);
+            map2.flow = true;
+            map2.items.push(pair2);
             const endRange = (valueNode ?? keyNode).range;
-            map.range = [keyNode.range[0], endRange[1], endRange[2]];
-            coll.items.push(map);
+            map2.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map2);
           }
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
@@ -47161,7 +47161,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i7 + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i7 = 0; i7 < contentStart; ++i7)
         value += lines[i7][0].slice(trimIndent) + "\n";
@@ -47178,24 +47178,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -47223,7 +47223,7 @@ var require_resolve_block_scalar = __commonJS({
       const mode = source[0];
       let indent = 0;
       let chomp = "";
-      let error2 = -1;
+      let error3 = -1;
       for (let i7 = 1; i7 < source.length; ++i7) {
         const ch = source[i7];
         if (!chomp && (ch === "-" || ch === "+"))
@@ -47232,12 +47232,12 @@ var require_resolve_block_scalar = __commonJS({
           const n3 = Number(ch);
           if (!indent && n3)
             indent = n3;
-          else if (error2 === -1)
-            error2 = offset + i7;
+          else if (error3 === -1)
+            error3 = offset + i7;
         }
       }
-      if (error2 !== -1)
-        onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      if (error3 !== -1)
+        onError(error3, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
       let comment = "";
       let length = source.length;
@@ -47298,7 +47298,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -47378,25 +47378,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd2, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -47496,9 +47496,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code3 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code3);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -47533,8 +47533,8 @@ var require_compose_scalar = __commonJS({
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
-      } catch (error2) {
-        const msg = error2 instanceof Error ? error2.message : String(error2);
+      } catch (error3) {
+        const msg = error3 instanceof Error ? error3.message : String(error3);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
@@ -47657,8 +47657,8 @@ var require_compose_node = __commonJS({
             node = composeCollection.composeCollection(CN, ctx, token, props2, onError);
             if (anchor)
               node.anchor = anchor.source.substring(1);
-          } catch (error2) {
-            const message2 = error2 instanceof Error ? error2.message : String(error2);
+          } catch (error3) {
+            const message2 = error3 instanceof Error ? error3.message : String(error3);
             onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
@@ -47776,7 +47776,7 @@ var require_composer = __commonJS({
     var node_process = __require("process");
     var directives = require_directives();
     var Document = require_Document();
-    var errors = require_errors2();
+    var errors2 = require_errors2();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
@@ -47820,12 +47820,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message2, warning3) => {
+        this.onError = (source, code3, message2, warning3) => {
           const pos = getErrorPos(source);
           if (warning3)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message2));
+            this.warnings.push(new errors2.YAMLWarning(pos, code3, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message2));
+            this.errors.push(new errors2.YAMLParseError(pos, code3, message2));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -47923,17 +47923,17 @@ ${cb}` : comment;
             break;
           case "error": {
             const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
-            const error2 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            const error3 = new errors2.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
             if (this.atDirectives || !this.doc)
-              this.errors.push(error2);
+              this.errors.push(error3);
             else
-              this.doc.errors.push(error2);
+              this.doc.errors.push(error3);
             break;
           }
           case "doc-end": {
             if (!this.doc) {
               const msg = "Unexpected doc-end without preceding document";
-              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              this.errors.push(new errors2.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
               break;
             }
             this.doc.directives.docEnd = true;
@@ -47948,7 +47948,7 @@ ${end.comment}` : end.comment;
             break;
           }
           default:
-            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+            this.errors.push(new errors2.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
         }
       }
       /**
@@ -47983,16 +47983,16 @@ var require_cst_scalar = __commonJS({
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
-    var errors = require_errors2();
+    var errors2 = require_errors2();
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message2) => {
+        const _onError = (pos, code3, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message2);
+            onError(offset, code3, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message2);
+            throw new errors2.YAMLParseError([offset, offset + 1], code3, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -48206,14 +48206,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -48227,7 +48227,7 @@ var require_cst_stringify = __commonJS({
 var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var BREAK2 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
     function visit2(cst, visitor) {
@@ -48235,7 +48235,7 @@ var require_cst_visit = __commonJS({
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
+    visit2.BREAK = BREAK2;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
     visit2.itemAtPath = (cst, path) => {
@@ -48268,8 +48268,8 @@ var require_cst_visit = __commonJS({
             const ci = _visit(Object.freeze(path.concat([[field, i7]])), token.items[i7], visitor);
             if (typeof ci === "number")
               i7 = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
+            else if (ci === BREAK2)
+              return BREAK2;
             else if (ci === REMOVE) {
               token.items.splice(i7, 1);
               i7 -= 1;
@@ -49014,15 +49014,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i7 = 0; i7 < list2.length; ++i7)
-        if (list2[i7].type === type)
+    function includesToken(list3, type) {
+      for (let i7 = 0; i7 < list3.length; ++i7)
+        if (list3[i7].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i7 = 0; i7 < list2.length; ++i7) {
-        switch (list2[i7].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i7 = 0; i7 < list3.length; ++i7) {
+        switch (list3[i7].type) {
           case "space":
           case "comment":
           case "newline":
@@ -49240,8 +49240,8 @@ var require_parser = __commonJS({
       peek(n3) {
         return this.stack[this.stack.length - n3];
       }
-      *pop(error2) {
-        const token = error2 ?? this.stack.pop();
+      *pop(error3) {
+        const token = error3 ?? this.stack.pop();
         if (!token) {
           const message2 = "Tried to pop an empty stack";
           yield { type: "error", offset: this.offset, source: "", message: message2 };
@@ -49380,21 +49380,21 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
-          const map = {
+            sep5 = [this.sourceToken];
+          const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
-          this.stack[this.stack.length - 1] = map;
+          this.stack[this.stack.length - 1] = map2;
         } else
           yield* this.lineEnd(scalar);
       }
@@ -49424,8 +49424,8 @@ var require_parser = __commonJS({
             yield* this.step();
         }
       }
-      *blockMap(map) {
-        const it = map.items[map.items.length - 1];
+      *blockMap(map2) {
+        const it = map2.items[map2.items.length - 1];
         switch (this.type) {
           case "newline":
             this.onKeyLine = false;
@@ -49435,7 +49435,7 @@ var require_parser = __commonJS({
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                map.items.push({ start: [this.sourceToken] });
+                map2.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
@@ -49445,17 +49445,17 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
             if (it.value) {
-              map.items.push({ start: [this.sourceToken] });
+              map2.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
-              if (this.atIndentedComment(it.start, map.indent)) {
-                const prev = map.items[map.items.length - 2];
+              if (this.atIndentedComment(it.start, map2.indent)) {
+                const prev = map2.items[map2.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
-                  map.items.pop();
+                  map2.items.pop();
                   return;
                 }
               }
@@ -49463,8 +49463,8 @@ var require_parser = __commonJS({
             }
             return;
         }
-        if (this.indent >= map.indent) {
-          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+        if (this.indent >= map2.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map2.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
           if (atNextItem && it.sep && !it.value) {
@@ -49478,7 +49478,7 @@ var require_parser = __commonJS({
                 case "space":
                   break;
                 case "comment":
-                  if (st.indent > map.indent)
+                  if (st.indent > map2.indent)
                     nl.length = 0;
                   break;
                 default:
@@ -49493,7 +49493,7 @@ var require_parser = __commonJS({
             case "tag":
               if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map.items.push({ start });
+                map2.items.push({ start });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -49507,7 +49507,7 @@ var require_parser = __commonJS({
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map.items.push({ start, explicitKey: true });
+                map2.items.push({ start, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -49533,7 +49533,7 @@ var require_parser = __commonJS({
                     });
                   }
                 } else if (it.value) {
-                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                  map2.items.push({ start: [], key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -49544,15 +49544,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -49563,7 +49563,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map2.items.push({ start, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -49583,7 +49583,7 @@ var require_parser = __commonJS({
             case "double-quoted-scalar": {
               const fs5 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs5, sep: [] });
+                map2.items.push({ start, key: fs5, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 this.stack.push(fs5);
@@ -49594,7 +49594,7 @@ var require_parser = __commonJS({
               return;
             }
             default: {
-              const bv = this.startBlockValue(map);
+              const bv = this.startBlockValue(map2);
               if (bv) {
                 if (bv.type === "block-seq") {
                   if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
@@ -49607,7 +49607,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map.items.push({ start });
+                  map2.items.push({ start });
                 }
                 this.stack.push(bv);
                 return;
@@ -49746,16 +49746,16 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
-            const map = {
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
+            const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
-            this.stack[this.stack.length - 1] = map;
+            this.stack[this.stack.length - 1] = map2;
           } else {
             yield* this.lineEnd(fc);
           }
@@ -49887,11 +49887,11 @@ var require_public_api = __commonJS({
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
-    var errors = require_errors2();
+    var errors2 = require_errors2();
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
-    var parser = require_parser();
+    var parser2 = require_parser();
     function parseOptions(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
@@ -49899,13 +49899,13 @@ var require_public_api = __commonJS({
     }
     function parseAllDocuments(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (const doc of docs) {
-          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+          doc.errors.forEach(errors2.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors2.prettifyError(source, lineCounter2));
         }
       if (docs.length > 0)
         return docs;
@@ -49913,20 +49913,20 @@ var require_public_api = __commonJS({
     }
     function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
         if (!doc)
           doc = _doc;
         else if (doc.options.logLevel !== "silent") {
-          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          doc.errors.push(new errors2.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
           break;
         }
       }
       if (prettyErrors && lineCounter2) {
-        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        doc.errors.forEach(errors2.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors2.prettifyError(source, lineCounter2));
       }
       return doc;
     }
@@ -49985,7 +49985,7 @@ var require_dist = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var Schema = require_Schema();
-    var errors = require_errors2();
+    var errors2 = require_errors2();
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
@@ -49995,15 +49995,15 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser = require_parser();
+    var parser2 = require_parser();
     var publicApi = require_public_api();
     var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
-    exports.YAMLError = errors.YAMLError;
-    exports.YAMLParseError = errors.YAMLParseError;
-    exports.YAMLWarning = errors.YAMLWarning;
+    exports.YAMLError = errors2.YAMLError;
+    exports.YAMLParseError = errors2.YAMLParseError;
+    exports.YAMLWarning = errors2.YAMLWarning;
     exports.Alias = Alias.Alias;
     exports.isAlias = identity.isAlias;
     exports.isCollection = identity.isCollection;
@@ -50020,7 +50020,7 @@ var require_dist = __commonJS({
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
-    exports.Parser = parser.Parser;
+    exports.Parser = parser2.Parser;
     exports.parse = publicApi.parse;
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
@@ -50118,15 +50118,15 @@ function issueFileCommand(command6, message2) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto2.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto2.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -50190,13 +50190,13 @@ var HttpResponseRetryCodes = [
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P, generator) {
+var __awaiter = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
+    return value instanceof P2 ? value : new P2(function(resolve) {
       resolve(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -50322,8 +50322,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text3, addEOL = false) {
+    this._buffer += text3;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -50342,9 +50342,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code, lang) {
+  addCodeBlock(code3, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    const element = this.wrap("pre", this.wrap("code", code3), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -50419,10 +50419,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text3, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text3);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -50451,9 +50451,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text3, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text3, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -50464,8 +50464,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text3, href) {
+    const element = this.wrap("a", text3, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -50535,7 +50535,7 @@ function info(message2) {
 // src/main.ts
 import { mkdir as mkdir2, readFile as readFile4, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { isAbsolute as isAbsolute2, join as join7 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join7, relative as relative2, sep as sep4 } from "node:path";
 
 // src/engine/errors.ts
 var ConfigurationError = class extends Error {
@@ -50563,10 +50563,10 @@ init_schema();
 // node_modules/@aws-sdk/client-accessanalyzer/dist-es/auth/httpAuthSchemeProvider.js
 init_httpAuthSchemes2();
 init_client2();
-var defaultAccessAnalyzerHttpAuthSchemeParametersProvider = async (config, context3, input) => {
+var defaultAccessAnalyzerHttpAuthSchemeParametersProvider = async (config2, context3, input) => {
   return {
     operation: getSmithyContext(context3).operation,
-    region: await normalizeProvider(config.region)() || (() => {
+    region: await normalizeProvider(config2.region)() || (() => {
       throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
     })()
   };
@@ -50578,9 +50578,9 @@ function createAwsAuthSigv4HttpAuthOption(authParameters) {
       name: "access-analyzer",
       region: authParameters.region
     },
-    propertiesExtractor: (config, context3) => ({
+    propertiesExtractor: (config2, context3) => ({
       signingProperties: {
-        config,
+        config: config2,
         context: context3
       }
     })
@@ -50595,10 +50595,10 @@ var defaultAccessAnalyzerHttpAuthSchemeProvider = (authParameters) => {
   }
   return options;
 };
-var resolveHttpAuthSchemeConfig = (config) => {
-  const config_0 = resolveAwsSdkSigV4Config(config);
+var resolveHttpAuthSchemeConfig = (config2) => {
+  const config_0 = resolveAwsSdkSigV4Config(config2);
   return Object.assign(config_0, {
-    authSchemePreference: normalizeProvider(config.authSchemePreference ?? [])
+    authSchemePreference: normalizeProvider(config2.authSchemePreference ?? [])
   });
 };
 
@@ -53670,69 +53670,69 @@ var ValidatePolicy$ = [
 ];
 
 // node_modules/@aws-sdk/client-accessanalyzer/dist-es/runtimeConfig.shared.js
-var getRuntimeConfig9 = (config) => {
+var getRuntimeConfig9 = (config2) => {
   return {
     apiVersion: "2019-11-01",
-    base64Decoder: config?.base64Decoder ?? fromBase64,
-    base64Encoder: config?.base64Encoder ?? toBase64,
-    disableHostPrefix: config?.disableHostPrefix ?? false,
-    endpointProvider: config?.endpointProvider ?? defaultEndpointResolver5,
-    extensions: config?.extensions ?? [],
-    httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultAccessAnalyzerHttpAuthSchemeProvider,
-    httpAuthSchemes: config?.httpAuthSchemes ?? [
+    base64Decoder: config2?.base64Decoder ?? fromBase64,
+    base64Encoder: config2?.base64Encoder ?? toBase64,
+    disableHostPrefix: config2?.disableHostPrefix ?? false,
+    endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver5,
+    extensions: config2?.extensions ?? [],
+    httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultAccessAnalyzerHttpAuthSchemeProvider,
+    httpAuthSchemes: config2?.httpAuthSchemes ?? [
       {
         schemeId: "aws.auth#sigv4",
         identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
         signer: new AwsSdkSigV4Signer()
       }
     ],
-    logger: config?.logger ?? new NoOpLogger(),
-    protocol: config?.protocol ?? AwsRestJsonProtocol,
-    protocolSettings: config?.protocolSettings ?? {
+    logger: config2?.logger ?? new NoOpLogger(),
+    protocol: config2?.protocol ?? AwsRestJsonProtocol,
+    protocolSettings: config2?.protocolSettings ?? {
       defaultNamespace: "com.amazonaws.accessanalyzer",
       errorTypeRegistries: errorTypeRegistries5,
       version: "2019-11-01",
       serviceTarget: "AccessAnalyzer"
     },
-    serviceId: config?.serviceId ?? "AccessAnalyzer",
-    sha256: config?.sha256 ?? Sha256Node,
-    urlParser: config?.urlParser ?? parseUrl,
-    utf8Decoder: config?.utf8Decoder ?? fromUtf8,
-    utf8Encoder: config?.utf8Encoder ?? toUtf8
+    serviceId: config2?.serviceId ?? "AccessAnalyzer",
+    sha256: config2?.sha256 ?? Sha256Node,
+    urlParser: config2?.urlParser ?? parseUrl,
+    utf8Decoder: config2?.utf8Decoder ?? fromUtf8,
+    utf8Encoder: config2?.utf8Encoder ?? toUtf8
   };
 };
 
 // node_modules/@aws-sdk/client-accessanalyzer/dist-es/runtimeConfig.js
-var getRuntimeConfig10 = (config) => {
+var getRuntimeConfig10 = (config2) => {
   emitWarningIfUnsupportedVersion2(process.version);
-  const defaultsMode = resolveDefaultsModeConfig(config);
+  const defaultsMode = resolveDefaultsModeConfig(config2);
   const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
-  const clientSharedValues = getRuntimeConfig9(config);
+  const clientSharedValues = getRuntimeConfig9(config2);
   emitWarningIfUnsupportedVersion(process.version);
   const loaderConfig = {
-    profile: config?.profile,
+    profile: config2?.profile,
     logger: clientSharedValues.logger
   };
   return {
     ...clientSharedValues,
-    ...config,
+    ...config2,
     runtime: "node",
     defaultsMode,
-    authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
-    bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
-    credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
-    defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: package_default.version }),
-    maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
-    region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
-    requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
-    retryMode: config?.retryMode ?? loadConfig({
+    authSchemePreference: config2?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
+    bodyLengthChecker: config2?.bodyLengthChecker ?? calculateBodyLength,
+    credentialDefaultProvider: config2?.credentialDefaultProvider ?? defaultProvider,
+    defaultUserAgentProvider: config2?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: package_default.version }),
+    maxAttempts: config2?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config2),
+    region: config2?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
+    requestHandler: NodeHttpHandler.create(config2?.requestHandler ?? defaultConfigProvider),
+    retryMode: config2?.retryMode ?? loadConfig({
       ...NODE_RETRY_MODE_CONFIG_OPTIONS,
       default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE
-    }, config),
-    streamCollector: config?.streamCollector ?? streamCollector2,
-    useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-    useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-    userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig)
+    }, config2),
+    streamCollector: config2?.streamCollector ?? streamCollector2,
+    useDualstackEndpoint: config2?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+    useFipsEndpoint: config2?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+    userAgentAppId: config2?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig)
   };
 };
 
@@ -53772,11 +53772,11 @@ var getHttpAuthExtensionConfiguration5 = (runtimeConfig) => {
     }
   };
 };
-var resolveHttpAuthRuntimeConfig5 = (config) => {
+var resolveHttpAuthRuntimeConfig5 = (config2) => {
   return {
-    httpAuthSchemes: config.httpAuthSchemes(),
-    httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
-    credentials: config.credentials()
+    httpAuthSchemes: config2.httpAuthSchemes(),
+    httpAuthSchemeProvider: config2.httpAuthSchemeProvider(),
+    credentials: config2.credentials()
   };
 };
 
@@ -53812,8 +53812,8 @@ var AccessAnalyzerClient = class extends Client {
     this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
     this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
       httpAuthSchemeParametersProvider: defaultAccessAnalyzerHttpAuthSchemeParametersProvider,
-      identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
-        "aws.auth#sigv4": config.credentials
+      identityProviderConfigProvider: async (config2) => new DefaultIdentityProviderConfig({
+        "aws.auth#sigv4": config2.credentials
       })
     }));
     this.middlewareStack.use(getHttpSigningPlugin(this.config));
@@ -53828,7 +53828,7 @@ init_client2();
 init_endpoints();
 var command5 = makeBuilder(commonParams, "AccessAnalyzer", "AccessAnalyzerClient", getEndpointPlugin);
 var _ep05 = {};
-var _mw05 = (Command3, cs, config, o3) => [];
+var _mw05 = (Command3, cs, config2, o3) => [];
 
 // node_modules/@aws-sdk/client-accessanalyzer/dist-es/commands/CheckAccessNotGrantedCommand.js
 var CheckAccessNotGrantedCommand = class extends command5(_ep05, _mw05, "CheckAccessNotGranted", CheckAccessNotGranted$) {
@@ -53908,14 +53908,14 @@ function isRecord(value) {
 import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text, ignoreTrivia = false) {
-  const len = text.length;
+function createScanner(text3, ignoreTrivia = false) {
+  const len = text3.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
   function scanHexDigits(count3, exact) {
     let digits = 0;
     let value2 = 0;
     while (digits < count3 || !exact) {
-      let ch = text.charCodeAt(pos);
+      let ch = text3.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
       } else if (ch >= 65 && ch <= 70) {
@@ -53942,35 +53942,35 @@ function createScanner(text, ignoreTrivia = false) {
   }
   function scanNumber() {
     let start = pos;
-    if (text.charCodeAt(pos) === 48) {
+    if (text3.charCodeAt(pos) === 48) {
       pos++;
     } else {
       pos++;
-      while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+      while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
         pos++;
       }
     }
-    if (pos < text.length && text.charCodeAt(pos) === 46) {
+    if (pos < text3.length && text3.charCodeAt(pos) === 46) {
       pos++;
-      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
         pos++;
-        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
           pos++;
         }
       } else {
         scanError = 3;
-        return text.substring(start, pos);
+        return text3.substring(start, pos);
       }
     }
     let end = pos;
-    if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
+    if (pos < text3.length && (text3.charCodeAt(pos) === 69 || text3.charCodeAt(pos) === 101)) {
       pos++;
-      if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) {
+      if (pos < text3.length && text3.charCodeAt(pos) === 43 || text3.charCodeAt(pos) === 45) {
         pos++;
       }
-      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
         pos++;
-        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
           pos++;
         }
         end = pos;
@@ -53978,30 +53978,30 @@ function createScanner(text, ignoreTrivia = false) {
         scanError = 3;
       }
     }
-    return text.substring(start, end);
+    return text3.substring(start, end);
   }
   function scanString() {
     let result2 = "", start = pos;
     while (true) {
       if (pos >= len) {
-        result2 += text.substring(start, pos);
+        result2 += text3.substring(start, pos);
         scanError = 2;
         break;
       }
-      const ch = text.charCodeAt(pos);
+      const ch = text3.charCodeAt(pos);
       if (ch === 34) {
-        result2 += text.substring(start, pos);
+        result2 += text3.substring(start, pos);
         pos++;
         break;
       }
       if (ch === 92) {
-        result2 += text.substring(start, pos);
+        result2 += text3.substring(start, pos);
         pos++;
         if (pos >= len) {
           scanError = 2;
           break;
         }
-        const ch2 = text.charCodeAt(pos++);
+        const ch2 = text3.charCodeAt(pos++);
         switch (ch2) {
           case 34:
             result2 += '"';
@@ -54043,7 +54043,7 @@ function createScanner(text, ignoreTrivia = false) {
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result2 += text.substring(start, pos);
+          result2 += text3.substring(start, pos);
           scanError = 2;
           break;
         } else {
@@ -54064,19 +54064,19 @@ function createScanner(text, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code = text.charCodeAt(pos);
-    if (isWhiteSpace(code)) {
+    let code3 = text3.charCodeAt(pos);
+    if (isWhiteSpace(code3)) {
       do {
         pos++;
-        value += String.fromCharCode(code);
-        code = text.charCodeAt(pos);
-      } while (isWhiteSpace(code));
+        value += String.fromCharCode(code3);
+        code3 = text3.charCodeAt(pos);
+      } while (isWhiteSpace(code3));
       return token = 15;
     }
-    if (isLineBreak(code)) {
+    if (isLineBreak(code3)) {
       pos++;
-      value += String.fromCharCode(code);
-      if (code === 13 && text.charCodeAt(pos) === 10) {
+      value += String.fromCharCode(code3);
+      if (code3 === 13 && text3.charCodeAt(pos) === 10) {
         pos++;
         value += "\n";
       }
@@ -54084,7 +54084,7 @@ function createScanner(text, ignoreTrivia = false) {
       tokenLineStartOffset = pos;
       return token = 14;
     }
-    switch (code) {
+    switch (code3) {
       // tokens: []{}:,
       case 123:
         pos++;
@@ -54112,31 +54112,31 @@ function createScanner(text, ignoreTrivia = false) {
       // comments
       case 47:
         const start = pos - 1;
-        if (text.charCodeAt(pos + 1) === 47) {
+        if (text3.charCodeAt(pos + 1) === 47) {
           pos += 2;
           while (pos < len) {
-            if (isLineBreak(text.charCodeAt(pos))) {
+            if (isLineBreak(text3.charCodeAt(pos))) {
               break;
             }
             pos++;
           }
-          value = text.substring(start, pos);
+          value = text3.substring(start, pos);
           return token = 12;
         }
-        if (text.charCodeAt(pos + 1) === 42) {
+        if (text3.charCodeAt(pos + 1) === 42) {
           pos += 2;
           const safeLength = len - 1;
           let commentClosed = false;
           while (pos < safeLength) {
-            const ch = text.charCodeAt(pos);
-            if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
+            const ch = text3.charCodeAt(pos);
+            if (ch === 42 && text3.charCodeAt(pos + 1) === 47) {
               pos += 2;
               commentClosed = true;
               break;
             }
             pos++;
             if (isLineBreak(ch)) {
-              if (ch === 13 && text.charCodeAt(pos) === 10) {
+              if (ch === 13 && text3.charCodeAt(pos) === 10) {
                 pos++;
               }
               lineNumber++;
@@ -54147,17 +54147,17 @@ function createScanner(text, ignoreTrivia = false) {
             pos++;
             scanError = 1;
           }
-          value = text.substring(start, pos);
+          value = text3.substring(start, pos);
           return token = 13;
         }
-        value += String.fromCharCode(code);
+        value += String.fromCharCode(code3);
         pos++;
         return token = 16;
       // numbers
       case 45:
-        value += String.fromCharCode(code);
+        value += String.fromCharCode(code3);
         pos++;
-        if (pos === len || !isDigit(text.charCodeAt(pos))) {
+        if (pos === len || !isDigit(text3.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -54177,12 +54177,12 @@ function createScanner(text, ignoreTrivia = false) {
         return token = 11;
       // literals and unknown symbols
       default:
-        while (pos < len && isUnknownContentCharacter(code)) {
+        while (pos < len && isUnknownContentCharacter(code3)) {
           pos++;
-          code = text.charCodeAt(pos);
+          code3 = text3.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
-          value = text.substring(tokenOffset, pos);
+          value = text3.substring(tokenOffset, pos);
           switch (value) {
             case "true":
               return token = 8;
@@ -54193,16 +54193,16 @@ function createScanner(text, ignoreTrivia = false) {
           }
           return token = 16;
         }
-        value += String.fromCharCode(code);
+        value += String.fromCharCode(code3);
         pos++;
         return token = 16;
     }
   }
-  function isUnknownContentCharacter(code) {
-    if (isWhiteSpace(code) || isLineBreak(code)) {
+  function isUnknownContentCharacter(code3) {
+    if (isWhiteSpace(code3) || isLineBreak(code3)) {
       return false;
     }
-    switch (code) {
+    switch (code3) {
       case 125:
       case 93:
       case 123:
@@ -54365,7 +54365,7 @@ var ParseOptions;
     allowTrailingComma: false
   };
 })(ParseOptions || (ParseOptions = {}));
-function parse(text, errors = [], options = ParseOptions.DEFAULT) {
+function parse(text3, errors2 = [], options = ParseOptions.DEFAULT) {
   let currentProperty = null;
   let currentParent = [];
   const previousParents = [];
@@ -54401,14 +54401,14 @@ function parse(text, errors = [], options = ParseOptions.DEFAULT) {
       currentParent = previousParents.pop();
     },
     onLiteralValue: onValue,
-    onError: (error2, offset, length) => {
-      errors.push({ error: error2, offset, length });
+    onError: (error3, offset, length) => {
+      errors2.push({ error: error3, offset, length });
     }
   };
-  visit(text, visitor, options);
+  visit(text3, visitor, options);
   return currentParent[0];
 }
-function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
+function parseTree(text3, errors2 = [], options = ParseOptions.DEFAULT) {
   let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
   function ensurePropertyComplete(endOffset) {
     if (currentParent.type === "property") {
@@ -54446,28 +54446,28 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep4, offset, length) => {
+    onSeparator: (sep5, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep4 === ":") {
+        if (sep5 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep4 === ",") {
+        } else if (sep5 === ",") {
           ensurePropertyComplete(offset);
         }
       }
     },
-    onError: (error2, offset, length) => {
-      errors.push({ error: error2, offset, length });
+    onError: (error3, offset, length) => {
+      errors2.push({ error: error3, offset, length });
     }
   };
-  visit(text, visitor, options);
+  visit(text3, visitor, options);
   const result2 = currentParent.children[0];
   if (result2) {
     delete result2.parent;
   }
   return result2;
 }
-function visit(text, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text, false);
+function visit(text3, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text3, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
   function toNoArgVisit(visitFunction) {
@@ -54573,8 +54573,8 @@ function visit(text, visitor, options = ParseOptions.DEFAULT) {
       }
     }
   }
-  function handleError(error2, skipUntilAfter = [], skipUntil = []) {
-    onError(error2);
+  function handleError(error3, skipUntilAfter = [], skipUntil = []) {
+    onError(error3);
     if (skipUntilAfter.length + skipUntil.length > 0) {
       let token = _scanner.getToken();
       while (token !== 17) {
@@ -54844,8 +54844,8 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function printParseErrorCode(code) {
-  switch (code) {
+function printParseErrorCode(code3) {
+  switch (code3) {
     case 1:
       return "InvalidSymbol";
     case 2:
@@ -54884,16 +54884,16 @@ function printParseErrorCode(code) {
 
 // src/io/json-text.ts
 var MAX_FILE_BYTES = 5 * 1024 * 1024;
-function parseJsonText(text, file) {
-  if (text.includes("\0"))
+function parseJsonText(text3, file) {
+  if (text3.includes("\0"))
     throw new ConfigurationError(`${file}: is binary (it holds NUL bytes), not JSON`);
-  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+  const body = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
   try {
     return JSON.parse(body);
   } catch {
-    const errors = [];
-    parse2(body, errors, { disallowComments: true, allowTrailingComma: false });
-    const first = errors[0];
+    const errors2 = [];
+    parse2(body, errors2, { disallowComments: true, allowTrailingComma: false });
+    const first = errors2[0];
     if (!first) throw new ConfigurationError(`${file}: is not valid JSON`);
     const { line, column } = lineAndColumn(body, first.offset);
     throw new ConfigurationError(
@@ -54901,19 +54901,19 @@ function parseJsonText(text, file) {
     );
   }
 }
-function lineAndColumn(text, offset) {
+function lineAndColumn(text3, offset) {
   let line = 1;
   let lineStart3 = 0;
-  for (let i7 = 0; i7 < offset && i7 < text.length; i7++) {
-    if (text.charCodeAt(i7) === 10) {
+  for (let i7 = 0; i7 < offset && i7 < text3.length; i7++) {
+    if (text3.charCodeAt(i7) === 10) {
       line++;
       lineStart3 = i7 + 1;
     }
   }
   return { line, column: offset - lineStart3 + 1 };
 }
-function describeParseError(code) {
-  return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+function describeParseError(code3) {
+  return code3.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 
 // src/io/files.ts
@@ -54923,9 +54923,9 @@ async function readTextFile(path, what) {
     const info2 = await stat2(path);
     if (!info2.isFile()) throw new ConfigurationError(`${path}: the ${what} is not a file`);
     size = info2.size;
-  } catch (error2) {
-    if (error2 instanceof ConfigurationError) throw error2;
-    throw new ConfigurationError(`${path}: cannot read the ${what} (${describeFsError(error2)})`);
+  } catch (error3) {
+    if (error3 instanceof ConfigurationError) throw error3;
+    throw new ConfigurationError(`${path}: cannot read the ${what} (${describeFsError(error3)})`);
   }
   if (size > MAX_FILE_BYTES) {
     throw new ConfigurationError(
@@ -54934,19 +54934,19 @@ async function readTextFile(path, what) {
   }
   try {
     return await readFile3(path, "utf8");
-  } catch (error2) {
-    throw new ConfigurationError(`${path}: cannot read the ${what} (${describeFsError(error2)})`);
+  } catch (error3) {
+    throw new ConfigurationError(`${path}: cannot read the ${what} (${describeFsError(error3)})`);
   }
 }
 async function readJsonFile(path, what) {
   return parseJsonText(await readTextFile(path, what), path);
 }
-function describeFsError(error2) {
-  const code = error2.code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EACCES") return "permission denied";
-  if (code === "EISDIR") return "it is a folder";
-  return code ?? String(error2);
+function describeFsError(error3) {
+  const code3 = error3.code;
+  if (code3 === "ENOENT") return "no such file";
+  if (code3 === "EACCES") return "permission denied";
+  if (code3 === "EISDIR") return "it is a folder";
+  return code3 ?? String(error3);
 }
 
 // src/io/live-catalog.ts
@@ -54963,11 +54963,11 @@ async function loadLiveCatalog(options) {
   }
   try {
     return await pending;
-  } catch (error2) {
+  } catch (error3) {
     cache6.delete(baseUrl2);
     const fallback = bundledCatalog();
     options.warn(
-      `could not read the AWS service reference at ${baseUrl2} (${error2.message}); using the bundled catalog (${fallback.source}${fallback.updatedAt ? `, ${fallback.updatedAt}` : ""})`
+      `could not read the AWS service reference at ${baseUrl2} (${error3.message}); using the bundled catalog (${fallback.source}${fallback.updatedAt ? `, ${fallback.updatedAt}` : ""})`
     );
     return fallback;
   }
@@ -54981,7 +54981,7 @@ async function fetchServiceReference(baseUrl2, options) {
     timeoutMs
   );
   try {
-    const base = new URL(baseUrl2);
+    const base2 = new URL(baseUrl2);
     const getJson = async (url) => {
       const response = await fetch2(url, {
         signal: controller.signal,
@@ -54990,7 +54990,7 @@ async function fetchServiceReference(baseUrl2, options) {
       if (!response.ok) throw new Error(`${url.href} answered HTTP ${response.status}`);
       return await response.json();
     };
-    const index = await getJson(base);
+    const index = await getJson(base2);
     if (!Array.isArray(index) || index.length === 0) {
       throw new Error('its index is not a list of {"service", "url"}');
     }
@@ -54998,9 +54998,9 @@ async function fetchServiceReference(baseUrl2, options) {
       if (!isRecord(entry) || typeof entry.service !== "string" || typeof entry.url !== "string") {
         throw new Error('its index is not a list of {"service", "url"}');
       }
-      const url = new URL(entry.url, base);
-      if (url.origin !== base.origin) {
-        throw new Error(`its index points outside ${base.origin} (${url.href})`);
+      const url = new URL(entry.url, base2);
+      if (url.origin !== base2.origin) {
+        throw new Error(`its index points outside ${base2.origin} (${url.href})`);
       }
       return { service: entry.service, url };
     });
@@ -55015,7 +55015,7 @@ async function fetchServiceReference(baseUrl2, options) {
       services.set(key, [...services.get(key) ?? [], ...actions]);
     }
     return {
-      source: `AWS service reference (${base.href})`,
+      source: `AWS service reference (${base2.href})`,
       updatedAt: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
       services
     };
@@ -55053,9 +55053,9 @@ async function mapConcurrent(items, limit, fn) {
       const i7 = next++;
       try {
         results[i7] = await fn(items[i7], i7);
-      } catch (error2) {
+      } catch (error3) {
         failed = true;
-        throw error2;
+        throw error3;
       }
     }
   };
@@ -55083,14 +55083,33 @@ async function catalogFromInput(value, options) {
 }
 
 // src/findings/parse.ts
-var SERVICE = /^[a-z0-9-]+$/i;
-var ACTION = /^[A-Za-z0-9_-]+$/;
+var SERVICE = /^[a-z0-9-]{1,64}$/i;
+var ACTION = /^[A-Za-z0-9_-]{1,128}$/;
+var FINDING_FIELDS = {
+  /** Access Analyzer finding ids are UUIDs; last-accessed exports use `last-accessed:<ARN>`. */
+  id: /^[A-Za-z0-9][\w.:/+=,@-]{0,700}$/,
+  /** An IAM role or user: optional path of printable ASCII, then a name (IAM's own rules). */
+  resource: /^arn:aws[a-z-]{0,16}:iam::\d{12}:(role|user)\/(?:[\x21-\x7e]{0,510}\/)?[\w+=,.@-]{1,128}$/,
+  /** ISO 8601 as Access Analyzer writes it. */
+  date: /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
+  account: /^\d{12}$/
+};
+var FINDING_TYPES = /* @__PURE__ */ new Set([
+  "UnusedPermission",
+  "UnusedIAMRole",
+  "UnusedIAMUserAccessKey",
+  "UnusedIAMUserPassword",
+  "ExternalAccess",
+  "InternalAccess"
+]);
+var STATUSES = /* @__PURE__ */ new Set(["ACTIVE", "ARCHIVED", "RESOLVED"]);
 function parseFindings(value, file) {
   const fail2 = (path, what) => {
     throw new ConfigurationError(`${file}: ${path ? `${path}: ` : ""}${what}`);
   };
   if (isRecord(value) && Array.isArray(value.findings)) {
-    return readFindingList(value.findings, "findings", file, fail2);
+    const parsed = readFindingList(value.findings, "findings", file, fail2);
+    return { ...parsed, coveredAccounts: readAccounts(value.coveredAccounts, fail2) };
   }
   if (isRecord(value)) return readFindingList([value], "", file, fail2, true);
   if (!Array.isArray(value)) {
@@ -55099,22 +55118,39 @@ function parseFindings(value, file) {
       "expected a GetFindingV2 finding, a list of them, or a per-principal list of services"
     );
   }
-  if (value.length === 0) return { principals: [], notes: [`${file}: holds no findings`] };
+  if (value.length === 0) {
+    return {
+      principals: [],
+      notes: [`${file}: holds no findings`],
+      covered: [],
+      coveredAccounts: []
+    };
+  }
   const first = value[0];
   if (isRecord(first) && "serviceNamespace" in first && !("findingType" in first)) {
     const services = value.map((s2, i7) => readService(s2, `[${i7}]`, fail2, false));
     return {
       principals: [{ principal: "", wholePrincipal: false, services, sources: [file] }],
-      notes: []
+      notes: [],
+      covered: [],
+      coveredAccounts: []
     };
   }
   return readFindingList(value, "", file, fail2);
 }
-function readFindingList(list2, base, file, fail2, single = false) {
+function readAccounts(value, fail2) {
+  if (value === void 0) return [];
+  if (!Array.isArray(value)) return fail2("coveredAccounts", "must be a list of account ids");
+  return value.map(
+    (a6, i7) => typeof a6 === "string" && FINDING_FIELDS.account.test(a6) ? a6 : fail2(`coveredAccounts[${i7}]`, "must be a 12-digit account id")
+  );
+}
+function readFindingList(list3, base2, file, fail2, single = false) {
   const principals = [];
   const notes = [];
-  list2.forEach((finding, i7) => {
-    const path = single ? base : `${base}[${i7}]`;
+  const covered = [];
+  list3.forEach((finding, i7) => {
+    const path = single ? base2 : `${base2}[${i7}]`;
     if (!isRecord(finding)) return fail2(path, "a finding must be an object");
     const type = finding.findingType;
     const resource = finding.resource;
@@ -55125,14 +55161,25 @@ function readFindingList(list2, base, file, fail2, single = false) {
         'has no "findingType"; expected a GetFindingV2 response (aws accessanalyzer get-finding-v2)'
       );
     }
-    if (typeof resource !== "string" || !resource.startsWith("arn:")) {
-      return fail2(path, '"resource" must be the ARN of the role or user');
+    if (!FINDING_TYPES.has(type)) {
+      return fail2(`${path}.findingType`, `is not one of Access Analyzer's finding types`);
     }
+    if (typeof resource !== "string" || !FINDING_FIELDS.resource.test(resource)) {
+      return fail2(`${path}.resource`, "must be the ARN of an IAM role or user");
+    }
+    if (finding.id !== void 0 && (typeof finding.id !== "string" || !FINDING_FIELDS.id.test(finding.id))) {
+      return fail2(`${path}.id`, "must be a finding id (a UUID, or last-accessed:<ARN>)");
+    }
+    if (typeof status !== "string" || !STATUSES.has(status)) {
+      return fail2(`${path}.status`, "must be ACTIVE, ARCHIVED or RESOLVED");
+    }
+    for (const key of ["analyzedAt", "updatedAt", "createdAt"]) {
+      readDate(finding[key], `${path}.${key}`, fail2);
+    }
+    covered.push(resource);
     const id = typeof finding.id === "string" ? finding.id : `${file}${path}`;
     if (status !== "ACTIVE") {
-      notes.push(
-        `${file}: finding ${id} for ${resource} is ${String(status ?? "without a status")}, not ACTIVE; not applied`
-      );
+      notes.push(`${file}: finding ${id} for ${resource} is ${status}, not ACTIVE; not applied`);
       return;
     }
     const since = firstString(finding.analyzedAt, finding.updatedAt, finding.createdAt);
@@ -55155,7 +55202,7 @@ function readFindingList(list2, base, file, fail2, single = false) {
     }
     if (type === "UnusedIAMRole") {
       const role = details.find((d6) => isRecord(d6) && isRecord(d6.unusedIamRoleDetails));
-      const lastAccessed = isRecord(role) && isRecord(role.unusedIamRoleDetails) ? optionalDate(role.unusedIamRoleDetails.lastAccessed) : void 0;
+      const lastAccessed = isRecord(role) && isRecord(role.unusedIamRoleDetails) ? readDate(role.unusedIamRoleDetails.lastAccessed, `${path}.findingDetails`, fail2) : void 0;
       principals.push(
         withOptional(
           { principal: resource, wholePrincipal: true, services: [], sources: [id] },
@@ -55180,7 +55227,7 @@ function readFindingList(list2, base, file, fail2, single = false) {
       )
     );
   });
-  return { principals, notes };
+  return { principals, notes, covered, coveredAccounts: [] };
 }
 function readService(value, path, fail2, objectsOnly) {
   if (!isRecord(value)) return fail2(path, 'must be an object with "serviceNamespace"');
@@ -55188,9 +55235,9 @@ function readService(value, path, fail2, objectsOnly) {
   if (typeof service !== "string" || !SERVICE.test(service)) {
     return fail2(path, '"serviceNamespace" must be a service prefix such as "s3"');
   }
-  const lastAccessed = optionalDate(value.lastAccessed);
-  const base = lastAccessed ? { service, lastAccessed } : { service };
-  if (value.actions === void 0 || value.actions === null) return base;
+  const lastAccessed = readDate(value.lastAccessed, `${path}.lastAccessed`, fail2);
+  const base2 = lastAccessed ? { service, lastAccessed } : { service };
+  if (value.actions === void 0 || value.actions === null) return base2;
   if (!Array.isArray(value.actions)) return fail2(`${path}.actions`, "must be a list");
   const actions = value.actions.map((a6, i7) => {
     const at2 = `${path}.actions[${i7}]`;
@@ -55198,10 +55245,10 @@ function readService(value, path, fail2, objectsOnly) {
     if (typeof raw !== "string")
       return fail2(at2, objectsOnly ? 'must be {"action": "..."}' : "must be an action name");
     const name = stripService(raw, service, at2, fail2);
-    const last = isRecord(a6) ? optionalDate(a6.lastAccessed) : void 0;
+    const last = isRecord(a6) ? readDate(a6.lastAccessed, `${at2}.lastAccessed`, fail2) : void 0;
     return last ? { action: name, lastAccessed: last } : { action: name };
   });
-  return { ...base, actions };
+  return { ...base2, actions };
 }
 function stripService(raw, service, path, fail2) {
   const colon = raw.indexOf(":");
@@ -55212,16 +55259,20 @@ function stripService(raw, service, path, fail2) {
   if (!ACTION.test(action)) return fail2(path, `"${raw}" is not an action name`);
   return action;
 }
-function optionalDate(value) {
-  return typeof value === "string" && value !== "" ? value : void 0;
+function readDate(value, path, fail2) {
+  if (value === void 0 || value === null || value === "") return void 0;
+  if (typeof value !== "string" || !FINDING_FIELDS.date.test(value)) {
+    return fail2(path, "must be an ISO 8601 date such as 2024-05-01T00:00:00Z");
+  }
+  return value;
 }
 function firstString(...values) {
   for (const v of values) if (typeof v === "string" && v !== "") return v;
   return void 0;
 }
-function withOptional(base, since, lastAccessed) {
+function withOptional(base2, since, lastAccessed) {
   return {
-    ...base,
+    ...base2,
     ...since === void 0 ? {} : { since },
     ...lastAccessed === void 0 ? {} : { lastAccessed }
   };
@@ -55269,10 +55320,22 @@ function namedActions(items) {
 // src/findings/select.ts
 function combineFindings(parsed) {
   const merged = mergeUnused(parsed.flatMap((p3) => p3.principals));
+  const known = /* @__PURE__ */ new Map();
+  for (const arn of [...merged.map((p3) => p3.principal), ...parsed.flatMap((p3) => p3.covered)]) {
+    if (arn !== "" && !known.has(arn.toLowerCase())) known.set(arn.toLowerCase(), arn);
+  }
   return {
     byPrincipal: new Map(merged.map((p3) => [p3.principal, p3])),
-    notes: parsed.flatMap((p3) => p3.notes)
+    notes: parsed.flatMap((p3) => p3.notes),
+    covered: new Set(known.keys()),
+    known: [...known.values()],
+    coveredAccounts: new Set(parsed.flatMap((p3) => p3.coveredAccounts))
   };
+}
+function isCovered(findings, arn) {
+  if (findings.covered.has(arn.toLowerCase())) return true;
+  const account = /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
+  return account !== void 0 && findings.coveredAccounts.has(account);
 }
 
 // src/findings/source.ts
@@ -55319,7 +55382,7 @@ var PERMISSIONS = {
   GenerateServiceLastAccessedDetails: "iam:GenerateServiceLastAccessedDetails",
   GetServiceLastAccessedDetails: "iam:GetServiceLastAccessedDetails"
 };
-var FINDING_TYPES = ["UnusedPermission", "UnusedIAMRole"];
+var FINDING_TYPES2 = ["UnusedPermission", "UnusedIAMRole"];
 var RESOURCES_PER_FILTER = 20;
 var MAX_PAGES = 1e4;
 async function exportUnusedAccessFindings(client, options = {}) {
@@ -55390,7 +55453,7 @@ async function listActiveFindings(client, analyzerArn, resources, log) {
   const seen = /* @__PURE__ */ new Set();
   for (const batch of batches) {
     const filter = {
-      findingType: { eq: FINDING_TYPES },
+      findingType: { eq: FINDING_TYPES2 },
       status: { eq: ["ACTIVE"] },
       ...batch ? { resource: { eq: [...batch] } } : {}
     };
@@ -55411,7 +55474,7 @@ async function listActiveFindings(client, analyzerArn, resources, log) {
           log(`finding ${summary3.id} is ${String(summary3.status)}, not ACTIVE; left out`);
           continue;
         }
-        if (!FINDING_TYPES.includes(String(summary3.findingType))) continue;
+        if (!FINDING_TYPES2.includes(String(summary3.findingType))) continue;
         seen.add(summary3.id);
         out.push(summary3);
       }
@@ -55435,12 +55498,12 @@ async function getFullFinding(client, analyzerArn, id, log) {
       details.push(...page.findingDetails ?? []);
       return page.nextToken;
     });
-  } catch (error2) {
-    if (error2.cause?.name === "ResourceNotFoundException") {
+  } catch (error3) {
+    if (error3.cause?.name === "ResourceNotFoundException") {
       log(`finding ${id} no longer exists; left out`);
       return void 0;
     }
-    throw error2;
+    throw error3;
   }
   const f6 = first;
   return withoutUndefined({
@@ -55475,8 +55538,8 @@ async function paginate(operation2, fetchPage) {
 async function call(operation2, send) {
   try {
     return await send();
-  } catch (error2) {
-    throw describeAwsError(error2, operation2);
+  } catch (error3) {
+    throw describeAwsError(error3, operation2);
   }
 }
 var CREDENTIAL_REJECTED = /* @__PURE__ */ new Set([
@@ -55490,11 +55553,11 @@ var CREDENTIAL_REJECTED = /* @__PURE__ */ new Set([
 ]);
 var DENIED = /* @__PURE__ */ new Set(["AccessDeniedException", "AccessDenied", "UnauthorizedOperation"]);
 var NETWORK = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "ECONNRESET", "ETIMEDOUT", "EAI_AGAIN"]);
-function describeAwsError(error2, operation2) {
-  if (error2 instanceof ConfigurationError) return error2;
-  const e6 = error2 ?? {};
+function describeAwsError(error3, operation2) {
+  if (error3 instanceof ConfigurationError) return error3;
+  const e6 = error3 ?? {};
   const name = e6.name ?? "Error";
-  const message2 = e6.message ?? String(error2);
+  const message2 = e6.message ?? String(error3);
   const service = operation2.endsWith("LastAccessedDetails") ? "IAM" : "Access Analyzer";
   const permission = PERMISSIONS[operation2];
   let sentence;
@@ -55517,7 +55580,7 @@ function describeAwsError(error2, operation2) {
   } else {
     sentence = `${service} ${operation2} failed (${name}: ${message2})`;
   }
-  return new ConfigurationError(sentence, { cause: error2 });
+  return new ConfigurationError(sentence, { cause: error3 });
 }
 async function regionOf(client) {
   try {
@@ -55980,8 +56043,8 @@ async function findArtifact(client, query) {
         page
       });
       data = response.data;
-    } catch (error2) {
-      throw describeListError(error2, where);
+    } catch (error3) {
+      throw describeListError(error3, where);
     }
     for (const a6 of data.artifacts) {
       if (a6.name !== query.name) continue;
@@ -56022,8 +56085,8 @@ async function downloadArtifactZip(client, query, artifact) {
       archive_format: "zip"
     });
     data = response.data;
-  } catch (error2) {
-    const status = error2.status;
+  } catch (error3) {
+    const status = error3.status;
     if (status === 404 || status === 410) {
       throw new ConfigurationError(
         `artifact "${artifact.name}" (id ${artifact.id}) in ${query.owner}/${query.repo} is gone (HTTP ${status}): it expired or was deleted; check its retention`
@@ -56035,7 +56098,7 @@ async function downloadArtifactZip(client, query, artifact) {
       );
     }
     throw new ConfigurationError(
-      `downloading artifact "${artifact.name}" from ${query.owner}/${query.repo} failed: ${describe(error2)}`
+      `downloading artifact "${artifact.name}" from ${query.owner}/${query.repo} failed: ${describe(error3)}`
     );
   }
   const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data instanceof Uint8Array ? data : void 0;
@@ -56051,8 +56114,8 @@ async function downloadArtifactZip(client, query, artifact) {
   }
   return bytes;
 }
-function describeListError(error2, where) {
-  const status = error2.status;
+function describeListError(error3, where) {
+  const status = error3.status;
   if (status === 404) {
     return new ConfigurationError(
       `cannot list the artifacts of ${where} (HTTP 404): check the repository (input findings-artifact-repository) and the run id, and that the token can read that repository with \`actions: read\``
@@ -56063,11 +56126,11 @@ function describeListError(error2, where) {
       `the token may not list the artifacts of ${where} (HTTP ${status}): give the workflow \`permissions: actions: read\` (for another repository, a token with access to it)`
     );
   }
-  return new ConfigurationError(`listing the artifacts of ${where} failed: ${describe(error2)}`);
+  return new ConfigurationError(`listing the artifacts of ${where} failed: ${describe(error3)}`);
 }
-function describe(error2) {
-  const status = error2.status;
-  const message2 = error2?.message ?? String(error2);
+function describe(error3) {
+  const status = error3.status;
+  const message2 = error3?.message ?? String(error3);
   return status === void 0 ? message2 : `HTTP ${status}: ${message2}`;
 }
 
@@ -56108,13 +56171,13 @@ function readFindingsZip(zip, label2) {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   return entries.map(({ name, data }) => {
     const file = `${label2}/${name}`;
-    let text;
+    let text3;
     try {
-      text = decoder.decode(data);
+      text3 = decoder.decode(data);
     } catch {
       throw new ConfigurationError(`${file}: is not UTF-8 text`);
     }
-    return parseFindings(parseJsonText(text, file), file);
+    return parseFindings(parseJsonText(text3, file), file);
   });
 }
 function unzipEntries(zip, label2, wanted) {
@@ -56202,8 +56265,8 @@ function inflateBounded(compressed, declared, name, bad) {
     for (let i7 = 0; i7 < compressed.length && !overflow; i7 += step) {
       inflater.push(compressed.subarray(i7, i7 + step), i7 + step >= compressed.length);
     }
-  } catch (error2) {
-    bad(`${name} does not inflate (${error2.message})`);
+  } catch (error3) {
+    bad(`${name} does not inflate (${error3.message})`);
   }
   if (overflow) bad(`${name} unpacks to more than the ${declared} bytes it declares`);
   if (produced !== declared)
@@ -56224,8 +56287,8 @@ function repositoryOf(request2) {
 }
 
 // src/engine/actions.ts
-function fold(text) {
-  return NON_ASCII.test(text) ? text.replace(/[A-Z]+/g, (run2) => run2.toLowerCase()) : text.toLowerCase();
+function fold(text3) {
+  return NON_ASCII.test(text3) ? text3.replace(/[A-Z]+/g, (run2) => run2.toLowerCase()) : text3.toLowerCase();
 }
 var NON_ASCII = /[\u0080-\uffff]/;
 function hasWildcard(pattern) {
@@ -56463,10 +56526,10 @@ var PatternIndex = class {
    * predecessor P: when P is not itself a prefix of t, the answer is the same for t cut to its
    * common prefix with P, which is shorter. Usually one or two binary searches.
    */
-  hasPrefixOf(text, maxLength) {
+  hasPrefixOf(text3, maxLength) {
     if (this.prefixCounts.size === 0 || maxLength < 0) return false;
     const sorted = this.sortedPrefixes ??= [...this.prefixCounts.keys()].sort();
-    let t = text.length > maxLength ? text.slice(0, maxLength) : text;
+    let t = text3.length > maxLength ? text3.slice(0, maxLength) : text3;
     for (; ; ) {
       const at2 = upperBound(sorted, t) - 1;
       if (at2 < 0) return false;
@@ -56558,9 +56621,9 @@ function actionsToProve(refinement) {
   return out.sort();
 }
 function grants(statement, action) {
-  const list2 = (value) => typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
-  if ("Action" in statement) return list2(statement.Action).some((p3) => matches(p3, action));
-  if ("NotAction" in statement) return !list2(statement.NotAction).some((p3) => matches(p3, action));
+  const list3 = (value) => typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+  if ("Action" in statement) return list3(statement.Action).some((p3) => matches(p3, action));
+  if ("NotAction" in statement) return !list3(statement.NotAction).some((p3) => matches(p3, action));
   return false;
 }
 function statementsOf(document) {
@@ -56572,16 +56635,16 @@ async function check(operation2, send) {
   let answer;
   try {
     answer = await send();
-  } catch (error2) {
-    const name = error2.name ?? "";
+  } catch (error3) {
+    const name = error3.name ?? "";
     if (UNCHECKABLE.has(name)) {
       return {
         ok: false,
         defect: false,
-        reason: `AWS could not check the policy with ${operation2}: ${error2.message}`
+        reason: `AWS could not check the policy with ${operation2}: ${error3.message}`
       };
     }
-    throw describeAwsError(error2, operation2);
+    throw describeAwsError(error3, operation2);
   }
   if (answer.result === "PASS") return { ok: true };
   const reasons = (answer.reasons ?? []).map((r6) => {
@@ -56608,11 +56671,14 @@ async function getChangedFiles(client, pr, paths = []) {
       pull_number: pr.pullNumber,
       per_page: 100
     });
-  } catch (error2) {
-    throw readError(error2, `the files of pull request #${pr.pullNumber}`);
+  } catch (error3) {
+    throw readError(error3, `the files of pull request #${pr.pullNumber}`);
   }
   const files = [];
+  const changedPaths = /* @__PURE__ */ new Set();
   for (const f6 of listed) {
+    changedPaths.add(f6.filename);
+    if (f6.previous_filename) changedPaths.add(f6.previous_filename);
     if (f6.status === "removed" || !match(f6.filename)) continue;
     files.push({
       path: f6.filename,
@@ -56622,16 +56688,21 @@ async function getChangedFiles(client, pr, paths = []) {
       ...f6.previous_filename ? { previousPath: f6.previous_filename } : {}
     });
   }
-  return { files, listed: listed.length, capped: listed.length >= MAX_LISTED_FILES };
+  return {
+    files,
+    listed: listed.length,
+    changedPaths: [...changedPaths],
+    capped: listed.length >= MAX_LISTED_FILES
+  };
 }
-function readError(error2, what) {
-  const status = error2.status;
+function readError(error3, what) {
+  const status = error3.status;
   if (status === 403 || status === 404) {
     return new ConfigurationError(
       `GitHub answered ${status} when reading ${what}: the token needs \`pull-requests: read\` and \`contents: read\` on this repository.`
     );
   }
-  return error2 instanceof Error ? error2 : new Error(String(error2));
+  return error3 instanceof Error ? error3 : new Error(String(error3));
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -56688,13 +56759,13 @@ var Context = class {
 // node_modules/@actions/github/lib/internal/utils.js
 var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
+var __awaiter2 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
+    return value instanceof P2 ? value : new P2(function(resolve) {
       resolve(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -56813,8 +56884,8 @@ function addHook(state2, kind, name, hook2) {
   }
   if (kind === "error") {
     hook2 = (method, options) => {
-      return Promise.resolve().then(method.bind(null, options)).catch((error2) => {
-        return orig(error2, options);
+      return Promise.resolve().then(method.bind(null, options)).catch((error3) => {
+        return orig(error3, options);
       });
     };
   }
@@ -57131,7 +57202,7 @@ function parse3(options) {
   if (!isBinaryRequest) {
     if (options.mediaType.format) {
       headers.accept = headers.accept.split(/,/).map(
-        (format3) => format3.replace(
+        (format4) => format4.replace(
           /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
           `application/vnd$1$2.${options.mediaType.format}`
         )
@@ -57141,8 +57212,8 @@ function parse3(options) {
       if (options.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
         headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format3 = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format3}`;
+          const format4 = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format4}`;
         }).join(",");
       }
     }
@@ -57205,20 +57276,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA2] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
+for (let code3 = 128; code3 <= 255; code3++) {
+  CHAR_MAP[code3] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code3 = 48; code3 <= 57; code3++) {
+  CHAR_MAP[code3] |= TOKEN_FLAG;
 }
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+for (let code3 = 65; code3 <= 90; code3++) {
+  CHAR_MAP[code3] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code3 = 97; code3 <= 122; code3++) {
+  CHAR_MAP[code3] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -57238,8 +57309,8 @@ function parse4(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
+    const code3 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code3];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -57250,7 +57321,7 @@ function parse4(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code & NON_ASCII2 | flags;
+    typeFlags |= code3 & NON_ASCII2 | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -57272,14 +57343,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
+      const code3 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code3];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code === EQ) {
+      if (code3 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -57291,16 +57362,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
+            const code4 = header.charCodeAt(index);
+            if (code4 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
+                const code5 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code5];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -57311,7 +57382,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code2 === BSLASH && index + 1 < len) {
+            if (code4 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -57324,8 +57395,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
+          const code4 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code4];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -57352,7 +57423,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code & NON_ASCII2 | flags;
+      keyFlags |= code3 & NON_ASCII2 | flags;
       index++;
     }
   }
@@ -57572,8 +57643,8 @@ var JSONStringify = (value, replacer, space) => {
     );
     const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
     return denoisedJSON;
-  } catch (error2) {
-    if (error2 instanceof RangeError) {
+  } catch (error3) {
+    if (error3 instanceof RangeError) {
       const convertedJSON = stringifyIteratively(value, replacer, space);
       if (convertedJSON === void 0) return void 0;
       const supportsRawJSON = "rawJSON" in JSON;
@@ -57581,7 +57652,7 @@ var JSONStringify = (value, replacer, space) => {
       const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
       return processedJSON.replace(noiseStringify, "$1$2$3");
     }
-    throw error2;
+    throw error3;
   }
 };
 var featureCache = /* @__PURE__ */ new Map();
@@ -57611,11 +57682,11 @@ var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context3);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context3) => {
-    const isNumber = typeof value === "number";
+var JSONParseV2 = (text3, reviver) => {
+  return JSON.parse(text3, (key, value, context3) => {
+    const isNumber2 = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
-    const isBigNumber = isNumber && isOutOfBounds;
+    const isBigNumber = isNumber2 && isOutOfBounds;
     const isInt = context3 && intRegex.test(context3.source);
     const isBigInt = isBigNumber && isInt;
     if (isBigInt) return BigInt(context3.source);
@@ -57670,8 +57741,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text3) => {
+  return text3.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -57685,22 +57756,22 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text3, reviver) => {
+  if (!text3) return originalParse(text3, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
+    const serializedData = serializeBigInts(text3);
     return originalParse(
       serializedData,
       (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
     );
-  } catch (error2) {
-    if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+  } catch (error3) {
+    if (error3 instanceof RangeError) {
+      const serializedData = serializeBigInts(text3);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
-    throw error2;
+    throw error3;
   }
 };
 
@@ -57787,26 +57858,26 @@ async function fetchWrapper(requestOptions) {
       // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
       ...requestOptions.body && { duplex: "half" }
     });
-  } catch (error2) {
+  } catch (error3) {
     let message2 = "Unknown Error";
-    if (error2 instanceof Error) {
-      if (error2.name === "AbortError") {
-        error2.status = 500;
-        throw error2;
+    if (error3 instanceof Error) {
+      if (error3.name === "AbortError") {
+        error3.status = 500;
+        throw error3;
       }
-      message2 = error2.message;
-      if (error2.name === "TypeError" && "cause" in error2) {
-        if (error2.cause instanceof Error) {
-          message2 = error2.cause.message;
-        } else if (typeof error2.cause === "string") {
-          message2 = error2.cause;
+      message2 = error3.message;
+      if (error3.name === "TypeError" && "cause" in error3) {
+        if (error3.cause instanceof Error) {
+          message2 = error3.cause.message;
+        } else if (typeof error3.cause === "string") {
+          message2 = error3.cause;
         }
       }
     }
     const requestError = new RequestError(message2, 500, {
       request: requestOptions
     });
-    requestError.cause = error2;
+    requestError.cause = error3;
     throw requestError;
   }
   const status = fetchResponse.status;
@@ -57864,12 +57935,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text3 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text3 = await response.text();
+      return JSONParse(text3);
     } catch (err2) {
-      return text;
+      return text3;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -60711,8 +60782,8 @@ function iterator(octokit, route, parameters) {
             }
           }
           return { value: normalizedResponse };
-        } catch (error2) {
-          if (error2.status !== 409) throw error2;
+        } catch (error3) {
+          if (error3.status !== 409) throw error3;
           url = "";
           return {
             value: {
@@ -60802,25 +60873,25 @@ function getOctokit(token, options, ...additionalPlugins) {
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
 var VERSION7 = "0.0.0-development";
-function isRequestError(error2) {
-  return error2.request !== void 0;
+function isRequestError(error3) {
+  return error3.request !== void 0;
 }
-async function errorRequest(state2, octokit, error2, options) {
-  if (!isRequestError(error2) || !error2?.request.request) {
-    throw error2;
+async function errorRequest(state2, octokit, error3, options) {
+  if (!isRequestError(error3) || !error3?.request.request) {
+    throw error3;
   }
-  if (error2.status >= 400 && !state2.doNotRetry.includes(error2.status)) {
+  if (error3.status >= 400 && !state2.doNotRetry.includes(error3.status)) {
     const retries = options.request.retries != null ? options.request.retries : state2.retries;
     const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error2, retries, retryAfter);
+    throw octokit.retry.retryRequest(error3, retries, retryAfter);
   }
-  throw error2;
+  throw error3;
 }
 async function wrapRequest(state2, octokit, request2, options) {
   const limiter = new import_light.default();
-  limiter.on("failed", function(error2, info2) {
-    const maxRetries = ~~error2.request.request?.retries;
-    const after = ~~error2.request.request?.retryAfter;
+  limiter.on("failed", function(error3, info2) {
+    const maxRetries = ~~error3.request.request?.retries;
+    const after = ~~error3.request.request?.retryAfter;
     options.request.retryCount = info2.retryCount + 1;
     if (maxRetries > info2.retryCount) {
       return after * state2.retryAfterBaseValue;
@@ -60836,11 +60907,11 @@ async function requestWithGraphqlErrorHandling(state2, octokit, request2, option
   if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
     response.data.errors[0].message
   )) {
-    const error2 = new RequestError(response.data.errors[0].message, 500, {
+    const error3 = new RequestError(response.data.errors[0].message, 500, {
       request: options,
       response
     });
-    return errorRequest(state2, octokit, error2, options);
+    return errorRequest(state2, octokit, error3, options);
   }
   return response;
 }
@@ -60856,12 +60927,12 @@ function retry2(octokit, octokitOptions) {
   );
   const retryPlugin = {
     retry: {
-      retryRequest: (error2, retries, retryAfter) => {
-        error2.request.request = Object.assign({}, error2.request.request, {
+      retryRequest: (error3, retries, retryAfter) => {
+        error3.request.request = Object.assign({}, error3.request.request, {
           retries,
           retryAfter
         });
-        return error2;
+        return error3;
       }
     }
   };
@@ -60903,12 +60974,12 @@ async function doRequest(state2, request2, options) {
   const req = (isAuth ? state2.auth : state2.global).key(state2.id).schedule(jobOptions, request2, options);
   if (isGraphQL) {
     const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error2) => error2.type === "RATE_LIMITED")) {
-      const error2 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+    if (res.data.errors != null && res.data.errors.some((error3) => error3.type === "RATE_LIMITED")) {
+      const error3 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
         response: res,
         data: res.data
       });
-      throw error2;
+      throw error3;
     }
   }
   return req;
@@ -61043,19 +61114,19 @@ function throttling(octokit, octokitOptions) {
       "error",
       (e6) => octokit.log.warn("Error in throttling-plugin limit handler", e6)
     );
-    state2.retryLimiter.on("failed", async function(error2, info2) {
+    state2.retryLimiter.on("failed", async function(error3, info2) {
       const [state22, request2, options] = info2.args;
       const { pathname } = new URL(options.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error2.status !== 401;
-      if (!(shouldRetryGraphQL || error2.status === 403 || error2.status === 429)) {
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error3.status !== 401;
+      if (!(shouldRetryGraphQL || error3.status === 403 || error3.status === 429)) {
         return;
       }
       const retryCount = ~~request2.retryCount;
       request2.retryCount = retryCount;
       options.request.retryCount = retryCount;
       const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error2.message)) {
-          const retryAfter2 = Number(error2.response.headers["retry-after"]) || state22.fallbackSecondaryRateRetryAfter;
+        if (/\bsecondary rate\b/i.test(error3.message)) {
+          const retryAfter2 = Number(error3.response.headers["retry-after"]) || state22.fallbackSecondaryRateRetryAfter;
           const wantRetry2 = await emitter.trigger(
             "secondary-limit",
             retryAfter2,
@@ -61065,11 +61136,11 @@ function throttling(octokit, octokitOptions) {
           );
           return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
         }
-        if (error2.response.headers != null && error2.response.headers["x-ratelimit-remaining"] === "0" || (error2.response.data?.errors ?? []).some(
+        if (error3.response.headers != null && error3.response.headers["x-ratelimit-remaining"] === "0" || (error3.response.data?.errors ?? []).some(
           (error22) => error22.type === "RATE_LIMITED"
         )) {
           const rateLimitReset = new Date(
-            ~~error2.response.headers["x-ratelimit-reset"] * 1e3
+            ~~error3.response.headers["x-ratelimit-reset"] * 1e3
           ).getTime();
           const retryAfter2 = Math.max(
             // Add one second so we retry _after_ the reset time
@@ -61137,21 +61208,21 @@ async function getFileContent(client, repo, path, ref, blobSha) {
   let bytes;
   try {
     bytes = await rawContent(client, repo, path, ref);
-  } catch (error2) {
-    const status = error2.status;
-    if (status === 403 && tooLarge(error2) && blobSha) {
+  } catch (error3) {
+    const status = error3.status;
+    if (status === 403 && tooLarge(error3) && blobSha) {
       try {
         bytes = await rawBlob(client, repo, blobSha);
       } catch (blobError) {
         if (tooLarge(blobError)) return { kind: "skipped", reason: "larger than GitHub serves" };
         throw readError(blobError, `${path} at ${ref}`);
       }
-    } else if (status === 403 && tooLarge(error2)) {
+    } else if (status === 403 && tooLarge(error3)) {
       return { kind: "skipped", reason: "larger than GitHub serves" };
     } else if (status === 404) {
       return { kind: "skipped", reason: `not found at ${ref}` };
     } else {
-      throw readError(error2, `${path} at ${ref}`);
+      throw readError(error3, `${path} at ${ref}`);
     }
   }
   if (bytes.byteLength > MAX_FILE_BYTES2) {
@@ -61196,10 +61267,10 @@ async function bodyBytes(data) {
   }
   throw new Error("GitHub returned no file content");
 }
-function tooLarge(error2) {
-  const e6 = error2;
-  const text = `${e6.message ?? ""} ${JSON.stringify(e6.response?.data ?? "")}`;
-  return e6.status === 413 || /too.?large/i.test(text);
+function tooLarge(error3) {
+  const e6 = error3;
+  const text3 = `${e6.message ?? ""} ${JSON.stringify(e6.response?.data ?? "")}`;
+  return e6.status === 413 || /too.?large/i.test(text3);
 }
 var CONTENT_BATCH_SIZE = 50;
 async function getFileContents(client, repo, files, ref, options = {}) {
@@ -61212,9 +61283,9 @@ async function getFileContents(client, repo, files, ref, options = {}) {
     const read = graphql3.usable ? await readBatch(client, repo, batch, ref, graphql3, options.log) : /* @__PURE__ */ new Map();
     const rest = [];
     for (const file of batch) {
-      const text = read.get(file.path);
-      if (text === void 0) rest.push(file);
-      else out.set(file.path, { kind: "text", text });
+      const text3 = read.get(file.path);
+      if (text3 === void 0) rest.push(file);
+      else out.set(file.path, { kind: "text", text: text3 });
     }
     const fallback = await Promise.all(
       rest.map((f6) => getFileContent(client, repo, f6.path, ref, f6.blobSha || void 0))
@@ -61248,8 +61319,8 @@ async function readBatch(client, repo, batch, ref, graphql3, log) {
       ...variables,
       request: { retries: 0 }
     });
-  } catch (error2) {
-    const e6 = error2;
+  } catch (error3) {
+    const e6 = error3;
     const aliases = Array.isArray(e6.errors) ? e6.errors.map(errorAlias) : [];
     if (e6.data && aliases.length > 0 && aliases.every((a6) => a6 !== void 0)) {
       data = e6.data;
@@ -61257,7 +61328,7 @@ async function readBatch(client, repo, batch, ref, graphql3, log) {
     } else {
       if (e6.status === 401 || e6.status === 403 || e6.status === 404) graphql3.usable = false;
       log?.(
-        `Reading ${batch.length} files in one GraphQL query failed (${String(e6.message ?? error2)}); reading them one by one.`
+        `Reading ${batch.length} files in one GraphQL query failed (${String(e6.message ?? error3)}); reading them one by one.`
       );
       return /* @__PURE__ */ new Map();
     }
@@ -61266,13 +61337,13 @@ async function readBatch(client, repo, batch, ref, graphql3, log) {
   const texts = /* @__PURE__ */ new Map();
   batch.forEach((f6, i7) => {
     if (failed.has(`f${i7}`)) return;
-    const text = verifiedText(repository?.[`f${i7}`]);
-    if (text !== void 0) texts.set(f6.path, text);
+    const text3 = verifiedText(repository?.[`f${i7}`]);
+    if (text3 !== void 0) texts.set(f6.path, text3);
   });
   return texts;
 }
-function errorAlias(error2) {
-  const path = error2?.path;
+function errorAlias(error3) {
+  const path = error3?.path;
   if (!Array.isArray(path) || path[0] !== "repository") return void 0;
   const alias = path[1];
   return typeof alias === "string" && /^f\d+$/.test(alias) ? alias : void 0;
@@ -61336,12 +61407,12 @@ function hunkContaining(hunks, start, end) {
 }
 
 // src/github/placement.ts
-function lineIndex(text) {
+function lineIndex(text3) {
   const starts = [0];
-  for (let i7 = text.indexOf("\n"); i7 !== -1 && i7 + 1 < text.length; i7 = text.indexOf("\n", i7 + 1)) {
+  for (let i7 = text3.indexOf("\n"); i7 !== -1 && i7 + 1 < text3.length; i7 = text3.indexOf("\n", i7 + 1)) {
     starts.push(i7 + 1);
   }
-  return { text, starts };
+  return { text: text3, starts };
 }
 function lineOf(lines, offset) {
   let lo = 0;
@@ -61366,9 +61437,9 @@ function touchedLines(lines, edit) {
   const end = edit.end > edit.start ? lineOf(lines, edit.end - 1) : start;
   return { start, end: Math.max(start, end) };
 }
-function trimEdit(text, edit) {
-  if (edit.end < edit.start || edit.start < 0 || edit.end > text.length) return edit;
-  const old = text.slice(edit.start, edit.end);
+function trimEdit(text3, edit) {
+  if (edit.end < edit.start || edit.start < 0 || edit.end > text3.length) return edit;
+  const old = text3.slice(edit.start, edit.end);
   const neu = edit.text;
   if (old === neu) return { start: edit.start, end: edit.start, text: "" };
   let same = 0;
@@ -61377,7 +61448,7 @@ function trimEdit(text, edit) {
     same++;
     if (old[same - 1] === "\n") head = same;
   }
-  const atLineStart = edit.start === 0 || text[edit.start - 1] === "\n";
+  const atLineStart = edit.start === 0 || text3[edit.start - 1] === "\n";
   const room = Math.min(old.length, neu.length) - head;
   let tail = 0;
   for (let q3 = 1; q3 <= room; q3++) {
@@ -61466,7 +61537,7 @@ function replace(lines, start, end, group3) {
 }
 function suggestion(lines, start, end, replacement, after, group3, hunks) {
   const content = suggestionContent(replacement, after);
-  const base = {
+  const base2 = {
     startLine: start,
     endLine: end,
     original: lines.text.slice(lineStart(lines, start), lineStart(lines, end + 1)),
@@ -61475,37 +61546,48 @@ function suggestion(lines, start, end, replacement, after, group3, hunks) {
     edits: group3.map((g6) => g6.index).sort((a6, b6) => a6 - b6)
   };
   if (/\r(?!\n)/.test(content.slice(0, -1)))
-    return { ...base, inline: false, reason: "line-endings" };
-  if (!hunkContaining(hunks, start, end)) return { ...base, inline: false, reason: "outside-diff" };
-  return { ...base, inline: true };
+    return { ...base2, inline: false, reason: "line-endings" };
+  if (!hunkContaining(hunks, start, end)) return { ...base2, inline: false, reason: "outside-diff" };
+  return { ...base2, inline: true };
 }
 
 // src/report/fence.ts
-function longestBacktickRun(text) {
+function longestBacktickRun(text3) {
   let longest = 0;
   let run2 = 0;
-  for (const ch of text) {
+  for (const ch of text3) {
     run2 = ch === "`" ? run2 + 1 : 0;
     if (run2 > longest) longest = run2;
   }
   return longest;
 }
-function fenceFor(text) {
-  return "`".repeat(Math.max(3, longestBacktickRun(text) + 1));
+function fenceFor(text3) {
+  return "`".repeat(Math.max(3, longestBacktickRun(text3) + 1));
 }
 function fenced(content, info2 = "") {
-  const fence = fenceFor(content);
+  const fence2 = fenceFor(content);
   const body = content === "" || content.endsWith("\n") ? content : `${content}
 `;
-  return `${fence}${info2}
-${body}${fence}`;
+  return `${fence2}${info2}
+${body}${fence2}`;
+}
+function extractSuggestion(markdown) {
+  const open2 = /^(`{3,})suggestion[^\S\n]*\n/m.exec(markdown);
+  if (!open2) return void 0;
+  const fence2 = open2[1];
+  const from = open2.index + open2[0].length;
+  const close = new RegExp(`^${fence2}\`*[^\\S\\n]*$`, "m");
+  const rest = markdown.slice(from);
+  const end = close.exec(rest);
+  if (!end) return void 0;
+  return rest.slice(0, end.index);
 }
 
 // src/report/fingerprint.ts
 var LENGTH = 16;
 function fingerprint(parts, hash) {
-  const text = JSON.stringify([parts.file, parts.policy, parts.statement, parts.suggestion]);
-  return hash(text).slice(0, LENGTH);
+  const text3 = JSON.stringify([parts.file, parts.policy, parts.statement, parts.suggestion]);
+  return hash(text3).slice(0, LENGTH);
 }
 var MARKER = /<!-- iam-refine:fp=([0-9a-f]+)( outdated)? -->/;
 function fingerprintMarker(fp) {
@@ -61520,23 +61602,5413 @@ function readMarker(body) {
 }
 var SUMMARY_MARKER = "<!-- iam-refine:summary -->";
 
+// node_modules/mdurl/index.mjs
+var mdurl_exports = {};
+__export(mdurl_exports, {
+  decode: () => decode_default,
+  encode: () => encode_default,
+  format: () => format3,
+  parse: () => parse_default
+});
+
+// node_modules/mdurl/lib/decode.mjs
+var decodeCache = {};
+function getDecodeCache(exclude) {
+  let cache7 = decodeCache[exclude];
+  if (cache7) {
+    return cache7;
+  }
+  cache7 = decodeCache[exclude] = [];
+  for (let i7 = 0; i7 < 128; i7++) {
+    const ch = String.fromCharCode(i7);
+    cache7.push(ch);
+  }
+  for (let i7 = 0; i7 < exclude.length; i7++) {
+    const ch = exclude.charCodeAt(i7);
+    cache7[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+  }
+  return cache7;
+}
+function decode(string, exclude) {
+  if (typeof exclude !== "string") {
+    exclude = decode.defaultChars;
+  }
+  const cache7 = getDecodeCache(exclude);
+  return string.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
+    let result2 = "";
+    for (let i7 = 0, l3 = seq.length; i7 < l3; i7 += 3) {
+      const b1 = parseInt(seq.slice(i7 + 1, i7 + 3), 16);
+      if (b1 < 128) {
+        result2 += cache7[b1];
+        continue;
+      }
+      if ((b1 & 224) === 192 && i7 + 3 < l3) {
+        const b22 = parseInt(seq.slice(i7 + 4, i7 + 6), 16);
+        if ((b22 & 192) === 128) {
+          const chr = b1 << 6 & 1984 | b22 & 63;
+          if (chr < 128) {
+            result2 += "\uFFFD\uFFFD";
+          } else {
+            result2 += String.fromCharCode(chr);
+          }
+          i7 += 3;
+          continue;
+        }
+      }
+      if ((b1 & 240) === 224 && i7 + 6 < l3) {
+        const b22 = parseInt(seq.slice(i7 + 4, i7 + 6), 16);
+        const b32 = parseInt(seq.slice(i7 + 7, i7 + 9), 16);
+        if ((b22 & 192) === 128 && (b32 & 192) === 128) {
+          const chr = b1 << 12 & 61440 | b22 << 6 & 4032 | b32 & 63;
+          if (chr < 2048 || chr >= 55296 && chr <= 57343) {
+            result2 += "\uFFFD\uFFFD\uFFFD";
+          } else {
+            result2 += String.fromCharCode(chr);
+          }
+          i7 += 6;
+          continue;
+        }
+      }
+      if ((b1 & 248) === 240 && i7 + 9 < l3) {
+        const b22 = parseInt(seq.slice(i7 + 4, i7 + 6), 16);
+        const b32 = parseInt(seq.slice(i7 + 7, i7 + 9), 16);
+        const b42 = parseInt(seq.slice(i7 + 10, i7 + 12), 16);
+        if ((b22 & 192) === 128 && (b32 & 192) === 128 && (b42 & 192) === 128) {
+          let chr = b1 << 18 & 1835008 | b22 << 12 & 258048 | b32 << 6 & 4032 | b42 & 63;
+          if (chr < 65536 || chr > 1114111) {
+            result2 += "\uFFFD\uFFFD\uFFFD\uFFFD";
+          } else {
+            chr -= 65536;
+            result2 += String.fromCharCode(55296 + (chr >> 10), 56320 + (chr & 1023));
+          }
+          i7 += 9;
+          continue;
+        }
+      }
+      result2 += "\uFFFD";
+    }
+    return result2;
+  });
+}
+decode.defaultChars = ";/?:@&=+$,#";
+decode.componentChars = "";
+var decode_default = decode;
+
+// node_modules/mdurl/lib/encode.mjs
+var encodeCache = {};
+function getEncodeCache(exclude) {
+  let cache7 = encodeCache[exclude];
+  if (cache7) {
+    return cache7;
+  }
+  cache7 = encodeCache[exclude] = [];
+  for (let i7 = 0; i7 < 128; i7++) {
+    const ch = String.fromCharCode(i7);
+    if (/^[0-9a-z]$/i.test(ch)) {
+      cache7.push(ch);
+    } else {
+      cache7.push("%" + ("0" + i7.toString(16).toUpperCase()).slice(-2));
+    }
+  }
+  for (let i7 = 0; i7 < exclude.length; i7++) {
+    cache7[exclude.charCodeAt(i7)] = exclude[i7];
+  }
+  return cache7;
+}
+function encode(string, exclude, keepEscaped) {
+  if (typeof exclude !== "string") {
+    keepEscaped = exclude;
+    exclude = encode.defaultChars;
+  }
+  if (typeof keepEscaped === "undefined") {
+    keepEscaped = true;
+  }
+  const cache7 = getEncodeCache(exclude);
+  let result2 = "";
+  for (let i7 = 0, l3 = string.length; i7 < l3; i7++) {
+    const code3 = string.charCodeAt(i7);
+    if (keepEscaped && code3 === 37 && i7 + 2 < l3) {
+      if (/^[0-9a-f]{2}$/i.test(string.slice(i7 + 1, i7 + 3))) {
+        result2 += string.slice(i7, i7 + 3);
+        i7 += 2;
+        continue;
+      }
+    }
+    if (code3 < 128) {
+      result2 += cache7[code3];
+      continue;
+    }
+    if (code3 >= 55296 && code3 <= 57343) {
+      if (code3 >= 55296 && code3 <= 56319 && i7 + 1 < l3) {
+        const nextCode = string.charCodeAt(i7 + 1);
+        if (nextCode >= 56320 && nextCode <= 57343) {
+          result2 += encodeURIComponent(string[i7] + string[i7 + 1]);
+          i7++;
+          continue;
+        }
+      }
+      result2 += "%EF%BF%BD";
+      continue;
+    }
+    result2 += encodeURIComponent(string[i7]);
+  }
+  return result2;
+}
+encode.defaultChars = ";/?:@&=+$,-_.!~*'()#";
+encode.componentChars = "-_.!~*'()";
+var encode_default = encode;
+
+// node_modules/mdurl/lib/format.mjs
+function format3(url) {
+  let result2 = "";
+  result2 += url.protocol || "";
+  result2 += url.slashes ? "//" : "";
+  result2 += url.auth ? url.auth + "@" : "";
+  if (url.hostname && url.hostname.indexOf(":") !== -1) {
+    result2 += "[" + url.hostname + "]";
+  } else {
+    result2 += url.hostname || "";
+  }
+  result2 += url.port ? ":" + url.port : "";
+  result2 += url.pathname || "";
+  result2 += url.search || "";
+  result2 += url.hash || "";
+  return result2;
+}
+
+// node_modules/mdurl/lib/parse.mjs
+function Url() {
+  this.protocol = null;
+  this.slashes = null;
+  this.auth = null;
+  this.port = null;
+  this.hostname = null;
+  this.hash = null;
+  this.search = null;
+  this.pathname = null;
+}
+var protocolPattern = /^([a-z0-9.+-]+:)/i;
+var portPattern = /:[0-9]*$/;
+var simplePathPattern = /^(\/\/?(?!\/)[^\?\s]*)(\?[^\s]*)?$/;
+var delims = ["<", ">", '"', "`", " ", "\r", "\n", "	"];
+var unwise = ["{", "}", "|", "\\", "^", "`"].concat(delims);
+var autoEscape = ["'"].concat(unwise);
+var nonHostChars = ["%", "/", "?", ";", "#"].concat(autoEscape);
+var hostEndingChars = ["/", "?", "#"];
+var hostnameMaxLen = 255;
+var hostnamePartPattern = /^[+a-z0-9A-Z_-]{0,63}$/;
+var hostnamePartStart = /^([+a-z0-9A-Z_-]{0,63})(.*)$/;
+var hostlessProtocol = {
+  javascript: true,
+  "javascript:": true
+};
+var slashedProtocol = {
+  http: true,
+  https: true,
+  ftp: true,
+  gopher: true,
+  file: true,
+  "http:": true,
+  "https:": true,
+  "ftp:": true,
+  "gopher:": true,
+  "file:": true
+};
+function urlParse(url, slashesDenoteHost) {
+  if (url && url instanceof Url) return url;
+  const u = new Url();
+  u.parse(url, slashesDenoteHost);
+  return u;
+}
+Url.prototype.parse = function(url, slashesDenoteHost) {
+  let lowerProto, hec, slashes;
+  let rest = url;
+  rest = rest.trim();
+  if (!slashesDenoteHost && url.split("#").length === 1) {
+    const simplePath = simplePathPattern.exec(rest);
+    if (simplePath) {
+      this.pathname = simplePath[1];
+      if (simplePath[2]) {
+        this.search = simplePath[2];
+      }
+      return this;
+    }
+  }
+  let proto = protocolPattern.exec(rest);
+  if (proto) {
+    proto = proto[0];
+    lowerProto = proto.toLowerCase();
+    this.protocol = proto;
+    rest = rest.substr(proto.length);
+  }
+  if (slashesDenoteHost || proto || rest.match(/^\/\/[^@\/]+@[^@\/]+/)) {
+    slashes = rest.substr(0, 2) === "//";
+    if (slashes && !(proto && hostlessProtocol[proto])) {
+      rest = rest.substr(2);
+      this.slashes = true;
+    }
+  }
+  if (!hostlessProtocol[proto] && (slashes || proto && !slashedProtocol[proto])) {
+    let hostEnd = -1;
+    for (let i7 = 0; i7 < hostEndingChars.length; i7++) {
+      hec = rest.indexOf(hostEndingChars[i7]);
+      if (hec !== -1 && (hostEnd === -1 || hec < hostEnd)) {
+        hostEnd = hec;
+      }
+    }
+    let auth2, atSign;
+    if (hostEnd === -1) {
+      atSign = rest.lastIndexOf("@");
+    } else {
+      atSign = rest.lastIndexOf("@", hostEnd);
+    }
+    if (atSign !== -1) {
+      auth2 = rest.slice(0, atSign);
+      rest = rest.slice(atSign + 1);
+      this.auth = auth2;
+    }
+    hostEnd = -1;
+    for (let i7 = 0; i7 < nonHostChars.length; i7++) {
+      hec = rest.indexOf(nonHostChars[i7]);
+      if (hec !== -1 && (hostEnd === -1 || hec < hostEnd)) {
+        hostEnd = hec;
+      }
+    }
+    if (hostEnd === -1) {
+      hostEnd = rest.length;
+    }
+    if (rest[hostEnd - 1] === ":") {
+      hostEnd--;
+    }
+    const host = rest.slice(0, hostEnd);
+    rest = rest.slice(hostEnd);
+    this.parseHost(host);
+    this.hostname = this.hostname || "";
+    const ipv6Hostname = this.hostname[0] === "[" && this.hostname[this.hostname.length - 1] === "]";
+    if (!ipv6Hostname) {
+      const hostparts = this.hostname.split(/\./);
+      for (let i7 = 0, l3 = hostparts.length; i7 < l3; i7++) {
+        const part = hostparts[i7];
+        if (!part) {
+          continue;
+        }
+        if (!part.match(hostnamePartPattern)) {
+          let newpart = "";
+          for (let j6 = 0, k6 = part.length; j6 < k6; j6++) {
+            if (part.charCodeAt(j6) > 127) {
+              newpart += "x";
+            } else {
+              newpart += part[j6];
+            }
+          }
+          if (!newpart.match(hostnamePartPattern)) {
+            const validParts = hostparts.slice(0, i7);
+            const notHost = hostparts.slice(i7 + 1);
+            const bit = part.match(hostnamePartStart);
+            if (bit) {
+              validParts.push(bit[1]);
+              notHost.unshift(bit[2]);
+            }
+            if (notHost.length) {
+              rest = notHost.join(".") + rest;
+            }
+            this.hostname = validParts.join(".");
+            break;
+          }
+        }
+      }
+    }
+    if (this.hostname.length > hostnameMaxLen) {
+      this.hostname = "";
+    }
+    if (ipv6Hostname) {
+      this.hostname = this.hostname.substr(1, this.hostname.length - 2);
+    }
+  }
+  const hash = rest.indexOf("#");
+  if (hash !== -1) {
+    this.hash = rest.substr(hash);
+    rest = rest.slice(0, hash);
+  }
+  const qm = rest.indexOf("?");
+  if (qm !== -1) {
+    this.search = rest.substr(qm);
+    rest = rest.slice(0, qm);
+  }
+  if (rest) {
+    this.pathname = rest;
+  }
+  if (slashedProtocol[lowerProto] && this.hostname && !this.pathname) {
+    this.pathname = "";
+  }
+  return this;
+};
+Url.prototype.parseHost = function(host) {
+  let port = portPattern.exec(host);
+  if (port) {
+    port = port[0];
+    if (port !== ":") {
+      this.port = port.substr(1);
+    }
+    host = host.substr(0, host.length - port.length);
+  }
+  if (host) {
+    this.hostname = host;
+  }
+};
+var parse_default = urlParse;
+
+// node_modules/uc.micro/build/index.mjs
+var build_exports = {};
+__export(build_exports, {
+  Any: () => Any,
+  Cc: () => Cc,
+  Cf: () => Cf,
+  P: () => P,
+  S: () => S,
+  Z: () => Z
+});
+var Any = /[\0-\uD7FF\uE000-\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+var Cc = /[\0-\x1F\x7F-\x9F]/;
+var Cf = /[\xAD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|\uD804[\uDCBD\uDCCD]|\uD80D[\uDC30-\uDC3F]|\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|\uDB40[\uDC01\uDC20-\uDC7F]/;
+var P = /[!-#%-\*,-\/:;\?@\[-\]_\{\}\xA1\xA7\xAB\xB6\xB7\xBB\xBF\u037E\u0387\u055A-\u055F\u0589\u058A\u05BE\u05C0\u05C3\u05C6\u05F3\u05F4\u0609\u060A\u060C\u060D\u061B\u061D-\u061F\u066A-\u066D\u06D4\u0700-\u070D\u07F7-\u07F9\u0830-\u083E\u085E\u0964\u0965\u0970\u09FD\u0A76\u0AF0\u0C77\u0C84\u0DF4\u0E4F\u0E5A\u0E5B\u0F04-\u0F12\u0F14\u0F3A-\u0F3D\u0F85\u0FD0-\u0FD4\u0FD9\u0FDA\u104A-\u104F\u10FB\u1360-\u1368\u1400\u166E\u169B\u169C\u16EB-\u16ED\u1735\u1736\u17D4-\u17D6\u17D8-\u17DA\u1800-\u180A\u1944\u1945\u1A1E\u1A1F\u1AA0-\u1AA6\u1AA8-\u1AAD\u1B4E\u1B4F\u1B5A-\u1B60\u1B7D-\u1B7F\u1BFC-\u1BFF\u1C3B-\u1C3F\u1C7E\u1C7F\u1CC0-\u1CC7\u1CD3\u2010-\u2027\u2030-\u2043\u2045-\u2051\u2053-\u205E\u207D\u207E\u208D\u208E\u2308-\u230B\u2329\u232A\u2768-\u2775\u27C5\u27C6\u27E6-\u27EF\u2983-\u2998\u29D8-\u29DB\u29FC\u29FD\u2CF9-\u2CFC\u2CFE\u2CFF\u2D70\u2E00-\u2E2E\u2E30-\u2E4F\u2E52-\u2E5D\u3001-\u3003\u3008-\u3011\u3014-\u301F\u3030\u303D\u30A0\u30FB\uA4FE\uA4FF\uA60D-\uA60F\uA673\uA67E\uA6F2-\uA6F7\uA874-\uA877\uA8CE\uA8CF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA95F\uA9C1-\uA9CD\uA9DE\uA9DF\uAA5C-\uAA5F\uAADE\uAADF\uAAF0\uAAF1\uABEB\uFD3E\uFD3F\uFE10-\uFE19\uFE30-\uFE52\uFE54-\uFE61\uFE63\uFE68\uFE6A\uFE6B\uFF01-\uFF03\uFF05-\uFF0A\uFF0C-\uFF0F\uFF1A\uFF1B\uFF1F\uFF20\uFF3B-\uFF3D\uFF3F\uFF5B\uFF5D\uFF5F-\uFF65]|\uD800[\uDD00-\uDD02\uDF9F\uDFD0]|\uD801\uDD6F|\uD802[\uDC57\uDD1F\uDD3F\uDE50-\uDE58\uDE7F\uDEF0-\uDEF6\uDF39-\uDF3F\uDF99-\uDF9C]|\uD803[\uDD6E\uDEAD\uDED0\uDF55-\uDF59\uDF86-\uDF89]|\uD804[\uDC47-\uDC4D\uDCBB\uDCBC\uDCBE-\uDCC1\uDD40-\uDD43\uDD74\uDD75\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDDF\uDE38-\uDE3D\uDEA9\uDFD4\uDFD5\uDFD7\uDFD8]|\uD805[\uDC4B-\uDC4F\uDC5A\uDC5B\uDC5D\uDCC6\uDDC1-\uDDD7\uDE41-\uDE43\uDE60-\uDE6C\uDEB9\uDF3C-\uDF3E]|\uD806[\uDC3B\uDD44-\uDD46\uDDE2\uDE3F-\uDE46\uDE9A-\uDE9C\uDE9E-\uDEA2\uDF00-\uDF09\uDFE1]|\uD807[\uDC41-\uDC45\uDC70\uDC71\uDEF7\uDEF8\uDF43-\uDF4F\uDFFF]|\uD809[\uDC70-\uDC74]|\uD80B[\uDFF1\uDFF2]|\uD81A[\uDE6E\uDE6F\uDEF5\uDF37-\uDF3B\uDF44]|\uD81B[\uDD6D-\uDD6F\uDE97-\uDE9A\uDFE2]|\uD82F\uDC9F|\uD836[\uDE87-\uDE8B]|\uD839\uDDFF|\uD83A[\uDD5E\uDD5F]/;
+var S = /[\$\+<->\^`\|~\xA2-\xA6\xA8\xA9\xAC\xAE-\xB1\xB4\xB8\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0384\u0385\u03F6\u0482\u058D-\u058F\u0606-\u0608\u060B\u060E\u060F\u06DE\u06E9\u06FD\u06FE\u07F6\u07FE\u07FF\u0888\u09F2\u09F3\u09FA\u09FB\u0AF1\u0B70\u0BF3-\u0BFA\u0C7F\u0D4F\u0D79\u0E3F\u0F01-\u0F03\u0F13\u0F15-\u0F17\u0F1A-\u0F1F\u0F34\u0F36\u0F38\u0FBE-\u0FC5\u0FC7-\u0FCC\u0FCE\u0FCF\u0FD5-\u0FD8\u109E\u109F\u1390-\u1399\u166D\u17DB\u1940\u19DE-\u19FF\u1B61-\u1B6A\u1B74-\u1B7C\u1FBD\u1FBF-\u1FC1\u1FCD-\u1FCF\u1FDD-\u1FDF\u1FED-\u1FEF\u1FFD\u1FFE\u2044\u2052\u207A-\u207C\u208A-\u208C\u20A0-\u20C1\u2100\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F\u218A\u218B\u2190-\u2307\u230C-\u2328\u232B-\u2429\u2440-\u244A\u249C-\u24E9\u2500-\u2767\u2794-\u27C4\u27C7-\u27E5\u27F0-\u2982\u2999-\u29D7\u29DC-\u29FB\u29FE-\u2B73\u2B76-\u2BFF\u2CE5-\u2CEA\u2E50\u2E51\u2E80-\u2E99\u2E9B-\u2EF3\u2F00-\u2FD5\u2FF0-\u2FFF\u3004\u3012\u3013\u3020\u3036\u3037\u303E\u303F\u309B\u309C\u3190\u3191\u3196-\u319F\u31C0-\u31E5\u31EF\u3200-\u321E\u322A-\u3247\u3250\u3260-\u327F\u328A-\u32B0\u32C0-\u33FF\u4DC0-\u4DFF\uA490-\uA4C6\uA700-\uA716\uA720\uA721\uA789\uA78A\uA828-\uA82B\uA836-\uA839\uAA77-\uAA79\uAB5B\uAB6A\uAB6B\uFB29\uFBB2-\uFBD2\uFD40-\uFD4F\uFD90\uFD91\uFDC8-\uFDCF\uFDFC-\uFDFF\uFE62\uFE64-\uFE66\uFE69\uFF04\uFF0B\uFF1C-\uFF1E\uFF3E\uFF40\uFF5C\uFF5E\uFFE0-\uFFE6\uFFE8-\uFFEE\uFFFC\uFFFD]|\uD800[\uDD37-\uDD3F\uDD79-\uDD89\uDD8C-\uDD8E\uDD90-\uDD9C\uDDA0\uDDD0-\uDDFC]|\uD802[\uDC77\uDC78\uDEC8]|\uD803[\uDD8E\uDD8F\uDED1-\uDED8]|\uD805\uDF3F|\uD807[\uDFD5-\uDFF1]|\uD81A[\uDF3C-\uDF3F\uDF45]|\uD82F\uDC9C|\uD833[\uDC00-\uDCEF\uDCFA-\uDCFC\uDD00-\uDEB3\uDEBA-\uDED0\uDEE0-\uDEF0\uDF50-\uDFC3]|\uD834[\uDC00-\uDCF5\uDD00-\uDD26\uDD29-\uDD64\uDD6A-\uDD6C\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDDEA\uDE00-\uDE41\uDE45\uDF00-\uDF56]|\uD835[\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85\uDE86]|\uD838[\uDD4F\uDEFF]|\uD83B[\uDCAC\uDCB0\uDD2E\uDEF0\uDEF1]|\uD83C[\uDC00-\uDC2B\uDC30-\uDC93\uDCA0-\uDCAE\uDCB1-\uDCBF\uDCC1-\uDCCF\uDCD1-\uDCF5\uDD0D-\uDDAD\uDDE6-\uDE02\uDE10-\uDE3B\uDE40-\uDE48\uDE50\uDE51\uDE60-\uDE65\uDF00-\uDFFF]|\uD83D[\uDC00-\uDED8\uDEDC-\uDEEC\uDEF0-\uDEFC\uDF00-\uDFD9\uDFE0-\uDFEB\uDFF0]|\uD83E[\uDC00-\uDC0B\uDC10-\uDC47\uDC50-\uDC59\uDC60-\uDC87\uDC90-\uDCAD\uDCB0-\uDCBB\uDCC0\uDCC1\uDCD0-\uDCD8\uDD00-\uDE57\uDE60-\uDE6D\uDE70-\uDE7C\uDE80-\uDE8A\uDE8E-\uDEC6\uDEC8\uDECD-\uDEDC\uDEDF-\uDEEA\uDEEF-\uDEF8\uDF00-\uDF92\uDF94-\uDFEF\uDFFA]/;
+var Z = /[ \xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
+
+// node_modules/entities/dist/decode-codepoint.js
+var c1 = [
+  8364,
+  0,
+  8218,
+  402,
+  8222,
+  8230,
+  8224,
+  8225,
+  710,
+  8240,
+  352,
+  8249,
+  338,
+  0,
+  381,
+  0,
+  0,
+  8216,
+  8217,
+  8220,
+  8221,
+  8226,
+  8211,
+  8212,
+  732,
+  8482,
+  353,
+  8250,
+  339,
+  0,
+  382,
+  376
+];
+function isInvalidCodePoint(codePoint) {
+  return codePoint === 0 || codePoint >= 55296 && codePoint <= 57343 || codePoint > 1114111;
+}
+function replaceCodePoint(codePoint) {
+  if (isInvalidCodePoint(codePoint)) {
+    return 65533;
+  }
+  if (codePoint >= 128 && codePoint <= 159) {
+    return c1[codePoint - 128] || codePoint;
+  }
+  return codePoint;
+}
+function codePointToString(codePoint) {
+  return codePoint - 1 >>> 0 < 127 || codePoint - 160 >>> 0 < 55136 ? String.fromCharCode(codePoint) : String.fromCodePoint(replaceCodePoint(codePoint));
+}
+
+// node_modules/entities/dist/internal/decode-shared.js
+var BASE91_INVERSE = /* @__PURE__ */ (() => {
+  const table2 = new Uint8Array(127);
+  let code3 = 0;
+  for (let char = 33; char <= 126; char++) {
+    if (char !== 34 && char !== 36 && char !== 92) {
+      table2[char] = code3++;
+    }
+  }
+  return table2;
+})();
+function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCount, dictSize) {
+  const base2 = 91;
+  const inputLength = input.length;
+  const twoCharBias = dictSize * (base2 - 1);
+  let pos = 0;
+  const readSlotCode = () => {
+    const c12 = BASE91_INVERSE[input.charCodeAt(pos++)];
+    return c12 < dictSize ? c12 : c12 * base2 - twoCharBias + BASE91_INVERSE[input.charCodeAt(pos++)];
+  };
+  const dict2AtomCount = atomCount - dict1AtomCount;
+  const slotCount = atomCount + ngramCount;
+  const single = new Int32Array(slotCount);
+  single.fill(-1, dict1AtomCount, dictSize);
+  single.fill(-1, dictSize + dict2AtomCount, slotCount);
+  const start = new Int32Array(slotCount);
+  const length = new Int32Array(slotCount);
+  function decodeDelta(count3, off) {
+    let previous = 0;
+    let slot = off;
+    const end = off + count3;
+    while (slot < end) {
+      const code3 = BASE91_INVERSE[input.charCodeAt(pos++)];
+      if (code3 < 89) {
+        previous += code3;
+        single[slot++] = previous;
+      } else if (code3 === 89) {
+        let runLength = BASE91_INVERSE[input.charCodeAt(pos++)] + 2;
+        while (runLength--)
+          single[slot++] = ++previous;
+      } else {
+        const next = BASE91_INVERSE[input.charCodeAt(pos++)];
+        previous += 89 + // eslint-disable-next-line unicorn/prefer-minimal-ternary -- branches read a different number of side-effecting input bytes
+        (next < 90 ? next * base2 + BASE91_INVERSE[input.charCodeAt(pos++)] : BASE91_INVERSE[input.charCodeAt(pos++)] * 8281 + BASE91_INVERSE[input.charCodeAt(pos++)] * base2 + BASE91_INVERSE[input.charCodeAt(pos++)]);
+        single[slot++] = previous;
+      }
+    }
+  }
+  decodeDelta(dict1AtomCount, 0);
+  decodeDelta(dict2AtomCount, dictSize);
+  const references = new Int32Array(ngramCount * 2);
+  let poolSize = 0;
+  let ngramIndex = 0;
+  function readNgramReferences(count3, startSlot) {
+    for (let index = 0; index < count3; index++) {
+      const slot = startSlot + index;
+      const a6 = readSlotCode();
+      const b6 = readSlotCode();
+      references[ngramIndex * 2] = a6;
+      references[ngramIndex * 2 + 1] = b6;
+      ngramIndex += 1;
+      start[slot] = poolSize;
+      const entryLength = (single[a6] < 0 ? length[a6] : 1) + (single[b6] < 0 ? length[b6] : 1);
+      length[slot] = entryLength;
+      poolSize += entryLength;
+    }
+  }
+  readNgramReferences(ngramCount - dictSize + dict1AtomCount, dictSize + dict2AtomCount);
+  readNgramReferences(dictSize - dict1AtomCount, dict1AtomCount);
+  const pool = new Uint16Array(poolSize);
+  let write = 0;
+  for (let index = 0; index < ngramIndex; index++) {
+    for (let half = 0; half < 2; half++) {
+      const source = references[index * 2 + half];
+      const value = single[source];
+      if (value < 0) {
+        let read = start[source];
+        const readEnd = read + length[source];
+        while (read < readEnd)
+          pool[write++] = pool[read++];
+      } else {
+        pool[write++] = value;
+      }
+    }
+  }
+  const out = new Uint16Array(resultLength);
+  let outIndex = 0;
+  while (pos < inputLength) {
+    let slot = BASE91_INVERSE[input.charCodeAt(pos++)];
+    if (slot >= dictSize) {
+      slot = slot * base2 - twoCharBias + BASE91_INVERSE[input.charCodeAt(pos++)];
+    }
+    const value = single[slot];
+    if (value < 0) {
+      let read = start[slot];
+      const readEnd = read + length[slot];
+      while (read < readEnd)
+        out[outIndex++] = pool[read++];
+    } else {
+      out[outIndex++] = value;
+    }
+  }
+  return out;
+}
+
+// node_modules/entities/dist/generated/decode-data-html.js
+var htmlDecodeTree = /* @__PURE__ */ decodeTrieDict("!}.&u%}'&}*'~!6*)%&,~!J~!J~%L~y<~!R,~~%Lu~~#GD~~#|)1#%}^%}2%+#.##%##%}&%##%'#%##&%#%#'%#&#%#&#'#%%#&#%##%#)%''%&%#%#'%#%%#%%}%%%#%#&(23#%%#&-%0%('1#(##%#'##+%'*.:1}#%#6-+(%'%%#%%%}#L'2351&('%}&/N'(0(/*-%(%%}#'+&T%7.2}#&%&#%#36/5##%&%%#&#%%#))2%%##%&&'0~!#*+&'%1~!%).'3q?&%'1~!.##%6(~!+%%%(Gw'rT~!E#<nA%#jZ~!H%(~!42##~!*31&~!G%U~#)5~#`3~!J~!Z~%]~%Y~%C~!q~!u~#kz~%#~!6'~!D~!U~!?~#T~!c%~!G#'~%7|~!G~!J~!G&~#pb~(Df}#%}*&}#%##%##%##&#-}&'#'&%#.++}%mI,#,@&(}*%}*'%&##&#%##%}&0}#.},U},%}+%}&%}#%##&}B%(}(%}+%)})%##%#&}&%##%&}<%}>%#%&}*%}(%}9%}/%})%}*%}*%}?&}&%}3%}&*#%})%#%#)}#&#-#+*%E%%'%'#%}#*V##&##I}#&&##%&%#&&Qf%%))w/0+&%#(#.%-''''++++7}>%4'',##1,#%#&%##&#'##&#*#9)%&%}#*}%,#+P(%A&%#'&##wSD',9E00#y#@}(+}&%&>~!#~!X}#*}(&&}(&}(,%}%&#+&}#&}I%#%}%)#(},'%#*}4%%#%}(''}#/##(##),%-##%%)#&}(.}&%#&}%%}*&#%},&&}&%}#%*'#%})%}D&}&%}-&}6&#&}-,%}#%})-(~+`~,=?~I9'9%~!,#%})%})%}@%}?%}(~!?~#<~#pP~#BG~#=1#%K+~#?#~%;)~#A~#mF1~#A'~'X%'~#lR~#N~'N~#r~#m#-~#i'?%#'%~#B%##%,%#~#_%#0%~#]732~,w~2+#:&#%&'0%&>%}#>##F+)#%&&#(+_}4&}-%}(&}@&}O7Fdf0@+/v4}&WU##&/0#&'('B#%}.%}'+#%}#%%&#&%#%##+#&#)#6#'#.},%}c%},%#%##%&#&%#&~#>'*-.%##%##%}#%%}%'~#)D1}#%*&~#_%%'(~#S2%'.}#~#=##*'*-%}&'%'##&&~'E%.#&~#M4}%%##&'%#~#O1##%&#'+~#<B%##%%'%+~#;#@%}#&%#&&%#(~#H1}'%'##&&~#?A}&'~#D#%32}'&&&&~#[}'(#%}'~#;C})&}%%#%~#=&%,3}%'(#%%~#^'#&&)#%'~#Y%-~#d-%'~#^%%&#&&&}#~#b~2t*&'~&(~&@~0%~e~3}%*''0})&}+~!9##-}#%-hD*)1fC#%/&/fB#40~!+#)*4~!+~!K'&:~!/*7~!.#~!H~!L':~%x&~!H#~!*~%1~!I#~!+A~#p'~!F~~#-#~,,(~.Z~!V~%;'B'mq-W~!N~%I%#&&#&}#%},%%}'%}+X#%}#&}(%}'%}<%}#%}%%'}'%}:~![)9@~%>~#UA%-%##&~!C%~!-.9:~!1~!-^2/:a~!y,D*J#-5)/4~%23,~#G~!L1~!0X3`~!2+~!!0-~&E~!W~!o,>Y&]~%cZx_&~#O*9#A#'#+I'%#)~!0B*-5A+-((F&*M#)(-7-5+'-3a5Vi~!Y~!?+[)%3),ERHm~!+:D,VG.+)?fB%%*(%)'(#&80%1'8`K8?`+'Z#&O&'H5#*9)A%%5&3))0%39+.*7#()&&*=4@**L)<'_&*+..;(#*+)./&0#3)%')-8(4ixD(&.}%,('aI:,)%,k2231T)I'#/-W7,/'Q#.'Y24+h')37</31&83##&0#),H(?'&?/1##%#&&#%''-%&&&#(&''&#.-'%#%%(,')*'&#&#'##%(%(#%('#&##%%%%('%#%#%%#%#&%##h>w+v<ayvyvcg.uuhKr}g/v|g>u9i[~>g5uI~=RvdwEg;v/g;uk!!TTSx]@RT!U!#!@VBRUU!'UTe-d0c`e&gSdicedFcrdTaqb.kYcAohdYd@a3e+d}dMdtd.aJ#bqcK`dle/e.e'dwdPdodddjbEb}ogd^ofdpduc6j?l%d{drdqc)d7bacOdQ%T#Y)X.sR[yH>6Vyv3[xwLu>vo'!*.[yBacahoj>6Rew3[xqdZa#!a&#^(X-[yG>6Vyu3[xvg3sEr|g.u/Ri9db0T#^(Xa)!-[y;>6Vylg4wKs{JwNZt3@3r=c4Z([xlg;wKt!cpq's@v7A'*a(a+!-a#[y<3Dt?3Dt'>6Vym3[xmg9rxsNJwLZt4~?r?db1T#`-!(Xa,!0[yS>6Vz%NuQs.g4wKtnJwNZtS@3r>c4Z([y%g;wKtrdga8!a(!#&T*Y-Xa#!a0<or[yc3Dtq>6Vz43[y3JwNZtf@3s!Ju}!%Dti:pm3c_%X#tjB5pkd6q!r]u?voC'*-a.a2!0a&a+[yI3DtI3Ds~3DtH>6Vyw3[xx;:s#~<5pKJwNZtE@3r~d`a)!a2T#a.(!+U.X1[yT3Dt`3Dtv>6Vz&3[y&g9rxwzcxstPu.<rAJwLZtT~?r@dZa%!a.&^*Za(/Reu[ya>6Vz23[y1g3sEr}wkg{NuQRg{ci(U#5@b`~,cg#U(2WnH5wugcRh7dX#T(Y,a'Ta!!a,[yZ<]mj>6Vz,3[y+Pv#5ReZKu+=,%!H}7ABwkaS?Rh:BcW(X#<]mrj:ubv/ARekdg%!(!a.*Ta(Y.X1!#sP>Rl*Dt6[y>>6Vyo3Wf*jOvuumvuRgRJuq*!:9<B@bX~3jVv&v@s@5Re[d/rQt{uAvo&a&a*)a2!,0Wf!3Dt0=Bs'>6Re}3[xy~<5s%JwJZt1~Gs)c;&!#2sJkNuXvzq7rxu,Re8dka4!a8(aEZ+a@Y.X1Xa)[yd=Bs(3DtP>6Vz53[y4cX#X&Re:avRe9~<5s&JwJZtQ~Gs*i^rzvdRg+Jv{%!2sbB@bX}kdga,!Za?&^*T1/!a'Dt+[y6>6Vyf3Wf%g/u;s4hGu6?Rh-JvZ,!c%#&RoX54Rivj7uyvf8RgTKvZB%*!2sGh<vu5Rgq<=C::9bb~#dZ#T&Ta6Y.X*Dt>[y93Wf)coZ(T,6VyifluvRgC@95@B@bX~/hFu34cC#T,k/unq8w8Q5RkUklwQuzunq8w8Q5Rk8d/rJu?v8w9)-&!a0a;a&aIWejg3sEr/h1s<DtDJvyZqY5aws3Jvy!&Wei~Hr1:au5@Bag>23E~5c:Z&bX};kKv?w&unuVu5Rjc;>bs)#~@:Rh.=ay<a]C;b`}Vd6s/t{uAvoaxa()!a,a7%-a#a2Dt,[yF2Wo[>6Vyt3[xuNuPRi&NuPwpi#RoWh?vf8Ri%Jv]!%Ri:KvxD!.'2WeAjZu`q9rxu,Re7woeAg-unLq(qA_/*2Wg_g3u5q^9:4E}/jTrxrzv=Wkkd~0UX#^^Xa-a1a5T&a=U1a'*aEa]!a*aPaA-adok[y54Rn>;:p3~Dp5g9rpsFNvZqjg3uJp4~<5p0Pw;5qlJwNZt*@3p1Pw:5p/Ou!5p2JvG'!6Vye=<qnJvh_[xhg3v,Rh3kOwOw-sDuev/Re^dha[a%!%!a+#Ta7)-5TaCaO!aka!a)sf[yb2>Rl!9ARiq5E}Qg=ucRkBE|oJrJ_@Wk~@Wk{JrJ_@Wk|@WkyJrJ_@Wk}@WkzJvO_[y2g-vMRmiKuYC!)&>Ri;>Ri<@3RkNc](X#@9Rk=g5vuRmhKvDB!+'=]meg3u4Rmgd)#Y'Vz3CARmfd`a+!%T'!+#Ta1Ta6TaM-sTDt9[yA9sYd'%Y#s[[xpj:ueunaXRgEjRq,v-vuqdd2'`#6Rev<32@5>:2<E}5xIo9a*X#Y(;5RePJvD_g>vyRgNj8w)v8<wggs:RgXiZt|vjx,hSq3ah!-(~@:Ro/Ou!5RhWj^v(pyw8unRhUdx-UY#^Ua.a3a70!)%UX1TaDa)'omRiRRhE[y:3Dsz=Br,>6Vyj3[xkg6ruwjcqsrPw;5r*Ku]D'Zt-@3r(~?r.i[vwv]dU1a--U#`a4(g/vsRhPOu!5RhLj:rmu9Wo!~@:wdh@g/vsRiTjXuvvNr}:RhBj^v(pyw8unRn]dz1UYa'a+^Y(!aETZalaRY.Ta?a4[yDJw1!#qLsW>6Vyrfzq-pLflpwRe|Js>%!Dt@3Dt&Jvy_[xs~HrnjMuwpsw'RecKu+D#'!t<~Grl~?rjg5u-x,gwp{ah!-(~@:Rg~Ou!5Rh'jXuvvNr}:Rh#cW#X/c;&!#2sLi[v7u7RgpJv)(!iLrxu,Re6j7v@s@5Se[e7d`aW!Za(a`T.a#!a3!&aDa-!9)Dt_=6s+3[x~~DR|h~DS6avhGun5RkZj3w)v-]mkKunB!&*]kb97R|i<ARk<c:Z(6Vy}Juh'!wziMRoS:F|vkLuauJv5vtvQRh1d='T+Y#VyO~DR|jcF#T'7R|g97R|kJv3'!ay<Rj,Jvh&!:ReXcsa6*a+#a#_aIRf9aLRf?c,Z&Rf5Rf7c.Z&Rf;Rf>cQ#%T'p-Rf8Rf=ct#%'(*!,p,Rf4p+Rf6Rf:Rf<d~'Ua%U*^UYa(!a,-!#a4YaTalaEX0a8a<Weo3Dt/3Dsx=Br93Wen~Dr;~<5p<JwNZt2@3p=Pw:5p;Ou!5r3c7&!#:p>3Ds}KvGB)_6Vyk2sM=<r7x'eovA(!hFu1ARf}cV#X&@r5j6rvwQa^Rf3c=Za'wkghJv__g;unRggA53B9=b^}%j6uduo5Jq;!(hIv%2Re`Ou4ARe_e%a#^^^Xa&!a*a2!&a6YaP!*ad!#a:aE/5Rn?[y@>6Vyp;:pE~DrY~<5pBJwNZt8@3pCh=rt3rWPw:5pAJup_[xoNuPpF9c!#'45pD5ARn)d8#X'X*3@rU72s]h>v<<sSjJpqvewOJq/(!hNw'5ReBk0s2u3w/w'5ReE5@Jq.!a+JQ!&WeU23d(#Y&RjG5]jBk!u7w&u0udARjEe#+^^^Ub#!a2/a`Z(agT1!a-a;|@TaG!aS[yV=Re~fow'RguNuPRe?bz#'>RoUWeL>:Cbb|?JwPZtVg6ruRmzJvD'!6Vz(g/vmRh~Jvy_[y(g9voRgyx*cy(#2>Ri2B9b]~9kIw9u7rluJu3Rg]dI#a%UY'@=p%CAx.gQZ&RhwwygtRm{x5g_Z'+ABqR9Woa=Bp&dV#^*Xa'!&@o{g4v]Rk;Jv{!%Rk[wkkiA5RkiwwfUB=x,fUuqC&*!>RfTg8v0RfV~ARfSd;rJsAuAv9wR'ae+/aO!a@aza/a#[yQ@Wg!2Wemg3sEr0JvB_g>uvReWg2v+Re=KupB_+[y!2AbY~-~Hr2AJwD!(h<~El>h<~El?Kun@+_:9b`}Kg-v/Ri3g;vtwyk_9]k_d=&T#*U.6qh@Ab`|K9:H|CJv[!&3Dtex'fDwC%!Rf[9WlMd[(^X,!a%Z06Vz!@WgBg=v~Rgvg,QRe@awd,#Y+jTv|Q~EfWj]uNr|~FRfXdy#Y&^Ua%!aO.!(a)Ua;=!a@aKap!a-,a!Ta]a[rSa]p?[y82sK=Bq~;:p:~<5p8Pw:5p7d'#Y'Wf(;RnRi[u4w&RgJJvG'!6Vyh=<r#ijuuv/sIKuYD'ZtG@3p9~Gr&d2#`(g<vtRgFj`u5w&rqpxRf2CJuY!+:wfnTOu!5Rg}jNs1ucv&RfwJvA!&3@q|BDcC#T,k/unq8w8Q5RkTklwQuzunq8w8Q5Rk9dga#!a'!a=#a0!:+Tb*b@aO.a4!aba8aFJv^}?!VyR~Dr<g;u%Rn.~<5p[x'e`wNZtR@3p]Pw:5pZhNvjBp.woe_g5u-r4JwF!%DtO3:ooc7&!#:p^3DtpLuGw(!+%)Dtk6Vz#2sd=<r8d'#Y([y#<x3gJt`w@!)%}MRiowzikRij=]ilxAf3,U(#B2Rf#g0v-Rm[ck{`U#]giKv3>)!&6Ri154s,KuGB_%@r68r:dJ|t`#X(9<E|u2@H|rx3gJu?w'!+'1Nu7Reg4=H~+9<wxgY95Rm]xLggZ-`(X}U2:Ri4h<uOawRmsJv__5@bb{jbV~3dka#a'a]!,#a+U=a>b6a3b%!/aKa/)!arwve^VyJ;:pR~DpTg3uJpS~<5pOPw;5qmPw:5pNOu!5pQJvG'!6Vyx=<qoJvA!{~Jup!%@qk7Rn/KvyD!}''[xz;>wkh'?Rh,x8gyt`w5D!&),(SgyccRgztJ@3pPB5p#d'(Y#<]mmifubw&RgoJvE&!82s^JvF&!8Rf,ADb]~;x=h'rNu]vK!,%'*0RnORh)4Rh*AqQg-vaRnNg;wHwkh'ba~4cE#Ta*x3gctyw@'!+%RnFRnD<4Rn@hFvK5RnCxWg[#`&a0Ua()`1Rm75Rg[c]%X#qi8Rg^NvdRj>BwzgZauwji7Rm6A4wgg]d1#&(*,.0a#Rm;Rm<Rm=Rm>Rm?Rm@RmARmBe%#^^^Xaea?aC/b+(,!a+a#!a/!>a&Ta<aKbD!2wphBRnk[yPw}hE|.=Br-3Dtm>6Vy~g6urRf.x,hPrNav!%'RnqRo%Ro#Nu;q[Pw;5r+JwNZtM@3r)d'#Y'Weh;xChL#`&RnmRnoKu}>%(!Rne~Bs-;2wjcussJv+'!aYSO}6@B<5?ba~8LrNvj!.%*ROwungw~ng~:9;Ri^>wtnig;wHRnixDh@|(UZ.x1h@|)!#:2<H|*xHn]#-UX'3Ro)z=iT}6ARns=Bwsn_wpnaRncw]aR(#UXa&Ua*a/=]iPd'#Y&Ro'WnXf{QRm2hNvj]nZd`'T~&1`{|`#9b]{}c:'!#Wl{>@=be}]?cl{{U#:5Abb}Jds#^YaF!a*b4a#a3aPa>&Tb!bH!*a_!Eau?/a&RjY<]gj>6Vz*;:pe~DrZg,QRj1JwNZtX@wihspcJvZ&!VyX9WmOJu|!|N2WmHJvh&!]ht~Bpbcn&T(!#RmQ<s7Nu;padH#X'`+WmJ@>RmKCARhnKup=!)&Wf+:RhqNuPpf9c!#'45pd5AwghpARn(Ls@w!%,)!RmP@Wfe<E|IJva!&WmNg8vsRmLd`*.`#Y'Xa!axRn*]hrA8Rhug5s@rXg8u!RmMd8#X'X*3@rV72smdI*#UY&RmICARho~GsgxVgd)Ta'U-Y&Xa!T#RnEWnA@Wffg1uDRi0hFvK5RnBxGnG&#`%owp)@wsf+bX}Ze-*1!a*^^^Ua|!#a.aq&Ya2!a>.a6!a:aO`aJDtL[y`@Wg#>6Vz12@wzoYRoZNuPRi!NuPRhzg=ucRi,@=b`{Yg=ucRi-ACJvB!&Sh[ebSh]ebi`wUuFRm4Jw2_[y0JvB!.<Ju(!&SoG}6Shd}6<Ju(!&SoH}6She}6Kur@._g5vHRieJvx!{L2G{Kx6gd'T#?Rh82Wi5cZ#X(g1w)Rm5dW-Y(Ta#!a)!#aYa=wnfE=su2>>bU{0j9udv:<svj8uQv-7RgHdE%#^'sq9sp=>Bb_{TJv`!&g/r|snj6v(us5d,#Y(56H}[978H}]Jw5!&g1rushJvB!+j;v{u5?zDhd}6}bj;v{u5?zDhe}6}ce*#`(^^^a[aea!=!a6a*aoXb1a.!aAbL!b>,b'aL!aV@Wf|2Wlg3[y/JwNZt^@3piPw:5pgJunZou3@rsJva&!Vy_g<v~Rm#JvG'!6Vz0=<r{Ju{%!:pj@WfsiXuJu3Rm:JvZ&!WfA~Bph@c4Z&Dtwax5rubx(#:awRk1@d,#Y&RfjRfid1#,Y(@Wfp2Wlrg5s@ryKu[@!,'=]ig9wlk?Rk>g5u-rqJvy'!@9RkQcH(T#=>Ri~@<wkj(Wj(KuZB*!&<7rw@9RkRcH(T#=>Ri}@<wkj)Wj)dg(Ta2Xa9X#`-!a*CARhg@@=I}d9x;c~#X%so=<sj>2@@=aybb}XjWv0Q~EfEj3vLv;<d,#Y(56H}`978H}_dgaPaFa'a/!#a3Y0a_a;a|!1(a7-[yE3[xt;:pJNvZrrg3uJrvJwNZt=@3pIh=rt3rxPw:5pGOu!5rpJvG'!6Vys=<rz@c4Z&Dt(ax5rtJvZ!&~BpH@wsfNg-vaRlNci*U#=<wei<F}a5@Jq.!a*JQ!%@qZ23d(#Y&RjH5]jCk!u7w&u0udARjFd/prq=tyvpaEa(a:.!a1aZ(@@=I}:9wpd%=<sX55w_h}@@=I{t=ay<aU@@=I}T=ay<2@@=I})?C9:9au@9Cb]}DP~=x-fAZ(2Wl1=ay<aU@@=I}>5@d##Y+jTv|vV~EfFj]uNpn~FRfGdgaK!Z2&!a8a-Tb({E!acTbM*!a(DtY[yYd'%Y#sl[y*hHvh>Re5x2c{Z}.j4uCvcawRiMd+#X+_x&d!},<5RkX;2Hzw@x,gavfB-!{CcF&T#Roe;RodwWbBg5urRgaKvHC*_6Vz+<4opieuew&Rmq@d]&Y)X,T#X0Rh}<BqP=4qS9:ReMg/ujReNJw0!/<Jui%!bd{kawwnemRelAxUa?a3#*.&UX(Ya+a/RhvRnQ<o}9Wmtd-#Y&RgSRmw9;Rmxay=Rmyg-vaRmuxEhSrNu,v-voC!%(aR.a(a7+1Ro1>Ro5CE{A9b]{@;5x#eO{:g;urRi+KrNA!%(Ro3>Ro79;Ri_Ku@>{;&!x%gX|{KunA_+g5QRj/g3u5Rj#g>uERj%wio/xRhS&!,!#^1U}wba{8>>@=be}qC@:D5ba{7Ku+A&!}x?ba}t>>@=be}se(aA^^^Uat!b0#{pa+awUazbGa#aLb9bgaWac'a5TbS=Br!d1#`%scp_Jvl!#rT>Re0JvX&!VyN=H{Fcm#U&:pY=ReaJv2&!]h0=]nUJvG'!6Vy|=<r%JrM_=]h2@Wlud'#)U'Wf'b]{i=]h/Jvh!&~BpWg=v]RnMx+ny#'Nu;pVwjnu=]nwxJnx,T#`&Reqwjnt=]nvieu9vrRjLLuYwP(#+!th@wih5pX~Gr'g5v/Rh4KunA'!-CARnP@wwiN:Rm_9x'cvw>!|l=<saKvAA!0&3@q}>w^e1bp#&Re2Re3BDx7gH#T|f5H|eKuZ>!%(:qNAH{]Jv6!+3B2B9=b^{X<5<B92:E{ZLvhwA(a;a%!igQuyRmad+#Y}m@3Rh5d8#X'X*:AqUAHzmaxwbh<aXRnVcF}RT#Nw&cj#U(BWnug/vsRntdka)(a3+.Zb7aYYan1!bVa@Xa}[y^@b[{G=H{+hFu73Rj&Pv#5ReQcK%T#sig1v{Rj'Ku+D#'!t]~Grm~?rkKuMB!01d5#`'Vy.ta3Dtu~Hroc8#'{^45s85AwZbP&!#Rn!wghxWn#KvEA!)&2RlA2RlBx:h|#(T,=]j09Wobz>x]z/@awRoTd+#Y(az]hFhCrm4d,#Y+jTv|Q~EfMj]uNr|~FRfOdCa!Xa9_X#@<plJvf!%b`{(9;Rgwc;.!#2x7cw#T|UDb]|T5Ju={(!=@E{&Jv)&!Ab`{'awJvf!~*>>@=be{#KuY>!+&4Ezyi[ugv&RjIdea+T)#UXa&T-T&a!Rh9auRmW=]kLg5vuRn+g3u4Rn-Ow6ARn,hHus5xNk?#UX(U~)/g8v0RkD~AwkkF?Ri.OuNBwkkA?Ri/d|a2`a*^UYa.!aBTZaTa'Xa;!(!2!-a#b2[yC>6Vyq3[xr2Wi?g1rusVh%s?DtF~<5rbJs;%!DtBfswKtCj[uvuSsEu3RgVx3o:u+wN'*Zt;@3rd~Grh~?rfg8w)Lq)qE&-a%!>bI|`jWv0vV~EfCjTv|vV~Ef@j]uNpn~FRfBcK#T']gWNu7x,k7q4ai(0!hHv8<RhmkMu9vrsBuev/RhlCJvB!,g<v{wchh~@:Rhji[vrv{wchi~@:RhkdS&a5UY#Ta!RgPwwiI5BwciI~@:Rh`x'iJvj'!5]iJPu8Bwch]~@:Rhach)U#h3rp]gLh@t|Ax,hTq3ah!-(~@:Ro0Ou!5RhXj^v(pyw8unRhVd|)`,^UYas!a?/a2Z'a^Ta{Tb7Ta(a#!a,Wf&9sZ3DtAadamov=Bqt3[xig8vsRm~>waiL2b`{QJv*_Ouv2qgj<v]v2BqfdR'X*X#Y-@3qr~Gqv~?p6hHv-]glPup5Lq+q?_%*b_{qF{n9b^{rOu4ARhpKvCD!+&~Bqp:5Dbb}nwoiKl&unuTuBv]v+ueunaXRf0=Jvh!0nKufu8v1w&w7q%w&uHrz:Rgnj5w,uxDJq/(!hNw'5ReCk0s2u3w/w'5ReFd>Za&!*UaA=<wkgsRnSJv^!%Refifw3vyRgOKu_B'!,<]gkiiu:w&Rh<=C@a^<B57@2F{[<B5@aW:=3away9A5aW=<B=C@a^<B57@2F{Ie-#`(^^^bCara.b8aza6!/bZ,!adTbnTbOb+aFaS!aAT9@Wf~2Wli3Dtl2@d,#Y&RfnRfmJwJZtN~GqyJva&!VyMg<v~Rm%iXuJu3Rm9Jv[_=]ih9wlkDRkCd1#`(@Wg>2Wls3cH#T(@<Rj*=>Ri|b~'#23s9h<~El.d'#Y&Dtxi^rzvdRl#d*#U%(o|B2s`hJwSaxRmDKv4B&!1:Rmdd5#`'Vx}to~Hq{x'f1v3(!BA5ba|bJv_&!Wfug1v]ReIdO+U/Y#&G}-8wze=Rh{g1v]ReHg/uQRf/by#)ibQwERl/cH#T(@<Rj+=>Ri{cNu+vlax-!(#a0qa9<Rii2;;bU{H;x<i=&X#Rk`<4wwi=C9H~8xAI(Y#<azRi@45wXI<B9;5bb~7dL(X#Xa(+!aL6Vy{g5QqOau:5au2@ay547EzbxOcU(UX-T#Ta#:Cbb|A?wjh/b_|SOw6ARgtihr}u7Rhy<d1#T)X1@@=I|~=ay<2@@=aybb}Sj3vLv;<d,#Y(56H}A978H}@dGpvs@uAu`vcw9*!aFa+ai%(b!aXa8.a?a[ozWey=sU2@G}Nch&U#Rf_WexKu+D#'!t:~Gr`~?r^j]uNr|~FRg*j^psurwJt|RmcKv)@&!)7Rkv~Br[@wxfO:Rl3co#U'6Rezj_q#vIuavjRltwzeyh@vr5JqD0!>aY?C9:9au@9Cb]}9cl#U*5;5<H||jbuus1ucv&Rfvg1v~d/pppzqFr^a--a~!aMat1(hFv;Wiz@@=Izoj5uuv-7Rix~Cw`fk2WlVcZ#X,k)u3vWs@u2]ktg;wEx'fBq(_2Wg/jTv|vV~EfoJv]!15x'hzqG!(P~EfU~CRl_j6v(us5x4i-#T(2WmZ?C2F|d>Kq<aj1!*jTqIsBv=Wl`~Cw`fi2WlWj`v0u*~>RlR=c>Z,k#u3vWs@u2]kr<c1Z+jTqIsBv=Wla~Cw`fm2WlXdmb3!a{(arZa`bkTa%TbQTa-a9+c'!aM!/[yL=Bqug.w'RifhFvyDRj.g>vgwyk^9]k^Jv3_@WfbAARkhJw2_[x|JvB_wkoIRoKwkoJRoLd'(Y#<]gm=<9<H|yd'%_X#skDtb3awwqkgNulRkgdB#^',9:p'hJwSaxRmEBwVb8@4=H|qLu+w50&!)@3qs~?pU>Awwn;;Rn=c:Z'ARn<=<qwKvC@!/&~BqqJv6!&]eVb^z^xRge'/a%+^`#Sge}6<4Rn3=]n0Pw2>Rn8Jw0!&>Rn:>Rn6cY#a7+!a&=<wkaNw~h3z_c5Z{=wjh#=]nLKv^D!&)Vyz=bW|swYb<WetcG#T(2wxa@qVx@gD#Y&b^|V5JwG&!5bb|pg/w&RgD@x=kHs=uAvn!a%%/'+RmSRh694Ro`g-vaRmRhHv-]mlxCcS#`&ba~.5cD#Ta)P~=d,#Y(56H{>978H{Dd_#{2^Y%_+qbbb{6g3sERhsbU{?dfa.,`a(Xa<!aiX#(55RiG54RiHcI#T'WiU3RiVNvdwtfcRlKNvdd,#Y&RlHRlExQgf.1*^T'X#Sgf}6Wn4=]hfPrk>Rn7Jw0!&>Rn5>Rn9Lunw?&a2!,5<oq@@wqfdRlJj5Q~=d,#Y(~ARfcOuN]fdDKw;ay(}i!547E}j?cI#T(@5bV}iCbV}hdv(^^Tb?a40,b##Tbo!a*bR!a<b|a/!aKai!aU[yK=]o^g:v>ReGJwPZtK<7Rh+h<~El,Pv#5ReR@awwxjCg,ulRjDJv6&!]j!z?aQeeg>w=Sh<eeJw;!&axEzOg,Qosc!#*:wkeJ]eJ>x'h-u(!%Ro.w~h.zPdNZ(X,Ya![x{;9ReY;wkgxRiF:x?ap#Y&RmUg<s2Rkod]+UY0TZ'!a&A9sw<=bczLNvuw{gqzNhJwSaxRmCKuLay!#&s_Rf-55b^{uJvZa!!c%#(55Ri654wmiu5RiuawLu,vp!+}^%b_}Y9;wkgxba}o>A9:=b^}zKuh=a''!3awRk3c*'!#aHRk6c+Z&Rk5Rk4Jv)&!awRjSawd9*`#0?C2@EzMj8u<uJ5RmbjQrquJu3x,k>uq@_+=ayb^|W~ARkEOuN]k@7dhzV^X/X&a-#zRzSb`zXcJzTT#2WkVKvDBzW!%FzY9;5bbzWjQrquJu3Jw3%!b`zU=ayb^zQd:#X(T-a!6Vyywxh}=b]{Jg=u1RiAdGp~qHtzv!w(wA+a+a;<!aJaYai'anasb(=azRmV:Cbb{MLq2vb!%')RjuRjrRjtRjqx3jnqCw3!%')Rk(Rk+Rk&Rk)Lq2vb!%')Rj{RjxRjzRjwLq2vb!%')RjsRjpRjfRjex3jcqCw3!%')Rk'Rk*RjkRjl9<CbbzfOu4ARhxLq2vb!%')RjyRjvRjhRjgx=joq*uKvb!%')+-Rk.Rk%Rj~Rk-Rk#Rj}x=jdq*uKvb!%')+-Rk,Rk!Rj|RjmRjjRjidAq&qKs@uAv8Aa.'*-a@a&0!aM@a5[y73Dsy3Ds|3Dt):wxgI2sHJwJZt.~Gqxwsf0ikrzt}Rl0Jvy_[xj~HqzKv_A|D!&WfP8axRoVcf,U#k(v]v+ueunaXRf1Ju}'!g8u#Ri=jQw!sCunLprq>!,')~<5qeGzq9F{W=c##%s5au:5aU3CBE|;d4#X(D!a&6Vygx(b;#(=]ed?C2F{N<capoq2r[a&!aPa9,'Pw;5s:@@=I|,55w_h|@@=IzcP~=x'fCqB_2Wl2>aU@@=I|1OuNBc1Z+jTqIsBv=Wlc~Cw`fl2WlZ~AcTa%!Z+jTqIsBv=Wlb~Cw`fh2WlYk+uNqJsBv=WlSg,u3dca3#UXaMYa)TaB-=cM|7T#<bI}l5@B932:aV2G{BOuNBJq:|M!5Ezt=<B=C@a^<B57@2F{v>cB{/T#=ay<bI{3Jv6!a.6BKq0ah&+!5E}HP~Ef{978BaU@@=Iza<7d#.Y#978BaU@@=IzH~AJq0!(@@=IzG978BaU@@=IzFe,aU*Y&^^^bvJb,b:bFad!a,c2Ta>aL.bo6!a#CbTa'T#Re{2Wlh2@G{yg6t~Ro_NvdRfticuRQRllJv3&!x&c|zs@Jw3!%RflwpfkRlpKuL;%(!Re<@G|C2GzdhIvuBwgjAg-u0RjAKQB%!(GzZ@G|5NuuRl7d='T+Y#Vy[g<v~Rm!==G|>JvA!)@wma=]m1ifuaw&RmnLs@vT'!|/+[y,g:v>ReTJw1!#qX=x!eC{bLu+wT&)ZtZauq_~Graci&U#F|89:r_Lupvq!.)&2RlG8RfaC=x!eF{_h?rpWlmd&'!#X|&]k::xJey#`'T|+<E|&2@H|%dE#(^,g;u.RiEg6vjRiC9xCkA{O|zY#g=ucRmXKs0@!&*@G|m@awRknJuh!,3d(}gY}eJvj!%Rm):Jw3!%Rm+Rm-Ls0w(&!a(a#@b[|6cZ#X'7RkxWgAOu4ARn'dH'U#Y*Vz-Wm'CARm}d]*#a%^a*T'aK!a<9bV{PC=p*Jw4!&SgxcbB5r]idw(wBRmF7xFkt#&`(Rm/Rm8E|!JuY_9:Rl5=wrgr2:bbxd@xXfB(a*#T+!.X0X1Ta/a'T&RlDRfL>RlyARl9b[z[>RfZ:RlL:RfRwlg/ARl;9;RlxKv,A/!%7s69<74=BA5ba{-8Bde#`a<XaKYa1,a'P~=wxfB2bZ}}?C972@@=I}r8@55B9;5bb}G978B2@@=aybb}3j3vLv;<Jw3&!>Rfk=ayb^}4~Ad1#`*@@=aybb{w2@>==<bbz]dx+UY#^UaF!a9!bB'Ya1.!ajXa#%olRhD[y=3Dt#Ov5BrHKuMB%!(Rf^Wep~HrJwkiQjKr|~FRg)Ku+D#'!t5~GrF~?rDdV)UY,Z/_7RkuG{<~BrBg,rlsO:235B@bX}|d?a1!#`(6Vyn5@d##Y+jTv|vV~EfIj]uNpn~FRfH7Lq2vb1!a9-978BaU@@=Iz9978BbU}#~AJq0!(@@=Iz8978BaU@@=Iz7~AJQ|}!978BbU}!JvkaK!AdUa21-U#`a+(g/vsRn~Ou!5RPj:rmu9WhOjXuvvNr}:RhAj^v(pyw8unRn[kPr}p|u7vwv]RiSBd;pppzq@qHQa?(b.!a.a`@.|xa(hFv;Wiyj5uuv-7Riw~Cw`fg2WlU978BbU|wOuNBJqG!(P~EfD~CRlQcZ#X,k)u3vWs@u2]ksg;wEx'f@q1_2Wg.j]uNpn~FRfqJv]!15x'h{qG!(@@=IzK~CRl^j6v(us5x4i,#T(2WmY?C2F{1>Kq<aj1!*jTqIsBv=Wld~Cw`fj2Wl[j`v0u*~>RlT=c>Z,k#u3vWs@u2]kq<c1Z+jTqIsBv=Wle~Cw`fn2Wl]dn1#c(a(b^a2!b/bAT(bj!aDa7bu,a_a{c0!2T0g:v>ReD2@G{42@G{5~DpM~<5rc=Bx6i>{RT#RnI@zCx]y]z:2Jv[!zr5Awyk]9]k]dD(Y+X#6Vz.g=wKtgwhaCwgmTWj2Lu,w%_+/[y-B;b^xeg3u3Rj-2@bX{*KrJ<!+'@Wg(g?QRlC@Jv`!%b[zIwsfII}8JQ_@w|kW|=Jv(%!AqcOuNBJvEzh!bYzjLs@wP#(0!oy@>RkdJwMZtc3Dtd@BcG#T'9bWxg2@2Fznd*#Y+;2x'c}w<zizixNgwa#Z'U+!/!a'!a+w~g~z6wcn{Rn}wcnzRn|5Rh%=]nJg5vuRmvNvdRlvcprJu}w*az*a#!%.a.'Bot9qT]kj@Wg'ay2Gzv@Jv`!%b[zEwsfHI}1;ck#Ux`<Cbbx_Lu+w!a&0*!wko*wwo,So,}6Juqxf!E}PigQuyRm`d3(`#8>Rn%:A5B;bZ~%KvhCa!a2!x>k7#Uxb@b{#xaRk7Jw0!)>wwhlShl}6>wwhmShm}6CJvB!.x'hhvj{!!5Bwkhhbaz}x'hivjz~!5Bwkhibaz|xEhTrNu,v-vpD!a%&/)a3a.,%Ro2t[CE{)@3re9b]{%wjo09:rgc:Z&Ro6=<riifuaw&RmoKrNA!%(Ro4>Ro89;Ri`dSaL'UYzxZb)7Rka3xRhT&!,!#^1U}vbaz{>>@=be}yC@:D5bazzKu+A&!}{?ba}y>>@=be}wxBh[t`u~vJvr!%a!a()a,a0a4RoC=]o;Ju(!%RoGRhdwjh`=]oAg>w#Ro?g5vuRo=NvdRl|Ku]C.!&;RoEJvB!%RoORoMBx'h[v+_?w~h`}~5?w~hd~!xKh]oiptu-utv.vp!#%&a30a@a'a+(a/aOp(o~p!RoDJu(!%RoHRhewjha=]oBNvdRl}g>w#Ro@g5vuRo>c[#X']o<CauRoRAd-#Y':RkpauRoQKu]C.!&;RoFJvB!%RoNRoPBx'h]v+_?w~ha}t5?w~he}ue!/UbhYacXaW^Tc&a;b:a-c/#b&aja1(!cL+!bKbt!bmcRc9aIc?8[yW3Dtt94Rg`Jv}!&SiRMzBhEebShEMNuPRe>x7gL#TzuwjirRipc<Z&>on;>z=h-MSh.Mwqczx'a7vj&!>Re4@=ResJt__NuPRi*NuPRi)j]uNr|~FRfzKrJ>_+@Wfy@Wf]2WocKrJ<!+'@Wg%g/QRl@@Jv`!&awRl<wsfFIzgLu(w*!.*&ShBMwvhIRhI9;RhNx1hK'!#Sn]Mx1hK~0!#:2<H~7cNu+w7D*'1ZtW>Rn1~?rOc:Z&Rn2=<rQ<7wjh&=BSnLMc]#X(6Vz)w[b=a!U#9wzgMc3#&(RgMRitRis<x,gKt`ax!&+SioM=BSilMc3#&(RgKRinRimKurB,!&SiQMzBhDebShDM6BJQ!(P~Efx978B2@@=I}WLrJw!!,a*&@G}O@9wkibRid@@x'fKwC!&SlDMSfLMjUv~Q~EfKKv3@a+!(hFv-]mpx/hYZ(C5RiWz<o/MwkhY?So/M@x,gbvfB*&!SgEM:SoeeehFu3:Rgbda(,^TZa)X/7Sg[eb:2RgI~BrMC@wgkc:wwkcRerx3h(uUvK!&*,SnOM4Sh*MArRg;wHRh(x=h;rJvPwI!a4',a'0@Wg&=BSh/Mg>w=Rh=g3w*wwgGRgGcW(X#;Sg}M2Gzk@Jv`!&awRl=wsfGIz`dKZ*T'Y-:RhR7RhQg5u-p`j6v(us5d,#Y+~Awkia?RicOuNBwkibba}Ld6p~tyu_vbAa'a+!a/'a3aEa8a!>Sh,ebJv{!&Sh@ebSaReb9;SgwebNuPRi(NvdRl)NuPRi'hHu^<Rm^Jvv_@Wl(g;u1Si/ebKu'B&!*Sh?eb@Wl'z@aPeb95Si.ebcpputyvjB)!,&a+0a%ShAMWeK@G}C@WfJ9;RhMwvhH9w{ia}ix,hJvRA1(!zAn[MRhHx1hJ~*!#hFv(BSn[MBJQ!(@@=I~'978B2@@=I}2db.Ua<'X}+T#a0XaG2G}E;wkg|wuh!Rh!x,hZu,@)!&So0MVy)C5RiXACJvB!&5RiY5RiZg8w)cG}*T#2@bU}=KsA>(!a.3wkhZba~(x,h^u(A!&(SoCMRhb5Bz=h[eb?w~hb~6x,h_u(A!&(SoDMRhc5Bz=h]eb?w~hc~6e)aA1T#T,^^^c-bMb&blcPaP(a/!0!bA=b5c@a(!bfbrc#2afwmhARnjwchORnp2Wlf3DtsNvdRl-2@wpa<]m0bx(#:awRk2@Jw3!%RfhwpfgRlnKQB%!(G{V@G|'NuuRl6d='T+Y#VyUg<v~Rl~==G|<Jv+'!aYShC}6@B<5?ba~8@Jw3'!g2QRljhLrpWlOd+#Y'g.w'rIg>w*wgj@g-u0Rj@Lu+wT&)ZtUauq]~GrGci&U#F|39:rELrNvj!.%*RhCwunfw~nf~:9;Ri]>wtnhg;wHRnhx3hDs@v~!/+'@Wfr@9RkSNu&Rlo=@<5GzoKs0@_+@Wl+@awRkmJuh!-3d(}pY#qWJvj!%Rm(:Jw3!%Rm,Rm*de&!1U-U#`)Re;@G|.@9Ri82@wjfvRlq=@<5GzpLvOvr!).&2RlF8Rf`C=x!eE{.Jw3_g2QRlkhLrpWlPde(!#U{s,UXa*Ta'[y'g:v>ReS;x0PZ&RnlRnn~HrKJw1}f!=x!eB|2w]aP(#Xa&a*Ta.Ua2a7=]iOd'#Y&Ro&WnWg;u.RiDg6vjRiBNvdRlzhNvj]nYJuW_2Wm3x)kFze{9d])!a.!,Y01!#&aC!a3RndC=ox~BrC@2b^{pg,rlse7x'ksuq!%Rm.E{xidw(wBRmGx9o+)X#wwo-So-}69:Rl4@xSf@a#XZ'X)X,Ta(/ARl8b[xc>RfY:RlI:RfQwlg.ARl:9;Rlwdn'#^XafaQa1X1TaHTa)@b[{zcZ#X'7RkwWg@Ou4ARn&x)kG#{,g7u/RkGdH'U#Y*Vz'Wm&CARm|bx#(A]gUbUzJj9Q~=d,#Y(56H}l978H{U7d,0#U*2>ABb_xZ978BbU{e~AJQ{g!978BbU{hxMh?ad{oUYZ.x1h?{l!#:2<H{mx3n[t{vl!,&a%3Ro(z=iS}6ARnr=Bwsn^wvn`Rnbd`*T}B0!#^X'BG{c9b]{a>>@=be}F?JvS!&BG{d7BG}(Bde#`a1X,Ya@!a'P~=wxf@2bZ}I56B2@@=aybb}08@55B9;5bb}<j3vLv;<Jw3&!>Rfg=ayb^}&OuNBKuLA!)a!P~=x#fD{f2@>==<bbzl?C972@@=Ix^d6rSu,v7w*C(0a)a6#B+a%!sQ[y?3Dt%3[xn~<5rLOu!5p@Ku+D#'!t7~GrP~?rNKvlaya7'!h+v-5qMg=t|cd,U#5AAaa5Abb{S@52B5@a[@52B5Gx[iXueu;d<#`a(!/549C;ag>23ExY5@Dah89b^~689Jv)!~2b[~1Lv'w(%*!a#bX|aPrmawRe]keu7uhv-q6rxu,q`xTo]/a5aU!bNaDXbi!b-!ao!b<bwA!#5@B932:aV2G|:d-)Y#hJrL>RhG<7@C5<H|_=Cau:5aj5@B932:bJ|ng>vIbs)#?C2F|9jPv0w.vISh-MKvUaz(.!9ABbb|[5;5<H|Eg>unwfh;9:4E|YjQsBt|vjx'hYq3!(?C2F|J:2<BaY?C2F|GOu!5x,g|p{ah!-(?C2F|c9:4E|OjXuvvNr}:Rh&i[w*t|cd+U#jJvsu)vsSn~Mkfrmu9p}u7vwv]So!McW#Xa!ax5@A5aY:5;5<H|>kJv~vYrquJu3x4ib#T)2@SmZM?C2F|Bj:rmu9@xPhI(a*a#U#`a3-5Abb|L~@:RhK9:4E|0@52B5G|#C::aY?C2F|-:2<BaY?C2F|.5Jvk!a)javYrquJu3x4ia#T)2@SmYM?C2F|HAxPhH(!a#U#`a*-5Abb|4~@:RhJ9:4E|R@52B5G|F:2<BaY?C2F|Sc^#Xa2j=Qq5CJvB!-g<v{z;hhM?C2F|Zi[vrv{z;hiM?C2F|XKsA>!a)-g<v{z;h[eb?C2F|]i[vrv{z;h]eb?C2F|^iZu.vix,hZq3ah!.(?C2F|QOu!5ShXM:2<BaY?C2F|P", 13494, 2713, 49, 25, 61);
+
+// node_modules/entities/dist/internal/bin-trie-flags.js
+var BinTrieFlags;
+(function(BinTrieFlags2) {
+  BinTrieFlags2[BinTrieFlags2["VALUE_LENGTH"] = 49152] = "VALUE_LENGTH";
+  BinTrieFlags2[BinTrieFlags2["FLAG13"] = 8192] = "FLAG13";
+  BinTrieFlags2[BinTrieFlags2["BRANCH_LENGTH"] = 8064] = "BRANCH_LENGTH";
+  BinTrieFlags2[BinTrieFlags2["JUMP_TABLE"] = 127] = "JUMP_TABLE";
+  BinTrieFlags2[BinTrieFlags2["VALUE_MASK"] = 8191] = "VALUE_MASK";
+})(BinTrieFlags || (BinTrieFlags = {}));
+
+// node_modules/entities/dist/decode.js
+var CharCodes;
+(function(CharCodes2) {
+  CharCodes2[CharCodes2["AMP"] = 38] = "AMP";
+  CharCodes2[CharCodes2["NUM"] = 35] = "NUM";
+  CharCodes2[CharCodes2["SEMI"] = 59] = "SEMI";
+  CharCodes2[CharCodes2["EQUALS"] = 61] = "EQUALS";
+  CharCodes2[CharCodes2["ZERO"] = 48] = "ZERO";
+  CharCodes2[CharCodes2["NINE"] = 57] = "NINE";
+  CharCodes2[CharCodes2["LOWER_A"] = 97] = "LOWER_A";
+  CharCodes2[CharCodes2["LOWER_X"] = 120] = "LOWER_X";
+})(CharCodes || (CharCodes = {}));
+var TO_LOWER_BIT = 32;
+var CONSUMED_SHIFT = 21;
+var CODE_POINT_MASK = 2097151;
+var CONSUMED_OVERFLOW = 2047;
+var longNumericConsumed = 0;
+function unpackConsumed(packed) {
+  const consumed = packed >>> CONSUMED_SHIFT;
+  return consumed === CONSUMED_OVERFLOW ? longNumericConsumed : consumed;
+}
+function isNumber(code3) {
+  return code3 - CharCodes.ZERO >>> 0 <= 9;
+}
+function isHexadecimalCharacter(code3) {
+  return (code3 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 5;
+}
+function isAlpha(code3) {
+  return (code3 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 25;
+}
+function isEntityInAttributeInvalidEnd(code3) {
+  return code3 === CharCodes.EQUALS || isAlpha(code3) || isNumber(code3);
+}
+var EntityDecoderState;
+(function(EntityDecoderState2) {
+  EntityDecoderState2[EntityDecoderState2["EntityStart"] = 0] = "EntityStart";
+  EntityDecoderState2[EntityDecoderState2["NumericStart"] = 1] = "NumericStart";
+  EntityDecoderState2[EntityDecoderState2["NumericDecimal"] = 2] = "NumericDecimal";
+  EntityDecoderState2[EntityDecoderState2["NumericHex"] = 3] = "NumericHex";
+  EntityDecoderState2[EntityDecoderState2["NamedEntity"] = 4] = "NamedEntity";
+})(EntityDecoderState || (EntityDecoderState = {}));
+var DecodingMode;
+(function(DecodingMode2) {
+  DecodingMode2[DecodingMode2["Legacy"] = 0] = "Legacy";
+  DecodingMode2[DecodingMode2["Strict"] = 1] = "Strict";
+  DecodingMode2[DecodingMode2["Attribute"] = 2] = "Attribute";
+})(DecodingMode || (DecodingMode = {}));
+function determineBranch(decodeTree, current, nodeIndex, char) {
+  const branchCount = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
+  const jumpOffset = current & BinTrieFlags.JUMP_TABLE;
+  if (jumpOffset) {
+    if (branchCount === 0) {
+      return char === jumpOffset ? nodeIndex : -1;
+    }
+    const slot = char - jumpOffset;
+    if (slot >>> 0 >= branchCount)
+      return -1;
+    const stored = decodeTree[nodeIndex + slot];
+    return stored === 0 ? -1 : nodeIndex + branchCount + stored - 1 & 65535;
+  }
+  if (branchCount === 0)
+    return -1;
+  const packedKeySlots = branchCount + 1 >> 1;
+  const branchEnd = nodeIndex + packedKeySlots + branchCount;
+  for (let index = 0; index < branchCount; index++) {
+    const packed = decodeTree[nodeIndex + (index >> 1)];
+    const key = packed >> ((index & 1) << 3) & 255;
+    if (key === char) {
+      const pointerIndex = nodeIndex + packedKeySlots + index;
+      return branchEnd + decodeTree[pointerIndex] & 65535;
+    }
+    if (key > char)
+      return -1;
+  }
+  return -1;
+}
+function readTrieValue(decodeTree, nodeIndex, valueLength) {
+  if (valueLength === 1) {
+    return String.fromCharCode(decodeTree[nodeIndex] & BinTrieFlags.VALUE_MASK);
+  }
+  if (valueLength === 2) {
+    return String.fromCharCode(decodeTree[nodeIndex + 1]);
+  }
+  return String.fromCharCode(decodeTree[nodeIndex + 1], decodeTree[nodeIndex + 2]);
+}
+function parseNumericEntity(input, numberStart, inputLength) {
+  let offset = numberStart + 1;
+  let cp = 0;
+  let digitStart = offset;
+  if (offset < inputLength && (input.charCodeAt(offset) | TO_LOWER_BIT) === CharCodes.LOWER_X) {
+    offset += 1;
+    digitStart = offset;
+    while (offset < inputLength) {
+      const char = input.charCodeAt(offset);
+      if (isNumber(char)) {
+        cp = cp * 16 + (char - CharCodes.ZERO);
+      } else if (isHexadecimalCharacter(char)) {
+        cp = cp * 16 + ((char | TO_LOWER_BIT) - CharCodes.LOWER_A + 10);
+      } else {
+        break;
+      }
+      offset += 1;
+    }
+  } else {
+    while (offset < inputLength) {
+      const digit = input.charCodeAt(offset) - CharCodes.ZERO;
+      if (digit >>> 0 > 9)
+        break;
+      cp = cp * 10 + digit;
+      offset += 1;
+    }
+  }
+  if (offset === digitStart)
+    return 0;
+  if (offset < inputLength && input.charCodeAt(offset) === CharCodes.SEMI) {
+    offset += 1;
+  }
+  if (cp > 1114111)
+    cp = 1114112;
+  let consumed = offset - numberStart;
+  if (consumed >= CONSUMED_OVERFLOW) {
+    longNumericConsumed = consumed;
+    consumed = CONSUMED_OVERFLOW;
+  }
+  return consumed << CONSUMED_SHIFT | cp;
+}
+function decodeWithTrie(input, isStrict, isAttribute) {
+  const decodeTree = htmlDecodeTree;
+  let offset = input.indexOf("&");
+  if (offset < 0)
+    return input;
+  const inputLength = input.length;
+  let chunkStart = 0;
+  let result2 = "";
+  const root6 = decodeTree[0];
+  const rootJumpOffset = root6 & BinTrieFlags.JUMP_TABLE;
+  const rootBranchCount = (root6 & BinTrieFlags.BRANCH_LENGTH) >> 7;
+  do {
+    const entityStart = offset + 1;
+    const firstChar = input.charCodeAt(entityStart);
+    let consumed;
+    let value;
+    if (firstChar === CharCodes.NUM) {
+      const packed = parseNumericEntity(input, entityStart, inputLength);
+      consumed = unpackConsumed(packed);
+      if (isStrict && consumed > 0 && input.charCodeAt(entityStart + consumed - 1) !== CharCodes.SEMI) {
+        consumed = 0;
+      }
+      value = consumed === 0 ? "" : codePointToString(packed & CODE_POINT_MASK);
+    } else if (isAlpha(firstChar)) {
+      consumed = 0;
+      value = "";
+      const rootSlotIndex = firstChar - rootJumpOffset;
+      let nodeIndex;
+      if (rootSlotIndex >>> 0 < rootBranchCount) {
+        const stored = decodeTree[1 + rootSlotIndex];
+        nodeIndex = stored === 0 ? -1 : rootBranchCount + stored & 65535;
+      } else {
+        nodeIndex = -1;
+      }
+      let bestNodeIndex = 0;
+      let bestValueLength = 0;
+      let current = nodeIndex < 0 ? 0 : decodeTree[nodeIndex];
+      let index = entityStart + 1;
+      trie: while (index < inputLength) {
+        while (
+          // Value-less, non-run node with a nonzero jump offset.
+          (current & (BinTrieFlags.VALUE_LENGTH | BinTrieFlags.FLAG13)) === 0 && (current & BinTrieFlags.JUMP_TABLE) !== 0
+        ) {
+          const jumpOffset = current & BinTrieFlags.JUMP_TABLE;
+          const branchCount = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
+          if (branchCount === 0) {
+            if (input.charCodeAt(index) !== jumpOffset)
+              break trie;
+            nodeIndex += 1;
+          } else {
+            const slot = input.charCodeAt(index) - jumpOffset;
+            if (slot >>> 0 >= branchCount)
+              break trie;
+            const stored = decodeTree[nodeIndex + 1 + slot];
+            if (stored === 0)
+              break trie;
+            nodeIndex = nodeIndex + branchCount + stored & 65535;
+          }
+          current = decodeTree[nodeIndex];
+          index += 1;
+          if (index >= inputLength)
+            break trie;
+        }
+        if ((current & (BinTrieFlags.VALUE_LENGTH | BinTrieFlags.FLAG13)) === BinTrieFlags.FLAG13) {
+          const runLength = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
+          if (input.charCodeAt(index) !== (current & BinTrieFlags.JUMP_TABLE)) {
+            break;
+          }
+          index += 1;
+          const remaining = runLength - 1;
+          let wordIndex = nodeIndex + 1;
+          let charIndexInPacked = 0;
+          for (; charIndexInPacked + 1 < remaining; charIndexInPacked += 2) {
+            const packed = decodeTree[wordIndex];
+            if (input.charCodeAt(index) !== (packed & 255))
+              break trie;
+            index += 1;
+            if (input.charCodeAt(index) !== (packed >> 8 & 255))
+              break trie;
+            index += 1;
+            wordIndex += 1;
+          }
+          if (charIndexInPacked < remaining) {
+            if (input.charCodeAt(index) !== (decodeTree[wordIndex] & 255))
+              break;
+            index += 1;
+          }
+          nodeIndex += 1 + (runLength >> 1);
+          current = decodeTree[nodeIndex];
+          continue;
+        }
+        const valueLength = current >>> 14;
+        const char = input.charCodeAt(index);
+        if (valueLength !== 0) {
+          if (char === CharCodes.SEMI) {
+            consumed = index - entityStart + 1;
+            value = valueLength === 1 ? String.fromCharCode(current & BinTrieFlags.VALUE_MASK) : readTrieValue(decodeTree, nodeIndex, valueLength);
+            break;
+          }
+          if (!isStrict && (current & BinTrieFlags.FLAG13) === 0) {
+            consumed = index - entityStart;
+            bestNodeIndex = nodeIndex;
+            bestValueLength = valueLength;
+          }
+          if (valueLength === 1)
+            break;
+        }
+        const next = determineBranch(decodeTree, current, nodeIndex + (valueLength || 1), char);
+        if (next < 0)
+          break;
+        nodeIndex = next;
+        current = decodeTree[nodeIndex];
+        index += 1;
+      }
+      if (value === "") {
+        const finalVL = current >>> 14;
+        if (finalVL !== 0 && !isStrict && (current & BinTrieFlags.FLAG13) === 0) {
+          consumed = index - entityStart;
+          bestNodeIndex = nodeIndex;
+          bestValueLength = finalVL;
+        }
+        if (consumed > 0) {
+          value = readTrieValue(decodeTree, bestNodeIndex, bestValueLength);
+        }
+      }
+    } else {
+      consumed = 0;
+      value = "";
+    }
+    if (consumed === 0 || isAttribute && firstChar !== CharCodes.NUM && input.charCodeAt(entityStart + consumed - 1) !== CharCodes.SEMI && entityStart + consumed < inputLength && isEntityInAttributeInvalidEnd(input.charCodeAt(entityStart + consumed))) {
+      offset = entityStart;
+    } else {
+      if (chunkStart < offset) {
+        result2 += input.slice(chunkStart, offset);
+      }
+      result2 += value;
+      offset = chunkStart = entityStart + consumed;
+    }
+    if (input.charCodeAt(offset) !== CharCodes.AMP) {
+      offset = input.indexOf("&", offset);
+    }
+  } while (offset >= 0);
+  return result2 + input.slice(chunkStart);
+}
+function decodeHTMLStrict(htmlString) {
+  return decodeWithTrie(htmlString, true, false);
+}
+
+// node_modules/entities/dist/index.js
+var EntityLevel;
+(function(EntityLevel2) {
+  EntityLevel2[EntityLevel2["XML"] = 0] = "XML";
+  EntityLevel2[EntityLevel2["HTML"] = 1] = "HTML";
+})(EntityLevel || (EntityLevel = {}));
+var EncodingMode;
+(function(EncodingMode2) {
+  EncodingMode2[EncodingMode2["UTF8"] = 0] = "UTF8";
+  EncodingMode2[EncodingMode2["ASCII"] = 1] = "ASCII";
+  EncodingMode2[EncodingMode2["Extensive"] = 2] = "Extensive";
+  EncodingMode2[EncodingMode2["Attribute"] = 3] = "Attribute";
+  EncodingMode2[EncodingMode2["Text"] = 4] = "Text";
+})(EncodingMode || (EncodingMode = {}));
+
+// node_modules/linkify-it/build/index.mjs
+var REBuilder = class {
+  src_Any = Any.source;
+  src_Cc = Cc.source;
+  src_Z = Z.source;
+  src_P = P.source;
+  src_ZPCc = [
+    this.src_Z,
+    this.src_P,
+    this.src_Cc
+  ].join("|");
+  src_ZCc = [this.src_Z, this.src_Cc].join("|");
+  cache = {};
+  opts = {
+    maxLength: 1e4,
+    urlAuth: false,
+    schema_names: []
+  };
+  constructor(opts = {}) {
+    this.opts = {
+      ...this.opts,
+      ...opts
+    };
+  }
+  set(opts = {}) {
+    this.opts = {
+      ...this.opts,
+      ...opts
+    };
+    this.cache = {};
+    return this;
+  }
+  escapeRE(str) {
+    return str.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
+  }
+  nestedPairRE(open2, close, depth = 4) {
+    const openRE = this.escapeRE(open2);
+    const closeRE = this.escapeRE(close);
+    const atom = `(?:(?!${this.src_ZCc}|${openRE}|${closeRE}).)`;
+    let pair2 = `${openRE}${atom}{0,1000}${closeRE}`;
+    for (let level = 2; level <= depth; level++) pair2 = `${openRE}(?:${atom}|${pair2}){0,1000}${closeRE}`;
+    return pair2;
+  }
+  get_text_separators() {
+    return this.cache.text_separators ??= /[><\uff5c]/;
+  }
+  get_pseudo_letter() {
+    return this.cache.src_pseudo_letter ??= new RegExp(`(?:(?!${this.get_text_separators().source}|${this.src_ZPCc})${this.src_Any})`);
+  }
+  get_ipv4_addr() {
+    return this.cache.src_ip4 ??= /* @__PURE__ */ new RegExp("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9][0-9]|[0-9])[.]){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9][0-9]|[0-9])");
+  }
+  get_ipv6_addr() {
+    const h16 = "[0-9A-Fa-f]{1,4}";
+    const ls32 = `(?:(?:${h16}:${h16})|${this.get_ipv4_addr().source})`;
+    return this.cache.src_ip6_addr ??= new RegExp(`(?:(?:${h16}:){6}${ls32}|::(?:${h16}:){5}${ls32}|(?:${h16})?::(?:${h16}:){4}${ls32}|(?:(?:${h16}:){0,1}${h16})?::(?:${h16}:){3}${ls32}|(?:(?:${h16}:){0,2}${h16})?::(?:${h16}:){2}${ls32}|(?:(?:${h16}:){0,3}${h16})?::${h16}:${ls32}|(?:(?:${h16}:){0,4}${h16})?::${ls32}|(?:(?:${h16}:){0,5}${h16})?::${h16}|(?:(?:${h16}:){0,6}${h16})?::)`);
+  }
+  get_ipv6_url_host() {
+    return this.cache.src_ip6_host ??= new RegExp(`\\[${this.get_ipv6_addr().source}\\]`);
+  }
+  get_ipv6_mail_host() {
+    return this.cache.src_ipv6_mail_host ??= new RegExp(`\\[IPv6:${this.get_ipv6_addr().source}\\]`);
+  }
+  get_auth() {
+    return this.cache.src_auth ??= new RegExp(`(?:(?:(?!${this.src_ZCc}|[@/\\[\\]()]).){1,50}@)?`);
+  }
+  get_port() {
+    return this.cache.src_port ??= /* @__PURE__ */ new RegExp("(?::(?:6(?:[0-4]\\d{3}|5(?:[0-4]\\d{2}|5(?:[0-2]\\d|3[0-5])))|[1-5]?\\d{1,4}))?");
+  }
+  get_host_terminator() {
+    return this.cache.src_host_terminator ??= new RegExp(`(?=$|${this.get_text_separators().source}|${this.src_ZPCc})(?!${this.opts["---"] ? "-(?!--)|" : "-|"}_|:\\d|\\.-|\\.(?!$|${this.src_ZPCc}))`);
+  }
+  get_path_terminator() {
+    return this.cache.src_path_terminator ??= new RegExp(`${this.src_ZPCc}|${this.get_text_separators().source}`);
+  }
+  get_path() {
+    return this.cache.src_path ??= new RegExp(`(?:[/?#](?:${this.nestedPairRE("[", "]")}|${this.nestedPairRE("(", ")")}|${this.nestedPairRE("{", "}")}|\\"(?:(?!${this.src_ZCc}|["]).){1,100}\\"|\\'(?:(?!${this.src_ZCc}|[']).){1,100}\\'|\\'(?=${this.get_pseudo_letter().source}|[-])|\\.{2,20}[:]?[a-zA-Z0-9%/&]|\\.(?!${this.src_ZCc}|[.]|$)|` + (this.opts["---"] ? "\\-(?!--(?:[^-]|$))(?:-{0,19})|" : "\\-{1,20}|") + `,(?!${this.src_ZCc}|$)|;(?!${this.src_ZCc}|$)|\\!{1,20}(?!${this.src_ZCc}|[!]|$)|\\?(?!${this.src_ZCc}|[?]|$)|` + this.get_path_extra().source + `[\\\\/:%@#&=_~*]|(?!${this.get_path_terminator().source}).){1,${this.opts.maxLength}}|\\/)?`);
+  }
+  get_mail_name() {
+    return this.cache.src_mail_name ??= /* @__PURE__ */ new RegExp("[-!#$%&'*+/=?^_`{|}~a-zA-Z0-9](?:[-!#$%&'*+/=?^_`{|}~a-zA-Z0-9]|[.](?=[-!#$%&'*+/=?^_`{|}~a-zA-Z0-9])){0,63}");
+  }
+  get_xn() {
+    return this.cache.src_xn ??= /* @__PURE__ */ new RegExp("xn--[a-z0-9\\-]{1,59}");
+  }
+  get_tld() {
+    if (this.cache.tld) return this.cache.tld;
+    const tlds_src = [...new Set(this.opts.tlds || [])].sort().reverse().join("|");
+    this.cache.tld = new RegExp(`${tlds_src || "$#none#$"}|${this.get_xn().source}`);
+    return this.cache.tld;
+  }
+  get_domain_root() {
+    return this.cache.src_domain_root ??= new RegExp("(?:" + this.get_xn().source + `|${this.get_pseudo_letter().source}{1,63})`);
+  }
+  get_domain() {
+    return this.cache.src_domain ??= new RegExp("(?:" + this.get_xn().source + `|(?:${this.get_pseudo_letter().source})|(?:${this.get_pseudo_letter().source}(?:-|${this.get_pseudo_letter().source}){0,61}${this.get_pseudo_letter().source}))`);
+  }
+  get_url_host_port() {
+    return this.cache.url_host_port ??= new RegExp("(?:" + this.get_ipv6_url_host().source + `|(?:(?:(?:${this.get_domain().source})\\.){0,10}${this.get_domain().source}))` + this.get_port().source + this.get_host_terminator().source);
+  }
+  get_fuzzy_url_host_port() {
+    return this.cache.fuzzy_url_host_port ??= new RegExp("(?:" + (this.opts.fuzzyIP ? this.get_ipv4_addr().source + "|" : "") + `(?:(?:(?:${this.get_domain().source})\\.){1,10}(?:${this.get_tld().source})))` + this.get_host_terminator().source);
+  }
+  get_mail_host() {
+    return this.cache.src_mail_host ??= new RegExp("(?:" + this.get_ipv6_mail_host().source + `|(?:(?:(?:${this.get_domain().source})\\.){0,4}${this.get_domain().source}))` + this.get_host_terminator().source);
+  }
+  get_fuzzy_mail_host() {
+    return this.cache.src_fuzzy_mail_host ??= new RegExp("(?:" + this.get_ipv6_mail_host().source + `|(?:(?:(?:${this.get_domain().source})[.]){1,4}${this.get_domain_root().source}))` + this.get_host_terminator().source);
+  }
+  get_path_extra() {
+    return this.cache.src_path_extra ??= /* @__PURE__ */ new RegExp("");
+  }
+  get_fuzzy_mail_host_search() {
+    return this.cache.mail_fuzzy_host_search ??= new RegExp(`@${this.get_fuzzy_mail_host().source}`, "ig");
+  }
+  get_fuzzy_link_search() {
+    return this.cache.link_fuzzy_search ??= new RegExp(`(^|(?![.:/\\-_@])(?:[$+<=>^\`|\uFF5C]|${this.src_ZPCc}))(?:(?![$+<=>^\`|\uFF5C])${this.get_fuzzy_url_host_port().source}${this.get_path().source})`, "ig");
+  }
+  get_http_validator() {
+    return this.cache.http_validator ??= new RegExp("\\/\\/" + (this.opts.urlAuth ? this.get_auth().source : "") + this.get_url_host_port().source + this.get_path().source, "iy");
+  }
+  get_relative_proto_validator() {
+    return this.cache.relative_proto_validator ??= new RegExp((this.opts.urlAuth ? this.get_auth().source : "") + `(?:localhost|${this.get_ipv6_url_host().source}|(?:(?:${this.get_domain().source})[.]){1,10}${this.get_domain_root().source})` + this.get_port().source + this.get_host_terminator().source + this.get_path().source, "iy");
+  }
+  get_mail_name_validator() {
+    return this.cache.mail_name_validator ??= new RegExp(`(?:^|${this.get_text_separators().source}|"|\\(|${this.src_ZCc})(${this.get_mail_name().source})$`);
+  }
+  get_mailto_validator() {
+    return this.cache.mailto_validator ??= new RegExp(`${this.get_mail_name().source}@${this.get_mail_host().source}`, "iy");
+  }
+  get_schema_names() {
+    return this.cache.schema_names ??= new RegExp((this.opts.schema_names || []).map((name) => this.escapeRE(name)).join("|"));
+  }
+  get_schema_search() {
+    return this.cache.schema_search ??= new RegExp(`(^|(?!_)(?:[><\uFF5C]|${this.src_ZPCc}))(${this.get_schema_names().source})`, "ig");
+  }
+  get_schema_at_start() {
+    return this.cache.schema_at_start ??= new RegExp(`^${this.get_schema_search().source}`, "i");
+  }
+};
+var web_schema = {
+  validate: (text3, pos, self2) => {
+    const re = self2.re.get_http_validator();
+    re.lastIndex = pos;
+    const m3 = re.exec(text3);
+    return m3 ? m3[0].length : 0;
+  },
+  normalize: (match, self2) => self2.normalize(match)
+};
+var defaultSchemas = {
+  "http:": web_schema,
+  "https:": web_schema,
+  "ftp:": web_schema,
+  "//": {
+    validate: function(text3, pos, self2) {
+      const re = self2.re.get_relative_proto_validator();
+      re.lastIndex = pos;
+      const m3 = re.exec(text3);
+      if (m3) {
+        if (pos >= 3 && text3[pos - 3] === ":") return 0;
+        if (pos >= 3 && text3[pos - 3] === "/") return 0;
+        return m3[0].length;
+      }
+      return 0;
+    },
+    normalize: (match, self2) => self2.normalize(match)
+  },
+  "mailto:": {
+    validate: function(text3, pos, self2) {
+      const re = self2.re.get_mailto_validator();
+      re.lastIndex = pos;
+      const m3 = re.exec(text3);
+      return m3 ? m3[0].length : 0;
+    },
+    normalize: (match, self2) => self2.normalize(match)
+  }
+};
+var tlds_2ch = "a:cdefgilmnoqrstuwxz|b:abdefghijmnorstvwyz|c:acdfghiklmnoruvwxyz|d:ejkmoz|e:cegrstu|f:ijkmor|g:abdefghilmnpqrstuwy|h:kmnrtu|i:delmnoqrst|j:emop|k:eghimnprwyz|l:abcikrstuvy|m:acdeghklmnopqrstuvwxyz|n:acefgilopruz|o:m|p:aefghklmnrstwy|q:a|r:eosuw|s:abcdeghijklmnortuvxyz|t:cdfghjklmnortvwz|u:agksyz|v:aceginu|w:fs|y:et|z:amw";
+var tlds_default = "biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop|\u0440\u0444";
+function unpackTlds() {
+  const result2 = tlds_default.split("|");
+  tlds_2ch.split("|").forEach((item) => {
+    const sep5 = item.indexOf(":");
+    const prefix = item.slice(0, sep5);
+    for (const suffix of item.slice(sep5 + 1)) result2.push(prefix + suffix);
+  });
+  return result2;
+}
+var defaultOptions = {
+  fuzzyLink: false,
+  fuzzyEmail: true,
+  fuzzyIP: false,
+  "---": false,
+  tlds: unpackTlds(),
+  urlAuth: false,
+  maxLength: 1e4
+};
+var Match = class {
+  /** Prefix (protocol) for matched string. Empty for fuzzy links. */
+  schema;
+  /** First position of matched string. */
+  index;
+  /** Next position after matched string. */
+  lastIndex;
+  /** Matched string. */
+  raw;
+  /** Normalized text of matched string. */
+  text;
+  /** Normalized URL of matched string. */
+  url;
+  constructor(text3, schema, index, lastIndex) {
+    const raw = text3.slice(index, lastIndex);
+    this.schema = schema.toLowerCase();
+    this.index = index;
+    this.lastIndex = lastIndex;
+    this.raw = raw;
+    this.text = raw;
+    this.url = raw;
+  }
+};
+var LinkifyIt = class {
+  __opts__;
+  __schemas__;
+  re;
+  /**
+  * Creates new linkifier instance.
+  *
+  * By default understands:
+  *
+  * - `http(s)://...` , `ftp://...`, `mailto:...` & `//...` links
+  * - "fuzzy" emails (foo@bar.com).
+  *
+  * See {@link LinkifyConstructorOptions} for available options.
+  *
+  * @param options Recognition options.
+  *
+  * @example
+  * ```javascript
+  * import { LinkifyIt } from 'linkify-it'
+  *
+  * const linkify = new LinkifyIt({ fuzzyLink: true })
+  *
+  * linkify
+  *   .tlds(require('tlds'))       // Reload with full TLD list
+  *   .tlds('onion', true)         // Add unofficial `.onion` domain
+  *   .add('ftp:', null)           // Disable `ftp:` protocol
+  *   .set({ fuzzyIP: true })      // Enable IPs in fuzzy links
+  *
+  * console.log(linkify.test('Site github.com!')) // true
+  * console.log(linkify.match('Site github.com!'))
+  * ```
+  */
+  constructor(options = {}) {
+    const { rebuilder, ...linkifyOptions } = options;
+    this.__opts__ = {
+      ...defaultOptions,
+      ...linkifyOptions
+    };
+    this.__schemas__ = { ...defaultSchemas };
+    this.re = rebuilder || new REBuilder();
+    this.re.set({
+      ...this.__opts__,
+      schema_names: Object.keys(this.__schemas__)
+    });
+  }
+  /**
+  * Add new rule definition.
+  *
+  * `schema` is a link prefix (usually, protocol name with `:` at the end,
+  * `skype:` for example). `linkify-it` makes sure that prefix is not
+  * preceded with alphanumeric char and symbols. Only whitespaces and
+  * punctuation allowed.
+  *
+  * `definition` is a rule to check tail after link prefix. To disable an
+  * existing rule, pass `null`.
+  *
+  * @param schema Rule name (fixed pattern prefix).
+  * @param definition Schema definition, or `null` to disable the rule.
+  *
+  * See [twitter mentions example](https://github.com/markdown-it/linkify-it/blob/master/examples/twitter.mjs).
+  */
+  add(schema, definition = null) {
+    if (!definition) delete this.__schemas__[schema];
+    else {
+      const def = {
+        normalize: (match, self2) => self2.normalize(match),
+        ...definition
+      };
+      this.__schemas__[schema] = def;
+    }
+    this.re.set({
+      ...this.__opts__,
+      schema_names: Object.keys(this.__schemas__)
+    });
+    return this;
+  }
+  /**
+  * Set recognition options for links without schema.
+  *
+  * @param options Recognition options.
+  */
+  set(options = {}) {
+    this.__opts__ = {
+      ...this.__opts__,
+      ...options
+    };
+    this.re.set({
+      ...this.__opts__,
+      schema_names: Object.keys(this.__schemas__)
+    });
+    return this;
+  }
+  /**
+  * Searches linkifiable pattern and returns `true` on success or `false` on fail.
+  *
+  * @param text Text to scan.
+  */
+  test(text3) {
+    if (!text3.length) return false;
+    let m3, re;
+    re = this.re.get_schema_search();
+    re.lastIndex = 0;
+    while ((m3 = re.exec(text3)) !== null) if (this.testSchemaAt(text3, m3[2], re.lastIndex)) return true;
+    if (this.__opts__.fuzzyLink && this.__schemas__["http:"]) {
+      re = this.re.get_fuzzy_link_search();
+      re.lastIndex = 0;
+      if (re.exec(text3) !== null) return true;
+    }
+    if (this.__opts__.fuzzyEmail && this.__schemas__["mailto:"]) {
+      if (text3.indexOf("@") >= 0) {
+        const mailHostRe = this.re.get_fuzzy_mail_host_search();
+        const mailNameRe = this.re.get_mail_name_validator();
+        mailHostRe.lastIndex = 0;
+        while ((m3 = mailHostRe.exec(text3)) !== null) {
+          const name = text3.slice(Math.max(0, m3.index - 65), m3.index);
+          if (mailNameRe.test(name)) return true;
+        }
+      }
+    }
+    return false;
+  }
+  /**
+  * Similar to {@link LinkifyIt.test} but checks only specific protocol tail exactly
+  * at given position. Returns length of found pattern (0 on fail).
+  *
+  * @param text Text to scan.
+  * @param schema Rule (schema) name.
+  * @param pos Text offset to check from.
+  */
+  testSchemaAt(text3, schema, pos) {
+    if (!this.__schemas__[schema.toLowerCase()]) return 0;
+    return this.__schemas__[schema.toLowerCase()].validate(text3.slice(0, pos + this.__opts__.maxLength), pos, this);
+  }
+  /**
+  * Returns array of found link descriptions or `null` on fail. We strongly
+  * recommend to use {@link LinkifyIt.test} first, for best speed.
+  *
+  * @param text Text to scan.
+  */
+  match(text3) {
+    const result2 = [];
+    const schemaRe = this.re.get_schema_search();
+    let fuzzyLinkRe;
+    let mailHostRe;
+    let mailNameRe;
+    let fuzzyLinkCandidate;
+    let fuzzyEmailCandidate;
+    let schemaPrefix;
+    let schemaDone = false;
+    let fuzzyLinkDone = false;
+    let fuzzyEmailDone = false;
+    let pos = 0;
+    if (!text3.length) return null;
+    schemaRe.lastIndex = 0;
+    if (this.__opts__.fuzzyLink && this.__schemas__["http:"]) {
+      fuzzyLinkRe = this.re.get_fuzzy_link_search();
+      fuzzyLinkRe.lastIndex = 0;
+    }
+    if (this.__opts__.fuzzyEmail && this.__schemas__["mailto:"]) {
+      mailHostRe = this.re.get_fuzzy_mail_host_search();
+      mailHostRe.lastIndex = 0;
+      mailNameRe = this.re.get_mail_name_validator();
+    }
+    for (; ; ) {
+      const scanFrom = Math.max(pos - 1, 0);
+      if (mailHostRe && mailNameRe && !fuzzyEmailDone && (!fuzzyEmailCandidate || fuzzyEmailCandidate.index < pos)) {
+        if (mailHostRe.lastIndex < scanFrom) mailHostRe.lastIndex = scanFrom;
+        for (; ; ) {
+          const m3 = mailHostRe.exec(text3);
+          if (!m3) {
+            fuzzyEmailDone = true;
+            fuzzyEmailCandidate = void 0;
+            break;
+          }
+          const name = mailNameRe.exec(text3.slice(Math.max(0, m3.index - 65), m3.index));
+          if (!name) continue;
+          fuzzyEmailCandidate = {
+            schema: "mailto:",
+            index: m3.index - name[1].length,
+            lastIndex: m3.index + m3[0].length
+          };
+          if (fuzzyEmailCandidate.index >= pos) break;
+          if (mailHostRe.lastIndex < scanFrom) mailHostRe.lastIndex = scanFrom;
+        }
+      }
+      if (fuzzyLinkRe && !fuzzyLinkDone && (!fuzzyLinkCandidate || fuzzyLinkCandidate.index < pos)) {
+        if (fuzzyLinkRe.lastIndex < scanFrom) fuzzyLinkRe.lastIndex = scanFrom;
+        for (; ; ) {
+          const m3 = fuzzyLinkRe.exec(text3);
+          if (!m3) {
+            fuzzyLinkDone = true;
+            fuzzyLinkCandidate = void 0;
+            break;
+          }
+          fuzzyLinkCandidate = {
+            schema: "",
+            index: m3.index + m3[1].length,
+            lastIndex: m3.index + m3[0].length
+          };
+          if (fuzzyLinkCandidate.index >= pos) break;
+          if (fuzzyLinkRe.lastIndex < scanFrom) fuzzyLinkRe.lastIndex = scanFrom;
+        }
+      }
+      let fuzzyCandidate = fuzzyEmailCandidate;
+      if (!fuzzyCandidate || fuzzyLinkCandidate && (fuzzyLinkCandidate.index < fuzzyCandidate.index || fuzzyLinkCandidate.index === fuzzyCandidate.index && fuzzyLinkCandidate.lastIndex > fuzzyCandidate.lastIndex)) fuzzyCandidate = fuzzyLinkCandidate;
+      let schemaCandidate;
+      if (!schemaDone) for (; ; ) {
+        if (!schemaPrefix) {
+          if (schemaRe.lastIndex < scanFrom) schemaRe.lastIndex = scanFrom;
+          const m3 = schemaRe.exec(text3);
+          if (!m3) {
+            schemaDone = true;
+            break;
+          }
+          schemaPrefix = {
+            schema: m3[2],
+            index: m3.index + m3[1].length,
+            lastIndex: m3.index + m3[0].length
+          };
+        }
+        if (schemaPrefix.index < pos) {
+          schemaPrefix = void 0;
+          continue;
+        }
+        if (fuzzyCandidate && schemaPrefix.index > fuzzyCandidate.index) break;
+        const prefix = schemaPrefix;
+        schemaPrefix = void 0;
+        const len = this.testSchemaAt(text3, prefix.schema, prefix.lastIndex);
+        if (len) {
+          schemaCandidate = {
+            schema: prefix.schema,
+            index: prefix.index,
+            lastIndex: prefix.lastIndex + len
+          };
+          break;
+        }
+      }
+      let candidate = schemaCandidate;
+      if (!candidate || fuzzyEmailCandidate && (fuzzyEmailCandidate.index < candidate.index || fuzzyEmailCandidate.index === candidate.index && fuzzyEmailCandidate.lastIndex > candidate.lastIndex)) candidate = fuzzyEmailCandidate;
+      if (!candidate || fuzzyLinkCandidate && (fuzzyLinkCandidate.index < candidate.index || fuzzyLinkCandidate.index === candidate.index && fuzzyLinkCandidate.lastIndex > candidate.lastIndex)) candidate = fuzzyLinkCandidate;
+      if (!candidate) break;
+      if (candidate === fuzzyEmailCandidate) fuzzyEmailCandidate = void 0;
+      else if (candidate === fuzzyLinkCandidate) fuzzyLinkCandidate = void 0;
+      const match = new Match(text3, candidate.schema, candidate.index, candidate.lastIndex);
+      if (match.schema) this.__schemas__[match.schema].normalize(match, this);
+      else this.normalize(match);
+      result2.push(match);
+      pos = candidate.lastIndex;
+    }
+    if (result2.length) return result2;
+    return null;
+  }
+  /**
+  * Returns fully-formed (not fuzzy) link if it starts at the beginning
+  * of the string, and null otherwise.
+  *
+  * @param text Text to scan.
+  */
+  matchAtStart(text3) {
+    if (!text3.length) return null;
+    const m3 = this.re.get_schema_at_start().exec(text3);
+    if (!m3) return null;
+    const len = this.testSchemaAt(text3, m3[2], m3[0].length);
+    if (!len) return null;
+    const match = new Match(text3, m3[2], m3.index + m3[1].length, m3.index + m3[0].length + len);
+    this.__schemas__[match.schema].normalize(match, this);
+    return match;
+  }
+  /**
+  * Load (or merge) new TLDs list. Those are used for fuzzy links (without
+  * prefix) to avoid false positives. By default this algorithm is used:
+  *
+  * - hostname with any 2-letter root zones are ok.
+  * - biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop|рф
+  *   are ok.
+  * - encoded (`xn--...`) root zones are ok.
+  *
+  * If list is replaced, then exact match for 2-chars root zones will be checked.
+  *
+  * @param list List of TLDs.
+  * @param keepOld Merge with current list if `true` (`false` by default).
+  */
+  tlds(list3, keepOld = false) {
+    list3 = Array.isArray(list3) ? list3 : [list3];
+    if (!keepOld) this.__opts__.tlds = list3;
+    else this.__opts__.tlds = this.__opts__.tlds.concat(list3);
+    this.re.set({
+      ...this.__opts__,
+      schema_names: Object.keys(this.__schemas__)
+    });
+    return this;
+  }
+  /**
+  * Default normalizer (if schema does not define its own).
+  *
+  * @param match Match to normalize.
+  */
+  normalize(match) {
+    if (!match.schema) match.url = `http://${match.url}`;
+    if (match.schema === "mailto:" && !/^mailto:/i.test(match.url)) match.url = `mailto:${match.url}`;
+  }
+};
+
+// node_modules/punycode.js/punycode.es6.js
+var maxInt = 2147483647;
+var base = 36;
+var tMin = 1;
+var tMax = 26;
+var skew = 38;
+var damp = 700;
+var initialBias = 72;
+var initialN = 128;
+var delimiter = "-";
+var regexPunycode = /^xn--/;
+var regexNonASCII = /[^\0-\x7F]/;
+var regexSeparators = /[\x2E\u3002\uFF0E\uFF61]/g;
+var errors = {
+  "overflow": "Overflow: input needs wider integers to process",
+  "not-basic": "Illegal input >= 0x80 (not a basic code point)",
+  "invalid-input": "Invalid input"
+};
+var baseMinusTMin = base - tMin;
+var floor = Math.floor;
+var stringFromCharCode = String.fromCharCode;
+function error2(type) {
+  throw new RangeError(errors[type]);
+}
+function map(array, callback) {
+  const result2 = [];
+  let length = array.length;
+  while (length--) {
+    result2[length] = callback(array[length]);
+  }
+  return result2;
+}
+function mapDomain(domain, callback) {
+  const parts = domain.split("@");
+  let result2 = "";
+  if (parts.length > 1) {
+    result2 = parts[0] + "@";
+    domain = parts[1];
+  }
+  domain = domain.replace(regexSeparators, ".");
+  const labels = domain.split(".");
+  const encoded = map(labels, callback).join(".");
+  return result2 + encoded;
+}
+function ucs2decode(string) {
+  const output = [];
+  let counter = 0;
+  const length = string.length;
+  while (counter < length) {
+    const value = string.charCodeAt(counter++);
+    if (value >= 55296 && value <= 56319 && counter < length) {
+      const extra = string.charCodeAt(counter++);
+      if ((extra & 64512) == 56320) {
+        output.push(((value & 1023) << 10) + (extra & 1023) + 65536);
+      } else {
+        output.push(value);
+        counter--;
+      }
+    } else {
+      output.push(value);
+    }
+  }
+  return output;
+}
+var ucs2encode = (codePoints) => String.fromCodePoint(...codePoints);
+var basicToDigit = function(codePoint) {
+  if (codePoint >= 48 && codePoint < 58) {
+    return 26 + (codePoint - 48);
+  }
+  if (codePoint >= 65 && codePoint < 91) {
+    return codePoint - 65;
+  }
+  if (codePoint >= 97 && codePoint < 123) {
+    return codePoint - 97;
+  }
+  return base;
+};
+var digitToBasic = function(digit, flag) {
+  return digit + 22 + 75 * (digit < 26) - ((flag != 0) << 5);
+};
+var adapt = function(delta, numPoints, firstTime) {
+  let k6 = 0;
+  delta = firstTime ? floor(delta / damp) : delta >> 1;
+  delta += floor(delta / numPoints);
+  for (; delta > baseMinusTMin * tMax >> 1; k6 += base) {
+    delta = floor(delta / baseMinusTMin);
+  }
+  return floor(k6 + (baseMinusTMin + 1) * delta / (delta + skew));
+};
+var decode2 = function(input) {
+  const output = [];
+  const inputLength = input.length;
+  let i7 = 0;
+  let n3 = initialN;
+  let bias = initialBias;
+  let basic = input.lastIndexOf(delimiter);
+  if (basic < 0) {
+    basic = 0;
+  }
+  for (let j6 = 0; j6 < basic; ++j6) {
+    if (input.charCodeAt(j6) >= 128) {
+      error2("not-basic");
+    }
+    output.push(input.charCodeAt(j6));
+  }
+  for (let index = basic > 0 ? basic + 1 : 0; index < inputLength; ) {
+    const oldi = i7;
+    for (let w = 1, k6 = base; ; k6 += base) {
+      if (index >= inputLength) {
+        error2("invalid-input");
+      }
+      const digit = basicToDigit(input.charCodeAt(index++));
+      if (digit >= base) {
+        error2("invalid-input");
+      }
+      if (digit > floor((maxInt - i7) / w)) {
+        error2("overflow");
+      }
+      i7 += digit * w;
+      const t = k6 <= bias ? tMin : k6 >= bias + tMax ? tMax : k6 - bias;
+      if (digit < t) {
+        break;
+      }
+      const baseMinusT = base - t;
+      if (w > floor(maxInt / baseMinusT)) {
+        error2("overflow");
+      }
+      w *= baseMinusT;
+    }
+    const out = output.length + 1;
+    bias = adapt(i7 - oldi, out, oldi == 0);
+    if (floor(i7 / out) > maxInt - n3) {
+      error2("overflow");
+    }
+    n3 += floor(i7 / out);
+    i7 %= out;
+    output.splice(i7++, 0, n3);
+  }
+  return String.fromCodePoint(...output);
+};
+var encode2 = function(input) {
+  const output = [];
+  input = ucs2decode(input);
+  const inputLength = input.length;
+  let n3 = initialN;
+  let delta = 0;
+  let bias = initialBias;
+  for (const currentValue of input) {
+    if (currentValue < 128) {
+      output.push(stringFromCharCode(currentValue));
+    }
+  }
+  const basicLength = output.length;
+  let handledCPCount = basicLength;
+  if (basicLength) {
+    output.push(delimiter);
+  }
+  while (handledCPCount < inputLength) {
+    let m3 = maxInt;
+    for (const currentValue of input) {
+      if (currentValue >= n3 && currentValue < m3) {
+        m3 = currentValue;
+      }
+    }
+    const handledCPCountPlusOne = handledCPCount + 1;
+    if (m3 - n3 > floor((maxInt - delta) / handledCPCountPlusOne)) {
+      error2("overflow");
+    }
+    delta += (m3 - n3) * handledCPCountPlusOne;
+    n3 = m3;
+    for (const currentValue of input) {
+      if (currentValue < n3 && ++delta > maxInt) {
+        error2("overflow");
+      }
+      if (currentValue === n3) {
+        let q3 = delta;
+        for (let k6 = base; ; k6 += base) {
+          const t = k6 <= bias ? tMin : k6 >= bias + tMax ? tMax : k6 - bias;
+          if (q3 < t) {
+            break;
+          }
+          const qMinusT = q3 - t;
+          const baseMinusT = base - t;
+          output.push(
+            stringFromCharCode(digitToBasic(t + qMinusT % baseMinusT, 0))
+          );
+          q3 = floor(qMinusT / baseMinusT);
+        }
+        output.push(stringFromCharCode(digitToBasic(q3, 0)));
+        bias = adapt(delta, handledCPCountPlusOne, handledCPCount === basicLength);
+        delta = 0;
+        ++handledCPCount;
+      }
+    }
+    ++delta;
+    ++n3;
+  }
+  return output.join("");
+};
+var toUnicode = function(input) {
+  return mapDomain(input, function(string) {
+    return regexPunycode.test(string) ? decode2(string.slice(4).toLowerCase()) : string;
+  });
+};
+var toASCII = function(input) {
+  return mapDomain(input, function(string) {
+    return regexNonASCII.test(string) ? "xn--" + encode2(string) : string;
+  });
+};
+var punycode = {
+  /**
+   * A string representing the current Punycode.js version number.
+   * @memberOf punycode
+   * @type String
+   */
+  "version": "2.3.1",
+  /**
+   * An object of methods to convert from JavaScript's internal character
+   * representation (UCS-2) to Unicode code points, and back.
+   * @see <https://mathiasbynens.be/notes/javascript-encoding>
+   * @memberOf punycode
+   * @type Object
+   */
+  "ucs2": {
+    "decode": ucs2decode,
+    "encode": ucs2encode
+  },
+  "decode": decode2,
+  "encode": encode2,
+  "toASCII": toASCII,
+  "toUnicode": toUnicode
+};
+var punycode_es6_default = punycode;
+
+// node_modules/markdown-it/dist/markdown-it.mjs
+var __defProp2 = Object.defineProperty;
+var __exportAll = (all, no_symbols) => {
+  let target = {};
+  for (var name in all) __defProp2(target, name, {
+    get: all[name],
+    enumerable: true
+  });
+  if (!no_symbols) __defProp2(target, Symbol.toStringTag, { value: "Module" });
+  return target;
+};
+var utils_exports2 = /* @__PURE__ */ __exportAll({
+  arrayReplaceAt: () => arrayReplaceAt,
+  asciiTrim: () => asciiTrim,
+  callable: () => callable,
+  escapeHtml: () => escapeHtml,
+  escapeRE: () => escapeRE,
+  fromCodePoint: () => fromCodePoint,
+  isMdAsciiPunct: () => isMdAsciiPunct,
+  isPunctChar: () => isPunctChar,
+  isPunctCharCode: () => isPunctCharCode,
+  isSpace: () => isSpace,
+  isValidEntityCode: () => isValidEntityCode,
+  isWhiteSpace: () => isWhiteSpace2,
+  lib: () => lib,
+  normalizeReference: () => normalizeReference,
+  unescapeAll: () => unescapeAll,
+  unescapeMd: () => unescapeMd
+});
+function callable(cls) {
+  const wrapper = function(...args) {
+    return Reflect.construct(cls, args, new.target && new.target !== wrapper ? new.target : cls);
+  };
+  Object.defineProperty(wrapper, "name", { value: cls.name });
+  Object.setPrototypeOf(wrapper, cls);
+  wrapper.prototype = cls.prototype;
+  return wrapper;
+}
+function arrayReplaceAt(src, pos, newElements) {
+  return [].concat(src.slice(0, pos), newElements, src.slice(pos + 1));
+}
+function isValidEntityCode(c6) {
+  if (c6 >= 55296 && c6 <= 57343) return false;
+  if (c6 >= 64976 && c6 <= 65007) return false;
+  if ((c6 & 65535) === 65535 || (c6 & 65535) === 65534) return false;
+  if (c6 >= 0 && c6 <= 8) return false;
+  if (c6 === 11) return false;
+  if (c6 >= 14 && c6 <= 31) return false;
+  if (c6 >= 127 && c6 <= 159) return false;
+  if (c6 > 1114111) return false;
+  return true;
+}
+function fromCodePoint(c6) {
+  if (c6 > 65535) {
+    c6 -= 65536;
+    const surrogate1 = 55296 + (c6 >> 10);
+    const surrogate2 = 56320 + (c6 & 1023);
+    return String.fromCharCode(surrogate1, surrogate2);
+  }
+  return String.fromCharCode(c6);
+}
+var UNESCAPE_MD_RE = /\\([!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~])/g;
+var UNESCAPE_ALL_RE = new RegExp(`${UNESCAPE_MD_RE.source}|${/&([a-z#][a-z0-9]{1,31});/gi.source}`, "gi");
+var DIGITAL_ENTITY_TEST_RE = /^#((?:x[a-f0-9]{1,8}|[0-9]{1,8}))$/i;
+function replaceEntityPattern(match, name) {
+  if (name.charCodeAt(0) === 35 && DIGITAL_ENTITY_TEST_RE.test(name)) {
+    const code3 = name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    if (isValidEntityCode(code3)) return fromCodePoint(code3);
+    return match;
+  }
+  const decoded = decodeHTMLStrict(match);
+  if (decoded !== match) return decoded;
+  return match;
+}
+function unescapeMd(str) {
+  if (str.indexOf("\\") < 0) return str;
+  return str.replace(UNESCAPE_MD_RE, "$1");
+}
+function unescapeAll(str) {
+  if (str.indexOf("\\") < 0 && str.indexOf("&") < 0) return str;
+  return str.replace(UNESCAPE_ALL_RE, function(match, escaped, entity2) {
+    if (escaped) return escaped;
+    return replaceEntityPattern(match, entity2);
+  });
+}
+var HTML_ESCAPE_TEST_RE = /[&<>"]/;
+var HTML_ESCAPE_REPLACE_RE = /[&<>"]/g;
+var HTML_REPLACEMENTS = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;"
+};
+function replaceUnsafeChar(ch) {
+  return HTML_REPLACEMENTS[ch];
+}
+function escapeHtml(str) {
+  if (HTML_ESCAPE_TEST_RE.test(str)) return str.replace(HTML_ESCAPE_REPLACE_RE, replaceUnsafeChar);
+  return str;
+}
+var REGEXP_ESCAPE_RE = /[.?*+^$[\]\\(){}|-]/g;
+function escapeRE(str) {
+  return str.replace(REGEXP_ESCAPE_RE, "\\$&");
+}
+function isSpace(code3) {
+  switch (code3) {
+    case 9:
+    case 32:
+      return true;
+  }
+  return false;
+}
+function isWhiteSpace2(code3) {
+  if (code3 >= 8192 && code3 <= 8202) return true;
+  switch (code3) {
+    case 9:
+    case 10:
+    case 11:
+    case 12:
+    case 13:
+    case 32:
+    case 160:
+    case 5760:
+    case 8239:
+    case 8287:
+    case 12288:
+      return true;
+  }
+  return false;
+}
+function isPunctChar(ch) {
+  return P.test(ch) || S.test(ch);
+}
+function isPunctCharCode(code3) {
+  return isPunctChar(fromCodePoint(code3));
+}
+function isMdAsciiPunct(ch) {
+  switch (ch) {
+    case 33:
+    case 34:
+    case 35:
+    case 36:
+    case 37:
+    case 38:
+    case 39:
+    case 40:
+    case 41:
+    case 42:
+    case 43:
+    case 44:
+    case 45:
+    case 46:
+    case 47:
+    case 58:
+    case 59:
+    case 60:
+    case 61:
+    case 62:
+    case 63:
+    case 64:
+    case 91:
+    case 92:
+    case 93:
+    case 94:
+    case 95:
+    case 96:
+    case 123:
+    case 124:
+    case 125:
+    case 126:
+      return true;
+    default:
+      return false;
+  }
+}
+function normalizeReference(str) {
+  str = str.trim().replace(/\s+/g, " ");
+  return str.toLowerCase().toUpperCase();
+}
+function isAsciiTrimmable(c6) {
+  return c6 === 32 || c6 === 9 || c6 === 10 || c6 === 13;
+}
+function asciiTrim(str) {
+  let start = 0;
+  for (; start < str.length; start++) if (!isAsciiTrimmable(str.charCodeAt(start))) break;
+  let end = str.length - 1;
+  for (; end >= start; end--) if (!isAsciiTrimmable(str.charCodeAt(end))) break;
+  return str.slice(start, end + 1);
+}
+var lib = {
+  mdurl: mdurl_exports,
+  ucmicro: build_exports
+};
+function parseLinkLabel(state2, start, disableNested) {
+  let level, found, marker, prevPos;
+  const max2 = state2.posMax;
+  const oldPos = state2.pos;
+  state2.pos = start + 1;
+  level = 1;
+  while (state2.pos < max2) {
+    marker = state2.src.charCodeAt(state2.pos);
+    if (marker === 93) {
+      level--;
+      if (level === 0) {
+        found = true;
+        break;
+      }
+    }
+    prevPos = state2.pos;
+    state2.md.inline.skipToken(state2);
+    if (marker === 91) {
+      if (prevPos === state2.pos - 1) level++;
+      else if (disableNested) {
+        state2.pos = oldPos;
+        return -1;
+      }
+    }
+  }
+  let labelEnd = -1;
+  if (found) labelEnd = state2.pos;
+  state2.pos = oldPos;
+  return labelEnd;
+}
+function parseLinkDestination(str, start, max2) {
+  let code3;
+  let pos = start;
+  const result2 = {
+    ok: false,
+    pos: 0,
+    str: ""
+  };
+  if (str.charCodeAt(pos) === 60) {
+    pos++;
+    while (pos < max2) {
+      code3 = str.charCodeAt(pos);
+      if (code3 === 10) return result2;
+      if (code3 === 60) return result2;
+      if (code3 === 62) {
+        result2.pos = pos + 1;
+        result2.str = unescapeAll(str.slice(start + 1, pos));
+        result2.ok = true;
+        return result2;
+      }
+      if (code3 === 92 && pos + 1 < max2) {
+        pos += 2;
+        continue;
+      }
+      pos++;
+    }
+    return result2;
+  }
+  let level = 0;
+  while (pos < max2) {
+    code3 = str.charCodeAt(pos);
+    if (code3 === 32) break;
+    if (code3 < 32 || code3 === 127) break;
+    if (code3 === 92 && pos + 1 < max2) {
+      if (str.charCodeAt(pos + 1) === 32) {
+        pos++;
+        continue;
+      }
+      pos += 2;
+      continue;
+    }
+    if (code3 === 40) {
+      level++;
+      if (level > 32) return result2;
+    }
+    if (code3 === 41) {
+      if (level === 0) break;
+      level--;
+    }
+    pos++;
+  }
+  if (start === pos) return result2;
+  if (level !== 0) return result2;
+  result2.str = unescapeAll(str.slice(start, pos));
+  result2.pos = pos;
+  result2.ok = true;
+  return result2;
+}
+function parseLinkTitle(str, start, max2, prev_state) {
+  let code3;
+  let pos = start;
+  const state2 = {
+    ok: false,
+    can_continue: false,
+    pos: 0,
+    str: "",
+    marker: 0
+  };
+  if (prev_state) {
+    state2.str = prev_state.str;
+    state2.marker = prev_state.marker;
+  } else {
+    if (pos >= max2) return state2;
+    let marker = str.charCodeAt(pos);
+    if (marker !== 34 && marker !== 39 && marker !== 40) return state2;
+    start++;
+    pos++;
+    if (marker === 40) marker = 41;
+    state2.marker = marker;
+  }
+  while (pos < max2) {
+    code3 = str.charCodeAt(pos);
+    if (code3 === state2.marker) {
+      state2.pos = pos + 1;
+      state2.str += unescapeAll(str.slice(start, pos));
+      state2.ok = true;
+      return state2;
+    } else if (code3 === 40 && state2.marker === 41) return state2;
+    else if (code3 === 92 && pos + 1 < max2) pos++;
+    pos++;
+  }
+  state2.can_continue = true;
+  state2.str += unescapeAll(str.slice(start, pos));
+  return state2;
+}
+var helpers_exports = /* @__PURE__ */ __exportAll({
+  parseLinkDestination: () => parseLinkDestination,
+  parseLinkLabel: () => parseLinkLabel,
+  parseLinkTitle: () => parseLinkTitle
+});
+function _typeof(o3) {
+  "@babel/helpers - typeof";
+  return _typeof = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o4) {
+    return typeof o4;
+  } : function(o4) {
+    return o4 && "function" == typeof Symbol && o4.constructor === Symbol && o4 !== Symbol.prototype ? "symbol" : typeof o4;
+  }, _typeof(o3);
+}
+function toPrimitive(t, r6) {
+  if ("object" != _typeof(t) || !t) return t;
+  var e6 = t[Symbol.toPrimitive];
+  if (void 0 !== e6) {
+    var i7 = e6.call(t, r6 || "default");
+    if ("object" != _typeof(i7)) return i7;
+    throw new TypeError("@@toPrimitive must return a primitive value.");
+  }
+  return ("string" === r6 ? String : Number)(t);
+}
+function toPropertyKey(t) {
+  var i7 = toPrimitive(t, "string");
+  return "symbol" == _typeof(i7) ? i7 : i7 + "";
+}
+function _defineProperty(e6, r6, t) {
+  return (r6 = toPropertyKey(r6)) in e6 ? Object.defineProperty(e6, r6, {
+    value: t,
+    enumerable: true,
+    configurable: true,
+    writable: true
+  }) : e6[r6] = t, e6;
+}
+var Token = class {
+  constructor(type, tag, nesting) {
+    _defineProperty(
+      this,
+      /**
+      * Source map info. Format: `[ line_begin, line_end ]`
+      */
+      "map",
+      null
+    );
+    _defineProperty(
+      this,
+      /**
+      * nesting level, the same as `state.level`
+      */
+      "level",
+      0
+    );
+    _defineProperty(
+      this,
+      /**
+      * An array of child nodes (inline and img tokens)
+      */
+      "children",
+      null
+    );
+    _defineProperty(
+      this,
+      /**
+      * In a case of self-closing tag (code, html, fence, etc.),
+      * it has contents of this tag.
+      */
+      "content",
+      ""
+    );
+    _defineProperty(
+      this,
+      /**
+      * '*' or '_' for emphasis, fence string for fence, etc.
+      */
+      "markup",
+      ""
+    );
+    _defineProperty(
+      this,
+      /**
+      * Additional information:
+      *
+      * - Info string for "fence" tokens
+      * - The value "auto" for autolink "link_open" and "link_close" tokens
+      * - The string value of the item marker for ordered-list "list_item_open" tokens
+      */
+      "info",
+      ""
+    );
+    _defineProperty(
+      this,
+      /**
+      * True for block-level tokens, false for inline tokens.
+      * Used in renderer to calculate line breaks
+      */
+      "block",
+      false
+    );
+    _defineProperty(
+      this,
+      /**
+      * If it's true, ignore this element when rendering. Used for tight lists
+      * to hide paragraphs.
+      */
+      "hidden",
+      false
+    );
+    this.type = type;
+    this.tag = tag;
+    this.attrs = null;
+    this.nesting = nesting;
+    this.meta = null;
+  }
+  /**
+  * Search attribute index by name.
+  */
+  attrIndex(name) {
+    if (!this.attrs) return -1;
+    const attrs = this.attrs;
+    for (let i7 = 0, len = attrs.length; i7 < len; i7++) if (attrs[i7][0] === name) return i7;
+    return -1;
+  }
+  /**
+  * Add `[ name, value ]` attribute to list. Init attrs if necessary
+  */
+  attrPush(attrData) {
+    if (this.attrs) this.attrs.push(attrData);
+    else this.attrs = [attrData];
+  }
+  /**
+  * Set `name` attribute to `value`. Override old value if exists.
+  */
+  attrSet(name, value) {
+    const idx = this.attrIndex(name);
+    const attrData = [name, value];
+    if (idx < 0) this.attrPush(attrData);
+    else this.attrs[idx] = attrData;
+  }
+  /**
+  * Get the value of attribute `name`, or null if it does not exist.
+  */
+  attrGet(name) {
+    const idx = this.attrIndex(name);
+    let value = null;
+    if (idx >= 0) value = this.attrs[idx][1];
+    return value;
+  }
+  /**
+  * Join value to existing attribute via space. Or create new attribute if not
+  * exists. Useful to operate with token classes.
+  */
+  attrJoin(name, value) {
+    const idx = this.attrIndex(name);
+    if (idx < 0) this.attrPush([name, value]);
+    else this.attrs[idx][1] = `${this.attrs[idx][1]} ${value}`;
+  }
+};
+var Ruler = class {
+  constructor() {
+    _defineProperty(
+      this,
+      /** @internal */
+      "__rules__",
+      []
+    );
+    _defineProperty(
+      this,
+      /** @internal */
+      "__cache__",
+      null
+    );
+  }
+  /** @internal */
+  __find__(name) {
+    for (let i7 = 0; i7 < this.__rules__.length; i7++) if (this.__rules__[i7].name === name) return i7;
+    return -1;
+  }
+  /** @internal */
+  __compile__() {
+    const chains = /* @__PURE__ */ new Set();
+    this.__rules__.forEach((rule2) => {
+      if (!rule2.enabled) return;
+      rule2.alt.forEach((altName) => {
+        if (altName) chains.add(altName);
+      });
+    });
+    this.__cache__ = /* @__PURE__ */ Object.create(null);
+    this.__cache__[""] = [];
+    this.__rules__.forEach((rule2) => {
+      if (rule2.enabled) this.__cache__[""].push(rule2.fn);
+    });
+    chains.forEach((chain2) => {
+      this.__cache__[chain2] = [];
+      this.__rules__.forEach((rule2) => {
+        if (rule2.enabled && rule2.alt.indexOf(chain2) >= 0) this.__cache__[chain2].push(rule2.fn);
+      });
+    });
+  }
+  /**
+  * Replace rule by name with new function & options. Throws error if name not
+  * found.
+  *
+  * @example Replace existing typographer replacement rule with new one
+  * ```javascript
+  * import MarkdownIt from 'markdown-it'
+  * const md = new MarkdownIt()
+  *
+  * md.core.ruler.at('replacements', function replace(state) {
+  *   //...
+  * });
+  * ```
+  */
+  at(name, fn, options = {}) {
+    const index = this.__find__(name);
+    if (index === -1) throw new Error(`Parser rule not found: ${name}`);
+    this.__rules__[index].fn = fn;
+    this.__rules__[index].alt = options.alt || [];
+    this.__cache__ = null;
+  }
+  /**
+  * Add new rule to chain before one with given name. See also
+  * {@link Ruler.after}, {@link Ruler.push}.
+  *
+  * @example
+  * ```javascript
+  * import MarkdownIt from 'markdown-it'
+  * const md = new MarkdownIt()
+  *
+  * md.block.ruler.before('paragraph', 'my_rule', function replace(state) {
+  *   //...
+  * });
+  * ```
+  */
+  before(beforeName, ruleName, fn, options = {}) {
+    const index = this.__find__(beforeName);
+    if (index === -1) throw new Error(`Parser rule not found: ${beforeName}`);
+    this.__rules__.splice(index, 0, {
+      name: ruleName,
+      enabled: true,
+      fn,
+      alt: options.alt || []
+    });
+    this.__cache__ = null;
+  }
+  /**
+  * Add new rule to chain after one with given name. See also
+  * {@link Ruler.before}, {@link Ruler.push}.
+  *
+  * @example
+  * ```javascript
+  * import MarkdownIt from 'markdown-it'
+  * const md = new MarkdownIt()
+  *
+  * md.inline.ruler.after('text', 'my_rule', function replace(state) {
+  *   //...
+  * });
+  * ```
+  */
+  after(afterName, ruleName, fn, options = {}) {
+    const index = this.__find__(afterName);
+    if (index === -1) throw new Error(`Parser rule not found: ${afterName}`);
+    this.__rules__.splice(index + 1, 0, {
+      name: ruleName,
+      enabled: true,
+      fn,
+      alt: options.alt || []
+    });
+    this.__cache__ = null;
+  }
+  /**
+  * Push new rule to the end of chain. See also
+  * {@link Ruler.before}, {@link Ruler.after}.
+  *
+  * @example
+  * ```javascript
+  * import MarkdownIt from 'markdown-it'
+  * const md = new MarkdownIt()
+  *
+  * md.core.ruler.push('my_rule', function replace(state) {
+  *   //...
+  * });
+  * ```
+  */
+  push(ruleName, fn, options = {}) {
+    this.__rules__.push({
+      name: ruleName,
+      enabled: true,
+      fn,
+      alt: options.alt || []
+    });
+    this.__cache__ = null;
+  }
+  /**
+  * Enable rules with given names. If any rule name not found - throw Error.
+  * Errors can be disabled by second param.
+  *
+  * See also {@link Ruler.disable}, {@link Ruler.enableOnly}.
+  *
+  * Returns list of found rule names (if no exception happened).
+  */
+  enable(list3, ignoreInvalid = false) {
+    if (!Array.isArray(list3)) list3 = [list3];
+    const result2 = [];
+    list3.forEach((name) => {
+      const idx = this.__find__(name);
+      if (idx < 0) {
+        if (ignoreInvalid) return;
+        throw new Error(`Rules manager: invalid rule name ${name}`);
+      }
+      this.__rules__[idx].enabled = true;
+      result2.push(name);
+    });
+    this.__cache__ = null;
+    return result2;
+  }
+  /**
+  * Enable rules with given names, and disable everything else. If any rule name
+  * not found - throw Error. Errors can be disabled by second param.
+  *
+  * See also {@link Ruler.disable}, {@link Ruler.enable}.
+  */
+  enableOnly(list3, ignoreInvalid = false) {
+    if (!Array.isArray(list3)) list3 = [list3];
+    this.__rules__.forEach((rule2) => {
+      rule2.enabled = false;
+    });
+    this.enable(list3, ignoreInvalid);
+  }
+  /**
+  * Disable rules with given names. If any rule name not found - throw Error.
+  * Errors can be disabled by second param.
+  *
+  * See also {@link Ruler.enable}, {@link Ruler.enableOnly}.
+  *
+  * Returns list of found rule names (if no exception happened).
+  */
+  disable(list3, ignoreInvalid = false) {
+    if (!Array.isArray(list3)) list3 = [list3];
+    const result2 = [];
+    list3.forEach((name) => {
+      const idx = this.__find__(name);
+      if (idx < 0) {
+        if (ignoreInvalid) return;
+        throw new Error(`Rules manager: invalid rule name ${name}`);
+      }
+      this.__rules__[idx].enabled = false;
+      result2.push(name);
+    });
+    this.__cache__ = null;
+    return result2;
+  }
+  /**
+  * Return array of active functions (rules) for given chain name. It analyzes
+  * rules configuration, compiles caches if not exists and returns result.
+  *
+  * Default chain name is `''` (empty string). It can't be skipped. That's
+  * done intentionally, to keep signature monomorphic for high speed.
+  */
+  getRules(chainName) {
+    if (!this.__cache__) this.__compile__();
+    return this.__cache__[chainName] || [];
+  }
+};
+var default_rules = {};
+default_rules.code_inline = function(tokens, idx, options, env2, slf) {
+  const token = tokens[idx];
+  return `<code${slf.renderAttrs(token)}>${escapeHtml(token.content)}</code>`;
+};
+default_rules.code_block = function(tokens, idx, options, env2, slf) {
+  const token = tokens[idx];
+  return `<pre${slf.renderAttrs(token)}><code>${escapeHtml(tokens[idx].content)}</code></pre>
+`;
+};
+default_rules.fence = function(tokens, idx, options, env2, slf) {
+  const token = tokens[idx];
+  const info2 = token.info ? unescapeAll(token.info).trim() : "";
+  let langName = "";
+  let langAttrs = "";
+  if (info2) {
+    const arr = info2.split(/(\s+)/g);
+    langName = arr[0];
+    langAttrs = arr.slice(2).join("");
+  }
+  let highlighted;
+  if (options.highlight) highlighted = options.highlight(token.content, langName, langAttrs) || escapeHtml(token.content);
+  else highlighted = escapeHtml(token.content);
+  if (highlighted.indexOf("<pre") === 0) return highlighted + "\n";
+  if (info2) {
+    const i7 = token.attrIndex("class");
+    const tmpAttrs = token.attrs ? token.attrs.slice() : [];
+    if (i7 < 0) tmpAttrs.push(["class", `${options.langPrefix}${langName}`]);
+    else {
+      tmpAttrs[i7] = [tmpAttrs[i7][0], tmpAttrs[i7][1]];
+      tmpAttrs[i7][1] += ` ${options.langPrefix}${langName}`;
+    }
+    const tmpToken = { attrs: tmpAttrs };
+    return `<pre><code${slf.renderAttrs(tmpToken)}>${highlighted}</code></pre>
+`;
+  }
+  return `<pre><code${slf.renderAttrs(token)}>${highlighted}</code></pre>
+`;
+};
+default_rules.image = function(tokens, idx, options, env2, slf) {
+  const token = tokens[idx];
+  token.attrs[token.attrIndex("alt")][1] = slf.renderInlineAsText(token.children, options, env2);
+  return slf.renderToken(tokens, idx, options);
+};
+default_rules.hardbreak = function(tokens, idx, options) {
+  return options.xhtmlOut ? "<br />\n" : "<br>\n";
+};
+default_rules.softbreak = function(tokens, idx, options) {
+  return options.breaks ? options.xhtmlOut ? "<br />\n" : "<br>\n" : "\n";
+};
+default_rules.text = function(tokens, idx) {
+  return escapeHtml(tokens[idx].content);
+};
+default_rules.html_block = function(tokens, idx) {
+  return tokens[idx].content;
+};
+default_rules.html_inline = function(tokens, idx) {
+  return tokens[idx].content;
+};
+var Renderer = class {
+  constructor() {
+    _defineProperty(
+      this,
+      /**
+      * Contains render rules for tokens. Can be updated and extended.
+      *
+      * See [source code](https://github.com/markdown-it/markdown-it/blob/master/src/renderer.ts)
+      * for more details and examples.
+      *
+      * @example Custom render rules
+      * ```javascript
+      * import MarkdownIt from 'markdown-it'
+      * const md = new MarkdownIt()
+      *
+      * md.renderer.rules.strong_open  = function () { return '<b>'; };
+      * md.renderer.rules.strong_close = function () { return '</b>'; };
+      *
+      * const result = md.renderInline(...);
+      * ```
+      *
+      * @example Each rule is called as independent static function with fixed signature
+      * ```javascript
+      * function my_token_render(tokens, idx, options, env, renderer) {
+      *   // ...
+      *   return renderedHTML;
+      * }
+      * ```
+      */
+      "rules",
+      Object.assign({}, default_rules)
+    );
+  }
+  /**
+  * Render token attributes to string.
+  */
+  renderAttrs(token) {
+    let i7, l3, result2;
+    if (!token.attrs) return "";
+    result2 = "";
+    for (i7 = 0, l3 = token.attrs.length; i7 < l3; i7++) result2 += ` ${escapeHtml(token.attrs[i7][0])}="${escapeHtml(String(token.attrs[i7][1]))}"`;
+    return result2;
+  }
+  /**
+  * Default token renderer. Can be overriden by custom function
+  * in {@link Renderer.rules}.
+  */
+  renderToken(tokens, idx, options) {
+    const token = tokens[idx];
+    let result2 = "";
+    if (token.hidden) return "";
+    let prev = idx - 1;
+    while (prev >= 0 && tokens[prev].hidden && tokens[prev].nesting === 0) prev--;
+    if (token.block && token.nesting !== -1 && prev >= 0 && tokens[prev].hidden && tokens[prev].nesting === -1) result2 += "\n";
+    result2 += (token.nesting === -1 ? "</" : "<") + token.tag;
+    result2 += this.renderAttrs(token);
+    if (token.nesting === 0 && options.xhtmlOut) result2 += " /";
+    let needLf = false;
+    if (token.block) {
+      needLf = true;
+      if (token.nesting === 1) {
+        let next = idx + 1;
+        while (next < tokens.length && tokens[next].hidden && tokens[next].nesting === 0) next++;
+        if (next < tokens.length) {
+          const nextToken = tokens[next];
+          if (nextToken.type === "inline" || nextToken.hidden) needLf = false;
+          else if (nextToken.nesting === -1 && nextToken.tag === token.tag) needLf = false;
+        }
+      }
+    }
+    result2 += needLf ? ">\n" : ">";
+    return result2;
+  }
+  /**
+  * The same as {@link Renderer.render}, but for single token of `inline` type.
+  */
+  renderInline(tokens, options, env2) {
+    let result2 = "";
+    const rules = this.rules;
+    for (let i7 = 0, len = tokens.length; i7 < len; i7++) {
+      const type = tokens[i7].type;
+      if (typeof rules[type] !== "undefined") result2 += rules[type](tokens, i7, options, env2, this);
+      else result2 += this.renderToken(tokens, i7, options);
+    }
+    return result2;
+  }
+  /**
+  * Special kludge for image `alt` attributes to conform CommonMark spec.
+  * Don't try to use it! Spec requires to show `alt` content with stripped markup,
+  * instead of simple escaping.
+  */
+  renderInlineAsText(tokens, options, env2) {
+    let result2 = "";
+    for (let i7 = 0, len = tokens.length; i7 < len; i7++) switch (tokens[i7].type) {
+      case "text":
+      case "code_inline":
+        result2 += tokens[i7].content;
+        break;
+      case "image":
+        result2 += this.renderInlineAsText(tokens[i7].children, options, env2);
+        break;
+      case "html_inline":
+      case "html_block":
+        result2 += tokens[i7].content;
+        break;
+      case "softbreak":
+      case "hardbreak":
+        result2 += "\n";
+    }
+    return result2;
+  }
+  /**
+  * Takes token stream and generates HTML. Probably, you will never need to call
+  * this method directly.
+  */
+  render(tokens, options, env2) {
+    let result2 = "";
+    const rules = this.rules;
+    for (let i7 = 0, len = tokens.length; i7 < len; i7++) {
+      const type = tokens[i7].type;
+      if (type === "inline") result2 += this.renderInline(tokens[i7].children, options, env2);
+      else if (typeof rules[type] !== "undefined") result2 += rules[type](tokens, i7, options, env2, this);
+      else result2 += this.renderToken(tokens, i7, options);
+    }
+    return result2;
+  }
+};
+var StateCore = class {
+  constructor(src, md, env2) {
+    _defineProperty(this, "tokens", []);
+    _defineProperty(this, "inlineMode", false);
+    _defineProperty(this, "Token", Token);
+    this.src = src;
+    this.env = env2;
+    this.md = md;
+  }
+};
+var UNNORMALIZED_NEWLINE_RE = /\r\n?/g;
+var NULL_RE = /\0/g;
+function normalize(state2) {
+  let str;
+  str = state2.src.replace(UNNORMALIZED_NEWLINE_RE, "\n");
+  str = str.replace(NULL_RE, "\uFFFD");
+  state2.src = str;
+}
+function block(state2) {
+  let token;
+  if (state2.inlineMode) {
+    token = new state2.Token("inline", "", 0);
+    token.content = state2.src;
+    token.map = [0, 1];
+    token.children = [];
+    state2.tokens.push(token);
+  } else state2.md.block.parse(state2.src, state2.md, state2.env, state2.tokens);
+}
+function strip_references(state2) {
+  const tokens = state2.tokens;
+  let last = 0;
+  for (let curr = 0; curr < tokens.length; curr++) {
+    if (tokens[curr].type === "reference_definition") continue;
+    if (curr !== last) tokens[last] = tokens[curr];
+    last++;
+  }
+  if (tokens.length !== last) tokens.length = last;
+}
+function inline(state2) {
+  const tokens = state2.tokens;
+  for (let i7 = 0, l3 = tokens.length; i7 < l3; i7++) {
+    const tok = tokens[i7];
+    if (tok.type === "inline") state2.md.inline.parse(tok.content, state2.md, state2.env, tok.children);
+  }
+}
+function isLinkOpen$1(str) {
+  return /^<a[>\s]/i.test(str);
+}
+function isLinkClose$1(str) {
+  return /^<\/a\s*>/i.test(str);
+}
+function linkify$1(state2) {
+  const blockTokens = state2.tokens;
+  if (!state2.md.options.linkify) return;
+  for (let j6 = 0, l3 = blockTokens.length; j6 < l3; j6++) {
+    if (blockTokens[j6].type !== "inline" || !state2.md.linkify.test(blockTokens[j6].content)) continue;
+    const tokens = blockTokens[j6].children;
+    const replacements = [];
+    let htmlLinkLevel = 0;
+    for (let i7 = tokens.length - 1; i7 >= 0; i7--) {
+      const currentToken = tokens[i7];
+      if (currentToken.type === "link_close") {
+        i7--;
+        while (tokens[i7].level !== currentToken.level && tokens[i7].type !== "link_open") i7--;
+        continue;
+      }
+      if (currentToken.type === "html_inline") {
+        if (isLinkOpen$1(currentToken.content) && htmlLinkLevel > 0) htmlLinkLevel--;
+        if (isLinkClose$1(currentToken.content)) htmlLinkLevel++;
+      }
+      if (htmlLinkLevel > 0) continue;
+      if (currentToken.type === "text" && state2.md.linkify.test(currentToken.content)) {
+        const text3 = currentToken.content;
+        let links = state2.md.linkify.match(text3);
+        const nodes6 = [];
+        let level = currentToken.level;
+        let lastPos = 0;
+        if (links.length > 0 && links[0].index === 0 && i7 > 0 && tokens[i7 - 1].type === "text_special") links = links.slice(1);
+        for (let ln = 0; ln < links.length; ln++) {
+          const url = links[ln].url;
+          const fullUrl = state2.md.normalizeLink(url);
+          if (!state2.md.validateLink(fullUrl)) continue;
+          let urlText = links[ln].text;
+          if (!links[ln].schema) urlText = state2.md.normalizeLinkText(`http://${urlText}`).replace(/^http:\/\//, "");
+          else if (links[ln].schema === "mailto:" && !/^mailto:/i.test(urlText)) urlText = state2.md.normalizeLinkText(`mailto:${urlText}`).replace(/^mailto:/, "");
+          else urlText = state2.md.normalizeLinkText(urlText);
+          const pos = links[ln].index;
+          if (pos > lastPos) {
+            const token = new state2.Token("text", "", 0);
+            token.content = text3.slice(lastPos, pos);
+            token.level = level;
+            nodes6.push(token);
+          }
+          const token_o = new state2.Token("link_open", "a", 1);
+          token_o.attrs = [["href", fullUrl]];
+          token_o.level = level++;
+          token_o.markup = "linkify";
+          token_o.info = "auto";
+          nodes6.push(token_o);
+          const token_t = new state2.Token("text", "", 0);
+          token_t.content = urlText;
+          token_t.level = level;
+          nodes6.push(token_t);
+          const token_c = new state2.Token("link_close", "a", -1);
+          token_c.level = --level;
+          token_c.markup = "linkify";
+          token_c.info = "auto";
+          nodes6.push(token_c);
+          lastPos = links[ln].lastIndex;
+        }
+        if (lastPos < text3.length) {
+          const token = new state2.Token("text", "", 0);
+          token.content = text3.slice(lastPos);
+          token.level = level;
+          nodes6.push(token);
+        }
+        replacements.push({
+          index: i7,
+          nodes: nodes6
+        });
+      }
+    }
+    if (replacements.length > 0) {
+      let newTokensLength = tokens.length;
+      for (const replacement of replacements) newTokensLength += replacement.nodes.length - 1;
+      const newTokens = new Array(newTokensLength);
+      let replacementIndex = 0;
+      let newTokenIndex = 0;
+      replacements.reverse();
+      for (let i7 = 0; i7 < tokens.length; i7++) {
+        const replacement = replacements[replacementIndex];
+        if ((replacement === null || replacement === void 0 ? void 0 : replacement.index) === i7) {
+          for (const node of replacement.nodes) newTokens[newTokenIndex++] = node;
+          replacementIndex++;
+        } else newTokens[newTokenIndex++] = tokens[i7];
+      }
+      blockTokens[j6].children = newTokens;
+    }
+  }
+}
+var RARE_RE = /\+-|\.\.|\?\?\?\?|!!!!|,,|--/;
+var SCOPED_ABBR_TEST_RE = /\((c|tm|r)\)/i;
+var SCOPED_ABBR_RE = /\((c|tm|r)\)/gi;
+var SCOPED_ABBR = {
+  c: "\xA9",
+  r: "\xAE",
+  tm: "\u2122"
+};
+function replaceFn(match, name) {
+  return SCOPED_ABBR[name.toLowerCase()];
+}
+function replace_scoped(inlineTokens) {
+  let inside_autolink = 0;
+  for (let i7 = inlineTokens.length - 1; i7 >= 0; i7--) {
+    const token = inlineTokens[i7];
+    if (token.type === "text" && !inside_autolink) token.content = token.content.replace(SCOPED_ABBR_RE, replaceFn);
+    if (token.type === "link_open" && token.info === "auto") inside_autolink--;
+    if (token.type === "link_close" && token.info === "auto") inside_autolink++;
+  }
+}
+function replace_rare(inlineTokens) {
+  let inside_autolink = 0;
+  for (let i7 = inlineTokens.length - 1; i7 >= 0; i7--) {
+    const token = inlineTokens[i7];
+    if (token.type === "text" && !inside_autolink) {
+      if (RARE_RE.test(token.content)) token.content = token.content.replace(/\+-/g, "\xB1").replace(/\.{2,}/g, "\u2026").replace(/([?!])…/g, "$1..").replace(/([?!]){4,}/g, "$1$1$1").replace(/,{2,}/g, ",").replace(/(^|[^-])---(?=[^-]|$)/gm, "$1\u2014").replace(/(^|\s)--(?=\s|$)/gm, "$1\u2013").replace(/(^|[^-\s])--(?=[^-\s]|$)/gm, "$1\u2013");
+    }
+    if (token.type === "link_open" && token.info === "auto") inside_autolink--;
+    if (token.type === "link_close" && token.info === "auto") inside_autolink++;
+  }
+}
+function replace2(state2) {
+  let blkIdx;
+  if (!state2.md.options.typographer) return;
+  for (blkIdx = state2.tokens.length - 1; blkIdx >= 0; blkIdx--) {
+    if (state2.tokens[blkIdx].type !== "inline") continue;
+    if (SCOPED_ABBR_TEST_RE.test(state2.tokens[blkIdx].content)) replace_scoped(state2.tokens[blkIdx].children);
+    if (RARE_RE.test(state2.tokens[blkIdx].content)) replace_rare(state2.tokens[blkIdx].children);
+  }
+}
+var QUOTE_TEST_RE = /['"]/;
+var QUOTE_RE = /['"]/g;
+var APOSTROPHE = "\u2019";
+var MAX_OPENERS = 1e3;
+function truncateStack(stack, heads, length) {
+  while (stack.length > length) {
+    const item = stack.pop();
+    if (item.isSingleQuote) heads.single = item.prevSameQuoteIdx;
+    else heads.double = item.prevSameQuoteIdx;
+  }
+}
+function addReplacement(replacements, tokenIdx, pos, ch) {
+  if (!replacements[tokenIdx]) replacements[tokenIdx] = [];
+  replacements[tokenIdx].push({
+    pos,
+    ch
+  });
+}
+function applyReplacements(str, replacements) {
+  let result2 = "";
+  let lastPos = 0;
+  replacements.sort((a6, b6) => a6.pos - b6.pos);
+  for (let i7 = 0; i7 < replacements.length; i7++) {
+    const replacement = replacements[i7];
+    result2 += str.slice(lastPos, replacement.pos) + replacement.ch;
+    lastPos = replacement.pos + 1;
+  }
+  return result2 + str.slice(lastPos);
+}
+function process_inlines(tokens, state2) {
+  let j6;
+  const stack = [];
+  const heads = {
+    single: -1,
+    double: -1
+  };
+  const replacements = {};
+  for (let i7 = 0; i7 < tokens.length; i7++) {
+    const token = tokens[i7];
+    const thisLevel = tokens[i7].level;
+    for (j6 = stack.length - 1; j6 >= 0; j6--) if (stack[j6].level <= thisLevel) break;
+    truncateStack(stack, heads, j6 + 1);
+    if (token.type !== "text") continue;
+    const text3 = token.content;
+    let pos = 0;
+    const max2 = text3.length;
+    OUTER: while (pos < max2) {
+      QUOTE_RE.lastIndex = pos;
+      const t = QUOTE_RE.exec(text3);
+      if (!t) break;
+      let canOpen = true;
+      let canClose = true;
+      pos = t.index + 1;
+      const isSingle = t[0] === "'";
+      let lastChar = 32;
+      if (t.index - 1 >= 0) lastChar = text3.charCodeAt(t.index - 1);
+      else for (j6 = i7 - 1; j6 >= 0; j6--) {
+        if (tokens[j6].type === "softbreak" || tokens[j6].type === "hardbreak") break;
+        if (!tokens[j6].content) continue;
+        lastChar = tokens[j6].content.charCodeAt(tokens[j6].content.length - 1);
+        break;
+      }
+      let nextChar = 32;
+      if (pos < max2) nextChar = text3.charCodeAt(pos);
+      else for (j6 = i7 + 1; j6 < tokens.length; j6++) {
+        if (tokens[j6].type === "softbreak" || tokens[j6].type === "hardbreak") break;
+        if (!tokens[j6].content) continue;
+        nextChar = tokens[j6].content.charCodeAt(0);
+        break;
+      }
+      const isLastPunctChar = isMdAsciiPunct(lastChar) || isPunctCharCode(lastChar);
+      const isNextPunctChar = isMdAsciiPunct(nextChar) || isPunctCharCode(nextChar);
+      const isLastWhiteSpace = isWhiteSpace2(lastChar);
+      const isNextWhiteSpace = isWhiteSpace2(nextChar);
+      if (isNextWhiteSpace) canOpen = false;
+      else if (isNextPunctChar) {
+        if (!(isLastWhiteSpace || isLastPunctChar)) canOpen = false;
+      }
+      if (isLastWhiteSpace) canClose = false;
+      else if (isLastPunctChar) {
+        if (!(isNextWhiteSpace || isNextPunctChar)) canClose = false;
+      }
+      if (nextChar === 34 && t[0] === '"') {
+        if (lastChar >= 48 && lastChar <= 57) canClose = canOpen = false;
+      }
+      if (canOpen && canClose) {
+        canOpen = isLastPunctChar;
+        canClose = isNextPunctChar;
+      }
+      if (!canOpen && !canClose) {
+        if (isSingle) addReplacement(replacements, i7, t.index, APOSTROPHE);
+        continue;
+      }
+      if (canClose) {
+        j6 = isSingle ? heads.single : heads.double;
+        if (j6 >= 0 && stack[j6].level === thisLevel) {
+          const item = stack[j6];
+          let openQuote;
+          let closeQuote;
+          if (isSingle) {
+            openQuote = state2.md.options.quotes[2];
+            closeQuote = state2.md.options.quotes[3];
+          } else {
+            openQuote = state2.md.options.quotes[0];
+            closeQuote = state2.md.options.quotes[1];
+          }
+          addReplacement(replacements, i7, t.index, closeQuote);
+          addReplacement(replacements, item.tokenIdx, item.contentPos, openQuote);
+          truncateStack(stack, heads, j6);
+          continue OUTER;
+        }
+      }
+      if (canOpen) {
+        if (stack.length >= MAX_OPENERS) return;
+        stack.push({
+          tokenIdx: i7,
+          contentPos: t.index,
+          isSingleQuote: isSingle,
+          level: thisLevel,
+          prevSameQuoteIdx: isSingle ? heads.single : heads.double
+        });
+        if (isSingle) heads.single = stack.length - 1;
+        else heads.double = stack.length - 1;
+      } else if (canClose && isSingle) addReplacement(replacements, i7, t.index, APOSTROPHE);
+    }
+  }
+  Object.keys(replacements).forEach(function(tokenIdx) {
+    const idx = Number(tokenIdx);
+    tokens[idx].content = applyReplacements(tokens[idx].content, replacements[tokenIdx]);
+  });
+}
+function smartquotes(state2) {
+  if (!state2.md.options.typographer) return;
+  for (let blkIdx = state2.tokens.length - 1; blkIdx >= 0; blkIdx--) {
+    if (state2.tokens[blkIdx].type !== "inline" || !QUOTE_TEST_RE.test(state2.tokens[blkIdx].content)) continue;
+    process_inlines(state2.tokens[blkIdx].children, state2);
+  }
+}
+function join_alt(tokens) {
+  let curr, last;
+  const max2 = tokens.length;
+  for (curr = 0; curr < max2; curr++) if (tokens[curr].type === "text_special") tokens[curr].type = "text";
+  for (curr = last = 0; curr < max2; curr++) if (tokens[curr].type === "text" && curr + 1 < max2 && tokens[curr + 1].type === "text") tokens[curr + 1].content = tokens[curr].content + tokens[curr + 1].content;
+  else {
+    if (curr !== last) tokens[last] = tokens[curr];
+    last++;
+  }
+  if (curr !== last) tokens.length = last;
+}
+function text_join(state2) {
+  let curr, last;
+  const blockTokens = state2.tokens;
+  const l3 = blockTokens.length;
+  for (let j6 = 0; j6 < l3; j6++) {
+    if (blockTokens[j6].type !== "inline") continue;
+    const tokens = blockTokens[j6].children;
+    const max2 = tokens.length;
+    for (curr = 0; curr < max2; curr++) {
+      if (tokens[curr].type === "text_special") tokens[curr].type = "text";
+      if (tokens[curr].children) join_alt(tokens[curr].children);
+    }
+    for (curr = last = 0; curr < max2; curr++) if (tokens[curr].type === "text" && curr + 1 < max2 && tokens[curr + 1].type === "text") tokens[curr + 1].content = tokens[curr].content + tokens[curr + 1].content;
+    else {
+      if (curr !== last) tokens[last] = tokens[curr];
+      last++;
+    }
+    if (curr !== last) tokens.length = last;
+  }
+}
+var _rules$2 = [
+  ["normalize", normalize],
+  ["block", block],
+  ["strip_references", strip_references],
+  ["inline", inline],
+  ["linkify", linkify$1],
+  ["replacements", replace2],
+  ["smartquotes", smartquotes],
+  ["text_join", text_join]
+];
+var ParserCore = class {
+  constructor() {
+    _defineProperty(
+      this,
+      /**
+      * {@link Ruler} instance. Keep configuration of core rules.
+      */
+      "ruler",
+      new Ruler()
+    );
+    _defineProperty(this, "State", StateCore);
+    for (let i7 = 0; i7 < _rules$2.length; i7++) this.ruler.push(_rules$2[i7][0], _rules$2[i7][1]);
+  }
+  /**
+  * Executes core chain rules.
+  */
+  process(state2) {
+    const rules = this.ruler.getRules("");
+    for (let i7 = 0, l3 = rules.length; i7 < l3; i7++) rules[i7](state2);
+  }
+};
+var StateBlock = class {
+  constructor(src, md, env2, tokens) {
+    _defineProperty(this, "bMarks", []);
+    _defineProperty(this, "eMarks", []);
+    _defineProperty(this, "tShift", []);
+    _defineProperty(this, "sCount", []);
+    _defineProperty(this, "bsCount", []);
+    _defineProperty(this, "blkIndent", 0);
+    _defineProperty(this, "line", 0);
+    _defineProperty(this, "lineMax", 0);
+    _defineProperty(this, "tight", false);
+    _defineProperty(this, "listIndent", -1);
+    _defineProperty(this, "parentType", "root");
+    _defineProperty(this, "level", 0);
+    _defineProperty(this, "Token", Token);
+    this.src = src;
+    this.md = md;
+    this.env = env2;
+    this.tokens = tokens;
+    const s2 = this.src;
+    for (let start = 0, pos = 0, indent = 0, offset = 0, len = s2.length, indent_found = false; pos < len; pos++) {
+      const ch = s2.charCodeAt(pos);
+      if (!indent_found) {
+        if (isSpace(ch)) {
+          indent++;
+          if (ch === 9) offset += 4 - offset % 4;
+          else offset++;
+          continue;
+        } else indent_found = true;
+      }
+      if (ch === 10 || pos === len - 1) {
+        if (ch !== 10) pos++;
+        this.bMarks.push(start);
+        this.eMarks.push(pos);
+        this.tShift.push(indent);
+        this.sCount.push(offset);
+        this.bsCount.push(0);
+        indent_found = false;
+        indent = 0;
+        offset = 0;
+        start = pos + 1;
+      }
+    }
+    this.bMarks.push(s2.length);
+    this.eMarks.push(s2.length);
+    this.tShift.push(0);
+    this.sCount.push(0);
+    this.bsCount.push(0);
+    this.lineMax = this.bMarks.length - 1;
+  }
+  push(type, tag, nesting) {
+    const token = new Token(type, tag, nesting);
+    token.block = true;
+    if (nesting < 0) this.level--;
+    token.level = this.level;
+    if (nesting > 0) this.level++;
+    this.tokens.push(token);
+    return token;
+  }
+  isEmpty(line) {
+    return this.bMarks[line] + this.tShift[line] >= this.eMarks[line];
+  }
+  skipEmptyLines(from) {
+    for (let max2 = this.lineMax; from < max2; from++) if (this.bMarks[from] + this.tShift[from] < this.eMarks[from]) break;
+    return from;
+  }
+  skipSpaces(pos) {
+    for (let max2 = this.src.length; pos < max2; pos++) if (!isSpace(this.src.charCodeAt(pos))) break;
+    return pos;
+  }
+  skipSpacesBack(pos, min) {
+    if (pos <= min) return pos;
+    while (pos > min) if (!isSpace(this.src.charCodeAt(--pos))) return pos + 1;
+    return pos;
+  }
+  skipChars(pos, code3) {
+    for (let max2 = this.src.length; pos < max2; pos++) if (this.src.charCodeAt(pos) !== code3) break;
+    return pos;
+  }
+  skipCharsBack(pos, code3, min) {
+    if (pos <= min) return pos;
+    while (pos > min) if (code3 !== this.src.charCodeAt(--pos)) return pos + 1;
+    return pos;
+  }
+  getLines(begin, end, indent, keepLastLF) {
+    if (begin >= end) return "";
+    const queue = new Array(end - begin);
+    for (let i7 = 0, line = begin; line < end; line++, i7++) {
+      let lineIndent = 0;
+      const lineStart3 = this.bMarks[line];
+      let first = lineStart3;
+      let last;
+      if (line + 1 < end || keepLastLF) last = this.eMarks[line] + 1;
+      else last = this.eMarks[line];
+      while (first < last && lineIndent < indent) {
+        const ch = this.src.charCodeAt(first);
+        if (isSpace(ch)) {
+          if (ch === 9) lineIndent += 4 - (lineIndent + this.bsCount[line]) % 4;
+          else lineIndent++;
+        } else if (first - lineStart3 < this.tShift[line]) lineIndent++;
+        else break;
+        first++;
+      }
+      if (lineIndent > indent) queue[i7] = new Array(lineIndent - indent + 1).join(" ") + this.src.slice(first, last);
+      else queue[i7] = this.src.slice(first, last);
+    }
+    return queue.join("");
+  }
+};
+var MAX_AUTOCOMPLETED_CELLS = 65536;
+function getLine(state2, line) {
+  const pos = state2.bMarks[line] + state2.tShift[line];
+  const max2 = state2.eMarks[line];
+  return state2.src.slice(pos, max2);
+}
+function escapedSplit(str) {
+  const result2 = [];
+  const max2 = str.length;
+  let pos = 0;
+  let ch = str.charCodeAt(pos);
+  let isEscaped = false;
+  let lastPos = 0;
+  let current = "";
+  while (pos < max2) {
+    if (ch === 124) {
+      if (!isEscaped) {
+        result2.push(current + str.substring(lastPos, pos));
+        current = "";
+        lastPos = pos + 1;
+      } else {
+        current += str.substring(lastPos, pos - 1);
+        lastPos = pos;
+      }
+    }
+    isEscaped = ch === 92;
+    pos++;
+    ch = str.charCodeAt(pos);
+  }
+  result2.push(current + str.substring(lastPos));
+  return result2;
+}
+function table(state2, startLine, endLine, silent) {
+  if (startLine + 2 > endLine) return false;
+  let nextLine = startLine + 1;
+  if (state2.sCount[nextLine] < state2.blkIndent) return false;
+  if (state2.sCount[nextLine] - state2.blkIndent >= 4) return false;
+  let pos = state2.bMarks[nextLine] + state2.tShift[nextLine];
+  if (pos >= state2.eMarks[nextLine]) return false;
+  const firstCh = state2.src.charCodeAt(pos++);
+  if (firstCh !== 124 && firstCh !== 45 && firstCh !== 58) return false;
+  if (pos >= state2.eMarks[nextLine]) return false;
+  const secondCh = state2.src.charCodeAt(pos++);
+  if (secondCh !== 124 && secondCh !== 45 && secondCh !== 58 && !isSpace(secondCh)) return false;
+  if (firstCh === 45 && isSpace(secondCh)) return false;
+  while (pos < state2.eMarks[nextLine]) {
+    const ch = state2.src.charCodeAt(pos);
+    if (ch !== 124 && ch !== 45 && ch !== 58 && !isSpace(ch)) return false;
+    pos++;
+  }
+  let lineText = getLine(state2, startLine + 1);
+  let columns = lineText.split("|");
+  const aligns = [];
+  for (let i7 = 0; i7 < columns.length; i7++) {
+    const t = columns[i7].trim();
+    if (!t) {
+      if (i7 === 0 || i7 === columns.length - 1) continue;
+      else return false;
+    }
+    if (!/^:?-+:?$/.test(t)) return false;
+    if (t.charCodeAt(t.length - 1) === 58) aligns.push(t.charCodeAt(0) === 58 ? "center" : "right");
+    else if (t.charCodeAt(0) === 58) aligns.push("left");
+    else aligns.push("");
+  }
+  lineText = getLine(state2, startLine).trim();
+  if (lineText.indexOf("|") === -1) return false;
+  if (state2.sCount[startLine] - state2.blkIndent >= 4) return false;
+  columns = escapedSplit(lineText);
+  if (columns.length && columns[0] === "") columns.shift();
+  if (columns.length && columns[columns.length - 1] === "") columns.pop();
+  const columnCount = columns.length;
+  if (columnCount === 0 || columnCount !== aligns.length) return false;
+  if (silent) return true;
+  const oldParentType = state2.parentType;
+  state2.parentType = "table";
+  const terminatorRules = state2.md.block.ruler.getRules("blockquote");
+  const token_to = state2.push("table_open", "table", 1);
+  const tableLines = [startLine, 0];
+  token_to.map = tableLines;
+  const token_tho = state2.push("thead_open", "thead", 1);
+  token_tho.map = [startLine, startLine + 1];
+  const token_htro = state2.push("tr_open", "tr", 1);
+  token_htro.map = [startLine, startLine + 1];
+  for (let i7 = 0; i7 < columns.length; i7++) {
+    const token_ho = state2.push("th_open", "th", 1);
+    if (aligns[i7]) token_ho.attrs = [["style", `text-align:${aligns[i7]}`]];
+    const token_il = state2.push("inline", "", 0);
+    token_il.content = columns[i7].trim();
+    token_il.children = [];
+    state2.push("th_close", "th", -1);
+  }
+  state2.push("tr_close", "tr", -1);
+  state2.push("thead_close", "thead", -1);
+  let tbodyLines;
+  let autocompletedCells = 0;
+  for (nextLine = startLine + 2; nextLine < endLine; nextLine++) {
+    if (state2.sCount[nextLine] < state2.blkIndent) break;
+    let terminate = false;
+    for (let i7 = 0, l3 = terminatorRules.length; i7 < l3; i7++) if (terminatorRules[i7](state2, nextLine, endLine, true)) {
+      terminate = true;
+      break;
+    }
+    if (terminate) break;
+    lineText = getLine(state2, nextLine).trim();
+    if (!lineText) break;
+    if (state2.sCount[nextLine] - state2.blkIndent >= 4) break;
+    columns = escapedSplit(lineText);
+    if (columns.length && columns[0] === "") columns.shift();
+    if (columns.length && columns[columns.length - 1] === "") columns.pop();
+    autocompletedCells += columnCount - columns.length;
+    if (autocompletedCells > MAX_AUTOCOMPLETED_CELLS) break;
+    if (nextLine === startLine + 2) {
+      const token_tbo = state2.push("tbody_open", "tbody", 1);
+      token_tbo.map = tbodyLines = [startLine + 2, 0];
+    }
+    const token_tro = state2.push("tr_open", "tr", 1);
+    token_tro.map = [nextLine, nextLine + 1];
+    for (let i7 = 0; i7 < columnCount; i7++) {
+      const token_tdo = state2.push("td_open", "td", 1);
+      if (aligns[i7]) token_tdo.attrs = [["style", `text-align:${aligns[i7]}`]];
+      const token_il = state2.push("inline", "", 0);
+      token_il.content = columns[i7] ? columns[i7].trim() : "";
+      token_il.children = [];
+      state2.push("td_close", "td", -1);
+    }
+    state2.push("tr_close", "tr", -1);
+  }
+  if (tbodyLines) {
+    state2.push("tbody_close", "tbody", -1);
+    tbodyLines[1] = nextLine;
+  }
+  state2.push("table_close", "table", -1);
+  tableLines[1] = nextLine;
+  state2.parentType = oldParentType;
+  state2.line = nextLine;
+  return true;
+}
+function code(state2, startLine, endLine) {
+  if (state2.sCount[startLine] - state2.blkIndent < 4) return false;
+  let nextLine = startLine + 1;
+  let last = nextLine;
+  while (nextLine < endLine) {
+    if (state2.isEmpty(nextLine)) {
+      nextLine++;
+      continue;
+    }
+    if (state2.sCount[nextLine] - state2.blkIndent >= 4) {
+      nextLine++;
+      last = nextLine;
+      continue;
+    }
+    break;
+  }
+  state2.line = last;
+  const token = state2.push("code_block", "code", 0);
+  token.content = state2.getLines(startLine, last, 4 + state2.blkIndent, false) + "\n";
+  token.map = [startLine, state2.line];
+  return true;
+}
+function fence(state2, startLine, endLine, silent) {
+  let pos = state2.bMarks[startLine] + state2.tShift[startLine];
+  let max2 = state2.eMarks[startLine];
+  if (state2.sCount[startLine] - state2.blkIndent >= 4) return false;
+  if (pos + 3 > max2) return false;
+  const marker = state2.src.charCodeAt(pos);
+  if (marker !== 126 && marker !== 96) return false;
+  let mem = pos;
+  pos = state2.skipChars(pos, marker);
+  let len = pos - mem;
+  if (len < 3) return false;
+  const markup = state2.src.slice(mem, pos);
+  const params = state2.src.slice(pos, max2);
+  if (marker === 96) {
+    if (params.indexOf(String.fromCharCode(marker)) >= 0) return false;
+  }
+  if (silent) return true;
+  let nextLine = startLine;
+  let haveEndMarker = false;
+  for (; ; ) {
+    nextLine++;
+    if (nextLine >= endLine) break;
+    pos = mem = state2.bMarks[nextLine] + state2.tShift[nextLine];
+    max2 = state2.eMarks[nextLine];
+    if (pos < max2 && state2.sCount[nextLine] < state2.blkIndent) break;
+    if (state2.src.charCodeAt(pos) !== marker) continue;
+    if (state2.sCount[nextLine] - state2.blkIndent >= 4) continue;
+    pos = state2.skipChars(pos, marker);
+    if (pos - mem < len) continue;
+    pos = state2.skipSpaces(pos);
+    if (pos < max2) continue;
+    haveEndMarker = true;
+    break;
+  }
+  len = state2.sCount[startLine];
+  state2.line = nextLine + (haveEndMarker ? 1 : 0);
+  const token = state2.push("fence", "code", 0);
+  token.info = params;
+  token.content = state2.getLines(startLine + 1, nextLine, len, true);
+  token.markup = markup;
+  token.map = [startLine, state2.line];
+  return true;
+}
+function blockquote(state2, startLine, endLine, silent) {
+  let pos = state2.bMarks[startLine] + state2.tShift[startLine];
+  let max2 = state2.eMarks[startLine];
+  const oldLineMax = state2.lineMax;
+  if (state2.sCount[startLine] - state2.blkIndent >= 4) return false;
+  if (state2.src.charCodeAt(pos) !== 62) return false;
+  if (silent) return true;
+  const oldBMarks = [];
+  const oldBSCount = [];
+  const oldSCount = [];
+  const oldTShift = [];
+  const terminatorRules = state2.md.block.ruler.getRules("blockquote");
+  const oldParentType = state2.parentType;
+  state2.parentType = "blockquote";
+  let lastLineEmpty = false;
+  let nextLine;
+  for (nextLine = startLine; nextLine < endLine; nextLine++) {
+    const isOutdented = state2.sCount[nextLine] < state2.blkIndent;
+    pos = state2.bMarks[nextLine] + state2.tShift[nextLine];
+    max2 = state2.eMarks[nextLine];
+    if (pos >= max2) break;
+    if (state2.src.charCodeAt(pos++) === 62 && !isOutdented) {
+      let initial = state2.sCount[nextLine] + 1;
+      let spaceAfterMarker;
+      let adjustTab;
+      if (state2.src.charCodeAt(pos) === 32) {
+        pos++;
+        initial++;
+        adjustTab = false;
+        spaceAfterMarker = true;
+      } else if (state2.src.charCodeAt(pos) === 9) {
+        spaceAfterMarker = true;
+        if ((state2.bsCount[nextLine] + initial) % 4 === 3) {
+          pos++;
+          initial++;
+          adjustTab = false;
+        } else adjustTab = true;
+      } else spaceAfterMarker = false;
+      let offset = initial;
+      oldBMarks.push(state2.bMarks[nextLine]);
+      state2.bMarks[nextLine] = pos;
+      while (pos < max2) {
+        const ch = state2.src.charCodeAt(pos);
+        if (isSpace(ch)) {
+          if (ch === 9) offset += 4 - (offset + state2.bsCount[nextLine] + (adjustTab ? 1 : 0)) % 4;
+          else offset++;
+        } else break;
+        pos++;
+      }
+      lastLineEmpty = pos >= max2;
+      oldBSCount.push(state2.bsCount[nextLine]);
+      state2.bsCount[nextLine] = state2.sCount[nextLine] + 1 + (spaceAfterMarker ? 1 : 0);
+      oldSCount.push(state2.sCount[nextLine]);
+      state2.sCount[nextLine] = offset - initial;
+      oldTShift.push(state2.tShift[nextLine]);
+      state2.tShift[nextLine] = pos - state2.bMarks[nextLine];
+      continue;
+    }
+    if (lastLineEmpty) break;
+    let terminate = false;
+    for (let i7 = 0, l3 = terminatorRules.length; i7 < l3; i7++) if (terminatorRules[i7](state2, nextLine, endLine, true)) {
+      terminate = true;
+      break;
+    }
+    if (terminate) {
+      state2.lineMax = nextLine;
+      if (state2.blkIndent !== 0) {
+        oldBMarks.push(state2.bMarks[nextLine]);
+        oldBSCount.push(state2.bsCount[nextLine]);
+        oldTShift.push(state2.tShift[nextLine]);
+        oldSCount.push(state2.sCount[nextLine]);
+        state2.sCount[nextLine] -= state2.blkIndent;
+      }
+      break;
+    }
+    oldBMarks.push(state2.bMarks[nextLine]);
+    oldBSCount.push(state2.bsCount[nextLine]);
+    oldTShift.push(state2.tShift[nextLine]);
+    oldSCount.push(state2.sCount[nextLine]);
+    state2.sCount[nextLine] = -1;
+  }
+  const oldIndent = state2.blkIndent;
+  state2.blkIndent = 0;
+  const token_o = state2.push("blockquote_open", "blockquote", 1);
+  token_o.markup = ">";
+  const lines = [startLine, 0];
+  token_o.map = lines;
+  state2.md.block.tokenize(state2, startLine, nextLine);
+  const token_c = state2.push("blockquote_close", "blockquote", -1);
+  token_c.markup = ">";
+  state2.lineMax = oldLineMax;
+  state2.parentType = oldParentType;
+  lines[1] = state2.line;
+  for (let i7 = 0; i7 < oldTShift.length; i7++) {
+    state2.bMarks[i7 + startLine] = oldBMarks[i7];
+    state2.tShift[i7 + startLine] = oldTShift[i7];
+    state2.sCount[i7 + startLine] = oldSCount[i7];
+    state2.bsCount[i7 + startLine] = oldBSCount[i7];
+  }
+  state2.blkIndent = oldIndent;
+  return true;
+}
+function hr(state2, startLine, endLine, silent) {
+  const max2 = state2.eMarks[startLine];
+  if (state2.sCount[startLine] - state2.blkIndent >= 4) return false;
+  let pos = state2.bMarks[startLine] + state2.tShift[startLine];
+  const marker = state2.src.charCodeAt(pos++);
+  if (marker !== 42 && marker !== 45 && marker !== 95) return false;
+  let cnt = 1;
+  while (pos < max2) {
+    const ch = state2.src.charCodeAt(pos++);
+    if (ch !== marker && !isSpace(ch)) return false;
+    if (ch === marker) cnt++;
+  }
+  if (cnt < 3) return false;
+  if (silent) return true;
+  state2.line = startLine + 1;
+  const token = state2.push("hr", "hr", 0);
+  token.map = [startLine, state2.line];
+  token.markup = Array(cnt + 1).join(String.fromCharCode(marker));
+  return true;
+}
+function skipBulletListMarker(state2, startLine) {
+  const max2 = state2.eMarks[startLine];
+  let pos = state2.bMarks[startLine] + state2.tShift[startLine];
+  const marker = state2.src.charCodeAt(pos++);
+  if (marker !== 42 && marker !== 45 && marker !== 43) return -1;
+  if (pos < max2) {
+    if (!isSpace(state2.src.charCodeAt(pos))) return -1;
+  }
+  return pos;
+}
+function skipOrderedListMarker(state2, startLine) {
+  const start = state2.bMarks[startLine] + state2.tShift[startLine];
+  const max2 = state2.eMarks[startLine];
+  let pos = start;
+  if (pos + 1 >= max2) return -1;
+  let ch = state2.src.charCodeAt(pos++);
+  if (ch < 48 || ch > 57) return -1;
+  for (; ; ) {
+    if (pos >= max2) return -1;
+    ch = state2.src.charCodeAt(pos++);
+    if (ch >= 48 && ch <= 57) {
+      if (pos - start >= 10) return -1;
+      continue;
+    }
+    if (ch === 41 || ch === 46) break;
+    return -1;
+  }
+  if (pos < max2) {
+    ch = state2.src.charCodeAt(pos);
+    if (!isSpace(ch)) return -1;
+  }
+  return pos;
+}
+function markTightParagraphs(state2, idx) {
+  const level = state2.level + 2;
+  for (let i7 = idx + 2, l3 = state2.tokens.length - 2; i7 < l3; i7++) if (state2.tokens[i7].level === level && state2.tokens[i7].type === "paragraph_open") {
+    state2.tokens[i7 + 2].hidden = true;
+    state2.tokens[i7].hidden = true;
+    i7 += 2;
+  }
+}
+function list(state2, startLine, endLine, silent) {
+  let max2, pos, start, token;
+  let nextLine = startLine;
+  let tight = true;
+  if (state2.sCount[nextLine] - state2.blkIndent >= 4) return false;
+  if (state2.listIndent >= 0 && state2.sCount[nextLine] - state2.listIndent >= 4 && state2.sCount[nextLine] < state2.blkIndent) return false;
+  let isTerminatingParagraph = false;
+  if (silent && state2.parentType === "paragraph") {
+    if (state2.sCount[nextLine] >= state2.blkIndent) isTerminatingParagraph = true;
+  }
+  let isOrdered;
+  let markerValue;
+  let posAfterMarker;
+  if ((posAfterMarker = skipOrderedListMarker(state2, nextLine)) >= 0) {
+    isOrdered = true;
+    start = state2.bMarks[nextLine] + state2.tShift[nextLine];
+    markerValue = Number(state2.src.slice(start, posAfterMarker - 1));
+    if (isTerminatingParagraph && markerValue !== 1) return false;
+  } else if ((posAfterMarker = skipBulletListMarker(state2, nextLine)) >= 0) isOrdered = false;
+  else return false;
+  if (isTerminatingParagraph) {
+    if (state2.skipSpaces(posAfterMarker) >= state2.eMarks[nextLine]) return false;
+  }
+  if (silent) return true;
+  const markerCharCode = state2.src.charCodeAt(posAfterMarker - 1);
+  const listTokIdx = state2.tokens.length;
+  if (isOrdered) {
+    token = state2.push("ordered_list_open", "ol", 1);
+    if (markerValue !== 1) token.attrs = [["start", markerValue]];
+  } else token = state2.push("bullet_list_open", "ul", 1);
+  const listLines = [nextLine, 0];
+  token.map = listLines;
+  token.markup = String.fromCharCode(markerCharCode);
+  let prevEmptyEnd = false;
+  const terminatorRules = state2.md.block.ruler.getRules("list");
+  const oldParentType = state2.parentType;
+  state2.parentType = "list";
+  while (nextLine < endLine) {
+    pos = posAfterMarker;
+    max2 = state2.eMarks[nextLine];
+    const initial = state2.sCount[nextLine] + posAfterMarker - (state2.bMarks[nextLine] + state2.tShift[nextLine]);
+    let offset = initial;
+    while (pos < max2) {
+      const ch = state2.src.charCodeAt(pos);
+      if (ch === 9) offset += 4 - (offset + state2.bsCount[nextLine]) % 4;
+      else if (ch === 32) offset++;
+      else break;
+      pos++;
+    }
+    const contentStart = pos;
+    let indentAfterMarker;
+    if (contentStart >= max2) indentAfterMarker = 1;
+    else indentAfterMarker = offset - initial;
+    if (indentAfterMarker > 4) indentAfterMarker = 1;
+    const indent = initial + indentAfterMarker;
+    token = state2.push("list_item_open", "li", 1);
+    token.markup = String.fromCharCode(markerCharCode);
+    const itemLines = [nextLine, 0];
+    token.map = itemLines;
+    if (isOrdered) token.info = state2.src.slice(start, posAfterMarker - 1);
+    const oldTight = state2.tight;
+    const oldTShift = state2.tShift[nextLine];
+    const oldSCount = state2.sCount[nextLine];
+    const oldListIndent = state2.listIndent;
+    state2.listIndent = state2.blkIndent;
+    state2.blkIndent = indent;
+    state2.tight = true;
+    state2.tShift[nextLine] = contentStart - state2.bMarks[nextLine];
+    state2.sCount[nextLine] = offset;
+    if (contentStart >= max2 && state2.isEmpty(nextLine + 1)) state2.line = Math.min(state2.line + 2, endLine);
+    else state2.md.block.tokenize(state2, nextLine, endLine);
+    if (!state2.tight || prevEmptyEnd) tight = false;
+    prevEmptyEnd = state2.line - nextLine > 1 && state2.isEmpty(state2.line - 1);
+    state2.blkIndent = state2.listIndent;
+    state2.listIndent = oldListIndent;
+    state2.tShift[nextLine] = oldTShift;
+    state2.sCount[nextLine] = oldSCount;
+    state2.tight = oldTight;
+    token = state2.push("list_item_close", "li", -1);
+    token.markup = String.fromCharCode(markerCharCode);
+    nextLine = state2.line;
+    itemLines[1] = nextLine;
+    if (nextLine >= endLine) break;
+    if (state2.sCount[nextLine] < state2.blkIndent) break;
+    if (state2.sCount[nextLine] - state2.blkIndent >= 4) break;
+    let terminate = false;
+    for (let i7 = 0, l3 = terminatorRules.length; i7 < l3; i7++) if (terminatorRules[i7](state2, nextLine, endLine, true)) {
+      terminate = true;
+      break;
+    }
+    if (terminate) break;
+    if (isOrdered) {
+      posAfterMarker = skipOrderedListMarker(state2, nextLine);
+      if (posAfterMarker < 0) break;
+      start = state2.bMarks[nextLine] + state2.tShift[nextLine];
+    } else {
+      posAfterMarker = skipBulletListMarker(state2, nextLine);
+      if (posAfterMarker < 0) break;
+    }
+    if (markerCharCode !== state2.src.charCodeAt(posAfterMarker - 1)) break;
+  }
+  if (isOrdered) token = state2.push("ordered_list_close", "ol", -1);
+  else token = state2.push("bullet_list_close", "ul", -1);
+  token.markup = String.fromCharCode(markerCharCode);
+  listLines[1] = nextLine;
+  state2.line = nextLine;
+  state2.parentType = oldParentType;
+  if (tight) markTightParagraphs(state2, listTokIdx);
+  return true;
+}
+var MAX_LABEL_LENGTH = 999;
+function countCodePoints(str) {
+  let length = str.length;
+  for (let i7 = 0; i7 < str.length - 1; i7++) {
+    const high = str.charCodeAt(i7);
+    if (high < 55296 || high > 56319) continue;
+    const low = str.charCodeAt(i7 + 1);
+    if (low >= 56320 && low <= 57343) {
+      length--;
+      i7++;
+    }
+  }
+  return length;
+}
+function lineEnd(state2, line) {
+  return Math.min(state2.eMarks[line] + 1, state2.src.length);
+}
+function getNextLinePos(state2, nextLine) {
+  const endLine = state2.lineMax;
+  if (nextLine >= endLine || state2.isEmpty(nextLine)) return -1;
+  let isContinuation = false;
+  if (state2.sCount[nextLine] - state2.blkIndent > 3) isContinuation = true;
+  if (state2.sCount[nextLine] < 0) isContinuation = true;
+  if (!isContinuation) {
+    const terminatorRules = state2.md.block.ruler.getRules("reference");
+    const oldParentType = state2.parentType;
+    state2.parentType = "reference";
+    let terminate = false;
+    for (let i7 = 0, l3 = terminatorRules.length; i7 < l3; i7++) if (terminatorRules[i7](state2, nextLine, endLine, true)) {
+      terminate = true;
+      break;
+    }
+    state2.parentType = oldParentType;
+    if (terminate) return -1;
+  }
+  return state2.bMarks[nextLine] + state2.tShift[nextLine];
+}
+function reference(state2, startLine, _endLine, silent) {
+  const src = state2.src;
+  let pos = state2.bMarks[startLine] + state2.tShift[startLine];
+  let nextLine = startLine + 1;
+  if (state2.sCount[startLine] - state2.blkIndent >= 4) return false;
+  if (src.charCodeAt(pos) !== 91) return false;
+  let max2 = lineEnd(state2, startLine);
+  let rawLabel = "";
+  let labelEnd = -1;
+  let segmentStart = ++pos;
+  while (pos < max2) {
+    if (rawLabel.length + pos - segmentStart > MAX_LABEL_LENGTH * 2) return false;
+    let ch = src.charCodeAt(pos);
+    if (ch === 91) return false;
+    if (ch === 93) {
+      labelEnd = pos;
+      break;
+    }
+    if (ch === 92) ch = src.charCodeAt(++pos);
+    if (ch === 10 && pos < max2) {
+      const nextPos = getNextLinePos(state2, nextLine);
+      if (nextPos < 0) return false;
+      rawLabel += src.slice(segmentStart, max2);
+      pos = segmentStart = nextPos;
+      max2 = lineEnd(state2, nextLine++);
+      continue;
+    }
+    pos++;
+  }
+  if (labelEnd < 0 || src.charCodeAt(labelEnd + 1) !== 58) return false;
+  rawLabel += src.slice(segmentStart, labelEnd);
+  if (rawLabel.length > MAX_LABEL_LENGTH && countCodePoints(rawLabel) > MAX_LABEL_LENGTH) return false;
+  pos = labelEnd + 2;
+  while (pos < max2) {
+    const ch = src.charCodeAt(pos);
+    if (ch === 10) {
+      const nextPos = getNextLinePos(state2, nextLine);
+      if (nextPos < 0) break;
+      pos = nextPos;
+      max2 = lineEnd(state2, nextLine++);
+    } else if (isSpace(ch)) pos++;
+    else break;
+  }
+  const destRes = state2.md.helpers.parseLinkDestination(src, pos, max2);
+  if (!destRes.ok) return false;
+  const href = state2.md.normalizeLink(destRes.str);
+  if (!state2.md.validateLink(href)) return false;
+  pos = destRes.pos;
+  const destEndPos = pos;
+  const destEndMax = max2;
+  const destEndLineNo = nextLine;
+  while (pos < max2) {
+    const ch = src.charCodeAt(pos);
+    if (ch === 10) {
+      const nextPos = getNextLinePos(state2, nextLine);
+      if (nextPos < 0) break;
+      pos = nextPos;
+      max2 = lineEnd(state2, nextLine++);
+    } else if (isSpace(ch)) pos++;
+    else break;
+  }
+  const titleStart = pos;
+  let titleRes = state2.md.helpers.parseLinkTitle(src, pos, max2);
+  while (titleRes.can_continue) {
+    const nextPos = getNextLinePos(state2, nextLine);
+    if (nextPos < 0) break;
+    pos = nextPos;
+    max2 = lineEnd(state2, nextLine++);
+    titleRes = state2.md.helpers.parseLinkTitle(src, pos, max2, titleRes);
+  }
+  let title;
+  if (titleStart !== destEndPos && titleRes.ok) {
+    title = titleRes.str;
+    pos = titleRes.pos;
+  } else {
+    title = "";
+    pos = destEndPos;
+    max2 = destEndMax;
+    nextLine = destEndLineNo;
+  }
+  while (pos < max2) {
+    if (!isSpace(src.charCodeAt(pos))) break;
+    pos++;
+  }
+  if (pos < max2 && src.charCodeAt(pos) !== 10) {
+    if (title) {
+      title = "";
+      pos = destEndPos;
+      max2 = destEndMax;
+      nextLine = destEndLineNo;
+      while (pos < max2) {
+        if (!isSpace(src.charCodeAt(pos))) break;
+        pos++;
+      }
+    }
+  }
+  if (pos < max2 && src.charCodeAt(pos) !== 10) return false;
+  const label2 = normalizeReference(rawLabel);
+  if (!label2) return false;
+  if (silent) return true;
+  if (typeof state2.env.references === "undefined") state2.env.references = {};
+  if (typeof state2.env.references[label2] === "undefined") state2.env.references[label2] = {
+    title,
+    href
+  };
+  const token = state2.push("reference_definition", "", 0);
+  token.map = [startLine, nextLine];
+  token.hidden = true;
+  const meta = /* @__PURE__ */ Object.create(null);
+  meta.label = label2;
+  token.meta = meta;
+  state2.line = nextLine;
+  return true;
+}
+var html_blocks_default = [
+  "address",
+  "article",
+  "aside",
+  "base",
+  "basefont",
+  "blockquote",
+  "body",
+  "caption",
+  "center",
+  "col",
+  "colgroup",
+  "dd",
+  "details",
+  "dialog",
+  "dir",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "frame",
+  "frameset",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "head",
+  "header",
+  "hr",
+  "html",
+  "iframe",
+  "legend",
+  "li",
+  "link",
+  "main",
+  "menu",
+  "menuitem",
+  "nav",
+  "noframes",
+  "ol",
+  "optgroup",
+  "option",
+  "p",
+  "param",
+  "search",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "title",
+  "tr",
+  "track",
+  "ul"
+];
+var open_tag = `<[A-Za-z][A-Za-z0-9\\-]*(?:\\s+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:\\s*=\\s*(?:[^"'=<>\`\\x00-\\x20]+|'[^']*'|"[^"]*"))?)*\\s*\\/?>`;
+var close_tag = "<\\/[A-Za-z][A-Za-z0-9\\-]*\\s*>";
+new RegExp(`^(?:${open_tag}|${close_tag}|<!---?>|<!--(?:[^-]|-[^-]|--[^>])*-->|<[?][\\s\\S]*?[?]>|<![A-Za-z][^>]*>|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>)`);
+var HTML_OPEN_CLOSE_TAG_RE = new RegExp(`^(?:${open_tag}|${close_tag})`);
+var HTML_SEQUENCES = [
+  [
+    /^<(script|pre|style|textarea)(?=(\s|>|$))/i,
+    /<\/(script|pre|style|textarea)>/i,
+    true
+  ],
+  [
+    /^<!--/,
+    /-->/,
+    true
+  ],
+  [
+    /^<\?/,
+    /\?>/,
+    true
+  ],
+  [
+    /^<![A-Za-z]/,
+    />/,
+    true
+  ],
+  [
+    /^<!\[CDATA\[/,
+    /\]\]>/,
+    true
+  ],
+  [
+    new RegExp(`^</?(${html_blocks_default.join("|")})(?=(\\s|/?>|$))`, "i"),
+    /^$/,
+    true
+  ],
+  [
+    new RegExp(`${HTML_OPEN_CLOSE_TAG_RE.source}\\s*$`),
+    /^$/,
+    false
+  ]
+];
+function html_block(state2, startLine, endLine, silent) {
+  let pos = state2.bMarks[startLine] + state2.tShift[startLine];
+  let max2 = state2.eMarks[startLine];
+  if (state2.sCount[startLine] - state2.blkIndent >= 4) return false;
+  if (!state2.md.options.html) return false;
+  if (state2.src.charCodeAt(pos) !== 60) return false;
+  let lineText = state2.src.slice(pos, max2);
+  let i7 = 0;
+  for (; i7 < HTML_SEQUENCES.length; i7++) if (HTML_SEQUENCES[i7][0].test(lineText)) break;
+  if (i7 === HTML_SEQUENCES.length) return false;
+  if (silent) return HTML_SEQUENCES[i7][2];
+  let nextLine = startLine + 1;
+  const endsOnBlankLine = HTML_SEQUENCES[i7][1].test("");
+  if (!HTML_SEQUENCES[i7][1].test(lineText)) for (; nextLine < endLine; nextLine++) {
+    if (state2.sCount[nextLine] < state2.blkIndent) {
+      if (endsOnBlankLine || !state2.isEmpty(nextLine)) break;
+    }
+    pos = state2.bMarks[nextLine] + state2.tShift[nextLine];
+    max2 = state2.eMarks[nextLine];
+    lineText = state2.src.slice(pos, max2);
+    if (HTML_SEQUENCES[i7][1].test(lineText)) {
+      if (lineText.length !== 0) nextLine++;
+      break;
+    }
+  }
+  state2.line = nextLine;
+  const token = state2.push("html_block", "", 0);
+  token.map = [startLine, nextLine];
+  token.content = state2.getLines(startLine, nextLine, state2.blkIndent, true);
+  return true;
+}
+function heading(state2, startLine, endLine, silent) {
+  let pos = state2.bMarks[startLine] + state2.tShift[startLine];
+  let max2 = state2.eMarks[startLine];
+  if (state2.sCount[startLine] - state2.blkIndent >= 4) return false;
+  let ch = state2.src.charCodeAt(pos);
+  if (ch !== 35 || pos >= max2) return false;
+  let level = 1;
+  ch = state2.src.charCodeAt(++pos);
+  while (ch === 35 && pos < max2 && level <= 6) {
+    level++;
+    ch = state2.src.charCodeAt(++pos);
+  }
+  if (level > 6 || pos < max2 && !isSpace(ch)) return false;
+  if (silent) return true;
+  max2 = state2.skipSpacesBack(max2, pos);
+  const tmp = state2.skipCharsBack(max2, 35, pos);
+  if (tmp > pos && isSpace(state2.src.charCodeAt(tmp - 1))) max2 = tmp;
+  state2.line = startLine + 1;
+  const token_o = state2.push("heading_open", `h${level}`, 1);
+  token_o.markup = "########".slice(0, level);
+  token_o.map = [startLine, state2.line];
+  const token_i = state2.push("inline", "", 0);
+  token_i.content = asciiTrim(state2.src.slice(pos, max2));
+  token_i.map = [startLine, state2.line];
+  token_i.children = [];
+  const token_c = state2.push("heading_close", `h${level}`, -1);
+  token_c.markup = "########".slice(0, level);
+  return true;
+}
+function lheading(state2, startLine, endLine) {
+  const terminatorRules = state2.md.block.ruler.getRules("paragraph");
+  if (state2.sCount[startLine] - state2.blkIndent >= 4) return false;
+  const oldParentType = state2.parentType;
+  state2.parentType = "paragraph";
+  let level = 0;
+  let marker;
+  let nextLine = startLine + 1;
+  for (; nextLine < endLine && !state2.isEmpty(nextLine); nextLine++) {
+    if (state2.sCount[nextLine] - state2.blkIndent > 3) continue;
+    if (state2.sCount[nextLine] >= state2.blkIndent) {
+      let pos = state2.bMarks[nextLine] + state2.tShift[nextLine];
+      const max2 = state2.eMarks[nextLine];
+      if (pos < max2) {
+        marker = state2.src.charCodeAt(pos);
+        if (marker === 45 || marker === 61) {
+          pos = state2.skipChars(pos, marker);
+          pos = state2.skipSpaces(pos);
+          if (pos >= max2) {
+            level = marker === 61 ? 1 : 2;
+            break;
+          }
+        }
+      }
+    }
+    if (state2.sCount[nextLine] < 0) continue;
+    let terminate = false;
+    for (let i7 = 0, l3 = terminatorRules.length; i7 < l3; i7++) if (terminatorRules[i7](state2, nextLine, endLine, true)) {
+      terminate = true;
+      break;
+    }
+    if (terminate) break;
+  }
+  if (!level) {
+    state2.parentType = oldParentType;
+    return false;
+  }
+  const content = asciiTrim(state2.getLines(startLine, nextLine, state2.blkIndent, false));
+  state2.line = nextLine + 1;
+  const token_o = state2.push("heading_open", `h${level}`, 1);
+  token_o.markup = String.fromCharCode(marker);
+  token_o.map = [startLine, state2.line];
+  const token_i = state2.push("inline", "", 0);
+  token_i.content = content;
+  token_i.map = [startLine, state2.line - 1];
+  token_i.children = [];
+  const token_c = state2.push("heading_close", `h${level}`, -1);
+  token_c.markup = String.fromCharCode(marker);
+  state2.parentType = oldParentType;
+  return true;
+}
+function paragraph(state2, startLine, endLine) {
+  const terminatorRules = state2.md.block.ruler.getRules("paragraph");
+  const oldParentType = state2.parentType;
+  let nextLine = startLine + 1;
+  state2.parentType = "paragraph";
+  for (; nextLine < endLine && !state2.isEmpty(nextLine); nextLine++) {
+    if (state2.sCount[nextLine] - state2.blkIndent > 3) continue;
+    if (state2.sCount[nextLine] < 0) continue;
+    let terminate = false;
+    for (let i7 = 0, l3 = terminatorRules.length; i7 < l3; i7++) if (terminatorRules[i7](state2, nextLine, endLine, true)) {
+      terminate = true;
+      break;
+    }
+    if (terminate) break;
+  }
+  const content = asciiTrim(state2.getLines(startLine, nextLine, state2.blkIndent, false));
+  state2.line = nextLine;
+  const token_o = state2.push("paragraph_open", "p", 1);
+  token_o.map = [startLine, state2.line];
+  const token_i = state2.push("inline", "", 0);
+  token_i.content = content;
+  token_i.map = [startLine, state2.line];
+  token_i.children = [];
+  state2.push("paragraph_close", "p", -1);
+  state2.parentType = oldParentType;
+  return true;
+}
+var _rules$1 = [
+  [
+    "table",
+    table,
+    ["paragraph", "reference"]
+  ],
+  ["code", code],
+  [
+    "fence",
+    fence,
+    [
+      "paragraph",
+      "reference",
+      "blockquote",
+      "list"
+    ]
+  ],
+  [
+    "blockquote",
+    blockquote,
+    [
+      "paragraph",
+      "reference",
+      "blockquote",
+      "list"
+    ]
+  ],
+  [
+    "hr",
+    hr,
+    [
+      "paragraph",
+      "reference",
+      "blockquote",
+      "list"
+    ]
+  ],
+  [
+    "list",
+    list,
+    [
+      "paragraph",
+      "reference",
+      "blockquote"
+    ]
+  ],
+  ["reference", reference],
+  [
+    "html_block",
+    html_block,
+    [
+      "paragraph",
+      "reference",
+      "blockquote"
+    ]
+  ],
+  [
+    "heading",
+    heading,
+    [
+      "paragraph",
+      "reference",
+      "blockquote"
+    ]
+  ],
+  ["lheading", lheading],
+  ["paragraph", paragraph]
+];
+var ParserBlock = class {
+  constructor() {
+    _defineProperty(
+      this,
+      /**
+      * {@link Ruler} instance. Keep configuration of block rules.
+      */
+      "ruler",
+      new Ruler()
+    );
+    _defineProperty(this, "State", StateBlock);
+    for (let i7 = 0; i7 < _rules$1.length; i7++) this.ruler.push(_rules$1[i7][0], _rules$1[i7][1], { alt: (_rules$1[i7][2] || []).slice() });
+  }
+  tokenize(state2, startLine, endLine) {
+    const rules = this.ruler.getRules("");
+    const len = rules.length;
+    const maxNesting = state2.md.options.maxNesting;
+    let line = startLine;
+    let hasEmptyLines = false;
+    while (line < endLine) {
+      state2.line = line = state2.skipEmptyLines(line);
+      if (line >= endLine) break;
+      if (state2.sCount[line] < state2.blkIndent) break;
+      if (state2.level >= maxNesting) {
+        state2.line = endLine;
+        break;
+      }
+      const prevLine = state2.line;
+      let ok = false;
+      for (let i7 = 0; i7 < len; i7++) {
+        ok = rules[i7](state2, line, endLine, false);
+        if (ok) {
+          if (prevLine >= state2.line) throw new Error("block rule didn't increment state.line");
+          break;
+        }
+      }
+      if (!ok) throw new Error("none of the block rules matched");
+      state2.tight = !hasEmptyLines;
+      if (state2.isEmpty(state2.line - 1)) hasEmptyLines = true;
+      line = state2.line;
+      if (line < endLine && state2.isEmpty(line)) {
+        hasEmptyLines = true;
+        line++;
+        state2.line = line;
+      }
+    }
+  }
+  /**
+  * Process input string and push block tokens into `outTokens`
+  */
+  parse(src, md, env2, outTokens) {
+    if (!src) return;
+    const state2 = new this.State(src, md, env2, outTokens);
+    this.tokenize(state2, state2.line, state2.lineMax);
+  }
+};
+var StateInline = class {
+  constructor(src, md, env2, outTokens) {
+    _defineProperty(this, "pos", 0);
+    _defineProperty(this, "level", 0);
+    _defineProperty(this, "pending", "");
+    _defineProperty(this, "pendingLevel", 0);
+    _defineProperty(this, "cache", {});
+    _defineProperty(this, "backticks", {});
+    _defineProperty(this, "backticksScanned", false);
+    _defineProperty(this, "skipHtmlSpecial", false);
+    _defineProperty(this, "linkLevel", 0);
+    _defineProperty(this, "delimiters", []);
+    _defineProperty(this, "_prev_delimiters", []);
+    _defineProperty(this, "Token", Token);
+    this.src = src;
+    this.env = env2;
+    this.md = md;
+    this.tokens = outTokens;
+    this.tokens_meta = Array(outTokens.length);
+    this.posMax = this.src.length;
+  }
+  pushPending() {
+    const token = new Token("text", "", 0);
+    token.content = this.pending;
+    token.level = this.pendingLevel;
+    this.tokens.push(token);
+    this.pending = "";
+    return token;
+  }
+  push(type, tag, nesting) {
+    if (this.pending) this.pushPending();
+    const token = new Token(type, tag, nesting);
+    let token_meta = void 0;
+    if (nesting < 0) {
+      this.level--;
+      this.delimiters = this._prev_delimiters.pop();
+    }
+    token.level = this.level;
+    if (nesting > 0) {
+      this.level++;
+      this._prev_delimiters.push(this.delimiters);
+      this.delimiters = [];
+      token_meta = { delimiters: this.delimiters };
+    }
+    this.pendingLevel = this.level;
+    this.tokens.push(token);
+    this.tokens_meta.push(token_meta);
+    return token;
+  }
+  scanDelims(start, canSplitWord) {
+    const max2 = this.posMax;
+    const marker = this.src.charCodeAt(start);
+    let lastChar;
+    if (start === 0) lastChar = 32;
+    else if (start === 1) {
+      lastChar = this.src.charCodeAt(0);
+      if ((lastChar & 63488) === 55296) lastChar = 65533;
+    } else {
+      lastChar = this.src.charCodeAt(start - 1);
+      if ((lastChar & 64512) === 56320) {
+        const highSurr = this.src.charCodeAt(start - 2);
+        lastChar = (highSurr & 64512) === 55296 ? 65536 + (highSurr - 55296 << 10) + (lastChar - 56320) : 65533;
+      } else if ((lastChar & 64512) === 55296) lastChar = 65533;
+    }
+    let pos = start;
+    while (pos < max2 && this.src.charCodeAt(pos) === marker) pos++;
+    const count3 = pos - start;
+    let nextChar = pos < max2 ? this.src.charCodeAt(pos) : 32;
+    if ((nextChar & 64512) === 55296) {
+      const lowSurr = this.src.charCodeAt(pos + 1);
+      nextChar = (lowSurr & 64512) === 56320 ? 65536 + (nextChar - 55296 << 10) + (lowSurr - 56320) : 65533;
+    } else if ((nextChar & 64512) === 56320) nextChar = 65533;
+    const isLastPunctChar = isMdAsciiPunct(lastChar) || isPunctCharCode(lastChar);
+    const isNextPunctChar = isMdAsciiPunct(nextChar) || isPunctCharCode(nextChar);
+    const isLastWhiteSpace = isWhiteSpace2(lastChar);
+    const isNextWhiteSpace = isWhiteSpace2(nextChar);
+    const left_flanking = !isNextWhiteSpace && (!isNextPunctChar || isLastWhiteSpace || isLastPunctChar);
+    const right_flanking = !isLastWhiteSpace && (!isLastPunctChar || isNextWhiteSpace || isNextPunctChar);
+    return {
+      can_open: left_flanking && (canSplitWord || !right_flanking || isLastPunctChar),
+      can_close: right_flanking && (canSplitWord || !left_flanking || isNextPunctChar),
+      length: count3
+    };
+  }
+};
+function isTerminatorChar(ch) {
+  switch (ch) {
+    case 10:
+    case 33:
+    case 35:
+    case 36:
+    case 37:
+    case 38:
+    case 42:
+    case 43:
+    case 45:
+    case 58:
+    case 60:
+    case 61:
+    case 62:
+    case 64:
+    case 91:
+    case 92:
+    case 93:
+    case 94:
+    case 95:
+    case 96:
+    case 123:
+    case 125:
+    case 126:
+      return true;
+    default:
+      return false;
+  }
+}
+function text(state2, silent) {
+  let pos = state2.pos;
+  while (pos < state2.posMax && !isTerminatorChar(state2.src.charCodeAt(pos))) pos++;
+  if (pos === state2.pos) return false;
+  if (!silent) state2.pending += state2.src.slice(state2.pos, pos);
+  state2.pos = pos;
+  return true;
+}
+function isAsciiAlpha(code3) {
+  return code3 >= 65 && code3 <= 90 || code3 >= 97 && code3 <= 122;
+}
+function isSchemeChar(code3) {
+  return code3 >= 65 && code3 <= 90 || code3 >= 97 && code3 <= 122 || code3 >= 48 && code3 <= 57 || code3 === 43 || code3 === 45 || code3 === 46;
+}
+function linkify(state2, silent) {
+  if (!state2.md.options.linkify) return false;
+  if (state2.linkLevel > 0) return false;
+  const pos = state2.pos;
+  const max2 = state2.posMax;
+  if (pos + 3 > max2) return false;
+  if (state2.src.charCodeAt(pos) !== 58) return false;
+  if (state2.src.charCodeAt(pos + 1) !== 47) return false;
+  if (state2.src.charCodeAt(pos + 2) !== 47) return false;
+  const protoMin = pos - Math.min(10, state2.pending.length, pos);
+  let protoStart = pos;
+  while (protoStart > protoMin && isSchemeChar(state2.src.charCodeAt(protoStart - 1))) protoStart--;
+  if (protoStart === pos || !isAsciiAlpha(state2.src.charCodeAt(protoStart))) return false;
+  const protoLength = pos - protoStart;
+  const link2 = state2.md.linkify.matchAtStart(state2.src.slice(protoStart));
+  if (!link2) return false;
+  let url = link2.url;
+  if (url.length <= protoLength) return false;
+  let urlEnd = url.length;
+  while (urlEnd > 0 && url.charCodeAt(urlEnd - 1) === 42) urlEnd--;
+  if (urlEnd !== url.length) url = url.slice(0, urlEnd);
+  const fullUrl = state2.md.normalizeLink(url);
+  if (!state2.md.validateLink(fullUrl)) return false;
+  if (!silent) {
+    state2.pending = state2.pending.slice(0, -protoLength);
+    const token_o = state2.push("link_open", "a", 1);
+    token_o.attrs = [["href", fullUrl]];
+    token_o.markup = "linkify";
+    token_o.info = "auto";
+    const token_t = state2.push("text", "", 0);
+    token_t.content = state2.md.normalizeLinkText(url);
+    const token_c = state2.push("link_close", "a", -1);
+    token_c.markup = "linkify";
+    token_c.info = "auto";
+  }
+  state2.pos += url.length - protoLength;
+  return true;
+}
+function newline(state2, silent) {
+  let pos = state2.pos;
+  if (state2.src.charCodeAt(pos) !== 10) return false;
+  const pmax = state2.pending.length - 1;
+  const max2 = state2.posMax;
+  if (!silent) {
+    if (pmax >= 0 && state2.pending.charCodeAt(pmax) === 32) {
+      if (pmax >= 1 && state2.pending.charCodeAt(pmax - 1) === 32) {
+        let ws = pmax - 1;
+        while (ws >= 1 && state2.pending.charCodeAt(ws - 1) === 32) ws--;
+        state2.pending = state2.pending.slice(0, ws);
+        state2.push("hardbreak", "br", 0);
+      } else {
+        state2.pending = state2.pending.slice(0, -1);
+        state2.push("softbreak", "br", 0);
+      }
+    } else state2.push("softbreak", "br", 0);
+  }
+  pos++;
+  while (pos < max2 && isSpace(state2.src.charCodeAt(pos))) pos++;
+  state2.pos = pos;
+  return true;
+}
+var ESCAPED = [];
+for (let i7 = 0; i7 < 256; i7++) ESCAPED.push(0);
+"\\!\"#$%&'()*+,./:;<=>?@[]^_`{|}~-".split("").forEach(function(ch) {
+  ESCAPED[ch.charCodeAt(0)] = 1;
+});
+function escape(state2, silent) {
+  let pos = state2.pos;
+  const max2 = state2.posMax;
+  if (state2.src.charCodeAt(pos) !== 92) return false;
+  pos++;
+  if (pos >= max2) return false;
+  let ch1 = state2.src.charCodeAt(pos);
+  if (ch1 === 10) {
+    if (!silent) state2.push("hardbreak", "br", 0);
+    pos++;
+    while (pos < max2) {
+      ch1 = state2.src.charCodeAt(pos);
+      if (!isSpace(ch1)) break;
+      pos++;
+    }
+    state2.pos = pos;
+    return true;
+  }
+  if (ch1 === 32) {
+    if (!silent) {
+      const token = state2.push("text_special", "", 0);
+      token.content = "\\";
+      token.markup = "\\";
+      token.info = "escape";
+    }
+    state2.pos = pos;
+    return true;
+  }
+  let escapedStr = state2.src[pos];
+  if (ch1 >= 55296 && ch1 <= 56319 && pos + 1 < max2) {
+    const ch2 = state2.src.charCodeAt(pos + 1);
+    if (ch2 >= 56320 && ch2 <= 57343) {
+      escapedStr += state2.src[pos + 1];
+      pos++;
+    }
+  }
+  const origStr = "\\" + escapedStr;
+  if (!silent) {
+    const token = state2.push("text_special", "", 0);
+    if (ch1 < 256 && ESCAPED[ch1] !== 0) token.content = escapedStr;
+    else token.content = origStr;
+    token.markup = origStr;
+    token.info = "escape";
+  }
+  state2.pos = pos + 1;
+  return true;
+}
+function buildLastRuns(src) {
+  const lastRuns = {};
+  let pos = 0;
+  while ((pos = src.indexOf("`", pos)) !== -1) {
+    const start = pos;
+    while (src.charCodeAt(++pos) === 96) ;
+    lastRuns[pos - start] = start;
+  }
+  return lastRuns;
+}
+function backtick(state2, silent) {
+  var _state$backticks$open;
+  const start = state2.pos;
+  if (state2.src.charCodeAt(start) !== 96) return false;
+  const max2 = state2.posMax;
+  let pos = start + 1;
+  while (pos < max2 && state2.src.charCodeAt(pos) === 96) pos++;
+  const marker = state2.src.slice(start, pos);
+  const openerLength = marker.length;
+  if (!state2.backticksScanned) {
+    state2.backticks = buildLastRuns(state2.src);
+    state2.backticksScanned = true;
+  }
+  if (((_state$backticks$open = state2.backticks[openerLength]) !== null && _state$backticks$open !== void 0 ? _state$backticks$open : -1) >= pos) {
+    let matchEnd = pos;
+    let matchStart;
+    while ((matchStart = state2.src.indexOf("`", matchEnd)) !== -1 && matchStart < max2) {
+      matchEnd = matchStart + 1;
+      while (state2.src.charCodeAt(matchEnd) === 96) matchEnd++;
+      if (matchEnd > max2) break;
+      if (matchEnd - matchStart === openerLength) {
+        if (!silent) {
+          const token = state2.push("code_inline", "code", 0);
+          token.markup = marker;
+          let content = state2.src.slice(pos, matchStart).replace(/\n/g, " ");
+          if (content.startsWith(" ") && content.endsWith(" ") && /[^ ]/.test(content)) content = content.slice(1, -1);
+          token.content = content;
+        }
+        state2.pos = matchEnd;
+        return true;
+      }
+    }
+  }
+  if (!silent) state2.pending += marker;
+  state2.pos = pos;
+  return true;
+}
+function strikethrough_tokenize(state2, silent) {
+  const start = state2.pos;
+  const marker = state2.src.charCodeAt(start);
+  if (silent) return false;
+  if (marker !== 126) return false;
+  const scanned = state2.scanDelims(state2.pos, true);
+  let len = scanned.length;
+  const ch = String.fromCharCode(marker);
+  if (len < 2) return false;
+  let token;
+  if (len % 2) {
+    token = state2.push("text", "", 0);
+    token.content = ch;
+    len--;
+  }
+  for (let i7 = 0; i7 < len; i7 += 2) {
+    token = state2.push("text", "", 0);
+    token.content = ch + ch;
+    state2.delimiters.push({
+      marker,
+      length: 0,
+      token: state2.tokens.length - 1,
+      end: -1,
+      open: scanned.can_open,
+      close: scanned.can_close
+    });
+  }
+  state2.pos += scanned.length;
+  return true;
+}
+function postProcess$1(state2, delimiters) {
+  let token;
+  const loneMarkers = [];
+  const max2 = delimiters.length;
+  for (let i7 = 0; i7 < max2; i7++) {
+    const startDelim = delimiters[i7];
+    if (startDelim.marker !== 126) continue;
+    if (startDelim.end === -1) continue;
+    const endDelim = delimiters[startDelim.end];
+    token = state2.tokens[startDelim.token];
+    token.type = "s_open";
+    token.tag = "s";
+    token.nesting = 1;
+    token.markup = "~~";
+    token.content = "";
+    token = state2.tokens[endDelim.token];
+    token.type = "s_close";
+    token.tag = "s";
+    token.nesting = -1;
+    token.markup = "~~";
+    token.content = "";
+    if (state2.tokens[endDelim.token - 1].type === "text" && state2.tokens[endDelim.token - 1].content === "~") loneMarkers.push(endDelim.token - 1);
+  }
+  while (loneMarkers.length) {
+    const i7 = loneMarkers.pop();
+    let j6 = i7 + 1;
+    while (j6 < state2.tokens.length && state2.tokens[j6].type === "s_close") j6++;
+    j6--;
+    if (i7 !== j6) {
+      token = state2.tokens[j6];
+      state2.tokens[j6] = state2.tokens[i7];
+      state2.tokens[i7] = token;
+    }
+  }
+}
+function strikethrough_postProcess(state2) {
+  const tokens_meta = state2.tokens_meta;
+  const max2 = state2.tokens_meta.length;
+  postProcess$1(state2, state2.delimiters);
+  for (let curr = 0; curr < max2; curr++) {
+    var _tokens_meta$curr;
+    const delimiters = (_tokens_meta$curr = tokens_meta[curr]) === null || _tokens_meta$curr === void 0 ? void 0 : _tokens_meta$curr.delimiters;
+    if (delimiters) postProcess$1(state2, delimiters);
+  }
+}
+var strikethrough_default = {
+  tokenize: strikethrough_tokenize,
+  postProcess: strikethrough_postProcess
+};
+function emphasis_tokenize(state2, silent) {
+  const start = state2.pos;
+  const marker = state2.src.charCodeAt(start);
+  if (silent) return false;
+  if (marker !== 95 && marker !== 42) return false;
+  const scanned = state2.scanDelims(state2.pos, marker === 42);
+  for (let i7 = 0; i7 < scanned.length; i7++) {
+    const token = state2.push("text", "", 0);
+    token.content = String.fromCharCode(marker);
+    state2.delimiters.push({
+      marker,
+      length: scanned.length,
+      token: state2.tokens.length - 1,
+      end: -1,
+      open: scanned.can_open,
+      close: scanned.can_close
+    });
+  }
+  state2.pos += scanned.length;
+  return true;
+}
+function postProcess(state2, delimiters) {
+  const max2 = delimiters.length;
+  for (let i7 = max2 - 1; i7 >= 0; i7--) {
+    const startDelim = delimiters[i7];
+    if (startDelim.marker !== 95 && startDelim.marker !== 42) continue;
+    if (startDelim.end === -1) continue;
+    const endDelim = delimiters[startDelim.end];
+    const isStrong = i7 > 0 && delimiters[i7 - 1].end === startDelim.end + 1 && delimiters[i7 - 1].marker === startDelim.marker && delimiters[i7 - 1].token === startDelim.token - 1 && delimiters[startDelim.end + 1].token === endDelim.token + 1;
+    const ch = String.fromCharCode(startDelim.marker);
+    const token_o = state2.tokens[startDelim.token];
+    token_o.type = isStrong ? "strong_open" : "em_open";
+    token_o.tag = isStrong ? "strong" : "em";
+    token_o.nesting = 1;
+    token_o.markup = isStrong ? ch + ch : ch;
+    token_o.content = "";
+    const token_c = state2.tokens[endDelim.token];
+    token_c.type = isStrong ? "strong_close" : "em_close";
+    token_c.tag = isStrong ? "strong" : "em";
+    token_c.nesting = -1;
+    token_c.markup = isStrong ? ch + ch : ch;
+    token_c.content = "";
+    if (isStrong) {
+      state2.tokens[delimiters[i7 - 1].token].content = "";
+      state2.tokens[delimiters[startDelim.end + 1].token].content = "";
+      i7--;
+    }
+  }
+}
+function emphasis_post_process(state2) {
+  const tokens_meta = state2.tokens_meta;
+  const max2 = state2.tokens_meta.length;
+  postProcess(state2, state2.delimiters);
+  for (let curr = 0; curr < max2; curr++) {
+    var _tokens_meta$curr;
+    const delimiters = (_tokens_meta$curr = tokens_meta[curr]) === null || _tokens_meta$curr === void 0 ? void 0 : _tokens_meta$curr.delimiters;
+    if (delimiters) postProcess(state2, delimiters);
+  }
+}
+var emphasis_default = {
+  tokenize: emphasis_tokenize,
+  postProcess: emphasis_post_process
+};
+function link(state2, silent) {
+  let code3, label2, res, ref;
+  let href = "";
+  let title = "";
+  let start = state2.pos;
+  let parseReference = true;
+  if (state2.src.charCodeAt(state2.pos) !== 91) return false;
+  const oldPos = state2.pos;
+  const max2 = state2.posMax;
+  const labelStart = state2.pos + 1;
+  const labelEnd = state2.md.helpers.parseLinkLabel(state2, state2.pos, true);
+  if (labelEnd < 0) return false;
+  let pos = labelEnd + 1;
+  if (pos < max2 && state2.src.charCodeAt(pos) === 40) {
+    parseReference = false;
+    pos++;
+    for (; pos < max2; pos++) {
+      code3 = state2.src.charCodeAt(pos);
+      if (!isSpace(code3) && code3 !== 10) break;
+    }
+    if (pos >= max2) return false;
+    start = pos;
+    res = state2.md.helpers.parseLinkDestination(state2.src, pos, state2.posMax);
+    if (res.ok) {
+      href = state2.md.normalizeLink(res.str);
+      if (state2.md.validateLink(href)) pos = res.pos;
+      else href = "";
+      start = pos;
+      for (; pos < max2; pos++) {
+        code3 = state2.src.charCodeAt(pos);
+        if (!isSpace(code3) && code3 !== 10) break;
+      }
+      res = state2.md.helpers.parseLinkTitle(state2.src, pos, state2.posMax);
+      if (pos < max2 && start !== pos && res.ok) {
+        title = res.str;
+        pos = res.pos;
+        for (; pos < max2; pos++) {
+          code3 = state2.src.charCodeAt(pos);
+          if (!isSpace(code3) && code3 !== 10) break;
+        }
+      }
+    }
+    if (pos >= max2 || state2.src.charCodeAt(pos) !== 41) parseReference = true;
+    pos++;
+  }
+  if (parseReference) {
+    if (typeof state2.env.references === "undefined") return false;
+    if (pos < max2 && state2.src.charCodeAt(pos) === 91) {
+      start = pos + 1;
+      pos = state2.md.helpers.parseLinkLabel(state2, pos);
+      if (pos >= 0) label2 = state2.src.slice(start, pos++);
+      else pos = labelEnd + 1;
+    } else pos = labelEnd + 1;
+    if (!label2) label2 = state2.src.slice(labelStart, labelEnd);
+    label2 = normalizeReference(label2);
+    ref = state2.env.references[label2];
+    if (!ref) {
+      state2.pos = oldPos;
+      return false;
+    }
+    href = ref.href;
+    title = ref.title;
+  }
+  if (!silent) {
+    state2.pos = labelStart;
+    state2.posMax = labelEnd;
+    const token_o = state2.push("link_open", "a", 1);
+    const attrs = [["href", href]];
+    token_o.attrs = attrs;
+    if (title) attrs.push(["title", title]);
+    if (label2) {
+      const meta = /* @__PURE__ */ Object.create(null);
+      meta.label = label2;
+      token_o.meta = meta;
+    }
+    state2.linkLevel++;
+    state2.md.inline.tokenize(state2);
+    state2.linkLevel--;
+    state2.push("link_close", "a", -1);
+  }
+  state2.pos = pos;
+  state2.posMax = max2;
+  return true;
+}
+function image(state2, silent) {
+  let code3, content, label2, pos, ref, res, title, start;
+  let href = "";
+  const oldPos = state2.pos;
+  const max2 = state2.posMax;
+  if (state2.src.charCodeAt(state2.pos) !== 33) return false;
+  if (state2.src.charCodeAt(state2.pos + 1) !== 91) return false;
+  const labelStart = state2.pos + 2;
+  const labelEnd = state2.md.helpers.parseLinkLabel(state2, state2.pos + 1, false);
+  if (labelEnd < 0) return false;
+  pos = labelEnd + 1;
+  if (pos < max2 && state2.src.charCodeAt(pos) === 40) {
+    pos++;
+    for (; pos < max2; pos++) {
+      code3 = state2.src.charCodeAt(pos);
+      if (!isSpace(code3) && code3 !== 10) break;
+    }
+    if (pos >= max2) return false;
+    start = pos;
+    res = state2.md.helpers.parseLinkDestination(state2.src, pos, state2.posMax);
+    if (res.ok) {
+      href = state2.md.normalizeLink(res.str);
+      if (state2.md.validateLink(href)) pos = res.pos;
+      else href = "";
+    }
+    start = pos;
+    for (; pos < max2; pos++) {
+      code3 = state2.src.charCodeAt(pos);
+      if (!isSpace(code3) && code3 !== 10) break;
+    }
+    res = state2.md.helpers.parseLinkTitle(state2.src, pos, state2.posMax);
+    if (pos < max2 && start !== pos && res.ok) {
+      title = res.str;
+      pos = res.pos;
+      for (; pos < max2; pos++) {
+        code3 = state2.src.charCodeAt(pos);
+        if (!isSpace(code3) && code3 !== 10) break;
+      }
+    } else title = "";
+    if (pos >= max2 || state2.src.charCodeAt(pos) !== 41) {
+      state2.pos = oldPos;
+      return false;
+    }
+    pos++;
+  } else {
+    if (typeof state2.env.references === "undefined") return false;
+    if (pos < max2 && state2.src.charCodeAt(pos) === 91) {
+      start = pos + 1;
+      pos = state2.md.helpers.parseLinkLabel(state2, pos);
+      if (pos >= 0) label2 = state2.src.slice(start, pos++);
+      else pos = labelEnd + 1;
+    } else pos = labelEnd + 1;
+    if (!label2) label2 = state2.src.slice(labelStart, labelEnd);
+    label2 = normalizeReference(label2);
+    ref = state2.env.references[label2];
+    if (!ref) {
+      state2.pos = oldPos;
+      return false;
+    }
+    href = ref.href;
+    title = ref.title;
+  }
+  if (!silent) {
+    content = state2.src.slice(labelStart, labelEnd);
+    const tokens = [];
+    state2.md.inline.parse(content, state2.md, state2.env, tokens);
+    const token = state2.push("image", "img", 0);
+    const attrs = [["src", href], ["alt", ""]];
+    token.attrs = attrs;
+    token.children = tokens;
+    token.content = content;
+    if (title) attrs.push(["title", title]);
+    if (label2) {
+      const meta = /* @__PURE__ */ Object.create(null);
+      meta.label = label2;
+      token.meta = meta;
+    }
+  }
+  state2.pos = pos;
+  state2.posMax = max2;
+  return true;
+}
+var EMAIL_RE = /^([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)$/;
+var AUTOLINK_RE = /^([a-zA-Z][a-zA-Z0-9+.-]{1,31}):([^<>\x00-\x20]*)$/;
+function autolink(state2, silent) {
+  let pos = state2.pos;
+  if (state2.src.charCodeAt(pos) !== 60) return false;
+  const start = state2.pos;
+  const max2 = state2.posMax;
+  for (; ; ) {
+    if (++pos >= max2) return false;
+    const ch = state2.src.charCodeAt(pos);
+    if (ch === 60) return false;
+    if (ch === 62) break;
+  }
+  const url = state2.src.slice(start + 1, pos);
+  if (AUTOLINK_RE.test(url)) {
+    const fullUrl = state2.md.normalizeLink(url);
+    if (!state2.md.validateLink(fullUrl)) return false;
+    if (!silent) {
+      const token_o = state2.push("link_open", "a", 1);
+      token_o.attrs = [["href", fullUrl]];
+      token_o.markup = "autolink";
+      token_o.info = "auto";
+      const token_t = state2.push("text", "", 0);
+      token_t.content = state2.md.normalizeLinkText(url);
+      const token_c = state2.push("link_close", "a", -1);
+      token_c.markup = "autolink";
+      token_c.info = "auto";
+    }
+    state2.pos += url.length + 2;
+    return true;
+  }
+  if (EMAIL_RE.test(url)) {
+    const fullUrl = state2.md.normalizeLink(`mailto:${url}`);
+    if (!state2.md.validateLink(fullUrl)) return false;
+    if (!silent) {
+      const token_o = state2.push("link_open", "a", 1);
+      token_o.attrs = [["href", fullUrl]];
+      token_o.markup = "autolink";
+      token_o.info = "auto";
+      const token_t = state2.push("text", "", 0);
+      token_t.content = state2.md.normalizeLinkText(url);
+      const token_c = state2.push("link_close", "a", -1);
+      token_c.markup = "autolink";
+      token_c.info = "auto";
+    }
+    state2.pos += url.length + 2;
+    return true;
+  }
+  return false;
+}
+function isLinkOpen(str) {
+  return /^<a[>\s]/i.test(str);
+}
+function isLinkClose(str) {
+  return /^<\/a\s*>/i.test(str);
+}
+function isLetter(ch) {
+  const lc = ch | 32;
+  return lc >= 97 && lc <= 122;
+}
+function scanSpecial(state2, pos) {
+  const src = state2.src;
+  let start;
+  let terminator;
+  if (src.startsWith("<!--", pos)) {
+    if (src.startsWith(">", pos + 4)) return pos + 5;
+    if (src.startsWith("->", pos + 4)) return pos + 6;
+    start = pos + 4;
+    terminator = "-->";
+  } else if (src.startsWith("<![CDATA[", pos)) {
+    start = pos + 9;
+    terminator = "]]>";
+  } else if (src.charCodeAt(pos + 1) === 63) {
+    start = pos + 2;
+    terminator = "?>";
+  } else if (isLetter(src.charCodeAt(pos + 2))) {
+    start = pos + 3;
+    terminator = ">";
+  } else return -1;
+  if (state2.skipHtmlSpecial) return -1;
+  const end = src.indexOf(terminator, start);
+  if (end < 0) {
+    state2.skipHtmlSpecial = true;
+    return -1;
+  }
+  return end + terminator.length;
+}
+function html_inline(state2, silent) {
+  if (!state2.md.options.html) return false;
+  const max2 = state2.posMax;
+  const pos = state2.pos;
+  if (state2.src.charCodeAt(pos) !== 60 || pos + 2 >= max2) return false;
+  let end;
+  const ch = state2.src.charCodeAt(pos + 1);
+  if (ch === 33 || ch === 63) end = scanSpecial(state2, pos);
+  else if (ch === 47 || isLetter(ch)) {
+    const match = state2.src.slice(pos).match(HTML_OPEN_CLOSE_TAG_RE);
+    end = match ? pos + match[0].length : -1;
+  } else return false;
+  if (end < 0) return false;
+  if (!silent) {
+    const token = state2.push("html_inline", "", 0);
+    token.content = state2.src.slice(pos, end);
+    if (isLinkOpen(token.content)) state2.linkLevel++;
+    if (isLinkClose(token.content)) state2.linkLevel--;
+  }
+  state2.pos = end;
+  return true;
+}
+var DIGITAL_RE = /^&#((?:x[a-f0-9]{1,6}|[0-9]{1,7}));/i;
+var NAMED_RE = /^&([a-z][a-z0-9]{1,31});/i;
+function entity(state2, silent) {
+  const pos = state2.pos;
+  const max2 = state2.posMax;
+  if (state2.src.charCodeAt(pos) !== 38) return false;
+  if (pos + 1 >= max2) return false;
+  if (state2.src.charCodeAt(pos + 1) === 35) {
+    const match = state2.src.slice(pos).match(DIGITAL_RE);
+    if (match) {
+      if (!silent) {
+        const code3 = match[1][0].toLowerCase() === "x" ? parseInt(match[1].slice(1), 16) : parseInt(match[1], 10);
+        const token = state2.push("text_special", "", 0);
+        token.content = isValidEntityCode(code3) ? fromCodePoint(code3) : fromCodePoint(65533);
+        token.markup = match[0];
+        token.info = "entity";
+      }
+      state2.pos += match[0].length;
+      return true;
+    }
+  } else {
+    const match = state2.src.slice(pos).match(NAMED_RE);
+    if (match) {
+      const decoded = decodeHTMLStrict(match[0]);
+      if (decoded !== match[0]) {
+        if (!silent) {
+          const token = state2.push("text_special", "", 0);
+          token.content = decoded;
+          token.markup = match[0];
+          token.info = "entity";
+        }
+        state2.pos += match[0].length;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+function processDelimiters(delimiters) {
+  const openersBottom = {};
+  const max2 = delimiters.length;
+  if (!max2) return;
+  let headerIdx = 0;
+  let lastTokenIdx = -2;
+  const jumps = [];
+  for (let closerIdx = 0; closerIdx < max2; closerIdx++) {
+    const closer = delimiters[closerIdx];
+    jumps.push(0);
+    if (delimiters[headerIdx].marker !== closer.marker || lastTokenIdx !== closer.token - 1) headerIdx = closerIdx;
+    lastTokenIdx = closer.token;
+    closer.length = closer.length || 0;
+    if (!closer.close) continue;
+    if (!openersBottom.hasOwnProperty(closer.marker)) openersBottom[closer.marker] = [
+      -1,
+      -1,
+      -1,
+      -1,
+      -1,
+      -1
+    ];
+    const minOpenerIdx = openersBottom[closer.marker][(closer.open ? 3 : 0) + closer.length % 3];
+    let openerIdx = headerIdx - jumps[headerIdx] - 1;
+    let newMinOpenerIdx = openerIdx;
+    for (; openerIdx > minOpenerIdx; openerIdx -= jumps[openerIdx] + 1) {
+      const opener = delimiters[openerIdx];
+      if (opener.marker !== closer.marker) continue;
+      if (opener.open && opener.end < 0) {
+        let isOddMatch = false;
+        if (opener.close || closer.open) {
+          if ((opener.length + closer.length) % 3 === 0) {
+            if (opener.length % 3 !== 0 || closer.length % 3 !== 0) isOddMatch = true;
+          }
+        }
+        if (!isOddMatch) {
+          const lastJump = openerIdx > 0 && !delimiters[openerIdx - 1].open ? jumps[openerIdx - 1] + 1 : 0;
+          jumps[closerIdx] = closerIdx - openerIdx + lastJump;
+          jumps[openerIdx] = lastJump;
+          closer.open = false;
+          opener.end = closerIdx;
+          opener.close = false;
+          newMinOpenerIdx = -1;
+          lastTokenIdx = -2;
+          break;
+        }
+      }
+    }
+    if (newMinOpenerIdx !== -1) openersBottom[closer.marker][(closer.open ? 3 : 0) + (closer.length || 0) % 3] = newMinOpenerIdx;
+  }
+}
+function link_pairs(state2) {
+  const tokens_meta = state2.tokens_meta;
+  const max2 = state2.tokens_meta.length;
+  processDelimiters(state2.delimiters);
+  for (let curr = 0; curr < max2; curr++) {
+    var _tokens_meta$curr;
+    const delimiters = (_tokens_meta$curr = tokens_meta[curr]) === null || _tokens_meta$curr === void 0 ? void 0 : _tokens_meta$curr.delimiters;
+    if (delimiters) processDelimiters(delimiters);
+  }
+}
+function fragments_join(state2) {
+  let curr, last;
+  let level = 0;
+  const tokens = state2.tokens;
+  const max2 = state2.tokens.length;
+  for (curr = last = 0; curr < max2; curr++) {
+    if (tokens[curr].nesting < 0) level--;
+    tokens[curr].level = level;
+    if (tokens[curr].nesting > 0) level++;
+    if (tokens[curr].type === "text" && curr + 1 < max2 && tokens[curr + 1].type === "text") tokens[curr + 1].content = tokens[curr].content + tokens[curr + 1].content;
+    else {
+      if (curr !== last) tokens[last] = tokens[curr];
+      last++;
+    }
+  }
+  if (curr !== last) tokens.length = last;
+}
+var _rules = [
+  ["text", text],
+  ["linkify", linkify],
+  ["newline", newline],
+  ["escape", escape],
+  ["backticks", backtick],
+  ["strikethrough", strikethrough_default.tokenize],
+  ["emphasis", emphasis_default.tokenize],
+  ["link", link],
+  ["image", image],
+  ["autolink", autolink],
+  ["html_inline", html_inline],
+  ["entity", entity]
+];
+var _rules2 = [
+  ["balance_pairs", link_pairs],
+  ["strikethrough", strikethrough_default.postProcess],
+  ["emphasis", emphasis_default.postProcess],
+  ["fragments_join", fragments_join]
+];
+var ParserInline = class {
+  constructor() {
+    _defineProperty(
+      this,
+      /**
+      * {@link Ruler} instance. Keep configuration of inline rules.
+      */
+      "ruler",
+      new Ruler()
+    );
+    _defineProperty(
+      this,
+      /**
+      * {@link Ruler} instance. Second ruler used for post-processing
+      * (e.g. in emphasis-like rules).
+      */
+      "ruler2",
+      new Ruler()
+    );
+    _defineProperty(this, "State", StateInline);
+    for (let i7 = 0; i7 < _rules.length; i7++) this.ruler.push(_rules[i7][0], _rules[i7][1]);
+    for (let i7 = 0; i7 < _rules2.length; i7++) this.ruler2.push(_rules2[i7][0], _rules2[i7][1]);
+  }
+  skipToken(state2) {
+    const pos = state2.pos;
+    const rules = this.ruler.getRules("");
+    const len = rules.length;
+    const maxNesting = state2.md.options.maxNesting;
+    const cache7 = state2.cache;
+    if (typeof cache7[pos] !== "undefined") {
+      state2.pos = cache7[pos];
+      return;
+    }
+    let ok = false;
+    if (state2.level < maxNesting) for (let i7 = 0; i7 < len; i7++) {
+      state2.level++;
+      ok = rules[i7](state2, true);
+      state2.level--;
+      if (ok) {
+        if (pos >= state2.pos) throw new Error("inline rule didn't increment state.pos");
+        break;
+      }
+    }
+    else state2.pos = state2.posMax;
+    if (!ok) state2.pos++;
+    cache7[pos] = state2.pos;
+  }
+  tokenize(state2) {
+    const rules = this.ruler.getRules("");
+    const len = rules.length;
+    const end = state2.posMax;
+    const maxNesting = state2.md.options.maxNesting;
+    while (state2.pos < end) {
+      const prevPos = state2.pos;
+      let ok = false;
+      if (state2.level < maxNesting) for (let i7 = 0; i7 < len; i7++) {
+        ok = rules[i7](state2, false);
+        if (ok) {
+          if (prevPos >= state2.pos) throw new Error("inline rule didn't increment state.pos");
+          break;
+        }
+      }
+      if (ok) {
+        if (state2.pos >= end) break;
+        continue;
+      }
+      state2.pending += state2.src[state2.pos++];
+    }
+    if (state2.pending) state2.pushPending();
+  }
+  /**
+  * Process input string and push inline tokens into `outTokens`
+  */
+  parse(str, md, env2, outTokens) {
+    const state2 = new this.State(str, md, env2, outTokens);
+    this.tokenize(state2);
+    const rules = this.ruler2.getRules("");
+    const len = rules.length;
+    for (let i7 = 0; i7 < len; i7++) rules[i7](state2);
+  }
+};
+var config = {
+  default: {
+    options: {
+      html: false,
+      xhtmlOut: false,
+      breaks: false,
+      langPrefix: "language-",
+      linkify: false,
+      typographer: false,
+      quotes: "\u201C\u201D\u2018\u2019",
+      highlight: null,
+      maxNesting: 100
+    },
+    components: {
+      core: {},
+      block: {},
+      inline: {}
+    }
+  },
+  zero: {
+    options: {
+      html: false,
+      xhtmlOut: false,
+      breaks: false,
+      langPrefix: "language-",
+      linkify: false,
+      typographer: false,
+      quotes: "\u201C\u201D\u2018\u2019",
+      highlight: null,
+      maxNesting: 20
+    },
+    components: {
+      core: { rules: [
+        "normalize",
+        "block",
+        "strip_references",
+        "inline",
+        "text_join"
+      ] },
+      block: { rules: ["paragraph"] },
+      inline: {
+        rules: ["text"],
+        rules2: ["balance_pairs", "fragments_join"]
+      }
+    }
+  },
+  commonmark: {
+    options: {
+      html: true,
+      xhtmlOut: true,
+      breaks: false,
+      langPrefix: "language-",
+      linkify: false,
+      typographer: false,
+      quotes: "\u201C\u201D\u2018\u2019",
+      highlight: null,
+      maxNesting: 20
+    },
+    components: {
+      core: { rules: [
+        "normalize",
+        "block",
+        "strip_references",
+        "inline",
+        "text_join"
+      ] },
+      block: { rules: [
+        "blockquote",
+        "code",
+        "fence",
+        "heading",
+        "hr",
+        "html_block",
+        "lheading",
+        "list",
+        "reference",
+        "paragraph"
+      ] },
+      inline: {
+        rules: [
+          "autolink",
+          "backticks",
+          "emphasis",
+          "entity",
+          "escape",
+          "html_inline",
+          "image",
+          "link",
+          "newline",
+          "text"
+        ],
+        rules2: [
+          "balance_pairs",
+          "emphasis",
+          "fragments_join"
+        ]
+      }
+    }
+  }
+};
+var BAD_PROTO_RE = /^(vbscript|javascript|file|data):/;
+var GOOD_DATA_RE = /^data:image\/(gif|png|jpeg|webp);/;
+var RECODE_HOSTNAME_FOR = [
+  "http:",
+  "https:",
+  "mailto:"
+];
+var MarkdownIt = class {
+  /**
+  * Link validation function. CommonMark allows too much in links. By default
+  * we disable `javascript:`, `vbscript:`, `file:` schemas, and almost all `data:...` schemas
+  * except some embedded image types.
+  *
+  * You can change this behaviour:
+  *
+  * @example
+  * ```javascript
+  * import MarkdownIt from 'markdown-it'
+  * const md = new MarkdownIt()
+  *
+  * // enable everything
+  * md.validateLink = function () { return true; }
+  * ```
+  */
+  validateLink(url) {
+    const str = url.trim().toLowerCase();
+    return BAD_PROTO_RE.test(str) ? GOOD_DATA_RE.test(str) : true;
+  }
+  /**
+  * Function used to encode link url to a machine-readable format,
+  * which includes url-encoding, punycode, etc.
+  */
+  normalizeLink(url) {
+    const parsed = parse_default(url, true);
+    if (parsed.hostname) {
+      if (!parsed.protocol || RECODE_HOSTNAME_FOR.indexOf(parsed.protocol) >= 0) try {
+        parsed.hostname = punycode_es6_default.toASCII(parsed.hostname);
+      } catch (er) {
+      }
+    }
+    if (parsed.auth) parsed.auth = encode_default(parsed.auth);
+    if (parsed.hostname) parsed.hostname = encode_default(parsed.hostname);
+    if (parsed.pathname) parsed.pathname = encode_default(parsed.pathname);
+    if (parsed.search) parsed.search = encode_default(parsed.search);
+    if (parsed.hash) parsed.hash = encode_default(parsed.hash);
+    return format3(parsed);
+  }
+  /**
+  * Function used to decode link url to a human-readable format`
+  */
+  normalizeLinkText(url) {
+    const parsed = parse_default(url, true);
+    if (parsed.hostname) {
+      if (!parsed.protocol || RECODE_HOSTNAME_FOR.indexOf(parsed.protocol) >= 0) try {
+        parsed.hostname = punycode_es6_default.toUnicode(parsed.hostname);
+      } catch (er) {
+      }
+    }
+    return decode_default(format3(parsed), decode_default.defaultChars + "%");
+  }
+  constructor(...args) {
+    _defineProperty(
+      this,
+      /**
+      * Instance of {@link ParserInline}. You may need it to add new rules when
+      * writing plugins. For simple rules control use {@link MarkdownIt.disable}
+      * and {@link MarkdownIt.enable}.
+      */
+      "inline",
+      new ParserInline()
+    );
+    _defineProperty(
+      this,
+      /**
+      * Instance of {@link ParserBlock}. You may need it to add new rules when
+      * writing plugins. For simple rules control use {@link MarkdownIt.disable}
+      * and {@link MarkdownIt.enable}.
+      */
+      "block",
+      new ParserBlock()
+    );
+    _defineProperty(
+      this,
+      /**
+      * Instance of {@link ParserCore} chain executor. You may need it to add new
+      * rules when writing plugins. For simple rules control use
+      * {@link MarkdownIt.disable} and {@link MarkdownIt.enable}.
+      */
+      "core",
+      new ParserCore()
+    );
+    _defineProperty(
+      this,
+      /**
+      * Instance of {@link Renderer}. Use it to modify output look. Or to add rendering
+      * rules for new token types, generated by plugins.
+      *
+      * See {@link Renderer} docs and
+      * [source code](https://github.com/markdown-it/markdown-it/blob/master/src/renderer.ts).
+      *
+      * @example
+      * ```javascript
+      * import MarkdownIt from 'markdown-it'
+      * const md = new MarkdownIt()
+      *
+      * function myToken(tokens, idx, options, env, self) {
+      *   //...
+      *   return result;
+      * };
+      *
+      * md.renderer.rules['my_token'] = myToken
+      * ```
+      */
+      "renderer",
+      new Renderer()
+    );
+    _defineProperty(
+      this,
+      /**
+      * [linkify-it](https://github.com/markdown-it/linkify-it) instance.
+      * Used by [linkify](https://github.com/markdown-it/markdown-it/blob/master/src/rules_core/linkify.ts)
+      * rule.
+      */
+      "linkify",
+      new LinkifyIt()
+    );
+    _defineProperty(
+      this,
+      /**
+      * Assorted utility functions, useful to write plugins. See details
+      * [here](https://github.com/markdown-it/markdown-it/blob/master/src/common/utils.ts).
+      */
+      "utils",
+      utils_exports2
+    );
+    _defineProperty(
+      this,
+      /**
+      * Link components parser functions, useful to write plugins. See details
+      * [here](https://github.com/markdown-it/markdown-it/blob/master/src/helpers).
+      */
+      "helpers",
+      Object.assign({}, helpers_exports)
+    );
+    const [presetNameOrOptions, options] = args;
+    if (typeof presetNameOrOptions === "string") {
+      this.configure(presetNameOrOptions);
+      if (options) this.set(options);
+    } else {
+      this.configure("default");
+      this.set(presetNameOrOptions || {});
+    }
+  }
+  /**
+  * Set parser options (in the same format as in constructor). Probably, you
+  * will never need it, but you can change options after constructor call.
+  *
+  * __Note:__ To achieve the best possible performance, don't modify a
+  * `markdown-it` instance options on the fly. If you need multiple configurations
+  * it's best to create multiple instances and initialize each with separate
+  * config.
+  *
+  * @example
+  * ```javascript
+  * import MarkdownIt from 'markdown-it'
+  *
+  * const md = new MarkdownIt()
+  *   .set({ html: true, breaks: true })
+  *   .set({ typographer: true })
+  * ```
+  */
+  set(options) {
+    Object.assign(this.options, options);
+    return this;
+  }
+  /**
+  * Batch load of all options and compenent settings. This is internal method,
+  * and you probably will not need it. But if you will - see available presets
+  * and data structure [here](https://github.com/markdown-it/markdown-it/tree/master/src/presets)
+  *
+  * We strongly recommend to use presets instead of direct config loads. That
+  * will give better compatibility with next versions.
+  */
+  configure(presets) {
+    let p3;
+    if (typeof presets === "string") {
+      const presetName = presets;
+      p3 = config[presetName];
+      if (!p3) throw new Error(`Wrong 'markdown-it' preset "${presetName}", check name`);
+    } else p3 = presets;
+    if (!p3) throw new Error("Wrong `markdown-it` preset, can't be empty");
+    if (p3.options) this.options = { ...p3.options };
+    const components = p3.components;
+    if (components) {
+      var _components$inline;
+      [
+        "core",
+        "block",
+        "inline"
+      ].forEach((name) => {
+        var _components$name;
+        const rules = (_components$name = components[name]) === null || _components$name === void 0 ? void 0 : _components$name.rules;
+        if (rules) this[name].ruler.enableOnly(rules);
+      });
+      const rules2 = (_components$inline = components.inline) === null || _components$inline === void 0 ? void 0 : _components$inline.rules2;
+      if (rules2) this.inline.ruler2.enableOnly(rules2);
+    }
+    return this;
+  }
+  /**
+  * Enable list or rules. It will automatically find appropriate components,
+  * containing rules with given names. If rule not found, and `ignoreInvalid`
+  * not set - throws exception.
+  *
+  * @example
+  * ```javascript
+  * import MarkdownIt from 'markdown-it'
+  *
+  * const md = new MarkdownIt()
+  *   .enable(['sub', 'sup'])
+  *   .disable('smartquotes')
+  * ```
+  */
+  enable(list3, ignoreInvalid = false) {
+    let result2 = [];
+    if (!Array.isArray(list3)) list3 = [list3];
+    [
+      "core",
+      "block",
+      "inline"
+    ].forEach((chain2) => {
+      result2 = result2.concat(this[chain2].ruler.enable(list3, true));
+    });
+    result2 = result2.concat(this.inline.ruler2.enable(list3, true));
+    const missed = list3.filter((name) => result2.indexOf(name) < 0);
+    if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to enable unknown rule(s): ${missed}`);
+    return this;
+  }
+  /**
+  * The same as {@link MarkdownIt.enable}, but turn specified rules off.
+  */
+  disable(list3, ignoreInvalid = false) {
+    let result2 = [];
+    if (!Array.isArray(list3)) list3 = [list3];
+    [
+      "core",
+      "block",
+      "inline"
+    ].forEach((chain2) => {
+      result2 = result2.concat(this[chain2].ruler.disable(list3, true));
+    });
+    result2 = result2.concat(this.inline.ruler2.disable(list3, true));
+    const missed = list3.filter((name) => result2.indexOf(name) < 0);
+    if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to disable unknown rule(s): ${missed}`);
+    return this;
+  }
+  /**
+  * Load specified plugin with given params into current parser instance.
+  * It's just a sugar to call `plugin(md, params)` with curring.
+  *
+  * @example
+  * ```javascript
+  * import MarkdownIt from 'markdown-it'
+  * import iterator from 'markdown-it-for-inline'
+  *
+  * const md = new MarkdownIt()
+  *   .use(iterator, 'foo_replace', 'text', function (tokens, idx) {
+  *     tokens[idx].content = tokens[idx].content.replace(/foo/g, 'bar')
+  *   })
+  * ```
+  */
+  use(plugin, ...params) {
+    plugin.apply(plugin, [this, ...params]);
+    return this;
+  }
+  /**
+  * Parse input string and return list of block tokens (special token type
+  * "inline" will contain list of inline tokens). You should not call this
+  * method directly, until you write custom renderer (for example, to produce
+  * AST).
+  *
+  * `env` is used to pass data between "distributed" rules and return additional
+  * metadata like reference info, needed for the renderer. It also can be used to
+  * inject data in specific cases. Usually, you will be ok to pass `{}`,
+  * and then pass updated object to renderer.
+  */
+  parse(src, env2) {
+    if (typeof src !== "string") throw new Error("Input data should be a String");
+    const state2 = new this.core.State(src, this, env2);
+    this.core.process(state2);
+    return state2.tokens;
+  }
+  /**
+  * Render markdown string into html. It does all magic for you :).
+  *
+  * `env` can be used to inject additional metadata (`{}` by default).
+  * But you will not need it with high probability. See also comment
+  * in {@link MarkdownIt.parse}.
+  */
+  render(src, env2 = {}) {
+    return this.renderer.render(this.parse(src, env2), this.options, env2);
+  }
+  /**
+  * The same as {@link MarkdownIt.parse} but skip all block rules. It returns
+  * the block tokens list with the single `inline` element, containing parsed
+  * inline tokens in `children` property. Also updates `env` object.
+  */
+  parseInline(src, env2) {
+    const state2 = new this.core.State(src, this, env2);
+    state2.inlineMode = true;
+    this.core.process(state2);
+    return state2.tokens;
+  }
+  /**
+  * Similar to {@link MarkdownIt.render} but for single paragraph content.
+  * Result will NOT be wrapped into `<p>` tags.
+  */
+  renderInline(src, env2 = {}) {
+    return this.renderer.render(this.parseInline(src, env2), this.options, env2);
+  }
+};
+_defineProperty(MarkdownIt, "Token", Token);
+_defineProperty(MarkdownIt, "Ruler", Ruler);
+_defineProperty(MarkdownIt, "Renderer", Renderer);
+_defineProperty(MarkdownIt, "ParserCore", ParserCore);
+_defineProperty(MarkdownIt, "StateCore", StateCore);
+_defineProperty(MarkdownIt, "ParserBlock", ParserBlock);
+_defineProperty(MarkdownIt, "StateBlock", StateBlock);
+_defineProperty(MarkdownIt, "ParserInline", ParserInline);
+_defineProperty(MarkdownIt, "StateInline", StateInline);
+var MarkdownItCallable = callable(MarkdownIt);
+
+// src/report/guard.ts
+var parser = new MarkdownItCallable("default", { html: true, linkify: true });
+var MENTION = /(^|[^\w`])@[A-Za-z0-9]/;
+var REFERENCE = /#\d|\bGH-\d/i;
+var EMOJI = /:[a-z0-9_+-]+:/;
+function guardBody(body, expected) {
+  const problem = bodyProblem(body, expected);
+  if (problem !== void 0) {
+    throw new InvariantError(`${expected.what} would not read as written (${problem})`);
+  }
+}
+function bodyProblem(body, expected) {
+  const allowedHtml = new Set((expected.html ?? []).map((h6) => h6.trim()));
+  const allowedLinks = new Set(expected.links ?? []);
+  let suggestions = 0;
+  const tokens = parser.parse(body, {});
+  const walk = (list3) => {
+    for (const t of list3) {
+      if (t.type === "fence" || t.type === "code_block") {
+        if (t.type === "fence" && t.info.trim().split(/\s+/)[0] === "suggestion") {
+          suggestions++;
+          if (expected.suggestion === void 0) return "a suggestion block where none belongs";
+          if (t.content !== expected.suggestion) return "a suggestion block with other content";
+        }
+        continue;
+      }
+      if (t.type === "html_block" || t.type === "html_inline") {
+        if (!allowedHtml.has(t.content.trim()))
+          return `HTML ${JSON.stringify(t.content.slice(0, 40))}`;
+        continue;
+      }
+      if (t.type === "image") return "an image";
+      if (t.type === "link_open") {
+        const href = String(t.attrGet("href") ?? "");
+        if (!allowedLinks.has(href)) return `a link to ${JSON.stringify(href.slice(0, 80))}`;
+      }
+      if (t.type === "text") {
+        if (MENTION.test(t.content)) return "an @mention";
+        if (REFERENCE.test(t.content)) return "an issue reference";
+        if (EMOJI.test(t.content)) return "an emoji shortcode";
+      }
+      if (t.children) {
+        const inner = walk(t.children);
+        if (inner !== void 0) return inner;
+      }
+    }
+    return void 0;
+  };
+  const found = walk(tokens);
+  if (found !== void 0) return found;
+  if (expected.suggestion !== void 0) {
+    if (suggestions !== 1) return `${suggestions} suggestion blocks`;
+    if (extractSuggestion(body) !== expected.suggestion) {
+      return "the suggestion GitHub would apply differs from the one intended";
+    }
+  }
+  return void 0;
+}
+
+// src/report/markdown.ts
+var MAX_SHOWN_CHARACTERS = 300;
+var INVISIBLE = (
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu
+);
+var LINE_BREAK = /\r\n|\r|\n/g;
+var BREAK = "\u200B";
+function visible(value, max2 = MAX_SHOWN_CHARACTERS) {
+  let shown = value;
+  let cut = 0;
+  const chars2 = [...value];
+  if (chars2.length > max2) {
+    shown = chars2.slice(0, max2).join("");
+    cut = chars2.length - max2;
+  }
+  shown = shown.replace(LINE_BREAK, "\u23CE").replace(INVISIBLE, (c6) => `\u27E8U+${c6.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`);
+  return cut > 0 ? `${shown}\u2026 (${cut} more characters)` : shown;
+}
+function code2(value, max2 = MAX_SHOWN_CHARACTERS) {
+  const shown = visible(value, max2);
+  if (shown === "") return "(empty)";
+  let longest = 0;
+  let run2 = 0;
+  for (const ch of shown) {
+    run2 = ch === "`" ? run2 + 1 : 0;
+    if (run2 > longest) longest = run2;
+  }
+  const fence2 = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(shown) && !/^ +$/.test(shown) ? " " : "";
+  return `${fence2}${pad}${shown}${pad}${fence2}`;
+}
+var PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+function text2(value, max2 = MAX_SHOWN_CHARACTERS) {
+  return visible(value, max2).replace(/[@#]/g, (c6) => `${c6}${BREAK}`).replace(/:(?=\/\/|[a-z0-9_+-]+:)/g, `:${BREAK}`).replace(/\b(www)\./gi, `$1${BREAK}.`).replace(/\b(GH)-(?=\d)/gi, `$1${BREAK}-`).replace(PUNCTUATION, (c6) => `\\${c6}`);
+}
+
 // src/report/reasons.ts
 var LISTED = 8;
-function describeChange(change) {
+var LISTED_REPLACEMENTS = 16;
+var plain = (name) => name;
+function describeChange(change, name = plain) {
+  const entry = name(change.entry);
   if (change.kind === "removed") {
-    if (change.unused.length === 0)
-      return `removed ${change.entry}: the principal is not used at all`;
+    if (change.unused.length === 0) return `removed ${entry}: the principal is not used at all`;
     if (change.unused.length === 1 && change.unused[0]?.toLowerCase() === change.entry.toLowerCase()) {
-      return `removed ${change.entry}: unused`;
+      return `removed ${entry}: unused`;
     }
-    return `removed ${change.entry}: every action it allows is unused (${listNames(change.unused)})`;
+    return `removed ${entry}: every action it allows is unused (${listNames(change.unused, name)})`;
   }
-  const by = change.by.length > 0 ? listNames(change.by) : "nothing new (other entries already allow the rest)";
-  return `replaced ${change.entry} by ${by}: ${change.unused.length} of the ${change.matched} actions it allows are unused (${listNames(change.unused)}); no unused action starts with a new wildcard's prefix, and every used action is still allowed`;
+  const by = change.by.length > 0 ? listNames(change.by, name, LISTED_REPLACEMENTS) : "nothing new (other entries already allow the rest)";
+  return `replaced ${entry} by ${by}: ${change.unused.length} of the ${change.matched} actions it allows are unused (${listNames(change.unused, name)}); no unused action starts with a new wildcard's prefix, and every used action is still allowed`;
 }
-function listNames(names) {
-  if (names.length <= LISTED) return names.join(", ");
-  return `${names.slice(0, LISTED).join(", ")} and ${names.length - LISTED} more`;
+function listNames(names, name = plain, listed = LISTED) {
+  if (names.length <= listed) return names.map(name).join(", ");
+  return `${names.slice(0, listed).map(name).join(", ")} and ${names.length - listed} more`;
 }
 function statementLabel(s2) {
   return s2.sid ? `Statement "${s2.sid}"` : `Statement #${s2.index + 1}`;
@@ -61545,6 +67017,9 @@ function statementLabel(s2) {
 // src/report/comment.ts
 var MAX_COMMENT_LENGTH = 65e3;
 var LISTED2 = 12;
+function commentHtml(marker) {
+  return ["<sub>", "</sub>", marker];
+}
 function buildReviewItems(files, hash) {
   return files.flatMap((file) => fileItems(file, hash));
 }
@@ -61595,6 +67070,11 @@ function suggestionItem(file, suggestion2, carried, hash) {
   const statementLabels = covered.flatMap(
     (c6) => c6.statements.map((s2) => (covered.length > 1 ? `${c6.policy.policyPath} ` : "") + statementLabel(s2))
   );
+  const statementMarkdown = covered.flatMap(
+    (c6) => c6.statements.map(
+      (s2) => (covered.length > 1 ? `${code2(c6.policy.policyPath)} ` : "") + statementMarkdownLabel(s2)
+    )
+  );
   const fp = fingerprint(
     {
       file: file.path,
@@ -61606,14 +67086,17 @@ function suggestionItem(file, suggestion2, carried, hash) {
   );
   const reasons = covered.flatMap(
     (c6) => c6.statements.flatMap((s2) => [
-      ...s2.changes.map((change) => `${statementLabel(s2)}: ${describeChange(change)}`),
-      ...s2.status === "removed" ? [`${statementLabel(s2)}: removed, no action is left`] : []
+      ...s2.changes.map(
+        (change) => `${statementMarkdownLabel(s2)}: ${describeChange(change, (name) => code2(name))}`
+      ),
+      ...s2.status === "removed" ? [`${statementMarkdownLabel(s2)}: removed, no action is left`] : []
     ])
   );
-  const who = principalNames(principals);
+  const who = principalList(principals);
   const title = unusedActions.length > 0 ? `${who} has not used ${count(unusedActions.length, "action")} of ${statementLabels.join(", ")}` : `${statementLabels.join(", ") || "Policy"}: refined`;
+  const marker = fingerprintMarker(fp);
   const body = [
-    `**Unused permissions** in ${statementLabels.join(", ") || policyIn(policyPaths, file.path)}`,
+    `**Unused permissions** in ${statementMarkdown.join(", ") || policyIn(policyPaths, file.path)}`,
     "",
     unusedLine(principals, unusedActions),
     ...actionList(principals, unusedActions),
@@ -61624,9 +67107,16 @@ function suggestionItem(file, suggestion2, carried, hash) {
     fenced(suggestion2.content, "suggestion"),
     "",
     `<sub>iam-refine \xB7 ${policyIn(policyPaths, file.path)}</sub>`,
-    fingerprintMarker(fp)
+    marker
   ].join("\n");
   const placement = body.length > MAX_COMMENT_LENGTH ? "too-long" : suggestion2.inline ? "inline" : file.patch === void 0 ? "no-patch" : suggestion2.reason ?? "outside-diff";
+  if (placement !== "too-long") {
+    guardBody(body, {
+      what: `the review comment on ${file.path} line ${suggestion2.endLine}`,
+      suggestion: suggestion2.content,
+      html: commentHtml(marker)
+    });
+  }
   return {
     kind: "suggestion",
     path: file.path,
@@ -61648,6 +67138,7 @@ function unusedPolicyItem(file, policy, hunks, hash) {
   const offset = policy.offset ?? Math.min(...policy.edits.map((e6) => e6.start), file.headText.length);
   const line = lineOf(lineIndex(file.headText), Math.max(0, Math.min(offset, file.headText.length)));
   const who = principalNames(policy.principals);
+  const plainWho = principalList(policy.principals);
   const advice = r6.unusedPrincipal ? "delete-principal" : "detach-or-delete";
   const fp = fingerprint(
     { file: file.path, policy: policy.policyPath, statement: "*", suggestion: advice },
@@ -61658,6 +67149,7 @@ function unusedPolicyItem(file, policy, hunks, hash) {
   );
   const lead = r6.unusedPrincipal ? `IAM Access Analyzer reports ${who} as not used at all${lastUsed(policy.principals)}${asOf(policy.principals)}.` : `${who} has used none of the actions this policy allows${asOf(policy.principals)}.`;
   const advise = r6.unusedPrincipal ? `Rather than emptying ${policyIn([policy.policyPath], file.path)}, consider deleting the unused principal; at least detach and delete this policy.` : `Rather than an empty policy, detach ${policyIn([policy.policyPath], file.path)} and delete it.`;
+  const marker = fingerprintMarker(fp);
   const body = [
     `**Unused policy**: ${policyIn([policy.policyPath], file.path)}`,
     "",
@@ -61666,9 +67158,13 @@ function unusedPolicyItem(file, policy, hunks, hash) {
     "",
     advise,
     "",
-    `<sub>iam-refine \xB7 \`${file.path}\`</sub>`,
-    fingerprintMarker(fp)
+    `<sub>iam-refine \xB7 ${code2(file.path)}</sub>`,
+    marker
   ].join("\n");
+  guardBody(body, {
+    what: `the review comment on ${file.path} line ${line}`,
+    html: commentHtml(marker)
+  });
   const inHunk = hunks.some((h6) => h6.start <= line && line <= h6.end);
   return {
     kind: "unused-policy",
@@ -61681,17 +67177,25 @@ function unusedPolicyItem(file, policy, hunks, hash) {
     policies: [policy.policyPath],
     principals: policy.principals.map((p3) => p3.principal),
     unusedActions,
-    title: r6.unusedPrincipal ? `${who} is not used at all: delete it, or detach and delete ${policy.policyPath || file.path}` : `${policy.policyPath || file.path} is wholly unused by ${who}: detach and delete it`,
+    title: r6.unusedPrincipal ? `${plainWho} is not used at all: delete it, or detach and delete ${policy.policyPath || file.path}` : `${policy.policyPath || file.path} is wholly unused by ${plainWho}: detach and delete it`,
     // Above any single suggestion: the largest reduction there is.
     importance: 1e6 + unusedActions.length
   };
 }
 function principalNames(principals) {
-  const names = principals.map((p3) => p3.principal ? `\`${shortName(p3.principal)}\`` : "");
+  return joinNames(principals.map((p3) => p3.principal ? code2(shortName(p3.principal)) : ""));
+}
+function principalList(principals) {
+  return joinNames(principals.map((p3) => p3.principal ? shortName(p3.principal) : ""));
+}
+function joinNames(names) {
   const known = names.filter((n3) => n3 !== "");
   if (known.length === 0) return "the principal";
   if (known.length === 1) return known[0];
   return `${known.slice(0, -1).join(", ")} and ${known.at(-1)}`;
+}
+function statementMarkdownLabel(s2) {
+  return s2.sid ? `Statement ${code2(s2.sid)}` : `Statement ${s2.index + 1}`;
 }
 function shortName(arn) {
   const m3 = /^arn:[^:]+:iam::\d*:(role|user|group)\/(?:.*\/)?([^/]+)$/.exec(arn);
@@ -61699,7 +67203,7 @@ function shortName(arn) {
 }
 function unusedLine(principals, unused) {
   const arns = principals.map((p3) => p3.principal).filter((a6) => a6 !== "");
-  const who = arns.length === 0 ? "The principal" : arns.length === 1 ? `\`${arns[0]}\`` : `None of ${arns.map((a6) => `\`${a6}\``).join(", ")}`;
+  const who = arns.length === 0 ? "The principal" : arns.length === 1 ? code2(arns[0]) : `None of ${arns.map((a6) => code2(a6)).join(", ")}`;
   const verb = arns.length > 1 ? "used" : "has not used";
   if (unused.length === 0) {
     return `IAM Access Analyzer reports these entries unused by ${principalNames(principals)}${asOf(principals)}.`;
@@ -61707,7 +67211,7 @@ function unusedLine(principals, unused) {
   return `${who} ${verb} ${count(unused.length, "action")} this change removes (IAM Access Analyzer${asOf(principals, ", unused as of")}):`;
 }
 function actionList(principals, unused) {
-  const lines = unused.slice(0, LISTED2).map((action) => `- \`${action}\`: ${lastAccess(principals, action)}`);
+  const lines = unused.slice(0, LISTED2).map((action) => `- ${code2(action)}: ${text2(lastAccess(principals, action))}`);
   if (unused.length > LISTED2) lines.push(`- and ${unused.length - LISTED2} more`);
   return lines;
 }
@@ -61738,7 +67242,7 @@ function asOf(principals, words = ", as of") {
   return `${words} ${day(dates.sort().at(-1))}`;
 }
 function day(iso) {
-  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso;
+  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : "an unrecognised date";
 }
 function count(n3, noun) {
   return `${n3} ${noun}${n3 === 1 ? "" : "s"}`;
@@ -61753,11 +67257,12 @@ function uniqueNames(names) {
 }
 function policyIn(policyPaths, path) {
   const named = policyPaths.filter((p3) => p3 !== "");
-  if (named.length === 0) return `\`${path}\``;
-  return `policy \`${named.join("`, `")}\` in \`${path}\``;
+  if (named.length === 0) return code2(path);
+  return `policy ${named.map((n3) => code2(n3)).join(", ")} in ${code2(path)}`;
 }
 
 // src/report/summary.ts
+var MAX_NOTE_CHARACTERS = 2e3;
 var WHY = {
   "outside-diff": "outside the lines this pull request changes",
   "no-patch": "GitHub shows no diff for this file (too large)",
@@ -61777,6 +67282,9 @@ function renderSummary(input) {
   const posted = input.delivered.filter((d6) => d6.delivery.kind === "posted").length;
   const existing = input.delivered.filter((d6) => d6.delivery.kind === "existing").length;
   const summaryOnly = input.delivered.filter((d6) => d6.delivery.kind === "summary");
+  for (const w of input.warnings ?? []) {
+    out.push("> [!WARNING]", `> ${text2(w, MAX_NOTE_CHARACTERS)}`, "");
+  }
   if (input.readOnly) {
     out.push(
       "> [!WARNING]",
@@ -61784,7 +67292,8 @@ function renderSummary(input) {
       ""
     );
   }
-  if (policies.length === 0) {
+  const unchecked = input.unchecked ?? [];
+  if (policies.length === 0 && unchecked.length === 0) {
     out.push("No IAM policy in the changed files.");
   } else if (refined.length === 0) {
     out.push(`${count2(policies.length, "policy", "policies")} checked: nothing unused.`);
@@ -61805,7 +67314,7 @@ function renderSummary(input) {
       const result2 = r6.unusedPolicy ? r6.unusedPrincipal ? "principal unused: delete it" : "wholly unused: detach and delete" : r6.changed && policy.refused !== void 0 ? `not suggested: ${policy.refused}` : r6.changed ? `refined (${count2(r6.statements.filter((s2) => s2.status === "refined" || s2.status === "removed").length, "statement")})` : "nothing unused";
       const where = placesOf(input.delivered, file.path, policy.policyPath);
       out.push(
-        `| ${cell(file.path)} | ${cell(policy.policyPath)} | ${cell(principalNames(policy.principals))} | ${cell(unused.length === 0 ? "\u2014" : `${unused.length}: ${listNames(unused)}`)} | ${cell(result2 + (r6.overQuota ? "; still over its size quota" : ""))} | ${cell(where)} |`
+        `| ${cell(code2(file.path))} | ${cell(policy.policyPath === "" ? "(the file)" : code2(policy.policyPath))} | ${cell(principalNames(policy.principals))} | ${cell(unused.length === 0 ? "\u2014" : `${unused.length}: ${listNames(unused, (name) => code2(name))}`)} | ${cell(text2(result2 + (r6.overQuota ? "; still over its size quota" : ""), MAX_NOTE_CHARACTERS))} | ${cell(where)} |`
       );
     }
     out.push("");
@@ -61815,7 +67324,7 @@ function renderSummary(input) {
     for (const { item, delivery } of summaryOnly) {
       const why = delivery.kind === "summary" ? WHY[delivery.why] : "";
       const lines = item.startLine === item.endLine ? `line ${item.startLine}` : `lines ${item.startLine}\u2013${item.endLine}`;
-      out.push(`#### \`${item.path}\` ${lines}`, "", `${item.title} (${why}).`, "");
+      out.push(`#### ${code2(item.path)} ${lines}`, "", `${text2(item.title)} (${why}).`, "");
       if (item.suggestion) {
         if (item.suggestion.content === "") out.push(`Delete ${lines}.`, "");
         else out.push(`Replace ${lines} with:`, "", fenced(item.suggestion.content, ""), "");
@@ -61824,13 +67333,25 @@ function renderSummary(input) {
       }
     }
   }
+  if (unchecked.length > 0) {
+    out.push(
+      "### Not checked",
+      "",
+      `${count2(unchecked.length, "policy or file", "policies or files")} in the changed files could not be checked; the default gate (\`fail-on: unused-or-unchecked\`) fails until each is readable and mapped:`,
+      "",
+      ...unchecked.map(
+        (u) => `- ${code2(u.file)}${u.line !== void 0 ? ` line ${u.line}` : ""}${u.pointer ? ` (${code2(u.pointer)})` : ""}: ${text2(u.reason, MAX_NOTE_CHARACTERS)}`
+      ),
+      ""
+    );
+  }
   const notes = [...input.notes ?? []];
   for (const { file, policy } of policies) {
     for (const w of policy.refinement.warnings)
       notes.push(`${file.path} (${policy.policyPath}): ${w}`);
   }
   if (notes.length > 0) {
-    out.push("### Notes", "", ...notes.map((n3) => `- ${n3}`), "");
+    out.push("### Notes", "", ...notes.map((n3) => `- ${text2(n3, MAX_NOTE_CHARACTERS)}`), "");
   }
   return out.join("\n");
 }
@@ -61843,8 +67364,8 @@ function placesOf(delivered, path, policyPath) {
   if (mine.length - onDiff > 0) parts.push(`${mine.length - onDiff} in the summary`);
   return parts.join(", ");
 }
-function cell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+function cell(text3) {
+  return text3.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 function count2(n3, noun, plural = `${noun}s`) {
   return `${n3} ${n3 === 1 ? noun : plural}`;
@@ -61854,11 +67375,65 @@ function uniqueNames2(names) {
   for (const n3 of names) if (!seen.has(n3.toLowerCase())) seen.set(n3.toLowerCase(), n3);
   return [...seen.values()];
 }
+var SUMMARY_HTML = ["<sub>", "</sub>"];
+function cutMarkdown(markdown, limit, note2, measure = (t) => t.length) {
+  if (measure(markdown) <= limit) return markdown;
+  let room = limit - measure(note2) - 16;
+  let head = markdown.slice(0, Math.max(0, room));
+  while (measure(head) > room && head.length > 0)
+    head = head.slice(0, Math.floor(head.length * 0.9));
+  room = head.length;
+  const section = head.lastIndexOf("\n#");
+  const cut = section > room / 2 ? section : Math.max(0, head.lastIndexOf("\n"));
+  let kept = head.slice(0, cut);
+  const fence2 = openFence(kept);
+  if (fence2 !== void 0) kept += `
+${fence2}`;
+  return `${kept}
+
+${note2}`;
+}
+function openFence(markdown) {
+  let open2;
+  for (const line of markdown.split("\n")) {
+    const m3 = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (!m3) continue;
+    const run2 = m3[1];
+    if (open2 === void 0) open2 = run2;
+    else if (run2[0] === open2[0] && run2.length >= open2.length && line.trim() === run2)
+      open2 = void 0;
+  }
+  return open2;
+}
+
+// src/github/identity.ts
+async function getTokenLogin(client, logger2) {
+  try {
+    const data = await client.graphql(
+      "query { viewer { login } }",
+      { request: { retries: 0 } }
+    );
+    if (typeof data.viewer?.login === "string" && data.viewer.login !== "") return data.viewer.login;
+  } catch {
+  }
+  try {
+    const { data } = await client.rest.users.getAuthenticated();
+    if (typeof data.login === "string" && data.login !== "") return data.login;
+  } catch {
+  }
+  logger2.warning(
+    "Could not learn which account the token belongs to (GraphQL viewer and GET /user both failed): no earlier comment is treated as ours, so earlier suggestions are not updated or marked outdated."
+  );
+  return void 0;
+}
+function isOurs(author, login) {
+  return login !== void 0 && typeof author === "string" && author.toLowerCase() === login.toLowerCase();
+}
 
 // src/github/review-comments.ts
 import { createHash as createHash5 } from "node:crypto";
-var sha256Hex = (text) => createHash5("sha256").update(text, "utf8").digest("hex");
-async function listOurReviewComments(client, pr) {
+var sha256Hex = (text3) => createHash5("sha256").update(text3, "utf8").digest("hex");
+async function listOurReviewComments(client, pr, login) {
   let comments;
   try {
     comments = await client.paginate(client.rest.pulls.listReviewComments, {
@@ -61867,11 +67442,12 @@ async function listOurReviewComments(client, pr) {
       pull_number: pr.pullNumber,
       per_page: 100
     });
-  } catch (error2) {
-    throw readError(error2, `the review comments of pull request #${pr.pullNumber}`);
+  } catch (error3) {
+    throw readError(error3, `the review comments of pull request #${pr.pullNumber}`);
   }
   const ours = [];
   for (const c6 of comments) {
+    if (!isOurs(c6.user?.login, login)) continue;
     const marker = readMarker(c6.body ?? "");
     if (!marker) continue;
     ours.push({
@@ -61887,17 +67463,24 @@ async function listOurReviewComments(client, pr) {
 }
 function outdatedBody(body, fingerprint2, headSha, why) {
   const previous = body.replace(/<!-- iam-refine:fp=[^>]*-->/g, "").replace(/^(`{3,})suggestion[^\S\n]*$/gm, "$1").trimEnd();
-  return [
+  const open2 = "<details><summary>What it said</summary>";
+  const marker = outdatedMarker(fingerprint2);
+  const out = [
     `~~This iam-refine comment no longer applies~~ (outdated at ${headSha.slice(0, 7)}: ${why}).`,
     "",
-    "<details><summary>What it said</summary>",
+    open2,
     "",
     previous,
     "",
     "</details>",
     "",
-    outdatedMarker(fingerprint2)
+    marker
   ].join("\n");
+  guardBody(out, {
+    what: "an outdated review comment",
+    html: [open2, "</details>", "<sub>", "</sub>", marker]
+  });
+  return out;
 }
 async function markOutdated(client, pr, comment, headSha, why) {
   await client.rest.pulls.updateReviewComment({
@@ -61919,11 +67502,13 @@ async function upsertSummaryComment(client, pr, markdown, options) {
       issue_number: pr.pullNumber,
       per_page: 100
     });
-  } catch (error2) {
-    throw readError(error2, `the comments of pull request #${pr.pullNumber}`);
+  } catch (error3) {
+    throw readError(error3, `the comments of pull request #${pr.pullNumber}`);
   }
   const body = summaryBody(markdown);
-  const existing = comments.find((c6) => (c6.body ?? "").includes(SUMMARY_MARKER));
+  const existing = comments.find(
+    (c6) => isOurs(c6.user?.login, options.login) && (c6.body ?? "").includes(SUMMARY_MARKER)
+  );
   if (existing) {
     if (existing.body === body) return { kind: "unchanged", id: existing.id };
     await client.rest.issues.updateComment({
@@ -61946,25 +67531,28 @@ async function upsertSummaryComment(client, pr, markdown, options) {
 function summaryBody(markdown) {
   const head = `${SUMMARY_MARKER}
 `;
-  const room = MAX_BODY - head.length;
-  if (markdown.length <= room) return head + markdown;
-  const note2 = "\n\n\u2026 cut here: the full report is in the job summary of this run.";
-  const limit = room - note2.length;
-  const section = markdown.lastIndexOf("\n#", limit);
-  const cut = section > limit / 2 ? section : Math.max(0, markdown.lastIndexOf("\n", limit));
-  return head + markdown.slice(0, cut) + note2;
+  const body = head + cutMarkdown(
+    markdown,
+    MAX_BODY - head.length,
+    "\u2026 cut here: the full report is in the job summary of this run."
+  );
+  guardBody(body, { what: "the summary comment", html: [SUMMARY_MARKER, ...SUMMARY_HTML] });
+  return body;
 }
 
 // src/github/review.ts
 async function reviewPullRequest(client, target, files, options) {
   const items = buildReviewItems(files, options.hash ?? sha256Hex);
-  const outcome = await publishReview(client, target, items, options);
+  const login = options.login ?? await getTokenLogin(client, options.logger);
+  const outcome = await publishReview(client, target, items, { ...options, login });
   let readOnly = outcome.readOnly;
   const summaryOf = (ro, delivered) => renderSummary({
     files,
     delivered,
     headSha: target.headSha,
     notes: options.notes ?? [],
+    warnings: options.warnings ?? [],
+    unchecked: options.unchecked ?? [],
     readOnly: ro
   });
   let summary3 = summaryOf(readOnly, outcome.delivered);
@@ -61972,11 +67560,12 @@ async function reviewPullRequest(client, target, files, options) {
   if (!readOnly) {
     try {
       const result2 = await upsertSummaryComment(client, target, summary3, {
-        createIfMissing: items.length > 0
+        createIfMissing: items.length > 0,
+        login
       });
       summaryComment = result2.kind;
-    } catch (error2) {
-      if (!isForbidden(error2)) throw error2;
+    } catch (error3) {
+      if (!isForbidden(error3)) throw error3;
       readOnly = true;
       summary3 = summaryOf(true, outcome.delivered);
     }
@@ -61986,7 +67575,7 @@ async function reviewPullRequest(client, target, files, options) {
 }
 async function publishReview(client, target, items, options) {
   const { logger: logger2 } = options;
-  const ours = await listOurReviewComments(client, target);
+  const ours = await listOurReviewComments(client, target, options.login);
   const live = /* @__PURE__ */ new Map();
   for (const c6 of ours) {
     if (!c6.markedOutdated && c6.onDiff && !live.has(c6.fingerprint)) live.set(c6.fingerprint, c6);
@@ -62020,8 +67609,8 @@ async function publishReview(client, target, items, options) {
         );
       }
     }
-  } catch (error2) {
-    if (!isForbidden(error2)) throw error2;
+  } catch (error3) {
+    if (!isForbidden(error3)) throw error3;
     readOnly = true;
     logger2.warning(
       "The token cannot write to this pull request (403; a pull request from a fork?): the suggestions are in the job summary and in annotations."
@@ -62029,6 +67618,7 @@ async function publishReview(client, target, items, options) {
     for (const item of toPost) delivery.set(item, summary2("read-only"));
   }
   let outdated = 0;
+  let refusedEdits = 0;
   if (!readOnly) {
     const current = new Set(items.map((i7) => i7.fingerprint));
     const kept = new Set([...live.values()].filter((c6) => current.has(c6.fingerprint)).map((c6) => c6.id));
@@ -62038,14 +67628,18 @@ async function publishReview(client, target, items, options) {
       try {
         await markOutdated(client, target, c6, target.headSha, why);
         outdated++;
-      } catch (error2) {
-        if (!isForbidden(error2)) throw error2;
-        logger2.warning(`Could not mark review comment ${c6.id} outdated (403).`);
-        break;
+      } catch (error3) {
+        if (!isForbidden(error3)) throw error3;
+        refusedEdits++;
       }
     }
   }
   if (outdated > 0) logger2.info(`Marked ${outdated} earlier review comments outdated.`);
+  if (refusedEdits > 0) {
+    logger2.warning(
+      `GitHub refused (403) to edit ${refusedEdits} earlier review ${refusedEdits === 1 ? "comment" : "comments"} that no longer apply: resolve them by hand.`
+    );
+  }
   return {
     delivered: items.map((item) => ({ item, delivery: delivery.get(item) })),
     ...reviewId === void 0 ? {} : { reviewId },
@@ -62063,9 +67657,9 @@ async function postIsolating(client, target, items, options) {
   try {
     const id = await createReview(client, target, items, event, body);
     return { reviewId: id, refused };
-  } catch (error2) {
-    if (!isUnprocessable(error2)) throw error2;
-    if (event === "REQUEST_CHANGES" && /own pull request/i.test(message(error2))) {
+  } catch (error3) {
+    if (!isUnprocessable(error3)) throw error3;
+    if (event === "REQUEST_CHANGES" && /own pull request/i.test(message(error3))) {
       options.logger.warning(
         "GitHub does not let the token request changes on its own pull request; commenting instead."
       );
@@ -62078,7 +67672,7 @@ async function postIsolating(client, target, items, options) {
       }
     }
     options.logger.info(
-      `GitHub refused the review (${message(error2)}); finding the comments it refuses.`
+      `GitHub refused the review (${message(error3)}); finding the comments it refuses.`
     );
   }
   let budget = options.maxIsolationCalls ?? 40;
@@ -62089,9 +67683,9 @@ async function postIsolating(client, target, items, options) {
     let id;
     try {
       id = await createReview(client, target, group3, void 0, void 0);
-    } catch (error2) {
-      if (!isUnprocessable(error2)) throw error2;
-      if (/pending review/i.test(message(error2))) stuck = true;
+    } catch (error3) {
+      if (!isUnprocessable(error3)) throw error3;
+      if (/pending review/i.test(message(error3))) stuck = true;
       return stuck ? void 0 : false;
     }
     budget--;
@@ -62134,8 +67728,8 @@ async function postIsolating(client, target, items, options) {
   try {
     const id = await createReview(client, target, good, event, reviewBody(good.length));
     return { reviewId: id, refused };
-  } catch (error2) {
-    if (!isUnprocessable(error2)) throw error2;
+  } catch (error3) {
+    if (!isUnprocessable(error3)) throw error3;
     for (const item of good) refused.set(item, "not-verified");
     return { refused };
   }
@@ -62180,16 +67774,39 @@ function annotate(logger2, items, limit = 10) {
     );
   }
 }
-function isForbidden(error2) {
-  return error2.status === 403;
+function isForbidden(error3) {
+  return error3.status === 403;
 }
-function isUnprocessable(error2) {
-  return error2.status === 422;
+function isUnprocessable(error3) {
+  return error3.status === 422;
 }
-function message(error2) {
-  const data = error2.response?.data;
+function message(error3) {
+  const data = error3.response?.data;
   if (data && Array.isArray(data.errors)) return data.errors.map(String).join("; ");
-  return error2.message;
+  return error3.message;
+}
+
+// src/report/gate.ts
+var FAIL_ON = ["unused-or-unchecked", "unused", "never"];
+function gateFailure(report, failOn, option) {
+  const { errors: errors2, remaining, unusedActions, unchecked } = report.totals;
+  if (errors2 > 0) {
+    return "An internal guarantee of iam-refine failed for a policy; nothing was suggested for it. This is a bug; please report it.";
+  }
+  if (failOn === "never") return void 0;
+  const reasons = [];
+  if (remaining > 0) {
+    reasons.push(
+      `${remaining} ${remaining === 1 ? "policy" : "policies"} ${remaining === 1 ? "keeps" : "keep"} ${unusedActions} unused ${unusedActions === 1 ? "action" : "actions"}`
+    );
+  }
+  if (failOn === "unused-or-unchecked" && unchecked > 0) {
+    reasons.push(
+      `${unchecked} ${unchecked === 1 ? "policy or file" : "policies or files"} could not be checked`
+    );
+  }
+  if (reasons.length === 0) return void 0;
+  return `${reasons.join("; ")}: see the report (${option}: ${failOn}; \`never\` only reports).`;
 }
 
 // src/inputs.ts
@@ -62206,7 +67823,8 @@ var INPUT = {
   failOn: "fail-on",
   reviewEvent: "review-event",
   maxComments: "max-comments",
-  verifyWithAws: "verify-with-aws"
+  verifyWithAws: "verify-with-aws",
+  allowWorkspaceOnPullRequestTarget: "allow-workspace-on-pull-request-target"
 };
 var OUTPUT = {
   unusedActions: "unused-actions",
@@ -62216,7 +67834,7 @@ var OUTPUT = {
 };
 var DEFAULTS2 = {
   config: ".github/iam-refine.yml",
-  failOn: "unused",
+  failOn: "unused-or-unchecked",
   reviewEvent: "COMMENT",
   maxComments: 30
 };
@@ -62245,7 +67863,7 @@ function readInputs(source = (name) => getInput(name)) {
   }
   return {
     githubToken,
-    findings: list(get(INPUT.findings)),
+    findings: list2(get(INPUT.findings)),
     ...artifactName === "" ? {} : {
       findingsArtifact: {
         name: artifactName,
@@ -62254,10 +67872,10 @@ function readInputs(source = (name) => getInput(name)) {
       }
     },
     ...analyzerArn === "" ? {} : { analyzerArn },
-    paths: list(get(INPUT.paths)),
+    paths: list2(get(INPUT.paths)),
     config: get(INPUT.config) || DEFAULTS2.config,
     catalog: catalogChoice(get(INPUT.catalog)),
-    failOn: oneOf(INPUT.failOn, get(INPUT.failOn) || DEFAULTS2.failOn, ["unused", "never"], false),
+    failOn: oneOf(INPUT.failOn, get(INPUT.failOn) || DEFAULTS2.failOn, FAIL_ON, false),
     reviewEvent: oneOf(
       INPUT.reviewEvent,
       get(INPUT.reviewEvent) || DEFAULTS2.reviewEvent,
@@ -62265,10 +67883,14 @@ function readInputs(source = (name) => getInput(name)) {
       true
     ),
     maxComments: get(INPUT.maxComments) === "" ? DEFAULTS2.maxComments : positiveInteger(INPUT.maxComments, get(INPUT.maxComments)),
-    verifyWithAws: boolean(INPUT.verifyWithAws, get(INPUT.verifyWithAws))
+    verifyWithAws: boolean(INPUT.verifyWithAws, get(INPUT.verifyWithAws)),
+    allowWorkspaceOnPullRequestTarget: boolean(
+      INPUT.allowWorkspaceOnPullRequestTarget,
+      get(INPUT.allowWorkspaceOnPullRequestTarget)
+    )
   };
 }
-function list(value) {
+function list2(value) {
   return value.split(/[\n,]/).map((v) => v.trim()).filter((v) => v !== "" && !v.startsWith("#"));
 }
 function catalogChoice(value) {
@@ -62337,14 +67959,28 @@ async function expandGlobs(patterns, root6) {
   return [...new Set(out)];
 }
 
+// src/report/log-line.ts
+var MAX_LOG_LINE = 4e3;
+var COMMAND_START = /^(\s*)(:|#)(?=:|#\[)/gm;
+function logLine(message2) {
+  let line = message2.replace(/\r\n|\r|\n|\u2028|\u2029/g, " \u23CE ");
+  if (line.length > MAX_LOG_LINE) {
+    line = `${line.slice(0, MAX_LOG_LINE)}\u2026 (${line.length - MAX_LOG_LINE} more characters)`;
+  }
+  return neutralizeCommands(line);
+}
+function neutralizeCommands(text3) {
+  return text3.replace(COMMAND_START, "$1$2\u200B");
+}
+
 // src/logger.ts
 function actionsLogger() {
   return {
-    debug: (message2) => debug(message2),
-    info: (message2) => info(message2),
-    warning: (message2, target) => warning(message2, properties(target)),
-    error: (message2, target) => error(message2, properties(target)),
-    notice: (message2, target) => notice(message2, properties(target))
+    debug: (message2) => debug(logLine(message2)),
+    info: (message2) => info(logLine(message2)),
+    warning: (message2, target) => warning(logLine(message2), properties(target)),
+    error: (message2, target) => error(logLine(message2), properties(target)),
+    notice: (message2, target) => notice(logLine(message2), properties(target))
   };
 }
 function properties(target) {
@@ -62358,6 +67994,42 @@ function properties(target) {
 }
 
 // src/report/json-report.ts
+var UNCHECKED = /* @__PURE__ */ new Set(["unmapped", "unchecked", "invalid", "error"]);
+function uncheckedItems(files) {
+  const out = [];
+  for (const f6 of files) {
+    if (f6.status !== "policies") {
+      out.push({
+        file: f6.file,
+        ...f6.line !== void 0 ? { line: f6.line } : {},
+        reason: `${f6.status === "malformed" ? "malformed" : "not read"}: it ${f6.message ?? "could not be read"}`
+      });
+      continue;
+    }
+    for (const p3 of f6.policies) {
+      const at2 = { file: f6.file, line: p3.range.startLine, pointer: p3.pointer };
+      if (UNCHECKED.has(p3.status)) {
+        out.push({ ...at2, reason: `${p3.status}: ${p3.reason ?? "not checked"}` });
+        continue;
+      }
+      for (const s2 of p3.statements) {
+        if (s2.unreadable) {
+          const label2 = s2.sid !== void 0 ? `Statement "${s2.sid}"` : `Statement #${s2.index + 1}`;
+          out.push({
+            ...at2,
+            line: s2.range.startLine,
+            reason: `${label2} ${s2.note ?? "cannot be read"}`
+          });
+        }
+      }
+    }
+    for (const n3 of f6.notes) {
+      if (n3.unchecked)
+        out.push({ file: f6.file, line: n3.line, pointer: n3.pointer, reason: n3.message });
+    }
+  }
+  return out;
+}
 var WITH_UNUSED = /* @__PURE__ */ new Set([
   "refined",
   "fixed",
@@ -62384,7 +68056,8 @@ function computeTotals(files) {
     malformedFiles: files.filter((f6) => f6.status === "malformed").length,
     skippedFiles: files.filter((f6) => f6.status === "skipped").length,
     unusedActions: new Set(remaining.flatMap((p3) => p3.unusedActions.map((a6) => a6.toLowerCase()))).size,
-    remaining: remaining.length
+    remaining: remaining.length,
+    unchecked: uncheckedItems(files).length
   };
 }
 function buildReport(files, meta) {
@@ -62400,6 +68073,10 @@ function buildReport(files, meta) {
 }
 
 // src/report/sarif.ts
+var MAX_MESSAGE_CHARACTERS = 4e3;
+function sarifText(message2) {
+  return visible(message2, MAX_MESSAGE_CHARACTERS).replace(/[\\[\]]/g, (c6) => `\\${c6}`);
+}
 var RULES = [
   rule(
     "unused-actions",
@@ -62514,13 +68191,13 @@ function policyResults(policy, uri) {
     if (s2.status !== "refined" && s2.status !== "removed") continue;
     const removed = s2.status === "removed";
     const label2 = s2.sid !== void 0 ? `Statement "${s2.sid}"` : `Statement #${s2.index + 1}`;
-    let text = `${label2}${where}${whose}: ${s2.reasons.join("; ")}`;
-    if (policy.status === "not-editable") text += ` (no fix: ${policy.reason ?? "not editable"})`;
+    let text3 = `${label2}${where}${whose}: ${s2.reasons.join("; ")}`;
+    if (policy.status === "not-editable") text3 += ` (no fix: ${policy.reason ?? "not editable"})`;
     const edits = policy.status === "refined" ? policy.edits.filter((e6) => e6.statement === s2.index) : [];
     out.push(
       result(
         removed ? "unused-statement" : "unused-actions",
-        text,
+        text3,
         uri,
         region(removed ? s2.range : s2.actionRange ?? s2.range),
         edits.length > 0 ? fixOf(s2, edits, uri) : void 0
@@ -62547,13 +68224,13 @@ function fixOf(s2, edits, uri) {
     }
   ];
 }
-function result(id, text, uri, where, fixes) {
+function result(id, text3, uri, where, fixes) {
   const ruleIndex = RULES.findIndex((r6) => r6.id === id);
   return {
     ruleId: id,
     ruleIndex,
     level: RULES[ruleIndex]?.defaultConfiguration.level ?? "warning",
-    message: { text },
+    message: { text: sarifText(text3) },
     locations: [{ physicalLocation: { artifactLocation: { uri }, region: where } }],
     ...fixes ? { fixes } : {}
   };
@@ -62604,12 +68281,12 @@ var CFN_TAGS = INTRINSICS.flatMap((name) => [
   { tag: `!${name}`, collection: "seq" },
   { tag: `!${name}`, collection: "map" }
 ]);
-function detectSyntax(text) {
-  const m3 = /^[\ufeff\s]*(\S)/.exec(text);
+function detectSyntax(text3) {
+  const m3 = /^[\ufeff\s]*(\S)/.exec(text3);
   return m3 && (m3[1] === "{" || m3[1] === "[") ? "json" : "yaml";
 }
-function parseSource(text, syntax = detectSyntax(text)) {
-  const depth = nestingDepth(text, syntax, MAX_NESTING);
+function parseSource(text3, syntax = detectSyntax(text3)) {
+  const depth = nestingDepth(text3, syntax, MAX_NESTING);
   if (depth > MAX_NESTING) {
     return {
       ok: false,
@@ -62617,28 +68294,28 @@ function parseSource(text, syntax = detectSyntax(text)) {
       offset: 0
     };
   }
-  return syntax === "json" ? parseJson(text) : parseYaml(text);
+  return syntax === "json" ? parseJson(text3) : parseYaml(text3);
 }
-function eolOf(text) {
-  const i7 = text.indexOf("\n");
-  return i7 > 0 && text.charCodeAt(i7 - 1) === 13 ? "\r\n" : "\n";
+function eolOf(text3) {
+  const i7 = text3.indexOf("\n");
+  return i7 > 0 && text3.charCodeAt(i7 - 1) === 13 ? "\r\n" : "\n";
 }
-function parseJson(text) {
-  const body = text.charCodeAt(0) === 65279 ? ` ${text.slice(1)}` : text;
-  const errors = [];
-  const root6 = parseTree2(body, errors, { allowTrailingComma: true, disallowComments: false });
-  const first = errors[0];
+function parseJson(text3) {
+  const body = text3.charCodeAt(0) === 65279 ? ` ${text3.slice(1)}` : text3;
+  const errors2 = [];
+  const root6 = parseTree2(body, errors2, { allowTrailingComma: true, disallowComments: false });
+  const first = errors2[0];
   if (first || !root6) {
     const what = first ? describeJsonError(printParseErrorCode(first.error)) : "empty";
     return { ok: false, message: `is not valid JSON (${what})`, offset: first?.offset ?? 0 };
   }
   return {
     ok: true,
-    tree: { syntax: "json", text, root: fromJson(root6), eol: eolOf(text), usesAliases: false }
+    tree: { syntax: "json", text: text3, root: fromJson(root6), eol: eolOf(text3), usesAliases: false }
   };
 }
-function describeJsonError(code) {
-  return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+function describeJsonError(code3) {
+  return code3.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 function fromJson(node) {
   const start = node.offset;
@@ -62670,17 +68347,17 @@ function fromJson(node) {
       };
   }
 }
-function parseYaml(text) {
+function parseYaml(text3) {
   let doc;
   try {
-    doc = (0, import_yaml.parseDocument)(text, {
+    doc = (0, import_yaml.parseDocument)(text3, {
       version: "1.2",
       customTags: CFN_TAGS,
       prettyErrors: false,
       uniqueKeys: true
     });
-  } catch (error2) {
-    return { ok: false, message: `is not valid YAML (${error2.message})`, offset: 0 };
+  } catch (error3) {
+    return { ok: false, message: `is not valid YAML (${error3.message})`, offset: 0 };
   }
   const first = doc.errors[0];
   if (first) {
@@ -62702,7 +68379,7 @@ function parseYaml(text) {
     }
     if ((0, import_yaml.isMap)(node)) {
       const [start, rawEnd] = node.range ?? [fallback, fallback];
-      const end = trimEnd(text, start, rawEnd);
+      const end = trimEnd(text3, start, rawEnd);
       const pairs = [];
       for (const pair2 of node.items) {
         const k6 = pair2.key;
@@ -62725,7 +68402,7 @@ function parseYaml(text) {
     }
     if ((0, import_yaml.isSeq)(node)) {
       const [start, rawEnd] = node.range ?? [fallback, fallback];
-      const end = trimEnd(text, start, rawEnd);
+      const end = trimEnd(text3, start, rawEnd);
       const out = {
         kind: "seq",
         flow: Boolean(node.flow),
@@ -62761,12 +68438,12 @@ function parseYaml(text) {
   }
   return {
     ok: true,
-    tree: { syntax: "yaml", text, root: root6, eol: eolOf(text), usesAliases: aliases.length > 0 }
+    tree: { syntax: "yaml", text: text3, root: root6, eol: eolOf(text3), usesAliases: aliases.length > 0 }
   };
 }
-function trimEnd(text, start, end) {
+function trimEnd(text3, start, end) {
   let e6 = end;
-  while (e6 > start && /\s/.test(text[e6 - 1])) e6--;
+  while (e6 > start && /\s/.test(text3[e6 - 1])) e6--;
   return e6;
 }
 function props(node) {
@@ -62821,8 +68498,8 @@ function toValue(node, budget, depth = 0) {
   }
   return node.tag ? intrinsicValue(node.tag, value) : value;
 }
-function valueBudget(text) {
-  return { left: text.length + 1e4 };
+function valueBudget(text3) {
+  return { left: text3.length + 1e4 };
 }
 function intrinsicValue(tag, value) {
   const name = tag.slice(1);
@@ -62834,26 +68511,26 @@ function intrinsicValue(tag, value) {
   const key = name === "Ref" || name === "Condition" ? name : `Fn::${name}`;
   return { [key]: value };
 }
-function nestingDepth(text, syntax, limit) {
-  return syntax === "json" ? jsonDepth(text, limit) : yamlDepth(text, limit);
+function nestingDepth(text3, syntax, limit) {
+  return syntax === "json" ? jsonDepth(text3, limit) : yamlDepth(text3, limit);
 }
-function jsonDepth(text, limit) {
+function jsonDepth(text3, limit) {
   let depth = 0;
   let max2 = 0;
-  const n3 = text.length;
+  const n3 = text3.length;
   for (let i7 = 0; i7 < n3; i7++) {
-    const c6 = text.charCodeAt(i7);
+    const c6 = text3.charCodeAt(i7);
     if (c6 === 34) {
       for (i7++; i7 < n3; i7++) {
-        const d6 = text.charCodeAt(i7);
+        const d6 = text3.charCodeAt(i7);
         if (d6 === 92) i7++;
         else if (d6 === 34 || d6 === 10) break;
       }
-    } else if (c6 === 47 && text.charCodeAt(i7 + 1) === 47) {
-      const e6 = text.indexOf("\n", i7);
+    } else if (c6 === 47 && text3.charCodeAt(i7 + 1) === 47) {
+      const e6 = text3.indexOf("\n", i7);
       i7 = e6 < 0 ? n3 : e6;
-    } else if (c6 === 47 && text.charCodeAt(i7 + 1) === 42) {
-      const e6 = text.indexOf("*/", i7 + 2);
+    } else if (c6 === 47 && text3.charCodeAt(i7 + 1) === 42) {
+      const e6 = text3.indexOf("*/", i7 + 2);
       i7 = e6 < 0 ? n3 : e6 + 1;
     } else if (c6 === 123 || c6 === 91) {
       if (++depth > max2) {
@@ -62864,46 +68541,46 @@ function jsonDepth(text, limit) {
   }
   return max2;
 }
-function yamlDepth(text, limit) {
+function yamlDepth(text3, limit) {
   const indents = [];
   let flow = 0;
   let max2 = 0;
   let quote = 0;
   let lineStart3 = 0;
-  const n3 = text.length;
+  const n3 = text3.length;
   while (lineStart3 <= n3) {
-    let lineEnd = text.indexOf("\n", lineStart3);
-    if (lineEnd < 0) lineEnd = n3;
+    let lineEnd2 = text3.indexOf("\n", lineStart3);
+    if (lineEnd2 < 0) lineEnd2 = n3;
     let i7 = lineStart3;
     if (quote === 0 && flow === 0) {
-      while (i7 < lineEnd && text.charCodeAt(i7) === 32) i7++;
-      const first = text.charCodeAt(i7);
-      if (i7 < lineEnd && first !== 35 && first !== 13) {
+      while (i7 < lineEnd2 && text3.charCodeAt(i7) === 32) i7++;
+      const first = text3.charCodeAt(i7);
+      if (i7 < lineEnd2 && first !== 35 && first !== 13) {
         const indent = i7 - lineStart3;
         while (indents.length > 0 && indents[indents.length - 1] >= indent)
           indents.pop();
         indents.push(indent);
         let compact = 0;
-        while (i7 + 1 < lineEnd && (text.charCodeAt(i7) === 45 || text.charCodeAt(i7) === 63) && (text.charCodeAt(i7 + 1) === 32 || text.charCodeAt(i7 + 1) === 9)) {
+        while (i7 + 1 < lineEnd2 && (text3.charCodeAt(i7) === 45 || text3.charCodeAt(i7) === 63) && (text3.charCodeAt(i7 + 1) === 32 || text3.charCodeAt(i7 + 1) === 9)) {
           compact++;
           i7 += 2;
-          while (i7 < lineEnd && text.charCodeAt(i7) === 32) i7++;
+          while (i7 < lineEnd2 && text3.charCodeAt(i7) === 32) i7++;
         }
         max2 = Math.max(max2, indents.length + compact);
         if (max2 > limit) return max2;
       }
     }
-    for (; i7 < lineEnd; i7++) {
-      const c6 = text.charCodeAt(i7);
+    for (; i7 < lineEnd2; i7++) {
+      const c6 = text3.charCodeAt(i7);
       if (quote !== 0) {
         if (quote === 34 && c6 === 92) i7++;
         else if (c6 === quote) {
-          if (quote === 39 && text.charCodeAt(i7 + 1) === 39) i7++;
+          if (quote === 39 && text3.charCodeAt(i7 + 1) === 39) i7++;
           else quote = 0;
         }
         continue;
       }
-      const prev = i7 === lineStart3 ? 32 : text.charCodeAt(i7 - 1);
+      const prev = i7 === lineStart3 ? 32 : text3.charCodeAt(i7 - 1);
       const atToken = prev === 32 || prev === 9 || prev === 44 || prev === 91 || prev === 123 || prev === 58;
       if (c6 === 35 && (prev === 32 || prev === 9 || i7 === lineStart3)) break;
       if ((c6 === 34 || c6 === 39) && atToken) quote = c6;
@@ -62915,14 +68592,14 @@ function yamlDepth(text, limit) {
         }
       } else if ((c6 === 93 || c6 === 125) && flow > 0) flow--;
     }
-    lineStart3 = lineEnd + 1;
+    lineStart3 = lineEnd2 + 1;
   }
   return max2;
 }
 var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-    for (let i7 = text.indexOf("\n"); i7 >= 0; i7 = text.indexOf("\n", i7 + 1)) this.starts.push(i7 + 1);
+  constructor(text3) {
+    this.text = text3;
+    for (let i7 = text3.indexOf("\n"); i7 >= 0; i7 = text3.indexOf("\n", i7 + 1)) this.starts.push(i7 + 1);
   }
   text;
   starts = [0];
@@ -62965,25 +68642,26 @@ var EMPTY_CONFIG = {
 var PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
 var STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
 var ACTION_PATTERN = /^([a-z0-9-]+:[A-Za-z0-9*?]+|\*)$/i;
-function parseConfig(text, file) {
-  const lines = new LineIndex(text);
+var ACCOUNT = /^\d{12}$/;
+function parseConfig(text3, file) {
+  const lines = new LineIndex(text3);
   const fail2 = (node, key, what) => {
     const range2 = node?.range ?? [0, 0, 0];
     const { line } = lines.position(range2[0]);
     throw new ConfigurationError(`${file}:${line}: ${key}: ${what}`);
   };
-  if (text.includes("\0")) throw new ConfigurationError(`${file}: is binary, not YAML`);
-  const doc = (0, import_yaml2.parseDocument)(text, { version: "1.2", prettyErrors: false });
-  const error2 = doc.errors[0];
-  if (error2) {
-    const { line, column } = lines.position(error2.pos[0]);
-    const message2 = (error2.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+  if (text3.includes("\0")) throw new ConfigurationError(`${file}: is binary, not YAML`);
+  const doc = (0, import_yaml2.parseDocument)(text3, { version: "1.2", prettyErrors: false });
+  const error3 = doc.errors[0];
+  if (error3) {
+    const { line, column } = lines.position(error3.pos[0]);
+    const message2 = (error3.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
     throw new ConfigurationError(`${file}:${line}:${column}: is not valid YAML (${message2})`);
   }
   const root6 = doc.contents;
   if (root6 === null || (0, import_yaml2.isScalar)(root6) && root6.value === null) return { ...EMPTY_CONFIG, file };
   if (!(0, import_yaml2.isMap)(root6)) return fail2(root6, "configuration", "must be a mapping");
-  const config = {
+  const config2 = {
     file,
     principals: [],
     stacks: [],
@@ -62996,35 +68674,38 @@ function parseConfig(text, file) {
     switch (key) {
       case "principals":
         listOf(value, key, fail2).forEach((item, i7) => {
-          config.principals.push(readPrincipal(item, `principals[${i7}]`, fail2, lines));
+          config2.principals.push(readPrincipal(item, `principals[${i7}]`, fail2, lines));
         });
         break;
       case "stacks":
         listOf(value, key, fail2).forEach((item, i7) => {
-          config.stacks.push(readStack(item, `stacks[${i7}]`, fail2));
+          config2.stacks.push(readStack(item, `stacks[${i7}]`, fail2));
         });
         break;
       case "keep-actions":
-        config.keepActions = strings(value, key, fail2);
-        config.keepActions.forEach((a6, i7) => {
+        config2.keepActions = strings(value, key, fail2);
+        config2.keepActions.forEach((a6, i7) => {
           if (!ACTION_PATTERN.test(a6)) {
             fail2(listItem(value, i7), `${key}[${i7}]`, `"${a6}" is not an action such as iam:PassRole`);
           }
         });
         break;
+      case "account":
+        config2.account = accountValue(value, key, fail2);
+        break;
       case "ignore-files":
-        config.ignoreFiles = strings(value, key, fail2);
-        config.ignoreFiles.forEach((g6, i7) => checkGlob(g6, listItem(value, i7), `${key}[${i7}]`, fail2));
+        config2.ignoreFiles = strings(value, key, fail2);
+        config2.ignoreFiles.forEach((g6, i7) => checkGlob(g6, listItem(value, i7), `${key}[${i7}]`, fail2));
         break;
       default:
         fail2(
           pair2.key,
           key || "key",
-          "unknown key; expected principals, stacks, keep-actions or ignore-files"
+          "unknown key; expected principals, stacks, account, keep-actions or ignore-files"
         );
     }
   }
-  return config;
+  return config2;
 }
 function readPrincipal(item, key, fail2, lines) {
   if (!(0, import_yaml2.isMap)(item)) return fail2(item, key, "must be a mapping with files and principal");
@@ -63057,6 +68738,7 @@ function readStack(item, key, fail2) {
   if (!(0, import_yaml2.isMap)(item)) return fail2(item, key, "must be a mapping with template and name");
   let template;
   let name;
+  let account;
   for (const pair2 of item.items) {
     const k6 = (0, import_yaml2.isScalar)(pair2.key) ? String(pair2.key.value) : "";
     if (k6 === "template") {
@@ -63067,11 +68749,21 @@ function readStack(item, key, fail2) {
       if (!STACK_NAME.test(name)) {
         fail2(pair2.value, `${key}.name`, `"${name}" is not a CloudFormation stack name`);
       }
-    } else fail2(pair2.key, `${key}.${k6}`, "unknown key; expected template and name");
+    } else if (k6 === "account") {
+      account = accountValue(pair2.value, `${key}.account`, fail2);
+    } else fail2(pair2.key, `${key}.${k6}`, "unknown key; expected template, name and account");
   }
   if (template === void 0) return fail2(item, key, "needs template (a path or glob)");
   if (name === void 0) return fail2(item, key, "needs name (the stack name)");
-  return { template, name };
+  return { template, name, ...account === void 0 ? {} : { account } };
+}
+function accountValue(value, key, fail2) {
+  if ((0, import_yaml2.isScalar)(value) && typeof value.value === "number") {
+    return fail2(value, key, 'quote the account id ("012345678901"), or YAML reads it as a number');
+  }
+  const account = stringValue(value, key, fail2);
+  if (!ACCOUNT.test(account)) fail2(value, key, `"${account}" is not a 12-digit AWS account id`);
+  return account;
 }
 function listOf(value, key, fail2) {
   if (!(0, import_yaml2.isSeq)(value)) return fail2(value, key, "must be a list");
@@ -63085,9 +68777,9 @@ function strings(value, key, fail2) {
 }
 function stringOrList(value, key, fail2) {
   if ((0, import_yaml2.isSeq)(value)) {
-    const list2 = strings(value, key, fail2);
-    if (list2.length === 0) fail2(value, key, "must not be empty");
-    return list2;
+    const list3 = strings(value, key, fail2);
+    if (list3.length === 0) fail2(value, key, "must not be empty");
+    return list3;
   }
   return [stringValue(value, key, fail2)];
 }
@@ -63100,8 +68792,8 @@ function stringValue(value, key, fail2) {
 function checkGlob(glob, node, key, fail2) {
   try {
     (0, import_picomatch3.default)(glob);
-  } catch (error2) {
-    fail2(node, key, `"${glob}" is not a valid glob (${error2.message})`);
+  } catch (error3) {
+    fail2(node, key, `"${glob}" is not a valid glob (${error3.message})`);
   }
 }
 var matchers = /* @__PURE__ */ new Map();
@@ -63139,7 +68831,7 @@ function applyEdits(source, edits) {
 }
 
 // src/sources/proof.ts
-async function withAwsProof(text, outcome, prove, onWithheld) {
+async function withAwsProof(text3, outcome, prove, onWithheld) {
   const report = outcome.report;
   if (!report || !outcome.policies) return outcome;
   const policies = [];
@@ -63169,7 +68861,7 @@ async function withAwsProof(text, outcome, prove, onWithheld) {
   return {
     report: next,
     policies,
-    ...edits.length > 0 ? { fixedText: applyEdits(text, edits) } : {}
+    ...edits.length > 0 ? { fixedText: applyEdits(text3, edits) } : {}
   };
 }
 
@@ -63213,9 +68905,9 @@ function byService(sortedNames) {
   const services = /* @__PURE__ */ new Map();
   for (const name of sortedNames) {
     const service = splitName(name).service;
-    let list2 = services.get(service);
-    if (!list2) services.set(service, list2 = []);
-    list2.push(name);
+    let list3 = services.get(service);
+    if (!list3) services.set(service, list3 = []);
+    list3.push(name);
   }
   return services;
 }
@@ -63228,25 +68920,25 @@ var Universe = class {
   services;
   /** Catalog names win the casing; then findings, then the policy's own text. */
   constructor(catalog, ...extra) {
-    const base = indexCatalog(catalog);
+    const base2 = indexCatalog(catalog);
     const added = /* @__PURE__ */ new Map();
     for (const names of extra) {
       for (const name of names) {
         const folded = fold(name);
-        if (!base.display.has(folded) && !added.has(folded) && isActionName(name))
+        if (!base2.display.has(folded) && !added.has(folded) && isActionName(name))
           added.set(folded, name);
       }
     }
-    this.base = base;
+    this.base = base2;
     this.extra = added;
     if (added.size === 0) {
-      this.names = base.names;
-      this.services = base.services;
+      this.names = base2.names;
+      this.services = base2.services;
     } else {
-      this.names = mergeSorted(base.names, [...added.keys()].sort());
-      const services = new Map(base.services);
+      this.names = mergeSorted(base2.names, [...added.keys()].sort());
+      const services = new Map(base2.services);
       for (const [service, names] of byService([...added.keys()].sort())) {
-        services.set(service, mergeSorted(base.services.get(service) ?? [], names));
+        services.set(service, mergeSorted(base2.services.get(service) ?? [], names));
       }
       this.services = services;
     }
@@ -63624,19 +69316,20 @@ function label(r6) {
   return r6.sid ? `"${r6.sid}"` : `#${r6.index + 1}`;
 }
 function refineStatement(statement, index, context3) {
-  const notRefined = (note2, before = []) => ({
+  const notRefined = (note2, before = [], unreadable = false) => ({
     result: {
       index,
       ...sidOf(statement),
       status: "not-refined",
       note: note2,
+      ...unreadable ? { unreadable } : {},
       before,
       after: before,
       changes: []
     },
     refined: statement
   });
-  if (!isRecord(statement)) return notRefined("is not an object; left as it is");
+  if (!isRecord(statement)) return notRefined("is not an object; left as it is", [], true);
   if (statement.Effect === "Deny") {
     return notRefined(
       "is a Deny, never narrowed: a narrower Deny would widen access",
@@ -63644,14 +69337,18 @@ function refineStatement(statement, index, context3) {
     );
   }
   if (statement.Effect !== "Allow")
-    return notRefined("has no Effect of Allow or Deny; left as it is");
+    return notRefined("has no Effect of Allow or Deny; left as it is", [], true);
   if ("NotAction" in statement) {
     return notRefined("uses NotAction, which iam-refine does not refine (nor does Access Analyzer)");
   }
   if (!("Action" in statement)) return notRefined("has no Action; left as it is");
   const entries = actionEntries(statement);
   if (entries === void 0) {
-    return notRefined("has an Action that is not a string or a list of strings; left as it is");
+    return notRefined(
+      "has an Action that is not a string or a list of strings; left as it is",
+      [],
+      true
+    );
   }
   const { universe, unused } = context3;
   const slots = [];
@@ -63770,29 +69467,29 @@ function addPolicy(ctx, node, path, kind, extras) {
 function addStatementList(ctx, node, path, kind, extras, version = "2012-10-17") {
   forEachBranch(ctx, node, path, extras.branches ?? [], (branch, at2, branches) => {
     const notEditable = [];
-    let list2 = branch;
-    if (list2.kind === "alias") {
-      notEditable.push(`the statements are the YAML alias *${list2.name}`);
-      if (!list2.target) return;
-      list2 = list2.target;
+    let list3 = branch;
+    if (list3.kind === "alias") {
+      notEditable.push(`the statements are the YAML alias *${list3.name}`);
+      if (!list3.target) return;
+      list3 = list3.target;
     }
-    if (list2.tag || list2.kind !== "seq" && list2.kind !== "map") {
+    if (list3.tag || list3.kind !== "seq" && list3.kind !== "map") {
       note(
         ctx,
         branch,
         at2,
-        `the statements are given by ${describeIntrinsic(list2)}, not a literal list; not checked`,
+        `the statements are given by ${describeIntrinsic(list3)}, not a literal list; not checked`,
         true
       );
       return;
     }
     pushLocation(ctx, {
-      statementNode: list2,
-      rangeNode: list2,
+      statementNode: list3,
+      rangeNode: list3,
       path: at2,
       statementsPath: at2,
       form: "statements",
-      document: { Version: version, Statement: toValue(list2, ctx.budget) },
+      document: { Version: version, Statement: toValue(list3, ctx.budget) },
       kind,
       extras: { ...extras, branches },
       notEditable
@@ -64022,19 +69719,19 @@ function statementLocation(ctx, item, index) {
   };
 }
 function ifOf(node) {
-  let list2;
+  let list3;
   if (node?.tag === "!If") {
     if (node.kind !== "seq") return false;
-    list2 = node;
+    list3 = node;
   } else if (node?.kind === "map" && !node.tag && node.pairs.length === 1) {
     const only = node.pairs[0];
     if (only?.key !== "Fn::If") return void 0;
     if (only.value.kind !== "seq" || only.value.tag) return false;
-    list2 = only.value;
+    list3 = only.value;
   }
-  if (list2?.kind !== "seq") return void 0;
-  if (list2.items.length !== 3) return false;
-  const [condition, whenTrue, whenFalse] = list2.items;
+  if (list3?.kind !== "seq") return void 0;
+  if (list3.items.length !== 3) return false;
+  const [condition, whenTrue, whenFalse] = list3.items;
   const name = literal(condition);
   if (name === void 0) return false;
   return { condition: name, values: [whenTrue, whenFalse] };
@@ -64210,31 +69907,31 @@ function findInTemplate(ctx, root6, prefix = []) {
     const type = literal(pair(r6.value, "Type"));
     const props2 = pair(r6.value, "Properties");
     if (type === void 0 || props2?.kind !== "map") continue;
-    const base = [...prefix, "Resources", r6.key, "Properties"];
+    const base2 = [...prefix, "Resources", r6.key, "Properties"];
     const resource = { logicalId: r6.key, type };
-    const inline = INLINE_KINDS[type];
-    if (inline) {
+    const inline2 = INLINE_KINDS[type];
+    if (inline2) {
       const self2 = {
-        type: inline.type,
+        type: inline2.type,
         logicalId: r6.key,
-        ...nameOf(props2, inline.nameKey),
+        ...nameOf(props2, inline2.nameKey),
         ...pathOf(props2)
       };
-      managedPolicyNotes(ctx, props2, base);
+      managedPolicyNotes(ctx, props2, base2);
       const policies = pair(props2, "Policies");
       if (!policies) continue;
-      forEachBranch(ctx, policies, [...base, "Policies"], [], (list2, listPath, branches) => {
-        if (list2.kind !== "seq" || list2.tag) {
+      forEachBranch(ctx, policies, [...base2, "Policies"], [], (list3, listPath, branches) => {
+        if (list3.kind !== "seq" || list3.tag) {
           note(
             ctx,
-            list2,
+            list3,
             listPath,
-            `Policies is given by ${describeIntrinsic(list2)}, not a literal list; not checked`,
+            `Policies is given by ${describeIntrinsic(list3)}, not a literal list; not checked`,
             true
           );
           return;
         }
-        list2.items.forEach((entry, i7) => {
+        list3.items.forEach((entry, i7) => {
           forEachBranch(ctx, entry, [...listPath, i7], branches, (item, itemPath, taken) => {
             if (item.kind !== "map" || item.tag || intrinsicName(item) !== void 0) {
               note(
@@ -64248,8 +69945,8 @@ function findInTemplate(ctx, root6, prefix = []) {
             }
             const doc = pair(item, "PolicyDocument");
             if (!doc) return;
-            addPolicy(ctx, doc, [...itemPath, "PolicyDocument"], inline.kind, {
-              quota: inline.quota,
+            addPolicy(ctx, doc, [...itemPath, "PolicyDocument"], inline2.kind, {
+              quota: inline2.quota,
               attachments: [self2],
               resource,
               policyName: literal(pair(item, "PolicyName")),
@@ -64267,16 +69964,16 @@ function findInTemplate(ctx, root6, prefix = []) {
       let quota = type === "AWS::IAM::ManagedPolicy" ? QUOTAS.managed : QUOTAS.role;
       let first = true;
       for (const [key, kind, q3] of ATTACHMENT_LISTS) {
-        const list2 = pair(props2, key);
-        if (!list2) continue;
-        attachments.push(...attachmentsOf(resources, list2, kind));
+        const list3 = pair(props2, key);
+        if (!list3) continue;
+        attachments.push(...attachmentsOf(resources, list3, kind));
         if (type === "AWS::IAM::Policy" && (first || q3.limit < quota.limit)) quota = q3;
         first = false;
       }
       addPolicy(
         ctx,
         doc,
-        [...base, "PolicyDocument"],
+        [...base2, "PolicyDocument"],
         type === "AWS::IAM::Policy" ? "cfn-policy" : "cfn-managed-policy",
         {
           quota,
@@ -64294,7 +69991,7 @@ function findInTemplate(ctx, root6, prefix = []) {
       const doc = pair(props2, "PolicyDocument");
       if (!doc) continue;
       const target = pair(props2, single.key);
-      addPolicy(ctx, doc, [...base, "PolicyDocument"], single.kind, {
+      addPolicy(ctx, doc, [...base2, "PolicyDocument"], single.kind, {
         quota: single.quota,
         attachments: target ? [attachmentOf(resources, target, single.type)] : [],
         resource,
@@ -64303,17 +70000,17 @@ function findInTemplate(ctx, root6, prefix = []) {
       continue;
     }
     const sam = SAM_RESOURCES[type];
-    if (sam) findInSamResource(ctx, r6.key, sam, props2, base);
+    if (sam) findInSamResource(ctx, r6.key, sam, props2, base2);
   }
 }
 var SAM_RESOURCES = {
   "AWS::Serverless::Function": { kind: "sam-function", what: "function" },
   "AWS::Serverless::StateMachine": { kind: "sam-state-machine", what: "state machine" }
 };
-function managedPolicyNotes(ctx, props2, base) {
+function managedPolicyNotes(ctx, props2, base2) {
   const arns = pair(props2, "ManagedPolicyArns");
   if (!arns) return;
-  const path = [...base, "ManagedPolicyArns"];
+  const path = [...base2, "ManagedPolicyArns"];
   if (arns.kind !== "seq" || arns.tag) {
     note(
       ctx,
@@ -64333,10 +70030,10 @@ function managedPolicyNotes(ctx, props2, base) {
     );
   });
 }
-function findInSamResource(ctx, logicalId, sam, props2, base) {
+function findInSamResource(ctx, logicalId, sam, props2, base2) {
   const policies = pair(props2, "Policies");
   if (!policies) return;
-  const path = [...base, "Policies"];
+  const path = [...base2, "Policies"];
   if (pair(props2, "Role")) {
     note(ctx, policies, path, `${logicalId} has a Role, so SAM ignores its Policies; not refined`);
     return;
@@ -64387,11 +70084,11 @@ function findInSamResource(ctx, logicalId, sam, props2, base) {
     } else entry(value, at2, branches);
   });
 }
-function attachmentsOf(resources, list2, type) {
-  if (list2.kind !== "seq" || list2.tag) {
+function attachmentsOf(resources, list3, type) {
+  if (list3.kind !== "seq" || list3.tag) {
     return [{ type, unresolved: `the ${type} list is given by an intrinsic function` }];
   }
-  return list2.items.map((item) => attachmentOf(resources, item, type));
+  return list3.items.map((item) => attachmentOf(resources, item, type));
 }
 function attachmentOf(resources, node, type) {
   const name = literal(node);
@@ -64470,16 +70167,16 @@ var MAX_RESOLVED_LENGTH = 1e3;
 var MAX_VARIABLE_STEPS = 1e3;
 function resolveValue(node, scope, depth = 0, steps = { left: MAX_VARIABLE_STEPS }) {
   if (!node) return void 0;
-  const text = literal(node);
-  if (text === void 0) {
+  const text3 = literal(node);
+  if (text3 === void 0) {
     if (node.kind === "scalar" && node.value !== null && !node.tag) {
       return { ok: true, value: String(node.value) };
     }
     return { ok: false, reason: "is not a plain string" };
   }
-  return resolveText(text, scope, depth, steps);
+  return resolveText(text3, scope, depth, steps);
 }
-function resolveText(text, scope, depth, steps = { left: MAX_VARIABLE_STEPS }) {
+function resolveText(text3, scope, depth, steps = { left: MAX_VARIABLE_STEPS }) {
   if (--steps.left < 0) {
     return { ok: false, reason: `refers to more than ${MAX_VARIABLE_STEPS} variables` };
   }
@@ -64491,16 +70188,16 @@ function resolveText(text, scope, depth, steps = { left: MAX_VARIABLE_STEPS }) {
   }
   let out = "";
   let i7 = 0;
-  while (i7 < text.length) {
-    const start = text.indexOf("${", i7);
+  while (i7 < text3.length) {
+    const start = text3.indexOf("${", i7);
     if (start < 0) {
-      out += text.slice(i7);
+      out += text3.slice(i7);
       break;
     }
-    out += text.slice(i7, start);
-    const end = closingBrace(text, start + 2);
-    if (end < 0) return { ok: false, reason: `${text} has an unclosed \${` };
-    const inner = resolveVariable(text.slice(start + 2, end), scope, depth + 1, steps);
+    out += text3.slice(i7, start);
+    const end = closingBrace(text3, start + 2);
+    if (end < 0) return { ok: false, reason: `${text3} has an unclosed \${` };
+    const inner = resolveVariable(text3.slice(start + 2, end), scope, depth + 1, steps);
     if (!inner.ok) return inner;
     out += inner.value;
     if (out.length > MAX_RESOLVED_LENGTH) {
@@ -64510,11 +70207,11 @@ function resolveText(text, scope, depth, steps = { left: MAX_VARIABLE_STEPS }) {
   }
   return { ok: true, value: out };
 }
-function closingBrace(text, from) {
+function closingBrace(text3, from) {
   let depth = 0;
   let quote = "";
-  for (let i7 = from; i7 < text.length; i7++) {
-    const c6 = text[i7];
+  for (let i7 = from; i7 < text3.length; i7++) {
+    const c6 = text3[i7];
     if (quote) {
       if (c6 === quote) quote = "";
     } else if (c6 === '"' || c6 === "'") quote = c6;
@@ -64541,8 +70238,8 @@ function splitDefault(body) {
   return [body.trim(), void 0];
 }
 function resolveVariable(body, scope, depth, steps) {
-  const [reference, fallback] = splitDefault(body);
-  const own = resolveReference(reference, scope, depth, steps);
+  const [reference2, fallback] = splitDefault(body);
+  const own = resolveReference(reference2, scope, depth, steps);
   if (own.ok || fallback === void 0) return own;
   return resolveFallback(fallback, scope, depth, steps);
 }
@@ -64553,11 +70250,11 @@ function resolveFallback(fallback, scope, depth, steps) {
   if (/^[a-z]+:/i.test(fallback)) return resolveVariable(fallback, scope, depth + 1, steps);
   return { ok: true, value: fallback };
 }
-function resolveReference(reference, scope, depth, steps) {
-  const unresolvable = (why) => ({ ok: false, reason: `\${${reference}} ${why}` });
-  const colon = reference.indexOf(":");
-  const source = colon < 0 ? reference : reference.slice(0, colon);
-  const address = colon < 0 ? "" : reference.slice(colon + 1).trim();
+function resolveReference(reference2, scope, depth, steps) {
+  const unresolvable = (why) => ({ ok: false, reason: `\${${reference2}} ${why}` });
+  const colon = reference2.indexOf(":");
+  const source = colon < 0 ? reference2 : reference2.slice(0, colon);
+  const address = colon < 0 ? "" : reference2.slice(colon + 1).trim();
   switch (source) {
     case "self": {
       const path = address.split(".").filter((p3) => p3 !== "");
@@ -64595,9 +70292,9 @@ function findInServerless(ctx, root6, repositoryPath) {
   const provider = pair(root6, "provider");
   const functions = pair(root6, "functions");
   const resources = pair(root6, "resources");
-  const base = { root: root6 };
-  const stage = resolveValue(pair(provider, "stage"), base) ?? { ok: true, value: DEFAULT_STAGE };
-  const region2 = resolveValue(pair(provider, "region"), base) ?? { ok: true, value: DEFAULT_REGION };
+  const base2 = { root: root6 };
+  const stage = resolveValue(pair(provider, "stage"), base2) ?? { ok: true, value: DEFAULT_STAGE };
+  const region2 = resolveValue(pair(provider, "region"), base2) ?? { ok: true, value: DEFAULT_REGION };
   const scope = {
     root: root6,
     ...stage.ok ? { stage: stage.value } : {},
@@ -64798,15 +70495,15 @@ var FILE_VARIABLE = /^\$\{file\(([^()]+)\)(?::([^}]*))?\}$/;
 function statements(ctx, node, path, kind, attachments, repositoryPath, scope, includes) {
   const quota = QUOTAS.role;
   const include = (value, at2, holds) => {
-    const text = literal(value);
-    if (text === void 0 || !text.includes("${")) return false;
-    const m3 = FILE_VARIABLE.exec(text.trim());
+    const text3 = literal(value);
+    if (text3 === void 0 || !text3.includes("${")) return false;
+    const m3 = FILE_VARIABLE.exec(text3.trim());
     if (!m3) {
       note(
         ctx,
         value,
         at2,
-        `the statements are given by the variable ${text}, which iam-refine does not resolve; not checked`,
+        `the statements are given by the variable ${text3}, which iam-refine does not resolve; not checked`,
         true
       );
       return true;
@@ -64889,7 +70586,7 @@ function findIncluded(ctx, root6, include) {
 // src/sources/document/render.ts
 var Refusal = class extends Error {
 };
-function renderEdits(text, location, refinement, refind, parsedTree) {
+function renderEdits(text3, location, refinement, refind, parsedTree) {
   if (!refinement.changed) return { edits: [] };
   if (refinement.unusedPolicy) {
     return {
@@ -64897,31 +70594,31 @@ function renderEdits(text, location, refinement, refind, parsedTree) {
     };
   }
   if (location.notEditable.length > 0) return { refused: location.notEditable.join("; ") };
-  const tree = treeOf(text, location.syntax, parsedTree);
+  const tree = treeOf(text3, location.syntax, parsedTree);
   if ("refused" in tree) return tree;
   try {
     const edits = buildEdits(tree, location, refinement);
     verifyEdits(tree, location, refinement.document, edits, refind);
     return { edits };
-  } catch (error2) {
-    if (error2 instanceof Refusal) return { refused: `cannot edit safely: ${error2.message}` };
-    throw error2;
+  } catch (error3) {
+    if (error3 instanceof Refusal) return { refused: `cannot edit safely: ${error3.message}` };
+    throw error3;
   }
 }
-function verifyFileEdits(text, syntax, changes, edits, refind, parsedTree) {
-  const tree = treeOf(text, syntax, parsedTree);
+function verifyFileEdits(text3, syntax, changes, edits, refind, parsedTree) {
+  const tree = treeOf(text3, syntax, parsedTree);
   if ("refused" in tree) return tree.refused;
   try {
     verifyAll(tree, changes, edits, refind);
     return void 0;
-  } catch (error2) {
-    if (error2 instanceof Refusal) return `cannot edit safely: ${error2.message}`;
-    throw error2;
+  } catch (error3) {
+    if (error3 instanceof Refusal) return `cannot edit safely: ${error3.message}`;
+    throw error3;
   }
 }
-function treeOf(text, syntax, tree) {
-  if (tree && tree.text === text && tree.syntax === syntax) return tree;
-  const parsed = parseSource(text, syntax);
+function treeOf(text3, syntax, tree) {
+  if (tree && tree.text === text3 && tree.syntax === syntax) return tree;
+  const parsed = parseSource(text3, syntax);
   return parsed.ok ? parsed.tree : { refused: `the file does not parse (${parsed.message})` };
 }
 function buildEdits(tree, location, refinement) {
@@ -65040,24 +70737,24 @@ function planEntries(result2) {
   }
   return ops;
 }
-function push(ctx, statement, start, end, text) {
-  ctx.edits.push({ start, end, text, statement });
+function push(ctx, statement, start, end, text3) {
+  ctx.edits.push({ start, end, text: text3, statement });
 }
 function listEdits(ctx, seq, ops, statementOf) {
   if (ops.length !== seq.items.length) throw new Refusal("the list changed its length");
-  const block = ctx.tree.syntax === "yaml" && !seq.flow;
+  const block2 = ctx.tree.syntax === "yaml" && !seq.flow;
   for (let i7 = 0; i7 < ops.length; i7++) {
     const op = ops[i7];
     if (op.kind === "replace") {
       const item = seq.items[i7];
       const style = item.kind === "scalar" ? item.style : "plain";
-      const texts = op.by.map((v) => scalarText(ctx, v, style, !block));
-      const sep4 = block ? blockSeparator(ctx, item) : flowSeparator(ctx, seq, i7);
-      push(ctx, statementOf(i7), item.start, item.end, texts.join(sep4));
+      const texts = op.by.map((v) => scalarText(ctx, v, style, !block2));
+      const sep5 = block2 ? blockSeparator(ctx, item) : flowSeparator(ctx, seq, i7);
+      push(ctx, statementOf(i7), item.start, item.end, texts.join(sep5));
     } else if (op.kind === "delete") {
       let j6 = i7;
       while (j6 + 1 < ops.length && ops[j6 + 1].kind === "delete") j6++;
-      if (block) deleteBlockRun(ctx, seq, i7, j6, statementOf(i7));
+      if (block2) deleteBlockRun(ctx, seq, i7, j6, statementOf(i7));
       else deleteFlowRun(ctx, seq, i7, j6, statementOf(i7));
       i7 = j6;
     }
@@ -65122,8 +70819,8 @@ function stringToList(ctx, statement, node, entries, index) {
   const key = statement.pairs.find((p3) => p3.key === "Action");
   if (!key) throw new Refusal("Action has no key");
   if (flow) {
-    const sep4 = ctx.text[node.start - 1] === ":" ? "," : ", ";
-    push(ctx, index, node.start, node.end, flowList(ctx, statement, key.keyStart, texts, sep4));
+    const sep5 = ctx.text[node.start - 1] === ":" ? "," : ", ";
+    push(ctx, index, node.start, node.end, flowList(ctx, statement, key.keyStart, texts, sep5));
     return;
   }
   const keyColumn = key.keyStart - lineStart2(ctx.text, key.keyStart);
@@ -65141,8 +70838,8 @@ function flowList(ctx, statement, keyStart, texts, inlineSeparator) {
   const keyLine = lineStart2(ctx.text, keyStart);
   const keyIndent = /^[ \t]*/.exec(ctx.text.slice(keyLine, keyStart))?.[0] ?? "";
   const ownLine = keyIndent.length === keyStart - keyLine;
-  const inline = `[${texts.join(inlineSeparator)}]`;
-  if (!ownLine && inline.length <= MAX_INLINE_LIST) return inline;
+  const inline2 = `[${texts.join(inlineSeparator)}]`;
+  if (!ownLine && inline2.length <= MAX_INLINE_LIST) return inline2;
   const statementLine = lineStart2(ctx.text, statement.start);
   const outer = /^[ \t]*/.exec(ctx.text.slice(statementLine))?.[0] ?? "";
   const step = ownLine && statementLine !== keyLine && keyIndent.length > outer.length ? keyIndent.slice(outer.length) : "  ";
@@ -65206,45 +70903,45 @@ function onOwnLines(ctx, item) {
   return skipTrailing(ctx, item.end).ownLine;
 }
 function skipTrailing(ctx, from) {
-  const text = ctx.text;
+  const text3 = ctx.text;
   let i7 = from;
-  while (text[i7] === " " || text[i7] === "	") i7++;
-  const comma = text[i7] === ",";
+  while (text3[i7] === " " || text3[i7] === "	") i7++;
+  const comma = text3[i7] === ",";
   if (comma) i7++;
-  while (text[i7] === " " || text[i7] === "	") i7++;
+  while (text3[i7] === " " || text3[i7] === "	") i7++;
   const json = ctx.tree.syntax === "json";
-  if (json && text.startsWith("//", i7) || !json && text[i7] === "#" && i7 > from) {
-    const e6 = text.indexOf("\n", i7);
-    i7 = e6 < 0 ? text.length : e6;
+  if (json && text3.startsWith("//", i7) || !json && text3[i7] === "#" && i7 > from) {
+    const e6 = text3.indexOf("\n", i7);
+    i7 = e6 < 0 ? text3.length : e6;
   }
-  if (text[i7] === "\r") i7++;
-  if (text[i7] === "\n") return { ownLine: true, comma, lineEnd: i7 + 1 };
+  if (text3[i7] === "\r") i7++;
+  if (text3[i7] === "\n") return { ownLine: true, comma, lineEnd: i7 + 1 };
   return { ownLine: false, comma, lineEnd: i7 };
 }
-function commaAfter(text, from) {
+function commaAfter(text3, from) {
   let i7 = from;
-  while (i7 < text.length && /\s/.test(text[i7])) i7++;
-  return text[i7] === "," ? i7 : -1;
+  while (i7 < text3.length && /\s/.test(text3[i7])) i7++;
+  return text3[i7] === "," ? i7 : -1;
 }
 function hasComment(ctx, start, end) {
-  const text = ctx.text;
+  const text3 = ctx.text;
   const json = ctx.tree.syntax === "json";
   for (let i7 = start; i7 < end; i7++) {
-    const c6 = text[i7];
+    const c6 = text3[i7];
     if (c6 === '"' || !json && c6 === "'") {
-      for (i7++; i7 < end && text[i7] !== c6; i7++) if (c6 === '"' && text[i7] === "\\") i7++;
-    } else if (json && c6 === "/" && (text[i7 + 1] === "/" || text[i7 + 1] === "*")) return true;
-    else if (!json && c6 === "#" && (i7 === 0 || /\s/.test(text[i7 - 1]))) return true;
+      for (i7++; i7 < end && text3[i7] !== c6; i7++) if (c6 === '"' && text3[i7] === "\\") i7++;
+    } else if (json && c6 === "/" && (text3[i7 + 1] === "/" || text3[i7 + 1] === "*")) return true;
+    else if (!json && c6 === "#" && (i7 === 0 || /\s/.test(text3[i7 - 1]))) return true;
   }
   return false;
 }
-function lineStart2(text, offset) {
-  return text.lastIndexOf("\n", offset - 1) + 1;
+function lineStart2(text3, offset) {
+  return text3.lastIndexOf("\n", offset - 1) + 1;
 }
-function lineEndAfter(text, offset) {
-  if (offset > 0 && text[offset - 1] === "\n") return offset;
-  const e6 = text.indexOf("\n", offset);
-  return e6 < 0 ? text.length : e6 + 1;
+function lineEndAfter(text3, offset) {
+  if (offset > 0 && text3[offset - 1] === "\n") return offset;
+  const e6 = text3.indexOf("\n", offset);
+  return e6 < 0 ? text3.length : e6 + 1;
 }
 function inFlow(node) {
   return node.flow;
@@ -65321,38 +71018,38 @@ function replaceAt(value, path, replacement) {
 }
 
 // src/sources/document/scan.ts
-function scanDocument(text, file, options = {}) {
-  const { scan, tree } = scanText(text, file, options);
+function scanDocument(text3, file, options = {}) {
+  const { scan, tree } = scanText(text3, file, options);
   const refind = (t, f6) => findInTree(t, f6, options);
   return {
     scan,
-    render: (location, refinement) => renderEdits(text, location, refinement, refind, tree),
-    verifyAll: (changes, edits) => verifyFileEdits(text, scan.syntax ?? "json", changes, edits, refind, tree)
+    render: (location, refinement) => renderEdits(text3, location, refinement, refind, tree),
+    verifyAll: (changes, edits) => verifyFileEdits(text3, scan.syntax ?? "json", changes, edits, refind, tree)
   };
 }
 var POLICY_WORDS = ["Statement", "statements", "AWS::Serverless", "ManagedPolicyArns"];
-function scanText(text, file, options) {
+function scanText(text3, file, options) {
   const empty = { file, policies: [], notes: [] };
-  if (text.includes("\0")) {
+  if (text3.includes("\0")) {
     return {
       scan: { ...empty, status: "skipped", message: "is binary (it holds NUL bytes); not read" }
     };
   }
   const included = (options.included ?? []).length > 0;
-  if (!included && !POLICY_WORDS.some((w) => text.includes(w))) {
+  if (!included && !POLICY_WORDS.some((w) => text3.includes(w))) {
     return { scan: { ...empty, status: "none" } };
   }
-  let syntax = detectSyntax(text);
-  let parsed = parseSource(text, syntax);
+  let syntax = detectSyntax(text3);
+  let parsed = parseSource(text3, syntax);
   if (!parsed.ok && syntax === "json") {
-    const yaml = parseSource(text, "yaml");
+    const yaml = parseSource(text3, "yaml");
     if (yaml.ok) [parsed, syntax] = [yaml, "yaml"];
   }
   if (!parsed.ok) {
-    if (!included && !looksLikePolicy(text) && !isServerlessFile(file)) {
+    if (!included && !looksLikePolicy(text3) && !isServerlessFile(file)) {
       return { scan: { ...empty, status: "none" } };
     }
-    const { line, column } = new LineIndex(text).position(parsed.offset);
+    const { line, column } = new LineIndex(text3).position(parsed.offset);
     const status = parsed.message.includes("nested more than") ? "skipped" : "malformed";
     return { scan: { ...empty, status, syntax, message: parsed.message, line, column } };
   }
@@ -65372,15 +71069,15 @@ function scanText(text, file, options) {
       },
       tree: parsed.tree
     };
-  } catch (error2) {
-    if (error2 instanceof ExpansionError) {
-      return { scan: { ...empty, status: "skipped", syntax, message: error2.message } };
+  } catch (error3) {
+    if (error3 instanceof ExpansionError) {
+      return { scan: { ...empty, status: "skipped", syntax, message: error3.message } };
     }
-    throw error2;
+    throw error3;
   }
 }
-function looksLikePolicy(text) {
-  return /\bStatement\b/.test(text) && (/\bEffect\b/.test(text) || /AWS::/.test(text) || /AWSTemplateFormatVersion/.test(text));
+function looksLikePolicy(text3) {
+  return /\bStatement\b/.test(text3) && (/\bEffect\b/.test(text3) || /AWS::/.test(text3) || /AWSTemplateFormatVersion/.test(text3));
 }
 function findInTree(tree, file, options = {}) {
   const ctx = findContext(tree, file);
@@ -65401,15 +71098,16 @@ function findInTree(tree, file, options = {}) {
 }
 
 // src/sources/format.ts
-function scanFile(text, file, options = {}) {
-  const scanned = scanDocument(text, file, options);
+var NOT_A_FORMAT = "is not in a format iam-refine reads (JSON policies, CloudFormation and SAM templates in JSON or YAML, serverless.yml)";
+function scanFile(text3, file, options = {}) {
+  const scanned = scanDocument(text3, file, options);
   if (scanned.scan.status === "malformed" && !mayHoldPolicies(file)) {
     return {
       ...scanned,
       scan: {
         file,
         status: "skipped",
-        message: `is not in a format iam-refine reads (JSON policies, CloudFormation and SAM templates in JSON or YAML, serverless.yml)`,
+        message: NOT_A_FORMAT,
         policies: [],
         notes: []
       }
@@ -65422,36 +71120,45 @@ function scanFile(text, file, options = {}) {
 function mapPrincipals(location, ctx) {
   for (const entry of ctx.config.principals) {
     if (globMatcher(entry.files)(ctx.file)) {
-      return { mapped: true, principals: entry.principals, via: "config", notes: [] };
+      return mappedTo(entry.principals, "config", [], ctx);
     }
   }
   let reason;
   if (location.attachments.length > 0) {
     const resolved = resolveAttachments(location.attachments, ctx);
-    if (resolved.ok)
-      return {
-        mapped: true,
-        principals: resolved.principals,
-        via: "template",
-        notes: resolved.notes
-      };
+    if (resolved.ok) return mappedTo(resolved.principals, "template", resolved.notes, ctx);
+    if (resolved.ambiguous) return { mapped: false, reason: resolved.reason, ambiguous: true };
     reason = resolved.reason;
   } else if (location.kind !== "json-policy") {
     reason = "the template attaches it to no role or user";
   } else {
-    const byName = principalsNamedLike(ctx.file, ctx.known);
-    if (byName.length > 0) return { mapped: true, principals: byName, via: "file-name", notes: [] };
+    const byName = principalsNamedLike(ctx.file, ctx.known, accountFor(ctx));
+    if (byName.kind === "found") return mappedTo(byName.principals, "file-name", [], ctx);
+    if (byName.kind === "ambiguous") {
+      return { mapped: false, reason: byName.reason, ambiguous: true };
+    }
     reason = "no configuration entry matches it, and no role or user in the findings is named like its file or folder";
   }
   if (ctx.fallback && ctx.fallback.length > 0) {
-    return { mapped: true, principals: ctx.fallback, via: "command-line", notes: [] };
+    return mappedTo(ctx.fallback, "command-line", [], ctx);
   }
   return { mapped: false, reason };
+}
+function mappedTo(principals, via, notes, ctx) {
+  const unique2 = [...new Set(principals)];
+  return {
+    mapped: true,
+    principals: unique2,
+    via,
+    notes,
+    uncovered: unique2.filter((p3) => !ctx.covered(p3))
+  };
 }
 function resolveAttachments(attachments, ctx) {
   const principals = [];
   const notes = [];
-  const stack = ctx.config.stacks.find((s2) => globMatcher([s2.template])(ctx.file))?.name;
+  const stackEntry = ctx.config.stacks.find((s2) => globMatcher([s2.template])(ctx.file));
+  const stack = stackEntry?.name;
   for (const a6 of attachments) {
     const label2 = describe2(a6);
     if (a6.type === "group") {
@@ -65465,12 +71172,14 @@ function resolveAttachments(attachments, ctx) {
         ok: false,
         reason: `${a6.unresolved}; map the file in the configuration's principals`
       };
-    let pattern;
-    let fallback;
     const kind = a6.type;
+    let pattern;
+    let name;
+    let key;
     if (a6.name !== void 0) {
-      pattern = new RegExp(`:${kind}${pathPattern(a6.path)}${escape(a6.name)}$`, "i");
-      fallback = `${kind}${a6.path ?? "/"}${a6.name}`;
+      pattern = new RegExp(`:${kind}${pathPattern(a6.path)}${escape2(a6.name)}$`, "i");
+      name = `${a6.path ?? "/"}${a6.name}`;
+      key = a6.name.toLowerCase();
     } else if (a6.logicalId !== void 0) {
       if (stack === void 0) {
         return {
@@ -65479,22 +71188,49 @@ function resolveAttachments(attachments, ctx) {
         };
       }
       pattern = new RegExp(
-        `:${kind}${pathPattern(a6.path)}${escape(stack)}-${escape(a6.logicalId)}-[A-Za-z0-9]+$`
+        `:${kind}${pathPattern(a6.path)}${escape2(stack)}-${escape2(a6.logicalId)}-[A-Za-z0-9]+$`
       );
-      fallback = `${kind}/${stack}-${a6.logicalId}-*`;
+      name = `/${stack}-${a6.logicalId}-*`;
+      key = `${stack}-${a6.logicalId}`.toLowerCase();
     } else {
       return { ok: false, reason: `${label2} has no name` };
     }
-    const key = (a6.name ?? `${stack}-${a6.logicalId}`).toLowerCase();
-    const matches2 = candidates(ctx.known, key).filter((arn) => pattern.test(arn));
     if (a6.derivation !== void 0) notes.push(a6.derivation);
-    if (matches2.length > 0) principals.push(...matches2);
-    else {
-      principals.push(fallback);
-      notes.push(`no finding for ${fallback}: it counts as using everything it is allowed`);
+    const account = a6.account ?? stackEntry?.account ?? accountFor(ctx);
+    const inAccount = candidates(ctx.known, key).filter(
+      (arn2) => pattern.test(arn2) && (account === void 0 || accountOf(arn2) === account)
+    );
+    const accounts = [...new Set(inAccount.map(accountOf))];
+    if (accounts.length > 1) {
+      return {
+        ok: false,
+        ambiguous: true,
+        reason: `${label2} is a name held in ${accounts.length} accounts the findings cover (${accounts.join(", ")}): say which account in the configuration (account, or the stack's account)`
+      };
     }
+    if (inAccount.length > 0) {
+      principals.push(...inAccount);
+      continue;
+    }
+    if (account === void 0 || a6.name === void 0) {
+      return {
+        ok: false,
+        reason: `no finding names ${label2}, and no account is named for it: map the file in the configuration's principals or name the account`
+      };
+    }
+    const arn = `arn:aws:iam::${account}:${kind}${name}`;
+    principals.push(arn);
+    notes.push(`no finding names ${arn}`);
   }
   return { ok: true, principals: [...new Set(principals)], notes };
+}
+function accountFor(ctx) {
+  if (ctx.config.account !== void 0) return ctx.config.account;
+  const accounts = new Set(ctx.known.map(accountOf));
+  return accounts.size === 1 ? [...accounts][0] : void 0;
+}
+function accountOf(arn) {
+  return /^arn:[^:]*:iam::(\d{12}):/.exec(arn)?.[1] ?? "";
 }
 function describe2(a6) {
   if (a6.samResource) return `the role SAM creates for ${a6.samResource}`;
@@ -65504,18 +71240,28 @@ function describe2(a6) {
 }
 function pathPattern(path) {
   if (path === void 0) return "/(?:[^/]+/)*";
-  return escape(path.endsWith("/") ? path : `${path}/`);
+  return escape2(path.endsWith("/") ? path : `${path}/`);
 }
-function principalsNamedLike(file, known) {
+function principalsNamedLike(file, known, account) {
   const parts = file.split("/").filter((p3) => p3 !== "" && p3 !== ".");
-  const base = parts.pop();
-  const names = [base?.split(".")[0] ?? "", ...parts.reverse()].filter((n3) => n3 !== "");
+  const base2 = parts.pop();
+  const names = [base2?.split(".")[0] ?? "", ...parts.reverse()].filter((n3) => n3 !== "");
   for (const name of names) {
-    const pattern = new RegExp(`:(role|user)/(?:[^/]+/)*${escape(name)}$`, "i");
-    const matches2 = candidates(known, name.toLowerCase()).filter((arn) => pattern.test(arn));
-    if (matches2.length > 0) return matches2;
+    const pattern = new RegExp(`:(role|user)/(?:[^/]+/)*${escape2(name)}$`, "i");
+    const matches2 = candidates(known, name.toLowerCase()).filter(
+      (arn) => pattern.test(arn) && (account === void 0 || accountOf(arn) === account)
+    );
+    if (matches2.length === 0) continue;
+    const accounts = [...new Set(matches2.map(accountOf))];
+    if (accounts.length > 1) {
+      return {
+        kind: "ambiguous",
+        reason: `${name} names principals in ${accounts.length} accounts the findings cover (${accounts.join(", ")}): map the file in the configuration's principals, or name the account`
+      };
+    }
+    return { kind: "found", principals: matches2 };
   }
-  return [];
+  return { kind: "none" };
 }
 var indexes = /* @__PURE__ */ new WeakMap();
 function candidates(known, name) {
@@ -65523,8 +71269,8 @@ function candidates(known, name) {
   if (!index) {
     index = /* @__PURE__ */ new Map();
     const add = (key, arn) => {
-      const list2 = index?.get(key);
-      if (list2) list2.push(arn);
+      const list3 = index?.get(key);
+      if (list3) list3.push(arn);
       else index?.set(key, [arn]);
     };
     for (const arn of known) {
@@ -65537,7 +71283,7 @@ function candidates(known, name) {
   }
   return [...index.get(name) ?? [], ...index.get(`${name}-*`) ?? []];
 }
-function escape(s2) {
+function escape2(s2) {
   return s2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
@@ -65569,12 +71315,12 @@ function refineScan(input, scanned, options) {
     };
   }
   const lines = new LineIndex(input.text);
-  const known = knownPrincipals(options.findings);
   const refined = scan.policies.map((location) => {
     const mapping = mapPrincipals(location, {
       file: input.path,
       config: options.config,
-      known,
+      known: options.findings.known,
+      covered: (arn) => isCovered(options.findings, arn) || isFallback(arn, options),
       ...options.fallbackPrincipals ? { fallback: options.fallbackPrincipals } : {}
     });
     return refineLocation(location, mapping, options);
@@ -65613,7 +71359,7 @@ function refineScan(input, scanned, options) {
   };
 }
 function refineLocation(location, mapping, options) {
-  const base = {
+  const base2 = {
     pointer: location.pointer,
     path: location.path,
     kind: location.kind,
@@ -65630,7 +71376,7 @@ function refineLocation(location, mapping, options) {
         principals: [],
         edits: [],
         report: {
-          ...base,
+          ...base2,
           ...empty,
           principals: [],
           status: "unmapped",
@@ -65641,10 +71387,26 @@ function refineLocation(location, mapping, options) {
     };
   }
   const mapped = {
-    ...base,
+    ...base2,
     principals: mapping.principals,
     principalSource: mapping.via
   };
+  if (mapping.uncovered.length > 0) {
+    return {
+      done: {
+        location,
+        principals: [],
+        edits: [],
+        report: {
+          ...mapped,
+          ...empty,
+          status: "unchecked",
+          reason: `the findings say nothing about ${mapping.uncovered.join(", ")}: no finding names ${mapping.uncovered.length === 1 ? "it" : "them"} and the analyzer's coverage of ${mapping.uncovered.length === 1 ? "its account" : "their accounts"} is not recorded, so whether it uses everything or was never analyzed cannot be told`,
+          warnings: [...mapping.notes]
+        }
+      }
+    };
+  }
   const principals = mapping.principals.map((p3) => unusedOf2(p3, options));
   try {
     const refinement = refinePolicy(location.document, {
@@ -65654,8 +71416,8 @@ function refineLocation(location, mapping, options) {
       quota: location.quota
     });
     return { location, mapped, notes: mapping.notes, principals, refinement };
-  } catch (error2) {
-    if (error2 instanceof ConfigurationError || error2 instanceof InvariantError) {
+  } catch (error3) {
+    if (error3 instanceof ConfigurationError || error3 instanceof InvariantError) {
       return {
         done: {
           location,
@@ -65664,14 +71426,14 @@ function refineLocation(location, mapping, options) {
           report: {
             ...mapped,
             ...empty,
-            status: error2 instanceof InvariantError ? "error" : "invalid",
-            reason: error2.message,
+            status: error3 instanceof InvariantError ? "error" : "invalid",
+            reason: error3.message,
             warnings: [...mapping.notes]
           }
         }
       };
     }
-    throw error2;
+    throw error3;
   }
 }
 function otherInlineSize(all, index) {
@@ -65770,14 +71532,8 @@ function overQuotaReason(refined, others) {
   const withOthers = others > 0 ? `, ${after + others} with the principal's other inline policies in this file` : "";
   return `the refinement would be ${after} characters without white space (the policy is ${before} now)${withOthers}, over IAM's ${quota.limit}-character quota for ${quota.kind}, so it could not be deployed and no fix is suggested: ` + (quota.kind === QUOTAS.managed.kind ? "split the policy into several, " : "split the policy into several, move it to a managed policy, ") + "or accept the listed unused actions with keep-actions in the configuration";
 }
-var knownCache = /* @__PURE__ */ new WeakMap();
-function knownPrincipals(findings) {
-  let known = knownCache.get(findings);
-  if (!known) {
-    known = [...findings.byPrincipal.keys()].filter((k6) => k6 !== "");
-    knownCache.set(findings, known);
-  }
-  return known;
+function isFallback(arn, options) {
+  return options.findings.byPrincipal.has("") && (options.fallbackPrincipals?.includes(arn) ?? false);
 }
 function unusedOf2(principal, options) {
   const own = options.findings.byPrincipal.get(principal);
@@ -65791,7 +71547,7 @@ function unusedOf2(principal, options) {
 function statementReports(location, refinement) {
   return refinement.statements.map((s2) => {
     const where = location.statements[s2.index];
-    const reasons = s2.changes.map(describeChange);
+    const reasons = s2.changes.map((c6) => describeChange(c6));
     if (s2.status === "removed") reasons.push("the statement is removed: no action is left");
     const note2 = where?.notEditable ?? s2.note;
     return {
@@ -65836,13 +71592,13 @@ async function run(world = {
     }
     const outcome = await reviewPullRequestPolicies(inputs, pr, world);
     await publishOutputs(outcome, inputs, world);
-  } catch (error2) {
-    if (error2 instanceof ConfigurationError || error2 instanceof InvariantError) {
-      setFailed(error2.message);
+  } catch (error3) {
+    if (error3 instanceof ConfigurationError || error3 instanceof InvariantError) {
+      setFailed(error3.message);
       return;
     }
     setFailed(
-      `iam-refine stopped on an unexpected error: ${error2?.message ?? String(error2)}. This is a bug; please report it.`
+      `iam-refine stopped on an unexpected error: ${error3?.message ?? String(error3)}. This is a bug; please report it.`
     );
   }
 }
@@ -65850,19 +71606,29 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
   const { logger: logger2, env: env2 } = world;
   const workspace = env2.GITHUB_WORKSPACE ?? process.cwd();
   const client = createGitHubClient(inputs.githubToken, logger2, env2.GITHUB_API_URL);
-  const config = await readConfig(inputs.config, workspace);
-  const catalog = await loadCatalog(inputs, workspace, logger2);
-  const findings = await loadFindings(inputs, pr, client, workspace, logger2);
+  const notes = [];
+  const warnings = [];
+  const trustWorkspace = env2.GITHUB_EVENT_NAME !== "pull_request_target" || inputs.allowWorkspaceOnPullRequestTarget;
+  if (env2.GITHUB_EVENT_NAME === "pull_request_target") {
+    const warning3 = trustWorkspace ? `This workflow runs on pull_request_target: a write token, with the pull request's code at hand. ${INPUT.allowWorkspaceOnPullRequestTarget} is true, so the configuration, findings files and catalog file are read from the workspace: make sure it is a checkout of the base branch.` : `This workflow runs on pull_request_target: a write token, with the pull request's code at hand. The configuration, findings files and catalog file are not read from the workspace here (set ${INPUT.allowWorkspaceOnPullRequestTarget}: true only if the workspace is a checkout of the base branch); prefer the pull_request event.`;
+    logger2.warning(warning3);
+    warnings.push(warning3);
+  }
+  const changed = await getChangedFiles(client, pr, inputs.paths);
+  const config2 = trustWorkspace ? await readConfig(inputs.config, workspace) : withoutWorkspace(EMPTY_CONFIG, `${INPUT.config} ${inputs.config}`, notes);
+  const catalog = await loadCatalog(inputs, workspace, logger2, trustWorkspace);
+  const findings = await loadFindings(inputs, pr, client, workspace, logger2, {
+    trustWorkspace,
+    changedPaths: new Set(changed.changedPaths)
+  });
   for (const note2 of findings.notes) logger2.info(note2);
   const verify = inputs.verifyWithAws ? awsRefinementVerifier(createAccessAnalyzerClient()) : void 0;
-  const changed = await getChangedFiles(client, pr, inputs.paths);
-  const notes = [];
   if (changed.capped) {
     notes.push(
       `GitHub lists at most 3,000 files of a pull request and this one reached that: files beyond them were not checked.`
     );
   }
-  const ignored = globMatcher(config.ignoreFiles);
+  const ignored = globMatcher(config2.ignoreFiles);
   const reports = [];
   const reviewFiles = [];
   const candidates2 = changed.files.filter((f6) => !ignored(f6.path) && mayHoldPolicies(f6.path));
@@ -65876,12 +71642,12 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
   for (const file of candidates2) {
     const content = contents.get(file.path) ?? { kind: "skipped", reason: "not read" };
     if (content.kind === "skipped") {
-      notes.push(`${file.path}: not read (${content.reason})`);
+      reports.push(unreadFile(file.path, content.reason));
       continue;
     }
     let outcome = refineFile(
       { file: file.path, path: file.path, text: content.text },
-      { catalog, findings, config }
+      { catalog, findings, config: config2 }
     );
     if (verify) {
       outcome = await withAwsProof(content.text, outcome, verify, (p3, reason, defect) => {
@@ -65892,7 +71658,6 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
     }
     if (!outcome.report) continue;
     reports.push(outcome.report);
-    notes.push(...fileNotes(outcome.report));
     const reviewable = (outcome.policies ?? []).flatMap((p3) => reviewPolicy(p3));
     if (reviewable.length > 0) reviewFiles.push(reviewFile(file, content.text, reviewable));
   }
@@ -65902,15 +71667,33 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
       ...catalog.updatedAt ? { updatedAt: catalog.updatedAt } : {}
     },
     fixed: false,
-    notes: [...findings.notes]
+    notes: [...warnings, ...findings.notes, ...notes]
   });
   const review = await reviewPullRequest(client, pr, reviewFiles, {
     event: inputs.reviewEvent,
     maxComments: inputs.maxComments,
     logger: logger2,
-    notes
+    notes,
+    warnings,
+    unchecked: uncheckedItems(report.files)
   });
   return { report, summary: review.summary };
+}
+function unreadFile(path, reason) {
+  return {
+    file: path,
+    status: "skipped",
+    message: `was not read (${reason})`,
+    policies: [],
+    notes: [],
+    edits: []
+  };
+}
+function withoutWorkspace(config2, what, notes) {
+  notes.push(
+    `${what} was not read: on pull_request_target the workspace may hold the pull request's files`
+  );
+  return config2;
 }
 function reviewPolicy(p3) {
   if (!p3.refinement || !hasUnused(p3.report.status)) return [];
@@ -65933,13 +71716,6 @@ function reviewFile(file, headText, policies) {
     policies
   };
 }
-function fileNotes(report) {
-  if (report.status !== "policies") {
-    const at2 = report.line !== void 0 ? `:${report.line}` : "";
-    return [`${report.file}${at2}: ${report.status}: ${report.message ?? ""}`];
-  }
-  return report.policies.filter((p3) => p3.status === "unmapped" || p3.status === "invalid" || p3.status === "error").map((p3) => `${report.file}: ${p3.pointer || "policy"}: ${p3.status}: ${p3.reason ?? ""}`);
-}
 async function publishOutputs(outcome, inputs, world) {
   const { report } = outcome;
   const dir = join7(world.env.RUNNER_TEMP ?? tmpdir(), "iam-refine");
@@ -65955,21 +71731,25 @@ async function publishOutputs(outcome, inputs, world) {
   setOutput(OUTPUT.policiesRefined, String(refined.length));
   setOutput(OUTPUT.report, reportPath);
   setOutput(OUTPUT.sarif, sarifPath);
-  if (world.env.GITHUB_STEP_SUMMARY) await summary.addRaw(outcome.summary).write();
-  const remaining = report.totals.remaining;
-  if (report.totals.errors > 0) {
-    setFailed(
-      "An internal guarantee of iam-refine failed for a policy; nothing was suggested for it. This is a bug; please report it."
-    );
-  } else if (inputs.failOn === "unused" && remaining > 0) {
-    setFailed(
-      `${remaining} ${remaining === 1 ? "policy" : "policies"} in the changed files ${remaining === 1 ? "keeps" : "keep"} ${report.totals.unusedActions} unused ${report.totals.unusedActions === 1 ? "action" : "actions"}; see the review and the job summary (set ${INPUT.failOn}: never to only report).`
-    );
-  } else {
+  if (world.env.GITHUB_STEP_SUMMARY) {
+    await summary.addRaw(jobSummary(outcome.summary)).write();
+  }
+  const failure = gateFailure(report, inputs.failOn, INPUT.failOn);
+  if (failure !== void 0) setFailed(failure);
+  else {
     world.logger.info(
       `iam-refine: ${refined.length} of ${report.totals.policies} policies have unused permissions.`
     );
   }
+}
+var MAX_JOB_SUMMARY_BYTES = 1e6;
+function jobSummary(markdown) {
+  return cutMarkdown(
+    markdown,
+    MAX_JOB_SUMMARY_BYTES,
+    "\u2026 cut here to stay under GitHub's 1 MiB limit for a job summary: the full report is in the `report` output (JSON).",
+    (text3) => Buffer.byteLength(text3, "utf8")
+  );
 }
 async function readPullRequest(env2) {
   const path = env2.GITHUB_EVENT_PATH;
@@ -65980,9 +71760,9 @@ async function readPullRequest(env2) {
   let event;
   try {
     event = JSON.parse(await readFile4(path, "utf8"));
-  } catch (error2) {
+  } catch (error3) {
     throw new ConfigurationError(
-      `cannot read the event payload ${path}: ${error2.message}`
+      `cannot read the event payload ${path}: ${error3.message}`
     );
   }
   const pull = event.pull_request;
@@ -66000,30 +71780,49 @@ async function readPullRequest(env2) {
 }
 async function readConfig(file, workspace) {
   const path = isAbsolute2(file) ? file : join7(workspace, file);
-  let text;
+  let text3;
   try {
-    text = await readFile4(path, "utf8");
+    text3 = await readFile4(path, "utf8");
   } catch {
     if (file === DEFAULTS2.config) return EMPTY_CONFIG;
     throw new ConfigurationError(`Input ${INPUT.config}: cannot read ${file}`);
   }
-  return parseConfig(text, file);
+  return parseConfig(text3, file);
 }
-async function loadCatalog(inputs, workspace, logger2) {
+async function loadCatalog(inputs, workspace, logger2, trustWorkspace) {
   const choice = inputs.catalog;
+  if (choice.kind === "file" && !trustWorkspace) {
+    logger2.warning(
+      `${INPUT.catalog}: ${choice.path} is not read on pull_request_target (the workspace may hold the pull request's files); the bundled catalog is used.`
+    );
+    return catalogFromInput(void 0, { warn: (message2) => logger2.warning(message2) });
+  }
   const value = choice.kind === "live" ? "live" : choice.kind === "file" ? isAbsolute2(choice.path) ? choice.path : join7(workspace, choice.path) : void 0;
   return catalogFromInput(value, { warn: (message2) => logger2.warning(message2) });
 }
-async function loadFindings(inputs, pr, client, workspace, logger2) {
+async function loadFindings(inputs, pr, client, workspace, logger2, trust) {
   const sources = [];
   if (inputs.findings.length > 0) {
-    const files = await expandGlobs(inputs.findings, workspace);
-    if (files.length === 0) {
+    if (!trust.trustWorkspace) {
+      throw new ConfigurationError(
+        `Input ${INPUT.findings}: findings files are not read on pull_request_target, where the workspace may hold the pull request's files; use ${INPUT.findingsArtifact} or ${INPUT.analyzerArn} (or ${INPUT.allowWorkspaceOnPullRequestTarget}: true with a checkout of the base branch).`
+      );
+    }
+    const matched = await expandGlobs(inputs.findings, workspace);
+    const files = matched.filter((path) => {
+      const rel = relative2(workspace, path).split(sep4).join("/");
+      if (!trust.changedPaths.has(rel)) return true;
+      logger2.warning(
+        `${rel} is a findings file this pull request changes: it is not read (findings a pull request writes are not trusted; change findings in a pull request of their own).`
+      );
+      return false;
+    });
+    if (matched.length === 0) {
       throw new ConfigurationError(
         `Input ${INPUT.findings}: no file matches ${inputs.findings.join(", ")}`
       );
     }
-    sources.push(filesSource(files));
+    if (files.length > 0) sources.push(filesSource(files));
   }
   if (inputs.findingsArtifact) {
     const a6 = inputs.findingsArtifact;
