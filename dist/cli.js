@@ -49,7 +49,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/engine/errors.ts
-var ConfigurationError, InvariantError;
+var ConfigurationError, InvariantError, LimitError;
 var init_errors = __esm({
   "src/engine/errors.ts"() {
     "use strict";
@@ -63,6 +63,14 @@ var init_errors = __esm({
           `iam-refine broke one of its own guarantees, so it suggests nothing: ${message}. This is a bug; please report it with the policy and findings that caused it.`
         );
       }
+    };
+    LimitError = class extends Error {
+      constructor(message, kind) {
+        super(message);
+        this.kind = kind;
+      }
+      kind;
+      name = "LimitError";
     };
   }
 });
@@ -789,6 +797,18 @@ var init_invariants = __esm({
   }
 });
 
+// src/engine/limits.ts
+var MAX_MATCHED_ACTIONS_PER_FILE, MAX_ENTRIES_PER_POLICY, MAX_STATEMENTS_PER_FILE, MAX_SECONDS_PER_FILE;
+var init_limits = __esm({
+  "src/engine/limits.ts"() {
+    "use strict";
+    MAX_MATCHED_ACTIONS_PER_FILE = 5e5;
+    MAX_ENTRIES_PER_POLICY = 2e3;
+    MAX_STATEMENTS_PER_FILE = 5e3;
+    MAX_SECONDS_PER_FILE = 30;
+  }
+});
+
 // src/engine/unused.ts
 function usesEverything(principal) {
   return { principal, wholePrincipal: false, services: [], sources: [] };
@@ -892,6 +912,9 @@ var init_unused_set = __esm({
 });
 
 // src/engine/refine.ts
+function newWorkBudget() {
+  return { matchedActions: MAX_MATCHED_ACTIONS_PER_FILE };
+}
 function refinePolicy(document, options) {
   const { statements: statements2 } = readStatements(document);
   const context = buildContext(statements2, options);
@@ -916,18 +939,30 @@ function buildContext(statements2, options) {
     literals,
     keep.filter((k7) => !hasWildcard(k7))
   );
-  return { universe, unused: UnusedSet.resolve(options.principals, universe, keep) };
+  return {
+    universe,
+    unused: UnusedSet.resolve(options.principals, universe, keep),
+    budget: options.budget ?? newWorkBudget()
+  };
 }
 function refineWithContext(document, context, quota) {
   const { statements: statements2, single } = readStatements(document);
   const results = [];
   const kept = [];
   const warnings = [];
+  let emitted = 0;
   statements2.forEach((statement, index) => {
     const { result: result2, refined } = refineStatement(statement, index, context);
     results.push(result2);
     if (refined !== null) kept.push(refined);
     if (result2.note) warnings.push(`Statement ${label(result2)}: ${result2.note}`);
+    if (result2.status === "refined") emitted += result2.after.length;
+    if (emitted > MAX_ENTRIES_PER_POLICY) {
+      throw new LimitError(
+        `too large to suggest: the refinement would have more than ${MAX_ENTRIES_PER_POLICY} Action entries, more than any IAM policy quota holds; detach the policy, or rewrite it with fewer, narrower wildcards`,
+        "suggest"
+      );
+    }
   });
   const changed = results.some((r7) => r7.status === "refined" || r7.status === "removed");
   let refinedDoc = document;
@@ -1011,6 +1046,12 @@ function refineStatement(statement, index, context) {
       continue;
     }
     const m4 = universe.matching(entry);
+    if (context.budget && (context.budget.matchedActions -= m4.length) < 0) {
+      throw new LimitError(
+        `too large to check: the wildcards of this file match more than ${MAX_MATCHED_ACTIONS_PER_FILE} actions together; split the file or narrow its wildcards`,
+        "check"
+      );
+    }
     const r7 = m4.filter((a7) => unused.has(a7));
     const removesAll = r7.length === m4.length && (r7.length > 0 || unused.all);
     if (r7.length === 0 && !removesAll) {
@@ -1096,7 +1137,9 @@ var init_refine = __esm({
     "use strict";
     init_actions();
     init_catalog();
+    init_errors();
     init_invariants();
+    init_limits();
     init_policy();
     init_trie();
     init_universe();
@@ -12950,13 +12993,13 @@ function addDocument(ctx, node, path, kind, extras) {
   }
   const statement = pair(doc, "Statement");
   if (!statement) {
-    const intrinsic = intrinsicName(doc);
-    if (intrinsic !== void 0) {
+    const intrinsic2 = intrinsicName(doc);
+    if (intrinsic2 !== void 0) {
       note(
         ctx,
         doc,
         path,
-        `the policy document is given by ${intrinsic}, not a literal; not checked`,
+        `the policy document is given by ${intrinsic2}, not a literal; not checked`,
         true
       );
     } else note(ctx, doc, path, "the policy document has no Statement; not refined");
@@ -13127,7 +13170,8 @@ function statementLocation(ctx, item, index) {
     return {
       index,
       range: range2,
-      notEditable: `the statement is a Fn::If on ${condition.condition}: each branch is refined as its own location`
+      notEditable: `the statement is a Fn::If on ${condition.condition}: each branch is refined as its own location`,
+      branched: true
     };
   }
   const action = item.kind === "map" ? pair(item, "Action") : void 0;
@@ -13149,7 +13193,8 @@ function statementLocation(ctx, item, index) {
     index,
     range: range2,
     action: { range: actionRange, form },
-    ...notEditable ? { notEditable } : {}
+    ...notEditable ? { notEditable } : {},
+    ...actionIf ? { branched: true } : {}
   };
 }
 function ifOf(node) {
@@ -13346,7 +13391,7 @@ function findInTemplate(ctx, root7, prefix = []) {
               quota: inline.quota,
               attachments: [self],
               resource,
-              policyName: literal(pair(item, "PolicyName")),
+              policyName: literalName(pair(item, "PolicyName")),
               branches: taken
             });
           });
@@ -13376,7 +13421,7 @@ function findInTemplate(ctx, root7, prefix = []) {
           quota,
           attachments,
           resource,
-          policyName: literal(
+          policyName: literalName(
             pair(props2, type === "AWS::IAM::Policy" ? "PolicyName" : "ManagedPolicyName")
           )
         }
@@ -13392,7 +13437,7 @@ function findInTemplate(ctx, root7, prefix = []) {
         quota: single.quota,
         attachments: target ? [attachmentOf(resources, target, single.type)] : [],
         resource,
-        policyName: literal(pair(props2, "PolicyName"))
+        policyName: literalName(pair(props2, "PolicyName"))
       });
       continue;
     }
@@ -13484,7 +13529,7 @@ function attachmentsOf(resources, list, type) {
   return list.items.map((item) => attachmentOf(resources, item, type));
 }
 function attachmentOf(resources, node, type) {
-  const name = literal(node);
+  const name = literalName(node);
   if (name !== void 0) return { type, name };
   const ref = refOf(node);
   if (ref === void 0) {
@@ -13513,11 +13558,11 @@ function attachmentOf(resources, node, type) {
 function nameOf(props2, key) {
   const node = pair(props2, key);
   if (!node) return {};
-  const name = literal(node);
+  const name = literalName(node);
   return name !== void 0 ? { name } : { unresolved: `${key} is given by ${describeIntrinsic(node)}` };
 }
 function pathOf(props2) {
-  const path = literal(pair(props2, "Path"));
+  const path = literalName(pair(props2, "Path"));
   return path !== void 0 ? { path } : {};
 }
 function refOf(node) {
@@ -13531,6 +13576,43 @@ function refOf(node) {
 function at(root7, path) {
   const node = nodeAt(root7, path);
   return node ? { node, path } : void 0;
+}
+function literalName(node, depth = 0) {
+  if (node === void 0 || depth > 16) return void 0;
+  const plain2 = literal(node);
+  if (plain2 !== void 0) return plain2;
+  const fn = intrinsic(node);
+  if (fn?.name === "Sub") {
+    let template = fn.args;
+    if (template?.kind === "seq") {
+      const [text2, vars] = template.items;
+      if (template.items.length !== 2 || vars?.kind !== "map" || vars.pairs.length > 0) {
+        return void 0;
+      }
+      template = text2;
+    }
+    const text = literal(template);
+    if (text === void 0 || /\$\{(?!!)/.test(text)) return void 0;
+    return text.replace(/\$\{!/g, "${");
+  }
+  if (fn?.name === "Join" && fn.args?.kind === "seq" && fn.args.items.length === 2) {
+    const [delimiter, list] = fn.args.items;
+    const d7 = literal(delimiter);
+    if (d7 === void 0 || list?.kind !== "seq" || list.tag) return void 0;
+    const parts = list.items.map((item) => literalName(item, depth + 1));
+    return parts.every((p4) => p4 !== void 0) ? parts.join(d7) : void 0;
+  }
+  return void 0;
+}
+function intrinsic(node) {
+  if (node.tag?.startsWith("!")) {
+    const untagged = { ...node, tag: void 0 };
+    return { name: node.tag.slice(1), args: untagged };
+  }
+  if (node.kind === "map" && node.pairs.length === 1 && node.pairs[0].key.startsWith("Fn::")) {
+    return { name: node.pairs[0].key.slice(4), args: node.pairs[0].value };
+  }
+  return void 0;
 }
 var INLINE_KINDS, SINGLE_ATTACHED, ATTACHMENT_LISTS, SAM_RESOURCES;
 var init_find = __esm({
@@ -14518,7 +14600,7 @@ function scanText(text, file, options) {
     };
   }
   const included = (options.included ?? []).length > 0;
-  if (!included && !POLICY_WORDS.some((w2) => text.includes(w2))) {
+  if (!included && !POLICY_WORDS.some((w2) => text.includes(w2)) && !text.includes("\\")) {
     return { scan: { ...empty, status: "none" } };
   }
   let syntax = detectSyntax(text);
@@ -14559,7 +14641,8 @@ function scanText(text, file, options) {
   }
 }
 function looksLikePolicy(text) {
-  return /\bStatement\b/.test(text) && (/\bEffect\b/.test(text) || /AWS::/.test(text) || /AWSTemplateFormatVersion/.test(text));
+  const escaped = /\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}/.test(text);
+  return (/\bStatement\b/.test(text) || escaped) && (/\bEffect\b/.test(text) || /AWS::/.test(text) || /AWSTemplateFormatVersion/.test(text) || escaped);
 }
 function findInTree(tree, file, options = {}) {
   const ctx = findContext(tree, file);
@@ -14827,8 +14910,31 @@ function refineScan(input, scanned, options) {
       }
     };
   }
+  const statements2 = scan.policies.reduce((n4, p4) => n4 + p4.statements.length, 0);
+  if (statements2 > MAX_STATEMENTS_PER_FILE) {
+    return {
+      report: {
+        file: input.file,
+        status: "skipped",
+        message: `holds ${statements2} statements, over the limit of ${MAX_STATEMENTS_PER_FILE} for one file; not checked`,
+        policies: [],
+        notes: scan.notes,
+        edits: []
+      }
+    };
+  }
   const lines = new LineIndex(input.text);
+  const budget = newWorkBudget();
+  const started = options.clock?.();
   const refined = scan.policies.map((location) => {
+    if (started !== void 0 && options.clock() - started > MAX_SECONDS_PER_FILE * 1e3) {
+      return {
+        done: uncheckedDraft(
+          location,
+          `not checked: the file took more than ${MAX_SECONDS_PER_FILE} s to refine`
+        )
+      };
+    }
     const mapping = mapPrincipals(location, {
       file: input.path,
       config: options.config,
@@ -14836,7 +14942,7 @@ function refineScan(input, scanned, options) {
       covered: (arn) => isCovered(options.findings, arn) || isFallback(arn, options),
       ...options.fallbackPrincipals ? { fallback: options.fallbackPrincipals } : {}
     });
-    return refineLocation(location, mapping, options);
+    return refineLocation(location, mapping, options, budget);
   });
   const drafts = refined.map(
     (r7, i7) => finishLocation(scanned, r7, otherInlineSize(refined, i7), lines)
@@ -14871,8 +14977,8 @@ function refineScan(input, scanned, options) {
     )
   };
 }
-function refineLocation(location, mapping, options) {
-  const base = {
+function reportBase(location) {
+  return {
     pointer: location.pointer,
     path: location.path,
     kind: location.kind,
@@ -14881,6 +14987,26 @@ function refineLocation(location, mapping, options) {
     ...location.policyName !== void 0 ? { policyName: location.policyName } : {},
     range: location.range
   };
+}
+function uncheckedDraft(location, reason) {
+  return {
+    location,
+    principals: [],
+    edits: [],
+    report: {
+      ...reportBase(location),
+      principals: [],
+      statements: [],
+      edits: [],
+      unusedActions: [],
+      status: "unchecked",
+      reason,
+      warnings: []
+    }
+  };
+}
+function refineLocation(location, mapping, options, budget) {
+  const base = reportBase(location);
   const empty = { statements: [], edits: [], unusedActions: [] };
   if (!mapping.mapped) {
     return {
@@ -14894,6 +15020,7 @@ function refineLocation(location, mapping, options) {
           principals: [],
           status: "unmapped",
           reason: mapping.reason,
+          ...mapping.ambiguous ? { ambiguous: true } : {},
           warnings: []
         }
       }
@@ -14921,15 +15048,32 @@ function refineLocation(location, mapping, options) {
     };
   }
   const principals = mapping.principals.map((p4) => unusedOf2(p4, options));
+  let refinement;
   try {
-    const refinement = refinePolicy(location.document, {
+    refinement = refinePolicy(location.document, {
       catalog: options.catalog,
       principals,
       keepActions: options.config.keepActions,
-      quota: location.quota
+      quota: location.quota,
+      budget
     });
-    return { location, mapped, notes: mapping.notes, principals, refinement };
   } catch (error) {
+    if (error instanceof LimitError) {
+      return {
+        done: {
+          location,
+          principals,
+          edits: [],
+          report: {
+            ...mapped,
+            ...empty,
+            status: error.kind === "check" ? "unchecked" : "not-editable",
+            reason: error.message,
+            warnings: [...mapping.notes]
+          }
+        }
+      };
+    }
     if (error instanceof ConfigurationError || error instanceof InvariantError) {
       return {
         done: {
@@ -14948,6 +15092,7 @@ function refineLocation(location, mapping, options) {
     }
     throw error;
   }
+  return { location, mapped, notes: mapping.notes, principals, refinement };
 }
 function otherInlineSize(all, index) {
   const self = all[index];
@@ -15068,6 +15213,8 @@ function statementReports(location, refinement) {
       ...s3.sid !== void 0 ? { sid: s3.sid } : {},
       status: s3.status,
       ...note2 !== void 0 ? { note: note2 } : {},
+      // what the engine cannot read is unchecked, unless a Fn::If's branches are checked apart
+      ...s3.unreadable && !where?.branched ? { unreadable: true } : {},
       before: s3.before,
       after: s3.after,
       changes: s3.changes,
@@ -15090,6 +15237,7 @@ var init_scan2 = __esm({
   "src/sources/scan.ts"() {
     "use strict";
     init_errors();
+    init_limits();
     init_refine();
     init_unused();
     init_select();
@@ -39762,6 +39910,8 @@ function policyLines(file, p4) {
       return [`${where}not a policy the engine can read: ${p4.reason ?? ""}`];
     case "error":
       return [`${where}${p4.reason ?? "an internal guarantee failed"}`];
+    case "unchecked":
+      return [`${where}not checked${whose}: ${p4.reason ?? ""}`];
     default:
   }
   const lines = [];
@@ -39775,7 +39925,7 @@ function policyLines(file, p4) {
     const label2 = s3.sid !== void 0 ? `Statement "${s3.sid}"` : `Statement #${s3.index + 1}`;
     if (hasUnused(p4.status)) for (const r7 of s3.reasons) lines.push(`  ${label2}: ${r7}`);
     if (s3.status === "not-refined" && s3.note !== void 0 && !s3.note.startsWith("is a Deny")) {
-      notRefined.push(`  ${label2}: not refined: ${s3.note}`);
+      notRefined.push(`  ${label2}: ${s3.unreadable ? "not checked" : "not refined"}: ${s3.note}`);
     }
   }
   if (notRefined.length > 0 && lines.length === 0) lines.push(`${where}found${whose}`);
@@ -39898,7 +40048,7 @@ ${CHECK_USAGE}`);
             text: read.text,
             ...includes ? { included: includes } : {}
           },
-          { catalog, findings, config, fallbackPrincipals: fallback }
+          { catalog, findings, config, fallbackPrincipals: fallback, clock: () => performance.now() }
         );
         if (prove && outcome.report) {
           outcome = await withAwsProof(read.text, outcome, prove, (p4, reason, defect) => {

@@ -50549,6 +50549,14 @@ var InvariantError = class extends Error {
     );
   }
 };
+var LimitError = class extends Error {
+  constructor(message2, kind) {
+    super(message2);
+    this.kind = kind;
+  }
+  kind;
+  name = "LimitError";
+};
 
 // node_modules/@aws-sdk/client-accessanalyzer/dist-es/AccessAnalyzerClient.js
 init_client3();
@@ -68865,6 +68873,12 @@ async function withAwsProof(text3, outcome, prove, onWithheld) {
   };
 }
 
+// src/engine/limits.ts
+var MAX_MATCHED_ACTIONS_PER_FILE = 5e5;
+var MAX_ENTRIES_PER_POLICY = 2e3;
+var MAX_STATEMENTS_PER_FILE = 5e3;
+var MAX_SECONDS_PER_FILE = 30;
+
 // src/engine/policy.ts
 function readStatements(document) {
   if (!isRecord(document)) throw new ConfigurationError("a policy document must be a JSON object");
@@ -69244,6 +69258,9 @@ var QUOTAS = {
   user: { kind: "inline policies of a user", limit: 2048 },
   group: { kind: "inline policies of a group", limit: 5120 }
 };
+function newWorkBudget() {
+  return { matchedActions: MAX_MATCHED_ACTIONS_PER_FILE };
+}
 function refinePolicy(document, options) {
   const { statements: statements2 } = readStatements(document);
   const context3 = buildContext(statements2, options);
@@ -69268,18 +69285,30 @@ function buildContext(statements2, options) {
     literals,
     keep.filter((k6) => !hasWildcard(k6))
   );
-  return { universe, unused: UnusedSet.resolve(options.principals, universe, keep) };
+  return {
+    universe,
+    unused: UnusedSet.resolve(options.principals, universe, keep),
+    budget: options.budget ?? newWorkBudget()
+  };
 }
 function refineWithContext(document, context3, quota) {
   const { statements: statements2, single } = readStatements(document);
   const results = [];
   const kept = [];
   const warnings = [];
+  let emitted = 0;
   statements2.forEach((statement, index) => {
     const { result: result2, refined } = refineStatement(statement, index, context3);
     results.push(result2);
     if (refined !== null) kept.push(refined);
     if (result2.note) warnings.push(`Statement ${label(result2)}: ${result2.note}`);
+    if (result2.status === "refined") emitted += result2.after.length;
+    if (emitted > MAX_ENTRIES_PER_POLICY) {
+      throw new LimitError(
+        `too large to suggest: the refinement would have more than ${MAX_ENTRIES_PER_POLICY} Action entries, more than any IAM policy quota holds; detach the policy, or rewrite it with fewer, narrower wildcards`,
+        "suggest"
+      );
+    }
   });
   const changed = results.some((r6) => r6.status === "refined" || r6.status === "removed");
   let refinedDoc = document;
@@ -69363,6 +69392,12 @@ function refineStatement(statement, index, context3) {
       continue;
     }
     const m3 = universe.matching(entry);
+    if (context3.budget && (context3.budget.matchedActions -= m3.length) < 0) {
+      throw new LimitError(
+        `too large to check: the wildcards of this file match more than ${MAX_MATCHED_ACTIONS_PER_FILE} actions together; split the file or narrow its wildcards`,
+        "check"
+      );
+    }
     const r6 = m3.filter((a6) => unused.has(a6));
     const removesAll = r6.length === m3.length && (r6.length > 0 || unused.all);
     if (r6.length === 0 && !removesAll) {
@@ -69516,13 +69551,13 @@ function addDocument(ctx, node, path, kind, extras) {
   }
   const statement = pair(doc, "Statement");
   if (!statement) {
-    const intrinsic = intrinsicName(doc);
-    if (intrinsic !== void 0) {
+    const intrinsic2 = intrinsicName(doc);
+    if (intrinsic2 !== void 0) {
       note(
         ctx,
         doc,
         path,
-        `the policy document is given by ${intrinsic}, not a literal; not checked`,
+        `the policy document is given by ${intrinsic2}, not a literal; not checked`,
         true
       );
     } else note(ctx, doc, path, "the policy document has no Statement; not refined");
@@ -69693,7 +69728,8 @@ function statementLocation(ctx, item, index) {
     return {
       index,
       range: range2,
-      notEditable: `the statement is a Fn::If on ${condition.condition}: each branch is refined as its own location`
+      notEditable: `the statement is a Fn::If on ${condition.condition}: each branch is refined as its own location`,
+      branched: true
     };
   }
   const action = item.kind === "map" ? pair(item, "Action") : void 0;
@@ -69715,7 +69751,8 @@ function statementLocation(ctx, item, index) {
     index,
     range: range2,
     action: { range: actionRange, form },
-    ...notEditable ? { notEditable } : {}
+    ...notEditable ? { notEditable } : {},
+    ...actionIf ? { branched: true } : {}
   };
 }
 function ifOf(node) {
@@ -69949,7 +69986,7 @@ function findInTemplate(ctx, root6, prefix = []) {
               quota: inline2.quota,
               attachments: [self2],
               resource,
-              policyName: literal(pair(item, "PolicyName")),
+              policyName: literalName(pair(item, "PolicyName")),
               branches: taken
             });
           });
@@ -69979,7 +70016,7 @@ function findInTemplate(ctx, root6, prefix = []) {
           quota,
           attachments,
           resource,
-          policyName: literal(
+          policyName: literalName(
             pair(props2, type === "AWS::IAM::Policy" ? "PolicyName" : "ManagedPolicyName")
           )
         }
@@ -69995,7 +70032,7 @@ function findInTemplate(ctx, root6, prefix = []) {
         quota: single.quota,
         attachments: target ? [attachmentOf(resources, target, single.type)] : [],
         resource,
-        policyName: literal(pair(props2, "PolicyName"))
+        policyName: literalName(pair(props2, "PolicyName"))
       });
       continue;
     }
@@ -70091,7 +70128,7 @@ function attachmentsOf(resources, list3, type) {
   return list3.items.map((item) => attachmentOf(resources, item, type));
 }
 function attachmentOf(resources, node, type) {
-  const name = literal(node);
+  const name = literalName(node);
   if (name !== void 0) return { type, name };
   const ref = refOf(node);
   if (ref === void 0) {
@@ -70120,11 +70157,11 @@ function attachmentOf(resources, node, type) {
 function nameOf(props2, key) {
   const node = pair(props2, key);
   if (!node) return {};
-  const name = literal(node);
+  const name = literalName(node);
   return name !== void 0 ? { name } : { unresolved: `${key} is given by ${describeIntrinsic(node)}` };
 }
 function pathOf(props2) {
-  const path = literal(pair(props2, "Path"));
+  const path = literalName(pair(props2, "Path"));
   return path !== void 0 ? { path } : {};
 }
 function refOf(node) {
@@ -70138,6 +70175,43 @@ function refOf(node) {
 function at(root6, path) {
   const node = nodeAt(root6, path);
   return node ? { node, path } : void 0;
+}
+function literalName(node, depth = 0) {
+  if (node === void 0 || depth > 16) return void 0;
+  const plain2 = literal(node);
+  if (plain2 !== void 0) return plain2;
+  const fn = intrinsic(node);
+  if (fn?.name === "Sub") {
+    let template = fn.args;
+    if (template?.kind === "seq") {
+      const [text4, vars] = template.items;
+      if (template.items.length !== 2 || vars?.kind !== "map" || vars.pairs.length > 0) {
+        return void 0;
+      }
+      template = text4;
+    }
+    const text3 = literal(template);
+    if (text3 === void 0 || /\$\{(?!!)/.test(text3)) return void 0;
+    return text3.replace(/\$\{!/g, "${");
+  }
+  if (fn?.name === "Join" && fn.args?.kind === "seq" && fn.args.items.length === 2) {
+    const [delimiter2, list3] = fn.args.items;
+    const d6 = literal(delimiter2);
+    if (d6 === void 0 || list3?.kind !== "seq" || list3.tag) return void 0;
+    const parts = list3.items.map((item) => literalName(item, depth + 1));
+    return parts.every((p3) => p3 !== void 0) ? parts.join(d6) : void 0;
+  }
+  return void 0;
+}
+function intrinsic(node) {
+  if (node.tag?.startsWith("!")) {
+    const untagged = { ...node, tag: void 0 };
+    return { name: node.tag.slice(1), args: untagged };
+  }
+  if (node.kind === "map" && node.pairs.length === 1 && node.pairs[0].key.startsWith("Fn::")) {
+    return { name: node.pairs[0].key.slice(4), args: node.pairs[0].value };
+  }
+  return void 0;
 }
 
 // src/sources/json/find.ts
@@ -71036,7 +71110,7 @@ function scanText(text3, file, options) {
     };
   }
   const included = (options.included ?? []).length > 0;
-  if (!included && !POLICY_WORDS.some((w) => text3.includes(w))) {
+  if (!included && !POLICY_WORDS.some((w) => text3.includes(w)) && !text3.includes("\\")) {
     return { scan: { ...empty, status: "none" } };
   }
   let syntax = detectSyntax(text3);
@@ -71077,7 +71151,8 @@ function scanText(text3, file, options) {
   }
 }
 function looksLikePolicy(text3) {
-  return /\bStatement\b/.test(text3) && (/\bEffect\b/.test(text3) || /AWS::/.test(text3) || /AWSTemplateFormatVersion/.test(text3));
+  const escaped = /\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}/.test(text3);
+  return (/\bStatement\b/.test(text3) || escaped) && (/\bEffect\b/.test(text3) || /AWS::/.test(text3) || /AWSTemplateFormatVersion/.test(text3) || escaped);
 }
 function findInTree(tree, file, options = {}) {
   const ctx = findContext(tree, file);
@@ -71314,8 +71389,31 @@ function refineScan(input, scanned, options) {
       }
     };
   }
+  const statements2 = scan.policies.reduce((n3, p3) => n3 + p3.statements.length, 0);
+  if (statements2 > MAX_STATEMENTS_PER_FILE) {
+    return {
+      report: {
+        file: input.file,
+        status: "skipped",
+        message: `holds ${statements2} statements, over the limit of ${MAX_STATEMENTS_PER_FILE} for one file; not checked`,
+        policies: [],
+        notes: scan.notes,
+        edits: []
+      }
+    };
+  }
   const lines = new LineIndex(input.text);
+  const budget = newWorkBudget();
+  const started = options.clock?.();
   const refined = scan.policies.map((location) => {
+    if (started !== void 0 && options.clock() - started > MAX_SECONDS_PER_FILE * 1e3) {
+      return {
+        done: uncheckedDraft(
+          location,
+          `not checked: the file took more than ${MAX_SECONDS_PER_FILE} s to refine`
+        )
+      };
+    }
     const mapping = mapPrincipals(location, {
       file: input.path,
       config: options.config,
@@ -71323,7 +71421,7 @@ function refineScan(input, scanned, options) {
       covered: (arn) => isCovered(options.findings, arn) || isFallback(arn, options),
       ...options.fallbackPrincipals ? { fallback: options.fallbackPrincipals } : {}
     });
-    return refineLocation(location, mapping, options);
+    return refineLocation(location, mapping, options, budget);
   });
   const drafts = refined.map(
     (r6, i7) => finishLocation(scanned, r6, otherInlineSize(refined, i7), lines)
@@ -71358,8 +71456,8 @@ function refineScan(input, scanned, options) {
     )
   };
 }
-function refineLocation(location, mapping, options) {
-  const base2 = {
+function reportBase(location) {
+  return {
     pointer: location.pointer,
     path: location.path,
     kind: location.kind,
@@ -71368,6 +71466,26 @@ function refineLocation(location, mapping, options) {
     ...location.policyName !== void 0 ? { policyName: location.policyName } : {},
     range: location.range
   };
+}
+function uncheckedDraft(location, reason) {
+  return {
+    location,
+    principals: [],
+    edits: [],
+    report: {
+      ...reportBase(location),
+      principals: [],
+      statements: [],
+      edits: [],
+      unusedActions: [],
+      status: "unchecked",
+      reason,
+      warnings: []
+    }
+  };
+}
+function refineLocation(location, mapping, options, budget) {
+  const base2 = reportBase(location);
   const empty = { statements: [], edits: [], unusedActions: [] };
   if (!mapping.mapped) {
     return {
@@ -71381,6 +71499,7 @@ function refineLocation(location, mapping, options) {
           principals: [],
           status: "unmapped",
           reason: mapping.reason,
+          ...mapping.ambiguous ? { ambiguous: true } : {},
           warnings: []
         }
       }
@@ -71408,15 +71527,32 @@ function refineLocation(location, mapping, options) {
     };
   }
   const principals = mapping.principals.map((p3) => unusedOf2(p3, options));
+  let refinement;
   try {
-    const refinement = refinePolicy(location.document, {
+    refinement = refinePolicy(location.document, {
       catalog: options.catalog,
       principals,
       keepActions: options.config.keepActions,
-      quota: location.quota
+      quota: location.quota,
+      budget
     });
-    return { location, mapped, notes: mapping.notes, principals, refinement };
   } catch (error3) {
+    if (error3 instanceof LimitError) {
+      return {
+        done: {
+          location,
+          principals,
+          edits: [],
+          report: {
+            ...mapped,
+            ...empty,
+            status: error3.kind === "check" ? "unchecked" : "not-editable",
+            reason: error3.message,
+            warnings: [...mapping.notes]
+          }
+        }
+      };
+    }
     if (error3 instanceof ConfigurationError || error3 instanceof InvariantError) {
       return {
         done: {
@@ -71435,6 +71571,7 @@ function refineLocation(location, mapping, options) {
     }
     throw error3;
   }
+  return { location, mapped, notes: mapping.notes, principals, refinement };
 }
 function otherInlineSize(all, index) {
   const self2 = all[index];
@@ -71555,6 +71692,8 @@ function statementReports(location, refinement) {
       ...s2.sid !== void 0 ? { sid: s2.sid } : {},
       status: s2.status,
       ...note2 !== void 0 ? { note: note2 } : {},
+      // what the engine cannot read is unchecked, unless a Fn::If's branches are checked apart
+      ...s2.unreadable && !where?.branched ? { unreadable: true } : {},
       before: s2.before,
       after: s2.after,
       changes: s2.changes,
@@ -71647,7 +71786,7 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
     }
     let outcome = refineFile(
       { file: file.path, path: file.path, text: content.text },
-      { catalog, findings, config: config2 }
+      { catalog, findings, config: config2, clock: () => performance.now() }
     );
     if (verify) {
       outcome = await withAwsProof(content.text, outcome, verify, (p3, reason, defect) => {

@@ -304,6 +304,8 @@ function policyLines(file: string, p: PolicyReport): string[] {
       return [`${where}not a policy the engine can read: ${p.reason ?? ''}`]
     case 'error':
       return [`${where}${p.reason ?? 'an internal guarantee failed'}`]
+    case 'unchecked':
+      return [`${where}not checked${whose}: ${p.reason ?? ''}`]
     default:
   }
   const lines: string[] = []
@@ -321,7 +323,7 @@ function policyLines(file: string, p: PolicyReport): string[] {
     const label = s.sid !== undefined ? `Statement "${s.sid}"` : `Statement #${s.index + 1}`
     if (hasUnused(p.status)) for (const r of s.reasons) lines.push(`  ${label}: ${r}`)
     if (s.status === 'not-refined' && s.note !== undefined && !s.note.startsWith('is a Deny')) {
-      notRefined.push(`  ${label}: not refined: ${s.note}`)
+      notRefined.push(`  ${label}: ${s.unreadable ? 'not checked' : 'not refined'}: ${s.note}`)
     }
   }
   if (notRefined.length > 0 && lines.length === 0) lines.push(`${where}found${whose}`)

@@ -47,6 +47,11 @@ export interface StatementLocation {
   }
   /** Why this statement is reported but never edited (an intrinsic `Action`, a block scalar). */
   readonly notEditable?: string
+  /**
+   * The statement, or its `Action`, is a `Fn::If` whose branches are locations of their own: what
+   * the engine cannot read here is checked there.
+   */
+  readonly branched?: boolean
 }
 
 /**

@@ -481,6 +481,8 @@ function statementReports(
       ...(s.sid !== undefined ? { sid: s.sid } : {}),
       status: s.status,
       ...(note !== undefined ? { note } : {}),
+      // what the engine cannot read is unchecked, unless a Fn::If's branches are checked apart
+      ...(s.unreadable && !where?.branched ? { unreadable: true } : {}),
       before: s.before,
       after: s.after,
       changes: s.changes,

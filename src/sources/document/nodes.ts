@@ -362,7 +362,8 @@ function statementLocation(ctx: FindContext, item: SourceNode, index: number): S
     return {
       index,
       range,
-      notEditable: `the statement is a Fn::If on ${condition.condition}: each branch is refined as its own location`
+      notEditable: `the statement is a Fn::If on ${condition.condition}: each branch is refined as its own location`,
+      branched: true
     }
   }
   const action = item.kind === 'map' ? pair(item, 'Action') : undefined
@@ -384,7 +385,8 @@ function statementLocation(ctx: FindContext, item: SourceNode, index: number): S
     index,
     range,
     action: { range: actionRange, form },
-    ...(notEditable ? { notEditable } : {})
+    ...(notEditable ? { notEditable } : {}),
+    ...(actionIf ? { branched: true } : {})
   }
 }
 
