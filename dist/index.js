@@ -71808,16 +71808,24 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
     fixed: false,
     notes: [...warnings, ...findings.notes, ...notes]
   });
+  const unchecked = uncheckedItems(report.files);
+  for (const u of unchecked.slice(0, MAX_LOGGED_UNCHECKED)) {
+    logger2.info(`not checked: ${u.file}${u.line !== void 0 ? `:${u.line}` : ""}: ${u.reason}`);
+  }
+  if (unchecked.length > MAX_LOGGED_UNCHECKED) {
+    logger2.info(`not checked: ${unchecked.length - MAX_LOGGED_UNCHECKED} more, in the job summary`);
+  }
   const review = await reviewPullRequest(client, pr, reviewFiles, {
     event: inputs.reviewEvent,
     maxComments: inputs.maxComments,
     logger: logger2,
     notes,
     warnings,
-    unchecked: uncheckedItems(report.files)
+    unchecked
   });
   return { report, summary: review.summary };
 }
+var MAX_LOGGED_UNCHECKED = 100;
 function unreadFile(path, reason) {
   return {
     file: path,
