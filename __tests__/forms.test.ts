@@ -81,7 +81,8 @@ describe.each(cases)('the %s forms', name => {
     const result = await run(repo, '--format', 'json')
     expect(result.err).toBe('')
     const summary = summarize(JSON.parse(result.out) as Report, repo)
-    if (update) writeFileSync(join(dir, 'expected-report.json'), `${JSON.stringify(summary, null, 2)}\n`)
+    if (update)
+      writeFileSync(join(dir, 'expected-report.json'), `${JSON.stringify(summary, null, 2)}\n`)
     expect(summary).toEqual(JSON.parse(readFileSync(join(dir, 'expected-report.json'), 'utf8')))
   })
 
