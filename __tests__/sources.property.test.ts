@@ -431,3 +431,192 @@ describe('fixing generated files', () => {
     expect(edited).toBeGreaterThan(100)
   })
 })
+
+// ---------------------------------------------------------------- Fn::If inside a policy
+
+/** A statement as written: plain, a `Fn::If` between it and nothing, or its Action a `Fn::If`. */
+interface Conditional {
+  statement: Statement
+  wrap: 'plain' | 'statement' | 'action'
+  /** For `action`: the other branch's entries. */
+  other: string[]
+}
+
+const conditionalArb: fc.Arbitrary<Conditional> = fc.record({
+  statement: statementArb,
+  wrap: fc.constantFrom('plain' as const, 'statement' as const, 'action' as const),
+  other: fc.uniqueArray(fc.constantFrom(...ENTRIES), { minLength: 1, maxLength: 3 })
+})
+
+function conditionalTemplate(items: Conditional[], syntax: 'yaml' | 'json'): string {
+  const list = (v: string | string[]) => (Array.isArray(v) ? v : [v])
+  if (syntax === 'json') {
+    const statement = (c: Conditional): unknown => {
+      if (c.wrap === 'statement') return { 'Fn::If': ['C', c.statement, { Ref: 'AWS::NoValue' }] }
+      if (c.wrap === 'action') {
+        return { ...c.statement, Action: { 'Fn::If': ['C', list(c.statement.Action), c.other] } }
+      }
+      return c.statement
+    }
+    const doc = {
+      Resources: {
+        AppRole: {
+          Type: 'AWS::IAM::Role',
+          Properties: {
+            RoleName: 'AppRole',
+            Policies: [
+              {
+                PolicyName: 'generated',
+                PolicyDocument: { Version: '2012-10-17', Statement: items.map(statement) }
+              }
+            ]
+          }
+        }
+      }
+    }
+    return `${JSON.stringify(doc, null, 2)}\n`
+  }
+  const lines = [
+    "AWSTemplateFormatVersion: '2010-09-09'",
+    'Resources:',
+    '  AppRole:',
+    '    Type: AWS::IAM::Role',
+    '    Properties:',
+    '      RoleName: AppRole',
+    '      Policies:',
+    '        - PolicyName: generated',
+    '          PolicyDocument:',
+    "            Version: '2012-10-17'",
+    '            Statement:'
+  ]
+  const q = (e: string) => (/^[A-Za-z0-9-]+:[A-Za-z0-9]+$/.test(e) ? e : `'${e}'`)
+  const body = (st: Statement, pad: string, action: string[]): string[] => [
+    ...(st.Sid ? [`${pad}Sid: ${st.Sid}`] : []),
+    `${pad}Effect: ${st.Effect}`,
+    `${pad}Action:`,
+    ...action.map(e => `${pad}  - ${q(e)}`),
+    `${pad}Resource: '*'`
+  ]
+  for (const c of items) {
+    const action = list(c.statement.Action)
+    if (c.wrap === 'statement') {
+      lines.push('              - !If', '                - C')
+      const b = body(c.statement, '                  ', action)
+      lines.push(`                - ${(b[0] as string).trimStart()}`, ...b.slice(1))
+      lines.push('                - !Ref AWS::NoValue')
+    } else if (c.wrap === 'action') {
+      const b = body(c.statement, '                ', action).filter(
+        l => !l.trimStart().startsWith('Action:') && !l.trimStart().startsWith('- ')
+      )
+      lines.push(`              - ${(b[0] as string).trimStart()}`, ...b.slice(1))
+      lines.push(
+        `                Action: !If [C, [${action.map(q).join(', ')}], [${c.other.map(q).join(', ')}]]`
+      )
+    } else {
+      const b = body(c.statement, '                ', action)
+      lines.push(`              - ${(b[0] as string).trimStart()}`, ...b.slice(1))
+    }
+  }
+  return `${lines.join('\n')}\n`
+}
+
+describe('fixing Fn::If branches inside a policy', () => {
+  it('refines every branch as its own location, exactly, without touching the others', () => {
+    let branchesEdited = 0
+    let movedEdited = 0
+    fc.assert(
+      fc.property(
+        fc.array(conditionalArb, { minLength: 1, maxLength: 4 }),
+        unusedArb,
+        fc.constantFrom('yaml' as const, 'json' as const),
+        (items, principal, syntax) => {
+          const text = conditionalTemplate(items, syntax)
+          const file = syntax === 'json' ? 'template.json' : 'template.yaml'
+          const options = {
+            catalog,
+            findings: combineFindings([
+              { principals: [principal], notes: [], covered: [], coveredAccounts: [] }
+            ]),
+            config: EMPTY_CONFIG
+          }
+          const scan = findPolicies(text, file)
+          // one location for the policy, one per branch that is not AWS::NoValue
+          const branchCount = items.reduce(
+            (n, c) => n + (c.wrap === 'statement' ? 1 : c.wrap === 'action' ? 2 : 0),
+            0
+          )
+          expect(scan.policies).toHaveLength(1 + branchCount)
+          for (const p of scan.policies.slice(1)) {
+            expect(p.branches?.[0]?.condition).toBe('C')
+            expect(p.pointer).toMatch(/\["Fn::If"\]\[[12]\]$/)
+          }
+          const outcome = refineFile({ file, path: file, text }, options)
+          const reports = outcome.report?.policies ?? []
+          const fixed = outcome.fixedText ?? text
+          const again = findPolicies(fixed, file).policies
+          // a statement the policy loses moves the branches after it one place up
+          const removed =
+            reports[0]?.status === 'refined'
+              ? reports[0].statements.filter(st => st.status === 'removed').map(st => st.index)
+              : []
+          const at = (pointer: string) => {
+            const moved = pointer.replace(
+              /^(.*PolicyDocument\.Statement\[)(\d+)\]/,
+              (_, head, k) => {
+                const n = Number(k)
+                return `${head}${n - removed.filter(r => r < n).length}]`
+              }
+            )
+            return again.find(p => p.pointer === moved)
+          }
+          scan.policies.forEach((location, i) => {
+            const report = reports[i]
+            const refinement = refinePolicy(location.document, {
+              catalog,
+              principals: [principal],
+              quota: location.quota
+            })
+            const read = at(location.pointer)
+            if (report?.status === 'refined') {
+              expect(read).toBeDefined()
+              if (location.branches) {
+                branchesEdited++
+                if (removed.length > 0) movedEdited++
+                // each branch reads back as its own refinement
+                expect(read?.document).toEqual(refinement.document)
+              } else {
+                // the policy around branches holds its own statements refined; its If items
+                // are the branches' business
+                const plain = (d: unknown) =>
+                  (d as { Statement: Record<string, unknown>[] }).Statement.filter(
+                    s =>
+                      !('Fn::If' in s) &&
+                      !(s.Action && typeof s.Action === 'object' && 'Fn::If' in s.Action)
+                  )
+                expect(plain(read?.document)).toEqual(plain(refinement.document))
+              }
+            } else if (location.branches && read && outcome.fixedText !== undefined) {
+              // a branch that is not edited stays as it was
+              expect(read.document).toEqual(location.document)
+            }
+            // never merged: a statement or Action branch is refined as one statement alone
+            if (location.form === 'action' || location.form === 'statement') {
+              expect((location.document as { Statement: unknown }).Statement).not.toBeInstanceOf(
+                Array
+              )
+            }
+          })
+          // fixing twice changes nothing
+          if (outcome.fixedText !== undefined) {
+            const second = refineFile({ file, path: file, text: fixed }, options)
+            expect(second.fixedText).toBeUndefined()
+          }
+        }
+      ),
+      { numRuns: 300 }
+    )
+    expect(branchesEdited).toBeGreaterThan(30)
+    // branches edited in the same fix as a statement removed before them, at their new place
+    expect(movedEdited).toBeGreaterThan(0)
+  })
+})

@@ -14525,8 +14525,10 @@ function verifyAll(tree, changes, edits, refind) {
   const found = refind(reparsed.tree, changes[0]?.location.file ?? "");
   let expected = toValue(tree.root, valueBudget(tree.text));
   const ordered = [...changes].sort((a7, b7) => a7.location.path.length - b7.location.path.length);
-  for (const { location, document } of ordered) {
-    const again = found.policies.find((p4) => p4.pointer === location.pointer);
+  for (const change of ordered) {
+    const { location, document } = change;
+    const path = movedPath(location.path, ordered);
+    const again = found.policies.find((p4) => p4.pointer === pointerOf(path));
     if (!again) throw new Refusal("the edited policy is no longer found");
     const holdsAnother = changes.some(
       (other) => other.location !== location && isInside(other.location.path, location.path)
@@ -14534,12 +14536,25 @@ function verifyAll(tree, changes, edits, refind) {
     if (!holdsAnother && JSON.stringify(again.document) !== JSON.stringify(document)) {
       throw new Refusal("the edited policy would not equal the refinement");
     }
-    expected = replaceAt(expected, location.path, valueAtPath(location, document));
+    expected = replaceAt(expected, path, valueAtPath(location, document));
   }
   const actual = toValue(reparsed.tree.root, valueBudget(next));
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
     throw new Refusal("the edits would change something outside the refined statements");
   }
+}
+function movedPath(path, changes) {
+  const moved = [...path];
+  for (const outer of changes) {
+    const removed = outer.removed ?? [];
+    if (removed.length === 0 || !isInside(path, outer.location.path)) continue;
+    const list = (outer.location.form ?? "document") === "document" ? [...outer.location.path, "Statement"] : outer.location.path;
+    if (!list.every((step, i7) => path[i7] === step)) continue;
+    const index = path[list.length];
+    if (typeof index !== "number") continue;
+    moved[list.length] = index - removed.filter((r7) => r7 < index).length;
+  }
+  return moved;
 }
 function isInside(path, outer) {
   return path.length > outer.length && outer.every((step, i7) => path[i7] === step);
@@ -14952,7 +14967,11 @@ function refineScan(input, scanned, options) {
   let fileEdits = all;
   if (editing.length > 1) {
     const problem = scanned.verifyAll(
-      editing.map((d7) => ({ location: d7.location, document: d7.refinement?.document })),
+      editing.map((d7) => ({
+        location: d7.location,
+        document: d7.refinement?.document,
+        removed: (d7.refinement?.statements ?? []).filter((s3) => s3.status === "removed").map((s3) => s3.index)
+      })),
       all
     );
     if (problem !== void 0) {

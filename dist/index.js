@@ -71048,8 +71048,10 @@ function verifyAll(tree, changes, edits, refind) {
   const found = refind(reparsed.tree, changes[0]?.location.file ?? "");
   let expected = toValue(tree.root, valueBudget(tree.text));
   const ordered = [...changes].sort((a6, b6) => a6.location.path.length - b6.location.path.length);
-  for (const { location, document } of ordered) {
-    const again = found.policies.find((p3) => p3.pointer === location.pointer);
+  for (const change of ordered) {
+    const { location, document } = change;
+    const path = movedPath(location.path, ordered);
+    const again = found.policies.find((p3) => p3.pointer === pointerOf(path));
     if (!again) throw new Refusal("the edited policy is no longer found");
     const holdsAnother = changes.some(
       (other) => other.location !== location && isInside(other.location.path, location.path)
@@ -71057,12 +71059,25 @@ function verifyAll(tree, changes, edits, refind) {
     if (!holdsAnother && JSON.stringify(again.document) !== JSON.stringify(document)) {
       throw new Refusal("the edited policy would not equal the refinement");
     }
-    expected = replaceAt(expected, location.path, valueAtPath(location, document));
+    expected = replaceAt(expected, path, valueAtPath(location, document));
   }
   const actual = toValue(reparsed.tree.root, valueBudget(next));
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
     throw new Refusal("the edits would change something outside the refined statements");
   }
+}
+function movedPath(path, changes) {
+  const moved = [...path];
+  for (const outer of changes) {
+    const removed = outer.removed ?? [];
+    if (removed.length === 0 || !isInside(path, outer.location.path)) continue;
+    const list3 = (outer.location.form ?? "document") === "document" ? [...outer.location.path, "Statement"] : outer.location.path;
+    if (!list3.every((step, i7) => path[i7] === step)) continue;
+    const index = path[list3.length];
+    if (typeof index !== "number") continue;
+    moved[list3.length] = index - removed.filter((r6) => r6 < index).length;
+  }
+  return moved;
 }
 function isInside(path, outer) {
   return path.length > outer.length && outer.every((step, i7) => path[i7] === step);
@@ -71431,7 +71446,11 @@ function refineScan(input, scanned, options) {
   let fileEdits = all;
   if (editing.length > 1) {
     const problem = scanned.verifyAll(
-      editing.map((d6) => ({ location: d6.location, document: d6.refinement?.document })),
+      editing.map((d6) => ({
+        location: d6.location,
+        document: d6.refinement?.document,
+        removed: (d6.refinement?.statements ?? []).filter((s2) => s2.status === "removed").map((s2) => s2.index)
+      })),
       all
     );
     if (problem !== void 0) {

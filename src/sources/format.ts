@@ -30,7 +30,12 @@ export interface ScannedFile {
   render(location: PolicyLocation, refinement: PolicyRefinement): RenderResult
   /** Proves the edits of several policies applied together; the reason when they fail. */
   verifyAll(
-    changes: readonly { location: PolicyLocation; document: unknown }[],
+    changes: readonly {
+      location: PolicyLocation
+      document: unknown
+      /** The statements the refinement removes (indexes in its `Statement` list). */
+      removed?: readonly number[]
+    }[],
     edits: readonly TextEdit[]
   ): string | undefined
 }

@@ -137,7 +137,13 @@ export function refineScan(
   let fileEdits: RenderedEdit[] = all
   if (editing.length > 1) {
     const problem = scanned.verifyAll(
-      editing.map(d => ({ location: d.location, document: d.refinement?.document })),
+      editing.map(d => ({
+        location: d.location,
+        document: d.refinement?.document,
+        removed: (d.refinement?.statements ?? [])
+          .filter(s => s.status === 'removed')
+          .map(s => s.index)
+      })),
       all
     )
     if (problem !== undefined) {

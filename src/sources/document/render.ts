@@ -2,7 +2,7 @@ import type { EntryChange, PolicyRefinement, StatementResult } from '../../engin
 import type { RenderedEdit, RenderResult } from '../format.js'
 import type { PolicyLocation } from '../model.js'
 import { applyEdits, type TextEdit } from '../text-edit.js'
-import { nodeAt, pair } from './nodes.js'
+import { nodeAt, pair, pointerOf } from './nodes.js'
 import {
   parseSource,
   toValue,
@@ -60,7 +60,7 @@ export function renderEdits(
 export function verifyFileEdits(
   text: string,
   syntax: SourceTree['syntax'],
-  changes: readonly { location: PolicyLocation; document: unknown }[],
+  changes: readonly ProvenChange[],
   edits: readonly TextEdit[],
   refind: Refind,
   parsedTree?: SourceTree
@@ -551,9 +551,17 @@ function verifyEdits(
   verifyAll(tree, [{ location, document }], edits, refind)
 }
 
+/** One policy's change for the proof: its refined document, and the statements it removes. */
+export interface ProvenChange {
+  readonly location: PolicyLocation
+  readonly document: unknown
+  /** Indexes (in its `Statement` list) of the statements the refinement removes. */
+  readonly removed?: readonly number[]
+}
+
 function verifyAll(
   tree: SourceTree,
-  changes: readonly { location: PolicyLocation; document: unknown }[],
+  changes: readonly ProvenChange[],
   edits: readonly TextEdit[],
   refind: Refind
 ): void {
@@ -567,10 +575,12 @@ function verifyAll(
   if (!reparsed.ok) throw new Refusal(`the edited file would not parse (${reparsed.message})`)
   const found = refind(reparsed.tree, changes[0]?.location.file ?? '')
   let expected = toValue(tree.root, valueBudget(tree.text))
-  // outer policies first, so that a branch inside one is replaced after it
+  // outer policies first, so that a branch inside one is replaced after it, at its new place
   const ordered = [...changes].sort((a, b) => a.location.path.length - b.location.path.length)
-  for (const { location, document } of ordered) {
-    const again = found.policies.find(p => p.pointer === location.pointer)
+  for (const change of ordered) {
+    const { location, document } = change
+    const path = movedPath(location.path, ordered)
+    const again = found.policies.find(p => p.pointer === pointerOf(path))
     if (!again) throw new Refusal('the edited policy is no longer found')
     // A policy holding another changed one (a Fn::If branch inside it) reads back with that
     // change too: the whole file's value below proves both.
@@ -580,12 +590,36 @@ function verifyAll(
     if (!holdsAnother && JSON.stringify(again.document) !== JSON.stringify(document)) {
       throw new Refusal('the edited policy would not equal the refinement')
     }
-    expected = replaceAt(expected, location.path, valueAtPath(location, document))
+    expected = replaceAt(expected, path, valueAtPath(location, document))
   }
   const actual = toValue(reparsed.tree.root, valueBudget(next))
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
     throw new Refusal('the edits would change something outside the refined statements')
   }
+}
+
+/**
+ * Where a path leads once the policies around it have lost statements: a `Fn::If` branch in the
+ * third statement is in the second when the first is removed.
+ */
+function movedPath(
+  path: readonly (string | number)[],
+  changes: readonly ProvenChange[]
+): (string | number)[] {
+  const moved = [...path]
+  for (const outer of changes) {
+    const removed = outer.removed ?? []
+    if (removed.length === 0 || !isInside(path, outer.location.path)) continue
+    const list =
+      (outer.location.form ?? 'document') === 'document'
+        ? [...outer.location.path, 'Statement']
+        : outer.location.path
+    if (!list.every((step, i) => path[i] === step)) continue
+    const index = path[list.length]
+    if (typeof index !== 'number') continue
+    moved[list.length] = index - removed.filter(r => r < index).length
+  }
+  return moved
 }
 
 function isInside(

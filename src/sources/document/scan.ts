@@ -6,7 +6,7 @@ import type { FileScan, PolicyLocation, SourceNote, StatementInclude } from '../
 import { findIncluded, findInServerless, isServerlessFile } from '../serverless/find.js'
 import type { TextEdit } from '../text-edit.js'
 import { findContext } from './nodes.js'
-import { renderEdits, verifyFileEdits } from './render.js'
+import { renderEdits, verifyFileEdits, type ProvenChange } from './render.js'
 import {
   ExpansionError,
   LineIndex,
@@ -28,10 +28,8 @@ export function scanDocument(text: string, file: string, options: ScanOptions = 
     scan,
     render: (location: PolicyLocation, refinement: PolicyRefinement): RenderResult =>
       renderEdits(text, location, refinement, refind, tree),
-    verifyAll: (
-      changes: readonly { location: PolicyLocation; document: unknown }[],
-      edits: readonly TextEdit[]
-    ) => verifyFileEdits(text, scan.syntax ?? 'json', changes, edits, refind, tree)
+    verifyAll: (changes: readonly ProvenChange[], edits: readonly TextEdit[]) =>
+      verifyFileEdits(text, scan.syntax ?? 'json', changes, edits, refind, tree)
   }
 }
 
