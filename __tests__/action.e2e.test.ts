@@ -21,6 +21,13 @@ const service = '__tests__/fixtures/forms/serverless-provider'
 const SERVICE_FILE = 'services/orders/serverless.yml'
 const serviceText = readFileSync(`${service}/input/serverless.yml`, 'utf8')
 const serviceFixed = readFileSync(`${service}/expected/serverless.yml`, 'utf8')
+// A service that includes its statements from another changed file, `${file(../iam/shared.yml)}`.
+const ingest = '__tests__/fixtures/forms/serverless-includes'
+const INCLUDING = 'ingest/service/serverless.yml'
+const INCLUDED = 'ingest/iam/shared.yml'
+const includingText = readFileSync(`${ingest}/input/service/serverless.yml`, 'utf8')
+const includedText = readFileSync(`${ingest}/input/iam/shared.yml`, 'utf8')
+const includedFixed = readFileSync(`${ingest}/expected/iam/shared.yml`, 'utf8')
 
 /** A patch whose one hunk shows lines `from`..`to` of `text` as unchanged context. */
 function contextPatch(text: string, from: number, to: number): string {
@@ -48,6 +55,8 @@ const changed: Record<string, ServerFile> = {
     patch: newFilePatch(head('broken/bad-policy.json'))
   },
   service: { filename: SERVICE_FILE, status: 'added', patch: newFilePatch(serviceText) },
+  including: { filename: INCLUDING, status: 'added', patch: newFilePatch(includingText) },
+  included: { filename: INCLUDED, status: 'added', patch: newFilePatch(includedText) },
   removed: { filename: 'policies/Old.json', status: 'removed', patch: '@@ -1,1 +0,0 @@\n-{}' },
   // Source code cannot hold a policy: the action does not spend a call to read it.
   code: { filename: 'src/app.ts', status: 'modified', patch: '@@ -1,1 +1,1 @@\n-a\n+b' }
@@ -66,6 +75,8 @@ beforeEach(() => {
   }
   cpSync(`${repo}/findings.json`, join(workspace, 'findings/findings.json'), { recursive: true })
   cpSync(`${service}/findings.json`, join(workspace, 'findings/serverless.json'))
+  cpSync(`${ingest}/findings.json`, join(workspace, 'findings/ingest.json'))
+  cpSync(`${ingest}/input`, join(workspace, 'ingest'), { recursive: true })
   mkdirSync(join(workspace, 'services/orders'), { recursive: true })
   writeFileSync(join(workspace, SERVICE_FILE), serviceText)
   cpSync(`${repo}/catalog.json`, join(workspace, 'catalog.json'))
@@ -94,7 +105,11 @@ async function startServer(readOnly = false): Promise<GitHubServer> {
         ? 'export const b = 1\n'
         : f.filename === SERVICE_FILE
           ? serviceText
-          : head(f.filename)
+          : f.filename === INCLUDING
+            ? includingText
+            : f.filename === INCLUDED
+              ? includedText
+              : head(f.filename)
   }
   server = await startGitHubServer({
     pulls: [
@@ -185,6 +200,8 @@ describe('dist/index.js on a pull request', () => {
     // serverless.yml: the shared role's statements and the resources' role, as check --fix does
     expect(server.suggestions(SERVICE_FILE).length).toBeGreaterThanOrEqual(2)
     expect(applySuggestions(serviceText, server.suggestions(SERVICE_FILE))).toBe(serviceFixed)
+    // the included statements, refined for the role of the service that includes them
+    expect(applySuggestions(includedText, server.suggestions(INCLUDED))).toBe(includedFixed)
     // Outside the diff: nothing on the file, the full proposed text in the summary.
     expect(server.suggestions('cfn/network.json')).toEqual([])
     expect(first.summary).toContain('cfn/network.json')
@@ -212,7 +229,9 @@ describe('dist/index.js on a pull request', () => {
         'cfn/app.yaml',
         'cfn/network.json',
         'policies/AppRole.json',
-        SERVICE_FILE
+        SERVICE_FILE,
+        INCLUDING,
+        INCLUDED
       ].sort()
     )
     const sarif = JSON.parse(readFileSync(first.outputs.sarif as string, 'utf8'))

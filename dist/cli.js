@@ -14710,12 +14710,25 @@ function scanFile(text, file, options = {}) {
 function findPolicies(text, file, options = {}) {
   return scanFile(text, file, options).scan;
 }
+function collectIncludes(files) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const { path, text } of files) {
+    if (!isServerlessFile(path)) continue;
+    for (const include of findPolicies(text, path, { path }).includes ?? []) {
+      const list = byFile.get(include.file) ?? [];
+      list.push(include);
+      byFile.set(include.file, list);
+    }
+  }
+  return byFile;
+}
 var NOT_A_FORMAT;
 var init_format2 = __esm({
   "src/sources/format.ts"() {
     "use strict";
     init_candidates();
     init_scan();
+    init_find3();
     NOT_A_FORMAT = "is not in a format iam-refine reads (JSON policies, CloudFormation and SAM templates in JSON or YAML, serverless.yml)";
   }
 });
@@ -39861,27 +39874,26 @@ async function isFolder(path) {
   return exists(join7(path, "."));
 }
 async function includedFiles(walked, ignored) {
-  const byFile = /* @__PURE__ */ new Map();
-  const onDisk = /* @__PURE__ */ new Map();
+  const services = [];
+  const onDiskOf = /* @__PURE__ */ new Map();
   for (const file of walked) {
     if (!isServerlessFile(file.rel)) continue;
     const read = await readCandidate(file.path);
     if (!read.ok) continue;
-    for (const include of findPolicies(read.text, file.path, { path: file.rel }).includes ?? []) {
-      const list = byFile.get(include.file) ?? [];
-      list.push(include);
-      byFile.set(include.file, list);
-      const from = posix.dirname(file.rel);
-      onDisk.set(
-        include.file,
-        posix.join(posix.dirname(file.path), posix.relative(from === "." ? "" : from, include.file))
-      );
-    }
+    services.push({ path: file.rel, text: read.text });
+    onDiskOf.set(file.rel, file.path);
   }
+  const byFile = collectIncludes(services);
   const inWalk = new Set(walked.map((f7) => f7.rel));
   const extra = [];
-  for (const [rel, path] of onDisk) {
+  for (const [rel, includes] of byFile) {
     if (inWalk.has(rel) || ignored(rel)) continue;
+    const from = includes[0]?.from.file ?? "";
+    const dir = posix.dirname(from);
+    const path = posix.join(
+      posix.dirname(onDiskOf.get(from) ?? from),
+      posix.relative(dir === "." ? "" : dir, rel)
+    );
     if (!await isRegularFile(path)) continue;
     extra.push({ path, rel, explicit: false });
   }

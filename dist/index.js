@@ -68823,62 +68823,6 @@ function mayHoldPolicies(path) {
   return CANDIDATE.test(path);
 }
 
-// src/sources/text-edit.ts
-function applyEdits(source, edits) {
-  const sorted = [...edits].sort((a6, b6) => a6.start - b6.start || a6.end - b6.end);
-  let out = "";
-  let at2 = 0;
-  for (const edit of sorted) {
-    if (edit.start < at2 || edit.end < edit.start || edit.end > source.length) {
-      throw new RangeError(`overlapping or out-of-range edit at ${edit.start}-${edit.end}`);
-    }
-    out += source.slice(at2, edit.start) + edit.text;
-    at2 = edit.end;
-  }
-  return out + source.slice(at2);
-}
-
-// src/sources/proof.ts
-async function withAwsProof(text3, outcome, prove, onWithheld) {
-  const report = outcome.report;
-  if (!report || !outcome.policies) return outcome;
-  const policies = [];
-  const dropped = /* @__PURE__ */ new Set();
-  for (const p3 of outcome.policies) {
-    if (p3.report.status !== "refined" || !p3.refinement) {
-      policies.push(p3);
-      continue;
-    }
-    const verdict = await prove(p3.location.document, p3.refinement);
-    if (verdict.ok) {
-      policies.push(p3);
-      continue;
-    }
-    const reason = verdict.defect ? `IAM Access Analyzer did not confirm the refinement (${verdict.reason}), so it is withheld; this is a defect of iam-refine, please report it` : `IAM Access Analyzer could not check the refinement (${verdict.reason}), so it is withheld`;
-    onWithheld(p3, reason, verdict.defect);
-    for (const e6 of p3.report.edits) dropped.add(`${e6.start}:${e6.end}`);
-    policies.push({
-      ...p3,
-      edits: [],
-      report: { ...p3.report, status: "not-editable", reason, edits: [] }
-    });
-  }
-  if (dropped.size === 0) return outcome;
-  const edits = report.edits.filter((e6) => !dropped.has(`${e6.start}:${e6.end}`));
-  const next = { ...report, policies: policies.map((p3) => p3.report), edits };
-  return {
-    report: next,
-    policies,
-    ...edits.length > 0 ? { fixedText: applyEdits(text3, edits) } : {}
-  };
-}
-
-// src/engine/limits.ts
-var MAX_MATCHED_ACTIONS_PER_FILE = 5e5;
-var MAX_ENTRIES_PER_POLICY = 2e3;
-var MAX_STATEMENTS_PER_FILE = 5e3;
-var MAX_SECONDS_PER_FILE = 30;
-
 // src/engine/policy.ts
 function readStatements(document) {
   if (!isRecord(document)) throw new ConfigurationError("a policy document must be a JSON object");
@@ -69199,6 +69143,12 @@ function sameEntries(a6, b6) {
 function fail(s2, what) {
   throw new InvariantError(`statement ${s2.sid ? `"${s2.sid}"` : `#${s2.index + 1}`}: ${what}`);
 }
+
+// src/engine/limits.ts
+var MAX_MATCHED_ACTIONS_PER_FILE = 5e5;
+var MAX_ENTRIES_PER_POLICY = 2e3;
+var MAX_STATEMENTS_PER_FILE = 5e3;
+var MAX_SECONDS_PER_FILE = 30;
 
 // src/engine/unused-set.ts
 var UnusedSet = class _UnusedSet {
@@ -70657,6 +70607,21 @@ function findIncluded(ctx, root6, include) {
   });
 }
 
+// src/sources/text-edit.ts
+function applyEdits(source, edits) {
+  const sorted = [...edits].sort((a6, b6) => a6.start - b6.start || a6.end - b6.end);
+  let out = "";
+  let at2 = 0;
+  for (const edit of sorted) {
+    if (edit.start < at2 || edit.end < edit.start || edit.end > source.length) {
+      throw new RangeError(`overlapping or out-of-range edit at ${edit.start}-${edit.end}`);
+    }
+    out += source.slice(at2, edit.start) + edit.text;
+    at2 = edit.end;
+  }
+  return out + source.slice(at2);
+}
+
 // src/sources/document/render.ts
 var Refusal = class extends Error {
 };
@@ -71204,6 +71169,56 @@ function scanFile(text3, file, options = {}) {
     };
   }
   return scanned;
+}
+function findPolicies(text3, file, options = {}) {
+  return scanFile(text3, file, options).scan;
+}
+function collectIncludes(files) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const { path, text: text3 } of files) {
+    if (!isServerlessFile(path)) continue;
+    for (const include of findPolicies(text3, path, { path }).includes ?? []) {
+      const list3 = byFile.get(include.file) ?? [];
+      list3.push(include);
+      byFile.set(include.file, list3);
+    }
+  }
+  return byFile;
+}
+
+// src/sources/proof.ts
+async function withAwsProof(text3, outcome, prove, onWithheld) {
+  const report = outcome.report;
+  if (!report || !outcome.policies) return outcome;
+  const policies = [];
+  const dropped = /* @__PURE__ */ new Set();
+  for (const p3 of outcome.policies) {
+    if (p3.report.status !== "refined" || !p3.refinement) {
+      policies.push(p3);
+      continue;
+    }
+    const verdict = await prove(p3.location.document, p3.refinement);
+    if (verdict.ok) {
+      policies.push(p3);
+      continue;
+    }
+    const reason = verdict.defect ? `IAM Access Analyzer did not confirm the refinement (${verdict.reason}), so it is withheld; this is a defect of iam-refine, please report it` : `IAM Access Analyzer could not check the refinement (${verdict.reason}), so it is withheld`;
+    onWithheld(p3, reason, verdict.defect);
+    for (const e6 of p3.report.edits) dropped.add(`${e6.start}:${e6.end}`);
+    policies.push({
+      ...p3,
+      edits: [],
+      report: { ...p3.report, status: "not-editable", reason, edits: [] }
+    });
+  }
+  if (dropped.size === 0) return outcome;
+  const edits = report.edits.filter((e6) => !dropped.has(`${e6.start}:${e6.end}`));
+  const next = { ...report, policies: policies.map((p3) => p3.report), edits };
+  return {
+    report: next,
+    policies,
+    ...edits.length > 0 ? { fixedText: applyEdits(text3, edits) } : {}
+  };
 }
 
 // src/sources/principals.ts
@@ -71797,14 +71812,26 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
     pr.headSha,
     { log: (message2) => logger2.info(message2) }
   );
+  const included = collectIncludes(
+    candidates2.flatMap((f6) => {
+      const c6 = contents.get(f6.path);
+      return c6?.kind === "text" ? [{ path: f6.path, text: c6.text }] : [];
+    })
+  );
   for (const file of candidates2) {
     const content = contents.get(file.path) ?? { kind: "skipped", reason: "not read" };
     if (content.kind === "skipped") {
       reports.push(unreadFile(file.path, content.reason));
       continue;
     }
+    const includes = included.get(file.path);
     let outcome = refineFile(
-      { file: file.path, path: file.path, text: content.text },
+      {
+        file: file.path,
+        path: file.path,
+        text: content.text,
+        ...includes ? { included: includes } : {}
+      },
       { catalog, findings, config: config2, clock: () => performance.now() }
     );
     if (verify) {

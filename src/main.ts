@@ -30,6 +30,7 @@ import { cutMarkdown } from './report/summary.js'
 import { toSarif } from './report/sarif.js'
 import { EMPTY_CONFIG, globMatcher, parseConfig, type IamRefineConfig } from './sources/config.js'
 import { mayHoldPolicies } from './sources/candidates.js'
+import { collectIncludes } from './sources/format.js'
 import { withAwsProof } from './sources/proof.js'
 import { refineFile, type RefinedPolicy } from './sources/scan.js'
 
@@ -133,6 +134,13 @@ async function reviewPullRequestPolicies(
     pr.headSha,
     { log: message => logger.info(message) }
   )
+  // statements a changed serverless.yml includes from another changed file are refined there
+  const included = collectIncludes(
+    candidates.flatMap(f => {
+      const c = contents.get(f.path)
+      return c?.kind === 'text' ? [{ path: f.path, text: c.text }] : []
+    })
+  )
   for (const file of candidates) {
     const content = contents.get(file.path) ?? { kind: 'skipped', reason: 'not read' }
     if (content.kind === 'skipped') {
@@ -140,8 +148,14 @@ async function reviewPullRequestPolicies(
       reports.push(unreadFile(file.path, content.reason))
       continue
     }
+    const includes = included.get(file.path)
     let outcome = refineFile(
-      { file: file.path, path: file.path, text: content.text },
+      {
+        file: file.path,
+        path: file.path,
+        text: content.text,
+        ...(includes ? { included: includes } : {})
+      },
       { catalog, findings, config, clock: () => performance.now() }
     )
     if (verify) {

@@ -16,7 +16,7 @@ import { toSarif } from '../report/sarif.js'
 import { EMPTY_CONFIG, globMatcher, parseConfig, type IamRefineConfig } from '../sources/config.js'
 import { withAwsProof } from '../sources/proof.js'
 import { mayHoldPolicies } from '../sources/candidates.js'
-import { findPolicies, NOT_A_FORMAT } from '../sources/format.js'
+import { collectIncludes, NOT_A_FORMAT } from '../sources/format.js'
 import type { StatementInclude } from '../sources/model.js'
 import { refineFile } from '../sources/scan.js'
 import { FAIL_ON, gateFailure, type FailOn } from '../report/gate.js'
@@ -225,28 +225,27 @@ async function includedFiles(
   walked: readonly WalkedFile[],
   ignored: (rel: string) => boolean
 ): Promise<{ byFile: Map<string, StatementInclude[]>; extra: WalkedFile[] }> {
-  const byFile = new Map<string, StatementInclude[]>()
-  /** Where each included file is on disk: beside the file that includes it. */
-  const onDisk = new Map<string, string>()
+  const services: { path: string; text: string }[] = []
+  const onDiskOf = new Map<string, string>()
   for (const file of walked) {
     if (!isServerlessFile(file.rel)) continue
     const read = await readCandidate(file.path)
     if (!read.ok) continue
-    for (const include of findPolicies(read.text, file.path, { path: file.rel }).includes ?? []) {
-      const list = byFile.get(include.file) ?? []
-      list.push(include)
-      byFile.set(include.file, list)
-      const from = posix.dirname(file.rel)
-      onDisk.set(
-        include.file,
-        posix.join(posix.dirname(file.path), posix.relative(from === '.' ? '' : from, include.file))
-      )
-    }
+    services.push({ path: file.rel, text: read.text })
+    onDiskOf.set(file.rel, file.path)
   }
+  const byFile = collectIncludes(services)
   const inWalk = new Set(walked.map(f => f.rel))
   const extra: WalkedFile[] = []
-  for (const [rel, path] of onDisk) {
+  for (const [rel, includes] of byFile) {
     if (inWalk.has(rel) || ignored(rel)) continue
+    // beside the file that includes it, on disk as in the repository
+    const from = includes[0]?.from.file ?? ''
+    const dir = posix.dirname(from)
+    const path = posix.join(
+      posix.dirname(onDiskOf.get(from) ?? from),
+      posix.relative(dir === '.' ? '' : dir, rel)
+    )
     if (!(await isRegularFile(path))) continue
     extra.push({ path, rel, explicit: false })
   }

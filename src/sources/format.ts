@@ -1,7 +1,8 @@
 import type { PolicyRefinement } from '../engine/model.js'
 import { mayHoldPolicies } from './candidates.js'
 import { scanDocument, type ScanOptions } from './document/scan.js'
-import type { FileScan, PolicyLocation } from './model.js'
+import type { FileScan, PolicyLocation, StatementInclude } from './model.js'
+import { isServerlessFile } from './serverless/find.js'
 
 export type { ScanOptions }
 import type { TextEdit } from './text-edit.js'
@@ -69,4 +70,24 @@ export function scanFile(text: string, file: string, options: ScanOptions = {}):
 /** The policies of a file, without the means to edit them (for tests and reports). */
 export function findPolicies(text: string, file: string, options: ScanOptions = {}): FileScan {
   return scanFile(text, file, options).scan
+}
+
+/**
+ * The Serverless `${file(...)}` includes that a set of files' service files make, by the included
+ * file's repository path: what the edge passes each included file it refines
+ * (`FileInput.included`). Files are `{path, text}` with repository-relative paths.
+ */
+export function collectIncludes(
+  files: readonly { readonly path: string; readonly text: string }[]
+): Map<string, StatementInclude[]> {
+  const byFile = new Map<string, StatementInclude[]>()
+  for (const { path, text } of files) {
+    if (!isServerlessFile(path)) continue
+    for (const include of findPolicies(text, path, { path }).includes ?? []) {
+      const list = byFile.get(include.file) ?? []
+      list.push(include)
+      byFile.set(include.file, list)
+    }
+  }
+  return byFile
 }
