@@ -865,8 +865,20 @@ functions:
     if (!include) throw new Error('no include')
     const perms =
       'role:\n  statements:\n    - Effect: Allow\n      Action: [s3:GetObject, s3:PutObject]\n      Resource: "*"\n'
-    // alone, the file is not a policy; included, its statements are the role's
-    expect(findPolicies(perms, 'svc/perms.yml').status).toBe('none')
+    // alone, the file holds no policy, and its loose statements are not checked (the gate says
+    // so: a change to them cannot pass unseen); included, its statements are the role's
+    const alone = findPolicies(perms, 'svc/perms.yml')
+    expect(alone.policies).toEqual([])
+    expect(alone.notes).toMatchObject([
+      {
+        line: 3,
+        pointer: 'role.statements[0]',
+        unchecked: true,
+        message: expect.stringContaining('holds IAM statements outside any policy document')
+      }
+    ])
+    // the control: a file that is no policy and holds no statement stays quiet
+    expect(findPolicies('role:\n  name: x\n  Effect: big\n', 'svc/other.yml').status).toBe('none')
     const [p] = findPolicies(perms, 'svc/perms.yml', { included: [include] }).policies
     expect(p).toMatchObject({
       pointer: 'role.statements',

@@ -13673,17 +13673,36 @@ var init_find = __esm({
 });
 
 // src/sources/json/find.ts
-function findDocuments(ctx, node, path = [], depth = 0) {
+function findDocuments(ctx, node) {
+  const loose = { noted: false };
+  walk(ctx, node, [], 0, loose);
+}
+function walk(ctx, node, path, depth, loose) {
   if (depth > MAX_NESTING) return;
   if (node.kind === "map") {
     if (looksLikeDocument(node, path.length === 0)) {
       addPolicy(ctx, node, path, "json-policy", { quota: QUOTAS.managed, attachments: [] });
       return;
     }
-    for (const p4 of node.pairs) findDocuments(ctx, p4.value, [...path, p4.key], depth + 1);
+    if (!loose.noted && looksLikeStatement(node)) {
+      loose.noted = true;
+      note(
+        ctx,
+        node,
+        path,
+        "holds IAM statements outside any policy document (statements a serverless.yml includes?): not checked alone; check them with the file that includes them",
+        true
+      );
+      return;
+    }
+    for (const p4 of node.pairs) walk(ctx, p4.value, [...path, p4.key], depth + 1, loose);
   } else if (node.kind === "seq") {
-    node.items.forEach((item, i7) => findDocuments(ctx, item, [...path, i7], depth + 1));
+    node.items.forEach((item, i7) => walk(ctx, item, [...path, i7], depth + 1, loose));
   }
+}
+function looksLikeStatement(node) {
+  const effect = literal(pair(node, "Effect"));
+  return (effect === "Allow" || effect === "Deny") && (pair(node, "Action") !== void 0 || pair(node, "NotAction") !== void 0) && pair(node, "Principal") === void 0 && pair(node, "NotPrincipal") === void 0;
 }
 function looksLikeDocument(node, isRoot) {
   const statement = pair(node, "Statement");
@@ -14686,7 +14705,7 @@ var init_scan = __esm({
     init_nodes();
     init_render();
     init_tree();
-    POLICY_WORDS = ["Statement", "statements", "AWS::Serverless", "ManagedPolicyArns"];
+    POLICY_WORDS = ["Statement", "statements", "Effect", "AWS::Serverless", "ManagedPolicyArns"];
   }
 });
 

@@ -66918,7 +66918,7 @@ function bodyProblem(body, expected) {
   const allowedLinks = new Set(expected.links ?? []);
   let suggestions = 0;
   const tokens = parser.parse(body, {});
-  const walk = (list3) => {
+  const walk2 = (list3) => {
     for (const t of list3) {
       if (t.type === "fence" || t.type === "code_block") {
         if (t.type === "fence" && t.info.trim().split(/\s+/)[0] === "suggestion") {
@@ -66944,13 +66944,13 @@ function bodyProblem(body, expected) {
         if (EMOJI.test(t.content)) return "an emoji shortcode";
       }
       if (t.children) {
-        const inner = walk(t.children);
+        const inner = walk2(t.children);
         if (inner !== void 0) return inner;
       }
     }
     return void 0;
   };
-  const found = walk(tokens);
+  const found = walk2(tokens);
   if (found !== void 0) return found;
   if (expected.suggestion !== void 0) {
     if (suggestions !== 1) return `${suggestions} suggestion blocks`;
@@ -70165,17 +70165,36 @@ function intrinsic(node) {
 }
 
 // src/sources/json/find.ts
-function findDocuments(ctx, node, path = [], depth = 0) {
+function findDocuments(ctx, node) {
+  const loose = { noted: false };
+  walk(ctx, node, [], 0, loose);
+}
+function walk(ctx, node, path, depth, loose) {
   if (depth > MAX_NESTING) return;
   if (node.kind === "map") {
     if (looksLikeDocument(node, path.length === 0)) {
       addPolicy(ctx, node, path, "json-policy", { quota: QUOTAS.managed, attachments: [] });
       return;
     }
-    for (const p3 of node.pairs) findDocuments(ctx, p3.value, [...path, p3.key], depth + 1);
+    if (!loose.noted && looksLikeStatement(node)) {
+      loose.noted = true;
+      note(
+        ctx,
+        node,
+        path,
+        "holds IAM statements outside any policy document (statements a serverless.yml includes?): not checked alone; check them with the file that includes them",
+        true
+      );
+      return;
+    }
+    for (const p3 of node.pairs) walk(ctx, p3.value, [...path, p3.key], depth + 1, loose);
   } else if (node.kind === "seq") {
-    node.items.forEach((item, i7) => findDocuments(ctx, item, [...path, i7], depth + 1));
+    node.items.forEach((item, i7) => walk(ctx, item, [...path, i7], depth + 1, loose));
   }
+}
+function looksLikeStatement(node) {
+  const effect = literal(pair(node, "Effect"));
+  return (effect === "Allow" || effect === "Deny") && (pair(node, "Action") !== void 0 || pair(node, "NotAction") !== void 0) && pair(node, "Principal") === void 0 && pair(node, "NotPrincipal") === void 0;
 }
 function looksLikeDocument(node, isRoot) {
   const statement = pair(node, "Statement");
@@ -71081,7 +71100,7 @@ function scanDocument(text3, file, options = {}) {
     verifyAll: (changes, edits) => verifyFileEdits(text3, scan.syntax ?? "json", changes, edits, refind, tree)
   };
 }
-var POLICY_WORDS = ["Statement", "statements", "AWS::Serverless", "ManagedPolicyArns"];
+var POLICY_WORDS = ["Statement", "statements", "Effect", "AWS::Serverless", "ManagedPolicyArns"];
 function scanText(text3, file, options) {
   const empty = { file, policies: [], notes: [] };
   if (text3.includes("\0")) {

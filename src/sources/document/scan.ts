@@ -43,11 +43,12 @@ export interface ScanOptions {
 
 /**
  * Words without which a file holds nothing a finder reports: every policy has a `Statement`, a
- * Serverless service names `iamRoleStatements` or `statements`, and a template may grant access by
+ * Serverless service names `iamRoleStatements` or `statements`, a statement has an `Effect` (a
+ * list of them a service includes stands alone), and a template may grant access by
  * SAM policy templates or managed policies alone. A cheap test that spares parsing most files;
  * a key can also be spelled with escapes (`"Statem\u0065nt"`), so a file with a backslash is read.
  */
-const POLICY_WORDS = ['Statement', 'statements', 'AWS::Serverless', 'ManagedPolicyArns']
+const POLICY_WORDS = ['Statement', 'statements', 'Effect', 'AWS::Serverless', 'ManagedPolicyArns']
 
 function scanText(
   text: string,
