@@ -159,7 +159,7 @@ export const checkCommand: Command = async (args, io) => {
   else io.out(textReport(report, sections))
   if (report.totals.errors > 0 || defects > 0) return EXIT.bug
   // A file named on the command line that could not be read as a policy is the user's to fix:
-  // never a pass (docs/adr/0011-serverless-and-conditions.md).
+  // never a pass (docs/adr/0015-serverless-and-conditions.md).
   if (namedProblems > 0) {
     io.err(
       `iam-refine: ${namedProblems} of the files named on the command line could not be checked (see above)\n`

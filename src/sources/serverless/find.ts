@@ -22,7 +22,7 @@ import { resolveText, resolveValue, type Resolved, type VariableScope } from './
  * `provider.iamRoleStatements`), those of per-function roles (`functions.<fn>.iamRoleStatements`
  * or `iam.role.statements`, from the serverless-iam-roles-per-function plugin or the framework's
  * own per-function mode), and the CloudFormation `resources.Resources`. Role names follow the
- * framework's naming (docs/adr/0011-serverless-and-conditions.md cites the code).
+ * framework's naming (docs/adr/0015-serverless-and-conditions.md cites the code).
  */
 
 /** Whether a file is a Serverless Framework service file, by its name. */
