@@ -1,6 +1,8 @@
 import type { PolicyRefinement } from '../engine/model.js'
 import { scanDocument } from './document/scan.js'
 import type { FileScan, PolicyLocation } from './model.js'
+import { isTerraformPath, type TerraformContext } from './terraform/module.js'
+import { scanTerraform } from './terraform/scan.js'
 import type { TextEdit } from './text-edit.js'
 
 /** A text edit and the statement (index in the original `Statement` list) it belongs to. */
@@ -32,12 +34,36 @@ export interface ScannedFile {
   ): string | undefined
 }
 
+/**
+ * What a format may need beyond the file's own text, gathered by the edge: for Terraform, the
+ * parser and the other files of the repository (a module is a folder, and local modules call one
+ * another). The shared steps pass it through without looking inside.
+ */
+export interface FormatContext {
+  /** The file relative to the repository root (`/` separators); default the file as given. */
+  readonly path?: string
+  readonly terraform?: TerraformContext
+}
+
 /** Finds the policies of one file's text, whatever its format (detected by name and content). */
-export function scanFile(text: string, file: string): ScannedFile {
+export function scanFile(text: string, file: string, context: FormatContext = {}): ScannedFile {
+  if (isTerraformPath(file)) {
+    if (!context.terraform) {
+      const scan: FileScan = {
+        file,
+        status: 'skipped',
+        message: 'is a Terraform file, and the Terraform parser was not loaded',
+        policies: [],
+        notes: []
+      }
+      return { scan, render: () => ({ refused: 'not read' }), verifyAll: () => 'not read' }
+    }
+    return scanTerraform(text, file, context.path ?? file, context.terraform)
+  }
   return scanDocument(text, file)
 }
 
 /** The policies of a file, without the means to edit them (for tests and reports). */
-export function findPolicies(text: string, file: string): FileScan {
-  return scanFile(text, file).scan
+export function findPolicies(text: string, file: string, context: FormatContext = {}): FileScan {
+  return scanFile(text, file, context).scan
 }

@@ -19,6 +19,35 @@ export type PolicyKind =
   | 'cfn-group-policy'
   /** An inline statement list in an `AWS::Serverless::Function`'s `Policies`. */
   | 'sam-function'
+  /** Terraform `aws_iam_policy` (a managed policy, attached through attachment resources). */
+  | 'tf-policy'
+  | 'tf-role-policy'
+  | 'tf-user-policy'
+  | 'tf-group-policy'
+  /** An `aws_iam_role`'s `inline_policy` block. */
+  | 'tf-role-inline'
+  /** `data "aws_iam_policy_document"`: statement blocks, used through its `.json`. */
+  | 'tf-policy-document'
+  /** Statement objects given to a module as an input (terraform-aws-modules shapes). */
+  | 'tf-module-statements'
+
+/**
+ * How a policy's principals were found: the configuration; a CloudFormation template; a file
+ * named like the principal; `--principal`; in Terraform, a literal `name`, a `name_prefix`, a
+ * name built from the module's variables, locals and `.tfvars`, or one bound by a local module call.
+ */
+export type PrincipalSource =
+  | 'config'
+  | 'template'
+  | 'file-name'
+  | 'command-line'
+  | 'terraform-name'
+  | 'terraform-name-prefix'
+  | 'terraform-variables'
+  | 'terraform-module'
+
+/** How a file is written: the JSON/YAML tree's syntaxes, or Terraform's native syntax. */
+export type SourceSyntax = Syntax | 'hcl'
 
 /** A range of the text: UTF-16 offsets and their 1-based line and column. */
 export interface SourceRange {
@@ -61,11 +90,17 @@ export interface Attachment {
   readonly samFunction?: string
   /** Why the attachment cannot be resolved to a name (`!ImportValue`, a parameter). */
   readonly unresolved?: string
+  /** Terraform `name_prefix`: the deployed name is the prefix and 26 generated characters. */
+  readonly namePrefix?: string
+  /** How the name was learned, when not a literal of the template (Terraform variables, a module). */
+  readonly source?: PrincipalSource
+  /** How the policy reaches the principal (`aws_iam_role_policy_attachment.app`), for the report. */
+  readonly via?: string
 }
 
 export interface PolicyLocation {
   readonly file: string
-  readonly syntax: Syntax
+  readonly syntax: SourceSyntax
   /** Keys and indexes from the root to the policy document. */
   readonly path: readonly (string | number)[]
   /** The same path, readable: `Resources.AppRole.Properties.Policies[0].PolicyDocument`. */
@@ -112,7 +147,7 @@ export interface FileScan {
    * template but does not parse; `skipped`: refused (binary, too deep, an alias bomb).
    */
   readonly status: 'policies' | 'none' | 'malformed' | 'skipped'
-  readonly syntax?: Syntax
+  readonly syntax?: SourceSyntax
   /** A CloudFormation or SAM template. */
   readonly template?: boolean
   /** For `malformed` and `skipped`: why, with the line and column when known. */

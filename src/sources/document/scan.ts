@@ -28,7 +28,7 @@ export function scanDocument(text: string, file: string): ScannedFile {
     verifyAll: (
       changes: readonly { location: PolicyLocation; document: unknown }[],
       edits: readonly TextEdit[]
-    ) => verifyFileEdits(text, scan.syntax ?? 'json', changes, edits, findInTree, tree)
+    ) => verifyFileEdits(text, tree?.syntax ?? 'json', changes, edits, findInTree, tree)
   }
 }
 

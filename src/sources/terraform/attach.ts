@@ -1,0 +1,369 @@
+import type { Quota } from '../../engine/model.js'
+import { QUOTAS } from '../../engine/refine.js'
+import type { Attachment, PolicyKind, PrincipalSource } from '../model.js'
+import { attribute, blocks, type HclBlock, type HclExpr } from './hcl.js'
+import {
+  folderOf,
+  instancesOf,
+  resolveStrings,
+  scopesOf,
+  type ModuleBlock,
+  type ModuleIndex,
+  type Resolution,
+  type Scope,
+  type TerraformContext
+} from './module.js'
+
+/**
+ * Which roles and users a Terraform policy reaches, by the links of its module: the resource that
+ * holds it (`aws_iam_role_policy.role`, an `aws_iam_role`'s own `inline_policy`), the attachment
+ * resources that name `aws_iam_policy.X.arn`, `managed_policy_arns`, and for a policy document,
+ * every policy that uses its `.json` (also through another document's `source_policy_documents`
+ * or `override_policy_documents`). Names come from literals, `name_prefix`, or templates of the
+ * module's variables, locals and `.tfvars`, and through local module calls' inputs.
+ */
+
+/** How far policy documents may chain through source/override documents. */
+const MAX_DOCUMENT_CHAIN = 8
+
+interface Holder {
+  readonly kind: PolicyKind
+  readonly owner: HclBlock
+  readonly resource: { readonly logicalId: string; readonly type: string }
+}
+
+export function attachmentsOf(
+  context: TerraformContext,
+  path: string,
+  holder: Holder
+): Attachment[] {
+  const folder = folderOf(path)
+  const module = context.module(folder)
+  const scopes = scopesOf(context, folder)
+  const out = collect(module, scopes, holder, 0)
+  if (out.length === 0) {
+    const what =
+      holder.kind === 'tf-policy-document'
+        ? `data.aws_iam_policy_document.${holder.resource.logicalId}`
+        : `${holder.resource.type}.${holder.resource.logicalId}`
+    return [
+      {
+        type: 'role',
+        unresolved:
+          holder.kind === 'tf-policy-document'
+            ? `no IAM policy of this module uses ${what}.json`
+            : `nothing in this module attaches ${what} to a role or user`
+      }
+    ]
+  }
+  return out
+}
+
+function collect(
+  module: ModuleIndex,
+  scopes: readonly Scope[],
+  holder: Holder,
+  depth: number
+): Attachment[] {
+  const self = `${holder.resource.type}.${holder.resource.logicalId}`
+  const body = holder.owner.body
+  switch (holder.kind) {
+    case 'tf-role-policy':
+      return principalsOf(module, scopes, attribute(body, 'role')?.value, 'role', self)
+    case 'tf-user-policy':
+      return principalsOf(module, scopes, attribute(body, 'user')?.value, 'user', self)
+    case 'tf-group-policy':
+      return principalsOf(module, scopes, attribute(body, 'group')?.value, 'group', self)
+    case 'tf-role-inline':
+      return namedResource(module, scopes, holder.owner, 'role', `inline_policy of ${self}`)
+    case 'tf-policy':
+      return managedPolicyUsers(module, scopes, holder.resource.logicalId)
+    case 'tf-policy-document':
+      return documentUsers(module, scopes, holder.resource.logicalId, depth)
+    default:
+      return []
+  }
+}
+
+/** The resources that use `data.aws_iam_policy_document.NAME.json` as their policy. */
+function documentUsers(
+  module: ModuleIndex,
+  scopes: readonly Scope[],
+  name: string,
+  depth: number
+): Attachment[] {
+  if (depth > MAX_DOCUMENT_CHAIN)
+    return [{ type: 'role', unresolved: 'policy documents merge into one another too deeply' }]
+  const out: Attachment[] = []
+  for (const [address, r] of module.resources) {
+    const [type, logicalId] = address.split('.') as [string, string]
+    const resource = { type, logicalId }
+    const holders: { kind: PolicyKind; expr: HclExpr | undefined }[] = []
+    if (type === 'aws_iam_policy')
+      holders.push({ kind: 'tf-policy', expr: attribute(r.block.body, 'policy')?.value })
+    else if (type === 'aws_iam_role_policy')
+      holders.push({ kind: 'tf-role-policy', expr: attribute(r.block.body, 'policy')?.value })
+    else if (type === 'aws_iam_user_policy')
+      holders.push({ kind: 'tf-user-policy', expr: attribute(r.block.body, 'policy')?.value })
+    else if (type === 'aws_iam_group_policy')
+      holders.push({ kind: 'tf-group-policy', expr: attribute(r.block.body, 'policy')?.value })
+    else if (type === 'aws_iam_role') {
+      for (const inline of blocks(r.block.body, 'inline_policy')) {
+        holders.push({ kind: 'tf-role-inline', expr: attribute(inline.body, 'policy')?.value })
+      }
+    }
+    for (const h of holders) {
+      if (!h.expr || !usesDocument(h.expr, name)) continue
+      out.push(
+        ...collect(module, scopes, { kind: h.kind, owner: r.block, resource }, depth + 1).map(
+          a => ({
+            ...a,
+            via: joinVia(`data.aws_iam_policy_document.${name}.json in ${address}`, a.via)
+          })
+        )
+      )
+    }
+  }
+  for (const [address, d] of module.data) {
+    if (!address.startsWith('aws_iam_policy_document.')) continue
+    const other = address.slice('aws_iam_policy_document.'.length)
+    for (const key of ['source_policy_documents', 'override_policy_documents']) {
+      const list = attribute(d.block.body, key)?.value
+      const items = list?.kind === 'tuple' ? list.items : list ? [list] : []
+      if (!items.some(i => usesDocument(i, name))) continue
+      const merged = documentUsers(module, scopes, other, depth + 1)
+      out.push(
+        ...merged.map(a => ({
+          ...a,
+          via: joinVia(`merged into data.aws_iam_policy_document.${other} through ${key}`, a.via)
+        }))
+      )
+    }
+  }
+  for (const call of module.calls) {
+    for (const item of call.block.body.items) {
+      if ('body' in item || !usesDocument(item.value, name)) continue
+      out.push({
+        type: 'role',
+        unresolved: `data.aws_iam_policy_document.${name}.json is passed to module.${call.block.labels[0] ?? ''} (input ${item.name}), whose roles are not followed`
+      })
+    }
+  }
+  return out
+}
+
+function usesDocument(expr: HclExpr, name: string): boolean {
+  return (
+    expr.kind === 'reference' &&
+    expr.parts.length === 4 &&
+    expr.parts[0] === 'data' &&
+    expr.parts[1] === 'aws_iam_policy_document' &&
+    expr.parts[2] === name &&
+    (expr.parts[3] === 'json' || expr.parts[3] === 'minified_json')
+  )
+}
+
+/** The smallest quota among the policies a document is used as (managed when unused). */
+export function documentQuota(context: TerraformContext, path: string, name: string): Quota {
+  const module = context.module(folderOf(path))
+  let quota: Quota | undefined
+  const consider = (q: Quota): void => {
+    if (!quota || q.limit < quota.limit) quota = q
+  }
+  for (const [address, r] of module.resources) {
+    const type = address.split('.')[0]
+    const exprs =
+      type === 'aws_iam_role'
+        ? blocks(r.block.body, 'inline_policy').map(b => attribute(b.body, 'policy')?.value)
+        : [attribute(r.block.body, 'policy')?.value]
+    if (!exprs.some(e => e && usesDocument(e, name))) continue
+    if (type === 'aws_iam_policy') consider(QUOTAS.managed)
+    else if (type === 'aws_iam_user_policy') consider(QUOTAS.user)
+    else if (type === 'aws_iam_group_policy') consider(QUOTAS.group)
+    else consider(QUOTAS.role)
+  }
+  return quota ?? QUOTAS.managed
+}
+
+/** The principals an `aws_iam_policy` reaches through attachments and `managed_policy_arns`. */
+function managedPolicyUsers(
+  module: ModuleIndex,
+  scopes: readonly Scope[],
+  name: string
+): Attachment[] {
+  const out: Attachment[] = []
+  const isThis = (e: HclExpr | undefined): boolean =>
+    e?.kind === 'reference' &&
+    e.parts[0] === 'aws_iam_policy' &&
+    e.parts[1] === name &&
+    (e.parts[e.parts.length - 1] === 'arn' || e.parts[e.parts.length - 1] === 'id')
+  const listHas = (e: HclExpr | undefined): boolean =>
+    e?.kind === 'tuple' ? e.items.some(isThis) : isThis(e)
+  for (const [address, r] of module.resources) {
+    const [type] = address.split('.')
+    const body = r.block.body
+    const via = address
+    if (type === 'aws_iam_role_policy_attachment' && isThis(attribute(body, 'policy_arn')?.value)) {
+      out.push(...principalsOf(module, scopes, attribute(body, 'role')?.value, 'role', via))
+    } else if (
+      type === 'aws_iam_user_policy_attachment' &&
+      isThis(attribute(body, 'policy_arn')?.value)
+    ) {
+      out.push(...principalsOf(module, scopes, attribute(body, 'user')?.value, 'user', via))
+    } else if (
+      type === 'aws_iam_group_policy_attachment' &&
+      isThis(attribute(body, 'policy_arn')?.value)
+    ) {
+      out.push(...principalsOf(module, scopes, attribute(body, 'group')?.value, 'group', via))
+    } else if (
+      type === 'aws_iam_policy_attachment' &&
+      isThis(attribute(body, 'policy_arn')?.value)
+    ) {
+      for (const [key, kind] of [
+        ['roles', 'role'],
+        ['users', 'user'],
+        ['groups', 'group']
+      ] as const) {
+        const list = attribute(body, key)?.value
+        if (!list) continue
+        if (list.kind !== 'tuple') {
+          out.push({ type: kind, unresolved: `the ${key} of ${via} are not a literal list`, via })
+          continue
+        }
+        for (const item of list.items) out.push(...principalsOf(module, scopes, item, kind, via))
+      }
+    } else if (type === 'aws_iam_role' && listHas(attribute(body, 'managed_policy_arns')?.value)) {
+      out.push(
+        ...namedResource(module, scopes, r.block, 'role', `managed_policy_arns of ${address}`)
+      )
+    } else if (
+      type === 'aws_iam_role_policy_attachments_exclusive' &&
+      listHas(attribute(body, 'policy_arns')?.value)
+    ) {
+      out.push(...principalsOf(module, scopes, attribute(body, 'role_name')?.value, 'role', via))
+    }
+  }
+  return out
+}
+
+const RESOURCE_TYPE = {
+  role: 'aws_iam_role',
+  user: 'aws_iam_user',
+  group: 'aws_iam_group'
+} as const
+
+/**
+ * The principals an expression names: `aws_iam_role.X.name` (or `.id`, `.arn`, `.unique_id`, of
+ * one or all instances) is the role resource X of the module; a literal or template is a name or
+ * an ARN.
+ */
+function principalsOf(
+  module: ModuleIndex,
+  scopes: readonly Scope[],
+  expr: HclExpr | undefined,
+  type: Attachment['type'],
+  via: string
+): Attachment[] {
+  if (!expr) return [{ type, unresolved: `${via} names no ${type}`, via }]
+  if (expr.kind === 'reference' && expr.parts[0] === RESOURCE_TYPE[type]) {
+    const name = expr.parts[1]
+    const target =
+      name !== undefined ? module.resources.get(`${RESOURCE_TYPE[type]}.${name}`) : undefined
+    if (!target) {
+      return [
+        {
+          type,
+          unresolved: `${via} names ${expr.parts.join('.')}, which is not in this module`,
+          via
+        }
+      ]
+    }
+    return namedResource(module, scopes, target.block, type, via)
+  }
+  return fromNames(
+    scopes.map(s => resolveStrings(expr, s)),
+    type,
+    via,
+    undefined
+  )
+}
+
+/** A role, user or group resource of the module: its `name`, or its `name_prefix`, per instance. */
+function namedResource(
+  module: ModuleIndex,
+  scopes: readonly Scope[],
+  block: HclBlock,
+  type: Attachment['type'],
+  via: string
+): Attachment[] {
+  const address = `${block.labels[0] ?? ''}.${block.labels[1] ?? ''}`
+  const link = via === address ? via : `${via} -> ${address}`
+  const name = attribute(block.body, 'name')?.value
+  const prefix = attribute(block.body, 'name_prefix')?.value
+  const pathExpr = attribute(block.body, 'path')?.value
+  const iamPath = pathExpr?.kind === 'string' ? pathExpr.value : undefined
+  if (!name && !prefix) {
+    return [
+      {
+        type,
+        unresolved: `${address} has no name: Terraform generates one (terraform-<26 characters>)`,
+        via: link
+      }
+    ]
+  }
+  const results: Resolution[] = []
+  for (const scope of scopes) {
+    const instances = instancesOf(block, scope)
+    if (!instances.ok) return [{ type, unresolved: `${address}: ${instances.reason}`, via: link }]
+    for (const instance of instances.instances) {
+      results.push(resolveStrings((name ?? prefix) as HclExpr, { ...scope, instance }))
+    }
+  }
+  return fromNames(results, type, link, iamPath, name ? undefined : 'prefix')
+}
+
+function fromNames(
+  results: readonly Resolution[],
+  type: Attachment['type'],
+  via: string,
+  iamPath: string | undefined,
+  prefix?: 'prefix'
+): Attachment[] {
+  const out: Attachment[] = []
+  const seen = new Set<string>()
+  for (const r of results) {
+    if (!r.ok)
+      return [{ type, unresolved: `the ${type} name cannot be resolved: ${r.reason}`, via }]
+    const source: PrincipalSource = prefix
+      ? 'terraform-name-prefix'
+      : r.through === 'literal'
+        ? 'terraform-name'
+        : r.through === 'module'
+          ? 'terraform-module'
+          : 'terraform-variables'
+    for (const value of r.values) {
+      const arn = /^arn:aws[a-z-]*:iam::\d{12}:(role|user|group)(\/(?:[^/]+\/)*)([^/]+)$/.exec(
+        value
+      )
+      const name = arn ? (arn[3] as string) : value
+      const path = arn ? arn[2] : iamPath
+      const key = `${path ?? ''}${name}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      out.push({
+        type,
+        ...(prefix ? { namePrefix: name } : { name }),
+        ...(path !== undefined ? { path } : {}),
+        source,
+        via
+      })
+    }
+  }
+  return out
+}
+
+function joinVia(step: string, rest: string | undefined): string {
+  return rest ? `${step} -> ${rest}` : step
+}
+
+export type { ModuleBlock }
