@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path'
 import { ConfigurationError } from '../engine/errors.js'
 import { loadFindingsFiles } from '../findings/load.js'
 import { readTextFile } from '../io/files.js'
-import { readCandidate, walkFiles, writeFileAtomically } from '../io/walk.js'
+import { readCandidate, walkFiles, writeFileAtomically, type WalkedFile } from '../io/walk.js'
 import { unifiedDiff } from '../report/diff.js'
 import {
   buildReport,
@@ -17,7 +17,8 @@ import { EMPTY_CONFIG, globMatcher, parseConfig, type IamRefineConfig } from '..
 import { withAwsProof } from '../sources/proof.js'
 import { refineFile } from '../sources/scan.js'
 import { FAIL_ON, gateFailure, type FailOn } from '../report/gate.js'
-import { EXIT, parseOptions, type Command } from './io.js'
+import { isTerraformPath, TerraformContext } from '../sources/terraform/module.js'
+import { EXIT, parseOptions, type Command, type Io } from './io.js'
 import { loadCatalog } from './refine.js'
 
 export const CHECK_USAGE =
@@ -90,6 +91,7 @@ export const checkCommand: Command = async (args, io) => {
   const files = await walkFiles(paths, root, rel => ignored(rel))
   const reports: FileReport[] = []
   const diffs: string[] = []
+  const texts: { walked: WalkedFile; text: string }[] = []
   for (const walked of files) {
     const read = await readCandidate(walked.path)
     if (!read.ok) {
@@ -99,20 +101,32 @@ export const checkCommand: Command = async (args, io) => {
       }
       continue
     }
+    texts.push({ walked, text: read.text })
+  }
+  // A Terraform module is a folder: its files are read before any of them is refined.
+  const formats = await terraformContext(texts, io)
+  for (const { walked, text } of texts) {
     let outcome = refineFile(
-      { file: walked.path, path: walked.rel, text: read.text },
-      { catalog, findings, config, fallbackPrincipals: fallback, clock: () => performance.now() }
+      { file: walked.path, path: walked.rel, text },
+      {
+        catalog,
+        findings,
+        config,
+        fallbackPrincipals: fallback,
+        clock: () => performance.now(),
+        formats
+      }
     )
     if (!outcome.report) continue
     if (prove) {
-      outcome = await withAwsProof(read.text, outcome, prove, (p, reason, defect) => {
+      outcome = await withAwsProof(text, outcome, prove, (p, reason, defect) => {
         if (defect) defects++
         io.err(`${walked.path}: ${p.location.pointer || 'policy'}: ${reason}\n`)
       })
       if (!outcome.report) continue
     }
     let report = outcome.report
-    if (report.edits.length > 0) diffs.push(unifiedDiff(walked.path, read.text, report.edits))
+    if (report.edits.length > 0) diffs.push(unifiedDiff(walked.path, text, report.edits))
     if (fix && outcome.fixedText !== undefined) {
       await writeFileAtomically(walked.path, outcome.fixedText)
       report = markFixed(report)
@@ -133,6 +147,20 @@ export const checkCommand: Command = async (args, io) => {
   else io.out(textReport(report, diffs))
   if (report.totals.errors > 0 || defects > 0) return EXIT.bug
   return gateFailure(report, failOn as FailOn, '--fail-on') === undefined ? EXIT.ok : EXIT.unused
+}
+
+/** The Terraform parser and files, loaded only when the walk met a Terraform file. */
+async function terraformContext(
+  texts: readonly { walked: WalkedFile; text: string }[],
+  io: Io
+): Promise<{ terraform?: TerraformContext }> {
+  const terraform = texts.filter(t => isTerraformPath(t.walked.rel))
+  if (terraform.length === 0) return {}
+  const { bundledParserFiles, loadTerraformParser } = await import('../io/terraform-parser.js')
+  const parser = await loadTerraformParser(io.parserFiles ?? bundledParserFiles())
+  return {
+    terraform: new TerraformContext(parser, new Map(terraform.map(t => [t.walked.rel, t.text])))
+  }
 }
 
 async function loadConfig(
