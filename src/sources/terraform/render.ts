@@ -84,9 +84,15 @@ function buildEdits(
     // The JSON inside goes through the JSON renderer, with the engine's placeholders for
     // templated statements (never changed) put back to what the JSON holds.
     const doc = refinement.document as { Statement?: unknown }
-    const restored = Array.isArray(doc.Statement)
-      ? doc.Statement.map((s, i) => restore(s, refinement.statements, i, edit.rawStatements))
-      : restore(doc.Statement, refinement.statements, 0, edit.rawStatements)
+    const refined = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]
+    const kept: unknown[] = []
+    let k = 0
+    for (const result of refinement.statements) {
+      if (result.status === 'removed') continue
+      const statement = refined[k++]
+      kept.push(result.status === 'refined' ? statement : edit.rawStatements[result.index])
+    }
+    const restored = Array.isArray(doc.Statement) ? kept : kept[0]
     const inner = edit.inner.render(edit.innerLocation, {
       ...refinement,
       document: { ...doc, Statement: restored }
@@ -132,24 +138,23 @@ function buildEdits(
       )
       tupleEdits(ctx, statement, ops, i => i)
     } else {
-      for (const i of removed) {
+      const ranges = removed.map(i => {
         const block = edit.statements[i]?.block
         if (!block) throw new EditRefusal(`statement #${i + 1} is not where it was found`)
-        deleteBlock(ctx, block, i)
+        return { ...blockLines(ctx.text, block), statement: i }
+      })
+      // neighbouring blocks may both claim the blank line between them: delete their union
+      ranges.sort((a, b) => a.start - b.start)
+      const merged: typeof ranges = []
+      for (const r of ranges) {
+        const last = merged[merged.length - 1]
+        if (last && r.start <= last.end) last.end = Math.max(last.end, r.end)
+        else merged.push({ ...r })
       }
+      for (const r of merged) push(ctx, r.statement, r.start, r.end, '')
     }
   }
   return ctx.edits
-}
-
-function restore(
-  statement: unknown,
-  results: readonly StatementResult[],
-  i: number,
-  raw: readonly unknown[]
-): unknown {
-  const result = results.find(r => r.index === i)
-  return result?.status === 'not-refined' || result?.status === 'unchanged' ? raw[i] : statement
 }
 
 function actionsOf(body: HclBody): HclExpr | undefined {
@@ -271,23 +276,24 @@ function deleteRun(
 }
 
 /** A statement block goes with its lines; a comment on a line of its own above it stays. */
-function deleteBlock(ctx: Ctx, block: { start: number; end: number }, statement: number): void {
-  const from = lineStart(ctx.text, block.start)
-  if (!/^[ \t]*$/.test(ctx.text.slice(from, block.start)))
+function blockLines(
+  text: string,
+  block: { start: number; end: number }
+): { start: number; end: number } {
+  const from = lineStart(text, block.start)
+  if (!/^[ \t]*$/.test(text.slice(from, block.start)))
     throw new EditRefusal('a statement block shares its first line')
-  const t = trailing(ctx.text, block.end)
+  const t = trailing(text, block.end)
   if (!t.ownLine || t.comma) throw new EditRefusal('a statement block shares its last line')
   let to = t.lineEnd
   let start = from
   // the blank line that set the block apart goes with it: no two blank lines in a row, none
   // before the closing brace
-  const blankBefore =
-    from > 0 && /^[ \t]*\r?\n$/.test(ctx.text.slice(lineStart(ctx.text, from - 1), from))
-  const after = /^[ \t]*\r?\n/.exec(ctx.text.slice(to))
+  const blankBefore = from > 0 && /^[ \t]*\r?\n$/.test(text.slice(lineStart(text, from - 1), from))
+  const after = /^[ \t]*\r?\n/.exec(text.slice(to))
   if (after && blankBefore) to += after[0].length
-  else if (blankBefore && /^[ \t]*\}/.test(ctx.text.slice(to)))
-    start = lineStart(ctx.text, from - 1)
-  push(ctx, statement, start, to, '')
+  else if (blankBefore && /^[ \t]*\}/.test(text.slice(to))) start = lineStart(text, from - 1)
+  return { start, end: to }
 }
 
 /** An item alone on its line(s): indentation before it; a comma and a comment at most after. */
