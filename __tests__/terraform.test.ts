@@ -56,7 +56,7 @@ describe('iam-refine check on Terraform', () => {
     const repo = copyInput('fix')
     const first = await run(repo, '--fix')
     expect(first.err).toBe('')
-    expect(first.out).toContain('7 with unused permissions (7 fixed)')
+    expect(first.out).toContain('9 with unused permissions (9 fixed)')
     const expectedDir = join(fixture, 'expected')
     expect(filesUnder(repo)).toEqual(filesUnder(expectedDir))
     for (const file of filesUnder(expectedDir)) {
@@ -90,6 +90,10 @@ describe('iam-refine check on Terraform', () => {
     )
     expect(sourceOf('crlf/main.tf#aws_iam_user_policy.build.policy')).toBe('terraform-name')
     expect(sourceOf('worker/main.tf#aws_iam_role_policy.this.policy')).toBe('terraform-module')
+    // a JSON file read by file() is mapped to the role of the resource that reads it
+    expect(byPointer.get('policies/reports.json#')?.principals).toEqual([
+      'arn:aws:iam::123456789012:role/ReportsRole'
+    ])
     // one policy, four roles: the intersection of their unused sets
     const nodes = byPointer.get('fleet/main.tf#aws_iam_policy.nodes.policy')
     expect(nodes?.principals).toHaveLength(4)
@@ -99,12 +103,16 @@ describe('iam-refine check on Terraform', () => {
       .filter(n => n.unchecked)
       .map(n => `${n.line}: ${n.pointer}`)
     expect(unchecked).toEqual([
+      '1: ', // files/policies/generic.json, a templatefile with ${…} in Action
       '17: data.aws_iam_policy_document.ops.statement[0].actions',
       '22: data.aws_iam_policy_document.ops.statement[1].actions',
       '27: data.aws_iam_policy_document.ops.statement[2].actions',
       '34: data.aws_iam_policy_document.ops.dynamic[3].actions',
       '47: aws_iam_role_policy.ops_extra.policy'
     ])
+    const generic = report.files.find(f => f.file.endsWith('policies/generic.json'))
+    expect(generic?.notes[0]).toMatchObject({ unchecked: true, line: 1 })
+    expect(generic?.policies).toEqual([])
     // the trust document is noted, not counted as unchecked
     const trust = report.files
       .flatMap(f => f.notes)

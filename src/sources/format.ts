@@ -2,7 +2,7 @@ import type { PolicyRefinement } from '../engine/model.js'
 import { scanDocument } from './document/scan.js'
 import type { FileScan, PolicyLocation } from './model.js'
 import { isTerraformPath, type TerraformContext } from './terraform/module.js'
-import { scanTerraform } from './terraform/scan.js'
+import { readByTerraform, scanTerraform } from './terraform/scan.js'
 import type { TextEdit } from './text-edit.js'
 
 /** A text edit and the statement (index in the original `Statement` list) it belongs to. */
@@ -60,7 +60,10 @@ export function scanFile(text: string, file: string, context: FormatContext = {}
     }
     return scanTerraform(text, file, context.path ?? file, context.terraform)
   }
-  return scanDocument(text, file)
+  const scanned = scanDocument(text, file)
+  return context.terraform
+    ? readByTerraform(scanned, context.path ?? file, context.terraform)
+    : scanned
 }
 
 /** The policies of a file, without the means to edit them (for tests and reports). */

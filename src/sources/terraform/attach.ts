@@ -5,6 +5,7 @@ import { attribute, blocks, type HclBlock, type HclExpr } from './hcl.js'
 import {
   folderOf,
   instancesOf,
+  joinPath,
   resolveStrings,
   scopesOf,
   type ModuleBlock,
@@ -367,3 +368,130 @@ function joinVia(step: string, rest: string | undefined): string {
 }
 
 export type { ModuleBlock }
+
+// ---------------------------------------------------------------- file() and templatefile()
+
+const HOLDER_KINDS: Record<string, PolicyKind> = {
+  aws_iam_policy: 'tf-policy',
+  aws_iam_role_policy: 'tf-role-policy',
+  aws_iam_user_policy: 'tf-user-policy',
+  aws_iam_group_policy: 'tf-group-policy'
+}
+
+const HOLDER_QUOTAS: Record<string, Quota> = {
+  'tf-policy': QUOTAS.managed,
+  'tf-role-policy': QUOTAS.role,
+  'tf-user-policy': QUOTAS.user,
+  'tf-group-policy': QUOTAS.group,
+  'tf-role-inline': QUOTAS.role
+}
+
+/** A policy a Terraform resource reads from a repository file with `file()` or `templatefile()`. */
+export interface FileReferrer {
+  /** The module folder of the resource. */
+  readonly folder: string
+  readonly holder: Holder
+  readonly quota: Quota
+  /** `templatefile`: `${…}` in the file are Terraform's to fill. */
+  readonly template: boolean
+  /** `aws_iam_role_policy.app.policy`, for messages. */
+  readonly where: string
+}
+
+const referrerIndexes = new WeakMap<TerraformContext, Map<string, FileReferrer[]>>()
+
+/** The Terraform resources whose `policy` is `file()` or `templatefile()` of `path`. */
+export function fileReferrers(context: TerraformContext, path: string): readonly FileReferrer[] {
+  let index = referrerIndexes.get(context)
+  if (!index) {
+    index = new Map()
+    const folders = new Set([...context.files.keys()].map(folderOf))
+    for (const folder of folders) {
+      for (const [address, r] of context.module(folder).resources) {
+        const [type, logicalId] = address.split('.') as [string, string]
+        const resource = { type, logicalId }
+        const policies: { kind: PolicyKind; expr: HclExpr | undefined; where: string }[] = []
+        const kind = HOLDER_KINDS[type]
+        if (kind) {
+          policies.push({
+            kind,
+            expr: attribute(r.block.body, 'policy')?.value,
+            where: `${address}.policy`
+          })
+        } else if (type === 'aws_iam_role') {
+          blocks(r.block.body, 'inline_policy').forEach((b, i) =>
+            policies.push({
+              kind: 'tf-role-inline',
+              expr: attribute(b.body, 'policy')?.value,
+              where: `${address}.inline_policy[${i}].policy`
+            })
+          )
+        }
+        for (const p of policies) {
+          const target = p.expr ? fileTarget(p.expr, folder) : undefined
+          if (!target) continue
+          const list = index.get(target.path) ?? []
+          list.push({
+            folder,
+            holder: { kind: p.kind, owner: r.block, resource },
+            quota: HOLDER_QUOTAS[p.kind] ?? QUOTAS.managed,
+            template: target.template,
+            where: p.where
+          })
+          index.set(target.path, list)
+        }
+      }
+    }
+    referrerIndexes.set(context, index)
+  }
+  return index.get(path) ?? []
+}
+
+/** The repository path `file("${path.module}/x.json")` reads (a literal is relative to the module). */
+function fileTarget(
+  expr: HclExpr,
+  folder: string
+): { path: string; template: boolean } | undefined {
+  if (expr.kind !== 'call' || (expr.name !== 'file' && expr.name !== 'templatefile'))
+    return undefined
+  const arg = expr.args[0]
+  let relative: string | undefined
+  if (arg?.kind === 'string') relative = arg.value
+  else if (arg?.kind === 'template') {
+    relative = ''
+    for (const part of arg.parts) {
+      if ('text' in part) relative += part.text
+      else if (
+        part.expr.kind === 'reference' &&
+        part.expr.parts.length === 2 &&
+        part.expr.parts[0] === 'path' &&
+        part.expr.parts[1] === 'module' &&
+        relative === ''
+      ) {
+        relative = '.'
+      } else return undefined
+    }
+  }
+  if (relative === undefined || relative.startsWith('/')) return undefined
+  return { path: joinPath(folder, relative), template: expr.name === 'templatefile' }
+}
+
+/** The principals of a policy file a Terraform resource reads, as for a policy written inline. */
+export function attachmentsOfReferrer(
+  context: TerraformContext,
+  referrer: FileReferrer
+): Attachment[] {
+  const scopes = scopesOf(context, referrer.folder)
+  const out = collect(context.module(referrer.folder), scopes, referrer.holder, 0)
+  const via = `${referrer.where} reads this file`
+  return (
+    out.length > 0
+      ? out
+      : [
+          {
+            type: 'role' as const,
+            unresolved: `nothing in that module attaches ${referrer.holder.resource.type}.${referrer.holder.resource.logicalId} to a role or user`
+          }
+        ]
+  ).map(a => ({ ...a, via: a.via ? `${via} -> ${a.via}` : via }))
+}

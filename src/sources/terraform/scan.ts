@@ -3,6 +3,7 @@ import { LineIndex } from '../document/tree.js'
 import type { RenderResult, ScannedFile } from '../format.js'
 import type { FileScan, PolicyLocation } from '../model.js'
 import type { TextEdit } from '../text-edit.js'
+import { attachmentsOfReferrer, fileReferrers } from './attach.js'
 import { findTerraform, type TerraformPolicy } from './find.js'
 import { parseHcl, type HclFile } from './hcl.js'
 import type { TerraformContext } from './module.js'
@@ -88,4 +89,56 @@ export function scanTerraform(
       edits: readonly TextEdit[]
     ) => verifyTerraformEdits(hcl as HclFile, changes, edits, refind)
   }
+}
+
+/**
+ * A JSON policy file a Terraform resource reads with `file()` or `templatefile()`: refined where it
+ * is, mapped to the principals that resource reaches. A `templatefile` whose actions hold `${…}`
+ * or `%{…}` is Terraform's to fill, so it is not refined (and counts as unchecked).
+ */
+export function readByTerraform(
+  scanned: ScannedFile,
+  path: string,
+  context: TerraformContext
+): ScannedFile {
+  const referrers = fileReferrers(context, path)
+  const { scan } = scanned
+  if (referrers.length === 0 || scan.status !== 'policies') return scanned
+  const whole = scan.policies.find(p => p.path.length === 0)
+  if (!whole) return scanned
+  const templated =
+    referrers.some(r => r.template) && /\$\{|%\{/.test(JSON.stringify(actionsOf(whole.document)))
+  if (templated) {
+    return {
+      ...scanned,
+      scan: {
+        ...scan,
+        policies: scan.policies.filter(p => p !== whole),
+        notes: [
+          ...scan.notes,
+          {
+            file: scan.file,
+            line: whole.range.startLine,
+            column: whole.range.startColumn,
+            pointer: '',
+            message: `${referrers[0]?.where ?? 'a templatefile'} fills this template, and its actions hold \${…}: not refinable`,
+            unchecked: true
+          }
+        ]
+      }
+    }
+  }
+  const attachments = referrers.flatMap(r => attachmentsOfReferrer(context, r))
+  const quota = referrers.reduce((q, r) => (r.quota.limit < q.limit ? r.quota : q), whole.quota)
+  const mapped: PolicyLocation = { ...whole, attachments, quota }
+  return {
+    ...scanned,
+    scan: { ...scan, policies: scan.policies.map(p => (p === whole ? mapped : p)) }
+  }
+}
+
+function actionsOf(document: unknown): unknown[] {
+  const statement = (document as { Statement?: unknown } | null)?.Statement
+  const list = Array.isArray(statement) ? statement : [statement]
+  return list.map(s => (s as { Action?: unknown; NotAction?: unknown } | null)?.Action)
 }
