@@ -56,7 +56,7 @@ describe('iam-refine check on Terraform', () => {
     const repo = copyInput('fix')
     const first = await run(repo, '--fix')
     expect(first.err).toBe('')
-    expect(first.out).toContain('9 with unused permissions (9 fixed)')
+    expect(first.out).toContain('11 with unused permissions (11 fixed)')
     const expectedDir = join(fixture, 'expected')
     expect(filesUnder(repo)).toEqual(filesUnder(expectedDir))
     for (const file of filesUnder(expectedDir)) {
@@ -90,6 +90,13 @@ describe('iam-refine check on Terraform', () => {
     )
     expect(sourceOf('crlf/main.tf#aws_iam_user_policy.build.policy')).toBe('terraform-name')
     expect(sourceOf('worker/main.tf#aws_iam_role_policy.this.policy')).toBe('terraform-module')
+    // statement objects given to terraform-aws-modules: the role the module makes
+    expect(sourceOf('platform/main.tf#module.reader.inline_policy_permissions')).toBe(
+      'terraform-name-prefix'
+    )
+    expect(
+      byPointer.get('platform/main.tf#module.thumbnailer.policy_statements')?.principals
+    ).toEqual(['arn:aws:iam::123456789012:role/thumbnailer'])
     // a JSON file read by file() is mapped to the role of the resource that reads it
     expect(byPointer.get('policies/reports.json#')?.principals).toEqual([
       'arn:aws:iam::123456789012:role/ReportsRole'

@@ -2,6 +2,7 @@ import type { Quota } from '../../engine/model.js'
 import { QUOTAS } from '../../engine/refine.js'
 import type { Attachment, PolicyKind, PrincipalSource } from '../model.js'
 import { attribute, blocks, type HclBlock, type HclExpr } from './hcl.js'
+import { STATEMENT_MODULES } from './registry.js'
 import {
   folderOf,
   instancesOf,
@@ -81,6 +82,8 @@ function collect(
       return managedPolicyUsers(module, scopes, holder.resource.logicalId)
     case 'tf-policy-document':
       return documentUsers(module, scopes, holder.resource.logicalId, depth)
+    case 'tf-module-statements':
+      return moduleRole(scopes, holder.owner)
     default:
       return []
   }
@@ -162,6 +165,46 @@ function usesDocument(expr: HclExpr, name: string): boolean {
     expr.parts[2] === name &&
     (expr.parts[3] === 'json' || expr.parts[3] === 'minified_json')
   )
+}
+
+/** The role a registry module (registry.ts) makes, named by the module call's inputs. */
+function moduleRole(scopes: readonly Scope[], call: HclBlock): Attachment[] {
+  const source = attribute(call.body, 'source')?.value
+  const shape = STATEMENT_MODULES.find(
+    m => source?.kind === 'string' && m.source.test(source.value)
+  )
+  const via = `module.${call.labels[0] ?? ''}`
+  if (!shape) return []
+  const nameInput = shape.roleName
+    .map(n => attribute(call.body, n)?.value)
+    .find(e => e !== undefined)
+  if (!nameInput) {
+    return [
+      {
+        type: 'role',
+        unresolved: `${via} has no ${shape.roleName.join(' or ')}: the role's name is not known`,
+        via
+      }
+    ]
+  }
+  const prefixFlag = shape.usePrefix
+    ? attribute(call.body, shape.usePrefix.input)?.value
+    : undefined
+  if (prefixFlag && prefixFlag.kind !== 'bool') {
+    return [{ type: 'role', unresolved: `${via}: ${shape.usePrefix?.input} is not a literal`, via }]
+  }
+  const prefix = shape.usePrefix && (prefixFlag ? prefixFlag.value : shape.usePrefix.default)
+  const pathInput = attribute(call.body, shape.path)?.value
+  const iamPath = pathInput?.kind === 'string' ? pathInput.value : undefined
+  const results = scopes.map(s => resolveStrings(nameInput, s))
+  const named = fromNames(results, 'role', via, iamPath, prefix ? 'prefix' : undefined)
+  return prefix
+    ? named.map(a =>
+        a.namePrefix !== undefined
+          ? { ...a, namePrefix: `${a.namePrefix}${shape.usePrefix?.suffix ?? ''}` }
+          : a
+      )
+    : named
 }
 
 /** The smallest quota among the policies a document is used as (managed when unused). */

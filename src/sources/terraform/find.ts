@@ -13,8 +13,10 @@ import {
   type HclBlock,
   type HclBody,
   type HclExpr,
-  type HclFile
+  type HclFile,
+  type HclObjectElem
 } from './hcl.js'
+import { STATEMENT_MODULES } from './registry.js'
 import { quoteSource, type TerraformContext } from './module.js'
 
 /**
@@ -40,6 +42,15 @@ export type EditModel =
       readonly innerLocation: PolicyLocation
       /** The inner document's statements, for the ones shown to the engine as placeholders. */
       readonly rawStatements: readonly unknown[]
+    }
+  | {
+      readonly kind: 'module-statements'
+      /** Each statement object, and the map entry that holds it (for a map). */
+      readonly statements: readonly {
+        readonly object: HclExpr & { kind: 'object' }
+        readonly entry?: HclObjectElem
+      }[]
+      readonly container: HclExpr & { kind: 'object' | 'tuple' }
     }
   | {
       readonly kind: 'document'
@@ -124,6 +135,11 @@ export function findTerraform(
       }
     } else if (item.type === 'data' && type === 'aws_iam_policy_document') {
       policyDocument(ctx, item, name)
+    }
+  }
+  for (const item of hcl.body.items) {
+    if (isBlock(item) && item.type === 'module' && item.labels[0] !== undefined) {
+      moduleStatements(ctx, item, item.labels[0])
     }
   }
   return { policies: ctx.policies, notes: ctx.notes }
@@ -562,6 +578,128 @@ function policyDocument(ctx: Ctx, block: HclBlock, name: string): void {
       []
     ),
     edit: { kind: 'document', block, statements: found }
+  })
+}
+
+// ---------------------------------------------------------------- module inputs
+
+/** Statement objects given to a registry module (registry.ts) that makes the role itself. */
+function moduleStatements(ctx: Ctx, block: HclBlock, name: string): void {
+  const sourceAttr = attribute(block.body, 'source')?.value
+  if (sourceAttr?.kind !== 'string') return
+  const shape = STATEMENT_MODULES.find(m => m.source.test(sourceAttr.value))
+  if (!shape) return
+  const input = attribute(block.body, shape.statements)
+  if (!input) return
+  const path: Path = ['module', name, shape.statements]
+  const enabled = attribute(block.body, shape.enabledBy.input)?.value
+  if (enabled && enabled.kind !== 'bool') {
+    note(
+      ctx,
+      enabled.start,
+      ['module', name, shape.enabledBy.input],
+      `${shape.enabledBy.input} is ${source(ctx, enabled)}: whether the statements apply is not known; not refinable`,
+      true
+    )
+    return
+  }
+  if (!(enabled ? enabled.value : shape.enabledBy.default)) return
+  const container = input.value
+  if (container.kind !== 'object' && container.kind !== 'tuple') {
+    note(
+      ctx,
+      container.start,
+      path,
+      `${shape.statements} is ${source(ctx, container)}, not literal statement objects; not refinable`,
+      true
+    )
+    return
+  }
+  const found: { object: HclExpr & { kind: 'object' }; entry?: HclObjectElem }[] = []
+  const items =
+    container.kind === 'object'
+      ? container.elems.map(e => ({ value: e.value, entry: e }))
+      : container.items.map(value => ({ value, entry: undefined }))
+  for (const { value, entry } of items) {
+    if (value.kind !== 'object') {
+      note(
+        ctx,
+        value.start,
+        path,
+        `a statement is ${source(ctx, value)}, not a literal object; not refinable`,
+        true
+      )
+      return
+    }
+    found.push({ object: value, ...(entry ? { entry } : {}) })
+  }
+  if (
+    found.some(f => f.object.elems.some(e => e.key === 'principals' || e.key === 'not_principals'))
+  ) {
+    note(
+      ctx,
+      container.start,
+      path,
+      'its statements name principals: not an identity policy, never refined',
+      false
+    )
+    return
+  }
+  const statements: StatementLocation[] = []
+  const plain = found.map((f, index) => {
+    const range = ctx.lines.range((f.entry ?? f.object).start, f.object.end)
+    const get = (key: string) => f.object.elems.find(e => e.key === key)?.value
+    const statement: Record<string, unknown> = {}
+    const sid = get('sid')
+    // the modules take a statement's map key as its Sid when it has none
+    if (sid) statement.Sid = toPlain(ctx.hcl.text, sid)
+    else if (f.entry?.key !== undefined) statement.Sid = f.entry.key
+    const effect = get('effect')
+    statement.Effect = effect ? toPlain(ctx.hcl.text, effect) : 'Allow'
+    const actions = get('actions')
+    let where: StatementLocation = { index, range }
+    if (actions) {
+      statement.Action = toPlain(ctx.hcl.text, actions)
+      const actionRange = ctx.lines.range(actions.start, actions.end)
+      if (actions.kind === 'tuple' && actions.items.every(a => a.kind === 'string')) {
+        where = { index, range, action: { range: actionRange, form: 'list' } }
+      } else {
+        const why = `actions is ${source(ctx, actions)}, not a list of literal strings`
+        note(
+          ctx,
+          actions.start,
+          [...path, f.entry?.key ?? index, 'actions'],
+          `${why}; not refinable`,
+          true
+        )
+        where = { index, range, action: { range: actionRange, form: 'other' }, notEditable: why }
+      }
+    }
+    const notActions = get('not_actions')
+    if (notActions) statement.NotAction = toPlain(ctx.hcl.text, notActions)
+    const resources = get('resources')
+    if (resources) statement.Resource = toPlain(ctx.hcl.text, resources)
+    statements.push(where)
+    return statement
+  })
+  ctx.policies.push({
+    location: location(
+      ctx,
+      path,
+      'tf-module-statements',
+      {
+        quota: shape.quota,
+        resource: { logicalId: name, type: 'module' },
+        policyName: undefined,
+        owner: block
+      },
+      container,
+      { Version: '2012-10-17', Statement: plain },
+      statements,
+      'list',
+      []
+    ),
+    edit: { kind: 'module-statements', statements: found, container }
   })
 }
 

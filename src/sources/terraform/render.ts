@@ -122,8 +122,10 @@ function buildEdits(
     const refined = (refinedStatements[k++] as { Action?: unknown } | undefined)?.Action
     if (edit.kind === 'jsonencode') jsonencodeAction(ctx, edit.object, result, refined)
     else {
-      const body = edit.statements[result.index]?.body
-      const actions = body ? actionsOf(body) : undefined
+      const actions =
+        edit.kind === 'module-statements'
+          ? edit.statements[result.index]?.object.elems.find(e => e.key === 'actions')?.value
+          : actionsOf(edit.statements[result.index]?.body)
       if (actions?.kind !== 'tuple')
         throw new EditRefusal(`statement #${result.index + 1} has no actions list`)
       tupleEdits(ctx, actions, planEntries(result), result.index)
@@ -137,9 +139,20 @@ function buildEdits(
         removed.includes(i) ? { kind: 'delete' } : { kind: 'keep' }
       )
       tupleEdits(ctx, statement, ops, i => i)
+    } else if (edit.kind === 'module-statements' && edit.container.kind === 'tuple') {
+      const ops: Op[] = edit.container.items.map((_, i) =>
+        removed.includes(i) ? { kind: 'delete' } : { kind: 'keep' }
+      )
+      tupleEdits(ctx, edit.container, ops, i => i)
     } else {
       const ranges = removed.map(i => {
-        const block = edit.statements[i]?.block
+        const statement = edit.statements[i]
+        const block =
+          statement && 'entry' in statement
+            ? statement.entry
+            : statement && 'block' in statement
+              ? statement.block
+              : undefined
         if (!block) throw new EditRefusal(`statement #${i + 1} is not where it was found`)
         return { ...blockLines(ctx.text, block), statement: i }
       })
@@ -157,8 +170,9 @@ function buildEdits(
   return ctx.edits
 }
 
-function actionsOf(body: HclBody): HclExpr | undefined {
-  for (const item of body.items) if (!isBlock(item) && item.name === 'actions') return item.value
+function actionsOf(body: HclBody | undefined): HclExpr | undefined {
+  for (const item of body?.items ?? [])
+    if (!isBlock(item) && item.name === 'actions') return item.value
   return undefined
 }
 
@@ -402,7 +416,10 @@ function plainBody(text: string, body: HclBody, masks: ReadonlyMap<number, unkno
 }
 
 function plainExpr(text: string, expr: HclExpr, masks: ReadonlyMap<number, unknown>): unknown {
-  if (masks.has(expr.start) && (expr.kind === 'object' || expr.kind === 'heredoc')) {
+  if (
+    masks.has(expr.start) &&
+    (expr.kind === 'object' || expr.kind === 'tuple' || expr.kind === 'heredoc')
+  ) {
     return { policy: masks.get(expr.start) }
   }
   switch (expr.kind) {
