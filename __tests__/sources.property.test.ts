@@ -549,7 +549,9 @@ describe('fixing generated Terraform', () => {
           })
           const options = {
             catalog,
-            findings: combineFindings([{ principals: [principal], notes: [] }]),
+            findings: combineFindings([
+              { principals: [principal], notes: [], covered: [], coveredAccounts: [] }
+            ]),
             config: EMPTY_CONFIG
           }
           const scan = findPolicies(text, file, formats(text))

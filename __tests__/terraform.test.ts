@@ -162,19 +162,23 @@ describe('iam-refine check on Terraform', () => {
     const dir = join(temp, 'json-only')
     mkdirSync(dir)
     writeFileSync(
-      join(dir, 'AppRole.json'),
+      join(dir, 'shop-prod-app.json'),
       JSON.stringify({
         Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Action: 's3:PutObject', Resource: '*' }]
+        Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: '*' }]
       })
     )
-    // a parser that cannot load would fail the run if it were loaded
+    // a parser that cannot load would fail the run (exit 2) if it were loaded
+    let out = ''
+    let err = ''
     const code = await runCli(['check', dir, '--findings', findings, '--catalog', catalog], {
-      out: () => undefined,
-      err: () => undefined,
+      out: t => void (out += t),
+      err: t => void (err += t),
       parserFiles: { runtime: join(temp, 'none.wasm'), grammar: join(temp, 'none.wasm') }
     })
-    expect(code).toBe(0)
+    expect(err).toBe('')
+    expect(code).toBe(1)
+    expect(out).toContain('removed s3:PutObject: unused')
   })
 })
 
