@@ -386,11 +386,11 @@ function fromNames(
           ? 'terraform-module'
           : 'terraform-variables'
     for (const value of r.values) {
-      const arn = /^arn:aws[a-z-]*:iam::\d{12}:(role|user|group)(\/(?:[^/]+\/)*)([^/]+)$/.exec(
+      const arn = /^arn:aws[a-z-]*:iam::(\d{12}):(role|user|group)(\/(?:[^/]+\/)*)([^/]+)$/.exec(
         value
       )
-      const name = arn ? (arn[3] as string) : value
-      const path = arn ? arn[2] : iamPath
+      const name = arn ? (arn[4] as string) : value
+      const path = arn ? arn[3] : iamPath
       const key = `${path ?? ''}${name}`
       if (seen.has(key)) continue
       seen.add(key)
@@ -398,6 +398,7 @@ function fromNames(
         type,
         ...(prefix ? { namePrefix: name } : { name }),
         ...(path !== undefined ? { path } : {}),
+        ...(arn ? { account: arn[1] } : {}),
         source,
         via
       })
