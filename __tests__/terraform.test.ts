@@ -221,6 +221,83 @@ describe('hostile Terraform', () => {
   })
 })
 
+describe('hostile Terraform modules', () => {
+  const role = (name: string) =>
+    `resource "aws_iam_role" "r" {\n  name = ${name}\n}\n` +
+    'resource "aws_iam_role_policy" "p" {\n  role   = aws_iam_role.r.id\n' +
+    '  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["s3:GetObject", "s3:PutObject"], Resource = "*" }] })\n}\n'
+  const reasons = async (files: Record<string, string>): Promise<Record<string, string>> => {
+    const dir = mkdtempSync(join(temp, 'module-'))
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true })
+      writeFileSync(join(dir, path), text)
+    }
+    const result = await run(dir, '--format', 'json')
+    const report = JSON.parse(result.out) as Report
+    return Object.fromEntries(
+      report.files.flatMap(f =>
+        f.policies.map(p => [
+          `${relative(dir, f.file)}#${p.pointer}`,
+          `${p.status}: ${p.reason ?? ''}`
+        ])
+      )
+    )
+  }
+
+  it('a control: a literal name maps', async () => {
+    const r = await reasons({ 'main.tf': role('"OpsRole"') })
+    expect(r['main.tf#aws_iam_role_policy.p.policy']).toMatch(/^refined/)
+  })
+
+  it('locals that refer to each other end unresolved, not in a loop', async () => {
+    const r = await reasons({
+      'main.tf': `${role('local.a')}locals {\n  a = local.b\n  b = local.a\n}\n`
+    })
+    expect(r['main.tf#aws_iam_role_policy.p.policy']).toMatch(/^unmapped: .*refers too deep/)
+  })
+
+  it('a huge count and a template of many values are refused, not expanded', async () => {
+    const vars = Array.from({ length: 10 }, (_, i) => [
+      `v${i}.tfvars`,
+      `a = "a${i}"\nb = "b${i}"\n`
+    ])
+    const r = await reasons({
+      'count/main.tf': role('"batch-${count.index}"').replace(
+        '"r" {\n',
+        '"r" {\n  count = 100000\n'
+      ),
+      'many/main.tf': `${role('"${var.a}-${var.b}"')}variable "a" {}\nvariable "b" {}\n`,
+      ...Object.fromEntries(vars.map(([f, t]) => [`many/${f}`, t]))
+    })
+    expect(r['count/main.tf#aws_iam_role_policy.p.policy']).toMatch(
+      /^unmapped: .*count is not a small literal number/
+    )
+    expect(r['many/main.tf#aws_iam_role_policy.p.policy']).toMatch(
+      /^unmapped: .*more than 32 names/
+    )
+  })
+
+  it('modules that call each other, and documents that merge one another, end', async () => {
+    const documents = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `data "aws_iam_policy_document" "d${i}" {\n` +
+        `  source_policy_documents = [${Array.from({ length: i }, (_, j) => `data.aws_iam_policy_document.d${j}.json`).join(', ')}]\n` +
+        '  statement {\n    actions   = ["s3:GetObject", "s3:PutObject"]\n    resources = ["*"]\n  }\n}\n'
+    ).join('')
+    const started = Date.now()
+    const r = await reasons({
+      'x/main.tf': `module "y" {\n  source = "../y"\n  name = var.name\n}\nvariable "name" {\n  default = "OpsRole"\n}\n${role('var.name')}`,
+      'y/main.tf': `module "x" {\n  source = "../x"\n  name = var.name\n}\nvariable "name" {}\n`,
+      'docs/main.tf': `${documents}resource "aws_iam_role" "r" {\n  name = "OpsRole"\n}\nresource "aws_iam_role_policy" "p" {\n  role   = aws_iam_role.r.id\n  policy = data.aws_iam_policy_document.d39.json\n}\n`
+    })
+    expect(Date.now() - started).toBeLessThan(20_000)
+    expect(r['x/main.tf#aws_iam_role_policy.p.policy']).toBeDefined()
+    // d0 is merged into every other document, all used by the one role: refined for it
+    expect(r['docs/main.tf#data.aws_iam_policy_document.d0']).toMatch(/^refined/)
+  })
+})
+
 describe('the HCL tree', () => {
   it('gives UTF-16 offsets and unescaped strings', async () => {
     const parser = await loadTerraformParser(installedParserFiles())

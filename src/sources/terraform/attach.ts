@@ -25,8 +25,11 @@ import {
  * module's variables, locals and `.tfvars`, and through local module calls' inputs.
  */
 
-/** How far policy documents may chain through source/override documents. */
-const MAX_DOCUMENT_CHAIN = 8
+/**
+ * How deep policy documents may merge into one another (source/override documents) before the
+ * search stops: each document is followed once, so this only bounds the recursion's depth.
+ */
+const MAX_DOCUMENT_CHAIN = 64
 
 interface Holder {
   readonly kind: PolicyKind
@@ -81,7 +84,7 @@ function collect(
     case 'tf-policy':
       return managedPolicyUsers(module, scopes, holder.resource.logicalId)
     case 'tf-policy-document':
-      return documentUsers(module, scopes, holder.resource.logicalId, depth)
+      return documentUsers(module, scopes, holder.resource.logicalId, depth, new Map())
     case 'tf-module-statements':
       return moduleRole(scopes, holder.owner)
     default:
@@ -89,15 +92,24 @@ function collect(
   }
 }
 
-/** The resources that use `data.aws_iam_policy_document.NAME.json` as their policy. */
+/**
+ * The resources that use `data.aws_iam_policy_document.NAME.json` as their policy. `done` holds
+ * each document's answer once computed (and marks the ones being computed), so documents that
+ * merge one another in a cycle or a wide lattice cost one pass each.
+ */
 function documentUsers(
   module: ModuleIndex,
   scopes: readonly Scope[],
   name: string,
-  depth: number
+  depth: number,
+  done: Map<string, Attachment[] | 'pending'>
 ): Attachment[] {
+  const known = done.get(name)
+  if (known === 'pending') return [] // a cycle: the document is already being followed
+  if (known) return known
   if (depth > MAX_DOCUMENT_CHAIN)
     return [{ type: 'role', unresolved: 'policy documents merge into one another too deeply' }]
+  done.set(name, 'pending')
   const out: Attachment[] = []
   for (const [address, r] of module.resources) {
     const [type, logicalId] = address.split('.') as [string, string]
@@ -135,7 +147,7 @@ function documentUsers(
       const list = attribute(d.block.body, key)?.value
       const items = list?.kind === 'tuple' ? list.items : list ? [list] : []
       if (!items.some(i => usesDocument(i, name))) continue
-      const merged = documentUsers(module, scopes, other, depth + 1)
+      const merged = documentUsers(module, scopes, other, depth + 1, done)
       out.push(
         ...merged.map(a => ({
           ...a,
@@ -153,7 +165,15 @@ function documentUsers(
       })
     }
   }
-  return out
+  // the same principal reached along several paths counts once (its first path is kept)
+  const unique = new Map<string, Attachment>()
+  for (const a of out) {
+    const key = JSON.stringify([a.type, a.name, a.namePrefix, a.path, a.account, a.unresolved])
+    if (!unique.has(key)) unique.set(key, a)
+  }
+  const result = [...unique.values()]
+  done.set(name, result)
+  return result
 }
 
 function usesDocument(expr: HclExpr, name: string): boolean {
