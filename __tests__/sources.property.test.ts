@@ -363,7 +363,7 @@ describe('fixing generated files', () => {
 // ---------------------------------------------------------------- Terraform
 
 interface TfStyle {
-  form: 'jsonencode' | 'heredoc' | 'heredoc-strip' | 'document'
+  form: 'jsonencode' | 'heredoc' | 'heredoc-strip' | 'document' | 'module'
   crlf: boolean
   finalNewline: boolean
   inlineLists: boolean[]
@@ -381,7 +381,8 @@ const tfStyleArb: fc.Arbitrary<TfStyle> = fc.record({
     'jsonencode' as const,
     'heredoc' as const,
     'heredoc-strip' as const,
-    'document' as const
+    'document' as const,
+    'module' as const
   ),
   crlf: fc.boolean(),
   finalNewline: fc.boolean(),
@@ -460,7 +461,36 @@ function documentBlock(statements: Statement[], s: TfStyle): string[] {
   return out.join('\n').split('\n')
 }
 
+/** terraform-aws-modules iam-role v6 with `inline_policy_permissions`, the role named exactly. */
+function moduleCall(statements: Statement[], s: TfStyle): string[] {
+  const out = [
+    'module "app" {',
+    '  source = "terraform-aws-modules/iam/aws//modules/iam-role"',
+    '',
+    '  name            = "AppRole"',
+    '  use_name_prefix = false',
+    '',
+    '  create_inline_policy = true',
+    '  inline_policy_permissions = {'
+  ]
+  statements.forEach((st, n) => {
+    if (s.comments) out.push(`    # statement ${n + 1}`)
+    const entries = Array.isArray(st.Action) ? st.Action : [st.Action]
+    out.push(`    S${n} = {`)
+    if (st.Sid) out.push(`      sid       = "${st.Sid}"`)
+    out.push(`      effect    = "${st.Effect}"`)
+    out.push(`      actions   = ${hclList(entries, s, n, '      ')}`)
+    out.push('      resources = ["*"]', '    }')
+  })
+  out.push('  }', '}')
+  return out.join('\n').split('\n')
+}
+
 function writeTerraform(statements: Statement[], s: TfStyle): string {
+  if (s.form === 'module') {
+    const eol = s.crlf ? '\r\n' : '\n'
+    return moduleCall(statements, s).join(eol) + (s.finalNewline ? eol : '')
+  }
   const role = [
     'resource "aws_iam_role" "app" {',
     '  name               = "AppRole"',
