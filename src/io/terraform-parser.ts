@@ -7,8 +7,8 @@ import type { HclParser } from '../sources/terraform/hcl.js'
 /**
  * The Terraform parser: web-tree-sitter's runtime and the Terraform grammar of
  * @tree-sitter-grammars/tree-sitter-hcl, two WebAssembly files read from disk here, at the edge,
- * so that src/sources/terraform/ stays pure (docs/adr/0014-terraform.md). Loaded only when a run meets a Terraform
- * file: JSON and YAML runs never pay for it.
+ * so that src/sources/terraform/ stays pure (docs/adr/0015-terraform.md). Loaded only when a run
+ * meets a Terraform file: JSON and YAML runs never pay for it.
  */
 
 /** Where the two WebAssembly files are. */

@@ -5,7 +5,7 @@ import { QUOTAS } from '../../engine/refine.js'
  * Registry modules that take IAM statements as an input object and create the role themselves,
  * in the shapes public Terraform uses most (terraform-aws-modules). Their code is not in the
  * repository, so what each does with its inputs is written down here, from the modules' own
- * variables and resources (docs/adr/0014-terraform.md).
+ * variables and resources (docs/adr/0015-terraform.md).
  */
 export interface StatementModule {
   /** The `source` of the module call. */
