@@ -2297,7 +2297,7 @@ function readPrincipals(value, fail2) {
   if (value === void 0) return [];
   if (!Array.isArray(value)) return fail2("coveredPrincipals", "must be a list of role or user ARNs");
   return value.map(
-    (a7, i7) => typeof a7 === "string" && FINDING_FIELDS.resource.test(a7) ? a7 : fail2(`coveredPrincipals[${i7}]`, "must be the ARN of an IAM role or user")
+    (a7, i8) => typeof a7 === "string" && FINDING_FIELDS.resource.test(a7) ? a7 : fail2(`coveredPrincipals[${i8}]`, "must be the ARN of an IAM role or user")
   );
 }
 function readAccounts(value, fail2) {
@@ -14480,16 +14480,20 @@ function collect(module2, scopes, holder, depth) {
     case "tf-policy":
       return managedPolicyUsers(module2, scopes, holder.resource.logicalId);
     case "tf-policy-document":
-      return documentUsers(module2, scopes, holder.resource.logicalId, depth);
+      return documentUsers(module2, scopes, holder.resource.logicalId, depth, /* @__PURE__ */ new Map());
     case "tf-module-statements":
       return moduleRole(scopes, holder.owner);
     default:
       return [];
   }
 }
-function documentUsers(module2, scopes, name2, depth) {
+function documentUsers(module2, scopes, name2, depth, done) {
+  const known = done.get(name2);
+  if (known === "pending") return [];
+  if (known) return known;
   if (depth > MAX_DOCUMENT_CHAIN)
     return [{ type: "role", unresolved: "policy documents merge into one another too deeply" }];
+  done.set(name2, "pending");
   const out2 = [];
   for (const [address, r7] of module2.resources) {
     const [type, logicalId] = address.split(".");
@@ -14527,7 +14531,7 @@ function documentUsers(module2, scopes, name2, depth) {
       const list = attribute(d7.block.body, key)?.value;
       const items = list?.kind === "tuple" ? list.items : list ? [list] : [];
       if (!items.some((i8) => usesDocument(i8, name2))) continue;
-      const merged = documentUsers(module2, scopes, other, depth + 1);
+      const merged = documentUsers(module2, scopes, other, depth + 1, done);
       out2.push(
         ...merged.map((a7) => ({
           ...a7,
@@ -14545,7 +14549,14 @@ function documentUsers(module2, scopes, name2, depth) {
       });
     }
   }
-  return out2;
+  const unique = /* @__PURE__ */ new Map();
+  for (const a7 of out2) {
+    const key = JSON.stringify([a7.type, a7.name, a7.namePrefix, a7.path, a7.account, a7.unresolved]);
+    if (!unique.has(key)) unique.set(key, a7);
+  }
+  const result2 = [...unique.values()];
+  done.set(name2, result2);
+  return result2;
 }
 function usesDocument(expr, name2) {
   return expr.kind === "reference" && expr.parts.length === 4 && expr.parts[0] === "data" && expr.parts[1] === "aws_iam_policy_document" && expr.parts[2] === name2 && (expr.parts[3] === "json" || expr.parts[3] === "minified_json");
@@ -14797,7 +14808,7 @@ var init_attach = __esm({
     init_hcl();
     init_registry();
     init_module();
-    MAX_DOCUMENT_CHAIN = 8;
+    MAX_DOCUMENT_CHAIN = 64;
     RESOURCE_TYPE = {
       role: "aws_iam_role",
       user: "aws_iam_user",

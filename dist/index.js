@@ -59236,7 +59236,11 @@ function parseFindings(value, file) {
   };
   if (isRecord(value) && Array.isArray(value.findings)) {
     const parsed = readFindingList(value.findings, "findings", file, fail2);
-    return { ...parsed, coveredAccounts: readAccounts(value.coveredAccounts, fail2) };
+    return {
+      ...parsed,
+      covered: [...parsed.covered, ...readPrincipals(value.coveredPrincipals, fail2)],
+      coveredAccounts: readAccounts(value.coveredAccounts, fail2)
+    };
   }
   if (isRecord(value)) return readFindingList([value], "", file, fail2, true);
   if (!Array.isArray(value)) {
@@ -59264,6 +59268,13 @@ function parseFindings(value, file) {
     };
   }
   return readFindingList(value, "", file, fail2);
+}
+function readPrincipals(value, fail2) {
+  if (value === void 0) return [];
+  if (!Array.isArray(value)) return fail2("coveredPrincipals", "must be a list of role or user ARNs");
+  return value.map(
+    (a6, i8) => typeof a6 === "string" && FINDING_FIELDS.resource.test(a6) ? a6 : fail2(`coveredPrincipals[${i8}]`, "must be the ARN of an IAM role or user")
+  );
 }
 function readAccounts(value, fail2) {
   if (value === void 0) return [];
@@ -59405,91 +59416,6 @@ function withOptional(base2, since, lastAccessed) {
   };
 }
 
-// src/findings/select.ts
-init_errors();
-
-// src/engine/unused.ts
-function usesEverything(principal) {
-  return { principal, wholePrincipal: false, services: [], sources: [] };
-}
-function mergeUnused(items) {
-  const byPrincipal = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = item.principal;
-    const seen = byPrincipal.get(key);
-    if (!seen) {
-      byPrincipal.set(key, item);
-      continue;
-    }
-    byPrincipal.set(key, {
-      principal: key,
-      wholePrincipal: seen.wholePrincipal || item.wholePrincipal,
-      services: [...seen.services, ...item.services],
-      since: laterOf(seen.since, item.since),
-      lastAccessed: laterOf(seen.lastAccessed, item.lastAccessed),
-      sources: [...seen.sources, ...item.sources]
-    });
-  }
-  return [...byPrincipal.values()];
-}
-function laterOf(a6, b6) {
-  if (a6 === void 0) return b6;
-  if (b6 === void 0) return a6;
-  return a6 > b6 ? a6 : b6;
-}
-function namedActions(items) {
-  const out2 = [];
-  for (const item of items) {
-    for (const s2 of item.services) {
-      for (const a6 of s2.actions ?? []) out2.push(`${s2.service}:${a6.action}`);
-    }
-  }
-  return out2;
-}
-
-// src/findings/select.ts
-function combineFindings(parsed) {
-  const merged = mergeUnused(parsed.flatMap((p3) => p3.principals));
-  const known = /* @__PURE__ */ new Map();
-  for (const arn of [...merged.map((p3) => p3.principal), ...parsed.flatMap((p3) => p3.covered)]) {
-    if (arn !== "" && !known.has(arn.toLowerCase())) known.set(arn.toLowerCase(), arn);
-  }
-  return {
-    byPrincipal: new Map(merged.map((p3) => [p3.principal, p3])),
-    notes: parsed.flatMap((p3) => p3.notes),
-    covered: new Set(known.keys()),
-    known: [...known.values()],
-    coveredAccounts: new Set(parsed.flatMap((p3) => p3.coveredAccounts))
-  };
-}
-function isCovered(findings, arn) {
-  if (findings.covered.has(arn.toLowerCase())) return true;
-  const account = /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
-  return account !== void 0 && findings.coveredAccounts.has(account);
-}
-
-// src/findings/source.ts
-function filesSource(paths) {
-  return {
-    description: `findings files ${paths.join(", ")}`,
-    async load() {
-      const parsed = [];
-      for (const path of paths) {
-        parsed.push(parseFindings(await readJsonFile(path, "findings file"), path));
-      }
-      return parsed;
-    }
-  };
-}
-function parseFindingObjects(findings, label2) {
-  return parseFindings([...findings], label2);
-}
-async function loadFindingsSources(sources) {
-  const parsed = [];
-  for (const source2 of sources) parsed.push(...await source2.load());
-  return combineFindings(parsed);
-}
-
 // src/findings/access-analyzer.ts
 var AWS_MAX_ATTEMPTS = 5;
 function createAccessAnalyzerClient(options = {}) {
@@ -59512,6 +59438,14 @@ var PERMISSIONS = {
   GenerateServiceLastAccessedDetails: "iam:GenerateServiceLastAccessedDetails",
   GetServiceLastAccessedDetails: "iam:GetServiceLastAccessedDetails"
 };
+function exportedFindingsFile(exported) {
+  return {
+    analyzerArn: exported.analyzerArn,
+    coveredAccounts: exported.coveredAccounts,
+    ...exported.coveredPrincipals.length > 0 ? { coveredPrincipals: exported.coveredPrincipals } : {},
+    findings: exported.findings
+  };
+}
 var FINDING_TYPES2 = ["UnusedPermission", "UnusedIAMRole"];
 var RESOURCES_PER_FILTER = 20;
 var MAX_PAGES = 1e4;
@@ -59534,14 +59468,46 @@ async function exportUnusedAccessFindings(client, options = {}) {
     findings.push(finding);
   }
   log(`${findings.length} active unused-access finding(s) from ${analyzerArn}`);
-  return { analyzerArn, findings };
+  const coveredAccounts = options.resources === void 0 ? await accountsCovered(client, analyzerArn, log) : [];
+  return {
+    analyzerArn,
+    findings,
+    coveredAccounts,
+    coveredPrincipals: [...options.resources ?? []]
+  };
+}
+async function accountsCovered(client, analyzerArn, log) {
+  let covered = [];
+  await paginate("ListAnalyzers", async (nextToken) => {
+    const page = await call(
+      "ListAnalyzers",
+      () => client.send(
+        new ListAnalyzersCommand({
+          type: "ACCOUNT_UNUSED_ACCESS",
+          ...nextToken ? { nextToken } : {}
+        })
+      )
+    );
+    for (const analyzer of page.analyzers ?? []) {
+      if (analyzer.arn !== analyzerArn) continue;
+      const exclusions = analyzer.configuration?.unusedAccess?.analysisRule?.exclusions ?? [];
+      const account = /^arn:[^:]+:access-analyzer:[^:]*:(\d{12}):/.exec(analyzerArn)?.[1];
+      if (exclusions.length > 0) {
+        log(`${analyzerArn} excludes some principals: no account is recorded as covered whole`);
+      } else if (account) covered = [account];
+    }
+    return page.nextToken;
+  });
+  return covered;
 }
 function accessAnalyzerSource(client, options = {}) {
   return {
     description: `Access Analyzer ${options.analyzerArn ?? "(the unused-access analyzer of the account)"}`,
     async load() {
-      const { analyzerArn, findings } = await exportUnusedAccessFindings(client, options);
-      return [parseFindingObjects(findings, `Access Analyzer ${analyzerArn}`)];
+      const exported = await exportUnusedAccessFindings(client, options);
+      return [
+        parseFindings(exportedFindingsFile(exported), `Access Analyzer ${exported.analyzerArn}`)
+      ];
     }
   };
 }
@@ -60418,6 +60384,88 @@ function repositoryOf(request2) {
     );
   }
   return { owner: match[1], repo: match[2] };
+}
+
+// src/findings/select.ts
+init_errors();
+
+// src/engine/unused.ts
+function usesEverything(principal) {
+  return { principal, wholePrincipal: false, services: [], sources: [] };
+}
+function mergeUnused(items) {
+  const byPrincipal = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const key = item.principal;
+    const seen = byPrincipal.get(key);
+    if (!seen) {
+      byPrincipal.set(key, item);
+      continue;
+    }
+    byPrincipal.set(key, {
+      principal: key,
+      wholePrincipal: seen.wholePrincipal || item.wholePrincipal,
+      services: [...seen.services, ...item.services],
+      since: laterOf(seen.since, item.since),
+      lastAccessed: laterOf(seen.lastAccessed, item.lastAccessed),
+      sources: [...seen.sources, ...item.sources]
+    });
+  }
+  return [...byPrincipal.values()];
+}
+function laterOf(a6, b6) {
+  if (a6 === void 0) return b6;
+  if (b6 === void 0) return a6;
+  return a6 > b6 ? a6 : b6;
+}
+function namedActions(items) {
+  const out2 = [];
+  for (const item of items) {
+    for (const s2 of item.services) {
+      for (const a6 of s2.actions ?? []) out2.push(`${s2.service}:${a6.action}`);
+    }
+  }
+  return out2;
+}
+
+// src/findings/select.ts
+function combineFindings(parsed) {
+  const merged = mergeUnused(parsed.flatMap((p3) => p3.principals));
+  const known = /* @__PURE__ */ new Map();
+  for (const arn of [...merged.map((p3) => p3.principal), ...parsed.flatMap((p3) => p3.covered)]) {
+    if (arn !== "" && !known.has(arn.toLowerCase())) known.set(arn.toLowerCase(), arn);
+  }
+  return {
+    byPrincipal: new Map(merged.map((p3) => [p3.principal, p3])),
+    notes: parsed.flatMap((p3) => p3.notes),
+    covered: new Set(known.keys()),
+    known: [...known.values()],
+    coveredAccounts: new Set(parsed.flatMap((p3) => p3.coveredAccounts))
+  };
+}
+function isCovered(findings, arn) {
+  if (findings.covered.has(arn.toLowerCase())) return true;
+  const account = /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
+  return account !== void 0 && findings.coveredAccounts.has(account);
+}
+
+// src/findings/source.ts
+function filesSource(paths) {
+  return {
+    description: `findings files ${paths.join(", ")}`,
+    async load() {
+      const parsed = [];
+      for (const path of paths) {
+        parsed.push(parseFindings(await readJsonFile(path, "findings file"), path));
+      }
+      return parsed;
+    }
+  };
+}
+async function loadFindingsSources(sources) {
+  const parsed = [];
+  for (const source2 of sources) parsed.push(...await source2.load());
+  return combineFindings(parsed);
 }
 
 // src/engine/actions.ts
@@ -75095,7 +75143,7 @@ var STATEMENT_MODULES = [
 ];
 
 // src/sources/terraform/attach.ts
-var MAX_DOCUMENT_CHAIN = 8;
+var MAX_DOCUMENT_CHAIN = 64;
 function attachmentsOf2(context3, path, holder) {
   const folder2 = folderOf(path);
   const module2 = context3.module(folder2);
@@ -75127,16 +75175,20 @@ function collect(module2, scopes, holder, depth) {
     case "tf-policy":
       return managedPolicyUsers(module2, scopes, holder.resource.logicalId);
     case "tf-policy-document":
-      return documentUsers(module2, scopes, holder.resource.logicalId, depth);
+      return documentUsers(module2, scopes, holder.resource.logicalId, depth, /* @__PURE__ */ new Map());
     case "tf-module-statements":
       return moduleRole(scopes, holder.owner);
     default:
       return [];
   }
 }
-function documentUsers(module2, scopes, name2, depth) {
+function documentUsers(module2, scopes, name2, depth, done) {
+  const known = done.get(name2);
+  if (known === "pending") return [];
+  if (known) return known;
   if (depth > MAX_DOCUMENT_CHAIN)
     return [{ type: "role", unresolved: "policy documents merge into one another too deeply" }];
+  done.set(name2, "pending");
   const out2 = [];
   for (const [address, r6] of module2.resources) {
     const [type, logicalId] = address.split(".");
@@ -75174,7 +75226,7 @@ function documentUsers(module2, scopes, name2, depth) {
       const list3 = attribute(d6.block.body, key)?.value;
       const items = list3?.kind === "tuple" ? list3.items : list3 ? [list3] : [];
       if (!items.some((i8) => usesDocument(i8, name2))) continue;
-      const merged = documentUsers(module2, scopes, other, depth + 1);
+      const merged = documentUsers(module2, scopes, other, depth + 1, done);
       out2.push(
         ...merged.map((a6) => ({
           ...a6,
@@ -75192,7 +75244,14 @@ function documentUsers(module2, scopes, name2, depth) {
       });
     }
   }
-  return out2;
+  const unique2 = /* @__PURE__ */ new Map();
+  for (const a6 of out2) {
+    const key = JSON.stringify([a6.type, a6.name, a6.namePrefix, a6.path, a6.account, a6.unresolved]);
+    if (!unique2.has(key)) unique2.set(key, a6);
+  }
+  const result2 = [...unique2.values()];
+  done.set(name2, result2);
+  return result2;
 }
 function usesDocument(expr, name2) {
   return expr.kind === "reference" && expr.parts.length === 4 && expr.parts[0] === "data" && expr.parts[1] === "aws_iam_policy_document" && expr.parts[2] === name2 && (expr.parts[3] === "json" || expr.parts[3] === "minified_json");
