@@ -268,3 +268,66 @@ describe('dist/index.js on a pull request', () => {
     expect(run.summary).toMatch(/cannot write to this pull request/)
   }, 120_000)
 })
+
+describe('dist/index.js on a pull request that changes Terraform', () => {
+  const tf = '__tests__/fixtures/terraform'
+  const tfHead = (path: string): string => readFileSync(`${tf}/input/${path}`, 'utf8')
+
+  it('reads the module around the changed .tf file, suggests the refinement, and refines the document it uses from another file', async () => {
+    // the pull request changes app/main.tf only; its role is named by variables.tf and
+    // terraform.tfvars, and documents.tf holds a document main.tf uses
+    const contents: Record<string, string> = {}
+    for (const f of [
+      'app/main.tf',
+      'app/documents.tf',
+      'app/variables.tf',
+      'app/terraform.tfvars'
+    ]) {
+      contents[f] = tfHead(f)
+    }
+    server = await startGitHubServer({
+      pulls: [
+        {
+          owner: 'acme',
+          repo: 'infra',
+          number: 7,
+          headSha: HEAD,
+          files: [
+            {
+              filename: 'app/main.tf',
+              status: 'modified',
+              patch: newFilePatch(tfHead('app/main.tf'))
+            }
+          ]
+        }
+      ],
+      contents: { [HEAD]: contents }
+    })
+    const workspace = join(work, 'workspace')
+    cpSync(`${tf}/findings.json`, join(workspace, 'findings/tf.json'))
+    cpSync(`${tf}/catalog.json`, join(workspace, 'catalog.json'))
+    rmSync(join(workspace, 'findings/findings.json'))
+    const run = await runAction({})
+    expect(run.stdout).not.toMatch(/\n\s+at /)
+    expect(run.code).toBe(1)
+    // the suggestions on the changed file, accepted, give exactly the fixed file
+    expect(applySuggestions(tfHead('app/main.tf'), server.suggestions('app/main.tf'))).toBe(
+      readFileSync(`${tf}/expected/app/main.tf`, 'utf8')
+    )
+    // the folder was listed at the head commit, and its other files read
+    expect(server.count('GET', '/contents/app')).toBeGreaterThanOrEqual(1)
+    const asked = server.graphqlExpressions()
+    expect(asked).toContain(`${HEAD}:app/terraform.tfvars`)
+    const report = JSON.parse(readFileSync(run.outputs.report as string, 'utf8'))
+    const files = report.files.map((f: { file: string }) => f.file).sort()
+    expect(files).toEqual(['app/documents.tf', 'app/main.tf'])
+    const main = report.files.find((f: { file: string }) => f.file === 'app/main.tf')
+    expect(main.policies[0]).toMatchObject({
+      principals: ['arn:aws:iam::123456789012:role/shop-prod-app'],
+      principalSource: 'terraform-variables'
+    })
+    // documents.tf is not in the diff: its change is in the summary, not on the file
+    expect(server.suggestions('app/documents.tf')).toEqual([])
+    expect(run.summary).toContain('app/documents.tf')
+  }, 120_000)
+})

@@ -440,12 +440,18 @@ describe('iam-refine check: files named on the command line', () => {
       '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}\n'
     )
 
+    // A .tf file is Terraform: read as such (here a policy nothing attaches: not checked).
     const terraform = await run(tf)
-    expect(terraform.out).toContain(
-      'main.tf: skipped: it is not in a format iam-refine reads (JSON policies, CloudFormation and SAM templates in JSON or YAML, serverless.yml)'
-    )
+    expect(terraform.out).toContain('aws_iam_policy.p.policy: not refined, no principal')
     expect(terraform.out).not.toContain('not valid YAML')
-    expect(terraform.code).toBe(2)
+    expect(terraform.code).toBe(1)
+    const typescript = join(dir, 'stack.tsx')
+    writeFileSync(typescript, 'const p = { Statement: [ { Effect: "Allow", Action: <A/> } ] }\n')
+    const tsx = await run(typescript)
+    expect(tsx.out).toContain(
+      'stack.tsx: skipped: it is not in a format iam-refine reads (JSON policies, CloudFormation and SAM templates in JSON or YAML, serverless.yml, Terraform)'
+    )
+    expect(tsx.code).toBe(2)
     const source = await run(ts)
     expect(source.out).toMatch(/stack\.ts: (skipped|holds no policy)/)
     expect(source.code).toBe(2)

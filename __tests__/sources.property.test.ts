@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
 import { parseCatalog } from '../src/engine/catalog.js'
@@ -9,8 +9,11 @@ import { EMPTY_CONFIG } from '../src/sources/config.js'
 import { findPolicies } from '../src/sources/format.js'
 import { refineFile } from '../src/sources/scan.js'
 import { LineIndex } from '../src/sources/document/tree.js'
+import { installedParserFiles, loadTerraformParser } from '../src/io/terraform-parser.js'
+import { parseHcl, type HclParser } from '../src/sources/terraform/hcl.js'
+import { TerraformContext } from '../src/sources/terraform/module.js'
 
-// Generated policies, written as JSON and YAML files and templates in many hand-written styles,
+// Generated policies, written as JSON and YAML files, templates and Terraform in many styles,
 // refined against generated unused sets: the fixed file must hold exactly the engine's refinement,
 // every edit must stay on the lines of the statements that change, and a second fix changes nothing.
 
@@ -618,5 +621,302 @@ describe('fixing Fn::If branches inside a policy', () => {
     expect(branchesEdited).toBeGreaterThan(30)
     // branches edited in the same fix as a statement removed before them, at their new place
     expect(movedEdited).toBeGreaterThan(0)
+  })
+})
+
+// ---------------------------------------------------------------- Terraform
+
+interface TfStyle {
+  form: 'jsonencode' | 'heredoc' | 'heredoc-strip' | 'document' | 'module'
+  crlf: boolean
+  finalNewline: boolean
+  inlineLists: boolean[]
+  trailingComma: boolean
+  quotedKeys: boolean
+  colon: boolean
+  comments: boolean
+  singleObject: boolean
+  dynamic: boolean[]
+  inline: boolean
+}
+
+const tfStyleArb: fc.Arbitrary<TfStyle> = fc.record({
+  form: fc.constantFrom(
+    'jsonencode' as const,
+    'heredoc' as const,
+    'heredoc-strip' as const,
+    'document' as const,
+    'module' as const
+  ),
+  crlf: fc.boolean(),
+  finalNewline: fc.boolean(),
+  inlineLists: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+  trailingComma: fc.boolean(),
+  quotedKeys: fc.boolean(),
+  colon: fc.boolean(),
+  comments: fc.boolean(),
+  singleObject: fc.boolean(),
+  dynamic: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+  inline: fc.boolean()
+})
+
+function hclList(entries: readonly string[], s: TfStyle, n: number, indent: string): string {
+  const items = entries.map(e => JSON.stringify(e))
+  if (s.inlineLists[n % 6]) return `[${items.join(', ')}]`
+  const lines = items.map((e, m) => {
+    const comma = m < items.length - 1 || s.trailingComma ? ',' : ''
+    const note = s.comments && m === 0 ? ' # first' : ''
+    return `${indent}  ${e}${comma}${note}`
+  })
+  return `[\n${lines.join('\n')}\n${indent}]`
+}
+
+function jsonencodeBody(statements: Statement[], s: TfStyle, base: string): string[] {
+  const key = (k: string) => (s.quotedKeys ? JSON.stringify(k) : k)
+  const eq = s.colon ? ':' : '='
+  const i1 = `${base}  `
+  const i2 = `${i1}  `
+  const single = s.singleObject && statements.length === 1
+  const object = (st: Statement, n: number, indent: string): string[] => {
+    const width = Math.max(...Object.keys(st).map(k => key(k).length))
+    const lines = Object.entries(st).map(([k, v]) => {
+      const pad = ' '.repeat(width - key(k).length)
+      const value = Array.isArray(v) ? hclList(v, s, n, `${indent}  `) : JSON.stringify(v)
+      return `${indent}  ${key(k)}${pad} ${eq} ${value}`
+    })
+    return [`${indent}{`, ...lines, `${indent}}`]
+  }
+  const out = [`${base}jsonencode({`, `${i1}${key('Version')} ${eq} "2012-10-17"`]
+  if (s.comments) out.push(`${i1}// generated`)
+  if (single) {
+    const [first, ...rest] = object(statements[0] as Statement, 0, i1)
+    out.push(`${i1}${key('Statement')} ${eq} ${(first as string).trim()}`, ...rest)
+  } else {
+    out.push(`${i1}${key('Statement')} ${eq} [`)
+    statements.forEach((st, n) => {
+      const lines = object(st, n, i2)
+      const comma = n < statements.length - 1 || s.trailingComma ? ',' : ''
+      lines[lines.length - 1] += comma
+      out.push(...lines)
+    })
+    out.push(`${i1}]`)
+  }
+  out.push(`${base}})`)
+  return out
+}
+
+function documentBlock(statements: Statement[], s: TfStyle): string[] {
+  const out = ['data "aws_iam_policy_document" "app" {']
+  statements.forEach((st, n) => {
+    if (n > 0) out.push('')
+    if (s.comments) out.push(`  # statement ${n + 1}`)
+    const dynamic = s.dynamic[n % 6]
+    const pad = dynamic ? '      ' : '    '
+    if (dynamic) out.push('  dynamic "statement" {', '    for_each = var.buckets', '    content {')
+    else out.push('  statement {')
+    if (st.Sid) out.push(`${pad}sid       = "${st.Sid}"`)
+    out.push(`${pad}effect    = "${st.Effect}"`)
+    const entries = Array.isArray(st.Action) ? st.Action : [st.Action]
+    out.push(`${pad}actions   = ${hclList(entries, s, n, pad)}`)
+    out.push(`${pad}resources = ["*"]`)
+    out.push(dynamic ? '    }\n  }' : '  }')
+  })
+  out.push('}')
+  return out.join('\n').split('\n')
+}
+
+/** terraform-aws-modules iam-role v6 with `inline_policy_permissions`, the role named exactly. */
+function moduleCall(statements: Statement[], s: TfStyle): string[] {
+  const out = [
+    'module "app" {',
+    '  source = "terraform-aws-modules/iam/aws//modules/iam-role"',
+    '',
+    '  name            = "AppRole"',
+    '  use_name_prefix = false',
+    '',
+    '  create_inline_policy = true',
+    '  inline_policy_permissions = {'
+  ]
+  statements.forEach((st, n) => {
+    if (s.comments) out.push(`    # statement ${n + 1}`)
+    const entries = Array.isArray(st.Action) ? st.Action : [st.Action]
+    out.push(`    S${n} = {`)
+    if (st.Sid) out.push(`      sid       = "${st.Sid}"`)
+    out.push(`      effect    = "${st.Effect}"`)
+    out.push(`      actions   = ${hclList(entries, s, n, '      ')}`)
+    out.push('      resources = ["*"]', '    }')
+  })
+  out.push('  }', '}')
+  return out.join('\n').split('\n')
+}
+
+function writeTerraform(statements: Statement[], s: TfStyle): string {
+  if (s.form === 'module') {
+    const eol = s.crlf ? '\r\n' : '\n'
+    return moduleCall(statements, s).join(eol) + (s.finalNewline ? eol : '')
+  }
+  const role = [
+    'resource "aws_iam_role" "app" {',
+    '  name               = "AppRole"',
+    '  assume_role_policy = "{}"'
+  ]
+  let lines: string[]
+  const policy = (value: string[]): string[] => {
+    const [first, ...rest] = value
+    return [`  policy = ${(first as string).trimStart()}`, ...rest]
+  }
+  let value: string[]
+  if (s.form === 'document') {
+    value = ['data.aws_iam_policy_document.app.json']
+  } else if (s.form === 'jsonencode') {
+    value = jsonencodeBody(statements, s, '  ')
+  } else {
+    const strip = s.form === 'heredoc-strip'
+    const body = jsonPolicy(statements, { ...JSON_STYLE, comments: false }, strip ? '    ' : '')
+    value = [strip ? '<<-EOF' : '<<EOF', ...body, strip ? '  EOF' : 'EOF']
+  }
+  if (s.inline) {
+    lines = [
+      ...role,
+      '',
+      '  inline_policy {',
+      '    name = "app"',
+      ...policy(value).map(l => `  ${l}`),
+      '  }',
+      '}'
+    ]
+  } else {
+    lines = [
+      ...role,
+      '}',
+      '',
+      s.comments ? '# the inline policy' : '',
+      'resource "aws_iam_role_policy" "app" {',
+      '  name = "app"',
+      '  role = aws_iam_role.app.id',
+      ...policy(value),
+      '}'
+    ]
+  }
+  if (s.form === 'document') lines.push('', ...documentBlock(statements, s))
+  const eol = s.crlf ? '\r\n' : '\n'
+  return (
+    lines
+      .join(eol)
+      .replace(/\n/g, eol)
+      .replace(/\r\r\n/g, '\r\n') + (s.finalNewline ? eol : '')
+  )
+}
+
+const JSON_STYLE: Style = {
+  syntax: 'json',
+  template: false,
+  wrap: 'none',
+  indent: 2,
+  compact: false,
+  crlf: false,
+  finalNewline: true,
+  inlineLists: [false, true, false, false, true, false],
+  quote: 'double',
+  seqOffset: 0,
+  comments: false,
+  singleObject: false
+}
+
+describe('fixing generated Terraform', () => {
+  let parser: HclParser
+  beforeAll(async () => {
+    parser = await loadTerraformParser(installedParserFiles())
+  })
+
+  it('gives the engine’s refinement, edits only the changed statements’ lines, re-parses, and is idempotent', () => {
+    let edited = 0
+    fc.assert(
+      fc.property(
+        fc.array(statementArb, { minLength: 1, maxLength: 4 }),
+        unusedArb,
+        tfStyleArb,
+        (statements, principal, style) => {
+          const text = writeTerraform(statements, style)
+          const file = 'app/main.tf'
+          const formats = (t: string) => ({
+            terraform: new TerraformContext(parser, new Map([[file, t]]))
+          })
+          const options = {
+            catalog,
+            findings: combineFindings([
+              { principals: [principal], notes: [], covered: [], coveredAccounts: [] }
+            ]),
+            config: EMPTY_CONFIG
+          }
+          const scan = findPolicies(text, file, formats(text))
+          if (scan.status !== 'policies') throw new Error(`${scan.status} ${scan.message}\n${text}`)
+          const location = scan.policies[0]
+          if (!location) throw new Error(`no policy found in\n${text}`)
+          const refinement = refinePolicy(location.document, {
+            catalog,
+            principals: [principal],
+            quota: location.quota
+          })
+          const outcome = refineFile(
+            { file, path: file, text },
+            { ...options, formats: formats(text) }
+          )
+          const report = outcome.report?.policies[0]
+          if (!refinement.changed) {
+            expect(report?.status).toBe('unchanged')
+            expect(outcome.fixedText).toBeUndefined()
+            return
+          }
+          if (refinement.unusedPolicy) {
+            expect(report?.status).toBe('unused-policy')
+            return
+          }
+          if (report?.status !== 'refined') {
+            throw new Error(`${report?.status}: ${report?.reason}\n${text}`)
+          }
+          edited++
+          const fixed = outcome.fixedText as string
+          expect(parseHcl(parser, fixed).ok).toBe(true)
+          const again = findPolicies(fixed, file, formats(fixed)).policies[0]
+          expect(again?.document).toEqual(refinement.document)
+          const lines = new LineIndex(text)
+          const allowed = new Set<number>()
+          for (const s of refinement.statements) {
+            if (s.status !== 'refined' && s.status !== 'removed') continue
+            const where = location.statements[s.index]
+            if (!where) continue
+            for (let l = where.range.startLine; l <= where.range.endLine; l++) allowed.add(l)
+            const prev = location.statements[s.index - 1]
+            if (s.status === 'removed' && prev) allowed.add(prev.range.endLine)
+            // a removed block takes the blank line that set it apart
+            if (s.status === 'removed') {
+              allowed.add(where.range.startLine - 1)
+              allowed.add(where.range.endLine + 1)
+            }
+            if (s.status === 'removed' && style.comments) allowed.add(where.range.startLine - 1)
+          }
+          for (const e of report.edits) {
+            const first = lines.position(e.start).line
+            const endPos = lines.position(e.end)
+            const last = e.end > e.start && endPos.column === 1 ? endPos.line - 1 : endPos.line
+            for (let l = first; l <= last; l++) {
+              if (!allowed.has(l))
+                throw new Error(`edit ${JSON.stringify(e)} touches line ${l} of\n${text}`)
+            }
+          }
+          if (style.crlf) expect(fixed.replace(/\r\n/g, '')).not.toContain('\n')
+          expect(fixed.endsWith('\n')).toBe(text.endsWith('\n'))
+          const second = refineFile(
+            { file, path: file, text: fixed },
+            { ...options, formats: formats(fixed) }
+          )
+          expect(second.fixedText).toBeUndefined()
+          expect(second.report?.policies[0]?.status).toBe('unchanged')
+        }
+      ),
+      { numRuns: 300 }
+    )
+    expect(edited).toBeGreaterThan(80)
   })
 })

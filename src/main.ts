@@ -12,10 +12,12 @@ import { awsRefinementVerifier } from './findings/verify.js'
 import { getChangedFiles, type ChangedFile } from './github/changed-files.js'
 import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { getFileContents } from './github/file-content.js'
+import { listFolderFiles } from './github/folder-files.js'
 import { reviewPullRequest, type ReviewTarget } from './github/review.js'
 import { INPUT, OUTPUT, DEFAULTS, readInputs, type Inputs } from './inputs.js'
 import { expandGlobs } from './io/globs.js'
 import { catalogFromInput } from './io/live-catalog.js'
+import type { ParserFiles } from './io/terraform-parser.js'
 import { actionsLogger, type Logger } from './logger.js'
 import type { FileReport as ReviewFile, PolicyReport as ReviewPolicy } from './report/comment.js'
 import {
@@ -33,12 +35,20 @@ import { mayHoldPolicies } from './sources/candidates.js'
 import { collectIncludes } from './sources/format.js'
 import { withAwsProof } from './sources/proof.js'
 import { refineFile, type RefinedPolicy } from './sources/scan.js'
+import {
+  folderOf,
+  isTerraformPath,
+  joinPath,
+  TerraformContext
+} from './sources/terraform/module.js'
 
 /** What a run needs from the world; tests pass their own. */
 export interface ActionEnvironment {
   readonly env: NodeJS.ProcessEnv
   readonly logger: Logger
   readonly readInput: (name: string) => string
+  /** The Terraform parser's WebAssembly files; default the copies next to the bundle. */
+  readonly parserFiles?: ParserFiles
 }
 
 /**
@@ -134,15 +144,16 @@ async function reviewPullRequestPolicies(
     pr.headSha,
     { log: message => logger.info(message) }
   )
+  const texts = new Map<string, string>()
+  for (const [path, content] of contents) if (content.kind === 'text') texts.set(path, content.text)
+  const terraform = await readTerraformModules(client, pr, candidates, texts, world, notes)
   // statements a changed serverless.yml includes from another changed file are refined there
-  const included = collectIncludes(
-    candidates.flatMap(f => {
-      const c = contents.get(f.path)
-      return c?.kind === 'text' ? [{ path: f.path, text: c.text }] : []
-    })
-  )
-  for (const file of candidates) {
-    const content = contents.get(file.path) ?? { kind: 'skipped', reason: 'not read' }
+  const included = collectIncludes([...texts].map(([path, text]) => ({ path, text })))
+  const scanned: ChangedFile[] = [...candidates, ...terraform.referenced]
+  for (const file of scanned) {
+    const content = terraform.referenced.includes(file)
+      ? { kind: 'text' as const, text: texts.get(file.path) ?? '' }
+      : (contents.get(file.path) ?? { kind: 'skipped', reason: 'not read' })
     if (content.kind === 'skipped') {
       // It may hold a policy and was not checked: the gate counts it.
       reports.push(unreadFile(file.path, content.reason))
@@ -156,7 +167,7 @@ async function reviewPullRequestPolicies(
         text: content.text,
         ...(includes ? { included: includes } : {})
       },
-      { catalog, findings, config, clock: () => performance.now() }
+      { catalog, findings, config, clock: () => performance.now(), formats: terraform.formats }
     )
     if (verify) {
       outcome = await withAwsProof(content.text, outcome, verify, (p, reason, defect) => {
@@ -195,6 +206,99 @@ async function reviewPullRequestPolicies(
     unchecked
   })
   return { report, summary: review.summary }
+}
+
+/**
+ * At most this many other files of the changed Terraform files' modules are read through the API:
+ * a folder with more is generated code, and each file costs a request.
+ */
+const MAX_TERRAFORM_MODULE_FILES = 500
+
+/**
+ * Terraform's modules around the changed `.tf` files: the other files of their folders, and of
+ * the local modules they call (`source = "./…"`), read at the head commit — the variables,
+ * `.tfvars` and roles a changed policy needs. A policy document in an unchanged file that a
+ * changed file uses is refined too (`referenced`; its comments go to the summary, off the diff).
+ * Folders that call a changed module are not searched for: a name bound only there stays
+ * unresolved, and unchecked. The parser is loaded only when a Terraform file changed.
+ */
+async function readTerraformModules(
+  client: GitHubClient,
+  pr: ReviewTarget,
+  candidates: readonly ChangedFile[],
+  texts: Map<string, string>,
+  world: ActionEnvironment,
+  notes: string[]
+): Promise<{ formats: { terraform?: TerraformContext }; referenced: ChangedFile[] }> {
+  const changed = candidates.filter(f => isTerraformPath(f.path))
+  if (changed.length === 0) return { formats: {}, referenced: [] }
+  const { bundledParserFiles, loadTerraformParser } = await import('./io/terraform-parser.js')
+  const parser = await loadTerraformParser(world.parserFiles ?? bundledParserFiles())
+  const read = new Set<string>()
+  const others = new Map<string, string>()
+  let budget = MAX_TERRAFORM_MODULE_FILES
+  const readFolders = async (folders: Iterable<string>): Promise<void> => {
+    const wanted: { path: string; blobSha: string }[] = []
+    listing: for (const folder of folders) {
+      if (read.has(folder)) continue
+      read.add(folder)
+      for (const f of await listFolderFiles(client, pr, folder, pr.headSha)) {
+        if (!isTerraformPath(f.path) || texts.has(f.path) || others.has(f.path)) continue
+        if (budget-- <= 0) {
+          notes.push(
+            `${folder}: more than ${MAX_TERRAFORM_MODULE_FILES} Terraform files around the changed ones; the rest were not read`
+          )
+          break listing
+        }
+        wanted.push({ path: f.path, blobSha: f.sha })
+      }
+    }
+    const got = await getFileContents(client, pr, wanted, pr.headSha, {
+      log: message => world.logger.info(message)
+    })
+    for (const [path, content] of got) if (content.kind === 'text') others.set(path, content.text)
+  }
+  const folders = new Set(changed.map(f => folderOf(f.path)))
+  await readFolders(folders)
+  const all = (): Map<string, string> => {
+    const map = new Map(others)
+    for (const f of changed) {
+      const text = texts.get(f.path)
+      if (text !== undefined) map.set(f.path, text)
+    }
+    return map
+  }
+  // one level of local modules the changed modules call
+  const first = new TerraformContext(parser, all())
+  const sources = new Set<string>()
+  for (const folder of folders) {
+    for (const call of first.module(folder).calls) {
+      const source = call.block.body.items.find(i => !('body' in i) && i.name === 'source')
+      const value = source && !('body' in source) ? source.value : undefined
+      if (value?.kind === 'string' && /^\.\.?(\/|$)/.test(value.value)) {
+        sources.add(joinPath(folder, value.value))
+      }
+    }
+  }
+  await readFolders(sources)
+  const context = new TerraformContext(parser, all())
+  // policy documents a changed file uses from an unchanged file of its module
+  const referenced: ChangedFile[] = []
+  const seen = new Set(candidates.map(f => f.path))
+  for (const f of changed) {
+    const text = texts.get(f.path) ?? ''
+    const module = context.module(folderOf(f.path))
+    for (const m of text.matchAll(
+      /data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.(?:minified_)?json/g
+    )) {
+      const holder = module.data.get(`aws_iam_policy_document.${m[1] ?? ''}`)?.file
+      if (holder === undefined || seen.has(holder)) continue
+      seen.add(holder)
+      texts.set(holder, others.get(holder) ?? '')
+      referenced.push({ path: holder, status: 'unchanged', sha: '' })
+    }
+  }
+  return { formats: { terraform: context }, referenced }
 }
 
 /** The log names this many unchecked files; the job summary names them all. */

@@ -276,7 +276,11 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       const path = r[1]!.split('/').map(decodeURIComponent).join('/')
       const ref = request.query.ref ?? 'main'
       const content = state.contents[ref]?.[path]
-      if (content === undefined) return notFound(res, request)
+      if (content === undefined) {
+        // a directory: GitHub lists its entries, files and folders, as an array
+        const listing = directoryListing(state.contents[ref] ?? {}, path)
+        return listing.length > 0 ? send(res, request, 200, listing) : notFound(res, request)
+      }
       if (
         options.contentsLimit !== undefined &&
         Buffer.byteLength(content) > options.contentsLimit
@@ -875,6 +879,36 @@ function forbidden(res: ServerResponse, request: RecordedRequest): void {
     documentation_url: DOCS,
     status: '403'
   })
+}
+
+/** The entries of a directory as GitHub's contents API lists them (files with their blob SHA). */
+function directoryListing(
+  files: Record<string, string | Uint8Array>,
+  dir: string
+): Record<string, unknown>[] {
+  const prefix = dir === '' ? '' : `${dir.replace(/\/$/, '')}/`
+  const entries = new Map<string, Record<string, unknown>>()
+  for (const [path, content] of Object.entries(files)) {
+    if (!path.startsWith(prefix)) continue
+    const rest = path.slice(prefix.length)
+    const slash = rest.indexOf('/')
+    const name = slash < 0 ? rest : rest.slice(0, slash)
+    if (entries.has(name)) continue
+    const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content)
+    entries.set(
+      name,
+      slash < 0
+        ? {
+            type: 'file',
+            name,
+            path: `${prefix}${name}`,
+            sha: createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex'),
+            size: bytes.length
+          }
+        : { type: 'dir', name, path: `${prefix}${name}`, sha: '0'.repeat(40), size: 0 }
+    )
+  }
+  return [...entries.values()].sort((a, b) => String(a.name).localeCompare(String(b.name)))
 }
 
 function notFound(res: ServerResponse, request: RecordedRequest): void {

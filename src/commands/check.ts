@@ -21,7 +21,8 @@ import type { StatementInclude } from '../sources/model.js'
 import { refineFile } from '../sources/scan.js'
 import { FAIL_ON, gateFailure, type FailOn } from '../report/gate.js'
 import { isServerlessFile } from '../sources/serverless/find.js'
-import { EXIT, parseOptions, type Command } from './io.js'
+import { isTerraformPath, TerraformContext } from '../sources/terraform/module.js'
+import { EXIT, parseOptions, type Command, type Io } from './io.js'
 import { loadCatalog } from './refine.js'
 
 export const CHECK_USAGE =
@@ -96,6 +97,7 @@ export const checkCommand: Command = async (args, io) => {
   const reports: FileReport[] = []
   const sections: string[] = []
   let namedProblems = 0
+  const texts: { file: WalkedFile; text: string }[] = []
   for (const file of [...walked, ...included.extra]) {
     const read = await readCandidate(file.path)
     if (!read.ok) {
@@ -108,18 +110,25 @@ export const checkCommand: Command = async (args, io) => {
       }
       continue
     }
+    texts.push({ file, text: read.text })
+  }
+  // A Terraform module is a folder: its files are read before any of them is refined.
+  const formats = await terraformContext(texts, io)
+  for (const { file, text } of texts) {
     const includes = included.byFile.get(file.rel)
     let outcome = refineFile(
+      { file: file.path, path: file.rel, text, ...(includes ? { included: includes } : {}) },
       {
-        file: file.path,
-        path: file.rel,
-        text: read.text,
-        ...(includes ? { included: includes } : {})
-      },
-      { catalog, findings, config, fallbackPrincipals: fallback, clock: () => performance.now() }
+        catalog,
+        findings,
+        config,
+        fallbackPrincipals: fallback,
+        clock: () => performance.now(),
+        formats
+      }
     )
     if (prove && outcome.report) {
-      outcome = await withAwsProof(read.text, outcome, prove, (p, reason, defect) => {
+      outcome = await withAwsProof(text, outcome, prove, (p, reason, defect) => {
         if (defect) defects++
         io.err(`${file.path}: ${p.location.pointer || 'policy'}: ${reason}\n`)
       })
@@ -137,7 +146,7 @@ export const checkCommand: Command = async (args, io) => {
     }
     let report = outcome.report
     if (file.explicit && report.status !== 'policies') namedProblems++
-    const diff = report.edits.length > 0 ? unifiedDiff(file.path, read.text, report.edits) : ''
+    const diff = report.edits.length > 0 ? unifiedDiff(file.path, text, report.edits) : ''
     if (fix && outcome.fixedText !== undefined) {
       await writeFileAtomically(file.path, outcome.fixedText)
       report = markFixed(report)
@@ -167,6 +176,20 @@ export const checkCommand: Command = async (args, io) => {
     return EXIT.usage
   }
   return gateFailure(report, failOn as FailOn, '--fail-on') === undefined ? EXIT.ok : EXIT.unused
+}
+
+/** The Terraform parser and files, loaded only when the walk met a Terraform file. */
+async function terraformContext(
+  texts: readonly { file: WalkedFile; text: string }[],
+  io: Io
+): Promise<{ terraform?: TerraformContext }> {
+  const terraform = texts.filter(t => isTerraformPath(t.file.rel))
+  if (terraform.length === 0) return {}
+  const { bundledParserFiles, loadTerraformParser } = await import('../io/terraform-parser.js')
+  const parser = await loadTerraformParser(io.parserFiles ?? bundledParserFiles())
+  return {
+    terraform: new TerraformContext(parser, new Map(terraform.map(t => [t.file.rel, t.text])))
+  }
 }
 
 async function loadConfig(

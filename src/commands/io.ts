@@ -1,10 +1,16 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { ConfigurationError } from '../engine/errors.js'
+import type { ParserFiles } from '../io/terraform-parser.js'
 
-/** Where a command writes; cli.ts binds it to the process, tests to buffers. */
+/** Where a command writes, and what it loads; cli.ts binds it to the process, tests to buffers. */
 export interface Io {
   out(text: string): void
   err(text: string): void
+  /**
+   * The Terraform parser's WebAssembly files; default the copies next to the bundle. Code run
+   * from src/ (tests, benchmarks) passes the installed packages' files.
+   */
+  readonly parserFiles?: ParserFiles
 }
 
 /** A command takes its arguments (after its name) and returns the exit code. */

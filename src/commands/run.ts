@@ -8,7 +8,7 @@ commands:
       print the least-privilege refinement of one policy document
   check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]
         [--format text|json|sarif] [--principal ARN]... [--verify-with-aws]
-      find the policies in JSON files and CloudFormation/SAM templates, refine them and show
+      find the policies in JSON files, CloudFormation/SAM templates and Terraform, refine them and show
       the change as a diff (or JSON, SARIF); --fix writes it
   findings export [--analyzer-arn ARN] [--principal ARN]... [--out FILE]
                   [--last-accessed ARN... [--unused-days N]]

@@ -3,8 +3,8 @@ import { mayHoldPolicies } from './candidates.js'
 import { scanDocument, type ScanOptions } from './document/scan.js'
 import type { FileScan, PolicyLocation, StatementInclude } from './model.js'
 import { isServerlessFile } from './serverless/find.js'
-
-export type { ScanOptions }
+import { isTerraformPath, type TerraformContext } from './terraform/module.js'
+import { readByTerraform, scanTerraform } from './terraform/scan.js'
 import type { TextEdit } from './text-edit.js'
 
 /** A text edit and the statement (index in the original `Statement` list) it belongs to. */
@@ -41,35 +41,54 @@ export interface ScannedFile {
   ): string | undefined
 }
 
+/**
+ * What a format may need beyond the file's own text, gathered by the edge: its path in the
+ * repository, the Serverless includes that name it, and for Terraform the parser and the other
+ * files of the repository (a module is a folder, and local modules call one another). The shared
+ * steps pass it through without looking inside.
+ */
+export interface FormatContext extends ScanOptions {
+  readonly terraform?: TerraformContext
+}
+
 /** What a file of no format iam-refine reads is said to be. */
 export const NOT_A_FORMAT =
-  'is not in a format iam-refine reads (JSON policies, CloudFormation and SAM templates in JSON or YAML, serverless.yml)'
+  'is not in a format iam-refine reads (JSON policies, CloudFormation and SAM templates in JSON or YAML, serverless.yml, Terraform)'
 
 /**
  * Finds the policies of one file's text, whatever its format (detected by name and content). A
- * file that fails to parse and whose name is not one of a format iam-refine reads (a `.tf` or
- * `.ts` file named on the command line) is said to be of no format read, not malformed.
+ * file that fails to parse and whose name is not one of a format iam-refine reads (a `.ts` file
+ * named on the command line) is said to be of no format read, not malformed.
  */
-export function scanFile(text: string, file: string, options: ScanOptions = {}): ScannedFile {
-  const scanned = scanDocument(text, file, options)
-  if (scanned.scan.status === 'malformed' && !mayHoldPolicies(file)) {
-    return {
-      ...scanned,
-      scan: {
+export function scanFile(text: string, file: string, context: FormatContext = {}): ScannedFile {
+  if (isTerraformPath(file)) {
+    if (!context.terraform) {
+      const scan: FileScan = {
         file,
         status: 'skipped',
-        message: NOT_A_FORMAT,
+        message: 'is a Terraform file, and the Terraform parser was not loaded',
         policies: [],
         notes: []
       }
+      return { scan, render: () => ({ refused: 'not read' }), verifyAll: () => 'not read' }
+    }
+    return scanTerraform(text, file, context.path ?? file, context.terraform)
+  }
+  const scanned = scanDocument(text, file, context)
+  if (scanned.scan.status === 'malformed' && !mayHoldPolicies(file)) {
+    return {
+      ...scanned,
+      scan: { file, status: 'skipped', message: NOT_A_FORMAT, policies: [], notes: [] }
     }
   }
-  return scanned
+  return context.terraform
+    ? readByTerraform(scanned, context.path ?? file, context.terraform)
+    : scanned
 }
 
 /** The policies of a file, without the means to edit them (for tests and reports). */
-export function findPolicies(text: string, file: string, options: ScanOptions = {}): FileScan {
-  return scanFile(text, file, options).scan
+export function findPolicies(text: string, file: string, context: FormatContext = {}): FileScan {
+  return scanFile(text, file, context).scan
 }
 
 /**

@@ -25,6 +25,35 @@ export type PolicyKind =
   | 'serverless-provider'
   /** Serverless Framework `functions.<fn>.iamRoleStatements` (or `iam.role.statements`): a per-function role. */
   | 'serverless-function'
+  /** Terraform `aws_iam_policy` (a managed policy, attached through attachment resources). */
+  | 'tf-policy'
+  | 'tf-role-policy'
+  | 'tf-user-policy'
+  | 'tf-group-policy'
+  /** An `aws_iam_role`'s `inline_policy` block. */
+  | 'tf-role-inline'
+  /** `data "aws_iam_policy_document"`: statement blocks, used through its `.json`. */
+  | 'tf-policy-document'
+  /** Statement objects given to a module as an input (terraform-aws-modules shapes). */
+  | 'tf-module-statements'
+
+/**
+ * How a policy's principals were found: the configuration; a CloudFormation template; a file
+ * named like the principal; `--principal`; in Terraform, a literal `name`, a `name_prefix`, a
+ * name built from the module's variables, locals and `.tfvars`, or one bound by a local module call.
+ */
+export type PrincipalSource =
+  | 'config'
+  | 'template'
+  | 'file-name'
+  | 'command-line'
+  | 'terraform-name'
+  | 'terraform-name-prefix'
+  | 'terraform-variables'
+  | 'terraform-module'
+
+/** How a file is written: the JSON/YAML tree's syntaxes, or Terraform's native syntax. */
+export type SourceSyntax = Syntax | 'hcl'
 
 /** A range of the text: UTF-16 offsets and their 1-based line and column. */
 export interface SourceRange {
@@ -74,6 +103,12 @@ export interface Attachment {
   readonly unresolved?: string
   /** How the name was derived, said with the mapping (a framework's naming rule). */
   readonly derivation?: string
+  /** Terraform `name_prefix`: the deployed name is the prefix and 26 generated characters. */
+  readonly namePrefix?: string
+  /** How the name was learned, when not a literal of the template (Terraform variables, a module). */
+  readonly source?: PrincipalSource
+  /** How the policy reaches the principal (`aws_iam_role_policy_attachment.app`), for the report. */
+  readonly via?: string
 }
 
 /**
@@ -96,7 +131,7 @@ export type LocationForm = 'document' | 'statements' | 'statement' | 'action'
 
 export interface PolicyLocation {
   readonly file: string
-  readonly syntax: Syntax
+  readonly syntax: SourceSyntax
   /**
    * Keys and indexes from the root to the policy document (or what `form` says); a `Fn::If` is
    * passed as its long form, `"Fn::If", 1` (true) or `"Fn::If", 2` (false), short form or not.
@@ -171,7 +206,7 @@ export interface FileScan {
    * template but does not parse; `skipped`: refused (binary, too deep, an alias bomb).
    */
   readonly status: 'policies' | 'none' | 'malformed' | 'skipped'
-  readonly syntax?: Syntax
+  readonly syntax?: SourceSyntax
   /** A CloudFormation or SAM template. */
   readonly template?: boolean
   /** For `malformed` and `skipped`: why, with the line and column when known. */

@@ -1,5 +1,5 @@
 import { globMatcher, type IamRefineConfig } from './config.js'
-import type { Attachment, PolicyLocation } from './model.js'
+import type { Attachment, PolicyLocation, PrincipalSource } from './model.js'
 
 export interface PrincipalContext {
   /** The policy's file, relative to the repository root, with `/` separators. */
@@ -16,7 +16,7 @@ export interface PrincipalContext {
   readonly fallback?: readonly string[]
 }
 
-export type PrincipalSource = 'config' | 'template' | 'file-name' | 'command-line'
+export type { PrincipalSource }
 
 export type PrincipalMapping =
   | {
@@ -59,7 +59,14 @@ export function mapPrincipals(location: PolicyLocation, ctx: PrincipalContext): 
   let reason: string
   if (location.attachments.length > 0) {
     const resolved = resolveAttachments(location.attachments, ctx)
-    if (resolved.ok) return mappedTo(resolved.principals, 'template', resolved.notes, ctx)
+    if (resolved.ok) {
+      return mappedTo(
+        resolved.principals,
+        attachmentSource(location.attachments),
+        resolved.notes,
+        ctx
+      )
+    }
     if (resolved.ambiguous) return { mapped: false, reason: resolved.reason, ambiguous: true }
     reason = resolved.reason
   } else if (location.kind !== 'json-policy') {
@@ -115,9 +122,38 @@ function resolveAttachments(attachments: readonly Attachment[], ctx: PrincipalCo
     if (a.unresolved)
       return {
         ok: false,
-        reason: `${a.unresolved}; map the file in the configuration's principals`
+        reason: `${a.unresolved}${a.via ? ` (through ${a.via})` : ''}; map the file in the configuration's principals`
       }
     const kind = a.type
+    if (a.via) notes.push(`mapped through ${a.via}`)
+    if (a.namePrefix !== undefined) {
+      // Terraform's PrefixedUniqueId: the prefix, an 18-digit timestamp, an 8-hex-digit counter
+      const prefixed = new RegExp(
+        `:${kind}${pathPattern(a.path)}${escape(a.namePrefix)}\\d{18}[0-9a-f]{8}$`,
+        'i'
+      )
+      const account = a.account ?? accountFor(ctx)
+      const matches = ctx.known.filter(
+        arn => prefixed.test(arn) && (account === undefined || accountOf(arn) === account)
+      )
+      const accounts = [...new Set(matches.map(accountOf))]
+      if (accounts.length > 1) {
+        return {
+          ok: false,
+          ambiguous: true,
+          reason: `${label} names roles in ${accounts.length} accounts the findings cover (${accounts.join(', ')}): say which account in the configuration`
+        }
+      }
+      if (matches.length === 0) {
+        // the generated suffix cannot be known without a finding that names the role
+        return {
+          ok: false,
+          reason: `no finding names a ${kind} ${a.namePrefix}<26 characters> (${label}): map the file in the configuration's principals`
+        }
+      }
+      principals.push(...matches)
+      continue
+    }
     let pattern: RegExp
     let name: string
     let key: string
@@ -168,7 +204,23 @@ function resolveAttachments(attachments: readonly Attachment[], ctx: PrincipalCo
     principals.push(arn)
     notes.push(`no finding names ${arn}`)
   }
-  return { ok: true, principals: [...new Set(principals)], notes }
+  return { ok: true, principals: [...new Set(principals)], notes: [...new Set(notes)] }
+}
+
+const SOURCE_ORDER: readonly PrincipalSource[] = [
+  'terraform-name',
+  'terraform-name-prefix',
+  'terraform-variables',
+  'terraform-module'
+]
+
+/** How a template's attachments were named: the least direct step any of them needed. */
+function attachmentSource(attachments: readonly Attachment[]): PrincipalSource {
+  let rank = -1
+  for (const a of attachments) {
+    rank = Math.max(rank, a.source ? SOURCE_ORDER.indexOf(a.source) : -1)
+  }
+  return SOURCE_ORDER[rank] ?? 'template'
 }
 
 /**
@@ -189,6 +241,7 @@ function accountOf(arn: string): string {
 function describe(a: Attachment): string {
   if (a.samResource) return `the role SAM creates for ${a.samResource}`
   if (a.name !== undefined) return `${a.type} ${a.name}`
+  if (a.namePrefix !== undefined) return `${a.type} with name_prefix ${a.namePrefix}`
   if (a.logicalId !== undefined) return `${a.type} ${a.logicalId}`
   return `a ${a.type}`
 }

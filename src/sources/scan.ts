@@ -14,7 +14,7 @@ import type {
 import { describeChange } from '../report/reasons.js'
 import type { IamRefineConfig } from './config.js'
 import { LineIndex } from './document/tree.js'
-import { scanFile, type RenderedEdit, type ScannedFile } from './format.js'
+import { scanFile, type FormatContext, type RenderedEdit, type ScannedFile } from './format.js'
 import type { PolicyLocation, StatementInclude } from './model.js'
 import { mapPrincipals, type PrincipalMapping } from './principals.js'
 import { applyEdits } from './text-edit.js'
@@ -27,6 +27,8 @@ export interface RefineSourcesOptions {
   readonly fallbackPrincipals?: readonly string[]
   /** Milliseconds of a monotonic clock (`performance.now`), for the time bound of a file. */
   readonly clock?: () => number
+  /** What formats need beyond the file (the Terraform parser and module files), from the edge. */
+  readonly formats?: Omit<FormatContext, 'path'>
 }
 
 export interface FileInput {
@@ -66,6 +68,7 @@ export function refineFile(input: FileInput, options: RefineSourcesOptions): Fil
   return refineScan(
     input,
     scanFile(input.text, input.file, {
+      ...options.formats,
       path: input.path,
       ...(input.included ? { included: input.included } : {})
     }),

@@ -1,6 +1,7 @@
-import type { EntryChange, PolicyRefinement, StatementResult } from '../../engine/model.js'
+import type { PolicyRefinement, StatementResult } from '../../engine/model.js'
 import type { RenderedEdit, RenderResult } from '../format.js'
 import type { PolicyLocation } from '../model.js'
+import { EditRefusal as Refusal, KEEP, planEntries, type Op } from '../edit-plan.js'
 import { applyEdits, type TextEdit } from '../text-edit.js'
 import { nodeAt, pair, pointerOf } from './nodes.js'
 import {
@@ -16,9 +17,6 @@ import {
 
 /** Finds the policies of a parsed file again, as the format that found them first does. */
 export type Refind = (tree: SourceTree, file: string) => { policies: readonly PolicyLocation[] }
-
-/** Why an edit is refused; caught inside this module only. */
-class Refusal extends Error {}
 
 /**
  * The smallest text edits that turn a policy into its refinement, in the file's own style: a
@@ -41,6 +39,7 @@ export function renderEdits(
     }
   }
   if (location.notEditable.length > 0) return { refused: location.notEditable.join('; ') }
+  if (location.syntax === 'hcl') return { refused: 'not a JSON or YAML policy' }
   const tree = treeOf(text, location.syntax, parsedTree)
   if ('refused' in tree) return tree
   try {
@@ -182,9 +181,6 @@ export function valueAtPath(location: PolicyLocation, document: unknown): unknow
   }
 }
 
-type Op = { kind: 'keep' } | { kind: 'delete' } | { kind: 'replace'; by: readonly string[] }
-const KEEP: Op = { kind: 'keep' }
-
 function actionEdits(
   ctx: Ctx,
   statement: MapNode,
@@ -214,38 +210,6 @@ function actionEdits(
   if (node.kind !== 'seq' || node.tag) throw new Refusal('Action is neither a string nor a list')
   const ops = planEntries(result)
   listEdits(ctx, node, ops, () => index)
-}
-
-/**
- * What becomes of each original entry. An entry's fate depends on its text alone, so a change is
- * found by the entry it names; new entries already placed by an earlier replacement are not
- * repeated (as the engine does). The plan must give exactly the engine's `after`.
- */
-function planEntries(result: StatementResult): Op[] {
-  const byEntry = new Map<string, EntryChange>()
-  for (const c of result.changes) byEntry.set(c.entry, c)
-  const placed = new Set<string>()
-  const planned: string[] = []
-  const ops = result.before.map((entry): Op => {
-    const change = byEntry.get(entry)
-    if (!change) {
-      planned.push(entry)
-      return KEEP
-    }
-    if (change.kind === 'removed') return { kind: 'delete' }
-    const by = change.by.filter(e => {
-      const f = e.toLowerCase()
-      if (placed.has(f)) return false
-      placed.add(f)
-      return true
-    })
-    planned.push(...by)
-    return by.length === 0 ? { kind: 'delete' } : { kind: 'replace', by }
-  })
-  if (planned.length !== result.after.length || planned.some((e, i) => e !== result.after[i])) {
-    throw new Refusal('the refined entries do not follow from the changes')
-  }
-  return ops
 }
 
 function push(ctx: Ctx, statement: number, start: number, end: number, text: string): void {

@@ -29,7 +29,7 @@ export function scanDocument(text: string, file: string, options: ScanOptions = 
     render: (location: PolicyLocation, refinement: PolicyRefinement): RenderResult =>
       renderEdits(text, location, refinement, refind, tree),
     verifyAll: (changes: readonly ProvenChange[], edits: readonly TextEdit[]) =>
-      verifyFileEdits(text, scan.syntax ?? 'json', changes, edits, refind, tree)
+      verifyFileEdits(text, tree?.syntax ?? 'json', changes, edits, refind, tree)
   }
 }
 
