@@ -103,6 +103,6 @@ export function withholdDisagreements(
   return withholdPolicies(text, outcome, p => {
     const agreement = p.report.awsAgreement
     if (agreement?.verdict !== 'differs') return undefined
-    return `not suggested: require-aws-agreement is set and the refinement differs from IAM Access Analyzer's recommendation (${describe(agreement)})`
+    return `not suggested: it differs from IAM Access Analyzer's recommendation and require-aws-agreement is set (${describe(agreement)})`
   })
 }
