@@ -393,17 +393,19 @@ function align(
   const originalSkeletons = original.map(skeleton)
   const recommendedSkeletons = recommended.map(skeleton)
   // 0: no match; 1: a match; 2: a close match, whose every entry lies inside one of the original's
-  // for all strings (as a refinement's do), which breaks ties between statements alike in all
-  // but their actions.
+  // for all strings (as a refinement's do); 3: closer still, every entry one of the original's
+  // verbatim. The closeness breaks ties between statements alike in all but their actions.
   const fit = (i: number, j: number): number => {
     if (originalSkeletons[i] !== recommendedSkeletons[j]) return 0
     const inside = expander.allowed(original[i])
     for (const x of expander.allowed(recommended[j])) if (!inside.has(x)) return 0
+    if (entriesVerbatim(recommended[j], original[i])) return 3
     return entriesInside(recommended[j], original[i]) ? 2 : 1
   }
   const fits = Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, j) => fit(i, j)))
-  // best[i][j]: the best score among original[i..] and recommended[j..]; matches count first.
-  const weight = (f: number): number => (f === 0 ? 0 : m + 1 + (f === 2 ? 1 : 0))
+  // best[i][j]: the best score among original[i..] and recommended[j..]. A match weighs more than
+  // all closeness bonuses together (at most 2 each), so the most statements are matched first.
+  const weight = (f: number): number => (f === 0 ? 0 : 2 * m + 1 + (f - 1))
   const best = Array.from({ length: n + 1 }, () => new Float64Array(m + 1))
   const at = (i: number, j: number): number => best[i]![j]!
   for (let i = n - 1; i >= 0; i--) {
@@ -426,6 +428,21 @@ function align(
     else j++
   }
   return { pairs, complete: matched === m }
+}
+
+/**
+ * Whether `inner` keeps `outer`'s entries verbatim, compared as IAM does: each Action entry one of
+ * the original's, each of the original's NotAction entries still there (a narrower NotAction adds).
+ */
+function entriesVerbatim(inner: unknown, outer: unknown): boolean {
+  const has = (statement: unknown, key: 'Action' | 'NotAction') =>
+    new Set(entriesOf(statement, key).map(fold))
+  const action = has(outer, 'Action')
+  const notAction = has(inner, 'NotAction')
+  return (
+    entriesOf(inner, 'Action').every(e => action.has(fold(e))) &&
+    entriesOf(outer, 'NotAction').every(e => notAction.has(fold(e)))
+  )
 }
 
 /** Whether every Action/NotAction entry of `inner` lies inside an entry of `outer`, for all strings. */
