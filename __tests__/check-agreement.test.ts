@@ -110,7 +110,7 @@ describe('--require-aws-agreement', () => {
     expect(run.code).toBe(1)
     expect(run.out).not.toContain('+        "s3:GetBucketAbac",')
     expect(run.out).toMatch(
-      /unused permissions \(arn:aws:iam::123456789012:role\/MyRole\), reported without a fix: not suggested: it differs from IAM Access Analyzer's recommendation and require-aws-agreement is set \(Statement #2: the recommendation does not allow s3:GetBucketAbac/
+      /unused permissions \(arn:aws:iam::123456789012:role\/MyRole\), reported without a fix: it differs from IAM Access Analyzer's recommendation and require-aws-agreement is set \(Statement #2: the recommendation does not allow s3:GetBucketAbac/
     )
     const json = JSON.parse(
       (await check('--require-aws-agreement', '--format', 'json')).out

@@ -115,9 +115,9 @@ var init_catalog_data = __esm({
 function bundledCatalog() {
   if (bundled) return bundled;
   const services = /* @__PURE__ */ new Map();
-  for (const line of BUNDLED_CATALOG_TEXT.split("\n")) {
-    const colon = line.indexOf(":");
-    services.set(line.slice(0, colon), line.slice(colon + 1).split(","));
+  for (const line2 of BUNDLED_CATALOG_TEXT.split("\n")) {
+    const colon = line2.indexOf(":");
+    services.set(line2.slice(0, colon), line2.slice(colon + 1).split(","));
   }
   bundled = { source: BUNDLED_CATALOG_SOURCE, updatedAt: BUNDLED_CATALOG_UPDATED_AT, services };
   return bundled;
@@ -168,8 +168,8 @@ var init_catalog = __esm({
 });
 
 // src/engine/actions.ts
-function fold(text) {
-  return NON_ASCII.test(text) ? text.replace(/[A-Z]+/g, (run) => run.toLowerCase()) : text.toLowerCase();
+function fold(text2) {
+  return NON_ASCII.test(text2) ? text2.replace(/[A-Z]+/g, (run) => run.toLowerCase()) : text2.toLowerCase();
 }
 function hasWildcard(pattern) {
   return pattern.includes("*") || pattern.includes("?");
@@ -426,10 +426,10 @@ var init_actions = __esm({
        * predecessor P: when P is not itself a prefix of t, the answer is the same for t cut to its
        * common prefix with P, which is shorter. Usually one or two binary searches.
        */
-      hasPrefixOf(text, maxLength) {
+      hasPrefixOf(text2, maxLength) {
         if (this.prefixCounts.size === 0 || maxLength < 0) return false;
         const sorted = this.sortedPrefixes ??= [...this.prefixCounts.keys()].sort();
-        let t2 = text.length > maxLength ? text.slice(0, maxLength) : text;
+        let t2 = text2.length > maxLength ? text2.slice(0, maxLength) : text2;
         for (; ; ) {
           const at2 = upperBound(sorted, t2) - 1;
           if (at2 < 0) return false;
@@ -453,9 +453,9 @@ function readStatements(document) {
   if (isRecord(s3)) return { statements: [s3], single: true };
   throw new ConfigurationError('the policy has no "Statement" list or object');
 }
-function actionEntries(statement) {
-  if (!isRecord(statement)) return void 0;
-  const a7 = statement.Action;
+function actionEntries(statement2) {
+  if (!isRecord(statement2)) return void 0;
+  const a7 = statement2.Action;
   if (typeof a7 === "string") return [a7];
   if (Array.isArray(a7) && a7.every((x2) => typeof x2 === "string")) return a7;
   return void 0;
@@ -475,15 +475,15 @@ var init_policy = __esm({
 function indexCatalog(catalog) {
   let index = catalogIndexes.get(catalog);
   if (index) return index;
-  const display = /* @__PURE__ */ new Map();
+  const display2 = /* @__PURE__ */ new Map();
   for (const [service, actions] of catalog.services) {
     for (const action of actions) {
       const name = `${service}:${action}`;
-      display.set(fold(name), name);
+      display2.set(fold(name), name);
     }
   }
-  const names = [...display.keys()].sort();
-  index = { display, names, services: byService(names) };
+  const names = [...display2.keys()].sort();
+  index = { display: display2, names, services: byService(names) };
   catalogIndexes.set(catalog, index);
   return index;
 }
@@ -491,9 +491,9 @@ function byService(sortedNames) {
   const services = /* @__PURE__ */ new Map();
   for (const name of sortedNames) {
     const service = splitName(name).service;
-    let list = services.get(service);
-    if (!list) services.set(service, list = []);
-    list.push(name);
+    let list2 = services.get(service);
+    if (!list2) services.set(service, list2 = []);
+    list2.push(name);
   }
   return services;
 }
@@ -570,6 +570,10 @@ var init_universe = __esm({
       has(folded) {
         return this.base.display.has(folded) || this.extra.has(folded);
       }
+      /** Whether the catalog itself names a folded action (not only the findings or a policy). */
+      inCatalog(folded) {
+        return this.base.display.has(folded);
+      }
       /** The casing to show for a folded name of the universe. */
       displayOf(folded) {
         return this.base.display.get(folded) ?? this.extra.get(folded) ?? folded;
@@ -637,18 +641,18 @@ function expand(node, m4, universe) {
       isAction = true;
       continue;
     }
-    const display = universe.displayOf(name);
-    const end = wordEndAfter(display, depth);
+    const display2 = universe.displayOf(name);
+    const end = wordEndAfter(display2, depth);
     const prefix = name.slice(0, end);
     const child = children.get(prefix);
     if (!child) {
       const displayEnds = end === name.length;
-      children.set(prefix, { prefix, display: display.slice(0, end), members: [i7], displayEnds });
+      children.set(prefix, { prefix, display: display2.slice(0, end), members: [i7], displayEnds });
       continue;
     }
     child.members.push(i7);
     if (child.displayEnds && end < name.length) {
-      child.display = display.slice(0, end);
+      child.display = display2.slice(0, end);
       child.displayEnds = false;
     }
   }
@@ -916,8 +920,8 @@ function newWorkBudget() {
   return { matchedActions: MAX_MATCHED_ACTIONS_PER_FILE };
 }
 function refinePolicy(document, options) {
-  const { statements: statements2 } = readStatements(document);
-  const context = buildContext(statements2, options);
+  const { statements } = readStatements(document);
+  const context = buildContext(statements, options);
   const result2 = refineWithContext(document, context, options.quota);
   verifyRefinement(
     document,
@@ -927,9 +931,9 @@ function refinePolicy(document, options) {
   );
   return result2;
 }
-function buildContext(statements2, options) {
+function buildContext(statements, options) {
   const literals = [];
-  for (const s3 of statements2) {
+  for (const s3 of statements) {
     for (const entry of actionEntries(s3) ?? []) if (!hasWildcard(entry)) literals.push(entry);
   }
   const keep = options.keepActions ?? [];
@@ -946,13 +950,13 @@ function buildContext(statements2, options) {
   };
 }
 function refineWithContext(document, context, quota) {
-  const { statements: statements2, single } = readStatements(document);
+  const { statements, single } = readStatements(document);
   const results = [];
   const kept = [];
   const warnings = [];
   let emitted = 0;
-  statements2.forEach((statement, index) => {
-    const { result: result2, refined } = refineStatement(statement, index, context);
+  statements.forEach((statement2, index) => {
+    const { result: result2, refined } = refineStatement(statement2, index, context);
     results.push(result2);
     if (refined !== null) kept.push(refined);
     if (result2.note) warnings.push(`Statement ${label(result2)}: ${result2.note}`);
@@ -998,11 +1002,11 @@ function refineWithContext(document, context, quota) {
 function label(r7) {
   return r7.sid ? `"${r7.sid}"` : `#${r7.index + 1}`;
 }
-function refineStatement(statement, index, context) {
+function refineStatement(statement2, index, context) {
   const notRefined = (note2, before = [], unreadable = false) => ({
     result: {
       index,
-      ...sidOf(statement),
+      ...sidOf(statement2),
       status: "not-refined",
       note: note2,
       ...unreadable ? { unreadable } : {},
@@ -1010,22 +1014,22 @@ function refineStatement(statement, index, context) {
       after: before,
       changes: []
     },
-    refined: statement
+    refined: statement2
   });
-  if (!isRecord(statement)) return notRefined("is not an object; left as it is", [], true);
-  if (statement.Effect === "Deny") {
+  if (!isRecord(statement2)) return notRefined("is not an object; left as it is", [], true);
+  if (statement2.Effect === "Deny") {
     return notRefined(
       "is a Deny, never narrowed: a narrower Deny would widen access",
-      actionEntries(statement)
+      actionEntries(statement2)
     );
   }
-  if (statement.Effect !== "Allow")
+  if (statement2.Effect !== "Allow")
     return notRefined("has no Effect of Allow or Deny; left as it is", [], true);
-  if ("NotAction" in statement) {
+  if ("NotAction" in statement2) {
     return notRefined("uses NotAction, which iam-refine does not refine (nor does Access Analyzer)");
   }
-  if (!("Action" in statement)) return notRefined("has no Action; left as it is");
-  const entries = actionEntries(statement);
+  if (!("Action" in statement2)) return notRefined("has no Action; left as it is");
+  const entries = actionEntries(statement2);
   if (entries === void 0) {
     return notRefined(
       "has an Action that is not a string or a list of strings; left as it is",
@@ -1075,13 +1079,13 @@ function refineStatement(statement, index, context) {
     return {
       result: {
         index,
-        ...sidOf(statement),
+        ...sidOf(statement2),
         status: "unchanged",
         before: entries,
         after: entries,
         changes
       },
-      refined: statement
+      refined: statement2
     };
   }
   const after = dropCovered(slots);
@@ -1090,15 +1094,15 @@ function refineStatement(statement, index, context) {
   );
   const result2 = (status) => ({
     index,
-    ...sidOf(statement),
+    ...sidOf(statement2),
     status,
     before: entries,
     after: after.entries,
     changes: finalChanges
   });
   if (after.entries.length === 0) return { result: result2("removed"), refined: null };
-  const action = typeof statement.Action === "string" && after.entries.length === 1 ? after.entries[0] : after.entries;
-  return { result: result2("refined"), refined: { ...statement, Action: action } };
+  const action = typeof statement2.Action === "string" && after.entries.length === 1 ? after.entries[0] : after.entries;
+  return { result: result2("refined"), refined: { ...statement2, Action: action } };
 }
 function dropCovered(slots) {
   const keptIndex = new PatternIndex(slots.filter((s3) => !s3.isNew).flatMap((s3) => s3.out));
@@ -1128,8 +1132,8 @@ function dropCovered(slots) {
   }
   return { entries, survivors };
 }
-function sidOf(statement) {
-  return isRecord(statement) && typeof statement.Sid === "string" ? { sid: statement.Sid } : {};
+function sidOf(statement2) {
+  return isRecord(statement2) && typeof statement2.Sid === "string" ? { sid: statement2.Sid } : {};
 }
 var QUOTAS;
 var init_refine = __esm({
@@ -1155,14 +1159,14 @@ var init_refine = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text, ignoreTrivia = false) {
-  const len = text.length;
+function createScanner(text2, ignoreTrivia = false) {
+  const len = text2.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
   function scanHexDigits(count, exact) {
     let digits = 0;
     let value2 = 0;
     while (digits < count || !exact) {
-      let ch = text.charCodeAt(pos);
+      let ch = text2.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
       } else if (ch >= 65 && ch <= 70) {
@@ -1189,35 +1193,35 @@ function createScanner(text, ignoreTrivia = false) {
   }
   function scanNumber() {
     let start = pos;
-    if (text.charCodeAt(pos) === 48) {
+    if (text2.charCodeAt(pos) === 48) {
       pos++;
     } else {
       pos++;
-      while (pos < text.length && isDigit2(text.charCodeAt(pos))) {
+      while (pos < text2.length && isDigit2(text2.charCodeAt(pos))) {
         pos++;
       }
     }
-    if (pos < text.length && text.charCodeAt(pos) === 46) {
+    if (pos < text2.length && text2.charCodeAt(pos) === 46) {
       pos++;
-      if (pos < text.length && isDigit2(text.charCodeAt(pos))) {
+      if (pos < text2.length && isDigit2(text2.charCodeAt(pos))) {
         pos++;
-        while (pos < text.length && isDigit2(text.charCodeAt(pos))) {
+        while (pos < text2.length && isDigit2(text2.charCodeAt(pos))) {
           pos++;
         }
       } else {
         scanError = 3;
-        return text.substring(start, pos);
+        return text2.substring(start, pos);
       }
     }
     let end = pos;
-    if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
+    if (pos < text2.length && (text2.charCodeAt(pos) === 69 || text2.charCodeAt(pos) === 101)) {
       pos++;
-      if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) {
+      if (pos < text2.length && text2.charCodeAt(pos) === 43 || text2.charCodeAt(pos) === 45) {
         pos++;
       }
-      if (pos < text.length && isDigit2(text.charCodeAt(pos))) {
+      if (pos < text2.length && isDigit2(text2.charCodeAt(pos))) {
         pos++;
-        while (pos < text.length && isDigit2(text.charCodeAt(pos))) {
+        while (pos < text2.length && isDigit2(text2.charCodeAt(pos))) {
           pos++;
         }
         end = pos;
@@ -1225,30 +1229,30 @@ function createScanner(text, ignoreTrivia = false) {
         scanError = 3;
       }
     }
-    return text.substring(start, end);
+    return text2.substring(start, end);
   }
   function scanString() {
     let result2 = "", start = pos;
     while (true) {
       if (pos >= len) {
-        result2 += text.substring(start, pos);
+        result2 += text2.substring(start, pos);
         scanError = 2;
         break;
       }
-      const ch = text.charCodeAt(pos);
+      const ch = text2.charCodeAt(pos);
       if (ch === 34) {
-        result2 += text.substring(start, pos);
+        result2 += text2.substring(start, pos);
         pos++;
         break;
       }
       if (ch === 92) {
-        result2 += text.substring(start, pos);
+        result2 += text2.substring(start, pos);
         pos++;
         if (pos >= len) {
           scanError = 2;
           break;
         }
-        const ch2 = text.charCodeAt(pos++);
+        const ch2 = text2.charCodeAt(pos++);
         switch (ch2) {
           case 34:
             result2 += '"';
@@ -1290,7 +1294,7 @@ function createScanner(text, ignoreTrivia = false) {
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result2 += text.substring(start, pos);
+          result2 += text2.substring(start, pos);
           scanError = 2;
           break;
         } else {
@@ -1311,19 +1315,19 @@ function createScanner(text, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code = text.charCodeAt(pos);
-    if (isWhiteSpace(code)) {
+    let code2 = text2.charCodeAt(pos);
+    if (isWhiteSpace(code2)) {
       do {
         pos++;
-        value += String.fromCharCode(code);
-        code = text.charCodeAt(pos);
-      } while (isWhiteSpace(code));
+        value += String.fromCharCode(code2);
+        code2 = text2.charCodeAt(pos);
+      } while (isWhiteSpace(code2));
       return token = 15;
     }
-    if (isLineBreak(code)) {
+    if (isLineBreak(code2)) {
       pos++;
-      value += String.fromCharCode(code);
-      if (code === 13 && text.charCodeAt(pos) === 10) {
+      value += String.fromCharCode(code2);
+      if (code2 === 13 && text2.charCodeAt(pos) === 10) {
         pos++;
         value += "\n";
       }
@@ -1331,7 +1335,7 @@ function createScanner(text, ignoreTrivia = false) {
       tokenLineStartOffset = pos;
       return token = 14;
     }
-    switch (code) {
+    switch (code2) {
       // tokens: []{}:,
       case 123:
         pos++;
@@ -1359,31 +1363,31 @@ function createScanner(text, ignoreTrivia = false) {
       // comments
       case 47:
         const start = pos - 1;
-        if (text.charCodeAt(pos + 1) === 47) {
+        if (text2.charCodeAt(pos + 1) === 47) {
           pos += 2;
           while (pos < len) {
-            if (isLineBreak(text.charCodeAt(pos))) {
+            if (isLineBreak(text2.charCodeAt(pos))) {
               break;
             }
             pos++;
           }
-          value = text.substring(start, pos);
+          value = text2.substring(start, pos);
           return token = 12;
         }
-        if (text.charCodeAt(pos + 1) === 42) {
+        if (text2.charCodeAt(pos + 1) === 42) {
           pos += 2;
           const safeLength = len - 1;
           let commentClosed = false;
           while (pos < safeLength) {
-            const ch = text.charCodeAt(pos);
-            if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
+            const ch = text2.charCodeAt(pos);
+            if (ch === 42 && text2.charCodeAt(pos + 1) === 47) {
               pos += 2;
               commentClosed = true;
               break;
             }
             pos++;
             if (isLineBreak(ch)) {
-              if (ch === 13 && text.charCodeAt(pos) === 10) {
+              if (ch === 13 && text2.charCodeAt(pos) === 10) {
                 pos++;
               }
               lineNumber++;
@@ -1394,17 +1398,17 @@ function createScanner(text, ignoreTrivia = false) {
             pos++;
             scanError = 1;
           }
-          value = text.substring(start, pos);
+          value = text2.substring(start, pos);
           return token = 13;
         }
-        value += String.fromCharCode(code);
+        value += String.fromCharCode(code2);
         pos++;
         return token = 16;
       // numbers
       case 45:
-        value += String.fromCharCode(code);
+        value += String.fromCharCode(code2);
         pos++;
-        if (pos === len || !isDigit2(text.charCodeAt(pos))) {
+        if (pos === len || !isDigit2(text2.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -1424,12 +1428,12 @@ function createScanner(text, ignoreTrivia = false) {
         return token = 11;
       // literals and unknown symbols
       default:
-        while (pos < len && isUnknownContentCharacter(code)) {
+        while (pos < len && isUnknownContentCharacter(code2)) {
           pos++;
-          code = text.charCodeAt(pos);
+          code2 = text2.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
-          value = text.substring(tokenOffset, pos);
+          value = text2.substring(tokenOffset, pos);
           switch (value) {
             case "true":
               return token = 8;
@@ -1440,16 +1444,16 @@ function createScanner(text, ignoreTrivia = false) {
           }
           return token = 16;
         }
-        value += String.fromCharCode(code);
+        value += String.fromCharCode(code2);
         pos++;
         return token = 16;
     }
   }
-  function isUnknownContentCharacter(code) {
-    if (isWhiteSpace(code) || isLineBreak(code)) {
+  function isUnknownContentCharacter(code2) {
+    if (isWhiteSpace(code2) || isLineBreak(code2)) {
       return false;
     }
-    switch (code) {
+    switch (code2) {
       case 125:
       case 93:
       case 123:
@@ -1625,7 +1629,7 @@ var init_format = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/impl/parser.js
-function parse(text, errors = [], options = ParseOptions.DEFAULT) {
+function parse(text2, errors = [], options = ParseOptions.DEFAULT) {
   let currentProperty = null;
   let currentParent = [];
   const previousParents = [];
@@ -1665,10 +1669,10 @@ function parse(text, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error, offset, length });
     }
   };
-  visit(text, visitor, options);
+  visit(text2, visitor, options);
   return currentParent[0];
 }
-function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
+function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
   function ensurePropertyComplete(endOffset) {
     if (currentParent.type === "property") {
@@ -1719,15 +1723,15 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error, offset, length });
     }
   };
-  visit(text, visitor, options);
+  visit(text2, visitor, options);
   const result2 = currentParent.children[0];
   if (result2) {
     delete result2.parent;
   }
   return result2;
 }
-function visit(text, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text, false);
+function visit(text2, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text2, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
   function toNoArgVisit(visitFunction) {
@@ -2074,8 +2078,8 @@ var init_edit = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/main.js
-function printParseErrorCode(code) {
-  switch (code) {
+function printParseErrorCode(code2) {
+  switch (code2) {
     case 1:
       return "InvalidSymbol";
     case 2:
@@ -2171,10 +2175,10 @@ var init_main = __esm({
 });
 
 // src/io/json-text.ts
-function parseJsonText(text, file) {
-  if (text.includes("\0"))
+function parseJsonText(text2, file) {
+  if (text2.includes("\0"))
     throw new ConfigurationError(`${file}: is binary (it holds NUL bytes), not JSON`);
-  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   try {
     return JSON.parse(body);
   } catch {
@@ -2182,25 +2186,25 @@ function parseJsonText(text, file) {
     parse2(body, errors, { disallowComments: true, allowTrailingComma: false });
     const first = errors[0];
     if (!first) throw new ConfigurationError(`${file}: is not valid JSON`);
-    const { line, column } = lineAndColumn(body, first.offset);
+    const { line: line2, column } = lineAndColumn(body, first.offset);
     throw new ConfigurationError(
-      `${file}:${line}:${column}: is not valid JSON (${describeParseError(printParseErrorCode(first.error))})`
+      `${file}:${line2}:${column}: is not valid JSON (${describeParseError(printParseErrorCode(first.error))})`
     );
   }
 }
-function lineAndColumn(text, offset) {
-  let line = 1;
+function lineAndColumn(text2, offset) {
+  let line2 = 1;
   let lineStart2 = 0;
-  for (let i7 = 0; i7 < offset && i7 < text.length; i7++) {
-    if (text.charCodeAt(i7) === 10) {
-      line++;
+  for (let i7 = 0; i7 < offset && i7 < text2.length; i7++) {
+    if (text2.charCodeAt(i7) === 10) {
+      line2++;
       lineStart2 = i7 + 1;
     }
   }
-  return { line, column: offset - lineStart2 + 1 };
+  return { line: line2, column: offset - lineStart2 + 1 };
 }
-function describeParseError(code) {
-  return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+function describeParseError(code2) {
+  return code2.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 var MAX_FILE_BYTES;
 var init_json_text = __esm({
@@ -2239,11 +2243,11 @@ async function readJsonFile(path, what) {
   return parseJsonText(await readTextFile(path, what), path);
 }
 function describeFsError(error) {
-  const code = error.code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EACCES") return "permission denied";
-  if (code === "EISDIR") return "it is a folder";
-  return code ?? String(error);
+  const code2 = error.code;
+  if (code2 === "ENOENT") return "no such file";
+  if (code2 === "EACCES") return "permission denied";
+  if (code2 === "EISDIR") return "it is a folder";
+  return code2 ?? String(error);
 }
 var init_files = __esm({
   "src/io/files.ts"() {
@@ -2253,18 +2257,225 @@ var init_files = __esm({
   }
 });
 
+// src/findings/parse-recommendation.ts
+function isRecommendationResponse(value) {
+  return isRecord(value) && !("findingType" in value) && "resourceArn" in value && ("recommendationType" in value || "recommendedSteps" in value);
+}
+function readRecommendation(value, path, fail2, source, resource) {
+  const at2 = (key) => path ? `${path}.${key}` : key;
+  if (!isRecord(value)) return fail2(path, "a GetFindingRecommendation response must be an object");
+  const principal = value.resourceArn;
+  if (typeof principal !== "string" || !PRINCIPAL_ARN.test(principal)) {
+    return fail2(at2("resourceArn"), "must be the ARN of the role or user the recommendation is for");
+  }
+  if (resource !== void 0 && principal !== resource) {
+    return fail2(at2("resourceArn"), `is ${principal}, not the finding's resource ${resource}`);
+  }
+  if (value.recommendationType !== RECOMMENDATION_TYPE) {
+    return fail2(at2("recommendationType"), `must be "${RECOMMENDATION_TYPE}"`);
+  }
+  const status = value.status;
+  if (typeof status !== "string" || !STATUSES.includes(status)) {
+    return fail2(at2("status"), `must be one of ${STATUSES.join(", ")}`);
+  }
+  const startedAt = timestamp(value.startedAt, at2("startedAt"), fail2, true);
+  const completedAt = timestamp(value.completedAt, at2("completedAt"), fail2, false);
+  if (value.nextToken !== void 0 && value.nextToken !== null) {
+    return fail2(
+      at2("nextToken"),
+      "is set, so this is one page of the recommendation: save the whole response (without --max-items or --no-paginate)"
+    );
+  }
+  const error = readError(value.error, at2("error"), fail2);
+  const steps = readSteps(value.recommendedSteps, at2("recommendedSteps"), fail2);
+  if (status === "IN_PROGRESS") {
+    return {
+      principal,
+      status: "unavailable",
+      reason: `IAM Access Analyzer was still generating the recommendation (started ${startedAt})`,
+      source
+    };
+  }
+  if (status === "FAILED") {
+    return {
+      principal,
+      status: "unavailable",
+      reason: "IAM Access Analyzer could not generate the recommendation" + (error ? ` (${error.code}: ${error.message})` : ""),
+      source
+    };
+  }
+  return {
+    principal,
+    status: "available",
+    steps,
+    startedAt,
+    ...completedAt === void 0 ? {} : { completedAt },
+    source
+  };
+}
+function readError(value, path, fail2) {
+  if (value === void 0 || value === null) return void 0;
+  if (!isRecord(value)) return fail2(path, 'must be {"code": "...", "message": "..."}');
+  const code2 = boundedText(value.code, `${path}.code`, MAX_ERROR_CODE_CHARS, fail2);
+  const message = boundedText(value.message, `${path}.message`, MAX_ERROR_MESSAGE_CHARS, fail2);
+  return { code: code2, message };
+}
+function readSteps(value, path, fail2) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) return fail2(path, "must be a list");
+  if (value.length > MAX_RECOMMENDED_STEPS) {
+    return fail2(path, `holds ${value.length} steps, more than ${MAX_RECOMMENDED_STEPS}`);
+  }
+  return value.map((item, i7) => {
+    const at2 = `${path}[${i7}]`;
+    if (!isRecord(item)) return fail2(at2, "a recommended step must be an object");
+    const keys = Object.keys(item);
+    if (keys.length !== 1 || !isRecord(item.unusedPermissionsRecommendedStep)) {
+      return fail2(at2, 'must hold exactly one "unusedPermissionsRecommendedStep"');
+    }
+    return readStep(
+      item.unusedPermissionsRecommendedStep,
+      `${at2}.unusedPermissionsRecommendedStep`,
+      fail2
+    );
+  });
+}
+function readStep(step, path, fail2) {
+  const action = step.recommendedAction;
+  if (typeof action !== "string" || !ACTIONS.includes(action)) {
+    return fail2(`${path}.recommendedAction`, `must be ${ACTIONS.join(" or ")}`);
+  }
+  const id = step.existingPolicyId === void 0 || step.existingPolicyId === null ? void 0 : boundedText(step.existingPolicyId, `${path}.existingPolicyId`, MAX_POLICY_ID_CHARS, fail2);
+  const updated = timestamp(step.policyUpdatedAt, `${path}.policyUpdatedAt`, fail2, false);
+  const out = {
+    action
+  };
+  if (id !== void 0) out.existingPolicyId = id;
+  if (updated !== void 0) out.policyUpdatedAt = updated;
+  if (action === "DETACH_POLICY") {
+    if (id === void 0) return fail2(path, "a DETACH_POLICY step must name its existingPolicyId");
+    return out;
+  }
+  if (typeof step.recommendedPolicy !== "string") {
+    return fail2(
+      `${path}.recommendedPolicy`,
+      "a CREATE_POLICY step must hold the policy as a JSON string"
+    );
+  }
+  out.recommendedPolicy = readPolicy(step.recommendedPolicy, `${path}.recommendedPolicy`, fail2);
+  return out;
+}
+function readPolicy(text2, path, fail2) {
+  if (text2.length > MAX_RECOMMENDED_POLICY_CHARS) {
+    return fail2(
+      path,
+      `is ${text2.length} characters, over the ${MAX_RECOMMENDED_POLICY_CHARS}-character limit`
+    );
+  }
+  if (nesting(text2) > MAX_POLICY_NESTING) {
+    return fail2(path, `nests deeper than ${MAX_POLICY_NESTING} levels; not a policy`);
+  }
+  let document;
+  try {
+    document = JSON.parse(text2);
+  } catch {
+    return fail2(path, "is not valid JSON");
+  }
+  if (!isRecord(document)) return fail2(path, "must be a policy document (a JSON object)");
+  const statement2 = document.Statement;
+  const statements = Array.isArray(statement2) ? statement2 : isRecord(statement2) ? [statement2] : void 0;
+  if (statements === void 0) return fail2(path, 'has no "Statement" list or object');
+  statements.forEach((s3, i7) => {
+    const at2 = `${path}: Statement[${i7}]`;
+    if (!isRecord(s3)) return fail2(at2, "must be an object");
+    if (s3.Effect !== "Allow" && s3.Effect !== "Deny")
+      return fail2(`${at2}.Effect`, "must be Allow or Deny");
+    if (!("Action" in s3) && !("NotAction" in s3)) return fail2(at2, "has neither Action nor NotAction");
+    for (const key of ["Action", "NotAction"]) {
+      if (!(key in s3)) continue;
+      const value = s3[key];
+      const entries = typeof value === "string" ? [value] : value;
+      if (!Array.isArray(entries))
+        return fail2(`${at2}.${key}`, "must be a string or a list of strings");
+      entries.forEach((entry, j7) => {
+        if (typeof entry !== "string" || !ACTION_PATTERN.test(entry)) {
+          fail2(`${at2}.${key}[${j7}]`, 'is not an action name or pattern such as "s3:Get*"');
+        }
+      });
+    }
+    return void 0;
+  });
+  return document;
+}
+function nesting(text2) {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i7 = 0; i7 < text2.length; i7++) {
+    const c7 = text2.charCodeAt(i7);
+    if (inString) {
+      if (c7 === 92) i7++;
+      else if (c7 === 34) inString = false;
+    } else if (c7 === 34) inString = true;
+    else if (c7 === 123 || c7 === 91) deepest = Math.max(deepest, ++depth);
+    else if (c7 === 125 || c7 === 93) depth--;
+  }
+  return deepest;
+}
+function timestamp(value, path, fail2, required) {
+  if (value === void 0 || value === null) {
+    return required ? fail2(path, 'must be a time stamp such as "2024-06-10T08:00:00Z"') : void 0;
+  }
+  if (typeof value !== "string" || !TIMESTAMP.test(value) || Number.isNaN(Date.parse(value))) {
+    return fail2(path, 'must be a time stamp such as "2024-06-10T08:00:00Z"');
+  }
+  return value;
+}
+function boundedText(value, path, max, fail2) {
+  if (typeof value !== "string" || value === "") return fail2(path, "must be a non-empty string");
+  if (value.length > max) return fail2(path, `is ${value.length} characters, more than ${max}`);
+  if (CONTROL.test(value)) return fail2(path, "holds control characters");
+  return value;
+}
+var RECOMMENDATION_KEY, MAX_RECOMMENDED_STEPS, MAX_RECOMMENDED_POLICY_CHARS, MAX_POLICY_NESTING, MAX_POLICY_ID_CHARS, MAX_ERROR_CODE_CHARS, MAX_ERROR_MESSAGE_CHARS, STATUSES, ACTIONS, RECOMMENDATION_TYPE, PRINCIPAL_ARN, TIMESTAMP, ACTION_PATTERN, CONTROL;
+var init_parse_recommendation = __esm({
+  "src/findings/parse-recommendation.ts"() {
+    "use strict";
+    init_catalog();
+    RECOMMENDATION_KEY = "findingRecommendation";
+    MAX_RECOMMENDED_STEPS = 1e3;
+    MAX_RECOMMENDED_POLICY_CHARS = 131072;
+    MAX_POLICY_NESTING = 32;
+    MAX_POLICY_ID_CHARS = 2048;
+    MAX_ERROR_CODE_CHARS = 256;
+    MAX_ERROR_MESSAGE_CHARS = 2048;
+    STATUSES = ["SUCCEEDED", "IN_PROGRESS", "FAILED"];
+    ACTIONS = ["CREATE_POLICY", "DETACH_POLICY"];
+    RECOMMENDATION_TYPE = "UnusedPermissionRecommendation";
+    PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]{1,512}$/;
+    TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})$/;
+    ACTION_PATTERN = /^(\*|[A-Za-z0-9-]{1,64}:[A-Za-z0-9*?_-]{1,192})$/;
+    CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+  }
+});
+
 // src/findings/parse.ts
 function parseFindings(value, file) {
   const fail2 = (path, what) => {
     throw new ConfigurationError(`${file}: ${path ? `${path}: ` : ""}${what}`);
   };
+  if (isRecommendationResponse(value)) {
+    return {
+      principals: [],
+      notes: [],
+      covered: [],
+      coveredAccounts: [],
+      recommendations: [readRecommendation(value, "", fail2, file)]
+    };
+  }
   if (isRecord(value) && Array.isArray(value.findings)) {
     const parsed = readFindingList(value.findings, "findings", file, fail2);
-    return {
-      ...parsed,
-      covered: [...parsed.covered, ...readPrincipals(value.coveredPrincipals, fail2)],
-      coveredAccounts: readAccounts(value.coveredAccounts, fail2)
-    };
+    return { ...parsed, coveredAccounts: readAccounts(value.coveredAccounts, fail2) };
   }
   if (isRecord(value)) return readFindingList([value], "", file, fail2, true);
   if (!Array.isArray(value)) {
@@ -2293,13 +2504,6 @@ function parseFindings(value, file) {
   }
   return readFindingList(value, "", file, fail2);
 }
-function readPrincipals(value, fail2) {
-  if (value === void 0) return [];
-  if (!Array.isArray(value)) return fail2("coveredPrincipals", "must be a list of role or user ARNs");
-  return value.map(
-    (a7, i7) => typeof a7 === "string" && FINDING_FIELDS.resource.test(a7) ? a7 : fail2(`coveredPrincipals[${i7}]`, "must be the ARN of an IAM role or user")
-  );
-}
 function readAccounts(value, fail2) {
   if (value === void 0) return [];
   if (!Array.isArray(value)) return fail2("coveredAccounts", "must be a list of account ids");
@@ -2307,11 +2511,12 @@ function readAccounts(value, fail2) {
     (a7, i7) => typeof a7 === "string" && FINDING_FIELDS.account.test(a7) ? a7 : fail2(`coveredAccounts[${i7}]`, "must be a 12-digit account id")
   );
 }
-function readFindingList(list, base, file, fail2, single = false) {
+function readFindingList(list2, base, file, fail2, single = false) {
   const principals = [];
   const notes = [];
   const covered = [];
-  list.forEach((finding, i7) => {
+  const recommendations = [];
+  list2.forEach((finding, i7) => {
     const path = single ? base : `${base}[${i7}]`;
     if (!isRecord(finding)) return fail2(path, "a finding must be an object");
     const type = finding.findingType;
@@ -2332,7 +2537,7 @@ function readFindingList(list, base, file, fail2, single = false) {
     if (finding.id !== void 0 && (typeof finding.id !== "string" || !FINDING_FIELDS.id.test(finding.id))) {
       return fail2(`${path}.id`, "must be a finding id (a UUID, or last-accessed:<ARN>)");
     }
-    if (typeof status !== "string" || !STATUSES.has(status)) {
+    if (typeof status !== "string" || !STATUSES2.has(status)) {
       return fail2(`${path}.status`, "must be ACTIVE, ARCHIVED or RESOLVED");
     }
     for (const key of ["analyzedAt", "updatedAt", "createdAt"]) {
@@ -2388,8 +2593,13 @@ function readFindingList(list, base, file, fail2, single = false) {
         void 0
       )
     );
+    const recommendation = finding[RECOMMENDATION_KEY];
+    if (recommendation !== void 0 && recommendation !== null) {
+      const at2 = path ? `${path}.${RECOMMENDATION_KEY}` : RECOMMENDATION_KEY;
+      recommendations.push(readRecommendation(recommendation, at2, fail2, `finding ${id}`, resource));
+    }
   });
-  return { principals, notes, covered, coveredAccounts: [] };
+  return recommendations.length > 0 ? { principals, notes, covered, coveredAccounts: [], recommendations } : { principals, notes, covered, coveredAccounts: [] };
 }
 function readService(value, path, fail2, objectsOnly) {
   if (!isRecord(value)) return fail2(path, 'must be an object with "serviceNamespace"');
@@ -2439,12 +2649,13 @@ function withOptional(base, since, lastAccessed) {
     ...lastAccessed === void 0 ? {} : { lastAccessed }
   };
 }
-var SERVICE, ACTION, FINDING_FIELDS, FINDING_TYPES, STATUSES;
+var SERVICE, ACTION, FINDING_FIELDS, FINDING_TYPES, STATUSES2;
 var init_parse = __esm({
   "src/findings/parse.ts"() {
     "use strict";
     init_catalog();
     init_errors();
+    init_parse_recommendation();
     SERVICE = /^[a-z0-9-]{1,64}$/i;
     ACTION = /^[A-Za-z0-9_-]{1,128}$/;
     FINDING_FIELDS = {
@@ -2464,7 +2675,27 @@ var init_parse = __esm({
       "ExternalAccess",
       "InternalAccess"
     ]);
-    STATUSES = /* @__PURE__ */ new Set(["ACTIVE", "ARCHIVED", "RESOLVED"]);
+    STATUSES2 = /* @__PURE__ */ new Set(["ACTIVE", "ARCHIVED", "RESOLVED"]);
+  }
+});
+
+// src/engine/recommendation.ts
+function mergeRecommendations(items) {
+  const byPrincipal = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const seen = byPrincipal.get(item.principal);
+    if (!seen || preferred(item, seen)) byPrincipal.set(item.principal, item);
+  }
+  return byPrincipal;
+}
+function preferred(a7, b7) {
+  if (a7.status !== b7.status) return a7.status === "available";
+  if (a7.status !== "available" || b7.status !== "available") return false;
+  return (a7.completedAt ?? a7.startedAt) > (b7.completedAt ?? b7.startedAt);
+}
+var init_recommendation = __esm({
+  "src/engine/recommendation.ts"() {
+    "use strict";
   }
 });
 
@@ -2480,7 +2711,8 @@ function combineFindings(parsed) {
     notes: parsed.flatMap((p4) => p4.notes),
     covered: new Set(known.keys()),
     known: [...known.values()],
-    coveredAccounts: new Set(parsed.flatMap((p4) => p4.coveredAccounts))
+    coveredAccounts: new Set(parsed.flatMap((p4) => p4.coveredAccounts)),
+    recommendations: mergeRecommendations(parsed.flatMap((p4) => p4.recommendations ?? []))
   };
 }
 function isCovered(findings, arn) {
@@ -2524,6 +2756,7 @@ var init_select = __esm({
   "src/findings/select.ts"() {
     "use strict";
     init_errors();
+    init_recommendation();
     init_unused();
   }
 });
@@ -2644,13 +2877,13 @@ ${REFINE_USAGE}`);
       }
       io.out(`${JSON.stringify(result2.document, null, 2)}
 `);
-      for (const line of [
+      for (const line2 of [
         ...findings.notes,
         ...warnings,
         ...describeRefinement(result2),
         ...result2.warnings
       ]) {
-        io.err(`${line}
+        io.err(`${line2}
 `);
       }
       return EXIT.ok;
@@ -2757,12 +2990,12 @@ async function readCandidate(path) {
     return { ok: false, reason: "binary", message: "is not UTF-8 text; not read" };
   }
 }
-async function writeFileAtomically(path, text) {
+async function writeFileAtomically(path, text2) {
   const target = await realpath(path);
   const mode = (await lstat(target)).mode & 4095;
   const temp = join(dirname(target), `.${basename(target)}.iam-refine-${process.pid}-${Date.now()}`);
   try {
-    await writeFile(temp, text, { mode, flag: "wx" });
+    await writeFile(temp, text2, { mode, flag: "wx" });
     await chmod(temp, mode);
     await rename(temp, target);
   } catch (error) {
@@ -2774,10 +3007,10 @@ function toPosix(path) {
   return sep === "/" ? path : path.split(sep).join("/");
 }
 function describe(error) {
-  const code = error.code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  return code ?? String(error);
+  const code2 = error.code;
+  if (code2 === "ENOENT") return "no such file";
+  if (code2 === "EACCES" || code2 === "EPERM") return "permission denied";
+  return code2 ?? String(error);
 }
 var SKIPPED_FOLDERS;
 var init_walk = __esm({
@@ -2787,6 +3020,131 @@ var init_walk = __esm({
     init_candidates();
     init_json_text();
     SKIPPED_FOLDERS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+  }
+});
+
+// src/report/markdown.ts
+function visible(value, max = MAX_SHOWN_CHARACTERS) {
+  let shown = value;
+  let cut = 0;
+  const chars2 = [...value];
+  if (chars2.length > max) {
+    shown = chars2.slice(0, max).join("");
+    cut = chars2.length - max;
+  }
+  shown = shown.replace(LINE_BREAK, "\u23CE").replace(INVISIBLE, (c7) => `\u27E8U+${c7.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`);
+  return cut > 0 ? `${shown}\u2026 (${cut} more characters)` : shown;
+}
+var MAX_SHOWN_CHARACTERS, INVISIBLE, LINE_BREAK;
+var init_markdown = __esm({
+  "src/report/markdown.ts"() {
+    "use strict";
+    MAX_SHOWN_CHARACTERS = 300;
+    INVISIBLE = // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu;
+    LINE_BREAK = /\r\n|\r|\n/g;
+  }
+});
+
+// src/report/agreement.ts
+function agreementLine(agreement) {
+  return line(agreement, PLAIN);
+}
+function agreementDetails(agreement) {
+  const several = agreement.principals.length > 1;
+  return agreement.principals.flatMap((p4) => {
+    const who = several ? `for ${shortName(p4.principal)}: ` : "";
+    if (p4.verdict === "unavailable")
+      return [`${who}no recommendation to compare with: ${p4.unavailable ?? ""}`];
+    if (p4.verdict === "agrees") return [`${who}agrees${matched(p4, PLAIN)}`];
+    return p4.reasons.map((r7) => `${who}${describeReason(r7, p4, PLAIN)}`);
+  });
+}
+function line(agreement, style) {
+  const several = agreement.principals.length > 1;
+  const forWhom = several ? ` for ${agreement.principals.map((p4) => style.name(shortName(p4.principal))).join(" and ")}` : "";
+  if (agreement.verdict === "agrees") {
+    return `Matches IAM Access Analyzer's recommendation for this policy${forWhom}.`;
+  }
+  if (agreement.verdict === "unavailable") {
+    return `No IAM Access Analyzer recommendation to compare with: ${firstExplanation(agreement, style)}.`;
+  }
+  const all = agreement.principals.flatMap(
+    (p4) => p4.verdict === "differs" ? p4.reasons.map(
+      (r7) => (several ? `for ${style.name(shortName(p4.principal))}, ` : "") + describeReason(r7, p4, style)
+    ) : []
+  );
+  const shown = all.slice(0, REASONS_IN_LINE).join("; ");
+  const more = all.length > REASONS_IN_LINE ? ` (and ${all.length - REASONS_IN_LINE} more)` : "";
+  return `Differs from IAM Access Analyzer's recommendation for this policy: ${shown}${more}.`;
+}
+function firstExplanation(agreement, style) {
+  for (const p4 of agreement.principals) {
+    if (agreement.verdict === "differs" && p4.verdict === "differs" && p4.reasons[0]) {
+      return describeReason(p4.reasons[0], p4, style);
+    }
+    if (agreement.verdict === "unavailable" && p4.verdict === "unavailable") {
+      return style.prose(p4.unavailable ?? "none");
+    }
+  }
+  return agreement.principals.length === 0 ? "the policy belongs to no principal" : "";
+}
+function matched(p4, style) {
+  if (p4.matchedBy === "id" && p4.existingPolicyId)
+    return ` (the step for ${style.name(p4.existingPolicyId)})`;
+  if (p4.matchedBy === "content") return " (the recommended policy that lines up with this one)";
+  return "";
+}
+function describeReason(r7, p4, style = PLAIN) {
+  const where = r7.statement ? statement(r7.statement, style) : "the policy";
+  const names = list(r7.actions ?? [], style);
+  switch (r7.kind) {
+    case "aws-catalog":
+      return `${where}: the recommendation does not allow ${names}, which the findings do not report unused: actions newer than the catalog AWS refined with`;
+    case "our-catalog":
+      return `${where}: the recommendation allows ${names}, which iam-refine's catalog does not know`;
+    case "removes-used":
+      return `${where}: the recommendation removes ${names}, which the findings do not report unused`;
+    case "keeps-unused":
+      return `${where}: the recommendation still allows ${names}, which the findings report unused` + (p4.completedAt ? ` (the recommendation dates from ${day(p4.completedAt)})` : "");
+    case "shared":
+      return `${where}: iam-refine keeps ${names} for ${list((r7.usedBy ?? []).map(shortName), style)}, who share this policy; AWS's recommendation is for ${style.name(shortName(p4.principal))} alone`;
+    case "keep-actions":
+      return `${where}: iam-refine keeps ${names} (keep-actions in the configuration)`;
+    case "not-refined-by-us":
+      return `${where} ${r7.note ?? "is left as it is by iam-refine"}; the recommendation changes it` + (r7.actions && r7.actions.length > 0 ? ` (it no longer allows ${names})` : "");
+    case "not-refined-by-aws":
+      return `the recommendation leaves ${where} as it is; iam-refine removes ${names}`;
+    case "written-differently":
+      return `${where}: the same actions under the catalog, written differently (iam-refine: ${list(r7.ours ?? [], style, Infinity) || "removed"}; the recommendation: ${list(r7.aws ?? [], style, Infinity) || "removed"})`;
+    case "detached":
+      return "the recommendation detaches the policy; iam-refine keeps part of it";
+    case "unaligned":
+      return `statement ${style.number((r7.recommendedStatement ?? 0) + 1)} of the recommendation lines up with no statement of this policy` + (r7.actions && r7.actions.length > 0 ? ` (it allows ${names}, which this version does not: the recommendation is for the deployed policy)` : "");
+  }
+}
+function statement(ref, style) {
+  return ref.sid !== void 0 ? `Statement ${style.name(ref.sid)}` : `Statement ${style.number(ref.index + 1)}`;
+}
+function list(names, style, max = LISTED2) {
+  const shown = names.slice(0, max).map(style.name).join(", ");
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+function shortName(arn) {
+  const m4 = /^arn:[^:]+:iam::\d*:(?:role|user|group)\/(?:.*\/)?([^/]+)$/.exec(arn);
+  return m4 ? m4[1] : arn;
+}
+function day(iso) {
+  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso;
+}
+var LISTED2, REASONS_IN_LINE, PLAIN;
+var init_agreement = __esm({
+  "src/report/agreement.ts"() {
+    "use strict";
+    init_markdown();
+    LISTED2 = 6;
+    REASONS_IN_LINE = 2;
+    PLAIN = { name: (value) => value, prose: (value) => value, number: (n4) => `#${n4}` };
   }
 });
 
@@ -2819,14 +3177,14 @@ function unifiedDiff(file, before, edits, context = 3) {
   const changes = blocks.map((b7) => {
     const from = starts[b7.first];
     const to = b7.last + 1 < starts.length ? starts[b7.last + 1] : before.length;
-    let text = "";
+    let text2 = "";
     let at2 = from;
     for (const e7 of b7.edits) {
-      text += before.slice(at2, e7.start) + e7.text;
+      text2 += before.slice(at2, e7.start) + e7.text;
       at2 = e7.end;
     }
-    text += before.slice(at2, to);
-    return { first: b7.first, last: b7.last, added: splitLines(text) };
+    text2 += before.slice(at2, to);
+    return { first: b7.first, last: b7.last, added: splitLines(text2) };
   });
   const out = [`--- a/${file}`, `+++ b/${file}`];
   let shift = 0;
@@ -2843,12 +3201,12 @@ function unifiedDiff(file, before, edits, context = 3) {
     const body = [];
     let oldCount = 0;
     let newCount = 0;
-    let line = start;
+    let line2 = start;
     const hunkShift = shift;
     for (let k7 = i7; k7 <= j7; k7++) {
       const c7 = changes[k7];
-      for (; line < c7.first; line++) {
-        body.push(` ${oldLines[line]}`);
+      for (; line2 < c7.first; line2++) {
+        body.push(` ${oldLines[line2]}`);
         oldCount++;
         newCount++;
       }
@@ -2857,10 +3215,10 @@ function unifiedDiff(file, before, edits, context = 3) {
       oldCount += c7.last - c7.first + 1;
       newCount += c7.added.length;
       shift += c7.added.length - (c7.last - c7.first + 1);
-      line = c7.last + 1;
+      line2 = c7.last + 1;
     }
-    for (; line <= end; line++) {
-      body.push(` ${oldLines[line]}`);
+    for (; line2 <= end; line2++) {
+      body.push(` ${oldLines[line2]}`);
       oldCount++;
       newCount++;
     }
@@ -2872,22 +3230,22 @@ function unifiedDiff(file, before, edits, context = 3) {
   return `${out.map(markMissingNewline).join("\n")}
 `;
 }
-function splitLines(text) {
-  if (text === "") return [];
-  const parts = text.split("\n");
+function splitLines(text2) {
+  if (text2 === "") return [];
+  const parts = text2.split("\n");
   const complete = parts[parts.length - 1] === "";
   if (complete) parts.pop();
   const lines = parts.map((p4) => p4.endsWith("\r") ? p4.slice(0, -1) : p4);
   if (!complete) lines[lines.length - 1] += NO_NEWLINE;
   return lines;
 }
-function markMissingNewline(line) {
-  return line.endsWith(NO_NEWLINE) ? `${line.slice(0, -1)}
-\\ No newline at end of file` : line;
+function markMissingNewline(line2) {
+  return line2.endsWith(NO_NEWLINE) ? `${line2.slice(0, -1)}
+\\ No newline at end of file` : line2;
 }
-function lineStarts(text) {
+function lineStarts(text2) {
   const starts = [0];
-  for (let i7 = text.indexOf("\n"); i7 >= 0 && i7 + 1 < text.length; i7 = text.indexOf("\n", i7 + 1)) {
+  for (let i7 = text2.indexOf("\n"); i7 >= 0 && i7 + 1 < text2.length; i7 = text2.indexOf("\n", i7 + 1)) {
     starts.push(i7 + 1);
   }
   return starts;
@@ -2985,29 +3343,6 @@ var init_json_report = __esm({
   }
 });
 
-// src/report/markdown.ts
-function visible(value, max = MAX_SHOWN_CHARACTERS) {
-  let shown = value;
-  let cut = 0;
-  const chars2 = [...value];
-  if (chars2.length > max) {
-    shown = chars2.slice(0, max).join("");
-    cut = chars2.length - max;
-  }
-  shown = shown.replace(LINE_BREAK, "\u23CE").replace(INVISIBLE, (c7) => `\u27E8U+${c7.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`);
-  return cut > 0 ? `${shown}\u2026 (${cut} more characters)` : shown;
-}
-var MAX_SHOWN_CHARACTERS, INVISIBLE, LINE_BREAK;
-var init_markdown = __esm({
-  "src/report/markdown.ts"() {
-    "use strict";
-    MAX_SHOWN_CHARACTERS = 300;
-    INVISIBLE = // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
-    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu;
-    LINE_BREAK = /\r\n|\r|\n/g;
-  }
-});
-
 // src/report/sarif.ts
 function sarifText(message) {
   return visible(message, MAX_MESSAGE_CHARACTERS).replace(/[\\[\]]/g, (c7) => `\\${c7}`);
@@ -3027,19 +3362,24 @@ function toSarif(report, toolVersion) {
   for (const file of report.files) {
     const uri = toUri(file.file);
     if (file.status !== "policies") {
-      const line = file.line ?? 1;
+      const line2 = file.line ?? 1;
       const column = file.column ?? 1;
       results.push(
         result("unreadable-file", `${file.file} ${file.message ?? "could not be read"}`, uri, {
-          startLine: line,
+          startLine: line2,
           startColumn: column,
-          endLine: line,
+          endLine: line2,
           endColumn: column
         })
       );
       continue;
     }
-    for (const policy of file.policies) results.push(...policyResults(policy, uri));
+    for (const policy of file.policies) {
+      const agreement = policy.awsAgreement;
+      const properties = agreement ? { awsAgreement: agreement.verdict, awsAgreementSummary: agreementLine(agreement) } : void 0;
+      for (const r7 of policyResults(policy, uri))
+        results.push(properties ? { ...r7, properties } : r7);
+    }
   }
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -3089,13 +3429,13 @@ function policyResults(policy, uri) {
     if (s3.status !== "refined" && s3.status !== "removed") continue;
     const removed = s3.status === "removed";
     const label2 = s3.sid !== void 0 ? `Statement "${s3.sid}"` : `Statement #${s3.index + 1}`;
-    let text = `${label2}${where}${whose}: ${s3.reasons.join("; ")}`;
-    if (policy.status === "not-editable") text += ` (no fix: ${policy.reason ?? "not editable"})`;
+    let text2 = `${label2}${where}${whose}: ${s3.reasons.join("; ")}`;
+    if (policy.status === "not-editable") text2 += ` (no fix: ${policy.reason ?? "not editable"})`;
     const edits = policy.status === "refined" ? policy.edits.filter((e7) => e7.statement === s3.index) : [];
     out.push(
       result(
         removed ? "unused-statement" : "unused-actions",
-        text,
+        text2,
         uri,
         region(removed ? s3.range : s3.actionRange ?? s3.range),
         edits.length > 0 ? fixOf(s3, edits, uri) : void 0
@@ -3122,13 +3462,13 @@ function fixOf(s3, edits, uri) {
     }
   ];
 }
-function result(id, text, uri, where, fixes) {
+function result(id, text2, uri, where, fixes) {
   const ruleIndex = RULES.findIndex((r7) => r7.id === id);
   return {
     ruleId: id,
     ruleIndex,
     level: RULES[ruleIndex]?.defaultConfiguration.level ?? "warning",
-    message: { text: sarifText(text) },
+    message: { text: sarifText(text2) },
     locations: [{ physicalLocation: { artifactLocation: { uri }, region: where } }],
     ...fixes ? { fixes } : {}
   };
@@ -3148,6 +3488,7 @@ var MAX_MESSAGE_CHARACTERS, RULES;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
+    init_agreement();
     init_markdown();
     MAX_MESSAGE_CHARACTERS = 4e3;
     RULES = [
@@ -3493,8 +3834,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -3524,38 +3865,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code;
+      let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code;
+        prev = code2;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code = advance();
+        code2 = advance();
         let next;
-        if (code === CHAR_BACKWARD_SLASH) {
+        if (code2 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -3564,7 +3905,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -3573,7 +3914,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -3588,7 +3929,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_FORWARD_SLASH) {
+        if (code2 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -3601,27 +3942,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code === CHAR_LEFT_PARENTHESES) {
+                if (code2 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -3631,7 +3972,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code === CHAR_ASTERISK) {
+        if (code2 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -3640,7 +3981,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_QUESTION_MARK) {
+        if (code2 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -3648,7 +3989,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -3667,26 +4008,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code === CHAR_LEFT_PARENTHESES) {
+              if (code2 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -3751,7 +4092,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state2.maxDepth = 0;
-        if (!isPathSeparator(code)) {
+        if (!isPathSeparator(code2)) {
           tokens.push(token);
         }
         state2.tokens = tokens;
@@ -4316,9 +4657,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
                   state2.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -4835,7 +5176,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix2 = opts.windows;
+      const posix = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state2 = regex.state;
       delete regex.state;
@@ -4845,8 +5186,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 });
-        const result2 = { glob, state: state2, regex, posix: posix2, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
+        const result2 = { glob, state: state2, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
         }
@@ -4871,7 +5212,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -4879,7 +5220,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format3 = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      const format3 = opts.format || (posix ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format3 ? format3(input) : input;
       if (match === false) {
@@ -4888,16 +5229,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix2);
+          match = picomatch2.matchBase(input, regex, options, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix2 }));
+      return regex.test(utils.basename(input, { windows: posix }));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -5233,13 +5574,13 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line, onError) {
+      add(line2, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line.trim().split(/[ \t]+/);
+        const parts = line2.trim().split(/[ \t]+/);
         const name = parts.shift();
         switch (name) {
           case "%TAG": {
@@ -5933,14 +6274,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -5957,14 +6298,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i7 = consumeMoreIndentedLines(text, i7, indent.length);
+        i7 = consumeMoreIndentedLines(text2, i7, indent.length);
         if (i7 !== -1)
           end = i7 + endStep;
       }
-      for (let ch; ch = text[i7 += 1]; ) {
+      for (let ch; ch = text2[i7 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i7;
-          switch (text[i7 + 1]) {
+          switch (text2[i7 + 1]) {
             case "x":
               i7 += 3;
               break;
@@ -5981,12 +6322,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i7 = consumeMoreIndentedLines(text, i7, indent.length);
+            i7 = consumeMoreIndentedLines(text2, i7, indent.length);
           end = i7 + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i7 + 1];
+            const next = text2[i7 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i7;
           }
@@ -5998,12 +6339,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i7 += 1];
+                ch = text2[i7 += 1];
                 overflow = true;
               }
               const j7 = i7 > escEnd + 1 ? i7 - 2 : escStart - 1;
               if (escapedFolds[j7])
-                return text;
+                return text2;
               folds.push(j7);
               escapedFolds[j7] = true;
               end = j7 + endStep;
@@ -6018,39 +6359,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i8 = 0; i8 < folds.length; ++i8) {
         const fold2 = folds[i8];
-        const end2 = folds[i8 + 1] || text.length;
+        const end2 = folds[i8 + 1] || text2.length;
         if (fold2 === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold2])
-            res += `${text[fold2]}\\`;
+            res += `${text2[fold2]}\\`;
           res += `
-${indent}${text.slice(fold2 + 1, end2)}`;
+${indent}${text2.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i7, indent) {
+    function consumeMoreIndentedLines(text2, i7, indent) {
       let end = i7;
       let start = i7 + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i7 < start + indent) {
-          ch = text[++i7];
+          ch = text2[++i7];
         } else {
           do {
-            ch = text[++i7];
+            ch = text2[++i7];
           } while (ch && ch !== "\n");
           end = i7;
           start = i7 + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -6113,8 +6454,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i7);
-                const code = json.substr(i7 + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i7 + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -6140,8 +6481,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json.substr(i7, 6);
                 }
@@ -6836,9 +7177,9 @@ var require_stringifyCollection = __commonJS({
       } else {
         str = lines[0];
         for (let i7 = 1; i7 < lines.length; ++i7) {
-          const line = lines[i7];
-          str += line ? `
-${indent}${line}` : "\n";
+          const line2 = lines[i7];
+          str += line2 ? `
+${indent}${line2}` : "\n";
         }
       }
       if (comment) {
@@ -6896,7 +7237,7 @@ ${indent}${line}` : "\n";
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -6912,14 +7253,14 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum, line2) => sum + line2.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str = start;
-          for (const line of lines)
-            str += line ? `
-${indentStep}${indent}${line}` : "\n";
+          for (const line2 of lines)
+            str += line2 ? `
+${indentStep}${indent}${line2}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
@@ -8044,7 +8385,7 @@ var require_timestamp = __commonJS({
       resolve: (str) => parseSexagesimal(str, false),
       stringify: stringifySexagesimal
     };
-    var timestamp = {
+    var timestamp2 = {
       identify: (value) => value instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
@@ -8053,12 +8394,12 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str) {
-        const match = str.match(timestamp.test);
+        const match = str.match(timestamp2.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year2, month, day, hour, minute, second] = match.map(Number);
+        const [, year2, month, day2, hour, minute, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date2 = Date.UTC(year2, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        let date2 = Date.UTC(year2, month - 1, day2, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d7 = parseSexagesimal(tz, false);
@@ -8072,7 +8413,7 @@ var require_timestamp = __commonJS({
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
-    exports.timestamp = timestamp;
+    exports.timestamp = timestamp2;
   }
 });
 
@@ -8092,7 +8433,7 @@ var require_schema3 = __commonJS({
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
-    var timestamp = require_timestamp();
+    var timestamp2 = require_timestamp();
     var schema = [
       map.map,
       seq.seq,
@@ -8112,9 +8453,9 @@ var require_schema3 = __commonJS({
       omap.omap,
       pairs.pairs,
       set.set,
-      timestamp.intTime,
-      timestamp.floatTime,
-      timestamp.timestamp
+      timestamp2.intTime,
+      timestamp2.floatTime,
+      timestamp2.timestamp
     ];
     exports.schema = schema;
   }
@@ -8139,7 +8480,7 @@ var require_tags = __commonJS({
     var pairs = require_pairs();
     var schema$2 = require_schema3();
     var set = require_set();
-    var timestamp = require_timestamp();
+    var timestamp2 = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
       ["failsafe", [map.map, seq.seq, string.string]],
@@ -8153,11 +8494,11 @@ var require_tags = __commonJS({
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
-      floatTime: timestamp.floatTime,
+      floatTime: timestamp2.floatTime,
       int: int.int,
       intHex: int.intHex,
       intOct: int.intOct,
-      intTime: timestamp.intTime,
+      intTime: timestamp2.intTime,
       map: map.map,
       merge: merge.merge,
       null: _null.nullTag,
@@ -8165,7 +8506,7 @@ var require_tags = __commonJS({
       pairs: pairs.pairs,
       seq: seq.seq,
       set: set.set,
-      timestamp: timestamp.timestamp
+      timestamp: timestamp2.timestamp
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
@@ -8173,7 +8514,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
-      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+      "tag:yaml.org,2002:timestamp": timestamp2.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
@@ -8640,32 +8981,32 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
       if (error.pos[0] === -1)
         return;
       error.linePos = error.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error.linePos[0];
-      error.message += ` at line ${line}, column ${col}`;
+      const { line: line2, col } = error.linePos[0];
+      error.message += ` at line ${line2}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
@@ -8673,8 +9014,8 @@ var require_errors = __commonJS({
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
@@ -8682,7 +9023,7 @@ var require_errors = __commonJS({
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
         const end = error.linePos[1];
-        if (end?.line === line && end.col > col) {
+        if (end?.line === line2 && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
@@ -9564,7 +9905,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -9631,8 +9972,8 @@ var require_resolve_flow_scalar = __commonJS({
       return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
     }
     function unfoldLines(source) {
-      const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
+      const line2 = /(.*?)\r?\n/sy;
+      let match = line2.exec(source);
       if (!match)
         return source;
       let trimEnd2, trimBoth;
@@ -9645,8 +9986,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       let res = match[1].replace(trimEnd2, "");
       let sep3 = " ";
-      let pos = line.lastIndex;
-      while (match = line.exec(source)) {
+      let pos = line2.lastIndex;
+      while (match = line2.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep3 === "\n")
@@ -9657,7 +9998,7 @@ var require_resolve_flow_scalar = __commonJS({
           res += sep3 + lm;
           sep3 = " ";
         }
-        pos = line.lastIndex;
+        pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
@@ -9762,9 +10103,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -10086,12 +10427,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code2, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -10253,12 +10594,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -10787,40 +11128,40 @@ var require_lexer = __commonJS({
         }
       }
       *parseStream() {
-        let line = this.getLine();
-        if (line === null)
+        let line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("stream");
-        if (line[0] === cst.BOM) {
+        if (line2[0] === cst.BOM) {
           yield* this.pushCount(1);
-          line = line.substring(1);
+          line2 = line2.substring(1);
         }
-        if (line[0] === "%") {
-          let dirEnd = line.length;
-          let cs = line.indexOf("#");
+        if (line2[0] === "%") {
+          let dirEnd = line2.length;
+          let cs = line2.indexOf("#");
           while (cs !== -1) {
-            const ch = line[cs - 1];
+            const ch = line2[cs - 1];
             if (ch === " " || ch === "	") {
               dirEnd = cs - 1;
               break;
             } else {
-              cs = line.indexOf("#", cs + 1);
+              cs = line2.indexOf("#", cs + 1);
             }
           }
           while (true) {
-            const ch = line[dirEnd - 1];
+            const ch = line2[dirEnd - 1];
             if (ch === " " || ch === "	")
               dirEnd -= 1;
             else
               break;
           }
           const n4 = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n4);
+          yield* this.pushCount(line2.length - n4);
           this.pushNewline();
           return "stream";
         }
         if (this.atLineEnd()) {
           const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line.length - sp);
+          yield* this.pushCount(line2.length - sp);
           yield* this.pushNewline();
           return "stream";
         }
@@ -10861,13 +11202,13 @@ var require_lexer = __commonJS({
       }
       *parseDocument() {
         yield* this.pushSpaces(true);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("doc");
         let n4 = yield* this.pushIndicators();
-        switch (line[n4]) {
+        switch (line2[n4]) {
           case "#":
-            yield* this.pushCount(line.length - n4);
+            yield* this.pushCount(line2.length - n4);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -10892,7 +11233,7 @@ var require_lexer = __commonJS({
           case ">":
             n4 += yield* this.parseBlockScalarHeader();
             n4 += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n4);
+            yield* this.pushCount(line2.length - n4);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -10912,11 +11253,11 @@ var require_lexer = __commonJS({
           }
           sp += yield* this.pushSpaces(true);
         } while (nl + sp > 0);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line2[0] !== "#" || indent === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -10924,17 +11265,17 @@ var require_lexer = __commonJS({
           }
         }
         let n4 = 0;
-        while (line[n4] === ",") {
+        while (line2[n4] === ",") {
           n4 += yield* this.pushCount(1);
           n4 += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
         n4 += yield* this.pushIndicators();
-        switch (line[n4]) {
+        switch (line2[n4]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line.length - n4);
+            yield* this.pushCount(line2.length - n4);
             return "flow";
           case "{":
           case "[":
@@ -11280,15 +11621,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i7 = 0; i7 < list.length; ++i7)
-        if (list[i7].type === type)
+    function includesToken(list2, type) {
+      for (let i7 = 0; i7 < list2.length; ++i7)
+        if (list2[i7].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i7 = 0; i7 < list.length; ++i7) {
-        switch (list[i7].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i7 = 0; i7 < list2.length; ++i7) {
+        switch (list2[i7].type) {
           case "space":
           case "comment":
           case "newline":
@@ -12297,12 +12638,12 @@ var require_dist = __commonJS({
 });
 
 // src/sources/document/tree.ts
-function detectSyntax(text) {
-  const m4 = /^[\ufeff\s]*(\S)/.exec(text);
+function detectSyntax(text2) {
+  const m4 = /^[\ufeff\s]*(\S)/.exec(text2);
   return m4 && (m4[1] === "{" || m4[1] === "[") ? "json" : "yaml";
 }
-function parseSource(text, syntax = detectSyntax(text)) {
-  const depth = nestingDepth(text, syntax, MAX_NESTING);
+function parseSource(text2, syntax = detectSyntax(text2)) {
+  const depth = nestingDepth(text2, syntax, MAX_NESTING);
   if (depth > MAX_NESTING) {
     return {
       ok: false,
@@ -12310,14 +12651,14 @@ function parseSource(text, syntax = detectSyntax(text)) {
       offset: 0
     };
   }
-  return syntax === "json" ? parseJson(text) : parseYaml(text);
+  return syntax === "json" ? parseJson(text2) : parseYaml(text2);
 }
-function eolOf(text) {
-  const i7 = text.indexOf("\n");
-  return i7 > 0 && text.charCodeAt(i7 - 1) === 13 ? "\r\n" : "\n";
+function eolOf(text2) {
+  const i7 = text2.indexOf("\n");
+  return i7 > 0 && text2.charCodeAt(i7 - 1) === 13 ? "\r\n" : "\n";
 }
-function parseJson(text) {
-  const body = text.charCodeAt(0) === 65279 ? ` ${text.slice(1)}` : text;
+function parseJson(text2) {
+  const body = text2.charCodeAt(0) === 65279 ? ` ${text2.slice(1)}` : text2;
   const errors = [];
   const root7 = parseTree2(body, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];
@@ -12327,11 +12668,11 @@ function parseJson(text) {
   }
   return {
     ok: true,
-    tree: { syntax: "json", text, root: fromJson(root7), eol: eolOf(text), usesAliases: false }
+    tree: { syntax: "json", text: text2, root: fromJson(root7), eol: eolOf(text2), usesAliases: false }
   };
 }
-function describeJsonError(code) {
-  return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+function describeJsonError(code2) {
+  return code2.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 function fromJson(node) {
   const start = node.offset;
@@ -12363,10 +12704,10 @@ function fromJson(node) {
       };
   }
 }
-function parseYaml(text) {
+function parseYaml(text2) {
   let doc;
   try {
-    doc = (0, import_yaml.parseDocument)(text, {
+    doc = (0, import_yaml.parseDocument)(text2, {
       version: "1.2",
       customTags: CFN_TAGS,
       prettyErrors: false,
@@ -12395,7 +12736,7 @@ function parseYaml(text) {
     }
     if ((0, import_yaml.isMap)(node)) {
       const [start, rawEnd] = node.range ?? [fallback, fallback];
-      const end = trimEnd(text, start, rawEnd);
+      const end = trimEnd(text2, start, rawEnd);
       const pairs = [];
       for (const pair2 of node.items) {
         const k7 = pair2.key;
@@ -12418,7 +12759,7 @@ function parseYaml(text) {
     }
     if ((0, import_yaml.isSeq)(node)) {
       const [start, rawEnd] = node.range ?? [fallback, fallback];
-      const end = trimEnd(text, start, rawEnd);
+      const end = trimEnd(text2, start, rawEnd);
       const out = {
         kind: "seq",
         flow: Boolean(node.flow),
@@ -12454,12 +12795,12 @@ function parseYaml(text) {
   }
   return {
     ok: true,
-    tree: { syntax: "yaml", text, root: root7, eol: eolOf(text), usesAliases: aliases.length > 0 }
+    tree: { syntax: "yaml", text: text2, root: root7, eol: eolOf(text2), usesAliases: aliases.length > 0 }
   };
 }
-function trimEnd(text, start, end) {
+function trimEnd(text2, start, end) {
   let e7 = end;
-  while (e7 > start && /\s/.test(text[e7 - 1])) e7--;
+  while (e7 > start && /\s/.test(text2[e7 - 1])) e7--;
   return e7;
 }
 function props(node) {
@@ -12511,8 +12852,8 @@ function toValue(node, budget, depth = 0) {
   }
   return node.tag ? intrinsicValue(node.tag, value) : value;
 }
-function valueBudget(text) {
-  return { left: text.length + 1e4 };
+function valueBudget(text2) {
+  return { left: text2.length + 1e4 };
 }
 function intrinsicValue(tag, value) {
   const name = tag.slice(1);
@@ -12524,26 +12865,26 @@ function intrinsicValue(tag, value) {
   const key = name === "Ref" || name === "Condition" ? name : `Fn::${name}`;
   return { [key]: value };
 }
-function nestingDepth(text, syntax, limit) {
-  return syntax === "json" ? jsonDepth(text, limit) : yamlDepth(text, limit);
+function nestingDepth(text2, syntax, limit) {
+  return syntax === "json" ? jsonDepth(text2, limit) : yamlDepth(text2, limit);
 }
-function jsonDepth(text, limit) {
+function jsonDepth(text2, limit) {
   let depth = 0;
   let max = 0;
-  const n4 = text.length;
+  const n4 = text2.length;
   for (let i7 = 0; i7 < n4; i7++) {
-    const c7 = text.charCodeAt(i7);
+    const c7 = text2.charCodeAt(i7);
     if (c7 === 34) {
       for (i7++; i7 < n4; i7++) {
-        const d7 = text.charCodeAt(i7);
+        const d7 = text2.charCodeAt(i7);
         if (d7 === 92) i7++;
         else if (d7 === 34 || d7 === 10) break;
       }
-    } else if (c7 === 47 && text.charCodeAt(i7 + 1) === 47) {
-      const e7 = text.indexOf("\n", i7);
+    } else if (c7 === 47 && text2.charCodeAt(i7 + 1) === 47) {
+      const e7 = text2.indexOf("\n", i7);
       i7 = e7 < 0 ? n4 : e7;
-    } else if (c7 === 47 && text.charCodeAt(i7 + 1) === 42) {
-      const e7 = text.indexOf("*/", i7 + 2);
+    } else if (c7 === 47 && text2.charCodeAt(i7 + 1) === 42) {
+      const e7 = text2.indexOf("*/", i7 + 2);
       i7 = e7 < 0 ? n4 : e7 + 1;
     } else if (c7 === 123 || c7 === 91) {
       if (++depth > max) {
@@ -12554,46 +12895,46 @@ function jsonDepth(text, limit) {
   }
   return max;
 }
-function yamlDepth(text, limit) {
+function yamlDepth(text2, limit) {
   const indents = [];
   let flow = 0;
   let max = 0;
   let quote = 0;
   let lineStart2 = 0;
-  const n4 = text.length;
+  const n4 = text2.length;
   while (lineStart2 <= n4) {
-    let lineEnd = text.indexOf("\n", lineStart2);
+    let lineEnd = text2.indexOf("\n", lineStart2);
     if (lineEnd < 0) lineEnd = n4;
     let i7 = lineStart2;
     if (quote === 0 && flow === 0) {
-      while (i7 < lineEnd && text.charCodeAt(i7) === 32) i7++;
-      const first = text.charCodeAt(i7);
+      while (i7 < lineEnd && text2.charCodeAt(i7) === 32) i7++;
+      const first = text2.charCodeAt(i7);
       if (i7 < lineEnd && first !== 35 && first !== 13) {
         const indent = i7 - lineStart2;
         while (indents.length > 0 && indents[indents.length - 1] >= indent)
           indents.pop();
         indents.push(indent);
         let compact = 0;
-        while (i7 + 1 < lineEnd && (text.charCodeAt(i7) === 45 || text.charCodeAt(i7) === 63) && (text.charCodeAt(i7 + 1) === 32 || text.charCodeAt(i7 + 1) === 9)) {
+        while (i7 + 1 < lineEnd && (text2.charCodeAt(i7) === 45 || text2.charCodeAt(i7) === 63) && (text2.charCodeAt(i7 + 1) === 32 || text2.charCodeAt(i7 + 1) === 9)) {
           compact++;
           i7 += 2;
-          while (i7 < lineEnd && text.charCodeAt(i7) === 32) i7++;
+          while (i7 < lineEnd && text2.charCodeAt(i7) === 32) i7++;
         }
         max = Math.max(max, indents.length + compact);
         if (max > limit) return max;
       }
     }
     for (; i7 < lineEnd; i7++) {
-      const c7 = text.charCodeAt(i7);
+      const c7 = text2.charCodeAt(i7);
       if (quote !== 0) {
         if (quote === 34 && c7 === 92) i7++;
         else if (c7 === quote) {
-          if (quote === 39 && text.charCodeAt(i7 + 1) === 39) i7++;
+          if (quote === 39 && text2.charCodeAt(i7 + 1) === 39) i7++;
           else quote = 0;
         }
         continue;
       }
-      const prev = i7 === lineStart2 ? 32 : text.charCodeAt(i7 - 1);
+      const prev = i7 === lineStart2 ? 32 : text2.charCodeAt(i7 - 1);
       const atToken = prev === 32 || prev === 9 || prev === 44 || prev === 91 || prev === 123 || prev === 58;
       if (c7 === 35 && (prev === 32 || prev === 9 || i7 === lineStart2)) break;
       if ((c7 === 34 || c7 === 39) && atToken) quote = c7;
@@ -12647,9 +12988,9 @@ var init_tree = __esm({
       name = "ExpansionError";
     };
     LineIndex = class {
-      constructor(text) {
-        this.text = text;
-        for (let i7 = text.indexOf("\n"); i7 >= 0; i7 = text.indexOf("\n", i7 + 1)) this.starts.push(i7 + 1);
+      constructor(text2) {
+        this.text = text2;
+        for (let i7 = text2.indexOf("\n"); i7 >= 0; i7 = text2.indexOf("\n", i7 + 1)) this.starts.push(i7 + 1);
       }
       text;
       starts = [0];
@@ -12685,20 +13026,20 @@ var init_tree = __esm({
 });
 
 // src/sources/config.ts
-function parseConfig(text, file) {
-  const lines = new LineIndex(text);
+function parseConfig(text2, file) {
+  const lines = new LineIndex(text2);
   const fail2 = (node, key, what) => {
     const range2 = node?.range ?? [0, 0, 0];
-    const { line } = lines.position(range2[0]);
-    throw new ConfigurationError(`${file}:${line}: ${key}: ${what}`);
+    const { line: line2 } = lines.position(range2[0]);
+    throw new ConfigurationError(`${file}:${line2}: ${key}: ${what}`);
   };
-  if (text.includes("\0")) throw new ConfigurationError(`${file}: is binary, not YAML`);
-  const doc = (0, import_yaml2.parseDocument)(text, { version: "1.2", prettyErrors: false });
+  if (text2.includes("\0")) throw new ConfigurationError(`${file}: is binary, not YAML`);
+  const doc = (0, import_yaml2.parseDocument)(text2, { version: "1.2", prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
-    const { line, column } = lines.position(error.pos[0]);
+    const { line: line2, column } = lines.position(error.pos[0]);
     const message = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-    throw new ConfigurationError(`${file}:${line}:${column}: is not valid YAML (${message})`);
+    throw new ConfigurationError(`${file}:${line2}:${column}: is not valid YAML (${message})`);
   }
   const root7 = doc.contents;
   if (root7 === null || (0, import_yaml2.isScalar)(root7) && root7.value === null) return { ...EMPTY_CONFIG, file };
@@ -12727,7 +13068,7 @@ function parseConfig(text, file) {
       case "keep-actions":
         config.keepActions = strings(value, key, fail2);
         config.keepActions.forEach((a7, i7) => {
-          if (!ACTION_PATTERN.test(a7)) {
+          if (!ACTION_PATTERN2.test(a7)) {
             fail2(listItem(value, i7), `${key}[${i7}]`, `"${a7}" is not an action such as iam:PassRole`);
           }
         });
@@ -12761,7 +13102,7 @@ function readPrincipal(item, key, fail2, lines) {
     } else if (k7 === "principal") {
       principals = stringOrList(pair2.value, `${key}.principal`, fail2);
       for (const arn of principals) {
-        if (!PRINCIPAL_ARN.test(arn)) {
+        if (!PRINCIPAL_ARN2.test(arn)) {
           fail2(
             pair2.value,
             `${key}.principal`,
@@ -12819,9 +13160,9 @@ function strings(value, key, fail2) {
 }
 function stringOrList(value, key, fail2) {
   if ((0, import_yaml2.isSeq)(value)) {
-    const list = strings(value, key, fail2);
-    if (list.length === 0) fail2(value, key, "must not be empty");
-    return list;
+    const list2 = strings(value, key, fail2);
+    if (list2.length === 0) fail2(value, key, "must not be empty");
+    return list2;
   }
   return [stringValue(value, key, fail2)];
 }
@@ -12849,7 +13190,7 @@ function globMatcher(globs) {
   }
   return matcher;
 }
-var import_picomatch, import_yaml2, EMPTY_CONFIG, PRINCIPAL_ARN, STACK_NAME, ACTION_PATTERN, ACCOUNT, matchers;
+var import_picomatch, import_yaml2, EMPTY_CONFIG, PRINCIPAL_ARN2, STACK_NAME, ACTION_PATTERN2, ACCOUNT, matchers;
 var init_config = __esm({
   "src/sources/config.ts"() {
     "use strict";
@@ -12863,11 +13204,398 @@ var init_config = __esm({
       keepActions: [],
       ignoreFiles: []
     };
-    PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
+    PRINCIPAL_ARN2 = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
     STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
-    ACTION_PATTERN = /^([a-z0-9-]+:[A-Za-z0-9*?]+|\*)$/i;
+    ACTION_PATTERN2 = /^([a-z0-9-]+:[A-Za-z0-9*?]+|\*)$/i;
     ACCOUNT = /^\d{12}$/;
     matchers = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/engine/agreement.ts
+function compareWithRecommendation(input) {
+  const principals = input.principals.map((p4) => comparePrincipal(input, p4));
+  const verdict = principals.some((p4) => p4.verdict === "differs") ? "differs" : principals.length === 0 || principals.some((p4) => p4.verdict === "unavailable") ? "unavailable" : "agrees";
+  return { verdict, principals };
+}
+function unavailable(principal, why) {
+  return { principal, verdict: "unavailable", reasons: [], unavailable: why };
+}
+function comparePrincipal(input, p4) {
+  const who = p4.principal || "the principal";
+  if (p4.wholePrincipal) {
+    return unavailable(
+      p4.principal,
+      `${who} is unused as a whole (UnusedIAMRole); IAM Access Analyzer recommends policies only for unused-permission findings`
+    );
+  }
+  const recommendation = input.recommendations.get(p4.principal);
+  if (!recommendation)
+    return unavailable(p4.principal, `the findings hold no recommendation for ${who}`);
+  if (recommendation.status === "unavailable")
+    return unavailable(p4.principal, recommendation.reason);
+  const found = findStep(recommendation.steps, input);
+  if ("unavailable" in found) return unavailable(p4.principal, found.unavailable);
+  const statements = readStatements(input.document).statements;
+  const recommended = found.create ? readStatements(found.create.recommendedPolicy).statements : [];
+  if (statements.length > MAX_COMPARED_STATEMENTS || recommended.length > MAX_COMPARED_STATEMENTS) {
+    return unavailable(
+      p4.principal,
+      `the policy or the recommendation has more than ${MAX_COMPARED_STATEMENTS} statements; not compared`
+    );
+  }
+  const reasons = compareStatements(input, p4, statements, recommended, found.create === void 0);
+  const existingPolicyId = found.create?.existingPolicyId ?? found.detachId;
+  return {
+    principal: p4.principal,
+    verdict: reasons.length === 0 ? "agrees" : "differs",
+    matchedBy: found.matchedBy,
+    ...existingPolicyId === void 0 ? {} : { existingPolicyId },
+    ...found.create === void 0 ? { detach: true } : {},
+    ...recommendation.completedAt === void 0 ? {} : { completedAt: recommendation.completedAt },
+    reasons
+  };
+}
+function findStep(steps, input) {
+  const names = new Set(input.policyNames.map(fold));
+  const prefixes = (input.generatedNamePrefixes ?? []).map(fold);
+  const namesThisPolicy = (id) => {
+    const name = fold(policyNameOf(id));
+    return names.has(name) || prefixes.some((prefix) => name.startsWith(prefix));
+  };
+  const byId = steps.filter(
+    (s3) => s3.existingPolicyId !== void 0 && namesThisPolicy(s3.existingPolicyId)
+  );
+  if (byId.length > 0) {
+    const creates = byId.filter((s3) => s3.action === "CREATE_POLICY");
+    if (creates.length > 1) {
+      return {
+        unavailable: `the recommendation has ${creates.length} CREATE_POLICY steps for this policy`
+      };
+    }
+    const detach = byId.find((s3) => s3.action === "DETACH_POLICY");
+    return {
+      ...creates[0] ? { create: creates[0] } : {},
+      ...detach?.existingPolicyId ? { detachId: detach.existingPolicyId } : {},
+      matchedBy: "id"
+    };
+  }
+  const original = readStatements(input.document).statements;
+  const candidates2 = steps.filter((s3) => {
+    if (s3.action !== "CREATE_POLICY" || s3.recommendedPolicy === void 0) return false;
+    const recommended = readStatements(s3.recommendedPolicy).statements;
+    if (recommended.length === 0 || recommended.length > MAX_COMPARED_STATEMENTS) return false;
+    return align(original, recommended, new Expander(comparisonUniverse(input, recommended))).complete;
+  });
+  if (candidates2.length === 1)
+    return { create: candidates2[0], matchedBy: "content" };
+  const ids = steps.map((s3) => s3.existingPolicyId).filter((id) => id !== void 0);
+  if (candidates2.length > 1) {
+    return {
+      unavailable: `${candidates2.length} of the recommended policies could be this one by content (${unique(ids).join(", ")}); give the policy its name (PolicyName, ManagedPolicyName) so that it matches by name`
+    };
+  }
+  if (steps.length === 0) return { unavailable: "the recommendation has no steps" };
+  return {
+    unavailable: `no step of the recommendation is about this policy (they name ${unique(ids).join(", ") || "no policy"})`
+  };
+}
+function policyNameOf(id) {
+  const m4 = /^arn:aws[a-z-]*:iam::(?:\d{12}|aws):policy\/(?:.*\/)?([^/]+)$/.exec(id);
+  return m4 ? m4[1] : id;
+}
+function compareStatements(input, p4, original, recommended, detached) {
+  const universe = comparisonUniverse(input, recommended);
+  const expander = new Expander(universe);
+  const allowed = (statement2) => expander.allowed(statement2);
+  const keep = input.keepActions ?? [];
+  const own = UnusedSet.resolve([p4], universe);
+  const everyone = input.principals.map((q4) => ({
+    principal: q4.principal,
+    unused: UnusedSet.resolve([q4], universe)
+  }));
+  const keepIndex = new PatternIndex(keep);
+  const alignment = align(original, recommended, expander).pairs;
+  const ours = ourStatements(input.refinement, original.length);
+  const reasons = [];
+  const matched2 = new Set(alignment.filter((j7) => j7 !== void 0));
+  const explained = /* @__PURE__ */ new Set();
+  recommended.forEach((r7, j7) => {
+    if (matched2.has(j7)) return;
+    const best = original.findIndex(
+      (o4, i7) => alignment[i7] === void 0 && skeleton(o4) === skeleton(r7)
+    );
+    if (best >= 0) explained.add(best);
+    const extra = best >= 0 ? [...allowed(r7)].filter((a7) => !allowed(original[best]).has(a7)) : [];
+    reasons.push({
+      kind: "unaligned",
+      recommendedStatement: j7,
+      ...extra.length > 0 ? { actions: display(extra, universe) } : {}
+    });
+  });
+  original.forEach((o4, i7) => {
+    if (explained.has(i7)) return;
+    const j7 = alignment[i7];
+    const mine = { statement: ours[i7] ?? null };
+    const theirs = {
+      statement: j7 === void 0 ? null : recommended[j7]
+    };
+    const ref = statementRef(o4, i7);
+    const kept = canonical(mine.statement) === canonical(o4);
+    const theirsKept = canonical(theirs.statement) === canonical(o4);
+    if (!isAllowWithActions(o4)) {
+      if (canonical(mine.statement) !== canonical(theirs.statement)) {
+        reasons.push({ kind: "not-refined-by-us", statement: ref, note: notRefinedNote(o4) });
+      }
+      return;
+    }
+    const a7 = allowed(mine.statement);
+    const b7 = allowed(theirs.statement);
+    const onlyOurs = [...a7].filter((x2) => !b7.has(x2)).sort();
+    const onlyAws = [...b7].filter((x2) => !a7.has(x2)).sort();
+    if (onlyOurs.length === 0 && onlyAws.length === 0) {
+      if (mine.statement === null !== (theirs.statement === null) || !sameEntries2(mine.statement, theirs.statement)) {
+        reasons.push({
+          kind: "written-differently",
+          statement: ref,
+          ours: entriesOf(mine.statement),
+          aws: entriesOf(theirs.statement)
+        });
+      }
+      return;
+    }
+    if (kept && !theirsKept && isNotAction(o4)) {
+      reasons.push({
+        kind: "not-refined-by-us",
+        statement: ref,
+        note: notRefinedNote(o4),
+        actions: display(onlyOurs, universe)
+      });
+      return;
+    }
+    if (theirsKept && !kept && !detached) {
+      reasons.push({
+        kind: "not-refined-by-aws",
+        statement: ref,
+        actions: display(onlyAws, universe)
+      });
+      return;
+    }
+    const groups = /* @__PURE__ */ new Map();
+    const usedBy = /* @__PURE__ */ new Set();
+    const add = (kind, name) => {
+      const list2 = groups.get(kind) ?? [];
+      list2.push(name);
+      groups.set(kind, list2);
+    };
+    const named = new Set(
+      entriesOf(o4, "Action").filter((e7) => !hasWildcard(e7)).map(fold)
+    );
+    for (const x2 of onlyOurs) {
+      if (keep.length > 0 && keepIndex.allows(x2)) add("keep-actions", x2);
+      else if (own.has(x2)) {
+        add("shared", x2);
+        for (const q4 of everyone) if (!q4.unused.has(x2)) usedBy.add(q4.principal);
+      } else if (universe.inCatalog(x2) && !named.has(x2)) add("aws-catalog", x2);
+      else add("removes-used", x2);
+    }
+    for (const x2 of onlyAws) {
+      if (own.has(x2) || everyone.every((q4) => q4.unused.has(x2))) add("keeps-unused", x2);
+      else add("our-catalog", x2);
+    }
+    for (const [kind, names] of groups) {
+      reasons.push({
+        kind,
+        statement: ref,
+        actions: display(names, universe),
+        ...kind === "shared" ? { usedBy: [...usedBy].sort() } : {}
+      });
+    }
+  });
+  if (detached) {
+    const keptActions = ours.some((s3) => s3 !== null);
+    if (keptActions) {
+      reasons.unshift({ kind: "detached" });
+    }
+  }
+  return reasons;
+}
+function ourStatements(refinement, count) {
+  const refined = readStatements(refinement.document).statements;
+  const out = new Array(count).fill(null);
+  let at2 = 0;
+  for (const s3 of refinement.statements) {
+    if (s3.status === "removed") continue;
+    const statement2 = refined[at2++];
+    out[s3.index] = isRecord(statement2) ? statement2 : null;
+  }
+  return out;
+}
+function align(original, recommended, expander) {
+  const n4 = original.length;
+  const m4 = recommended.length;
+  const originalSkeletons = original.map(skeleton);
+  const recommendedSkeletons = recommended.map(skeleton);
+  const fit = (i8, j8) => {
+    if (originalSkeletons[i8] !== recommendedSkeletons[j8]) return 0;
+    const inside = expander.allowed(original[i8]);
+    for (const x2 of expander.allowed(recommended[j8])) if (!inside.has(x2)) return 0;
+    if (entriesVerbatim(recommended[j8], original[i8])) return 3;
+    return entriesInside(recommended[j8], original[i8]) ? 2 : 1;
+  };
+  const fits = Array.from({ length: n4 }, (_, i8) => Array.from({ length: m4 }, (_2, j8) => fit(i8, j8)));
+  const weight = (f7) => f7 === 0 ? 0 : 2 * m4 + 1 + (f7 - 1);
+  const best = Array.from({ length: n4 + 1 }, () => new Float64Array(m4 + 1));
+  const at2 = (i8, j8) => best[i8][j8];
+  for (let i8 = n4 - 1; i8 >= 0; i8--) {
+    for (let j8 = m4 - 1; j8 >= 0; j8--) {
+      const skip = Math.max(at2(i8 + 1, j8), at2(i8, j8 + 1));
+      const f7 = fits[i8][j8];
+      best[i8][j8] = f7 > 0 ? Math.max(skip, weight(f7) + at2(i8 + 1, j8 + 1)) : skip;
+    }
+  }
+  const pairs = new Array(n4).fill(void 0);
+  let i7 = 0;
+  let j7 = 0;
+  let matched2 = 0;
+  while (i7 < n4 && j7 < m4) {
+    const f7 = fits[i7][j7];
+    if (f7 > 0 && at2(i7, j7) === weight(f7) + at2(i7 + 1, j7 + 1)) {
+      pairs[i7++] = j7++;
+      matched2++;
+    } else if (at2(i7 + 1, j7) >= at2(i7, j7 + 1)) i7++;
+    else j7++;
+  }
+  return { pairs, complete: matched2 === m4 };
+}
+function entriesVerbatim(inner, outer) {
+  const has = (statement2, key) => new Set(entriesOf(statement2, key).map(fold));
+  const action = has(outer, "Action");
+  const notAction = has(inner, "NotAction");
+  return entriesOf(inner, "Action").every((e7) => action.has(fold(e7))) && entriesOf(outer, "NotAction").every((e7) => notAction.has(fold(e7)));
+}
+function entriesInside(inner, outer) {
+  for (const key of ["Action", "NotAction"]) {
+    const from = entriesOf(outer, key).map(fold);
+    const ok = key === "Action" ? entriesOf(inner, key).every((e7) => from.some((o4) => patternContains(o4, fold(e7)))) : from.every((o4) => entriesOf(inner, key).some((e7) => patternContains(fold(e7), o4)));
+    if (!ok) return false;
+  }
+  return true;
+}
+function comparisonUniverse(input, recommended) {
+  const literals = [];
+  for (const s3 of [...readStatements(input.document).statements, ...recommended]) {
+    for (const entry of [...entriesOf(s3, "Action"), ...entriesOf(s3, "NotAction")]) {
+      if (!hasWildcard(entry)) literals.push(entry);
+    }
+  }
+  const keep = (input.keepActions ?? []).filter((k7) => !hasWildcard(k7));
+  return new Universe(input.catalog, namedActions(input.principals), literals, keep);
+}
+function expand3(entries, universe) {
+  const names = /* @__PURE__ */ new Set();
+  for (const entry of entries) {
+    if (hasWildcard(entry)) for (const name of universe.matching(entry)) names.add(name);
+    else names.add(fold(entry));
+  }
+  return names;
+}
+function entriesOf(statement2, key = "Action") {
+  if (!isRecord(statement2)) return [];
+  const value = statement2[key];
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.filter((v2) => typeof v2 === "string");
+  return [];
+}
+function sameEntries2(a7, b7) {
+  if (a7 === null || b7 === null) return a7 === b7;
+  for (const key of ["Action", "NotAction"]) {
+    if (key in a7 !== key in b7) return false;
+    const x2 = entriesOf(a7, key).map(fold);
+    const y2 = entriesOf(b7, key).map(fold);
+    const inside = (from, to) => from.every((e7) => to.some((t2) => patternContains(t2, e7)));
+    if (!inside(x2, y2) || !inside(y2, x2)) return false;
+  }
+  return true;
+}
+function isAllowWithActions(statement2) {
+  if (!isRecord(statement2) || statement2.Effect !== "Allow") return false;
+  const key = "Action" in statement2 ? "Action" : "NotAction" in statement2 ? "NotAction" : void 0;
+  if (key === void 0) return false;
+  const value = statement2[key];
+  return typeof value === "string" || Array.isArray(value) && value.every((v2) => typeof v2 === "string");
+}
+function isNotAction(statement2) {
+  return isRecord(statement2) && "NotAction" in statement2 && !("Action" in statement2);
+}
+function notRefinedNote(statement2) {
+  if (!isRecord(statement2)) return "is not an object";
+  if (statement2.Effect === "Deny") return "is a Deny, which iam-refine never narrows";
+  if (isNotAction(statement2)) return "uses NotAction, which iam-refine does not refine";
+  return "has a shape iam-refine leaves as it is";
+}
+function skeleton(statement2) {
+  if (!isRecord(statement2)) return canonical(statement2);
+  const rest = {};
+  for (const [k7, v2] of Object.entries(statement2)) {
+    if (k7 !== "Action" && k7 !== "NotAction") rest[k7] = v2;
+  }
+  rest["#form"] = "NotAction" in statement2 ? "NotAction" : "Action";
+  return canonical(rest);
+}
+function canonical(value) {
+  if (value === void 0) return "undefined";
+  if (Array.isArray(value)) {
+    if (value.length === 1) return canonical(value[0]);
+    return `[${value.map(canonical).join(",")}]`;
+  }
+  if (isRecord(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k7) => `${JSON.stringify(k7)}:${canonical(value[k7])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+function statementRef(statement2, index) {
+  return isRecord(statement2) && typeof statement2.Sid === "string" ? { index, sid: statement2.Sid } : { index };
+}
+function display(folded, universe) {
+  return [...folded].sort().map((name) => universe.displayOf(name));
+}
+function unique(items) {
+  return [...new Set(items)];
+}
+var MAX_COMPARED_STATEMENTS, Expander;
+var init_agreement2 = __esm({
+  "src/engine/agreement.ts"() {
+    "use strict";
+    init_actions();
+    init_catalog();
+    init_policy();
+    init_universe();
+    init_unused();
+    init_unused_set();
+    MAX_COMPARED_STATEMENTS = 500;
+    Expander = class {
+      constructor(universe) {
+        this.universe = universe;
+      }
+      universe;
+      cache = /* @__PURE__ */ new Map();
+      allowed(statement2) {
+        const cached = this.cache.get(statement2);
+        if (cached) return cached;
+        let out = /* @__PURE__ */ new Set();
+        if (isRecord(statement2) && statement2.Effect === "Allow") {
+          if ("Action" in statement2) out = expand3(entriesOf(statement2, "Action"), this.universe);
+          else if ("NotAction" in statement2) {
+            const excluded = expand3(entriesOf(statement2, "NotAction"), this.universe);
+            out = new Set(this.universe.names.filter((name) => !excluded.has(name)));
+          }
+        }
+        this.cache.set(statement2, out);
+        return out;
+      }
+    };
   }
 });
 
@@ -12892,43 +13620,109 @@ var init_text_edit = __esm({
 });
 
 // src/sources/proof.ts
-async function withAwsProof(text, outcome, prove, onWithheld) {
-  const report = outcome.report;
-  if (!report || !outcome.policies) return outcome;
-  const policies = [];
-  const dropped = /* @__PURE__ */ new Set();
+async function withAwsProof(text2, outcome, prove, onWithheld) {
+  if (!outcome.report || !outcome.policies) return outcome;
+  const reasons = /* @__PURE__ */ new Map();
   for (const p4 of outcome.policies) {
-    if (p4.report.status !== "refined" || !p4.refinement) {
-      policies.push(p4);
-      continue;
-    }
+    if (p4.report.status !== "refined" || !p4.refinement) continue;
     const verdict = await prove(p4.location.document, p4.refinement);
-    if (verdict.ok) {
-      policies.push(p4);
-      continue;
-    }
+    if (verdict.ok) continue;
     const reason = verdict.defect ? `IAM Access Analyzer did not confirm the refinement (${verdict.reason}), so it is withheld; this is a defect of iam-refine, please report it` : `IAM Access Analyzer could not check the refinement (${verdict.reason}), so it is withheld`;
     onWithheld(p4, reason, verdict.defect);
+    reasons.set(p4, reason);
+  }
+  return withholdPolicies(text2, outcome, (p4) => reasons.get(p4));
+}
+function withholdPolicies(text2, outcome, reasonFor) {
+  const report = outcome.report;
+  if (!report || !outcome.policies) return outcome;
+  const dropped = /* @__PURE__ */ new Set();
+  const policies = outcome.policies.map((p4) => {
+    if (p4.report.status !== "refined") return p4;
+    const reason = reasonFor(p4);
+    if (reason === void 0) return p4;
     for (const e7 of p4.report.edits) dropped.add(`${e7.start}:${e7.end}`);
-    policies.push({
+    return {
       ...p4,
       edits: [],
       report: { ...p4.report, status: "not-editable", reason, edits: [] }
-    });
-  }
+    };
+  });
   if (dropped.size === 0) return outcome;
   const edits = report.edits.filter((e7) => !dropped.has(`${e7.start}:${e7.end}`));
   const next = { ...report, policies: policies.map((p4) => p4.report), edits };
   return {
     report: next,
     policies,
-    ...edits.length > 0 ? { fixedText: applyEdits(text, edits) } : {}
+    ...edits.length > 0 ? { fixedText: applyEdits(text2, edits) } : {}
   };
 }
 var init_proof = __esm({
   "src/sources/proof.ts"() {
     "use strict";
     init_text_edit();
+  }
+});
+
+// src/sources/agreement.ts
+function withAwsAgreement(outcome, path, options) {
+  const report = outcome.report;
+  if (!report || !outcome.policies) return outcome;
+  let changed = false;
+  const policies = outcome.policies.map((p4) => {
+    const agreement = agreementOf(p4, path, options);
+    if (!agreement) return p4;
+    changed = true;
+    return { ...p4, report: { ...p4.report, awsAgreement: agreement } };
+  });
+  if (!changed) return outcome;
+  const next = { ...report, policies: policies.map((p4) => p4.report) };
+  return { ...outcome, report: next, policies };
+}
+function agreementOf(p4, path, options) {
+  const r7 = p4.refinement;
+  if (!r7 || !(r7.changed || r7.unusedPolicy)) return void 0;
+  return compareWithRecommendation({
+    catalog: options.catalog,
+    document: p4.location.document,
+    refinement: r7,
+    principals: p4.principals,
+    keepActions: options.config.keepActions,
+    policyNames: policyNames(p4.location),
+    generatedNamePrefixes: generatedPrefixes(p4.location, path, options.config),
+    recommendations: options.recommendations
+  });
+}
+function policyNames(location) {
+  const names = [];
+  if (location.policyName !== void 0) names.push(location.policyName);
+  if (location.kind === "json-policy" && location.path.length === 0) {
+    const base = location.file.split(/[\\/]/).pop() ?? "";
+    const name = base.split(".")[0] ?? "";
+    if (name !== "") names.push(name);
+  }
+  return names;
+}
+function generatedPrefixes(location, path, config) {
+  if (location.kind !== "cfn-managed-policy" || location.policyName !== void 0 || !location.resource) {
+    return [];
+  }
+  const stack = config.stacks.find((s3) => globMatcher([s3.template])(path))?.name;
+  return stack === void 0 ? [] : [`${stack}-${location.resource.logicalId}-`];
+}
+function withholdDisagreements(text2, outcome, describe4) {
+  return withholdPolicies(text2, outcome, (p4) => {
+    const agreement = p4.report.awsAgreement;
+    if (agreement?.verdict !== "differs") return void 0;
+    return `it differs from IAM Access Analyzer's recommendation and require-aws-agreement is set (${describe4(agreement)})`;
+  });
+}
+var init_agreement3 = __esm({
+  "src/sources/agreement.ts"() {
+    "use strict";
+    init_agreement2();
+    init_config();
+    init_proof();
   }
 });
 
@@ -12944,47 +13738,6 @@ function findContext(tree, file) {
   };
 }
 function addPolicy(ctx, node, path, kind, extras) {
-  forEachBranch(
-    ctx,
-    node,
-    path,
-    extras.branches ?? [],
-    (branch, at2, branches) => addDocument(ctx, branch, at2, kind, { ...extras, branches })
-  );
-}
-function addStatementList(ctx, node, path, kind, extras, version = "2012-10-17") {
-  forEachBranch(ctx, node, path, extras.branches ?? [], (branch, at2, branches) => {
-    const notEditable = [];
-    let list = branch;
-    if (list.kind === "alias") {
-      notEditable.push(`the statements are the YAML alias *${list.name}`);
-      if (!list.target) return;
-      list = list.target;
-    }
-    if (list.tag || list.kind !== "seq" && list.kind !== "map") {
-      note(
-        ctx,
-        branch,
-        at2,
-        `the statements are given by ${describeIntrinsic(list)}, not a literal list; not checked`,
-        true
-      );
-      return;
-    }
-    pushLocation(ctx, {
-      statementNode: list,
-      rangeNode: list,
-      path: at2,
-      statementsPath: at2,
-      form: "statements",
-      document: { Version: version, Statement: toValue(list, ctx.budget) },
-      kind,
-      extras: { ...extras, branches },
-      notEditable
-    });
-  });
-}
-function addDocument(ctx, node, path, kind, extras) {
   const notEditable = [];
   let doc = node;
   if (doc.kind === "alias") {
@@ -12997,203 +13750,68 @@ function addDocument(ctx, node, path, kind, extras) {
       ctx,
       node,
       path,
-      doc.tag || doc.kind === "alias" ? `the policy document is given by ${describeIntrinsic(doc)}, not a literal; not checked` : "the policy document is not a mapping; not refined",
-      doc.tag !== void 0
+      `the policy document is ${doc.tag ? `given by ${doc.tag}` : "not a mapping"}; not refined`
     );
     return;
   }
-  const statement = pair(doc, "Statement");
-  if (!statement) {
-    const intrinsic2 = intrinsicName(doc);
-    if (intrinsic2 !== void 0) {
-      note(
-        ctx,
-        doc,
-        path,
-        `the policy document is given by ${intrinsic2}, not a literal; not checked`,
-        true
-      );
-    } else note(ctx, doc, path, "the policy document has no Statement; not refined");
+  const statement2 = pair(doc, "Statement");
+  if (!statement2) {
+    note(ctx, doc, path, "the policy document has no Statement; not refined");
     return;
   }
-  if (ifOf(statement)) {
-    const version = pair(doc, "Version");
-    addStatementList(
-      ctx,
-      statement,
-      [...path, "Statement"],
-      kind,
-      extras,
-      version ? toValue(version, ctx.budget) : void 0
-    );
-    return;
-  }
-  if (statement.tag || statement.kind !== "seq" && statement.kind !== "map") {
+  if (statement2.tag || statement2.kind !== "seq" && statement2.kind !== "map") {
     note(
       ctx,
-      statement,
+      statement2,
       [...path, "Statement"],
-      statement.tag ? `Statement is given by ${statement.tag}, not a literal list; not checked` : "Statement is not a list or a mapping; not refined",
-      statement.tag !== void 0
+      `Statement is ${statement2.tag ? `given by ${statement2.tag}` : "not a list or a mapping"}; not refined`
     );
     return;
   }
-  pushLocation(ctx, {
-    statementNode: statement,
-    rangeNode: doc,
-    path,
-    statementsPath: [...path, "Statement"],
-    form: "document",
-    document: toValue(doc, ctx.budget),
-    kind,
-    extras,
-    notEditable
-  });
-}
-function pushLocation(ctx, parts) {
-  const { statementNode, extras, notEditable } = parts;
-  const items = statementNode.kind === "seq" ? statementNode.items : [statementNode];
-  const statementPaths = items.map(
-    (_, i7) => statementNode.kind === "seq" ? [...parts.statementsPath, i7] : parts.statementsPath
-  );
+  const items = statement2.kind === "seq" ? statement2.items : [statement2];
   if (items.some((s3) => s3.kind === "map" && (pair(s3, "Principal") || pair(s3, "NotPrincipal")))) {
     note(
       ctx,
-      parts.rangeNode,
-      parts.path,
+      doc,
+      path,
       "its statements name a Principal: a resource or trust policy, never refined"
     );
     return;
   }
-  if (ctx.tree.usesAliases && usesAnchors(parts.rangeNode)) {
+  if (ctx.tree.usesAliases && usesAnchors(doc)) {
     notEditable.push("it uses YAML anchors or aliases");
   }
-  if (parts.rangeNode.kind === "map" && parts.rangeNode.duplicateKeys || items.some((s3) => s3.kind === "map" && s3.duplicateKeys)) {
+  if (doc.duplicateKeys || items.some((s3) => s3.kind === "map" && s3.duplicateKeys)) {
     notEditable.push("a key appears twice");
   }
-  const statements2 = parts.statements ?? items.map((item, index) => statementLocation(ctx, item, index));
-  const branches = extras.branches ?? [];
+  const statements = items.map(
+    (item, index) => statementLocation(ctx, item, index)
+  );
   ctx.policies.push({
     file: ctx.file,
     syntax: ctx.tree.syntax,
-    path: parts.path,
-    pointer: pointerOf(parts.path),
-    ...parts.form !== "document" ? { form: parts.form } : {},
-    ...parts.statementPath ? { statementPath: parts.statementPath } : {},
-    ...branches.length > 0 ? { branches } : {},
-    kind: parts.kind,
+    path,
+    pointer: pointerOf(path),
+    kind,
     ...extras.resource ? { resource: extras.resource } : {},
     ...extras.policyName !== void 0 ? { policyName: extras.policyName } : {},
-    range: ctx.lines.range(parts.rangeNode.start, parts.rangeNode.end),
-    document: parts.document,
-    statementForm: statementNode.kind === "seq" ? "list" : "object",
-    statements: statements2,
+    range: ctx.lines.range(doc.start, doc.end),
+    document: toValue(doc, ctx.budget),
+    statementForm: statement2.kind === "seq" ? "list" : "object",
+    statements,
     quota: extras.quota,
     attachments: extras.attachments,
     notEditable
   });
-  if (parts.form === "action") return;
-  const version = parts.document.Version;
-  items.forEach((item, index) => {
-    const at2 = statementPaths[index];
-    if (ifOf(item)) {
-      forEachBranch(ctx, item, at2, branches, (branch, p4, taken) => {
-        if (branch.kind !== "map" || branch.tag) {
-          note(
-            ctx,
-            branch,
-            p4,
-            `this branch of Fn::If is given by ${describeIntrinsic(branch)}, not a literal statement; not checked`,
-            true
-          );
-          return;
-        }
-        pushLocation(ctx, {
-          statementNode: branch,
-          rangeNode: branch,
-          path: p4,
-          statementsPath: p4,
-          form: "statement",
-          document: { ...versionOf(version), Statement: toValue(branch, ctx.budget) },
-          kind: parts.kind,
-          extras: { ...extras, branches: taken },
-          notEditable: [...notEditable]
-        });
-      });
-    } else if (item.kind === "map") addActionBranches(ctx, item, at2, parts, version);
-  });
-}
-function addActionBranches(ctx, statement, at2, parts, version) {
-  const action = pair(statement, "Action");
-  if (!action || !ifOf(action)) return;
-  forEachBranch(ctx, action, [...at2, "Action"], parts.extras.branches ?? [], (branch, p4, taken) => {
-    const form = actionForm(branch);
-    if (form === "other") {
-      note(
-        ctx,
-        branch,
-        p4,
-        `this branch of Fn::If is given by ${describeIntrinsic(branch)}, not a literal Action; not checked`,
-        true
-      );
-      return;
-    }
-    const value = toValue(statement, ctx.budget);
-    pushLocation(ctx, {
-      statementNode: statement,
-      rangeNode: branch,
-      path: p4,
-      statementsPath: at2,
-      form: "action",
-      statementPath: at2,
-      document: {
-        ...versionOf(version),
-        Statement: { ...value, Action: toValue(branch, ctx.budget) }
-      },
-      kind: parts.kind,
-      extras: { ...parts.extras, branches: taken },
-      notEditable: [...parts.notEditable],
-      statements: [
-        {
-          index: 0,
-          range: ctx.lines.range(statement.start, statement.end),
-          action: { range: ctx.lines.range(branch.start, branch.end), form }
-        }
-      ]
-    });
-  });
-}
-function versionOf(version) {
-  return version === void 0 ? {} : { Version: version };
-}
-function actionForm(node) {
-  if (node.tag || node.kind === "alias") return "other";
-  if (node.kind === "scalar" && typeof node.value === "string" && node.style !== "block") {
-    return "string";
-  }
-  if (node.kind === "seq") return "list";
-  return "other";
 }
 function statementLocation(ctx, item, index) {
   const range2 = ctx.lines.range(item.start, item.end);
-  const condition = ifOf(item);
-  if (condition) {
-    return {
-      index,
-      range: range2,
-      notEditable: `the statement is a Fn::If on ${condition.condition}: each branch is refined as its own location`,
-      branched: true
-    };
-  }
   const action = item.kind === "map" ? pair(item, "Action") : void 0;
   if (!action) return { index, range: range2 };
   const actionRange = ctx.lines.range(action.start, action.end);
   let notEditable;
   let form = "other";
-  const actionIf = ifOf(action);
-  if (actionIf) {
-    notEditable = `Action is a Fn::If on ${actionIf.condition}: each branch is refined as its own location`;
-  } else if (action.kind === "alias") notEditable = `Action is the YAML alias *${action.name}`;
+  if (action.kind === "alias") notEditable = `Action is the YAML alias *${action.name}`;
   else if (action.tag) notEditable = `Action is given by the intrinsic function ${action.tag}`;
   else if (action.kind === "map") notEditable = `Action is given by ${describeIntrinsic(action)}`;
   else if (action.kind === "scalar" && action.style === "block")
@@ -13204,66 +13822,8 @@ function statementLocation(ctx, item, index) {
     index,
     range: range2,
     action: { range: actionRange, form },
-    ...notEditable ? { notEditable } : {},
-    ...actionIf ? { branched: true } : {}
+    ...notEditable ? { notEditable } : {}
   };
-}
-function ifOf(node) {
-  let list;
-  if (node?.tag === "!If") {
-    if (node.kind !== "seq") return false;
-    list = node;
-  } else if (node?.kind === "map" && !node.tag && node.pairs.length === 1) {
-    const only = node.pairs[0];
-    if (only?.key !== "Fn::If") return void 0;
-    if (only.value.kind !== "seq" || only.value.tag) return false;
-    list = only.value;
-  }
-  if (list?.kind !== "seq") return void 0;
-  if (list.items.length !== 3) return false;
-  const [condition, whenTrue, whenFalse] = list.items;
-  const name = literal(condition);
-  if (name === void 0) return false;
-  return { condition: name, values: [whenTrue, whenFalse] };
-}
-function isNoValue(node) {
-  if (node.kind === "scalar" && node.tag === "!Ref") return node.value === "AWS::NoValue";
-  return node.kind === "map" && !node.tag && node.pairs.length === 1 && node.pairs[0]?.key === "Ref" && literal(node.pairs[0].value) === "AWS::NoValue";
-}
-function forEachBranch(ctx, node, path, branches, visit2) {
-  const condition = ifOf(node);
-  if (condition === void 0) {
-    visit2(node, path, branches);
-    return;
-  }
-  if (condition === false) {
-    note(
-      ctx,
-      node,
-      path,
-      "Fn::If is not [condition, value if true, value if false]; not checked",
-      true
-    );
-    return;
-  }
-  if (branches.length >= MAX_CONDITION_DEPTH) {
-    note(
-      ctx,
-      node,
-      path,
-      `Fn::If nested more than ${MAX_CONDITION_DEPTH} levels deep; not checked`,
-      true
-    );
-    return;
-  }
-  condition.values.forEach((value, i7) => {
-    if (isNoValue(value)) return;
-    visit2(
-      value,
-      [...path, "Fn::If", i7 + 1],
-      [...branches, { condition: condition.condition, value: i7 === 0 }]
-    );
-  });
 }
 function usesAnchors(node) {
   if (node.kind === "alias" || node.anchor) return true;
@@ -13277,11 +13837,6 @@ function describeIntrinsic(node) {
   if (node.kind === "alias") return `the alias *${node.name}`;
   return "a value that is not a literal";
 }
-function intrinsicName(node) {
-  if (node.kind !== "map" || node.tag || node.pairs.length !== 1) return void 0;
-  const key = node.pairs[0]?.key ?? "";
-  return key === "Ref" || key === "Condition" || key.startsWith("Fn::") ? key : void 0;
-}
 function pair(node, key) {
   if (node?.kind !== "map") return void 0;
   let found;
@@ -13292,7 +13847,6 @@ function nodeAt(root7, path) {
   let node = root7;
   for (const step of path) {
     if (node?.kind === "alias") node = node.target;
-    if (step === "Fn::If" && node?.tag === "!If") continue;
     if (typeof step === "number") node = node?.kind === "seq" ? node.items[step] : void 0;
     else node = pair(node, step);
     if (!node) return void 0;
@@ -13311,23 +13865,14 @@ function pointerOf(path) {
   }
   return out;
 }
-function note(ctx, node, path, message, unchecked = false) {
-  const { line, column } = ctx.lines.position(node.start);
-  ctx.notes.push({
-    file: ctx.file,
-    line,
-    column,
-    pointer: pointerOf(path),
-    message,
-    ...unchecked ? { unchecked: true } : {}
-  });
+function note(ctx, node, path, message) {
+  const { line: line2, column } = ctx.lines.position(node.start);
+  ctx.notes.push({ file: ctx.file, line: line2, column, pointer: pointerOf(path), message });
 }
-var MAX_CONDITION_DEPTH;
 var init_nodes = __esm({
   "src/sources/document/nodes.ts"() {
     "use strict";
     init_tree();
-    MAX_CONDITION_DEPTH = 4;
   }
 });
 
@@ -13342,7 +13887,7 @@ function isTemplate(root7) {
     return type !== void 0 && /^(AWS|Alexa|Custom)::/.test(type);
   });
 }
-function findInTemplate(ctx, root7, prefix = []) {
+function findInTemplate(ctx, root7) {
   const resources = pair(root7, "Resources");
   if (resources?.kind !== "map") return;
   const globalPolicies = at(root7, ["Globals", "Function", "Policies"]);
@@ -13350,9 +13895,8 @@ function findInTemplate(ctx, root7, prefix = []) {
     note(
       ctx,
       globalPolicies.node,
-      [...prefix, ...globalPolicies.path],
-      "SAM Globals Policies apply to every function; not refined",
-      true
+      globalPolicies.path,
+      "SAM Globals Policies apply to every function; not refined"
     );
   }
   for (const r7 of resources.pairs) {
@@ -13360,7 +13904,7 @@ function findInTemplate(ctx, root7, prefix = []) {
     const type = literal(pair(r7.value, "Type"));
     const props2 = pair(r7.value, "Properties");
     if (type === void 0 || props2?.kind !== "map") continue;
-    const base = [...prefix, "Resources", r7.key, "Properties"];
+    const base = ["Resources", r7.key, "Properties"];
     const resource = { logicalId: r7.key, type };
     const inline = INLINE_KINDS[type];
     if (inline) {
@@ -13370,42 +13914,25 @@ function findInTemplate(ctx, root7, prefix = []) {
         ...nameOf(props2, inline.nameKey),
         ...pathOf(props2)
       };
-      managedPolicyNotes(ctx, props2, base);
       const policies = pair(props2, "Policies");
       if (!policies) continue;
-      forEachBranch(ctx, policies, [...base, "Policies"], [], (list, listPath, branches) => {
-        if (list.kind !== "seq" || list.tag) {
-          note(
-            ctx,
-            list,
-            listPath,
-            `Policies is given by ${describeIntrinsic(list)}, not a literal list; not checked`,
-            true
-          );
+      if (policies.kind !== "seq" || policies.tag) {
+        note(ctx, policies, [...base, "Policies"], "Policies is not a plain list; not refined");
+        continue;
+      }
+      policies.items.forEach((item, i7) => {
+        const itemPath = [...base, "Policies", i7];
+        if (item.kind !== "map" || item.tag) {
+          note(ctx, item, itemPath, "this Policies entry is not a plain mapping; not refined");
           return;
         }
-        list.items.forEach((entry, i7) => {
-          forEachBranch(ctx, entry, [...listPath, i7], branches, (item, itemPath, taken) => {
-            if (item.kind !== "map" || item.tag || intrinsicName(item) !== void 0) {
-              note(
-                ctx,
-                item,
-                itemPath,
-                `this Policies entry is given by ${describeIntrinsic(item)}, not a literal; not checked`,
-                true
-              );
-              return;
-            }
-            const doc = pair(item, "PolicyDocument");
-            if (!doc) return;
-            addPolicy(ctx, doc, [...itemPath, "PolicyDocument"], inline.kind, {
-              quota: inline.quota,
-              attachments: [self],
-              resource,
-              policyName: literalName(pair(item, "PolicyName")),
-              branches: taken
-            });
-          });
+        const doc = pair(item, "PolicyDocument");
+        if (!doc) return;
+        addPolicy(ctx, doc, [...itemPath, "PolicyDocument"], inline.kind, {
+          quota: inline.quota,
+          attachments: [self],
+          resource,
+          policyName: literalName(pair(item, "PolicyName"))
         });
       });
       continue;
@@ -13417,9 +13944,9 @@ function findInTemplate(ctx, root7, prefix = []) {
       let quota = type === "AWS::IAM::ManagedPolicy" ? QUOTAS.managed : QUOTAS.role;
       let first = true;
       for (const [key, kind, q4] of ATTACHMENT_LISTS) {
-        const list = pair(props2, key);
-        if (!list) continue;
-        attachments.push(...attachmentsOf(resources, list, kind));
+        const list2 = pair(props2, key);
+        if (!list2) continue;
+        attachments.push(...attachmentsOf(resources, list2, kind));
         if (type === "AWS::IAM::Policy" && (first || q4.limit < quota.limit)) quota = q4;
         first = false;
       }
@@ -13452,92 +13979,43 @@ function findInTemplate(ctx, root7, prefix = []) {
       });
       continue;
     }
-    const sam = SAM_RESOURCES[type];
-    if (sam) findInSamResource(ctx, r7.key, sam, props2, base);
+    if (type === "AWS::Serverless::Function") findInFunction(ctx, r7.key, props2, base);
   }
 }
-function managedPolicyNotes(ctx, props2, base) {
-  const arns = pair(props2, "ManagedPolicyArns");
-  if (!arns) return;
-  const path = [...base, "ManagedPolicyArns"];
-  if (arns.kind !== "seq" || arns.tag) {
-    note(
-      ctx,
-      arns,
-      path,
-      `ManagedPolicyArns (${describeIntrinsic(arns)}): managed policies attached by ARN, not refinable here`
-    );
-    return;
-  }
-  arns.items.forEach((item, i7) => {
-    const arn = literal(item);
-    note(
-      ctx,
-      item,
-      [...path, i7],
-      `managed policy ${arn ?? `given by ${describeIntrinsic(item)}`}: attached by ARN, its statements live in the managed policy; not refinable here`
-    );
-  });
-}
-function findInSamResource(ctx, logicalId, sam, props2, base) {
+function findInFunction(ctx, fn, props2, base) {
   const policies = pair(props2, "Policies");
   if (!policies) return;
   const path = [...base, "Policies"];
   if (pair(props2, "Role")) {
-    note(ctx, policies, path, `${logicalId} has a Role, so SAM ignores its Policies; not refined`);
+    note(ctx, policies, path, `${fn} has a Role, so SAM ignores its Policies; not refined`);
     return;
   }
-  const role = { type: "role", logicalId: `${logicalId}Role`, samResource: logicalId };
-  const resource = {
-    logicalId,
-    type: sam.what === "function" ? "AWS::Serverless::Function" : "AWS::Serverless::StateMachine"
-  };
-  const entry = (node, p4, branches) => {
-    if (node.kind === "alias") {
-      note(ctx, node, p4, `this Policies entry is the YAML alias *${node.name}; not checked`, true);
-    } else if (node.kind === "scalar" && !node.tag) {
-      note(
-        ctx,
-        node,
-        p4,
-        `managed policy ${String(node.value)}: attached by name, its statements live in the managed policy; not refinable here`
-      );
-    } else if (node.tag || intrinsicName(node) !== void 0) {
-      note(
-        ctx,
-        node,
-        p4,
-        `this Policies entry is given by ${describeIntrinsic(node)}, not a literal; not checked`,
-        true
-      );
+  const role = { type: "role", logicalId: `${fn}Role`, samFunction: fn };
+  const entry = (node, p4) => {
+    if (node.tag || node.kind === "alias") {
+      note(ctx, node, p4, "this Policies entry is an intrinsic function or alias; left alone");
+    } else if (node.kind === "scalar") {
+      note(ctx, node, p4, `managed policy ${String(node.value)}: left alone`);
     } else if (node.kind === "map" && pair(node, "Statement")) {
-      addPolicy(ctx, node, p4, sam.kind, {
+      addPolicy(ctx, node, p4, "sam-function", {
         quota: QUOTAS.role,
         attachments: [role],
-        resource,
-        branches
+        resource: { logicalId: fn, type: "AWS::Serverless::Function" }
       });
     } else if (node.kind === "map") {
       const name = node.pairs[0]?.key ?? "entry";
-      note(
-        ctx,
-        node,
-        p4,
-        `SAM policy template ${name}: SAM expands it to statements of its own; not refinable here`
-      );
+      note(ctx, node, p4, `SAM policy template ${name}: left alone`);
     }
   };
-  forEachBranch(ctx, policies, path, [], (value, at2, branches) => {
-    if (value.kind === "seq" && !value.tag) {
-      value.items.forEach((item, i7) => forEachBranch(ctx, item, [...at2, i7], branches, entry));
-    } else entry(value, at2, branches);
-  });
+  if (policies.kind === "seq" && !policies.tag) {
+    policies.items.forEach((item, i7) => entry(item, [...path, i7]));
+  } else entry(policies, path);
 }
-function attachmentsOf(resources, list, type) {
-  if (list.kind !== "seq" || list.tag) {
+function attachmentsOf(resources, list2, type) {
+  if (list2.kind !== "seq" || list2.tag) {
     return [{ type, unresolved: `the ${type} list is given by an intrinsic function` }];
   }
-  return list.items.map((item) => attachmentOf(resources, item, type));
+  return list2.items.map((item) => attachmentOf(resources, item, type));
 }
 function attachmentOf(resources, node, type) {
   const name = literalName(node);
@@ -13557,9 +14035,8 @@ function attachmentOf(resources, node, type) {
     };
   }
   const fn = ref.endsWith("Role") ? pair(resources, ref.slice(0, -4)) : void 0;
-  const fnType = fn?.kind === "map" ? literal(pair(fn, "Type")) : void 0;
-  if (fnType !== void 0 && SAM_RESOURCES[fnType]) {
-    return { type, logicalId: ref, samResource: ref.slice(0, -4) };
+  if (fn?.kind === "map" && literal(pair(fn, "Type")) === "AWS::Serverless::Function") {
+    return { type, logicalId: ref, samFunction: ref.slice(0, -4) };
   }
   return {
     type,
@@ -13596,21 +14073,21 @@ function literalName(node, depth = 0) {
   if (fn?.name === "Sub") {
     let template = fn.args;
     if (template?.kind === "seq") {
-      const [text2, vars] = template.items;
+      const [text3, vars] = template.items;
       if (template.items.length !== 2 || vars?.kind !== "map" || vars.pairs.length > 0) {
         return void 0;
       }
-      template = text2;
+      template = text3;
     }
-    const text = literal(template);
-    if (text === void 0 || /\$\{(?!!)/.test(text)) return void 0;
-    return text.replace(/\$\{!/g, "${");
+    const text2 = literal(template);
+    if (text2 === void 0 || /\$\{(?!!)/.test(text2)) return void 0;
+    return text2.replace(/\$\{!/g, "${");
   }
   if (fn?.name === "Join" && fn.args?.kind === "seq" && fn.args.items.length === 2) {
-    const [delimiter, list] = fn.args.items;
+    const [delimiter, list2] = fn.args.items;
     const d7 = literal(delimiter);
-    if (d7 === void 0 || list?.kind !== "seq" || list.tag) return void 0;
-    const parts = list.items.map((item) => literalName(item, depth + 1));
+    if (d7 === void 0 || list2?.kind !== "seq" || list2.tag) return void 0;
+    const parts = list2.items.map((item) => literalName(item, depth + 1));
     return parts.every((p4) => p4 !== void 0) ? parts.join(d7) : void 0;
   }
   return void 0;
@@ -13625,7 +14102,7 @@ function intrinsic(node) {
   }
   return void 0;
 }
-var INLINE_KINDS, SINGLE_ATTACHED, ATTACHMENT_LISTS, SAM_RESOURCES;
+var INLINE_KINDS, SINGLE_ATTACHED, ATTACHMENT_LISTS;
 var init_find = __esm({
   "src/sources/cloudformation/find.ts"() {
     "use strict";
@@ -13676,50 +14153,27 @@ var init_find = __esm({
       ["Users", "user", QUOTAS.user],
       ["Groups", "group", QUOTAS.group]
     ];
-    SAM_RESOURCES = {
-      "AWS::Serverless::Function": { kind: "sam-function", what: "function" },
-      "AWS::Serverless::StateMachine": { kind: "sam-state-machine", what: "state machine" }
-    };
   }
 });
 
 // src/sources/json/find.ts
-function findDocuments(ctx, node) {
-  const loose = { noted: false };
-  walk(ctx, node, [], 0, loose);
-}
-function walk(ctx, node, path, depth, loose) {
+function findDocuments(ctx, node, path = [], depth = 0) {
   if (depth > MAX_NESTING) return;
   if (node.kind === "map") {
     if (looksLikeDocument(node, path.length === 0)) {
       addPolicy(ctx, node, path, "json-policy", { quota: QUOTAS.managed, attachments: [] });
       return;
     }
-    if (!loose.noted && looksLikeStatement(node)) {
-      loose.noted = true;
-      note(
-        ctx,
-        node,
-        path,
-        "holds IAM statements outside any policy document (statements a serverless.yml includes?): not checked alone; check them with the file that includes them",
-        true
-      );
-      return;
-    }
-    for (const p4 of node.pairs) walk(ctx, p4.value, [...path, p4.key], depth + 1, loose);
+    for (const p4 of node.pairs) findDocuments(ctx, p4.value, [...path, p4.key], depth + 1);
   } else if (node.kind === "seq") {
-    node.items.forEach((item, i7) => walk(ctx, item, [...path, i7], depth + 1, loose));
+    node.items.forEach((item, i7) => findDocuments(ctx, item, [...path, i7], depth + 1));
   }
 }
-function looksLikeStatement(node) {
-  const effect = literal(pair(node, "Effect"));
-  return (effect === "Allow" || effect === "Deny") && (pair(node, "Action") !== void 0 || pair(node, "NotAction") !== void 0) && pair(node, "Principal") === void 0 && pair(node, "NotPrincipal") === void 0;
-}
 function looksLikeDocument(node, isRoot) {
-  const statement = pair(node, "Statement");
-  if (!statement || statement.kind !== "seq" && statement.kind !== "map") return false;
+  const statement2 = pair(node, "Statement");
+  if (!statement2 || statement2.kind !== "seq" && statement2.kind !== "map") return false;
   if (pair(node, "Version") || isRoot) return true;
-  const items = statement.kind === "seq" ? statement.items : [statement];
+  const items = statement2.kind === "seq" ? statement2.items : [statement2];
   return items.some((s3) => s3.kind === "map" && pair(s3, "Effect") !== void 0);
 }
 var init_find2 = __esm({
@@ -13730,447 +14184,8 @@ var init_find2 = __esm({
   }
 });
 
-// src/sources/serverless/variables.ts
-function resolveValue(node, scope, depth = 0, steps = { left: MAX_VARIABLE_STEPS }) {
-  if (!node) return void 0;
-  const text = literal(node);
-  if (text === void 0) {
-    if (node.kind === "scalar" && node.value !== null && !node.tag) {
-      return { ok: true, value: String(node.value) };
-    }
-    return { ok: false, reason: "is not a plain string" };
-  }
-  return resolveText(text, scope, depth, steps);
-}
-function resolveText(text, scope, depth, steps = { left: MAX_VARIABLE_STEPS }) {
-  if (--steps.left < 0) {
-    return { ok: false, reason: `refers to more than ${MAX_VARIABLE_STEPS} variables` };
-  }
-  if (depth > MAX_VARIABLE_DEPTH) {
-    return {
-      ok: false,
-      reason: `variables nest or refer to each other more than ${MAX_VARIABLE_DEPTH} deep`
-    };
-  }
-  let out = "";
-  let i7 = 0;
-  while (i7 < text.length) {
-    const start = text.indexOf("${", i7);
-    if (start < 0) {
-      out += text.slice(i7);
-      break;
-    }
-    out += text.slice(i7, start);
-    const end = closingBrace(text, start + 2);
-    if (end < 0) return { ok: false, reason: `${text} has an unclosed \${` };
-    const inner = resolveVariable(text.slice(start + 2, end), scope, depth + 1, steps);
-    if (!inner.ok) return inner;
-    out += inner.value;
-    if (out.length > MAX_RESOLVED_LENGTH) {
-      return { ok: false, reason: `resolves to more than ${MAX_RESOLVED_LENGTH} characters` };
-    }
-    i7 = end + 1;
-  }
-  return { ok: true, value: out };
-}
-function closingBrace(text, from) {
-  let depth = 0;
-  let quote = "";
-  for (let i7 = from; i7 < text.length; i7++) {
-    const c7 = text[i7];
-    if (quote) {
-      if (c7 === quote) quote = "";
-    } else if (c7 === '"' || c7 === "'") quote = c7;
-    else if (c7 === "{") depth++;
-    else if (c7 === "}") {
-      if (depth === 0) return i7;
-      depth--;
-    }
-  }
-  return -1;
-}
-function splitDefault(body) {
-  let depth = 0;
-  let quote = "";
-  for (let i7 = 0; i7 < body.length; i7++) {
-    const c7 = body[i7];
-    if (quote) {
-      if (c7 === quote) quote = "";
-    } else if (c7 === '"' || c7 === "'") quote = c7;
-    else if (c7 === "{") depth++;
-    else if (c7 === "}") depth--;
-    else if (c7 === "," && depth === 0) return [body.slice(0, i7).trim(), body.slice(i7 + 1).trim()];
-  }
-  return [body.trim(), void 0];
-}
-function resolveVariable(body, scope, depth, steps) {
-  const [reference, fallback] = splitDefault(body);
-  const own = resolveReference(reference, scope, depth, steps);
-  if (own.ok || fallback === void 0) return own;
-  return resolveFallback(fallback, scope, depth, steps);
-}
-function resolveFallback(fallback, scope, depth, steps) {
-  const quoted = /^(['"])(.*)\1$/s.exec(fallback);
-  if (quoted) return resolveText(quoted[2], scope, depth, steps);
-  if (fallback.startsWith("${")) return resolveText(fallback, scope, depth, steps);
-  if (/^[a-z]+:/i.test(fallback)) return resolveVariable(fallback, scope, depth + 1, steps);
-  return { ok: true, value: fallback };
-}
-function resolveReference(reference, scope, depth, steps) {
-  const unresolvable = (why) => ({ ok: false, reason: `\${${reference}} ${why}` });
-  const colon = reference.indexOf(":");
-  const source = colon < 0 ? reference : reference.slice(0, colon);
-  const address = colon < 0 ? "" : reference.slice(colon + 1).trim();
-  switch (source) {
-    case "self": {
-      const path = address.split(".").filter((p4) => p4 !== "");
-      const node = path.length === 0 ? scope.root : nodeAt(scope.root, path);
-      if (!node) return unresolvable("names nothing in this file");
-      const value = resolveValue(node, scope, depth, steps);
-      if (!value) return unresolvable("names nothing in this file");
-      return value.ok ? value : unresolvable(value.reason);
-    }
-    case "sls":
-      if (address === "stage" && scope.stage !== void 0) return { ok: true, value: scope.stage };
-      return unresolvable("is known only when the service is deployed");
-    case "aws":
-      if (address === "region" && scope.region !== void 0)
-        return { ok: true, value: scope.region };
-      return unresolvable("is known only when the service is deployed");
-    case "opt":
-    case "env":
-      return unresolvable("is given when the service is deployed, and has no default here");
-    default:
-      return unresolvable("cannot be resolved from this file");
-  }
-}
-var MAX_VARIABLE_DEPTH, MAX_RESOLVED_LENGTH, MAX_VARIABLE_STEPS;
-var init_variables = __esm({
-  "src/sources/serverless/variables.ts"() {
-    "use strict";
-    init_nodes();
-    MAX_VARIABLE_DEPTH = 10;
-    MAX_RESOLVED_LENGTH = 1e3;
-    MAX_VARIABLE_STEPS = 1e3;
-  }
-});
-
-// src/sources/serverless/find.ts
-function isServerlessFile(file) {
-  return /(^|\/)serverless\.ya?ml$/i.test(file);
-}
-function findInServerless(ctx, root7, repositoryPath) {
-  const includes = [];
-  const provider = pair(root7, "provider");
-  const functions = pair(root7, "functions");
-  const resources = pair(root7, "resources");
-  const base = { root: root7 };
-  const stage = resolveValue(pair(provider, "stage"), base) ?? { ok: true, value: DEFAULT_STAGE };
-  const region2 = resolveValue(pair(provider, "region"), base) ?? { ok: true, value: DEFAULT_REGION };
-  const scope = {
-    root: root7,
-    ...stage.ok ? { stage: stage.value } : {},
-    ...region2.ok ? { region: region2.value } : {}
-  };
-  if (resources?.kind === "map") {
-    const first = ctx.policies.length;
-    findInTemplate(ctx, resources, ["resources"]);
-    for (let i7 = first; i7 < ctx.policies.length; i7++) {
-      const location = ctx.policies[i7];
-      ctx.policies[i7] = {
-        ...location,
-        attachments: location.attachments.map((a7) => resolveAttachment(a7, scope))
-      };
-    }
-  }
-  const serviceNode = pair(root7, "service");
-  const service = resolveValue(
-    serviceNode?.kind === "map" ? pair(serviceNode, "name") : serviceNode,
-    scope
-  ) ?? {
-    ok: false,
-    reason: "the file names no service"
-  };
-  const iamRole = nodeAt(root7, ["provider", "iam", "role"]);
-  const perFunctionMode = literal(pair(iamRole, "mode")) === "perFunction";
-  const existingRole = (iamRole && iamRole.kind !== "map" ? iamRole : void 0) ?? pair(provider, "role");
-  const customInherit = nodeAt(root7, ["custom", PLUGIN, "defaultInherit"]);
-  const defaultInherit = customInherit?.kind === "scalar" ? customInherit.value === true : perFunctionMode;
-  const fnEntries = functions?.kind === "map" ? functions.pairs : [];
-  const ownRole = (fn) => !pair(fn, "role") && (perFunctionMode || pair(fn, "iamRoleStatements") !== void 0 || nodeAt(fn, ["iam", "role", "statements"]) !== void 0 || hasItems(nodeAt(fn, ["iam", "role", "managedPolicies"])));
-  const sharedUsers = fnEntries.filter((f7) => !pair(f7.value, "role") && !ownRole(f7.value));
-  const sharedExists = existingRole === void 0 && !perFunctionMode && fnEntries.some((f7) => !pair(f7.value, "role"));
-  const named = (what, name, derivation, path) => name.ok ? { type: "role", name: name.value, derivation, ...path !== void 0 ? { path } : {} } : { type: "role", unresolved: `${what}: ${name.reason}` };
-  const rolePath = literal(pair(iamRole, "path"));
-  const sharedName = pair(iamRole, "name") ? resolveValue(pair(iamRole, "name"), scope) : joinParts([service, stage, region2, { ok: true, value: "lambdaRole" }]);
-  const serviceLabel = service.ok ? service.value : "the service";
-  const shared = {
-    attachment: named(
-      "the shared role of the service",
-      sharedName,
-      `the role the Serverless Framework creates for the functions of ${serviceLabel} (${sharedName.ok ? sharedName.value : "its name"}), used by ${sharedUsers.length === fnEntries.length && fnEntries.length > 0 ? `every function (${fnEntries.map((f7) => f7.key).join(", ")})` : sharedUsers.length > 0 ? `the functions ${sharedUsers.map((f7) => f7.key).join(", ")}` : "no function"}: refined with that role's findings`,
-      rolePath
-    )
-  };
-  const functionRole = (fnName, fn) => {
-    const explicit = nodeAt(fn, ["iam", "role", "name"]) ?? pair(fn, "iamRoleStatementsName");
-    if (explicit) {
-      return {
-        attachment: named(
-          `the role of function ${fnName}`,
-          resolveValue(explicit, scope),
-          `the role the Serverless Framework creates for function ${fnName}, named in the file`
-        )
-      };
-    }
-    if (pair(iamRole, "name")) {
-      return {
-        attachment: {
-          type: "role",
-          unresolved: `function ${fnName}: the framework cannot name a per-function role when provider.iam.role.name is set (it stops the deployment); name it with iam.role.name`
-        }
-      };
-    }
-    const name = functionRoleName(service, stage, fnName, region2);
-    return {
-      attachment: named(
-        `the role of function ${fnName}`,
-        name,
-        `the role the Serverless Framework creates for function ${fnName} (${name.ok ? name.value : "its name"})`,
-        literal(nodeAt(fn, ["iam", "role", "path"])) ?? rolePath
-      )
-    };
-  };
-  const providerStatements = [];
-  const newShape = nodeAt(root7, ["provider", "iam", "role", "statements"]);
-  if (newShape && iamRole?.kind === "map") {
-    providerStatements.push({ node: newShape, path: ["provider", "iam", "role", "statements"] });
-  }
-  const legacy = pair(provider, "iamRoleStatements");
-  if (legacy) providerStatements.push({ node: legacy, path: ["provider", "iamRoleStatements"] });
-  const inheriting = fnEntries.filter((f7) => {
-    if (!ownRole(f7.value)) return false;
-    const flag = nodeAt(f7.value, ["iam", "inheritStatements"]) ?? pair(f7.value, "iamRoleStatementsInherit");
-    return flag?.kind === "scalar" ? flag.value === true : defaultInherit;
-  });
-  for (const { node, path } of providerStatements) {
-    if (existingRole) {
-      note(
-        ctx,
-        node,
-        path,
-        `provider ${pair(provider, "role") ? "role" : "iam.role"} names an existing role, so the framework ignores these statements; not refined`
-      );
-      continue;
-    }
-    const attachments = [
-      ...sharedExists ? [shared.attachment] : [],
-      ...inheriting.map((f7) => functionRole(f7.key, f7.value).attachment)
-    ];
-    if (attachments.length === 0) {
-      note(ctx, node, path, "no function uses the role these statements are for; not refined");
-      continue;
-    }
-    statements(ctx, node, path, "serverless-provider", attachments, repositoryPath, scope, includes);
-  }
-  managedPolicies(ctx, nodeAt(root7, ["provider", "iam", "role", "managedPolicies"]), [
-    "provider",
-    "iam",
-    "role",
-    "managedPolicies"
-  ]);
-  managedPolicies(ctx, pair(provider, "iamManagedPolicies"), ["provider", "iamManagedPolicies"]);
-  for (const f7 of fnEntries) {
-    const fnPath = ["functions", f7.key];
-    const own = [
-      {
-        node: nodeAt(f7.value, ["iam", "role", "statements"]),
-        path: [...fnPath, "iam", "role", "statements"]
-      },
-      { node: pair(f7.value, "iamRoleStatements"), path: [...fnPath, "iamRoleStatements"] }
-    ];
-    managedPolicies(ctx, nodeAt(f7.value, ["iam", "role", "managedPolicies"]), [
-      ...fnPath,
-      "iam",
-      "role",
-      "managedPolicies"
-    ]);
-    for (const { node, path } of own) {
-      if (!node) continue;
-      if (pair(f7.value, "role")) {
-        note(
-          ctx,
-          node,
-          path,
-          `function ${f7.key} has a role, so these statements are not used; not refined`
-        );
-        continue;
-      }
-      const role = functionRole(f7.key, f7.value);
-      statements(
-        ctx,
-        node,
-        path,
-        "serverless-function",
-        [role.attachment],
-        repositoryPath,
-        scope,
-        includes
-      );
-    }
-  }
-  return includes;
-}
-function resolveAttachment(a7, scope) {
-  if (a7.name === void 0 || !a7.name.includes("${")) return a7;
-  const resolved = resolveText(a7.name, scope, 0);
-  const { name: _name, ...rest } = a7;
-  return resolved.ok ? { ...a7, name: resolved.value } : { ...rest, unresolved: `the ${a7.type} name ${a7.name}: ${resolved.reason}` };
-}
-function functionRoleName(service, stage, fn, region2) {
-  const parts = [service, stage, { ok: true, value: fn }, region2];
-  const bare = joinParts(parts);
-  if (!bare.ok) return bare;
-  const full = `${bare.value}-lambdaRole`;
-  if (full.length <= MAX_ROLE_NAME) return { ok: true, value: full };
-  if (bare.value.length <= MAX_ROLE_NAME) return bare;
-  return {
-    ok: false,
-    reason: `the generated name ${bare.value} is over ${MAX_ROLE_NAME} characters, so the framework refuses to deploy it`
-  };
-}
-function joinParts(parts) {
-  const values = [];
-  for (const p4 of parts) {
-    if (!p4.ok) return p4;
-    values.push(p4.value);
-  }
-  return { ok: true, value: values.join("-") };
-}
-function hasItems(node) {
-  return node?.kind === "seq" && node.items.length > 0;
-}
-function managedPolicies(ctx, node, path) {
-  if (!node) return;
-  const items = node.kind === "seq" ? node.items : [node];
-  items.forEach((item, i7) => {
-    const name = literal(item) ?? `given by ${describeIntrinsic(item)}`;
-    note(
-      ctx,
-      item,
-      node.kind === "seq" ? [...path, i7] : path,
-      `managed policy ${name}: attached by ARN, its statements live in the managed policy; not refinable here`
-    );
-  });
-}
-function statements(ctx, node, path, kind, attachments, repositoryPath, scope, includes) {
-  const quota = QUOTAS.role;
-  const include = (value, at2, holds) => {
-    const text = literal(value);
-    if (text === void 0 || !text.includes("${")) return false;
-    const m4 = FILE_VARIABLE.exec(text.trim());
-    if (!m4) {
-      note(
-        ctx,
-        value,
-        at2,
-        `the statements are given by the variable ${text}, which iam-refine does not resolve; not checked`,
-        true
-      );
-      return true;
-    }
-    const target = resolveText(m4[1].trim(), scope, 0);
-    const file = target.ok ? includedPath(repositoryPath, target.value) : void 0;
-    if (!target.ok || file === void 0) {
-      note(
-        ctx,
-        value,
-        at2,
-        target.ok ? `the statements are included from ${target.value}, which is outside the repository; not checked` : `the statements are included from a file whose name cannot be resolved (${target.reason}); not checked`,
-        true
-      );
-      return true;
-    }
-    const { line } = ctx.lines.position(value.start);
-    includes.push({
-      file,
-      selector: (m4[2] ?? "").split(".").map((s3) => s3.trim()).filter((s3) => s3 !== ""),
-      holds,
-      kind,
-      quota,
-      attachments,
-      from: { file: ctx.file, line, pointer: pointerOf(at2) }
-    });
-    note(
-      ctx,
-      value,
-      at2,
-      `the statements are included from ${file}, refined where that file is read`
-    );
-    return true;
-  };
-  if (include(node, path, "list")) return;
-  if (node.kind === "seq" && !node.tag) {
-    const literalItems = node.items.filter((item, i7) => !include(item, [...path, i7], "entry"));
-    if (literalItems.length === 0 && node.items.length > 0) return;
-    if (literalItems.length !== node.items.length) {
-      note(
-        ctx,
-        node,
-        path,
-        "the list mixes included and written statements: the written ones are refined without the included ones"
-      );
-    }
-  }
-  addStatementList(ctx, node, path, kind, { quota, attachments });
-}
-function includedPath(including, target) {
-  if (target.startsWith("/") || /^[A-Za-z]:/.test(target) || target.includes("\\")) return void 0;
-  const parts = including.split("/").slice(0, -1);
-  for (const part of target.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (parts.length === 0) return void 0;
-      parts.pop();
-    } else parts.push(part);
-  }
-  return parts.length > 0 ? parts.join("/") : void 0;
-}
-function findIncluded(ctx, root7, include) {
-  const node = include.selector.length === 0 ? root7 : nodeAt(root7, include.selector);
-  if (!node) {
-    note(
-      ctx,
-      root7,
-      [],
-      `${include.from.file}:${include.from.line} includes ${include.selector.join(".") || "this file"}, which it does not hold; not checked`,
-      true
-    );
-    return;
-  }
-  addStatementList(ctx, node, include.selector, include.kind, {
-    quota: include.quota,
-    attachments: include.attachments
-  });
-}
-var DEFAULT_STAGE, DEFAULT_REGION, MAX_ROLE_NAME, PLUGIN, FILE_VARIABLE;
-var init_find3 = __esm({
-  "src/sources/serverless/find.ts"() {
-    "use strict";
-    init_refine();
-    init_find();
-    init_nodes();
-    init_variables();
-    DEFAULT_STAGE = "dev";
-    DEFAULT_REGION = "us-east-1";
-    MAX_ROLE_NAME = 64;
-    PLUGIN = "serverless-iam-roles-per-function";
-    FILE_VARIABLE = /^\$\{file\(([^()]+)\)(?::([^}]*))?\}$/;
-  }
-});
-
 // src/sources/document/render.ts
-function renderEdits(text, location, refinement, refind, parsedTree) {
+function renderEdits(text2, location, refinement, refind, parsedTree) {
   if (!refinement.changed) return { edits: [] };
   if (refinement.unusedPolicy) {
     return {
@@ -14178,7 +14193,7 @@ function renderEdits(text, location, refinement, refind, parsedTree) {
     };
   }
   if (location.notEditable.length > 0) return { refused: location.notEditable.join("; ") };
-  const tree = treeOf(text, location.syntax, parsedTree);
+  const tree = treeOf(text2, location.syntax, parsedTree);
   if ("refused" in tree) return tree;
   try {
     const edits = buildEdits(tree, location, refinement);
@@ -14189,8 +14204,8 @@ function renderEdits(text, location, refinement, refind, parsedTree) {
     throw error;
   }
 }
-function verifyFileEdits(text, syntax, changes, edits, refind, parsedTree) {
-  const tree = treeOf(text, syntax, parsedTree);
+function verifyFileEdits(text2, syntax, changes, edits, refind, parsedTree) {
+  const tree = treeOf(text2, syntax, parsedTree);
   if ("refused" in tree) return tree.refused;
   try {
     verifyAll(tree, changes, edits, refind);
@@ -14200,14 +14215,17 @@ function verifyFileEdits(text, syntax, changes, edits, refind, parsedTree) {
     throw error;
   }
 }
-function treeOf(text, syntax, tree) {
-  if (tree && tree.text === text && tree.syntax === syntax) return tree;
-  const parsed = parseSource(text, syntax);
+function treeOf(text2, syntax, tree) {
+  if (tree && tree.text === text2 && tree.syntax === syntax) return tree;
+  const parsed = parseSource(text2, syntax);
   return parsed.ok ? parsed.tree : { refused: `the file does not parse (${parsed.message})` };
 }
 function buildEdits(tree, location, refinement) {
   const ctx = { tree, text: tree.text, edits: [] };
-  const { statementNode, actionNode } = statementsAt(tree, location);
+  const doc = nodeAt(tree.root, location.path);
+  if (doc?.kind !== "map") throw new Refusal("the policy is no longer where it was found");
+  const statementNode = pair(doc, "Statement");
+  if (!statementNode) throw new Refusal("the policy has no Statement");
   const items = statementNode.kind === "seq" ? statementNode.items : [statementNode];
   const removed = [];
   const refinedDoc = refinement.document;
@@ -14229,7 +14247,7 @@ function buildEdits(tree, location, refinement) {
     if (item?.kind !== "map" || refined === void 0) {
       throw new Refusal(`statement #${result2.index + 1} is not where it was found`);
     }
-    actionEdits(ctx, item, result2, refined.Action, actionNode);
+    actionEdits(ctx, item, result2, refined.Action);
   }
   if (removed.length > 0) {
     if (statementNode.kind !== "seq") throw new Refusal("Statement is one object");
@@ -14238,56 +14256,18 @@ function buildEdits(tree, location, refinement) {
   }
   return ctx.edits;
 }
-function statementsAt(tree, location) {
-  const node = nodeAt(tree.root, location.path);
-  const gone = () => {
-    throw new Refusal("the policy is no longer where it was found");
-  };
-  switch (location.form ?? "document") {
-    case "document": {
-      if (node?.kind !== "map") return gone();
-      const statementNode = pair(node, "Statement");
-      if (!statementNode) throw new Refusal("the policy has no Statement");
-      return { statementNode };
-    }
-    case "statements":
-    case "statement":
-      return node ? { statementNode: node } : gone();
-    case "action": {
-      const statement = location.statementPath && nodeAt(tree.root, location.statementPath);
-      return node && statement ? { statementNode: statement, actionNode: node } : gone();
-    }
-  }
-}
-function valueAtPath(location, document) {
-  const statement = document.Statement;
-  switch (location.form ?? "document") {
-    case "document":
-      return document;
-    case "statements":
-    case "statement":
-      return statement;
-    case "action":
-      return statement.Action;
-  }
-}
-function actionEdits(ctx, statement, result2, action, branch) {
-  const node = branch ?? pair(statement, "Action");
+function actionEdits(ctx, statement2, result2, action) {
+  const node = pair(statement2, "Action");
   if (!node) throw new Refusal(`statement #${result2.index + 1} has no Action`);
   const index = result2.index;
   if (node.kind === "scalar" && typeof node.value === "string" && !node.tag) {
     if (typeof action === "string") {
-      push(ctx, index, node.start, node.end, scalarText(ctx, action, node.style, inFlow(statement)));
+      push(ctx, index, node.start, node.end, scalarText(ctx, action, node.style, inFlow(statement2)));
       return;
     }
     if (!Array.isArray(action))
       throw new Refusal("the refined Action is neither a string nor a list");
-    if (branch) {
-      const texts = action.map((v2) => scalarText(ctx, String(v2), node.style, true));
-      push(ctx, index, node.start, node.end, `[${texts.join(", ")}]`);
-      return;
-    }
-    stringToList(ctx, statement, node, action, index);
+    stringToList(ctx, statement2, node, action, index);
     return;
   }
   if (node.kind !== "seq" || node.tag) throw new Refusal("Action is neither a string nor a list");
@@ -14320,8 +14300,8 @@ function planEntries(result2) {
   }
   return ops;
 }
-function push(ctx, statement, start, end, text) {
-  ctx.edits.push({ start, end, text, statement });
+function push(ctx, statement2, start, end, text2) {
+  ctx.edits.push({ start, end, text: text2, statement: statement2 });
 }
 function listEdits(ctx, seq, ops, statementOf) {
   if (ops.length !== seq.items.length) throw new Refusal("the list changed its length");
@@ -14343,15 +14323,15 @@ function listEdits(ctx, seq, ops, statementOf) {
     }
   }
 }
-function deleteBlockRun(ctx, seq, a7, b7, statement) {
+function deleteBlockRun(ctx, seq, a7, b7, statement2) {
   const ranges = [];
   for (let i7 = a7; i7 <= b7; i7++) {
     const item = seq.items[i7];
     ranges.push([lineStart(ctx.text, dashOf(ctx, item)), lineEndAfter(ctx.text, item.end)]);
   }
-  deleteLines(ctx, statement, ranges);
+  deleteLines(ctx, statement2, ranges);
 }
-function deleteLines(ctx, statement, ranges) {
+function deleteLines(ctx, statement2, ranges) {
   const merged = [];
   for (const [start, end] of ranges) {
     const last = merged[merged.length - 1];
@@ -14362,10 +14342,10 @@ function deleteLines(ctx, statement, ranges) {
     if (range2[1] === ctx.text.length && !ctx.text.endsWith("\n") && range2[0] > 0) {
       range2[0] -= ctx.text[range2[0] - 2] === "\r" ? 2 : 1;
     }
-    push(ctx, statement, range2[0], range2[1], "");
+    push(ctx, statement2, range2[0], range2[1], "");
   }
 }
-function deleteFlowRun(ctx, seq, a7, b7, statement) {
+function deleteFlowRun(ctx, seq, a7, b7, statement2) {
   const items = seq.items;
   const first = items[a7];
   const last = items[b7];
@@ -14379,12 +14359,12 @@ function deleteFlowRun(ctx, seq, a7, b7, statement) {
       const item = items[i7];
       ranges.push([lineStart(ctx.text, item.start), skipTrailing(ctx, item.end).lineEnd]);
     }
-    deleteLines(ctx, statement, ranges);
+    deleteLines(ctx, statement2, ranges);
     const afterLast = skipTrailing(ctx, last.end);
     if (!next && prev && !afterLast.comma) {
       const comma = commaAfter(ctx.text, prev.end);
       if (comma < 0) throw new Refusal("cannot find the comma after an entry");
-      push(ctx, statement, comma, comma + 1, "");
+      push(ctx, statement2, comma, comma + 1, "");
     }
     return;
   }
@@ -14394,18 +14374,18 @@ function deleteFlowRun(ctx, seq, a7, b7, statement) {
   else if (prev) [start, end] = [prev.end, last.end];
   else [start, end] = [first.start, last.end];
   if (hasComment(ctx, start, end)) throw new Refusal("a comment inside the list would be lost");
-  push(ctx, statement, start, end, "");
+  push(ctx, statement2, start, end, "");
 }
-function stringToList(ctx, statement, node, entries, index) {
-  const flow = ctx.tree.syntax === "json" || inFlow(statement);
+function stringToList(ctx, statement2, node, entries, index) {
+  const flow = ctx.tree.syntax === "json" || inFlow(statement2);
   const texts = entries.map((v2) => scalarText(ctx, v2, node.style, flow));
-  const key = statement.pairs.find((p4) => p4.key === "Action");
-  if (!key) throw new Refusal("Action has no key");
   if (flow) {
     const sep3 = ctx.text[node.start - 1] === ":" ? "," : ", ";
-    push(ctx, index, node.start, node.end, flowList(ctx, statement, key.keyStart, texts, sep3));
+    push(ctx, index, node.start, node.end, `[${texts.join(sep3)}]`);
     return;
   }
+  const key = statement2.pairs.find((p4) => p4.key === "Action");
+  if (!key) throw new Refusal("Action has no key");
   const keyColumn = key.keyStart - lineStart(ctx.text, key.keyStart);
   const indent = " ".repeat(keyColumn + sequenceOffset(ctx));
   let start = node.start;
@@ -14415,19 +14395,6 @@ function stringToList(ctx, statement, node, entries, index) {
   if (ctx.text[start - 1] !== ":") throw new Refusal("Action is not on its key\u2019s line");
   const eol = ctx.tree.eol;
   push(ctx, index, start, node.end, texts.map((t2) => `${eol}${indent}- ${t2}`).join(""));
-}
-function flowList(ctx, statement, keyStart, texts, inlineSeparator) {
-  const keyLine = lineStart(ctx.text, keyStart);
-  const keyIndent = /^[ \t]*/.exec(ctx.text.slice(keyLine, keyStart))?.[0] ?? "";
-  const ownLine = keyIndent.length === keyStart - keyLine;
-  const inline = `[${texts.join(inlineSeparator)}]`;
-  if (!ownLine && inline.length <= MAX_INLINE_LIST) return inline;
-  const statementLine = lineStart(ctx.text, statement.start);
-  const outer = /^[ \t]*/.exec(ctx.text.slice(statementLine))?.[0] ?? "";
-  const step = ownLine && statementLine !== keyLine && keyIndent.length > outer.length ? keyIndent.slice(outer.length) : "  ";
-  const eol = ctx.tree.eol;
-  const closing = ctx.tree.syntax === "yaml" && !ownLine ? `${keyIndent}${step}` : keyIndent;
-  return `[${texts.map((t2) => `${eol}${keyIndent}${step}${t2}`).join(",")}${eol}${closing}]`;
 }
 function sequenceOffset(ctx) {
   let found;
@@ -14485,45 +14452,45 @@ function onOwnLines(ctx, item) {
   return skipTrailing(ctx, item.end).ownLine;
 }
 function skipTrailing(ctx, from) {
-  const text = ctx.text;
+  const text2 = ctx.text;
   let i7 = from;
-  while (text[i7] === " " || text[i7] === "	") i7++;
-  const comma = text[i7] === ",";
+  while (text2[i7] === " " || text2[i7] === "	") i7++;
+  const comma = text2[i7] === ",";
   if (comma) i7++;
-  while (text[i7] === " " || text[i7] === "	") i7++;
+  while (text2[i7] === " " || text2[i7] === "	") i7++;
   const json = ctx.tree.syntax === "json";
-  if (json && text.startsWith("//", i7) || !json && text[i7] === "#" && i7 > from) {
-    const e7 = text.indexOf("\n", i7);
-    i7 = e7 < 0 ? text.length : e7;
+  if (json && text2.startsWith("//", i7) || !json && text2[i7] === "#" && i7 > from) {
+    const e7 = text2.indexOf("\n", i7);
+    i7 = e7 < 0 ? text2.length : e7;
   }
-  if (text[i7] === "\r") i7++;
-  if (text[i7] === "\n") return { ownLine: true, comma, lineEnd: i7 + 1 };
+  if (text2[i7] === "\r") i7++;
+  if (text2[i7] === "\n") return { ownLine: true, comma, lineEnd: i7 + 1 };
   return { ownLine: false, comma, lineEnd: i7 };
 }
-function commaAfter(text, from) {
+function commaAfter(text2, from) {
   let i7 = from;
-  while (i7 < text.length && /\s/.test(text[i7])) i7++;
-  return text[i7] === "," ? i7 : -1;
+  while (i7 < text2.length && /\s/.test(text2[i7])) i7++;
+  return text2[i7] === "," ? i7 : -1;
 }
 function hasComment(ctx, start, end) {
-  const text = ctx.text;
+  const text2 = ctx.text;
   const json = ctx.tree.syntax === "json";
   for (let i7 = start; i7 < end; i7++) {
-    const c7 = text[i7];
+    const c7 = text2[i7];
     if (c7 === '"' || !json && c7 === "'") {
-      for (i7++; i7 < end && text[i7] !== c7; i7++) if (c7 === '"' && text[i7] === "\\") i7++;
-    } else if (json && c7 === "/" && (text[i7 + 1] === "/" || text[i7 + 1] === "*")) return true;
-    else if (!json && c7 === "#" && (i7 === 0 || /\s/.test(text[i7 - 1]))) return true;
+      for (i7++; i7 < end && text2[i7] !== c7; i7++) if (c7 === '"' && text2[i7] === "\\") i7++;
+    } else if (json && c7 === "/" && (text2[i7 + 1] === "/" || text2[i7 + 1] === "*")) return true;
+    else if (!json && c7 === "#" && (i7 === 0 || /\s/.test(text2[i7 - 1]))) return true;
   }
   return false;
 }
-function lineStart(text, offset) {
-  return text.lastIndexOf("\n", offset - 1) + 1;
+function lineStart(text2, offset) {
+  return text2.lastIndexOf("\n", offset - 1) + 1;
 }
-function lineEndAfter(text, offset) {
-  if (offset > 0 && text[offset - 1] === "\n") return offset;
-  const e7 = text.indexOf("\n", offset);
-  return e7 < 0 ? text.length : e7 + 1;
+function lineEndAfter(text2, offset) {
+  if (offset > 0 && text2[offset - 1] === "\n") return offset;
+  const e7 = text2.indexOf("\n", offset);
+  return e7 < 0 ? text2.length : e7 + 1;
 }
 function inFlow(node) {
   return node.flow;
@@ -14554,40 +14521,18 @@ function verifyAll(tree, changes, edits, refind) {
   if (!reparsed.ok) throw new Refusal(`the edited file would not parse (${reparsed.message})`);
   const found = refind(reparsed.tree, changes[0]?.location.file ?? "");
   let expected = toValue(tree.root, valueBudget(tree.text));
-  const ordered = [...changes].sort((a7, b7) => a7.location.path.length - b7.location.path.length);
-  for (const change of ordered) {
-    const { location, document } = change;
-    const path = movedPath(location.path, ordered);
-    const again = found.policies.find((p4) => p4.pointer === pointerOf(path));
+  for (const { location, document } of changes) {
+    const again = found.policies.find((p4) => p4.pointer === location.pointer);
     if (!again) throw new Refusal("the edited policy is no longer found");
-    const holdsAnother = changes.some(
-      (other) => other.location !== location && isInside(other.location.path, location.path)
-    );
-    if (!holdsAnother && JSON.stringify(again.document) !== JSON.stringify(document)) {
+    if (JSON.stringify(again.document) !== JSON.stringify(document)) {
       throw new Refusal("the edited policy would not equal the refinement");
     }
-    expected = replaceAt(expected, path, valueAtPath(location, document));
+    expected = replaceAt(expected, location.path, document);
   }
   const actual = toValue(reparsed.tree.root, valueBudget(next));
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
     throw new Refusal("the edits would change something outside the refined statements");
   }
-}
-function movedPath(path, changes) {
-  const moved = [...path];
-  for (const outer of changes) {
-    const removed = outer.removed ?? [];
-    if (removed.length === 0 || !isInside(path, outer.location.path)) continue;
-    const list = (outer.location.form ?? "document") === "document" ? [...outer.location.path, "Statement"] : outer.location.path;
-    if (!list.every((step, i7) => path[i7] === step)) continue;
-    const index = path[list.length];
-    if (typeof index !== "number") continue;
-    moved[list.length] = index - removed.filter((r7) => r7 < index).length;
-  }
-  return moved;
-}
-function isInside(path, outer) {
-  return path.length > outer.length && outer.every((step, i7) => path[i7] === step);
 }
 function replaceAt(value, path, replacement) {
   if (path.length === 0) return replacement;
@@ -14612,7 +14557,7 @@ function replaceAt(value, path, replacement) {
   }
   throw new Refusal("the policy path does not lead to the policy");
 }
-var Refusal, KEEP, MAX_INLINE_LIST, PLAIN_SAFE;
+var Refusal, KEEP, PLAIN_SAFE;
 var init_render = __esm({
   "src/sources/document/render.ts"() {
     "use strict";
@@ -14622,62 +14567,47 @@ var init_render = __esm({
     Refusal = class extends Error {
     };
     KEEP = { kind: "keep" };
-    MAX_INLINE_LIST = 120;
     PLAIN_SAFE = /^[A-Za-z][A-Za-z0-9-]*:[A-Za-z0-9*?_.-]+$/;
   }
 });
 
 // src/sources/document/scan.ts
-function scanDocument(text, file, options = {}) {
-  const { scan, tree } = scanText(text, file, options);
-  const refind = (t2, f7) => findInTree(t2, f7, options);
+function scanDocument(text2, file) {
+  const { scan, tree } = scanText(text2, file);
   return {
     scan,
-    render: (location, refinement) => renderEdits(text, location, refinement, refind, tree),
-    verifyAll: (changes, edits) => verifyFileEdits(text, scan.syntax ?? "json", changes, edits, refind, tree)
+    render: (location, refinement) => renderEdits(text2, location, refinement, findInTree, tree),
+    verifyAll: (changes, edits) => verifyFileEdits(text2, scan.syntax ?? "json", changes, edits, findInTree, tree)
   };
 }
-function scanText(text, file, options) {
+function scanText(text2, file) {
   const empty = { file, policies: [], notes: [] };
-  if (text.includes("\0")) {
+  if (text2.includes("\0")) {
     return {
       scan: { ...empty, status: "skipped", message: "is binary (it holds NUL bytes); not read" }
     };
   }
-  const included = (options.included ?? []).length > 0;
-  if (!included && !POLICY_WORDS.some((w2) => text.includes(w2)) && !text.includes("\\")) {
+  if (!text2.includes("Statement") && !text2.includes("\\")) {
     return { scan: { ...empty, status: "none" } };
   }
-  let syntax = detectSyntax(text);
-  let parsed = parseSource(text, syntax);
+  let syntax = detectSyntax(text2);
+  let parsed = parseSource(text2, syntax);
   if (!parsed.ok && syntax === "json") {
-    const yaml = parseSource(text, "yaml");
+    const yaml = parseSource(text2, "yaml");
     if (yaml.ok) [parsed, syntax] = [yaml, "yaml"];
   }
   if (!parsed.ok) {
-    if (!included && !looksLikePolicy(text) && !isServerlessFile(file)) {
-      return { scan: { ...empty, status: "none" } };
-    }
-    const { line, column } = new LineIndex(text).position(parsed.offset);
+    if (!looksLikePolicy(text2)) return { scan: { ...empty, status: "none" } };
+    const { line: line2, column } = new LineIndex(text2).position(parsed.offset);
     const status = parsed.message.includes("nested more than") ? "skipped" : "malformed";
-    return { scan: { ...empty, status, syntax, message: parsed.message, line, column } };
+    return { scan: { ...empty, status, syntax, message: parsed.message, line: line2, column } };
   }
   try {
-    const found = findInTree(parsed.tree, file, options);
+    const found = findInTree(parsed.tree, file);
     if (found.policies.length === 0 && found.notes.length === 0 && !found.template) {
       return { scan: { ...empty, status: "none", syntax } };
     }
-    const { includes, ...rest } = found;
-    return {
-      scan: {
-        file,
-        status: "policies",
-        syntax,
-        ...rest,
-        ...includes.length > 0 ? { includes } : {}
-      },
-      tree: parsed.tree
-    };
+    return { scan: { file, status: "policies", syntax, ...found }, tree: parsed.tree };
   } catch (error) {
     if (error instanceof ExpansionError) {
       return { scan: { ...empty, status: "skipped", syntax, message: error.message } };
@@ -14685,81 +14615,36 @@ function scanText(text, file, options) {
     throw error;
   }
 }
-function looksLikePolicy(text) {
-  const escaped = /\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}/.test(text);
-  return (/\bStatement\b/.test(text) || escaped) && (/\bEffect\b/.test(text) || /AWS::/.test(text) || /AWSTemplateFormatVersion/.test(text) || escaped);
+function looksLikePolicy(text2) {
+  const escaped = /\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}/.test(text2);
+  return (/\bStatement\b/.test(text2) || escaped) && (/\bEffect\b/.test(text2) || /AWS::/.test(text2) || /AWSTemplateFormatVersion/.test(text2) || escaped);
 }
-function findInTree(tree, file, options = {}) {
+function findInTree(tree, file) {
   const ctx = findContext(tree, file);
-  const included = options.included ?? [];
-  let includes = [];
-  let template = false;
-  if (included.length > 0) {
-    for (const include of included) findIncluded(ctx, tree.root, include);
-  } else if (isServerlessFile(file) && tree.root.kind === "map") {
-    includes = findInServerless(ctx, tree.root, options.path ?? file);
-    template = true;
-  } else {
-    template = isTemplate(tree.root);
-    if (template) findInTemplate(ctx, tree.root);
-    else findDocuments(ctx, tree.root);
-  }
-  return { policies: ctx.policies, notes: ctx.notes, template, includes };
+  const template = isTemplate(tree.root);
+  if (template) findInTemplate(ctx, tree.root);
+  else findDocuments(ctx, tree.root);
+  return { policies: ctx.policies, notes: ctx.notes, template };
 }
-var POLICY_WORDS;
 var init_scan = __esm({
   "src/sources/document/scan.ts"() {
     "use strict";
     init_find();
     init_find2();
-    init_find3();
     init_nodes();
     init_render();
     init_tree();
-    POLICY_WORDS = ["Statement", "statements", "Effect", "AWS::Serverless", "ManagedPolicyArns"];
   }
 });
 
 // src/sources/format.ts
-function scanFile(text, file, options = {}) {
-  const scanned = scanDocument(text, file, options);
-  if (scanned.scan.status === "malformed" && !mayHoldPolicies(file)) {
-    return {
-      ...scanned,
-      scan: {
-        file,
-        status: "skipped",
-        message: NOT_A_FORMAT,
-        policies: [],
-        notes: []
-      }
-    };
-  }
-  return scanned;
+function scanFile(text2, file) {
+  return scanDocument(text2, file);
 }
-function findPolicies(text, file, options = {}) {
-  return scanFile(text, file, options).scan;
-}
-function collectIncludes(files) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const { path, text } of files) {
-    if (!isServerlessFile(path)) continue;
-    for (const include of findPolicies(text, path, { path }).includes ?? []) {
-      const list = byFile.get(include.file) ?? [];
-      list.push(include);
-      byFile.set(include.file, list);
-    }
-  }
-  return byFile;
-}
-var NOT_A_FORMAT;
 var init_format2 = __esm({
   "src/sources/format.ts"() {
     "use strict";
-    init_candidates();
     init_scan();
-    init_find3();
-    NOT_A_FORMAT = "is not in a format iam-refine reads (JSON policies, CloudFormation and SAM templates in JSON or YAML, serverless.yml)";
   }
 });
 
@@ -14792,13 +14677,13 @@ function mapPrincipals(location, ctx) {
   return { mapped: false, reason };
 }
 function mappedTo(principals, via, notes, ctx) {
-  const unique = [...new Set(principals)];
+  const unique2 = [...new Set(principals)];
   return {
     mapped: true,
-    principals: unique,
+    principals: unique2,
     via,
     notes,
-    uncovered: unique.filter((p4) => !ctx.covered(p4))
+    uncovered: unique2.filter((p4) => !ctx.covered(p4))
   };
 }
 function resolveAttachments(attachments, ctx) {
@@ -14842,7 +14727,6 @@ function resolveAttachments(attachments, ctx) {
     } else {
       return { ok: false, reason: `${label2} has no name` };
     }
-    if (a7.derivation !== void 0) notes.push(a7.derivation);
     const account = a7.account ?? stackEntry?.account ?? accountFor(ctx);
     const inAccount = candidates(ctx.known, key).filter(
       (arn2) => pattern.test(arn2) && (account === void 0 || accountOf(arn2) === account)
@@ -14880,7 +14764,7 @@ function accountOf(arn) {
   return /^arn:[^:]*:iam::(\d{12}):/.exec(arn)?.[1] ?? "";
 }
 function describe2(a7) {
-  if (a7.samResource) return `the role SAM creates for ${a7.samResource}`;
+  if (a7.samFunction) return `the role SAM creates for ${a7.samFunction}`;
   if (a7.name !== void 0) return `${a7.type} ${a7.name}`;
   if (a7.logicalId !== void 0) return `${a7.type} ${a7.logicalId}`;
   return `a ${a7.type}`;
@@ -14915,8 +14799,8 @@ function candidates(known, name) {
   if (!index) {
     index = /* @__PURE__ */ new Map();
     const add = (key, arn) => {
-      const list = index?.get(key);
-      if (list) list.push(arn);
+      const list2 = index?.get(key);
+      if (list2) list2.push(arn);
       else index?.set(key, [arn]);
     };
     for (const arn of known) {
@@ -14943,14 +14827,7 @@ var init_principals = __esm({
 
 // src/sources/scan.ts
 function refineFile(input, options) {
-  return refineScan(
-    input,
-    scanFile(input.text, input.file, {
-      path: input.path,
-      ...input.included ? { included: input.included } : {}
-    }),
-    options
-  );
+  return refineScan(input, scanFile(input.text, input.file), options);
 }
 function refineScan(input, scanned, options) {
   const { scan } = scanned;
@@ -14968,13 +14845,13 @@ function refineScan(input, scanned, options) {
       }
     };
   }
-  const statements2 = scan.policies.reduce((n4, p4) => n4 + p4.statements.length, 0);
-  if (statements2 > MAX_STATEMENTS_PER_FILE) {
+  const statements = scan.policies.reduce((n4, p4) => n4 + p4.statements.length, 0);
+  if (statements > MAX_STATEMENTS_PER_FILE) {
     return {
       report: {
         file: input.file,
         status: "skipped",
-        message: `holds ${statements2} statements, over the limit of ${MAX_STATEMENTS_PER_FILE} for one file; not checked`,
+        message: `holds ${statements} statements, over the limit of ${MAX_STATEMENTS_PER_FILE} for one file; not checked`,
         policies: [],
         notes: scan.notes,
         edits: []
@@ -14984,14 +14861,12 @@ function refineScan(input, scanned, options) {
   const lines = new LineIndex(input.text);
   const budget = newWorkBudget();
   const started = options.clock?.();
-  const refined = scan.policies.map((location) => {
+  const drafts = scan.policies.map((location) => {
     if (started !== void 0 && options.clock() - started > MAX_SECONDS_PER_FILE * 1e3) {
-      return {
-        done: uncheckedDraft(
-          location,
-          `not checked: the file took more than ${MAX_SECONDS_PER_FILE} s to refine`
-        )
-      };
+      return uncheckedDraft(
+        location,
+        `not checked: the file took more than ${MAX_SECONDS_PER_FILE} s to refine`
+      );
     }
     const mapping = mapPrincipals(location, {
       file: input.path,
@@ -15000,21 +14875,14 @@ function refineScan(input, scanned, options) {
       covered: (arn) => isCovered(options.findings, arn) || isFallback(arn, options),
       ...options.fallbackPrincipals ? { fallback: options.fallbackPrincipals } : {}
     });
-    return refineLocation(location, mapping, options, budget);
+    return refineLocation(scanned, location, mapping, options, lines, budget);
   });
-  const drafts = refined.map(
-    (r7, i7) => finishLocation(scanned, r7, otherInlineSize(refined, i7), lines)
-  );
   const editing = drafts.filter((d7) => d7.report.status === "refined");
   const all = editing.flatMap((d7) => d7.edits);
   let fileEdits = all;
   if (editing.length > 1) {
     const problem = scanned.verifyAll(
-      editing.map((d7) => ({
-        location: d7.location,
-        document: d7.refinement?.document,
-        removed: (d7.refinement?.statements ?? []).filter((s3) => s3.status === "removed").map((s3) => s3.index)
-      })),
+      editing.map((d7) => ({ location: d7.location, document: d7.refinement?.document })),
       all
     );
     if (problem !== void 0) {
@@ -15044,7 +14912,6 @@ function reportBase(location) {
     pointer: location.pointer,
     path: location.path,
     kind: location.kind,
-    ...location.branches ? { branches: location.branches } : {},
     ...location.resource ? { resource: location.resource } : {},
     ...location.policyName !== void 0 ? { policyName: location.policyName } : {},
     range: location.range
@@ -15067,24 +14934,22 @@ function uncheckedDraft(location, reason) {
     }
   };
 }
-function refineLocation(location, mapping, options, budget) {
+function refineLocation(scanned, location, mapping, options, lines, budget) {
   const base = reportBase(location);
   const empty = { statements: [], edits: [], unusedActions: [] };
   if (!mapping.mapped) {
     return {
-      done: {
-        location,
+      location,
+      principals: [],
+      edits: [],
+      report: {
+        ...base,
+        ...empty,
         principals: [],
-        edits: [],
-        report: {
-          ...base,
-          ...empty,
-          principals: [],
-          status: "unmapped",
-          reason: mapping.reason,
-          ...mapping.ambiguous ? { ambiguous: true } : {},
-          warnings: []
-        }
+        status: "unmapped",
+        reason: mapping.reason,
+        ...mapping.ambiguous ? { ambiguous: true } : {},
+        warnings: []
       }
     };
   }
@@ -15095,17 +14960,15 @@ function refineLocation(location, mapping, options, budget) {
   };
   if (mapping.uncovered.length > 0) {
     return {
-      done: {
-        location,
-        principals: [],
-        edits: [],
-        report: {
-          ...mapped,
-          ...empty,
-          status: "unchecked",
-          reason: `the findings say nothing about ${mapping.uncovered.join(", ")}: no finding names ${mapping.uncovered.length === 1 ? "it" : "them"} and the analyzer's coverage of ${mapping.uncovered.length === 1 ? "its account" : "their accounts"} is not recorded, so whether it uses everything or was never analyzed cannot be told`,
-          warnings: [...mapping.notes]
-        }
+      location,
+      principals: [],
+      edits: [],
+      report: {
+        ...mapped,
+        ...empty,
+        status: "unchecked",
+        reason: `the findings say nothing about ${mapping.uncovered.join(", ")}: no finding names ${mapping.uncovered.length === 1 ? "it" : "them"} and the analyzer's coverage of ${mapping.uncovered.length === 1 ? "its account" : "their accounts"} is not recorded, so whether it uses everything or was never analyzed cannot be told`,
+        warnings: [...mapping.notes]
       }
     };
   }
@@ -15122,135 +14985,88 @@ function refineLocation(location, mapping, options, budget) {
   } catch (error) {
     if (error instanceof LimitError) {
       return {
-        done: {
-          location,
-          principals,
-          edits: [],
-          report: {
-            ...mapped,
-            ...empty,
-            status: error.kind === "check" ? "unchecked" : "not-editable",
-            reason: error.message,
-            warnings: [...mapping.notes]
-          }
+        location,
+        principals,
+        edits: [],
+        report: {
+          ...mapped,
+          ...empty,
+          status: error.kind === "check" ? "unchecked" : "not-editable",
+          reason: error.message,
+          warnings: [...mapping.notes]
         }
       };
     }
     if (error instanceof ConfigurationError || error instanceof InvariantError) {
       return {
-        done: {
-          location,
-          principals,
-          edits: [],
-          report: {
-            ...mapped,
-            ...empty,
-            status: error instanceof InvariantError ? "error" : "invalid",
-            reason: error.message,
-            warnings: [...mapping.notes]
-          }
+        location,
+        principals,
+        edits: [],
+        report: {
+          ...mapped,
+          ...empty,
+          status: error instanceof InvariantError ? "error" : "invalid",
+          reason: error.message,
+          warnings: [...mapping.notes]
         }
       };
     }
     throw error;
   }
-  return { location, mapped, notes: mapping.notes, principals, refinement };
-}
-function otherInlineSize(all, index) {
-  const self = all[index];
-  if (!self || "done" in self || self.location.quota.kind === QUOTAS.managed.kind) return 0;
-  const key = principalKey(self.location);
-  if (key === void 0) return 0;
-  let size = 0;
-  all.forEach((other, i7) => {
-    if (i7 === index || "done" in other || other.location.branches) return;
-    if (other.location.quota.kind !== self.location.quota.kind) return;
-    if (principalKey(other.location) !== key) return;
-    const [a7, b7] = [self.location.path, other.location.path];
-    const nested = (x2, y2) => x2.length <= y2.length && x2.every((step, j7) => y2[j7] === step);
-    if (nested(a7, b7) || nested(b7, a7)) return;
-    size += other.refinement.size.after;
-  });
-  return size;
-}
-function principalKey(location) {
-  if (location.attachments.length === 0) return void 0;
-  return location.attachments.map((a7) => `${a7.type}:${a7.logicalId ?? ""}:${a7.name ?? ""}:${a7.unresolved ?? ""}`).sort().join("|");
-}
-function finishLocation(scanned, refined, others, lines) {
-  if ("done" in refined) return refined.done;
-  const { location, mapped, principals, refinement } = refined;
-  const statements2 = statementReports(location, refinement);
+  const statements = statementReports(location, refinement);
   const unusedActions = [
     ...new Set(refinement.statements.flatMap((s3) => s3.changes.flatMap((c7) => c7.unused)))
   ];
-  const statementNotes = refinement.statements.flatMap((s3) => s3.note ? [`: ${s3.note}`] : []);
-  const quota = location.quota;
-  const { before, after } = refinement.size;
-  const total = after + others;
-  const overQuota = total > quota.limit && after > before;
   const common = {
     ...mapped,
-    statements: statements2,
+    statements,
     unusedActions,
-    warnings: [
-      ...refined.notes,
-      // statement notes are the statements' own; the quota is said below, with its options
-      ...refinement.warnings.filter(
-        (w2) => !statementNotes.some((n4) => w2.endsWith(n4)) && !w2.includes("-character quota for")
-      )
-    ],
-    size: { before, after, quota, ...others > 0 ? { others } : {} },
-    overQuota: total > quota.limit,
+    warnings: [...mapping.notes, ...refinement.warnings],
+    size: refinement.size,
+    overQuota: refinement.overQuota,
     unusedPrincipal: refinement.unusedPrincipal
   };
-  const draft = (report, edits2 = []) => ({
-    location,
-    principals,
-    refinement,
-    edits: edits2,
-    report
-  });
-  if (!refinement.changed) return draft({ ...common, status: "unchanged", edits: [] });
-  if (refinement.unusedPolicy) {
-    return draft({
-      ...common,
-      status: "unused-policy",
-      reason: unusedReason(location),
-      edits: []
-    });
+  if (!refinement.changed) {
+    return {
+      location,
+      principals,
+      refinement,
+      edits: [],
+      report: { ...common, status: "unchanged", edits: [] }
+    };
   }
-  if (overQuota) {
-    return draft({
-      ...common,
-      status: "not-editable",
-      reason: overQuotaReason(refined, others),
-      edits: []
-    });
+  if (refinement.unusedPolicy) {
+    return {
+      location,
+      principals,
+      refinement,
+      edits: [],
+      report: {
+        ...common,
+        status: "unused-policy",
+        reason: "no statement is left: detach the policy from its principals or delete it",
+        edits: []
+      }
+    };
   }
   const rendered = scanned.render(location, refinement);
   if ("refused" in rendered) {
-    return draft({ ...common, status: "not-editable", reason: rendered.refused, edits: [] });
+    return {
+      location,
+      principals,
+      refinement,
+      edits: [],
+      report: { ...common, status: "not-editable", reason: rendered.refused, edits: [] }
+    };
   }
   const edits = [...rendered.edits];
-  return draft({ ...common, status: "refined", edits: edits.map((e7) => reportEdit(e7, lines)) }, edits);
-}
-function unusedReason(location) {
-  switch (location.form ?? "document") {
-    case "statement":
-    case "action":
-      return "no action is left in this branch of Fn::If: replace the branch by !Ref AWS::NoValue, or delete the statement";
-    case "statements":
-      return location.branches ? "no statement is left in this branch of Fn::If: replace the branch by !Ref AWS::NoValue" : "no statement is left: delete the statements (the role keeps its other policies)";
-    default:
-      return location.branches ? "no statement is left in this branch of Fn::If: replace the branch by !Ref AWS::NoValue, or detach or delete the policy" : "no statement is left: detach the policy from its principals or delete it";
-  }
-}
-function overQuotaReason(refined, others) {
-  const { before, after } = refined.refinement.size;
-  const quota = refined.location.quota;
-  const withOthers = others > 0 ? `, ${after + others} with the principal's other inline policies in this file` : "";
-  return `the refinement would be ${after} characters without white space (the policy is ${before} now)${withOthers}, over IAM's ${quota.limit}-character quota for ${quota.kind}, so it could not be deployed and no fix is suggested: ` + (quota.kind === QUOTAS.managed.kind ? "split the policy into several, " : "split the policy into several, move it to a managed policy, ") + "or accept the listed unused actions with keep-actions in the configuration";
+  return {
+    location,
+    principals,
+    refinement,
+    edits,
+    report: { ...common, status: "refined", edits: edits.map((e7) => reportEdit(e7, lines)) }
+  };
 }
 function isFallback(arn, options) {
   return options.findings.byPrincipal.has("") && (options.fallbackPrincipals?.includes(arn) ?? false);
@@ -15275,8 +15091,6 @@ function statementReports(location, refinement) {
       ...s3.sid !== void 0 ? { sid: s3.sid } : {},
       status: s3.status,
       ...note2 !== void 0 ? { note: note2 } : {},
-      // what the engine cannot read is unchecked, unless a Fn::If's branches are checked apart
-      ...s3.unreadable && !where?.branched ? { unreadable: true } : {},
       before: s3.before,
       after: s3.after,
       changes: s3.changes,
@@ -16007,8 +15821,8 @@ var init_date_utils = __esm({
       const [_, yearStr, monthStr, dayStr, hours, minutes, seconds, fractionalMilliseconds] = match;
       const year2 = strictParseShort(stripLeadingZeroes(yearStr));
       const month = parseDateValue(monthStr, "month", 1, 12);
-      const day = parseDateValue(dayStr, "day", 1, 31);
-      return buildDate(year2, month, day, { hours, minutes, seconds, fractionalMilliseconds });
+      const day2 = parseDateValue(dayStr, "day", 1, 31);
+      return buildDate(year2, month, day2, { hours, minutes, seconds, fractionalMilliseconds });
     };
     RFC3339_WITH_OFFSET = new RegExp(/^(\d{4})-(\d{2})-(\d{2})[tT](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(([-+]\d{2}:\d{2})|[zZ])$/);
     parseRfc3339DateTimeWithOffset = (value) => {
@@ -16025,8 +15839,8 @@ var init_date_utils = __esm({
       const [_, yearStr, monthStr, dayStr, hours, minutes, seconds, fractionalMilliseconds, offsetStr] = match;
       const year2 = strictParseShort(stripLeadingZeroes(yearStr));
       const month = parseDateValue(monthStr, "month", 1, 12);
-      const day = parseDateValue(dayStr, "day", 1, 31);
-      const date2 = buildDate(year2, month, day, { hours, minutes, seconds, fractionalMilliseconds });
+      const day2 = parseDateValue(dayStr, "day", 1, 31);
+      const date2 = buildDate(year2, month, day2, { hours, minutes, seconds, fractionalMilliseconds });
       if (offsetStr.toUpperCase() != "Z") {
         date2.setTime(date2.getTime() - parseOffsetToMilliseconds(offsetStr));
       }
@@ -16083,10 +15897,10 @@ var init_date_utils = __esm({
       }
       return new Date(Math.round(valueAsDouble * 1e3));
     };
-    buildDate = (year2, month, day, time2) => {
+    buildDate = (year2, month, day2, time2) => {
       const adjustedMonth = month - 1;
-      validateDayOfMonth(year2, adjustedMonth, day);
-      return new Date(Date.UTC(year2, adjustedMonth, day, parseDateValue(time2.hours, "hour", 0, 23), parseDateValue(time2.minutes, "minute", 0, 59), parseDateValue(time2.seconds, "seconds", 0, 60), parseMilliseconds(time2.fractionalMilliseconds)));
+      validateDayOfMonth(year2, adjustedMonth, day2);
+      return new Date(Date.UTC(year2, adjustedMonth, day2, parseDateValue(time2.hours, "hour", 0, 23), parseDateValue(time2.minutes, "minute", 0, 59), parseDateValue(time2.seconds, "seconds", 0, 60), parseMilliseconds(time2.fractionalMilliseconds)));
     };
     parseTwoDigitYear = (value) => {
       const thisYear = (/* @__PURE__ */ new Date()).getUTCFullYear();
@@ -16111,13 +15925,13 @@ var init_date_utils = __esm({
       return monthIdx + 1;
     };
     DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    validateDayOfMonth = (year2, month, day) => {
+    validateDayOfMonth = (year2, month, day2) => {
       let maxDays = DAYS_IN_MONTH[month];
       if (month === 1 && isLeapYear(year2)) {
         maxDays = 29;
       }
-      if (day > maxDays) {
-        throw new TypeError(`Invalid day for ${MONTHS[month]} in ${year2}: ${day}`);
+      if (day2 > maxDays) {
+        throw new TypeError(`Invalid day for ${MONTHS[month]} in ${year2}: ${day2}`);
       }
     };
     isLeapYear = (year2) => {
@@ -16282,7 +16096,7 @@ var init_schema_date_utils = __esm({
       if (IMF_FIXDATE_NATIVE.test(value)) {
         return new Date(value);
       }
-      let day;
+      let day2;
       let month;
       let year2;
       let hour;
@@ -16291,20 +16105,20 @@ var init_schema_date_utils = __esm({
       let fraction;
       let matches2;
       if (matches2 = IMF_FIXDATE2.exec(value)) {
-        [, day, month, year2, hour, minute, second, fraction] = matches2;
+        [, day2, month, year2, hour, minute, second, fraction] = matches2;
       } else if (matches2 = RFC_850_DATE2.exec(value)) {
-        [, day, month, year2, hour, minute, second, fraction] = matches2;
+        [, day2, month, year2, hour, minute, second, fraction] = matches2;
         year2 = (Number(year2) + 1900).toString();
       } else if (matches2 = ASC_TIME2.exec(value)) {
-        [, month, day, hour, minute, second, fraction, year2] = matches2;
+        [, month, day2, hour, minute, second, fraction, year2] = matches2;
       }
       if (year2 && second) {
-        const timestamp = Date.UTC(Number(year2), months.indexOf(month), Number(day), Number(hour), Number(minute), Number(second), fraction ? Math.round(parseFloat(`0.${fraction}`) * 1e3) : 0);
-        range(day, 1, 31);
+        const timestamp2 = Date.UTC(Number(year2), months.indexOf(month), Number(day2), Number(hour), Number(minute), Number(second), fraction ? Math.round(parseFloat(`0.${fraction}`) * 1e3) : 0);
+        range(day2, 1, 31);
         range(hour, 0, 23);
         range(minute, 0, 59);
         range(second, 0, 60);
-        const date2 = new Date(timestamp);
+        const date2 = new Date(timestamp2);
         date2.setUTCFullYear(Number(year2));
         return date2;
       }
@@ -18841,9 +18655,9 @@ function makeBuilder(common, service, name, ep) {
   return function makeCommand(added, plugins, op, $, smithyContext = {}) {
     const epMerged = Object.assign({}, common, added);
     return Command.classBuilder().ep(epMerged).m(function(CommandCtor, clientStack, config, options) {
-      const list = plugins.call(this, CommandCtor, clientStack, config, options);
-      list.unshift(ep(config, CommandCtor.getEndpointParameterInstructions()));
-      return list;
+      const list2 = plugins.call(this, CommandCtor, clientStack, config, options);
+      list2.unshift(ep(config, CommandCtor.getEndpointParameterInstructions()));
+      return list2;
     }).s(service, op, smithyContext).n(name, op.charAt(0).toUpperCase() + op.slice(1) + "Command").sc($).build();
   };
 }
@@ -20622,8 +20436,8 @@ var init_HttpBindingNormalizedSchema = __esm({
         const slot = location & 7;
         const media = traits.mediaType ? traits.mediaType === "application/json" || traits.mediaType.endsWith("+json") ? 2 : 1 : 0;
         const stream = traits.streaming || type === 42 ? this.isStructSchema() ? 2 : 1 : 0;
-        const timestamp = type >= 4 && type <= 7 ? slot >= 6 ? 2 : slot > 0 && slot < 4 ? 1 : 0 : 0;
-        let flags = type | media << 8 | (traits.idempotencyToken ? 1 : 0) << 10 | stream << 11 | (traits.sparse ? 1 : 0) << 13 | timestamp << 14 | (traits.hostLabel ? 1 : 0) << 17 | (location === 36 && typeof raw !== "object" ? 1 : 0) << 18;
+        const timestamp2 = type >= 4 && type <= 7 ? slot >= 6 ? 2 : slot > 0 && slot < 4 ? 1 : 0 : 0;
+        let flags = type | media << 8 | (traits.idempotencyToken ? 1 : 0) << 10 | stream << 11 | (traits.sparse ? 1 : 0) << 13 | timestamp2 << 14 | (traits.hostLabel ? 1 : 0) << 17 | (location === 36 && typeof raw !== "object" ? 1 : 0) << 18;
         const category = type & 192;
         const collectionValue = slot & 2 && (category === 64 || !nested && slot & 1) ? this.getHttpBindingCollectionValue(location, traits) : void 0;
         const valueType = (collectionValue?.[1] ?? 0) & 255;
@@ -21709,15 +21523,15 @@ function getMessageUnmarshaller(deserializer, toUtf83) {
       unmodeledError.name = message.headers[":error-code"].value;
       throw unmodeledError;
     } else if (messageType === "exception") {
-      const code = message.headers[":exception-type"].value;
-      const exception = { [code]: message };
+      const code2 = message.headers[":exception-type"].value;
+      const exception = { [code2]: message };
       const deserializedException = await deserializer(exception);
       if (deserializedException.$unknown) {
         const error = new Error(toUtf83(message.body));
-        error.name = code;
+        error.name = code2;
         throw error;
       }
-      throw deserializedException[code];
+      throw deserializedException[code2];
     } else if (messageType === "event") {
       const event = {
         [message.headers[":event-type"].value]: message
@@ -22655,11 +22469,11 @@ var init_HttpBindingProtocol = __esm({
           const [memberName, [memberSchema, flags, collectionValue], , wireName] = binding;
           if (collectionValue) {
             const sections = flags >> 16 & 1 ? splitEvery(headerValue, ",", 2) : splitHeader(headerValue);
-            const list = [];
+            const list2 = [];
             for (const section of sections) {
-              list.push(directDeserializer ? directDeserializer.readHttpBinding(collectionValue, section.trim(), 38) : await deserializer.read([collectionValue[0], { httpHeader: wireName }], section.trim()));
+              list2.push(directDeserializer ? directDeserializer.readHttpBinding(collectionValue, section.trim(), 38) : await deserializer.read([collectionValue[0], { httpHeader: wireName }], section.trim()));
             }
-            dataObject[memberName] = list;
+            dataObject[memberName] = list2;
           } else {
             dataObject[memberName] = directDeserializer ? directDeserializer.readHttpBinding(binding[1], headerValue, 38) : await deserializer.read(memberSchema, headerValue);
           }
@@ -23307,12 +23121,12 @@ function isRepresentable(numericString, value) {
     return expandToDecimal(numericString) === expandToDecimal(String(value));
   }
   const normalized = numericString.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
-  const canonical = String(value);
-  if (normalized === canonical) {
+  const canonical2 = String(value);
+  if (normalized === canonical2) {
     return true;
   }
-  if (/[eE]/.test(canonical)) {
-    return normalized === expandToDecimal(canonical);
+  if (/[eE]/.test(canonical2)) {
+    return normalized === expandToDecimal(canonical2);
   }
   return false;
 }
@@ -24012,11 +23826,11 @@ var init_JsonShapeSerializer2 = __esm({
         }
         this.json[this.i++] = QUOTE;
       }
-      writeUnicodeEscape(code) {
+      writeUnicodeEscape(code2) {
         let { json, i: i7 } = this;
         json[i7++] = BACKSLASH;
         json[i7++] = 117;
-        const hex = code.toString(16).padStart(4, "0");
+        const hex = code2.toString(16).padStart(4, "0");
         for (let j7 = 0; j7 < 4; ++j7) {
           json[i7++] = hex.charCodeAt(j7);
         }
@@ -25830,14 +25644,14 @@ var init_DefaultRateLimiter = __esm({
         this.availableTokens = this.availableTokens - amount;
       }
       refillTokenBucket() {
-        const timestamp = this.getCurrentTimeInSeconds();
+        const timestamp2 = this.getCurrentTimeInSeconds();
         if (!this.lastTimestamp) {
-          this.lastTimestamp = timestamp;
+          this.lastTimestamp = timestamp2;
           return;
         }
-        const fillAmount = (timestamp - this.lastTimestamp) * this.fillRate;
+        const fillAmount = (timestamp2 - this.lastTimestamp) * this.fillRate;
         this.availableTokens = Math.min(this.maxCapacity, this.availableTokens + fillAmount);
-        this.lastTimestamp = timestamp;
+        this.lastTimestamp = timestamp2;
       }
       calculateTimeWindow() {
         this.timeWindow = this.getPrecise(Math.pow(this.lastMaxRate * (1 - this.beta) / this.scaleConstant, 1 / 3));
@@ -25845,8 +25659,8 @@ var init_DefaultRateLimiter = __esm({
       cubicThrottle(rateToUse) {
         return this.getPrecise(rateToUse * this.beta);
       }
-      cubicSuccess(timestamp) {
-        return this.getPrecise(this.scaleConstant * Math.pow(timestamp - this.lastThrottleTime - this.timeWindow, 3) + this.lastMaxRate);
+      cubicSuccess(timestamp2) {
+        return this.getPrecise(this.scaleConstant * Math.pow(timestamp2 - this.lastThrottleTime - this.timeWindow, 3) + this.lastMaxRate);
       }
       enableTokenBucket() {
         this.enabled = true;
@@ -27227,7 +27041,7 @@ var init_getCanonicalHeaders = __esm({
     init_serde();
     init_constants6();
     getCanonicalHeaders = ({ headers }, unsignableHeaders, signableHeaders) => {
-      const canonical = {};
+      const canonical2 = {};
       for (const headerName of Object.keys(headers).sort()) {
         if (headers[headerName] == void 0) {
           continue;
@@ -27239,11 +27053,11 @@ var init_getCanonicalHeaders = __esm({
           }
         }
         if (canonicalHeaderName === "__proto__") {
-          writeKey(canonical);
+          writeKey(canonical2);
         }
-        canonical[canonicalHeaderName] = headers[headerName].replace(/[\r\n]/g, " ").replace(/[ \t]+/g, " ").replace(/^ | $/g, "");
+        canonical2[canonicalHeaderName] = headers[headerName].replace(/[\r\n]/g, " ").replace(/[ \t]+/g, " ").replace(/^ | $/g, "");
       }
-      return canonical;
+      return canonical2;
     };
   }
 });
@@ -29804,11 +29618,11 @@ var init_xml_parser = __esm({
               childTags.push(p4.parseTag());
             }
           } else {
-            let text = "";
+            let text2 = "";
             while (p4.i < p4.z && p4.x[p4.i] !== "<") {
-              text += p4.x[p4.i++];
+              text2 += p4.x[p4.i++];
             }
-            textParts.push(p4.decodeEntities(text));
+            textParts.push(p4.decodeEntities(text2));
           }
         }
         if (!p4.isNext("</")) {
@@ -29823,18 +29637,18 @@ var init_xml_parser = __esm({
           return { tag, value: "" };
         }
         if (!hasAttrs && !hasElementChild) {
-          const text = textParts.length === 1 ? textParts[0] : textParts.join("");
-          if (text.trim() === "" && text.includes("\n")) {
+          const text2 = textParts.length === 1 ? textParts[0] : textParts.join("");
+          if (text2.trim() === "" && text2.includes("\n")) {
             return { tag, value: "" };
           }
-          return { tag, value: text };
+          return { tag, value: text2 };
         }
         const obj = {};
-        for (const text of textParts) {
-          if (text.trim() === "" && text.includes("\n")) {
+        for (const text2 of textParts) {
+          if (text2.trim() === "" && text2.includes("\n")) {
             continue;
           }
-          obj["#text"] = "#text" in obj ? obj["#text"] + text : text;
+          obj["#text"] = "#text" in obj ? obj["#text"] + text2 : text2;
         }
         for (const child of childTags) {
           if (child.tag === "__proto__") {
@@ -30372,8 +30186,8 @@ var init_AwsQueryProtocol = __esm({
           delete response.headers[header];
           response.headers[header.toLowerCase()] = value;
         }
-        const shortName = operationSchema.name.split("#")[1] ?? operationSchema.name;
-        const awsQueryResultKey = ns.isStructSchema() && this.useNestedResult() ? shortName + "Result" : void 0;
+        const shortName2 = operationSchema.name.split("#")[1] ?? operationSchema.name;
+        const awsQueryResultKey = ns.isStructSchema() && this.useNestedResult() ? shortName2 + "Result" : void 0;
         const bytes = await collectBody(response.body, context);
         if (bytes.byteLength > 0) {
           Object.assign(dataObject, await deserializer.read(ns, bytes, awsQueryResultKey));
@@ -30415,9 +30229,9 @@ var init_AwsQueryProtocol = __esm({
         }, output), dataObject);
       }
       loadQueryErrorCode(output, data) {
-        const code = (data.Errors?.[0]?.Error ?? data.Errors?.Error ?? data.Error)?.Code;
-        if (code !== void 0) {
-          return code;
+        const code2 = (data.Errors?.[0]?.Error ?? data.Errors?.Error ?? data.Error)?.Code;
+        if (code2 !== void 0) {
+          return code2;
         }
         if (output.statusCode == 404) {
           return "NotFound";
@@ -39458,6 +39272,19 @@ var init_live_catalog = __esm({
   }
 });
 
+// src/findings/source.ts
+function parseFindingObjects(findings, label2) {
+  return parseFindings([...findings], label2);
+}
+var init_source = __esm({
+  "src/findings/source.ts"() {
+    "use strict";
+    init_files();
+    init_parse();
+    init_select();
+  }
+});
+
 // src/findings/access-analyzer.ts
 var access_analyzer_exports = {};
 __export(access_analyzer_exports, {
@@ -39469,7 +39296,6 @@ __export(access_analyzer_exports, {
   createAccessAnalyzerClient: () => createAccessAnalyzerClient,
   describeAwsError: () => describeAwsError,
   exportUnusedAccessFindings: () => exportUnusedAccessFindings,
-  exportedFindingsFile: () => exportedFindingsFile,
   findUnusedAccessAnalyzer: () => findUnusedAccessAnalyzer,
   paginate: () => paginate,
   toJson: () => toJson
@@ -39483,14 +39309,6 @@ function awsClientConfig(options) {
     retryMode: "standard",
     ...options.region === void 0 ? {} : { region: options.region },
     ...options.retryStrategy === void 0 ? {} : { retryStrategy: options.retryStrategy }
-  };
-}
-function exportedFindingsFile(exported) {
-  return {
-    analyzerArn: exported.analyzerArn,
-    coveredAccounts: exported.coveredAccounts,
-    ...exported.coveredPrincipals.length > 0 ? { coveredPrincipals: exported.coveredPrincipals } : {},
-    findings: exported.findings
   };
 }
 async function exportUnusedAccessFindings(client, options = {}) {
@@ -39512,46 +39330,14 @@ async function exportUnusedAccessFindings(client, options = {}) {
     findings.push(finding);
   }
   log(`${findings.length} active unused-access finding(s) from ${analyzerArn}`);
-  const coveredAccounts = options.resources === void 0 ? await accountsCovered(client, analyzerArn, log) : [];
-  return {
-    analyzerArn,
-    findings,
-    coveredAccounts,
-    coveredPrincipals: [...options.resources ?? []]
-  };
-}
-async function accountsCovered(client, analyzerArn, log) {
-  let covered = [];
-  await paginate("ListAnalyzers", async (nextToken) => {
-    const page = await call(
-      "ListAnalyzers",
-      () => client.send(
-        new ListAnalyzersCommand({
-          type: "ACCOUNT_UNUSED_ACCESS",
-          ...nextToken ? { nextToken } : {}
-        })
-      )
-    );
-    for (const analyzer of page.analyzers ?? []) {
-      if (analyzer.arn !== analyzerArn) continue;
-      const exclusions = analyzer.configuration?.unusedAccess?.analysisRule?.exclusions ?? [];
-      const account = /^arn:[^:]+:access-analyzer:[^:]*:(\d{12}):/.exec(analyzerArn)?.[1];
-      if (exclusions.length > 0) {
-        log(`${analyzerArn} excludes some principals: no account is recorded as covered whole`);
-      } else if (account) covered = [account];
-    }
-    return page.nextToken;
-  });
-  return covered;
+  return { analyzerArn, findings };
 }
 function accessAnalyzerSource(client, options = {}) {
   return {
     description: `Access Analyzer ${options.analyzerArn ?? "(the unused-access analyzer of the account)"}`,
     async load() {
-      const exported = await exportUnusedAccessFindings(client, options);
-      return [
-        parseFindings(exportedFindingsFile(exported), `Access Analyzer ${exported.analyzerArn}`)
-      ];
+      const { analyzerArn, findings } = await exportUnusedAccessFindings(client, options);
+      return [parseFindingObjects(findings, `Access Analyzer ${analyzerArn}`)];
     }
   };
 }
@@ -39675,9 +39461,9 @@ async function paginate(operation2, fetchPage) {
   }
   throw new ConfigurationError(`${operation2} returned more than ${MAX_PAGES} pages; stopped`);
 }
-async function call(operation2, send) {
+async function call(operation2, send2) {
   try {
-    return await send();
+    return await send2();
   } catch (error) {
     throw describeAwsError(error, operation2);
   }
@@ -39743,7 +39529,7 @@ var init_access_analyzer = __esm({
     init_dist_es17();
     init_errors();
     init_live_catalog();
-    init_parse();
+    init_source();
     AWS_MAX_ATTEMPTS = 5;
     PERMISSIONS = {
       ListAnalyzers: "access-analyzer:ListAnalyzers",
@@ -39751,6 +39537,8 @@ var init_access_analyzer = __esm({
       GetFindingV2: "access-analyzer:GetFinding",
       CheckNoNewAccess: "access-analyzer:CheckNoNewAccess",
       CheckAccessNotGranted: "access-analyzer:CheckAccessNotGranted",
+      GenerateFindingRecommendation: "access-analyzer:GenerateFindingRecommendation",
+      GetFindingRecommendation: "access-analyzer:GetFindingRecommendation",
       GenerateServiceLastAccessedDetails: "iam:GenerateServiceLastAccessedDetails",
       GetServiceLastAccessedDetails: "iam:GetServiceLastAccessedDetails"
     };
@@ -39820,8 +39608,8 @@ function awsRefinementVerifier(client) {
 }
 function actionsToProve(refinement) {
   const removed = /* @__PURE__ */ new Map();
-  for (const statement of refinement.statements) {
-    for (const change of statement.changes) {
+  for (const statement2 of refinement.statements) {
+    for (const change of statement2.changes) {
       for (const action of change.unused) removed.set(fold(action), action);
     }
   }
@@ -39834,10 +39622,10 @@ function actionsToProve(refinement) {
   }
   return out.sort();
 }
-function grants(statement, action) {
-  const list = (value) => typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v2) => typeof v2 === "string") : [];
-  if ("Action" in statement) return list(statement.Action).some((p4) => matches(p4, action));
-  if ("NotAction" in statement) return !list(statement.NotAction).some((p4) => matches(p4, action));
+function grants(statement2, action) {
+  const list2 = (value) => typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v2) => typeof v2 === "string") : [];
+  if ("Action" in statement2) return list2(statement2.Action).some((p4) => matches(p4, action));
+  if ("NotAction" in statement2) return !list2(statement2.NotAction).some((p4) => matches(p4, action));
   return false;
 }
 function statementsOf(document) {
@@ -39845,10 +39633,10 @@ function statementsOf(document) {
   const s3 = document.Statement;
   return Array.isArray(s3) ? s3 : isRecord(s3) ? [s3] : [];
 }
-async function check(operation2, send) {
+async function check(operation2, send2) {
   let answer;
   try {
-    answer = await send();
+    answer = await send2();
   } catch (error) {
     const name = error.name ?? "";
     if (UNCHECKABLE.has(name)) {
@@ -39894,8 +39682,8 @@ __export(check_exports, {
   CHECK_USAGE: () => CHECK_USAGE,
   checkCommand: () => checkCommand
 });
-import { access, lstat as lstat2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join7, posix } from "node:path";
+import { access } from "node:fs/promises";
+import { basename as basename2, dirname as dirname3, join as join7 } from "node:path";
 async function loadConfig2(file, paths) {
   if (file !== void 0) return { config: await readConfig(file), root: rootOf(file) };
   const only = paths.length === 1 ? paths[0] : void 0;
@@ -39921,41 +39709,8 @@ async function exists(path) {
     return false;
   }
 }
-async function isRegularFile(path) {
-  try {
-    return (await lstat2(path)).isFile();
-  } catch {
-    return false;
-  }
-}
 async function isFolder(path) {
   return exists(join7(path, "."));
-}
-async function includedFiles(walked, ignored) {
-  const services = [];
-  const onDiskOf = /* @__PURE__ */ new Map();
-  for (const file of walked) {
-    if (!isServerlessFile(file.rel)) continue;
-    const read = await readCandidate(file.path);
-    if (!read.ok) continue;
-    services.push({ path: file.rel, text: read.text });
-    onDiskOf.set(file.rel, file.path);
-  }
-  const byFile = collectIncludes(services);
-  const inWalk = new Set(walked.map((f7) => f7.rel));
-  const extra = [];
-  for (const [rel, includes] of byFile) {
-    if (inWalk.has(rel) || ignored(rel)) continue;
-    const from = includes[0]?.from.file ?? "";
-    const dir = posix.dirname(from);
-    const path = posix.join(
-      posix.dirname(onDiskOf.get(from) ?? from),
-      posix.relative(dir === "." ? "" : dir, rel)
-    );
-    if (!await isRegularFile(path)) continue;
-    extra.push({ path, rel, explicit: false });
-  }
-  return { byFile, extra };
 }
 function fileProblem(file, status, message) {
   return { file, status, message, policies: [], notes: [], edits: [] };
@@ -39968,59 +39723,53 @@ function markFixed(report) {
     )
   };
 }
-function textReport(report, sections) {
-  return `${[...sections.filter((s3) => s3 !== ""), summary(report)].join("\n")}
+function textReport(report, diffs) {
+  const out = [];
+  for (const d7 of diffs) out.push(d7.trimEnd());
+  for (const file of report.files) {
+    if (file.status !== "policies") {
+      const at2 = file.line !== void 0 ? `:${file.line}:${file.column ?? 1}` : "";
+      const what = file.status === "malformed" ? "malformed, skipped" : "skipped";
+      out.push(`${file.file}${at2}: ${what}: it ${file.message ?? "could not be read"}`);
+      continue;
+    }
+    for (const p4 of file.policies) out.push(...policyLines(file.file, p4));
+    for (const n4 of file.notes) {
+      out.push(`${n4.file}:${n4.line}: ${n4.pointer ? `${n4.pointer}: ` : ""}${n4.message}`);
+    }
+  }
+  out.push(summary(report));
+  return `${out.join("\n")}
 `;
 }
-function fileSection(file, diff) {
-  const out = [];
-  if (diff !== "") out.push(diff.trimEnd());
-  if (file.status !== "policies") {
-    const at2 = file.line !== void 0 ? `:${file.line}:${file.column ?? 1}` : "";
-    const what = file.status === "malformed" ? "malformed, skipped" : "skipped";
-    out.push(`${file.file}${at2}: ${what}: it ${file.message ?? "could not be read"}`);
-    return out.join("\n");
-  }
-  for (const p4 of file.policies) out.push(...policyLines(file.file, p4));
-  for (const n4 of file.notes) {
-    const mark = n4.unchecked ? "not checked: " : "";
-    out.push(`${n4.file}:${n4.line}: ${n4.pointer ? `${n4.pointer}: ` : ""}${mark}${n4.message}`);
-  }
-  return out.join("\n");
-}
 function policyLines(file, p4) {
-  const branch = p4.branches && p4.branches.length > 0 ? ` (when ${p4.branches.map((b7) => `${b7.condition} is ${b7.value}`).join(" and ")})` : "";
-  const where = `${file}:${p4.range.startLine}: ${p4.pointer ? `${p4.pointer}${branch}: ` : ""}`;
+  const where = `${file}:${p4.range.startLine}: ${p4.pointer ? `${p4.pointer}: ` : ""}`;
   const whose = p4.principals.length > 0 ? ` (${p4.principals.join(", ")})` : "";
   switch (p4.status) {
+    case "unchanged":
+      return [];
     case "unmapped":
       return [`${where}not refined, no principal: ${p4.reason ?? ""}`];
     case "invalid":
       return [`${where}not a policy the engine can read: ${p4.reason ?? ""}`];
     case "error":
       return [`${where}${p4.reason ?? "an internal guarantee failed"}`];
-    case "unchecked":
-      return [`${where}not checked${whose}: ${p4.reason ?? ""}`];
     default:
   }
-  const lines = [];
-  if (p4.status !== "unchanged") {
-    lines.push(
-      p4.status === "unused-policy" ? `${where}every action is unused${whose}: ${p4.reason ?? "detach the policy or delete it"}` : p4.status === "not-editable" ? `${where}unused permissions${whose}, reported without a fix: ${p4.reason ?? ""}` : `${where}${p4.status === "fixed" ? "fixed" : "unused permissions"}${whose}`
-    );
-  }
-  const notRefined = [];
-  for (const s3 of p4.statements) {
-    const label2 = s3.sid !== void 0 ? `Statement "${s3.sid}"` : `Statement #${s3.index + 1}`;
-    if (hasUnused(p4.status)) for (const r7 of s3.reasons) lines.push(`  ${label2}: ${r7}`);
-    if (s3.status === "not-refined" && s3.note !== void 0 && !s3.note.startsWith("is a Deny")) {
-      notRefined.push(`  ${label2}: ${s3.unreadable ? "not checked" : "not refined"}: ${s3.note}`);
+  const head = p4.status === "unused-policy" ? `${where}every action is unused${whose}: detach the policy or delete it` : p4.status === "not-editable" ? `${where}unused permissions${whose}, reported without a fix: ${p4.reason ?? ""}` : `${where}${p4.status === "fixed" ? "fixed" : "unused permissions"}${whose}`;
+  const lines = [head];
+  if (hasUnused(p4.status)) {
+    for (const s3 of p4.statements) {
+      const label2 = s3.sid !== void 0 ? `Statement "${s3.sid}"` : `Statement #${s3.index + 1}`;
+      for (const r7 of s3.reasons) lines.push(`  ${label2}: ${r7}`);
     }
   }
-  if (notRefined.length > 0 && lines.length === 0) lines.push(`${where}found${whose}`);
-  lines.push(...notRefined);
-  for (const w2 of p4.warnings) lines.push(`  note: ${w2}`);
-  if (lines.length > 0 && p4.status === "unchanged" && notRefined.length === 0) return [];
+  if (p4.awsAgreement) {
+    lines.push(`  IAM Access Analyzer: ${agreementLine(p4.awsAgreement)}`);
+    const details = agreementDetails(p4.awsAgreement);
+    if (details.length > 2) for (const d7 of details) lines.push(`    ${d7}`);
+  }
+  for (const w2 of p4.warnings) lines.push(`  warning: ${w2}`);
   return lines;
 }
 function summary(report) {
@@ -40048,19 +39797,18 @@ var init_check = __esm({
     init_load();
     init_files();
     init_walk();
+    init_agreement();
     init_diff();
     init_json_report();
     init_sarif();
     init_config();
+    init_agreement3();
     init_proof();
-    init_candidates();
-    init_format2();
     init_scan2();
     init_gate();
-    init_find3();
     init_io();
     init_refine2();
-    CHECK_USAGE = "usage: iam-refine check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]\n                        [--format text|json|sarif] [--principal ARN]... [--verify-with-aws]\n                        [--fail-on unused-or-unchecked|unused|never]";
+    CHECK_USAGE = "usage: iam-refine check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]\n                        [--format text|json|sarif] [--principal ARN]... [--verify-with-aws]\n                        [--fail-on unused-or-unchecked|unused|never] [--require-aws-agreement]";
     FORMATS = ["text", "json", "sarif"];
     DEFAULT_CONFIG = join7(".github", "iam-refine.yml");
     checkCommand = async (args, io) => {
@@ -40074,7 +39822,8 @@ var init_check = __esm({
           format: { type: "string" },
           principal: { type: "string", multiple: true },
           "verify-with-aws": { type: "boolean" },
-          "fail-on": { type: "string" }
+          "fail-on": { type: "string" },
+          "require-aws-agreement": { type: "boolean" }
         },
         CHECK_USAGE
       );
@@ -40108,62 +39857,54 @@ ${CHECK_USAGE}`);
           "a per-principal findings list names no principal: say whose it is with --principal ARN"
         );
       }
+      const recommendations = findings.recommendations ?? /* @__PURE__ */ new Map();
+      const requireAgreement = values["require-aws-agreement"] === true;
+      if (requireAgreement && recommendations.size === 0) {
+        throw new ConfigurationError(
+          "--require-aws-agreement needs IAM Access Analyzer recommendations: give findings written by `iam-refine findings export`, or a saved `aws accessanalyzer get-finding-recommendation` response, with --findings"
+        );
+      }
       const prove = values["verify-with-aws"] === true ? (await Promise.resolve().then(() => (init_verify(), verify_exports))).awsRefinementVerifier(
         (await Promise.resolve().then(() => (init_access_analyzer(), access_analyzer_exports))).createAccessAnalyzerClient()
       ) : void 0;
       let defects = 0;
       const ignored = globMatcher(config.ignoreFiles);
-      const walked = await walkFiles(paths, root7, (rel) => ignored(rel));
-      const included = await includedFiles(walked, ignored);
+      const files = await walkFiles(paths, root7, (rel) => ignored(rel));
       const reports = [];
-      const sections = [];
-      let namedProblems = 0;
-      for (const file of [...walked, ...included.extra]) {
-        const read = await readCandidate(file.path);
+      const diffs = [];
+      for (const walked of files) {
+        const read = await readCandidate(walked.path);
         if (!read.ok) {
-          if (read.reason === "too-large" || file.explicit) {
-            const problem = fileProblem(file.path, "skipped", read.message);
-            reports.push(problem);
-            sections.push(fileSection(problem, ""));
-            if (file.explicit) namedProblems++;
+          if (read.reason === "too-large" || walked.explicit) {
+            reports.push(fileProblem(walked.path, "skipped", read.message));
           }
           continue;
         }
-        const includes = included.byFile.get(file.rel);
         let outcome = refineFile(
-          {
-            file: file.path,
-            path: file.rel,
-            text: read.text,
-            ...includes ? { included: includes } : {}
-          },
+          { file: walked.path, path: walked.rel, text: read.text },
           { catalog, findings, config, fallbackPrincipals: fallback, clock: () => performance.now() }
         );
-        if (prove && outcome.report) {
+        if (!outcome.report) continue;
+        if (recommendations.size > 0) {
+          outcome = withAwsAgreement(outcome, walked.rel, { catalog, config, recommendations });
+          if (requireAgreement)
+            outcome = withholdDisagreements(read.text, outcome, (a7) => agreementDetails(a7).join("; "));
+        }
+        if (prove) {
           outcome = await withAwsProof(read.text, outcome, prove, (p4, reason, defect) => {
             if (defect) defects++;
-            io.err(`${file.path}: ${p4.location.pointer || "policy"}: ${reason}
+            io.err(`${walked.path}: ${p4.location.pointer || "policy"}: ${reason}
 `);
           });
         }
-        if (!outcome.report) {
-          if (file.explicit) {
-            sections.push(
-              mayHoldPolicies(file.path) ? `${file.path}: holds no policy iam-refine reads` : `${file.path}: skipped: it ${NOT_A_FORMAT}`
-            );
-            namedProblems++;
-          }
-          continue;
-        }
+        if (!outcome.report) continue;
         let report2 = outcome.report;
-        if (file.explicit && report2.status !== "policies") namedProblems++;
-        const diff = report2.edits.length > 0 ? unifiedDiff(file.path, read.text, report2.edits) : "";
+        if (report2.edits.length > 0) diffs.push(unifiedDiff(walked.path, read.text, report2.edits));
         if (fix && outcome.fixedText !== void 0) {
-          await writeFileAtomically(file.path, outcome.fixedText);
+          await writeFileAtomically(walked.path, outcome.fixedText);
           report2 = markFixed(report2);
         }
         reports.push(report2);
-        sections.push(fileSection(report2, diff));
       }
       const report = buildReport(reports, {
         catalog: {
@@ -40179,17 +39920,172 @@ ${CHECK_USAGE}`);
 `);
       else if (format3 === "sarif") io.out(`${JSON.stringify(toSarif(report), null, 2)}
 `);
-      else io.out(textReport(report, sections));
+      else io.out(textReport(report, diffs));
       if (report.totals.errors > 0 || defects > 0) return EXIT.bug;
-      if (namedProblems > 0) {
-        io.err(
-          `iam-refine: ${namedProblems} of the files named on the command line could not be checked (see above)
-`
-        );
-        return EXIT.usage;
-      }
       return gateFailure(report, failOn, "--fail-on") === void 0 ? EXIT.ok : EXIT.unused;
     };
+  }
+});
+
+// src/findings/recommendations.ts
+async function fetchRecommendations(client, analyzerArn, requests, options = {}) {
+  const log = options.log ?? (() => void 0);
+  const deadline = Date.now() + (options.timeLimitMs ?? RECOMMENDATIONS_TIME_LIMIT_MS);
+  const fetched = await mapConcurrent(
+    requests,
+    RECOMMENDATION_CONCURRENCY,
+    (request) => fetchRecommendation(client, analyzerArn, request, deadline)
+  );
+  const available = fetched.filter((f7) => f7.recommendation.status === "available").length;
+  for (const f7 of fetched) {
+    if (f7.recommendation.status === "unavailable") {
+      log(`no recommendation for ${f7.recommendation.principal}: ${f7.recommendation.reason}`);
+    }
+  }
+  if (requests.length > 0) {
+    log(`${available} of ${requests.length} IAM Access Analyzer recommendation(s) read`);
+  }
+  return fetched;
+}
+async function fetchRecommendation(client, analyzerArn, request, deadline) {
+  const { id, resource } = request;
+  const unavailable2 = (reason) => ({
+    recommendation: { principal: resource, status: "unavailable", reason, source: `finding ${id}` }
+  });
+  try {
+    let first = await getFirstPage(client, analyzerArn, id);
+    let generated = false;
+    if (first === void 0 || first.status === "FAILED") {
+      await send(
+        "GenerateFindingRecommendation",
+        () => client.send(new GenerateFindingRecommendationCommand({ analyzerArn, id }))
+      );
+      generated = true;
+      first = await getFirstPage(client, analyzerArn, id);
+    }
+    let delay = POLL_FIRST_DELAY_MS;
+    while ((first === void 0 ? generated : first.status === "IN_PROGRESS") && Date.now() + delay <= deadline) {
+      await sleep2(delay);
+      delay = Math.min(delay * 2, POLL_MAX_DELAY_MS);
+      first = await getFirstPage(client, analyzerArn, id);
+    }
+    if (first === void 0) {
+      return unavailable2(
+        generated ? "IAM Access Analyzer started the recommendation but did not find it afterwards" : "IAM Access Analyzer has no recommendation for the finding"
+      );
+    }
+    const steps = [...first.recommendedSteps ?? []];
+    if (first.status === "SUCCEEDED" && first.nextToken) {
+      let token = first.nextToken;
+      await paginate("GetFindingRecommendation", async () => {
+        const page = await getPage(client, analyzerArn, id, token);
+        if (page === void 0)
+          throw new ConfigurationError("the recommendation disappeared between two pages");
+        steps.push(...page.recommendedSteps ?? []);
+        token = page.nextToken;
+        return token;
+      });
+    }
+    const response = toJson({
+      startedAt: first.startedAt,
+      completedAt: first.completedAt,
+      error: first.error,
+      resourceArn: first.resourceArn,
+      recommendedSteps: steps,
+      recommendationType: first.recommendationType,
+      status: first.status
+    });
+    const recommendation = readRecommendation(
+      response,
+      "",
+      (path, what) => {
+        throw new ConfigurationError(
+          `GetFindingRecommendation answered for finding ${id}: ${path}: ${what}`
+        );
+      },
+      `finding ${id}`,
+      resource
+    );
+    if (recommendation.status === "unavailable" && first.status === "IN_PROGRESS") {
+      return {
+        recommendation: {
+          ...recommendation,
+          reason: `${recommendation.reason}, still in progress at the time limit`
+        },
+        response
+      };
+    }
+    return { recommendation, response };
+  } catch (error) {
+    return unavailable2(error instanceof ConfigurationError ? error.message : String(error));
+  }
+}
+function getFirstPage(client, analyzerArn, id) {
+  return getPage(client, analyzerArn, id, void 0);
+}
+async function getPage(client, analyzerArn, id, nextToken) {
+  try {
+    return await client.send(
+      new GetFindingRecommendationCommand({
+        analyzerArn,
+        id,
+        maxResults: STEPS_PER_PAGE,
+        ...nextToken ? { nextToken } : {}
+      })
+    );
+  } catch (error) {
+    if (error.name === "ResourceNotFoundException") return void 0;
+    throw describe3(error, "GetFindingRecommendation");
+  }
+}
+async function send(operation2, run) {
+  try {
+    return await run();
+  } catch (error) {
+    throw describe3(error, operation2);
+  }
+}
+function describe3(error, operation2) {
+  const name = error.name;
+  if (name === "ThrottlingException") {
+    return new ConfigurationError(
+      `IAM Access Analyzer kept throttling ${operation2}; the recommendation is unavailable for this run`,
+      { cause: error }
+    );
+  }
+  return describeAwsError(error, operation2);
+}
+function sleep2(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+async function attachRecommendations(client, exported, options = {}) {
+  const requests = exported.findings.filter(
+    (f7) => f7.findingType === "UnusedPermission" && typeof f7.id === "string" && typeof f7.resource === "string"
+  ).map((f7) => ({ id: f7.id, resource: f7.resource }));
+  const fetched = await fetchRecommendations(client, exported.analyzerArn, requests, options);
+  const byId = new Map(requests.map((r7, i7) => [r7.id, fetched[i7]?.response]));
+  return {
+    analyzerArn: exported.analyzerArn,
+    findings: exported.findings.map((f7) => {
+      const response = byId.get(String(f7.id));
+      return response ? { ...f7, [RECOMMENDATION_KEY]: response } : f7;
+    })
+  };
+}
+var RECOMMENDATIONS_TIME_LIMIT_MS, POLL_FIRST_DELAY_MS, POLL_MAX_DELAY_MS, STEPS_PER_PAGE, RECOMMENDATION_CONCURRENCY;
+var init_recommendations = __esm({
+  "src/findings/recommendations.ts"() {
+    "use strict";
+    init_dist_es17();
+    init_errors();
+    init_live_catalog();
+    init_access_analyzer();
+    init_parse_recommendation();
+    RECOMMENDATIONS_TIME_LIMIT_MS = 18e4;
+    POLL_FIRST_DELAY_MS = 1e3;
+    POLL_MAX_DELAY_MS = 8e3;
+    STEPS_PER_PAGE = 1e3;
+    RECOMMENDATION_CONCURRENCY = 4;
   }
 });
 
@@ -50496,16 +50392,6 @@ var init_dist_es18 = __esm({
   }
 });
 
-// src/findings/source.ts
-var init_source = __esm({
-  "src/findings/source.ts"() {
-    "use strict";
-    init_files();
-    init_parse();
-    init_select();
-  }
-});
-
 // src/findings/last-accessed.ts
 function createIamClient(options = {}) {
   return new IAMClient(awsClientConfig(options));
@@ -50518,7 +50404,7 @@ async function lastAccessedFindings(client, principals, options = {}) {
     );
   }
   for (const arn of principals) {
-    if (!PRINCIPAL_ARN2.test(arn)) {
+    if (!PRINCIPAL_ARN3.test(arn)) {
       throw new ConfigurationError(
         `"${arn}" is not the ARN of an IAM role or user (arn:aws:iam::123456789012:role/Name)`
       );
@@ -50654,7 +50540,7 @@ function actionName(raw, namespace) {
   if (colon < 0) return raw;
   return raw.slice(0, colon).toLowerCase() === namespace.toLowerCase() ? raw.slice(colon + 1) : void 0;
 }
-var DEFAULT_UNUSED_DAYS, PRINCIPAL_ARN2;
+var DEFAULT_UNUSED_DAYS, PRINCIPAL_ARN3;
 var init_last_accessed = __esm({
   "src/findings/last-accessed.ts"() {
     "use strict";
@@ -50664,7 +50550,7 @@ var init_last_accessed = __esm({
     init_access_analyzer();
     init_source();
     DEFAULT_UNUSED_DAYS = 90;
-    PRINCIPAL_ARN2 = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/.+$/;
+    PRINCIPAL_ARN3 = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/.+$/;
   }
 });
 
@@ -50692,7 +50578,8 @@ ${FINDINGS_USAGE}`
         principal: { type: "string", multiple: true },
         out: { type: "string" },
         "last-accessed": { type: "string", multiple: true },
-        "unused-days": { type: "string" }
+        "unused-days": { type: "string" },
+        "without-recommendations": { type: "boolean" }
       },
       FINDINGS_USAGE
     );
@@ -50708,19 +50595,20 @@ ${FINDINGS_USAGE}`);
       throw new ConfigurationError(`--unused-days applies to --last-accessed
 ${FINDINGS_USAGE}`);
     }
-    const log = (line) => io.err(`${line}
+    const log = (line2) => io.err(`${line2}
 `);
     const findings = [];
-    let coverage = {};
     if (analyzerArn !== void 0 || lastAccessed.length === 0) {
-      const exported = await exportUnusedAccessFindings(deps.accessAnalyzer(), {
+      const client = deps.accessAnalyzer();
+      let exported = await exportUnusedAccessFindings(client, {
         ...analyzerArn === void 0 ? {} : { analyzerArn },
         ...principals === void 0 ? {} : { resources: principals },
         log
       });
-      const { findings: own, ...rest2 } = exportedFindingsFile(exported);
-      coverage = rest2;
-      findings.push(...own);
+      if (values["without-recommendations"] !== true) {
+        exported = await attachRecommendations(client, exported, { log });
+      }
+      findings.push(...exported.findings);
     }
     if (lastAccessed.length > 0) {
       const synthesized = await lastAccessedFindings(deps.iam(), lastAccessed, {
@@ -50730,19 +50618,14 @@ ${FINDINGS_USAGE}`);
       });
       log(`${synthesized.length} principal(s) with unused access in IAM's last-accessed data`);
       findings.push(...synthesized);
-      const asked = [
-        ...coverage.coveredPrincipals ?? [],
-        ...lastAccessed
-      ];
-      coverage = { ...coverage, coveredPrincipals: [...new Set(asked)] };
     }
-    const text = `${JSON.stringify({ ...coverage, findings }, null, 2)}
+    const text2 = `${JSON.stringify(findings, null, 2)}
 `;
     const out = values.out;
-    if (out === void 0) io.out(text);
+    if (out === void 0) io.out(text2);
     else {
       try {
-        await writeFile3(out, text, "utf8");
+        await writeFile3(out, text2, "utf8");
       } catch (error) {
         throw new ConfigurationError(
           `${out}: cannot write the findings (${error.code ?? String(error)})`
@@ -50768,12 +50651,16 @@ var init_findings = __esm({
     "use strict";
     init_errors();
     init_access_analyzer();
+    init_recommendations();
     init_last_accessed();
     init_io();
     FINDINGS_USAGE = `usage: iam-refine findings export [--analyzer-arn ARN] [--principal ARN]... [--out FILE]
+                                 [--without-recommendations]
        iam-refine findings export --last-accessed ARN... [--unused-days N] [--out FILE]
   Writes the active unused-access findings as a JSON array of GetFindingV2 objects (the form
-  --findings reads). Without --analyzer-arn, the account's unused-access analyzer is used.
+  --findings reads), each UnusedPermission finding with IAM Access Analyzer's recommendation next
+  to it ("findingRecommendation"; --without-recommendations leaves them out). Without
+  --analyzer-arn, the account's unused-access analyzer is used.
   --last-accessed reads IAM's last-accessed data of the roles or users named instead (add
   --analyzer-arn to read both). AWS credentials and region come from the environment.`;
     defaultDeps = {
@@ -50851,12 +50738,12 @@ ${USAGE}
 
 // src/report/log-line.ts
 var COMMAND_START = /^(\s*)(:|#)(?=:|#\[)/gm;
-function neutralizeCommands(text) {
-  return text.replace(COMMAND_START, "$1$2\u200B");
+function neutralizeCommands(text2) {
+  return text2.replace(COMMAND_START, "$1$2\u200B");
 }
 
 // src/cli.ts
 process.exitCode = await runCli(process.argv.slice(2), {
-  out: (text) => void process.stdout.write(neutralizeCommands(text)),
-  err: (text) => void process.stderr.write(neutralizeCommands(text))
+  out: (text2) => void process.stdout.write(neutralizeCommands(text2)),
+  err: (text2) => void process.stderr.write(neutralizeCommands(text2))
 });

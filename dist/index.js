@@ -4228,8 +4228,8 @@ var require_util2 = __commonJS({
         request2.headersList.append("origin", serializedOrigin, true);
       }
     }
-    function coarsenTime(timestamp, crossOriginIsolatedCapability) {
-      return timestamp;
+    function coarsenTime(timestamp2, crossOriginIsolatedCapability) {
+      return timestamp2;
     }
     function clampAndCoarsenConnectionTimingInfo(connectionTimingInfo, defaultStartTime, crossOriginIsolatedCapability) {
       if (!connectionTimingInfo?.startTime || connectionTimingInfo.startTime < defaultStartTime) {
@@ -4867,8 +4867,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list3) {
-      const value = list3.get(name, true);
+    function getDecodeSplit(name, list4) {
+      const value = list4.get(name, true);
       if (value === null) {
         return null;
       }
@@ -11804,10 +11804,10 @@ var require_dns = __commonJS({
         return ip;
       }
       setRecords(origin, addresses) {
-        const timestamp = Date.now();
+        const timestamp2 = Date.now();
         const records = { records: { 4: null, 6: null } };
         for (const record of addresses) {
-          record.timestamp = timestamp;
+          record.timestamp = timestamp2;
           if (typeof record.ttl === "number") {
             record.ttl = Math.min(record.ttl, this.#maxTTL);
           } else {
@@ -12280,9 +12280,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list3 = this.#headersList.cookies;
-        if (list3) {
-          return [...list3];
+        const list4 = this.#headersList.cookies;
+        if (list4) {
+          return [...list4];
         }
         return [];
       }
@@ -12322,8 +12322,8 @@ var require_headers = __commonJS({
       static getHeadersList(o3) {
         return o3.#headersList;
       }
-      static setHeadersList(o3, list3) {
-        o3.#headersList = list3;
+      static setHeadersList(o3, list4) {
+        o3.#headersList = list4;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13291,13 +13291,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list3 = dependentControllerMap.get(this.signal);
-          if (list3 === void 0) {
-            list3 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list3);
+          let list4 = dependentControllerMap.get(this.signal);
+          if (list4 === void 0) {
+            list4 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list4);
           }
           const acRef = new WeakRef(ac);
-          list3.add(acRef);
+          list4.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -18353,12 +18353,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field) {
+    function isFieldName(line2, length, field) {
       if (length !== field.length) {
         return false;
       }
       for (let i7 = 0; i7 < length; i7++) {
-        if (line[i7] !== field[i7]) {
+        if (line2[i7] !== field[i7]) {
           return false;
         }
       }
@@ -18504,31 +18504,31 @@ var require_eventsource_stream = __commonJS({
        * @param {Buffer} line
        * @param {EventSourceStreamEvent} event
        */
-      parseLine(line, event) {
-        if (line.length === 0) {
+      parseLine(line2, event) {
+        if (line2.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON2);
+        const colonPosition = line2.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
-        let fieldLength = line.length;
-        let valueStart = line.length;
+        let fieldLength = line2.length;
+        let valueStart = line2.length;
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE2) {
+          if (line2[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
-        if (isFieldName(line, fieldLength, DATA)) {
+        if (isFieldName(line2, fieldLength, DATA)) {
           if (this.maxEventSize > 0 && this.dataLineCount >= this.maxDataLines) {
             throw createMaxEventSizeExceededError();
           }
-          const valueBytes = line.length - valueStart;
+          const valueBytes = line2.length - valueStart;
           const dataSize = this.eventFieldSizes.data + (event.data === void 0 ? 0 : 1) + valueBytes;
           this.setEventFieldSize("data", dataSize);
-          const value = line.toString("utf8", valueStart);
+          const value = line2.toString("utf8", valueStart);
           if (event.data === void 0) {
             event.data = value;
           } else {
@@ -18538,24 +18538,24 @@ ${value}`;
           this.dataLineCount++;
           return;
         }
-        if (isFieldName(line, fieldLength, RETRY)) {
-          if (isASCIINumberBytes(line, valueStart)) {
-            this.setEventFieldSize("retry", line.length - valueStart);
-            event.retry = line.toString("utf8", valueStart);
+        if (isFieldName(line2, fieldLength, RETRY)) {
+          if (isASCIINumberBytes(line2, valueStart)) {
+            this.setEventFieldSize("retry", line2.length - valueStart);
+            event.retry = line2.toString("utf8", valueStart);
           }
           return;
         }
-        if (isFieldName(line, fieldLength, ID)) {
-          if (isValidLastEventIdBytes(line, valueStart)) {
-            this.setEventFieldSize("id", line.length - valueStart);
-            event.id = line.toString("utf8", valueStart);
+        if (isFieldName(line2, fieldLength, ID)) {
+          if (isValidLastEventIdBytes(line2, valueStart)) {
+            this.setEventFieldSize("id", line2.length - valueStart);
+            event.id = line2.toString("utf8", valueStart);
           }
           return;
         }
-        if (isFieldName(line, fieldLength, EVENT)) {
-          if (valueStart < line.length) {
-            this.setEventFieldSize("event", line.length - valueStart);
-            event.event = line.toString("utf8", valueStart);
+        if (isFieldName(line2, fieldLength, EVENT)) {
+          if (valueStart < line2.length) {
+            this.setEventFieldSize("event", line2.length - valueStart);
+            event.event = line2.toString("utf8", valueStart);
           }
         }
       }
@@ -19828,8 +19828,8 @@ var init_date_utils = __esm({
       const [_, yearStr, monthStr, dayStr, hours, minutes, seconds, fractionalMilliseconds] = match;
       const year2 = strictParseShort(stripLeadingZeroes(yearStr));
       const month = parseDateValue(monthStr, "month", 1, 12);
-      const day2 = parseDateValue(dayStr, "day", 1, 31);
-      return buildDate(year2, month, day2, { hours, minutes, seconds, fractionalMilliseconds });
+      const day3 = parseDateValue(dayStr, "day", 1, 31);
+      return buildDate(year2, month, day3, { hours, minutes, seconds, fractionalMilliseconds });
     };
     RFC3339_WITH_OFFSET = new RegExp(/^(\d{4})-(\d{2})-(\d{2})[tT](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(([-+]\d{2}:\d{2})|[zZ])$/);
     parseRfc3339DateTimeWithOffset = (value) => {
@@ -19846,8 +19846,8 @@ var init_date_utils = __esm({
       const [_, yearStr, monthStr, dayStr, hours, minutes, seconds, fractionalMilliseconds, offsetStr] = match;
       const year2 = strictParseShort(stripLeadingZeroes(yearStr));
       const month = parseDateValue(monthStr, "month", 1, 12);
-      const day2 = parseDateValue(dayStr, "day", 1, 31);
-      const date2 = buildDate(year2, month, day2, { hours, minutes, seconds, fractionalMilliseconds });
+      const day3 = parseDateValue(dayStr, "day", 1, 31);
+      const date2 = buildDate(year2, month, day3, { hours, minutes, seconds, fractionalMilliseconds });
       if (offsetStr.toUpperCase() != "Z") {
         date2.setTime(date2.getTime() - parseOffsetToMilliseconds(offsetStr));
       }
@@ -19904,10 +19904,10 @@ var init_date_utils = __esm({
       }
       return new Date(Math.round(valueAsDouble * 1e3));
     };
-    buildDate = (year2, month, day2, time2) => {
+    buildDate = (year2, month, day3, time2) => {
       const adjustedMonth = month - 1;
-      validateDayOfMonth(year2, adjustedMonth, day2);
-      return new Date(Date.UTC(year2, adjustedMonth, day2, parseDateValue(time2.hours, "hour", 0, 23), parseDateValue(time2.minutes, "minute", 0, 59), parseDateValue(time2.seconds, "seconds", 0, 60), parseMilliseconds(time2.fractionalMilliseconds)));
+      validateDayOfMonth(year2, adjustedMonth, day3);
+      return new Date(Date.UTC(year2, adjustedMonth, day3, parseDateValue(time2.hours, "hour", 0, 23), parseDateValue(time2.minutes, "minute", 0, 59), parseDateValue(time2.seconds, "seconds", 0, 60), parseMilliseconds(time2.fractionalMilliseconds)));
     };
     parseTwoDigitYear = (value) => {
       const thisYear = (/* @__PURE__ */ new Date()).getUTCFullYear();
@@ -19932,13 +19932,13 @@ var init_date_utils = __esm({
       return monthIdx + 1;
     };
     DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    validateDayOfMonth = (year2, month, day2) => {
+    validateDayOfMonth = (year2, month, day3) => {
       let maxDays = DAYS_IN_MONTH[month];
       if (month === 1 && isLeapYear(year2)) {
         maxDays = 29;
       }
-      if (day2 > maxDays) {
-        throw new TypeError(`Invalid day for ${MONTHS[month]} in ${year2}: ${day2}`);
+      if (day3 > maxDays) {
+        throw new TypeError(`Invalid day for ${MONTHS[month]} in ${year2}: ${day3}`);
       }
     };
     isLeapYear = (year2) => {
@@ -20103,7 +20103,7 @@ var init_schema_date_utils = __esm({
       if (IMF_FIXDATE_NATIVE.test(value)) {
         return new Date(value);
       }
-      let day2;
+      let day3;
       let month;
       let year2;
       let hour;
@@ -20112,20 +20112,20 @@ var init_schema_date_utils = __esm({
       let fraction;
       let matches2;
       if (matches2 = IMF_FIXDATE2.exec(value)) {
-        [, day2, month, year2, hour, minute, second, fraction] = matches2;
+        [, day3, month, year2, hour, minute, second, fraction] = matches2;
       } else if (matches2 = RFC_850_DATE2.exec(value)) {
-        [, day2, month, year2, hour, minute, second, fraction] = matches2;
+        [, day3, month, year2, hour, minute, second, fraction] = matches2;
         year2 = (Number(year2) + 1900).toString();
       } else if (matches2 = ASC_TIME2.exec(value)) {
-        [, month, day2, hour, minute, second, fraction, year2] = matches2;
+        [, month, day3, hour, minute, second, fraction, year2] = matches2;
       }
       if (year2 && second) {
-        const timestamp = Date.UTC(Number(year2), months.indexOf(month), Number(day2), Number(hour), Number(minute), Number(second), fraction ? Math.round(parseFloat(`0.${fraction}`) * 1e3) : 0);
-        range(day2, 1, 31);
+        const timestamp2 = Date.UTC(Number(year2), months.indexOf(month), Number(day3), Number(hour), Number(minute), Number(second), fraction ? Math.round(parseFloat(`0.${fraction}`) * 1e3) : 0);
+        range(day3, 1, 31);
         range(hour, 0, 23);
         range(minute, 0, 59);
         range(second, 0, 60);
-        const date2 = new Date(timestamp);
+        const date2 = new Date(timestamp2);
         date2.setUTCFullYear(Number(year2));
         return date2;
       }
@@ -22428,9 +22428,9 @@ function makeBuilder(common, service, name, ep) {
   return function makeCommand(added, plugins, op, $, smithyContext = {}) {
     const epMerged = Object.assign({}, common, added);
     return Command2.classBuilder().ep(epMerged).m(function(CommandCtor, clientStack, config2, options) {
-      const list3 = plugins.call(this, CommandCtor, clientStack, config2, options);
-      list3.unshift(ep(config2, CommandCtor.getEndpointParameterInstructions()));
-      return list3;
+      const list4 = plugins.call(this, CommandCtor, clientStack, config2, options);
+      list4.unshift(ep(config2, CommandCtor.getEndpointParameterInstructions()));
+      return list4;
     }).s(service, op, smithyContext).n(name, op.charAt(0).toUpperCase() + op.slice(1) + "Command").sc($).build();
   };
 }
@@ -24207,8 +24207,8 @@ var init_HttpBindingNormalizedSchema = __esm({
         const slot = location & 7;
         const media = traits.mediaType ? traits.mediaType === "application/json" || traits.mediaType.endsWith("+json") ? 2 : 1 : 0;
         const stream = traits.streaming || type === 42 ? this.isStructSchema() ? 2 : 1 : 0;
-        const timestamp = type >= 4 && type <= 7 ? slot >= 6 ? 2 : slot > 0 && slot < 4 ? 1 : 0 : 0;
-        let flags = type | media << 8 | (traits.idempotencyToken ? 1 : 0) << 10 | stream << 11 | (traits.sparse ? 1 : 0) << 13 | timestamp << 14 | (traits.hostLabel ? 1 : 0) << 17 | (location === 36 && typeof raw !== "object" ? 1 : 0) << 18;
+        const timestamp2 = type >= 4 && type <= 7 ? slot >= 6 ? 2 : slot > 0 && slot < 4 ? 1 : 0 : 0;
+        let flags = type | media << 8 | (traits.idempotencyToken ? 1 : 0) << 10 | stream << 11 | (traits.sparse ? 1 : 0) << 13 | timestamp2 << 14 | (traits.hostLabel ? 1 : 0) << 17 | (location === 36 && typeof raw !== "object" ? 1 : 0) << 18;
         const category = type & 192;
         const collectionValue = slot & 2 && (category === 64 || !nested && slot & 1) ? this.getHttpBindingCollectionValue(location, traits) : void 0;
         const valueType = (collectionValue?.[1] ?? 0) & 255;
@@ -26240,11 +26240,11 @@ var init_HttpBindingProtocol = __esm({
           const [memberName, [memberSchema, flags, collectionValue], , wireName] = binding;
           if (collectionValue) {
             const sections = flags >> 16 & 1 ? splitEvery(headerValue, ",", 2) : splitHeader(headerValue);
-            const list3 = [];
+            const list4 = [];
             for (const section of sections) {
-              list3.push(directDeserializer ? directDeserializer.readHttpBinding(collectionValue, section.trim(), 38) : await deserializer.read([collectionValue[0], { httpHeader: wireName }], section.trim()));
+              list4.push(directDeserializer ? directDeserializer.readHttpBinding(collectionValue, section.trim(), 38) : await deserializer.read([collectionValue[0], { httpHeader: wireName }], section.trim()));
             }
-            dataObject[memberName] = list3;
+            dataObject[memberName] = list4;
           } else {
             dataObject[memberName] = directDeserializer ? directDeserializer.readHttpBinding(binding[1], headerValue, 38) : await deserializer.read(memberSchema, headerValue);
           }
@@ -26892,12 +26892,12 @@ function isRepresentable(numericString, value) {
     return expandToDecimal(numericString) === expandToDecimal(String(value));
   }
   const normalized = numericString.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
-  const canonical = String(value);
-  if (normalized === canonical) {
+  const canonical2 = String(value);
+  if (normalized === canonical2) {
     return true;
   }
-  if (/[eE]/.test(canonical)) {
-    return normalized === expandToDecimal(canonical);
+  if (/[eE]/.test(canonical2)) {
+    return normalized === expandToDecimal(canonical2);
   }
   return false;
 }
@@ -29367,14 +29367,14 @@ var init_DefaultRateLimiter = __esm({
         this.availableTokens = this.availableTokens - amount;
       }
       refillTokenBucket() {
-        const timestamp = this.getCurrentTimeInSeconds();
+        const timestamp2 = this.getCurrentTimeInSeconds();
         if (!this.lastTimestamp) {
-          this.lastTimestamp = timestamp;
+          this.lastTimestamp = timestamp2;
           return;
         }
-        const fillAmount = (timestamp - this.lastTimestamp) * this.fillRate;
+        const fillAmount = (timestamp2 - this.lastTimestamp) * this.fillRate;
         this.availableTokens = Math.min(this.maxCapacity, this.availableTokens + fillAmount);
-        this.lastTimestamp = timestamp;
+        this.lastTimestamp = timestamp2;
       }
       calculateTimeWindow() {
         this.timeWindow = this.getPrecise(Math.pow(this.lastMaxRate * (1 - this.beta) / this.scaleConstant, 1 / 3));
@@ -29382,8 +29382,8 @@ var init_DefaultRateLimiter = __esm({
       cubicThrottle(rateToUse) {
         return this.getPrecise(rateToUse * this.beta);
       }
-      cubicSuccess(timestamp) {
-        return this.getPrecise(this.scaleConstant * Math.pow(timestamp - this.lastThrottleTime - this.timeWindow, 3) + this.lastMaxRate);
+      cubicSuccess(timestamp2) {
+        return this.getPrecise(this.scaleConstant * Math.pow(timestamp2 - this.lastThrottleTime - this.timeWindow, 3) + this.lastMaxRate);
       }
       enableTokenBucket() {
         this.enabled = true;
@@ -30764,7 +30764,7 @@ var init_getCanonicalHeaders = __esm({
     init_serde();
     init_constants6();
     getCanonicalHeaders = ({ headers }, unsignableHeaders, signableHeaders) => {
-      const canonical = {};
+      const canonical2 = {};
       for (const headerName of Object.keys(headers).sort()) {
         if (headers[headerName] == void 0) {
           continue;
@@ -30776,11 +30776,11 @@ var init_getCanonicalHeaders = __esm({
           }
         }
         if (canonicalHeaderName === "__proto__") {
-          writeKey(canonical);
+          writeKey(canonical2);
         }
-        canonical[canonicalHeaderName] = headers[headerName].replace(/[\r\n]/g, " ").replace(/[ \t]+/g, " ").replace(/^ | $/g, "");
+        canonical2[canonicalHeaderName] = headers[headerName].replace(/[\r\n]/g, " ").replace(/[ \t]+/g, " ").replace(/^ | $/g, "");
       }
-      return canonical;
+      return canonical2;
     };
   }
 });
@@ -33672,8 +33672,8 @@ var init_AwsQueryProtocol = __esm({
           delete response.headers[header];
           response.headers[header.toLowerCase()] = value;
         }
-        const shortName2 = operationSchema.name.split("#")[1] ?? operationSchema.name;
-        const awsQueryResultKey = ns.isStructSchema() && this.useNestedResult() ? shortName2 + "Result" : void 0;
+        const shortName3 = operationSchema.name.split("#")[1] ?? operationSchema.name;
+        const awsQueryResultKey = ns.isStructSchema() && this.useNestedResult() ? shortName3 + "Result" : void 0;
         const bytes = await collectBody(response.body, context3);
         if (bytes.byteLength > 0) {
           Object.assign(dataObject, await deserializer.read(ns, bytes, awsQueryResultKey));
@@ -41624,16 +41624,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list3) {
-            return list3.forEachShift(fn);
+          return this._lists.forEach(function(list4) {
+            return list4.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j6, len, list3;
+          var j6, len, list4;
           for (j6 = 0, len = arr.length; j6 < len; j6++) {
-            list3 = arr[j6];
-            if (list3.length > 0) {
-              return list3;
+            list4 = arr[j6];
+            if (list4.length > 0) {
+              return list4;
             }
           }
           return [];
@@ -42967,13 +42967,13 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line, onError) {
+      add(line2, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line.trim().split(/[ \t]+/);
+        const parts = line2.trim().split(/[ \t]+/);
         const name = parts.shift();
         switch (name) {
           case "%TAG": {
@@ -44570,9 +44570,9 @@ var require_stringifyCollection = __commonJS({
       } else {
         str = lines[0];
         for (let i7 = 1; i7 < lines.length; ++i7) {
-          const line = lines[i7];
-          str += line ? `
-${indent}${line}` : "\n";
+          const line2 = lines[i7];
+          str += line2 ? `
+${indent}${line2}` : "\n";
         }
       }
       if (comment) {
@@ -44630,7 +44630,7 @@ ${indent}${line}` : "\n";
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -44646,14 +44646,14 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum, line2) => sum + line2.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str = start;
-          for (const line of lines)
-            str += line ? `
-${indentStep}${indent}${line}` : "\n";
+          for (const line2 of lines)
+            str += line2 ? `
+${indentStep}${indent}${line2}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
@@ -45778,7 +45778,7 @@ var require_timestamp = __commonJS({
       resolve: (str) => parseSexagesimal(str, false),
       stringify: stringifySexagesimal
     };
-    var timestamp = {
+    var timestamp2 = {
       identify: (value) => value instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
@@ -45787,12 +45787,12 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str) {
-        const match = str.match(timestamp.test);
+        const match = str.match(timestamp2.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year2, month, day2, hour, minute, second] = match.map(Number);
+        const [, year2, month, day3, hour, minute, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date2 = Date.UTC(year2, month - 1, day2, hour || 0, minute || 0, second || 0, millisec);
+        let date2 = Date.UTC(year2, month - 1, day3, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d6 = parseSexagesimal(tz, false);
@@ -45806,7 +45806,7 @@ var require_timestamp = __commonJS({
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
-    exports.timestamp = timestamp;
+    exports.timestamp = timestamp2;
   }
 });
 
@@ -45826,7 +45826,7 @@ var require_schema3 = __commonJS({
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
-    var timestamp = require_timestamp();
+    var timestamp2 = require_timestamp();
     var schema = [
       map2.map,
       seq.seq,
@@ -45846,9 +45846,9 @@ var require_schema3 = __commonJS({
       omap.omap,
       pairs.pairs,
       set.set,
-      timestamp.intTime,
-      timestamp.floatTime,
-      timestamp.timestamp
+      timestamp2.intTime,
+      timestamp2.floatTime,
+      timestamp2.timestamp
     ];
     exports.schema = schema;
   }
@@ -45873,7 +45873,7 @@ var require_tags = __commonJS({
     var pairs = require_pairs();
     var schema$2 = require_schema3();
     var set = require_set();
-    var timestamp = require_timestamp();
+    var timestamp2 = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
       ["failsafe", [map2.map, seq.seq, string.string]],
@@ -45887,11 +45887,11 @@ var require_tags = __commonJS({
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
-      floatTime: timestamp.floatTime,
+      floatTime: timestamp2.floatTime,
       int: int.int,
       intHex: int.intHex,
       intOct: int.intOct,
-      intTime: timestamp.intTime,
+      intTime: timestamp2.intTime,
       map: map2.map,
       merge: merge2.merge,
       null: _null.nullTag,
@@ -45899,7 +45899,7 @@ var require_tags = __commonJS({
       pairs: pairs.pairs,
       seq: seq.seq,
       set: set.set,
-      timestamp: timestamp.timestamp
+      timestamp: timestamp2.timestamp
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
@@ -45907,7 +45907,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
-      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+      "tag:yaml.org,2002:timestamp": timestamp2.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
@@ -46396,10 +46396,10 @@ var require_errors2 = __commonJS({
       if (error3.pos[0] === -1)
         return;
       error3.linePos = error3.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error3.linePos[0];
-      error3.message += ` at line ${line}, column ${col}`;
+      const { line: line2, col } = error3.linePos[0];
+      error3.message += ` at line ${line2}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
@@ -46407,8 +46407,8 @@ var require_errors2 = __commonJS({
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
@@ -46416,7 +46416,7 @@ var require_errors2 = __commonJS({
       if (/[^ ]/.test(lineStr)) {
         let count3 = 1;
         const end = error3.linePos[1];
-        if (end?.line === line && end.col > col) {
+        if (end?.line === line2 && end.col > col) {
           count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count3);
@@ -47365,8 +47365,8 @@ var require_resolve_flow_scalar = __commonJS({
       return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
     }
     function unfoldLines(source) {
-      const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
+      const line2 = /(.*?)\r?\n/sy;
+      let match = line2.exec(source);
       if (!match)
         return source;
       let trimEnd2, trimBoth;
@@ -47379,8 +47379,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       let res = match[1].replace(trimEnd2, "");
       let sep5 = " ";
-      let pos = line.lastIndex;
-      while (match = line.exec(source)) {
+      let pos = line2.lastIndex;
+      while (match = line2.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep5 === "\n")
@@ -47391,7 +47391,7 @@ var require_resolve_flow_scalar = __commonJS({
           res += sep5 + lm;
           sep5 = " ";
         }
-        pos = line.lastIndex;
+        pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
@@ -48521,40 +48521,40 @@ var require_lexer = __commonJS({
         }
       }
       *parseStream() {
-        let line = this.getLine();
-        if (line === null)
+        let line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("stream");
-        if (line[0] === cst.BOM) {
+        if (line2[0] === cst.BOM) {
           yield* this.pushCount(1);
-          line = line.substring(1);
+          line2 = line2.substring(1);
         }
-        if (line[0] === "%") {
-          let dirEnd = line.length;
-          let cs = line.indexOf("#");
+        if (line2[0] === "%") {
+          let dirEnd = line2.length;
+          let cs = line2.indexOf("#");
           while (cs !== -1) {
-            const ch = line[cs - 1];
+            const ch = line2[cs - 1];
             if (ch === " " || ch === "	") {
               dirEnd = cs - 1;
               break;
             } else {
-              cs = line.indexOf("#", cs + 1);
+              cs = line2.indexOf("#", cs + 1);
             }
           }
           while (true) {
-            const ch = line[dirEnd - 1];
+            const ch = line2[dirEnd - 1];
             if (ch === " " || ch === "	")
               dirEnd -= 1;
             else
               break;
           }
           const n3 = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n3);
+          yield* this.pushCount(line2.length - n3);
           this.pushNewline();
           return "stream";
         }
         if (this.atLineEnd()) {
           const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line.length - sp);
+          yield* this.pushCount(line2.length - sp);
           yield* this.pushNewline();
           return "stream";
         }
@@ -48595,13 +48595,13 @@ var require_lexer = __commonJS({
       }
       *parseDocument() {
         yield* this.pushSpaces(true);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("doc");
         let n3 = yield* this.pushIndicators();
-        switch (line[n3]) {
+        switch (line2[n3]) {
           case "#":
-            yield* this.pushCount(line.length - n3);
+            yield* this.pushCount(line2.length - n3);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -48626,7 +48626,7 @@ var require_lexer = __commonJS({
           case ">":
             n3 += yield* this.parseBlockScalarHeader();
             n3 += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n3);
+            yield* this.pushCount(line2.length - n3);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -48646,11 +48646,11 @@ var require_lexer = __commonJS({
           }
           sp += yield* this.pushSpaces(true);
         } while (nl + sp > 0);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line2[0] !== "#" || indent === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -48658,17 +48658,17 @@ var require_lexer = __commonJS({
           }
         }
         let n3 = 0;
-        while (line[n3] === ",") {
+        while (line2[n3] === ",") {
           n3 += yield* this.pushCount(1);
           n3 += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
         n3 += yield* this.pushIndicators();
-        switch (line[n3]) {
+        switch (line2[n3]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line.length - n3);
+            yield* this.pushCount(line2.length - n3);
             return "flow";
           case "{":
           case "[":
@@ -49014,15 +49014,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list3, type) {
-      for (let i7 = 0; i7 < list3.length; ++i7)
-        if (list3[i7].type === type)
+    function includesToken(list4, type) {
+      for (let i7 = 0; i7 < list4.length; ++i7)
+        if (list4[i7].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list3) {
-      for (let i7 = 0; i7 < list3.length; ++i7) {
-        switch (list3[i7].type) {
+    function findNonEmptyIndex(list4) {
+      for (let i7 = 0; i7 < list4.length; ++i7) {
+        switch (list4[i7].type) {
           case "space":
           case "comment":
           case "newline":
@@ -53846,6 +53846,14 @@ var CheckAccessNotGrantedCommand = class extends command5(_ep05, _mw05, "CheckAc
 var CheckNoNewAccessCommand = class extends command5(_ep05, _mw05, "CheckNoNewAccess", CheckNoNewAccess$) {
 };
 
+// node_modules/@aws-sdk/client-accessanalyzer/dist-es/commands/GenerateFindingRecommendationCommand.js
+var GenerateFindingRecommendationCommand = class extends command5(_ep05, _mw05, "GenerateFindingRecommendation", GenerateFindingRecommendation$) {
+};
+
+// node_modules/@aws-sdk/client-accessanalyzer/dist-es/commands/GetFindingRecommendationCommand.js
+var GetFindingRecommendationCommand = class extends command5(_ep05, _mw05, "GetFindingRecommendation", GetFindingRecommendation$) {
+};
+
 // node_modules/@aws-sdk/client-accessanalyzer/dist-es/commands/GetFindingV2Command.js
 var GetFindingV2Command = class extends command5(_ep05, _mw05, "GetFindingV2", GetFindingV2$) {
 };
@@ -53868,9 +53876,9 @@ var bundled;
 function bundledCatalog() {
   if (bundled) return bundled;
   const services = /* @__PURE__ */ new Map();
-  for (const line of BUNDLED_CATALOG_TEXT.split("\n")) {
-    const colon = line.indexOf(":");
-    services.set(line.slice(0, colon), line.slice(colon + 1).split(","));
+  for (const line2 of BUNDLED_CATALOG_TEXT.split("\n")) {
+    const colon = line2.indexOf(":");
+    services.set(line2.slice(0, colon), line2.slice(colon + 1).split(","));
   }
   bundled = { source: BUNDLED_CATALOG_SOURCE, updatedAt: BUNDLED_CATALOG_UPDATED_AT, services };
   return bundled;
@@ -54903,22 +54911,22 @@ function parseJsonText(text3, file) {
     parse2(body, errors2, { disallowComments: true, allowTrailingComma: false });
     const first = errors2[0];
     if (!first) throw new ConfigurationError(`${file}: is not valid JSON`);
-    const { line, column } = lineAndColumn(body, first.offset);
+    const { line: line2, column } = lineAndColumn(body, first.offset);
     throw new ConfigurationError(
-      `${file}:${line}:${column}: is not valid JSON (${describeParseError(printParseErrorCode(first.error))})`
+      `${file}:${line2}:${column}: is not valid JSON (${describeParseError(printParseErrorCode(first.error))})`
     );
   }
 }
 function lineAndColumn(text3, offset) {
-  let line = 1;
+  let line2 = 1;
   let lineStart3 = 0;
   for (let i7 = 0; i7 < offset && i7 < text3.length; i7++) {
     if (text3.charCodeAt(i7) === 10) {
-      line++;
+      line2++;
       lineStart3 = i7 + 1;
     }
   }
-  return { line, column: offset - lineStart3 + 1 };
+  return { line: line2, column: offset - lineStart3 + 1 };
 }
 function describeParseError(code3) {
   return code3.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
@@ -55090,6 +55098,201 @@ async function catalogFromInput(value, options) {
   return catalog;
 }
 
+// src/findings/parse-recommendation.ts
+var RECOMMENDATION_KEY = "findingRecommendation";
+var MAX_RECOMMENDED_STEPS = 1e3;
+var MAX_RECOMMENDED_POLICY_CHARS = 131072;
+var MAX_POLICY_NESTING = 32;
+var MAX_POLICY_ID_CHARS = 2048;
+var MAX_ERROR_CODE_CHARS = 256;
+var MAX_ERROR_MESSAGE_CHARS = 2048;
+var STATUSES = ["SUCCEEDED", "IN_PROGRESS", "FAILED"];
+var ACTIONS = ["CREATE_POLICY", "DETACH_POLICY"];
+var RECOMMENDATION_TYPE = "UnusedPermissionRecommendation";
+var PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]{1,512}$/;
+var TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})$/;
+var ACTION_PATTERN = /^(\*|[A-Za-z0-9-]{1,64}:[A-Za-z0-9*?_-]{1,192})$/;
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+function isRecommendationResponse(value) {
+  return isRecord(value) && !("findingType" in value) && "resourceArn" in value && ("recommendationType" in value || "recommendedSteps" in value);
+}
+function readRecommendation(value, path, fail2, source, resource) {
+  const at2 = (key) => path ? `${path}.${key}` : key;
+  if (!isRecord(value)) return fail2(path, "a GetFindingRecommendation response must be an object");
+  const principal = value.resourceArn;
+  if (typeof principal !== "string" || !PRINCIPAL_ARN.test(principal)) {
+    return fail2(at2("resourceArn"), "must be the ARN of the role or user the recommendation is for");
+  }
+  if (resource !== void 0 && principal !== resource) {
+    return fail2(at2("resourceArn"), `is ${principal}, not the finding's resource ${resource}`);
+  }
+  if (value.recommendationType !== RECOMMENDATION_TYPE) {
+    return fail2(at2("recommendationType"), `must be "${RECOMMENDATION_TYPE}"`);
+  }
+  const status = value.status;
+  if (typeof status !== "string" || !STATUSES.includes(status)) {
+    return fail2(at2("status"), `must be one of ${STATUSES.join(", ")}`);
+  }
+  const startedAt = timestamp(value.startedAt, at2("startedAt"), fail2, true);
+  const completedAt = timestamp(value.completedAt, at2("completedAt"), fail2, false);
+  if (value.nextToken !== void 0 && value.nextToken !== null) {
+    return fail2(
+      at2("nextToken"),
+      "is set, so this is one page of the recommendation: save the whole response (without --max-items or --no-paginate)"
+    );
+  }
+  const error3 = readError(value.error, at2("error"), fail2);
+  const steps = readSteps(value.recommendedSteps, at2("recommendedSteps"), fail2);
+  if (status === "IN_PROGRESS") {
+    return {
+      principal,
+      status: "unavailable",
+      reason: `IAM Access Analyzer was still generating the recommendation (started ${startedAt})`,
+      source
+    };
+  }
+  if (status === "FAILED") {
+    return {
+      principal,
+      status: "unavailable",
+      reason: "IAM Access Analyzer could not generate the recommendation" + (error3 ? ` (${error3.code}: ${error3.message})` : ""),
+      source
+    };
+  }
+  return {
+    principal,
+    status: "available",
+    steps,
+    startedAt,
+    ...completedAt === void 0 ? {} : { completedAt },
+    source
+  };
+}
+function readError(value, path, fail2) {
+  if (value === void 0 || value === null) return void 0;
+  if (!isRecord(value)) return fail2(path, 'must be {"code": "...", "message": "..."}');
+  const code3 = boundedText(value.code, `${path}.code`, MAX_ERROR_CODE_CHARS, fail2);
+  const message2 = boundedText(value.message, `${path}.message`, MAX_ERROR_MESSAGE_CHARS, fail2);
+  return { code: code3, message: message2 };
+}
+function readSteps(value, path, fail2) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) return fail2(path, "must be a list");
+  if (value.length > MAX_RECOMMENDED_STEPS) {
+    return fail2(path, `holds ${value.length} steps, more than ${MAX_RECOMMENDED_STEPS}`);
+  }
+  return value.map((item, i7) => {
+    const at2 = `${path}[${i7}]`;
+    if (!isRecord(item)) return fail2(at2, "a recommended step must be an object");
+    const keys = Object.keys(item);
+    if (keys.length !== 1 || !isRecord(item.unusedPermissionsRecommendedStep)) {
+      return fail2(at2, 'must hold exactly one "unusedPermissionsRecommendedStep"');
+    }
+    return readStep(
+      item.unusedPermissionsRecommendedStep,
+      `${at2}.unusedPermissionsRecommendedStep`,
+      fail2
+    );
+  });
+}
+function readStep(step, path, fail2) {
+  const action = step.recommendedAction;
+  if (typeof action !== "string" || !ACTIONS.includes(action)) {
+    return fail2(`${path}.recommendedAction`, `must be ${ACTIONS.join(" or ")}`);
+  }
+  const id = step.existingPolicyId === void 0 || step.existingPolicyId === null ? void 0 : boundedText(step.existingPolicyId, `${path}.existingPolicyId`, MAX_POLICY_ID_CHARS, fail2);
+  const updated = timestamp(step.policyUpdatedAt, `${path}.policyUpdatedAt`, fail2, false);
+  const out = {
+    action
+  };
+  if (id !== void 0) out.existingPolicyId = id;
+  if (updated !== void 0) out.policyUpdatedAt = updated;
+  if (action === "DETACH_POLICY") {
+    if (id === void 0) return fail2(path, "a DETACH_POLICY step must name its existingPolicyId");
+    return out;
+  }
+  if (typeof step.recommendedPolicy !== "string") {
+    return fail2(
+      `${path}.recommendedPolicy`,
+      "a CREATE_POLICY step must hold the policy as a JSON string"
+    );
+  }
+  out.recommendedPolicy = readPolicy(step.recommendedPolicy, `${path}.recommendedPolicy`, fail2);
+  return out;
+}
+function readPolicy(text3, path, fail2) {
+  if (text3.length > MAX_RECOMMENDED_POLICY_CHARS) {
+    return fail2(
+      path,
+      `is ${text3.length} characters, over the ${MAX_RECOMMENDED_POLICY_CHARS}-character limit`
+    );
+  }
+  if (nesting(text3) > MAX_POLICY_NESTING) {
+    return fail2(path, `nests deeper than ${MAX_POLICY_NESTING} levels; not a policy`);
+  }
+  let document;
+  try {
+    document = JSON.parse(text3);
+  } catch {
+    return fail2(path, "is not valid JSON");
+  }
+  if (!isRecord(document)) return fail2(path, "must be a policy document (a JSON object)");
+  const statement2 = document.Statement;
+  const statements = Array.isArray(statement2) ? statement2 : isRecord(statement2) ? [statement2] : void 0;
+  if (statements === void 0) return fail2(path, 'has no "Statement" list or object');
+  statements.forEach((s2, i7) => {
+    const at2 = `${path}: Statement[${i7}]`;
+    if (!isRecord(s2)) return fail2(at2, "must be an object");
+    if (s2.Effect !== "Allow" && s2.Effect !== "Deny")
+      return fail2(`${at2}.Effect`, "must be Allow or Deny");
+    if (!("Action" in s2) && !("NotAction" in s2)) return fail2(at2, "has neither Action nor NotAction");
+    for (const key of ["Action", "NotAction"]) {
+      if (!(key in s2)) continue;
+      const value = s2[key];
+      const entries = typeof value === "string" ? [value] : value;
+      if (!Array.isArray(entries))
+        return fail2(`${at2}.${key}`, "must be a string or a list of strings");
+      entries.forEach((entry, j6) => {
+        if (typeof entry !== "string" || !ACTION_PATTERN.test(entry)) {
+          fail2(`${at2}.${key}[${j6}]`, 'is not an action name or pattern such as "s3:Get*"');
+        }
+      });
+    }
+    return void 0;
+  });
+  return document;
+}
+function nesting(text3) {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i7 = 0; i7 < text3.length; i7++) {
+    const c6 = text3.charCodeAt(i7);
+    if (inString) {
+      if (c6 === 92) i7++;
+      else if (c6 === 34) inString = false;
+    } else if (c6 === 34) inString = true;
+    else if (c6 === 123 || c6 === 91) deepest = Math.max(deepest, ++depth);
+    else if (c6 === 125 || c6 === 93) depth--;
+  }
+  return deepest;
+}
+function timestamp(value, path, fail2, required) {
+  if (value === void 0 || value === null) {
+    return required ? fail2(path, 'must be a time stamp such as "2024-06-10T08:00:00Z"') : void 0;
+  }
+  if (typeof value !== "string" || !TIMESTAMP.test(value) || Number.isNaN(Date.parse(value))) {
+    return fail2(path, 'must be a time stamp such as "2024-06-10T08:00:00Z"');
+  }
+  return value;
+}
+function boundedText(value, path, max2, fail2) {
+  if (typeof value !== "string" || value === "") return fail2(path, "must be a non-empty string");
+  if (value.length > max2) return fail2(path, `is ${value.length} characters, more than ${max2}`);
+  if (CONTROL.test(value)) return fail2(path, "holds control characters");
+  return value;
+}
+
 // src/findings/parse.ts
 var SERVICE = /^[a-z0-9-]{1,64}$/i;
 var ACTION = /^[A-Za-z0-9_-]{1,128}$/;
@@ -55110,18 +55313,23 @@ var FINDING_TYPES = /* @__PURE__ */ new Set([
   "ExternalAccess",
   "InternalAccess"
 ]);
-var STATUSES = /* @__PURE__ */ new Set(["ACTIVE", "ARCHIVED", "RESOLVED"]);
+var STATUSES2 = /* @__PURE__ */ new Set(["ACTIVE", "ARCHIVED", "RESOLVED"]);
 function parseFindings(value, file) {
   const fail2 = (path, what) => {
     throw new ConfigurationError(`${file}: ${path ? `${path}: ` : ""}${what}`);
   };
+  if (isRecommendationResponse(value)) {
+    return {
+      principals: [],
+      notes: [],
+      covered: [],
+      coveredAccounts: [],
+      recommendations: [readRecommendation(value, "", fail2, file)]
+    };
+  }
   if (isRecord(value) && Array.isArray(value.findings)) {
     const parsed = readFindingList(value.findings, "findings", file, fail2);
-    return {
-      ...parsed,
-      covered: [...parsed.covered, ...readPrincipals(value.coveredPrincipals, fail2)],
-      coveredAccounts: readAccounts(value.coveredAccounts, fail2)
-    };
+    return { ...parsed, coveredAccounts: readAccounts(value.coveredAccounts, fail2) };
   }
   if (isRecord(value)) return readFindingList([value], "", file, fail2, true);
   if (!Array.isArray(value)) {
@@ -55150,13 +55358,6 @@ function parseFindings(value, file) {
   }
   return readFindingList(value, "", file, fail2);
 }
-function readPrincipals(value, fail2) {
-  if (value === void 0) return [];
-  if (!Array.isArray(value)) return fail2("coveredPrincipals", "must be a list of role or user ARNs");
-  return value.map(
-    (a6, i7) => typeof a6 === "string" && FINDING_FIELDS.resource.test(a6) ? a6 : fail2(`coveredPrincipals[${i7}]`, "must be the ARN of an IAM role or user")
-  );
-}
 function readAccounts(value, fail2) {
   if (value === void 0) return [];
   if (!Array.isArray(value)) return fail2("coveredAccounts", "must be a list of account ids");
@@ -55164,11 +55365,12 @@ function readAccounts(value, fail2) {
     (a6, i7) => typeof a6 === "string" && FINDING_FIELDS.account.test(a6) ? a6 : fail2(`coveredAccounts[${i7}]`, "must be a 12-digit account id")
   );
 }
-function readFindingList(list3, base2, file, fail2, single = false) {
+function readFindingList(list4, base2, file, fail2, single = false) {
   const principals = [];
   const notes = [];
   const covered = [];
-  list3.forEach((finding, i7) => {
+  const recommendations = [];
+  list4.forEach((finding, i7) => {
     const path = single ? base2 : `${base2}[${i7}]`;
     if (!isRecord(finding)) return fail2(path, "a finding must be an object");
     const type = finding.findingType;
@@ -55189,7 +55391,7 @@ function readFindingList(list3, base2, file, fail2, single = false) {
     if (finding.id !== void 0 && (typeof finding.id !== "string" || !FINDING_FIELDS.id.test(finding.id))) {
       return fail2(`${path}.id`, "must be a finding id (a UUID, or last-accessed:<ARN>)");
     }
-    if (typeof status !== "string" || !STATUSES.has(status)) {
+    if (typeof status !== "string" || !STATUSES2.has(status)) {
       return fail2(`${path}.status`, "must be ACTIVE, ARCHIVED or RESOLVED");
     }
     for (const key of ["analyzedAt", "updatedAt", "createdAt"]) {
@@ -55245,8 +55447,13 @@ function readFindingList(list3, base2, file, fail2, single = false) {
         void 0
       )
     );
+    const recommendation = finding[RECOMMENDATION_KEY];
+    if (recommendation !== void 0 && recommendation !== null) {
+      const at2 = path ? `${path}.${RECOMMENDATION_KEY}` : RECOMMENDATION_KEY;
+      recommendations.push(readRecommendation(recommendation, at2, fail2, `finding ${id}`, resource));
+    }
   });
-  return { principals, notes, covered, coveredAccounts: [] };
+  return recommendations.length > 0 ? { principals, notes, covered, coveredAccounts: [], recommendations } : { principals, notes, covered, coveredAccounts: [] };
 }
 function readService(value, path, fail2, objectsOnly) {
   if (!isRecord(value)) return fail2(path, 'must be an object with "serviceNamespace"');
@@ -55297,6 +55504,104 @@ function withOptional(base2, since, lastAccessed) {
   };
 }
 
+// src/engine/recommendation.ts
+function mergeRecommendations(items) {
+  const byPrincipal = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const seen = byPrincipal.get(item.principal);
+    if (!seen || preferred(item, seen)) byPrincipal.set(item.principal, item);
+  }
+  return byPrincipal;
+}
+function preferred(a6, b6) {
+  if (a6.status !== b6.status) return a6.status === "available";
+  if (a6.status !== "available" || b6.status !== "available") return false;
+  return (a6.completedAt ?? a6.startedAt) > (b6.completedAt ?? b6.startedAt);
+}
+
+// src/engine/unused.ts
+function usesEverything(principal) {
+  return { principal, wholePrincipal: false, services: [], sources: [] };
+}
+function mergeUnused(items) {
+  const byPrincipal = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const key = item.principal;
+    const seen = byPrincipal.get(key);
+    if (!seen) {
+      byPrincipal.set(key, item);
+      continue;
+    }
+    byPrincipal.set(key, {
+      principal: key,
+      wholePrincipal: seen.wholePrincipal || item.wholePrincipal,
+      services: [...seen.services, ...item.services],
+      since: laterOf(seen.since, item.since),
+      lastAccessed: laterOf(seen.lastAccessed, item.lastAccessed),
+      sources: [...seen.sources, ...item.sources]
+    });
+  }
+  return [...byPrincipal.values()];
+}
+function laterOf(a6, b6) {
+  if (a6 === void 0) return b6;
+  if (b6 === void 0) return a6;
+  return a6 > b6 ? a6 : b6;
+}
+function namedActions(items) {
+  const out = [];
+  for (const item of items) {
+    for (const s2 of item.services) {
+      for (const a6 of s2.actions ?? []) out.push(`${s2.service}:${a6.action}`);
+    }
+  }
+  return out;
+}
+
+// src/findings/select.ts
+function combineFindings(parsed) {
+  const merged = mergeUnused(parsed.flatMap((p3) => p3.principals));
+  const known = /* @__PURE__ */ new Map();
+  for (const arn of [...merged.map((p3) => p3.principal), ...parsed.flatMap((p3) => p3.covered)]) {
+    if (arn !== "" && !known.has(arn.toLowerCase())) known.set(arn.toLowerCase(), arn);
+  }
+  return {
+    byPrincipal: new Map(merged.map((p3) => [p3.principal, p3])),
+    notes: parsed.flatMap((p3) => p3.notes),
+    covered: new Set(known.keys()),
+    known: [...known.values()],
+    coveredAccounts: new Set(parsed.flatMap((p3) => p3.coveredAccounts)),
+    recommendations: mergeRecommendations(parsed.flatMap((p3) => p3.recommendations ?? []))
+  };
+}
+function isCovered(findings, arn) {
+  if (findings.covered.has(arn.toLowerCase())) return true;
+  const account = /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
+  return account !== void 0 && findings.coveredAccounts.has(account);
+}
+
+// src/findings/source.ts
+function filesSource(paths) {
+  return {
+    description: `findings files ${paths.join(", ")}`,
+    async load() {
+      const parsed = [];
+      for (const path of paths) {
+        parsed.push(parseFindings(await readJsonFile(path, "findings file"), path));
+      }
+      return parsed;
+    }
+  };
+}
+function parseFindingObjects(findings, label2) {
+  return parseFindings([...findings], label2);
+}
+async function loadFindingsSources(sources) {
+  const parsed = [];
+  for (const source of sources) parsed.push(...await source.load());
+  return combineFindings(parsed);
+}
+
 // src/findings/access-analyzer.ts
 var AWS_MAX_ATTEMPTS = 5;
 function createAccessAnalyzerClient(options = {}) {
@@ -55316,17 +55621,11 @@ var PERMISSIONS = {
   GetFindingV2: "access-analyzer:GetFinding",
   CheckNoNewAccess: "access-analyzer:CheckNoNewAccess",
   CheckAccessNotGranted: "access-analyzer:CheckAccessNotGranted",
+  GenerateFindingRecommendation: "access-analyzer:GenerateFindingRecommendation",
+  GetFindingRecommendation: "access-analyzer:GetFindingRecommendation",
   GenerateServiceLastAccessedDetails: "iam:GenerateServiceLastAccessedDetails",
   GetServiceLastAccessedDetails: "iam:GetServiceLastAccessedDetails"
 };
-function exportedFindingsFile(exported) {
-  return {
-    analyzerArn: exported.analyzerArn,
-    coveredAccounts: exported.coveredAccounts,
-    ...exported.coveredPrincipals.length > 0 ? { coveredPrincipals: exported.coveredPrincipals } : {},
-    findings: exported.findings
-  };
-}
 var FINDING_TYPES2 = ["UnusedPermission", "UnusedIAMRole"];
 var RESOURCES_PER_FILTER = 20;
 var MAX_PAGES = 1e4;
@@ -55349,46 +55648,14 @@ async function exportUnusedAccessFindings(client, options = {}) {
     findings.push(finding);
   }
   log(`${findings.length} active unused-access finding(s) from ${analyzerArn}`);
-  const coveredAccounts = options.resources === void 0 ? await accountsCovered(client, analyzerArn, log) : [];
-  return {
-    analyzerArn,
-    findings,
-    coveredAccounts,
-    coveredPrincipals: [...options.resources ?? []]
-  };
-}
-async function accountsCovered(client, analyzerArn, log) {
-  let covered = [];
-  await paginate("ListAnalyzers", async (nextToken) => {
-    const page = await call(
-      "ListAnalyzers",
-      () => client.send(
-        new ListAnalyzersCommand({
-          type: "ACCOUNT_UNUSED_ACCESS",
-          ...nextToken ? { nextToken } : {}
-        })
-      )
-    );
-    for (const analyzer of page.analyzers ?? []) {
-      if (analyzer.arn !== analyzerArn) continue;
-      const exclusions = analyzer.configuration?.unusedAccess?.analysisRule?.exclusions ?? [];
-      const account = /^arn:[^:]+:access-analyzer:[^:]*:(\d{12}):/.exec(analyzerArn)?.[1];
-      if (exclusions.length > 0) {
-        log(`${analyzerArn} excludes some principals: no account is recorded as covered whole`);
-      } else if (account) covered = [account];
-    }
-    return page.nextToken;
-  });
-  return covered;
+  return { analyzerArn, findings };
 }
 function accessAnalyzerSource(client, options = {}) {
   return {
     description: `Access Analyzer ${options.analyzerArn ?? "(the unused-access analyzer of the account)"}`,
     async load() {
-      const exported = await exportUnusedAccessFindings(client, options);
-      return [
-        parseFindings(exportedFindingsFile(exported), `Access Analyzer ${exported.analyzerArn}`)
-      ];
+      const { analyzerArn, findings } = await exportUnusedAccessFindings(client, options);
+      return [parseFindingObjects(findings, `Access Analyzer ${analyzerArn}`)];
     }
   };
 }
@@ -55512,9 +55779,9 @@ async function paginate(operation2, fetchPage) {
   }
   throw new ConfigurationError(`${operation2} returned more than ${MAX_PAGES} pages; stopped`);
 }
-async function call(operation2, send) {
+async function call(operation2, send2) {
   try {
-    return await send();
+    return await send2();
   } catch (error3) {
     throw describeAwsError(error3, operation2);
   }
@@ -56263,83 +56530,163 @@ function repositoryOf(request2) {
   return { owner: match[1], repo: match[2] };
 }
 
-// src/engine/unused.ts
-function usesEverything(principal) {
-  return { principal, wholePrincipal: false, services: [], sources: [] };
-}
-function mergeUnused(items) {
-  const byPrincipal = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = item.principal;
-    const seen = byPrincipal.get(key);
-    if (!seen) {
-      byPrincipal.set(key, item);
-      continue;
+// src/findings/recommendations.ts
+var RECOMMENDATIONS_TIME_LIMIT_MS = 18e4;
+var POLL_FIRST_DELAY_MS = 1e3;
+var POLL_MAX_DELAY_MS = 8e3;
+var STEPS_PER_PAGE = 1e3;
+var RECOMMENDATION_CONCURRENCY = 4;
+async function fetchRecommendations(client, analyzerArn, requests, options = {}) {
+  const log = options.log ?? (() => void 0);
+  const deadline = Date.now() + (options.timeLimitMs ?? RECOMMENDATIONS_TIME_LIMIT_MS);
+  const fetched = await mapConcurrent(
+    requests,
+    RECOMMENDATION_CONCURRENCY,
+    (request2) => fetchRecommendation(client, analyzerArn, request2, deadline)
+  );
+  const available = fetched.filter((f6) => f6.recommendation.status === "available").length;
+  for (const f6 of fetched) {
+    if (f6.recommendation.status === "unavailable") {
+      log(`no recommendation for ${f6.recommendation.principal}: ${f6.recommendation.reason}`);
     }
-    byPrincipal.set(key, {
-      principal: key,
-      wholePrincipal: seen.wholePrincipal || item.wholePrincipal,
-      services: [...seen.services, ...item.services],
-      since: laterOf(seen.since, item.since),
-      lastAccessed: laterOf(seen.lastAccessed, item.lastAccessed),
-      sources: [...seen.sources, ...item.sources]
+  }
+  if (requests.length > 0) {
+    log(`${available} of ${requests.length} IAM Access Analyzer recommendation(s) read`);
+  }
+  return fetched;
+}
+async function fetchRecommendation(client, analyzerArn, request2, deadline) {
+  const { id, resource } = request2;
+  const unavailable2 = (reason) => ({
+    recommendation: { principal: resource, status: "unavailable", reason, source: `finding ${id}` }
+  });
+  try {
+    let first = await getFirstPage(client, analyzerArn, id);
+    let generated = false;
+    if (first === void 0 || first.status === "FAILED") {
+      await send(
+        "GenerateFindingRecommendation",
+        () => client.send(new GenerateFindingRecommendationCommand({ analyzerArn, id }))
+      );
+      generated = true;
+      first = await getFirstPage(client, analyzerArn, id);
+    }
+    let delay = POLL_FIRST_DELAY_MS;
+    while ((first === void 0 ? generated : first.status === "IN_PROGRESS") && Date.now() + delay <= deadline) {
+      await sleep(delay);
+      delay = Math.min(delay * 2, POLL_MAX_DELAY_MS);
+      first = await getFirstPage(client, analyzerArn, id);
+    }
+    if (first === void 0) {
+      return unavailable2(
+        generated ? "IAM Access Analyzer started the recommendation but did not find it afterwards" : "IAM Access Analyzer has no recommendation for the finding"
+      );
+    }
+    const steps = [...first.recommendedSteps ?? []];
+    if (first.status === "SUCCEEDED" && first.nextToken) {
+      let token = first.nextToken;
+      await paginate("GetFindingRecommendation", async () => {
+        const page = await getPage(client, analyzerArn, id, token);
+        if (page === void 0)
+          throw new ConfigurationError("the recommendation disappeared between two pages");
+        steps.push(...page.recommendedSteps ?? []);
+        token = page.nextToken;
+        return token;
+      });
+    }
+    const response = toJson({
+      startedAt: first.startedAt,
+      completedAt: first.completedAt,
+      error: first.error,
+      resourceArn: first.resourceArn,
+      recommendedSteps: steps,
+      recommendationType: first.recommendationType,
+      status: first.status
     });
-  }
-  return [...byPrincipal.values()];
-}
-function laterOf(a6, b6) {
-  if (a6 === void 0) return b6;
-  if (b6 === void 0) return a6;
-  return a6 > b6 ? a6 : b6;
-}
-function namedActions(items) {
-  const out = [];
-  for (const item of items) {
-    for (const s2 of item.services) {
-      for (const a6 of s2.actions ?? []) out.push(`${s2.service}:${a6.action}`);
+    const recommendation = readRecommendation(
+      response,
+      "",
+      (path, what) => {
+        throw new ConfigurationError(
+          `GetFindingRecommendation answered for finding ${id}: ${path}: ${what}`
+        );
+      },
+      `finding ${id}`,
+      resource
+    );
+    if (recommendation.status === "unavailable" && first.status === "IN_PROGRESS") {
+      return {
+        recommendation: {
+          ...recommendation,
+          reason: `${recommendation.reason}, still in progress at the time limit`
+        },
+        response
+      };
     }
+    return { recommendation, response };
+  } catch (error3) {
+    return unavailable2(error3 instanceof ConfigurationError ? error3.message : String(error3));
   }
-  return out;
 }
-
-// src/findings/select.ts
-function combineFindings(parsed) {
-  const merged = mergeUnused(parsed.flatMap((p3) => p3.principals));
-  const known = /* @__PURE__ */ new Map();
-  for (const arn of [...merged.map((p3) => p3.principal), ...parsed.flatMap((p3) => p3.covered)]) {
-    if (arn !== "" && !known.has(arn.toLowerCase())) known.set(arn.toLowerCase(), arn);
+function getFirstPage(client, analyzerArn, id) {
+  return getPage(client, analyzerArn, id, void 0);
+}
+async function getPage(client, analyzerArn, id, nextToken) {
+  try {
+    return await client.send(
+      new GetFindingRecommendationCommand({
+        analyzerArn,
+        id,
+        maxResults: STEPS_PER_PAGE,
+        ...nextToken ? { nextToken } : {}
+      })
+    );
+  } catch (error3) {
+    if (error3.name === "ResourceNotFoundException") return void 0;
+    throw describe2(error3, "GetFindingRecommendation");
   }
-  return {
-    byPrincipal: new Map(merged.map((p3) => [p3.principal, p3])),
-    notes: parsed.flatMap((p3) => p3.notes),
-    covered: new Set(known.keys()),
-    known: [...known.values()],
-    coveredAccounts: new Set(parsed.flatMap((p3) => p3.coveredAccounts))
-  };
 }
-function isCovered(findings, arn) {
-  if (findings.covered.has(arn.toLowerCase())) return true;
-  const account = /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
-  return account !== void 0 && findings.coveredAccounts.has(account);
+async function send(operation2, run2) {
+  try {
+    return await run2();
+  } catch (error3) {
+    throw describe2(error3, operation2);
+  }
 }
-
-// src/findings/source.ts
-function filesSource(paths) {
+function describe2(error3, operation2) {
+  const name = error3.name;
+  if (name === "ThrottlingException") {
+    return new ConfigurationError(
+      `IAM Access Analyzer kept throttling ${operation2}; the recommendation is unavailable for this run`,
+      { cause: error3 }
+    );
+  }
+  return describeAwsError(error3, operation2);
+}
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+function recommendingAccessAnalyzerSource(client, options) {
+  const source = accessAnalyzerSource(client, options);
+  let requests = [];
   return {
-    description: `findings files ${paths.join(", ")}`,
+    description: source.description,
     async load() {
-      const parsed = [];
-      for (const path of paths) {
-        parsed.push(parseFindings(await readJsonFile(path, "findings file"), path));
-      }
+      const parsed = await source.load();
+      requests = parsed.flatMap(
+        (p3) => p3.principals.filter((u) => !u.wholePrincipal).flatMap((u) => u.sources.map((id) => ({ id, resource: u.principal })))
+      );
       return parsed;
+    },
+    async recommend(principals) {
+      const wanted = new Set(principals);
+      const mine = requests.filter((r6) => wanted.has(r6.resource));
+      const analyzerArn = options.analyzerArn;
+      if (mine.length === 0 || analyzerArn === void 0) return [];
+      const fetched = await fetchRecommendations(client, analyzerArn, mine, options);
+      return fetched.map((f6) => f6.recommendation);
     }
   };
-}
-async function loadFindingsSources(sources) {
-  const parsed = [];
-  for (const source of sources) parsed.push(...await source.load());
-  return combineFindings(parsed);
 }
 
 // src/engine/actions.ts
@@ -56662,8 +57009,8 @@ function awsRefinementVerifier(client) {
 }
 function actionsToProve(refinement) {
   const removed = /* @__PURE__ */ new Map();
-  for (const statement of refinement.statements) {
-    for (const change of statement.changes) {
+  for (const statement2 of refinement.statements) {
+    for (const change of statement2.changes) {
       for (const action of change.unused) removed.set(fold(action), action);
     }
   }
@@ -56676,10 +57023,10 @@ function actionsToProve(refinement) {
   }
   return out.sort();
 }
-function grants(statement, action) {
-  const list3 = (value) => typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
-  if ("Action" in statement) return list3(statement.Action).some((p3) => matches(p3, action));
-  if ("NotAction" in statement) return !list3(statement.NotAction).some((p3) => matches(p3, action));
+function grants(statement2, action) {
+  const list4 = (value) => typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+  if ("Action" in statement2) return list4(statement2.Action).some((p3) => matches(p3, action));
+  if ("NotAction" in statement2) return !list4(statement2.NotAction).some((p3) => matches(p3, action));
   return false;
 }
 function statementsOf(document) {
@@ -56687,10 +57034,10 @@ function statementsOf(document) {
   const s2 = document.Statement;
   return Array.isArray(s2) ? s2 : isRecord(s2) ? [s2] : [];
 }
-async function check(operation2, send) {
+async function check(operation2, send2) {
   let answer;
   try {
-    answer = await send();
+    answer = await send2();
   } catch (error3) {
     const name = error3.name ?? "";
     if (UNCHECKABLE.has(name)) {
@@ -56728,7 +57075,7 @@ async function getChangedFiles(client, pr, paths = []) {
       per_page: 100
     });
   } catch (error3) {
-    throw readError(error3, `the files of pull request #${pr.pullNumber}`);
+    throw readError2(error3, `the files of pull request #${pr.pullNumber}`);
   }
   const files = [];
   const changedPaths = /* @__PURE__ */ new Set();
@@ -56751,7 +57098,7 @@ async function getChangedFiles(client, pr, paths = []) {
     capped: listed.length >= MAX_LISTED_FILES
   };
 }
-function readError(error3, what) {
+function readError2(error3, what) {
   const status = error3.status;
   if (status === 403 || status === 404) {
     return new ConfigurationError(
@@ -61271,14 +61618,14 @@ async function getFileContent(client, repo, path, ref, blobSha) {
         bytes = await rawBlob(client, repo, blobSha);
       } catch (blobError) {
         if (tooLarge(blobError)) return { kind: "skipped", reason: "larger than GitHub serves" };
-        throw readError(blobError, `${path} at ${ref}`);
+        throw readError2(blobError, `${path} at ${ref}`);
       }
     } else if (status === 403 && tooLarge(error3)) {
       return { kind: "skipped", reason: "larger than GitHub serves" };
     } else if (status === 404) {
       return { kind: "skipped", reason: `not found at ${ref}` };
     } else {
-      throw readError(error3, `${path} at ${ref}`);
+      throw readError2(error3, `${path} at ${ref}`);
     }
   }
   if (bytes.byteLength > MAX_FILE_BYTES2) {
@@ -61331,11 +61678,11 @@ function tooLarge(error3) {
 var CONTENT_BATCH_SIZE = 50;
 async function getFileContents(client, repo, files, ref, options = {}) {
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? CONTENT_BATCH_SIZE));
-  const unique2 = [...new Map(files.map((f6) => [f6.path, f6])).values()];
+  const unique3 = [...new Map(files.map((f6) => [f6.path, f6])).values()];
   const out = /* @__PURE__ */ new Map();
   const graphql3 = { usable: true };
-  for (let from = 0; from < unique2.length; from += batchSize) {
-    const batch = unique2.slice(from, from + batchSize);
+  for (let from = 0; from < unique3.length; from += batchSize) {
+    const batch = unique3.slice(from, from + batchSize);
     const read = graphql3.usable ? await readBatch(client, repo, batch, ref, graphql3, options.log) : /* @__PURE__ */ new Map();
     const rest = [];
     for (const file of batch) {
@@ -61438,10 +61785,10 @@ function parseHunks(patch) {
     const first = Number(header[3]);
     let right = 0;
     while (i7 < lines.length && (oldLeft > 0 || newLeft > 0)) {
-      const line = lines[i7] ?? "";
-      if (HEADER.test(line)) break;
+      const line2 = lines[i7] ?? "";
+      if (HEADER.test(line2)) break;
       i7++;
-      const mark = line[0];
+      const mark = line2[0];
       if (mark === "\\") continue;
       if (mark === "+") {
         newLeft--;
@@ -61480,11 +61827,11 @@ function lineOf(lines, offset) {
   }
   return lo + 1;
 }
-function lineStart(lines, line) {
-  return line > lines.starts.length ? lines.text.length : lines.starts[line - 1] ?? 0;
+function lineStart(lines, line2) {
+  return line2 > lines.starts.length ? lines.text.length : lines.starts[line2 - 1] ?? 0;
 }
-function lineBreak(lines, line) {
-  const end = lineStart(lines, line + 1);
+function lineBreak(lines, line2) {
+  const end = lineStart(lines, line2 + 1);
   if (lines.text[end - 1] !== "\n") return "";
   return lines.text[end - 2] === "\r" ? "\r\n" : "\n";
 }
@@ -61605,6 +61952,152 @@ function suggestion(lines, start, end, replacement, after, group3, hunks) {
     return { ...base2, inline: false, reason: "line-endings" };
   if (!hunkContaining(hunks, start, end)) return { ...base2, inline: false, reason: "outside-diff" };
   return { ...base2, inline: true };
+}
+
+// src/report/markdown.ts
+var MAX_SHOWN_CHARACTERS = 300;
+var INVISIBLE = (
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu
+);
+var LINE_BREAK = /\r\n|\r|\n/g;
+var BREAK = "\u200B";
+function visible(value, max2 = MAX_SHOWN_CHARACTERS) {
+  let shown = value;
+  let cut = 0;
+  const chars2 = [...value];
+  if (chars2.length > max2) {
+    shown = chars2.slice(0, max2).join("");
+    cut = chars2.length - max2;
+  }
+  shown = shown.replace(LINE_BREAK, "\u23CE").replace(INVISIBLE, (c6) => `\u27E8U+${c6.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`);
+  return cut > 0 ? `${shown}\u2026 (${cut} more characters)` : shown;
+}
+function code(value, max2 = MAX_SHOWN_CHARACTERS) {
+  const shown = visible(value, max2);
+  if (shown === "") return "(empty)";
+  let longest = 0;
+  let run2 = 0;
+  for (const ch of shown) {
+    run2 = ch === "`" ? run2 + 1 : 0;
+    if (run2 > longest) longest = run2;
+  }
+  const fence2 = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(shown) && !/^ +$/.test(shown) ? " " : "";
+  return `${fence2}${pad}${shown}${pad}${fence2}`;
+}
+var PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+function text(value, max2 = MAX_SHOWN_CHARACTERS) {
+  return visible(value, max2).replace(/[@#]/g, (c6) => `${c6}${BREAK}`).replace(/:(?=\/\/|[a-z0-9_+-]+:)/g, `:${BREAK}`).replace(/\b(www)\./gi, `$1${BREAK}.`).replace(/\b(GH)-(?=\d)/gi, `$1${BREAK}-`).replace(PUNCTUATION, (c6) => `\\${c6}`);
+}
+
+// src/report/agreement.ts
+var LISTED = 6;
+var REASONS_IN_LINE = 2;
+var PLAIN = { name: (value) => value, prose: (value) => value, number: (n3) => `#${n3}` };
+var MARKDOWN = {
+  name: (value) => code(value),
+  prose: (value) => text(value),
+  number: (n3) => String(n3)
+};
+function agreementLine(agreement) {
+  return line(agreement, PLAIN);
+}
+function agreementMarkdown(agreement) {
+  return line(agreement, MARKDOWN);
+}
+function agreementCell(agreement, markdown) {
+  const style = markdown ? MARKDOWN : PLAIN;
+  if (agreement.verdict === "agrees") return "agrees";
+  const first = firstExplanation(agreement, style);
+  return `${agreement.verdict}${first ? `: ${first}` : ""}`;
+}
+function agreementDetails(agreement) {
+  const several = agreement.principals.length > 1;
+  return agreement.principals.flatMap((p3) => {
+    const who = several ? `for ${shortName(p3.principal)}: ` : "";
+    if (p3.verdict === "unavailable")
+      return [`${who}no recommendation to compare with: ${p3.unavailable ?? ""}`];
+    if (p3.verdict === "agrees") return [`${who}agrees${matched(p3, PLAIN)}`];
+    return p3.reasons.map((r6) => `${who}${describeReason(r6, p3, PLAIN)}`);
+  });
+}
+function line(agreement, style) {
+  const several = agreement.principals.length > 1;
+  const forWhom = several ? ` for ${agreement.principals.map((p3) => style.name(shortName(p3.principal))).join(" and ")}` : "";
+  if (agreement.verdict === "agrees") {
+    return `Matches IAM Access Analyzer's recommendation for this policy${forWhom}.`;
+  }
+  if (agreement.verdict === "unavailable") {
+    return `No IAM Access Analyzer recommendation to compare with: ${firstExplanation(agreement, style)}.`;
+  }
+  const all = agreement.principals.flatMap(
+    (p3) => p3.verdict === "differs" ? p3.reasons.map(
+      (r6) => (several ? `for ${style.name(shortName(p3.principal))}, ` : "") + describeReason(r6, p3, style)
+    ) : []
+  );
+  const shown = all.slice(0, REASONS_IN_LINE).join("; ");
+  const more = all.length > REASONS_IN_LINE ? ` (and ${all.length - REASONS_IN_LINE} more)` : "";
+  return `Differs from IAM Access Analyzer's recommendation for this policy: ${shown}${more}.`;
+}
+function firstExplanation(agreement, style) {
+  for (const p3 of agreement.principals) {
+    if (agreement.verdict === "differs" && p3.verdict === "differs" && p3.reasons[0]) {
+      return describeReason(p3.reasons[0], p3, style);
+    }
+    if (agreement.verdict === "unavailable" && p3.verdict === "unavailable") {
+      return style.prose(p3.unavailable ?? "none");
+    }
+  }
+  return agreement.principals.length === 0 ? "the policy belongs to no principal" : "";
+}
+function matched(p3, style) {
+  if (p3.matchedBy === "id" && p3.existingPolicyId)
+    return ` (the step for ${style.name(p3.existingPolicyId)})`;
+  if (p3.matchedBy === "content") return " (the recommended policy that lines up with this one)";
+  return "";
+}
+function describeReason(r6, p3, style = PLAIN) {
+  const where = r6.statement ? statement(r6.statement, style) : "the policy";
+  const names = list(r6.actions ?? [], style);
+  switch (r6.kind) {
+    case "aws-catalog":
+      return `${where}: the recommendation does not allow ${names}, which the findings do not report unused: actions newer than the catalog AWS refined with`;
+    case "our-catalog":
+      return `${where}: the recommendation allows ${names}, which iam-refine's catalog does not know`;
+    case "removes-used":
+      return `${where}: the recommendation removes ${names}, which the findings do not report unused`;
+    case "keeps-unused":
+      return `${where}: the recommendation still allows ${names}, which the findings report unused` + (p3.completedAt ? ` (the recommendation dates from ${day(p3.completedAt)})` : "");
+    case "shared":
+      return `${where}: iam-refine keeps ${names} for ${list((r6.usedBy ?? []).map(shortName), style)}, who share this policy; AWS's recommendation is for ${style.name(shortName(p3.principal))} alone`;
+    case "keep-actions":
+      return `${where}: iam-refine keeps ${names} (keep-actions in the configuration)`;
+    case "not-refined-by-us":
+      return `${where} ${r6.note ?? "is left as it is by iam-refine"}; the recommendation changes it` + (r6.actions && r6.actions.length > 0 ? ` (it no longer allows ${names})` : "");
+    case "not-refined-by-aws":
+      return `the recommendation leaves ${where} as it is; iam-refine removes ${names}`;
+    case "written-differently":
+      return `${where}: the same actions under the catalog, written differently (iam-refine: ${list(r6.ours ?? [], style, Infinity) || "removed"}; the recommendation: ${list(r6.aws ?? [], style, Infinity) || "removed"})`;
+    case "detached":
+      return "the recommendation detaches the policy; iam-refine keeps part of it";
+    case "unaligned":
+      return `statement ${style.number((r6.recommendedStatement ?? 0) + 1)} of the recommendation lines up with no statement of this policy` + (r6.actions && r6.actions.length > 0 ? ` (it allows ${names}, which this version does not: the recommendation is for the deployed policy)` : "");
+  }
+}
+function statement(ref, style) {
+  return ref.sid !== void 0 ? `Statement ${style.name(ref.sid)}` : `Statement ${style.number(ref.index + 1)}`;
+}
+function list(names, style, max2 = LISTED) {
+  const shown = names.slice(0, max2).map(style.name).join(", ");
+  return names.length > max2 ? `${shown} and ${names.length - max2} more` : shown;
+}
+function shortName(arn) {
+  const m3 = /^arn:[^:]+:iam::\d*:(?:role|user|group)\/(?:.*\/)?([^/]+)$/.exec(arn);
+  return m3 ? m3[1] : arn;
+}
+function day(iso) {
+  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso;
 }
 
 // src/report/fence.ts
@@ -62990,10 +63483,10 @@ var LinkifyIt = class {
   * @param list List of TLDs.
   * @param keepOld Merge with current list if `true` (`false` by default).
   */
-  tlds(list3, keepOld = false) {
-    list3 = Array.isArray(list3) ? list3 : [list3];
-    if (!keepOld) this.__opts__.tlds = list3;
-    else this.__opts__.tlds = this.__opts__.tlds.concat(list3);
+  tlds(list4, keepOld = false) {
+    list4 = Array.isArray(list4) ? list4 : [list4];
+    if (!keepOld) this.__opts__.tlds = list4;
+    else this.__opts__.tlds = this.__opts__.tlds.concat(list4);
     this.re.set({
       ...this.__opts__,
       schema_names: Object.keys(this.__schemas__)
@@ -63599,7 +64092,7 @@ function _defineProperty(e6, r6, t) {
   }) : e6[r6] = t, e6;
 }
 var Token = class {
-  constructor(type, tag, nesting) {
+  constructor(type, tag, nesting2) {
     _defineProperty(
       this,
       /**
@@ -63674,7 +64167,7 @@ var Token = class {
     this.type = type;
     this.tag = tag;
     this.attrs = null;
-    this.nesting = nesting;
+    this.nesting = nesting2;
     this.meta = null;
   }
   /**
@@ -63864,10 +64357,10 @@ var Ruler = class {
   *
   * Returns list of found rule names (if no exception happened).
   */
-  enable(list3, ignoreInvalid = false) {
-    if (!Array.isArray(list3)) list3 = [list3];
+  enable(list4, ignoreInvalid = false) {
+    if (!Array.isArray(list4)) list4 = [list4];
     const result2 = [];
-    list3.forEach((name) => {
+    list4.forEach((name) => {
       const idx = this.__find__(name);
       if (idx < 0) {
         if (ignoreInvalid) return;
@@ -63885,12 +64378,12 @@ var Ruler = class {
   *
   * See also {@link Ruler.disable}, {@link Ruler.enable}.
   */
-  enableOnly(list3, ignoreInvalid = false) {
-    if (!Array.isArray(list3)) list3 = [list3];
+  enableOnly(list4, ignoreInvalid = false) {
+    if (!Array.isArray(list4)) list4 = [list4];
     this.__rules__.forEach((rule2) => {
       rule2.enabled = false;
     });
-    this.enable(list3, ignoreInvalid);
+    this.enable(list4, ignoreInvalid);
   }
   /**
   * Disable rules with given names. If any rule name not found - throw Error.
@@ -63900,10 +64393,10 @@ var Ruler = class {
   *
   * Returns list of found rule names (if no exception happened).
   */
-  disable(list3, ignoreInvalid = false) {
-    if (!Array.isArray(list3)) list3 = [list3];
+  disable(list4, ignoreInvalid = false) {
+    if (!Array.isArray(list4)) list4 = [list4];
     const result2 = [];
-    list3.forEach((name) => {
+    list4.forEach((name) => {
       const idx = this.__find__(name);
       if (idx < 0) {
         if (ignoreInvalid) return;
@@ -64543,17 +65036,17 @@ var StateBlock = class {
     this.bsCount.push(0);
     this.lineMax = this.bMarks.length - 1;
   }
-  push(type, tag, nesting) {
-    const token = new Token(type, tag, nesting);
+  push(type, tag, nesting2) {
+    const token = new Token(type, tag, nesting2);
     token.block = true;
-    if (nesting < 0) this.level--;
+    if (nesting2 < 0) this.level--;
     token.level = this.level;
-    if (nesting > 0) this.level++;
+    if (nesting2 > 0) this.level++;
     this.tokens.push(token);
     return token;
   }
-  isEmpty(line) {
-    return this.bMarks[line] + this.tShift[line] >= this.eMarks[line];
+  isEmpty(line2) {
+    return this.bMarks[line2] + this.tShift[line2] >= this.eMarks[line2];
   }
   skipEmptyLines(from) {
     for (let max2 = this.lineMax; from < max2; from++) if (this.bMarks[from] + this.tShift[from] < this.eMarks[from]) break;
@@ -64580,19 +65073,19 @@ var StateBlock = class {
   getLines(begin, end, indent, keepLastLF) {
     if (begin >= end) return "";
     const queue = new Array(end - begin);
-    for (let i7 = 0, line = begin; line < end; line++, i7++) {
+    for (let i7 = 0, line2 = begin; line2 < end; line2++, i7++) {
       let lineIndent = 0;
-      const lineStart3 = this.bMarks[line];
+      const lineStart3 = this.bMarks[line2];
       let first = lineStart3;
       let last;
-      if (line + 1 < end || keepLastLF) last = this.eMarks[line] + 1;
-      else last = this.eMarks[line];
+      if (line2 + 1 < end || keepLastLF) last = this.eMarks[line2] + 1;
+      else last = this.eMarks[line2];
       while (first < last && lineIndent < indent) {
         const ch = this.src.charCodeAt(first);
         if (isSpace(ch)) {
-          if (ch === 9) lineIndent += 4 - (lineIndent + this.bsCount[line]) % 4;
+          if (ch === 9) lineIndent += 4 - (lineIndent + this.bsCount[line2]) % 4;
           else lineIndent++;
-        } else if (first - lineStart3 < this.tShift[line]) lineIndent++;
+        } else if (first - lineStart3 < this.tShift[line2]) lineIndent++;
         else break;
         first++;
       }
@@ -64603,9 +65096,9 @@ var StateBlock = class {
   }
 };
 var MAX_AUTOCOMPLETED_CELLS = 65536;
-function getLine(state2, line) {
-  const pos = state2.bMarks[line] + state2.tShift[line];
-  const max2 = state2.eMarks[line];
+function getLine(state2, line2) {
+  const pos = state2.bMarks[line2] + state2.tShift[line2];
+  const max2 = state2.eMarks[line2];
   return state2.src.slice(pos, max2);
 }
 function escapedSplit(str) {
@@ -64739,7 +65232,7 @@ function table(state2, startLine, endLine, silent) {
   state2.line = nextLine;
   return true;
 }
-function code(state2, startLine, endLine) {
+function code2(state2, startLine, endLine) {
   if (state2.sCount[startLine] - state2.blkIndent < 4) return false;
   let nextLine = startLine + 1;
   let last = nextLine;
@@ -64967,7 +65460,7 @@ function markTightParagraphs(state2, idx) {
     i7 += 2;
   }
 }
-function list(state2, startLine, endLine, silent) {
+function list2(state2, startLine, endLine, silent) {
   let max2, pos, start, token;
   let nextLine = startLine;
   let tight = true;
@@ -65091,8 +65584,8 @@ function countCodePoints(str) {
   }
   return length;
 }
-function lineEnd(state2, line) {
-  return Math.min(state2.eMarks[line] + 1, state2.src.length);
+function lineEnd(state2, line2) {
+  return Math.min(state2.eMarks[line2] + 1, state2.src.length);
 }
 function getNextLinePos(state2, nextLine) {
   const endLine = state2.lineMax;
@@ -65477,7 +65970,7 @@ var _rules$1 = [
     table,
     ["paragraph", "reference"]
   ],
-  ["code", code],
+  ["code", code2],
   [
     "fence",
     fence,
@@ -65510,7 +66003,7 @@ var _rules$1 = [
   ],
   [
     "list",
-    list,
+    list2,
     [
       "paragraph",
       "reference",
@@ -65556,12 +66049,12 @@ var ParserBlock = class {
     const rules = this.ruler.getRules("");
     const len = rules.length;
     const maxNesting = state2.md.options.maxNesting;
-    let line = startLine;
+    let line2 = startLine;
     let hasEmptyLines = false;
-    while (line < endLine) {
-      state2.line = line = state2.skipEmptyLines(line);
-      if (line >= endLine) break;
-      if (state2.sCount[line] < state2.blkIndent) break;
+    while (line2 < endLine) {
+      state2.line = line2 = state2.skipEmptyLines(line2);
+      if (line2 >= endLine) break;
+      if (state2.sCount[line2] < state2.blkIndent) break;
       if (state2.level >= maxNesting) {
         state2.line = endLine;
         break;
@@ -65569,7 +66062,7 @@ var ParserBlock = class {
       const prevLine = state2.line;
       let ok = false;
       for (let i7 = 0; i7 < len; i7++) {
-        ok = rules[i7](state2, line, endLine, false);
+        ok = rules[i7](state2, line2, endLine, false);
         if (ok) {
           if (prevLine >= state2.line) throw new Error("block rule didn't increment state.line");
           break;
@@ -65578,11 +66071,11 @@ var ParserBlock = class {
       if (!ok) throw new Error("none of the block rules matched");
       state2.tight = !hasEmptyLines;
       if (state2.isEmpty(state2.line - 1)) hasEmptyLines = true;
-      line = state2.line;
-      if (line < endLine && state2.isEmpty(line)) {
+      line2 = state2.line;
+      if (line2 < endLine && state2.isEmpty(line2)) {
         hasEmptyLines = true;
-        line++;
-        state2.line = line;
+        line2++;
+        state2.line = line2;
       }
     }
   }
@@ -65624,16 +66117,16 @@ var StateInline = class {
     this.pending = "";
     return token;
   }
-  push(type, tag, nesting) {
+  push(type, tag, nesting2) {
     if (this.pending) this.pushPending();
-    const token = new Token(type, tag, nesting);
+    const token = new Token(type, tag, nesting2);
     let token_meta = void 0;
-    if (nesting < 0) {
+    if (nesting2 < 0) {
       this.level--;
       this.delimiters = this._prev_delimiters.pop();
     }
     token.level = this.level;
-    if (nesting > 0) {
+    if (nesting2 > 0) {
       this.level++;
       this._prev_delimiters.push(this.delimiters);
       this.delimiters = [];
@@ -65710,7 +66203,7 @@ function isTerminatorChar(ch) {
       return false;
   }
 }
-function text(state2, silent) {
+function text2(state2, silent) {
   let pos = state2.pos;
   while (pos < state2.posMax && !isTerminatorChar(state2.src.charCodeAt(pos))) pos++;
   if (pos === state2.pos) return false;
@@ -66418,7 +66911,7 @@ function fragments_join(state2) {
   if (curr !== last) tokens.length = last;
 }
 var _rules = [
-  ["text", text],
+  ["text", text2],
   ["linkify", linkify],
   ["newline", newline],
   ["escape", escape],
@@ -66841,36 +67334,36 @@ var MarkdownIt = class {
   *   .disable('smartquotes')
   * ```
   */
-  enable(list3, ignoreInvalid = false) {
+  enable(list4, ignoreInvalid = false) {
     let result2 = [];
-    if (!Array.isArray(list3)) list3 = [list3];
+    if (!Array.isArray(list4)) list4 = [list4];
     [
       "core",
       "block",
       "inline"
     ].forEach((chain2) => {
-      result2 = result2.concat(this[chain2].ruler.enable(list3, true));
+      result2 = result2.concat(this[chain2].ruler.enable(list4, true));
     });
-    result2 = result2.concat(this.inline.ruler2.enable(list3, true));
-    const missed = list3.filter((name) => result2.indexOf(name) < 0);
+    result2 = result2.concat(this.inline.ruler2.enable(list4, true));
+    const missed = list4.filter((name) => result2.indexOf(name) < 0);
     if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to enable unknown rule(s): ${missed}`);
     return this;
   }
   /**
   * The same as {@link MarkdownIt.enable}, but turn specified rules off.
   */
-  disable(list3, ignoreInvalid = false) {
+  disable(list4, ignoreInvalid = false) {
     let result2 = [];
-    if (!Array.isArray(list3)) list3 = [list3];
+    if (!Array.isArray(list4)) list4 = [list4];
     [
       "core",
       "block",
       "inline"
     ].forEach((chain2) => {
-      result2 = result2.concat(this[chain2].ruler.disable(list3, true));
+      result2 = result2.concat(this[chain2].ruler.disable(list4, true));
     });
-    result2 = result2.concat(this.inline.ruler2.disable(list3, true));
-    const missed = list3.filter((name) => result2.indexOf(name) < 0);
+    result2 = result2.concat(this.inline.ruler2.disable(list4, true));
+    const missed = list4.filter((name) => result2.indexOf(name) < 0);
     if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to disable unknown rule(s): ${missed}`);
     return this;
   }
@@ -66966,8 +67459,8 @@ function bodyProblem(body, expected) {
   const allowedLinks = new Set(expected.links ?? []);
   let suggestions = 0;
   const tokens = parser.parse(body, {});
-  const walk2 = (list3) => {
-    for (const t of list3) {
+  const walk = (list4) => {
+    for (const t of list4) {
       if (t.type === "fence" || t.type === "code_block") {
         if (t.type === "fence" && t.info.trim().split(/\s+/)[0] === "suggestion") {
           suggestions++;
@@ -66992,13 +67485,13 @@ function bodyProblem(body, expected) {
         if (EMOJI.test(t.content)) return "an emoji shortcode";
       }
       if (t.children) {
-        const inner = walk2(t.children);
+        const inner = walk(t.children);
         if (inner !== void 0) return inner;
       }
     }
     return void 0;
   };
-  const found = walk2(tokens);
+  const found = walk(tokens);
   if (found !== void 0) return found;
   if (expected.suggestion !== void 0) {
     if (suggestions !== 1) return `${suggestions} suggestion blocks`;
@@ -67009,45 +67502,8 @@ function bodyProblem(body, expected) {
   return void 0;
 }
 
-// src/report/markdown.ts
-var MAX_SHOWN_CHARACTERS = 300;
-var INVISIBLE = (
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu
-);
-var LINE_BREAK = /\r\n|\r|\n/g;
-var BREAK = "\u200B";
-function visible(value, max2 = MAX_SHOWN_CHARACTERS) {
-  let shown = value;
-  let cut = 0;
-  const chars2 = [...value];
-  if (chars2.length > max2) {
-    shown = chars2.slice(0, max2).join("");
-    cut = chars2.length - max2;
-  }
-  shown = shown.replace(LINE_BREAK, "\u23CE").replace(INVISIBLE, (c6) => `\u27E8U+${c6.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`);
-  return cut > 0 ? `${shown}\u2026 (${cut} more characters)` : shown;
-}
-function code2(value, max2 = MAX_SHOWN_CHARACTERS) {
-  const shown = visible(value, max2);
-  if (shown === "") return "(empty)";
-  let longest = 0;
-  let run2 = 0;
-  for (const ch of shown) {
-    run2 = ch === "`" ? run2 + 1 : 0;
-    if (run2 > longest) longest = run2;
-  }
-  const fence2 = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(shown) && !/^ +$/.test(shown) ? " " : "";
-  return `${fence2}${pad}${shown}${pad}${fence2}`;
-}
-var PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
-function text2(value, max2 = MAX_SHOWN_CHARACTERS) {
-  return visible(value, max2).replace(/[@#]/g, (c6) => `${c6}${BREAK}`).replace(/:(?=\/\/|[a-z0-9_+-]+:)/g, `:${BREAK}`).replace(/\b(www)\./gi, `$1${BREAK}.`).replace(/\b(GH)-(?=\d)/gi, `$1${BREAK}-`).replace(PUNCTUATION, (c6) => `\\${c6}`);
-}
-
 // src/report/reasons.ts
-var LISTED = 8;
+var LISTED2 = 8;
 var LISTED_REPLACEMENTS = 16;
 var plain = (name) => name;
 function describeChange(change, name = plain) {
@@ -67062,7 +67518,7 @@ function describeChange(change, name = plain) {
   const by = change.by.length > 0 ? listNames(change.by, name, LISTED_REPLACEMENTS) : "nothing new (other entries already allow the rest)";
   return `replaced ${entry} by ${by}: ${change.unused.length} of the ${change.matched} actions it allows are unused (${listNames(change.unused, name)}); no unused action starts with a new wildcard's prefix, and every used action is still allowed`;
 }
-function listNames(names, name = plain, listed = LISTED) {
+function listNames(names, name = plain, listed = LISTED2) {
   if (names.length <= listed) return names.map(name).join(", ");
   return `${names.slice(0, listed).map(name).join(", ")} and ${names.length - listed} more`;
 }
@@ -67072,7 +67528,7 @@ function statementLabel(s2) {
 
 // src/report/comment.ts
 var MAX_COMMENT_LENGTH = 65e3;
-var LISTED2 = 12;
+var LISTED3 = 12;
 function commentHtml(marker) {
   return ["<sub>", "</sub>", marker];
 }
@@ -67128,7 +67584,7 @@ function suggestionItem(file, suggestion2, carried, hash) {
   );
   const statementMarkdown = covered.flatMap(
     (c6) => c6.statements.map(
-      (s2) => (covered.length > 1 ? `${code2(c6.policy.policyPath)} ` : "") + statementMarkdownLabel(s2)
+      (s2) => (covered.length > 1 ? `${code(c6.policy.policyPath)} ` : "") + statementMarkdownLabel(s2)
     )
   );
   const fp = fingerprint(
@@ -67143,7 +67599,7 @@ function suggestionItem(file, suggestion2, carried, hash) {
   const reasons = covered.flatMap(
     (c6) => c6.statements.flatMap((s2) => [
       ...s2.changes.map(
-        (change) => `${statementMarkdownLabel(s2)}: ${describeChange(change, (name) => code2(name))}`
+        (change) => `${statementMarkdownLabel(s2)}: ${describeChange(change, (name) => code(name))}`
       ),
       ...s2.status === "removed" ? [`${statementMarkdownLabel(s2)}: removed, no action is left`] : []
     ])
@@ -67160,6 +67616,7 @@ function suggestionItem(file, suggestion2, carried, hash) {
     "Why this change is safe:",
     ...reasons.map((r6) => `- ${r6}`),
     "",
+    ...agreementLines(covered.map((c6) => c6.policy)),
     fenced(suggestion2.content, "suggestion"),
     "",
     `<sub>iam-refine \xB7 ${policyIn(policyPaths, file.path)}</sub>`,
@@ -67192,7 +67649,7 @@ function suggestionItem(file, suggestion2, carried, hash) {
 function unusedPolicyItem(file, policy, hunks, hash) {
   const r6 = policy.refinement;
   const offset = policy.offset ?? Math.min(...policy.edits.map((e6) => e6.start), file.headText.length);
-  const line = lineOf(lineIndex(file.headText), Math.max(0, Math.min(offset, file.headText.length)));
+  const line2 = lineOf(lineIndex(file.headText), Math.max(0, Math.min(offset, file.headText.length)));
   const who = principalNames(policy.principals);
   const plainWho = principalList(policy.principals);
   const advice = r6.unusedPrincipal ? "delete-principal" : "detach-or-delete";
@@ -67214,19 +67671,20 @@ function unusedPolicyItem(file, policy, hunks, hash) {
     "",
     advise,
     "",
-    `<sub>iam-refine \xB7 ${code2(file.path)}</sub>`,
+    ...agreementLines([policy]),
+    `<sub>iam-refine \xB7 ${code(file.path)}</sub>`,
     marker
   ].join("\n");
   guardBody(body, {
-    what: `the review comment on ${file.path} line ${line}`,
+    what: `the review comment on ${file.path} line ${line2}`,
     html: commentHtml(marker)
   });
-  const inHunk = hunks.some((h6) => h6.start <= line && line <= h6.end);
+  const inHunk = hunks.some((h6) => h6.start <= line2 && line2 <= h6.end);
   return {
     kind: "unused-policy",
     path: file.path,
-    startLine: line,
-    endLine: line,
+    startLine: line2,
+    endLine: line2,
     fingerprint: fp,
     placement: inHunk ? "inline" : file.patch === void 0 ? "no-patch" : "outside-diff",
     body,
@@ -67238,11 +67696,18 @@ function unusedPolicyItem(file, policy, hunks, hash) {
     importance: 1e6 + unusedActions.length
   };
 }
+function agreementLines(policies) {
+  const judged = policies.filter((p3) => p3.awsAgreement !== void 0);
+  return judged.flatMap((p3) => [
+    (judged.length > 1 || policies.length > 1 ? `${code(p3.policyPath)}: ` : "") + agreementMarkdown(p3.awsAgreement),
+    ""
+  ]);
+}
 function principalNames(principals) {
-  return joinNames(principals.map((p3) => p3.principal ? code2(shortName(p3.principal)) : ""));
+  return joinNames(principals.map((p3) => p3.principal ? code(shortName2(p3.principal)) : ""));
 }
 function principalList(principals) {
-  return joinNames(principals.map((p3) => p3.principal ? shortName(p3.principal) : ""));
+  return joinNames(principals.map((p3) => p3.principal ? shortName2(p3.principal) : ""));
 }
 function joinNames(names) {
   const known = names.filter((n3) => n3 !== "");
@@ -67251,15 +67716,15 @@ function joinNames(names) {
   return `${known.slice(0, -1).join(", ")} and ${known.at(-1)}`;
 }
 function statementMarkdownLabel(s2) {
-  return s2.sid ? `Statement ${code2(s2.sid)}` : `Statement ${s2.index + 1}`;
+  return s2.sid ? `Statement ${code(s2.sid)}` : `Statement ${s2.index + 1}`;
 }
-function shortName(arn) {
+function shortName2(arn) {
   const m3 = /^arn:[^:]+:iam::\d*:(role|user|group)\/(?:.*\/)?([^/]+)$/.exec(arn);
   return m3 ? m3[2] : arn;
 }
 function unusedLine(principals, unused) {
   const arns = principals.map((p3) => p3.principal).filter((a6) => a6 !== "");
-  const who = arns.length === 0 ? "The principal" : arns.length === 1 ? code2(arns[0]) : `None of ${arns.map((a6) => code2(a6)).join(", ")}`;
+  const who = arns.length === 0 ? "The principal" : arns.length === 1 ? code(arns[0]) : `None of ${arns.map((a6) => code(a6)).join(", ")}`;
   const verb = arns.length > 1 ? "used" : "has not used";
   if (unused.length === 0) {
     return `IAM Access Analyzer reports these entries unused by ${principalNames(principals)}${asOf(principals)}.`;
@@ -67267,8 +67732,8 @@ function unusedLine(principals, unused) {
   return `${who} ${verb} ${count(unused.length, "action")} this change removes (IAM Access Analyzer${asOf(principals, ", unused as of")}):`;
 }
 function actionList(principals, unused) {
-  const lines = unused.slice(0, LISTED2).map((action) => `- ${code2(action)}: ${text2(lastAccess(principals, action))}`);
-  if (unused.length > LISTED2) lines.push(`- and ${unused.length - LISTED2} more`);
+  const lines = unused.slice(0, LISTED3).map((action) => `- ${code(action)}: ${text(lastAccess(principals, action))}`);
+  if (unused.length > LISTED3) lines.push(`- and ${unused.length - LISTED3} more`);
   return lines;
 }
 function lastAccess(principals, action) {
@@ -67285,19 +67750,19 @@ function lastAccess(principals, action) {
       if (when !== void 0 && (latest === void 0 || when > latest)) latest = when;
     }
   }
-  return latest === void 0 ? "not used in the tracking period" : `last used ${day(latest)}`;
+  return latest === void 0 ? "not used in the tracking period" : `last used ${day2(latest)}`;
 }
 function lastUsed(principals) {
   const dates = principals.map((p3) => p3.lastAccessed).filter((d6) => d6 !== void 0);
   if (dates.length === 0) return "";
-  return ` (last used ${day(dates.sort().at(-1))})`;
+  return ` (last used ${day2(dates.sort().at(-1))})`;
 }
 function asOf(principals, words = ", as of") {
   const dates = principals.map((p3) => p3.since).filter((d6) => d6 !== void 0);
   if (dates.length === 0) return "";
-  return `${words} ${day(dates.sort().at(-1))}`;
+  return `${words} ${day2(dates.sort().at(-1))}`;
 }
-function day(iso) {
+function day2(iso) {
   return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : "an unrecognised date";
 }
 function count(n3, noun) {
@@ -67313,8 +67778,8 @@ function uniqueNames(names) {
 }
 function policyIn(policyPaths, path) {
   const named = policyPaths.filter((p3) => p3 !== "");
-  if (named.length === 0) return code2(path);
-  return `policy ${named.map((n3) => code2(n3)).join(", ")} in ${code2(path)}`;
+  if (named.length === 0) return code(path);
+  return `policy ${named.map((n3) => code(n3)).join(", ")} in ${code(path)}`;
 }
 
 // src/report/summary.ts
@@ -67339,7 +67804,7 @@ function renderSummary(input) {
   const existing = input.delivered.filter((d6) => d6.delivery.kind === "existing").length;
   const summaryOnly = input.delivered.filter((d6) => d6.delivery.kind === "summary");
   for (const w of input.warnings ?? []) {
-    out.push("> [!WARNING]", `> ${text2(w, MAX_NOTE_CHARACTERS)}`, "");
+    out.push("> [!WARNING]", `> ${text(w, MAX_NOTE_CHARACTERS)}`, "");
   }
   if (input.readOnly) {
     out.push(
@@ -67360,9 +67825,10 @@ function renderSummary(input) {
   }
   out.push("");
   if (policies.length > 0) {
+    const judged = policies.some(({ policy }) => policy.awsAgreement !== void 0);
     out.push(
-      "| File | Policy | Principal | Unused actions | Result | Where |",
-      "| --- | --- | --- | --- | --- | --- |"
+      `| File | Policy | Principal | Unused actions | Result |${judged ? " IAM Access Analyzer |" : ""} Where |`,
+      `| --- | --- | --- | --- | --- |${judged ? " --- |" : ""} --- |`
     );
     for (const { file, policy } of policies) {
       const r6 = policy.refinement;
@@ -67370,7 +67836,7 @@ function renderSummary(input) {
       const result2 = r6.unusedPolicy ? r6.unusedPrincipal ? "principal unused: delete it" : "wholly unused: detach and delete" : r6.changed && policy.refused !== void 0 ? `not suggested: ${policy.refused}` : r6.changed ? `refined (${count2(r6.statements.filter((s2) => s2.status === "refined" || s2.status === "removed").length, "statement")})` : "nothing unused";
       const where = placesOf(input.delivered, file.path, policy.policyPath);
       out.push(
-        `| ${cell(code2(file.path))} | ${cell(policy.policyPath === "" ? "(the file)" : code2(policy.policyPath))} | ${cell(principalNames(policy.principals))} | ${cell(unused.length === 0 ? "\u2014" : `${unused.length}: ${listNames(unused, (name) => code2(name))}`)} | ${cell(text2(result2 + (r6.overQuota ? "; still over its size quota" : ""), MAX_NOTE_CHARACTERS))} | ${cell(where)} |`
+        `| ${cell(code(file.path))} | ${cell(policy.policyPath === "" ? "(the file)" : code(policy.policyPath))} | ${cell(principalNames(policy.principals))} | ${cell(unused.length === 0 ? "\u2014" : `${unused.length}: ${listNames(unused, (name) => code(name))}`)} | ${cell(text(result2 + (r6.overQuota ? "; still over its size quota" : ""), MAX_NOTE_CHARACTERS))} | ` + (judged ? `${cell(policy.awsAgreement ? agreementCell(policy.awsAgreement, true) : "\u2014")} | ` : "") + `${cell(where)} |`
       );
     }
     out.push("");
@@ -67380,7 +67846,7 @@ function renderSummary(input) {
     for (const { item, delivery } of summaryOnly) {
       const why = delivery.kind === "summary" ? WHY[delivery.why] : "";
       const lines = item.startLine === item.endLine ? `line ${item.startLine}` : `lines ${item.startLine}\u2013${item.endLine}`;
-      out.push(`#### ${code2(item.path)} ${lines}`, "", `${text2(item.title)} (${why}).`, "");
+      out.push(`#### ${code(item.path)} ${lines}`, "", `${text(item.title)} (${why}).`, "");
       if (item.suggestion) {
         if (item.suggestion.content === "") out.push(`Delete ${lines}.`, "");
         else out.push(`Replace ${lines} with:`, "", fenced(item.suggestion.content, ""), "");
@@ -67396,7 +67862,7 @@ function renderSummary(input) {
       `${count2(unchecked.length, "policy or file", "policies or files")} in the changed files could not be checked; the default gate (\`fail-on: unused-or-unchecked\`) fails until each is readable and mapped:`,
       "",
       ...unchecked.map(
-        (u) => `- ${code2(u.file)}${u.line !== void 0 ? ` line ${u.line}` : ""}${u.pointer ? ` (${code2(u.pointer)})` : ""}: ${text2(u.reason, MAX_NOTE_CHARACTERS)}`
+        (u) => `- ${code(u.file)}${u.line !== void 0 ? ` line ${u.line}` : ""}${u.pointer ? ` (${code(u.pointer)})` : ""}: ${text(u.reason, MAX_NOTE_CHARACTERS)}`
       ),
       ""
     );
@@ -67407,7 +67873,7 @@ function renderSummary(input) {
       notes.push(`${file.path} (${policy.policyPath}): ${w}`);
   }
   if (notes.length > 0) {
-    out.push("### Notes", "", ...notes.map((n3) => `- ${text2(n3, MAX_NOTE_CHARACTERS)}`), "");
+    out.push("### Notes", "", ...notes.map((n3) => `- ${text(n3, MAX_NOTE_CHARACTERS)}`), "");
   }
   return out.join("\n");
 }
@@ -67451,12 +67917,12 @@ ${note2}`;
 }
 function openFence(markdown) {
   let open2;
-  for (const line of markdown.split("\n")) {
-    const m3 = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+  for (const line2 of markdown.split("\n")) {
+    const m3 = /^ {0,3}(`{3,}|~{3,})/.exec(line2);
     if (!m3) continue;
     const run2 = m3[1];
     if (open2 === void 0) open2 = run2;
-    else if (run2[0] === open2[0] && run2.length >= open2.length && line.trim() === run2)
+    else if (run2[0] === open2[0] && run2.length >= open2.length && line2.trim() === run2)
       open2 = void 0;
   }
   return open2;
@@ -67499,7 +67965,7 @@ async function listOurReviewComments(client, pr, login) {
       per_page: 100
     });
   } catch (error3) {
-    throw readError(error3, `the review comments of pull request #${pr.pullNumber}`);
+    throw readError2(error3, `the review comments of pull request #${pr.pullNumber}`);
   }
   const ours = [];
   for (const c6 of comments) {
@@ -67559,7 +68025,7 @@ async function upsertSummaryComment(client, pr, markdown, options) {
       per_page: 100
     });
   } catch (error3) {
-    throw readError(error3, `the comments of pull request #${pr.pullNumber}`);
+    throw readError2(error3, `the comments of pull request #${pr.pullNumber}`);
   }
   const body = summaryBody(markdown);
   const existing = comments.find(
@@ -67880,7 +68346,8 @@ var INPUT = {
   reviewEvent: "review-event",
   maxComments: "max-comments",
   verifyWithAws: "verify-with-aws",
-  allowWorkspaceOnPullRequestTarget: "allow-workspace-on-pull-request-target"
+  allowWorkspaceOnPullRequestTarget: "allow-workspace-on-pull-request-target",
+  requireAwsAgreement: "require-aws-agreement"
 };
 var OUTPUT = {
   unusedActions: "unused-actions",
@@ -67919,7 +68386,7 @@ function readInputs(source = (name) => getInput(name)) {
   }
   return {
     githubToken,
-    findings: list2(get(INPUT.findings)),
+    findings: list3(get(INPUT.findings)),
     ...artifactName === "" ? {} : {
       findingsArtifact: {
         name: artifactName,
@@ -67928,7 +68395,7 @@ function readInputs(source = (name) => getInput(name)) {
       }
     },
     ...analyzerArn === "" ? {} : { analyzerArn },
-    paths: list2(get(INPUT.paths)),
+    paths: list3(get(INPUT.paths)),
     config: get(INPUT.config) || DEFAULTS2.config,
     catalog: catalogChoice(get(INPUT.catalog)),
     failOn: oneOf(INPUT.failOn, get(INPUT.failOn) || DEFAULTS2.failOn, FAIL_ON, false),
@@ -67943,10 +68410,11 @@ function readInputs(source = (name) => getInput(name)) {
     allowWorkspaceOnPullRequestTarget: boolean(
       INPUT.allowWorkspaceOnPullRequestTarget,
       get(INPUT.allowWorkspaceOnPullRequestTarget)
-    )
+    ),
+    requireAwsAgreement: boolean(INPUT.requireAwsAgreement, get(INPUT.requireAwsAgreement))
   };
 }
-function list2(value) {
+function list3(value) {
   return value.split(/[\n,]/).map((v) => v.trim()).filter((v) => v !== "" && !v.startsWith("#"));
 }
 function catalogChoice(value) {
@@ -68019,11 +68487,11 @@ async function expandGlobs(patterns, root6) {
 var MAX_LOG_LINE = 4e3;
 var COMMAND_START = /^(\s*)(:|#)(?=:|#\[)/gm;
 function logLine(message2) {
-  let line = message2.replace(/\r\n|\r|\n|\u2028|\u2029/g, " \u23CE ");
-  if (line.length > MAX_LOG_LINE) {
-    line = `${line.slice(0, MAX_LOG_LINE)}\u2026 (${line.length - MAX_LOG_LINE} more characters)`;
+  let line2 = message2.replace(/\r\n|\r|\n|\u2028|\u2029/g, " \u23CE ");
+  if (line2.length > MAX_LOG_LINE) {
+    line2 = `${line2.slice(0, MAX_LOG_LINE)}\u2026 (${line2.length - MAX_LOG_LINE} more characters)`;
   }
-  return neutralizeCommands(line);
+  return neutralizeCommands(line2);
 }
 function neutralizeCommands(text3) {
   return text3.replace(COMMAND_START, "$1$2\u200B");
@@ -68185,19 +68653,24 @@ function toSarif(report, toolVersion) {
   for (const file of report.files) {
     const uri = toUri(file.file);
     if (file.status !== "policies") {
-      const line = file.line ?? 1;
+      const line2 = file.line ?? 1;
       const column = file.column ?? 1;
       results.push(
         result("unreadable-file", `${file.file} ${file.message ?? "could not be read"}`, uri, {
-          startLine: line,
+          startLine: line2,
           startColumn: column,
-          endLine: line,
+          endLine: line2,
           endColumn: column
         })
       );
       continue;
     }
-    for (const policy of file.policies) results.push(...policyResults(policy, uri));
+    for (const policy of file.policies) {
+      const agreement = policy.awsAgreement;
+      const properties2 = agreement ? { awsAgreement: agreement.verdict, awsAgreementSummary: agreementLine(agreement) } : void 0;
+      for (const r6 of policyResults(policy, uri))
+        results.push(properties2 ? { ...r6, properties: properties2 } : r6);
+    }
   }
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -68695,24 +69168,24 @@ var EMPTY_CONFIG = {
   keepActions: [],
   ignoreFiles: []
 };
-var PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
+var PRINCIPAL_ARN2 = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
 var STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
-var ACTION_PATTERN = /^([a-z0-9-]+:[A-Za-z0-9*?]+|\*)$/i;
+var ACTION_PATTERN2 = /^([a-z0-9-]+:[A-Za-z0-9*?]+|\*)$/i;
 var ACCOUNT = /^\d{12}$/;
 function parseConfig(text3, file) {
   const lines = new LineIndex(text3);
   const fail2 = (node, key, what) => {
     const range2 = node?.range ?? [0, 0, 0];
-    const { line } = lines.position(range2[0]);
-    throw new ConfigurationError(`${file}:${line}: ${key}: ${what}`);
+    const { line: line2 } = lines.position(range2[0]);
+    throw new ConfigurationError(`${file}:${line2}: ${key}: ${what}`);
   };
   if (text3.includes("\0")) throw new ConfigurationError(`${file}: is binary, not YAML`);
   const doc = (0, import_yaml2.parseDocument)(text3, { version: "1.2", prettyErrors: false });
   const error3 = doc.errors[0];
   if (error3) {
-    const { line, column } = lines.position(error3.pos[0]);
+    const { line: line2, column } = lines.position(error3.pos[0]);
     const message2 = (error3.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-    throw new ConfigurationError(`${file}:${line}:${column}: is not valid YAML (${message2})`);
+    throw new ConfigurationError(`${file}:${line2}:${column}: is not valid YAML (${message2})`);
   }
   const root6 = doc.contents;
   if (root6 === null || (0, import_yaml2.isScalar)(root6) && root6.value === null) return { ...EMPTY_CONFIG, file };
@@ -68741,7 +69214,7 @@ function parseConfig(text3, file) {
       case "keep-actions":
         config2.keepActions = strings(value, key, fail2);
         config2.keepActions.forEach((a6, i7) => {
-          if (!ACTION_PATTERN.test(a6)) {
+          if (!ACTION_PATTERN2.test(a6)) {
             fail2(listItem(value, i7), `${key}[${i7}]`, `"${a6}" is not an action such as iam:PassRole`);
           }
         });
@@ -68775,7 +69248,7 @@ function readPrincipal(item, key, fail2, lines) {
     } else if (k6 === "principal") {
       principals = stringOrList(pair2.value, `${key}.principal`, fail2);
       for (const arn of principals) {
-        if (!PRINCIPAL_ARN.test(arn)) {
+        if (!PRINCIPAL_ARN2.test(arn)) {
           fail2(
             pair2.value,
             `${key}.principal`,
@@ -68833,9 +69306,9 @@ function strings(value, key, fail2) {
 }
 function stringOrList(value, key, fail2) {
   if ((0, import_yaml2.isSeq)(value)) {
-    const list3 = strings(value, key, fail2);
-    if (list3.length === 0) fail2(value, key, "must not be empty");
-    return list3;
+    const list4 = strings(value, key, fail2);
+    if (list4.length === 0) fail2(value, key, "must not be empty");
+    return list4;
   }
   return [stringValue(value, key, fail2)];
 }
@@ -68865,12 +69338,6 @@ function globMatcher(globs) {
   return matcher;
 }
 
-// src/sources/candidates.ts
-var CANDIDATE = /\.(json|jsonc|ya?ml|template)$/i;
-function mayHoldPolicies(path) {
-  return CANDIDATE.test(path);
-}
-
 // src/engine/policy.ts
 function readStatements(document) {
   if (!isRecord(document)) throw new ConfigurationError("a policy document must be a JSON object");
@@ -68879,9 +69346,9 @@ function readStatements(document) {
   if (isRecord(s2)) return { statements: [s2], single: true };
   throw new ConfigurationError('the policy has no "Statement" list or object');
 }
-function actionEntries(statement) {
-  if (!isRecord(statement)) return void 0;
-  const a6 = statement.Action;
+function actionEntries(statement2) {
+  if (!isRecord(statement2)) return void 0;
+  const a6 = statement2.Action;
   if (typeof a6 === "string") return [a6];
   if (Array.isArray(a6) && a6.every((x2) => typeof x2 === "string")) return a6;
   return void 0;
@@ -68895,15 +69362,15 @@ var catalogIndexes = /* @__PURE__ */ new WeakMap();
 function indexCatalog(catalog) {
   let index = catalogIndexes.get(catalog);
   if (index) return index;
-  const display = /* @__PURE__ */ new Map();
+  const display2 = /* @__PURE__ */ new Map();
   for (const [service, actions] of catalog.services) {
     for (const action of actions) {
       const name = `${service}:${action}`;
-      display.set(fold(name), name);
+      display2.set(fold(name), name);
     }
   }
-  const names = [...display.keys()].sort();
-  index = { display, names, services: byService(names) };
+  const names = [...display2.keys()].sort();
+  index = { display: display2, names, services: byService(names) };
   catalogIndexes.set(catalog, index);
   return index;
 }
@@ -68911,9 +69378,9 @@ function byService(sortedNames) {
   const services = /* @__PURE__ */ new Map();
   for (const name of sortedNames) {
     const service = splitName(name).service;
-    let list3 = services.get(service);
-    if (!list3) services.set(service, list3 = []);
-    list3.push(name);
+    let list4 = services.get(service);
+    if (!list4) services.set(service, list4 = []);
+    list4.push(name);
   }
   return services;
 }
@@ -68951,6 +69418,10 @@ var Universe = class {
   }
   has(folded) {
     return this.base.display.has(folded) || this.extra.has(folded);
+  }
+  /** Whether the catalog itself names a folded action (not only the findings or a policy). */
+  inCatalog(folded) {
+    return this.base.display.has(folded);
   }
   /** The casing to show for a folded name of the universe. */
   displayOf(folded) {
@@ -69007,197 +69478,6 @@ function anyStartsWith(sorted, prefix) {
   return at2 < sorted.length && sorted[at2].startsWith(prefix);
 }
 
-// src/engine/trie.ts
-function generalize(entry, m3, r6, universe) {
-  const root6 = rootPrefix(entry);
-  const inR = new Set(r6);
-  const isSubPattern = subPatternTest(entry, root6);
-  const out = [];
-  const emitAction = (folded) => {
-    out.push(universe.displayOf(folded));
-  };
-  const unusedBefore = new Uint32Array(m3.length + 1);
-  m3.forEach((name, i7) => {
-    unusedBefore[i7 + 1] = unusedBefore[i7] + (inR.has(name) ? 1 : 0);
-  });
-  const visit2 = (node, parentLo, parentHi) => {
-    const [lo, hi] = prefixRange(m3, node.prefix, parentLo, parentHi);
-    const unused = unusedBefore[hi] - unusedBefore[lo];
-    if (unused === 0) {
-      if (hi - lo === 1) return emitAction(m3[lo]);
-      if (isSubPattern(node.prefix)) {
-        out.push(`${node.display}*`);
-        return;
-      }
-    } else if (unused === hi - lo) return;
-    const { isAction, children } = expand2(node, m3, universe);
-    if (isAction && !inR.has(node.prefix)) emitAction(node.prefix);
-    for (const child of children) visit2(child, lo, hi);
-  };
-  const top = expand2({ prefix: root6, display: root6, members: m3.map((_, i7) => i7) }, m3, universe);
-  if (top.isAction && !inR.has(root6)) emitAction(root6);
-  for (const child of top.children) visit2(child, 0, m3.length);
-  return out;
-}
-function expand2(node, m3, universe) {
-  const depth = node.prefix.length;
-  let isAction = false;
-  const children = /* @__PURE__ */ new Map();
-  for (const i7 of node.members) {
-    const name = m3[i7];
-    if (name.length === depth) {
-      isAction = true;
-      continue;
-    }
-    const display = universe.displayOf(name);
-    const end = wordEndAfter(display, depth);
-    const prefix = name.slice(0, end);
-    const child = children.get(prefix);
-    if (!child) {
-      const displayEnds = end === name.length;
-      children.set(prefix, { prefix, display: display.slice(0, end), members: [i7], displayEnds });
-      continue;
-    }
-    child.members.push(i7);
-    if (child.displayEnds && end < name.length) {
-      child.display = display.slice(0, end);
-      child.displayEnds = false;
-    }
-  }
-  return { isAction, children: [...children.values()] };
-}
-function rootPrefix(entry) {
-  const folded = fold(entry);
-  const cut = folded.search(/[*?]/);
-  return cut < 0 ? folded : folded.slice(0, cut);
-}
-function subPatternTest(entry, root6) {
-  const folded = fold(entry);
-  if (trailingStarPrefix(folded) === root6) return () => true;
-  const cache7 = /* @__PURE__ */ new Map();
-  return (prefix) => {
-    let known = cache7.get(prefix);
-    if (known === void 0) {
-      known = patternContains(folded, `${prefix}*`);
-      cache7.set(prefix, known);
-    }
-    return known;
-  };
-}
-
-// src/engine/invariants.ts
-function verifyRefinement(original, result2, context3, refineAgain) {
-  const before = readStatements(original).statements;
-  const after = readStatements(result2.document).statements;
-  if (!sameExceptKey(original, result2.document, "Statement"))
-    throw new InvariantError("a key of the policy other than Statement changed");
-  if (result2.statements.length !== before.length || result2.statements.some((s2, i7) => s2.index !== i7))
-    throw new InvariantError("the result does not account for every statement of the policy");
-  let at2 = 0;
-  for (const s2 of result2.statements) {
-    const source = before[s2.index];
-    if (s2.status === "removed" || s2.status === "refined") {
-      if (!sameEntries(actionEntries(source), s2.before))
-        fail(s2, "the entries checked are not the original Action");
-    }
-    if (s2.status === "removed") {
-      if (s2.after.length > 0) fail(s2, "a removed statement reports entries");
-      checkStatement(s2, context3);
-      continue;
-    }
-    const refined = after[at2++];
-    if (s2.status === "refined") {
-      if (!sameExceptKey(source, refined, "Action")) {
-        fail(s2, "a key other than Action changed");
-      }
-      if (!sameEntries(actionEntries(refined), s2.after))
-        fail(s2, "the refined Action is not the entries checked");
-      checkStatement(s2, context3);
-    } else if (refined !== source) {
-      fail(s2, "a statement the engine did not refine was changed");
-    }
-  }
-  if (at2 !== after.length)
-    throw new InvariantError("the refined policy has statements the original lacks");
-  const again = refineAgain(result2.document);
-  if (again.changed || JSON.stringify(again.document) !== JSON.stringify(result2.document)) {
-    throw new InvariantError(
-      "refining the refined policy with the same findings changed it (guarantee 5)"
-    );
-  }
-}
-function checkStatement(s2, context3) {
-  const { universe, unused } = context3;
-  const beforeFolded = s2.before.map(fold);
-  for (const entry of s2.after) {
-    const f6 = fold(entry);
-    if (!beforeFolded.some((o3) => patternContains(o3, f6))) {
-      fail(s2, `"${entry}" allows strings no original entry allows (guarantee 1)`);
-    }
-  }
-  const refined = new PatternIndex(s2.after);
-  const allowedBefore = expand3(s2.before, universe);
-  const allowedAfter = expand3(s2.after, universe);
-  for (const name of allowedBefore) {
-    const isUnused = unused.has(name);
-    const allowed = allowedAfter.has(name) || !universe.has(name) && refined.allows(name);
-    if (isUnused && allowed)
-      fail(s2, `the unused ${universe.displayOf(name)} is still allowed (guarantee 2)`);
-    if (!isUnused && !allowed)
-      fail(s2, `the used ${universe.displayOf(name)} is no longer allowed (guarantee 3)`);
-  }
-  const originals = new Set(beforeFolded);
-  for (const entry of s2.after) {
-    const f6 = fold(entry);
-    if (originals.has(f6)) continue;
-    if (refined.covers(f6, f6))
-      fail(s2, `the new "${entry}" is covered by another entry (guarantee 4)`);
-  }
-  for (const change of s2.changes) {
-    if (change.kind !== "replaced") continue;
-    const wildcards = change.by.filter((entry) => entry.endsWith("*"));
-    if (wildcards.length === 0) continue;
-    const root6 = rootPrefix(change.entry);
-    const r6 = universe.matching(change.entry).filter((a6) => unused.has(a6));
-    const isSubPattern = subPatternTest(change.entry, root6);
-    for (const entry of wildcards) checkMaximal(s2, entry, root6, r6, isSubPattern);
-  }
-}
-function expand3(entries, universe) {
-  const names = /* @__PURE__ */ new Set();
-  for (const entry of entries) {
-    if (hasWildcard(entry)) for (const name of universe.matching(entry)) names.add(name);
-    else names.add(fold(entry));
-  }
-  return names;
-}
-function checkMaximal(s2, wildcard, root6, r6, isSubPattern) {
-  const prefix = wildcard.slice(0, -1);
-  const bounds = wordBoundaries(prefix).filter((b6) => b6 < prefix.length);
-  const previous = bounds.length > 0 ? bounds[bounds.length - 1] : 0;
-  const parent = previous > root6.length ? fold(prefix.slice(0, previous)) : root6;
-  if (!anyStartsWith(r6, parent) && isSubPattern(parent)) {
-    fail(s2, `"${wildcard}" is not maximal: "${parent}*" would also be safe (guarantee 4)`);
-  }
-}
-function sameExceptKey(a6, b6, key) {
-  if (typeof a6 !== "object" || a6 === null || typeof b6 !== "object" || b6 === null) return false;
-  const strip = (o3) => JSON.stringify(Object.entries(o3).map(([k6, v]) => k6 === key ? [k6] : [k6, v]));
-  return strip(a6) === strip(b6);
-}
-function sameEntries(a6, b6) {
-  return a6 !== void 0 && a6.length === b6.length && a6.every((e6, i7) => e6 === b6[i7]);
-}
-function fail(s2, what) {
-  throw new InvariantError(`statement ${s2.sid ? `"${s2.sid}"` : `#${s2.index + 1}`}: ${what}`);
-}
-
-// src/engine/limits.ts
-var MAX_MATCHED_ACTIONS_PER_FILE = 5e5;
-var MAX_ENTRIES_PER_POLICY = 2e3;
-var MAX_STATEMENTS_PER_FILE = 5e3;
-var MAX_SECONDS_PER_FILE = 30;
-
 // src/engine/unused-set.ts
 var UnusedSet = class _UnusedSet {
   /** Every action is unused (each principal has an `UnusedIAMRole` finding). */
@@ -69249,6 +69529,686 @@ function unusedOf(p3, universe) {
   return out;
 }
 
+// src/engine/agreement.ts
+var MAX_COMPARED_STATEMENTS = 500;
+function compareWithRecommendation(input) {
+  const principals = input.principals.map((p3) => comparePrincipal(input, p3));
+  const verdict = principals.some((p3) => p3.verdict === "differs") ? "differs" : principals.length === 0 || principals.some((p3) => p3.verdict === "unavailable") ? "unavailable" : "agrees";
+  return { verdict, principals };
+}
+function unavailable(principal, why) {
+  return { principal, verdict: "unavailable", reasons: [], unavailable: why };
+}
+function comparePrincipal(input, p3) {
+  const who = p3.principal || "the principal";
+  if (p3.wholePrincipal) {
+    return unavailable(
+      p3.principal,
+      `${who} is unused as a whole (UnusedIAMRole); IAM Access Analyzer recommends policies only for unused-permission findings`
+    );
+  }
+  const recommendation = input.recommendations.get(p3.principal);
+  if (!recommendation)
+    return unavailable(p3.principal, `the findings hold no recommendation for ${who}`);
+  if (recommendation.status === "unavailable")
+    return unavailable(p3.principal, recommendation.reason);
+  const found = findStep(recommendation.steps, input);
+  if ("unavailable" in found) return unavailable(p3.principal, found.unavailable);
+  const statements = readStatements(input.document).statements;
+  const recommended = found.create ? readStatements(found.create.recommendedPolicy).statements : [];
+  if (statements.length > MAX_COMPARED_STATEMENTS || recommended.length > MAX_COMPARED_STATEMENTS) {
+    return unavailable(
+      p3.principal,
+      `the policy or the recommendation has more than ${MAX_COMPARED_STATEMENTS} statements; not compared`
+    );
+  }
+  const reasons = compareStatements(input, p3, statements, recommended, found.create === void 0);
+  const existingPolicyId = found.create?.existingPolicyId ?? found.detachId;
+  return {
+    principal: p3.principal,
+    verdict: reasons.length === 0 ? "agrees" : "differs",
+    matchedBy: found.matchedBy,
+    ...existingPolicyId === void 0 ? {} : { existingPolicyId },
+    ...found.create === void 0 ? { detach: true } : {},
+    ...recommendation.completedAt === void 0 ? {} : { completedAt: recommendation.completedAt },
+    reasons
+  };
+}
+function findStep(steps, input) {
+  const names = new Set(input.policyNames.map(fold));
+  const prefixes = (input.generatedNamePrefixes ?? []).map(fold);
+  const namesThisPolicy = (id) => {
+    const name = fold(policyNameOf(id));
+    return names.has(name) || prefixes.some((prefix) => name.startsWith(prefix));
+  };
+  const byId = steps.filter(
+    (s2) => s2.existingPolicyId !== void 0 && namesThisPolicy(s2.existingPolicyId)
+  );
+  if (byId.length > 0) {
+    const creates = byId.filter((s2) => s2.action === "CREATE_POLICY");
+    if (creates.length > 1) {
+      return {
+        unavailable: `the recommendation has ${creates.length} CREATE_POLICY steps for this policy`
+      };
+    }
+    const detach = byId.find((s2) => s2.action === "DETACH_POLICY");
+    return {
+      ...creates[0] ? { create: creates[0] } : {},
+      ...detach?.existingPolicyId ? { detachId: detach.existingPolicyId } : {},
+      matchedBy: "id"
+    };
+  }
+  const original = readStatements(input.document).statements;
+  const candidates2 = steps.filter((s2) => {
+    if (s2.action !== "CREATE_POLICY" || s2.recommendedPolicy === void 0) return false;
+    const recommended = readStatements(s2.recommendedPolicy).statements;
+    if (recommended.length === 0 || recommended.length > MAX_COMPARED_STATEMENTS) return false;
+    return align(original, recommended, new Expander(comparisonUniverse(input, recommended))).complete;
+  });
+  if (candidates2.length === 1)
+    return { create: candidates2[0], matchedBy: "content" };
+  const ids = steps.map((s2) => s2.existingPolicyId).filter((id) => id !== void 0);
+  if (candidates2.length > 1) {
+    return {
+      unavailable: `${candidates2.length} of the recommended policies could be this one by content (${unique2(ids).join(", ")}); give the policy its name (PolicyName, ManagedPolicyName) so that it matches by name`
+    };
+  }
+  if (steps.length === 0) return { unavailable: "the recommendation has no steps" };
+  return {
+    unavailable: `no step of the recommendation is about this policy (they name ${unique2(ids).join(", ") || "no policy"})`
+  };
+}
+function policyNameOf(id) {
+  const m3 = /^arn:aws[a-z-]*:iam::(?:\d{12}|aws):policy\/(?:.*\/)?([^/]+)$/.exec(id);
+  return m3 ? m3[1] : id;
+}
+function compareStatements(input, p3, original, recommended, detached) {
+  const universe = comparisonUniverse(input, recommended);
+  const expander = new Expander(universe);
+  const allowed = (statement2) => expander.allowed(statement2);
+  const keep = input.keepActions ?? [];
+  const own = UnusedSet.resolve([p3], universe);
+  const everyone = input.principals.map((q3) => ({
+    principal: q3.principal,
+    unused: UnusedSet.resolve([q3], universe)
+  }));
+  const keepIndex = new PatternIndex(keep);
+  const alignment = align(original, recommended, expander).pairs;
+  const ours = ourStatements(input.refinement, original.length);
+  const reasons = [];
+  const matched2 = new Set(alignment.filter((j6) => j6 !== void 0));
+  const explained = /* @__PURE__ */ new Set();
+  recommended.forEach((r6, j6) => {
+    if (matched2.has(j6)) return;
+    const best = original.findIndex(
+      (o3, i7) => alignment[i7] === void 0 && skeleton(o3) === skeleton(r6)
+    );
+    if (best >= 0) explained.add(best);
+    const extra = best >= 0 ? [...allowed(r6)].filter((a6) => !allowed(original[best]).has(a6)) : [];
+    reasons.push({
+      kind: "unaligned",
+      recommendedStatement: j6,
+      ...extra.length > 0 ? { actions: display(extra, universe) } : {}
+    });
+  });
+  original.forEach((o3, i7) => {
+    if (explained.has(i7)) return;
+    const j6 = alignment[i7];
+    const mine = { statement: ours[i7] ?? null };
+    const theirs = {
+      statement: j6 === void 0 ? null : recommended[j6]
+    };
+    const ref = statementRef(o3, i7);
+    const kept = canonical(mine.statement) === canonical(o3);
+    const theirsKept = canonical(theirs.statement) === canonical(o3);
+    if (!isAllowWithActions(o3)) {
+      if (canonical(mine.statement) !== canonical(theirs.statement)) {
+        reasons.push({ kind: "not-refined-by-us", statement: ref, note: notRefinedNote(o3) });
+      }
+      return;
+    }
+    const a6 = allowed(mine.statement);
+    const b6 = allowed(theirs.statement);
+    const onlyOurs = [...a6].filter((x2) => !b6.has(x2)).sort();
+    const onlyAws = [...b6].filter((x2) => !a6.has(x2)).sort();
+    if (onlyOurs.length === 0 && onlyAws.length === 0) {
+      if (mine.statement === null !== (theirs.statement === null) || !sameEntries(mine.statement, theirs.statement)) {
+        reasons.push({
+          kind: "written-differently",
+          statement: ref,
+          ours: entriesOf(mine.statement),
+          aws: entriesOf(theirs.statement)
+        });
+      }
+      return;
+    }
+    if (kept && !theirsKept && isNotAction(o3)) {
+      reasons.push({
+        kind: "not-refined-by-us",
+        statement: ref,
+        note: notRefinedNote(o3),
+        actions: display(onlyOurs, universe)
+      });
+      return;
+    }
+    if (theirsKept && !kept && !detached) {
+      reasons.push({
+        kind: "not-refined-by-aws",
+        statement: ref,
+        actions: display(onlyAws, universe)
+      });
+      return;
+    }
+    const groups2 = /* @__PURE__ */ new Map();
+    const usedBy = /* @__PURE__ */ new Set();
+    const add = (kind, name) => {
+      const list4 = groups2.get(kind) ?? [];
+      list4.push(name);
+      groups2.set(kind, list4);
+    };
+    const named = new Set(
+      entriesOf(o3, "Action").filter((e6) => !hasWildcard(e6)).map(fold)
+    );
+    for (const x2 of onlyOurs) {
+      if (keep.length > 0 && keepIndex.allows(x2)) add("keep-actions", x2);
+      else if (own.has(x2)) {
+        add("shared", x2);
+        for (const q3 of everyone) if (!q3.unused.has(x2)) usedBy.add(q3.principal);
+      } else if (universe.inCatalog(x2) && !named.has(x2)) add("aws-catalog", x2);
+      else add("removes-used", x2);
+    }
+    for (const x2 of onlyAws) {
+      if (own.has(x2) || everyone.every((q3) => q3.unused.has(x2))) add("keeps-unused", x2);
+      else add("our-catalog", x2);
+    }
+    for (const [kind, names] of groups2) {
+      reasons.push({
+        kind,
+        statement: ref,
+        actions: display(names, universe),
+        ...kind === "shared" ? { usedBy: [...usedBy].sort() } : {}
+      });
+    }
+  });
+  if (detached) {
+    const keptActions = ours.some((s2) => s2 !== null);
+    if (keptActions) {
+      reasons.unshift({ kind: "detached" });
+    }
+  }
+  return reasons;
+}
+function ourStatements(refinement, count3) {
+  const refined = readStatements(refinement.document).statements;
+  const out = new Array(count3).fill(null);
+  let at2 = 0;
+  for (const s2 of refinement.statements) {
+    if (s2.status === "removed") continue;
+    const statement2 = refined[at2++];
+    out[s2.index] = isRecord(statement2) ? statement2 : null;
+  }
+  return out;
+}
+function align(original, recommended, expander) {
+  const n3 = original.length;
+  const m3 = recommended.length;
+  const originalSkeletons = original.map(skeleton);
+  const recommendedSkeletons = recommended.map(skeleton);
+  const fit = (i8, j7) => {
+    if (originalSkeletons[i8] !== recommendedSkeletons[j7]) return 0;
+    const inside = expander.allowed(original[i8]);
+    for (const x2 of expander.allowed(recommended[j7])) if (!inside.has(x2)) return 0;
+    if (entriesVerbatim(recommended[j7], original[i8])) return 3;
+    return entriesInside(recommended[j7], original[i8]) ? 2 : 1;
+  };
+  const fits = Array.from({ length: n3 }, (_, i8) => Array.from({ length: m3 }, (_2, j7) => fit(i8, j7)));
+  const weight = (f6) => f6 === 0 ? 0 : 2 * m3 + 1 + (f6 - 1);
+  const best = Array.from({ length: n3 + 1 }, () => new Float64Array(m3 + 1));
+  const at2 = (i8, j7) => best[i8][j7];
+  for (let i8 = n3 - 1; i8 >= 0; i8--) {
+    for (let j7 = m3 - 1; j7 >= 0; j7--) {
+      const skip = Math.max(at2(i8 + 1, j7), at2(i8, j7 + 1));
+      const f6 = fits[i8][j7];
+      best[i8][j7] = f6 > 0 ? Math.max(skip, weight(f6) + at2(i8 + 1, j7 + 1)) : skip;
+    }
+  }
+  const pairs = new Array(n3).fill(void 0);
+  let i7 = 0;
+  let j6 = 0;
+  let matched2 = 0;
+  while (i7 < n3 && j6 < m3) {
+    const f6 = fits[i7][j6];
+    if (f6 > 0 && at2(i7, j6) === weight(f6) + at2(i7 + 1, j6 + 1)) {
+      pairs[i7++] = j6++;
+      matched2++;
+    } else if (at2(i7 + 1, j6) >= at2(i7, j6 + 1)) i7++;
+    else j6++;
+  }
+  return { pairs, complete: matched2 === m3 };
+}
+function entriesVerbatim(inner, outer) {
+  const has = (statement2, key) => new Set(entriesOf(statement2, key).map(fold));
+  const action = has(outer, "Action");
+  const notAction = has(inner, "NotAction");
+  return entriesOf(inner, "Action").every((e6) => action.has(fold(e6))) && entriesOf(outer, "NotAction").every((e6) => notAction.has(fold(e6)));
+}
+function entriesInside(inner, outer) {
+  for (const key of ["Action", "NotAction"]) {
+    const from = entriesOf(outer, key).map(fold);
+    const ok = key === "Action" ? entriesOf(inner, key).every((e6) => from.some((o3) => patternContains(o3, fold(e6)))) : from.every((o3) => entriesOf(inner, key).some((e6) => patternContains(fold(e6), o3)));
+    if (!ok) return false;
+  }
+  return true;
+}
+function comparisonUniverse(input, recommended) {
+  const literals = [];
+  for (const s2 of [...readStatements(input.document).statements, ...recommended]) {
+    for (const entry of [...entriesOf(s2, "Action"), ...entriesOf(s2, "NotAction")]) {
+      if (!hasWildcard(entry)) literals.push(entry);
+    }
+  }
+  const keep = (input.keepActions ?? []).filter((k6) => !hasWildcard(k6));
+  return new Universe(input.catalog, namedActions(input.principals), literals, keep);
+}
+var Expander = class {
+  constructor(universe) {
+    this.universe = universe;
+  }
+  universe;
+  cache = /* @__PURE__ */ new Map();
+  allowed(statement2) {
+    const cached = this.cache.get(statement2);
+    if (cached) return cached;
+    let out = /* @__PURE__ */ new Set();
+    if (isRecord(statement2) && statement2.Effect === "Allow") {
+      if ("Action" in statement2) out = expand2(entriesOf(statement2, "Action"), this.universe);
+      else if ("NotAction" in statement2) {
+        const excluded = expand2(entriesOf(statement2, "NotAction"), this.universe);
+        out = new Set(this.universe.names.filter((name) => !excluded.has(name)));
+      }
+    }
+    this.cache.set(statement2, out);
+    return out;
+  }
+};
+function expand2(entries, universe) {
+  const names = /* @__PURE__ */ new Set();
+  for (const entry of entries) {
+    if (hasWildcard(entry)) for (const name of universe.matching(entry)) names.add(name);
+    else names.add(fold(entry));
+  }
+  return names;
+}
+function entriesOf(statement2, key = "Action") {
+  if (!isRecord(statement2)) return [];
+  const value = statement2[key];
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.filter((v) => typeof v === "string");
+  return [];
+}
+function sameEntries(a6, b6) {
+  if (a6 === null || b6 === null) return a6 === b6;
+  for (const key of ["Action", "NotAction"]) {
+    if (key in a6 !== key in b6) return false;
+    const x2 = entriesOf(a6, key).map(fold);
+    const y = entriesOf(b6, key).map(fold);
+    const inside = (from, to) => from.every((e6) => to.some((t) => patternContains(t, e6)));
+    if (!inside(x2, y) || !inside(y, x2)) return false;
+  }
+  return true;
+}
+function isAllowWithActions(statement2) {
+  if (!isRecord(statement2) || statement2.Effect !== "Allow") return false;
+  const key = "Action" in statement2 ? "Action" : "NotAction" in statement2 ? "NotAction" : void 0;
+  if (key === void 0) return false;
+  const value = statement2[key];
+  return typeof value === "string" || Array.isArray(value) && value.every((v) => typeof v === "string");
+}
+function isNotAction(statement2) {
+  return isRecord(statement2) && "NotAction" in statement2 && !("Action" in statement2);
+}
+function notRefinedNote(statement2) {
+  if (!isRecord(statement2)) return "is not an object";
+  if (statement2.Effect === "Deny") return "is a Deny, which iam-refine never narrows";
+  if (isNotAction(statement2)) return "uses NotAction, which iam-refine does not refine";
+  return "has a shape iam-refine leaves as it is";
+}
+function skeleton(statement2) {
+  if (!isRecord(statement2)) return canonical(statement2);
+  const rest = {};
+  for (const [k6, v] of Object.entries(statement2)) {
+    if (k6 !== "Action" && k6 !== "NotAction") rest[k6] = v;
+  }
+  rest["#form"] = "NotAction" in statement2 ? "NotAction" : "Action";
+  return canonical(rest);
+}
+function canonical(value) {
+  if (value === void 0) return "undefined";
+  if (Array.isArray(value)) {
+    if (value.length === 1) return canonical(value[0]);
+    return `[${value.map(canonical).join(",")}]`;
+  }
+  if (isRecord(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k6) => `${JSON.stringify(k6)}:${canonical(value[k6])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+function statementRef(statement2, index) {
+  return isRecord(statement2) && typeof statement2.Sid === "string" ? { index, sid: statement2.Sid } : { index };
+}
+function display(folded, universe) {
+  return [...folded].sort().map((name) => universe.displayOf(name));
+}
+function unique2(items) {
+  return [...new Set(items)];
+}
+
+// src/sources/text-edit.ts
+function applyEdits(source, edits) {
+  const sorted = [...edits].sort((a6, b6) => a6.start - b6.start || a6.end - b6.end);
+  let out = "";
+  let at2 = 0;
+  for (const edit of sorted) {
+    if (edit.start < at2 || edit.end < edit.start || edit.end > source.length) {
+      throw new RangeError(`overlapping or out-of-range edit at ${edit.start}-${edit.end}`);
+    }
+    out += source.slice(at2, edit.start) + edit.text;
+    at2 = edit.end;
+  }
+  return out + source.slice(at2);
+}
+
+// src/sources/proof.ts
+async function withAwsProof(text3, outcome, prove, onWithheld) {
+  if (!outcome.report || !outcome.policies) return outcome;
+  const reasons = /* @__PURE__ */ new Map();
+  for (const p3 of outcome.policies) {
+    if (p3.report.status !== "refined" || !p3.refinement) continue;
+    const verdict = await prove(p3.location.document, p3.refinement);
+    if (verdict.ok) continue;
+    const reason = verdict.defect ? `IAM Access Analyzer did not confirm the refinement (${verdict.reason}), so it is withheld; this is a defect of iam-refine, please report it` : `IAM Access Analyzer could not check the refinement (${verdict.reason}), so it is withheld`;
+    onWithheld(p3, reason, verdict.defect);
+    reasons.set(p3, reason);
+  }
+  return withholdPolicies(text3, outcome, (p3) => reasons.get(p3));
+}
+function withholdPolicies(text3, outcome, reasonFor) {
+  const report = outcome.report;
+  if (!report || !outcome.policies) return outcome;
+  const dropped = /* @__PURE__ */ new Set();
+  const policies = outcome.policies.map((p3) => {
+    if (p3.report.status !== "refined") return p3;
+    const reason = reasonFor(p3);
+    if (reason === void 0) return p3;
+    for (const e6 of p3.report.edits) dropped.add(`${e6.start}:${e6.end}`);
+    return {
+      ...p3,
+      edits: [],
+      report: { ...p3.report, status: "not-editable", reason, edits: [] }
+    };
+  });
+  if (dropped.size === 0) return outcome;
+  const edits = report.edits.filter((e6) => !dropped.has(`${e6.start}:${e6.end}`));
+  const next = { ...report, policies: policies.map((p3) => p3.report), edits };
+  return {
+    report: next,
+    policies,
+    ...edits.length > 0 ? { fixedText: applyEdits(text3, edits) } : {}
+  };
+}
+
+// src/sources/agreement.ts
+function withAwsAgreement(outcome, path, options) {
+  const report = outcome.report;
+  if (!report || !outcome.policies) return outcome;
+  let changed = false;
+  const policies = outcome.policies.map((p3) => {
+    const agreement = agreementOf(p3, path, options);
+    if (!agreement) return p3;
+    changed = true;
+    return { ...p3, report: { ...p3.report, awsAgreement: agreement } };
+  });
+  if (!changed) return outcome;
+  const next = { ...report, policies: policies.map((p3) => p3.report) };
+  return { ...outcome, report: next, policies };
+}
+function agreementOf(p3, path, options) {
+  const r6 = p3.refinement;
+  if (!r6 || !(r6.changed || r6.unusedPolicy)) return void 0;
+  return compareWithRecommendation({
+    catalog: options.catalog,
+    document: p3.location.document,
+    refinement: r6,
+    principals: p3.principals,
+    keepActions: options.config.keepActions,
+    policyNames: policyNames(p3.location),
+    generatedNamePrefixes: generatedPrefixes(p3.location, path, options.config),
+    recommendations: options.recommendations
+  });
+}
+function policyNames(location) {
+  const names = [];
+  if (location.policyName !== void 0) names.push(location.policyName);
+  if (location.kind === "json-policy" && location.path.length === 0) {
+    const base2 = location.file.split(/[\\/]/).pop() ?? "";
+    const name = base2.split(".")[0] ?? "";
+    if (name !== "") names.push(name);
+  }
+  return names;
+}
+function generatedPrefixes(location, path, config2) {
+  if (location.kind !== "cfn-managed-policy" || location.policyName !== void 0 || !location.resource) {
+    return [];
+  }
+  const stack = config2.stacks.find((s2) => globMatcher([s2.template])(path))?.name;
+  return stack === void 0 ? [] : [`${stack}-${location.resource.logicalId}-`];
+}
+function withholdDisagreements(text3, outcome, describe4) {
+  return withholdPolicies(text3, outcome, (p3) => {
+    const agreement = p3.report.awsAgreement;
+    if (agreement?.verdict !== "differs") return void 0;
+    return `it differs from IAM Access Analyzer's recommendation and require-aws-agreement is set (${describe4(agreement)})`;
+  });
+}
+
+// src/sources/candidates.ts
+var CANDIDATE = /\.(json|jsonc|ya?ml|template)$/i;
+function mayHoldPolicies(path) {
+  return CANDIDATE.test(path);
+}
+
+// src/engine/limits.ts
+var MAX_MATCHED_ACTIONS_PER_FILE = 5e5;
+var MAX_ENTRIES_PER_POLICY = 2e3;
+var MAX_STATEMENTS_PER_FILE = 5e3;
+var MAX_SECONDS_PER_FILE = 30;
+
+// src/engine/trie.ts
+function generalize(entry, m3, r6, universe) {
+  const root6 = rootPrefix(entry);
+  const inR = new Set(r6);
+  const isSubPattern = subPatternTest(entry, root6);
+  const out = [];
+  const emitAction = (folded) => {
+    out.push(universe.displayOf(folded));
+  };
+  const unusedBefore = new Uint32Array(m3.length + 1);
+  m3.forEach((name, i7) => {
+    unusedBefore[i7 + 1] = unusedBefore[i7] + (inR.has(name) ? 1 : 0);
+  });
+  const visit2 = (node, parentLo, parentHi) => {
+    const [lo, hi] = prefixRange(m3, node.prefix, parentLo, parentHi);
+    const unused = unusedBefore[hi] - unusedBefore[lo];
+    if (unused === 0) {
+      if (hi - lo === 1) return emitAction(m3[lo]);
+      if (isSubPattern(node.prefix)) {
+        out.push(`${node.display}*`);
+        return;
+      }
+    } else if (unused === hi - lo) return;
+    const { isAction, children } = expand3(node, m3, universe);
+    if (isAction && !inR.has(node.prefix)) emitAction(node.prefix);
+    for (const child of children) visit2(child, lo, hi);
+  };
+  const top = expand3({ prefix: root6, display: root6, members: m3.map((_, i7) => i7) }, m3, universe);
+  if (top.isAction && !inR.has(root6)) emitAction(root6);
+  for (const child of top.children) visit2(child, 0, m3.length);
+  return out;
+}
+function expand3(node, m3, universe) {
+  const depth = node.prefix.length;
+  let isAction = false;
+  const children = /* @__PURE__ */ new Map();
+  for (const i7 of node.members) {
+    const name = m3[i7];
+    if (name.length === depth) {
+      isAction = true;
+      continue;
+    }
+    const display2 = universe.displayOf(name);
+    const end = wordEndAfter(display2, depth);
+    const prefix = name.slice(0, end);
+    const child = children.get(prefix);
+    if (!child) {
+      const displayEnds = end === name.length;
+      children.set(prefix, { prefix, display: display2.slice(0, end), members: [i7], displayEnds });
+      continue;
+    }
+    child.members.push(i7);
+    if (child.displayEnds && end < name.length) {
+      child.display = display2.slice(0, end);
+      child.displayEnds = false;
+    }
+  }
+  return { isAction, children: [...children.values()] };
+}
+function rootPrefix(entry) {
+  const folded = fold(entry);
+  const cut = folded.search(/[*?]/);
+  return cut < 0 ? folded : folded.slice(0, cut);
+}
+function subPatternTest(entry, root6) {
+  const folded = fold(entry);
+  if (trailingStarPrefix(folded) === root6) return () => true;
+  const cache7 = /* @__PURE__ */ new Map();
+  return (prefix) => {
+    let known = cache7.get(prefix);
+    if (known === void 0) {
+      known = patternContains(folded, `${prefix}*`);
+      cache7.set(prefix, known);
+    }
+    return known;
+  };
+}
+
+// src/engine/invariants.ts
+function verifyRefinement(original, result2, context3, refineAgain) {
+  const before = readStatements(original).statements;
+  const after = readStatements(result2.document).statements;
+  if (!sameExceptKey(original, result2.document, "Statement"))
+    throw new InvariantError("a key of the policy other than Statement changed");
+  if (result2.statements.length !== before.length || result2.statements.some((s2, i7) => s2.index !== i7))
+    throw new InvariantError("the result does not account for every statement of the policy");
+  let at2 = 0;
+  for (const s2 of result2.statements) {
+    const source = before[s2.index];
+    if (s2.status === "removed" || s2.status === "refined") {
+      if (!sameEntries2(actionEntries(source), s2.before))
+        fail(s2, "the entries checked are not the original Action");
+    }
+    if (s2.status === "removed") {
+      if (s2.after.length > 0) fail(s2, "a removed statement reports entries");
+      checkStatement(s2, context3);
+      continue;
+    }
+    const refined = after[at2++];
+    if (s2.status === "refined") {
+      if (!sameExceptKey(source, refined, "Action")) {
+        fail(s2, "a key other than Action changed");
+      }
+      if (!sameEntries2(actionEntries(refined), s2.after))
+        fail(s2, "the refined Action is not the entries checked");
+      checkStatement(s2, context3);
+    } else if (refined !== source) {
+      fail(s2, "a statement the engine did not refine was changed");
+    }
+  }
+  if (at2 !== after.length)
+    throw new InvariantError("the refined policy has statements the original lacks");
+  const again = refineAgain(result2.document);
+  if (again.changed || JSON.stringify(again.document) !== JSON.stringify(result2.document)) {
+    throw new InvariantError(
+      "refining the refined policy with the same findings changed it (guarantee 5)"
+    );
+  }
+}
+function checkStatement(s2, context3) {
+  const { universe, unused } = context3;
+  const beforeFolded = s2.before.map(fold);
+  for (const entry of s2.after) {
+    const f6 = fold(entry);
+    if (!beforeFolded.some((o3) => patternContains(o3, f6))) {
+      fail(s2, `"${entry}" allows strings no original entry allows (guarantee 1)`);
+    }
+  }
+  const refined = new PatternIndex(s2.after);
+  const allowedBefore = expand4(s2.before, universe);
+  const allowedAfter = expand4(s2.after, universe);
+  for (const name of allowedBefore) {
+    const isUnused = unused.has(name);
+    const allowed = allowedAfter.has(name) || !universe.has(name) && refined.allows(name);
+    if (isUnused && allowed)
+      fail(s2, `the unused ${universe.displayOf(name)} is still allowed (guarantee 2)`);
+    if (!isUnused && !allowed)
+      fail(s2, `the used ${universe.displayOf(name)} is no longer allowed (guarantee 3)`);
+  }
+  const originals = new Set(beforeFolded);
+  for (const entry of s2.after) {
+    const f6 = fold(entry);
+    if (originals.has(f6)) continue;
+    if (refined.covers(f6, f6))
+      fail(s2, `the new "${entry}" is covered by another entry (guarantee 4)`);
+  }
+  for (const change of s2.changes) {
+    if (change.kind !== "replaced") continue;
+    const wildcards = change.by.filter((entry) => entry.endsWith("*"));
+    if (wildcards.length === 0) continue;
+    const root6 = rootPrefix(change.entry);
+    const r6 = universe.matching(change.entry).filter((a6) => unused.has(a6));
+    const isSubPattern = subPatternTest(change.entry, root6);
+    for (const entry of wildcards) checkMaximal(s2, entry, root6, r6, isSubPattern);
+  }
+}
+function expand4(entries, universe) {
+  const names = /* @__PURE__ */ new Set();
+  for (const entry of entries) {
+    if (hasWildcard(entry)) for (const name of universe.matching(entry)) names.add(name);
+    else names.add(fold(entry));
+  }
+  return names;
+}
+function checkMaximal(s2, wildcard, root6, r6, isSubPattern) {
+  const prefix = wildcard.slice(0, -1);
+  const bounds = wordBoundaries(prefix).filter((b6) => b6 < prefix.length);
+  const previous = bounds.length > 0 ? bounds[bounds.length - 1] : 0;
+  const parent = previous > root6.length ? fold(prefix.slice(0, previous)) : root6;
+  if (!anyStartsWith(r6, parent) && isSubPattern(parent)) {
+    fail(s2, `"${wildcard}" is not maximal: "${parent}*" would also be safe (guarantee 4)`);
+  }
+}
+function sameExceptKey(a6, b6, key) {
+  if (typeof a6 !== "object" || a6 === null || typeof b6 !== "object" || b6 === null) return false;
+  const strip = (o3) => JSON.stringify(Object.entries(o3).map(([k6, v]) => k6 === key ? [k6] : [k6, v]));
+  return strip(a6) === strip(b6);
+}
+function sameEntries2(a6, b6) {
+  return a6 !== void 0 && a6.length === b6.length && a6.every((e6, i7) => e6 === b6[i7]);
+}
+function fail(s2, what) {
+  throw new InvariantError(`statement ${s2.sid ? `"${s2.sid}"` : `#${s2.index + 1}`}: ${what}`);
+}
+
 // src/engine/refine.ts
 var QUOTAS = {
   managed: { kind: "managed policy", limit: 6144 },
@@ -69260,8 +70220,8 @@ function newWorkBudget() {
   return { matchedActions: MAX_MATCHED_ACTIONS_PER_FILE };
 }
 function refinePolicy(document, options) {
-  const { statements: statements2 } = readStatements(document);
-  const context3 = buildContext(statements2, options);
+  const { statements } = readStatements(document);
+  const context3 = buildContext(statements, options);
   const result2 = refineWithContext(document, context3, options.quota);
   verifyRefinement(
     document,
@@ -69271,9 +70231,9 @@ function refinePolicy(document, options) {
   );
   return result2;
 }
-function buildContext(statements2, options) {
+function buildContext(statements, options) {
   const literals = [];
-  for (const s2 of statements2) {
+  for (const s2 of statements) {
     for (const entry of actionEntries(s2) ?? []) if (!hasWildcard(entry)) literals.push(entry);
   }
   const keep = options.keepActions ?? [];
@@ -69290,13 +70250,13 @@ function buildContext(statements2, options) {
   };
 }
 function refineWithContext(document, context3, quota) {
-  const { statements: statements2, single } = readStatements(document);
+  const { statements, single } = readStatements(document);
   const results = [];
   const kept = [];
   const warnings = [];
   let emitted = 0;
-  statements2.forEach((statement, index) => {
-    const { result: result2, refined } = refineStatement(statement, index, context3);
+  statements.forEach((statement2, index) => {
+    const { result: result2, refined } = refineStatement(statement2, index, context3);
     results.push(result2);
     if (refined !== null) kept.push(refined);
     if (result2.note) warnings.push(`Statement ${label(result2)}: ${result2.note}`);
@@ -69342,11 +70302,11 @@ function refineWithContext(document, context3, quota) {
 function label(r6) {
   return r6.sid ? `"${r6.sid}"` : `#${r6.index + 1}`;
 }
-function refineStatement(statement, index, context3) {
+function refineStatement(statement2, index, context3) {
   const notRefined = (note2, before = [], unreadable = false) => ({
     result: {
       index,
-      ...sidOf(statement),
+      ...sidOf(statement2),
       status: "not-refined",
       note: note2,
       ...unreadable ? { unreadable } : {},
@@ -69354,22 +70314,22 @@ function refineStatement(statement, index, context3) {
       after: before,
       changes: []
     },
-    refined: statement
+    refined: statement2
   });
-  if (!isRecord(statement)) return notRefined("is not an object; left as it is", [], true);
-  if (statement.Effect === "Deny") {
+  if (!isRecord(statement2)) return notRefined("is not an object; left as it is", [], true);
+  if (statement2.Effect === "Deny") {
     return notRefined(
       "is a Deny, never narrowed: a narrower Deny would widen access",
-      actionEntries(statement)
+      actionEntries(statement2)
     );
   }
-  if (statement.Effect !== "Allow")
+  if (statement2.Effect !== "Allow")
     return notRefined("has no Effect of Allow or Deny; left as it is", [], true);
-  if ("NotAction" in statement) {
+  if ("NotAction" in statement2) {
     return notRefined("uses NotAction, which iam-refine does not refine (nor does Access Analyzer)");
   }
-  if (!("Action" in statement)) return notRefined("has no Action; left as it is");
-  const entries = actionEntries(statement);
+  if (!("Action" in statement2)) return notRefined("has no Action; left as it is");
+  const entries = actionEntries(statement2);
   if (entries === void 0) {
     return notRefined(
       "has an Action that is not a string or a list of strings; left as it is",
@@ -69419,13 +70379,13 @@ function refineStatement(statement, index, context3) {
     return {
       result: {
         index,
-        ...sidOf(statement),
+        ...sidOf(statement2),
         status: "unchanged",
         before: entries,
         after: entries,
         changes
       },
-      refined: statement
+      refined: statement2
     };
   }
   const after = dropCovered(slots);
@@ -69434,15 +70394,15 @@ function refineStatement(statement, index, context3) {
   );
   const result2 = (status) => ({
     index,
-    ...sidOf(statement),
+    ...sidOf(statement2),
     status,
     before: entries,
     after: after.entries,
     changes: finalChanges
   });
   if (after.entries.length === 0) return { result: result2("removed"), refined: null };
-  const action = typeof statement.Action === "string" && after.entries.length === 1 ? after.entries[0] : after.entries;
-  return { result: result2("refined"), refined: { ...statement, Action: action } };
+  const action = typeof statement2.Action === "string" && after.entries.length === 1 ? after.entries[0] : after.entries;
+  return { result: result2("refined"), refined: { ...statement2, Action: action } };
 }
 function dropCovered(slots) {
   const keptIndex = new PatternIndex(slots.filter((s2) => !s2.isNew).flatMap((s2) => s2.out));
@@ -69472,8 +70432,8 @@ function dropCovered(slots) {
   }
   return { entries, survivors };
 }
-function sidOf(statement) {
-  return isRecord(statement) && typeof statement.Sid === "string" ? { sid: statement.Sid } : {};
+function sidOf(statement2) {
+  return isRecord(statement2) && typeof statement2.Sid === "string" ? { sid: statement2.Sid } : {};
 }
 
 // src/sources/document/nodes.ts
@@ -69487,49 +70447,7 @@ function findContext(tree, file) {
     notes: []
   };
 }
-var MAX_CONDITION_DEPTH = 4;
 function addPolicy(ctx, node, path, kind, extras) {
-  forEachBranch(
-    ctx,
-    node,
-    path,
-    extras.branches ?? [],
-    (branch, at2, branches) => addDocument(ctx, branch, at2, kind, { ...extras, branches })
-  );
-}
-function addStatementList(ctx, node, path, kind, extras, version = "2012-10-17") {
-  forEachBranch(ctx, node, path, extras.branches ?? [], (branch, at2, branches) => {
-    const notEditable = [];
-    let list3 = branch;
-    if (list3.kind === "alias") {
-      notEditable.push(`the statements are the YAML alias *${list3.name}`);
-      if (!list3.target) return;
-      list3 = list3.target;
-    }
-    if (list3.tag || list3.kind !== "seq" && list3.kind !== "map") {
-      note(
-        ctx,
-        branch,
-        at2,
-        `the statements are given by ${describeIntrinsic(list3)}, not a literal list; not checked`,
-        true
-      );
-      return;
-    }
-    pushLocation(ctx, {
-      statementNode: list3,
-      rangeNode: list3,
-      path: at2,
-      statementsPath: at2,
-      form: "statements",
-      document: { Version: version, Statement: toValue(list3, ctx.budget) },
-      kind,
-      extras: { ...extras, branches },
-      notEditable
-    });
-  });
-}
-function addDocument(ctx, node, path, kind, extras) {
   const notEditable = [];
   let doc = node;
   if (doc.kind === "alias") {
@@ -69542,203 +70460,68 @@ function addDocument(ctx, node, path, kind, extras) {
       ctx,
       node,
       path,
-      doc.tag || doc.kind === "alias" ? `the policy document is given by ${describeIntrinsic(doc)}, not a literal; not checked` : "the policy document is not a mapping; not refined",
-      doc.tag !== void 0
+      `the policy document is ${doc.tag ? `given by ${doc.tag}` : "not a mapping"}; not refined`
     );
     return;
   }
-  const statement = pair(doc, "Statement");
-  if (!statement) {
-    const intrinsic2 = intrinsicName(doc);
-    if (intrinsic2 !== void 0) {
-      note(
-        ctx,
-        doc,
-        path,
-        `the policy document is given by ${intrinsic2}, not a literal; not checked`,
-        true
-      );
-    } else note(ctx, doc, path, "the policy document has no Statement; not refined");
+  const statement2 = pair(doc, "Statement");
+  if (!statement2) {
+    note(ctx, doc, path, "the policy document has no Statement; not refined");
     return;
   }
-  if (ifOf(statement)) {
-    const version = pair(doc, "Version");
-    addStatementList(
-      ctx,
-      statement,
-      [...path, "Statement"],
-      kind,
-      extras,
-      version ? toValue(version, ctx.budget) : void 0
-    );
-    return;
-  }
-  if (statement.tag || statement.kind !== "seq" && statement.kind !== "map") {
+  if (statement2.tag || statement2.kind !== "seq" && statement2.kind !== "map") {
     note(
       ctx,
-      statement,
+      statement2,
       [...path, "Statement"],
-      statement.tag ? `Statement is given by ${statement.tag}, not a literal list; not checked` : "Statement is not a list or a mapping; not refined",
-      statement.tag !== void 0
+      `Statement is ${statement2.tag ? `given by ${statement2.tag}` : "not a list or a mapping"}; not refined`
     );
     return;
   }
-  pushLocation(ctx, {
-    statementNode: statement,
-    rangeNode: doc,
-    path,
-    statementsPath: [...path, "Statement"],
-    form: "document",
-    document: toValue(doc, ctx.budget),
-    kind,
-    extras,
-    notEditable
-  });
-}
-function pushLocation(ctx, parts) {
-  const { statementNode, extras, notEditable } = parts;
-  const items = statementNode.kind === "seq" ? statementNode.items : [statementNode];
-  const statementPaths = items.map(
-    (_, i7) => statementNode.kind === "seq" ? [...parts.statementsPath, i7] : parts.statementsPath
-  );
+  const items = statement2.kind === "seq" ? statement2.items : [statement2];
   if (items.some((s2) => s2.kind === "map" && (pair(s2, "Principal") || pair(s2, "NotPrincipal")))) {
     note(
       ctx,
-      parts.rangeNode,
-      parts.path,
+      doc,
+      path,
       "its statements name a Principal: a resource or trust policy, never refined"
     );
     return;
   }
-  if (ctx.tree.usesAliases && usesAnchors(parts.rangeNode)) {
+  if (ctx.tree.usesAliases && usesAnchors(doc)) {
     notEditable.push("it uses YAML anchors or aliases");
   }
-  if (parts.rangeNode.kind === "map" && parts.rangeNode.duplicateKeys || items.some((s2) => s2.kind === "map" && s2.duplicateKeys)) {
+  if (doc.duplicateKeys || items.some((s2) => s2.kind === "map" && s2.duplicateKeys)) {
     notEditable.push("a key appears twice");
   }
-  const statements2 = parts.statements ?? items.map((item, index) => statementLocation(ctx, item, index));
-  const branches = extras.branches ?? [];
+  const statements = items.map(
+    (item, index) => statementLocation(ctx, item, index)
+  );
   ctx.policies.push({
     file: ctx.file,
     syntax: ctx.tree.syntax,
-    path: parts.path,
-    pointer: pointerOf(parts.path),
-    ...parts.form !== "document" ? { form: parts.form } : {},
-    ...parts.statementPath ? { statementPath: parts.statementPath } : {},
-    ...branches.length > 0 ? { branches } : {},
-    kind: parts.kind,
+    path,
+    pointer: pointerOf(path),
+    kind,
     ...extras.resource ? { resource: extras.resource } : {},
     ...extras.policyName !== void 0 ? { policyName: extras.policyName } : {},
-    range: ctx.lines.range(parts.rangeNode.start, parts.rangeNode.end),
-    document: parts.document,
-    statementForm: statementNode.kind === "seq" ? "list" : "object",
-    statements: statements2,
+    range: ctx.lines.range(doc.start, doc.end),
+    document: toValue(doc, ctx.budget),
+    statementForm: statement2.kind === "seq" ? "list" : "object",
+    statements,
     quota: extras.quota,
     attachments: extras.attachments,
     notEditable
   });
-  if (parts.form === "action") return;
-  const version = parts.document.Version;
-  items.forEach((item, index) => {
-    const at2 = statementPaths[index];
-    if (ifOf(item)) {
-      forEachBranch(ctx, item, at2, branches, (branch, p3, taken) => {
-        if (branch.kind !== "map" || branch.tag) {
-          note(
-            ctx,
-            branch,
-            p3,
-            `this branch of Fn::If is given by ${describeIntrinsic(branch)}, not a literal statement; not checked`,
-            true
-          );
-          return;
-        }
-        pushLocation(ctx, {
-          statementNode: branch,
-          rangeNode: branch,
-          path: p3,
-          statementsPath: p3,
-          form: "statement",
-          document: { ...versionOf(version), Statement: toValue(branch, ctx.budget) },
-          kind: parts.kind,
-          extras: { ...extras, branches: taken },
-          notEditable: [...notEditable]
-        });
-      });
-    } else if (item.kind === "map") addActionBranches(ctx, item, at2, parts, version);
-  });
-}
-function addActionBranches(ctx, statement, at2, parts, version) {
-  const action = pair(statement, "Action");
-  if (!action || !ifOf(action)) return;
-  forEachBranch(ctx, action, [...at2, "Action"], parts.extras.branches ?? [], (branch, p3, taken) => {
-    const form = actionForm(branch);
-    if (form === "other") {
-      note(
-        ctx,
-        branch,
-        p3,
-        `this branch of Fn::If is given by ${describeIntrinsic(branch)}, not a literal Action; not checked`,
-        true
-      );
-      return;
-    }
-    const value = toValue(statement, ctx.budget);
-    pushLocation(ctx, {
-      statementNode: statement,
-      rangeNode: branch,
-      path: p3,
-      statementsPath: at2,
-      form: "action",
-      statementPath: at2,
-      document: {
-        ...versionOf(version),
-        Statement: { ...value, Action: toValue(branch, ctx.budget) }
-      },
-      kind: parts.kind,
-      extras: { ...parts.extras, branches: taken },
-      notEditable: [...parts.notEditable],
-      statements: [
-        {
-          index: 0,
-          range: ctx.lines.range(statement.start, statement.end),
-          action: { range: ctx.lines.range(branch.start, branch.end), form }
-        }
-      ]
-    });
-  });
-}
-function versionOf(version) {
-  return version === void 0 ? {} : { Version: version };
-}
-function actionForm(node) {
-  if (node.tag || node.kind === "alias") return "other";
-  if (node.kind === "scalar" && typeof node.value === "string" && node.style !== "block") {
-    return "string";
-  }
-  if (node.kind === "seq") return "list";
-  return "other";
 }
 function statementLocation(ctx, item, index) {
   const range2 = ctx.lines.range(item.start, item.end);
-  const condition = ifOf(item);
-  if (condition) {
-    return {
-      index,
-      range: range2,
-      notEditable: `the statement is a Fn::If on ${condition.condition}: each branch is refined as its own location`,
-      branched: true
-    };
-  }
   const action = item.kind === "map" ? pair(item, "Action") : void 0;
   if (!action) return { index, range: range2 };
   const actionRange = ctx.lines.range(action.start, action.end);
   let notEditable;
   let form = "other";
-  const actionIf = ifOf(action);
-  if (actionIf) {
-    notEditable = `Action is a Fn::If on ${actionIf.condition}: each branch is refined as its own location`;
-  } else if (action.kind === "alias") notEditable = `Action is the YAML alias *${action.name}`;
+  if (action.kind === "alias") notEditable = `Action is the YAML alias *${action.name}`;
   else if (action.tag) notEditable = `Action is given by the intrinsic function ${action.tag}`;
   else if (action.kind === "map") notEditable = `Action is given by ${describeIntrinsic(action)}`;
   else if (action.kind === "scalar" && action.style === "block")
@@ -69749,66 +70532,8 @@ function statementLocation(ctx, item, index) {
     index,
     range: range2,
     action: { range: actionRange, form },
-    ...notEditable ? { notEditable } : {},
-    ...actionIf ? { branched: true } : {}
+    ...notEditable ? { notEditable } : {}
   };
-}
-function ifOf(node) {
-  let list3;
-  if (node?.tag === "!If") {
-    if (node.kind !== "seq") return false;
-    list3 = node;
-  } else if (node?.kind === "map" && !node.tag && node.pairs.length === 1) {
-    const only = node.pairs[0];
-    if (only?.key !== "Fn::If") return void 0;
-    if (only.value.kind !== "seq" || only.value.tag) return false;
-    list3 = only.value;
-  }
-  if (list3?.kind !== "seq") return void 0;
-  if (list3.items.length !== 3) return false;
-  const [condition, whenTrue, whenFalse] = list3.items;
-  const name = literal(condition);
-  if (name === void 0) return false;
-  return { condition: name, values: [whenTrue, whenFalse] };
-}
-function isNoValue(node) {
-  if (node.kind === "scalar" && node.tag === "!Ref") return node.value === "AWS::NoValue";
-  return node.kind === "map" && !node.tag && node.pairs.length === 1 && node.pairs[0]?.key === "Ref" && literal(node.pairs[0].value) === "AWS::NoValue";
-}
-function forEachBranch(ctx, node, path, branches, visit2) {
-  const condition = ifOf(node);
-  if (condition === void 0) {
-    visit2(node, path, branches);
-    return;
-  }
-  if (condition === false) {
-    note(
-      ctx,
-      node,
-      path,
-      "Fn::If is not [condition, value if true, value if false]; not checked",
-      true
-    );
-    return;
-  }
-  if (branches.length >= MAX_CONDITION_DEPTH) {
-    note(
-      ctx,
-      node,
-      path,
-      `Fn::If nested more than ${MAX_CONDITION_DEPTH} levels deep; not checked`,
-      true
-    );
-    return;
-  }
-  condition.values.forEach((value, i7) => {
-    if (isNoValue(value)) return;
-    visit2(
-      value,
-      [...path, "Fn::If", i7 + 1],
-      [...branches, { condition: condition.condition, value: i7 === 0 }]
-    );
-  });
 }
 function usesAnchors(node) {
   if (node.kind === "alias" || node.anchor) return true;
@@ -69822,11 +70547,6 @@ function describeIntrinsic(node) {
   if (node.kind === "alias") return `the alias *${node.name}`;
   return "a value that is not a literal";
 }
-function intrinsicName(node) {
-  if (node.kind !== "map" || node.tag || node.pairs.length !== 1) return void 0;
-  const key = node.pairs[0]?.key ?? "";
-  return key === "Ref" || key === "Condition" || key.startsWith("Fn::") ? key : void 0;
-}
 function pair(node, key) {
   if (node?.kind !== "map") return void 0;
   let found;
@@ -69837,7 +70557,6 @@ function nodeAt(root6, path) {
   let node = root6;
   for (const step of path) {
     if (node?.kind === "alias") node = node.target;
-    if (step === "Fn::If" && node?.tag === "!If") continue;
     if (typeof step === "number") node = node?.kind === "seq" ? node.items[step] : void 0;
     else node = pair(node, step);
     if (!node) return void 0;
@@ -69856,16 +70575,9 @@ function pointerOf(path) {
   }
   return out;
 }
-function note(ctx, node, path, message2, unchecked = false) {
-  const { line, column } = ctx.lines.position(node.start);
-  ctx.notes.push({
-    file: ctx.file,
-    line,
-    column,
-    pointer: pointerOf(path),
-    message: message2,
-    ...unchecked ? { unchecked: true } : {}
-  });
+function note(ctx, node, path, message2) {
+  const { line: line2, column } = ctx.lines.position(node.start);
+  ctx.notes.push({ file: ctx.file, line: line2, column, pointer: pointerOf(path), message: message2 });
 }
 
 // src/sources/cloudformation/find.ts
@@ -69924,7 +70636,7 @@ var ATTACHMENT_LISTS = [
   ["Users", "user", QUOTAS.user],
   ["Groups", "group", QUOTAS.group]
 ];
-function findInTemplate(ctx, root6, prefix = []) {
+function findInTemplate(ctx, root6) {
   const resources = pair(root6, "Resources");
   if (resources?.kind !== "map") return;
   const globalPolicies = at(root6, ["Globals", "Function", "Policies"]);
@@ -69932,9 +70644,8 @@ function findInTemplate(ctx, root6, prefix = []) {
     note(
       ctx,
       globalPolicies.node,
-      [...prefix, ...globalPolicies.path],
-      "SAM Globals Policies apply to every function; not refined",
-      true
+      globalPolicies.path,
+      "SAM Globals Policies apply to every function; not refined"
     );
   }
   for (const r6 of resources.pairs) {
@@ -69942,7 +70653,7 @@ function findInTemplate(ctx, root6, prefix = []) {
     const type = literal(pair(r6.value, "Type"));
     const props2 = pair(r6.value, "Properties");
     if (type === void 0 || props2?.kind !== "map") continue;
-    const base2 = [...prefix, "Resources", r6.key, "Properties"];
+    const base2 = ["Resources", r6.key, "Properties"];
     const resource = { logicalId: r6.key, type };
     const inline2 = INLINE_KINDS[type];
     if (inline2) {
@@ -69952,42 +70663,25 @@ function findInTemplate(ctx, root6, prefix = []) {
         ...nameOf(props2, inline2.nameKey),
         ...pathOf(props2)
       };
-      managedPolicyNotes(ctx, props2, base2);
       const policies = pair(props2, "Policies");
       if (!policies) continue;
-      forEachBranch(ctx, policies, [...base2, "Policies"], [], (list3, listPath, branches) => {
-        if (list3.kind !== "seq" || list3.tag) {
-          note(
-            ctx,
-            list3,
-            listPath,
-            `Policies is given by ${describeIntrinsic(list3)}, not a literal list; not checked`,
-            true
-          );
+      if (policies.kind !== "seq" || policies.tag) {
+        note(ctx, policies, [...base2, "Policies"], "Policies is not a plain list; not refined");
+        continue;
+      }
+      policies.items.forEach((item, i7) => {
+        const itemPath = [...base2, "Policies", i7];
+        if (item.kind !== "map" || item.tag) {
+          note(ctx, item, itemPath, "this Policies entry is not a plain mapping; not refined");
           return;
         }
-        list3.items.forEach((entry, i7) => {
-          forEachBranch(ctx, entry, [...listPath, i7], branches, (item, itemPath, taken) => {
-            if (item.kind !== "map" || item.tag || intrinsicName(item) !== void 0) {
-              note(
-                ctx,
-                item,
-                itemPath,
-                `this Policies entry is given by ${describeIntrinsic(item)}, not a literal; not checked`,
-                true
-              );
-              return;
-            }
-            const doc = pair(item, "PolicyDocument");
-            if (!doc) return;
-            addPolicy(ctx, doc, [...itemPath, "PolicyDocument"], inline2.kind, {
-              quota: inline2.quota,
-              attachments: [self2],
-              resource,
-              policyName: literalName(pair(item, "PolicyName")),
-              branches: taken
-            });
-          });
+        const doc = pair(item, "PolicyDocument");
+        if (!doc) return;
+        addPolicy(ctx, doc, [...itemPath, "PolicyDocument"], inline2.kind, {
+          quota: inline2.quota,
+          attachments: [self2],
+          resource,
+          policyName: literalName(pair(item, "PolicyName"))
         });
       });
       continue;
@@ -69999,9 +70693,9 @@ function findInTemplate(ctx, root6, prefix = []) {
       let quota = type === "AWS::IAM::ManagedPolicy" ? QUOTAS.managed : QUOTAS.role;
       let first = true;
       for (const [key, kind, q3] of ATTACHMENT_LISTS) {
-        const list3 = pair(props2, key);
-        if (!list3) continue;
-        attachments.push(...attachmentsOf(resources, list3, kind));
+        const list4 = pair(props2, key);
+        if (!list4) continue;
+        attachments.push(...attachmentsOf(resources, list4, kind));
         if (type === "AWS::IAM::Policy" && (first || q3.limit < quota.limit)) quota = q3;
         first = false;
       }
@@ -70034,96 +70728,43 @@ function findInTemplate(ctx, root6, prefix = []) {
       });
       continue;
     }
-    const sam = SAM_RESOURCES[type];
-    if (sam) findInSamResource(ctx, r6.key, sam, props2, base2);
+    if (type === "AWS::Serverless::Function") findInFunction(ctx, r6.key, props2, base2);
   }
 }
-var SAM_RESOURCES = {
-  "AWS::Serverless::Function": { kind: "sam-function", what: "function" },
-  "AWS::Serverless::StateMachine": { kind: "sam-state-machine", what: "state machine" }
-};
-function managedPolicyNotes(ctx, props2, base2) {
-  const arns = pair(props2, "ManagedPolicyArns");
-  if (!arns) return;
-  const path = [...base2, "ManagedPolicyArns"];
-  if (arns.kind !== "seq" || arns.tag) {
-    note(
-      ctx,
-      arns,
-      path,
-      `ManagedPolicyArns (${describeIntrinsic(arns)}): managed policies attached by ARN, not refinable here`
-    );
-    return;
-  }
-  arns.items.forEach((item, i7) => {
-    const arn = literal(item);
-    note(
-      ctx,
-      item,
-      [...path, i7],
-      `managed policy ${arn ?? `given by ${describeIntrinsic(item)}`}: attached by ARN, its statements live in the managed policy; not refinable here`
-    );
-  });
-}
-function findInSamResource(ctx, logicalId, sam, props2, base2) {
+function findInFunction(ctx, fn, props2, base2) {
   const policies = pair(props2, "Policies");
   if (!policies) return;
   const path = [...base2, "Policies"];
   if (pair(props2, "Role")) {
-    note(ctx, policies, path, `${logicalId} has a Role, so SAM ignores its Policies; not refined`);
+    note(ctx, policies, path, `${fn} has a Role, so SAM ignores its Policies; not refined`);
     return;
   }
-  const role = { type: "role", logicalId: `${logicalId}Role`, samResource: logicalId };
-  const resource = {
-    logicalId,
-    type: sam.what === "function" ? "AWS::Serverless::Function" : "AWS::Serverless::StateMachine"
-  };
-  const entry = (node, p3, branches) => {
-    if (node.kind === "alias") {
-      note(ctx, node, p3, `this Policies entry is the YAML alias *${node.name}; not checked`, true);
-    } else if (node.kind === "scalar" && !node.tag) {
-      note(
-        ctx,
-        node,
-        p3,
-        `managed policy ${String(node.value)}: attached by name, its statements live in the managed policy; not refinable here`
-      );
-    } else if (node.tag || intrinsicName(node) !== void 0) {
-      note(
-        ctx,
-        node,
-        p3,
-        `this Policies entry is given by ${describeIntrinsic(node)}, not a literal; not checked`,
-        true
-      );
+  const role = { type: "role", logicalId: `${fn}Role`, samFunction: fn };
+  const entry = (node, p3) => {
+    if (node.tag || node.kind === "alias") {
+      note(ctx, node, p3, "this Policies entry is an intrinsic function or alias; left alone");
+    } else if (node.kind === "scalar") {
+      note(ctx, node, p3, `managed policy ${String(node.value)}: left alone`);
     } else if (node.kind === "map" && pair(node, "Statement")) {
-      addPolicy(ctx, node, p3, sam.kind, {
+      addPolicy(ctx, node, p3, "sam-function", {
         quota: QUOTAS.role,
         attachments: [role],
-        resource,
-        branches
+        resource: { logicalId: fn, type: "AWS::Serverless::Function" }
       });
     } else if (node.kind === "map") {
       const name = node.pairs[0]?.key ?? "entry";
-      note(
-        ctx,
-        node,
-        p3,
-        `SAM policy template ${name}: SAM expands it to statements of its own; not refinable here`
-      );
+      note(ctx, node, p3, `SAM policy template ${name}: left alone`);
     }
   };
-  forEachBranch(ctx, policies, path, [], (value, at2, branches) => {
-    if (value.kind === "seq" && !value.tag) {
-      value.items.forEach((item, i7) => forEachBranch(ctx, item, [...at2, i7], branches, entry));
-    } else entry(value, at2, branches);
-  });
+  if (policies.kind === "seq" && !policies.tag) {
+    policies.items.forEach((item, i7) => entry(item, [...path, i7]));
+  } else entry(policies, path);
 }
-function attachmentsOf(resources, list3, type) {
-  if (list3.kind !== "seq" || list3.tag) {
+function attachmentsOf(resources, list4, type) {
+  if (list4.kind !== "seq" || list4.tag) {
     return [{ type, unresolved: `the ${type} list is given by an intrinsic function` }];
   }
-  return list3.items.map((item) => attachmentOf(resources, item, type));
+  return list4.items.map((item) => attachmentOf(resources, item, type));
 }
 function attachmentOf(resources, node, type) {
   const name = literalName(node);
@@ -70143,9 +70784,8 @@ function attachmentOf(resources, node, type) {
     };
   }
   const fn = ref.endsWith("Role") ? pair(resources, ref.slice(0, -4)) : void 0;
-  const fnType = fn?.kind === "map" ? literal(pair(fn, "Type")) : void 0;
-  if (fnType !== void 0 && SAM_RESOURCES[fnType]) {
-    return { type, logicalId: ref, samResource: ref.slice(0, -4) };
+  if (fn?.kind === "map" && literal(pair(fn, "Type")) === "AWS::Serverless::Function") {
+    return { type, logicalId: ref, samFunction: ref.slice(0, -4) };
   }
   return {
     type,
@@ -70193,10 +70833,10 @@ function literalName(node, depth = 0) {
     return text3.replace(/\$\{!/g, "${");
   }
   if (fn?.name === "Join" && fn.args?.kind === "seq" && fn.args.items.length === 2) {
-    const [delimiter2, list3] = fn.args.items;
+    const [delimiter2, list4] = fn.args.items;
     const d6 = literal(delimiter2);
-    if (d6 === void 0 || list3?.kind !== "seq" || list3.tag) return void 0;
-    const parts = list3.items.map((item) => literalName(item, depth + 1));
+    if (d6 === void 0 || list4?.kind !== "seq" || list4.tag) return void 0;
+    const parts = list4.items.map((item) => literalName(item, depth + 1));
     return parts.every((p3) => p3 !== void 0) ? parts.join(d6) : void 0;
   }
   return void 0;
@@ -70213,480 +70853,24 @@ function intrinsic(node) {
 }
 
 // src/sources/json/find.ts
-function findDocuments(ctx, node) {
-  const loose = { noted: false };
-  walk(ctx, node, [], 0, loose);
-}
-function walk(ctx, node, path, depth, loose) {
+function findDocuments(ctx, node, path = [], depth = 0) {
   if (depth > MAX_NESTING) return;
   if (node.kind === "map") {
     if (looksLikeDocument(node, path.length === 0)) {
       addPolicy(ctx, node, path, "json-policy", { quota: QUOTAS.managed, attachments: [] });
       return;
     }
-    if (!loose.noted && looksLikeStatement(node)) {
-      loose.noted = true;
-      note(
-        ctx,
-        node,
-        path,
-        "holds IAM statements outside any policy document (statements a serverless.yml includes?): not checked alone; check them with the file that includes them",
-        true
-      );
-      return;
-    }
-    for (const p3 of node.pairs) walk(ctx, p3.value, [...path, p3.key], depth + 1, loose);
+    for (const p3 of node.pairs) findDocuments(ctx, p3.value, [...path, p3.key], depth + 1);
   } else if (node.kind === "seq") {
-    node.items.forEach((item, i7) => walk(ctx, item, [...path, i7], depth + 1, loose));
+    node.items.forEach((item, i7) => findDocuments(ctx, item, [...path, i7], depth + 1));
   }
-}
-function looksLikeStatement(node) {
-  const effect = literal(pair(node, "Effect"));
-  return (effect === "Allow" || effect === "Deny") && (pair(node, "Action") !== void 0 || pair(node, "NotAction") !== void 0) && pair(node, "Principal") === void 0 && pair(node, "NotPrincipal") === void 0;
 }
 function looksLikeDocument(node, isRoot) {
-  const statement = pair(node, "Statement");
-  if (!statement || statement.kind !== "seq" && statement.kind !== "map") return false;
+  const statement2 = pair(node, "Statement");
+  if (!statement2 || statement2.kind !== "seq" && statement2.kind !== "map") return false;
   if (pair(node, "Version") || isRoot) return true;
-  const items = statement.kind === "seq" ? statement.items : [statement];
+  const items = statement2.kind === "seq" ? statement2.items : [statement2];
   return items.some((s2) => s2.kind === "map" && pair(s2, "Effect") !== void 0);
-}
-
-// src/sources/serverless/variables.ts
-var MAX_VARIABLE_DEPTH = 10;
-var MAX_RESOLVED_LENGTH = 1e3;
-var MAX_VARIABLE_STEPS = 1e3;
-function resolveValue(node, scope, depth = 0, steps = { left: MAX_VARIABLE_STEPS }) {
-  if (!node) return void 0;
-  const text3 = literal(node);
-  if (text3 === void 0) {
-    if (node.kind === "scalar" && node.value !== null && !node.tag) {
-      return { ok: true, value: String(node.value) };
-    }
-    return { ok: false, reason: "is not a plain string" };
-  }
-  return resolveText(text3, scope, depth, steps);
-}
-function resolveText(text3, scope, depth, steps = { left: MAX_VARIABLE_STEPS }) {
-  if (--steps.left < 0) {
-    return { ok: false, reason: `refers to more than ${MAX_VARIABLE_STEPS} variables` };
-  }
-  if (depth > MAX_VARIABLE_DEPTH) {
-    return {
-      ok: false,
-      reason: `variables nest or refer to each other more than ${MAX_VARIABLE_DEPTH} deep`
-    };
-  }
-  let out = "";
-  let i7 = 0;
-  while (i7 < text3.length) {
-    const start = text3.indexOf("${", i7);
-    if (start < 0) {
-      out += text3.slice(i7);
-      break;
-    }
-    out += text3.slice(i7, start);
-    const end = closingBrace(text3, start + 2);
-    if (end < 0) return { ok: false, reason: `${text3} has an unclosed \${` };
-    const inner = resolveVariable(text3.slice(start + 2, end), scope, depth + 1, steps);
-    if (!inner.ok) return inner;
-    out += inner.value;
-    if (out.length > MAX_RESOLVED_LENGTH) {
-      return { ok: false, reason: `resolves to more than ${MAX_RESOLVED_LENGTH} characters` };
-    }
-    i7 = end + 1;
-  }
-  return { ok: true, value: out };
-}
-function closingBrace(text3, from) {
-  let depth = 0;
-  let quote = "";
-  for (let i7 = from; i7 < text3.length; i7++) {
-    const c6 = text3[i7];
-    if (quote) {
-      if (c6 === quote) quote = "";
-    } else if (c6 === '"' || c6 === "'") quote = c6;
-    else if (c6 === "{") depth++;
-    else if (c6 === "}") {
-      if (depth === 0) return i7;
-      depth--;
-    }
-  }
-  return -1;
-}
-function splitDefault(body) {
-  let depth = 0;
-  let quote = "";
-  for (let i7 = 0; i7 < body.length; i7++) {
-    const c6 = body[i7];
-    if (quote) {
-      if (c6 === quote) quote = "";
-    } else if (c6 === '"' || c6 === "'") quote = c6;
-    else if (c6 === "{") depth++;
-    else if (c6 === "}") depth--;
-    else if (c6 === "," && depth === 0) return [body.slice(0, i7).trim(), body.slice(i7 + 1).trim()];
-  }
-  return [body.trim(), void 0];
-}
-function resolveVariable(body, scope, depth, steps) {
-  const [reference2, fallback] = splitDefault(body);
-  const own = resolveReference(reference2, scope, depth, steps);
-  if (own.ok || fallback === void 0) return own;
-  return resolveFallback(fallback, scope, depth, steps);
-}
-function resolveFallback(fallback, scope, depth, steps) {
-  const quoted = /^(['"])(.*)\1$/s.exec(fallback);
-  if (quoted) return resolveText(quoted[2], scope, depth, steps);
-  if (fallback.startsWith("${")) return resolveText(fallback, scope, depth, steps);
-  if (/^[a-z]+:/i.test(fallback)) return resolveVariable(fallback, scope, depth + 1, steps);
-  return { ok: true, value: fallback };
-}
-function resolveReference(reference2, scope, depth, steps) {
-  const unresolvable = (why) => ({ ok: false, reason: `\${${reference2}} ${why}` });
-  const colon = reference2.indexOf(":");
-  const source = colon < 0 ? reference2 : reference2.slice(0, colon);
-  const address = colon < 0 ? "" : reference2.slice(colon + 1).trim();
-  switch (source) {
-    case "self": {
-      const path = address.split(".").filter((p3) => p3 !== "");
-      const node = path.length === 0 ? scope.root : nodeAt(scope.root, path);
-      if (!node) return unresolvable("names nothing in this file");
-      const value = resolveValue(node, scope, depth, steps);
-      if (!value) return unresolvable("names nothing in this file");
-      return value.ok ? value : unresolvable(value.reason);
-    }
-    case "sls":
-      if (address === "stage" && scope.stage !== void 0) return { ok: true, value: scope.stage };
-      return unresolvable("is known only when the service is deployed");
-    case "aws":
-      if (address === "region" && scope.region !== void 0)
-        return { ok: true, value: scope.region };
-      return unresolvable("is known only when the service is deployed");
-    case "opt":
-    case "env":
-      return unresolvable("is given when the service is deployed, and has no default here");
-    default:
-      return unresolvable("cannot be resolved from this file");
-  }
-}
-
-// src/sources/serverless/find.ts
-function isServerlessFile(file) {
-  return /(^|\/)serverless\.ya?ml$/i.test(file);
-}
-var DEFAULT_STAGE = "dev";
-var DEFAULT_REGION = "us-east-1";
-var MAX_ROLE_NAME = 64;
-var PLUGIN = "serverless-iam-roles-per-function";
-function findInServerless(ctx, root6, repositoryPath) {
-  const includes = [];
-  const provider = pair(root6, "provider");
-  const functions = pair(root6, "functions");
-  const resources = pair(root6, "resources");
-  const base2 = { root: root6 };
-  const stage = resolveValue(pair(provider, "stage"), base2) ?? { ok: true, value: DEFAULT_STAGE };
-  const region2 = resolveValue(pair(provider, "region"), base2) ?? { ok: true, value: DEFAULT_REGION };
-  const scope = {
-    root: root6,
-    ...stage.ok ? { stage: stage.value } : {},
-    ...region2.ok ? { region: region2.value } : {}
-  };
-  if (resources?.kind === "map") {
-    const first = ctx.policies.length;
-    findInTemplate(ctx, resources, ["resources"]);
-    for (let i7 = first; i7 < ctx.policies.length; i7++) {
-      const location = ctx.policies[i7];
-      ctx.policies[i7] = {
-        ...location,
-        attachments: location.attachments.map((a6) => resolveAttachment(a6, scope))
-      };
-    }
-  }
-  const serviceNode = pair(root6, "service");
-  const service = resolveValue(
-    serviceNode?.kind === "map" ? pair(serviceNode, "name") : serviceNode,
-    scope
-  ) ?? {
-    ok: false,
-    reason: "the file names no service"
-  };
-  const iamRole = nodeAt(root6, ["provider", "iam", "role"]);
-  const perFunctionMode = literal(pair(iamRole, "mode")) === "perFunction";
-  const existingRole = (iamRole && iamRole.kind !== "map" ? iamRole : void 0) ?? pair(provider, "role");
-  const customInherit = nodeAt(root6, ["custom", PLUGIN, "defaultInherit"]);
-  const defaultInherit = customInherit?.kind === "scalar" ? customInherit.value === true : perFunctionMode;
-  const fnEntries = functions?.kind === "map" ? functions.pairs : [];
-  const ownRole = (fn) => !pair(fn, "role") && (perFunctionMode || pair(fn, "iamRoleStatements") !== void 0 || nodeAt(fn, ["iam", "role", "statements"]) !== void 0 || hasItems(nodeAt(fn, ["iam", "role", "managedPolicies"])));
-  const sharedUsers = fnEntries.filter((f6) => !pair(f6.value, "role") && !ownRole(f6.value));
-  const sharedExists = existingRole === void 0 && !perFunctionMode && fnEntries.some((f6) => !pair(f6.value, "role"));
-  const named = (what, name, derivation, path) => name.ok ? { type: "role", name: name.value, derivation, ...path !== void 0 ? { path } : {} } : { type: "role", unresolved: `${what}: ${name.reason}` };
-  const rolePath = literal(pair(iamRole, "path"));
-  const sharedName = pair(iamRole, "name") ? resolveValue(pair(iamRole, "name"), scope) : joinParts([service, stage, region2, { ok: true, value: "lambdaRole" }]);
-  const serviceLabel = service.ok ? service.value : "the service";
-  const shared = {
-    attachment: named(
-      "the shared role of the service",
-      sharedName,
-      `the role the Serverless Framework creates for the functions of ${serviceLabel} (${sharedName.ok ? sharedName.value : "its name"}), used by ${sharedUsers.length === fnEntries.length && fnEntries.length > 0 ? `every function (${fnEntries.map((f6) => f6.key).join(", ")})` : sharedUsers.length > 0 ? `the functions ${sharedUsers.map((f6) => f6.key).join(", ")}` : "no function"}: refined with that role's findings`,
-      rolePath
-    )
-  };
-  const functionRole = (fnName, fn) => {
-    const explicit = nodeAt(fn, ["iam", "role", "name"]) ?? pair(fn, "iamRoleStatementsName");
-    if (explicit) {
-      return {
-        attachment: named(
-          `the role of function ${fnName}`,
-          resolveValue(explicit, scope),
-          `the role the Serverless Framework creates for function ${fnName}, named in the file`
-        )
-      };
-    }
-    if (pair(iamRole, "name")) {
-      return {
-        attachment: {
-          type: "role",
-          unresolved: `function ${fnName}: the framework cannot name a per-function role when provider.iam.role.name is set (it stops the deployment); name it with iam.role.name`
-        }
-      };
-    }
-    const name = functionRoleName(service, stage, fnName, region2);
-    return {
-      attachment: named(
-        `the role of function ${fnName}`,
-        name,
-        `the role the Serverless Framework creates for function ${fnName} (${name.ok ? name.value : "its name"})`,
-        literal(nodeAt(fn, ["iam", "role", "path"])) ?? rolePath
-      )
-    };
-  };
-  const providerStatements = [];
-  const newShape = nodeAt(root6, ["provider", "iam", "role", "statements"]);
-  if (newShape && iamRole?.kind === "map") {
-    providerStatements.push({ node: newShape, path: ["provider", "iam", "role", "statements"] });
-  }
-  const legacy = pair(provider, "iamRoleStatements");
-  if (legacy) providerStatements.push({ node: legacy, path: ["provider", "iamRoleStatements"] });
-  const inheriting = fnEntries.filter((f6) => {
-    if (!ownRole(f6.value)) return false;
-    const flag = nodeAt(f6.value, ["iam", "inheritStatements"]) ?? pair(f6.value, "iamRoleStatementsInherit");
-    return flag?.kind === "scalar" ? flag.value === true : defaultInherit;
-  });
-  for (const { node, path } of providerStatements) {
-    if (existingRole) {
-      note(
-        ctx,
-        node,
-        path,
-        `provider ${pair(provider, "role") ? "role" : "iam.role"} names an existing role, so the framework ignores these statements; not refined`
-      );
-      continue;
-    }
-    const attachments = [
-      ...sharedExists ? [shared.attachment] : [],
-      ...inheriting.map((f6) => functionRole(f6.key, f6.value).attachment)
-    ];
-    if (attachments.length === 0) {
-      note(ctx, node, path, "no function uses the role these statements are for; not refined");
-      continue;
-    }
-    statements(ctx, node, path, "serverless-provider", attachments, repositoryPath, scope, includes);
-  }
-  managedPolicies(ctx, nodeAt(root6, ["provider", "iam", "role", "managedPolicies"]), [
-    "provider",
-    "iam",
-    "role",
-    "managedPolicies"
-  ]);
-  managedPolicies(ctx, pair(provider, "iamManagedPolicies"), ["provider", "iamManagedPolicies"]);
-  for (const f6 of fnEntries) {
-    const fnPath = ["functions", f6.key];
-    const own = [
-      {
-        node: nodeAt(f6.value, ["iam", "role", "statements"]),
-        path: [...fnPath, "iam", "role", "statements"]
-      },
-      { node: pair(f6.value, "iamRoleStatements"), path: [...fnPath, "iamRoleStatements"] }
-    ];
-    managedPolicies(ctx, nodeAt(f6.value, ["iam", "role", "managedPolicies"]), [
-      ...fnPath,
-      "iam",
-      "role",
-      "managedPolicies"
-    ]);
-    for (const { node, path } of own) {
-      if (!node) continue;
-      if (pair(f6.value, "role")) {
-        note(
-          ctx,
-          node,
-          path,
-          `function ${f6.key} has a role, so these statements are not used; not refined`
-        );
-        continue;
-      }
-      const role = functionRole(f6.key, f6.value);
-      statements(
-        ctx,
-        node,
-        path,
-        "serverless-function",
-        [role.attachment],
-        repositoryPath,
-        scope,
-        includes
-      );
-    }
-  }
-  return includes;
-}
-function resolveAttachment(a6, scope) {
-  if (a6.name === void 0 || !a6.name.includes("${")) return a6;
-  const resolved = resolveText(a6.name, scope, 0);
-  const { name: _name, ...rest } = a6;
-  return resolved.ok ? { ...a6, name: resolved.value } : { ...rest, unresolved: `the ${a6.type} name ${a6.name}: ${resolved.reason}` };
-}
-function functionRoleName(service, stage, fn, region2) {
-  const parts = [service, stage, { ok: true, value: fn }, region2];
-  const bare = joinParts(parts);
-  if (!bare.ok) return bare;
-  const full = `${bare.value}-lambdaRole`;
-  if (full.length <= MAX_ROLE_NAME) return { ok: true, value: full };
-  if (bare.value.length <= MAX_ROLE_NAME) return bare;
-  return {
-    ok: false,
-    reason: `the generated name ${bare.value} is over ${MAX_ROLE_NAME} characters, so the framework refuses to deploy it`
-  };
-}
-function joinParts(parts) {
-  const values = [];
-  for (const p3 of parts) {
-    if (!p3.ok) return p3;
-    values.push(p3.value);
-  }
-  return { ok: true, value: values.join("-") };
-}
-function hasItems(node) {
-  return node?.kind === "seq" && node.items.length > 0;
-}
-function managedPolicies(ctx, node, path) {
-  if (!node) return;
-  const items = node.kind === "seq" ? node.items : [node];
-  items.forEach((item, i7) => {
-    const name = literal(item) ?? `given by ${describeIntrinsic(item)}`;
-    note(
-      ctx,
-      item,
-      node.kind === "seq" ? [...path, i7] : path,
-      `managed policy ${name}: attached by ARN, its statements live in the managed policy; not refinable here`
-    );
-  });
-}
-var FILE_VARIABLE = /^\$\{file\(([^()]+)\)(?::([^}]*))?\}$/;
-function statements(ctx, node, path, kind, attachments, repositoryPath, scope, includes) {
-  const quota = QUOTAS.role;
-  const include = (value, at2, holds) => {
-    const text3 = literal(value);
-    if (text3 === void 0 || !text3.includes("${")) return false;
-    const m3 = FILE_VARIABLE.exec(text3.trim());
-    if (!m3) {
-      note(
-        ctx,
-        value,
-        at2,
-        `the statements are given by the variable ${text3}, which iam-refine does not resolve; not checked`,
-        true
-      );
-      return true;
-    }
-    const target = resolveText(m3[1].trim(), scope, 0);
-    const file = target.ok ? includedPath(repositoryPath, target.value) : void 0;
-    if (!target.ok || file === void 0) {
-      note(
-        ctx,
-        value,
-        at2,
-        target.ok ? `the statements are included from ${target.value}, which is outside the repository; not checked` : `the statements are included from a file whose name cannot be resolved (${target.reason}); not checked`,
-        true
-      );
-      return true;
-    }
-    const { line } = ctx.lines.position(value.start);
-    includes.push({
-      file,
-      selector: (m3[2] ?? "").split(".").map((s2) => s2.trim()).filter((s2) => s2 !== ""),
-      holds,
-      kind,
-      quota,
-      attachments,
-      from: { file: ctx.file, line, pointer: pointerOf(at2) }
-    });
-    note(
-      ctx,
-      value,
-      at2,
-      `the statements are included from ${file}, refined where that file is read`
-    );
-    return true;
-  };
-  if (include(node, path, "list")) return;
-  if (node.kind === "seq" && !node.tag) {
-    const literalItems = node.items.filter((item, i7) => !include(item, [...path, i7], "entry"));
-    if (literalItems.length === 0 && node.items.length > 0) return;
-    if (literalItems.length !== node.items.length) {
-      note(
-        ctx,
-        node,
-        path,
-        "the list mixes included and written statements: the written ones are refined without the included ones"
-      );
-    }
-  }
-  addStatementList(ctx, node, path, kind, { quota, attachments });
-}
-function includedPath(including, target) {
-  if (target.startsWith("/") || /^[A-Za-z]:/.test(target) || target.includes("\\")) return void 0;
-  const parts = including.split("/").slice(0, -1);
-  for (const part of target.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (parts.length === 0) return void 0;
-      parts.pop();
-    } else parts.push(part);
-  }
-  return parts.length > 0 ? parts.join("/") : void 0;
-}
-function findIncluded(ctx, root6, include) {
-  const node = include.selector.length === 0 ? root6 : nodeAt(root6, include.selector);
-  if (!node) {
-    note(
-      ctx,
-      root6,
-      [],
-      `${include.from.file}:${include.from.line} includes ${include.selector.join(".") || "this file"}, which it does not hold; not checked`,
-      true
-    );
-    return;
-  }
-  addStatementList(ctx, node, include.selector, include.kind, {
-    quota: include.quota,
-    attachments: include.attachments
-  });
-}
-
-// src/sources/text-edit.ts
-function applyEdits(source, edits) {
-  const sorted = [...edits].sort((a6, b6) => a6.start - b6.start || a6.end - b6.end);
-  let out = "";
-  let at2 = 0;
-  for (const edit of sorted) {
-    if (edit.start < at2 || edit.end < edit.start || edit.end > source.length) {
-      throw new RangeError(`overlapping or out-of-range edit at ${edit.start}-${edit.end}`);
-    }
-    out += source.slice(at2, edit.start) + edit.text;
-    at2 = edit.end;
-  }
-  return out + source.slice(at2);
 }
 
 // src/sources/document/render.ts
@@ -70729,7 +70913,10 @@ function treeOf(text3, syntax, tree) {
 }
 function buildEdits(tree, location, refinement) {
   const ctx = { tree, text: tree.text, edits: [] };
-  const { statementNode, actionNode } = statementsAt(tree, location);
+  const doc = nodeAt(tree.root, location.path);
+  if (doc?.kind !== "map") throw new Refusal("the policy is no longer where it was found");
+  const statementNode = pair(doc, "Statement");
+  if (!statementNode) throw new Refusal("the policy has no Statement");
   const items = statementNode.kind === "seq" ? statementNode.items : [statementNode];
   const removed = [];
   const refinedDoc = refinement.document;
@@ -70751,7 +70938,7 @@ function buildEdits(tree, location, refinement) {
     if (item?.kind !== "map" || refined === void 0) {
       throw new Refusal(`statement #${result2.index + 1} is not where it was found`);
     }
-    actionEdits(ctx, item, result2, refined.Action, actionNode);
+    actionEdits(ctx, item, result2, refined.Action);
   }
   if (removed.length > 0) {
     if (statementNode.kind !== "seq") throw new Refusal("Statement is one object");
@@ -70760,57 +70947,19 @@ function buildEdits(tree, location, refinement) {
   }
   return ctx.edits;
 }
-function statementsAt(tree, location) {
-  const node = nodeAt(tree.root, location.path);
-  const gone = () => {
-    throw new Refusal("the policy is no longer where it was found");
-  };
-  switch (location.form ?? "document") {
-    case "document": {
-      if (node?.kind !== "map") return gone();
-      const statementNode = pair(node, "Statement");
-      if (!statementNode) throw new Refusal("the policy has no Statement");
-      return { statementNode };
-    }
-    case "statements":
-    case "statement":
-      return node ? { statementNode: node } : gone();
-    case "action": {
-      const statement = location.statementPath && nodeAt(tree.root, location.statementPath);
-      return node && statement ? { statementNode: statement, actionNode: node } : gone();
-    }
-  }
-}
-function valueAtPath(location, document) {
-  const statement = document.Statement;
-  switch (location.form ?? "document") {
-    case "document":
-      return document;
-    case "statements":
-    case "statement":
-      return statement;
-    case "action":
-      return statement.Action;
-  }
-}
 var KEEP = { kind: "keep" };
-function actionEdits(ctx, statement, result2, action, branch) {
-  const node = branch ?? pair(statement, "Action");
+function actionEdits(ctx, statement2, result2, action) {
+  const node = pair(statement2, "Action");
   if (!node) throw new Refusal(`statement #${result2.index + 1} has no Action`);
   const index = result2.index;
   if (node.kind === "scalar" && typeof node.value === "string" && !node.tag) {
     if (typeof action === "string") {
-      push(ctx, index, node.start, node.end, scalarText(ctx, action, node.style, inFlow(statement)));
+      push(ctx, index, node.start, node.end, scalarText(ctx, action, node.style, inFlow(statement2)));
       return;
     }
     if (!Array.isArray(action))
       throw new Refusal("the refined Action is neither a string nor a list");
-    if (branch) {
-      const texts = action.map((v) => scalarText(ctx, String(v), node.style, true));
-      push(ctx, index, node.start, node.end, `[${texts.join(", ")}]`);
-      return;
-    }
-    stringToList(ctx, statement, node, action, index);
+    stringToList(ctx, statement2, node, action, index);
     return;
   }
   if (node.kind !== "seq" || node.tag) throw new Refusal("Action is neither a string nor a list");
@@ -70843,8 +70992,8 @@ function planEntries(result2) {
   }
   return ops;
 }
-function push(ctx, statement, start, end, text3) {
-  ctx.edits.push({ start, end, text: text3, statement });
+function push(ctx, statement2, start, end, text3) {
+  ctx.edits.push({ start, end, text: text3, statement: statement2 });
 }
 function listEdits(ctx, seq, ops, statementOf) {
   if (ops.length !== seq.items.length) throw new Refusal("the list changed its length");
@@ -70866,15 +71015,15 @@ function listEdits(ctx, seq, ops, statementOf) {
     }
   }
 }
-function deleteBlockRun(ctx, seq, a6, b6, statement) {
+function deleteBlockRun(ctx, seq, a6, b6, statement2) {
   const ranges = [];
   for (let i7 = a6; i7 <= b6; i7++) {
     const item = seq.items[i7];
     ranges.push([lineStart2(ctx.text, dashOf(ctx, item)), lineEndAfter(ctx.text, item.end)]);
   }
-  deleteLines(ctx, statement, ranges);
+  deleteLines(ctx, statement2, ranges);
 }
-function deleteLines(ctx, statement, ranges) {
+function deleteLines(ctx, statement2, ranges) {
   const merged = [];
   for (const [start, end] of ranges) {
     const last = merged[merged.length - 1];
@@ -70885,10 +71034,10 @@ function deleteLines(ctx, statement, ranges) {
     if (range2[1] === ctx.text.length && !ctx.text.endsWith("\n") && range2[0] > 0) {
       range2[0] -= ctx.text[range2[0] - 2] === "\r" ? 2 : 1;
     }
-    push(ctx, statement, range2[0], range2[1], "");
+    push(ctx, statement2, range2[0], range2[1], "");
   }
 }
-function deleteFlowRun(ctx, seq, a6, b6, statement) {
+function deleteFlowRun(ctx, seq, a6, b6, statement2) {
   const items = seq.items;
   const first = items[a6];
   const last = items[b6];
@@ -70902,12 +71051,12 @@ function deleteFlowRun(ctx, seq, a6, b6, statement) {
       const item = items[i7];
       ranges.push([lineStart2(ctx.text, item.start), skipTrailing(ctx, item.end).lineEnd]);
     }
-    deleteLines(ctx, statement, ranges);
+    deleteLines(ctx, statement2, ranges);
     const afterLast = skipTrailing(ctx, last.end);
     if (!next && prev && !afterLast.comma) {
       const comma = commaAfter(ctx.text, prev.end);
       if (comma < 0) throw new Refusal("cannot find the comma after an entry");
-      push(ctx, statement, comma, comma + 1, "");
+      push(ctx, statement2, comma, comma + 1, "");
     }
     return;
   }
@@ -70917,18 +71066,18 @@ function deleteFlowRun(ctx, seq, a6, b6, statement) {
   else if (prev) [start, end] = [prev.end, last.end];
   else [start, end] = [first.start, last.end];
   if (hasComment(ctx, start, end)) throw new Refusal("a comment inside the list would be lost");
-  push(ctx, statement, start, end, "");
+  push(ctx, statement2, start, end, "");
 }
-function stringToList(ctx, statement, node, entries, index) {
-  const flow = ctx.tree.syntax === "json" || inFlow(statement);
+function stringToList(ctx, statement2, node, entries, index) {
+  const flow = ctx.tree.syntax === "json" || inFlow(statement2);
   const texts = entries.map((v) => scalarText(ctx, v, node.style, flow));
-  const key = statement.pairs.find((p3) => p3.key === "Action");
-  if (!key) throw new Refusal("Action has no key");
   if (flow) {
     const sep5 = ctx.text[node.start - 1] === ":" ? "," : ", ";
-    push(ctx, index, node.start, node.end, flowList(ctx, statement, key.keyStart, texts, sep5));
+    push(ctx, index, node.start, node.end, `[${texts.join(sep5)}]`);
     return;
   }
+  const key = statement2.pairs.find((p3) => p3.key === "Action");
+  if (!key) throw new Refusal("Action has no key");
   const keyColumn = key.keyStart - lineStart2(ctx.text, key.keyStart);
   const indent = " ".repeat(keyColumn + sequenceOffset(ctx));
   let start = node.start;
@@ -70938,20 +71087,6 @@ function stringToList(ctx, statement, node, entries, index) {
   if (ctx.text[start - 1] !== ":") throw new Refusal("Action is not on its key\u2019s line");
   const eol = ctx.tree.eol;
   push(ctx, index, start, node.end, texts.map((t) => `${eol}${indent}- ${t}`).join(""));
-}
-var MAX_INLINE_LIST = 120;
-function flowList(ctx, statement, keyStart, texts, inlineSeparator) {
-  const keyLine = lineStart2(ctx.text, keyStart);
-  const keyIndent = /^[ \t]*/.exec(ctx.text.slice(keyLine, keyStart))?.[0] ?? "";
-  const ownLine = keyIndent.length === keyStart - keyLine;
-  const inline2 = `[${texts.join(inlineSeparator)}]`;
-  if (!ownLine && inline2.length <= MAX_INLINE_LIST) return inline2;
-  const statementLine = lineStart2(ctx.text, statement.start);
-  const outer = /^[ \t]*/.exec(ctx.text.slice(statementLine))?.[0] ?? "";
-  const step = ownLine && statementLine !== keyLine && keyIndent.length > outer.length ? keyIndent.slice(outer.length) : "  ";
-  const eol = ctx.tree.eol;
-  const closing = ctx.tree.syntax === "yaml" && !ownLine ? `${keyIndent}${step}` : keyIndent;
-  return `[${texts.map((t) => `${eol}${keyIndent}${step}${t}`).join(",")}${eol}${closing}]`;
 }
 function sequenceOffset(ctx) {
   let found;
@@ -71079,40 +71214,18 @@ function verifyAll(tree, changes, edits, refind) {
   if (!reparsed.ok) throw new Refusal(`the edited file would not parse (${reparsed.message})`);
   const found = refind(reparsed.tree, changes[0]?.location.file ?? "");
   let expected = toValue(tree.root, valueBudget(tree.text));
-  const ordered = [...changes].sort((a6, b6) => a6.location.path.length - b6.location.path.length);
-  for (const change of ordered) {
-    const { location, document } = change;
-    const path = movedPath(location.path, ordered);
-    const again = found.policies.find((p3) => p3.pointer === pointerOf(path));
+  for (const { location, document } of changes) {
+    const again = found.policies.find((p3) => p3.pointer === location.pointer);
     if (!again) throw new Refusal("the edited policy is no longer found");
-    const holdsAnother = changes.some(
-      (other) => other.location !== location && isInside(other.location.path, location.path)
-    );
-    if (!holdsAnother && JSON.stringify(again.document) !== JSON.stringify(document)) {
+    if (JSON.stringify(again.document) !== JSON.stringify(document)) {
       throw new Refusal("the edited policy would not equal the refinement");
     }
-    expected = replaceAt(expected, path, valueAtPath(location, document));
+    expected = replaceAt(expected, location.path, document);
   }
   const actual = toValue(reparsed.tree.root, valueBudget(next));
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
     throw new Refusal("the edits would change something outside the refined statements");
   }
-}
-function movedPath(path, changes) {
-  const moved = [...path];
-  for (const outer of changes) {
-    const removed = outer.removed ?? [];
-    if (removed.length === 0 || !isInside(path, outer.location.path)) continue;
-    const list3 = (outer.location.form ?? "document") === "document" ? [...outer.location.path, "Statement"] : outer.location.path;
-    if (!list3.every((step, i7) => path[i7] === step)) continue;
-    const index = path[list3.length];
-    if (typeof index !== "number") continue;
-    moved[list3.length] = index - removed.filter((r6) => r6 < index).length;
-  }
-  return moved;
-}
-function isInside(path, outer) {
-  return path.length > outer.length && outer.every((step, i7) => path[i7] === step);
 }
 function replaceAt(value, path, replacement) {
   if (path.length === 0) return replacement;
@@ -71139,25 +71252,22 @@ function replaceAt(value, path, replacement) {
 }
 
 // src/sources/document/scan.ts
-function scanDocument(text3, file, options = {}) {
-  const { scan, tree } = scanText(text3, file, options);
-  const refind = (t, f6) => findInTree(t, f6, options);
+function scanDocument(text3, file) {
+  const { scan, tree } = scanText(text3, file);
   return {
     scan,
-    render: (location, refinement) => renderEdits(text3, location, refinement, refind, tree),
-    verifyAll: (changes, edits) => verifyFileEdits(text3, scan.syntax ?? "json", changes, edits, refind, tree)
+    render: (location, refinement) => renderEdits(text3, location, refinement, findInTree, tree),
+    verifyAll: (changes, edits) => verifyFileEdits(text3, scan.syntax ?? "json", changes, edits, findInTree, tree)
   };
 }
-var POLICY_WORDS = ["Statement", "statements", "Effect", "AWS::Serverless", "ManagedPolicyArns"];
-function scanText(text3, file, options) {
+function scanText(text3, file) {
   const empty = { file, policies: [], notes: [] };
   if (text3.includes("\0")) {
     return {
       scan: { ...empty, status: "skipped", message: "is binary (it holds NUL bytes); not read" }
     };
   }
-  const included = (options.included ?? []).length > 0;
-  if (!included && !POLICY_WORDS.some((w) => text3.includes(w)) && !text3.includes("\\")) {
+  if (!text3.includes("Statement") && !text3.includes("\\")) {
     return { scan: { ...empty, status: "none" } };
   }
   let syntax = detectSyntax(text3);
@@ -71167,29 +71277,17 @@ function scanText(text3, file, options) {
     if (yaml.ok) [parsed, syntax] = [yaml, "yaml"];
   }
   if (!parsed.ok) {
-    if (!included && !looksLikePolicy(text3) && !isServerlessFile(file)) {
-      return { scan: { ...empty, status: "none" } };
-    }
-    const { line, column } = new LineIndex(text3).position(parsed.offset);
+    if (!looksLikePolicy(text3)) return { scan: { ...empty, status: "none" } };
+    const { line: line2, column } = new LineIndex(text3).position(parsed.offset);
     const status = parsed.message.includes("nested more than") ? "skipped" : "malformed";
-    return { scan: { ...empty, status, syntax, message: parsed.message, line, column } };
+    return { scan: { ...empty, status, syntax, message: parsed.message, line: line2, column } };
   }
   try {
-    const found = findInTree(parsed.tree, file, options);
+    const found = findInTree(parsed.tree, file);
     if (found.policies.length === 0 && found.notes.length === 0 && !found.template) {
       return { scan: { ...empty, status: "none", syntax } };
     }
-    const { includes, ...rest } = found;
-    return {
-      scan: {
-        file,
-        status: "policies",
-        syntax,
-        ...rest,
-        ...includes.length > 0 ? { includes } : {}
-      },
-      tree: parsed.tree
-    };
+    return { scan: { file, status: "policies", syntax, ...found }, tree: parsed.tree };
   } catch (error3) {
     if (error3 instanceof ExpansionError) {
       return { scan: { ...empty, status: "skipped", syntax, message: error3.message } };
@@ -71201,91 +71299,17 @@ function looksLikePolicy(text3) {
   const escaped = /\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}/.test(text3);
   return (/\bStatement\b/.test(text3) || escaped) && (/\bEffect\b/.test(text3) || /AWS::/.test(text3) || /AWSTemplateFormatVersion/.test(text3) || escaped);
 }
-function findInTree(tree, file, options = {}) {
+function findInTree(tree, file) {
   const ctx = findContext(tree, file);
-  const included = options.included ?? [];
-  let includes = [];
-  let template = false;
-  if (included.length > 0) {
-    for (const include of included) findIncluded(ctx, tree.root, include);
-  } else if (isServerlessFile(file) && tree.root.kind === "map") {
-    includes = findInServerless(ctx, tree.root, options.path ?? file);
-    template = true;
-  } else {
-    template = isTemplate(tree.root);
-    if (template) findInTemplate(ctx, tree.root);
-    else findDocuments(ctx, tree.root);
-  }
-  return { policies: ctx.policies, notes: ctx.notes, template, includes };
+  const template = isTemplate(tree.root);
+  if (template) findInTemplate(ctx, tree.root);
+  else findDocuments(ctx, tree.root);
+  return { policies: ctx.policies, notes: ctx.notes, template };
 }
 
 // src/sources/format.ts
-var NOT_A_FORMAT = "is not in a format iam-refine reads (JSON policies, CloudFormation and SAM templates in JSON or YAML, serverless.yml)";
-function scanFile(text3, file, options = {}) {
-  const scanned = scanDocument(text3, file, options);
-  if (scanned.scan.status === "malformed" && !mayHoldPolicies(file)) {
-    return {
-      ...scanned,
-      scan: {
-        file,
-        status: "skipped",
-        message: NOT_A_FORMAT,
-        policies: [],
-        notes: []
-      }
-    };
-  }
-  return scanned;
-}
-function findPolicies(text3, file, options = {}) {
-  return scanFile(text3, file, options).scan;
-}
-function collectIncludes(files) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const { path, text: text3 } of files) {
-    if (!isServerlessFile(path)) continue;
-    for (const include of findPolicies(text3, path, { path }).includes ?? []) {
-      const list3 = byFile.get(include.file) ?? [];
-      list3.push(include);
-      byFile.set(include.file, list3);
-    }
-  }
-  return byFile;
-}
-
-// src/sources/proof.ts
-async function withAwsProof(text3, outcome, prove, onWithheld) {
-  const report = outcome.report;
-  if (!report || !outcome.policies) return outcome;
-  const policies = [];
-  const dropped = /* @__PURE__ */ new Set();
-  for (const p3 of outcome.policies) {
-    if (p3.report.status !== "refined" || !p3.refinement) {
-      policies.push(p3);
-      continue;
-    }
-    const verdict = await prove(p3.location.document, p3.refinement);
-    if (verdict.ok) {
-      policies.push(p3);
-      continue;
-    }
-    const reason = verdict.defect ? `IAM Access Analyzer did not confirm the refinement (${verdict.reason}), so it is withheld; this is a defect of iam-refine, please report it` : `IAM Access Analyzer could not check the refinement (${verdict.reason}), so it is withheld`;
-    onWithheld(p3, reason, verdict.defect);
-    for (const e6 of p3.report.edits) dropped.add(`${e6.start}:${e6.end}`);
-    policies.push({
-      ...p3,
-      edits: [],
-      report: { ...p3.report, status: "not-editable", reason, edits: [] }
-    });
-  }
-  if (dropped.size === 0) return outcome;
-  const edits = report.edits.filter((e6) => !dropped.has(`${e6.start}:${e6.end}`));
-  const next = { ...report, policies: policies.map((p3) => p3.report), edits };
-  return {
-    report: next,
-    policies,
-    ...edits.length > 0 ? { fixedText: applyEdits(text3, edits) } : {}
-  };
+function scanFile(text3, file) {
+  return scanDocument(text3, file);
 }
 
 // src/sources/principals.ts
@@ -71317,13 +71341,13 @@ function mapPrincipals(location, ctx) {
   return { mapped: false, reason };
 }
 function mappedTo(principals, via, notes, ctx) {
-  const unique2 = [...new Set(principals)];
+  const unique3 = [...new Set(principals)];
   return {
     mapped: true,
-    principals: unique2,
+    principals: unique3,
     via,
     notes,
-    uncovered: unique2.filter((p3) => !ctx.covered(p3))
+    uncovered: unique3.filter((p3) => !ctx.covered(p3))
   };
 }
 function resolveAttachments(attachments, ctx) {
@@ -71332,7 +71356,7 @@ function resolveAttachments(attachments, ctx) {
   const stackEntry = ctx.config.stacks.find((s2) => globMatcher([s2.template])(ctx.file));
   const stack = stackEntry?.name;
   for (const a6 of attachments) {
-    const label2 = describe2(a6);
+    const label2 = describe3(a6);
     if (a6.type === "group") {
       return {
         ok: false,
@@ -71367,7 +71391,6 @@ function resolveAttachments(attachments, ctx) {
     } else {
       return { ok: false, reason: `${label2} has no name` };
     }
-    if (a6.derivation !== void 0) notes.push(a6.derivation);
     const account = a6.account ?? stackEntry?.account ?? accountFor(ctx);
     const inAccount = candidates(ctx.known, key).filter(
       (arn2) => pattern.test(arn2) && (account === void 0 || accountOf(arn2) === account)
@@ -71404,8 +71427,8 @@ function accountFor(ctx) {
 function accountOf(arn) {
   return /^arn:[^:]*:iam::(\d{12}):/.exec(arn)?.[1] ?? "";
 }
-function describe2(a6) {
-  if (a6.samResource) return `the role SAM creates for ${a6.samResource}`;
+function describe3(a6) {
+  if (a6.samFunction) return `the role SAM creates for ${a6.samFunction}`;
   if (a6.name !== void 0) return `${a6.type} ${a6.name}`;
   if (a6.logicalId !== void 0) return `${a6.type} ${a6.logicalId}`;
   return `a ${a6.type}`;
@@ -71441,8 +71464,8 @@ function candidates(known, name) {
   if (!index) {
     index = /* @__PURE__ */ new Map();
     const add = (key, arn) => {
-      const list3 = index?.get(key);
-      if (list3) list3.push(arn);
+      const list4 = index?.get(key);
+      if (list4) list4.push(arn);
       else index?.set(key, [arn]);
     };
     for (const arn of known) {
@@ -71461,14 +71484,7 @@ function escape2(s2) {
 
 // src/sources/scan.ts
 function refineFile(input, options) {
-  return refineScan(
-    input,
-    scanFile(input.text, input.file, {
-      path: input.path,
-      ...input.included ? { included: input.included } : {}
-    }),
-    options
-  );
+  return refineScan(input, scanFile(input.text, input.file), options);
 }
 function refineScan(input, scanned, options) {
   const { scan } = scanned;
@@ -71486,13 +71502,13 @@ function refineScan(input, scanned, options) {
       }
     };
   }
-  const statements2 = scan.policies.reduce((n3, p3) => n3 + p3.statements.length, 0);
-  if (statements2 > MAX_STATEMENTS_PER_FILE) {
+  const statements = scan.policies.reduce((n3, p3) => n3 + p3.statements.length, 0);
+  if (statements > MAX_STATEMENTS_PER_FILE) {
     return {
       report: {
         file: input.file,
         status: "skipped",
-        message: `holds ${statements2} statements, over the limit of ${MAX_STATEMENTS_PER_FILE} for one file; not checked`,
+        message: `holds ${statements} statements, over the limit of ${MAX_STATEMENTS_PER_FILE} for one file; not checked`,
         policies: [],
         notes: scan.notes,
         edits: []
@@ -71502,14 +71518,12 @@ function refineScan(input, scanned, options) {
   const lines = new LineIndex(input.text);
   const budget = newWorkBudget();
   const started = options.clock?.();
-  const refined = scan.policies.map((location) => {
+  const drafts = scan.policies.map((location) => {
     if (started !== void 0 && options.clock() - started > MAX_SECONDS_PER_FILE * 1e3) {
-      return {
-        done: uncheckedDraft(
-          location,
-          `not checked: the file took more than ${MAX_SECONDS_PER_FILE} s to refine`
-        )
-      };
+      return uncheckedDraft(
+        location,
+        `not checked: the file took more than ${MAX_SECONDS_PER_FILE} s to refine`
+      );
     }
     const mapping = mapPrincipals(location, {
       file: input.path,
@@ -71518,21 +71532,14 @@ function refineScan(input, scanned, options) {
       covered: (arn) => isCovered(options.findings, arn) || isFallback(arn, options),
       ...options.fallbackPrincipals ? { fallback: options.fallbackPrincipals } : {}
     });
-    return refineLocation(location, mapping, options, budget);
+    return refineLocation(scanned, location, mapping, options, lines, budget);
   });
-  const drafts = refined.map(
-    (r6, i7) => finishLocation(scanned, r6, otherInlineSize(refined, i7), lines)
-  );
   const editing = drafts.filter((d6) => d6.report.status === "refined");
   const all = editing.flatMap((d6) => d6.edits);
   let fileEdits = all;
   if (editing.length > 1) {
     const problem = scanned.verifyAll(
-      editing.map((d6) => ({
-        location: d6.location,
-        document: d6.refinement?.document,
-        removed: (d6.refinement?.statements ?? []).filter((s2) => s2.status === "removed").map((s2) => s2.index)
-      })),
+      editing.map((d6) => ({ location: d6.location, document: d6.refinement?.document })),
       all
     );
     if (problem !== void 0) {
@@ -71562,7 +71569,6 @@ function reportBase(location) {
     pointer: location.pointer,
     path: location.path,
     kind: location.kind,
-    ...location.branches ? { branches: location.branches } : {},
     ...location.resource ? { resource: location.resource } : {},
     ...location.policyName !== void 0 ? { policyName: location.policyName } : {},
     range: location.range
@@ -71585,24 +71591,22 @@ function uncheckedDraft(location, reason) {
     }
   };
 }
-function refineLocation(location, mapping, options, budget) {
+function refineLocation(scanned, location, mapping, options, lines, budget) {
   const base2 = reportBase(location);
   const empty = { statements: [], edits: [], unusedActions: [] };
   if (!mapping.mapped) {
     return {
-      done: {
-        location,
+      location,
+      principals: [],
+      edits: [],
+      report: {
+        ...base2,
+        ...empty,
         principals: [],
-        edits: [],
-        report: {
-          ...base2,
-          ...empty,
-          principals: [],
-          status: "unmapped",
-          reason: mapping.reason,
-          ...mapping.ambiguous ? { ambiguous: true } : {},
-          warnings: []
-        }
+        status: "unmapped",
+        reason: mapping.reason,
+        ...mapping.ambiguous ? { ambiguous: true } : {},
+        warnings: []
       }
     };
   }
@@ -71613,17 +71617,15 @@ function refineLocation(location, mapping, options, budget) {
   };
   if (mapping.uncovered.length > 0) {
     return {
-      done: {
-        location,
-        principals: [],
-        edits: [],
-        report: {
-          ...mapped,
-          ...empty,
-          status: "unchecked",
-          reason: `the findings say nothing about ${mapping.uncovered.join(", ")}: no finding names ${mapping.uncovered.length === 1 ? "it" : "them"} and the analyzer's coverage of ${mapping.uncovered.length === 1 ? "its account" : "their accounts"} is not recorded, so whether it uses everything or was never analyzed cannot be told`,
-          warnings: [...mapping.notes]
-        }
+      location,
+      principals: [],
+      edits: [],
+      report: {
+        ...mapped,
+        ...empty,
+        status: "unchecked",
+        reason: `the findings say nothing about ${mapping.uncovered.join(", ")}: no finding names ${mapping.uncovered.length === 1 ? "it" : "them"} and the analyzer's coverage of ${mapping.uncovered.length === 1 ? "its account" : "their accounts"} is not recorded, so whether it uses everything or was never analyzed cannot be told`,
+        warnings: [...mapping.notes]
       }
     };
   }
@@ -71640,135 +71642,88 @@ function refineLocation(location, mapping, options, budget) {
   } catch (error3) {
     if (error3 instanceof LimitError) {
       return {
-        done: {
-          location,
-          principals,
-          edits: [],
-          report: {
-            ...mapped,
-            ...empty,
-            status: error3.kind === "check" ? "unchecked" : "not-editable",
-            reason: error3.message,
-            warnings: [...mapping.notes]
-          }
+        location,
+        principals,
+        edits: [],
+        report: {
+          ...mapped,
+          ...empty,
+          status: error3.kind === "check" ? "unchecked" : "not-editable",
+          reason: error3.message,
+          warnings: [...mapping.notes]
         }
       };
     }
     if (error3 instanceof ConfigurationError || error3 instanceof InvariantError) {
       return {
-        done: {
-          location,
-          principals,
-          edits: [],
-          report: {
-            ...mapped,
-            ...empty,
-            status: error3 instanceof InvariantError ? "error" : "invalid",
-            reason: error3.message,
-            warnings: [...mapping.notes]
-          }
+        location,
+        principals,
+        edits: [],
+        report: {
+          ...mapped,
+          ...empty,
+          status: error3 instanceof InvariantError ? "error" : "invalid",
+          reason: error3.message,
+          warnings: [...mapping.notes]
         }
       };
     }
     throw error3;
   }
-  return { location, mapped, notes: mapping.notes, principals, refinement };
-}
-function otherInlineSize(all, index) {
-  const self2 = all[index];
-  if (!self2 || "done" in self2 || self2.location.quota.kind === QUOTAS.managed.kind) return 0;
-  const key = principalKey(self2.location);
-  if (key === void 0) return 0;
-  let size = 0;
-  all.forEach((other, i7) => {
-    if (i7 === index || "done" in other || other.location.branches) return;
-    if (other.location.quota.kind !== self2.location.quota.kind) return;
-    if (principalKey(other.location) !== key) return;
-    const [a6, b6] = [self2.location.path, other.location.path];
-    const nested = (x2, y) => x2.length <= y.length && x2.every((step, j6) => y[j6] === step);
-    if (nested(a6, b6) || nested(b6, a6)) return;
-    size += other.refinement.size.after;
-  });
-  return size;
-}
-function principalKey(location) {
-  if (location.attachments.length === 0) return void 0;
-  return location.attachments.map((a6) => `${a6.type}:${a6.logicalId ?? ""}:${a6.name ?? ""}:${a6.unresolved ?? ""}`).sort().join("|");
-}
-function finishLocation(scanned, refined, others, lines) {
-  if ("done" in refined) return refined.done;
-  const { location, mapped, principals, refinement } = refined;
-  const statements2 = statementReports(location, refinement);
+  const statements = statementReports(location, refinement);
   const unusedActions = [
     ...new Set(refinement.statements.flatMap((s2) => s2.changes.flatMap((c6) => c6.unused)))
   ];
-  const statementNotes = refinement.statements.flatMap((s2) => s2.note ? [`: ${s2.note}`] : []);
-  const quota = location.quota;
-  const { before, after } = refinement.size;
-  const total = after + others;
-  const overQuota = total > quota.limit && after > before;
   const common = {
     ...mapped,
-    statements: statements2,
+    statements,
     unusedActions,
-    warnings: [
-      ...refined.notes,
-      // statement notes are the statements' own; the quota is said below, with its options
-      ...refinement.warnings.filter(
-        (w) => !statementNotes.some((n3) => w.endsWith(n3)) && !w.includes("-character quota for")
-      )
-    ],
-    size: { before, after, quota, ...others > 0 ? { others } : {} },
-    overQuota: total > quota.limit,
+    warnings: [...mapping.notes, ...refinement.warnings],
+    size: refinement.size,
+    overQuota: refinement.overQuota,
     unusedPrincipal: refinement.unusedPrincipal
   };
-  const draft = (report, edits2 = []) => ({
-    location,
-    principals,
-    refinement,
-    edits: edits2,
-    report
-  });
-  if (!refinement.changed) return draft({ ...common, status: "unchanged", edits: [] });
-  if (refinement.unusedPolicy) {
-    return draft({
-      ...common,
-      status: "unused-policy",
-      reason: unusedReason(location),
-      edits: []
-    });
+  if (!refinement.changed) {
+    return {
+      location,
+      principals,
+      refinement,
+      edits: [],
+      report: { ...common, status: "unchanged", edits: [] }
+    };
   }
-  if (overQuota) {
-    return draft({
-      ...common,
-      status: "not-editable",
-      reason: overQuotaReason(refined, others),
-      edits: []
-    });
+  if (refinement.unusedPolicy) {
+    return {
+      location,
+      principals,
+      refinement,
+      edits: [],
+      report: {
+        ...common,
+        status: "unused-policy",
+        reason: "no statement is left: detach the policy from its principals or delete it",
+        edits: []
+      }
+    };
   }
   const rendered = scanned.render(location, refinement);
   if ("refused" in rendered) {
-    return draft({ ...common, status: "not-editable", reason: rendered.refused, edits: [] });
+    return {
+      location,
+      principals,
+      refinement,
+      edits: [],
+      report: { ...common, status: "not-editable", reason: rendered.refused, edits: [] }
+    };
   }
   const edits = [...rendered.edits];
-  return draft({ ...common, status: "refined", edits: edits.map((e6) => reportEdit(e6, lines)) }, edits);
-}
-function unusedReason(location) {
-  switch (location.form ?? "document") {
-    case "statement":
-    case "action":
-      return "no action is left in this branch of Fn::If: replace the branch by !Ref AWS::NoValue, or delete the statement";
-    case "statements":
-      return location.branches ? "no statement is left in this branch of Fn::If: replace the branch by !Ref AWS::NoValue" : "no statement is left: delete the statements (the role keeps its other policies)";
-    default:
-      return location.branches ? "no statement is left in this branch of Fn::If: replace the branch by !Ref AWS::NoValue, or detach or delete the policy" : "no statement is left: detach the policy from its principals or delete it";
-  }
-}
-function overQuotaReason(refined, others) {
-  const { before, after } = refined.refinement.size;
-  const quota = refined.location.quota;
-  const withOthers = others > 0 ? `, ${after + others} with the principal's other inline policies in this file` : "";
-  return `the refinement would be ${after} characters without white space (the policy is ${before} now)${withOthers}, over IAM's ${quota.limit}-character quota for ${quota.kind}, so it could not be deployed and no fix is suggested: ` + (quota.kind === QUOTAS.managed.kind ? "split the policy into several, " : "split the policy into several, move it to a managed policy, ") + "or accept the listed unused actions with keep-actions in the configuration";
+  return {
+    location,
+    principals,
+    refinement,
+    edits,
+    report: { ...common, status: "refined", edits: edits.map((e6) => reportEdit(e6, lines)) }
+  };
 }
 function isFallback(arn, options) {
   return options.findings.byPrincipal.has("") && (options.fallbackPrincipals?.includes(arn) ?? false);
@@ -71793,8 +71748,6 @@ function statementReports(location, refinement) {
       ...s2.sid !== void 0 ? { sid: s2.sid } : {},
       status: s2.status,
       ...note2 !== void 0 ? { note: note2 } : {},
-      // what the engine cannot read is unchecked, unless a Fn::If's branches are checked apart
-      ...s2.unreadable && !where?.branched ? { unreadable: true } : {},
       before: s2.before,
       after: s2.after,
       changes: s2.changes,
@@ -71857,11 +71810,17 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
   const changed = await getChangedFiles(client, pr, inputs.paths);
   const config2 = trustWorkspace ? await readConfig(inputs.config, workspace) : withoutWorkspace(EMPTY_CONFIG, `${INPUT.config} ${inputs.config}`, notes);
   const catalog = await loadCatalog(inputs, workspace, logger2, trustWorkspace);
-  const findings = await loadFindings(inputs, pr, client, workspace, logger2, {
+  const { findings, sources } = await loadFindings(inputs, pr, client, workspace, logger2, {
     trustWorkspace,
     changedPaths: new Set(changed.changedPaths)
   });
   for (const note2 of findings.notes) logger2.info(note2);
+  const compareWithAws = (findings.recommendations?.size ?? 0) > 0 || sources.some((s2) => s2.recommend !== void 0);
+  if (inputs.requireAwsAgreement && !compareWithAws) {
+    throw new ConfigurationError(
+      `Input ${INPUT.requireAwsAgreement} needs IAM Access Analyzer recommendations: give ${INPUT.analyzerArn}, or findings written by \`iam-refine findings export\` (${INPUT.findings}, ${INPUT.findingsArtifact}).`
+    );
+  }
   const verify = inputs.verifyWithAws ? awsRefinementVerifier(createAccessAnalyzerClient()) : void 0;
   if (changed.capped) {
     notes.push(
@@ -71879,30 +71838,34 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
     pr.headSha,
     { log: (message2) => logger2.info(message2) }
   );
-  const included = collectIncludes(
-    candidates2.flatMap((f6) => {
-      const c6 = contents.get(f6.path);
-      return c6?.kind === "text" ? [{ path: f6.path, text: c6.text }] : [];
-    })
-  );
+  const refined = [];
   for (const file of candidates2) {
     const content = contents.get(file.path) ?? { kind: "skipped", reason: "not read" };
     if (content.kind === "skipped") {
       reports.push(unreadFile(file.path, content.reason));
       continue;
     }
-    const includes = included.get(file.path);
-    let outcome = refineFile(
-      {
-        file: file.path,
-        path: file.path,
-        text: content.text,
-        ...includes ? { included: includes } : {}
-      },
+    const outcome = refineFile(
+      { file: file.path, path: file.path, text: content.text },
       { catalog, findings, config: config2, clock: () => performance.now() }
     );
+    refined.push({ file, text: content.text, outcome });
+  }
+  const recommendations = compareWithAws ? await recommendationsFor(
+    refined.flatMap((r6) => r6.outcome.policies ?? []),
+    findings,
+    sources
+  ) : void 0;
+  for (const { file, text: text3, outcome: refinedOutcome } of refined) {
+    let outcome = refinedOutcome;
+    if (recommendations) {
+      outcome = withAwsAgreement(outcome, file.path, { catalog, config: config2, recommendations });
+      if (inputs.requireAwsAgreement) {
+        outcome = withholdDisagreements(text3, outcome, (a6) => agreementDetails(a6).join("; "));
+      }
+    }
     if (verify) {
-      outcome = await withAwsProof(content.text, outcome, verify, (p3, reason, defect) => {
+      outcome = await withAwsProof(text3, outcome, verify, (p3, reason, defect) => {
         const where = `${file.path}: ${p3.location.pointer || "policy"}: ${reason}`;
         if (defect) logger2.error(where);
         else logger2.warning(where);
@@ -71911,7 +71874,7 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
     if (!outcome.report) continue;
     reports.push(outcome.report);
     const reviewable = (outcome.policies ?? []).flatMap((p3) => reviewPolicy(p3));
-    if (reviewable.length > 0) reviewFiles.push(reviewFile(file, content.text, reviewable));
+    if (reviewable.length > 0) reviewFiles.push(reviewFile(file, text3, reviewable));
   }
   const report = buildReport(reports, {
     catalog: {
@@ -71964,9 +71927,27 @@ function reviewPolicy(p3) {
       refinement: p3.refinement,
       edits: p3.edits,
       offset: p3.location.range.start,
-      ...p3.report.status === "not-editable" && p3.report.reason ? { refused: p3.report.reason } : {}
+      ...p3.report.status === "not-editable" && p3.report.reason ? { refused: p3.report.reason } : {},
+      ...p3.report.awsAgreement ? { awsAgreement: p3.report.awsAgreement } : {}
     }
   ];
+}
+async function recommendationsFor(policies, findings, sources) {
+  const carried = findings.recommendations ?? /* @__PURE__ */ new Map();
+  const wanted = /* @__PURE__ */ new Set();
+  for (const p3 of policies) {
+    if (!p3.refinement || !(p3.refinement.changed || p3.refinement.unusedPolicy)) continue;
+    for (const u of p3.principals)
+      if (!u.wholePrincipal && !carried.has(u.principal)) wanted.add(u.principal);
+  }
+  if (wanted.size === 0) return carried;
+  const all = new Map(carried);
+  for (const source of sources) {
+    if (!source.recommend) continue;
+    for (const r6 of await source.recommend([...wanted]))
+      if (!all.has(r6.principal)) all.set(r6.principal, r6);
+  }
+  return all;
 }
 function reviewFile(file, headText, policies) {
   return {
@@ -72068,8 +72049,8 @@ async function loadFindings(inputs, pr, client, workspace, logger2, trust) {
         `Input ${INPUT.findings}: findings files are not read on pull_request_target, where the workspace may hold the pull request's files; use ${INPUT.findingsArtifact} or ${INPUT.analyzerArn} (or ${INPUT.allowWorkspaceOnPullRequestTarget}: true with a checkout of the base branch).`
       );
     }
-    const matched = await expandGlobs(inputs.findings, workspace);
-    const files = matched.filter((path) => {
+    const matched2 = await expandGlobs(inputs.findings, workspace);
+    const files = matched2.filter((path) => {
       const rel = relative2(workspace, path).split(sep4).join("/");
       if (!trust.changedPaths.has(rel)) return true;
       logger2.warning(
@@ -72077,7 +72058,7 @@ async function loadFindings(inputs, pr, client, workspace, logger2, trust) {
       );
       return false;
     });
-    if (matched.length === 0) {
+    if (matched2.length === 0) {
       throw new ConfigurationError(
         `Input ${INPUT.findings}: no file matches ${inputs.findings.join(", ")}`
       );
@@ -72096,13 +72077,16 @@ async function loadFindings(inputs, pr, client, workspace, logger2, trust) {
           ...a6.runId === void 0 ? {} : { runId: a6.runId },
           ...a6.repository ? { repository: `${a6.repository.owner}/${a6.repository.repo}` } : {}
         },
-        (line) => logger2.info(line)
+        (line2) => logger2.info(line2)
       )
     );
   }
   if (inputs.analyzerArn) {
     sources.push(
-      accessAnalyzerSource(createAccessAnalyzerClient(), { analyzerArn: inputs.analyzerArn })
+      recommendingAccessAnalyzerSource(createAccessAnalyzerClient(), {
+        analyzerArn: inputs.analyzerArn,
+        log: (line2) => logger2.info(line2)
+      })
     );
   }
   if (sources.length === 0) {
@@ -72116,7 +72100,7 @@ async function loadFindings(inputs, pr, client, workspace, logger2, trust) {
       "a per-principal findings list names no principal; map it in the configuration file or use GetFindingV2 findings (iam-refine findings export)"
     );
   }
-  return findings;
+  return { findings, sources };
 }
 
 // src/index.ts

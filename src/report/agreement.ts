@@ -18,10 +18,16 @@ interface Style {
   readonly name: (value: string) => string
   /** Outside prose (AWS's error message). */
   readonly prose: (value: string) => string
+  /** A statement's number: `#2` in plain text, `2` in Markdown, where `#2` links an issue. */
+  readonly number: (n: number) => string
 }
 
-const PLAIN: Style = { name: value => value, prose: value => value }
-const MARKDOWN: Style = { name: value => code(value), prose: value => text(value) }
+const PLAIN: Style = { name: value => value, prose: value => value, number: n => `#${n}` }
+const MARKDOWN: Style = {
+  name: value => code(value),
+  prose: value => text(value),
+  number: n => String(n)
+}
 
 /** The verdict in one line, plain. */
 export function agreementLine(agreement: AwsAgreement): string {
@@ -144,7 +150,7 @@ export function describeReason(
       return 'the recommendation detaches the policy; iam-refine keeps part of it'
     case 'unaligned':
       return (
-        `statement #${(r.recommendedStatement ?? 0) + 1} of the recommendation lines up with no statement of this policy` +
+        `statement ${style.number((r.recommendedStatement ?? 0) + 1)} of the recommendation lines up with no statement of this policy` +
         (r.actions && r.actions.length > 0
           ? ` (it allows ${names}, which this version does not: the recommendation is for the deployed policy)`
           : '')
@@ -153,7 +159,9 @@ export function describeReason(
 }
 
 function statement(ref: { index: number; sid?: string }, style: Style): string {
-  return ref.sid !== undefined ? `Statement ${style.name(ref.sid)}` : `Statement #${ref.index + 1}`
+  return ref.sid !== undefined
+    ? `Statement ${style.name(ref.sid)}`
+    : `Statement ${style.number(ref.index + 1)}`
 }
 
 function list(names: readonly string[], style: Style, max = LISTED): string {

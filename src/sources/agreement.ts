@@ -103,6 +103,6 @@ export function withholdDisagreements(
   return withholdPolicies(text, outcome, p => {
     const agreement = p.report.awsAgreement
     if (agreement?.verdict !== 'differs') return undefined
-    return `not suggested: it differs from IAM Access Analyzer's recommendation and require-aws-agreement is set (${describe(agreement)})`
+    return `it differs from IAM Access Analyzer's recommendation and require-aws-agreement is set (${describe(agreement)})`
   })
 }
