@@ -288,14 +288,15 @@ describe('findings export with recommendations', () => {
     }
     const result = await run('export', '--analyzer-arn', ANALYZER_ARN)
     expect(result.code).toBe(0)
-    const written = JSON.parse(result.out) as Record<string, unknown>[]
+    const file = JSON.parse(result.out) as { findings: Record<string, unknown>[] }
+    const written = file.findings
     expect(written[0]?.findingRecommendation).toMatchObject({
       status: 'SUCCEEDED',
       resourceArn: MY_ROLE
     })
     expect(written[1]?.findingRecommendation).toMatchObject({ status: 'FAILED' })
     expect(result.err).toContain('1 of 2 IAM Access Analyzer recommendation(s) read')
-    const parsed = parseFindings(written, 'findings.json')
+    const parsed = parseFindings(file, 'findings.json')
     expect(parsed.recommendations?.map(r => [r.principal, r.status])).toEqual([
       [MY_ROLE, 'available'],
       ['arn:aws:iam::123456789012:role/Role2', 'unavailable']
@@ -307,7 +308,7 @@ describe('findings export with recommendations', () => {
     server.state.throttle = { GetFindingRecommendation: 99 }
     const result = await run('export', '--analyzer-arn', ANALYZER_ARN)
     expect(result.code).toBe(0)
-    const written = JSON.parse(result.out) as Record<string, unknown>[]
+    const written = (JSON.parse(result.out) as { findings: Record<string, unknown>[] }).findings
     expect(written).toHaveLength(1)
     expect(written[0]).not.toHaveProperty('findingRecommendation')
     expect(result.err).toMatch(
@@ -319,7 +320,7 @@ describe('findings export with recommendations', () => {
     server.state.findings = [article]
     const result = await run('export', '--analyzer-arn', ANALYZER_ARN, '--without-recommendations')
     expect(result.code).toBe(0)
-    expect(JSON.parse(result.out)[0]).not.toHaveProperty('findingRecommendation')
+    expect(JSON.parse(result.out).findings[0]).not.toHaveProperty('findingRecommendation')
     expect(server.calls('GetFindingRecommendation')).toHaveLength(0)
   })
 

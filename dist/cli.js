@@ -2475,7 +2475,11 @@ function parseFindings(value, file) {
   }
   if (isRecord(value) && Array.isArray(value.findings)) {
     const parsed = readFindingList(value.findings, "findings", file, fail2);
-    return { ...parsed, coveredAccounts: readAccounts(value.coveredAccounts, fail2) };
+    return {
+      ...parsed,
+      covered: [...parsed.covered, ...readPrincipals(value.coveredPrincipals, fail2)],
+      coveredAccounts: readAccounts(value.coveredAccounts, fail2)
+    };
   }
   if (isRecord(value)) return readFindingList([value], "", file, fail2, true);
   if (!Array.isArray(value)) {
@@ -2503,6 +2507,13 @@ function parseFindings(value, file) {
     };
   }
   return readFindingList(value, "", file, fail2);
+}
+function readPrincipals(value, fail2) {
+  if (value === void 0) return [];
+  if (!Array.isArray(value)) return fail2("coveredPrincipals", "must be a list of role or user ARNs");
+  return value.map(
+    (a7, i7) => typeof a7 === "string" && FINDING_FIELDS.resource.test(a7) ? a7 : fail2(`coveredPrincipals[${i7}]`, "must be the ARN of an IAM role or user")
+  );
 }
 function readAccounts(value, fail2) {
   if (value === void 0) return [];
@@ -39272,19 +39283,6 @@ var init_live_catalog = __esm({
   }
 });
 
-// src/findings/source.ts
-function parseFindingObjects(findings, label2) {
-  return parseFindings([...findings], label2);
-}
-var init_source = __esm({
-  "src/findings/source.ts"() {
-    "use strict";
-    init_files();
-    init_parse();
-    init_select();
-  }
-});
-
 // src/findings/access-analyzer.ts
 var access_analyzer_exports = {};
 __export(access_analyzer_exports, {
@@ -39296,6 +39294,7 @@ __export(access_analyzer_exports, {
   createAccessAnalyzerClient: () => createAccessAnalyzerClient,
   describeAwsError: () => describeAwsError,
   exportUnusedAccessFindings: () => exportUnusedAccessFindings,
+  exportedFindingsFile: () => exportedFindingsFile,
   findUnusedAccessAnalyzer: () => findUnusedAccessAnalyzer,
   paginate: () => paginate,
   toJson: () => toJson
@@ -39309,6 +39308,14 @@ function awsClientConfig(options) {
     retryMode: "standard",
     ...options.region === void 0 ? {} : { region: options.region },
     ...options.retryStrategy === void 0 ? {} : { retryStrategy: options.retryStrategy }
+  };
+}
+function exportedFindingsFile(exported) {
+  return {
+    analyzerArn: exported.analyzerArn,
+    coveredAccounts: exported.coveredAccounts,
+    ...exported.coveredPrincipals.length > 0 ? { coveredPrincipals: exported.coveredPrincipals } : {},
+    findings: exported.findings
   };
 }
 async function exportUnusedAccessFindings(client, options = {}) {
@@ -39330,14 +39337,46 @@ async function exportUnusedAccessFindings(client, options = {}) {
     findings.push(finding);
   }
   log(`${findings.length} active unused-access finding(s) from ${analyzerArn}`);
-  return { analyzerArn, findings };
+  const coveredAccounts = options.resources === void 0 ? await accountsCovered(client, analyzerArn, log) : [];
+  return {
+    analyzerArn,
+    findings,
+    coveredAccounts,
+    coveredPrincipals: [...options.resources ?? []]
+  };
+}
+async function accountsCovered(client, analyzerArn, log) {
+  let covered = [];
+  await paginate("ListAnalyzers", async (nextToken) => {
+    const page = await call(
+      "ListAnalyzers",
+      () => client.send(
+        new ListAnalyzersCommand({
+          type: "ACCOUNT_UNUSED_ACCESS",
+          ...nextToken ? { nextToken } : {}
+        })
+      )
+    );
+    for (const analyzer of page.analyzers ?? []) {
+      if (analyzer.arn !== analyzerArn) continue;
+      const exclusions = analyzer.configuration?.unusedAccess?.analysisRule?.exclusions ?? [];
+      const account = /^arn:[^:]+:access-analyzer:[^:]*:(\d{12}):/.exec(analyzerArn)?.[1];
+      if (exclusions.length > 0) {
+        log(`${analyzerArn} excludes some principals: no account is recorded as covered whole`);
+      } else if (account) covered = [account];
+    }
+    return page.nextToken;
+  });
+  return covered;
 }
 function accessAnalyzerSource(client, options = {}) {
   return {
     description: `Access Analyzer ${options.analyzerArn ?? "(the unused-access analyzer of the account)"}`,
     async load() {
-      const { analyzerArn, findings } = await exportUnusedAccessFindings(client, options);
-      return [parseFindingObjects(findings, `Access Analyzer ${analyzerArn}`)];
+      const exported = await exportUnusedAccessFindings(client, options);
+      return [
+        parseFindings(exportedFindingsFile(exported), `Access Analyzer ${exported.analyzerArn}`)
+      ];
     }
   };
 }
@@ -39529,7 +39568,7 @@ var init_access_analyzer = __esm({
     init_dist_es17();
     init_errors();
     init_live_catalog();
-    init_source();
+    init_parse();
     AWS_MAX_ATTEMPTS = 5;
     PERMISSIONS = {
       ListAnalyzers: "access-analyzer:ListAnalyzers",
@@ -40065,7 +40104,7 @@ async function attachRecommendations(client, exported, options = {}) {
   const fetched = await fetchRecommendations(client, exported.analyzerArn, requests, options);
   const byId = new Map(requests.map((r7, i7) => [r7.id, fetched[i7]?.response]));
   return {
-    analyzerArn: exported.analyzerArn,
+    ...exported,
     findings: exported.findings.map((f7) => {
       const response = byId.get(String(f7.id));
       return response ? { ...f7, [RECOMMENDATION_KEY]: response } : f7;
@@ -50392,6 +50431,16 @@ var init_dist_es18 = __esm({
   }
 });
 
+// src/findings/source.ts
+var init_source = __esm({
+  "src/findings/source.ts"() {
+    "use strict";
+    init_files();
+    init_parse();
+    init_select();
+  }
+});
+
 // src/findings/last-accessed.ts
 function createIamClient(options = {}) {
   return new IAMClient(awsClientConfig(options));
@@ -50598,6 +50647,7 @@ ${FINDINGS_USAGE}`);
     const log = (line2) => io.err(`${line2}
 `);
     const findings = [];
+    let coverage = {};
     if (analyzerArn !== void 0 || lastAccessed.length === 0) {
       const client = deps.accessAnalyzer();
       let exported = await exportUnusedAccessFindings(client, {
@@ -50608,7 +50658,9 @@ ${FINDINGS_USAGE}`);
       if (values["without-recommendations"] !== true) {
         exported = await attachRecommendations(client, exported, { log });
       }
-      findings.push(...exported.findings);
+      const { findings: own, ...rest2 } = exportedFindingsFile(exported);
+      coverage = rest2;
+      findings.push(...own);
     }
     if (lastAccessed.length > 0) {
       const synthesized = await lastAccessedFindings(deps.iam(), lastAccessed, {
@@ -50618,8 +50670,13 @@ ${FINDINGS_USAGE}`);
       });
       log(`${synthesized.length} principal(s) with unused access in IAM's last-accessed data`);
       findings.push(...synthesized);
+      const asked = [
+        ...coverage.coveredPrincipals ?? [],
+        ...lastAccessed
+      ];
+      coverage = { ...coverage, coveredPrincipals: [...new Set(asked)] };
     }
-    const text2 = `${JSON.stringify(findings, null, 2)}
+    const text2 = `${JSON.stringify({ ...coverage, findings }, null, 2)}
 `;
     const out = values.out;
     if (out === void 0) io.out(text2);

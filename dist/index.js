@@ -55329,7 +55329,11 @@ function parseFindings(value, file) {
   }
   if (isRecord(value) && Array.isArray(value.findings)) {
     const parsed = readFindingList(value.findings, "findings", file, fail2);
-    return { ...parsed, coveredAccounts: readAccounts(value.coveredAccounts, fail2) };
+    return {
+      ...parsed,
+      covered: [...parsed.covered, ...readPrincipals(value.coveredPrincipals, fail2)],
+      coveredAccounts: readAccounts(value.coveredAccounts, fail2)
+    };
   }
   if (isRecord(value)) return readFindingList([value], "", file, fail2, true);
   if (!Array.isArray(value)) {
@@ -55357,6 +55361,13 @@ function parseFindings(value, file) {
     };
   }
   return readFindingList(value, "", file, fail2);
+}
+function readPrincipals(value, fail2) {
+  if (value === void 0) return [];
+  if (!Array.isArray(value)) return fail2("coveredPrincipals", "must be a list of role or user ARNs");
+  return value.map(
+    (a6, i7) => typeof a6 === "string" && FINDING_FIELDS.resource.test(a6) ? a6 : fail2(`coveredPrincipals[${i7}]`, "must be the ARN of an IAM role or user")
+  );
 }
 function readAccounts(value, fail2) {
   if (value === void 0) return [];
@@ -55504,104 +55515,6 @@ function withOptional(base2, since, lastAccessed) {
   };
 }
 
-// src/engine/recommendation.ts
-function mergeRecommendations(items) {
-  const byPrincipal = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const seen = byPrincipal.get(item.principal);
-    if (!seen || preferred(item, seen)) byPrincipal.set(item.principal, item);
-  }
-  return byPrincipal;
-}
-function preferred(a6, b6) {
-  if (a6.status !== b6.status) return a6.status === "available";
-  if (a6.status !== "available" || b6.status !== "available") return false;
-  return (a6.completedAt ?? a6.startedAt) > (b6.completedAt ?? b6.startedAt);
-}
-
-// src/engine/unused.ts
-function usesEverything(principal) {
-  return { principal, wholePrincipal: false, services: [], sources: [] };
-}
-function mergeUnused(items) {
-  const byPrincipal = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = item.principal;
-    const seen = byPrincipal.get(key);
-    if (!seen) {
-      byPrincipal.set(key, item);
-      continue;
-    }
-    byPrincipal.set(key, {
-      principal: key,
-      wholePrincipal: seen.wholePrincipal || item.wholePrincipal,
-      services: [...seen.services, ...item.services],
-      since: laterOf(seen.since, item.since),
-      lastAccessed: laterOf(seen.lastAccessed, item.lastAccessed),
-      sources: [...seen.sources, ...item.sources]
-    });
-  }
-  return [...byPrincipal.values()];
-}
-function laterOf(a6, b6) {
-  if (a6 === void 0) return b6;
-  if (b6 === void 0) return a6;
-  return a6 > b6 ? a6 : b6;
-}
-function namedActions(items) {
-  const out = [];
-  for (const item of items) {
-    for (const s2 of item.services) {
-      for (const a6 of s2.actions ?? []) out.push(`${s2.service}:${a6.action}`);
-    }
-  }
-  return out;
-}
-
-// src/findings/select.ts
-function combineFindings(parsed) {
-  const merged = mergeUnused(parsed.flatMap((p3) => p3.principals));
-  const known = /* @__PURE__ */ new Map();
-  for (const arn of [...merged.map((p3) => p3.principal), ...parsed.flatMap((p3) => p3.covered)]) {
-    if (arn !== "" && !known.has(arn.toLowerCase())) known.set(arn.toLowerCase(), arn);
-  }
-  return {
-    byPrincipal: new Map(merged.map((p3) => [p3.principal, p3])),
-    notes: parsed.flatMap((p3) => p3.notes),
-    covered: new Set(known.keys()),
-    known: [...known.values()],
-    coveredAccounts: new Set(parsed.flatMap((p3) => p3.coveredAccounts)),
-    recommendations: mergeRecommendations(parsed.flatMap((p3) => p3.recommendations ?? []))
-  };
-}
-function isCovered(findings, arn) {
-  if (findings.covered.has(arn.toLowerCase())) return true;
-  const account = /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
-  return account !== void 0 && findings.coveredAccounts.has(account);
-}
-
-// src/findings/source.ts
-function filesSource(paths) {
-  return {
-    description: `findings files ${paths.join(", ")}`,
-    async load() {
-      const parsed = [];
-      for (const path of paths) {
-        parsed.push(parseFindings(await readJsonFile(path, "findings file"), path));
-      }
-      return parsed;
-    }
-  };
-}
-function parseFindingObjects(findings, label2) {
-  return parseFindings([...findings], label2);
-}
-async function loadFindingsSources(sources) {
-  const parsed = [];
-  for (const source of sources) parsed.push(...await source.load());
-  return combineFindings(parsed);
-}
-
 // src/findings/access-analyzer.ts
 var AWS_MAX_ATTEMPTS = 5;
 function createAccessAnalyzerClient(options = {}) {
@@ -55626,6 +55539,14 @@ var PERMISSIONS = {
   GenerateServiceLastAccessedDetails: "iam:GenerateServiceLastAccessedDetails",
   GetServiceLastAccessedDetails: "iam:GetServiceLastAccessedDetails"
 };
+function exportedFindingsFile(exported) {
+  return {
+    analyzerArn: exported.analyzerArn,
+    coveredAccounts: exported.coveredAccounts,
+    ...exported.coveredPrincipals.length > 0 ? { coveredPrincipals: exported.coveredPrincipals } : {},
+    findings: exported.findings
+  };
+}
 var FINDING_TYPES2 = ["UnusedPermission", "UnusedIAMRole"];
 var RESOURCES_PER_FILTER = 20;
 var MAX_PAGES = 1e4;
@@ -55648,14 +55569,46 @@ async function exportUnusedAccessFindings(client, options = {}) {
     findings.push(finding);
   }
   log(`${findings.length} active unused-access finding(s) from ${analyzerArn}`);
-  return { analyzerArn, findings };
+  const coveredAccounts = options.resources === void 0 ? await accountsCovered(client, analyzerArn, log) : [];
+  return {
+    analyzerArn,
+    findings,
+    coveredAccounts,
+    coveredPrincipals: [...options.resources ?? []]
+  };
+}
+async function accountsCovered(client, analyzerArn, log) {
+  let covered = [];
+  await paginate("ListAnalyzers", async (nextToken) => {
+    const page = await call(
+      "ListAnalyzers",
+      () => client.send(
+        new ListAnalyzersCommand({
+          type: "ACCOUNT_UNUSED_ACCESS",
+          ...nextToken ? { nextToken } : {}
+        })
+      )
+    );
+    for (const analyzer of page.analyzers ?? []) {
+      if (analyzer.arn !== analyzerArn) continue;
+      const exclusions = analyzer.configuration?.unusedAccess?.analysisRule?.exclusions ?? [];
+      const account = /^arn:[^:]+:access-analyzer:[^:]*:(\d{12}):/.exec(analyzerArn)?.[1];
+      if (exclusions.length > 0) {
+        log(`${analyzerArn} excludes some principals: no account is recorded as covered whole`);
+      } else if (account) covered = [account];
+    }
+    return page.nextToken;
+  });
+  return covered;
 }
 function accessAnalyzerSource(client, options = {}) {
   return {
     description: `Access Analyzer ${options.analyzerArn ?? "(the unused-access analyzer of the account)"}`,
     async load() {
-      const { analyzerArn, findings } = await exportUnusedAccessFindings(client, options);
-      return [parseFindingObjects(findings, `Access Analyzer ${analyzerArn}`)];
+      const exported = await exportUnusedAccessFindings(client, options);
+      return [
+        parseFindings(exportedFindingsFile(exported), `Access Analyzer ${exported.analyzerArn}`)
+      ];
     }
   };
 }
@@ -56687,6 +56640,101 @@ function recommendingAccessAnalyzerSource(client, options) {
       return fetched.map((f6) => f6.recommendation);
     }
   };
+}
+
+// src/engine/recommendation.ts
+function mergeRecommendations(items) {
+  const byPrincipal = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const seen = byPrincipal.get(item.principal);
+    if (!seen || preferred(item, seen)) byPrincipal.set(item.principal, item);
+  }
+  return byPrincipal;
+}
+function preferred(a6, b6) {
+  if (a6.status !== b6.status) return a6.status === "available";
+  if (a6.status !== "available" || b6.status !== "available") return false;
+  return (a6.completedAt ?? a6.startedAt) > (b6.completedAt ?? b6.startedAt);
+}
+
+// src/engine/unused.ts
+function usesEverything(principal) {
+  return { principal, wholePrincipal: false, services: [], sources: [] };
+}
+function mergeUnused(items) {
+  const byPrincipal = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const key = item.principal;
+    const seen = byPrincipal.get(key);
+    if (!seen) {
+      byPrincipal.set(key, item);
+      continue;
+    }
+    byPrincipal.set(key, {
+      principal: key,
+      wholePrincipal: seen.wholePrincipal || item.wholePrincipal,
+      services: [...seen.services, ...item.services],
+      since: laterOf(seen.since, item.since),
+      lastAccessed: laterOf(seen.lastAccessed, item.lastAccessed),
+      sources: [...seen.sources, ...item.sources]
+    });
+  }
+  return [...byPrincipal.values()];
+}
+function laterOf(a6, b6) {
+  if (a6 === void 0) return b6;
+  if (b6 === void 0) return a6;
+  return a6 > b6 ? a6 : b6;
+}
+function namedActions(items) {
+  const out = [];
+  for (const item of items) {
+    for (const s2 of item.services) {
+      for (const a6 of s2.actions ?? []) out.push(`${s2.service}:${a6.action}`);
+    }
+  }
+  return out;
+}
+
+// src/findings/select.ts
+function combineFindings(parsed) {
+  const merged = mergeUnused(parsed.flatMap((p3) => p3.principals));
+  const known = /* @__PURE__ */ new Map();
+  for (const arn of [...merged.map((p3) => p3.principal), ...parsed.flatMap((p3) => p3.covered)]) {
+    if (arn !== "" && !known.has(arn.toLowerCase())) known.set(arn.toLowerCase(), arn);
+  }
+  return {
+    byPrincipal: new Map(merged.map((p3) => [p3.principal, p3])),
+    notes: parsed.flatMap((p3) => p3.notes),
+    covered: new Set(known.keys()),
+    known: [...known.values()],
+    coveredAccounts: new Set(parsed.flatMap((p3) => p3.coveredAccounts)),
+    recommendations: mergeRecommendations(parsed.flatMap((p3) => p3.recommendations ?? []))
+  };
+}
+function isCovered(findings, arn) {
+  if (findings.covered.has(arn.toLowerCase())) return true;
+  const account = /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
+  return account !== void 0 && findings.coveredAccounts.has(account);
+}
+
+// src/findings/source.ts
+function filesSource(paths) {
+  return {
+    description: `findings files ${paths.join(", ")}`,
+    async load() {
+      const parsed = [];
+      for (const path of paths) {
+        parsed.push(parseFindings(await readJsonFile(path, "findings file"), path));
+      }
+      return parsed;
+    }
+  };
+}
+async function loadFindingsSources(sources) {
+  const parsed = [];
+  for (const source of sources) parsed.push(...await source.load());
+  return combineFindings(parsed);
 }
 
 // src/engine/actions.ts
