@@ -6,7 +6,7 @@
  * computed from the findings, the catalog and the two documents, never assumed. Pure.
  * (docs/adr/0015-agreement-with-access-analyzer.md)
  */
-import { fold, hasWildcard, PatternIndex, patternContains } from './actions.js'
+import { fold, hasWildcard, PatternIndex } from './actions.js'
 import type { Catalog } from './catalog.js'
 import { isRecord } from './catalog.js'
 import type { PolicyRefinement } from './model.js'
@@ -447,15 +447,12 @@ function entriesVerbatim(inner: unknown, outer: unknown): boolean {
 
 /** Whether every Action/NotAction entry of `inner` lies inside an entry of `outer`, for all strings. */
 function entriesInside(inner: unknown, outer: unknown): boolean {
-  for (const key of ['Action', 'NotAction'] as const) {
-    const from = entriesOf(outer, key).map(fold)
-    const ok =
-      key === 'Action'
-        ? entriesOf(inner, key).every(e => from.some(o => patternContains(o, fold(e))))
-        : from.every(o => entriesOf(inner, key).some(e => patternContains(fold(e), o)))
-    if (!ok) return false
-  }
-  return true
+  const action = new PatternIndex(entriesOf(outer, 'Action'))
+  const notAction = new PatternIndex(entriesOf(inner, 'NotAction'))
+  return (
+    entriesOf(inner, 'Action').every(e => action.covers(fold(e))) &&
+    entriesOf(outer, 'NotAction').every(e => notAction.covers(fold(e)))
+  )
 }
 
 // ------------------------------------------------------------------ expansion and shapes
@@ -513,7 +510,11 @@ function entriesOf(statement: unknown, key: 'Action' | 'NotAction' = 'Action'): 
   return []
 }
 
-/** Whether both sides' entries allow the same strings, not only the same catalog actions. */
+/**
+ * Whether both sides' entries allow the same strings, not only the same catalog actions: the same
+ * entries (as IAM compares them), or each inside one of the other side's, for all strings. An index
+ * answers "inside one of them" without trying every pair (a refined `*` has thousands of entries).
+ */
 function sameEntries(
   a: Record<string, unknown> | null,
   b: Record<string, unknown> | null
@@ -523,8 +524,13 @@ function sameEntries(
     if (key in a !== key in b) return false
     const x = entriesOf(a, key).map(fold)
     const y = entriesOf(b, key).map(fold)
-    const inside = (from: string[], to: string[]) =>
-      from.every(e => to.some(t => patternContains(t, e)))
+    const xs = new Set(x)
+    const ys = new Set(y)
+    if (xs.size === ys.size && [...xs].every(e => ys.has(e))) continue
+    const inside = (from: string[], to: string[]) => {
+      const index = new PatternIndex(to)
+      return from.every(e => index.covers(e))
+    }
     if (!inside(x, y) || !inside(y, x)) return false
   }
   return true
