@@ -7,7 +7,11 @@ import { refinePolicy } from '../src/engine/refine.js'
 import type { PrincipalUnused } from '../src/engine/unused.js'
 import { parseFindings } from '../src/findings/parse.js'
 import { combineFindings } from '../src/findings/select.js'
+import MarkdownIt from 'markdown-it'
 import { agreementDetails, agreementLine, agreementMarkdown } from '../src/report/agreement.js'
+import { readerSees } from './helpers/reader.js'
+
+const md = new MarkdownIt('default', { html: true, linkify: true })
 
 const dir = '__tests__/fixtures/article'
 const read = (f: string): unknown => JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'))
@@ -472,15 +476,34 @@ describe('each other difference, computed', () => {
     ])
   })
 
-  it('Markdown built from outside text stays text', () => {
-    const sid = '`](https://evil.example) <!-- @admin'
-    const { agreement } = compare({
-      document: doc(allow('s3:Get*', { Sid: sid })),
+  it('Markdown built from outside text stays text: a Sid, a policy id, AWS’s error message', () => {
+    const hostile = '`](https://evil.example) <img src=x> <!-- @admin #1 :tada:'
+    const differs = compare({
+      document: doc(allow('s3:Get*', { Sid: hostile })),
       principals,
-      recommendations: [available(APP, [create('AppPolicy', doc(allow('s3:Get*', { Sid: sid })))])]
-    })
-    const line = agreementMarkdown(agreement)
-    expect(line).toContain('``')
-    expect(line).not.toMatch(/[^`]\]\(https/)
+      recommendations: [
+        available(APP, [create('AppPolicy', doc(allow('s3:Get*', { Sid: hostile })))])
+      ]
+    }).agreement
+    const missing = compare({
+      document: doc(allow('s3:Get*')),
+      principals,
+      names: [],
+      recommendations: [available(APP, [create(hostile, doc(allow('iam:GetRole')))])]
+    }).agreement
+    const failed = compare({
+      document: doc(allow('s3:Get*')),
+      principals,
+      recommendations: [{ principal: APP, status: 'unavailable', reason: hostile, source: 'x' }]
+    }).agreement
+    for (const agreement of [differs, missing, failed]) {
+      const line = agreementMarkdown(agreement)
+      const tokens = md.parseInline(line, {})[0]?.children ?? []
+      // Nothing but text and code: no link, image, HTML or emphasis an outsider wrote.
+      expect(tokens.map(t => t.type).filter(t => t !== 'text' && t !== 'code_inline')).toEqual([])
+      expect(line).not.toMatch(/\n/)
+      // The control: the outside text is still there for the reader.
+      expect(readerSees(line)).toContain('](https://evil.example)')
+    }
   })
 })
