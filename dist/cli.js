@@ -920,8 +920,8 @@ function newWorkBudget() {
   return { matchedActions: MAX_MATCHED_ACTIONS_PER_FILE };
 }
 function refinePolicy(document, options) {
-  const { statements } = readStatements(document);
-  const context = buildContext(statements, options);
+  const { statements: statements2 } = readStatements(document);
+  const context = buildContext(statements2, options);
   const result2 = refineWithContext(document, context, options.quota);
   verifyRefinement(
     document,
@@ -931,9 +931,9 @@ function refinePolicy(document, options) {
   );
   return result2;
 }
-function buildContext(statements, options) {
+function buildContext(statements2, options) {
   const literals = [];
-  for (const s3 of statements) {
+  for (const s3 of statements2) {
     for (const entry of actionEntries(s3) ?? []) if (!hasWildcard(entry)) literals.push(entry);
   }
   const keep = options.keepActions ?? [];
@@ -950,12 +950,12 @@ function buildContext(statements, options) {
   };
 }
 function refineWithContext(document, context, quota) {
-  const { statements, single } = readStatements(document);
+  const { statements: statements2, single } = readStatements(document);
   const results = [];
   const kept = [];
   const warnings = [];
   let emitted = 0;
-  statements.forEach((statement2, index) => {
+  statements2.forEach((statement2, index) => {
     const { result: result2, refined } = refineStatement(statement2, index, context);
     results.push(result2);
     if (refined !== null) kept.push(refined);
@@ -2383,9 +2383,9 @@ function readPolicy(text2, path, fail2) {
   }
   if (!isRecord(document)) return fail2(path, "must be a policy document (a JSON object)");
   const statement2 = document.Statement;
-  const statements = Array.isArray(statement2) ? statement2 : isRecord(statement2) ? [statement2] : void 0;
-  if (statements === void 0) return fail2(path, 'has no "Statement" list or object');
-  statements.forEach((s3, i7) => {
+  const statements2 = Array.isArray(statement2) ? statement2 : isRecord(statement2) ? [statement2] : void 0;
+  if (statements2 === void 0) return fail2(path, 'has no "Statement" list or object');
+  statements2.forEach((s3, i7) => {
     const at2 = `${path}: Statement[${i7}]`;
     if (!isRecord(s3)) return fail2(at2, "must be an object");
     if (s3.Effect !== "Allow" && s3.Effect !== "Deny")
@@ -4668,9 +4668,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state2.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -5187,7 +5187,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix = opts.windows;
+      const posix2 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state2 = regex.state;
       delete regex.state;
@@ -5197,8 +5197,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
-        const result2 = { glob, state: state2, regex, posix, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 });
+        const result2 = { glob, state: state2, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
         }
@@ -5223,7 +5223,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -5231,7 +5231,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format3 = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format3 = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format3 ? format3(input) : input;
       if (match === false) {
@@ -5240,16 +5240,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix);
+          match = picomatch2.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix }));
+      return regex.test(utils.basename(input, { windows: posix2 }));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -13247,15 +13247,15 @@ function comparePrincipal(input, p4) {
     return unavailable(p4.principal, recommendation.reason);
   const found = findStep(recommendation.steps, input);
   if ("unavailable" in found) return unavailable(p4.principal, found.unavailable);
-  const statements = readStatements(input.document).statements;
+  const statements2 = readStatements(input.document).statements;
   const recommended = found.create ? readStatements(found.create.recommendedPolicy).statements : [];
-  if (statements.length > MAX_COMPARED_STATEMENTS || recommended.length > MAX_COMPARED_STATEMENTS) {
+  if (statements2.length > MAX_COMPARED_STATEMENTS || recommended.length > MAX_COMPARED_STATEMENTS) {
     return unavailable(
       p4.principal,
       `the policy or the recommendation has more than ${MAX_COMPARED_STATEMENTS} statements; not compared`
     );
   }
-  const reasons = compareStatements(input, p4, statements, recommended, found.create === void 0);
+  const reasons = compareStatements(input, p4, statements2, recommended, found.create === void 0);
   const existingPolicyId = found.create?.existingPolicyId ?? found.detachId;
   return {
     principal: p4.principal,
@@ -13486,12 +13486,9 @@ function entriesVerbatim(inner, outer) {
   return entriesOf(inner, "Action").every((e7) => action.has(fold(e7))) && entriesOf(outer, "NotAction").every((e7) => notAction.has(fold(e7)));
 }
 function entriesInside(inner, outer) {
-  for (const key of ["Action", "NotAction"]) {
-    const from = entriesOf(outer, key).map(fold);
-    const ok = key === "Action" ? entriesOf(inner, key).every((e7) => from.some((o4) => patternContains(o4, fold(e7)))) : from.every((o4) => entriesOf(inner, key).some((e7) => patternContains(fold(e7), o4)));
-    if (!ok) return false;
-  }
-  return true;
+  const action = new PatternIndex(entriesOf(outer, "Action"));
+  const notAction = new PatternIndex(entriesOf(inner, "NotAction"));
+  return entriesOf(inner, "Action").every((e7) => action.covers(fold(e7))) && entriesOf(outer, "NotAction").every((e7) => notAction.covers(fold(e7)));
 }
 function comparisonUniverse(input, recommended) {
   const literals = [];
@@ -13524,7 +13521,13 @@ function sameEntries2(a7, b7) {
     if (key in a7 !== key in b7) return false;
     const x2 = entriesOf(a7, key).map(fold);
     const y2 = entriesOf(b7, key).map(fold);
-    const inside = (from, to) => from.every((e7) => to.some((t2) => patternContains(t2, e7)));
+    const xs = new Set(x2);
+    const ys = new Set(y2);
+    if (xs.size === ys.size && [...xs].every((e7) => ys.has(e7))) continue;
+    const inside = (from, to) => {
+      const index = new PatternIndex(to);
+      return from.every((e7) => index.covers(e7));
+    };
     if (!inside(x2, y2) || !inside(y2, x2)) return false;
   }
   return true;
@@ -13749,6 +13752,47 @@ function findContext(tree, file) {
   };
 }
 function addPolicy(ctx, node, path, kind, extras) {
+  forEachBranch(
+    ctx,
+    node,
+    path,
+    extras.branches ?? [],
+    (branch, at2, branches) => addDocument(ctx, branch, at2, kind, { ...extras, branches })
+  );
+}
+function addStatementList(ctx, node, path, kind, extras, version = "2012-10-17") {
+  forEachBranch(ctx, node, path, extras.branches ?? [], (branch, at2, branches) => {
+    const notEditable = [];
+    let list2 = branch;
+    if (list2.kind === "alias") {
+      notEditable.push(`the statements are the YAML alias *${list2.name}`);
+      if (!list2.target) return;
+      list2 = list2.target;
+    }
+    if (list2.tag || list2.kind !== "seq" && list2.kind !== "map") {
+      note(
+        ctx,
+        branch,
+        at2,
+        `the statements are given by ${describeIntrinsic(list2)}, not a literal list; not checked`,
+        true
+      );
+      return;
+    }
+    pushLocation(ctx, {
+      statementNode: list2,
+      rangeNode: list2,
+      path: at2,
+      statementsPath: at2,
+      form: "statements",
+      document: { Version: version, Statement: toValue(list2, ctx.budget) },
+      kind,
+      extras: { ...extras, branches },
+      notEditable
+    });
+  });
+}
+function addDocument(ctx, node, path, kind, extras) {
   const notEditable = [];
   let doc = node;
   if (doc.kind === "alias") {
@@ -13761,13 +13805,35 @@ function addPolicy(ctx, node, path, kind, extras) {
       ctx,
       node,
       path,
-      `the policy document is ${doc.tag ? `given by ${doc.tag}` : "not a mapping"}; not refined`
+      doc.tag || doc.kind === "alias" ? `the policy document is given by ${describeIntrinsic(doc)}, not a literal; not checked` : "the policy document is not a mapping; not refined",
+      doc.tag !== void 0
     );
     return;
   }
   const statement2 = pair(doc, "Statement");
   if (!statement2) {
-    note(ctx, doc, path, "the policy document has no Statement; not refined");
+    const intrinsic2 = intrinsicName(doc);
+    if (intrinsic2 !== void 0) {
+      note(
+        ctx,
+        doc,
+        path,
+        `the policy document is given by ${intrinsic2}, not a literal; not checked`,
+        true
+      );
+    } else note(ctx, doc, path, "the policy document has no Statement; not refined");
+    return;
+  }
+  if (ifOf(statement2)) {
+    const version = pair(doc, "Version");
+    addStatementList(
+      ctx,
+      statement2,
+      [...path, "Statement"],
+      kind,
+      extras,
+      version ? toValue(version, ctx.budget) : void 0
+    );
     return;
   }
   if (statement2.tag || statement2.kind !== "seq" && statement2.kind !== "map") {
@@ -13775,54 +13841,167 @@ function addPolicy(ctx, node, path, kind, extras) {
       ctx,
       statement2,
       [...path, "Statement"],
-      `Statement is ${statement2.tag ? `given by ${statement2.tag}` : "not a list or a mapping"}; not refined`
+      statement2.tag ? `Statement is given by ${statement2.tag}, not a literal list; not checked` : "Statement is not a list or a mapping; not refined",
+      statement2.tag !== void 0
     );
     return;
   }
-  const items = statement2.kind === "seq" ? statement2.items : [statement2];
+  pushLocation(ctx, {
+    statementNode: statement2,
+    rangeNode: doc,
+    path,
+    statementsPath: [...path, "Statement"],
+    form: "document",
+    document: toValue(doc, ctx.budget),
+    kind,
+    extras,
+    notEditable
+  });
+}
+function pushLocation(ctx, parts) {
+  const { statementNode, extras, notEditable } = parts;
+  const items = statementNode.kind === "seq" ? statementNode.items : [statementNode];
+  const statementPaths = items.map(
+    (_, i7) => statementNode.kind === "seq" ? [...parts.statementsPath, i7] : parts.statementsPath
+  );
   if (items.some((s3) => s3.kind === "map" && (pair(s3, "Principal") || pair(s3, "NotPrincipal")))) {
     note(
       ctx,
-      doc,
-      path,
+      parts.rangeNode,
+      parts.path,
       "its statements name a Principal: a resource or trust policy, never refined"
     );
     return;
   }
-  if (ctx.tree.usesAliases && usesAnchors(doc)) {
+  if (ctx.tree.usesAliases && usesAnchors(parts.rangeNode)) {
     notEditable.push("it uses YAML anchors or aliases");
   }
-  if (doc.duplicateKeys || items.some((s3) => s3.kind === "map" && s3.duplicateKeys)) {
+  if (parts.rangeNode.kind === "map" && parts.rangeNode.duplicateKeys || items.some((s3) => s3.kind === "map" && s3.duplicateKeys)) {
     notEditable.push("a key appears twice");
   }
-  const statements = items.map(
-    (item, index) => statementLocation(ctx, item, index)
-  );
+  const statements2 = parts.statements ?? items.map((item, index) => statementLocation(ctx, item, index));
+  const branches = extras.branches ?? [];
   ctx.policies.push({
     file: ctx.file,
     syntax: ctx.tree.syntax,
-    path,
-    pointer: pointerOf(path),
-    kind,
+    path: parts.path,
+    pointer: pointerOf(parts.path),
+    ...parts.form !== "document" ? { form: parts.form } : {},
+    ...parts.statementPath ? { statementPath: parts.statementPath } : {},
+    ...branches.length > 0 ? { branches } : {},
+    kind: parts.kind,
     ...extras.resource ? { resource: extras.resource } : {},
     ...extras.policyName !== void 0 ? { policyName: extras.policyName } : {},
-    range: ctx.lines.range(doc.start, doc.end),
-    document: toValue(doc, ctx.budget),
-    statementForm: statement2.kind === "seq" ? "list" : "object",
-    statements,
+    range: ctx.lines.range(parts.rangeNode.start, parts.rangeNode.end),
+    document: parts.document,
+    statementForm: statementNode.kind === "seq" ? "list" : "object",
+    statements: statements2,
     quota: extras.quota,
     attachments: extras.attachments,
     notEditable
   });
+  if (parts.form === "action") return;
+  const version = parts.document.Version;
+  items.forEach((item, index) => {
+    const at2 = statementPaths[index];
+    if (ifOf(item)) {
+      forEachBranch(ctx, item, at2, branches, (branch, p4, taken) => {
+        if (branch.kind !== "map" || branch.tag) {
+          note(
+            ctx,
+            branch,
+            p4,
+            `this branch of Fn::If is given by ${describeIntrinsic(branch)}, not a literal statement; not checked`,
+            true
+          );
+          return;
+        }
+        pushLocation(ctx, {
+          statementNode: branch,
+          rangeNode: branch,
+          path: p4,
+          statementsPath: p4,
+          form: "statement",
+          document: { ...versionOf(version), Statement: toValue(branch, ctx.budget) },
+          kind: parts.kind,
+          extras: { ...extras, branches: taken },
+          notEditable: [...notEditable]
+        });
+      });
+    } else if (item.kind === "map") addActionBranches(ctx, item, at2, parts, version);
+  });
+}
+function addActionBranches(ctx, statement2, at2, parts, version) {
+  const action = pair(statement2, "Action");
+  if (!action || !ifOf(action)) return;
+  forEachBranch(ctx, action, [...at2, "Action"], parts.extras.branches ?? [], (branch, p4, taken) => {
+    const form = actionForm(branch);
+    if (form === "other") {
+      note(
+        ctx,
+        branch,
+        p4,
+        `this branch of Fn::If is given by ${describeIntrinsic(branch)}, not a literal Action; not checked`,
+        true
+      );
+      return;
+    }
+    const value = toValue(statement2, ctx.budget);
+    pushLocation(ctx, {
+      statementNode: statement2,
+      rangeNode: branch,
+      path: p4,
+      statementsPath: at2,
+      form: "action",
+      statementPath: at2,
+      document: {
+        ...versionOf(version),
+        Statement: { ...value, Action: toValue(branch, ctx.budget) }
+      },
+      kind: parts.kind,
+      extras: { ...parts.extras, branches: taken },
+      notEditable: [...parts.notEditable],
+      statements: [
+        {
+          index: 0,
+          range: ctx.lines.range(statement2.start, statement2.end),
+          action: { range: ctx.lines.range(branch.start, branch.end), form }
+        }
+      ]
+    });
+  });
+}
+function versionOf(version) {
+  return version === void 0 ? {} : { Version: version };
+}
+function actionForm(node) {
+  if (node.tag || node.kind === "alias") return "other";
+  if (node.kind === "scalar" && typeof node.value === "string" && node.style !== "block") {
+    return "string";
+  }
+  if (node.kind === "seq") return "list";
+  return "other";
 }
 function statementLocation(ctx, item, index) {
   const range2 = ctx.lines.range(item.start, item.end);
+  const condition = ifOf(item);
+  if (condition) {
+    return {
+      index,
+      range: range2,
+      notEditable: `the statement is a Fn::If on ${condition.condition}: each branch is refined as its own location`,
+      branched: true
+    };
+  }
   const action = item.kind === "map" ? pair(item, "Action") : void 0;
   if (!action) return { index, range: range2 };
   const actionRange = ctx.lines.range(action.start, action.end);
   let notEditable;
   let form = "other";
-  if (action.kind === "alias") notEditable = `Action is the YAML alias *${action.name}`;
+  const actionIf = ifOf(action);
+  if (actionIf) {
+    notEditable = `Action is a Fn::If on ${actionIf.condition}: each branch is refined as its own location`;
+  } else if (action.kind === "alias") notEditable = `Action is the YAML alias *${action.name}`;
   else if (action.tag) notEditable = `Action is given by the intrinsic function ${action.tag}`;
   else if (action.kind === "map") notEditable = `Action is given by ${describeIntrinsic(action)}`;
   else if (action.kind === "scalar" && action.style === "block")
@@ -13833,8 +14012,66 @@ function statementLocation(ctx, item, index) {
     index,
     range: range2,
     action: { range: actionRange, form },
-    ...notEditable ? { notEditable } : {}
+    ...notEditable ? { notEditable } : {},
+    ...actionIf ? { branched: true } : {}
   };
+}
+function ifOf(node) {
+  let list2;
+  if (node?.tag === "!If") {
+    if (node.kind !== "seq") return false;
+    list2 = node;
+  } else if (node?.kind === "map" && !node.tag && node.pairs.length === 1) {
+    const only = node.pairs[0];
+    if (only?.key !== "Fn::If") return void 0;
+    if (only.value.kind !== "seq" || only.value.tag) return false;
+    list2 = only.value;
+  }
+  if (list2?.kind !== "seq") return void 0;
+  if (list2.items.length !== 3) return false;
+  const [condition, whenTrue, whenFalse] = list2.items;
+  const name = literal(condition);
+  if (name === void 0) return false;
+  return { condition: name, values: [whenTrue, whenFalse] };
+}
+function isNoValue(node) {
+  if (node.kind === "scalar" && node.tag === "!Ref") return node.value === "AWS::NoValue";
+  return node.kind === "map" && !node.tag && node.pairs.length === 1 && node.pairs[0]?.key === "Ref" && literal(node.pairs[0].value) === "AWS::NoValue";
+}
+function forEachBranch(ctx, node, path, branches, visit2) {
+  const condition = ifOf(node);
+  if (condition === void 0) {
+    visit2(node, path, branches);
+    return;
+  }
+  if (condition === false) {
+    note(
+      ctx,
+      node,
+      path,
+      "Fn::If is not [condition, value if true, value if false]; not checked",
+      true
+    );
+    return;
+  }
+  if (branches.length >= MAX_CONDITION_DEPTH) {
+    note(
+      ctx,
+      node,
+      path,
+      `Fn::If nested more than ${MAX_CONDITION_DEPTH} levels deep; not checked`,
+      true
+    );
+    return;
+  }
+  condition.values.forEach((value, i7) => {
+    if (isNoValue(value)) return;
+    visit2(
+      value,
+      [...path, "Fn::If", i7 + 1],
+      [...branches, { condition: condition.condition, value: i7 === 0 }]
+    );
+  });
 }
 function usesAnchors(node) {
   if (node.kind === "alias" || node.anchor) return true;
@@ -13848,6 +14085,11 @@ function describeIntrinsic(node) {
   if (node.kind === "alias") return `the alias *${node.name}`;
   return "a value that is not a literal";
 }
+function intrinsicName(node) {
+  if (node.kind !== "map" || node.tag || node.pairs.length !== 1) return void 0;
+  const key = node.pairs[0]?.key ?? "";
+  return key === "Ref" || key === "Condition" || key.startsWith("Fn::") ? key : void 0;
+}
 function pair(node, key) {
   if (node?.kind !== "map") return void 0;
   let found;
@@ -13858,6 +14100,7 @@ function nodeAt(root7, path) {
   let node = root7;
   for (const step of path) {
     if (node?.kind === "alias") node = node.target;
+    if (step === "Fn::If" && node?.tag === "!If") continue;
     if (typeof step === "number") node = node?.kind === "seq" ? node.items[step] : void 0;
     else node = pair(node, step);
     if (!node) return void 0;
@@ -13876,14 +14119,23 @@ function pointerOf(path) {
   }
   return out;
 }
-function note(ctx, node, path, message) {
+function note(ctx, node, path, message, unchecked = false) {
   const { line: line2, column } = ctx.lines.position(node.start);
-  ctx.notes.push({ file: ctx.file, line: line2, column, pointer: pointerOf(path), message });
+  ctx.notes.push({
+    file: ctx.file,
+    line: line2,
+    column,
+    pointer: pointerOf(path),
+    message,
+    ...unchecked ? { unchecked: true } : {}
+  });
 }
+var MAX_CONDITION_DEPTH;
 var init_nodes = __esm({
   "src/sources/document/nodes.ts"() {
     "use strict";
     init_tree();
+    MAX_CONDITION_DEPTH = 4;
   }
 });
 
@@ -13898,7 +14150,7 @@ function isTemplate(root7) {
     return type !== void 0 && /^(AWS|Alexa|Custom)::/.test(type);
   });
 }
-function findInTemplate(ctx, root7) {
+function findInTemplate(ctx, root7, prefix = []) {
   const resources = pair(root7, "Resources");
   if (resources?.kind !== "map") return;
   const globalPolicies = at(root7, ["Globals", "Function", "Policies"]);
@@ -13906,8 +14158,9 @@ function findInTemplate(ctx, root7) {
     note(
       ctx,
       globalPolicies.node,
-      globalPolicies.path,
-      "SAM Globals Policies apply to every function; not refined"
+      [...prefix, ...globalPolicies.path],
+      "SAM Globals Policies apply to every function; not refined",
+      true
     );
   }
   for (const r7 of resources.pairs) {
@@ -13915,7 +14168,7 @@ function findInTemplate(ctx, root7) {
     const type = literal(pair(r7.value, "Type"));
     const props2 = pair(r7.value, "Properties");
     if (type === void 0 || props2?.kind !== "map") continue;
-    const base = ["Resources", r7.key, "Properties"];
+    const base = [...prefix, "Resources", r7.key, "Properties"];
     const resource = { logicalId: r7.key, type };
     const inline = INLINE_KINDS[type];
     if (inline) {
@@ -13925,25 +14178,42 @@ function findInTemplate(ctx, root7) {
         ...nameOf(props2, inline.nameKey),
         ...pathOf(props2)
       };
+      managedPolicyNotes(ctx, props2, base);
       const policies = pair(props2, "Policies");
       if (!policies) continue;
-      if (policies.kind !== "seq" || policies.tag) {
-        note(ctx, policies, [...base, "Policies"], "Policies is not a plain list; not refined");
-        continue;
-      }
-      policies.items.forEach((item, i7) => {
-        const itemPath = [...base, "Policies", i7];
-        if (item.kind !== "map" || item.tag) {
-          note(ctx, item, itemPath, "this Policies entry is not a plain mapping; not refined");
+      forEachBranch(ctx, policies, [...base, "Policies"], [], (list2, listPath, branches) => {
+        if (list2.kind !== "seq" || list2.tag) {
+          note(
+            ctx,
+            list2,
+            listPath,
+            `Policies is given by ${describeIntrinsic(list2)}, not a literal list; not checked`,
+            true
+          );
           return;
         }
-        const doc = pair(item, "PolicyDocument");
-        if (!doc) return;
-        addPolicy(ctx, doc, [...itemPath, "PolicyDocument"], inline.kind, {
-          quota: inline.quota,
-          attachments: [self],
-          resource,
-          policyName: literalName(pair(item, "PolicyName"))
+        list2.items.forEach((entry, i7) => {
+          forEachBranch(ctx, entry, [...listPath, i7], branches, (item, itemPath, taken) => {
+            if (item.kind !== "map" || item.tag || intrinsicName(item) !== void 0) {
+              note(
+                ctx,
+                item,
+                itemPath,
+                `this Policies entry is given by ${describeIntrinsic(item)}, not a literal; not checked`,
+                true
+              );
+              return;
+            }
+            const doc = pair(item, "PolicyDocument");
+            if (!doc) return;
+            addPolicy(ctx, doc, [...itemPath, "PolicyDocument"], inline.kind, {
+              quota: inline.quota,
+              attachments: [self],
+              resource,
+              policyName: literalName(pair(item, "PolicyName")),
+              branches: taken
+            });
+          });
         });
       });
       continue;
@@ -13990,37 +14260,86 @@ function findInTemplate(ctx, root7) {
       });
       continue;
     }
-    if (type === "AWS::Serverless::Function") findInFunction(ctx, r7.key, props2, base);
+    const sam = SAM_RESOURCES[type];
+    if (sam) findInSamResource(ctx, r7.key, sam, props2, base);
   }
 }
-function findInFunction(ctx, fn, props2, base) {
+function managedPolicyNotes(ctx, props2, base) {
+  const arns = pair(props2, "ManagedPolicyArns");
+  if (!arns) return;
+  const path = [...base, "ManagedPolicyArns"];
+  if (arns.kind !== "seq" || arns.tag) {
+    note(
+      ctx,
+      arns,
+      path,
+      `ManagedPolicyArns (${describeIntrinsic(arns)}): managed policies attached by ARN, not refinable here`
+    );
+    return;
+  }
+  arns.items.forEach((item, i7) => {
+    const arn = literal(item);
+    note(
+      ctx,
+      item,
+      [...path, i7],
+      `managed policy ${arn ?? `given by ${describeIntrinsic(item)}`}: attached by ARN, its statements live in the managed policy; not refinable here`
+    );
+  });
+}
+function findInSamResource(ctx, logicalId, sam, props2, base) {
   const policies = pair(props2, "Policies");
   if (!policies) return;
   const path = [...base, "Policies"];
   if (pair(props2, "Role")) {
-    note(ctx, policies, path, `${fn} has a Role, so SAM ignores its Policies; not refined`);
+    note(ctx, policies, path, `${logicalId} has a Role, so SAM ignores its Policies; not refined`);
     return;
   }
-  const role = { type: "role", logicalId: `${fn}Role`, samFunction: fn };
-  const entry = (node, p4) => {
-    if (node.tag || node.kind === "alias") {
-      note(ctx, node, p4, "this Policies entry is an intrinsic function or alias; left alone");
-    } else if (node.kind === "scalar") {
-      note(ctx, node, p4, `managed policy ${String(node.value)}: left alone`);
+  const role = { type: "role", logicalId: `${logicalId}Role`, samResource: logicalId };
+  const resource = {
+    logicalId,
+    type: sam.what === "function" ? "AWS::Serverless::Function" : "AWS::Serverless::StateMachine"
+  };
+  const entry = (node, p4, branches) => {
+    if (node.kind === "alias") {
+      note(ctx, node, p4, `this Policies entry is the YAML alias *${node.name}; not checked`, true);
+    } else if (node.kind === "scalar" && !node.tag) {
+      note(
+        ctx,
+        node,
+        p4,
+        `managed policy ${String(node.value)}: attached by name, its statements live in the managed policy; not refinable here`
+      );
+    } else if (node.tag || intrinsicName(node) !== void 0) {
+      note(
+        ctx,
+        node,
+        p4,
+        `this Policies entry is given by ${describeIntrinsic(node)}, not a literal; not checked`,
+        true
+      );
     } else if (node.kind === "map" && pair(node, "Statement")) {
-      addPolicy(ctx, node, p4, "sam-function", {
+      addPolicy(ctx, node, p4, sam.kind, {
         quota: QUOTAS.role,
         attachments: [role],
-        resource: { logicalId: fn, type: "AWS::Serverless::Function" }
+        resource,
+        branches
       });
     } else if (node.kind === "map") {
       const name = node.pairs[0]?.key ?? "entry";
-      note(ctx, node, p4, `SAM policy template ${name}: left alone`);
+      note(
+        ctx,
+        node,
+        p4,
+        `SAM policy template ${name}: SAM expands it to statements of its own; not refinable here`
+      );
     }
   };
-  if (policies.kind === "seq" && !policies.tag) {
-    policies.items.forEach((item, i7) => entry(item, [...path, i7]));
-  } else entry(policies, path);
+  forEachBranch(ctx, policies, path, [], (value, at2, branches) => {
+    if (value.kind === "seq" && !value.tag) {
+      value.items.forEach((item, i7) => forEachBranch(ctx, item, [...at2, i7], branches, entry));
+    } else entry(value, at2, branches);
+  });
 }
 function attachmentsOf(resources, list2, type) {
   if (list2.kind !== "seq" || list2.tag) {
@@ -14046,8 +14365,9 @@ function attachmentOf(resources, node, type) {
     };
   }
   const fn = ref.endsWith("Role") ? pair(resources, ref.slice(0, -4)) : void 0;
-  if (fn?.kind === "map" && literal(pair(fn, "Type")) === "AWS::Serverless::Function") {
-    return { type, logicalId: ref, samFunction: ref.slice(0, -4) };
+  const fnType = fn?.kind === "map" ? literal(pair(fn, "Type")) : void 0;
+  if (fnType !== void 0 && SAM_RESOURCES[fnType]) {
+    return { type, logicalId: ref, samResource: ref.slice(0, -4) };
   }
   return {
     type,
@@ -14113,7 +14433,7 @@ function intrinsic(node) {
   }
   return void 0;
 }
-var INLINE_KINDS, SINGLE_ATTACHED, ATTACHMENT_LISTS;
+var INLINE_KINDS, SINGLE_ATTACHED, ATTACHMENT_LISTS, SAM_RESOURCES;
 var init_find = __esm({
   "src/sources/cloudformation/find.ts"() {
     "use strict";
@@ -14164,21 +14484,44 @@ var init_find = __esm({
       ["Users", "user", QUOTAS.user],
       ["Groups", "group", QUOTAS.group]
     ];
+    SAM_RESOURCES = {
+      "AWS::Serverless::Function": { kind: "sam-function", what: "function" },
+      "AWS::Serverless::StateMachine": { kind: "sam-state-machine", what: "state machine" }
+    };
   }
 });
 
 // src/sources/json/find.ts
-function findDocuments(ctx, node, path = [], depth = 0) {
+function findDocuments(ctx, node) {
+  const loose = { noted: false };
+  walk(ctx, node, [], 0, loose);
+}
+function walk(ctx, node, path, depth, loose) {
   if (depth > MAX_NESTING) return;
   if (node.kind === "map") {
     if (looksLikeDocument(node, path.length === 0)) {
       addPolicy(ctx, node, path, "json-policy", { quota: QUOTAS.managed, attachments: [] });
       return;
     }
-    for (const p4 of node.pairs) findDocuments(ctx, p4.value, [...path, p4.key], depth + 1);
+    if (!loose.noted && looksLikeStatement(node)) {
+      loose.noted = true;
+      note(
+        ctx,
+        node,
+        path,
+        "holds IAM statements outside any policy document (statements a serverless.yml includes?): not checked alone; check them with the file that includes them",
+        true
+      );
+      return;
+    }
+    for (const p4 of node.pairs) walk(ctx, p4.value, [...path, p4.key], depth + 1, loose);
   } else if (node.kind === "seq") {
-    node.items.forEach((item, i7) => findDocuments(ctx, item, [...path, i7], depth + 1));
+    node.items.forEach((item, i7) => walk(ctx, item, [...path, i7], depth + 1, loose));
   }
+}
+function looksLikeStatement(node) {
+  const effect = literal(pair(node, "Effect"));
+  return (effect === "Allow" || effect === "Deny") && (pair(node, "Action") !== void 0 || pair(node, "NotAction") !== void 0) && pair(node, "Principal") === void 0 && pair(node, "NotPrincipal") === void 0;
 }
 function looksLikeDocument(node, isRoot) {
   const statement2 = pair(node, "Statement");
@@ -14192,6 +14535,445 @@ var init_find2 = __esm({
     "use strict";
     init_refine();
     init_nodes();
+  }
+});
+
+// src/sources/serverless/variables.ts
+function resolveValue(node, scope, depth = 0, steps = { left: MAX_VARIABLE_STEPS }) {
+  if (!node) return void 0;
+  const text2 = literal(node);
+  if (text2 === void 0) {
+    if (node.kind === "scalar" && node.value !== null && !node.tag) {
+      return { ok: true, value: String(node.value) };
+    }
+    return { ok: false, reason: "is not a plain string" };
+  }
+  return resolveText(text2, scope, depth, steps);
+}
+function resolveText(text2, scope, depth, steps = { left: MAX_VARIABLE_STEPS }) {
+  if (--steps.left < 0) {
+    return { ok: false, reason: `refers to more than ${MAX_VARIABLE_STEPS} variables` };
+  }
+  if (depth > MAX_VARIABLE_DEPTH) {
+    return {
+      ok: false,
+      reason: `variables nest or refer to each other more than ${MAX_VARIABLE_DEPTH} deep`
+    };
+  }
+  let out = "";
+  let i7 = 0;
+  while (i7 < text2.length) {
+    const start = text2.indexOf("${", i7);
+    if (start < 0) {
+      out += text2.slice(i7);
+      break;
+    }
+    out += text2.slice(i7, start);
+    const end = closingBrace(text2, start + 2);
+    if (end < 0) return { ok: false, reason: `${text2} has an unclosed \${` };
+    const inner = resolveVariable(text2.slice(start + 2, end), scope, depth + 1, steps);
+    if (!inner.ok) return inner;
+    out += inner.value;
+    if (out.length > MAX_RESOLVED_LENGTH) {
+      return { ok: false, reason: `resolves to more than ${MAX_RESOLVED_LENGTH} characters` };
+    }
+    i7 = end + 1;
+  }
+  return { ok: true, value: out };
+}
+function closingBrace(text2, from) {
+  let depth = 0;
+  let quote = "";
+  for (let i7 = from; i7 < text2.length; i7++) {
+    const c7 = text2[i7];
+    if (quote) {
+      if (c7 === quote) quote = "";
+    } else if (c7 === '"' || c7 === "'") quote = c7;
+    else if (c7 === "{") depth++;
+    else if (c7 === "}") {
+      if (depth === 0) return i7;
+      depth--;
+    }
+  }
+  return -1;
+}
+function splitDefault(body) {
+  let depth = 0;
+  let quote = "";
+  for (let i7 = 0; i7 < body.length; i7++) {
+    const c7 = body[i7];
+    if (quote) {
+      if (c7 === quote) quote = "";
+    } else if (c7 === '"' || c7 === "'") quote = c7;
+    else if (c7 === "{") depth++;
+    else if (c7 === "}") depth--;
+    else if (c7 === "," && depth === 0) return [body.slice(0, i7).trim(), body.slice(i7 + 1).trim()];
+  }
+  return [body.trim(), void 0];
+}
+function resolveVariable(body, scope, depth, steps) {
+  const [reference, fallback] = splitDefault(body);
+  const own = resolveReference(reference, scope, depth, steps);
+  if (own.ok || fallback === void 0) return own;
+  return resolveFallback(fallback, scope, depth, steps);
+}
+function resolveFallback(fallback, scope, depth, steps) {
+  const quoted = /^(['"])(.*)\1$/s.exec(fallback);
+  if (quoted) return resolveText(quoted[2], scope, depth, steps);
+  if (fallback.startsWith("${")) return resolveText(fallback, scope, depth, steps);
+  if (/^[a-z]+:/i.test(fallback)) return resolveVariable(fallback, scope, depth + 1, steps);
+  return { ok: true, value: fallback };
+}
+function resolveReference(reference, scope, depth, steps) {
+  const unresolvable = (why) => ({ ok: false, reason: `\${${reference}} ${why}` });
+  const colon = reference.indexOf(":");
+  const source = colon < 0 ? reference : reference.slice(0, colon);
+  const address = colon < 0 ? "" : reference.slice(colon + 1).trim();
+  switch (source) {
+    case "self": {
+      const path = address.split(".").filter((p4) => p4 !== "");
+      const node = path.length === 0 ? scope.root : nodeAt(scope.root, path);
+      if (!node) return unresolvable("names nothing in this file");
+      const value = resolveValue(node, scope, depth, steps);
+      if (!value) return unresolvable("names nothing in this file");
+      return value.ok ? value : unresolvable(value.reason);
+    }
+    case "sls":
+      if (address === "stage" && scope.stage !== void 0) return { ok: true, value: scope.stage };
+      return unresolvable("is known only when the service is deployed");
+    case "aws":
+      if (address === "region" && scope.region !== void 0)
+        return { ok: true, value: scope.region };
+      return unresolvable("is known only when the service is deployed");
+    case "opt":
+    case "env":
+      return unresolvable("is given when the service is deployed, and has no default here");
+    default:
+      return unresolvable("cannot be resolved from this file");
+  }
+}
+var MAX_VARIABLE_DEPTH, MAX_RESOLVED_LENGTH, MAX_VARIABLE_STEPS;
+var init_variables = __esm({
+  "src/sources/serverless/variables.ts"() {
+    "use strict";
+    init_nodes();
+    MAX_VARIABLE_DEPTH = 10;
+    MAX_RESOLVED_LENGTH = 1e3;
+    MAX_VARIABLE_STEPS = 1e3;
+  }
+});
+
+// src/sources/serverless/find.ts
+function isServerlessFile(file) {
+  return /(^|\/)serverless\.ya?ml$/i.test(file);
+}
+function findInServerless(ctx, root7, repositoryPath) {
+  const includes = [];
+  const provider = pair(root7, "provider");
+  const functions = pair(root7, "functions");
+  const resources = pair(root7, "resources");
+  const base = { root: root7 };
+  const stage = resolveValue(pair(provider, "stage"), base) ?? { ok: true, value: DEFAULT_STAGE };
+  const region2 = resolveValue(pair(provider, "region"), base) ?? { ok: true, value: DEFAULT_REGION };
+  const scope = {
+    root: root7,
+    ...stage.ok ? { stage: stage.value } : {},
+    ...region2.ok ? { region: region2.value } : {}
+  };
+  if (resources?.kind === "map") {
+    const first = ctx.policies.length;
+    findInTemplate(ctx, resources, ["resources"]);
+    for (let i7 = first; i7 < ctx.policies.length; i7++) {
+      const location = ctx.policies[i7];
+      ctx.policies[i7] = {
+        ...location,
+        attachments: location.attachments.map((a7) => resolveAttachment(a7, scope))
+      };
+    }
+  }
+  const serviceNode = pair(root7, "service");
+  const service = resolveValue(
+    serviceNode?.kind === "map" ? pair(serviceNode, "name") : serviceNode,
+    scope
+  ) ?? {
+    ok: false,
+    reason: "the file names no service"
+  };
+  const iamRole = nodeAt(root7, ["provider", "iam", "role"]);
+  const perFunctionMode = literal(pair(iamRole, "mode")) === "perFunction";
+  const existingRole = (iamRole && iamRole.kind !== "map" ? iamRole : void 0) ?? pair(provider, "role");
+  const customInherit = nodeAt(root7, ["custom", PLUGIN, "defaultInherit"]);
+  const defaultInherit = customInherit?.kind === "scalar" ? customInherit.value === true : perFunctionMode;
+  const fnEntries = functions?.kind === "map" ? functions.pairs : [];
+  const ownRole = (fn) => !pair(fn, "role") && (perFunctionMode || pair(fn, "iamRoleStatements") !== void 0 || nodeAt(fn, ["iam", "role", "statements"]) !== void 0 || hasItems(nodeAt(fn, ["iam", "role", "managedPolicies"])));
+  const sharedUsers = fnEntries.filter((f7) => !pair(f7.value, "role") && !ownRole(f7.value));
+  const sharedExists = existingRole === void 0 && !perFunctionMode && fnEntries.some((f7) => !pair(f7.value, "role"));
+  const named = (what, name, derivation, path) => name.ok ? { type: "role", name: name.value, derivation, ...path !== void 0 ? { path } : {} } : { type: "role", unresolved: `${what}: ${name.reason}` };
+  const rolePath = literal(pair(iamRole, "path"));
+  const sharedName = pair(iamRole, "name") ? resolveValue(pair(iamRole, "name"), scope) : joinParts([service, stage, region2, { ok: true, value: "lambdaRole" }]);
+  const serviceLabel = service.ok ? service.value : "the service";
+  const shared = {
+    attachment: named(
+      "the shared role of the service",
+      sharedName,
+      `the role the Serverless Framework creates for the functions of ${serviceLabel} (${sharedName.ok ? sharedName.value : "its name"}), used by ${sharedUsers.length === fnEntries.length && fnEntries.length > 0 ? `every function (${fnEntries.map((f7) => f7.key).join(", ")})` : sharedUsers.length > 0 ? `the functions ${sharedUsers.map((f7) => f7.key).join(", ")}` : "no function"}: refined with that role's findings`,
+      rolePath
+    )
+  };
+  const functionRole = (fnName, fn) => {
+    const explicit = nodeAt(fn, ["iam", "role", "name"]) ?? pair(fn, "iamRoleStatementsName");
+    if (explicit) {
+      return {
+        attachment: named(
+          `the role of function ${fnName}`,
+          resolveValue(explicit, scope),
+          `the role the Serverless Framework creates for function ${fnName}, named in the file`
+        )
+      };
+    }
+    if (pair(iamRole, "name")) {
+      return {
+        attachment: {
+          type: "role",
+          unresolved: `function ${fnName}: the framework cannot name a per-function role when provider.iam.role.name is set (it stops the deployment); name it with iam.role.name`
+        }
+      };
+    }
+    const name = functionRoleName(service, stage, fnName, region2);
+    return {
+      attachment: named(
+        `the role of function ${fnName}`,
+        name,
+        `the role the Serverless Framework creates for function ${fnName} (${name.ok ? name.value : "its name"})`,
+        literal(nodeAt(fn, ["iam", "role", "path"])) ?? rolePath
+      )
+    };
+  };
+  const providerStatements = [];
+  const newShape = nodeAt(root7, ["provider", "iam", "role", "statements"]);
+  if (newShape && iamRole?.kind === "map") {
+    providerStatements.push({ node: newShape, path: ["provider", "iam", "role", "statements"] });
+  }
+  const legacy = pair(provider, "iamRoleStatements");
+  if (legacy) providerStatements.push({ node: legacy, path: ["provider", "iamRoleStatements"] });
+  const inheriting = fnEntries.filter((f7) => {
+    if (!ownRole(f7.value)) return false;
+    const flag = nodeAt(f7.value, ["iam", "inheritStatements"]) ?? pair(f7.value, "iamRoleStatementsInherit");
+    return flag?.kind === "scalar" ? flag.value === true : defaultInherit;
+  });
+  for (const { node, path } of providerStatements) {
+    if (existingRole) {
+      note(
+        ctx,
+        node,
+        path,
+        `provider ${pair(provider, "role") ? "role" : "iam.role"} names an existing role, so the framework ignores these statements; not refined`
+      );
+      continue;
+    }
+    const attachments = [
+      ...sharedExists ? [shared.attachment] : [],
+      ...inheriting.map((f7) => functionRole(f7.key, f7.value).attachment)
+    ];
+    if (attachments.length === 0) {
+      note(ctx, node, path, "no function uses the role these statements are for; not refined");
+      continue;
+    }
+    statements(ctx, node, path, "serverless-provider", attachments, repositoryPath, scope, includes);
+  }
+  managedPolicies(ctx, nodeAt(root7, ["provider", "iam", "role", "managedPolicies"]), [
+    "provider",
+    "iam",
+    "role",
+    "managedPolicies"
+  ]);
+  managedPolicies(ctx, pair(provider, "iamManagedPolicies"), ["provider", "iamManagedPolicies"]);
+  for (const f7 of fnEntries) {
+    const fnPath = ["functions", f7.key];
+    const own = [
+      {
+        node: nodeAt(f7.value, ["iam", "role", "statements"]),
+        path: [...fnPath, "iam", "role", "statements"]
+      },
+      { node: pair(f7.value, "iamRoleStatements"), path: [...fnPath, "iamRoleStatements"] }
+    ];
+    managedPolicies(ctx, nodeAt(f7.value, ["iam", "role", "managedPolicies"]), [
+      ...fnPath,
+      "iam",
+      "role",
+      "managedPolicies"
+    ]);
+    for (const { node, path } of own) {
+      if (!node) continue;
+      if (pair(f7.value, "role")) {
+        note(
+          ctx,
+          node,
+          path,
+          `function ${f7.key} has a role, so these statements are not used; not refined`
+        );
+        continue;
+      }
+      const role = functionRole(f7.key, f7.value);
+      statements(
+        ctx,
+        node,
+        path,
+        "serverless-function",
+        [role.attachment],
+        repositoryPath,
+        scope,
+        includes
+      );
+    }
+  }
+  return includes;
+}
+function resolveAttachment(a7, scope) {
+  if (a7.name === void 0 || !a7.name.includes("${")) return a7;
+  const resolved = resolveText(a7.name, scope, 0);
+  const { name: _name, ...rest } = a7;
+  return resolved.ok ? { ...a7, name: resolved.value } : { ...rest, unresolved: `the ${a7.type} name ${a7.name}: ${resolved.reason}` };
+}
+function functionRoleName(service, stage, fn, region2) {
+  const parts = [service, stage, { ok: true, value: fn }, region2];
+  const bare = joinParts(parts);
+  if (!bare.ok) return bare;
+  const full = `${bare.value}-lambdaRole`;
+  if (full.length <= MAX_ROLE_NAME) return { ok: true, value: full };
+  if (bare.value.length <= MAX_ROLE_NAME) return bare;
+  return {
+    ok: false,
+    reason: `the generated name ${bare.value} is over ${MAX_ROLE_NAME} characters, so the framework refuses to deploy it`
+  };
+}
+function joinParts(parts) {
+  const values = [];
+  for (const p4 of parts) {
+    if (!p4.ok) return p4;
+    values.push(p4.value);
+  }
+  return { ok: true, value: values.join("-") };
+}
+function hasItems(node) {
+  return node?.kind === "seq" && node.items.length > 0;
+}
+function managedPolicies(ctx, node, path) {
+  if (!node) return;
+  const items = node.kind === "seq" ? node.items : [node];
+  items.forEach((item, i7) => {
+    const name = literal(item) ?? `given by ${describeIntrinsic(item)}`;
+    note(
+      ctx,
+      item,
+      node.kind === "seq" ? [...path, i7] : path,
+      `managed policy ${name}: attached by ARN, its statements live in the managed policy; not refinable here`
+    );
+  });
+}
+function statements(ctx, node, path, kind, attachments, repositoryPath, scope, includes) {
+  const quota = QUOTAS.role;
+  const include = (value, at2, holds) => {
+    const text2 = literal(value);
+    if (text2 === void 0 || !text2.includes("${")) return false;
+    const m4 = FILE_VARIABLE.exec(text2.trim());
+    if (!m4) {
+      note(
+        ctx,
+        value,
+        at2,
+        `the statements are given by the variable ${text2}, which iam-refine does not resolve; not checked`,
+        true
+      );
+      return true;
+    }
+    const target = resolveText(m4[1].trim(), scope, 0);
+    const file = target.ok ? includedPath(repositoryPath, target.value) : void 0;
+    if (!target.ok || file === void 0) {
+      note(
+        ctx,
+        value,
+        at2,
+        target.ok ? `the statements are included from ${target.value}, which is outside the repository; not checked` : `the statements are included from a file whose name cannot be resolved (${target.reason}); not checked`,
+        true
+      );
+      return true;
+    }
+    const { line: line2 } = ctx.lines.position(value.start);
+    includes.push({
+      file,
+      selector: (m4[2] ?? "").split(".").map((s3) => s3.trim()).filter((s3) => s3 !== ""),
+      holds,
+      kind,
+      quota,
+      attachments,
+      from: { file: ctx.file, line: line2, pointer: pointerOf(at2) }
+    });
+    note(
+      ctx,
+      value,
+      at2,
+      `the statements are included from ${file}, refined where that file is read`
+    );
+    return true;
+  };
+  if (include(node, path, "list")) return;
+  if (node.kind === "seq" && !node.tag) {
+    const literalItems = node.items.filter((item, i7) => !include(item, [...path, i7], "entry"));
+    if (literalItems.length === 0 && node.items.length > 0) return;
+    if (literalItems.length !== node.items.length) {
+      note(
+        ctx,
+        node,
+        path,
+        "the list mixes included and written statements: the written ones are refined without the included ones"
+      );
+    }
+  }
+  addStatementList(ctx, node, path, kind, { quota, attachments });
+}
+function includedPath(including, target) {
+  if (target.startsWith("/") || /^[A-Za-z]:/.test(target) || target.includes("\\")) return void 0;
+  const parts = including.split("/").slice(0, -1);
+  for (const part of target.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0) return void 0;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.length > 0 ? parts.join("/") : void 0;
+}
+function findIncluded(ctx, root7, include) {
+  const node = include.selector.length === 0 ? root7 : nodeAt(root7, include.selector);
+  if (!node) {
+    note(
+      ctx,
+      root7,
+      [],
+      `${include.from.file}:${include.from.line} includes ${include.selector.join(".") || "this file"}, which it does not hold; not checked`,
+      true
+    );
+    return;
+  }
+  addStatementList(ctx, node, include.selector, include.kind, {
+    quota: include.quota,
+    attachments: include.attachments
+  });
+}
+var DEFAULT_STAGE, DEFAULT_REGION, MAX_ROLE_NAME, PLUGIN, FILE_VARIABLE;
+var init_find3 = __esm({
+  "src/sources/serverless/find.ts"() {
+    "use strict";
+    init_refine();
+    init_find();
+    init_nodes();
+    init_variables();
+    DEFAULT_STAGE = "dev";
+    DEFAULT_REGION = "us-east-1";
+    MAX_ROLE_NAME = 64;
+    PLUGIN = "serverless-iam-roles-per-function";
+    FILE_VARIABLE = /^\$\{file\(([^()]+)\)(?::([^}]*))?\}$/;
   }
 });
 
@@ -14233,10 +15015,7 @@ function treeOf(text2, syntax, tree) {
 }
 function buildEdits(tree, location, refinement) {
   const ctx = { tree, text: tree.text, edits: [] };
-  const doc = nodeAt(tree.root, location.path);
-  if (doc?.kind !== "map") throw new Refusal("the policy is no longer where it was found");
-  const statementNode = pair(doc, "Statement");
-  if (!statementNode) throw new Refusal("the policy has no Statement");
+  const { statementNode, actionNode } = statementsAt(tree, location);
   const items = statementNode.kind === "seq" ? statementNode.items : [statementNode];
   const removed = [];
   const refinedDoc = refinement.document;
@@ -14258,7 +15037,7 @@ function buildEdits(tree, location, refinement) {
     if (item?.kind !== "map" || refined === void 0) {
       throw new Refusal(`statement #${result2.index + 1} is not where it was found`);
     }
-    actionEdits(ctx, item, result2, refined.Action);
+    actionEdits(ctx, item, result2, refined.Action, actionNode);
   }
   if (removed.length > 0) {
     if (statementNode.kind !== "seq") throw new Refusal("Statement is one object");
@@ -14267,8 +15046,41 @@ function buildEdits(tree, location, refinement) {
   }
   return ctx.edits;
 }
-function actionEdits(ctx, statement2, result2, action) {
-  const node = pair(statement2, "Action");
+function statementsAt(tree, location) {
+  const node = nodeAt(tree.root, location.path);
+  const gone = () => {
+    throw new Refusal("the policy is no longer where it was found");
+  };
+  switch (location.form ?? "document") {
+    case "document": {
+      if (node?.kind !== "map") return gone();
+      const statementNode = pair(node, "Statement");
+      if (!statementNode) throw new Refusal("the policy has no Statement");
+      return { statementNode };
+    }
+    case "statements":
+    case "statement":
+      return node ? { statementNode: node } : gone();
+    case "action": {
+      const statement2 = location.statementPath && nodeAt(tree.root, location.statementPath);
+      return node && statement2 ? { statementNode: statement2, actionNode: node } : gone();
+    }
+  }
+}
+function valueAtPath(location, document) {
+  const statement2 = document.Statement;
+  switch (location.form ?? "document") {
+    case "document":
+      return document;
+    case "statements":
+    case "statement":
+      return statement2;
+    case "action":
+      return statement2.Action;
+  }
+}
+function actionEdits(ctx, statement2, result2, action, branch) {
+  const node = branch ?? pair(statement2, "Action");
   if (!node) throw new Refusal(`statement #${result2.index + 1} has no Action`);
   const index = result2.index;
   if (node.kind === "scalar" && typeof node.value === "string" && !node.tag) {
@@ -14278,6 +15090,11 @@ function actionEdits(ctx, statement2, result2, action) {
     }
     if (!Array.isArray(action))
       throw new Refusal("the refined Action is neither a string nor a list");
+    if (branch) {
+      const texts = action.map((v2) => scalarText(ctx, String(v2), node.style, true));
+      push(ctx, index, node.start, node.end, `[${texts.join(", ")}]`);
+      return;
+    }
     stringToList(ctx, statement2, node, action, index);
     return;
   }
@@ -14390,13 +15207,13 @@ function deleteFlowRun(ctx, seq, a7, b7, statement2) {
 function stringToList(ctx, statement2, node, entries, index) {
   const flow = ctx.tree.syntax === "json" || inFlow(statement2);
   const texts = entries.map((v2) => scalarText(ctx, v2, node.style, flow));
-  if (flow) {
-    const sep3 = ctx.text[node.start - 1] === ":" ? "," : ", ";
-    push(ctx, index, node.start, node.end, `[${texts.join(sep3)}]`);
-    return;
-  }
   const key = statement2.pairs.find((p4) => p4.key === "Action");
   if (!key) throw new Refusal("Action has no key");
+  if (flow) {
+    const sep3 = ctx.text[node.start - 1] === ":" ? "," : ", ";
+    push(ctx, index, node.start, node.end, flowList(ctx, statement2, key.keyStart, texts, sep3));
+    return;
+  }
   const keyColumn = key.keyStart - lineStart(ctx.text, key.keyStart);
   const indent = " ".repeat(keyColumn + sequenceOffset(ctx));
   let start = node.start;
@@ -14406,6 +15223,19 @@ function stringToList(ctx, statement2, node, entries, index) {
   if (ctx.text[start - 1] !== ":") throw new Refusal("Action is not on its key\u2019s line");
   const eol = ctx.tree.eol;
   push(ctx, index, start, node.end, texts.map((t2) => `${eol}${indent}- ${t2}`).join(""));
+}
+function flowList(ctx, statement2, keyStart, texts, inlineSeparator) {
+  const keyLine = lineStart(ctx.text, keyStart);
+  const keyIndent = /^[ \t]*/.exec(ctx.text.slice(keyLine, keyStart))?.[0] ?? "";
+  const ownLine = keyIndent.length === keyStart - keyLine;
+  const inline = `[${texts.join(inlineSeparator)}]`;
+  if (!ownLine && inline.length <= MAX_INLINE_LIST) return inline;
+  const statementLine = lineStart(ctx.text, statement2.start);
+  const outer = /^[ \t]*/.exec(ctx.text.slice(statementLine))?.[0] ?? "";
+  const step = ownLine && statementLine !== keyLine && keyIndent.length > outer.length ? keyIndent.slice(outer.length) : "  ";
+  const eol = ctx.tree.eol;
+  const closing = ctx.tree.syntax === "yaml" && !ownLine ? `${keyIndent}${step}` : keyIndent;
+  return `[${texts.map((t2) => `${eol}${keyIndent}${step}${t2}`).join(",")}${eol}${closing}]`;
 }
 function sequenceOffset(ctx) {
   let found;
@@ -14532,18 +15362,40 @@ function verifyAll(tree, changes, edits, refind) {
   if (!reparsed.ok) throw new Refusal(`the edited file would not parse (${reparsed.message})`);
   const found = refind(reparsed.tree, changes[0]?.location.file ?? "");
   let expected = toValue(tree.root, valueBudget(tree.text));
-  for (const { location, document } of changes) {
-    const again = found.policies.find((p4) => p4.pointer === location.pointer);
+  const ordered = [...changes].sort((a7, b7) => a7.location.path.length - b7.location.path.length);
+  for (const change of ordered) {
+    const { location, document } = change;
+    const path = movedPath(location.path, ordered);
+    const again = found.policies.find((p4) => p4.pointer === pointerOf(path));
     if (!again) throw new Refusal("the edited policy is no longer found");
-    if (JSON.stringify(again.document) !== JSON.stringify(document)) {
+    const holdsAnother = changes.some(
+      (other) => other.location !== location && isInside(other.location.path, location.path)
+    );
+    if (!holdsAnother && JSON.stringify(again.document) !== JSON.stringify(document)) {
       throw new Refusal("the edited policy would not equal the refinement");
     }
-    expected = replaceAt(expected, location.path, document);
+    expected = replaceAt(expected, path, valueAtPath(location, document));
   }
   const actual = toValue(reparsed.tree.root, valueBudget(next));
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
     throw new Refusal("the edits would change something outside the refined statements");
   }
+}
+function movedPath(path, changes) {
+  const moved = [...path];
+  for (const outer of changes) {
+    const removed = outer.removed ?? [];
+    if (removed.length === 0 || !isInside(path, outer.location.path)) continue;
+    const list2 = (outer.location.form ?? "document") === "document" ? [...outer.location.path, "Statement"] : outer.location.path;
+    if (!list2.every((step, i7) => path[i7] === step)) continue;
+    const index = path[list2.length];
+    if (typeof index !== "number") continue;
+    moved[list2.length] = index - removed.filter((r7) => r7 < index).length;
+  }
+  return moved;
+}
+function isInside(path, outer) {
+  return path.length > outer.length && outer.every((step, i7) => path[i7] === step);
 }
 function replaceAt(value, path, replacement) {
   if (path.length === 0) return replacement;
@@ -14568,7 +15420,7 @@ function replaceAt(value, path, replacement) {
   }
   throw new Refusal("the policy path does not lead to the policy");
 }
-var Refusal, KEEP, PLAIN_SAFE;
+var Refusal, KEEP, MAX_INLINE_LIST, PLAIN_SAFE;
 var init_render = __esm({
   "src/sources/document/render.ts"() {
     "use strict";
@@ -14578,27 +15430,30 @@ var init_render = __esm({
     Refusal = class extends Error {
     };
     KEEP = { kind: "keep" };
+    MAX_INLINE_LIST = 120;
     PLAIN_SAFE = /^[A-Za-z][A-Za-z0-9-]*:[A-Za-z0-9*?_.-]+$/;
   }
 });
 
 // src/sources/document/scan.ts
-function scanDocument(text2, file) {
-  const { scan, tree } = scanText(text2, file);
+function scanDocument(text2, file, options = {}) {
+  const { scan, tree } = scanText(text2, file, options);
+  const refind = (t2, f7) => findInTree(t2, f7, options);
   return {
     scan,
-    render: (location, refinement) => renderEdits(text2, location, refinement, findInTree, tree),
-    verifyAll: (changes, edits) => verifyFileEdits(text2, scan.syntax ?? "json", changes, edits, findInTree, tree)
+    render: (location, refinement) => renderEdits(text2, location, refinement, refind, tree),
+    verifyAll: (changes, edits) => verifyFileEdits(text2, scan.syntax ?? "json", changes, edits, refind, tree)
   };
 }
-function scanText(text2, file) {
+function scanText(text2, file, options) {
   const empty = { file, policies: [], notes: [] };
   if (text2.includes("\0")) {
     return {
       scan: { ...empty, status: "skipped", message: "is binary (it holds NUL bytes); not read" }
     };
   }
-  if (!text2.includes("Statement") && !text2.includes("\\")) {
+  const included = (options.included ?? []).length > 0;
+  if (!included && !POLICY_WORDS.some((w2) => text2.includes(w2)) && !text2.includes("\\")) {
     return { scan: { ...empty, status: "none" } };
   }
   let syntax = detectSyntax(text2);
@@ -14608,17 +15463,29 @@ function scanText(text2, file) {
     if (yaml.ok) [parsed, syntax] = [yaml, "yaml"];
   }
   if (!parsed.ok) {
-    if (!looksLikePolicy(text2)) return { scan: { ...empty, status: "none" } };
+    if (!included && !looksLikePolicy(text2) && !isServerlessFile(file)) {
+      return { scan: { ...empty, status: "none" } };
+    }
     const { line: line2, column } = new LineIndex(text2).position(parsed.offset);
     const status = parsed.message.includes("nested more than") ? "skipped" : "malformed";
     return { scan: { ...empty, status, syntax, message: parsed.message, line: line2, column } };
   }
   try {
-    const found = findInTree(parsed.tree, file);
+    const found = findInTree(parsed.tree, file, options);
     if (found.policies.length === 0 && found.notes.length === 0 && !found.template) {
       return { scan: { ...empty, status: "none", syntax } };
     }
-    return { scan: { file, status: "policies", syntax, ...found }, tree: parsed.tree };
+    const { includes, ...rest } = found;
+    return {
+      scan: {
+        file,
+        status: "policies",
+        syntax,
+        ...rest,
+        ...includes.length > 0 ? { includes } : {}
+      },
+      tree: parsed.tree
+    };
   } catch (error) {
     if (error instanceof ExpansionError) {
       return { scan: { ...empty, status: "skipped", syntax, message: error.message } };
@@ -14630,32 +15497,77 @@ function looksLikePolicy(text2) {
   const escaped = /\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}/.test(text2);
   return (/\bStatement\b/.test(text2) || escaped) && (/\bEffect\b/.test(text2) || /AWS::/.test(text2) || /AWSTemplateFormatVersion/.test(text2) || escaped);
 }
-function findInTree(tree, file) {
+function findInTree(tree, file, options = {}) {
   const ctx = findContext(tree, file);
-  const template = isTemplate(tree.root);
-  if (template) findInTemplate(ctx, tree.root);
-  else findDocuments(ctx, tree.root);
-  return { policies: ctx.policies, notes: ctx.notes, template };
+  const included = options.included ?? [];
+  let includes = [];
+  let template = false;
+  if (included.length > 0) {
+    for (const include of included) findIncluded(ctx, tree.root, include);
+  } else if (isServerlessFile(file) && tree.root.kind === "map") {
+    includes = findInServerless(ctx, tree.root, options.path ?? file);
+    template = true;
+  } else {
+    template = isTemplate(tree.root);
+    if (template) findInTemplate(ctx, tree.root);
+    else findDocuments(ctx, tree.root);
+  }
+  return { policies: ctx.policies, notes: ctx.notes, template, includes };
 }
+var POLICY_WORDS;
 var init_scan = __esm({
   "src/sources/document/scan.ts"() {
     "use strict";
     init_find();
     init_find2();
+    init_find3();
     init_nodes();
     init_render();
     init_tree();
+    POLICY_WORDS = ["Statement", "statements", "Effect", "AWS::Serverless", "ManagedPolicyArns"];
   }
 });
 
 // src/sources/format.ts
-function scanFile(text2, file) {
-  return scanDocument(text2, file);
+function scanFile(text2, file, options = {}) {
+  const scanned = scanDocument(text2, file, options);
+  if (scanned.scan.status === "malformed" && !mayHoldPolicies(file)) {
+    return {
+      ...scanned,
+      scan: {
+        file,
+        status: "skipped",
+        message: NOT_A_FORMAT,
+        policies: [],
+        notes: []
+      }
+    };
+  }
+  return scanned;
 }
+function findPolicies(text2, file, options = {}) {
+  return scanFile(text2, file, options).scan;
+}
+function collectIncludes(files) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const { path, text: text2 } of files) {
+    if (!isServerlessFile(path)) continue;
+    for (const include of findPolicies(text2, path, { path }).includes ?? []) {
+      const list2 = byFile.get(include.file) ?? [];
+      list2.push(include);
+      byFile.set(include.file, list2);
+    }
+  }
+  return byFile;
+}
+var NOT_A_FORMAT;
 var init_format2 = __esm({
   "src/sources/format.ts"() {
     "use strict";
+    init_candidates();
     init_scan();
+    init_find3();
+    NOT_A_FORMAT = "is not in a format iam-refine reads (JSON policies, CloudFormation and SAM templates in JSON or YAML, serverless.yml)";
   }
 });
 
@@ -14738,6 +15650,7 @@ function resolveAttachments(attachments, ctx) {
     } else {
       return { ok: false, reason: `${label2} has no name` };
     }
+    if (a7.derivation !== void 0) notes.push(a7.derivation);
     const account = a7.account ?? stackEntry?.account ?? accountFor(ctx);
     const inAccount = candidates(ctx.known, key).filter(
       (arn2) => pattern.test(arn2) && (account === void 0 || accountOf(arn2) === account)
@@ -14775,7 +15688,7 @@ function accountOf(arn) {
   return /^arn:[^:]*:iam::(\d{12}):/.exec(arn)?.[1] ?? "";
 }
 function describe2(a7) {
-  if (a7.samFunction) return `the role SAM creates for ${a7.samFunction}`;
+  if (a7.samResource) return `the role SAM creates for ${a7.samResource}`;
   if (a7.name !== void 0) return `${a7.type} ${a7.name}`;
   if (a7.logicalId !== void 0) return `${a7.type} ${a7.logicalId}`;
   return `a ${a7.type}`;
@@ -14838,7 +15751,14 @@ var init_principals = __esm({
 
 // src/sources/scan.ts
 function refineFile(input, options) {
-  return refineScan(input, scanFile(input.text, input.file), options);
+  return refineScan(
+    input,
+    scanFile(input.text, input.file, {
+      path: input.path,
+      ...input.included ? { included: input.included } : {}
+    }),
+    options
+  );
 }
 function refineScan(input, scanned, options) {
   const { scan } = scanned;
@@ -14856,13 +15776,13 @@ function refineScan(input, scanned, options) {
       }
     };
   }
-  const statements = scan.policies.reduce((n4, p4) => n4 + p4.statements.length, 0);
-  if (statements > MAX_STATEMENTS_PER_FILE) {
+  const statements2 = scan.policies.reduce((n4, p4) => n4 + p4.statements.length, 0);
+  if (statements2 > MAX_STATEMENTS_PER_FILE) {
     return {
       report: {
         file: input.file,
         status: "skipped",
-        message: `holds ${statements} statements, over the limit of ${MAX_STATEMENTS_PER_FILE} for one file; not checked`,
+        message: `holds ${statements2} statements, over the limit of ${MAX_STATEMENTS_PER_FILE} for one file; not checked`,
         policies: [],
         notes: scan.notes,
         edits: []
@@ -14872,12 +15792,14 @@ function refineScan(input, scanned, options) {
   const lines = new LineIndex(input.text);
   const budget = newWorkBudget();
   const started = options.clock?.();
-  const drafts = scan.policies.map((location) => {
+  const refined = scan.policies.map((location) => {
     if (started !== void 0 && options.clock() - started > MAX_SECONDS_PER_FILE * 1e3) {
-      return uncheckedDraft(
-        location,
-        `not checked: the file took more than ${MAX_SECONDS_PER_FILE} s to refine`
-      );
+      return {
+        done: uncheckedDraft(
+          location,
+          `not checked: the file took more than ${MAX_SECONDS_PER_FILE} s to refine`
+        )
+      };
     }
     const mapping = mapPrincipals(location, {
       file: input.path,
@@ -14886,14 +15808,21 @@ function refineScan(input, scanned, options) {
       covered: (arn) => isCovered(options.findings, arn) || isFallback(arn, options),
       ...options.fallbackPrincipals ? { fallback: options.fallbackPrincipals } : {}
     });
-    return refineLocation(scanned, location, mapping, options, lines, budget);
+    return refineLocation(location, mapping, options, budget);
   });
+  const drafts = refined.map(
+    (r7, i7) => finishLocation(scanned, r7, otherInlineSize(refined, i7), lines)
+  );
   const editing = drafts.filter((d7) => d7.report.status === "refined");
   const all = editing.flatMap((d7) => d7.edits);
   let fileEdits = all;
   if (editing.length > 1) {
     const problem = scanned.verifyAll(
-      editing.map((d7) => ({ location: d7.location, document: d7.refinement?.document })),
+      editing.map((d7) => ({
+        location: d7.location,
+        document: d7.refinement?.document,
+        removed: (d7.refinement?.statements ?? []).filter((s3) => s3.status === "removed").map((s3) => s3.index)
+      })),
       all
     );
     if (problem !== void 0) {
@@ -14923,6 +15852,7 @@ function reportBase(location) {
     pointer: location.pointer,
     path: location.path,
     kind: location.kind,
+    ...location.branches ? { branches: location.branches } : {},
     ...location.resource ? { resource: location.resource } : {},
     ...location.policyName !== void 0 ? { policyName: location.policyName } : {},
     range: location.range
@@ -14945,22 +15875,24 @@ function uncheckedDraft(location, reason) {
     }
   };
 }
-function refineLocation(scanned, location, mapping, options, lines, budget) {
+function refineLocation(location, mapping, options, budget) {
   const base = reportBase(location);
   const empty = { statements: [], edits: [], unusedActions: [] };
   if (!mapping.mapped) {
     return {
-      location,
-      principals: [],
-      edits: [],
-      report: {
-        ...base,
-        ...empty,
+      done: {
+        location,
         principals: [],
-        status: "unmapped",
-        reason: mapping.reason,
-        ...mapping.ambiguous ? { ambiguous: true } : {},
-        warnings: []
+        edits: [],
+        report: {
+          ...base,
+          ...empty,
+          principals: [],
+          status: "unmapped",
+          reason: mapping.reason,
+          ...mapping.ambiguous ? { ambiguous: true } : {},
+          warnings: []
+        }
       }
     };
   }
@@ -14971,15 +15903,17 @@ function refineLocation(scanned, location, mapping, options, lines, budget) {
   };
   if (mapping.uncovered.length > 0) {
     return {
-      location,
-      principals: [],
-      edits: [],
-      report: {
-        ...mapped,
-        ...empty,
-        status: "unchecked",
-        reason: `the findings say nothing about ${mapping.uncovered.join(", ")}: no finding names ${mapping.uncovered.length === 1 ? "it" : "them"} and the analyzer's coverage of ${mapping.uncovered.length === 1 ? "its account" : "their accounts"} is not recorded, so whether it uses everything or was never analyzed cannot be told`,
-        warnings: [...mapping.notes]
+      done: {
+        location,
+        principals: [],
+        edits: [],
+        report: {
+          ...mapped,
+          ...empty,
+          status: "unchecked",
+          reason: `the findings say nothing about ${mapping.uncovered.join(", ")}: no finding names ${mapping.uncovered.length === 1 ? "it" : "them"} and the analyzer's coverage of ${mapping.uncovered.length === 1 ? "its account" : "their accounts"} is not recorded, so whether it uses everything or was never analyzed cannot be told`,
+          warnings: [...mapping.notes]
+        }
       }
     };
   }
@@ -14996,88 +15930,135 @@ function refineLocation(scanned, location, mapping, options, lines, budget) {
   } catch (error) {
     if (error instanceof LimitError) {
       return {
-        location,
-        principals,
-        edits: [],
-        report: {
-          ...mapped,
-          ...empty,
-          status: error.kind === "check" ? "unchecked" : "not-editable",
-          reason: error.message,
-          warnings: [...mapping.notes]
+        done: {
+          location,
+          principals,
+          edits: [],
+          report: {
+            ...mapped,
+            ...empty,
+            status: error.kind === "check" ? "unchecked" : "not-editable",
+            reason: error.message,
+            warnings: [...mapping.notes]
+          }
         }
       };
     }
     if (error instanceof ConfigurationError || error instanceof InvariantError) {
       return {
-        location,
-        principals,
-        edits: [],
-        report: {
-          ...mapped,
-          ...empty,
-          status: error instanceof InvariantError ? "error" : "invalid",
-          reason: error.message,
-          warnings: [...mapping.notes]
+        done: {
+          location,
+          principals,
+          edits: [],
+          report: {
+            ...mapped,
+            ...empty,
+            status: error instanceof InvariantError ? "error" : "invalid",
+            reason: error.message,
+            warnings: [...mapping.notes]
+          }
         }
       };
     }
     throw error;
   }
-  const statements = statementReports(location, refinement);
+  return { location, mapped, notes: mapping.notes, principals, refinement };
+}
+function otherInlineSize(all, index) {
+  const self = all[index];
+  if (!self || "done" in self || self.location.quota.kind === QUOTAS.managed.kind) return 0;
+  const key = principalKey(self.location);
+  if (key === void 0) return 0;
+  let size = 0;
+  all.forEach((other, i7) => {
+    if (i7 === index || "done" in other || other.location.branches) return;
+    if (other.location.quota.kind !== self.location.quota.kind) return;
+    if (principalKey(other.location) !== key) return;
+    const [a7, b7] = [self.location.path, other.location.path];
+    const nested = (x2, y2) => x2.length <= y2.length && x2.every((step, j7) => y2[j7] === step);
+    if (nested(a7, b7) || nested(b7, a7)) return;
+    size += other.refinement.size.after;
+  });
+  return size;
+}
+function principalKey(location) {
+  if (location.attachments.length === 0) return void 0;
+  return location.attachments.map((a7) => `${a7.type}:${a7.logicalId ?? ""}:${a7.name ?? ""}:${a7.unresolved ?? ""}`).sort().join("|");
+}
+function finishLocation(scanned, refined, others, lines) {
+  if ("done" in refined) return refined.done;
+  const { location, mapped, principals, refinement } = refined;
+  const statements2 = statementReports(location, refinement);
   const unusedActions = [
     ...new Set(refinement.statements.flatMap((s3) => s3.changes.flatMap((c7) => c7.unused)))
   ];
+  const statementNotes = refinement.statements.flatMap((s3) => s3.note ? [`: ${s3.note}`] : []);
+  const quota = location.quota;
+  const { before, after } = refinement.size;
+  const total = after + others;
+  const overQuota = total > quota.limit && after > before;
   const common = {
     ...mapped,
-    statements,
+    statements: statements2,
     unusedActions,
-    warnings: [...mapping.notes, ...refinement.warnings],
-    size: refinement.size,
-    overQuota: refinement.overQuota,
+    warnings: [
+      ...refined.notes,
+      // statement notes are the statements' own; the quota is said below, with its options
+      ...refinement.warnings.filter(
+        (w2) => !statementNotes.some((n4) => w2.endsWith(n4)) && !w2.includes("-character quota for")
+      )
+    ],
+    size: { before, after, quota, ...others > 0 ? { others } : {} },
+    overQuota: total > quota.limit,
     unusedPrincipal: refinement.unusedPrincipal
   };
-  if (!refinement.changed) {
-    return {
-      location,
-      principals,
-      refinement,
-      edits: [],
-      report: { ...common, status: "unchanged", edits: [] }
-    };
-  }
-  if (refinement.unusedPolicy) {
-    return {
-      location,
-      principals,
-      refinement,
-      edits: [],
-      report: {
-        ...common,
-        status: "unused-policy",
-        reason: "no statement is left: detach the policy from its principals or delete it",
-        edits: []
-      }
-    };
-  }
-  const rendered = scanned.render(location, refinement);
-  if ("refused" in rendered) {
-    return {
-      location,
-      principals,
-      refinement,
-      edits: [],
-      report: { ...common, status: "not-editable", reason: rendered.refused, edits: [] }
-    };
-  }
-  const edits = [...rendered.edits];
-  return {
+  const draft = (report, edits2 = []) => ({
     location,
     principals,
     refinement,
-    edits,
-    report: { ...common, status: "refined", edits: edits.map((e7) => reportEdit(e7, lines)) }
-  };
+    edits: edits2,
+    report
+  });
+  if (!refinement.changed) return draft({ ...common, status: "unchanged", edits: [] });
+  if (refinement.unusedPolicy) {
+    return draft({
+      ...common,
+      status: "unused-policy",
+      reason: unusedReason(location),
+      edits: []
+    });
+  }
+  if (overQuota) {
+    return draft({
+      ...common,
+      status: "not-editable",
+      reason: overQuotaReason(refined, others),
+      edits: []
+    });
+  }
+  const rendered = scanned.render(location, refinement);
+  if ("refused" in rendered) {
+    return draft({ ...common, status: "not-editable", reason: rendered.refused, edits: [] });
+  }
+  const edits = [...rendered.edits];
+  return draft({ ...common, status: "refined", edits: edits.map((e7) => reportEdit(e7, lines)) }, edits);
+}
+function unusedReason(location) {
+  switch (location.form ?? "document") {
+    case "statement":
+    case "action":
+      return "no action is left in this branch of Fn::If: replace the branch by !Ref AWS::NoValue, or delete the statement";
+    case "statements":
+      return location.branches ? "no statement is left in this branch of Fn::If: replace the branch by !Ref AWS::NoValue" : "no statement is left: delete the statements (the role keeps its other policies)";
+    default:
+      return location.branches ? "no statement is left in this branch of Fn::If: replace the branch by !Ref AWS::NoValue, or detach or delete the policy" : "no statement is left: detach the policy from its principals or delete it";
+  }
+}
+function overQuotaReason(refined, others) {
+  const { before, after } = refined.refinement.size;
+  const quota = refined.location.quota;
+  const withOthers = others > 0 ? `, ${after + others} with the principal's other inline policies in this file` : "";
+  return `the refinement would be ${after} characters without white space (the policy is ${before} now)${withOthers}, over IAM's ${quota.limit}-character quota for ${quota.kind}, so it could not be deployed and no fix is suggested: ` + (quota.kind === QUOTAS.managed.kind ? "split the policy into several, " : "split the policy into several, move it to a managed policy, ") + "or accept the listed unused actions with keep-actions in the configuration";
 }
 function isFallback(arn, options) {
   return options.findings.byPrincipal.has("") && (options.fallbackPrincipals?.includes(arn) ?? false);
@@ -15102,6 +16083,8 @@ function statementReports(location, refinement) {
       ...s3.sid !== void 0 ? { sid: s3.sid } : {},
       status: s3.status,
       ...note2 !== void 0 ? { note: note2 } : {},
+      // what the engine cannot read is unchecked, unless a Fn::If's branches are checked apart
+      ...s3.unreadable && !where?.branched ? { unreadable: true } : {},
       before: s3.before,
       after: s3.after,
       changes: s3.changes,
@@ -39721,8 +40704,8 @@ __export(check_exports, {
   CHECK_USAGE: () => CHECK_USAGE,
   checkCommand: () => checkCommand
 });
-import { access } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join7 } from "node:path";
+import { access, lstat as lstat2 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname3, join as join7, posix } from "node:path";
 async function loadConfig2(file, paths) {
   if (file !== void 0) return { config: await readConfig(file), root: rootOf(file) };
   const only = paths.length === 1 ? paths[0] : void 0;
@@ -39748,8 +40731,41 @@ async function exists(path) {
     return false;
   }
 }
+async function isRegularFile(path) {
+  try {
+    return (await lstat2(path)).isFile();
+  } catch {
+    return false;
+  }
+}
 async function isFolder(path) {
   return exists(join7(path, "."));
+}
+async function includedFiles(walked, ignored) {
+  const services = [];
+  const onDiskOf = /* @__PURE__ */ new Map();
+  for (const file of walked) {
+    if (!isServerlessFile(file.rel)) continue;
+    const read = await readCandidate(file.path);
+    if (!read.ok) continue;
+    services.push({ path: file.rel, text: read.text });
+    onDiskOf.set(file.rel, file.path);
+  }
+  const byFile = collectIncludes(services);
+  const inWalk = new Set(walked.map((f7) => f7.rel));
+  const extra = [];
+  for (const [rel, includes] of byFile) {
+    if (inWalk.has(rel) || ignored(rel)) continue;
+    const from = includes[0]?.from.file ?? "";
+    const dir = posix.dirname(from);
+    const path = posix.join(
+      posix.dirname(onDiskOf.get(from) ?? from),
+      posix.relative(dir === "." ? "" : dir, rel)
+    );
+    if (!await isRegularFile(path)) continue;
+    extra.push({ path, rel, explicit: false });
+  }
+  return { byFile, extra };
 }
 function fileProblem(file, status, message) {
   return { file, status, message, policies: [], notes: [], edits: [] };
@@ -39762,53 +40778,64 @@ function markFixed(report) {
     )
   };
 }
-function textReport(report, diffs) {
-  const out = [];
-  for (const d7 of diffs) out.push(d7.trimEnd());
-  for (const file of report.files) {
-    if (file.status !== "policies") {
-      const at2 = file.line !== void 0 ? `:${file.line}:${file.column ?? 1}` : "";
-      const what = file.status === "malformed" ? "malformed, skipped" : "skipped";
-      out.push(`${file.file}${at2}: ${what}: it ${file.message ?? "could not be read"}`);
-      continue;
-    }
-    for (const p4 of file.policies) out.push(...policyLines(file.file, p4));
-    for (const n4 of file.notes) {
-      out.push(`${n4.file}:${n4.line}: ${n4.pointer ? `${n4.pointer}: ` : ""}${n4.message}`);
-    }
-  }
-  out.push(summary(report));
-  return `${out.join("\n")}
+function textReport(report, sections) {
+  return `${[...sections.filter((s3) => s3 !== ""), summary(report)].join("\n")}
 `;
 }
+function fileSection(file, diff) {
+  const out = [];
+  if (diff !== "") out.push(diff.trimEnd());
+  if (file.status !== "policies") {
+    const at2 = file.line !== void 0 ? `:${file.line}:${file.column ?? 1}` : "";
+    const what = file.status === "malformed" ? "malformed, skipped" : "skipped";
+    out.push(`${file.file}${at2}: ${what}: it ${file.message ?? "could not be read"}`);
+    return out.join("\n");
+  }
+  for (const p4 of file.policies) out.push(...policyLines(file.file, p4));
+  for (const n4 of file.notes) {
+    const mark = n4.unchecked ? "not checked: " : "";
+    out.push(`${n4.file}:${n4.line}: ${n4.pointer ? `${n4.pointer}: ` : ""}${mark}${n4.message}`);
+  }
+  return out.join("\n");
+}
 function policyLines(file, p4) {
-  const where = `${file}:${p4.range.startLine}: ${p4.pointer ? `${p4.pointer}: ` : ""}`;
+  const branch = p4.branches && p4.branches.length > 0 ? ` (when ${p4.branches.map((b7) => `${b7.condition} is ${b7.value}`).join(" and ")})` : "";
+  const where = `${file}:${p4.range.startLine}: ${p4.pointer ? `${p4.pointer}${branch}: ` : ""}`;
   const whose = p4.principals.length > 0 ? ` (${p4.principals.join(", ")})` : "";
   switch (p4.status) {
-    case "unchanged":
-      return [];
     case "unmapped":
       return [`${where}not refined, no principal: ${p4.reason ?? ""}`];
     case "invalid":
       return [`${where}not a policy the engine can read: ${p4.reason ?? ""}`];
     case "error":
       return [`${where}${p4.reason ?? "an internal guarantee failed"}`];
+    case "unchecked":
+      return [`${where}not checked${whose}: ${p4.reason ?? ""}`];
     default:
   }
-  const head = p4.status === "unused-policy" ? `${where}every action is unused${whose}: detach the policy or delete it` : p4.status === "not-editable" ? `${where}unused permissions${whose}, reported without a fix: ${p4.reason ?? ""}` : `${where}${p4.status === "fixed" ? "fixed" : "unused permissions"}${whose}`;
-  const lines = [head];
-  if (hasUnused(p4.status)) {
-    for (const s3 of p4.statements) {
-      const label2 = s3.sid !== void 0 ? `Statement "${s3.sid}"` : `Statement #${s3.index + 1}`;
-      for (const r7 of s3.reasons) lines.push(`  ${label2}: ${r7}`);
+  const lines = [];
+  if (p4.status !== "unchanged") {
+    lines.push(
+      p4.status === "unused-policy" ? `${where}every action is unused${whose}: ${p4.reason ?? "detach the policy or delete it"}` : p4.status === "not-editable" ? `${where}unused permissions${whose}, reported without a fix: ${p4.reason ?? ""}` : `${where}${p4.status === "fixed" ? "fixed" : "unused permissions"}${whose}`
+    );
+  }
+  const notRefined = [];
+  for (const s3 of p4.statements) {
+    const label2 = s3.sid !== void 0 ? `Statement "${s3.sid}"` : `Statement #${s3.index + 1}`;
+    if (hasUnused(p4.status)) for (const r7 of s3.reasons) lines.push(`  ${label2}: ${r7}`);
+    if (s3.status === "not-refined" && s3.note !== void 0 && !s3.note.startsWith("is a Deny")) {
+      notRefined.push(`  ${label2}: ${s3.unreadable ? "not checked" : "not refined"}: ${s3.note}`);
     }
   }
+  if (notRefined.length > 0 && lines.length === 0) lines.push(`${where}found${whose}`);
+  lines.push(...notRefined);
   if (p4.awsAgreement) {
     lines.push(`  IAM Access Analyzer: ${agreementLine(p4.awsAgreement)}`);
     const details = agreementDetails(p4.awsAgreement);
     if (details.length > 2) for (const d7 of details) lines.push(`    ${d7}`);
   }
-  for (const w2 of p4.warnings) lines.push(`  warning: ${w2}`);
+  for (const w2 of p4.warnings) lines.push(`  note: ${w2}`);
+  if (lines.length > 0 && p4.status === "unchanged" && notRefined.length === 0) return [];
   return lines;
 }
 function summary(report) {
@@ -39843,8 +40870,11 @@ var init_check = __esm({
     init_config();
     init_agreement3();
     init_proof();
+    init_candidates();
+    init_format2();
     init_scan2();
     init_gate();
+    init_find3();
     init_io();
     init_refine2();
     CHECK_USAGE = "usage: iam-refine check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]\n                        [--format text|json|sarif] [--principal ARN]... [--verify-with-aws]\n                        [--fail-on unused-or-unchecked|unused|never] [--require-aws-agreement]";
@@ -39908,42 +40938,62 @@ ${CHECK_USAGE}`);
       ) : void 0;
       let defects = 0;
       const ignored = globMatcher(config.ignoreFiles);
-      const files = await walkFiles(paths, root7, (rel) => ignored(rel));
+      const walked = await walkFiles(paths, root7, (rel) => ignored(rel));
+      const included = await includedFiles(walked, ignored);
       const reports = [];
-      const diffs = [];
-      for (const walked of files) {
-        const read = await readCandidate(walked.path);
+      const sections = [];
+      let namedProblems = 0;
+      for (const file of [...walked, ...included.extra]) {
+        const read = await readCandidate(file.path);
         if (!read.ok) {
-          if (read.reason === "too-large" || walked.explicit) {
-            reports.push(fileProblem(walked.path, "skipped", read.message));
+          if (read.reason === "too-large" || file.explicit) {
+            const problem = fileProblem(file.path, "skipped", read.message);
+            reports.push(problem);
+            sections.push(fileSection(problem, ""));
+            if (file.explicit) namedProblems++;
           }
           continue;
         }
+        const includes = included.byFile.get(file.rel);
         let outcome = refineFile(
-          { file: walked.path, path: walked.rel, text: read.text },
+          {
+            file: file.path,
+            path: file.rel,
+            text: read.text,
+            ...includes ? { included: includes } : {}
+          },
           { catalog, findings, config, fallbackPrincipals: fallback, clock: () => performance.now() }
         );
-        if (!outcome.report) continue;
-        if (recommendations.size > 0) {
-          outcome = withAwsAgreement(outcome, walked.rel, { catalog, config, recommendations });
+        if (outcome.report && recommendations.size > 0) {
+          outcome = withAwsAgreement(outcome, file.rel, { catalog, config, recommendations });
           if (requireAgreement)
             outcome = withholdDisagreements(read.text, outcome, (a7) => agreementDetails(a7).join("; "));
         }
-        if (prove) {
+        if (prove && outcome.report) {
           outcome = await withAwsProof(read.text, outcome, prove, (p4, reason, defect) => {
             if (defect) defects++;
-            io.err(`${walked.path}: ${p4.location.pointer || "policy"}: ${reason}
+            io.err(`${file.path}: ${p4.location.pointer || "policy"}: ${reason}
 `);
           });
         }
-        if (!outcome.report) continue;
+        if (!outcome.report) {
+          if (file.explicit) {
+            sections.push(
+              mayHoldPolicies(file.path) ? `${file.path}: holds no policy iam-refine reads` : `${file.path}: skipped: it ${NOT_A_FORMAT}`
+            );
+            namedProblems++;
+          }
+          continue;
+        }
         let report2 = outcome.report;
-        if (report2.edits.length > 0) diffs.push(unifiedDiff(walked.path, read.text, report2.edits));
+        if (file.explicit && report2.status !== "policies") namedProblems++;
+        const diff = report2.edits.length > 0 ? unifiedDiff(file.path, read.text, report2.edits) : "";
         if (fix && outcome.fixedText !== void 0) {
-          await writeFileAtomically(walked.path, outcome.fixedText);
+          await writeFileAtomically(file.path, outcome.fixedText);
           report2 = markFixed(report2);
         }
         reports.push(report2);
+        sections.push(fileSection(report2, diff));
       }
       const report = buildReport(reports, {
         catalog: {
@@ -39959,8 +41009,15 @@ ${CHECK_USAGE}`);
 `);
       else if (format3 === "sarif") io.out(`${JSON.stringify(toSarif(report), null, 2)}
 `);
-      else io.out(textReport(report, diffs));
+      else io.out(textReport(report, sections));
       if (report.totals.errors > 0 || defects > 0) return EXIT.bug;
+      if (namedProblems > 0) {
+        io.err(
+          `iam-refine: ${namedProblems} of the files named on the command line could not be checked (see above)
+`
+        );
+        return EXIT.usage;
+      }
       return gateFailure(report, failOn, "--fail-on") === void 0 ? EXIT.ok : EXIT.unused;
     };
   }

@@ -55238,9 +55238,9 @@ function readPolicy(text3, path, fail2) {
   }
   if (!isRecord(document)) return fail2(path, "must be a policy document (a JSON object)");
   const statement2 = document.Statement;
-  const statements = Array.isArray(statement2) ? statement2 : isRecord(statement2) ? [statement2] : void 0;
-  if (statements === void 0) return fail2(path, 'has no "Statement" list or object');
-  statements.forEach((s2, i7) => {
+  const statements2 = Array.isArray(statement2) ? statement2 : isRecord(statement2) ? [statement2] : void 0;
+  if (statements2 === void 0) return fail2(path, 'has no "Statement" list or object');
+  statements2.forEach((s2, i7) => {
     const at2 = `${path}: Statement[${i7}]`;
     if (!isRecord(s2)) return fail2(at2, "must be an object");
     if (s2.Effect !== "Allow" && s2.Effect !== "Deny")
@@ -67507,7 +67507,7 @@ function bodyProblem(body, expected) {
   const allowedLinks = new Set(expected.links ?? []);
   let suggestions = 0;
   const tokens = parser.parse(body, {});
-  const walk = (list4) => {
+  const walk2 = (list4) => {
     for (const t of list4) {
       if (t.type === "fence" || t.type === "code_block") {
         if (t.type === "fence" && t.info.trim().split(/\s+/)[0] === "suggestion") {
@@ -67533,13 +67533,13 @@ function bodyProblem(body, expected) {
         if (EMOJI.test(t.content)) return "an emoji shortcode";
       }
       if (t.children) {
-        const inner = walk(t.children);
+        const inner = walk2(t.children);
         if (inner !== void 0) return inner;
       }
     }
     return void 0;
   };
-  const found = walk(tokens);
+  const found = walk2(tokens);
   if (found !== void 0) return found;
   if (expected.suggestion !== void 0) {
     if (suggestions !== 1) return `${suggestions} suggestion blocks`;
@@ -69602,15 +69602,15 @@ function comparePrincipal(input, p3) {
     return unavailable(p3.principal, recommendation.reason);
   const found = findStep(recommendation.steps, input);
   if ("unavailable" in found) return unavailable(p3.principal, found.unavailable);
-  const statements = readStatements(input.document).statements;
+  const statements2 = readStatements(input.document).statements;
   const recommended = found.create ? readStatements(found.create.recommendedPolicy).statements : [];
-  if (statements.length > MAX_COMPARED_STATEMENTS || recommended.length > MAX_COMPARED_STATEMENTS) {
+  if (statements2.length > MAX_COMPARED_STATEMENTS || recommended.length > MAX_COMPARED_STATEMENTS) {
     return unavailable(
       p3.principal,
       `the policy or the recommendation has more than ${MAX_COMPARED_STATEMENTS} statements; not compared`
     );
   }
-  const reasons = compareStatements(input, p3, statements, recommended, found.create === void 0);
+  const reasons = compareStatements(input, p3, statements2, recommended, found.create === void 0);
   const existingPolicyId = found.create?.existingPolicyId ?? found.detachId;
   return {
     principal: p3.principal,
@@ -69841,12 +69841,9 @@ function entriesVerbatim(inner, outer) {
   return entriesOf(inner, "Action").every((e6) => action.has(fold(e6))) && entriesOf(outer, "NotAction").every((e6) => notAction.has(fold(e6)));
 }
 function entriesInside(inner, outer) {
-  for (const key of ["Action", "NotAction"]) {
-    const from = entriesOf(outer, key).map(fold);
-    const ok = key === "Action" ? entriesOf(inner, key).every((e6) => from.some((o3) => patternContains(o3, fold(e6)))) : from.every((o3) => entriesOf(inner, key).some((e6) => patternContains(fold(e6), o3)));
-    if (!ok) return false;
-  }
-  return true;
+  const action = new PatternIndex(entriesOf(outer, "Action"));
+  const notAction = new PatternIndex(entriesOf(inner, "NotAction"));
+  return entriesOf(inner, "Action").every((e6) => action.covers(fold(e6))) && entriesOf(outer, "NotAction").every((e6) => notAction.covers(fold(e6)));
 }
 function comparisonUniverse(input, recommended) {
   const literals = [];
@@ -69900,7 +69897,13 @@ function sameEntries(a6, b6) {
     if (key in a6 !== key in b6) return false;
     const x2 = entriesOf(a6, key).map(fold);
     const y = entriesOf(b6, key).map(fold);
-    const inside = (from, to) => from.every((e6) => to.some((t) => patternContains(t, e6)));
+    const xs = new Set(x2);
+    const ys = new Set(y);
+    if (xs.size === ys.size && [...xs].every((e6) => ys.has(e6))) continue;
+    const inside = (from, to) => {
+      const index = new PatternIndex(to);
+      return from.every((e6) => index.covers(e6));
+    };
     if (!inside(x2, y) || !inside(y, x2)) return false;
   }
   return true;
@@ -70065,12 +70068,6 @@ var CANDIDATE = /\.(json|jsonc|ya?ml|template)$/i;
 function mayHoldPolicies(path) {
   return CANDIDATE.test(path);
 }
-
-// src/engine/limits.ts
-var MAX_MATCHED_ACTIONS_PER_FILE = 5e5;
-var MAX_ENTRIES_PER_POLICY = 2e3;
-var MAX_STATEMENTS_PER_FILE = 5e3;
-var MAX_SECONDS_PER_FILE = 30;
 
 // src/engine/trie.ts
 function generalize(entry, m3, r6, universe) {
@@ -70257,6 +70254,12 @@ function fail(s2, what) {
   throw new InvariantError(`statement ${s2.sid ? `"${s2.sid}"` : `#${s2.index + 1}`}: ${what}`);
 }
 
+// src/engine/limits.ts
+var MAX_MATCHED_ACTIONS_PER_FILE = 5e5;
+var MAX_ENTRIES_PER_POLICY = 2e3;
+var MAX_STATEMENTS_PER_FILE = 5e3;
+var MAX_SECONDS_PER_FILE = 30;
+
 // src/engine/refine.ts
 var QUOTAS = {
   managed: { kind: "managed policy", limit: 6144 },
@@ -70268,8 +70271,8 @@ function newWorkBudget() {
   return { matchedActions: MAX_MATCHED_ACTIONS_PER_FILE };
 }
 function refinePolicy(document, options) {
-  const { statements } = readStatements(document);
-  const context3 = buildContext(statements, options);
+  const { statements: statements2 } = readStatements(document);
+  const context3 = buildContext(statements2, options);
   const result2 = refineWithContext(document, context3, options.quota);
   verifyRefinement(
     document,
@@ -70279,9 +70282,9 @@ function refinePolicy(document, options) {
   );
   return result2;
 }
-function buildContext(statements, options) {
+function buildContext(statements2, options) {
   const literals = [];
-  for (const s2 of statements) {
+  for (const s2 of statements2) {
     for (const entry of actionEntries(s2) ?? []) if (!hasWildcard(entry)) literals.push(entry);
   }
   const keep = options.keepActions ?? [];
@@ -70298,12 +70301,12 @@ function buildContext(statements, options) {
   };
 }
 function refineWithContext(document, context3, quota) {
-  const { statements, single } = readStatements(document);
+  const { statements: statements2, single } = readStatements(document);
   const results = [];
   const kept = [];
   const warnings = [];
   let emitted = 0;
-  statements.forEach((statement2, index) => {
+  statements2.forEach((statement2, index) => {
     const { result: result2, refined } = refineStatement(statement2, index, context3);
     results.push(result2);
     if (refined !== null) kept.push(refined);
@@ -70495,7 +70498,49 @@ function findContext(tree, file) {
     notes: []
   };
 }
+var MAX_CONDITION_DEPTH = 4;
 function addPolicy(ctx, node, path, kind, extras) {
+  forEachBranch(
+    ctx,
+    node,
+    path,
+    extras.branches ?? [],
+    (branch, at2, branches) => addDocument(ctx, branch, at2, kind, { ...extras, branches })
+  );
+}
+function addStatementList(ctx, node, path, kind, extras, version = "2012-10-17") {
+  forEachBranch(ctx, node, path, extras.branches ?? [], (branch, at2, branches) => {
+    const notEditable = [];
+    let list4 = branch;
+    if (list4.kind === "alias") {
+      notEditable.push(`the statements are the YAML alias *${list4.name}`);
+      if (!list4.target) return;
+      list4 = list4.target;
+    }
+    if (list4.tag || list4.kind !== "seq" && list4.kind !== "map") {
+      note(
+        ctx,
+        branch,
+        at2,
+        `the statements are given by ${describeIntrinsic(list4)}, not a literal list; not checked`,
+        true
+      );
+      return;
+    }
+    pushLocation(ctx, {
+      statementNode: list4,
+      rangeNode: list4,
+      path: at2,
+      statementsPath: at2,
+      form: "statements",
+      document: { Version: version, Statement: toValue(list4, ctx.budget) },
+      kind,
+      extras: { ...extras, branches },
+      notEditable
+    });
+  });
+}
+function addDocument(ctx, node, path, kind, extras) {
   const notEditable = [];
   let doc = node;
   if (doc.kind === "alias") {
@@ -70508,13 +70553,35 @@ function addPolicy(ctx, node, path, kind, extras) {
       ctx,
       node,
       path,
-      `the policy document is ${doc.tag ? `given by ${doc.tag}` : "not a mapping"}; not refined`
+      doc.tag || doc.kind === "alias" ? `the policy document is given by ${describeIntrinsic(doc)}, not a literal; not checked` : "the policy document is not a mapping; not refined",
+      doc.tag !== void 0
     );
     return;
   }
   const statement2 = pair(doc, "Statement");
   if (!statement2) {
-    note(ctx, doc, path, "the policy document has no Statement; not refined");
+    const intrinsic2 = intrinsicName(doc);
+    if (intrinsic2 !== void 0) {
+      note(
+        ctx,
+        doc,
+        path,
+        `the policy document is given by ${intrinsic2}, not a literal; not checked`,
+        true
+      );
+    } else note(ctx, doc, path, "the policy document has no Statement; not refined");
+    return;
+  }
+  if (ifOf(statement2)) {
+    const version = pair(doc, "Version");
+    addStatementList(
+      ctx,
+      statement2,
+      [...path, "Statement"],
+      kind,
+      extras,
+      version ? toValue(version, ctx.budget) : void 0
+    );
     return;
   }
   if (statement2.tag || statement2.kind !== "seq" && statement2.kind !== "map") {
@@ -70522,54 +70589,167 @@ function addPolicy(ctx, node, path, kind, extras) {
       ctx,
       statement2,
       [...path, "Statement"],
-      `Statement is ${statement2.tag ? `given by ${statement2.tag}` : "not a list or a mapping"}; not refined`
+      statement2.tag ? `Statement is given by ${statement2.tag}, not a literal list; not checked` : "Statement is not a list or a mapping; not refined",
+      statement2.tag !== void 0
     );
     return;
   }
-  const items = statement2.kind === "seq" ? statement2.items : [statement2];
+  pushLocation(ctx, {
+    statementNode: statement2,
+    rangeNode: doc,
+    path,
+    statementsPath: [...path, "Statement"],
+    form: "document",
+    document: toValue(doc, ctx.budget),
+    kind,
+    extras,
+    notEditable
+  });
+}
+function pushLocation(ctx, parts) {
+  const { statementNode, extras, notEditable } = parts;
+  const items = statementNode.kind === "seq" ? statementNode.items : [statementNode];
+  const statementPaths = items.map(
+    (_, i7) => statementNode.kind === "seq" ? [...parts.statementsPath, i7] : parts.statementsPath
+  );
   if (items.some((s2) => s2.kind === "map" && (pair(s2, "Principal") || pair(s2, "NotPrincipal")))) {
     note(
       ctx,
-      doc,
-      path,
+      parts.rangeNode,
+      parts.path,
       "its statements name a Principal: a resource or trust policy, never refined"
     );
     return;
   }
-  if (ctx.tree.usesAliases && usesAnchors(doc)) {
+  if (ctx.tree.usesAliases && usesAnchors(parts.rangeNode)) {
     notEditable.push("it uses YAML anchors or aliases");
   }
-  if (doc.duplicateKeys || items.some((s2) => s2.kind === "map" && s2.duplicateKeys)) {
+  if (parts.rangeNode.kind === "map" && parts.rangeNode.duplicateKeys || items.some((s2) => s2.kind === "map" && s2.duplicateKeys)) {
     notEditable.push("a key appears twice");
   }
-  const statements = items.map(
-    (item, index) => statementLocation(ctx, item, index)
-  );
+  const statements2 = parts.statements ?? items.map((item, index) => statementLocation(ctx, item, index));
+  const branches = extras.branches ?? [];
   ctx.policies.push({
     file: ctx.file,
     syntax: ctx.tree.syntax,
-    path,
-    pointer: pointerOf(path),
-    kind,
+    path: parts.path,
+    pointer: pointerOf(parts.path),
+    ...parts.form !== "document" ? { form: parts.form } : {},
+    ...parts.statementPath ? { statementPath: parts.statementPath } : {},
+    ...branches.length > 0 ? { branches } : {},
+    kind: parts.kind,
     ...extras.resource ? { resource: extras.resource } : {},
     ...extras.policyName !== void 0 ? { policyName: extras.policyName } : {},
-    range: ctx.lines.range(doc.start, doc.end),
-    document: toValue(doc, ctx.budget),
-    statementForm: statement2.kind === "seq" ? "list" : "object",
-    statements,
+    range: ctx.lines.range(parts.rangeNode.start, parts.rangeNode.end),
+    document: parts.document,
+    statementForm: statementNode.kind === "seq" ? "list" : "object",
+    statements: statements2,
     quota: extras.quota,
     attachments: extras.attachments,
     notEditable
   });
+  if (parts.form === "action") return;
+  const version = parts.document.Version;
+  items.forEach((item, index) => {
+    const at2 = statementPaths[index];
+    if (ifOf(item)) {
+      forEachBranch(ctx, item, at2, branches, (branch, p3, taken) => {
+        if (branch.kind !== "map" || branch.tag) {
+          note(
+            ctx,
+            branch,
+            p3,
+            `this branch of Fn::If is given by ${describeIntrinsic(branch)}, not a literal statement; not checked`,
+            true
+          );
+          return;
+        }
+        pushLocation(ctx, {
+          statementNode: branch,
+          rangeNode: branch,
+          path: p3,
+          statementsPath: p3,
+          form: "statement",
+          document: { ...versionOf(version), Statement: toValue(branch, ctx.budget) },
+          kind: parts.kind,
+          extras: { ...extras, branches: taken },
+          notEditable: [...notEditable]
+        });
+      });
+    } else if (item.kind === "map") addActionBranches(ctx, item, at2, parts, version);
+  });
+}
+function addActionBranches(ctx, statement2, at2, parts, version) {
+  const action = pair(statement2, "Action");
+  if (!action || !ifOf(action)) return;
+  forEachBranch(ctx, action, [...at2, "Action"], parts.extras.branches ?? [], (branch, p3, taken) => {
+    const form = actionForm(branch);
+    if (form === "other") {
+      note(
+        ctx,
+        branch,
+        p3,
+        `this branch of Fn::If is given by ${describeIntrinsic(branch)}, not a literal Action; not checked`,
+        true
+      );
+      return;
+    }
+    const value = toValue(statement2, ctx.budget);
+    pushLocation(ctx, {
+      statementNode: statement2,
+      rangeNode: branch,
+      path: p3,
+      statementsPath: at2,
+      form: "action",
+      statementPath: at2,
+      document: {
+        ...versionOf(version),
+        Statement: { ...value, Action: toValue(branch, ctx.budget) }
+      },
+      kind: parts.kind,
+      extras: { ...parts.extras, branches: taken },
+      notEditable: [...parts.notEditable],
+      statements: [
+        {
+          index: 0,
+          range: ctx.lines.range(statement2.start, statement2.end),
+          action: { range: ctx.lines.range(branch.start, branch.end), form }
+        }
+      ]
+    });
+  });
+}
+function versionOf(version) {
+  return version === void 0 ? {} : { Version: version };
+}
+function actionForm(node) {
+  if (node.tag || node.kind === "alias") return "other";
+  if (node.kind === "scalar" && typeof node.value === "string" && node.style !== "block") {
+    return "string";
+  }
+  if (node.kind === "seq") return "list";
+  return "other";
 }
 function statementLocation(ctx, item, index) {
   const range2 = ctx.lines.range(item.start, item.end);
+  const condition = ifOf(item);
+  if (condition) {
+    return {
+      index,
+      range: range2,
+      notEditable: `the statement is a Fn::If on ${condition.condition}: each branch is refined as its own location`,
+      branched: true
+    };
+  }
   const action = item.kind === "map" ? pair(item, "Action") : void 0;
   if (!action) return { index, range: range2 };
   const actionRange = ctx.lines.range(action.start, action.end);
   let notEditable;
   let form = "other";
-  if (action.kind === "alias") notEditable = `Action is the YAML alias *${action.name}`;
+  const actionIf = ifOf(action);
+  if (actionIf) {
+    notEditable = `Action is a Fn::If on ${actionIf.condition}: each branch is refined as its own location`;
+  } else if (action.kind === "alias") notEditable = `Action is the YAML alias *${action.name}`;
   else if (action.tag) notEditable = `Action is given by the intrinsic function ${action.tag}`;
   else if (action.kind === "map") notEditable = `Action is given by ${describeIntrinsic(action)}`;
   else if (action.kind === "scalar" && action.style === "block")
@@ -70580,8 +70760,66 @@ function statementLocation(ctx, item, index) {
     index,
     range: range2,
     action: { range: actionRange, form },
-    ...notEditable ? { notEditable } : {}
+    ...notEditable ? { notEditable } : {},
+    ...actionIf ? { branched: true } : {}
   };
+}
+function ifOf(node) {
+  let list4;
+  if (node?.tag === "!If") {
+    if (node.kind !== "seq") return false;
+    list4 = node;
+  } else if (node?.kind === "map" && !node.tag && node.pairs.length === 1) {
+    const only = node.pairs[0];
+    if (only?.key !== "Fn::If") return void 0;
+    if (only.value.kind !== "seq" || only.value.tag) return false;
+    list4 = only.value;
+  }
+  if (list4?.kind !== "seq") return void 0;
+  if (list4.items.length !== 3) return false;
+  const [condition, whenTrue, whenFalse] = list4.items;
+  const name = literal(condition);
+  if (name === void 0) return false;
+  return { condition: name, values: [whenTrue, whenFalse] };
+}
+function isNoValue(node) {
+  if (node.kind === "scalar" && node.tag === "!Ref") return node.value === "AWS::NoValue";
+  return node.kind === "map" && !node.tag && node.pairs.length === 1 && node.pairs[0]?.key === "Ref" && literal(node.pairs[0].value) === "AWS::NoValue";
+}
+function forEachBranch(ctx, node, path, branches, visit2) {
+  const condition = ifOf(node);
+  if (condition === void 0) {
+    visit2(node, path, branches);
+    return;
+  }
+  if (condition === false) {
+    note(
+      ctx,
+      node,
+      path,
+      "Fn::If is not [condition, value if true, value if false]; not checked",
+      true
+    );
+    return;
+  }
+  if (branches.length >= MAX_CONDITION_DEPTH) {
+    note(
+      ctx,
+      node,
+      path,
+      `Fn::If nested more than ${MAX_CONDITION_DEPTH} levels deep; not checked`,
+      true
+    );
+    return;
+  }
+  condition.values.forEach((value, i7) => {
+    if (isNoValue(value)) return;
+    visit2(
+      value,
+      [...path, "Fn::If", i7 + 1],
+      [...branches, { condition: condition.condition, value: i7 === 0 }]
+    );
+  });
 }
 function usesAnchors(node) {
   if (node.kind === "alias" || node.anchor) return true;
@@ -70595,6 +70833,11 @@ function describeIntrinsic(node) {
   if (node.kind === "alias") return `the alias *${node.name}`;
   return "a value that is not a literal";
 }
+function intrinsicName(node) {
+  if (node.kind !== "map" || node.tag || node.pairs.length !== 1) return void 0;
+  const key = node.pairs[0]?.key ?? "";
+  return key === "Ref" || key === "Condition" || key.startsWith("Fn::") ? key : void 0;
+}
 function pair(node, key) {
   if (node?.kind !== "map") return void 0;
   let found;
@@ -70605,6 +70848,7 @@ function nodeAt(root6, path) {
   let node = root6;
   for (const step of path) {
     if (node?.kind === "alias") node = node.target;
+    if (step === "Fn::If" && node?.tag === "!If") continue;
     if (typeof step === "number") node = node?.kind === "seq" ? node.items[step] : void 0;
     else node = pair(node, step);
     if (!node) return void 0;
@@ -70623,9 +70867,16 @@ function pointerOf(path) {
   }
   return out;
 }
-function note(ctx, node, path, message2) {
+function note(ctx, node, path, message2, unchecked = false) {
   const { line: line2, column } = ctx.lines.position(node.start);
-  ctx.notes.push({ file: ctx.file, line: line2, column, pointer: pointerOf(path), message: message2 });
+  ctx.notes.push({
+    file: ctx.file,
+    line: line2,
+    column,
+    pointer: pointerOf(path),
+    message: message2,
+    ...unchecked ? { unchecked: true } : {}
+  });
 }
 
 // src/sources/cloudformation/find.ts
@@ -70684,7 +70935,7 @@ var ATTACHMENT_LISTS = [
   ["Users", "user", QUOTAS.user],
   ["Groups", "group", QUOTAS.group]
 ];
-function findInTemplate(ctx, root6) {
+function findInTemplate(ctx, root6, prefix = []) {
   const resources = pair(root6, "Resources");
   if (resources?.kind !== "map") return;
   const globalPolicies = at(root6, ["Globals", "Function", "Policies"]);
@@ -70692,8 +70943,9 @@ function findInTemplate(ctx, root6) {
     note(
       ctx,
       globalPolicies.node,
-      globalPolicies.path,
-      "SAM Globals Policies apply to every function; not refined"
+      [...prefix, ...globalPolicies.path],
+      "SAM Globals Policies apply to every function; not refined",
+      true
     );
   }
   for (const r6 of resources.pairs) {
@@ -70701,7 +70953,7 @@ function findInTemplate(ctx, root6) {
     const type = literal(pair(r6.value, "Type"));
     const props2 = pair(r6.value, "Properties");
     if (type === void 0 || props2?.kind !== "map") continue;
-    const base2 = ["Resources", r6.key, "Properties"];
+    const base2 = [...prefix, "Resources", r6.key, "Properties"];
     const resource = { logicalId: r6.key, type };
     const inline2 = INLINE_KINDS[type];
     if (inline2) {
@@ -70711,25 +70963,42 @@ function findInTemplate(ctx, root6) {
         ...nameOf(props2, inline2.nameKey),
         ...pathOf(props2)
       };
+      managedPolicyNotes(ctx, props2, base2);
       const policies = pair(props2, "Policies");
       if (!policies) continue;
-      if (policies.kind !== "seq" || policies.tag) {
-        note(ctx, policies, [...base2, "Policies"], "Policies is not a plain list; not refined");
-        continue;
-      }
-      policies.items.forEach((item, i7) => {
-        const itemPath = [...base2, "Policies", i7];
-        if (item.kind !== "map" || item.tag) {
-          note(ctx, item, itemPath, "this Policies entry is not a plain mapping; not refined");
+      forEachBranch(ctx, policies, [...base2, "Policies"], [], (list4, listPath, branches) => {
+        if (list4.kind !== "seq" || list4.tag) {
+          note(
+            ctx,
+            list4,
+            listPath,
+            `Policies is given by ${describeIntrinsic(list4)}, not a literal list; not checked`,
+            true
+          );
           return;
         }
-        const doc = pair(item, "PolicyDocument");
-        if (!doc) return;
-        addPolicy(ctx, doc, [...itemPath, "PolicyDocument"], inline2.kind, {
-          quota: inline2.quota,
-          attachments: [self2],
-          resource,
-          policyName: literalName(pair(item, "PolicyName"))
+        list4.items.forEach((entry, i7) => {
+          forEachBranch(ctx, entry, [...listPath, i7], branches, (item, itemPath, taken) => {
+            if (item.kind !== "map" || item.tag || intrinsicName(item) !== void 0) {
+              note(
+                ctx,
+                item,
+                itemPath,
+                `this Policies entry is given by ${describeIntrinsic(item)}, not a literal; not checked`,
+                true
+              );
+              return;
+            }
+            const doc = pair(item, "PolicyDocument");
+            if (!doc) return;
+            addPolicy(ctx, doc, [...itemPath, "PolicyDocument"], inline2.kind, {
+              quota: inline2.quota,
+              attachments: [self2],
+              resource,
+              policyName: literalName(pair(item, "PolicyName")),
+              branches: taken
+            });
+          });
         });
       });
       continue;
@@ -70776,37 +71045,90 @@ function findInTemplate(ctx, root6) {
       });
       continue;
     }
-    if (type === "AWS::Serverless::Function") findInFunction(ctx, r6.key, props2, base2);
+    const sam = SAM_RESOURCES[type];
+    if (sam) findInSamResource(ctx, r6.key, sam, props2, base2);
   }
 }
-function findInFunction(ctx, fn, props2, base2) {
+var SAM_RESOURCES = {
+  "AWS::Serverless::Function": { kind: "sam-function", what: "function" },
+  "AWS::Serverless::StateMachine": { kind: "sam-state-machine", what: "state machine" }
+};
+function managedPolicyNotes(ctx, props2, base2) {
+  const arns = pair(props2, "ManagedPolicyArns");
+  if (!arns) return;
+  const path = [...base2, "ManagedPolicyArns"];
+  if (arns.kind !== "seq" || arns.tag) {
+    note(
+      ctx,
+      arns,
+      path,
+      `ManagedPolicyArns (${describeIntrinsic(arns)}): managed policies attached by ARN, not refinable here`
+    );
+    return;
+  }
+  arns.items.forEach((item, i7) => {
+    const arn = literal(item);
+    note(
+      ctx,
+      item,
+      [...path, i7],
+      `managed policy ${arn ?? `given by ${describeIntrinsic(item)}`}: attached by ARN, its statements live in the managed policy; not refinable here`
+    );
+  });
+}
+function findInSamResource(ctx, logicalId, sam, props2, base2) {
   const policies = pair(props2, "Policies");
   if (!policies) return;
   const path = [...base2, "Policies"];
   if (pair(props2, "Role")) {
-    note(ctx, policies, path, `${fn} has a Role, so SAM ignores its Policies; not refined`);
+    note(ctx, policies, path, `${logicalId} has a Role, so SAM ignores its Policies; not refined`);
     return;
   }
-  const role = { type: "role", logicalId: `${fn}Role`, samFunction: fn };
-  const entry = (node, p3) => {
-    if (node.tag || node.kind === "alias") {
-      note(ctx, node, p3, "this Policies entry is an intrinsic function or alias; left alone");
-    } else if (node.kind === "scalar") {
-      note(ctx, node, p3, `managed policy ${String(node.value)}: left alone`);
+  const role = { type: "role", logicalId: `${logicalId}Role`, samResource: logicalId };
+  const resource = {
+    logicalId,
+    type: sam.what === "function" ? "AWS::Serverless::Function" : "AWS::Serverless::StateMachine"
+  };
+  const entry = (node, p3, branches) => {
+    if (node.kind === "alias") {
+      note(ctx, node, p3, `this Policies entry is the YAML alias *${node.name}; not checked`, true);
+    } else if (node.kind === "scalar" && !node.tag) {
+      note(
+        ctx,
+        node,
+        p3,
+        `managed policy ${String(node.value)}: attached by name, its statements live in the managed policy; not refinable here`
+      );
+    } else if (node.tag || intrinsicName(node) !== void 0) {
+      note(
+        ctx,
+        node,
+        p3,
+        `this Policies entry is given by ${describeIntrinsic(node)}, not a literal; not checked`,
+        true
+      );
     } else if (node.kind === "map" && pair(node, "Statement")) {
-      addPolicy(ctx, node, p3, "sam-function", {
+      addPolicy(ctx, node, p3, sam.kind, {
         quota: QUOTAS.role,
         attachments: [role],
-        resource: { logicalId: fn, type: "AWS::Serverless::Function" }
+        resource,
+        branches
       });
     } else if (node.kind === "map") {
       const name = node.pairs[0]?.key ?? "entry";
-      note(ctx, node, p3, `SAM policy template ${name}: left alone`);
+      note(
+        ctx,
+        node,
+        p3,
+        `SAM policy template ${name}: SAM expands it to statements of its own; not refinable here`
+      );
     }
   };
-  if (policies.kind === "seq" && !policies.tag) {
-    policies.items.forEach((item, i7) => entry(item, [...path, i7]));
-  } else entry(policies, path);
+  forEachBranch(ctx, policies, path, [], (value, at2, branches) => {
+    if (value.kind === "seq" && !value.tag) {
+      value.items.forEach((item, i7) => forEachBranch(ctx, item, [...at2, i7], branches, entry));
+    } else entry(value, at2, branches);
+  });
 }
 function attachmentsOf(resources, list4, type) {
   if (list4.kind !== "seq" || list4.tag) {
@@ -70832,8 +71154,9 @@ function attachmentOf(resources, node, type) {
     };
   }
   const fn = ref.endsWith("Role") ? pair(resources, ref.slice(0, -4)) : void 0;
-  if (fn?.kind === "map" && literal(pair(fn, "Type")) === "AWS::Serverless::Function") {
-    return { type, logicalId: ref, samFunction: ref.slice(0, -4) };
+  const fnType = fn?.kind === "map" ? literal(pair(fn, "Type")) : void 0;
+  if (fnType !== void 0 && SAM_RESOURCES[fnType]) {
+    return { type, logicalId: ref, samResource: ref.slice(0, -4) };
   }
   return {
     type,
@@ -70901,17 +71224,36 @@ function intrinsic(node) {
 }
 
 // src/sources/json/find.ts
-function findDocuments(ctx, node, path = [], depth = 0) {
+function findDocuments(ctx, node) {
+  const loose = { noted: false };
+  walk(ctx, node, [], 0, loose);
+}
+function walk(ctx, node, path, depth, loose) {
   if (depth > MAX_NESTING) return;
   if (node.kind === "map") {
     if (looksLikeDocument(node, path.length === 0)) {
       addPolicy(ctx, node, path, "json-policy", { quota: QUOTAS.managed, attachments: [] });
       return;
     }
-    for (const p3 of node.pairs) findDocuments(ctx, p3.value, [...path, p3.key], depth + 1);
+    if (!loose.noted && looksLikeStatement(node)) {
+      loose.noted = true;
+      note(
+        ctx,
+        node,
+        path,
+        "holds IAM statements outside any policy document (statements a serverless.yml includes?): not checked alone; check them with the file that includes them",
+        true
+      );
+      return;
+    }
+    for (const p3 of node.pairs) walk(ctx, p3.value, [...path, p3.key], depth + 1, loose);
   } else if (node.kind === "seq") {
-    node.items.forEach((item, i7) => findDocuments(ctx, item, [...path, i7], depth + 1));
+    node.items.forEach((item, i7) => walk(ctx, item, [...path, i7], depth + 1, loose));
   }
+}
+function looksLikeStatement(node) {
+  const effect = literal(pair(node, "Effect"));
+  return (effect === "Allow" || effect === "Deny") && (pair(node, "Action") !== void 0 || pair(node, "NotAction") !== void 0) && pair(node, "Principal") === void 0 && pair(node, "NotPrincipal") === void 0;
 }
 function looksLikeDocument(node, isRoot) {
   const statement2 = pair(node, "Statement");
@@ -70919,6 +71261,428 @@ function looksLikeDocument(node, isRoot) {
   if (pair(node, "Version") || isRoot) return true;
   const items = statement2.kind === "seq" ? statement2.items : [statement2];
   return items.some((s2) => s2.kind === "map" && pair(s2, "Effect") !== void 0);
+}
+
+// src/sources/serverless/variables.ts
+var MAX_VARIABLE_DEPTH = 10;
+var MAX_RESOLVED_LENGTH = 1e3;
+var MAX_VARIABLE_STEPS = 1e3;
+function resolveValue(node, scope, depth = 0, steps = { left: MAX_VARIABLE_STEPS }) {
+  if (!node) return void 0;
+  const text3 = literal(node);
+  if (text3 === void 0) {
+    if (node.kind === "scalar" && node.value !== null && !node.tag) {
+      return { ok: true, value: String(node.value) };
+    }
+    return { ok: false, reason: "is not a plain string" };
+  }
+  return resolveText(text3, scope, depth, steps);
+}
+function resolveText(text3, scope, depth, steps = { left: MAX_VARIABLE_STEPS }) {
+  if (--steps.left < 0) {
+    return { ok: false, reason: `refers to more than ${MAX_VARIABLE_STEPS} variables` };
+  }
+  if (depth > MAX_VARIABLE_DEPTH) {
+    return {
+      ok: false,
+      reason: `variables nest or refer to each other more than ${MAX_VARIABLE_DEPTH} deep`
+    };
+  }
+  let out = "";
+  let i7 = 0;
+  while (i7 < text3.length) {
+    const start = text3.indexOf("${", i7);
+    if (start < 0) {
+      out += text3.slice(i7);
+      break;
+    }
+    out += text3.slice(i7, start);
+    const end = closingBrace(text3, start + 2);
+    if (end < 0) return { ok: false, reason: `${text3} has an unclosed \${` };
+    const inner = resolveVariable(text3.slice(start + 2, end), scope, depth + 1, steps);
+    if (!inner.ok) return inner;
+    out += inner.value;
+    if (out.length > MAX_RESOLVED_LENGTH) {
+      return { ok: false, reason: `resolves to more than ${MAX_RESOLVED_LENGTH} characters` };
+    }
+    i7 = end + 1;
+  }
+  return { ok: true, value: out };
+}
+function closingBrace(text3, from) {
+  let depth = 0;
+  let quote = "";
+  for (let i7 = from; i7 < text3.length; i7++) {
+    const c6 = text3[i7];
+    if (quote) {
+      if (c6 === quote) quote = "";
+    } else if (c6 === '"' || c6 === "'") quote = c6;
+    else if (c6 === "{") depth++;
+    else if (c6 === "}") {
+      if (depth === 0) return i7;
+      depth--;
+    }
+  }
+  return -1;
+}
+function splitDefault(body) {
+  let depth = 0;
+  let quote = "";
+  for (let i7 = 0; i7 < body.length; i7++) {
+    const c6 = body[i7];
+    if (quote) {
+      if (c6 === quote) quote = "";
+    } else if (c6 === '"' || c6 === "'") quote = c6;
+    else if (c6 === "{") depth++;
+    else if (c6 === "}") depth--;
+    else if (c6 === "," && depth === 0) return [body.slice(0, i7).trim(), body.slice(i7 + 1).trim()];
+  }
+  return [body.trim(), void 0];
+}
+function resolveVariable(body, scope, depth, steps) {
+  const [reference2, fallback] = splitDefault(body);
+  const own = resolveReference(reference2, scope, depth, steps);
+  if (own.ok || fallback === void 0) return own;
+  return resolveFallback(fallback, scope, depth, steps);
+}
+function resolveFallback(fallback, scope, depth, steps) {
+  const quoted = /^(['"])(.*)\1$/s.exec(fallback);
+  if (quoted) return resolveText(quoted[2], scope, depth, steps);
+  if (fallback.startsWith("${")) return resolveText(fallback, scope, depth, steps);
+  if (/^[a-z]+:/i.test(fallback)) return resolveVariable(fallback, scope, depth + 1, steps);
+  return { ok: true, value: fallback };
+}
+function resolveReference(reference2, scope, depth, steps) {
+  const unresolvable = (why) => ({ ok: false, reason: `\${${reference2}} ${why}` });
+  const colon = reference2.indexOf(":");
+  const source = colon < 0 ? reference2 : reference2.slice(0, colon);
+  const address = colon < 0 ? "" : reference2.slice(colon + 1).trim();
+  switch (source) {
+    case "self": {
+      const path = address.split(".").filter((p3) => p3 !== "");
+      const node = path.length === 0 ? scope.root : nodeAt(scope.root, path);
+      if (!node) return unresolvable("names nothing in this file");
+      const value = resolveValue(node, scope, depth, steps);
+      if (!value) return unresolvable("names nothing in this file");
+      return value.ok ? value : unresolvable(value.reason);
+    }
+    case "sls":
+      if (address === "stage" && scope.stage !== void 0) return { ok: true, value: scope.stage };
+      return unresolvable("is known only when the service is deployed");
+    case "aws":
+      if (address === "region" && scope.region !== void 0)
+        return { ok: true, value: scope.region };
+      return unresolvable("is known only when the service is deployed");
+    case "opt":
+    case "env":
+      return unresolvable("is given when the service is deployed, and has no default here");
+    default:
+      return unresolvable("cannot be resolved from this file");
+  }
+}
+
+// src/sources/serverless/find.ts
+function isServerlessFile(file) {
+  return /(^|\/)serverless\.ya?ml$/i.test(file);
+}
+var DEFAULT_STAGE = "dev";
+var DEFAULT_REGION = "us-east-1";
+var MAX_ROLE_NAME = 64;
+var PLUGIN = "serverless-iam-roles-per-function";
+function findInServerless(ctx, root6, repositoryPath) {
+  const includes = [];
+  const provider = pair(root6, "provider");
+  const functions = pair(root6, "functions");
+  const resources = pair(root6, "resources");
+  const base2 = { root: root6 };
+  const stage = resolveValue(pair(provider, "stage"), base2) ?? { ok: true, value: DEFAULT_STAGE };
+  const region2 = resolveValue(pair(provider, "region"), base2) ?? { ok: true, value: DEFAULT_REGION };
+  const scope = {
+    root: root6,
+    ...stage.ok ? { stage: stage.value } : {},
+    ...region2.ok ? { region: region2.value } : {}
+  };
+  if (resources?.kind === "map") {
+    const first = ctx.policies.length;
+    findInTemplate(ctx, resources, ["resources"]);
+    for (let i7 = first; i7 < ctx.policies.length; i7++) {
+      const location = ctx.policies[i7];
+      ctx.policies[i7] = {
+        ...location,
+        attachments: location.attachments.map((a6) => resolveAttachment(a6, scope))
+      };
+    }
+  }
+  const serviceNode = pair(root6, "service");
+  const service = resolveValue(
+    serviceNode?.kind === "map" ? pair(serviceNode, "name") : serviceNode,
+    scope
+  ) ?? {
+    ok: false,
+    reason: "the file names no service"
+  };
+  const iamRole = nodeAt(root6, ["provider", "iam", "role"]);
+  const perFunctionMode = literal(pair(iamRole, "mode")) === "perFunction";
+  const existingRole = (iamRole && iamRole.kind !== "map" ? iamRole : void 0) ?? pair(provider, "role");
+  const customInherit = nodeAt(root6, ["custom", PLUGIN, "defaultInherit"]);
+  const defaultInherit = customInherit?.kind === "scalar" ? customInherit.value === true : perFunctionMode;
+  const fnEntries = functions?.kind === "map" ? functions.pairs : [];
+  const ownRole = (fn) => !pair(fn, "role") && (perFunctionMode || pair(fn, "iamRoleStatements") !== void 0 || nodeAt(fn, ["iam", "role", "statements"]) !== void 0 || hasItems(nodeAt(fn, ["iam", "role", "managedPolicies"])));
+  const sharedUsers = fnEntries.filter((f6) => !pair(f6.value, "role") && !ownRole(f6.value));
+  const sharedExists = existingRole === void 0 && !perFunctionMode && fnEntries.some((f6) => !pair(f6.value, "role"));
+  const named = (what, name, derivation, path) => name.ok ? { type: "role", name: name.value, derivation, ...path !== void 0 ? { path } : {} } : { type: "role", unresolved: `${what}: ${name.reason}` };
+  const rolePath = literal(pair(iamRole, "path"));
+  const sharedName = pair(iamRole, "name") ? resolveValue(pair(iamRole, "name"), scope) : joinParts([service, stage, region2, { ok: true, value: "lambdaRole" }]);
+  const serviceLabel = service.ok ? service.value : "the service";
+  const shared = {
+    attachment: named(
+      "the shared role of the service",
+      sharedName,
+      `the role the Serverless Framework creates for the functions of ${serviceLabel} (${sharedName.ok ? sharedName.value : "its name"}), used by ${sharedUsers.length === fnEntries.length && fnEntries.length > 0 ? `every function (${fnEntries.map((f6) => f6.key).join(", ")})` : sharedUsers.length > 0 ? `the functions ${sharedUsers.map((f6) => f6.key).join(", ")}` : "no function"}: refined with that role's findings`,
+      rolePath
+    )
+  };
+  const functionRole = (fnName, fn) => {
+    const explicit = nodeAt(fn, ["iam", "role", "name"]) ?? pair(fn, "iamRoleStatementsName");
+    if (explicit) {
+      return {
+        attachment: named(
+          `the role of function ${fnName}`,
+          resolveValue(explicit, scope),
+          `the role the Serverless Framework creates for function ${fnName}, named in the file`
+        )
+      };
+    }
+    if (pair(iamRole, "name")) {
+      return {
+        attachment: {
+          type: "role",
+          unresolved: `function ${fnName}: the framework cannot name a per-function role when provider.iam.role.name is set (it stops the deployment); name it with iam.role.name`
+        }
+      };
+    }
+    const name = functionRoleName(service, stage, fnName, region2);
+    return {
+      attachment: named(
+        `the role of function ${fnName}`,
+        name,
+        `the role the Serverless Framework creates for function ${fnName} (${name.ok ? name.value : "its name"})`,
+        literal(nodeAt(fn, ["iam", "role", "path"])) ?? rolePath
+      )
+    };
+  };
+  const providerStatements = [];
+  const newShape = nodeAt(root6, ["provider", "iam", "role", "statements"]);
+  if (newShape && iamRole?.kind === "map") {
+    providerStatements.push({ node: newShape, path: ["provider", "iam", "role", "statements"] });
+  }
+  const legacy = pair(provider, "iamRoleStatements");
+  if (legacy) providerStatements.push({ node: legacy, path: ["provider", "iamRoleStatements"] });
+  const inheriting = fnEntries.filter((f6) => {
+    if (!ownRole(f6.value)) return false;
+    const flag = nodeAt(f6.value, ["iam", "inheritStatements"]) ?? pair(f6.value, "iamRoleStatementsInherit");
+    return flag?.kind === "scalar" ? flag.value === true : defaultInherit;
+  });
+  for (const { node, path } of providerStatements) {
+    if (existingRole) {
+      note(
+        ctx,
+        node,
+        path,
+        `provider ${pair(provider, "role") ? "role" : "iam.role"} names an existing role, so the framework ignores these statements; not refined`
+      );
+      continue;
+    }
+    const attachments = [
+      ...sharedExists ? [shared.attachment] : [],
+      ...inheriting.map((f6) => functionRole(f6.key, f6.value).attachment)
+    ];
+    if (attachments.length === 0) {
+      note(ctx, node, path, "no function uses the role these statements are for; not refined");
+      continue;
+    }
+    statements(ctx, node, path, "serverless-provider", attachments, repositoryPath, scope, includes);
+  }
+  managedPolicies(ctx, nodeAt(root6, ["provider", "iam", "role", "managedPolicies"]), [
+    "provider",
+    "iam",
+    "role",
+    "managedPolicies"
+  ]);
+  managedPolicies(ctx, pair(provider, "iamManagedPolicies"), ["provider", "iamManagedPolicies"]);
+  for (const f6 of fnEntries) {
+    const fnPath = ["functions", f6.key];
+    const own = [
+      {
+        node: nodeAt(f6.value, ["iam", "role", "statements"]),
+        path: [...fnPath, "iam", "role", "statements"]
+      },
+      { node: pair(f6.value, "iamRoleStatements"), path: [...fnPath, "iamRoleStatements"] }
+    ];
+    managedPolicies(ctx, nodeAt(f6.value, ["iam", "role", "managedPolicies"]), [
+      ...fnPath,
+      "iam",
+      "role",
+      "managedPolicies"
+    ]);
+    for (const { node, path } of own) {
+      if (!node) continue;
+      if (pair(f6.value, "role")) {
+        note(
+          ctx,
+          node,
+          path,
+          `function ${f6.key} has a role, so these statements are not used; not refined`
+        );
+        continue;
+      }
+      const role = functionRole(f6.key, f6.value);
+      statements(
+        ctx,
+        node,
+        path,
+        "serverless-function",
+        [role.attachment],
+        repositoryPath,
+        scope,
+        includes
+      );
+    }
+  }
+  return includes;
+}
+function resolveAttachment(a6, scope) {
+  if (a6.name === void 0 || !a6.name.includes("${")) return a6;
+  const resolved = resolveText(a6.name, scope, 0);
+  const { name: _name, ...rest } = a6;
+  return resolved.ok ? { ...a6, name: resolved.value } : { ...rest, unresolved: `the ${a6.type} name ${a6.name}: ${resolved.reason}` };
+}
+function functionRoleName(service, stage, fn, region2) {
+  const parts = [service, stage, { ok: true, value: fn }, region2];
+  const bare = joinParts(parts);
+  if (!bare.ok) return bare;
+  const full = `${bare.value}-lambdaRole`;
+  if (full.length <= MAX_ROLE_NAME) return { ok: true, value: full };
+  if (bare.value.length <= MAX_ROLE_NAME) return bare;
+  return {
+    ok: false,
+    reason: `the generated name ${bare.value} is over ${MAX_ROLE_NAME} characters, so the framework refuses to deploy it`
+  };
+}
+function joinParts(parts) {
+  const values = [];
+  for (const p3 of parts) {
+    if (!p3.ok) return p3;
+    values.push(p3.value);
+  }
+  return { ok: true, value: values.join("-") };
+}
+function hasItems(node) {
+  return node?.kind === "seq" && node.items.length > 0;
+}
+function managedPolicies(ctx, node, path) {
+  if (!node) return;
+  const items = node.kind === "seq" ? node.items : [node];
+  items.forEach((item, i7) => {
+    const name = literal(item) ?? `given by ${describeIntrinsic(item)}`;
+    note(
+      ctx,
+      item,
+      node.kind === "seq" ? [...path, i7] : path,
+      `managed policy ${name}: attached by ARN, its statements live in the managed policy; not refinable here`
+    );
+  });
+}
+var FILE_VARIABLE = /^\$\{file\(([^()]+)\)(?::([^}]*))?\}$/;
+function statements(ctx, node, path, kind, attachments, repositoryPath, scope, includes) {
+  const quota = QUOTAS.role;
+  const include = (value, at2, holds) => {
+    const text3 = literal(value);
+    if (text3 === void 0 || !text3.includes("${")) return false;
+    const m3 = FILE_VARIABLE.exec(text3.trim());
+    if (!m3) {
+      note(
+        ctx,
+        value,
+        at2,
+        `the statements are given by the variable ${text3}, which iam-refine does not resolve; not checked`,
+        true
+      );
+      return true;
+    }
+    const target = resolveText(m3[1].trim(), scope, 0);
+    const file = target.ok ? includedPath(repositoryPath, target.value) : void 0;
+    if (!target.ok || file === void 0) {
+      note(
+        ctx,
+        value,
+        at2,
+        target.ok ? `the statements are included from ${target.value}, which is outside the repository; not checked` : `the statements are included from a file whose name cannot be resolved (${target.reason}); not checked`,
+        true
+      );
+      return true;
+    }
+    const { line: line2 } = ctx.lines.position(value.start);
+    includes.push({
+      file,
+      selector: (m3[2] ?? "").split(".").map((s2) => s2.trim()).filter((s2) => s2 !== ""),
+      holds,
+      kind,
+      quota,
+      attachments,
+      from: { file: ctx.file, line: line2, pointer: pointerOf(at2) }
+    });
+    note(
+      ctx,
+      value,
+      at2,
+      `the statements are included from ${file}, refined where that file is read`
+    );
+    return true;
+  };
+  if (include(node, path, "list")) return;
+  if (node.kind === "seq" && !node.tag) {
+    const literalItems = node.items.filter((item, i7) => !include(item, [...path, i7], "entry"));
+    if (literalItems.length === 0 && node.items.length > 0) return;
+    if (literalItems.length !== node.items.length) {
+      note(
+        ctx,
+        node,
+        path,
+        "the list mixes included and written statements: the written ones are refined without the included ones"
+      );
+    }
+  }
+  addStatementList(ctx, node, path, kind, { quota, attachments });
+}
+function includedPath(including, target) {
+  if (target.startsWith("/") || /^[A-Za-z]:/.test(target) || target.includes("\\")) return void 0;
+  const parts = including.split("/").slice(0, -1);
+  for (const part of target.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0) return void 0;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.length > 0 ? parts.join("/") : void 0;
+}
+function findIncluded(ctx, root6, include) {
+  const node = include.selector.length === 0 ? root6 : nodeAt(root6, include.selector);
+  if (!node) {
+    note(
+      ctx,
+      root6,
+      [],
+      `${include.from.file}:${include.from.line} includes ${include.selector.join(".") || "this file"}, which it does not hold; not checked`,
+      true
+    );
+    return;
+  }
+  addStatementList(ctx, node, include.selector, include.kind, {
+    quota: include.quota,
+    attachments: include.attachments
+  });
 }
 
 // src/sources/document/render.ts
@@ -70961,10 +71725,7 @@ function treeOf(text3, syntax, tree) {
 }
 function buildEdits(tree, location, refinement) {
   const ctx = { tree, text: tree.text, edits: [] };
-  const doc = nodeAt(tree.root, location.path);
-  if (doc?.kind !== "map") throw new Refusal("the policy is no longer where it was found");
-  const statementNode = pair(doc, "Statement");
-  if (!statementNode) throw new Refusal("the policy has no Statement");
+  const { statementNode, actionNode } = statementsAt(tree, location);
   const items = statementNode.kind === "seq" ? statementNode.items : [statementNode];
   const removed = [];
   const refinedDoc = refinement.document;
@@ -70986,7 +71747,7 @@ function buildEdits(tree, location, refinement) {
     if (item?.kind !== "map" || refined === void 0) {
       throw new Refusal(`statement #${result2.index + 1} is not where it was found`);
     }
-    actionEdits(ctx, item, result2, refined.Action);
+    actionEdits(ctx, item, result2, refined.Action, actionNode);
   }
   if (removed.length > 0) {
     if (statementNode.kind !== "seq") throw new Refusal("Statement is one object");
@@ -70995,9 +71756,42 @@ function buildEdits(tree, location, refinement) {
   }
   return ctx.edits;
 }
+function statementsAt(tree, location) {
+  const node = nodeAt(tree.root, location.path);
+  const gone = () => {
+    throw new Refusal("the policy is no longer where it was found");
+  };
+  switch (location.form ?? "document") {
+    case "document": {
+      if (node?.kind !== "map") return gone();
+      const statementNode = pair(node, "Statement");
+      if (!statementNode) throw new Refusal("the policy has no Statement");
+      return { statementNode };
+    }
+    case "statements":
+    case "statement":
+      return node ? { statementNode: node } : gone();
+    case "action": {
+      const statement2 = location.statementPath && nodeAt(tree.root, location.statementPath);
+      return node && statement2 ? { statementNode: statement2, actionNode: node } : gone();
+    }
+  }
+}
+function valueAtPath(location, document) {
+  const statement2 = document.Statement;
+  switch (location.form ?? "document") {
+    case "document":
+      return document;
+    case "statements":
+    case "statement":
+      return statement2;
+    case "action":
+      return statement2.Action;
+  }
+}
 var KEEP = { kind: "keep" };
-function actionEdits(ctx, statement2, result2, action) {
-  const node = pair(statement2, "Action");
+function actionEdits(ctx, statement2, result2, action, branch) {
+  const node = branch ?? pair(statement2, "Action");
   if (!node) throw new Refusal(`statement #${result2.index + 1} has no Action`);
   const index = result2.index;
   if (node.kind === "scalar" && typeof node.value === "string" && !node.tag) {
@@ -71007,6 +71801,11 @@ function actionEdits(ctx, statement2, result2, action) {
     }
     if (!Array.isArray(action))
       throw new Refusal("the refined Action is neither a string nor a list");
+    if (branch) {
+      const texts = action.map((v) => scalarText(ctx, String(v), node.style, true));
+      push(ctx, index, node.start, node.end, `[${texts.join(", ")}]`);
+      return;
+    }
     stringToList(ctx, statement2, node, action, index);
     return;
   }
@@ -71119,13 +71918,13 @@ function deleteFlowRun(ctx, seq, a6, b6, statement2) {
 function stringToList(ctx, statement2, node, entries, index) {
   const flow = ctx.tree.syntax === "json" || inFlow(statement2);
   const texts = entries.map((v) => scalarText(ctx, v, node.style, flow));
-  if (flow) {
-    const sep5 = ctx.text[node.start - 1] === ":" ? "," : ", ";
-    push(ctx, index, node.start, node.end, `[${texts.join(sep5)}]`);
-    return;
-  }
   const key = statement2.pairs.find((p3) => p3.key === "Action");
   if (!key) throw new Refusal("Action has no key");
+  if (flow) {
+    const sep5 = ctx.text[node.start - 1] === ":" ? "," : ", ";
+    push(ctx, index, node.start, node.end, flowList(ctx, statement2, key.keyStart, texts, sep5));
+    return;
+  }
   const keyColumn = key.keyStart - lineStart2(ctx.text, key.keyStart);
   const indent = " ".repeat(keyColumn + sequenceOffset(ctx));
   let start = node.start;
@@ -71135,6 +71934,20 @@ function stringToList(ctx, statement2, node, entries, index) {
   if (ctx.text[start - 1] !== ":") throw new Refusal("Action is not on its key\u2019s line");
   const eol = ctx.tree.eol;
   push(ctx, index, start, node.end, texts.map((t) => `${eol}${indent}- ${t}`).join(""));
+}
+var MAX_INLINE_LIST = 120;
+function flowList(ctx, statement2, keyStart, texts, inlineSeparator) {
+  const keyLine = lineStart2(ctx.text, keyStart);
+  const keyIndent = /^[ \t]*/.exec(ctx.text.slice(keyLine, keyStart))?.[0] ?? "";
+  const ownLine = keyIndent.length === keyStart - keyLine;
+  const inline2 = `[${texts.join(inlineSeparator)}]`;
+  if (!ownLine && inline2.length <= MAX_INLINE_LIST) return inline2;
+  const statementLine = lineStart2(ctx.text, statement2.start);
+  const outer = /^[ \t]*/.exec(ctx.text.slice(statementLine))?.[0] ?? "";
+  const step = ownLine && statementLine !== keyLine && keyIndent.length > outer.length ? keyIndent.slice(outer.length) : "  ";
+  const eol = ctx.tree.eol;
+  const closing = ctx.tree.syntax === "yaml" && !ownLine ? `${keyIndent}${step}` : keyIndent;
+  return `[${texts.map((t) => `${eol}${keyIndent}${step}${t}`).join(",")}${eol}${closing}]`;
 }
 function sequenceOffset(ctx) {
   let found;
@@ -71262,18 +72075,40 @@ function verifyAll(tree, changes, edits, refind) {
   if (!reparsed.ok) throw new Refusal(`the edited file would not parse (${reparsed.message})`);
   const found = refind(reparsed.tree, changes[0]?.location.file ?? "");
   let expected = toValue(tree.root, valueBudget(tree.text));
-  for (const { location, document } of changes) {
-    const again = found.policies.find((p3) => p3.pointer === location.pointer);
+  const ordered = [...changes].sort((a6, b6) => a6.location.path.length - b6.location.path.length);
+  for (const change of ordered) {
+    const { location, document } = change;
+    const path = movedPath(location.path, ordered);
+    const again = found.policies.find((p3) => p3.pointer === pointerOf(path));
     if (!again) throw new Refusal("the edited policy is no longer found");
-    if (JSON.stringify(again.document) !== JSON.stringify(document)) {
+    const holdsAnother = changes.some(
+      (other) => other.location !== location && isInside(other.location.path, location.path)
+    );
+    if (!holdsAnother && JSON.stringify(again.document) !== JSON.stringify(document)) {
       throw new Refusal("the edited policy would not equal the refinement");
     }
-    expected = replaceAt(expected, location.path, document);
+    expected = replaceAt(expected, path, valueAtPath(location, document));
   }
   const actual = toValue(reparsed.tree.root, valueBudget(next));
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
     throw new Refusal("the edits would change something outside the refined statements");
   }
+}
+function movedPath(path, changes) {
+  const moved = [...path];
+  for (const outer of changes) {
+    const removed = outer.removed ?? [];
+    if (removed.length === 0 || !isInside(path, outer.location.path)) continue;
+    const list4 = (outer.location.form ?? "document") === "document" ? [...outer.location.path, "Statement"] : outer.location.path;
+    if (!list4.every((step, i7) => path[i7] === step)) continue;
+    const index = path[list4.length];
+    if (typeof index !== "number") continue;
+    moved[list4.length] = index - removed.filter((r6) => r6 < index).length;
+  }
+  return moved;
+}
+function isInside(path, outer) {
+  return path.length > outer.length && outer.every((step, i7) => path[i7] === step);
 }
 function replaceAt(value, path, replacement) {
   if (path.length === 0) return replacement;
@@ -71300,22 +72135,25 @@ function replaceAt(value, path, replacement) {
 }
 
 // src/sources/document/scan.ts
-function scanDocument(text3, file) {
-  const { scan, tree } = scanText(text3, file);
+function scanDocument(text3, file, options = {}) {
+  const { scan, tree } = scanText(text3, file, options);
+  const refind = (t, f6) => findInTree(t, f6, options);
   return {
     scan,
-    render: (location, refinement) => renderEdits(text3, location, refinement, findInTree, tree),
-    verifyAll: (changes, edits) => verifyFileEdits(text3, scan.syntax ?? "json", changes, edits, findInTree, tree)
+    render: (location, refinement) => renderEdits(text3, location, refinement, refind, tree),
+    verifyAll: (changes, edits) => verifyFileEdits(text3, scan.syntax ?? "json", changes, edits, refind, tree)
   };
 }
-function scanText(text3, file) {
+var POLICY_WORDS = ["Statement", "statements", "Effect", "AWS::Serverless", "ManagedPolicyArns"];
+function scanText(text3, file, options) {
   const empty = { file, policies: [], notes: [] };
   if (text3.includes("\0")) {
     return {
       scan: { ...empty, status: "skipped", message: "is binary (it holds NUL bytes); not read" }
     };
   }
-  if (!text3.includes("Statement") && !text3.includes("\\")) {
+  const included = (options.included ?? []).length > 0;
+  if (!included && !POLICY_WORDS.some((w) => text3.includes(w)) && !text3.includes("\\")) {
     return { scan: { ...empty, status: "none" } };
   }
   let syntax = detectSyntax(text3);
@@ -71325,17 +72163,29 @@ function scanText(text3, file) {
     if (yaml.ok) [parsed, syntax] = [yaml, "yaml"];
   }
   if (!parsed.ok) {
-    if (!looksLikePolicy(text3)) return { scan: { ...empty, status: "none" } };
+    if (!included && !looksLikePolicy(text3) && !isServerlessFile(file)) {
+      return { scan: { ...empty, status: "none" } };
+    }
     const { line: line2, column } = new LineIndex(text3).position(parsed.offset);
     const status = parsed.message.includes("nested more than") ? "skipped" : "malformed";
     return { scan: { ...empty, status, syntax, message: parsed.message, line: line2, column } };
   }
   try {
-    const found = findInTree(parsed.tree, file);
+    const found = findInTree(parsed.tree, file, options);
     if (found.policies.length === 0 && found.notes.length === 0 && !found.template) {
       return { scan: { ...empty, status: "none", syntax } };
     }
-    return { scan: { file, status: "policies", syntax, ...found }, tree: parsed.tree };
+    const { includes, ...rest } = found;
+    return {
+      scan: {
+        file,
+        status: "policies",
+        syntax,
+        ...rest,
+        ...includes.length > 0 ? { includes } : {}
+      },
+      tree: parsed.tree
+    };
   } catch (error3) {
     if (error3 instanceof ExpansionError) {
       return { scan: { ...empty, status: "skipped", syntax, message: error3.message } };
@@ -71347,17 +72197,56 @@ function looksLikePolicy(text3) {
   const escaped = /\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}/.test(text3);
   return (/\bStatement\b/.test(text3) || escaped) && (/\bEffect\b/.test(text3) || /AWS::/.test(text3) || /AWSTemplateFormatVersion/.test(text3) || escaped);
 }
-function findInTree(tree, file) {
+function findInTree(tree, file, options = {}) {
   const ctx = findContext(tree, file);
-  const template = isTemplate(tree.root);
-  if (template) findInTemplate(ctx, tree.root);
-  else findDocuments(ctx, tree.root);
-  return { policies: ctx.policies, notes: ctx.notes, template };
+  const included = options.included ?? [];
+  let includes = [];
+  let template = false;
+  if (included.length > 0) {
+    for (const include of included) findIncluded(ctx, tree.root, include);
+  } else if (isServerlessFile(file) && tree.root.kind === "map") {
+    includes = findInServerless(ctx, tree.root, options.path ?? file);
+    template = true;
+  } else {
+    template = isTemplate(tree.root);
+    if (template) findInTemplate(ctx, tree.root);
+    else findDocuments(ctx, tree.root);
+  }
+  return { policies: ctx.policies, notes: ctx.notes, template, includes };
 }
 
 // src/sources/format.ts
-function scanFile(text3, file) {
-  return scanDocument(text3, file);
+var NOT_A_FORMAT = "is not in a format iam-refine reads (JSON policies, CloudFormation and SAM templates in JSON or YAML, serverless.yml)";
+function scanFile(text3, file, options = {}) {
+  const scanned = scanDocument(text3, file, options);
+  if (scanned.scan.status === "malformed" && !mayHoldPolicies(file)) {
+    return {
+      ...scanned,
+      scan: {
+        file,
+        status: "skipped",
+        message: NOT_A_FORMAT,
+        policies: [],
+        notes: []
+      }
+    };
+  }
+  return scanned;
+}
+function findPolicies(text3, file, options = {}) {
+  return scanFile(text3, file, options).scan;
+}
+function collectIncludes(files) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const { path, text: text3 } of files) {
+    if (!isServerlessFile(path)) continue;
+    for (const include of findPolicies(text3, path, { path }).includes ?? []) {
+      const list4 = byFile.get(include.file) ?? [];
+      list4.push(include);
+      byFile.set(include.file, list4);
+    }
+  }
+  return byFile;
 }
 
 // src/sources/principals.ts
@@ -71439,6 +72328,7 @@ function resolveAttachments(attachments, ctx) {
     } else {
       return { ok: false, reason: `${label2} has no name` };
     }
+    if (a6.derivation !== void 0) notes.push(a6.derivation);
     const account = a6.account ?? stackEntry?.account ?? accountFor(ctx);
     const inAccount = candidates(ctx.known, key).filter(
       (arn2) => pattern.test(arn2) && (account === void 0 || accountOf(arn2) === account)
@@ -71476,7 +72366,7 @@ function accountOf(arn) {
   return /^arn:[^:]*:iam::(\d{12}):/.exec(arn)?.[1] ?? "";
 }
 function describe3(a6) {
-  if (a6.samFunction) return `the role SAM creates for ${a6.samFunction}`;
+  if (a6.samResource) return `the role SAM creates for ${a6.samResource}`;
   if (a6.name !== void 0) return `${a6.type} ${a6.name}`;
   if (a6.logicalId !== void 0) return `${a6.type} ${a6.logicalId}`;
   return `a ${a6.type}`;
@@ -71532,7 +72422,14 @@ function escape2(s2) {
 
 // src/sources/scan.ts
 function refineFile(input, options) {
-  return refineScan(input, scanFile(input.text, input.file), options);
+  return refineScan(
+    input,
+    scanFile(input.text, input.file, {
+      path: input.path,
+      ...input.included ? { included: input.included } : {}
+    }),
+    options
+  );
 }
 function refineScan(input, scanned, options) {
   const { scan } = scanned;
@@ -71550,13 +72447,13 @@ function refineScan(input, scanned, options) {
       }
     };
   }
-  const statements = scan.policies.reduce((n3, p3) => n3 + p3.statements.length, 0);
-  if (statements > MAX_STATEMENTS_PER_FILE) {
+  const statements2 = scan.policies.reduce((n3, p3) => n3 + p3.statements.length, 0);
+  if (statements2 > MAX_STATEMENTS_PER_FILE) {
     return {
       report: {
         file: input.file,
         status: "skipped",
-        message: `holds ${statements} statements, over the limit of ${MAX_STATEMENTS_PER_FILE} for one file; not checked`,
+        message: `holds ${statements2} statements, over the limit of ${MAX_STATEMENTS_PER_FILE} for one file; not checked`,
         policies: [],
         notes: scan.notes,
         edits: []
@@ -71566,12 +72463,14 @@ function refineScan(input, scanned, options) {
   const lines = new LineIndex(input.text);
   const budget = newWorkBudget();
   const started = options.clock?.();
-  const drafts = scan.policies.map((location) => {
+  const refined = scan.policies.map((location) => {
     if (started !== void 0 && options.clock() - started > MAX_SECONDS_PER_FILE * 1e3) {
-      return uncheckedDraft(
-        location,
-        `not checked: the file took more than ${MAX_SECONDS_PER_FILE} s to refine`
-      );
+      return {
+        done: uncheckedDraft(
+          location,
+          `not checked: the file took more than ${MAX_SECONDS_PER_FILE} s to refine`
+        )
+      };
     }
     const mapping = mapPrincipals(location, {
       file: input.path,
@@ -71580,14 +72479,21 @@ function refineScan(input, scanned, options) {
       covered: (arn) => isCovered(options.findings, arn) || isFallback(arn, options),
       ...options.fallbackPrincipals ? { fallback: options.fallbackPrincipals } : {}
     });
-    return refineLocation(scanned, location, mapping, options, lines, budget);
+    return refineLocation(location, mapping, options, budget);
   });
+  const drafts = refined.map(
+    (r6, i7) => finishLocation(scanned, r6, otherInlineSize(refined, i7), lines)
+  );
   const editing = drafts.filter((d6) => d6.report.status === "refined");
   const all = editing.flatMap((d6) => d6.edits);
   let fileEdits = all;
   if (editing.length > 1) {
     const problem = scanned.verifyAll(
-      editing.map((d6) => ({ location: d6.location, document: d6.refinement?.document })),
+      editing.map((d6) => ({
+        location: d6.location,
+        document: d6.refinement?.document,
+        removed: (d6.refinement?.statements ?? []).filter((s2) => s2.status === "removed").map((s2) => s2.index)
+      })),
       all
     );
     if (problem !== void 0) {
@@ -71617,6 +72523,7 @@ function reportBase(location) {
     pointer: location.pointer,
     path: location.path,
     kind: location.kind,
+    ...location.branches ? { branches: location.branches } : {},
     ...location.resource ? { resource: location.resource } : {},
     ...location.policyName !== void 0 ? { policyName: location.policyName } : {},
     range: location.range
@@ -71639,22 +72546,24 @@ function uncheckedDraft(location, reason) {
     }
   };
 }
-function refineLocation(scanned, location, mapping, options, lines, budget) {
+function refineLocation(location, mapping, options, budget) {
   const base2 = reportBase(location);
   const empty = { statements: [], edits: [], unusedActions: [] };
   if (!mapping.mapped) {
     return {
-      location,
-      principals: [],
-      edits: [],
-      report: {
-        ...base2,
-        ...empty,
+      done: {
+        location,
         principals: [],
-        status: "unmapped",
-        reason: mapping.reason,
-        ...mapping.ambiguous ? { ambiguous: true } : {},
-        warnings: []
+        edits: [],
+        report: {
+          ...base2,
+          ...empty,
+          principals: [],
+          status: "unmapped",
+          reason: mapping.reason,
+          ...mapping.ambiguous ? { ambiguous: true } : {},
+          warnings: []
+        }
       }
     };
   }
@@ -71665,15 +72574,17 @@ function refineLocation(scanned, location, mapping, options, lines, budget) {
   };
   if (mapping.uncovered.length > 0) {
     return {
-      location,
-      principals: [],
-      edits: [],
-      report: {
-        ...mapped,
-        ...empty,
-        status: "unchecked",
-        reason: `the findings say nothing about ${mapping.uncovered.join(", ")}: no finding names ${mapping.uncovered.length === 1 ? "it" : "them"} and the analyzer's coverage of ${mapping.uncovered.length === 1 ? "its account" : "their accounts"} is not recorded, so whether it uses everything or was never analyzed cannot be told`,
-        warnings: [...mapping.notes]
+      done: {
+        location,
+        principals: [],
+        edits: [],
+        report: {
+          ...mapped,
+          ...empty,
+          status: "unchecked",
+          reason: `the findings say nothing about ${mapping.uncovered.join(", ")}: no finding names ${mapping.uncovered.length === 1 ? "it" : "them"} and the analyzer's coverage of ${mapping.uncovered.length === 1 ? "its account" : "their accounts"} is not recorded, so whether it uses everything or was never analyzed cannot be told`,
+          warnings: [...mapping.notes]
+        }
       }
     };
   }
@@ -71690,88 +72601,135 @@ function refineLocation(scanned, location, mapping, options, lines, budget) {
   } catch (error3) {
     if (error3 instanceof LimitError) {
       return {
-        location,
-        principals,
-        edits: [],
-        report: {
-          ...mapped,
-          ...empty,
-          status: error3.kind === "check" ? "unchecked" : "not-editable",
-          reason: error3.message,
-          warnings: [...mapping.notes]
+        done: {
+          location,
+          principals,
+          edits: [],
+          report: {
+            ...mapped,
+            ...empty,
+            status: error3.kind === "check" ? "unchecked" : "not-editable",
+            reason: error3.message,
+            warnings: [...mapping.notes]
+          }
         }
       };
     }
     if (error3 instanceof ConfigurationError || error3 instanceof InvariantError) {
       return {
-        location,
-        principals,
-        edits: [],
-        report: {
-          ...mapped,
-          ...empty,
-          status: error3 instanceof InvariantError ? "error" : "invalid",
-          reason: error3.message,
-          warnings: [...mapping.notes]
+        done: {
+          location,
+          principals,
+          edits: [],
+          report: {
+            ...mapped,
+            ...empty,
+            status: error3 instanceof InvariantError ? "error" : "invalid",
+            reason: error3.message,
+            warnings: [...mapping.notes]
+          }
         }
       };
     }
     throw error3;
   }
-  const statements = statementReports(location, refinement);
+  return { location, mapped, notes: mapping.notes, principals, refinement };
+}
+function otherInlineSize(all, index) {
+  const self2 = all[index];
+  if (!self2 || "done" in self2 || self2.location.quota.kind === QUOTAS.managed.kind) return 0;
+  const key = principalKey(self2.location);
+  if (key === void 0) return 0;
+  let size = 0;
+  all.forEach((other, i7) => {
+    if (i7 === index || "done" in other || other.location.branches) return;
+    if (other.location.quota.kind !== self2.location.quota.kind) return;
+    if (principalKey(other.location) !== key) return;
+    const [a6, b6] = [self2.location.path, other.location.path];
+    const nested = (x2, y) => x2.length <= y.length && x2.every((step, j6) => y[j6] === step);
+    if (nested(a6, b6) || nested(b6, a6)) return;
+    size += other.refinement.size.after;
+  });
+  return size;
+}
+function principalKey(location) {
+  if (location.attachments.length === 0) return void 0;
+  return location.attachments.map((a6) => `${a6.type}:${a6.logicalId ?? ""}:${a6.name ?? ""}:${a6.unresolved ?? ""}`).sort().join("|");
+}
+function finishLocation(scanned, refined, others, lines) {
+  if ("done" in refined) return refined.done;
+  const { location, mapped, principals, refinement } = refined;
+  const statements2 = statementReports(location, refinement);
   const unusedActions = [
     ...new Set(refinement.statements.flatMap((s2) => s2.changes.flatMap((c6) => c6.unused)))
   ];
+  const statementNotes = refinement.statements.flatMap((s2) => s2.note ? [`: ${s2.note}`] : []);
+  const quota = location.quota;
+  const { before, after } = refinement.size;
+  const total = after + others;
+  const overQuota = total > quota.limit && after > before;
   const common = {
     ...mapped,
-    statements,
+    statements: statements2,
     unusedActions,
-    warnings: [...mapping.notes, ...refinement.warnings],
-    size: refinement.size,
-    overQuota: refinement.overQuota,
+    warnings: [
+      ...refined.notes,
+      // statement notes are the statements' own; the quota is said below, with its options
+      ...refinement.warnings.filter(
+        (w) => !statementNotes.some((n3) => w.endsWith(n3)) && !w.includes("-character quota for")
+      )
+    ],
+    size: { before, after, quota, ...others > 0 ? { others } : {} },
+    overQuota: total > quota.limit,
     unusedPrincipal: refinement.unusedPrincipal
   };
-  if (!refinement.changed) {
-    return {
-      location,
-      principals,
-      refinement,
-      edits: [],
-      report: { ...common, status: "unchanged", edits: [] }
-    };
-  }
-  if (refinement.unusedPolicy) {
-    return {
-      location,
-      principals,
-      refinement,
-      edits: [],
-      report: {
-        ...common,
-        status: "unused-policy",
-        reason: "no statement is left: detach the policy from its principals or delete it",
-        edits: []
-      }
-    };
-  }
-  const rendered = scanned.render(location, refinement);
-  if ("refused" in rendered) {
-    return {
-      location,
-      principals,
-      refinement,
-      edits: [],
-      report: { ...common, status: "not-editable", reason: rendered.refused, edits: [] }
-    };
-  }
-  const edits = [...rendered.edits];
-  return {
+  const draft = (report, edits2 = []) => ({
     location,
     principals,
     refinement,
-    edits,
-    report: { ...common, status: "refined", edits: edits.map((e6) => reportEdit(e6, lines)) }
-  };
+    edits: edits2,
+    report
+  });
+  if (!refinement.changed) return draft({ ...common, status: "unchanged", edits: [] });
+  if (refinement.unusedPolicy) {
+    return draft({
+      ...common,
+      status: "unused-policy",
+      reason: unusedReason(location),
+      edits: []
+    });
+  }
+  if (overQuota) {
+    return draft({
+      ...common,
+      status: "not-editable",
+      reason: overQuotaReason(refined, others),
+      edits: []
+    });
+  }
+  const rendered = scanned.render(location, refinement);
+  if ("refused" in rendered) {
+    return draft({ ...common, status: "not-editable", reason: rendered.refused, edits: [] });
+  }
+  const edits = [...rendered.edits];
+  return draft({ ...common, status: "refined", edits: edits.map((e6) => reportEdit(e6, lines)) }, edits);
+}
+function unusedReason(location) {
+  switch (location.form ?? "document") {
+    case "statement":
+    case "action":
+      return "no action is left in this branch of Fn::If: replace the branch by !Ref AWS::NoValue, or delete the statement";
+    case "statements":
+      return location.branches ? "no statement is left in this branch of Fn::If: replace the branch by !Ref AWS::NoValue" : "no statement is left: delete the statements (the role keeps its other policies)";
+    default:
+      return location.branches ? "no statement is left in this branch of Fn::If: replace the branch by !Ref AWS::NoValue, or detach or delete the policy" : "no statement is left: detach the policy from its principals or delete it";
+  }
+}
+function overQuotaReason(refined, others) {
+  const { before, after } = refined.refinement.size;
+  const quota = refined.location.quota;
+  const withOthers = others > 0 ? `, ${after + others} with the principal's other inline policies in this file` : "";
+  return `the refinement would be ${after} characters without white space (the policy is ${before} now)${withOthers}, over IAM's ${quota.limit}-character quota for ${quota.kind}, so it could not be deployed and no fix is suggested: ` + (quota.kind === QUOTAS.managed.kind ? "split the policy into several, " : "split the policy into several, move it to a managed policy, ") + "or accept the listed unused actions with keep-actions in the configuration";
 }
 function isFallback(arn, options) {
   return options.findings.byPrincipal.has("") && (options.fallbackPrincipals?.includes(arn) ?? false);
@@ -71796,6 +72754,8 @@ function statementReports(location, refinement) {
       ...s2.sid !== void 0 ? { sid: s2.sid } : {},
       status: s2.status,
       ...note2 !== void 0 ? { note: note2 } : {},
+      // what the engine cannot read is unchecked, unless a Fn::If's branches are checked apart
+      ...s2.unreadable && !where?.branched ? { unreadable: true } : {},
       before: s2.before,
       after: s2.after,
       changes: s2.changes,
@@ -71886,6 +72846,12 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
     pr.headSha,
     { log: (message2) => logger2.info(message2) }
   );
+  const included = collectIncludes(
+    candidates2.flatMap((f6) => {
+      const c6 = contents.get(f6.path);
+      return c6?.kind === "text" ? [{ path: f6.path, text: c6.text }] : [];
+    })
+  );
   const refined = [];
   for (const file of candidates2) {
     const content = contents.get(file.path) ?? { kind: "skipped", reason: "not read" };
@@ -71893,8 +72859,14 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
       reports.push(unreadFile(file.path, content.reason));
       continue;
     }
+    const includes = included.get(file.path);
     const outcome = refineFile(
-      { file: file.path, path: file.path, text: content.text },
+      {
+        file: file.path,
+        path: file.path,
+        text: content.text,
+        ...includes ? { included: includes } : {}
+      },
       { catalog, findings, config: config2, clock: () => performance.now() }
     );
     refined.push({ file, text: content.text, outcome });

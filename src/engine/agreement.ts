@@ -4,7 +4,7 @@
  * expanded over one universe with the engine's own matching, so "the same" means the same actions
  * under the catalog, and every difference names its actions and the reason that explains them —
  * computed from the findings, the catalog and the two documents, never assumed. Pure.
- * (docs/adr/0015-agreement-with-access-analyzer.md)
+ * (docs/adr/0016-agreement-with-access-analyzer.md)
  */
 import { fold, hasWildcard, PatternIndex } from './actions.js'
 import type { Catalog } from './catalog.js'

@@ -13,7 +13,7 @@ import type {
  * and the JSON path. Unknown fields are ignored (AWS may add some); known ones must be well formed.
  */
 
-/** The key under which `findings export` writes a finding's recommendation (docs/adr/0015-agreement-with-access-analyzer.md). */
+/** The key under which `findings export` writes a finding's recommendation (docs/adr/0016-agreement-with-access-analyzer.md). */
 export const RECOMMENDATION_KEY = 'findingRecommendation'
 
 /**
