@@ -64,6 +64,7 @@ export default tseslint.config(
       'src/engine/**/*.ts',
       'src/sources/**/*.ts',
       'src/findings/parse.ts',
+      'src/findings/parse-recommendation.ts',
       'src/report/**/*.ts',
       'src/github/hunks.ts',
       'src/github/placement.ts'

@@ -22,7 +22,8 @@ describe('readInputs', () => {
       allowWorkspaceOnPullRequestTarget: false,
       reviewEvent: 'COMMENT',
       maxComments: 30,
-      verifyWithAws: false
+      verifyWithAws: false,
+      requireAwsAgreement: false
     })
   })
 
@@ -47,7 +48,8 @@ describe('readInputs', () => {
       'fail-on': 'never',
       'review-event': 'request_changes',
       'max-comments': '5',
-      'verify-with-aws': 'true'
+      'verify-with-aws': 'true',
+      'require-aws-agreement': 'true'
     })
     expect(inputs).toMatchObject({
       findingsArtifact: {
@@ -60,7 +62,8 @@ describe('readInputs', () => {
       failOn: 'never',
       reviewEvent: 'REQUEST_CHANGES',
       maxComments: 5,
-      verifyWithAws: true
+      verifyWithAws: true,
+      requireAwsAgreement: true
     })
     expect(read({ ...token, catalog: 'catalog.json' }).catalog).toEqual({
       kind: 'file',

@@ -115,9 +115,9 @@ var init_catalog_data = __esm({
 function bundledCatalog() {
   if (bundled) return bundled;
   const services = /* @__PURE__ */ new Map();
-  for (const line of BUNDLED_CATALOG_TEXT.split("\n")) {
-    const colon = line.indexOf(":");
-    services.set(line.slice(0, colon), line.slice(colon + 1).split(","));
+  for (const line2 of BUNDLED_CATALOG_TEXT.split("\n")) {
+    const colon = line2.indexOf(":");
+    services.set(line2.slice(0, colon), line2.slice(colon + 1).split(","));
   }
   bundled = { source: BUNDLED_CATALOG_SOURCE, updatedAt: BUNDLED_CATALOG_UPDATED_AT, services };
   return bundled;
@@ -168,8 +168,8 @@ var init_catalog = __esm({
 });
 
 // src/engine/actions.ts
-function fold(text) {
-  return NON_ASCII.test(text) ? text.replace(/[A-Z]+/g, (run2) => run2.toLowerCase()) : text.toLowerCase();
+function fold(text2) {
+  return NON_ASCII.test(text2) ? text2.replace(/[A-Z]+/g, (run2) => run2.toLowerCase()) : text2.toLowerCase();
 }
 function hasWildcard(pattern) {
   return pattern.includes("*") || pattern.includes("?");
@@ -426,10 +426,10 @@ var init_actions = __esm({
        * predecessor P: when P is not itself a prefix of t, the answer is the same for t cut to its
        * common prefix with P, which is shorter. Usually one or two binary searches.
        */
-      hasPrefixOf(text, maxLength) {
+      hasPrefixOf(text2, maxLength) {
         if (this.prefixCounts.size === 0 || maxLength < 0) return false;
         const sorted = this.sortedPrefixes ??= [...this.prefixCounts.keys()].sort();
-        let t2 = text.length > maxLength ? text.slice(0, maxLength) : text;
+        let t2 = text2.length > maxLength ? text2.slice(0, maxLength) : text2;
         for (; ; ) {
           const at2 = upperBound(sorted, t2) - 1;
           if (at2 < 0) return false;
@@ -453,9 +453,9 @@ function readStatements(document) {
   if (isRecord(s3)) return { statements: [s3], single: true };
   throw new ConfigurationError('the policy has no "Statement" list or object');
 }
-function actionEntries(statement) {
-  if (!isRecord(statement)) return void 0;
-  const a7 = statement.Action;
+function actionEntries(statement2) {
+  if (!isRecord(statement2)) return void 0;
+  const a7 = statement2.Action;
   if (typeof a7 === "string") return [a7];
   if (Array.isArray(a7) && a7.every((x2) => typeof x2 === "string")) return a7;
   return void 0;
@@ -475,15 +475,15 @@ var init_policy = __esm({
 function indexCatalog(catalog) {
   let index = catalogIndexes.get(catalog);
   if (index) return index;
-  const display = /* @__PURE__ */ new Map();
+  const display2 = /* @__PURE__ */ new Map();
   for (const [service, actions] of catalog.services) {
     for (const action of actions) {
       const name2 = `${service}:${action}`;
-      display.set(fold(name2), name2);
+      display2.set(fold(name2), name2);
     }
   }
-  const names = [...display.keys()].sort();
-  index = { display, names, services: byService(names) };
+  const names = [...display2.keys()].sort();
+  index = { display: display2, names, services: byService(names) };
   catalogIndexes.set(catalog, index);
   return index;
 }
@@ -491,9 +491,9 @@ function byService(sortedNames) {
   const services = /* @__PURE__ */ new Map();
   for (const name2 of sortedNames) {
     const service = splitName(name2).service;
-    let list = services.get(service);
-    if (!list) services.set(service, list = []);
-    list.push(name2);
+    let list2 = services.get(service);
+    if (!list2) services.set(service, list2 = []);
+    list2.push(name2);
   }
   return services;
 }
@@ -570,6 +570,10 @@ var init_universe = __esm({
       has(folded) {
         return this.base.display.has(folded) || this.extra.has(folded);
       }
+      /** Whether the catalog itself names a folded action (not only the findings or a policy). */
+      inCatalog(folded) {
+        return this.base.display.has(folded);
+      }
       /** The casing to show for a folded name of the universe. */
       displayOf(folded) {
         return this.base.display.get(folded) ?? this.extra.get(folded) ?? folded;
@@ -637,18 +641,18 @@ function expand(node, m4, universe) {
       isAction = true;
       continue;
     }
-    const display = universe.displayOf(name2);
-    const end = wordEndAfter(display, depth);
+    const display2 = universe.displayOf(name2);
+    const end = wordEndAfter(display2, depth);
     const prefix = name2.slice(0, end);
     const child = children.get(prefix);
     if (!child) {
       const displayEnds = end === name2.length;
-      children.set(prefix, { prefix, display: display.slice(0, end), members: [i8], displayEnds });
+      children.set(prefix, { prefix, display: display2.slice(0, end), members: [i8], displayEnds });
       continue;
     }
     child.members.push(i8);
     if (child.displayEnds && end < name2.length) {
-      child.display = display.slice(0, end);
+      child.display = display2.slice(0, end);
       child.displayEnds = false;
     }
   }
@@ -951,8 +955,8 @@ function refineWithContext(document, context, quota) {
   const kept = [];
   const warnings = [];
   let emitted = 0;
-  statements2.forEach((statement, index) => {
-    const { result: result2, refined } = refineStatement(statement, index, context);
+  statements2.forEach((statement2, index) => {
+    const { result: result2, refined } = refineStatement(statement2, index, context);
     results.push(result2);
     if (refined !== null) kept.push(refined);
     if (result2.note) warnings.push(`Statement ${label(result2)}: ${result2.note}`);
@@ -998,11 +1002,11 @@ function refineWithContext(document, context, quota) {
 function label(r7) {
   return r7.sid ? `"${r7.sid}"` : `#${r7.index + 1}`;
 }
-function refineStatement(statement, index, context) {
+function refineStatement(statement2, index, context) {
   const notRefined = (note3, before = [], unreadable = false) => ({
     result: {
       index,
-      ...sidOf(statement),
+      ...sidOf(statement2),
       status: "not-refined",
       note: note3,
       ...unreadable ? { unreadable } : {},
@@ -1010,22 +1014,22 @@ function refineStatement(statement, index, context) {
       after: before,
       changes: []
     },
-    refined: statement
+    refined: statement2
   });
-  if (!isRecord(statement)) return notRefined("is not an object; left as it is", [], true);
-  if (statement.Effect === "Deny") {
+  if (!isRecord(statement2)) return notRefined("is not an object; left as it is", [], true);
+  if (statement2.Effect === "Deny") {
     return notRefined(
       "is a Deny, never narrowed: a narrower Deny would widen access",
-      actionEntries(statement)
+      actionEntries(statement2)
     );
   }
-  if (statement.Effect !== "Allow")
+  if (statement2.Effect !== "Allow")
     return notRefined("has no Effect of Allow or Deny; left as it is", [], true);
-  if ("NotAction" in statement) {
+  if ("NotAction" in statement2) {
     return notRefined("uses NotAction, which iam-refine does not refine (nor does Access Analyzer)");
   }
-  if (!("Action" in statement)) return notRefined("has no Action; left as it is");
-  const entries = actionEntries(statement);
+  if (!("Action" in statement2)) return notRefined("has no Action; left as it is");
+  const entries = actionEntries(statement2);
   if (entries === void 0) {
     return notRefined(
       "has an Action that is not a string or a list of strings; left as it is",
@@ -1075,13 +1079,13 @@ function refineStatement(statement, index, context) {
     return {
       result: {
         index,
-        ...sidOf(statement),
+        ...sidOf(statement2),
         status: "unchanged",
         before: entries,
         after: entries,
         changes
       },
-      refined: statement
+      refined: statement2
     };
   }
   const after = dropCovered(slots);
@@ -1090,15 +1094,15 @@ function refineStatement(statement, index, context) {
   );
   const result2 = (status) => ({
     index,
-    ...sidOf(statement),
+    ...sidOf(statement2),
     status,
     before: entries,
     after: after.entries,
     changes: finalChanges
   });
   if (after.entries.length === 0) return { result: result2("removed"), refined: null };
-  const action = typeof statement.Action === "string" && after.entries.length === 1 ? after.entries[0] : after.entries;
-  return { result: result2("refined"), refined: { ...statement, Action: action } };
+  const action = typeof statement2.Action === "string" && after.entries.length === 1 ? after.entries[0] : after.entries;
+  return { result: result2("refined"), refined: { ...statement2, Action: action } };
 }
 function dropCovered(slots) {
   const keptIndex = new PatternIndex(slots.filter((s3) => !s3.isNew).flatMap((s3) => s3.out));
@@ -1128,8 +1132,8 @@ function dropCovered(slots) {
   }
   return { entries, survivors };
 }
-function sidOf(statement) {
-  return isRecord(statement) && typeof statement.Sid === "string" ? { sid: statement.Sid } : {};
+function sidOf(statement2) {
+  return isRecord(statement2) && typeof statement2.Sid === "string" ? { sid: statement2.Sid } : {};
 }
 var QUOTAS;
 var init_refine = __esm({
@@ -1155,14 +1159,14 @@ var init_refine = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text, ignoreTrivia = false) {
-  const len = text.length;
+function createScanner(text2, ignoreTrivia = false) {
+  const len = text2.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
   function scanHexDigits(count, exact) {
     let digits = 0;
     let value2 = 0;
     while (digits < count || !exact) {
-      let ch = text.charCodeAt(pos);
+      let ch = text2.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
       } else if (ch >= 65 && ch <= 70) {
@@ -1189,35 +1193,35 @@ function createScanner(text, ignoreTrivia = false) {
   }
   function scanNumber() {
     let start2 = pos;
-    if (text.charCodeAt(pos) === 48) {
+    if (text2.charCodeAt(pos) === 48) {
       pos++;
     } else {
       pos++;
-      while (pos < text.length && isDigit2(text.charCodeAt(pos))) {
+      while (pos < text2.length && isDigit2(text2.charCodeAt(pos))) {
         pos++;
       }
     }
-    if (pos < text.length && text.charCodeAt(pos) === 46) {
+    if (pos < text2.length && text2.charCodeAt(pos) === 46) {
       pos++;
-      if (pos < text.length && isDigit2(text.charCodeAt(pos))) {
+      if (pos < text2.length && isDigit2(text2.charCodeAt(pos))) {
         pos++;
-        while (pos < text.length && isDigit2(text.charCodeAt(pos))) {
+        while (pos < text2.length && isDigit2(text2.charCodeAt(pos))) {
           pos++;
         }
       } else {
         scanError = 3;
-        return text.substring(start2, pos);
+        return text2.substring(start2, pos);
       }
     }
     let end = pos;
-    if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
+    if (pos < text2.length && (text2.charCodeAt(pos) === 69 || text2.charCodeAt(pos) === 101)) {
       pos++;
-      if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) {
+      if (pos < text2.length && text2.charCodeAt(pos) === 43 || text2.charCodeAt(pos) === 45) {
         pos++;
       }
-      if (pos < text.length && isDigit2(text.charCodeAt(pos))) {
+      if (pos < text2.length && isDigit2(text2.charCodeAt(pos))) {
         pos++;
-        while (pos < text.length && isDigit2(text.charCodeAt(pos))) {
+        while (pos < text2.length && isDigit2(text2.charCodeAt(pos))) {
           pos++;
         }
         end = pos;
@@ -1225,30 +1229,30 @@ function createScanner(text, ignoreTrivia = false) {
         scanError = 3;
       }
     }
-    return text.substring(start2, end);
+    return text2.substring(start2, end);
   }
   function scanString() {
     let result2 = "", start2 = pos;
     while (true) {
       if (pos >= len) {
-        result2 += text.substring(start2, pos);
+        result2 += text2.substring(start2, pos);
         scanError = 2;
         break;
       }
-      const ch = text.charCodeAt(pos);
+      const ch = text2.charCodeAt(pos);
       if (ch === 34) {
-        result2 += text.substring(start2, pos);
+        result2 += text2.substring(start2, pos);
         pos++;
         break;
       }
       if (ch === 92) {
-        result2 += text.substring(start2, pos);
+        result2 += text2.substring(start2, pos);
         pos++;
         if (pos >= len) {
           scanError = 2;
           break;
         }
-        const ch2 = text.charCodeAt(pos++);
+        const ch2 = text2.charCodeAt(pos++);
         switch (ch2) {
           case 34:
             result2 += '"';
@@ -1290,7 +1294,7 @@ function createScanner(text, ignoreTrivia = false) {
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result2 += text.substring(start2, pos);
+          result2 += text2.substring(start2, pos);
           scanError = 2;
           break;
         } else {
@@ -1311,19 +1315,19 @@ function createScanner(text, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code = text.charCodeAt(pos);
-    if (isWhiteSpace(code)) {
+    let code2 = text2.charCodeAt(pos);
+    if (isWhiteSpace(code2)) {
       do {
         pos++;
-        value += String.fromCharCode(code);
-        code = text.charCodeAt(pos);
-      } while (isWhiteSpace(code));
+        value += String.fromCharCode(code2);
+        code2 = text2.charCodeAt(pos);
+      } while (isWhiteSpace(code2));
       return token = 15;
     }
-    if (isLineBreak(code)) {
+    if (isLineBreak(code2)) {
       pos++;
-      value += String.fromCharCode(code);
-      if (code === 13 && text.charCodeAt(pos) === 10) {
+      value += String.fromCharCode(code2);
+      if (code2 === 13 && text2.charCodeAt(pos) === 10) {
         pos++;
         value += "\n";
       }
@@ -1331,7 +1335,7 @@ function createScanner(text, ignoreTrivia = false) {
       tokenLineStartOffset = pos;
       return token = 14;
     }
-    switch (code) {
+    switch (code2) {
       // tokens: []{}:,
       case 123:
         pos++;
@@ -1359,31 +1363,31 @@ function createScanner(text, ignoreTrivia = false) {
       // comments
       case 47:
         const start2 = pos - 1;
-        if (text.charCodeAt(pos + 1) === 47) {
+        if (text2.charCodeAt(pos + 1) === 47) {
           pos += 2;
           while (pos < len) {
-            if (isLineBreak(text.charCodeAt(pos))) {
+            if (isLineBreak(text2.charCodeAt(pos))) {
               break;
             }
             pos++;
           }
-          value = text.substring(start2, pos);
+          value = text2.substring(start2, pos);
           return token = 12;
         }
-        if (text.charCodeAt(pos + 1) === 42) {
+        if (text2.charCodeAt(pos + 1) === 42) {
           pos += 2;
           const safeLength = len - 1;
           let commentClosed = false;
           while (pos < safeLength) {
-            const ch = text.charCodeAt(pos);
-            if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
+            const ch = text2.charCodeAt(pos);
+            if (ch === 42 && text2.charCodeAt(pos + 1) === 47) {
               pos += 2;
               commentClosed = true;
               break;
             }
             pos++;
             if (isLineBreak(ch)) {
-              if (ch === 13 && text.charCodeAt(pos) === 10) {
+              if (ch === 13 && text2.charCodeAt(pos) === 10) {
                 pos++;
               }
               lineNumber++;
@@ -1394,17 +1398,17 @@ function createScanner(text, ignoreTrivia = false) {
             pos++;
             scanError = 1;
           }
-          value = text.substring(start2, pos);
+          value = text2.substring(start2, pos);
           return token = 13;
         }
-        value += String.fromCharCode(code);
+        value += String.fromCharCode(code2);
         pos++;
         return token = 16;
       // numbers
       case 45:
-        value += String.fromCharCode(code);
+        value += String.fromCharCode(code2);
         pos++;
-        if (pos === len || !isDigit2(text.charCodeAt(pos))) {
+        if (pos === len || !isDigit2(text2.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -1424,12 +1428,12 @@ function createScanner(text, ignoreTrivia = false) {
         return token = 11;
       // literals and unknown symbols
       default:
-        while (pos < len && isUnknownContentCharacter(code)) {
+        while (pos < len && isUnknownContentCharacter(code2)) {
           pos++;
-          code = text.charCodeAt(pos);
+          code2 = text2.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
-          value = text.substring(tokenOffset, pos);
+          value = text2.substring(tokenOffset, pos);
           switch (value) {
             case "true":
               return token = 8;
@@ -1440,16 +1444,16 @@ function createScanner(text, ignoreTrivia = false) {
           }
           return token = 16;
         }
-        value += String.fromCharCode(code);
+        value += String.fromCharCode(code2);
         pos++;
         return token = 16;
     }
   }
-  function isUnknownContentCharacter(code) {
-    if (isWhiteSpace(code) || isLineBreak(code)) {
+  function isUnknownContentCharacter(code2) {
+    if (isWhiteSpace(code2) || isLineBreak(code2)) {
       return false;
     }
-    switch (code) {
+    switch (code2) {
       case 125:
       case 93:
       case 123:
@@ -1625,7 +1629,7 @@ var init_format = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/impl/parser.js
-function parse(text, errors = [], options = ParseOptions.DEFAULT) {
+function parse(text2, errors = [], options = ParseOptions.DEFAULT) {
   let currentProperty = null;
   let currentParent = [];
   const previousParents = [];
@@ -1665,10 +1669,10 @@ function parse(text, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error, offset, length });
     }
   };
-  visit(text, visitor, options);
+  visit(text2, visitor, options);
   return currentParent[0];
 }
-function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
+function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
   function ensurePropertyComplete(endOffset) {
     if (currentParent.type === "property") {
@@ -1719,15 +1723,15 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error, offset, length });
     }
   };
-  visit(text, visitor, options);
+  visit(text2, visitor, options);
   const result2 = currentParent.children[0];
   if (result2) {
     delete result2.parent;
   }
   return result2;
 }
-function visit(text, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text, false);
+function visit(text2, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text2, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
   function toNoArgVisit(visitFunction) {
@@ -2074,8 +2078,8 @@ var init_edit = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/main.js
-function printParseErrorCode(code) {
-  switch (code) {
+function printParseErrorCode(code2) {
+  switch (code2) {
     case 1:
       return "InvalidSymbol";
     case 2:
@@ -2171,10 +2175,10 @@ var init_main = __esm({
 });
 
 // src/io/json-text.ts
-function parseJsonText(text, file) {
-  if (text.includes("\0"))
+function parseJsonText(text2, file) {
+  if (text2.includes("\0"))
     throw new ConfigurationError(`${file}: is binary (it holds NUL bytes), not JSON`);
-  const body2 = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+  const body2 = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   try {
     return JSON.parse(body2);
   } catch {
@@ -2182,25 +2186,25 @@ function parseJsonText(text, file) {
     parse2(body2, errors, { disallowComments: true, allowTrailingComma: false });
     const first = errors[0];
     if (!first) throw new ConfigurationError(`${file}: is not valid JSON`);
-    const { line, column } = lineAndColumn(body2, first.offset);
+    const { line: line2, column } = lineAndColumn(body2, first.offset);
     throw new ConfigurationError(
-      `${file}:${line}:${column}: is not valid JSON (${describeParseError(printParseErrorCode(first.error))})`
+      `${file}:${line2}:${column}: is not valid JSON (${describeParseError(printParseErrorCode(first.error))})`
     );
   }
 }
-function lineAndColumn(text, offset) {
-  let line = 1;
+function lineAndColumn(text2, offset) {
+  let line2 = 1;
   let lineStart3 = 0;
-  for (let i8 = 0; i8 < offset && i8 < text.length; i8++) {
-    if (text.charCodeAt(i8) === 10) {
-      line++;
+  for (let i8 = 0; i8 < offset && i8 < text2.length; i8++) {
+    if (text2.charCodeAt(i8) === 10) {
+      line2++;
       lineStart3 = i8 + 1;
     }
   }
-  return { line, column: offset - lineStart3 + 1 };
+  return { line: line2, column: offset - lineStart3 + 1 };
 }
-function describeParseError(code) {
-  return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+function describeParseError(code2) {
+  return code2.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 var MAX_FILE_BYTES;
 var init_json_text = __esm({
@@ -2239,11 +2243,11 @@ async function readJsonFile(path, what) {
   return parseJsonText(await readTextFile(path, what), path);
 }
 function describeFsError(error) {
-  const code = error.code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EACCES") return "permission denied";
-  if (code === "EISDIR") return "it is a folder";
-  return code ?? String(error);
+  const code2 = error.code;
+  if (code2 === "ENOENT") return "no such file";
+  if (code2 === "EACCES") return "permission denied";
+  if (code2 === "EISDIR") return "it is a folder";
+  return code2 ?? String(error);
 }
 var init_files = __esm({
   "src/io/files.ts"() {
@@ -2253,11 +2257,222 @@ var init_files = __esm({
   }
 });
 
+// src/findings/parse-recommendation.ts
+function isRecommendationResponse(value) {
+  return isRecord(value) && !("findingType" in value) && "resourceArn" in value && ("recommendationType" in value || "recommendedSteps" in value);
+}
+function readRecommendation(value, path, fail2, source2, resource) {
+  const at2 = (key) => path ? `${path}.${key}` : key;
+  if (!isRecord(value)) return fail2(path, "a GetFindingRecommendation response must be an object");
+  const principal = value.resourceArn;
+  if (typeof principal !== "string" || !PRINCIPAL_ARN.test(principal)) {
+    return fail2(at2("resourceArn"), "must be the ARN of the role or user the recommendation is for");
+  }
+  if (resource !== void 0 && principal !== resource) {
+    return fail2(at2("resourceArn"), `is ${principal}, not the finding's resource ${resource}`);
+  }
+  if (value.recommendationType !== RECOMMENDATION_TYPE) {
+    return fail2(at2("recommendationType"), `must be "${RECOMMENDATION_TYPE}"`);
+  }
+  const status = value.status;
+  if (typeof status !== "string" || !STATUSES.includes(status)) {
+    return fail2(at2("status"), `must be one of ${STATUSES.join(", ")}`);
+  }
+  const startedAt = timestamp(value.startedAt, at2("startedAt"), fail2, true);
+  const completedAt = timestamp(value.completedAt, at2("completedAt"), fail2, false);
+  if (value.nextToken !== void 0 && value.nextToken !== null) {
+    return fail2(
+      at2("nextToken"),
+      "is set, so this is one page of the recommendation: save the whole response (without --max-items or --no-paginate)"
+    );
+  }
+  const error = readError(value.error, at2("error"), fail2);
+  const steps = readSteps(value.recommendedSteps, at2("recommendedSteps"), fail2);
+  if (status === "IN_PROGRESS") {
+    return {
+      principal,
+      status: "unavailable",
+      reason: `IAM Access Analyzer was still generating the recommendation (started ${startedAt})`,
+      source: source2
+    };
+  }
+  if (status === "FAILED") {
+    return {
+      principal,
+      status: "unavailable",
+      reason: "IAM Access Analyzer could not generate the recommendation" + (error ? ` (${error.code}: ${error.message})` : ""),
+      source: source2
+    };
+  }
+  return {
+    principal,
+    status: "available",
+    steps,
+    startedAt,
+    ...completedAt === void 0 ? {} : { completedAt },
+    source: source2
+  };
+}
+function readError(value, path, fail2) {
+  if (value === void 0 || value === null) return void 0;
+  if (!isRecord(value)) return fail2(path, 'must be {"code": "...", "message": "..."}');
+  const code2 = boundedText(value.code, `${path}.code`, MAX_ERROR_CODE_CHARS, fail2);
+  const message = boundedText(value.message, `${path}.message`, MAX_ERROR_MESSAGE_CHARS, fail2);
+  return { code: code2, message };
+}
+function readSteps(value, path, fail2) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) return fail2(path, "must be a list");
+  if (value.length > MAX_RECOMMENDED_STEPS) {
+    return fail2(path, `holds ${value.length} steps, more than ${MAX_RECOMMENDED_STEPS}`);
+  }
+  return value.map((item, i8) => {
+    const at2 = `${path}[${i8}]`;
+    if (!isRecord(item)) return fail2(at2, "a recommended step must be an object");
+    const keys = Object.keys(item);
+    if (keys.length !== 1 || !isRecord(item.unusedPermissionsRecommendedStep)) {
+      return fail2(at2, 'must hold exactly one "unusedPermissionsRecommendedStep"');
+    }
+    return readStep(
+      item.unusedPermissionsRecommendedStep,
+      `${at2}.unusedPermissionsRecommendedStep`,
+      fail2
+    );
+  });
+}
+function readStep(step, path, fail2) {
+  const action = step.recommendedAction;
+  if (typeof action !== "string" || !ACTIONS.includes(action)) {
+    return fail2(`${path}.recommendedAction`, `must be ${ACTIONS.join(" or ")}`);
+  }
+  const id = step.existingPolicyId === void 0 || step.existingPolicyId === null ? void 0 : boundedText(step.existingPolicyId, `${path}.existingPolicyId`, MAX_POLICY_ID_CHARS, fail2);
+  const updated = timestamp(step.policyUpdatedAt, `${path}.policyUpdatedAt`, fail2, false);
+  const out2 = {
+    action
+  };
+  if (id !== void 0) out2.existingPolicyId = id;
+  if (updated !== void 0) out2.policyUpdatedAt = updated;
+  if (action === "DETACH_POLICY") {
+    if (id === void 0) return fail2(path, "a DETACH_POLICY step must name its existingPolicyId");
+    return out2;
+  }
+  if (typeof step.recommendedPolicy !== "string") {
+    return fail2(
+      `${path}.recommendedPolicy`,
+      "a CREATE_POLICY step must hold the policy as a JSON string"
+    );
+  }
+  out2.recommendedPolicy = readPolicy(step.recommendedPolicy, `${path}.recommendedPolicy`, fail2);
+  return out2;
+}
+function readPolicy(text2, path, fail2) {
+  if (text2.length > MAX_RECOMMENDED_POLICY_CHARS) {
+    return fail2(
+      path,
+      `is ${text2.length} characters, over the ${MAX_RECOMMENDED_POLICY_CHARS}-character limit`
+    );
+  }
+  if (nesting(text2) > MAX_POLICY_NESTING) {
+    return fail2(path, `nests deeper than ${MAX_POLICY_NESTING} levels; not a policy`);
+  }
+  let document;
+  try {
+    document = JSON.parse(text2);
+  } catch {
+    return fail2(path, "is not valid JSON");
+  }
+  if (!isRecord(document)) return fail2(path, "must be a policy document (a JSON object)");
+  const statement2 = document.Statement;
+  const statements2 = Array.isArray(statement2) ? statement2 : isRecord(statement2) ? [statement2] : void 0;
+  if (statements2 === void 0) return fail2(path, 'has no "Statement" list or object');
+  statements2.forEach((s3, i8) => {
+    const at2 = `${path}: Statement[${i8}]`;
+    if (!isRecord(s3)) return fail2(at2, "must be an object");
+    if (s3.Effect !== "Allow" && s3.Effect !== "Deny")
+      return fail2(`${at2}.Effect`, "must be Allow or Deny");
+    if (!("Action" in s3) && !("NotAction" in s3)) return fail2(at2, "has neither Action nor NotAction");
+    for (const key of ["Action", "NotAction"]) {
+      if (!(key in s3)) continue;
+      const value = s3[key];
+      const entries = typeof value === "string" ? [value] : value;
+      if (!Array.isArray(entries))
+        return fail2(`${at2}.${key}`, "must be a string or a list of strings");
+      entries.forEach((entry, j7) => {
+        if (typeof entry !== "string" || !ACTION_PATTERN.test(entry)) {
+          fail2(`${at2}.${key}[${j7}]`, 'is not an action name or pattern such as "s3:Get*"');
+        }
+      });
+    }
+    return void 0;
+  });
+  return document;
+}
+function nesting(text2) {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i8 = 0; i8 < text2.length; i8++) {
+    const c7 = text2.charCodeAt(i8);
+    if (inString) {
+      if (c7 === 92) i8++;
+      else if (c7 === 34) inString = false;
+    } else if (c7 === 34) inString = true;
+    else if (c7 === 123 || c7 === 91) deepest = Math.max(deepest, ++depth);
+    else if (c7 === 125 || c7 === 93) depth--;
+  }
+  return deepest;
+}
+function timestamp(value, path, fail2, required) {
+  if (value === void 0 || value === null) {
+    return required ? fail2(path, 'must be a time stamp such as "2024-06-10T08:00:00Z"') : void 0;
+  }
+  if (typeof value !== "string" || !TIMESTAMP.test(value) || Number.isNaN(Date.parse(value))) {
+    return fail2(path, 'must be a time stamp such as "2024-06-10T08:00:00Z"');
+  }
+  return value;
+}
+function boundedText(value, path, max, fail2) {
+  if (typeof value !== "string" || value === "") return fail2(path, "must be a non-empty string");
+  if (value.length > max) return fail2(path, `is ${value.length} characters, more than ${max}`);
+  if (CONTROL.test(value)) return fail2(path, "holds control characters");
+  return value;
+}
+var RECOMMENDATION_KEY, MAX_RECOMMENDED_STEPS, MAX_RECOMMENDED_POLICY_CHARS, MAX_POLICY_NESTING, MAX_POLICY_ID_CHARS, MAX_ERROR_CODE_CHARS, MAX_ERROR_MESSAGE_CHARS, STATUSES, ACTIONS, RECOMMENDATION_TYPE, PRINCIPAL_ARN, TIMESTAMP, ACTION_PATTERN, CONTROL;
+var init_parse_recommendation = __esm({
+  "src/findings/parse-recommendation.ts"() {
+    "use strict";
+    init_catalog();
+    RECOMMENDATION_KEY = "findingRecommendation";
+    MAX_RECOMMENDED_STEPS = 1e3;
+    MAX_RECOMMENDED_POLICY_CHARS = 131072;
+    MAX_POLICY_NESTING = 32;
+    MAX_POLICY_ID_CHARS = 2048;
+    MAX_ERROR_CODE_CHARS = 256;
+    MAX_ERROR_MESSAGE_CHARS = 2048;
+    STATUSES = ["SUCCEEDED", "IN_PROGRESS", "FAILED"];
+    ACTIONS = ["CREATE_POLICY", "DETACH_POLICY"];
+    RECOMMENDATION_TYPE = "UnusedPermissionRecommendation";
+    PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]{1,512}$/;
+    TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})$/;
+    ACTION_PATTERN = /^(\*|[A-Za-z0-9-]{1,64}:[A-Za-z0-9*?_-]{1,192})$/;
+    CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+  }
+});
+
 // src/findings/parse.ts
 function parseFindings(value, file) {
   const fail2 = (path, what) => {
     throw new ConfigurationError(`${file}: ${path ? `${path}: ` : ""}${what}`);
   };
+  if (isRecommendationResponse(value)) {
+    return {
+      principals: [],
+      notes: [],
+      covered: [],
+      coveredAccounts: [],
+      recommendations: [readRecommendation(value, "", fail2, file)]
+    };
+  }
   if (isRecord(value) && Array.isArray(value.findings)) {
     const parsed = readFindingList(value.findings, "findings", file, fail2);
     return {
@@ -2307,11 +2522,12 @@ function readAccounts(value, fail2) {
     (a7, i8) => typeof a7 === "string" && FINDING_FIELDS.account.test(a7) ? a7 : fail2(`coveredAccounts[${i8}]`, "must be a 12-digit account id")
   );
 }
-function readFindingList(list, base, file, fail2, single = false) {
+function readFindingList(list2, base, file, fail2, single = false) {
   const principals = [];
   const notes = [];
   const covered = [];
-  list.forEach((finding, i8) => {
+  const recommendations = [];
+  list2.forEach((finding, i8) => {
     const path = single ? base : `${base}[${i8}]`;
     if (!isRecord(finding)) return fail2(path, "a finding must be an object");
     const type = finding.findingType;
@@ -2332,7 +2548,7 @@ function readFindingList(list, base, file, fail2, single = false) {
     if (finding.id !== void 0 && (typeof finding.id !== "string" || !FINDING_FIELDS.id.test(finding.id))) {
       return fail2(`${path}.id`, "must be a finding id (a UUID, or last-accessed:<ARN>)");
     }
-    if (typeof status !== "string" || !STATUSES.has(status)) {
+    if (typeof status !== "string" || !STATUSES2.has(status)) {
       return fail2(`${path}.status`, "must be ACTIVE, ARCHIVED or RESOLVED");
     }
     for (const key of ["analyzedAt", "updatedAt", "createdAt"]) {
@@ -2388,8 +2604,13 @@ function readFindingList(list, base, file, fail2, single = false) {
         void 0
       )
     );
+    const recommendation = finding[RECOMMENDATION_KEY];
+    if (recommendation !== void 0 && recommendation !== null) {
+      const at2 = path ? `${path}.${RECOMMENDATION_KEY}` : RECOMMENDATION_KEY;
+      recommendations.push(readRecommendation(recommendation, at2, fail2, `finding ${id}`, resource));
+    }
   });
-  return { principals, notes, covered, coveredAccounts: [] };
+  return recommendations.length > 0 ? { principals, notes, covered, coveredAccounts: [], recommendations } : { principals, notes, covered, coveredAccounts: [] };
 }
 function readService(value, path, fail2, objectsOnly) {
   if (!isRecord(value)) return fail2(path, 'must be an object with "serviceNamespace"');
@@ -2439,12 +2660,13 @@ function withOptional(base, since, lastAccessed) {
     ...lastAccessed === void 0 ? {} : { lastAccessed }
   };
 }
-var SERVICE, ACTION, FINDING_FIELDS, FINDING_TYPES, STATUSES;
+var SERVICE, ACTION, FINDING_FIELDS, FINDING_TYPES, STATUSES2;
 var init_parse = __esm({
   "src/findings/parse.ts"() {
     "use strict";
     init_catalog();
     init_errors();
+    init_parse_recommendation();
     SERVICE = /^[a-z0-9-]{1,64}$/i;
     ACTION = /^[A-Za-z0-9_-]{1,128}$/;
     FINDING_FIELDS = {
@@ -2464,7 +2686,27 @@ var init_parse = __esm({
       "ExternalAccess",
       "InternalAccess"
     ]);
-    STATUSES = /* @__PURE__ */ new Set(["ACTIVE", "ARCHIVED", "RESOLVED"]);
+    STATUSES2 = /* @__PURE__ */ new Set(["ACTIVE", "ARCHIVED", "RESOLVED"]);
+  }
+});
+
+// src/engine/recommendation.ts
+function mergeRecommendations(items) {
+  const byPrincipal = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const seen = byPrincipal.get(item.principal);
+    if (!seen || preferred(item, seen)) byPrincipal.set(item.principal, item);
+  }
+  return byPrincipal;
+}
+function preferred(a7, b7) {
+  if (a7.status !== b7.status) return a7.status === "available";
+  if (a7.status !== "available" || b7.status !== "available") return false;
+  return (a7.completedAt ?? a7.startedAt) > (b7.completedAt ?? b7.startedAt);
+}
+var init_recommendation = __esm({
+  "src/engine/recommendation.ts"() {
+    "use strict";
   }
 });
 
@@ -2480,7 +2722,8 @@ function combineFindings(parsed) {
     notes: parsed.flatMap((p4) => p4.notes),
     covered: new Set(known.keys()),
     known: [...known.values()],
-    coveredAccounts: new Set(parsed.flatMap((p4) => p4.coveredAccounts))
+    coveredAccounts: new Set(parsed.flatMap((p4) => p4.coveredAccounts)),
+    recommendations: mergeRecommendations(parsed.flatMap((p4) => p4.recommendations ?? []))
   };
 }
 function isCovered(findings, arn) {
@@ -2524,6 +2767,7 @@ var init_select = __esm({
   "src/findings/select.ts"() {
     "use strict";
     init_errors();
+    init_recommendation();
     init_unused();
   }
 });
@@ -2644,13 +2888,13 @@ ${REFINE_USAGE}`);
       }
       io.out(`${JSON.stringify(result2.document, null, 2)}
 `);
-      for (const line of [
+      for (const line2 of [
         ...findings.notes,
         ...warnings,
         ...describeRefinement(result2),
         ...result2.warnings
       ]) {
-        io.err(`${line}
+        io.err(`${line2}
 `);
       }
       return EXIT.ok;
@@ -2757,12 +3001,12 @@ async function readCandidate(path) {
     return { ok: false, reason: "binary", message: "is not UTF-8 text; not read" };
   }
 }
-async function writeFileAtomically(path, text) {
+async function writeFileAtomically(path, text2) {
   const target = await realpath(path);
   const mode = (await lstat(target)).mode & 4095;
   const temp = join(dirname(target), `.${basename(target)}.iam-refine-${process.pid}-${Date.now()}`);
   try {
-    await writeFile(temp, text, { mode, flag: "wx" });
+    await writeFile(temp, text2, { mode, flag: "wx" });
     await chmod(temp, mode);
     await rename(temp, target);
   } catch (error) {
@@ -2774,10 +3018,10 @@ function toPosix(path) {
   return sep === "/" ? path : path.split(sep).join("/");
 }
 function describe(error) {
-  const code = error.code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  return code ?? String(error);
+  const code2 = error.code;
+  if (code2 === "ENOENT") return "no such file";
+  if (code2 === "EACCES" || code2 === "EPERM") return "permission denied";
+  return code2 ?? String(error);
 }
 var SKIPPED_FOLDERS;
 var init_walk = __esm({
@@ -2787,6 +3031,131 @@ var init_walk = __esm({
     init_candidates();
     init_json_text();
     SKIPPED_FOLDERS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+  }
+});
+
+// src/report/markdown.ts
+function visible(value, max = MAX_SHOWN_CHARACTERS) {
+  let shown = value;
+  let cut = 0;
+  const chars2 = [...value];
+  if (chars2.length > max) {
+    shown = chars2.slice(0, max).join("");
+    cut = chars2.length - max;
+  }
+  shown = shown.replace(LINE_BREAK, "\u23CE").replace(INVISIBLE, (c7) => `\u27E8U+${c7.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`);
+  return cut > 0 ? `${shown}\u2026 (${cut} more characters)` : shown;
+}
+var MAX_SHOWN_CHARACTERS, INVISIBLE, LINE_BREAK;
+var init_markdown = __esm({
+  "src/report/markdown.ts"() {
+    "use strict";
+    MAX_SHOWN_CHARACTERS = 300;
+    INVISIBLE = // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu;
+    LINE_BREAK = /\r\n|\r|\n/g;
+  }
+});
+
+// src/report/agreement.ts
+function agreementLine(agreement) {
+  return line(agreement, PLAIN);
+}
+function agreementDetails(agreement) {
+  const several = agreement.principals.length > 1;
+  return agreement.principals.flatMap((p4) => {
+    const who = several ? `for ${shortName(p4.principal)}: ` : "";
+    if (p4.verdict === "unavailable")
+      return [`${who}no recommendation to compare with: ${p4.unavailable ?? ""}`];
+    if (p4.verdict === "agrees") return [`${who}agrees${matched(p4, PLAIN)}`];
+    return p4.reasons.map((r7) => `${who}${describeReason(r7, p4, PLAIN)}`);
+  });
+}
+function line(agreement, style) {
+  const several = agreement.principals.length > 1;
+  const forWhom = several ? ` for ${agreement.principals.map((p4) => style.name(shortName(p4.principal))).join(" and ")}` : "";
+  if (agreement.verdict === "agrees") {
+    return `Matches IAM Access Analyzer's recommendation for this policy${forWhom}.`;
+  }
+  if (agreement.verdict === "unavailable") {
+    return `No IAM Access Analyzer recommendation to compare with: ${firstExplanation(agreement, style)}.`;
+  }
+  const all = agreement.principals.flatMap(
+    (p4) => p4.verdict === "differs" ? p4.reasons.map(
+      (r7) => (several ? `for ${style.name(shortName(p4.principal))}, ` : "") + describeReason(r7, p4, style)
+    ) : []
+  );
+  const shown = all.slice(0, REASONS_IN_LINE).join("; ");
+  const more = all.length > REASONS_IN_LINE ? ` (and ${all.length - REASONS_IN_LINE} more)` : "";
+  return `Differs from IAM Access Analyzer's recommendation for this policy: ${shown}${more}.`;
+}
+function firstExplanation(agreement, style) {
+  for (const p4 of agreement.principals) {
+    if (agreement.verdict === "differs" && p4.verdict === "differs" && p4.reasons[0]) {
+      return describeReason(p4.reasons[0], p4, style);
+    }
+    if (agreement.verdict === "unavailable" && p4.verdict === "unavailable") {
+      return style.prose(p4.unavailable ?? "none");
+    }
+  }
+  return agreement.principals.length === 0 ? "the policy belongs to no principal" : "";
+}
+function matched(p4, style) {
+  if (p4.matchedBy === "id" && p4.existingPolicyId)
+    return ` (the step for ${style.name(p4.existingPolicyId)})`;
+  if (p4.matchedBy === "content") return " (the recommended policy that lines up with this one)";
+  return "";
+}
+function describeReason(r7, p4, style = PLAIN) {
+  const where = r7.statement ? statement(r7.statement, style) : "the policy";
+  const names = list(r7.actions ?? [], style);
+  switch (r7.kind) {
+    case "aws-catalog":
+      return `${where}: the recommendation does not allow ${names}, which the findings do not report unused: actions newer than the catalog AWS refined with`;
+    case "our-catalog":
+      return `${where}: the recommendation allows ${names}, which iam-refine's catalog does not know`;
+    case "removes-used":
+      return `${where}: the recommendation removes ${names}, which the findings do not report unused`;
+    case "keeps-unused":
+      return `${where}: the recommendation still allows ${names}, which the findings report unused` + (p4.completedAt ? ` (the recommendation dates from ${day(p4.completedAt)})` : "");
+    case "shared":
+      return `${where}: iam-refine keeps ${names} for ${list((r7.usedBy ?? []).map(shortName), style)}, who share this policy; AWS's recommendation is for ${style.name(shortName(p4.principal))} alone`;
+    case "keep-actions":
+      return `${where}: iam-refine keeps ${names} (keep-actions in the configuration)`;
+    case "not-refined-by-us":
+      return `${where} ${r7.note ?? "is left as it is by iam-refine"}; the recommendation changes it` + (r7.actions && r7.actions.length > 0 ? ` (it no longer allows ${names})` : "");
+    case "not-refined-by-aws":
+      return `the recommendation leaves ${where} as it is; iam-refine removes ${names}`;
+    case "written-differently":
+      return `${where}: the same actions under the catalog, written differently (iam-refine: ${list(r7.ours ?? [], style, Infinity) || "removed"}; the recommendation: ${list(r7.aws ?? [], style, Infinity) || "removed"})`;
+    case "detached":
+      return "the recommendation detaches the policy; iam-refine keeps part of it";
+    case "unaligned":
+      return `statement ${style.number((r7.recommendedStatement ?? 0) + 1)} of the recommendation lines up with no statement of this policy` + (r7.actions && r7.actions.length > 0 ? ` (it allows ${names}, which this version does not: the recommendation is for the deployed policy)` : "");
+  }
+}
+function statement(ref, style) {
+  return ref.sid !== void 0 ? `Statement ${style.name(ref.sid)}` : `Statement ${style.number(ref.index + 1)}`;
+}
+function list(names, style, max = LISTED2) {
+  const shown = names.slice(0, max).map(style.name).join(", ");
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+function shortName(arn) {
+  const m4 = /^arn:[^:]+:iam::\d*:(?:role|user|group)\/(?:.*\/)?([^/]+)$/.exec(arn);
+  return m4 ? m4[1] : arn;
+}
+function day(iso) {
+  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso;
+}
+var LISTED2, REASONS_IN_LINE, PLAIN;
+var init_agreement = __esm({
+  "src/report/agreement.ts"() {
+    "use strict";
+    init_markdown();
+    LISTED2 = 6;
+    REASONS_IN_LINE = 2;
+    PLAIN = { name: (value) => value, prose: (value) => value, number: (n4) => `#${n4}` };
   }
 });
 
@@ -2819,14 +3188,14 @@ function unifiedDiff(file, before, edits, context = 3) {
   const changes = blocks2.map((b7) => {
     const from = starts[b7.first];
     const to = b7.last + 1 < starts.length ? starts[b7.last + 1] : before.length;
-    let text = "";
+    let text2 = "";
     let at2 = from;
     for (const e7 of b7.edits) {
-      text += before.slice(at2, e7.start) + e7.text;
+      text2 += before.slice(at2, e7.start) + e7.text;
       at2 = e7.end;
     }
-    text += before.slice(at2, to);
-    return { first: b7.first, last: b7.last, added: splitLines(text) };
+    text2 += before.slice(at2, to);
+    return { first: b7.first, last: b7.last, added: splitLines(text2) };
   });
   const out2 = [`--- a/${file}`, `+++ b/${file}`];
   let shift = 0;
@@ -2843,12 +3212,12 @@ function unifiedDiff(file, before, edits, context = 3) {
     const body2 = [];
     let oldCount = 0;
     let newCount = 0;
-    let line = start2;
+    let line2 = start2;
     const hunkShift = shift;
     for (let k7 = i8; k7 <= j7; k7++) {
       const c7 = changes[k7];
-      for (; line < c7.first; line++) {
-        body2.push(` ${oldLines[line]}`);
+      for (; line2 < c7.first; line2++) {
+        body2.push(` ${oldLines[line2]}`);
         oldCount++;
         newCount++;
       }
@@ -2857,10 +3226,10 @@ function unifiedDiff(file, before, edits, context = 3) {
       oldCount += c7.last - c7.first + 1;
       newCount += c7.added.length;
       shift += c7.added.length - (c7.last - c7.first + 1);
-      line = c7.last + 1;
+      line2 = c7.last + 1;
     }
-    for (; line <= end; line++) {
-      body2.push(` ${oldLines[line]}`);
+    for (; line2 <= end; line2++) {
+      body2.push(` ${oldLines[line2]}`);
       oldCount++;
       newCount++;
     }
@@ -2872,22 +3241,22 @@ function unifiedDiff(file, before, edits, context = 3) {
   return `${out2.map(markMissingNewline).join("\n")}
 `;
 }
-function splitLines(text) {
-  if (text === "") return [];
-  const parts2 = text.split("\n");
+function splitLines(text2) {
+  if (text2 === "") return [];
+  const parts2 = text2.split("\n");
   const complete = parts2[parts2.length - 1] === "";
   if (complete) parts2.pop();
   const lines = parts2.map((p4) => p4.endsWith("\r") ? p4.slice(0, -1) : p4);
   if (!complete) lines[lines.length - 1] += NO_NEWLINE;
   return lines;
 }
-function markMissingNewline(line) {
-  return line.endsWith(NO_NEWLINE) ? `${line.slice(0, -1)}
-\\ No newline at end of file` : line;
+function markMissingNewline(line2) {
+  return line2.endsWith(NO_NEWLINE) ? `${line2.slice(0, -1)}
+\\ No newline at end of file` : line2;
 }
-function lineStarts(text) {
+function lineStarts(text2) {
   const starts = [0];
-  for (let i8 = text.indexOf("\n"); i8 >= 0 && i8 + 1 < text.length; i8 = text.indexOf("\n", i8 + 1)) {
+  for (let i8 = text2.indexOf("\n"); i8 >= 0 && i8 + 1 < text2.length; i8 = text2.indexOf("\n", i8 + 1)) {
     starts.push(i8 + 1);
   }
   return starts;
@@ -2985,29 +3354,6 @@ var init_json_report = __esm({
   }
 });
 
-// src/report/markdown.ts
-function visible(value, max = MAX_SHOWN_CHARACTERS) {
-  let shown = value;
-  let cut = 0;
-  const chars2 = [...value];
-  if (chars2.length > max) {
-    shown = chars2.slice(0, max).join("");
-    cut = chars2.length - max;
-  }
-  shown = shown.replace(LINE_BREAK, "\u23CE").replace(INVISIBLE, (c7) => `\u27E8U+${c7.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`);
-  return cut > 0 ? `${shown}\u2026 (${cut} more characters)` : shown;
-}
-var MAX_SHOWN_CHARACTERS, INVISIBLE, LINE_BREAK;
-var init_markdown = __esm({
-  "src/report/markdown.ts"() {
-    "use strict";
-    MAX_SHOWN_CHARACTERS = 300;
-    INVISIBLE = // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
-    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu;
-    LINE_BREAK = /\r\n|\r|\n/g;
-  }
-});
-
 // src/report/sarif.ts
 function sarifText(message) {
   return visible(message, MAX_MESSAGE_CHARACTERS).replace(/[\\[\]]/g, (c7) => `\\${c7}`);
@@ -3027,19 +3373,24 @@ function toSarif(report, toolVersion) {
   for (const file of report.files) {
     const uri = toUri(file.file);
     if (file.status !== "policies") {
-      const line = file.line ?? 1;
+      const line2 = file.line ?? 1;
       const column = file.column ?? 1;
       results.push(
         result("unreadable-file", `${file.file} ${file.message ?? "could not be read"}`, uri, {
-          startLine: line,
+          startLine: line2,
           startColumn: column,
-          endLine: line,
+          endLine: line2,
           endColumn: column
         })
       );
       continue;
     }
-    for (const policy of file.policies) results.push(...policyResults(policy, uri));
+    for (const policy of file.policies) {
+      const agreement = policy.awsAgreement;
+      const properties = agreement ? { awsAgreement: agreement.verdict, awsAgreementSummary: agreementLine(agreement) } : void 0;
+      for (const r7 of policyResults(policy, uri))
+        results.push(properties ? { ...r7, properties } : r7);
+    }
   }
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -3089,13 +3440,13 @@ function policyResults(policy, uri) {
     if (s3.status !== "refined" && s3.status !== "removed") continue;
     const removed = s3.status === "removed";
     const label2 = s3.sid !== void 0 ? `Statement "${s3.sid}"` : `Statement #${s3.index + 1}`;
-    let text = `${label2}${where}${whose}: ${s3.reasons.join("; ")}`;
-    if (policy.status === "not-editable") text += ` (no fix: ${policy.reason ?? "not editable"})`;
+    let text2 = `${label2}${where}${whose}: ${s3.reasons.join("; ")}`;
+    if (policy.status === "not-editable") text2 += ` (no fix: ${policy.reason ?? "not editable"})`;
     const edits = policy.status === "refined" ? policy.edits.filter((e7) => e7.statement === s3.index) : [];
     out2.push(
       result(
         removed ? "unused-statement" : "unused-actions",
-        text,
+        text2,
         uri,
         region(removed ? s3.range : s3.actionRange ?? s3.range),
         edits.length > 0 ? fixOf(s3, edits, uri) : void 0
@@ -3122,13 +3473,13 @@ function fixOf(s3, edits, uri) {
     }
   ];
 }
-function result(id, text, uri, where, fixes) {
+function result(id, text2, uri, where, fixes) {
   const ruleIndex = RULES.findIndex((r7) => r7.id === id);
   return {
     ruleId: id,
     ruleIndex,
     level: RULES[ruleIndex]?.defaultConfiguration.level ?? "warning",
-    message: { text: sarifText(text) },
+    message: { text: sarifText(text2) },
     locations: [{ physicalLocation: { artifactLocation: { uri }, region: where } }],
     ...fixes ? { fixes } : {}
   };
@@ -3148,6 +3499,7 @@ var MAX_MESSAGE_CHARACTERS, RULES;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
+    init_agreement();
     init_markdown();
     MAX_MESSAGE_CHARACTERS = 4e3;
     RULES = [
@@ -3493,8 +3845,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -3524,38 +3876,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code;
+      let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code;
+        prev = code2;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code = advance();
+        code2 = advance();
         let next;
-        if (code === CHAR_BACKWARD_SLASH) {
+        if (code2 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -3564,7 +3916,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -3573,7 +3925,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -3588,7 +3940,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_FORWARD_SLASH) {
+        if (code2 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -3601,27 +3953,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start2) {
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start2) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code === CHAR_LEFT_PARENTHESES) {
+                if (code2 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -3631,7 +3983,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code === CHAR_ASTERISK) {
+        if (code2 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -3640,7 +3992,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_QUESTION_MARK) {
+        if (code2 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -3648,7 +4000,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -3667,26 +4019,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start2) {
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start2) {
           negated = token.negated = true;
           start2++;
           continue;
         }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code === CHAR_LEFT_PARENTHESES) {
+              if (code2 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -3751,7 +4103,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state2.maxDepth = 0;
-        if (!isPathSeparator(code)) {
+        if (!isPathSeparator(code2)) {
           tokens.push(token);
         }
         state2.tokens = tokens;
@@ -5233,13 +5585,13 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line, onError) {
+      add(line2, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts2 = line.trim().split(/[ \t]+/);
+        const parts2 = line2.trim().split(/[ \t]+/);
         const name2 = parts2.shift();
         switch (name2) {
           case "%TAG": {
@@ -5933,14 +6285,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -5957,14 +6309,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i8 = consumeMoreIndentedLines(text, i8, indent.length);
+        i8 = consumeMoreIndentedLines(text2, i8, indent.length);
         if (i8 !== -1)
           end = i8 + endStep;
       }
-      for (let ch; ch = text[i8 += 1]; ) {
+      for (let ch; ch = text2[i8 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i8;
-          switch (text[i8 + 1]) {
+          switch (text2[i8 + 1]) {
             case "x":
               i8 += 3;
               break;
@@ -5981,12 +6333,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i8 = consumeMoreIndentedLines(text, i8, indent.length);
+            i8 = consumeMoreIndentedLines(text2, i8, indent.length);
           end = i8 + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i8 + 1];
+            const next = text2[i8 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i8;
           }
@@ -5998,12 +6350,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i8 += 1];
+                ch = text2[i8 += 1];
                 overflow = true;
               }
               const j7 = i8 > escEnd + 1 ? i8 - 2 : escStart - 1;
               if (escapedFolds[j7])
-                return text;
+                return text2;
               folds.push(j7);
               escapedFolds[j7] = true;
               end = j7 + endStep;
@@ -6018,39 +6370,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i9 = 0; i9 < folds.length; ++i9) {
         const fold2 = folds[i9];
-        const end2 = folds[i9 + 1] || text.length;
+        const end2 = folds[i9 + 1] || text2.length;
         if (fold2 === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold2])
-            res += `${text[fold2]}\\`;
+            res += `${text2[fold2]}\\`;
           res += `
-${indent}${text.slice(fold2 + 1, end2)}`;
+${indent}${text2.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i8, indent) {
+    function consumeMoreIndentedLines(text2, i8, indent) {
       let end = i8;
       let start2 = i8 + 1;
-      let ch = text[start2];
+      let ch = text2[start2];
       while (ch === " " || ch === "	") {
         if (i8 < start2 + indent) {
-          ch = text[++i8];
+          ch = text2[++i8];
         } else {
           do {
-            ch = text[++i8];
+            ch = text2[++i8];
           } while (ch && ch !== "\n");
           end = i8;
           start2 = i8 + 1;
-          ch = text[start2];
+          ch = text2[start2];
         }
       }
       return end;
@@ -6113,8 +6465,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start2, i8);
-                const code = json.substr(i8 + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i8 + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -6140,8 +6492,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json.substr(i8, 6);
                 }
@@ -6836,9 +7188,9 @@ var require_stringifyCollection = __commonJS({
       } else {
         str = lines[0];
         for (let i8 = 1; i8 < lines.length; ++i8) {
-          const line = lines[i8];
-          str += line ? `
-${indent}${line}` : "\n";
+          const line2 = lines[i8];
+          str += line2 ? `
+${indent}${line2}` : "\n";
         }
       }
       if (comment) {
@@ -6896,7 +7248,7 @@ ${indent}${line}` : "\n";
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -6912,14 +7264,14 @@ ${indent}${line}` : "\n";
         return start2 + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum, line2) => sum + line2.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str = start2;
-          for (const line of lines)
-            str += line ? `
-${indentStep}${indent}${line}` : "\n";
+          for (const line2 of lines)
+            str += line2 ? `
+${indentStep}${indent}${line2}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
@@ -8044,7 +8396,7 @@ var require_timestamp = __commonJS({
       resolve: (str) => parseSexagesimal(str, false),
       stringify: stringifySexagesimal
     };
-    var timestamp = {
+    var timestamp2 = {
       identify: (value) => value instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
@@ -8053,12 +8405,12 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str) {
-        const match = str.match(timestamp.test);
+        const match = str.match(timestamp2.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year2, month, day, hour, minute, second] = match.map(Number);
+        const [, year2, month, day2, hour, minute, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date2 = Date.UTC(year2, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        let date2 = Date.UTC(year2, month - 1, day2, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d7 = parseSexagesimal(tz, false);
@@ -8072,7 +8424,7 @@ var require_timestamp = __commonJS({
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
-    exports.timestamp = timestamp;
+    exports.timestamp = timestamp2;
   }
 });
 
@@ -8092,7 +8444,7 @@ var require_schema3 = __commonJS({
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
-    var timestamp = require_timestamp();
+    var timestamp2 = require_timestamp();
     var schema = [
       map.map,
       seq.seq,
@@ -8112,9 +8464,9 @@ var require_schema3 = __commonJS({
       omap.omap,
       pairs.pairs,
       set.set,
-      timestamp.intTime,
-      timestamp.floatTime,
-      timestamp.timestamp
+      timestamp2.intTime,
+      timestamp2.floatTime,
+      timestamp2.timestamp
     ];
     exports.schema = schema;
   }
@@ -8139,7 +8491,7 @@ var require_tags = __commonJS({
     var pairs = require_pairs();
     var schema$2 = require_schema3();
     var set = require_set();
-    var timestamp = require_timestamp();
+    var timestamp2 = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
       ["failsafe", [map.map, seq.seq, string.string]],
@@ -8153,11 +8505,11 @@ var require_tags = __commonJS({
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
-      floatTime: timestamp.floatTime,
+      floatTime: timestamp2.floatTime,
       int: int.int,
       intHex: int.intHex,
       intOct: int.intOct,
-      intTime: timestamp.intTime,
+      intTime: timestamp2.intTime,
       map: map.map,
       merge: merge2.merge,
       null: _null.nullTag,
@@ -8165,7 +8517,7 @@ var require_tags = __commonJS({
       pairs: pairs.pairs,
       seq: seq.seq,
       set: set.set,
-      timestamp: timestamp.timestamp
+      timestamp: timestamp2.timestamp
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary2.binary,
@@ -8173,7 +8525,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
-      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+      "tag:yaml.org,2002:timestamp": timestamp2.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
@@ -8640,32 +8992,32 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code, message) {
+      constructor(name2, pos, code2, message) {
         super();
         this.name = name2;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
       if (error.pos[0] === -1)
         return;
       error.linePos = error.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error.linePos[0];
-      error.message += ` at line ${line}, column ${col}`;
+      const { line: line2, col } = error.linePos[0];
+      error.message += ` at line ${line2}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
@@ -8673,8 +9025,8 @@ var require_errors = __commonJS({
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
@@ -8682,7 +9034,7 @@ var require_errors = __commonJS({
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
         const end = error.linePos[1];
-        if (end?.line === line && end.col > col) {
+        if (end?.line === line2 && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
@@ -9564,7 +9916,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source: source2, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -9631,8 +9983,8 @@ var require_resolve_flow_scalar = __commonJS({
       return unfoldLines(source2.slice(1, -1)).replace(/''/g, "'");
     }
     function unfoldLines(source2) {
-      const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source2);
+      const line2 = /(.*?)\r?\n/sy;
+      let match = line2.exec(source2);
       if (!match)
         return source2;
       let trimEnd2, trimBoth;
@@ -9645,8 +9997,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       let res = match[1].replace(trimEnd2, "");
       let sep3 = " ";
-      let pos = line.lastIndex;
-      while (match = line.exec(source2)) {
+      let pos = line2.lastIndex;
+      while (match = line2.exec(source2)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep3 === "\n")
@@ -9657,7 +10009,7 @@ var require_resolve_flow_scalar = __commonJS({
           res += sep3 + lm;
           sep3 = " ";
         }
-        pos = line.lastIndex;
+        pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
@@ -9762,9 +10114,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source2, offset, length, onError) {
       const cc = source2.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source2.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -10086,12 +10438,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source2, code, message, warning2) => {
+        this.onError = (source2, code2, message, warning2) => {
           const pos = getErrorPos(source2);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -10253,12 +10605,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -10787,40 +11139,40 @@ var require_lexer = __commonJS({
         }
       }
       *parseStream() {
-        let line = this.getLine();
-        if (line === null)
+        let line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("stream");
-        if (line[0] === cst.BOM) {
+        if (line2[0] === cst.BOM) {
           yield* this.pushCount(1);
-          line = line.substring(1);
+          line2 = line2.substring(1);
         }
-        if (line[0] === "%") {
-          let dirEnd = line.length;
-          let cs = line.indexOf("#");
+        if (line2[0] === "%") {
+          let dirEnd = line2.length;
+          let cs = line2.indexOf("#");
           while (cs !== -1) {
-            const ch = line[cs - 1];
+            const ch = line2[cs - 1];
             if (ch === " " || ch === "	") {
               dirEnd = cs - 1;
               break;
             } else {
-              cs = line.indexOf("#", cs + 1);
+              cs = line2.indexOf("#", cs + 1);
             }
           }
           while (true) {
-            const ch = line[dirEnd - 1];
+            const ch = line2[dirEnd - 1];
             if (ch === " " || ch === "	")
               dirEnd -= 1;
             else
               break;
           }
           const n4 = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n4);
+          yield* this.pushCount(line2.length - n4);
           this.pushNewline();
           return "stream";
         }
         if (this.atLineEnd()) {
           const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line.length - sp);
+          yield* this.pushCount(line2.length - sp);
           yield* this.pushNewline();
           return "stream";
         }
@@ -10861,13 +11213,13 @@ var require_lexer = __commonJS({
       }
       *parseDocument() {
         yield* this.pushSpaces(true);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("doc");
         let n4 = yield* this.pushIndicators();
-        switch (line[n4]) {
+        switch (line2[n4]) {
           case "#":
-            yield* this.pushCount(line.length - n4);
+            yield* this.pushCount(line2.length - n4);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -10892,7 +11244,7 @@ var require_lexer = __commonJS({
           case ">":
             n4 += yield* this.parseBlockScalarHeader();
             n4 += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n4);
+            yield* this.pushCount(line2.length - n4);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -10912,11 +11264,11 @@ var require_lexer = __commonJS({
           }
           sp += yield* this.pushSpaces(true);
         } while (nl + sp > 0);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line2[0] !== "#" || indent === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -10924,17 +11276,17 @@ var require_lexer = __commonJS({
           }
         }
         let n4 = 0;
-        while (line[n4] === ",") {
+        while (line2[n4] === ",") {
           n4 += yield* this.pushCount(1);
           n4 += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
         n4 += yield* this.pushIndicators();
-        switch (line[n4]) {
+        switch (line2[n4]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line.length - n4);
+            yield* this.pushCount(line2.length - n4);
             return "flow";
           case "{":
           case "[":
@@ -11280,15 +11632,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i8 = 0; i8 < list.length; ++i8)
-        if (list[i8].type === type)
+    function includesToken(list2, type) {
+      for (let i8 = 0; i8 < list2.length; ++i8)
+        if (list2[i8].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i8 = 0; i8 < list.length; ++i8) {
-        switch (list[i8].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i8 = 0; i8 < list2.length; ++i8) {
+        switch (list2[i8].type) {
           case "space":
           case "comment":
           case "newline":
@@ -12297,12 +12649,12 @@ var require_dist = __commonJS({
 });
 
 // src/sources/document/tree.ts
-function detectSyntax(text) {
-  const m4 = /^[\ufeff\s]*(\S)/.exec(text);
+function detectSyntax(text2) {
+  const m4 = /^[\ufeff\s]*(\S)/.exec(text2);
   return m4 && (m4[1] === "{" || m4[1] === "[") ? "json" : "yaml";
 }
-function parseSource(text, syntax = detectSyntax(text)) {
-  const depth = nestingDepth(text, syntax, MAX_NESTING);
+function parseSource(text2, syntax = detectSyntax(text2)) {
+  const depth = nestingDepth(text2, syntax, MAX_NESTING);
   if (depth > MAX_NESTING) {
     return {
       ok: false,
@@ -12310,14 +12662,14 @@ function parseSource(text, syntax = detectSyntax(text)) {
       offset: 0
     };
   }
-  return syntax === "json" ? parseJson(text) : parseYaml(text);
+  return syntax === "json" ? parseJson(text2) : parseYaml(text2);
 }
-function eolOf(text) {
-  const i8 = text.indexOf("\n");
-  return i8 > 0 && text.charCodeAt(i8 - 1) === 13 ? "\r\n" : "\n";
+function eolOf(text2) {
+  const i8 = text2.indexOf("\n");
+  return i8 > 0 && text2.charCodeAt(i8 - 1) === 13 ? "\r\n" : "\n";
 }
-function parseJson(text) {
-  const body2 = text.charCodeAt(0) === 65279 ? ` ${text.slice(1)}` : text;
+function parseJson(text2) {
+  const body2 = text2.charCodeAt(0) === 65279 ? ` ${text2.slice(1)}` : text2;
   const errors = [];
   const root7 = parseTree2(body2, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];
@@ -12327,11 +12679,11 @@ function parseJson(text) {
   }
   return {
     ok: true,
-    tree: { syntax: "json", text, root: fromJson(root7), eol: eolOf(text), usesAliases: false }
+    tree: { syntax: "json", text: text2, root: fromJson(root7), eol: eolOf(text2), usesAliases: false }
   };
 }
-function describeJsonError(code) {
-  return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+function describeJsonError(code2) {
+  return code2.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 function fromJson(node) {
   const start2 = node.offset;
@@ -12363,10 +12715,10 @@ function fromJson(node) {
       };
   }
 }
-function parseYaml(text) {
+function parseYaml(text2) {
   let doc;
   try {
-    doc = (0, import_yaml.parseDocument)(text, {
+    doc = (0, import_yaml.parseDocument)(text2, {
       version: "1.2",
       customTags: CFN_TAGS,
       prettyErrors: false,
@@ -12395,7 +12747,7 @@ function parseYaml(text) {
     }
     if ((0, import_yaml.isMap)(node)) {
       const [start2, rawEnd] = node.range ?? [fallback, fallback];
-      const end = trimEnd(text, start2, rawEnd);
+      const end = trimEnd(text2, start2, rawEnd);
       const pairs = [];
       for (const pair2 of node.items) {
         const k7 = pair2.key;
@@ -12418,7 +12770,7 @@ function parseYaml(text) {
     }
     if ((0, import_yaml.isSeq)(node)) {
       const [start2, rawEnd] = node.range ?? [fallback, fallback];
-      const end = trimEnd(text, start2, rawEnd);
+      const end = trimEnd(text2, start2, rawEnd);
       const out2 = {
         kind: "seq",
         flow: Boolean(node.flow),
@@ -12454,12 +12806,12 @@ function parseYaml(text) {
   }
   return {
     ok: true,
-    tree: { syntax: "yaml", text, root: root7, eol: eolOf(text), usesAliases: aliases.length > 0 }
+    tree: { syntax: "yaml", text: text2, root: root7, eol: eolOf(text2), usesAliases: aliases.length > 0 }
   };
 }
-function trimEnd(text, start2, end) {
+function trimEnd(text2, start2, end) {
   let e7 = end;
-  while (e7 > start2 && /\s/.test(text[e7 - 1])) e7--;
+  while (e7 > start2 && /\s/.test(text2[e7 - 1])) e7--;
   return e7;
 }
 function props(node) {
@@ -12511,8 +12863,8 @@ function toValue(node, budget, depth = 0) {
   }
   return node.tag ? intrinsicValue(node.tag, value) : value;
 }
-function valueBudget(text) {
-  return { left: text.length + 1e4 };
+function valueBudget(text2) {
+  return { left: text2.length + 1e4 };
 }
 function intrinsicValue(tag, value) {
   const name2 = tag.slice(1);
@@ -12524,26 +12876,26 @@ function intrinsicValue(tag, value) {
   const key = name2 === "Ref" || name2 === "Condition" ? name2 : `Fn::${name2}`;
   return { [key]: value };
 }
-function nestingDepth(text, syntax, limit) {
-  return syntax === "json" ? jsonDepth(text, limit) : yamlDepth(text, limit);
+function nestingDepth(text2, syntax, limit) {
+  return syntax === "json" ? jsonDepth(text2, limit) : yamlDepth(text2, limit);
 }
-function jsonDepth(text, limit) {
+function jsonDepth(text2, limit) {
   let depth = 0;
   let max = 0;
-  const n4 = text.length;
+  const n4 = text2.length;
   for (let i8 = 0; i8 < n4; i8++) {
-    const c7 = text.charCodeAt(i8);
+    const c7 = text2.charCodeAt(i8);
     if (c7 === 34) {
       for (i8++; i8 < n4; i8++) {
-        const d7 = text.charCodeAt(i8);
+        const d7 = text2.charCodeAt(i8);
         if (d7 === 92) i8++;
         else if (d7 === 34 || d7 === 10) break;
       }
-    } else if (c7 === 47 && text.charCodeAt(i8 + 1) === 47) {
-      const e7 = text.indexOf("\n", i8);
+    } else if (c7 === 47 && text2.charCodeAt(i8 + 1) === 47) {
+      const e7 = text2.indexOf("\n", i8);
       i8 = e7 < 0 ? n4 : e7;
-    } else if (c7 === 47 && text.charCodeAt(i8 + 1) === 42) {
-      const e7 = text.indexOf("*/", i8 + 2);
+    } else if (c7 === 47 && text2.charCodeAt(i8 + 1) === 42) {
+      const e7 = text2.indexOf("*/", i8 + 2);
       i8 = e7 < 0 ? n4 : e7 + 1;
     } else if (c7 === 123 || c7 === 91) {
       if (++depth > max) {
@@ -12554,46 +12906,46 @@ function jsonDepth(text, limit) {
   }
   return max;
 }
-function yamlDepth(text, limit) {
+function yamlDepth(text2, limit) {
   const indents = [];
   let flow = 0;
   let max = 0;
   let quote = 0;
   let lineStart3 = 0;
-  const n4 = text.length;
+  const n4 = text2.length;
   while (lineStart3 <= n4) {
-    let lineEnd = text.indexOf("\n", lineStart3);
+    let lineEnd = text2.indexOf("\n", lineStart3);
     if (lineEnd < 0) lineEnd = n4;
     let i8 = lineStart3;
     if (quote === 0 && flow === 0) {
-      while (i8 < lineEnd && text.charCodeAt(i8) === 32) i8++;
-      const first = text.charCodeAt(i8);
+      while (i8 < lineEnd && text2.charCodeAt(i8) === 32) i8++;
+      const first = text2.charCodeAt(i8);
       if (i8 < lineEnd && first !== 35 && first !== 13) {
         const indent = i8 - lineStart3;
         while (indents.length > 0 && indents[indents.length - 1] >= indent)
           indents.pop();
         indents.push(indent);
         let compact = 0;
-        while (i8 + 1 < lineEnd && (text.charCodeAt(i8) === 45 || text.charCodeAt(i8) === 63) && (text.charCodeAt(i8 + 1) === 32 || text.charCodeAt(i8 + 1) === 9)) {
+        while (i8 + 1 < lineEnd && (text2.charCodeAt(i8) === 45 || text2.charCodeAt(i8) === 63) && (text2.charCodeAt(i8 + 1) === 32 || text2.charCodeAt(i8 + 1) === 9)) {
           compact++;
           i8 += 2;
-          while (i8 < lineEnd && text.charCodeAt(i8) === 32) i8++;
+          while (i8 < lineEnd && text2.charCodeAt(i8) === 32) i8++;
         }
         max = Math.max(max, indents.length + compact);
         if (max > limit) return max;
       }
     }
     for (; i8 < lineEnd; i8++) {
-      const c7 = text.charCodeAt(i8);
+      const c7 = text2.charCodeAt(i8);
       if (quote !== 0) {
         if (quote === 34 && c7 === 92) i8++;
         else if (c7 === quote) {
-          if (quote === 39 && text.charCodeAt(i8 + 1) === 39) i8++;
+          if (quote === 39 && text2.charCodeAt(i8 + 1) === 39) i8++;
           else quote = 0;
         }
         continue;
       }
-      const prev = i8 === lineStart3 ? 32 : text.charCodeAt(i8 - 1);
+      const prev = i8 === lineStart3 ? 32 : text2.charCodeAt(i8 - 1);
       const atToken = prev === 32 || prev === 9 || prev === 44 || prev === 91 || prev === 123 || prev === 58;
       if (c7 === 35 && (prev === 32 || prev === 9 || i8 === lineStart3)) break;
       if ((c7 === 34 || c7 === 39) && atToken) quote = c7;
@@ -12647,9 +12999,9 @@ var init_tree = __esm({
       name = "ExpansionError";
     };
     LineIndex = class {
-      constructor(text) {
-        this.text = text;
-        for (let i8 = text.indexOf("\n"); i8 >= 0; i8 = text.indexOf("\n", i8 + 1)) this.starts.push(i8 + 1);
+      constructor(text2) {
+        this.text = text2;
+        for (let i8 = text2.indexOf("\n"); i8 >= 0; i8 = text2.indexOf("\n", i8 + 1)) this.starts.push(i8 + 1);
       }
       text;
       starts = [0];
@@ -12685,20 +13037,20 @@ var init_tree = __esm({
 });
 
 // src/sources/config.ts
-function parseConfig(text, file) {
-  const lines = new LineIndex(text);
+function parseConfig(text2, file) {
+  const lines = new LineIndex(text2);
   const fail2 = (node, key, what) => {
     const range2 = node?.range ?? [0, 0, 0];
-    const { line } = lines.position(range2[0]);
-    throw new ConfigurationError(`${file}:${line}: ${key}: ${what}`);
+    const { line: line2 } = lines.position(range2[0]);
+    throw new ConfigurationError(`${file}:${line2}: ${key}: ${what}`);
   };
-  if (text.includes("\0")) throw new ConfigurationError(`${file}: is binary, not YAML`);
-  const doc = (0, import_yaml2.parseDocument)(text, { version: "1.2", prettyErrors: false });
+  if (text2.includes("\0")) throw new ConfigurationError(`${file}: is binary, not YAML`);
+  const doc = (0, import_yaml2.parseDocument)(text2, { version: "1.2", prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
-    const { line, column } = lines.position(error.pos[0]);
+    const { line: line2, column } = lines.position(error.pos[0]);
     const message = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-    throw new ConfigurationError(`${file}:${line}:${column}: is not valid YAML (${message})`);
+    throw new ConfigurationError(`${file}:${line2}:${column}: is not valid YAML (${message})`);
   }
   const root7 = doc.contents;
   if (root7 === null || (0, import_yaml2.isScalar)(root7) && root7.value === null) return { ...EMPTY_CONFIG, file };
@@ -12727,7 +13079,7 @@ function parseConfig(text, file) {
       case "keep-actions":
         config.keepActions = strings(value, key, fail2);
         config.keepActions.forEach((a7, i8) => {
-          if (!ACTION_PATTERN.test(a7)) {
+          if (!ACTION_PATTERN2.test(a7)) {
             fail2(listItem(value, i8), `${key}[${i8}]`, `"${a7}" is not an action such as iam:PassRole`);
           }
         });
@@ -12761,7 +13113,7 @@ function readPrincipal(item, key, fail2, lines) {
     } else if (k7 === "principal") {
       principals = stringOrList(pair2.value, `${key}.principal`, fail2);
       for (const arn of principals) {
-        if (!PRINCIPAL_ARN.test(arn)) {
+        if (!PRINCIPAL_ARN2.test(arn)) {
           fail2(
             pair2.value,
             `${key}.principal`,
@@ -12819,9 +13171,9 @@ function strings(value, key, fail2) {
 }
 function stringOrList(value, key, fail2) {
   if ((0, import_yaml2.isSeq)(value)) {
-    const list = strings(value, key, fail2);
-    if (list.length === 0) fail2(value, key, "must not be empty");
-    return list;
+    const list2 = strings(value, key, fail2);
+    if (list2.length === 0) fail2(value, key, "must not be empty");
+    return list2;
   }
   return [stringValue(value, key, fail2)];
 }
@@ -12849,7 +13201,7 @@ function globMatcher(globs) {
   }
   return matcher;
 }
-var import_picomatch, import_yaml2, EMPTY_CONFIG, PRINCIPAL_ARN, STACK_NAME, ACTION_PATTERN, ACCOUNT, matchers;
+var import_picomatch, import_yaml2, EMPTY_CONFIG, PRINCIPAL_ARN2, STACK_NAME, ACTION_PATTERN2, ACCOUNT, matchers;
 var init_config = __esm({
   "src/sources/config.ts"() {
     "use strict";
@@ -12863,11 +13215,401 @@ var init_config = __esm({
       keepActions: [],
       ignoreFiles: []
     };
-    PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
+    PRINCIPAL_ARN2 = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
     STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
-    ACTION_PATTERN = /^([a-z0-9-]+:[A-Za-z0-9*?]+|\*)$/i;
+    ACTION_PATTERN2 = /^([a-z0-9-]+:[A-Za-z0-9*?]+|\*)$/i;
     ACCOUNT = /^\d{12}$/;
     matchers = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/engine/agreement.ts
+function compareWithRecommendation(input) {
+  const principals = input.principals.map((p4) => comparePrincipal(input, p4));
+  const verdict = principals.some((p4) => p4.verdict === "differs") ? "differs" : principals.length === 0 || principals.some((p4) => p4.verdict === "unavailable") ? "unavailable" : "agrees";
+  return { verdict, principals };
+}
+function unavailable(principal, why) {
+  return { principal, verdict: "unavailable", reasons: [], unavailable: why };
+}
+function comparePrincipal(input, p4) {
+  const who = p4.principal || "the principal";
+  if (p4.wholePrincipal) {
+    return unavailable(
+      p4.principal,
+      `${who} is unused as a whole (UnusedIAMRole); IAM Access Analyzer recommends policies only for unused-permission findings`
+    );
+  }
+  const recommendation = input.recommendations.get(p4.principal);
+  if (!recommendation)
+    return unavailable(p4.principal, `the findings hold no recommendation for ${who}`);
+  if (recommendation.status === "unavailable")
+    return unavailable(p4.principal, recommendation.reason);
+  const found = findStep(recommendation.steps, input);
+  if ("unavailable" in found) return unavailable(p4.principal, found.unavailable);
+  const statements2 = readStatements(input.document).statements;
+  const recommended = found.create ? readStatements(found.create.recommendedPolicy).statements : [];
+  if (statements2.length > MAX_COMPARED_STATEMENTS || recommended.length > MAX_COMPARED_STATEMENTS) {
+    return unavailable(
+      p4.principal,
+      `the policy or the recommendation has more than ${MAX_COMPARED_STATEMENTS} statements; not compared`
+    );
+  }
+  const reasons = compareStatements(input, p4, statements2, recommended, found.create === void 0);
+  const existingPolicyId = found.create?.existingPolicyId ?? found.detachId;
+  return {
+    principal: p4.principal,
+    verdict: reasons.length === 0 ? "agrees" : "differs",
+    matchedBy: found.matchedBy,
+    ...existingPolicyId === void 0 ? {} : { existingPolicyId },
+    ...found.create === void 0 ? { detach: true } : {},
+    ...recommendation.completedAt === void 0 ? {} : { completedAt: recommendation.completedAt },
+    reasons
+  };
+}
+function findStep(steps, input) {
+  const names = new Set(input.policyNames.map(fold));
+  const prefixes = (input.generatedNamePrefixes ?? []).map(fold);
+  const namesThisPolicy = (id) => {
+    const name2 = fold(policyNameOf(id));
+    return names.has(name2) || prefixes.some((prefix) => name2.startsWith(prefix));
+  };
+  const byId = steps.filter(
+    (s3) => s3.existingPolicyId !== void 0 && namesThisPolicy(s3.existingPolicyId)
+  );
+  if (byId.length > 0) {
+    const creates = byId.filter((s3) => s3.action === "CREATE_POLICY");
+    if (creates.length > 1) {
+      return {
+        unavailable: `the recommendation has ${creates.length} CREATE_POLICY steps for this policy`
+      };
+    }
+    const detach = byId.find((s3) => s3.action === "DETACH_POLICY");
+    return {
+      ...creates[0] ? { create: creates[0] } : {},
+      ...detach?.existingPolicyId ? { detachId: detach.existingPolicyId } : {},
+      matchedBy: "id"
+    };
+  }
+  const original = readStatements(input.document).statements;
+  const candidates2 = steps.filter((s3) => {
+    if (s3.action !== "CREATE_POLICY" || s3.recommendedPolicy === void 0) return false;
+    const recommended = readStatements(s3.recommendedPolicy).statements;
+    if (recommended.length === 0 || recommended.length > MAX_COMPARED_STATEMENTS) return false;
+    return align(original, recommended, new Expander(comparisonUniverse(input, recommended))).complete;
+  });
+  if (candidates2.length === 1)
+    return { create: candidates2[0], matchedBy: "content" };
+  const ids = steps.map((s3) => s3.existingPolicyId).filter((id) => id !== void 0);
+  if (candidates2.length > 1) {
+    return {
+      unavailable: `${candidates2.length} of the recommended policies could be this one by content (${unique(ids).join(", ")}); give the policy its name (PolicyName, ManagedPolicyName) so that it matches by name`
+    };
+  }
+  if (steps.length === 0) return { unavailable: "the recommendation has no steps" };
+  return {
+    unavailable: `no step of the recommendation is about this policy (they name ${unique(ids).join(", ") || "no policy"})`
+  };
+}
+function policyNameOf(id) {
+  const m4 = /^arn:aws[a-z-]*:iam::(?:\d{12}|aws):policy\/(?:.*\/)?([^/]+)$/.exec(id);
+  return m4 ? m4[1] : id;
+}
+function compareStatements(input, p4, original, recommended, detached) {
+  const universe = comparisonUniverse(input, recommended);
+  const expander = new Expander(universe);
+  const allowed = (statement2) => expander.allowed(statement2);
+  const keep = input.keepActions ?? [];
+  const own = UnusedSet.resolve([p4], universe);
+  const everyone = input.principals.map((q4) => ({
+    principal: q4.principal,
+    unused: UnusedSet.resolve([q4], universe)
+  }));
+  const keepIndex = new PatternIndex(keep);
+  const alignment = align(original, recommended, expander).pairs;
+  const ours = ourStatements(input.refinement, original.length);
+  const reasons = [];
+  const matched2 = new Set(alignment.filter((j7) => j7 !== void 0));
+  const explained = /* @__PURE__ */ new Set();
+  recommended.forEach((r7, j7) => {
+    if (matched2.has(j7)) return;
+    const best = original.findIndex(
+      (o4, i8) => alignment[i8] === void 0 && skeleton(o4) === skeleton(r7)
+    );
+    if (best >= 0) explained.add(best);
+    const extra = best >= 0 ? [...allowed(r7)].filter((a7) => !allowed(original[best]).has(a7)) : [];
+    reasons.push({
+      kind: "unaligned",
+      recommendedStatement: j7,
+      ...extra.length > 0 ? { actions: display(extra, universe) } : {}
+    });
+  });
+  original.forEach((o4, i8) => {
+    if (explained.has(i8)) return;
+    const j7 = alignment[i8];
+    const mine = { statement: ours[i8] ?? null };
+    const theirs = {
+      statement: j7 === void 0 ? null : recommended[j7]
+    };
+    const ref = statementRef(o4, i8);
+    const kept = canonical(mine.statement) === canonical(o4);
+    const theirsKept = canonical(theirs.statement) === canonical(o4);
+    if (!isAllowWithActions(o4)) {
+      if (canonical(mine.statement) !== canonical(theirs.statement)) {
+        reasons.push({ kind: "not-refined-by-us", statement: ref, note: notRefinedNote(o4) });
+      }
+      return;
+    }
+    const a7 = allowed(mine.statement);
+    const b7 = allowed(theirs.statement);
+    const onlyOurs = [...a7].filter((x2) => !b7.has(x2)).sort();
+    const onlyAws = [...b7].filter((x2) => !a7.has(x2)).sort();
+    if (onlyOurs.length === 0 && onlyAws.length === 0) {
+      if (mine.statement === null !== (theirs.statement === null) || !sameEntries2(mine.statement, theirs.statement)) {
+        reasons.push({
+          kind: "written-differently",
+          statement: ref,
+          ours: entriesOf(mine.statement),
+          aws: entriesOf(theirs.statement)
+        });
+      }
+      return;
+    }
+    if (kept && !theirsKept && isNotAction(o4)) {
+      reasons.push({
+        kind: "not-refined-by-us",
+        statement: ref,
+        note: notRefinedNote(o4),
+        actions: display(onlyOurs, universe)
+      });
+      return;
+    }
+    if (theirsKept && !kept && !detached) {
+      reasons.push({
+        kind: "not-refined-by-aws",
+        statement: ref,
+        actions: display(onlyAws, universe)
+      });
+      return;
+    }
+    const groups = /* @__PURE__ */ new Map();
+    const usedBy = /* @__PURE__ */ new Set();
+    const add = (kind, name2) => {
+      const list2 = groups.get(kind) ?? [];
+      list2.push(name2);
+      groups.set(kind, list2);
+    };
+    const named = new Set(
+      entriesOf(o4, "Action").filter((e7) => !hasWildcard(e7)).map(fold)
+    );
+    for (const x2 of onlyOurs) {
+      if (keep.length > 0 && keepIndex.allows(x2)) add("keep-actions", x2);
+      else if (own.has(x2)) {
+        add("shared", x2);
+        for (const q4 of everyone) if (!q4.unused.has(x2)) usedBy.add(q4.principal);
+      } else if (universe.inCatalog(x2) && !named.has(x2)) add("aws-catalog", x2);
+      else add("removes-used", x2);
+    }
+    for (const x2 of onlyAws) {
+      if (own.has(x2) || everyone.every((q4) => q4.unused.has(x2))) add("keeps-unused", x2);
+      else add("our-catalog", x2);
+    }
+    for (const [kind, names] of groups) {
+      reasons.push({
+        kind,
+        statement: ref,
+        actions: display(names, universe),
+        ...kind === "shared" ? { usedBy: [...usedBy].sort() } : {}
+      });
+    }
+  });
+  if (detached) {
+    const keptActions = ours.some((s3) => s3 !== null);
+    if (keptActions) {
+      reasons.unshift({ kind: "detached" });
+    }
+  }
+  return reasons;
+}
+function ourStatements(refinement, count) {
+  const refined = readStatements(refinement.document).statements;
+  const out2 = new Array(count).fill(null);
+  let at2 = 0;
+  for (const s3 of refinement.statements) {
+    if (s3.status === "removed") continue;
+    const statement2 = refined[at2++];
+    out2[s3.index] = isRecord(statement2) ? statement2 : null;
+  }
+  return out2;
+}
+function align(original, recommended, expander) {
+  const n4 = original.length;
+  const m4 = recommended.length;
+  const originalSkeletons = original.map(skeleton);
+  const recommendedSkeletons = recommended.map(skeleton);
+  const fit = (i9, j8) => {
+    if (originalSkeletons[i9] !== recommendedSkeletons[j8]) return 0;
+    const inside = expander.allowed(original[i9]);
+    for (const x2 of expander.allowed(recommended[j8])) if (!inside.has(x2)) return 0;
+    if (entriesVerbatim(recommended[j8], original[i9])) return 3;
+    return entriesInside(recommended[j8], original[i9]) ? 2 : 1;
+  };
+  const fits = Array.from({ length: n4 }, (_, i9) => Array.from({ length: m4 }, (_2, j8) => fit(i9, j8)));
+  const weight = (f7) => f7 === 0 ? 0 : 2 * m4 + 1 + (f7 - 1);
+  const best = Array.from({ length: n4 + 1 }, () => new Float64Array(m4 + 1));
+  const at2 = (i9, j8) => best[i9][j8];
+  for (let i9 = n4 - 1; i9 >= 0; i9--) {
+    for (let j8 = m4 - 1; j8 >= 0; j8--) {
+      const skip = Math.max(at2(i9 + 1, j8), at2(i9, j8 + 1));
+      const f7 = fits[i9][j8];
+      best[i9][j8] = f7 > 0 ? Math.max(skip, weight(f7) + at2(i9 + 1, j8 + 1)) : skip;
+    }
+  }
+  const pairs = new Array(n4).fill(void 0);
+  let i8 = 0;
+  let j7 = 0;
+  let matched2 = 0;
+  while (i8 < n4 && j7 < m4) {
+    const f7 = fits[i8][j7];
+    if (f7 > 0 && at2(i8, j7) === weight(f7) + at2(i8 + 1, j7 + 1)) {
+      pairs[i8++] = j7++;
+      matched2++;
+    } else if (at2(i8 + 1, j7) >= at2(i8, j7 + 1)) i8++;
+    else j7++;
+  }
+  return { pairs, complete: matched2 === m4 };
+}
+function entriesVerbatim(inner, outer) {
+  const has = (statement2, key) => new Set(entriesOf(statement2, key).map(fold));
+  const action = has(outer, "Action");
+  const notAction = has(inner, "NotAction");
+  return entriesOf(inner, "Action").every((e7) => action.has(fold(e7))) && entriesOf(outer, "NotAction").every((e7) => notAction.has(fold(e7)));
+}
+function entriesInside(inner, outer) {
+  const action = new PatternIndex(entriesOf(outer, "Action"));
+  const notAction = new PatternIndex(entriesOf(inner, "NotAction"));
+  return entriesOf(inner, "Action").every((e7) => action.covers(fold(e7))) && entriesOf(outer, "NotAction").every((e7) => notAction.covers(fold(e7)));
+}
+function comparisonUniverse(input, recommended) {
+  const literals = [];
+  for (const s3 of [...readStatements(input.document).statements, ...recommended]) {
+    for (const entry of [...entriesOf(s3, "Action"), ...entriesOf(s3, "NotAction")]) {
+      if (!hasWildcard(entry)) literals.push(entry);
+    }
+  }
+  const keep = (input.keepActions ?? []).filter((k7) => !hasWildcard(k7));
+  return new Universe(input.catalog, namedActions(input.principals), literals, keep);
+}
+function expand3(entries, universe) {
+  const names = /* @__PURE__ */ new Set();
+  for (const entry of entries) {
+    if (hasWildcard(entry)) for (const name2 of universe.matching(entry)) names.add(name2);
+    else names.add(fold(entry));
+  }
+  return names;
+}
+function entriesOf(statement2, key = "Action") {
+  if (!isRecord(statement2)) return [];
+  const value = statement2[key];
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.filter((v2) => typeof v2 === "string");
+  return [];
+}
+function sameEntries2(a7, b7) {
+  if (a7 === null || b7 === null) return a7 === b7;
+  for (const key of ["Action", "NotAction"]) {
+    if (key in a7 !== key in b7) return false;
+    const x2 = entriesOf(a7, key).map(fold);
+    const y2 = entriesOf(b7, key).map(fold);
+    const xs = new Set(x2);
+    const ys = new Set(y2);
+    if (xs.size === ys.size && [...xs].every((e7) => ys.has(e7))) continue;
+    const inside = (from, to) => {
+      const index = new PatternIndex(to);
+      return from.every((e7) => index.covers(e7));
+    };
+    if (!inside(x2, y2) || !inside(y2, x2)) return false;
+  }
+  return true;
+}
+function isAllowWithActions(statement2) {
+  if (!isRecord(statement2) || statement2.Effect !== "Allow") return false;
+  const key = "Action" in statement2 ? "Action" : "NotAction" in statement2 ? "NotAction" : void 0;
+  if (key === void 0) return false;
+  const value = statement2[key];
+  return typeof value === "string" || Array.isArray(value) && value.every((v2) => typeof v2 === "string");
+}
+function isNotAction(statement2) {
+  return isRecord(statement2) && "NotAction" in statement2 && !("Action" in statement2);
+}
+function notRefinedNote(statement2) {
+  if (!isRecord(statement2)) return "is not an object";
+  if (statement2.Effect === "Deny") return "is a Deny, which iam-refine never narrows";
+  if (isNotAction(statement2)) return "uses NotAction, which iam-refine does not refine";
+  return "has a shape iam-refine leaves as it is";
+}
+function skeleton(statement2) {
+  if (!isRecord(statement2)) return canonical(statement2);
+  const rest = {};
+  for (const [k7, v2] of Object.entries(statement2)) {
+    if (k7 !== "Action" && k7 !== "NotAction") rest[k7] = v2;
+  }
+  rest["#form"] = "NotAction" in statement2 ? "NotAction" : "Action";
+  return canonical(rest);
+}
+function canonical(value) {
+  if (value === void 0) return "undefined";
+  if (Array.isArray(value)) {
+    if (value.length === 1) return canonical(value[0]);
+    return `[${value.map(canonical).join(",")}]`;
+  }
+  if (isRecord(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k7) => `${JSON.stringify(k7)}:${canonical(value[k7])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+function statementRef(statement2, index) {
+  return isRecord(statement2) && typeof statement2.Sid === "string" ? { index, sid: statement2.Sid } : { index };
+}
+function display(folded, universe) {
+  return [...folded].sort().map((name2) => universe.displayOf(name2));
+}
+function unique(items) {
+  return [...new Set(items)];
+}
+var MAX_COMPARED_STATEMENTS, Expander;
+var init_agreement2 = __esm({
+  "src/engine/agreement.ts"() {
+    "use strict";
+    init_actions();
+    init_catalog();
+    init_policy();
+    init_universe();
+    init_unused();
+    init_unused_set();
+    MAX_COMPARED_STATEMENTS = 500;
+    Expander = class {
+      constructor(universe) {
+        this.universe = universe;
+      }
+      universe;
+      cache = /* @__PURE__ */ new Map();
+      allowed(statement2) {
+        const cached = this.cache.get(statement2);
+        if (cached) return cached;
+        let out2 = /* @__PURE__ */ new Set();
+        if (isRecord(statement2) && statement2.Effect === "Allow") {
+          if ("Action" in statement2) out2 = expand3(entriesOf(statement2, "Action"), this.universe);
+          else if ("NotAction" in statement2) {
+            const excluded = expand3(entriesOf(statement2, "NotAction"), this.universe);
+            out2 = new Set(this.universe.names.filter((name2) => !excluded.has(name2)));
+          }
+        }
+        this.cache.set(statement2, out2);
+        return out2;
+      }
+    };
   }
 });
 
@@ -12892,43 +13634,109 @@ var init_text_edit = __esm({
 });
 
 // src/sources/proof.ts
-async function withAwsProof(text, outcome, prove, onWithheld) {
-  const report = outcome.report;
-  if (!report || !outcome.policies) return outcome;
-  const policies = [];
-  const dropped = /* @__PURE__ */ new Set();
+async function withAwsProof(text2, outcome, prove, onWithheld) {
+  if (!outcome.report || !outcome.policies) return outcome;
+  const reasons = /* @__PURE__ */ new Map();
   for (const p4 of outcome.policies) {
-    if (p4.report.status !== "refined" || !p4.refinement) {
-      policies.push(p4);
-      continue;
-    }
+    if (p4.report.status !== "refined" || !p4.refinement) continue;
     const verdict = await prove(p4.location.document, p4.refinement);
-    if (verdict.ok) {
-      policies.push(p4);
-      continue;
-    }
+    if (verdict.ok) continue;
     const reason = verdict.defect ? `IAM Access Analyzer did not confirm the refinement (${verdict.reason}), so it is withheld; this is a defect of iam-refine, please report it` : `IAM Access Analyzer could not check the refinement (${verdict.reason}), so it is withheld`;
     onWithheld(p4, reason, verdict.defect);
+    reasons.set(p4, reason);
+  }
+  return withholdPolicies(text2, outcome, (p4) => reasons.get(p4));
+}
+function withholdPolicies(text2, outcome, reasonFor) {
+  const report = outcome.report;
+  if (!report || !outcome.policies) return outcome;
+  const dropped = /* @__PURE__ */ new Set();
+  const policies = outcome.policies.map((p4) => {
+    if (p4.report.status !== "refined") return p4;
+    const reason = reasonFor(p4);
+    if (reason === void 0) return p4;
     for (const e7 of p4.report.edits) dropped.add(`${e7.start}:${e7.end}`);
-    policies.push({
+    return {
       ...p4,
       edits: [],
       report: { ...p4.report, status: "not-editable", reason, edits: [] }
-    });
-  }
+    };
+  });
   if (dropped.size === 0) return outcome;
   const edits = report.edits.filter((e7) => !dropped.has(`${e7.start}:${e7.end}`));
   const next = { ...report, policies: policies.map((p4) => p4.report), edits };
   return {
     report: next,
     policies,
-    ...edits.length > 0 ? { fixedText: applyEdits(text, edits) } : {}
+    ...edits.length > 0 ? { fixedText: applyEdits(text2, edits) } : {}
   };
 }
 var init_proof = __esm({
   "src/sources/proof.ts"() {
     "use strict";
     init_text_edit();
+  }
+});
+
+// src/sources/agreement.ts
+function withAwsAgreement(outcome, path, options) {
+  const report = outcome.report;
+  if (!report || !outcome.policies) return outcome;
+  let changed = false;
+  const policies = outcome.policies.map((p4) => {
+    const agreement = agreementOf(p4, path, options);
+    if (!agreement) return p4;
+    changed = true;
+    return { ...p4, report: { ...p4.report, awsAgreement: agreement } };
+  });
+  if (!changed) return outcome;
+  const next = { ...report, policies: policies.map((p4) => p4.report) };
+  return { ...outcome, report: next, policies };
+}
+function agreementOf(p4, path, options) {
+  const r7 = p4.refinement;
+  if (!r7 || !(r7.changed || r7.unusedPolicy)) return void 0;
+  return compareWithRecommendation({
+    catalog: options.catalog,
+    document: p4.location.document,
+    refinement: r7,
+    principals: p4.principals,
+    keepActions: options.config.keepActions,
+    policyNames: policyNames(p4.location),
+    generatedNamePrefixes: generatedPrefixes(p4.location, path, options.config),
+    recommendations: options.recommendations
+  });
+}
+function policyNames(location2) {
+  const names = [];
+  if (location2.policyName !== void 0) names.push(location2.policyName);
+  if (location2.kind === "json-policy" && location2.path.length === 0) {
+    const base = location2.file.split(/[\\/]/).pop() ?? "";
+    const name2 = base.split(".")[0] ?? "";
+    if (name2 !== "") names.push(name2);
+  }
+  return names;
+}
+function generatedPrefixes(location2, path, config) {
+  if (location2.kind !== "cfn-managed-policy" || location2.policyName !== void 0 || !location2.resource) {
+    return [];
+  }
+  const stack = config.stacks.find((s3) => globMatcher([s3.template])(path))?.name;
+  return stack === void 0 ? [] : [`${stack}-${location2.resource.logicalId}-`];
+}
+function withholdDisagreements(text2, outcome, describe4) {
+  return withholdPolicies(text2, outcome, (p4) => {
+    const agreement = p4.report.awsAgreement;
+    if (agreement?.verdict !== "differs") return void 0;
+    return `it differs from IAM Access Analyzer's recommendation and require-aws-agreement is set (${describe4(agreement)})`;
+  });
+}
+var init_agreement3 = __esm({
+  "src/sources/agreement.ts"() {
+    "use strict";
+    init_agreement2();
+    init_config();
+    init_proof();
   }
 });
 
@@ -12955,29 +13763,29 @@ function addPolicy(ctx, node, path, kind, extras) {
 function addStatementList(ctx, node, path, kind, extras, version = "2012-10-17") {
   forEachBranch(ctx, node, path, extras.branches ?? [], (branch, at2, branches) => {
     const notEditable = [];
-    let list = branch;
-    if (list.kind === "alias") {
-      notEditable.push(`the statements are the YAML alias *${list.name}`);
-      if (!list.target) return;
-      list = list.target;
+    let list2 = branch;
+    if (list2.kind === "alias") {
+      notEditable.push(`the statements are the YAML alias *${list2.name}`);
+      if (!list2.target) return;
+      list2 = list2.target;
     }
-    if (list.tag || list.kind !== "seq" && list.kind !== "map") {
+    if (list2.tag || list2.kind !== "seq" && list2.kind !== "map") {
       note(
         ctx,
         branch,
         at2,
-        `the statements are given by ${describeIntrinsic(list)}, not a literal list; not checked`,
+        `the statements are given by ${describeIntrinsic(list2)}, not a literal list; not checked`,
         true
       );
       return;
     }
     pushLocation(ctx, {
-      statementNode: list,
-      rangeNode: list,
+      statementNode: list2,
+      rangeNode: list2,
       path: at2,
       statementsPath: at2,
       form: "statements",
-      document: { Version: version, Statement: toValue(list, ctx.budget) },
+      document: { Version: version, Statement: toValue(list2, ctx.budget) },
       kind,
       extras: { ...extras, branches },
       notEditable
@@ -13002,8 +13810,8 @@ function addDocument(ctx, node, path, kind, extras) {
     );
     return;
   }
-  const statement = pair(doc, "Statement");
-  if (!statement) {
+  const statement2 = pair(doc, "Statement");
+  if (!statement2) {
     const intrinsic2 = intrinsicName(doc);
     if (intrinsic2 !== void 0) {
       note(
@@ -13016,11 +13824,11 @@ function addDocument(ctx, node, path, kind, extras) {
     } else note(ctx, doc, path, "the policy document has no Statement; not refined");
     return;
   }
-  if (ifOf(statement)) {
+  if (ifOf(statement2)) {
     const version = pair(doc, "Version");
     addStatementList(
       ctx,
-      statement,
+      statement2,
       [...path, "Statement"],
       kind,
       extras,
@@ -13028,18 +13836,18 @@ function addDocument(ctx, node, path, kind, extras) {
     );
     return;
   }
-  if (statement.tag || statement.kind !== "seq" && statement.kind !== "map") {
+  if (statement2.tag || statement2.kind !== "seq" && statement2.kind !== "map") {
     note(
       ctx,
-      statement,
+      statement2,
       [...path, "Statement"],
-      statement.tag ? `Statement is given by ${statement.tag}, not a literal list; not checked` : "Statement is not a list or a mapping; not refined",
-      statement.tag !== void 0
+      statement2.tag ? `Statement is given by ${statement2.tag}, not a literal list; not checked` : "Statement is not a list or a mapping; not refined",
+      statement2.tag !== void 0
     );
     return;
   }
   pushLocation(ctx, {
-    statementNode: statement,
+    statementNode: statement2,
     rangeNode: doc,
     path,
     statementsPath: [...path, "Statement"],
@@ -13123,8 +13931,8 @@ function pushLocation(ctx, parts2) {
     } else if (item.kind === "map") addActionBranches(ctx, item, at2, parts2, version);
   });
 }
-function addActionBranches(ctx, statement, at2, parts2, version) {
-  const action = pair(statement, "Action");
+function addActionBranches(ctx, statement2, at2, parts2, version) {
+  const action = pair(statement2, "Action");
   if (!action || !ifOf(action)) return;
   forEachBranch(ctx, action, [...at2, "Action"], parts2.extras.branches ?? [], (branch, p4, taken) => {
     const form = actionForm(branch);
@@ -13138,9 +13946,9 @@ function addActionBranches(ctx, statement, at2, parts2, version) {
       );
       return;
     }
-    const value = toValue(statement, ctx.budget);
+    const value = toValue(statement2, ctx.budget);
     pushLocation(ctx, {
-      statementNode: statement,
+      statementNode: statement2,
       rangeNode: branch,
       path: p4,
       statementsPath: at2,
@@ -13156,7 +13964,7 @@ function addActionBranches(ctx, statement, at2, parts2, version) {
       statements: [
         {
           index: 0,
-          range: ctx.lines.range(statement.start, statement.end),
+          range: ctx.lines.range(statement2.start, statement2.end),
           action: { range: ctx.lines.range(branch.start, branch.end), form }
         }
       ]
@@ -13209,19 +14017,19 @@ function statementLocation(ctx, item, index) {
   };
 }
 function ifOf(node) {
-  let list;
+  let list2;
   if (node?.tag === "!If") {
     if (node.kind !== "seq") return false;
-    list = node;
+    list2 = node;
   } else if (node?.kind === "map" && !node.tag && node.pairs.length === 1) {
     const only = node.pairs[0];
     if (only?.key !== "Fn::If") return void 0;
     if (only.value.kind !== "seq" || only.value.tag) return false;
-    list = only.value;
+    list2 = only.value;
   }
-  if (list?.kind !== "seq") return void 0;
-  if (list.items.length !== 3) return false;
-  const [condition, whenTrue, whenFalse] = list.items;
+  if (list2?.kind !== "seq") return void 0;
+  if (list2.items.length !== 3) return false;
+  const [condition, whenTrue, whenFalse] = list2.items;
   const name2 = literal(condition);
   if (name2 === void 0) return false;
   return { condition: name2, values: [whenTrue, whenFalse] };
@@ -13312,10 +14120,10 @@ function pointerOf(path) {
   return out2;
 }
 function note(ctx, node, path, message, unchecked = false) {
-  const { line, column } = ctx.lines.position(node.start);
+  const { line: line2, column } = ctx.lines.position(node.start);
   ctx.notes.push({
     file: ctx.file,
-    line,
+    line: line2,
     column,
     pointer: pointerOf(path),
     message,
@@ -13373,18 +14181,18 @@ function findInTemplate(ctx, root7, prefix = []) {
       managedPolicyNotes(ctx, props2, base);
       const policies = pair(props2, "Policies");
       if (!policies) continue;
-      forEachBranch(ctx, policies, [...base, "Policies"], [], (list, listPath, branches) => {
-        if (list.kind !== "seq" || list.tag) {
+      forEachBranch(ctx, policies, [...base, "Policies"], [], (list2, listPath, branches) => {
+        if (list2.kind !== "seq" || list2.tag) {
           note(
             ctx,
-            list,
+            list2,
             listPath,
-            `Policies is given by ${describeIntrinsic(list)}, not a literal list; not checked`,
+            `Policies is given by ${describeIntrinsic(list2)}, not a literal list; not checked`,
             true
           );
           return;
         }
-        list.items.forEach((entry, i8) => {
+        list2.items.forEach((entry, i8) => {
           forEachBranch(ctx, entry, [...listPath, i8], branches, (item, itemPath, taken) => {
             if (item.kind !== "map" || item.tag || intrinsicName(item) !== void 0) {
               note(
@@ -13417,9 +14225,9 @@ function findInTemplate(ctx, root7, prefix = []) {
       let quota = type === "AWS::IAM::ManagedPolicy" ? QUOTAS.managed : QUOTAS.role;
       let first = true;
       for (const [key, kind, q4] of ATTACHMENT_LISTS) {
-        const list = pair(props2, key);
-        if (!list) continue;
-        attachments.push(...attachmentsOf(resources, list, kind));
+        const list2 = pair(props2, key);
+        if (!list2) continue;
+        attachments.push(...attachmentsOf(resources, list2, kind));
         if (type === "AWS::IAM::Policy" && (first || q4.limit < quota.limit)) quota = q4;
         first = false;
       }
@@ -13533,11 +14341,11 @@ function findInSamResource(ctx, logicalId, sam, props2, base) {
     } else entry(value, at2, branches);
   });
 }
-function attachmentsOf(resources, list, type) {
-  if (list.kind !== "seq" || list.tag) {
+function attachmentsOf(resources, list2, type) {
+  if (list2.kind !== "seq" || list2.tag) {
     return [{ type, unresolved: `the ${type} list is given by an intrinsic function` }];
   }
-  return list.items.map((item) => attachmentOf(resources, item, type));
+  return list2.items.map((item) => attachmentOf(resources, item, type));
 }
 function attachmentOf(resources, node, type) {
   const name2 = literalName(node);
@@ -13596,21 +14404,21 @@ function literalName(node, depth = 0) {
   if (fn?.name === "Sub") {
     let template = fn.args;
     if (template?.kind === "seq") {
-      const [text2, vars] = template.items;
+      const [text3, vars] = template.items;
       if (template.items.length !== 2 || vars?.kind !== "map" || vars.pairs.length > 0) {
         return void 0;
       }
-      template = text2;
+      template = text3;
     }
-    const text = literal(template);
-    if (text === void 0 || /\$\{(?!!)/.test(text)) return void 0;
-    return text.replace(/\$\{!/g, "${");
+    const text2 = literal(template);
+    if (text2 === void 0 || /\$\{(?!!)/.test(text2)) return void 0;
+    return text2.replace(/\$\{!/g, "${");
   }
   if (fn?.name === "Join" && fn.args?.kind === "seq" && fn.args.items.length === 2) {
-    const [delimiter, list] = fn.args.items;
+    const [delimiter, list2] = fn.args.items;
     const d7 = literal(delimiter);
-    if (d7 === void 0 || list?.kind !== "seq" || list.tag) return void 0;
-    const parts2 = list.items.map((item) => literalName(item, depth + 1));
+    if (d7 === void 0 || list2?.kind !== "seq" || list2.tag) return void 0;
+    const parts2 = list2.items.map((item) => literalName(item, depth + 1));
     return parts2.every((p4) => p4 !== void 0) ? parts2.join(d7) : void 0;
   }
   return void 0;
@@ -13716,10 +14524,10 @@ function looksLikeStatement(node) {
   return (effect === "Allow" || effect === "Deny") && (pair(node, "Action") !== void 0 || pair(node, "NotAction") !== void 0) && pair(node, "Principal") === void 0 && pair(node, "NotPrincipal") === void 0;
 }
 function looksLikeDocument(node, isRoot) {
-  const statement = pair(node, "Statement");
-  if (!statement || statement.kind !== "seq" && statement.kind !== "map") return false;
+  const statement2 = pair(node, "Statement");
+  if (!statement2 || statement2.kind !== "seq" && statement2.kind !== "map") return false;
   if (pair(node, "Version") || isRoot) return true;
-  const items = statement.kind === "seq" ? statement.items : [statement];
+  const items = statement2.kind === "seq" ? statement2.items : [statement2];
   return items.some((s3) => s3.kind === "map" && pair(s3, "Effect") !== void 0);
 }
 var init_find2 = __esm({
@@ -13733,16 +14541,16 @@ var init_find2 = __esm({
 // src/sources/serverless/variables.ts
 function resolveValue(node, scope, depth = 0, steps = { left: MAX_VARIABLE_STEPS }) {
   if (!node) return void 0;
-  const text = literal(node);
-  if (text === void 0) {
+  const text2 = literal(node);
+  if (text2 === void 0) {
     if (node.kind === "scalar" && node.value !== null && !node.tag) {
       return { ok: true, value: String(node.value) };
     }
     return { ok: false, reason: "is not a plain string" };
   }
-  return resolveText(text, scope, depth, steps);
+  return resolveText(text2, scope, depth, steps);
 }
-function resolveText(text, scope, depth, steps = { left: MAX_VARIABLE_STEPS }) {
+function resolveText(text2, scope, depth, steps = { left: MAX_VARIABLE_STEPS }) {
   if (--steps.left < 0) {
     return { ok: false, reason: `refers to more than ${MAX_VARIABLE_STEPS} variables` };
   }
@@ -13754,16 +14562,16 @@ function resolveText(text, scope, depth, steps = { left: MAX_VARIABLE_STEPS }) {
   }
   let out2 = "";
   let i8 = 0;
-  while (i8 < text.length) {
-    const start2 = text.indexOf("${", i8);
+  while (i8 < text2.length) {
+    const start2 = text2.indexOf("${", i8);
     if (start2 < 0) {
-      out2 += text.slice(i8);
+      out2 += text2.slice(i8);
       break;
     }
-    out2 += text.slice(i8, start2);
-    const end = closingBrace(text, start2 + 2);
-    if (end < 0) return { ok: false, reason: `${text} has an unclosed \${` };
-    const inner = resolveVariable(text.slice(start2 + 2, end), scope, depth + 1, steps);
+    out2 += text2.slice(i8, start2);
+    const end = closingBrace(text2, start2 + 2);
+    if (end < 0) return { ok: false, reason: `${text2} has an unclosed \${` };
+    const inner = resolveVariable(text2.slice(start2 + 2, end), scope, depth + 1, steps);
     if (!inner.ok) return inner;
     out2 += inner.value;
     if (out2.length > MAX_RESOLVED_LENGTH) {
@@ -13773,11 +14581,11 @@ function resolveText(text, scope, depth, steps = { left: MAX_VARIABLE_STEPS }) {
   }
   return { ok: true, value: out2 };
 }
-function closingBrace(text, from) {
+function closingBrace(text2, from) {
   let depth = 0;
   let quote = "";
-  for (let i8 = from; i8 < text.length; i8++) {
-    const c7 = text[i8];
+  for (let i8 = from; i8 < text2.length; i8++) {
+    const c7 = text2[i8];
     if (quote) {
       if (c7 === quote) quote = "";
     } else if (c7 === '"' || c7 === "'") quote = c7;
@@ -14066,15 +14874,15 @@ function managedPolicies(ctx, node, path) {
 function statements(ctx, node, path, kind, attachments, repositoryPath, scope, includes) {
   const quota = QUOTAS.role;
   const include = (value, at2, holds) => {
-    const text = literal(value);
-    if (text === void 0 || !text.includes("${")) return false;
-    const m4 = FILE_VARIABLE.exec(text.trim());
+    const text2 = literal(value);
+    if (text2 === void 0 || !text2.includes("${")) return false;
+    const m4 = FILE_VARIABLE.exec(text2.trim());
     if (!m4) {
       note(
         ctx,
         value,
         at2,
-        `the statements are given by the variable ${text}, which iam-refine does not resolve; not checked`,
+        `the statements are given by the variable ${text2}, which iam-refine does not resolve; not checked`,
         true
       );
       return true;
@@ -14091,7 +14899,7 @@ function statements(ctx, node, path, kind, attachments, repositoryPath, scope, i
       );
       return true;
     }
-    const { line } = ctx.lines.position(value.start);
+    const { line: line2 } = ctx.lines.position(value.start);
     includes.push({
       file,
       selector: (m4[2] ?? "").split(".").map((s3) => s3.trim()).filter((s3) => s3 !== ""),
@@ -14099,7 +14907,7 @@ function statements(ctx, node, path, kind, attachments, repositoryPath, scope, i
       kind,
       quota,
       attachments,
-      from: { file: ctx.file, line, pointer: pointerOf(at2) }
+      from: { file: ctx.file, line: line2, pointer: pointerOf(at2) }
     });
     note(
       ctx,
@@ -14207,7 +15015,7 @@ var init_edit_plan = __esm({
 });
 
 // src/sources/document/render.ts
-function renderEdits(text, location2, refinement, refind, parsedTree) {
+function renderEdits(text2, location2, refinement, refind, parsedTree) {
   if (!refinement.changed) return { edits: [] };
   if (refinement.unusedPolicy) {
     return {
@@ -14216,7 +15024,7 @@ function renderEdits(text, location2, refinement, refind, parsedTree) {
   }
   if (location2.notEditable.length > 0) return { refused: location2.notEditable.join("; ") };
   if (location2.syntax === "hcl") return { refused: "not a JSON or YAML policy" };
-  const tree = treeOf(text, location2.syntax, parsedTree);
+  const tree = treeOf(text2, location2.syntax, parsedTree);
   if ("refused" in tree) return tree;
   try {
     const edits = buildEdits(tree, location2, refinement);
@@ -14227,8 +15035,8 @@ function renderEdits(text, location2, refinement, refind, parsedTree) {
     throw error;
   }
 }
-function verifyFileEdits(text, syntax, changes, edits, refind, parsedTree) {
-  const tree = treeOf(text, syntax, parsedTree);
+function verifyFileEdits(text2, syntax, changes, edits, refind, parsedTree) {
+  const tree = treeOf(text2, syntax, parsedTree);
   if ("refused" in tree) return tree.refused;
   try {
     verifyAll(tree, changes, edits, refind);
@@ -14238,9 +15046,9 @@ function verifyFileEdits(text, syntax, changes, edits, refind, parsedTree) {
     throw error;
   }
 }
-function treeOf(text, syntax, tree) {
-  if (tree && tree.text === text && tree.syntax === syntax) return tree;
-  const parsed = parseSource(text, syntax);
+function treeOf(text2, syntax, tree) {
+  if (tree && tree.text === text2 && tree.syntax === syntax) return tree;
+  const parsed = parseSource(text2, syntax);
   return parsed.ok ? parsed.tree : { refused: `the file does not parse (${parsed.message})` };
 }
 function buildEdits(tree, location2, refinement) {
@@ -14292,30 +15100,30 @@ function statementsAt(tree, location2) {
     case "statement":
       return node ? { statementNode: node } : gone();
     case "action": {
-      const statement = location2.statementPath && nodeAt(tree.root, location2.statementPath);
-      return node && statement ? { statementNode: statement, actionNode: node } : gone();
+      const statement2 = location2.statementPath && nodeAt(tree.root, location2.statementPath);
+      return node && statement2 ? { statementNode: statement2, actionNode: node } : gone();
     }
   }
 }
 function valueAtPath(location2, document) {
-  const statement = document.Statement;
+  const statement2 = document.Statement;
   switch (location2.form ?? "document") {
     case "document":
       return document;
     case "statements":
     case "statement":
-      return statement;
+      return statement2;
     case "action":
-      return statement.Action;
+      return statement2.Action;
   }
 }
-function actionEdits(ctx, statement, result2, action, branch) {
-  const node = branch ?? pair(statement, "Action");
+function actionEdits(ctx, statement2, result2, action, branch) {
+  const node = branch ?? pair(statement2, "Action");
   if (!node) throw new EditRefusal(`statement #${result2.index + 1} has no Action`);
   const index = result2.index;
   if (node.kind === "scalar" && typeof node.value === "string" && !node.tag) {
     if (typeof action === "string") {
-      push(ctx, index, node.start, node.end, scalarText(ctx, action, node.style, inFlow(statement)));
+      push(ctx, index, node.start, node.end, scalarText(ctx, action, node.style, inFlow(statement2)));
       return;
     }
     if (!Array.isArray(action))
@@ -14325,15 +15133,15 @@ function actionEdits(ctx, statement, result2, action, branch) {
       push(ctx, index, node.start, node.end, `[${texts.join(", ")}]`);
       return;
     }
-    stringToList(ctx, statement, node, action, index);
+    stringToList(ctx, statement2, node, action, index);
     return;
   }
   if (node.kind !== "seq" || node.tag) throw new EditRefusal("Action is neither a string nor a list");
   const ops = planEntries(result2);
   listEdits(ctx, node, ops, () => index);
 }
-function push(ctx, statement, start2, end, text) {
-  ctx.edits.push({ start: start2, end, text, statement });
+function push(ctx, statement2, start2, end, text2) {
+  ctx.edits.push({ start: start2, end, text: text2, statement: statement2 });
 }
 function listEdits(ctx, seq, ops, statementOf) {
   if (ops.length !== seq.items.length) throw new EditRefusal("the list changed its length");
@@ -14355,15 +15163,15 @@ function listEdits(ctx, seq, ops, statementOf) {
     }
   }
 }
-function deleteBlockRun(ctx, seq, a7, b7, statement) {
+function deleteBlockRun(ctx, seq, a7, b7, statement2) {
   const ranges = [];
   for (let i8 = a7; i8 <= b7; i8++) {
     const item = seq.items[i8];
     ranges.push([lineStart(ctx.text, dashOf(ctx, item)), lineEndAfter(ctx.text, item.end)]);
   }
-  deleteLines(ctx, statement, ranges);
+  deleteLines(ctx, statement2, ranges);
 }
-function deleteLines(ctx, statement, ranges) {
+function deleteLines(ctx, statement2, ranges) {
   const merged = [];
   for (const [start2, end] of ranges) {
     const last = merged[merged.length - 1];
@@ -14374,10 +15182,10 @@ function deleteLines(ctx, statement, ranges) {
     if (range2[1] === ctx.text.length && !ctx.text.endsWith("\n") && range2[0] > 0) {
       range2[0] -= ctx.text[range2[0] - 2] === "\r" ? 2 : 1;
     }
-    push(ctx, statement, range2[0], range2[1], "");
+    push(ctx, statement2, range2[0], range2[1], "");
   }
 }
-function deleteFlowRun(ctx, seq, a7, b7, statement) {
+function deleteFlowRun(ctx, seq, a7, b7, statement2) {
   const items = seq.items;
   const first = items[a7];
   const last = items[b7];
@@ -14391,12 +15199,12 @@ function deleteFlowRun(ctx, seq, a7, b7, statement) {
       const item = items[i8];
       ranges.push([lineStart(ctx.text, item.start), skipTrailing(ctx, item.end).lineEnd]);
     }
-    deleteLines(ctx, statement, ranges);
+    deleteLines(ctx, statement2, ranges);
     const afterLast = skipTrailing(ctx, last.end);
     if (!next && prev && !afterLast.comma) {
       const comma = commaAfter(ctx.text, prev.end);
       if (comma < 0) throw new EditRefusal("cannot find the comma after an entry");
-      push(ctx, statement, comma, comma + 1, "");
+      push(ctx, statement2, comma, comma + 1, "");
     }
     return;
   }
@@ -14406,16 +15214,16 @@ function deleteFlowRun(ctx, seq, a7, b7, statement) {
   else if (prev) [start2, end] = [prev.end, last.end];
   else [start2, end] = [first.start, last.end];
   if (hasComment(ctx, start2, end)) throw new EditRefusal("a comment inside the list would be lost");
-  push(ctx, statement, start2, end, "");
+  push(ctx, statement2, start2, end, "");
 }
-function stringToList(ctx, statement, node, entries, index) {
-  const flow = ctx.tree.syntax === "json" || inFlow(statement);
+function stringToList(ctx, statement2, node, entries, index) {
+  const flow = ctx.tree.syntax === "json" || inFlow(statement2);
   const texts = entries.map((v2) => scalarText(ctx, v2, node.style, flow));
-  const key = statement.pairs.find((p4) => p4.key === "Action");
+  const key = statement2.pairs.find((p4) => p4.key === "Action");
   if (!key) throw new EditRefusal("Action has no key");
   if (flow) {
     const sep3 = ctx.text[node.start - 1] === ":" ? "," : ", ";
-    push(ctx, index, node.start, node.end, flowList(ctx, statement, key.keyStart, texts, sep3));
+    push(ctx, index, node.start, node.end, flowList(ctx, statement2, key.keyStart, texts, sep3));
     return;
   }
   const keyColumn = key.keyStart - lineStart(ctx.text, key.keyStart);
@@ -14428,13 +15236,13 @@ function stringToList(ctx, statement, node, entries, index) {
   const eol = ctx.tree.eol;
   push(ctx, index, start2, node.end, texts.map((t2) => `${eol}${indent}- ${t2}`).join(""));
 }
-function flowList(ctx, statement, keyStart, texts, inlineSeparator) {
+function flowList(ctx, statement2, keyStart, texts, inlineSeparator) {
   const keyLine = lineStart(ctx.text, keyStart);
   const keyIndent = /^[ \t]*/.exec(ctx.text.slice(keyLine, keyStart))?.[0] ?? "";
   const ownLine = keyIndent.length === keyStart - keyLine;
   const inline = `[${texts.join(inlineSeparator)}]`;
   if (!ownLine && inline.length <= MAX_INLINE_LIST) return inline;
-  const statementLine = lineStart(ctx.text, statement.start);
+  const statementLine = lineStart(ctx.text, statement2.start);
   const outer = /^[ \t]*/.exec(ctx.text.slice(statementLine))?.[0] ?? "";
   const step = ownLine && statementLine !== keyLine && keyIndent.length > outer.length ? keyIndent.slice(outer.length) : "  ";
   const eol = ctx.tree.eol;
@@ -14497,45 +15305,45 @@ function onOwnLines(ctx, item) {
   return skipTrailing(ctx, item.end).ownLine;
 }
 function skipTrailing(ctx, from) {
-  const text = ctx.text;
+  const text2 = ctx.text;
   let i8 = from;
-  while (text[i8] === " " || text[i8] === "	") i8++;
-  const comma = text[i8] === ",";
+  while (text2[i8] === " " || text2[i8] === "	") i8++;
+  const comma = text2[i8] === ",";
   if (comma) i8++;
-  while (text[i8] === " " || text[i8] === "	") i8++;
+  while (text2[i8] === " " || text2[i8] === "	") i8++;
   const json = ctx.tree.syntax === "json";
-  if (json && text.startsWith("//", i8) || !json && text[i8] === "#" && i8 > from) {
-    const e7 = text.indexOf("\n", i8);
-    i8 = e7 < 0 ? text.length : e7;
+  if (json && text2.startsWith("//", i8) || !json && text2[i8] === "#" && i8 > from) {
+    const e7 = text2.indexOf("\n", i8);
+    i8 = e7 < 0 ? text2.length : e7;
   }
-  if (text[i8] === "\r") i8++;
-  if (text[i8] === "\n") return { ownLine: true, comma, lineEnd: i8 + 1 };
+  if (text2[i8] === "\r") i8++;
+  if (text2[i8] === "\n") return { ownLine: true, comma, lineEnd: i8 + 1 };
   return { ownLine: false, comma, lineEnd: i8 };
 }
-function commaAfter(text, from) {
+function commaAfter(text2, from) {
   let i8 = from;
-  while (i8 < text.length && /\s/.test(text[i8])) i8++;
-  return text[i8] === "," ? i8 : -1;
+  while (i8 < text2.length && /\s/.test(text2[i8])) i8++;
+  return text2[i8] === "," ? i8 : -1;
 }
 function hasComment(ctx, start2, end) {
-  const text = ctx.text;
+  const text2 = ctx.text;
   const json = ctx.tree.syntax === "json";
   for (let i8 = start2; i8 < end; i8++) {
-    const c7 = text[i8];
+    const c7 = text2[i8];
     if (c7 === '"' || !json && c7 === "'") {
-      for (i8++; i8 < end && text[i8] !== c7; i8++) if (c7 === '"' && text[i8] === "\\") i8++;
-    } else if (json && c7 === "/" && (text[i8 + 1] === "/" || text[i8 + 1] === "*")) return true;
-    else if (!json && c7 === "#" && (i8 === 0 || /\s/.test(text[i8 - 1]))) return true;
+      for (i8++; i8 < end && text2[i8] !== c7; i8++) if (c7 === '"' && text2[i8] === "\\") i8++;
+    } else if (json && c7 === "/" && (text2[i8 + 1] === "/" || text2[i8 + 1] === "*")) return true;
+    else if (!json && c7 === "#" && (i8 === 0 || /\s/.test(text2[i8 - 1]))) return true;
   }
   return false;
 }
-function lineStart(text, offset) {
-  return text.lastIndexOf("\n", offset - 1) + 1;
+function lineStart(text2, offset) {
+  return text2.lastIndexOf("\n", offset - 1) + 1;
 }
-function lineEndAfter(text, offset) {
-  if (offset > 0 && text[offset - 1] === "\n") return offset;
-  const e7 = text.indexOf("\n", offset);
-  return e7 < 0 ? text.length : e7 + 1;
+function lineEndAfter(text2, offset) {
+  if (offset > 0 && text2[offset - 1] === "\n") return offset;
+  const e7 = text2.indexOf("\n", offset);
+  return e7 < 0 ? text2.length : e7 + 1;
 }
 function inFlow(node) {
   return node.flow;
@@ -14590,11 +15398,11 @@ function movedPath(path, changes) {
   for (const outer of changes) {
     const removed = outer.removed ?? [];
     if (removed.length === 0 || !isInside(path, outer.location.path)) continue;
-    const list = (outer.location.form ?? "document") === "document" ? [...outer.location.path, "Statement"] : outer.location.path;
-    if (!list.every((step, i8) => path[i8] === step)) continue;
-    const index = path[list.length];
+    const list2 = (outer.location.form ?? "document") === "document" ? [...outer.location.path, "Statement"] : outer.location.path;
+    if (!list2.every((step, i8) => path[i8] === step)) continue;
+    const index = path[list2.length];
     if (typeof index !== "number") continue;
-    moved[list.length] = index - removed.filter((r7) => r7 < index).length;
+    moved[list2.length] = index - removed.filter((r7) => r7 < index).length;
   }
   return moved;
 }
@@ -14638,39 +15446,39 @@ var init_render = __esm({
 });
 
 // src/sources/document/scan.ts
-function scanDocument(text, file, options = {}) {
-  const { scan, tree } = scanText(text, file, options);
+function scanDocument(text2, file, options = {}) {
+  const { scan, tree } = scanText(text2, file, options);
   const refind = (t2, f7) => findInTree(t2, f7, options);
   return {
     scan,
-    render: (location2, refinement) => renderEdits(text, location2, refinement, refind, tree),
-    verifyAll: (changes, edits) => verifyFileEdits(text, tree?.syntax ?? "json", changes, edits, refind, tree)
+    render: (location2, refinement) => renderEdits(text2, location2, refinement, refind, tree),
+    verifyAll: (changes, edits) => verifyFileEdits(text2, tree?.syntax ?? "json", changes, edits, refind, tree)
   };
 }
-function scanText(text, file, options) {
+function scanText(text2, file, options) {
   const empty = { file, policies: [], notes: [] };
-  if (text.includes("\0")) {
+  if (text2.includes("\0")) {
     return {
       scan: { ...empty, status: "skipped", message: "is binary (it holds NUL bytes); not read" }
     };
   }
   const included = (options.included ?? []).length > 0;
-  if (!included && !POLICY_WORDS.some((w2) => text.includes(w2)) && !text.includes("\\")) {
+  if (!included && !POLICY_WORDS.some((w2) => text2.includes(w2)) && !text2.includes("\\")) {
     return { scan: { ...empty, status: "none" } };
   }
-  let syntax = detectSyntax(text);
-  let parsed = parseSource(text, syntax);
+  let syntax = detectSyntax(text2);
+  let parsed = parseSource(text2, syntax);
   if (!parsed.ok && syntax === "json") {
-    const yaml = parseSource(text, "yaml");
+    const yaml = parseSource(text2, "yaml");
     if (yaml.ok) [parsed, syntax] = [yaml, "yaml"];
   }
   if (!parsed.ok) {
-    if (!included && !looksLikePolicy(text) && !isServerlessFile(file)) {
+    if (!included && !looksLikePolicy(text2) && !isServerlessFile(file)) {
       return { scan: { ...empty, status: "none" } };
     }
-    const { line, column } = new LineIndex(text).position(parsed.offset);
+    const { line: line2, column } = new LineIndex(text2).position(parsed.offset);
     const status = parsed.message.includes("nested more than") ? "skipped" : "malformed";
-    return { scan: { ...empty, status, syntax, message: parsed.message, line, column } };
+    return { scan: { ...empty, status, syntax, message: parsed.message, line: line2, column } };
   }
   try {
     const found = findInTree(parsed.tree, file, options);
@@ -14695,9 +15503,9 @@ function scanText(text, file, options) {
     throw error;
   }
 }
-function looksLikePolicy(text) {
-  const escaped = /\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}/.test(text);
-  return (/\bStatement\b/.test(text) || escaped) && (/\bEffect\b/.test(text) || /AWS::/.test(text) || /AWSTemplateFormatVersion/.test(text) || escaped);
+function looksLikePolicy(text2) {
+  const escaped = /\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}/.test(text2);
+  return (/\bStatement\b/.test(text2) || escaped) && (/\bEffect\b/.test(text2) || /AWS::/.test(text2) || /AWSTemplateFormatVersion/.test(text2) || escaped);
 }
 function findInTree(tree, file, options = {}) {
   const ctx = findContext(tree, file);
@@ -14742,8 +15550,8 @@ function attribute(body2, name2) {
 function blocks(body2, type) {
   return body2.items.filter((i8) => isBlock(i8) && i8.type === type);
 }
-function parseHcl(parser, text) {
-  const tree = parser.parse(text);
+function parseHcl(parser, text2) {
+  const tree = parser.parse(text2);
   if (!tree) return { ok: false, message: "could not be parsed", offset: 0 };
   try {
     const root7 = tree.rootNode;
@@ -14755,10 +15563,10 @@ function parseHcl(parser, text) {
         offset: bad?.startIndex ?? 0
       };
     }
-    const converter = new Converter(text);
+    const converter = new Converter(text2);
     const bodyNode = root7.namedChildren.find((c7) => c7?.type === "body");
     const body2 = bodyNode ? converter.body(bodyNode, 0) : { items: [] };
-    return { ok: true, file: { text, body: body2, eol: eolOf2(text) } };
+    return { ok: true, file: { text: text2, body: body2, eol: eolOf2(text2) } };
   } catch (error) {
     if (error instanceof DepthError) {
       return {
@@ -14779,9 +15587,9 @@ function firstError(node) {
   }
   return void 0;
 }
-function eolOf2(text) {
-  const i8 = text.indexOf("\n");
-  return i8 > 0 && text.charCodeAt(i8 - 1) === 13 ? "\r\n" : "\n";
+function eolOf2(text2) {
+  const i8 = text2.indexOf("\n");
+  return i8 > 0 && text2.charCodeAt(i8 - 1) === 13 ? "\r\n" : "\n";
 }
 function unescapeHcl(raw) {
   if (!raw.includes("\\") && !raw.includes("$${") && !raw.includes("%%{")) return raw;
@@ -14817,8 +15625,8 @@ var init_hcl = __esm({
     DepthError = class extends Error {
     };
     Converter = class {
-      constructor(text) {
-        this.text = text;
+      constructor(text2) {
+        this.text = text2;
       }
       text;
       body(node, depth) {
@@ -14971,10 +15779,10 @@ var init_hcl = __esm({
         const strip = node.namedChildren.find((c7) => c7?.type === "heredoc_start")?.text === "<<-";
         const close = node.namedChildren.filter((c7) => c7?.type === "heredoc_identifier").pop();
         if (!open || !close || open === close) return this.other(node);
-        const text = this.text;
-        let contentStart = text.indexOf("\n", open.endIndex);
+        const text2 = this.text;
+        let contentStart = text2.indexOf("\n", open.endIndex);
         contentStart = contentStart < 0 ? open.endIndex : contentStart + 1;
-        const contentEnd = text.lastIndexOf("\n", close.startIndex - 1) + 1;
+        const contentEnd = text2.lastIndexOf("\n", close.startIndex - 1) + 1;
         return {
           kind: "heredoc",
           strip,
@@ -15223,11 +16031,11 @@ var init_module = __esm({
       modules = /* @__PURE__ */ new Map();
       callersIndex;
       /** The parse of one text (cached by path while the text is the same). */
-      parse(path, text) {
+      parse(path, text2) {
         const hit = this.parsed.get(path);
-        if (hit && hit.text === text) return hit.outcome;
-        const outcome = parseHcl(this.parser, text);
-        this.parsed.set(path, { text, outcome });
+        if (hit && hit.text === text2) return hit.outcome;
+        const outcome = parseHcl(this.parser, text2);
+        this.parsed.set(path, { text: text2, outcome });
         return outcome;
       }
       /** The module (folder) a file belongs to. */
@@ -15249,9 +16057,9 @@ var init_module = __esm({
               const source2 = attribute(call2.block.body, "source")?.value;
               if (source2?.kind !== "string" || !/^\.\.?(\/|$)/.test(source2.value)) continue;
               const target = joinPath(f7, source2.value);
-              const list = this.callersIndex.get(target) ?? [];
-              list.push(call2);
-              this.callersIndex.set(target, list);
+              const list2 = this.callersIndex.get(target) ?? [];
+              list2.push(call2);
+              this.callersIndex.set(target, list2);
             }
           }
         }
@@ -15269,9 +16077,9 @@ var init_module = __esm({
         const paths = [...this.files.keys()].filter((p4) => folderOf(p4) === folder2).sort();
         for (const path of paths) {
           if (/\.tf\.json$/i.test(path)) continue;
-          const text = this.files.get(path);
-          texts.set(path, text);
-          const outcome = this.parse(path, text);
+          const text2 = this.files.get(path);
+          texts.set(path, text2);
+          const outcome = this.parse(path, text2);
           if (!outcome.ok) {
             broken.push(path);
             continue;
@@ -15405,8 +16213,8 @@ function documentUsers(module2, scopes, name2, depth, done) {
     if (!address.startsWith("aws_iam_policy_document.")) continue;
     const other = address.slice("aws_iam_policy_document.".length);
     for (const key of ["source_policy_documents", "override_policy_documents"]) {
-      const list = attribute(d7.block.body, key)?.value;
-      const items = list?.kind === "tuple" ? list.items : list ? [list] : [];
+      const list2 = attribute(d7.block.body, key)?.value;
+      const items = list2?.kind === "tuple" ? list2.items : list2 ? [list2] : [];
       if (!items.some((i8) => usesDocument(i8, name2))) continue;
       const merged = documentUsers(module2, scopes, other, depth + 1, done);
       out2.push(
@@ -15426,12 +16234,12 @@ function documentUsers(module2, scopes, name2, depth, done) {
       });
     }
   }
-  const unique = /* @__PURE__ */ new Map();
+  const unique2 = /* @__PURE__ */ new Map();
   for (const a7 of out2) {
     const key = JSON.stringify([a7.type, a7.name, a7.namePrefix, a7.path, a7.account, a7.unresolved]);
-    if (!unique.has(key)) unique.set(key, a7);
+    if (!unique2.has(key)) unique2.set(key, a7);
   }
-  const result2 = [...unique.values()];
+  const result2 = [...unique2.values()];
   done.set(name2, result2);
   return result2;
 }
@@ -15505,13 +16313,13 @@ function managedPolicyUsers(module2, scopes, name2) {
         ["users", "user"],
         ["groups", "group"]
       ]) {
-        const list = attribute(body2, key)?.value;
-        if (!list) continue;
-        if (list.kind !== "tuple") {
+        const list2 = attribute(body2, key)?.value;
+        if (!list2) continue;
+        if (list2.kind !== "tuple") {
           out2.push({ type: kind, unresolved: `the ${key} of ${via} are not a literal list`, via });
           continue;
         }
-        for (const item of list.items) out2.push(...principalsOf(module2, scopes, item, kind, via));
+        for (const item of list2.items) out2.push(...principalsOf(module2, scopes, item, kind, via));
       }
     } else if (type === "aws_iam_role" && listHas(attribute(body2, "managed_policy_arns")?.value)) {
       out2.push(
@@ -15632,15 +16440,15 @@ function fileReferrers(context, path) {
         for (const p4 of policies) {
           const target = p4.expr ? fileTarget(p4.expr, folder2) : void 0;
           if (!target) continue;
-          const list = index.get(target.path) ?? [];
-          list.push({
+          const list2 = index.get(target.path) ?? [];
+          list2.push({
             folder: folder2,
             holder: { kind: p4.kind, owner: r7.block, resource },
             quota: HOLDER_QUOTAS[p4.kind] ?? QUOTAS.managed,
             template: target.template,
             where: p4.where
           });
-          index.set(target.path, list);
+          index.set(target.path, list2);
         }
       }
     }
@@ -15767,10 +16575,10 @@ function literalName2(body2) {
   return name2?.kind === "string" ? name2.value : void 0;
 }
 function note2(ctx, at2, path, message, unchecked) {
-  const { line, column } = ctx.lines.position(at2);
+  const { line: line2, column } = ctx.lines.position(at2);
   ctx.notes.push({
     file: ctx.file,
-    line,
+    line: line2,
     column,
     pointer: pointerOf(path),
     message,
@@ -15915,7 +16723,7 @@ function jsonencodePolicy(ctx, object, path, kind, extras) {
     edit: { kind: "jsonencode", object }
   });
 }
-function toPlain(text, expr) {
+function toPlain(text2, expr) {
   switch (expr.kind) {
     case "string":
       return expr.value;
@@ -15925,13 +16733,13 @@ function toPlain(text, expr) {
     case "null":
       return null;
     case "tuple":
-      return expr.items.map((i8) => toPlain(text, i8));
+      return expr.items.map((i8) => toPlain(text2, i8));
     case "object": {
       const out2 = {};
       for (const e7 of expr.elems) {
-        const key = e7.key ?? text.slice(e7.keyStart, e7.keyEnd);
+        const key = e7.key ?? text2.slice(e7.keyStart, e7.keyEnd);
         Object.defineProperty(out2, key, {
-          value: toPlain(text, e7.value),
+          value: toPlain(text2, e7.value),
           enumerable: true,
           writable: true,
           configurable: true
@@ -15940,7 +16748,7 @@ function toPlain(text, expr) {
       return out2;
     }
     default:
-      return { [NON_LITERAL]: text.slice(expr.start, expr.end) };
+      return { [NON_LITERAL]: text2.slice(expr.start, expr.end) };
   }
 }
 function heredocPolicy(ctx, heredoc, path, kind, extras) {
@@ -16052,16 +16860,16 @@ function policyDocument(ctx, block, name2) {
   found.forEach((f7, index) => {
     const spath = [...path, f7.block.type === "dynamic" ? "dynamic" : "statement", index];
     const range2 = ctx.lines.range(f7.block.start, f7.block.end);
-    const statement = {};
+    const statement2 = {};
     const sid = attribute(f7.body, "sid")?.value;
-    if (sid) statement.Sid = toPlain(ctx.hcl.text, sid);
+    if (sid) statement2.Sid = toPlain(ctx.hcl.text, sid);
     const effect = attribute(f7.body, "effect")?.value;
-    statement.Effect = effect ? toPlain(ctx.hcl.text, effect) : "Allow";
+    statement2.Effect = effect ? toPlain(ctx.hcl.text, effect) : "Allow";
     const actions = attribute(f7.body, "actions")?.value;
     const notActions = attribute(f7.body, "not_actions")?.value;
     let location2 = { index, range: range2 };
     if (actions) {
-      statement.Action = toPlain(ctx.hcl.text, actions);
+      statement2.Action = toPlain(ctx.hcl.text, actions);
       const actionRange = ctx.lines.range(actions.start, actions.end);
       if (actions.kind === "tuple" && actions.items.every((a7) => a7.kind === "string")) {
         location2 = { index, range: range2, action: { range: actionRange, form: "list" } };
@@ -16071,7 +16879,7 @@ function policyDocument(ctx, block, name2) {
         location2 = { index, range: range2, action: { range: actionRange, form: "other" }, notEditable: why };
       }
     }
-    if (notActions) statement.NotAction = toPlain(ctx.hcl.text, notActions);
+    if (notActions) statement2.NotAction = toPlain(ctx.hcl.text, notActions);
     if (effect && effect.kind !== "string" && actions) {
       note2(
         ctx,
@@ -16086,16 +16894,16 @@ function policyDocument(ctx, block, name2) {
       ["not_resources", "NotResource"]
     ]) {
       const value = attribute(f7.body, key)?.value;
-      if (value) statement[field] = toPlain(ctx.hcl.text, value);
+      if (value) statement2[field] = toPlain(ctx.hcl.text, value);
     }
     const conditions = blocks(f7.body, "condition").map((c7) => toPlainBody(ctx.hcl.text, c7.body));
-    if (conditions.length > 0) statement.Condition = conditions;
+    if (conditions.length > 0) statement2.Condition = conditions;
     if (f7.block.type === "dynamic") {
       const forEach = attribute(f7.block.body, "for_each")?.value;
-      statement[NON_LITERAL] = `dynamic statement for each of ${forEach ? ctx.hcl.text.slice(forEach.start, forEach.end) : "?"}`;
+      statement2[NON_LITERAL] = `dynamic statement for each of ${forEach ? ctx.hcl.text.slice(forEach.start, forEach.end) : "?"}`;
     }
     statements2.push(location2);
-    plain2.push(statement);
+    plain2.push(statement2);
   });
   const version = attribute(block.body, "version")?.value;
   const document = {
@@ -16182,16 +16990,16 @@ function moduleStatements(ctx, block, name2) {
   const plain2 = found.map((f7, index) => {
     const range2 = ctx.lines.range((f7.entry ?? f7.object).start, f7.object.end);
     const get2 = (key) => f7.object.elems.find((e7) => e7.key === key)?.value;
-    const statement = {};
+    const statement2 = {};
     const sid = get2("sid");
-    if (sid) statement.Sid = toPlain(ctx.hcl.text, sid);
-    else if (f7.entry?.key !== void 0) statement.Sid = f7.entry.key;
+    if (sid) statement2.Sid = toPlain(ctx.hcl.text, sid);
+    else if (f7.entry?.key !== void 0) statement2.Sid = f7.entry.key;
     const effect = get2("effect");
-    statement.Effect = effect ? toPlain(ctx.hcl.text, effect) : "Allow";
+    statement2.Effect = effect ? toPlain(ctx.hcl.text, effect) : "Allow";
     const actions = get2("actions");
     let where = { index, range: range2 };
     if (actions) {
-      statement.Action = toPlain(ctx.hcl.text, actions);
+      statement2.Action = toPlain(ctx.hcl.text, actions);
       const actionRange = ctx.lines.range(actions.start, actions.end);
       if (actions.kind === "tuple" && actions.items.every((a7) => a7.kind === "string")) {
         where = { index, range: range2, action: { range: actionRange, form: "list" } };
@@ -16208,11 +17016,11 @@ function moduleStatements(ctx, block, name2) {
       }
     }
     const notActions = get2("not_actions");
-    if (notActions) statement.NotAction = toPlain(ctx.hcl.text, notActions);
+    if (notActions) statement2.NotAction = toPlain(ctx.hcl.text, notActions);
     const resources = get2("resources");
-    if (resources) statement.Resource = toPlain(ctx.hcl.text, resources);
+    if (resources) statement2.Resource = toPlain(ctx.hcl.text, resources);
     statements2.push(where);
-    return statement;
+    return statement2;
   });
   ctx.policies.push({
     location: location(
@@ -16234,12 +17042,12 @@ function moduleStatements(ctx, block, name2) {
     edit: { kind: "module-statements", statements: found, container }
   });
 }
-function toPlainBody(text, body2) {
+function toPlainBody(text2, body2) {
   const out2 = {};
   for (const item of body2.items) {
     if (isBlock(item)) continue;
     Object.defineProperty(out2, item.name, {
-      value: toPlain(text, item.value),
+      value: toPlain(text2, item.value),
       enumerable: true,
       writable: true,
       configurable: true
@@ -16316,8 +17124,8 @@ function buildEdits2(hcl, policy, refinement) {
     let k8 = 0;
     for (const result2 of refinement.statements) {
       if (result2.status === "removed") continue;
-      const statement = refined[k8++];
-      kept.push(result2.status === "refined" ? statement : edit.rawStatements[result2.index]);
+      const statement2 = refined[k8++];
+      kept.push(result2.status === "refined" ? statement2 : edit.rawStatements[result2.index]);
     }
     const restored = Array.isArray(doc.Statement) ? kept : kept[0];
     const inner = edit.inner.render(edit.innerLocation, {
@@ -16355,12 +17163,12 @@ function buildEdits2(hcl, policy, refinement) {
   }
   if (removed.length > 0) {
     if (edit.kind === "jsonencode") {
-      const statement = edit.object.elems.find((e7) => e7.key === "Statement")?.value;
-      if (statement?.kind !== "tuple") throw new EditRefusal("Statement is one object");
-      const ops = statement.items.map(
+      const statement2 = edit.object.elems.find((e7) => e7.key === "Statement")?.value;
+      if (statement2?.kind !== "tuple") throw new EditRefusal("Statement is one object");
+      const ops = statement2.items.map(
         (_, i8) => removed.includes(i8) ? { kind: "delete" } : { kind: "keep" }
       );
-      tupleEdits(ctx, statement, ops, (i8) => i8);
+      tupleEdits(ctx, statement2, ops, (i8) => i8);
     } else if (edit.kind === "module-statements" && edit.container.kind === "tuple") {
       const ops = edit.container.items.map(
         (_, i8) => removed.includes(i8) ? { kind: "delete" } : { kind: "keep" }
@@ -16368,8 +17176,8 @@ function buildEdits2(hcl, policy, refinement) {
       tupleEdits(ctx, edit.container, ops, (i8) => i8);
     } else {
       const ranges = removed.map((i8) => {
-        const statement = edit.statements[i8];
-        const block = statement && "entry" in statement ? statement.entry : statement && "block" in statement ? statement.block : void 0;
+        const statement2 = edit.statements[i8];
+        const block = statement2 && "entry" in statement2 ? statement2.entry : statement2 && "block" in statement2 ? statement2.block : void 0;
         if (!block) throw new EditRefusal(`statement #${i8 + 1} is not where it was found`);
         return { ...blockLines(ctx.text, block), statement: i8 };
       });
@@ -16391,8 +17199,8 @@ function actionsOf(body2) {
   return void 0;
 }
 function jsonencodeAction(ctx, object, result2, refined) {
-  const statement = object.elems.find((e7) => e7.key === "Statement")?.value;
-  const item = statement?.kind === "tuple" ? statement.items[result2.index] : statement;
+  const statement2 = object.elems.find((e7) => e7.key === "Statement")?.value;
+  const item = statement2?.kind === "tuple" ? statement2.items[result2.index] : statement2;
   const action = item?.kind === "object" ? item.elems.find((e7) => e7.key === "Action")?.value : void 0;
   if (!action) throw new EditRefusal(`statement #${result2.index + 1} has no Action`);
   if (action.kind === "string") {
@@ -16412,8 +17220,8 @@ function jsonencodeAction(ctx, object, result2, refined) {
   if (action.kind !== "tuple") throw new EditRefusal("Action is neither a string nor a list");
   tupleEdits(ctx, action, planEntries(result2), result2.index);
 }
-function push2(ctx, statement, start2, end, text) {
-  ctx.edits.push({ start: start2, end, text, statement });
+function push2(ctx, statement2, start2, end, text2) {
+  ctx.edits.push({ start: start2, end, text: text2, statement: statement2 });
 }
 function tupleEdits(ctx, tuple, ops, statementOf) {
   const of = typeof statementOf === "number" ? () => statementOf : statementOf;
@@ -16444,7 +17252,7 @@ function separator(ctx, tuple, i8) {
   }
   return ", ";
 }
-function deleteRun(ctx, tuple, a7, b7, statement) {
+function deleteRun(ctx, tuple, a7, b7, statement2) {
   const items = tuple.items;
   const first = items[a7];
   const last = items[b7];
@@ -16457,7 +17265,7 @@ function deleteRun(ctx, tuple, a7, b7, statement) {
       const item = items[i8];
       push2(
         ctx,
-        statement,
+        statement2,
         lineStart2(ctx.text, item.start),
         trailing(ctx.text, item.end).lineEnd,
         ""
@@ -16465,7 +17273,7 @@ function deleteRun(ctx, tuple, a7, b7, statement) {
     }
     if (!next && prev && !trailing(ctx.text, last.end).comma) {
       const t2 = trailing(ctx.text, prev.end);
-      if (t2.comma) push2(ctx, statement, t2.commaAt, t2.commaAt + 1, "");
+      if (t2.comma) push2(ctx, statement2, t2.commaAt, t2.commaAt + 1, "");
     }
     return;
   }
@@ -16476,62 +17284,62 @@ function deleteRun(ctx, tuple, a7, b7, statement) {
   else [start2, end] = [first.start, last.end];
   if (hasComment2(ctx.text, start2, end))
     throw new EditRefusal("a comment inside the list would be lost");
-  push2(ctx, statement, start2, end, "");
+  push2(ctx, statement2, start2, end, "");
 }
-function blockLines(text, block) {
-  const from = lineStart2(text, block.start);
-  if (!/^[ \t]*$/.test(text.slice(from, block.start)))
+function blockLines(text2, block) {
+  const from = lineStart2(text2, block.start);
+  if (!/^[ \t]*$/.test(text2.slice(from, block.start)))
     throw new EditRefusal("a statement block shares its first line");
-  const t2 = trailing(text, block.end);
+  const t2 = trailing(text2, block.end);
   if (!t2.ownLine || t2.comma) throw new EditRefusal("a statement block shares its last line");
   let to = t2.lineEnd;
   let start2 = from;
-  const blankBefore = from > 0 && /^[ \t]*\r?\n$/.test(text.slice(lineStart2(text, from - 1), from));
-  const after = /^[ \t]*\r?\n/.exec(text.slice(to));
+  const blankBefore = from > 0 && /^[ \t]*\r?\n$/.test(text2.slice(lineStart2(text2, from - 1), from));
+  const after = /^[ \t]*\r?\n/.exec(text2.slice(to));
   if (after && blankBefore) to += after[0].length;
-  else if (blankBefore && /^[ \t]*\}/.test(text.slice(to))) start2 = lineStart2(text, from - 1);
+  else if (blankBefore && /^[ \t]*\}/.test(text2.slice(to))) start2 = lineStart2(text2, from - 1);
   return { start: start2, end: to };
 }
-function onOwnLines2(text, item) {
-  return /^[ \t]*$/.test(text.slice(lineStart2(text, item.start), item.start)) && trailing(text, item.end).ownLine;
+function onOwnLines2(text2, item) {
+  return /^[ \t]*$/.test(text2.slice(lineStart2(text2, item.start), item.start)) && trailing(text2, item.end).ownLine;
 }
-function trailing(text, from) {
+function trailing(text2, from) {
   let i8 = from;
-  while (text[i8] === " " || text[i8] === "	") i8++;
-  const comma = text[i8] === ",";
+  while (text2[i8] === " " || text2[i8] === "	") i8++;
+  const comma = text2[i8] === ",";
   const commaAt = i8;
   if (comma) i8++;
-  while (text[i8] === " " || text[i8] === "	") i8++;
-  if (text[i8] === "#" || text.startsWith("//", i8)) {
-    const e7 = text.indexOf("\n", i8);
-    i8 = e7 < 0 ? text.length : e7;
-    if (text[i8 - 1] === "\r") i8--;
+  while (text2[i8] === " " || text2[i8] === "	") i8++;
+  if (text2[i8] === "#" || text2.startsWith("//", i8)) {
+    const e7 = text2.indexOf("\n", i8);
+    i8 = e7 < 0 ? text2.length : e7;
+    if (text2[i8 - 1] === "\r") i8--;
   }
-  if (text[i8] === "\r") i8++;
-  if (text[i8] === "\n") return { ownLine: true, comma, commaAt, lineEnd: i8 + 1 };
+  if (text2[i8] === "\r") i8++;
+  if (text2[i8] === "\n") return { ownLine: true, comma, commaAt, lineEnd: i8 + 1 };
   return { ownLine: false, comma, commaAt, lineEnd: i8 };
 }
-function hasComment2(text, start2, end) {
+function hasComment2(text2, start2, end) {
   for (let i8 = start2; i8 < end; i8++) {
-    const c7 = text[i8];
+    const c7 = text2[i8];
     if (c7 === '"') {
-      for (i8++; i8 < end && text[i8] !== '"'; i8++) if (text[i8] === "\\") i8++;
-    } else if (c7 === "#" || c7 === "/" && (text[i8 + 1] === "/" || text[i8 + 1] === "*")) return true;
+      for (i8++; i8 < end && text2[i8] !== '"'; i8++) if (text2[i8] === "\\") i8++;
+    } else if (c7 === "#" || c7 === "/" && (text2[i8 + 1] === "/" || text2[i8 + 1] === "*")) return true;
   }
   return false;
 }
-function lineStart2(text, offset) {
-  return text.lastIndexOf("\n", offset - 1) + 1;
+function lineStart2(text2, offset) {
+  return text2.lastIndexOf("\n", offset - 1) + 1;
 }
-function lineEndAfter2(text, offset) {
-  if (offset > 0 && text[offset - 1] === "\n") return offset;
-  const e7 = text.indexOf("\n", offset);
-  return e7 < 0 ? text.length : e7 + 1;
+function lineEndAfter2(text2, offset) {
+  if (offset > 0 && text2[offset - 1] === "\n") return offset;
+  const e7 = text2.indexOf("\n", offset);
+  return e7 < 0 ? text2.length : e7 + 1;
 }
-function regionOf(text, location2) {
+function regionOf(text2, location2) {
   return {
-    start: lineStart2(text, location2.range.start),
-    end: lineEndAfter2(text, location2.range.end)
+    start: lineStart2(text2, location2.range.start),
+    end: lineEndAfter2(text2, location2.range.end)
   };
 }
 function verify(hcl, changes, edits, refind) {
@@ -16562,14 +17370,14 @@ function verify(hcl, changes, edits, refind) {
 function maskKey(location2) {
   return location2.range.start;
 }
-function plainBody(text, body2, masks) {
+function plainBody(text2, body2, masks) {
   return body2.items.map((item) => {
     if (masks.has(item.start) && isBlock(item)) return { policy: masks.get(item.start) };
-    if (isBlock(item)) return ["block", item.type, item.labels, plainBody(text, item.body, masks)];
-    return ["attr", item.name, plainExpr(text, item.value, masks)];
+    if (isBlock(item)) return ["block", item.type, item.labels, plainBody(text2, item.body, masks)];
+    return ["attr", item.name, plainExpr(text2, item.value, masks)];
   });
 }
-function plainExpr(text, expr, masks) {
+function plainExpr(text2, expr, masks) {
   if (masks.has(expr.start) && (expr.kind === "object" || expr.kind === "tuple" || expr.kind === "heredoc")) {
     return { policy: masks.get(expr.start) };
   }
@@ -16581,21 +17389,21 @@ function plainExpr(text, expr, masks) {
     case "null":
       return ["null"];
     case "tuple":
-      return ["tuple", expr.items.map((i8) => plainExpr(text, i8, masks))];
+      return ["tuple", expr.items.map((i8) => plainExpr(text2, i8, masks))];
     case "object":
       return [
         "object",
         expr.elems.map((e7) => [
-          e7.key ?? text.slice(e7.keyStart, e7.keyEnd),
-          plainExpr(text, e7.value, masks)
+          e7.key ?? text2.slice(e7.keyStart, e7.keyEnd),
+          plainExpr(text2, e7.value, masks)
         ])
       ];
     case "call":
-      return ["call", expr.name, expr.args.map((a7) => plainExpr(text, a7, masks))];
+      return ["call", expr.name, expr.args.map((a7) => plainExpr(text2, a7, masks))];
     case "heredoc":
-      return ["heredoc", expr.strip, text.slice(expr.contentStart, expr.contentEnd)];
+      return ["heredoc", expr.strip, text2.slice(expr.contentStart, expr.contentEnd)];
     default:
-      return [expr.kind, text.slice(expr.start, expr.end)];
+      return [expr.kind, text2.slice(expr.start, expr.end)];
   }
 }
 var init_render2 = __esm({
@@ -16608,14 +17416,14 @@ var init_render2 = __esm({
 });
 
 // src/sources/terraform/scan.ts
-function scanTerraform(text, file, path, context) {
+function scanTerraform(text2, file, path, context) {
   const empty = { file, policies: [], notes: [] };
   const none = (scan2) => ({
     scan: scan2,
     render: () => ({ refused: "not a policy" }),
     verifyAll: () => "not a policy"
   });
-  const mentionsIam = /aws_iam_|"Statement"|\bStatement\b/.test(text);
+  const mentionsIam = /aws_iam_|"Statement"|\bStatement\b/.test(text2);
   if (/\.tfvars$/i.test(file)) return none({ ...empty, status: "none" });
   if (/\.tf\.json$/i.test(file)) {
     return none(
@@ -16627,19 +17435,19 @@ function scanTerraform(text, file, path, context) {
       } : { ...empty, status: "none" }
     );
   }
-  if (text.includes("\0")) {
+  if (text2.includes("\0")) {
     return none({
       ...empty,
       status: "skipped",
       message: "is binary (it holds NUL bytes); not read"
     });
   }
-  const parsed = context.parse(path, text);
+  const parsed = context.parse(path, text2);
   if (!parsed.ok) {
     if (!mentionsIam) return none({ ...empty, status: "none" });
-    const { line, column } = new LineIndex(text).position(parsed.offset);
+    const { line: line2, column } = new LineIndex(text2).position(parsed.offset);
     const status = parsed.message.includes("nested more than") ? "skipped" : "malformed";
-    return none({ ...empty, status, syntax: "hcl", message: parsed.message, line, column });
+    return none({ ...empty, status, syntax: "hcl", message: parsed.message, line: line2, column });
   }
   const hcl = parsed.file;
   const found = findTerraform(hcl, { file, path, context, attach: true });
@@ -16705,9 +17513,9 @@ function readByTerraform(scanned, path, context) {
   };
 }
 function actionsOf2(document) {
-  const statement = document?.Statement;
-  const list = Array.isArray(statement) ? statement : [statement];
-  return list.map((s3) => s3?.Action);
+  const statement2 = document?.Statement;
+  const list2 = Array.isArray(statement2) ? statement2 : [statement2];
+  return list2.map((s3) => s3?.Action);
 }
 var init_scan2 = __esm({
   "src/sources/terraform/scan.ts"() {
@@ -16721,7 +17529,7 @@ var init_scan2 = __esm({
 });
 
 // src/sources/format.ts
-function scanFile(text, file, context = {}) {
+function scanFile(text2, file, context = {}) {
   if (isTerraformPath(file)) {
     if (!context.terraform) {
       const scan = {
@@ -16733,9 +17541,9 @@ function scanFile(text, file, context = {}) {
       };
       return { scan, render: () => ({ refused: "not read" }), verifyAll: () => "not read" };
     }
-    return scanTerraform(text, file, context.path ?? file, context.terraform);
+    return scanTerraform(text2, file, context.path ?? file, context.terraform);
   }
-  const scanned = scanDocument(text, file, context);
+  const scanned = scanDocument(text2, file, context);
   if (scanned.scan.status === "malformed" && !mayHoldPolicies(file)) {
     return {
       ...scanned,
@@ -16744,17 +17552,17 @@ function scanFile(text, file, context = {}) {
   }
   return context.terraform ? readByTerraform(scanned, context.path ?? file, context.terraform) : scanned;
 }
-function findPolicies(text, file, context = {}) {
-  return scanFile(text, file, context).scan;
+function findPolicies(text2, file, context = {}) {
+  return scanFile(text2, file, context).scan;
 }
 function collectIncludes(files) {
   const byFile = /* @__PURE__ */ new Map();
-  for (const { path, text } of files) {
+  for (const { path, text: text2 } of files) {
     if (!isServerlessFile(path)) continue;
-    for (const include of findPolicies(text, path, { path }).includes ?? []) {
-      const list = byFile.get(include.file) ?? [];
-      list.push(include);
-      byFile.set(include.file, list);
+    for (const include of findPolicies(text2, path, { path }).includes ?? []) {
+      const list2 = byFile.get(include.file) ?? [];
+      list2.push(include);
+      byFile.set(include.file, list2);
     }
   }
   return byFile;
@@ -16808,13 +17616,13 @@ function mapPrincipals(location2, ctx) {
   return { mapped: false, reason };
 }
 function mappedTo(principals, via, notes, ctx) {
-  const unique = [...new Set(principals)];
+  const unique2 = [...new Set(principals)];
   return {
     mapped: true,
-    principals: unique,
+    principals: unique2,
     via,
     notes,
-    uncovered: unique.filter((p4) => !ctx.covered(p4))
+    uncovered: unique2.filter((p4) => !ctx.covered(p4))
   };
 }
 function resolveAttachments(attachments, ctx) {
@@ -16966,8 +17774,8 @@ function candidates(known, name2) {
   if (!index) {
     index = /* @__PURE__ */ new Map();
     const add = (key, arn) => {
-      const list = index?.get(key);
-      if (list) list.push(arn);
+      const list2 = index?.get(key);
+      if (list2) list2.push(arn);
       else index?.set(key, [arn]);
     };
     for (const arn of known) {
@@ -18065,8 +18873,8 @@ var init_date_utils = __esm({
       const [_, yearStr, monthStr, dayStr, hours, minutes, seconds, fractionalMilliseconds] = match;
       const year2 = strictParseShort(stripLeadingZeroes(yearStr));
       const month = parseDateValue(monthStr, "month", 1, 12);
-      const day = parseDateValue(dayStr, "day", 1, 31);
-      return buildDate(year2, month, day, { hours, minutes, seconds, fractionalMilliseconds });
+      const day2 = parseDateValue(dayStr, "day", 1, 31);
+      return buildDate(year2, month, day2, { hours, minutes, seconds, fractionalMilliseconds });
     };
     RFC3339_WITH_OFFSET = new RegExp(/^(\d{4})-(\d{2})-(\d{2})[tT](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(([-+]\d{2}:\d{2})|[zZ])$/);
     parseRfc3339DateTimeWithOffset = (value) => {
@@ -18083,8 +18891,8 @@ var init_date_utils = __esm({
       const [_, yearStr, monthStr, dayStr, hours, minutes, seconds, fractionalMilliseconds, offsetStr] = match;
       const year2 = strictParseShort(stripLeadingZeroes(yearStr));
       const month = parseDateValue(monthStr, "month", 1, 12);
-      const day = parseDateValue(dayStr, "day", 1, 31);
-      const date2 = buildDate(year2, month, day, { hours, minutes, seconds, fractionalMilliseconds });
+      const day2 = parseDateValue(dayStr, "day", 1, 31);
+      const date2 = buildDate(year2, month, day2, { hours, minutes, seconds, fractionalMilliseconds });
       if (offsetStr.toUpperCase() != "Z") {
         date2.setTime(date2.getTime() - parseOffsetToMilliseconds(offsetStr));
       }
@@ -18141,10 +18949,10 @@ var init_date_utils = __esm({
       }
       return new Date(Math.round(valueAsDouble * 1e3));
     };
-    buildDate = (year2, month, day, time2) => {
+    buildDate = (year2, month, day2, time2) => {
       const adjustedMonth = month - 1;
-      validateDayOfMonth(year2, adjustedMonth, day);
-      return new Date(Date.UTC(year2, adjustedMonth, day, parseDateValue(time2.hours, "hour", 0, 23), parseDateValue(time2.minutes, "minute", 0, 59), parseDateValue(time2.seconds, "seconds", 0, 60), parseMilliseconds(time2.fractionalMilliseconds)));
+      validateDayOfMonth(year2, adjustedMonth, day2);
+      return new Date(Date.UTC(year2, adjustedMonth, day2, parseDateValue(time2.hours, "hour", 0, 23), parseDateValue(time2.minutes, "minute", 0, 59), parseDateValue(time2.seconds, "seconds", 0, 60), parseMilliseconds(time2.fractionalMilliseconds)));
     };
     parseTwoDigitYear = (value) => {
       const thisYear = (/* @__PURE__ */ new Date()).getUTCFullYear();
@@ -18169,13 +18977,13 @@ var init_date_utils = __esm({
       return monthIdx + 1;
     };
     DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    validateDayOfMonth = (year2, month, day) => {
+    validateDayOfMonth = (year2, month, day2) => {
       let maxDays = DAYS_IN_MONTH[month];
       if (month === 1 && isLeapYear(year2)) {
         maxDays = 29;
       }
-      if (day > maxDays) {
-        throw new TypeError(`Invalid day for ${MONTHS[month]} in ${year2}: ${day}`);
+      if (day2 > maxDays) {
+        throw new TypeError(`Invalid day for ${MONTHS[month]} in ${year2}: ${day2}`);
       }
     };
     isLeapYear = (year2) => {
@@ -18340,7 +19148,7 @@ var init_schema_date_utils = __esm({
       if (IMF_FIXDATE_NATIVE.test(value)) {
         return new Date(value);
       }
-      let day;
+      let day2;
       let month;
       let year2;
       let hour;
@@ -18349,20 +19157,20 @@ var init_schema_date_utils = __esm({
       let fraction;
       let matches2;
       if (matches2 = IMF_FIXDATE2.exec(value)) {
-        [, day, month, year2, hour, minute, second, fraction] = matches2;
+        [, day2, month, year2, hour, minute, second, fraction] = matches2;
       } else if (matches2 = RFC_850_DATE2.exec(value)) {
-        [, day, month, year2, hour, minute, second, fraction] = matches2;
+        [, day2, month, year2, hour, minute, second, fraction] = matches2;
         year2 = (Number(year2) + 1900).toString();
       } else if (matches2 = ASC_TIME2.exec(value)) {
-        [, month, day, hour, minute, second, fraction, year2] = matches2;
+        [, month, day2, hour, minute, second, fraction, year2] = matches2;
       }
       if (year2 && second) {
-        const timestamp = Date.UTC(Number(year2), months.indexOf(month), Number(day), Number(hour), Number(minute), Number(second), fraction ? Math.round(parseFloat(`0.${fraction}`) * 1e3) : 0);
-        range(day, 1, 31);
+        const timestamp2 = Date.UTC(Number(year2), months.indexOf(month), Number(day2), Number(hour), Number(minute), Number(second), fraction ? Math.round(parseFloat(`0.${fraction}`) * 1e3) : 0);
+        range(day2, 1, 31);
         range(hour, 0, 23);
         range(minute, 0, 59);
         range(second, 0, 60);
-        const date2 = new Date(timestamp);
+        const date2 = new Date(timestamp2);
         date2.setUTCFullYear(Number(year2));
         return date2;
       }
@@ -20899,9 +21707,9 @@ function makeBuilder(common, service, name2, ep) {
   return function makeCommand(added, plugins, op, $, smithyContext = {}) {
     const epMerged = Object.assign({}, common, added);
     return Command.classBuilder().ep(epMerged).m(function(CommandCtor, clientStack, config, options) {
-      const list = plugins.call(this, CommandCtor, clientStack, config, options);
-      list.unshift(ep(config, CommandCtor.getEndpointParameterInstructions()));
-      return list;
+      const list2 = plugins.call(this, CommandCtor, clientStack, config, options);
+      list2.unshift(ep(config, CommandCtor.getEndpointParameterInstructions()));
+      return list2;
     }).s(service, op, smithyContext).n(name2, op.charAt(0).toUpperCase() + op.slice(1) + "Command").sc($).build();
   };
 }
@@ -22680,8 +23488,8 @@ var init_HttpBindingNormalizedSchema = __esm({
         const slot = location2 & 7;
         const media = traits.mediaType ? traits.mediaType === "application/json" || traits.mediaType.endsWith("+json") ? 2 : 1 : 0;
         const stream = traits.streaming || type === 42 ? this.isStructSchema() ? 2 : 1 : 0;
-        const timestamp = type >= 4 && type <= 7 ? slot >= 6 ? 2 : slot > 0 && slot < 4 ? 1 : 0 : 0;
-        let flags2 = type | media << 8 | (traits.idempotencyToken ? 1 : 0) << 10 | stream << 11 | (traits.sparse ? 1 : 0) << 13 | timestamp << 14 | (traits.hostLabel ? 1 : 0) << 17 | (location2 === 36 && typeof raw !== "object" ? 1 : 0) << 18;
+        const timestamp2 = type >= 4 && type <= 7 ? slot >= 6 ? 2 : slot > 0 && slot < 4 ? 1 : 0 : 0;
+        let flags2 = type | media << 8 | (traits.idempotencyToken ? 1 : 0) << 10 | stream << 11 | (traits.sparse ? 1 : 0) << 13 | timestamp2 << 14 | (traits.hostLabel ? 1 : 0) << 17 | (location2 === 36 && typeof raw !== "object" ? 1 : 0) << 18;
         const category = type & 192;
         const collectionValue = slot & 2 && (category === 64 || !nested && slot & 1) ? this.getHttpBindingCollectionValue(location2, traits) : void 0;
         const valueType = (collectionValue?.[1] ?? 0) & 255;
@@ -23767,15 +24575,15 @@ function getMessageUnmarshaller(deserializer, toUtf83) {
       unmodeledError.name = message.headers[":error-code"].value;
       throw unmodeledError;
     } else if (messageType === "exception") {
-      const code = message.headers[":exception-type"].value;
-      const exception = { [code]: message };
+      const code2 = message.headers[":exception-type"].value;
+      const exception = { [code2]: message };
       const deserializedException = await deserializer(exception);
       if (deserializedException.$unknown) {
         const error = new Error(toUtf83(message.body));
-        error.name = code;
+        error.name = code2;
         throw error;
       }
-      throw deserializedException[code];
+      throw deserializedException[code2];
     } else if (messageType === "event") {
       const event = {
         [message.headers[":event-type"].value]: message
@@ -24713,11 +25521,11 @@ var init_HttpBindingProtocol = __esm({
           const [memberName, [memberSchema, flags2, collectionValue], , wireName] = binding;
           if (collectionValue) {
             const sections = flags2 >> 16 & 1 ? splitEvery(headerValue, ",", 2) : splitHeader(headerValue);
-            const list = [];
+            const list2 = [];
             for (const section of sections) {
-              list.push(directDeserializer ? directDeserializer.readHttpBinding(collectionValue, section.trim(), 38) : await deserializer.read([collectionValue[0], { httpHeader: wireName }], section.trim()));
+              list2.push(directDeserializer ? directDeserializer.readHttpBinding(collectionValue, section.trim(), 38) : await deserializer.read([collectionValue[0], { httpHeader: wireName }], section.trim()));
             }
-            dataObject[memberName] = list;
+            dataObject[memberName] = list2;
           } else {
             dataObject[memberName] = directDeserializer ? directDeserializer.readHttpBinding(binding[1], headerValue, 38) : await deserializer.read(memberSchema, headerValue);
           }
@@ -25365,12 +26173,12 @@ function isRepresentable(numericString, value) {
     return expandToDecimal(numericString) === expandToDecimal(String(value));
   }
   const normalized = numericString.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
-  const canonical = String(value);
-  if (normalized === canonical) {
+  const canonical2 = String(value);
+  if (normalized === canonical2) {
     return true;
   }
-  if (/[eE]/.test(canonical)) {
-    return normalized === expandToDecimal(canonical);
+  if (/[eE]/.test(canonical2)) {
+    return normalized === expandToDecimal(canonical2);
   }
   return false;
 }
@@ -26070,11 +26878,11 @@ var init_JsonShapeSerializer2 = __esm({
         }
         this.json[this.i++] = QUOTE;
       }
-      writeUnicodeEscape(code) {
+      writeUnicodeEscape(code2) {
         let { json, i: i8 } = this;
         json[i8++] = BACKSLASH;
         json[i8++] = 117;
-        const hex = code.toString(16).padStart(4, "0");
+        const hex = code2.toString(16).padStart(4, "0");
         for (let j7 = 0; j7 < 4; ++j7) {
           json[i8++] = hex.charCodeAt(j7);
         }
@@ -27888,14 +28696,14 @@ var init_DefaultRateLimiter = __esm({
         this.availableTokens = this.availableTokens - amount;
       }
       refillTokenBucket() {
-        const timestamp = this.getCurrentTimeInSeconds();
+        const timestamp2 = this.getCurrentTimeInSeconds();
         if (!this.lastTimestamp) {
-          this.lastTimestamp = timestamp;
+          this.lastTimestamp = timestamp2;
           return;
         }
-        const fillAmount = (timestamp - this.lastTimestamp) * this.fillRate;
+        const fillAmount = (timestamp2 - this.lastTimestamp) * this.fillRate;
         this.availableTokens = Math.min(this.maxCapacity, this.availableTokens + fillAmount);
-        this.lastTimestamp = timestamp;
+        this.lastTimestamp = timestamp2;
       }
       calculateTimeWindow() {
         this.timeWindow = this.getPrecise(Math.pow(this.lastMaxRate * (1 - this.beta) / this.scaleConstant, 1 / 3));
@@ -27903,8 +28711,8 @@ var init_DefaultRateLimiter = __esm({
       cubicThrottle(rateToUse) {
         return this.getPrecise(rateToUse * this.beta);
       }
-      cubicSuccess(timestamp) {
-        return this.getPrecise(this.scaleConstant * Math.pow(timestamp - this.lastThrottleTime - this.timeWindow, 3) + this.lastMaxRate);
+      cubicSuccess(timestamp2) {
+        return this.getPrecise(this.scaleConstant * Math.pow(timestamp2 - this.lastThrottleTime - this.timeWindow, 3) + this.lastMaxRate);
       }
       enableTokenBucket() {
         this.enabled = true;
@@ -29285,7 +30093,7 @@ var init_getCanonicalHeaders = __esm({
     init_serde();
     init_constants6();
     getCanonicalHeaders = ({ headers }, unsignableHeaders, signableHeaders) => {
-      const canonical = {};
+      const canonical2 = {};
       for (const headerName of Object.keys(headers).sort()) {
         if (headers[headerName] == void 0) {
           continue;
@@ -29297,11 +30105,11 @@ var init_getCanonicalHeaders = __esm({
           }
         }
         if (canonicalHeaderName === "__proto__") {
-          writeKey(canonical);
+          writeKey(canonical2);
         }
-        canonical[canonicalHeaderName] = headers[headerName].replace(/[\r\n]/g, " ").replace(/[ \t]+/g, " ").replace(/^ | $/g, "");
+        canonical2[canonicalHeaderName] = headers[headerName].replace(/[\r\n]/g, " ").replace(/[ \t]+/g, " ").replace(/^ | $/g, "");
       }
-      return canonical;
+      return canonical2;
     };
   }
 });
@@ -31862,11 +32670,11 @@ var init_xml_parser = __esm({
               childTags.push(p4.parseTag());
             }
           } else {
-            let text = "";
+            let text2 = "";
             while (p4.i < p4.z && p4.x[p4.i] !== "<") {
-              text += p4.x[p4.i++];
+              text2 += p4.x[p4.i++];
             }
-            textParts.push(p4.decodeEntities(text));
+            textParts.push(p4.decodeEntities(text2));
           }
         }
         if (!p4.isNext("</")) {
@@ -31881,18 +32689,18 @@ var init_xml_parser = __esm({
           return { tag, value: "" };
         }
         if (!hasAttrs && !hasElementChild) {
-          const text = textParts.length === 1 ? textParts[0] : textParts.join("");
-          if (text.trim() === "" && text.includes("\n")) {
+          const text2 = textParts.length === 1 ? textParts[0] : textParts.join("");
+          if (text2.trim() === "" && text2.includes("\n")) {
             return { tag, value: "" };
           }
-          return { tag, value: text };
+          return { tag, value: text2 };
         }
         const obj = {};
-        for (const text of textParts) {
-          if (text.trim() === "" && text.includes("\n")) {
+        for (const text2 of textParts) {
+          if (text2.trim() === "" && text2.includes("\n")) {
             continue;
           }
-          obj["#text"] = "#text" in obj ? obj["#text"] + text : text;
+          obj["#text"] = "#text" in obj ? obj["#text"] + text2 : text2;
         }
         for (const child of childTags) {
           if (child.tag === "__proto__") {
@@ -32430,8 +33238,8 @@ var init_AwsQueryProtocol = __esm({
           delete response.headers[header];
           response.headers[header.toLowerCase()] = value;
         }
-        const shortName = operationSchema.name.split("#")[1] ?? operationSchema.name;
-        const awsQueryResultKey = ns.isStructSchema() && this.useNestedResult() ? shortName + "Result" : void 0;
+        const shortName2 = operationSchema.name.split("#")[1] ?? operationSchema.name;
+        const awsQueryResultKey = ns.isStructSchema() && this.useNestedResult() ? shortName2 + "Result" : void 0;
         const bytes = await collectBody(response.body, context);
         if (bytes.byteLength > 0) {
           Object.assign(dataObject, await deserializer.read(ns, bytes, awsQueryResultKey));
@@ -32473,9 +33281,9 @@ var init_AwsQueryProtocol = __esm({
         }, output), dataObject);
       }
       loadQueryErrorCode(output, data) {
-        const code = (data.Errors?.[0]?.Error ?? data.Errors?.Error ?? data.Error)?.Code;
-        if (code !== void 0) {
-          return code;
+        const code2 = (data.Errors?.[0]?.Error ?? data.Errors?.Error ?? data.Error)?.Code;
+        if (code2 !== void 0) {
+          return code2;
         }
         if (output.statusCode == 404) {
           return "NotFound";
@@ -41733,9 +42541,9 @@ async function paginate(operation2, fetchPage) {
   }
   throw new ConfigurationError(`${operation2} returned more than ${MAX_PAGES} pages; stopped`);
 }
-async function call(operation2, send) {
+async function call(operation2, send2) {
   try {
-    return await send();
+    return await send2();
   } catch (error) {
     throw describeAwsError(error, operation2);
   }
@@ -41809,6 +42617,8 @@ var init_access_analyzer = __esm({
       GetFindingV2: "access-analyzer:GetFinding",
       CheckNoNewAccess: "access-analyzer:CheckNoNewAccess",
       CheckAccessNotGranted: "access-analyzer:CheckAccessNotGranted",
+      GenerateFindingRecommendation: "access-analyzer:GenerateFindingRecommendation",
+      GetFindingRecommendation: "access-analyzer:GetFindingRecommendation",
       GenerateServiceLastAccessedDetails: "iam:GenerateServiceLastAccessedDetails",
       GetServiceLastAccessedDetails: "iam:GetServiceLastAccessedDetails"
     };
@@ -41878,8 +42688,8 @@ function awsRefinementVerifier(client) {
 }
 function actionsToProve(refinement) {
   const removed = /* @__PURE__ */ new Map();
-  for (const statement of refinement.statements) {
-    for (const change of statement.changes) {
+  for (const statement2 of refinement.statements) {
+    for (const change of statement2.changes) {
       for (const action of change.unused) removed.set(fold(action), action);
     }
   }
@@ -41892,10 +42702,10 @@ function actionsToProve(refinement) {
   }
   return out2.sort();
 }
-function grants(statement, action) {
-  const list = (value) => typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v2) => typeof v2 === "string") : [];
-  if ("Action" in statement) return list(statement.Action).some((p4) => matches(p4, action));
-  if ("NotAction" in statement) return !list(statement.NotAction).some((p4) => matches(p4, action));
+function grants(statement2, action) {
+  const list2 = (value) => typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v2) => typeof v2 === "string") : [];
+  if ("Action" in statement2) return list2(statement2.Action).some((p4) => matches(p4, action));
+  if ("NotAction" in statement2) return !list2(statement2.NotAction).some((p4) => matches(p4, action));
   return false;
 }
 function statementsOf(document) {
@@ -41903,10 +42713,10 @@ function statementsOf(document) {
   const s3 = document.Statement;
   return Array.isArray(s3) ? s3 : isRecord(s3) ? [s3] : [];
 }
-async function check(operation2, send) {
+async function check(operation2, send2) {
   let answer;
   try {
-    answer = await send();
+    answer = await send2();
   } catch (error) {
     const name2 = error.name ?? "";
     if (UNCHECKABLE.has(name2)) {
@@ -42656,8 +43466,8 @@ async function Module2(moduleArg = {}) {
     "e": 111
   };
   var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
-    var code = wasmTypeCodes[type];
-    return code;
+    var code2 = wasmTypeCodes[type];
+    return code2;
   })), "generateTypePack");
   var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
     var bytes = Uint8Array.of(
@@ -43316,13 +44126,13 @@ async function Module2(moduleArg = {}) {
   __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
   var runtimeKeepaliveCounter = 0;
   var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-  var _proc_exit = /* @__PURE__ */ __name((code) => {
-    EXITSTATUS = code;
+  var _proc_exit = /* @__PURE__ */ __name((code2) => {
+    EXITSTATUS = code2;
     if (!keepRuntimeAlive()) {
-      Module["onExit"]?.(code);
+      Module["onExit"]?.(code2);
       ABORT = true;
     }
-    quit_(code, new ExitStatus(code));
+    quit_(code2, new ExitStatus(code2));
   }, "_proc_exit");
   _proc_exit.sig = "vi";
   var exitJS = /* @__PURE__ */ __name((status, implicit) => {
@@ -43794,11 +44604,11 @@ function parseMatchPredicate(steps, index, operator, textPredicates) {
     for (const c7 of captures) {
       if (c7.name === captureName) nodes7.push(c7.node.text);
     }
-    const test = /* @__PURE__ */ __name((text, positive) => {
-      return positive ? regex.test(text) : !regex.test(text);
+    const test = /* @__PURE__ */ __name((text2, positive) => {
+      return positive ? regex.test(text2) : !regex.test(text2);
     }, "test");
     if (nodes7.length === 0) return !isPositive;
-    return matchAll ? nodes7.every((text) => test(text, isPositive)) : nodes7.some((text) => test(text, isPositive));
+    return matchAll ? nodes7.every((text2) => test(text2, isPositive)) : nodes7.some((text2) => test(text2, isPositive));
   });
 }
 function parseAnyOfPredicate(steps, index, operator, textPredicates) {
@@ -43827,7 +44637,7 @@ function parseAnyOfPredicate(steps, index, operator, textPredicates) {
       if (c7.name === captureName) nodes7.push(c7.node.text);
     }
     if (nodes7.length === 0) return !isPositive;
-    return nodes7.every((text) => values.includes(text)) === isPositive;
+    return nodes7.every((text2) => values.includes(text2)) === isPositive;
   });
 }
 function parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties) {
@@ -46034,9 +46844,9 @@ async function readWasm(path, what) {
   try {
     return new Uint8Array(await readFile5(path));
   } catch (error) {
-    const code = error.code;
+    const code2 = error.code;
     throw new ConfigurationError(
-      `${path}: cannot read ${what} (${code === "ENOENT" ? "no such file" : code ?? String(error)}); it must sit next to the bundle (npm run bundle copies it into dist/)`
+      `${path}: cannot read ${what} (${code2 === "ENOENT" ? "no such file" : code2 ?? String(error)}); it must sit next to the bundle (npm run bundle copies it into dist/)`
     );
   }
 }
@@ -46191,6 +47001,11 @@ function policyLines(file, p4) {
   }
   if (notRefined.length > 0 && lines.length === 0) lines.push(`${where}found${whose}`);
   lines.push(...notRefined);
+  if (p4.awsAgreement) {
+    lines.push(`  IAM Access Analyzer: ${agreementLine(p4.awsAgreement)}`);
+    const details = agreementDetails(p4.awsAgreement);
+    if (details.length > 2) for (const d7 of details) lines.push(`    ${d7}`);
+  }
   for (const w2 of p4.warnings) lines.push(`  note: ${w2}`);
   if (lines.length > 0 && p4.status === "unchanged" && notRefined.length === 0) return [];
   return lines;
@@ -46220,10 +47035,12 @@ var init_check = __esm({
     init_load();
     init_files();
     init_walk();
+    init_agreement();
     init_diff();
     init_json_report();
     init_sarif();
     init_config();
+    init_agreement3();
     init_proof();
     init_candidates();
     init_format2();
@@ -46233,7 +47050,7 @@ var init_check = __esm({
     init_module();
     init_io();
     init_refine2();
-    CHECK_USAGE = "usage: iam-refine check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]\n                        [--format text|json|sarif] [--principal ARN]... [--verify-with-aws]\n                        [--fail-on unused-or-unchecked|unused|never]";
+    CHECK_USAGE = "usage: iam-refine check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]\n                        [--format text|json|sarif] [--principal ARN]... [--verify-with-aws]\n                        [--fail-on unused-or-unchecked|unused|never] [--require-aws-agreement]";
     FORMATS = ["text", "json", "sarif"];
     DEFAULT_CONFIG = join7(".github", "iam-refine.yml");
     checkCommand = async (args2, io) => {
@@ -46247,7 +47064,8 @@ var init_check = __esm({
           format: { type: "string" },
           principal: { type: "string", multiple: true },
           "verify-with-aws": { type: "boolean" },
-          "fail-on": { type: "string" }
+          "fail-on": { type: "string" },
+          "require-aws-agreement": { type: "boolean" }
         },
         CHECK_USAGE
       );
@@ -46281,6 +47099,13 @@ ${CHECK_USAGE}`);
           "a per-principal findings list names no principal: say whose it is with --principal ARN"
         );
       }
+      const recommendations = findings.recommendations ?? /* @__PURE__ */ new Map();
+      const requireAgreement = values["require-aws-agreement"] === true;
+      if (requireAgreement && recommendations.size === 0) {
+        throw new ConfigurationError(
+          "--require-aws-agreement needs IAM Access Analyzer recommendations: give findings written by `iam-refine findings export`, or a saved `aws accessanalyzer get-finding-recommendation` response, with --findings"
+        );
+      }
       const prove = values["verify-with-aws"] === true ? (await Promise.resolve().then(() => (init_verify(), verify_exports))).awsRefinementVerifier(
         (await Promise.resolve().then(() => (init_access_analyzer(), access_analyzer_exports))).createAccessAnalyzerClient()
       ) : void 0;
@@ -46306,10 +47131,10 @@ ${CHECK_USAGE}`);
         texts.push({ file, text: read.text });
       }
       const formats = await terraformContext(texts, io);
-      for (const { file, text } of texts) {
+      for (const { file, text: text2 } of texts) {
         const includes = included.byFile.get(file.rel);
         let outcome = refineFile(
-          { file: file.path, path: file.rel, text, ...includes ? { included: includes } : {} },
+          { file: file.path, path: file.rel, text: text2, ...includes ? { included: includes } : {} },
           {
             catalog,
             findings,
@@ -46319,8 +47144,13 @@ ${CHECK_USAGE}`);
             formats
           }
         );
+        if (outcome.report && recommendations.size > 0) {
+          outcome = withAwsAgreement(outcome, file.rel, { catalog, config, recommendations });
+          if (requireAgreement)
+            outcome = withholdDisagreements(text2, outcome, (a7) => agreementDetails(a7).join("; "));
+        }
         if (prove && outcome.report) {
-          outcome = await withAwsProof(text, outcome, prove, (p4, reason, defect) => {
+          outcome = await withAwsProof(text2, outcome, prove, (p4, reason, defect) => {
             if (defect) defects++;
             io.err(`${file.path}: ${p4.location.pointer || "policy"}: ${reason}
 `);
@@ -46337,7 +47167,7 @@ ${CHECK_USAGE}`);
         }
         let report2 = outcome.report;
         if (file.explicit && report2.status !== "policies") namedProblems++;
-        const diff = report2.edits.length > 0 ? unifiedDiff(file.path, text, report2.edits) : "";
+        const diff = report2.edits.length > 0 ? unifiedDiff(file.path, text2, report2.edits) : "";
         if (fix && outcome.fixedText !== void 0) {
           await writeFileAtomically(file.path, outcome.fixedText);
           report2 = markFixed(report2);
@@ -46370,6 +47200,168 @@ ${CHECK_USAGE}`);
       }
       return gateFailure(report, failOn, "--fail-on") === void 0 ? EXIT.ok : EXIT.unused;
     };
+  }
+});
+
+// src/findings/recommendations.ts
+async function fetchRecommendations(client, analyzerArn, requests, options = {}) {
+  const log = options.log ?? (() => void 0);
+  const deadline = Date.now() + (options.timeLimitMs ?? RECOMMENDATIONS_TIME_LIMIT_MS);
+  const fetched = await mapConcurrent(
+    requests,
+    RECOMMENDATION_CONCURRENCY,
+    (request) => fetchRecommendation(client, analyzerArn, request, deadline)
+  );
+  const available = fetched.filter((f7) => f7.recommendation.status === "available").length;
+  for (const f7 of fetched) {
+    if (f7.recommendation.status === "unavailable") {
+      log(`no recommendation for ${f7.recommendation.principal}: ${f7.recommendation.reason}`);
+    }
+  }
+  if (requests.length > 0) {
+    log(`${available} of ${requests.length} IAM Access Analyzer recommendation(s) read`);
+  }
+  return fetched;
+}
+async function fetchRecommendation(client, analyzerArn, request, deadline) {
+  const { id, resource } = request;
+  const unavailable2 = (reason) => ({
+    recommendation: { principal: resource, status: "unavailable", reason, source: `finding ${id}` }
+  });
+  try {
+    let first = await getFirstPage(client, analyzerArn, id);
+    let generated = false;
+    if (first === void 0 || first.status === "FAILED") {
+      await send(
+        "GenerateFindingRecommendation",
+        () => client.send(new GenerateFindingRecommendationCommand({ analyzerArn, id }))
+      );
+      generated = true;
+      first = await getFirstPage(client, analyzerArn, id);
+    }
+    let delay = POLL_FIRST_DELAY_MS;
+    while ((first === void 0 ? generated : first.status === "IN_PROGRESS") && Date.now() + delay <= deadline) {
+      await sleep2(delay);
+      delay = Math.min(delay * 2, POLL_MAX_DELAY_MS);
+      first = await getFirstPage(client, analyzerArn, id);
+    }
+    if (first === void 0) {
+      return unavailable2(
+        generated ? "IAM Access Analyzer started the recommendation but did not find it afterwards" : "IAM Access Analyzer has no recommendation for the finding"
+      );
+    }
+    const steps = [...first.recommendedSteps ?? []];
+    if (first.status === "SUCCEEDED" && first.nextToken) {
+      let token = first.nextToken;
+      await paginate("GetFindingRecommendation", async () => {
+        const page = await getPage(client, analyzerArn, id, token);
+        if (page === void 0)
+          throw new ConfigurationError("the recommendation disappeared between two pages");
+        steps.push(...page.recommendedSteps ?? []);
+        token = page.nextToken;
+        return token;
+      });
+    }
+    const response = toJson({
+      startedAt: first.startedAt,
+      completedAt: first.completedAt,
+      error: first.error,
+      resourceArn: first.resourceArn,
+      recommendedSteps: steps,
+      recommendationType: first.recommendationType,
+      status: first.status
+    });
+    const recommendation = readRecommendation(
+      response,
+      "",
+      (path, what) => {
+        throw new ConfigurationError(
+          `GetFindingRecommendation answered for finding ${id}: ${path}: ${what}`
+        );
+      },
+      `finding ${id}`,
+      resource
+    );
+    if (recommendation.status === "unavailable" && first.status === "IN_PROGRESS") {
+      return {
+        recommendation: {
+          ...recommendation,
+          reason: `${recommendation.reason}, still in progress at the time limit`
+        },
+        response
+      };
+    }
+    return { recommendation, response };
+  } catch (error) {
+    return unavailable2(error instanceof ConfigurationError ? error.message : String(error));
+  }
+}
+function getFirstPage(client, analyzerArn, id) {
+  return getPage(client, analyzerArn, id, void 0);
+}
+async function getPage(client, analyzerArn, id, nextToken) {
+  try {
+    return await client.send(
+      new GetFindingRecommendationCommand({
+        analyzerArn,
+        id,
+        maxResults: STEPS_PER_PAGE,
+        ...nextToken ? { nextToken } : {}
+      })
+    );
+  } catch (error) {
+    if (error.name === "ResourceNotFoundException") return void 0;
+    throw describe3(error, "GetFindingRecommendation");
+  }
+}
+async function send(operation2, run2) {
+  try {
+    return await run2();
+  } catch (error) {
+    throw describe3(error, operation2);
+  }
+}
+function describe3(error, operation2) {
+  const name2 = error.name;
+  if (name2 === "ThrottlingException") {
+    return new ConfigurationError(
+      `IAM Access Analyzer kept throttling ${operation2}; the recommendation is unavailable for this run`,
+      { cause: error }
+    );
+  }
+  return describeAwsError(error, operation2);
+}
+function sleep2(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+async function attachRecommendations(client, exported, options = {}) {
+  const requests = exported.findings.filter(
+    (f7) => f7.findingType === "UnusedPermission" && typeof f7.id === "string" && typeof f7.resource === "string"
+  ).map((f7) => ({ id: f7.id, resource: f7.resource }));
+  const fetched = await fetchRecommendations(client, exported.analyzerArn, requests, options);
+  const byId = new Map(requests.map((r7, i8) => [r7.id, fetched[i8]?.response]));
+  return {
+    ...exported,
+    findings: exported.findings.map((f7) => {
+      const response = byId.get(String(f7.id));
+      return response ? { ...f7, [RECOMMENDATION_KEY]: response } : f7;
+    })
+  };
+}
+var RECOMMENDATIONS_TIME_LIMIT_MS, POLL_FIRST_DELAY_MS, POLL_MAX_DELAY_MS, STEPS_PER_PAGE, RECOMMENDATION_CONCURRENCY;
+var init_recommendations = __esm({
+  "src/findings/recommendations.ts"() {
+    "use strict";
+    init_dist_es17();
+    init_errors();
+    init_live_catalog();
+    init_access_analyzer();
+    init_parse_recommendation();
+    RECOMMENDATIONS_TIME_LIMIT_MS = 18e4;
+    POLL_FIRST_DELAY_MS = 1e3;
+    POLL_MAX_DELAY_MS = 8e3;
+    STEPS_PER_PAGE = 1e3;
+    RECOMMENDATION_CONCURRENCY = 4;
   }
 });
 
@@ -56698,7 +57690,7 @@ async function lastAccessedFindings(client, principals, options = {}) {
     );
   }
   for (const arn of principals) {
-    if (!PRINCIPAL_ARN2.test(arn)) {
+    if (!PRINCIPAL_ARN3.test(arn)) {
       throw new ConfigurationError(
         `"${arn}" is not the ARN of an IAM role or user (arn:aws:iam::123456789012:role/Name)`
       );
@@ -56834,7 +57826,7 @@ function actionName(raw, namespace) {
   if (colon < 0) return raw;
   return raw.slice(0, colon).toLowerCase() === namespace.toLowerCase() ? raw.slice(colon + 1) : void 0;
 }
-var DEFAULT_UNUSED_DAYS, PRINCIPAL_ARN2;
+var DEFAULT_UNUSED_DAYS, PRINCIPAL_ARN3;
 var init_last_accessed = __esm({
   "src/findings/last-accessed.ts"() {
     "use strict";
@@ -56844,7 +57836,7 @@ var init_last_accessed = __esm({
     init_access_analyzer();
     init_source();
     DEFAULT_UNUSED_DAYS = 90;
-    PRINCIPAL_ARN2 = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/.+$/;
+    PRINCIPAL_ARN3 = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/.+$/;
   }
 });
 
@@ -56872,7 +57864,8 @@ ${FINDINGS_USAGE}`
         principal: { type: "string", multiple: true },
         out: { type: "string" },
         "last-accessed": { type: "string", multiple: true },
-        "unused-days": { type: "string" }
+        "unused-days": { type: "string" },
+        "without-recommendations": { type: "boolean" }
       },
       FINDINGS_USAGE
     );
@@ -56888,16 +57881,20 @@ ${FINDINGS_USAGE}`);
       throw new ConfigurationError(`--unused-days applies to --last-accessed
 ${FINDINGS_USAGE}`);
     }
-    const log = (line) => io.err(`${line}
+    const log = (line2) => io.err(`${line2}
 `);
     const findings = [];
     let coverage = {};
     if (analyzerArn !== void 0 || lastAccessed.length === 0) {
-      const exported = await exportUnusedAccessFindings(deps.accessAnalyzer(), {
+      const client = deps.accessAnalyzer();
+      let exported = await exportUnusedAccessFindings(client, {
         ...analyzerArn === void 0 ? {} : { analyzerArn },
         ...principals === void 0 ? {} : { resources: principals },
         log
       });
+      if (values["without-recommendations"] !== true) {
+        exported = await attachRecommendations(client, exported, { log });
+      }
       const { findings: own, ...rest2 } = exportedFindingsFile(exported);
       coverage = rest2;
       findings.push(...own);
@@ -56916,13 +57913,13 @@ ${FINDINGS_USAGE}`);
       ];
       coverage = { ...coverage, coveredPrincipals: [...new Set(asked)] };
     }
-    const text = `${JSON.stringify({ ...coverage, findings }, null, 2)}
+    const text2 = `${JSON.stringify({ ...coverage, findings }, null, 2)}
 `;
     const out2 = values.out;
-    if (out2 === void 0) io.out(text);
+    if (out2 === void 0) io.out(text2);
     else {
       try {
-        await writeFile3(out2, text, "utf8");
+        await writeFile3(out2, text2, "utf8");
       } catch (error) {
         throw new ConfigurationError(
           `${out2}: cannot write the findings (${error.code ?? String(error)})`
@@ -56948,12 +57945,16 @@ var init_findings = __esm({
     "use strict";
     init_errors();
     init_access_analyzer();
+    init_recommendations();
     init_last_accessed();
     init_io();
     FINDINGS_USAGE = `usage: iam-refine findings export [--analyzer-arn ARN] [--principal ARN]... [--out FILE]
+                                 [--without-recommendations]
        iam-refine findings export --last-accessed ARN... [--unused-days N] [--out FILE]
   Writes the active unused-access findings as a JSON array of GetFindingV2 objects (the form
-  --findings reads). Without --analyzer-arn, the account's unused-access analyzer is used.
+  --findings reads), each UnusedPermission finding with IAM Access Analyzer's recommendation next
+  to it ("findingRecommendation"; --without-recommendations leaves them out). Without
+  --analyzer-arn, the account's unused-access analyzer is used.
   --last-accessed reads IAM's last-accessed data of the roles or users named instead (add
   --analyzer-arn to read both). AWS credentials and region come from the environment.`;
     defaultDeps = {
@@ -57031,12 +58032,12 @@ ${USAGE}
 
 // src/report/log-line.ts
 var COMMAND_START = /^(\s*)(:|#)(?=:|#\[)/gm;
-function neutralizeCommands(text) {
-  return text.replace(COMMAND_START, "$1$2\u200B");
+function neutralizeCommands(text2) {
+  return text2.replace(COMMAND_START, "$1$2\u200B");
 }
 
 // src/cli.ts
 process.exitCode = await runCli(process.argv.slice(2), {
-  out: (text) => void process.stdout.write(neutralizeCommands(text)),
-  err: (text) => void process.stderr.write(neutralizeCommands(text))
+  out: (text2) => void process.stdout.write(neutralizeCommands(text2)),
+  err: (text2) => void process.stderr.write(neutralizeCommands(text2))
 });

@@ -4228,8 +4228,8 @@ var require_util2 = __commonJS({
         request2.headersList.append("origin", serializedOrigin, true);
       }
     }
-    function coarsenTime(timestamp, crossOriginIsolatedCapability) {
-      return timestamp;
+    function coarsenTime(timestamp2, crossOriginIsolatedCapability) {
+      return timestamp2;
     }
     function clampAndCoarsenConnectionTimingInfo(connectionTimingInfo, defaultStartTime, crossOriginIsolatedCapability) {
       if (!connectionTimingInfo?.startTime || connectionTimingInfo.startTime < defaultStartTime) {
@@ -4867,8 +4867,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name2, list3) {
-      const value = list3.get(name2, true);
+    function getDecodeSplit(name2, list4) {
+      const value = list4.get(name2, true);
       if (value === null) {
         return null;
       }
@@ -11804,10 +11804,10 @@ var require_dns = __commonJS({
         return ip;
       }
       setRecords(origin, addresses) {
-        const timestamp = Date.now();
+        const timestamp2 = Date.now();
         const records = { records: { 4: null, 6: null } };
         for (const record of addresses) {
-          record.timestamp = timestamp;
+          record.timestamp = timestamp2;
           if (typeof record.ttl === "number") {
             record.ttl = Math.min(record.ttl, this.#maxTTL);
           } else {
@@ -12280,9 +12280,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list3 = this.#headersList.cookies;
-        if (list3) {
-          return [...list3];
+        const list4 = this.#headersList.cookies;
+        if (list4) {
+          return [...list4];
         }
         return [];
       }
@@ -12322,8 +12322,8 @@ var require_headers = __commonJS({
       static getHeadersList(o3) {
         return o3.#headersList;
       }
-      static setHeadersList(o3, list3) {
-        o3.#headersList = list3;
+      static setHeadersList(o3, list4) {
+        o3.#headersList = list4;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13291,13 +13291,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list3 = dependentControllerMap.get(this.signal);
-          if (list3 === void 0) {
-            list3 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list3);
+          let list4 = dependentControllerMap.get(this.signal);
+          if (list4 === void 0) {
+            list4 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list4);
           }
           const acRef = new WeakRef(ac);
-          list3.add(acRef);
+          list4.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -18353,12 +18353,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field) {
+    function isFieldName(line2, length, field) {
       if (length !== field.length) {
         return false;
       }
       for (let i8 = 0; i8 < length; i8++) {
-        if (line[i8] !== field[i8]) {
+        if (line2[i8] !== field[i8]) {
           return false;
         }
       }
@@ -18504,31 +18504,31 @@ var require_eventsource_stream = __commonJS({
        * @param {Buffer} line
        * @param {EventSourceStreamEvent} event
        */
-      parseLine(line, event) {
-        if (line.length === 0) {
+      parseLine(line2, event) {
+        if (line2.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON2);
+        const colonPosition = line2.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
-        let fieldLength = line.length;
-        let valueStart = line.length;
+        let fieldLength = line2.length;
+        let valueStart = line2.length;
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE2) {
+          if (line2[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
-        if (isFieldName(line, fieldLength, DATA)) {
+        if (isFieldName(line2, fieldLength, DATA)) {
           if (this.maxEventSize > 0 && this.dataLineCount >= this.maxDataLines) {
             throw createMaxEventSizeExceededError();
           }
-          const valueBytes = line.length - valueStart;
+          const valueBytes = line2.length - valueStart;
           const dataSize = this.eventFieldSizes.data + (event.data === void 0 ? 0 : 1) + valueBytes;
           this.setEventFieldSize("data", dataSize);
-          const value = line.toString("utf8", valueStart);
+          const value = line2.toString("utf8", valueStart);
           if (event.data === void 0) {
             event.data = value;
           } else {
@@ -18538,24 +18538,24 @@ ${value}`;
           this.dataLineCount++;
           return;
         }
-        if (isFieldName(line, fieldLength, RETRY)) {
-          if (isASCIINumberBytes(line, valueStart)) {
-            this.setEventFieldSize("retry", line.length - valueStart);
-            event.retry = line.toString("utf8", valueStart);
+        if (isFieldName(line2, fieldLength, RETRY)) {
+          if (isASCIINumberBytes(line2, valueStart)) {
+            this.setEventFieldSize("retry", line2.length - valueStart);
+            event.retry = line2.toString("utf8", valueStart);
           }
           return;
         }
-        if (isFieldName(line, fieldLength, ID)) {
-          if (isValidLastEventIdBytes(line, valueStart)) {
-            this.setEventFieldSize("id", line.length - valueStart);
-            event.id = line.toString("utf8", valueStart);
+        if (isFieldName(line2, fieldLength, ID)) {
+          if (isValidLastEventIdBytes(line2, valueStart)) {
+            this.setEventFieldSize("id", line2.length - valueStart);
+            event.id = line2.toString("utf8", valueStart);
           }
           return;
         }
-        if (isFieldName(line, fieldLength, EVENT)) {
-          if (valueStart < line.length) {
-            this.setEventFieldSize("event", line.length - valueStart);
-            event.event = line.toString("utf8", valueStart);
+        if (isFieldName(line2, fieldLength, EVENT)) {
+          if (valueStart < line2.length) {
+            this.setEventFieldSize("event", line2.length - valueStart);
+            event.event = line2.toString("utf8", valueStart);
           }
         }
       }
@@ -19855,8 +19855,8 @@ var init_date_utils = __esm({
       const [_, yearStr, monthStr, dayStr, hours, minutes, seconds, fractionalMilliseconds] = match;
       const year2 = strictParseShort(stripLeadingZeroes(yearStr));
       const month = parseDateValue(monthStr, "month", 1, 12);
-      const day2 = parseDateValue(dayStr, "day", 1, 31);
-      return buildDate(year2, month, day2, { hours, minutes, seconds, fractionalMilliseconds });
+      const day3 = parseDateValue(dayStr, "day", 1, 31);
+      return buildDate(year2, month, day3, { hours, minutes, seconds, fractionalMilliseconds });
     };
     RFC3339_WITH_OFFSET = new RegExp(/^(\d{4})-(\d{2})-(\d{2})[tT](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(([-+]\d{2}:\d{2})|[zZ])$/);
     parseRfc3339DateTimeWithOffset = (value) => {
@@ -19873,8 +19873,8 @@ var init_date_utils = __esm({
       const [_, yearStr, monthStr, dayStr, hours, minutes, seconds, fractionalMilliseconds, offsetStr] = match;
       const year2 = strictParseShort(stripLeadingZeroes(yearStr));
       const month = parseDateValue(monthStr, "month", 1, 12);
-      const day2 = parseDateValue(dayStr, "day", 1, 31);
-      const date2 = buildDate(year2, month, day2, { hours, minutes, seconds, fractionalMilliseconds });
+      const day3 = parseDateValue(dayStr, "day", 1, 31);
+      const date2 = buildDate(year2, month, day3, { hours, minutes, seconds, fractionalMilliseconds });
       if (offsetStr.toUpperCase() != "Z") {
         date2.setTime(date2.getTime() - parseOffsetToMilliseconds(offsetStr));
       }
@@ -19931,10 +19931,10 @@ var init_date_utils = __esm({
       }
       return new Date(Math.round(valueAsDouble * 1e3));
     };
-    buildDate = (year2, month, day2, time2) => {
+    buildDate = (year2, month, day3, time2) => {
       const adjustedMonth = month - 1;
-      validateDayOfMonth(year2, adjustedMonth, day2);
-      return new Date(Date.UTC(year2, adjustedMonth, day2, parseDateValue(time2.hours, "hour", 0, 23), parseDateValue(time2.minutes, "minute", 0, 59), parseDateValue(time2.seconds, "seconds", 0, 60), parseMilliseconds(time2.fractionalMilliseconds)));
+      validateDayOfMonth(year2, adjustedMonth, day3);
+      return new Date(Date.UTC(year2, adjustedMonth, day3, parseDateValue(time2.hours, "hour", 0, 23), parseDateValue(time2.minutes, "minute", 0, 59), parseDateValue(time2.seconds, "seconds", 0, 60), parseMilliseconds(time2.fractionalMilliseconds)));
     };
     parseTwoDigitYear = (value) => {
       const thisYear = (/* @__PURE__ */ new Date()).getUTCFullYear();
@@ -19959,13 +19959,13 @@ var init_date_utils = __esm({
       return monthIdx + 1;
     };
     DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    validateDayOfMonth = (year2, month, day2) => {
+    validateDayOfMonth = (year2, month, day3) => {
       let maxDays = DAYS_IN_MONTH[month];
       if (month === 1 && isLeapYear(year2)) {
         maxDays = 29;
       }
-      if (day2 > maxDays) {
-        throw new TypeError(`Invalid day for ${MONTHS[month]} in ${year2}: ${day2}`);
+      if (day3 > maxDays) {
+        throw new TypeError(`Invalid day for ${MONTHS[month]} in ${year2}: ${day3}`);
       }
     };
     isLeapYear = (year2) => {
@@ -20130,7 +20130,7 @@ var init_schema_date_utils = __esm({
       if (IMF_FIXDATE_NATIVE.test(value)) {
         return new Date(value);
       }
-      let day2;
+      let day3;
       let month;
       let year2;
       let hour;
@@ -20139,20 +20139,20 @@ var init_schema_date_utils = __esm({
       let fraction;
       let matches2;
       if (matches2 = IMF_FIXDATE2.exec(value)) {
-        [, day2, month, year2, hour, minute, second, fraction] = matches2;
+        [, day3, month, year2, hour, minute, second, fraction] = matches2;
       } else if (matches2 = RFC_850_DATE2.exec(value)) {
-        [, day2, month, year2, hour, minute, second, fraction] = matches2;
+        [, day3, month, year2, hour, minute, second, fraction] = matches2;
         year2 = (Number(year2) + 1900).toString();
       } else if (matches2 = ASC_TIME2.exec(value)) {
-        [, month, day2, hour, minute, second, fraction, year2] = matches2;
+        [, month, day3, hour, minute, second, fraction, year2] = matches2;
       }
       if (year2 && second) {
-        const timestamp = Date.UTC(Number(year2), months.indexOf(month), Number(day2), Number(hour), Number(minute), Number(second), fraction ? Math.round(parseFloat(`0.${fraction}`) * 1e3) : 0);
-        range(day2, 1, 31);
+        const timestamp2 = Date.UTC(Number(year2), months.indexOf(month), Number(day3), Number(hour), Number(minute), Number(second), fraction ? Math.round(parseFloat(`0.${fraction}`) * 1e3) : 0);
+        range(day3, 1, 31);
         range(hour, 0, 23);
         range(minute, 0, 59);
         range(second, 0, 60);
-        const date2 = new Date(timestamp);
+        const date2 = new Date(timestamp2);
         date2.setUTCFullYear(Number(year2));
         return date2;
       }
@@ -22455,9 +22455,9 @@ function makeBuilder(common, service, name2, ep) {
   return function makeCommand(added, plugins, op, $, smithyContext = {}) {
     const epMerged = Object.assign({}, common, added);
     return Command2.classBuilder().ep(epMerged).m(function(CommandCtor, clientStack, config2, options) {
-      const list3 = plugins.call(this, CommandCtor, clientStack, config2, options);
-      list3.unshift(ep(config2, CommandCtor.getEndpointParameterInstructions()));
-      return list3;
+      const list4 = plugins.call(this, CommandCtor, clientStack, config2, options);
+      list4.unshift(ep(config2, CommandCtor.getEndpointParameterInstructions()));
+      return list4;
     }).s(service, op, smithyContext).n(name2, op.charAt(0).toUpperCase() + op.slice(1) + "Command").sc($).build();
   };
 }
@@ -24234,8 +24234,8 @@ var init_HttpBindingNormalizedSchema = __esm({
         const slot = location2 & 7;
         const media = traits.mediaType ? traits.mediaType === "application/json" || traits.mediaType.endsWith("+json") ? 2 : 1 : 0;
         const stream = traits.streaming || type === 42 ? this.isStructSchema() ? 2 : 1 : 0;
-        const timestamp = type >= 4 && type <= 7 ? slot >= 6 ? 2 : slot > 0 && slot < 4 ? 1 : 0 : 0;
-        let flags2 = type | media << 8 | (traits.idempotencyToken ? 1 : 0) << 10 | stream << 11 | (traits.sparse ? 1 : 0) << 13 | timestamp << 14 | (traits.hostLabel ? 1 : 0) << 17 | (location2 === 36 && typeof raw !== "object" ? 1 : 0) << 18;
+        const timestamp2 = type >= 4 && type <= 7 ? slot >= 6 ? 2 : slot > 0 && slot < 4 ? 1 : 0 : 0;
+        let flags2 = type | media << 8 | (traits.idempotencyToken ? 1 : 0) << 10 | stream << 11 | (traits.sparse ? 1 : 0) << 13 | timestamp2 << 14 | (traits.hostLabel ? 1 : 0) << 17 | (location2 === 36 && typeof raw !== "object" ? 1 : 0) << 18;
         const category = type & 192;
         const collectionValue = slot & 2 && (category === 64 || !nested && slot & 1) ? this.getHttpBindingCollectionValue(location2, traits) : void 0;
         const valueType = (collectionValue?.[1] ?? 0) & 255;
@@ -26267,11 +26267,11 @@ var init_HttpBindingProtocol = __esm({
           const [memberName, [memberSchema, flags2, collectionValue], , wireName] = binding;
           if (collectionValue) {
             const sections = flags2 >> 16 & 1 ? splitEvery(headerValue, ",", 2) : splitHeader(headerValue);
-            const list3 = [];
+            const list4 = [];
             for (const section of sections) {
-              list3.push(directDeserializer ? directDeserializer.readHttpBinding(collectionValue, section.trim(), 38) : await deserializer.read([collectionValue[0], { httpHeader: wireName }], section.trim()));
+              list4.push(directDeserializer ? directDeserializer.readHttpBinding(collectionValue, section.trim(), 38) : await deserializer.read([collectionValue[0], { httpHeader: wireName }], section.trim()));
             }
-            dataObject[memberName] = list3;
+            dataObject[memberName] = list4;
           } else {
             dataObject[memberName] = directDeserializer ? directDeserializer.readHttpBinding(binding[1], headerValue, 38) : await deserializer.read(memberSchema, headerValue);
           }
@@ -26919,12 +26919,12 @@ function isRepresentable(numericString, value) {
     return expandToDecimal(numericString) === expandToDecimal(String(value));
   }
   const normalized = numericString.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
-  const canonical = String(value);
-  if (normalized === canonical) {
+  const canonical2 = String(value);
+  if (normalized === canonical2) {
     return true;
   }
-  if (/[eE]/.test(canonical)) {
-    return normalized === expandToDecimal(canonical);
+  if (/[eE]/.test(canonical2)) {
+    return normalized === expandToDecimal(canonical2);
   }
   return false;
 }
@@ -29394,14 +29394,14 @@ var init_DefaultRateLimiter = __esm({
         this.availableTokens = this.availableTokens - amount;
       }
       refillTokenBucket() {
-        const timestamp = this.getCurrentTimeInSeconds();
+        const timestamp2 = this.getCurrentTimeInSeconds();
         if (!this.lastTimestamp) {
-          this.lastTimestamp = timestamp;
+          this.lastTimestamp = timestamp2;
           return;
         }
-        const fillAmount = (timestamp - this.lastTimestamp) * this.fillRate;
+        const fillAmount = (timestamp2 - this.lastTimestamp) * this.fillRate;
         this.availableTokens = Math.min(this.maxCapacity, this.availableTokens + fillAmount);
-        this.lastTimestamp = timestamp;
+        this.lastTimestamp = timestamp2;
       }
       calculateTimeWindow() {
         this.timeWindow = this.getPrecise(Math.pow(this.lastMaxRate * (1 - this.beta) / this.scaleConstant, 1 / 3));
@@ -29409,8 +29409,8 @@ var init_DefaultRateLimiter = __esm({
       cubicThrottle(rateToUse) {
         return this.getPrecise(rateToUse * this.beta);
       }
-      cubicSuccess(timestamp) {
-        return this.getPrecise(this.scaleConstant * Math.pow(timestamp - this.lastThrottleTime - this.timeWindow, 3) + this.lastMaxRate);
+      cubicSuccess(timestamp2) {
+        return this.getPrecise(this.scaleConstant * Math.pow(timestamp2 - this.lastThrottleTime - this.timeWindow, 3) + this.lastMaxRate);
       }
       enableTokenBucket() {
         this.enabled = true;
@@ -30791,7 +30791,7 @@ var init_getCanonicalHeaders = __esm({
     init_serde();
     init_constants6();
     getCanonicalHeaders = ({ headers }, unsignableHeaders, signableHeaders) => {
-      const canonical = {};
+      const canonical2 = {};
       for (const headerName of Object.keys(headers).sort()) {
         if (headers[headerName] == void 0) {
           continue;
@@ -30803,11 +30803,11 @@ var init_getCanonicalHeaders = __esm({
           }
         }
         if (canonicalHeaderName === "__proto__") {
-          writeKey(canonical);
+          writeKey(canonical2);
         }
-        canonical[canonicalHeaderName] = headers[headerName].replace(/[\r\n]/g, " ").replace(/[ \t]+/g, " ").replace(/^ | $/g, "");
+        canonical2[canonicalHeaderName] = headers[headerName].replace(/[\r\n]/g, " ").replace(/[ \t]+/g, " ").replace(/^ | $/g, "");
       }
-      return canonical;
+      return canonical2;
     };
   }
 });
@@ -33699,8 +33699,8 @@ var init_AwsQueryProtocol = __esm({
           delete response.headers[header];
           response.headers[header.toLowerCase()] = value;
         }
-        const shortName2 = operationSchema.name.split("#")[1] ?? operationSchema.name;
-        const awsQueryResultKey = ns.isStructSchema() && this.useNestedResult() ? shortName2 + "Result" : void 0;
+        const shortName3 = operationSchema.name.split("#")[1] ?? operationSchema.name;
+        const awsQueryResultKey = ns.isStructSchema() && this.useNestedResult() ? shortName3 + "Result" : void 0;
         const bytes = await collectBody(response.body, context3);
         if (bytes.byteLength > 0) {
           Object.assign(dataObject, await deserializer.read(ns, bytes, awsQueryResultKey));
@@ -41651,16 +41651,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list3) {
-            return list3.forEachShift(fn);
+          return this._lists.forEach(function(list4) {
+            return list4.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j6, len, list3;
+          var j6, len, list4;
           for (j6 = 0, len = arr.length; j6 < len; j6++) {
-            list3 = arr[j6];
-            if (list3.length > 0) {
-              return list3;
+            list4 = arr[j6];
+            if (list4.length > 0) {
+              return list4;
             }
           }
           return [];
@@ -42994,13 +42994,13 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line, onError) {
+      add(line2, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts2 = line.trim().split(/[ \t]+/);
+        const parts2 = line2.trim().split(/[ \t]+/);
         const name2 = parts2.shift();
         switch (name2) {
           case "%TAG": {
@@ -44597,9 +44597,9 @@ var require_stringifyCollection = __commonJS({
       } else {
         str = lines[0];
         for (let i8 = 1; i8 < lines.length; ++i8) {
-          const line = lines[i8];
-          str += line ? `
-${indent}${line}` : "\n";
+          const line2 = lines[i8];
+          str += line2 ? `
+${indent}${line2}` : "\n";
         }
       }
       if (comment) {
@@ -44657,7 +44657,7 @@ ${indent}${line}` : "\n";
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -44673,14 +44673,14 @@ ${indent}${line}` : "\n";
         return start2 + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum, line2) => sum + line2.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str = start2;
-          for (const line of lines)
-            str += line ? `
-${indentStep}${indent}${line}` : "\n";
+          for (const line2 of lines)
+            str += line2 ? `
+${indentStep}${indent}${line2}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
@@ -45805,7 +45805,7 @@ var require_timestamp = __commonJS({
       resolve: (str) => parseSexagesimal(str, false),
       stringify: stringifySexagesimal
     };
-    var timestamp = {
+    var timestamp2 = {
       identify: (value) => value instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
@@ -45814,12 +45814,12 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str) {
-        const match = str.match(timestamp.test);
+        const match = str.match(timestamp2.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year2, month, day2, hour, minute, second] = match.map(Number);
+        const [, year2, month, day3, hour, minute, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date2 = Date.UTC(year2, month - 1, day2, hour || 0, minute || 0, second || 0, millisec);
+        let date2 = Date.UTC(year2, month - 1, day3, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d6 = parseSexagesimal(tz, false);
@@ -45833,7 +45833,7 @@ var require_timestamp = __commonJS({
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
-    exports.timestamp = timestamp;
+    exports.timestamp = timestamp2;
   }
 });
 
@@ -45853,7 +45853,7 @@ var require_schema3 = __commonJS({
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
-    var timestamp = require_timestamp();
+    var timestamp2 = require_timestamp();
     var schema = [
       map2.map,
       seq.seq,
@@ -45873,9 +45873,9 @@ var require_schema3 = __commonJS({
       omap.omap,
       pairs.pairs,
       set.set,
-      timestamp.intTime,
-      timestamp.floatTime,
-      timestamp.timestamp
+      timestamp2.intTime,
+      timestamp2.floatTime,
+      timestamp2.timestamp
     ];
     exports.schema = schema;
   }
@@ -45900,7 +45900,7 @@ var require_tags = __commonJS({
     var pairs = require_pairs();
     var schema$2 = require_schema3();
     var set = require_set();
-    var timestamp = require_timestamp();
+    var timestamp2 = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
       ["failsafe", [map2.map, seq.seq, string.string]],
@@ -45914,11 +45914,11 @@ var require_tags = __commonJS({
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
-      floatTime: timestamp.floatTime,
+      floatTime: timestamp2.floatTime,
       int: int.int,
       intHex: int.intHex,
       intOct: int.intOct,
-      intTime: timestamp.intTime,
+      intTime: timestamp2.intTime,
       map: map2.map,
       merge: merge3.merge,
       null: _null.nullTag,
@@ -45926,7 +45926,7 @@ var require_tags = __commonJS({
       pairs: pairs.pairs,
       seq: seq.seq,
       set: set.set,
-      timestamp: timestamp.timestamp
+      timestamp: timestamp2.timestamp
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary2.binary,
@@ -45934,7 +45934,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
-      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+      "tag:yaml.org,2002:timestamp": timestamp2.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
@@ -46423,10 +46423,10 @@ var require_errors2 = __commonJS({
       if (error3.pos[0] === -1)
         return;
       error3.linePos = error3.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error3.linePos[0];
-      error3.message += ` at line ${line}, column ${col}`;
+      const { line: line2, col } = error3.linePos[0];
+      error3.message += ` at line ${line2}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
@@ -46434,8 +46434,8 @@ var require_errors2 = __commonJS({
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
@@ -46443,7 +46443,7 @@ var require_errors2 = __commonJS({
       if (/[^ ]/.test(lineStr)) {
         let count3 = 1;
         const end = error3.linePos[1];
-        if (end?.line === line && end.col > col) {
+        if (end?.line === line2 && end.col > col) {
           count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count3);
@@ -47392,8 +47392,8 @@ var require_resolve_flow_scalar = __commonJS({
       return unfoldLines(source2.slice(1, -1)).replace(/''/g, "'");
     }
     function unfoldLines(source2) {
-      const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source2);
+      const line2 = /(.*?)\r?\n/sy;
+      let match = line2.exec(source2);
       if (!match)
         return source2;
       let trimEnd2, trimBoth;
@@ -47406,8 +47406,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       let res = match[1].replace(trimEnd2, "");
       let sep5 = " ";
-      let pos = line.lastIndex;
-      while (match = line.exec(source2)) {
+      let pos = line2.lastIndex;
+      while (match = line2.exec(source2)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep5 === "\n")
@@ -47418,7 +47418,7 @@ var require_resolve_flow_scalar = __commonJS({
           res += sep5 + lm;
           sep5 = " ";
         }
-        pos = line.lastIndex;
+        pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
@@ -48548,40 +48548,40 @@ var require_lexer = __commonJS({
         }
       }
       *parseStream() {
-        let line = this.getLine();
-        if (line === null)
+        let line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("stream");
-        if (line[0] === cst.BOM) {
+        if (line2[0] === cst.BOM) {
           yield* this.pushCount(1);
-          line = line.substring(1);
+          line2 = line2.substring(1);
         }
-        if (line[0] === "%") {
-          let dirEnd = line.length;
-          let cs = line.indexOf("#");
+        if (line2[0] === "%") {
+          let dirEnd = line2.length;
+          let cs = line2.indexOf("#");
           while (cs !== -1) {
-            const ch = line[cs - 1];
+            const ch = line2[cs - 1];
             if (ch === " " || ch === "	") {
               dirEnd = cs - 1;
               break;
             } else {
-              cs = line.indexOf("#", cs + 1);
+              cs = line2.indexOf("#", cs + 1);
             }
           }
           while (true) {
-            const ch = line[dirEnd - 1];
+            const ch = line2[dirEnd - 1];
             if (ch === " " || ch === "	")
               dirEnd -= 1;
             else
               break;
           }
           const n3 = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n3);
+          yield* this.pushCount(line2.length - n3);
           this.pushNewline();
           return "stream";
         }
         if (this.atLineEnd()) {
           const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line.length - sp);
+          yield* this.pushCount(line2.length - sp);
           yield* this.pushNewline();
           return "stream";
         }
@@ -48622,13 +48622,13 @@ var require_lexer = __commonJS({
       }
       *parseDocument() {
         yield* this.pushSpaces(true);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("doc");
         let n3 = yield* this.pushIndicators();
-        switch (line[n3]) {
+        switch (line2[n3]) {
           case "#":
-            yield* this.pushCount(line.length - n3);
+            yield* this.pushCount(line2.length - n3);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -48653,7 +48653,7 @@ var require_lexer = __commonJS({
           case ">":
             n3 += yield* this.parseBlockScalarHeader();
             n3 += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n3);
+            yield* this.pushCount(line2.length - n3);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -48673,11 +48673,11 @@ var require_lexer = __commonJS({
           }
           sp += yield* this.pushSpaces(true);
         } while (nl + sp > 0);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line2[0] !== "#" || indent === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -48685,17 +48685,17 @@ var require_lexer = __commonJS({
           }
         }
         let n3 = 0;
-        while (line[n3] === ",") {
+        while (line2[n3] === ",") {
           n3 += yield* this.pushCount(1);
           n3 += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
         n3 += yield* this.pushIndicators();
-        switch (line[n3]) {
+        switch (line2[n3]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line.length - n3);
+            yield* this.pushCount(line2.length - n3);
             return "flow";
           case "{":
           case "[":
@@ -49041,15 +49041,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list3, type) {
-      for (let i8 = 0; i8 < list3.length; ++i8)
-        if (list3[i8].type === type)
+    function includesToken(list4, type) {
+      for (let i8 = 0; i8 < list4.length; ++i8)
+        if (list4[i8].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list3) {
-      for (let i8 = 0; i8 < list3.length; ++i8) {
-        switch (list3[i8].type) {
+    function findNonEmptyIndex(list4) {
+      for (let i8 = 0; i8 < list4.length; ++i8) {
+        switch (list4[i8].type) {
           case "space":
           case "comment":
           case "newline":
@@ -57958,6 +57958,14 @@ var CheckAccessNotGrantedCommand = class extends command5(_ep05, _mw05, "CheckAc
 var CheckNoNewAccessCommand = class extends command5(_ep05, _mw05, "CheckNoNewAccess", CheckNoNewAccess$) {
 };
 
+// node_modules/@aws-sdk/client-accessanalyzer/dist-es/commands/GenerateFindingRecommendationCommand.js
+var GenerateFindingRecommendationCommand = class extends command5(_ep05, _mw05, "GenerateFindingRecommendation", GenerateFindingRecommendation$) {
+};
+
+// node_modules/@aws-sdk/client-accessanalyzer/dist-es/commands/GetFindingRecommendationCommand.js
+var GetFindingRecommendationCommand = class extends command5(_ep05, _mw05, "GetFindingRecommendation", GetFindingRecommendation$) {
+};
+
 // node_modules/@aws-sdk/client-accessanalyzer/dist-es/commands/GetFindingV2Command.js
 var GetFindingV2Command = class extends command5(_ep05, _mw05, "GetFindingV2", GetFindingV2$) {
 };
@@ -57984,9 +57992,9 @@ var bundled;
 function bundledCatalog() {
   if (bundled) return bundled;
   const services = /* @__PURE__ */ new Map();
-  for (const line of BUNDLED_CATALOG_TEXT.split("\n")) {
-    const colon = line.indexOf(":");
-    services.set(line.slice(0, colon), line.slice(colon + 1).split(","));
+  for (const line2 of BUNDLED_CATALOG_TEXT.split("\n")) {
+    const colon = line2.indexOf(":");
+    services.set(line2.slice(0, colon), line2.slice(colon + 1).split(","));
   }
   bundled = { source: BUNDLED_CATALOG_SOURCE, updatedAt: BUNDLED_CATALOG_UPDATED_AT, services };
   return bundled;
@@ -59021,22 +59029,22 @@ function parseJsonText(text3, file) {
     parse2(body2, errors2, { disallowComments: true, allowTrailingComma: false });
     const first = errors2[0];
     if (!first) throw new ConfigurationError(`${file}: is not valid JSON`);
-    const { line, column } = lineAndColumn(body2, first.offset);
+    const { line: line2, column } = lineAndColumn(body2, first.offset);
     throw new ConfigurationError(
-      `${file}:${line}:${column}: is not valid JSON (${describeParseError(printParseErrorCode(first.error))})`
+      `${file}:${line2}:${column}: is not valid JSON (${describeParseError(printParseErrorCode(first.error))})`
     );
   }
 }
 function lineAndColumn(text3, offset) {
-  let line = 1;
+  let line2 = 1;
   let lineStart4 = 0;
   for (let i8 = 0; i8 < offset && i8 < text3.length; i8++) {
     if (text3.charCodeAt(i8) === 10) {
-      line++;
+      line2++;
       lineStart4 = i8 + 1;
     }
   }
-  return { line, column: offset - lineStart4 + 1 };
+  return { line: line2, column: offset - lineStart4 + 1 };
 }
 function describeParseError(code3) {
   return code3.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
@@ -59210,6 +59218,203 @@ async function catalogFromInput(value, options) {
 
 // src/findings/parse.ts
 init_errors();
+
+// src/findings/parse-recommendation.ts
+var RECOMMENDATION_KEY = "findingRecommendation";
+var MAX_RECOMMENDED_STEPS = 1e3;
+var MAX_RECOMMENDED_POLICY_CHARS = 131072;
+var MAX_POLICY_NESTING = 32;
+var MAX_POLICY_ID_CHARS = 2048;
+var MAX_ERROR_CODE_CHARS = 256;
+var MAX_ERROR_MESSAGE_CHARS = 2048;
+var STATUSES = ["SUCCEEDED", "IN_PROGRESS", "FAILED"];
+var ACTIONS = ["CREATE_POLICY", "DETACH_POLICY"];
+var RECOMMENDATION_TYPE = "UnusedPermissionRecommendation";
+var PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]{1,512}$/;
+var TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})$/;
+var ACTION_PATTERN = /^(\*|[A-Za-z0-9-]{1,64}:[A-Za-z0-9*?_-]{1,192})$/;
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+function isRecommendationResponse(value) {
+  return isRecord(value) && !("findingType" in value) && "resourceArn" in value && ("recommendationType" in value || "recommendedSteps" in value);
+}
+function readRecommendation(value, path, fail2, source2, resource) {
+  const at2 = (key) => path ? `${path}.${key}` : key;
+  if (!isRecord(value)) return fail2(path, "a GetFindingRecommendation response must be an object");
+  const principal = value.resourceArn;
+  if (typeof principal !== "string" || !PRINCIPAL_ARN.test(principal)) {
+    return fail2(at2("resourceArn"), "must be the ARN of the role or user the recommendation is for");
+  }
+  if (resource !== void 0 && principal !== resource) {
+    return fail2(at2("resourceArn"), `is ${principal}, not the finding's resource ${resource}`);
+  }
+  if (value.recommendationType !== RECOMMENDATION_TYPE) {
+    return fail2(at2("recommendationType"), `must be "${RECOMMENDATION_TYPE}"`);
+  }
+  const status = value.status;
+  if (typeof status !== "string" || !STATUSES.includes(status)) {
+    return fail2(at2("status"), `must be one of ${STATUSES.join(", ")}`);
+  }
+  const startedAt = timestamp(value.startedAt, at2("startedAt"), fail2, true);
+  const completedAt = timestamp(value.completedAt, at2("completedAt"), fail2, false);
+  if (value.nextToken !== void 0 && value.nextToken !== null) {
+    return fail2(
+      at2("nextToken"),
+      "is set, so this is one page of the recommendation: save the whole response (without --max-items or --no-paginate)"
+    );
+  }
+  const error3 = readError(value.error, at2("error"), fail2);
+  const steps = readSteps(value.recommendedSteps, at2("recommendedSteps"), fail2);
+  if (status === "IN_PROGRESS") {
+    return {
+      principal,
+      status: "unavailable",
+      reason: `IAM Access Analyzer was still generating the recommendation (started ${startedAt})`,
+      source: source2
+    };
+  }
+  if (status === "FAILED") {
+    return {
+      principal,
+      status: "unavailable",
+      reason: "IAM Access Analyzer could not generate the recommendation" + (error3 ? ` (${error3.code}: ${error3.message})` : ""),
+      source: source2
+    };
+  }
+  return {
+    principal,
+    status: "available",
+    steps,
+    startedAt,
+    ...completedAt === void 0 ? {} : { completedAt },
+    source: source2
+  };
+}
+function readError(value, path, fail2) {
+  if (value === void 0 || value === null) return void 0;
+  if (!isRecord(value)) return fail2(path, 'must be {"code": "...", "message": "..."}');
+  const code3 = boundedText(value.code, `${path}.code`, MAX_ERROR_CODE_CHARS, fail2);
+  const message2 = boundedText(value.message, `${path}.message`, MAX_ERROR_MESSAGE_CHARS, fail2);
+  return { code: code3, message: message2 };
+}
+function readSteps(value, path, fail2) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) return fail2(path, "must be a list");
+  if (value.length > MAX_RECOMMENDED_STEPS) {
+    return fail2(path, `holds ${value.length} steps, more than ${MAX_RECOMMENDED_STEPS}`);
+  }
+  return value.map((item, i8) => {
+    const at2 = `${path}[${i8}]`;
+    if (!isRecord(item)) return fail2(at2, "a recommended step must be an object");
+    const keys = Object.keys(item);
+    if (keys.length !== 1 || !isRecord(item.unusedPermissionsRecommendedStep)) {
+      return fail2(at2, 'must hold exactly one "unusedPermissionsRecommendedStep"');
+    }
+    return readStep(
+      item.unusedPermissionsRecommendedStep,
+      `${at2}.unusedPermissionsRecommendedStep`,
+      fail2
+    );
+  });
+}
+function readStep(step, path, fail2) {
+  const action = step.recommendedAction;
+  if (typeof action !== "string" || !ACTIONS.includes(action)) {
+    return fail2(`${path}.recommendedAction`, `must be ${ACTIONS.join(" or ")}`);
+  }
+  const id = step.existingPolicyId === void 0 || step.existingPolicyId === null ? void 0 : boundedText(step.existingPolicyId, `${path}.existingPolicyId`, MAX_POLICY_ID_CHARS, fail2);
+  const updated = timestamp(step.policyUpdatedAt, `${path}.policyUpdatedAt`, fail2, false);
+  const out2 = {
+    action
+  };
+  if (id !== void 0) out2.existingPolicyId = id;
+  if (updated !== void 0) out2.policyUpdatedAt = updated;
+  if (action === "DETACH_POLICY") {
+    if (id === void 0) return fail2(path, "a DETACH_POLICY step must name its existingPolicyId");
+    return out2;
+  }
+  if (typeof step.recommendedPolicy !== "string") {
+    return fail2(
+      `${path}.recommendedPolicy`,
+      "a CREATE_POLICY step must hold the policy as a JSON string"
+    );
+  }
+  out2.recommendedPolicy = readPolicy(step.recommendedPolicy, `${path}.recommendedPolicy`, fail2);
+  return out2;
+}
+function readPolicy(text3, path, fail2) {
+  if (text3.length > MAX_RECOMMENDED_POLICY_CHARS) {
+    return fail2(
+      path,
+      `is ${text3.length} characters, over the ${MAX_RECOMMENDED_POLICY_CHARS}-character limit`
+    );
+  }
+  if (nesting(text3) > MAX_POLICY_NESTING) {
+    return fail2(path, `nests deeper than ${MAX_POLICY_NESTING} levels; not a policy`);
+  }
+  let document;
+  try {
+    document = JSON.parse(text3);
+  } catch {
+    return fail2(path, "is not valid JSON");
+  }
+  if (!isRecord(document)) return fail2(path, "must be a policy document (a JSON object)");
+  const statement2 = document.Statement;
+  const statements2 = Array.isArray(statement2) ? statement2 : isRecord(statement2) ? [statement2] : void 0;
+  if (statements2 === void 0) return fail2(path, 'has no "Statement" list or object');
+  statements2.forEach((s2, i8) => {
+    const at2 = `${path}: Statement[${i8}]`;
+    if (!isRecord(s2)) return fail2(at2, "must be an object");
+    if (s2.Effect !== "Allow" && s2.Effect !== "Deny")
+      return fail2(`${at2}.Effect`, "must be Allow or Deny");
+    if (!("Action" in s2) && !("NotAction" in s2)) return fail2(at2, "has neither Action nor NotAction");
+    for (const key of ["Action", "NotAction"]) {
+      if (!(key in s2)) continue;
+      const value = s2[key];
+      const entries = typeof value === "string" ? [value] : value;
+      if (!Array.isArray(entries))
+        return fail2(`${at2}.${key}`, "must be a string or a list of strings");
+      entries.forEach((entry, j6) => {
+        if (typeof entry !== "string" || !ACTION_PATTERN.test(entry)) {
+          fail2(`${at2}.${key}[${j6}]`, 'is not an action name or pattern such as "s3:Get*"');
+        }
+      });
+    }
+    return void 0;
+  });
+  return document;
+}
+function nesting(text3) {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i8 = 0; i8 < text3.length; i8++) {
+    const c6 = text3.charCodeAt(i8);
+    if (inString) {
+      if (c6 === 92) i8++;
+      else if (c6 === 34) inString = false;
+    } else if (c6 === 34) inString = true;
+    else if (c6 === 123 || c6 === 91) deepest = Math.max(deepest, ++depth);
+    else if (c6 === 125 || c6 === 93) depth--;
+  }
+  return deepest;
+}
+function timestamp(value, path, fail2, required) {
+  if (value === void 0 || value === null) {
+    return required ? fail2(path, 'must be a time stamp such as "2024-06-10T08:00:00Z"') : void 0;
+  }
+  if (typeof value !== "string" || !TIMESTAMP.test(value) || Number.isNaN(Date.parse(value))) {
+    return fail2(path, 'must be a time stamp such as "2024-06-10T08:00:00Z"');
+  }
+  return value;
+}
+function boundedText(value, path, max2, fail2) {
+  if (typeof value !== "string" || value === "") return fail2(path, "must be a non-empty string");
+  if (value.length > max2) return fail2(path, `is ${value.length} characters, more than ${max2}`);
+  if (CONTROL.test(value)) return fail2(path, "holds control characters");
+  return value;
+}
+
+// src/findings/parse.ts
 var SERVICE = /^[a-z0-9-]{1,64}$/i;
 var ACTION = /^[A-Za-z0-9_-]{1,128}$/;
 var FINDING_FIELDS = {
@@ -59229,11 +59434,20 @@ var FINDING_TYPES = /* @__PURE__ */ new Set([
   "ExternalAccess",
   "InternalAccess"
 ]);
-var STATUSES = /* @__PURE__ */ new Set(["ACTIVE", "ARCHIVED", "RESOLVED"]);
+var STATUSES2 = /* @__PURE__ */ new Set(["ACTIVE", "ARCHIVED", "RESOLVED"]);
 function parseFindings(value, file) {
   const fail2 = (path, what) => {
     throw new ConfigurationError(`${file}: ${path ? `${path}: ` : ""}${what}`);
   };
+  if (isRecommendationResponse(value)) {
+    return {
+      principals: [],
+      notes: [],
+      covered: [],
+      coveredAccounts: [],
+      recommendations: [readRecommendation(value, "", fail2, file)]
+    };
+  }
   if (isRecord(value) && Array.isArray(value.findings)) {
     const parsed = readFindingList(value.findings, "findings", file, fail2);
     return {
@@ -59283,11 +59497,12 @@ function readAccounts(value, fail2) {
     (a6, i8) => typeof a6 === "string" && FINDING_FIELDS.account.test(a6) ? a6 : fail2(`coveredAccounts[${i8}]`, "must be a 12-digit account id")
   );
 }
-function readFindingList(list3, base2, file, fail2, single = false) {
+function readFindingList(list4, base2, file, fail2, single = false) {
   const principals = [];
   const notes = [];
   const covered = [];
-  list3.forEach((finding, i8) => {
+  const recommendations = [];
+  list4.forEach((finding, i8) => {
     const path = single ? base2 : `${base2}[${i8}]`;
     if (!isRecord(finding)) return fail2(path, "a finding must be an object");
     const type = finding.findingType;
@@ -59308,7 +59523,7 @@ function readFindingList(list3, base2, file, fail2, single = false) {
     if (finding.id !== void 0 && (typeof finding.id !== "string" || !FINDING_FIELDS.id.test(finding.id))) {
       return fail2(`${path}.id`, "must be a finding id (a UUID, or last-accessed:<ARN>)");
     }
-    if (typeof status !== "string" || !STATUSES.has(status)) {
+    if (typeof status !== "string" || !STATUSES2.has(status)) {
       return fail2(`${path}.status`, "must be ACTIVE, ARCHIVED or RESOLVED");
     }
     for (const key of ["analyzedAt", "updatedAt", "createdAt"]) {
@@ -59364,8 +59579,13 @@ function readFindingList(list3, base2, file, fail2, single = false) {
         void 0
       )
     );
+    const recommendation = finding[RECOMMENDATION_KEY];
+    if (recommendation !== void 0 && recommendation !== null) {
+      const at2 = path ? `${path}.${RECOMMENDATION_KEY}` : RECOMMENDATION_KEY;
+      recommendations.push(readRecommendation(recommendation, at2, fail2, `finding ${id}`, resource));
+    }
   });
-  return { principals, notes, covered, coveredAccounts: [] };
+  return recommendations.length > 0 ? { principals, notes, covered, coveredAccounts: [], recommendations } : { principals, notes, covered, coveredAccounts: [] };
 }
 function readService(value, path, fail2, objectsOnly) {
   if (!isRecord(value)) return fail2(path, 'must be an object with "serviceNamespace"');
@@ -59435,6 +59655,8 @@ var PERMISSIONS = {
   GetFindingV2: "access-analyzer:GetFinding",
   CheckNoNewAccess: "access-analyzer:CheckNoNewAccess",
   CheckAccessNotGranted: "access-analyzer:CheckAccessNotGranted",
+  GenerateFindingRecommendation: "access-analyzer:GenerateFindingRecommendation",
+  GetFindingRecommendation: "access-analyzer:GetFindingRecommendation",
   GenerateServiceLastAccessedDetails: "iam:GenerateServiceLastAccessedDetails",
   GetServiceLastAccessedDetails: "iam:GetServiceLastAccessedDetails"
 };
@@ -59631,9 +59853,9 @@ async function paginate(operation2, fetchPage) {
   }
   throw new ConfigurationError(`${operation2} returned more than ${MAX_PAGES} pages; stopped`);
 }
-async function call(operation2, send) {
+async function call(operation2, send2) {
   try {
-    return await send();
+    return await send2();
   } catch (error3) {
     throw describeAwsError(error3, operation2);
   }
@@ -60386,8 +60608,183 @@ function repositoryOf(request2) {
   return { owner: match[1], repo: match[2] };
 }
 
+// src/findings/recommendations.ts
+init_errors();
+var RECOMMENDATIONS_TIME_LIMIT_MS = 18e4;
+var POLL_FIRST_DELAY_MS = 1e3;
+var POLL_MAX_DELAY_MS = 8e3;
+var STEPS_PER_PAGE = 1e3;
+var RECOMMENDATION_CONCURRENCY = 4;
+async function fetchRecommendations(client, analyzerArn, requests, options = {}) {
+  const log = options.log ?? (() => void 0);
+  const deadline = Date.now() + (options.timeLimitMs ?? RECOMMENDATIONS_TIME_LIMIT_MS);
+  const fetched = await mapConcurrent(
+    requests,
+    RECOMMENDATION_CONCURRENCY,
+    (request2) => fetchRecommendation(client, analyzerArn, request2, deadline)
+  );
+  const available = fetched.filter((f6) => f6.recommendation.status === "available").length;
+  for (const f6 of fetched) {
+    if (f6.recommendation.status === "unavailable") {
+      log(`no recommendation for ${f6.recommendation.principal}: ${f6.recommendation.reason}`);
+    }
+  }
+  if (requests.length > 0) {
+    log(`${available} of ${requests.length} IAM Access Analyzer recommendation(s) read`);
+  }
+  return fetched;
+}
+async function fetchRecommendation(client, analyzerArn, request2, deadline) {
+  const { id, resource } = request2;
+  const unavailable2 = (reason) => ({
+    recommendation: { principal: resource, status: "unavailable", reason, source: `finding ${id}` }
+  });
+  try {
+    let first = await getFirstPage(client, analyzerArn, id);
+    let generated = false;
+    if (first === void 0 || first.status === "FAILED") {
+      await send(
+        "GenerateFindingRecommendation",
+        () => client.send(new GenerateFindingRecommendationCommand({ analyzerArn, id }))
+      );
+      generated = true;
+      first = await getFirstPage(client, analyzerArn, id);
+    }
+    let delay = POLL_FIRST_DELAY_MS;
+    while ((first === void 0 ? generated : first.status === "IN_PROGRESS") && Date.now() + delay <= deadline) {
+      await sleep(delay);
+      delay = Math.min(delay * 2, POLL_MAX_DELAY_MS);
+      first = await getFirstPage(client, analyzerArn, id);
+    }
+    if (first === void 0) {
+      return unavailable2(
+        generated ? "IAM Access Analyzer started the recommendation but did not find it afterwards" : "IAM Access Analyzer has no recommendation for the finding"
+      );
+    }
+    const steps = [...first.recommendedSteps ?? []];
+    if (first.status === "SUCCEEDED" && first.nextToken) {
+      let token = first.nextToken;
+      await paginate("GetFindingRecommendation", async () => {
+        const page = await getPage(client, analyzerArn, id, token);
+        if (page === void 0)
+          throw new ConfigurationError("the recommendation disappeared between two pages");
+        steps.push(...page.recommendedSteps ?? []);
+        token = page.nextToken;
+        return token;
+      });
+    }
+    const response = toJson({
+      startedAt: first.startedAt,
+      completedAt: first.completedAt,
+      error: first.error,
+      resourceArn: first.resourceArn,
+      recommendedSteps: steps,
+      recommendationType: first.recommendationType,
+      status: first.status
+    });
+    const recommendation = readRecommendation(
+      response,
+      "",
+      (path, what) => {
+        throw new ConfigurationError(
+          `GetFindingRecommendation answered for finding ${id}: ${path}: ${what}`
+        );
+      },
+      `finding ${id}`,
+      resource
+    );
+    if (recommendation.status === "unavailable" && first.status === "IN_PROGRESS") {
+      return {
+        recommendation: {
+          ...recommendation,
+          reason: `${recommendation.reason}, still in progress at the time limit`
+        },
+        response
+      };
+    }
+    return { recommendation, response };
+  } catch (error3) {
+    return unavailable2(error3 instanceof ConfigurationError ? error3.message : String(error3));
+  }
+}
+function getFirstPage(client, analyzerArn, id) {
+  return getPage(client, analyzerArn, id, void 0);
+}
+async function getPage(client, analyzerArn, id, nextToken) {
+  try {
+    return await client.send(
+      new GetFindingRecommendationCommand({
+        analyzerArn,
+        id,
+        maxResults: STEPS_PER_PAGE,
+        ...nextToken ? { nextToken } : {}
+      })
+    );
+  } catch (error3) {
+    if (error3.name === "ResourceNotFoundException") return void 0;
+    throw describe2(error3, "GetFindingRecommendation");
+  }
+}
+async function send(operation2, run3) {
+  try {
+    return await run3();
+  } catch (error3) {
+    throw describe2(error3, operation2);
+  }
+}
+function describe2(error3, operation2) {
+  const name2 = error3.name;
+  if (name2 === "ThrottlingException") {
+    return new ConfigurationError(
+      `IAM Access Analyzer kept throttling ${operation2}; the recommendation is unavailable for this run`,
+      { cause: error3 }
+    );
+  }
+  return describeAwsError(error3, operation2);
+}
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+function recommendingAccessAnalyzerSource(client, options) {
+  const source2 = accessAnalyzerSource(client, options);
+  let requests = [];
+  return {
+    description: source2.description,
+    async load() {
+      const parsed = await source2.load();
+      requests = parsed.flatMap(
+        (p3) => p3.principals.filter((u) => !u.wholePrincipal).flatMap((u) => u.sources.map((id) => ({ id, resource: u.principal })))
+      );
+      return parsed;
+    },
+    async recommend(principals) {
+      const wanted = new Set(principals);
+      const mine = requests.filter((r6) => wanted.has(r6.resource));
+      const analyzerArn = options.analyzerArn;
+      if (mine.length === 0 || analyzerArn === void 0) return [];
+      const fetched = await fetchRecommendations(client, analyzerArn, mine, options);
+      return fetched.map((f6) => f6.recommendation);
+    }
+  };
+}
+
 // src/findings/select.ts
 init_errors();
+
+// src/engine/recommendation.ts
+function mergeRecommendations(items) {
+  const byPrincipal = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const seen = byPrincipal.get(item.principal);
+    if (!seen || preferred(item, seen)) byPrincipal.set(item.principal, item);
+  }
+  return byPrincipal;
+}
+function preferred(a6, b6) {
+  if (a6.status !== b6.status) return a6.status === "available";
+  if (a6.status !== "available" || b6.status !== "available") return false;
+  return (a6.completedAt ?? a6.startedAt) > (b6.completedAt ?? b6.startedAt);
+}
 
 // src/engine/unused.ts
 function usesEverything(principal) {
@@ -60440,7 +60837,8 @@ function combineFindings(parsed) {
     notes: parsed.flatMap((p3) => p3.notes),
     covered: new Set(known.keys()),
     known: [...known.values()],
-    coveredAccounts: new Set(parsed.flatMap((p3) => p3.coveredAccounts))
+    coveredAccounts: new Set(parsed.flatMap((p3) => p3.coveredAccounts)),
+    recommendations: mergeRecommendations(parsed.flatMap((p3) => p3.recommendations ?? []))
   };
 }
 function isCovered(findings, arn) {
@@ -60788,8 +61186,8 @@ function awsRefinementVerifier(client) {
 }
 function actionsToProve(refinement) {
   const removed = /* @__PURE__ */ new Map();
-  for (const statement of refinement.statements) {
-    for (const change of statement.changes) {
+  for (const statement2 of refinement.statements) {
+    for (const change of statement2.changes) {
       for (const action of change.unused) removed.set(fold(action), action);
     }
   }
@@ -60802,10 +61200,10 @@ function actionsToProve(refinement) {
   }
   return out2.sort();
 }
-function grants(statement, action) {
-  const list3 = (value) => typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
-  if ("Action" in statement) return list3(statement.Action).some((p3) => matches(p3, action));
-  if ("NotAction" in statement) return !list3(statement.NotAction).some((p3) => matches(p3, action));
+function grants(statement2, action) {
+  const list4 = (value) => typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+  if ("Action" in statement2) return list4(statement2.Action).some((p3) => matches(p3, action));
+  if ("NotAction" in statement2) return !list4(statement2.NotAction).some((p3) => matches(p3, action));
   return false;
 }
 function statementsOf(document) {
@@ -60813,10 +61211,10 @@ function statementsOf(document) {
   const s2 = document.Statement;
   return Array.isArray(s2) ? s2 : isRecord(s2) ? [s2] : [];
 }
-async function check(operation2, send) {
+async function check(operation2, send2) {
   let answer;
   try {
-    answer = await send();
+    answer = await send2();
   } catch (error3) {
     const name2 = error3.name ?? "";
     if (UNCHECKABLE.has(name2)) {
@@ -60855,7 +61253,7 @@ async function getChangedFiles(client, pr, paths = []) {
       per_page: 100
     });
   } catch (error3) {
-    throw readError(error3, `the files of pull request #${pr.pullNumber}`);
+    throw readError2(error3, `the files of pull request #${pr.pullNumber}`);
   }
   const files = [];
   const changedPaths = /* @__PURE__ */ new Set();
@@ -60878,7 +61276,7 @@ async function getChangedFiles(client, pr, paths = []) {
     capped: listed.length >= MAX_LISTED_FILES
   };
 }
-function readError(error3, what) {
+function readError2(error3, what) {
   const status = error3.status;
   if (status === 403 || status === 404) {
     return new ConfigurationError(
@@ -65398,14 +65796,14 @@ async function getFileContent(client, repo, path, ref, blobSha) {
         bytes = await rawBlob(client, repo, blobSha);
       } catch (blobError) {
         if (tooLarge(blobError)) return { kind: "skipped", reason: "larger than GitHub serves" };
-        throw readError(blobError, `${path} at ${ref}`);
+        throw readError2(blobError, `${path} at ${ref}`);
       }
     } else if (status === 403 && tooLarge(error3)) {
       return { kind: "skipped", reason: "larger than GitHub serves" };
     } else if (status === 404) {
       return { kind: "skipped", reason: `not found at ${ref}` };
     } else {
-      throw readError(error3, `${path} at ${ref}`);
+      throw readError2(error3, `${path} at ${ref}`);
     }
   }
   if (bytes.byteLength > MAX_FILE_BYTES2) {
@@ -65458,11 +65856,11 @@ function tooLarge(error3) {
 var CONTENT_BATCH_SIZE = 50;
 async function getFileContents(client, repo, files, ref, options = {}) {
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? CONTENT_BATCH_SIZE));
-  const unique2 = [...new Map(files.map((f6) => [f6.path, f6])).values()];
+  const unique3 = [...new Map(files.map((f6) => [f6.path, f6])).values()];
   const out2 = /* @__PURE__ */ new Map();
   const graphql3 = { usable: true };
-  for (let from = 0; from < unique2.length; from += batchSize) {
-    const batch = unique2.slice(from, from + batchSize);
+  for (let from = 0; from < unique3.length; from += batchSize) {
+    const batch = unique3.slice(from, from + batchSize);
     const read = graphql3.usable ? await readBatch(client, repo, batch, ref, graphql3, options.log) : /* @__PURE__ */ new Map();
     const rest = [];
     for (const file of batch) {
@@ -65563,7 +65961,7 @@ async function listFolderFiles(client, repo, folder2, ref) {
     data = response.data;
   } catch (error3) {
     if (error3.status === 404) return [];
-    throw readError(error3, `the folder ${folder2 || "/"} at ${ref}`);
+    throw readError2(error3, `the folder ${folder2 || "/"} at ${ref}`);
   }
   if (!Array.isArray(data)) return [];
   const files = [];
@@ -65590,10 +65988,10 @@ function parseHunks(patch) {
     const first = Number(header[3]);
     let right = 0;
     while (i8 < lines.length && (oldLeft > 0 || newLeft > 0)) {
-      const line = lines[i8] ?? "";
-      if (HEADER.test(line)) break;
+      const line2 = lines[i8] ?? "";
+      if (HEADER.test(line2)) break;
       i8++;
-      const mark = line[0];
+      const mark = line2[0];
       if (mark === "\\") continue;
       if (mark === "+") {
         newLeft--;
@@ -65632,11 +66030,11 @@ function lineOf(lines, offset) {
   }
   return lo + 1;
 }
-function lineStart(lines, line) {
-  return line > lines.starts.length ? lines.text.length : lines.starts[line - 1] ?? 0;
+function lineStart(lines, line2) {
+  return line2 > lines.starts.length ? lines.text.length : lines.starts[line2 - 1] ?? 0;
 }
-function lineBreak(lines, line) {
-  const end = lineStart(lines, line + 1);
+function lineBreak(lines, line2) {
+  const end = lineStart(lines, line2 + 1);
   if (lines.text[end - 1] !== "\n") return "";
   return lines.text[end - 2] === "\r" ? "\r\n" : "\n";
 }
@@ -65757,6 +66155,152 @@ function suggestion(lines, start2, end, replacement, after, group3, hunks) {
     return { ...base2, inline: false, reason: "line-endings" };
   if (!hunkContaining(hunks, start2, end)) return { ...base2, inline: false, reason: "outside-diff" };
   return { ...base2, inline: true };
+}
+
+// src/report/markdown.ts
+var MAX_SHOWN_CHARACTERS = 300;
+var INVISIBLE = (
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu
+);
+var LINE_BREAK = /\r\n|\r|\n/g;
+var BREAK = "\u200B";
+function visible(value, max2 = MAX_SHOWN_CHARACTERS) {
+  let shown = value;
+  let cut = 0;
+  const chars2 = [...value];
+  if (chars2.length > max2) {
+    shown = chars2.slice(0, max2).join("");
+    cut = chars2.length - max2;
+  }
+  shown = shown.replace(LINE_BREAK, "\u23CE").replace(INVISIBLE, (c6) => `\u27E8U+${c6.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`);
+  return cut > 0 ? `${shown}\u2026 (${cut} more characters)` : shown;
+}
+function code(value, max2 = MAX_SHOWN_CHARACTERS) {
+  const shown = visible(value, max2);
+  if (shown === "") return "(empty)";
+  let longest = 0;
+  let run3 = 0;
+  for (const ch of shown) {
+    run3 = ch === "`" ? run3 + 1 : 0;
+    if (run3 > longest) longest = run3;
+  }
+  const fence2 = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(shown) && !/^ +$/.test(shown) ? " " : "";
+  return `${fence2}${pad}${shown}${pad}${fence2}`;
+}
+var PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+function text(value, max2 = MAX_SHOWN_CHARACTERS) {
+  return visible(value, max2).replace(/[@#]/g, (c6) => `${c6}${BREAK}`).replace(/:(?=\/\/|[a-z0-9_+-]+:)/g, `:${BREAK}`).replace(/\b(www)\./gi, `$1${BREAK}.`).replace(/\b(GH)-(?=\d)/gi, `$1${BREAK}-`).replace(PUNCTUATION, (c6) => `\\${c6}`);
+}
+
+// src/report/agreement.ts
+var LISTED = 6;
+var REASONS_IN_LINE = 2;
+var PLAIN = { name: (value) => value, prose: (value) => value, number: (n3) => `#${n3}` };
+var MARKDOWN = {
+  name: (value) => code(value),
+  prose: (value) => text(value),
+  number: (n3) => String(n3)
+};
+function agreementLine(agreement) {
+  return line(agreement, PLAIN);
+}
+function agreementMarkdown(agreement) {
+  return line(agreement, MARKDOWN);
+}
+function agreementCell(agreement, markdown) {
+  const style = markdown ? MARKDOWN : PLAIN;
+  if (agreement.verdict === "agrees") return "agrees";
+  const first = firstExplanation(agreement, style);
+  return `${agreement.verdict}${first ? `: ${first}` : ""}`;
+}
+function agreementDetails(agreement) {
+  const several = agreement.principals.length > 1;
+  return agreement.principals.flatMap((p3) => {
+    const who = several ? `for ${shortName(p3.principal)}: ` : "";
+    if (p3.verdict === "unavailable")
+      return [`${who}no recommendation to compare with: ${p3.unavailable ?? ""}`];
+    if (p3.verdict === "agrees") return [`${who}agrees${matched(p3, PLAIN)}`];
+    return p3.reasons.map((r6) => `${who}${describeReason(r6, p3, PLAIN)}`);
+  });
+}
+function line(agreement, style) {
+  const several = agreement.principals.length > 1;
+  const forWhom = several ? ` for ${agreement.principals.map((p3) => style.name(shortName(p3.principal))).join(" and ")}` : "";
+  if (agreement.verdict === "agrees") {
+    return `Matches IAM Access Analyzer's recommendation for this policy${forWhom}.`;
+  }
+  if (agreement.verdict === "unavailable") {
+    return `No IAM Access Analyzer recommendation to compare with: ${firstExplanation(agreement, style)}.`;
+  }
+  const all = agreement.principals.flatMap(
+    (p3) => p3.verdict === "differs" ? p3.reasons.map(
+      (r6) => (several ? `for ${style.name(shortName(p3.principal))}, ` : "") + describeReason(r6, p3, style)
+    ) : []
+  );
+  const shown = all.slice(0, REASONS_IN_LINE).join("; ");
+  const more = all.length > REASONS_IN_LINE ? ` (and ${all.length - REASONS_IN_LINE} more)` : "";
+  return `Differs from IAM Access Analyzer's recommendation for this policy: ${shown}${more}.`;
+}
+function firstExplanation(agreement, style) {
+  for (const p3 of agreement.principals) {
+    if (agreement.verdict === "differs" && p3.verdict === "differs" && p3.reasons[0]) {
+      return describeReason(p3.reasons[0], p3, style);
+    }
+    if (agreement.verdict === "unavailable" && p3.verdict === "unavailable") {
+      return style.prose(p3.unavailable ?? "none");
+    }
+  }
+  return agreement.principals.length === 0 ? "the policy belongs to no principal" : "";
+}
+function matched(p3, style) {
+  if (p3.matchedBy === "id" && p3.existingPolicyId)
+    return ` (the step for ${style.name(p3.existingPolicyId)})`;
+  if (p3.matchedBy === "content") return " (the recommended policy that lines up with this one)";
+  return "";
+}
+function describeReason(r6, p3, style = PLAIN) {
+  const where = r6.statement ? statement(r6.statement, style) : "the policy";
+  const names = list(r6.actions ?? [], style);
+  switch (r6.kind) {
+    case "aws-catalog":
+      return `${where}: the recommendation does not allow ${names}, which the findings do not report unused: actions newer than the catalog AWS refined with`;
+    case "our-catalog":
+      return `${where}: the recommendation allows ${names}, which iam-refine's catalog does not know`;
+    case "removes-used":
+      return `${where}: the recommendation removes ${names}, which the findings do not report unused`;
+    case "keeps-unused":
+      return `${where}: the recommendation still allows ${names}, which the findings report unused` + (p3.completedAt ? ` (the recommendation dates from ${day(p3.completedAt)})` : "");
+    case "shared":
+      return `${where}: iam-refine keeps ${names} for ${list((r6.usedBy ?? []).map(shortName), style)}, who share this policy; AWS's recommendation is for ${style.name(shortName(p3.principal))} alone`;
+    case "keep-actions":
+      return `${where}: iam-refine keeps ${names} (keep-actions in the configuration)`;
+    case "not-refined-by-us":
+      return `${where} ${r6.note ?? "is left as it is by iam-refine"}; the recommendation changes it` + (r6.actions && r6.actions.length > 0 ? ` (it no longer allows ${names})` : "");
+    case "not-refined-by-aws":
+      return `the recommendation leaves ${where} as it is; iam-refine removes ${names}`;
+    case "written-differently":
+      return `${where}: the same actions under the catalog, written differently (iam-refine: ${list(r6.ours ?? [], style, Infinity) || "removed"}; the recommendation: ${list(r6.aws ?? [], style, Infinity) || "removed"})`;
+    case "detached":
+      return "the recommendation detaches the policy; iam-refine keeps part of it";
+    case "unaligned":
+      return `statement ${style.number((r6.recommendedStatement ?? 0) + 1)} of the recommendation lines up with no statement of this policy` + (r6.actions && r6.actions.length > 0 ? ` (it allows ${names}, which this version does not: the recommendation is for the deployed policy)` : "");
+  }
+}
+function statement(ref, style) {
+  return ref.sid !== void 0 ? `Statement ${style.name(ref.sid)}` : `Statement ${style.number(ref.index + 1)}`;
+}
+function list(names, style, max2 = LISTED) {
+  const shown = names.slice(0, max2).map(style.name).join(", ");
+  return names.length > max2 ? `${shown} and ${names.length - max2} more` : shown;
+}
+function shortName(arn) {
+  const m3 = /^arn:[^:]+:iam::\d*:(?:role|user|group)\/(?:.*\/)?([^/]+)$/.exec(arn);
+  return m3 ? m3[1] : arn;
+}
+function day(iso) {
+  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso;
 }
 
 // src/report/fence.ts
@@ -67142,10 +67686,10 @@ var LinkifyIt = class {
   * @param list List of TLDs.
   * @param keepOld Merge with current list if `true` (`false` by default).
   */
-  tlds(list3, keepOld = false) {
-    list3 = Array.isArray(list3) ? list3 : [list3];
-    if (!keepOld) this.__opts__.tlds = list3;
-    else this.__opts__.tlds = this.__opts__.tlds.concat(list3);
+  tlds(list4, keepOld = false) {
+    list4 = Array.isArray(list4) ? list4 : [list4];
+    if (!keepOld) this.__opts__.tlds = list4;
+    else this.__opts__.tlds = this.__opts__.tlds.concat(list4);
     this.re.set({
       ...this.__opts__,
       schema_names: Object.keys(this.__schemas__)
@@ -67751,7 +68295,7 @@ function _defineProperty(e6, r6, t) {
   }) : e6[r6] = t, e6;
 }
 var Token = class {
-  constructor(type, tag, nesting) {
+  constructor(type, tag, nesting2) {
     _defineProperty(
       this,
       /**
@@ -67826,7 +68370,7 @@ var Token = class {
     this.type = type;
     this.tag = tag;
     this.attrs = null;
-    this.nesting = nesting;
+    this.nesting = nesting2;
     this.meta = null;
   }
   /**
@@ -68016,10 +68560,10 @@ var Ruler = class {
   *
   * Returns list of found rule names (if no exception happened).
   */
-  enable(list3, ignoreInvalid = false) {
-    if (!Array.isArray(list3)) list3 = [list3];
+  enable(list4, ignoreInvalid = false) {
+    if (!Array.isArray(list4)) list4 = [list4];
     const result2 = [];
-    list3.forEach((name2) => {
+    list4.forEach((name2) => {
       const idx = this.__find__(name2);
       if (idx < 0) {
         if (ignoreInvalid) return;
@@ -68037,12 +68581,12 @@ var Ruler = class {
   *
   * See also {@link Ruler.disable}, {@link Ruler.enable}.
   */
-  enableOnly(list3, ignoreInvalid = false) {
-    if (!Array.isArray(list3)) list3 = [list3];
+  enableOnly(list4, ignoreInvalid = false) {
+    if (!Array.isArray(list4)) list4 = [list4];
     this.__rules__.forEach((rule2) => {
       rule2.enabled = false;
     });
-    this.enable(list3, ignoreInvalid);
+    this.enable(list4, ignoreInvalid);
   }
   /**
   * Disable rules with given names. If any rule name not found - throw Error.
@@ -68052,10 +68596,10 @@ var Ruler = class {
   *
   * Returns list of found rule names (if no exception happened).
   */
-  disable(list3, ignoreInvalid = false) {
-    if (!Array.isArray(list3)) list3 = [list3];
+  disable(list4, ignoreInvalid = false) {
+    if (!Array.isArray(list4)) list4 = [list4];
     const result2 = [];
-    list3.forEach((name2) => {
+    list4.forEach((name2) => {
       const idx = this.__find__(name2);
       if (idx < 0) {
         if (ignoreInvalid) return;
@@ -68695,17 +69239,17 @@ var StateBlock = class {
     this.bsCount.push(0);
     this.lineMax = this.bMarks.length - 1;
   }
-  push(type, tag, nesting) {
-    const token = new Token(type, tag, nesting);
+  push(type, tag, nesting2) {
+    const token = new Token(type, tag, nesting2);
     token.block = true;
-    if (nesting < 0) this.level--;
+    if (nesting2 < 0) this.level--;
     token.level = this.level;
-    if (nesting > 0) this.level++;
+    if (nesting2 > 0) this.level++;
     this.tokens.push(token);
     return token;
   }
-  isEmpty(line) {
-    return this.bMarks[line] + this.tShift[line] >= this.eMarks[line];
+  isEmpty(line2) {
+    return this.bMarks[line2] + this.tShift[line2] >= this.eMarks[line2];
   }
   skipEmptyLines(from) {
     for (let max2 = this.lineMax; from < max2; from++) if (this.bMarks[from] + this.tShift[from] < this.eMarks[from]) break;
@@ -68732,19 +69276,19 @@ var StateBlock = class {
   getLines(begin, end, indent, keepLastLF) {
     if (begin >= end) return "";
     const queue = new Array(end - begin);
-    for (let i8 = 0, line = begin; line < end; line++, i8++) {
+    for (let i8 = 0, line2 = begin; line2 < end; line2++, i8++) {
       let lineIndent = 0;
-      const lineStart4 = this.bMarks[line];
+      const lineStart4 = this.bMarks[line2];
       let first = lineStart4;
       let last;
-      if (line + 1 < end || keepLastLF) last = this.eMarks[line] + 1;
-      else last = this.eMarks[line];
+      if (line2 + 1 < end || keepLastLF) last = this.eMarks[line2] + 1;
+      else last = this.eMarks[line2];
       while (first < last && lineIndent < indent) {
         const ch = this.src.charCodeAt(first);
         if (isSpace(ch)) {
-          if (ch === 9) lineIndent += 4 - (lineIndent + this.bsCount[line]) % 4;
+          if (ch === 9) lineIndent += 4 - (lineIndent + this.bsCount[line2]) % 4;
           else lineIndent++;
-        } else if (first - lineStart4 < this.tShift[line]) lineIndent++;
+        } else if (first - lineStart4 < this.tShift[line2]) lineIndent++;
         else break;
         first++;
       }
@@ -68755,9 +69299,9 @@ var StateBlock = class {
   }
 };
 var MAX_AUTOCOMPLETED_CELLS = 65536;
-function getLine(state2, line) {
-  const pos = state2.bMarks[line] + state2.tShift[line];
-  const max2 = state2.eMarks[line];
+function getLine(state2, line2) {
+  const pos = state2.bMarks[line2] + state2.tShift[line2];
+  const max2 = state2.eMarks[line2];
   return state2.src.slice(pos, max2);
 }
 function escapedSplit(str) {
@@ -68891,7 +69435,7 @@ function table(state2, startLine, endLine, silent) {
   state2.line = nextLine;
   return true;
 }
-function code(state2, startLine, endLine) {
+function code2(state2, startLine, endLine) {
   if (state2.sCount[startLine] - state2.blkIndent < 4) return false;
   let nextLine = startLine + 1;
   let last = nextLine;
@@ -69119,7 +69663,7 @@ function markTightParagraphs(state2, idx) {
     i8 += 2;
   }
 }
-function list(state2, startLine, endLine, silent) {
+function list2(state2, startLine, endLine, silent) {
   let max2, pos, start2, token;
   let nextLine = startLine;
   let tight = true;
@@ -69243,8 +69787,8 @@ function countCodePoints(str) {
   }
   return length;
 }
-function lineEnd(state2, line) {
-  return Math.min(state2.eMarks[line] + 1, state2.src.length);
+function lineEnd(state2, line2) {
+  return Math.min(state2.eMarks[line2] + 1, state2.src.length);
 }
 function getNextLinePos(state2, nextLine) {
   const endLine = state2.lineMax;
@@ -69629,7 +70173,7 @@ var _rules$1 = [
     table,
     ["paragraph", "reference"]
   ],
-  ["code", code],
+  ["code", code2],
   [
     "fence",
     fence,
@@ -69662,7 +70206,7 @@ var _rules$1 = [
   ],
   [
     "list",
-    list,
+    list2,
     [
       "paragraph",
       "reference",
@@ -69708,12 +70252,12 @@ var ParserBlock = class {
     const rules = this.ruler.getRules("");
     const len = rules.length;
     const maxNesting = state2.md.options.maxNesting;
-    let line = startLine;
+    let line2 = startLine;
     let hasEmptyLines = false;
-    while (line < endLine) {
-      state2.line = line = state2.skipEmptyLines(line);
-      if (line >= endLine) break;
-      if (state2.sCount[line] < state2.blkIndent) break;
+    while (line2 < endLine) {
+      state2.line = line2 = state2.skipEmptyLines(line2);
+      if (line2 >= endLine) break;
+      if (state2.sCount[line2] < state2.blkIndent) break;
       if (state2.level >= maxNesting) {
         state2.line = endLine;
         break;
@@ -69721,7 +70265,7 @@ var ParserBlock = class {
       const prevLine = state2.line;
       let ok = false;
       for (let i8 = 0; i8 < len; i8++) {
-        ok = rules[i8](state2, line, endLine, false);
+        ok = rules[i8](state2, line2, endLine, false);
         if (ok) {
           if (prevLine >= state2.line) throw new Error("block rule didn't increment state.line");
           break;
@@ -69730,11 +70274,11 @@ var ParserBlock = class {
       if (!ok) throw new Error("none of the block rules matched");
       state2.tight = !hasEmptyLines;
       if (state2.isEmpty(state2.line - 1)) hasEmptyLines = true;
-      line = state2.line;
-      if (line < endLine && state2.isEmpty(line)) {
+      line2 = state2.line;
+      if (line2 < endLine && state2.isEmpty(line2)) {
         hasEmptyLines = true;
-        line++;
-        state2.line = line;
+        line2++;
+        state2.line = line2;
       }
     }
   }
@@ -69776,16 +70320,16 @@ var StateInline = class {
     this.pending = "";
     return token;
   }
-  push(type, tag, nesting) {
+  push(type, tag, nesting2) {
     if (this.pending) this.pushPending();
-    const token = new Token(type, tag, nesting);
+    const token = new Token(type, tag, nesting2);
     let token_meta = void 0;
-    if (nesting < 0) {
+    if (nesting2 < 0) {
       this.level--;
       this.delimiters = this._prev_delimiters.pop();
     }
     token.level = this.level;
-    if (nesting > 0) {
+    if (nesting2 > 0) {
       this.level++;
       this._prev_delimiters.push(this.delimiters);
       this.delimiters = [];
@@ -69862,7 +70406,7 @@ function isTerminatorChar(ch) {
       return false;
   }
 }
-function text(state2, silent) {
+function text2(state2, silent) {
   let pos = state2.pos;
   while (pos < state2.posMax && !isTerminatorChar(state2.src.charCodeAt(pos))) pos++;
   if (pos === state2.pos) return false;
@@ -70570,7 +71114,7 @@ function fragments_join(state2) {
   if (curr !== last) tokens.length = last;
 }
 var _rules = [
-  ["text", text],
+  ["text", text2],
   ["linkify", linkify],
   ["newline", newline],
   ["escape", escape],
@@ -70993,36 +71537,36 @@ var MarkdownIt = class {
   *   .disable('smartquotes')
   * ```
   */
-  enable(list3, ignoreInvalid = false) {
+  enable(list4, ignoreInvalid = false) {
     let result2 = [];
-    if (!Array.isArray(list3)) list3 = [list3];
+    if (!Array.isArray(list4)) list4 = [list4];
     [
       "core",
       "block",
       "inline"
     ].forEach((chain2) => {
-      result2 = result2.concat(this[chain2].ruler.enable(list3, true));
+      result2 = result2.concat(this[chain2].ruler.enable(list4, true));
     });
-    result2 = result2.concat(this.inline.ruler2.enable(list3, true));
-    const missed = list3.filter((name2) => result2.indexOf(name2) < 0);
+    result2 = result2.concat(this.inline.ruler2.enable(list4, true));
+    const missed = list4.filter((name2) => result2.indexOf(name2) < 0);
     if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to enable unknown rule(s): ${missed}`);
     return this;
   }
   /**
   * The same as {@link MarkdownIt.enable}, but turn specified rules off.
   */
-  disable(list3, ignoreInvalid = false) {
+  disable(list4, ignoreInvalid = false) {
     let result2 = [];
-    if (!Array.isArray(list3)) list3 = [list3];
+    if (!Array.isArray(list4)) list4 = [list4];
     [
       "core",
       "block",
       "inline"
     ].forEach((chain2) => {
-      result2 = result2.concat(this[chain2].ruler.disable(list3, true));
+      result2 = result2.concat(this[chain2].ruler.disable(list4, true));
     });
-    result2 = result2.concat(this.inline.ruler2.disable(list3, true));
-    const missed = list3.filter((name2) => result2.indexOf(name2) < 0);
+    result2 = result2.concat(this.inline.ruler2.disable(list4, true));
+    const missed = list4.filter((name2) => result2.indexOf(name2) < 0);
     if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to disable unknown rule(s): ${missed}`);
     return this;
   }
@@ -71119,8 +71663,8 @@ function bodyProblem(body2, expected) {
   const allowedLinks = new Set(expected.links ?? []);
   let suggestions = 0;
   const tokens = parser.parse(body2, {});
-  const walk2 = (list3) => {
-    for (const t of list3) {
+  const walk2 = (list4) => {
+    for (const t of list4) {
       if (t.type === "fence" || t.type === "code_block") {
         if (t.type === "fence" && t.info.trim().split(/\s+/)[0] === "suggestion") {
           suggestions++;
@@ -71162,45 +71706,8 @@ function bodyProblem(body2, expected) {
   return void 0;
 }
 
-// src/report/markdown.ts
-var MAX_SHOWN_CHARACTERS = 300;
-var INVISIBLE = (
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu
-);
-var LINE_BREAK = /\r\n|\r|\n/g;
-var BREAK = "\u200B";
-function visible(value, max2 = MAX_SHOWN_CHARACTERS) {
-  let shown = value;
-  let cut = 0;
-  const chars2 = [...value];
-  if (chars2.length > max2) {
-    shown = chars2.slice(0, max2).join("");
-    cut = chars2.length - max2;
-  }
-  shown = shown.replace(LINE_BREAK, "\u23CE").replace(INVISIBLE, (c6) => `\u27E8U+${c6.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`);
-  return cut > 0 ? `${shown}\u2026 (${cut} more characters)` : shown;
-}
-function code2(value, max2 = MAX_SHOWN_CHARACTERS) {
-  const shown = visible(value, max2);
-  if (shown === "") return "(empty)";
-  let longest = 0;
-  let run3 = 0;
-  for (const ch of shown) {
-    run3 = ch === "`" ? run3 + 1 : 0;
-    if (run3 > longest) longest = run3;
-  }
-  const fence2 = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(shown) && !/^ +$/.test(shown) ? " " : "";
-  return `${fence2}${pad}${shown}${pad}${fence2}`;
-}
-var PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
-function text2(value, max2 = MAX_SHOWN_CHARACTERS) {
-  return visible(value, max2).replace(/[@#]/g, (c6) => `${c6}${BREAK}`).replace(/:(?=\/\/|[a-z0-9_+-]+:)/g, `:${BREAK}`).replace(/\b(www)\./gi, `$1${BREAK}.`).replace(/\b(GH)-(?=\d)/gi, `$1${BREAK}-`).replace(PUNCTUATION, (c6) => `\\${c6}`);
-}
-
 // src/report/reasons.ts
-var LISTED = 8;
+var LISTED2 = 8;
 var LISTED_REPLACEMENTS = 16;
 var plain = (name2) => name2;
 function describeChange(change, name2 = plain) {
@@ -71215,7 +71722,7 @@ function describeChange(change, name2 = plain) {
   const by = change.by.length > 0 ? listNames(change.by, name2, LISTED_REPLACEMENTS) : "nothing new (other entries already allow the rest)";
   return `replaced ${entry} by ${by}: ${change.unused.length} of the ${change.matched} actions it allows are unused (${listNames(change.unused, name2)}); no unused action starts with a new wildcard's prefix, and every used action is still allowed`;
 }
-function listNames(names, name2 = plain, listed = LISTED) {
+function listNames(names, name2 = plain, listed = LISTED2) {
   if (names.length <= listed) return names.map(name2).join(", ");
   return `${names.slice(0, listed).map(name2).join(", ")} and ${names.length - listed} more`;
 }
@@ -71225,7 +71732,7 @@ function statementLabel(s2) {
 
 // src/report/comment.ts
 var MAX_COMMENT_LENGTH = 65e3;
-var LISTED2 = 12;
+var LISTED3 = 12;
 function commentHtml(marker) {
   return ["<sub>", "</sub>", marker];
 }
@@ -71281,7 +71788,7 @@ function suggestionItem(file, suggestion2, carried, hash) {
   );
   const statementMarkdown = covered.flatMap(
     (c6) => c6.statements.map(
-      (s2) => (covered.length > 1 ? `${code2(c6.policy.policyPath)} ` : "") + statementMarkdownLabel(s2)
+      (s2) => (covered.length > 1 ? `${code(c6.policy.policyPath)} ` : "") + statementMarkdownLabel(s2)
     )
   );
   const fp = fingerprint(
@@ -71296,7 +71803,7 @@ function suggestionItem(file, suggestion2, carried, hash) {
   const reasons = covered.flatMap(
     (c6) => c6.statements.flatMap((s2) => [
       ...s2.changes.map(
-        (change) => `${statementMarkdownLabel(s2)}: ${describeChange(change, (name2) => code2(name2))}`
+        (change) => `${statementMarkdownLabel(s2)}: ${describeChange(change, (name2) => code(name2))}`
       ),
       ...s2.status === "removed" ? [`${statementMarkdownLabel(s2)}: removed, no action is left`] : []
     ])
@@ -71313,6 +71820,7 @@ function suggestionItem(file, suggestion2, carried, hash) {
     "Why this change is safe:",
     ...reasons.map((r6) => `- ${r6}`),
     "",
+    ...agreementLines(covered.map((c6) => c6.policy)),
     fenced(suggestion2.content, "suggestion"),
     "",
     `<sub>iam-refine \xB7 ${policyIn(policyPaths, file.path)}</sub>`,
@@ -71345,7 +71853,7 @@ function suggestionItem(file, suggestion2, carried, hash) {
 function unusedPolicyItem(file, policy, hunks, hash) {
   const r6 = policy.refinement;
   const offset = policy.offset ?? Math.min(...policy.edits.map((e6) => e6.start), file.headText.length);
-  const line = lineOf(lineIndex(file.headText), Math.max(0, Math.min(offset, file.headText.length)));
+  const line2 = lineOf(lineIndex(file.headText), Math.max(0, Math.min(offset, file.headText.length)));
   const who = principalNames(policy.principals);
   const plainWho = principalList(policy.principals);
   const advice = r6.unusedPrincipal ? "delete-principal" : "detach-or-delete";
@@ -71367,19 +71875,20 @@ function unusedPolicyItem(file, policy, hunks, hash) {
     "",
     advise,
     "",
-    `<sub>iam-refine \xB7 ${code2(file.path)}</sub>`,
+    ...agreementLines([policy]),
+    `<sub>iam-refine \xB7 ${code(file.path)}</sub>`,
     marker
   ].join("\n");
   guardBody(body2, {
-    what: `the review comment on ${file.path} line ${line}`,
+    what: `the review comment on ${file.path} line ${line2}`,
     html: commentHtml(marker)
   });
-  const inHunk = hunks.some((h6) => h6.start <= line && line <= h6.end);
+  const inHunk = hunks.some((h6) => h6.start <= line2 && line2 <= h6.end);
   return {
     kind: "unused-policy",
     path: file.path,
-    startLine: line,
-    endLine: line,
+    startLine: line2,
+    endLine: line2,
     fingerprint: fp,
     placement: inHunk ? "inline" : file.patch === void 0 ? "no-patch" : "outside-diff",
     body: body2,
@@ -71391,11 +71900,18 @@ function unusedPolicyItem(file, policy, hunks, hash) {
     importance: 1e6 + unusedActions.length
   };
 }
+function agreementLines(policies) {
+  const judged = policies.filter((p3) => p3.awsAgreement !== void 0);
+  return judged.flatMap((p3) => [
+    (judged.length > 1 || policies.length > 1 ? `${code(p3.policyPath)}: ` : "") + agreementMarkdown(p3.awsAgreement),
+    ""
+  ]);
+}
 function principalNames(principals) {
-  return joinNames(principals.map((p3) => p3.principal ? code2(shortName(p3.principal)) : ""));
+  return joinNames(principals.map((p3) => p3.principal ? code(shortName2(p3.principal)) : ""));
 }
 function principalList(principals) {
-  return joinNames(principals.map((p3) => p3.principal ? shortName(p3.principal) : ""));
+  return joinNames(principals.map((p3) => p3.principal ? shortName2(p3.principal) : ""));
 }
 function joinNames(names) {
   const known = names.filter((n3) => n3 !== "");
@@ -71404,15 +71920,15 @@ function joinNames(names) {
   return `${known.slice(0, -1).join(", ")} and ${known.at(-1)}`;
 }
 function statementMarkdownLabel(s2) {
-  return s2.sid ? `Statement ${code2(s2.sid)}` : `Statement ${s2.index + 1}`;
+  return s2.sid ? `Statement ${code(s2.sid)}` : `Statement ${s2.index + 1}`;
 }
-function shortName(arn) {
+function shortName2(arn) {
   const m3 = /^arn:[^:]+:iam::\d*:(role|user|group)\/(?:.*\/)?([^/]+)$/.exec(arn);
   return m3 ? m3[2] : arn;
 }
 function unusedLine(principals, unused) {
   const arns = principals.map((p3) => p3.principal).filter((a6) => a6 !== "");
-  const who = arns.length === 0 ? "The principal" : arns.length === 1 ? code2(arns[0]) : `None of ${arns.map((a6) => code2(a6)).join(", ")}`;
+  const who = arns.length === 0 ? "The principal" : arns.length === 1 ? code(arns[0]) : `None of ${arns.map((a6) => code(a6)).join(", ")}`;
   const verb = arns.length > 1 ? "used" : "has not used";
   if (unused.length === 0) {
     return `IAM Access Analyzer reports these entries unused by ${principalNames(principals)}${asOf(principals)}.`;
@@ -71420,8 +71936,8 @@ function unusedLine(principals, unused) {
   return `${who} ${verb} ${count(unused.length, "action")} this change removes (IAM Access Analyzer${asOf(principals, ", unused as of")}):`;
 }
 function actionList(principals, unused) {
-  const lines = unused.slice(0, LISTED2).map((action) => `- ${code2(action)}: ${text2(lastAccess(principals, action))}`);
-  if (unused.length > LISTED2) lines.push(`- and ${unused.length - LISTED2} more`);
+  const lines = unused.slice(0, LISTED3).map((action) => `- ${code(action)}: ${text(lastAccess(principals, action))}`);
+  if (unused.length > LISTED3) lines.push(`- and ${unused.length - LISTED3} more`);
   return lines;
 }
 function lastAccess(principals, action) {
@@ -71438,19 +71954,19 @@ function lastAccess(principals, action) {
       if (when !== void 0 && (latest === void 0 || when > latest)) latest = when;
     }
   }
-  return latest === void 0 ? "not used in the tracking period" : `last used ${day(latest)}`;
+  return latest === void 0 ? "not used in the tracking period" : `last used ${day2(latest)}`;
 }
 function lastUsed(principals) {
   const dates = principals.map((p3) => p3.lastAccessed).filter((d6) => d6 !== void 0);
   if (dates.length === 0) return "";
-  return ` (last used ${day(dates.sort().at(-1))})`;
+  return ` (last used ${day2(dates.sort().at(-1))})`;
 }
 function asOf(principals, words = ", as of") {
   const dates = principals.map((p3) => p3.since).filter((d6) => d6 !== void 0);
   if (dates.length === 0) return "";
-  return `${words} ${day(dates.sort().at(-1))}`;
+  return `${words} ${day2(dates.sort().at(-1))}`;
 }
-function day(iso) {
+function day2(iso) {
   return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : "an unrecognised date";
 }
 function count(n3, noun) {
@@ -71466,8 +71982,8 @@ function uniqueNames(names) {
 }
 function policyIn(policyPaths, path) {
   const named = policyPaths.filter((p3) => p3 !== "");
-  if (named.length === 0) return code2(path);
-  return `policy ${named.map((n3) => code2(n3)).join(", ")} in ${code2(path)}`;
+  if (named.length === 0) return code(path);
+  return `policy ${named.map((n3) => code(n3)).join(", ")} in ${code(path)}`;
 }
 
 // src/report/summary.ts
@@ -71492,7 +72008,7 @@ function renderSummary(input) {
   const existing = input.delivered.filter((d6) => d6.delivery.kind === "existing").length;
   const summaryOnly = input.delivered.filter((d6) => d6.delivery.kind === "summary");
   for (const w of input.warnings ?? []) {
-    out2.push("> [!WARNING]", `> ${text2(w, MAX_NOTE_CHARACTERS)}`, "");
+    out2.push("> [!WARNING]", `> ${text(w, MAX_NOTE_CHARACTERS)}`, "");
   }
   if (input.readOnly) {
     out2.push(
@@ -71513,9 +72029,10 @@ function renderSummary(input) {
   }
   out2.push("");
   if (policies.length > 0) {
+    const judged = policies.some(({ policy }) => policy.awsAgreement !== void 0);
     out2.push(
-      "| File | Policy | Principal | Unused actions | Result | Where |",
-      "| --- | --- | --- | --- | --- | --- |"
+      `| File | Policy | Principal | Unused actions | Result |${judged ? " IAM Access Analyzer |" : ""} Where |`,
+      `| --- | --- | --- | --- | --- |${judged ? " --- |" : ""} --- |`
     );
     for (const { file, policy } of policies) {
       const r6 = policy.refinement;
@@ -71523,7 +72040,7 @@ function renderSummary(input) {
       const result2 = r6.unusedPolicy ? r6.unusedPrincipal ? "principal unused: delete it" : "wholly unused: detach and delete" : r6.changed && policy.refused !== void 0 ? `not suggested: ${policy.refused}` : r6.changed ? `refined (${count2(r6.statements.filter((s2) => s2.status === "refined" || s2.status === "removed").length, "statement")})` : "nothing unused";
       const where = placesOf(input.delivered, file.path, policy.policyPath);
       out2.push(
-        `| ${cell(code2(file.path))} | ${cell(policy.policyPath === "" ? "(the file)" : code2(policy.policyPath))} | ${cell(principalNames(policy.principals))} | ${cell(unused.length === 0 ? "\u2014" : `${unused.length}: ${listNames(unused, (name2) => code2(name2))}`)} | ${cell(text2(result2 + (r6.overQuota ? "; still over its size quota" : ""), MAX_NOTE_CHARACTERS))} | ${cell(where)} |`
+        `| ${cell(code(file.path))} | ${cell(policy.policyPath === "" ? "(the file)" : code(policy.policyPath))} | ${cell(principalNames(policy.principals))} | ${cell(unused.length === 0 ? "\u2014" : `${unused.length}: ${listNames(unused, (name2) => code(name2))}`)} | ${cell(text(result2 + (r6.overQuota ? "; still over its size quota" : ""), MAX_NOTE_CHARACTERS))} | ` + (judged ? `${cell(policy.awsAgreement ? agreementCell(policy.awsAgreement, true) : "\u2014")} | ` : "") + `${cell(where)} |`
       );
     }
     out2.push("");
@@ -71533,7 +72050,7 @@ function renderSummary(input) {
     for (const { item, delivery } of summaryOnly) {
       const why = delivery.kind === "summary" ? WHY[delivery.why] : "";
       const lines = item.startLine === item.endLine ? `line ${item.startLine}` : `lines ${item.startLine}\u2013${item.endLine}`;
-      out2.push(`#### ${code2(item.path)} ${lines}`, "", `${text2(item.title)} (${why}).`, "");
+      out2.push(`#### ${code(item.path)} ${lines}`, "", `${text(item.title)} (${why}).`, "");
       if (item.suggestion) {
         if (item.suggestion.content === "") out2.push(`Delete ${lines}.`, "");
         else out2.push(`Replace ${lines} with:`, "", fenced(item.suggestion.content, ""), "");
@@ -71549,7 +72066,7 @@ function renderSummary(input) {
       `${count2(unchecked.length, "policy or file", "policies or files")} in the changed files could not be checked; the default gate (\`fail-on: unused-or-unchecked\`) fails until each is readable and mapped:`,
       "",
       ...unchecked.map(
-        (u) => `- ${code2(u.file)}${u.line !== void 0 ? ` line ${u.line}` : ""}${u.pointer ? ` (${code2(u.pointer)})` : ""}: ${text2(u.reason, MAX_NOTE_CHARACTERS)}`
+        (u) => `- ${code(u.file)}${u.line !== void 0 ? ` line ${u.line}` : ""}${u.pointer ? ` (${code(u.pointer)})` : ""}: ${text(u.reason, MAX_NOTE_CHARACTERS)}`
       ),
       ""
     );
@@ -71560,7 +72077,7 @@ function renderSummary(input) {
       notes.push(`${file.path} (${policy.policyPath}): ${w}`);
   }
   if (notes.length > 0) {
-    out2.push("### Notes", "", ...notes.map((n3) => `- ${text2(n3, MAX_NOTE_CHARACTERS)}`), "");
+    out2.push("### Notes", "", ...notes.map((n3) => `- ${text(n3, MAX_NOTE_CHARACTERS)}`), "");
   }
   return out2.join("\n");
 }
@@ -71604,12 +72121,12 @@ ${note3}`;
 }
 function openFence(markdown) {
   let open2;
-  for (const line of markdown.split("\n")) {
-    const m3 = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+  for (const line2 of markdown.split("\n")) {
+    const m3 = /^ {0,3}(`{3,}|~{3,})/.exec(line2);
     if (!m3) continue;
     const run3 = m3[1];
     if (open2 === void 0) open2 = run3;
-    else if (run3[0] === open2[0] && run3.length >= open2.length && line.trim() === run3)
+    else if (run3[0] === open2[0] && run3.length >= open2.length && line2.trim() === run3)
       open2 = void 0;
   }
   return open2;
@@ -71652,7 +72169,7 @@ async function listOurReviewComments(client, pr, login) {
       per_page: 100
     });
   } catch (error3) {
-    throw readError(error3, `the review comments of pull request #${pr.pullNumber}`);
+    throw readError2(error3, `the review comments of pull request #${pr.pullNumber}`);
   }
   const ours = [];
   for (const c6 of comments) {
@@ -71712,7 +72229,7 @@ async function upsertSummaryComment(client, pr, markdown, options) {
       per_page: 100
     });
   } catch (error3) {
-    throw readError(error3, `the comments of pull request #${pr.pullNumber}`);
+    throw readError2(error3, `the comments of pull request #${pr.pullNumber}`);
   }
   const body2 = summaryBody(markdown);
   const existing = comments.find(
@@ -72036,7 +72553,8 @@ var INPUT = {
   reviewEvent: "review-event",
   maxComments: "max-comments",
   verifyWithAws: "verify-with-aws",
-  allowWorkspaceOnPullRequestTarget: "allow-workspace-on-pull-request-target"
+  allowWorkspaceOnPullRequestTarget: "allow-workspace-on-pull-request-target",
+  requireAwsAgreement: "require-aws-agreement"
 };
 var OUTPUT = {
   unusedActions: "unused-actions",
@@ -72075,7 +72593,7 @@ function readInputs(source2 = (name2) => getInput(name2)) {
   }
   return {
     githubToken,
-    findings: list2(get(INPUT.findings)),
+    findings: list3(get(INPUT.findings)),
     ...artifactName === "" ? {} : {
       findingsArtifact: {
         name: artifactName,
@@ -72084,7 +72602,7 @@ function readInputs(source2 = (name2) => getInput(name2)) {
       }
     },
     ...analyzerArn === "" ? {} : { analyzerArn },
-    paths: list2(get(INPUT.paths)),
+    paths: list3(get(INPUT.paths)),
     config: get(INPUT.config) || DEFAULTS2.config,
     catalog: catalogChoice(get(INPUT.catalog)),
     failOn: oneOf(INPUT.failOn, get(INPUT.failOn) || DEFAULTS2.failOn, FAIL_ON, false),
@@ -72099,10 +72617,11 @@ function readInputs(source2 = (name2) => getInput(name2)) {
     allowWorkspaceOnPullRequestTarget: boolean(
       INPUT.allowWorkspaceOnPullRequestTarget,
       get(INPUT.allowWorkspaceOnPullRequestTarget)
-    )
+    ),
+    requireAwsAgreement: boolean(INPUT.requireAwsAgreement, get(INPUT.requireAwsAgreement))
   };
 }
-function list2(value) {
+function list3(value) {
   return value.split(/[\n,]/).map((v) => v.trim()).filter((v) => v !== "" && !v.startsWith("#"));
 }
 function catalogChoice(value) {
@@ -72175,11 +72694,11 @@ async function expandGlobs(patterns, root6) {
 var MAX_LOG_LINE = 4e3;
 var COMMAND_START = /^(\s*)(:|#)(?=:|#\[)/gm;
 function logLine(message2) {
-  let line = message2.replace(/\r\n|\r|\n|\u2028|\u2029/g, " \u23CE ");
-  if (line.length > MAX_LOG_LINE) {
-    line = `${line.slice(0, MAX_LOG_LINE)}\u2026 (${line.length - MAX_LOG_LINE} more characters)`;
+  let line2 = message2.replace(/\r\n|\r|\n|\u2028|\u2029/g, " \u23CE ");
+  if (line2.length > MAX_LOG_LINE) {
+    line2 = `${line2.slice(0, MAX_LOG_LINE)}\u2026 (${line2.length - MAX_LOG_LINE} more characters)`;
   }
-  return neutralizeCommands(line);
+  return neutralizeCommands(line2);
 }
 function neutralizeCommands(text3) {
   return text3.replace(COMMAND_START, "$1$2\u200B");
@@ -72341,19 +72860,24 @@ function toSarif(report, toolVersion) {
   for (const file of report.files) {
     const uri = toUri(file.file);
     if (file.status !== "policies") {
-      const line = file.line ?? 1;
+      const line2 = file.line ?? 1;
       const column = file.column ?? 1;
       results.push(
         result("unreadable-file", `${file.file} ${file.message ?? "could not be read"}`, uri, {
-          startLine: line,
+          startLine: line2,
           startColumn: column,
-          endLine: line,
+          endLine: line2,
           endColumn: column
         })
       );
       continue;
     }
-    for (const policy of file.policies) results.push(...policyResults(policy, uri));
+    for (const policy of file.policies) {
+      const agreement = policy.awsAgreement;
+      const properties2 = agreement ? { awsAgreement: agreement.verdict, awsAgreementSummary: agreementLine(agreement) } : void 0;
+      for (const r6 of policyResults(policy, uri))
+        results.push(properties2 ? { ...r6, properties: properties2 } : r6);
+    }
   }
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -72852,24 +73376,24 @@ var EMPTY_CONFIG = {
   keepActions: [],
   ignoreFiles: []
 };
-var PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
+var PRINCIPAL_ARN2 = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
 var STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
-var ACTION_PATTERN = /^([a-z0-9-]+:[A-Za-z0-9*?]+|\*)$/i;
+var ACTION_PATTERN2 = /^([a-z0-9-]+:[A-Za-z0-9*?]+|\*)$/i;
 var ACCOUNT = /^\d{12}$/;
 function parseConfig(text3, file) {
   const lines = new LineIndex(text3);
   const fail2 = (node, key, what) => {
     const range2 = node?.range ?? [0, 0, 0];
-    const { line } = lines.position(range2[0]);
-    throw new ConfigurationError(`${file}:${line}: ${key}: ${what}`);
+    const { line: line2 } = lines.position(range2[0]);
+    throw new ConfigurationError(`${file}:${line2}: ${key}: ${what}`);
   };
   if (text3.includes("\0")) throw new ConfigurationError(`${file}: is binary, not YAML`);
   const doc = (0, import_yaml2.parseDocument)(text3, { version: "1.2", prettyErrors: false });
   const error3 = doc.errors[0];
   if (error3) {
-    const { line, column } = lines.position(error3.pos[0]);
+    const { line: line2, column } = lines.position(error3.pos[0]);
     const message2 = (error3.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-    throw new ConfigurationError(`${file}:${line}:${column}: is not valid YAML (${message2})`);
+    throw new ConfigurationError(`${file}:${line2}:${column}: is not valid YAML (${message2})`);
   }
   const root6 = doc.contents;
   if (root6 === null || (0, import_yaml2.isScalar)(root6) && root6.value === null) return { ...EMPTY_CONFIG, file };
@@ -72898,7 +73422,7 @@ function parseConfig(text3, file) {
       case "keep-actions":
         config2.keepActions = strings(value, key, fail2);
         config2.keepActions.forEach((a6, i8) => {
-          if (!ACTION_PATTERN.test(a6)) {
+          if (!ACTION_PATTERN2.test(a6)) {
             fail2(listItem(value, i8), `${key}[${i8}]`, `"${a6}" is not an action such as iam:PassRole`);
           }
         });
@@ -72932,7 +73456,7 @@ function readPrincipal(item, key, fail2, lines) {
     } else if (k6 === "principal") {
       principals = stringOrList(pair2.value, `${key}.principal`, fail2);
       for (const arn of principals) {
-        if (!PRINCIPAL_ARN.test(arn)) {
+        if (!PRINCIPAL_ARN2.test(arn)) {
           fail2(
             pair2.value,
             `${key}.principal`,
@@ -72990,9 +73514,9 @@ function strings(value, key, fail2) {
 }
 function stringOrList(value, key, fail2) {
   if ((0, import_yaml2.isSeq)(value)) {
-    const list3 = strings(value, key, fail2);
-    if (list3.length === 0) fail2(value, key, "must not be empty");
-    return list3;
+    const list4 = strings(value, key, fail2);
+    if (list4.length === 0) fail2(value, key, "must not be empty");
+    return list4;
   }
   return [stringValue(value, key, fail2)];
 }
@@ -73022,18 +73546,6 @@ function globMatcher(globs) {
   return matcher;
 }
 
-// src/sources/candidates.ts
-var CANDIDATE = /\.(json|jsonc|ya?ml|template|tf|tfvars)$/i;
-function mayHoldPolicies(path) {
-  return CANDIDATE.test(path);
-}
-
-// src/engine/refine.ts
-init_errors();
-
-// src/engine/invariants.ts
-init_errors();
-
 // src/engine/policy.ts
 init_errors();
 function readStatements(document) {
@@ -73043,9 +73555,9 @@ function readStatements(document) {
   if (isRecord(s2)) return { statements: [s2], single: true };
   throw new ConfigurationError('the policy has no "Statement" list or object');
 }
-function actionEntries(statement) {
-  if (!isRecord(statement)) return void 0;
-  const a6 = statement.Action;
+function actionEntries(statement2) {
+  if (!isRecord(statement2)) return void 0;
+  const a6 = statement2.Action;
   if (typeof a6 === "string") return [a6];
   if (Array.isArray(a6) && a6.every((x2) => typeof x2 === "string")) return a6;
   return void 0;
@@ -73059,15 +73571,15 @@ var catalogIndexes = /* @__PURE__ */ new WeakMap();
 function indexCatalog(catalog) {
   let index = catalogIndexes.get(catalog);
   if (index) return index;
-  const display = /* @__PURE__ */ new Map();
+  const display2 = /* @__PURE__ */ new Map();
   for (const [service, actions] of catalog.services) {
     for (const action of actions) {
       const name2 = `${service}:${action}`;
-      display.set(fold(name2), name2);
+      display2.set(fold(name2), name2);
     }
   }
-  const names = [...display.keys()].sort();
-  index = { display, names, services: byService(names) };
+  const names = [...display2.keys()].sort();
+  index = { display: display2, names, services: byService(names) };
   catalogIndexes.set(catalog, index);
   return index;
 }
@@ -73075,9 +73587,9 @@ function byService(sortedNames) {
   const services = /* @__PURE__ */ new Map();
   for (const name2 of sortedNames) {
     const service = splitName(name2).service;
-    let list3 = services.get(service);
-    if (!list3) services.set(service, list3 = []);
-    list3.push(name2);
+    let list4 = services.get(service);
+    if (!list4) services.set(service, list4 = []);
+    list4.push(name2);
   }
   return services;
 }
@@ -73115,6 +73627,10 @@ var Universe = class {
   }
   has(folded) {
     return this.base.display.has(folded) || this.extra.has(folded);
+  }
+  /** Whether the catalog itself names a folded action (not only the findings or a policy). */
+  inCatalog(folded) {
+    return this.base.display.has(folded);
   }
   /** The casing to show for a folded name of the universe. */
   displayOf(folded) {
@@ -73171,197 +73687,6 @@ function anyStartsWith(sorted, prefix) {
   return at2 < sorted.length && sorted[at2].startsWith(prefix);
 }
 
-// src/engine/trie.ts
-function generalize(entry, m3, r6, universe) {
-  const root6 = rootPrefix(entry);
-  const inR = new Set(r6);
-  const isSubPattern = subPatternTest(entry, root6);
-  const out2 = [];
-  const emitAction = (folded) => {
-    out2.push(universe.displayOf(folded));
-  };
-  const unusedBefore = new Uint32Array(m3.length + 1);
-  m3.forEach((name2, i8) => {
-    unusedBefore[i8 + 1] = unusedBefore[i8] + (inR.has(name2) ? 1 : 0);
-  });
-  const visit2 = (node, parentLo, parentHi) => {
-    const [lo, hi] = prefixRange(m3, node.prefix, parentLo, parentHi);
-    const unused = unusedBefore[hi] - unusedBefore[lo];
-    if (unused === 0) {
-      if (hi - lo === 1) return emitAction(m3[lo]);
-      if (isSubPattern(node.prefix)) {
-        out2.push(`${node.display}*`);
-        return;
-      }
-    } else if (unused === hi - lo) return;
-    const { isAction, children } = expand2(node, m3, universe);
-    if (isAction && !inR.has(node.prefix)) emitAction(node.prefix);
-    for (const child of children) visit2(child, lo, hi);
-  };
-  const top = expand2({ prefix: root6, display: root6, members: m3.map((_, i8) => i8) }, m3, universe);
-  if (top.isAction && !inR.has(root6)) emitAction(root6);
-  for (const child of top.children) visit2(child, 0, m3.length);
-  return out2;
-}
-function expand2(node, m3, universe) {
-  const depth = node.prefix.length;
-  let isAction = false;
-  const children = /* @__PURE__ */ new Map();
-  for (const i8 of node.members) {
-    const name2 = m3[i8];
-    if (name2.length === depth) {
-      isAction = true;
-      continue;
-    }
-    const display = universe.displayOf(name2);
-    const end = wordEndAfter(display, depth);
-    const prefix = name2.slice(0, end);
-    const child = children.get(prefix);
-    if (!child) {
-      const displayEnds = end === name2.length;
-      children.set(prefix, { prefix, display: display.slice(0, end), members: [i8], displayEnds });
-      continue;
-    }
-    child.members.push(i8);
-    if (child.displayEnds && end < name2.length) {
-      child.display = display.slice(0, end);
-      child.displayEnds = false;
-    }
-  }
-  return { isAction, children: [...children.values()] };
-}
-function rootPrefix(entry) {
-  const folded = fold(entry);
-  const cut = folded.search(/[*?]/);
-  return cut < 0 ? folded : folded.slice(0, cut);
-}
-function subPatternTest(entry, root6) {
-  const folded = fold(entry);
-  if (trailingStarPrefix(folded) === root6) return () => true;
-  const cache7 = /* @__PURE__ */ new Map();
-  return (prefix) => {
-    let known = cache7.get(prefix);
-    if (known === void 0) {
-      known = patternContains(folded, `${prefix}*`);
-      cache7.set(prefix, known);
-    }
-    return known;
-  };
-}
-
-// src/engine/invariants.ts
-function verifyRefinement(original, result2, context3, refineAgain) {
-  const before = readStatements(original).statements;
-  const after = readStatements(result2.document).statements;
-  if (!sameExceptKey(original, result2.document, "Statement"))
-    throw new InvariantError("a key of the policy other than Statement changed");
-  if (result2.statements.length !== before.length || result2.statements.some((s2, i8) => s2.index !== i8))
-    throw new InvariantError("the result does not account for every statement of the policy");
-  let at2 = 0;
-  for (const s2 of result2.statements) {
-    const source2 = before[s2.index];
-    if (s2.status === "removed" || s2.status === "refined") {
-      if (!sameEntries(actionEntries(source2), s2.before))
-        fail(s2, "the entries checked are not the original Action");
-    }
-    if (s2.status === "removed") {
-      if (s2.after.length > 0) fail(s2, "a removed statement reports entries");
-      checkStatement(s2, context3);
-      continue;
-    }
-    const refined = after[at2++];
-    if (s2.status === "refined") {
-      if (!sameExceptKey(source2, refined, "Action")) {
-        fail(s2, "a key other than Action changed");
-      }
-      if (!sameEntries(actionEntries(refined), s2.after))
-        fail(s2, "the refined Action is not the entries checked");
-      checkStatement(s2, context3);
-    } else if (refined !== source2) {
-      fail(s2, "a statement the engine did not refine was changed");
-    }
-  }
-  if (at2 !== after.length)
-    throw new InvariantError("the refined policy has statements the original lacks");
-  const again = refineAgain(result2.document);
-  if (again.changed || JSON.stringify(again.document) !== JSON.stringify(result2.document)) {
-    throw new InvariantError(
-      "refining the refined policy with the same findings changed it (guarantee 5)"
-    );
-  }
-}
-function checkStatement(s2, context3) {
-  const { universe, unused } = context3;
-  const beforeFolded = s2.before.map(fold);
-  for (const entry of s2.after) {
-    const f6 = fold(entry);
-    if (!beforeFolded.some((o3) => patternContains(o3, f6))) {
-      fail(s2, `"${entry}" allows strings no original entry allows (guarantee 1)`);
-    }
-  }
-  const refined = new PatternIndex(s2.after);
-  const allowedBefore = expand3(s2.before, universe);
-  const allowedAfter = expand3(s2.after, universe);
-  for (const name2 of allowedBefore) {
-    const isUnused = unused.has(name2);
-    const allowed = allowedAfter.has(name2) || !universe.has(name2) && refined.allows(name2);
-    if (isUnused && allowed)
-      fail(s2, `the unused ${universe.displayOf(name2)} is still allowed (guarantee 2)`);
-    if (!isUnused && !allowed)
-      fail(s2, `the used ${universe.displayOf(name2)} is no longer allowed (guarantee 3)`);
-  }
-  const originals = new Set(beforeFolded);
-  for (const entry of s2.after) {
-    const f6 = fold(entry);
-    if (originals.has(f6)) continue;
-    if (refined.covers(f6, f6))
-      fail(s2, `the new "${entry}" is covered by another entry (guarantee 4)`);
-  }
-  for (const change of s2.changes) {
-    if (change.kind !== "replaced") continue;
-    const wildcards = change.by.filter((entry) => entry.endsWith("*"));
-    if (wildcards.length === 0) continue;
-    const root6 = rootPrefix(change.entry);
-    const r6 = universe.matching(change.entry).filter((a6) => unused.has(a6));
-    const isSubPattern = subPatternTest(change.entry, root6);
-    for (const entry of wildcards) checkMaximal(s2, entry, root6, r6, isSubPattern);
-  }
-}
-function expand3(entries, universe) {
-  const names = /* @__PURE__ */ new Set();
-  for (const entry of entries) {
-    if (hasWildcard(entry)) for (const name2 of universe.matching(entry)) names.add(name2);
-    else names.add(fold(entry));
-  }
-  return names;
-}
-function checkMaximal(s2, wildcard, root6, r6, isSubPattern) {
-  const prefix = wildcard.slice(0, -1);
-  const bounds = wordBoundaries(prefix).filter((b6) => b6 < prefix.length);
-  const previous = bounds.length > 0 ? bounds[bounds.length - 1] : 0;
-  const parent = previous > root6.length ? fold(prefix.slice(0, previous)) : root6;
-  if (!anyStartsWith(r6, parent) && isSubPattern(parent)) {
-    fail(s2, `"${wildcard}" is not maximal: "${parent}*" would also be safe (guarantee 4)`);
-  }
-}
-function sameExceptKey(a6, b6, key) {
-  if (typeof a6 !== "object" || a6 === null || typeof b6 !== "object" || b6 === null) return false;
-  const strip = (o3) => JSON.stringify(Object.entries(o3).map(([k6, v]) => k6 === key ? [k6] : [k6, v]));
-  return strip(a6) === strip(b6);
-}
-function sameEntries(a6, b6) {
-  return a6 !== void 0 && a6.length === b6.length && a6.every((e6, i8) => e6 === b6[i8]);
-}
-function fail(s2, what) {
-  throw new InvariantError(`statement ${s2.sid ? `"${s2.sid}"` : `#${s2.index + 1}`}: ${what}`);
-}
-
-// src/engine/limits.ts
-var MAX_MATCHED_ACTIONS_PER_FILE = 5e5;
-var MAX_ENTRIES_PER_POLICY = 2e3;
-var MAX_STATEMENTS_PER_FILE = 5e3;
-var MAX_SECONDS_PER_FILE = 30;
-
 // src/engine/unused-set.ts
 var UnusedSet = class _UnusedSet {
   /** Every action is unused (each principal has an `UnusedIAMRole` finding). */
@@ -73413,6 +73738,695 @@ function unusedOf(p3, universe) {
   return out2;
 }
 
+// src/engine/agreement.ts
+var MAX_COMPARED_STATEMENTS = 500;
+function compareWithRecommendation(input) {
+  const principals = input.principals.map((p3) => comparePrincipal(input, p3));
+  const verdict = principals.some((p3) => p3.verdict === "differs") ? "differs" : principals.length === 0 || principals.some((p3) => p3.verdict === "unavailable") ? "unavailable" : "agrees";
+  return { verdict, principals };
+}
+function unavailable(principal, why) {
+  return { principal, verdict: "unavailable", reasons: [], unavailable: why };
+}
+function comparePrincipal(input, p3) {
+  const who = p3.principal || "the principal";
+  if (p3.wholePrincipal) {
+    return unavailable(
+      p3.principal,
+      `${who} is unused as a whole (UnusedIAMRole); IAM Access Analyzer recommends policies only for unused-permission findings`
+    );
+  }
+  const recommendation = input.recommendations.get(p3.principal);
+  if (!recommendation)
+    return unavailable(p3.principal, `the findings hold no recommendation for ${who}`);
+  if (recommendation.status === "unavailable")
+    return unavailable(p3.principal, recommendation.reason);
+  const found = findStep(recommendation.steps, input);
+  if ("unavailable" in found) return unavailable(p3.principal, found.unavailable);
+  const statements2 = readStatements(input.document).statements;
+  const recommended = found.create ? readStatements(found.create.recommendedPolicy).statements : [];
+  if (statements2.length > MAX_COMPARED_STATEMENTS || recommended.length > MAX_COMPARED_STATEMENTS) {
+    return unavailable(
+      p3.principal,
+      `the policy or the recommendation has more than ${MAX_COMPARED_STATEMENTS} statements; not compared`
+    );
+  }
+  const reasons = compareStatements(input, p3, statements2, recommended, found.create === void 0);
+  const existingPolicyId = found.create?.existingPolicyId ?? found.detachId;
+  return {
+    principal: p3.principal,
+    verdict: reasons.length === 0 ? "agrees" : "differs",
+    matchedBy: found.matchedBy,
+    ...existingPolicyId === void 0 ? {} : { existingPolicyId },
+    ...found.create === void 0 ? { detach: true } : {},
+    ...recommendation.completedAt === void 0 ? {} : { completedAt: recommendation.completedAt },
+    reasons
+  };
+}
+function findStep(steps, input) {
+  const names = new Set(input.policyNames.map(fold));
+  const prefixes = (input.generatedNamePrefixes ?? []).map(fold);
+  const namesThisPolicy = (id) => {
+    const name2 = fold(policyNameOf(id));
+    return names.has(name2) || prefixes.some((prefix) => name2.startsWith(prefix));
+  };
+  const byId = steps.filter(
+    (s2) => s2.existingPolicyId !== void 0 && namesThisPolicy(s2.existingPolicyId)
+  );
+  if (byId.length > 0) {
+    const creates = byId.filter((s2) => s2.action === "CREATE_POLICY");
+    if (creates.length > 1) {
+      return {
+        unavailable: `the recommendation has ${creates.length} CREATE_POLICY steps for this policy`
+      };
+    }
+    const detach = byId.find((s2) => s2.action === "DETACH_POLICY");
+    return {
+      ...creates[0] ? { create: creates[0] } : {},
+      ...detach?.existingPolicyId ? { detachId: detach.existingPolicyId } : {},
+      matchedBy: "id"
+    };
+  }
+  const original = readStatements(input.document).statements;
+  const candidates2 = steps.filter((s2) => {
+    if (s2.action !== "CREATE_POLICY" || s2.recommendedPolicy === void 0) return false;
+    const recommended = readStatements(s2.recommendedPolicy).statements;
+    if (recommended.length === 0 || recommended.length > MAX_COMPARED_STATEMENTS) return false;
+    return align(original, recommended, new Expander(comparisonUniverse(input, recommended))).complete;
+  });
+  if (candidates2.length === 1)
+    return { create: candidates2[0], matchedBy: "content" };
+  const ids = steps.map((s2) => s2.existingPolicyId).filter((id) => id !== void 0);
+  if (candidates2.length > 1) {
+    return {
+      unavailable: `${candidates2.length} of the recommended policies could be this one by content (${unique2(ids).join(", ")}); give the policy its name (PolicyName, ManagedPolicyName) so that it matches by name`
+    };
+  }
+  if (steps.length === 0) return { unavailable: "the recommendation has no steps" };
+  return {
+    unavailable: `no step of the recommendation is about this policy (they name ${unique2(ids).join(", ") || "no policy"})`
+  };
+}
+function policyNameOf(id) {
+  const m3 = /^arn:aws[a-z-]*:iam::(?:\d{12}|aws):policy\/(?:.*\/)?([^/]+)$/.exec(id);
+  return m3 ? m3[1] : id;
+}
+function compareStatements(input, p3, original, recommended, detached) {
+  const universe = comparisonUniverse(input, recommended);
+  const expander = new Expander(universe);
+  const allowed = (statement2) => expander.allowed(statement2);
+  const keep = input.keepActions ?? [];
+  const own = UnusedSet.resolve([p3], universe);
+  const everyone = input.principals.map((q3) => ({
+    principal: q3.principal,
+    unused: UnusedSet.resolve([q3], universe)
+  }));
+  const keepIndex = new PatternIndex(keep);
+  const alignment = align(original, recommended, expander).pairs;
+  const ours = ourStatements(input.refinement, original.length);
+  const reasons = [];
+  const matched2 = new Set(alignment.filter((j6) => j6 !== void 0));
+  const explained = /* @__PURE__ */ new Set();
+  recommended.forEach((r6, j6) => {
+    if (matched2.has(j6)) return;
+    const best = original.findIndex(
+      (o3, i8) => alignment[i8] === void 0 && skeleton(o3) === skeleton(r6)
+    );
+    if (best >= 0) explained.add(best);
+    const extra = best >= 0 ? [...allowed(r6)].filter((a6) => !allowed(original[best]).has(a6)) : [];
+    reasons.push({
+      kind: "unaligned",
+      recommendedStatement: j6,
+      ...extra.length > 0 ? { actions: display(extra, universe) } : {}
+    });
+  });
+  original.forEach((o3, i8) => {
+    if (explained.has(i8)) return;
+    const j6 = alignment[i8];
+    const mine = { statement: ours[i8] ?? null };
+    const theirs = {
+      statement: j6 === void 0 ? null : recommended[j6]
+    };
+    const ref = statementRef(o3, i8);
+    const kept = canonical(mine.statement) === canonical(o3);
+    const theirsKept = canonical(theirs.statement) === canonical(o3);
+    if (!isAllowWithActions(o3)) {
+      if (canonical(mine.statement) !== canonical(theirs.statement)) {
+        reasons.push({ kind: "not-refined-by-us", statement: ref, note: notRefinedNote(o3) });
+      }
+      return;
+    }
+    const a6 = allowed(mine.statement);
+    const b6 = allowed(theirs.statement);
+    const onlyOurs = [...a6].filter((x2) => !b6.has(x2)).sort();
+    const onlyAws = [...b6].filter((x2) => !a6.has(x2)).sort();
+    if (onlyOurs.length === 0 && onlyAws.length === 0) {
+      if (mine.statement === null !== (theirs.statement === null) || !sameEntries(mine.statement, theirs.statement)) {
+        reasons.push({
+          kind: "written-differently",
+          statement: ref,
+          ours: entriesOf(mine.statement),
+          aws: entriesOf(theirs.statement)
+        });
+      }
+      return;
+    }
+    if (kept && !theirsKept && isNotAction(o3)) {
+      reasons.push({
+        kind: "not-refined-by-us",
+        statement: ref,
+        note: notRefinedNote(o3),
+        actions: display(onlyOurs, universe)
+      });
+      return;
+    }
+    if (theirsKept && !kept && !detached) {
+      reasons.push({
+        kind: "not-refined-by-aws",
+        statement: ref,
+        actions: display(onlyAws, universe)
+      });
+      return;
+    }
+    const groups2 = /* @__PURE__ */ new Map();
+    const usedBy = /* @__PURE__ */ new Set();
+    const add = (kind, name2) => {
+      const list4 = groups2.get(kind) ?? [];
+      list4.push(name2);
+      groups2.set(kind, list4);
+    };
+    const named = new Set(
+      entriesOf(o3, "Action").filter((e6) => !hasWildcard(e6)).map(fold)
+    );
+    for (const x2 of onlyOurs) {
+      if (keep.length > 0 && keepIndex.allows(x2)) add("keep-actions", x2);
+      else if (own.has(x2)) {
+        add("shared", x2);
+        for (const q3 of everyone) if (!q3.unused.has(x2)) usedBy.add(q3.principal);
+      } else if (universe.inCatalog(x2) && !named.has(x2)) add("aws-catalog", x2);
+      else add("removes-used", x2);
+    }
+    for (const x2 of onlyAws) {
+      if (own.has(x2) || everyone.every((q3) => q3.unused.has(x2))) add("keeps-unused", x2);
+      else add("our-catalog", x2);
+    }
+    for (const [kind, names] of groups2) {
+      reasons.push({
+        kind,
+        statement: ref,
+        actions: display(names, universe),
+        ...kind === "shared" ? { usedBy: [...usedBy].sort() } : {}
+      });
+    }
+  });
+  if (detached) {
+    const keptActions = ours.some((s2) => s2 !== null);
+    if (keptActions) {
+      reasons.unshift({ kind: "detached" });
+    }
+  }
+  return reasons;
+}
+function ourStatements(refinement, count3) {
+  const refined = readStatements(refinement.document).statements;
+  const out2 = new Array(count3).fill(null);
+  let at2 = 0;
+  for (const s2 of refinement.statements) {
+    if (s2.status === "removed") continue;
+    const statement2 = refined[at2++];
+    out2[s2.index] = isRecord(statement2) ? statement2 : null;
+  }
+  return out2;
+}
+function align(original, recommended, expander) {
+  const n3 = original.length;
+  const m3 = recommended.length;
+  const originalSkeletons = original.map(skeleton);
+  const recommendedSkeletons = recommended.map(skeleton);
+  const fit = (i9, j7) => {
+    if (originalSkeletons[i9] !== recommendedSkeletons[j7]) return 0;
+    const inside = expander.allowed(original[i9]);
+    for (const x2 of expander.allowed(recommended[j7])) if (!inside.has(x2)) return 0;
+    if (entriesVerbatim(recommended[j7], original[i9])) return 3;
+    return entriesInside(recommended[j7], original[i9]) ? 2 : 1;
+  };
+  const fits = Array.from({ length: n3 }, (_, i9) => Array.from({ length: m3 }, (_2, j7) => fit(i9, j7)));
+  const weight = (f6) => f6 === 0 ? 0 : 2 * m3 + 1 + (f6 - 1);
+  const best = Array.from({ length: n3 + 1 }, () => new Float64Array(m3 + 1));
+  const at2 = (i9, j7) => best[i9][j7];
+  for (let i9 = n3 - 1; i9 >= 0; i9--) {
+    for (let j7 = m3 - 1; j7 >= 0; j7--) {
+      const skip = Math.max(at2(i9 + 1, j7), at2(i9, j7 + 1));
+      const f6 = fits[i9][j7];
+      best[i9][j7] = f6 > 0 ? Math.max(skip, weight(f6) + at2(i9 + 1, j7 + 1)) : skip;
+    }
+  }
+  const pairs = new Array(n3).fill(void 0);
+  let i8 = 0;
+  let j6 = 0;
+  let matched2 = 0;
+  while (i8 < n3 && j6 < m3) {
+    const f6 = fits[i8][j6];
+    if (f6 > 0 && at2(i8, j6) === weight(f6) + at2(i8 + 1, j6 + 1)) {
+      pairs[i8++] = j6++;
+      matched2++;
+    } else if (at2(i8 + 1, j6) >= at2(i8, j6 + 1)) i8++;
+    else j6++;
+  }
+  return { pairs, complete: matched2 === m3 };
+}
+function entriesVerbatim(inner, outer) {
+  const has = (statement2, key) => new Set(entriesOf(statement2, key).map(fold));
+  const action = has(outer, "Action");
+  const notAction = has(inner, "NotAction");
+  return entriesOf(inner, "Action").every((e6) => action.has(fold(e6))) && entriesOf(outer, "NotAction").every((e6) => notAction.has(fold(e6)));
+}
+function entriesInside(inner, outer) {
+  const action = new PatternIndex(entriesOf(outer, "Action"));
+  const notAction = new PatternIndex(entriesOf(inner, "NotAction"));
+  return entriesOf(inner, "Action").every((e6) => action.covers(fold(e6))) && entriesOf(outer, "NotAction").every((e6) => notAction.covers(fold(e6)));
+}
+function comparisonUniverse(input, recommended) {
+  const literals = [];
+  for (const s2 of [...readStatements(input.document).statements, ...recommended]) {
+    for (const entry of [...entriesOf(s2, "Action"), ...entriesOf(s2, "NotAction")]) {
+      if (!hasWildcard(entry)) literals.push(entry);
+    }
+  }
+  const keep = (input.keepActions ?? []).filter((k6) => !hasWildcard(k6));
+  return new Universe(input.catalog, namedActions(input.principals), literals, keep);
+}
+var Expander = class {
+  constructor(universe) {
+    this.universe = universe;
+  }
+  universe;
+  cache = /* @__PURE__ */ new Map();
+  allowed(statement2) {
+    const cached = this.cache.get(statement2);
+    if (cached) return cached;
+    let out2 = /* @__PURE__ */ new Set();
+    if (isRecord(statement2) && statement2.Effect === "Allow") {
+      if ("Action" in statement2) out2 = expand2(entriesOf(statement2, "Action"), this.universe);
+      else if ("NotAction" in statement2) {
+        const excluded = expand2(entriesOf(statement2, "NotAction"), this.universe);
+        out2 = new Set(this.universe.names.filter((name2) => !excluded.has(name2)));
+      }
+    }
+    this.cache.set(statement2, out2);
+    return out2;
+  }
+};
+function expand2(entries, universe) {
+  const names = /* @__PURE__ */ new Set();
+  for (const entry of entries) {
+    if (hasWildcard(entry)) for (const name2 of universe.matching(entry)) names.add(name2);
+    else names.add(fold(entry));
+  }
+  return names;
+}
+function entriesOf(statement2, key = "Action") {
+  if (!isRecord(statement2)) return [];
+  const value = statement2[key];
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.filter((v) => typeof v === "string");
+  return [];
+}
+function sameEntries(a6, b6) {
+  if (a6 === null || b6 === null) return a6 === b6;
+  for (const key of ["Action", "NotAction"]) {
+    if (key in a6 !== key in b6) return false;
+    const x2 = entriesOf(a6, key).map(fold);
+    const y = entriesOf(b6, key).map(fold);
+    const xs = new Set(x2);
+    const ys = new Set(y);
+    if (xs.size === ys.size && [...xs].every((e6) => ys.has(e6))) continue;
+    const inside = (from, to) => {
+      const index = new PatternIndex(to);
+      return from.every((e6) => index.covers(e6));
+    };
+    if (!inside(x2, y) || !inside(y, x2)) return false;
+  }
+  return true;
+}
+function isAllowWithActions(statement2) {
+  if (!isRecord(statement2) || statement2.Effect !== "Allow") return false;
+  const key = "Action" in statement2 ? "Action" : "NotAction" in statement2 ? "NotAction" : void 0;
+  if (key === void 0) return false;
+  const value = statement2[key];
+  return typeof value === "string" || Array.isArray(value) && value.every((v) => typeof v === "string");
+}
+function isNotAction(statement2) {
+  return isRecord(statement2) && "NotAction" in statement2 && !("Action" in statement2);
+}
+function notRefinedNote(statement2) {
+  if (!isRecord(statement2)) return "is not an object";
+  if (statement2.Effect === "Deny") return "is a Deny, which iam-refine never narrows";
+  if (isNotAction(statement2)) return "uses NotAction, which iam-refine does not refine";
+  return "has a shape iam-refine leaves as it is";
+}
+function skeleton(statement2) {
+  if (!isRecord(statement2)) return canonical(statement2);
+  const rest = {};
+  for (const [k6, v] of Object.entries(statement2)) {
+    if (k6 !== "Action" && k6 !== "NotAction") rest[k6] = v;
+  }
+  rest["#form"] = "NotAction" in statement2 ? "NotAction" : "Action";
+  return canonical(rest);
+}
+function canonical(value) {
+  if (value === void 0) return "undefined";
+  if (Array.isArray(value)) {
+    if (value.length === 1) return canonical(value[0]);
+    return `[${value.map(canonical).join(",")}]`;
+  }
+  if (isRecord(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k6) => `${JSON.stringify(k6)}:${canonical(value[k6])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+function statementRef(statement2, index) {
+  return isRecord(statement2) && typeof statement2.Sid === "string" ? { index, sid: statement2.Sid } : { index };
+}
+function display(folded, universe) {
+  return [...folded].sort().map((name2) => universe.displayOf(name2));
+}
+function unique2(items) {
+  return [...new Set(items)];
+}
+
+// src/sources/text-edit.ts
+function applyEdits(source2, edits) {
+  const sorted = [...edits].sort((a6, b6) => a6.start - b6.start || a6.end - b6.end);
+  let out2 = "";
+  let at2 = 0;
+  for (const edit of sorted) {
+    if (edit.start < at2 || edit.end < edit.start || edit.end > source2.length) {
+      throw new RangeError(`overlapping or out-of-range edit at ${edit.start}-${edit.end}`);
+    }
+    out2 += source2.slice(at2, edit.start) + edit.text;
+    at2 = edit.end;
+  }
+  return out2 + source2.slice(at2);
+}
+
+// src/sources/proof.ts
+async function withAwsProof(text3, outcome, prove, onWithheld) {
+  if (!outcome.report || !outcome.policies) return outcome;
+  const reasons = /* @__PURE__ */ new Map();
+  for (const p3 of outcome.policies) {
+    if (p3.report.status !== "refined" || !p3.refinement) continue;
+    const verdict = await prove(p3.location.document, p3.refinement);
+    if (verdict.ok) continue;
+    const reason = verdict.defect ? `IAM Access Analyzer did not confirm the refinement (${verdict.reason}), so it is withheld; this is a defect of iam-refine, please report it` : `IAM Access Analyzer could not check the refinement (${verdict.reason}), so it is withheld`;
+    onWithheld(p3, reason, verdict.defect);
+    reasons.set(p3, reason);
+  }
+  return withholdPolicies(text3, outcome, (p3) => reasons.get(p3));
+}
+function withholdPolicies(text3, outcome, reasonFor) {
+  const report = outcome.report;
+  if (!report || !outcome.policies) return outcome;
+  const dropped = /* @__PURE__ */ new Set();
+  const policies = outcome.policies.map((p3) => {
+    if (p3.report.status !== "refined") return p3;
+    const reason = reasonFor(p3);
+    if (reason === void 0) return p3;
+    for (const e6 of p3.report.edits) dropped.add(`${e6.start}:${e6.end}`);
+    return {
+      ...p3,
+      edits: [],
+      report: { ...p3.report, status: "not-editable", reason, edits: [] }
+    };
+  });
+  if (dropped.size === 0) return outcome;
+  const edits = report.edits.filter((e6) => !dropped.has(`${e6.start}:${e6.end}`));
+  const next = { ...report, policies: policies.map((p3) => p3.report), edits };
+  return {
+    report: next,
+    policies,
+    ...edits.length > 0 ? { fixedText: applyEdits(text3, edits) } : {}
+  };
+}
+
+// src/sources/agreement.ts
+function withAwsAgreement(outcome, path, options) {
+  const report = outcome.report;
+  if (!report || !outcome.policies) return outcome;
+  let changed = false;
+  const policies = outcome.policies.map((p3) => {
+    const agreement = agreementOf(p3, path, options);
+    if (!agreement) return p3;
+    changed = true;
+    return { ...p3, report: { ...p3.report, awsAgreement: agreement } };
+  });
+  if (!changed) return outcome;
+  const next = { ...report, policies: policies.map((p3) => p3.report) };
+  return { ...outcome, report: next, policies };
+}
+function agreementOf(p3, path, options) {
+  const r6 = p3.refinement;
+  if (!r6 || !(r6.changed || r6.unusedPolicy)) return void 0;
+  return compareWithRecommendation({
+    catalog: options.catalog,
+    document: p3.location.document,
+    refinement: r6,
+    principals: p3.principals,
+    keepActions: options.config.keepActions,
+    policyNames: policyNames(p3.location),
+    generatedNamePrefixes: generatedPrefixes(p3.location, path, options.config),
+    recommendations: options.recommendations
+  });
+}
+function policyNames(location2) {
+  const names = [];
+  if (location2.policyName !== void 0) names.push(location2.policyName);
+  if (location2.kind === "json-policy" && location2.path.length === 0) {
+    const base2 = location2.file.split(/[\\/]/).pop() ?? "";
+    const name2 = base2.split(".")[0] ?? "";
+    if (name2 !== "") names.push(name2);
+  }
+  return names;
+}
+function generatedPrefixes(location2, path, config2) {
+  if (location2.kind !== "cfn-managed-policy" || location2.policyName !== void 0 || !location2.resource) {
+    return [];
+  }
+  const stack = config2.stacks.find((s2) => globMatcher([s2.template])(path))?.name;
+  return stack === void 0 ? [] : [`${stack}-${location2.resource.logicalId}-`];
+}
+function withholdDisagreements(text3, outcome, describe4) {
+  return withholdPolicies(text3, outcome, (p3) => {
+    const agreement = p3.report.awsAgreement;
+    if (agreement?.verdict !== "differs") return void 0;
+    return `it differs from IAM Access Analyzer's recommendation and require-aws-agreement is set (${describe4(agreement)})`;
+  });
+}
+
+// src/sources/candidates.ts
+var CANDIDATE = /\.(json|jsonc|ya?ml|template|tf|tfvars)$/i;
+function mayHoldPolicies(path) {
+  return CANDIDATE.test(path);
+}
+
+// src/engine/refine.ts
+init_errors();
+
+// src/engine/invariants.ts
+init_errors();
+
+// src/engine/trie.ts
+function generalize(entry, m3, r6, universe) {
+  const root6 = rootPrefix(entry);
+  const inR = new Set(r6);
+  const isSubPattern = subPatternTest(entry, root6);
+  const out2 = [];
+  const emitAction = (folded) => {
+    out2.push(universe.displayOf(folded));
+  };
+  const unusedBefore = new Uint32Array(m3.length + 1);
+  m3.forEach((name2, i8) => {
+    unusedBefore[i8 + 1] = unusedBefore[i8] + (inR.has(name2) ? 1 : 0);
+  });
+  const visit2 = (node, parentLo, parentHi) => {
+    const [lo, hi] = prefixRange(m3, node.prefix, parentLo, parentHi);
+    const unused = unusedBefore[hi] - unusedBefore[lo];
+    if (unused === 0) {
+      if (hi - lo === 1) return emitAction(m3[lo]);
+      if (isSubPattern(node.prefix)) {
+        out2.push(`${node.display}*`);
+        return;
+      }
+    } else if (unused === hi - lo) return;
+    const { isAction, children } = expand3(node, m3, universe);
+    if (isAction && !inR.has(node.prefix)) emitAction(node.prefix);
+    for (const child of children) visit2(child, lo, hi);
+  };
+  const top = expand3({ prefix: root6, display: root6, members: m3.map((_, i8) => i8) }, m3, universe);
+  if (top.isAction && !inR.has(root6)) emitAction(root6);
+  for (const child of top.children) visit2(child, 0, m3.length);
+  return out2;
+}
+function expand3(node, m3, universe) {
+  const depth = node.prefix.length;
+  let isAction = false;
+  const children = /* @__PURE__ */ new Map();
+  for (const i8 of node.members) {
+    const name2 = m3[i8];
+    if (name2.length === depth) {
+      isAction = true;
+      continue;
+    }
+    const display2 = universe.displayOf(name2);
+    const end = wordEndAfter(display2, depth);
+    const prefix = name2.slice(0, end);
+    const child = children.get(prefix);
+    if (!child) {
+      const displayEnds = end === name2.length;
+      children.set(prefix, { prefix, display: display2.slice(0, end), members: [i8], displayEnds });
+      continue;
+    }
+    child.members.push(i8);
+    if (child.displayEnds && end < name2.length) {
+      child.display = display2.slice(0, end);
+      child.displayEnds = false;
+    }
+  }
+  return { isAction, children: [...children.values()] };
+}
+function rootPrefix(entry) {
+  const folded = fold(entry);
+  const cut = folded.search(/[*?]/);
+  return cut < 0 ? folded : folded.slice(0, cut);
+}
+function subPatternTest(entry, root6) {
+  const folded = fold(entry);
+  if (trailingStarPrefix(folded) === root6) return () => true;
+  const cache7 = /* @__PURE__ */ new Map();
+  return (prefix) => {
+    let known = cache7.get(prefix);
+    if (known === void 0) {
+      known = patternContains(folded, `${prefix}*`);
+      cache7.set(prefix, known);
+    }
+    return known;
+  };
+}
+
+// src/engine/invariants.ts
+function verifyRefinement(original, result2, context3, refineAgain) {
+  const before = readStatements(original).statements;
+  const after = readStatements(result2.document).statements;
+  if (!sameExceptKey(original, result2.document, "Statement"))
+    throw new InvariantError("a key of the policy other than Statement changed");
+  if (result2.statements.length !== before.length || result2.statements.some((s2, i8) => s2.index !== i8))
+    throw new InvariantError("the result does not account for every statement of the policy");
+  let at2 = 0;
+  for (const s2 of result2.statements) {
+    const source2 = before[s2.index];
+    if (s2.status === "removed" || s2.status === "refined") {
+      if (!sameEntries2(actionEntries(source2), s2.before))
+        fail(s2, "the entries checked are not the original Action");
+    }
+    if (s2.status === "removed") {
+      if (s2.after.length > 0) fail(s2, "a removed statement reports entries");
+      checkStatement(s2, context3);
+      continue;
+    }
+    const refined = after[at2++];
+    if (s2.status === "refined") {
+      if (!sameExceptKey(source2, refined, "Action")) {
+        fail(s2, "a key other than Action changed");
+      }
+      if (!sameEntries2(actionEntries(refined), s2.after))
+        fail(s2, "the refined Action is not the entries checked");
+      checkStatement(s2, context3);
+    } else if (refined !== source2) {
+      fail(s2, "a statement the engine did not refine was changed");
+    }
+  }
+  if (at2 !== after.length)
+    throw new InvariantError("the refined policy has statements the original lacks");
+  const again = refineAgain(result2.document);
+  if (again.changed || JSON.stringify(again.document) !== JSON.stringify(result2.document)) {
+    throw new InvariantError(
+      "refining the refined policy with the same findings changed it (guarantee 5)"
+    );
+  }
+}
+function checkStatement(s2, context3) {
+  const { universe, unused } = context3;
+  const beforeFolded = s2.before.map(fold);
+  for (const entry of s2.after) {
+    const f6 = fold(entry);
+    if (!beforeFolded.some((o3) => patternContains(o3, f6))) {
+      fail(s2, `"${entry}" allows strings no original entry allows (guarantee 1)`);
+    }
+  }
+  const refined = new PatternIndex(s2.after);
+  const allowedBefore = expand4(s2.before, universe);
+  const allowedAfter = expand4(s2.after, universe);
+  for (const name2 of allowedBefore) {
+    const isUnused = unused.has(name2);
+    const allowed = allowedAfter.has(name2) || !universe.has(name2) && refined.allows(name2);
+    if (isUnused && allowed)
+      fail(s2, `the unused ${universe.displayOf(name2)} is still allowed (guarantee 2)`);
+    if (!isUnused && !allowed)
+      fail(s2, `the used ${universe.displayOf(name2)} is no longer allowed (guarantee 3)`);
+  }
+  const originals = new Set(beforeFolded);
+  for (const entry of s2.after) {
+    const f6 = fold(entry);
+    if (originals.has(f6)) continue;
+    if (refined.covers(f6, f6))
+      fail(s2, `the new "${entry}" is covered by another entry (guarantee 4)`);
+  }
+  for (const change of s2.changes) {
+    if (change.kind !== "replaced") continue;
+    const wildcards = change.by.filter((entry) => entry.endsWith("*"));
+    if (wildcards.length === 0) continue;
+    const root6 = rootPrefix(change.entry);
+    const r6 = universe.matching(change.entry).filter((a6) => unused.has(a6));
+    const isSubPattern = subPatternTest(change.entry, root6);
+    for (const entry of wildcards) checkMaximal(s2, entry, root6, r6, isSubPattern);
+  }
+}
+function expand4(entries, universe) {
+  const names = /* @__PURE__ */ new Set();
+  for (const entry of entries) {
+    if (hasWildcard(entry)) for (const name2 of universe.matching(entry)) names.add(name2);
+    else names.add(fold(entry));
+  }
+  return names;
+}
+function checkMaximal(s2, wildcard, root6, r6, isSubPattern) {
+  const prefix = wildcard.slice(0, -1);
+  const bounds = wordBoundaries(prefix).filter((b6) => b6 < prefix.length);
+  const previous = bounds.length > 0 ? bounds[bounds.length - 1] : 0;
+  const parent = previous > root6.length ? fold(prefix.slice(0, previous)) : root6;
+  if (!anyStartsWith(r6, parent) && isSubPattern(parent)) {
+    fail(s2, `"${wildcard}" is not maximal: "${parent}*" would also be safe (guarantee 4)`);
+  }
+}
+function sameExceptKey(a6, b6, key) {
+  if (typeof a6 !== "object" || a6 === null || typeof b6 !== "object" || b6 === null) return false;
+  const strip = (o3) => JSON.stringify(Object.entries(o3).map(([k6, v]) => k6 === key ? [k6] : [k6, v]));
+  return strip(a6) === strip(b6);
+}
+function sameEntries2(a6, b6) {
+  return a6 !== void 0 && a6.length === b6.length && a6.every((e6, i8) => e6 === b6[i8]);
+}
+function fail(s2, what) {
+  throw new InvariantError(`statement ${s2.sid ? `"${s2.sid}"` : `#${s2.index + 1}`}: ${what}`);
+}
+
+// src/engine/limits.ts
+var MAX_MATCHED_ACTIONS_PER_FILE = 5e5;
+var MAX_ENTRIES_PER_POLICY = 2e3;
+var MAX_STATEMENTS_PER_FILE = 5e3;
+var MAX_SECONDS_PER_FILE = 30;
+
 // src/engine/refine.ts
 var QUOTAS = {
   managed: { kind: "managed policy", limit: 6144 },
@@ -73459,8 +74473,8 @@ function refineWithContext(document, context3, quota) {
   const kept = [];
   const warnings = [];
   let emitted = 0;
-  statements2.forEach((statement, index) => {
-    const { result: result2, refined } = refineStatement(statement, index, context3);
+  statements2.forEach((statement2, index) => {
+    const { result: result2, refined } = refineStatement(statement2, index, context3);
     results.push(result2);
     if (refined !== null) kept.push(refined);
     if (result2.note) warnings.push(`Statement ${label(result2)}: ${result2.note}`);
@@ -73506,11 +74520,11 @@ function refineWithContext(document, context3, quota) {
 function label(r6) {
   return r6.sid ? `"${r6.sid}"` : `#${r6.index + 1}`;
 }
-function refineStatement(statement, index, context3) {
+function refineStatement(statement2, index, context3) {
   const notRefined = (note3, before = [], unreadable = false) => ({
     result: {
       index,
-      ...sidOf(statement),
+      ...sidOf(statement2),
       status: "not-refined",
       note: note3,
       ...unreadable ? { unreadable } : {},
@@ -73518,22 +74532,22 @@ function refineStatement(statement, index, context3) {
       after: before,
       changes: []
     },
-    refined: statement
+    refined: statement2
   });
-  if (!isRecord(statement)) return notRefined("is not an object; left as it is", [], true);
-  if (statement.Effect === "Deny") {
+  if (!isRecord(statement2)) return notRefined("is not an object; left as it is", [], true);
+  if (statement2.Effect === "Deny") {
     return notRefined(
       "is a Deny, never narrowed: a narrower Deny would widen access",
-      actionEntries(statement)
+      actionEntries(statement2)
     );
   }
-  if (statement.Effect !== "Allow")
+  if (statement2.Effect !== "Allow")
     return notRefined("has no Effect of Allow or Deny; left as it is", [], true);
-  if ("NotAction" in statement) {
+  if ("NotAction" in statement2) {
     return notRefined("uses NotAction, which iam-refine does not refine (nor does Access Analyzer)");
   }
-  if (!("Action" in statement)) return notRefined("has no Action; left as it is");
-  const entries = actionEntries(statement);
+  if (!("Action" in statement2)) return notRefined("has no Action; left as it is");
+  const entries = actionEntries(statement2);
   if (entries === void 0) {
     return notRefined(
       "has an Action that is not a string or a list of strings; left as it is",
@@ -73583,13 +74597,13 @@ function refineStatement(statement, index, context3) {
     return {
       result: {
         index,
-        ...sidOf(statement),
+        ...sidOf(statement2),
         status: "unchanged",
         before: entries,
         after: entries,
         changes
       },
-      refined: statement
+      refined: statement2
     };
   }
   const after = dropCovered(slots);
@@ -73598,15 +74612,15 @@ function refineStatement(statement, index, context3) {
   );
   const result2 = (status) => ({
     index,
-    ...sidOf(statement),
+    ...sidOf(statement2),
     status,
     before: entries,
     after: after.entries,
     changes: finalChanges
   });
   if (after.entries.length === 0) return { result: result2("removed"), refined: null };
-  const action = typeof statement.Action === "string" && after.entries.length === 1 ? after.entries[0] : after.entries;
-  return { result: result2("refined"), refined: { ...statement, Action: action } };
+  const action = typeof statement2.Action === "string" && after.entries.length === 1 ? after.entries[0] : after.entries;
+  return { result: result2("refined"), refined: { ...statement2, Action: action } };
 }
 function dropCovered(slots) {
   const keptIndex = new PatternIndex(slots.filter((s2) => !s2.isNew).flatMap((s2) => s2.out));
@@ -73636,8 +74650,8 @@ function dropCovered(slots) {
   }
   return { entries, survivors };
 }
-function sidOf(statement) {
-  return isRecord(statement) && typeof statement.Sid === "string" ? { sid: statement.Sid } : {};
+function sidOf(statement2) {
+  return isRecord(statement2) && typeof statement2.Sid === "string" ? { sid: statement2.Sid } : {};
 }
 
 // src/sources/document/nodes.ts
@@ -73664,29 +74678,29 @@ function addPolicy(ctx, node, path, kind, extras) {
 function addStatementList(ctx, node, path, kind, extras, version = "2012-10-17") {
   forEachBranch(ctx, node, path, extras.branches ?? [], (branch, at2, branches) => {
     const notEditable = [];
-    let list3 = branch;
-    if (list3.kind === "alias") {
-      notEditable.push(`the statements are the YAML alias *${list3.name}`);
-      if (!list3.target) return;
-      list3 = list3.target;
+    let list4 = branch;
+    if (list4.kind === "alias") {
+      notEditable.push(`the statements are the YAML alias *${list4.name}`);
+      if (!list4.target) return;
+      list4 = list4.target;
     }
-    if (list3.tag || list3.kind !== "seq" && list3.kind !== "map") {
+    if (list4.tag || list4.kind !== "seq" && list4.kind !== "map") {
       note(
         ctx,
         branch,
         at2,
-        `the statements are given by ${describeIntrinsic(list3)}, not a literal list; not checked`,
+        `the statements are given by ${describeIntrinsic(list4)}, not a literal list; not checked`,
         true
       );
       return;
     }
     pushLocation(ctx, {
-      statementNode: list3,
-      rangeNode: list3,
+      statementNode: list4,
+      rangeNode: list4,
       path: at2,
       statementsPath: at2,
       form: "statements",
-      document: { Version: version, Statement: toValue(list3, ctx.budget) },
+      document: { Version: version, Statement: toValue(list4, ctx.budget) },
       kind,
       extras: { ...extras, branches },
       notEditable
@@ -73711,8 +74725,8 @@ function addDocument(ctx, node, path, kind, extras) {
     );
     return;
   }
-  const statement = pair(doc, "Statement");
-  if (!statement) {
+  const statement2 = pair(doc, "Statement");
+  if (!statement2) {
     const intrinsic2 = intrinsicName(doc);
     if (intrinsic2 !== void 0) {
       note(
@@ -73725,11 +74739,11 @@ function addDocument(ctx, node, path, kind, extras) {
     } else note(ctx, doc, path, "the policy document has no Statement; not refined");
     return;
   }
-  if (ifOf(statement)) {
+  if (ifOf(statement2)) {
     const version = pair(doc, "Version");
     addStatementList(
       ctx,
-      statement,
+      statement2,
       [...path, "Statement"],
       kind,
       extras,
@@ -73737,18 +74751,18 @@ function addDocument(ctx, node, path, kind, extras) {
     );
     return;
   }
-  if (statement.tag || statement.kind !== "seq" && statement.kind !== "map") {
+  if (statement2.tag || statement2.kind !== "seq" && statement2.kind !== "map") {
     note(
       ctx,
-      statement,
+      statement2,
       [...path, "Statement"],
-      statement.tag ? `Statement is given by ${statement.tag}, not a literal list; not checked` : "Statement is not a list or a mapping; not refined",
-      statement.tag !== void 0
+      statement2.tag ? `Statement is given by ${statement2.tag}, not a literal list; not checked` : "Statement is not a list or a mapping; not refined",
+      statement2.tag !== void 0
     );
     return;
   }
   pushLocation(ctx, {
-    statementNode: statement,
+    statementNode: statement2,
     rangeNode: doc,
     path,
     statementsPath: [...path, "Statement"],
@@ -73832,8 +74846,8 @@ function pushLocation(ctx, parts2) {
     } else if (item.kind === "map") addActionBranches(ctx, item, at2, parts2, version);
   });
 }
-function addActionBranches(ctx, statement, at2, parts2, version) {
-  const action = pair(statement, "Action");
+function addActionBranches(ctx, statement2, at2, parts2, version) {
+  const action = pair(statement2, "Action");
   if (!action || !ifOf(action)) return;
   forEachBranch(ctx, action, [...at2, "Action"], parts2.extras.branches ?? [], (branch, p3, taken) => {
     const form = actionForm(branch);
@@ -73847,9 +74861,9 @@ function addActionBranches(ctx, statement, at2, parts2, version) {
       );
       return;
     }
-    const value = toValue(statement, ctx.budget);
+    const value = toValue(statement2, ctx.budget);
     pushLocation(ctx, {
-      statementNode: statement,
+      statementNode: statement2,
       rangeNode: branch,
       path: p3,
       statementsPath: at2,
@@ -73865,7 +74879,7 @@ function addActionBranches(ctx, statement, at2, parts2, version) {
       statements: [
         {
           index: 0,
-          range: ctx.lines.range(statement.start, statement.end),
+          range: ctx.lines.range(statement2.start, statement2.end),
           action: { range: ctx.lines.range(branch.start, branch.end), form }
         }
       ]
@@ -73918,19 +74932,19 @@ function statementLocation(ctx, item, index) {
   };
 }
 function ifOf(node) {
-  let list3;
+  let list4;
   if (node?.tag === "!If") {
     if (node.kind !== "seq") return false;
-    list3 = node;
+    list4 = node;
   } else if (node?.kind === "map" && !node.tag && node.pairs.length === 1) {
     const only = node.pairs[0];
     if (only?.key !== "Fn::If") return void 0;
     if (only.value.kind !== "seq" || only.value.tag) return false;
-    list3 = only.value;
+    list4 = only.value;
   }
-  if (list3?.kind !== "seq") return void 0;
-  if (list3.items.length !== 3) return false;
-  const [condition, whenTrue, whenFalse] = list3.items;
+  if (list4?.kind !== "seq") return void 0;
+  if (list4.items.length !== 3) return false;
+  const [condition, whenTrue, whenFalse] = list4.items;
   const name2 = literal(condition);
   if (name2 === void 0) return false;
   return { condition: name2, values: [whenTrue, whenFalse] };
@@ -74021,10 +75035,10 @@ function pointerOf(path) {
   return out2;
 }
 function note(ctx, node, path, message2, unchecked = false) {
-  const { line, column } = ctx.lines.position(node.start);
+  const { line: line2, column } = ctx.lines.position(node.start);
   ctx.notes.push({
     file: ctx.file,
-    line,
+    line: line2,
     column,
     pointer: pointerOf(path),
     message: message2,
@@ -74119,18 +75133,18 @@ function findInTemplate(ctx, root6, prefix = []) {
       managedPolicyNotes(ctx, props2, base2);
       const policies = pair(props2, "Policies");
       if (!policies) continue;
-      forEachBranch(ctx, policies, [...base2, "Policies"], [], (list3, listPath, branches) => {
-        if (list3.kind !== "seq" || list3.tag) {
+      forEachBranch(ctx, policies, [...base2, "Policies"], [], (list4, listPath, branches) => {
+        if (list4.kind !== "seq" || list4.tag) {
           note(
             ctx,
-            list3,
+            list4,
             listPath,
-            `Policies is given by ${describeIntrinsic(list3)}, not a literal list; not checked`,
+            `Policies is given by ${describeIntrinsic(list4)}, not a literal list; not checked`,
             true
           );
           return;
         }
-        list3.items.forEach((entry, i8) => {
+        list4.items.forEach((entry, i8) => {
           forEachBranch(ctx, entry, [...listPath, i8], branches, (item, itemPath, taken) => {
             if (item.kind !== "map" || item.tag || intrinsicName(item) !== void 0) {
               note(
@@ -74163,9 +75177,9 @@ function findInTemplate(ctx, root6, prefix = []) {
       let quota = type === "AWS::IAM::ManagedPolicy" ? QUOTAS.managed : QUOTAS.role;
       let first = true;
       for (const [key, kind, q3] of ATTACHMENT_LISTS) {
-        const list3 = pair(props2, key);
-        if (!list3) continue;
-        attachments.push(...attachmentsOf(resources, list3, kind));
+        const list4 = pair(props2, key);
+        if (!list4) continue;
+        attachments.push(...attachmentsOf(resources, list4, kind));
         if (type === "AWS::IAM::Policy" && (first || q3.limit < quota.limit)) quota = q3;
         first = false;
       }
@@ -74283,11 +75297,11 @@ function findInSamResource(ctx, logicalId, sam, props2, base2) {
     } else entry(value, at2, branches);
   });
 }
-function attachmentsOf(resources, list3, type) {
-  if (list3.kind !== "seq" || list3.tag) {
+function attachmentsOf(resources, list4, type) {
+  if (list4.kind !== "seq" || list4.tag) {
     return [{ type, unresolved: `the ${type} list is given by an intrinsic function` }];
   }
-  return list3.items.map((item) => attachmentOf(resources, item, type));
+  return list4.items.map((item) => attachmentOf(resources, item, type));
 }
 function attachmentOf(resources, node, type) {
   const name2 = literalName(node);
@@ -74357,10 +75371,10 @@ function literalName(node, depth = 0) {
     return text3.replace(/\$\{!/g, "${");
   }
   if (fn?.name === "Join" && fn.args?.kind === "seq" && fn.args.items.length === 2) {
-    const [delimiter2, list3] = fn.args.items;
+    const [delimiter2, list4] = fn.args.items;
     const d6 = literal(delimiter2);
-    if (d6 === void 0 || list3?.kind !== "seq" || list3.tag) return void 0;
-    const parts2 = list3.items.map((item) => literalName(item, depth + 1));
+    if (d6 === void 0 || list4?.kind !== "seq" || list4.tag) return void 0;
+    const parts2 = list4.items.map((item) => literalName(item, depth + 1));
     return parts2.every((p3) => p3 !== void 0) ? parts2.join(d6) : void 0;
   }
   return void 0;
@@ -74409,10 +75423,10 @@ function looksLikeStatement(node) {
   return (effect === "Allow" || effect === "Deny") && (pair(node, "Action") !== void 0 || pair(node, "NotAction") !== void 0) && pair(node, "Principal") === void 0 && pair(node, "NotPrincipal") === void 0;
 }
 function looksLikeDocument(node, isRoot) {
-  const statement = pair(node, "Statement");
-  if (!statement || statement.kind !== "seq" && statement.kind !== "map") return false;
+  const statement2 = pair(node, "Statement");
+  if (!statement2 || statement2.kind !== "seq" && statement2.kind !== "map") return false;
   if (pair(node, "Version") || isRoot) return true;
-  const items = statement.kind === "seq" ? statement.items : [statement];
+  const items = statement2.kind === "seq" ? statement2.items : [statement2];
   return items.some((s2) => s2.kind === "map" && pair(s2, "Effect") !== void 0);
 }
 
@@ -74775,7 +75789,7 @@ function statements(ctx, node, path, kind, attachments, repositoryPath, scope, i
       );
       return true;
     }
-    const { line } = ctx.lines.position(value.start);
+    const { line: line2 } = ctx.lines.position(value.start);
     includes.push({
       file,
       selector: (m3[2] ?? "").split(".").map((s2) => s2.trim()).filter((s2) => s2 !== ""),
@@ -74783,7 +75797,7 @@ function statements(ctx, node, path, kind, attachments, repositoryPath, scope, i
       kind,
       quota,
       attachments,
-      from: { file: ctx.file, line, pointer: pointerOf(at2) }
+      from: { file: ctx.file, line: line2, pointer: pointerOf(at2) }
     });
     note(
       ctx,
@@ -74867,21 +75881,6 @@ function planEntries(result2) {
     throw new EditRefusal("the refined entries do not follow from the changes");
   }
   return ops;
-}
-
-// src/sources/text-edit.ts
-function applyEdits(source2, edits) {
-  const sorted = [...edits].sort((a6, b6) => a6.start - b6.start || a6.end - b6.end);
-  let out2 = "";
-  let at2 = 0;
-  for (const edit of sorted) {
-    if (edit.start < at2 || edit.end < edit.start || edit.end > source2.length) {
-      throw new RangeError(`overlapping or out-of-range edit at ${edit.start}-${edit.end}`);
-    }
-    out2 += source2.slice(at2, edit.start) + edit.text;
-    at2 = edit.end;
-  }
-  return out2 + source2.slice(at2);
 }
 
 // src/sources/document/render.ts
@@ -74970,30 +75969,30 @@ function statementsAt(tree, location2) {
     case "statement":
       return node ? { statementNode: node } : gone();
     case "action": {
-      const statement = location2.statementPath && nodeAt(tree.root, location2.statementPath);
-      return node && statement ? { statementNode: statement, actionNode: node } : gone();
+      const statement2 = location2.statementPath && nodeAt(tree.root, location2.statementPath);
+      return node && statement2 ? { statementNode: statement2, actionNode: node } : gone();
     }
   }
 }
 function valueAtPath(location2, document) {
-  const statement = document.Statement;
+  const statement2 = document.Statement;
   switch (location2.form ?? "document") {
     case "document":
       return document;
     case "statements":
     case "statement":
-      return statement;
+      return statement2;
     case "action":
-      return statement.Action;
+      return statement2.Action;
   }
 }
-function actionEdits(ctx, statement, result2, action, branch) {
-  const node = branch ?? pair(statement, "Action");
+function actionEdits(ctx, statement2, result2, action, branch) {
+  const node = branch ?? pair(statement2, "Action");
   if (!node) throw new EditRefusal(`statement #${result2.index + 1} has no Action`);
   const index = result2.index;
   if (node.kind === "scalar" && typeof node.value === "string" && !node.tag) {
     if (typeof action === "string") {
-      push(ctx, index, node.start, node.end, scalarText(ctx, action, node.style, inFlow(statement)));
+      push(ctx, index, node.start, node.end, scalarText(ctx, action, node.style, inFlow(statement2)));
       return;
     }
     if (!Array.isArray(action))
@@ -75003,15 +76002,15 @@ function actionEdits(ctx, statement, result2, action, branch) {
       push(ctx, index, node.start, node.end, `[${texts.join(", ")}]`);
       return;
     }
-    stringToList(ctx, statement, node, action, index);
+    stringToList(ctx, statement2, node, action, index);
     return;
   }
   if (node.kind !== "seq" || node.tag) throw new EditRefusal("Action is neither a string nor a list");
   const ops = planEntries(result2);
   listEdits(ctx, node, ops, () => index);
 }
-function push(ctx, statement, start2, end, text3) {
-  ctx.edits.push({ start: start2, end, text: text3, statement });
+function push(ctx, statement2, start2, end, text3) {
+  ctx.edits.push({ start: start2, end, text: text3, statement: statement2 });
 }
 function listEdits(ctx, seq, ops, statementOf) {
   if (ops.length !== seq.items.length) throw new EditRefusal("the list changed its length");
@@ -75033,15 +76032,15 @@ function listEdits(ctx, seq, ops, statementOf) {
     }
   }
 }
-function deleteBlockRun(ctx, seq, a6, b6, statement) {
+function deleteBlockRun(ctx, seq, a6, b6, statement2) {
   const ranges = [];
   for (let i8 = a6; i8 <= b6; i8++) {
     const item = seq.items[i8];
     ranges.push([lineStart2(ctx.text, dashOf(ctx, item)), lineEndAfter(ctx.text, item.end)]);
   }
-  deleteLines(ctx, statement, ranges);
+  deleteLines(ctx, statement2, ranges);
 }
-function deleteLines(ctx, statement, ranges) {
+function deleteLines(ctx, statement2, ranges) {
   const merged = [];
   for (const [start2, end] of ranges) {
     const last = merged[merged.length - 1];
@@ -75052,10 +76051,10 @@ function deleteLines(ctx, statement, ranges) {
     if (range2[1] === ctx.text.length && !ctx.text.endsWith("\n") && range2[0] > 0) {
       range2[0] -= ctx.text[range2[0] - 2] === "\r" ? 2 : 1;
     }
-    push(ctx, statement, range2[0], range2[1], "");
+    push(ctx, statement2, range2[0], range2[1], "");
   }
 }
-function deleteFlowRun(ctx, seq, a6, b6, statement) {
+function deleteFlowRun(ctx, seq, a6, b6, statement2) {
   const items = seq.items;
   const first = items[a6];
   const last = items[b6];
@@ -75069,12 +76068,12 @@ function deleteFlowRun(ctx, seq, a6, b6, statement) {
       const item = items[i8];
       ranges.push([lineStart2(ctx.text, item.start), skipTrailing(ctx, item.end).lineEnd]);
     }
-    deleteLines(ctx, statement, ranges);
+    deleteLines(ctx, statement2, ranges);
     const afterLast = skipTrailing(ctx, last.end);
     if (!next && prev && !afterLast.comma) {
       const comma = commaAfter(ctx.text, prev.end);
       if (comma < 0) throw new EditRefusal("cannot find the comma after an entry");
-      push(ctx, statement, comma, comma + 1, "");
+      push(ctx, statement2, comma, comma + 1, "");
     }
     return;
   }
@@ -75084,16 +76083,16 @@ function deleteFlowRun(ctx, seq, a6, b6, statement) {
   else if (prev) [start2, end] = [prev.end, last.end];
   else [start2, end] = [first.start, last.end];
   if (hasComment(ctx, start2, end)) throw new EditRefusal("a comment inside the list would be lost");
-  push(ctx, statement, start2, end, "");
+  push(ctx, statement2, start2, end, "");
 }
-function stringToList(ctx, statement, node, entries, index) {
-  const flow = ctx.tree.syntax === "json" || inFlow(statement);
+function stringToList(ctx, statement2, node, entries, index) {
+  const flow = ctx.tree.syntax === "json" || inFlow(statement2);
   const texts = entries.map((v) => scalarText(ctx, v, node.style, flow));
-  const key = statement.pairs.find((p3) => p3.key === "Action");
+  const key = statement2.pairs.find((p3) => p3.key === "Action");
   if (!key) throw new EditRefusal("Action has no key");
   if (flow) {
     const sep5 = ctx.text[node.start - 1] === ":" ? "," : ", ";
-    push(ctx, index, node.start, node.end, flowList(ctx, statement, key.keyStart, texts, sep5));
+    push(ctx, index, node.start, node.end, flowList(ctx, statement2, key.keyStart, texts, sep5));
     return;
   }
   const keyColumn = key.keyStart - lineStart2(ctx.text, key.keyStart);
@@ -75107,13 +76106,13 @@ function stringToList(ctx, statement, node, entries, index) {
   push(ctx, index, start2, node.end, texts.map((t) => `${eol}${indent}- ${t}`).join(""));
 }
 var MAX_INLINE_LIST = 120;
-function flowList(ctx, statement, keyStart, texts, inlineSeparator) {
+function flowList(ctx, statement2, keyStart, texts, inlineSeparator) {
   const keyLine = lineStart2(ctx.text, keyStart);
   const keyIndent = /^[ \t]*/.exec(ctx.text.slice(keyLine, keyStart))?.[0] ?? "";
   const ownLine = keyIndent.length === keyStart - keyLine;
   const inline2 = `[${texts.join(inlineSeparator)}]`;
   if (!ownLine && inline2.length <= MAX_INLINE_LIST) return inline2;
-  const statementLine = lineStart2(ctx.text, statement.start);
+  const statementLine = lineStart2(ctx.text, statement2.start);
   const outer = /^[ \t]*/.exec(ctx.text.slice(statementLine))?.[0] ?? "";
   const step = ownLine && statementLine !== keyLine && keyIndent.length > outer.length ? keyIndent.slice(outer.length) : "  ";
   const eol = ctx.tree.eol;
@@ -75270,11 +76269,11 @@ function movedPath(path, changes) {
   for (const outer of changes) {
     const removed = outer.removed ?? [];
     if (removed.length === 0 || !isInside(path, outer.location.path)) continue;
-    const list3 = (outer.location.form ?? "document") === "document" ? [...outer.location.path, "Statement"] : outer.location.path;
-    if (!list3.every((step, i8) => path[i8] === step)) continue;
-    const index = path[list3.length];
+    const list4 = (outer.location.form ?? "document") === "document" ? [...outer.location.path, "Statement"] : outer.location.path;
+    if (!list4.every((step, i8) => path[i8] === step)) continue;
+    const index = path[list4.length];
     if (typeof index !== "number") continue;
-    moved[list3.length] = index - removed.filter((r6) => r6 < index).length;
+    moved[list4.length] = index - removed.filter((r6) => r6 < index).length;
   }
   return moved;
 }
@@ -75337,9 +76336,9 @@ function scanText(text3, file, options) {
     if (!included && !looksLikePolicy(text3) && !isServerlessFile(file)) {
       return { scan: { ...empty, status: "none" } };
     }
-    const { line, column } = new LineIndex(text3).position(parsed.offset);
+    const { line: line2, column } = new LineIndex(text3).position(parsed.offset);
     const status = parsed.message.includes("nested more than") ? "skipped" : "malformed";
-    return { scan: { ...empty, status, syntax, message: parsed.message, line, column } };
+    return { scan: { ...empty, status, syntax, message: parsed.message, line: line2, column } };
   }
   try {
     const found = findInTree(parsed.tree, file, options);
@@ -75692,9 +76691,9 @@ var TerraformContext = class {
           const source2 = attribute(call2.block.body, "source")?.value;
           if (source2?.kind !== "string" || !/^\.\.?(\/|$)/.test(source2.value)) continue;
           const target = joinPath(f6, source2.value);
-          const list3 = this.callersIndex.get(target) ?? [];
-          list3.push(call2);
-          this.callersIndex.set(target, list3);
+          const list4 = this.callersIndex.get(target) ?? [];
+          list4.push(call2);
+          this.callersIndex.set(target, list4);
         }
       }
     }
@@ -76042,8 +77041,8 @@ function documentUsers(module2, scopes, name2, depth, done) {
     if (!address.startsWith("aws_iam_policy_document.")) continue;
     const other = address.slice("aws_iam_policy_document.".length);
     for (const key of ["source_policy_documents", "override_policy_documents"]) {
-      const list3 = attribute(d6.block.body, key)?.value;
-      const items = list3?.kind === "tuple" ? list3.items : list3 ? [list3] : [];
+      const list4 = attribute(d6.block.body, key)?.value;
+      const items = list4?.kind === "tuple" ? list4.items : list4 ? [list4] : [];
       if (!items.some((i8) => usesDocument(i8, name2))) continue;
       const merged = documentUsers(module2, scopes, other, depth + 1, done);
       out2.push(
@@ -76063,12 +77062,12 @@ function documentUsers(module2, scopes, name2, depth, done) {
       });
     }
   }
-  const unique2 = /* @__PURE__ */ new Map();
+  const unique3 = /* @__PURE__ */ new Map();
   for (const a6 of out2) {
     const key = JSON.stringify([a6.type, a6.name, a6.namePrefix, a6.path, a6.account, a6.unresolved]);
-    if (!unique2.has(key)) unique2.set(key, a6);
+    if (!unique3.has(key)) unique3.set(key, a6);
   }
-  const result2 = [...unique2.values()];
+  const result2 = [...unique3.values()];
   done.set(name2, result2);
   return result2;
 }
@@ -76142,13 +77141,13 @@ function managedPolicyUsers(module2, scopes, name2) {
         ["users", "user"],
         ["groups", "group"]
       ]) {
-        const list3 = attribute(body2, key)?.value;
-        if (!list3) continue;
-        if (list3.kind !== "tuple") {
+        const list4 = attribute(body2, key)?.value;
+        if (!list4) continue;
+        if (list4.kind !== "tuple") {
           out2.push({ type: kind, unresolved: `the ${key} of ${via} are not a literal list`, via });
           continue;
         }
-        for (const item of list3.items) out2.push(...principalsOf(module2, scopes, item, kind, via));
+        for (const item of list4.items) out2.push(...principalsOf(module2, scopes, item, kind, via));
       }
     } else if (type === "aws_iam_role" && listHas(attribute(body2, "managed_policy_arns")?.value)) {
       out2.push(
@@ -76288,15 +77287,15 @@ function fileReferrers(context3, path) {
         for (const p3 of policies) {
           const target = p3.expr ? fileTarget(p3.expr, folder2) : void 0;
           if (!target) continue;
-          const list3 = index.get(target.path) ?? [];
-          list3.push({
+          const list4 = index.get(target.path) ?? [];
+          list4.push({
             folder: folder2,
             holder: { kind: p3.kind, owner: r6.block, resource },
             quota: HOLDER_QUOTAS[p3.kind] ?? QUOTAS.managed,
             template: target.template,
             where: p3.where
           });
-          index.set(target.path, list3);
+          index.set(target.path, list4);
         }
       }
     }
@@ -76400,10 +77399,10 @@ function literalName2(body2) {
   return name2?.kind === "string" ? name2.value : void 0;
 }
 function note2(ctx, at2, path, message2, unchecked) {
-  const { line, column } = ctx.lines.position(at2);
+  const { line: line2, column } = ctx.lines.position(at2);
   ctx.notes.push({
     file: ctx.file,
-    line,
+    line: line2,
     column,
     pointer: pointerOf(path),
     message: message2,
@@ -76686,16 +77685,16 @@ function policyDocument(ctx, block2, name2) {
   found.forEach((f6, index) => {
     const spath = [...path, f6.block.type === "dynamic" ? "dynamic" : "statement", index];
     const range2 = ctx.lines.range(f6.block.start, f6.block.end);
-    const statement = {};
+    const statement2 = {};
     const sid = attribute(f6.body, "sid")?.value;
-    if (sid) statement.Sid = toPlain(ctx.hcl.text, sid);
+    if (sid) statement2.Sid = toPlain(ctx.hcl.text, sid);
     const effect = attribute(f6.body, "effect")?.value;
-    statement.Effect = effect ? toPlain(ctx.hcl.text, effect) : "Allow";
+    statement2.Effect = effect ? toPlain(ctx.hcl.text, effect) : "Allow";
     const actions = attribute(f6.body, "actions")?.value;
     const notActions = attribute(f6.body, "not_actions")?.value;
     let location2 = { index, range: range2 };
     if (actions) {
-      statement.Action = toPlain(ctx.hcl.text, actions);
+      statement2.Action = toPlain(ctx.hcl.text, actions);
       const actionRange = ctx.lines.range(actions.start, actions.end);
       if (actions.kind === "tuple" && actions.items.every((a6) => a6.kind === "string")) {
         location2 = { index, range: range2, action: { range: actionRange, form: "list" } };
@@ -76705,7 +77704,7 @@ function policyDocument(ctx, block2, name2) {
         location2 = { index, range: range2, action: { range: actionRange, form: "other" }, notEditable: why };
       }
     }
-    if (notActions) statement.NotAction = toPlain(ctx.hcl.text, notActions);
+    if (notActions) statement2.NotAction = toPlain(ctx.hcl.text, notActions);
     if (effect && effect.kind !== "string" && actions) {
       note2(
         ctx,
@@ -76720,16 +77719,16 @@ function policyDocument(ctx, block2, name2) {
       ["not_resources", "NotResource"]
     ]) {
       const value = attribute(f6.body, key)?.value;
-      if (value) statement[field] = toPlain(ctx.hcl.text, value);
+      if (value) statement2[field] = toPlain(ctx.hcl.text, value);
     }
     const conditions = blocks(f6.body, "condition").map((c6) => toPlainBody(ctx.hcl.text, c6.body));
-    if (conditions.length > 0) statement.Condition = conditions;
+    if (conditions.length > 0) statement2.Condition = conditions;
     if (f6.block.type === "dynamic") {
       const forEach = attribute(f6.block.body, "for_each")?.value;
-      statement[NON_LITERAL] = `dynamic statement for each of ${forEach ? ctx.hcl.text.slice(forEach.start, forEach.end) : "?"}`;
+      statement2[NON_LITERAL] = `dynamic statement for each of ${forEach ? ctx.hcl.text.slice(forEach.start, forEach.end) : "?"}`;
     }
     statements2.push(location2);
-    plain2.push(statement);
+    plain2.push(statement2);
   });
   const version = attribute(block2.body, "version")?.value;
   const document = {
@@ -76816,16 +77815,16 @@ function moduleStatements(ctx, block2, name2) {
   const plain2 = found.map((f6, index) => {
     const range2 = ctx.lines.range((f6.entry ?? f6.object).start, f6.object.end);
     const get = (key) => f6.object.elems.find((e6) => e6.key === key)?.value;
-    const statement = {};
+    const statement2 = {};
     const sid = get("sid");
-    if (sid) statement.Sid = toPlain(ctx.hcl.text, sid);
-    else if (f6.entry?.key !== void 0) statement.Sid = f6.entry.key;
+    if (sid) statement2.Sid = toPlain(ctx.hcl.text, sid);
+    else if (f6.entry?.key !== void 0) statement2.Sid = f6.entry.key;
     const effect = get("effect");
-    statement.Effect = effect ? toPlain(ctx.hcl.text, effect) : "Allow";
+    statement2.Effect = effect ? toPlain(ctx.hcl.text, effect) : "Allow";
     const actions = get("actions");
     let where = { index, range: range2 };
     if (actions) {
-      statement.Action = toPlain(ctx.hcl.text, actions);
+      statement2.Action = toPlain(ctx.hcl.text, actions);
       const actionRange = ctx.lines.range(actions.start, actions.end);
       if (actions.kind === "tuple" && actions.items.every((a6) => a6.kind === "string")) {
         where = { index, range: range2, action: { range: actionRange, form: "list" } };
@@ -76842,11 +77841,11 @@ function moduleStatements(ctx, block2, name2) {
       }
     }
     const notActions = get("not_actions");
-    if (notActions) statement.NotAction = toPlain(ctx.hcl.text, notActions);
+    if (notActions) statement2.NotAction = toPlain(ctx.hcl.text, notActions);
     const resources = get("resources");
-    if (resources) statement.Resource = toPlain(ctx.hcl.text, resources);
+    if (resources) statement2.Resource = toPlain(ctx.hcl.text, resources);
     statements2.push(where);
-    return statement;
+    return statement2;
   });
   ctx.policies.push({
     location: location(
@@ -76928,8 +77927,8 @@ function buildEdits2(hcl, policy, refinement) {
     let k7 = 0;
     for (const result2 of refinement.statements) {
       if (result2.status === "removed") continue;
-      const statement = refined[k7++];
-      kept.push(result2.status === "refined" ? statement : edit.rawStatements[result2.index]);
+      const statement2 = refined[k7++];
+      kept.push(result2.status === "refined" ? statement2 : edit.rawStatements[result2.index]);
     }
     const restored = Array.isArray(doc.Statement) ? kept : kept[0];
     const inner = edit.inner.render(edit.innerLocation, {
@@ -76967,12 +77966,12 @@ function buildEdits2(hcl, policy, refinement) {
   }
   if (removed.length > 0) {
     if (edit.kind === "jsonencode") {
-      const statement = edit.object.elems.find((e6) => e6.key === "Statement")?.value;
-      if (statement?.kind !== "tuple") throw new EditRefusal("Statement is one object");
-      const ops = statement.items.map(
+      const statement2 = edit.object.elems.find((e6) => e6.key === "Statement")?.value;
+      if (statement2?.kind !== "tuple") throw new EditRefusal("Statement is one object");
+      const ops = statement2.items.map(
         (_, i8) => removed.includes(i8) ? { kind: "delete" } : { kind: "keep" }
       );
-      tupleEdits(ctx, statement, ops, (i8) => i8);
+      tupleEdits(ctx, statement2, ops, (i8) => i8);
     } else if (edit.kind === "module-statements" && edit.container.kind === "tuple") {
       const ops = edit.container.items.map(
         (_, i8) => removed.includes(i8) ? { kind: "delete" } : { kind: "keep" }
@@ -76980,8 +77979,8 @@ function buildEdits2(hcl, policy, refinement) {
       tupleEdits(ctx, edit.container, ops, (i8) => i8);
     } else {
       const ranges = removed.map((i8) => {
-        const statement = edit.statements[i8];
-        const block2 = statement && "entry" in statement ? statement.entry : statement && "block" in statement ? statement.block : void 0;
+        const statement2 = edit.statements[i8];
+        const block2 = statement2 && "entry" in statement2 ? statement2.entry : statement2 && "block" in statement2 ? statement2.block : void 0;
         if (!block2) throw new EditRefusal(`statement #${i8 + 1} is not where it was found`);
         return { ...blockLines(ctx.text, block2), statement: i8 };
       });
@@ -77003,8 +78002,8 @@ function actionsOf(body2) {
   return void 0;
 }
 function jsonencodeAction(ctx, object, result2, refined) {
-  const statement = object.elems.find((e6) => e6.key === "Statement")?.value;
-  const item = statement?.kind === "tuple" ? statement.items[result2.index] : statement;
+  const statement2 = object.elems.find((e6) => e6.key === "Statement")?.value;
+  const item = statement2?.kind === "tuple" ? statement2.items[result2.index] : statement2;
   const action = item?.kind === "object" ? item.elems.find((e6) => e6.key === "Action")?.value : void 0;
   if (!action) throw new EditRefusal(`statement #${result2.index + 1} has no Action`);
   if (action.kind === "string") {
@@ -77024,8 +78023,8 @@ function jsonencodeAction(ctx, object, result2, refined) {
   if (action.kind !== "tuple") throw new EditRefusal("Action is neither a string nor a list");
   tupleEdits(ctx, action, planEntries(result2), result2.index);
 }
-function push2(ctx, statement, start2, end, text3) {
-  ctx.edits.push({ start: start2, end, text: text3, statement });
+function push2(ctx, statement2, start2, end, text3) {
+  ctx.edits.push({ start: start2, end, text: text3, statement: statement2 });
 }
 function tupleEdits(ctx, tuple, ops, statementOf) {
   const of = typeof statementOf === "number" ? () => statementOf : statementOf;
@@ -77056,7 +78055,7 @@ function separator(ctx, tuple, i8) {
   }
   return ", ";
 }
-function deleteRun(ctx, tuple, a6, b6, statement) {
+function deleteRun(ctx, tuple, a6, b6, statement2) {
   const items = tuple.items;
   const first = items[a6];
   const last = items[b6];
@@ -77069,7 +78068,7 @@ function deleteRun(ctx, tuple, a6, b6, statement) {
       const item = items[i8];
       push2(
         ctx,
-        statement,
+        statement2,
         lineStart3(ctx.text, item.start),
         trailing(ctx.text, item.end).lineEnd,
         ""
@@ -77077,7 +78076,7 @@ function deleteRun(ctx, tuple, a6, b6, statement) {
     }
     if (!next && prev && !trailing(ctx.text, last.end).comma) {
       const t = trailing(ctx.text, prev.end);
-      if (t.comma) push2(ctx, statement, t.commaAt, t.commaAt + 1, "");
+      if (t.comma) push2(ctx, statement2, t.commaAt, t.commaAt + 1, "");
     }
     return;
   }
@@ -77088,7 +78087,7 @@ function deleteRun(ctx, tuple, a6, b6, statement) {
   else [start2, end] = [first.start, last.end];
   if (hasComment2(ctx.text, start2, end))
     throw new EditRefusal("a comment inside the list would be lost");
-  push2(ctx, statement, start2, end, "");
+  push2(ctx, statement2, start2, end, "");
 }
 function blockLines(text3, block2) {
   const from = lineStart3(text3, block2.start);
@@ -77241,9 +78240,9 @@ function scanTerraform(text3, file, path, context3) {
   const parsed = context3.parse(path, text3);
   if (!parsed.ok) {
     if (!mentionsIam) return none({ ...empty, status: "none" });
-    const { line, column } = new LineIndex(text3).position(parsed.offset);
+    const { line: line2, column } = new LineIndex(text3).position(parsed.offset);
     const status = parsed.message.includes("nested more than") ? "skipped" : "malformed";
-    return none({ ...empty, status, syntax: "hcl", message: parsed.message, line, column });
+    return none({ ...empty, status, syntax: "hcl", message: parsed.message, line: line2, column });
   }
   const hcl = parsed.file;
   const found = findTerraform(hcl, { file, path, context: context3, attach: true });
@@ -77309,9 +78308,9 @@ function readByTerraform(scanned, path, context3) {
   };
 }
 function actionsOf2(document) {
-  const statement = document?.Statement;
-  const list3 = Array.isArray(statement) ? statement : [statement];
-  return list3.map((s2) => s2?.Action);
+  const statement2 = document?.Statement;
+  const list4 = Array.isArray(statement2) ? statement2 : [statement2];
+  return list4.map((s2) => s2?.Action);
 }
 
 // src/sources/format.ts
@@ -77347,47 +78346,12 @@ function collectIncludes(files) {
   for (const { path, text: text3 } of files) {
     if (!isServerlessFile(path)) continue;
     for (const include of findPolicies(text3, path, { path }).includes ?? []) {
-      const list3 = byFile.get(include.file) ?? [];
-      list3.push(include);
-      byFile.set(include.file, list3);
+      const list4 = byFile.get(include.file) ?? [];
+      list4.push(include);
+      byFile.set(include.file, list4);
     }
   }
   return byFile;
-}
-
-// src/sources/proof.ts
-async function withAwsProof(text3, outcome, prove, onWithheld) {
-  const report = outcome.report;
-  if (!report || !outcome.policies) return outcome;
-  const policies = [];
-  const dropped = /* @__PURE__ */ new Set();
-  for (const p3 of outcome.policies) {
-    if (p3.report.status !== "refined" || !p3.refinement) {
-      policies.push(p3);
-      continue;
-    }
-    const verdict = await prove(p3.location.document, p3.refinement);
-    if (verdict.ok) {
-      policies.push(p3);
-      continue;
-    }
-    const reason = verdict.defect ? `IAM Access Analyzer did not confirm the refinement (${verdict.reason}), so it is withheld; this is a defect of iam-refine, please report it` : `IAM Access Analyzer could not check the refinement (${verdict.reason}), so it is withheld`;
-    onWithheld(p3, reason, verdict.defect);
-    for (const e6 of p3.report.edits) dropped.add(`${e6.start}:${e6.end}`);
-    policies.push({
-      ...p3,
-      edits: [],
-      report: { ...p3.report, status: "not-editable", reason, edits: [] }
-    });
-  }
-  if (dropped.size === 0) return outcome;
-  const edits = report.edits.filter((e6) => !dropped.has(`${e6.start}:${e6.end}`));
-  const next = { ...report, policies: policies.map((p3) => p3.report), edits };
-  return {
-    report: next,
-    policies,
-    ...edits.length > 0 ? { fixedText: applyEdits(text3, edits) } : {}
-  };
 }
 
 // src/sources/scan.ts
@@ -77429,13 +78393,13 @@ function mapPrincipals(location2, ctx) {
   return { mapped: false, reason };
 }
 function mappedTo(principals, via, notes, ctx) {
-  const unique2 = [...new Set(principals)];
+  const unique3 = [...new Set(principals)];
   return {
     mapped: true,
-    principals: unique2,
+    principals: unique3,
     via,
     notes,
-    uncovered: unique2.filter((p3) => !ctx.covered(p3))
+    uncovered: unique3.filter((p3) => !ctx.covered(p3))
   };
 }
 function resolveAttachments(attachments, ctx) {
@@ -77444,7 +78408,7 @@ function resolveAttachments(attachments, ctx) {
   const stackEntry = ctx.config.stacks.find((s2) => globMatcher([s2.template])(ctx.file));
   const stack = stackEntry?.name;
   for (const a6 of attachments) {
-    const label2 = describe2(a6);
+    const label2 = describe3(a6);
     if (a6.type === "group") {
       return {
         ok: false,
@@ -77556,7 +78520,7 @@ function accountFor(ctx) {
 function accountOf(arn) {
   return /^arn:[^:]*:iam::(\d{12}):/.exec(arn)?.[1] ?? "";
 }
-function describe2(a6) {
+function describe3(a6) {
   if (a6.samResource) return `the role SAM creates for ${a6.samResource}`;
   if (a6.name !== void 0) return `${a6.type} ${a6.name}`;
   if (a6.namePrefix !== void 0) return `${a6.type} with name_prefix ${a6.namePrefix}`;
@@ -77594,8 +78558,8 @@ function candidates(known, name2) {
   if (!index) {
     index = /* @__PURE__ */ new Map();
     const add = (key, arn) => {
-      const list3 = index?.get(key);
-      if (list3) list3.push(arn);
+      const list4 = index?.get(key);
+      if (list4) list4.push(arn);
       else index?.set(key, [arn]);
     };
     for (const arn of known) {
@@ -78011,11 +78975,17 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
   const changed = await getChangedFiles(client, pr, inputs.paths);
   const config2 = trustWorkspace ? await readConfig(inputs.config, workspace) : withoutWorkspace(EMPTY_CONFIG, `${INPUT.config} ${inputs.config}`, notes);
   const catalog = await loadCatalog(inputs, workspace, logger2, trustWorkspace);
-  const findings = await loadFindings(inputs, pr, client, workspace, logger2, {
+  const { findings, sources } = await loadFindings(inputs, pr, client, workspace, logger2, {
     trustWorkspace,
     changedPaths: new Set(changed.changedPaths)
   });
   for (const note3 of findings.notes) logger2.info(note3);
+  const compareWithAws = (findings.recommendations?.size ?? 0) > 0 || sources.some((s2) => s2.recommend !== void 0);
+  if (inputs.requireAwsAgreement && !compareWithAws) {
+    throw new ConfigurationError(
+      `Input ${INPUT.requireAwsAgreement} needs IAM Access Analyzer recommendations: give ${INPUT.analyzerArn}, or findings written by \`iam-refine findings export\` (${INPUT.findings}, ${INPUT.findingsArtifact}).`
+    );
+  }
   const verify2 = inputs.verifyWithAws ? awsRefinementVerifier(createAccessAnalyzerClient()) : void 0;
   if (changed.capped) {
     notes.push(
@@ -78038,6 +79008,7 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
   const terraform = await readTerraformModules(client, pr, candidates2, texts, world, notes);
   const included = collectIncludes([...texts].map(([path, text3]) => ({ path, text: text3 })));
   const scanned = [...candidates2, ...terraform.referenced];
+  const refined = [];
   for (const file of scanned) {
     const content = terraform.referenced.includes(file) ? { kind: "text", text: texts.get(file.path) ?? "" } : contents.get(file.path) ?? { kind: "skipped", reason: "not read" };
     if (content.kind === "skipped") {
@@ -78045,7 +79016,7 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
       continue;
     }
     const includes = included.get(file.path);
-    let outcome = refineFile(
+    const outcome = refineFile(
       {
         file: file.path,
         path: file.path,
@@ -78054,8 +79025,23 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
       },
       { catalog, findings, config: config2, clock: () => performance.now(), formats: terraform.formats }
     );
+    refined.push({ file, text: content.text, outcome });
+  }
+  const recommendations = compareWithAws ? await recommendationsFor(
+    refined.flatMap((r6) => r6.outcome.policies ?? []),
+    findings,
+    sources
+  ) : void 0;
+  for (const { file, text: text3, outcome: refinedOutcome } of refined) {
+    let outcome = refinedOutcome;
+    if (recommendations) {
+      outcome = withAwsAgreement(outcome, file.path, { catalog, config: config2, recommendations });
+      if (inputs.requireAwsAgreement) {
+        outcome = withholdDisagreements(text3, outcome, (a6) => agreementDetails(a6).join("; "));
+      }
+    }
     if (verify2) {
-      outcome = await withAwsProof(content.text, outcome, verify2, (p3, reason, defect) => {
+      outcome = await withAwsProof(text3, outcome, verify2, (p3, reason, defect) => {
         const where = `${file.path}: ${p3.location.pointer || "policy"}: ${reason}`;
         if (defect) logger2.error(where);
         else logger2.warning(where);
@@ -78064,7 +79050,7 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
     if (!outcome.report) continue;
     reports.push(outcome.report);
     const reviewable = (outcome.policies ?? []).flatMap((p3) => reviewPolicy(p3));
-    if (reviewable.length > 0) reviewFiles.push(reviewFile(file, content.text, reviewable));
+    if (reviewable.length > 0) reviewFiles.push(reviewFile(file, text3, reviewable));
   }
   const report = buildReport(reports, {
     catalog: {
@@ -78187,9 +79173,27 @@ function reviewPolicy(p3) {
       refinement: p3.refinement,
       edits: p3.edits,
       offset: p3.location.range.start,
-      ...p3.report.status === "not-editable" && p3.report.reason ? { refused: p3.report.reason } : {}
+      ...p3.report.status === "not-editable" && p3.report.reason ? { refused: p3.report.reason } : {},
+      ...p3.report.awsAgreement ? { awsAgreement: p3.report.awsAgreement } : {}
     }
   ];
+}
+async function recommendationsFor(policies, findings, sources) {
+  const carried = findings.recommendations ?? /* @__PURE__ */ new Map();
+  const wanted = /* @__PURE__ */ new Set();
+  for (const p3 of policies) {
+    if (!p3.refinement || !(p3.refinement.changed || p3.refinement.unusedPolicy)) continue;
+    for (const u of p3.principals)
+      if (!u.wholePrincipal && !carried.has(u.principal)) wanted.add(u.principal);
+  }
+  if (wanted.size === 0) return carried;
+  const all = new Map(carried);
+  for (const source2 of sources) {
+    if (!source2.recommend) continue;
+    for (const r6 of await source2.recommend([...wanted]))
+      if (!all.has(r6.principal)) all.set(r6.principal, r6);
+  }
+  return all;
 }
 function reviewFile(file, headText, policies) {
   return {
@@ -78291,8 +79295,8 @@ async function loadFindings(inputs, pr, client, workspace, logger2, trust) {
         `Input ${INPUT.findings}: findings files are not read on pull_request_target, where the workspace may hold the pull request's files; use ${INPUT.findingsArtifact} or ${INPUT.analyzerArn} (or ${INPUT.allowWorkspaceOnPullRequestTarget}: true with a checkout of the base branch).`
       );
     }
-    const matched = await expandGlobs(inputs.findings, workspace);
-    const files = matched.filter((path) => {
+    const matched2 = await expandGlobs(inputs.findings, workspace);
+    const files = matched2.filter((path) => {
       const rel = relative2(workspace, path).split(sep4).join("/");
       if (!trust.changedPaths.has(rel)) return true;
       logger2.warning(
@@ -78300,7 +79304,7 @@ async function loadFindings(inputs, pr, client, workspace, logger2, trust) {
       );
       return false;
     });
-    if (matched.length === 0) {
+    if (matched2.length === 0) {
       throw new ConfigurationError(
         `Input ${INPUT.findings}: no file matches ${inputs.findings.join(", ")}`
       );
@@ -78319,13 +79323,16 @@ async function loadFindings(inputs, pr, client, workspace, logger2, trust) {
           ...a6.runId === void 0 ? {} : { runId: a6.runId },
           ...a6.repository ? { repository: `${a6.repository.owner}/${a6.repository.repo}` } : {}
         },
-        (line) => logger2.info(line)
+        (line2) => logger2.info(line2)
       )
     );
   }
   if (inputs.analyzerArn) {
     sources.push(
-      accessAnalyzerSource(createAccessAnalyzerClient(), { analyzerArn: inputs.analyzerArn })
+      recommendingAccessAnalyzerSource(createAccessAnalyzerClient(), {
+        analyzerArn: inputs.analyzerArn,
+        log: (line2) => logger2.info(line2)
+      })
     );
   }
   if (sources.length === 0) {
@@ -78339,7 +79346,7 @@ async function loadFindings(inputs, pr, client, workspace, logger2, trust) {
       "a per-principal findings list names no principal; map it in the configuration file or use GetFindingV2 findings (iam-refine findings export)"
     );
   }
-  return findings;
+  return { findings, sources };
 }
 
 // src/index.ts

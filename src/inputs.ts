@@ -17,7 +17,8 @@ export const INPUT = {
   reviewEvent: 'review-event',
   maxComments: 'max-comments',
   verifyWithAws: 'verify-with-aws',
-  allowWorkspaceOnPullRequestTarget: 'allow-workspace-on-pull-request-target'
+  allowWorkspaceOnPullRequestTarget: 'allow-workspace-on-pull-request-target',
+  requireAwsAgreement: 'require-aws-agreement'
 } as const
 
 /** The action's output names. */
@@ -79,6 +80,8 @@ export interface Inputs {
    * workspace even though it may hold the pull request's files (default: refuse).
    */
   readonly allowWorkspaceOnPullRequestTarget: boolean
+  /** Withhold suggestions that differ from IAM Access Analyzer's own recommendation. */
+  readonly requireAwsAgreement: boolean
 }
 
 /** Reads one input by name; `core.getInput` in the action. */
@@ -147,7 +150,8 @@ export function readInputs(source: InputSource = name => core.getInput(name)): I
     allowWorkspaceOnPullRequestTarget: boolean(
       INPUT.allowWorkspaceOnPullRequestTarget,
       get(INPUT.allowWorkspaceOnPullRequestTarget)
-    )
+    ),
+    requireAwsAgreement: boolean(INPUT.requireAwsAgreement, get(INPUT.requireAwsAgreement))
   }
 }
 

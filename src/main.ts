@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import type { Catalog } from './engine/catalog.js'
 import { ConfigurationError, InvariantError } from './engine/errors.js'
-import { accessAnalyzerSource, createAccessAnalyzerClient } from './findings/access-analyzer.js'
+import type { PrincipalRecommendation } from './engine/recommendation.js'
+import { createAccessAnalyzerClient } from './findings/access-analyzer.js'
 import { artifactSource } from './findings/artifact.js'
+import { recommendingAccessAnalyzerSource } from './findings/recommendations.js'
 import type { LoadedFindings } from './findings/select.js'
 import { filesSource, loadFindingsSources, type FindingsSource } from './findings/source.js'
 import { awsRefinementVerifier } from './findings/verify.js'
@@ -31,10 +33,12 @@ import { gateFailure } from './report/gate.js'
 import { cutMarkdown } from './report/summary.js'
 import { toSarif } from './report/sarif.js'
 import { EMPTY_CONFIG, globMatcher, parseConfig, type IamRefineConfig } from './sources/config.js'
+import { agreementDetails } from './report/agreement.js'
+import { withAwsAgreement, withholdDisagreements } from './sources/agreement.js'
 import { mayHoldPolicies } from './sources/candidates.js'
 import { collectIncludes } from './sources/format.js'
 import { withAwsProof } from './sources/proof.js'
-import { refineFile, type RefinedPolicy } from './sources/scan.js'
+import { refineFile, type FileOutcome, type RefinedPolicy } from './sources/scan.js'
 import {
   folderOf,
   isTerraformPath,
@@ -119,11 +123,20 @@ async function reviewPullRequestPolicies(
     ? await readConfig(inputs.config, workspace)
     : withoutWorkspace(EMPTY_CONFIG, `${INPUT.config} ${inputs.config}`, notes)
   const catalog = await loadCatalog(inputs, workspace, logger, trustWorkspace)
-  const findings = await loadFindings(inputs, pr, client, workspace, logger, {
+  const { findings, sources } = await loadFindings(inputs, pr, client, workspace, logger, {
     trustWorkspace,
     changedPaths: new Set(changed.changedPaths)
   })
   for (const note of findings.notes) logger.info(note)
+  // IAM Access Analyzer's own recommendations: carried by the findings (files, artifact), or read
+  // live for the principals this pull request's policies belong to.
+  const compareWithAws =
+    (findings.recommendations?.size ?? 0) > 0 || sources.some(s => s.recommend !== undefined)
+  if (inputs.requireAwsAgreement && !compareWithAws) {
+    throw new ConfigurationError(
+      `Input ${INPUT.requireAwsAgreement} needs IAM Access Analyzer recommendations: give ${INPUT.analyzerArn}, or findings written by \`iam-refine findings export\` (${INPUT.findings}, ${INPUT.findingsArtifact}).`
+    )
+  }
   const verify = inputs.verifyWithAws
     ? awsRefinementVerifier(createAccessAnalyzerClient())
     : undefined
@@ -150,6 +163,7 @@ async function reviewPullRequestPolicies(
   // statements a changed serverless.yml includes from another changed file are refined there
   const included = collectIncludes([...texts].map(([path, text]) => ({ path, text })))
   const scanned: ChangedFile[] = [...candidates, ...terraform.referenced]
+  const refined: { file: ChangedFile; text: string; outcome: FileOutcome }[] = []
   for (const file of scanned) {
     const content = terraform.referenced.includes(file)
       ? { kind: 'text' as const, text: texts.get(file.path) ?? '' }
@@ -160,7 +174,7 @@ async function reviewPullRequestPolicies(
       continue
     }
     const includes = included.get(file.path)
-    let outcome = refineFile(
+    const outcome = refineFile(
       {
         file: file.path,
         path: file.path,
@@ -169,8 +183,25 @@ async function reviewPullRequestPolicies(
       },
       { catalog, findings, config, clock: () => performance.now(), formats: terraform.formats }
     )
+    refined.push({ file, text: content.text, outcome })
+  }
+  const recommendations = compareWithAws
+    ? await recommendationsFor(
+        refined.flatMap(r => r.outcome.policies ?? []),
+        findings,
+        sources
+      )
+    : undefined
+  for (const { file, text, outcome: refinedOutcome } of refined) {
+    let outcome = refinedOutcome
+    if (recommendations) {
+      outcome = withAwsAgreement(outcome, file.path, { catalog, config, recommendations })
+      if (inputs.requireAwsAgreement) {
+        outcome = withholdDisagreements(text, outcome, a => agreementDetails(a).join('; '))
+      }
+    }
     if (verify) {
-      outcome = await withAwsProof(content.text, outcome, verify, (p, reason, defect) => {
+      outcome = await withAwsProof(text, outcome, verify, (p, reason, defect) => {
         const where = `${file.path}: ${p.location.pointer || 'policy'}: ${reason}`
         if (defect) logger.error(where)
         else logger.warning(where)
@@ -179,7 +210,7 @@ async function reviewPullRequestPolicies(
     if (!outcome.report) continue
     reports.push(outcome.report)
     const reviewable = (outcome.policies ?? []).flatMap(p => reviewPolicy(p))
-    if (reviewable.length > 0) reviewFiles.push(reviewFile(file, content.text, reviewable))
+    if (reviewable.length > 0) reviewFiles.push(reviewFile(file, text, reviewable))
   }
 
   const report = buildReport(reports, {
@@ -334,9 +365,38 @@ function reviewPolicy(p: RefinedPolicy): ReviewPolicy[] {
       refinement: p.refinement,
       edits: p.edits,
       offset: p.location.range.start,
-      ...(p.report.status === 'not-editable' && p.report.reason ? { refused: p.report.reason } : {})
+      ...(p.report.status === 'not-editable' && p.report.reason
+        ? { refused: p.report.reason }
+        : {}),
+      ...(p.report.awsAgreement ? { awsAgreement: p.report.awsAgreement } : {})
     }
   ]
+}
+
+/**
+ * The recommendation of every principal a policy with unused permissions belongs to: the one the
+ * findings carry, else one a live source reads now (only for these principals).
+ */
+async function recommendationsFor(
+  policies: readonly RefinedPolicy[],
+  findings: LoadedFindings,
+  sources: readonly FindingsSource[]
+): Promise<ReadonlyMap<string, PrincipalRecommendation>> {
+  const carried = findings.recommendations ?? new Map<string, PrincipalRecommendation>()
+  const wanted = new Set<string>()
+  for (const p of policies) {
+    if (!p.refinement || !(p.refinement.changed || p.refinement.unusedPolicy)) continue
+    for (const u of p.principals)
+      if (!u.wholePrincipal && !carried.has(u.principal)) wanted.add(u.principal)
+  }
+  if (wanted.size === 0) return carried
+  const all = new Map(carried)
+  for (const source of sources) {
+    if (!source.recommend) continue
+    for (const r of await source.recommend([...wanted]))
+      if (!all.has(r.principal)) all.set(r.principal, r)
+  }
+  return all
 }
 
 function reviewFile(file: ChangedFile, headText: string, policies: ReviewPolicy[]): ReviewFile {
@@ -464,7 +524,7 @@ async function loadFindings(
   workspace: string,
   logger: Logger,
   trust: { readonly trustWorkspace: boolean; readonly changedPaths: ReadonlySet<string> }
-): Promise<LoadedFindings> {
+): Promise<{ findings: LoadedFindings; sources: FindingsSource[] }> {
   const sources: FindingsSource[] = []
   if (inputs.findings.length > 0) {
     if (!trust.trustWorkspace) {
@@ -508,7 +568,10 @@ async function loadFindings(
   }
   if (inputs.analyzerArn) {
     sources.push(
-      accessAnalyzerSource(createAccessAnalyzerClient(), { analyzerArn: inputs.analyzerArn })
+      recommendingAccessAnalyzerSource(createAccessAnalyzerClient(), {
+        analyzerArn: inputs.analyzerArn,
+        log: line => logger.info(line)
+      })
     )
   }
   if (sources.length === 0) {
@@ -522,5 +585,5 @@ async function loadFindings(
       'a per-principal findings list names no principal; map it in the configuration file or use GetFindingV2 findings (iam-refine findings export)'
     )
   }
-  return findings
+  return { findings, sources }
 }

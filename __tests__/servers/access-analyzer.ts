@@ -31,6 +31,37 @@ export interface FakeAnalyzer {
 
 export type CheckResult = { result: 'PASS' | 'FAIL'; message?: string; reasons?: unknown[] }
 
+/** One `unusedPermissionsRecommendedStep`, as the service serializes it. */
+export interface FakeStep {
+  recommendedAction: 'CREATE_POLICY' | 'DETACH_POLICY'
+  recommendedPolicy?: string
+  existingPolicyId?: string
+  policyUpdatedAt?: string
+}
+
+/** What GenerateFindingRecommendation will make of a finding. */
+export interface FakeOutcome {
+  /** SUCCEEDED with these steps (the default: no steps). */
+  steps?: FakeStep[]
+  /** FAILED with this error instead. */
+  error?: { code: string; message: string }
+  /** GetFindingRecommendation answers IN_PROGRESS this many times first (default 1). */
+  pollsInProgress?: number
+}
+
+/** A recommendation the service holds for a finding. */
+export interface FakeRecommendation {
+  status: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED'
+  resourceArn: string
+  steps: FakeStep[]
+  error?: { code: string; message: string }
+  startedAt: string
+  completedAt?: string
+  /** IN_PROGRESS answers left before it completes with `outcome`. */
+  pollsLeft: number
+  outcome: FakeOutcome
+}
+
 export interface RecordedRequest {
   method: string
   path: string
@@ -56,6 +87,12 @@ export interface AccessAnalyzerState {
   errors: Partial<Record<string, { status: number; type: string; message: string }>>
   checkNoNewAccess: (body: Record<string, unknown>) => CheckResult
   checkAccessNotGranted: (body: Record<string, unknown>) => CheckResult
+  /** Recommendations already generated, by finding id. */
+  recommendations: Record<string, FakeRecommendation>
+  /** What generating a finding's recommendation produces, by finding id. */
+  outcomes: Record<string, FakeOutcome>
+  /** GetFindingRecommendation steps per page, at most (the request's maxResults may lower it). */
+  stepsPerPage: number
   requests: RecordedRequest[]
 }
 
@@ -85,6 +122,9 @@ function initialState(): AccessAnalyzerState {
     errors: {},
     checkNoNewAccess: () => ({ result: 'PASS', message: 'The policy does not grant new access.' }),
     checkAccessNotGranted: () => ({ result: 'PASS', message: 'The policy does not grant access.' }),
+    recommendations: {},
+    outcomes: {},
+    stepsPerPage: 100,
     requests: []
   }
 }
@@ -197,11 +237,100 @@ export async function startAccessAnalyzer(
           ...(nextToken ? { nextToken } : {})
         })
       }
+      case 'GenerateFindingRecommendation': {
+        const id = decodeURIComponent(url.pathname.slice('/recommendation/'.length))
+        const invalid = validateRecommendationRequest(url, id, false)
+        if (invalid) return validation(res, invalid.message, invalid.field)
+        const finding = state.findings.find(f => f.id === id)
+        if (!finding || finding.findingType !== 'UnusedPermission') {
+          return validation(
+            res,
+            finding
+              ? 'Recommendations are only supported for UnusedPermission findings.'
+              : `Finding ${id} does not exist.`,
+            'id'
+          )
+        }
+        const outcome = state.outcomes[id] ?? {}
+        state.recommendations[id] = {
+          status: 'IN_PROGRESS',
+          resourceArn: finding.resource,
+          steps: [],
+          startedAt: '2026-10-02T09:00:00Z',
+          pollsLeft: outcome.pollsInProgress ?? 1,
+          outcome
+        }
+        return send(res, 200, {})
+      }
+      case 'GetFindingRecommendation': {
+        const id = decodeURIComponent(url.pathname.slice('/recommendation/'.length))
+        const invalid = validateRecommendationRequest(url, id, true)
+        if (invalid) return validation(res, invalid.message, invalid.field)
+        const recommendation = state.recommendations[id]
+        if (!recommendation) {
+          return error(
+            res,
+            404,
+            'ResourceNotFoundException',
+            `Recommendation for finding ${id} not found`
+          )
+        }
+        if (recommendation.status === 'IN_PROGRESS') {
+          if (recommendation.pollsLeft > 0) recommendation.pollsLeft--
+          else complete(recommendation)
+        }
+        const base = {
+          startedAt: recommendation.startedAt,
+          resourceArn: recommendation.resourceArn,
+          recommendationType: 'UnusedPermissionRecommendation',
+          status: recommendation.status,
+          ...(recommendation.completedAt ? { completedAt: recommendation.completedAt } : {}),
+          ...(recommendation.error ? { error: recommendation.error } : {})
+        }
+        if (recommendation.status !== 'SUCCEEDED') return send(res, 200, base)
+        const size = Math.min(state.stepsPerPage, Number(url.searchParams.get('maxResults') ?? 100))
+        const token = url.searchParams.get('nextToken')
+        if (token !== null && !/^page-\d+$/.test(token)) {
+          return validation(res, 'Invalid pagination token.', 'nextToken')
+        }
+        const { page, nextToken } = slice(recommendation.steps, token, size)
+        return send(res, 200, {
+          ...base,
+          recommendedSteps: page.map(step => ({ unusedPermissionsRecommendedStep: step })),
+          ...(nextToken ? { nextToken } : {})
+        })
+      }
       case 'CheckNoNewAccess':
         return send(res, 200, state.checkNoNewAccess(body ?? {}))
       case 'CheckAccessNotGranted':
         return send(res, 200, state.checkAccessNotGranted(body ?? {}))
     }
+  }
+
+  /** What the service checks on both recommendation calls, as AWS's model constrains them. */
+  function validateRecommendationRequest(
+    url: URL,
+    id: string,
+    paged: boolean
+  ): { message: string; field: string } | undefined {
+    const analyzerArn = url.searchParams.get('analyzerArn')
+    if (
+      analyzerArn === null ||
+      !/^[^:]*:[^:]*:[^:]*:[^:]*:[^:]*:analyzer\/.{1,255}$/.test(analyzerArn)
+    ) {
+      return { message: 'Invalid analyzer ARN.', field: 'analyzerArn' }
+    }
+    if (!state.analyzers.some(a => a.arn === analyzerArn)) {
+      return { message: `Analyzer ${analyzerArn} does not exist.`, field: 'analyzerArn' }
+    }
+    if (id.length < 1 || id.length > 2048) return { message: 'Invalid id.', field: 'id' }
+    if (paged) {
+      const max = url.searchParams.get('maxResults')
+      if (max !== null && !(/^\d+$/.test(max) && Number(max) >= 1 && Number(max) <= 1000)) {
+        return { message: 'maxResults must be between 1 and 1000.', field: 'maxResults' }
+      }
+    }
+    return undefined
   }
 
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
@@ -215,10 +344,38 @@ export async function startAccessAnalyzer(
   }
 }
 
+function complete(recommendation: FakeRecommendation): void {
+  const { outcome } = recommendation
+  recommendation.completedAt = '2026-10-02T09:00:20Z'
+  if (outcome.error) {
+    recommendation.status = 'FAILED'
+    recommendation.error = outcome.error
+  } else {
+    recommendation.status = 'SUCCEEDED'
+    recommendation.steps = outcome.steps ?? []
+  }
+}
+
+/** A recommendation as the service holds it once generated (for a test's initial state). */
+export function succeeded(resourceArn: string, steps: FakeStep[]): FakeRecommendation {
+  return {
+    status: 'SUCCEEDED',
+    resourceArn,
+    steps,
+    startedAt: '2026-10-01T09:00:00Z',
+    completedAt: '2026-10-01T09:00:18Z',
+    pollsLeft: 0,
+    outcome: { steps }
+  }
+}
+
 function route(method: string, path: string): string | undefined {
   if (method === 'GET' && path === '/analyzer') return 'ListAnalyzers'
   if (method === 'POST' && path === '/findingv2') return 'ListFindingsV2'
   if (method === 'GET' && path.startsWith('/findingv2/')) return 'GetFindingV2'
+  if (method === 'POST' && path.startsWith('/recommendation/'))
+    return 'GenerateFindingRecommendation'
+  if (method === 'GET' && path.startsWith('/recommendation/')) return 'GetFindingRecommendation'
   if (method === 'POST' && path === '/policy/check-no-new-access') return 'CheckNoNewAccess'
   if (method === 'POST' && path === '/policy/check-access-not-granted')
     return 'CheckAccessNotGranted'
@@ -262,6 +419,21 @@ function error(res: ServerResponse, status: number, type: string, message: strin
   res.writeHead(status, {
     'content-type': 'application/json',
     'x-amzn-errortype': type,
+    'content-length': Buffer.byteLength(text)
+  })
+  res.end(text)
+}
+
+/** A ValidationException as Access Analyzer sends it: `reason` and the failing field. */
+function validation(res: ServerResponse, message: string, field: string): void {
+  const text = JSON.stringify({
+    message,
+    reason: 'fieldValidationFailed',
+    fieldList: [{ name: field, message }]
+  })
+  res.writeHead(400, {
+    'content-type': 'application/json',
+    'x-amzn-errortype': 'ValidationException',
     'content-length': Buffer.byteLength(text)
   })
   res.end(text)

@@ -9,7 +9,6 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { wordBoundaries } from '../../src/engine/actions.js'
 import { bundledCatalog, type Catalog } from '../../src/engine/catalog.js'
 import { verifyRefinement } from '../../src/engine/invariants.js'
 import { actionEntries } from '../../src/engine/policy.js'
@@ -17,49 +16,11 @@ import { QUOTAS, refinePolicy, refineWithContext } from '../../src/engine/refine
 import { Universe } from '../../src/engine/universe.js'
 import { namedActions, type PrincipalUnused } from '../../src/engine/unused.js'
 import { UnusedSet } from '../../src/engine/unused-set.js'
+import { drawPolicy, drawUnused } from './lib/draw.js'
 import { random } from './lib/random.js'
 
 const RUNS = 21
 const CLI_RUNS = 11
-
-/** ~85% of services wholly unused; of the rest, each action unused with probability 0.4. */
-function drawUnused(catalog: Catalog, rnd: () => number): PrincipalUnused {
-  const services = [...catalog.services.keys()].sort().map(service => {
-    if (rnd() < 0.85) return { service }
-    const actions = (catalog.services.get(service) ?? [])
-      .filter(() => rnd() < 0.4)
-      .map(action => ({ action }))
-    return { service, actions }
-  })
-  return {
-    principal: 'arn:aws:iam::123456789012:role/Bench',
-    wholePrincipal: false,
-    services,
-    sources: ['bench']
-  }
-}
-
-/** 300 Allow statements of 1-4 wildcards each: service-wide, word prefixes, mid-word, infix. */
-function drawPolicy(catalog: Catalog, rnd: () => number): Record<string, unknown> {
-  const names = [...catalog.services].flatMap(([s, actions]) => actions.map(a => `${s}:${a}`))
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T
-  const wildcard = (): string => {
-    const name = pick(names)
-    const ends = wordBoundaries(name)
-    const kind = rnd()
-    if (kind < 0.15) return `${name.slice(0, ends[0])}*`
-    if (kind < 0.75) return `${name.slice(0, pick(ends.slice(0, -1)))}*`
-    if (kind < 0.9) return `${name.slice(0, (ends[0] as number) + 1 + Math.floor(rnd() * 4))}*`
-    return `${name.slice(0, ends[0])}*${name.slice(ends[ends.length - 2])}`
-  }
-  const Statement = Array.from({ length: 300 }, (_, i) => ({
-    Sid: `S${i}`,
-    Effect: 'Allow',
-    Action: Array.from({ length: 1 + Math.floor(rnd() * 4) }, wildcard),
-    Resource: '*'
-  }))
-  return { Version: '2012-10-17', Statement }
-}
 
 function stats(ms: number[]): string {
   const sorted = [...ms].sort((a, b) => a - b)

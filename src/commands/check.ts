@@ -4,6 +4,7 @@ import { ConfigurationError } from '../engine/errors.js'
 import { loadFindingsFiles } from '../findings/load.js'
 import { readTextFile } from '../io/files.js'
 import { readCandidate, walkFiles, writeFileAtomically, type WalkedFile } from '../io/walk.js'
+import { agreementDetails, agreementLine } from '../report/agreement.js'
 import { unifiedDiff } from '../report/diff.js'
 import {
   buildReport,
@@ -14,6 +15,7 @@ import {
 } from '../report/json-report.js'
 import { toSarif } from '../report/sarif.js'
 import { EMPTY_CONFIG, globMatcher, parseConfig, type IamRefineConfig } from '../sources/config.js'
+import { withAwsAgreement, withholdDisagreements } from '../sources/agreement.js'
 import { withAwsProof } from '../sources/proof.js'
 import { mayHoldPolicies } from '../sources/candidates.js'
 import { collectIncludes, NOT_A_FORMAT } from '../sources/format.js'
@@ -28,7 +30,7 @@ import { loadCatalog } from './refine.js'
 export const CHECK_USAGE =
   'usage: iam-refine check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]\n' +
   '                        [--format text|json|sarif] [--principal ARN]... [--verify-with-aws]\n' +
-  '                        [--fail-on unused-or-unchecked|unused|never]'
+  '                        [--fail-on unused-or-unchecked|unused|never] [--require-aws-agreement]'
 
 const FORMATS = ['text', 'json', 'sarif'] as const
 
@@ -51,7 +53,8 @@ export const checkCommand: Command = async (args, io) => {
       format: { type: 'string' },
       principal: { type: 'string', multiple: true },
       'verify-with-aws': { type: 'boolean' },
-      'fail-on': { type: 'string' }
+      'fail-on': { type: 'string' },
+      'require-aws-agreement': { type: 'boolean' }
     },
     CHECK_USAGE
   )
@@ -80,6 +83,17 @@ export const checkCommand: Command = async (args, io) => {
   if (findings.byPrincipal.has('') && fallback.length === 0) {
     throw new ConfigurationError(
       'a per-principal findings list names no principal: say whose it is with --principal ARN'
+    )
+  }
+
+  // IAM Access Analyzer's own recommendations, when the findings files carry them (`findings
+  // export`) or a saved get-finding-recommendation response is among them.
+  const recommendations = findings.recommendations ?? new Map()
+  const requireAgreement = values['require-aws-agreement'] === true
+  if (requireAgreement && recommendations.size === 0) {
+    throw new ConfigurationError(
+      '--require-aws-agreement needs IAM Access Analyzer recommendations: give findings written by ' +
+        '`iam-refine findings export`, or a saved `aws accessanalyzer get-finding-recommendation` response, with --findings'
     )
   }
 
@@ -127,6 +141,11 @@ export const checkCommand: Command = async (args, io) => {
         formats
       }
     )
+    if (outcome.report && recommendations.size > 0) {
+      outcome = withAwsAgreement(outcome, file.rel, { catalog, config, recommendations })
+      if (requireAgreement)
+        outcome = withholdDisagreements(text, outcome, a => agreementDetails(a).join('; '))
+    }
     if (prove && outcome.report) {
       outcome = await withAwsProof(text, outcome, prove, (p, reason, defect) => {
         if (defect) defects++
@@ -350,6 +369,12 @@ function policyLines(file: string, p: PolicyReport): string[] {
   }
   if (notRefined.length > 0 && lines.length === 0) lines.push(`${where}found${whose}`)
   lines.push(...notRefined)
+  if (p.awsAgreement) {
+    lines.push(`  IAM Access Analyzer: ${agreementLine(p.awsAgreement)}`)
+    // The line gives two differences; the rest, one per line.
+    const details = agreementDetails(p.awsAgreement)
+    if (details.length > 2) for (const d of details) lines.push(`    ${d}`)
+  }
   for (const w of p.warnings) lines.push(`  note: ${w}`)
   if (lines.length > 0 && p.status === 'unchanged' && notRefined.length === 0) return []
   return lines

@@ -8,6 +8,7 @@ import {
   exportedFindingsFile,
   type FindingJson
 } from '../findings/access-analyzer.js'
+import { attachRecommendations } from '../findings/recommendations.js'
 import {
   createIamClient,
   DEFAULT_UNUSED_DAYS,
@@ -16,9 +17,12 @@ import {
 import { EXIT, parseOptions, type Command } from './io.js'
 
 export const FINDINGS_USAGE = `usage: iam-refine findings export [--analyzer-arn ARN] [--principal ARN]... [--out FILE]
+                                 [--without-recommendations]
        iam-refine findings export --last-accessed ARN... [--unused-days N] [--out FILE]
   Writes the active unused-access findings as a JSON array of GetFindingV2 objects (the form
-  --findings reads). Without --analyzer-arn, the account's unused-access analyzer is used.
+  --findings reads), each UnusedPermission finding with IAM Access Analyzer's recommendation next
+  to it ("findingRecommendation"; --without-recommendations leaves them out). Without
+  --analyzer-arn, the account's unused-access analyzer is used.
   --last-accessed reads IAM's last-accessed data of the roles or users named instead (add
   --analyzer-arn to read both). AWS credentials and region come from the environment.`
 
@@ -50,7 +54,8 @@ export function createFindingsCommand(deps: FindingsCommandDeps = defaultDeps): 
         principal: { type: 'string', multiple: true },
         out: { type: 'string' },
         'last-accessed': { type: 'string', multiple: true },
-        'unused-days': { type: 'string' }
+        'unused-days': { type: 'string' },
+        'without-recommendations': { type: 'boolean' }
       },
       FINDINGS_USAGE
     )
@@ -69,11 +74,15 @@ export function createFindingsCommand(deps: FindingsCommandDeps = defaultDeps): 
     const findings: FindingJson[] = []
     let coverage: Record<string, unknown> = {}
     if (analyzerArn !== undefined || lastAccessed.length === 0) {
-      const exported = await exportUnusedAccessFindings(deps.accessAnalyzer(), {
+      const client = deps.accessAnalyzer()
+      let exported = await exportUnusedAccessFindings(client, {
         ...(analyzerArn === undefined ? {} : { analyzerArn }),
         ...(principals === undefined ? {} : { resources: principals }),
         log
       })
+      if (values['without-recommendations'] !== true) {
+        exported = await attachRecommendations(client, exported, { log })
+      }
       const { findings: own, ...rest } = exportedFindingsFile(exported)
       coverage = rest
       findings.push(...(own as FindingJson[]))

@@ -81,6 +81,11 @@ export class Universe {
     return this.base.display.has(folded) || this.extra.has(folded)
   }
 
+  /** Whether the catalog itself names a folded action (not only the findings or a policy). */
+  inCatalog(folded: string): boolean {
+    return this.base.display.has(folded)
+  }
+
   /** The casing to show for a folded name of the universe. */
   displayOf(folded: string): string {
     return this.base.display.get(folded) ?? this.extra.get(folded) ?? folded

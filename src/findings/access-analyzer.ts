@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   GetFindingV2: 'access-analyzer:GetFinding',
   CheckNoNewAccess: 'access-analyzer:CheckNoNewAccess',
   CheckAccessNotGranted: 'access-analyzer:CheckAccessNotGranted',
+  GenerateFindingRecommendation: 'access-analyzer:GenerateFindingRecommendation',
+  GetFindingRecommendation: 'access-analyzer:GetFindingRecommendation',
   GenerateServiceLastAccessedDetails: 'iam:GenerateServiceLastAccessedDetails',
   GetServiceLastAccessedDetails: 'iam:GetServiceLastAccessedDetails'
 } as const

@@ -1,6 +1,12 @@
 import { isRecord } from '../engine/catalog.js'
 import { ConfigurationError } from '../engine/errors.js'
+import type { PrincipalRecommendation } from '../engine/recommendation.js'
 import type { PrincipalUnused, UnusedAction, UnusedService } from '../engine/unused.js'
+import {
+  isRecommendationResponse,
+  readRecommendation,
+  RECOMMENDATION_KEY
+} from './parse-recommendation.js'
 
 /** What one findings file holds, in the engine's model. */
 export interface ParsedFindings {
@@ -22,6 +28,11 @@ export interface ParsedFindings {
    * everything it is allowed.
    */
   readonly coveredAccounts: string[]
+  /**
+   * IAM Access Analyzer's own recommendations: a saved `GetFindingRecommendation` response, or the
+   * `findingRecommendation` that `iam-refine findings export` writes next to a finding.
+   */
+  readonly recommendations?: readonly PrincipalRecommendation[]
 }
 
 const SERVICE = /^[a-z0-9-]{1,64}$/i
@@ -56,11 +67,22 @@ const STATUSES = new Set(['ACTIVE', 'ARCHIVED', 'RESOLVED'])
 /**
  * Reads a findings file's parsed JSON, detecting its form by shape: a `GetFindingV2` response, an
  * array of them, `{"findings": [...]}` of them, or the per-principal list
- * `[{"serviceNamespace": "s3", "actions": [...]}]`. Errors name `file` and the JSON path.
+ * `[{"serviceNamespace": "s3", "actions": [...]}]` — or a `GetFindingRecommendation` response as
+ * `aws accessanalyzer get-finding-recommendation` prints it, which belongs to the principal its
+ * `resourceArn` names. Errors name `file` and the JSON path.
  */
 export function parseFindings(value: unknown, file: string): ParsedFindings {
   const fail = (path: string, what: string): never => {
     throw new ConfigurationError(`${file}: ${path ? `${path}: ` : ''}${what}`)
+  }
+  if (isRecommendationResponse(value)) {
+    return {
+      principals: [],
+      notes: [],
+      covered: [],
+      coveredAccounts: [],
+      recommendations: [readRecommendation(value, '', fail, file)]
+    }
   }
   if (isRecord(value) && Array.isArray(value.findings)) {
     const parsed = readFindingList(value.findings, 'findings', file, fail)
@@ -130,6 +152,7 @@ function readFindingList(
   const principals: PrincipalUnused[] = []
   const notes: string[] = []
   const covered: string[] = []
+  const recommendations: PrincipalRecommendation[] = []
   list.forEach((finding, i) => {
     const path = single ? base : `${base}[${i}]`
     if (!isRecord(finding)) return fail(path, 'a finding must be an object')
@@ -214,8 +237,15 @@ function readFindingList(
         undefined
       )
     )
+    const recommendation = finding[RECOMMENDATION_KEY]
+    if (recommendation !== undefined && recommendation !== null) {
+      const at = path ? `${path}.${RECOMMENDATION_KEY}` : RECOMMENDATION_KEY
+      recommendations.push(readRecommendation(recommendation, at, fail, `finding ${id}`, resource))
+    }
   })
-  return { principals, notes, covered, coveredAccounts: [] }
+  return recommendations.length > 0
+    ? { principals, notes, covered, coveredAccounts: [], recommendations }
+    : { principals, notes, covered, coveredAccounts: [] }
 }
 
 function readService(

@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../engine/errors.js'
+import { mergeRecommendations, type PrincipalRecommendation } from '../engine/recommendation.js'
 import { mergeUnused, usesEverything, type PrincipalUnused } from '../engine/unused.js'
 import type { ParsedFindings } from './parse.js'
 
@@ -13,6 +14,8 @@ export interface LoadedFindings {
   readonly known: readonly string[]
   /** Accounts the analyzer covers whole (a principal there without a finding uses everything). */
   readonly coveredAccounts: ReadonlySet<string>
+  /** IAM Access Analyzer's recommendation per principal ARN, when the findings carry one. */
+  readonly recommendations?: ReadonlyMap<string, PrincipalRecommendation>
 }
 
 export function combineFindings(parsed: readonly ParsedFindings[]): LoadedFindings {
@@ -26,7 +29,8 @@ export function combineFindings(parsed: readonly ParsedFindings[]): LoadedFindin
     notes: parsed.flatMap(p => p.notes),
     covered: new Set(known.keys()),
     known: [...known.values()],
-    coveredAccounts: new Set(parsed.flatMap(p => p.coveredAccounts))
+    coveredAccounts: new Set(parsed.flatMap(p => p.coveredAccounts)),
+    recommendations: mergeRecommendations(parsed.flatMap(p => p.recommendations ?? []))
   }
 }
 

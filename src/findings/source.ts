@@ -1,3 +1,4 @@
+import type { PrincipalRecommendation } from '../engine/recommendation.js'
 import { readJsonFile } from '../io/files.js'
 import { parseFindings, type ParsedFindings } from './parse.js'
 import { combineFindings, type LoadedFindings } from './select.js'
@@ -10,6 +11,11 @@ export interface FindingsSource {
   /** For messages: "findings files a.json, b.json", "Access Analyzer arn:...". */
   readonly description: string
   load(): Promise<ParsedFindings[]>
+  /**
+   * IAM Access Analyzer's recommendations for these principals, read on demand (after `load`).
+   * Only a live source has this; files carry theirs in what `load` returns.
+   */
+  recommend?(principals: readonly string[]): Promise<PrincipalRecommendation[]>
 }
 
 /** Findings files in any form of DESIGN §2 (`--findings`, input `findings`). */

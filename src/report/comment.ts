@@ -3,6 +3,7 @@
  * items — a comment body with a suggestion (or a "detach or delete" recommendation), where it sits,
  * whether it can go on the diff, and its fingerprint. Pure: posting is src/github/review.ts.
  */
+import type { AwsAgreement } from '../engine/agreement.js'
 import type { EntryChange, PolicyRefinement, StatementResult } from '../engine/model.js'
 import type { PrincipalUnused } from '../engine/unused.js'
 import { parseHunks } from '../github/hunks.js'
@@ -14,6 +15,7 @@ import {
   type Suggestion
 } from '../github/placement.js'
 import type { TextEdit } from '../sources/text-edit.js'
+import { agreementMarkdown } from './agreement.js'
 import { fenced } from './fence.js'
 import { fingerprint, fingerprintMarker, type Hash } from './fingerprint.js'
 import { guardBody } from './guard.js'
@@ -40,6 +42,8 @@ export interface PolicyReport {
   readonly offset?: number
   /** Why no edits could be made (src/sources refused to edit safely): shown in the summary. */
   readonly refused?: string
+  /** IAM Access Analyzer's verdict on the refinement, when the run had recommendations. */
+  readonly awsAgreement?: AwsAgreement
 }
 
 /** A changed file of the pull request at its head commit. */
@@ -195,6 +199,7 @@ function suggestionItem(
     'Why this change is safe:',
     ...reasons.map(r => `- ${r}`),
     '',
+    ...agreementLines(covered.map(c => c.policy)),
     fenced(suggestion.content, 'suggestion'),
     '',
     `<sub>iam-refine · ${policyIn(policyPaths, file.path)}</sub>`,
@@ -266,6 +271,7 @@ function unusedPolicyItem(
     '',
     advise,
     '',
+    ...agreementLines([policy]),
     `<sub>iam-refine · ${code(file.path)}</sub>`,
     marker
   ].join('\n')
@@ -291,6 +297,19 @@ function unusedPolicyItem(
     // Above any single suggestion: the largest reduction there is.
     importance: 1_000_000 + unusedActions.length
   }
+}
+
+/**
+ * IAM Access Analyzer's verdict, one paragraph per policy that has one (named when a suggestion
+ * spans several policies); nothing when the run had no recommendations.
+ */
+function agreementLines(policies: readonly PolicyReport[]): string[] {
+  const judged = policies.filter(p => p.awsAgreement !== undefined)
+  return judged.flatMap(p => [
+    (judged.length > 1 || policies.length > 1 ? `${code(p.policyPath)}: ` : '') +
+      agreementMarkdown(p.awsAgreement as AwsAgreement),
+    ''
+  ])
 }
 
 /** "`AppRole`", "`AppRole` and `Worker`", or "the principal" for a finding read without an ARN. */

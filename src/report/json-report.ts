@@ -1,3 +1,4 @@
+import type { AwsAgreement } from '../engine/agreement.js'
 import type { Quota, StatementResult } from '../engine/model.js'
 import type { ConditionBranch, PolicyKind, SourceNote, SourceRange } from '../sources/model.js'
 import type { PrincipalSource } from '../sources/principals.js'
@@ -91,6 +92,12 @@ export interface PolicyReport {
   readonly unusedPrincipal?: boolean
   /** A name matched principals in several accounts and none was chosen (status `unmapped`). */
   readonly ambiguous?: boolean
+  /**
+   * IAM Access Analyzer's verdict on this refinement: `agrees`, `differs` (every difference with
+   * its actions and reason) or `unavailable` (why), per principal. Present for policies with
+   * unused permissions when the run had recommendations to compare with.
+   */
+  readonly awsAgreement?: AwsAgreement
 }
 
 /** A statement as the engine reports it (index in the original list), placed in the file. */

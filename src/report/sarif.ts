@@ -1,4 +1,5 @@
 import type { SourceRange } from '../sources/model.js'
+import { agreementLine } from './agreement.js'
 import type { PolicyReport, Report, ReportEdit, StatementReport } from './json-report.js'
 import { visible } from './markdown.js'
 
@@ -62,6 +63,11 @@ export interface SarifResult {
       readonly region: SarifRegion
     }
   }[]
+  /**
+   * `awsAgreement`: IAM Access Analyzer's verdict on the policy's refinement (`agrees`, `differs`,
+   * `unavailable`), `awsAgreementSummary` the sentence that explains it.
+   */
+  readonly properties?: { readonly awsAgreement: string; readonly awsAgreementSummary: string }
   readonly fixes?: readonly {
     readonly description: { readonly text: string }
     readonly artifactChanges: readonly {
@@ -141,7 +147,14 @@ export function toSarif(report: Report, toolVersion?: string): SarifLog {
       )
       continue
     }
-    for (const policy of file.policies) results.push(...policyResults(policy, uri))
+    for (const policy of file.policies) {
+      const agreement = policy.awsAgreement
+      const properties = agreement
+        ? { awsAgreement: agreement.verdict, awsAgreementSummary: agreementLine(agreement) }
+        : undefined
+      for (const r of policyResults(policy, uri))
+        results.push(properties ? { ...r, properties } : r)
+    }
   }
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

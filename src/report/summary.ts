@@ -4,6 +4,7 @@
  * nothing is lost when a suggestion cannot be placed, was cut by `max-comments`, was rejected by
  * GitHub, or the token could not write. Pure Markdown; the caller writes it.
  */
+import { agreementCell } from './agreement.js'
 import type { FileReport, Placement, ReviewItem } from './comment.js'
 import type { UncheckedItem } from './json-report.js'
 import { principalNames } from './comment.js'
@@ -99,9 +100,11 @@ export function renderSummary(input: SummaryInput): string {
   out.push('')
 
   if (policies.length > 0) {
+    // IAM Access Analyzer's verdict gets a column when the run had recommendations to compare with.
+    const judged = policies.some(({ policy }) => policy.awsAgreement !== undefined)
     out.push(
-      '| File | Policy | Principal | Unused actions | Result | Where |',
-      '| --- | --- | --- | --- | --- | --- |'
+      `| File | Policy | Principal | Unused actions | Result |${judged ? ' IAM Access Analyzer |' : ''} Where |`,
+      `| --- | --- | --- | --- | --- |${judged ? ' --- |' : ''} --- |`
     )
     for (const { file, policy } of policies) {
       const r = policy.refinement
@@ -119,7 +122,11 @@ export function renderSummary(input: SummaryInput): string {
       out.push(
         `| ${cell(code(file.path))} | ${cell(policy.policyPath === '' ? '(the file)' : code(policy.policyPath))} | ${cell(principalNames(policy.principals))} | ` +
           `${cell(unused.length === 0 ? '—' : `${unused.length}: ${listNames(unused, name => code(name))}`)} | ` +
-          `${cell(text(result + (r.overQuota ? '; still over its size quota' : ''), MAX_NOTE_CHARACTERS))} | ${cell(where)} |`
+          `${cell(text(result + (r.overQuota ? '; still over its size quota' : ''), MAX_NOTE_CHARACTERS))} | ` +
+          (judged
+            ? `${cell(policy.awsAgreement ? agreementCell(policy.awsAgreement, true) : '—')} | `
+            : '') +
+          `${cell(where)} |`
       )
     }
     out.push('')

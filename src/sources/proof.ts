@@ -10,10 +10,9 @@ export type ProofVerdict = { ok: true } | { ok: false; defect: boolean; reason: 
 export type Prover = (originalDoc: unknown, refinement: PolicyRefinement) => Promise<ProofVerdict>
 
 /**
- * Withholds every refinement of a file that AWS does not confirm: the policy becomes
- * `not-editable` with AWS's reason, and its edits leave the file's edits and fixed text. Edits of
- * different policies never overlap, so the others stay valid. `onWithheld` hears each one
- * (`defect`: AWS said FAIL, a bug of ours; otherwise AWS could not check it).
+ * Withholds every refinement of a file that AWS does not confirm (`withholdPolicies`).
+ * `onWithheld` hears each one (`defect`: AWS said FAIL, a bug of ours; otherwise AWS could not
+ * check it).
  */
 export async function withAwsProof(
   text: string,
@@ -21,31 +20,45 @@ export async function withAwsProof(
   prove: Prover,
   onWithheld: (policy: RefinedPolicy, reason: string, defect: boolean) => void
 ): Promise<FileOutcome> {
-  const report = outcome.report
-  if (!report || !outcome.policies) return outcome
-  const policies: RefinedPolicy[] = []
-  const dropped = new Set<string>()
+  if (!outcome.report || !outcome.policies) return outcome
+  const reasons = new Map<RefinedPolicy, string>()
   for (const p of outcome.policies) {
-    if (p.report.status !== 'refined' || !p.refinement) {
-      policies.push(p)
-      continue
-    }
+    if (p.report.status !== 'refined' || !p.refinement) continue
     const verdict = await prove(p.location.document, p.refinement)
-    if (verdict.ok) {
-      policies.push(p)
-      continue
-    }
+    if (verdict.ok) continue
     const reason = verdict.defect
       ? `IAM Access Analyzer did not confirm the refinement (${verdict.reason}), so it is withheld; this is a defect of iam-refine, please report it`
       : `IAM Access Analyzer could not check the refinement (${verdict.reason}), so it is withheld`
     onWithheld(p, reason, verdict.defect)
+    reasons.set(p, reason)
+  }
+  return withholdPolicies(text, outcome, p => reasons.get(p))
+}
+
+/**
+ * Withholds the refinements `reasonFor` gives a reason for: each such refined policy becomes
+ * `not-editable` with that reason, and its edits leave the file's edits and fixed text. Edits of
+ * different policies never overlap, so the others stay valid.
+ */
+export function withholdPolicies(
+  text: string,
+  outcome: FileOutcome,
+  reasonFor: (policy: RefinedPolicy) => string | undefined
+): FileOutcome {
+  const report = outcome.report
+  if (!report || !outcome.policies) return outcome
+  const dropped = new Set<string>()
+  const policies = outcome.policies.map(p => {
+    if (p.report.status !== 'refined') return p
+    const reason = reasonFor(p)
+    if (reason === undefined) return p
     for (const e of p.report.edits) dropped.add(`${e.start}:${e.end}`)
-    policies.push({
+    return {
       ...p,
       edits: [],
-      report: { ...p.report, status: 'not-editable', reason, edits: [] }
-    })
-  }
+      report: { ...p.report, status: 'not-editable' as const, reason, edits: [] }
+    }
+  })
   if (dropped.size === 0) return outcome
   const edits = report.edits.filter(e => !dropped.has(`${e.start}:${e.end}`))
   const next: FileReport = { ...report, policies: policies.map(p => p.report), edits }
