@@ -65,15 +65,16 @@ async function rawContent(
   path: string,
   ref: string
 ): Promise<Uint8Array> {
-  const response = await client.rest.repos.getContent({
-    owner: repo.owner,
-    repo: repo.repo,
-    path,
-    ref,
-    mediaType: { format: 'raw' },
-    request: { parseSuccessResponseBody: false }
-  })
-  return bodyBytes(response.data)
+  return readRawBody(client, request =>
+    client.rest.repos.getContent({
+      owner: repo.owner,
+      repo: repo.repo,
+      path,
+      ref,
+      mediaType: { format: 'raw' },
+      request
+    })
+  )
 }
 
 async function rawBlob(
@@ -81,25 +82,85 @@ async function rawBlob(
   repo: Pick<PullRequestRef, 'owner' | 'repo'>,
   sha: string
 ): Promise<Uint8Array> {
-  const response = await client.rest.git.getBlob({
-    owner: repo.owner,
-    repo: repo.repo,
-    file_sha: sha,
-    mediaType: { format: 'raw' },
-    request: { parseSuccessResponseBody: false }
-  })
-  return bodyBytes(response.data)
+  return readRawBody(client, request =>
+    client.rest.git.getBlob({
+      owner: repo.owner,
+      repo: repo.repo,
+      file_sha: sha,
+      mediaType: { format: 'raw' },
+      request
+    })
+  )
 }
 
-/** The body as bytes, whether Octokit left it as a stream or parsed it. */
-async function bodyBytes(data: unknown): Promise<Uint8Array> {
-  if (typeof data === 'string') return new TextEncoder().encode(data)
-  if (data instanceof ArrayBuffer) return new Uint8Array(data)
-  if (data instanceof Uint8Array) return data
-  if (data && typeof (data as ReadableStream).getReader === 'function') {
-    return new Uint8Array(await new Response(data as ReadableStream).arrayBuffer())
+/** The `fetch` Octokit calls, as it takes it from a request's options. */
+type Fetch = (url: string, init: RequestInit) => Promise<Response>
+
+/**
+ * The bytes of a raw (`application/vnd.github.raw`) success response, at most MAX_FILE_BYTES + 1
+ * of them: enough for the caller to see that a file is over the limit, never the whole of a huge
+ * one.
+ *
+ * The body is read inside the request's own `fetch`, while the Response is still held. Octokit's
+ * `parseSuccessResponseBody: false` hands back only the body stream of a Response nobody holds any
+ * more, and undici cancels the stream of a Response the garbage collector has taken: a collection
+ * between the response and the read lost the file ("Response body object should not be disturbed
+ * or locked", issue 15). Octokit gets the status and headers of the answer, with an empty body;
+ * error responses pass through untouched, so they become RequestErrors as usual. The client's own
+ * fetch (a proxy-aware one under @actions/github) makes the call.
+ */
+async function readRawBody(
+  client: GitHubClient,
+  send: (request: { fetch: Fetch }) => Promise<unknown>
+): Promise<Uint8Array> {
+  const clientFetch: Fetch =
+    (client.request.endpoint.DEFAULTS.request?.fetch as Fetch | undefined) ?? globalThis.fetch
+  let received: Uint8Array | undefined
+  await send({
+    fetch: async (url, init) => {
+      received = undefined // a retried request starts over
+      const response = await clientFetch(url, init)
+      if (response.status < 200 || response.status >= 300) return response
+      received = await readAtMost(response.body, MAX_FILE_BYTES + 1)
+      return new Response(null, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers
+      })
+    }
+  })
+  if (!received) throw new Error('GitHub returned no file content')
+  return received
+}
+
+/** The first `limit` bytes of a stream (all of it when shorter); the rest is cancelled unread. */
+async function readAtMost(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number
+): Promise<Uint8Array> {
+  if (!body) return new Uint8Array(0)
+  const reader = body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    chunks.push(value)
+    size += value.byteLength
+    if (size >= limit) {
+      await reader.cancel('larger than iam-refine reads').catch(() => undefined)
+      break
+    }
   }
-  throw new Error('GitHub returned no file content')
+  const out = new Uint8Array(Math.min(size, limit))
+  let at = 0
+  for (const chunk of chunks) {
+    const part = chunk.subarray(0, out.byteLength - at)
+    out.set(part, at)
+    at += part.byteLength
+    if (at === out.byteLength) break
+  }
+  return out
 }
 
 function tooLarge(error: unknown): boolean {
