@@ -10,7 +10,12 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { applySuggestions } from '../src/github/placement.js'
 import { newFilePatch } from './fixtures/github/reports.js'
-import { startGitHubServer, type GitHubServer, type ServerFile } from './servers/github.js'
+import {
+  startGitHubServer,
+  type GitHubServer,
+  type GraphqlOptions,
+  type ServerFile
+} from './servers/github.js'
 
 const HEAD = 'c'.repeat(40)
 const repo = '__tests__/fixtures/repo'
@@ -96,7 +101,7 @@ afterEach(async () => {
   rmSync(work, { recursive: true, force: true })
 })
 
-async function startServer(readOnly = false): Promise<GitHubServer> {
+async function startServer(readOnly = false, graphql?: GraphqlOptions): Promise<GitHubServer> {
   const contents: Record<string, string> = {}
   for (const f of Object.values(changed)) {
     if (f.status === 'removed') continue
@@ -116,7 +121,8 @@ async function startServer(readOnly = false): Promise<GitHubServer> {
       { owner: 'acme', repo: 'infra', number: 7, headSha: HEAD, files: Object.values(changed) }
     ],
     contents: { [HEAD]: contents },
-    readOnly
+    readOnly,
+    ...(graphql ? { graphql } : {})
   })
   return server
 }
@@ -244,6 +250,27 @@ describe('dist/index.js on a pull request', () => {
     expect(second.code).toBe(1)
     expect(server.reviewComments).toHaveLength(comments)
     expect(server.issueComments).toHaveLength(1)
+  }, 120_000)
+
+  // The REST fallback, end to end: a token or server that refuses GraphQL (403) gets the very
+  // review the GraphQL read gives (a query answered with errors falls back the same way:
+  // github-content.test.ts).
+  it('reads the files over REST when GraphQL is refused, with the same suggestions', async () => {
+    await startServer(false, { mode: 'forbidden' })
+    const run = await runAction({})
+    expect(run.stdout).not.toMatch(/\n\s+at /)
+    expect(run.stdout).not.toMatch(/unexpected error/)
+    expect(run.code).toBe(1)
+    expect(server.count('POST', /^\/graphql$/)).toBe(1)
+    // Every candidate file once over REST, at the head commit; none that cannot hold a policy.
+    const reads = server.requests.filter(r => r.method === 'GET' && r.path.includes('/contents/'))
+    expect(reads.every(r => r.status === 200 && r.query.ref === HEAD)).toBe(true)
+    expect(reads).toHaveLength(4)
+    expect(server.count('GET', 'app.ts')).toBe(0)
+    for (const f of ['policies/AppRole.json', 'cfn/app.yaml']) {
+      expect(applySuggestions(head(f), server.suggestions(f))).toBe(expected(f))
+    }
+    expect(run.summary).toMatch(/broken\/bad-policy\.json/)
   }, 120_000)
 
   it('passes with fail-on: never, and rejects a bad input with a clear message', async () => {
