@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { ConfigurationError } from './engine/errors.js'
 import { FAIL_ON, type FailOn } from './report/gate.js'
+import { compileGlobs, isGlob } from './sources/glob.js'
 
 /** The action's input names, as action.yml declares them. */
 export const INPUT = {
@@ -121,7 +122,7 @@ export function readInputs(source: InputSource = name => core.getInput(name)): I
   }
   return {
     githubToken,
-    findings: list(get(INPUT.findings)),
+    findings: checkedGlobs(INPUT.findings, list(get(INPUT.findings)), isGlob),
     ...(artifactName === ''
       ? {}
       : {
@@ -132,7 +133,7 @@ export function readInputs(source: InputSource = name => core.getInput(name)): I
           }
         }),
     ...(analyzerArn === '' ? {} : { analyzerArn }),
-    paths: list(get(INPUT.paths)),
+    paths: checkedGlobs(INPUT.paths, list(get(INPUT.paths)), () => true),
     config: get(INPUT.config) || DEFAULTS.config,
     catalog: catalogChoice(get(INPUT.catalog)),
     failOn: oneOf(INPUT.failOn, get(INPUT.failOn) || DEFAULTS.failOn, FAIL_ON, false),
@@ -155,12 +156,38 @@ export function readInputs(source: InputSource = name => core.getInput(name)): I
   }
 }
 
-/** Entries one per line or separated by commas; blank ones and `#` comments dropped. */
+/**
+ * Entries one per line or separated by commas; blank ones and `#` comments dropped. A comma inside
+ * braces belongs to a glob (`cfn/*.{yaml,yml}`), not between entries.
+ */
 function list(value: string): string[] {
-  return value
-    .split(/[\n,]/)
-    .map(v => v.trim())
-    .filter(v => v !== '' && !v.startsWith('#'))
+  const entries: string[] = []
+  for (const line of value.split('\n')) {
+    let depth = 0
+    let from = 0
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i]
+      if (c === '\\') i++
+      else if (c === '{') depth++
+      else if (c === '}') depth = Math.max(0, depth - 1)
+      else if (c === ',' && depth === 0) {
+        entries.push(line.slice(from, i))
+        from = i + 1
+      }
+    }
+    entries.push(line.slice(from))
+  }
+  return entries.map(v => v.trim()).filter(v => v !== '' && !v.startsWith('#'))
+}
+
+/** The entries, once those that `isGlobEntry` picks compile: a bad glob fails before any work. */
+function checkedGlobs(
+  name: string,
+  entries: string[],
+  isGlobEntry: (entry: string) => boolean
+): string[] {
+  compileGlobs(entries.filter(isGlobEntry), `Input ${name}`)
+  return entries
 }
 
 function catalogChoice(value: string): CatalogChoice {

@@ -532,7 +532,7 @@ async function loadFindings(
         `Input ${INPUT.findings}: findings files are not read on pull_request_target, where the workspace may hold the pull request's files; use ${INPUT.findingsArtifact} or ${INPUT.analyzerArn} (or ${INPUT.allowWorkspaceOnPullRequestTarget}: true with a checkout of the base branch).`
       )
     }
-    const matched = await expandGlobs(inputs.findings, workspace)
+    const matched = await expandGlobs(inputs.findings, workspace, `Input ${INPUT.findings}`)
     // Findings a pull request writes are never findings: one it adds or changes is left out, so
     // that it can neither add nor take away what applies to it (DESIGN §4).
     const files = matched.filter(path => {

@@ -1,5 +1,5 @@
-import picomatch from 'picomatch'
 import { ConfigurationError } from '../engine/errors.js'
+import { compileGlobs } from '../sources/glob.js'
 import type { GitHubClient } from './client.js'
 
 /** The pull request a run reviews. */
@@ -39,14 +39,14 @@ export const MAX_LISTED_FILES = 3000
 
 /**
  * The changed files of a pull request, 100 per page, removed files left out and the `paths` globs
- * (picomatch, dot files included) applied; an empty `paths` keeps every file.
+ * (src/sources/glob.ts, dot files included) applied; an empty `paths` keeps every file.
  */
 export async function getChangedFiles(
   client: GitHubClient,
   pr: PullRequestRef,
   paths: readonly string[] = []
 ): Promise<ChangedFiles> {
-  const match = paths.length === 0 ? () => true : picomatch([...paths], { dot: true })
+  const match = paths.length === 0 ? () => true : compileGlobs(paths, 'Input paths')
   let listed
   try {
     listed = await client.paginate(client.rest.pulls.listFiles, {

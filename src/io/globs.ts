@@ -1,23 +1,26 @@
 import { readdir } from 'node:fs/promises'
 import { isAbsolute, join, relative, sep } from 'node:path'
-import picomatch from 'picomatch'
-
-const GLOB = /[*?[\]{}!]/
+import { compileGlobs, isGlob } from '../sources/glob.js'
 
 /**
  * The files that paths or globs name, relative to `root` unless absolute. A plain path is kept as
  * it is (a missing one fails later with its own message); a glob is matched against the files
- * under `root`, skipping `.git` and `node_modules`.
+ * under `root`, skipping `.git` and `node_modules`. `key` names the globs' origin in the message
+ * a bad glob gets (`Input findings`).
  */
-export async function expandGlobs(patterns: readonly string[], root: string): Promise<string[]> {
+export async function expandGlobs(
+  patterns: readonly string[],
+  root: string,
+  key: string
+): Promise<string[]> {
   const out: string[] = []
   const globs: string[] = []
   for (const p of patterns) {
-    if (GLOB.test(p)) globs.push(p)
+    if (isGlob(p)) globs.push(p)
     else out.push(isAbsolute(p) ? p : join(root, p))
   }
   if (globs.length > 0) {
-    const match = picomatch(globs, { dot: true })
+    const match = compileGlobs(globs, key)
     const entries = await readdir(root, { recursive: true, withFileTypes: true })
     const found: string[] = []
     for (const entry of entries) {

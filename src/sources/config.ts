@@ -1,7 +1,9 @@
-import picomatch from 'picomatch'
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml'
 import { ConfigurationError } from '../engine/errors.js'
 import { LineIndex } from './document/tree.js'
+import { globProblem, listProblem } from './glob.js'
+
+export { globMatcher } from './glob.js'
 
 /** `.github/iam-refine.yml`, read and checked (DESIGN §2, Configuration). */
 export interface IamRefineConfig {
@@ -108,6 +110,7 @@ export function parseConfig(text: string, file: string): IamRefineConfig {
         break
       case 'ignore-files':
         config.ignoreFiles = strings(value, key, fail)
+        checkGlobList(config.ignoreFiles, value, key, fail)
         config.ignoreFiles.forEach((g, i) => checkGlob(g, listItem(value, i), `${key}[${i}]`, fail))
         break
       default:
@@ -131,7 +134,15 @@ function readPrincipal(item: YamlNode, key: string, fail: Fail, lines: LineIndex
     const k = isScalar(pair.key) ? String(pair.key.value) : ''
     if (k === 'files') {
       files = stringOrList(pair.value, `${key}.files`, fail)
-      files.forEach(g => checkGlob(g, pair.value, `${key}.files`, fail))
+      checkGlobList(files, pair.value, `${key}.files`, fail)
+      files.forEach((g, i) =>
+        checkGlob(
+          g,
+          listItem(pair.value, i),
+          `${key}.files${isSeq(pair.value) ? `[${i}]` : ''}`,
+          fail
+        )
+      )
     } else if (k === 'principal') {
       principals = stringOrList(pair.value, `${key}.principal`, fail)
       for (const arn of principals) {
@@ -215,24 +226,11 @@ function stringValue(value: YamlNode | null, key: string, fail: Fail): string {
 }
 
 function checkGlob(glob: string, node: YamlNode | null, key: string, fail: Fail): void {
-  try {
-    picomatch(glob)
-  } catch (error) {
-    fail(node, key, `"${glob}" is not a valid glob (${(error as Error).message})`)
-  }
+  const problem = globProblem(glob)
+  if (problem) fail(node, key, `"${glob}" ${problem}`)
 }
 
-const matchers = new Map<string, (path: string) => boolean>()
-
-/** A matcher for repository-relative paths (`/` separators), dot files included; cached. */
-export function globMatcher(globs: readonly string[]): (path: string) => boolean {
-  if (globs.length === 0) return () => false
-  const key = globs.join('\u0000')
-  let matcher = matchers.get(key)
-  if (!matcher) {
-    matcher = picomatch([...globs], { dot: true })
-    if (matchers.size > 10_000) matchers.clear()
-    matchers.set(key, matcher)
-  }
-  return matcher
+function checkGlobList(globs: readonly string[], node: YamlNode | null, key: string, fail: Fail) {
+  const problem = listProblem(globs)
+  if (problem) fail(node, key, problem)
 }
