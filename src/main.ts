@@ -17,6 +17,7 @@ import { getFileContents } from './github/file-content.js'
 import { listFolderFiles } from './github/folder-files.js'
 import { reviewPullRequest, type ReviewTarget } from './github/review.js'
 import { INPUT, OUTPUT, DEFAULTS, readInputs, type Inputs } from './inputs.js'
+import { readConfigFile } from './io/config-file.js'
 import { expandGlobs } from './io/globs.js'
 import { catalogFromInput } from './io/live-catalog.js'
 import type { ParserFiles } from './io/terraform-parser.js'
@@ -32,7 +33,7 @@ import {
 import { gateFailure } from './report/gate.js'
 import { cutMarkdown } from './report/summary.js'
 import { toSarif } from './report/sarif.js'
-import { EMPTY_CONFIG, globMatcher, parseConfig, type IamRefineConfig } from './sources/config.js'
+import { EMPTY_CONFIG, globMatcher, type IamRefineConfig } from './sources/config.js'
 import { agreementDetails } from './report/agreement.js'
 import { withAwsAgreement, withholdDisagreements } from './sources/agreement.js'
 import { mayHoldPolicies } from './sources/candidates.js'
@@ -482,15 +483,13 @@ async function readPullRequest(env: NodeJS.ProcessEnv): Promise<ReviewTarget | u
 }
 
 async function readConfig(file: string, workspace: string): Promise<IamRefineConfig> {
-  const path = isAbsolute(file) ? file : join(workspace, file)
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch {
-    if (file === DEFAULTS.config) return EMPTY_CONFIG
-    throw new ConfigurationError(`Input ${INPUT.config}: cannot read ${file}`)
-  }
-  return parseConfig(text, file)
+  return readConfigFile({
+    file,
+    root: workspace,
+    within: workspace,
+    optional: file === DEFAULTS.config,
+    label: `Input ${INPUT.config}: ${file}`
+  })
 }
 
 async function loadCatalog(

@@ -4,7 +4,7 @@
  * a loopback GitHub server. Shared by the end-to-end tests.
  */
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 
@@ -27,7 +27,9 @@ export interface ActionSandbox {
   run(
     apiUrl: string,
     inputs: Record<string, string>,
-    env?: Record<string, string>
+    env?: Record<string, string>,
+    /** Run as this user (when the tests run as root, to meet permissions as a runner does). */
+    user?: { readonly uid: number; readonly gid: number }
   ): Promise<ActionRun>
   remove(): void
 }
@@ -66,12 +68,16 @@ export function actionSandbox(): ActionSandbox {
     event(payload) {
       writeFileSync(join(root, 'event.json'), JSON.stringify(payload))
     },
-    async run(apiUrl, inputs, env = {}) {
+    async run(apiUrl, inputs, env = {}, user) {
       runs++
       const summaryFile = join(root, `summary-${runs}.md`)
       const outputFile = join(root, `output-${runs}.txt`)
       writeFileSync(summaryFile, '')
       writeFileSync(outputFile, '')
+      if (user) {
+        for (const dir of [root, join(root, 'temp')]) chmodSync(dir, 0o777)
+        for (const file of [summaryFile, outputFile]) chmodSync(file, 0o666)
+      }
       const all = { ...BASE_INPUTS, ...inputs }
       const child = spawn(process.execPath, [resolve('dist/index.js')], {
         env: {
@@ -89,7 +95,8 @@ export function actionSandbox(): ActionSandbox {
           ),
           ...env
         },
-        cwd: workspace
+        cwd: workspace,
+        ...(user ?? {})
       })
       let stdout = ''
       child.stdout.on('data', d => (stdout += d))

@@ -2,7 +2,7 @@ import { access, lstat } from 'node:fs/promises'
 import { basename, dirname, join, posix } from 'node:path'
 import { ConfigurationError } from '../engine/errors.js'
 import { loadFindingsFiles } from '../findings/load.js'
-import { readTextFile } from '../io/files.js'
+import { readConfigFile } from '../io/config-file.js'
 import { readCandidate, walkFiles, writeFileAtomically, type WalkedFile } from '../io/walk.js'
 import { agreementDetails, agreementLine } from '../report/agreement.js'
 import { unifiedDiff } from '../report/diff.js'
@@ -14,7 +14,7 @@ import {
   type Report
 } from '../report/json-report.js'
 import { toSarif } from '../report/sarif.js'
-import { EMPTY_CONFIG, globMatcher, parseConfig, type IamRefineConfig } from '../sources/config.js'
+import { EMPTY_CONFIG, globMatcher, type IamRefineConfig } from '../sources/config.js'
 import { withAwsAgreement, withholdDisagreements } from '../sources/agreement.js'
 import { withAwsProof } from '../sources/proof.js'
 import { mayHoldPolicies } from '../sources/candidates.js'
@@ -215,25 +215,47 @@ async function loadConfig(
   file: string | undefined,
   paths: readonly string[]
 ): Promise<{ config: IamRefineConfig; root: string }> {
-  if (file !== undefined) return { config: await readConfig(file), root: rootOf(file) }
+  // A file named with --config is read wherever it is; one found by itself must lie inside the
+  // repository it configures (a pull request's symbolic link cannot point it elsewhere).
+  if (file !== undefined) {
+    return {
+      config: await readConfigFile({ file, root: '.', optional: false, label: file }),
+      root: rootOf(file)
+    }
+  }
   const only = paths.length === 1 ? (paths[0] as string) : undefined
   const candidates =
     only !== undefined ? [join(only, DEFAULT_CONFIG), DEFAULT_CONFIG] : [DEFAULT_CONFIG]
   for (const candidate of candidates) {
-    if (await exists(candidate))
-      return { config: await readConfig(candidate), root: rootOf(candidate) }
+    if (await present(candidate)) {
+      const root = rootOf(candidate)
+      const config = await readConfigFile({
+        file: candidate,
+        root: '.',
+        within: root,
+        optional: false,
+        label: candidate
+      })
+      return { config, root }
+    }
   }
   return { config: EMPTY_CONFIG, root: only !== undefined && (await isFolder(only)) ? only : '.' }
-}
-
-async function readConfig(file: string): Promise<IamRefineConfig> {
-  return parseConfig(await readTextFile(file, 'configuration file'), file)
 }
 
 /** Globs are relative to the repository root: the folder holding `.github/`. */
 function rootOf(configFile: string): string {
   const dir = dirname(configFile)
   return basename(dir) === '.github' ? dirname(dir) : dir
+}
+
+/** Whether something is at `path`: a file, or a link even to nothing (which is then refused). */
+async function present(path: string): Promise<boolean> {
+  try {
+    await lstat(path)
+    return true
+  } catch {
+    return false
+  }
 }
 
 async function exists(path: string): Promise<boolean> {
