@@ -67,7 +67,8 @@ export default tseslint.config(
       'src/findings/parse-recommendation.ts',
       'src/report/**/*.ts',
       'src/github/hunks.ts',
-      'src/github/placement.ts'
+      'src/github/placement.ts',
+      'src/github/trusted-run.ts'
     ],
     rules: {
       'no-restricted-imports': ['error', { patterns: worldModules }],

@@ -7,12 +7,24 @@ import {
   artifactSource,
   loadArtifactFindings,
   readFindingsZip,
+  REFUSALS_SHOWN,
   ZIP_LIMITS
 } from '../src/findings/artifact.js'
 import { combineFindings } from '../src/findings/select.js'
 import { loadFindingsFiles } from '../src/findings/load.js'
 import { createGitHubClient, type GitHubClient } from '../src/github/client.js'
-import { OWNER, REPO, startArtifacts, type ArtifactsServer } from './servers/artifacts.js'
+import { ConfigurationError } from '../src/engine/errors.js'
+import {
+  FORK_OWNER,
+  OWNER,
+  REPO,
+  startArtifacts,
+  WORKFLOW_FILE,
+  WORKFLOW_ID,
+  type ArtifactsServer,
+  type FakeArtifact,
+  type FakeRun
+} from './servers/artifacts.js'
 
 const dir = '__tests__/fixtures/article'
 const findingText = readFileSync(`${dir}/finding-getfindingv2.json`, 'utf8')
@@ -38,67 +50,91 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close()
 })
-beforeEach(() => {
-  Object.assign(server.state, {
-    artifacts: [],
-    statusFor: new Map(),
-    ignoreName: false,
-    requests: [],
-    blobRequests: []
+beforeEach(() => server.reset())
+
+const request = { owner: OWNER, repo: REPO, name: 'iam-findings', workflow: WORKFLOW_FILE }
+/** A poisoned export: no unused action at all, so nothing would be refined. */
+const poisonZip = zip({ 'findings.json': strToU8('[]') })
+
+/** A run of the export workflow and the artifact it uploaded, trusted unless `run` says not. */
+function upload(
+  id: number,
+  createdAt: string,
+  run: Partial<FakeRun> = {},
+  artifact: Partial<FakeArtifact> = {}
+): void {
+  server.state.runs.push({
+    id,
+    workflowId: WORKFLOW_ID,
+    event: 'schedule',
+    headBranch: 'main',
+    createdAt,
+    ...run
   })
-})
+  server.state.artifacts.push({
+    id: id * 10,
+    name: 'iam-findings',
+    runId: id,
+    createdAt,
+    zip: findingsZip,
+    ...artifact
+  })
+}
 
-const request = { owner: OWNER, repo: REPO, name: 'iam-findings' }
+/** The attack of issue 9: newer artifacts of the same name from a fork's and a branch's runs. */
+function poisonedByForkAndBranch(): void {
+  upload(
+    201,
+    '2026-11-02T00:00:00Z',
+    { event: 'pull_request', headOwner: FORK_OWNER, headBranch: 'main' },
+    { zip: poisonZip }
+  )
+  upload(202, '2026-11-03T00:00:00Z', { event: 'push', headBranch: 'feature' }, { zip: poisonZip })
+}
 
-describe('findings from a workflow artifact', () => {
-  it('takes the newest unexpired artifact of that name and follows the redirect to the blob', async () => {
-    const other = zip({ 'f.json': strToU8('[]') })
-    server.state.artifacts = [
-      { id: 1, name: 'iam-findings', runId: 10, createdAt: '2026-10-01T00:00:00Z', zip: other },
-      {
-        id: 2,
-        name: 'iam-findings',
-        runId: 11,
-        createdAt: '2026-10-20T00:00:00Z',
-        zip: findingsZip
-      },
-      {
-        id: 3,
-        name: 'iam-findings',
-        runId: 12,
-        createdAt: '2026-10-30T00:00:00Z',
-        expired: true,
-        zip: other
-      },
-      { id: 4, name: 'coverage', runId: 12, createdAt: '2026-10-31T00:00:00Z', zip: other }
-    ]
+const principalsOf = (parsed: { principals: { principal: string }[] }[]) =>
+  parsed.map(p => p.principals.map(x => x.principal))
+
+describe('findings from a trusted workflow artifact', () => {
+  it('takes the newest trusted run’s artifact and follows the redirect to the blob', async () => {
+    upload(100, '2026-10-01T00:00:00Z', {}, { zip: zip({ 'f.json': strToU8('[]') }) })
+    upload(101, '2026-10-20T00:00:00Z', { event: 'push' })
     const log: string[] = []
     const parsed = await loadArtifactFindings(client, request, line => log.push(line))
     expect(log).toEqual([
-      `reading artifact "iam-findings" (id 2, 2026-10-20T00:00:00Z, run 11) from ${OWNER}/${REPO}`
+      `reading artifact "iam-findings" (id 1010, 2026-10-20T00:00:00Z) of run 101 (push on main, ` +
+        `2026-10-20T00:00:00Z) of .github/workflows/${WORKFLOW_FILE} in ${OWNER}/${REPO}`
     ])
-    expect(parsed.map(p => p.principals.map(x => x.principal))).toEqual([[MY_ROLE], []])
+    expect(principalsOf(parsed)).toEqual([[MY_ROLE], []])
     expect(parsed[1]?.notes).toEqual(['artifact iam-findings/more/empty.json: holds no findings'])
 
-    const [list, download] = server.state.requests
-    expect(list?.path).toBe(`/repos/${OWNER}/${REPO}/actions/artifacts`)
-    expect(list?.query.get('name')).toBe('iam-findings')
-    expect(list?.authorization).toBe('token ghs_testtoken')
-    expect(download?.path).toBe(`/repos/${OWNER}/${REPO}/actions/artifacts/2/zip`)
+    const paths = server.state.requests.map(r => r.path)
+    expect(paths).toEqual([
+      `/repos/${OWNER}/${REPO}`,
+      `/repos/${OWNER}/${REPO}/actions/workflows/${WORKFLOW_FILE}`,
+      ...['schedule', 'push', 'workflow_dispatch'].map(
+        () => `/repos/${OWNER}/${REPO}/actions/workflows/${WORKFLOW_ID}/runs`
+      ),
+      `/repos/${OWNER}/${REPO}/actions/runs/101/artifacts`,
+      `/repos/${OWNER}/${REPO}/actions/artifacts/1010/zip`
+    ])
+    const lists = server.state.requests.filter(r => r.path.endsWith('/runs'))
+    expect(lists.map(r => Object.fromEntries(r.query))).toEqual(
+      ['schedule', 'push', 'workflow_dispatch'].map(event => ({
+        branch: 'main',
+        event,
+        status: 'success',
+        per_page: '20',
+        page: '1'
+      }))
+    )
+    expect(server.state.requests[0]?.authorization).toBe('token ghs_testtoken')
     // The token stays with GitHub: the blob store gets the signed URL only.
-    expect(server.state.blobRequests).toEqual([{ path: '/blob/2?sig=short-lived' }])
+    expect(server.state.blobRequests).toEqual([{ path: '/blob/1010?sig=short-lived' }])
   })
 
   it('refines exactly as the same findings read from a file', async () => {
-    server.state.artifacts = [
-      {
-        id: 2,
-        name: 'iam-findings',
-        runId: 11,
-        createdAt: '2026-10-20T00:00:00Z',
-        zip: findingsZip
-      }
-    ]
+    upload(101, '2026-10-20T00:00:00Z')
     const catalog = parseCatalog(JSON.parse(readFileSync(`${dir}/catalog-2024.json`, 'utf8')), 'c')
     const policy = JSON.parse(readFileSync(`${dir}/policy.json`, 'utf8'))
     const fromArtifact = combineFindings(await artifactSource(client, request).load())
@@ -109,105 +145,244 @@ describe('findings from a workflow artifact', () => {
     expect(refine(fromArtifact)).toEqual(JSON.parse(readFileSync(`${dir}/expected.json`, 'utf8')))
   })
 
-  it('pages through the list and checks the name itself', async () => {
-    server.state.ignoreName = true
-    server.state.artifacts = [
-      ...Array.from({ length: 150 }, (_, i) => ({
-        id: 100 + i,
-        name: `build-${i}`,
-        runId: 1,
-        createdAt: '2026-10-31T00:00:00Z',
-        zip: zip({ 'x.json': strToU8('not json') })
-      })),
-      { id: 7, name: 'iam-findings', runId: 3, createdAt: '2026-09-01T00:00:00Z', zip: findingsZip }
-    ]
+  it('ignores a newer poisoned artifact from a fork’s run and from a feature branch’s run', async () => {
+    upload(101, '2026-11-01T00:00:00Z') // the trusted export, older than both
+    poisonedByForkAndBranch()
     const parsed = await loadArtifactFindings(client, request)
-    expect(parsed[0]?.principals[0]?.principal).toBe(MY_ROLE)
-    expect(server.state.requests.map(r => r.query.get('page'))).toEqual(['1', '2', null])
+    expect(principalsOf(parsed)).toEqual([[MY_ROLE], []])
+    expect(server.state.requests.some(r => r.path.includes('/artifacts/2010/'))).toBe(false)
+    expect(server.state.requests.some(r => r.path.includes('/artifacts/2020/'))).toBe(false)
   })
 
-  it('reads one run’s artifacts, from another repository when asked', async () => {
-    server.state.artifacts = [
-      {
-        id: 8,
-        name: 'iam-findings',
-        owner: 'security',
-        repo: 'aws-findings',
-        runId: 42,
-        createdAt: '2026-10-01T00:00:00Z',
-        zip: findingsZip
-      },
-      {
-        id: 9,
-        name: 'iam-findings',
-        owner: 'security',
-        repo: 'aws-findings',
-        runId: 43,
-        createdAt: '2026-10-02T00:00:00Z',
-        zip: zip({})
-      }
-    ]
-    const parsed = await loadArtifactFindings(client, {
-      ...request,
-      runId: 42,
-      repository: 'security/aws-findings'
+  it('checks every property itself when the server ignores the filters', async () => {
+    server.state.ignoreFilters = true
+    upload(101, '2026-11-01T00:00:00Z')
+    poisonedByForkAndBranch()
+    upload(203, '2026-11-04T00:00:00Z', { conclusion: 'failure' }, { zip: poisonZip })
+    upload(204, '2026-11-05T00:00:00Z', { status: 'in_progress' }, { zip: poisonZip })
+    upload(205, '2026-11-06T00:00:00Z', { workflowId: 11 }, { zip: poisonZip })
+    upload(206, '2026-11-07T00:00:00Z', { event: 'pull_request_target' }, { zip: poisonZip })
+    upload(207, '2026-11-08T00:00:00Z', { event: 'workflow_run' }, { zip: poisonZip })
+    // An artifact of another name in the trusted run, which a name filter would have left out.
+    server.state.artifacts.push({
+      id: 9999,
+      name: 'coverage',
+      runId: 101,
+      createdAt: '2026-11-09T00:00:00Z',
+      zip: poisonZip
     })
-    expect(parsed[0]?.principals[0]?.principal).toBe(MY_ROLE)
-    expect(server.state.requests.map(r => r.path)).toEqual([
-      '/repos/security/aws-findings/actions/runs/42/artifacts',
-      '/repos/security/aws-findings/actions/artifacts/8/zip'
-    ])
+    const parsed = await loadArtifactFindings(client, request)
+    expect(principalsOf(parsed)).toEqual([[MY_ROLE], []])
+    const downloads = server.state.requests.filter(r => r.path.endsWith('/zip')).map(r => r.path)
+    expect(downloads).toEqual([`/repos/${OWNER}/${REPO}/actions/artifacts/1010/zip`])
+  })
+
+  it('takes the next trusted run when the newest uploaded no such artifact', async () => {
+    upload(101, '2026-11-01T00:00:00Z')
+    server.state.runs.push({
+      id: 102,
+      workflowId: WORKFLOW_ID,
+      event: 'schedule',
+      headBranch: 'main',
+      createdAt: '2026-11-02T00:00:00Z'
+    })
+    const log: string[] = []
+    await loadArtifactFindings(client, request, line => log.push(line))
+    expect(log[0]).toContain('of run 101 ')
+  })
+
+  it('fails with a sentence naming the artifact, the workflow and why each candidate was refused', async () => {
+    poisonedByForkAndBranch()
+    const failure = loadArtifactFindings(client, request)
+    await expect(failure).rejects.toThrow(ConfigurationError)
+    await expect(failure).rejects.toThrow(
+      `no trusted artifact "iam-findings" in ${OWNER}/${REPO}: findings are read only from a ` +
+        `successful schedule, push, workflow_dispatch run of .github/workflows/${WORKFLOW_FILE} ` +
+        `(input findings-artifact-workflow) on the default branch main of ${OWNER}/${REPO} itself, ` +
+        'not a fork; refused: artifact 2020 of run 202: it ran on the branch feature, not on the ' +
+        `default branch main; artifact 2010 of run 201: it ran code from the fork ${FORK_OWNER}/${REPO}`
+    )
+    // Nothing untrusted was downloaded.
+    expect(server.state.requests.some(r => r.path.endsWith('/zip'))).toBe(false)
+  })
+
+  it('says so when the workflow has no trusted run at all', async () => {
+    await expect(loadArtifactFindings(client, request)).rejects.toThrow(
+      'not a fork, and it has no such run: run that workflow on main'
+    )
+  })
+
+  it('says so when the trusted run’s artifact has expired', async () => {
+    upload(101, '2026-11-01T00:00:00Z', {}, { expired: true })
+    await expect(loadArtifactFindings(client, request)).rejects.toThrow(
+      'refused: run 101 (schedule, 2026-11-01T00:00:00Z): its artifact has expired'
+    )
+  })
+
+  it('keeps the list of refusals short however many poisoned runs there are', async () => {
+    server.state.ignoreFilters = true
+    for (let i = 0; i < 40; i++) {
+      upload(300 + i, `2026-11-0${1 + (i % 9)}T00:00:${String(10 + i).padStart(2, '0')}Z`, {
+        event: 'pull_request',
+        headOwner: FORK_OWNER
+      })
+    }
+    const failure = loadArtifactFindings(client, request)
+    await expect(failure).rejects.toThrow(/; and \d+ more$/)
+    const message = String(await failure.catch((e: Error) => e.message))
+    expect((message.match(/it ran code from the fork/g) ?? []).length).toBe(REFUSALS_SHOWN)
+  })
+})
+
+describe('an explicit findings-artifact-run-id', () => {
+  it('is read when the run passes every check', async () => {
+    upload(101, '2026-11-01T00:00:00Z')
+    upload(102, '2026-11-02T00:00:00Z', { event: 'workflow_dispatch' })
+    const log: string[] = []
+    await loadArtifactFindings(client, { ...request, runId: 101 }, line => log.push(line))
+    expect(log[0]).toContain('of run 101 (schedule on main')
+    expect(server.state.requests.map(r => r.path)).toContain(
+      `/repos/${OWNER}/${REPO}/actions/runs/101`
+    )
+  })
+
+  it.each([
+    [
+      'a fork’s run',
+      { event: 'pull_request', headOwner: FORK_OWNER },
+      `it ran code from the fork ${FORK_OWNER}/${REPO}`
+    ],
+    [
+      'a feature branch’s run',
+      { event: 'push', headBranch: 'feature' },
+      'it ran on the branch feature, not on the default branch main'
+    ],
+    [
+      'a pull request’s run',
+      { event: 'pull_request' },
+      'it was started by pull_request, not by schedule, push, workflow_dispatch'
+    ],
+    ['a failed run', { conclusion: 'failure' as const }, 'it concluded failure'],
+    ['a run still going', { status: 'in_progress' as const }, 'it has not finished (in_progress)'],
+    [
+      'a run of another workflow',
+      { workflowId: 11 },
+      `it is a run of .github/workflows/ci.yml, not of .github/workflows/${WORKFLOW_FILE}`
+    ]
+  ])('is refused when it is %s', async (_, run, why) => {
+    upload(150, '2026-11-01T00:00:00Z', run)
+    const failure = loadArtifactFindings(client, { ...request, runId: 150 })
+    await expect(failure).rejects.toThrow(
+      `findings-artifact-run-id 150 is not a trusted run for artifact "iam-findings": ${why}`
+    )
+    expect(server.state.requests.some(r => r.path.endsWith('/zip'))).toBe(false)
+  })
+
+  it('says what to check when the run is unknown or uploaded no such artifact', async () => {
+    await expect(loadArtifactFindings(client, { ...request, runId: 999 })).rejects.toThrow(
+      `no workflow run 999 in ${OWNER}/${REPO} (HTTP 404): check findings-artifact-run-id`
+    )
+    upload(101, '2026-11-01T00:00:00Z', {}, { name: 'other' })
+    await expect(loadArtifactFindings(client, { ...request, runId: 101 })).rejects.toThrow(
+      `run 101 of .github/workflows/${WORKFLOW_FILE} in ${OWNER}/${REPO} uploaded no artifact named "iam-findings"`
+    )
+  })
+})
+
+describe('another repository (findings-artifact-repository)', () => {
+  function securityRepository(): void {
+    server.state.repositories.push(
+      { id: 50, owner: 'security', name: 'aws-findings', defaultBranch: 'trunk' },
+      { id: 51, owner: FORK_OWNER, name: 'aws-findings', defaultBranch: 'trunk', fork: true }
+    )
+    server.state.workflows.push({
+      id: 60,
+      owner: 'security',
+      repo: 'aws-findings',
+      path: '.github/workflows/export.yml',
+      name: 'export'
+    })
+  }
+  const elsewhere = (workflow: string, runId?: number) => ({
+    ...request,
+    workflow,
+    repository: 'security/aws-findings',
+    ...(runId === undefined ? {} : { runId })
+  })
+  const there = { owner: 'security', repo: 'aws-findings', workflowId: 60 }
+
+  it('applies the same rules with that repository’s default branch, id and workflow', async () => {
+    securityRepository()
+    upload(401, '2026-11-01T00:00:00Z', { ...there, headBranch: 'trunk' })
+    upload(402, '2026-11-02T00:00:00Z', { ...there, headBranch: 'main' }, { zip: poisonZip })
+    upload(
+      403,
+      '2026-11-03T00:00:00Z',
+      {
+        ...there,
+        headBranch: 'trunk',
+        event: 'pull_request',
+        headOwner: FORK_OWNER,
+        headRepo: 'aws-findings'
+      },
+      { zip: poisonZip }
+    )
+    const log: string[] = []
+    const parsed = await loadArtifactFindings(client, elsewhere('export.yml'), l => log.push(l))
+    expect(principalsOf(parsed)).toEqual([[MY_ROLE], []])
+    expect(log[0]).toContain('of run 401 (schedule on trunk')
+    expect(log[0]).toContain('in security/aws-findings')
+    // The id works as well as the file name; a run id is checked against that repository.
+    await loadArtifactFindings(client, elsewhere('60', 401))
+    await expect(loadArtifactFindings(client, elsewhere('60', 402))).rejects.toThrow(
+      'it ran on the branch main, not on the default branch trunk'
+    )
+  })
+
+  it('does not read a run of this repository as one of that repository', async () => {
+    securityRepository()
+    upload(101, '2026-11-01T00:00:00Z') // octo/app's own trusted run
+    await expect(loadArtifactFindings(client, elsewhere('export.yml', 101))).rejects.toThrow(
+      'no workflow run 101 in security/aws-findings (HTTP 404)'
+    )
+  })
+
+  it('refuses a repository that is not owner/repo', async () => {
     await expect(
       loadArtifactFindings(client, { ...request, repository: 'not a repo' })
     ).rejects.toThrow('findings-artifact-repository must be "owner/repo"; got "not a repo"')
   })
+})
 
-  it('says what to check when the artifact is missing or expired', async () => {
-    await expect(loadArtifactFindings(client, request)).rejects.toThrow(
-      `no artifact named "iam-findings" in ${OWNER}/${REPO}: check the name (input findings-artifact), that the workflow that uploads it has run, and its retention`
-    )
-    server.state.artifacts = [
-      {
-        id: 3,
-        name: 'iam-findings',
-        runId: 12,
-        createdAt: '2026-10-30T00:00:00Z',
-        expired: true,
-        zip: findingsZip
-      }
-    ]
-    await expect(loadArtifactFindings(client, { ...request, runId: 12 })).rejects.toThrow(
-      `every artifact named "iam-findings" in ${OWNER}/${REPO} (run 12) has expired (1 found)`
+describe('errors from GitHub', () => {
+  it('names the workflow input when the workflow does not exist', async () => {
+    await expect(
+      loadArtifactFindings(client, { ...request, workflow: 'export.yml' })
+    ).rejects.toThrow(
+      `no workflow "export.yml" in ${OWNER}/${REPO} (HTTP 404): set findings-artifact-workflow`
     )
   })
 
   it('turns 403 and 404 into sentences about the token and the repository', async () => {
-    server.state.statusFor = new Map([[`/repos/${OWNER}/${REPO}/actions/artifacts`, 403]])
+    server.state.statusFor = new Map([[`/repos/${OWNER}/${REPO}/actions/workflows/10/runs`, 403]])
     await expect(loadArtifactFindings(client, request)).rejects.toThrow(
-      `the token may not list the artifacts of ${OWNER}/${REPO} (HTTP 403): give the workflow \`permissions: actions: read\``
+      `the token may not list the runs of .github/workflows/${WORKFLOW_FILE} in ${OWNER}/${REPO} ` +
+        '(HTTP 403): give the workflow `permissions: actions: read`'
     )
-    server.state.statusFor = new Map([['/repos/nobody/', 404]])
+    server.state.statusFor = new Map()
     await expect(
       loadArtifactFindings(client, { ...request, repository: 'nobody/nothing' })
     ).rejects.toThrow(
-      /cannot list the artifacts of nobody\/nothing \(HTTP 404\): check the repository/
+      'cannot read the repository nobody/nothing (HTTP 404): check findings-artifact-repository'
     )
   })
 
-  // 404, not 410: the shared client retries a 410 (see the report), which takes seconds here.
+  // 404, not 410: the shared client retries a 410, which takes seconds here.
   it('says the artifact is gone when the download answers 404', async () => {
-    server.state.artifacts = [
-      {
-        id: 2,
-        name: 'iam-findings',
-        runId: 11,
-        createdAt: '2026-10-20T00:00:00Z',
-        zip: findingsZip
-      }
-    ]
-    server.state.statusFor = new Map([[`/repos/${OWNER}/${REPO}/actions/artifacts/2/zip`, 404]])
+    upload(101, '2026-10-20T00:00:00Z')
+    server.state.statusFor = new Map([[`/repos/${OWNER}/${REPO}/actions/artifacts/1010/zip`, 404]])
     await expect(loadArtifactFindings(client, request)).rejects.toThrow(
-      /artifact "iam-findings" \(id 2\) in octo\/app is gone \(HTTP 404\): it expired or was deleted/
+      /artifact "iam-findings" \(id 1010\) in octo\/app is gone \(HTTP 404\): it expired or was deleted/
     )
   })
 })

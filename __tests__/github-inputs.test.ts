@@ -54,6 +54,7 @@ describe('readInputs', () => {
     expect(inputs).toMatchObject({
       findingsArtifact: {
         name: 'iam-findings',
+        workflow: 'iam-refine-export-findings.yml', // the default: our example export workflow
         runId: 123,
         repository: { owner: 'acme', repo: 'infra' }
       },
@@ -65,6 +66,12 @@ describe('readInputs', () => {
       verifyWithAws: true,
       requireAwsAgreement: true
     })
+    for (const workflow of ['export.yaml', '123456']) {
+      expect(
+        read({ ...token, 'findings-artifact': 'f', 'findings-artifact-workflow': workflow })
+          .findingsArtifact?.workflow
+      ).toBe(workflow)
+    }
     expect(read({ ...token, catalog: 'catalog.json' }).catalog).toEqual({
       kind: 'file',
       path: 'catalog.json'
@@ -88,6 +95,10 @@ describe('readInputs', () => {
     [
       { 'findings-artifact': 'a', 'findings-artifact-repository': 'nope' },
       'findings-artifact-repository'
+    ],
+    [
+      { 'findings-artifact': 'a', 'findings-artifact-workflow': '.github/workflows/export.yml' },
+      'findings-artifact-workflow must be a workflow file name'
     ]
   ])('rejects %j naming the input', (values, name) => {
     const run = () => read({ ...token, ...values })

@@ -10,6 +10,7 @@ export const INPUT = {
   findingsArtifact: 'findings-artifact',
   findingsArtifactRunId: 'findings-artifact-run-id',
   findingsArtifactRepository: 'findings-artifact-repository',
+  findingsArtifactWorkflow: 'findings-artifact-workflow',
   analyzerArn: 'analyzer-arn',
   paths: 'paths',
   config: 'config',
@@ -34,7 +35,9 @@ export const DEFAULTS = {
   config: '.github/iam-refine.yml',
   failOn: 'unused-or-unchecked',
   reviewEvent: 'COMMENT',
-  maxComments: 30
+  maxComments: 30,
+  /** The export workflow of examples/workflows/. */
+  findingsArtifactWorkflow: 'iam-refine-export-findings.yml'
 } as const
 
 export type CatalogChoice =
@@ -53,7 +56,13 @@ export interface Inputs {
   /** A workflow artifact holding findings files. */
   readonly findingsArtifact?: {
     readonly name: string
-    /** The run that uploaded it; absent: the newest unexpired artifact of that name. */
+    /**
+     * The workflow whose runs may upload it: a workflow file name (`export.yml`) or a workflow
+     * id. Only its successful schedule, push or workflow_dispatch runs on the default branch of
+     * the repository itself count (ADR 17).
+     */
+    readonly workflow: string
+    /** The run that uploaded it, checked the same way; absent: the newest trusted run's. */
     readonly runId?: number
     /** `owner/name`; absent: this repository. */
     readonly repository?: { readonly owner: string; readonly repo: string }
@@ -104,6 +113,8 @@ export function readInputs(source: InputSource = name => core.getInput(name)): I
   const artifactName = get(INPUT.findingsArtifact)
   const runId = get(INPUT.findingsArtifactRunId)
   const repository = get(INPUT.findingsArtifactRepository)
+  const workflow = get(INPUT.findingsArtifactWorkflow)
+  // The workflow has a default in action.yml, so it alone says nothing about an artifact.
   if (artifactName === '' && (runId !== '' || repository !== '')) {
     const given = runId !== '' ? INPUT.findingsArtifactRunId : INPUT.findingsArtifactRepository
     throw new ConfigurationError(
@@ -128,6 +139,7 @@ export function readInputs(source: InputSource = name => core.getInput(name)): I
       : {
           findingsArtifact: {
             name: artifactName,
+            workflow: workflowName(workflow || DEFAULTS.findingsArtifactWorkflow),
             ...(runId === '' ? {} : { runId: positiveInteger(INPUT.findingsArtifactRunId, runId) }),
             ...(repository === '' ? {} : { repository: ownerAndName(repository) })
           }
@@ -226,6 +238,15 @@ function boolean(name: string, value: string): boolean {
   if (['true', 'True', 'TRUE'].includes(value)) return true
   if (['false', 'False', 'FALSE'].includes(value)) return false
   throw new ConfigurationError(`Input ${name} must be true or false; got "${value}".`)
+}
+
+/** A workflow file name (as GET /repos/{o}/{r}/actions/workflows/{id} takes it) or a workflow id. */
+function workflowName(value: string): string {
+  if (/^\d+$/.test(value) || /^[A-Za-z0-9._-]+\.ya?ml$/.test(value)) return value
+  throw new ConfigurationError(
+    `Input ${INPUT.findingsArtifactWorkflow} must be a workflow file name such as ` +
+      `${DEFAULTS.findingsArtifactWorkflow} (without .github/workflows/) or a workflow id; got "${value}".`
+  )
 }
 
 function ownerAndName(value: string): { owner: string; repo: string } {

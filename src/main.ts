@@ -558,6 +558,7 @@ async function loadFindings(
           owner: pr.owner,
           repo: pr.repo,
           name: a.name,
+          workflow: a.workflow,
           ...(a.runId === undefined ? {} : { runId: a.runId }),
           ...(a.repository ? { repository: `${a.repository.owner}/${a.repository.repo}` } : {})
         },

@@ -1,18 +1,35 @@
 import { Inflate } from 'fflate'
 import { ConfigurationError } from '../engine/errors.js'
-import { downloadArtifactZip, findArtifact } from '../github/artifacts.js'
+import {
+  downloadArtifactZip,
+  findRunArtifact,
+  recentArtifacts,
+  type ArtifactInfo
+} from '../github/artifacts.js'
 import type { GitHubClient } from '../github/client.js'
+import {
+  TRUSTED_EVENTS,
+  whyUntrusted,
+  type TrustedSource,
+  type WorkflowRun
+} from '../github/trusted-run.js'
+import { candidateRuns, getRun, trustedSource } from '../github/workflow-runs.js'
 import { MAX_FILE_BYTES, parseJsonText } from '../io/json-text.js'
 import { parseFindings, type ParsedFindings } from './parse.js'
 import type { FindingsSource } from './source.js'
 
-/** The action inputs `findings-artifact`, `findings-artifact-run-id`, `findings-artifact-repository`. */
+/**
+ * The action inputs `findings-artifact`, `findings-artifact-workflow`, `findings-artifact-run-id`
+ * and `findings-artifact-repository`.
+ */
 export interface ArtifactRequest {
   /** The repository the run belongs to (github.context.repo). */
   readonly owner: string
   readonly repo: string
   /** The artifact's name. */
   readonly name: string
+  /** The workflow whose runs may upload it: a file name or an id. */
+  readonly workflow: string
   readonly runId?: number
   /** `owner/repo` to read from instead of the current repository. */
   readonly repository?: string
@@ -25,9 +42,16 @@ export const ZIP_LIMITS = {
   totalBytes: 50 * 1024 * 1024
 } as const
 
+/** How many refused runs and artifacts a failure lists, so that a flood of them stays readable. */
+export const REFUSALS_SHOWN = 8
+
 /**
- * Downloads the newest unexpired artifact of that name and parses every `.json` file in it as
- * findings (any form of DESIGN §2). Errors are sentences about what to check.
+ * Downloads the findings artifact of the newest trusted run (ADR 17) — or of the run the request
+ * names, checked the same way — and parses every `.json` file in it as findings (any form of
+ * DESIGN §2). A trusted run is one of the named workflow, in the repository itself (not a fork),
+ * started by schedule, push or workflow_dispatch on the default branch, concluded success. When
+ * none has the artifact, the error names the artifact, the workflow and why each candidate was
+ * refused.
  */
 export async function loadArtifactFindings(
   client: GitHubClient,
@@ -35,19 +59,107 @@ export async function loadArtifactFindings(
   log: (line: string) => void = () => undefined
 ): Promise<ParsedFindings[]> {
   const { owner, repo } = repositoryOf(request)
-  const query = {
-    owner,
-    repo,
-    name: request.name,
-    ...(request.runId === undefined ? {} : { runId: request.runId })
-  }
-  const artifact = await findArtifact(client, query)
+  const source = await trustedSource(client, owner, repo, request.workflow)
+  const { run, artifact } =
+    request.runId === undefined
+      ? await newestTrustedArtifact(client, owner, repo, request.name, source)
+      : await namedRunArtifact(client, owner, repo, request.name, request.runId, source)
   log(
-    `reading artifact "${artifact.name}" (id ${artifact.id}, ${artifact.createdAt}` +
-      `${artifact.runId === undefined ? '' : `, run ${artifact.runId}`}) from ${owner}/${repo}`
+    `reading artifact "${artifact.name}" (id ${artifact.id}, ${artifact.createdAt}) of run ${run.id} ` +
+      `(${run.event} on ${run.headBranch}, ${run.createdAt}) of ${source.workflowPath} in ${owner}/${repo}`
   )
   const zip = await downloadArtifactZip(client, { owner, repo }, artifact)
   return readFindingsZip(zip, `artifact ${artifact.name}`)
+}
+
+interface RunArtifact {
+  readonly run: WorkflowRun
+  readonly artifact: ArtifactInfo
+}
+
+async function newestTrustedArtifact(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  name: string,
+  source: TrustedSource
+): Promise<RunArtifact> {
+  const refused: string[] = []
+  const looked = new Set<number>()
+  for (const run of await candidateRuns(client, owner, repo, source)) {
+    looked.add(run.id)
+    const why = whyUntrusted(run, source)
+    if (why) {
+      refused.push(`run ${run.id}: ${why}`)
+      continue
+    }
+    const { artifact, expired } = await findRunArtifact(client, {
+      owner,
+      repo,
+      runId: run.id,
+      name
+    })
+    if (artifact) return { run, artifact }
+    refused.push(
+      `run ${run.id} (${run.event}, ${run.createdAt}): ${expired > 0 ? 'its artifact has expired' : 'it uploaded no artifact of that name'}`
+    )
+  }
+  // Nothing qualifies. Say why the artifacts of that name that do exist were not used: the old
+  // rule (the newest of any run) would have taken one of them.
+  for (const other of await recentArtifacts(client, { owner, repo, name })) {
+    if (other.runId === undefined || looked.has(other.runId)) continue
+    looked.add(other.runId)
+    let why: string | undefined
+    try {
+      why = whyUntrusted(await getRun(client, owner, repo, other.runId), source)
+    } catch {
+      why = 'its run cannot be read'
+    }
+    refused.push(
+      `artifact ${other.id} of run ${other.runId}: ${why ?? 'not among the newest trusted runs'}`
+    )
+  }
+  throw new ConfigurationError(
+    `no trusted artifact "${name}" in ${owner}/${repo}: findings are read only from a successful ` +
+      `${TRUSTED_EVENTS.join(', ')} run of ${source.workflowPath} (input findings-artifact-workflow) ` +
+      `on the default branch ${source.defaultBranch} of ${owner}/${repo} itself, not a fork` +
+      (refused.length === 0
+        ? `, and it has no such run: run that workflow on ${source.defaultBranch}`
+        : `; refused: ${listed(refused)}`)
+  )
+}
+
+async function namedRunArtifact(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  name: string,
+  runId: number,
+  source: TrustedSource
+): Promise<RunArtifact> {
+  const run = await getRun(client, owner, repo, runId)
+  const why = whyUntrusted(run, source)
+  if (why) {
+    throw new ConfigurationError(
+      `findings-artifact-run-id ${runId} is not a trusted run for artifact "${name}": ${why}; ` +
+        `findings are read only from a successful ${TRUSTED_EVENTS.join(', ')} run of ` +
+        `${source.workflowPath} on the default branch ${source.defaultBranch} of ${owner}/${repo} itself`
+    )
+  }
+  const { artifact, expired } = await findRunArtifact(client, { owner, repo, runId, name })
+  if (artifact) return { run, artifact }
+  throw new ConfigurationError(
+    expired > 0
+      ? `the artifact "${name}" of run ${runId} in ${owner}/${repo} has expired: run ` +
+          `${source.workflowPath} again, or raise its retention-days`
+      : `run ${runId} of ${source.workflowPath} in ${owner}/${repo} uploaded no artifact named "${name}": check the name (input findings-artifact)`
+  )
+}
+
+function listed(reasons: readonly string[]): string {
+  const shown = reasons.slice(0, REFUSALS_SHOWN).join('; ')
+  const more = reasons.length - REFUSALS_SHOWN
+  return more > 0 ? `${shown}; and ${more} more` : shown
 }
 
 /** Findings from a workflow artifact, as a findings source. */

@@ -1,94 +1,112 @@
 import { ConfigurationError } from '../engine/errors.js'
 import type { GitHubClient } from './client.js'
-
-/** Which artifact to read: the newest unexpired one of that name, in a repository or one run. */
-export interface ArtifactQuery {
-  readonly owner: string
-  readonly repo: string
-  readonly name: string
-  /** Only the artifacts of this workflow run (input `findings-artifact-run-id`). */
-  readonly runId?: number
-}
+import { apiError } from './workflow-runs.js'
 
 export interface ArtifactInfo {
   readonly id: number
   readonly name: string
   readonly sizeInBytes: number
   readonly createdAt: string
+  /** The run that uploaded it, as the artifact says. */
   readonly runId?: number
 }
 
-/** An artifact larger than this is not downloaded: findings files are small. */
+/** An artifact larger than this is not downloaded: findings are small. */
 export const MAX_ARTIFACT_BYTES = 50 * 1024 * 1024
 const PER_PAGE = 100
+/** A run uploads a handful of artifacts; more pages than this are not a findings export. */
 const MAX_PAGES = 10
 
-/** The newest unexpired artifact named `query.name`; a sentence about what to check when none. */
-export async function findArtifact(
+/**
+ * The unexpired artifact named `name` that run `runId` uploaded (GET
+ * /repos/{o}/{r}/actions/runs/{id}/artifacts), or how many of that name had expired.
+ */
+export async function findRunArtifact(
   client: GitHubClient,
-  query: ArtifactQuery
-): Promise<ArtifactInfo> {
-  const where = `${query.owner}/${query.repo}${query.runId === undefined ? '' : ` (run ${query.runId})`}`
-  const found: ArtifactInfo[] = []
+  query: {
+    readonly owner: string
+    readonly repo: string
+    readonly runId: number
+    readonly name: string
+  }
+): Promise<{ readonly artifact?: ArtifactInfo; readonly expired: number }> {
   let expired = 0
+  const found: ArtifactInfo[] = []
   for (let page = 1; page <= MAX_PAGES; page++) {
     let data: { total_count: number; artifacts: RawArtifact[] }
     try {
-      const response =
-        query.runId === undefined
-          ? await client.rest.actions.listArtifactsForRepo({
-              owner: query.owner,
-              repo: query.repo,
-              name: query.name,
-              per_page: PER_PAGE,
-              page
-            })
-          : await client.rest.actions.listWorkflowRunArtifacts({
-              owner: query.owner,
-              repo: query.repo,
-              run_id: query.runId,
-              name: query.name,
-              per_page: PER_PAGE,
-              page
-            })
+      const response = await client.rest.actions.listWorkflowRunArtifacts({
+        owner: query.owner,
+        repo: query.repo,
+        run_id: query.runId,
+        name: query.name,
+        per_page: PER_PAGE,
+        page
+      })
       data = response.data as { total_count: number; artifacts: RawArtifact[] }
     } catch (error) {
-      throw describeListError(error, where)
+      throw apiError(
+        error,
+        `list the artifacts of run ${query.runId} in ${query.owner}/${query.repo}`,
+        'findings-artifact-repository'
+      )
     }
     for (const a of data.artifacts) {
-      // The name filter is the API's; a server that ignores it must not hand us another artifact.
+      // The filters are the API's; a server that ignores them must not hand us another artifact.
       if (a.name !== query.name) continue
-      if (a.expired) {
-        expired++
-        continue
-      }
-      found.push({
-        id: a.id,
-        name: a.name,
-        sizeInBytes: a.size_in_bytes,
-        createdAt: a.created_at ?? '',
-        ...(a.workflow_run?.id == null ? {} : { runId: a.workflow_run.id })
-      })
+      if (a.workflow_run?.id != null && a.workflow_run.id !== query.runId) continue
+      if (a.expired) expired++
+      else found.push(info(a))
     }
     if (data.artifacts.length < PER_PAGE || page * PER_PAGE >= data.total_count) break
   }
   const newest = found.sort((a, b) =>
     a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id - a.id
   )[0]
-  if (newest) return newest
-  throw new ConfigurationError(
-    expired > 0
-      ? `every artifact named "${query.name}" in ${where} has expired (${expired} found): run the ` +
-          'workflow that uploads it again, or raise its retention-days'
-      : `no artifact named "${query.name}" in ${where}: check the name (input findings-artifact), ` +
-          'that the workflow that uploads it has run, and its retention'
-  )
+  return newest ? { artifact: newest, expired } : { expired }
+}
+
+/** How many other artifacts of the name an error message explains at most. */
+export const EXPLAINED_ARTIFACTS = 5
+
+/**
+ * The newest unexpired artifacts named `name` in the repository, from any run: never read as
+ * findings, only listed to say why each was not used.
+ */
+export async function recentArtifacts(
+  client: GitHubClient,
+  query: { readonly owner: string; readonly repo: string; readonly name: string }
+): Promise<ArtifactInfo[]> {
+  try {
+    const response = await client.rest.actions.listArtifactsForRepo({
+      owner: query.owner,
+      repo: query.repo,
+      name: query.name,
+      per_page: EXPLAINED_ARTIFACTS * 2
+    })
+    return (response.data.artifacts as RawArtifact[])
+      .filter(a => a.name === query.name && !a.expired)
+      .map(info)
+      .slice(0, EXPLAINED_ARTIFACTS)
+  } catch {
+    return [] // only an explanation: its absence must not hide the real error
+  }
+}
+
+function info(a: RawArtifact): ArtifactInfo {
+  return {
+    id: a.id,
+    name: a.name,
+    sizeInBytes: a.size_in_bytes,
+    createdAt: a.created_at ?? '',
+    ...(a.workflow_run?.id == null ? {} : { runId: a.workflow_run.id })
+  }
 }
 
 /** The artifact's zip. GitHub answers with a redirect to blob storage, which fetch follows. */
 export async function downloadArtifactZip(
   client: GitHubClient,
-  query: Pick<ArtifactQuery, 'owner' | 'repo'>,
+  query: { readonly owner: string; readonly repo: string },
   artifact: ArtifactInfo
 ): Promise<Uint8Array> {
   if (artifact.sizeInBytes > MAX_ARTIFACT_BYTES) {
@@ -149,24 +167,6 @@ interface RawArtifact {
   expired: boolean
   created_at?: string | null
   workflow_run?: { id?: number | null } | null
-}
-
-function describeListError(error: unknown, where: string): ConfigurationError {
-  const status = (error as { status?: number }).status
-  if (status === 404) {
-    return new ConfigurationError(
-      `cannot list the artifacts of ${where} (HTTP 404): check the repository (input ` +
-        'findings-artifact-repository) and the run id, and that the token can read that repository ' +
-        'with `actions: read`'
-    )
-  }
-  if (status === 403 || status === 401) {
-    return new ConfigurationError(
-      `the token may not list the artifacts of ${where} (HTTP ${status}): give the workflow ` +
-        '`permissions: actions: read` (for another repository, a token with access to it)'
-    )
-  }
-  return new ConfigurationError(`listing the artifacts of ${where} failed: ${describe(error)}`)
 }
 
 function describe(error: unknown): string {
