@@ -20,7 +20,12 @@ function timePerMatch(match: (path: string) => boolean, path: string, budgetMs =
   return (elapsed * 1000) / calls
 }
 
-const us = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} s` : `${n.toFixed(1)} µs`)
+const us = (n: number): string =>
+  n >= 1e6
+    ? `${(n / 1e6).toFixed(1)} s`
+    : n >= 1e3
+      ? `${(n / 1e3).toFixed(1)} ms`
+      : `${n.toFixed(1)} µs`
 
 console.log('| globs | path | linear | picomatch | agree |')
 console.log('| --- | --- | --- | --- | --- |')
