@@ -266,11 +266,18 @@ describe('dist/index.js on a pull request', () => {
     // Every candidate file once over REST, at the head commit; none that cannot hold a policy.
     const reads = server.requests.filter(r => r.method === 'GET' && r.path.includes('/contents/'))
     expect(reads.every(r => r.status === 200 && r.query.ref === HEAD)).toBe(true)
-    expect(reads).toHaveLength(4)
+    const candidates = Object.values(changed)
+      .filter(f => f.status !== 'removed' && f.filename !== 'src/app.ts')
+      .map(f => f.filename)
+    expect(
+      reads.map(r => decodeURIComponent(r.path.replace(/^.*\/contents\//, ''))).sort()
+    ).toEqual(candidates.sort())
     expect(server.count('GET', 'app.ts')).toBe(0)
     for (const f of ['policies/AppRole.json', 'cfn/app.yaml']) {
       expect(applySuggestions(head(f), server.suggestions(f))).toBe(expected(f))
     }
+    expect(applySuggestions(serviceText, server.suggestions(SERVICE_FILE))).toBe(serviceFixed)
+    expect(applySuggestions(includedText, server.suggestions(INCLUDED))).toBe(includedFixed)
     expect(run.summary).toMatch(/broken\/bad-policy\.json/)
   }, 120_000)
 
