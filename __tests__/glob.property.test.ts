@@ -2,7 +2,7 @@
  * The linear glob matcher agrees with picomatch (`{dot: true}`, what the action used before) on
  * ordinary globs: generated from `*`, `**` segments, `?`, classes, braces and literal characters,
  * against generated paths and against paths drawn from the glob itself, so that matches are as
- * common as misses. Left out on purpose, where we differ by decision (ADR 0017): `[!…]` (a
+ * common as misses. Left out on purpose, where we differ by decision (ADR 0018): `[!…]` (a
  * negated class for us, a set holding `!` for picomatch), `/` inside a class, a `**` that is not
  * a whole segment at the start of a glob or at the edge of a brace alternative (picomatch reads
  * `{,**}` or `a/**{,}` as a globstar; for us a globstar is a whole segment of the text), `..`

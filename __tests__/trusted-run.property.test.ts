@@ -1,5 +1,5 @@
 /**
- * The trust rule for findings artifacts (ADR 19), on generated runs: a run is trusted exactly
+ * The trust rule for findings artifacts (ADR 20), on generated runs: a run is trusted exactly
  * when every property holds — same repository, not a fork, the named workflow, a trusted event,
  * the default branch, completed with success — and a refused run's reason names the first
  * property that failed.

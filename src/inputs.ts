@@ -59,7 +59,7 @@ export interface Inputs {
     /**
      * The workflow whose runs may upload it: a workflow file name (`export.yml`) or a workflow
      * id. Only its successful schedule, push or workflow_dispatch runs on the default branch of
-     * the repository itself count (ADR 19).
+     * the repository itself count (ADR 20).
      */
     readonly workflow: string
     /** The run that uploaded it, checked the same way; absent: the newest trusted run's. */

@@ -46,7 +46,7 @@ export const ZIP_LIMITS = {
 export const REFUSALS_SHOWN = 8
 
 /**
- * Downloads the findings artifact of the newest trusted run (ADR 19) — or of the run the request
+ * Downloads the findings artifact of the newest trusted run (ADR 20) — or of the run the request
  * names, checked the same way — and parses every `.json` file in it as findings (any form of
  * DESIGN §2). A trusted run is one of the named workflow, in the repository itself (not a fork),
  * started by schedule, push or workflow_dispatch on the default branch, concluded success. When

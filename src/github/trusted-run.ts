@@ -1,5 +1,5 @@
 /**
- * Which workflow runs may supply findings (ADR 19). An artifact is as trustworthy as the run that
+ * Which workflow runs may supply findings (ADR 20). An artifact is as trustworthy as the run that
  * uploaded it, and any run of a repository can upload one: a pull request's run, a fork's, a
  * feature branch's. Only runs that executed the default branch's own code, started by an event a
  * pull request cannot trigger, and that finished well, count.

@@ -6,7 +6,7 @@ import { ConfigurationError } from '../engine/errors.js'
  * (states with one character test, or a list of ε moves) and the path is run through the set of
  * states it can be in, each state visited at most once per character. Nothing backtracks, so
  * `*a*a*a*a*a*b` against a long name costs microseconds, where a backtracking regular expression
- * (picomatch's) takes seconds (ADR 0017).
+ * (picomatch's) takes seconds (ADR 0018).
  *
  * The syntax our documentation promises, with dot files matched like any other:
  * - `*` any run of characters within a segment (also none); `?` one character, never `/`;
