@@ -169,7 +169,7 @@ var init_catalog = __esm({
 
 // src/engine/actions.ts
 function fold(text2) {
-  return NON_ASCII.test(text2) ? text2.replace(/[A-Z]+/g, (run2) => run2.toLowerCase()) : text2.toLowerCase();
+  return NON_ASCII.test(text2) ? text2.replace(/[A-Z]+/g, (run3) => run3.toLowerCase()) : text2.toLowerCase();
 }
 function hasWildcard(pattern) {
   return pattern.includes("*") || pattern.includes("?");
@@ -666,12 +666,12 @@ function rootPrefix(entry) {
 function subPatternTest(entry, root7) {
   const folded = fold(entry);
   if (trailingStarPrefix(folded) === root7) return () => true;
-  const cache7 = /* @__PURE__ */ new Map();
+  const cache8 = /* @__PURE__ */ new Map();
   return (prefix) => {
-    let known = cache7.get(prefix);
+    let known = cache8.get(prefix);
     if (known === void 0) {
       known = patternContains(folded, `${prefix}*`);
-      cache7.set(prefix, known);
+      cache8.set(prefix, known);
     }
     return known;
   };
@@ -1315,19 +1315,19 @@ function createScanner(text2, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code2 = text2.charCodeAt(pos);
-    if (isWhiteSpace(code2)) {
+    let code3 = text2.charCodeAt(pos);
+    if (isWhiteSpace(code3)) {
       do {
         pos++;
-        value += String.fromCharCode(code2);
-        code2 = text2.charCodeAt(pos);
-      } while (isWhiteSpace(code2));
+        value += String.fromCharCode(code3);
+        code3 = text2.charCodeAt(pos);
+      } while (isWhiteSpace(code3));
       return token = 15;
     }
-    if (isLineBreak(code2)) {
+    if (isLineBreak(code3)) {
       pos++;
-      value += String.fromCharCode(code2);
-      if (code2 === 13 && text2.charCodeAt(pos) === 10) {
+      value += String.fromCharCode(code3);
+      if (code3 === 13 && text2.charCodeAt(pos) === 10) {
         pos++;
         value += "\n";
       }
@@ -1335,7 +1335,7 @@ function createScanner(text2, ignoreTrivia = false) {
       tokenLineStartOffset = pos;
       return token = 14;
     }
-    switch (code2) {
+    switch (code3) {
       // tokens: []{}:,
       case 123:
         pos++;
@@ -1401,12 +1401,12 @@ function createScanner(text2, ignoreTrivia = false) {
           value = text2.substring(start2, pos);
           return token = 13;
         }
-        value += String.fromCharCode(code2);
+        value += String.fromCharCode(code3);
         pos++;
         return token = 16;
       // numbers
       case 45:
-        value += String.fromCharCode(code2);
+        value += String.fromCharCode(code3);
         pos++;
         if (pos === len || !isDigit2(text2.charCodeAt(pos))) {
           return token = 16;
@@ -1428,9 +1428,9 @@ function createScanner(text2, ignoreTrivia = false) {
         return token = 11;
       // literals and unknown symbols
       default:
-        while (pos < len && isUnknownContentCharacter(code2)) {
+        while (pos < len && isUnknownContentCharacter(code3)) {
           pos++;
-          code2 = text2.charCodeAt(pos);
+          code3 = text2.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
           value = text2.substring(tokenOffset, pos);
@@ -1444,16 +1444,16 @@ function createScanner(text2, ignoreTrivia = false) {
           }
           return token = 16;
         }
-        value += String.fromCharCode(code2);
+        value += String.fromCharCode(code3);
         pos++;
         return token = 16;
     }
   }
-  function isUnknownContentCharacter(code2) {
-    if (isWhiteSpace(code2) || isLineBreak(code2)) {
+  function isUnknownContentCharacter(code3) {
+    if (isWhiteSpace(code3) || isLineBreak(code3)) {
       return false;
     }
-    switch (code2) {
+    switch (code3) {
       case 125:
       case 93:
       case 123:
@@ -1710,11 +1710,11 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep3, offset, length) => {
+    onSeparator: (sep4, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep3 === ":") {
+        if (sep4 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep3 === ",") {
+        } else if (sep4 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -2078,8 +2078,8 @@ var init_edit = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/main.js
-function printParseErrorCode(code2) {
-  switch (code2) {
+function printParseErrorCode(code3) {
+  switch (code3) {
     case 1:
       return "InvalidSymbol";
     case 2:
@@ -2203,8 +2203,8 @@ function lineAndColumn(text2, offset) {
   }
   return { line: line2, column: offset - lineStart3 + 1 };
 }
-function describeParseError(code2) {
-  return code2.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+function describeParseError(code3) {
+  return code3.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 var MAX_FILE_BYTES;
 var init_json_text = __esm({
@@ -2243,11 +2243,11 @@ async function readJsonFile(path, what) {
   return parseJsonText(await readTextFile(path, what), path);
 }
 function describeFsError(error) {
-  const code2 = error.code;
-  if (code2 === "ENOENT") return "no such file";
-  if (code2 === "EACCES") return "permission denied";
-  if (code2 === "EISDIR") return "it is a folder";
-  return code2 ?? String(error);
+  const code3 = error.code;
+  if (code3 === "ENOENT") return "no such file";
+  if (code3 === "EACCES") return "permission denied";
+  if (code3 === "EISDIR") return "it is a folder";
+  return code3 ?? String(error);
 }
 var init_files = __esm({
   "src/io/files.ts"() {
@@ -2316,9 +2316,9 @@ function readRecommendation(value, path, fail2, source2, resource) {
 function readError(value, path, fail2) {
   if (value === void 0 || value === null) return void 0;
   if (!isRecord(value)) return fail2(path, 'must be {"code": "...", "message": "..."}');
-  const code2 = boundedText(value.code, `${path}.code`, MAX_ERROR_CODE_CHARS, fail2);
+  const code3 = boundedText(value.code, `${path}.code`, MAX_ERROR_CODE_CHARS, fail2);
   const message = boundedText(value.message, `${path}.message`, MAX_ERROR_MESSAGE_CHARS, fail2);
-  return { code: code2, message };
+  return { code: code3, message };
 }
 function readSteps(value, path, fail2) {
   if (value === void 0 || value === null) return [];
@@ -2899,2422 +2899,6 @@ ${REFINE_USAGE}`);
       }
       return EXIT.ok;
     };
-  }
-});
-
-// src/sources/candidates.ts
-function mayHoldPolicies(path) {
-  return CANDIDATE.test(path);
-}
-var CANDIDATE;
-var init_candidates = __esm({
-  "src/sources/candidates.ts"() {
-    "use strict";
-    CANDIDATE = /\.(json|jsonc|ya?ml|template|tf|tfvars)$/i;
-  }
-});
-
-// src/io/walk.ts
-import {
-  chmod,
-  lstat,
-  readdir,
-  readFile as readFile2,
-  realpath,
-  rename,
-  stat as stat2,
-  unlink,
-  writeFile
-} from "node:fs/promises";
-import { basename, dirname, join, relative, sep } from "node:path";
-async function walkFiles(paths, root7, ignore) {
-  const out2 = [];
-  const seen = /* @__PURE__ */ new Set();
-  const add = (path, explicit) => {
-    const rel = toPosix(relative(root7, path)) || basename(path);
-    if (seen.has(rel) || ignore(rel)) return;
-    seen.add(rel);
-    out2.push({ path: toPosix(path), rel, explicit });
-  };
-  for (const given of paths) {
-    let info2;
-    try {
-      info2 = await stat2(given);
-    } catch {
-      throw new ConfigurationError(`${given}: no such file or folder`);
-    }
-    if (info2.isFile()) {
-      add(given, true);
-      continue;
-    }
-    if (!info2.isDirectory()) continue;
-    const stack = [given];
-    while (stack.length > 0) {
-      const dir = stack.pop();
-      let entries;
-      try {
-        entries = await readdir(dir, { withFileTypes: true });
-      } catch (error) {
-        throw new ConfigurationError(`${dir}: cannot list the folder (${describe(error)})`);
-      }
-      entries.sort((a7, b7) => a7.name < b7.name ? -1 : a7.name > b7.name ? 1 : 0);
-      const dirs = [];
-      for (const e7 of entries) {
-        const path = join(dir, e7.name);
-        if (e7.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(e7.name) && !ignore(`${toPosix(relative(root7, path))}/`)) {
-            dirs.push(path);
-          }
-        } else if (e7.isFile() && mayHoldPolicies(e7.name)) add(path, false);
-      }
-      stack.push(...dirs.reverse());
-    }
-  }
-  return out2;
-}
-async function readCandidate(path) {
-  let size;
-  try {
-    size = (await stat2(path)).size;
-  } catch (error) {
-    throw new ConfigurationError(`${path}: cannot read the file (${describe(error)})`);
-  }
-  if (size > MAX_FILE_BYTES) {
-    return {
-      ok: false,
-      reason: "too-large",
-      message: `is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit; not read`
-    };
-  }
-  let bytes;
-  try {
-    bytes = await readFile2(path);
-  } catch (error) {
-    throw new ConfigurationError(`${path}: cannot read the file (${describe(error)})`);
-  }
-  if (bytes.includes(0)) {
-    return { ok: false, reason: "binary", message: "is binary (it holds NUL bytes); not read" };
-  }
-  try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
-  } catch {
-    return { ok: false, reason: "binary", message: "is not UTF-8 text; not read" };
-  }
-}
-async function writeFileAtomically(path, text2) {
-  const target = await realpath(path);
-  const mode = (await lstat(target)).mode & 4095;
-  const temp = join(dirname(target), `.${basename(target)}.iam-refine-${process.pid}-${Date.now()}`);
-  try {
-    await writeFile(temp, text2, { mode, flag: "wx" });
-    await chmod(temp, mode);
-    await rename(temp, target);
-  } catch (error) {
-    await unlink(temp).catch(() => void 0);
-    throw new ConfigurationError(`${path}: cannot write the fix (${describe(error)})`);
-  }
-}
-function toPosix(path) {
-  return sep === "/" ? path : path.split(sep).join("/");
-}
-function describe(error) {
-  const code2 = error.code;
-  if (code2 === "ENOENT") return "no such file";
-  if (code2 === "EACCES" || code2 === "EPERM") return "permission denied";
-  return code2 ?? String(error);
-}
-var SKIPPED_FOLDERS;
-var init_walk = __esm({
-  "src/io/walk.ts"() {
-    "use strict";
-    init_errors();
-    init_candidates();
-    init_json_text();
-    SKIPPED_FOLDERS = /* @__PURE__ */ new Set([".git", "node_modules"]);
-  }
-});
-
-// src/report/markdown.ts
-function visible(value, max = MAX_SHOWN_CHARACTERS) {
-  let shown = value;
-  let cut = 0;
-  const chars2 = [...value];
-  if (chars2.length > max) {
-    shown = chars2.slice(0, max).join("");
-    cut = chars2.length - max;
-  }
-  shown = shown.replace(LINE_BREAK, "\u23CE").replace(INVISIBLE, (c7) => `\u27E8U+${c7.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`);
-  return cut > 0 ? `${shown}\u2026 (${cut} more characters)` : shown;
-}
-var MAX_SHOWN_CHARACTERS, INVISIBLE, LINE_BREAK;
-var init_markdown = __esm({
-  "src/report/markdown.ts"() {
-    "use strict";
-    MAX_SHOWN_CHARACTERS = 300;
-    INVISIBLE = // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
-    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu;
-    LINE_BREAK = /\r\n|\r|\n/g;
-  }
-});
-
-// src/report/agreement.ts
-function agreementLine(agreement) {
-  return line(agreement, PLAIN);
-}
-function agreementDetails(agreement) {
-  const several = agreement.principals.length > 1;
-  return agreement.principals.flatMap((p4) => {
-    const who = several ? `for ${shortName(p4.principal)}: ` : "";
-    if (p4.verdict === "unavailable")
-      return [`${who}no recommendation to compare with: ${p4.unavailable ?? ""}`];
-    if (p4.verdict === "agrees") return [`${who}agrees${matched(p4, PLAIN)}`];
-    return p4.reasons.map((r7) => `${who}${describeReason(r7, p4, PLAIN)}`);
-  });
-}
-function line(agreement, style) {
-  const several = agreement.principals.length > 1;
-  const forWhom = several ? ` for ${agreement.principals.map((p4) => style.name(shortName(p4.principal))).join(" and ")}` : "";
-  if (agreement.verdict === "agrees") {
-    return `Matches IAM Access Analyzer's recommendation for this policy${forWhom}.`;
-  }
-  if (agreement.verdict === "unavailable") {
-    return `No IAM Access Analyzer recommendation to compare with: ${firstExplanation(agreement, style)}.`;
-  }
-  const all = agreement.principals.flatMap(
-    (p4) => p4.verdict === "differs" ? p4.reasons.map(
-      (r7) => (several ? `for ${style.name(shortName(p4.principal))}, ` : "") + describeReason(r7, p4, style)
-    ) : []
-  );
-  const shown = all.slice(0, REASONS_IN_LINE).join("; ");
-  const more = all.length > REASONS_IN_LINE ? ` (and ${all.length - REASONS_IN_LINE} more)` : "";
-  return `Differs from IAM Access Analyzer's recommendation for this policy: ${shown}${more}.`;
-}
-function firstExplanation(agreement, style) {
-  for (const p4 of agreement.principals) {
-    if (agreement.verdict === "differs" && p4.verdict === "differs" && p4.reasons[0]) {
-      return describeReason(p4.reasons[0], p4, style);
-    }
-    if (agreement.verdict === "unavailable" && p4.verdict === "unavailable") {
-      return style.prose(p4.unavailable ?? "none");
-    }
-  }
-  return agreement.principals.length === 0 ? "the policy belongs to no principal" : "";
-}
-function matched(p4, style) {
-  if (p4.matchedBy === "id" && p4.existingPolicyId)
-    return ` (the step for ${style.name(p4.existingPolicyId)})`;
-  if (p4.matchedBy === "content") return " (the recommended policy that lines up with this one)";
-  return "";
-}
-function describeReason(r7, p4, style = PLAIN) {
-  const where = r7.statement ? statement(r7.statement, style) : "the policy";
-  const names = list(r7.actions ?? [], style);
-  switch (r7.kind) {
-    case "aws-catalog":
-      return `${where}: the recommendation does not allow ${names}, which the findings do not report unused: actions newer than the catalog AWS refined with`;
-    case "our-catalog":
-      return `${where}: the recommendation allows ${names}, which iam-refine's catalog does not know`;
-    case "removes-used":
-      return `${where}: the recommendation removes ${names}, which the findings do not report unused`;
-    case "keeps-unused":
-      return `${where}: the recommendation still allows ${names}, which the findings report unused` + (p4.completedAt ? ` (the recommendation dates from ${day(p4.completedAt)})` : "");
-    case "shared":
-      return `${where}: iam-refine keeps ${names} for ${list((r7.usedBy ?? []).map(shortName), style)}, who share this policy; AWS's recommendation is for ${style.name(shortName(p4.principal))} alone`;
-    case "keep-actions":
-      return `${where}: iam-refine keeps ${names} (keep-actions in the configuration)`;
-    case "not-refined-by-us":
-      return `${where} ${r7.note ?? "is left as it is by iam-refine"}; the recommendation changes it` + (r7.actions && r7.actions.length > 0 ? ` (it no longer allows ${names})` : "");
-    case "not-refined-by-aws":
-      return `the recommendation leaves ${where} as it is; iam-refine removes ${names}`;
-    case "written-differently":
-      return `${where}: the same actions under the catalog, written differently (iam-refine: ${list(r7.ours ?? [], style, Infinity) || "removed"}; the recommendation: ${list(r7.aws ?? [], style, Infinity) || "removed"})`;
-    case "detached":
-      return "the recommendation detaches the policy; iam-refine keeps part of it";
-    case "unaligned":
-      return `statement ${style.number((r7.recommendedStatement ?? 0) + 1)} of the recommendation lines up with no statement of this policy` + (r7.actions && r7.actions.length > 0 ? ` (it allows ${names}, which this version does not: the recommendation is for the deployed policy)` : "");
-  }
-}
-function statement(ref, style) {
-  return ref.sid !== void 0 ? `Statement ${style.name(ref.sid)}` : `Statement ${style.number(ref.index + 1)}`;
-}
-function list(names, style, max = LISTED2) {
-  const shown = names.slice(0, max).map(style.name).join(", ");
-  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
-}
-function shortName(arn) {
-  const m4 = /^arn:[^:]+:iam::\d*:(?:role|user|group)\/(?:.*\/)?([^/]+)$/.exec(arn);
-  return m4 ? m4[1] : arn;
-}
-function day(iso) {
-  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso;
-}
-var LISTED2, REASONS_IN_LINE, PLAIN;
-var init_agreement = __esm({
-  "src/report/agreement.ts"() {
-    "use strict";
-    init_markdown();
-    LISTED2 = 6;
-    REASONS_IN_LINE = 2;
-    PLAIN = { name: (value) => value, prose: (value) => value, number: (n4) => `#${n4}` };
-  }
-});
-
-// src/report/diff.ts
-function unifiedDiff(file, before, edits, context = 3) {
-  if (edits.length === 0) return "";
-  const oldLines = splitLines(before);
-  const starts = lineStarts(before);
-  const lineOf = (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const sorted = [...edits].sort((a7, b7) => a7.start - b7.start || a7.end - b7.end);
-  const blocks2 = [];
-  for (const e7 of sorted) {
-    const first = lineOf(e7.start);
-    const last = e7.end > e7.start ? lineOf(e7.end - 1) : first;
-    const prev = blocks2[blocks2.length - 1];
-    if (prev && first <= prev.last + 1) {
-      prev.last = Math.max(prev.last, last);
-      prev.edits.push(e7);
-    } else blocks2.push({ first, last, edits: [e7] });
-  }
-  const changes = blocks2.map((b7) => {
-    const from = starts[b7.first];
-    const to = b7.last + 1 < starts.length ? starts[b7.last + 1] : before.length;
-    let text2 = "";
-    let at2 = from;
-    for (const e7 of b7.edits) {
-      text2 += before.slice(at2, e7.start) + e7.text;
-      at2 = e7.end;
-    }
-    text2 += before.slice(at2, to);
-    return { first: b7.first, last: b7.last, added: splitLines(text2) };
-  });
-  const out2 = [`--- a/${file}`, `+++ b/${file}`];
-  let shift = 0;
-  let i8 = 0;
-  while (i8 < changes.length) {
-    let j7 = i8;
-    while (j7 + 1 < changes.length && changes[j7 + 1]?.first - changes[j7]?.last - 1 <= 2 * context) {
-      j7++;
-    }
-    const first = changes[i8];
-    const last = changes[j7];
-    const start2 = Math.max(0, first.first - context);
-    const end = Math.min(oldLines.length - 1, last.last + context);
-    const body2 = [];
-    let oldCount = 0;
-    let newCount = 0;
-    let line2 = start2;
-    const hunkShift = shift;
-    for (let k7 = i8; k7 <= j7; k7++) {
-      const c7 = changes[k7];
-      for (; line2 < c7.first; line2++) {
-        body2.push(` ${oldLines[line2]}`);
-        oldCount++;
-        newCount++;
-      }
-      for (let l4 = c7.first; l4 <= c7.last; l4++) body2.push(`-${oldLines[l4]}`);
-      for (const a7 of c7.added) body2.push(`+${a7}`);
-      oldCount += c7.last - c7.first + 1;
-      newCount += c7.added.length;
-      shift += c7.added.length - (c7.last - c7.first + 1);
-      line2 = c7.last + 1;
-    }
-    for (; line2 <= end; line2++) {
-      body2.push(` ${oldLines[line2]}`);
-      oldCount++;
-      newCount++;
-    }
-    const oldStart = oldCount === 0 ? start2 : start2 + 1;
-    const newStart = newCount === 0 ? start2 + hunkShift : start2 + hunkShift + 1;
-    out2.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`, ...body2);
-    i8 = j7 + 1;
-  }
-  return `${out2.map(markMissingNewline).join("\n")}
-`;
-}
-function splitLines(text2) {
-  if (text2 === "") return [];
-  const parts2 = text2.split("\n");
-  const complete = parts2[parts2.length - 1] === "";
-  if (complete) parts2.pop();
-  const lines = parts2.map((p4) => p4.endsWith("\r") ? p4.slice(0, -1) : p4);
-  if (!complete) lines[lines.length - 1] += NO_NEWLINE;
-  return lines;
-}
-function markMissingNewline(line2) {
-  return line2.endsWith(NO_NEWLINE) ? `${line2.slice(0, -1)}
-\\ No newline at end of file` : line2;
-}
-function lineStarts(text2) {
-  const starts = [0];
-  for (let i8 = text2.indexOf("\n"); i8 >= 0 && i8 + 1 < text2.length; i8 = text2.indexOf("\n", i8 + 1)) {
-    starts.push(i8 + 1);
-  }
-  return starts;
-}
-var NO_NEWLINE;
-var init_diff = __esm({
-  "src/report/diff.ts"() {
-    "use strict";
-    NO_NEWLINE = "\0";
-  }
-});
-
-// src/report/json-report.ts
-function uncheckedItems(files) {
-  const out2 = [];
-  for (const f7 of files) {
-    if (f7.status !== "policies") {
-      out2.push({
-        file: f7.file,
-        ...f7.line !== void 0 ? { line: f7.line } : {},
-        reason: `${f7.status === "malformed" ? "malformed" : "not read"}: it ${f7.message ?? "could not be read"}`
-      });
-      continue;
-    }
-    for (const p4 of f7.policies) {
-      const at2 = { file: f7.file, line: p4.range.startLine, pointer: p4.pointer };
-      if (UNCHECKED.has(p4.status)) {
-        out2.push({ ...at2, reason: `${p4.status}: ${p4.reason ?? "not checked"}` });
-        continue;
-      }
-      for (const s3 of p4.statements) {
-        if (s3.unreadable) {
-          const label2 = s3.sid !== void 0 ? `Statement "${s3.sid}"` : `Statement #${s3.index + 1}`;
-          out2.push({
-            ...at2,
-            line: s3.range.startLine,
-            reason: `${label2} ${s3.note ?? "cannot be read"}`
-          });
-        }
-      }
-    }
-    for (const n4 of f7.notes) {
-      if (n4.unchecked)
-        out2.push({ file: f7.file, line: n4.line, pointer: n4.pointer, reason: n4.message });
-    }
-  }
-  return out2;
-}
-function hasUnused(status) {
-  return WITH_UNUSED.has(status);
-}
-function computeTotals(files) {
-  const policies = files.flatMap((f7) => f7.policies);
-  const count = (s3) => policies.filter((p4) => p4.status === s3).length;
-  const remaining = policies.filter((p4) => hasUnused(p4.status) && p4.status !== "fixed");
-  return {
-    files: files.filter((f7) => f7.status === "policies").length,
-    policies: policies.length,
-    withUnused: policies.filter((p4) => hasUnused(p4.status)).length,
-    fixed: count("fixed"),
-    unusedPolicies: count("unused-policy"),
-    notEditable: count("not-editable"),
-    unmapped: count("unmapped"),
-    invalid: count("invalid"),
-    errors: count("error"),
-    malformedFiles: files.filter((f7) => f7.status === "malformed").length,
-    skippedFiles: files.filter((f7) => f7.status === "skipped").length,
-    unusedActions: new Set(remaining.flatMap((p4) => p4.unusedActions.map((a7) => a7.toLowerCase()))).size,
-    remaining: remaining.length,
-    unchecked: uncheckedItems(files).length
-  };
-}
-function buildReport(files, meta) {
-  return {
-    version: 1,
-    tool: "iam-refine",
-    catalog: meta.catalog,
-    fixed: meta.fixed,
-    files,
-    notes: meta.notes,
-    totals: computeTotals(files)
-  };
-}
-var UNCHECKED, WITH_UNUSED;
-var init_json_report = __esm({
-  "src/report/json-report.ts"() {
-    "use strict";
-    UNCHECKED = /* @__PURE__ */ new Set(["unmapped", "unchecked", "invalid", "error"]);
-    WITH_UNUSED = /* @__PURE__ */ new Set([
-      "refined",
-      "fixed",
-      "unused-policy",
-      "not-editable"
-    ]);
-  }
-});
-
-// src/report/sarif.ts
-function sarifText(message) {
-  return visible(message, MAX_MESSAGE_CHARACTERS).replace(/[\\[\]]/g, (c7) => `\\${c7}`);
-}
-function rule(id, name2, level, short, full) {
-  return {
-    id,
-    name: name2,
-    shortDescription: { text: short },
-    fullDescription: { text: full },
-    defaultConfiguration: { level },
-    help: { text: full }
-  };
-}
-function toSarif(report, toolVersion) {
-  const results = [];
-  for (const file of report.files) {
-    const uri = toUri(file.file);
-    if (file.status !== "policies") {
-      const line2 = file.line ?? 1;
-      const column = file.column ?? 1;
-      results.push(
-        result("unreadable-file", `${file.file} ${file.message ?? "could not be read"}`, uri, {
-          startLine: line2,
-          startColumn: column,
-          endLine: line2,
-          endColumn: column
-        })
-      );
-      continue;
-    }
-    for (const policy of file.policies) {
-      const agreement = policy.awsAgreement;
-      const properties = agreement ? { awsAgreement: agreement.verdict, awsAgreementSummary: agreementLine(agreement) } : void 0;
-      for (const r7 of policyResults(policy, uri))
-        results.push(properties ? { ...r7, properties } : r7);
-    }
-  }
-  return {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "iam-refine",
-            ...toolVersion ? { version: toolVersion } : {},
-            rules: RULES
-          }
-        },
-        results
-      }
-    ]
-  };
-}
-function policyResults(policy, uri) {
-  const where = policy.pointer ? ` (${policy.pointer})` : "";
-  const whose = policy.principals.length > 0 ? ` for ${policy.principals.join(" and ")}` : "";
-  if (policy.status === "unmapped") {
-    return [
-      result(
-        "unmapped-policy",
-        `Policy${where} is not refined: ${policy.reason ?? "no principal"}`,
-        uri,
-        region(policy.range)
-      )
-    ];
-  }
-  if (policy.status === "unused-policy") {
-    return [
-      result(
-        "unused-policy",
-        `Policy${where} allows only unused actions${whose}: ${policy.reason ?? ""}`,
-        uri,
-        region(policy.range)
-      )
-    ];
-  }
-  if (policy.status !== "refined" && policy.status !== "fixed" && policy.status !== "not-editable") {
-    return [];
-  }
-  const out2 = [];
-  for (const s3 of policy.statements) {
-    if (s3.status !== "refined" && s3.status !== "removed") continue;
-    const removed = s3.status === "removed";
-    const label2 = s3.sid !== void 0 ? `Statement "${s3.sid}"` : `Statement #${s3.index + 1}`;
-    let text2 = `${label2}${where}${whose}: ${s3.reasons.join("; ")}`;
-    if (policy.status === "not-editable") text2 += ` (no fix: ${policy.reason ?? "not editable"})`;
-    const edits = policy.status === "refined" ? policy.edits.filter((e7) => e7.statement === s3.index) : [];
-    out2.push(
-      result(
-        removed ? "unused-statement" : "unused-actions",
-        text2,
-        uri,
-        region(removed ? s3.range : s3.actionRange ?? s3.range),
-        edits.length > 0 ? fixOf(s3, edits, uri) : void 0
-      )
-    );
-  }
-  return out2;
-}
-function fixOf(s3, edits, uri) {
-  return [
-    {
-      description: {
-        text: s3.status === "removed" ? "Remove the unused statement" : "Remove the unused actions"
-      },
-      artifactChanges: [
-        {
-          artifactLocation: { uri },
-          replacements: edits.map((e7) => ({
-            deletedRegion: region(e7.range),
-            insertedContent: { text: e7.text }
-          }))
-        }
-      ]
-    }
-  ];
-}
-function result(id, text2, uri, where, fixes) {
-  const ruleIndex = RULES.findIndex((r7) => r7.id === id);
-  return {
-    ruleId: id,
-    ruleIndex,
-    level: RULES[ruleIndex]?.defaultConfiguration.level ?? "warning",
-    message: { text: sarifText(text2) },
-    locations: [{ physicalLocation: { artifactLocation: { uri }, region: where } }],
-    ...fixes ? { fixes } : {}
-  };
-}
-function region(r7) {
-  return {
-    startLine: r7.startLine,
-    startColumn: r7.startColumn,
-    endLine: r7.endLine,
-    endColumn: r7.endColumn
-  };
-}
-function toUri(file) {
-  return file.replace(/\\/g, "/").replace(/^\.\//, "").split("/").map(encodeURIComponent).join("/");
-}
-var MAX_MESSAGE_CHARACTERS, RULES;
-var init_sarif = __esm({
-  "src/report/sarif.ts"() {
-    "use strict";
-    init_agreement();
-    init_markdown();
-    MAX_MESSAGE_CHARACTERS = 4e3;
-    RULES = [
-      rule(
-        "unused-actions",
-        "UnusedActions",
-        "warning",
-        "A statement allows actions its principal has not used",
-        "IAM Access Analyzer reports actions that the role or user this policy belongs to has not used. The fix removes them, or replaces a wildcard by narrower ones that exclude them and keep every used action."
-      ),
-      rule(
-        "unused-statement",
-        "UnusedStatement",
-        "warning",
-        "A statement allows only unused actions",
-        "Every action the statement allows is unused; the fix removes the statement."
-      ),
-      rule(
-        "unused-policy",
-        "UnusedPolicy",
-        "warning",
-        "A policy allows only unused actions",
-        "No statement of the policy is used: detach the policy from its principals or delete it rather than keep an empty policy."
-      ),
-      rule(
-        "unmapped-policy",
-        "UnmappedPolicy",
-        "note",
-        "A policy could not be matched to a role or user",
-        "Add the file to the principals of .github/iam-refine.yml, or name the stack of a template in its stacks, so that iam-refine knows whose findings apply."
-      ),
-      rule(
-        "unreadable-file",
-        "UnreadableFile",
-        "note",
-        "A policy or template file could not be read",
-        "The file looks like an IAM policy or a CloudFormation template but is malformed, too large or too deeply nested."
-      )
-    ];
-  }
-});
-
-// node_modules/picomatch/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module2) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module2.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars2) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars2.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform2 = navigator.platform.toLowerCase();
-        return platform2 === "win32" || platform2 === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state2 = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state2.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state2 = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state2.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path, { windows } = {}) => {
-      const segs = path.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module2) {
-    "use strict";
-    var utils = require_utils();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants();
-    var isPathSeparator = (code2) => {
-      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts2 = [];
-      let str = input;
-      let index = -1;
-      let start2 = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code2;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code2;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code2 = advance();
-        let next;
-        if (code2 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code2 = advance();
-          if (code2 === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code2 = advance())) {
-            if (code2 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code2 === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code2 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start2 + 1) {
-            start2 += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code2 === CHAR_EXCLAMATION_MARK && index === start2) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code2 = advance())) {
-                if (code2 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code2 === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code2 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start2) {
-          negated = token.negated = true;
-          start2++;
-          continue;
-        }
-        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code2 = advance())) {
-              if (code2 === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code2 === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start2 > 0) {
-        prefix = str.slice(0, start2);
-        str = str.slice(start2);
-        lastIndex -= start2;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state2 = {
-        prefix,
-        input,
-        start: start2,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state2.maxDepth = 0;
-        if (!isPathSeparator(code2)) {
-          tokens.push(token);
-        }
-        state2.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n5 = prevIndex !== void 0 ? prevIndex + 1 : start2;
-          const i8 = slashes[idx];
-          const value2 = input.slice(n5, i8);
-          if (opts.tokens) {
-            if (idx === 0 && start2 !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state2.maxDepth += tokens[idx].depth;
-          }
-          if (i8 >= start2) {
-            parts2.push(value2);
-            prevIndex = i8;
-          }
-        }
-        const n4 = prevIndex !== void 0 ? prevIndex + 1 : start2;
-        const value = input.slice(n4);
-        parts2.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state2.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state2.slashes = slashes;
-        state2.parts = parts2;
-      }
-      return state2;
-    };
-    module2.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module2) {
-    "use strict";
-    var constants = require_constants();
-    var utils = require_utils();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants;
-    var expandRange = (args2, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args2, options);
-      }
-      args2.sort();
-      const value = `[${args2.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args2.map((v2) => utils.escapeRegex(v2)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts2 = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts2.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts2.push(value);
-      return parts2;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i8 = 0; i8 < values.length; i8++) {
-        for (let j7 = i8 + 1; j7 < values.length; j7++) {
-          const a7 = values[i8];
-          const b7 = values[j7];
-          const char = a7[0];
-          if (!char || a7 !== char.repeat(a7.length) || b7 !== char.repeat(b7.length)) {
-            continue;
-          }
-          if (a7 === b7 || a7.startsWith(b7) || b7.startsWith(a7)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i8 = 1; i8 < pattern.length; i8++) {
-        const ch = pattern[i8];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i8 !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i8),
-              end: i8
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars2) => {
-      const source2 = chars2.length === 1 ? utils.escapeRegex(chars2[0]) : `[${chars2.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source2}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars2 = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars2.push(branch);
-        index += match.end + 1;
-      }
-      if (chars2.length < 1) {
-        return;
-      }
-      return chars2;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body2, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body2).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars2 = getStarExtglobSequenceChars(branch);
-        if (chars2) {
-          sawStarSequence = true;
-          safeChars.push(...chars2);
-          continue;
-        }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse3 = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state2 = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state2);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state2.index === len - 1;
-      const peek = state2.peek = (n4 = 1) => input[state2.index + n4];
-      const advance = state2.advance = () => input[++state2.index] || "";
-      const remaining = () => input.slice(state2.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state2.consumed += value2;
-        state2.index += num;
-      };
-      const append = (token) => {
-        state2.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate3 = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state2.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state2.negated = true;
-        state2.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state2[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state2[type]--;
-        stack.pop();
-      };
-      const push3 = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state2.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state2.output = state2.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state2.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state2.parens;
-        token.output = state2.output;
-        token.startIndex = state2.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push3({ type, value: value2, output: state2.output ? "" : ONE_CHAR });
-        push3({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal2 = input.slice(token.startIndex, state2.index + 1);
-        const body2 = input.slice(token.startIndex + 2, state2.index);
-        const analysis = analyzeRepeatedExtglob(body2, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal2;
-          open.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i8 = token.tokensIndex + 1; i8 < tokens.length; i8++) {
-            tokens[i8].value = "";
-            tokens[i8].output = "";
-            delete tokens[i8].suffix;
-          }
-          state2.output = token.output + open.output;
-          state2.backtrack = true;
-          push3({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state2.negatedExtglob = true;
-          }
-        }
-        push3({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m4, esc, chars2, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m4;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars2.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars2.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m4 : `\\${m4}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m4) => {
-              return m4.length % 2 === 0 ? "\\\\" : m4 ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state2.output = input;
-          return state2;
-        }
-        state2.output = utils.wrapOutput(output, state2, options);
-        return state2;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push3({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state2.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state2.brackets === 0) {
-            push3({ type: "text", value });
-            continue;
-          }
-        }
-        if (state2.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
-                  state2.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state2.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state2.quotes = state2.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push3({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push3({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state2.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state2.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push3({ type: "paren", value, output: state2.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push3({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push3({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state2.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push3({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state2.output = state2.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state2.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state2.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state2.output.length,
-            tokensIndex: state2.tokens.length
-          };
-          braces.push(open);
-          push3(open);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push3({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range2 = [];
-            for (let i8 = arr.length - 1; i8 >= 0; i8--) {
-              tokens.pop();
-              if (arr[i8].type === "brace") {
-                break;
-              }
-              if (arr[i8].type !== "dots") {
-                range2.unshift(arr[i8].value);
-              }
-            }
-            output = expandRange(range2, opts);
-            state2.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out2 = state2.output.slice(0, brace.outputIndex);
-            const toks = state2.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state2.output = out2;
-            for (const t2 of toks) {
-              state2.output += t2.output || t2.value;
-            }
-          }
-          push3({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push3({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push3({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state2.index === state2.start + 1) {
-            state2.start = state2.index + 1;
-            state2.consumed = "";
-            state2.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push3({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state2.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state2.braces + state2.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push3({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push3({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push3({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push3({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push3({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state2.index === 0) {
-            negate3();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push3({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state2.parens > 0) {
-            push3({ type: "plus", value });
-            continue;
-          }
-          push3({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push3({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push3({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state2.index += match[0].length;
-          }
-          push3({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state2.backtrack = true;
-          state2.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push3({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state2.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push3({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state2.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state2.parens > 0 && rest === ")".repeat(state2.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state2.output = prev.output;
-            state2.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state2.globstar = true;
-            state2.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state2.output += prior.output + prev.output;
-            state2.globstar = true;
-            consume(value + advance());
-            push3({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state2.output = prev.output;
-            state2.globstar = true;
-            consume(value + advance());
-            push3({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state2.output = state2.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state2.output += prev.output;
-          state2.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push3(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push3(token);
-          continue;
-        }
-        if (state2.index === state2.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state2.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state2.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state2.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state2.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push3(token);
-      }
-      while (state2.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state2.output = utils.escapeLast(state2.output, "[");
-        decrement("brackets");
-      }
-      while (state2.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state2.output = utils.escapeLast(state2.output, "(");
-        decrement("parens");
-      }
-      while (state2.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state2.output = utils.escapeLast(state2.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push3({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state2.backtrack === true) {
-        state2.output = "";
-        for (const token of state2.tokens) {
-          state2.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state2.output += token.suffix;
-          }
-        }
-      }
-      return state2;
-    };
-    parse3.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state2 = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source3 = create(match[1]);
-            if (!source3) return;
-            return source3 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state2);
-      let source2 = create(output);
-      if (source2 && opts.strictSlashes !== true) {
-        source2 += `${SLASH_LITERAL}?`;
-      }
-      return source2;
-    };
-    module2.exports = parse3;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
-    "use strict";
-    var scan = require_scan();
-    var parse3 = require_parse();
-    var utils = require_utils();
-    var constants = require_constants();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state3 = isMatch(str);
-            if (state3) return state3;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix2 = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
-      const state2 = regex.state;
-      delete regex.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 });
-        const result2 = { glob, state: state2, regex, posix: posix2, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result2);
-        }
-        if (isMatch === false) {
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result2);
-          }
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result2);
-        }
-        return returnObject ? result2 : true;
-      };
-      if (returnState) {
-        matcher.state = state2;
-      }
-      return matcher;
-    };
-    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format3 = opts.format || (posix2 ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format3 ? format3(input) : input;
-      if (match === false) {
-        output = format3 ? format3(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix2);
-        } else {
-          match = regex.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix2 }));
-    };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p4) => picomatch2.parse(p4, options));
-      return parse3(pattern, { ...options, fastpaths: false });
-    };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state2, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state2.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source2 = `${prepend}(?:${state2.output})${append}`;
-      if (state2 && state2.negated === true) {
-        source2 = `^(?!${source2}).*$`;
-      }
-      const regex = picomatch2.toRegex(source2, options);
-      if (returnState === true) {
-        regex.state = state2;
-      }
-      return regex;
-    };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse3.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse3(input, options);
-      }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch2.toRegex = (source2, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source2, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err2) {
-        if (options && options.debug === true) throw err2;
-        return /$^/;
-      }
-    };
-    picomatch2.constants = constants;
-    module2.exports = picomatch2;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module2) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils();
-    function picomatch2(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch2, pico);
-    module2.exports = picomatch2;
   }
 });
 
@@ -6465,8 +4049,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start2, i8);
-                const code2 = json.substr(i8 + 2, 4);
-                switch (code2) {
+                const code3 = json.substr(i8 + 2, 4);
+                switch (code3) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -6492,8 +4076,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                    if (code3.substr(0, 2) === "00")
+                      str += "\\x" + code3.substr(2);
                     else
                       str += json.substr(i8, 6);
                 }
@@ -6561,9 +4145,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal2 ? "|\n" : ">\n";
+        return literal3 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -6612,7 +4196,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal2) {
+      if (!literal3) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -8992,22 +6576,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code2, message) {
+      constructor(name2, pos, code3, message) {
         super();
         this.name = name2;
-        this.code = code2;
+        this.code = code3;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code3, message) {
+        super("YAMLParseError", pos, code3, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code3, message) {
+        super("YAMLWarning", pos, code3, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -9281,10 +6865,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep3, value } = collItem;
+        const { start: start2, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -9298,7 +6882,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -9322,7 +6906,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -9338,7 +6922,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -9429,7 +7013,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source: source2, type } = token;
           switch (type) {
@@ -9443,13 +7027,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source2;
+                sep4 += source2;
               hasSpace = true;
               break;
             default:
@@ -9492,18 +7076,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i8 = 0; i8 < fc.items.length; ++i8) {
         const collItem = fc.items[i8];
-        const { start: start2, key, sep: sep3, value } = collItem;
+        const { start: start2, key, sep: sep4, value } = collItem;
         const props2 = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props2.found) {
-          if (!props2.anchor && !props2.tag && !sep3 && !value) {
+          if (!props2.anchor && !props2.tag && !sep4 && !value) {
             if (i8 === 0 && props2.comma)
               onError(props2.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i8 < fc.items.length - 1)
@@ -9557,8 +7141,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep3 && !props2.found) {
-          const valueNode = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, sep3, null, props2, onError);
+        if (!isMap3 && !sep4 && !props2.found) {
+          const valueNode = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, sep4, null, props2, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock2(value))
@@ -9570,7 +7154,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock2(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -9581,8 +7165,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props2.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -9599,7 +7183,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock2(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -9779,7 +7363,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i8 + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i8 = 0; i8 < contentStart; ++i8)
         value += lines[i8][0].slice(trimIndent) + "\n";
@@ -9796,24 +7380,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -9916,7 +7500,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source: source2, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -9996,25 +7580,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd2, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line2.lastIndex;
       while (match = line2.exec(source2)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source2);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source2, onError) {
       let res = "";
@@ -10114,9 +7698,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source2, offset, length, onError) {
       const cc = source2.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok ? parseInt(cc, 16) : NaN;
+      const code3 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code2);
+        return String.fromCodePoint(code3);
       } catch {
         const raw = source2.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -10438,12 +8022,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source2, code2, message, warning2) => {
+        this.onError = (source2, code3, message, warning2) => {
           const pos = getErrorPos(source2);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code3, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -10605,12 +8189,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code3, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code3, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
         };
         switch (token.type) {
           case "scalar":
@@ -10824,14 +8408,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep3, value }) {
+    function stringifyItem({ start: start2, key, sep: sep4, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -11722,7 +9306,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser2 = class {
+    var Parser3 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -11998,18 +9582,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep4;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep3 }]
+            items: [{ start: start2, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -12162,15 +9746,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep3 }]
+                    items: [{ start: start3, key, sep: sep4 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -12364,13 +9948,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep3 }]
+              items: [{ start: start2, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -12495,7 +10079,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser2;
+    exports.Parser = Parser3;
   }
 });
 
@@ -12548,7 +10132,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -12589,7 +10173,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
+    exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
@@ -12682,8 +10266,8 @@ function parseJson(text2) {
     tree: { syntax: "json", text: text2, root: fromJson(root7), eol: eolOf(text2), usesAliases: false }
   };
 }
-function describeJsonError(code2) {
-  return code2.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+function describeJsonError(code3) {
+  return code3.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 function fromJson(node) {
   const start2 = node.offset;
@@ -13036,6 +10620,393 @@ var init_tree = __esm({
   }
 });
 
+// src/sources/glob.ts
+function globProblem(glob) {
+  try {
+    parse3(glob);
+    return void 0;
+  } catch (error) {
+    if (error instanceof GlobSyntaxError) return error.message;
+    throw error;
+  }
+}
+function compileGlobs(globs, key) {
+  const problem = listProblem(globs);
+  if (problem) throw new ConfigurationError(`${key}: ${problem}`);
+  if (globs.length === 0) return () => false;
+  const parsed = globs.map((glob) => {
+    try {
+      return parse3(glob);
+    } catch (error) {
+      if (error instanceof GlobSyntaxError) {
+        throw new ConfigurationError(`${key}: "${glob}" ${error.message}`);
+      }
+      throw error;
+    }
+  });
+  const automaton = build(parsed);
+  return (path) => run2(automaton, path);
+}
+function listProblem(globs) {
+  return globs.length > MAX_GLOBS ? `${globs.length} globs, over the limit of ${MAX_GLOBS} in one list` : void 0;
+}
+function globMatcher(globs) {
+  if (globs.length === 0) return () => false;
+  const key = globs.join("\0");
+  let matcher = cache.get(key);
+  if (!matcher) {
+    matcher = compileGlobs(globs, "glob");
+    if (cache.size >= MAX_CACHED_LISTS) cache.clear();
+    cache.set(key, matcher);
+  }
+  return matcher;
+}
+function parse3(glob) {
+  if (glob === "") throw new GlobSyntaxError("is empty");
+  if (glob.length > MAX_GLOB_LENGTH) {
+    throw new GlobSyntaxError(
+      `is ${glob.length} characters long, over the limit of ${MAX_GLOB_LENGTH}`
+    );
+  }
+  if (glob.startsWith("!")) {
+    throw new GlobSyntaxError(
+      'starts with "!": negated globs are not supported; list what to match instead'
+    );
+  }
+  const text2 = glob.replace(/^(\.\/)+/, "");
+  return new Parser(Array.from(text2)).parseAll();
+}
+function literal(char) {
+  return { kind: "test", test: { kind: "literal", code: char.codePointAt(0) } };
+}
+function build(globs) {
+  const tests = [void 0];
+  const next = [-1];
+  const moves = [[]];
+  const state2 = (test, to, eps = []) => {
+    tests.push(test);
+    next.push(to);
+    moves.push(eps);
+    return tests.length - 1;
+  };
+  const loop = (targets) => {
+    const self = state2(void 0, -1);
+    moves[self] = targets(self);
+    return self;
+  };
+  const sequence = (list2, after) => {
+    let at2 = after;
+    for (let i8 = list2.length - 1; i8 >= 0; i8--) at2 = piece(list2[i8], at2);
+    return at2;
+  };
+  const piece = (p4, after) => {
+    switch (p4.kind) {
+      case "test":
+        return state2(p4.test, after);
+      case "repeat":
+        return loop((self) => [state2(p4.test, self), after]);
+      case "segments":
+        return loop((self) => {
+          const end = state2(slash, self);
+          const more = state2(void 0, -1);
+          const first = state2(notSlash, more);
+          moves[more] = [first, end];
+          return [first, after];
+        });
+      case "either":
+        return state2(
+          void 0,
+          -1,
+          p4.options.map((option) => sequence(option, after))
+        );
+    }
+  };
+  const start2 = state2(
+    void 0,
+    -1,
+    globs.map((pieces) => sequence(pieces, ACCEPT))
+  );
+  const closure2 = [];
+  const mark = new Int32Array(tests.length).fill(-1);
+  for (let s3 = 0; s3 < tests.length; s3++) {
+    const reached = [];
+    const stack = [s3];
+    while (stack.length > 0) {
+      const t2 = stack.pop();
+      if (mark[t2] === s3) continue;
+      mark[t2] = s3;
+      if (tests[t2] !== void 0 || t2 === ACCEPT) reached.push(t2);
+      else stack.push(...moves[t2]);
+    }
+    closure2.push(Int32Array.from(reached));
+  }
+  const kind = new Uint8Array(tests.length);
+  const argument = new Int32Array(tests.length);
+  const classes = [];
+  tests.forEach((test, i8) => {
+    if (test === void 0) return;
+    if (test.kind === "literal") {
+      kind[i8] = TEST_LITERAL;
+      argument[i8] = test.code;
+    } else if (test.kind === "not-slash") kind[i8] = TEST_NOT_SLASH;
+    else if (test.kind === "any") kind[i8] = TEST_ANY;
+    else {
+      kind[i8] = TEST_CLASS;
+      argument[i8] = classes.push(test) - 1;
+    }
+  });
+  return {
+    kind,
+    argument,
+    classes,
+    next: Int32Array.from(next),
+    closure: closure2,
+    start: start2,
+    live: new Int32Array(tests.length),
+    following: new Int32Array(tests.length),
+    addedAt: new Int32Array(tests.length).fill(-1),
+    steps: 0
+  };
+}
+function inClass(test, c7) {
+  if (c7 === SLASH) return false;
+  const { ranges } = test;
+  let inside = false;
+  for (let i8 = 0; i8 < ranges.length && !inside; i8 += 2) {
+    inside = ranges[i8] <= c7 && c7 <= ranges[i8 + 1];
+  }
+  return inside !== test.negated;
+}
+function run2(automaton, path) {
+  const { kind, argument, classes, next, closure: closure2, addedAt } = automaton;
+  let live = automaton.live;
+  let following = automaton.following;
+  if (automaton.steps > 2 ** 30) {
+    addedAt.fill(-1);
+    automaton.steps = 0;
+  }
+  let count = 0;
+  for (const s3 of closure2[automaton.start]) live[count++] = s3;
+  for (const char of path) {
+    const step = automaton.steps++;
+    const c7 = char.codePointAt(0);
+    let added = 0;
+    for (let i8 = 0; i8 < count; i8++) {
+      const s3 = live[i8];
+      const test = kind[s3];
+      const pass = test === TEST_NOT_SLASH ? c7 !== SLASH : test === TEST_LITERAL ? c7 === argument[s3] : test === TEST_ANY || test === TEST_CLASS && inClass(classes[argument[s3]], c7);
+      if (!pass) continue;
+      const reached = closure2[next[s3]];
+      for (let j7 = 0; j7 < reached.length; j7++) {
+        const t2 = reached[j7];
+        if (addedAt[t2] === step) continue;
+        addedAt[t2] = step;
+        following[added++] = t2;
+      }
+    }
+    if (added === 0) return false;
+    [live, following] = [following, live];
+    count = added;
+  }
+  for (let i8 = 0; i8 < count; i8++) if (live[i8] === ACCEPT) return true;
+  return false;
+}
+var MAX_GLOB_LENGTH, MAX_GLOBS, cache, MAX_CACHED_LISTS, GlobSyntaxError, SLASH, notSlash, anything, slash, Parser, ACCEPT, TEST_LITERAL, TEST_NOT_SLASH, TEST_ANY, TEST_CLASS;
+var init_glob = __esm({
+  "src/sources/glob.ts"() {
+    "use strict";
+    init_errors();
+    MAX_GLOB_LENGTH = 256;
+    MAX_GLOBS = 100;
+    cache = /* @__PURE__ */ new Map();
+    MAX_CACHED_LISTS = 1e4;
+    GlobSyntaxError = class extends Error {
+    };
+    SLASH = 47;
+    notSlash = { kind: "not-slash" };
+    anything = { kind: "any" };
+    slash = { kind: "literal", code: SLASH };
+    Parser = class {
+      constructor(chars2) {
+        this.chars = chars2;
+      }
+      chars;
+      at = 0;
+      parseAll() {
+        return this.parseSequence(false);
+      }
+      /** Pieces up to the end, or in braces up to a `,` or `}` of this level. */
+      parseSequence(inBraces) {
+        const out2 = [];
+        const chars2 = this.chars;
+        while (this.at < chars2.length) {
+          const c7 = chars2[this.at];
+          if (inBraces && (c7 === "," || c7 === "}")) break;
+          if (c7 === "\\") {
+            const escaped = chars2[this.at + 1];
+            if (escaped === void 0) throw new GlobSyntaxError("ends with a lone backslash");
+            out2.push(literal(escaped));
+            this.at += 2;
+          } else if (c7 === "*") {
+            this.parseStars(out2);
+          } else if (c7 === "?") {
+            this.refuseExtglob();
+            out2.push({ kind: "test", test: notSlash });
+            this.at++;
+          } else if (c7 === "[") {
+            out2.push(this.parseClass());
+          } else if (c7 === "{") {
+            out2.push(...this.parseBraces());
+          } else {
+            if ("+@!".includes(c7)) this.refuseExtglob();
+            out2.push(literal(c7));
+            this.at++;
+          }
+        }
+        return out2;
+      }
+      parseStars(out2) {
+        const chars2 = this.chars;
+        const from = this.at;
+        while (chars2[this.at] === "*") this.at++;
+        const run3 = this.at - from;
+        if (chars2[this.at] === "(") {
+          throw new GlobSyntaxError(
+            `uses the extended glob "*(": not supported; use {a,b} for alternatives`
+          );
+        }
+        const wholeSegment = run3 === 2 && // `***` is a `*`, as picomatch reads it
+        (from === 0 || chars2[from - 1] === "/") && (this.at === chars2.length || chars2[this.at] === "/");
+        if (!wholeSegment) {
+          out2.push({ kind: "repeat", test: notSlash });
+          return;
+        }
+        if (chars2[this.at] === "/") {
+          this.at++;
+          out2.push({ kind: "segments" });
+        } else {
+          while (out2.at(-1)?.kind === "segments") out2.pop();
+          out2.push({ kind: "repeat", test: anything });
+        }
+      }
+      refuseExtglob() {
+        const c7 = this.chars[this.at];
+        if (this.chars[this.at + 1] === "(") {
+          throw new GlobSyntaxError(
+            `uses the extended glob "${c7}(": not supported; use {a,b} for alternatives`
+          );
+        }
+      }
+      /** `[...]`; an unclosed `[` is a literal `[`, as picomatch reads it. */
+      parseClass() {
+        const chars2 = this.chars;
+        let i8 = this.at + 1;
+        const negated = chars2[i8] === "!" || chars2[i8] === "^";
+        if (negated) i8++;
+        const ranges = [];
+        let first = true;
+        for (; i8 < chars2.length; i8++) {
+          let c7 = chars2[i8];
+          if (c7 === "]" && !first) break;
+          first = false;
+          if (c7 === "[" && chars2[i8 + 1] === ":") {
+            throw new GlobSyntaxError(
+              "uses a POSIX character class such as [[:alpha:]]: not supported; use a range such as [a-z]"
+            );
+          }
+          if (c7 === "\\" && i8 + 1 < chars2.length) c7 = chars2[++i8];
+          let low = c7.codePointAt(0);
+          let high = low;
+          if (chars2[i8 + 1] === "-" && i8 + 2 < chars2.length && chars2[i8 + 2] !== "]") {
+            let end = chars2[i8 + 2];
+            i8 += 2;
+            if (end === "\\" && i8 + 1 < chars2.length) end = chars2[++i8];
+            high = end.codePointAt(0);
+            if (high < low) [low, high] = [high, low];
+          }
+          ranges.push([low, high]);
+        }
+        if (i8 >= chars2.length) {
+          this.at++;
+          return literal("[");
+        }
+        this.at = i8 + 1;
+        return { kind: "test", test: { kind: "class", ranges: ranges.flat(), negated } };
+      }
+      /**
+       * `{a,b}`. Braces with no comma at their level are literal text around what they hold, and a
+       * `{` never closed is a literal `{`, as picomatch reads them.
+       */
+      parseBraces() {
+        const close = this.matchingBrace(this.at);
+        if (close === void 0) {
+          this.at++;
+          return [literal("{")];
+        }
+        this.at++;
+        if (!this.hasTopLevelComma(this.at - 1, close)) {
+          const inside = this.chars.slice(this.at, close).join("");
+          if (/^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])(\.\.-?\d+)?$/.test(inside)) {
+            throw new GlobSyntaxError(
+              `uses the brace range "{${inside}}": not supported; list the alternatives, e.g. {1,2,3}`
+            );
+          }
+          const held = this.parseSequence(true);
+          this.at++;
+          return [literal("{"), ...held, literal("}")];
+        }
+        const options = [];
+        for (; ; ) {
+          options.push(this.parseSequence(true));
+          const c7 = this.chars[this.at];
+          this.at++;
+          if (c7 === "}") break;
+        }
+        return [{ kind: "either", options }];
+      }
+      matchingBrace(open2) {
+        let depth = 0;
+        for (let i8 = open2; i8 < this.chars.length; i8++) {
+          const c7 = this.chars[i8];
+          if (c7 === "\\") i8++;
+          else if (c7 === "[") i8 = this.classEnd(i8);
+          else if (c7 === "{") depth++;
+          else if (c7 === "}" && --depth === 0) return i8;
+        }
+        return void 0;
+      }
+      hasTopLevelComma(open2, close) {
+        let depth = 0;
+        for (let i8 = open2 + 1; i8 < close; i8++) {
+          const c7 = this.chars[i8];
+          if (c7 === "\\") i8++;
+          else if (c7 === "[") i8 = this.classEnd(i8);
+          else if (c7 === "{") depth++;
+          else if (c7 === "}") depth--;
+          else if (c7 === "," && depth === 0) return true;
+        }
+        return false;
+      }
+      /** Where a class opened at `open` ends (its `]`), or `open` itself when it never closes. */
+      classEnd(open2) {
+        let i8 = open2 + 1;
+        if (this.chars[i8] === "!" || this.chars[i8] === "^") i8++;
+        for (let first = true; i8 < this.chars.length; i8++, first = false) {
+          const c7 = this.chars[i8];
+          if (c7 === "\\") i8++;
+          else if (c7 === "]" && !first) return i8;
+        }
+        return open2;
+      }
+    };
+    ACCEPT = 0;
+    TEST_LITERAL = 1;
+    TEST_NOT_SLASH = 2;
+    TEST_ANY = 3;
+    TEST_CLASS = 4;
+  }
+});
+
 // src/sources/config.ts
 function parseConfig(text2, file) {
   const lines = new LineIndex(text2);
@@ -13089,6 +11060,7 @@ function parseConfig(text2, file) {
         break;
       case "ignore-files":
         config.ignoreFiles = strings(value, key, fail2);
+        checkGlobList(config.ignoreFiles, value, key, fail2);
         config.ignoreFiles.forEach((g7, i8) => checkGlob(g7, listItem(value, i8), `${key}[${i8}]`, fail2));
         break;
       default:
@@ -13109,7 +11081,15 @@ function readPrincipal(item, key, fail2, lines) {
     const k7 = (0, import_yaml2.isScalar)(pair2.key) ? String(pair2.key.value) : "";
     if (k7 === "files") {
       files = stringOrList(pair2.value, `${key}.files`, fail2);
-      files.forEach((g7) => checkGlob(g7, pair2.value, `${key}.files`, fail2));
+      checkGlobList(files, pair2.value, `${key}.files`, fail2);
+      files.forEach(
+        (g7, i8) => checkGlob(
+          g7,
+          listItem(pair2.value, i8),
+          `${key}.files${(0, import_yaml2.isSeq)(pair2.value) ? `[${i8}]` : ""}`,
+          fail2
+        )
+      );
     } else if (k7 === "principal") {
       principals = stringOrList(pair2.value, `${key}.principal`, fail2);
       for (const arn of principals) {
@@ -13184,31 +11164,22 @@ function stringValue(value, key, fail2) {
   return value.value;
 }
 function checkGlob(glob, node, key, fail2) {
-  try {
-    (0, import_picomatch.default)(glob);
-  } catch (error) {
-    fail2(node, key, `"${glob}" is not a valid glob (${error.message})`);
-  }
+  const problem = globProblem(glob);
+  if (problem) fail2(node, key, `"${glob}" ${problem}`);
 }
-function globMatcher(globs) {
-  if (globs.length === 0) return () => false;
-  const key = globs.join("\0");
-  let matcher = matchers.get(key);
-  if (!matcher) {
-    matcher = (0, import_picomatch.default)([...globs], { dot: true });
-    if (matchers.size > 1e4) matchers.clear();
-    matchers.set(key, matcher);
-  }
-  return matcher;
+function checkGlobList(globs, node, key, fail2) {
+  const problem = listProblem(globs);
+  if (problem) fail2(node, key, problem);
 }
-var import_picomatch, import_yaml2, EMPTY_CONFIG, PRINCIPAL_ARN2, STACK_NAME, ACTION_PATTERN2, ACCOUNT, matchers;
+var import_yaml2, EMPTY_CONFIG, PRINCIPAL_ARN2, STACK_NAME, ACTION_PATTERN2, ACCOUNT;
 var init_config = __esm({
   "src/sources/config.ts"() {
     "use strict";
-    import_picomatch = __toESM(require_picomatch2(), 1);
     import_yaml2 = __toESM(require_dist(), 1);
     init_errors();
     init_tree();
+    init_glob();
+    init_glob();
     EMPTY_CONFIG = {
       principals: [],
       stacks: [],
@@ -13219,7 +11190,745 @@ var init_config = __esm({
     STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
     ACTION_PATTERN2 = /^([a-z0-9-]+:[A-Za-z0-9*?]+|\*)$/i;
     ACCOUNT = /^\d{12}$/;
-    matchers = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/io/config-file.ts
+import { constants } from "node:fs";
+import { lstat, open, realpath } from "node:fs/promises";
+import { isAbsolute, join, relative, sep } from "node:path";
+async function readConfigFile(request) {
+  const { label: label2 } = request;
+  const fail2 = (why) => {
+    throw new ConfigurationError(`${label2}: ${why}`);
+  };
+  const path = isAbsolute(request.file) ? request.file : join(request.root, request.file);
+  let real;
+  try {
+    real = await realpath(path);
+  } catch (error) {
+    if (code(error) !== "ENOENT") return fail2(`cannot be read (${describe(error)})`);
+    if (await isLink(path)) return fail2("is a symbolic link to nothing");
+    if (request.optional) return EMPTY_CONFIG;
+    return fail2("no such file");
+  }
+  if (request.within !== void 0) {
+    const inside = await realpath(request.within);
+    const rel = relative(inside, real);
+    if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+      fail2("resolves to a file outside the workspace; the configuration must be a file in it");
+    }
+  }
+  let text2;
+  let handle2;
+  try {
+    handle2 = await open(
+      real,
+      constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
+    );
+  } catch (error) {
+    return fail2(`cannot be read (${describe(error)})`);
+  }
+  try {
+    const info2 = await handle2.stat();
+    if (!info2.isFile()) fail2(`is ${kindOf(info2)}, not a regular file`);
+    if (info2.size > MAX_CONFIG_BYTES) {
+      fail2(`is ${info2.size} bytes, over the ${MAX_CONFIG_BYTES}-byte limit for a configuration`);
+    }
+    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let size = 0;
+    for (; ; ) {
+      const { bytesRead } = await handle2.read(buffer, size, buffer.length - size, size);
+      if (bytesRead === 0) break;
+      size += bytesRead;
+      if (size > MAX_CONFIG_BYTES) {
+        fail2(`grew over the ${MAX_CONFIG_BYTES}-byte limit for a configuration while being read`);
+      }
+    }
+    try {
+      text2 = new TextDecoder("utf-8", { fatal: true }).decode(buffer.subarray(0, size));
+    } catch {
+      return fail2("is not UTF-8 text");
+    }
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
+    return fail2(`cannot be read (${describe(error)})`);
+  } finally {
+    await handle2.close();
+  }
+  return parseConfig(text2, request.file);
+}
+async function isLink(path) {
+  try {
+    return (await lstat(path)).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+function kindOf(info2) {
+  if (info2.isDirectory()) return "a folder";
+  if (info2.isFIFO()) return "a named pipe (FIFO)";
+  if (info2.isCharacterDevice() || info2.isBlockDevice()) return "a device";
+  if (info2.isSocket()) return "a socket";
+  return "not a file";
+}
+function code(error) {
+  return error.code;
+}
+function describe(error) {
+  const c7 = code(error);
+  if (c7 === "EACCES" || c7 === "EPERM") return "permission denied";
+  if (c7 === "ELOOP") return "a loop of symbolic links";
+  if (c7 === "ENOTDIR") return "a folder on its path is a file";
+  return c7 ?? String(error);
+}
+var MAX_CONFIG_BYTES;
+var init_config_file = __esm({
+  "src/io/config-file.ts"() {
+    "use strict";
+    init_errors();
+    init_config();
+    MAX_CONFIG_BYTES = 256 * 1024;
+  }
+});
+
+// src/sources/candidates.ts
+function mayHoldPolicies(path) {
+  return CANDIDATE.test(path);
+}
+var CANDIDATE;
+var init_candidates = __esm({
+  "src/sources/candidates.ts"() {
+    "use strict";
+    CANDIDATE = /\.(json|jsonc|ya?ml|template|tf|tfvars)$/i;
+  }
+});
+
+// src/io/walk.ts
+import {
+  chmod,
+  lstat as lstat2,
+  readdir,
+  readFile as readFile2,
+  realpath as realpath2,
+  rename,
+  stat as stat2,
+  unlink,
+  writeFile
+} from "node:fs/promises";
+import { basename, dirname, join as join2, relative as relative2, sep as sep2 } from "node:path";
+async function walkFiles(paths, root7, ignore) {
+  const out2 = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (path, explicit) => {
+    const rel = toPosix(relative2(root7, path)) || basename(path);
+    if (seen.has(rel) || ignore(rel)) return;
+    seen.add(rel);
+    out2.push({ path: toPosix(path), rel, explicit });
+  };
+  for (const given of paths) {
+    let info2;
+    try {
+      info2 = await stat2(given);
+    } catch {
+      throw new ConfigurationError(`${given}: no such file or folder`);
+    }
+    if (info2.isFile()) {
+      add(given, true);
+      continue;
+    }
+    if (!info2.isDirectory()) continue;
+    const stack = [given];
+    while (stack.length > 0) {
+      const dir = stack.pop();
+      let entries;
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch (error) {
+        throw new ConfigurationError(`${dir}: cannot list the folder (${describe2(error)})`);
+      }
+      entries.sort((a7, b7) => a7.name < b7.name ? -1 : a7.name > b7.name ? 1 : 0);
+      const dirs = [];
+      for (const e7 of entries) {
+        const path = join2(dir, e7.name);
+        if (e7.isDirectory()) {
+          if (!SKIPPED_FOLDERS.has(e7.name) && !ignore(`${toPosix(relative2(root7, path))}/`)) {
+            dirs.push(path);
+          }
+        } else if (e7.isFile() && mayHoldPolicies(e7.name)) add(path, false);
+      }
+      stack.push(...dirs.reverse());
+    }
+  }
+  return out2;
+}
+async function readCandidate(path) {
+  let size;
+  try {
+    size = (await stat2(path)).size;
+  } catch (error) {
+    throw new ConfigurationError(`${path}: cannot read the file (${describe2(error)})`);
+  }
+  if (size > MAX_FILE_BYTES) {
+    return {
+      ok: false,
+      reason: "too-large",
+      message: `is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit; not read`
+    };
+  }
+  let bytes;
+  try {
+    bytes = await readFile2(path);
+  } catch (error) {
+    throw new ConfigurationError(`${path}: cannot read the file (${describe2(error)})`);
+  }
+  if (bytes.includes(0)) {
+    return { ok: false, reason: "binary", message: "is binary (it holds NUL bytes); not read" };
+  }
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, reason: "binary", message: "is not UTF-8 text; not read" };
+  }
+}
+async function writeFileAtomically(path, text2) {
+  const target = await realpath2(path);
+  const mode = (await lstat2(target)).mode & 4095;
+  const temp = join2(dirname(target), `.${basename(target)}.iam-refine-${process.pid}-${Date.now()}`);
+  try {
+    await writeFile(temp, text2, { mode, flag: "wx" });
+    await chmod(temp, mode);
+    await rename(temp, target);
+  } catch (error) {
+    await unlink(temp).catch(() => void 0);
+    throw new ConfigurationError(`${path}: cannot write the fix (${describe2(error)})`);
+  }
+}
+function toPosix(path) {
+  return sep2 === "/" ? path : path.split(sep2).join("/");
+}
+function describe2(error) {
+  const code3 = error.code;
+  if (code3 === "ENOENT") return "no such file";
+  if (code3 === "EACCES" || code3 === "EPERM") return "permission denied";
+  return code3 ?? String(error);
+}
+var SKIPPED_FOLDERS;
+var init_walk = __esm({
+  "src/io/walk.ts"() {
+    "use strict";
+    init_errors();
+    init_candidates();
+    init_json_text();
+    SKIPPED_FOLDERS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+  }
+});
+
+// src/report/markdown.ts
+function visible(value, max = MAX_SHOWN_CHARACTERS) {
+  let shown = value;
+  let cut = 0;
+  const chars2 = [...value];
+  if (chars2.length > max) {
+    shown = chars2.slice(0, max).join("");
+    cut = chars2.length - max;
+  }
+  shown = shown.replace(LINE_BREAK, "\u23CE").replace(INVISIBLE, (c7) => `\u27E8U+${c7.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`);
+  return cut > 0 ? `${shown}\u2026 (${cut} more characters)` : shown;
+}
+var MAX_SHOWN_CHARACTERS, INVISIBLE, LINE_BREAK;
+var init_markdown = __esm({
+  "src/report/markdown.ts"() {
+    "use strict";
+    MAX_SHOWN_CHARACTERS = 300;
+    INVISIBLE = // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu;
+    LINE_BREAK = /\r\n|\r|\n/g;
+  }
+});
+
+// src/report/agreement.ts
+function agreementLine(agreement) {
+  return line(agreement, PLAIN);
+}
+function agreementDetails(agreement) {
+  const several = agreement.principals.length > 1;
+  return agreement.principals.flatMap((p4) => {
+    const who = several ? `for ${shortName(p4.principal)}: ` : "";
+    if (p4.verdict === "unavailable")
+      return [`${who}no recommendation to compare with: ${p4.unavailable ?? ""}`];
+    if (p4.verdict === "agrees") return [`${who}agrees${matched(p4, PLAIN)}`];
+    return p4.reasons.map((r7) => `${who}${describeReason(r7, p4, PLAIN)}`);
+  });
+}
+function line(agreement, style) {
+  const several = agreement.principals.length > 1;
+  const forWhom = several ? ` for ${agreement.principals.map((p4) => style.name(shortName(p4.principal))).join(" and ")}` : "";
+  if (agreement.verdict === "agrees") {
+    return `Matches IAM Access Analyzer's recommendation for this policy${forWhom}.`;
+  }
+  if (agreement.verdict === "unavailable") {
+    return `No IAM Access Analyzer recommendation to compare with: ${firstExplanation(agreement, style)}.`;
+  }
+  const all = agreement.principals.flatMap(
+    (p4) => p4.verdict === "differs" ? p4.reasons.map(
+      (r7) => (several ? `for ${style.name(shortName(p4.principal))}, ` : "") + describeReason(r7, p4, style)
+    ) : []
+  );
+  const shown = all.slice(0, REASONS_IN_LINE).join("; ");
+  const more = all.length > REASONS_IN_LINE ? ` (and ${all.length - REASONS_IN_LINE} more)` : "";
+  return `Differs from IAM Access Analyzer's recommendation for this policy: ${shown}${more}.`;
+}
+function firstExplanation(agreement, style) {
+  for (const p4 of agreement.principals) {
+    if (agreement.verdict === "differs" && p4.verdict === "differs" && p4.reasons[0]) {
+      return describeReason(p4.reasons[0], p4, style);
+    }
+    if (agreement.verdict === "unavailable" && p4.verdict === "unavailable") {
+      return style.prose(p4.unavailable ?? "none");
+    }
+  }
+  return agreement.principals.length === 0 ? "the policy belongs to no principal" : "";
+}
+function matched(p4, style) {
+  if (p4.matchedBy === "id" && p4.existingPolicyId)
+    return ` (the step for ${style.name(p4.existingPolicyId)})`;
+  if (p4.matchedBy === "content") return " (the recommended policy that lines up with this one)";
+  return "";
+}
+function describeReason(r7, p4, style = PLAIN) {
+  const where = r7.statement ? statement(r7.statement, style) : "the policy";
+  const names = list(r7.actions ?? [], style);
+  switch (r7.kind) {
+    case "aws-catalog":
+      return `${where}: the recommendation does not allow ${names}, which the findings do not report unused: actions newer than the catalog AWS refined with`;
+    case "our-catalog":
+      return `${where}: the recommendation allows ${names}, which iam-refine's catalog does not know`;
+    case "removes-used":
+      return `${where}: the recommendation removes ${names}, which the findings do not report unused`;
+    case "keeps-unused":
+      return `${where}: the recommendation still allows ${names}, which the findings report unused` + (p4.completedAt ? ` (the recommendation dates from ${day(p4.completedAt)})` : "");
+    case "shared":
+      return `${where}: iam-refine keeps ${names} for ${list((r7.usedBy ?? []).map(shortName), style)}, who share this policy; AWS's recommendation is for ${style.name(shortName(p4.principal))} alone`;
+    case "keep-actions":
+      return `${where}: iam-refine keeps ${names} (keep-actions in the configuration)`;
+    case "not-refined-by-us":
+      return `${where} ${r7.note ?? "is left as it is by iam-refine"}; the recommendation changes it` + (r7.actions && r7.actions.length > 0 ? ` (it no longer allows ${names})` : "");
+    case "not-refined-by-aws":
+      return `the recommendation leaves ${where} as it is; iam-refine removes ${names}`;
+    case "written-differently":
+      return `${where}: the same actions under the catalog, written differently (iam-refine: ${list(r7.ours ?? [], style, Infinity) || "removed"}; the recommendation: ${list(r7.aws ?? [], style, Infinity) || "removed"})`;
+    case "detached":
+      return "the recommendation detaches the policy; iam-refine keeps part of it";
+    case "unaligned":
+      return `statement ${style.number((r7.recommendedStatement ?? 0) + 1)} of the recommendation lines up with no statement of this policy` + (r7.actions && r7.actions.length > 0 ? ` (it allows ${names}, which this version does not: the recommendation is for the deployed policy)` : "");
+  }
+}
+function statement(ref, style) {
+  return ref.sid !== void 0 ? `Statement ${style.name(ref.sid)}` : `Statement ${style.number(ref.index + 1)}`;
+}
+function list(names, style, max = LISTED2) {
+  const shown = names.slice(0, max).map(style.name).join(", ");
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+function shortName(arn) {
+  const m4 = /^arn:[^:]+:iam::\d*:(?:role|user|group)\/(?:.*\/)?([^/]+)$/.exec(arn);
+  return m4 ? m4[1] : arn;
+}
+function day(iso) {
+  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso;
+}
+var LISTED2, REASONS_IN_LINE, PLAIN;
+var init_agreement = __esm({
+  "src/report/agreement.ts"() {
+    "use strict";
+    init_markdown();
+    LISTED2 = 6;
+    REASONS_IN_LINE = 2;
+    PLAIN = { name: (value) => value, prose: (value) => value, number: (n4) => `#${n4}` };
+  }
+});
+
+// src/report/diff.ts
+function unifiedDiff(file, before, edits, context = 3) {
+  if (edits.length === 0) return "";
+  const oldLines = splitLines(before);
+  const starts = lineStarts(before);
+  const lineOf = (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const sorted = [...edits].sort((a7, b7) => a7.start - b7.start || a7.end - b7.end);
+  const blocks2 = [];
+  for (const e7 of sorted) {
+    const first = lineOf(e7.start);
+    const last = e7.end > e7.start ? lineOf(e7.end - 1) : first;
+    const prev = blocks2[blocks2.length - 1];
+    if (prev && first <= prev.last + 1) {
+      prev.last = Math.max(prev.last, last);
+      prev.edits.push(e7);
+    } else blocks2.push({ first, last, edits: [e7] });
+  }
+  const changes = blocks2.map((b7) => {
+    const from = starts[b7.first];
+    const to = b7.last + 1 < starts.length ? starts[b7.last + 1] : before.length;
+    let text2 = "";
+    let at2 = from;
+    for (const e7 of b7.edits) {
+      text2 += before.slice(at2, e7.start) + e7.text;
+      at2 = e7.end;
+    }
+    text2 += before.slice(at2, to);
+    return { first: b7.first, last: b7.last, added: splitLines(text2) };
+  });
+  const out2 = [`--- a/${file}`, `+++ b/${file}`];
+  let shift = 0;
+  let i8 = 0;
+  while (i8 < changes.length) {
+    let j7 = i8;
+    while (j7 + 1 < changes.length && changes[j7 + 1]?.first - changes[j7]?.last - 1 <= 2 * context) {
+      j7++;
+    }
+    const first = changes[i8];
+    const last = changes[j7];
+    const start2 = Math.max(0, first.first - context);
+    const end = Math.min(oldLines.length - 1, last.last + context);
+    const body2 = [];
+    let oldCount = 0;
+    let newCount = 0;
+    let line2 = start2;
+    const hunkShift = shift;
+    for (let k7 = i8; k7 <= j7; k7++) {
+      const c7 = changes[k7];
+      for (; line2 < c7.first; line2++) {
+        body2.push(` ${oldLines[line2]}`);
+        oldCount++;
+        newCount++;
+      }
+      for (let l4 = c7.first; l4 <= c7.last; l4++) body2.push(`-${oldLines[l4]}`);
+      for (const a7 of c7.added) body2.push(`+${a7}`);
+      oldCount += c7.last - c7.first + 1;
+      newCount += c7.added.length;
+      shift += c7.added.length - (c7.last - c7.first + 1);
+      line2 = c7.last + 1;
+    }
+    for (; line2 <= end; line2++) {
+      body2.push(` ${oldLines[line2]}`);
+      oldCount++;
+      newCount++;
+    }
+    const oldStart = oldCount === 0 ? start2 : start2 + 1;
+    const newStart = newCount === 0 ? start2 + hunkShift : start2 + hunkShift + 1;
+    out2.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`, ...body2);
+    i8 = j7 + 1;
+  }
+  return `${out2.map(markMissingNewline).join("\n")}
+`;
+}
+function splitLines(text2) {
+  if (text2 === "") return [];
+  const parts2 = text2.split("\n");
+  const complete = parts2[parts2.length - 1] === "";
+  if (complete) parts2.pop();
+  const lines = parts2.map((p4) => p4.endsWith("\r") ? p4.slice(0, -1) : p4);
+  if (!complete) lines[lines.length - 1] += NO_NEWLINE;
+  return lines;
+}
+function markMissingNewline(line2) {
+  return line2.endsWith(NO_NEWLINE) ? `${line2.slice(0, -1)}
+\\ No newline at end of file` : line2;
+}
+function lineStarts(text2) {
+  const starts = [0];
+  for (let i8 = text2.indexOf("\n"); i8 >= 0 && i8 + 1 < text2.length; i8 = text2.indexOf("\n", i8 + 1)) {
+    starts.push(i8 + 1);
+  }
+  return starts;
+}
+var NO_NEWLINE;
+var init_diff = __esm({
+  "src/report/diff.ts"() {
+    "use strict";
+    NO_NEWLINE = "\0";
+  }
+});
+
+// src/report/json-report.ts
+function uncheckedItems(files) {
+  const out2 = [];
+  for (const f7 of files) {
+    if (f7.status !== "policies") {
+      out2.push({
+        file: f7.file,
+        ...f7.line !== void 0 ? { line: f7.line } : {},
+        reason: `${f7.status === "malformed" ? "malformed" : "not read"}: it ${f7.message ?? "could not be read"}`
+      });
+      continue;
+    }
+    for (const p4 of f7.policies) {
+      const at2 = { file: f7.file, line: p4.range.startLine, pointer: p4.pointer };
+      if (UNCHECKED.has(p4.status)) {
+        out2.push({ ...at2, reason: `${p4.status}: ${p4.reason ?? "not checked"}` });
+        continue;
+      }
+      for (const s3 of p4.statements) {
+        if (s3.unreadable) {
+          const label2 = s3.sid !== void 0 ? `Statement "${s3.sid}"` : `Statement #${s3.index + 1}`;
+          out2.push({
+            ...at2,
+            line: s3.range.startLine,
+            reason: `${label2} ${s3.note ?? "cannot be read"}`
+          });
+        }
+      }
+    }
+    for (const n4 of f7.notes) {
+      if (n4.unchecked)
+        out2.push({ file: f7.file, line: n4.line, pointer: n4.pointer, reason: n4.message });
+    }
+  }
+  return out2;
+}
+function hasUnused(status) {
+  return WITH_UNUSED.has(status);
+}
+function computeTotals(files) {
+  const policies = files.flatMap((f7) => f7.policies);
+  const count = (s3) => policies.filter((p4) => p4.status === s3).length;
+  const remaining = policies.filter((p4) => hasUnused(p4.status) && p4.status !== "fixed");
+  return {
+    files: files.filter((f7) => f7.status === "policies").length,
+    policies: policies.length,
+    withUnused: policies.filter((p4) => hasUnused(p4.status)).length,
+    fixed: count("fixed"),
+    unusedPolicies: count("unused-policy"),
+    notEditable: count("not-editable"),
+    unmapped: count("unmapped"),
+    invalid: count("invalid"),
+    errors: count("error"),
+    malformedFiles: files.filter((f7) => f7.status === "malformed").length,
+    skippedFiles: files.filter((f7) => f7.status === "skipped").length,
+    unusedActions: new Set(remaining.flatMap((p4) => p4.unusedActions.map((a7) => a7.toLowerCase()))).size,
+    remaining: remaining.length,
+    unchecked: uncheckedItems(files).length
+  };
+}
+function buildReport(files, meta) {
+  return {
+    version: 1,
+    tool: "iam-refine",
+    catalog: meta.catalog,
+    fixed: meta.fixed,
+    files,
+    notes: meta.notes,
+    totals: computeTotals(files)
+  };
+}
+var UNCHECKED, WITH_UNUSED;
+var init_json_report = __esm({
+  "src/report/json-report.ts"() {
+    "use strict";
+    UNCHECKED = /* @__PURE__ */ new Set(["unmapped", "unchecked", "invalid", "error"]);
+    WITH_UNUSED = /* @__PURE__ */ new Set([
+      "refined",
+      "fixed",
+      "unused-policy",
+      "not-editable"
+    ]);
+  }
+});
+
+// src/report/sarif.ts
+function sarifText(message) {
+  return visible(message, MAX_MESSAGE_CHARACTERS).replace(/[\\[\]]/g, (c7) => `\\${c7}`);
+}
+function rule(id, name2, level, short, full) {
+  return {
+    id,
+    name: name2,
+    shortDescription: { text: short },
+    fullDescription: { text: full },
+    defaultConfiguration: { level },
+    help: { text: full }
+  };
+}
+function toSarif(report, toolVersion) {
+  const results = [];
+  for (const file of report.files) {
+    const uri = toUri(file.file);
+    if (file.status !== "policies") {
+      const line2 = file.line ?? 1;
+      const column = file.column ?? 1;
+      results.push(
+        result("unreadable-file", `${file.file} ${file.message ?? "could not be read"}`, uri, {
+          startLine: line2,
+          startColumn: column,
+          endLine: line2,
+          endColumn: column
+        })
+      );
+      continue;
+    }
+    for (const policy of file.policies) {
+      const agreement = policy.awsAgreement;
+      const properties = agreement ? { awsAgreement: agreement.verdict, awsAgreementSummary: agreementLine(agreement) } : void 0;
+      for (const r7 of policyResults(policy, uri))
+        results.push(properties ? { ...r7, properties } : r7);
+    }
+  }
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "iam-refine",
+            ...toolVersion ? { version: toolVersion } : {},
+            rules: RULES
+          }
+        },
+        results
+      }
+    ]
+  };
+}
+function policyResults(policy, uri) {
+  const where = policy.pointer ? ` (${policy.pointer})` : "";
+  const whose = policy.principals.length > 0 ? ` for ${policy.principals.join(" and ")}` : "";
+  if (policy.status === "unmapped") {
+    return [
+      result(
+        "unmapped-policy",
+        `Policy${where} is not refined: ${policy.reason ?? "no principal"}`,
+        uri,
+        region(policy.range)
+      )
+    ];
+  }
+  if (policy.status === "unused-policy") {
+    return [
+      result(
+        "unused-policy",
+        `Policy${where} allows only unused actions${whose}: ${policy.reason ?? ""}`,
+        uri,
+        region(policy.range)
+      )
+    ];
+  }
+  if (policy.status !== "refined" && policy.status !== "fixed" && policy.status !== "not-editable") {
+    return [];
+  }
+  const out2 = [];
+  for (const s3 of policy.statements) {
+    if (s3.status !== "refined" && s3.status !== "removed") continue;
+    const removed = s3.status === "removed";
+    const label2 = s3.sid !== void 0 ? `Statement "${s3.sid}"` : `Statement #${s3.index + 1}`;
+    let text2 = `${label2}${where}${whose}: ${s3.reasons.join("; ")}`;
+    if (policy.status === "not-editable") text2 += ` (no fix: ${policy.reason ?? "not editable"})`;
+    const edits = policy.status === "refined" ? policy.edits.filter((e7) => e7.statement === s3.index) : [];
+    out2.push(
+      result(
+        removed ? "unused-statement" : "unused-actions",
+        text2,
+        uri,
+        region(removed ? s3.range : s3.actionRange ?? s3.range),
+        edits.length > 0 ? fixOf(s3, edits, uri) : void 0
+      )
+    );
+  }
+  return out2;
+}
+function fixOf(s3, edits, uri) {
+  return [
+    {
+      description: {
+        text: s3.status === "removed" ? "Remove the unused statement" : "Remove the unused actions"
+      },
+      artifactChanges: [
+        {
+          artifactLocation: { uri },
+          replacements: edits.map((e7) => ({
+            deletedRegion: region(e7.range),
+            insertedContent: { text: e7.text }
+          }))
+        }
+      ]
+    }
+  ];
+}
+function result(id, text2, uri, where, fixes) {
+  const ruleIndex = RULES.findIndex((r7) => r7.id === id);
+  return {
+    ruleId: id,
+    ruleIndex,
+    level: RULES[ruleIndex]?.defaultConfiguration.level ?? "warning",
+    message: { text: sarifText(text2) },
+    locations: [{ physicalLocation: { artifactLocation: { uri }, region: where } }],
+    ...fixes ? { fixes } : {}
+  };
+}
+function region(r7) {
+  return {
+    startLine: r7.startLine,
+    startColumn: r7.startColumn,
+    endLine: r7.endLine,
+    endColumn: r7.endColumn
+  };
+}
+function toUri(file) {
+  return file.replace(/\\/g, "/").replace(/^\.\//, "").split("/").map(encodeURIComponent).join("/");
+}
+var MAX_MESSAGE_CHARACTERS, RULES;
+var init_sarif = __esm({
+  "src/report/sarif.ts"() {
+    "use strict";
+    init_agreement();
+    init_markdown();
+    MAX_MESSAGE_CHARACTERS = 4e3;
+    RULES = [
+      rule(
+        "unused-actions",
+        "UnusedActions",
+        "warning",
+        "A statement allows actions its principal has not used",
+        "IAM Access Analyzer reports actions that the role or user this policy belongs to has not used. The fix removes them, or replaces a wildcard by narrower ones that exclude them and keep every used action."
+      ),
+      rule(
+        "unused-statement",
+        "UnusedStatement",
+        "warning",
+        "A statement allows only unused actions",
+        "Every action the statement allows is unused; the fix removes the statement."
+      ),
+      rule(
+        "unused-policy",
+        "UnusedPolicy",
+        "warning",
+        "A policy allows only unused actions",
+        "No statement of the policy is used: detach the policy from its principals or delete it rather than keep an empty policy."
+      ),
+      rule(
+        "unmapped-policy",
+        "UnmappedPolicy",
+        "note",
+        "A policy could not be matched to a role or user",
+        "Add the file to the principals of .github/iam-refine.yml, or name the stack of a template in its stacks, so that iam-refine knows whose findings apply."
+      ),
+      rule(
+        "unreadable-file",
+        "UnreadableFile",
+        "note",
+        "A policy or template file could not be read",
+        "The file looks like an IAM policy or a CloudFormation template but is malformed, too large or too deeply nested."
+      )
+    ];
   }
 });
 
@@ -13724,11 +12433,11 @@ function generatedPrefixes(location2, path, config) {
   const stack = config.stacks.find((s3) => globMatcher([s3.template])(path))?.name;
   return stack === void 0 ? [] : [`${stack}-${location2.resource.logicalId}-`];
 }
-function withholdDisagreements(text2, outcome, describe4) {
+function withholdDisagreements(text2, outcome, describe5) {
   return withholdPolicies(text2, outcome, (p4) => {
     const agreement = p4.report.awsAgreement;
     if (agreement?.verdict !== "differs") return void 0;
-    return `it differs from IAM Access Analyzer's recommendation and require-aws-agreement is set (${describe4(agreement)})`;
+    return `it differs from IAM Access Analyzer's recommendation and require-aws-agreement is set (${describe5(agreement)})`;
   });
 }
 var init_agreement3 = __esm({
@@ -14030,13 +12739,13 @@ function ifOf(node) {
   if (list2?.kind !== "seq") return void 0;
   if (list2.items.length !== 3) return false;
   const [condition, whenTrue, whenFalse] = list2.items;
-  const name2 = literal(condition);
+  const name2 = literal2(condition);
   if (name2 === void 0) return false;
   return { condition: name2, values: [whenTrue, whenFalse] };
 }
 function isNoValue(node) {
   if (node.kind === "scalar" && node.tag === "!Ref") return node.value === "AWS::NoValue";
-  return node.kind === "map" && !node.tag && node.pairs.length === 1 && node.pairs[0]?.key === "Ref" && literal(node.pairs[0].value) === "AWS::NoValue";
+  return node.kind === "map" && !node.tag && node.pairs.length === 1 && node.pairs[0]?.key === "Ref" && literal2(node.pairs[0].value) === "AWS::NoValue";
 }
 function forEachBranch(ctx, node, path, branches, visit2) {
   const condition = ifOf(node);
@@ -14107,7 +12816,7 @@ function nodeAt(root7, path) {
   }
   return node;
 }
-function literal(node) {
+function literal2(node) {
   return node?.kind === "scalar" && !node.tag && typeof node.value === "string" ? node.value : void 0;
 }
 function pointerOf(path) {
@@ -14146,7 +12855,7 @@ function isTemplate(root7) {
   const resources = pair(root7, "Resources");
   if (resources?.kind !== "map") return false;
   return resources.pairs.some((p4) => {
-    const type = p4.value.kind === "map" ? literal(pair(p4.value, "Type")) : void 0;
+    const type = p4.value.kind === "map" ? literal2(pair(p4.value, "Type")) : void 0;
     return type !== void 0 && /^(AWS|Alexa|Custom)::/.test(type);
   });
 }
@@ -14165,7 +12874,7 @@ function findInTemplate(ctx, root7, prefix = []) {
   }
   for (const r7 of resources.pairs) {
     if (r7.value.kind !== "map") continue;
-    const type = literal(pair(r7.value, "Type"));
+    const type = literal2(pair(r7.value, "Type"));
     const props2 = pair(r7.value, "Properties");
     if (type === void 0 || props2?.kind !== "map") continue;
     const base = [...prefix, "Resources", r7.key, "Properties"];
@@ -14278,7 +12987,7 @@ function managedPolicyNotes(ctx, props2, base) {
     return;
   }
   arns.items.forEach((item, i8) => {
-    const arn = literal(item);
+    const arn = literal2(item);
     note(
       ctx,
       item,
@@ -14365,7 +13074,7 @@ function attachmentOf(resources, node, type) {
     };
   }
   const fn = ref.endsWith("Role") ? pair(resources, ref.slice(0, -4)) : void 0;
-  const fnType = fn?.kind === "map" ? literal(pair(fn, "Type")) : void 0;
+  const fnType = fn?.kind === "map" ? literal2(pair(fn, "Type")) : void 0;
   if (fnType !== void 0 && SAM_RESOURCES[fnType]) {
     return { type, logicalId: ref, samResource: ref.slice(0, -4) };
   }
@@ -14388,7 +13097,7 @@ function refOf(node) {
   if (node.kind === "scalar" && node.tag === "!Ref" && typeof node.value === "string")
     return node.value;
   if (node.kind === "map" && !node.tag && node.pairs.length === 1 && node.pairs[0]?.key === "Ref") {
-    return literal(node.pairs[0].value);
+    return literal2(node.pairs[0].value);
   }
   return void 0;
 }
@@ -14398,7 +13107,7 @@ function at(root7, path) {
 }
 function literalName(node, depth = 0) {
   if (node === void 0 || depth > 16) return void 0;
-  const plain2 = literal(node);
+  const plain2 = literal2(node);
   if (plain2 !== void 0) return plain2;
   const fn = intrinsic(node);
   if (fn?.name === "Sub") {
@@ -14410,13 +13119,13 @@ function literalName(node, depth = 0) {
       }
       template = text3;
     }
-    const text2 = literal(template);
+    const text2 = literal2(template);
     if (text2 === void 0 || /\$\{(?!!)/.test(text2)) return void 0;
     return text2.replace(/\$\{!/g, "${");
   }
   if (fn?.name === "Join" && fn.args?.kind === "seq" && fn.args.items.length === 2) {
     const [delimiter, list2] = fn.args.items;
-    const d7 = literal(delimiter);
+    const d7 = literal2(delimiter);
     if (d7 === void 0 || list2?.kind !== "seq" || list2.tag) return void 0;
     const parts2 = list2.items.map((item) => literalName(item, depth + 1));
     return parts2.every((p4) => p4 !== void 0) ? parts2.join(d7) : void 0;
@@ -14520,7 +13229,7 @@ function walk(ctx, node, path, depth, loose) {
   }
 }
 function looksLikeStatement(node) {
-  const effect = literal(pair(node, "Effect"));
+  const effect = literal2(pair(node, "Effect"));
   return (effect === "Allow" || effect === "Deny") && (pair(node, "Action") !== void 0 || pair(node, "NotAction") !== void 0) && pair(node, "Principal") === void 0 && pair(node, "NotPrincipal") === void 0;
 }
 function looksLikeDocument(node, isRoot) {
@@ -14541,7 +13250,7 @@ var init_find2 = __esm({
 // src/sources/serverless/variables.ts
 function resolveValue(node, scope, depth = 0, steps = { left: MAX_VARIABLE_STEPS }) {
   if (!node) return void 0;
-  const text2 = literal(node);
+  const text2 = literal2(node);
   if (text2 === void 0) {
     if (node.kind === "scalar" && node.value !== null && !node.tag) {
       return { ok: true, value: String(node.value) };
@@ -14700,7 +13409,7 @@ function findInServerless(ctx, root7, repositoryPath) {
     reason: "the file names no service"
   };
   const iamRole = nodeAt(root7, ["provider", "iam", "role"]);
-  const perFunctionMode = literal(pair(iamRole, "mode")) === "perFunction";
+  const perFunctionMode = literal2(pair(iamRole, "mode")) === "perFunction";
   const existingRole = (iamRole && iamRole.kind !== "map" ? iamRole : void 0) ?? pair(provider, "role");
   const customInherit = nodeAt(root7, ["custom", PLUGIN, "defaultInherit"]);
   const defaultInherit = customInherit?.kind === "scalar" ? customInherit.value === true : perFunctionMode;
@@ -14709,7 +13418,7 @@ function findInServerless(ctx, root7, repositoryPath) {
   const sharedUsers = fnEntries.filter((f7) => !pair(f7.value, "role") && !ownRole(f7.value));
   const sharedExists = existingRole === void 0 && !perFunctionMode && fnEntries.some((f7) => !pair(f7.value, "role"));
   const named = (what, name2, derivation, path) => name2.ok ? { type: "role", name: name2.value, derivation, ...path !== void 0 ? { path } : {} } : { type: "role", unresolved: `${what}: ${name2.reason}` };
-  const rolePath = literal(pair(iamRole, "path"));
+  const rolePath = literal2(pair(iamRole, "path"));
   const sharedName = pair(iamRole, "name") ? resolveValue(pair(iamRole, "name"), scope) : joinParts([service, stage, region2, { ok: true, value: "lambdaRole" }]);
   const serviceLabel = service.ok ? service.value : "the service";
   const shared = {
@@ -14745,7 +13454,7 @@ function findInServerless(ctx, root7, repositoryPath) {
         `the role of function ${fnName}`,
         name2,
         `the role the Serverless Framework creates for function ${fnName} (${name2.ok ? name2.value : "its name"})`,
-        literal(nodeAt(fn, ["iam", "role", "path"])) ?? rolePath
+        literal2(nodeAt(fn, ["iam", "role", "path"])) ?? rolePath
       )
     };
   };
@@ -14862,7 +13571,7 @@ function managedPolicies(ctx, node, path) {
   if (!node) return;
   const items = node.kind === "seq" ? node.items : [node];
   items.forEach((item, i8) => {
-    const name2 = literal(item) ?? `given by ${describeIntrinsic(item)}`;
+    const name2 = literal2(item) ?? `given by ${describeIntrinsic(item)}`;
     note(
       ctx,
       item,
@@ -14874,7 +13583,7 @@ function managedPolicies(ctx, node, path) {
 function statements(ctx, node, path, kind, attachments, repositoryPath, scope, includes) {
   const quota = QUOTAS.role;
   const include = (value, at2, holds) => {
-    const text2 = literal(value);
+    const text2 = literal2(value);
     if (text2 === void 0 || !text2.includes("${")) return false;
     const m4 = FILE_VARIABLE.exec(text2.trim());
     if (!m4) {
@@ -15152,8 +13861,8 @@ function listEdits(ctx, seq, ops, statementOf) {
       const item = seq.items[i8];
       const style = item.kind === "scalar" ? item.style : "plain";
       const texts = op.by.map((v2) => scalarText(ctx, v2, style, !block));
-      const sep3 = block ? blockSeparator(ctx, item) : flowSeparator(ctx, seq, i8);
-      push(ctx, statementOf(i8), item.start, item.end, texts.join(sep3));
+      const sep4 = block ? blockSeparator(ctx, item) : flowSeparator(ctx, seq, i8);
+      push(ctx, statementOf(i8), item.start, item.end, texts.join(sep4));
     } else if (op.kind === "delete") {
       let j7 = i8;
       while (j7 + 1 < ops.length && ops[j7 + 1].kind === "delete") j7++;
@@ -15222,8 +13931,8 @@ function stringToList(ctx, statement2, node, entries, index) {
   const key = statement2.pairs.find((p4) => p4.key === "Action");
   if (!key) throw new EditRefusal("Action has no key");
   if (flow) {
-    const sep3 = ctx.text[node.start - 1] === ":" ? "," : ", ";
-    push(ctx, index, node.start, node.end, flowList(ctx, statement2, key.keyStart, texts, sep3));
+    const sep4 = ctx.text[node.start - 1] === ":" ? "," : ", ";
+    push(ctx, index, node.start, node.end, flowList(ctx, statement2, key.keyStart, texts, sep4));
     return;
   }
   const keyColumn = key.keyStart - lineStart(ctx.text, key.keyStart);
@@ -15775,13 +14484,13 @@ var init_hcl = __esm({
         return { kind: "template", parts: parts2, start: node.startIndex, end: node.endIndex };
       }
       heredoc(node) {
-        const open = node.namedChildren.find((c7) => c7?.type === "heredoc_identifier");
+        const open2 = node.namedChildren.find((c7) => c7?.type === "heredoc_identifier");
         const strip = node.namedChildren.find((c7) => c7?.type === "heredoc_start")?.text === "<<-";
         const close = node.namedChildren.filter((c7) => c7?.type === "heredoc_identifier").pop();
-        if (!open || !close || open === close) return this.other(node);
+        if (!open2 || !close || open2 === close) return this.other(node);
         const text2 = this.text;
-        let contentStart = text2.indexOf("\n", open.endIndex);
-        contentStart = contentStart < 0 ? open.endIndex : contentStart + 1;
+        let contentStart = text2.indexOf("\n", open2.endIndex);
+        contentStart = contentStart < 0 ? open2.endIndex : contentStart + 1;
         const contentEnd = text2.lastIndexOf("\n", close.startIndex - 1) + 1;
         return {
           kind: "heredoc",
@@ -15831,9 +14540,9 @@ function folderOf(path) {
   const i8 = path.lastIndexOf("/");
   return i8 < 0 ? "" : path.slice(0, i8);
 }
-function joinPath(folder2, relative2) {
+function joinPath(folder2, relative3) {
   const parts2 = folder2 === "" ? [] : folder2.split("/");
-  for (const step of relative2.split("/")) {
+  for (const step of relative3.split("/")) {
     if (step === "" || step === ".") continue;
     if (step === "..") parts2.pop();
     else parts2.push(step);
@@ -16460,19 +15169,19 @@ function fileTarget(expr, folder2) {
   if (expr.kind !== "call" || expr.name !== "file" && expr.name !== "templatefile")
     return void 0;
   const arg = expr.args[0];
-  let relative2;
-  if (arg?.kind === "string") relative2 = arg.value;
+  let relative3;
+  if (arg?.kind === "string") relative3 = arg.value;
   else if (arg?.kind === "template") {
-    relative2 = "";
+    relative3 = "";
     for (const part of arg.parts) {
-      if ("text" in part) relative2 += part.text;
-      else if (part.expr.kind === "reference" && part.expr.parts.length === 2 && part.expr.parts[0] === "path" && part.expr.parts[1] === "module" && relative2 === "") {
-        relative2 = ".";
+      if ("text" in part) relative3 += part.text;
+      else if (part.expr.kind === "reference" && part.expr.parts.length === 2 && part.expr.parts[0] === "path" && part.expr.parts[1] === "module" && relative3 === "") {
+        relative3 = ".";
       } else return void 0;
     }
   }
-  if (relative2 === void 0 || relative2.startsWith("/")) return void 0;
-  return { path: joinPath(folder2, relative2), template: expr.name === "templatefile" };
+  if (relative3 === void 0 || relative3.startsWith("/")) return void 0;
+  return { path: joinPath(folder2, relative3), template: expr.name === "templatefile" };
 }
 function attachmentsOfReferrer(context, referrer) {
   const scopes = scopesOf(context, referrer.folder);
@@ -17230,8 +15939,8 @@ function tupleEdits(ctx, tuple, ops, statementOf) {
     const op = ops[i8];
     const item = tuple.items[i8];
     if (op.kind === "replace") {
-      const sep3 = separator(ctx, tuple, i8);
-      push2(ctx, of(i8), item.start, item.end, op.by.map(hclString).join(sep3));
+      const sep4 = separator(ctx, tuple, i8);
+      push2(ctx, of(i8), item.start, item.end, op.by.map(hclString).join(sep4));
     } else if (op.kind === "delete") {
       let j7 = i8;
       while (j7 + 1 < ops.length && ops[j7 + 1].kind === "delete") j7++;
@@ -17631,7 +16340,7 @@ function resolveAttachments(attachments, ctx) {
   const stackEntry = ctx.config.stacks.find((s3) => globMatcher([s3.template])(ctx.file));
   const stack = stackEntry?.name;
   for (const a7 of attachments) {
-    const label2 = describe2(a7);
+    const label2 = describe3(a7);
     if (a7.type === "group") {
       return {
         ok: false,
@@ -17737,7 +16446,7 @@ function accountFor(ctx) {
 function accountOf(arn) {
   return /^arn:[^:]*:iam::(\d{12}):/.exec(arn)?.[1] ?? "";
 }
-function describe2(a7) {
+function describe3(a7) {
   if (a7.samResource) return `the role SAM creates for ${a7.samResource}`;
   if (a7.name !== void 0) return `${a7.type} ${a7.name}`;
   if (a7.namePrefix !== void 0) return `${a7.type} with name_prefix ${a7.namePrefix}`;
@@ -19571,7 +18280,7 @@ var init_types = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js
 import { homedir } from "node:os";
-import { sep as sep2 } from "node:path";
+import { sep as sep3 } from "node:path";
 var homeDirCache, getHomeDirCacheKey, getHomeDir;
 var init_getHomeDir = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js"() {
@@ -19583,7 +18292,7 @@ var init_getHomeDir = __esm({
       return "DEFAULT";
     };
     getHomeDir = () => {
-      const { HOME, USERPROFILE, HOMEPATH, HOMEDRIVE = `C:${sep2}` } = process.env;
+      const { HOME, USERPROFILE, HOMEPATH, HOMEDRIVE = `C:${sep3}` } = process.env;
       if (HOME) {
         return HOME;
       }
@@ -19614,7 +18323,7 @@ var init_getProfileName = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js
 import { createHash } from "node:crypto";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 var getSSOTokenFilepath;
 var init_getSSOTokenFilepath = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js"() {
@@ -19622,7 +18331,7 @@ var init_getSSOTokenFilepath = __esm({
     getSSOTokenFilepath = (id) => {
       const hasher = createHash("sha1");
       const cacheName = hasher.update(id).digest("hex");
-      return join2(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
+      return join3(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
     };
   }
 });
@@ -19677,24 +18386,24 @@ var init_getConfigData = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 var ENV_CONFIG_PATH, getConfigFilepath;
 var init_getConfigFilepath = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js"() {
     init_getHomeDir();
     ENV_CONFIG_PATH = "AWS_CONFIG_FILE";
-    getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join3(getHomeDir(), ".aws", "config");
+    getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join4(getHomeDir(), ".aws", "config");
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 var ENV_CREDENTIALS_PATH, getCredentialsFilepath;
 var init_getCredentialsFilepath = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js"() {
     init_getHomeDir();
     ENV_CREDENTIALS_PATH = "AWS_SHARED_CREDENTIALS_FILE";
-    getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join4(getHomeDir(), ".aws", "credentials");
+    getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join5(getHomeDir(), ".aws", "credentials");
   }
 });
 
@@ -19774,7 +18483,7 @@ var init_readFile = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 var swallowError, loadSharedConfigFiles;
 var init_loadSharedConfigFiles = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js"() {
@@ -19792,11 +18501,11 @@ var init_loadSharedConfigFiles = __esm({
       const relativeHomeDirPrefix = "~/";
       let resolvedFilepath = filepath;
       if (filepath.startsWith(relativeHomeDirPrefix)) {
-        resolvedFilepath = join5(homeDir, filepath.slice(2));
+        resolvedFilepath = join6(homeDir, filepath.slice(2));
       }
       let resolvedConfigFilepath = configFilepath;
       if (configFilepath.startsWith(relativeHomeDirPrefix)) {
-        resolvedConfigFilepath = join5(homeDir, configFilepath.slice(2));
+        resolvedConfigFilepath = join6(homeDir, configFilepath.slice(2));
       }
       const parsedFiles = await Promise.all([
         readFile4(resolvedConfigFilepath, {
@@ -19896,11 +18605,11 @@ var init_externalDataInterceptor = __esm({
 // node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/getSelectorName.js
 function getSelectorName(functionString) {
   try {
-    const constants = new Set(Array.from(functionString.match(/([A-Z_]){3,}/g) ?? []));
-    constants.delete("CONFIG");
-    constants.delete("CONFIG_PREFIX_SEPARATOR");
-    constants.delete("ENV");
-    return [...constants].join(", ");
+    const constants2 = new Set(Array.from(functionString.match(/([A-Z_]){3,}/g) ?? []));
+    constants2.delete("CONFIG");
+    constants2.delete("CONFIG_PREFIX_SEPARATOR");
+    constants2.delete("ENV");
+    return [...constants2].join(", ");
   } catch (ignored) {
     return functionString;
   }
@@ -23455,8 +22164,8 @@ var init_HttpBindingNormalizedSchema = __esm({
           return ns;
         }
         const schemaCache = ns.isMemberSchema() ? ns : ns.getSchema();
-        const cache7 = typeof schemaCache === "object" && schemaCache !== null ? schemaCache : ns;
-        return cache7[HTTP_BINDINGS] ??= new _HttpBindingNormalizedSchema(ns);
+        const cache8 = typeof schemaCache === "object" && schemaCache !== null ? schemaCache : ns;
+        return cache8[HTTP_BINDINGS] ??= new _HttpBindingNormalizedSchema(ns);
       }
       getHttpBindingLocation(traits) {
         if (traits.httpPayload) {
@@ -24575,15 +23284,15 @@ function getMessageUnmarshaller(deserializer, toUtf83) {
       unmodeledError.name = message.headers[":error-code"].value;
       throw unmodeledError;
     } else if (messageType === "exception") {
-      const code2 = message.headers[":exception-type"].value;
-      const exception = { [code2]: message };
+      const code3 = message.headers[":exception-type"].value;
+      const exception = { [code3]: message };
       const deserializedException = await deserializer(exception);
       if (deserializedException.$unknown) {
         const error = new Error(toUtf83(message.body));
-        error.name = code2;
+        error.name = code3;
         throw error;
       }
-      throw deserializedException[code2];
+      throw deserializedException[code3];
     } else if (messageType === "event") {
       const event = {
         [message.headers[":event-type"].value]: message
@@ -26878,11 +25587,11 @@ var init_JsonShapeSerializer2 = __esm({
         }
         this.json[this.i++] = QUOTE;
       }
-      writeUnicodeEscape(code2) {
+      writeUnicodeEscape(code3) {
         let { json, i: i8 } = this;
         json[i8++] = BACKSLASH;
         json[i8++] = 117;
-        const hex = code2.toString(16).padStart(4, "0");
+        const hex = code3.toString(16).padStart(4, "0");
         for (let j7 = 0; j7 < 4; ++j7) {
           json[i8++] = hex.charCodeAt(j7);
         }
@@ -31910,12 +30619,12 @@ var init_fromHttp = __esm({
     fromHttp = (options = {}) => {
       options.logger?.debug("@aws-sdk/credential-provider-http - fromHttp");
       let host;
-      const relative2 = options.awsContainerCredentialsRelativeUri ?? process.env[AWS_CONTAINER_CREDENTIALS_RELATIVE_URI];
+      const relative3 = options.awsContainerCredentialsRelativeUri ?? process.env[AWS_CONTAINER_CREDENTIALS_RELATIVE_URI];
       const full = options.awsContainerCredentialsFullUri ?? process.env[AWS_CONTAINER_CREDENTIALS_FULL_URI];
       const token = options.awsContainerAuthorizationToken ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN];
       const tokenFile = options.awsContainerAuthorizationTokenFile ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE];
       const warn = options.logger?.constructor?.name === "NoOpLogger" || !options.logger?.warn ? console.warn : options.logger.warn.bind(options.logger);
-      if (relative2 && full) {
+      if (relative3 && full) {
         warn("@aws-sdk/credential-provider-http: you have set both awsContainerCredentialsRelativeUri and awsContainerCredentialsFullUri.");
         warn("awsContainerCredentialsRelativeUri will take precedence.");
       }
@@ -31923,8 +30632,8 @@ var init_fromHttp = __esm({
         warn("@aws-sdk/credential-provider-http: you have set both awsContainerAuthorizationToken and awsContainerAuthorizationTokenFile.");
         warn("awsContainerAuthorizationTokenFile will take precedence.");
       }
-      if (relative2) {
-        host = `${DEFAULT_LINK_LOCAL_HOST}${relative2}`;
+      if (relative3) {
+        host = `${DEFAULT_LINK_LOCAL_HOST}${relative3}`;
       } else if (full) {
         host = full;
       } else {
@@ -33281,9 +31990,9 @@ var init_AwsQueryProtocol = __esm({
         }, output), dataObject);
       }
       loadQueryErrorCode(output, data) {
-        const code2 = (data.Errors?.[0]?.Error ?? data.Errors?.Error ?? data.Error)?.Code;
-        if (code2 !== void 0) {
-          return code2;
+        const code3 = (data.Errors?.[0]?.Error ?? data.Errors?.Error ?? data.Error)?.Code;
+        if (code3 !== void 0) {
+          return code3;
         }
         if (output.statusCode == 404) {
           return "NotFound";
@@ -33405,18 +32114,18 @@ var init_bdd = __esm({
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/endpointResolver.js
-var cache, defaultEndpointResolver;
+var cache2, defaultEndpointResolver;
 var init_endpointResolver = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd();
-    cache = new EndpointCache({
+    cache2 = new EndpointCache({
       size: 50,
       params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
     });
     defaultEndpointResolver = (endpointParams, context = {}) => {
-      return cache.get(endpointParams, () => decideEndpoint(bdd, {
+      return cache2.get(endpointParams, () => decideEndpoint(bdd, {
         endpointParams,
         logger: context.logger
       }));
@@ -34525,18 +33234,18 @@ var init_bdd2 = __esm({
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/endpointResolver.js
-var cache2, defaultEndpointResolver2;
+var cache3, defaultEndpointResolver2;
 var init_endpointResolver2 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd2();
-    cache2 = new EndpointCache({
+    cache3 = new EndpointCache({
       size: 50,
       params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
     });
     defaultEndpointResolver2 = (endpointParams, context = {}) => {
-      return cache2.get(endpointParams, () => decideEndpoint(bdd2, {
+      return cache3.get(endpointParams, () => decideEndpoint(bdd2, {
         endpointParams,
         logger: context.logger
       }));
@@ -35601,18 +34310,18 @@ var init_bdd3 = __esm({
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/endpointResolver.js
-var cache3, defaultEndpointResolver3;
+var cache4, defaultEndpointResolver3;
 var init_endpointResolver3 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd3();
-    cache3 = new EndpointCache({
+    cache4 = new EndpointCache({
       size: 50,
       params: ["Endpoint", "Region", "UseDualStack", "UseFIPS", "UseGlobalEndpoint"]
     });
     defaultEndpointResolver3 = (endpointParams, context = {}) => {
-      return cache3.get(endpointParams, () => decideEndpoint(bdd3, {
+      return cache4.get(endpointParams, () => decideEndpoint(bdd3, {
         endpointParams,
         logger: context.logger
       }));
@@ -37096,18 +35805,18 @@ var init_bdd4 = __esm({
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/endpointResolver.js
-var cache4, defaultEndpointResolver4;
+var cache5, defaultEndpointResolver4;
 var init_endpointResolver4 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd4();
-    cache4 = new EndpointCache({
+    cache5 = new EndpointCache({
       size: 50,
       params: ["Endpoint", "IsControlPlane", "IsOAuthEndpoint", "Region", "UseDualStack", "UseFIPS"]
     });
     defaultEndpointResolver4 = (endpointParams, context = {}) => {
-      return cache4.get(endpointParams, () => decideEndpoint(bdd4, {
+      return cache5.get(endpointParams, () => decideEndpoint(bdd4, {
         endpointParams,
         logger: context.logger
       }));
@@ -37743,7 +36452,7 @@ var init_signin = __esm({
 import { createHash as createHash3, createPrivateKey, createPublicKey, sign } from "node:crypto";
 import { promises as fs3 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
-import { dirname as dirname2, join as join6 } from "node:path";
+import { dirname as dirname2, join as join7 } from "node:path";
 var LoginCredentialsFetcher;
 var init_LoginCredentialsFetcher = __esm({
   "node_modules/@aws-sdk/credential-provider-login/dist-es/LoginCredentialsFetcher.js"() {
@@ -37914,10 +36623,10 @@ var init_LoginCredentialsFetcher = __esm({
         await fs3.writeFile(tokenFilePath, JSON.stringify(token, null, 2), "utf8");
       }
       getTokenFilePath() {
-        const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join6(homedir2(), ".aws", "login", "cache");
+        const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join7(homedir2(), ".aws", "login", "cache");
         const loginSessionBytes = Buffer.from(this.loginSession, "utf8");
         const loginSessionSha256 = createHash3("sha256").update(loginSessionBytes).digest("hex");
-        return join6(directory, `${loginSessionSha256}.json`);
+        return join7(directory, `${loginSessionSha256}.json`);
       }
       derToRawSignature(derSignature) {
         let offset = 2;
@@ -38576,18 +37285,18 @@ var init_bdd5 = __esm({
 });
 
 // node_modules/@aws-sdk/client-accessanalyzer/dist-es/endpoint/endpointResolver.js
-var cache5, defaultEndpointResolver5;
+var cache6, defaultEndpointResolver5;
 var init_endpointResolver5 = __esm({
   "node_modules/@aws-sdk/client-accessanalyzer/dist-es/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd5();
-    cache5 = new EndpointCache({
+    cache6 = new EndpointCache({
       size: 50,
       params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
     });
     defaultEndpointResolver5 = (endpointParams, context = {}) => {
-      return cache5.get(endpointParams, () => decideEndpoint(bdd5, {
+      return cache6.get(endpointParams, () => decideEndpoint(bdd5, {
         endpointParams,
         logger: context.logger
       }));
@@ -42766,7 +41475,7 @@ __export(web_tree_sitter_exports, {
   LookaheadIterator: () => LookaheadIterator,
   MIN_COMPATIBLE_VERSION: () => MIN_COMPATIBLE_VERSION,
   Node: () => Node,
-  Parser: () => Parser,
+  Parser: () => Parser2,
   Query: () => Query,
   Tree: () => Tree,
   TreeCursor: () => TreeCursor
@@ -43466,8 +42175,8 @@ async function Module2(moduleArg = {}) {
     "e": 111
   };
   var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
-    var code2 = wasmTypeCodes[type];
-    return code2;
+    var code3 = wasmTypeCodes[type];
+    return code3;
   })), "generateTypePack");
   var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
     var bytes = Uint8Array.of(
@@ -44126,13 +42835,13 @@ async function Module2(moduleArg = {}) {
   __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
   var runtimeKeepaliveCounter = 0;
   var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-  var _proc_exit = /* @__PURE__ */ __name((code2) => {
-    EXITSTATUS = code2;
+  var _proc_exit = /* @__PURE__ */ __name((code3) => {
+    EXITSTATUS = code3;
     if (!keepRuntimeAlive()) {
-      Module["onExit"]?.(code2);
+      Module["onExit"]?.(code3);
       ABORT = true;
     }
-    quit_(code2, new ExitStatus(code2));
+    quit_(code3, new ExitStatus(code3));
   }, "_proc_exit");
   _proc_exit.sig = "vi";
   var exitJS = /* @__PURE__ */ __name((status, implicit) => {
@@ -44709,7 +43418,7 @@ function parsePattern(index, stepType, stepValueId, captureNames, stringValues, 
 function indexForByteOffset(source2, byteOffset) {
   return new TextEncoder().encodeInto(source2, new Uint8Array(byteOffset)).read;
 }
-var __defProp2, __name, Edit, SIZE_OF_SHORT, SIZE_OF_INT, SIZE_OF_CURSOR, SIZE_OF_NODE, SIZE_OF_POINT, SIZE_OF_RANGE, ZERO_POINT, INTERNAL, C, finalizer, LookaheadIterator, finalizer2, Tree, finalizer3, TreeCursor, Node, LANGUAGE_FUNCTION_REGEX, Language, web_tree_sitter_default, Module3, TRANSFER_BUFFER, LANGUAGE_VERSION, MIN_COMPATIBLE_VERSION, finalizer4, Parser, PREDICATE_STEP_TYPE_CAPTURE, PREDICATE_STEP_TYPE_STRING, QUERY_WORD_REGEX, CaptureQuantifier, isCaptureStep, isStringStep, QueryErrorKind, QueryError, finalizer5, Query;
+var __defProp2, __name, Edit, SIZE_OF_SHORT, SIZE_OF_INT, SIZE_OF_CURSOR, SIZE_OF_NODE, SIZE_OF_POINT, SIZE_OF_RANGE, ZERO_POINT, INTERNAL, C, finalizer, LookaheadIterator, finalizer2, Tree, finalizer3, TreeCursor, Node, LANGUAGE_FUNCTION_REGEX, Language, web_tree_sitter_default, Module3, TRANSFER_BUFFER, LANGUAGE_VERSION, MIN_COMPATIBLE_VERSION, finalizer4, Parser2, PREDICATE_STEP_TYPE_CAPTURE, PREDICATE_STEP_TYPE_STRING, QUERY_WORD_REGEX, CaptureQuantifier, isCaptureStep, isStringStep, QueryErrorKind, QueryError, finalizer5, Query;
 var init_web_tree_sitter = __esm({
   "node_modules/web-tree-sitter/web-tree-sitter.js"() {
     __defProp2 = Object.defineProperty;
@@ -46098,7 +44807,7 @@ ${JSON.stringify(symbolNames, null, 2)}`);
       C._ts_parser_delete(addresses[0]);
       C._free(addresses[1]);
     });
-    Parser = class {
+    Parser2 = class {
       static {
         __name(this, "Parser");
       }
@@ -46827,11 +45536,11 @@ function loadTerraformParser(files) {
 async function initialise(files) {
   const runtime = await readWasm(files.runtime, "the tree-sitter runtime");
   const grammar = await readWasm(files.grammar, "the Terraform grammar");
-  const { Language: Language2, Parser: Parser2 } = await Promise.resolve().then(() => (init_web_tree_sitter(), web_tree_sitter_exports));
+  const { Language: Language2, Parser: Parser3 } = await Promise.resolve().then(() => (init_web_tree_sitter(), web_tree_sitter_exports));
   try {
-    await Parser2.init({ wasmBinary: runtime });
+    await Parser3.init({ wasmBinary: runtime });
     const language = await Language2.load(grammar);
-    const parser = new Parser2();
+    const parser = new Parser3();
     parser.setLanguage(language);
     return parser;
   } catch (error) {
@@ -46844,9 +45553,9 @@ async function readWasm(path, what) {
   try {
     return new Uint8Array(await readFile5(path));
   } catch (error) {
-    const code2 = error.code;
+    const code3 = error.code;
     throw new ConfigurationError(
-      `${path}: cannot read ${what} (${code2 === "ENOENT" ? "no such file" : code2 ?? String(error)}); it must sit next to the bundle (npm run bundle copies it into dist/)`
+      `${path}: cannot read ${what} (${code3 === "ENOENT" ? "no such file" : code3 ?? String(error)}); it must sit next to the bundle (npm run bundle copies it into dist/)`
     );
   }
 }
@@ -46867,8 +45576,8 @@ __export(check_exports, {
   CHECK_USAGE: () => CHECK_USAGE,
   checkCommand: () => checkCommand
 });
-import { access, lstat as lstat2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join7, posix } from "node:path";
+import { access, lstat as lstat3 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname3, join as join8, posix } from "node:path";
 async function terraformContext(texts, io) {
   const terraform = texts.filter((t2) => isTerraformPath(t2.file.rel));
   if (terraform.length === 0) return {};
@@ -46879,21 +45588,40 @@ async function terraformContext(texts, io) {
   };
 }
 async function loadConfig2(file, paths) {
-  if (file !== void 0) return { config: await readConfig(file), root: rootOf(file) };
+  if (file !== void 0) {
+    return {
+      config: await readConfigFile({ file, root: ".", optional: false, label: file }),
+      root: rootOf(file)
+    };
+  }
   const only = paths.length === 1 ? paths[0] : void 0;
-  const candidates2 = only !== void 0 ? [join7(only, DEFAULT_CONFIG), DEFAULT_CONFIG] : [DEFAULT_CONFIG];
+  const candidates2 = only !== void 0 ? [join8(only, DEFAULT_CONFIG), DEFAULT_CONFIG] : [DEFAULT_CONFIG];
   for (const candidate of candidates2) {
-    if (await exists(candidate))
-      return { config: await readConfig(candidate), root: rootOf(candidate) };
+    if (await present(candidate)) {
+      const root7 = rootOf(candidate);
+      const config = await readConfigFile({
+        file: candidate,
+        root: ".",
+        within: root7,
+        optional: false,
+        label: candidate
+      });
+      return { config, root: root7 };
+    }
   }
   return { config: EMPTY_CONFIG, root: only !== void 0 && await isFolder(only) ? only : "." };
-}
-async function readConfig(file) {
-  return parseConfig(await readTextFile(file, "configuration file"), file);
 }
 function rootOf(configFile) {
   const dir = dirname3(configFile);
   return basename2(dir) === ".github" ? dirname3(dir) : dir;
+}
+async function present(path) {
+  try {
+    await lstat3(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 async function exists(path) {
   try {
@@ -46905,13 +45633,13 @@ async function exists(path) {
 }
 async function isRegularFile(path) {
   try {
-    return (await lstat2(path)).isFile();
+    return (await lstat3(path)).isFile();
   } catch {
     return false;
   }
 }
 async function isFolder(path) {
-  return exists(join7(path, "."));
+  return exists(join8(path, "."));
 }
 async function includedFiles(walked, ignored) {
   const services = [];
@@ -47033,7 +45761,7 @@ var init_check = __esm({
     "use strict";
     init_errors();
     init_load();
-    init_files();
+    init_config_file();
     init_walk();
     init_agreement();
     init_diff();
@@ -47052,7 +45780,7 @@ var init_check = __esm({
     init_refine2();
     CHECK_USAGE = "usage: iam-refine check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]\n                        [--format text|json|sarif] [--principal ARN]... [--verify-with-aws]\n                        [--fail-on unused-or-unchecked|unused|never] [--require-aws-agreement]";
     FORMATS = ["text", "json", "sarif"];
-    DEFAULT_CONFIG = join7(".github", "iam-refine.yml");
+    DEFAULT_CONFIG = join8(".github", "iam-refine.yml");
     checkCommand = async (args2, io) => {
       const { values, positionals } = parseOptions(
         args2,
@@ -47311,17 +46039,17 @@ async function getPage(client, analyzerArn, id, nextToken) {
     );
   } catch (error) {
     if (error.name === "ResourceNotFoundException") return void 0;
-    throw describe3(error, "GetFindingRecommendation");
+    throw describe4(error, "GetFindingRecommendation");
   }
 }
-async function send(operation2, run2) {
+async function send(operation2, run3) {
   try {
-    return await run2();
+    return await run3();
   } catch (error) {
-    throw describe3(error, operation2);
+    throw describe4(error, operation2);
   }
 }
-function describe3(error, operation2) {
+function describe4(error, operation2) {
   const name2 = error.name;
   if (name2 === "ThrottlingException") {
     return new ConfigurationError(
@@ -47746,18 +46474,18 @@ var init_bdd6 = __esm({
 });
 
 // node_modules/@aws-sdk/client-iam/dist-es/endpoint/endpointResolver.js
-var cache6, defaultEndpointResolver6;
+var cache7, defaultEndpointResolver6;
 var init_endpointResolver6 = __esm({
   "node_modules/@aws-sdk/client-iam/dist-es/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd6();
-    cache6 = new EndpointCache({
+    cache7 = new EndpointCache({
       size: 50,
       params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
     });
     defaultEndpointResolver6 = (endpointParams, context = {}) => {
-      return cache6.get(endpointParams, () => decideEndpoint(bdd6, {
+      return cache7.get(endpointParams, () => decideEndpoint(bdd6, {
         endpointParams,
         logger: context.logger
       }));
