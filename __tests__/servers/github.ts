@@ -26,6 +26,7 @@ import type { AddressInfo } from 'node:net'
 import { parseHunks, type Hunk } from '../../src/github/hunks.js'
 import type { PostedSuggestion } from '../../src/github/placement.js'
 import { extractSuggestion } from '../../src/report/fence.js'
+import { GitState, handleGitRoute } from './github-git.js'
 
 export interface ServerFile {
   readonly filename: string
@@ -169,6 +170,11 @@ export interface GitHubServer {
   graphqlExpressions(): string[]
   /** How many GraphQL queries of a kind were answered: file contents, or the token's login. */
   graphqlQueries(kind: 'contents' | 'viewer'): number
+  /**
+   * The repositories' Git objects, refs and the pull requests opened through the API (see
+   * ./github-git.ts); `git.seed` makes a repository with a default branch.
+   */
+  readonly git: GitState
   /** A comment someone else wrote (a person replying, another bot). */
   addIssueComment(owner: string, repo: string, issue: number, body: string, login: string): void
   /** Edits of this comment are refused with 403, whoever asks (a locked conversation). */
@@ -204,6 +210,26 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     nextId: 1000
   }
   const now = (): string => new Date().toISOString()
+  const git = new GitState()
+  const gitContext = {
+    login,
+    now,
+    nextNumber: (owner: string, repo: string): number =>
+      1 +
+      Math.max(
+        0,
+        ...state.pulls.filter(p => p.owner === owner && p.repo === repo).map(p => p.number)
+      ),
+    registerPull: (pull: { owner: string; repo: string; number: number }): void => {
+      state.pulls.push({
+        owner: pull.owner,
+        repo: pull.repo,
+        number: pull.number,
+        headSha: '',
+        files: []
+      })
+    }
+  }
 
   function pullOf(owner: string, repo: string, n: number): ServerPull | undefined {
     return state.pulls.find(p => p.owner === owner && p.repo === repo && p.number === n)
@@ -240,11 +266,12 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       if (user.type === 'Bot') return forbidden(res, request)
       return send(res, request, 200, { login, id: 1, type: 'User' })
     }
-    const m = /^\/repos\/([^/]+)\/([^/]+)\/(.*)$/.exec(request.path)
+    const m = /^\/repos\/([^/]+)\/([^/]+)(?:\/(.*))?$/.exec(request.path)
     if (!m) return notFound(res, request)
     const owner = decodeURIComponent(m[1]!)
     const repo = decodeURIComponent(m[2]!)
-    const rest = m[3]!
+    const rest = m[3] ?? ''
+    if (handleGitRoute(git, gitContext, request, res, owner, repo, rest)) return
     let r: RegExpExecArray | null
 
     if ((r = /^pulls\/(\d+)$/.exec(rest)) && method === 'GET') {
@@ -658,6 +685,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         return kind === 'viewer' ? /viewer/.test(query) : /object\(expression/.test(query)
       }).length
     },
+    git,
     graphqlExpressions(): string[] {
       return state.requests.flatMap(r => {
         if (r.path !== '/graphql' || r.status !== 200) return []

@@ -1,9 +1,10 @@
 import { access, lstat } from 'node:fs/promises'
-import { basename, dirname, join, posix } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { ConfigurationError } from '../engine/errors.js'
 import { loadFindingsFiles } from '../findings/load.js'
 import { readConfigFile } from '../io/config-file.js'
-import { readCandidate, walkFiles, writeFileAtomically, type WalkedFile } from '../io/walk.js'
+import { refineTree } from '../io/refine-tree.js'
+import { writeFileAtomically } from '../io/walk.js'
 import { agreementDetails, agreementLine } from '../report/agreement.js'
 import { unifiedDiff } from '../report/diff.js'
 import {
@@ -14,17 +15,11 @@ import {
   type Report
 } from '../report/json-report.js'
 import { toSarif } from '../report/sarif.js'
-import { EMPTY_CONFIG, globMatcher, type IamRefineConfig } from '../sources/config.js'
-import { withAwsAgreement, withholdDisagreements } from '../sources/agreement.js'
-import { withAwsProof } from '../sources/proof.js'
+import { EMPTY_CONFIG, type IamRefineConfig } from '../sources/config.js'
 import { mayHoldPolicies } from '../sources/candidates.js'
-import { collectIncludes, NOT_A_FORMAT } from '../sources/format.js'
-import type { StatementInclude } from '../sources/model.js'
-import { refineFile } from '../sources/scan.js'
+import { NOT_A_FORMAT } from '../sources/format.js'
 import { FAIL_ON, gateFailure, type FailOn } from '../report/gate.js'
-import { isServerlessFile } from '../sources/serverless/find.js'
-import { isTerraformPath, TerraformContext } from '../sources/terraform/module.js'
-import { EXIT, parseOptions, type Command, type Io } from './io.js'
+import { EXIT, parseOptions, type Command } from './io.js'
 import { loadCatalog } from './refine.js'
 
 export const CHECK_USAGE =
@@ -104,70 +99,45 @@ export const checkCommand: Command = async (args, io) => {
           (await import('../findings/access-analyzer.js')).createAccessAnalyzerClient()
         )
       : undefined
-  let defects = 0
-  const ignored = globMatcher(config.ignoreFiles)
-  const walked = await walkFiles(paths, root, rel => ignored(rel))
-  const included = await includedFiles(walked, ignored)
+  const tree = await refineTree({
+    paths,
+    root,
+    config,
+    catalog,
+    findings,
+    fallbackPrincipals: fallback,
+    ...(recommendations.size > 0
+      ? {
+          agreement: { recommendationsFor: async () => recommendations, required: requireAgreement }
+        }
+      : {}),
+    ...(prove ? { prove } : {}),
+    ...(io.parserFiles ? { parserFiles: io.parserFiles } : {}),
+    onWithheld: (file, p, reason) =>
+      io.err(`${file}: ${p.location.pointer || 'policy'}: ${reason}\n`)
+  })
   const reports: FileReport[] = []
   const sections: string[] = []
   let namedProblems = 0
-  const texts: { file: WalkedFile; text: string }[] = []
-  for (const file of [...walked, ...included.extra]) {
-    const read = await readCandidate(file.path)
-    if (!read.ok) {
-      // A binary file met in a folder is not a policy; one named explicitly is reported.
-      if (read.reason === 'too-large' || file.explicit) {
-        const problem = fileProblem(file.path, 'skipped', read.message)
-        reports.push(problem)
-        sections.push(fileSection(problem, ''))
-        if (file.explicit) namedProblems++
-      }
+  for (const file of tree.files) {
+    if (!file.report) {
+      // Named on the command line, read, and no policy in it.
+      sections.push(
+        mayHoldPolicies(file.path)
+          ? `${file.path}: holds no policy iam-refine reads`
+          : `${file.path}: skipped: it ${NOT_A_FORMAT}`
+      )
+      namedProblems++
       continue
     }
-    texts.push({ file, text: read.text })
-  }
-  // A Terraform module is a folder: its files are read before any of them is refined.
-  const formats = await terraformContext(texts, io)
-  for (const { file, text } of texts) {
-    const includes = included.byFile.get(file.rel)
-    let outcome = refineFile(
-      { file: file.path, path: file.rel, text, ...(includes ? { included: includes } : {}) },
-      {
-        catalog,
-        findings,
-        config,
-        fallbackPrincipals: fallback,
-        clock: () => performance.now(),
-        formats
-      }
-    )
-    if (outcome.report && recommendations.size > 0) {
-      outcome = withAwsAgreement(outcome, file.rel, { catalog, config, recommendations })
-      if (requireAgreement)
-        outcome = withholdDisagreements(text, outcome, a => agreementDetails(a).join('; '))
-    }
-    if (prove && outcome.report) {
-      outcome = await withAwsProof(text, outcome, prove, (p, reason, defect) => {
-        if (defect) defects++
-        io.err(`${file.path}: ${p.location.pointer || 'policy'}: ${reason}\n`)
-      })
-    }
-    if (!outcome.report) {
-      if (file.explicit) {
-        sections.push(
-          mayHoldPolicies(file.path)
-            ? `${file.path}: holds no policy iam-refine reads`
-            : `${file.path}: skipped: it ${NOT_A_FORMAT}`
-        )
-        namedProblems++
-      }
-      continue
-    }
-    let report = outcome.report
+    let report = file.report
     if (file.explicit && report.status !== 'policies') namedProblems++
-    const diff = report.edits.length > 0 ? unifiedDiff(file.path, text, report.edits) : ''
-    if (fix && outcome.fixedText !== undefined) {
-      await writeFileAtomically(file.path, outcome.fixedText)
+    const diff =
+      file.text !== undefined && report.edits.length > 0
+        ? unifiedDiff(file.path, file.text, report.edits)
+        : ''
+    if (fix && file.fixedText !== undefined) {
+      await writeFileAtomically(file.path, file.fixedText)
       report = markFixed(report)
     }
     reports.push(report)
@@ -185,7 +155,7 @@ export const checkCommand: Command = async (args, io) => {
   if (format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`)
   else if (format === 'sarif') io.out(`${JSON.stringify(toSarif(report), null, 2)}\n`)
   else io.out(textReport(report, sections))
-  if (report.totals.errors > 0 || defects > 0) return EXIT.bug
+  if (report.totals.errors > 0 || tree.defects > 0) return EXIT.bug
   // A file named on the command line that could not be read as a policy is the user's to fix:
   // never a pass (docs/adr/0015-serverless-and-conditions.md).
   if (namedProblems > 0) {
@@ -195,20 +165,6 @@ export const checkCommand: Command = async (args, io) => {
     return EXIT.usage
   }
   return gateFailure(report, failOn as FailOn, '--fail-on') === undefined ? EXIT.ok : EXIT.unused
-}
-
-/** The Terraform parser and files, loaded only when the walk met a Terraform file. */
-async function terraformContext(
-  texts: readonly { file: WalkedFile; text: string }[],
-  io: Io
-): Promise<{ terraform?: TerraformContext }> {
-  const terraform = texts.filter(t => isTerraformPath(t.file.rel))
-  if (terraform.length === 0) return {}
-  const { bundledParserFiles, loadTerraformParser } = await import('../io/terraform-parser.js')
-  const parser = await loadTerraformParser(io.parserFiles ?? bundledParserFiles())
-  return {
-    terraform: new TerraformContext(parser, new Map(terraform.map(t => [t.file.rel, t.text])))
-  }
 }
 
 async function loadConfig(
@@ -267,57 +223,8 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-async function isRegularFile(path: string): Promise<boolean> {
-  try {
-    return (await lstat(path)).isFile()
-  } catch {
-    return false
-  }
-}
-
 async function isFolder(path: string): Promise<boolean> {
   return exists(join(path, '.'))
-}
-
-/**
- * The Serverless `${file(...)}` includes of the walked service files, by the included file's
- * repository path, and the included files outside the walk (a service file named alone) to read
- * too. An included path was made repository-relative by the finder, which refuses any that leave
- * the repository; a symbolic link is not followed.
- */
-async function includedFiles(
-  walked: readonly WalkedFile[],
-  ignored: (rel: string) => boolean
-): Promise<{ byFile: Map<string, StatementInclude[]>; extra: WalkedFile[] }> {
-  const services: { path: string; text: string }[] = []
-  const onDiskOf = new Map<string, string>()
-  for (const file of walked) {
-    if (!isServerlessFile(file.rel)) continue
-    const read = await readCandidate(file.path)
-    if (!read.ok) continue
-    services.push({ path: file.rel, text: read.text })
-    onDiskOf.set(file.rel, file.path)
-  }
-  const byFile = collectIncludes(services)
-  const inWalk = new Set(walked.map(f => f.rel))
-  const extra: WalkedFile[] = []
-  for (const [rel, includes] of byFile) {
-    if (inWalk.has(rel) || ignored(rel)) continue
-    // beside the file that includes it, on disk as in the repository
-    const from = includes[0]?.from.file ?? ''
-    const dir = posix.dirname(from)
-    const path = posix.join(
-      posix.dirname(onDiskOf.get(from) ?? from),
-      posix.relative(dir === '.' ? '' : dir, rel)
-    )
-    if (!(await isRegularFile(path))) continue
-    extra.push({ path, rel, explicit: false })
-  }
-  return { byFile, extra }
-}
-
-function fileProblem(file: string, status: 'skipped', message: string): FileReport {
-  return { file, status, message, policies: [], notes: [], edits: [] }
 }
 
 function markFixed(report: FileReport): FileReport {

@@ -31,6 +31,8 @@ export interface PrincipalUnused {
   readonly lastAccessed?: string
   /** Files or finding ids this came from. */
   readonly sources: readonly string[]
+  /** The Access Analyzer analyzers the findings came from, when the source knows them (live). */
+  readonly analyzers?: readonly string[]
 }
 
 /** A principal without a finding: it counts as using everything. */
@@ -57,7 +59,10 @@ export function mergeUnused(items: readonly PrincipalUnused[]): PrincipalUnused[
       services: [...seen.services, ...item.services],
       since: laterOf(seen.since, item.since),
       lastAccessed: laterOf(seen.lastAccessed, item.lastAccessed),
-      sources: [...seen.sources, ...item.sources]
+      sources: [...seen.sources, ...item.sources],
+      ...(seen.analyzers || item.analyzers
+        ? { analyzers: [...new Set([...(seen.analyzers ?? []), ...(item.analyzers ?? [])])] }
+        : {})
     })
   }
   return [...byPrincipal.values()]

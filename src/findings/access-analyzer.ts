@@ -184,7 +184,9 @@ export function accessAnalyzerSource(
     async load() {
       const exported = await exportUnusedAccessFindings(client, options)
       return [
-        parseFindings(exportedFindingsFile(exported), `Access Analyzer ${exported.analyzerArn}`)
+        parseFindings(exportedFindingsFile(exported), `Access Analyzer ${exported.analyzerArn}`, {
+          analyzerArn: exported.analyzerArn
+        })
       ]
     }
   }

@@ -64,6 +64,12 @@ const FINDING_TYPES = new Set([
 ])
 const STATUSES = new Set(['ACTIVE', 'ARCHIVED', 'RESOLVED'])
 
+/** What a source knows about where its findings come from, beyond the findings themselves. */
+export interface FindingsOrigin {
+  /** The analyzer the findings were read from (live Access Analyzer). */
+  readonly analyzerArn?: string
+}
+
 /**
  * Reads a findings file's parsed JSON, detecting its form by shape: a `GetFindingV2` response, an
  * array of them, `{"findings": [...]}` of them, or the per-principal list
@@ -71,7 +77,21 @@ const STATUSES = new Set(['ACTIVE', 'ARCHIVED', 'RESOLVED'])
  * `aws accessanalyzer get-finding-recommendation` prints it, which belongs to the principal its
  * `resourceArn` names. Errors name `file` and the JSON path.
  */
-export function parseFindings(value: unknown, file: string): ParsedFindings {
+export function parseFindings(
+  value: unknown,
+  file: string,
+  origin: FindingsOrigin = {}
+): ParsedFindings {
+  const parsed = parseFindingsOf(value, file)
+  const analyzerArn = origin.analyzerArn
+  if (analyzerArn === undefined) return parsed
+  return {
+    ...parsed,
+    principals: parsed.principals.map(p => ({ ...p, analyzers: [analyzerArn] }))
+  }
+}
+
+function parseFindingsOf(value: unknown, file: string): ParsedFindings {
   const fail = (path: string, what: string): never => {
     throw new ConfigurationError(`${file}: ${path ? `${path}: ` : ''}${what}`)
   }

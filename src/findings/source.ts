@@ -1,6 +1,6 @@
 import type { PrincipalRecommendation } from '../engine/recommendation.js'
 import { readJsonFile } from '../io/files.js'
-import { parseFindings, type ParsedFindings } from './parse.js'
+import { parseFindings, type FindingsOrigin, type ParsedFindings } from './parse.js'
 import { combineFindings, type LoadedFindings } from './select.js'
 
 /**
@@ -38,9 +38,10 @@ export function filesSource(paths: readonly string[]): FindingsSource {
  */
 export function parseFindingObjects(
   findings: readonly Record<string, unknown>[],
-  label: string
+  label: string,
+  origin: FindingsOrigin = {}
 ): ParsedFindings {
-  return parseFindings([...findings], label)
+  return parseFindings([...findings], label, origin)
 }
 
 /** Loads every source, in order, and merges what they say per principal. */

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
 import type { GitHubClient } from './client.js'
+import { algorithmOf, blobId } from './git-hash.js'
 import { readError, type PullRequestRef } from './changed-files.js'
 
 export type FileContent =
@@ -317,17 +317,11 @@ function verifiedText(blob: BlobFields | null | undefined): string | undefined {
   if (blob.byteSize > MAX_FILE_BYTES || typeof blob.oid !== 'string') return undefined
   const bytes = Buffer.from(blob.text, 'utf8')
   if (bytes.byteLength !== blob.byteSize) return undefined
-  if (gitBlobId(bytes, blob.oid.length) !== blob.oid.toLowerCase()) return undefined
+  const algorithm = algorithmOf(blob.oid)
+  if (!algorithm || blobId(bytes, algorithm) !== blob.oid.toLowerCase()) return undefined
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
   } catch {
     return undefined
   }
-}
-
-/** Git's object id of a blob: the hash of `blob <size>\0` and the bytes (SHA-1, or SHA-256). */
-function gitBlobId(bytes: Uint8Array, idLength: number): string | undefined {
-  const algorithm = idLength === 40 ? 'sha1' : idLength === 64 ? 'sha256' : undefined
-  if (!algorithm) return undefined
-  return createHash(algorithm).update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex')
 }

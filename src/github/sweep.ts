@@ -1,0 +1,316 @@
+/**
+ * Sweep mode's writes: one branch with one commit on the default branch's head, made through the
+ * Git Data API (blobs, a tree on the base tree, a commit, a ref: GitHub signs the commit, and no
+ * git credentials are needed), and one pull request from it that this run opens, updates, leaves
+ * as it is or closes. (docs/adr/0012-sweep-mode.md)
+ *
+ * What it never does: force-push over a commit it did not make (unless `forcePush`), write when
+ * nothing changed (the tree it would commit is computed locally and compared first), commit a
+ * file whose text in the workspace is not the default branch's, or reopen changes someone closed.
+ */
+import type { Logger } from '../logger.js'
+import type { GitHubClient } from './client.js'
+import { createBlob } from './git-blobs.js'
+import { createCommit, getCommit, type GitCommit } from './git-commits.js'
+import { algorithmOf, replaceBlobs, textBlobId, type TreeEntry } from './git-hash.js'
+import { createBranch, deleteBranch, getBranchHead, moveBranch } from './git-refs.js'
+import { createTree, getTree } from './git-trees.js'
+import { createIssueComment, listIssueComments } from './issue-comments.js'
+import {
+  addLabels,
+  createPullRequest,
+  listBranchPullRequests,
+  updatePullRequest,
+  type PullRequest
+} from './pull-requests.js'
+import { getDefaultBranch, type RepositoryRef } from './repository.js'
+import { WriteRefusedError } from './write-refused.js'
+
+/** One file the sweep changes: its repository path, its text in the workspace, its new text. */
+export interface SweepChange {
+  readonly path: string
+  readonly original: string
+  readonly fixed: string
+}
+
+/** The texts a sweep writes; src/report/sweep-body.ts makes them. */
+export interface SweepTexts {
+  /** The commit message of a commit of `tree`, carrying the trailer `isSweepCommit` reads. */
+  commitMessage(tree: string): string
+  /** The pull request's body, linking each changed file at `commit`; `stale` files were left out. */
+  body(commit: string | undefined, stale: readonly string[]): string
+  /** The comment that closes the pull request when nothing is left to change. */
+  closing(): string
+  /** The one comment on a pull request whose branch someone else pushed to. */
+  leftAlone(commit: GitCommit): string
+  /** The hidden marker of the `leftAlone` comment, to post it once. */
+  readonly leftAloneMarker: string
+}
+
+export interface SweepRequest {
+  readonly repository: RepositoryRef
+  /** The branch the sweep owns (input `sweep-branch`). */
+  readonly branch: string
+  readonly title: string
+  readonly labels: readonly string[]
+  /** Rebuild the branch even when someone else pushed to it (input `sweep-force-push`). */
+  readonly forcePush: boolean
+  readonly changes: readonly SweepChange[]
+  readonly texts: SweepTexts
+  /** Whether a commit is one this tool made (src/report/sweep-body.ts `isSweepCommit`). */
+  readonly isOurs: (commit: GitCommit) => boolean
+  readonly logger: Logger
+}
+
+export type SweepOperation = 'created' | 'updated' | 'unchanged' | 'closed' | 'none'
+
+export interface SweepOutcome {
+  readonly operation: SweepOperation
+  readonly pullRequest?: { readonly number: number; readonly url: string }
+  /** The commit the pull request shows (new or kept). */
+  readonly commit?: string
+  readonly defaultBranch?: string
+  /** Files left out: the workspace's text is not the default branch's (it moved, or another ref). */
+  readonly stale: readonly string[]
+  /** What the run decided not to do, and why, for the log and the job summary. */
+  readonly notes: readonly string[]
+  /** A write GitHub refused: the sentence the step fails with. */
+  readonly refused?: string
+}
+
+/**
+ * Brings the sweep branch and its pull request in line with `changes`. A write GitHub refuses
+ * (403, 409, 422) ends the sweep with `refused` set, never half-silently: whatever was written
+ * before stays, and the next run picks up from it.
+ */
+export async function publishSweep(
+  client: GitHubClient,
+  request: SweepRequest
+): Promise<SweepOutcome> {
+  const progress: Progress = { stale: [], notes: [] }
+  try {
+    return await sweep(client, request, progress)
+  } catch (error) {
+    if (!(error instanceof WriteRefusedError)) throw error
+    return {
+      operation: progress.operation ?? 'none',
+      ...(progress.pullRequest ? { pullRequest: progress.pullRequest } : {}),
+      ...(progress.commit ? { commit: progress.commit } : {}),
+      ...(progress.defaultBranch ? { defaultBranch: progress.defaultBranch } : {}),
+      stale: progress.stale,
+      notes: progress.notes,
+      refused: error.message
+    }
+  }
+}
+
+/** What a sweep has learned and done so far, so that a refused write still reports it. */
+interface Progress {
+  operation?: SweepOperation
+  pullRequest?: { number: number; url: string }
+  commit?: string
+  defaultBranch?: string
+  stale: string[]
+  notes: string[]
+}
+
+async function sweep(
+  client: GitHubClient,
+  request: SweepRequest,
+  progress: Progress
+): Promise<SweepOutcome> {
+  const { repository: repo, branch, texts, logger } = request
+  const defaultBranch = await getDefaultBranch(client, repo)
+  progress.defaultBranch = defaultBranch
+  if (branch === defaultBranch) {
+    throw new WriteRefusedError(
+      `sweep-branch is ${branch}, the default branch: a sweep proposes its change on a branch of its own.`,
+      0
+    )
+  }
+  const baseSha = await getBranchHead(client, repo, defaultBranch)
+  if (baseSha === undefined) {
+    throw new WriteRefusedError(`the default branch ${defaultBranch} has no commit to sweep.`, 0)
+  }
+  const base = await getCommit(client, repo, baseSha)
+  const algorithm = algorithmOf(base.tree) ?? 'sha1'
+  const cache = new Map<string, Promise<TreeEntry[]>>()
+  const readTree = (sha: string): Promise<TreeEntry[]> => {
+    let hit = cache.get(sha)
+    if (!hit) cache.set(sha, (hit = getTree(client, repo, sha)))
+    return hit
+  }
+
+  // Only a change made from the default branch's own bytes may be committed on it: a file the
+  // workspace holds otherwise (the branch moved during the run, a checkout of another ref, line
+  // endings converted on checkout) is left for the next run.
+  const planned = request.changes.map(c => ({ ...c, sha: textBlobId(c.fixed, algorithm) }))
+  const probe = await replaceBlobs(base.tree, planned, readTree)
+  const modes = new Map<string, string>()
+  const kept = planned.filter((c, i) => {
+    const entry = probe.base[i]?.entry
+    if (entry && entry.sha === textBlobId(c.original, algorithm)) {
+      modes.set(c.path, entry.mode)
+      return true
+    }
+    progress.stale.push(c.path)
+    return false
+  })
+  if (progress.stale.length > 0) {
+    progress.notes.push(
+      `${progress.stale.length} changed ${progress.stale.length === 1 ? 'file differs' : 'files differ'} ` +
+        `from ${defaultBranch} at ${baseSha.slice(0, 7)} in the workspace, so ${progress.stale.length === 1 ? 'it is' : 'they are'} ` +
+        'left out of this run: check out the default branch before the sweep.'
+    )
+  }
+  const tree =
+    kept.length === planned.length
+      ? probe.tree
+      : (await replaceBlobs(base.tree, kept, readTree)).tree
+
+  const branchHead = await getBranchHead(client, repo, branch)
+  const head = branchHead === undefined ? undefined : await getCommit(client, repo, branchHead)
+  const ours = head === undefined || request.isOurs(head)
+  const pulls = await listBranchPullRequests(client, repo, branch, defaultBranch)
+  const open = pulls.find(p => p.state === 'open')
+  if (open) progress.pullRequest = { number: open.number, url: open.url }
+  const done = (operation: SweepOperation, extra: Partial<SweepOutcome> = {}): SweepOutcome => ({
+    operation,
+    ...(progress.pullRequest ? { pullRequest: progress.pullRequest } : {}),
+    ...(progress.commit ? { commit: progress.commit } : {}),
+    defaultBranch,
+    stale: progress.stale,
+    notes: progress.notes,
+    ...extra
+  })
+
+  if (head && !ours && !request.forcePush) {
+    const note =
+      `someone else pushed to ${branch} (commit ${head.sha.slice(0, 7)} by ${head.author.name}), so ` +
+      'the sweep leaves the branch and its pull request alone; delete the branch, or set ' +
+      'sweep-force-push: true, to let the sweep rebuild it.'
+    progress.notes.push(note)
+    logger.warning(`iam-refine: ${note}`)
+    if (open) await commentOnce(client, repo, open, texts.leftAloneMarker, texts.leftAlone(head))
+    return done(open ? 'unchanged' : 'none')
+  }
+  if (head && !ours) {
+    progress.notes.push(
+      `someone else pushed to ${branch} (commit ${head.sha.slice(0, 7)} by ${head.author.name}); ` +
+        'sweep-force-push is set, so the sweep rebuilt the branch without that commit.'
+    )
+  }
+
+  if (kept.length === 0) {
+    if (open) {
+      await createIssueComment(client, repo, open.number, texts.closing())
+      await updatePullRequest(client, repo, open.number, { state: 'closed' })
+      progress.operation = 'closed'
+    }
+    if (branchHead !== undefined) await deleteBranch(client, repo, branch)
+    logger.info(
+      open
+        ? `iam-refine: nothing is left to change; closed pull request #${open.number} and deleted ${branch}.`
+        : 'iam-refine: nothing to change in the repository.'
+    )
+    return done(open ? 'closed' : 'none')
+  }
+
+  let commit: string
+  let wrote = false
+  if (
+    head &&
+    ours &&
+    head.parents.length === 1 &&
+    head.parents[0] === baseSha &&
+    head.tree === tree
+  ) {
+    commit = head.sha
+  } else {
+    const blobs = []
+    for (const c of kept) {
+      const sha = await createBlob(client, repo, c.fixed, branch)
+      blobs.push({ path: c.path, sha, mode: modes.get(c.path) ?? '100644' })
+    }
+    const made = await createTree(client, repo, base.tree, blobs, branch)
+    if (made !== tree) {
+      logger.warning(
+        `iam-refine: GitHub made tree ${made} where ${tree} was computed; the commit uses GitHub's. This is a bug; please report it.`
+      )
+    }
+    const created = await createCommit(
+      client,
+      repo,
+      { message: texts.commitMessage(made), tree: made, parents: [baseSha] },
+      branch
+    )
+    commit = created.sha
+    if (branchHead === undefined) {
+      if ((await createBranch(client, repo, branch, commit)) === 'exists') {
+        progress.notes.push(
+          `${branch} appeared while this run prepared its commit; nothing was overwritten, and the next run decides again.`
+        )
+        return done('none')
+      }
+    } else {
+      // Between reading the branch and moving it, someone may have pushed: look once more.
+      if ((await getBranchHead(client, repo, branch)) !== branchHead) {
+        progress.notes.push(
+          `${branch} moved while this run prepared its commit; nothing was overwritten, and the next run decides again.`
+        )
+        return done(open ? 'unchanged' : 'none')
+      }
+      await moveBranch(client, repo, branch, commit, true)
+    }
+    wrote = true
+  }
+  progress.commit = commit
+
+  const body = texts.body(commit, progress.stale)
+  if (open) {
+    if (open.body !== body) {
+      await updatePullRequest(client, repo, open.number, { body })
+      wrote = true
+    }
+    return done(wrote ? 'updated' : 'unchanged', { commit })
+  }
+  const closed = pulls.find(p => p.state === 'closed' && !p.merged && p.headSha === commit)
+  if (closed && !wrote) {
+    progress.notes.push(
+      `pull request #${closed.number} proposed these very changes and was closed without merging; ` +
+        'the sweep proposes again when the changes differ.'
+    )
+    return done('unchanged', { commit })
+  }
+  const created = await createPullRequest(client, repo, {
+    title: request.title,
+    body,
+    head: branch,
+    base: defaultBranch
+  })
+  progress.pullRequest = { number: created.number, url: created.url }
+  progress.operation = 'created'
+  try {
+    await addLabels(client, repo, created.number, request.labels)
+  } catch (error) {
+    if (!(error instanceof WriteRefusedError)) throw error
+    logger.warning(`iam-refine: ${error.message}`)
+  }
+  logger.info(`iam-refine: opened pull request #${created.number} from ${branch}.`)
+  return done('created', { commit })
+}
+
+/** Posts `body` unless the pull request's author (this tool) already left a comment with `marker`. */
+async function commentOnce(
+  client: GitHubClient,
+  repo: RepositoryRef,
+  pull: PullRequest,
+  marker: string,
+  body: string
+): Promise<void> {
+  const comments = await listIssueComments(client, repo, pull.number)
+  // Ours are the comments written by the identity that opened the pull request (this tool):
+  // a marker in someone else's comment does not count.
+  if (comments.some(c => c.author === pull.author && c.body.includes(marker))) return
+  await createIssueComment(client, repo, pull.number, body)
+}
