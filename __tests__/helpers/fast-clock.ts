@@ -21,7 +21,7 @@ export function useFastClock(): void {
         'clearInterval'
       ]
     })
-    pump = setInterval(() => jest.advanceTimersByTime(500), 5)
+    pump = setInterval(() => jest.advanceTimersByTime(100), 1)
   })
   afterAll(() => {
     clearInterval(pump)
