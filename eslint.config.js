@@ -68,7 +68,8 @@ export default tseslint.config(
       'src/report/**/*.ts',
       'src/github/hunks.ts',
       'src/github/placement.ts',
-      'src/github/trusted-run.ts'
+      'src/github/trusted-run.ts',
+      'src/github/git-hash.ts'
     ],
     rules: {
       'no-restricted-imports': ['error', { patterns: worldModules }],

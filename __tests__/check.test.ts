@@ -213,6 +213,27 @@ describe('iam-refine check on the fixture repository', () => {
       expect(text).toBe(readFileSync(join(fixture, 'expected', file), 'utf8'))
     }
   })
+  it('--format markdown prints the body of the pull request a sweep opens, the same with or without --fix', async () => {
+    const repo = copyInput('markdown')
+    const base = 'https://github.com/acme/infra/blob/iam-refine/least-privilege'
+    const printed = await run(repo, '--format', 'markdown', '--link-base', base)
+    expect(printed.code).toBe(1)
+    expect(
+      printed.out.startsWith('<!-- iam-refine:sweep -->\n## Unused IAM permissions removed')
+    ).toBe(true)
+    expect(printed.out).toContain(`### [\`policies/AppRole.json\`](${base}/policies/AppRole.json)`)
+    expect(printed.out).toContain('### Not changed by this pull request')
+    const fixed = await run(repo, '--fix', '--format', 'markdown', '--link-base', base)
+    // Nothing unused is left; the malformed and the unmapped file stay unchecked (fail-on default).
+    expect(fixed.code).toBe(1)
+    expect((await run(repo, '--fail-on', 'unused')).code).toBe(0)
+    expect(fixed.out).toBe(printed.out)
+    const bad = await run(repo, '--format', 'text', '--link-base', base)
+    expect(bad.code).toBe(2)
+    expect(bad.err).toMatch(
+      /--link-base takes an http\(s\) address and goes with --format markdown/
+    )
+  })
 })
 
 interface Region {

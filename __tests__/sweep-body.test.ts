@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs'
 import { parseCatalog } from '../src/engine/catalog.js'
 import type { PrincipalUnused } from '../src/engine/unused.js'
 import { loadFindingsFiles } from '../src/findings/load.js'
+import { combineFindings } from '../src/findings/select.js'
 import { refineTree } from '../src/io/refine-tree.js'
 import { parseConfig } from '../src/sources/config.js'
 import { refineFile } from '../src/sources/scan.js'
@@ -229,7 +230,9 @@ function hostileCase(options: {
     { file, path: file, text },
     {
       catalog: parseCatalog({ s3: ['GetObject', 'PutObject'] }, 'test'),
-      findings: { byPrincipal: findings, notes: [] },
+      findings: combineFindings([
+        { principals: [unused], notes: [], covered: [arn], coveredAccounts: [] }
+      ]),
       config: { ...EMPTY_CONFIG, principals: [{ files: ['**'], principals: [arn], line: 1 }] }
     }
   )

@@ -15,6 +15,7 @@ import {
   type Report
 } from '../report/json-report.js'
 import { toSarif } from '../report/sarif.js'
+import { renderSweepBody, type SweptFile } from '../report/sweep-body.js'
 import { EMPTY_CONFIG, type IamRefineConfig } from '../sources/config.js'
 import { mayHoldPolicies } from '../sources/candidates.js'
 import { NOT_A_FORMAT } from '../sources/format.js'
@@ -24,10 +25,16 @@ import { loadCatalog } from './refine.js'
 
 export const CHECK_USAGE =
   'usage: iam-refine check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]\n' +
-  '                        [--format text|json|sarif] [--principal ARN]... [--verify-with-aws]\n' +
+  '                        [--format text|json|sarif|markdown] [--link-base URL]\n' +
+  '                        [--principal ARN]... [--verify-with-aws]\n' +
   '                        [--fail-on unused-or-unchecked|unused|never] [--require-aws-agreement]'
 
-const FORMATS = ['text', 'json', 'sarif'] as const
+/**
+ * `markdown` prints the body of the pull request a sweep opens for the same change, so that any
+ * CI system can open it; `--link-base` (e.g. https://github.com/OWNER/REPO/blob/BRANCH) links
+ * each changed file as the action's body does at its commit.
+ */
+const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const
 
 /** Where the configuration lives unless `--config` says otherwise. */
 const DEFAULT_CONFIG = join('.github', 'iam-refine.yml')
@@ -46,6 +53,7 @@ export const checkCommand: Command = async (args, io) => {
       catalog: { type: 'string' },
       fix: { type: 'boolean' },
       format: { type: 'string' },
+      'link-base': { type: 'string' },
       principal: { type: 'string', multiple: true },
       'verify-with-aws': { type: 'boolean' },
       'fail-on': { type: 'string' },
@@ -62,7 +70,13 @@ export const checkCommand: Command = async (args, io) => {
   const format = (values.format as string | undefined) ?? 'text'
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new ConfigurationError(
-      `--format must be text, json or sarif, not "${format}"\n${CHECK_USAGE}`
+      `--format must be text, json, sarif or markdown, not "${format}"\n${CHECK_USAGE}`
+    )
+  }
+  const linkBase = values['link-base'] as string | undefined
+  if (linkBase !== undefined && (format !== 'markdown' || !/^https?:\/\/\S+$/.test(linkBase))) {
+    throw new ConfigurationError(
+      `--link-base takes an http(s) address and goes with --format markdown\n${CHECK_USAGE}`
     )
   }
   const findingsFiles = (values.findings as string[] | undefined) ?? []
@@ -116,7 +130,7 @@ export const checkCommand: Command = async (args, io) => {
     onWithheld: (file, p, reason) =>
       io.err(`${file}: ${p.location.pointer || 'policy'}: ${reason}\n`)
   })
-  const reports: FileReport[] = []
+  const swept: SweptFile[] = []
   const sections: string[] = []
   let namedProblems = 0
   for (const file of tree.files) {
@@ -140,9 +154,10 @@ export const checkCommand: Command = async (args, io) => {
       await writeFileAtomically(file.path, file.fixedText)
       report = markFixed(report)
     }
-    reports.push(report)
+    swept.push({ path: file.rel, report })
     sections.push(fileSection(report, diff))
   }
+  const reports: FileReport[] = swept.map(f => f.report)
   const report = buildReport(reports, {
     catalog: {
       source: catalog.source,
@@ -154,7 +169,16 @@ export const checkCommand: Command = async (args, io) => {
   for (const note of findings.notes) io.err(`${note}\n`)
   if (format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`)
   else if (format === 'sarif') io.out(`${JSON.stringify(toSarif(report), null, 2)}\n`)
-  else io.out(textReport(report, sections))
+  else if (format === 'markdown') {
+    io.out(
+      renderSweepBody({
+        files: swept,
+        findings: findings.byPrincipal,
+        verifiedWithAws: prove !== undefined,
+        ...(linkBase === undefined ? {} : { linkBase })
+      })
+    )
+  } else io.out(textReport(report, sections))
   if (report.totals.errors > 0 || tree.defects > 0) return EXIT.bug
   // A file named on the command line that could not be read as a policy is the user's to fix:
   // never a pass (docs/adr/0015-serverless-and-conditions.md).

@@ -7,9 +7,11 @@ commands:
   refine POLICY.json --findings FILE... [--principal ARN]... [--catalog FILE]
       print the least-privilege refinement of one policy document
   check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]
-        [--format text|json|sarif] [--principal ARN]... [--verify-with-aws]
-      find the policies in JSON files, CloudFormation/SAM templates and Terraform, refine them and show
-      the change as a diff (or JSON, SARIF); --fix writes it
+        [--format text|json|sarif|markdown] [--link-base URL] [--principal ARN]...
+        [--verify-with-aws] [--fail-on unused-or-unchecked|unused|never]
+      find the policies in JSON files, CloudFormation/SAM templates and Terraform, refine them
+      and show the change as a diff (or JSON, SARIF, or the body of the sweep's pull request);
+      --fix writes it
   findings export [--analyzer-arn ARN] [--principal ARN]... [--out FILE]
                   [--last-accessed ARN... [--unused-days N]]
       write the active unused-access findings from AWS as a findings file
