@@ -55,7 +55,9 @@ describe('example workflows', () => {
     expect(docs[0]!.errors).toEqual([])
     const workflow = docs[0]!.toJS() as { on?: unknown; permissions?: Record<string, string> }
     expect(workflow.on).toBeDefined()
-    expect(workflow.permissions?.contents).toBe('read')
+    // Only a sweep writes to the repository (its branch); every other workflow reads.
+    const sweeps = ourSteps(workflow).some(step => step.with?.mode === 'sweep')
+    expect(workflow.permissions?.contents).toBe(sweeps ? 'write' : 'read')
     for (const step of ourSteps(workflow)) {
       for (const key of Object.keys(step.with ?? {})) expect(inputs).toContain(key)
     }
@@ -66,6 +68,34 @@ describe('example workflows', () => {
       const workflow = parse(readFileSync(file, 'utf8'))
       if (ourSteps(workflow).length > 0) expect(workflow.permissions['pull-requests']).toBe('write')
     }
+  })
+})
+
+describe('examples/workflows/iam-refine-sweep.yml', () => {
+  it('sweeps weekly and on demand with live findings through OIDC, with the permissions a sweep needs', () => {
+    const workflow = parse(readFileSync('examples/workflows/iam-refine-sweep.yml', 'utf8')) as {
+      on: { schedule?: { cron: string }[]; workflow_dispatch?: unknown }
+      permissions: Record<string, string>
+    }
+    expect(Object.keys(workflow.on).sort()).toEqual(['schedule', 'workflow_dispatch'])
+    expect(workflow.on.schedule?.[0]?.cron).toMatch(/^\S+ \S+ \* \* [0-6]$/)
+    expect(workflow.permissions).toEqual({
+      contents: 'write',
+      'pull-requests': 'write',
+      'id-token': 'write'
+    })
+    const [step] = ourSteps(workflow)
+    expect(step?.with).toMatchObject({
+      mode: 'sweep',
+      'analyzer-arn': expect.stringMatching(/^arn:aws:access-analyzer:/)
+    })
+    // The outputs it reads are the action's.
+    const text = readFileSync('examples/workflows/iam-refine-sweep.yml', 'utf8')
+    const outputs = Object.keys(
+      (parse(readFileSync('action.yml', 'utf8')) as { outputs: object }).outputs
+    )
+    for (const m of text.matchAll(/steps\.sweep\.outputs\.([\w-]+)/g))
+      expect(outputs).toContain(m[1])
   })
 })
 

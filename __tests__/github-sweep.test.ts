@@ -12,7 +12,12 @@ import { join } from 'node:path'
 import { createGitHubClient } from '../src/github/client.js'
 import { blobId, replaceBlobs, textBlobId, treeId, type TreeEntry } from '../src/github/git-hash.js'
 import { getTree } from '../src/github/git-trees.js'
-import { publishSweep, type SweepChange, type SweepRequest } from '../src/github/sweep.js'
+import {
+  MAX_TREE_REQUEST_BYTES,
+  publishSweep,
+  type SweepChange,
+  type SweepRequest
+} from '../src/github/sweep.js'
 import { recordingLogger } from '../src/logger.js'
 import {
   isSweepCommit,
@@ -97,7 +102,8 @@ function request(
         renderLeftAloneComment({ branch: BRANCH, commit: commit.sha, author: commit.author.name }),
       leftAloneMarker: LEFT_ALONE_MARKER
     },
-    isOurs: isSweepCommit,
+    isOurCommit: isSweepCommit,
+    login: 'github-actions[bot]',
     logger,
     ...extra
   }
@@ -461,6 +467,23 @@ describe('publishSweep', () => {
     ).toHaveLength(1)
   })
 
+  it('keeps the branch of a pull request a person opened current, and leaves its text alone', async () => {
+    const { server: s, client } = await start()
+    const first = await publishSweep(client, request(changesOf(FIXED)))
+    const pull = s.git.pulls[0]!
+    ;(pull as { user: { login: string; type: string } }).user = { login: 'dana', type: 'User' }
+    pull.body = 'Opened by hand'
+    const next = await publishSweep(
+      client,
+      request(changesOf({ 'policies/AppRole.json': FIXED['policies/AppRole.json']! }))
+    )
+    expect(next).toMatchObject({ operation: 'updated', pullRequest: first.pullRequest })
+    expect(next.notes.join(' ')).toMatch(/was opened by dana, not by this token/)
+    expect(pull.body).toBe('Opened by hand')
+    expect(s.git.pulls).toHaveLength(1)
+    expect(s.git.branch('acme', 'infra', BRANCH)).toBe(next.commit)
+  })
+
   it("leaves out a file whose workspace copy is not the default branch's, and says so", async () => {
     const { server: s, client } = await start()
     const changes = changesOf(FIXED)
@@ -501,7 +524,7 @@ describe('publishSweep', () => {
     const ro = await publishSweep(client, request(changesOf(FIXED)))
     expect(ro.operation).toBe('none')
     expect(ro.refused).toMatch(
-      /^GitHub refused to store a file for iam-refine\/least-privilege \(HTTP 403: Resource not accessible by integration\): the token needs `contents: write`/
+      /^GitHub refused to create the tree for iam-refine\/least-privilege \(HTTP 403: Resource not accessible by integration\): the token needs `contents: write`/
     )
     expect(s.git.branch('acme', 'infra', BRANCH)).toBeUndefined()
     s.readOnly = false
@@ -529,6 +552,25 @@ describe('publishSweep', () => {
     )
     expect(ruled.pullRequest).toEqual(opened.pullRequest)
     expect(s.git.branch('acme', 'infra', BRANCH)).toBe(pushed)
+  })
+
+  it('sends the files inside tree requests of bounded size, each on the tree before it', async () => {
+    const { server: s, client, logger } = await start()
+    const big = 'x'.repeat(Math.floor(MAX_TREE_REQUEST_BYTES / 2) + 1)
+    const files = { 'big/a.json': `${big}a`, 'big/b.json': `${big}b`, 'big/c.json': `${big}c` }
+    s.git.push('acme', 'infra', 'main', { 'big/a.json': 'a', 'big/b.json': 'b', 'big/c.json': 'c' })
+    const run = await publishSweep(
+      client,
+      request(changesOf(files, { 'big/a.json': 'a', 'big/b.json': 'b', 'big/c.json': 'c' }), logger)
+    )
+    expect(run.operation).toBe('created')
+    expect(s.count('POST', '/git/trees')).toBe(3)
+    expect(s.count('POST', '/git/blobs')).toBe(0)
+    const written = s.git.files('acme', 'infra', BRANCH)
+    for (const [path, text] of Object.entries(files))
+      expect(written.get(path)!.toString()).toBe(text)
+    // The tree GitHub made is the one computed before writing.
+    expect(logger.messages.some(m => /This is a bug/.test(m.message))).toBe(false)
   })
 
   it('says an empty repository has nothing to sweep', async () => {

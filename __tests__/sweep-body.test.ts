@@ -116,7 +116,9 @@ describe('the sweep pull request body', () => {
     // What could not be changed: the malformed file and the unmapped policy.
     const left = body.slice(body.indexOf('### Not changed by this pull request'))
     expect(left).toContain('`broken/bad-policy.json`')
-    expect(left).toMatch(/`unmapped\/lonely\.json`: not checked, no principal/)
+    expect(left).toMatch(
+      /`unmapped\/lonely\.json` line 1: not checked: unmapped\\: no configuration entry/
+    )
     expect(body.length).toBeLessThanOrEqual(MAX_PULL_REQUEST_BODY)
   })
 

@@ -20,7 +20,12 @@ export const INPUT = {
   maxComments: 'max-comments',
   verifyWithAws: 'verify-with-aws',
   allowWorkspaceOnPullRequestTarget: 'allow-workspace-on-pull-request-target',
-  requireAwsAgreement: 'require-aws-agreement'
+  requireAwsAgreement: 'require-aws-agreement',
+  mode: 'mode',
+  sweepBranch: 'sweep-branch',
+  sweepTitle: 'sweep-title',
+  sweepLabels: 'sweep-labels',
+  sweepForcePush: 'sweep-force-push'
 } as const
 
 /** The action's output names. */
@@ -28,7 +33,10 @@ export const OUTPUT = {
   unusedActions: 'unused-actions',
   policiesRefined: 'policies-refined',
   report: 'report',
-  sarif: 'sarif'
+  sarif: 'sarif',
+  pullRequestNumber: 'pull-request-number',
+  pullRequestUrl: 'pull-request-url',
+  operation: 'operation'
 } as const
 
 export const DEFAULTS = {
@@ -37,8 +45,16 @@ export const DEFAULTS = {
   reviewEvent: 'COMMENT',
   maxComments: 30,
   /** The export workflow of examples/workflows/. */
-  findingsArtifactWorkflow: 'iam-refine-export-findings.yml'
+  findingsArtifactWorkflow: 'iam-refine-export-findings.yml',
+  mode: 'auto',
+  sweepBranch: 'iam-refine/least-privilege',
+  sweepTitle: 'iam-refine: remove unused IAM permissions',
+  sweepLabels: ['security', 'iam-refine']
 } as const
+
+/** `review` a pull request, `sweep` the repository, or `auto`: decided by the event. */
+export const MODES = ['auto', 'review', 'sweep'] as const
+export type Mode = (typeof MODES)[number]
 
 export type CatalogChoice =
   /** The catalog bundled with the action. */
@@ -92,6 +108,14 @@ export interface Inputs {
   readonly allowWorkspaceOnPullRequestTarget: boolean
   /** Withhold suggestions that differ from IAM Access Analyzer's own recommendation. */
   readonly requireAwsAgreement: boolean
+  /** `auto`: `pull_request*` events review, `schedule` and `workflow_dispatch` sweep. */
+  readonly mode: Mode
+  /** The sweep's own branch, the head of its one pull request. */
+  readonly sweepBranch: string
+  readonly sweepTitle: string
+  readonly sweepLabels: readonly string[]
+  /** Rebuild the sweep branch even when someone else pushed to it (their commits leave it). */
+  readonly sweepForcePush: boolean
 }
 
 /** Reads one input by name; `core.getInput` in the action. */
@@ -164,8 +188,99 @@ export function readInputs(source: InputSource = name => core.getInput(name)): I
       INPUT.allowWorkspaceOnPullRequestTarget,
       get(INPUT.allowWorkspaceOnPullRequestTarget)
     ),
-    requireAwsAgreement: boolean(INPUT.requireAwsAgreement, get(INPUT.requireAwsAgreement))
+    requireAwsAgreement: boolean(INPUT.requireAwsAgreement, get(INPUT.requireAwsAgreement)),
+    mode: oneOf(INPUT.mode, get(INPUT.mode) || DEFAULTS.mode, MODES, false),
+    sweepBranch: branchName(get(INPUT.sweepBranch) || DEFAULTS.sweepBranch),
+    sweepTitle: sweepTitle(get(INPUT.sweepTitle) || DEFAULTS.sweepTitle),
+    sweepLabels:
+      get(INPUT.sweepLabels) === '' ? [...DEFAULTS.sweepLabels] : labels(get(INPUT.sweepLabels)),
+    sweepForcePush: boolean(INPUT.sweepForcePush, get(INPUT.sweepForcePush))
   }
+}
+
+/** What a run does for an event: review, sweep, or nothing (with the sentence that says so). */
+export type RunMode =
+  | { readonly kind: 'review' }
+  | { readonly kind: 'sweep' }
+  | { readonly kind: 'none'; readonly message: string }
+
+/**
+ * The mode for `event` (GITHUB_EVENT_NAME). `auto` reviews `pull_request*` events and sweeps on
+ * `schedule` and `workflow_dispatch`. A sweep never runs on a pull-request event: its workspace
+ * holds the pull request's files, which must not decide what is committed to the default branch.
+ */
+export function resolveMode(mode: Mode, event: string | undefined): RunMode {
+  const pullRequestEvent = event !== undefined && event.startsWith('pull_request')
+  if (mode === 'review') return { kind: 'review' }
+  if (mode === 'sweep') {
+    if (!pullRequestEvent) return { kind: 'sweep' }
+    throw new ConfigurationError(
+      `Input ${INPUT.mode} is sweep, but this is a ${event} event: a sweep commits to a branch of the default branch from a checkout of it, so it runs on schedule, workflow_dispatch or push, never on a pull request.`
+    )
+  }
+  if (pullRequestEvent) return { kind: 'review' }
+  if (event === 'schedule' || event === 'workflow_dispatch') return { kind: 'sweep' }
+  return {
+    kind: 'none',
+    message:
+      `iam-refine did nothing on this ${event ?? 'unnamed'} event: with ${INPUT.mode}: auto it reviews ` +
+      'pull_request events and sweeps the repository on schedule and workflow_dispatch; set ' +
+      `${INPUT.mode}: review or ${INPUT.mode}: sweep to choose.`
+  }
+}
+
+/**
+ * A branch name Git and GitHub accept (git check-ref-format's rules, plus no leading `refs/`):
+ * a bad one is refused here rather than by GitHub after the commit is made.
+ */
+function branchName(value: string): string {
+  const bad =
+    value.length > 200 ||
+    value.startsWith('refs/') ||
+    value.startsWith('-') ||
+    value.startsWith('/') ||
+    value.endsWith('/') ||
+    value.endsWith('.') ||
+    value.endsWith('.lock') ||
+    value.includes('..') ||
+    value.includes('//') ||
+    value.includes('@{') ||
+    value.split('/').some(part => part.startsWith('.') || part.endsWith('.lock')) ||
+    // eslint-disable-next-line no-control-regex -- control characters are refused by Git
+    /[\x00-\x20\x7f~^:?*[\\]/.test(value)
+  if (bad) {
+    throw new ConfigurationError(
+      `Input ${INPUT.sweepBranch} is not a branch name Git accepts: "${value}" (no spaces, ~ ^ : ? * [ \\, "..", "@{", or a part that starts with "." or ends with ".lock").`
+    )
+  }
+  return value
+}
+
+/** GitHub's limit on a pull request's title. */
+const MAX_TITLE_LENGTH = 256
+
+function sweepTitle(value: string): string {
+  if (value.length > MAX_TITLE_LENGTH || /[\r\n]/.test(value)) {
+    throw new ConfigurationError(
+      `Input ${INPUT.sweepTitle} must be one line of at most ${MAX_TITLE_LENGTH} characters.`
+    )
+  }
+  return value
+}
+
+/** GitHub's limit on a label's name. */
+const MAX_LABEL_LENGTH = 50
+
+function labels(value: string): string[] {
+  const names = list(value)
+  for (const name of names) {
+    if (name.length > MAX_LABEL_LENGTH) {
+      throw new ConfigurationError(
+        `Input ${INPUT.sweepLabels}: "${name}" is longer than GitHub's ${MAX_LABEL_LENGTH} characters for a label.`
+      )
+    }
+  }
+  return names
 }
 
 /**

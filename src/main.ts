@@ -16,7 +16,8 @@ import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { getFileContents } from './github/file-content.js'
 import { listFolderFiles } from './github/folder-files.js'
 import { reviewPullRequest, type ReviewTarget } from './github/review.js'
-import { INPUT, OUTPUT, DEFAULTS, readInputs, type Inputs } from './inputs.js'
+import type { SweepOutcome } from './github/sweep.js'
+import { INPUT, OUTPUT, DEFAULTS, readInputs, resolveMode, type Inputs } from './inputs.js'
 import { readConfigFile } from './io/config-file.js'
 import { expandGlobs } from './io/globs.js'
 import { catalogFromInput } from './io/live-catalog.js'
@@ -46,6 +47,7 @@ import {
   joinPath,
   TerraformContext
 } from './sources/terraform/module.js'
+import { sweepWorkspace } from './sweep-mode.js'
 
 /** What a run needs from the world; tests pass their own. */
 export interface ActionEnvironment {
@@ -71,6 +73,15 @@ export async function run(
   const { logger } = world
   try {
     const inputs = readInputs(world.readInput)
+    const mode = resolveMode(inputs.mode, world.env.GITHUB_EVENT_NAME)
+    if (mode.kind === 'none') {
+      logger.notice(mode.message)
+      return
+    }
+    if (mode.kind === 'sweep') {
+      await publishOutputs(await sweepRepository(inputs, world), inputs, world)
+      return
+    }
     const pr = await readPullRequest(world.env)
     if (!pr) {
       logger.notice(
@@ -95,6 +106,59 @@ export async function run(
 interface RunOutcome {
   readonly report: Report
   readonly summary: string
+  /** Sweep mode: what happened to its pull request. */
+  readonly sweep?: SweepOutcome
+}
+
+/**
+ * Sweep mode: the workspace (a checkout of the default branch) checked as `check --fix` checks
+ * it, with the same configuration, findings, catalog and proof as a review, and the change
+ * proposed as one pull request.
+ */
+async function sweepRepository(inputs: Inputs, world: ActionEnvironment): Promise<RunOutcome> {
+  const { logger, env } = world
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd()
+  const client = createGitHubClient(inputs.githubToken, logger, env.GITHUB_API_URL)
+  const repository = env.GITHUB_REPOSITORY ?? ''
+  const [owner = '', repo = ''] = repository.split('/')
+  const config = await readConfig(inputs.config, workspace)
+  const catalog = await loadCatalog(inputs, workspace, logger, true)
+  const { findings, sources } = await loadFindings(
+    inputs,
+    { owner, repo },
+    client,
+    workspace,
+    logger,
+    { trustWorkspace: true, changedPaths: new Set() }
+  )
+  for (const note of findings.notes) logger.info(note)
+  const compare = awsComparison(inputs, findings, sources)
+  const { report, summary, sweep } = await sweepWorkspace({
+    client,
+    repository,
+    serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+    workspace,
+    config,
+    catalog,
+    findings,
+    paths: inputs.paths,
+    ...(compare
+      ? {
+          agreement: {
+            recommendationsFor: policies => recommendationsFor(policies, findings, sources),
+            required: inputs.requireAwsAgreement
+          }
+        }
+      : {}),
+    ...(inputs.verifyWithAws ? { prove: awsRefinementVerifier(createAccessAnalyzerClient()) } : {}),
+    ...(world.parserFiles ? { parserFiles: world.parserFiles } : {}),
+    branch: inputs.sweepBranch,
+    title: inputs.sweepTitle,
+    labels: inputs.sweepLabels,
+    forcePush: inputs.sweepForcePush,
+    logger
+  })
+  return { report, summary, sweep }
 }
 
 async function reviewPullRequestPolicies(
@@ -129,15 +193,7 @@ async function reviewPullRequestPolicies(
     changedPaths: new Set(changed.changedPaths)
   })
   for (const note of findings.notes) logger.info(note)
-  // IAM Access Analyzer's own recommendations: carried by the findings (files, artifact), or read
-  // live for the principals this pull request's policies belong to.
-  const compareWithAws =
-    (findings.recommendations?.size ?? 0) > 0 || sources.some(s => s.recommend !== undefined)
-  if (inputs.requireAwsAgreement && !compareWithAws) {
-    throw new ConfigurationError(
-      `Input ${INPUT.requireAwsAgreement} needs IAM Access Analyzer recommendations: give ${INPUT.analyzerArn}, or findings written by \`iam-refine findings export\` (${INPUT.findings}, ${INPUT.findingsArtifact}).`
-    )
-  }
+  const compareWithAws = awsComparison(inputs, findings, sources)
   const verify = inputs.verifyWithAws
     ? awsRefinementVerifier(createAccessAnalyzerClient())
     : undefined
@@ -378,6 +434,26 @@ function reviewPolicy(p: RefinedPolicy): ReviewPolicy[] {
  * The recommendation of every principal a policy with unused permissions belongs to: the one the
  * findings carry, else one a live source reads now (only for these principals).
  */
+/**
+ * Whether the run compares with IAM Access Analyzer's own recommendations: carried by the findings
+ * (files, artifact), or read live for the principals the refined policies belong to.
+ * `require-aws-agreement` without any is a configuration error.
+ */
+function awsComparison(
+  inputs: Inputs,
+  findings: LoadedFindings,
+  sources: readonly FindingsSource[]
+): boolean {
+  const compare =
+    (findings.recommendations?.size ?? 0) > 0 || sources.some(s => s.recommend !== undefined)
+  if (inputs.requireAwsAgreement && !compare) {
+    throw new ConfigurationError(
+      `Input ${INPUT.requireAwsAgreement} needs IAM Access Analyzer recommendations: give ${INPUT.analyzerArn}, or findings written by \`iam-refine findings export\` (${INPUT.findings}, ${INPUT.findingsArtifact}).`
+    )
+  }
+  return compare
+}
+
 async function recommendationsFor(
   policies: readonly RefinedPolicy[],
   findings: LoadedFindings,
@@ -429,8 +505,21 @@ async function publishOutputs(
   if (world.env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(jobSummary(outcome.summary)).write()
   }
+  const { sweep } = outcome
+  if (sweep) {
+    core.setOutput(OUTPUT.operation, sweep.operation)
+    core.setOutput(
+      OUTPUT.pullRequestNumber,
+      sweep.pullRequest ? String(sweep.pullRequest.number) : ''
+    )
+    core.setOutput(OUTPUT.pullRequestUrl, sweep.pullRequest?.url ?? '')
+  }
 
-  const failure = gateFailure(report, inputs.failOn, INPUT.failOn)
+  // A sweep's outcome is its pull request, not a gate: it fails when it could not propose the
+  // change (GitHub refused a write) or a guarantee broke, whatever fail-on says.
+  const failure = sweep
+    ? (sweep.refused ?? gateFailure(report, 'never', INPUT.failOn))
+    : gateFailure(report, inputs.failOn, INPUT.failOn)
   if (failure !== undefined) core.setFailed(failure)
   else {
     world.logger.info(
@@ -518,7 +607,7 @@ async function loadCatalog(
 
 async function loadFindings(
   inputs: Inputs,
-  pr: ReviewTarget,
+  pr: { readonly owner: string; readonly repo: string },
   client: GitHubClient,
   workspace: string,
   logger: Logger,

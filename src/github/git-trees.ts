@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../engine/errors.js'
 import type { GitHubClient } from './client.js'
-import type { ChangedBlob, TreeEntry } from './git-hash.js'
+import type { TreeEntry } from './git-hash.js'
 import type { RepositoryRef } from './repository.js'
 import { readRefusal, refusal } from './write-refused.js'
 
@@ -30,23 +30,34 @@ export async function getTree(
   }))
 }
 
-/** The tree `baseTree` with each changed path's blob replaced (same mode): one POST. */
+/** A file the tree request writes: GitHub stores `content` (UTF-8) as the entry's blob. */
+export interface TreeFile {
+  readonly path: string
+  /** The base tree's mode of the file (`100644` or `100755`), kept. */
+  readonly mode: string
+  readonly content: string
+}
+
+/**
+ * The tree `baseTree` with each file's content replaced: one POST, GitHub writing the blobs. The
+ * texts come from files read as strict UTF-8, so their bytes arrive exactly as they are.
+ */
 export async function createTree(
   client: GitHubClient,
   repo: RepositoryRef,
   baseTree: string,
-  blobs: readonly (ChangedBlob & { readonly mode: string })[],
+  files: readonly TreeFile[],
   branch: string
 ): Promise<string> {
   try {
     const response = await client.rest.git.createTree({
       ...repo,
       base_tree: baseTree,
-      tree: blobs.map(b => ({
-        path: b.path,
-        mode: b.mode as '100644' | '100755',
+      tree: files.map(f => ({
+        path: f.path,
+        mode: f.mode as '100644' | '100755',
         type: 'blob' as const,
-        sha: b.sha
+        content: f.content
       }))
     })
     return response.data.sha

@@ -1,8 +1,8 @@
 /**
  * Sweep mode's writes: one branch with one commit on the default branch's head, made through the
- * Git Data API (blobs, a tree on the base tree, a commit, a ref: GitHub signs the commit, and no
- * git credentials are needed), and one pull request from it that this run opens, updates, leaves
- * as it is or closes. (docs/adr/0012-sweep-mode.md)
+ * Git Data API (a tree on the base tree carrying the files' content, a commit, a ref: GitHub signs
+ * the commit, and no git credentials are needed), and one pull request from it that this run
+ * opens, updates, leaves as it is or closes. (docs/adr/0014-sweep-mode.md)
  *
  * What it never does: force-push over a commit it did not make (unless `forcePush`), write when
  * nothing changed (the tree it would commit is computed locally and compared first), commit a
@@ -10,7 +10,6 @@
  */
 import type { Logger } from '../logger.js'
 import type { GitHubClient } from './client.js'
-import { createBlob } from './git-blobs.js'
 import { createCommit, getCommit, type GitCommit } from './git-commits.js'
 import { algorithmOf, replaceBlobs, textBlobId, type TreeEntry } from './git-hash.js'
 import { createBranch, deleteBranch, getBranchHead, moveBranch } from './git-refs.js'
@@ -20,9 +19,9 @@ import {
   addLabels,
   createPullRequest,
   listBranchPullRequests,
-  updatePullRequest,
-  type PullRequest
+  updatePullRequest
 } from './pull-requests.js'
+import { isOurs } from './identity.js'
 import { getDefaultBranch, type RepositoryRef } from './repository.js'
 import { WriteRefusedError } from './write-refused.js'
 
@@ -58,7 +57,12 @@ export interface SweepRequest {
   readonly changes: readonly SweepChange[]
   readonly texts: SweepTexts
   /** Whether a commit is one this tool made (src/report/sweep-body.ts `isSweepCommit`). */
-  readonly isOurs: (commit: GitCommit) => boolean
+  readonly isOurCommit: (commit: GitCommit) => boolean
+  /**
+   * The token's login (src/github/identity.ts): the pull request and the comments it wrote are
+   * ours; undefined when it could not be learned, and then nothing is taken for ours.
+   */
+  readonly login: string | undefined
   readonly logger: Logger
 }
 
@@ -170,10 +174,19 @@ async function sweep(
 
   const branchHead = await getBranchHead(client, repo, branch)
   const head = branchHead === undefined ? undefined : await getCommit(client, repo, branchHead)
-  const ours = head === undefined || request.isOurs(head)
+  const ours = head === undefined || request.isOurCommit(head)
   const pulls = await listBranchPullRequests(client, repo, branch, defaultBranch)
-  const open = pulls.find(p => p.state === 'open')
-  if (open) progress.pullRequest = { number: open.number, url: open.url }
+  const anyOpen = pulls.find(p => p.state === 'open')
+  // Only a pull request the token opened is the sweep's to edit, close or comment on; one a
+  // person opened from the branch still shows the commits the sweep pushes.
+  const open = anyOpen && isOurs(anyOpen.author, request.login) ? anyOpen : undefined
+  if (anyOpen) progress.pullRequest = { number: anyOpen.number, url: anyOpen.url }
+  if (anyOpen && !open) {
+    progress.notes.push(
+      `pull request #${anyOpen.number} from ${branch} was opened by ${anyOpen.author || 'someone else'}, ` +
+        'not by this token: the sweep keeps the branch current but leaves its text alone.'
+    )
+  }
   const done = (operation: SweepOperation, extra: Partial<SweepOutcome> = {}): SweepOutcome => ({
     operation,
     ...(progress.pullRequest ? { pullRequest: progress.pullRequest } : {}),
@@ -191,8 +204,17 @@ async function sweep(
       'sweep-force-push: true, to let the sweep rebuild it.'
     progress.notes.push(note)
     logger.warning(`iam-refine: ${note}`)
-    if (open) await commentOnce(client, repo, open, texts.leftAloneMarker, texts.leftAlone(head))
-    return done(open ? 'unchanged' : 'none')
+    if (open && request.login !== undefined) {
+      await commentOnce(
+        client,
+        repo,
+        open.number,
+        request.login,
+        texts.leftAloneMarker,
+        texts.leftAlone(head)
+      )
+    }
+    return done(anyOpen ? 'unchanged' : 'none')
   }
   if (head && !ours) {
     progress.notes.push(
@@ -227,12 +249,18 @@ async function sweep(
   ) {
     commit = head.sha
   } else {
-    const blobs = []
-    for (const c of kept) {
-      const sha = await createBlob(client, repo, c.fixed, branch)
-      blobs.push({ path: c.path, sha, mode: modes.get(c.path) ?? '100644' })
+    // The files travel inside tree requests, each on the tree the one before made: a few
+    // requests in all (GitHub spaces writes a second apart), none of them unbounded.
+    let made = base.tree
+    for (const batch of treeBatches(kept)) {
+      made = await createTree(
+        client,
+        repo,
+        made,
+        batch.map(c => ({ path: c.path, mode: modes.get(c.path) ?? '100644', content: c.fixed })),
+        branch
+      )
     }
-    const made = await createTree(client, repo, base.tree, blobs, branch)
     if (made !== tree) {
       logger.warning(
         `iam-refine: GitHub made tree ${made} where ${tree} was computed; the commit uses GitHub's. This is a bug; please report it.`
@@ -258,7 +286,7 @@ async function sweep(
         progress.notes.push(
           `${branch} moved while this run prepared its commit; nothing was overwritten, and the next run decides again.`
         )
-        return done(open ? 'unchanged' : 'none')
+        return done(anyOpen ? 'unchanged' : 'none')
       }
       await moveBranch(client, repo, branch, commit, true)
     }
@@ -274,6 +302,7 @@ async function sweep(
     }
     return done(wrote ? 'updated' : 'unchanged', { commit })
   }
+  if (anyOpen) return done(wrote ? 'updated' : 'unchanged', { commit })
   const closed = pulls.find(p => p.state === 'closed' && !p.merged && p.headSha === commit)
   if (closed && !wrote) {
     progress.notes.push(
@@ -300,17 +329,41 @@ async function sweep(
   return done('created', { commit })
 }
 
-/** Posts `body` unless the pull request's author (this tool) already left a comment with `marker`. */
+/**
+ * Content sent in one tree request, at most (a single larger file goes alone): GitHub takes
+ * requests of some tens of megabytes, and a smaller one fails and retries cheaper.
+ */
+export const MAX_TREE_REQUEST_BYTES = 8 * 1024 * 1024
+
+/** `changes` in order, cut into batches of at most MAX_TREE_REQUEST_BYTES of content. */
+function treeBatches<T extends { readonly fixed: string }>(changes: readonly T[]): T[][] {
+  const batches: T[][] = []
+  let size = 0
+  for (const c of changes) {
+    const bytes = Buffer.byteLength(c.fixed, 'utf8')
+    const last = batches.at(-1)
+    if (!last || size + bytes > MAX_TREE_REQUEST_BYTES) {
+      batches.push([c])
+      size = bytes
+    } else {
+      last.push(c)
+      size += bytes
+    }
+  }
+  return batches
+}
+
+/** Posts `body` unless a comment of ours (written by `login`) already carries `marker`. */
 async function commentOnce(
   client: GitHubClient,
   repo: RepositoryRef,
-  pull: PullRequest,
+  number: number,
+  login: string,
   marker: string,
   body: string
 ): Promise<void> {
-  const comments = await listIssueComments(client, repo, pull.number)
-  // Ours are the comments written by the identity that opened the pull request (this tool):
-  // a marker in someone else's comment does not count.
-  if (comments.some(c => c.author === pull.author && c.body.includes(marker))) return
-  await createIssueComment(client, repo, pull.number, body)
+  const comments = await listIssueComments(client, repo, number)
+  // A marker in someone else's comment does not count.
+  if (comments.some(c => isOurs(c.author, login) && c.body.includes(marker))) return
+  await createIssueComment(client, repo, number, body)
 }

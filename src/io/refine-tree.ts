@@ -2,6 +2,7 @@ import { lstat } from 'node:fs/promises'
 import { posix } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { Catalog } from '../engine/catalog.js'
+import type { PrincipalRecommendation } from '../engine/recommendation.js'
 import type { LoadedFindings } from '../findings/select.js'
 import { agreementDetails } from '../report/agreement.js'
 import type { FileReport } from '../report/json-report.js'
@@ -39,11 +40,14 @@ export interface RefineTreeOptions {
   /** Besides `ignore-files`, paths (relative to `root`) to leave out (the action's `paths`). */
   readonly include?: (rel: string) => boolean
   /**
-   * IAM Access Analyzer's own recommendations (the findings files carry them): each refinement is
-   * compared with them, and with `required` one that differs is withheld.
+   * IAM Access Analyzer's own recommendations, given for the policies refined (carried by the
+   * findings files, or asked live): each refinement is compared with them, and with `required`
+   * one that differs is withheld.
    */
   readonly agreement?: {
-    readonly recommendations: NonNullable<LoadedFindings['recommendations']>
+    readonly recommendationsFor: (
+      policies: readonly RefinedPolicy[]
+    ) => Promise<ReadonlyMap<string, PrincipalRecommendation>>
     readonly required: boolean
   }
   /** Asks IAM Access Analyzer to confirm each refinement; an unconfirmed one is withheld. */
@@ -122,12 +126,15 @@ export async function refineTree(options: RefineTreeOptions): Promise<RefinedTre
   }
   // A Terraform module is a folder: its files are read before any of them is refined.
   const formats = await terraformContext(texts, options.parserFiles)
-  for (const { file, text } of texts) {
-    const name = options.relativeNames ? file.rel : file.path
-    const at = { path: file.path, rel: file.rel, explicit: file.explicit, text }
+  const refined = texts.map(({ file, text }) => {
     const includes = included.byFile.get(file.rel)
-    let outcome = refineFile(
-      { file: name, path: file.rel, text, ...(includes ? { included: includes } : {}) },
+    const outcome = refineFile(
+      {
+        file: options.relativeNames ? file.rel : file.path,
+        path: file.rel,
+        text,
+        ...(includes ? { included: includes } : {})
+      },
       {
         catalog: options.catalog,
         findings: options.findings,
@@ -138,14 +145,23 @@ export async function refineTree(options: RefineTreeOptions): Promise<RefinedTre
         ...(options.fallbackPrincipals ? { fallbackPrincipals: options.fallbackPrincipals } : {})
       }
     )
-    if (outcome.report && options.agreement) {
-      const { recommendations, required } = options.agreement
+    return { file, text, outcome }
+  })
+  // IAM Access Analyzer's recommendations, asked once for every policy refined.
+  const recommendations = options.agreement
+    ? await options.agreement.recommendationsFor(refined.flatMap(r => r.outcome.policies ?? []))
+    : undefined
+  for (const { file, text, outcome: refinedOutcome } of refined) {
+    const name = options.relativeNames ? file.rel : file.path
+    const at = { path: file.path, rel: file.rel, explicit: file.explicit, text }
+    let outcome = refinedOutcome
+    if (outcome.report && recommendations) {
       outcome = withAwsAgreement(outcome, file.rel, {
         catalog: options.catalog,
         config: options.config,
         recommendations
       })
-      if (required) {
+      if (options.agreement?.required) {
         outcome = withholdDisagreements(text, outcome, a => agreementDetails(a).join('; '))
       }
     }

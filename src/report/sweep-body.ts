@@ -4,12 +4,12 @@
  * the commit as ours, the comment that closes the pull request, and the one that says the sweep
  * leaves a branch someone else pushed to alone. Pure. Every outside value — file names, pointers,
  * Sids, finding ids, ARNs, dates, messages that quote a policy — passes through `code` or `text`,
- * and every body is read back by `guardBody` before it leaves. (docs/adr/0012-sweep-mode.md)
+ * and every body is read back by `guardBody` before it leaves. (docs/adr/0014-sweep-mode.md)
  */
 import type { PrincipalUnused } from '../engine/unused.js'
 import { fenced } from './fence.js'
 import { guardBody } from './guard.js'
-import { hasUnused, type FileReport, type PolicyReport } from './json-report.js'
+import { uncheckedItems, type FileReport, type PolicyReport } from './json-report.js'
 import { code, text } from './markdown.js'
 
 /** The hidden marker of the sweep's pull-request body. */
@@ -334,7 +334,7 @@ function origin(finding: PrincipalUnused | undefined): string {
   return parts.length > 0 ? parts.join(', ') : 'the findings given for it'
 }
 
-/** What the sweep found and did not change: unchecked, not refinable, over quota, stale. */
+/** What the sweep found and did not change: stale, unchecked, not refinable, over quota. */
 function notChanged(input: SweepBodyInput): string[] {
   const stale = new Set(input.stale ?? [])
   const out: string[] = []
@@ -346,49 +346,25 @@ function notChanged(input: SweepBodyInput): string[] {
           'another ref was checked out); left for the next run.'
       )
     }
-    if (report.status !== 'policies') {
-      const at = report.line !== undefined ? ` line ${report.line}` : ''
-      out.push(
-        `- ${file}${at}: not checked, ${report.status === 'malformed' ? 'it does not parse' : 'not read'}: ` +
-          `${text(report.message ?? 'no reason given', MAX_REASON_CHARACTERS)}`
-      )
-      continue
+    for (const u of uncheckedItems([report])) {
+      const at = `${u.line !== undefined ? ` line ${u.line}` : ''}${u.pointer ? ` policy ${code(u.pointer)}` : ''}`
+      out.push(`- ${file}${at}: not checked: ${text(u.reason, MAX_REASON_CHARACTERS)}`)
     }
     for (const p of report.policies) {
       const where = p.pointer === '' ? file : `${file} policy ${code(p.pointer)}`
-      const reason = text(p.reason ?? '', MAX_REASON_CHARACTERS)
-      switch (p.status) {
-        case 'unmapped':
-          out.push(`- ${where}: not checked, no principal: ${reason}`)
-          break
-        case 'invalid':
-          out.push(`- ${where}: not a policy iam-refine can read: ${reason}`)
-          break
-        case 'error':
-          out.push(
-            `- ${where}: an internal guarantee failed, so nothing is proposed (a bug; please report it).`
-          )
-          break
-        case 'not-editable':
-          out.push(
-            `- ${where}: ${count(p.unusedActions.length, 'unused action')} not removed: ${reason}`
-          )
-          break
-        case 'unused-policy':
-          out.push(
-            `- ${where}: every action is unused by ${p.principals.map(a => code(a)).join(', ')}: ` +
-              'detach the policy and delete it (a sweep never leaves an empty policy).'
-          )
-          break
-        default:
-          if (hasUnused(p.status) && p.overQuota) {
-            out.push(`- ${where}: changed, but still over its size quota: split or rewrite it.`)
-          }
+      if (p.status === 'not-editable') {
+        out.push(
+          `- ${where}: ${count(p.unusedActions.length, 'unused action')} not removed: ` +
+            text(p.reason ?? '', MAX_REASON_CHARACTERS)
+        )
+      } else if (p.status === 'unused-policy') {
+        out.push(
+          `- ${where}: every action is unused by ${p.principals.map(a => code(a)).join(', ')}: ` +
+            'detach the policy and delete it (a sweep never leaves an empty policy).'
+        )
+      } else if ((p.status === 'refined' || p.status === 'fixed') && p.overQuota) {
+        out.push(`- ${where}: changed, but still over its size quota: split or rewrite it.`)
       }
-    }
-    for (const n of report.notes) {
-      if (n.unchecked !== true) continue
-      out.push(`- ${file} line ${n.line}: not checked: ${text(n.message, MAX_REASON_CHARACTERS)}`)
     }
   }
   return out
