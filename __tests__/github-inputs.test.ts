@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { ConfigurationError } from '../src/engine/errors.js'
-import { INPUT, OUTPUT, readInputs } from '../src/inputs.js'
+import { INPUT, OUTPUT, readInputs, resolveMode } from '../src/inputs.js'
 
 function read(values: Record<string, string>) {
   return readInputs(name => values[name] ?? '')
@@ -23,7 +23,31 @@ describe('readInputs', () => {
       reviewEvent: 'COMMENT',
       maxComments: 30,
       verifyWithAws: false,
-      requireAwsAgreement: false
+      requireAwsAgreement: false,
+      mode: 'auto',
+      sweepBranch: 'iam-refine/least-privilege',
+      sweepTitle: 'iam-refine: remove unused IAM permissions',
+      sweepLabels: ['security', 'iam-refine'],
+      sweepForcePush: false
+    })
+  })
+
+  it('reads the sweep inputs', () => {
+    expect(
+      read({
+        ...token,
+        mode: 'Sweep',
+        'sweep-branch': 'bots/iam-refine',
+        'sweep-title': 'Least privilege',
+        'sweep-labels': 'iam, chore',
+        'sweep-force-push': 'true'
+      })
+    ).toMatchObject({
+      mode: 'sweep',
+      sweepBranch: 'bots/iam-refine',
+      sweepTitle: 'Least privilege',
+      sweepLabels: ['iam', 'chore'],
+      sweepForcePush: true
     })
   })
 
@@ -99,11 +123,50 @@ describe('readInputs', () => {
     [
       { 'findings-artifact': 'a', 'findings-artifact-workflow': '.github/workflows/export.yml' },
       'findings-artifact-workflow must be a workflow file name'
-    ]
+    ],
+    [{ mode: 'both' }, 'mode'],
+    [{ 'sweep-branch': 'a b' }, 'sweep-branch'],
+    [{ 'sweep-branch': 'a..b' }, 'sweep-branch'],
+    [{ 'sweep-branch': 'refs/heads/x' }, 'sweep-branch'],
+    [{ 'sweep-branch': 'x.lock' }, 'sweep-branch'],
+    [{ 'sweep-branch': 'a/.hidden' }, 'sweep-branch'],
+    [{ 'sweep-branch': 'x@{1}' }, 'sweep-branch'],
+    [{ 'sweep-branch': 'a:b' }, 'sweep-branch'],
+    [{ 'sweep-title': 'two\nlines' }, 'sweep-title'],
+    [{ 'sweep-title': 'x'.repeat(257) }, 'sweep-title'],
+    [{ 'sweep-labels': 'y'.repeat(51) }, 'sweep-labels'],
+    [{ 'sweep-force-push': 'sure' }, 'sweep-force-push']
   ])('rejects %j naming the input', (values, name) => {
     const run = () => read({ ...token, ...values })
     expect(run).toThrow(ConfigurationError)
     expect(run).toThrow(name)
+  })
+})
+
+describe('resolveMode', () => {
+  it.each([
+    ['auto', 'pull_request', 'review'],
+    ['auto', 'pull_request_target', 'review'],
+    ['auto', 'pull_request_review', 'review'],
+    ['auto', 'schedule', 'sweep'],
+    ['auto', 'workflow_dispatch', 'sweep'],
+    ['auto', 'push', 'none'],
+    ['sweep', 'push', 'sweep'],
+    ['review', 'schedule', 'review']
+  ] as const)('%s on %s: %s', (mode, event, kind) => {
+    expect(resolveMode(mode, event).kind).toBe(kind)
+  })
+
+  it('says what it did not do, and refuses a sweep on a pull-request event', () => {
+    expect(resolveMode('auto', 'release')).toEqual({
+      kind: 'none',
+      message: expect.stringMatching(
+        /^iam-refine did nothing on this release event: with mode: auto/
+      )
+    })
+    expect(() => resolveMode('sweep', 'pull_request_target')).toThrow(
+      /Input mode is sweep, but this is a pull_request_target event/
+    )
   })
 })
 
@@ -133,5 +196,7 @@ describe('action.yml', () => {
     const inputs = read({ ...defaults, ...token })
     expect(inputs.maxComments).toBe(30)
     expect(inputs.config).toBe('.github/iam-refine.yml')
+    expect(inputs.sweepLabels).toEqual(['security', 'iam-refine'])
+    expect(inputs.sweepTitle).toBe('iam-refine: remove unused IAM permissions')
   })
 })

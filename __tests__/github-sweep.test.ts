@@ -103,7 +103,7 @@ function request(
       leftAloneMarker: LEFT_ALONE_MARKER
     },
     isOurCommit: isSweepCommit,
-    login: 'github-actions[bot]',
+    login: async () => 'github-actions[bot]',
     logger,
     ...extra
   }

@@ -13798,6 +13798,7 @@ async function refineTree(options) {
   let defects = 0;
   for (const file of walked) {
     if (!include(file.rel)) continue;
+    const name = options.relativeNames ? file.rel : file.path;
     const read = await readCandidate(file.path);
     if (!read.ok) {
       if (read.reason === "too-large" || file.explicit) {
@@ -13805,7 +13806,7 @@ async function refineTree(options) {
           path: file.path,
           rel: file.rel,
           report: {
-            file: file.path,
+            file: name,
             status: "skipped",
             message: read.message,
             policies: [],
@@ -13817,7 +13818,7 @@ async function refineTree(options) {
       continue;
     }
     let outcome = refineFile(
-      { file: file.path, path: file.rel, text: read.text },
+      { file: name, path: file.rel, text: read.text },
       {
         catalog: options.catalog,
         findings: options.findings,
@@ -13829,7 +13830,7 @@ async function refineTree(options) {
     if (options.prove) {
       outcome = await withAwsProof(read.text, outcome, options.prove, (p4, reason, defect) => {
         if (defect) defects++;
-        options.onWithheld?.(file.path, p4, reason, defect);
+        options.onWithheld?.(name, p4, reason, defect);
       });
       if (!outcome.report) continue;
     }
@@ -19837,47 +19838,23 @@ function notChanged(input) {
         `- ${file}: its copy in the workspace is not the default branch's (the branch moved, or another ref was checked out); left for the next run.`
       );
     }
-    if (report.status !== "policies") {
-      const at2 = report.line !== void 0 ? ` line ${report.line}` : "";
-      out.push(
-        `- ${file}${at2}: not checked, ${report.status === "malformed" ? "it does not parse" : "not read"}: ${text(report.message ?? "no reason given", MAX_REASON_CHARACTERS)}`
-      );
-      continue;
+    for (const u2 of uncheckedItems([report])) {
+      const at2 = `${u2.line !== void 0 ? ` line ${u2.line}` : ""}${u2.pointer ? ` policy ${code(u2.pointer)}` : ""}`;
+      out.push(`- ${file}${at2}: not checked: ${text(u2.reason, MAX_REASON_CHARACTERS)}`);
     }
     for (const p4 of report.policies) {
       const where = p4.pointer === "" ? file : `${file} policy ${code(p4.pointer)}`;
-      const reason = text(p4.reason ?? "", MAX_REASON_CHARACTERS);
-      switch (p4.status) {
-        case "unmapped":
-          out.push(`- ${where}: not checked, no principal: ${reason}`);
-          break;
-        case "invalid":
-          out.push(`- ${where}: not a policy iam-refine can read: ${reason}`);
-          break;
-        case "error":
-          out.push(
-            `- ${where}: an internal guarantee failed, so nothing is proposed (a bug; please report it).`
-          );
-          break;
-        case "not-editable":
-          out.push(
-            `- ${where}: ${count(p4.unusedActions.length, "unused action")} not removed: ${reason}`
-          );
-          break;
-        case "unused-policy":
-          out.push(
-            `- ${where}: every action is unused by ${p4.principals.map((a7) => code(a7)).join(", ")}: detach the policy and delete it (a sweep never leaves an empty policy).`
-          );
-          break;
-        default:
-          if (hasUnused(p4.status) && p4.overQuota) {
-            out.push(`- ${where}: changed, but still over its size quota: split or rewrite it.`);
-          }
+      if (p4.status === "not-editable") {
+        out.push(
+          `- ${where}: ${count(p4.unusedActions.length, "unused action")} not removed: ` + text(p4.reason ?? "", MAX_REASON_CHARACTERS)
+        );
+      } else if (p4.status === "unused-policy") {
+        out.push(
+          `- ${where}: every action is unused by ${p4.principals.map((a7) => code(a7)).join(", ")}: detach the policy and delete it (a sweep never leaves an empty policy).`
+        );
+      } else if ((p4.status === "refined" || p4.status === "fixed") && p4.overQuota) {
+        out.push(`- ${where}: changed, but still over its size quota: split or rewrite it.`);
       }
-    }
-    for (const n4 of report.notes) {
-      if (n4.unchecked !== true) continue;
-      out.push(`- ${file} line ${n4.line}: not checked: ${text(n4.message, MAX_REASON_CHARACTERS)}`);
     }
   }
   return out;

@@ -1085,15 +1085,15 @@ var require_util = __commonJS({
           throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
-        let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
+        let origin2 = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
         let path = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
-        if (origin[origin.length - 1] === "/") {
-          origin = origin.slice(0, origin.length - 1);
+        if (origin2[origin2.length - 1] === "/") {
+          origin2 = origin2.slice(0, origin2.length - 1);
         }
         if (path && path[0] !== "/") {
           path = `/${path}`;
         }
-        return new URL(`${origin}${path}`);
+        return new URL(`${origin2}${path}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1544,38 +1544,38 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path, origin }
+          request: { method, path, origin: origin2 }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path);
+        debuglog("sending request to %s %s/%s", method, origin2, path);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path, origin },
+          request: { method, path, origin: origin2 },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
-          origin,
+          origin2,
           path,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path, origin }
+          request: { method, path, origin: origin2 }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path);
+        debuglog("trailers received from %s %s/%s", method, origin2, path);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path, origin },
+          request: { method, path, origin: origin2 },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
-          origin,
+          origin2,
           path,
           error3.message
         );
@@ -1625,9 +1625,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path, origin }
+            request: { method, path, origin: origin2 }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path);
+          debuglog("sending request to %s %s/%s", method, origin2, path);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1689,7 +1689,7 @@ var require_request = __commonJS({
     var invalidPathRegex = /[^\u0021-\u00ff]/;
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
-      constructor(origin, {
+      constructor(origin2, {
         path,
         method,
         body,
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.aborted = false;
         this.upgrade = upgrade || null;
         this.path = query ? buildURL(path, query) : path;
-        this.origin = origin;
+        this.origin = origin2;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
         this.reset = reset == null ? null : reset;
@@ -4363,9 +4363,9 @@ var require_util2 = __commonJS({
       if (url.protocol === "data:") return true;
       if (url.protocol === "file:") return true;
       return isOriginPotentiallyTrustworthy(url.origin);
-      function isOriginPotentiallyTrustworthy(origin) {
-        if (origin == null || origin === "null") return false;
-        const originAsURL = new URL(origin);
+      function isOriginPotentiallyTrustworthy(origin2) {
+        if (origin2 == null || origin2 === "null") return false;
+        const originAsURL = new URL(origin2);
         if (originAsURL.protocol === "https:" || originAsURL.protocol === "wss:") {
           return true;
         }
@@ -7527,11 +7527,11 @@ var require_redirect_handler = __commonJS({
         if (!this.location) {
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
-        const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
+        const { origin: origin2, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
         const path = search ? `${pathname}${search}` : pathname;
-        this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
+        this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin2);
         this.opts.path = path;
-        this.opts.origin = origin;
+        this.opts.origin = origin2;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
         if (statusCode === 303 && this.opts.method !== "HEAD") {
@@ -7879,8 +7879,8 @@ var require_client = __commonJS({
         this.once("connect", cb);
       }
       [kDispatch](opts, handler2) {
-        const origin = opts.origin || this[kUrl].origin;
-        const request2 = new Request(origin, opts, handler2);
+        const origin2 = opts.origin || this[kUrl].origin;
+        const request2 = new Request(origin2, opts, handler2);
         this[kQueue].push(request2);
         if (this[kResuming]) {
         } else if (util.bodyLength(request2.body) == null && util.isIterable(request2.body)) {
@@ -8246,7 +8246,7 @@ var require_pool_base = __commonJS({
         this[kClients] = [];
         this[kQueued] = 0;
         const pool = this;
-        this[kOnDrain] = function onDrain(origin, targets) {
+        this[kOnDrain] = function onDrain(origin2, targets) {
           const queue = pool[kQueue];
           let needDrain = false;
           while (!needDrain) {
@@ -8260,20 +8260,20 @@ var require_pool_base = __commonJS({
           this[kNeedDrain] = needDrain;
           if (!this[kNeedDrain] && pool[kNeedDrain]) {
             pool[kNeedDrain] = false;
-            pool.emit("drain", origin, [pool, ...targets]);
+            pool.emit("drain", origin2, [pool, ...targets]);
           }
           if (pool[kClosedResolve] && queue.isEmpty()) {
             Promise.all(pool[kClients].map((c6) => c6.close())).then(pool[kClosedResolve]);
           }
         };
-        this[kOnConnect] = (origin, targets) => {
-          pool.emit("connect", origin, [pool, ...targets]);
+        this[kOnConnect] = (origin2, targets) => {
+          pool.emit("connect", origin2, [pool, ...targets]);
         };
-        this[kOnDisconnect] = (origin, targets, err2) => {
-          pool.emit("disconnect", origin, [pool, ...targets], err2);
+        this[kOnDisconnect] = (origin2, targets, err2) => {
+          pool.emit("disconnect", origin2, [pool, ...targets], err2);
         };
-        this[kOnConnectionError] = (origin, targets, err2) => {
-          pool.emit("connectionError", origin, [pool, ...targets], err2);
+        this[kOnConnectionError] = (origin2, targets, err2) => {
+          pool.emit("connectionError", origin2, [pool, ...targets], err2);
         };
         this[kStats] = new PoolStats(this);
       }
@@ -8395,11 +8395,11 @@ var require_pool = __commonJS({
     var kOptions = /* @__PURE__ */ Symbol("options");
     var kConnections = /* @__PURE__ */ Symbol("connections");
     var kFactory = /* @__PURE__ */ Symbol("factory");
-    function defaultFactory(origin, opts) {
-      return new Client2(origin, opts);
+    function defaultFactory(origin2, opts) {
+      return new Client2(origin2, opts);
     }
     var Pool = class extends PoolBase {
-      constructor(origin, {
+      constructor(origin2, {
         connections,
         factory = defaultFactory,
         connect,
@@ -8435,11 +8435,11 @@ var require_pool = __commonJS({
         super(options);
         this[kInterceptors] = options.interceptors?.Pool && Array.isArray(options.interceptors.Pool) ? options.interceptors.Pool : [];
         this[kConnections] = connections || null;
-        this[kUrl] = util.parseOrigin(origin);
+        this[kUrl] = util.parseOrigin(origin2);
         this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
-        this.on("connectionError", (origin2, targets, error3) => {
+        this.on("connectionError", (origin3, targets, error3) => {
           for (const target of targets) {
             const idx = this[kClients].indexOf(target);
             if (idx !== -1) {
@@ -8501,8 +8501,8 @@ var require_balanced_pool = __commonJS({
       }
       return a6;
     }
-    function defaultFactory(origin, opts) {
-      return new Pool(origin, opts);
+    function defaultFactory(origin2, opts) {
+      return new Pool(origin2, opts);
     }
     var BalancedPool = class extends PoolBase {
       constructor(upstreams = [], { factory = defaultFactory, ...opts } = {}) {
@@ -8627,8 +8627,8 @@ var require_agent = __commonJS({
     var kOnDrain = /* @__PURE__ */ Symbol("onDrain");
     var kFactory = /* @__PURE__ */ Symbol("factory");
     var kOptions = /* @__PURE__ */ Symbol("options");
-    function defaultFactory(origin, opts) {
-      return opts && opts.connections === 1 ? new Client2(origin, opts) : new Pool(origin, opts);
+    function defaultFactory(origin2, opts) {
+      return opts && opts.connections === 1 ? new Client2(origin2, opts) : new Pool(origin2, opts);
     }
     var Agent = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
@@ -8654,17 +8654,17 @@ var require_agent = __commonJS({
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
         this[kClients] = /* @__PURE__ */ new Map();
-        this[kOnDrain] = (origin, targets) => {
-          this.emit("drain", origin, [this, ...targets]);
+        this[kOnDrain] = (origin2, targets) => {
+          this.emit("drain", origin2, [this, ...targets]);
         };
-        this[kOnConnect] = (origin, targets) => {
-          this.emit("connect", origin, [this, ...targets]);
+        this[kOnConnect] = (origin2, targets) => {
+          this.emit("connect", origin2, [this, ...targets]);
         };
-        this[kOnDisconnect] = (origin, targets, err2) => {
-          this.emit("disconnect", origin, [this, ...targets], err2);
+        this[kOnDisconnect] = (origin2, targets, err2) => {
+          this.emit("disconnect", origin2, [this, ...targets], err2);
         };
-        this[kOnConnectionError] = (origin, targets, err2) => {
-          this.emit("connectionError", origin, [this, ...targets], err2);
+        this[kOnConnectionError] = (origin2, targets, err2) => {
+          this.emit("connectionError", origin2, [this, ...targets], err2);
         };
       }
       get [kRunning]() {
@@ -8731,16 +8731,16 @@ var require_proxy_agent = __commonJS({
     function defaultProtocolPort(protocol) {
       return protocol === "https:" ? 443 : 80;
     }
-    function defaultFactory(origin, opts) {
-      return new Pool(origin, opts);
+    function defaultFactory(origin2, opts) {
+      return new Pool(origin2, opts);
     }
     var noop4 = () => {
     };
-    function defaultAgentFactory(origin, opts) {
+    function defaultAgentFactory(origin2, opts) {
       if (opts.connections === 1) {
-        return new Client2(origin, opts);
+        return new Client2(origin2, opts);
       }
-      return new Pool(origin, opts);
+      return new Pool(origin2, opts);
     }
     var Http1ProxyWrapper = class extends DispatcherBase {
       #client;
@@ -8768,13 +8768,13 @@ var require_proxy_agent = __commonJS({
           if (onHeaders) onHeaders.call(this, statusCode, data, resume);
         };
         const {
-          origin,
+          origin: origin2,
           path = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path;
+        opts.path = origin2 + path;
         if (!("host" in headers) && !("Host" in headers)) {
-          const { host } = new URL2(origin);
+          const { host } = new URL2(origin2);
           headers.host = host;
         }
         opts.headers = { ...this[kProxyHeaders], ...headers };
@@ -8799,7 +8799,7 @@ var require_proxy_agent = __commonJS({
         }
         const { proxyTunnel = true } = opts;
         const url = this.#getUrl(opts);
-        const { href, origin, port, protocol, username, password, hostname: proxyHostname } = url;
+        const { href, origin: origin2, port, protocol, username, password, hostname: proxyHostname } = url;
         this[kProxy] = { uri: href, protocol };
         this[kInterceptors] = opts.interceptors?.ProxyAgent && Array.isArray(opts.interceptors.ProxyAgent) ? opts.interceptors.ProxyAgent : [];
         this[kRequestTls] = opts.requestTls;
@@ -8818,8 +8818,8 @@ var require_proxy_agent = __commonJS({
         const connect = buildConnector({ ...opts.proxyTls });
         this[kConnectEndpoint] = buildConnector({ ...opts.requestTls });
         const agentFactory = opts.factory || defaultAgentFactory;
-        const factory = (origin2, options) => {
-          const { protocol: protocol2 } = new URL2(origin2);
+        const factory = (origin3, options) => {
+          const { protocol: protocol2 } = new URL2(origin3);
           if (!this[kTunnelProxy] && protocol2 === "http:" && this[kProxy].protocol === "http:") {
             return new Http1ProxyWrapper(this[kProxy].uri, {
               headers: this[kProxyHeaders],
@@ -8827,7 +8827,7 @@ var require_proxy_agent = __commonJS({
               factory: agentFactory
             });
           }
-          return agentFactory(origin2, options);
+          return agentFactory(origin3, options);
         };
         this[kClient] = clientFactory(url, { connect });
         this[kAgent] = new Agent({
@@ -8840,7 +8840,7 @@ var require_proxy_agent = __commonJS({
             }
             try {
               const { socket, statusCode } = await this[kClient].connect({
-                origin,
+                origin: origin2,
                 port,
                 path: requestedPath,
                 signal: opts2.signal,
@@ -10898,7 +10898,7 @@ var require_mock_utils = __commonJS({
     }
     function buildMockDispatch() {
       const agent = this[kMockAgent];
-      const origin = this[kOrigin];
+      const origin2 = this[kOrigin];
       const originalDispatch = this[kOriginalDispatch];
       return function dispatch(opts, handler2) {
         if (agent.isMockActive) {
@@ -10908,12 +10908,12 @@ var require_mock_utils = __commonJS({
             if (error3 instanceof MockNotMatchedError) {
               const netConnect = agent[kGetNetConnect]();
               if (netConnect === false) {
-                throw new MockNotMatchedError(`${error3.message}: subsequent request to origin ${origin} was not allowed (net.connect disabled)`);
+                throw new MockNotMatchedError(`${error3.message}: subsequent request to origin ${origin2} was not allowed (net.connect disabled)`);
               }
-              if (checkNetConnect(netConnect, origin)) {
+              if (checkNetConnect(netConnect, origin2)) {
                 originalDispatch.call(this, opts, handler2);
               } else {
-                throw new MockNotMatchedError(`${error3.message}: subsequent request to origin ${origin} was not allowed (net.connect is not enabled for this origin)`);
+                throw new MockNotMatchedError(`${error3.message}: subsequent request to origin ${origin2} was not allowed (net.connect is not enabled for this origin)`);
               }
             } else {
               throw error3;
@@ -10924,8 +10924,8 @@ var require_mock_utils = __commonJS({
         }
       };
     }
-    function checkNetConnect(netConnect, origin) {
-      const url = new URL(origin);
+    function checkNetConnect(netConnect, origin2) {
+      const url = new URL(origin2);
       if (netConnect === true) {
         return true;
       } else if (Array.isArray(netConnect) && netConnect.some((matcher) => matchValue(matcher, url.host))) {
@@ -11141,13 +11141,13 @@ var require_mock_client = __commonJS({
     var Symbols = require_symbols();
     var { InvalidArgumentError } = require_errors();
     var MockClient = class extends Client2 {
-      constructor(origin, opts) {
-        super(origin, opts);
+      constructor(origin2, opts) {
+        super(origin2, opts);
         if (!opts || !opts.agent || typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
         this[kMockAgent] = opts.agent;
-        this[kOrigin] = origin;
+        this[kOrigin] = origin2;
         this[kDispatches] = [];
         this[kConnected] = 1;
         this[kOriginalDispatch] = this.dispatch;
@@ -11194,13 +11194,13 @@ var require_mock_pool = __commonJS({
     var Symbols = require_symbols();
     var { InvalidArgumentError } = require_errors();
     var MockPool = class extends Pool {
-      constructor(origin, opts) {
-        super(origin, opts);
+      constructor(origin2, opts) {
+        super(origin2, opts);
         if (!opts || !opts.agent || typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
         this[kMockAgent] = opts.agent;
-        this[kOrigin] = origin;
+        this[kOrigin] = origin2;
         this[kDispatches] = [];
         this[kConnected] = 1;
         this[kOriginalDispatch] = this.dispatch;
@@ -11248,11 +11248,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural;
       }
-      pluralize(count3) {
-        const one = count3 === 1;
+      pluralize(count4) {
+        const one = count4 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count3, noun };
+        return { ...keys, count: count4, noun };
       }
     };
   }
@@ -11282,9 +11282,9 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
             Method: method,
-            Origin: origin,
+            Origin: origin2,
             Path: path,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
@@ -11336,11 +11336,11 @@ var require_mock_agent = __commonJS({
         this[kClients] = agent[kClients];
         this[kOptions] = buildMockOptions(opts);
       }
-      get(origin) {
-        let dispatcher = this[kMockAgentGet](origin);
+      get(origin2) {
+        let dispatcher = this[kMockAgentGet](origin2);
         if (!dispatcher) {
-          dispatcher = this[kFactory](origin);
-          this[kMockAgentSet](origin, dispatcher);
+          dispatcher = this[kFactory](origin2);
+          this[kMockAgentSet](origin2, dispatcher);
         }
         return dispatcher;
       }
@@ -11379,27 +11379,27 @@ var require_mock_agent = __commonJS({
       get isMockActive() {
         return this[kIsMockActive];
       }
-      [kMockAgentSet](origin, dispatcher) {
-        this[kClients].set(origin, dispatcher);
+      [kMockAgentSet](origin2, dispatcher) {
+        this[kClients].set(origin2, dispatcher);
       }
-      [kFactory](origin) {
+      [kFactory](origin2) {
         const mockOptions = Object.assign({ agent: this }, this[kOptions]);
-        return this[kOptions] && this[kOptions].connections === 1 ? new MockClient(origin, mockOptions) : new MockPool(origin, mockOptions);
+        return this[kOptions] && this[kOptions].connections === 1 ? new MockClient(origin2, mockOptions) : new MockPool(origin2, mockOptions);
       }
-      [kMockAgentGet](origin) {
-        const client = this[kClients].get(origin);
+      [kMockAgentGet](origin2) {
+        const client = this[kClients].get(origin2);
         if (client) {
           return client;
         }
-        if (typeof origin !== "string") {
+        if (typeof origin2 !== "string") {
           const dispatcher = this[kFactory]("http://localhost:9999");
-          this[kMockAgentSet](origin, dispatcher);
+          this[kMockAgentSet](origin2, dispatcher);
           return dispatcher;
         }
         for (const [keyMatcher, nonExplicitDispatcher] of Array.from(this[kClients])) {
-          if (nonExplicitDispatcher && typeof keyMatcher !== "string" && matchValue(keyMatcher, origin)) {
-            const dispatcher = this[kFactory](origin);
-            this[kMockAgentSet](origin, dispatcher);
+          if (nonExplicitDispatcher && typeof keyMatcher !== "string" && matchValue(keyMatcher, origin2)) {
+            const dispatcher = this[kFactory](origin2);
+            this[kMockAgentSet](origin2, dispatcher);
             dispatcher[kDispatches] = nonExplicitDispatcher[kDispatches];
             return dispatcher;
           }
@@ -11410,7 +11410,7 @@ var require_mock_agent = __commonJS({
       }
       pendingInterceptors() {
         const mockAgentClients = this[kClients];
-        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope]) => scope[kDispatches].map((dispatch) => ({ ...dispatch, origin }))).filter(({ pending }) => pending);
+        return Array.from(mockAgentClients.entries()).flatMap(([origin2, scope]) => scope[kDispatches].map((dispatch) => ({ ...dispatch, origin: origin2 }))).filter(({ pending }) => pending);
       }
       assertNoPendingInterceptors({ pendingInterceptorsFormatter = new PendingInterceptorsFormatter() } = {}) {
         const pending = this.pendingInterceptors();
@@ -11676,10 +11676,10 @@ var require_dns = __commonJS({
       get full() {
         return this.#records.size === this.#maxItems;
       }
-      runLookup(origin, opts, cb) {
-        const ips = this.#records.get(origin.hostname);
+      runLookup(origin2, opts, cb) {
+        const ips = this.#records.get(origin2.hostname);
         if (ips == null && this.full) {
-          cb(null, origin.origin);
+          cb(null, origin2.origin);
           return;
         }
         const newOpts = {
@@ -11692,59 +11692,59 @@ var require_dns = __commonJS({
           maxItems: this.#maxItems
         };
         if (ips == null) {
-          this.lookup(origin, newOpts, (err2, addresses) => {
+          this.lookup(origin2, newOpts, (err2, addresses) => {
             if (err2 || addresses == null || addresses.length === 0) {
               cb(err2 ?? new InformationalError("No DNS entries found"));
               return;
             }
-            this.setRecords(origin, addresses);
-            const records = this.#records.get(origin.hostname);
+            this.setRecords(origin2, addresses);
+            const records = this.#records.get(origin2.hostname);
             const ip = this.pick(
-              origin,
+              origin2,
               records,
               newOpts.affinity
             );
             let port;
             if (typeof ip.port === "number") {
               port = `:${ip.port}`;
-            } else if (origin.port !== "") {
-              port = `:${origin.port}`;
+            } else if (origin2.port !== "") {
+              port = `:${origin2.port}`;
             } else {
               port = "";
             }
             cb(
               null,
-              `${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port}`
+              `${origin2.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port}`
             );
           });
         } else {
           const ip = this.pick(
-            origin,
+            origin2,
             ips,
             newOpts.affinity
           );
           if (ip == null) {
-            this.#records.delete(origin.hostname);
-            this.runLookup(origin, opts, cb);
+            this.#records.delete(origin2.hostname);
+            this.runLookup(origin2, opts, cb);
             return;
           }
           let port;
           if (typeof ip.port === "number") {
             port = `:${ip.port}`;
-          } else if (origin.port !== "") {
-            port = `:${origin.port}`;
+          } else if (origin2.port !== "") {
+            port = `:${origin2.port}`;
           } else {
             port = "";
           }
           cb(
             null,
-            `${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port}`
+            `${origin2.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port}`
           );
         }
       }
-      #defaultLookup(origin, opts, cb) {
+      #defaultLookup(origin2, opts, cb) {
         lookup(
-          origin.hostname,
+          origin2.hostname,
           {
             all: true,
             family: this.dualStack === false ? this.affinity : 0,
@@ -11762,7 +11762,7 @@ var require_dns = __commonJS({
           }
         );
       }
-      #defaultPick(origin, hostnameRecords, affinity) {
+      #defaultPick(origin2, hostnameRecords, affinity) {
         let ip = null;
         const { records, offset } = hostnameRecords;
         let family;
@@ -11799,11 +11799,11 @@ var require_dns = __commonJS({
         }
         if (Date.now() - ip.timestamp > ip.ttl) {
           family.ips.splice(position, 1);
-          return this.pick(origin, hostnameRecords, affinity);
+          return this.pick(origin2, hostnameRecords, affinity);
         }
         return ip;
       }
-      setRecords(origin, addresses) {
+      setRecords(origin2, addresses) {
         const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
         for (const record of addresses) {
@@ -11817,7 +11817,7 @@ var require_dns = __commonJS({
           familyRecords.ips.push(record);
           records.records[record.family] = familyRecords;
         }
-        this.#records.set(origin.hostname, records);
+        this.#records.set(origin2.hostname, records);
       }
       getHandler(meta, opts) {
         return new DNSDispatchHandler(this, meta, opts);
@@ -11829,9 +11829,9 @@ var require_dns = __commonJS({
       #dispatch = null;
       #handler = null;
       #origin = null;
-      constructor(state2, { origin, handler: handler2, dispatch }, opts) {
+      constructor(state2, { origin: origin2, handler: handler2, dispatch }, opts) {
         super(handler2);
-        this.#origin = origin;
+        this.#origin = origin2;
         this.#handler = handler2;
         this.#opts = { ...opts };
         this.#state = state2;
@@ -11906,28 +11906,28 @@ var require_dns = __commonJS({
       const instance = new DNSInstance(opts);
       return (dispatch) => {
         return function dnsInterceptor(origDispatchOpts, handler2) {
-          const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
-          if (isIP(origin.hostname) !== 0) {
+          const origin2 = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
+          if (isIP(origin2.hostname) !== 0) {
             return dispatch(origDispatchOpts, handler2);
           }
-          instance.runLookup(origin, origDispatchOpts, (err2, newOrigin) => {
+          instance.runLookup(origin2, origDispatchOpts, (err2, newOrigin) => {
             if (err2) {
               return handler2.onError(err2);
             }
             let dispatchOpts = null;
             dispatchOpts = {
               ...origDispatchOpts,
-              servername: origin.hostname,
+              servername: origin2.hostname,
               // For SNI on TLS
               origin: newOrigin,
               headers: {
-                host: origin.hostname,
+                host: origin2.hostname,
                 ...origDispatchOpts.headers
               }
             };
             dispatch(
               dispatchOpts,
-              instance.getHandler({ origin, dispatch, handler: handler2 }, origDispatchOpts)
+              instance.getHandler({ origin: origin2, dispatch, handler: handler2 }, origDispatchOpts)
             );
           });
           return true;
@@ -12919,9 +12919,9 @@ var require_request2 = __commonJS({
           request2 = input[kState];
           signal = input[kSignal];
         }
-        const origin = environmentSettingsObject.settingsObject.origin;
+        const origin2 = environmentSettingsObject.settingsObject.origin;
         let window2 = "client";
-        if (request2.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request2.window, origin)) {
+        if (request2.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request2.window, origin2)) {
           window2 = request2.window;
         }
         if (init.window != null) {
@@ -12997,7 +12997,7 @@ var require_request2 = __commonJS({
             } catch (err2) {
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err2 });
             }
-            if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
+            if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin2 && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
               request2.referrer = "client";
             } else {
               request2.referrer = parsedReferrer;
@@ -16623,14 +16623,14 @@ var require_events = __commonJS({
         }
         return this.#eventInit.ports;
       }
-      initMessageEvent(type, bubbles = false, cancelable = false, data = null, origin = "", lastEventId = "", source = null, ports = []) {
+      initMessageEvent(type, bubbles = false, cancelable = false, data = null, origin2 = "", lastEventId = "", source = null, ports = []) {
         webidl.brandCheck(this, _MessageEvent);
         webidl.argumentLengthCheck(arguments, 1, "MessageEvent.initMessageEvent");
         return new _MessageEvent(type, {
           bubbles,
           cancelable,
           data,
-          origin,
+          origin: origin2,
           lastEventId,
           source,
           ports
@@ -18671,15 +18671,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count3) {
-        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count4) {
+        while (count4 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count3 < remaining) {
-            this.linePos += count3;
-            count3 = 0;
+          if (count4 < remaining) {
+            this.linePos += count4;
+            count4 = 0;
           } else {
-            count3 -= remaining;
+            count4 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19561,8 +19561,8 @@ var init_isValidHostLabel = __esm({
       if (!allowSubDomains) {
         return VALID_HOST_LABEL_REGEX.test(value);
       }
-      const labels = value.split(".");
-      for (const label2 of labels) {
+      const labels2 = value.split(".");
+      for (const label2 of labels2) {
         if (!isValidHostLabel(label2)) {
           return false;
         }
@@ -19828,8 +19828,8 @@ var init_date_utils = __esm({
       const [_, yearStr, monthStr, dayStr, hours, minutes, seconds, fractionalMilliseconds] = match;
       const year2 = strictParseShort(stripLeadingZeroes(yearStr));
       const month = parseDateValue(monthStr, "month", 1, 12);
-      const day2 = parseDateValue(dayStr, "day", 1, 31);
-      return buildDate(year2, month, day2, { hours, minutes, seconds, fractionalMilliseconds });
+      const day3 = parseDateValue(dayStr, "day", 1, 31);
+      return buildDate(year2, month, day3, { hours, minutes, seconds, fractionalMilliseconds });
     };
     RFC3339_WITH_OFFSET = new RegExp(/^(\d{4})-(\d{2})-(\d{2})[tT](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(([-+]\d{2}:\d{2})|[zZ])$/);
     parseRfc3339DateTimeWithOffset = (value) => {
@@ -19846,8 +19846,8 @@ var init_date_utils = __esm({
       const [_, yearStr, monthStr, dayStr, hours, minutes, seconds, fractionalMilliseconds, offsetStr] = match;
       const year2 = strictParseShort(stripLeadingZeroes(yearStr));
       const month = parseDateValue(monthStr, "month", 1, 12);
-      const day2 = parseDateValue(dayStr, "day", 1, 31);
-      const date2 = buildDate(year2, month, day2, { hours, minutes, seconds, fractionalMilliseconds });
+      const day3 = parseDateValue(dayStr, "day", 1, 31);
+      const date2 = buildDate(year2, month, day3, { hours, minutes, seconds, fractionalMilliseconds });
       if (offsetStr.toUpperCase() != "Z") {
         date2.setTime(date2.getTime() - parseOffsetToMilliseconds(offsetStr));
       }
@@ -19904,10 +19904,10 @@ var init_date_utils = __esm({
       }
       return new Date(Math.round(valueAsDouble * 1e3));
     };
-    buildDate = (year2, month, day2, time2) => {
+    buildDate = (year2, month, day3, time2) => {
       const adjustedMonth = month - 1;
-      validateDayOfMonth(year2, adjustedMonth, day2);
-      return new Date(Date.UTC(year2, adjustedMonth, day2, parseDateValue(time2.hours, "hour", 0, 23), parseDateValue(time2.minutes, "minute", 0, 59), parseDateValue(time2.seconds, "seconds", 0, 60), parseMilliseconds(time2.fractionalMilliseconds)));
+      validateDayOfMonth(year2, adjustedMonth, day3);
+      return new Date(Date.UTC(year2, adjustedMonth, day3, parseDateValue(time2.hours, "hour", 0, 23), parseDateValue(time2.minutes, "minute", 0, 59), parseDateValue(time2.seconds, "seconds", 0, 60), parseMilliseconds(time2.fractionalMilliseconds)));
     };
     parseTwoDigitYear = (value) => {
       const thisYear = (/* @__PURE__ */ new Date()).getUTCFullYear();
@@ -19932,13 +19932,13 @@ var init_date_utils = __esm({
       return monthIdx + 1;
     };
     DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    validateDayOfMonth = (year2, month, day2) => {
+    validateDayOfMonth = (year2, month, day3) => {
       let maxDays = DAYS_IN_MONTH[month];
       if (month === 1 && isLeapYear(year2)) {
         maxDays = 29;
       }
-      if (day2 > maxDays) {
-        throw new TypeError(`Invalid day for ${MONTHS[month]} in ${year2}: ${day2}`);
+      if (day3 > maxDays) {
+        throw new TypeError(`Invalid day for ${MONTHS[month]} in ${year2}: ${day3}`);
       }
     };
     isLeapYear = (year2) => {
@@ -20103,7 +20103,7 @@ var init_schema_date_utils = __esm({
       if (IMF_FIXDATE_NATIVE.test(value)) {
         return new Date(value);
       }
-      let day2;
+      let day3;
       let month;
       let year2;
       let hour;
@@ -20112,16 +20112,16 @@ var init_schema_date_utils = __esm({
       let fraction;
       let matches2;
       if (matches2 = IMF_FIXDATE2.exec(value)) {
-        [, day2, month, year2, hour, minute, second, fraction] = matches2;
+        [, day3, month, year2, hour, minute, second, fraction] = matches2;
       } else if (matches2 = RFC_850_DATE2.exec(value)) {
-        [, day2, month, year2, hour, minute, second, fraction] = matches2;
+        [, day3, month, year2, hour, minute, second, fraction] = matches2;
         year2 = (Number(year2) + 1900).toString();
       } else if (matches2 = ASC_TIME2.exec(value)) {
-        [, month, day2, hour, minute, second, fraction, year2] = matches2;
+        [, month, day3, hour, minute, second, fraction, year2] = matches2;
       }
       if (year2 && second) {
-        const timestamp = Date.UTC(Number(year2), months.indexOf(month), Number(day2), Number(hour), Number(minute), Number(second), fraction ? Math.round(parseFloat(`0.${fraction}`) * 1e3) : 0);
-        range(day2, 1, 31);
+        const timestamp = Date.UTC(Number(year2), months.indexOf(month), Number(day3), Number(hour), Number(minute), Number(second), fraction ? Math.round(parseFloat(`0.${fraction}`) * 1e3) : 0);
+        range(day3, 1, 31);
         range(hour, 0, 23);
         range(minute, 0, 59);
         range(second, 0, 60);
@@ -24338,7 +24338,7 @@ var init_HttpBindingNormalizedSchema = __esm({
         memberSchemas
       ];
       const required = source[6];
-      const bodyRequired = required && memberNames.reduce((count3, name) => count3 + (source[4].indexOf(name) < required ? 1 : 0), 0);
+      const bodyRequired = required && memberNames.reduce((count4, name) => count4 + (source[4].indexOf(name) < required ? 1 : 0), 0);
       if (bodyRequired) {
         body[6] = bodyRequired;
       }
@@ -26027,7 +26027,7 @@ var init_HttpBindingProtocol = __esm({
         let hasBodyValue = false;
         let payload;
         let eventStream;
-        let labels;
+        let labels2;
         const names = Object.getOwnPropertyNames(input);
         const prototype = Object.getPrototypeOf(input);
         const sparse = (prototype === Object.prototype || prototype === null) && !bindings.hasIdempotency && !bindings.hasPrefixHeaders && names.length * 2 < bindings.memberBindings.length;
@@ -26067,7 +26067,7 @@ var init_HttpBindingProtocol = __esm({
           } else if (location === 33 || location === 38) {
             const serialized = this.serializeHttpValue(value, inputMemberValue, location, directSerializer);
             if (location === 33) {
-              (labels ??= /* @__PURE__ */ Object.create(null))[memberName] = serialized;
+              (labels2 ??= /* @__PURE__ */ Object.create(null))[memberName] = serialized;
             } else {
               headers[wireName] = serialized;
             }
@@ -26088,7 +26088,7 @@ var init_HttpBindingProtocol = __esm({
         const operationPath = operation2[1];
         const pathSegments = operation2[3];
         if (operationPath && pathSegments && request2.path.endsWith(operationPath)) {
-          request2.path = request2.path.slice(0, -operationPath.length) + this.serializePath(pathSegments, labels, bindings);
+          request2.path = request2.path.slice(0, -operationPath.length) + this.serializePath(pathSegments, labels2, bindings);
         }
         if (hasBodyValue && bodySchema) {
           if (directSerializer) {
@@ -26146,14 +26146,14 @@ var init_HttpBindingProtocol = __esm({
         }
         return this.serializer.flush();
       }
-      serializePath(segments, labels, bindings) {
+      serializePath(segments, labels2, bindings) {
         let path = "";
         for (const [value, kind] of segments) {
           if (kind === 0) {
             path += value;
             continue;
           }
-          const replacement = labels?.[value];
+          const replacement = labels2?.[value];
           if (replacement === void 0) {
             if (hasOwn(bindings.byName, value) && bindings.byName[value][2] === 33) {
               throw new Error(`No value provided for input HTTP label: ${value}.`);
@@ -27402,8 +27402,8 @@ var init_JsonBytesStringAdapter = __esm({
       padEnd(maxLength, fillString) {
         return this.s().padEnd(maxLength, fillString);
       }
-      repeat(count3) {
-        return this.s().repeat(count3);
+      repeat(count4) {
+        return this.s().repeat(count4);
       }
       toUpperCase() {
         return this.s().toUpperCase();
@@ -29471,9 +29471,9 @@ var init_DefaultRetryToken = __esm({
       $retryLog = {
         acquisitionDelay: 0
       };
-      constructor(delay, count3, cost, longPoll) {
+      constructor(delay, count4, cost, longPoll) {
         this.delay = delay;
-        this.count = count3;
+        this.count = count4;
         this.cost = cost;
         this.longPoll = longPoll;
       }
@@ -32080,12 +32080,12 @@ var init_node_http_handler = __esm({
           return socketWarningTimestamp;
         }
         if (sockets && requests) {
-          for (const origin in sockets) {
-            if (!hasOwn(sockets, origin)) {
+          for (const origin2 in sockets) {
+            if (!hasOwn(sockets, origin2)) {
               continue;
             }
-            const socketsInUse = sockets[origin]?.length ?? 0;
-            const requestsEnqueued = requests[origin]?.length ?? 0;
+            const socketsInUse = sockets[origin2]?.length ?? 0;
+            const requestsEnqueued = requests[origin2]?.length ?? 0;
             if (socketsInUse >= maxSockets && requestsEnqueued >= 2 * maxSockets) {
               logger2?.warn?.(`@smithy/node-http-handler:WARN - socket usage at capacity=${socketsInUse} and ${requestsEnqueued} additional requests are enqueued.
 See https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/node-configuring-maxsockets.html
@@ -32438,12 +32438,12 @@ var init_fromHttp = __esm({
     fromHttp = (options = {}) => {
       options.logger?.debug("@aws-sdk/credential-provider-http - fromHttp");
       let host;
-      const relative3 = options.awsContainerCredentialsRelativeUri ?? process.env[AWS_CONTAINER_CREDENTIALS_RELATIVE_URI];
+      const relative4 = options.awsContainerCredentialsRelativeUri ?? process.env[AWS_CONTAINER_CREDENTIALS_RELATIVE_URI];
       const full = options.awsContainerCredentialsFullUri ?? process.env[AWS_CONTAINER_CREDENTIALS_FULL_URI];
       const token = options.awsContainerAuthorizationToken ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN];
       const tokenFile = options.awsContainerAuthorizationTokenFile ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE];
       const warn = options.logger?.constructor?.name === "NoOpLogger" || !options.logger?.warn ? console.warn : options.logger.warn.bind(options.logger);
-      if (relative3 && full) {
+      if (relative4 && full) {
         warn("@aws-sdk/credential-provider-http: you have set both awsContainerCredentialsRelativeUri and awsContainerCredentialsFullUri.");
         warn("awsContainerCredentialsRelativeUri will take precedence.");
       }
@@ -32451,8 +32451,8 @@ var init_fromHttp = __esm({
         warn("@aws-sdk/credential-provider-http: you have set both awsContainerAuthorizationToken and awsContainerAuthorizationTokenFile.");
         warn("awsContainerAuthorizationTokenFile will take precedence.");
       }
-      if (relative3) {
-        host = `${DEFAULT_LINK_LOCAL_HOST}${relative3}`;
+      if (relative4) {
+        host = `${DEFAULT_LINK_LOCAL_HOST}${relative4}`;
       } else if (full) {
         host = full;
       } else {
@@ -39769,13 +39769,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate3 = () => {
-        let count3 = 1;
+        let count4 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state2.start++;
-          count3++;
+          count4++;
         }
-        if (count3 % 2 === 0) {
+        if (count4 % 2 === 0) {
           return false;
         }
         state2.negated = true;
@@ -43268,8 +43268,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count3, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count3);
+          for (const { count: count4, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count4);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -43377,13 +43377,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count3 = 0;
+        let count4 = 0;
         for (const item of node.items) {
           const c6 = getAliasCount(doc, item, anchors2);
-          if (c6 > count3)
-            count3 = c6;
+          if (c6 > count4)
+            count4 = c6;
         }
-        return count3;
+        return count4;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -45790,9 +45790,9 @@ var require_timestamp = __commonJS({
         const match = str.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year2, month, day2, hour, minute, second] = match.map(Number);
+        const [, year2, month, day3, hour, minute, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date2 = Date.UTC(year2, month - 1, day2, hour || 0, minute || 0, second || 0, millisec);
+        let date2 = Date.UTC(year2, month - 1, day3, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d6 = parseSexagesimal(tz, false);
@@ -46336,8 +46336,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count3, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count3);
+          for (const { count: count4, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count4);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -46414,12 +46414,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count3 = 1;
+        let count4 = 1;
         const end = error3.linePos[1];
         if (end?.line === line && end.col > col) {
-          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count4 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count3);
+        const pointer = " ".repeat(ci) + "^".repeat(count4);
         error3.message += `:
 
 ${lineStr}
@@ -46663,10 +46663,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -46680,7 +46680,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -46704,7 +46704,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -46720,7 +46720,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -46811,7 +46811,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -46825,13 +46825,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -46874,18 +46874,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i7 = 0; i7 < fc.items.length; ++i7) {
         const collItem = fc.items[i7];
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props2 = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props2.found) {
-          if (!props2.anchor && !props2.tag && !sep5 && !value) {
+          if (!props2.anchor && !props2.tag && !sep6 && !value) {
             if (i7 === 0 && props2.comma)
               onError(props2.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i7 < fc.items.length - 1)
@@ -46939,8 +46939,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep5 && !props2.found) {
-          const valueNode = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, sep5, null, props2, onError);
+        if (!isMap3 && !sep6 && !props2.found) {
+          const valueNode = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, sep6, null, props2, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -46952,7 +46952,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -46963,8 +46963,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props2.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -46981,7 +46981,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -47116,7 +47116,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i7 = lines.length - 1; i7 >= 0; --i7) {
         const content = lines[i7][1];
@@ -47161,7 +47161,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i7 + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i7 = 0; i7 < contentStart; ++i7)
         value += lines[i7][0].slice(trimIndent) + "\n";
@@ -47178,24 +47178,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -47274,7 +47274,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split2 = source.split(/\n( *)/);
       const first = split2[0];
       const m3 = first.match(/^( *)/);
@@ -47378,25 +47378,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd2, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep5 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -48206,14 +48206,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -49380,18 +49380,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -49544,15 +49544,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -49746,13 +49746,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -50533,9 +50533,9 @@ function info(message2) {
 }
 
 // src/main.ts
-import { mkdir as mkdir2, readFile as readFile4, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir2, readFile as readFile5, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { isAbsolute as isAbsolute2, join as join7, relative as relative2, sep as sep4 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join8, relative as relative3, sep as sep5 } from "node:path";
 
 // src/engine/errors.ts
 var ConfigurationError = class extends Error {
@@ -53911,10 +53911,10 @@ import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
 function createScanner(text3, ignoreTrivia = false) {
   const len = text3.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count3, exact) {
+  function scanHexDigits(count4, exact) {
     let digits = 0;
     let value2 = 0;
-    while (digits < count3 || !exact) {
+    while (digits < count4 || !exact) {
       let ch = text3.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
@@ -53928,7 +53928,7 @@ function createScanner(text3, ignoreTrivia = false) {
       pos++;
       digits++;
     }
-    if (digits < count3) {
+    if (digits < count4) {
       value2 = -1;
     }
     return value2;
@@ -54446,11 +54446,11 @@ function parseTree(text3, errors2 = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep5, offset, length) => {
+    onSeparator: (sep6, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep5 === ":") {
+        if (sep6 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep5 === ",") {
+        } else if (sep6 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -55103,9 +55103,9 @@ var FINDING_TYPES = /* @__PURE__ */ new Set([
   "InternalAccess"
 ]);
 var STATUSES = /* @__PURE__ */ new Set(["ACTIVE", "ARCHIVED", "RESOLVED"]);
-function parseFindings(value, file, origin = {}) {
+function parseFindings(value, file, origin2 = {}) {
   const parsed = parseFindingsOf(value, file);
-  const analyzerArn = origin.analyzerArn;
+  const analyzerArn = origin2.analyzerArn;
   if (analyzerArn === void 0) return parsed;
   return {
     ...parsed,
@@ -55361,8 +55361,8 @@ function filesSource(paths) {
     }
   };
 }
-function parseFindingObjects(findings, label2, origin = {}) {
-  return parseFindings([...findings], label2, origin);
+function parseFindingObjects(findings, label2, origin2 = {}) {
+  return parseFindings([...findings], label2, origin2);
 }
 async function loadFindingsSources(sources) {
   const parsed = [];
@@ -56205,15 +56205,15 @@ function unzipEntries(zip, label2, wanted) {
     }
   }
   if (eocd < 0) bad("no end of central directory");
-  const count3 = u162(eocd + 10);
+  const count4 = u162(eocd + 10);
   const directoryAt = u32(eocd + 16);
-  if (count3 === 65535 || directoryAt === 4294967295) bad("ZIP64 archives are not supported");
-  if (count3 > ZIP_LIMITS.entries) bad(`${count3} entries, over the limit of ${ZIP_LIMITS.entries}`);
+  if (count4 === 65535 || directoryAt === 4294967295) bad("ZIP64 archives are not supported");
+  if (count4 > ZIP_LIMITS.entries) bad(`${count4} entries, over the limit of ${ZIP_LIMITS.entries}`);
   const names = new TextDecoder("utf-8");
   const selected = [];
   let total = 0;
   let at2 = directoryAt;
-  for (let i7 = 0; i7 < count3; i7++) {
+  for (let i7 = 0; i7 < count4; i7++) {
     if (u32(at2) !== 33639248) bad("a broken central directory");
     const flags = u162(at2 + 8);
     const method = u162(at2 + 10);
@@ -61201,13 +61201,13 @@ function createGitHubClient(token, logger2, baseUrl2 = process.env.GITHUB_API_UR
   );
 }
 function waitTwice(kind, logger2) {
-  return (after, options, _o2, count3) => {
+  return (after, options, _o2, count4) => {
     if (options.url.endsWith("/graphql")) {
       logger2.warning(`GitHub ${kind} on GraphQL; reading the files through the REST API instead`);
       return false;
     }
     logger2.warning(`GitHub ${kind} on ${options.method} ${options.url}; waiting ${after} s`);
-    return count3 < 2;
+    return count4 < 2;
   };
 }
 
@@ -61220,6 +61220,77 @@ function algorithmOf(id) {
 }
 function blobId(bytes, algorithm = "sha1") {
   return createHash4(algorithm).update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
+}
+function textBlobId(text3, algorithm = "sha1") {
+  return blobId(Buffer.from(text3, "utf8"), algorithm);
+}
+function treeId(entries, algorithm = "sha1") {
+  const sorted = [...entries].sort((a6, b6) => Buffer.compare(sortKey(a6), sortKey(b6)));
+  const parts = [];
+  for (const e6 of sorted) {
+    const mode = e6.mode.replace(/^0+/, "");
+    parts.push(Buffer.from(`${mode} ${e6.path}\0`, "utf8"), Buffer.from(e6.sha, "hex"));
+  }
+  const body = Buffer.concat(parts);
+  return createHash4(algorithm).update(`tree ${body.byteLength}\0`).update(body).digest("hex");
+}
+function sortKey(e6) {
+  return Buffer.from(e6.type === "tree" ? `${e6.path}/` : e6.path, "utf8");
+}
+async function replaceBlobs(baseTree, changes, readTree) {
+  const algorithm = algorithmOf(baseTree) ?? "sha1";
+  const cache7 = /* @__PURE__ */ new Map();
+  const read = (sha) => {
+    let hit = cache7.get(sha);
+    if (!hit) {
+      hit = readTree(sha);
+      cache7.set(sha, hit);
+    }
+    return hit;
+  };
+  const base2 = [];
+  const byFolder = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    const entry = await entryAt(baseTree, change.path, read);
+    const regular = entry && entry.type === "blob" && (entry.mode === "100644" || entry.mode === "100755");
+    base2.push(regular ? { path: change.path, entry } : { path: change.path });
+    if (!regular) continue;
+    const cut = change.path.lastIndexOf("/");
+    const folder = cut < 0 ? "" : change.path.slice(0, cut);
+    const name = change.path.slice(cut + 1);
+    let names = byFolder.get(folder);
+    if (!names) byFolder.set(folder, names = /* @__PURE__ */ new Map());
+    names.set(name, change.sha);
+  }
+  const rebuild = async (sha, folder) => {
+    const entries = await read(sha);
+    const prefix = folder === "" ? "" : `${folder}/`;
+    const blobs = byFolder.get(folder);
+    const next = await Promise.all(
+      entries.map(async (e6) => {
+        if (e6.type === "blob" && blobs?.has(e6.path)) return { ...e6, sha: blobs.get(e6.path) };
+        if (e6.type === "tree" && touches(`${prefix}${e6.path}`)) {
+          return { ...e6, sha: await rebuild(e6.sha, `${prefix}${e6.path}`) };
+        }
+        return e6;
+      })
+    );
+    return treeId(next, algorithm);
+  };
+  const touches = (folder) => [...byFolder.keys()].some((f6) => f6 === folder || f6.startsWith(`${folder}/`));
+  return { tree: byFolder.size === 0 ? baseTree : await rebuild(baseTree, ""), base: base2 };
+}
+async function entryAt(root6, path, read) {
+  const segments = path.split("/");
+  let tree = root6;
+  for (let i7 = 0; i7 < segments.length; i7++) {
+    const entry = (await read(tree)).find((e6) => e6.path === segments[i7]);
+    if (!entry) return void 0;
+    if (i7 === segments.length - 1) return entry;
+    if (entry.type !== "tree") return void 0;
+    tree = entry.sha;
+  }
+  return void 0;
 }
 
 // src/github/file-content.ts
@@ -61315,10 +61386,10 @@ async function getFileContents(client, repo, files, ref, options = {}) {
   return out;
 }
 var BLOB_FIELDS = "oid byteSize isBinary isTruncated text";
-function contentsQuery(count3) {
-  const defs = Array.from({ length: count3 }, (_, i7) => `$e${i7}: String!`).join(", ");
+function contentsQuery(count4) {
+  const defs = Array.from({ length: count4 }, (_, i7) => `$e${i7}: String!`).join(", ");
   const fields = Array.from(
-    { length: count3 },
+    { length: count4 },
     (_, i7) => `    f${i7}: object(expression: $e${i7}) { ... on Blob { ${BLOB_FIELDS} } }`
   );
   return [
@@ -62069,10 +62140,10 @@ function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCou
   single.fill(-1, dictSize + dict2AtomCount, slotCount);
   const start = new Int32Array(slotCount);
   const length = new Int32Array(slotCount);
-  function decodeDelta(count3, off) {
+  function decodeDelta(count4, off) {
     let previous = 0;
     let slot = off;
-    const end = off + count3;
+    const end = off + count4;
     while (slot < end) {
       const code3 = BASE91_INVERSE[input.charCodeAt(pos++)];
       if (code3 < 89) {
@@ -62095,8 +62166,8 @@ function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCou
   const references = new Int32Array(ngramCount * 2);
   let poolSize = 0;
   let ngramIndex = 0;
-  function readNgramReferences(count3, startSlot) {
-    for (let index = 0; index < count3; index++) {
+  function readNgramReferences(count4, startSlot) {
+    for (let index = 0; index < count4; index++) {
       const slot = startSlot + index;
       const a6 = readSlotCode();
       const b6 = readSlotCode();
@@ -62630,9 +62701,9 @@ var tlds_default = "biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|muse
 function unpackTlds() {
   const result2 = tlds_default.split("|");
   tlds_2ch.split("|").forEach((item) => {
-    const sep5 = item.indexOf(":");
-    const prefix = item.slice(0, sep5);
-    for (const suffix of item.slice(sep5 + 1)) result2.push(prefix + suffix);
+    const sep6 = item.indexOf(":");
+    const prefix = item.slice(0, sep6);
+    for (const suffix of item.slice(sep6 + 1)) result2.push(prefix + suffix);
   });
   return result2;
 }
@@ -63011,8 +63082,8 @@ function mapDomain(domain, callback) {
     domain = parts[1];
   }
   domain = domain.replace(regexSeparators, ".");
-  const labels = domain.split(".");
-  const encoded = map(labels, callback).join(".");
+  const labels2 = domain.split(".");
+  const encoded = map(labels2, callback).join(".");
   return result2 + encoded;
 }
 function ucs2decode(string) {
@@ -65621,7 +65692,7 @@ var StateInline = class {
     }
     let pos = start;
     while (pos < max2 && this.src.charCodeAt(pos) === marker) pos++;
-    const count3 = pos - start;
+    const count4 = pos - start;
     let nextChar = pos < max2 ? this.src.charCodeAt(pos) : 32;
     if ((nextChar & 64512) === 55296) {
       const lowSurr = this.src.charCodeAt(pos + 1);
@@ -65636,7 +65707,7 @@ var StateInline = class {
     return {
       can_open: left_flanking && (canSplitWord || !right_flanking || isLastPunctChar),
       can_close: right_flanking && (canSplitWord || !left_flanking || isNextPunctChar),
-      length: count3
+      length: count4
     };
   }
 };
@@ -67840,20 +67911,33 @@ var INPUT = {
   reviewEvent: "review-event",
   maxComments: "max-comments",
   verifyWithAws: "verify-with-aws",
-  allowWorkspaceOnPullRequestTarget: "allow-workspace-on-pull-request-target"
+  allowWorkspaceOnPullRequestTarget: "allow-workspace-on-pull-request-target",
+  mode: "mode",
+  sweepBranch: "sweep-branch",
+  sweepTitle: "sweep-title",
+  sweepLabels: "sweep-labels",
+  sweepForcePush: "sweep-force-push"
 };
 var OUTPUT = {
   unusedActions: "unused-actions",
   policiesRefined: "policies-refined",
   report: "report",
-  sarif: "sarif"
+  sarif: "sarif",
+  pullRequestNumber: "pull-request-number",
+  pullRequestUrl: "pull-request-url",
+  operation: "operation"
 };
 var DEFAULTS2 = {
   config: ".github/iam-refine.yml",
   failOn: "unused-or-unchecked",
   reviewEvent: "COMMENT",
-  maxComments: 30
+  maxComments: 30,
+  mode: "auto",
+  sweepBranch: "iam-refine/least-privilege",
+  sweepTitle: "iam-refine: remove unused IAM permissions",
+  sweepLabels: ["security", "iam-refine"]
 };
+var MODES = ["auto", "review", "sweep"];
 function readInputs(source = (name) => getInput(name)) {
   const get = (name) => source(name).trim();
   const githubToken = get(INPUT.githubToken);
@@ -67903,8 +67987,60 @@ function readInputs(source = (name) => getInput(name)) {
     allowWorkspaceOnPullRequestTarget: boolean(
       INPUT.allowWorkspaceOnPullRequestTarget,
       get(INPUT.allowWorkspaceOnPullRequestTarget)
-    )
+    ),
+    mode: oneOf(INPUT.mode, get(INPUT.mode) || DEFAULTS2.mode, MODES, false),
+    sweepBranch: branchName(get(INPUT.sweepBranch) || DEFAULTS2.sweepBranch),
+    sweepTitle: sweepTitle(get(INPUT.sweepTitle) || DEFAULTS2.sweepTitle),
+    sweepLabels: get(INPUT.sweepLabels) === "" ? [...DEFAULTS2.sweepLabels] : labels(get(INPUT.sweepLabels)),
+    sweepForcePush: boolean(INPUT.sweepForcePush, get(INPUT.sweepForcePush))
   };
+}
+function resolveMode(mode, event) {
+  const pullRequestEvent = event !== void 0 && event.startsWith("pull_request");
+  if (mode === "review") return { kind: "review" };
+  if (mode === "sweep") {
+    if (!pullRequestEvent) return { kind: "sweep" };
+    throw new ConfigurationError(
+      `Input ${INPUT.mode} is sweep, but this is a ${event} event: a sweep commits to a branch of the default branch from a checkout of it, so it runs on schedule, workflow_dispatch or push, never on a pull request.`
+    );
+  }
+  if (pullRequestEvent) return { kind: "review" };
+  if (event === "schedule" || event === "workflow_dispatch") return { kind: "sweep" };
+  return {
+    kind: "none",
+    message: `iam-refine did nothing on this ${event ?? "unnamed"} event: with ${INPUT.mode}: auto it reviews pull_request events and sweeps the repository on schedule and workflow_dispatch; set ${INPUT.mode}: review or ${INPUT.mode}: sweep to choose.`
+  };
+}
+function branchName(value) {
+  const bad = value.length > 200 || value.startsWith("refs/") || value.startsWith("-") || value.startsWith("/") || value.endsWith("/") || value.endsWith(".") || value.endsWith(".lock") || value.includes("..") || value.includes("//") || value.includes("@{") || value.split("/").some((part) => part.startsWith(".") || part.endsWith(".lock")) || // eslint-disable-next-line no-control-regex -- control characters are refused by Git
+  /[\x00-\x20\x7f~^:?*[\\]/.test(value);
+  if (bad) {
+    throw new ConfigurationError(
+      `Input ${INPUT.sweepBranch} is not a branch name Git accepts: "${value}" (no spaces, ~ ^ : ? * [ \\, "..", "@{", or a part that starts with "." or ends with ".lock").`
+    );
+  }
+  return value;
+}
+var MAX_TITLE_LENGTH = 256;
+function sweepTitle(value) {
+  if (value.length > MAX_TITLE_LENGTH || /[\r\n]/.test(value)) {
+    throw new ConfigurationError(
+      `Input ${INPUT.sweepTitle} must be one line of at most ${MAX_TITLE_LENGTH} characters.`
+    );
+  }
+  return value;
+}
+var MAX_LABEL_LENGTH2 = 50;
+function labels(value) {
+  const names = list2(value);
+  for (const name of names) {
+    if (name.length > MAX_LABEL_LENGTH2) {
+      throw new ConfigurationError(
+        `Input ${INPUT.sweepLabels}: "${name}" is longer than GitHub's ${MAX_LABEL_LENGTH2} characters for a label.`
+      );
+    }
+  }
+  return names;
 }
 function list2(value) {
   return value.split(/[\n,]/).map((v) => v.trim()).filter((v) => v !== "" && !v.startsWith("#"));
@@ -68057,18 +68193,18 @@ function hasUnused(status) {
 }
 function computeTotals(files) {
   const policies = files.flatMap((f6) => f6.policies);
-  const count3 = (s2) => policies.filter((p3) => p3.status === s2).length;
+  const count4 = (s2) => policies.filter((p3) => p3.status === s2).length;
   const remaining = policies.filter((p3) => hasUnused(p3.status) && p3.status !== "fixed");
   return {
     files: files.filter((f6) => f6.status === "policies").length,
     policies: policies.length,
     withUnused: policies.filter((p3) => hasUnused(p3.status)).length,
-    fixed: count3("fixed"),
-    unusedPolicies: count3("unused-policy"),
-    notEditable: count3("not-editable"),
-    unmapped: count3("unmapped"),
-    invalid: count3("invalid"),
-    errors: count3("error"),
+    fixed: count4("fixed"),
+    unusedPolicies: count4("unused-policy"),
+    notEditable: count4("not-editable"),
+    unmapped: count4("unmapped"),
+    invalid: count4("invalid"),
+    errors: count4("error"),
     malformedFiles: files.filter((f6) => f6.status === "malformed").length,
     skippedFiles: files.filter((f6) => f6.status === "skipped").length,
     unusedActions: new Set(remaining.flatMap((p3) => p3.unusedActions.map((a6) => a6.toLowerCase()))).size,
@@ -69990,8 +70126,8 @@ function listEdits(ctx, seq, ops, statementOf) {
       const item = seq.items[i7];
       const style = item.kind === "scalar" ? item.style : "plain";
       const texts = op.by.map((v) => scalarText(ctx, v, style, !block2));
-      const sep5 = block2 ? blockSeparator(ctx, item) : flowSeparator(ctx, seq, i7);
-      push(ctx, statementOf(i7), item.start, item.end, texts.join(sep5));
+      const sep6 = block2 ? blockSeparator(ctx, item) : flowSeparator(ctx, seq, i7);
+      push(ctx, statementOf(i7), item.start, item.end, texts.join(sep6));
     } else if (op.kind === "delete") {
       let j6 = i7;
       while (j6 + 1 < ops.length && ops[j6 + 1].kind === "delete") j6++;
@@ -70058,8 +70194,8 @@ function stringToList(ctx, statement, node, entries, index) {
   const flow = ctx.tree.syntax === "json" || inFlow(statement);
   const texts = entries.map((v) => scalarText(ctx, v, node.style, flow));
   if (flow) {
-    const sep5 = ctx.text[node.start - 1] === ":" ? "," : ", ";
-    push(ctx, index, node.start, node.end, `[${texts.join(sep5)}]`);
+    const sep6 = ctx.text[node.start - 1] === ":" ? "," : ", ";
+    push(ctx, index, node.start, node.end, `[${texts.join(sep6)}]`);
     return;
   }
   const key = statement.pairs.find((p3) => p3.key === "Action");
@@ -70693,6 +70829,1122 @@ function reportEdit(e6, lines) {
   };
 }
 
+// src/github/write-refused.ts
+var WriteRefusedError = class extends ConfigurationError {
+  constructor(message2, status) {
+    super(message2);
+    this.status = status;
+  }
+  status;
+  name = "WriteRefusedError";
+};
+function statusOf(error3) {
+  const status = error3?.status;
+  return typeof status === "number" ? status : void 0;
+}
+function githubMessage(error3) {
+  const data = error3?.response?.data;
+  const parts = [];
+  if (typeof data?.message === "string") parts.push(data.message.replace(/\s+/g, " ").trim());
+  if (Array.isArray(data?.errors)) {
+    for (const e6 of data.errors) {
+      if (typeof e6 === "string") parts.push(e6);
+      else if (e6 && typeof e6 === "object") {
+        const { message: message2, field, code: code3 } = e6;
+        if (typeof message2 === "string") parts.push(message2);
+        else if (typeof field === "string") parts.push(`${field} ${String(code3 ?? "invalid")}`);
+      }
+    }
+  }
+  if (parts.length > 0) return parts.join(": ");
+  return error3?.message ?? String(error3);
+}
+function refusal2(error3, what, permission, branch) {
+  const status = statusOf(error3);
+  const said = githubMessage(error3);
+  if (status === 403) {
+    if (/not permitted to create or approve pull requests/i.test(said)) {
+      throw new WriteRefusedError(
+        `GitHub refused to ${what} (HTTP 403: ${said}): allow it in the repository's Settings \u2192 Actions \u2192 General \u2192 "Allow GitHub Actions to create and approve pull requests", or give the step a GitHub App token (actions/create-github-app-token, see the README).`,
+        status
+      );
+    }
+    throw new WriteRefusedError(
+      `GitHub refused to ${what} (HTTP 403: ${said}): the token needs \`${permission}\` (give the workflow \`permissions: ${permission}\`).`,
+      status
+    );
+  }
+  if (status === 422 || status === 409) {
+    const rule2 = /rule|protect/i.test(said);
+    throw new WriteRefusedError(
+      `GitHub refused to ${what} (HTTP ${status}: ${said})` + (rule2 && branch ? `: a branch protection rule or ruleset covers ${branch}; let this token push to it, or choose another \`sweep-branch\`.` : "."),
+      status
+    );
+  }
+  throw error3;
+}
+function readRefusal(error3, what) {
+  const status = statusOf(error3);
+  if (status === 403 || status === 404 || status === 401) {
+    throw new ConfigurationError(
+      `GitHub answered ${status} when reading ${what} (${githubMessage(error3)}): the token needs \`contents: read\` and \`pull-requests: read\` on this repository.`
+    );
+  }
+  throw error3;
+}
+
+// src/github/git-commits.ts
+async function getCommit(client, repo, sha) {
+  try {
+    const response = await client.rest.git.getCommit({ ...repo, commit_sha: sha });
+    return commitOf(response.data);
+  } catch (error3) {
+    return readRefusal(error3, `commit ${sha} of ${repo.owner}/${repo.repo}`);
+  }
+}
+async function createCommit(client, repo, commit, branch) {
+  try {
+    const response = await client.rest.git.createCommit({
+      ...repo,
+      message: commit.message,
+      tree: commit.tree,
+      parents: [...commit.parents]
+    });
+    return commitOf(response.data);
+  } catch (error3) {
+    return refusal2(error3, `create the commit for ${branch}`, "contents: write", branch);
+  }
+}
+function commitOf(data) {
+  return {
+    sha: data.sha,
+    tree: data.tree.sha,
+    parents: data.parents.map((p3) => p3.sha),
+    message: data.message,
+    author: { name: data.author.name ?? "", email: data.author.email ?? "" },
+    committer: { name: data.committer.name ?? "", email: data.committer.email ?? "" },
+    verified: data.verification?.verified === true
+  };
+}
+
+// src/github/git-refs.ts
+async function getBranchHead(client, repo, branch) {
+  try {
+    const response = await client.rest.git.getRef({ ...repo, ref: `heads/${branch}` });
+    return response.data.object.sha;
+  } catch (error3) {
+    const status = statusOf(error3);
+    if (status === 404) return void 0;
+    if (status === 409) {
+      throw new ConfigurationError(
+        `${repo.owner}/${repo.repo} is empty (${githubMessage(error3)}): there is nothing to sweep.`
+      );
+    }
+    return readRefusal(error3, `the branch ${branch} of ${repo.owner}/${repo.repo}`);
+  }
+}
+async function createBranch(client, repo, branch, sha) {
+  try {
+    await client.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha });
+    return "created";
+  } catch (error3) {
+    if (statusOf(error3) === 422 && /already exists/i.test(githubMessage(error3))) return "exists";
+    return refusal2(error3, `create the branch ${branch}`, "contents: write", branch);
+  }
+}
+async function moveBranch(client, repo, branch, sha, force) {
+  try {
+    await client.rest.git.updateRef({ ...repo, ref: `heads/${branch}`, sha, force });
+  } catch (error3) {
+    refusal2(error3, `update the branch ${branch}`, "contents: write", branch);
+  }
+}
+async function deleteBranch(client, repo, branch) {
+  try {
+    await client.rest.git.deleteRef({ ...repo, ref: `heads/${branch}` });
+  } catch (error3) {
+    if (statusOf(error3) === 422 && /does not exist/i.test(githubMessage(error3))) return;
+    refusal2(error3, `delete the branch ${branch}`, "contents: write", branch);
+  }
+}
+
+// src/github/git-trees.ts
+async function getTree(client, repo, sha) {
+  let data;
+  try {
+    data = (await client.rest.git.getTree({ ...repo, tree_sha: sha })).data;
+  } catch (error3) {
+    return readRefusal(error3, `tree ${sha} of ${repo.owner}/${repo.repo}`);
+  }
+  if (data.truncated) {
+    throw new ConfigurationError(
+      `GitHub lists folder ${sha} of ${repo.owner}/${repo.repo} only in part: a folder that large cannot be swept`
+    );
+  }
+  return data.tree.map((e6) => ({
+    path: e6.path,
+    mode: e6.mode,
+    type: e6.type,
+    sha: e6.sha
+  }));
+}
+async function createTree(client, repo, baseTree, files, branch) {
+  try {
+    const response = await client.rest.git.createTree({
+      ...repo,
+      base_tree: baseTree,
+      tree: files.map((f6) => ({
+        path: f6.path,
+        mode: f6.mode,
+        type: "blob",
+        content: f6.content
+      }))
+    });
+    return response.data.sha;
+  } catch (error3) {
+    return refusal2(error3, `create the tree for ${branch}`, "contents: write", branch);
+  }
+}
+
+// src/github/issue-comments.ts
+async function listIssueComments(client, repo, number) {
+  try {
+    const comments = await client.paginate(client.rest.issues.listComments, {
+      ...repo,
+      issue_number: number,
+      per_page: 100
+    });
+    return comments.map((c6) => ({ id: c6.id, author: c6.user?.login ?? "", body: c6.body ?? "" }));
+  } catch (error3) {
+    return readRefusal(error3, `the comments of pull request #${number}`);
+  }
+}
+async function createIssueComment(client, repo, number, body) {
+  try {
+    await client.rest.issues.createComment({ ...repo, issue_number: number, body });
+  } catch (error3) {
+    refusal2(error3, `comment on pull request #${number}`, "pull-requests: write");
+  }
+}
+
+// src/github/pull-requests.ts
+async function listBranchPullRequests(client, repo, branch, base2) {
+  let data;
+  try {
+    data = (await client.rest.pulls.list({
+      ...repo,
+      head: `${repo.owner}:${branch}`,
+      base: base2,
+      state: "all",
+      sort: "created",
+      direction: "desc",
+      per_page: 10
+    })).data;
+  } catch (error3) {
+    return readRefusal(error3, `the pull requests of ${repo.owner}/${repo.repo}`);
+  }
+  return data.filter((p3) => p3.head.ref === branch && p3.base.ref === base2).map(pullRequestOf);
+}
+async function createPullRequest(client, repo, pull) {
+  try {
+    const response = await client.rest.pulls.create({
+      ...repo,
+      title: pull.title,
+      body: pull.body,
+      head: pull.head,
+      base: pull.base,
+      maintainer_can_modify: true
+    });
+    return pullRequestOf(response.data);
+  } catch (error3) {
+    return refusal2(error3, `open the pull request from ${pull.head}`, "pull-requests: write");
+  }
+}
+async function updatePullRequest(client, repo, number, change) {
+  try {
+    await client.rest.pulls.update({ ...repo, pull_number: number, ...change });
+  } catch (error3) {
+    refusal2(
+      error3,
+      change.state === "closed" ? `close pull request #${number}` : `update pull request #${number}`,
+      "pull-requests: write"
+    );
+  }
+}
+async function addLabels(client, repo, number, labels2) {
+  if (labels2.length === 0) return;
+  try {
+    await client.rest.issues.addLabels({ ...repo, issue_number: number, labels: [...labels2] });
+  } catch (error3) {
+    refusal2(error3, `label pull request #${number}`, "pull-requests: write");
+  }
+}
+function pullRequestOf(p3) {
+  return {
+    number: p3.number,
+    url: p3.html_url,
+    state: p3.state === "open" ? "open" : "closed",
+    merged: Boolean(p3.merged_at),
+    title: p3.title,
+    body: p3.body ?? "",
+    author: p3.user?.login ?? "",
+    headSha: p3.head.sha ?? void 0,
+    baseRef: p3.base.ref
+  };
+}
+
+// src/github/repository.ts
+async function getDefaultBranch(client, repo) {
+  try {
+    const response = await client.rest.repos.get({ owner: repo.owner, repo: repo.repo });
+    return response.data.default_branch;
+  } catch (error3) {
+    return readRefusal(error3, `the repository ${repo.owner}/${repo.repo}`);
+  }
+}
+
+// src/github/sweep.ts
+async function publishSweep(client, request2) {
+  const progress = { stale: [], notes: [] };
+  try {
+    return await sweep(client, request2, progress);
+  } catch (error3) {
+    if (!(error3 instanceof WriteRefusedError)) throw error3;
+    return {
+      operation: progress.operation ?? "none",
+      ...progress.pullRequest ? { pullRequest: progress.pullRequest } : {},
+      ...progress.commit ? { commit: progress.commit } : {},
+      ...progress.defaultBranch ? { defaultBranch: progress.defaultBranch } : {},
+      stale: progress.stale,
+      notes: progress.notes,
+      refused: error3.message
+    };
+  }
+}
+async function sweep(client, request2, progress) {
+  const { repository: repo, branch, texts, logger: logger2 } = request2;
+  const defaultBranch = await getDefaultBranch(client, repo);
+  progress.defaultBranch = defaultBranch;
+  if (branch === defaultBranch) {
+    throw new WriteRefusedError(
+      `sweep-branch is ${branch}, the default branch: a sweep proposes its change on a branch of its own.`,
+      0
+    );
+  }
+  const baseSha = await getBranchHead(client, repo, defaultBranch);
+  if (baseSha === void 0) {
+    throw new WriteRefusedError(`the default branch ${defaultBranch} has no commit to sweep.`, 0);
+  }
+  const base2 = await getCommit(client, repo, baseSha);
+  const algorithm = algorithmOf(base2.tree) ?? "sha1";
+  const cache7 = /* @__PURE__ */ new Map();
+  const readTree = (sha) => {
+    let hit = cache7.get(sha);
+    if (!hit) cache7.set(sha, hit = getTree(client, repo, sha));
+    return hit;
+  };
+  const planned = request2.changes.map((c6) => ({ ...c6, sha: textBlobId(c6.fixed, algorithm) }));
+  const probe = await replaceBlobs(base2.tree, planned, readTree);
+  const modes = /* @__PURE__ */ new Map();
+  const kept = planned.filter((c6, i7) => {
+    const entry = probe.base[i7]?.entry;
+    if (entry && entry.sha === textBlobId(c6.original, algorithm)) {
+      modes.set(c6.path, entry.mode);
+      return true;
+    }
+    progress.stale.push(c6.path);
+    return false;
+  });
+  if (progress.stale.length > 0) {
+    progress.notes.push(
+      `${progress.stale.length} changed ${progress.stale.length === 1 ? "file differs" : "files differ"} from ${defaultBranch} at ${baseSha.slice(0, 7)} in the workspace, so ${progress.stale.length === 1 ? "it is" : "they are"} left out of this run: check out the default branch before the sweep.`
+    );
+  }
+  const tree = kept.length === planned.length ? probe.tree : (await replaceBlobs(base2.tree, kept, readTree)).tree;
+  const branchHead = await getBranchHead(client, repo, branch);
+  const head = branchHead === void 0 ? void 0 : await getCommit(client, repo, branchHead);
+  const ours = head === void 0 || request2.isOurCommit(head);
+  const pulls = await listBranchPullRequests(client, repo, branch, defaultBranch);
+  const anyOpen = pulls.find((p3) => p3.state === "open");
+  const login = anyOpen ? await request2.login() : void 0;
+  const open2 = anyOpen && isOurs(anyOpen.author, login) ? anyOpen : void 0;
+  if (anyOpen) progress.pullRequest = { number: anyOpen.number, url: anyOpen.url };
+  if (anyOpen && !open2) {
+    progress.notes.push(
+      `pull request #${anyOpen.number} from ${branch} was opened by ${anyOpen.author || "someone else"}, not by this token: the sweep keeps the branch current but leaves its text alone.`
+    );
+  }
+  const done = (operation2, extra = {}) => ({
+    operation: operation2,
+    ...progress.pullRequest ? { pullRequest: progress.pullRequest } : {},
+    ...progress.commit ? { commit: progress.commit } : {},
+    defaultBranch,
+    stale: progress.stale,
+    notes: progress.notes,
+    ...extra
+  });
+  if (head && !ours && !request2.forcePush) {
+    const note2 = `someone else pushed to ${branch} (commit ${head.sha.slice(0, 7)} by ${head.author.name}), so the sweep leaves the branch and its pull request alone; delete the branch, or set sweep-force-push: true, to let the sweep rebuild it.`;
+    progress.notes.push(note2);
+    logger2.warning(`iam-refine: ${note2}`);
+    if (open2 && login !== void 0) {
+      await commentOnce(
+        client,
+        repo,
+        open2.number,
+        login,
+        texts.leftAloneMarker,
+        texts.leftAlone(head)
+      );
+    }
+    return done(anyOpen ? "unchanged" : "none");
+  }
+  if (head && !ours) {
+    progress.notes.push(
+      `someone else pushed to ${branch} (commit ${head.sha.slice(0, 7)} by ${head.author.name}); sweep-force-push is set, so the sweep rebuilt the branch without that commit.`
+    );
+  }
+  if (kept.length === 0) {
+    if (open2) {
+      await createIssueComment(client, repo, open2.number, texts.closing());
+      await updatePullRequest(client, repo, open2.number, { state: "closed" });
+      progress.operation = "closed";
+    }
+    if (branchHead !== void 0) await deleteBranch(client, repo, branch);
+    logger2.info(
+      open2 ? `iam-refine: nothing is left to change; closed pull request #${open2.number} and deleted ${branch}.` : "iam-refine: nothing to change in the repository."
+    );
+    return done(open2 ? "closed" : "none");
+  }
+  let commit;
+  let wrote = false;
+  if (head && ours && head.parents.length === 1 && head.parents[0] === baseSha && head.tree === tree) {
+    commit = head.sha;
+  } else {
+    let made = base2.tree;
+    for (const batch of treeBatches(kept)) {
+      made = await createTree(
+        client,
+        repo,
+        made,
+        batch.map((c6) => ({ path: c6.path, mode: modes.get(c6.path) ?? "100644", content: c6.fixed })),
+        branch
+      );
+    }
+    if (made !== tree) {
+      logger2.warning(
+        `iam-refine: GitHub made tree ${made} where ${tree} was computed; the commit uses GitHub's. This is a bug; please report it.`
+      );
+    }
+    const created2 = await createCommit(
+      client,
+      repo,
+      { message: texts.commitMessage(made), tree: made, parents: [baseSha] },
+      branch
+    );
+    commit = created2.sha;
+    if (branchHead === void 0) {
+      if (await createBranch(client, repo, branch, commit) === "exists") {
+        progress.notes.push(
+          `${branch} appeared while this run prepared its commit; nothing was overwritten, and the next run decides again.`
+        );
+        return done("none");
+      }
+    } else {
+      if (await getBranchHead(client, repo, branch) !== branchHead) {
+        progress.notes.push(
+          `${branch} moved while this run prepared its commit; nothing was overwritten, and the next run decides again.`
+        );
+        return done(anyOpen ? "unchanged" : "none");
+      }
+      await moveBranch(client, repo, branch, commit, true);
+    }
+    wrote = true;
+  }
+  progress.commit = commit;
+  const body = texts.body(commit, progress.stale);
+  if (open2) {
+    if (open2.body !== body) {
+      await updatePullRequest(client, repo, open2.number, { body });
+      wrote = true;
+    }
+    return done(wrote ? "updated" : "unchanged", { commit });
+  }
+  if (anyOpen) return done(wrote ? "updated" : "unchanged", { commit });
+  const closed = pulls.find((p3) => p3.state === "closed" && !p3.merged && p3.headSha === commit);
+  if (closed && !wrote) {
+    progress.notes.push(
+      `pull request #${closed.number} proposed these very changes and was closed without merging; the sweep proposes again when the changes differ.`
+    );
+    return done("unchanged", { commit });
+  }
+  const created = await createPullRequest(client, repo, {
+    title: request2.title,
+    body,
+    head: branch,
+    base: defaultBranch
+  });
+  progress.pullRequest = { number: created.number, url: created.url };
+  progress.operation = "created";
+  try {
+    await addLabels(client, repo, created.number, request2.labels);
+  } catch (error3) {
+    if (!(error3 instanceof WriteRefusedError)) throw error3;
+    logger2.warning(`iam-refine: ${error3.message}`);
+  }
+  logger2.info(`iam-refine: opened pull request #${created.number} from ${branch}.`);
+  return done("created", { commit });
+}
+var MAX_TREE_REQUEST_BYTES = 8 * 1024 * 1024;
+function treeBatches(changes) {
+  const batches = [];
+  let size = 0;
+  for (const c6 of changes) {
+    const bytes = Buffer.byteLength(c6.fixed, "utf8");
+    const last = batches.at(-1);
+    if (!last || size + bytes > MAX_TREE_REQUEST_BYTES) {
+      batches.push([c6]);
+      size = bytes;
+    } else {
+      last.push(c6);
+      size += bytes;
+    }
+  }
+  return batches;
+}
+async function commentOnce(client, repo, number, login, marker, body) {
+  const comments = await listIssueComments(client, repo, number);
+  if (comments.some((c6) => isOurs(c6.author, login) && c6.body.includes(marker))) return;
+  await createIssueComment(client, repo, number, body);
+}
+
+// src/io/walk.ts
+import {
+  chmod as chmod2,
+  lstat as lstat2,
+  readdir as readdir3,
+  readFile as readFile4,
+  realpath,
+  rename as rename2,
+  stat as stat3,
+  unlink as unlink2,
+  writeFile as writeFile3
+} from "node:fs/promises";
+import { basename, dirname as dirname2, join as join7, relative as relative2, sep as sep4 } from "node:path";
+var SKIPPED_FOLDERS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+async function walkFiles(paths, root6, ignore) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (path, explicit) => {
+    const rel = toPosix(relative2(root6, path)) || basename(path);
+    if (seen.has(rel) || ignore(rel)) return;
+    seen.add(rel);
+    out.push({ path: toPosix(path), rel, explicit });
+  };
+  for (const given of paths) {
+    let info2;
+    try {
+      info2 = await stat3(given);
+    } catch {
+      throw new ConfigurationError(`${given}: no such file or folder`);
+    }
+    if (info2.isFile()) {
+      add(given, true);
+      continue;
+    }
+    if (!info2.isDirectory()) continue;
+    const stack = [given];
+    while (stack.length > 0) {
+      const dir = stack.pop();
+      let entries;
+      try {
+        entries = await readdir3(dir, { withFileTypes: true });
+      } catch (error3) {
+        throw new ConfigurationError(`${dir}: cannot list the folder (${describe3(error3)})`);
+      }
+      entries.sort((a6, b6) => a6.name < b6.name ? -1 : a6.name > b6.name ? 1 : 0);
+      const dirs = [];
+      for (const e6 of entries) {
+        const path = join7(dir, e6.name);
+        if (e6.isDirectory()) {
+          if (!SKIPPED_FOLDERS.has(e6.name) && !ignore(`${toPosix(relative2(root6, path))}/`)) {
+            dirs.push(path);
+          }
+        } else if (e6.isFile() && mayHoldPolicies(e6.name)) add(path, false);
+      }
+      stack.push(...dirs.reverse());
+    }
+  }
+  return out;
+}
+async function readCandidate(path) {
+  let size;
+  try {
+    size = (await stat3(path)).size;
+  } catch (error3) {
+    throw new ConfigurationError(`${path}: cannot read the file (${describe3(error3)})`);
+  }
+  if (size > MAX_FILE_BYTES) {
+    return {
+      ok: false,
+      reason: "too-large",
+      message: `is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit; not read`
+    };
+  }
+  let bytes;
+  try {
+    bytes = await readFile4(path);
+  } catch (error3) {
+    throw new ConfigurationError(`${path}: cannot read the file (${describe3(error3)})`);
+  }
+  if (bytes.includes(0)) {
+    return { ok: false, reason: "binary", message: "is binary (it holds NUL bytes); not read" };
+  }
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, reason: "binary", message: "is not UTF-8 text; not read" };
+  }
+}
+function toPosix(path) {
+  return sep4 === "/" ? path : path.split(sep4).join("/");
+}
+function describe3(error3) {
+  const code3 = error3.code;
+  if (code3 === "ENOENT") return "no such file";
+  if (code3 === "EACCES" || code3 === "EPERM") return "permission denied";
+  return code3 ?? String(error3);
+}
+
+// src/io/refine-tree.ts
+async function refineTree(options) {
+  const ignored = globMatcher(options.config.ignoreFiles);
+  const include = options.include ?? (() => true);
+  const walked = await walkFiles(options.paths, options.root, (rel) => ignored(rel));
+  const files = [];
+  let defects = 0;
+  for (const file of walked) {
+    if (!include(file.rel)) continue;
+    const name = options.relativeNames ? file.rel : file.path;
+    const read = await readCandidate(file.path);
+    if (!read.ok) {
+      if (read.reason === "too-large" || file.explicit) {
+        files.push({
+          path: file.path,
+          rel: file.rel,
+          report: {
+            file: name,
+            status: "skipped",
+            message: read.message,
+            policies: [],
+            notes: [],
+            edits: []
+          }
+        });
+      }
+      continue;
+    }
+    let outcome = refineFile(
+      { file: name, path: file.rel, text: read.text },
+      {
+        catalog: options.catalog,
+        findings: options.findings,
+        config: options.config,
+        ...options.fallbackPrincipals ? { fallbackPrincipals: options.fallbackPrincipals } : {}
+      }
+    );
+    if (!outcome.report) continue;
+    if (options.prove) {
+      outcome = await withAwsProof(read.text, outcome, options.prove, (p3, reason, defect) => {
+        if (defect) defects++;
+        options.onWithheld?.(name, p3, reason, defect);
+      });
+      if (!outcome.report) continue;
+    }
+    files.push({
+      path: file.path,
+      rel: file.rel,
+      text: read.text,
+      report: outcome.report,
+      ...outcome.fixedText !== void 0 ? { fixedText: outcome.fixedText } : {}
+    });
+  }
+  return { files, defects };
+}
+
+// src/report/diff.ts
+function unifiedDiff(file, before, edits, context3 = 3) {
+  if (edits.length === 0) return "";
+  const oldLines = splitLines(before);
+  const starts = lineStarts(before);
+  const lineOf2 = (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const sorted = [...edits].sort((a6, b6) => a6.start - b6.start || a6.end - b6.end);
+  const blocks = [];
+  for (const e6 of sorted) {
+    const first = lineOf2(e6.start);
+    const last = e6.end > e6.start ? lineOf2(e6.end - 1) : first;
+    const prev = blocks[blocks.length - 1];
+    if (prev && first <= prev.last + 1) {
+      prev.last = Math.max(prev.last, last);
+      prev.edits.push(e6);
+    } else blocks.push({ first, last, edits: [e6] });
+  }
+  const changes = blocks.map((b6) => {
+    const from = starts[b6.first];
+    const to = b6.last + 1 < starts.length ? starts[b6.last + 1] : before.length;
+    let text3 = "";
+    let at2 = from;
+    for (const e6 of b6.edits) {
+      text3 += before.slice(at2, e6.start) + e6.text;
+      at2 = e6.end;
+    }
+    text3 += before.slice(at2, to);
+    return { first: b6.first, last: b6.last, added: splitLines(text3) };
+  });
+  const out = [`--- a/${file}`, `+++ b/${file}`];
+  let shift = 0;
+  let i7 = 0;
+  while (i7 < changes.length) {
+    let j6 = i7;
+    while (j6 + 1 < changes.length && changes[j6 + 1]?.first - changes[j6]?.last - 1 <= 2 * context3) {
+      j6++;
+    }
+    const first = changes[i7];
+    const last = changes[j6];
+    const start = Math.max(0, first.first - context3);
+    const end = Math.min(oldLines.length - 1, last.last + context3);
+    const body = [];
+    let oldCount = 0;
+    let newCount = 0;
+    let line = start;
+    const hunkShift = shift;
+    for (let k6 = i7; k6 <= j6; k6++) {
+      const c6 = changes[k6];
+      for (; line < c6.first; line++) {
+        body.push(` ${oldLines[line]}`);
+        oldCount++;
+        newCount++;
+      }
+      for (let l3 = c6.first; l3 <= c6.last; l3++) body.push(`-${oldLines[l3]}`);
+      for (const a6 of c6.added) body.push(`+${a6}`);
+      oldCount += c6.last - c6.first + 1;
+      newCount += c6.added.length;
+      shift += c6.added.length - (c6.last - c6.first + 1);
+      line = c6.last + 1;
+    }
+    for (; line <= end; line++) {
+      body.push(` ${oldLines[line]}`);
+      oldCount++;
+      newCount++;
+    }
+    const oldStart = oldCount === 0 ? start : start + 1;
+    const newStart = newCount === 0 ? start + hunkShift : start + hunkShift + 1;
+    out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`, ...body);
+    i7 = j6 + 1;
+  }
+  return `${out.map(markMissingNewline).join("\n")}
+`;
+}
+var NO_NEWLINE = "\0";
+function splitLines(text3) {
+  if (text3 === "") return [];
+  const parts = text3.split("\n");
+  const complete = parts[parts.length - 1] === "";
+  if (complete) parts.pop();
+  const lines = parts.map((p3) => p3.endsWith("\r") ? p3.slice(0, -1) : p3);
+  if (!complete) lines[lines.length - 1] += NO_NEWLINE;
+  return lines;
+}
+function markMissingNewline(line) {
+  return line.endsWith(NO_NEWLINE) ? `${line.slice(0, -1)}
+\\ No newline at end of file` : line;
+}
+function lineStarts(text3) {
+  const starts = [0];
+  for (let i7 = text3.indexOf("\n"); i7 >= 0 && i7 + 1 < text3.length; i7 = text3.indexOf("\n", i7 + 1)) {
+    starts.push(i7 + 1);
+  }
+  return starts;
+}
+
+// src/report/sweep-body.ts
+var SWEEP_MARKER = "<!-- iam-refine:sweep -->";
+var CLOSING_MARKER = "<!-- iam-refine:sweep-closed -->";
+var LEFT_ALONE_MARKER = "<!-- iam-refine:sweep-left-alone -->";
+var SWEEP_TRAILER = "Iam-Refine-Sweep";
+var MAX_PULL_REQUEST_BODY = 6e4;
+var MAX_SWEEP_SUMMARY_BYTES = 900 * 1024;
+var MAX_REASON_CHARACTERS = 1e3;
+var LISTED_FINDINGS = 3;
+function renderSweepBody(input, limit = MAX_PULL_REQUEST_BODY) {
+  const rendered = sweepSections(input);
+  const body = fitSections(rendered, limit, (s2) => s2.length);
+  guardBody(body, {
+    what: "the sweep pull request body",
+    html: [SWEEP_MARKER, "<sub>", "</sub>"],
+    links: rendered.links
+  });
+  return body;
+}
+function renderSweepSummary(input) {
+  const head = [];
+  const links = [];
+  if (input.refused !== void 0) {
+    head.push("> [!WARNING]", `> ${text2(input.refused, MAX_REASON_CHARACTERS)}`, "");
+  }
+  if (input.outcome) {
+    const { sentence, url, number } = input.outcome;
+    if (url !== void 0 && number !== void 0 && /^https?:\/\//.test(url)) {
+      head.push(`${sentence} ([pull request ${number}](${url})).`, "");
+      links.push(url);
+    } else {
+      head.push(`${sentence}.`, "");
+    }
+  }
+  if (input.notes && input.notes.length > 0) {
+    head.push(...input.notes.map((n3) => `- ${text2(n3, MAX_REASON_CHARACTERS)}`), "");
+  }
+  const body = sweepSections(input);
+  const change = [];
+  if (input.refused !== void 0 && input.diffs && input.diffs.length > 0) {
+    change.push(
+      [
+        "### The change",
+        "",
+        "Not pushed to GitHub: apply it with `git apply`, or run the sweep again once the write is allowed."
+      ].join("\n")
+    );
+    for (const d6 of input.diffs) change.push(`#### ${code2(d6.path)}
+
+${fenced(d6.diff, "diff")}`);
+  }
+  const summary3 = fitSections(
+    {
+      head: head.length === 0 ? body.head : `${head.join("\n")}
+${body.head}`,
+      sections: [...body.sections, ...change],
+      foot: body.foot,
+      links: [...links, ...body.links]
+    },
+    MAX_SWEEP_SUMMARY_BYTES,
+    (s2) => Buffer.byteLength(s2, "utf8"),
+    "bytes"
+  );
+  guardBody(summary3, {
+    what: "the sweep job summary",
+    html: [SWEEP_MARKER, "<sub>", "</sub>"],
+    links: [...links, ...body.links]
+  });
+  return summary3;
+}
+function renderClosingComment(input) {
+  const policies = input.files.reduce((n3, f6) => n3 + f6.report.policies.length, 0);
+  const body = [
+    CLOSING_MARKER,
+    `Nothing is left to change: no policy of this repository allows an action the findings report unused any more (${count3(policies, "policy", "policies")} in ${count3(input.files.length, "file")} checked). The changes this pull request proposed are on the default branch already, or the findings no longer report those permissions unused.`,
+    "",
+    `Closing it and deleting ${code2(input.branch)}; a later sweep opens a new pull request when the findings report unused permissions again.`
+  ].join("\n");
+  guardBody(body, { what: "the comment closing the sweep pull request", html: [CLOSING_MARKER] });
+  return body;
+}
+function renderLeftAloneComment(input) {
+  const body = [
+    LEFT_ALONE_MARKER,
+    `Someone else pushed to ${code2(input.branch)} (commit ${code2(input.commit.slice(0, 7))} by ${text2(input.author)}). iam-refine never overwrites commits it did not make, so it leaves this pull request as it is.`,
+    "",
+    "To hand the branch back, delete it (the next sweep opens a fresh pull request), or set `sweep-force-push: true` in the workflow to let the sweep rebuild it without that commit."
+  ].join("\n");
+  guardBody(body, { what: "the comment on a sweep branch left alone", html: [LEFT_ALONE_MARKER] });
+  return body;
+}
+function renderCommitMessage(input, tree) {
+  const changed = changedPolicies(input);
+  const files = new Set(changed.map((c6) => c6.file.path)).size;
+  const actions = distinct(changed.flatMap((c6) => c6.policy.unusedActions)).length;
+  return [
+    "iam-refine: remove unused IAM permissions",
+    "",
+    `Removes ${count3(actions, "unused action")} from ${count3(changed.length, "policy", "policies")} in ${count3(files, "file")}, as the findings of IAM Access Analyzer report them; the pull request says which, whose and why.`,
+    "",
+    `${SWEEP_TRAILER}: ${tree}`
+  ].join("\n");
+}
+function isSweepCommit(commit) {
+  if (commit.parents.length !== 1) return false;
+  const paragraphs = commit.message.trimEnd().split(/\n\s*\n/);
+  const last = paragraphs.at(-1) ?? "";
+  return last.split("\n").some((line) => line.trim() === `${SWEEP_TRAILER}: ${commit.tree}`);
+}
+function changedPolicies(input) {
+  const stale = new Set(input.stale ?? []);
+  return input.files.filter((f6) => !stale.has(f6.path) && f6.report.edits.length > 0).flatMap(
+    (file) => file.report.policies.filter((p3) => p3.status === "refined" || p3.status === "fixed").map((policy) => ({ file, policy }))
+  );
+}
+function sweepSections(input) {
+  const changed = changedPolicies(input);
+  const files = [...new Set(changed.map((c6) => c6.file))];
+  const actions = distinct(changed.flatMap((c6) => c6.policy.unusedActions)).length;
+  const links = [];
+  const head = [SWEEP_MARKER, "## Unused IAM permissions removed", ""];
+  if (changed.length === 0) {
+    head.push("No policy of this repository allows an action the findings report unused.", "");
+  } else {
+    head.push(
+      `IAM Access Analyzer reports that these roles and users have not used some of the actions their policies allow. This pull request removes ${count3(actions, "unused action")} from ${count3(changed.length, "policy", "policies")} in ${count3(files.length, "file")}; every other byte of each file stays as it is.`,
+      "",
+      "Each change was checked before it was proposed: it widens nothing, every unused action is gone and every action still in use is still allowed" + (input.verifiedWithAws ? "; IAM Access Analyzer confirmed each one (`CheckNoNewAccess`, `CheckAccessNotGranted`)." : ".") + " Merging it gives what `iam-refine check --fix` writes with the same findings.",
+      ""
+    );
+  }
+  const sections = [];
+  for (const file of files) {
+    const link2 = input.linkBase === void 0 ? void 0 : fileLink(input.linkBase, file.path);
+    if (link2 !== void 0) links.push(link2);
+    const lines = [
+      link2 === void 0 ? `### ${code2(file.path)}` : `### [${code2(file.path)}](${link2})`,
+      ""
+    ];
+    for (const { policy } of changed.filter((c6) => c6.file === file)) {
+      lines.push(...policyLines(policy, input.findings), "");
+    }
+    sections.push(lines.join("\n").trimEnd());
+  }
+  const left = notChanged(input);
+  if (left.length > 0) {
+    sections.push(["### Not changed by this pull request", "", ...left].join("\n"));
+  }
+  const foot = "<sub>Opened by the sweep of iam-refine: each run brings it up to date, and closes it when nothing is left to change.</sub>";
+  return { head: head.join("\n"), sections, foot, links };
+}
+function policyLines(policy, findings) {
+  const name = policy.pointer === "" ? "**The whole file**" : `**Policy** ${code2(policy.pointer)}`;
+  const lines = [`${name}, ${count3(policy.unusedActions.length, "unused action")} removed:`, ""];
+  for (const arn of policy.principals)
+    lines.push(`- Findings of ${code2(arn)}: ${origin(findings.get(arn))}`);
+  for (const s2 of policy.statements) {
+    if (s2.reasons.length === 0) continue;
+    const label2 = s2.sid !== void 0 ? `Statement ${code2(s2.sid)}` : `Statement ${s2.index + 1}`;
+    for (const r6 of s2.reasons) lines.push(`- ${label2}: ${text2(r6, MAX_REASON_CHARACTERS)}`);
+  }
+  if (policy.overQuota && policy.size?.quota) {
+    lines.push(
+      `- Still larger than its quota after the change: ${policy.size.after} of ${policy.size.quota.limit} characters (${text2(policy.size.quota.kind)}).`
+    );
+  }
+  return lines;
+}
+function origin(finding) {
+  if (!finding) return "the findings given for it";
+  const parts = [];
+  const ids = finding.sources;
+  const lastAccessed = ids.filter((id) => id.startsWith("last-accessed:"));
+  const analyzer = ids.filter((id) => !id.startsWith("last-accessed:"));
+  if (analyzer.length > 0) {
+    const shown = analyzer.slice(0, LISTED_FINDINGS).map((id) => code2(id));
+    const more = analyzer.length - shown.length;
+    parts.push(
+      `IAM Access Analyzer ${analyzer.length === 1 ? "finding" : "findings"} ${shown.join(", ")}` + (more > 0 ? ` and ${more} more` : "")
+    );
+  }
+  if (lastAccessed.length > 0) parts.push("IAM's last-accessed data");
+  if (finding.analyzers && finding.analyzers.length > 0) {
+    parts.push(`from ${finding.analyzers.map((a6) => code2(a6)).join(", ")}`);
+  }
+  if (finding.wholePrincipal) {
+    parts.push(
+      `not used at all${finding.lastAccessed ? ` (last used ${text2(day2(finding.lastAccessed))})` : ""}`
+    );
+  }
+  if (finding.since !== void 0) parts.push(`analyzed ${text2(day2(finding.since))}`);
+  return parts.length > 0 ? parts.join(", ") : "the findings given for it";
+}
+function notChanged(input) {
+  const stale = new Set(input.stale ?? []);
+  const out = [];
+  for (const { path, report } of input.files) {
+    const file = code2(path);
+    if (stale.has(path) && report.edits.length > 0) {
+      out.push(
+        `- ${file}: its copy in the workspace is not the default branch's (the branch moved, or another ref was checked out); left for the next run.`
+      );
+    }
+    for (const u of uncheckedItems([report])) {
+      const at2 = `${u.line !== void 0 ? ` line ${u.line}` : ""}${u.pointer ? ` policy ${code2(u.pointer)}` : ""}`;
+      out.push(`- ${file}${at2}: not checked: ${text2(u.reason, MAX_REASON_CHARACTERS)}`);
+    }
+    for (const p3 of report.policies) {
+      const where = p3.pointer === "" ? file : `${file} policy ${code2(p3.pointer)}`;
+      if (p3.status === "not-editable") {
+        out.push(
+          `- ${where}: ${count3(p3.unusedActions.length, "unused action")} not removed: ` + text2(p3.reason ?? "", MAX_REASON_CHARACTERS)
+        );
+      } else if (p3.status === "unused-policy") {
+        out.push(
+          `- ${where}: every action is unused by ${p3.principals.map((a6) => code2(a6)).join(", ")}: detach the policy and delete it (a sweep never leaves an empty policy).`
+        );
+      } else if ((p3.status === "refined" || p3.status === "fixed") && p3.overQuota) {
+        out.push(`- ${where}: changed, but still over its size quota: split or rewrite it.`);
+      }
+    }
+  }
+  return out;
+}
+function fitSections(parts, limit, measure, unit = "characters") {
+  const join9 = (sections, omission2) => [parts.head.trimEnd(), ...sections, ...omission2 ? [omission2] : [], parts.foot].join("\n\n") + "\n";
+  const whole = join9(parts.sections);
+  if (measure(whole) <= limit) return whole;
+  const total = parts.sections.length;
+  const omission = (kept2) => `_${total - kept2} of ${total} sections are not shown here: this text holds at most ${limit} ${unit}. The job summary of the run and its JSON report (output \`report\`) list every change._`;
+  const kept = [];
+  for (const section of parts.sections) {
+    if (measure(join9([...kept, section], omission(kept.length + 1))) > limit) break;
+    kept.push(section);
+  }
+  return join9(kept, omission(kept.length));
+}
+function fileLink(base2, path) {
+  const encoded = path.split("/").map(
+    (s2) => encodeURIComponent(s2).replace(
+      /[!'()*]/g,
+      (c6) => `%${c6.charCodeAt(0).toString(16).toUpperCase()}`
+    )
+  ).join("/");
+  return `${base2.replace(/\/+$/, "")}/${encoded}`;
+}
+function day2(iso) {
+  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso;
+}
+function count3(n3, noun, plural = `${noun}s`) {
+  return `${n3} ${n3 === 1 ? noun : plural}`;
+}
+function distinct(names) {
+  return [...new Set(names.map((n3) => n3.toLowerCase()))];
+}
+
+// src/sweep-mode.ts
+async function sweepWorkspace(options) {
+  const { logger: logger2 } = options;
+  const [owner, repo] = options.repository.split("/");
+  if (!owner || !repo) {
+    throw new ConfigurationError(
+      `GITHUB_REPOSITORY is "${options.repository}", not owner/name: a sweep needs the repository it runs in.`
+    );
+  }
+  const include = options.paths.length === 0 ? void 0 : globMatcher(options.paths);
+  const tree = await refineTree({
+    paths: [options.workspace],
+    root: options.workspace,
+    config: options.config,
+    catalog: options.catalog,
+    findings: options.findings,
+    relativeNames: true,
+    ...include ? { include } : {},
+    ...options.prove ? { prove: options.prove } : {},
+    onWithheld: (file, p3, reason, defect) => {
+      const where = `${file}: ${p3.location.pointer || "policy"}: ${reason}`;
+      if (defect) logger2.error(where);
+      else logger2.warning(where);
+    }
+  });
+  const files = tree.files.map((f6) => ({ path: f6.rel, report: f6.report }));
+  const changes = tree.files.flatMap(
+    (f6) => f6.text !== void 0 && f6.fixedText !== void 0 ? [{ path: f6.rel, original: f6.text, fixed: f6.fixedText }] : []
+  );
+  const input = {
+    files,
+    findings: options.findings.byPrincipal,
+    verifiedWithAws: options.prove !== void 0
+  };
+  const linkBase = (commit) => `${options.serverUrl.replace(/\/+$/, "")}/${owner}/${repo}/blob/${commit}`;
+  const request2 = {
+    repository: { owner, repo },
+    branch: options.branch,
+    title: options.title,
+    labels: options.labels,
+    forcePush: options.forcePush,
+    changes,
+    texts: {
+      commitMessage: (tree2) => renderCommitMessage(input, tree2),
+      body: (commit, stale) => renderSweepBody({ ...input, stale, ...commit ? { linkBase: linkBase(commit) } : {} }),
+      closing: () => renderClosingComment({ ...input, branch: options.branch }),
+      leftAlone: (commit) => renderLeftAloneComment({
+        branch: options.branch,
+        commit: commit.sha,
+        author: commit.author.name
+      }),
+      leftAloneMarker: LEFT_ALONE_MARKER
+    },
+    isOurCommit: isSweepCommit,
+    login: () => getTokenLogin(options.client, logger2),
+    logger: logger2
+  };
+  let sweep2;
+  try {
+    sweep2 = await publishSweep(options.client, request2);
+  } catch (error3) {
+    if (!(error3 instanceof ConfigurationError)) throw error3;
+    sweep2 = { operation: "none", stale: [], notes: [], refused: error3.message };
+  }
+  for (const note2 of sweep2.notes) logger2.info(`iam-refine: ${note2}`);
+  logger2.info(
+    `iam-refine sweep: ${changes.length} ${changes.length === 1 ? "file" : "files"} to change; ${outcomeSentence(sweep2, options.branch).replace(/`/g, "")} (operation ${sweep2.operation}).`
+  );
+  const report = buildReport(
+    files.map((f6) => f6.report),
+    {
+      catalog: {
+        source: options.catalog.source,
+        ...options.catalog.updatedAt ? { updatedAt: options.catalog.updatedAt } : {}
+      },
+      fixed: false,
+      notes: [...options.findings.notes, ...sweep2.notes, ...sweep2.refused ? [sweep2.refused] : []]
+    }
+  );
+  const summary3 = renderSweepSummary({
+    ...input,
+    stale: sweep2.stale,
+    ...sweep2.commit ? { linkBase: linkBase(sweep2.commit) } : {},
+    outcome: {
+      sentence: outcomeSentence(sweep2, options.branch),
+      ...sweep2.pullRequest ? { url: sweep2.pullRequest.url, number: sweep2.pullRequest.number } : {}
+    },
+    notes: sweep2.notes,
+    ...sweep2.refused !== void 0 ? { refused: sweep2.refused } : {},
+    diffs: tree.files.flatMap(
+      (f6) => f6.text !== void 0 && f6.report.edits.length > 0 ? [{ path: f6.rel, diff: unifiedDiff(f6.rel, f6.text, f6.report.edits) }] : []
+    )
+  });
+  return { report, summary: summary3, sweep: sweep2 };
+}
+function outcomeSentence(sweep2, branch) {
+  if (sweep2.refused !== void 0) {
+    return sweep2.pullRequest ? "GitHub refused a write, so the pull request may not show all of the change below" : "GitHub refused a write, so no pull request shows the change below";
+  }
+  switch (sweep2.operation) {
+    case "created":
+      return `Opened a pull request from ${code2(branch)}`;
+    case "updated":
+      return "Brought the pull request up to date";
+    case "unchanged":
+      return "The pull request already shows this change: nothing was written";
+    case "closed":
+      return "Nothing is left to change: closed the pull request and deleted its branch";
+    case "none":
+      return "Nothing was proposed";
+  }
+}
+
 // src/main.ts
 async function run(world = {
   env: process.env,
@@ -70702,6 +71954,15 @@ async function run(world = {
   const { logger: logger2 } = world;
   try {
     const inputs = readInputs(world.readInput);
+    const mode = resolveMode(inputs.mode, world.env.GITHUB_EVENT_NAME);
+    if (mode.kind === "none") {
+      logger2.notice(mode.message);
+      return;
+    }
+    if (mode.kind === "sweep") {
+      await publishOutputs(await sweepRepository(inputs, world), inputs, world);
+      return;
+    }
     const pr = await readPullRequest(world.env);
     if (!pr) {
       logger2.notice(
@@ -70720,6 +71981,37 @@ async function run(world = {
       `iam-refine stopped on an unexpected error: ${error3?.message ?? String(error3)}. This is a bug; please report it.`
     );
   }
+}
+async function sweepRepository(inputs, world) {
+  const { logger: logger2, env: env2 } = world;
+  const workspace = env2.GITHUB_WORKSPACE ?? process.cwd();
+  const client = createGitHubClient(inputs.githubToken, logger2, env2.GITHUB_API_URL);
+  const repository = env2.GITHUB_REPOSITORY ?? "";
+  const [owner = "", repo = ""] = repository.split("/");
+  const config2 = await readConfig(inputs.config, workspace);
+  const catalog = await loadCatalog(inputs, workspace, logger2, true);
+  const findings = await loadFindings(inputs, { owner, repo }, client, workspace, logger2, {
+    trustWorkspace: true,
+    changedPaths: /* @__PURE__ */ new Set()
+  });
+  for (const note2 of findings.notes) logger2.info(note2);
+  const { report, summary: summary3, sweep: sweep2 } = await sweepWorkspace({
+    client,
+    repository,
+    serverUrl: env2.GITHUB_SERVER_URL ?? "https://github.com",
+    workspace,
+    config: config2,
+    catalog,
+    findings,
+    paths: inputs.paths,
+    ...inputs.verifyWithAws ? { prove: awsRefinementVerifier(createAccessAnalyzerClient()) } : {},
+    branch: inputs.sweepBranch,
+    title: inputs.sweepTitle,
+    labels: inputs.sweepLabels,
+    forcePush: inputs.sweepForcePush,
+    logger: logger2
+  });
+  return { report, summary: summary3, sweep: sweep2 };
 }
 async function reviewPullRequestPolicies(inputs, pr, world) {
   const { logger: logger2, env: env2 } = world;
@@ -70837,13 +72129,13 @@ function reviewFile(file, headText, policies) {
 }
 async function publishOutputs(outcome, inputs, world) {
   const { report } = outcome;
-  const dir = join7(world.env.RUNNER_TEMP ?? tmpdir(), "iam-refine");
+  const dir = join8(world.env.RUNNER_TEMP ?? tmpdir(), "iam-refine");
   await mkdir2(dir, { recursive: true });
-  const reportPath = join7(dir, "report.json");
-  const sarifPath = join7(dir, "iam-refine.sarif");
-  await writeFile3(reportPath, `${JSON.stringify(report, null, 2)}
+  const reportPath = join8(dir, "report.json");
+  const sarifPath = join8(dir, "iam-refine.sarif");
+  await writeFile4(reportPath, `${JSON.stringify(report, null, 2)}
 `);
-  await writeFile3(sarifPath, `${JSON.stringify(toSarif(report), null, 2)}
+  await writeFile4(sarifPath, `${JSON.stringify(toSarif(report), null, 2)}
 `);
   const refined = report.files.flatMap((f6) => f6.policies).filter((p3) => hasUnused(p3.status));
   setOutput(OUTPUT.unusedActions, String(report.totals.unusedActions));
@@ -70853,7 +72145,16 @@ async function publishOutputs(outcome, inputs, world) {
   if (world.env.GITHUB_STEP_SUMMARY) {
     await summary.addRaw(jobSummary(outcome.summary)).write();
   }
-  const failure = gateFailure(report, inputs.failOn, INPUT.failOn);
+  const { sweep: sweep2 } = outcome;
+  if (sweep2) {
+    setOutput(OUTPUT.operation, sweep2.operation);
+    setOutput(
+      OUTPUT.pullRequestNumber,
+      sweep2.pullRequest ? String(sweep2.pullRequest.number) : ""
+    );
+    setOutput(OUTPUT.pullRequestUrl, sweep2.pullRequest?.url ?? "");
+  }
+  const failure = sweep2 ? sweep2.refused ?? gateFailure(report, "never", INPUT.failOn) : gateFailure(report, inputs.failOn, INPUT.failOn);
   if (failure !== void 0) setFailed(failure);
   else {
     world.logger.info(
@@ -70878,7 +72179,7 @@ async function readPullRequest(env2) {
     );
   let event;
   try {
-    event = JSON.parse(await readFile4(path, "utf8"));
+    event = JSON.parse(await readFile5(path, "utf8"));
   } catch (error3) {
     throw new ConfigurationError(
       `cannot read the event payload ${path}: ${error3.message}`
@@ -70898,10 +72199,10 @@ async function readPullRequest(env2) {
   return { owner: o3, repo: r6, pullNumber: pull.number, headSha: pull.head.sha };
 }
 async function readConfig(file, workspace) {
-  const path = isAbsolute2(file) ? file : join7(workspace, file);
+  const path = isAbsolute2(file) ? file : join8(workspace, file);
   let text3;
   try {
-    text3 = await readFile4(path, "utf8");
+    text3 = await readFile5(path, "utf8");
   } catch {
     if (file === DEFAULTS2.config) return EMPTY_CONFIG;
     throw new ConfigurationError(`Input ${INPUT.config}: cannot read ${file}`);
@@ -70916,7 +72217,7 @@ async function loadCatalog(inputs, workspace, logger2, trustWorkspace) {
     );
     return catalogFromInput(void 0, { warn: (message2) => logger2.warning(message2) });
   }
-  const value = choice.kind === "live" ? "live" : choice.kind === "file" ? isAbsolute2(choice.path) ? choice.path : join7(workspace, choice.path) : void 0;
+  const value = choice.kind === "live" ? "live" : choice.kind === "file" ? isAbsolute2(choice.path) ? choice.path : join8(workspace, choice.path) : void 0;
   return catalogFromInput(value, { warn: (message2) => logger2.warning(message2) });
 }
 async function loadFindings(inputs, pr, client, workspace, logger2, trust) {
@@ -70929,7 +72230,7 @@ async function loadFindings(inputs, pr, client, workspace, logger2, trust) {
     }
     const matched = await expandGlobs(inputs.findings, workspace);
     const files = matched.filter((path) => {
-      const rel = relative2(workspace, path).split(sep4).join("/");
+      const rel = relative3(workspace, path).split(sep5).join("/");
       if (!trust.changedPaths.has(rel)) return true;
       logger2.warning(
         `${rel} is a findings file this pull request changes: it is not read (findings a pull request writes are not trusted; change findings in a pull request of their own).`

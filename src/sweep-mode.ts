@@ -3,7 +3,12 @@ import { ConfigurationError } from './engine/errors.js'
 import type { LoadedFindings } from './findings/select.js'
 import type { GitHubClient } from './github/client.js'
 import { getTokenLogin } from './github/identity.js'
-import { publishSweep, type SweepOutcome, type SweepRequest } from './github/sweep.js'
+import {
+  publishSweep,
+  type SweepChange,
+  type SweepOutcome,
+  type SweepRequest
+} from './github/sweep.js'
 import { refineTree, type RefineTreeOptions } from './io/refine-tree.js'
 import type { ParserFiles } from './io/terraform-parser.js'
 import type { Logger } from './logger.js'
@@ -88,7 +93,7 @@ export async function sweepWorkspace(options: SweepModeOptions): Promise<SweepMo
     }
   })
   const files: SweptFile[] = tree.files.map(f => ({ path: f.rel, report: f.report }))
-  const changes = tree.files.flatMap(f =>
+  const changes: SweepChange[] = tree.files.flatMap(f =>
     f.text !== undefined && f.fixedText !== undefined
       ? [{ path: f.rel, original: f.text, fixed: f.fixedText }]
       : []
@@ -100,7 +105,6 @@ export async function sweepWorkspace(options: SweepModeOptions): Promise<SweepMo
   }
   const linkBase = (commit: string): string =>
     `${options.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}/blob/${commit}`
-  const login = await getTokenLogin(options.client, logger)
   const request: SweepRequest = {
     repository: { owner, repo },
     branch: options.branch,
@@ -122,7 +126,7 @@ export async function sweepWorkspace(options: SweepModeOptions): Promise<SweepMo
       leftAloneMarker: LEFT_ALONE_MARKER
     },
     isOurCommit: isSweepCommit,
-    login,
+    login: () => getTokenLogin(options.client, logger),
     logger
   }
   let sweep: SweepOutcome
@@ -135,6 +139,10 @@ export async function sweepWorkspace(options: SweepModeOptions): Promise<SweepMo
     sweep = { operation: 'none', stale: [], notes: [], refused: error.message }
   }
   for (const note of sweep.notes) logger.info(`iam-refine: ${note}`)
+  logger.info(
+    `iam-refine sweep: ${changes.length} ${changes.length === 1 ? 'file' : 'files'} to change; ` +
+      `${outcomeSentence(sweep, options.branch).replace(/`/g, '')} (operation ${sweep.operation}).`
+  )
 
   const report = buildReport(
     files.map(f => f.report),

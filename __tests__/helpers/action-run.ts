@@ -4,9 +4,17 @@
  * a loopback GitHub server. Shared by the end-to-end tests.
  */
 import { spawn } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join, relative, resolve, sep } from 'node:path'
 
 export interface ActionRun {
   readonly code: number
@@ -127,4 +135,20 @@ function readOutputs(file: string): Record<string, string> {
     i = end
   }
   return out
+}
+
+/** Every file under `dir` by its path relative to it (`/` separators), as bytes, sorted. */
+export function filesOf(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>()
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const full = join(entry.parentPath, entry.name)
+    out.set(relative(dir, full).split(sep).join('/'), readFileSync(full))
+  }
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}
+
+/** Files as text, for readable failures when two trees differ. */
+export function asText(files: ReadonlyMap<string, Buffer>): Record<string, string> {
+  return Object.fromEntries([...files].map(([path, bytes]) => [path, bytes.toString('latin1')]))
 }

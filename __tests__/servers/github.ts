@@ -16,6 +16,9 @@
  *   checks are exercised: `text` null for binary (a NUL byte), truncated beyond a limit, the
  *   byte-order mark dropped, a non-UTF-8 file transcoded as Latin-1.
  *
+ * - the Git Data API and the pull-request writes of a sweep (repositories with a default branch,
+ *   refs, blobs, trees, commits, pulls by head, labels): see ./github-git.ts.
+ *
  * It records every request, so tests can count API calls, and keeps reviews and comments for
  * assertions. Start it in the Jest process (`startGitHubServer`) and point the action at
  * `server.url` with GITHUB_API_URL; a child process reaches it like the real API.

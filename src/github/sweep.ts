@@ -60,9 +60,10 @@ export interface SweepRequest {
   readonly isOurCommit: (commit: GitCommit) => boolean
   /**
    * The token's login (src/github/identity.ts): the pull request and the comments it wrote are
-   * ours; undefined when it could not be learned, and then nothing is taken for ours.
+   * ours; undefined when it could not be learned, and then nothing is taken for ours. Asked only
+   * when there is a pull request to judge (a GraphQL query costs a write's spacing).
    */
-  readonly login: string | undefined
+  readonly login: () => Promise<string | undefined>
   readonly logger: Logger
 }
 
@@ -179,7 +180,8 @@ async function sweep(
   const anyOpen = pulls.find(p => p.state === 'open')
   // Only a pull request the token opened is the sweep's to edit, close or comment on; one a
   // person opened from the branch still shows the commits the sweep pushes.
-  const open = anyOpen && isOurs(anyOpen.author, request.login) ? anyOpen : undefined
+  const login = anyOpen ? await request.login() : undefined
+  const open = anyOpen && isOurs(anyOpen.author, login) ? anyOpen : undefined
   if (anyOpen) progress.pullRequest = { number: anyOpen.number, url: anyOpen.url }
   if (anyOpen && !open) {
     progress.notes.push(
@@ -204,12 +206,12 @@ async function sweep(
       'sweep-force-push: true, to let the sweep rebuild it.'
     progress.notes.push(note)
     logger.warning(`iam-refine: ${note}`)
-    if (open && request.login !== undefined) {
+    if (open && login !== undefined) {
       await commentOnce(
         client,
         repo,
         open.number,
-        request.login,
+        login,
         texts.leftAloneMarker,
         texts.leftAlone(head)
       )

@@ -123,7 +123,7 @@ export function renderSweepSummary(input: SweepSummaryInput): string {
   }
   const summary = fitSections(
     {
-      head: `${head.join('\n')}${body.head}`,
+      head: head.length === 0 ? body.head : `${head.join('\n')}\n${body.head}`,
       sections: [...body.sections, ...change],
       foot: body.foot,
       links: [...links, ...body.links]
