@@ -319,6 +319,29 @@ describe('outside text in the body stays text', () => {
     expect(linked).toBeGreaterThan(75)
   })
 
+  it('property: the left-alone comment keeps any author as text (the guard passes, no link, mention or HTML)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 60 }),
+          fc.constantFrom(...Object.values(ATTACKS))
+        ),
+        author => {
+          const body = renderLeftAloneComment({
+            branch: 'iam-refine/least-privilege',
+            commit: 'a'.repeat(40),
+            author
+          })
+          const view = rendered(body)
+          expect(view.links).toEqual([])
+          expect(view.images).toBe(0)
+          expect(view.html).toEqual(['<!-- iam-refine:sweep-left-alone -->'])
+        }
+      ),
+      { numRuns: 200 }
+    )
+  })
+
   it('the comments keep a branch name and an author as text', () => {
     const left = renderLeftAloneComment({
       branch: 'iam-refine/least-privilege',

@@ -229,13 +229,16 @@ export function resolveMode(mode: Mode, event: string | undefined): RunMode {
   }
 }
 
+/** A bound for the branch name: Git allows longer ones, but a path this long is a mistake. */
+const MAX_BRANCH_NAME_LENGTH = 200
+
 /**
  * A branch name Git and GitHub accept (git check-ref-format's rules, plus no leading `refs/`):
  * a bad one is refused here rather than by GitHub after the commit is made.
  */
 function branchName(value: string): string {
   const bad =
-    value.length > 200 ||
+    value.length > MAX_BRANCH_NAME_LENGTH ||
     value.startsWith('refs/') ||
     value.startsWith('-') ||
     value.startsWith('/') ||

@@ -18,9 +18,12 @@ export interface PullRequest {
 }
 
 /**
- * The pull requests from `branch` of this repository into `base`, newest first (one page: a sweep
- * keeps at most one open, and only the newest closed one matters).
+ * Pull requests of the sweep branch read, newest first: a sweep keeps at most one open, and only
+ * the newest closed one matters (it may hold the very change someone declined).
  */
+const PULLS_LISTED = 10
+
+/** The pull requests from `branch` of this repository into `base`, newest first. */
 export async function listBranchPullRequests(
   client: GitHubClient,
   repo: RepositoryRef,
@@ -37,7 +40,7 @@ export async function listBranchPullRequests(
         state: 'all',
         sort: 'created',
         direction: 'desc',
-        per_page: 10
+        per_page: PULLS_LISTED
       })
     ).data
   } catch (error) {

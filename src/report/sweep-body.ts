@@ -342,8 +342,8 @@ function notChanged(input: SweepBodyInput): string[] {
     const file = code(path)
     if (stale.has(path) && report.edits.length > 0) {
       out.push(
-        `- ${file}: its copy in the workspace is not the default branch's (the branch moved, or ` +
-          'another ref was checked out); left for the next run.'
+        `- ${file}: its copy in the workspace is not the default branch's (the branch moved, ` +
+          'another ref was checked out, or the file is not committed); left for the next run.'
       )
     }
     for (const u of uncheckedItems([report])) {
