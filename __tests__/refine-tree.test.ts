@@ -44,9 +44,9 @@ describe('refineTree', () => {
 
   it('names files by the walked path, or by their path in the repository; include limits them', async () => {
     const walked = await tree()
-    expect(walked.files[0]!.report.file.startsWith(`${repo}/input/`)).toBe(true)
+    expect(walked.files[0]!.report!.file.startsWith(`${repo}/input/`)).toBe(true)
     const relative = await tree({ relativeNames: true, include: globMatcher(['policies/**']) })
-    expect(relative.files.map(f => f.report.file).sort()).toEqual(
+    expect(relative.files.map(f => f.report?.file).sort()).toEqual(
       relative.files.map(f => f.rel).sort()
     )
     expect(relative.files.length).toBeGreaterThan(1)

@@ -89,7 +89,7 @@ async function fixtureSweep(): Promise<{
     findings
   })
   return {
-    files: tree.files.map(f => ({ path: f.rel, report: f.report })),
+    files: tree.files.flatMap(f => (f.report ? [{ path: f.rel, report: f.report }] : [])),
     findings: new Map(findings.byPrincipal)
   }
 }

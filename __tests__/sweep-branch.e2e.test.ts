@@ -19,13 +19,11 @@ const BRANCH = 'iam-refine/least-privilege'
 
 let server: GitHubServer
 let sandbox: ActionSandbox
-let work: string
 let workspace: string
 useFastClock()
 
 beforeEach(async () => {
   sandbox = actionSandbox()
-  work = sandbox.root
   workspace = sandbox.workspace
   cpSync(`${fixture}/input`, workspace, { recursive: true })
   cpSync(`${fixture}/findings.json`, join(workspace, 'findings/findings.json'))

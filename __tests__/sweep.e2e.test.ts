@@ -37,9 +37,7 @@ beforeEach(async () => {
   sandbox = actionSandbox()
   work = sandbox.root
   workspace = sandbox.workspace
-  cpSync(`${fixture}/input`, workspace, { recursive: true })
-  cpSync(`${fixture}/findings.json`, join(workspace, 'findings/findings.json'))
-  cpSync(`${fixture}/catalog.json`, join(workspace, 'catalog.json'))
+  everyFormat(workspace)
   addHostileFiles(workspace)
   server = await startGitHubServer()
   server.git.seed('acme', 'infra', Object.fromEntries(filesOf(workspace)))
@@ -49,6 +47,40 @@ afterEach(async () => {
   await server?.close()
   sandbox.remove()
 })
+
+/**
+ * A repository with policies in every format: the fixture repository (JSON, CloudFormation JSON
+ * and YAML, SAM, CRLF, a shared policy), the Terraform fixture under `terraform/`, a Serverless
+ * service with its statements inline under `sls-provider/` and one that includes them from other
+ * files under `sls/`; their findings in one file, their catalogs in one.
+ */
+function everyFormat(dir: string): void {
+  cpSync(`${fixture}/input`, dir, { recursive: true })
+  cpSync('__tests__/fixtures/terraform/input', join(dir, 'terraform'), { recursive: true })
+  cpSync('__tests__/fixtures/forms/serverless-includes/input', join(dir, 'sls'), {
+    recursive: true
+  })
+  cpSync('__tests__/fixtures/forms/serverless-provider/input', join(dir, 'sls-provider'), {
+    recursive: true
+  })
+  const read = (path: string): { findings: unknown[] } => JSON.parse(readFileSync(path, 'utf8'))
+  const findings = [
+    `${fixture}/findings.json`,
+    '__tests__/fixtures/terraform/findings.json',
+    '__tests__/fixtures/forms/serverless-includes/findings.json',
+    '__tests__/fixtures/forms/serverless-provider/findings.json'
+  ].flatMap(f => read(f).findings)
+  mkdirSync(join(dir, 'findings'), { recursive: true })
+  writeFileSync(join(dir, 'findings/findings.json'), JSON.stringify({ findings }, null, 2))
+  const services: Record<string, string[]> = {}
+  for (const f of [`${fixture}/catalog.json`, '__tests__/fixtures/terraform/catalog.json']) {
+    const catalog = JSON.parse(readFileSync(f, 'utf8')) as { services: Record<string, string[]> }
+    for (const [service, actions] of Object.entries(catalog.services)) {
+      services[service] = [...new Set([...(services[service] ?? []), ...actions])].sort()
+    }
+  }
+  writeFileSync(join(dir, 'catalog.json'), JSON.stringify({ updatedAt: '2026-01-01', services }))
+}
 
 /** A folder name, a Sid and a role name that try Markdown, HTML, a mention and a reference. */
 const HOSTILE_FOLDER = 'policies/[x](javascript:alert(1)) <img src=x onerror=alert(1)> #1 @octocat'
@@ -176,6 +208,22 @@ describe('dist/index.js on a schedule: sweep mode', () => {
     expect(isSweepCommit(commit)).toBe(true)
     const fixed = checkOnCopy('fixed', '--fix')
     expect(asText(server.git.files('acme', 'infra', BRANCH))).toEqual(asText(filesOf(fixed.dir)))
+    // Every format is in the change: JSON, CloudFormation, SAM, Terraform, Serverless and a file
+    // a Serverless service includes.
+    const inChange = [...filesOf(fixed.dir)]
+      .filter(([p, b]) => !b.equals(filesOf(workspace).get(p)!))
+      .map(([p]) => p)
+    expect(inChange).toEqual(
+      expect.arrayContaining([
+        'policies/AppRole.json',
+        'cfn/app.yaml',
+        'cfn/network.json',
+        'sam/template.yaml',
+        'terraform/app/main.tf',
+        'sls-provider/serverless.yml',
+        'sls/iam/shared.yml'
+      ])
+    )
     // And that is the fixture's expected repository for its policies.
     expect(server.git.files('acme', 'infra', BRANCH).get('cfn/app.yaml')!.toString()).toBe(
       readFileSync(`${fixture}/expected/cfn/app.yaml`, 'utf8')

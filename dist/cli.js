@@ -12,12 +12,12 @@ var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? requir
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x2 + '" is not supported');
 });
-var __esm = (fn, res, err) => function __init() {
-  if (err) throw err[0];
+var __esm = (fn, res, err2) => function __init() {
+  if (err2) throw err2[0];
   try {
     return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
   } catch (e7) {
-    throw err = [e7], e7;
+    throw err2 = [e7], e7;
   }
 };
 var __commonJS = (cb, mod) => function __require2() {
@@ -28,8 +28,8 @@ var __commonJS = (cb, mod) => function __require2() {
   }
 };
 var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -49,7 +49,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/engine/errors.ts
-var ConfigurationError, InvariantError;
+var ConfigurationError, InvariantError, LimitError;
 var init_errors = __esm({
   "src/engine/errors.ts"() {
     "use strict";
@@ -64,15 +64,23 @@ var init_errors = __esm({
         );
       }
     };
+    LimitError = class extends Error {
+      constructor(message, kind) {
+        super(message);
+        this.kind = kind;
+      }
+      kind;
+      name = "LimitError";
+    };
   }
 });
 
 // src/commands/io.ts
 import { parseArgs } from "node:util";
-function parseOptions(args, options, usage) {
+function parseOptions(args2, options, usage) {
   try {
     const { values, positionals } = parseArgs({
-      args: [...args],
+      args: [...args2],
       options,
       allowPositionals: true,
       strict: true
@@ -107,9 +115,9 @@ var init_catalog_data = __esm({
 function bundledCatalog() {
   if (bundled) return bundled;
   const services = /* @__PURE__ */ new Map();
-  for (const line of BUNDLED_CATALOG_TEXT.split("\n")) {
-    const colon = line.indexOf(":");
-    services.set(line.slice(0, colon), line.slice(colon + 1).split(","));
+  for (const line2 of BUNDLED_CATALOG_TEXT.split("\n")) {
+    const colon = line2.indexOf(":");
+    services.set(line2.slice(0, colon), line2.slice(colon + 1).split(","));
   }
   bundled = { source: BUNDLED_CATALOG_SOURCE, updatedAt: BUNDLED_CATALOG_UPDATED_AT, services };
   return bundled;
@@ -117,7 +125,7 @@ function bundledCatalog() {
 function parseCatalog(value, file) {
   if (!isRecord(value))
     throw new ConfigurationError(`${file}: a catalog is a JSON object of service prefixes`);
-  let body = value;
+  let body2 = value;
   let updatedAt;
   if ("services" in value) {
     if (!isRecord(value.services)) {
@@ -126,11 +134,11 @@ function parseCatalog(value, file) {
     if (value.updatedAt !== void 0 && typeof value.updatedAt !== "string") {
       throw new ConfigurationError(`${file}: "updatedAt" must be a date string`);
     }
-    body = value.services;
+    body2 = value.services;
     updatedAt = value.updatedAt;
   }
   const services = /* @__PURE__ */ new Map();
-  for (const [service, actions] of Object.entries(body)) {
+  for (const [service, actions] of Object.entries(body2)) {
     if (!/^[a-z0-9-]+$/i.test(service)) {
       throw new ConfigurationError(`${file}: "${service}" is not a service prefix`);
     }
@@ -161,7 +169,7 @@ var init_catalog = __esm({
 
 // src/engine/actions.ts
 function fold(text3) {
-  return NON_ASCII.test(text3) ? text3.replace(/[A-Z]+/g, (run) => run.toLowerCase()) : text3.toLowerCase();
+  return NON_ASCII.test(text3) ? text3.replace(/[A-Z]+/g, (run2) => run2.toLowerCase()) : text3.toLowerCase();
 }
 function hasWildcard(pattern) {
   return pattern.includes("*") || pattern.includes("?");
@@ -172,34 +180,34 @@ function literalPrefix(pattern) {
   const cut = Math.min(star < 0 ? pattern.length : star, question < 0 ? pattern.length : question);
   return pattern.slice(0, cut);
 }
-function splitName(name) {
-  const colon = name.indexOf(":");
-  if (colon < 0) return { service: name, action: "" };
-  return { service: name.slice(0, colon), action: name.slice(colon + 1) };
+function splitName(name2) {
+  const colon = name2.indexOf(":");
+  if (colon < 0) return { service: name2, action: "" };
+  return { service: name2.slice(0, colon), action: name2.slice(colon + 1) };
 }
-function wordBoundaries(name) {
+function wordBoundaries(name2) {
   const ends = [];
-  const colon = name.indexOf(":");
-  const start = colon < 0 ? 0 : colon + 1;
-  if (colon >= 0) ends.push(start);
-  for (let i7 = start + 1; i7 < name.length; i7++) if (startsWord(name, i7)) ends.push(i7);
-  if (ends[ends.length - 1] !== name.length) ends.push(name.length);
+  const colon = name2.indexOf(":");
+  const start2 = colon < 0 ? 0 : colon + 1;
+  if (colon >= 0) ends.push(start2);
+  for (let i8 = start2 + 1; i8 < name2.length; i8++) if (startsWord(name2, i8)) ends.push(i8);
+  if (ends[ends.length - 1] !== name2.length) ends.push(name2.length);
   return ends;
 }
-function wordEndAfter(name, depth) {
-  const colon = name.indexOf(":");
-  const start = colon < 0 ? 0 : colon + 1;
-  if (colon >= 0 && start > depth) return start;
-  for (let i7 = Math.max(depth + 1, start + 1); i7 < name.length; i7++) {
-    if (startsWord(name, i7)) return i7;
+function wordEndAfter(name2, depth) {
+  const colon = name2.indexOf(":");
+  const start2 = colon < 0 ? 0 : colon + 1;
+  if (colon >= 0 && start2 > depth) return start2;
+  for (let i8 = Math.max(depth + 1, start2 + 1); i8 < name2.length; i8++) {
+    if (startsWord(name2, i8)) return i8;
   }
-  return name.length;
+  return name2.length;
 }
-function startsWord(name, i7) {
-  const here = name.charAt(i7);
+function startsWord(name2, i8) {
+  const here = name2.charAt(i8);
   if (!isUpper(here)) return false;
-  const prev = name.charAt(i7 - 1);
-  return isLower(prev) || isDigit(prev) || isUpper(prev) && isLower(name.charAt(i7 + 1));
+  const prev = name2.charAt(i8 - 1);
+  return isLower(prev) || isDigit(prev) || isUpper(prev) && isLower(name2.charAt(i8 + 1));
 }
 function isUpper(c7) {
   return c7 >= "A" && c7 <= "Z";
@@ -210,27 +218,27 @@ function isLower(c7) {
 function isDigit(c7) {
   return c7 >= "0" && c7 <= "9";
 }
-function segmentAt(seg, name, at2, whole) {
-  if (whole && name.length !== seg.length) return false;
-  if (at2 + seg.length > name.length) return false;
-  for (let i7 = 0; i7 < seg.length; i7++) {
-    const c7 = seg.charCodeAt(i7);
-    if (c7 !== 63 && c7 !== name.charCodeAt(at2 + i7)) return false;
+function segmentAt(seg, name2, at2, whole) {
+  if (whole && name2.length !== seg.length) return false;
+  if (at2 + seg.length > name2.length) return false;
+  for (let i8 = 0; i8 < seg.length; i8++) {
+    const c7 = seg.charCodeAt(i8);
+    if (c7 !== 63 && c7 !== name2.charCodeAt(at2 + i8)) return false;
   }
   return true;
 }
-function findSegment(seg, name, from, limit) {
+function findSegment(seg, name2, from, limit) {
   if (!seg.includes("?")) {
-    const found = name.indexOf(seg, from);
+    const found = name2.indexOf(seg, from);
     return found >= 0 && found + seg.length <= limit ? found : -1;
   }
   for (let at2 = from; at2 + seg.length <= limit; at2++) {
-    if (segmentAt(seg, name, at2, false)) return at2;
+    if (segmentAt(seg, name2, at2, false)) return at2;
   }
   return -1;
 }
-function matches(pattern, name) {
-  return new Glob(pattern).test(fold(name));
+function matches(pattern, name2) {
+  return new Glob(pattern).test(fold(name2));
 }
 function trailingStarPrefix(folded) {
   let end = folded.length;
@@ -249,8 +257,8 @@ function patternContains(outer, inner) {
 function coversEveryExtension(outer, lit) {
   const m4 = outer.length;
   let states = closure(outer, /* @__PURE__ */ new Set([0]));
-  for (let i7 = 0; i7 < lit.length && states.size > 0; i7++) {
-    const c7 = lit.charCodeAt(i7);
+  for (let i8 = 0; i8 < lit.length && states.size > 0; i8++) {
+    const c7 = lit.charCodeAt(i8);
     const next = /* @__PURE__ */ new Set();
     for (const pos of states) {
       if (pos >= m4) continue;
@@ -274,19 +282,19 @@ function coversEveryExtension(outer, lit) {
   return true;
 }
 function closure(pattern, states) {
-  const out = /* @__PURE__ */ new Set();
+  const out2 = /* @__PURE__ */ new Set();
   for (let pos of states) {
-    out.add(pos);
-    while (pos < pattern.length && pattern.charCodeAt(pos) === 42) out.add(++pos);
+    out2.add(pos);
+    while (pos < pattern.length && pattern.charCodeAt(pos) === 42) out2.add(++pos);
   }
-  return out;
+  return out2;
 }
 function symbolicMatch(outer, inner) {
   const n4 = inner.length;
   let reach = new Array(n4 + 1).fill(false);
   reach[0] = true;
-  for (let i7 = 0; i7 < outer.length; i7++) {
-    const p4 = outer.charAt(i7);
+  for (let i8 = 0; i8 < outer.length; i8++) {
+    const p4 = outer.charAt(i8);
     const next = new Array(n4 + 1).fill(false);
     if (p4 === "*") {
       let on = false;
@@ -349,8 +357,8 @@ var init_actions = __esm({
         const end = foldedName.length - last.length;
         if (!segmentAt(last, foldedName, end, false)) return false;
         let at2 = first.length;
-        for (let i7 = 1; i7 < segs.length - 1; i7++) {
-          const seg = segs[i7] ?? "";
+        for (let i8 = 1; i8 < segs.length - 1; i8++) {
+          const seg = segs[i8] ?? "";
           const found = findSegment(seg, foldedName, at2, end);
           if (found < 0) return false;
           at2 = found + seg.length;
@@ -445,9 +453,9 @@ function readStatements(document) {
   if (isRecord(s3)) return { statements: [s3], single: true };
   throw new ConfigurationError('the policy has no "Statement" list or object');
 }
-function actionEntries(statement) {
-  if (!isRecord(statement)) return void 0;
-  const a7 = statement.Action;
+function actionEntries(statement2) {
+  if (!isRecord(statement2)) return void 0;
+  const a7 = statement2.Action;
   if (typeof a7 === "string") return [a7];
   if (Array.isArray(a7) && a7.every((x2) => typeof x2 === "string")) return a7;
   return void 0;
@@ -467,40 +475,40 @@ var init_policy = __esm({
 function indexCatalog(catalog) {
   let index = catalogIndexes.get(catalog);
   if (index) return index;
-  const display = /* @__PURE__ */ new Map();
+  const display2 = /* @__PURE__ */ new Map();
   for (const [service, actions] of catalog.services) {
     for (const action of actions) {
-      const name = `${service}:${action}`;
-      display.set(fold(name), name);
+      const name2 = `${service}:${action}`;
+      display2.set(fold(name2), name2);
     }
   }
-  const names = [...display.keys()].sort();
-  index = { display, names, services: byService(names) };
+  const names = [...display2.keys()].sort();
+  index = { display: display2, names, services: byService(names) };
   catalogIndexes.set(catalog, index);
   return index;
 }
 function byService(sortedNames) {
   const services = /* @__PURE__ */ new Map();
-  for (const name of sortedNames) {
-    const service = splitName(name).service;
-    let list2 = services.get(service);
-    if (!list2) services.set(service, list2 = []);
-    list2.push(name);
+  for (const name2 of sortedNames) {
+    const service = splitName(name2).service;
+    let list3 = services.get(service);
+    if (!list3) services.set(service, list3 = []);
+    list3.push(name2);
   }
   return services;
 }
 function mergeSorted(a7, b7) {
-  const out = [];
-  let i7 = 0;
+  const out2 = [];
+  let i8 = 0;
   let j7 = 0;
-  while (i7 < a7.length && j7 < b7.length)
-    out.push(a7[i7] < b7[j7] ? a7[i7++] : b7[j7++]);
-  while (i7 < a7.length) out.push(a7[i7++]);
-  while (j7 < b7.length) out.push(b7[j7++]);
-  return out;
+  while (i8 < a7.length && j7 < b7.length)
+    out2.push(a7[i8] < b7[j7] ? a7[i8++] : b7[j7++]);
+  while (i8 < a7.length) out2.push(a7[i8++]);
+  while (j7 < b7.length) out2.push(b7[j7++]);
+  return out2;
 }
-function isActionName(name) {
-  return /^[A-Za-z0-9-]+:[A-Za-z0-9_-]+$/.test(name);
+function isActionName(name2) {
+  return /^[A-Za-z0-9-]+:[A-Za-z0-9_-]+$/.test(name2);
 }
 function prefixRange(sorted, prefix, from = 0, to = sorted.length) {
   const lo = lowerBound(sorted, prefix, from, to);
@@ -539,10 +547,10 @@ var init_universe = __esm({
         const base2 = indexCatalog(catalog);
         const added = /* @__PURE__ */ new Map();
         for (const names of extra) {
-          for (const name of names) {
-            const folded = fold(name);
-            if (!base2.display.has(folded) && !added.has(folded) && isActionName(name))
-              added.set(folded, name);
+          for (const name2 of names) {
+            const folded = fold(name2);
+            if (!base2.display.has(folded) && !added.has(folded) && isActionName(name2))
+              added.set(folded, name2);
           }
         }
         this.base = base2;
@@ -562,6 +570,10 @@ var init_universe = __esm({
       has(folded) {
         return this.base.display.has(folded) || this.extra.has(folded);
       }
+      /** Whether the catalog itself names a folded action (not only the findings or a policy). */
+      inCatalog(folded) {
+        return this.base.display.has(folded);
+      }
       /** The casing to show for a folded name of the universe. */
       displayOf(folded) {
         return this.base.display.get(folded) ?? this.extra.get(folded) ?? folded;
@@ -576,12 +588,12 @@ var init_universe = __esm({
         const prefix = fold(literalPrefix(pattern));
         const [lo, hi] = prefixRange(this.names, prefix);
         if (trailingStarPrefix(glob.folded) !== null) return this.names.slice(lo, hi);
-        const out = [];
-        for (let i7 = lo; i7 < hi; i7++) {
-          const name = this.names[i7];
-          if (glob.test(name)) out.push(name);
+        const out2 = [];
+        for (let i8 = lo; i8 < hi; i8++) {
+          const name2 = this.names[i8];
+          if (glob.test(name2)) out2.push(name2);
         }
-        return out;
+        return out2;
       }
     };
   }
@@ -592,13 +604,13 @@ function generalize(entry, m4, r7, universe) {
   const root7 = rootPrefix(entry);
   const inR = new Set(r7);
   const isSubPattern = subPatternTest(entry, root7);
-  const out = [];
+  const out2 = [];
   const emitAction = (folded) => {
-    out.push(universe.displayOf(folded));
+    out2.push(universe.displayOf(folded));
   };
   const unusedBefore = new Uint32Array(m4.length + 1);
-  m4.forEach((name, i7) => {
-    unusedBefore[i7 + 1] = unusedBefore[i7] + (inR.has(name) ? 1 : 0);
+  m4.forEach((name2, i8) => {
+    unusedBefore[i8 + 1] = unusedBefore[i8] + (inR.has(name2) ? 1 : 0);
   });
   const visit2 = (node, parentLo, parentHi) => {
     const [lo, hi] = prefixRange(m4, node.prefix, parentLo, parentHi);
@@ -606,7 +618,7 @@ function generalize(entry, m4, r7, universe) {
     if (unused === 0) {
       if (hi - lo === 1) return emitAction(m4[lo]);
       if (isSubPattern(node.prefix)) {
-        out.push(`${node.display}*`);
+        out2.push(`${node.display}*`);
         return;
       }
     } else if (unused === hi - lo) return;
@@ -614,33 +626,33 @@ function generalize(entry, m4, r7, universe) {
     if (isAction && !inR.has(node.prefix)) emitAction(node.prefix);
     for (const child of children) visit2(child, lo, hi);
   };
-  const top = expand({ prefix: root7, display: root7, members: m4.map((_, i7) => i7) }, m4, universe);
+  const top = expand({ prefix: root7, display: root7, members: m4.map((_, i8) => i8) }, m4, universe);
   if (top.isAction && !inR.has(root7)) emitAction(root7);
   for (const child of top.children) visit2(child, 0, m4.length);
-  return out;
+  return out2;
 }
 function expand(node, m4, universe) {
   const depth = node.prefix.length;
   let isAction = false;
   const children = /* @__PURE__ */ new Map();
-  for (const i7 of node.members) {
-    const name = m4[i7];
-    if (name.length === depth) {
+  for (const i8 of node.members) {
+    const name2 = m4[i8];
+    if (name2.length === depth) {
       isAction = true;
       continue;
     }
-    const display = universe.displayOf(name);
-    const end = wordEndAfter(display, depth);
-    const prefix = name.slice(0, end);
+    const display2 = universe.displayOf(name2);
+    const end = wordEndAfter(display2, depth);
+    const prefix = name2.slice(0, end);
     const child = children.get(prefix);
     if (!child) {
-      const displayEnds = end === name.length;
-      children.set(prefix, { prefix, display: display.slice(0, end), members: [i7], displayEnds });
+      const displayEnds = end === name2.length;
+      children.set(prefix, { prefix, display: display2.slice(0, end), members: [i8], displayEnds });
       continue;
     }
-    child.members.push(i7);
-    if (child.displayEnds && end < name.length) {
-      child.display = display.slice(0, end);
+    child.members.push(i8);
+    if (child.displayEnds && end < name2.length) {
+      child.display = display2.slice(0, end);
       child.displayEnds = false;
     }
   }
@@ -678,13 +690,13 @@ function verifyRefinement(original, result2, context, refineAgain) {
   const after = readStatements(result2.document).statements;
   if (!sameExceptKey(original, result2.document, "Statement"))
     throw new InvariantError("a key of the policy other than Statement changed");
-  if (result2.statements.length !== before.length || result2.statements.some((s3, i7) => s3.index !== i7))
+  if (result2.statements.length !== before.length || result2.statements.some((s3, i8) => s3.index !== i8))
     throw new InvariantError("the result does not account for every statement of the policy");
   let at2 = 0;
   for (const s3 of result2.statements) {
-    const source = before[s3.index];
+    const source2 = before[s3.index];
     if (s3.status === "removed" || s3.status === "refined") {
-      if (!sameEntries(actionEntries(source), s3.before))
+      if (!sameEntries(actionEntries(source2), s3.before))
         fail(s3, "the entries checked are not the original Action");
     }
     if (s3.status === "removed") {
@@ -694,13 +706,13 @@ function verifyRefinement(original, result2, context, refineAgain) {
     }
     const refined = after[at2++];
     if (s3.status === "refined") {
-      if (!sameExceptKey(source, refined, "Action")) {
+      if (!sameExceptKey(source2, refined, "Action")) {
         fail(s3, "a key other than Action changed");
       }
       if (!sameEntries(actionEntries(refined), s3.after))
         fail(s3, "the refined Action is not the entries checked");
       checkStatement(s3, context);
-    } else if (refined !== source) {
+    } else if (refined !== source2) {
       fail(s3, "a statement the engine did not refine was changed");
     }
   }
@@ -725,13 +737,13 @@ function checkStatement(s3, context) {
   const refined = new PatternIndex(s3.after);
   const allowedBefore = expand2(s3.before, universe);
   const allowedAfter = expand2(s3.after, universe);
-  for (const name of allowedBefore) {
-    const isUnused = unused.has(name);
-    const allowed = allowedAfter.has(name) || !universe.has(name) && refined.allows(name);
+  for (const name2 of allowedBefore) {
+    const isUnused = unused.has(name2);
+    const allowed = allowedAfter.has(name2) || !universe.has(name2) && refined.allows(name2);
     if (isUnused && allowed)
-      fail(s3, `the unused ${universe.displayOf(name)} is still allowed (guarantee 2)`);
+      fail(s3, `the unused ${universe.displayOf(name2)} is still allowed (guarantee 2)`);
     if (!isUnused && !allowed)
-      fail(s3, `the used ${universe.displayOf(name)} is no longer allowed (guarantee 3)`);
+      fail(s3, `the used ${universe.displayOf(name2)} is no longer allowed (guarantee 3)`);
   }
   const originals = new Set(beforeFolded);
   for (const entry of s3.after) {
@@ -753,7 +765,7 @@ function checkStatement(s3, context) {
 function expand2(entries, universe) {
   const names = /* @__PURE__ */ new Set();
   for (const entry of entries) {
-    if (hasWildcard(entry)) for (const name of universe.matching(entry)) names.add(name);
+    if (hasWildcard(entry)) for (const name2 of universe.matching(entry)) names.add(name2);
     else names.add(fold(entry));
   }
   return names;
@@ -773,7 +785,7 @@ function sameExceptKey(a7, b7, key) {
   return strip(a7) === strip(b7);
 }
 function sameEntries(a7, b7) {
-  return a7 !== void 0 && a7.length === b7.length && a7.every((e7, i7) => e7 === b7[i7]);
+  return a7 !== void 0 && a7.length === b7.length && a7.every((e7, i8) => e7 === b7[i8]);
 }
 function fail(s3, what) {
   throw new InvariantError(`statement ${s3.sid ? `"${s3.sid}"` : `#${s3.index + 1}`}: ${what}`);
@@ -786,6 +798,18 @@ var init_invariants = __esm({
     init_policy();
     init_trie();
     init_universe();
+  }
+});
+
+// src/engine/limits.ts
+var MAX_MATCHED_ACTIONS_PER_FILE, MAX_ENTRIES_PER_POLICY, MAX_STATEMENTS_PER_FILE, MAX_SECONDS_PER_FILE;
+var init_limits = __esm({
+  "src/engine/limits.ts"() {
+    "use strict";
+    MAX_MATCHED_ACTIONS_PER_FILE = 5e5;
+    MAX_ENTRIES_PER_POLICY = 2e3;
+    MAX_STATEMENTS_PER_FILE = 5e3;
+    MAX_SECONDS_PER_FILE = 30;
   }
 });
 
@@ -820,13 +844,13 @@ function laterOf(a7, b7) {
   return a7 > b7 ? a7 : b7;
 }
 function namedActions(items) {
-  const out = [];
+  const out2 = [];
   for (const item of items) {
     for (const s3 of item.services) {
-      for (const a7 of s3.actions ?? []) out.push(`${s3.service}:${a7.action}`);
+      for (const a7 of s3.actions ?? []) out2.push(`${s3.service}:${a7.action}`);
     }
   }
-  return out;
+  return out2;
 }
 var init_unused = __esm({
   "src/engine/unused.ts"() {
@@ -836,15 +860,15 @@ var init_unused = __esm({
 
 // src/engine/unused-set.ts
 function unusedOf(p4, universe) {
-  const out = /* @__PURE__ */ new Set();
+  const out2 = /* @__PURE__ */ new Set();
   for (const s3 of p4.services) {
     if (s3.actions === void 0) {
-      for (const name of universe.serviceNames(s3.service)) out.add(name);
+      for (const name2 of universe.serviceNames(s3.service)) out2.add(name2);
     } else {
-      for (const a7 of s3.actions) out.add(fold(`${s3.service}:${a7.action}`));
+      for (const a7 of s3.actions) out2.add(fold(`${s3.service}:${a7.action}`));
     }
   }
-  return out;
+  return out2;
 }
 var UnusedSet;
 var init_unused_set = __esm({
@@ -893,9 +917,12 @@ var init_unused_set = __esm({
 });
 
 // src/engine/refine.ts
+function newWorkBudget() {
+  return { matchedActions: MAX_MATCHED_ACTIONS_PER_FILE };
+}
 function refinePolicy(document, options) {
-  const { statements } = readStatements(document);
-  const context = buildContext(statements, options);
+  const { statements: statements2 } = readStatements(document);
+  const context = buildContext(statements2, options);
   const result2 = refineWithContext(document, context, options.quota);
   verifyRefinement(
     document,
@@ -905,9 +932,9 @@ function refinePolicy(document, options) {
   );
   return result2;
 }
-function buildContext(statements, options) {
+function buildContext(statements2, options) {
   const literals = [];
-  for (const s3 of statements) {
+  for (const s3 of statements2) {
     for (const entry of actionEntries(s3) ?? []) if (!hasWildcard(entry)) literals.push(entry);
   }
   const keep = options.keepActions ?? [];
@@ -917,18 +944,30 @@ function buildContext(statements, options) {
     literals,
     keep.filter((k7) => !hasWildcard(k7))
   );
-  return { universe, unused: UnusedSet.resolve(options.principals, universe, keep) };
+  return {
+    universe,
+    unused: UnusedSet.resolve(options.principals, universe, keep),
+    budget: options.budget ?? newWorkBudget()
+  };
 }
 function refineWithContext(document, context, quota) {
-  const { statements, single } = readStatements(document);
+  const { statements: statements2, single } = readStatements(document);
   const results = [];
   const kept = [];
   const warnings = [];
-  statements.forEach((statement, index) => {
-    const { result: result2, refined } = refineStatement(statement, index, context);
+  let emitted = 0;
+  statements2.forEach((statement2, index) => {
+    const { result: result2, refined } = refineStatement(statement2, index, context);
     results.push(result2);
     if (refined !== null) kept.push(refined);
     if (result2.note) warnings.push(`Statement ${label(result2)}: ${result2.note}`);
+    if (result2.status === "refined") emitted += result2.after.length;
+    if (emitted > MAX_ENTRIES_PER_POLICY) {
+      throw new LimitError(
+        `too large to suggest: the refinement would have more than ${MAX_ENTRIES_PER_POLICY} Action entries, more than any IAM policy quota holds; detach the policy, or rewrite it with fewer, narrower wildcards`,
+        "suggest"
+      );
+    }
   });
   const changed = results.some((r7) => r7.status === "refined" || r7.status === "removed");
   let refinedDoc = document;
@@ -964,34 +1003,34 @@ function refineWithContext(document, context, quota) {
 function label(r7) {
   return r7.sid ? `"${r7.sid}"` : `#${r7.index + 1}`;
 }
-function refineStatement(statement, index, context) {
-  const notRefined = (note2, before = [], unreadable = false) => ({
+function refineStatement(statement2, index, context) {
+  const notRefined = (note3, before = [], unreadable = false) => ({
     result: {
       index,
-      ...sidOf(statement),
+      ...sidOf(statement2),
       status: "not-refined",
-      note: note2,
+      note: note3,
       ...unreadable ? { unreadable } : {},
       before,
       after: before,
       changes: []
     },
-    refined: statement
+    refined: statement2
   });
-  if (!isRecord(statement)) return notRefined("is not an object; left as it is", [], true);
-  if (statement.Effect === "Deny") {
+  if (!isRecord(statement2)) return notRefined("is not an object; left as it is", [], true);
+  if (statement2.Effect === "Deny") {
     return notRefined(
       "is a Deny, never narrowed: a narrower Deny would widen access",
-      actionEntries(statement)
+      actionEntries(statement2)
     );
   }
-  if (statement.Effect !== "Allow")
+  if (statement2.Effect !== "Allow")
     return notRefined("has no Effect of Allow or Deny; left as it is", [], true);
-  if ("NotAction" in statement) {
+  if ("NotAction" in statement2) {
     return notRefined("uses NotAction, which iam-refine does not refine (nor does Access Analyzer)");
   }
-  if (!("Action" in statement)) return notRefined("has no Action; left as it is");
-  const entries = actionEntries(statement);
+  if (!("Action" in statement2)) return notRefined("has no Action; left as it is");
+  const entries = actionEntries(statement2);
   if (entries === void 0) {
     return notRefined(
       "has an Action that is not a string or a list of strings; left as it is",
@@ -1012,6 +1051,12 @@ function refineStatement(statement, index, context) {
       continue;
     }
     const m4 = universe.matching(entry);
+    if (context.budget && (context.budget.matchedActions -= m4.length) < 0) {
+      throw new LimitError(
+        `too large to check: the wildcards of this file match more than ${MAX_MATCHED_ACTIONS_PER_FILE} actions together; split the file or narrow its wildcards`,
+        "check"
+      );
+    }
     const r7 = m4.filter((a7) => unused.has(a7));
     const removesAll = r7.length === m4.length && (r7.length > 0 || unused.all);
     if (r7.length === 0 && !removesAll) {
@@ -1035,13 +1080,13 @@ function refineStatement(statement, index, context) {
     return {
       result: {
         index,
-        ...sidOf(statement),
+        ...sidOf(statement2),
         status: "unchanged",
         before: entries,
         after: entries,
         changes
       },
-      refined: statement
+      refined: statement2
     };
   }
   const after = dropCovered(slots);
@@ -1050,15 +1095,15 @@ function refineStatement(statement, index, context) {
   );
   const result2 = (status) => ({
     index,
-    ...sidOf(statement),
+    ...sidOf(statement2),
     status,
     before: entries,
     after: after.entries,
     changes: finalChanges
   });
   if (after.entries.length === 0) return { result: result2("removed"), refined: null };
-  const action = typeof statement.Action === "string" && after.entries.length === 1 ? after.entries[0] : after.entries;
-  return { result: result2("refined"), refined: { ...statement, Action: action } };
+  const action = typeof statement2.Action === "string" && after.entries.length === 1 ? after.entries[0] : after.entries;
+  return { result: result2("refined"), refined: { ...statement2, Action: action } };
 }
 function dropCovered(slots) {
   const keptIndex = new PatternIndex(slots.filter((s3) => !s3.isNew).flatMap((s3) => s3.out));
@@ -1088,8 +1133,8 @@ function dropCovered(slots) {
   }
   return { entries, survivors };
 }
-function sidOf(statement) {
-  return isRecord(statement) && typeof statement.Sid === "string" ? { sid: statement.Sid } : {};
+function sidOf(statement2) {
+  return isRecord(statement2) && typeof statement2.Sid === "string" ? { sid: statement2.Sid } : {};
 }
 var QUOTAS;
 var init_refine = __esm({
@@ -1097,7 +1142,9 @@ var init_refine = __esm({
     "use strict";
     init_actions();
     init_catalog();
+    init_errors();
     init_invariants();
+    init_limits();
     init_policy();
     init_trie();
     init_universe();
@@ -1146,7 +1193,7 @@ function createScanner(text3, ignoreTrivia = false) {
     scanError = 0;
   }
   function scanNumber() {
-    let start = pos;
+    let start2 = pos;
     if (text3.charCodeAt(pos) === 48) {
       pos++;
     } else {
@@ -1164,7 +1211,7 @@ function createScanner(text3, ignoreTrivia = false) {
         }
       } else {
         scanError = 3;
-        return text3.substring(start, pos);
+        return text3.substring(start2, pos);
       }
     }
     let end = pos;
@@ -1183,24 +1230,24 @@ function createScanner(text3, ignoreTrivia = false) {
         scanError = 3;
       }
     }
-    return text3.substring(start, end);
+    return text3.substring(start2, end);
   }
   function scanString() {
-    let result2 = "", start = pos;
+    let result2 = "", start2 = pos;
     while (true) {
       if (pos >= len) {
-        result2 += text3.substring(start, pos);
+        result2 += text3.substring(start2, pos);
         scanError = 2;
         break;
       }
       const ch = text3.charCodeAt(pos);
       if (ch === 34) {
-        result2 += text3.substring(start, pos);
+        result2 += text3.substring(start2, pos);
         pos++;
         break;
       }
       if (ch === 92) {
-        result2 += text3.substring(start, pos);
+        result2 += text3.substring(start2, pos);
         pos++;
         if (pos >= len) {
           scanError = 2;
@@ -1243,12 +1290,12 @@ function createScanner(text3, ignoreTrivia = false) {
           default:
             scanError = 5;
         }
-        start = pos;
+        start2 = pos;
         continue;
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result2 += text3.substring(start, pos);
+          result2 += text3.substring(start2, pos);
           scanError = 2;
           break;
         } else {
@@ -1316,7 +1363,7 @@ function createScanner(text3, ignoreTrivia = false) {
         return token = 10;
       // comments
       case 47:
-        const start = pos - 1;
+        const start2 = pos - 1;
         if (text3.charCodeAt(pos + 1) === 47) {
           pos += 2;
           while (pos < len) {
@@ -1325,7 +1372,7 @@ function createScanner(text3, ignoreTrivia = false) {
             }
             pos++;
           }
-          value = text3.substring(start, pos);
+          value = text3.substring(start2, pos);
           return token = 12;
         }
         if (text3.charCodeAt(pos + 1) === 42) {
@@ -1352,7 +1399,7 @@ function createScanner(text3, ignoreTrivia = false) {
             pos++;
             scanError = 1;
           }
-          value = text3.substring(start, pos);
+          value = text3.substring(start2, pos);
           return token = 13;
         }
         value += String.fromCharCode(code3);
@@ -1602,8 +1649,8 @@ function parse(text3, errors2 = [], options = ParseOptions.DEFAULT) {
       currentParent = object;
       currentProperty = null;
     },
-    onObjectProperty: (name) => {
-      currentProperty = name;
+    onObjectProperty: (name2) => {
+      currentProperty = name2;
     },
     onObjectEnd: () => {
       currentParent = previousParents.pop();
@@ -1642,9 +1689,9 @@ function parseTree(text3, errors2 = [], options = ParseOptions.DEFAULT) {
     onObjectBegin: (offset) => {
       currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
     },
-    onObjectProperty: (name, offset, length) => {
+    onObjectProperty: (name2, offset, length) => {
       currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
-      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
+      currentParent.children.push({ type: "string", value: name2, offset, length, parent: currentParent });
     },
     onObjectEnd: (offset, length) => {
       ensurePropertyComplete(offset + length);
@@ -2132,30 +2179,30 @@ var init_main = __esm({
 function parseJsonText(text3, file) {
   if (text3.includes("\0"))
     throw new ConfigurationError(`${file}: is binary (it holds NUL bytes), not JSON`);
-  const body = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
+  const body2 = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
   try {
-    return JSON.parse(body);
+    return JSON.parse(body2);
   } catch {
     const errors2 = [];
-    parse2(body, errors2, { disallowComments: true, allowTrailingComma: false });
+    parse2(body2, errors2, { disallowComments: true, allowTrailingComma: false });
     const first = errors2[0];
     if (!first) throw new ConfigurationError(`${file}: is not valid JSON`);
-    const { line, column } = lineAndColumn(body, first.offset);
+    const { line: line2, column } = lineAndColumn(body2, first.offset);
     throw new ConfigurationError(
-      `${file}:${line}:${column}: is not valid JSON (${describeParseError(printParseErrorCode(first.error))})`
+      `${file}:${line2}:${column}: is not valid JSON (${describeParseError(printParseErrorCode(first.error))})`
     );
   }
 }
 function lineAndColumn(text3, offset) {
-  let line = 1;
-  let lineStart2 = 0;
-  for (let i7 = 0; i7 < offset && i7 < text3.length; i7++) {
-    if (text3.charCodeAt(i7) === 10) {
-      line++;
-      lineStart2 = i7 + 1;
+  let line2 = 1;
+  let lineStart3 = 0;
+  for (let i8 = 0; i8 < offset && i8 < text3.length; i8++) {
+    if (text3.charCodeAt(i8) === 10) {
+      line2++;
+      lineStart3 = i8 + 1;
     }
   }
-  return { line, column: offset - lineStart2 + 1 };
+  return { line: line2, column: offset - lineStart3 + 1 };
 }
 function describeParseError(code3) {
   return code3.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
@@ -2175,9 +2222,9 @@ import { readFile, stat } from "node:fs/promises";
 async function readTextFile(path, what) {
   let size;
   try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new ConfigurationError(`${path}: the ${what} is not a file`);
-    size = info.size;
+    const info2 = await stat(path);
+    if (!info2.isFile()) throw new ConfigurationError(`${path}: the ${what} is not a file`);
+    size = info2.size;
   } catch (error2) {
     if (error2 instanceof ConfigurationError) throw error2;
     throw new ConfigurationError(`${path}: cannot read the ${what} (${describeFsError(error2)})`);
@@ -2211,6 +2258,208 @@ var init_files = __esm({
   }
 });
 
+// src/findings/parse-recommendation.ts
+function isRecommendationResponse(value) {
+  return isRecord(value) && !("findingType" in value) && "resourceArn" in value && ("recommendationType" in value || "recommendedSteps" in value);
+}
+function readRecommendation(value, path, fail2, source2, resource) {
+  const at2 = (key) => path ? `${path}.${key}` : key;
+  if (!isRecord(value)) return fail2(path, "a GetFindingRecommendation response must be an object");
+  const principal = value.resourceArn;
+  if (typeof principal !== "string" || !PRINCIPAL_ARN.test(principal)) {
+    return fail2(at2("resourceArn"), "must be the ARN of the role or user the recommendation is for");
+  }
+  if (resource !== void 0 && principal !== resource) {
+    return fail2(at2("resourceArn"), `is ${principal}, not the finding's resource ${resource}`);
+  }
+  if (value.recommendationType !== RECOMMENDATION_TYPE) {
+    return fail2(at2("recommendationType"), `must be "${RECOMMENDATION_TYPE}"`);
+  }
+  const status = value.status;
+  if (typeof status !== "string" || !STATUSES.includes(status)) {
+    return fail2(at2("status"), `must be one of ${STATUSES.join(", ")}`);
+  }
+  const startedAt = timestamp(value.startedAt, at2("startedAt"), fail2, true);
+  const completedAt = timestamp(value.completedAt, at2("completedAt"), fail2, false);
+  if (value.nextToken !== void 0 && value.nextToken !== null) {
+    return fail2(
+      at2("nextToken"),
+      "is set, so this is one page of the recommendation: save the whole response (without --max-items or --no-paginate)"
+    );
+  }
+  const error2 = readError(value.error, at2("error"), fail2);
+  const steps = readSteps(value.recommendedSteps, at2("recommendedSteps"), fail2);
+  if (status === "IN_PROGRESS") {
+    return {
+      principal,
+      status: "unavailable",
+      reason: `IAM Access Analyzer was still generating the recommendation (started ${startedAt})`,
+      source: source2
+    };
+  }
+  if (status === "FAILED") {
+    return {
+      principal,
+      status: "unavailable",
+      reason: "IAM Access Analyzer could not generate the recommendation" + (error2 ? ` (${error2.code}: ${error2.message})` : ""),
+      source: source2
+    };
+  }
+  return {
+    principal,
+    status: "available",
+    steps,
+    startedAt,
+    ...completedAt === void 0 ? {} : { completedAt },
+    source: source2
+  };
+}
+function readError(value, path, fail2) {
+  if (value === void 0 || value === null) return void 0;
+  if (!isRecord(value)) return fail2(path, 'must be {"code": "...", "message": "..."}');
+  const code3 = boundedText(value.code, `${path}.code`, MAX_ERROR_CODE_CHARS, fail2);
+  const message = boundedText(value.message, `${path}.message`, MAX_ERROR_MESSAGE_CHARS, fail2);
+  return { code: code3, message };
+}
+function readSteps(value, path, fail2) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) return fail2(path, "must be a list");
+  if (value.length > MAX_RECOMMENDED_STEPS) {
+    return fail2(path, `holds ${value.length} steps, more than ${MAX_RECOMMENDED_STEPS}`);
+  }
+  return value.map((item, i8) => {
+    const at2 = `${path}[${i8}]`;
+    if (!isRecord(item)) return fail2(at2, "a recommended step must be an object");
+    const keys = Object.keys(item);
+    if (keys.length !== 1 || !isRecord(item.unusedPermissionsRecommendedStep)) {
+      return fail2(at2, 'must hold exactly one "unusedPermissionsRecommendedStep"');
+    }
+    return readStep(
+      item.unusedPermissionsRecommendedStep,
+      `${at2}.unusedPermissionsRecommendedStep`,
+      fail2
+    );
+  });
+}
+function readStep(step, path, fail2) {
+  const action = step.recommendedAction;
+  if (typeof action !== "string" || !ACTIONS.includes(action)) {
+    return fail2(`${path}.recommendedAction`, `must be ${ACTIONS.join(" or ")}`);
+  }
+  const id = step.existingPolicyId === void 0 || step.existingPolicyId === null ? void 0 : boundedText(step.existingPolicyId, `${path}.existingPolicyId`, MAX_POLICY_ID_CHARS, fail2);
+  const updated = timestamp(step.policyUpdatedAt, `${path}.policyUpdatedAt`, fail2, false);
+  const out2 = {
+    action
+  };
+  if (id !== void 0) out2.existingPolicyId = id;
+  if (updated !== void 0) out2.policyUpdatedAt = updated;
+  if (action === "DETACH_POLICY") {
+    if (id === void 0) return fail2(path, "a DETACH_POLICY step must name its existingPolicyId");
+    return out2;
+  }
+  if (typeof step.recommendedPolicy !== "string") {
+    return fail2(
+      `${path}.recommendedPolicy`,
+      "a CREATE_POLICY step must hold the policy as a JSON string"
+    );
+  }
+  out2.recommendedPolicy = readPolicy(step.recommendedPolicy, `${path}.recommendedPolicy`, fail2);
+  return out2;
+}
+function readPolicy(text3, path, fail2) {
+  if (text3.length > MAX_RECOMMENDED_POLICY_CHARS) {
+    return fail2(
+      path,
+      `is ${text3.length} characters, over the ${MAX_RECOMMENDED_POLICY_CHARS}-character limit`
+    );
+  }
+  if (nesting(text3) > MAX_POLICY_NESTING) {
+    return fail2(path, `nests deeper than ${MAX_POLICY_NESTING} levels; not a policy`);
+  }
+  let document;
+  try {
+    document = JSON.parse(text3);
+  } catch {
+    return fail2(path, "is not valid JSON");
+  }
+  if (!isRecord(document)) return fail2(path, "must be a policy document (a JSON object)");
+  const statement2 = document.Statement;
+  const statements2 = Array.isArray(statement2) ? statement2 : isRecord(statement2) ? [statement2] : void 0;
+  if (statements2 === void 0) return fail2(path, 'has no "Statement" list or object');
+  statements2.forEach((s3, i8) => {
+    const at2 = `${path}: Statement[${i8}]`;
+    if (!isRecord(s3)) return fail2(at2, "must be an object");
+    if (s3.Effect !== "Allow" && s3.Effect !== "Deny")
+      return fail2(`${at2}.Effect`, "must be Allow or Deny");
+    if (!("Action" in s3) && !("NotAction" in s3)) return fail2(at2, "has neither Action nor NotAction");
+    for (const key of ["Action", "NotAction"]) {
+      if (!(key in s3)) continue;
+      const value = s3[key];
+      const entries = typeof value === "string" ? [value] : value;
+      if (!Array.isArray(entries))
+        return fail2(`${at2}.${key}`, "must be a string or a list of strings");
+      entries.forEach((entry, j7) => {
+        if (typeof entry !== "string" || !ACTION_PATTERN.test(entry)) {
+          fail2(`${at2}.${key}[${j7}]`, 'is not an action name or pattern such as "s3:Get*"');
+        }
+      });
+    }
+    return void 0;
+  });
+  return document;
+}
+function nesting(text3) {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i8 = 0; i8 < text3.length; i8++) {
+    const c7 = text3.charCodeAt(i8);
+    if (inString) {
+      if (c7 === 92) i8++;
+      else if (c7 === 34) inString = false;
+    } else if (c7 === 34) inString = true;
+    else if (c7 === 123 || c7 === 91) deepest = Math.max(deepest, ++depth);
+    else if (c7 === 125 || c7 === 93) depth--;
+  }
+  return deepest;
+}
+function timestamp(value, path, fail2, required) {
+  if (value === void 0 || value === null) {
+    return required ? fail2(path, 'must be a time stamp such as "2024-06-10T08:00:00Z"') : void 0;
+  }
+  if (typeof value !== "string" || !TIMESTAMP.test(value) || Number.isNaN(Date.parse(value))) {
+    return fail2(path, 'must be a time stamp such as "2024-06-10T08:00:00Z"');
+  }
+  return value;
+}
+function boundedText(value, path, max, fail2) {
+  if (typeof value !== "string" || value === "") return fail2(path, "must be a non-empty string");
+  if (value.length > max) return fail2(path, `is ${value.length} characters, more than ${max}`);
+  if (CONTROL.test(value)) return fail2(path, "holds control characters");
+  return value;
+}
+var RECOMMENDATION_KEY, MAX_RECOMMENDED_STEPS, MAX_RECOMMENDED_POLICY_CHARS, MAX_POLICY_NESTING, MAX_POLICY_ID_CHARS, MAX_ERROR_CODE_CHARS, MAX_ERROR_MESSAGE_CHARS, STATUSES, ACTIONS, RECOMMENDATION_TYPE, PRINCIPAL_ARN, TIMESTAMP, ACTION_PATTERN, CONTROL;
+var init_parse_recommendation = __esm({
+  "src/findings/parse-recommendation.ts"() {
+    "use strict";
+    init_catalog();
+    RECOMMENDATION_KEY = "findingRecommendation";
+    MAX_RECOMMENDED_STEPS = 1e3;
+    MAX_RECOMMENDED_POLICY_CHARS = 131072;
+    MAX_POLICY_NESTING = 32;
+    MAX_POLICY_ID_CHARS = 2048;
+    MAX_ERROR_CODE_CHARS = 256;
+    MAX_ERROR_MESSAGE_CHARS = 2048;
+    STATUSES = ["SUCCEEDED", "IN_PROGRESS", "FAILED"];
+    ACTIONS = ["CREATE_POLICY", "DETACH_POLICY"];
+    RECOMMENDATION_TYPE = "UnusedPermissionRecommendation";
+    PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]{1,512}$/;
+    TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})$/;
+    ACTION_PATTERN = /^(\*|[A-Za-z0-9-]{1,64}:[A-Za-z0-9*?_-]{1,192})$/;
+    CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+  }
+});
+
 // src/findings/parse.ts
 function parseFindings(value, file, origin2 = {}) {
   const parsed = parseFindingsOf(value, file);
@@ -2225,9 +2474,22 @@ function parseFindingsOf(value, file) {
   const fail2 = (path, what) => {
     throw new ConfigurationError(`${file}: ${path ? `${path}: ` : ""}${what}`);
   };
+  if (isRecommendationResponse(value)) {
+    return {
+      principals: [],
+      notes: [],
+      covered: [],
+      coveredAccounts: [],
+      recommendations: [readRecommendation(value, "", fail2, file)]
+    };
+  }
   if (isRecord(value) && Array.isArray(value.findings)) {
     const parsed = readFindingList(value.findings, "findings", file, fail2);
-    return { ...parsed, coveredAccounts: readAccounts(value.coveredAccounts, fail2) };
+    return {
+      ...parsed,
+      covered: [...parsed.covered, ...readPrincipals(value.coveredPrincipals, fail2)],
+      coveredAccounts: readAccounts(value.coveredAccounts, fail2)
+    };
   }
   if (isRecord(value)) return readFindingList([value], "", file, fail2, true);
   if (!Array.isArray(value)) {
@@ -2246,7 +2508,7 @@ function parseFindingsOf(value, file) {
   }
   const first = value[0];
   if (isRecord(first) && "serviceNamespace" in first && !("findingType" in first)) {
-    const services = value.map((s3, i7) => readService(s3, `[${i7}]`, fail2, false));
+    const services = value.map((s3, i8) => readService(s3, `[${i8}]`, fail2, false));
     return {
       principals: [{ principal: "", wholePrincipal: false, services, sources: [file] }],
       notes: [],
@@ -2256,19 +2518,27 @@ function parseFindingsOf(value, file) {
   }
   return readFindingList(value, "", file, fail2);
 }
+function readPrincipals(value, fail2) {
+  if (value === void 0) return [];
+  if (!Array.isArray(value)) return fail2("coveredPrincipals", "must be a list of role or user ARNs");
+  return value.map(
+    (a7, i8) => typeof a7 === "string" && FINDING_FIELDS.resource.test(a7) ? a7 : fail2(`coveredPrincipals[${i8}]`, "must be the ARN of an IAM role or user")
+  );
+}
 function readAccounts(value, fail2) {
   if (value === void 0) return [];
   if (!Array.isArray(value)) return fail2("coveredAccounts", "must be a list of account ids");
   return value.map(
-    (a7, i7) => typeof a7 === "string" && FINDING_FIELDS.account.test(a7) ? a7 : fail2(`coveredAccounts[${i7}]`, "must be a 12-digit account id")
+    (a7, i8) => typeof a7 === "string" && FINDING_FIELDS.account.test(a7) ? a7 : fail2(`coveredAccounts[${i8}]`, "must be a 12-digit account id")
   );
 }
-function readFindingList(list2, base2, file, fail2, single = false) {
+function readFindingList(list3, base2, file, fail2, single = false) {
   const principals = [];
   const notes = [];
   const covered = [];
-  list2.forEach((finding, i7) => {
-    const path = single ? base2 : `${base2}[${i7}]`;
+  const recommendations = [];
+  list3.forEach((finding, i8) => {
+    const path = single ? base2 : `${base2}[${i8}]`;
     if (!isRecord(finding)) return fail2(path, "a finding must be an object");
     const type = finding.findingType;
     const resource = finding.resource;
@@ -2288,7 +2558,7 @@ function readFindingList(list2, base2, file, fail2, single = false) {
     if (finding.id !== void 0 && (typeof finding.id !== "string" || !FINDING_FIELDS.id.test(finding.id))) {
       return fail2(`${path}.id`, "must be a finding id (a UUID, or last-accessed:<ARN>)");
     }
-    if (typeof status !== "string" || !STATUSES.has(status)) {
+    if (typeof status !== "string" || !STATUSES2.has(status)) {
       return fail2(`${path}.status`, "must be ACTIVE, ARCHIVED or RESOLVED");
     }
     for (const key of ["analyzedAt", "updatedAt", "createdAt"]) {
@@ -2344,8 +2614,13 @@ function readFindingList(list2, base2, file, fail2, single = false) {
         void 0
       )
     );
+    const recommendation = finding[RECOMMENDATION_KEY];
+    if (recommendation !== void 0 && recommendation !== null) {
+      const at2 = path ? `${path}.${RECOMMENDATION_KEY}` : RECOMMENDATION_KEY;
+      recommendations.push(readRecommendation(recommendation, at2, fail2, `finding ${id}`, resource));
+    }
   });
-  return { principals, notes, covered, coveredAccounts: [] };
+  return recommendations.length > 0 ? { principals, notes, covered, coveredAccounts: [], recommendations } : { principals, notes, covered, coveredAccounts: [] };
 }
 function readService(value, path, fail2, objectsOnly) {
   if (!isRecord(value)) return fail2(path, 'must be an object with "serviceNamespace"');
@@ -2357,14 +2632,14 @@ function readService(value, path, fail2, objectsOnly) {
   const base2 = lastAccessed ? { service, lastAccessed } : { service };
   if (value.actions === void 0 || value.actions === null) return base2;
   if (!Array.isArray(value.actions)) return fail2(`${path}.actions`, "must be a list");
-  const actions = value.actions.map((a7, i7) => {
-    const at2 = `${path}.actions[${i7}]`;
+  const actions = value.actions.map((a7, i8) => {
+    const at2 = `${path}.actions[${i8}]`;
     const raw = isRecord(a7) ? a7.action : objectsOnly ? void 0 : a7;
     if (typeof raw !== "string")
       return fail2(at2, objectsOnly ? 'must be {"action": "..."}' : "must be an action name");
-    const name = stripService(raw, service, at2, fail2);
+    const name2 = stripService(raw, service, at2, fail2);
     const last = isRecord(a7) ? readDate(a7.lastAccessed, `${at2}.lastAccessed`, fail2) : void 0;
-    return last ? { action: name, lastAccessed: last } : { action: name };
+    return last ? { action: name2, lastAccessed: last } : { action: name2 };
   });
   return { ...base2, actions };
 }
@@ -2395,12 +2670,13 @@ function withOptional(base2, since, lastAccessed) {
     ...lastAccessed === void 0 ? {} : { lastAccessed }
   };
 }
-var SERVICE, ACTION, FINDING_FIELDS, FINDING_TYPES, STATUSES;
+var SERVICE, ACTION, FINDING_FIELDS, FINDING_TYPES, STATUSES2;
 var init_parse = __esm({
   "src/findings/parse.ts"() {
     "use strict";
     init_catalog();
     init_errors();
+    init_parse_recommendation();
     SERVICE = /^[a-z0-9-]{1,64}$/i;
     ACTION = /^[A-Za-z0-9_-]{1,128}$/;
     FINDING_FIELDS = {
@@ -2420,7 +2696,27 @@ var init_parse = __esm({
       "ExternalAccess",
       "InternalAccess"
     ]);
-    STATUSES = /* @__PURE__ */ new Set(["ACTIVE", "ARCHIVED", "RESOLVED"]);
+    STATUSES2 = /* @__PURE__ */ new Set(["ACTIVE", "ARCHIVED", "RESOLVED"]);
+  }
+});
+
+// src/engine/recommendation.ts
+function mergeRecommendations(items) {
+  const byPrincipal = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const seen = byPrincipal.get(item.principal);
+    if (!seen || preferred(item, seen)) byPrincipal.set(item.principal, item);
+  }
+  return byPrincipal;
+}
+function preferred(a7, b7) {
+  if (a7.status !== b7.status) return a7.status === "available";
+  if (a7.status !== "available" || b7.status !== "available") return false;
+  return (a7.completedAt ?? a7.startedAt) > (b7.completedAt ?? b7.startedAt);
+}
+var init_recommendation = __esm({
+  "src/engine/recommendation.ts"() {
+    "use strict";
   }
 });
 
@@ -2436,7 +2732,8 @@ function combineFindings(parsed) {
     notes: parsed.flatMap((p4) => p4.notes),
     covered: new Set(known.keys()),
     known: [...known.values()],
-    coveredAccounts: new Set(parsed.flatMap((p4) => p4.coveredAccounts))
+    coveredAccounts: new Set(parsed.flatMap((p4) => p4.coveredAccounts)),
+    recommendations: mergeRecommendations(parsed.flatMap((p4) => p4.recommendations ?? []))
   };
 }
 function isCovered(findings, arn) {
@@ -2480,6 +2777,7 @@ var init_select = __esm({
   "src/findings/select.ts"() {
     "use strict";
     init_errors();
+    init_recommendation();
     init_unused();
   }
 });
@@ -2501,21 +2799,21 @@ var init_load = __esm({
 });
 
 // src/report/reasons.ts
-function describeChange(change, name = plain) {
-  const entry = name(change.entry);
+function describeChange(change, name2 = plain) {
+  const entry = name2(change.entry);
   if (change.kind === "removed") {
     if (change.unused.length === 0) return `removed ${entry}: the principal is not used at all`;
     if (change.unused.length === 1 && change.unused[0]?.toLowerCase() === change.entry.toLowerCase()) {
       return `removed ${entry}: unused`;
     }
-    return `removed ${entry}: every action it allows is unused (${listNames(change.unused, name)})`;
+    return `removed ${entry}: every action it allows is unused (${listNames(change.unused, name2)})`;
   }
-  const by = change.by.length > 0 ? listNames(change.by, name, LISTED_REPLACEMENTS) : "nothing new (other entries already allow the rest)";
-  return `replaced ${entry} by ${by}: ${change.unused.length} of the ${change.matched} actions it allows are unused (${listNames(change.unused, name)}); no unused action starts with a new wildcard's prefix, and every used action is still allowed`;
+  const by = change.by.length > 0 ? listNames(change.by, name2, LISTED_REPLACEMENTS) : "nothing new (other entries already allow the rest)";
+  return `replaced ${entry} by ${by}: ${change.unused.length} of the ${change.matched} actions it allows are unused (${listNames(change.unused, name2)}); no unused action starts with a new wildcard's prefix, and every used action is still allowed`;
 }
-function listNames(names, name = plain, listed = LISTED) {
-  if (names.length <= listed) return names.map(name).join(", ");
-  return `${names.slice(0, listed).map(name).join(", ")} and ${names.length - listed} more`;
+function listNames(names, name2 = plain, listed = LISTED) {
+  if (names.length <= listed) return names.map(name2).join(", ");
+  return `${names.slice(0, listed).map(name2).join(", ")} and ${names.length - listed} more`;
 }
 function statementLabel(s3) {
   return s3.sid ? `Statement "${s3.sid}"` : `Statement #${s3.index + 1}`;
@@ -2534,7 +2832,7 @@ var init_reasons = __esm({
     "use strict";
     LISTED = 8;
     LISTED_REPLACEMENTS = 16;
-    plain = (name) => name;
+    plain = (name2) => name2;
   }
 });
 
@@ -2562,9 +2860,9 @@ var init_refine2 = __esm({
     init_reasons();
     init_io();
     REFINE_USAGE = "usage: iam-refine refine POLICY.json --findings FILE... [--principal ARN]... [--catalog FILE]";
-    refineCommand = async (args, io) => {
+    refineCommand = async (args2, io) => {
       const { values, positionals } = parseOptions(
-        args,
+        args2,
         {
           findings: { type: "string", multiple: true },
           principal: { type: "string", multiple: true },
@@ -2600,13 +2898,13 @@ ${REFINE_USAGE}`);
       }
       io.out(`${JSON.stringify(result2.document, null, 2)}
 `);
-      for (const line of [
+      for (const line2 of [
         ...findings.notes,
         ...warnings,
         ...describeRefinement(result2),
         ...result2.warnings
       ]) {
-        io.err(`${line}
+        io.err(`${line2}
 `);
       }
       return EXIT.ok;
@@ -2614,9 +2912,542 @@ ${REFINE_USAGE}`);
   }
 });
 
+// src/report/markdown.ts
+function visible(value, max = MAX_SHOWN_CHARACTERS) {
+  let shown = value;
+  let cut = 0;
+  const chars2 = [...value];
+  if (chars2.length > max) {
+    shown = chars2.slice(0, max).join("");
+    cut = chars2.length - max;
+  }
+  shown = shown.replace(LINE_BREAK, "\u23CE").replace(INVISIBLE, (c7) => `\u27E8U+${c7.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`);
+  return cut > 0 ? `${shown}\u2026 (${cut} more characters)` : shown;
+}
+function code(value, max = MAX_SHOWN_CHARACTERS) {
+  const shown = visible(value, max);
+  if (shown === "") return "(empty)";
+  let longest = 0;
+  let run2 = 0;
+  for (const ch of shown) {
+    run2 = ch === "`" ? run2 + 1 : 0;
+    if (run2 > longest) longest = run2;
+  }
+  const fence2 = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(shown) && !/^ +$/.test(shown) ? " " : "";
+  return `${fence2}${pad}${shown}${pad}${fence2}`;
+}
+function text(value, max = MAX_SHOWN_CHARACTERS) {
+  return visible(value, max).replace(/[@#]/g, (c7) => `${c7}${BREAK}`).replace(/:(?=\/\/|[a-z0-9_+-]+:)/g, `:${BREAK}`).replace(/\b(www)\./gi, `$1${BREAK}.`).replace(/\b(GH)-(?=\d)/gi, `$1${BREAK}-`).replace(PUNCTUATION, (c7) => `\\${c7}`);
+}
+var MAX_SHOWN_CHARACTERS, INVISIBLE, LINE_BREAK, BREAK, PUNCTUATION;
+var init_markdown = __esm({
+  "src/report/markdown.ts"() {
+    "use strict";
+    MAX_SHOWN_CHARACTERS = 300;
+    INVISIBLE = // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu;
+    LINE_BREAK = /\r\n|\r|\n/g;
+    BREAK = "\u200B";
+    PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+  }
+});
+
+// src/report/agreement.ts
+function agreementLine(agreement) {
+  return line(agreement, PLAIN);
+}
+function agreementDetails(agreement) {
+  const several = agreement.principals.length > 1;
+  return agreement.principals.flatMap((p4) => {
+    const who = several ? `for ${shortName(p4.principal)}: ` : "";
+    if (p4.verdict === "unavailable")
+      return [`${who}no recommendation to compare with: ${p4.unavailable ?? ""}`];
+    if (p4.verdict === "agrees") return [`${who}agrees${matched(p4, PLAIN)}`];
+    return p4.reasons.map((r7) => `${who}${describeReason(r7, p4, PLAIN)}`);
+  });
+}
+function line(agreement, style) {
+  const several = agreement.principals.length > 1;
+  const forWhom = several ? ` for ${agreement.principals.map((p4) => style.name(shortName(p4.principal))).join(" and ")}` : "";
+  if (agreement.verdict === "agrees") {
+    return `Matches IAM Access Analyzer's recommendation for this policy${forWhom}.`;
+  }
+  if (agreement.verdict === "unavailable") {
+    return `No IAM Access Analyzer recommendation to compare with: ${firstExplanation(agreement, style)}.`;
+  }
+  const all = agreement.principals.flatMap(
+    (p4) => p4.verdict === "differs" ? p4.reasons.map(
+      (r7) => (several ? `for ${style.name(shortName(p4.principal))}, ` : "") + describeReason(r7, p4, style)
+    ) : []
+  );
+  const shown = all.slice(0, REASONS_IN_LINE).join("; ");
+  const more = all.length > REASONS_IN_LINE ? ` (and ${all.length - REASONS_IN_LINE} more)` : "";
+  return `Differs from IAM Access Analyzer's recommendation for this policy: ${shown}${more}.`;
+}
+function firstExplanation(agreement, style) {
+  for (const p4 of agreement.principals) {
+    if (agreement.verdict === "differs" && p4.verdict === "differs" && p4.reasons[0]) {
+      return describeReason(p4.reasons[0], p4, style);
+    }
+    if (agreement.verdict === "unavailable" && p4.verdict === "unavailable") {
+      return style.prose(p4.unavailable ?? "none");
+    }
+  }
+  return agreement.principals.length === 0 ? "the policy belongs to no principal" : "";
+}
+function matched(p4, style) {
+  if (p4.matchedBy === "id" && p4.existingPolicyId)
+    return ` (the step for ${style.name(p4.existingPolicyId)})`;
+  if (p4.matchedBy === "content") return " (the recommended policy that lines up with this one)";
+  return "";
+}
+function describeReason(r7, p4, style = PLAIN) {
+  const where = r7.statement ? statement(r7.statement, style) : "the policy";
+  const names = list(r7.actions ?? [], style);
+  switch (r7.kind) {
+    case "aws-catalog":
+      return `${where}: the recommendation does not allow ${names}, which the findings do not report unused: actions newer than the catalog AWS refined with`;
+    case "our-catalog":
+      return `${where}: the recommendation allows ${names}, which iam-refine's catalog does not know`;
+    case "removes-used":
+      return `${where}: the recommendation removes ${names}, which the findings do not report unused`;
+    case "keeps-unused":
+      return `${where}: the recommendation still allows ${names}, which the findings report unused` + (p4.completedAt ? ` (the recommendation dates from ${day(p4.completedAt)})` : "");
+    case "shared":
+      return `${where}: iam-refine keeps ${names} for ${list((r7.usedBy ?? []).map(shortName), style)}, who share this policy; AWS's recommendation is for ${style.name(shortName(p4.principal))} alone`;
+    case "keep-actions":
+      return `${where}: iam-refine keeps ${names} (keep-actions in the configuration)`;
+    case "not-refined-by-us":
+      return `${where} ${r7.note ?? "is left as it is by iam-refine"}; the recommendation changes it` + (r7.actions && r7.actions.length > 0 ? ` (it no longer allows ${names})` : "");
+    case "not-refined-by-aws":
+      return `the recommendation leaves ${where} as it is; iam-refine removes ${names}`;
+    case "written-differently":
+      return `${where}: the same actions under the catalog, written differently (iam-refine: ${list(r7.ours ?? [], style, Infinity) || "removed"}; the recommendation: ${list(r7.aws ?? [], style, Infinity) || "removed"})`;
+    case "detached":
+      return "the recommendation detaches the policy; iam-refine keeps part of it";
+    case "unaligned":
+      return `statement ${style.number((r7.recommendedStatement ?? 0) + 1)} of the recommendation lines up with no statement of this policy` + (r7.actions && r7.actions.length > 0 ? ` (it allows ${names}, which this version does not: the recommendation is for the deployed policy)` : "");
+  }
+}
+function statement(ref, style) {
+  return ref.sid !== void 0 ? `Statement ${style.name(ref.sid)}` : `Statement ${style.number(ref.index + 1)}`;
+}
+function list(names, style, max = LISTED2) {
+  const shown = names.slice(0, max).map(style.name).join(", ");
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+function shortName(arn) {
+  const m4 = /^arn:[^:]+:iam::\d*:(?:role|user|group)\/(?:.*\/)?([^/]+)$/.exec(arn);
+  return m4 ? m4[1] : arn;
+}
+function day(iso) {
+  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso;
+}
+var LISTED2, REASONS_IN_LINE, PLAIN;
+var init_agreement = __esm({
+  "src/report/agreement.ts"() {
+    "use strict";
+    init_markdown();
+    LISTED2 = 6;
+    REASONS_IN_LINE = 2;
+    PLAIN = { name: (value) => value, prose: (value) => value, number: (n4) => `#${n4}` };
+  }
+});
+
+// src/engine/agreement.ts
+function compareWithRecommendation(input) {
+  const principals = input.principals.map((p4) => comparePrincipal(input, p4));
+  const verdict = principals.some((p4) => p4.verdict === "differs") ? "differs" : principals.length === 0 || principals.some((p4) => p4.verdict === "unavailable") ? "unavailable" : "agrees";
+  return { verdict, principals };
+}
+function unavailable(principal, why) {
+  return { principal, verdict: "unavailable", reasons: [], unavailable: why };
+}
+function comparePrincipal(input, p4) {
+  const who = p4.principal || "the principal";
+  if (p4.wholePrincipal) {
+    return unavailable(
+      p4.principal,
+      `${who} is unused as a whole (UnusedIAMRole); IAM Access Analyzer recommends policies only for unused-permission findings`
+    );
+  }
+  const recommendation = input.recommendations.get(p4.principal);
+  if (!recommendation)
+    return unavailable(p4.principal, `the findings hold no recommendation for ${who}`);
+  if (recommendation.status === "unavailable")
+    return unavailable(p4.principal, recommendation.reason);
+  const found = findStep(recommendation.steps, input);
+  if ("unavailable" in found) return unavailable(p4.principal, found.unavailable);
+  const statements2 = readStatements(input.document).statements;
+  const recommended = found.create ? readStatements(found.create.recommendedPolicy).statements : [];
+  if (statements2.length > MAX_COMPARED_STATEMENTS || recommended.length > MAX_COMPARED_STATEMENTS) {
+    return unavailable(
+      p4.principal,
+      `the policy or the recommendation has more than ${MAX_COMPARED_STATEMENTS} statements; not compared`
+    );
+  }
+  const reasons = compareStatements(input, p4, statements2, recommended, found.create === void 0);
+  const existingPolicyId = found.create?.existingPolicyId ?? found.detachId;
+  return {
+    principal: p4.principal,
+    verdict: reasons.length === 0 ? "agrees" : "differs",
+    matchedBy: found.matchedBy,
+    ...existingPolicyId === void 0 ? {} : { existingPolicyId },
+    ...found.create === void 0 ? { detach: true } : {},
+    ...recommendation.completedAt === void 0 ? {} : { completedAt: recommendation.completedAt },
+    reasons
+  };
+}
+function findStep(steps, input) {
+  const names = new Set(input.policyNames.map(fold));
+  const prefixes = (input.generatedNamePrefixes ?? []).map(fold);
+  const namesThisPolicy = (id) => {
+    const name2 = fold(policyNameOf(id));
+    return names.has(name2) || prefixes.some((prefix) => name2.startsWith(prefix));
+  };
+  const byId = steps.filter(
+    (s3) => s3.existingPolicyId !== void 0 && namesThisPolicy(s3.existingPolicyId)
+  );
+  if (byId.length > 0) {
+    const creates = byId.filter((s3) => s3.action === "CREATE_POLICY");
+    if (creates.length > 1) {
+      return {
+        unavailable: `the recommendation has ${creates.length} CREATE_POLICY steps for this policy`
+      };
+    }
+    const detach = byId.find((s3) => s3.action === "DETACH_POLICY");
+    return {
+      ...creates[0] ? { create: creates[0] } : {},
+      ...detach?.existingPolicyId ? { detachId: detach.existingPolicyId } : {},
+      matchedBy: "id"
+    };
+  }
+  const original = readStatements(input.document).statements;
+  const candidates2 = steps.filter((s3) => {
+    if (s3.action !== "CREATE_POLICY" || s3.recommendedPolicy === void 0) return false;
+    const recommended = readStatements(s3.recommendedPolicy).statements;
+    if (recommended.length === 0 || recommended.length > MAX_COMPARED_STATEMENTS) return false;
+    return align(original, recommended, new Expander(comparisonUniverse(input, recommended))).complete;
+  });
+  if (candidates2.length === 1)
+    return { create: candidates2[0], matchedBy: "content" };
+  const ids = steps.map((s3) => s3.existingPolicyId).filter((id) => id !== void 0);
+  if (candidates2.length > 1) {
+    return {
+      unavailable: `${candidates2.length} of the recommended policies could be this one by content (${unique(ids).join(", ")}); give the policy its name (PolicyName, ManagedPolicyName) so that it matches by name`
+    };
+  }
+  if (steps.length === 0) return { unavailable: "the recommendation has no steps" };
+  return {
+    unavailable: `no step of the recommendation is about this policy (they name ${unique(ids).join(", ") || "no policy"})`
+  };
+}
+function policyNameOf(id) {
+  const m4 = /^arn:aws[a-z-]*:iam::(?:\d{12}|aws):policy\/(?:.*\/)?([^/]+)$/.exec(id);
+  return m4 ? m4[1] : id;
+}
+function compareStatements(input, p4, original, recommended, detached) {
+  const universe = comparisonUniverse(input, recommended);
+  const expander = new Expander(universe);
+  const allowed = (statement2) => expander.allowed(statement2);
+  const keep = input.keepActions ?? [];
+  const own = UnusedSet.resolve([p4], universe);
+  const everyone = input.principals.map((q4) => ({
+    principal: q4.principal,
+    unused: UnusedSet.resolve([q4], universe)
+  }));
+  const keepIndex = new PatternIndex(keep);
+  const alignment = align(original, recommended, expander).pairs;
+  const ours = ourStatements(input.refinement, original.length);
+  const reasons = [];
+  const matched2 = new Set(alignment.filter((j7) => j7 !== void 0));
+  const explained = /* @__PURE__ */ new Set();
+  recommended.forEach((r7, j7) => {
+    if (matched2.has(j7)) return;
+    const best = original.findIndex(
+      (o4, i8) => alignment[i8] === void 0 && skeleton(o4) === skeleton(r7)
+    );
+    if (best >= 0) explained.add(best);
+    const extra = best >= 0 ? [...allowed(r7)].filter((a7) => !allowed(original[best]).has(a7)) : [];
+    reasons.push({
+      kind: "unaligned",
+      recommendedStatement: j7,
+      ...extra.length > 0 ? { actions: display(extra, universe) } : {}
+    });
+  });
+  original.forEach((o4, i8) => {
+    if (explained.has(i8)) return;
+    const j7 = alignment[i8];
+    const mine = { statement: ours[i8] ?? null };
+    const theirs = {
+      statement: j7 === void 0 ? null : recommended[j7]
+    };
+    const ref = statementRef(o4, i8);
+    const kept = canonical(mine.statement) === canonical(o4);
+    const theirsKept = canonical(theirs.statement) === canonical(o4);
+    if (!isAllowWithActions(o4)) {
+      if (canonical(mine.statement) !== canonical(theirs.statement)) {
+        reasons.push({ kind: "not-refined-by-us", statement: ref, note: notRefinedNote(o4) });
+      }
+      return;
+    }
+    const a7 = allowed(mine.statement);
+    const b7 = allowed(theirs.statement);
+    const onlyOurs = [...a7].filter((x2) => !b7.has(x2)).sort();
+    const onlyAws = [...b7].filter((x2) => !a7.has(x2)).sort();
+    if (onlyOurs.length === 0 && onlyAws.length === 0) {
+      if (mine.statement === null !== (theirs.statement === null) || !sameEntries2(mine.statement, theirs.statement)) {
+        reasons.push({
+          kind: "written-differently",
+          statement: ref,
+          ours: entriesOf(mine.statement),
+          aws: entriesOf(theirs.statement)
+        });
+      }
+      return;
+    }
+    if (kept && !theirsKept && isNotAction(o4)) {
+      reasons.push({
+        kind: "not-refined-by-us",
+        statement: ref,
+        note: notRefinedNote(o4),
+        actions: display(onlyOurs, universe)
+      });
+      return;
+    }
+    if (theirsKept && !kept && !detached) {
+      reasons.push({
+        kind: "not-refined-by-aws",
+        statement: ref,
+        actions: display(onlyAws, universe)
+      });
+      return;
+    }
+    const groups = /* @__PURE__ */ new Map();
+    const usedBy = /* @__PURE__ */ new Set();
+    const add = (kind, name2) => {
+      const list3 = groups.get(kind) ?? [];
+      list3.push(name2);
+      groups.set(kind, list3);
+    };
+    const named = new Set(
+      entriesOf(o4, "Action").filter((e7) => !hasWildcard(e7)).map(fold)
+    );
+    for (const x2 of onlyOurs) {
+      if (keep.length > 0 && keepIndex.allows(x2)) add("keep-actions", x2);
+      else if (own.has(x2)) {
+        add("shared", x2);
+        for (const q4 of everyone) if (!q4.unused.has(x2)) usedBy.add(q4.principal);
+      } else if (universe.inCatalog(x2) && !named.has(x2)) add("aws-catalog", x2);
+      else add("removes-used", x2);
+    }
+    for (const x2 of onlyAws) {
+      if (own.has(x2) || everyone.every((q4) => q4.unused.has(x2))) add("keeps-unused", x2);
+      else add("our-catalog", x2);
+    }
+    for (const [kind, names] of groups) {
+      reasons.push({
+        kind,
+        statement: ref,
+        actions: display(names, universe),
+        ...kind === "shared" ? { usedBy: [...usedBy].sort() } : {}
+      });
+    }
+  });
+  if (detached) {
+    const keptActions = ours.some((s3) => s3 !== null);
+    if (keptActions) {
+      reasons.unshift({ kind: "detached" });
+    }
+  }
+  return reasons;
+}
+function ourStatements(refinement, count2) {
+  const refined = readStatements(refinement.document).statements;
+  const out2 = new Array(count2).fill(null);
+  let at2 = 0;
+  for (const s3 of refinement.statements) {
+    if (s3.status === "removed") continue;
+    const statement2 = refined[at2++];
+    out2[s3.index] = isRecord(statement2) ? statement2 : null;
+  }
+  return out2;
+}
+function align(original, recommended, expander) {
+  const n4 = original.length;
+  const m4 = recommended.length;
+  const originalSkeletons = original.map(skeleton);
+  const recommendedSkeletons = recommended.map(skeleton);
+  const fit = (i9, j8) => {
+    if (originalSkeletons[i9] !== recommendedSkeletons[j8]) return 0;
+    const inside = expander.allowed(original[i9]);
+    for (const x2 of expander.allowed(recommended[j8])) if (!inside.has(x2)) return 0;
+    if (entriesVerbatim(recommended[j8], original[i9])) return 3;
+    return entriesInside(recommended[j8], original[i9]) ? 2 : 1;
+  };
+  const fits = Array.from({ length: n4 }, (_, i9) => Array.from({ length: m4 }, (_2, j8) => fit(i9, j8)));
+  const weight = (f7) => f7 === 0 ? 0 : 2 * m4 + 1 + (f7 - 1);
+  const best = Array.from({ length: n4 + 1 }, () => new Float64Array(m4 + 1));
+  const at2 = (i9, j8) => best[i9][j8];
+  for (let i9 = n4 - 1; i9 >= 0; i9--) {
+    for (let j8 = m4 - 1; j8 >= 0; j8--) {
+      const skip = Math.max(at2(i9 + 1, j8), at2(i9, j8 + 1));
+      const f7 = fits[i9][j8];
+      best[i9][j8] = f7 > 0 ? Math.max(skip, weight(f7) + at2(i9 + 1, j8 + 1)) : skip;
+    }
+  }
+  const pairs = new Array(n4).fill(void 0);
+  let i8 = 0;
+  let j7 = 0;
+  let matched2 = 0;
+  while (i8 < n4 && j7 < m4) {
+    const f7 = fits[i8][j7];
+    if (f7 > 0 && at2(i8, j7) === weight(f7) + at2(i8 + 1, j7 + 1)) {
+      pairs[i8++] = j7++;
+      matched2++;
+    } else if (at2(i8 + 1, j7) >= at2(i8, j7 + 1)) i8++;
+    else j7++;
+  }
+  return { pairs, complete: matched2 === m4 };
+}
+function entriesVerbatim(inner, outer) {
+  const has = (statement2, key) => new Set(entriesOf(statement2, key).map(fold));
+  const action = has(outer, "Action");
+  const notAction = has(inner, "NotAction");
+  return entriesOf(inner, "Action").every((e7) => action.has(fold(e7))) && entriesOf(outer, "NotAction").every((e7) => notAction.has(fold(e7)));
+}
+function entriesInside(inner, outer) {
+  const action = new PatternIndex(entriesOf(outer, "Action"));
+  const notAction = new PatternIndex(entriesOf(inner, "NotAction"));
+  return entriesOf(inner, "Action").every((e7) => action.covers(fold(e7))) && entriesOf(outer, "NotAction").every((e7) => notAction.covers(fold(e7)));
+}
+function comparisonUniverse(input, recommended) {
+  const literals = [];
+  for (const s3 of [...readStatements(input.document).statements, ...recommended]) {
+    for (const entry of [...entriesOf(s3, "Action"), ...entriesOf(s3, "NotAction")]) {
+      if (!hasWildcard(entry)) literals.push(entry);
+    }
+  }
+  const keep = (input.keepActions ?? []).filter((k7) => !hasWildcard(k7));
+  return new Universe(input.catalog, namedActions(input.principals), literals, keep);
+}
+function expand3(entries, universe) {
+  const names = /* @__PURE__ */ new Set();
+  for (const entry of entries) {
+    if (hasWildcard(entry)) for (const name2 of universe.matching(entry)) names.add(name2);
+    else names.add(fold(entry));
+  }
+  return names;
+}
+function entriesOf(statement2, key = "Action") {
+  if (!isRecord(statement2)) return [];
+  const value = statement2[key];
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.filter((v2) => typeof v2 === "string");
+  return [];
+}
+function sameEntries2(a7, b7) {
+  if (a7 === null || b7 === null) return a7 === b7;
+  for (const key of ["Action", "NotAction"]) {
+    if (key in a7 !== key in b7) return false;
+    const x2 = entriesOf(a7, key).map(fold);
+    const y2 = entriesOf(b7, key).map(fold);
+    const xs = new Set(x2);
+    const ys = new Set(y2);
+    if (xs.size === ys.size && [...xs].every((e7) => ys.has(e7))) continue;
+    const inside = (from, to) => {
+      const index = new PatternIndex(to);
+      return from.every((e7) => index.covers(e7));
+    };
+    if (!inside(x2, y2) || !inside(y2, x2)) return false;
+  }
+  return true;
+}
+function isAllowWithActions(statement2) {
+  if (!isRecord(statement2) || statement2.Effect !== "Allow") return false;
+  const key = "Action" in statement2 ? "Action" : "NotAction" in statement2 ? "NotAction" : void 0;
+  if (key === void 0) return false;
+  const value = statement2[key];
+  return typeof value === "string" || Array.isArray(value) && value.every((v2) => typeof v2 === "string");
+}
+function isNotAction(statement2) {
+  return isRecord(statement2) && "NotAction" in statement2 && !("Action" in statement2);
+}
+function notRefinedNote(statement2) {
+  if (!isRecord(statement2)) return "is not an object";
+  if (statement2.Effect === "Deny") return "is a Deny, which iam-refine never narrows";
+  if (isNotAction(statement2)) return "uses NotAction, which iam-refine does not refine";
+  return "has a shape iam-refine leaves as it is";
+}
+function skeleton(statement2) {
+  if (!isRecord(statement2)) return canonical(statement2);
+  const rest = {};
+  for (const [k7, v2] of Object.entries(statement2)) {
+    if (k7 !== "Action" && k7 !== "NotAction") rest[k7] = v2;
+  }
+  rest["#form"] = "NotAction" in statement2 ? "NotAction" : "Action";
+  return canonical(rest);
+}
+function canonical(value) {
+  if (value === void 0) return "undefined";
+  if (Array.isArray(value)) {
+    if (value.length === 1) return canonical(value[0]);
+    return `[${value.map(canonical).join(",")}]`;
+  }
+  if (isRecord(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k7) => `${JSON.stringify(k7)}:${canonical(value[k7])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+function statementRef(statement2, index) {
+  return isRecord(statement2) && typeof statement2.Sid === "string" ? { index, sid: statement2.Sid } : { index };
+}
+function display(folded, universe) {
+  return [...folded].sort().map((name2) => universe.displayOf(name2));
+}
+function unique(items) {
+  return [...new Set(items)];
+}
+var MAX_COMPARED_STATEMENTS, Expander;
+var init_agreement2 = __esm({
+  "src/engine/agreement.ts"() {
+    "use strict";
+    init_actions();
+    init_catalog();
+    init_policy();
+    init_universe();
+    init_unused();
+    init_unused_set();
+    MAX_COMPARED_STATEMENTS = 500;
+    Expander = class {
+      constructor(universe) {
+        this.universe = universe;
+      }
+      universe;
+      cache = /* @__PURE__ */ new Map();
+      allowed(statement2) {
+        const cached = this.cache.get(statement2);
+        if (cached) return cached;
+        let out2 = /* @__PURE__ */ new Set();
+        if (isRecord(statement2) && statement2.Effect === "Allow") {
+          if ("Action" in statement2) out2 = expand3(entriesOf(statement2, "Action"), this.universe);
+          else if ("NotAction" in statement2) {
+            const excluded = expand3(entriesOf(statement2, "NotAction"), this.universe);
+            out2 = new Set(this.universe.names.filter((name2) => !excluded.has(name2)));
+          }
+        }
+        this.cache.set(statement2, out2);
+        return out2;
+      }
+    };
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
+  "node_modules/picomatch/lib/constants.js"(exports, module2) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -2687,7 +3518,7 @@ var require_constants = __commonJS({
       word: "A-Za-z0-9_",
       xdigit: "A-Fa-f0-9"
     };
-    module.exports = {
+    module2.exports = {
       DEFAULT_MAX_EXTGLOB_RECURSION,
       MAX_LENGTH: 1024 * 64,
       POSIX_REGEX_SOURCE,
@@ -2882,7 +3713,7 @@ var require_utils = __commonJS({
 
 // node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
+  "node_modules/picomatch/lib/scan.js"(exports, module2) {
     "use strict";
     var utils = require_utils();
     var {
@@ -2931,10 +3762,10 @@ var require_scan = __commonJS({
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
       const slashes = [];
       const tokens = [];
-      const parts = [];
+      const parts2 = [];
       let str = input;
       let index = -1;
-      let start = 0;
+      let start2 = 0;
       let lastIndex = 0;
       let isBrace = false;
       let isBracket = false;
@@ -3017,8 +3848,8 @@ var require_scan = __commonJS({
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
+          if (prev === CHAR_DOT && index === start2 + 1) {
+            start2 += 2;
             continue;
           }
           lastIndex = index + 1;
@@ -3030,7 +3861,7 @@ var require_scan = __commonJS({
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code3 === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code3 === CHAR_EXCLAMATION_MARK && index === start2) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
@@ -3091,9 +3922,9 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index === start2) {
           negated = token.negated = true;
-          start++;
+          start2++;
           continue;
         }
         if (opts.noparen !== true && code3 === CHAR_LEFT_PARENTHESES) {
@@ -3134,10 +3965,10 @@ var require_scan = __commonJS({
       let base2 = str;
       let prefix = "";
       let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
+      if (start2 > 0) {
+        prefix = str.slice(0, start2);
+        str = str.slice(start2);
+        lastIndex -= start2;
       }
       if (base2 && isGlob === true && lastIndex > 0) {
         base2 = str.slice(0, lastIndex);
@@ -3162,7 +3993,7 @@ var require_scan = __commonJS({
       const state2 = {
         prefix,
         input,
-        start,
+        start: start2,
         base: base2,
         glob,
         isBrace,
@@ -3183,11 +4014,11 @@ var require_scan = __commonJS({
       if (opts.parts === true || opts.tokens === true) {
         let prevIndex;
         for (let idx = 0; idx < slashes.length; idx++) {
-          const n5 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i7 = slashes[idx];
-          const value2 = input.slice(n5, i7);
+          const n5 = prevIndex !== void 0 ? prevIndex + 1 : start2;
+          const i8 = slashes[idx];
+          const value2 = input.slice(n5, i8);
           if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
+            if (idx === 0 && start2 !== 0) {
               tokens[idx].isPrefix = true;
               tokens[idx].value = prefix;
             } else {
@@ -3196,31 +4027,31 @@ var require_scan = __commonJS({
             depth(tokens[idx]);
             state2.maxDepth += tokens[idx].depth;
           }
-          if (i7 >= start) {
-            parts.push(value2);
-            prevIndex = i7;
+          if (i8 >= start2) {
+            parts2.push(value2);
+            prevIndex = i8;
           }
         }
-        const n4 = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const n4 = prevIndex !== void 0 ? prevIndex + 1 : start2;
         const value = input.slice(n4);
-        parts.push(value);
+        parts2.push(value);
         if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
           tokens[tokens.length - 1].value = value;
           depth(tokens[tokens.length - 1]);
           state2.maxDepth += tokens[tokens.length - 1].depth;
         }
         state2.slashes = slashes;
-        state2.parts = parts;
+        state2.parts = parts2;
       }
       return state2;
     };
-    module.exports = scan;
+    module2.exports = scan;
   }
 });
 
 // node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
+  "node_modules/picomatch/lib/parse.js"(exports, module2) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -3231,16 +4062,16 @@ var require_parse = __commonJS({
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
     } = constants;
-    var expandRange = (args, options) => {
+    var expandRange = (args2, options) => {
       if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
+        return options.expandRange(...args2, options);
       }
-      args.sort();
-      const value = `[${args.join("-")}]`;
+      args2.sort();
+      const value = `[${args2.join("-")}]`;
       try {
         new RegExp(value);
       } catch (ex) {
-        return args.map((v2) => utils.escapeRegex(v2)).join("..");
+        return args2.map((v2) => utils.escapeRegex(v2)).join("..");
       }
       return value;
     };
@@ -3248,7 +4079,7 @@ var require_parse = __commonJS({
       return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
     };
     var splitTopLevel = (input) => {
-      const parts = [];
+      const parts2 = [];
       let bracket = 0;
       let paren = 0;
       let quote = 0;
@@ -3281,7 +4112,7 @@ var require_parse = __commonJS({
             } else if (ch === ")" && paren > 0) {
               paren--;
             } else if (ch === "|" && paren === 0) {
-              parts.push(value);
+              parts2.push(value);
               value = "";
               continue;
             }
@@ -3289,8 +4120,8 @@ var require_parse = __commonJS({
         }
         value += ch;
       }
-      parts.push(value);
-      return parts;
+      parts2.push(value);
+      return parts2;
     };
     var isPlainBranch = (branch) => {
       let escaped = false;
@@ -3326,9 +4157,9 @@ var require_parse = __commonJS({
     };
     var hasRepeatedCharPrefixOverlap = (branches) => {
       const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i7 = 0; i7 < values.length; i7++) {
-        for (let j7 = i7 + 1; j7 < values.length; j7++) {
-          const a7 = values[i7];
+      for (let i8 = 0; i8 < values.length; i8++) {
+        for (let j7 = i8 + 1; j7 < values.length; j7++) {
+          const a7 = values[i8];
           const b7 = values[j7];
           const char = a7[0];
           if (!char || a7 !== char.repeat(a7.length) || b7 !== char.repeat(b7.length)) {
@@ -3349,8 +4180,8 @@ var require_parse = __commonJS({
       let paren = 0;
       let quote = 0;
       let escaped = false;
-      for (let i7 = 1; i7 < pattern.length; i7++) {
-        const ch = pattern[i7];
+      for (let i8 = 1; i8 < pattern.length; i8++) {
+        const ch = pattern[i8];
         if (escaped === true) {
           escaped = false;
           continue;
@@ -3384,21 +4215,21 @@ var require_parse = __commonJS({
         if (ch === ")") {
           paren--;
           if (paren === 0) {
-            if (requireEnd === true && i7 !== pattern.length - 1) {
+            if (requireEnd === true && i8 !== pattern.length - 1) {
               return;
             }
             return {
               type: pattern[0],
-              body: pattern.slice(2, i7),
-              end: i7
+              body: pattern.slice(2, i8),
+              end: i8
             };
           }
         }
       }
     };
     var buildCharClassStar = (chars2) => {
-      const source = chars2.length === 1 ? utils.escapeRegex(chars2[0]) : `[${chars2.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
+      const source2 = chars2.length === 1 ? utils.escapeRegex(chars2[0]) : `[${chars2.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source2}*`;
     };
     var getStarExtglobSequenceChars = (pattern) => {
       let index = 0;
@@ -3435,12 +4266,12 @@ var require_parse = __commonJS({
       }
       return depth;
     };
-    var analyzeRepeatedExtglob = (body, options) => {
+    var analyzeRepeatedExtglob = (body2, options) => {
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
       const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      const branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
           return { risky: true };
@@ -3571,7 +4402,7 @@ var require_parse = __commonJS({
         state2[type]--;
         stack.pop();
       };
-      const push2 = (tok) => {
+      const push3 = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state2.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -3605,28 +4436,28 @@ var require_parse = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push2({ type, value: value2, output: state2.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output });
+        push3({ type, value: value2, output: state2.output ? "" : ONE_CHAR });
+        push3({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
         const literal2 = input.slice(token.startIndex, state2.index + 1);
-        const body = input.slice(token.startIndex + 2, state2.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
+        const body2 = input.slice(token.startIndex + 2, state2.index);
+        const analysis = analyzeRepeatedExtglob(body2, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open = tokens[token.tokensIndex];
           open.type = "text";
           open.value = literal2;
           open.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i7 = token.tokensIndex + 1; i7 < tokens.length; i7++) {
-            tokens[i7].value = "";
-            tokens[i7].output = "";
-            delete tokens[i7].suffix;
+          for (let i8 = token.tokensIndex + 1; i8 < tokens.length; i8++) {
+            tokens[i8].value = "";
+            tokens[i8].output = "";
+            delete tokens[i8].suffix;
           }
           state2.output = token.output + open.output;
           state2.backtrack = true;
-          push2({ type: "paren", extglob: true, value, output: "" });
+          push3({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -3648,7 +4479,7 @@ var require_parse = __commonJS({
             state2.negatedExtglob = true;
           }
         }
-        push2({ type: "paren", extglob: true, value, output });
+        push3({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
@@ -3709,7 +4540,7 @@ var require_parse = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push2({ type: "text", value });
+            push3({ type: "text", value });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -3727,7 +4558,7 @@ var require_parse = __commonJS({
             value += advance();
           }
           if (state2.brackets === 0) {
-            push2({ type: "text", value });
+            push3({ type: "text", value });
             continue;
           }
         }
@@ -3740,9 +4571,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state2.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -3775,13 +4606,13 @@ var require_parse = __commonJS({
         if (value === '"') {
           state2.quotes = state2.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push2({ type: "text", value });
+            push3({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push2({ type: "paren", value });
+          push3({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -3793,7 +4624,7 @@ var require_parse = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push2({ type: "paren", value, output: state2.parens ? ")" : "\\)" });
+          push3({ type: "paren", value, output: state2.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -3806,19 +4637,19 @@ var require_parse = __commonJS({
           } else {
             increment("brackets");
           }
-          push2({ type: "bracket", value });
+          push3({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value, output: `\\${value}` });
+            push3({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state2.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push2({ type: "text", value, output: `\\${value}` });
+            push3({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -3852,42 +4683,42 @@ var require_parse = __commonJS({
             tokensIndex: state2.tokens.length
           };
           braces.push(open);
-          push2(open);
+          push3(open);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value, output: value });
+            push3({ type: "text", value, output: value });
             continue;
           }
           let output = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
             const range2 = [];
-            for (let i7 = arr.length - 1; i7 >= 0; i7--) {
+            for (let i8 = arr.length - 1; i8 >= 0; i8--) {
               tokens.pop();
-              if (arr[i7].type === "brace") {
+              if (arr[i8].type === "brace") {
                 break;
               }
-              if (arr[i7].type !== "dots") {
-                range2.unshift(arr[i7].value);
+              if (arr[i8].type !== "dots") {
+                range2.unshift(arr[i8].value);
               }
             }
             output = expandRange(range2, opts);
             state2.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
-            const out = state2.output.slice(0, brace.outputIndex);
+            const out2 = state2.output.slice(0, brace.outputIndex);
             const toks = state2.tokens.slice(brace.tokensIndex);
             brace.value = brace.output = "\\{";
             value = output = "\\}";
-            state2.output = out;
+            state2.output = out2;
             for (const t2 of toks) {
               state2.output += t2.output || t2.value;
             }
           }
-          push2({ type: "brace", value, output });
+          push3({ type: "brace", value, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -3896,7 +4727,7 @@ var require_parse = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push2({ type: "text", value });
+          push3({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -3906,7 +4737,7 @@ var require_parse = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push2({ type: "comma", value, output });
+          push3({ type: "comma", value, output });
           continue;
         }
         if (value === "/") {
@@ -3918,7 +4749,7 @@ var require_parse = __commonJS({
             prev = bos;
             continue;
           }
-          push2({ type: "slash", value, output: SLASH_LITERAL });
+          push3({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -3932,10 +4763,10 @@ var require_parse = __commonJS({
             continue;
           }
           if (state2.braces + state2.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value, output: DOT_LITERAL });
+            push3({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push2({ type: "dot", value, output: DOT_LITERAL });
+          push3({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -3950,14 +4781,14 @@ var require_parse = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
-            push2({ type: "text", value, output });
+            push3({ type: "text", value, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value, output: QMARK_NO_DOT });
+            push3({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push2({ type: "qmark", value, output: QMARK });
+          push3({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -3978,22 +4809,22 @@ var require_parse = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value, output: PLUS_LITERAL });
+            push3({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state2.parens > 0) {
-            push2({ type: "plus", value });
+            push3({ type: "plus", value });
             continue;
           }
-          push2({ type: "plus", value: PLUS_LITERAL });
+          push3({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push2({ type: "at", extglob: true, value, output: "" });
+            push3({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push2({ type: "text", value });
+          push3({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -4005,7 +4836,7 @@ var require_parse = __commonJS({
             value += match[0];
             state2.index += match[0].length;
           }
-          push2({ type: "text", value });
+          push3({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -4033,13 +4864,13 @@ var require_parse = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value, output: "" });
+            push3({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state2.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value, output: "" });
+            push3({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -4081,7 +4912,7 @@ var require_parse = __commonJS({
             state2.output += prior.output + prev.output;
             state2.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push3({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -4091,7 +4922,7 @@ var require_parse = __commonJS({
             state2.output = prev.output;
             state2.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push3({ type: "slash", value: "/", output: "" });
             continue;
           }
           state2.output = state2.output.slice(0, -prev.output.length);
@@ -4109,12 +4940,12 @@ var require_parse = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push2(token);
+          push3(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push2(token);
+          push3(token);
           continue;
         }
         if (state2.index === state2.start || prev.type === "slash" || prev.type === "dot") {
@@ -4133,7 +4964,7 @@ var require_parse = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push2(token);
+        push3(token);
       }
       while (state2.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -4151,7 +4982,7 @@ var require_parse = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push3({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state2.backtrack === true) {
         state2.output = "";
@@ -4216,26 +5047,26 @@ var require_parse = __commonJS({
           default: {
             const match = /^(.*?)\.(\w+)$/.exec(str);
             if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
+            const source3 = create(match[1]);
+            if (!source3) return;
+            return source3 + DOT_LITERAL + match[2];
           }
         }
       };
       const output = utils.removePrefix(input, state2);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
+      let source2 = create(output);
+      if (source2 && opts.strictSlashes !== true) {
+        source2 += `${SLASH_LITERAL}?`;
       }
-      return source;
+      return source2;
     };
-    module.exports = parse3;
+    module2.exports = parse3;
   }
 });
 
 // node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
     "use strict";
     var scan = require_scan();
     var parse3 = require_parse();
@@ -4259,7 +5090,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix = opts.windows;
+      const posix2 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state2 = regex.state;
       delete regex.state;
@@ -4269,8 +5100,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
-        const result2 = { glob, state: state2, regex, posix, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 });
+        const result2 = { glob, state: state2, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
         }
@@ -4295,7 +5126,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -4303,7 +5134,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format4 = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format4 = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format4 ? format4(input) : input;
       if (match === false) {
@@ -4312,16 +5143,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix);
+          match = picomatch2.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix }));
+      return regex.test(utils.basename(input, { windows: posix2 }));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -4336,11 +5167,11 @@ var require_picomatch = __commonJS({
       const opts = options || {};
       const prepend = opts.contains ? "" : "^";
       const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state2.output})${append}`;
+      let source2 = `${prepend}(?:${state2.output})${append}`;
       if (state2 && state2.negated === true) {
-        source = `^(?!${source}).*$`;
+        source2 = `^(?!${source2}).*$`;
       }
-      const regex = picomatch2.toRegex(source, options);
+      const regex = picomatch2.toRegex(source2, options);
       if (returnState === true) {
         regex.state = state2;
       }
@@ -4359,23 +5190,23 @@ var require_picomatch = __commonJS({
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch2.toRegex = (source2, options) => {
       try {
         const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
+        return new RegExp(source2, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err2) {
+        if (options && options.debug === true) throw err2;
         return /$^/;
       }
     };
     picomatch2.constants = constants;
-    module.exports = picomatch2;
+    module2.exports = picomatch2;
   }
 });
 
 // node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
+  "node_modules/picomatch/index.js"(exports, module2) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -4386,7 +5217,7 @@ var require_picomatch2 = __commonJS({
       return pico(glob, options, returnState);
     }
     Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
+    module2.exports = picomatch2;
   }
 });
 
@@ -4476,15 +5307,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
           path = Object.freeze(path.concat(node));
-          for (let i7 = 0; i7 < node.items.length; ++i7) {
-            const ci = visit_(i7, node.items[i7], visitor, path);
+          for (let i8 = 0; i8 < node.items.length; ++i8) {
+            const ci = visit_(i8, node.items[i8], visitor, path);
             if (typeof ci === "number")
-              i7 = ci - 1;
+              i8 = ci - 1;
             else if (ci === BREAK2)
               return BREAK2;
             else if (ci === REMOVE) {
-              node.items.splice(i7, 1);
-              i7 -= 1;
+              node.items.splice(i8, 1);
+              i8 -= 1;
             }
           }
         } else if (identity.isPair(node)) {
@@ -4524,15 +5355,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
           path = Object.freeze(path.concat(node));
-          for (let i7 = 0; i7 < node.items.length; ++i7) {
-            const ci = await visitAsync_(i7, node.items[i7], visitor, path);
+          for (let i8 = 0; i8 < node.items.length; ++i8) {
+            const ci = await visitAsync_(i8, node.items[i8], visitor, path);
             if (typeof ci === "number")
-              i7 = ci - 1;
+              i8 = ci - 1;
             else if (ci === BREAK2)
               return BREAK2;
             else if (ci === REMOVE) {
-              node.items.splice(i7, 1);
-              i7 -= 1;
+              node.items.splice(i8, 1);
+              i8 -= 1;
             }
           }
         } else if (identity.isPair(node)) {
@@ -4657,32 +5488,32 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line, onError) {
+      add(line2, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
-        switch (name) {
+        const parts2 = line2.trim().split(/[ \t]+/);
+        const name2 = parts2.shift();
+        switch (name2) {
           case "%TAG": {
-            if (parts.length !== 2) {
+            if (parts2.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
-              if (parts.length < 2)
+              if (parts2.length < 2)
                 return false;
             }
-            const [handle, prefix] = parts;
-            this.tags[handle] = prefix;
+            const [handle2, prefix] = parts2;
+            this.tags[handle2] = prefix;
             return true;
           }
           case "%YAML": {
             this.yaml.explicit = true;
-            if (parts.length !== 1) {
+            if (parts2.length !== 1) {
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version] = parts;
+            const [version] = parts2;
             if (version === "1.1" || version === "1.2") {
               this.yaml.version = version;
               return true;
@@ -4693,7 +5524,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name}`, true);
+            onError(0, `Unknown directive ${name2}`, true);
             return false;
         }
       }
@@ -4703,27 +5534,27 @@ var require_directives = __commonJS({
        * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
        *   `'!local'` tag, or `null` if unresolvable.
        */
-      tagName(source, onError) {
-        if (source === "!")
+      tagName(source2, onError) {
+        if (source2 === "!")
           return "!";
-        if (source[0] !== "!") {
-          onError(`Not a valid tag: ${source}`);
+        if (source2[0] !== "!") {
+          onError(`Not a valid tag: ${source2}`);
           return null;
         }
-        if (source[1] === "<") {
-          const verbatim = source.slice(2, -1);
+        if (source2[1] === "<") {
+          const verbatim = source2.slice(2, -1);
           if (verbatim === "!" || verbatim === "!!") {
-            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            onError(`Verbatim tags aren't resolved, so ${source2} is invalid.`);
             return null;
           }
-          if (source[source.length - 1] !== ">")
+          if (source2[source2.length - 1] !== ">")
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        const [, handle2, suffix] = source2.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
-          onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle];
+          onError(`The ${source2} tag has no suffix`);
+        const prefix = this.tags[handle2];
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
@@ -4732,9 +5563,9 @@ var require_directives = __commonJS({
             return null;
           }
         }
-        if (handle === "!")
-          return source;
-        onError(`Could not resolve tag: ${source}`);
+        if (handle2 === "!")
+          return source2;
+        onError(`Could not resolve tag: ${source2}`);
         return null;
       }
       /**
@@ -4742,9 +5573,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle, prefix] of Object.entries(this.tags)) {
+        for (const [handle2, prefix] of Object.entries(this.tags)) {
           if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
+            return handle2 + escapeTagName(tag.substring(prefix.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -4761,11 +5592,11 @@ var require_directives = __commonJS({
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle, prefix] of tagEntries) {
-          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle2, prefix] of tagEntries) {
+          if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+            lines.push(`%TAG ${handle2} ${prefix}`);
         }
         return lines.join("\n");
       }
@@ -4801,10 +5632,10 @@ var require_anchors = __commonJS({
       return anchors;
     }
     function findNewAnchor(prefix, exclude) {
-      for (let i7 = 1; true; ++i7) {
-        const name = `${prefix}${i7}`;
-        if (!exclude.has(name))
-          return name;
+      for (let i8 = 1; true; ++i8) {
+        const name2 = `${prefix}${i8}`;
+        if (!exclude.has(name2))
+          return name2;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -4812,8 +5643,8 @@ var require_anchors = __commonJS({
       const sourceObjects = /* @__PURE__ */ new Map();
       let prevAnchors = null;
       return {
-        onAnchor: (source) => {
-          aliasObjects.push(source);
+        onAnchor: (source2) => {
+          aliasObjects.push(source2);
           prevAnchors ?? (prevAnchors = anchorNames(doc));
           const anchor = findNewAnchor(prefix, prevAnchors);
           prevAnchors.add(anchor);
@@ -4825,13 +5656,13 @@ var require_anchors = __commonJS({
          * the nodes have been created.
          */
         setAnchors: () => {
-          for (const source of aliasObjects) {
-            const ref = sourceObjects.get(source);
+          for (const source2 of aliasObjects) {
+            const ref = sourceObjects.get(source2);
             if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error2 = new Error("Failed to resolve repeated object (this should not happen)");
-              error2.source = source;
+              error2.source = source2;
               throw error2;
             }
           }
@@ -4853,13 +5684,13 @@ var require_applyReviver = __commonJS({
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
-          for (let i7 = 0, len = val.length; i7 < len; ++i7) {
-            const v0 = val[i7];
-            const v1 = applyReviver(reviver, val, String(i7), v0);
+          for (let i8 = 0, len = val.length; i8 < len; ++i8) {
+            const v0 = val[i8];
+            const v1 = applyReviver(reviver, val, String(i8), v0);
             if (v1 === void 0)
-              delete val[i7];
+              delete val[i8];
             else if (v1 !== v0)
-              val[i7] = v1;
+              val[i8] = v1;
           }
         } else if (val instanceof Map) {
           for (const k7 of Array.from(val.keys())) {
@@ -4903,7 +5734,7 @@ var require_toJS = __commonJS({
     var identity = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
-        return value.map((v2, i7) => toJS(v2, String(i7), ctx));
+        return value.map((v2, i8) => toJS(v2, String(i8), ctx));
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
@@ -4974,12 +5805,12 @@ var require_Alias = __commonJS({
     var anchors = require_anchors();
     var visit2 = require_visit();
     var identity = require_identity();
-    var Node = require_Node();
+    var Node2 = require_Node();
     var toJS = require_toJS();
-    var Alias = class extends Node.NodeBase {
-      constructor(source) {
+    var Alias = class extends Node2.NodeBase {
+      constructor(source2) {
         super(identity.ALIAS);
-        this.source = source;
+        this.source = source2;
         Object.defineProperty(this, "tag", {
           set() {
             throw new Error("Alias nodes cannot have tags");
@@ -5040,12 +5871,12 @@ var require_Alias = __commonJS({
       toJSON(_arg, ctx) {
         if (!ctx)
           return { source: this.source };
-        const source = this.resolve(ctx.doc, ctx);
-        if (!source) {
+        const source2 = this.resolve(ctx.doc, ctx);
+        if (!source2) {
           const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
           throw new ReferenceError(msg);
         }
-        return ctx.anchors.get(source).res;
+        return ctx.anchors.get(source2).res;
       }
       toString(ctx, _onComment, _onChompKeep) {
         const src = `*${this.source}`;
@@ -5063,8 +5894,8 @@ var require_Alias = __commonJS({
     };
     function getAliasCount(doc, node, anchors2) {
       if (identity.isAlias(node)) {
-        const source = node.resolve(doc);
-        const anchor = anchors2 && source && anchors2.get(source);
+        const source2 = node.resolve(doc);
+        const anchor = anchors2 && source2 && anchors2.get(source2);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
         let count2 = 0;
@@ -5090,10 +5921,10 @@ var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Node = require_Node();
+    var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node.NodeBase {
+    var Scalar = class extends Node2.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -5196,11 +6027,11 @@ var require_Collection = __commonJS({
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
-    var Node = require_Node();
+    var Node2 = require_Node();
     function collectionFromPath(schema, path, value) {
       let v2 = value;
-      for (let i7 = path.length - 1; i7 >= 0; --i7) {
-        const k7 = path[i7];
+      for (let i8 = path.length - 1; i8 >= 0; --i8) {
+        const k7 = path[i8];
         if (typeof k7 === "number" && Number.isInteger(k7) && k7 >= 0) {
           const a7 = [];
           a7[k7] = v2;
@@ -5220,7 +6051,7 @@ var require_Collection = __commonJS({
       });
     }
     var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
-    var Collection = class extends Node.NodeBase {
+    var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
         Object.defineProperty(this, "schema", {
@@ -5377,44 +6208,44 @@ var require_foldFlowLines = __commonJS({
       let split2 = void 0;
       let prev = void 0;
       let overflow = false;
-      let i7 = -1;
+      let i8 = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i7 = consumeMoreIndentedLines(text3, i7, indent.length);
-        if (i7 !== -1)
-          end = i7 + endStep;
+        i8 = consumeMoreIndentedLines(text3, i8, indent.length);
+        if (i8 !== -1)
+          end = i8 + endStep;
       }
-      for (let ch; ch = text3[i7 += 1]; ) {
+      for (let ch; ch = text3[i8 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
-          escStart = i7;
-          switch (text3[i7 + 1]) {
+          escStart = i8;
+          switch (text3[i8 + 1]) {
             case "x":
-              i7 += 3;
+              i8 += 3;
               break;
             case "u":
-              i7 += 5;
+              i8 += 5;
               break;
             case "U":
-              i7 += 9;
+              i8 += 9;
               break;
             default:
-              i7 += 1;
+              i8 += 1;
           }
-          escEnd = i7;
+          escEnd = i8;
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i7 = consumeMoreIndentedLines(text3, i7, indent.length);
-          end = i7 + indent.length + endStep;
+            i8 = consumeMoreIndentedLines(text3, i8, indent.length);
+          end = i8 + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i7 + 1];
+            const next = text3[i8 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split2 = i7;
+              split2 = i8;
           }
-          if (i7 >= end) {
+          if (i8 >= end) {
             if (split2) {
               folds.push(split2);
               end = split2 + endStep;
@@ -5422,10 +6253,10 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text3[i7 += 1];
+                ch = text3[i8 += 1];
                 overflow = true;
               }
-              const j7 = i7 > escEnd + 1 ? i7 - 2 : escStart - 1;
+              const j7 = i8 > escEnd + 1 ? i8 - 2 : escStart - 1;
               if (escapedFolds[j7])
                 return text3;
               folds.push(j7);
@@ -5446,9 +6277,9 @@ var require_foldFlowLines = __commonJS({
       if (onFold)
         onFold();
       let res = text3.slice(0, folds[0]);
-      for (let i8 = 0; i8 < folds.length; ++i8) {
-        const fold2 = folds[i8];
-        const end2 = folds[i8 + 1] || text3.length;
+      for (let i9 = 0; i9 < folds.length; ++i9) {
+        const fold2 = folds[i9];
+        const end2 = folds[i9 + 1] || text3.length;
         if (fold2 === 0)
           res = `
 ${indent}${text3.slice(0, end2)}`;
@@ -5461,20 +6292,20 @@ ${indent}${text3.slice(fold2 + 1, end2)}`;
       }
       return res;
     }
-    function consumeMoreIndentedLines(text3, i7, indent) {
-      let end = i7;
-      let start = i7 + 1;
-      let ch = text3[start];
+    function consumeMoreIndentedLines(text3, i8, indent) {
+      let end = i8;
+      let start2 = i8 + 1;
+      let ch = text3[start2];
       while (ch === " " || ch === "	") {
-        if (i7 < start + indent) {
-          ch = text3[++i7];
+        if (i8 < start2 + indent) {
+          ch = text3[++i8];
         } else {
           do {
-            ch = text3[++i7];
+            ch = text3[++i8];
           } while (ch && ch !== "\n");
-          end = i7;
-          start = i7 + 1;
-          ch = text3[start];
+          end = i8;
+          start2 = i8 + 1;
+          ch = text3[start2];
         }
       }
       return end;
@@ -5492,8 +6323,8 @@ var require_stringifyString = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
-    var getFoldOptions = (ctx, isBlock) => ({
-      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+    var getFoldOptions = (ctx, isBlock2) => ({
+      indentAtStart: isBlock2 ? ctx.indent.length : ctx.indentAtStart,
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
@@ -5505,12 +6336,12 @@ var require_stringifyString = __commonJS({
       const strLen = str.length;
       if (strLen <= limit)
         return false;
-      for (let i7 = 0, start = 0; i7 < strLen; ++i7) {
-        if (str[i7] === "\n") {
-          if (i7 - start > limit)
+      for (let i8 = 0, start2 = 0; i8 < strLen; ++i8) {
+        if (str[i8] === "\n") {
+          if (i8 - start2 > limit)
             return true;
-          start = i7 + 1;
-          if (strLen - start <= limit)
+          start2 = i8 + 1;
+          if (strLen - start2 <= limit)
             return false;
         }
       }
@@ -5524,20 +6355,20 @@ var require_stringifyString = __commonJS({
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
-      let start = 0;
-      for (let i7 = 0, ch = json[i7]; ch; ch = json[++i7]) {
-        if (ch === " " && json[i7 + 1] === "\\" && json[i7 + 2] === "n") {
-          str += json.slice(start, i7) + "\\ ";
-          i7 += 1;
-          start = i7;
+      let start2 = 0;
+      for (let i8 = 0, ch = json[i8]; ch; ch = json[++i8]) {
+        if (ch === " " && json[i8 + 1] === "\\" && json[i8 + 2] === "n") {
+          str += json.slice(start2, i8) + "\\ ";
+          i8 += 1;
+          start2 = i8;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json[i7 + 1]) {
+          switch (json[i8 + 1]) {
             case "u":
               {
-                str += json.slice(start, i7);
-                const code3 = json.substr(i7 + 2, 4);
+                str += json.slice(start2, i8);
+                const code3 = json.substr(i8 + 2, 4);
                 switch (code3) {
                   case "0000":
                     str += "\\0";
@@ -5567,33 +6398,33 @@ var require_stringifyString = __commonJS({
                     if (code3.substr(0, 2) === "00")
                       str += "\\x" + code3.substr(2);
                     else
-                      str += json.substr(i7, 6);
+                      str += json.substr(i8, 6);
                 }
-                i7 += 5;
-                start = i7 + 1;
+                i8 += 5;
+                start2 = i8 + 1;
               }
               break;
             case "n":
-              if (implicitKey || json[i7 + 2] === '"' || json.length < minMultiLineLength) {
-                i7 += 1;
+              if (implicitKey || json[i8 + 2] === '"' || json.length < minMultiLineLength) {
+                i8 += 1;
               } else {
-                str += json.slice(start, i7) + "\n\n";
-                while (json[i7 + 2] === "\\" && json[i7 + 3] === "n" && json[i7 + 4] !== '"') {
+                str += json.slice(start2, i8) + "\n\n";
+                while (json[i8 + 2] === "\\" && json[i8 + 3] === "n" && json[i8 + 4] !== '"') {
                   str += "\n";
-                  i7 += 2;
+                  i8 += 2;
                 }
                 str += indent;
-                if (json[i7 + 2] === " ")
+                if (json[i8 + 2] === " ")
                   str += "\\";
-                i7 += 1;
-                start = i7 + 1;
+                i8 += 1;
+                start2 = i8 + 1;
               }
               break;
             default:
-              i7 += 1;
+              i8 += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
+      str = start2 ? str + json.slice(start2) : json;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
@@ -5672,10 +6503,10 @@ ${indent}`) + "'";
         else
           break;
       }
-      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
-      if (start) {
-        value = value.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent}`);
+      let start2 = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start2) {
+        value = value.substring(start2.length);
+        start2 = start2.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
@@ -5693,14 +6524,14 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body2 = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body}`;
+${indent}${body2}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent}${start}${value}${end}`;
+${indent}${start2}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
@@ -5841,8 +6672,8 @@ var require_stringify = __commonJS({
         tagObj = tags.find((t2) => t2.nodeClass && obj instanceof t2.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name} value`);
+        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name2} value`);
       }
       return tagObj;
     }
@@ -6055,7 +6886,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge = {
+    var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -6065,23 +6896,23 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
-      const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
-        for (const it of source.items)
+      const source2 = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source2))
+        for (const it of source2.items)
           mergeValue(ctx, map2, it);
-      else if (Array.isArray(source))
-        for (const it of source)
+      else if (Array.isArray(source2))
+        for (const it of source2)
           mergeValue(ctx, map2, it);
       else
-        mergeValue(ctx, map2, source);
+        mergeValue(ctx, map2, source2);
     }
     function mergeValue(ctx, map2, value) {
-      const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+      const source2 = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source2))
         throw new Error("Merge sources must be maps or map aliases");
-      const srcMap = source.toJSON(null, ctx, Map);
+      const srcMap = source2.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
         if (map2 instanceof Map) {
           if (!map2.has(key))
@@ -6104,7 +6935,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge;
+    exports.merge = merge2;
   }
 });
 
@@ -6113,15 +6944,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map2, value);
-      else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map2, value);
+      else if (merge2.isMergeKey(ctx, key))
+        merge2.addMergeToJSMap(ctx, map2, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map2 instanceof Map) {
@@ -6229,8 +7060,8 @@ var require_stringifyCollection = __commonJS({
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i7 = 0; i7 < items.length; ++i7) {
-        const item = items[i7];
+      for (let i8 = 0; i8 < items.length; ++i8) {
+        const item = items[i8];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -6259,10 +7090,10 @@ var require_stringifyCollection = __commonJS({
         str = flowChars.start + flowChars.end;
       } else {
         str = lines[0];
-        for (let i7 = 1; i7 < lines.length; ++i7) {
-          const line = lines[i7];
-          str += line ? `
-${indent}${line}` : "\n";
+        for (let i8 = 1; i8 < lines.length; ++i8) {
+          const line2 = lines[i8];
+          str += line2 ? `
+${indent}${line2}` : "\n";
         }
       }
       if (comment) {
@@ -6284,8 +7115,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i7 = 0; i7 < items.length; ++i7) {
-        const item = items[i7];
+      for (let i8 = 0; i8 < items.length; ++i8) {
+        const item = items[i8];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -6316,11 +7147,11 @@ ${indent}${line}` : "\n";
           reqNewline = true;
         let str = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i7 < items.length - 1) {
+        if (i8 < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -6331,23 +7162,23 @@ ${indent}${line}` : "\n";
         lines.push(str);
         linesAtValue = lines.length;
       }
-      const { start, end } = flowChars;
+      const { start: start2, end } = flowChars;
       if (lines.length === 0) {
-        return start + end;
+        return start2 + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum, line2) => sum + line2.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
-          for (const line of lines)
-            str += line ? `
-${indentStep}${indent}${line}` : "\n";
+          let str = start2;
+          for (const line2 of lines)
+            str += line2 ? `
+${indentStep}${indent}${line2}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
@@ -6444,11 +7275,11 @@ var require_YAMLMap = __commonJS({
           else
             prev.value = _pair.value;
         } else if (sortEntries) {
-          const i7 = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
-          if (i7 === -1)
+          const i8 = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i8 === -1)
             this.items.push(_pair);
           else
-            this.items.splice(i7, 0, _pair);
+            this.items.splice(i8, 0, _pair);
         } else {
           this.items.push(_pair);
         }
@@ -6603,9 +7434,9 @@ var require_YAMLSeq = __commonJS({
         const seq = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq);
-        let i7 = 0;
+        let i8 = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i7++), ctx));
+          seq.push(toJS.toJS(item, String(i8++), ctx));
         return seq;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -6623,10 +7454,10 @@ var require_YAMLSeq = __commonJS({
         const { replacer } = ctx;
         const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
-          let i7 = 0;
+          let i8 = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i7++);
+              const key = obj instanceof Set ? it : String(i8++);
               it = replacer.call(obj, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
@@ -6698,7 +7529,7 @@ var require_null = __commonJS({
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
       resolve: () => new Scalar.Scalar(null),
-      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+      stringify: ({ source: source2 }, ctx) => typeof source2 === "string" && nullTag.test.test(source2) ? source2 : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
   }
@@ -6715,11 +7546,11 @@ var require_bool = __commonJS({
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
       resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
-      stringify({ source, value }, ctx) {
-        if (source && boolTag.test.test(source)) {
-          const sv = source[0] === "t" || source[0] === "T";
+      stringify({ source: source2, value }, ctx) {
+        if (source2 && boolTag.test.test(source2)) {
+          const sv = source2[0] === "t" || source2[0] === "T";
           if (value === sv)
-            return source;
+            return source2;
         }
         return value ? ctx.options.trueStr : ctx.options.falseStr;
       }
@@ -6740,12 +7571,12 @@ var require_stringifyNumber = __commonJS({
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n4 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format4 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n4) && !n4.includes("e")) {
-        let i7 = n4.indexOf(".");
-        if (i7 < 0) {
-          i7 = n4.length;
+        let i8 = n4.indexOf(".");
+        if (i8 < 0) {
+          i8 = n4.length;
           n4 += ".";
         }
-        let d7 = minFractionDigits - (n4.length - i7 - 1);
+        let d7 = minFractionDigits - (n4.length - i8 - 1);
         while (d7-- > 0)
           n4 += "0";
       }
@@ -6948,7 +7779,7 @@ var require_binary = __commonJS({
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
-    var binary = {
+    var binary2 = {
       identify: (value) => value instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
@@ -6967,8 +7798,8 @@ var require_binary = __commonJS({
         } else if (typeof atob === "function") {
           const str = atob(src.replace(/[\n\r]/g, ""));
           const buffer = new Uint8Array(str.length);
-          for (let i7 = 0; i7 < str.length; ++i7)
-            buffer[i7] = str.charCodeAt(i7);
+          for (let i8 = 0; i8 < str.length; ++i8)
+            buffer[i8] = str.charCodeAt(i8);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -6984,8 +7815,8 @@ var require_binary = __commonJS({
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s3 = "";
-          for (let i7 = 0; i7 < buf.length; ++i7)
-            s3 += String.fromCharCode(buf[i7]);
+          for (let i8 = 0; i8 < buf.length; ++i8)
+            s3 += String.fromCharCode(buf[i8]);
           str = btoa(s3);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
@@ -6995,15 +7826,15 @@ var require_binary = __commonJS({
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n4 = Math.ceil(str.length / lineWidth);
           const lines = new Array(n4);
-          for (let i7 = 0, o4 = 0; i7 < n4; ++i7, o4 += lineWidth) {
-            lines[i7] = str.substr(o4, lineWidth);
+          for (let i8 = 0, o4 = 0; i8 < n4; ++i8, o4 += lineWidth) {
+            lines[i8] = str.substr(o4, lineWidth);
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
-    exports.binary = binary;
+    exports.binary = binary2;
   }
 });
 
@@ -7017,8 +7848,8 @@ var require_pairs = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
-        for (let i7 = 0; i7 < seq.items.length; ++i7) {
-          let item = seq.items[i7];
+        for (let i8 = 0; i8 < seq.items.length; ++i8) {
+          let item = seq.items[i8];
           if (identity.isPair(item))
             continue;
           else if (identity.isMap(item)) {
@@ -7035,7 +7866,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair2;
           }
-          seq.items[i7] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i8] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -7045,11 +7876,11 @@ ${cn.comment}` : item.comment;
       const { replacer } = ctx;
       const pairs2 = new YAMLSeq.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
-      let i7 = 0;
+      let i8 = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
           if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i7++), it);
+            it = replacer.call(iterable, String(i8++), it);
           let key, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
@@ -7168,10 +7999,10 @@ var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function boolStringify({ value, source }, ctx) {
+    function boolStringify({ value, source: source2 }, ctx) {
       const boolObj = value ? trueTag : falseTag;
-      if (source && boolObj.test.test(source))
-        return source;
+      if (source2 && boolObj.test.test(source2))
+        return source2;
       return value ? ctx.options.trueStr : ctx.options.falseStr;
     }
     var trueTag = {
@@ -7419,9 +8250,9 @@ var require_timestamp = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
       const sign2 = str[0];
-      const parts = sign2 === "-" || sign2 === "+" ? str.substring(1) : str;
+      const parts2 = sign2 === "-" || sign2 === "+" ? str.substring(1) : str;
       const num = (n4) => asBigInt ? BigInt(n4) : Number(n4);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p4) => res2 * num(60) + num(p4), num(0));
+      const res = parts2.replace(/_/g, "").split(":").reduce((res2, p4) => res2 * num(60) + num(p4), num(0));
       return sign2 === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
@@ -7437,18 +8268,18 @@ var require_timestamp = __commonJS({
         value *= num(-1);
       }
       const _60 = num(60);
-      const parts = [value % _60];
+      const parts2 = [value % _60];
       if (value < 60) {
-        parts.unshift(0);
+        parts2.unshift(0);
       } else {
-        value = (value - parts[0]) / _60;
-        parts.unshift(value % _60);
+        value = (value - parts2[0]) / _60;
+        parts2.unshift(value % _60);
         if (value >= 60) {
-          value = (value - parts[0]) / _60;
-          parts.unshift(value);
+          value = (value - parts2[0]) / _60;
+          parts2.unshift(value);
         }
       }
-      return sign2 + parts.map((n4) => String(n4).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign2 + parts2.map((n4) => String(n4).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -7468,7 +8299,7 @@ var require_timestamp = __commonJS({
       resolve: (str) => parseSexagesimal(str, false),
       stringify: stringifySexagesimal
     };
-    var timestamp = {
+    var timestamp2 = {
       identify: (value) => value instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
@@ -7477,12 +8308,12 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str) {
-        const match = str.match(timestamp.test);
+        const match = str.match(timestamp2.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year2, month, day2, hour, minute, second] = match.map(Number);
+        const [, year2, month, day3, hour, minute, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date2 = Date.UTC(year2, month - 1, day2, hour || 0, minute || 0, second || 0, millisec);
+        let date2 = Date.UTC(year2, month - 1, day3, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d7 = parseSexagesimal(tz, false);
@@ -7496,7 +8327,7 @@ var require_timestamp = __commonJS({
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
-    exports.timestamp = timestamp;
+    exports.timestamp = timestamp2;
   }
 });
 
@@ -7508,15 +8339,15 @@ var require_schema3 = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var binary = require_binary();
+    var binary2 = require_binary();
     var bool = require_bool2();
     var float = require_float2();
     var int = require_int2();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
-    var timestamp = require_timestamp();
+    var timestamp2 = require_timestamp();
     var schema = [
       map2.map,
       seq.seq,
@@ -7531,14 +8362,14 @@ var require_schema3 = __commonJS({
       float.floatNaN,
       float.floatExp,
       float.float,
-      binary.binary,
-      merge.merge,
+      binary2.binary,
+      merge2.merge,
       omap.omap,
       pairs.pairs,
       set.set,
-      timestamp.intTime,
-      timestamp.floatTime,
-      timestamp.timestamp
+      timestamp2.intTime,
+      timestamp2.floatTime,
+      timestamp2.timestamp
     ];
     exports.schema = schema;
   }
@@ -7557,13 +8388,13 @@ var require_tags = __commonJS({
     var int = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
-    var binary = require_binary();
-    var merge = require_merge();
+    var binary2 = require_binary();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
     var set = require_set();
-    var timestamp = require_timestamp();
+    var timestamp2 = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
       ["failsafe", [map2.map, seq.seq, string.string]],
@@ -7572,37 +8403,37 @@ var require_tags = __commonJS({
       ["yaml-1.1", schema$2.schema]
     ]);
     var tagsByName = {
-      binary: binary.binary,
+      binary: binary2.binary,
       bool: bool.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
-      floatTime: timestamp.floatTime,
+      floatTime: timestamp2.floatTime,
       int: int.int,
       intHex: int.intHex,
       intOct: int.intOct,
-      intTime: timestamp.intTime,
+      intTime: timestamp2.intTime,
       map: map2.map,
-      merge: merge.merge,
+      merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
       seq: seq.seq,
       set: set.set,
-      timestamp: timestamp.timestamp
+      timestamp: timestamp2.timestamp
     };
     var coreKnownTags = {
-      "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:binary": binary2.binary,
+      "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
-      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+      "tag:yaml.org,2002:timestamp": timestamp2.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -7620,7 +8451,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge.merge);
+        tags = tags.concat(merge2.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -7649,11 +8480,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a7, b7) => a7.key < b7.key ? -1 : a7.key > b7.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
+        this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map2.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -7712,13 +8543,13 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body2 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
-          body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+          body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
+        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body2}`;
         } else
-          lines.push(body);
+          lines.push(body2);
       } else {
         lines.push(stringify.stringify(doc.contents, ctx));
       }
@@ -7841,11 +8672,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node, name) {
+      createAlias(node, name2) {
         if (!node.anchor) {
           const prev = anchors.anchorNames(this);
           node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
         }
         return new Alias.Alias(node.anchor);
       }
@@ -8064,9 +8895,9 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code3, message) {
+      constructor(name2, pos, code3, message) {
         super();
-        this.name = name;
+        this.name = name2;
         this.code = code3;
         this.message = message;
         this.pos = pos;
@@ -8086,10 +8917,10 @@ var require_errors = __commonJS({
       if (error2.pos[0] === -1)
         return;
       error2.linePos = error2.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error2.linePos[0];
-      error2.message += ` at line ${line}, column ${col}`;
+      const { line: line2, col } = error2.linePos[0];
+      error2.message += ` at line ${line2}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
@@ -8097,8 +8928,8 @@ var require_errors = __commonJS({
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
@@ -8106,7 +8937,7 @@ var require_errors = __commonJS({
       if (/[^ ]/.test(lineStr)) {
         let count2 = 1;
         const end = error2.linePos[1];
-        if (end?.line === line && end.col > col) {
+        if (end?.line === line2 && end.col > col) {
           count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count2);
@@ -8142,7 +8973,7 @@ var require_resolve_props = __commonJS({
       let newlineAfterProp = null;
       let comma = null;
       let found = null;
-      let start = null;
+      let start2 = null;
       for (const token of tokens) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
@@ -8194,7 +9025,7 @@ var require_resolve_props = __commonJS({
             if (token.source.endsWith(":"))
               onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
             anchor = token;
-            start ?? (start = token.offset);
+            start2 ?? (start2 = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -8203,7 +9034,7 @@ var require_resolve_props = __commonJS({
             if (tag)
               onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
             tag = token;
-            start ?? (start = token.offset);
+            start2 ?? (start2 = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -8251,7 +9082,7 @@ var require_resolve_props = __commonJS({
         tag,
         newlineAfterProp,
         end,
-        start: start ?? end
+        start: start2 ?? end
       };
     }
     exports.resolveProps = resolveProps;
@@ -8353,8 +9184,8 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
-        const keyProps = resolveProps.resolveProps(start, {
+        const { start: start2, key, sep: sep3, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
           next: key ?? sep3?.[0],
           offset,
@@ -8381,14 +9212,14 @@ var require_resolve_block_map = __commonJS({
             continue;
           }
           if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+            onError(key ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
@@ -8458,8 +9289,8 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value } of bs.items) {
-        const props2 = resolveProps.resolveProps(start, {
+      for (const { start: start2, value } of bs.items) {
+        const props2 = resolveProps.resolveProps(start2, {
           indicator: "seq-item-ind",
           next: value,
           offset,
@@ -8480,7 +9311,7 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, start, null, props2, onError);
+        const node = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, start2, null, props2, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
         offset = node.range[2];
@@ -8503,7 +9334,7 @@ var require_resolve_end = __commonJS({
         let hasSpace = false;
         let sep3 = "";
         for (const token of end) {
-          const { source, type } = token;
+          const { source: source2, type } = token;
           switch (type) {
             case "space":
               hasSpace = true;
@@ -8511,7 +9342,7 @@ var require_resolve_end = __commonJS({
             case "comment": {
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-              const cb = source.substring(1) || " ";
+              const cb = source2.substring(1) || " ";
               if (!comment)
                 comment = cb;
               else
@@ -8521,13 +9352,13 @@ var require_resolve_end = __commonJS({
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep3 += source2;
               hasSpace = true;
               break;
             default:
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
           }
-          offset += source.length;
+          offset += source2.length;
         }
       }
       return { comment, offset };
@@ -8549,7 +9380,7 @@ var require_resolve_flow_collection = __commonJS({
     var utilContainsNewline = require_util_contains_newline();
     var utilMapIncludes = require_util_map_includes();
     var blockMsg = "Block collections are not allowed within flow collections";
-    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    var isBlock2 = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
       const isMap3 = fc.start.source === "{";
       const fcName = isMap3 ? "flow map" : "flow sequence";
@@ -8562,10 +9393,10 @@ var require_resolve_flow_collection = __commonJS({
       if (ctx.atKey)
         ctx.atKey = false;
       let offset = fc.offset + fc.start.source.length;
-      for (let i7 = 0; i7 < fc.items.length; ++i7) {
-        const collItem = fc.items[i7];
-        const { start, key, sep: sep3, value } = collItem;
-        const props2 = resolveProps.resolveProps(start, {
+      for (let i8 = 0; i8 < fc.items.length; ++i8) {
+        const collItem = fc.items[i8];
+        const { start: start2, key, sep: sep3, value } = collItem;
+        const props2 = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
           next: key ?? sep3?.[0],
@@ -8576,9 +9407,9 @@ var require_resolve_flow_collection = __commonJS({
         });
         if (!props2.found) {
           if (!props2.anchor && !props2.tag && !sep3 && !value) {
-            if (i7 === 0 && props2.comma)
+            if (i8 === 0 && props2.comma)
               onError(props2.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-            else if (i7 < fc.items.length - 1)
+            else if (i8 < fc.items.length - 1)
               onError(props2.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
             if (props2.comment) {
               if (coll.comment)
@@ -8597,7 +9428,7 @@ var require_resolve_flow_collection = __commonJS({
               "Implicit keys of flow sequence pairs need to be on a single line"
             );
         }
-        if (i7 === 0) {
+        if (i8 === 0) {
           if (props2.comma)
             onError(props2.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         } else {
@@ -8605,7 +9436,7 @@ var require_resolve_flow_collection = __commonJS({
             onError(props2.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
           if (props2.comment) {
             let prevItemComment = "";
-            loop: for (const st of start) {
+            loop: for (const st of start2) {
               switch (st.type) {
                 case "comma":
                 case "space":
@@ -8633,13 +9464,13 @@ var require_resolve_flow_collection = __commonJS({
           const valueNode = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, sep3, null, props2, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
-          if (isBlock(value))
+          if (isBlock2(value))
             onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = true;
           const keyStart = props2.end;
-          const keyNode = key ? composeNode(ctx, key, props2, onError) : composeEmptyNode(ctx, keyStart, start, null, props2, onError);
-          if (isBlock(key))
+          const keyNode = key ? composeNode(ctx, key, props2, onError) : composeEmptyNode(ctx, keyStart, start2, null, props2, onError);
+          if (isBlock2(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep3 ?? [], {
@@ -8673,7 +9504,7 @@ var require_resolve_flow_collection = __commonJS({
           }
           const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
-            if (isBlock(value))
+            if (isBlock2(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
           } else if (valueProps.comment) {
             if (keyNode.comment)
@@ -8706,8 +9537,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -8801,32 +9632,32 @@ var require_resolve_block_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
+      const start2 = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
-        return { value: "", type: null, comment: "", range: [start, start, start] };
+        return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
-      for (let i7 = lines.length - 1; i7 >= 0; --i7) {
-        const content = lines[i7][1];
+      for (let i8 = lines.length - 1; i8 >= 0; --i8) {
+        const content = lines[i8][1];
         if (content === "" || content === "\r")
-          chompStart = i7;
+          chompStart = i8;
         else
           break;
       }
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
+        let end2 = start2 + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value2, type, comment: header.comment, range: [start2, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
       let contentStart = 0;
-      for (let i7 = 0; i7 < chompStart; ++i7) {
-        const [indent, content] = lines[i7];
+      for (let i8 = 0; i8 < chompStart; ++i8) {
+        const [indent, content] = lines[i8];
         if (content === "" || content === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -8837,7 +9668,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           if (header.indent === 0)
             trimIndent = indent.length;
-          contentStart = i7;
+          contentStart = i8;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
             onError(offset, "BAD_INDENT", message);
@@ -8846,17 +9677,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i7 = lines.length - 1; i7 >= chompStart; --i7) {
-        if (lines[i7][0].length > trimIndent)
-          chompStart = i7 + 1;
+      for (let i8 = lines.length - 1; i8 >= chompStart; --i8) {
+        if (lines[i8][0].length > trimIndent)
+          chompStart = i8 + 1;
       }
       let value = "";
       let sep3 = "";
       let prevMoreIndented = false;
-      for (let i7 = 0; i7 < contentStart; ++i7)
-        value += lines[i7][0].slice(trimIndent) + "\n";
-      for (let i7 = contentStart; i7 < chompStart; ++i7) {
-        let [indent, content] = lines[i7];
+      for (let i8 = 0; i8 < contentStart; ++i8)
+        value += lines[i8][0].slice(trimIndent) + "\n";
+      for (let i8 = contentStart; i8 < chompStart; ++i8) {
+        let [indent, content] = lines[i8];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -8893,29 +9724,29 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i7 = chompStart; i7 < lines.length; ++i7)
-            value += "\n" + lines[i7][0].slice(trimIndent);
+          for (let i8 = chompStart; i8 < lines.length; ++i8)
+            value += "\n" + lines[i8][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      const end = start2 + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start2, end, end] };
     }
     function parseBlockScalarHeader({ offset, props: props2 }, strict, onError) {
       if (props2[0].type !== "block-scalar-header") {
         onError(props2[0], "IMPOSSIBLE", "Block scalar header not found");
         return null;
       }
-      const { source } = props2[0];
-      const mode = source[0];
+      const { source: source2 } = props2[0];
+      const mode = source2[0];
       let indent = 0;
       let chomp = "";
       let error2 = -1;
-      for (let i7 = 1; i7 < source.length; ++i7) {
-        const ch = source[i7];
+      for (let i8 = 1; i8 < source2.length; ++i8) {
+        const ch = source2[i8];
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
@@ -8923,16 +9754,16 @@ var require_resolve_block_scalar = __commonJS({
           if (!indent && n4)
             indent = n4;
           else if (error2 === -1)
-            error2 = offset + i7;
+            error2 = offset + i8;
         }
       }
       if (error2 !== -1)
-        onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+        onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source2}`);
       let hasSpace = false;
       let comment = "";
-      let length = source.length;
-      for (let i7 = 1; i7 < props2.length; ++i7) {
-        const token = props2[i7];
+      let length = source2.length;
+      for (let i8 = 1; i8 < props2.length; ++i8) {
+        const token = props2[i8];
         switch (token.type) {
           case "space":
             hasSpace = true;
@@ -8964,14 +9795,14 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines2(source) {
-      const split2 = source.split(/\n( *)/);
+    function splitLines2(source2) {
+      const split2 = source2.split(/\n( *)/);
       const first = split2[0];
       const m4 = first.match(/^( *)/);
       const line0 = m4?.[1] ? [m4[1], first.slice(m4[1].length)] : ["", first];
       const lines = [line0];
-      for (let i7 = 1; i7 < split2.length; i7 += 2)
-        lines.push([split2[i7], split2[i7 + 1]]);
+      for (let i8 = 1; i8 < split2.length; i8 += 2)
+        lines.push([split2[i8], split2[i8 + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -8985,22 +9816,22 @@ var require_resolve_flow_scalar = __commonJS({
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+      const { offset, type, source: source2, end } = scalar;
       let _type;
       let value;
       const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source, _onError);
+          value = plainValue(source2, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
-          value = singleQuotedValue(source, _onError);
+          value = singleQuotedValue(source2, _onError);
           break;
         case "double-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value = doubleQuotedValue(source, _onError);
+          value = doubleQuotedValue(source2, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
@@ -9009,10 +9840,10 @@ var require_resolve_flow_scalar = __commonJS({
             value: "",
             type: null,
             comment: "",
-            range: [offset, offset + source.length, offset + source.length]
+            range: [offset, offset + source2.length, offset + source2.length]
           };
       }
-      const valueEnd = offset + source.length;
+      const valueEnd = offset + source2.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
         value,
@@ -9021,9 +9852,9 @@ var require_resolve_flow_scalar = __commonJS({
         range: [offset, valueEnd, re.offset]
       };
     }
-    function plainValue(source, onError) {
+    function plainValue(source2, onError) {
       let badChar = "";
-      switch (source[0]) {
+      switch (source2[0]) {
         /* istanbul ignore next should not happen */
         case "	":
           badChar = "a tab character";
@@ -9036,29 +9867,29 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         case "|":
         case ">": {
-          badChar = `block scalar indicator ${source[0]}`;
+          badChar = `block scalar indicator ${source2[0]}`;
           break;
         }
         case "@":
         case "`": {
-          badChar = `reserved character ${source[0]}`;
+          badChar = `reserved character ${source2[0]}`;
           break;
         }
       }
       if (badChar)
         onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
-      return unfoldLines(source);
+      return unfoldLines(source2);
     }
-    function singleQuotedValue(source, onError) {
-      if (source[source.length - 1] !== "'" || source.length === 1)
-        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
-      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    function singleQuotedValue(source2, onError) {
+      if (source2[source2.length - 1] !== "'" || source2.length === 1)
+        onError(source2.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source2.slice(1, -1)).replace(/''/g, "'");
     }
-    function unfoldLines(source) {
-      const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
+    function unfoldLines(source2) {
+      const line2 = /(.*?)\r?\n/sy;
+      let match = line2.exec(source2);
       if (!match)
-        return source;
+        return source2;
       let trimEnd2, trimBoth;
       try {
         trimEnd2 = new RegExp("(?<![ 	])[ 	]+$");
@@ -9069,8 +9900,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       let res = match[1].replace(trimEnd2, "");
       let sep3 = " ";
-      let pos = line.lastIndex;
-      while (match = line.exec(source)) {
+      let pos = line2.lastIndex;
+      while (match = line2.exec(source2)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep3 === "\n")
@@ -9081,70 +9912,70 @@ var require_resolve_flow_scalar = __commonJS({
           res += sep3 + lm;
           sep3 = " ";
         }
-        pos = line.lastIndex;
+        pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
-      match = last.exec(source);
+      match = last.exec(source2);
       return res + sep3 + (match?.[1] ?? "");
     }
-    function doubleQuotedValue(source, onError) {
+    function doubleQuotedValue(source2, onError) {
       let res = "";
-      for (let i7 = 1; i7 < source.length - 1; ++i7) {
-        const ch = source[i7];
-        if (ch === "\r" && source[i7 + 1] === "\n")
+      for (let i8 = 1; i8 < source2.length - 1; ++i8) {
+        const ch = source2[i8];
+        if (ch === "\r" && source2[i8 + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold: fold2, offset } = foldNewline(source, i7);
+          const { fold: fold2, offset } = foldNewline(source2, i8);
           res += fold2;
-          i7 = offset;
+          i8 = offset;
         } else if (ch === "\\") {
-          let next = source[++i7];
+          let next = source2[++i8];
           const cc = escapeCodes[next];
           if (cc)
             res += cc;
           else if (next === "\n") {
-            next = source[i7 + 1];
+            next = source2[i8 + 1];
             while (next === " " || next === "	")
-              next = source[++i7 + 1];
-          } else if (next === "\r" && source[i7 + 1] === "\n") {
-            next = source[++i7 + 1];
+              next = source2[++i8 + 1];
+          } else if (next === "\r" && source2[i8 + 1] === "\n") {
+            next = source2[++i8 + 1];
             while (next === " " || next === "	")
-              next = source[++i7 + 1];
+              next = source2[++i8 + 1];
           } else if (next === "x" || next === "u" || next === "U") {
             const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i7 + 1, length, onError);
-            i7 += length;
+            res += parseCharCode(source2, i8 + 1, length, onError);
+            i8 += length;
           } else {
-            const raw = source.substr(i7 - 1, 2);
-            onError(i7 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            const raw = source2.substr(i8 - 1, 2);
+            onError(i8 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
         } else if (ch === " " || ch === "	") {
-          const wsStart = i7;
-          let next = source[i7 + 1];
+          const wsStart = i8;
+          let next = source2[i8 + 1];
           while (next === " " || next === "	")
-            next = source[++i7 + 1];
-          if (next !== "\n" && !(next === "\r" && source[i7 + 2] === "\n"))
-            res += i7 > wsStart ? source.slice(wsStart, i7 + 1) : ch;
+            next = source2[++i8 + 1];
+          if (next !== "\n" && !(next === "\r" && source2[i8 + 2] === "\n"))
+            res += i8 > wsStart ? source2.slice(wsStart, i8 + 1) : ch;
         } else {
           res += ch;
         }
       }
-      if (source[source.length - 1] !== '"' || source.length === 1)
-        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      if (source2[source2.length - 1] !== '"' || source2.length === 1)
+        onError(source2.length, "MISSING_CHAR", 'Missing closing "quote');
       return res;
     }
-    function foldNewline(source, offset) {
+    function foldNewline(source2, offset) {
       let fold2 = "";
-      let ch = source[offset + 1];
+      let ch = source2[offset + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
-        if (ch === "\r" && source[offset + 2] !== "\n")
+        if (ch === "\r" && source2[offset + 2] !== "\n")
           break;
         if (ch === "\n")
           fold2 += "\n";
         offset += 1;
-        ch = source[offset + 1];
+        ch = source2[offset + 1];
       }
       if (!fold2)
         fold2 = " ";
@@ -9183,14 +10014,14 @@ var require_resolve_flow_scalar = __commonJS({
       "\\": "\\",
       "	": "	"
     };
-    function parseCharCode(source, offset, length, onError) {
-      const cc = source.substr(offset, length);
+    function parseCharCode(source2, offset, length, onError) {
+      const cc = source2.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
       const code3 = ok ? parseInt(cc, 16) : NaN;
       try {
         return String.fromCodePoint(code3);
       } catch {
-        const raw = source.substr(offset - 2, length + 2);
+        const raw = source2.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
         return raw;
       }
@@ -9287,8 +10118,8 @@ var require_util_empty_scalar_position = __commonJS({
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
         pos ?? (pos = before.length);
-        for (let i7 = pos - 1; i7 >= 0; --i7) {
-          let st = before[i7];
+        for (let i8 = pos - 1; i8 >= 0; --i8) {
+          let st = before[i8];
           switch (st.type) {
             case "space":
             case "comment":
@@ -9296,10 +10127,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i7];
+          st = before[++i8];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i7];
+            st = before[++i8];
           }
           break;
         }
@@ -9398,13 +10229,13 @@ var require_compose_node = __commonJS({
       }
       return node;
     }
-    function composeAlias({ options }, { offset, source, end }, onError) {
-      const alias = new Alias.Alias(source.substring(1));
+    function composeAlias({ options }, { offset, source: source2, end }, onError) {
+      const alias = new Alias.Alias(source2.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
-        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
-      const valueEnd = offset + source.length;
+        onError(offset + source2.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source2.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
       alias.range = [offset, valueEnd, re.offset];
       if (re.comment)
@@ -9424,7 +10255,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    function composeDoc(options, directives, { offset, start: start2, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -9434,7 +10265,7 @@ var require_compose_doc = __commonJS({
         options: doc.options,
         schema: doc.schema
       };
-      const props2 = resolveProps.resolveProps(start, {
+      const props2 = resolveProps.resolveProps(start2, {
         indicator: "doc-start",
         next: value ?? end?.[0],
         offset,
@@ -9447,7 +10278,7 @@ var require_compose_doc = __commonJS({
         if (value && (value.type === "block-map" || value.type === "block-seq") && !props2.hasNewline)
           onError(props2.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props2, onError) : composeNode.composeEmptyNode(ctx, props2.end, start, null, props2, onError);
+      doc.contents = value ? composeNode.composeNode(ctx, value, props2, onError) : composeNode.composeEmptyNode(ctx, props2.end, start2, null, props2, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -9475,24 +10306,24 @@ var require_composer = __commonJS({
         return [src, src + 1];
       if (Array.isArray(src))
         return src.length === 2 ? src : [src[0], src[1]];
-      const { offset, source } = src;
-      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+      const { offset, source: source2 } = src;
+      return [offset, offset + (typeof source2 === "string" ? source2.length : 1)];
     }
     function parsePrelude(prelude) {
       let comment = "";
       let atComment = false;
       let afterEmptyLine = false;
-      for (let i7 = 0; i7 < prelude.length; ++i7) {
-        const source = prelude[i7];
-        switch (source[0]) {
+      for (let i8 = 0; i8 < prelude.length; ++i8) {
+        const source2 = prelude[i8];
+        switch (source2[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source2.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
           case "%":
-            if (prelude[i7 + 1]?.[0] !== "#")
-              i7 += 1;
+            if (prelude[i8 + 1]?.[0] !== "#")
+              i8 += 1;
             atComment = false;
             break;
           default:
@@ -9510,8 +10341,8 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code3, message, warning2) => {
-          const pos = getErrorPos(source);
+        this.onError = (source2, code3, message, warning2) => {
+          const pos = getErrorPos(source2);
           if (warning2)
             this.warnings.push(new errors2.YAMLWarning(pos, code3, message));
           else
@@ -9543,10 +10374,10 @@ ${cb}` : comment;
           }
         }
         if (afterDoc) {
-          for (let i7 = 0; i7 < this.errors.length; ++i7)
-            doc.errors.push(this.errors[i7]);
-          for (let i7 = 0; i7 < this.warnings.length; ++i7)
-            doc.warnings.push(this.warnings[i7]);
+          for (let i8 = 0; i8 < this.errors.length; ++i8)
+            doc.errors.push(this.errors[i8]);
+          for (let i8 = 0; i8 < this.warnings.length; ++i8)
+            doc.warnings.push(this.warnings[i8]);
         } else {
           doc.errors = this.errors;
           doc.warnings = this.warnings;
@@ -9697,7 +10528,7 @@ var require_cst_scalar = __commonJS({
     }
     function createScalarToken(value, context) {
       const { implicitKey = false, indent, inFlow: inFlow2 = false, offset = -1, type = "PLAIN" } = context;
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source2 = stringifyString.stringifyString({ type, value }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow: inFlow2,
@@ -9706,25 +10537,25 @@ var require_cst_scalar = __commonJS({
       const end = context.end ?? [
         { type: "newline", offset: -1, indent, source: "\n" }
       ];
-      switch (source[0]) {
+      switch (source2[0]) {
         case "|":
         case ">": {
-          const he = source.indexOf("\n");
-          const head = source.substring(0, he);
-          const body = source.substring(he + 1) + "\n";
+          const he = source2.indexOf("\n");
+          const head = source2.substring(0, he);
+          const body2 = source2.substring(he + 1) + "\n";
           const props2 = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
           if (!addEndtoBlockProps(props2, end))
             props2.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props: props2, source: body };
+          return { type: "block-scalar", offset, indent, props: props2, source: body2 };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset, indent, source: source2, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset, indent, source: source2, end };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset, indent, source: source2, end };
       }
     }
     function setScalarValue(token, value, context = {}) {
@@ -9750,37 +10581,37 @@ var require_cst_scalar = __commonJS({
           default:
             type = "PLAIN";
         }
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source2 = stringifyString.stringifyString({ type, value }, {
         implicitKey: implicitKey || indent === null,
         indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow: inFlow2,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      switch (source[0]) {
+      switch (source2[0]) {
         case "|":
         case ">":
-          setBlockScalarValue(token, source);
+          setBlockScalarValue(token, source2);
           break;
         case '"':
-          setFlowScalarValue(token, source, "double-quoted-scalar");
+          setFlowScalarValue(token, source2, "double-quoted-scalar");
           break;
         case "'":
-          setFlowScalarValue(token, source, "single-quoted-scalar");
+          setFlowScalarValue(token, source2, "single-quoted-scalar");
           break;
         default:
-          setFlowScalarValue(token, source, "scalar");
+          setFlowScalarValue(token, source2, "scalar");
       }
     }
-    function setBlockScalarValue(token, source) {
-      const he = source.indexOf("\n");
-      const head = source.substring(0, he);
-      const body = source.substring(he + 1) + "\n";
+    function setBlockScalarValue(token, source2) {
+      const he = source2.indexOf("\n");
+      const head = source2.substring(0, he);
+      const body2 = source2.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
         header.source = head;
-        token.source = body;
+        token.source = body2;
       } else {
         const { offset } = token;
         const indent = "indent" in token ? token.indent : -1;
@@ -9792,7 +10623,7 @@ var require_cst_scalar = __commonJS({
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props: props2, source: body });
+        Object.assign(token, { type: "block-scalar", indent, props: props2, source: body2 });
       }
     }
     function addEndtoBlockProps(props2, end) {
@@ -9809,31 +10640,31 @@ var require_cst_scalar = __commonJS({
           }
       return false;
     }
-    function setFlowScalarValue(token, source, type) {
+    function setFlowScalarValue(token, source2, type) {
       switch (token.type) {
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
           token.type = type;
-          token.source = source;
+          token.source = source2;
           break;
         case "block-scalar": {
           const end = token.props.slice(1);
-          let oa = source.length;
+          let oa = source2.length;
           if (token.props[0].type === "block-scalar-header")
             oa -= token.props[0].source.length;
           for (const tok of end)
             tok.offset += oa;
           delete token.props;
-          Object.assign(token, { type, source, end });
+          Object.assign(token, { type, source: source2, end });
           break;
         }
         case "block-map":
         case "block-seq": {
-          const offset = token.offset + source.length;
+          const offset = token.offset + source2.length;
           const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
           delete token.items;
-          Object.assign(token, { type, source, end: [nl] });
+          Object.assign(token, { type, source: source2, end: [nl] });
           break;
         }
         default: {
@@ -9842,7 +10673,7 @@ var require_cst_scalar = __commonJS({
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type, indent, source: source2, end });
         }
       }
     }
@@ -9896,9 +10727,9 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start: start2, key, sep: sep3, value }) {
       let res = "";
-      for (const st of start)
+      for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
@@ -9954,15 +10785,15 @@ var require_cst_visit = __commonJS({
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
-          for (let i7 = 0; i7 < token.items.length; ++i7) {
-            const ci = _visit(Object.freeze(path.concat([[field, i7]])), token.items[i7], visitor);
+          for (let i8 = 0; i8 < token.items.length; ++i8) {
+            const ci = _visit(Object.freeze(path.concat([[field, i8]])), token.items[i8], visitor);
             if (typeof ci === "number")
-              i7 = ci - 1;
+              i8 = ci - 1;
             else if (ci === BREAK2)
               return BREAK2;
             else if (ci === REMOVE) {
-              token.items.splice(i7, 1);
-              i7 -= 1;
+              token.items.splice(i8, 1);
+              i8 -= 1;
             }
           }
           if (typeof ctrl === "function" && field === "key")
@@ -10002,8 +10833,8 @@ var require_cst = __commonJS({
           return JSON.stringify(token);
       }
     }
-    function tokenType(source) {
-      switch (source) {
+    function tokenType(source2) {
+      switch (source2) {
         case BOM:
           return "byte-order-mark";
         case DOCUMENT:
@@ -10037,7 +10868,7 @@ var require_cst = __commonJS({
         case ",":
           return "comma";
       }
-      switch (source[0]) {
+      switch (source2[0]) {
         case " ":
         case "	":
           return "space";
@@ -10119,11 +10950,11 @@ var require_lexer = __commonJS({
        *
        * @returns A generator of lexical tokens
        */
-      *lex(source, incomplete = false) {
-        if (source) {
-          if (typeof source !== "string")
+      *lex(source2, incomplete = false) {
+        if (source2) {
+          if (typeof source2 !== "string")
             throw TypeError("source is not a string");
-          this.buffer = this.buffer ? this.buffer + source : source;
+          this.buffer = this.buffer ? this.buffer + source2 : source2;
           this.lineEndPos = null;
         }
         this.atEnd = !incomplete;
@@ -10132,14 +10963,14 @@ var require_lexer = __commonJS({
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
-        let i7 = this.pos;
-        let ch = this.buffer[i7];
+        let i8 = this.pos;
+        let ch = this.buffer[i8];
         while (ch === " " || ch === "	")
-          ch = this.buffer[++i7];
+          ch = this.buffer[++i8];
         if (!ch || ch === "#" || ch === "\n")
           return true;
         if (ch === "\r")
-          return this.buffer[i7 + 1] === "\n";
+          return this.buffer[i8 + 1] === "\n";
         return false;
       }
       charAt(n4) {
@@ -10211,40 +11042,40 @@ var require_lexer = __commonJS({
         }
       }
       *parseStream() {
-        let line = this.getLine();
-        if (line === null)
+        let line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("stream");
-        if (line[0] === cst.BOM) {
+        if (line2[0] === cst.BOM) {
           yield* this.pushCount(1);
-          line = line.substring(1);
+          line2 = line2.substring(1);
         }
-        if (line[0] === "%") {
-          let dirEnd = line.length;
-          let cs = line.indexOf("#");
+        if (line2[0] === "%") {
+          let dirEnd = line2.length;
+          let cs = line2.indexOf("#");
           while (cs !== -1) {
-            const ch = line[cs - 1];
+            const ch = line2[cs - 1];
             if (ch === " " || ch === "	") {
               dirEnd = cs - 1;
               break;
             } else {
-              cs = line.indexOf("#", cs + 1);
+              cs = line2.indexOf("#", cs + 1);
             }
           }
           while (true) {
-            const ch = line[dirEnd - 1];
+            const ch = line2[dirEnd - 1];
             if (ch === " " || ch === "	")
               dirEnd -= 1;
             else
               break;
           }
           const n4 = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n4);
+          yield* this.pushCount(line2.length - n4);
           this.pushNewline();
           return "stream";
         }
         if (this.atLineEnd()) {
           const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line.length - sp);
+          yield* this.pushCount(line2.length - sp);
           yield* this.pushNewline();
           return "stream";
         }
@@ -10285,13 +11116,13 @@ var require_lexer = __commonJS({
       }
       *parseDocument() {
         yield* this.pushSpaces(true);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("doc");
         let n4 = yield* this.pushIndicators();
-        switch (line[n4]) {
+        switch (line2[n4]) {
           case "#":
-            yield* this.pushCount(line.length - n4);
+            yield* this.pushCount(line2.length - n4);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -10316,7 +11147,7 @@ var require_lexer = __commonJS({
           case ">":
             n4 += yield* this.parseBlockScalarHeader();
             n4 += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n4);
+            yield* this.pushCount(line2.length - n4);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -10336,11 +11167,11 @@ var require_lexer = __commonJS({
           }
           sp += yield* this.pushSpaces(true);
         } while (nl + sp > 0);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line2[0] !== "#" || indent === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -10348,17 +11179,17 @@ var require_lexer = __commonJS({
           }
         }
         let n4 = 0;
-        while (line[n4] === ",") {
+        while (line2[n4] === ",") {
           n4 += yield* this.pushCount(1);
           n4 += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
         n4 += yield* this.pushIndicators();
-        switch (line[n4]) {
+        switch (line2[n4]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line.length - n4);
+            yield* this.pushCount(line2.length - n4);
             return "flow";
           case "{":
           case "[":
@@ -10434,9 +11265,9 @@ var require_lexer = __commonJS({
       *parseBlockScalarHeader() {
         this.blockScalarIndent = -1;
         this.blockScalarKeep = false;
-        let i7 = this.pos;
+        let i8 = this.pos;
         while (true) {
-          const ch = this.buffer[++i7];
+          const ch = this.buffer[++i8];
           if (ch === "+")
             this.blockScalarKeep = true;
           else if (ch > "0" && ch <= "9")
@@ -10450,17 +11281,17 @@ var require_lexer = __commonJS({
         let nl = this.pos - 1;
         let indent = 0;
         let ch;
-        loop: for (let i8 = this.pos; ch = this.buffer[i8]; ++i8) {
+        loop: for (let i9 = this.pos; ch = this.buffer[i9]; ++i9) {
           switch (ch) {
             case " ":
               indent += 1;
               break;
             case "\n":
-              nl = i8;
+              nl = i9;
               indent = 0;
               break;
             case "\r": {
-              const next = this.buffer[i8 + 1];
+              const next = this.buffer[i9 + 1];
               if (!next && !this.atEnd)
                 return this.setNext("block-scalar");
               if (next === "\n")
@@ -10491,25 +11322,25 @@ var require_lexer = __commonJS({
             nl = this.buffer.length;
           }
         }
-        let i7 = nl + 1;
-        ch = this.buffer[i7];
+        let i8 = nl + 1;
+        ch = this.buffer[i8];
         while (ch === " ")
-          ch = this.buffer[++i7];
+          ch = this.buffer[++i8];
         if (ch === "	") {
           while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i7];
-          nl = i7 - 1;
+            ch = this.buffer[++i8];
+          nl = i8 - 1;
         } else if (!this.blockScalarKeep) {
           do {
-            let i8 = nl - 1;
-            let ch2 = this.buffer[i8];
+            let i9 = nl - 1;
+            let ch2 = this.buffer[i9];
             if (ch2 === "\r")
-              ch2 = this.buffer[--i8];
-            const lastChar = i8;
+              ch2 = this.buffer[--i9];
+            const lastChar = i9;
             while (ch2 === " ")
-              ch2 = this.buffer[--i8];
-            if (ch2 === "\n" && i8 >= this.pos && i8 + 1 + indent > lastChar)
-              nl = i8;
+              ch2 = this.buffer[--i9];
+            if (ch2 === "\n" && i9 >= this.pos && i9 + 1 + indent > lastChar)
+              nl = i9;
             else
               break;
           } while (true);
@@ -10521,36 +11352,36 @@ var require_lexer = __commonJS({
       *parsePlainScalar() {
         const inFlow2 = this.flowLevel > 0;
         let end = this.pos - 1;
-        let i7 = this.pos - 1;
+        let i8 = this.pos - 1;
         let ch;
-        while (ch = this.buffer[++i7]) {
+        while (ch = this.buffer[++i8]) {
           if (ch === ":") {
-            const next = this.buffer[i7 + 1];
+            const next = this.buffer[i8 + 1];
             if (isEmpty(next) || inFlow2 && flowIndicatorChars.has(next))
               break;
-            end = i7;
+            end = i8;
           } else if (isEmpty(ch)) {
-            let next = this.buffer[i7 + 1];
+            let next = this.buffer[i8 + 1];
             if (ch === "\r") {
               if (next === "\n") {
-                i7 += 1;
+                i8 += 1;
                 ch = "\n";
-                next = this.buffer[i7 + 1];
+                next = this.buffer[i8 + 1];
               } else
-                end = i7;
+                end = i8;
             }
             if (next === "#" || inFlow2 && flowIndicatorChars.has(next))
               break;
             if (ch === "\n") {
-              const cs = this.continueScalar(i7 + 1);
+              const cs = this.continueScalar(i8 + 1);
               if (cs === -1)
                 break;
-              i7 = Math.max(i7, cs - 2);
+              i8 = Math.max(i8, cs - 2);
             }
           } else {
             if (inFlow2 && flowIndicatorChars.has(ch))
               break;
-            end = i7;
+            end = i8;
           }
         }
         if (!ch && !this.atEnd)
@@ -10567,8 +11398,8 @@ var require_lexer = __commonJS({
         }
         return 0;
       }
-      *pushToIndex(i7, allowEmpty) {
-        const s3 = this.buffer.slice(this.pos, i7);
+      *pushToIndex(i8, allowEmpty) {
+        const s3 = this.buffer.slice(this.pos, i8);
         if (s3) {
           yield s3;
           this.pos += s3.length;
@@ -10613,23 +11444,23 @@ var require_lexer = __commonJS({
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
-          let i7 = this.pos + 2;
-          let ch = this.buffer[i7];
+          let i8 = this.pos + 2;
+          let ch = this.buffer[i8];
           while (!isEmpty(ch) && ch !== ">")
-            ch = this.buffer[++i7];
-          return yield* this.pushToIndex(ch === ">" ? i7 + 1 : i7, false);
+            ch = this.buffer[++i8];
+          return yield* this.pushToIndex(ch === ">" ? i8 + 1 : i8, false);
         } else {
-          let i7 = this.pos + 1;
-          let ch = this.buffer[i7];
+          let i8 = this.pos + 1;
+          let ch = this.buffer[i8];
           while (ch) {
             if (tagChars.has(ch))
-              ch = this.buffer[++i7];
-            else if (ch === "%" && hexDigits.has(this.buffer[i7 + 1]) && hexDigits.has(this.buffer[i7 + 2])) {
-              ch = this.buffer[i7 += 3];
+              ch = this.buffer[++i8];
+            else if (ch === "%" && hexDigits.has(this.buffer[i8 + 1]) && hexDigits.has(this.buffer[i8 + 2])) {
+              ch = this.buffer[i8 += 3];
             } else
               break;
           }
-          return yield* this.pushToIndex(i7, false);
+          return yield* this.pushToIndex(i8, false);
         }
       }
       *pushNewline() {
@@ -10642,24 +11473,24 @@ var require_lexer = __commonJS({
           return 0;
       }
       *pushSpaces(allowTabs) {
-        let i7 = this.pos - 1;
+        let i8 = this.pos - 1;
         let ch;
         do {
-          ch = this.buffer[++i7];
+          ch = this.buffer[++i8];
         } while (ch === " " || allowTabs && ch === "	");
-        const n4 = i7 - this.pos;
+        const n4 = i8 - this.pos;
         if (n4 > 0) {
           yield this.buffer.substr(this.pos, n4);
-          this.pos = i7;
+          this.pos = i8;
         }
         return n4;
       }
       *pushUntil(test) {
-        let i7 = this.pos;
-        let ch = this.buffer[i7];
+        let i8 = this.pos;
+        let ch = this.buffer[i8];
         while (!test(ch))
-          ch = this.buffer[++i7];
-        return yield* this.pushToIndex(i7, false);
+          ch = this.buffer[++i8];
+        return yield* this.pushToIndex(i8, false);
       }
     };
     exports.Lexer = Lexer;
@@ -10688,8 +11519,8 @@ var require_line_counter = __commonJS({
             return { line: low + 1, col: 1 };
           if (low === 0)
             return { line: 0, col: offset };
-          const start = this.lineStarts[low - 1];
-          return { line: low, col: offset - start + 1 };
+          const start2 = this.lineStarts[low - 1];
+          return { line: low, col: offset - start2 + 1 };
         };
       }
     };
@@ -10704,21 +11535,21 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i7 = 0; i7 < list2.length; ++i7)
-        if (list2[i7].type === type)
+    function includesToken(list3, type) {
+      for (let i8 = 0; i8 < list3.length; ++i8)
+        if (list3[i8].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i7 = 0; i7 < list2.length; ++i7) {
-        switch (list2[i7].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i8 = 0; i8 < list3.length; ++i8) {
+        switch (list3[i8].type) {
           case "space":
           case "comment":
           case "newline":
             break;
           default:
-            return i7;
+            return i8;
         }
       }
       return -1;
@@ -10753,9 +11584,9 @@ var require_parser = __commonJS({
     function getFirstKeyStartProps(prev) {
       if (prev.length === 0)
         return [];
-      let i7 = prev.length;
-      loop: while (--i7 >= 0) {
-        switch (prev[i7].type) {
+      let i8 = prev.length;
+      loop: while (--i8 >= 0) {
+        switch (prev[i8].type) {
           case "doc-start":
           case "explicit-key-ind":
           case "map-value-ind":
@@ -10764,16 +11595,16 @@ var require_parser = __commonJS({
             break loop;
         }
       }
-      while (prev[++i7]?.type === "space") {
+      while (prev[++i8]?.type === "space") {
       }
-      return prev.splice(i7, prev.length);
+      return prev.splice(i8, prev.length);
     }
-    function arrayPushArray(target, source) {
-      if (source.length < 1e5)
-        Array.prototype.push.apply(target, source);
+    function arrayPushArray(target, source2) {
+      if (source2.length < 1e5)
+        Array.prototype.push.apply(target, source2);
       else
-        for (let i7 = 0; i7 < source.length; ++i7)
-          target.push(source[i7]);
+        for (let i8 = 0; i8 < source2.length; ++i8)
+          target.push(source2[i8]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -10794,7 +11625,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -10819,10 +11650,10 @@ var require_parser = __commonJS({
        *
        * @returns A generator of tokens representing each directive, document, and other structure.
        */
-      *parse(source, incomplete = false) {
+      *parse(source2, incomplete = false) {
         if (this.onNewLine && this.offset === 0)
           this.onNewLine(0);
-        for (const lexeme of this.lexer.lex(source, incomplete))
+        for (const lexeme of this.lexer.lex(source2, incomplete))
           yield* this.next(lexeme);
         if (!incomplete)
           yield* this.end();
@@ -10830,21 +11661,21 @@ var require_parser = __commonJS({
       /**
        * Advance the parser by the `source` of one lexical token.
        */
-      *next(source) {
-        this.source = source;
+      *next(source2) {
+        this.source = source2;
         if (node_process.env.LOG_TOKENS)
-          console.log("|", cst.prettyToken(source));
+          console.log("|", cst.prettyToken(source2));
         if (this.atScalar) {
           this.atScalar = false;
           yield* this.step();
-          this.offset += source.length;
+          this.offset += source2.length;
           return;
         }
-        const type = cst.tokenType(source);
+        const type = cst.tokenType(source2);
         if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
-          this.offset += source.length;
+          const message = `Not a YAML token: ${source2}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source: source2 });
+          this.offset += source2.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
           this.atScalar = true;
@@ -10857,17 +11688,17 @@ var require_parser = __commonJS({
               this.atNewLine = true;
               this.indent = 0;
               if (this.onNewLine)
-                this.onNewLine(this.offset + source.length);
+                this.onNewLine(this.offset + source2.length);
               break;
             case "space":
-              if (this.atNewLine && source[0] === " ")
-                this.indent += source.length;
+              if (this.atNewLine && source2[0] === " ")
+                this.indent += source2.length;
               break;
             case "explicit-key-ind":
             case "map-value-ind":
             case "seq-item-ind":
               if (this.atNewLine)
-                this.indent += source.length;
+                this.indent += source2.length;
               break;
             case "doc-mode":
             case "flow-error-end":
@@ -10875,7 +11706,7 @@ var require_parser = __commonJS({
             default:
               this.atNewLine = false;
           }
-          this.offset += source.length;
+          this.offset += source2.length;
         }
       }
       /** Call at end of input to push out any remaining constructions */
@@ -11069,7 +11900,7 @@ var require_parser = __commonJS({
       *scalar(scalar) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
-          const start = getFirstKeyStartProps(prev);
+          const start2 = getFirstKeyStartProps(prev);
           let sep3;
           if (scalar.end) {
             sep3 = scalar.end;
@@ -11081,7 +11912,7 @@ var require_parser = __commonJS({
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start: start2, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -11156,14 +11987,14 @@ var require_parser = __commonJS({
         if (this.indent >= map2.indent) {
           const atMapIndent = !this.onKeyLine && this.indent === map2.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
-          let start = [];
+          let start2 = [];
           if (atNextItem && it.sep && !it.value) {
             const nl = [];
-            for (let i7 = 0; i7 < it.sep.length; ++i7) {
-              const st = it.sep[i7];
+            for (let i8 = 0; i8 < it.sep.length; ++i8) {
+              const st = it.sep[i8];
               switch (st.type) {
                 case "newline":
-                  nl.push(i7);
+                  nl.push(i8);
                   break;
                 case "space":
                   break;
@@ -11176,14 +12007,14 @@ var require_parser = __commonJS({
               }
             }
             if (nl.length >= 2)
-              start = it.sep.splice(nl[1]);
+              start2 = it.sep.splice(nl[1]);
           }
           switch (this.type) {
             case "anchor":
             case "tag":
               if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map2.items.push({ start });
+                start2.push(this.sourceToken);
+                map2.items.push({ start: start2 });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -11196,8 +12027,8 @@ var require_parser = __commonJS({
                 it.start.push(this.sourceToken);
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map2.items.push({ start, explicitKey: true });
+                start2.push(this.sourceToken);
+                map2.items.push({ start: start2, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -11214,12 +12045,12 @@ var require_parser = __commonJS({
                   if (includesToken(it.start, "newline")) {
                     Object.assign(it, { key: null, sep: [this.sourceToken] });
                   } else {
-                    const start2 = getFirstKeyStartProps(it.start);
+                    const start3 = getFirstKeyStartProps(it.start);
                     this.stack.push({
                       type: "block-map",
                       offset: this.offset,
                       indent: this.indent,
-                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                      items: [{ start: start3, key: null, sep: [this.sourceToken] }]
                     });
                   }
                 } else if (it.value) {
@@ -11229,10 +12060,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                    items: [{ start: start2, key: null, sep: [this.sourceToken] }]
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                  const start2 = getFirstKeyStartProps(it.start);
+                  const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
                   const sep3 = it.sep;
                   sep3.push(this.sourceToken);
@@ -11242,10 +12073,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start3, key, sep: sep3 }]
                   });
-                } else if (start.length > 0) {
-                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else if (start2.length > 0) {
+                  it.sep = it.sep.concat(start2, this.sourceToken);
                 } else {
                   it.sep.push(this.sourceToken);
                 }
@@ -11253,7 +12084,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map2.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map2.items.push({ start: start2, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -11271,14 +12102,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
+              const fs4 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs3, sep: [] });
+                map2.items.push({ start: start2, key: fs4, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs3);
+                this.stack.push(fs4);
               } else {
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it, { key: fs4, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -11297,7 +12128,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map2.items.push({ start });
+                  map2.items.push({ start: start2 });
                 }
                 this.stack.push(bv);
                 return;
@@ -11406,13 +12237,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
+              const fs4 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs3, sep: [] });
+                fc.items.push({ start: [], key: fs4, sep: [] });
               else if (it.sep)
-                this.stack.push(fs3);
+                this.stack.push(fs4);
               else
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it, { key: fs4, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -11434,7 +12265,7 @@ var require_parser = __commonJS({
             yield* this.step();
           } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
+            const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
             const sep3 = fc.end.splice(1, fc.end.length);
             sep3.push(this.sourceToken);
@@ -11442,7 +12273,7 @@ var require_parser = __commonJS({
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start: start2, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -11501,35 +12332,35 @@ var require_parser = __commonJS({
           case "explicit-key-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
-            start.push(this.sourceToken);
+            const start2 = getFirstKeyStartProps(prev);
+            start2.push(this.sourceToken);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start, explicitKey: true }]
+              items: [{ start: start2, explicitKey: true }]
             };
           }
           case "map-value-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
+            const start2 = getFirstKeyStartProps(prev);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start, key: null, sep: [this.sourceToken] }]
+              items: [{ start: start2, key: null, sep: [this.sourceToken] }]
             };
           }
         }
         return null;
       }
-      atIndentedComment(start, indent) {
+      atIndentedComment(start2, indent) {
         if (this.type !== "comment")
           return false;
         if (this.indent <= indent)
           return false;
-        return start.every((st) => st.type === "newline" || st.type === "space");
+        return start2.every((st) => st.type === "newline" || st.type === "space");
       }
       *documentEnd(docEnd) {
         if (this.type !== "doc-mode") {
@@ -11567,7 +12398,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser2;
   }
 });
 
@@ -11587,26 +12418,26 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments(source2, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
-      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      const docs = Array.from(composer$1.compose(parser$1.parse(source2)));
       if (prettyErrors && lineCounter2)
         for (const doc of docs) {
-          doc.errors.forEach(errors2.prettifyError(source, lineCounter2));
-          doc.warnings.forEach(errors2.prettifyError(source, lineCounter2));
+          doc.errors.forEach(errors2.prettifyError(source2, lineCounter2));
+          doc.warnings.forEach(errors2.prettifyError(source2, lineCounter2));
         }
       if (docs.length > 0)
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument3(source2, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
-      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+      for (const _doc of composer$1.compose(parser$1.parse(source2), true, source2.length)) {
         if (!doc)
           doc = _doc;
         else if (doc.options.logLevel !== "silent") {
@@ -11615,8 +12446,8 @@ var require_public_api = __commonJS({
         }
       }
       if (prettyErrors && lineCounter2) {
-        doc.errors.forEach(errors2.prettifyError(source, lineCounter2));
-        doc.warnings.forEach(errors2.prettifyError(source, lineCounter2));
+        doc.errors.forEach(errors2.prettifyError(source2, lineCounter2));
+        doc.warnings.forEach(errors2.prettifyError(source2, lineCounter2));
       }
       return doc;
     }
@@ -11737,13 +12568,13 @@ function parseSource(text3, syntax = detectSyntax(text3)) {
   return syntax === "json" ? parseJson(text3) : parseYaml(text3);
 }
 function eolOf(text3) {
-  const i7 = text3.indexOf("\n");
-  return i7 > 0 && text3.charCodeAt(i7 - 1) === 13 ? "\r\n" : "\n";
+  const i8 = text3.indexOf("\n");
+  return i8 > 0 && text3.charCodeAt(i8 - 1) === 13 ? "\r\n" : "\n";
 }
 function parseJson(text3) {
-  const body = text3.charCodeAt(0) === 65279 ? ` ${text3.slice(1)}` : text3;
+  const body2 = text3.charCodeAt(0) === 65279 ? ` ${text3.slice(1)}` : text3;
   const errors2 = [];
-  const root7 = parseTree2(body, errors2, { allowTrailingComma: true, disallowComments: false });
+  const root7 = parseTree2(body2, errors2, { allowTrailingComma: true, disallowComments: false });
   const first = errors2[0];
   if (first || !root7) {
     const what = first ? describeJsonError(printParseErrorCode(first.error)) : "empty";
@@ -11758,7 +12589,7 @@ function describeJsonError(code3) {
   return code3.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 function fromJson(node) {
-  const start = node.offset;
+  const start2 = node.offset;
   const end = node.offset + node.length;
   switch (node.type) {
     case "object": {
@@ -11773,16 +12604,16 @@ function fromJson(node) {
         seen.add(key);
         pairs.push({ key, keyStart: k7.offset, keyEnd: k7.offset + k7.length, value: fromJson(v2) });
       }
-      return { kind: "map", flow: true, pairs, duplicateKeys, start, end };
+      return { kind: "map", flow: true, pairs, duplicateKeys, start: start2, end };
     }
     case "array":
-      return { kind: "seq", flow: true, items: (node.children ?? []).map(fromJson), start, end };
+      return { kind: "seq", flow: true, items: (node.children ?? []).map(fromJson), start: start2, end };
     default:
       return {
         kind: "scalar",
         value: node.value,
         style: "double",
-        start,
+        start: start2,
         end
       };
   }
@@ -11812,62 +12643,62 @@ function parseYaml(text3) {
   const aliases = [];
   const convert = (node, fallback) => {
     if ((0, import_yaml.isAlias)(node)) {
-      const [start, end] = node.range ?? [fallback, fallback];
-      const a7 = { kind: "alias", name: node.source, target: void 0, start, end };
+      const [start2, end] = node.range ?? [fallback, fallback];
+      const a7 = { kind: "alias", name: node.source, target: void 0, start: start2, end };
       aliases.push({ node: a7, yaml: node });
       return a7;
     }
     if ((0, import_yaml.isMap)(node)) {
-      const [start, rawEnd] = node.range ?? [fallback, fallback];
-      const end = trimEnd(text3, start, rawEnd);
+      const [start2, rawEnd] = node.range ?? [fallback, fallback];
+      const end = trimEnd(text3, start2, rawEnd);
       const pairs = [];
       for (const pair2 of node.items) {
         const k7 = pair2.key;
-        const keyRange = k7?.range ?? [start, start];
+        const keyRange = k7?.range ?? [start2, start2];
         const key = (0, import_yaml.isScalar)(k7) ? String(k7.value) : k7 === null ? "" : "[complex key]";
         const value = pair2.value === null || pair2.value === void 0 ? emptyScalar(keyRange[1]) : convert(pair2.value, keyRange[1]);
         pairs.push({ key, keyStart: keyRange[0], keyEnd: keyRange[1], value });
       }
-      const out = {
+      const out2 = {
         kind: "map",
         flow: Boolean(node.flow),
         pairs,
         duplicateKeys: false,
-        start,
+        start: start2,
         end,
         ...props(node)
       };
-      built.set(node, out);
-      return out;
+      built.set(node, out2);
+      return out2;
     }
     if ((0, import_yaml.isSeq)(node)) {
-      const [start, rawEnd] = node.range ?? [fallback, fallback];
-      const end = trimEnd(text3, start, rawEnd);
-      const out = {
+      const [start2, rawEnd] = node.range ?? [fallback, fallback];
+      const end = trimEnd(text3, start2, rawEnd);
+      const out2 = {
         kind: "seq",
         flow: Boolean(node.flow),
-        items: node.items.map((i7) => convert(i7, start)),
-        start,
+        items: node.items.map((i8) => convert(i8, start2)),
+        start: start2,
         end,
         ...props(node)
       };
-      built.set(node, out);
-      return out;
+      built.set(node, out2);
+      return out2;
     }
     if ((0, import_yaml.isScalar)(node)) {
       const s3 = node;
-      const [start, end] = s3.range ?? [fallback, fallback];
+      const [start2, end] = s3.range ?? [fallback, fallback];
       const value = s3.value;
-      const out = {
+      const out2 = {
         kind: "scalar",
         value: typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value === null ? value : String(value),
         style: scalarStyle(s3.type),
-        start,
+        start: start2,
         end,
         ...props(s3)
       };
-      built.set(s3, out);
-      return out;
+      built.set(s3, out2);
+      return out2;
     }
     return emptyScalar(fallback);
   };
@@ -11881,16 +12712,16 @@ function parseYaml(text3) {
     tree: { syntax: "yaml", text: text3, root: root7, eol: eolOf(text3), usesAliases: aliases.length > 0 }
   };
 }
-function trimEnd(text3, start, end) {
+function trimEnd(text3, start2, end) {
   let e7 = end;
-  while (e7 > start && /\s/.test(text3[e7 - 1])) e7--;
+  while (e7 > start2 && /\s/.test(text3[e7 - 1])) e7--;
   return e7;
 }
 function props(node) {
-  const out = {};
-  if (node.tag && node.tag.startsWith("!") && !node.tag.startsWith("!!")) out.tag = node.tag;
-  if (node.anchor) out.anchor = node.anchor;
-  return out;
+  const out2 = {};
+  if (node.tag && node.tag.startsWith("!") && !node.tag.startsWith("!!")) out2.tag = node.tag;
+  if (node.anchor) out2.anchor = node.anchor;
+  return out2;
 }
 function emptyScalar(at2) {
   return { kind: "scalar", value: null, style: "plain", start: at2, end: at2 };
@@ -11914,7 +12745,7 @@ function toValue(node, budget, depth = 0) {
       value = node.value;
       break;
     case "seq":
-      value = node.items.map((i7) => toValue(i7, budget, depth + 1));
+      value = node.items.map((i8) => toValue(i8, budget, depth + 1));
       break;
     case "map": {
       const obj = {};
@@ -11939,13 +12770,13 @@ function valueBudget(text3) {
   return { left: text3.length + 1e4 };
 }
 function intrinsicValue(tag, value) {
-  const name = tag.slice(1);
-  if (!INTRINSICS.includes(name)) return value;
-  if (name === "GetAtt" && typeof value === "string") {
+  const name2 = tag.slice(1);
+  if (!INTRINSICS.includes(name2)) return value;
+  if (name2 === "GetAtt" && typeof value === "string") {
     const dot = value.indexOf(".");
     value = dot < 0 ? [value] : [value.slice(0, dot), value.slice(dot + 1)];
   }
-  const key = name === "Ref" || name === "Condition" ? name : `Fn::${name}`;
+  const key = name2 === "Ref" || name2 === "Condition" ? name2 : `Fn::${name2}`;
   return { [key]: value };
 }
 function nestingDepth(text3, syntax, limit) {
@@ -11955,20 +12786,20 @@ function jsonDepth(text3, limit) {
   let depth = 0;
   let max = 0;
   const n4 = text3.length;
-  for (let i7 = 0; i7 < n4; i7++) {
-    const c7 = text3.charCodeAt(i7);
+  for (let i8 = 0; i8 < n4; i8++) {
+    const c7 = text3.charCodeAt(i8);
     if (c7 === 34) {
-      for (i7++; i7 < n4; i7++) {
-        const d7 = text3.charCodeAt(i7);
-        if (d7 === 92) i7++;
+      for (i8++; i8 < n4; i8++) {
+        const d7 = text3.charCodeAt(i8);
+        if (d7 === 92) i8++;
         else if (d7 === 34 || d7 === 10) break;
       }
-    } else if (c7 === 47 && text3.charCodeAt(i7 + 1) === 47) {
-      const e7 = text3.indexOf("\n", i7);
-      i7 = e7 < 0 ? n4 : e7;
-    } else if (c7 === 47 && text3.charCodeAt(i7 + 1) === 42) {
-      const e7 = text3.indexOf("*/", i7 + 2);
-      i7 = e7 < 0 ? n4 : e7 + 1;
+    } else if (c7 === 47 && text3.charCodeAt(i8 + 1) === 47) {
+      const e7 = text3.indexOf("\n", i8);
+      i8 = e7 < 0 ? n4 : e7;
+    } else if (c7 === 47 && text3.charCodeAt(i8 + 1) === 42) {
+      const e7 = text3.indexOf("*/", i8 + 2);
+      i8 = e7 < 0 ? n4 : e7 + 1;
     } else if (c7 === 123 || c7 === 91) {
       if (++depth > max) {
         max = depth;
@@ -11983,43 +12814,43 @@ function yamlDepth(text3, limit) {
   let flow = 0;
   let max = 0;
   let quote = 0;
-  let lineStart2 = 0;
+  let lineStart3 = 0;
   const n4 = text3.length;
-  while (lineStart2 <= n4) {
-    let lineEnd2 = text3.indexOf("\n", lineStart2);
+  while (lineStart3 <= n4) {
+    let lineEnd2 = text3.indexOf("\n", lineStart3);
     if (lineEnd2 < 0) lineEnd2 = n4;
-    let i7 = lineStart2;
+    let i8 = lineStart3;
     if (quote === 0 && flow === 0) {
-      while (i7 < lineEnd2 && text3.charCodeAt(i7) === 32) i7++;
-      const first = text3.charCodeAt(i7);
-      if (i7 < lineEnd2 && first !== 35 && first !== 13) {
-        const indent = i7 - lineStart2;
+      while (i8 < lineEnd2 && text3.charCodeAt(i8) === 32) i8++;
+      const first = text3.charCodeAt(i8);
+      if (i8 < lineEnd2 && first !== 35 && first !== 13) {
+        const indent = i8 - lineStart3;
         while (indents.length > 0 && indents[indents.length - 1] >= indent)
           indents.pop();
         indents.push(indent);
         let compact = 0;
-        while (i7 + 1 < lineEnd2 && (text3.charCodeAt(i7) === 45 || text3.charCodeAt(i7) === 63) && (text3.charCodeAt(i7 + 1) === 32 || text3.charCodeAt(i7 + 1) === 9)) {
+        while (i8 + 1 < lineEnd2 && (text3.charCodeAt(i8) === 45 || text3.charCodeAt(i8) === 63) && (text3.charCodeAt(i8 + 1) === 32 || text3.charCodeAt(i8 + 1) === 9)) {
           compact++;
-          i7 += 2;
-          while (i7 < lineEnd2 && text3.charCodeAt(i7) === 32) i7++;
+          i8 += 2;
+          while (i8 < lineEnd2 && text3.charCodeAt(i8) === 32) i8++;
         }
         max = Math.max(max, indents.length + compact);
         if (max > limit) return max;
       }
     }
-    for (; i7 < lineEnd2; i7++) {
-      const c7 = text3.charCodeAt(i7);
+    for (; i8 < lineEnd2; i8++) {
+      const c7 = text3.charCodeAt(i8);
       if (quote !== 0) {
-        if (quote === 34 && c7 === 92) i7++;
+        if (quote === 34 && c7 === 92) i8++;
         else if (c7 === quote) {
-          if (quote === 39 && text3.charCodeAt(i7 + 1) === 39) i7++;
+          if (quote === 39 && text3.charCodeAt(i8 + 1) === 39) i8++;
           else quote = 0;
         }
         continue;
       }
-      const prev = i7 === lineStart2 ? 32 : text3.charCodeAt(i7 - 1);
+      const prev = i8 === lineStart3 ? 32 : text3.charCodeAt(i8 - 1);
       const atToken = prev === 32 || prev === 9 || prev === 44 || prev === 91 || prev === 123 || prev === 58;
-      if (c7 === 35 && (prev === 32 || prev === 9 || i7 === lineStart2)) break;
+      if (c7 === 35 && (prev === 32 || prev === 9 || i8 === lineStart3)) break;
       if ((c7 === 34 || c7 === 39) && atToken) quote = c7;
       else if ((c7 === 91 || c7 === 123) && (atToken || flow > 0)) {
         flow++;
@@ -12029,7 +12860,7 @@ function yamlDepth(text3, limit) {
         }
       } else if ((c7 === 93 || c7 === 125) && flow > 0) flow--;
     }
-    lineStart2 = lineEnd2 + 1;
+    lineStart3 = lineEnd2 + 1;
   }
   return max;
 }
@@ -12062,10 +12893,10 @@ var init_tree = __esm({
       "ToJsonString",
       "Length"
     ];
-    CFN_TAGS = INTRINSICS.flatMap((name) => [
-      { tag: `!${name}`, resolve: (value) => value },
-      { tag: `!${name}`, collection: "seq" },
-      { tag: `!${name}`, collection: "map" }
+    CFN_TAGS = INTRINSICS.flatMap((name2) => [
+      { tag: `!${name2}`, resolve: (value) => value },
+      { tag: `!${name2}`, collection: "seq" },
+      { tag: `!${name2}`, collection: "map" }
     ]);
     ExpansionError = class extends Error {
       name = "ExpansionError";
@@ -12073,7 +12904,7 @@ var init_tree = __esm({
     LineIndex = class {
       constructor(text3) {
         this.text = text3;
-        for (let i7 = text3.indexOf("\n"); i7 >= 0; i7 = text3.indexOf("\n", i7 + 1)) this.starts.push(i7 + 1);
+        for (let i8 = text3.indexOf("\n"); i8 >= 0; i8 = text3.indexOf("\n", i8 + 1)) this.starts.push(i8 + 1);
       }
       text;
       starts = [0];
@@ -12092,11 +12923,11 @@ var init_tree = __esm({
         return offset - this.position(offset).column + 1;
       }
       /** The offsets `start`..`end` with their lines and columns. */
-      range(start, end) {
-        const s3 = this.position(start);
+      range(start2, end) {
+        const s3 = this.position(start2);
         const e7 = this.position(end);
         return {
-          start,
+          start: start2,
           end,
           startLine: s3.line,
           startColumn: s3.column,
@@ -12113,16 +12944,16 @@ function parseConfig(text3, file) {
   const lines = new LineIndex(text3);
   const fail2 = (node, key, what) => {
     const range2 = node?.range ?? [0, 0, 0];
-    const { line } = lines.position(range2[0]);
-    throw new ConfigurationError(`${file}:${line}: ${key}: ${what}`);
+    const { line: line2 } = lines.position(range2[0]);
+    throw new ConfigurationError(`${file}:${line2}: ${key}: ${what}`);
   };
   if (text3.includes("\0")) throw new ConfigurationError(`${file}: is binary, not YAML`);
   const doc = (0, import_yaml2.parseDocument)(text3, { version: "1.2", prettyErrors: false });
   const error2 = doc.errors[0];
   if (error2) {
-    const { line, column } = lines.position(error2.pos[0]);
+    const { line: line2, column } = lines.position(error2.pos[0]);
     const message = (error2.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-    throw new ConfigurationError(`${file}:${line}:${column}: is not valid YAML (${message})`);
+    throw new ConfigurationError(`${file}:${line2}:${column}: is not valid YAML (${message})`);
   }
   const root7 = doc.contents;
   if (root7 === null || (0, import_yaml2.isScalar)(root7) && root7.value === null) return { ...EMPTY_CONFIG, file };
@@ -12139,20 +12970,20 @@ function parseConfig(text3, file) {
     const value = pair2.value;
     switch (key) {
       case "principals":
-        listOf(value, key, fail2).forEach((item, i7) => {
-          config2.principals.push(readPrincipal(item, `principals[${i7}]`, fail2, lines));
+        listOf(value, key, fail2).forEach((item, i8) => {
+          config2.principals.push(readPrincipal(item, `principals[${i8}]`, fail2, lines));
         });
         break;
       case "stacks":
-        listOf(value, key, fail2).forEach((item, i7) => {
-          config2.stacks.push(readStack(item, `stacks[${i7}]`, fail2));
+        listOf(value, key, fail2).forEach((item, i8) => {
+          config2.stacks.push(readStack(item, `stacks[${i8}]`, fail2));
         });
         break;
       case "keep-actions":
         config2.keepActions = strings(value, key, fail2);
-        config2.keepActions.forEach((a7, i7) => {
-          if (!ACTION_PATTERN.test(a7)) {
-            fail2(listItem(value, i7), `${key}[${i7}]`, `"${a7}" is not an action such as iam:PassRole`);
+        config2.keepActions.forEach((a7, i8) => {
+          if (!ACTION_PATTERN2.test(a7)) {
+            fail2(listItem(value, i8), `${key}[${i8}]`, `"${a7}" is not an action such as iam:PassRole`);
           }
         });
         break;
@@ -12161,7 +12992,7 @@ function parseConfig(text3, file) {
         break;
       case "ignore-files":
         config2.ignoreFiles = strings(value, key, fail2);
-        config2.ignoreFiles.forEach((g7, i7) => checkGlob(g7, listItem(value, i7), `${key}[${i7}]`, fail2));
+        config2.ignoreFiles.forEach((g7, i8) => checkGlob(g7, listItem(value, i8), `${key}[${i8}]`, fail2));
         break;
       default:
         fail2(
@@ -12185,7 +13016,7 @@ function readPrincipal(item, key, fail2, lines) {
     } else if (k7 === "principal") {
       principals = stringOrList(pair2.value, `${key}.principal`, fail2);
       for (const arn of principals) {
-        if (!PRINCIPAL_ARN.test(arn)) {
+        if (!PRINCIPAL_ARN2.test(arn)) {
           fail2(
             pair2.value,
             `${key}.principal`,
@@ -12203,7 +13034,7 @@ function readPrincipal(item, key, fail2, lines) {
 function readStack(item, key, fail2) {
   if (!(0, import_yaml2.isMap)(item)) return fail2(item, key, "must be a mapping with template and name");
   let template;
-  let name;
+  let name2;
   let account;
   for (const pair2 of item.items) {
     const k7 = (0, import_yaml2.isScalar)(pair2.key) ? String(pair2.key.value) : "";
@@ -12211,17 +13042,17 @@ function readStack(item, key, fail2) {
       template = stringValue(pair2.value, `${key}.template`, fail2);
       checkGlob(template, pair2.value, `${key}.template`, fail2);
     } else if (k7 === "name") {
-      name = stringValue(pair2.value, `${key}.name`, fail2);
-      if (!STACK_NAME.test(name)) {
-        fail2(pair2.value, `${key}.name`, `"${name}" is not a CloudFormation stack name`);
+      name2 = stringValue(pair2.value, `${key}.name`, fail2);
+      if (!STACK_NAME.test(name2)) {
+        fail2(pair2.value, `${key}.name`, `"${name2}" is not a CloudFormation stack name`);
       }
     } else if (k7 === "account") {
       account = accountValue(pair2.value, `${key}.account`, fail2);
     } else fail2(pair2.key, `${key}.${k7}`, "unknown key; expected template, name and account");
   }
   if (template === void 0) return fail2(item, key, "needs template (a path or glob)");
-  if (name === void 0) return fail2(item, key, "needs name (the stack name)");
-  return { template, name, ...account === void 0 ? {} : { account } };
+  if (name2 === void 0) return fail2(item, key, "needs name (the stack name)");
+  return { template, name: name2, ...account === void 0 ? {} : { account } };
 }
 function accountValue(value, key, fail2) {
   if ((0, import_yaml2.isScalar)(value) && typeof value.value === "number") {
@@ -12235,17 +13066,17 @@ function listOf(value, key, fail2) {
   if (!(0, import_yaml2.isSeq)(value)) return fail2(value, key, "must be a list");
   return value.items;
 }
-function listItem(value, i7) {
-  return (0, import_yaml2.isSeq)(value) ? value.items[i7] ?? value : value;
+function listItem(value, i8) {
+  return (0, import_yaml2.isSeq)(value) ? value.items[i8] ?? value : value;
 }
 function strings(value, key, fail2) {
-  return listOf(value, key, fail2).map((item, i7) => stringValue(item, `${key}[${i7}]`, fail2));
+  return listOf(value, key, fail2).map((item, i8) => stringValue(item, `${key}[${i8}]`, fail2));
 }
 function stringOrList(value, key, fail2) {
   if ((0, import_yaml2.isSeq)(value)) {
-    const list2 = strings(value, key, fail2);
-    if (list2.length === 0) fail2(value, key, "must not be empty");
-    return list2;
+    const list3 = strings(value, key, fail2);
+    if (list3.length === 0) fail2(value, key, "must not be empty");
+    return list3;
   }
   return [stringValue(value, key, fail2)];
 }
@@ -12273,7 +13104,7 @@ function globMatcher(globs) {
   }
   return matcher;
 }
-var import_picomatch, import_yaml2, EMPTY_CONFIG, PRINCIPAL_ARN, STACK_NAME, ACTION_PATTERN, ACCOUNT, matchers;
+var import_picomatch, import_yaml2, EMPTY_CONFIG, PRINCIPAL_ARN2, STACK_NAME, ACTION_PATTERN2, ACCOUNT, matchers;
 var init_config = __esm({
   "src/sources/config.ts"() {
     "use strict";
@@ -12287,27 +13118,27 @@ var init_config = __esm({
       keepActions: [],
       ignoreFiles: []
     };
-    PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
+    PRINCIPAL_ARN2 = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
     STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
-    ACTION_PATTERN = /^([a-z0-9-]+:[A-Za-z0-9*?]+|\*)$/i;
+    ACTION_PATTERN2 = /^([a-z0-9-]+:[A-Za-z0-9*?]+|\*)$/i;
     ACCOUNT = /^\d{12}$/;
     matchers = /* @__PURE__ */ new Map();
   }
 });
 
 // src/sources/text-edit.ts
-function applyEdits(source, edits) {
+function applyEdits(source2, edits) {
   const sorted = [...edits].sort((a7, b7) => a7.start - b7.start || a7.end - b7.end);
-  let out = "";
+  let out2 = "";
   let at2 = 0;
   for (const edit of sorted) {
-    if (edit.start < at2 || edit.end < edit.start || edit.end > source.length) {
+    if (edit.start < at2 || edit.end < edit.start || edit.end > source2.length) {
       throw new RangeError(`overlapping or out-of-range edit at ${edit.start}-${edit.end}`);
     }
-    out += source.slice(at2, edit.start) + edit.text;
+    out2 += source2.slice(at2, edit.start) + edit.text;
     at2 = edit.end;
   }
-  return out + source.slice(at2);
+  return out2 + source2.slice(at2);
 }
 var init_text_edit = __esm({
   "src/sources/text-edit.ts"() {
@@ -12317,29 +13148,33 @@ var init_text_edit = __esm({
 
 // src/sources/proof.ts
 async function withAwsProof(text3, outcome, prove, onWithheld) {
-  const report = outcome.report;
-  if (!report || !outcome.policies) return outcome;
-  const policies = [];
-  const dropped = /* @__PURE__ */ new Set();
+  if (!outcome.report || !outcome.policies) return outcome;
+  const reasons = /* @__PURE__ */ new Map();
   for (const p4 of outcome.policies) {
-    if (p4.report.status !== "refined" || !p4.refinement) {
-      policies.push(p4);
-      continue;
-    }
+    if (p4.report.status !== "refined" || !p4.refinement) continue;
     const verdict = await prove(p4.location.document, p4.refinement);
-    if (verdict.ok) {
-      policies.push(p4);
-      continue;
-    }
+    if (verdict.ok) continue;
     const reason = verdict.defect ? `IAM Access Analyzer did not confirm the refinement (${verdict.reason}), so it is withheld; this is a defect of iam-refine, please report it` : `IAM Access Analyzer could not check the refinement (${verdict.reason}), so it is withheld`;
     onWithheld(p4, reason, verdict.defect);
+    reasons.set(p4, reason);
+  }
+  return withholdPolicies(text3, outcome, (p4) => reasons.get(p4));
+}
+function withholdPolicies(text3, outcome, reasonFor) {
+  const report = outcome.report;
+  if (!report || !outcome.policies) return outcome;
+  const dropped = /* @__PURE__ */ new Set();
+  const policies = outcome.policies.map((p4) => {
+    if (p4.report.status !== "refined") return p4;
+    const reason = reasonFor(p4);
+    if (reason === void 0) return p4;
     for (const e7 of p4.report.edits) dropped.add(`${e7.start}:${e7.end}`);
-    policies.push({
+    return {
       ...p4,
       edits: [],
       report: { ...p4.report, status: "not-editable", reason, edits: [] }
-    });
-  }
+    };
+  });
   if (dropped.size === 0) return outcome;
   const edits = report.edits.filter((e7) => !dropped.has(`${e7.start}:${e7.end}`));
   const next = { ...report, policies: policies.map((p4) => p4.report), edits };
@@ -12356,6 +13191,80 @@ var init_proof = __esm({
   }
 });
 
+// src/sources/agreement.ts
+function withAwsAgreement(outcome, path, options) {
+  const report = outcome.report;
+  if (!report || !outcome.policies) return outcome;
+  let changed = false;
+  const policies = outcome.policies.map((p4) => {
+    const agreement = agreementOf(p4, path, options);
+    if (!agreement) return p4;
+    changed = true;
+    return { ...p4, report: { ...p4.report, awsAgreement: agreement } };
+  });
+  if (!changed) return outcome;
+  const next = { ...report, policies: policies.map((p4) => p4.report) };
+  return { ...outcome, report: next, policies };
+}
+function agreementOf(p4, path, options) {
+  const r7 = p4.refinement;
+  if (!r7 || !(r7.changed || r7.unusedPolicy)) return void 0;
+  return compareWithRecommendation({
+    catalog: options.catalog,
+    document: p4.location.document,
+    refinement: r7,
+    principals: p4.principals,
+    keepActions: options.config.keepActions,
+    policyNames: policyNames(p4.location),
+    generatedNamePrefixes: generatedPrefixes(p4.location, path, options.config),
+    recommendations: options.recommendations
+  });
+}
+function policyNames(location2) {
+  const names = [];
+  if (location2.policyName !== void 0) names.push(location2.policyName);
+  if (location2.kind === "json-policy" && location2.path.length === 0) {
+    const base2 = location2.file.split(/[\\/]/).pop() ?? "";
+    const name2 = base2.split(".")[0] ?? "";
+    if (name2 !== "") names.push(name2);
+  }
+  return names;
+}
+function generatedPrefixes(location2, path, config2) {
+  if (location2.kind !== "cfn-managed-policy" || location2.policyName !== void 0 || !location2.resource) {
+    return [];
+  }
+  const stack = config2.stacks.find((s3) => globMatcher([s3.template])(path))?.name;
+  return stack === void 0 ? [] : [`${stack}-${location2.resource.logicalId}-`];
+}
+function withholdDisagreements(text3, outcome, describe4) {
+  return withholdPolicies(text3, outcome, (p4) => {
+    const agreement = p4.report.awsAgreement;
+    if (agreement?.verdict !== "differs") return void 0;
+    return `it differs from IAM Access Analyzer's recommendation and require-aws-agreement is set (${describe4(agreement)})`;
+  });
+}
+var init_agreement3 = __esm({
+  "src/sources/agreement.ts"() {
+    "use strict";
+    init_agreement2();
+    init_config();
+    init_proof();
+  }
+});
+
+// src/sources/candidates.ts
+function mayHoldPolicies(path) {
+  return CANDIDATE.test(path);
+}
+var CANDIDATE;
+var init_candidates = __esm({
+  "src/sources/candidates.ts"() {
+    "use strict";
+    CANDIDATE = /\.(json|jsonc|ya?ml|template|tf|tfvars)$/i;
+  }
+});
+
 // src/sources/document/nodes.ts
 function findContext(tree, file) {
   return {
@@ -12368,6 +13277,47 @@ function findContext(tree, file) {
   };
 }
 function addPolicy(ctx, node, path, kind, extras) {
+  forEachBranch(
+    ctx,
+    node,
+    path,
+    extras.branches ?? [],
+    (branch, at2, branches) => addDocument(ctx, branch, at2, kind, { ...extras, branches })
+  );
+}
+function addStatementList(ctx, node, path, kind, extras, version = "2012-10-17") {
+  forEachBranch(ctx, node, path, extras.branches ?? [], (branch, at2, branches) => {
+    const notEditable = [];
+    let list3 = branch;
+    if (list3.kind === "alias") {
+      notEditable.push(`the statements are the YAML alias *${list3.name}`);
+      if (!list3.target) return;
+      list3 = list3.target;
+    }
+    if (list3.tag || list3.kind !== "seq" && list3.kind !== "map") {
+      note(
+        ctx,
+        branch,
+        at2,
+        `the statements are given by ${describeIntrinsic(list3)}, not a literal list; not checked`,
+        true
+      );
+      return;
+    }
+    pushLocation(ctx, {
+      statementNode: list3,
+      rangeNode: list3,
+      path: at2,
+      statementsPath: at2,
+      form: "statements",
+      document: { Version: version, Statement: toValue(list3, ctx.budget) },
+      kind,
+      extras: { ...extras, branches },
+      notEditable
+    });
+  });
+}
+function addDocument(ctx, node, path, kind, extras) {
   const notEditable = [];
   let doc = node;
   if (doc.kind === "alias") {
@@ -12380,68 +13330,203 @@ function addPolicy(ctx, node, path, kind, extras) {
       ctx,
       node,
       path,
-      `the policy document is ${doc.tag ? `given by ${doc.tag}` : "not a mapping"}; not refined`
+      doc.tag || doc.kind === "alias" ? `the policy document is given by ${describeIntrinsic(doc)}, not a literal; not checked` : "the policy document is not a mapping; not refined",
+      doc.tag !== void 0
     );
     return;
   }
-  const statement = pair(doc, "Statement");
-  if (!statement) {
-    note(ctx, doc, path, "the policy document has no Statement; not refined");
+  const statement2 = pair(doc, "Statement");
+  if (!statement2) {
+    const intrinsic2 = intrinsicName(doc);
+    if (intrinsic2 !== void 0) {
+      note(
+        ctx,
+        doc,
+        path,
+        `the policy document is given by ${intrinsic2}, not a literal; not checked`,
+        true
+      );
+    } else note(ctx, doc, path, "the policy document has no Statement; not refined");
     return;
   }
-  if (statement.tag || statement.kind !== "seq" && statement.kind !== "map") {
+  if (ifOf(statement2)) {
+    const version = pair(doc, "Version");
+    addStatementList(
+      ctx,
+      statement2,
+      [...path, "Statement"],
+      kind,
+      extras,
+      version ? toValue(version, ctx.budget) : void 0
+    );
+    return;
+  }
+  if (statement2.tag || statement2.kind !== "seq" && statement2.kind !== "map") {
     note(
       ctx,
-      statement,
+      statement2,
       [...path, "Statement"],
-      `Statement is ${statement.tag ? `given by ${statement.tag}` : "not a list or a mapping"}; not refined`
+      statement2.tag ? `Statement is given by ${statement2.tag}, not a literal list; not checked` : "Statement is not a list or a mapping; not refined",
+      statement2.tag !== void 0
     );
     return;
   }
-  const items = statement.kind === "seq" ? statement.items : [statement];
+  pushLocation(ctx, {
+    statementNode: statement2,
+    rangeNode: doc,
+    path,
+    statementsPath: [...path, "Statement"],
+    form: "document",
+    document: toValue(doc, ctx.budget),
+    kind,
+    extras,
+    notEditable
+  });
+}
+function pushLocation(ctx, parts2) {
+  const { statementNode, extras, notEditable } = parts2;
+  const items = statementNode.kind === "seq" ? statementNode.items : [statementNode];
+  const statementPaths = items.map(
+    (_, i8) => statementNode.kind === "seq" ? [...parts2.statementsPath, i8] : parts2.statementsPath
+  );
   if (items.some((s3) => s3.kind === "map" && (pair(s3, "Principal") || pair(s3, "NotPrincipal")))) {
     note(
       ctx,
-      doc,
-      path,
+      parts2.rangeNode,
+      parts2.path,
       "its statements name a Principal: a resource or trust policy, never refined"
     );
     return;
   }
-  if (ctx.tree.usesAliases && usesAnchors(doc)) {
+  if (ctx.tree.usesAliases && usesAnchors(parts2.rangeNode)) {
     notEditable.push("it uses YAML anchors or aliases");
   }
-  if (doc.duplicateKeys || items.some((s3) => s3.kind === "map" && s3.duplicateKeys)) {
+  if (parts2.rangeNode.kind === "map" && parts2.rangeNode.duplicateKeys || items.some((s3) => s3.kind === "map" && s3.duplicateKeys)) {
     notEditable.push("a key appears twice");
   }
-  const statements = items.map(
-    (item, index) => statementLocation(ctx, item, index)
-  );
+  const statements2 = parts2.statements ?? items.map((item, index) => statementLocation(ctx, item, index));
+  const branches = extras.branches ?? [];
   ctx.policies.push({
     file: ctx.file,
     syntax: ctx.tree.syntax,
-    path,
-    pointer: pointerOf(path),
-    kind,
+    path: parts2.path,
+    pointer: pointerOf(parts2.path),
+    ...parts2.form !== "document" ? { form: parts2.form } : {},
+    ...parts2.statementPath ? { statementPath: parts2.statementPath } : {},
+    ...branches.length > 0 ? { branches } : {},
+    kind: parts2.kind,
     ...extras.resource ? { resource: extras.resource } : {},
     ...extras.policyName !== void 0 ? { policyName: extras.policyName } : {},
-    range: ctx.lines.range(doc.start, doc.end),
-    document: toValue(doc, ctx.budget),
-    statementForm: statement.kind === "seq" ? "list" : "object",
-    statements,
+    range: ctx.lines.range(parts2.rangeNode.start, parts2.rangeNode.end),
+    document: parts2.document,
+    statementForm: statementNode.kind === "seq" ? "list" : "object",
+    statements: statements2,
     quota: extras.quota,
     attachments: extras.attachments,
     notEditable
   });
+  if (parts2.form === "action") return;
+  const version = parts2.document.Version;
+  items.forEach((item, index) => {
+    const at2 = statementPaths[index];
+    if (ifOf(item)) {
+      forEachBranch(ctx, item, at2, branches, (branch, p4, taken) => {
+        if (branch.kind !== "map" || branch.tag) {
+          note(
+            ctx,
+            branch,
+            p4,
+            `this branch of Fn::If is given by ${describeIntrinsic(branch)}, not a literal statement; not checked`,
+            true
+          );
+          return;
+        }
+        pushLocation(ctx, {
+          statementNode: branch,
+          rangeNode: branch,
+          path: p4,
+          statementsPath: p4,
+          form: "statement",
+          document: { ...versionOf(version), Statement: toValue(branch, ctx.budget) },
+          kind: parts2.kind,
+          extras: { ...extras, branches: taken },
+          notEditable: [...notEditable]
+        });
+      });
+    } else if (item.kind === "map") addActionBranches(ctx, item, at2, parts2, version);
+  });
+}
+function addActionBranches(ctx, statement2, at2, parts2, version) {
+  const action = pair(statement2, "Action");
+  if (!action || !ifOf(action)) return;
+  forEachBranch(ctx, action, [...at2, "Action"], parts2.extras.branches ?? [], (branch, p4, taken) => {
+    const form = actionForm(branch);
+    if (form === "other") {
+      note(
+        ctx,
+        branch,
+        p4,
+        `this branch of Fn::If is given by ${describeIntrinsic(branch)}, not a literal Action; not checked`,
+        true
+      );
+      return;
+    }
+    const value = toValue(statement2, ctx.budget);
+    pushLocation(ctx, {
+      statementNode: statement2,
+      rangeNode: branch,
+      path: p4,
+      statementsPath: at2,
+      form: "action",
+      statementPath: at2,
+      document: {
+        ...versionOf(version),
+        Statement: { ...value, Action: toValue(branch, ctx.budget) }
+      },
+      kind: parts2.kind,
+      extras: { ...parts2.extras, branches: taken },
+      notEditable: [...parts2.notEditable],
+      statements: [
+        {
+          index: 0,
+          range: ctx.lines.range(statement2.start, statement2.end),
+          action: { range: ctx.lines.range(branch.start, branch.end), form }
+        }
+      ]
+    });
+  });
+}
+function versionOf(version) {
+  return version === void 0 ? {} : { Version: version };
+}
+function actionForm(node) {
+  if (node.tag || node.kind === "alias") return "other";
+  if (node.kind === "scalar" && typeof node.value === "string" && node.style !== "block") {
+    return "string";
+  }
+  if (node.kind === "seq") return "list";
+  return "other";
 }
 function statementLocation(ctx, item, index) {
   const range2 = ctx.lines.range(item.start, item.end);
+  const condition = ifOf(item);
+  if (condition) {
+    return {
+      index,
+      range: range2,
+      notEditable: `the statement is a Fn::If on ${condition.condition}: each branch is refined as its own location`,
+      branched: true
+    };
+  }
   const action = item.kind === "map" ? pair(item, "Action") : void 0;
   if (!action) return { index, range: range2 };
   const actionRange = ctx.lines.range(action.start, action.end);
   let notEditable;
   let form = "other";
-  if (action.kind === "alias") notEditable = `Action is the YAML alias *${action.name}`;
+  const actionIf = ifOf(action);
+  if (actionIf) {
+    notEditable = `Action is a Fn::If on ${actionIf.condition}: each branch is refined as its own location`;
+  } else if (action.kind === "alias") notEditable = `Action is the YAML alias *${action.name}`;
   else if (action.tag) notEditable = `Action is given by the intrinsic function ${action.tag}`;
   else if (action.kind === "map") notEditable = `Action is given by ${describeIntrinsic(action)}`;
   else if (action.kind === "scalar" && action.style === "block")
@@ -12452,8 +13537,66 @@ function statementLocation(ctx, item, index) {
     index,
     range: range2,
     action: { range: actionRange, form },
-    ...notEditable ? { notEditable } : {}
+    ...notEditable ? { notEditable } : {},
+    ...actionIf ? { branched: true } : {}
   };
+}
+function ifOf(node) {
+  let list3;
+  if (node?.tag === "!If") {
+    if (node.kind !== "seq") return false;
+    list3 = node;
+  } else if (node?.kind === "map" && !node.tag && node.pairs.length === 1) {
+    const only = node.pairs[0];
+    if (only?.key !== "Fn::If") return void 0;
+    if (only.value.kind !== "seq" || only.value.tag) return false;
+    list3 = only.value;
+  }
+  if (list3?.kind !== "seq") return void 0;
+  if (list3.items.length !== 3) return false;
+  const [condition, whenTrue, whenFalse] = list3.items;
+  const name2 = literal(condition);
+  if (name2 === void 0) return false;
+  return { condition: name2, values: [whenTrue, whenFalse] };
+}
+function isNoValue(node) {
+  if (node.kind === "scalar" && node.tag === "!Ref") return node.value === "AWS::NoValue";
+  return node.kind === "map" && !node.tag && node.pairs.length === 1 && node.pairs[0]?.key === "Ref" && literal(node.pairs[0].value) === "AWS::NoValue";
+}
+function forEachBranch(ctx, node, path, branches, visit2) {
+  const condition = ifOf(node);
+  if (condition === void 0) {
+    visit2(node, path, branches);
+    return;
+  }
+  if (condition === false) {
+    note(
+      ctx,
+      node,
+      path,
+      "Fn::If is not [condition, value if true, value if false]; not checked",
+      true
+    );
+    return;
+  }
+  if (branches.length >= MAX_CONDITION_DEPTH) {
+    note(
+      ctx,
+      node,
+      path,
+      `Fn::If nested more than ${MAX_CONDITION_DEPTH} levels deep; not checked`,
+      true
+    );
+    return;
+  }
+  condition.values.forEach((value, i8) => {
+    if (isNoValue(value)) return;
+    visit2(
+      value,
+      [...path, "Fn::If", i8 + 1],
+      [...branches, { condition: condition.condition, value: i8 === 0 }]
+    );
+  });
 }
 function usesAnchors(node) {
   if (node.kind === "alias" || node.anchor) return true;
@@ -12467,6 +13610,11 @@ function describeIntrinsic(node) {
   if (node.kind === "alias") return `the alias *${node.name}`;
   return "a value that is not a literal";
 }
+function intrinsicName(node) {
+  if (node.kind !== "map" || node.tag || node.pairs.length !== 1) return void 0;
+  const key = node.pairs[0]?.key ?? "";
+  return key === "Ref" || key === "Condition" || key.startsWith("Fn::") ? key : void 0;
+}
 function pair(node, key) {
   if (node?.kind !== "map") return void 0;
   let found;
@@ -12477,6 +13625,7 @@ function nodeAt(root7, path) {
   let node = root7;
   for (const step of path) {
     if (node?.kind === "alias") node = node.target;
+    if (step === "Fn::If" && node?.tag === "!If") continue;
     if (typeof step === "number") node = node?.kind === "seq" ? node.items[step] : void 0;
     else node = pair(node, step);
     if (!node) return void 0;
@@ -12487,22 +13636,31 @@ function literal(node) {
   return node?.kind === "scalar" && !node.tag && typeof node.value === "string" ? node.value : void 0;
 }
 function pointerOf(path) {
-  let out = "";
+  let out2 = "";
   for (const step of path) {
-    if (typeof step === "number") out += `[${step}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(step)) out += out === "" ? step : `.${step}`;
-    else out += `[${JSON.stringify(step)}]`;
+    if (typeof step === "number") out2 += `[${step}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(step)) out2 += out2 === "" ? step : `.${step}`;
+    else out2 += `[${JSON.stringify(step)}]`;
   }
-  return out;
+  return out2;
 }
-function note(ctx, node, path, message) {
-  const { line, column } = ctx.lines.position(node.start);
-  ctx.notes.push({ file: ctx.file, line, column, pointer: pointerOf(path), message });
+function note(ctx, node, path, message, unchecked = false) {
+  const { line: line2, column } = ctx.lines.position(node.start);
+  ctx.notes.push({
+    file: ctx.file,
+    line: line2,
+    column,
+    pointer: pointerOf(path),
+    message,
+    ...unchecked ? { unchecked: true } : {}
+  });
 }
+var MAX_CONDITION_DEPTH;
 var init_nodes = __esm({
   "src/sources/document/nodes.ts"() {
     "use strict";
     init_tree();
+    MAX_CONDITION_DEPTH = 4;
   }
 });
 
@@ -12517,7 +13675,7 @@ function isTemplate(root7) {
     return type !== void 0 && /^(AWS|Alexa|Custom)::/.test(type);
   });
 }
-function findInTemplate(ctx, root7) {
+function findInTemplate(ctx, root7, prefix = []) {
   const resources = pair(root7, "Resources");
   if (resources?.kind !== "map") return;
   const globalPolicies = at(root7, ["Globals", "Function", "Policies"]);
@@ -12525,8 +13683,9 @@ function findInTemplate(ctx, root7) {
     note(
       ctx,
       globalPolicies.node,
-      globalPolicies.path,
-      "SAM Globals Policies apply to every function; not refined"
+      [...prefix, ...globalPolicies.path],
+      "SAM Globals Policies apply to every function; not refined",
+      true
     );
   }
   for (const r7 of resources.pairs) {
@@ -12534,7 +13693,7 @@ function findInTemplate(ctx, root7) {
     const type = literal(pair(r7.value, "Type"));
     const props2 = pair(r7.value, "Properties");
     if (type === void 0 || props2?.kind !== "map") continue;
-    const base2 = ["Resources", r7.key, "Properties"];
+    const base2 = [...prefix, "Resources", r7.key, "Properties"];
     const resource = { logicalId: r7.key, type };
     const inline2 = INLINE_KINDS[type];
     if (inline2) {
@@ -12544,25 +13703,42 @@ function findInTemplate(ctx, root7) {
         ...nameOf(props2, inline2.nameKey),
         ...pathOf(props2)
       };
+      managedPolicyNotes(ctx, props2, base2);
       const policies = pair(props2, "Policies");
       if (!policies) continue;
-      if (policies.kind !== "seq" || policies.tag) {
-        note(ctx, policies, [...base2, "Policies"], "Policies is not a plain list; not refined");
-        continue;
-      }
-      policies.items.forEach((item, i7) => {
-        const itemPath = [...base2, "Policies", i7];
-        if (item.kind !== "map" || item.tag) {
-          note(ctx, item, itemPath, "this Policies entry is not a plain mapping; not refined");
+      forEachBranch(ctx, policies, [...base2, "Policies"], [], (list3, listPath, branches) => {
+        if (list3.kind !== "seq" || list3.tag) {
+          note(
+            ctx,
+            list3,
+            listPath,
+            `Policies is given by ${describeIntrinsic(list3)}, not a literal list; not checked`,
+            true
+          );
           return;
         }
-        const doc = pair(item, "PolicyDocument");
-        if (!doc) return;
-        addPolicy(ctx, doc, [...itemPath, "PolicyDocument"], inline2.kind, {
-          quota: inline2.quota,
-          attachments: [self],
-          resource,
-          policyName: literal(pair(item, "PolicyName"))
+        list3.items.forEach((entry, i8) => {
+          forEachBranch(ctx, entry, [...listPath, i8], branches, (item, itemPath, taken) => {
+            if (item.kind !== "map" || item.tag || intrinsicName(item) !== void 0) {
+              note(
+                ctx,
+                item,
+                itemPath,
+                `this Policies entry is given by ${describeIntrinsic(item)}, not a literal; not checked`,
+                true
+              );
+              return;
+            }
+            const doc = pair(item, "PolicyDocument");
+            if (!doc) return;
+            addPolicy(ctx, doc, [...itemPath, "PolicyDocument"], inline2.kind, {
+              quota: inline2.quota,
+              attachments: [self],
+              resource,
+              policyName: literalName(pair(item, "PolicyName")),
+              branches: taken
+            });
+          });
         });
       });
       continue;
@@ -12574,9 +13750,9 @@ function findInTemplate(ctx, root7) {
       let quota = type === "AWS::IAM::ManagedPolicy" ? QUOTAS.managed : QUOTAS.role;
       let first = true;
       for (const [key, kind, q4] of ATTACHMENT_LISTS) {
-        const list2 = pair(props2, key);
-        if (!list2) continue;
-        attachments.push(...attachmentsOf(resources, list2, kind));
+        const list3 = pair(props2, key);
+        if (!list3) continue;
+        attachments.push(...attachmentsOf(resources, list3, kind));
         if (type === "AWS::IAM::Policy" && (first || q4.limit < quota.limit)) quota = q4;
         first = false;
       }
@@ -12589,7 +13765,7 @@ function findInTemplate(ctx, root7) {
           quota,
           attachments,
           resource,
-          policyName: literal(
+          policyName: literalName(
             pair(props2, type === "AWS::IAM::Policy" ? "PolicyName" : "ManagedPolicyName")
           )
         }
@@ -12605,51 +13781,100 @@ function findInTemplate(ctx, root7) {
         quota: single.quota,
         attachments: target ? [attachmentOf(resources, target, single.type)] : [],
         resource,
-        policyName: literal(pair(props2, "PolicyName"))
+        policyName: literalName(pair(props2, "PolicyName"))
       });
       continue;
     }
-    if (type === "AWS::Serverless::Function") findInFunction(ctx, r7.key, props2, base2);
+    const sam = SAM_RESOURCES[type];
+    if (sam) findInSamResource(ctx, r7.key, sam, props2, base2);
   }
 }
-function findInFunction(ctx, fn, props2, base2) {
+function managedPolicyNotes(ctx, props2, base2) {
+  const arns = pair(props2, "ManagedPolicyArns");
+  if (!arns) return;
+  const path = [...base2, "ManagedPolicyArns"];
+  if (arns.kind !== "seq" || arns.tag) {
+    note(
+      ctx,
+      arns,
+      path,
+      `ManagedPolicyArns (${describeIntrinsic(arns)}): managed policies attached by ARN, not refinable here`
+    );
+    return;
+  }
+  arns.items.forEach((item, i8) => {
+    const arn = literal(item);
+    note(
+      ctx,
+      item,
+      [...path, i8],
+      `managed policy ${arn ?? `given by ${describeIntrinsic(item)}`}: attached by ARN, its statements live in the managed policy; not refinable here`
+    );
+  });
+}
+function findInSamResource(ctx, logicalId, sam, props2, base2) {
   const policies = pair(props2, "Policies");
   if (!policies) return;
   const path = [...base2, "Policies"];
   if (pair(props2, "Role")) {
-    note(ctx, policies, path, `${fn} has a Role, so SAM ignores its Policies; not refined`);
+    note(ctx, policies, path, `${logicalId} has a Role, so SAM ignores its Policies; not refined`);
     return;
   }
-  const role = { type: "role", logicalId: `${fn}Role`, samFunction: fn };
-  const entry = (node, p4) => {
-    if (node.tag || node.kind === "alias") {
-      note(ctx, node, p4, "this Policies entry is an intrinsic function or alias; left alone");
-    } else if (node.kind === "scalar") {
-      note(ctx, node, p4, `managed policy ${String(node.value)}: left alone`);
+  const role = { type: "role", logicalId: `${logicalId}Role`, samResource: logicalId };
+  const resource = {
+    logicalId,
+    type: sam.what === "function" ? "AWS::Serverless::Function" : "AWS::Serverless::StateMachine"
+  };
+  const entry = (node, p4, branches) => {
+    if (node.kind === "alias") {
+      note(ctx, node, p4, `this Policies entry is the YAML alias *${node.name}; not checked`, true);
+    } else if (node.kind === "scalar" && !node.tag) {
+      note(
+        ctx,
+        node,
+        p4,
+        `managed policy ${String(node.value)}: attached by name, its statements live in the managed policy; not refinable here`
+      );
+    } else if (node.tag || intrinsicName(node) !== void 0) {
+      note(
+        ctx,
+        node,
+        p4,
+        `this Policies entry is given by ${describeIntrinsic(node)}, not a literal; not checked`,
+        true
+      );
     } else if (node.kind === "map" && pair(node, "Statement")) {
-      addPolicy(ctx, node, p4, "sam-function", {
+      addPolicy(ctx, node, p4, sam.kind, {
         quota: QUOTAS.role,
         attachments: [role],
-        resource: { logicalId: fn, type: "AWS::Serverless::Function" }
+        resource,
+        branches
       });
     } else if (node.kind === "map") {
-      const name = node.pairs[0]?.key ?? "entry";
-      note(ctx, node, p4, `SAM policy template ${name}: left alone`);
+      const name2 = node.pairs[0]?.key ?? "entry";
+      note(
+        ctx,
+        node,
+        p4,
+        `SAM policy template ${name2}: SAM expands it to statements of its own; not refinable here`
+      );
     }
   };
-  if (policies.kind === "seq" && !policies.tag) {
-    policies.items.forEach((item, i7) => entry(item, [...path, i7]));
-  } else entry(policies, path);
+  forEachBranch(ctx, policies, path, [], (value, at2, branches) => {
+    if (value.kind === "seq" && !value.tag) {
+      value.items.forEach((item, i8) => forEachBranch(ctx, item, [...at2, i8], branches, entry));
+    } else entry(value, at2, branches);
+  });
 }
-function attachmentsOf(resources, list2, type) {
-  if (list2.kind !== "seq" || list2.tag) {
+function attachmentsOf(resources, list3, type) {
+  if (list3.kind !== "seq" || list3.tag) {
     return [{ type, unresolved: `the ${type} list is given by an intrinsic function` }];
   }
-  return list2.items.map((item) => attachmentOf(resources, item, type));
+  return list3.items.map((item) => attachmentOf(resources, item, type));
 }
 function attachmentOf(resources, node, type) {
-  const name = literal(node);
-  if (name !== void 0) return { type, name };
+  const name2 = literalName(node);
+  if (name2 !== void 0) return { type, name: name2 };
   const ref = refOf(node);
   if (ref === void 0) {
     return { type, unresolved: `a ${type} is given by ${describeIntrinsic(node)}` };
@@ -12665,8 +13890,9 @@ function attachmentOf(resources, node, type) {
     };
   }
   const fn = ref.endsWith("Role") ? pair(resources, ref.slice(0, -4)) : void 0;
-  if (fn?.kind === "map" && literal(pair(fn, "Type")) === "AWS::Serverless::Function") {
-    return { type, logicalId: ref, samFunction: ref.slice(0, -4) };
+  const fnType = fn?.kind === "map" ? literal(pair(fn, "Type")) : void 0;
+  if (fnType !== void 0 && SAM_RESOURCES[fnType]) {
+    return { type, logicalId: ref, samResource: ref.slice(0, -4) };
   }
   return {
     type,
@@ -12676,11 +13902,11 @@ function attachmentOf(resources, node, type) {
 function nameOf(props2, key) {
   const node = pair(props2, key);
   if (!node) return {};
-  const name = literal(node);
-  return name !== void 0 ? { name } : { unresolved: `${key} is given by ${describeIntrinsic(node)}` };
+  const name2 = literalName(node);
+  return name2 !== void 0 ? { name: name2 } : { unresolved: `${key} is given by ${describeIntrinsic(node)}` };
 }
 function pathOf(props2) {
-  const path = literal(pair(props2, "Path"));
+  const path = literalName(pair(props2, "Path"));
   return path !== void 0 ? { path } : {};
 }
 function refOf(node) {
@@ -12695,7 +13921,44 @@ function at(root7, path) {
   const node = nodeAt(root7, path);
   return node ? { node, path } : void 0;
 }
-var INLINE_KINDS, SINGLE_ATTACHED, ATTACHMENT_LISTS;
+function literalName(node, depth = 0) {
+  if (node === void 0 || depth > 16) return void 0;
+  const plain2 = literal(node);
+  if (plain2 !== void 0) return plain2;
+  const fn = intrinsic(node);
+  if (fn?.name === "Sub") {
+    let template = fn.args;
+    if (template?.kind === "seq") {
+      const [text4, vars] = template.items;
+      if (template.items.length !== 2 || vars?.kind !== "map" || vars.pairs.length > 0) {
+        return void 0;
+      }
+      template = text4;
+    }
+    const text3 = literal(template);
+    if (text3 === void 0 || /\$\{(?!!)/.test(text3)) return void 0;
+    return text3.replace(/\$\{!/g, "${");
+  }
+  if (fn?.name === "Join" && fn.args?.kind === "seq" && fn.args.items.length === 2) {
+    const [delimiter2, list3] = fn.args.items;
+    const d7 = literal(delimiter2);
+    if (d7 === void 0 || list3?.kind !== "seq" || list3.tag) return void 0;
+    const parts2 = list3.items.map((item) => literalName(item, depth + 1));
+    return parts2.every((p4) => p4 !== void 0) ? parts2.join(d7) : void 0;
+  }
+  return void 0;
+}
+function intrinsic(node) {
+  if (node.tag?.startsWith("!")) {
+    const untagged = { ...node, tag: void 0 };
+    return { name: node.tag.slice(1), args: untagged };
+  }
+  if (node.kind === "map" && node.pairs.length === 1 && node.pairs[0].key.startsWith("Fn::")) {
+    return { name: node.pairs[0].key.slice(4), args: node.pairs[0].value };
+  }
+  return void 0;
+}
+var INLINE_KINDS, SINGLE_ATTACHED, ATTACHMENT_LISTS, SAM_RESOURCES;
 var init_find = __esm({
   "src/sources/cloudformation/find.ts"() {
     "use strict";
@@ -12746,27 +14009,50 @@ var init_find = __esm({
       ["Users", "user", QUOTAS.user],
       ["Groups", "group", QUOTAS.group]
     ];
+    SAM_RESOURCES = {
+      "AWS::Serverless::Function": { kind: "sam-function", what: "function" },
+      "AWS::Serverless::StateMachine": { kind: "sam-state-machine", what: "state machine" }
+    };
   }
 });
 
 // src/sources/json/find.ts
-function findDocuments(ctx, node, path = [], depth = 0) {
+function findDocuments(ctx, node) {
+  const loose = { noted: false };
+  walk(ctx, node, [], 0, loose);
+}
+function walk(ctx, node, path, depth, loose) {
   if (depth > MAX_NESTING) return;
   if (node.kind === "map") {
     if (looksLikeDocument(node, path.length === 0)) {
       addPolicy(ctx, node, path, "json-policy", { quota: QUOTAS.managed, attachments: [] });
       return;
     }
-    for (const p4 of node.pairs) findDocuments(ctx, p4.value, [...path, p4.key], depth + 1);
+    if (!loose.noted && looksLikeStatement(node)) {
+      loose.noted = true;
+      note(
+        ctx,
+        node,
+        path,
+        "holds IAM statements outside any policy document (statements a serverless.yml includes?): not checked alone; check them with the file that includes them",
+        true
+      );
+      return;
+    }
+    for (const p4 of node.pairs) walk(ctx, p4.value, [...path, p4.key], depth + 1, loose);
   } else if (node.kind === "seq") {
-    node.items.forEach((item, i7) => findDocuments(ctx, item, [...path, i7], depth + 1));
+    node.items.forEach((item, i8) => walk(ctx, item, [...path, i8], depth + 1, loose));
   }
 }
+function looksLikeStatement(node) {
+  const effect = literal(pair(node, "Effect"));
+  return (effect === "Allow" || effect === "Deny") && (pair(node, "Action") !== void 0 || pair(node, "NotAction") !== void 0) && pair(node, "Principal") === void 0 && pair(node, "NotPrincipal") === void 0;
+}
 function looksLikeDocument(node, isRoot) {
-  const statement = pair(node, "Statement");
-  if (!statement || statement.kind !== "seq" && statement.kind !== "map") return false;
+  const statement2 = pair(node, "Statement");
+  if (!statement2 || statement2.kind !== "seq" && statement2.kind !== "map") return false;
   if (pair(node, "Version") || isRoot) return true;
-  const items = statement.kind === "seq" ? statement.items : [statement];
+  const items = statement2.kind === "seq" ? statement2.items : [statement2];
   return items.some((s3) => s3.kind === "map" && pair(s3, "Effect") !== void 0);
 }
 var init_find2 = __esm({
@@ -12777,96 +14063,446 @@ var init_find2 = __esm({
   }
 });
 
-// src/sources/document/render.ts
-function renderEdits(text3, location, refinement, refind, parsedTree) {
-  if (!refinement.changed) return { edits: [] };
-  if (refinement.unusedPolicy) {
+// src/sources/serverless/variables.ts
+function resolveValue(node, scope, depth = 0, steps = { left: MAX_VARIABLE_STEPS }) {
+  if (!node) return void 0;
+  const text3 = literal(node);
+  if (text3 === void 0) {
+    if (node.kind === "scalar" && node.value !== null && !node.tag) {
+      return { ok: true, value: String(node.value) };
+    }
+    return { ok: false, reason: "is not a plain string" };
+  }
+  return resolveText(text3, scope, depth, steps);
+}
+function resolveText(text3, scope, depth, steps = { left: MAX_VARIABLE_STEPS }) {
+  if (--steps.left < 0) {
+    return { ok: false, reason: `refers to more than ${MAX_VARIABLE_STEPS} variables` };
+  }
+  if (depth > MAX_VARIABLE_DEPTH) {
     return {
-      refused: "no statement is left: detach or delete the policy rather than keep an empty one"
+      ok: false,
+      reason: `variables nest or refer to each other more than ${MAX_VARIABLE_DEPTH} deep`
     };
   }
-  if (location.notEditable.length > 0) return { refused: location.notEditable.join("; ") };
-  const tree = treeOf(text3, location.syntax, parsedTree);
-  if ("refused" in tree) return tree;
-  try {
-    const edits = buildEdits(tree, location, refinement);
-    verifyEdits(tree, location, refinement.document, edits, refind);
-    return { edits };
-  } catch (error2) {
-    if (error2 instanceof Refusal) return { refused: `cannot edit safely: ${error2.message}` };
-    throw error2;
+  let out2 = "";
+  let i8 = 0;
+  while (i8 < text3.length) {
+    const start2 = text3.indexOf("${", i8);
+    if (start2 < 0) {
+      out2 += text3.slice(i8);
+      break;
+    }
+    out2 += text3.slice(i8, start2);
+    const end = closingBrace(text3, start2 + 2);
+    if (end < 0) return { ok: false, reason: `${text3} has an unclosed \${` };
+    const inner = resolveVariable(text3.slice(start2 + 2, end), scope, depth + 1, steps);
+    if (!inner.ok) return inner;
+    out2 += inner.value;
+    if (out2.length > MAX_RESOLVED_LENGTH) {
+      return { ok: false, reason: `resolves to more than ${MAX_RESOLVED_LENGTH} characters` };
+    }
+    i8 = end + 1;
+  }
+  return { ok: true, value: out2 };
+}
+function closingBrace(text3, from) {
+  let depth = 0;
+  let quote = "";
+  for (let i8 = from; i8 < text3.length; i8++) {
+    const c7 = text3[i8];
+    if (quote) {
+      if (c7 === quote) quote = "";
+    } else if (c7 === '"' || c7 === "'") quote = c7;
+    else if (c7 === "{") depth++;
+    else if (c7 === "}") {
+      if (depth === 0) return i8;
+      depth--;
+    }
+  }
+  return -1;
+}
+function splitDefault(body2) {
+  let depth = 0;
+  let quote = "";
+  for (let i8 = 0; i8 < body2.length; i8++) {
+    const c7 = body2[i8];
+    if (quote) {
+      if (c7 === quote) quote = "";
+    } else if (c7 === '"' || c7 === "'") quote = c7;
+    else if (c7 === "{") depth++;
+    else if (c7 === "}") depth--;
+    else if (c7 === "," && depth === 0) return [body2.slice(0, i8).trim(), body2.slice(i8 + 1).trim()];
+  }
+  return [body2.trim(), void 0];
+}
+function resolveVariable(body2, scope, depth, steps) {
+  const [reference2, fallback] = splitDefault(body2);
+  const own = resolveReference(reference2, scope, depth, steps);
+  if (own.ok || fallback === void 0) return own;
+  return resolveFallback(fallback, scope, depth, steps);
+}
+function resolveFallback(fallback, scope, depth, steps) {
+  const quoted = /^(['"])(.*)\1$/s.exec(fallback);
+  if (quoted) return resolveText(quoted[2], scope, depth, steps);
+  if (fallback.startsWith("${")) return resolveText(fallback, scope, depth, steps);
+  if (/^[a-z]+:/i.test(fallback)) return resolveVariable(fallback, scope, depth + 1, steps);
+  return { ok: true, value: fallback };
+}
+function resolveReference(reference2, scope, depth, steps) {
+  const unresolvable = (why) => ({ ok: false, reason: `\${${reference2}} ${why}` });
+  const colon = reference2.indexOf(":");
+  const source2 = colon < 0 ? reference2 : reference2.slice(0, colon);
+  const address = colon < 0 ? "" : reference2.slice(colon + 1).trim();
+  switch (source2) {
+    case "self": {
+      const path = address.split(".").filter((p4) => p4 !== "");
+      const node = path.length === 0 ? scope.root : nodeAt(scope.root, path);
+      if (!node) return unresolvable("names nothing in this file");
+      const value = resolveValue(node, scope, depth, steps);
+      if (!value) return unresolvable("names nothing in this file");
+      return value.ok ? value : unresolvable(value.reason);
+    }
+    case "sls":
+      if (address === "stage" && scope.stage !== void 0) return { ok: true, value: scope.stage };
+      return unresolvable("is known only when the service is deployed");
+    case "aws":
+      if (address === "region" && scope.region !== void 0)
+        return { ok: true, value: scope.region };
+      return unresolvable("is known only when the service is deployed");
+    case "opt":
+    case "env":
+      return unresolvable("is given when the service is deployed, and has no default here");
+    default:
+      return unresolvable("cannot be resolved from this file");
   }
 }
-function verifyFileEdits(text3, syntax, changes, edits, refind, parsedTree) {
-  const tree = treeOf(text3, syntax, parsedTree);
-  if ("refused" in tree) return tree.refused;
-  try {
-    verifyAll(tree, changes, edits, refind);
-    return void 0;
-  } catch (error2) {
-    if (error2 instanceof Refusal) return `cannot edit safely: ${error2.message}`;
-    throw error2;
+var MAX_VARIABLE_DEPTH, MAX_RESOLVED_LENGTH, MAX_VARIABLE_STEPS;
+var init_variables = __esm({
+  "src/sources/serverless/variables.ts"() {
+    "use strict";
+    init_nodes();
+    MAX_VARIABLE_DEPTH = 10;
+    MAX_RESOLVED_LENGTH = 1e3;
+    MAX_VARIABLE_STEPS = 1e3;
   }
+});
+
+// src/sources/serverless/find.ts
+function isServerlessFile(file) {
+  return /(^|\/)serverless\.ya?ml$/i.test(file);
 }
-function treeOf(text3, syntax, tree) {
-  if (tree && tree.text === text3 && tree.syntax === syntax) return tree;
-  const parsed = parseSource(text3, syntax);
-  return parsed.ok ? parsed.tree : { refused: `the file does not parse (${parsed.message})` };
-}
-function buildEdits(tree, location, refinement) {
-  const ctx = { tree, text: tree.text, edits: [] };
-  const doc = nodeAt(tree.root, location.path);
-  if (doc?.kind !== "map") throw new Refusal("the policy is no longer where it was found");
-  const statementNode = pair(doc, "Statement");
-  if (!statementNode) throw new Refusal("the policy has no Statement");
-  const items = statementNode.kind === "seq" ? statementNode.items : [statementNode];
-  const removed = [];
-  const refinedDoc = refinement.document;
-  const refinedStatements = Array.isArray(refinedDoc.Statement) ? refinedDoc.Statement : [refinedDoc.Statement];
-  let k7 = 0;
-  for (const result2 of refinement.statements) {
-    if (result2.status !== "removed" && result2.status !== "refined") {
-      k7++;
+function findInServerless(ctx, root7, repositoryPath) {
+  const includes = [];
+  const provider = pair(root7, "provider");
+  const functions = pair(root7, "functions");
+  const resources = pair(root7, "resources");
+  const base2 = { root: root7 };
+  const stage = resolveValue(pair(provider, "stage"), base2) ?? { ok: true, value: DEFAULT_STAGE };
+  const region2 = resolveValue(pair(provider, "region"), base2) ?? { ok: true, value: DEFAULT_REGION };
+  const scope = {
+    root: root7,
+    ...stage.ok ? { stage: stage.value } : {},
+    ...region2.ok ? { region: region2.value } : {}
+  };
+  if (resources?.kind === "map") {
+    const first = ctx.policies.length;
+    findInTemplate(ctx, resources, ["resources"]);
+    for (let i8 = first; i8 < ctx.policies.length; i8++) {
+      const location2 = ctx.policies[i8];
+      ctx.policies[i8] = {
+        ...location2,
+        attachments: location2.attachments.map((a7) => resolveAttachment(a7, scope))
+      };
+    }
+  }
+  const serviceNode = pair(root7, "service");
+  const service = resolveValue(
+    serviceNode?.kind === "map" ? pair(serviceNode, "name") : serviceNode,
+    scope
+  ) ?? {
+    ok: false,
+    reason: "the file names no service"
+  };
+  const iamRole = nodeAt(root7, ["provider", "iam", "role"]);
+  const perFunctionMode = literal(pair(iamRole, "mode")) === "perFunction";
+  const existingRole = (iamRole && iamRole.kind !== "map" ? iamRole : void 0) ?? pair(provider, "role");
+  const customInherit = nodeAt(root7, ["custom", PLUGIN, "defaultInherit"]);
+  const defaultInherit = customInherit?.kind === "scalar" ? customInherit.value === true : perFunctionMode;
+  const fnEntries = functions?.kind === "map" ? functions.pairs : [];
+  const ownRole = (fn) => !pair(fn, "role") && (perFunctionMode || pair(fn, "iamRoleStatements") !== void 0 || nodeAt(fn, ["iam", "role", "statements"]) !== void 0 || hasItems(nodeAt(fn, ["iam", "role", "managedPolicies"])));
+  const sharedUsers = fnEntries.filter((f7) => !pair(f7.value, "role") && !ownRole(f7.value));
+  const sharedExists = existingRole === void 0 && !perFunctionMode && fnEntries.some((f7) => !pair(f7.value, "role"));
+  const named = (what, name2, derivation, path) => name2.ok ? { type: "role", name: name2.value, derivation, ...path !== void 0 ? { path } : {} } : { type: "role", unresolved: `${what}: ${name2.reason}` };
+  const rolePath = literal(pair(iamRole, "path"));
+  const sharedName = pair(iamRole, "name") ? resolveValue(pair(iamRole, "name"), scope) : joinParts([service, stage, region2, { ok: true, value: "lambdaRole" }]);
+  const serviceLabel = service.ok ? service.value : "the service";
+  const shared = {
+    attachment: named(
+      "the shared role of the service",
+      sharedName,
+      `the role the Serverless Framework creates for the functions of ${serviceLabel} (${sharedName.ok ? sharedName.value : "its name"}), used by ${sharedUsers.length === fnEntries.length && fnEntries.length > 0 ? `every function (${fnEntries.map((f7) => f7.key).join(", ")})` : sharedUsers.length > 0 ? `the functions ${sharedUsers.map((f7) => f7.key).join(", ")}` : "no function"}: refined with that role's findings`,
+      rolePath
+    )
+  };
+  const functionRole = (fnName, fn) => {
+    const explicit = nodeAt(fn, ["iam", "role", "name"]) ?? pair(fn, "iamRoleStatementsName");
+    if (explicit) {
+      return {
+        attachment: named(
+          `the role of function ${fnName}`,
+          resolveValue(explicit, scope),
+          `the role the Serverless Framework creates for function ${fnName}, named in the file`
+        )
+      };
+    }
+    if (pair(iamRole, "name")) {
+      return {
+        attachment: {
+          type: "role",
+          unresolved: `function ${fnName}: the framework cannot name a per-function role when provider.iam.role.name is set (it stops the deployment); name it with iam.role.name`
+        }
+      };
+    }
+    const name2 = functionRoleName(service, stage, fnName, region2);
+    return {
+      attachment: named(
+        `the role of function ${fnName}`,
+        name2,
+        `the role the Serverless Framework creates for function ${fnName} (${name2.ok ? name2.value : "its name"})`,
+        literal(nodeAt(fn, ["iam", "role", "path"])) ?? rolePath
+      )
+    };
+  };
+  const providerStatements = [];
+  const newShape = nodeAt(root7, ["provider", "iam", "role", "statements"]);
+  if (newShape && iamRole?.kind === "map") {
+    providerStatements.push({ node: newShape, path: ["provider", "iam", "role", "statements"] });
+  }
+  const legacy = pair(provider, "iamRoleStatements");
+  if (legacy) providerStatements.push({ node: legacy, path: ["provider", "iamRoleStatements"] });
+  const inheriting = fnEntries.filter((f7) => {
+    if (!ownRole(f7.value)) return false;
+    const flag = nodeAt(f7.value, ["iam", "inheritStatements"]) ?? pair(f7.value, "iamRoleStatementsInherit");
+    return flag?.kind === "scalar" ? flag.value === true : defaultInherit;
+  });
+  for (const { node, path } of providerStatements) {
+    if (existingRole) {
+      note(
+        ctx,
+        node,
+        path,
+        `provider ${pair(provider, "role") ? "role" : "iam.role"} names an existing role, so the framework ignores these statements; not refined`
+      );
       continue;
     }
-    const where = location.statements[result2.index];
-    if (where?.notEditable) throw new Refusal(where.notEditable);
-    if (result2.status === "removed") {
-      removed.push(result2.index);
+    const attachments = [
+      ...sharedExists ? [shared.attachment] : [],
+      ...inheriting.map((f7) => functionRole(f7.key, f7.value).attachment)
+    ];
+    if (attachments.length === 0) {
+      note(ctx, node, path, "no function uses the role these statements are for; not refined");
       continue;
     }
-    const item = items[result2.index];
-    const refined = refinedStatements[k7++];
-    if (item?.kind !== "map" || refined === void 0) {
-      throw new Refusal(`statement #${result2.index + 1} is not where it was found`);
+    statements(ctx, node, path, "serverless-provider", attachments, repositoryPath, scope, includes);
+  }
+  managedPolicies(ctx, nodeAt(root7, ["provider", "iam", "role", "managedPolicies"]), [
+    "provider",
+    "iam",
+    "role",
+    "managedPolicies"
+  ]);
+  managedPolicies(ctx, pair(provider, "iamManagedPolicies"), ["provider", "iamManagedPolicies"]);
+  for (const f7 of fnEntries) {
+    const fnPath = ["functions", f7.key];
+    const own = [
+      {
+        node: nodeAt(f7.value, ["iam", "role", "statements"]),
+        path: [...fnPath, "iam", "role", "statements"]
+      },
+      { node: pair(f7.value, "iamRoleStatements"), path: [...fnPath, "iamRoleStatements"] }
+    ];
+    managedPolicies(ctx, nodeAt(f7.value, ["iam", "role", "managedPolicies"]), [
+      ...fnPath,
+      "iam",
+      "role",
+      "managedPolicies"
+    ]);
+    for (const { node, path } of own) {
+      if (!node) continue;
+      if (pair(f7.value, "role")) {
+        note(
+          ctx,
+          node,
+          path,
+          `function ${f7.key} has a role, so these statements are not used; not refined`
+        );
+        continue;
+      }
+      const role = functionRole(f7.key, f7.value);
+      statements(
+        ctx,
+        node,
+        path,
+        "serverless-function",
+        [role.attachment],
+        repositoryPath,
+        scope,
+        includes
+      );
     }
-    actionEdits(ctx, item, result2, refined.Action);
   }
-  if (removed.length > 0) {
-    if (statementNode.kind !== "seq") throw new Refusal("Statement is one object");
-    const ops = items.map((_, i7) => removed.includes(i7) ? { kind: "delete" } : KEEP);
-    listEdits(ctx, statementNode, ops, (i7) => i7);
-  }
-  return ctx.edits;
+  return includes;
 }
-function actionEdits(ctx, statement, result2, action) {
-  const node = pair(statement, "Action");
-  if (!node) throw new Refusal(`statement #${result2.index + 1} has no Action`);
-  const index = result2.index;
-  if (node.kind === "scalar" && typeof node.value === "string" && !node.tag) {
-    if (typeof action === "string") {
-      push(ctx, index, node.start, node.end, scalarText(ctx, action, node.style, inFlow(statement)));
-      return;
+function resolveAttachment(a7, scope) {
+  if (a7.name === void 0 || !a7.name.includes("${")) return a7;
+  const resolved = resolveText(a7.name, scope, 0);
+  const { name: _name, ...rest } = a7;
+  return resolved.ok ? { ...a7, name: resolved.value } : { ...rest, unresolved: `the ${a7.type} name ${a7.name}: ${resolved.reason}` };
+}
+function functionRoleName(service, stage, fn, region2) {
+  const parts2 = [service, stage, { ok: true, value: fn }, region2];
+  const bare = joinParts(parts2);
+  if (!bare.ok) return bare;
+  const full = `${bare.value}-lambdaRole`;
+  if (full.length <= MAX_ROLE_NAME) return { ok: true, value: full };
+  if (bare.value.length <= MAX_ROLE_NAME) return bare;
+  return {
+    ok: false,
+    reason: `the generated name ${bare.value} is over ${MAX_ROLE_NAME} characters, so the framework refuses to deploy it`
+  };
+}
+function joinParts(parts2) {
+  const values = [];
+  for (const p4 of parts2) {
+    if (!p4.ok) return p4;
+    values.push(p4.value);
+  }
+  return { ok: true, value: values.join("-") };
+}
+function hasItems(node) {
+  return node?.kind === "seq" && node.items.length > 0;
+}
+function managedPolicies(ctx, node, path) {
+  if (!node) return;
+  const items = node.kind === "seq" ? node.items : [node];
+  items.forEach((item, i8) => {
+    const name2 = literal(item) ?? `given by ${describeIntrinsic(item)}`;
+    note(
+      ctx,
+      item,
+      node.kind === "seq" ? [...path, i8] : path,
+      `managed policy ${name2}: attached by ARN, its statements live in the managed policy; not refinable here`
+    );
+  });
+}
+function statements(ctx, node, path, kind, attachments, repositoryPath, scope, includes) {
+  const quota = QUOTAS.role;
+  const include = (value, at2, holds) => {
+    const text3 = literal(value);
+    if (text3 === void 0 || !text3.includes("${")) return false;
+    const m4 = FILE_VARIABLE.exec(text3.trim());
+    if (!m4) {
+      note(
+        ctx,
+        value,
+        at2,
+        `the statements are given by the variable ${text3}, which iam-refine does not resolve; not checked`,
+        true
+      );
+      return true;
     }
-    if (!Array.isArray(action))
-      throw new Refusal("the refined Action is neither a string nor a list");
-    stringToList(ctx, statement, node, action, index);
+    const target = resolveText(m4[1].trim(), scope, 0);
+    const file = target.ok ? includedPath(repositoryPath, target.value) : void 0;
+    if (!target.ok || file === void 0) {
+      note(
+        ctx,
+        value,
+        at2,
+        target.ok ? `the statements are included from ${target.value}, which is outside the repository; not checked` : `the statements are included from a file whose name cannot be resolved (${target.reason}); not checked`,
+        true
+      );
+      return true;
+    }
+    const { line: line2 } = ctx.lines.position(value.start);
+    includes.push({
+      file,
+      selector: (m4[2] ?? "").split(".").map((s3) => s3.trim()).filter((s3) => s3 !== ""),
+      holds,
+      kind,
+      quota,
+      attachments,
+      from: { file: ctx.file, line: line2, pointer: pointerOf(at2) }
+    });
+    note(
+      ctx,
+      value,
+      at2,
+      `the statements are included from ${file}, refined where that file is read`
+    );
+    return true;
+  };
+  if (include(node, path, "list")) return;
+  if (node.kind === "seq" && !node.tag) {
+    const literalItems = node.items.filter((item, i8) => !include(item, [...path, i8], "entry"));
+    if (literalItems.length === 0 && node.items.length > 0) return;
+    if (literalItems.length !== node.items.length) {
+      note(
+        ctx,
+        node,
+        path,
+        "the list mixes included and written statements: the written ones are refined without the included ones"
+      );
+    }
+  }
+  addStatementList(ctx, node, path, kind, { quota, attachments });
+}
+function includedPath(including, target) {
+  if (target.startsWith("/") || /^[A-Za-z]:/.test(target) || target.includes("\\")) return void 0;
+  const parts2 = including.split("/").slice(0, -1);
+  for (const part of target.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts2.length === 0) return void 0;
+      parts2.pop();
+    } else parts2.push(part);
+  }
+  return parts2.length > 0 ? parts2.join("/") : void 0;
+}
+function findIncluded(ctx, root7, include) {
+  const node = include.selector.length === 0 ? root7 : nodeAt(root7, include.selector);
+  if (!node) {
+    note(
+      ctx,
+      root7,
+      [],
+      `${include.from.file}:${include.from.line} includes ${include.selector.join(".") || "this file"}, which it does not hold; not checked`,
+      true
+    );
     return;
   }
-  if (node.kind !== "seq" || node.tag) throw new Refusal("Action is neither a string nor a list");
-  const ops = planEntries(result2);
-  listEdits(ctx, node, ops, () => index);
+  addStatementList(ctx, node, include.selector, include.kind, {
+    quota: include.quota,
+    attachments: include.attachments
+  });
 }
+var DEFAULT_STAGE, DEFAULT_REGION, MAX_ROLE_NAME, PLUGIN, FILE_VARIABLE;
+var init_find3 = __esm({
+  "src/sources/serverless/find.ts"() {
+    "use strict";
+    init_refine();
+    init_find();
+    init_nodes();
+    init_variables();
+    DEFAULT_STAGE = "dev";
+    DEFAULT_REGION = "us-east-1";
+    MAX_ROLE_NAME = 64;
+    PLUGIN = "serverless-iam-roles-per-function";
+    FILE_VARIABLE = /^\$\{file\(([^()]+)\)(?::([^}]*))?\}$/;
+  }
+});
+
+// src/sources/edit-plan.ts
 function planEntries(result2) {
   const byEntry = /* @__PURE__ */ new Map();
   for (const c7 of result2.changes) byEntry.set(c7.entry, c7);
@@ -12888,106 +14524,255 @@ function planEntries(result2) {
     planned.push(...by);
     return by.length === 0 ? { kind: "delete" } : { kind: "replace", by };
   });
-  if (planned.length !== result2.after.length || planned.some((e7, i7) => e7 !== result2.after[i7])) {
-    throw new Refusal("the refined entries do not follow from the changes");
+  if (planned.length !== result2.after.length || planned.some((e7, i8) => e7 !== result2.after[i8])) {
+    throw new EditRefusal("the refined entries do not follow from the changes");
   }
   return ops;
 }
-function push(ctx, statement, start, end, text3) {
-  ctx.edits.push({ start, end, text: text3, statement });
+var EditRefusal, KEEP;
+var init_edit_plan = __esm({
+  "src/sources/edit-plan.ts"() {
+    "use strict";
+    EditRefusal = class extends Error {
+    };
+    KEEP = { kind: "keep" };
+  }
+});
+
+// src/sources/document/render.ts
+function renderEdits(text3, location2, refinement, refind, parsedTree) {
+  if (!refinement.changed) return { edits: [] };
+  if (refinement.unusedPolicy) {
+    return {
+      refused: "no statement is left: detach or delete the policy rather than keep an empty one"
+    };
+  }
+  if (location2.notEditable.length > 0) return { refused: location2.notEditable.join("; ") };
+  if (location2.syntax === "hcl") return { refused: "not a JSON or YAML policy" };
+  const tree = treeOf(text3, location2.syntax, parsedTree);
+  if ("refused" in tree) return tree;
+  try {
+    const edits = buildEdits(tree, location2, refinement);
+    verifyEdits(tree, location2, refinement.document, edits, refind);
+    return { edits };
+  } catch (error2) {
+    if (error2 instanceof EditRefusal) return { refused: `cannot edit safely: ${error2.message}` };
+    throw error2;
+  }
 }
-function listEdits(ctx, seq, ops, statementOf) {
-  if (ops.length !== seq.items.length) throw new Refusal("the list changed its length");
-  const block2 = ctx.tree.syntax === "yaml" && !seq.flow;
-  for (let i7 = 0; i7 < ops.length; i7++) {
-    const op = ops[i7];
-    if (op.kind === "replace") {
-      const item = seq.items[i7];
-      const style = item.kind === "scalar" ? item.style : "plain";
-      const texts = op.by.map((v2) => scalarText(ctx, v2, style, !block2));
-      const sep3 = block2 ? blockSeparator(ctx, item) : flowSeparator(ctx, seq, i7);
-      push(ctx, statementOf(i7), item.start, item.end, texts.join(sep3));
-    } else if (op.kind === "delete") {
-      let j7 = i7;
-      while (j7 + 1 < ops.length && ops[j7 + 1].kind === "delete") j7++;
-      if (block2) deleteBlockRun(ctx, seq, i7, j7, statementOf(i7));
-      else deleteFlowRun(ctx, seq, i7, j7, statementOf(i7));
-      i7 = j7;
+function verifyFileEdits(text3, syntax, changes, edits, refind, parsedTree) {
+  const tree = treeOf(text3, syntax, parsedTree);
+  if ("refused" in tree) return tree.refused;
+  try {
+    verifyAll(tree, changes, edits, refind);
+    return void 0;
+  } catch (error2) {
+    if (error2 instanceof EditRefusal) return `cannot edit safely: ${error2.message}`;
+    throw error2;
+  }
+}
+function treeOf(text3, syntax, tree) {
+  if (tree && tree.text === text3 && tree.syntax === syntax) return tree;
+  const parsed = parseSource(text3, syntax);
+  return parsed.ok ? parsed.tree : { refused: `the file does not parse (${parsed.message})` };
+}
+function buildEdits(tree, location2, refinement) {
+  const ctx = { tree, text: tree.text, edits: [] };
+  const { statementNode, actionNode } = statementsAt(tree, location2);
+  const items = statementNode.kind === "seq" ? statementNode.items : [statementNode];
+  const removed = [];
+  const refinedDoc = refinement.document;
+  const refinedStatements = Array.isArray(refinedDoc.Statement) ? refinedDoc.Statement : [refinedDoc.Statement];
+  let k7 = 0;
+  for (const result2 of refinement.statements) {
+    if (result2.status !== "removed" && result2.status !== "refined") {
+      k7++;
+      continue;
+    }
+    const where = location2.statements[result2.index];
+    if (where?.notEditable) throw new EditRefusal(where.notEditable);
+    if (result2.status === "removed") {
+      removed.push(result2.index);
+      continue;
+    }
+    const item = items[result2.index];
+    const refined = refinedStatements[k7++];
+    if (item?.kind !== "map" || refined === void 0) {
+      throw new EditRefusal(`statement #${result2.index + 1} is not where it was found`);
+    }
+    actionEdits(ctx, item, result2, refined.Action, actionNode);
+  }
+  if (removed.length > 0) {
+    if (statementNode.kind !== "seq") throw new EditRefusal("Statement is one object");
+    const ops = items.map((_, i8) => removed.includes(i8) ? { kind: "delete" } : KEEP);
+    listEdits(ctx, statementNode, ops, (i8) => i8);
+  }
+  return ctx.edits;
+}
+function statementsAt(tree, location2) {
+  const node = nodeAt(tree.root, location2.path);
+  const gone = () => {
+    throw new EditRefusal("the policy is no longer where it was found");
+  };
+  switch (location2.form ?? "document") {
+    case "document": {
+      if (node?.kind !== "map") return gone();
+      const statementNode = pair(node, "Statement");
+      if (!statementNode) throw new EditRefusal("the policy has no Statement");
+      return { statementNode };
+    }
+    case "statements":
+    case "statement":
+      return node ? { statementNode: node } : gone();
+    case "action": {
+      const statement2 = location2.statementPath && nodeAt(tree.root, location2.statementPath);
+      return node && statement2 ? { statementNode: statement2, actionNode: node } : gone();
     }
   }
 }
-function deleteBlockRun(ctx, seq, a7, b7, statement) {
+function valueAtPath(location2, document) {
+  const statement2 = document.Statement;
+  switch (location2.form ?? "document") {
+    case "document":
+      return document;
+    case "statements":
+    case "statement":
+      return statement2;
+    case "action":
+      return statement2.Action;
+  }
+}
+function actionEdits(ctx, statement2, result2, action, branch) {
+  const node = branch ?? pair(statement2, "Action");
+  if (!node) throw new EditRefusal(`statement #${result2.index + 1} has no Action`);
+  const index = result2.index;
+  if (node.kind === "scalar" && typeof node.value === "string" && !node.tag) {
+    if (typeof action === "string") {
+      push(ctx, index, node.start, node.end, scalarText(ctx, action, node.style, inFlow(statement2)));
+      return;
+    }
+    if (!Array.isArray(action))
+      throw new EditRefusal("the refined Action is neither a string nor a list");
+    if (branch) {
+      const texts = action.map((v2) => scalarText(ctx, String(v2), node.style, true));
+      push(ctx, index, node.start, node.end, `[${texts.join(", ")}]`);
+      return;
+    }
+    stringToList(ctx, statement2, node, action, index);
+    return;
+  }
+  if (node.kind !== "seq" || node.tag) throw new EditRefusal("Action is neither a string nor a list");
+  const ops = planEntries(result2);
+  listEdits(ctx, node, ops, () => index);
+}
+function push(ctx, statement2, start2, end, text3) {
+  ctx.edits.push({ start: start2, end, text: text3, statement: statement2 });
+}
+function listEdits(ctx, seq, ops, statementOf) {
+  if (ops.length !== seq.items.length) throw new EditRefusal("the list changed its length");
+  const block2 = ctx.tree.syntax === "yaml" && !seq.flow;
+  for (let i8 = 0; i8 < ops.length; i8++) {
+    const op = ops[i8];
+    if (op.kind === "replace") {
+      const item = seq.items[i8];
+      const style = item.kind === "scalar" ? item.style : "plain";
+      const texts = op.by.map((v2) => scalarText(ctx, v2, style, !block2));
+      const sep3 = block2 ? blockSeparator(ctx, item) : flowSeparator(ctx, seq, i8);
+      push(ctx, statementOf(i8), item.start, item.end, texts.join(sep3));
+    } else if (op.kind === "delete") {
+      let j7 = i8;
+      while (j7 + 1 < ops.length && ops[j7 + 1].kind === "delete") j7++;
+      if (block2) deleteBlockRun(ctx, seq, i8, j7, statementOf(i8));
+      else deleteFlowRun(ctx, seq, i8, j7, statementOf(i8));
+      i8 = j7;
+    }
+  }
+}
+function deleteBlockRun(ctx, seq, a7, b7, statement2) {
   const ranges = [];
-  for (let i7 = a7; i7 <= b7; i7++) {
-    const item = seq.items[i7];
+  for (let i8 = a7; i8 <= b7; i8++) {
+    const item = seq.items[i8];
     ranges.push([lineStart(ctx.text, dashOf(ctx, item)), lineEndAfter(ctx.text, item.end)]);
   }
-  deleteLines(ctx, statement, ranges);
+  deleteLines(ctx, statement2, ranges);
 }
-function deleteLines(ctx, statement, ranges) {
+function deleteLines(ctx, statement2, ranges) {
   const merged = [];
-  for (const [start, end] of ranges) {
+  for (const [start2, end] of ranges) {
     const last = merged[merged.length - 1];
-    if (last && last[1] === start) last[1] = end;
-    else merged.push([start, end]);
+    if (last && last[1] === start2) last[1] = end;
+    else merged.push([start2, end]);
   }
   for (const range2 of merged) {
     if (range2[1] === ctx.text.length && !ctx.text.endsWith("\n") && range2[0] > 0) {
       range2[0] -= ctx.text[range2[0] - 2] === "\r" ? 2 : 1;
     }
-    push(ctx, statement, range2[0], range2[1], "");
+    push(ctx, statement2, range2[0], range2[1], "");
   }
 }
-function deleteFlowRun(ctx, seq, a7, b7, statement) {
+function deleteFlowRun(ctx, seq, a7, b7, statement2) {
   const items = seq.items;
   const first = items[a7];
   const last = items[b7];
   const next = items[b7 + 1];
   const prev = items[a7 - 1];
   let ownLines = true;
-  for (let i7 = a7; i7 <= b7; i7++) ownLines &&= onOwnLines(ctx, items[i7]);
+  for (let i8 = a7; i8 <= b7; i8++) ownLines &&= onOwnLines(ctx, items[i8]);
   if (ownLines) {
     const ranges = [];
-    for (let i7 = a7; i7 <= b7; i7++) {
-      const item = items[i7];
+    for (let i8 = a7; i8 <= b7; i8++) {
+      const item = items[i8];
       ranges.push([lineStart(ctx.text, item.start), skipTrailing(ctx, item.end).lineEnd]);
     }
-    deleteLines(ctx, statement, ranges);
+    deleteLines(ctx, statement2, ranges);
     const afterLast = skipTrailing(ctx, last.end);
     if (!next && prev && !afterLast.comma) {
       const comma = commaAfter(ctx.text, prev.end);
-      if (comma < 0) throw new Refusal("cannot find the comma after an entry");
-      push(ctx, statement, comma, comma + 1, "");
+      if (comma < 0) throw new EditRefusal("cannot find the comma after an entry");
+      push(ctx, statement2, comma, comma + 1, "");
     }
     return;
   }
-  let start;
+  let start2;
   let end;
-  if (next) [start, end] = [first.start, next.start];
-  else if (prev) [start, end] = [prev.end, last.end];
-  else [start, end] = [first.start, last.end];
-  if (hasComment(ctx, start, end)) throw new Refusal("a comment inside the list would be lost");
-  push(ctx, statement, start, end, "");
+  if (next) [start2, end] = [first.start, next.start];
+  else if (prev) [start2, end] = [prev.end, last.end];
+  else [start2, end] = [first.start, last.end];
+  if (hasComment(ctx, start2, end)) throw new EditRefusal("a comment inside the list would be lost");
+  push(ctx, statement2, start2, end, "");
 }
-function stringToList(ctx, statement, node, entries, index) {
-  const flow = ctx.tree.syntax === "json" || inFlow(statement);
+function stringToList(ctx, statement2, node, entries, index) {
+  const flow = ctx.tree.syntax === "json" || inFlow(statement2);
   const texts = entries.map((v2) => scalarText(ctx, v2, node.style, flow));
+  const key = statement2.pairs.find((p4) => p4.key === "Action");
+  if (!key) throw new EditRefusal("Action has no key");
   if (flow) {
     const sep3 = ctx.text[node.start - 1] === ":" ? "," : ", ";
-    push(ctx, index, node.start, node.end, `[${texts.join(sep3)}]`);
+    push(ctx, index, node.start, node.end, flowList(ctx, statement2, key.keyStart, texts, sep3));
     return;
   }
-  const key = statement.pairs.find((p4) => p4.key === "Action");
-  if (!key) throw new Refusal("Action has no key");
   const keyColumn = key.keyStart - lineStart(ctx.text, key.keyStart);
   const indent = " ".repeat(keyColumn + sequenceOffset(ctx));
-  let start = node.start;
-  while (start > key.keyEnd && (ctx.text[start - 1] === " " || ctx.text[start - 1] === "	")) {
-    start--;
+  let start2 = node.start;
+  while (start2 > key.keyEnd && (ctx.text[start2 - 1] === " " || ctx.text[start2 - 1] === "	")) {
+    start2--;
   }
-  if (ctx.text[start - 1] !== ":") throw new Refusal("Action is not on its key\u2019s line");
+  if (ctx.text[start2 - 1] !== ":") throw new EditRefusal("Action is not on its key\u2019s line");
   const eol = ctx.tree.eol;
-  push(ctx, index, start, node.end, texts.map((t2) => `${eol}${indent}- ${t2}`).join(""));
+  push(ctx, index, start2, node.end, texts.map((t2) => `${eol}${indent}- ${t2}`).join(""));
+}
+function flowList(ctx, statement2, keyStart, texts, inlineSeparator) {
+  const keyLine = lineStart(ctx.text, keyStart);
+  const keyIndent = /^[ \t]*/.exec(ctx.text.slice(keyLine, keyStart))?.[0] ?? "";
+  const ownLine = keyIndent.length === keyStart - keyLine;
+  const inline2 = `[${texts.join(inlineSeparator)}]`;
+  if (!ownLine && inline2.length <= MAX_INLINE_LIST) return inline2;
+  const statementLine = lineStart(ctx.text, statement2.start);
+  const outer = /^[ \t]*/.exec(ctx.text.slice(statementLine))?.[0] ?? "";
+  const step = ownLine && statementLine !== keyLine && keyIndent.length > outer.length ? keyIndent.slice(outer.length) : "  ";
+  const eol = ctx.tree.eol;
+  const closing = ctx.tree.syntax === "yaml" && !ownLine ? `${keyIndent}${step}` : keyIndent;
+  return `[${texts.map((t2) => `${eol}${keyIndent}${step}${t2}`).join(",")}${eol}${closing}]`;
 }
 function sequenceOffset(ctx) {
   let found;
@@ -13007,7 +14792,7 @@ function sequenceOffset(ctx) {
         }
         visit2(v2, depth + 1);
       }
-    } else if (node.kind === "seq") node.items.forEach((i7) => visit2(i7, depth + 1));
+    } else if (node.kind === "seq") node.items.forEach((i8) => visit2(i8, depth + 1));
   };
   visit2(ctx.tree.root, 0);
   return found ?? 2;
@@ -13016,8 +14801,8 @@ function blockSeparator(ctx, item) {
   const dash = dashOf(ctx, item);
   return `${ctx.tree.eol}${ctx.text.slice(lineStart(ctx.text, dash), dash)}- `;
 }
-function flowSeparator(ctx, seq, i7) {
-  const item = seq.items[i7];
+function flowSeparator(ctx, seq, i8) {
+  const item = seq.items[i8];
   if (onOwnLines(ctx, item)) {
     return `,${ctx.tree.eol}${ctx.text.slice(lineStart(ctx.text, item.start), item.start)}`;
   }
@@ -13030,14 +14815,14 @@ function flowSeparator(ctx, seq, i7) {
   return ", ";
 }
 function dashOf(ctx, item) {
-  let i7 = item.start - 1;
-  while (i7 >= 0 && /\s/.test(ctx.text[i7])) i7--;
-  if (ctx.text[i7] !== "-") throw new Refusal("a list entry has properties or a comment before it");
-  const start = lineStart(ctx.text, i7);
-  if (!/^[ \t]*$/.test(ctx.text.slice(start, i7))) {
-    throw new Refusal("a list entry shares its line with another");
+  let i8 = item.start - 1;
+  while (i8 >= 0 && /\s/.test(ctx.text[i8])) i8--;
+  if (ctx.text[i8] !== "-") throw new EditRefusal("a list entry has properties or a comment before it");
+  const start2 = lineStart(ctx.text, i8);
+  if (!/^[ \t]*$/.test(ctx.text.slice(start2, i8))) {
+    throw new EditRefusal("a list entry shares its line with another");
   }
-  return i7;
+  return i8;
 }
 function onOwnLines(ctx, item) {
   const before = ctx.text.slice(lineStart(ctx.text, item.start), item.start);
@@ -13046,34 +14831,34 @@ function onOwnLines(ctx, item) {
 }
 function skipTrailing(ctx, from) {
   const text3 = ctx.text;
-  let i7 = from;
-  while (text3[i7] === " " || text3[i7] === "	") i7++;
-  const comma = text3[i7] === ",";
-  if (comma) i7++;
-  while (text3[i7] === " " || text3[i7] === "	") i7++;
+  let i8 = from;
+  while (text3[i8] === " " || text3[i8] === "	") i8++;
+  const comma = text3[i8] === ",";
+  if (comma) i8++;
+  while (text3[i8] === " " || text3[i8] === "	") i8++;
   const json = ctx.tree.syntax === "json";
-  if (json && text3.startsWith("//", i7) || !json && text3[i7] === "#" && i7 > from) {
-    const e7 = text3.indexOf("\n", i7);
-    i7 = e7 < 0 ? text3.length : e7;
+  if (json && text3.startsWith("//", i8) || !json && text3[i8] === "#" && i8 > from) {
+    const e7 = text3.indexOf("\n", i8);
+    i8 = e7 < 0 ? text3.length : e7;
   }
-  if (text3[i7] === "\r") i7++;
-  if (text3[i7] === "\n") return { ownLine: true, comma, lineEnd: i7 + 1 };
-  return { ownLine: false, comma, lineEnd: i7 };
+  if (text3[i8] === "\r") i8++;
+  if (text3[i8] === "\n") return { ownLine: true, comma, lineEnd: i8 + 1 };
+  return { ownLine: false, comma, lineEnd: i8 };
 }
 function commaAfter(text3, from) {
-  let i7 = from;
-  while (i7 < text3.length && /\s/.test(text3[i7])) i7++;
-  return text3[i7] === "," ? i7 : -1;
+  let i8 = from;
+  while (i8 < text3.length && /\s/.test(text3[i8])) i8++;
+  return text3[i8] === "," ? i8 : -1;
 }
-function hasComment(ctx, start, end) {
+function hasComment(ctx, start2, end) {
   const text3 = ctx.text;
   const json = ctx.tree.syntax === "json";
-  for (let i7 = start; i7 < end; i7++) {
-    const c7 = text3[i7];
+  for (let i8 = start2; i8 < end; i8++) {
+    const c7 = text3[i8];
     if (c7 === '"' || !json && c7 === "'") {
-      for (i7++; i7 < end && text3[i7] !== c7; i7++) if (c7 === '"' && text3[i7] === "\\") i7++;
-    } else if (json && c7 === "/" && (text3[i7 + 1] === "/" || text3[i7 + 1] === "*")) return true;
-    else if (!json && c7 === "#" && (i7 === 0 || /\s/.test(text3[i7 - 1]))) return true;
+      for (i8++; i8 < end && text3[i8] !== c7; i8++) if (c7 === '"' && text3[i8] === "\\") i8++;
+    } else if (json && c7 === "/" && (text3[i8 + 1] === "/" || text3[i8 + 1] === "*")) return true;
+    else if (!json && c7 === "#" && (i8 === 0 || /\s/.test(text3[i8 - 1]))) return true;
   }
   return false;
 }
@@ -13093,39 +14878,61 @@ function scalarText(ctx, value, style, flow) {
   if (style === "plain" && PLAIN_SAFE.test(value) && !(flow && /[,[\]{}]/.test(value))) return value;
   return `'${value.replace(/'/g, "''")}'`;
 }
-function verifyEdits(tree, location, document, edits, refind) {
-  const doc = nodeAt(tree.root, location.path);
-  if (!doc) throw new Refusal("the policy is no longer where it was found");
+function verifyEdits(tree, location2, document, edits, refind) {
+  const doc = nodeAt(tree.root, location2.path);
+  if (!doc) throw new EditRefusal("the policy is no longer where it was found");
   const from = lineStart(tree.text, doc.start);
   const to = lineEndAfter(tree.text, doc.end);
   if (edits.some((e7) => e7.start < from || e7.end > to)) {
-    throw new Refusal("an edit falls outside the policy");
+    throw new EditRefusal("an edit falls outside the policy");
   }
-  verifyAll(tree, [{ location, document }], edits, refind);
+  verifyAll(tree, [{ location: location2, document }], edits, refind);
 }
 function verifyAll(tree, changes, edits, refind) {
   let next;
   try {
     next = applyEdits(tree.text, edits);
   } catch {
-    throw new Refusal("the edits overlap");
+    throw new EditRefusal("the edits overlap");
   }
   const reparsed = parseSource(next, tree.syntax);
-  if (!reparsed.ok) throw new Refusal(`the edited file would not parse (${reparsed.message})`);
+  if (!reparsed.ok) throw new EditRefusal(`the edited file would not parse (${reparsed.message})`);
   const found = refind(reparsed.tree, changes[0]?.location.file ?? "");
   let expected = toValue(tree.root, valueBudget(tree.text));
-  for (const { location, document } of changes) {
-    const again = found.policies.find((p4) => p4.pointer === location.pointer);
-    if (!again) throw new Refusal("the edited policy is no longer found");
-    if (JSON.stringify(again.document) !== JSON.stringify(document)) {
-      throw new Refusal("the edited policy would not equal the refinement");
+  const ordered = [...changes].sort((a7, b7) => a7.location.path.length - b7.location.path.length);
+  for (const change of ordered) {
+    const { location: location2, document } = change;
+    const path = movedPath(location2.path, ordered);
+    const again = found.policies.find((p4) => p4.pointer === pointerOf(path));
+    if (!again) throw new EditRefusal("the edited policy is no longer found");
+    const holdsAnother = changes.some(
+      (other) => other.location !== location2 && isInside(other.location.path, location2.path)
+    );
+    if (!holdsAnother && JSON.stringify(again.document) !== JSON.stringify(document)) {
+      throw new EditRefusal("the edited policy would not equal the refinement");
     }
-    expected = replaceAt(expected, location.path, document);
+    expected = replaceAt(expected, path, valueAtPath(location2, document));
   }
   const actual = toValue(reparsed.tree.root, valueBudget(next));
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-    throw new Refusal("the edits would change something outside the refined statements");
+    throw new EditRefusal("the edits would change something outside the refined statements");
   }
+}
+function movedPath(path, changes) {
+  const moved = [...path];
+  for (const outer of changes) {
+    const removed = outer.removed ?? [];
+    if (removed.length === 0 || !isInside(path, outer.location.path)) continue;
+    const list3 = (outer.location.form ?? "document") === "document" ? [...outer.location.path, "Statement"] : outer.location.path;
+    if (!list3.every((step, i8) => path[i8] === step)) continue;
+    const index = path[list3.length];
+    if (typeof index !== "number") continue;
+    moved[list3.length] = index - removed.filter((r7) => r7 < index).length;
+  }
+  return moved;
+}
+function isInside(path, outer) {
+  return path.length > outer.length && outer.every((step, i8) => path[i8] === step);
 }
 function replaceAt(value, path, replacement) {
   if (path.length === 0) return replacement;
@@ -13148,39 +14955,42 @@ function replaceAt(value, path, replacement) {
     }
     return copy;
   }
-  throw new Refusal("the policy path does not lead to the policy");
+  throw new EditRefusal("the policy path does not lead to the policy");
 }
-var Refusal, KEEP, PLAIN_SAFE;
+var MAX_INLINE_LIST, PLAIN_SAFE;
 var init_render = __esm({
   "src/sources/document/render.ts"() {
     "use strict";
+    init_edit_plan();
     init_text_edit();
     init_nodes();
     init_tree();
-    Refusal = class extends Error {
-    };
-    KEEP = { kind: "keep" };
+    MAX_INLINE_LIST = 120;
     PLAIN_SAFE = /^[A-Za-z][A-Za-z0-9-]*:[A-Za-z0-9*?_.-]+$/;
   }
 });
 
 // src/sources/document/scan.ts
-function scanDocument(text3, file) {
-  const { scan, tree } = scanText(text3, file);
+function scanDocument(text3, file, options = {}) {
+  const { scan, tree } = scanText(text3, file, options);
+  const refind = (t2, f7) => findInTree(t2, f7, options);
   return {
     scan,
-    render: (location, refinement) => renderEdits(text3, location, refinement, findInTree, tree),
-    verifyAll: (changes, edits) => verifyFileEdits(text3, scan.syntax ?? "json", changes, edits, findInTree, tree)
+    render: (location2, refinement) => renderEdits(text3, location2, refinement, refind, tree),
+    verifyAll: (changes, edits) => verifyFileEdits(text3, tree?.syntax ?? "json", changes, edits, refind, tree)
   };
 }
-function scanText(text3, file) {
+function scanText(text3, file, options) {
   const empty = { file, policies: [], notes: [] };
   if (text3.includes("\0")) {
     return {
       scan: { ...empty, status: "skipped", message: "is binary (it holds NUL bytes); not read" }
     };
   }
-  if (!text3.includes("Statement")) return { scan: { ...empty, status: "none" } };
+  const included = (options.included ?? []).length > 0;
+  if (!included && !POLICY_WORDS.some((w2) => text3.includes(w2)) && !text3.includes("\\")) {
+    return { scan: { ...empty, status: "none" } };
+  }
   let syntax = detectSyntax(text3);
   let parsed = parseSource(text3, syntax);
   if (!parsed.ok && syntax === "json") {
@@ -13188,17 +14998,29 @@ function scanText(text3, file) {
     if (yaml.ok) [parsed, syntax] = [yaml, "yaml"];
   }
   if (!parsed.ok) {
-    if (!looksLikePolicy(text3)) return { scan: { ...empty, status: "none" } };
-    const { line, column } = new LineIndex(text3).position(parsed.offset);
+    if (!included && !looksLikePolicy(text3) && !isServerlessFile(file)) {
+      return { scan: { ...empty, status: "none" } };
+    }
+    const { line: line2, column } = new LineIndex(text3).position(parsed.offset);
     const status = parsed.message.includes("nested more than") ? "skipped" : "malformed";
-    return { scan: { ...empty, status, syntax, message: parsed.message, line, column } };
+    return { scan: { ...empty, status, syntax, message: parsed.message, line: line2, column } };
   }
   try {
-    const found = findInTree(parsed.tree, file);
+    const found = findInTree(parsed.tree, file, options);
     if (found.policies.length === 0 && found.notes.length === 0 && !found.template) {
       return { scan: { ...empty, status: "none", syntax } };
     }
-    return { scan: { file, status: "policies", syntax, ...found }, tree: parsed.tree };
+    const { includes, ...rest } = found;
+    return {
+      scan: {
+        file,
+        status: "policies",
+        syntax,
+        ...rest,
+        ...includes.length > 0 ? { includes } : {}
+      },
+      tree: parsed.tree
+    };
   } catch (error2) {
     if (error2 instanceof ExpansionError) {
       return { scan: { ...empty, status: "skipped", syntax, message: error2.message } };
@@ -13207,51 +15029,2103 @@ function scanText(text3, file) {
   }
 }
 function looksLikePolicy(text3) {
-  return /\bStatement\b/.test(text3) && (/\bEffect\b/.test(text3) || /AWS::/.test(text3) || /AWSTemplateFormatVersion/.test(text3));
+  const escaped = /\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}/.test(text3);
+  return (/\bStatement\b/.test(text3) || escaped) && (/\bEffect\b/.test(text3) || /AWS::/.test(text3) || /AWSTemplateFormatVersion/.test(text3) || escaped);
 }
-function findInTree(tree, file) {
+function findInTree(tree, file, options = {}) {
   const ctx = findContext(tree, file);
-  const template = isTemplate(tree.root);
-  if (template) findInTemplate(ctx, tree.root);
-  else findDocuments(ctx, tree.root);
-  return { policies: ctx.policies, notes: ctx.notes, template };
+  const included = options.included ?? [];
+  let includes = [];
+  let template = false;
+  if (included.length > 0) {
+    for (const include of included) findIncluded(ctx, tree.root, include);
+  } else if (isServerlessFile(file) && tree.root.kind === "map") {
+    includes = findInServerless(ctx, tree.root, options.path ?? file);
+    template = true;
+  } else {
+    template = isTemplate(tree.root);
+    if (template) findInTemplate(ctx, tree.root);
+    else findDocuments(ctx, tree.root);
+  }
+  return { policies: ctx.policies, notes: ctx.notes, template, includes };
 }
+var POLICY_WORDS;
 var init_scan = __esm({
   "src/sources/document/scan.ts"() {
     "use strict";
     init_find();
     init_find2();
+    init_find3();
     init_nodes();
     init_render();
     init_tree();
+    POLICY_WORDS = ["Statement", "statements", "Effect", "AWS::Serverless", "ManagedPolicyArns"];
+  }
+});
+
+// src/sources/terraform/hcl.ts
+function isBlock(item) {
+  return "body" in item;
+}
+function attribute(body2, name2) {
+  let found;
+  for (const item of body2.items) if (!isBlock(item) && item.name === name2) found = item;
+  return found;
+}
+function blocks(body2, type) {
+  return body2.items.filter((i8) => isBlock(i8) && i8.type === type);
+}
+function parseHcl(parser2, text3) {
+  const tree = parser2.parse(text3);
+  if (!tree) return { ok: false, message: "could not be parsed", offset: 0 };
+  try {
+    const root7 = tree.rootNode;
+    if (root7.hasError) {
+      const bad = firstError(root7);
+      return {
+        ok: false,
+        message: bad?.isMissing ? `is not valid Terraform (a ${bad.type} is missing)` : "is not valid Terraform (a syntax error)",
+        offset: bad?.startIndex ?? 0
+      };
+    }
+    const converter = new Converter(text3);
+    const bodyNode = root7.namedChildren.find((c7) => c7?.type === "body");
+    const body2 = bodyNode ? converter.body(bodyNode, 0) : { items: [] };
+    return { ok: true, file: { text: text3, body: body2, eol: eolOf2(text3) } };
+  } catch (error2) {
+    if (error2 instanceof DepthError) {
+      return {
+        ok: false,
+        message: `is nested more than ${MAX_HCL_DEPTH} levels deep; not read`,
+        offset: 0
+      };
+    }
+    throw error2;
+  } finally {
+    tree.delete();
+  }
+}
+function firstError(node) {
+  if (node.isError || node.isMissing) return node;
+  for (const child of node.children) {
+    if (child && (child.hasError || child.isMissing)) return firstError(child) ?? child;
+  }
+  return void 0;
+}
+function eolOf2(text3) {
+  const i8 = text3.indexOf("\n");
+  return i8 > 0 && text3.charCodeAt(i8 - 1) === 13 ? "\r\n" : "\n";
+}
+function unescapeHcl(raw) {
+  if (!raw.includes("\\") && !raw.includes("$${") && !raw.includes("%%{")) return raw;
+  return raw.replace(
+    /\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))|\$\$\{|%%\{/gs,
+    (match, u4, u8, c7) => {
+      if (match === "$${") return "${";
+      if (match === "%%{") return "%{";
+      if (u4 !== void 0) return String.fromCharCode(parseInt(u4, 16));
+      if (u8 !== void 0) return String.fromCodePoint(parseInt(u8, 16));
+      switch (c7) {
+        case "n":
+          return "\n";
+        case "r":
+          return "\r";
+        case "t":
+          return "	";
+        default:
+          return c7 ?? "";
+      }
+    }
+  );
+}
+function hclString(value) {
+  const escaped = value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t").replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  return `"${escaped}"`;
+}
+var MAX_HCL_DEPTH, DepthError, Converter;
+var init_hcl = __esm({
+  "src/sources/terraform/hcl.ts"() {
+    "use strict";
+    MAX_HCL_DEPTH = 200;
+    DepthError = class extends Error {
+    };
+    Converter = class {
+      constructor(text3) {
+        this.text = text3;
+      }
+      text;
+      body(node, depth) {
+        const items = [];
+        for (const child of node.namedChildren) {
+          if (!child) continue;
+          if (child.type === "attribute") items.push(this.attribute(child, depth));
+          else if (child.type === "block") items.push(this.block(child, depth));
+        }
+        return { items };
+      }
+      attribute(node, depth) {
+        const [name2, value] = node.namedChildren.filter((c7) => c7?.type !== "comment");
+        return {
+          name: name2?.text ?? "",
+          nameStart: name2?.startIndex ?? node.startIndex,
+          value: value ? this.expression(value, depth + 1) : this.other(node),
+          start: node.startIndex,
+          end: node.endIndex
+        };
+      }
+      block(node, depth) {
+        if (depth > MAX_HCL_DEPTH) throw new DepthError();
+        let type = "";
+        const labels = [];
+        let body2 = { items: [] };
+        for (const child of node.namedChildren) {
+          if (!child) continue;
+          if (child.type === "identifier") {
+            if (type === "") type = child.text;
+            else labels.push(child.text);
+          } else if (child.type === "string_lit") labels.push(this.stringValue(child));
+          else if (child.type === "body") body2 = this.body(child, depth + 1);
+        }
+        return { type, labels, body: body2, start: node.startIndex, end: node.endIndex };
+      }
+      /** An `expression` node, or one of the nodes it wraps. */
+      expression(node, depth) {
+        if (depth > MAX_HCL_DEPTH) throw new DepthError();
+        if (node.type !== "expression") return this.term(node, depth);
+        const parts2 = node.namedChildren.filter((c7) => c7 && c7.type !== "comment");
+        const [head, ...rest] = parts2;
+        if (!head) return this.other(node);
+        if (rest.length === 0) {
+          return node.childCount > 1 ? this.wrapRange(this.expression(head, depth + 1), node) : this.term(head, depth + 1);
+        }
+        if (head.type !== "variable_expr") return this.other(node);
+        const names = [head.text];
+        for (const step of rest) {
+          if (step.type === "get_attr") {
+            const id = step.namedChildren.find((c7) => c7?.type === "identifier");
+            if (!id) return this.other(node);
+            names.push(id.text);
+          } else if (step.type === "index" || step.type === "new_index" || step.type === "legacy_index") {
+            const inner = step.type === "index" ? step.namedChildren[0] : step;
+            const key = inner?.namedChildren.find((c7) => c7?.type === "expression");
+            const legacy = inner?.type === "legacy_index" ? Number(inner.text.replace(/^\./, "")) : NaN;
+            if (Number.isInteger(legacy)) {
+              names.push(`[${legacy}]`);
+              continue;
+            }
+            const value = key ? this.expression(key, depth + 1) : void 0;
+            names.push(
+              value?.kind === "string" || value?.kind === "number" ? `[${String(value.value)}]` : "[*]"
+            );
+          } else return this.other(node);
+        }
+        return { kind: "reference", parts: names, start: node.startIndex, end: node.endIndex };
+      }
+      wrapRange(expr, node) {
+        return expr.kind === "other" ? { kind: "other", start: node.startIndex, end: node.endIndex } : expr;
+      }
+      term(node, depth) {
+        const start2 = node.startIndex;
+        const end = node.endIndex;
+        switch (node.type) {
+          case "literal_value":
+          case "collection_value":
+          case "template_expr": {
+            const inner = node.namedChildren.find((c7) => c7 && c7.type !== "comment");
+            return inner ? this.term(inner, depth + 1) : this.other(node);
+          }
+          case "string_lit":
+            return { kind: "string", value: this.stringValue(node), start: start2, end };
+          case "numeric_lit": {
+            const value = Number(node.text);
+            return Number.isFinite(value) ? { kind: "number", value, start: start2, end } : this.other(node);
+          }
+          case "bool_lit":
+            return { kind: "bool", value: node.text === "true", start: start2, end };
+          case "null_lit":
+            return { kind: "null", start: start2, end };
+          case "quoted_template":
+            return this.template(node, depth);
+          case "heredoc_template":
+            return this.heredoc(node);
+          case "tuple": {
+            const items = node.namedChildren.filter((c7) => c7?.type === "expression").map((c7) => this.expression(c7, depth + 1));
+            return { kind: "tuple", items, start: start2, end };
+          }
+          case "object": {
+            const elems = [];
+            for (const c7 of node.namedChildren) {
+              if (c7?.type !== "object_elem") continue;
+              const key = c7.childForFieldName("key");
+              const val = c7.childForFieldName("val");
+              if (!key || !val) continue;
+              const k7 = this.expression(key, depth + 1);
+              elems.push({
+                key: k7.kind === "string" ? k7.value : k7.kind === "reference" && k7.parts.length === 1 ? k7.parts[0] : void 0,
+                keyStart: key.startIndex,
+                keyEnd: key.endIndex,
+                value: this.expression(val, depth + 1),
+                start: c7.startIndex,
+                end: c7.endIndex
+              });
+            }
+            return { kind: "object", elems, start: start2, end };
+          }
+          case "variable_expr":
+            return { kind: "reference", parts: [node.text], start: start2, end };
+          case "function_call": {
+            const name2 = node.namedChildren.find((c7) => c7?.type === "identifier")?.text ?? "";
+            const argsNode = node.namedChildren.find((c7) => c7?.type === "function_arguments");
+            const args2 = (argsNode?.namedChildren ?? []).filter((c7) => c7?.type === "expression").map((c7) => this.expression(c7, depth + 1));
+            const expanded = argsNode?.namedChildren.some((c7) => c7?.type === "ellipsis") ?? false;
+            return expanded ? this.other(node) : { kind: "call", name: name2, args: args2, start: start2, end };
+          }
+          case "expression":
+            return this.expression(node, depth + 1);
+          default:
+            return this.other(node);
+        }
+      }
+      template(node, depth) {
+        const parts2 = [];
+        for (const c7 of node.namedChildren) {
+          if (!c7) continue;
+          if (c7.type === "template_literal") parts2.push({ text: unescapeHcl(c7.text) });
+          else if (c7.type === "template_interpolation") {
+            const e7 = c7.namedChildren.find((x2) => x2?.type === "expression");
+            if (!e7 || c7.namedChildren.some((x2) => x2?.type === "strip_marker")) return this.other(node);
+            parts2.push({ expr: this.expression(e7, depth + 1) });
+          } else if (c7.type === "template_directive") return this.other(node);
+        }
+        return { kind: "template", parts: parts2, start: node.startIndex, end: node.endIndex };
+      }
+      heredoc(node) {
+        const open = node.namedChildren.find((c7) => c7?.type === "heredoc_identifier");
+        const strip = node.namedChildren.find((c7) => c7?.type === "heredoc_start")?.text === "<<-";
+        const close = node.namedChildren.filter((c7) => c7?.type === "heredoc_identifier").pop();
+        if (!open || !close || open === close) return this.other(node);
+        const text3 = this.text;
+        let contentStart = text3.indexOf("\n", open.endIndex);
+        contentStart = contentStart < 0 ? open.endIndex : contentStart + 1;
+        const contentEnd = text3.lastIndexOf("\n", close.startIndex - 1) + 1;
+        return {
+          kind: "heredoc",
+          strip,
+          contentStart,
+          contentEnd: Math.max(contentStart, contentEnd),
+          start: node.startIndex,
+          end: node.endIndex
+        };
+      }
+      stringValue(node) {
+        const lit = node.namedChildren.find((c7) => c7?.type === "template_literal");
+        return lit ? unescapeHcl(lit.text) : "";
+      }
+      other(node) {
+        return { kind: "other", start: node.startIndex, end: node.endIndex };
+      }
+    };
+  }
+});
+
+// src/sources/terraform/module.ts
+function isTerraformPath(path) {
+  return /\.(tf|tfvars)$/i.test(path) || /\.tf\.json$/i.test(path);
+}
+function indexFile(path, file, into) {
+  for (const item of file.body.items) {
+    if (!isBlock(item)) continue;
+    const [a7, b7] = item.labels;
+    if (item.type === "resource" && a7 !== void 0 && b7 !== void 0) {
+      into.resources.set(`${a7}.${b7}`, { file: path, block: item });
+    } else if (item.type === "data" && a7 !== void 0 && b7 !== void 0) {
+      into.data.set(`${a7}.${b7}`, { file: path, block: item });
+    } else if (item.type === "locals") {
+      for (const local of item.body.items) {
+        if (!isBlock(local)) into.locals.set(local.name, { file: path, expr: local.value });
+      }
+    } else if (item.type === "variable" && a7 !== void 0) {
+      const d7 = attribute(item.body, "default");
+      if (d7) into.defaults.set(a7, { file: path, expr: d7.value });
+    } else if (item.type === "module" && a7 !== void 0) {
+      into.calls.push({ file: path, block: item });
+    }
+  }
+}
+function folderOf(path) {
+  const i8 = path.lastIndexOf("/");
+  return i8 < 0 ? "" : path.slice(0, i8);
+}
+function joinPath(folder2, relative2) {
+  const parts2 = folder2 === "" ? [] : folder2.split("/");
+  for (const step of relative2.split("/")) {
+    if (step === "" || step === ".") continue;
+    if (step === "..") parts2.pop();
+    else parts2.push(step);
+  }
+  return parts2.join("/");
+}
+function merge(a7, b7) {
+  const values = [.../* @__PURE__ */ new Set([...a7.values, ...b7.values])];
+  if (values.length > MAX_CANDIDATES) {
+    return { ok: false, reason: `it stands for more than ${MAX_CANDIDATES} names` };
+  }
+  return {
+    ok: true,
+    values,
+    through: THROUGH_RANK[a7.through] >= THROUGH_RANK[b7.through] ? a7.through : b7.through
+  };
+}
+function resolveStrings(expr, scope, depth = 0) {
+  if (depth > MAX_RESOLVE_DEPTH) return { ok: false, reason: "its value refers too deep" };
+  switch (expr.kind) {
+    case "string":
+      return { ok: true, values: [expr.value], through: "literal" };
+    case "number":
+      return { ok: true, values: [String(expr.value)], through: "literal" };
+    case "template": {
+      let acc = { ok: true, values: [""], through: "literal" };
+      for (const part of expr.parts) {
+        const next = "text" in part ? { ok: true, values: [part.text], through: "literal" } : resolveStrings(part.expr, scope, depth + 1);
+        if (!next.ok) return next;
+        if (!acc.ok) return acc;
+        const values = [];
+        for (const a7 of acc.values) for (const b7 of next.values) values.push(a7 + b7);
+        if (values.length > MAX_CANDIDATES) {
+          return { ok: false, reason: `it stands for more than ${MAX_CANDIDATES} names` };
+        }
+        acc = {
+          ok: true,
+          values,
+          through: THROUGH_RANK[acc.through] >= THROUGH_RANK[next.through] ? acc.through : next.through
+        };
+      }
+      return acc;
+    }
+    case "reference":
+      return resolveReference2(expr.parts, scope, depth);
+    default:
+      return { ok: false, reason: `it is given by ${describeKind(expr)}` };
+  }
+}
+function resolveReference2(parts2, scope, depth) {
+  const [root7, name2, ...rest] = parts2;
+  const shown = parts2.join(".").replace(/\.\[/g, "[");
+  if (rest.length > 0 || name2 === void 0) return { ok: false, reason: `it is given by ${shown}` };
+  if (root7 === "count" && name2 === "index" && scope.instance?.index !== void 0) {
+    return { ok: true, values: [String(scope.instance.index)], through: "variables" };
+  }
+  if (root7 === "each" && name2 === "key" && scope.instance?.key !== void 0) {
+    return { ok: true, values: [scope.instance.key], through: "variables" };
+  }
+  if (root7 === "each" && name2 === "value" && scope.instance?.value !== void 0) {
+    return { ok: true, values: [scope.instance.value], through: "variables" };
+  }
+  if (root7 === "local") {
+    const local = scope.module.locals.get(name2);
+    if (!local) return { ok: false, reason: `local.${name2} is not defined in this module` };
+    const r7 = resolveStrings(local.expr, { ...scope, instance: void 0 }, depth + 1);
+    return r7.ok ? { ...r7, through: r7.through === "literal" ? "variables" : r7.through } : r7;
+  }
+  if (root7 === "var") return resolveVariable2(name2, scope, depth);
+  return { ok: false, reason: `it is given by ${shown}` };
+}
+function resolveVariable2(name2, scope, depth) {
+  const base2 = { context: scope.context, module: scope.module };
+  if (scope.inputs) {
+    const input = attribute(scope.inputs.call.block.body, name2);
+    if (input) {
+      const r7 = resolveStrings(input.value, scope.inputs.scope, depth + 1);
+      return r7.ok ? { ...r7, through: "module" } : r7;
+    }
+  }
+  let acc;
+  const add = (r7) => {
+    if (!r7.ok) return r7;
+    acc = acc?.ok ? merge(acc, r7) : r7;
+    return acc.ok ? void 0 : acc;
+  };
+  for (const vars of scope.module.tfvars) {
+    const value = vars.values.get(name2);
+    if (!value) continue;
+    const failed = add(resolveStrings(value, base2, depth + 1));
+    if (failed) return failed;
+  }
+  if (!acc) {
+    const d7 = scope.module.defaults.get(name2);
+    if (!d7) {
+      return {
+        ok: false,
+        reason: `var.${name2} has no default and no .tfvars file of the folder sets it`
+      };
+    }
+    const failed = add(resolveStrings(d7.expr, base2, depth + 1));
+    if (failed) return failed;
+  }
+  const found = acc;
+  if (!found?.ok) return found ?? { ok: false, reason: `var.${name2} has no value` };
+  return { ...found, through: found.through === "module" ? "module" : "variables" };
+}
+function instancesOf(block2, scope) {
+  const count2 = attribute(block2.body, "count")?.value;
+  const forEach = attribute(block2.body, "for_each")?.value;
+  if (count2) {
+    const n4 = resolveStrings(count2, scope);
+    const value = n4.ok && n4.values.length === 1 ? Number(n4.values[0]) : NaN;
+    if (!Number.isInteger(value) || value < 0 || value > MAX_CANDIDATES) {
+      return { ok: false, reason: "its count is not a small literal number" };
+    }
+    return { ok: true, instances: Array.from({ length: value }, (_, index) => ({ index })) };
+  }
+  if (forEach) {
+    const set = literalCollection(forEach, scope);
+    if (!set) return { ok: false, reason: "its for_each is not a literal set or map" };
+    return { ok: true, instances: set };
+  }
+  return { ok: true, instances: [{}] };
+}
+function literalCollection(expr, scope, depth = 0) {
+  if (depth > MAX_RESOLVE_DEPTH) return void 0;
+  if (expr.kind === "call" && (expr.name === "toset" || expr.name === "tomap") && expr.args[0]) {
+    return literalCollection(expr.args[0], scope, depth + 1);
+  }
+  if (expr.kind === "reference") {
+    const [root7, name2, ...rest] = expr.parts;
+    if (rest.length > 0 || name2 === void 0) return void 0;
+    const target = root7 === "local" ? scope.module.locals.get(name2)?.expr : root7 === "var" && scope.module.tfvars.length === 0 ? scope.module.defaults.get(name2)?.expr : void 0;
+    return target ? literalCollection(target, scope, depth + 1) : void 0;
+  }
+  if (expr.kind === "tuple") {
+    const out2 = [];
+    for (const item of expr.items) {
+      if (item.kind !== "string") return void 0;
+      out2.push({ key: item.value, value: item.value });
+    }
+    return out2.length <= MAX_CANDIDATES ? out2 : void 0;
+  }
+  if (expr.kind === "object") {
+    const out2 = [];
+    for (const e7 of expr.elems) {
+      if (e7.key === void 0) return void 0;
+      out2.push({ key: e7.key, ...e7.value.kind === "string" ? { value: e7.value.value } : {} });
+    }
+    return out2.length <= MAX_CANDIDATES ? out2 : void 0;
+  }
+  return void 0;
+}
+function describeKind(expr) {
+  if (expr.kind === "call") return `${expr.name}(\u2026)`;
+  if (expr.kind === "reference") return expr.parts.join(".").replace(/\.\[/g, "[");
+  return "an expression that is not a literal";
+}
+function quoteSource(source2) {
+  const flat = source2.replace(/\s+/g, " ").trim();
+  return flat.length > 60 ? `${flat.slice(0, 57)}\u2026` : flat;
+}
+function scopesOf(context, folder2, depth = 0) {
+  const module2 = context.module(folder2);
+  const callers = depth > MAX_RESOLVE_DEPTH ? [] : context.callers(folder2);
+  if (callers.length === 0) return [{ context, module: module2 }];
+  const scopes = [];
+  for (const call2 of callers) {
+    for (const scope of scopesOf(context, folderOf(call2.file), depth + 1)) {
+      scopes.push({ context, module: module2, inputs: { call: call2, scope } });
+    }
+  }
+  return scopes.slice(0, MAX_CANDIDATES);
+}
+var MAX_CANDIDATES, MAX_RESOLVE_DEPTH, TerraformContext, THROUGH_RANK;
+var init_module = __esm({
+  "src/sources/terraform/module.ts"() {
+    "use strict";
+    init_hcl();
+    MAX_CANDIDATES = 32;
+    MAX_RESOLVE_DEPTH = 12;
+    TerraformContext = class {
+      /**
+       * @param files every Terraform file the edge could read, by path relative to the repository
+       *   root (`/` separators)
+       */
+      constructor(parser2, files) {
+        this.parser = parser2;
+        this.files = files;
+      }
+      parser;
+      files;
+      parsed = /* @__PURE__ */ new Map();
+      modules = /* @__PURE__ */ new Map();
+      callersIndex;
+      /** The parse of one text (cached by path while the text is the same). */
+      parse(path, text3) {
+        const hit = this.parsed.get(path);
+        if (hit && hit.text === text3) return hit.outcome;
+        const outcome = parseHcl(this.parser, text3);
+        this.parsed.set(path, { text: text3, outcome });
+        return outcome;
+      }
+      /** The module (folder) a file belongs to. */
+      module(folder2) {
+        let index = this.modules.get(folder2);
+        if (!index) {
+          index = this.index(folder2);
+          this.modules.set(folder2, index);
+        }
+        return index;
+      }
+      /** The `module` blocks of other folders whose local `source` is this folder. */
+      callers(folder2) {
+        if (!this.callersIndex) {
+          this.callersIndex = /* @__PURE__ */ new Map();
+          const folders = new Set([...this.files.keys()].map(folderOf));
+          for (const f7 of folders) {
+            for (const call2 of this.module(f7).calls) {
+              const source2 = attribute(call2.block.body, "source")?.value;
+              if (source2?.kind !== "string" || !/^\.\.?(\/|$)/.test(source2.value)) continue;
+              const target = joinPath(f7, source2.value);
+              const list3 = this.callersIndex.get(target) ?? [];
+              list3.push(call2);
+              this.callersIndex.set(target, list3);
+            }
+          }
+        }
+        return this.callersIndex.get(folder2) ?? [];
+      }
+      index(folder2) {
+        const resources = /* @__PURE__ */ new Map();
+        const data = /* @__PURE__ */ new Map();
+        const locals = /* @__PURE__ */ new Map();
+        const defaults = /* @__PURE__ */ new Map();
+        const tfvars = [];
+        const calls = [];
+        const broken = [];
+        const texts = /* @__PURE__ */ new Map();
+        const paths = [...this.files.keys()].filter((p4) => folderOf(p4) === folder2).sort();
+        for (const path of paths) {
+          if (/\.tf\.json$/i.test(path)) continue;
+          const text3 = this.files.get(path);
+          texts.set(path, text3);
+          const outcome = this.parse(path, text3);
+          if (!outcome.ok) {
+            broken.push(path);
+            continue;
+          }
+          if (/\.tfvars$/i.test(path)) {
+            const values = /* @__PURE__ */ new Map();
+            for (const item of outcome.file.body.items)
+              if (!isBlock(item)) values.set(item.name, item.value);
+            tfvars.push({ file: path, values });
+            continue;
+          }
+          indexFile(path, outcome.file, { resources, data, locals, defaults, calls });
+        }
+        return { folder: folder2, resources, data, locals, defaults, tfvars, calls, broken, texts };
+      }
+    };
+    THROUGH_RANK = { literal: 0, variables: 1, module: 2 };
+  }
+});
+
+// src/sources/terraform/registry.ts
+var STATEMENT_MODULES;
+var init_registry = __esm({
+  "src/sources/terraform/registry.ts"() {
+    "use strict";
+    init_refine();
+    STATEMENT_MODULES = [
+      {
+        // terraform-aws-iam v6 modules/iam-role: an inline policy from `inline_policy_permissions`
+        // when `create_inline_policy`; the role is `name_prefix = "${var.name}-"` unless
+        // `use_name_prefix = false`.
+        source: /^(registry\.terraform\.io\/)?terraform-aws-modules\/iam\/aws\/\/modules\/iam-role$/,
+        statements: "inline_policy_permissions",
+        enabledBy: { input: "create_inline_policy", default: false },
+        roleName: ["name"],
+        usePrefix: { input: "use_name_prefix", default: true, suffix: "-" },
+        path: "path",
+        quota: QUOTAS.role
+      },
+      {
+        // terraform-aws-lambda: `policy_statements` become a policy attached to the function's role
+        // when `attach_policy_statements`; the role is `role_name`, else the function's name.
+        source: /^(registry\.terraform\.io\/)?terraform-aws-modules\/lambda\/aws$/,
+        statements: "policy_statements",
+        enabledBy: { input: "attach_policy_statements", default: false },
+        roleName: ["role_name", "function_name"],
+        path: "role_path",
+        quota: QUOTAS.managed
+      }
+    ];
+  }
+});
+
+// src/sources/terraform/attach.ts
+function attachmentsOf2(context, path, holder) {
+  const folder2 = folderOf(path);
+  const module2 = context.module(folder2);
+  const scopes = scopesOf(context, folder2);
+  const out2 = collect(module2, scopes, holder, 0);
+  if (out2.length === 0) {
+    const what = holder.kind === "tf-policy-document" ? `data.aws_iam_policy_document.${holder.resource.logicalId}` : `${holder.resource.type}.${holder.resource.logicalId}`;
+    return [
+      {
+        type: "role",
+        unresolved: holder.kind === "tf-policy-document" ? `no IAM policy of this module uses ${what}.json` : `nothing in this module attaches ${what} to a role or user`
+      }
+    ];
+  }
+  return out2;
+}
+function collect(module2, scopes, holder, depth) {
+  const self = `${holder.resource.type}.${holder.resource.logicalId}`;
+  const body2 = holder.owner.body;
+  switch (holder.kind) {
+    case "tf-role-policy":
+      return principalsOf(module2, scopes, attribute(body2, "role")?.value, "role", self);
+    case "tf-user-policy":
+      return principalsOf(module2, scopes, attribute(body2, "user")?.value, "user", self);
+    case "tf-group-policy":
+      return principalsOf(module2, scopes, attribute(body2, "group")?.value, "group", self);
+    case "tf-role-inline":
+      return namedResource(module2, scopes, holder.owner, "role", `inline_policy of ${self}`);
+    case "tf-policy":
+      return managedPolicyUsers(module2, scopes, holder.resource.logicalId);
+    case "tf-policy-document":
+      return documentUsers(module2, scopes, holder.resource.logicalId, depth, /* @__PURE__ */ new Map());
+    case "tf-module-statements":
+      return moduleRole(scopes, holder.owner);
+    default:
+      return [];
+  }
+}
+function documentUsers(module2, scopes, name2, depth, done) {
+  const known = done.get(name2);
+  if (known === "pending") return [];
+  if (known) return known;
+  if (depth > MAX_DOCUMENT_CHAIN)
+    return [{ type: "role", unresolved: "policy documents merge into one another too deeply" }];
+  done.set(name2, "pending");
+  const out2 = [];
+  for (const [address, r7] of module2.resources) {
+    const [type, logicalId] = address.split(".");
+    const resource = { type, logicalId };
+    const holders = [];
+    if (type === "aws_iam_policy")
+      holders.push({ kind: "tf-policy", expr: attribute(r7.block.body, "policy")?.value });
+    else if (type === "aws_iam_role_policy")
+      holders.push({ kind: "tf-role-policy", expr: attribute(r7.block.body, "policy")?.value });
+    else if (type === "aws_iam_user_policy")
+      holders.push({ kind: "tf-user-policy", expr: attribute(r7.block.body, "policy")?.value });
+    else if (type === "aws_iam_group_policy")
+      holders.push({ kind: "tf-group-policy", expr: attribute(r7.block.body, "policy")?.value });
+    else if (type === "aws_iam_role") {
+      for (const inline2 of blocks(r7.block.body, "inline_policy")) {
+        holders.push({ kind: "tf-role-inline", expr: attribute(inline2.body, "policy")?.value });
+      }
+    }
+    for (const h7 of holders) {
+      if (!h7.expr || !usesDocument(h7.expr, name2)) continue;
+      out2.push(
+        ...collect(module2, scopes, { kind: h7.kind, owner: r7.block, resource }, depth + 1).map(
+          (a7) => ({
+            ...a7,
+            via: joinVia(`data.aws_iam_policy_document.${name2}.json in ${address}`, a7.via)
+          })
+        )
+      );
+    }
+  }
+  for (const [address, d7] of module2.data) {
+    if (!address.startsWith("aws_iam_policy_document.")) continue;
+    const other = address.slice("aws_iam_policy_document.".length);
+    for (const key of ["source_policy_documents", "override_policy_documents"]) {
+      const list3 = attribute(d7.block.body, key)?.value;
+      const items = list3?.kind === "tuple" ? list3.items : list3 ? [list3] : [];
+      if (!items.some((i8) => usesDocument(i8, name2))) continue;
+      const merged = documentUsers(module2, scopes, other, depth + 1, done);
+      out2.push(
+        ...merged.map((a7) => ({
+          ...a7,
+          via: joinVia(`merged into data.aws_iam_policy_document.${other} through ${key}`, a7.via)
+        }))
+      );
+    }
+  }
+  for (const call2 of module2.calls) {
+    for (const item of call2.block.body.items) {
+      if ("body" in item || !usesDocument(item.value, name2)) continue;
+      out2.push({
+        type: "role",
+        unresolved: `data.aws_iam_policy_document.${name2}.json is passed to module.${call2.block.labels[0] ?? ""} (input ${item.name}), whose roles are not followed`
+      });
+    }
+  }
+  const unique2 = /* @__PURE__ */ new Map();
+  for (const a7 of out2) {
+    const key = JSON.stringify([a7.type, a7.name, a7.namePrefix, a7.path, a7.account, a7.unresolved]);
+    if (!unique2.has(key)) unique2.set(key, a7);
+  }
+  const result2 = [...unique2.values()];
+  done.set(name2, result2);
+  return result2;
+}
+function usesDocument(expr, name2) {
+  return expr.kind === "reference" && expr.parts.length === 4 && expr.parts[0] === "data" && expr.parts[1] === "aws_iam_policy_document" && expr.parts[2] === name2 && (expr.parts[3] === "json" || expr.parts[3] === "minified_json");
+}
+function moduleRole(scopes, call2) {
+  const source2 = attribute(call2.body, "source")?.value;
+  const shape = STATEMENT_MODULES.find(
+    (m4) => source2?.kind === "string" && m4.source.test(source2.value)
+  );
+  const via = `module.${call2.labels[0] ?? ""}`;
+  if (!shape) return [];
+  const nameInput = shape.roleName.map((n4) => attribute(call2.body, n4)?.value).find((e7) => e7 !== void 0);
+  if (!nameInput) {
+    return [
+      {
+        type: "role",
+        unresolved: `${via} has no ${shape.roleName.join(" or ")}: the role's name is not known`,
+        via
+      }
+    ];
+  }
+  const prefixFlag = shape.usePrefix ? attribute(call2.body, shape.usePrefix.input)?.value : void 0;
+  if (prefixFlag && prefixFlag.kind !== "bool") {
+    return [{ type: "role", unresolved: `${via}: ${shape.usePrefix?.input} is not a literal`, via }];
+  }
+  const prefix = shape.usePrefix && (prefixFlag ? prefixFlag.value : shape.usePrefix.default);
+  const pathInput = attribute(call2.body, shape.path)?.value;
+  const iamPath = pathInput?.kind === "string" ? pathInput.value : void 0;
+  const results = scopes.map((s3) => resolveStrings(nameInput, s3));
+  const named = fromNames(results, "role", via, iamPath, prefix ? "prefix" : void 0);
+  return prefix ? named.map(
+    (a7) => a7.namePrefix !== void 0 ? { ...a7, namePrefix: `${a7.namePrefix}${shape.usePrefix?.suffix ?? ""}` } : a7
+  ) : named;
+}
+function documentQuota(context, path, name2) {
+  const module2 = context.module(folderOf(path));
+  let quota;
+  const consider = (q4) => {
+    if (!quota || q4.limit < quota.limit) quota = q4;
+  };
+  for (const [address, r7] of module2.resources) {
+    const type = address.split(".")[0];
+    const exprs = type === "aws_iam_role" ? blocks(r7.block.body, "inline_policy").map((b7) => attribute(b7.body, "policy")?.value) : [attribute(r7.block.body, "policy")?.value];
+    if (!exprs.some((e7) => e7 && usesDocument(e7, name2))) continue;
+    if (type === "aws_iam_policy") consider(QUOTAS.managed);
+    else if (type === "aws_iam_user_policy") consider(QUOTAS.user);
+    else if (type === "aws_iam_group_policy") consider(QUOTAS.group);
+    else consider(QUOTAS.role);
+  }
+  return quota ?? QUOTAS.managed;
+}
+function managedPolicyUsers(module2, scopes, name2) {
+  const out2 = [];
+  const isThis = (e7) => e7?.kind === "reference" && e7.parts[0] === "aws_iam_policy" && e7.parts[1] === name2 && (e7.parts[e7.parts.length - 1] === "arn" || e7.parts[e7.parts.length - 1] === "id");
+  const listHas = (e7) => e7?.kind === "tuple" ? e7.items.some(isThis) : isThis(e7);
+  for (const [address, r7] of module2.resources) {
+    const [type] = address.split(".");
+    const body2 = r7.block.body;
+    const via = address;
+    if (type === "aws_iam_role_policy_attachment" && isThis(attribute(body2, "policy_arn")?.value)) {
+      out2.push(...principalsOf(module2, scopes, attribute(body2, "role")?.value, "role", via));
+    } else if (type === "aws_iam_user_policy_attachment" && isThis(attribute(body2, "policy_arn")?.value)) {
+      out2.push(...principalsOf(module2, scopes, attribute(body2, "user")?.value, "user", via));
+    } else if (type === "aws_iam_group_policy_attachment" && isThis(attribute(body2, "policy_arn")?.value)) {
+      out2.push(...principalsOf(module2, scopes, attribute(body2, "group")?.value, "group", via));
+    } else if (type === "aws_iam_policy_attachment" && isThis(attribute(body2, "policy_arn")?.value)) {
+      for (const [key, kind] of [
+        ["roles", "role"],
+        ["users", "user"],
+        ["groups", "group"]
+      ]) {
+        const list3 = attribute(body2, key)?.value;
+        if (!list3) continue;
+        if (list3.kind !== "tuple") {
+          out2.push({ type: kind, unresolved: `the ${key} of ${via} are not a literal list`, via });
+          continue;
+        }
+        for (const item of list3.items) out2.push(...principalsOf(module2, scopes, item, kind, via));
+      }
+    } else if (type === "aws_iam_role" && listHas(attribute(body2, "managed_policy_arns")?.value)) {
+      out2.push(
+        ...namedResource(module2, scopes, r7.block, "role", `managed_policy_arns of ${address}`)
+      );
+    } else if (type === "aws_iam_role_policy_attachments_exclusive" && listHas(attribute(body2, "policy_arns")?.value)) {
+      out2.push(...principalsOf(module2, scopes, attribute(body2, "role_name")?.value, "role", via));
+    }
+  }
+  return out2;
+}
+function principalsOf(module2, scopes, expr, type, via) {
+  if (!expr) return [{ type, unresolved: `${via} names no ${type}`, via }];
+  if (expr.kind === "reference" && expr.parts[0] === RESOURCE_TYPE[type]) {
+    const name2 = expr.parts[1];
+    const target = name2 !== void 0 ? module2.resources.get(`${RESOURCE_TYPE[type]}.${name2}`) : void 0;
+    if (!target) {
+      return [
+        {
+          type,
+          unresolved: `${via} names ${expr.parts.join(".")}, which is not in this module`,
+          via
+        }
+      ];
+    }
+    return namedResource(module2, scopes, target.block, type, via);
+  }
+  return fromNames(
+    scopes.map((s3) => resolveStrings(expr, s3)),
+    type,
+    via,
+    void 0
+  );
+}
+function namedResource(module2, scopes, block2, type, via) {
+  const address = `${block2.labels[0] ?? ""}.${block2.labels[1] ?? ""}`;
+  const link2 = via === address ? via : `${via} -> ${address}`;
+  const name2 = attribute(block2.body, "name")?.value;
+  const prefix = attribute(block2.body, "name_prefix")?.value;
+  const pathExpr = attribute(block2.body, "path")?.value;
+  const iamPath = pathExpr?.kind === "string" ? pathExpr.value : void 0;
+  if (!name2 && !prefix) {
+    return [
+      {
+        type,
+        unresolved: `${address} has no name: Terraform generates one (terraform-<26 characters>)`,
+        via: link2
+      }
+    ];
+  }
+  const results = [];
+  for (const scope of scopes) {
+    const instances = instancesOf(block2, scope);
+    if (!instances.ok) return [{ type, unresolved: `${address}: ${instances.reason}`, via: link2 }];
+    for (const instance2 of instances.instances) {
+      results.push(resolveStrings(name2 ?? prefix, { ...scope, instance: instance2 }));
+    }
+  }
+  return fromNames(results, type, link2, iamPath, name2 ? void 0 : "prefix");
+}
+function fromNames(results, type, via, iamPath, prefix) {
+  const out2 = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const r7 of results) {
+    if (!r7.ok)
+      return [{ type, unresolved: `the ${type} name cannot be resolved: ${r7.reason}`, via }];
+    const source2 = prefix ? "terraform-name-prefix" : r7.through === "literal" ? "terraform-name" : r7.through === "module" ? "terraform-module" : "terraform-variables";
+    for (const value of r7.values) {
+      const arn = /^arn:aws[a-z-]*:iam::(\d{12}):(role|user|group)(\/(?:[^/]+\/)*)([^/]+)$/.exec(
+        value
+      );
+      const name2 = arn ? arn[4] : value;
+      const path = arn ? arn[3] : iamPath;
+      const key = `${path ?? ""}${name2}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out2.push({
+        type,
+        ...prefix ? { namePrefix: name2 } : { name: name2 },
+        ...path !== void 0 ? { path } : {},
+        ...arn ? { account: arn[1] } : {},
+        source: source2,
+        via
+      });
+    }
+  }
+  return out2;
+}
+function joinVia(step, rest) {
+  return rest ? `${step} -> ${rest}` : step;
+}
+function fileReferrers(context, path) {
+  let index = referrerIndexes.get(context);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    const folders = new Set([...context.files.keys()].map(folderOf));
+    for (const folder2 of folders) {
+      for (const [address, r7] of context.module(folder2).resources) {
+        const [type, logicalId] = address.split(".");
+        const resource = { type, logicalId };
+        const policies = [];
+        const kind = HOLDER_KINDS[type];
+        if (kind) {
+          policies.push({
+            kind,
+            expr: attribute(r7.block.body, "policy")?.value,
+            where: `${address}.policy`
+          });
+        } else if (type === "aws_iam_role") {
+          blocks(r7.block.body, "inline_policy").forEach(
+            (b7, i8) => policies.push({
+              kind: "tf-role-inline",
+              expr: attribute(b7.body, "policy")?.value,
+              where: `${address}.inline_policy[${i8}].policy`
+            })
+          );
+        }
+        for (const p4 of policies) {
+          const target = p4.expr ? fileTarget(p4.expr, folder2) : void 0;
+          if (!target) continue;
+          const list3 = index.get(target.path) ?? [];
+          list3.push({
+            folder: folder2,
+            holder: { kind: p4.kind, owner: r7.block, resource },
+            quota: HOLDER_QUOTAS[p4.kind] ?? QUOTAS.managed,
+            template: target.template,
+            where: p4.where
+          });
+          index.set(target.path, list3);
+        }
+      }
+    }
+    referrerIndexes.set(context, index);
+  }
+  return index.get(path) ?? [];
+}
+function fileTarget(expr, folder2) {
+  if (expr.kind !== "call" || expr.name !== "file" && expr.name !== "templatefile")
+    return void 0;
+  const arg = expr.args[0];
+  let relative2;
+  if (arg?.kind === "string") relative2 = arg.value;
+  else if (arg?.kind === "template") {
+    relative2 = "";
+    for (const part of arg.parts) {
+      if ("text" in part) relative2 += part.text;
+      else if (part.expr.kind === "reference" && part.expr.parts.length === 2 && part.expr.parts[0] === "path" && part.expr.parts[1] === "module" && relative2 === "") {
+        relative2 = ".";
+      } else return void 0;
+    }
+  }
+  if (relative2 === void 0 || relative2.startsWith("/")) return void 0;
+  return { path: joinPath(folder2, relative2), template: expr.name === "templatefile" };
+}
+function attachmentsOfReferrer(context, referrer) {
+  const scopes = scopesOf(context, referrer.folder);
+  const out2 = collect(context.module(referrer.folder), scopes, referrer.holder, 0);
+  const via = `${referrer.where} reads this file`;
+  return (out2.length > 0 ? out2 : [
+    {
+      type: "role",
+      unresolved: `nothing in that module attaches ${referrer.holder.resource.type}.${referrer.holder.resource.logicalId} to a role or user`
+    }
+  ]).map((a7) => ({ ...a7, via: a7.via ? `${via} -> ${a7.via}` : via }));
+}
+var MAX_DOCUMENT_CHAIN, RESOURCE_TYPE, HOLDER_KINDS, HOLDER_QUOTAS, referrerIndexes;
+var init_attach = __esm({
+  "src/sources/terraform/attach.ts"() {
+    "use strict";
+    init_refine();
+    init_hcl();
+    init_registry();
+    init_module();
+    MAX_DOCUMENT_CHAIN = 64;
+    RESOURCE_TYPE = {
+      role: "aws_iam_role",
+      user: "aws_iam_user",
+      group: "aws_iam_group"
+    };
+    HOLDER_KINDS = {
+      aws_iam_policy: "tf-policy",
+      aws_iam_role_policy: "tf-role-policy",
+      aws_iam_user_policy: "tf-user-policy",
+      aws_iam_group_policy: "tf-group-policy"
+    };
+    HOLDER_QUOTAS = {
+      "tf-policy": QUOTAS.managed,
+      "tf-role-policy": QUOTAS.role,
+      "tf-user-policy": QUOTAS.user,
+      "tf-group-policy": QUOTAS.group,
+      "tf-role-inline": QUOTAS.role
+    };
+    referrerIndexes = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/sources/terraform/find.ts
+function findTerraform(hcl, options) {
+  const ctx = {
+    ...options,
+    hcl,
+    lines: new LineIndex(hcl.text),
+    policies: [],
+    notes: []
+  };
+  for (const item of hcl.body.items) {
+    if (!isBlock(item)) continue;
+    const [type, name2] = item.labels;
+    if (type === void 0 || name2 === void 0) continue;
+    if (item.type === "resource") {
+      const known = POLICY_RESOURCES[type];
+      if (known) {
+        const policy = attribute(item.body, "policy");
+        if (policy) {
+          policyValue(ctx, policy.value, [type, name2, "policy"], known.kind, {
+            quota: known.quota,
+            resource: { logicalId: name2, type },
+            policyName: literalName2(item.body),
+            owner: item
+          });
+        }
+      } else if (type === "aws_iam_role") {
+        blocks(item.body, "inline_policy").forEach((inline2, i8) => {
+          const policy = attribute(inline2.body, "policy");
+          if (!policy) return;
+          policyValue(
+            ctx,
+            policy.value,
+            [type, name2, "inline_policy", i8, "policy"],
+            "tf-role-inline",
+            {
+              quota: QUOTAS.role,
+              resource: { logicalId: name2, type },
+              policyName: literalName2(inline2.body),
+              owner: item
+            }
+          );
+        });
+      }
+    } else if (item.type === "data" && type === "aws_iam_policy_document") {
+      policyDocument(ctx, item, name2);
+    }
+  }
+  for (const item of hcl.body.items) {
+    if (isBlock(item) && item.type === "module" && item.labels[0] !== void 0) {
+      moduleStatements(ctx, item, item.labels[0]);
+    }
+  }
+  return { policies: ctx.policies, notes: ctx.notes };
+}
+function literalName2(body2) {
+  const name2 = attribute(body2, "name")?.value;
+  return name2?.kind === "string" ? name2.value : void 0;
+}
+function note2(ctx, at2, path, message, unchecked) {
+  const { line: line2, column } = ctx.lines.position(at2);
+  ctx.notes.push({
+    file: ctx.file,
+    line: line2,
+    column,
+    pointer: pointerOf(path),
+    message,
+    ...unchecked ? { unchecked: true } : {}
+  });
+}
+function source(ctx, expr) {
+  return quoteSource(ctx.hcl.text.slice(expr.start, expr.end));
+}
+function policyValue(ctx, expr, path, kind, extras) {
+  if (expr.kind === "call" && expr.name === "jsonencode") {
+    const arg = expr.args[0];
+    if (arg?.kind === "object") return jsonencodePolicy(ctx, arg, path, kind, extras);
+    note2(
+      ctx,
+      expr.start,
+      path,
+      `the policy is jsonencode(${arg ? source(ctx, arg) : ""}), not a literal document; not refinable`,
+      true
+    );
+    return;
+  }
+  if (expr.kind === "heredoc") return heredocPolicy(ctx, expr, path, kind, extras);
+  if (expr.kind === "reference") {
+    const [root7, type, name2, attr] = expr.parts;
+    if (root7 === "data" && type === "aws_iam_policy_document" && name2 !== void 0 && (attr === "json" || attr === "minified_json") && expr.parts.length === 4) {
+      const module2 = ctx.context.module(folder(ctx.path));
+      if (module2.data.has(`aws_iam_policy_document.${name2}`)) return;
+      note2(
+        ctx,
+        expr.start,
+        path,
+        `the policy is data.aws_iam_policy_document.${name2}, which no file of this module defines; not refinable`,
+        true
+      );
+      return;
+    }
+  }
+  if (expr.kind === "call" && (expr.name === "file" || expr.name === "templatefile")) {
+    note2(
+      ctx,
+      expr.start,
+      path,
+      `the policy is read from ${source(ctx, expr)}: that file is refined where it is, mapped to this resource`,
+      false
+    );
+    return;
+  }
+  note2(
+    ctx,
+    expr.start,
+    path,
+    `the policy is given by ${source(ctx, expr)}, not a literal document; not refinable`,
+    true
+  );
+}
+function location(ctx, path, kind, extras, range2, document, statements2, statementForm, notEditable) {
+  const attachments = ctx.attach ? attachmentsOf2(ctx.context, ctx.path, { kind, owner: extras.owner, resource: extras.resource }) : [];
+  return {
+    file: ctx.file,
+    syntax: "hcl",
+    path,
+    pointer: pointerOf(path),
+    kind,
+    resource: extras.resource,
+    ...extras.policyName !== void 0 ? { policyName: extras.policyName } : {},
+    range: ctx.lines.range(range2.start, range2.end),
+    document,
+    statementForm,
+    statements: statements2,
+    quota: extras.quota,
+    attachments,
+    notEditable
+  };
+}
+function jsonencodePolicy(ctx, object, path, kind, extras) {
+  const statementElem = object.elems.find((e7) => e7.key === "Statement");
+  if (!statementElem) {
+    note2(ctx, object.start, path, "the policy document has no Statement; not refined", false);
+    return;
+  }
+  const st = statementElem.value;
+  if (st.kind !== "tuple" && st.kind !== "object") {
+    note2(
+      ctx,
+      st.start,
+      [...path, "Statement"],
+      `Statement is given by ${source(ctx, st)}, not a literal list; not refinable`,
+      true
+    );
+    return;
+  }
+  const items = st.kind === "tuple" ? st.items : [st];
+  if (items.some(
+    (i8) => i8.kind === "object" && i8.elems.some((e7) => e7.key === "Principal" || e7.key === "NotPrincipal")
+  )) {
+    note2(
+      ctx,
+      object.start,
+      path,
+      "its statements name a Principal: a resource or trust policy, never refined",
+      false
+    );
+    return;
+  }
+  const statements2 = items.map((item, index) => {
+    const range2 = ctx.lines.range(item.start, item.end);
+    if (item.kind !== "object") {
+      note2(
+        ctx,
+        item.start,
+        [...path, "Statement", index],
+        `statement #${index + 1} is given by ${source(ctx, item)}, not a literal; not refinable`,
+        true
+      );
+      return { index, range: range2, notEditable: "the statement is not a literal object" };
+    }
+    const action = item.elems.find((e7) => e7.key === "Action")?.value;
+    if (!action) return { index, range: range2 };
+    const actionRange = ctx.lines.range(action.start, action.end);
+    if (action.kind === "string")
+      return { index, range: range2, action: { range: actionRange, form: "string" } };
+    if (action.kind === "tuple" && action.items.every((a7) => a7.kind === "string")) {
+      return { index, range: range2, action: { range: actionRange, form: "list" } };
+    }
+    const why = `Action is ${source(ctx, action)}, not a list of literal strings`;
+    note2(ctx, action.start, [...path, "Statement", index, "Action"], `${why}; not refinable`, true);
+    return { index, range: range2, action: { range: actionRange, form: "other" }, notEditable: why };
+  });
+  ctx.policies.push({
+    location: location(
+      ctx,
+      path,
+      kind,
+      extras,
+      object,
+      toPlain(ctx.hcl.text, object),
+      statements2,
+      st.kind === "tuple" ? "list" : "object",
+      []
+    ),
+    edit: { kind: "jsonencode", object }
+  });
+}
+function toPlain(text3, expr) {
+  switch (expr.kind) {
+    case "string":
+      return expr.value;
+    case "number":
+    case "bool":
+      return expr.value;
+    case "null":
+      return null;
+    case "tuple":
+      return expr.items.map((i8) => toPlain(text3, i8));
+    case "object": {
+      const out2 = {};
+      for (const e7 of expr.elems) {
+        const key = e7.key ?? text3.slice(e7.keyStart, e7.keyEnd);
+        Object.defineProperty(out2, key, {
+          value: toPlain(text3, e7.value),
+          enumerable: true,
+          writable: true,
+          configurable: true
+        });
+      }
+      return out2;
+    }
+    default:
+      return { [NON_LITERAL]: text3.slice(expr.start, expr.end) };
+  }
+}
+function heredocPolicy(ctx, heredoc, path, kind, extras) {
+  const content = ctx.hcl.text.slice(heredoc.contentStart, heredoc.contentEnd);
+  const inner = scanDocument(content, ctx.file);
+  const innerLocation = inner.scan.policies.find((p4) => p4.path.length === 0);
+  if (inner.scan.status !== "policies" || !innerLocation) {
+    const why = inner.scan.status === "malformed" ? `the heredoc is not plain JSON (${inner.scan.message ?? "it does not parse"}: an interpolation outside a string?)` : inner.scan.notes[0]?.message ?? "the heredoc holds no policy document";
+    const unchecked = inner.scan.status !== "policies" || inner.scan.notes.length === 0;
+    note2(ctx, heredoc.start, path, `${why}; not refinable`, unchecked && !/Principal/.test(why));
+    return;
+  }
+  const shift = heredoc.contentStart;
+  const doc = innerLocation.document;
+  const rawStatements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+  const shown = rawStatements.map((s3) => s3);
+  const statements2 = innerLocation.statements.map((s3, i8) => {
+    const moved = {
+      ...s3,
+      range: ctx.lines.range(s3.range.start + shift, s3.range.end + shift),
+      ...s3.action ? {
+        action: {
+          ...s3.action,
+          range: ctx.lines.range(s3.action.range.start + shift, s3.action.range.end + shift)
+        }
+      } : {}
+    };
+    const action = rawStatements[i8]?.Action;
+    const entries = typeof action === "string" ? [action] : Array.isArray(action) ? action : [];
+    const templated = entries.find((e7) => typeof e7 === "string" && TEMPLATE.test(e7));
+    if (templated === void 0) return moved;
+    const why = `Action ${JSON.stringify(templated)} is a template, not a literal`;
+    note2(
+      ctx,
+      (s3.action?.range.start ?? s3.range.start) + shift,
+      [...path, "Statement", i8, "Action"],
+      `${why}; not refinable`,
+      true
+    );
+    shown[i8] = {
+      ...rawStatements[i8],
+      Action: { [NON_LITERAL]: JSON.stringify(action) }
+    };
+    return { ...moved, notEditable: why };
+  });
+  const document = Array.isArray(doc.Statement) ? { ...doc, Statement: shown } : { ...doc, Statement: shown[0] };
+  ctx.policies.push({
+    location: location(
+      ctx,
+      path,
+      kind,
+      extras,
+      heredoc,
+      document,
+      statements2,
+      innerLocation.statementForm,
+      [...innerLocation.notEditable]
+    ),
+    edit: { kind: "heredoc", heredoc, inner, innerLocation, rawStatements }
+  });
+}
+function policyDocument(ctx, block2, name2) {
+  const path = ["data", "aws_iam_policy_document", name2];
+  const found = [];
+  for (const item of block2.body.items) {
+    if (!isBlock(item)) continue;
+    if (item.type === "statement") found.push({ block: item, body: item.body });
+    else if (item.type === "dynamic" && item.labels[0] === "statement") {
+      const content = blocks(item.body, "content")[0];
+      if (content) found.push({ block: item, body: content.body });
+    }
+  }
+  for (const key of [
+    "source_policy_documents",
+    "override_policy_documents",
+    "source_json",
+    "override_json"
+  ]) {
+    const attr = attribute(block2.body, key);
+    if (!attr) continue;
+    const items = attr.value.kind === "tuple" ? attr.value.items : [attr.value];
+    for (const item of items) {
+      if (item.kind === "reference" && item.parts[0] === "data" && item.parts[1] === "aws_iam_policy_document")
+        continue;
+      note2(
+        ctx,
+        item.start,
+        [...path, key],
+        `${key} holds ${source(ctx, item)}: the merged policy has statements that are not refinable here`,
+        true
+      );
+    }
+  }
+  if (found.length === 0) return;
+  if (found.some(
+    (f7) => blocks(f7.body, "principals").length > 0 || blocks(f7.body, "not_principals").length > 0
+  )) {
+    note2(
+      ctx,
+      block2.start,
+      path,
+      "its statements name principals: a resource or trust policy, never refined",
+      false
+    );
+    return;
+  }
+  const statements2 = [];
+  const plain2 = [];
+  found.forEach((f7, index) => {
+    const spath = [...path, f7.block.type === "dynamic" ? "dynamic" : "statement", index];
+    const range2 = ctx.lines.range(f7.block.start, f7.block.end);
+    const statement2 = {};
+    const sid = attribute(f7.body, "sid")?.value;
+    if (sid) statement2.Sid = toPlain(ctx.hcl.text, sid);
+    const effect = attribute(f7.body, "effect")?.value;
+    statement2.Effect = effect ? toPlain(ctx.hcl.text, effect) : "Allow";
+    const actions = attribute(f7.body, "actions")?.value;
+    const notActions = attribute(f7.body, "not_actions")?.value;
+    let location2 = { index, range: range2 };
+    if (actions) {
+      statement2.Action = toPlain(ctx.hcl.text, actions);
+      const actionRange = ctx.lines.range(actions.start, actions.end);
+      if (actions.kind === "tuple" && actions.items.every((a7) => a7.kind === "string")) {
+        location2 = { index, range: range2, action: { range: actionRange, form: "list" } };
+      } else {
+        const why = `actions is ${source(ctx, actions)}, not a list of literal strings`;
+        note2(ctx, actions.start, [...spath, "actions"], `${why}; not refinable`, true);
+        location2 = { index, range: range2, action: { range: actionRange, form: "other" }, notEditable: why };
+      }
+    }
+    if (notActions) statement2.NotAction = toPlain(ctx.hcl.text, notActions);
+    if (effect && effect.kind !== "string" && actions) {
+      note2(
+        ctx,
+        effect.start,
+        [...spath, "effect"],
+        `effect is ${source(ctx, effect)}, not a literal; not refinable`,
+        true
+      );
+    }
+    for (const [key, field] of [
+      ["resources", "Resource"],
+      ["not_resources", "NotResource"]
+    ]) {
+      const value = attribute(f7.body, key)?.value;
+      if (value) statement2[field] = toPlain(ctx.hcl.text, value);
+    }
+    const conditions = blocks(f7.body, "condition").map((c7) => toPlainBody(ctx.hcl.text, c7.body));
+    if (conditions.length > 0) statement2.Condition = conditions;
+    if (f7.block.type === "dynamic") {
+      const forEach = attribute(f7.block.body, "for_each")?.value;
+      statement2[NON_LITERAL] = `dynamic statement for each of ${forEach ? ctx.hcl.text.slice(forEach.start, forEach.end) : "?"}`;
+    }
+    statements2.push(location2);
+    plain2.push(statement2);
+  });
+  const version = attribute(block2.body, "version")?.value;
+  const document = {
+    Version: version ? toPlain(ctx.hcl.text, version) : "2012-10-17",
+    Statement: plain2
+  };
+  ctx.policies.push({
+    location: location(
+      ctx,
+      path,
+      "tf-policy-document",
+      {
+        quota: ctx.attach ? documentQuota(ctx.context, ctx.path, name2) : QUOTAS.managed,
+        resource: { logicalId: name2, type: "aws_iam_policy_document" },
+        policyName: void 0,
+        owner: block2
+      },
+      block2,
+      document,
+      statements2,
+      "list",
+      []
+    ),
+    edit: { kind: "document", block: block2, statements: found }
+  });
+}
+function moduleStatements(ctx, block2, name2) {
+  const sourceAttr = attribute(block2.body, "source")?.value;
+  if (sourceAttr?.kind !== "string") return;
+  const shape = STATEMENT_MODULES.find((m4) => m4.source.test(sourceAttr.value));
+  if (!shape) return;
+  const input = attribute(block2.body, shape.statements);
+  if (!input) return;
+  const path = ["module", name2, shape.statements];
+  const enabled = attribute(block2.body, shape.enabledBy.input)?.value;
+  if (enabled && enabled.kind !== "bool") {
+    note2(
+      ctx,
+      enabled.start,
+      ["module", name2, shape.enabledBy.input],
+      `${shape.enabledBy.input} is ${source(ctx, enabled)}: whether the statements apply is not known; not refinable`,
+      true
+    );
+    return;
+  }
+  if (!(enabled ? enabled.value : shape.enabledBy.default)) return;
+  const container = input.value;
+  if (container.kind !== "object" && container.kind !== "tuple") {
+    note2(
+      ctx,
+      container.start,
+      path,
+      `${shape.statements} is ${source(ctx, container)}, not literal statement objects; not refinable`,
+      true
+    );
+    return;
+  }
+  const found = [];
+  const items = container.kind === "object" ? container.elems.map((e7) => ({ value: e7.value, entry: e7 })) : container.items.map((value) => ({ value, entry: void 0 }));
+  for (const { value, entry } of items) {
+    if (value.kind !== "object") {
+      note2(
+        ctx,
+        value.start,
+        path,
+        `a statement is ${source(ctx, value)}, not a literal object; not refinable`,
+        true
+      );
+      return;
+    }
+    found.push({ object: value, ...entry ? { entry } : {} });
+  }
+  if (found.some((f7) => f7.object.elems.some((e7) => e7.key === "principals" || e7.key === "not_principals"))) {
+    note2(
+      ctx,
+      container.start,
+      path,
+      "its statements name principals: not an identity policy, never refined",
+      false
+    );
+    return;
+  }
+  const statements2 = [];
+  const plain2 = found.map((f7, index) => {
+    const range2 = ctx.lines.range((f7.entry ?? f7.object).start, f7.object.end);
+    const get2 = (key) => f7.object.elems.find((e7) => e7.key === key)?.value;
+    const statement2 = {};
+    const sid = get2("sid");
+    if (sid) statement2.Sid = toPlain(ctx.hcl.text, sid);
+    else if (f7.entry?.key !== void 0) statement2.Sid = f7.entry.key;
+    const effect = get2("effect");
+    statement2.Effect = effect ? toPlain(ctx.hcl.text, effect) : "Allow";
+    const actions = get2("actions");
+    let where = { index, range: range2 };
+    if (actions) {
+      statement2.Action = toPlain(ctx.hcl.text, actions);
+      const actionRange = ctx.lines.range(actions.start, actions.end);
+      if (actions.kind === "tuple" && actions.items.every((a7) => a7.kind === "string")) {
+        where = { index, range: range2, action: { range: actionRange, form: "list" } };
+      } else {
+        const why = `actions is ${source(ctx, actions)}, not a list of literal strings`;
+        note2(
+          ctx,
+          actions.start,
+          [...path, f7.entry?.key ?? index, "actions"],
+          `${why}; not refinable`,
+          true
+        );
+        where = { index, range: range2, action: { range: actionRange, form: "other" }, notEditable: why };
+      }
+    }
+    const notActions = get2("not_actions");
+    if (notActions) statement2.NotAction = toPlain(ctx.hcl.text, notActions);
+    const resources = get2("resources");
+    if (resources) statement2.Resource = toPlain(ctx.hcl.text, resources);
+    statements2.push(where);
+    return statement2;
+  });
+  ctx.policies.push({
+    location: location(
+      ctx,
+      path,
+      "tf-module-statements",
+      {
+        quota: shape.quota,
+        resource: { logicalId: name2, type: "module" },
+        policyName: void 0,
+        owner: block2
+      },
+      container,
+      { Version: "2012-10-17", Statement: plain2 },
+      statements2,
+      "list",
+      []
+    ),
+    edit: { kind: "module-statements", statements: found, container }
+  });
+}
+function toPlainBody(text3, body2) {
+  const out2 = {};
+  for (const item of body2.items) {
+    if (isBlock(item)) continue;
+    Object.defineProperty(out2, item.name, {
+      value: toPlain(text3, item.value),
+      enumerable: true,
+      writable: true,
+      configurable: true
+    });
+  }
+  return out2;
+}
+function folder(path) {
+  const i8 = path.lastIndexOf("/");
+  return i8 < 0 ? "" : path.slice(0, i8);
+}
+var NON_LITERAL, POLICY_RESOURCES, TEMPLATE;
+var init_find4 = __esm({
+  "src/sources/terraform/find.ts"() {
+    "use strict";
+    init_refine();
+    init_nodes();
+    init_scan();
+    init_tree();
+    init_attach();
+    init_hcl();
+    init_registry();
+    init_module();
+    NON_LITERAL = "terraform-expression";
+    POLICY_RESOURCES = {
+      aws_iam_policy: { kind: "tf-policy", quota: QUOTAS.managed },
+      aws_iam_role_policy: { kind: "tf-role-policy", quota: QUOTAS.role },
+      aws_iam_user_policy: { kind: "tf-user-policy", quota: QUOTAS.user },
+      aws_iam_group_policy: { kind: "tf-group-policy", quota: QUOTAS.group }
+    };
+    TEMPLATE = /\$\{|%\{/;
+  }
+});
+
+// src/sources/terraform/render.ts
+function renderTerraform(hcl, policy, refinement, refind) {
+  const { location: location2 } = policy;
+  if (!refinement.changed) return { edits: [] };
+  if (refinement.unusedPolicy) {
+    return {
+      refused: "no statement is left: detach or delete the policy rather than keep an empty one"
+    };
+  }
+  if (location2.notEditable.length > 0) return { refused: location2.notEditable.join("; ") };
+  try {
+    const edits = buildEdits2(hcl, policy, refinement);
+    const region2 = regionOf(hcl.text, location2);
+    if (edits.some((e7) => e7.start < region2.start || e7.end > region2.end)) {
+      throw new EditRefusal("an edit falls outside the policy");
+    }
+    verify(hcl, [{ location: location2, document: refinement.document }], edits, refind);
+    return { edits };
+  } catch (error2) {
+    if (error2 instanceof EditRefusal) return { refused: `cannot edit safely: ${error2.message}` };
+    throw error2;
+  }
+}
+function verifyTerraformEdits(hcl, changes, edits, refind) {
+  try {
+    verify(hcl, changes, edits, refind);
+    return void 0;
+  } catch (error2) {
+    if (error2 instanceof EditRefusal) return `cannot edit safely: ${error2.message}`;
+    throw error2;
+  }
+}
+function buildEdits2(hcl, policy, refinement) {
+  const ctx = { text: hcl.text, eol: hcl.eol, edits: [] };
+  const edit = policy.edit;
+  if (edit.kind === "heredoc") {
+    const doc = refinement.document;
+    const refined = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+    const kept = [];
+    let k8 = 0;
+    for (const result2 of refinement.statements) {
+      if (result2.status === "removed") continue;
+      const statement2 = refined[k8++];
+      kept.push(result2.status === "refined" ? statement2 : edit.rawStatements[result2.index]);
+    }
+    const restored = Array.isArray(doc.Statement) ? kept : kept[0];
+    const inner = edit.inner.render(edit.innerLocation, {
+      ...refinement,
+      document: { ...doc, Statement: restored }
+    });
+    if ("refused" in inner)
+      throw new EditRefusal(inner.refused.replace(/^cannot edit safely: /, ""));
+    const shift = edit.heredoc.contentStart;
+    return inner.edits.map((e7) => ({ ...e7, start: e7.start + shift, end: e7.end + shift }));
+  }
+  const refinedDoc = refinement.document;
+  const refinedStatements = Array.isArray(refinedDoc.Statement) ? refinedDoc.Statement : [refinedDoc.Statement];
+  const removed = [];
+  let k7 = 0;
+  for (const result2 of refinement.statements) {
+    if (result2.status !== "removed" && result2.status !== "refined") {
+      k7++;
+      continue;
+    }
+    const where = policy.location.statements[result2.index];
+    if (where?.notEditable) throw new EditRefusal(where.notEditable);
+    if (result2.status === "removed") {
+      removed.push(result2.index);
+      continue;
+    }
+    const refined = refinedStatements[k7++]?.Action;
+    if (edit.kind === "jsonencode") jsonencodeAction(ctx, edit.object, result2, refined);
+    else {
+      const actions = edit.kind === "module-statements" ? edit.statements[result2.index]?.object.elems.find((e7) => e7.key === "actions")?.value : actionsOf(edit.statements[result2.index]?.body);
+      if (actions?.kind !== "tuple")
+        throw new EditRefusal(`statement #${result2.index + 1} has no actions list`);
+      tupleEdits(ctx, actions, planEntries(result2), result2.index);
+    }
+  }
+  if (removed.length > 0) {
+    if (edit.kind === "jsonencode") {
+      const statement2 = edit.object.elems.find((e7) => e7.key === "Statement")?.value;
+      if (statement2?.kind !== "tuple") throw new EditRefusal("Statement is one object");
+      const ops = statement2.items.map(
+        (_, i8) => removed.includes(i8) ? { kind: "delete" } : { kind: "keep" }
+      );
+      tupleEdits(ctx, statement2, ops, (i8) => i8);
+    } else if (edit.kind === "module-statements" && edit.container.kind === "tuple") {
+      const ops = edit.container.items.map(
+        (_, i8) => removed.includes(i8) ? { kind: "delete" } : { kind: "keep" }
+      );
+      tupleEdits(ctx, edit.container, ops, (i8) => i8);
+    } else {
+      const ranges = removed.map((i8) => {
+        const statement2 = edit.statements[i8];
+        const block2 = statement2 && "entry" in statement2 ? statement2.entry : statement2 && "block" in statement2 ? statement2.block : void 0;
+        if (!block2) throw new EditRefusal(`statement #${i8 + 1} is not where it was found`);
+        return { ...blockLines(ctx.text, block2), statement: i8 };
+      });
+      ranges.sort((a7, b7) => a7.start - b7.start);
+      const merged = [];
+      for (const r7 of ranges) {
+        const last = merged[merged.length - 1];
+        if (last && r7.start <= last.end) last.end = Math.max(last.end, r7.end);
+        else merged.push({ ...r7 });
+      }
+      for (const r7 of merged) push2(ctx, r7.statement, r7.start, r7.end, "");
+    }
+  }
+  return ctx.edits;
+}
+function actionsOf(body2) {
+  for (const item of body2?.items ?? [])
+    if (!isBlock(item) && item.name === "actions") return item.value;
+  return void 0;
+}
+function jsonencodeAction(ctx, object, result2, refined) {
+  const statement2 = object.elems.find((e7) => e7.key === "Statement")?.value;
+  const item = statement2?.kind === "tuple" ? statement2.items[result2.index] : statement2;
+  const action = item?.kind === "object" ? item.elems.find((e7) => e7.key === "Action")?.value : void 0;
+  if (!action) throw new EditRefusal(`statement #${result2.index + 1} has no Action`);
+  if (action.kind === "string") {
+    if (typeof refined === "string")
+      push2(ctx, result2.index, action.start, action.end, hclString(refined));
+    else if (Array.isArray(refined)) {
+      push2(
+        ctx,
+        result2.index,
+        action.start,
+        action.end,
+        `[${refined.map((v2) => hclString(String(v2))).join(", ")}]`
+      );
+    } else throw new EditRefusal("the refined Action is neither a string nor a list");
+    return;
+  }
+  if (action.kind !== "tuple") throw new EditRefusal("Action is neither a string nor a list");
+  tupleEdits(ctx, action, planEntries(result2), result2.index);
+}
+function push2(ctx, statement2, start2, end, text3) {
+  ctx.edits.push({ start: start2, end, text: text3, statement: statement2 });
+}
+function tupleEdits(ctx, tuple, ops, statementOf) {
+  const of = typeof statementOf === "number" ? () => statementOf : statementOf;
+  if (ops.length !== tuple.items.length) throw new EditRefusal("the list changed its length");
+  for (let i8 = 0; i8 < ops.length; i8++) {
+    const op = ops[i8];
+    const item = tuple.items[i8];
+    if (op.kind === "replace") {
+      const sep3 = separator(ctx, tuple, i8);
+      push2(ctx, of(i8), item.start, item.end, op.by.map(hclString).join(sep3));
+    } else if (op.kind === "delete") {
+      let j7 = i8;
+      while (j7 + 1 < ops.length && ops[j7 + 1].kind === "delete") j7++;
+      deleteRun(ctx, tuple, i8, j7, of(i8));
+      i8 = j7;
+    }
+  }
+}
+function separator(ctx, tuple, i8) {
+  const item = tuple.items[i8];
+  if (onOwnLines2(ctx.text, item)) {
+    return `,${ctx.eol}${ctx.text.slice(lineStart2(ctx.text, item.start), item.start)}`;
+  }
+  const [a7, b7] = tuple.items;
+  if (a7 && b7) {
+    const m4 = /^[ \t]*,([ \t]*)$/.exec(ctx.text.slice(a7.end, b7.start));
+    if (m4) return `,${m4[1]}`;
+  }
+  return ", ";
+}
+function deleteRun(ctx, tuple, a7, b7, statement2) {
+  const items = tuple.items;
+  const first = items[a7];
+  const last = items[b7];
+  const next = items[b7 + 1];
+  const prev = items[a7 - 1];
+  let own = true;
+  for (let i8 = a7; i8 <= b7; i8++) own &&= onOwnLines2(ctx.text, items[i8]);
+  if (own) {
+    for (let i8 = a7; i8 <= b7; i8++) {
+      const item = items[i8];
+      push2(
+        ctx,
+        statement2,
+        lineStart2(ctx.text, item.start),
+        trailing(ctx.text, item.end).lineEnd,
+        ""
+      );
+    }
+    if (!next && prev && !trailing(ctx.text, last.end).comma) {
+      const t2 = trailing(ctx.text, prev.end);
+      if (t2.comma) push2(ctx, statement2, t2.commaAt, t2.commaAt + 1, "");
+    }
+    return;
+  }
+  let start2;
+  let end;
+  if (next) [start2, end] = [first.start, next.start];
+  else if (prev) [start2, end] = [prev.end, last.end];
+  else [start2, end] = [first.start, last.end];
+  if (hasComment2(ctx.text, start2, end))
+    throw new EditRefusal("a comment inside the list would be lost");
+  push2(ctx, statement2, start2, end, "");
+}
+function blockLines(text3, block2) {
+  const from = lineStart2(text3, block2.start);
+  if (!/^[ \t]*$/.test(text3.slice(from, block2.start)))
+    throw new EditRefusal("a statement block shares its first line");
+  const t2 = trailing(text3, block2.end);
+  if (!t2.ownLine || t2.comma) throw new EditRefusal("a statement block shares its last line");
+  let to = t2.lineEnd;
+  let start2 = from;
+  const blankBefore = from > 0 && /^[ \t]*\r?\n$/.test(text3.slice(lineStart2(text3, from - 1), from));
+  const after = /^[ \t]*\r?\n/.exec(text3.slice(to));
+  if (after && blankBefore) to += after[0].length;
+  else if (blankBefore && /^[ \t]*\}/.test(text3.slice(to))) start2 = lineStart2(text3, from - 1);
+  return { start: start2, end: to };
+}
+function onOwnLines2(text3, item) {
+  return /^[ \t]*$/.test(text3.slice(lineStart2(text3, item.start), item.start)) && trailing(text3, item.end).ownLine;
+}
+function trailing(text3, from) {
+  let i8 = from;
+  while (text3[i8] === " " || text3[i8] === "	") i8++;
+  const comma = text3[i8] === ",";
+  const commaAt = i8;
+  if (comma) i8++;
+  while (text3[i8] === " " || text3[i8] === "	") i8++;
+  if (text3[i8] === "#" || text3.startsWith("//", i8)) {
+    const e7 = text3.indexOf("\n", i8);
+    i8 = e7 < 0 ? text3.length : e7;
+    if (text3[i8 - 1] === "\r") i8--;
+  }
+  if (text3[i8] === "\r") i8++;
+  if (text3[i8] === "\n") return { ownLine: true, comma, commaAt, lineEnd: i8 + 1 };
+  return { ownLine: false, comma, commaAt, lineEnd: i8 };
+}
+function hasComment2(text3, start2, end) {
+  for (let i8 = start2; i8 < end; i8++) {
+    const c7 = text3[i8];
+    if (c7 === '"') {
+      for (i8++; i8 < end && text3[i8] !== '"'; i8++) if (text3[i8] === "\\") i8++;
+    } else if (c7 === "#" || c7 === "/" && (text3[i8 + 1] === "/" || text3[i8 + 1] === "*")) return true;
+  }
+  return false;
+}
+function lineStart2(text3, offset) {
+  return text3.lastIndexOf("\n", offset - 1) + 1;
+}
+function lineEndAfter2(text3, offset) {
+  if (offset > 0 && text3[offset - 1] === "\n") return offset;
+  const e7 = text3.indexOf("\n", offset);
+  return e7 < 0 ? text3.length : e7 + 1;
+}
+function regionOf(text3, location2) {
+  return {
+    start: lineStart2(text3, location2.range.start),
+    end: lineEndAfter2(text3, location2.range.end)
+  };
+}
+function verify(hcl, changes, edits, refind) {
+  let next;
+  try {
+    next = applyEdits(hcl.text, edits);
+  } catch {
+    throw new EditRefusal("the edits overlap");
+  }
+  const again = refind(next);
+  if (!again.ok) throw new EditRefusal(`the edited file would not parse (${again.message})`);
+  const before = /* @__PURE__ */ new Map();
+  const after = /* @__PURE__ */ new Map();
+  for (const { location: location2, document } of changes) {
+    const found = again.policies.find((p4) => p4.location.pointer === location2.pointer);
+    if (!found) throw new EditRefusal("the edited policy is no longer found");
+    if (JSON.stringify(found.location.document) !== JSON.stringify(document)) {
+      throw new EditRefusal("the edited policy would not equal the refinement");
+    }
+    before.set(maskKey(location2), document);
+    after.set(maskKey(found.location), document);
+  }
+  const a7 = JSON.stringify(plainBody(hcl.text, hcl.body, before));
+  const b7 = JSON.stringify(plainBody(again.hcl.text, again.hcl.body, after));
+  if (a7 !== b7)
+    throw new EditRefusal("the edits would change something outside the refined statements");
+}
+function maskKey(location2) {
+  return location2.range.start;
+}
+function plainBody(text3, body2, masks) {
+  return body2.items.map((item) => {
+    if (masks.has(item.start) && isBlock(item)) return { policy: masks.get(item.start) };
+    if (isBlock(item)) return ["block", item.type, item.labels, plainBody(text3, item.body, masks)];
+    return ["attr", item.name, plainExpr(text3, item.value, masks)];
+  });
+}
+function plainExpr(text3, expr, masks) {
+  if (masks.has(expr.start) && (expr.kind === "object" || expr.kind === "tuple" || expr.kind === "heredoc")) {
+    return { policy: masks.get(expr.start) };
+  }
+  switch (expr.kind) {
+    case "string":
+    case "number":
+    case "bool":
+      return [expr.kind, expr.value];
+    case "null":
+      return ["null"];
+    case "tuple":
+      return ["tuple", expr.items.map((i8) => plainExpr(text3, i8, masks))];
+    case "object":
+      return [
+        "object",
+        expr.elems.map((e7) => [
+          e7.key ?? text3.slice(e7.keyStart, e7.keyEnd),
+          plainExpr(text3, e7.value, masks)
+        ])
+      ];
+    case "call":
+      return ["call", expr.name, expr.args.map((a7) => plainExpr(text3, a7, masks))];
+    case "heredoc":
+      return ["heredoc", expr.strip, text3.slice(expr.contentStart, expr.contentEnd)];
+    default:
+      return [expr.kind, text3.slice(expr.start, expr.end)];
+  }
+}
+var init_render2 = __esm({
+  "src/sources/terraform/render.ts"() {
+    "use strict";
+    init_edit_plan();
+    init_text_edit();
+    init_hcl();
+  }
+});
+
+// src/sources/terraform/scan.ts
+function scanTerraform(text3, file, path, context) {
+  const empty = { file, policies: [], notes: [] };
+  const none = (scan2) => ({
+    scan: scan2,
+    render: () => ({ refused: "not a policy" }),
+    verifyAll: () => "not a policy"
+  });
+  const mentionsIam = /aws_iam_|"Statement"|\bStatement\b/.test(text3);
+  if (/\.tfvars$/i.test(file)) return none({ ...empty, status: "none" });
+  if (/\.tf\.json$/i.test(file)) {
+    return none(
+      mentionsIam ? {
+        ...empty,
+        status: "skipped",
+        syntax: "json",
+        message: "is Terraform in JSON syntax, which iam-refine does not read: its IAM policies are not checked"
+      } : { ...empty, status: "none" }
+    );
+  }
+  if (text3.includes("\0")) {
+    return none({
+      ...empty,
+      status: "skipped",
+      message: "is binary (it holds NUL bytes); not read"
+    });
+  }
+  const parsed = context.parse(path, text3);
+  if (!parsed.ok) {
+    if (!mentionsIam) return none({ ...empty, status: "none" });
+    const { line: line2, column } = new LineIndex(text3).position(parsed.offset);
+    const status = parsed.message.includes("nested more than") ? "skipped" : "malformed";
+    return none({ ...empty, status, syntax: "hcl", message: parsed.message, line: line2, column });
+  }
+  const hcl = parsed.file;
+  const found = findTerraform(hcl, { file, path, context, attach: true });
+  const scan = found.policies.length === 0 && found.notes.length === 0 ? { ...empty, status: "none", syntax: "hcl" } : {
+    file,
+    status: "policies",
+    syntax: "hcl",
+    policies: found.policies.map((p4) => p4.location),
+    notes: found.notes
+  };
+  const byPointer = new Map(
+    found.policies.map((p4) => [p4.location.pointer, p4])
+  );
+  const refind = (edited) => {
+    const again = parseHcl(context.parser, edited);
+    if (!again.ok) return { ok: false, message: again.message };
+    const policies = findTerraform(again.file, { file, path, context, attach: false }).policies;
+    return { ok: true, hcl: again.file, policies };
+  };
+  return {
+    scan,
+    render: (location2, refinement) => {
+      const policy = byPointer.get(location2.pointer);
+      if (!policy) return { refused: "the policy is no longer where it was found" };
+      return renderTerraform(hcl, policy, refinement, refind);
+    },
+    verifyAll: (changes, edits) => verifyTerraformEdits(hcl, changes, edits, refind)
+  };
+}
+function readByTerraform(scanned, path, context) {
+  const referrers = fileReferrers(context, path);
+  const { scan } = scanned;
+  if (referrers.length === 0 || scan.status !== "policies") return scanned;
+  const whole = scan.policies.find((p4) => p4.path.length === 0);
+  if (!whole) return scanned;
+  const templated = referrers.some((r7) => r7.template) && /\$\{|%\{/.test(JSON.stringify(actionsOf2(whole.document)));
+  if (templated) {
+    return {
+      ...scanned,
+      scan: {
+        ...scan,
+        policies: scan.policies.filter((p4) => p4 !== whole),
+        notes: [
+          ...scan.notes,
+          {
+            file: scan.file,
+            line: whole.range.startLine,
+            column: whole.range.startColumn,
+            pointer: "",
+            message: `${referrers[0]?.where ?? "a templatefile"} fills this template, and its actions hold \${\u2026}: not refinable`,
+            unchecked: true
+          }
+        ]
+      }
+    };
+  }
+  const attachments = referrers.flatMap((r7) => attachmentsOfReferrer(context, r7));
+  const quota = referrers.reduce((q4, r7) => r7.quota.limit < q4.limit ? r7.quota : q4, whole.quota);
+  const mapped = { ...whole, attachments, quota };
+  return {
+    ...scanned,
+    scan: { ...scan, policies: scan.policies.map((p4) => p4 === whole ? mapped : p4) }
+  };
+}
+function actionsOf2(document) {
+  const statement2 = document?.Statement;
+  const list3 = Array.isArray(statement2) ? statement2 : [statement2];
+  return list3.map((s3) => s3?.Action);
+}
+var init_scan2 = __esm({
+  "src/sources/terraform/scan.ts"() {
+    "use strict";
+    init_tree();
+    init_attach();
+    init_find4();
+    init_hcl();
+    init_render2();
   }
 });
 
 // src/sources/format.ts
-function scanFile(text3, file) {
-  return scanDocument(text3, file);
+function scanFile(text3, file, context = {}) {
+  if (isTerraformPath(file)) {
+    if (!context.terraform) {
+      const scan = {
+        file,
+        status: "skipped",
+        message: "is a Terraform file, and the Terraform parser was not loaded",
+        policies: [],
+        notes: []
+      };
+      return { scan, render: () => ({ refused: "not read" }), verifyAll: () => "not read" };
+    }
+    return scanTerraform(text3, file, context.path ?? file, context.terraform);
+  }
+  const scanned = scanDocument(text3, file, context);
+  if (scanned.scan.status === "malformed" && !mayHoldPolicies(file)) {
+    return {
+      ...scanned,
+      scan: { file, status: "skipped", message: NOT_A_FORMAT, policies: [], notes: [] }
+    };
+  }
+  return context.terraform ? readByTerraform(scanned, context.path ?? file, context.terraform) : scanned;
 }
+function findPolicies(text3, file, context = {}) {
+  return scanFile(text3, file, context).scan;
+}
+function collectIncludes(files) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const { path, text: text3 } of files) {
+    if (!isServerlessFile(path)) continue;
+    for (const include of findPolicies(text3, path, { path }).includes ?? []) {
+      const list3 = byFile.get(include.file) ?? [];
+      list3.push(include);
+      byFile.set(include.file, list3);
+    }
+  }
+  return byFile;
+}
+var NOT_A_FORMAT;
 var init_format2 = __esm({
   "src/sources/format.ts"() {
     "use strict";
+    init_candidates();
     init_scan();
+    init_find3();
+    init_module();
+    init_scan2();
+    NOT_A_FORMAT = "is not in a format iam-refine reads (JSON policies, CloudFormation and SAM templates in JSON or YAML, serverless.yml, Terraform)";
   }
 });
 
 // src/sources/principals.ts
-function mapPrincipals(location, ctx) {
+function mapPrincipals(location2, ctx) {
   for (const entry of ctx.config.principals) {
     if (globMatcher(entry.files)(ctx.file)) {
       return mappedTo(entry.principals, "config", [], ctx);
     }
   }
   let reason;
-  if (location.attachments.length > 0) {
-    const resolved = resolveAttachments(location.attachments, ctx);
-    if (resolved.ok) return mappedTo(resolved.principals, "template", resolved.notes, ctx);
+  if (location2.attachments.length > 0) {
+    const resolved = resolveAttachments(location2.attachments, ctx);
+    if (resolved.ok) {
+      return mappedTo(
+        resolved.principals,
+        attachmentSource(location2.attachments),
+        resolved.notes,
+        ctx
+      );
+    }
     if (resolved.ambiguous) return { mapped: false, reason: resolved.reason, ambiguous: true };
     reason = resolved.reason;
-  } else if (location.kind !== "json-policy") {
+  } else if (location2.kind !== "json-policy") {
     reason = "the template attaches it to no role or user";
   } else {
     const byName = principalsNamedLike(ctx.file, ctx.known, accountFor(ctx));
@@ -13267,13 +17141,13 @@ function mapPrincipals(location, ctx) {
   return { mapped: false, reason };
 }
 function mappedTo(principals, via, notes, ctx) {
-  const unique = [...new Set(principals)];
+  const unique2 = [...new Set(principals)];
   return {
     mapped: true,
-    principals: unique,
+    principals: unique2,
     via,
     notes,
-    uncovered: unique.filter((p4) => !ctx.covered(p4))
+    uncovered: unique2.filter((p4) => !ctx.covered(p4))
   };
 }
 function resolveAttachments(attachments, ctx) {
@@ -13292,15 +17166,42 @@ function resolveAttachments(attachments, ctx) {
     if (a7.unresolved)
       return {
         ok: false,
-        reason: `${a7.unresolved}; map the file in the configuration's principals`
+        reason: `${a7.unresolved}${a7.via ? ` (through ${a7.via})` : ""}; map the file in the configuration's principals`
       };
     const kind = a7.type;
+    if (a7.via) notes.push(`mapped through ${a7.via}`);
+    if (a7.namePrefix !== void 0) {
+      const prefixed = new RegExp(
+        `:${kind}${pathPattern(a7.path)}${escape(a7.namePrefix)}\\d{18}[0-9a-f]{8}$`,
+        "i"
+      );
+      const account2 = a7.account ?? accountFor(ctx);
+      const matches2 = ctx.known.filter(
+        (arn2) => prefixed.test(arn2) && (account2 === void 0 || accountOf(arn2) === account2)
+      );
+      const accounts2 = [...new Set(matches2.map(accountOf))];
+      if (accounts2.length > 1) {
+        return {
+          ok: false,
+          ambiguous: true,
+          reason: `${label2} names roles in ${accounts2.length} accounts the findings cover (${accounts2.join(", ")}): say which account in the configuration`
+        };
+      }
+      if (matches2.length === 0) {
+        return {
+          ok: false,
+          reason: `no finding names a ${kind} ${a7.namePrefix}<26 characters> (${label2}): map the file in the configuration's principals`
+        };
+      }
+      principals.push(...matches2);
+      continue;
+    }
     let pattern;
-    let name;
+    let name2;
     let key;
     if (a7.name !== void 0) {
       pattern = new RegExp(`:${kind}${pathPattern(a7.path)}${escape(a7.name)}$`, "i");
-      name = `${a7.path ?? "/"}${a7.name}`;
+      name2 = `${a7.path ?? "/"}${a7.name}`;
       key = a7.name.toLowerCase();
     } else if (a7.logicalId !== void 0) {
       if (stack === void 0) {
@@ -13312,11 +17213,12 @@ function resolveAttachments(attachments, ctx) {
       pattern = new RegExp(
         `:${kind}${pathPattern(a7.path)}${escape(stack)}-${escape(a7.logicalId)}-[A-Za-z0-9]+$`
       );
-      name = `/${stack}-${a7.logicalId}-*`;
+      name2 = `/${stack}-${a7.logicalId}-*`;
       key = `${stack}-${a7.logicalId}`.toLowerCase();
     } else {
       return { ok: false, reason: `${label2} has no name` };
     }
+    if (a7.derivation !== void 0) notes.push(a7.derivation);
     const account = a7.account ?? stackEntry?.account ?? accountFor(ctx);
     const inAccount = candidates(ctx.known, key).filter(
       (arn2) => pattern.test(arn2) && (account === void 0 || accountOf(arn2) === account)
@@ -13339,11 +17241,18 @@ function resolveAttachments(attachments, ctx) {
         reason: `no finding names ${label2}, and no account is named for it: map the file in the configuration's principals or name the account`
       };
     }
-    const arn = `arn:aws:iam::${account}:${kind}${name}`;
+    const arn = `arn:aws:iam::${account}:${kind}${name2}`;
     principals.push(arn);
     notes.push(`no finding names ${arn}`);
   }
-  return { ok: true, principals: [...new Set(principals)], notes };
+  return { ok: true, principals: [...new Set(principals)], notes: [...new Set(notes)] };
+}
+function attachmentSource(attachments) {
+  let rank = -1;
+  for (const a7 of attachments) {
+    rank = Math.max(rank, a7.source ? SOURCE_ORDER.indexOf(a7.source) : -1);
+  }
+  return SOURCE_ORDER[rank] ?? "template";
 }
 function accountFor(ctx) {
   if (ctx.config.account !== void 0) return ctx.config.account;
@@ -13354,8 +17263,9 @@ function accountOf(arn) {
   return /^arn:[^:]*:iam::(\d{12}):/.exec(arn)?.[1] ?? "";
 }
 function describe(a7) {
-  if (a7.samFunction) return `the role SAM creates for ${a7.samFunction}`;
+  if (a7.samResource) return `the role SAM creates for ${a7.samResource}`;
   if (a7.name !== void 0) return `${a7.type} ${a7.name}`;
+  if (a7.namePrefix !== void 0) return `${a7.type} with name_prefix ${a7.namePrefix}`;
   if (a7.logicalId !== void 0) return `${a7.type} ${a7.logicalId}`;
   return `a ${a7.type}`;
 }
@@ -13364,12 +17274,12 @@ function pathPattern(path) {
   return escape(path.endsWith("/") ? path : `${path}/`);
 }
 function principalsNamedLike(file, known, account) {
-  const parts = file.split("/").filter((p4) => p4 !== "" && p4 !== ".");
-  const base2 = parts.pop();
-  const names = [base2?.split(".")[0] ?? "", ...parts.reverse()].filter((n4) => n4 !== "");
-  for (const name of names) {
-    const pattern = new RegExp(`:(role|user)/(?:[^/]+/)*${escape(name)}$`, "i");
-    const matches2 = candidates(known, name.toLowerCase()).filter(
+  const parts2 = file.split("/").filter((p4) => p4 !== "" && p4 !== ".");
+  const base2 = parts2.pop();
+  const names = [base2?.split(".")[0] ?? "", ...parts2.reverse()].filter((n4) => n4 !== "");
+  for (const name2 of names) {
+    const pattern = new RegExp(`:(role|user)/(?:[^/]+/)*${escape(name2)}$`, "i");
+    const matches2 = candidates(known, name2.toLowerCase()).filter(
       (arn) => pattern.test(arn) && (account === void 0 || accountOf(arn) === account)
     );
     if (matches2.length === 0) continue;
@@ -13377,20 +17287,20 @@ function principalsNamedLike(file, known, account) {
     if (accounts.length > 1) {
       return {
         kind: "ambiguous",
-        reason: `${name} names principals in ${accounts.length} accounts the findings cover (${accounts.join(", ")}): map the file in the configuration's principals, or name the account`
+        reason: `${name2} names principals in ${accounts.length} accounts the findings cover (${accounts.join(", ")}): map the file in the configuration's principals, or name the account`
       };
     }
     return { kind: "found", principals: matches2 };
   }
   return { kind: "none" };
 }
-function candidates(known, name) {
+function candidates(known, name2) {
   let index = indexes.get(known);
   if (!index) {
     index = /* @__PURE__ */ new Map();
     const add = (key, arn) => {
-      const list2 = index?.get(key);
-      if (list2) list2.push(arn);
+      const list3 = index?.get(key);
+      if (list3) list3.push(arn);
       else index?.set(key, [arn]);
     };
     for (const arn of known) {
@@ -13401,23 +17311,37 @@ function candidates(known, name) {
     }
     indexes.set(known, index);
   }
-  return [...index.get(name) ?? [], ...index.get(`${name}-*`) ?? []];
+  return [...index.get(name2) ?? [], ...index.get(`${name2}-*`) ?? []];
 }
 function escape(s3) {
   return s3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
-var indexes;
+var SOURCE_ORDER, indexes;
 var init_principals = __esm({
   "src/sources/principals.ts"() {
     "use strict";
     init_config();
+    SOURCE_ORDER = [
+      "terraform-name",
+      "terraform-name-prefix",
+      "terraform-variables",
+      "terraform-module"
+    ];
     indexes = /* @__PURE__ */ new WeakMap();
   }
 });
 
 // src/sources/scan.ts
 function refineFile(input, options) {
-  return refineScan(input, scanFile(input.text, input.file), options);
+  return refineScan(
+    input,
+    scanFile(input.text, input.file, {
+      ...options.formats,
+      path: input.path,
+      ...input.included ? { included: input.included } : {}
+    }),
+    options
+  );
 }
 function refineScan(input, scanned, options) {
   const { scan } = scanned;
@@ -13435,23 +17359,53 @@ function refineScan(input, scanned, options) {
       }
     };
   }
+  const statements2 = scan.policies.reduce((n4, p4) => n4 + p4.statements.length, 0);
+  if (statements2 > MAX_STATEMENTS_PER_FILE) {
+    return {
+      report: {
+        file: input.file,
+        status: "skipped",
+        message: `holds ${statements2} statements, over the limit of ${MAX_STATEMENTS_PER_FILE} for one file; not checked`,
+        policies: [],
+        notes: scan.notes,
+        edits: []
+      }
+    };
+  }
   const lines = new LineIndex(input.text);
-  const drafts = scan.policies.map((location) => {
-    const mapping = mapPrincipals(location, {
+  const budget = newWorkBudget();
+  const started = options.clock?.();
+  const refined = scan.policies.map((location2) => {
+    if (started !== void 0 && options.clock() - started > MAX_SECONDS_PER_FILE * 1e3) {
+      return {
+        done: uncheckedDraft(
+          location2,
+          `not checked: the file took more than ${MAX_SECONDS_PER_FILE} s to refine`
+        )
+      };
+    }
+    const mapping = mapPrincipals(location2, {
       file: input.path,
       config: options.config,
       known: options.findings.known,
       covered: (arn) => isCovered(options.findings, arn) || isFallback(arn, options),
       ...options.fallbackPrincipals ? { fallback: options.fallbackPrincipals } : {}
     });
-    return refineLocation(scanned, location, mapping, options, lines);
+    return refineLocation(location2, mapping, options, budget);
   });
+  const drafts = refined.map(
+    (r7, i8) => finishLocation(scanned, r7, otherInlineSize(refined, i8), lines)
+  );
   const editing = drafts.filter((d7) => d7.report.status === "refined");
   const all = editing.flatMap((d7) => d7.edits);
   let fileEdits = all;
   if (editing.length > 1) {
     const problem = scanned.verifyAll(
-      editing.map((d7) => ({ location: d7.location, document: d7.refinement?.document })),
+      editing.map((d7) => ({
+        location: d7.location,
+        document: d7.refinement?.document,
+        removed: (d7.refinement?.statements ?? []).filter((s3) => s3.status === "removed").map((s3) => s3.index)
+      })),
       all
     );
     if (problem !== void 0) {
@@ -13476,28 +17430,52 @@ function refineScan(input, scanned, options) {
     )
   };
 }
-function refineLocation(scanned, location, mapping, options, lines) {
-  const base2 = {
-    pointer: location.pointer,
-    path: location.path,
-    kind: location.kind,
-    ...location.resource ? { resource: location.resource } : {},
-    ...location.policyName !== void 0 ? { policyName: location.policyName } : {},
-    range: location.range
+function reportBase(location2) {
+  return {
+    pointer: location2.pointer,
+    path: location2.path,
+    kind: location2.kind,
+    ...location2.branches ? { branches: location2.branches } : {},
+    ...location2.resource ? { resource: location2.resource } : {},
+    ...location2.policyName !== void 0 ? { policyName: location2.policyName } : {},
+    range: location2.range
   };
+}
+function uncheckedDraft(location2, reason) {
+  return {
+    location: location2,
+    principals: [],
+    edits: [],
+    report: {
+      ...reportBase(location2),
+      principals: [],
+      statements: [],
+      edits: [],
+      unusedActions: [],
+      status: "unchecked",
+      reason,
+      warnings: []
+    }
+  };
+}
+function refineLocation(location2, mapping, options, budget) {
+  const base2 = reportBase(location2);
   const empty = { statements: [], edits: [], unusedActions: [] };
   if (!mapping.mapped) {
     return {
-      location,
-      principals: [],
-      edits: [],
-      report: {
-        ...base2,
-        ...empty,
+      done: {
+        location: location2,
         principals: [],
-        status: "unmapped",
-        reason: mapping.reason,
-        warnings: []
+        edits: [],
+        report: {
+          ...base2,
+          ...empty,
+          principals: [],
+          status: "unmapped",
+          reason: mapping.reason,
+          ...mapping.ambiguous ? { ambiguous: true } : {},
+          warnings: []
+        }
       }
     };
   }
@@ -13508,98 +17486,162 @@ function refineLocation(scanned, location, mapping, options, lines) {
   };
   if (mapping.uncovered.length > 0) {
     return {
-      location,
-      principals: [],
-      edits: [],
-      report: {
-        ...mapped,
-        ...empty,
-        status: "unchecked",
-        reason: `the findings say nothing about ${mapping.uncovered.join(", ")}: no finding names ${mapping.uncovered.length === 1 ? "it" : "them"} and the analyzer's coverage of ${mapping.uncovered.length === 1 ? "its account" : "their accounts"} is not recorded, so whether it uses everything or was never analyzed cannot be told`,
-        warnings: [...mapping.notes]
+      done: {
+        location: location2,
+        principals: [],
+        edits: [],
+        report: {
+          ...mapped,
+          ...empty,
+          status: "unchecked",
+          reason: `the findings say nothing about ${mapping.uncovered.join(", ")}: no finding names ${mapping.uncovered.length === 1 ? "it" : "them"} and the analyzer's coverage of ${mapping.uncovered.length === 1 ? "its account" : "their accounts"} is not recorded, so whether it uses everything or was never analyzed cannot be told`,
+          warnings: [...mapping.notes]
+        }
       }
     };
   }
   const principals = mapping.principals.map((p4) => unusedOf2(p4, options));
   let refinement;
   try {
-    refinement = refinePolicy(location.document, {
+    refinement = refinePolicy(location2.document, {
       catalog: options.catalog,
       principals,
       keepActions: options.config.keepActions,
-      quota: location.quota
+      quota: location2.quota,
+      budget
     });
   } catch (error2) {
+    if (error2 instanceof LimitError) {
+      return {
+        done: {
+          location: location2,
+          principals,
+          edits: [],
+          report: {
+            ...mapped,
+            ...empty,
+            status: error2.kind === "check" ? "unchecked" : "not-editable",
+            reason: error2.message,
+            warnings: [...mapping.notes]
+          }
+        }
+      };
+    }
     if (error2 instanceof ConfigurationError || error2 instanceof InvariantError) {
       return {
-        location,
-        principals,
-        edits: [],
-        report: {
-          ...mapped,
-          ...empty,
-          status: error2 instanceof InvariantError ? "error" : "invalid",
-          reason: error2.message,
-          warnings: [...mapping.notes]
+        done: {
+          location: location2,
+          principals,
+          edits: [],
+          report: {
+            ...mapped,
+            ...empty,
+            status: error2 instanceof InvariantError ? "error" : "invalid",
+            reason: error2.message,
+            warnings: [...mapping.notes]
+          }
         }
       };
     }
     throw error2;
   }
-  const statements = statementReports(location, refinement);
+  return { location: location2, mapped, notes: mapping.notes, principals, refinement };
+}
+function otherInlineSize(all, index) {
+  const self = all[index];
+  if (!self || "done" in self || self.location.quota.kind === QUOTAS.managed.kind) return 0;
+  const key = principalKey(self.location);
+  if (key === void 0) return 0;
+  let size = 0;
+  all.forEach((other, i8) => {
+    if (i8 === index || "done" in other || other.location.branches) return;
+    if (other.location.quota.kind !== self.location.quota.kind) return;
+    if (principalKey(other.location) !== key) return;
+    const [a7, b7] = [self.location.path, other.location.path];
+    const nested = (x2, y2) => x2.length <= y2.length && x2.every((step, j7) => y2[j7] === step);
+    if (nested(a7, b7) || nested(b7, a7)) return;
+    size += other.refinement.size.after;
+  });
+  return size;
+}
+function principalKey(location2) {
+  if (location2.attachments.length === 0) return void 0;
+  return location2.attachments.map((a7) => `${a7.type}:${a7.logicalId ?? ""}:${a7.name ?? ""}:${a7.unresolved ?? ""}`).sort().join("|");
+}
+function finishLocation(scanned, refined, others, lines) {
+  if ("done" in refined) return refined.done;
+  const { location: location2, mapped, principals, refinement } = refined;
+  const statements2 = statementReports(location2, refinement);
   const unusedActions = [
     ...new Set(refinement.statements.flatMap((s3) => s3.changes.flatMap((c7) => c7.unused)))
   ];
+  const statementNotes = refinement.statements.flatMap((s3) => s3.note ? [`: ${s3.note}`] : []);
+  const quota = location2.quota;
+  const { before, after } = refinement.size;
+  const total = after + others;
+  const overQuota = total > quota.limit && after > before;
   const common = {
     ...mapped,
-    statements,
+    statements: statements2,
     unusedActions,
-    warnings: [...mapping.notes, ...refinement.warnings],
-    size: refinement.size,
-    overQuota: refinement.overQuota,
+    warnings: [
+      ...refined.notes,
+      // statement notes are the statements' own; the quota is said below, with its options
+      ...refinement.warnings.filter(
+        (w2) => !statementNotes.some((n4) => w2.endsWith(n4)) && !w2.includes("-character quota for")
+      )
+    ],
+    size: { before, after, quota, ...others > 0 ? { others } : {} },
+    overQuota: total > quota.limit,
     unusedPrincipal: refinement.unusedPrincipal
   };
-  if (!refinement.changed) {
-    return {
-      location,
-      principals,
-      refinement,
-      edits: [],
-      report: { ...common, status: "unchanged", edits: [] }
-    };
-  }
-  if (refinement.unusedPolicy) {
-    return {
-      location,
-      principals,
-      refinement,
-      edits: [],
-      report: {
-        ...common,
-        status: "unused-policy",
-        reason: "no statement is left: detach the policy from its principals or delete it",
-        edits: []
-      }
-    };
-  }
-  const rendered = scanned.render(location, refinement);
-  if ("refused" in rendered) {
-    return {
-      location,
-      principals,
-      refinement,
-      edits: [],
-      report: { ...common, status: "not-editable", reason: rendered.refused, edits: [] }
-    };
-  }
-  const edits = [...rendered.edits];
-  return {
-    location,
+  const draft = (report, edits2 = []) => ({
+    location: location2,
     principals,
     refinement,
-    edits,
-    report: { ...common, status: "refined", edits: edits.map((e7) => reportEdit(e7, lines)) }
-  };
+    edits: edits2,
+    report
+  });
+  if (!refinement.changed) return draft({ ...common, status: "unchanged", edits: [] });
+  if (refinement.unusedPolicy) {
+    return draft({
+      ...common,
+      status: "unused-policy",
+      reason: unusedReason(location2),
+      edits: []
+    });
+  }
+  if (overQuota) {
+    return draft({
+      ...common,
+      status: "not-editable",
+      reason: overQuotaReason(refined, others),
+      edits: []
+    });
+  }
+  const rendered = scanned.render(location2, refinement);
+  if ("refused" in rendered) {
+    return draft({ ...common, status: "not-editable", reason: rendered.refused, edits: [] });
+  }
+  const edits = [...rendered.edits];
+  return draft({ ...common, status: "refined", edits: edits.map((e7) => reportEdit(e7, lines)) }, edits);
+}
+function unusedReason(location2) {
+  switch (location2.form ?? "document") {
+    case "statement":
+    case "action":
+      return "no action is left in this branch of Fn::If: replace the branch by !Ref AWS::NoValue, or delete the statement";
+    case "statements":
+      return location2.branches ? "no statement is left in this branch of Fn::If: replace the branch by !Ref AWS::NoValue" : "no statement is left: delete the statements (the role keeps its other policies)";
+    default:
+      return location2.branches ? "no statement is left in this branch of Fn::If: replace the branch by !Ref AWS::NoValue, or detach or delete the policy" : "no statement is left: detach the policy from its principals or delete it";
+  }
+}
+function overQuotaReason(refined, others) {
+  const { before, after } = refined.refinement.size;
+  const quota = refined.location.quota;
+  const withOthers = others > 0 ? `, ${after + others} with the principal's other inline policies in this file` : "";
+  return `the refinement would be ${after} characters without white space (the policy is ${before} now)${withOthers}, over IAM's ${quota.limit}-character quota for ${quota.kind}, so it could not be deployed and no fix is suggested: ` + (quota.kind === QUOTAS.managed.kind ? "split the policy into several, " : "split the policy into several, move it to a managed policy, ") + "or accept the listed unused actions with keep-actions in the configuration";
 }
 function isFallback(arn, options) {
   return options.findings.byPrincipal.has("") && (options.fallbackPrincipals?.includes(arn) ?? false);
@@ -13613,22 +17655,24 @@ function unusedOf2(principal, options) {
   }
   return usesEverything(principal);
 }
-function statementReports(location, refinement) {
+function statementReports(location2, refinement) {
   return refinement.statements.map((s3) => {
-    const where = location.statements[s3.index];
+    const where = location2.statements[s3.index];
     const reasons = s3.changes.map((c7) => describeChange(c7));
     if (s3.status === "removed") reasons.push("the statement is removed: no action is left");
-    const note2 = where?.notEditable ?? s3.note;
+    const note3 = where?.notEditable ?? s3.note;
     return {
       index: s3.index,
       ...s3.sid !== void 0 ? { sid: s3.sid } : {},
       status: s3.status,
-      ...note2 !== void 0 ? { note: note2 } : {},
+      ...note3 !== void 0 ? { note: note3 } : {},
+      // what the engine cannot read is unchecked, unless a Fn::If's branches are checked apart
+      ...s3.unreadable && !where?.branched ? { unreadable: true } : {},
       before: s3.before,
       after: s3.after,
       changes: s3.changes,
       reasons,
-      range: where?.range ?? location.range,
+      range: where?.range ?? location2.range,
       ...where?.action ? { actionRange: where.action.range } : {}
     };
   });
@@ -13642,10 +17686,11 @@ function reportEdit(e7, lines) {
     range: lines.range(e7.start, e7.end)
   };
 }
-var init_scan2 = __esm({
+var init_scan3 = __esm({
   "src/sources/scan.ts"() {
     "use strict";
     init_errors();
+    init_limits();
     init_refine();
     init_unused();
     init_select();
@@ -13654,18 +17699,6 @@ var init_scan2 = __esm({
     init_format2();
     init_principals();
     init_text_edit();
-  }
-});
-
-// src/sources/candidates.ts
-function mayHoldPolicies(path) {
-  return CANDIDATE.test(path);
-}
-var CANDIDATE;
-var init_candidates = __esm({
-  "src/sources/candidates.ts"() {
-    "use strict";
-    CANDIDATE = /\.(json|jsonc|ya?ml|template)$/i;
   }
 });
 
@@ -13683,26 +17716,26 @@ import {
 } from "node:fs/promises";
 import { basename, dirname, join, relative, sep } from "node:path";
 async function walkFiles(paths, root7, ignore) {
-  const out = [];
+  const out2 = [];
   const seen = /* @__PURE__ */ new Set();
   const add = (path, explicit) => {
     const rel = toPosix(relative(root7, path)) || basename(path);
     if (seen.has(rel) || ignore(rel)) return;
     seen.add(rel);
-    out.push({ path: toPosix(path), rel, explicit });
+    out2.push({ path: toPosix(path), rel, explicit });
   };
   for (const given of paths) {
-    let info;
+    let info2;
     try {
-      info = await stat2(given);
+      info2 = await stat2(given);
     } catch {
       throw new ConfigurationError(`${given}: no such file or folder`);
     }
-    if (info.isFile()) {
+    if (info2.isFile()) {
       add(given, true);
       continue;
     }
-    if (!info.isDirectory()) continue;
+    if (!info2.isDirectory()) continue;
     const stack = [given];
     while (stack.length > 0) {
       const dir = stack.pop();
@@ -13725,7 +17758,7 @@ async function walkFiles(paths, root7, ignore) {
       stack.push(...dirs.reverse());
     }
   }
-  return out;
+  return out2;
 }
 async function readCandidate(path) {
   let size;
@@ -13789,67 +17822,4253 @@ var init_walk = __esm({
   }
 });
 
+// node_modules/web-tree-sitter/web-tree-sitter.js
+var web_tree_sitter_exports = {};
+__export(web_tree_sitter_exports, {
+  CaptureQuantifier: () => CaptureQuantifier,
+  Edit: () => Edit,
+  LANGUAGE_VERSION: () => LANGUAGE_VERSION,
+  Language: () => Language,
+  LookaheadIterator: () => LookaheadIterator,
+  MIN_COMPATIBLE_VERSION: () => MIN_COMPATIBLE_VERSION,
+  Node: () => Node,
+  Parser: () => Parser,
+  Query: () => Query,
+  Tree: () => Tree,
+  TreeCursor: () => TreeCursor
+});
+function assertInternal(x2) {
+  if (x2 !== INTERNAL) throw new Error("Illegal constructor");
+}
+function isPoint(point) {
+  return !!point && typeof point.row === "number" && typeof point.column === "number";
+}
+function setModule(module2) {
+  C = module2;
+}
+function newFinalizer(handler) {
+  try {
+    return new FinalizationRegistry(handler);
+  } catch (e7) {
+    console.error("Unsupported FinalizationRegistry:", e7);
+    return;
+  }
+}
+function getText(tree, startIndex, endIndex, startPosition) {
+  const length = endIndex - startIndex;
+  let result2 = tree.textCallback(startIndex, startPosition);
+  if (result2) {
+    startIndex += result2.length;
+    while (startIndex < endIndex) {
+      const string = tree.textCallback(startIndex, startPosition);
+      if (string && string.length > 0) {
+        startIndex += string.length;
+        result2 += string;
+      } else {
+        break;
+      }
+    }
+    if (startIndex > endIndex) {
+      result2 = result2.slice(0, length);
+    }
+  }
+  return result2 ?? "";
+}
+function unmarshalCaptures(query, tree, address, patternIndex, result2) {
+  for (let i22 = 0, n4 = result2.length; i22 < n4; i22++) {
+    const captureIndex = C.getValue(address, "i32");
+    address += SIZE_OF_INT;
+    const node = unmarshalNode(tree, address);
+    address += SIZE_OF_NODE;
+    result2[i22] = { patternIndex, name: query.captureNames[captureIndex], node };
+  }
+  return address;
+}
+function marshalNode(node, index = 0) {
+  let address = TRANSFER_BUFFER + index * SIZE_OF_NODE;
+  C.setValue(address, node.id, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startPosition.row, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startPosition.column, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node[0], "i32");
+}
+function unmarshalNode(tree, address = TRANSFER_BUFFER) {
+  const id = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  if (id === 0) return null;
+  const index = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const row = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const column = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const other = C.getValue(address, "i32");
+  const result2 = new Node(INTERNAL, {
+    id,
+    tree,
+    startIndex: index,
+    startPosition: { row, column },
+    other
+  });
+  return result2;
+}
+function marshalTreeCursor({ handles }, address = TRANSFER_BUFFER) {
+  C.setValue(address + 0 * SIZE_OF_INT, handles[0], "i32");
+  C.setValue(address + 1 * SIZE_OF_INT, handles[1], "i32");
+  C.setValue(address + 2 * SIZE_OF_INT, handles[2], "i32");
+  C.setValue(address + 3 * SIZE_OF_INT, handles[3], "i32");
+}
+function unmarshalTreeCursor({ handles }) {
+  handles[0] = C.getValue(TRANSFER_BUFFER + 0 * SIZE_OF_INT, "i32");
+  handles[1] = C.getValue(TRANSFER_BUFFER + 1 * SIZE_OF_INT, "i32");
+  handles[2] = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+  handles[3] = C.getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
+}
+function marshalPoint(address, point) {
+  C.setValue(address, point.row, "i32");
+  C.setValue(address + SIZE_OF_INT, point.column, "i32");
+}
+function unmarshalPoint(address) {
+  const result2 = {
+    row: C.getValue(address, "i32") >>> 0,
+    column: C.getValue(address + SIZE_OF_INT, "i32") >>> 0
+  };
+  return result2;
+}
+function marshalRange(address, range2) {
+  marshalPoint(address, range2.startPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, range2.endPosition);
+  address += SIZE_OF_POINT;
+  C.setValue(address, range2.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, range2.endIndex, "i32");
+  address += SIZE_OF_INT;
+}
+function unmarshalRange(address) {
+  const result2 = {};
+  result2.startPosition = unmarshalPoint(address);
+  address += SIZE_OF_POINT;
+  result2.endPosition = unmarshalPoint(address);
+  address += SIZE_OF_POINT;
+  result2.startIndex = C.getValue(address, "i32") >>> 0;
+  address += SIZE_OF_INT;
+  result2.endIndex = C.getValue(address, "i32") >>> 0;
+  return result2;
+}
+function marshalEdit(edit, address = TRANSFER_BUFFER) {
+  marshalPoint(address, edit.startPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, edit.oldEndPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, edit.newEndPosition);
+  address += SIZE_OF_POINT;
+  C.setValue(address, edit.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, edit.oldEndIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, edit.newEndIndex, "i32");
+  address += SIZE_OF_INT;
+}
+function unmarshalLanguageMetadata(address) {
+  const major_version = C.getValue(address, "i32");
+  const minor_version = C.getValue(address += SIZE_OF_INT, "i32");
+  const patch_version = C.getValue(address += SIZE_OF_INT, "i32");
+  return { major_version, minor_version, patch_version };
+}
+async function Module2(moduleArg = {}) {
+  var moduleRtn;
+  var Module = moduleArg;
+  var ENVIRONMENT_IS_WEB = typeof window == "object";
+  var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
+  var ENVIRONMENT_IS_NODE = typeof process == "object" && process.versions?.node && process.type != "renderer";
+  if (ENVIRONMENT_IS_NODE) {
+    const { createRequire: createRequire2 } = await import("module");
+    var require = createRequire2(import.meta.url);
+  }
+  Module.currentQueryProgressCallback = null;
+  Module.currentProgressCallback = null;
+  Module.currentLogCallback = null;
+  Module.currentParseCallback = null;
+  var arguments_ = [];
+  var thisProgram = "./this.program";
+  var quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+    throw toThrow;
+  }, "quit_");
+  var _scriptName = import.meta.url;
+  var scriptDirectory = "";
+  function locateFile(path) {
+    if (Module["locateFile"]) {
+      return Module["locateFile"](path, scriptDirectory);
+    }
+    return scriptDirectory + path;
+  }
+  __name(locateFile, "locateFile");
+  var readAsync, readBinary;
+  if (ENVIRONMENT_IS_NODE) {
+    var fs = require("fs");
+    if (_scriptName.startsWith("file:")) {
+      scriptDirectory = require("path").dirname(require("url").fileURLToPath(_scriptName)) + "/";
+    }
+    readBinary = /* @__PURE__ */ __name((filename) => {
+      filename = isFileURI(filename) ? new URL(filename) : filename;
+      var ret = fs.readFileSync(filename);
+      return ret;
+    }, "readBinary");
+    readAsync = /* @__PURE__ */ __name(async (filename, binary2 = true) => {
+      filename = isFileURI(filename) ? new URL(filename) : filename;
+      var ret = fs.readFileSync(filename, binary2 ? void 0 : "utf8");
+      return ret;
+    }, "readAsync");
+    if (process.argv.length > 1) {
+      thisProgram = process.argv[1].replace(/\\/g, "/");
+    }
+    arguments_ = process.argv.slice(2);
+    quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+      process.exitCode = status;
+      throw toThrow;
+    }, "quit_");
+  } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
+    try {
+      scriptDirectory = new URL(".", _scriptName).href;
+    } catch {
+    }
+    {
+      if (ENVIRONMENT_IS_WORKER) {
+        readBinary = /* @__PURE__ */ __name((url) => {
+          var xhr = new XMLHttpRequest();
+          xhr.open("GET", url, false);
+          xhr.responseType = "arraybuffer";
+          xhr.send(null);
+          return new Uint8Array(
+            /** @type{!ArrayBuffer} */
+            xhr.response
+          );
+        }, "readBinary");
+      }
+      readAsync = /* @__PURE__ */ __name(async (url) => {
+        if (isFileURI(url)) {
+          return new Promise((resolve, reject) => {
+            var xhr = new XMLHttpRequest();
+            xhr.open("GET", url, true);
+            xhr.responseType = "arraybuffer";
+            xhr.onload = () => {
+              if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
+                resolve(xhr.response);
+                return;
+              }
+              reject(xhr.status);
+            };
+            xhr.onerror = reject;
+            xhr.send(null);
+          });
+        }
+        var response = await fetch(url, {
+          credentials: "same-origin"
+        });
+        if (response.ok) {
+          return response.arrayBuffer();
+        }
+        throw new Error(response.status + " : " + response.url);
+      }, "readAsync");
+    }
+  } else {
+  }
+  var out = console.log.bind(console);
+  var err = console.error.bind(console);
+  var dynamicLibraries = [];
+  var wasmBinary;
+  var ABORT = false;
+  var EXITSTATUS;
+  var isFileURI = /* @__PURE__ */ __name((filename) => filename.startsWith("file://"), "isFileURI");
+  var readyPromiseResolve, readyPromiseReject;
+  var wasmMemory;
+  var HEAP8, HEAPU8, HEAP16, HEAPU16, HEAP32, HEAPU32, HEAPF32, HEAPF64;
+  var HEAP64, HEAPU64;
+  var HEAP_DATA_VIEW;
+  var runtimeInitialized = false;
+  function updateMemoryViews() {
+    var b7 = wasmMemory.buffer;
+    Module["HEAP8"] = HEAP8 = new Int8Array(b7);
+    Module["HEAP16"] = HEAP16 = new Int16Array(b7);
+    Module["HEAPU8"] = HEAPU8 = new Uint8Array(b7);
+    Module["HEAPU16"] = HEAPU16 = new Uint16Array(b7);
+    Module["HEAP32"] = HEAP32 = new Int32Array(b7);
+    Module["HEAPU32"] = HEAPU32 = new Uint32Array(b7);
+    Module["HEAPF32"] = HEAPF32 = new Float32Array(b7);
+    Module["HEAPF64"] = HEAPF64 = new Float64Array(b7);
+    Module["HEAP64"] = HEAP64 = new BigInt64Array(b7);
+    Module["HEAPU64"] = HEAPU64 = new BigUint64Array(b7);
+    Module["HEAP_DATA_VIEW"] = HEAP_DATA_VIEW = new DataView(b7);
+    LE_HEAP_UPDATE();
+  }
+  __name(updateMemoryViews, "updateMemoryViews");
+  function initMemory() {
+    if (Module["wasmMemory"]) {
+      wasmMemory = Module["wasmMemory"];
+    } else {
+      var INITIAL_MEMORY = Module["INITIAL_MEMORY"] || 33554432;
+      wasmMemory = new WebAssembly.Memory({
+        "initial": INITIAL_MEMORY / 65536,
+        // In theory we should not need to emit the maximum if we want "unlimited"
+        // or 4GB of memory, but VMs error on that atm, see
+        // https://github.com/emscripten-core/emscripten/issues/14130
+        // And in the pthreads case we definitely need to emit a maximum. So
+        // always emit one.
+        "maximum": 32768
+      });
+    }
+    updateMemoryViews();
+  }
+  __name(initMemory, "initMemory");
+  var __RELOC_FUNCS__ = [];
+  function preRun() {
+    if (Module["preRun"]) {
+      if (typeof Module["preRun"] == "function") Module["preRun"] = [Module["preRun"]];
+      while (Module["preRun"].length) {
+        addOnPreRun(Module["preRun"].shift());
+      }
+    }
+    callRuntimeCallbacks(onPreRuns);
+  }
+  __name(preRun, "preRun");
+  function initRuntime() {
+    runtimeInitialized = true;
+    callRuntimeCallbacks(__RELOC_FUNCS__);
+    wasmExports["__wasm_call_ctors"]();
+    callRuntimeCallbacks(onPostCtors);
+  }
+  __name(initRuntime, "initRuntime");
+  function preMain() {
+  }
+  __name(preMain, "preMain");
+  function postRun() {
+    if (Module["postRun"]) {
+      if (typeof Module["postRun"] == "function") Module["postRun"] = [Module["postRun"]];
+      while (Module["postRun"].length) {
+        addOnPostRun(Module["postRun"].shift());
+      }
+    }
+    callRuntimeCallbacks(onPostRuns);
+  }
+  __name(postRun, "postRun");
+  function abort(what) {
+    Module["onAbort"]?.(what);
+    what = "Aborted(" + what + ")";
+    err(what);
+    ABORT = true;
+    what += ". Build with -sASSERTIONS for more info.";
+    var e7 = new WebAssembly.RuntimeError(what);
+    readyPromiseReject?.(e7);
+    throw e7;
+  }
+  __name(abort, "abort");
+  var wasmBinaryFile;
+  function findWasmBinary() {
+    if (Module["locateFile"]) {
+      return locateFile("web-tree-sitter.wasm");
+    }
+    return new URL("web-tree-sitter.wasm", import.meta.url).href;
+  }
+  __name(findWasmBinary, "findWasmBinary");
+  function getBinarySync(file) {
+    if (file == wasmBinaryFile && wasmBinary) {
+      return new Uint8Array(wasmBinary);
+    }
+    if (readBinary) {
+      return readBinary(file);
+    }
+    throw "both async and sync fetching of the wasm failed";
+  }
+  __name(getBinarySync, "getBinarySync");
+  async function getWasmBinary(binaryFile) {
+    if (!wasmBinary) {
+      try {
+        var response = await readAsync(binaryFile);
+        return new Uint8Array(response);
+      } catch {
+      }
+    }
+    return getBinarySync(binaryFile);
+  }
+  __name(getWasmBinary, "getWasmBinary");
+  async function instantiateArrayBuffer(binaryFile, imports) {
+    try {
+      var binary2 = await getWasmBinary(binaryFile);
+      var instance2 = await WebAssembly.instantiate(binary2, imports);
+      return instance2;
+    } catch (reason) {
+      err(`failed to asynchronously prepare wasm: ${reason}`);
+      abort(reason);
+    }
+  }
+  __name(instantiateArrayBuffer, "instantiateArrayBuffer");
+  async function instantiateAsync(binary2, binaryFile, imports) {
+    if (!binary2 && !isFileURI(binaryFile) && !ENVIRONMENT_IS_NODE) {
+      try {
+        var response = fetch(binaryFile, {
+          credentials: "same-origin"
+        });
+        var instantiationResult = await WebAssembly.instantiateStreaming(response, imports);
+        return instantiationResult;
+      } catch (reason) {
+        err(`wasm streaming compile failed: ${reason}`);
+        err("falling back to ArrayBuffer instantiation");
+      }
+    }
+    return instantiateArrayBuffer(binaryFile, imports);
+  }
+  __name(instantiateAsync, "instantiateAsync");
+  function getWasmImports() {
+    return {
+      "env": wasmImports,
+      "wasi_snapshot_preview1": wasmImports,
+      "GOT.mem": new Proxy(wasmImports, GOTHandler),
+      "GOT.func": new Proxy(wasmImports, GOTHandler)
+    };
+  }
+  __name(getWasmImports, "getWasmImports");
+  async function createWasm() {
+    function receiveInstance(instance2, module2) {
+      wasmExports = instance2.exports;
+      wasmExports = relocateExports(wasmExports, 1024);
+      var metadata2 = getDylinkMetadata(module2);
+      if (metadata2.neededDynlibs) {
+        dynamicLibraries = metadata2.neededDynlibs.concat(dynamicLibraries);
+      }
+      mergeLibSymbols(wasmExports, "main");
+      LDSO.init();
+      loadDylibs();
+      __RELOC_FUNCS__.push(wasmExports["__wasm_apply_data_relocs"]);
+      assignWasmExports(wasmExports);
+      return wasmExports;
+    }
+    __name(receiveInstance, "receiveInstance");
+    function receiveInstantiationResult(result22) {
+      return receiveInstance(result22["instance"], result22["module"]);
+    }
+    __name(receiveInstantiationResult, "receiveInstantiationResult");
+    var info2 = getWasmImports();
+    if (Module["instantiateWasm"]) {
+      return new Promise((resolve, reject) => {
+        Module["instantiateWasm"](info2, (mod, inst) => {
+          resolve(receiveInstance(mod, inst));
+        });
+      });
+    }
+    wasmBinaryFile ??= findWasmBinary();
+    var result2 = await instantiateAsync(wasmBinary, wasmBinaryFile, info2);
+    var exports = receiveInstantiationResult(result2);
+    return exports;
+  }
+  __name(createWasm, "createWasm");
+  class ExitStatus {
+    static {
+      __name(this, "ExitStatus");
+    }
+    name = "ExitStatus";
+    constructor(status) {
+      this.message = `Program terminated with exit(${status})`;
+      this.status = status;
+    }
+  }
+  var GOT = {};
+  var currentModuleWeakSymbols = /* @__PURE__ */ new Set([]);
+  var GOTHandler = {
+    get(obj, symName) {
+      var rtn = GOT[symName];
+      if (!rtn) {
+        rtn = GOT[symName] = new WebAssembly.Global({
+          "value": "i32",
+          "mutable": true
+        });
+      }
+      if (!currentModuleWeakSymbols.has(symName)) {
+        rtn.required = true;
+      }
+      return rtn;
+    }
+  };
+  var LE_ATOMICS_NATIVE_BYTE_ORDER = [];
+  var LE_HEAP_LOAD_F32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat32(byteOffset, true), "LE_HEAP_LOAD_F32");
+  var LE_HEAP_LOAD_F64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat64(byteOffset, true), "LE_HEAP_LOAD_F64");
+  var LE_HEAP_LOAD_I16 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt16(byteOffset, true), "LE_HEAP_LOAD_I16");
+  var LE_HEAP_LOAD_I32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt32(byteOffset, true), "LE_HEAP_LOAD_I32");
+  var LE_HEAP_LOAD_I64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getBigInt64(byteOffset, true), "LE_HEAP_LOAD_I64");
+  var LE_HEAP_LOAD_U32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getUint32(byteOffset, true), "LE_HEAP_LOAD_U32");
+  var LE_HEAP_STORE_F32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat32(byteOffset, value, true), "LE_HEAP_STORE_F32");
+  var LE_HEAP_STORE_F64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat64(byteOffset, value, true), "LE_HEAP_STORE_F64");
+  var LE_HEAP_STORE_I16 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt16(byteOffset, value, true), "LE_HEAP_STORE_I16");
+  var LE_HEAP_STORE_I32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt32(byteOffset, value, true), "LE_HEAP_STORE_I32");
+  var LE_HEAP_STORE_I64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setBigInt64(byteOffset, value, true), "LE_HEAP_STORE_I64");
+  var LE_HEAP_STORE_U32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setUint32(byteOffset, value, true), "LE_HEAP_STORE_U32");
+  var callRuntimeCallbacks = /* @__PURE__ */ __name((callbacks) => {
+    while (callbacks.length > 0) {
+      callbacks.shift()(Module);
+    }
+  }, "callRuntimeCallbacks");
+  var onPostRuns = [];
+  var addOnPostRun = /* @__PURE__ */ __name((cb) => onPostRuns.push(cb), "addOnPostRun");
+  var onPreRuns = [];
+  var addOnPreRun = /* @__PURE__ */ __name((cb) => onPreRuns.push(cb), "addOnPreRun");
+  var UTF8Decoder = typeof TextDecoder != "undefined" ? new TextDecoder() : void 0;
+  var findStringEnd = /* @__PURE__ */ __name((heapOrArray, idx, maxBytesToRead, ignoreNul) => {
+    var maxIdx = idx + maxBytesToRead;
+    if (ignoreNul) return maxIdx;
+    while (heapOrArray[idx] && !(idx >= maxIdx)) ++idx;
+    return idx;
+  }, "findStringEnd");
+  var UTF8ArrayToString = /* @__PURE__ */ __name((heapOrArray, idx = 0, maxBytesToRead, ignoreNul) => {
+    var endPtr = findStringEnd(heapOrArray, idx, maxBytesToRead, ignoreNul);
+    if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
+      return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
+    }
+    var str = "";
+    while (idx < endPtr) {
+      var u0 = heapOrArray[idx++];
+      if (!(u0 & 128)) {
+        str += String.fromCharCode(u0);
+        continue;
+      }
+      var u1 = heapOrArray[idx++] & 63;
+      if ((u0 & 224) == 192) {
+        str += String.fromCharCode((u0 & 31) << 6 | u1);
+        continue;
+      }
+      var u2 = heapOrArray[idx++] & 63;
+      if ((u0 & 240) == 224) {
+        u0 = (u0 & 15) << 12 | u1 << 6 | u2;
+      } else {
+        u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
+      }
+      if (u0 < 65536) {
+        str += String.fromCharCode(u0);
+      } else {
+        var ch = u0 - 65536;
+        str += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+      }
+    }
+    return str;
+  }, "UTF8ArrayToString");
+  var getDylinkMetadata = /* @__PURE__ */ __name((binary2) => {
+    var offset = 0;
+    var end = 0;
+    function getU8() {
+      return binary2[offset++];
+    }
+    __name(getU8, "getU8");
+    function getLEB() {
+      var ret = 0;
+      var mul = 1;
+      while (1) {
+        var byte = binary2[offset++];
+        ret += (byte & 127) * mul;
+        mul *= 128;
+        if (!(byte & 128)) break;
+      }
+      return ret;
+    }
+    __name(getLEB, "getLEB");
+    function getString() {
+      var len = getLEB();
+      offset += len;
+      return UTF8ArrayToString(binary2, offset - len, len);
+    }
+    __name(getString, "getString");
+    function getStringList() {
+      var count22 = getLEB();
+      var rtn = [];
+      while (count22--) rtn.push(getString());
+      return rtn;
+    }
+    __name(getStringList, "getStringList");
+    function failIf(condition, message) {
+      if (condition) throw new Error(message);
+    }
+    __name(failIf, "failIf");
+    if (binary2 instanceof WebAssembly.Module) {
+      var dylinkSection = WebAssembly.Module.customSections(binary2, "dylink.0");
+      failIf(dylinkSection.length === 0, "need dylink section");
+      binary2 = new Uint8Array(dylinkSection[0]);
+      end = binary2.length;
+    } else {
+      var int32View = new Uint32Array(new Uint8Array(binary2.subarray(0, 24)).buffer);
+      var magicNumberFound = int32View[0] == 1836278016 || int32View[0] == 6386541;
+      failIf(!magicNumberFound, "need to see wasm magic number");
+      failIf(binary2[8] !== 0, "need the dylink section to be first");
+      offset = 9;
+      var section_size = getLEB();
+      end = offset + section_size;
+      var name2 = getString();
+      failIf(name2 !== "dylink.0");
+    }
+    var customSection = {
+      neededDynlibs: [],
+      tlsExports: /* @__PURE__ */ new Set(),
+      weakImports: /* @__PURE__ */ new Set(),
+      runtimePaths: []
+    };
+    var WASM_DYLINK_MEM_INFO = 1;
+    var WASM_DYLINK_NEEDED = 2;
+    var WASM_DYLINK_EXPORT_INFO = 3;
+    var WASM_DYLINK_IMPORT_INFO = 4;
+    var WASM_DYLINK_RUNTIME_PATH = 5;
+    var WASM_SYMBOL_TLS = 256;
+    var WASM_SYMBOL_BINDING_MASK = 3;
+    var WASM_SYMBOL_BINDING_WEAK = 1;
+    while (offset < end) {
+      var subsectionType = getU8();
+      var subsectionSize = getLEB();
+      if (subsectionType === WASM_DYLINK_MEM_INFO) {
+        customSection.memorySize = getLEB();
+        customSection.memoryAlign = getLEB();
+        customSection.tableSize = getLEB();
+        customSection.tableAlign = getLEB();
+      } else if (subsectionType === WASM_DYLINK_NEEDED) {
+        customSection.neededDynlibs = getStringList();
+      } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
+        var count2 = getLEB();
+        while (count2--) {
+          var symname = getString();
+          var flags2 = getLEB();
+          if (flags2 & WASM_SYMBOL_TLS) {
+            customSection.tlsExports.add(symname);
+          }
+        }
+      } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
+        var count2 = getLEB();
+        while (count2--) {
+          var modname = getString();
+          var symname = getString();
+          var flags2 = getLEB();
+          if ((flags2 & WASM_SYMBOL_BINDING_MASK) == WASM_SYMBOL_BINDING_WEAK) {
+            customSection.weakImports.add(symname);
+          }
+        }
+      } else if (subsectionType === WASM_DYLINK_RUNTIME_PATH) {
+        customSection.runtimePaths = getStringList();
+      } else {
+        offset += subsectionSize;
+      }
+    }
+    return customSection;
+  }, "getDylinkMetadata");
+  function getValue(ptr, type = "i8") {
+    if (type.endsWith("*")) type = "*";
+    switch (type) {
+      case "i1":
+        return HEAP8[ptr];
+      case "i8":
+        return HEAP8[ptr];
+      case "i16":
+        return LE_HEAP_LOAD_I16((ptr >> 1) * 2);
+      case "i32":
+        return LE_HEAP_LOAD_I32((ptr >> 2) * 4);
+      case "i64":
+        return LE_HEAP_LOAD_I64((ptr >> 3) * 8);
+      case "float":
+        return LE_HEAP_LOAD_F32((ptr >> 2) * 4);
+      case "double":
+        return LE_HEAP_LOAD_F64((ptr >> 3) * 8);
+      case "*":
+        return LE_HEAP_LOAD_U32((ptr >> 2) * 4);
+      default:
+        abort(`invalid type for getValue: ${type}`);
+    }
+  }
+  __name(getValue, "getValue");
+  var newDSO = /* @__PURE__ */ __name((name2, handle2, syms) => {
+    var dso = {
+      refcount: Infinity,
+      name: name2,
+      exports: syms,
+      global: true
+    };
+    LDSO.loadedLibsByName[name2] = dso;
+    if (handle2 != void 0) {
+      LDSO.loadedLibsByHandle[handle2] = dso;
+    }
+    return dso;
+  }, "newDSO");
+  var LDSO = {
+    loadedLibsByName: {},
+    loadedLibsByHandle: {},
+    init() {
+      newDSO("__main__", 0, wasmImports);
+    }
+  };
+  var ___heap_base = 82240;
+  var alignMemory = /* @__PURE__ */ __name((size, alignment) => Math.ceil(size / alignment) * alignment, "alignMemory");
+  var getMemory = /* @__PURE__ */ __name((size) => {
+    if (runtimeInitialized) {
+      return _calloc(size, 1);
+    }
+    var ret = ___heap_base;
+    var end = ret + alignMemory(size, 16);
+    ___heap_base = end;
+    GOT["__heap_base"].value = end;
+    return ret;
+  }, "getMemory");
+  var isInternalSym = /* @__PURE__ */ __name((symName) => ["__cpp_exception", "__c_longjmp", "__wasm_apply_data_relocs", "__dso_handle", "__tls_size", "__tls_align", "__set_stack_limits", "_emscripten_tls_init", "__wasm_init_tls", "__wasm_call_ctors", "__start_em_asm", "__stop_em_asm", "__start_em_js", "__stop_em_js"].includes(symName) || symName.startsWith("__em_js__"), "isInternalSym");
+  var uleb128EncodeWithLen = /* @__PURE__ */ __name((arr) => {
+    const n4 = arr.length;
+    return [n4 % 128 | 128, n4 >> 7, ...arr];
+  }, "uleb128EncodeWithLen");
+  var wasmTypeCodes = {
+    "i": 127,
+    // i32
+    "p": 127,
+    // i32
+    "j": 126,
+    // i64
+    "f": 125,
+    // f32
+    "d": 124,
+    // f64
+    "e": 111
+  };
+  var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
+    var code3 = wasmTypeCodes[type];
+    return code3;
+  })), "generateTypePack");
+  var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
+    var bytes = Uint8Array.of(
+      0,
+      97,
+      115,
+      109,
+      // magic ("\0asm")
+      1,
+      0,
+      0,
+      0,
+      // version: 1
+      1,
+      ...uleb128EncodeWithLen([
+        1,
+        // count: 1
+        96,
+        // param types
+        ...generateTypePack(sig.slice(1)),
+        // return types (for now only supporting [] if `void` and single [T] otherwise)
+        ...generateTypePack(sig[0] === "v" ? "" : sig[0])
+      ]),
+      // The rest of the module is static
+      2,
+      7,
+      // import section
+      // (import "e" "f" (func 0 (type 0)))
+      1,
+      1,
+      101,
+      1,
+      102,
+      0,
+      0,
+      7,
+      5,
+      // export section
+      // (export "f" (func 0 (type 0)))
+      1,
+      1,
+      102,
+      0,
+      0
+    );
+    var module2 = new WebAssembly.Module(bytes);
+    var instance2 = new WebAssembly.Instance(module2, {
+      "e": {
+        "f": func2
+      }
+    });
+    var wrappedFunc = instance2.exports["f"];
+    return wrappedFunc;
+  }, "convertJsFunctionToWasm");
+  var wasmTableMirror = [];
+  var wasmTable = new WebAssembly.Table({
+    "initial": 31,
+    "element": "anyfunc"
+  });
+  var getWasmTableEntry = /* @__PURE__ */ __name((funcPtr) => {
+    var func2 = wasmTableMirror[funcPtr];
+    if (!func2) {
+      wasmTableMirror[funcPtr] = func2 = wasmTable.get(funcPtr);
+    }
+    return func2;
+  }, "getWasmTableEntry");
+  var updateTableMap = /* @__PURE__ */ __name((offset, count2) => {
+    if (functionsInTableMap) {
+      for (var i22 = offset; i22 < offset + count2; i22++) {
+        var item = getWasmTableEntry(i22);
+        if (item) {
+          functionsInTableMap.set(item, i22);
+        }
+      }
+    }
+  }, "updateTableMap");
+  var functionsInTableMap;
+  var getFunctionAddress = /* @__PURE__ */ __name((func2) => {
+    if (!functionsInTableMap) {
+      functionsInTableMap = /* @__PURE__ */ new WeakMap();
+      updateTableMap(0, wasmTable.length);
+    }
+    return functionsInTableMap.get(func2) || 0;
+  }, "getFunctionAddress");
+  var freeTableIndexes = [];
+  var getEmptyTableSlot = /* @__PURE__ */ __name(() => {
+    if (freeTableIndexes.length) {
+      return freeTableIndexes.pop();
+    }
+    return wasmTable["grow"](1);
+  }, "getEmptyTableSlot");
+  var setWasmTableEntry = /* @__PURE__ */ __name((idx, func2) => {
+    wasmTable.set(idx, func2);
+    wasmTableMirror[idx] = wasmTable.get(idx);
+  }, "setWasmTableEntry");
+  var addFunction = /* @__PURE__ */ __name((func2, sig) => {
+    var rtn = getFunctionAddress(func2);
+    if (rtn) {
+      return rtn;
+    }
+    var ret = getEmptyTableSlot();
+    try {
+      setWasmTableEntry(ret, func2);
+    } catch (err2) {
+      if (!(err2 instanceof TypeError)) {
+        throw err2;
+      }
+      var wrapped = convertJsFunctionToWasm(func2, sig);
+      setWasmTableEntry(ret, wrapped);
+    }
+    functionsInTableMap.set(func2, ret);
+    return ret;
+  }, "addFunction");
+  var updateGOT = /* @__PURE__ */ __name((exports, replace2) => {
+    for (var symName in exports) {
+      if (isInternalSym(symName)) {
+        continue;
+      }
+      var value = exports[symName];
+      GOT[symName] ||= new WebAssembly.Global({
+        "value": "i32",
+        "mutable": true
+      });
+      if (replace2 || GOT[symName].value == 0) {
+        if (typeof value == "function") {
+          GOT[symName].value = addFunction(value);
+        } else if (typeof value == "number") {
+          GOT[symName].value = value;
+        } else {
+          err(`unhandled export type for '${symName}': ${typeof value}`);
+        }
+      }
+    }
+  }, "updateGOT");
+  var relocateExports = /* @__PURE__ */ __name((exports, memoryBase2, replace2) => {
+    var relocated = {};
+    for (var e7 in exports) {
+      var value = exports[e7];
+      if (typeof value == "object") {
+        value = value.value;
+      }
+      if (typeof value == "number") {
+        value += memoryBase2;
+      }
+      relocated[e7] = value;
+    }
+    updateGOT(relocated, replace2);
+    return relocated;
+  }, "relocateExports");
+  var isSymbolDefined = /* @__PURE__ */ __name((symName) => {
+    var existing = wasmImports[symName];
+    if (!existing || existing.stub) {
+      return false;
+    }
+    return true;
+  }, "isSymbolDefined");
+  var dynCall = /* @__PURE__ */ __name((sig, ptr, args2 = [], promising = false) => {
+    var func2 = getWasmTableEntry(ptr);
+    var rtn = func2(...args2);
+    function convert(rtn2) {
+      return rtn2;
+    }
+    __name(convert, "convert");
+    return convert(rtn);
+  }, "dynCall");
+  var stackSave = /* @__PURE__ */ __name(() => _emscripten_stack_get_current(), "stackSave");
+  var stackRestore = /* @__PURE__ */ __name((val) => __emscripten_stack_restore(val), "stackRestore");
+  var createInvokeFunction = /* @__PURE__ */ __name((sig) => (ptr, ...args2) => {
+    var sp = stackSave();
+    try {
+      return dynCall(sig, ptr, args2);
+    } catch (e7) {
+      stackRestore(sp);
+      if (e7 !== e7 + 0) throw e7;
+      _setThrew(1, 0);
+      if (sig[0] == "j") return 0n;
+    }
+  }, "createInvokeFunction");
+  var resolveGlobalSymbol = /* @__PURE__ */ __name((symName, direct = false) => {
+    var sym;
+    if (isSymbolDefined(symName)) {
+      sym = wasmImports[symName];
+    } else if (symName.startsWith("invoke_")) {
+      sym = wasmImports[symName] = createInvokeFunction(symName.split("_")[1]);
+    }
+    return {
+      sym,
+      name: symName
+    };
+  }, "resolveGlobalSymbol");
+  var onPostCtors = [];
+  var addOnPostCtor = /* @__PURE__ */ __name((cb) => onPostCtors.push(cb), "addOnPostCtor");
+  var UTF8ToString = /* @__PURE__ */ __name((ptr, maxBytesToRead, ignoreNul) => ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead, ignoreNul) : "", "UTF8ToString");
+  var loadWebAssemblyModule = /* @__PURE__ */ __name((binary, flags, libName, localScope, handle) => {
+    var metadata = getDylinkMetadata(binary);
+    function loadModule() {
+      var memAlign = Math.pow(2, metadata.memoryAlign);
+      var memoryBase = metadata.memorySize ? alignMemory(getMemory(metadata.memorySize + memAlign), memAlign) : 0;
+      var tableBase = metadata.tableSize ? wasmTable.length : 0;
+      if (handle) {
+        HEAP8[handle + 8] = 1;
+        LE_HEAP_STORE_U32((handle + 12 >> 2) * 4, memoryBase);
+        LE_HEAP_STORE_I32((handle + 16 >> 2) * 4, metadata.memorySize);
+        LE_HEAP_STORE_U32((handle + 20 >> 2) * 4, tableBase);
+        LE_HEAP_STORE_I32((handle + 24 >> 2) * 4, metadata.tableSize);
+      }
+      if (metadata.tableSize) {
+        wasmTable.grow(metadata.tableSize);
+      }
+      var moduleExports;
+      function resolveSymbol(sym) {
+        var resolved = resolveGlobalSymbol(sym).sym;
+        if (!resolved && localScope) {
+          resolved = localScope[sym];
+        }
+        if (!resolved) {
+          resolved = moduleExports[sym];
+        }
+        return resolved;
+      }
+      __name(resolveSymbol, "resolveSymbol");
+      var proxyHandler = {
+        get(stubs, prop) {
+          switch (prop) {
+            case "__memory_base":
+              return memoryBase;
+            case "__table_base":
+              return tableBase;
+          }
+          if (prop in wasmImports && !wasmImports[prop].stub) {
+            var res = wasmImports[prop];
+            return res;
+          }
+          if (!(prop in stubs)) {
+            var resolved;
+            stubs[prop] = (...args2) => {
+              resolved ||= resolveSymbol(prop);
+              return resolved(...args2);
+            };
+          }
+          return stubs[prop];
+        }
+      };
+      var proxy = new Proxy({}, proxyHandler);
+      currentModuleWeakSymbols = metadata.weakImports;
+      var info = {
+        "GOT.mem": new Proxy({}, GOTHandler),
+        "GOT.func": new Proxy({}, GOTHandler),
+        "env": proxy,
+        "wasi_snapshot_preview1": proxy
+      };
+      function postInstantiation(module, instance) {
+        updateTableMap(tableBase, metadata.tableSize);
+        moduleExports = relocateExports(instance.exports, memoryBase);
+        if (!flags.allowUndefined) {
+          reportUndefinedSymbols();
+        }
+        function addEmAsm(addr, body) {
+          var args = [];
+          var arity = 0;
+          for (; arity < 16; arity++) {
+            if (body.indexOf("$" + arity) != -1) {
+              args.push("$" + arity);
+            } else {
+              break;
+            }
+          }
+          args = args.join(",");
+          var func = `(${args}) => { ${body} };`;
+          ASM_CONSTS[start] = eval(func);
+        }
+        __name(addEmAsm, "addEmAsm");
+        if ("__start_em_asm" in moduleExports) {
+          var start = moduleExports["__start_em_asm"];
+          var stop = moduleExports["__stop_em_asm"];
+          while (start < stop) {
+            var jsString = UTF8ToString(start);
+            addEmAsm(start, jsString);
+            start = HEAPU8.indexOf(0, start) + 1;
+          }
+        }
+        function addEmJs(name, cSig, body) {
+          var jsArgs = [];
+          cSig = cSig.slice(1, -1);
+          if (cSig != "void") {
+            cSig = cSig.split(",");
+            for (var i in cSig) {
+              var jsArg = cSig[i].split(" ").pop();
+              jsArgs.push(jsArg.replace("*", ""));
+            }
+          }
+          var func = `(${jsArgs}) => ${body};`;
+          moduleExports[name] = eval(func);
+        }
+        __name(addEmJs, "addEmJs");
+        for (var name in moduleExports) {
+          if (name.startsWith("__em_js__")) {
+            var start = moduleExports[name];
+            var jsString = UTF8ToString(start);
+            var parts = jsString.split("<::>");
+            addEmJs(name.replace("__em_js__", ""), parts[0], parts[1]);
+            delete moduleExports[name];
+          }
+        }
+        var applyRelocs = moduleExports["__wasm_apply_data_relocs"];
+        if (applyRelocs) {
+          if (runtimeInitialized) {
+            applyRelocs();
+          } else {
+            __RELOC_FUNCS__.push(applyRelocs);
+          }
+        }
+        var init = moduleExports["__wasm_call_ctors"];
+        if (init) {
+          if (runtimeInitialized) {
+            init();
+          } else {
+            addOnPostCtor(init);
+          }
+        }
+        return moduleExports;
+      }
+      __name(postInstantiation, "postInstantiation");
+      if (flags.loadAsync) {
+        return (async () => {
+          var instance2;
+          if (binary instanceof WebAssembly.Module) {
+            instance2 = new WebAssembly.Instance(binary, info);
+          } else {
+            ({ module: binary, instance: instance2 } = await WebAssembly.instantiate(binary, info));
+          }
+          return postInstantiation(binary, instance2);
+        })();
+      }
+      var module = binary instanceof WebAssembly.Module ? binary : new WebAssembly.Module(binary);
+      var instance = new WebAssembly.Instance(module, info);
+      return postInstantiation(module, instance);
+    }
+    __name(loadModule, "loadModule");
+    flags = {
+      ...flags,
+      rpath: {
+        parentLibPath: libName,
+        paths: metadata.runtimePaths
+      }
+    };
+    if (flags.loadAsync) {
+      return metadata.neededDynlibs.reduce((chain2, dynNeeded) => chain2.then(() => loadDynamicLibrary(dynNeeded, flags, localScope)), Promise.resolve()).then(loadModule);
+    }
+    metadata.neededDynlibs.forEach((needed) => loadDynamicLibrary(needed, flags, localScope));
+    return loadModule();
+  }, "loadWebAssemblyModule");
+  var mergeLibSymbols = /* @__PURE__ */ __name((exports, libName2) => {
+    for (var [sym, exp] of Object.entries(exports)) {
+      const setImport = /* @__PURE__ */ __name((target) => {
+        if (!isSymbolDefined(target)) {
+          wasmImports[target] = exp;
+        }
+      }, "setImport");
+      setImport(sym);
+      const main_alias = "__main_argc_argv";
+      if (sym == "main") {
+        setImport(main_alias);
+      }
+      if (sym == main_alias) {
+        setImport("main");
+      }
+    }
+  }, "mergeLibSymbols");
+  var asyncLoad = /* @__PURE__ */ __name(async (url) => {
+    var arrayBuffer = await readAsync(url);
+    return new Uint8Array(arrayBuffer);
+  }, "asyncLoad");
+  function loadDynamicLibrary(libName2, flags2 = {
+    global: true,
+    nodelete: true
+  }, localScope2, handle2) {
+    var dso = LDSO.loadedLibsByName[libName2];
+    if (dso) {
+      if (!flags2.global) {
+        if (localScope2) {
+          Object.assign(localScope2, dso.exports);
+        }
+      } else if (!dso.global) {
+        dso.global = true;
+        mergeLibSymbols(dso.exports, libName2);
+      }
+      if (flags2.nodelete && dso.refcount !== Infinity) {
+        dso.refcount = Infinity;
+      }
+      dso.refcount++;
+      if (handle2) {
+        LDSO.loadedLibsByHandle[handle2] = dso;
+      }
+      return flags2.loadAsync ? Promise.resolve(true) : true;
+    }
+    dso = newDSO(libName2, handle2, "loading");
+    dso.refcount = flags2.nodelete ? Infinity : 1;
+    dso.global = flags2.global;
+    function loadLibData() {
+      if (handle2) {
+        var data = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
+        var dataSize = LE_HEAP_LOAD_U32((handle2 + 32 >> 2) * 4);
+        if (data && dataSize) {
+          var libData = HEAP8.slice(data, data + dataSize);
+          return flags2.loadAsync ? Promise.resolve(libData) : libData;
+        }
+      }
+      var libFile = locateFile(libName2);
+      if (flags2.loadAsync) {
+        return asyncLoad(libFile);
+      }
+      if (!readBinary) {
+        throw new Error(`${libFile}: file not found, and synchronous loading of external files is not available`);
+      }
+      return readBinary(libFile);
+    }
+    __name(loadLibData, "loadLibData");
+    function getExports() {
+      if (flags2.loadAsync) {
+        return loadLibData().then((libData) => loadWebAssemblyModule(libData, flags2, libName2, localScope2, handle2));
+      }
+      return loadWebAssemblyModule(loadLibData(), flags2, libName2, localScope2, handle2);
+    }
+    __name(getExports, "getExports");
+    function moduleLoaded(exports) {
+      if (dso.global) {
+        mergeLibSymbols(exports, libName2);
+      } else if (localScope2) {
+        Object.assign(localScope2, exports);
+      }
+      dso.exports = exports;
+    }
+    __name(moduleLoaded, "moduleLoaded");
+    if (flags2.loadAsync) {
+      return getExports().then((exports) => {
+        moduleLoaded(exports);
+        return true;
+      });
+    }
+    moduleLoaded(getExports());
+    return true;
+  }
+  __name(loadDynamicLibrary, "loadDynamicLibrary");
+  var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
+    for (var [symName, entry] of Object.entries(GOT)) {
+      if (entry.value == 0) {
+        var value = resolveGlobalSymbol(symName, true).sym;
+        if (!value && !entry.required) {
+          continue;
+        }
+        if (typeof value == "function") {
+          entry.value = addFunction(value, value.sig);
+        } else if (typeof value == "number") {
+          entry.value = value;
+        } else {
+          throw new Error(`bad export type for '${symName}': ${typeof value}`);
+        }
+      }
+    }
+  }, "reportUndefinedSymbols");
+  var runDependencies = 0;
+  var dependenciesFulfilled = null;
+  var removeRunDependency = /* @__PURE__ */ __name((id) => {
+    runDependencies--;
+    Module["monitorRunDependencies"]?.(runDependencies);
+    if (runDependencies == 0) {
+      if (dependenciesFulfilled) {
+        var callback = dependenciesFulfilled;
+        dependenciesFulfilled = null;
+        callback();
+      }
+    }
+  }, "removeRunDependency");
+  var addRunDependency = /* @__PURE__ */ __name((id) => {
+    runDependencies++;
+    Module["monitorRunDependencies"]?.(runDependencies);
+  }, "addRunDependency");
+  var loadDylibs = /* @__PURE__ */ __name(async () => {
+    if (!dynamicLibraries.length) {
+      reportUndefinedSymbols();
+      return;
+    }
+    addRunDependency("loadDylibs");
+    for (var lib2 of dynamicLibraries) {
+      await loadDynamicLibrary(lib2, {
+        loadAsync: true,
+        global: true,
+        nodelete: true,
+        allowUndefined: true
+      });
+    }
+    reportUndefinedSymbols();
+    removeRunDependency("loadDylibs");
+  }, "loadDylibs");
+  var noExitRuntime = true;
+  function setValue(ptr, value, type = "i8") {
+    if (type.endsWith("*")) type = "*";
+    switch (type) {
+      case "i1":
+        HEAP8[ptr] = value;
+        break;
+      case "i8":
+        HEAP8[ptr] = value;
+        break;
+      case "i16":
+        LE_HEAP_STORE_I16((ptr >> 1) * 2, value);
+        break;
+      case "i32":
+        LE_HEAP_STORE_I32((ptr >> 2) * 4, value);
+        break;
+      case "i64":
+        LE_HEAP_STORE_I64((ptr >> 3) * 8, BigInt(value));
+        break;
+      case "float":
+        LE_HEAP_STORE_F32((ptr >> 2) * 4, value);
+        break;
+      case "double":
+        LE_HEAP_STORE_F64((ptr >> 3) * 8, value);
+        break;
+      case "*":
+        LE_HEAP_STORE_U32((ptr >> 2) * 4, value);
+        break;
+      default:
+        abort(`invalid type for setValue: ${type}`);
+    }
+  }
+  __name(setValue, "setValue");
+  var ___memory_base = new WebAssembly.Global({
+    "value": "i32",
+    "mutable": false
+  }, 1024);
+  var ___stack_high = 82240;
+  var ___stack_low = 16704;
+  var ___stack_pointer = new WebAssembly.Global({
+    "value": "i32",
+    "mutable": true
+  }, 82240);
+  var ___table_base = new WebAssembly.Global({
+    "value": "i32",
+    "mutable": false
+  }, 1);
+  var __abort_js = /* @__PURE__ */ __name(() => abort(""), "__abort_js");
+  __abort_js.sig = "v";
+  var getHeapMax = /* @__PURE__ */ __name(() => (
+    // Stay one Wasm page short of 4GB: while e.g. Chrome is able to allocate
+    // full 4GB Wasm memories, the size will wrap back to 0 bytes in Wasm side
+    // for any code that deals with heap sizes, which would require special
+    // casing all heap size related code to treat 0 specially.
+    2147483648
+  ), "getHeapMax");
+  var growMemory = /* @__PURE__ */ __name((size) => {
+    var oldHeapSize = wasmMemory.buffer.byteLength;
+    var pages = (size - oldHeapSize + 65535) / 65536 | 0;
+    try {
+      wasmMemory.grow(pages);
+      updateMemoryViews();
+      return 1;
+    } catch (e7) {
+    }
+  }, "growMemory");
+  var _emscripten_resize_heap = /* @__PURE__ */ __name((requestedSize) => {
+    var oldSize = HEAPU8.length;
+    requestedSize >>>= 0;
+    var maxHeapSize = getHeapMax();
+    if (requestedSize > maxHeapSize) {
+      return false;
+    }
+    for (var cutDown = 1; cutDown <= 4; cutDown *= 2) {
+      var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
+      overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
+      var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
+      var replacement = growMemory(newSize);
+      if (replacement) {
+        return true;
+      }
+    }
+    return false;
+  }, "_emscripten_resize_heap");
+  _emscripten_resize_heap.sig = "ip";
+  var _fd_close = /* @__PURE__ */ __name((fd) => 52, "_fd_close");
+  _fd_close.sig = "ii";
+  var INT53_MAX = 9007199254740992;
+  var INT53_MIN = -9007199254740992;
+  var bigintToI53Checked = /* @__PURE__ */ __name((num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num), "bigintToI53Checked");
+  function _fd_seek(fd, offset, whence, newOffset) {
+    offset = bigintToI53Checked(offset);
+    return 70;
+  }
+  __name(_fd_seek, "_fd_seek");
+  _fd_seek.sig = "iijip";
+  var printCharBuffers = [null, [], []];
+  var printChar = /* @__PURE__ */ __name((stream, curr) => {
+    var buffer = printCharBuffers[stream];
+    if (curr === 0 || curr === 10) {
+      (stream === 1 ? out : err)(UTF8ArrayToString(buffer));
+      buffer.length = 0;
+    } else {
+      buffer.push(curr);
+    }
+  }, "printChar");
+  var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
+    var num = 0;
+    for (var i22 = 0; i22 < iovcnt; i22++) {
+      var ptr = LE_HEAP_LOAD_U32((iov >> 2) * 4);
+      var len = LE_HEAP_LOAD_U32((iov + 4 >> 2) * 4);
+      iov += 8;
+      for (var j7 = 0; j7 < len; j7++) {
+        printChar(fd, HEAPU8[ptr + j7]);
+      }
+      num += len;
+    }
+    LE_HEAP_STORE_U32((pnum >> 2) * 4, num);
+    return 0;
+  }, "_fd_write");
+  _fd_write.sig = "iippp";
+  function _tree_sitter_log_callback(isLexMessage, messageAddress) {
+    if (Module.currentLogCallback) {
+      const message = UTF8ToString(messageAddress);
+      Module.currentLogCallback(message, isLexMessage !== 0);
+    }
+  }
+  __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
+  function _tree_sitter_parse_callback(inputBufferAddress, index, row, column, lengthAddress) {
+    const INPUT_BUFFER_SIZE = 10 * 1024;
+    const string = Module.currentParseCallback(index, {
+      row,
+      column
+    });
+    if (typeof string === "string") {
+      setValue(lengthAddress, string.length, "i32");
+      stringToUTF16(string, inputBufferAddress, INPUT_BUFFER_SIZE);
+    } else {
+      setValue(lengthAddress, 0, "i32");
+    }
+  }
+  __name(_tree_sitter_parse_callback, "_tree_sitter_parse_callback");
+  function _tree_sitter_progress_callback(currentOffset, hasError) {
+    if (Module.currentProgressCallback) {
+      return Module.currentProgressCallback({
+        currentOffset,
+        hasError
+      });
+    }
+    return false;
+  }
+  __name(_tree_sitter_progress_callback, "_tree_sitter_progress_callback");
+  function _tree_sitter_query_progress_callback(currentOffset) {
+    if (Module.currentQueryProgressCallback) {
+      return Module.currentQueryProgressCallback({
+        currentOffset
+      });
+    }
+    return false;
+  }
+  __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
+  var runtimeKeepaliveCounter = 0;
+  var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
+  var _proc_exit = /* @__PURE__ */ __name((code3) => {
+    EXITSTATUS = code3;
+    if (!keepRuntimeAlive()) {
+      Module["onExit"]?.(code3);
+      ABORT = true;
+    }
+    quit_(code3, new ExitStatus(code3));
+  }, "_proc_exit");
+  _proc_exit.sig = "vi";
+  var exitJS = /* @__PURE__ */ __name((status, implicit) => {
+    EXITSTATUS = status;
+    _proc_exit(status);
+  }, "exitJS");
+  var handleException = /* @__PURE__ */ __name((e7) => {
+    if (e7 instanceof ExitStatus || e7 == "unwind") {
+      return EXITSTATUS;
+    }
+    quit_(1, e7);
+  }, "handleException");
+  var lengthBytesUTF8 = /* @__PURE__ */ __name((str) => {
+    var len = 0;
+    for (var i22 = 0; i22 < str.length; ++i22) {
+      var c7 = str.charCodeAt(i22);
+      if (c7 <= 127) {
+        len++;
+      } else if (c7 <= 2047) {
+        len += 2;
+      } else if (c7 >= 55296 && c7 <= 57343) {
+        len += 4;
+        ++i22;
+      } else {
+        len += 3;
+      }
+    }
+    return len;
+  }, "lengthBytesUTF8");
+  var stringToUTF8Array = /* @__PURE__ */ __name((str, heap, outIdx, maxBytesToWrite) => {
+    if (!(maxBytesToWrite > 0)) return 0;
+    var startIdx = outIdx;
+    var endIdx = outIdx + maxBytesToWrite - 1;
+    for (var i22 = 0; i22 < str.length; ++i22) {
+      var u2 = str.codePointAt(i22);
+      if (u2 <= 127) {
+        if (outIdx >= endIdx) break;
+        heap[outIdx++] = u2;
+      } else if (u2 <= 2047) {
+        if (outIdx + 1 >= endIdx) break;
+        heap[outIdx++] = 192 | u2 >> 6;
+        heap[outIdx++] = 128 | u2 & 63;
+      } else if (u2 <= 65535) {
+        if (outIdx + 2 >= endIdx) break;
+        heap[outIdx++] = 224 | u2 >> 12;
+        heap[outIdx++] = 128 | u2 >> 6 & 63;
+        heap[outIdx++] = 128 | u2 & 63;
+      } else {
+        if (outIdx + 3 >= endIdx) break;
+        heap[outIdx++] = 240 | u2 >> 18;
+        heap[outIdx++] = 128 | u2 >> 12 & 63;
+        heap[outIdx++] = 128 | u2 >> 6 & 63;
+        heap[outIdx++] = 128 | u2 & 63;
+        i22++;
+      }
+    }
+    heap[outIdx] = 0;
+    return outIdx - startIdx;
+  }, "stringToUTF8Array");
+  var stringToUTF8 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => stringToUTF8Array(str, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
+  var stackAlloc = /* @__PURE__ */ __name((sz) => __emscripten_stack_alloc(sz), "stackAlloc");
+  var stringToUTF8OnStack = /* @__PURE__ */ __name((str) => {
+    var size = lengthBytesUTF8(str) + 1;
+    var ret = stackAlloc(size);
+    stringToUTF8(str, ret, size);
+    return ret;
+  }, "stringToUTF8OnStack");
+  var AsciiToString = /* @__PURE__ */ __name((ptr) => {
+    var str = "";
+    while (1) {
+      var ch = HEAPU8[ptr++];
+      if (!ch) return str;
+      str += String.fromCharCode(ch);
+    }
+  }, "AsciiToString");
+  var stringToUTF16 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => {
+    maxBytesToWrite ??= 2147483647;
+    if (maxBytesToWrite < 2) return 0;
+    maxBytesToWrite -= 2;
+    var startPtr = outPtr;
+    var numCharsToWrite = maxBytesToWrite < str.length * 2 ? maxBytesToWrite / 2 : str.length;
+    for (var i22 = 0; i22 < numCharsToWrite; ++i22) {
+      var codeUnit = str.charCodeAt(i22);
+      LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
+      outPtr += 2;
+    }
+    LE_HEAP_STORE_I16((outPtr >> 1) * 2, 0);
+    return outPtr - startPtr;
+  }, "stringToUTF16");
+  LE_ATOMICS_NATIVE_BYTE_ORDER = new Int8Array(new Int16Array([1]).buffer)[0] === 1 ? [
+    /* little endian */
+    ((x2) => x2),
+    ((x2) => x2),
+    void 0,
+    ((x2) => x2)
+  ] : [
+    /* big endian */
+    ((x2) => x2),
+    ((x2) => ((x2 & 65280) << 8 | (x2 & 255) << 24) >> 16),
+    void 0,
+    ((x2) => x2 >> 24 & 255 | x2 >> 8 & 65280 | (x2 & 65280) << 8 | (x2 & 255) << 24)
+  ];
+  function LE_HEAP_UPDATE() {
+    HEAPU16.unsigned = ((x2) => x2 & 65535);
+    HEAPU32.unsigned = ((x2) => x2 >>> 0);
+  }
+  __name(LE_HEAP_UPDATE, "LE_HEAP_UPDATE");
+  {
+    initMemory();
+    if (Module["noExitRuntime"]) noExitRuntime = Module["noExitRuntime"];
+    if (Module["print"]) out = Module["print"];
+    if (Module["printErr"]) err = Module["printErr"];
+    if (Module["dynamicLibraries"]) dynamicLibraries = Module["dynamicLibraries"];
+    if (Module["wasmBinary"]) wasmBinary = Module["wasmBinary"];
+    if (Module["arguments"]) arguments_ = Module["arguments"];
+    if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
+    if (Module["preInit"]) {
+      if (typeof Module["preInit"] == "function") Module["preInit"] = [Module["preInit"]];
+      while (Module["preInit"].length > 0) {
+        Module["preInit"].shift()();
+      }
+    }
+  }
+  Module["setValue"] = setValue;
+  Module["getValue"] = getValue;
+  Module["UTF8ToString"] = UTF8ToString;
+  Module["stringToUTF8"] = stringToUTF8;
+  Module["lengthBytesUTF8"] = lengthBytesUTF8;
+  Module["AsciiToString"] = AsciiToString;
+  Module["stringToUTF16"] = stringToUTF16;
+  Module["loadWebAssemblyModule"] = loadWebAssemblyModule;
+  Module["LE_HEAP_STORE_I64"] = LE_HEAP_STORE_I64;
+  var ASM_CONSTS = {};
+  var _malloc, _calloc, _realloc, _free, _ts_range_edit, _memcmp, _ts_language_symbol_count, _ts_language_state_count, _ts_language_abi_version, _ts_language_name, _ts_language_field_count, _ts_language_next_state, _ts_language_symbol_name, _ts_language_symbol_for_name, _strncmp, _strlen, _ts_language_symbol_type, _ts_language_field_name_for_id, _ts_lookahead_iterator_new, _ts_lookahead_iterator_delete, _ts_lookahead_iterator_reset_state, _ts_lookahead_iterator_reset, _ts_lookahead_iterator_next, _ts_lookahead_iterator_current_symbol, _ts_point_edit, _ts_parser_delete, _ts_parser_reset, _ts_parser_set_language, _ts_parser_set_included_ranges, _ts_query_new, _ts_query_delete, _iswspace, _iswalnum, _ts_query_copy, _ts_query_pattern_count, _ts_query_capture_count, _ts_query_string_count, _ts_query_capture_name_for_id, _ts_query_capture_quantifier_for_id, _ts_query_string_value_for_id, _ts_query_predicates_for_pattern, _ts_query_start_byte_for_pattern, _ts_query_end_byte_for_pattern, _ts_query_is_pattern_rooted, _ts_query_is_pattern_non_local, _ts_query_is_pattern_guaranteed_at_step, _ts_query_disable_capture, _ts_query_disable_pattern, _ts_tree_copy, _ts_tree_delete, _ts_init, _ts_parser_new_wasm, _ts_parser_enable_logger_wasm, _ts_parser_parse_wasm, _ts_parser_included_ranges_wasm, _ts_language_type_is_named_wasm, _ts_language_type_is_visible_wasm, _ts_language_metadata_wasm, _ts_language_supertypes_wasm, _ts_language_subtypes_wasm, _ts_tree_root_node_wasm, _ts_tree_root_node_with_offset_wasm, _ts_tree_edit_wasm, _ts_tree_included_ranges_wasm, _ts_tree_get_changed_ranges_wasm, _ts_tree_cursor_new_wasm, _ts_tree_cursor_copy_wasm, _ts_tree_cursor_delete_wasm, _ts_tree_cursor_reset_wasm, _ts_tree_cursor_reset_to_wasm, _ts_tree_cursor_goto_first_child_wasm, _ts_tree_cursor_goto_last_child_wasm, _ts_tree_cursor_goto_first_child_for_index_wasm, _ts_tree_cursor_goto_first_child_for_position_wasm, _ts_tree_cursor_goto_next_sibling_wasm, _ts_tree_cursor_goto_previous_sibling_wasm, _ts_tree_cursor_goto_descendant_wasm, _ts_tree_cursor_goto_parent_wasm, _ts_tree_cursor_current_node_type_id_wasm, _ts_tree_cursor_current_node_state_id_wasm, _ts_tree_cursor_current_node_is_named_wasm, _ts_tree_cursor_current_node_is_missing_wasm, _ts_tree_cursor_current_node_id_wasm, _ts_tree_cursor_start_position_wasm, _ts_tree_cursor_end_position_wasm, _ts_tree_cursor_start_index_wasm, _ts_tree_cursor_end_index_wasm, _ts_tree_cursor_current_field_id_wasm, _ts_tree_cursor_current_depth_wasm, _ts_tree_cursor_current_descendant_index_wasm, _ts_tree_cursor_current_node_wasm, _ts_node_symbol_wasm, _ts_node_field_name_for_child_wasm, _ts_node_field_name_for_named_child_wasm, _ts_node_children_by_field_id_wasm, _ts_node_first_child_for_byte_wasm, _ts_node_first_named_child_for_byte_wasm, _ts_node_grammar_symbol_wasm, _ts_node_child_count_wasm, _ts_node_named_child_count_wasm, _ts_node_child_wasm, _ts_node_named_child_wasm, _ts_node_child_by_field_id_wasm, _ts_node_next_sibling_wasm, _ts_node_prev_sibling_wasm, _ts_node_next_named_sibling_wasm, _ts_node_prev_named_sibling_wasm, _ts_node_descendant_count_wasm, _ts_node_parent_wasm, _ts_node_child_with_descendant_wasm, _ts_node_descendant_for_index_wasm, _ts_node_named_descendant_for_index_wasm, _ts_node_descendant_for_position_wasm, _ts_node_named_descendant_for_position_wasm, _ts_node_start_point_wasm, _ts_node_end_point_wasm, _ts_node_start_index_wasm, _ts_node_end_index_wasm, _ts_node_to_string_wasm, _ts_node_children_wasm, _ts_node_named_children_wasm, _ts_node_descendants_of_type_wasm, _ts_node_is_named_wasm, _ts_node_has_changes_wasm, _ts_node_has_error_wasm, _ts_node_is_error_wasm, _ts_node_is_missing_wasm, _ts_node_is_extra_wasm, _ts_node_parse_state_wasm, _ts_node_next_parse_state_wasm, _ts_query_matches_wasm, _ts_query_captures_wasm, _memset, _memcpy, _memmove, _iswalpha, _iswblank, _iswdigit, _iswlower, _iswpunct, _iswupper, _iswxdigit, _memchr, _strcmp, _strncat, _strncpy, _towlower, _towupper, _setThrew, __emscripten_stack_restore, __emscripten_stack_alloc, _emscripten_stack_get_current, ___wasm_apply_data_relocs;
+  function assignWasmExports(wasmExports2) {
+    Module["_malloc"] = _malloc = wasmExports2["malloc"];
+    Module["_calloc"] = _calloc = wasmExports2["calloc"];
+    Module["_realloc"] = _realloc = wasmExports2["realloc"];
+    Module["_free"] = _free = wasmExports2["free"];
+    Module["_ts_range_edit"] = _ts_range_edit = wasmExports2["ts_range_edit"];
+    Module["_memcmp"] = _memcmp = wasmExports2["memcmp"];
+    Module["_ts_language_symbol_count"] = _ts_language_symbol_count = wasmExports2["ts_language_symbol_count"];
+    Module["_ts_language_state_count"] = _ts_language_state_count = wasmExports2["ts_language_state_count"];
+    Module["_ts_language_abi_version"] = _ts_language_abi_version = wasmExports2["ts_language_abi_version"];
+    Module["_ts_language_name"] = _ts_language_name = wasmExports2["ts_language_name"];
+    Module["_ts_language_field_count"] = _ts_language_field_count = wasmExports2["ts_language_field_count"];
+    Module["_ts_language_next_state"] = _ts_language_next_state = wasmExports2["ts_language_next_state"];
+    Module["_ts_language_symbol_name"] = _ts_language_symbol_name = wasmExports2["ts_language_symbol_name"];
+    Module["_ts_language_symbol_for_name"] = _ts_language_symbol_for_name = wasmExports2["ts_language_symbol_for_name"];
+    Module["_strncmp"] = _strncmp = wasmExports2["strncmp"];
+    Module["_strlen"] = _strlen = wasmExports2["strlen"];
+    Module["_ts_language_symbol_type"] = _ts_language_symbol_type = wasmExports2["ts_language_symbol_type"];
+    Module["_ts_language_field_name_for_id"] = _ts_language_field_name_for_id = wasmExports2["ts_language_field_name_for_id"];
+    Module["_ts_lookahead_iterator_new"] = _ts_lookahead_iterator_new = wasmExports2["ts_lookahead_iterator_new"];
+    Module["_ts_lookahead_iterator_delete"] = _ts_lookahead_iterator_delete = wasmExports2["ts_lookahead_iterator_delete"];
+    Module["_ts_lookahead_iterator_reset_state"] = _ts_lookahead_iterator_reset_state = wasmExports2["ts_lookahead_iterator_reset_state"];
+    Module["_ts_lookahead_iterator_reset"] = _ts_lookahead_iterator_reset = wasmExports2["ts_lookahead_iterator_reset"];
+    Module["_ts_lookahead_iterator_next"] = _ts_lookahead_iterator_next = wasmExports2["ts_lookahead_iterator_next"];
+    Module["_ts_lookahead_iterator_current_symbol"] = _ts_lookahead_iterator_current_symbol = wasmExports2["ts_lookahead_iterator_current_symbol"];
+    Module["_ts_point_edit"] = _ts_point_edit = wasmExports2["ts_point_edit"];
+    Module["_ts_parser_delete"] = _ts_parser_delete = wasmExports2["ts_parser_delete"];
+    Module["_ts_parser_reset"] = _ts_parser_reset = wasmExports2["ts_parser_reset"];
+    Module["_ts_parser_set_language"] = _ts_parser_set_language = wasmExports2["ts_parser_set_language"];
+    Module["_ts_parser_set_included_ranges"] = _ts_parser_set_included_ranges = wasmExports2["ts_parser_set_included_ranges"];
+    Module["_ts_query_new"] = _ts_query_new = wasmExports2["ts_query_new"];
+    Module["_ts_query_delete"] = _ts_query_delete = wasmExports2["ts_query_delete"];
+    Module["_iswspace"] = _iswspace = wasmExports2["iswspace"];
+    Module["_iswalnum"] = _iswalnum = wasmExports2["iswalnum"];
+    Module["_ts_query_copy"] = _ts_query_copy = wasmExports2["ts_query_copy"];
+    Module["_ts_query_pattern_count"] = _ts_query_pattern_count = wasmExports2["ts_query_pattern_count"];
+    Module["_ts_query_capture_count"] = _ts_query_capture_count = wasmExports2["ts_query_capture_count"];
+    Module["_ts_query_string_count"] = _ts_query_string_count = wasmExports2["ts_query_string_count"];
+    Module["_ts_query_capture_name_for_id"] = _ts_query_capture_name_for_id = wasmExports2["ts_query_capture_name_for_id"];
+    Module["_ts_query_capture_quantifier_for_id"] = _ts_query_capture_quantifier_for_id = wasmExports2["ts_query_capture_quantifier_for_id"];
+    Module["_ts_query_string_value_for_id"] = _ts_query_string_value_for_id = wasmExports2["ts_query_string_value_for_id"];
+    Module["_ts_query_predicates_for_pattern"] = _ts_query_predicates_for_pattern = wasmExports2["ts_query_predicates_for_pattern"];
+    Module["_ts_query_start_byte_for_pattern"] = _ts_query_start_byte_for_pattern = wasmExports2["ts_query_start_byte_for_pattern"];
+    Module["_ts_query_end_byte_for_pattern"] = _ts_query_end_byte_for_pattern = wasmExports2["ts_query_end_byte_for_pattern"];
+    Module["_ts_query_is_pattern_rooted"] = _ts_query_is_pattern_rooted = wasmExports2["ts_query_is_pattern_rooted"];
+    Module["_ts_query_is_pattern_non_local"] = _ts_query_is_pattern_non_local = wasmExports2["ts_query_is_pattern_non_local"];
+    Module["_ts_query_is_pattern_guaranteed_at_step"] = _ts_query_is_pattern_guaranteed_at_step = wasmExports2["ts_query_is_pattern_guaranteed_at_step"];
+    Module["_ts_query_disable_capture"] = _ts_query_disable_capture = wasmExports2["ts_query_disable_capture"];
+    Module["_ts_query_disable_pattern"] = _ts_query_disable_pattern = wasmExports2["ts_query_disable_pattern"];
+    Module["_ts_tree_copy"] = _ts_tree_copy = wasmExports2["ts_tree_copy"];
+    Module["_ts_tree_delete"] = _ts_tree_delete = wasmExports2["ts_tree_delete"];
+    Module["_ts_init"] = _ts_init = wasmExports2["ts_init"];
+    Module["_ts_parser_new_wasm"] = _ts_parser_new_wasm = wasmExports2["ts_parser_new_wasm"];
+    Module["_ts_parser_enable_logger_wasm"] = _ts_parser_enable_logger_wasm = wasmExports2["ts_parser_enable_logger_wasm"];
+    Module["_ts_parser_parse_wasm"] = _ts_parser_parse_wasm = wasmExports2["ts_parser_parse_wasm"];
+    Module["_ts_parser_included_ranges_wasm"] = _ts_parser_included_ranges_wasm = wasmExports2["ts_parser_included_ranges_wasm"];
+    Module["_ts_language_type_is_named_wasm"] = _ts_language_type_is_named_wasm = wasmExports2["ts_language_type_is_named_wasm"];
+    Module["_ts_language_type_is_visible_wasm"] = _ts_language_type_is_visible_wasm = wasmExports2["ts_language_type_is_visible_wasm"];
+    Module["_ts_language_metadata_wasm"] = _ts_language_metadata_wasm = wasmExports2["ts_language_metadata_wasm"];
+    Module["_ts_language_supertypes_wasm"] = _ts_language_supertypes_wasm = wasmExports2["ts_language_supertypes_wasm"];
+    Module["_ts_language_subtypes_wasm"] = _ts_language_subtypes_wasm = wasmExports2["ts_language_subtypes_wasm"];
+    Module["_ts_tree_root_node_wasm"] = _ts_tree_root_node_wasm = wasmExports2["ts_tree_root_node_wasm"];
+    Module["_ts_tree_root_node_with_offset_wasm"] = _ts_tree_root_node_with_offset_wasm = wasmExports2["ts_tree_root_node_with_offset_wasm"];
+    Module["_ts_tree_edit_wasm"] = _ts_tree_edit_wasm = wasmExports2["ts_tree_edit_wasm"];
+    Module["_ts_tree_included_ranges_wasm"] = _ts_tree_included_ranges_wasm = wasmExports2["ts_tree_included_ranges_wasm"];
+    Module["_ts_tree_get_changed_ranges_wasm"] = _ts_tree_get_changed_ranges_wasm = wasmExports2["ts_tree_get_changed_ranges_wasm"];
+    Module["_ts_tree_cursor_new_wasm"] = _ts_tree_cursor_new_wasm = wasmExports2["ts_tree_cursor_new_wasm"];
+    Module["_ts_tree_cursor_copy_wasm"] = _ts_tree_cursor_copy_wasm = wasmExports2["ts_tree_cursor_copy_wasm"];
+    Module["_ts_tree_cursor_delete_wasm"] = _ts_tree_cursor_delete_wasm = wasmExports2["ts_tree_cursor_delete_wasm"];
+    Module["_ts_tree_cursor_reset_wasm"] = _ts_tree_cursor_reset_wasm = wasmExports2["ts_tree_cursor_reset_wasm"];
+    Module["_ts_tree_cursor_reset_to_wasm"] = _ts_tree_cursor_reset_to_wasm = wasmExports2["ts_tree_cursor_reset_to_wasm"];
+    Module["_ts_tree_cursor_goto_first_child_wasm"] = _ts_tree_cursor_goto_first_child_wasm = wasmExports2["ts_tree_cursor_goto_first_child_wasm"];
+    Module["_ts_tree_cursor_goto_last_child_wasm"] = _ts_tree_cursor_goto_last_child_wasm = wasmExports2["ts_tree_cursor_goto_last_child_wasm"];
+    Module["_ts_tree_cursor_goto_first_child_for_index_wasm"] = _ts_tree_cursor_goto_first_child_for_index_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_index_wasm"];
+    Module["_ts_tree_cursor_goto_first_child_for_position_wasm"] = _ts_tree_cursor_goto_first_child_for_position_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_position_wasm"];
+    Module["_ts_tree_cursor_goto_next_sibling_wasm"] = _ts_tree_cursor_goto_next_sibling_wasm = wasmExports2["ts_tree_cursor_goto_next_sibling_wasm"];
+    Module["_ts_tree_cursor_goto_previous_sibling_wasm"] = _ts_tree_cursor_goto_previous_sibling_wasm = wasmExports2["ts_tree_cursor_goto_previous_sibling_wasm"];
+    Module["_ts_tree_cursor_goto_descendant_wasm"] = _ts_tree_cursor_goto_descendant_wasm = wasmExports2["ts_tree_cursor_goto_descendant_wasm"];
+    Module["_ts_tree_cursor_goto_parent_wasm"] = _ts_tree_cursor_goto_parent_wasm = wasmExports2["ts_tree_cursor_goto_parent_wasm"];
+    Module["_ts_tree_cursor_current_node_type_id_wasm"] = _ts_tree_cursor_current_node_type_id_wasm = wasmExports2["ts_tree_cursor_current_node_type_id_wasm"];
+    Module["_ts_tree_cursor_current_node_state_id_wasm"] = _ts_tree_cursor_current_node_state_id_wasm = wasmExports2["ts_tree_cursor_current_node_state_id_wasm"];
+    Module["_ts_tree_cursor_current_node_is_named_wasm"] = _ts_tree_cursor_current_node_is_named_wasm = wasmExports2["ts_tree_cursor_current_node_is_named_wasm"];
+    Module["_ts_tree_cursor_current_node_is_missing_wasm"] = _ts_tree_cursor_current_node_is_missing_wasm = wasmExports2["ts_tree_cursor_current_node_is_missing_wasm"];
+    Module["_ts_tree_cursor_current_node_id_wasm"] = _ts_tree_cursor_current_node_id_wasm = wasmExports2["ts_tree_cursor_current_node_id_wasm"];
+    Module["_ts_tree_cursor_start_position_wasm"] = _ts_tree_cursor_start_position_wasm = wasmExports2["ts_tree_cursor_start_position_wasm"];
+    Module["_ts_tree_cursor_end_position_wasm"] = _ts_tree_cursor_end_position_wasm = wasmExports2["ts_tree_cursor_end_position_wasm"];
+    Module["_ts_tree_cursor_start_index_wasm"] = _ts_tree_cursor_start_index_wasm = wasmExports2["ts_tree_cursor_start_index_wasm"];
+    Module["_ts_tree_cursor_end_index_wasm"] = _ts_tree_cursor_end_index_wasm = wasmExports2["ts_tree_cursor_end_index_wasm"];
+    Module["_ts_tree_cursor_current_field_id_wasm"] = _ts_tree_cursor_current_field_id_wasm = wasmExports2["ts_tree_cursor_current_field_id_wasm"];
+    Module["_ts_tree_cursor_current_depth_wasm"] = _ts_tree_cursor_current_depth_wasm = wasmExports2["ts_tree_cursor_current_depth_wasm"];
+    Module["_ts_tree_cursor_current_descendant_index_wasm"] = _ts_tree_cursor_current_descendant_index_wasm = wasmExports2["ts_tree_cursor_current_descendant_index_wasm"];
+    Module["_ts_tree_cursor_current_node_wasm"] = _ts_tree_cursor_current_node_wasm = wasmExports2["ts_tree_cursor_current_node_wasm"];
+    Module["_ts_node_symbol_wasm"] = _ts_node_symbol_wasm = wasmExports2["ts_node_symbol_wasm"];
+    Module["_ts_node_field_name_for_child_wasm"] = _ts_node_field_name_for_child_wasm = wasmExports2["ts_node_field_name_for_child_wasm"];
+    Module["_ts_node_field_name_for_named_child_wasm"] = _ts_node_field_name_for_named_child_wasm = wasmExports2["ts_node_field_name_for_named_child_wasm"];
+    Module["_ts_node_children_by_field_id_wasm"] = _ts_node_children_by_field_id_wasm = wasmExports2["ts_node_children_by_field_id_wasm"];
+    Module["_ts_node_first_child_for_byte_wasm"] = _ts_node_first_child_for_byte_wasm = wasmExports2["ts_node_first_child_for_byte_wasm"];
+    Module["_ts_node_first_named_child_for_byte_wasm"] = _ts_node_first_named_child_for_byte_wasm = wasmExports2["ts_node_first_named_child_for_byte_wasm"];
+    Module["_ts_node_grammar_symbol_wasm"] = _ts_node_grammar_symbol_wasm = wasmExports2["ts_node_grammar_symbol_wasm"];
+    Module["_ts_node_child_count_wasm"] = _ts_node_child_count_wasm = wasmExports2["ts_node_child_count_wasm"];
+    Module["_ts_node_named_child_count_wasm"] = _ts_node_named_child_count_wasm = wasmExports2["ts_node_named_child_count_wasm"];
+    Module["_ts_node_child_wasm"] = _ts_node_child_wasm = wasmExports2["ts_node_child_wasm"];
+    Module["_ts_node_named_child_wasm"] = _ts_node_named_child_wasm = wasmExports2["ts_node_named_child_wasm"];
+    Module["_ts_node_child_by_field_id_wasm"] = _ts_node_child_by_field_id_wasm = wasmExports2["ts_node_child_by_field_id_wasm"];
+    Module["_ts_node_next_sibling_wasm"] = _ts_node_next_sibling_wasm = wasmExports2["ts_node_next_sibling_wasm"];
+    Module["_ts_node_prev_sibling_wasm"] = _ts_node_prev_sibling_wasm = wasmExports2["ts_node_prev_sibling_wasm"];
+    Module["_ts_node_next_named_sibling_wasm"] = _ts_node_next_named_sibling_wasm = wasmExports2["ts_node_next_named_sibling_wasm"];
+    Module["_ts_node_prev_named_sibling_wasm"] = _ts_node_prev_named_sibling_wasm = wasmExports2["ts_node_prev_named_sibling_wasm"];
+    Module["_ts_node_descendant_count_wasm"] = _ts_node_descendant_count_wasm = wasmExports2["ts_node_descendant_count_wasm"];
+    Module["_ts_node_parent_wasm"] = _ts_node_parent_wasm = wasmExports2["ts_node_parent_wasm"];
+    Module["_ts_node_child_with_descendant_wasm"] = _ts_node_child_with_descendant_wasm = wasmExports2["ts_node_child_with_descendant_wasm"];
+    Module["_ts_node_descendant_for_index_wasm"] = _ts_node_descendant_for_index_wasm = wasmExports2["ts_node_descendant_for_index_wasm"];
+    Module["_ts_node_named_descendant_for_index_wasm"] = _ts_node_named_descendant_for_index_wasm = wasmExports2["ts_node_named_descendant_for_index_wasm"];
+    Module["_ts_node_descendant_for_position_wasm"] = _ts_node_descendant_for_position_wasm = wasmExports2["ts_node_descendant_for_position_wasm"];
+    Module["_ts_node_named_descendant_for_position_wasm"] = _ts_node_named_descendant_for_position_wasm = wasmExports2["ts_node_named_descendant_for_position_wasm"];
+    Module["_ts_node_start_point_wasm"] = _ts_node_start_point_wasm = wasmExports2["ts_node_start_point_wasm"];
+    Module["_ts_node_end_point_wasm"] = _ts_node_end_point_wasm = wasmExports2["ts_node_end_point_wasm"];
+    Module["_ts_node_start_index_wasm"] = _ts_node_start_index_wasm = wasmExports2["ts_node_start_index_wasm"];
+    Module["_ts_node_end_index_wasm"] = _ts_node_end_index_wasm = wasmExports2["ts_node_end_index_wasm"];
+    Module["_ts_node_to_string_wasm"] = _ts_node_to_string_wasm = wasmExports2["ts_node_to_string_wasm"];
+    Module["_ts_node_children_wasm"] = _ts_node_children_wasm = wasmExports2["ts_node_children_wasm"];
+    Module["_ts_node_named_children_wasm"] = _ts_node_named_children_wasm = wasmExports2["ts_node_named_children_wasm"];
+    Module["_ts_node_descendants_of_type_wasm"] = _ts_node_descendants_of_type_wasm = wasmExports2["ts_node_descendants_of_type_wasm"];
+    Module["_ts_node_is_named_wasm"] = _ts_node_is_named_wasm = wasmExports2["ts_node_is_named_wasm"];
+    Module["_ts_node_has_changes_wasm"] = _ts_node_has_changes_wasm = wasmExports2["ts_node_has_changes_wasm"];
+    Module["_ts_node_has_error_wasm"] = _ts_node_has_error_wasm = wasmExports2["ts_node_has_error_wasm"];
+    Module["_ts_node_is_error_wasm"] = _ts_node_is_error_wasm = wasmExports2["ts_node_is_error_wasm"];
+    Module["_ts_node_is_missing_wasm"] = _ts_node_is_missing_wasm = wasmExports2["ts_node_is_missing_wasm"];
+    Module["_ts_node_is_extra_wasm"] = _ts_node_is_extra_wasm = wasmExports2["ts_node_is_extra_wasm"];
+    Module["_ts_node_parse_state_wasm"] = _ts_node_parse_state_wasm = wasmExports2["ts_node_parse_state_wasm"];
+    Module["_ts_node_next_parse_state_wasm"] = _ts_node_next_parse_state_wasm = wasmExports2["ts_node_next_parse_state_wasm"];
+    Module["_ts_query_matches_wasm"] = _ts_query_matches_wasm = wasmExports2["ts_query_matches_wasm"];
+    Module["_ts_query_captures_wasm"] = _ts_query_captures_wasm = wasmExports2["ts_query_captures_wasm"];
+    Module["_memset"] = _memset = wasmExports2["memset"];
+    Module["_memcpy"] = _memcpy = wasmExports2["memcpy"];
+    Module["_memmove"] = _memmove = wasmExports2["memmove"];
+    Module["_iswalpha"] = _iswalpha = wasmExports2["iswalpha"];
+    Module["_iswblank"] = _iswblank = wasmExports2["iswblank"];
+    Module["_iswdigit"] = _iswdigit = wasmExports2["iswdigit"];
+    Module["_iswlower"] = _iswlower = wasmExports2["iswlower"];
+    Module["_iswpunct"] = _iswpunct = wasmExports2["iswpunct"];
+    Module["_iswupper"] = _iswupper = wasmExports2["iswupper"];
+    Module["_iswxdigit"] = _iswxdigit = wasmExports2["iswxdigit"];
+    Module["_memchr"] = _memchr = wasmExports2["memchr"];
+    Module["_strcmp"] = _strcmp = wasmExports2["strcmp"];
+    Module["_strncat"] = _strncat = wasmExports2["strncat"];
+    Module["_strncpy"] = _strncpy = wasmExports2["strncpy"];
+    Module["_towlower"] = _towlower = wasmExports2["towlower"];
+    Module["_towupper"] = _towupper = wasmExports2["towupper"];
+    _setThrew = wasmExports2["setThrew"];
+    __emscripten_stack_restore = wasmExports2["_emscripten_stack_restore"];
+    __emscripten_stack_alloc = wasmExports2["_emscripten_stack_alloc"];
+    _emscripten_stack_get_current = wasmExports2["emscripten_stack_get_current"];
+    ___wasm_apply_data_relocs = wasmExports2["__wasm_apply_data_relocs"];
+  }
+  __name(assignWasmExports, "assignWasmExports");
+  var wasmImports = {
+    /** @export */
+    __heap_base: ___heap_base,
+    /** @export */
+    __indirect_function_table: wasmTable,
+    /** @export */
+    __memory_base: ___memory_base,
+    /** @export */
+    __stack_high: ___stack_high,
+    /** @export */
+    __stack_low: ___stack_low,
+    /** @export */
+    __stack_pointer: ___stack_pointer,
+    /** @export */
+    __table_base: ___table_base,
+    /** @export */
+    _abort_js: __abort_js,
+    /** @export */
+    emscripten_resize_heap: _emscripten_resize_heap,
+    /** @export */
+    fd_close: _fd_close,
+    /** @export */
+    fd_seek: _fd_seek,
+    /** @export */
+    fd_write: _fd_write,
+    /** @export */
+    memory: wasmMemory,
+    /** @export */
+    tree_sitter_log_callback: _tree_sitter_log_callback,
+    /** @export */
+    tree_sitter_parse_callback: _tree_sitter_parse_callback,
+    /** @export */
+    tree_sitter_progress_callback: _tree_sitter_progress_callback,
+    /** @export */
+    tree_sitter_query_progress_callback: _tree_sitter_query_progress_callback
+  };
+  function callMain(args2 = []) {
+    var entryFunction = resolveGlobalSymbol("main").sym;
+    if (!entryFunction) return;
+    args2.unshift(thisProgram);
+    var argc = args2.length;
+    var argv = stackAlloc((argc + 1) * 4);
+    var argv_ptr = argv;
+    args2.forEach((arg) => {
+      LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, stringToUTF8OnStack(arg));
+      argv_ptr += 4;
+    });
+    LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, 0);
+    try {
+      var ret = entryFunction(argc, argv);
+      exitJS(
+        ret,
+        /* implicit = */
+        true
+      );
+      return ret;
+    } catch (e7) {
+      return handleException(e7);
+    }
+  }
+  __name(callMain, "callMain");
+  function run(args2 = arguments_) {
+    if (runDependencies > 0) {
+      dependenciesFulfilled = run;
+      return;
+    }
+    preRun();
+    if (runDependencies > 0) {
+      dependenciesFulfilled = run;
+      return;
+    }
+    function doRun() {
+      Module["calledRun"] = true;
+      if (ABORT) return;
+      initRuntime();
+      preMain();
+      readyPromiseResolve?.(Module);
+      Module["onRuntimeInitialized"]?.();
+      var noInitialRun = Module["noInitialRun"] || false;
+      if (!noInitialRun) callMain(args2);
+      postRun();
+    }
+    __name(doRun, "doRun");
+    if (Module["setStatus"]) {
+      Module["setStatus"]("Running...");
+      setTimeout(() => {
+        setTimeout(() => Module["setStatus"](""), 1);
+        doRun();
+      }, 1);
+    } else {
+      doRun();
+    }
+  }
+  __name(run, "run");
+  var wasmExports;
+  wasmExports = await createWasm();
+  run();
+  if (runtimeInitialized) {
+    moduleRtn = Module;
+  } else {
+    moduleRtn = new Promise((resolve, reject) => {
+      readyPromiseResolve = resolve;
+      readyPromiseReject = reject;
+    });
+  }
+  return moduleRtn;
+}
+async function initializeBinding(moduleOptions) {
+  return Module3 ??= await web_tree_sitter_default(moduleOptions);
+}
+function checkModule() {
+  return !!Module3;
+}
+function parseAnyPredicate(steps, index, operator, textPredicates) {
+  if (steps.length !== 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}`
+    );
+  }
+  if (!isCaptureStep(steps[1])) {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}"`
+    );
+  }
+  const isPositive = operator === "eq?" || operator === "any-eq?";
+  const matchAll = !operator.startsWith("any-");
+  if (isCaptureStep(steps[2])) {
+    const captureName1 = steps[1].name;
+    const captureName2 = steps[2].name;
+    textPredicates[index].push((captures) => {
+      const nodes1 = [];
+      const nodes22 = [];
+      for (const c7 of captures) {
+        if (c7.name === captureName1) nodes1.push(c7.node);
+        if (c7.name === captureName2) nodes22.push(c7.node);
+      }
+      const compare = /* @__PURE__ */ __name((n1, n22, positive) => {
+        return positive ? n1.text === n22.text : n1.text !== n22.text;
+      }, "compare");
+      return matchAll ? nodes1.every((n1) => nodes22.some((n22) => compare(n1, n22, isPositive))) : nodes1.some((n1) => nodes22.some((n22) => compare(n1, n22, isPositive)));
+    });
+  } else {
+    const captureName = steps[1].name;
+    const stringValue2 = steps[2].value;
+    const matches2 = /* @__PURE__ */ __name((n4) => n4.text === stringValue2, "matches");
+    const doesNotMatch = /* @__PURE__ */ __name((n4) => n4.text !== stringValue2, "doesNotMatch");
+    textPredicates[index].push((captures) => {
+      const nodes7 = [];
+      for (const c7 of captures) {
+        if (c7.name === captureName) nodes7.push(c7.node);
+      }
+      const test = isPositive ? matches2 : doesNotMatch;
+      return matchAll ? nodes7.every(test) : nodes7.some(test);
+    });
+  }
+}
+function parseMatchPredicate(steps, index, operator, textPredicates) {
+  if (steps.length !== 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}.`
+    );
+  }
+  if (steps[1].type !== "capture") {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+    );
+  }
+  if (steps[2].type !== "string") {
+    throw new Error(
+      `Second argument of \`#${operator}\` predicate must be a string. Got @${steps[2].name}.`
+    );
+  }
+  const isPositive = operator === "match?" || operator === "any-match?";
+  const matchAll = !operator.startsWith("any-");
+  const captureName = steps[1].name;
+  const regex = new RegExp(steps[2].value);
+  textPredicates[index].push((captures) => {
+    const nodes7 = [];
+    for (const c7 of captures) {
+      if (c7.name === captureName) nodes7.push(c7.node.text);
+    }
+    const test = /* @__PURE__ */ __name((text3, positive) => {
+      return positive ? regex.test(text3) : !regex.test(text3);
+    }, "test");
+    if (nodes7.length === 0) return !isPositive;
+    return matchAll ? nodes7.every((text3) => test(text3, isPositive)) : nodes7.some((text3) => test(text3, isPositive));
+  });
+}
+function parseAnyOfPredicate(steps, index, operator, textPredicates) {
+  if (steps.length < 2) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected at least 1. Got ${steps.length - 1}.`
+    );
+  }
+  if (steps[1].type !== "capture") {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+    );
+  }
+  const isPositive = operator === "any-of?";
+  const captureName = steps[1].name;
+  const stringSteps = steps.slice(2);
+  if (!stringSteps.every(isStringStep)) {
+    throw new Error(
+      `Arguments to \`#${operator}\` predicate must be strings.".`
+    );
+  }
+  const values = stringSteps.map((s3) => s3.value);
+  textPredicates[index].push((captures) => {
+    const nodes7 = [];
+    for (const c7 of captures) {
+      if (c7.name === captureName) nodes7.push(c7.node.text);
+    }
+    if (nodes7.length === 0) return !isPositive;
+    return nodes7.every((text3) => values.includes(text3)) === isPositive;
+  });
+}
+function parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties) {
+  if (steps.length < 2 || steps.length > 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`
+    );
+  }
+  if (!steps.every(isStringStep)) {
+    throw new Error(
+      `Arguments to \`#${operator}\` predicate must be strings.".`
+    );
+  }
+  const properties = operator === "is?" ? assertedProperties : refutedProperties;
+  if (!properties[index]) properties[index] = {};
+  properties[index][steps[1].value] = steps[2]?.value ?? null;
+}
+function parseSetDirective(steps, index, setProperties) {
+  if (steps.length < 2 || steps.length > 3) {
+    throw new Error(`Wrong number of arguments to \`#set!\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`);
+  }
+  if (!steps.every(isStringStep)) {
+    throw new Error(`Arguments to \`#set!\` predicate must be strings.".`);
+  }
+  if (!setProperties[index]) setProperties[index] = {};
+  setProperties[index][steps[1].value] = steps[2]?.value ?? null;
+}
+function parsePattern(index, stepType, stepValueId, captureNames, stringValues, steps, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
+  if (stepType === PREDICATE_STEP_TYPE_CAPTURE) {
+    const name2 = captureNames[stepValueId];
+    steps.push({ type: "capture", name: name2 });
+  } else if (stepType === PREDICATE_STEP_TYPE_STRING) {
+    steps.push({ type: "string", value: stringValues[stepValueId] });
+  } else if (steps.length > 0) {
+    if (steps[0].type !== "string") {
+      throw new Error("Predicates must begin with a literal value");
+    }
+    const operator = steps[0].value;
+    switch (operator) {
+      case "any-not-eq?":
+      case "not-eq?":
+      case "any-eq?":
+      case "eq?":
+        parseAnyPredicate(steps, index, operator, textPredicates);
+        break;
+      case "any-not-match?":
+      case "not-match?":
+      case "any-match?":
+      case "match?":
+        parseMatchPredicate(steps, index, operator, textPredicates);
+        break;
+      case "not-any-of?":
+      case "any-of?":
+        parseAnyOfPredicate(steps, index, operator, textPredicates);
+        break;
+      case "is?":
+      case "is-not?":
+        parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties);
+        break;
+      case "set!":
+        parseSetDirective(steps, index, setProperties);
+        break;
+      default:
+        predicates[index].push({ operator, operands: steps.slice(1) });
+    }
+    steps.length = 0;
+  }
+}
+function indexForByteOffset(source2, byteOffset) {
+  return new TextEncoder().encodeInto(source2, new Uint8Array(byteOffset)).read;
+}
+var __defProp2, __name, Edit, SIZE_OF_SHORT, SIZE_OF_INT, SIZE_OF_CURSOR, SIZE_OF_NODE, SIZE_OF_POINT, SIZE_OF_RANGE, ZERO_POINT, INTERNAL, C, finalizer, LookaheadIterator, finalizer2, Tree, finalizer3, TreeCursor, Node, LANGUAGE_FUNCTION_REGEX, Language, web_tree_sitter_default, Module3, TRANSFER_BUFFER, LANGUAGE_VERSION, MIN_COMPATIBLE_VERSION, finalizer4, Parser, PREDICATE_STEP_TYPE_CAPTURE, PREDICATE_STEP_TYPE_STRING, QUERY_WORD_REGEX, CaptureQuantifier, isCaptureStep, isStringStep, QueryErrorKind, QueryError, finalizer5, Query;
+var init_web_tree_sitter = __esm({
+  "node_modules/web-tree-sitter/web-tree-sitter.js"() {
+    __defProp2 = Object.defineProperty;
+    __name = (target, value) => __defProp2(target, "name", { value, configurable: true });
+    Edit = class {
+      static {
+        __name(this, "Edit");
+      }
+      /** The start position of the change. */
+      startPosition;
+      /** The end position of the change before the edit. */
+      oldEndPosition;
+      /** The end position of the change after the edit. */
+      newEndPosition;
+      /** The start index of the change. */
+      startIndex;
+      /** The end index of the change before the edit. */
+      oldEndIndex;
+      /** The end index of the change after the edit. */
+      newEndIndex;
+      constructor({
+        startIndex,
+        oldEndIndex,
+        newEndIndex,
+        startPosition,
+        oldEndPosition,
+        newEndPosition
+      }) {
+        this.startIndex = startIndex >>> 0;
+        this.oldEndIndex = oldEndIndex >>> 0;
+        this.newEndIndex = newEndIndex >>> 0;
+        this.startPosition = startPosition;
+        this.oldEndPosition = oldEndPosition;
+        this.newEndPosition = newEndPosition;
+      }
+      /**
+       * Edit a point and index to keep it in-sync with source code that has been edited.
+       *
+       * This function updates a single point's byte offset and row/column position
+       * based on an edit operation. This is useful for editing points without
+       * requiring a tree or node instance.
+       */
+      editPoint(point, index) {
+        let newIndex = index;
+        const newPoint = { ...point };
+        if (index >= this.oldEndIndex) {
+          newIndex = this.newEndIndex + (index - this.oldEndIndex);
+          const originalRow = point.row;
+          newPoint.row = this.newEndPosition.row + (point.row - this.oldEndPosition.row);
+          newPoint.column = originalRow === this.oldEndPosition.row ? this.newEndPosition.column + (point.column - this.oldEndPosition.column) : point.column;
+        } else if (index > this.startIndex) {
+          newIndex = this.newEndIndex;
+          newPoint.row = this.newEndPosition.row;
+          newPoint.column = this.newEndPosition.column;
+        }
+        return { point: newPoint, index: newIndex };
+      }
+      /**
+       * Edit a range to keep it in-sync with source code that has been edited.
+       *
+       * This function updates a range's start and end positions based on an edit
+       * operation. This is useful for editing ranges without requiring a tree
+       * or node instance.
+       */
+      editRange(range2) {
+        const newRange = {
+          startIndex: range2.startIndex,
+          startPosition: { ...range2.startPosition },
+          endIndex: range2.endIndex,
+          endPosition: { ...range2.endPosition }
+        };
+        if (range2.endIndex >= this.oldEndIndex) {
+          if (range2.endIndex !== Number.MAX_SAFE_INTEGER) {
+            newRange.endIndex = this.newEndIndex + (range2.endIndex - this.oldEndIndex);
+            newRange.endPosition = {
+              row: this.newEndPosition.row + (range2.endPosition.row - this.oldEndPosition.row),
+              column: range2.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range2.endPosition.column - this.oldEndPosition.column) : range2.endPosition.column
+            };
+            if (newRange.endIndex < this.newEndIndex) {
+              newRange.endIndex = Number.MAX_SAFE_INTEGER;
+              newRange.endPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
+            }
+          }
+        } else if (range2.endIndex > this.startIndex) {
+          newRange.endIndex = this.startIndex;
+          newRange.endPosition = { ...this.startPosition };
+        }
+        if (range2.startIndex >= this.oldEndIndex) {
+          newRange.startIndex = this.newEndIndex + (range2.startIndex - this.oldEndIndex);
+          newRange.startPosition = {
+            row: this.newEndPosition.row + (range2.startPosition.row - this.oldEndPosition.row),
+            column: range2.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range2.startPosition.column - this.oldEndPosition.column) : range2.startPosition.column
+          };
+          if (newRange.startIndex < this.newEndIndex) {
+            newRange.startIndex = Number.MAX_SAFE_INTEGER;
+            newRange.startPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
+          }
+        } else if (range2.startIndex > this.startIndex) {
+          newRange.startIndex = this.startIndex;
+          newRange.startPosition = { ...this.startPosition };
+        }
+        return newRange;
+      }
+    };
+    SIZE_OF_SHORT = 2;
+    SIZE_OF_INT = 4;
+    SIZE_OF_CURSOR = 4 * SIZE_OF_INT;
+    SIZE_OF_NODE = 5 * SIZE_OF_INT;
+    SIZE_OF_POINT = 2 * SIZE_OF_INT;
+    SIZE_OF_RANGE = 2 * SIZE_OF_INT + 2 * SIZE_OF_POINT;
+    ZERO_POINT = { row: 0, column: 0 };
+    INTERNAL = /* @__PURE__ */ Symbol("INTERNAL");
+    __name(assertInternal, "assertInternal");
+    __name(isPoint, "isPoint");
+    __name(setModule, "setModule");
+    __name(newFinalizer, "newFinalizer");
+    finalizer = newFinalizer((address) => {
+      C._ts_lookahead_iterator_delete(address);
+    });
+    LookaheadIterator = class {
+      static {
+        __name(this, "LookaheadIterator");
+      }
+      /** @internal */
+      [0] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      language;
+      /** @internal */
+      positioned = false;
+      /** @internal */
+      constructor(internal, address, language) {
+        assertInternal(internal);
+        this[0] = address;
+        this.language = language;
+        finalizer?.register(this, address, this);
+      }
+      /**
+       * Get the current symbol of the lookahead iterator.
+       *
+       * Returns `null` if the iterator is not positioned on a symbol:
+       *
+       * - Before the first iteration step
+       * - After the iterator is exhausted
+       * - After a {@link reset} or {@link resetState} call
+       */
+      get currentTypeId() {
+        return this.positioned ? C._ts_lookahead_iterator_current_symbol(this[0]) : null;
+      }
+      /**
+       * Get the current symbol name of the lookahead iterator.
+       *
+       * Returns `null` if the iterator is not positioned on a symbol.
+       */
+      get currentType() {
+        const id = this.currentTypeId;
+        if (id === null) return null;
+        return this.language.types[id] ?? C.UTF8ToString(C._ts_language_symbol_name(this.language[0], id));
+      }
+      /** Delete the lookahead iterator, freeing its resources. */
+      delete() {
+        finalizer?.unregister(this);
+        C._ts_lookahead_iterator_delete(this[0]);
+        this[0] = 0;
+      }
+      /**
+       * Reset the lookahead iterator.
+       *
+       * This returns `true` if the language was set successfully and `false`
+       * otherwise.
+       */
+      reset(language, stateId) {
+        if (C._ts_lookahead_iterator_reset(this[0], language[0], stateId)) {
+          this.language = language;
+          this.positioned = false;
+          return true;
+        }
+        return false;
+      }
+      /**
+       * Reset the lookahead iterator to another state.
+       *
+       * This returns `true` if the iterator was reset to the given state and
+       * `false` otherwise.
+       */
+      resetState(stateId) {
+        if (!C._ts_lookahead_iterator_reset_state(this[0], stateId)) return false;
+        this.positioned = false;
+        return true;
+      }
+      /**
+       * Returns an iterator that iterates over the symbols of the lookahead iterator.
+       *
+       * The iterator will yield the current symbol name as a string for each step
+       * until there are no more symbols to iterate over.
+       */
+      [Symbol.iterator]() {
+        return {
+          next: /* @__PURE__ */ __name(() => {
+            this.positioned = Boolean(C._ts_lookahead_iterator_next(this[0]));
+            const value = this.currentType;
+            return value === null ? { done: true, value: "" } : { done: false, value };
+          }, "next")
+        };
+      }
+    };
+    __name(getText, "getText");
+    finalizer2 = newFinalizer((address) => {
+      C._ts_tree_delete(address);
+    });
+    Tree = class _Tree {
+      static {
+        __name(this, "Tree");
+      }
+      /** @internal */
+      [0] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      textCallback;
+      /** The language that was used to parse the syntax tree. */
+      language;
+      /** @internal */
+      constructor(internal, address, language, textCallback) {
+        assertInternal(internal);
+        this[0] = address;
+        this.language = language;
+        this.textCallback = textCallback;
+        finalizer2?.register(this, address, this);
+      }
+      /** Create a shallow copy of the syntax tree. This is very fast. */
+      copy() {
+        const address = C._ts_tree_copy(this[0]);
+        return new _Tree(INTERNAL, address, this.language, this.textCallback);
+      }
+      /** Delete the syntax tree, freeing its resources. */
+      delete() {
+        finalizer2?.unregister(this);
+        C._ts_tree_delete(this[0]);
+        this[0] = 0;
+      }
+      /** Get the root node of the syntax tree. */
+      get rootNode() {
+        C._ts_tree_root_node_wasm(this[0]);
+        return unmarshalNode(this);
+      }
+      /**
+       * Get the root node of the syntax tree, but with its position shifted
+       * forward by the given offset.
+       */
+      rootNodeWithOffset(offsetBytes, offsetExtent) {
+        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+        C.setValue(address, offsetBytes, "i32");
+        marshalPoint(address + SIZE_OF_INT, offsetExtent);
+        C._ts_tree_root_node_with_offset_wasm(this[0]);
+        return unmarshalNode(this);
+      }
+      /**
+       * Edit the syntax tree to keep it in sync with source code that has been
+       * edited.
+       *
+       * You must describe the edit both in terms of byte offsets and in terms of
+       * row/column coordinates.
+       */
+      edit(edit) {
+        marshalEdit(edit);
+        C._ts_tree_edit_wasm(this[0]);
+      }
+      /** Create a new {@link TreeCursor} starting from the root of the tree. */
+      walk() {
+        return this.rootNode.walk();
+      }
+      /**
+       * Compare this old edited syntax tree to a new syntax tree representing
+       * the same document, returning a sequence of ranges whose syntactic
+       * structure has changed.
+       *
+       * For this to work correctly, this syntax tree must have been edited such
+       * that its ranges match up to the new tree. Generally, you'll want to
+       * call this method right after calling one of the [`Parser::parse`]
+       * functions. Call it on the old tree that was passed to parse, and
+       * pass the new tree that was returned from `parse`.
+       */
+      getChangedRanges(other) {
+        if (!(other instanceof _Tree)) {
+          throw new TypeError("Argument must be a Tree");
+        }
+        C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const result2 = new Array(count2);
+        if (count2 > 0) {
+          let address = buffer;
+          for (let i22 = 0; i22 < count2; i22++) {
+            result2[i22] = unmarshalRange(address);
+            address += SIZE_OF_RANGE;
+          }
+          C._free(buffer);
+        }
+        return result2;
+      }
+      /** Get the included ranges that were used to parse the syntax tree. */
+      getIncludedRanges() {
+        C._ts_tree_included_ranges_wasm(this[0]);
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const result2 = new Array(count2);
+        if (count2 > 0) {
+          let address = buffer;
+          for (let i22 = 0; i22 < count2; i22++) {
+            result2[i22] = unmarshalRange(address);
+            address += SIZE_OF_RANGE;
+          }
+          C._free(buffer);
+        }
+        return result2;
+      }
+    };
+    finalizer3 = newFinalizer((handles) => {
+      marshalTreeCursor({ handles });
+      C._ts_tree_cursor_delete_wasm(0);
+    });
+    TreeCursor = class _TreeCursor {
+      static {
+        __name(this, "TreeCursor");
+      }
+      /** @internal */
+      handles = [0, 0, 0, 0];
+      // Internal handles for Wasm, shared with the finalizer.
+      /** @internal */
+      tree;
+      /** @internal */
+      constructor(internal, tree) {
+        assertInternal(internal);
+        this.tree = tree;
+        unmarshalTreeCursor(this);
+        finalizer3?.register(this, this.handles, this);
+      }
+      /** Creates a deep copy of the tree cursor. This allocates new memory. */
+      copy() {
+        marshalTreeCursor(this);
+        C._ts_tree_cursor_copy_wasm(this.tree[0]);
+        return new _TreeCursor(INTERNAL, this.tree);
+      }
+      /** Delete the tree cursor, freeing its resources. */
+      delete() {
+        finalizer3?.unregister(this);
+        marshalTreeCursor(this);
+        C._ts_tree_cursor_delete_wasm(this.tree[0]);
+        this.handles.fill(0);
+      }
+      /** Get the tree cursor's current {@link Node}. */
+      get currentNode() {
+        marshalTreeCursor(this);
+        C._ts_tree_cursor_current_node_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Get the numerical field id of this tree cursor's current node.
+       *
+       * See also {@link TreeCursor#currentFieldName}.
+       */
+      get currentFieldId() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_field_id_wasm(this.tree[0]);
+      }
+      /** Get the field name of this tree cursor's current node. */
+      get currentFieldName() {
+        return this.tree.language.fields[this.currentFieldId];
+      }
+      /**
+       * Get the depth of the cursor's current node relative to the original
+       * node that the cursor was constructed with.
+       */
+      get currentDepth() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_depth_wasm(this.tree[0]);
+      }
+      /**
+       * Get the index of the cursor's current node out of all of the
+       * descendants of the original node that the cursor was constructed with.
+       */
+      get currentDescendantIndex() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_descendant_index_wasm(this.tree[0]);
+      }
+      /** Get the type of the cursor's current node. */
+      get nodeType() {
+        return this.tree.language.types[this.nodeTypeId] || "ERROR";
+      }
+      /** Get the type id of the cursor's current node. */
+      get nodeTypeId() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_node_type_id_wasm(this.tree[0]);
+      }
+      /** Get the state id of the cursor's current node. */
+      get nodeStateId() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_node_state_id_wasm(this.tree[0]);
+      }
+      /** Get the id of the cursor's current node. */
+      get nodeId() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_node_id_wasm(this.tree[0]);
+      }
+      /**
+       * Check if the cursor's current node is *named*.
+       *
+       * Named nodes correspond to named rules in the grammar, whereas
+       * *anonymous* nodes correspond to string literals in the grammar.
+       */
+      get nodeIsNamed() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_node_is_named_wasm(this.tree[0]) === 1;
+      }
+      /**
+       * Check if the cursor's current node is *missing*.
+       *
+       * Missing nodes are inserted by the parser in order to recover from
+       * certain kinds of syntax errors.
+       */
+      get nodeIsMissing() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_node_is_missing_wasm(this.tree[0]) === 1;
+      }
+      /** Get the string content of the cursor's current node. */
+      get nodeText() {
+        marshalTreeCursor(this);
+        const startIndex = C._ts_tree_cursor_start_index_wasm(this.tree[0]);
+        const endIndex = C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+        C._ts_tree_cursor_start_position_wasm(this.tree[0]);
+        const startPosition = unmarshalPoint(TRANSFER_BUFFER);
+        return getText(this.tree, startIndex, endIndex, startPosition);
+      }
+      /** Get the start position of the cursor's current node. */
+      get startPosition() {
+        marshalTreeCursor(this);
+        C._ts_tree_cursor_start_position_wasm(this.tree[0]);
+        return unmarshalPoint(TRANSFER_BUFFER);
+      }
+      /** Get the end position of the cursor's current node. */
+      get endPosition() {
+        marshalTreeCursor(this);
+        C._ts_tree_cursor_end_position_wasm(this.tree[0]);
+        return unmarshalPoint(TRANSFER_BUFFER);
+      }
+      /** Get the start index of the cursor's current node. */
+      get startIndex() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_start_index_wasm(this.tree[0]);
+      }
+      /** Get the end index of the cursor's current node. */
+      get endIndex() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+      }
+      /**
+       * Move this cursor to the first child of its current node.
+       *
+       * This returns `true` if the cursor successfully moved, and returns
+       * `false` if there were no children.
+       */
+      gotoFirstChild() {
+        marshalTreeCursor(this);
+        const result2 = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+        return result2 === 1;
+      }
+      /**
+       * Move this cursor to the last child of its current node.
+       *
+       * This returns `true` if the cursor successfully moved, and returns
+       * `false` if there were no children.
+       *
+       * Note that this function may be slower than
+       * {@link TreeCursor#gotoFirstChild} because it needs to
+       * iterate through all the children to compute the child's position.
+       */
+      gotoLastChild() {
+        marshalTreeCursor(this);
+        const result2 = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+        return result2 === 1;
+      }
+      /**
+       * Move this cursor to the parent of its current node.
+       *
+       * This returns `true` if the cursor successfully moved, and returns
+       * `false` if there was no parent node (the cursor was already on the
+       * root node).
+       *
+       * Note that the node the cursor was constructed with is considered the root
+       * of the cursor, and the cursor cannot walk outside this node.
+       */
+      gotoParent() {
+        marshalTreeCursor(this);
+        const result2 = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+        return result2 === 1;
+      }
+      /**
+       * Move this cursor to the next sibling of its current node.
+       *
+       * This returns `true` if the cursor successfully moved, and returns
+       * `false` if there was no next sibling node.
+       *
+       * Note that the node the cursor was constructed with is considered the root
+       * of the cursor, and the cursor cannot walk outside this node.
+       */
+      gotoNextSibling() {
+        marshalTreeCursor(this);
+        const result2 = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+        return result2 === 1;
+      }
+      /**
+       * Move this cursor to the previous sibling of its current node.
+       *
+       * This returns `true` if the cursor successfully moved, and returns
+       * `false` if there was no previous sibling node.
+       *
+       * Note that this function may be slower than
+       * {@link TreeCursor#gotoNextSibling} due to how node
+       * positions are stored. In the worst case, this will need to iterate
+       * through all the children up to the previous sibling node to recalculate
+       * its position. Also note that the node the cursor was constructed with is
+       * considered the root of the cursor, and the cursor cannot walk outside this node.
+       */
+      gotoPreviousSibling() {
+        marshalTreeCursor(this);
+        const result2 = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+        return result2 === 1;
+      }
+      /**
+       * Move the cursor to the node that is the nth descendant of
+       * the original node that the cursor was constructed with, where
+       * zero represents the original node itself.
+       */
+      gotoDescendant(goalDescendantIndex) {
+        marshalTreeCursor(this);
+        C._ts_tree_cursor_goto_descendant_wasm(this.tree[0], goalDescendantIndex);
+        unmarshalTreeCursor(this);
+      }
+      /**
+       * Move this cursor to the first child of its current node that contains or
+       * starts after the given byte offset.
+       *
+       * This returns `true` if the cursor successfully moved to a child node, and returns
+       * `false` if no such child was found.
+       */
+      gotoFirstChildForIndex(goalIndex) {
+        marshalTreeCursor(this);
+        C.setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalIndex, "i32");
+        const result2 = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+        return result2 === 1;
+      }
+      /**
+       * Move this cursor to the first child of its current node that contains or
+       * starts after the given position.
+       *
+       * This returns `true` if the cursor successfully moved to a child node, and returns
+       * `false` if no such child was found.
+       */
+      gotoFirstChildForPosition(goalPosition) {
+        marshalTreeCursor(this);
+        marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalPosition);
+        const result2 = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+        return result2 === 1;
+      }
+      /**
+       * Re-initialize this tree cursor to start at the original node that the
+       * cursor was constructed with.
+       */
+      reset(node) {
+        marshalNode(node);
+        marshalTreeCursor(this, TRANSFER_BUFFER + SIZE_OF_NODE);
+        C._ts_tree_cursor_reset_wasm(node.tree[0]);
+        unmarshalTreeCursor(this);
+        this.tree = node.tree;
+      }
+      /**
+       * Re-initialize a tree cursor to the same position as another cursor.
+       *
+       * Unlike {@link TreeCursor#reset}, this will not lose parent
+       * information and allows reusing already created cursors.
+       */
+      resetTo(cursor) {
+        marshalTreeCursor(this, TRANSFER_BUFFER);
+        marshalTreeCursor(cursor, TRANSFER_BUFFER + SIZE_OF_CURSOR);
+        C._ts_tree_cursor_reset_to_wasm(this.tree[0], cursor.tree[0]);
+        unmarshalTreeCursor(this);
+        this.tree = cursor.tree;
+      }
+    };
+    Node = class {
+      static {
+        __name(this, "Node");
+      }
+      /** @internal */
+      // @ts-expect-error: never read
+      [0] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      _children;
+      /** @internal */
+      _namedChildren;
+      /** @internal */
+      constructor(internal, {
+        id,
+        tree,
+        startIndex,
+        startPosition,
+        other
+      }) {
+        assertInternal(internal);
+        this[0] = other;
+        this.id = id;
+        this.tree = tree;
+        this.startIndex = startIndex;
+        this.startPosition = startPosition;
+      }
+      /**
+       * The numeric id for this node that is unique.
+       *
+       * Within a given syntax tree, no two nodes have the same id. However:
+       *
+       * * If a new tree is created based on an older tree, and a node from the old tree is reused in
+       *   the process, then that node will have the same id in both trees.
+       *
+       * * A node not marked as having changes does not guarantee it was reused.
+       *
+       * * If a node is marked as having changed in the old tree, it will not be reused.
+       */
+      id;
+      /** The byte index where this node starts. */
+      startIndex;
+      /** The position where this node starts. */
+      startPosition;
+      /** The tree that this node belongs to. */
+      tree;
+      /** Get this node's type as a numerical id. */
+      get typeId() {
+        marshalNode(this);
+        return C._ts_node_symbol_wasm(this.tree[0]);
+      }
+      /**
+       * Get the node's type as a numerical id as it appears in the grammar,
+       * ignoring aliases.
+       */
+      get grammarId() {
+        marshalNode(this);
+        return C._ts_node_grammar_symbol_wasm(this.tree[0]);
+      }
+      /** Get this node's type as a string. */
+      get type() {
+        return this.tree.language.types[this.typeId] || "ERROR";
+      }
+      /**
+       * Get this node's symbol name as it appears in the grammar, ignoring
+       * aliases as a string.
+       */
+      get grammarType() {
+        return this.tree.language.types[this.grammarId] || "ERROR";
+      }
+      /**
+       * Check if this node is *named*.
+       *
+       * Named nodes correspond to named rules in the grammar, whereas
+       * *anonymous* nodes correspond to string literals in the grammar.
+       */
+      get isNamed() {
+        marshalNode(this);
+        return C._ts_node_is_named_wasm(this.tree[0]) === 1;
+      }
+      /**
+       * Check if this node is *extra*.
+       *
+       * Extra nodes represent things like comments, which are not required
+       * by the grammar, but can appear anywhere.
+       */
+      get isExtra() {
+        marshalNode(this);
+        return C._ts_node_is_extra_wasm(this.tree[0]) === 1;
+      }
+      /**
+       * Check if this node represents a syntax error.
+       *
+       * Syntax errors represent parts of the code that could not be incorporated
+       * into a valid syntax tree.
+       */
+      get isError() {
+        marshalNode(this);
+        return C._ts_node_is_error_wasm(this.tree[0]) === 1;
+      }
+      /**
+       * Check if this node is *missing*.
+       *
+       * Missing nodes are inserted by the parser in order to recover from
+       * certain kinds of syntax errors.
+       */
+      get isMissing() {
+        marshalNode(this);
+        return C._ts_node_is_missing_wasm(this.tree[0]) === 1;
+      }
+      /** Check if this node has been edited. */
+      get hasChanges() {
+        marshalNode(this);
+        return C._ts_node_has_changes_wasm(this.tree[0]) === 1;
+      }
+      /**
+       * Check if this node represents a syntax error or contains any syntax
+       * errors anywhere within it.
+       */
+      get hasError() {
+        marshalNode(this);
+        return C._ts_node_has_error_wasm(this.tree[0]) === 1;
+      }
+      /** Get the byte index where this node ends. */
+      get endIndex() {
+        marshalNode(this);
+        return C._ts_node_end_index_wasm(this.tree[0]);
+      }
+      /** Get the position where this node ends. */
+      get endPosition() {
+        marshalNode(this);
+        C._ts_node_end_point_wasm(this.tree[0]);
+        return unmarshalPoint(TRANSFER_BUFFER);
+      }
+      /** Get the string content of this node. */
+      get text() {
+        return getText(this.tree, this.startIndex, this.endIndex, this.startPosition);
+      }
+      /** Get this node's parse state. */
+      get parseState() {
+        marshalNode(this);
+        return C._ts_node_parse_state_wasm(this.tree[0]);
+      }
+      /** Get the parse state after this node. */
+      get nextParseState() {
+        marshalNode(this);
+        return C._ts_node_next_parse_state_wasm(this.tree[0]);
+      }
+      /** Check if this node is equal to another node. */
+      equals(other) {
+        return this.tree === other.tree && this.id === other.id;
+      }
+      /**
+       * Get the node's child at the given index, where zero represents the first child.
+       *
+       * This method is fairly fast, but its cost is technically log(n), so if
+       * you might be iterating over a long list of children, you should use
+       * {@link Node#children} instead.
+       */
+      child(index) {
+        marshalNode(this);
+        C._ts_node_child_wasm(this.tree[0], index);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Get this node's *named* child at the given index.
+       *
+       * See also {@link Node#isNamed}.
+       * This method is fairly fast, but its cost is technically log(n), so if
+       * you might be iterating over a long list of children, you should use
+       * {@link Node#namedChildren} instead.
+       */
+      namedChild(index) {
+        marshalNode(this);
+        C._ts_node_named_child_wasm(this.tree[0], index);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Get this node's child with the given numerical field id.
+       *
+       * See also {@link Node#childForFieldName}. You can
+       * convert a field name to an id using {@link Language#fieldIdForName}.
+       */
+      childForFieldId(fieldId) {
+        marshalNode(this);
+        C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Get the first child with the given field name.
+       *
+       * If multiple children may have the same field name, access them using
+       * {@link Node#childrenForFieldName}.
+       */
+      childForFieldName(fieldName) {
+        const fieldId = this.tree.language.fields.indexOf(fieldName);
+        if (fieldId !== -1) return this.childForFieldId(fieldId);
+        return null;
+      }
+      /** Get the field name of this node's child at the given index. */
+      fieldNameForChild(index) {
+        marshalNode(this);
+        const address = C._ts_node_field_name_for_child_wasm(this.tree[0], index);
+        if (!address) return null;
+        return C.AsciiToString(address);
+      }
+      /** Get the field name of this node's named child at the given index. */
+      fieldNameForNamedChild(index) {
+        marshalNode(this);
+        const address = C._ts_node_field_name_for_named_child_wasm(this.tree[0], index);
+        if (!address) return null;
+        return C.AsciiToString(address);
+      }
+      /**
+       * Get an array of this node's children with a given field name.
+       *
+       * See also {@link Node#children}.
+       */
+      childrenForFieldName(fieldName) {
+        const fieldId = this.tree.language.fields.indexOf(fieldName);
+        if (fieldId !== -1 && fieldId !== 0) return this.childrenForFieldId(fieldId);
+        return [];
+      }
+      /**
+        * Get an array of this node's children with a given field id.
+        *
+        * See also {@link Node#childrenForFieldName}.
+        */
+      childrenForFieldId(fieldId) {
+        marshalNode(this);
+        C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const result2 = new Array(count2);
+        if (count2 > 0) {
+          let address = buffer;
+          for (let i22 = 0; i22 < count2; i22++) {
+            result2[i22] = unmarshalNode(this.tree, address);
+            address += SIZE_OF_NODE;
+          }
+          C._free(buffer);
+        }
+        return result2;
+      }
+      /** Get the node's first child that contains or starts after the given byte offset. */
+      firstChildForIndex(index) {
+        marshalNode(this);
+        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+        C.setValue(address, index, "i32");
+        C._ts_node_first_child_for_byte_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get the node's first named child that contains or starts after the given byte offset. */
+      firstNamedChildForIndex(index) {
+        marshalNode(this);
+        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+        C.setValue(address, index, "i32");
+        C._ts_node_first_named_child_for_byte_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get this node's number of children. */
+      get childCount() {
+        marshalNode(this);
+        return C._ts_node_child_count_wasm(this.tree[0]);
+      }
+      /**
+       * Get this node's number of *named* children.
+       *
+       * See also {@link Node#isNamed}.
+       */
+      get namedChildCount() {
+        marshalNode(this);
+        return C._ts_node_named_child_count_wasm(this.tree[0]);
+      }
+      /** Get this node's first child. */
+      get firstChild() {
+        return this.child(0);
+      }
+      /**
+       * Get this node's first named child.
+       *
+       * See also {@link Node#isNamed}.
+       */
+      get firstNamedChild() {
+        return this.namedChild(0);
+      }
+      /** Get this node's last child. */
+      get lastChild() {
+        return this.child(this.childCount - 1);
+      }
+      /**
+       * Get this node's last named child.
+       *
+       * See also {@link Node#isNamed}.
+       */
+      get lastNamedChild() {
+        return this.namedChild(this.namedChildCount - 1);
+      }
+      /**
+       * Iterate over this node's children.
+       *
+       * If you're walking the tree recursively, you may want to use the
+       * {@link TreeCursor} APIs directly instead.
+       */
+      get children() {
+        if (!this._children) {
+          marshalNode(this);
+          C._ts_node_children_wasm(this.tree[0]);
+          const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+          const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+          this._children = new Array(count2);
+          if (count2 > 0) {
+            let address = buffer;
+            for (let i22 = 0; i22 < count2; i22++) {
+              this._children[i22] = unmarshalNode(this.tree, address);
+              address += SIZE_OF_NODE;
+            }
+            C._free(buffer);
+          }
+        }
+        return this._children;
+      }
+      /**
+       * Iterate over this node's named children.
+       *
+       * See also {@link Node#children}.
+       */
+      get namedChildren() {
+        if (!this._namedChildren) {
+          marshalNode(this);
+          C._ts_node_named_children_wasm(this.tree[0]);
+          const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+          const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+          this._namedChildren = new Array(count2);
+          if (count2 > 0) {
+            let address = buffer;
+            for (let i22 = 0; i22 < count2; i22++) {
+              this._namedChildren[i22] = unmarshalNode(this.tree, address);
+              address += SIZE_OF_NODE;
+            }
+            C._free(buffer);
+          }
+        }
+        return this._namedChildren;
+      }
+      /**
+       * Get the descendants of this node that are the given type, or in the given types array.
+       *
+       * The types array should contain node type strings, which can be retrieved from {@link Language#types}.
+       *
+       * Additionally, a `startPosition` and `endPosition` can be passed in to restrict the search to a byte range.
+       */
+      descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
+        if (!Array.isArray(types)) types = [types];
+        const symbols = [];
+        const typesBySymbol = this.tree.language.types;
+        for (let i22 = 0, n4 = typesBySymbol.length; i22 < n4; i22++) {
+          if (types.includes(typesBySymbol[i22])) {
+            symbols.push(i22);
+          }
+        }
+        if (types.includes("ERROR")) {
+          symbols.push(65535);
+        }
+        const symbolsAddress = C._malloc(SIZE_OF_INT * symbols.length);
+        for (let i22 = 0, n4 = symbols.length; i22 < n4; i22++) {
+          C.setValue(symbolsAddress + i22 * SIZE_OF_INT, symbols[i22], "i32");
+        }
+        marshalNode(this);
+        C._ts_node_descendants_of_type_wasm(
+          this.tree[0],
+          symbolsAddress,
+          symbols.length,
+          startPosition.row,
+          startPosition.column,
+          endPosition.row,
+          endPosition.column
+        );
+        const descendantCount = C.getValue(TRANSFER_BUFFER, "i32");
+        const descendantAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const result2 = new Array(descendantCount);
+        if (descendantCount > 0) {
+          let address = descendantAddress;
+          for (let i22 = 0; i22 < descendantCount; i22++) {
+            result2[i22] = unmarshalNode(this.tree, address);
+            address += SIZE_OF_NODE;
+          }
+        }
+        C._free(descendantAddress);
+        C._free(symbolsAddress);
+        return result2;
+      }
+      /** Get this node's next sibling. */
+      get nextSibling() {
+        marshalNode(this);
+        C._ts_node_next_sibling_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get this node's previous sibling. */
+      get previousSibling() {
+        marshalNode(this);
+        C._ts_node_prev_sibling_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Get this node's next *named* sibling.
+       *
+       * See also {@link Node#isNamed}.
+       */
+      get nextNamedSibling() {
+        marshalNode(this);
+        C._ts_node_next_named_sibling_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Get this node's previous *named* sibling.
+       *
+       * See also {@link Node#isNamed}.
+       */
+      get previousNamedSibling() {
+        marshalNode(this);
+        C._ts_node_prev_named_sibling_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get the node's number of descendants, including one for the node itself. */
+      get descendantCount() {
+        marshalNode(this);
+        return C._ts_node_descendant_count_wasm(this.tree[0]);
+      }
+      /**
+       * Get this node's immediate parent.
+       * Prefer {@link Node#childWithDescendant} for iterating over this node's ancestors.
+       */
+      get parent() {
+        marshalNode(this);
+        C._ts_node_parent_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Get the node that contains `descendant`.
+       *
+       * Note that this can return `descendant` itself.
+       */
+      childWithDescendant(descendant) {
+        marshalNode(this);
+        marshalNode(descendant, 1);
+        C._ts_node_child_with_descendant_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get the smallest node within this node that spans the given byte range. */
+      descendantForIndex(start2, end = start2) {
+        if (typeof start2 !== "number" || typeof end !== "number") {
+          throw new Error("Arguments must be numbers");
+        }
+        marshalNode(this);
+        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+        C.setValue(address, start2, "i32");
+        C.setValue(address + SIZE_OF_INT, end, "i32");
+        C._ts_node_descendant_for_index_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get the smallest named node within this node that spans the given byte range. */
+      namedDescendantForIndex(start2, end = start2) {
+        if (typeof start2 !== "number" || typeof end !== "number") {
+          throw new Error("Arguments must be numbers");
+        }
+        marshalNode(this);
+        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+        C.setValue(address, start2, "i32");
+        C.setValue(address + SIZE_OF_INT, end, "i32");
+        C._ts_node_named_descendant_for_index_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get the smallest node within this node that spans the given point range. */
+      descendantForPosition(start2, end = start2) {
+        if (!isPoint(start2) || !isPoint(end)) {
+          throw new Error("Arguments must be {row, column} objects");
+        }
+        marshalNode(this);
+        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+        marshalPoint(address, start2);
+        marshalPoint(address + SIZE_OF_POINT, end);
+        C._ts_node_descendant_for_position_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get the smallest named node within this node that spans the given point range. */
+      namedDescendantForPosition(start2, end = start2) {
+        if (!isPoint(start2) || !isPoint(end)) {
+          throw new Error("Arguments must be {row, column} objects");
+        }
+        marshalNode(this);
+        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+        marshalPoint(address, start2);
+        marshalPoint(address + SIZE_OF_POINT, end);
+        C._ts_node_named_descendant_for_position_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Create a new {@link TreeCursor} starting from this node.
+       *
+       * Note that the given node is considered the root of the cursor,
+       * and the cursor cannot walk outside this node.
+       */
+      walk() {
+        marshalNode(this);
+        C._ts_tree_cursor_new_wasm(this.tree[0]);
+        return new TreeCursor(INTERNAL, this.tree);
+      }
+      /**
+       * Edit this node to keep it in-sync with source code that has been edited.
+       *
+       * This function is only rarely needed. When you edit a syntax tree with
+       * the {@link Tree#edit} method, all of the nodes that you retrieve from
+       * the tree afterward will already reflect the edit. You only need to
+       * use {@link Node#edit} when you have a specific {@link Node} instance that
+       * you want to keep and continue to use after an edit.
+       */
+      edit(edit) {
+        const { point, index } = edit.editPoint(this.startPosition, this.startIndex);
+        this.startPosition = point;
+        this.startIndex = index;
+      }
+      /** Get the S-expression representation of this node. */
+      toString() {
+        marshalNode(this);
+        const address = C._ts_node_to_string_wasm(this.tree[0]);
+        const result2 = C.AsciiToString(address);
+        C._free(address);
+        return result2;
+      }
+    };
+    __name(unmarshalCaptures, "unmarshalCaptures");
+    __name(marshalNode, "marshalNode");
+    __name(unmarshalNode, "unmarshalNode");
+    __name(marshalTreeCursor, "marshalTreeCursor");
+    __name(unmarshalTreeCursor, "unmarshalTreeCursor");
+    __name(marshalPoint, "marshalPoint");
+    __name(unmarshalPoint, "unmarshalPoint");
+    __name(marshalRange, "marshalRange");
+    __name(unmarshalRange, "unmarshalRange");
+    __name(marshalEdit, "marshalEdit");
+    __name(unmarshalLanguageMetadata, "unmarshalLanguageMetadata");
+    LANGUAGE_FUNCTION_REGEX = /^tree_sitter_\w+$/;
+    Language = class _Language {
+      static {
+        __name(this, "Language");
+      }
+      /** @internal */
+      [0] = 0;
+      // Internal handle for Wasm
+      /**
+       * A list of all node types in the language. The index of each type in this
+       * array is its node type id.
+       */
+      types;
+      /**
+       * A list of all field names in the language. The index of each field name in
+       * this array is its field id.
+       */
+      fields;
+      /** @internal */
+      constructor(internal, address) {
+        assertInternal(internal);
+        this[0] = address;
+        this.types = new Array(C._ts_language_symbol_count(this[0]));
+        for (let i22 = 0, n4 = this.types.length; i22 < n4; i22++) {
+          if (C._ts_language_symbol_type(this[0], i22) < 2) {
+            this.types[i22] = C.UTF8ToString(C._ts_language_symbol_name(this[0], i22));
+          }
+        }
+        this.fields = new Array(C._ts_language_field_count(this[0]) + 1);
+        for (let i22 = 0, n4 = this.fields.length; i22 < n4; i22++) {
+          const fieldName = C._ts_language_field_name_for_id(this[0], i22);
+          if (fieldName !== 0) {
+            this.fields[i22] = C.UTF8ToString(fieldName);
+          } else {
+            this.fields[i22] = null;
+          }
+        }
+      }
+      /**
+       * Gets the name of the language.
+       */
+      get name() {
+        const ptr = C._ts_language_name(this[0]);
+        if (ptr === 0) return null;
+        return C.UTF8ToString(ptr);
+      }
+      /**
+       * Gets the ABI version of the language.
+       */
+      get abiVersion() {
+        return C._ts_language_abi_version(this[0]);
+      }
+      /**
+      * Get the metadata for this language. This information is generated by the
+      * CLI, and relies on the language author providing the correct metadata in
+      * the language's `tree-sitter.json` file.
+      */
+      get metadata() {
+        C._ts_language_metadata_wasm(this[0]);
+        const length = C.getValue(TRANSFER_BUFFER, "i32");
+        if (length === 0) return null;
+        return unmarshalLanguageMetadata(TRANSFER_BUFFER + SIZE_OF_INT);
+      }
+      /**
+       * Gets the number of fields in the language.
+       */
+      get fieldCount() {
+        return this.fields.length - 1;
+      }
+      /**
+       * Gets the number of states in the language.
+       */
+      get stateCount() {
+        return C._ts_language_state_count(this[0]);
+      }
+      /**
+       * Get the field id for a field name.
+       */
+      fieldIdForName(fieldName) {
+        const result2 = this.fields.indexOf(fieldName);
+        return result2 !== -1 ? result2 : null;
+      }
+      /**
+       * Get the field name for a field id.
+       */
+      fieldNameForId(fieldId) {
+        return this.fields[fieldId] ?? null;
+      }
+      /**
+       * Get the node type id for a node type name.
+       */
+      idForNodeType(type, named) {
+        const typeLength = C.lengthBytesUTF8(type);
+        const typeAddress = C._malloc(typeLength + 1);
+        C.stringToUTF8(type, typeAddress, typeLength + 1);
+        const result2 = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
+        C._free(typeAddress);
+        return result2 || null;
+      }
+      /**
+       * Gets the number of node types in the language.
+       */
+      get nodeTypeCount() {
+        return C._ts_language_symbol_count(this[0]);
+      }
+      /**
+       * Get the node type name for a node type id.
+       */
+      nodeTypeForId(typeId) {
+        const name2 = C._ts_language_symbol_name(this[0], typeId);
+        return name2 ? C.UTF8ToString(name2) : null;
+      }
+      /**
+       * Check if a node type is named.
+       *
+       * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/2-basic-parsing.html#named-vs-anonymous-nodes}
+       */
+      nodeTypeIsNamed(typeId) {
+        return C._ts_language_type_is_named_wasm(this[0], typeId) ? true : false;
+      }
+      /**
+       * Check if a node type is visible.
+       */
+      nodeTypeIsVisible(typeId) {
+        return C._ts_language_type_is_visible_wasm(this[0], typeId) ? true : false;
+      }
+      /**
+       * Get the supertypes ids of this language.
+       *
+       * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/6-static-node-types.html?highlight=supertype#supertype-nodes}
+       */
+      get supertypes() {
+        C._ts_language_supertypes_wasm(this[0]);
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const result2 = new Array(count2);
+        if (count2 > 0) {
+          let address = buffer;
+          for (let i22 = 0; i22 < count2; i22++) {
+            result2[i22] = C.getValue(address, "i16");
+            address += SIZE_OF_SHORT;
+          }
+        }
+        return result2;
+      }
+      /**
+       * Get the subtype ids for a given supertype node id.
+       */
+      subtypes(supertype) {
+        C._ts_language_subtypes_wasm(this[0], supertype);
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const result2 = new Array(count2);
+        if (count2 > 0) {
+          let address = buffer;
+          for (let i22 = 0; i22 < count2; i22++) {
+            result2[i22] = C.getValue(address, "i16");
+            address += SIZE_OF_SHORT;
+          }
+        }
+        return result2;
+      }
+      /**
+       * Get the next state id for a given state id and node type id.
+       */
+      nextState(stateId, typeId) {
+        return C._ts_language_next_state(this[0], stateId, typeId);
+      }
+      /**
+       * Create a new lookahead iterator for this language and parse state.
+       *
+       * This returns `null` if state is invalid for this language.
+       *
+       * Iterating {@link LookaheadIterator} will yield valid symbols in the given
+       * parse state. A newly created iterator is not positioned on a symbol, so
+       * {@link LookaheadIterator#currentType} returns `null` until the first
+       * iteration step.
+       *
+       * Lookahead iterators can be useful for generating suggestions and improving
+       * syntax error diagnostics. To get symbols valid in an `ERROR` node, use the
+       * lookahead iterator on its first leaf node state. For `MISSING` nodes, a
+       * lookahead iterator created on the previous non-extra leaf node may be
+       * appropriate.
+       */
+      lookaheadIterator(stateId) {
+        const address = C._ts_lookahead_iterator_new(this[0], stateId);
+        if (address) return new LookaheadIterator(INTERNAL, address, this);
+        return null;
+      }
+      /**
+       * Load a language from a WebAssembly module.
+       * The module can be provided as a path to a file, a `URL` to a file, or as a
+       * buffer.
+       */
+      static async load(input) {
+        let binary2;
+        if (input instanceof Uint8Array) {
+          binary2 = input;
+        } else if (globalThis.process?.versions.node) {
+          const fs22 = await import("fs/promises");
+          binary2 = await fs22.readFile(input);
+        } else {
+          const response = await fetch(input);
+          if (!response.ok) {
+            const body2 = await response.text();
+            throw new Error(`Language.load failed with status ${response.status}.
+
+${body2}`);
+          }
+          const retryResp = response.clone();
+          try {
+            binary2 = await WebAssembly.compileStreaming(response);
+          } catch (reason) {
+            console.error("wasm streaming compile failed:", reason);
+            console.error("falling back to ArrayBuffer instantiation");
+            binary2 = new Uint8Array(await retryResp.arrayBuffer());
+          }
+        }
+        const mod = await C.loadWebAssemblyModule(binary2, { loadAsync: true });
+        return _Language.loadFromWasmExports(mod, { sync: false });
+      }
+      static loadFromWasmExports(mod, { sync }) {
+        const symbolNames = Object.keys(mod);
+        const functionName = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
+        if (!functionName) {
+          console.log(`Couldn't find language function in Wasm file. Symbols:
+${JSON.stringify(symbolNames, null, 2)}`);
+          throw new Error(`Language.${sync ? "loadSync" : "load"} failed: no language function found in Wasm file`);
+        }
+        const languageAddress = mod[functionName]();
+        return new _Language(INTERNAL, languageAddress);
+      }
+      /**
+       * Load a language synchronously from a pre-compiled WebAssembly module.
+       * Use this when the host environment provides a `WebAssembly.Module` directly.
+       */
+      static loadSync(wasmModule) {
+        const mod = C.loadWebAssemblyModule(wasmModule, { loadAsync: false });
+        return _Language.loadFromWasmExports(mod, { sync: true });
+      }
+    };
+    __name(Module2, "Module");
+    web_tree_sitter_default = Module2;
+    Module3 = null;
+    __name(initializeBinding, "initializeBinding");
+    __name(checkModule, "checkModule");
+    finalizer4 = newFinalizer((addresses) => {
+      C._ts_parser_delete(addresses[0]);
+      C._free(addresses[1]);
+    });
+    Parser = class {
+      static {
+        __name(this, "Parser");
+      }
+      /** @internal */
+      [0] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      [1] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      logCallback = null;
+      /** The parser's current language. */
+      language = null;
+      /**
+       * This must always be called before creating a Parser.
+       *
+       * You can optionally pass in options to configure the Wasm module, the most common
+       * one being `locateFile` to help the module find the `.wasm` file.
+       */
+      static async init(moduleOptions) {
+        setModule(await initializeBinding(moduleOptions));
+        TRANSFER_BUFFER = C._ts_init();
+        LANGUAGE_VERSION = C.getValue(TRANSFER_BUFFER, "i32");
+        MIN_COMPATIBLE_VERSION = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      }
+      /**
+       * Create a new parser.
+       */
+      constructor() {
+        this.initialize();
+        finalizer4?.register(this, [this[0], this[1]], this);
+      }
+      /** @internal */
+      initialize() {
+        if (!checkModule()) {
+          throw new Error("cannot construct a Parser before calling `init()`");
+        }
+        C._ts_parser_new_wasm();
+        this[0] = C.getValue(TRANSFER_BUFFER, "i32");
+        this[1] = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      }
+      /** Delete the parser, freeing its resources. */
+      delete() {
+        finalizer4?.unregister(this);
+        C._ts_parser_delete(this[0]);
+        C._free(this[1]);
+        this[0] = 0;
+        this[1] = 0;
+      }
+      /**
+       * Set the language that the parser should use for parsing.
+       *
+       * If the language was not successfully assigned, an error will be thrown.
+       * This happens if the language was generated with an incompatible
+       * version of the Tree-sitter CLI. Check the language's version using
+       * {@link Language#version} and compare it to this library's
+       * {@link LANGUAGE_VERSION} and {@link MIN_COMPATIBLE_VERSION} constants.
+       */
+      setLanguage(language) {
+        let address;
+        if (!language) {
+          address = 0;
+          this.language = null;
+        } else if (language.constructor === Language) {
+          address = language[0];
+          const version = C._ts_language_abi_version(address);
+          if (version < MIN_COMPATIBLE_VERSION || LANGUAGE_VERSION < version) {
+            throw new Error(
+              `Incompatible language version ${version}. Compatibility range ${MIN_COMPATIBLE_VERSION} through ${LANGUAGE_VERSION}.`
+            );
+          }
+          this.language = language;
+        } else {
+          throw new Error("Argument must be a Language");
+        }
+        C._ts_parser_set_language(this[0], address);
+        return this;
+      }
+      /**
+       * Parse a slice of UTF8 text.
+       *
+       * @param {string | ParseCallback} callback - The UTF8-encoded text to parse or a callback function.
+       *
+       * @param {Tree | null} [oldTree] - A previous syntax tree parsed from the same document. If the text of the
+       *   document has changed since `oldTree` was created, then you must edit `oldTree` to match
+       *   the new text using {@link Tree#edit}.
+       *
+       * @param {ParseOptions} [options] - Options for parsing the text.
+       *  This can be used to set the included ranges, or a progress callback.
+       *
+       * @returns {Tree | null} A {@link Tree} if parsing succeeded, or `null` if:
+       *  - The parser has not yet had a language assigned with {@link Parser#setLanguage}.
+       *  - The progress callback returned true.
+       */
+      parse(callback, oldTree, options) {
+        if (typeof callback === "string") {
+          C.currentParseCallback = (index) => callback.slice(index);
+        } else if (typeof callback === "function") {
+          C.currentParseCallback = callback;
+        } else {
+          throw new Error("Argument must be a string or a function");
+        }
+        if (options?.progressCallback) {
+          C.currentProgressCallback = options.progressCallback;
+        } else {
+          C.currentProgressCallback = null;
+        }
+        if (this.logCallback) {
+          C.currentLogCallback = this.logCallback;
+          C._ts_parser_enable_logger_wasm(this[0], 1);
+        } else {
+          C.currentLogCallback = null;
+          C._ts_parser_enable_logger_wasm(this[0], 0);
+        }
+        let rangeCount = 0;
+        let rangeAddress = 0;
+        if (options?.includedRanges) {
+          rangeCount = options.includedRanges.length;
+          rangeAddress = C._calloc(rangeCount, SIZE_OF_RANGE);
+          let address = rangeAddress;
+          for (let i22 = 0; i22 < rangeCount; i22++) {
+            marshalRange(address, options.includedRanges[i22]);
+            address += SIZE_OF_RANGE;
+          }
+        }
+        const treeAddress = C._ts_parser_parse_wasm(
+          this[0],
+          this[1],
+          oldTree ? oldTree[0] : 0,
+          rangeAddress,
+          rangeCount
+        );
+        if (!treeAddress) {
+          C.currentParseCallback = null;
+          C.currentLogCallback = null;
+          C.currentProgressCallback = null;
+          return null;
+        }
+        if (!this.language) {
+          throw new Error("Parser must have a language to parse");
+        }
+        const result2 = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
+        C.currentParseCallback = null;
+        C.currentLogCallback = null;
+        C.currentProgressCallback = null;
+        return result2;
+      }
+      /**
+       * Instruct the parser to start the next parse from the beginning.
+       *
+       * If the parser previously failed because of a callback, 
+       * then by default, it will resume where it left off on the
+       * next call to {@link Parser#parse} or other parsing functions.
+       * If you don't want to resume, and instead intend to use this parser to
+       * parse some other document, you must call `reset` first.
+       */
+      reset() {
+        C._ts_parser_reset(this[0]);
+      }
+      /** Get the ranges of text that the parser will include when parsing. */
+      getIncludedRanges() {
+        C._ts_parser_included_ranges_wasm(this[0]);
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const result2 = new Array(count2);
+        if (count2 > 0) {
+          let address = buffer;
+          for (let i22 = 0; i22 < count2; i22++) {
+            result2[i22] = unmarshalRange(address);
+            address += SIZE_OF_RANGE;
+          }
+          C._free(buffer);
+        }
+        return result2;
+      }
+      /** Set the logging callback that a parser should use during parsing. */
+      setLogger(callback) {
+        if (!callback) {
+          this.logCallback = null;
+        } else if (typeof callback !== "function") {
+          throw new Error("Logger callback must be a function");
+        } else {
+          this.logCallback = callback;
+        }
+        return this;
+      }
+      /** Get the parser's current logger. */
+      getLogger() {
+        return this.logCallback;
+      }
+    };
+    PREDICATE_STEP_TYPE_CAPTURE = 1;
+    PREDICATE_STEP_TYPE_STRING = 2;
+    QUERY_WORD_REGEX = /[\w-]+/g;
+    CaptureQuantifier = {
+      Zero: 0,
+      ZeroOrOne: 1,
+      ZeroOrMore: 2,
+      One: 3,
+      OneOrMore: 4
+    };
+    isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
+    isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
+    QueryErrorKind = {
+      Syntax: 1,
+      NodeName: 2,
+      FieldName: 3,
+      CaptureName: 4,
+      PatternStructure: 5
+    };
+    QueryError = class _QueryError extends Error {
+      constructor(kind, info2, index, length) {
+        super(_QueryError.formatMessage(kind, info2));
+        this.kind = kind;
+        this.info = info2;
+        this.index = index;
+        this.length = length;
+        this.name = "QueryError";
+      }
+      kind;
+      info;
+      index;
+      length;
+      static {
+        __name(this, "QueryError");
+      }
+      /** Formats an error message based on the error kind and info */
+      static formatMessage(kind, info2) {
+        switch (kind) {
+          case QueryErrorKind.NodeName:
+            return `Bad node name '${info2.word}'`;
+          case QueryErrorKind.FieldName:
+            return `Bad field name '${info2.word}'`;
+          case QueryErrorKind.CaptureName:
+            return `Bad capture name @${info2.word}`;
+          case QueryErrorKind.PatternStructure:
+            return `Bad pattern structure at offset ${info2.suffix}`;
+          case QueryErrorKind.Syntax:
+            return `Bad syntax at offset ${info2.suffix}`;
+        }
+      }
+    };
+    __name(parseAnyPredicate, "parseAnyPredicate");
+    __name(parseMatchPredicate, "parseMatchPredicate");
+    __name(parseAnyOfPredicate, "parseAnyOfPredicate");
+    __name(parseIsPredicate, "parseIsPredicate");
+    __name(parseSetDirective, "parseSetDirective");
+    __name(parsePattern, "parsePattern");
+    __name(indexForByteOffset, "indexForByteOffset");
+    finalizer5 = newFinalizer((address) => {
+      C._ts_query_delete(address);
+    });
+    Query = class {
+      static {
+        __name(this, "Query");
+      }
+      /** @internal */
+      [0] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      exceededMatchLimit;
+      /** @internal */
+      textPredicates;
+      /** @internal */
+      source;
+      /** The names of the captures used in the query. */
+      captureNames;
+      /** The quantifiers of the captures used in the query. */
+      captureQuantifiers;
+      /**
+       * The other user-defined predicates associated with the given index.
+       *
+       * This includes predicates with operators other than:
+       * - `match?`
+       * - `eq?` and `not-eq?`
+       * - `any-of?` and `not-any-of?`
+       * - `is?` and `is-not?`
+       * - `set!`
+       */
+      predicates;
+      /** The properties for predicates with the operator `set!`. */
+      setProperties;
+      /** The properties for predicates with the operator `is?`. */
+      assertedProperties;
+      /** The properties for predicates with the operator `is-not?`. */
+      refutedProperties;
+      /** The maximum number of in-progress matches for this cursor. */
+      matchLimit;
+      /**
+       * Create a new query from a string containing one or more S-expression
+       * patterns.
+       *
+       * The query is associated with a particular language, and can only be run
+       * on syntax nodes parsed with that language. References to Queries can be
+       * shared between multiple threads.
+       *
+       * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
+       */
+      constructor(language, source2) {
+        const sourceLength = C.lengthBytesUTF8(source2);
+        const sourceAddress = C._malloc(sourceLength + 1);
+        C.stringToUTF8(source2, sourceAddress, sourceLength + 1);
+        const address = C._ts_query_new(
+          language[0],
+          sourceAddress,
+          sourceLength,
+          TRANSFER_BUFFER,
+          TRANSFER_BUFFER + SIZE_OF_INT
+        );
+        if (!address) {
+          const errorId = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+          const errorByte = C.getValue(TRANSFER_BUFFER, "i32");
+          const errorIndex = C.UTF8ToString(sourceAddress, errorByte).length;
+          const suffix = source2.slice(errorIndex, errorIndex + 100).split("\n")[0];
+          const word = suffix.match(QUERY_WORD_REGEX)?.[0] ?? "";
+          C._free(sourceAddress);
+          switch (errorId) {
+            case QueryErrorKind.Syntax:
+              throw new QueryError(QueryErrorKind.Syntax, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+            case QueryErrorKind.NodeName:
+              throw new QueryError(errorId, { word }, errorIndex, word.length);
+            case QueryErrorKind.FieldName:
+              throw new QueryError(errorId, { word }, errorIndex, word.length);
+            case QueryErrorKind.CaptureName:
+              throw new QueryError(errorId, { word }, errorIndex, word.length);
+            case QueryErrorKind.PatternStructure:
+              throw new QueryError(errorId, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+          }
+        }
+        const stringCount = C._ts_query_string_count(address);
+        const captureCount = C._ts_query_capture_count(address);
+        const patternCount = C._ts_query_pattern_count(address);
+        const captureNames = new Array(captureCount);
+        const captureQuantifiers = new Array(patternCount);
+        const stringValues = new Array(stringCount);
+        for (let i22 = 0; i22 < captureCount; i22++) {
+          const nameAddress = C._ts_query_capture_name_for_id(
+            address,
+            i22,
+            TRANSFER_BUFFER
+          );
+          const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
+          captureNames[i22] = C.UTF8ToString(nameAddress, nameLength);
+        }
+        for (let i22 = 0; i22 < patternCount; i22++) {
+          const captureQuantifiersArray = new Array(captureCount);
+          for (let j7 = 0; j7 < captureCount; j7++) {
+            const quantifier = C._ts_query_capture_quantifier_for_id(address, i22, j7);
+            captureQuantifiersArray[j7] = quantifier;
+          }
+          captureQuantifiers[i22] = captureQuantifiersArray;
+        }
+        for (let i22 = 0; i22 < stringCount; i22++) {
+          const valueAddress = C._ts_query_string_value_for_id(
+            address,
+            i22,
+            TRANSFER_BUFFER
+          );
+          const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
+          stringValues[i22] = C.UTF8ToString(valueAddress, nameLength);
+        }
+        const setProperties = new Array(patternCount);
+        const assertedProperties = new Array(patternCount);
+        const refutedProperties = new Array(patternCount);
+        const predicates = new Array(patternCount);
+        const textPredicates = new Array(patternCount);
+        for (let i22 = 0; i22 < patternCount; i22++) {
+          const predicatesAddress = C._ts_query_predicates_for_pattern(address, i22, TRANSFER_BUFFER);
+          const stepCount = C.getValue(TRANSFER_BUFFER, "i32");
+          predicates[i22] = [];
+          textPredicates[i22] = [];
+          const steps = new Array();
+          let stepAddress = predicatesAddress;
+          for (let j7 = 0; j7 < stepCount; j7++) {
+            const stepType = C.getValue(stepAddress, "i32");
+            stepAddress += SIZE_OF_INT;
+            const stepValueId = C.getValue(stepAddress, "i32");
+            stepAddress += SIZE_OF_INT;
+            parsePattern(
+              i22,
+              stepType,
+              stepValueId,
+              captureNames,
+              stringValues,
+              steps,
+              textPredicates,
+              predicates,
+              setProperties,
+              assertedProperties,
+              refutedProperties
+            );
+          }
+          Object.freeze(textPredicates[i22]);
+          Object.freeze(predicates[i22]);
+          Object.freeze(setProperties[i22]);
+          Object.freeze(assertedProperties[i22]);
+          Object.freeze(refutedProperties[i22]);
+        }
+        C._free(sourceAddress);
+        this[0] = address;
+        this.captureNames = captureNames;
+        this.captureQuantifiers = captureQuantifiers;
+        this.textPredicates = textPredicates;
+        this.source = source2;
+        this.predicates = predicates;
+        this.setProperties = setProperties;
+        this.assertedProperties = assertedProperties;
+        this.refutedProperties = refutedProperties;
+        this.exceededMatchLimit = false;
+        finalizer5?.register(this, address, this);
+      }
+      /** Delete the query, freeing its resources. */
+      delete() {
+        finalizer5?.unregister(this);
+        C._ts_query_delete(this[0]);
+        this[0] = 0;
+      }
+      /**
+       * Iterate over all of the matches in the order that they were found.
+       *
+       * Each match contains the index of the pattern that matched, and a list of
+       * captures. Because multiple patterns can match the same set of nodes,
+       * one match may contain captures that appear *before* some of the
+       * captures from a previous match.
+       *
+       * @param {Node} node - The node to execute the query on.
+       *
+       * @param {QueryOptions} options - Options for query execution.
+       */
+      matches(node, options = {}) {
+        const startPosition = options.startPosition ?? ZERO_POINT;
+        const endPosition = options.endPosition ?? ZERO_POINT;
+        const startIndex = options.startIndex ?? 0;
+        const endIndex = options.endIndex ?? 0;
+        const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
+        const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
+        const startContainingIndex = options.startContainingIndex ?? 0;
+        const endContainingIndex = options.endContainingIndex ?? 0;
+        const matchLimit = options.matchLimit ?? 4294967295;
+        const maxStartDepth = options.maxStartDepth ?? 4294967295;
+        const progressCallback = options.progressCallback;
+        if (typeof matchLimit !== "number") {
+          throw new Error("Arguments must be numbers");
+        }
+        this.matchLimit = matchLimit;
+        if (endIndex !== 0 && startIndex > endIndex) {
+          throw new Error("`startIndex` cannot be greater than `endIndex`");
+        }
+        if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+          throw new Error("`startPosition` cannot be greater than `endPosition`");
+        }
+        if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
+          throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
+        }
+        if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
+          throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
+        }
+        if (progressCallback) {
+          C.currentQueryProgressCallback = progressCallback;
+        }
+        marshalNode(node);
+        C._ts_query_matches_wasm(
+          this[0],
+          node.tree[0],
+          startPosition.row,
+          startPosition.column,
+          endPosition.row,
+          endPosition.column,
+          startIndex,
+          endIndex,
+          startContainingPosition.row,
+          startContainingPosition.column,
+          endContainingPosition.row,
+          endContainingPosition.column,
+          startContainingIndex,
+          endContainingIndex,
+          matchLimit,
+          maxStartDepth
+        );
+        const rawCount = C.getValue(TRANSFER_BUFFER, "i32");
+        const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+        const result2 = new Array(rawCount);
+        this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+        let filteredCount = 0;
+        let address = startAddress;
+        for (let i22 = 0; i22 < rawCount; i22++) {
+          const patternIndex = C.getValue(address, "i32");
+          address += SIZE_OF_INT;
+          const captureCount = C.getValue(address, "i32");
+          address += SIZE_OF_INT;
+          const captures = new Array(captureCount);
+          address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
+          if (this.textPredicates[patternIndex].every((p4) => p4(captures))) {
+            result2[filteredCount] = { patternIndex, captures };
+            const setProperties = this.setProperties[patternIndex];
+            result2[filteredCount].setProperties = setProperties;
+            const assertedProperties = this.assertedProperties[patternIndex];
+            result2[filteredCount].assertedProperties = assertedProperties;
+            const refutedProperties = this.refutedProperties[patternIndex];
+            result2[filteredCount].refutedProperties = refutedProperties;
+            filteredCount++;
+          }
+        }
+        result2.length = filteredCount;
+        C._free(startAddress);
+        C.currentQueryProgressCallback = null;
+        return result2;
+      }
+      /**
+       * Iterate over all of the individual captures in the order that they
+       * appear.
+       *
+       * This is useful if you don't care about which pattern matched, and just
+       * want a single, ordered sequence of captures.
+       *
+       * @param {Node} node - The node to execute the query on.
+       *
+       * @param {QueryOptions} options - Options for query execution.
+       */
+      captures(node, options = {}) {
+        const startPosition = options.startPosition ?? ZERO_POINT;
+        const endPosition = options.endPosition ?? ZERO_POINT;
+        const startIndex = options.startIndex ?? 0;
+        const endIndex = options.endIndex ?? 0;
+        const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
+        const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
+        const startContainingIndex = options.startContainingIndex ?? 0;
+        const endContainingIndex = options.endContainingIndex ?? 0;
+        const matchLimit = options.matchLimit ?? 4294967295;
+        const maxStartDepth = options.maxStartDepth ?? 4294967295;
+        const progressCallback = options.progressCallback;
+        if (typeof matchLimit !== "number") {
+          throw new Error("Arguments must be numbers");
+        }
+        this.matchLimit = matchLimit;
+        if (endIndex !== 0 && startIndex > endIndex) {
+          throw new Error("`startIndex` cannot be greater than `endIndex`");
+        }
+        if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+          throw new Error("`startPosition` cannot be greater than `endPosition`");
+        }
+        if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
+          throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
+        }
+        if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
+          throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
+        }
+        if (progressCallback) {
+          C.currentQueryProgressCallback = progressCallback;
+        }
+        marshalNode(node);
+        C._ts_query_captures_wasm(
+          this[0],
+          node.tree[0],
+          startPosition.row,
+          startPosition.column,
+          endPosition.row,
+          endPosition.column,
+          startIndex,
+          endIndex,
+          startContainingPosition.row,
+          startContainingPosition.column,
+          endContainingPosition.row,
+          endContainingPosition.column,
+          startContainingIndex,
+          endContainingIndex,
+          matchLimit,
+          maxStartDepth
+        );
+        const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+        const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+        const result2 = new Array();
+        this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+        const captures = new Array();
+        let address = startAddress;
+        for (let i22 = 0; i22 < count2; i22++) {
+          const patternIndex = C.getValue(address, "i32");
+          address += SIZE_OF_INT;
+          const captureCount = C.getValue(address, "i32");
+          address += SIZE_OF_INT;
+          const captureIndex = C.getValue(address, "i32");
+          address += SIZE_OF_INT;
+          captures.length = captureCount;
+          address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
+          if (this.textPredicates[patternIndex].every((p4) => p4(captures))) {
+            const capture = captures[captureIndex];
+            const setProperties = this.setProperties[patternIndex];
+            capture.setProperties = setProperties;
+            const assertedProperties = this.assertedProperties[patternIndex];
+            capture.assertedProperties = assertedProperties;
+            const refutedProperties = this.refutedProperties[patternIndex];
+            capture.refutedProperties = refutedProperties;
+            result2.push(capture);
+          }
+        }
+        C._free(startAddress);
+        C.currentQueryProgressCallback = null;
+        return result2;
+      }
+      /** Get the predicates for a given pattern. */
+      predicatesForPattern(patternIndex) {
+        return this.predicates[patternIndex];
+      }
+      /**
+       * Disable a certain capture within a query.
+       *
+       * This prevents the capture from being returned in matches, and also
+       * avoids any resource usage associated with recording the capture.
+       */
+      disableCapture(captureName) {
+        const captureNameLength = C.lengthBytesUTF8(captureName);
+        const captureNameAddress = C._malloc(captureNameLength + 1);
+        C.stringToUTF8(captureName, captureNameAddress, captureNameLength + 1);
+        C._ts_query_disable_capture(this[0], captureNameAddress, captureNameLength);
+        C._free(captureNameAddress);
+      }
+      /**
+       * Disable a certain pattern within a query.
+       *
+       * This prevents the pattern from matching, and also avoids any resource
+       * usage associated with the pattern. This throws an error if the pattern
+       * index is out of bounds.
+       */
+      disablePattern(patternIndex) {
+        if (patternIndex >= this.predicates.length) {
+          throw new Error(
+            `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+          );
+        }
+        C._ts_query_disable_pattern(this[0], patternIndex);
+      }
+      /**
+       * Check if, on its last execution, this cursor exceeded its maximum number
+       * of in-progress matches.
+       */
+      didExceedMatchLimit() {
+        return this.exceededMatchLimit;
+      }
+      /** Get the index where the given pattern starts in the query's source. */
+      startIndexForPattern(patternIndex) {
+        if (patternIndex >= this.predicates.length) {
+          throw new Error(
+            `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+          );
+        }
+        const byteOffset = C._ts_query_start_byte_for_pattern(this[0], patternIndex);
+        return indexForByteOffset(this.source, byteOffset);
+      }
+      /** Get the index where the given pattern ends in the query's source. */
+      endIndexForPattern(patternIndex) {
+        if (patternIndex >= this.predicates.length) {
+          throw new Error(
+            `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+          );
+        }
+        const byteOffset = C._ts_query_end_byte_for_pattern(this[0], patternIndex);
+        return indexForByteOffset(this.source, byteOffset);
+      }
+      /** Get the number of patterns in the query. */
+      patternCount() {
+        return C._ts_query_pattern_count(this[0]);
+      }
+      /** Get the index for a given capture name. */
+      captureIndexForName(captureName) {
+        return this.captureNames.indexOf(captureName);
+      }
+      /** Check if a given pattern within a query has a single root node. */
+      isPatternRooted(patternIndex) {
+        return C._ts_query_is_pattern_rooted(this[0], patternIndex) === 1;
+      }
+      /** Check if a given pattern within a query has a single root node. */
+      isPatternNonLocal(patternIndex) {
+        return C._ts_query_is_pattern_non_local(this[0], patternIndex) === 1;
+      }
+      /**
+       * Check if the step at the given index in the query's source is 'definite'.
+       *
+       * A query step is 'definite' if its parent pattern will be guaranteed to
+       * match successfully once it reaches the step.
+       */
+      isPatternGuaranteedAtStep(index) {
+        const byteOffset = C.lengthBytesUTF8(this.source.slice(0, index));
+        return C._ts_query_is_pattern_guaranteed_at_step(this[0], byteOffset) === 1;
+      }
+    };
+  }
+});
+
+// src/io/terraform-parser.ts
+var terraform_parser_exports = {};
+__export(terraform_parser_exports, {
+  GRAMMAR_WASM: () => GRAMMAR_WASM,
+  RUNTIME_WASM: () => RUNTIME_WASM,
+  bundledParserFiles: () => bundledParserFiles,
+  installedParserFiles: () => installedParserFiles,
+  loadTerraformParser: () => loadTerraformParser
+});
+import { readFile as readFile3 } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+function bundledParserFiles(moduleUrl = import.meta.url) {
+  return {
+    runtime: fileURLToPath(new URL(RUNTIME_WASM, moduleUrl)),
+    grammar: fileURLToPath(new URL(GRAMMAR_WASM, moduleUrl))
+  };
+}
+function installedParserFiles() {
+  const require2 = createRequire(import.meta.url);
+  return {
+    runtime: require2.resolve("web-tree-sitter/web-tree-sitter.wasm"),
+    grammar: require2.resolve(`@tree-sitter-grammars/tree-sitter-hcl/${GRAMMAR_WASM}`)
+  };
+}
+function loadTerraformParser(files) {
+  const key = `${files.runtime}\0${files.grammar}`;
+  let parser2 = loaded.get(key);
+  if (!parser2) {
+    parser2 = initialise(files);
+    loaded.set(key, parser2);
+    parser2.catch(() => loaded.delete(key));
+  }
+  return parser2;
+}
+async function initialise(files) {
+  const runtime = await readWasm(files.runtime, "the tree-sitter runtime");
+  const grammar = await readWasm(files.grammar, "the Terraform grammar");
+  const { Language: Language2, Parser: Parser2 } = await Promise.resolve().then(() => (init_web_tree_sitter(), web_tree_sitter_exports));
+  try {
+    await Parser2.init({ wasmBinary: runtime });
+    const language = await Language2.load(grammar);
+    const parser2 = new Parser2();
+    parser2.setLanguage(language);
+    return parser2;
+  } catch (error2) {
+    throw new ConfigurationError(
+      `cannot start the Terraform parser from ${files.runtime} and ${files.grammar}: ${error2.message}`
+    );
+  }
+}
+async function readWasm(path, what) {
+  try {
+    return new Uint8Array(await readFile3(path));
+  } catch (error2) {
+    const code3 = error2.code;
+    throw new ConfigurationError(
+      `${path}: cannot read ${what} (${code3 === "ENOENT" ? "no such file" : code3 ?? String(error2)}); it must sit next to the bundle (npm run bundle copies it into dist/)`
+    );
+  }
+}
+var RUNTIME_WASM, GRAMMAR_WASM, loaded;
+var init_terraform_parser = __esm({
+  "src/io/terraform-parser.ts"() {
+    "use strict";
+    init_errors();
+    RUNTIME_WASM = "web-tree-sitter.wasm";
+    GRAMMAR_WASM = "tree-sitter-terraform.wasm";
+    loaded = /* @__PURE__ */ new Map();
+  }
+});
+
 // src/io/refine-tree.ts
+import { lstat as lstat2 } from "node:fs/promises";
+import { posix } from "node:path";
+import { performance } from "node:perf_hooks";
 async function refineTree(options) {
   const ignored = globMatcher(options.config.ignoreFiles);
   const include = options.include ?? (() => true);
-  const walked = await walkFiles(options.paths, options.root, (rel) => ignored(rel));
+  const walked = (await walkFiles(options.paths, options.root, (rel) => ignored(rel))).filter(
+    (f7) => include(f7.rel)
+  );
+  const included = await includedFiles(walked, ignored);
   const files = [];
   let defects = 0;
-  for (const file of walked) {
-    if (!include(file.rel)) continue;
-    const name = options.relativeNames ? file.rel : file.path;
+  const texts = [];
+  for (const file of [...walked, ...included.extra]) {
     const read = await readCandidate(file.path);
-    if (!read.ok) {
-      if (read.reason === "too-large" || file.explicit) {
-        files.push({
-          path: file.path,
-          rel: file.rel,
-          report: {
-            file: name,
-            status: "skipped",
-            message: read.message,
-            policies: [],
-            notes: [],
-            edits: []
-          }
-        });
-      }
-      continue;
+    if (read.ok) {
+      texts.push({ file, text: read.text });
+    } else if (read.reason === "too-large" || file.explicit) {
+      files.push({
+        path: file.path,
+        rel: file.rel,
+        explicit: file.explicit,
+        report: {
+          file: options.relativeNames ? file.rel : file.path,
+          status: "skipped",
+          message: read.message,
+          policies: [],
+          notes: [],
+          edits: []
+        }
+      });
     }
-    let outcome = refineFile(
-      { file: name, path: file.rel, text: read.text },
+  }
+  const formats = await terraformContext(texts, options.parserFiles);
+  const refined = texts.map(({ file, text: text3 }) => {
+    const includes = included.byFile.get(file.rel);
+    const outcome = refineFile(
+      {
+        file: options.relativeNames ? file.rel : file.path,
+        path: file.rel,
+        text: text3,
+        ...includes ? { included: includes } : {}
+      },
       {
         catalog: options.catalog,
         findings: options.findings,
         config: options.config,
+        // The time bound of one file (src/sources/scan.ts) runs on the process's monotonic clock.
+        clock: () => performance.now(),
+        formats,
         ...options.fallbackPrincipals ? { fallbackPrincipals: options.fallbackPrincipals } : {}
       }
     );
-    if (!outcome.report) continue;
-    if (options.prove) {
-      outcome = await withAwsProof(read.text, outcome, options.prove, (p4, reason, defect) => {
-        if (defect) defects++;
-        options.onWithheld?.(name, p4, reason, defect);
+    return { file, text: text3, outcome };
+  });
+  const recommendations = options.agreement ? await options.agreement.recommendationsFor(refined.flatMap((r7) => r7.outcome.policies ?? [])) : void 0;
+  for (const { file, text: text3, outcome: refinedOutcome } of refined) {
+    const name2 = options.relativeNames ? file.rel : file.path;
+    const at2 = { path: file.path, rel: file.rel, explicit: file.explicit, text: text3 };
+    let outcome = refinedOutcome;
+    if (outcome.report && recommendations) {
+      outcome = withAwsAgreement(outcome, file.rel, {
+        catalog: options.catalog,
+        config: options.config,
+        recommendations
       });
-      if (!outcome.report) continue;
+      if (options.agreement?.required) {
+        outcome = withholdDisagreements(text3, outcome, (a7) => agreementDetails(a7).join("; "));
+      }
+    }
+    if (options.prove && outcome.report) {
+      outcome = await withAwsProof(text3, outcome, options.prove, (p4, reason, defect) => {
+        if (defect) defects++;
+        options.onWithheld?.(name2, p4, reason, defect);
+      });
+    }
+    if (!outcome.report) {
+      if (file.explicit) files.push(at2);
+      continue;
     }
     files.push({
-      path: file.path,
-      rel: file.rel,
-      text: read.text,
+      ...at2,
       report: outcome.report,
       ...outcome.fixedText !== void 0 ? { fixedText: outcome.fixedText } : {}
     });
   }
   return { files, defects };
 }
+async function includedFiles(walked, ignored) {
+  const services = [];
+  const onDiskOf = /* @__PURE__ */ new Map();
+  for (const file of walked) {
+    if (!isServerlessFile(file.rel)) continue;
+    const read = await readCandidate(file.path);
+    if (!read.ok) continue;
+    services.push({ path: file.rel, text: read.text });
+    onDiskOf.set(file.rel, file.path);
+  }
+  const byFile = collectIncludes(services);
+  const inWalk = new Set(walked.map((f7) => f7.rel));
+  const extra = [];
+  for (const [rel, includes] of byFile) {
+    if (inWalk.has(rel) || ignored(rel)) continue;
+    const from = includes[0]?.from.file ?? "";
+    const dir = posix.dirname(from);
+    const path = posix.join(
+      posix.dirname(onDiskOf.get(from) ?? from),
+      posix.relative(dir === "." ? "" : dir, rel)
+    );
+    if (!await isRegularFile(path)) continue;
+    extra.push({ path, rel, explicit: false });
+  }
+  return { byFile, extra };
+}
+async function terraformContext(texts, parserFiles) {
+  const terraform = texts.filter((t2) => isTerraformPath(t2.file.rel));
+  if (terraform.length === 0) return {};
+  const { bundledParserFiles: bundledParserFiles2, loadTerraformParser: loadTerraformParser2 } = await Promise.resolve().then(() => (init_terraform_parser(), terraform_parser_exports));
+  const parser2 = await loadTerraformParser2(parserFiles ?? bundledParserFiles2());
+  return {
+    terraform: new TerraformContext(parser2, new Map(terraform.map((t2) => [t2.file.rel, t2.text])))
+  };
+}
+async function isRegularFile(path) {
+  try {
+    return (await lstat2(path)).isFile();
+  } catch {
+    return false;
+  }
+}
 var init_refine_tree = __esm({
   "src/io/refine-tree.ts"() {
     "use strict";
+    init_agreement();
+    init_agreement3();
     init_config();
+    init_format2();
     init_proof();
-    init_scan2();
+    init_scan3();
+    init_find3();
+    init_module();
     init_walk();
   }
 });
@@ -13870,17 +22089,17 @@ function unifiedDiff(file, before, edits, context = 3) {
     return lo;
   };
   const sorted = [...edits].sort((a7, b7) => a7.start - b7.start || a7.end - b7.end);
-  const blocks = [];
+  const blocks2 = [];
   for (const e7 of sorted) {
     const first = lineOf(e7.start);
     const last = e7.end > e7.start ? lineOf(e7.end - 1) : first;
-    const prev = blocks[blocks.length - 1];
+    const prev = blocks2[blocks2.length - 1];
     if (prev && first <= prev.last + 1) {
       prev.last = Math.max(prev.last, last);
       prev.edits.push(e7);
-    } else blocks.push({ first, last, edits: [e7] });
+    } else blocks2.push({ first, last, edits: [e7] });
   }
-  const changes = blocks.map((b7) => {
+  const changes = blocks2.map((b7) => {
     const from = starts[b7.first];
     const to = b7.last + 1 < starts.length ? starts[b7.last + 1] : before.length;
     let text3 = "";
@@ -13892,67 +22111,67 @@ function unifiedDiff(file, before, edits, context = 3) {
     text3 += before.slice(at2, to);
     return { first: b7.first, last: b7.last, added: splitLines(text3) };
   });
-  const out = [`--- a/${file}`, `+++ b/${file}`];
+  const out2 = [`--- a/${file}`, `+++ b/${file}`];
   let shift = 0;
-  let i7 = 0;
-  while (i7 < changes.length) {
-    let j7 = i7;
+  let i8 = 0;
+  while (i8 < changes.length) {
+    let j7 = i8;
     while (j7 + 1 < changes.length && changes[j7 + 1]?.first - changes[j7]?.last - 1 <= 2 * context) {
       j7++;
     }
-    const first = changes[i7];
+    const first = changes[i8];
     const last = changes[j7];
-    const start = Math.max(0, first.first - context);
+    const start2 = Math.max(0, first.first - context);
     const end = Math.min(oldLines.length - 1, last.last + context);
-    const body = [];
+    const body2 = [];
     let oldCount = 0;
     let newCount = 0;
-    let line = start;
+    let line2 = start2;
     const hunkShift = shift;
-    for (let k7 = i7; k7 <= j7; k7++) {
+    for (let k7 = i8; k7 <= j7; k7++) {
       const c7 = changes[k7];
-      for (; line < c7.first; line++) {
-        body.push(` ${oldLines[line]}`);
+      for (; line2 < c7.first; line2++) {
+        body2.push(` ${oldLines[line2]}`);
         oldCount++;
         newCount++;
       }
-      for (let l4 = c7.first; l4 <= c7.last; l4++) body.push(`-${oldLines[l4]}`);
-      for (const a7 of c7.added) body.push(`+${a7}`);
+      for (let l4 = c7.first; l4 <= c7.last; l4++) body2.push(`-${oldLines[l4]}`);
+      for (const a7 of c7.added) body2.push(`+${a7}`);
       oldCount += c7.last - c7.first + 1;
       newCount += c7.added.length;
       shift += c7.added.length - (c7.last - c7.first + 1);
-      line = c7.last + 1;
+      line2 = c7.last + 1;
     }
-    for (; line <= end; line++) {
-      body.push(` ${oldLines[line]}`);
+    for (; line2 <= end; line2++) {
+      body2.push(` ${oldLines[line2]}`);
       oldCount++;
       newCount++;
     }
-    const oldStart = oldCount === 0 ? start : start + 1;
-    const newStart = newCount === 0 ? start + hunkShift : start + hunkShift + 1;
-    out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`, ...body);
-    i7 = j7 + 1;
+    const oldStart = oldCount === 0 ? start2 : start2 + 1;
+    const newStart = newCount === 0 ? start2 + hunkShift : start2 + hunkShift + 1;
+    out2.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`, ...body2);
+    i8 = j7 + 1;
   }
-  return `${out.map(markMissingNewline).join("\n")}
+  return `${out2.map(markMissingNewline).join("\n")}
 `;
 }
 function splitLines(text3) {
   if (text3 === "") return [];
-  const parts = text3.split("\n");
-  const complete = parts[parts.length - 1] === "";
-  if (complete) parts.pop();
-  const lines = parts.map((p4) => p4.endsWith("\r") ? p4.slice(0, -1) : p4);
+  const parts2 = text3.split("\n");
+  const complete = parts2[parts2.length - 1] === "";
+  if (complete) parts2.pop();
+  const lines = parts2.map((p4) => p4.endsWith("\r") ? p4.slice(0, -1) : p4);
   if (!complete) lines[lines.length - 1] += NO_NEWLINE;
   return lines;
 }
-function markMissingNewline(line) {
-  return line.endsWith(NO_NEWLINE) ? `${line.slice(0, -1)}
-\\ No newline at end of file` : line;
+function markMissingNewline(line2) {
+  return line2.endsWith(NO_NEWLINE) ? `${line2.slice(0, -1)}
+\\ No newline at end of file` : line2;
 }
 function lineStarts(text3) {
   const starts = [0];
-  for (let i7 = text3.indexOf("\n"); i7 >= 0 && i7 + 1 < text3.length; i7 = text3.indexOf("\n", i7 + 1)) {
-    starts.push(i7 + 1);
+  for (let i8 = text3.indexOf("\n"); i8 >= 0 && i8 + 1 < text3.length; i8 = text3.indexOf("\n", i8 + 1)) {
+    starts.push(i8 + 1);
   }
   return starts;
 }
@@ -13966,10 +22185,10 @@ var init_diff = __esm({
 
 // src/report/json-report.ts
 function uncheckedItems(files) {
-  const out = [];
+  const out2 = [];
   for (const f7 of files) {
     if (f7.status !== "policies") {
-      out.push({
+      out2.push({
         file: f7.file,
         ...f7.line !== void 0 ? { line: f7.line } : {},
         reason: `${f7.status === "malformed" ? "malformed" : "not read"}: it ${f7.message ?? "could not be read"}`
@@ -13979,13 +22198,13 @@ function uncheckedItems(files) {
     for (const p4 of f7.policies) {
       const at2 = { file: f7.file, line: p4.range.startLine, pointer: p4.pointer };
       if (UNCHECKED.has(p4.status)) {
-        out.push({ ...at2, reason: `${p4.status}: ${p4.reason ?? "not checked"}` });
+        out2.push({ ...at2, reason: `${p4.status}: ${p4.reason ?? "not checked"}` });
         continue;
       }
       for (const s3 of p4.statements) {
         if (s3.unreadable) {
           const label2 = s3.sid !== void 0 ? `Statement "${s3.sid}"` : `Statement #${s3.index + 1}`;
-          out.push({
+          out2.push({
             ...at2,
             line: s3.range.startLine,
             reason: `${label2} ${s3.note ?? "cannot be read"}`
@@ -13995,10 +22214,10 @@ function uncheckedItems(files) {
     }
     for (const n4 of f7.notes) {
       if (n4.unchecked)
-        out.push({ file: f7.file, line: n4.line, pointer: n4.pointer, reason: n4.message });
+        out2.push({ file: f7.file, line: n4.line, pointer: n4.pointer, reason: n4.message });
     }
   }
-  return out;
+  return out2;
 }
 function hasUnused(status) {
   return WITH_UNUSED.has(status);
@@ -14049,55 +22268,14 @@ var init_json_report = __esm({
   }
 });
 
-// src/report/markdown.ts
-function visible(value, max = MAX_SHOWN_CHARACTERS) {
-  let shown = value;
-  let cut = 0;
-  const chars2 = [...value];
-  if (chars2.length > max) {
-    shown = chars2.slice(0, max).join("");
-    cut = chars2.length - max;
-  }
-  shown = shown.replace(LINE_BREAK, "\u23CE").replace(INVISIBLE, (c7) => `\u27E8U+${c7.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`);
-  return cut > 0 ? `${shown}\u2026 (${cut} more characters)` : shown;
-}
-function code(value, max = MAX_SHOWN_CHARACTERS) {
-  const shown = visible(value, max);
-  if (shown === "") return "(empty)";
-  let longest = 0;
-  let run = 0;
-  for (const ch of shown) {
-    run = ch === "`" ? run + 1 : 0;
-    if (run > longest) longest = run;
-  }
-  const fence2 = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(shown) && !/^ +$/.test(shown) ? " " : "";
-  return `${fence2}${pad}${shown}${pad}${fence2}`;
-}
-function text(value, max = MAX_SHOWN_CHARACTERS) {
-  return visible(value, max).replace(/[@#]/g, (c7) => `${c7}${BREAK}`).replace(/:(?=\/\/|[a-z0-9_+-]+:)/g, `:${BREAK}`).replace(/\b(www)\./gi, `$1${BREAK}.`).replace(/\b(GH)-(?=\d)/gi, `$1${BREAK}-`).replace(PUNCTUATION, (c7) => `\\${c7}`);
-}
-var MAX_SHOWN_CHARACTERS, INVISIBLE, LINE_BREAK, BREAK, PUNCTUATION;
-var init_markdown = __esm({
-  "src/report/markdown.ts"() {
-    "use strict";
-    MAX_SHOWN_CHARACTERS = 300;
-    INVISIBLE = // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
-    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu;
-    LINE_BREAK = /\r\n|\r|\n/g;
-    BREAK = "\u200B";
-    PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
-  }
-});
-
 // src/report/sarif.ts
 function sarifText(message) {
   return visible(message, MAX_MESSAGE_CHARACTERS).replace(/[\\[\]]/g, (c7) => `\\${c7}`);
 }
-function rule(id, name, level, short, full) {
+function rule(id, name2, level, short, full) {
   return {
     id,
-    name,
+    name: name2,
     shortDescription: { text: short },
     fullDescription: { text: full },
     defaultConfiguration: { level },
@@ -14109,19 +22287,24 @@ function toSarif(report, toolVersion) {
   for (const file of report.files) {
     const uri = toUri(file.file);
     if (file.status !== "policies") {
-      const line = file.line ?? 1;
+      const line2 = file.line ?? 1;
       const column = file.column ?? 1;
       results.push(
         result("unreadable-file", `${file.file} ${file.message ?? "could not be read"}`, uri, {
-          startLine: line,
+          startLine: line2,
           startColumn: column,
-          endLine: line,
+          endLine: line2,
           endColumn: column
         })
       );
       continue;
     }
-    for (const policy of file.policies) results.push(...policyResults(policy, uri));
+    for (const policy of file.policies) {
+      const agreement = policy.awsAgreement;
+      const properties = agreement ? { awsAgreement: agreement.verdict, awsAgreementSummary: agreementLine(agreement) } : void 0;
+      for (const r7 of policyResults(policy, uri))
+        results.push(properties ? { ...r7, properties } : r7);
+    }
   }
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -14166,7 +22349,7 @@ function policyResults(policy, uri) {
   if (policy.status !== "refined" && policy.status !== "fixed" && policy.status !== "not-editable") {
     return [];
   }
-  const out = [];
+  const out2 = [];
   for (const s3 of policy.statements) {
     if (s3.status !== "refined" && s3.status !== "removed") continue;
     const removed = s3.status === "removed";
@@ -14174,7 +22357,7 @@ function policyResults(policy, uri) {
     let text3 = `${label2}${where}${whose}: ${s3.reasons.join("; ")}`;
     if (policy.status === "not-editable") text3 += ` (no fix: ${policy.reason ?? "not editable"})`;
     const edits = policy.status === "refined" ? policy.edits.filter((e7) => e7.statement === s3.index) : [];
-    out.push(
+    out2.push(
       result(
         removed ? "unused-statement" : "unused-actions",
         text3,
@@ -14184,7 +22367,7 @@ function policyResults(policy, uri) {
       )
     );
   }
-  return out;
+  return out2;
 }
 function fixOf(s3, edits, uri) {
   return [
@@ -14230,6 +22413,7 @@ var MAX_MESSAGE_CHARACTERS, RULES;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
+    init_agreement();
     init_markdown();
     MAX_MESSAGE_CHARACTERS = 4e3;
     RULES = [
@@ -14297,12 +22481,12 @@ function getDecodeCache(exclude) {
     return cache7;
   }
   cache7 = decodeCache[exclude] = [];
-  for (let i7 = 0; i7 < 128; i7++) {
-    const ch = String.fromCharCode(i7);
+  for (let i8 = 0; i8 < 128; i8++) {
+    const ch = String.fromCharCode(i8);
     cache7.push(ch);
   }
-  for (let i7 = 0; i7 < exclude.length; i7++) {
-    const ch = exclude.charCodeAt(i7);
+  for (let i8 = 0; i8 < exclude.length; i8++) {
+    const ch = exclude.charCodeAt(i8);
     cache7[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
   }
   return cache7;
@@ -14314,14 +22498,14 @@ function decode(string, exclude) {
   const cache7 = getDecodeCache(exclude);
   return string.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
     let result2 = "";
-    for (let i7 = 0, l4 = seq.length; i7 < l4; i7 += 3) {
-      const b1 = parseInt(seq.slice(i7 + 1, i7 + 3), 16);
+    for (let i8 = 0, l4 = seq.length; i8 < l4; i8 += 3) {
+      const b1 = parseInt(seq.slice(i8 + 1, i8 + 3), 16);
       if (b1 < 128) {
         result2 += cache7[b1];
         continue;
       }
-      if ((b1 & 224) === 192 && i7 + 3 < l4) {
-        const b22 = parseInt(seq.slice(i7 + 4, i7 + 6), 16);
+      if ((b1 & 224) === 192 && i8 + 3 < l4) {
+        const b22 = parseInt(seq.slice(i8 + 4, i8 + 6), 16);
         if ((b22 & 192) === 128) {
           const chr = b1 << 6 & 1984 | b22 & 63;
           if (chr < 128) {
@@ -14329,13 +22513,13 @@ function decode(string, exclude) {
           } else {
             result2 += String.fromCharCode(chr);
           }
-          i7 += 3;
+          i8 += 3;
           continue;
         }
       }
-      if ((b1 & 240) === 224 && i7 + 6 < l4) {
-        const b22 = parseInt(seq.slice(i7 + 4, i7 + 6), 16);
-        const b32 = parseInt(seq.slice(i7 + 7, i7 + 9), 16);
+      if ((b1 & 240) === 224 && i8 + 6 < l4) {
+        const b22 = parseInt(seq.slice(i8 + 4, i8 + 6), 16);
+        const b32 = parseInt(seq.slice(i8 + 7, i8 + 9), 16);
         if ((b22 & 192) === 128 && (b32 & 192) === 128) {
           const chr = b1 << 12 & 61440 | b22 << 6 & 4032 | b32 & 63;
           if (chr < 2048 || chr >= 55296 && chr <= 57343) {
@@ -14343,14 +22527,14 @@ function decode(string, exclude) {
           } else {
             result2 += String.fromCharCode(chr);
           }
-          i7 += 6;
+          i8 += 6;
           continue;
         }
       }
-      if ((b1 & 248) === 240 && i7 + 9 < l4) {
-        const b22 = parseInt(seq.slice(i7 + 4, i7 + 6), 16);
-        const b32 = parseInt(seq.slice(i7 + 7, i7 + 9), 16);
-        const b42 = parseInt(seq.slice(i7 + 10, i7 + 12), 16);
+      if ((b1 & 248) === 240 && i8 + 9 < l4) {
+        const b22 = parseInt(seq.slice(i8 + 4, i8 + 6), 16);
+        const b32 = parseInt(seq.slice(i8 + 7, i8 + 9), 16);
+        const b42 = parseInt(seq.slice(i8 + 10, i8 + 12), 16);
         if ((b22 & 192) === 128 && (b32 & 192) === 128 && (b42 & 192) === 128) {
           let chr = b1 << 18 & 1835008 | b22 << 12 & 258048 | b32 << 6 & 4032 | b42 & 63;
           if (chr < 65536 || chr > 1114111) {
@@ -14359,7 +22543,7 @@ function decode(string, exclude) {
             chr -= 65536;
             result2 += String.fromCharCode(55296 + (chr >> 10), 56320 + (chr & 1023));
           }
-          i7 += 9;
+          i8 += 9;
           continue;
         }
       }
@@ -14385,16 +22569,16 @@ function getEncodeCache(exclude) {
     return cache7;
   }
   cache7 = encodeCache[exclude] = [];
-  for (let i7 = 0; i7 < 128; i7++) {
-    const ch = String.fromCharCode(i7);
+  for (let i8 = 0; i8 < 128; i8++) {
+    const ch = String.fromCharCode(i8);
     if (/^[0-9a-z]$/i.test(ch)) {
       cache7.push(ch);
     } else {
-      cache7.push("%" + ("0" + i7.toString(16).toUpperCase()).slice(-2));
+      cache7.push("%" + ("0" + i8.toString(16).toUpperCase()).slice(-2));
     }
   }
-  for (let i7 = 0; i7 < exclude.length; i7++) {
-    cache7[exclude.charCodeAt(i7)] = exclude[i7];
+  for (let i8 = 0; i8 < exclude.length; i8++) {
+    cache7[exclude.charCodeAt(i8)] = exclude[i8];
   }
   return cache7;
 }
@@ -14408,12 +22592,12 @@ function encode(string, exclude, keepEscaped) {
   }
   const cache7 = getEncodeCache(exclude);
   let result2 = "";
-  for (let i7 = 0, l4 = string.length; i7 < l4; i7++) {
-    const code3 = string.charCodeAt(i7);
-    if (keepEscaped && code3 === 37 && i7 + 2 < l4) {
-      if (/^[0-9a-f]{2}$/i.test(string.slice(i7 + 1, i7 + 3))) {
-        result2 += string.slice(i7, i7 + 3);
-        i7 += 2;
+  for (let i8 = 0, l4 = string.length; i8 < l4; i8++) {
+    const code3 = string.charCodeAt(i8);
+    if (keepEscaped && code3 === 37 && i8 + 2 < l4) {
+      if (/^[0-9a-f]{2}$/i.test(string.slice(i8 + 1, i8 + 3))) {
+        result2 += string.slice(i8, i8 + 3);
+        i8 += 2;
         continue;
       }
     }
@@ -14422,18 +22606,18 @@ function encode(string, exclude, keepEscaped) {
       continue;
     }
     if (code3 >= 55296 && code3 <= 57343) {
-      if (code3 >= 55296 && code3 <= 56319 && i7 + 1 < l4) {
-        const nextCode = string.charCodeAt(i7 + 1);
+      if (code3 >= 55296 && code3 <= 56319 && i8 + 1 < l4) {
+        const nextCode = string.charCodeAt(i8 + 1);
         if (nextCode >= 56320 && nextCode <= 57343) {
-          result2 += encodeURIComponent(string[i7] + string[i7 + 1]);
-          i7++;
+          result2 += encodeURIComponent(string[i8] + string[i8 + 1]);
+          i8++;
           continue;
         }
       }
       result2 += "%EF%BF%BD";
       continue;
     }
-    result2 += encodeURIComponent(string[i7]);
+    result2 += encodeURIComponent(string[i8]);
   }
   return result2;
 }
@@ -14546,8 +22730,8 @@ var init_parse2 = __esm({
       }
       if (!hostlessProtocol[proto] && (slashes || proto && !slashedProtocol[proto])) {
         let hostEnd = -1;
-        for (let i7 = 0; i7 < hostEndingChars.length; i7++) {
-          hec = rest.indexOf(hostEndingChars[i7]);
+        for (let i8 = 0; i8 < hostEndingChars.length; i8++) {
+          hec = rest.indexOf(hostEndingChars[i8]);
           if (hec !== -1 && (hostEnd === -1 || hec < hostEnd)) {
             hostEnd = hec;
           }
@@ -14564,8 +22748,8 @@ var init_parse2 = __esm({
           this.auth = auth;
         }
         hostEnd = -1;
-        for (let i7 = 0; i7 < nonHostChars.length; i7++) {
-          hec = rest.indexOf(nonHostChars[i7]);
+        for (let i8 = 0; i8 < nonHostChars.length; i8++) {
+          hec = rest.indexOf(nonHostChars[i8]);
           if (hec !== -1 && (hostEnd === -1 || hec < hostEnd)) {
             hostEnd = hec;
           }
@@ -14583,8 +22767,8 @@ var init_parse2 = __esm({
         const ipv6Hostname = this.hostname[0] === "[" && this.hostname[this.hostname.length - 1] === "]";
         if (!ipv6Hostname) {
           const hostparts = this.hostname.split(/\./);
-          for (let i7 = 0, l4 = hostparts.length; i7 < l4; i7++) {
-            const part = hostparts[i7];
+          for (let i8 = 0, l4 = hostparts.length; i8 < l4; i8++) {
+            const part = hostparts[i8];
             if (!part) {
               continue;
             }
@@ -14598,8 +22782,8 @@ var init_parse2 = __esm({
                 }
               }
               if (!newpart.match(hostnamePartPattern)) {
-                const validParts = hostparts.slice(0, i7);
-                const notHost = hostparts.slice(i7 + 1);
+                const validParts = hostparts.slice(0, i8);
+                const notHost = hostparts.slice(i8 + 1);
                 const bit = part.match(hostnamePartStart);
                 if (bit) {
                   validParts.push(bit[1]);
@@ -14766,7 +22950,7 @@ function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCou
   const single = new Int32Array(slotCount);
   single.fill(-1, dict1AtomCount, dictSize);
   single.fill(-1, dictSize + dict2AtomCount, slotCount);
-  const start = new Int32Array(slotCount);
+  const start2 = new Int32Array(slotCount);
   const length = new Int32Array(slotCount);
   function decodeDelta(count2, off) {
     let previous = 0;
@@ -14802,7 +22986,7 @@ function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCou
       references[ngramIndex * 2] = a7;
       references[ngramIndex * 2 + 1] = b7;
       ngramIndex += 1;
-      start[slot] = poolSize;
+      start2[slot] = poolSize;
       const entryLength = (single[a7] < 0 ? length[a7] : 1) + (single[b7] < 0 ? length[b7] : 1);
       length[slot] = entryLength;
       poolSize += entryLength;
@@ -14814,11 +22998,11 @@ function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCou
   let write = 0;
   for (let index = 0; index < ngramIndex; index++) {
     for (let half = 0; half < 2; half++) {
-      const source = references[index * 2 + half];
-      const value = single[source];
+      const source2 = references[index * 2 + half];
+      const value = single[source2];
       if (value < 0) {
-        let read = start[source];
-        const readEnd = read + length[source];
+        let read = start2[source2];
+        const readEnd = read + length[source2];
         while (read < readEnd)
           pool[write++] = pool[read++];
       } else {
@@ -14826,7 +23010,7 @@ function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCou
       }
     }
   }
-  const out = new Uint16Array(resultLength);
+  const out2 = new Uint16Array(resultLength);
   let outIndex = 0;
   while (pos < inputLength) {
     let slot = BASE91_INVERSE[input.charCodeAt(pos++)];
@@ -14835,15 +23019,15 @@ function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCou
     }
     const value = single[slot];
     if (value < 0) {
-      let read = start[slot];
+      let read = start2[slot];
       const readEnd = read + length[slot];
       while (read < readEnd)
-        out[outIndex++] = pool[read++];
+        out2[outIndex++] = pool[read++];
     } else {
-      out[outIndex++] = value;
+      out2[outIndex++] = value;
     }
   }
-  return out;
+  return out2;
 }
 var BASE91_INVERSE;
 var init_decode_shared = __esm({
@@ -15325,7 +23509,7 @@ var init_build2 = __esm({
         return this.cache.mailto_validator ??= new RegExp(`${this.get_mail_name().source}@${this.get_mail_host().source}`, "iy");
       }
       get_schema_names() {
-        return this.cache.schema_names ??= new RegExp((this.opts.schema_names || []).map((name) => this.escapeRE(name)).join("|"));
+        return this.cache.schema_names ??= new RegExp((this.opts.schema_names || []).map((name2) => this.escapeRE(name2)).join("|"));
       }
       get_schema_search() {
         return this.cache.schema_search ??= new RegExp(`(^|(?!_)(?:[><\uFF5C]|${this.src_ZPCc}))(${this.get_schema_names().source})`, "ig");
@@ -15519,8 +23703,8 @@ var init_build2 = __esm({
             const mailNameRe = this.re.get_mail_name_validator();
             mailHostRe.lastIndex = 0;
             while ((m4 = mailHostRe.exec(text3)) !== null) {
-              const name = text3.slice(Math.max(0, m4.index - 65), m4.index);
-              if (mailNameRe.test(name)) return true;
+              const name2 = text3.slice(Math.max(0, m4.index - 65), m4.index);
+              if (mailNameRe.test(name2)) return true;
             }
           }
         }
@@ -15579,11 +23763,11 @@ var init_build2 = __esm({
                 fuzzyEmailCandidate = void 0;
                 break;
               }
-              const name = mailNameRe.exec(text3.slice(Math.max(0, m4.index - 65), m4.index));
-              if (!name) continue;
+              const name2 = mailNameRe.exec(text3.slice(Math.max(0, m4.index - 65), m4.index));
+              if (!name2) continue;
               fuzzyEmailCandidate = {
                 schema: "mailto:",
-                index: m4.index - name[1].length,
+                index: m4.index - name2[1].length,
                 lastIndex: m4.index + m4[0].length
               };
               if (fuzzyEmailCandidate.index >= pos) break;
@@ -15687,10 +23871,10 @@ var init_build2 = __esm({
       * @param list List of TLDs.
       * @param keepOld Merge with current list if `true` (`false` by default).
       */
-      tlds(list2, keepOld = false) {
-        list2 = Array.isArray(list2) ? list2 : [list2];
-        if (!keepOld) this.__opts__.tlds = list2;
-        else this.__opts__.tlds = this.__opts__.tlds.concat(list2);
+      tlds(list3, keepOld = false) {
+        list3 = Array.isArray(list3) ? list3 : [list3];
+        if (!keepOld) this.__opts__.tlds = list3;
+        else this.__opts__.tlds = this.__opts__.tlds.concat(list3);
         this.re.set({
           ...this.__opts__,
           schema_names: Object.keys(this.__schemas__)
@@ -15723,11 +23907,11 @@ function map(array, callback) {
   return result2;
 }
 function mapDomain(domain, callback) {
-  const parts = domain.split("@");
+  const parts2 = domain.split("@");
   let result2 = "";
-  if (parts.length > 1) {
-    result2 = parts[0] + "@";
-    domain = parts[1];
+  if (parts2.length > 1) {
+    result2 = parts2[0] + "@";
+    domain = parts2[1];
   }
   domain = domain.replace(regexSeparators, ".");
   const labels = domain.split(".");
@@ -15806,7 +23990,7 @@ var init_punycode_es6 = __esm({
     decode2 = function(input) {
       const output = [];
       const inputLength = input.length;
-      let i7 = 0;
+      let i8 = 0;
       let n4 = initialN;
       let bias = initialBias;
       let basic = input.lastIndexOf(delimiter);
@@ -15820,7 +24004,7 @@ var init_punycode_es6 = __esm({
         output.push(input.charCodeAt(j7));
       }
       for (let index = basic > 0 ? basic + 1 : 0; index < inputLength; ) {
-        const oldi = i7;
+        const oldi = i8;
         for (let w2 = 1, k7 = base; ; k7 += base) {
           if (index >= inputLength) {
             error("invalid-input");
@@ -15829,10 +24013,10 @@ var init_punycode_es6 = __esm({
           if (digit >= base) {
             error("invalid-input");
           }
-          if (digit > floor((maxInt - i7) / w2)) {
+          if (digit > floor((maxInt - i8) / w2)) {
             error("overflow");
           }
-          i7 += digit * w2;
+          i8 += digit * w2;
           const t2 = k7 <= bias ? tMin : k7 >= bias + tMax ? tMax : k7 - bias;
           if (digit < t2) {
             break;
@@ -15843,14 +24027,14 @@ var init_punycode_es6 = __esm({
           }
           w2 *= baseMinusT;
         }
-        const out = output.length + 1;
-        bias = adapt(i7 - oldi, out, oldi == 0);
-        if (floor(i7 / out) > maxInt - n4) {
+        const out2 = output.length + 1;
+        bias = adapt(i8 - oldi, out2, oldi == 0);
+        if (floor(i8 / out2) > maxInt - n4) {
           error("overflow");
         }
-        n4 += floor(i7 / out);
-        i7 %= out;
-        output.splice(i7++, 0, n4);
+        n4 += floor(i8 / out2);
+        i8 %= out2;
+        output.splice(i8++, 0, n4);
       }
       return String.fromCodePoint(...output);
     };
@@ -15952,8 +24136,8 @@ var init_punycode_es6 = __esm({
 
 // node_modules/markdown-it/dist/markdown-it.mjs
 function callable(cls) {
-  const wrapper = function(...args) {
-    return Reflect.construct(cls, args, new.target && new.target !== wrapper ? new.target : cls);
+  const wrapper = function(...args2) {
+    return Reflect.construct(cls, args2, new.target && new.target !== wrapper ? new.target : cls);
   };
   Object.defineProperty(wrapper, "name", { value: cls.name });
   Object.setPrototypeOf(wrapper, cls);
@@ -15983,9 +24167,9 @@ function fromCodePoint(c7) {
   }
   return String.fromCharCode(c7);
 }
-function replaceEntityPattern(match, name) {
-  if (name.charCodeAt(0) === 35 && DIGITAL_ENTITY_TEST_RE.test(name)) {
-    const code3 = name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+function replaceEntityPattern(match, name2) {
+  if (name2.charCodeAt(0) === 35 && DIGITAL_ENTITY_TEST_RE.test(name2)) {
+    const code3 = name2[1].toLowerCase() === "x" ? parseInt(name2.slice(2), 16) : parseInt(name2.slice(1), 10);
     if (isValidEntityCode(code3)) return fromCodePoint(code3);
     return match;
   }
@@ -16093,17 +24277,17 @@ function isAsciiTrimmable(c7) {
   return c7 === 32 || c7 === 9 || c7 === 10 || c7 === 13;
 }
 function asciiTrim(str) {
-  let start = 0;
-  for (; start < str.length; start++) if (!isAsciiTrimmable(str.charCodeAt(start))) break;
+  let start2 = 0;
+  for (; start2 < str.length; start2++) if (!isAsciiTrimmable(str.charCodeAt(start2))) break;
   let end = str.length - 1;
-  for (; end >= start; end--) if (!isAsciiTrimmable(str.charCodeAt(end))) break;
-  return str.slice(start, end + 1);
+  for (; end >= start2; end--) if (!isAsciiTrimmable(str.charCodeAt(end))) break;
+  return str.slice(start2, end + 1);
 }
-function parseLinkLabel(state2, start, disableNested) {
+function parseLinkLabel(state2, start2, disableNested) {
   let level, found, marker, prevPos;
   const max = state2.posMax;
   const oldPos = state2.pos;
-  state2.pos = start + 1;
+  state2.pos = start2 + 1;
   level = 1;
   while (state2.pos < max) {
     marker = state2.src.charCodeAt(state2.pos);
@@ -16129,9 +24313,9 @@ function parseLinkLabel(state2, start, disableNested) {
   state2.pos = oldPos;
   return labelEnd;
 }
-function parseLinkDestination(str, start, max) {
+function parseLinkDestination(str, start2, max) {
   let code3;
-  let pos = start;
+  let pos = start2;
   const result2 = {
     ok: false,
     pos: 0,
@@ -16145,7 +24329,7 @@ function parseLinkDestination(str, start, max) {
       if (code3 === 60) return result2;
       if (code3 === 62) {
         result2.pos = pos + 1;
-        result2.str = unescapeAll(str.slice(start + 1, pos));
+        result2.str = unescapeAll(str.slice(start2 + 1, pos));
         result2.ok = true;
         return result2;
       }
@@ -16180,16 +24364,16 @@ function parseLinkDestination(str, start, max) {
     }
     pos++;
   }
-  if (start === pos) return result2;
+  if (start2 === pos) return result2;
   if (level !== 0) return result2;
-  result2.str = unescapeAll(str.slice(start, pos));
+  result2.str = unescapeAll(str.slice(start2, pos));
   result2.pos = pos;
   result2.ok = true;
   return result2;
 }
-function parseLinkTitle(str, start, max, prev_state) {
+function parseLinkTitle(str, start2, max, prev_state) {
   let code3;
-  let pos = start;
+  let pos = start2;
   const state2 = {
     ok: false,
     can_continue: false,
@@ -16204,7 +24388,7 @@ function parseLinkTitle(str, start, max, prev_state) {
     if (pos >= max) return state2;
     let marker = str.charCodeAt(pos);
     if (marker !== 34 && marker !== 39 && marker !== 40) return state2;
-    start++;
+    start2++;
     pos++;
     if (marker === 40) marker = 41;
     state2.marker = marker;
@@ -16213,7 +24397,7 @@ function parseLinkTitle(str, start, max, prev_state) {
     code3 = str.charCodeAt(pos);
     if (code3 === state2.marker) {
       state2.pos = pos + 1;
-      state2.str += unescapeAll(str.slice(start, pos));
+      state2.str += unescapeAll(str.slice(start2, pos));
       state2.ok = true;
       return state2;
     } else if (code3 === 40 && state2.marker === 41) return state2;
@@ -16221,7 +24405,7 @@ function parseLinkTitle(str, start, max, prev_state) {
     pos++;
   }
   state2.can_continue = true;
-  state2.str += unescapeAll(str.slice(start, pos));
+  state2.str += unescapeAll(str.slice(start2, pos));
   return state2;
 }
 function _typeof(o4) {
@@ -16236,15 +24420,15 @@ function toPrimitive(t2, r7) {
   if ("object" != _typeof(t2) || !t2) return t2;
   var e7 = t2[Symbol.toPrimitive];
   if (void 0 !== e7) {
-    var i7 = e7.call(t2, r7 || "default");
-    if ("object" != _typeof(i7)) return i7;
+    var i8 = e7.call(t2, r7 || "default");
+    if ("object" != _typeof(i8)) return i8;
     throw new TypeError("@@toPrimitive must return a primitive value.");
   }
   return ("string" === r7 ? String : Number)(t2);
 }
 function toPropertyKey(t2) {
-  var i7 = toPrimitive(t2, "string");
-  return "symbol" == _typeof(i7) ? i7 : i7 + "";
+  var i8 = toPrimitive(t2, "string");
+  return "symbol" == _typeof(i8) ? i8 : i8 + "";
 }
 function _defineProperty(e7, r7, t2) {
   return (r7 = toPropertyKey(r7)) in e7 ? Object.defineProperty(e7, r7, {
@@ -16282,8 +24466,8 @@ function strip_references(state2) {
 }
 function inline(state2) {
   const tokens = state2.tokens;
-  for (let i7 = 0, l4 = tokens.length; i7 < l4; i7++) {
-    const tok = tokens[i7];
+  for (let i8 = 0, l4 = tokens.length; i8 < l4; i8++) {
+    const tok = tokens[i8];
     if (tok.type === "inline") state2.md.inline.parse(tok.content, state2.md, state2.env, tok.children);
   }
 }
@@ -16301,11 +24485,11 @@ function linkify$1(state2) {
     const tokens = blockTokens[j7].children;
     const replacements = [];
     let htmlLinkLevel = 0;
-    for (let i7 = tokens.length - 1; i7 >= 0; i7--) {
-      const currentToken = tokens[i7];
+    for (let i8 = tokens.length - 1; i8 >= 0; i8--) {
+      const currentToken = tokens[i8];
       if (currentToken.type === "link_close") {
-        i7--;
-        while (tokens[i7].level !== currentToken.level && tokens[i7].type !== "link_open") i7--;
+        i8--;
+        while (tokens[i8].level !== currentToken.level && tokens[i8].type !== "link_open") i8--;
         continue;
       }
       if (currentToken.type === "html_inline") {
@@ -16319,7 +24503,7 @@ function linkify$1(state2) {
         const nodes7 = [];
         let level = currentToken.level;
         let lastPos = 0;
-        if (links.length > 0 && links[0].index === 0 && i7 > 0 && tokens[i7 - 1].type === "text_special") links = links.slice(1);
+        if (links.length > 0 && links[0].index === 0 && i8 > 0 && tokens[i8 - 1].type === "text_special") links = links.slice(1);
         for (let ln = 0; ln < links.length; ln++) {
           const url = links[ln].url;
           const fullUrl = state2.md.normalizeLink(url);
@@ -16359,7 +24543,7 @@ function linkify$1(state2) {
           nodes7.push(token);
         }
         replacements.push({
-          index: i7,
+          index: i8,
           nodes: nodes7
         });
       }
@@ -16371,24 +24555,24 @@ function linkify$1(state2) {
       let replacementIndex = 0;
       let newTokenIndex = 0;
       replacements.reverse();
-      for (let i7 = 0; i7 < tokens.length; i7++) {
+      for (let i8 = 0; i8 < tokens.length; i8++) {
         const replacement = replacements[replacementIndex];
-        if ((replacement === null || replacement === void 0 ? void 0 : replacement.index) === i7) {
+        if ((replacement === null || replacement === void 0 ? void 0 : replacement.index) === i8) {
           for (const node of replacement.nodes) newTokens[newTokenIndex++] = node;
           replacementIndex++;
-        } else newTokens[newTokenIndex++] = tokens[i7];
+        } else newTokens[newTokenIndex++] = tokens[i8];
       }
       blockTokens[j7].children = newTokens;
     }
   }
 }
-function replaceFn(match, name) {
-  return SCOPED_ABBR[name.toLowerCase()];
+function replaceFn(match, name2) {
+  return SCOPED_ABBR[name2.toLowerCase()];
 }
 function replace_scoped(inlineTokens) {
   let inside_autolink = 0;
-  for (let i7 = inlineTokens.length - 1; i7 >= 0; i7--) {
-    const token = inlineTokens[i7];
+  for (let i8 = inlineTokens.length - 1; i8 >= 0; i8--) {
+    const token = inlineTokens[i8];
     if (token.type === "text" && !inside_autolink) token.content = token.content.replace(SCOPED_ABBR_RE, replaceFn);
     if (token.type === "link_open" && token.info === "auto") inside_autolink--;
     if (token.type === "link_close" && token.info === "auto") inside_autolink++;
@@ -16396,8 +24580,8 @@ function replace_scoped(inlineTokens) {
 }
 function replace_rare(inlineTokens) {
   let inside_autolink = 0;
-  for (let i7 = inlineTokens.length - 1; i7 >= 0; i7--) {
-    const token = inlineTokens[i7];
+  for (let i8 = inlineTokens.length - 1; i8 >= 0; i8--) {
+    const token = inlineTokens[i8];
     if (token.type === "text" && !inside_autolink) {
       if (RARE_RE.test(token.content)) token.content = token.content.replace(/\+-/g, "\xB1").replace(/\.{2,}/g, "\u2026").replace(/([?!])…/g, "$1..").replace(/([?!]){4,}/g, "$1$1$1").replace(/,{2,}/g, ",").replace(/(^|[^-])---(?=[^-]|$)/gm, "$1\u2014").replace(/(^|\s)--(?=\s|$)/gm, "$1\u2013").replace(/(^|[^-\s])--(?=[^-\s]|$)/gm, "$1\u2013");
     }
@@ -16432,8 +24616,8 @@ function applyReplacements(str, replacements) {
   let result2 = "";
   let lastPos = 0;
   replacements.sort((a7, b7) => a7.pos - b7.pos);
-  for (let i7 = 0; i7 < replacements.length; i7++) {
-    const replacement = replacements[i7];
+  for (let i8 = 0; i8 < replacements.length; i8++) {
+    const replacement = replacements[i8];
     result2 += str.slice(lastPos, replacement.pos) + replacement.ch;
     lastPos = replacement.pos + 1;
   }
@@ -16447,9 +24631,9 @@ function process_inlines(tokens, state2) {
     double: -1
   };
   const replacements = {};
-  for (let i7 = 0; i7 < tokens.length; i7++) {
-    const token = tokens[i7];
-    const thisLevel = tokens[i7].level;
+  for (let i8 = 0; i8 < tokens.length; i8++) {
+    const token = tokens[i8];
+    const thisLevel = tokens[i8].level;
     for (j7 = stack.length - 1; j7 >= 0; j7--) if (stack[j7].level <= thisLevel) break;
     truncateStack(stack, heads, j7 + 1);
     if (token.type !== "text") continue;
@@ -16466,7 +24650,7 @@ function process_inlines(tokens, state2) {
       const isSingle = t2[0] === "'";
       let lastChar = 32;
       if (t2.index - 1 >= 0) lastChar = text3.charCodeAt(t2.index - 1);
-      else for (j7 = i7 - 1; j7 >= 0; j7--) {
+      else for (j7 = i8 - 1; j7 >= 0; j7--) {
         if (tokens[j7].type === "softbreak" || tokens[j7].type === "hardbreak") break;
         if (!tokens[j7].content) continue;
         lastChar = tokens[j7].content.charCodeAt(tokens[j7].content.length - 1);
@@ -16474,7 +24658,7 @@ function process_inlines(tokens, state2) {
       }
       let nextChar = 32;
       if (pos < max) nextChar = text3.charCodeAt(pos);
-      else for (j7 = i7 + 1; j7 < tokens.length; j7++) {
+      else for (j7 = i8 + 1; j7 < tokens.length; j7++) {
         if (tokens[j7].type === "softbreak" || tokens[j7].type === "hardbreak") break;
         if (!tokens[j7].content) continue;
         nextChar = tokens[j7].content.charCodeAt(0);
@@ -16500,7 +24684,7 @@ function process_inlines(tokens, state2) {
         canClose = isNextPunctChar;
       }
       if (!canOpen && !canClose) {
-        if (isSingle) addReplacement(replacements, i7, t2.index, APOSTROPHE);
+        if (isSingle) addReplacement(replacements, i8, t2.index, APOSTROPHE);
         continue;
       }
       if (canClose) {
@@ -16516,7 +24700,7 @@ function process_inlines(tokens, state2) {
             openQuote = state2.md.options.quotes[0];
             closeQuote = state2.md.options.quotes[1];
           }
-          addReplacement(replacements, i7, t2.index, closeQuote);
+          addReplacement(replacements, i8, t2.index, closeQuote);
           addReplacement(replacements, item.tokenIdx, item.contentPos, openQuote);
           truncateStack(stack, heads, j7);
           continue OUTER;
@@ -16525,7 +24709,7 @@ function process_inlines(tokens, state2) {
       if (canOpen) {
         if (stack.length >= MAX_OPENERS) return;
         stack.push({
-          tokenIdx: i7,
+          tokenIdx: i8,
           contentPos: t2.index,
           isSingleQuote: isSingle,
           level: thisLevel,
@@ -16533,7 +24717,7 @@ function process_inlines(tokens, state2) {
         });
         if (isSingle) heads.single = stack.length - 1;
         else heads.double = stack.length - 1;
-      } else if (canClose && isSingle) addReplacement(replacements, i7, t2.index, APOSTROPHE);
+      } else if (canClose && isSingle) addReplacement(replacements, i8, t2.index, APOSTROPHE);
     }
   }
   Object.keys(replacements).forEach(function(tokenIdx) {
@@ -16579,9 +24763,9 @@ function text_join(state2) {
     if (curr !== last) tokens.length = last;
   }
 }
-function getLine(state2, line) {
-  const pos = state2.bMarks[line] + state2.tShift[line];
-  const max = state2.eMarks[line];
+function getLine(state2, line2) {
+  const pos = state2.bMarks[line2] + state2.tShift[line2];
+  const max = state2.eMarks[line2];
   return state2.src.slice(pos, max);
 }
 function escapedSplit(str) {
@@ -16631,10 +24815,10 @@ function table(state2, startLine, endLine, silent) {
   let lineText = getLine(state2, startLine + 1);
   let columns = lineText.split("|");
   const aligns = [];
-  for (let i7 = 0; i7 < columns.length; i7++) {
-    const t2 = columns[i7].trim();
+  for (let i8 = 0; i8 < columns.length; i8++) {
+    const t2 = columns[i8].trim();
     if (!t2) {
-      if (i7 === 0 || i7 === columns.length - 1) continue;
+      if (i8 === 0 || i8 === columns.length - 1) continue;
       else return false;
     }
     if (!/^:?-+:?$/.test(t2)) return false;
@@ -16661,11 +24845,11 @@ function table(state2, startLine, endLine, silent) {
   token_tho.map = [startLine, startLine + 1];
   const token_htro = state2.push("tr_open", "tr", 1);
   token_htro.map = [startLine, startLine + 1];
-  for (let i7 = 0; i7 < columns.length; i7++) {
+  for (let i8 = 0; i8 < columns.length; i8++) {
     const token_ho = state2.push("th_open", "th", 1);
-    if (aligns[i7]) token_ho.attrs = [["style", `text-align:${aligns[i7]}`]];
+    if (aligns[i8]) token_ho.attrs = [["style", `text-align:${aligns[i8]}`]];
     const token_il = state2.push("inline", "", 0);
-    token_il.content = columns[i7].trim();
+    token_il.content = columns[i8].trim();
     token_il.children = [];
     state2.push("th_close", "th", -1);
   }
@@ -16676,7 +24860,7 @@ function table(state2, startLine, endLine, silent) {
   for (nextLine = startLine + 2; nextLine < endLine; nextLine++) {
     if (state2.sCount[nextLine] < state2.blkIndent) break;
     let terminate = false;
-    for (let i7 = 0, l4 = terminatorRules.length; i7 < l4; i7++) if (terminatorRules[i7](state2, nextLine, endLine, true)) {
+    for (let i8 = 0, l4 = terminatorRules.length; i8 < l4; i8++) if (terminatorRules[i8](state2, nextLine, endLine, true)) {
       terminate = true;
       break;
     }
@@ -16695,11 +24879,11 @@ function table(state2, startLine, endLine, silent) {
     }
     const token_tro = state2.push("tr_open", "tr", 1);
     token_tro.map = [nextLine, nextLine + 1];
-    for (let i7 = 0; i7 < columnCount; i7++) {
+    for (let i8 = 0; i8 < columnCount; i8++) {
       const token_tdo = state2.push("td_open", "td", 1);
-      if (aligns[i7]) token_tdo.attrs = [["style", `text-align:${aligns[i7]}`]];
+      if (aligns[i8]) token_tdo.attrs = [["style", `text-align:${aligns[i8]}`]];
       const token_il = state2.push("inline", "", 0);
-      token_il.content = columns[i7] ? columns[i7].trim() : "";
+      token_il.content = columns[i8] ? columns[i8].trim() : "";
       token_il.children = [];
       state2.push("td_close", "td", -1);
     }
@@ -16840,7 +25024,7 @@ function blockquote(state2, startLine, endLine, silent) {
     }
     if (lastLineEmpty) break;
     let terminate = false;
-    for (let i7 = 0, l4 = terminatorRules.length; i7 < l4; i7++) if (terminatorRules[i7](state2, nextLine, endLine, true)) {
+    for (let i8 = 0, l4 = terminatorRules.length; i8 < l4; i8++) if (terminatorRules[i8](state2, nextLine, endLine, true)) {
       terminate = true;
       break;
     }
@@ -16873,11 +25057,11 @@ function blockquote(state2, startLine, endLine, silent) {
   state2.lineMax = oldLineMax;
   state2.parentType = oldParentType;
   lines[1] = state2.line;
-  for (let i7 = 0; i7 < oldTShift.length; i7++) {
-    state2.bMarks[i7 + startLine] = oldBMarks[i7];
-    state2.tShift[i7 + startLine] = oldTShift[i7];
-    state2.sCount[i7 + startLine] = oldSCount[i7];
-    state2.bsCount[i7 + startLine] = oldBSCount[i7];
+  for (let i8 = 0; i8 < oldTShift.length; i8++) {
+    state2.bMarks[i8 + startLine] = oldBMarks[i8];
+    state2.tShift[i8 + startLine] = oldTShift[i8];
+    state2.sCount[i8 + startLine] = oldSCount[i8];
+    state2.bsCount[i8 + startLine] = oldBSCount[i8];
   }
   state2.blkIndent = oldIndent;
   return true;
@@ -16913,9 +25097,9 @@ function skipBulletListMarker(state2, startLine) {
   return pos;
 }
 function skipOrderedListMarker(state2, startLine) {
-  const start = state2.bMarks[startLine] + state2.tShift[startLine];
+  const start2 = state2.bMarks[startLine] + state2.tShift[startLine];
   const max = state2.eMarks[startLine];
-  let pos = start;
+  let pos = start2;
   if (pos + 1 >= max) return -1;
   let ch = state2.src.charCodeAt(pos++);
   if (ch < 48 || ch > 57) return -1;
@@ -16923,7 +25107,7 @@ function skipOrderedListMarker(state2, startLine) {
     if (pos >= max) return -1;
     ch = state2.src.charCodeAt(pos++);
     if (ch >= 48 && ch <= 57) {
-      if (pos - start >= 10) return -1;
+      if (pos - start2 >= 10) return -1;
       continue;
     }
     if (ch === 41 || ch === 46) break;
@@ -16937,14 +25121,14 @@ function skipOrderedListMarker(state2, startLine) {
 }
 function markTightParagraphs(state2, idx) {
   const level = state2.level + 2;
-  for (let i7 = idx + 2, l4 = state2.tokens.length - 2; i7 < l4; i7++) if (state2.tokens[i7].level === level && state2.tokens[i7].type === "paragraph_open") {
-    state2.tokens[i7 + 2].hidden = true;
-    state2.tokens[i7].hidden = true;
-    i7 += 2;
+  for (let i8 = idx + 2, l4 = state2.tokens.length - 2; i8 < l4; i8++) if (state2.tokens[i8].level === level && state2.tokens[i8].type === "paragraph_open") {
+    state2.tokens[i8 + 2].hidden = true;
+    state2.tokens[i8].hidden = true;
+    i8 += 2;
   }
 }
-function list(state2, startLine, endLine, silent) {
-  let max, pos, start, token;
+function list2(state2, startLine, endLine, silent) {
+  let max, pos, start2, token;
   let nextLine = startLine;
   let tight = true;
   if (state2.sCount[nextLine] - state2.blkIndent >= 4) return false;
@@ -16958,8 +25142,8 @@ function list(state2, startLine, endLine, silent) {
   let posAfterMarker;
   if ((posAfterMarker = skipOrderedListMarker(state2, nextLine)) >= 0) {
     isOrdered = true;
-    start = state2.bMarks[nextLine] + state2.tShift[nextLine];
-    markerValue = Number(state2.src.slice(start, posAfterMarker - 1));
+    start2 = state2.bMarks[nextLine] + state2.tShift[nextLine];
+    markerValue = Number(state2.src.slice(start2, posAfterMarker - 1));
     if (isTerminatingParagraph && markerValue !== 1) return false;
   } else if ((posAfterMarker = skipBulletListMarker(state2, nextLine)) >= 0) isOrdered = false;
   else return false;
@@ -17002,7 +25186,7 @@ function list(state2, startLine, endLine, silent) {
     token.markup = String.fromCharCode(markerCharCode);
     const itemLines = [nextLine, 0];
     token.map = itemLines;
-    if (isOrdered) token.info = state2.src.slice(start, posAfterMarker - 1);
+    if (isOrdered) token.info = state2.src.slice(start2, posAfterMarker - 1);
     const oldTight = state2.tight;
     const oldTShift = state2.tShift[nextLine];
     const oldSCount = state2.sCount[nextLine];
@@ -17029,7 +25213,7 @@ function list(state2, startLine, endLine, silent) {
     if (state2.sCount[nextLine] < state2.blkIndent) break;
     if (state2.sCount[nextLine] - state2.blkIndent >= 4) break;
     let terminate = false;
-    for (let i7 = 0, l4 = terminatorRules.length; i7 < l4; i7++) if (terminatorRules[i7](state2, nextLine, endLine, true)) {
+    for (let i8 = 0, l4 = terminatorRules.length; i8 < l4; i8++) if (terminatorRules[i8](state2, nextLine, endLine, true)) {
       terminate = true;
       break;
     }
@@ -17037,7 +25221,7 @@ function list(state2, startLine, endLine, silent) {
     if (isOrdered) {
       posAfterMarker = skipOrderedListMarker(state2, nextLine);
       if (posAfterMarker < 0) break;
-      start = state2.bMarks[nextLine] + state2.tShift[nextLine];
+      start2 = state2.bMarks[nextLine] + state2.tShift[nextLine];
     } else {
       posAfterMarker = skipBulletListMarker(state2, nextLine);
       if (posAfterMarker < 0) break;
@@ -17055,19 +25239,19 @@ function list(state2, startLine, endLine, silent) {
 }
 function countCodePoints(str) {
   let length = str.length;
-  for (let i7 = 0; i7 < str.length - 1; i7++) {
-    const high = str.charCodeAt(i7);
+  for (let i8 = 0; i8 < str.length - 1; i8++) {
+    const high = str.charCodeAt(i8);
     if (high < 55296 || high > 56319) continue;
-    const low = str.charCodeAt(i7 + 1);
+    const low = str.charCodeAt(i8 + 1);
     if (low >= 56320 && low <= 57343) {
       length--;
-      i7++;
+      i8++;
     }
   }
   return length;
 }
-function lineEnd(state2, line) {
-  return Math.min(state2.eMarks[line] + 1, state2.src.length);
+function lineEnd(state2, line2) {
+  return Math.min(state2.eMarks[line2] + 1, state2.src.length);
 }
 function getNextLinePos(state2, nextLine) {
   const endLine = state2.lineMax;
@@ -17080,7 +25264,7 @@ function getNextLinePos(state2, nextLine) {
     const oldParentType = state2.parentType;
     state2.parentType = "reference";
     let terminate = false;
-    for (let i7 = 0, l4 = terminatorRules.length; i7 < l4; i7++) if (terminatorRules[i7](state2, nextLine, endLine, true)) {
+    for (let i8 = 0, l4 = terminatorRules.length; i8 < l4; i8++) if (terminatorRules[i8](state2, nextLine, endLine, true)) {
       terminate = true;
       break;
     }
@@ -17210,20 +25394,20 @@ function html_block(state2, startLine, endLine, silent) {
   if (!state2.md.options.html) return false;
   if (state2.src.charCodeAt(pos) !== 60) return false;
   let lineText = state2.src.slice(pos, max);
-  let i7 = 0;
-  for (; i7 < HTML_SEQUENCES.length; i7++) if (HTML_SEQUENCES[i7][0].test(lineText)) break;
-  if (i7 === HTML_SEQUENCES.length) return false;
-  if (silent) return HTML_SEQUENCES[i7][2];
+  let i8 = 0;
+  for (; i8 < HTML_SEQUENCES.length; i8++) if (HTML_SEQUENCES[i8][0].test(lineText)) break;
+  if (i8 === HTML_SEQUENCES.length) return false;
+  if (silent) return HTML_SEQUENCES[i8][2];
   let nextLine = startLine + 1;
-  const endsOnBlankLine = HTML_SEQUENCES[i7][1].test("");
-  if (!HTML_SEQUENCES[i7][1].test(lineText)) for (; nextLine < endLine; nextLine++) {
+  const endsOnBlankLine = HTML_SEQUENCES[i8][1].test("");
+  if (!HTML_SEQUENCES[i8][1].test(lineText)) for (; nextLine < endLine; nextLine++) {
     if (state2.sCount[nextLine] < state2.blkIndent) {
       if (endsOnBlankLine || !state2.isEmpty(nextLine)) break;
     }
     pos = state2.bMarks[nextLine] + state2.tShift[nextLine];
     max = state2.eMarks[nextLine];
     lineText = state2.src.slice(pos, max);
-    if (HTML_SEQUENCES[i7][1].test(lineText)) {
+    if (HTML_SEQUENCES[i8][1].test(lineText)) {
       if (lineText.length !== 0) nextLine++;
       break;
     }
@@ -17290,7 +25474,7 @@ function lheading(state2, startLine, endLine) {
     }
     if (state2.sCount[nextLine] < 0) continue;
     let terminate = false;
-    for (let i7 = 0, l4 = terminatorRules.length; i7 < l4; i7++) if (terminatorRules[i7](state2, nextLine, endLine, true)) {
+    for (let i8 = 0, l4 = terminatorRules.length; i8 < l4; i8++) if (terminatorRules[i8](state2, nextLine, endLine, true)) {
       terminate = true;
       break;
     }
@@ -17323,7 +25507,7 @@ function paragraph(state2, startLine, endLine) {
     if (state2.sCount[nextLine] - state2.blkIndent > 3) continue;
     if (state2.sCount[nextLine] < 0) continue;
     let terminate = false;
-    for (let i7 = 0, l4 = terminatorRules.length; i7 < l4; i7++) if (terminatorRules[i7](state2, nextLine, endLine, true)) {
+    for (let i8 = 0, l4 = terminatorRules.length; i8 < l4; i8++) if (terminatorRules[i8](state2, nextLine, endLine, true)) {
       terminate = true;
       break;
     }
@@ -17497,20 +25681,20 @@ function buildLastRuns(src) {
   const lastRuns = {};
   let pos = 0;
   while ((pos = src.indexOf("`", pos)) !== -1) {
-    const start = pos;
+    const start2 = pos;
     while (src.charCodeAt(++pos) === 96) ;
-    lastRuns[pos - start] = start;
+    lastRuns[pos - start2] = start2;
   }
   return lastRuns;
 }
 function backtick(state2, silent) {
   var _state$backticks$open;
-  const start = state2.pos;
-  if (state2.src.charCodeAt(start) !== 96) return false;
+  const start2 = state2.pos;
+  if (state2.src.charCodeAt(start2) !== 96) return false;
   const max = state2.posMax;
-  let pos = start + 1;
+  let pos = start2 + 1;
   while (pos < max && state2.src.charCodeAt(pos) === 96) pos++;
-  const marker = state2.src.slice(start, pos);
+  const marker = state2.src.slice(start2, pos);
   const openerLength = marker.length;
   if (!state2.backticksScanned) {
     state2.backticks = buildLastRuns(state2.src);
@@ -17541,8 +25725,8 @@ function backtick(state2, silent) {
   return true;
 }
 function strikethrough_tokenize(state2, silent) {
-  const start = state2.pos;
-  const marker = state2.src.charCodeAt(start);
+  const start2 = state2.pos;
+  const marker = state2.src.charCodeAt(start2);
   if (silent) return false;
   if (marker !== 126) return false;
   const scanned = state2.scanDelims(state2.pos, true);
@@ -17555,7 +25739,7 @@ function strikethrough_tokenize(state2, silent) {
     token.content = ch;
     len--;
   }
-  for (let i7 = 0; i7 < len; i7 += 2) {
+  for (let i8 = 0; i8 < len; i8 += 2) {
     token = state2.push("text", "", 0);
     token.content = ch + ch;
     state2.delimiters.push({
@@ -17574,8 +25758,8 @@ function postProcess$1(state2, delimiters) {
   let token;
   const loneMarkers = [];
   const max = delimiters.length;
-  for (let i7 = 0; i7 < max; i7++) {
-    const startDelim = delimiters[i7];
+  for (let i8 = 0; i8 < max; i8++) {
+    const startDelim = delimiters[i8];
     if (startDelim.marker !== 126) continue;
     if (startDelim.end === -1) continue;
     const endDelim = delimiters[startDelim.end];
@@ -17594,14 +25778,14 @@ function postProcess$1(state2, delimiters) {
     if (state2.tokens[endDelim.token - 1].type === "text" && state2.tokens[endDelim.token - 1].content === "~") loneMarkers.push(endDelim.token - 1);
   }
   while (loneMarkers.length) {
-    const i7 = loneMarkers.pop();
-    let j7 = i7 + 1;
+    const i8 = loneMarkers.pop();
+    let j7 = i8 + 1;
     while (j7 < state2.tokens.length && state2.tokens[j7].type === "s_close") j7++;
     j7--;
-    if (i7 !== j7) {
+    if (i8 !== j7) {
       token = state2.tokens[j7];
-      state2.tokens[j7] = state2.tokens[i7];
-      state2.tokens[i7] = token;
+      state2.tokens[j7] = state2.tokens[i8];
+      state2.tokens[i8] = token;
     }
   }
 }
@@ -17616,12 +25800,12 @@ function strikethrough_postProcess(state2) {
   }
 }
 function emphasis_tokenize(state2, silent) {
-  const start = state2.pos;
-  const marker = state2.src.charCodeAt(start);
+  const start2 = state2.pos;
+  const marker = state2.src.charCodeAt(start2);
   if (silent) return false;
   if (marker !== 95 && marker !== 42) return false;
   const scanned = state2.scanDelims(state2.pos, marker === 42);
-  for (let i7 = 0; i7 < scanned.length; i7++) {
+  for (let i8 = 0; i8 < scanned.length; i8++) {
     const token = state2.push("text", "", 0);
     token.content = String.fromCharCode(marker);
     state2.delimiters.push({
@@ -17638,12 +25822,12 @@ function emphasis_tokenize(state2, silent) {
 }
 function postProcess(state2, delimiters) {
   const max = delimiters.length;
-  for (let i7 = max - 1; i7 >= 0; i7--) {
-    const startDelim = delimiters[i7];
+  for (let i8 = max - 1; i8 >= 0; i8--) {
+    const startDelim = delimiters[i8];
     if (startDelim.marker !== 95 && startDelim.marker !== 42) continue;
     if (startDelim.end === -1) continue;
     const endDelim = delimiters[startDelim.end];
-    const isStrong = i7 > 0 && delimiters[i7 - 1].end === startDelim.end + 1 && delimiters[i7 - 1].marker === startDelim.marker && delimiters[i7 - 1].token === startDelim.token - 1 && delimiters[startDelim.end + 1].token === endDelim.token + 1;
+    const isStrong = i8 > 0 && delimiters[i8 - 1].end === startDelim.end + 1 && delimiters[i8 - 1].marker === startDelim.marker && delimiters[i8 - 1].token === startDelim.token - 1 && delimiters[startDelim.end + 1].token === endDelim.token + 1;
     const ch = String.fromCharCode(startDelim.marker);
     const token_o = state2.tokens[startDelim.token];
     token_o.type = isStrong ? "strong_open" : "em_open";
@@ -17658,9 +25842,9 @@ function postProcess(state2, delimiters) {
     token_c.markup = isStrong ? ch + ch : ch;
     token_c.content = "";
     if (isStrong) {
-      state2.tokens[delimiters[i7 - 1].token].content = "";
+      state2.tokens[delimiters[i8 - 1].token].content = "";
       state2.tokens[delimiters[startDelim.end + 1].token].content = "";
-      i7--;
+      i8--;
     }
   }
 }
@@ -17678,7 +25862,7 @@ function link(state2, silent) {
   let code3, label2, res, ref;
   let href = "";
   let title = "";
-  let start = state2.pos;
+  let start2 = state2.pos;
   let parseReference = true;
   if (state2.src.charCodeAt(state2.pos) !== 91) return false;
   const oldPos = state2.pos;
@@ -17695,19 +25879,19 @@ function link(state2, silent) {
       if (!isSpace(code3) && code3 !== 10) break;
     }
     if (pos >= max) return false;
-    start = pos;
+    start2 = pos;
     res = state2.md.helpers.parseLinkDestination(state2.src, pos, state2.posMax);
     if (res.ok) {
       href = state2.md.normalizeLink(res.str);
       if (state2.md.validateLink(href)) pos = res.pos;
       else href = "";
-      start = pos;
+      start2 = pos;
       for (; pos < max; pos++) {
         code3 = state2.src.charCodeAt(pos);
         if (!isSpace(code3) && code3 !== 10) break;
       }
       res = state2.md.helpers.parseLinkTitle(state2.src, pos, state2.posMax);
-      if (pos < max && start !== pos && res.ok) {
+      if (pos < max && start2 !== pos && res.ok) {
         title = res.str;
         pos = res.pos;
         for (; pos < max; pos++) {
@@ -17722,9 +25906,9 @@ function link(state2, silent) {
   if (parseReference) {
     if (typeof state2.env.references === "undefined") return false;
     if (pos < max && state2.src.charCodeAt(pos) === 91) {
-      start = pos + 1;
+      start2 = pos + 1;
       pos = state2.md.helpers.parseLinkLabel(state2, pos);
-      if (pos >= 0) label2 = state2.src.slice(start, pos++);
+      if (pos >= 0) label2 = state2.src.slice(start2, pos++);
       else pos = labelEnd + 1;
     } else pos = labelEnd + 1;
     if (!label2) label2 = state2.src.slice(labelStart, labelEnd);
@@ -17759,7 +25943,7 @@ function link(state2, silent) {
   return true;
 }
 function image(state2, silent) {
-  let code3, content, label2, pos, ref, res, title, start;
+  let code3, content, label2, pos, ref, res, title, start2;
   let href = "";
   const oldPos = state2.pos;
   const max = state2.posMax;
@@ -17776,20 +25960,20 @@ function image(state2, silent) {
       if (!isSpace(code3) && code3 !== 10) break;
     }
     if (pos >= max) return false;
-    start = pos;
+    start2 = pos;
     res = state2.md.helpers.parseLinkDestination(state2.src, pos, state2.posMax);
     if (res.ok) {
       href = state2.md.normalizeLink(res.str);
       if (state2.md.validateLink(href)) pos = res.pos;
       else href = "";
     }
-    start = pos;
+    start2 = pos;
     for (; pos < max; pos++) {
       code3 = state2.src.charCodeAt(pos);
       if (!isSpace(code3) && code3 !== 10) break;
     }
     res = state2.md.helpers.parseLinkTitle(state2.src, pos, state2.posMax);
-    if (pos < max && start !== pos && res.ok) {
+    if (pos < max && start2 !== pos && res.ok) {
       title = res.str;
       pos = res.pos;
       for (; pos < max; pos++) {
@@ -17805,9 +25989,9 @@ function image(state2, silent) {
   } else {
     if (typeof state2.env.references === "undefined") return false;
     if (pos < max && state2.src.charCodeAt(pos) === 91) {
-      start = pos + 1;
+      start2 = pos + 1;
       pos = state2.md.helpers.parseLinkLabel(state2, pos);
-      if (pos >= 0) label2 = state2.src.slice(start, pos++);
+      if (pos >= 0) label2 = state2.src.slice(start2, pos++);
       else pos = labelEnd + 1;
     } else pos = labelEnd + 1;
     if (!label2) label2 = state2.src.slice(labelStart, labelEnd);
@@ -17843,7 +26027,7 @@ function image(state2, silent) {
 function autolink(state2, silent) {
   let pos = state2.pos;
   if (state2.src.charCodeAt(pos) !== 60) return false;
-  const start = state2.pos;
+  const start2 = state2.pos;
   const max = state2.posMax;
   for (; ; ) {
     if (++pos >= max) return false;
@@ -17851,7 +26035,7 @@ function autolink(state2, silent) {
     if (ch === 60) return false;
     if (ch === 62) break;
   }
-  const url = state2.src.slice(start + 1, pos);
+  const url = state2.src.slice(start2 + 1, pos);
   if (AUTOLINK_RE.test(url)) {
     const fullUrl = state2.md.normalizeLink(url);
     if (!state2.md.validateLink(fullUrl)) return false;
@@ -17900,25 +26084,25 @@ function isLetter(ch) {
 }
 function scanSpecial(state2, pos) {
   const src = state2.src;
-  let start;
+  let start2;
   let terminator;
   if (src.startsWith("<!--", pos)) {
     if (src.startsWith(">", pos + 4)) return pos + 5;
     if (src.startsWith("->", pos + 4)) return pos + 6;
-    start = pos + 4;
+    start2 = pos + 4;
     terminator = "-->";
   } else if (src.startsWith("<![CDATA[", pos)) {
-    start = pos + 9;
+    start2 = pos + 9;
     terminator = "]]>";
   } else if (src.charCodeAt(pos + 1) === 63) {
-    start = pos + 2;
+    start2 = pos + 2;
     terminator = "?>";
   } else if (isLetter(src.charCodeAt(pos + 2))) {
-    start = pos + 3;
+    start2 = pos + 3;
     terminator = ">";
   } else return -1;
   if (state2.skipHtmlSpecial) return -1;
-  const end = src.indexOf(terminator, start);
+  const end = src.indexOf(terminator, start2);
   if (end < 0) {
     state2.skipHtmlSpecial = true;
     return -1;
@@ -18061,7 +26245,7 @@ function fragments_join(state2) {
   }
   if (curr !== last) tokens.length = last;
 }
-var __defProp2, __exportAll, utils_exports, UNESCAPE_MD_RE, UNESCAPE_ALL_RE, DIGITAL_ENTITY_TEST_RE, HTML_ESCAPE_TEST_RE, HTML_ESCAPE_REPLACE_RE, HTML_REPLACEMENTS, REGEXP_ESCAPE_RE, lib, helpers_exports, Token, Ruler, default_rules, Renderer, StateCore, UNNORMALIZED_NEWLINE_RE, NULL_RE, RARE_RE, SCOPED_ABBR_TEST_RE, SCOPED_ABBR_RE, SCOPED_ABBR, QUOTE_TEST_RE, QUOTE_RE, APOSTROPHE, MAX_OPENERS, _rules$2, ParserCore, StateBlock, MAX_AUTOCOMPLETED_CELLS, MAX_LABEL_LENGTH, html_blocks_default, open_tag, close_tag, HTML_OPEN_CLOSE_TAG_RE, HTML_SEQUENCES, _rules$1, ParserBlock, StateInline, ESCAPED, strikethrough_default, emphasis_default, EMAIL_RE, AUTOLINK_RE, DIGITAL_RE, NAMED_RE, _rules, _rules2, ParserInline, config, BAD_PROTO_RE, GOOD_DATA_RE, RECODE_HOSTNAME_FOR, MarkdownIt, MarkdownItCallable;
+var __defProp3, __exportAll, utils_exports, UNESCAPE_MD_RE, UNESCAPE_ALL_RE, DIGITAL_ENTITY_TEST_RE, HTML_ESCAPE_TEST_RE, HTML_ESCAPE_REPLACE_RE, HTML_REPLACEMENTS, REGEXP_ESCAPE_RE, lib, helpers_exports, Token, Ruler, default_rules, Renderer, StateCore, UNNORMALIZED_NEWLINE_RE, NULL_RE, RARE_RE, SCOPED_ABBR_TEST_RE, SCOPED_ABBR_RE, SCOPED_ABBR, QUOTE_TEST_RE, QUOTE_RE, APOSTROPHE, MAX_OPENERS, _rules$2, ParserCore, StateBlock, MAX_AUTOCOMPLETED_CELLS, MAX_LABEL_LENGTH, html_blocks_default, open_tag, close_tag, HTML_OPEN_CLOSE_TAG_RE, HTML_SEQUENCES, _rules$1, ParserBlock, StateInline, ESCAPED, strikethrough_default, emphasis_default, EMAIL_RE, AUTOLINK_RE, DIGITAL_RE, NAMED_RE, _rules, _rules2, ParserInline, config, BAD_PROTO_RE, GOOD_DATA_RE, RECODE_HOSTNAME_FOR, MarkdownIt, MarkdownItCallable;
 var init_markdown_it = __esm({
   "node_modules/markdown-it/dist/markdown-it.mjs"() {
     init_mdurl();
@@ -18069,14 +26253,14 @@ var init_markdown_it = __esm({
     init_dist();
     init_build2();
     init_punycode_es6();
-    __defProp2 = Object.defineProperty;
+    __defProp3 = Object.defineProperty;
     __exportAll = (all, no_symbols) => {
       let target = {};
-      for (var name in all) __defProp2(target, name, {
-        get: all[name],
+      for (var name2 in all) __defProp3(target, name2, {
+        get: all[name2],
         enumerable: true
       });
-      if (!no_symbols) __defProp2(target, Symbol.toStringTag, { value: "Module" });
+      if (!no_symbols) __defProp3(target, Symbol.toStringTag, { value: "Module" });
       return target;
     };
     utils_exports = /* @__PURE__ */ __exportAll({
@@ -18119,7 +26303,7 @@ var init_markdown_it = __esm({
       parseLinkTitle: () => parseLinkTitle
     });
     Token = class {
-      constructor(type, tag, nesting) {
+      constructor(type, tag, nesting2) {
         _defineProperty(
           this,
           /**
@@ -18194,16 +26378,16 @@ var init_markdown_it = __esm({
         this.type = type;
         this.tag = tag;
         this.attrs = null;
-        this.nesting = nesting;
+        this.nesting = nesting2;
         this.meta = null;
       }
       /**
       * Search attribute index by name.
       */
-      attrIndex(name) {
+      attrIndex(name2) {
         if (!this.attrs) return -1;
         const attrs = this.attrs;
-        for (let i7 = 0, len = attrs.length; i7 < len; i7++) if (attrs[i7][0] === name) return i7;
+        for (let i8 = 0, len = attrs.length; i8 < len; i8++) if (attrs[i8][0] === name2) return i8;
         return -1;
       }
       /**
@@ -18216,17 +26400,17 @@ var init_markdown_it = __esm({
       /**
       * Set `name` attribute to `value`. Override old value if exists.
       */
-      attrSet(name, value) {
-        const idx = this.attrIndex(name);
-        const attrData = [name, value];
+      attrSet(name2, value) {
+        const idx = this.attrIndex(name2);
+        const attrData = [name2, value];
         if (idx < 0) this.attrPush(attrData);
         else this.attrs[idx] = attrData;
       }
       /**
       * Get the value of attribute `name`, or null if it does not exist.
       */
-      attrGet(name) {
-        const idx = this.attrIndex(name);
+      attrGet(name2) {
+        const idx = this.attrIndex(name2);
         let value = null;
         if (idx >= 0) value = this.attrs[idx][1];
         return value;
@@ -18235,9 +26419,9 @@ var init_markdown_it = __esm({
       * Join value to existing attribute via space. Or create new attribute if not
       * exists. Useful to operate with token classes.
       */
-      attrJoin(name, value) {
-        const idx = this.attrIndex(name);
-        if (idx < 0) this.attrPush([name, value]);
+      attrJoin(name2, value) {
+        const idx = this.attrIndex(name2);
+        if (idx < 0) this.attrPush([name2, value]);
         else this.attrs[idx][1] = `${this.attrs[idx][1]} ${value}`;
       }
     };
@@ -18257,8 +26441,8 @@ var init_markdown_it = __esm({
         );
       }
       /** @internal */
-      __find__(name) {
-        for (let i7 = 0; i7 < this.__rules__.length; i7++) if (this.__rules__[i7].name === name) return i7;
+      __find__(name2) {
+        for (let i8 = 0; i8 < this.__rules__.length; i8++) if (this.__rules__[i8].name === name2) return i8;
         return -1;
       }
       /** @internal */
@@ -18296,9 +26480,9 @@ var init_markdown_it = __esm({
       * });
       * ```
       */
-      at(name, fn, options = {}) {
-        const index = this.__find__(name);
-        if (index === -1) throw new Error(`Parser rule not found: ${name}`);
+      at(name2, fn, options = {}) {
+        const index = this.__find__(name2);
+        if (index === -1) throw new Error(`Parser rule not found: ${name2}`);
         this.__rules__[index].fn = fn;
         this.__rules__[index].alt = options.alt || [];
         this.__cache__ = null;
@@ -18384,17 +26568,17 @@ var init_markdown_it = __esm({
       *
       * Returns list of found rule names (if no exception happened).
       */
-      enable(list2, ignoreInvalid = false) {
-        if (!Array.isArray(list2)) list2 = [list2];
+      enable(list3, ignoreInvalid = false) {
+        if (!Array.isArray(list3)) list3 = [list3];
         const result2 = [];
-        list2.forEach((name) => {
-          const idx = this.__find__(name);
+        list3.forEach((name2) => {
+          const idx = this.__find__(name2);
           if (idx < 0) {
             if (ignoreInvalid) return;
-            throw new Error(`Rules manager: invalid rule name ${name}`);
+            throw new Error(`Rules manager: invalid rule name ${name2}`);
           }
           this.__rules__[idx].enabled = true;
-          result2.push(name);
+          result2.push(name2);
         });
         this.__cache__ = null;
         return result2;
@@ -18405,12 +26589,12 @@ var init_markdown_it = __esm({
       *
       * See also {@link Ruler.disable}, {@link Ruler.enable}.
       */
-      enableOnly(list2, ignoreInvalid = false) {
-        if (!Array.isArray(list2)) list2 = [list2];
+      enableOnly(list3, ignoreInvalid = false) {
+        if (!Array.isArray(list3)) list3 = [list3];
         this.__rules__.forEach((rule2) => {
           rule2.enabled = false;
         });
-        this.enable(list2, ignoreInvalid);
+        this.enable(list3, ignoreInvalid);
       }
       /**
       * Disable rules with given names. If any rule name not found - throw Error.
@@ -18420,17 +26604,17 @@ var init_markdown_it = __esm({
       *
       * Returns list of found rule names (if no exception happened).
       */
-      disable(list2, ignoreInvalid = false) {
-        if (!Array.isArray(list2)) list2 = [list2];
+      disable(list3, ignoreInvalid = false) {
+        if (!Array.isArray(list3)) list3 = [list3];
         const result2 = [];
-        list2.forEach((name) => {
-          const idx = this.__find__(name);
+        list3.forEach((name2) => {
+          const idx = this.__find__(name2);
           if (idx < 0) {
             if (ignoreInvalid) return;
-            throw new Error(`Rules manager: invalid rule name ${name}`);
+            throw new Error(`Rules manager: invalid rule name ${name2}`);
           }
           this.__rules__[idx].enabled = false;
-          result2.push(name);
+          result2.push(name2);
         });
         this.__cache__ = null;
         return result2;
@@ -18459,11 +26643,11 @@ var init_markdown_it = __esm({
     };
     default_rules.fence = function(tokens, idx, options, env2, slf) {
       const token = tokens[idx];
-      const info = token.info ? unescapeAll(token.info).trim() : "";
+      const info2 = token.info ? unescapeAll(token.info).trim() : "";
       let langName = "";
       let langAttrs = "";
-      if (info) {
-        const arr = info.split(/(\s+)/g);
+      if (info2) {
+        const arr = info2.split(/(\s+)/g);
         langName = arr[0];
         langAttrs = arr.slice(2).join("");
       }
@@ -18471,13 +26655,13 @@ var init_markdown_it = __esm({
       if (options.highlight) highlighted = options.highlight(token.content, langName, langAttrs) || escapeHtml(token.content);
       else highlighted = escapeHtml(token.content);
       if (highlighted.indexOf("<pre") === 0) return highlighted + "\n";
-      if (info) {
-        const i7 = token.attrIndex("class");
+      if (info2) {
+        const i8 = token.attrIndex("class");
         const tmpAttrs = token.attrs ? token.attrs.slice() : [];
-        if (i7 < 0) tmpAttrs.push(["class", `${options.langPrefix}${langName}`]);
+        if (i8 < 0) tmpAttrs.push(["class", `${options.langPrefix}${langName}`]);
         else {
-          tmpAttrs[i7] = [tmpAttrs[i7][0], tmpAttrs[i7][1]];
-          tmpAttrs[i7][1] += ` ${options.langPrefix}${langName}`;
+          tmpAttrs[i8] = [tmpAttrs[i8][0], tmpAttrs[i8][1]];
+          tmpAttrs[i8][1] += ` ${options.langPrefix}${langName}`;
         }
         const tmpToken = { attrs: tmpAttrs };
         return `<pre><code${slf.renderAttrs(tmpToken)}>${highlighted}</code></pre>
@@ -18543,10 +26727,10 @@ var init_markdown_it = __esm({
       * Render token attributes to string.
       */
       renderAttrs(token) {
-        let i7, l4, result2;
+        let i8, l4, result2;
         if (!token.attrs) return "";
         result2 = "";
-        for (i7 = 0, l4 = token.attrs.length; i7 < l4; i7++) result2 += ` ${escapeHtml(token.attrs[i7][0])}="${escapeHtml(String(token.attrs[i7][1]))}"`;
+        for (i8 = 0, l4 = token.attrs.length; i8 < l4; i8++) result2 += ` ${escapeHtml(token.attrs[i8][0])}="${escapeHtml(String(token.attrs[i8][1]))}"`;
         return result2;
       }
       /**
@@ -18585,10 +26769,10 @@ var init_markdown_it = __esm({
       renderInline(tokens, options, env2) {
         let result2 = "";
         const rules = this.rules;
-        for (let i7 = 0, len = tokens.length; i7 < len; i7++) {
-          const type = tokens[i7].type;
-          if (typeof rules[type] !== "undefined") result2 += rules[type](tokens, i7, options, env2, this);
-          else result2 += this.renderToken(tokens, i7, options);
+        for (let i8 = 0, len = tokens.length; i8 < len; i8++) {
+          const type = tokens[i8].type;
+          if (typeof rules[type] !== "undefined") result2 += rules[type](tokens, i8, options, env2, this);
+          else result2 += this.renderToken(tokens, i8, options);
         }
         return result2;
       }
@@ -18599,17 +26783,17 @@ var init_markdown_it = __esm({
       */
       renderInlineAsText(tokens, options, env2) {
         let result2 = "";
-        for (let i7 = 0, len = tokens.length; i7 < len; i7++) switch (tokens[i7].type) {
+        for (let i8 = 0, len = tokens.length; i8 < len; i8++) switch (tokens[i8].type) {
           case "text":
           case "code_inline":
-            result2 += tokens[i7].content;
+            result2 += tokens[i8].content;
             break;
           case "image":
-            result2 += this.renderInlineAsText(tokens[i7].children, options, env2);
+            result2 += this.renderInlineAsText(tokens[i8].children, options, env2);
             break;
           case "html_inline":
           case "html_block":
-            result2 += tokens[i7].content;
+            result2 += tokens[i8].content;
             break;
           case "softbreak":
           case "hardbreak":
@@ -18624,11 +26808,11 @@ var init_markdown_it = __esm({
       render(tokens, options, env2) {
         let result2 = "";
         const rules = this.rules;
-        for (let i7 = 0, len = tokens.length; i7 < len; i7++) {
-          const type = tokens[i7].type;
-          if (type === "inline") result2 += this.renderInline(tokens[i7].children, options, env2);
-          else if (typeof rules[type] !== "undefined") result2 += rules[type](tokens, i7, options, env2, this);
-          else result2 += this.renderToken(tokens, i7, options);
+        for (let i8 = 0, len = tokens.length; i8 < len; i8++) {
+          const type = tokens[i8].type;
+          if (type === "inline") result2 += this.renderInline(tokens[i8].children, options, env2);
+          else if (typeof rules[type] !== "undefined") result2 += rules[type](tokens, i8, options, env2, this);
+          else result2 += this.renderToken(tokens, i8, options);
         }
         return result2;
       }
@@ -18678,14 +26862,14 @@ var init_markdown_it = __esm({
           new Ruler()
         );
         _defineProperty(this, "State", StateCore);
-        for (let i7 = 0; i7 < _rules$2.length; i7++) this.ruler.push(_rules$2[i7][0], _rules$2[i7][1]);
+        for (let i8 = 0; i8 < _rules$2.length; i8++) this.ruler.push(_rules$2[i8][0], _rules$2[i8][1]);
       }
       /**
       * Executes core chain rules.
       */
       process(state2) {
         const rules = this.ruler.getRules("");
-        for (let i7 = 0, l4 = rules.length; i7 < l4; i7++) rules[i7](state2);
+        for (let i8 = 0, l4 = rules.length; i8 < l4; i8++) rules[i8](state2);
       }
     };
     StateBlock = class {
@@ -18708,7 +26892,7 @@ var init_markdown_it = __esm({
         this.env = env2;
         this.tokens = tokens;
         const s3 = this.src;
-        for (let start = 0, pos = 0, indent = 0, offset = 0, len = s3.length, indent_found = false; pos < len; pos++) {
+        for (let start2 = 0, pos = 0, indent = 0, offset = 0, len = s3.length, indent_found = false; pos < len; pos++) {
           const ch = s3.charCodeAt(pos);
           if (!indent_found) {
             if (isSpace(ch)) {
@@ -18720,7 +26904,7 @@ var init_markdown_it = __esm({
           }
           if (ch === 10 || pos === len - 1) {
             if (ch !== 10) pos++;
-            this.bMarks.push(start);
+            this.bMarks.push(start2);
             this.eMarks.push(pos);
             this.tShift.push(indent);
             this.sCount.push(offset);
@@ -18728,7 +26912,7 @@ var init_markdown_it = __esm({
             indent_found = false;
             indent = 0;
             offset = 0;
-            start = pos + 1;
+            start2 = pos + 1;
           }
         }
         this.bMarks.push(s3.length);
@@ -18738,17 +26922,17 @@ var init_markdown_it = __esm({
         this.bsCount.push(0);
         this.lineMax = this.bMarks.length - 1;
       }
-      push(type, tag, nesting) {
-        const token = new Token(type, tag, nesting);
+      push(type, tag, nesting2) {
+        const token = new Token(type, tag, nesting2);
         token.block = true;
-        if (nesting < 0) this.level--;
+        if (nesting2 < 0) this.level--;
         token.level = this.level;
-        if (nesting > 0) this.level++;
+        if (nesting2 > 0) this.level++;
         this.tokens.push(token);
         return token;
       }
-      isEmpty(line) {
-        return this.bMarks[line] + this.tShift[line] >= this.eMarks[line];
+      isEmpty(line2) {
+        return this.bMarks[line2] + this.tShift[line2] >= this.eMarks[line2];
       }
       skipEmptyLines(from) {
         for (let max = this.lineMax; from < max; from++) if (this.bMarks[from] + this.tShift[from] < this.eMarks[from]) break;
@@ -18775,24 +26959,24 @@ var init_markdown_it = __esm({
       getLines(begin, end, indent, keepLastLF) {
         if (begin >= end) return "";
         const queue = new Array(end - begin);
-        for (let i7 = 0, line = begin; line < end; line++, i7++) {
+        for (let i8 = 0, line2 = begin; line2 < end; line2++, i8++) {
           let lineIndent = 0;
-          const lineStart2 = this.bMarks[line];
-          let first = lineStart2;
+          const lineStart3 = this.bMarks[line2];
+          let first = lineStart3;
           let last;
-          if (line + 1 < end || keepLastLF) last = this.eMarks[line] + 1;
-          else last = this.eMarks[line];
+          if (line2 + 1 < end || keepLastLF) last = this.eMarks[line2] + 1;
+          else last = this.eMarks[line2];
           while (first < last && lineIndent < indent) {
             const ch = this.src.charCodeAt(first);
             if (isSpace(ch)) {
-              if (ch === 9) lineIndent += 4 - (lineIndent + this.bsCount[line]) % 4;
+              if (ch === 9) lineIndent += 4 - (lineIndent + this.bsCount[line2]) % 4;
               else lineIndent++;
-            } else if (first - lineStart2 < this.tShift[line]) lineIndent++;
+            } else if (first - lineStart3 < this.tShift[line2]) lineIndent++;
             else break;
             first++;
           }
-          if (lineIndent > indent) queue[i7] = new Array(lineIndent - indent + 1).join(" ") + this.src.slice(first, last);
-          else queue[i7] = this.src.slice(first, last);
+          if (lineIndent > indent) queue[i8] = new Array(lineIndent - indent + 1).join(" ") + this.src.slice(first, last);
+          else queue[i8] = this.src.slice(first, last);
         }
         return queue.join("");
       }
@@ -18943,7 +27127,7 @@ var init_markdown_it = __esm({
       ],
       [
         "list",
-        list,
+        list2,
         [
           "paragraph",
           "reference",
@@ -18983,26 +27167,26 @@ var init_markdown_it = __esm({
           new Ruler()
         );
         _defineProperty(this, "State", StateBlock);
-        for (let i7 = 0; i7 < _rules$1.length; i7++) this.ruler.push(_rules$1[i7][0], _rules$1[i7][1], { alt: (_rules$1[i7][2] || []).slice() });
+        for (let i8 = 0; i8 < _rules$1.length; i8++) this.ruler.push(_rules$1[i8][0], _rules$1[i8][1], { alt: (_rules$1[i8][2] || []).slice() });
       }
       tokenize(state2, startLine, endLine) {
         const rules = this.ruler.getRules("");
         const len = rules.length;
         const maxNesting = state2.md.options.maxNesting;
-        let line = startLine;
+        let line2 = startLine;
         let hasEmptyLines = false;
-        while (line < endLine) {
-          state2.line = line = state2.skipEmptyLines(line);
-          if (line >= endLine) break;
-          if (state2.sCount[line] < state2.blkIndent) break;
+        while (line2 < endLine) {
+          state2.line = line2 = state2.skipEmptyLines(line2);
+          if (line2 >= endLine) break;
+          if (state2.sCount[line2] < state2.blkIndent) break;
           if (state2.level >= maxNesting) {
             state2.line = endLine;
             break;
           }
           const prevLine = state2.line;
           let ok = false;
-          for (let i7 = 0; i7 < len; i7++) {
-            ok = rules[i7](state2, line, endLine, false);
+          for (let i8 = 0; i8 < len; i8++) {
+            ok = rules[i8](state2, line2, endLine, false);
             if (ok) {
               if (prevLine >= state2.line) throw new Error("block rule didn't increment state.line");
               break;
@@ -19011,11 +27195,11 @@ var init_markdown_it = __esm({
           if (!ok) throw new Error("none of the block rules matched");
           state2.tight = !hasEmptyLines;
           if (state2.isEmpty(state2.line - 1)) hasEmptyLines = true;
-          line = state2.line;
-          if (line < endLine && state2.isEmpty(line)) {
+          line2 = state2.line;
+          if (line2 < endLine && state2.isEmpty(line2)) {
             hasEmptyLines = true;
-            line++;
-            state2.line = line;
+            line2++;
+            state2.line = line2;
           }
         }
       }
@@ -19057,16 +27241,16 @@ var init_markdown_it = __esm({
         this.pending = "";
         return token;
       }
-      push(type, tag, nesting) {
+      push(type, tag, nesting2) {
         if (this.pending) this.pushPending();
-        const token = new Token(type, tag, nesting);
+        const token = new Token(type, tag, nesting2);
         let token_meta = void 0;
-        if (nesting < 0) {
+        if (nesting2 < 0) {
           this.level--;
           this.delimiters = this._prev_delimiters.pop();
         }
         token.level = this.level;
-        if (nesting > 0) {
+        if (nesting2 > 0) {
           this.level++;
           this._prev_delimiters.push(this.delimiters);
           this.delimiters = [];
@@ -19077,24 +27261,24 @@ var init_markdown_it = __esm({
         this.tokens_meta.push(token_meta);
         return token;
       }
-      scanDelims(start, canSplitWord) {
+      scanDelims(start2, canSplitWord) {
         const max = this.posMax;
-        const marker = this.src.charCodeAt(start);
+        const marker = this.src.charCodeAt(start2);
         let lastChar;
-        if (start === 0) lastChar = 32;
-        else if (start === 1) {
+        if (start2 === 0) lastChar = 32;
+        else if (start2 === 1) {
           lastChar = this.src.charCodeAt(0);
           if ((lastChar & 63488) === 55296) lastChar = 65533;
         } else {
-          lastChar = this.src.charCodeAt(start - 1);
+          lastChar = this.src.charCodeAt(start2 - 1);
           if ((lastChar & 64512) === 56320) {
-            const highSurr = this.src.charCodeAt(start - 2);
+            const highSurr = this.src.charCodeAt(start2 - 2);
             lastChar = (highSurr & 64512) === 55296 ? 65536 + (highSurr - 55296 << 10) + (lastChar - 56320) : 65533;
           } else if ((lastChar & 64512) === 55296) lastChar = 65533;
         }
-        let pos = start;
+        let pos = start2;
         while (pos < max && this.src.charCodeAt(pos) === marker) pos++;
-        const count2 = pos - start;
+        const count2 = pos - start2;
         let nextChar = pos < max ? this.src.charCodeAt(pos) : 32;
         if ((nextChar & 64512) === 55296) {
           const lowSurr = this.src.charCodeAt(pos + 1);
@@ -19114,7 +27298,7 @@ var init_markdown_it = __esm({
       }
     };
     ESCAPED = [];
-    for (let i7 = 0; i7 < 256; i7++) ESCAPED.push(0);
+    for (let i8 = 0; i8 < 256; i8++) ESCAPED.push(0);
     "\\!\"#$%&'()*+,./:;<=>?@[]^_`{|}~-".split("").forEach(function(ch) {
       ESCAPED[ch.charCodeAt(0)] = 1;
     });
@@ -19170,8 +27354,8 @@ var init_markdown_it = __esm({
           new Ruler()
         );
         _defineProperty(this, "State", StateInline);
-        for (let i7 = 0; i7 < _rules.length; i7++) this.ruler.push(_rules[i7][0], _rules[i7][1]);
-        for (let i7 = 0; i7 < _rules2.length; i7++) this.ruler2.push(_rules2[i7][0], _rules2[i7][1]);
+        for (let i8 = 0; i8 < _rules.length; i8++) this.ruler.push(_rules[i8][0], _rules[i8][1]);
+        for (let i8 = 0; i8 < _rules2.length; i8++) this.ruler2.push(_rules2[i8][0], _rules2[i8][1]);
       }
       skipToken(state2) {
         const pos = state2.pos;
@@ -19184,9 +27368,9 @@ var init_markdown_it = __esm({
           return;
         }
         let ok = false;
-        if (state2.level < maxNesting) for (let i7 = 0; i7 < len; i7++) {
+        if (state2.level < maxNesting) for (let i8 = 0; i8 < len; i8++) {
           state2.level++;
-          ok = rules[i7](state2, true);
+          ok = rules[i8](state2, true);
           state2.level--;
           if (ok) {
             if (pos >= state2.pos) throw new Error("inline rule didn't increment state.pos");
@@ -19205,8 +27389,8 @@ var init_markdown_it = __esm({
         while (state2.pos < end) {
           const prevPos = state2.pos;
           let ok = false;
-          if (state2.level < maxNesting) for (let i7 = 0; i7 < len; i7++) {
-            ok = rules[i7](state2, false);
+          if (state2.level < maxNesting) for (let i8 = 0; i8 < len; i8++) {
+            ok = rules[i8](state2, false);
             if (ok) {
               if (prevPos >= state2.pos) throw new Error("inline rule didn't increment state.pos");
               break;
@@ -19228,7 +27412,7 @@ var init_markdown_it = __esm({
         this.tokenize(state2);
         const rules = this.ruler2.getRules("");
         const len = rules.length;
-        for (let i7 = 0; i7 < len; i7++) rules[i7](state2);
+        for (let i8 = 0; i8 < len; i8++) rules[i8](state2);
       }
     };
     config = {
@@ -19391,7 +27575,7 @@ var init_markdown_it = __esm({
         }
         return decode_default(format2(parsed), decode_default.defaultChars + "%");
       }
-      constructor(...args) {
+      constructor(...args2) {
         _defineProperty(
           this,
           /**
@@ -19475,7 +27659,7 @@ var init_markdown_it = __esm({
           "helpers",
           Object.assign({}, helpers_exports)
         );
-        const [presetNameOrOptions, options] = args;
+        const [presetNameOrOptions, options] = args2;
         if (typeof presetNameOrOptions === "string") {
           this.configure(presetNameOrOptions);
           if (options) this.set(options);
@@ -19530,10 +27714,10 @@ var init_markdown_it = __esm({
             "core",
             "block",
             "inline"
-          ].forEach((name) => {
+          ].forEach((name2) => {
             var _components$name;
-            const rules = (_components$name = components[name]) === null || _components$name === void 0 ? void 0 : _components$name.rules;
-            if (rules) this[name].ruler.enableOnly(rules);
+            const rules = (_components$name = components[name2]) === null || _components$name === void 0 ? void 0 : _components$name.rules;
+            if (rules) this[name2].ruler.enableOnly(rules);
           });
           const rules2 = (_components$inline = components.inline) === null || _components$inline === void 0 ? void 0 : _components$inline.rules2;
           if (rules2) this.inline.ruler2.enableOnly(rules2);
@@ -19554,36 +27738,36 @@ var init_markdown_it = __esm({
       *   .disable('smartquotes')
       * ```
       */
-      enable(list2, ignoreInvalid = false) {
+      enable(list3, ignoreInvalid = false) {
         let result2 = [];
-        if (!Array.isArray(list2)) list2 = [list2];
+        if (!Array.isArray(list3)) list3 = [list3];
         [
           "core",
           "block",
           "inline"
         ].forEach((chain2) => {
-          result2 = result2.concat(this[chain2].ruler.enable(list2, true));
+          result2 = result2.concat(this[chain2].ruler.enable(list3, true));
         });
-        result2 = result2.concat(this.inline.ruler2.enable(list2, true));
-        const missed = list2.filter((name) => result2.indexOf(name) < 0);
+        result2 = result2.concat(this.inline.ruler2.enable(list3, true));
+        const missed = list3.filter((name2) => result2.indexOf(name2) < 0);
         if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to enable unknown rule(s): ${missed}`);
         return this;
       }
       /**
       * The same as {@link MarkdownIt.enable}, but turn specified rules off.
       */
-      disable(list2, ignoreInvalid = false) {
+      disable(list3, ignoreInvalid = false) {
         let result2 = [];
-        if (!Array.isArray(list2)) list2 = [list2];
+        if (!Array.isArray(list3)) list3 = [list3];
         [
           "core",
           "block",
           "inline"
         ].forEach((chain2) => {
-          result2 = result2.concat(this[chain2].ruler.disable(list2, true));
+          result2 = result2.concat(this[chain2].ruler.disable(list3, true));
         });
-        result2 = result2.concat(this.inline.ruler2.disable(list2, true));
-        const missed = list2.filter((name) => result2.indexOf(name) < 0);
+        result2 = result2.concat(this.inline.ruler2.disable(list3, true));
+        const missed = list3.filter((name2) => result2.indexOf(name2) < 0);
         if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to disable unknown rule(s): ${missed}`);
         return this;
       }
@@ -19666,19 +27850,19 @@ var init_markdown_it = __esm({
 });
 
 // src/report/guard.ts
-function guardBody(body, expected) {
-  const problem = bodyProblem(body, expected);
+function guardBody(body2, expected) {
+  const problem = bodyProblem(body2, expected);
   if (problem !== void 0) {
     throw new InvariantError(`${expected.what} would not read as written (${problem})`);
   }
 }
-function bodyProblem(body, expected) {
+function bodyProblem(body2, expected) {
   const allowedHtml = new Set((expected.html ?? []).map((h7) => h7.trim()));
   const allowedLinks = new Set(expected.links ?? []);
   let suggestions = 0;
-  const tokens = parser.parse(body, {});
-  const walk = (list2) => {
-    for (const t2 of list2) {
+  const tokens = parser.parse(body2, {});
+  const walk2 = (list3) => {
+    for (const t2 of list3) {
       if (t2.type === "fence" || t2.type === "code_block") {
         if (t2.type === "fence" && t2.info.trim().split(/\s+/)[0] === "suggestion") {
           suggestions++;
@@ -19703,17 +27887,17 @@ function bodyProblem(body, expected) {
         if (EMOJI.test(t2.content)) return "an emoji shortcode";
       }
       if (t2.children) {
-        const inner = walk(t2.children);
+        const inner = walk2(t2.children);
         if (inner !== void 0) return inner;
       }
     }
     return void 0;
   };
-  const found = walk(tokens);
+  const found = walk2(tokens);
   if (found !== void 0) return found;
   if (expected.suggestion !== void 0) {
     if (suggestions !== 1) return `${suggestions} suggestion blocks`;
-    if (extractSuggestion(body) !== expected.suggestion) {
+    if (extractSuggestion(body2) !== expected.suggestion) {
       return "the suggestion GitHub would apply differs from the one intended";
     }
   }
@@ -19736,13 +27920,13 @@ var init_guard = __esm({
 // src/report/sweep-body.ts
 function renderSweepBody(input, limit = MAX_PULL_REQUEST_BODY) {
   const rendered = sweepSections(input);
-  const body = fitSections(rendered, limit, (s3) => s3.length);
-  guardBody(body, {
+  const body2 = fitSections(rendered, limit, (s3) => s3.length);
+  guardBody(body2, {
     what: "the sweep pull request body",
     html: [SWEEP_MARKER, "<sub>", "</sub>"],
     links: rendered.links
   });
-  return body;
+  return body2;
 }
 function changedPolicies(input) {
   const stale = new Set(input.stale ?? []);
@@ -19787,8 +27971,8 @@ function sweepSections(input) {
   return { head: head.join("\n"), sections, foot, links };
 }
 function policyLines(policy, findings) {
-  const name = policy.pointer === "" ? "**The whole file**" : `**Policy** ${code(policy.pointer)}`;
-  const lines = [`${name}, ${count(policy.unusedActions.length, "unused action")} removed:`, ""];
+  const name2 = policy.pointer === "" ? "**The whole file**" : `**Policy** ${code(policy.pointer)}`;
+  const lines = [`${name2}, ${count(policy.unusedActions.length, "unused action")} removed:`, ""];
   for (const arn of policy.principals)
     lines.push(`- Findings of ${code(arn)}: ${origin(findings.get(arn))}`);
   for (const s3 of policy.statements) {
@@ -19805,68 +27989,68 @@ function policyLines(policy, findings) {
 }
 function origin(finding) {
   if (!finding) return "the findings given for it";
-  const parts = [];
+  const parts2 = [];
   const ids = finding.sources;
   const lastAccessed = ids.filter((id) => id.startsWith("last-accessed:"));
   const analyzer = ids.filter((id) => !id.startsWith("last-accessed:"));
   if (analyzer.length > 0) {
     const shown = analyzer.slice(0, LISTED_FINDINGS).map((id) => code(id));
     const more = analyzer.length - shown.length;
-    parts.push(
+    parts2.push(
       `IAM Access Analyzer ${analyzer.length === 1 ? "finding" : "findings"} ${shown.join(", ")}` + (more > 0 ? ` and ${more} more` : "")
     );
   }
-  if (lastAccessed.length > 0) parts.push("IAM's last-accessed data");
+  if (lastAccessed.length > 0) parts2.push("IAM's last-accessed data");
   if (finding.analyzers && finding.analyzers.length > 0) {
-    parts.push(`from ${finding.analyzers.map((a7) => code(a7)).join(", ")}`);
+    parts2.push(`from ${finding.analyzers.map((a7) => code(a7)).join(", ")}`);
   }
   if (finding.wholePrincipal) {
-    parts.push(
-      `not used at all${finding.lastAccessed ? ` (last used ${text(day(finding.lastAccessed))})` : ""}`
+    parts2.push(
+      `not used at all${finding.lastAccessed ? ` (last used ${text(day2(finding.lastAccessed))})` : ""}`
     );
   }
-  if (finding.since !== void 0) parts.push(`analyzed ${text(day(finding.since))}`);
-  return parts.length > 0 ? parts.join(", ") : "the findings given for it";
+  if (finding.since !== void 0) parts2.push(`analyzed ${text(day2(finding.since))}`);
+  return parts2.length > 0 ? parts2.join(", ") : "the findings given for it";
 }
 function notChanged(input) {
   const stale = new Set(input.stale ?? []);
-  const out = [];
+  const out2 = [];
   for (const { path, report } of input.files) {
     const file = code(path);
     if (stale.has(path) && report.edits.length > 0) {
-      out.push(
-        `- ${file}: its copy in the workspace is not the default branch's (the branch moved, or another ref was checked out); left for the next run.`
+      out2.push(
+        `- ${file}: its copy in the workspace is not the default branch's (the branch moved, another ref was checked out, or the file is not committed); left for the next run.`
       );
     }
     for (const u2 of uncheckedItems([report])) {
       const at2 = `${u2.line !== void 0 ? ` line ${u2.line}` : ""}${u2.pointer ? ` policy ${code(u2.pointer)}` : ""}`;
-      out.push(`- ${file}${at2}: not checked: ${text(u2.reason, MAX_REASON_CHARACTERS)}`);
+      out2.push(`- ${file}${at2}: not checked: ${text(u2.reason, MAX_REASON_CHARACTERS)}`);
     }
     for (const p4 of report.policies) {
       const where = p4.pointer === "" ? file : `${file} policy ${code(p4.pointer)}`;
       if (p4.status === "not-editable") {
-        out.push(
+        out2.push(
           `- ${where}: ${count(p4.unusedActions.length, "unused action")} not removed: ` + text(p4.reason ?? "", MAX_REASON_CHARACTERS)
         );
       } else if (p4.status === "unused-policy") {
-        out.push(
+        out2.push(
           `- ${where}: every action is unused by ${p4.principals.map((a7) => code(a7)).join(", ")}: detach the policy and delete it (a sweep never leaves an empty policy).`
         );
       } else if ((p4.status === "refined" || p4.status === "fixed") && p4.overQuota) {
-        out.push(`- ${where}: changed, but still over its size quota: split or rewrite it.`);
+        out2.push(`- ${where}: changed, but still over its size quota: split or rewrite it.`);
       }
     }
   }
-  return out;
+  return out2;
 }
-function fitSections(parts, limit, measure, unit = "characters") {
-  const join8 = (sections, omission2) => [parts.head.trimEnd(), ...sections, ...omission2 ? [omission2] : [], parts.foot].join("\n\n") + "\n";
-  const whole = join8(parts.sections);
+function fitSections(parts2, limit, measure, unit = "characters") {
+  const join8 = (sections, omission2) => [parts2.head.trimEnd(), ...sections, ...omission2 ? [omission2] : [], parts2.foot].join("\n\n") + "\n";
+  const whole = join8(parts2.sections);
   if (measure(whole) <= limit) return whole;
-  const total = parts.sections.length;
+  const total = parts2.sections.length;
   const omission = (kept2) => `_${total - kept2} of ${total} sections are not shown here: this text holds at most ${limit} ${unit}. The job summary of the run and its JSON report (output \`report\`) list every change._`;
   const kept = [];
-  for (const section of parts.sections) {
+  for (const section of parts2.sections) {
     if (measure(join8([...kept, section], omission(kept.length + 1))) > limit) break;
     kept.push(section);
   }
@@ -19881,7 +28065,7 @@ function fileLink(base2, path) {
   ).join("/");
   return `${base2.replace(/\/+$/, "")}/${encoded}`;
 }
-function day(iso) {
+function day2(iso) {
   return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso;
 }
 function count(n4, noun, plural = `${noun}s`) {
@@ -20095,18 +28279,18 @@ var init_toBase64 = __esm({
 // node_modules/@smithy/core/dist-es/submodules/serde/util-stream/blob/Uint8ArrayBlobAdapter.js
 function bindUint8ArrayBlobAdapter(toUtf83, fromUtf83, toBase643, fromBase642) {
   return class Uint8ArrayBlobAdapter2 extends Uint8Array {
-    static fromString(source, encoding = "utf-8") {
-      if (typeof source === "string") {
+    static fromString(source2, encoding = "utf-8") {
+      if (typeof source2 === "string") {
         if (encoding === "base64") {
-          return Uint8ArrayBlobAdapter2.mutate(fromBase642(source));
+          return Uint8ArrayBlobAdapter2.mutate(fromBase642(source2));
         }
-        return Uint8ArrayBlobAdapter2.mutate(fromUtf83(source));
+        return Uint8ArrayBlobAdapter2.mutate(fromUtf83(source2));
       }
-      throw new Error(`Unsupported conversion from ${typeof source} to Uint8ArrayBlobAdapter.`);
+      throw new Error(`Unsupported conversion from ${typeof source2} to Uint8ArrayBlobAdapter.`);
     }
-    static mutate(source) {
-      Object.setPrototypeOf(source, Uint8ArrayBlobAdapter2.prototype);
-      return source;
+    static mutate(source2) {
+      Object.setPrototypeOf(source2, Uint8ArrayBlobAdapter2.prototype);
+      return source2;
     }
     transformToString(encoding = "utf-8") {
       if (encoding === "base64") {
@@ -20154,7 +28338,7 @@ function bindV4(getRandomValues2) {
 var decimalToHex;
 var init_v4 = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/uuid/v4.js"() {
-    decimalToHex = Array.from({ length: 256 }, (_, i7) => i7.toString(16).padStart(2, "0"));
+    decimalToHex = Array.from({ length: 256 }, (_, i8) => i8.toString(16).padStart(2, "0"));
   }
 });
 
@@ -20434,11 +28618,11 @@ var init_toEndpointV1 = __esm({
           const v1Endpoint = parseUrl(endpoint.url);
           if (endpoint.headers) {
             v1Endpoint.headers = {};
-            for (const name in endpoint.headers) {
-              if (!hasOwn(endpoint.headers, name)) {
+            for (const name2 in endpoint.headers) {
+              if (!hasOwn(endpoint.headers, name2)) {
                 continue;
               }
-              v1Endpoint.headers[name.toLowerCase()] = endpoint.headers[name].join(", ");
+              v1Endpoint.headers[name2.toLowerCase()] = endpoint.headers[name2].join(", ");
             }
           }
           return v1Endpoint;
@@ -20602,8 +28786,8 @@ var init_date_utils = __esm({
       const [_, yearStr, monthStr, dayStr, hours, minutes, seconds, fractionalMilliseconds] = match;
       const year2 = strictParseShort(stripLeadingZeroes(yearStr));
       const month = parseDateValue(monthStr, "month", 1, 12);
-      const day2 = parseDateValue(dayStr, "day", 1, 31);
-      return buildDate(year2, month, day2, { hours, minutes, seconds, fractionalMilliseconds });
+      const day3 = parseDateValue(dayStr, "day", 1, 31);
+      return buildDate(year2, month, day3, { hours, minutes, seconds, fractionalMilliseconds });
     };
     RFC3339_WITH_OFFSET = new RegExp(/^(\d{4})-(\d{2})-(\d{2})[tT](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(([-+]\d{2}:\d{2})|[zZ])$/);
     parseRfc3339DateTimeWithOffset = (value) => {
@@ -20620,8 +28804,8 @@ var init_date_utils = __esm({
       const [_, yearStr, monthStr, dayStr, hours, minutes, seconds, fractionalMilliseconds, offsetStr] = match;
       const year2 = strictParseShort(stripLeadingZeroes(yearStr));
       const month = parseDateValue(monthStr, "month", 1, 12);
-      const day2 = parseDateValue(dayStr, "day", 1, 31);
-      const date2 = buildDate(year2, month, day2, { hours, minutes, seconds, fractionalMilliseconds });
+      const day3 = parseDateValue(dayStr, "day", 1, 31);
+      const date2 = buildDate(year2, month, day3, { hours, minutes, seconds, fractionalMilliseconds });
       if (offsetStr.toUpperCase() != "Z") {
         date2.setTime(date2.getTime() - parseOffsetToMilliseconds(offsetStr));
       }
@@ -20678,10 +28862,10 @@ var init_date_utils = __esm({
       }
       return new Date(Math.round(valueAsDouble * 1e3));
     };
-    buildDate = (year2, month, day2, time2) => {
+    buildDate = (year2, month, day3, time2) => {
       const adjustedMonth = month - 1;
-      validateDayOfMonth(year2, adjustedMonth, day2);
-      return new Date(Date.UTC(year2, adjustedMonth, day2, parseDateValue(time2.hours, "hour", 0, 23), parseDateValue(time2.minutes, "minute", 0, 59), parseDateValue(time2.seconds, "seconds", 0, 60), parseMilliseconds(time2.fractionalMilliseconds)));
+      validateDayOfMonth(year2, adjustedMonth, day3);
+      return new Date(Date.UTC(year2, adjustedMonth, day3, parseDateValue(time2.hours, "hour", 0, 23), parseDateValue(time2.minutes, "minute", 0, 59), parseDateValue(time2.seconds, "seconds", 0, 60), parseMilliseconds(time2.fractionalMilliseconds)));
     };
     parseTwoDigitYear = (value) => {
       const thisYear = (/* @__PURE__ */ new Date()).getUTCFullYear();
@@ -20706,13 +28890,13 @@ var init_date_utils = __esm({
       return monthIdx + 1;
     };
     DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    validateDayOfMonth = (year2, month, day2) => {
+    validateDayOfMonth = (year2, month, day3) => {
       let maxDays = DAYS_IN_MONTH[month];
       if (month === 1 && isLeapYear(year2)) {
         maxDays = 29;
       }
-      if (day2 > maxDays) {
-        throw new TypeError(`Invalid day for ${MONTHS[month]} in ${year2}: ${day2}`);
+      if (day3 > maxDays) {
+        throw new TypeError(`Invalid day for ${MONTHS[month]} in ${year2}: ${day3}`);
       }
     };
     isLeapYear = (year2) => {
@@ -20877,7 +29061,7 @@ var init_schema_date_utils = __esm({
       if (IMF_FIXDATE_NATIVE.test(value)) {
         return new Date(value);
       }
-      let day2;
+      let day3;
       let month;
       let year2;
       let hour;
@@ -20886,20 +29070,20 @@ var init_schema_date_utils = __esm({
       let fraction;
       let matches2;
       if (matches2 = IMF_FIXDATE2.exec(value)) {
-        [, day2, month, year2, hour, minute, second, fraction] = matches2;
+        [, day3, month, year2, hour, minute, second, fraction] = matches2;
       } else if (matches2 = RFC_850_DATE2.exec(value)) {
-        [, day2, month, year2, hour, minute, second, fraction] = matches2;
+        [, day3, month, year2, hour, minute, second, fraction] = matches2;
         year2 = (Number(year2) + 1900).toString();
       } else if (matches2 = ASC_TIME2.exec(value)) {
-        [, month, day2, hour, minute, second, fraction, year2] = matches2;
+        [, month, day3, hour, minute, second, fraction, year2] = matches2;
       }
       if (year2 && second) {
-        const timestamp = Date.UTC(Number(year2), months.indexOf(month), Number(day2), Number(hour), Number(minute), Number(second), fraction ? Math.round(parseFloat(`0.${fraction}`) * 1e3) : 0);
-        range(day2, 1, 31);
+        const timestamp2 = Date.UTC(Number(year2), months.indexOf(month), Number(day3), Number(hour), Number(minute), Number(second), fraction ? Math.round(parseFloat(`0.${fraction}`) * 1e3) : 0);
+        range(day3, 1, 31);
         range(hour, 0, 23);
         range(minute, 0, 59);
         range(second, 0, 60);
-        const date2 = new Date(timestamp);
+        const date2 = new Date(timestamp2);
         date2.setUTCFullYear(Number(year2));
         return date2;
       }
@@ -20919,13 +29103,13 @@ function splitEvery(value, delimiter2, numDelimiters) {
   }
   const compoundSegments = [];
   let currentSegment = "";
-  for (let i7 = 0; i7 < segments.length; i7++) {
+  for (let i8 = 0; i8 < segments.length; i8++) {
     if (currentSegment === "") {
-      currentSegment = segments[i7];
+      currentSegment = segments[i8];
     } else {
-      currentSegment += delimiter2 + segments[i7];
+      currentSegment += delimiter2 + segments[i8];
     }
-    if ((i7 + 1) % numDelimiters === 0) {
+    if ((i8 + 1) % numDelimiters === 0) {
       compoundSegments.push(currentSegment);
       currentSegment = "";
     }
@@ -20950,8 +29134,8 @@ var init_split_header = __esm({
       let withinQuotes = false;
       let escaped = false;
       let anchor = 0;
-      for (let i7 = 0; i7 < z; ++i7) {
-        const char = value[i7];
+      for (let i8 = 0; i8 < z; ++i8) {
+        const char = value[i8];
         switch (char) {
           case `"`:
             if (!escaped) {
@@ -20960,8 +29144,8 @@ var init_split_header = __esm({
             break;
           case ",":
             if (!withinQuotes) {
-              values.push(value.slice(anchor, i7));
-              anchor = i7 + 1;
+              values.push(value.slice(anchor, i8));
+              anchor = i8 + 1;
             }
             break;
           default:
@@ -21019,36 +29203,36 @@ function fromHex(encoded) {
   if (encoded.length % 2 !== 0) {
     throw new Error("Hex encoded strings must have an even number length");
   }
-  const out = new Uint8Array(encoded.length / 2);
-  for (let i7 = 0; i7 < encoded.length; i7 += 2) {
-    const encodedByte = encoded.slice(i7, i7 + 2).toLowerCase();
+  const out2 = new Uint8Array(encoded.length / 2);
+  for (let i8 = 0; i8 < encoded.length; i8 += 2) {
+    const encodedByte = encoded.slice(i8, i8 + 2).toLowerCase();
     if (encodedByte in HEX_TO_SHORT) {
-      out[i7 / 2] = HEX_TO_SHORT[encodedByte];
+      out2[i8 / 2] = HEX_TO_SHORT[encodedByte];
     } else {
       throw new Error(`Cannot decode unrecognized sequence ${encodedByte} as hexadecimal`);
     }
   }
-  return out;
+  return out2;
 }
 function toHex(bytes) {
-  let out = "";
-  for (let i7 = 0; i7 < bytes.byteLength; i7++) {
-    out += SHORT_TO_HEX[bytes[i7]];
+  let out2 = "";
+  for (let i8 = 0; i8 < bytes.byteLength; i8++) {
+    out2 += SHORT_TO_HEX[bytes[i8]];
   }
-  return out;
+  return out2;
 }
 var SHORT_TO_HEX, HEX_TO_SHORT;
 var init_hex_encoding = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-hex-encoding/hex-encoding.js"() {
     SHORT_TO_HEX = {};
     HEX_TO_SHORT = {};
-    for (let i7 = 0; i7 < 256; i7++) {
-      let encodedByte = i7.toString(16).toLowerCase();
+    for (let i8 = 0; i8 < 256; i8++) {
+      let encodedByte = i8.toString(16).toLowerCase();
       if (encodedByte.length === 1) {
         encodedByte = `0${encodedByte}`;
       }
-      SHORT_TO_HEX[i7] = encodedByte;
-      HEX_TO_SHORT[encodedByte] = i7;
+      SHORT_TO_HEX[i8] = encodedByte;
+      HEX_TO_SHORT[encodedByte] = i8;
     }
   }
 });
@@ -21058,26 +29242,26 @@ import { ReadStream, fstatSync, lstatSync } from "node:fs";
 var calculateBodyLength;
 var init_calculateBodyLength = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js"() {
-    calculateBodyLength = (body) => {
-      if (!body) {
+    calculateBodyLength = (body2) => {
+      if (!body2) {
         return 0;
       }
-      if (typeof body === "string") {
-        return Buffer.byteLength(body);
-      } else if (typeof body.byteLength === "number") {
-        return body.byteLength;
-      } else if (typeof body.size === "number") {
-        return body.size;
-      } else if (typeof body.start === "number" && typeof body.end === "number") {
-        return body.end + 1 - body.start;
-      } else if (body instanceof ReadStream) {
-        if (body.path != null) {
-          return lstatSync(body.path).size;
-        } else if (typeof body.fd === "number") {
-          return fstatSync(body.fd).size;
+      if (typeof body2 === "string") {
+        return Buffer.byteLength(body2);
+      } else if (typeof body2.byteLength === "number") {
+        return body2.byteLength;
+      } else if (typeof body2.size === "number") {
+        return body2.size;
+      } else if (typeof body2.start === "number" && typeof body2.end === "number") {
+        return body2.end + 1 - body2.start;
+      } else if (body2 instanceof ReadStream) {
+        if (body2.path != null) {
+          return lstatSync(body2.path).size;
+        } else if (typeof body2.fd === "number") {
+          return fstatSync(body2.fd).size;
         }
       }
-      throw new Error(`Body Length computation failed for ${body}`);
+      throw new Error(`Body Length computation failed for ${body2}`);
     };
   }
 });
@@ -21196,12 +29380,12 @@ var init_chain = __esm({
         try {
           const credentials = await provider();
           return credentials;
-        } catch (err) {
-          lastProviderError = err;
-          if (err?.tryNextLink) {
+        } catch (err2) {
+          lastProviderError = err2;
+          if (err2?.tryNextLink) {
             continue;
           }
-          throw err;
+          throw err2;
         }
       }
       throw lastProviderError;
@@ -21337,7 +29521,7 @@ var init_getProfileName = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getProfileName.js"() {
     ENV_PROFILE = "AWS_PROFILE";
     DEFAULT_PROFILE = "default";
-    getProfileName = (init) => init.profile || process.env[ENV_PROFILE] || DEFAULT_PROFILE;
+    getProfileName = (init2) => init2.profile || process.env[ENV_PROFILE] || DEFAULT_PROFILE;
   }
 });
 
@@ -21357,7 +29541,7 @@ var init_getSSOTokenFilepath = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFromFile.js
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 var tokenIntercept, getSSOTokenFromFile;
 var init_getSSOTokenFromFile = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFromFile.js"() {
@@ -21368,7 +29552,7 @@ var init_getSSOTokenFromFile = __esm({
         return tokenIntercept[id];
       }
       const ssoTokenFilepath = getSSOTokenFilepath(id);
-      const ssoTokenText = await readFile3(ssoTokenFilepath, "utf8");
+      const ssoTokenText = await readFile4(ssoTokenFilepath, "utf8");
       return JSON.parse(ssoTokenText);
     };
   }
@@ -21448,9 +29632,9 @@ var init_parseIni = __esm({
           const sectionName = trimmedLine.substring(1, trimmedLine.length - 1);
           const matches2 = prefixKeyRegex.exec(sectionName);
           if (matches2) {
-            const [, prefix, , name] = matches2;
+            const [, prefix, , name2] = matches2;
             if (Object.values(IniSectionType).includes(prefix)) {
-              currentSection = [prefix, name].join(CONFIG_PREFIX_SEPARATOR);
+              currentSection = [prefix, name2].join(CONFIG_PREFIX_SEPARATOR);
             }
           } else {
             currentSection = sectionName;
@@ -21461,18 +29645,18 @@ var init_parseIni = __esm({
         } else if (currentSection) {
           const indexOfEqualsSign = trimmedLine.indexOf("=");
           if (![0, -1].includes(indexOfEqualsSign)) {
-            const [name, value] = [
+            const [name2, value] = [
               trimmedLine.substring(0, indexOfEqualsSign).trim(),
               trimmedLine.substring(indexOfEqualsSign + 1).trim()
             ];
             if (value === "") {
-              currentSubSection = name;
+              currentSubSection = name2;
             } else {
               if (currentSubSection && iniLine.trimStart() === iniLine) {
                 currentSubSection = void 0;
               }
               map2[currentSection] = map2[currentSection] || {};
-              const key = currentSubSection ? [currentSubSection, name].join(CONFIG_PREFIX_SEPARATOR) : name;
+              const key = currentSubSection ? [currentSubSection, name2].join(CONFIG_PREFIX_SEPARATOR) : name2;
               map2[currentSection][key] = value;
             }
           }
@@ -21485,12 +29669,12 @@ var init_parseIni = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js
 import { readFile as fsReadFile } from "node:fs/promises";
-var filePromises, fileIntercept, readFile4;
+var filePromises, fileIntercept, readFile5;
 var init_readFile = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js"() {
     filePromises = {};
     fileIntercept = {};
-    readFile4 = (path, options) => {
+    readFile5 = (path, options) => {
       if (fileIntercept[path] !== void 0) {
         return fileIntercept[path];
       }
@@ -21515,8 +29699,8 @@ var init_loadSharedConfigFiles = __esm({
     init_readFile();
     init_constants();
     swallowError = () => ({});
-    loadSharedConfigFiles = async (init = {}) => {
-      const { filepath = getCredentialsFilepath(), configFilepath = getConfigFilepath() } = init;
+    loadSharedConfigFiles = async (init2 = {}) => {
+      const { filepath = getCredentialsFilepath(), configFilepath = getConfigFilepath() } = init2;
       const homeDir = getHomeDir();
       const relativeHomeDirPrefix = "~/";
       let resolvedFilepath = filepath;
@@ -21528,11 +29712,11 @@ var init_loadSharedConfigFiles = __esm({
         resolvedConfigFilepath = join5(homeDir, configFilepath.slice(2));
       }
       const parsedFiles = await Promise.all([
-        readFile4(resolvedConfigFilepath, {
-          ignoreCache: init.ignoreCache
+        readFile5(resolvedConfigFilepath, {
+          ignoreCache: init2.ignoreCache
         }).then(parseIni).then(getConfigData).catch(swallowError),
-        readFile4(resolvedFilepath, {
-          ignoreCache: init.ignoreCache
+        readFile5(resolvedFilepath, {
+          ignoreCache: init2.ignoreCache
         }).then(parseIni).catch(swallowError)
       ]);
       return {
@@ -21562,7 +29746,7 @@ var init_loadSsoSessionData = __esm({
     init_parseIni();
     init_readFile();
     swallowError2 = () => ({});
-    loadSsoSessionData = async (init = {}) => readFile4(init.configFilepath ?? getConfigFilepath()).then(parseIni).then(getSsoSessionData).catch(swallowError2);
+    loadSsoSessionData = async (init2 = {}) => readFile5(init2.configFilepath ?? getConfigFilepath()).then(parseIni).then(getSsoSessionData).catch(swallowError2);
   }
 });
 
@@ -21592,8 +29776,8 @@ var init_parseKnownFiles = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseKnownFiles.js"() {
     init_loadSharedConfigFiles();
     init_mergeConfigFiles();
-    parseKnownFiles = async (init) => {
-      const parsedFiles = await loadSharedConfigFiles(init);
+    parseKnownFiles = async (init2) => {
+      const parsedFiles = await loadSharedConfigFiles(init2);
       return mergeConfigFiles(parsedFiles.configFile, parsedFiles.credentialsFile);
     };
   }
@@ -21667,9 +29851,9 @@ var init_fromSharedConfigFiles = __esm({
     init_getProfileName();
     init_loadSharedConfigFiles();
     init_getSelectorName();
-    fromSharedConfigFiles = (configSelector, { preferredFile = "config", ...init } = {}) => async () => {
-      const profile = getProfileName(init);
-      const { configFile, credentialsFile } = await loadSharedConfigFiles(init);
+    fromSharedConfigFiles = (configSelector, { preferredFile = "config", ...init2 } = {}) => async () => {
+      const profile = getProfileName(init2);
+      const { configFile, credentialsFile } = await loadSharedConfigFiles(init2);
       const profileFromCredentials = credentialsFile[profile] || {};
       const profileFromConfig = configFile[profile] || {};
       const mergedProfile = preferredFile === "config" ? { ...profileFromCredentials, ...profileFromConfig } : { ...profileFromConfig, ...profileFromCredentials };
@@ -21681,7 +29865,7 @@ var init_fromSharedConfigFiles = __esm({
         }
         return configValue;
       } catch (e7) {
-        throw new CredentialsProviderError(e7.message || `Not found in config files w/ profile [${profile}]: ${getSelectorName(configSelector.toString())}`, { logger: init.logger });
+        throw new CredentialsProviderError(e7.message || `Not found in config files w/ profile [${profile}]: ${getSelectorName(configSelector.toString())}`, { logger: init2.logger });
       }
     };
   }
@@ -21692,7 +29876,7 @@ var isFunction, fromStatic;
 var init_fromStatic = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromStatic.js"() {
     init_fromValue();
-    isFunction = (func) => typeof func === "function";
+    isFunction = (func2) => typeof func2 === "function";
     fromStatic = (defaultValue) => isFunction(defaultValue) ? async () => await defaultValue() : fromValue(defaultValue);
   }
 });
@@ -21750,10 +29934,10 @@ var init_NodeUseFipsEndpointConfigOptions = __esm({
 var getAllAliases, getMiddlewareNameWithAliases, constructStack, stepWeights, priorityWeights;
 var init_MiddlewareStack = __esm({
   "node_modules/@smithy/core/dist-es/submodules/client/middleware-stack/MiddlewareStack.js"() {
-    getAllAliases = (name, aliases) => {
+    getAllAliases = (name2, aliases) => {
       const _aliases = [];
-      if (name) {
-        _aliases.push(name);
+      if (name2) {
+        _aliases.push(name2);
       }
       if (aliases) {
         for (const alias of aliases) {
@@ -21762,8 +29946,8 @@ var init_MiddlewareStack = __esm({
       }
       return _aliases;
     };
-    getMiddlewareNameWithAliases = (name, aliases) => {
-      return `${name || "anonymous"}${aliases && aliases.length > 0 ? ` (a.k.a. ${aliases.join(",")})` : ""}`;
+    getMiddlewareNameWithAliases = (name2, aliases) => {
+      return `${name2 || "anonymous"}${aliases && aliases.length > 0 ? ` (a.k.a. ${aliases.join(",")})` : ""}`;
     };
     constructStack = () => {
       let absoluteEntries = [];
@@ -21884,18 +30068,18 @@ var init_MiddlewareStack = __esm({
       };
       const stack = {
         add: (middleware, options = {}) => {
-          const { name, override, aliases: _aliases } = options;
+          const { name: name2, override, aliases: _aliases } = options;
           const entry = {
             step: "initialize",
             priority: "normal",
             middleware,
             ...options
           };
-          const aliases = getAllAliases(name, _aliases);
+          const aliases = getAllAliases(name2, _aliases);
           if (aliases.length > 0) {
             if (aliases.some((alias) => entriesNameSet.has(alias))) {
               if (!override) {
-                throw new Error(`Duplicate middleware name '${getMiddlewareNameWithAliases(name, _aliases)}'`);
+                throw new Error(`Duplicate middleware name '${getMiddlewareNameWithAliases(name2, _aliases)}'`);
               }
               for (const alias of aliases) {
                 const toOverrideIndex = absoluteEntries.findIndex((entry2) => entry2.name === alias || entry2.aliases?.some((a7) => a7 === alias));
@@ -21904,7 +30088,7 @@ var init_MiddlewareStack = __esm({
                 }
                 const toOverride = absoluteEntries[toOverrideIndex];
                 if (toOverride.step !== entry.step || entry.priority !== toOverride.priority) {
-                  throw new Error(`"${getMiddlewareNameWithAliases(toOverride.name, toOverride.aliases)}" middleware with ${toOverride.priority} priority in ${toOverride.step} step cannot be overridden by "${getMiddlewareNameWithAliases(name, _aliases)}" middleware with ${entry.priority} priority in ${entry.step} step.`);
+                  throw new Error(`"${getMiddlewareNameWithAliases(toOverride.name, toOverride.aliases)}" middleware with ${toOverride.priority} priority in ${toOverride.step} step cannot be overridden by "${getMiddlewareNameWithAliases(name2, _aliases)}" middleware with ${entry.priority} priority in ${entry.step} step.`);
                 }
                 absoluteEntries.splice(toOverrideIndex, 1);
               }
@@ -21916,16 +30100,16 @@ var init_MiddlewareStack = __esm({
           absoluteEntries.push(entry);
         },
         addRelativeTo: (middleware, options) => {
-          const { name, override, aliases: _aliases } = options;
+          const { name: name2, override, aliases: _aliases } = options;
           const entry = {
             middleware,
             ...options
           };
-          const aliases = getAllAliases(name, _aliases);
+          const aliases = getAllAliases(name2, _aliases);
           if (aliases.length > 0) {
             if (aliases.some((alias) => entriesNameSet.has(alias))) {
               if (!override) {
-                throw new Error(`Duplicate middleware name '${getMiddlewareNameWithAliases(name, _aliases)}'`);
+                throw new Error(`Duplicate middleware name '${getMiddlewareNameWithAliases(name2, _aliases)}'`);
               }
               for (const alias of aliases) {
                 const toOverrideIndex = relativeEntries.findIndex((entry2) => entry2.name === alias || entry2.aliases?.some((a7) => a7 === alias));
@@ -21934,7 +30118,7 @@ var init_MiddlewareStack = __esm({
                 }
                 const toOverride = relativeEntries[toOverrideIndex];
                 if (toOverride.toMiddleware !== entry.toMiddleware || toOverride.relation !== entry.relation) {
-                  throw new Error(`"${getMiddlewareNameWithAliases(toOverride.name, toOverride.aliases)}" middleware ${toOverride.relation} "${toOverride.toMiddleware}" middleware cannot be overridden by "${getMiddlewareNameWithAliases(name, _aliases)}" middleware ${entry.relation} "${entry.toMiddleware}" middleware.`);
+                  throw new Error(`"${getMiddlewareNameWithAliases(toOverride.name, toOverride.aliases)}" middleware ${toOverride.relation} "${toOverride.toMiddleware}" middleware cannot be overridden by "${getMiddlewareNameWithAliases(name2, _aliases)}" middleware ${entry.relation} "${entry.toMiddleware}" middleware.`);
                 }
                 relativeEntries.splice(toOverrideIndex, 1);
               }
@@ -21959,9 +30143,9 @@ var init_MiddlewareStack = __esm({
         removeByTag: (toRemove) => {
           let isRemoved = false;
           const filterCb = (entry) => {
-            const { tags, name, aliases: _aliases } = entry;
+            const { tags, name: name2, aliases: _aliases } = entry;
             if (tags && tags.includes(toRemove)) {
-              const aliases = getAllAliases(name, _aliases);
+              const aliases = getAllAliases(name2, _aliases);
               for (const alias of aliases) {
                 entriesNameSet.delete(alias);
               }
@@ -22294,7 +30478,7 @@ var init_client = __esm({
           handler = command7.resolveMiddleware(this.middlewareStack, this.config, options);
         }
         if (callback) {
-          handler(command7).then((result2) => callback(null, result2.output), (err) => callback(err)).catch(() => {
+          handler(command7).then((result2) => callback(null, result2.output), (err2) => callback(err2)).catch(() => {
           });
         } else {
           return handler(command7).then((result2) => result2.output);
@@ -22325,8 +30509,8 @@ var init_deref = __esm({
 var operation;
 var init_operation = __esm({
   "node_modules/@smithy/core/dist-es/submodules/schema/schemas/operation.js"() {
-    operation = (namespace, name, traits, input, output) => ({
-      name,
+    operation = (namespace, name2, traits, input, output) => ({
+      name: name2,
       namespace,
       traits,
       input,
@@ -22341,12 +30525,12 @@ var init_schemaDeserializationMiddleware = __esm({
   "node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaDeserializationMiddleware.js"() {
     init_transport();
     init_operation();
-    schemaDeserializationMiddleware = (config2) => (next, context) => async (args) => {
-      const { response } = await next(args);
+    schemaDeserializationMiddleware = (config2) => (next, context) => async (args2) => {
+      const { response } = await next(args2);
       const { operationSchema } = getSmithyContext(context);
-      const [, ns, n4, t2, i7, o4] = operationSchema ?? [];
+      const [, ns, n4, t2, i8, o4] = operationSchema ?? [];
       try {
-        const parsed = await config2.protocol.deserializeResponse(operation(ns, n4, t2, i7, o4), {
+        const parsed = await config2.protocol.deserializeResponse(operation(ns, n4, t2, i8, o4), {
           ...config2,
           ...context
         }, response);
@@ -22408,17 +30592,17 @@ var init_schemaSerializationMiddleware = __esm({
   "node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaSerializationMiddleware.js"() {
     init_transport();
     init_operation();
-    schemaSerializationMiddleware = (config2) => (next, context) => async (args) => {
+    schemaSerializationMiddleware = (config2) => (next, context) => async (args2) => {
       const { operationSchema } = getSmithyContext(context);
-      const [, ns, n4, t2, i7, o4] = operationSchema ?? [];
+      const [, ns, n4, t2, i8, o4] = operationSchema ?? [];
       const endpoint = context.endpointV2 ? async () => toEndpointV1(context.endpointV2) : config2.endpoint;
-      const request = await config2.protocol.serializeRequest(operation(ns, n4, t2, i7, o4), args.input, {
+      const request = await config2.protocol.serializeRequest(operation(ns, n4, t2, i8, o4), args2.input, {
         ...config2,
         ...context,
         endpoint
       });
       return next({
-        ...args,
+        ...args2,
         request
       });
     };
@@ -22465,7 +30649,7 @@ function translateTraits(indicator) {
     return traitsCache[indicator];
   }
   const traits = {};
-  let i7 = 0;
+  let i8 = 0;
   for (const trait of [
     "httpLabel",
     "idempotent",
@@ -22475,7 +30659,7 @@ function translateTraits(indicator) {
     "httpResponseCode",
     "httpQueryParams"
   ]) {
-    if ((indicator >> i7++ & 1) === 1) {
+    if ((indicator >> i8++ & 1) === 1) {
       traits[trait] = 1;
     }
   }
@@ -22536,8 +30720,8 @@ var init_NormalizedSchema = __esm({
         }
         if (traitStack.length > 0) {
           this.memberTraits = {};
-          for (let i7 = traitStack.length - 1; i7 >= 0; --i7) {
-            const traitSet = traitStack[i7];
+          for (let i8 = traitStack.length - 1; i8 >= 0; --i8) {
+            const traitSet = traitStack[i8];
             Object.assign(this.memberTraits, translateTraits(traitSet));
           }
         } else {
@@ -22618,9 +30802,9 @@ var init_NormalizedSchema = __esm({
         return sc;
       }
       getName(withNamespace = false) {
-        const { name } = this;
-        const short = !withNamespace && name && name.includes("#");
-        return short ? name.split("#")[1] : name || void 0;
+        const { name: name2 } = this;
+        const short = !withNamespace && name2 && name2.includes("#");
+        return short ? name2.split("#")[1] : name2 || void 0;
       }
       getMemberName() {
         return this.memberName;
@@ -22720,8 +30904,8 @@ var init_NormalizedSchema = __esm({
       getMemberSchema(memberName) {
         const struct = this.getSchema();
         if (this.isStructSchema() && struct[4].includes(memberName)) {
-          const i7 = struct[4].indexOf(memberName);
-          const memberSchema = struct[5][i7];
+          const i8 = struct[4].indexOf(memberName);
+          const memberSchema = struct[5][i8];
           return member(isMemberSchema(memberSchema) ? memberSchema : [memberSchema, 0], memberName);
         }
         if (this.isDocumentSchema()) {
@@ -22764,10 +30948,10 @@ var init_NormalizedSchema = __esm({
           return;
         }
         it = Array(z);
-        for (let i7 = 0; i7 < z; ++i7) {
-          const k7 = struct[4][i7];
-          const v2 = member([struct[5][i7], 0], k7);
-          yield it[i7] = [k7, v2];
+        for (let i8 = 0; i8 < z; ++i8) {
+          const k7 = struct[4][i8];
+          const v2 = member([struct[5][i8], 0], k7);
+          yield it[i8] = [k7, v2];
         }
         struct[anno.it] = it;
       }
@@ -22862,8 +31046,8 @@ var init_TypeRegistry = __esm({
       getBaseException() {
         for (const exceptionKey of this.exceptions.keys()) {
           if (Array.isArray(exceptionKey)) {
-            const [, ns, name] = exceptionKey;
-            const id = ns + "#" + name;
+            const [, ns, name2] = exceptionKey;
+            const id = ns + "#" + name2;
             if (id.startsWith("smithy.ts.sdk.synthetic.") && id.endsWith("ServiceException")) {
               return exceptionKey;
             }
@@ -23115,8 +31299,8 @@ var init_create_aggregated_client = __esm({
   "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/create-aggregated-client.js"() {
     createAggregatedClient = (commands7, Client2, options) => {
       for (const [command7, CommandCtor] of Object.entries(commands7)) {
-        const methodImpl = async function(args, optionsOrCb, cb) {
-          const command8 = new CommandCtor(args);
+        const methodImpl = async function(args2, optionsOrCb, cb) {
+          const command8 = new CommandCtor(args2);
           if (typeof optionsOrCb === "function") {
             this.send(command8, optionsOrCb);
           } else if (typeof cb === "function") {
@@ -23186,16 +31370,16 @@ var init_exceptions = __esm({
         const candidate = value;
         return _ServiceException.prototype.isPrototypeOf(candidate) || Boolean(candidate.$fault) && Boolean(candidate.$metadata) && (candidate.$fault === "client" || candidate.$fault === "server");
       }
-      static [Symbol.hasInstance](instance) {
-        if (!instance) {
+      static [Symbol.hasInstance](instance2) {
+        if (!instance2) {
           return false;
         }
-        const candidate = instance;
+        const candidate = instance2;
         if (this === _ServiceException) {
-          return _ServiceException.isInstance(instance);
+          return _ServiceException.isInstance(instance2);
         }
-        if (_ServiceException.isInstance(instance)) {
-          if (this.prototype.isPrototypeOf(instance)) {
+        if (_ServiceException.isInstance(instance2)) {
+          if (this.prototype.isPrototypeOf(instance2)) {
             return true;
           }
           const targetId = Object.prototype.hasOwnProperty.call(this, "shapeId") ? this.shapeId : void 0;
@@ -23432,14 +31616,14 @@ var init_NoOpLogger = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client-command-builder.js
-function makeBuilder(common, service, name, ep) {
+function makeBuilder(common, service, name2, ep) {
   return function makeCommand(added, plugins, op, $, smithyContext = {}) {
     const epMerged = Object.assign({}, common, added);
     return Command.classBuilder().ep(epMerged).m(function(CommandCtor, clientStack, config2, options) {
-      const list2 = plugins.call(this, CommandCtor, clientStack, config2, options);
-      list2.unshift(ep(config2, CommandCtor.getEndpointParameterInstructions()));
-      return list2;
-    }).s(service, op, smithyContext).n(name, op.charAt(0).toUpperCase() + op.slice(1) + "Command").sc($).build();
+      const list3 = plugins.call(this, CommandCtor, clientStack, config2, options);
+      list3.unshift(ep(config2, CommandCtor.getEndpointParameterInstructions()));
+      return list3;
+    }).s(service, op, smithyContext).n(name2, op.charAt(0).toUpperCase() + op.slice(1) + "Command").sc($).build();
   };
 }
 var init_client_command_builder = __esm({
@@ -23552,8 +31736,8 @@ var init_getInstanceMetadataRegion = __esm({
           timeout: TIMEOUT_MS,
           signal: AbortSignal.timeout(TIMEOUT_MS)
         });
-        req.on("error", (err) => {
-          reject(err);
+        req.on("error", (err2) => {
+          reject(err2);
           req.destroy();
         });
         req.on("timeout", () => {
@@ -23975,8 +32159,8 @@ function bindGetEndpointFromInstructions(getEndpointFromConfig2) {
       const customEndpoint = await clientConfig.endpoint();
       if (customEndpoint?.headers) {
         endpoint.headers ??= {};
-        for (const [name, value] of Object.entries(customEndpoint.headers)) {
-          endpoint.headers[name] = Array.isArray(value) ? value : [value];
+        for (const [name2, value] of Object.entries(customEndpoint.headers)) {
+          endpoint.headers[name2] = Array.isArray(value) ? value : [value];
         }
       }
     }
@@ -23992,20 +32176,20 @@ var init_getEndpointFromInstructions = __esm({
     resolveParams = async (commandInput, instructionsSupplier, clientConfig) => {
       const endpointParams = {};
       const instructions = instructionsSupplier?.getEndpointParameterInstructions?.() || {};
-      for (const [name, instruction] of Object.entries(instructions)) {
+      for (const [name2, instruction] of Object.entries(instructions)) {
         switch (instruction.type) {
           case "staticContextParams":
-            endpointParams[name] = instruction.value;
+            endpointParams[name2] = instruction.value;
             break;
           case "contextParams":
-            endpointParams[name] = commandInput[instruction.name];
+            endpointParams[name2] = commandInput[instruction.name];
             break;
           case "clientContextParams":
           case "builtInParams":
-            endpointParams[name] = await createConfigValueProvider(instruction.name, name, clientConfig, instruction.type !== "builtInParams")();
+            endpointParams[name2] = await createConfigValueProvider(instruction.name, name2, clientConfig, instruction.type !== "builtInParams")();
             break;
           case "operationContextParams":
-            endpointParams[name] = instruction.get(commandInput);
+            endpointParams[name2] = instruction.get(commandInput);
             break;
           default:
             throw new Error("Unrecognized endpoint parameter instruction: " + JSON.stringify(instruction));
@@ -24034,11 +32218,11 @@ function setFeature2(context, feature, value) {
 function bindEndpointMiddleware(getEndpointFromConfig2) {
   const getEndpointFromInstructions2 = bindGetEndpointFromInstructions(getEndpointFromConfig2);
   return ({ config: config2, instructions }) => {
-    return (next, context) => async (args) => {
+    return (next, context) => async (args2) => {
       if (config2.isCustomEndpoint) {
         setFeature2(context, "ENDPOINT_OVERRIDE", "N");
       }
-      const endpoint = await getEndpointFromInstructions2(args.input, {
+      const endpoint = await getEndpointFromInstructions2(args2.input, {
         getEndpointParameterInstructions() {
           return instructions;
         }
@@ -24062,7 +32246,7 @@ function bindEndpointMiddleware(getEndpointFromConfig2) {
         }
       }
       return next({
-        ...args
+        ...args2
       });
     };
   };
@@ -24183,11 +32367,11 @@ var init_EndpointCache = __esm({
         if (!this.data.has(key)) {
           if (this.data.size > this.capacity + 10) {
             const keys = this.data.keys();
-            let i7 = 0;
+            let i8 = 0;
             while (true) {
               const { value, done } = keys.next();
               this.data.delete(value);
-              if (done || ++i7 > 10) {
+              if (done || ++i8 > 10) {
                 break;
               }
             }
@@ -24290,8 +32474,8 @@ var init_booleanEquals = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/coalesce.js
-function coalesce(...args) {
-  for (const arg of args) {
+function coalesce(...args2) {
+  for (const arg of args2) {
     if (arg != null) {
       return arg;
     }
@@ -24309,9 +32493,9 @@ var init_getAttrPathList = __esm({
   "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/getAttrPathList.js"() {
     init_types2();
     getAttrPathList = (path) => {
-      const parts = path.split(".");
+      const parts2 = path.split(".");
       const pathList = [];
-      for (const part of parts) {
+      for (const part of parts2) {
         const squareBracketIndex = part.indexOf("[");
         if (squareBracketIndex !== -1) {
           if (part.indexOf("]") !== part.length - 1) {
@@ -24344,8 +32528,8 @@ var init_getAttr = __esm({
       if (typeof acc !== "object") {
         throw new EndpointError(`Index '${index}' in '${path}' not found in '${JSON.stringify(value)}'`);
       } else if (Array.isArray(acc)) {
-        const i7 = parseInt(index);
-        return acc[i7 < 0 ? acc.length + i7 : i7];
+        const i8 = parseInt(index);
+        return acc[i8 < 0 ? acc.length + i8 : i8];
       }
       return acc[index];
     }, value);
@@ -24448,11 +32632,11 @@ function split(value, delimiter2, limit) {
   if (value === "") {
     return [""];
   }
-  const parts = value.split(delimiter2);
+  const parts2 = value.split(delimiter2);
   if (limit === 0) {
-    return parts;
+    return parts2;
   }
-  return parts.slice(0, limit - 1).concat(parts.slice(1).join(delimiter2));
+  return parts2.slice(0, limit - 1).concat(parts2.slice(1).join(delimiter2));
 }
 var init_split = __esm({
   "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/split.js"() {
@@ -24471,14 +32655,14 @@ var init_stringEquals = __esm({
 var substring;
 var init_substring = __esm({
   "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/substring.js"() {
-    substring = (input, start, stop, reverse) => {
-      if (input == null || start >= stop || input.length < stop || /[^\u0000-\u007f]/.test(input)) {
+    substring = (input, start2, stop2, reverse) => {
+      if (input == null || start2 >= stop2 || input.length < stop2 || /[^\u0000-\u007f]/.test(input)) {
         return null;
       }
       if (!reverse) {
-        return input.substring(start, stop);
+        return input.substring(start2, stop2);
       }
-      return input.substring(input.length - stop, input.length - start);
+      return input.substring(input.length - stop2, input.length - start2);
     };
   }
 });
@@ -24601,12 +32785,12 @@ var init_evaluateExpression = __esm({
     };
     callFunction = ({ fn, argv }, options) => {
       const evaluatedArgs = Array(argv.length);
-      for (let i7 = 0; i7 < evaluatedArgs.length; ++i7) {
-        const arg = argv[i7];
+      for (let i8 = 0; i8 < evaluatedArgs.length; ++i8) {
+        const arg = argv[i8];
         if (typeof arg === "boolean" || typeof arg === "number") {
-          evaluatedArgs[i7] = arg;
+          evaluatedArgs[i8] = arg;
         } else {
-          evaluatedArgs[i7] = group.evaluateExpression(arg, "arg", options);
+          evaluatedArgs[i8] = group.evaluateExpression(arg, "arg", options);
         }
       }
       const namespaceSeparatorIndex = fn.indexOf(".");
@@ -24761,8 +32945,8 @@ var init_decideEndpoint = __esm({
         const [fn, argv, assign] = conditions[condition_i];
         const evaluation = evaluateCondition({ fn, assign, argv }, closure2);
         if (evaluation.toAssign) {
-          const { name, value } = evaluation.toAssign;
-          referenceRecord[name] = value;
+          const { name: name2, value } = evaluation.toAssign;
+          referenceRecord[name2] = value;
         }
         ref = ref >= 0 === evaluation.result ? highRef : lowRef;
       }
@@ -24831,8 +33015,8 @@ var chars, alphabetByEncoding, alphabetByValue, bitsPerLetter, bitsPerByte, maxL
 var init_constants_for_browser = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-base64/constants-for-browser.js"() {
     chars = `ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/`;
-    alphabetByEncoding = Object.entries(chars).reduce((acc, [i7, c7]) => {
-      acc[c7] = Number(i7);
+    alphabetByEncoding = Object.entries(chars).reduce((acc, [i8, c7]) => {
+      acc[c7] = Number(i8);
       return acc;
     }, {});
     alphabetByValue = chars.split("");
@@ -24856,10 +33040,10 @@ function toBase642(_input) {
     throw new Error("@smithy/util-base64: toBase64 encoder function only accepts string | Uint8Array.");
   }
   let str = "";
-  for (let i7 = 0; i7 < input.length; i7 += 3) {
+  for (let i8 = 0; i8 < input.length; i8 += 3) {
     let bits = 0;
     let bitLength = 0;
-    for (let j7 = i7, limit = Math.min(i7 + 3, input.length); j7 < limit; j7++) {
+    for (let j7 = i8, limit = Math.min(i8 + 3, input.length); j7 < limit; j7++) {
       bits |= input[j7] << (limit - j7 - 1) * bitsPerByte;
       bitLength += bitsPerByte;
     }
@@ -24942,8 +33126,8 @@ var init_sdk_stream_mixin_browser = __esm({
     ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED = "The stream has already been transformed.";
     sdkStreamMixin = (stream) => {
       if (!isBlobInstance(stream) && !isReadableStream(stream)) {
-        const name = stream?.__proto__?.constructor?.name || stream;
-        throw new Error(`Unexpected stream implementation, expect Blob or ReadableStream, got ${name}`);
+        const name2 = stream?.__proto__?.constructor?.name || stream;
+        throw new Error(`Unexpected stream implementation, expect Blob or ReadableStream, got ${name2}`);
       }
       let transformed = false;
       const transformToByteArray = async () => {
@@ -25013,9 +33197,9 @@ var init_stream_collector = __esm({
         const collector = new Collector();
         const nodeStream = stream;
         nodeStream.pipe(collector);
-        nodeStream.on("error", (err) => {
+        nodeStream.on("error", (err2) => {
           collector.end();
-          reject(err);
+          reject(err2);
         });
         collector.on("error", reject);
         collector.on("finish", function() {
@@ -25048,8 +33232,8 @@ var init_sdk_stream_mixin = __esm({
         try {
           return sdkStreamMixin(stream);
         } catch (ignored) {
-          const name = stream?.__proto__?.constructor?.name || stream;
-          throw new Error(`Unexpected stream implementation, expect Stream.Readable instance, got ${name}`);
+          const name2 = stream?.__proto__?.constructor?.name || stream;
+          throw new Error(`Unexpected stream implementation, expect Stream.Readable instance, got ${name2}`);
         }
       }
       let transformed = false;
@@ -25211,27 +33395,27 @@ var init_HttpBindingNormalizedSchema = __esm({
         }
         return 32;
       }
-      getHttpBindingValue(location, traits, nested = false) {
+      getHttpBindingValue(location2, traits, nested = false) {
         const raw = this.getSchema();
         const type = typeof raw === "number" ? raw & 255 : this.isListSchema() ? 64 : 255;
-        const slot = location & 7;
+        const slot = location2 & 7;
         const media = traits.mediaType ? traits.mediaType === "application/json" || traits.mediaType.endsWith("+json") ? 2 : 1 : 0;
         const stream = traits.streaming || type === 42 ? this.isStructSchema() ? 2 : 1 : 0;
-        const timestamp = type >= 4 && type <= 7 ? slot >= 6 ? 2 : slot > 0 && slot < 4 ? 1 : 0 : 0;
-        let flags = type | media << 8 | (traits.idempotencyToken ? 1 : 0) << 10 | stream << 11 | (traits.sparse ? 1 : 0) << 13 | timestamp << 14 | (traits.hostLabel ? 1 : 0) << 17 | (location === 36 && typeof raw !== "object" ? 1 : 0) << 18;
+        const timestamp2 = type >= 4 && type <= 7 ? slot >= 6 ? 2 : slot > 0 && slot < 4 ? 1 : 0 : 0;
+        let flags2 = type | media << 8 | (traits.idempotencyToken ? 1 : 0) << 10 | stream << 11 | (traits.sparse ? 1 : 0) << 13 | timestamp2 << 14 | (traits.hostLabel ? 1 : 0) << 17 | (location2 === 36 && typeof raw !== "object" ? 1 : 0) << 18;
         const category = type & 192;
-        const collectionValue = slot & 2 && (category === 64 || !nested && slot & 1) ? this.getHttpBindingCollectionValue(location, traits) : void 0;
+        const collectionValue = slot & 2 && (category === 64 || !nested && slot & 1) ? this.getHttpBindingCollectionValue(location2, traits) : void 0;
         const valueType = (collectionValue?.[1] ?? 0) & 255;
-        flags |= (slot >= 6 && (valueType === 4 || valueType === 6) ? 1 : 0) << 16;
-        return [this, flags, collectionValue];
+        flags2 |= (slot >= 6 && (valueType === 4 || valueType === 6) ? 1 : 0) << 16;
+        return [this, flags2, collectionValue];
       }
-      getHttpBindingCollectionValue(location, traits = this.getMergedTraits()) {
+      getHttpBindingCollectionValue(location2, traits = this.getMergedTraits()) {
         const valueSchema = _HttpBindingNormalizedSchema.of(this.getValueSchema());
-        return valueSchema.getHttpBindingValue(location, { ...valueSchema.getMergedTraits(), ...traits }, true);
+        return valueSchema.getHttpBindingValue(location2, { ...valueSchema.getMergedTraits(), ...traits }, true);
       }
       getHttpBindings() {
-        const source = this.getSchema();
-        return typeof source !== "object" || source === null ? EMPTY_BINDINGS : this.bindings ??= buildHttpBindings(this);
+        const source2 = this.getSchema();
+        return typeof source2 !== "object" || source2 === null ? EMPTY_BINDINGS : this.bindings ??= buildHttpBindings(this);
       }
     };
     buildHttpBindings = (schema) => {
@@ -25252,28 +33436,28 @@ var init_HttpBindingNormalizedSchema = __esm({
         }
       };
       const { request, response } = bindings;
-      for (const [name, member2] of schema.structIterator()) {
+      for (const [name2, member2] of schema.structIterator()) {
         const bindingSchema = HttpBindingNormalizedSchema.of(member2);
         const traits = bindingSchema.getMergedTraits();
-        const location = bindingSchema.getHttpBindingLocation(traits);
+        const location2 = bindingSchema.getHttpBindingLocation(traits);
         const wireName = traits.httpHeader?.toLowerCase() ?? traits.httpPrefixHeaders?.toLowerCase() ?? traits.httpQuery;
-        const value = bindingSchema.getHttpBindingValue(location, traits);
-        const binding = [name, value, location, wireName];
-        if (name === "__proto__") {
+        const value = bindingSchema.getHttpBindingValue(location2, traits);
+        const binding = [name2, value, location2, wireName];
+        if (name2 === "__proto__") {
           writeKey(byName);
         }
-        byName[name] = binding;
+        byName[name2] = binding;
         if (value[1] >> 10 & 1) {
           request.hasIdempotency = true;
         }
         memberBindings.push(binding);
-        const slot = location & 7;
+        const slot = location2 & 7;
         if (slot === 0) {
-          requestBodyMemberNames.push(name);
+          requestBodyMemberNames.push(name2);
           requestBodyMemberSchemas.push(member2);
         }
         if ((slot & 4) === 0) {
-          bodyMemberNames.push(name);
+          bodyMemberNames.push(name2);
           bodyMemberSchemas.push(member2);
         } else if ((slot & 6) === 4) {
           if (slot & 1) {
@@ -25338,21 +33522,21 @@ var init_HttpBindingNormalizedSchema = __esm({
       if (!memberNames.length) {
         return void 0;
       }
-      const source = schema.getSchema();
-      const body = [
+      const source2 = schema.getSchema();
+      const body2 = [
         3,
-        source[1],
-        source[2],
+        source2[1],
+        source2[2],
         schema.getMergedTraits(),
         memberNames,
         memberSchemas
       ];
-      const required = source[6];
-      const bodyRequired = required && memberNames.reduce((count2, name) => count2 + (source[4].indexOf(name) < required ? 1 : 0), 0);
+      const required = source2[6];
+      const bodyRequired = required && memberNames.reduce((count2, name2) => count2 + (source2[4].indexOf(name2) < required ? 1 : 0), 0);
       if (bodyRequired) {
-        body[6] = bodyRequired;
+        body2[6] = bodyRequired;
       }
-      return body;
+      return body2;
     };
   }
 });
@@ -25375,20 +33559,20 @@ var CRC32_TABLE, ONES, Crc32Js;
 var init_Crc32Js = __esm({
   "node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Js.js"() {
     CRC32_TABLE = new Uint32Array(256);
-    for (let i7 = 0; i7 < 256; ++i7) {
-      let c7 = i7;
+    for (let i8 = 0; i8 < 256; ++i8) {
+      let c7 = i8;
       for (let j7 = 0; j7 < 8; ++j7) {
         c7 = c7 & 1 ? 3988292384 ^ c7 >>> 1 : c7 >>> 1;
       }
-      CRC32_TABLE[i7] = c7 >>> 0;
+      CRC32_TABLE[i8] = c7 >>> 0;
     }
     ONES = 4294967295;
     Crc32Js = class {
       digestLength = 4;
       checksum = ONES;
       update(data) {
-        for (let i7 = 0; i7 < data.length; ++i7) {
-          this.checksum = this.checksum >>> 8 ^ CRC32_TABLE[(this.checksum ^ data[i7]) & 255];
+        for (let i8 = 0; i8 < data.length; ++i8) {
+          this.checksum = this.checksum >>> 8 ^ CRC32_TABLE[(this.checksum ^ data[i8]) & 255];
         }
       }
       digestSync() {
@@ -25396,9 +33580,9 @@ var init_Crc32Js = __esm({
       }
       async digest() {
         const value = this.digestSync();
-        const out = new Uint8Array(4);
-        new DataView(out.buffer).setUint32(0, value, false);
-        return out;
+        const out2 = new Uint8Array(4);
+        new DataView(out2.buffer).setUint32(0, value, false);
+        return out2;
       }
       reset() {
         this.checksum = ONES;
@@ -25420,9 +33604,9 @@ function buildNativeClass(nativeCrc32) {
       return this.value >>> 0;
     }
     async digest() {
-      const out = new Uint8Array(4);
-      new DataView(out.buffer).setUint32(0, this.digestSync(), false);
-      return out;
+      const out2 = new Uint8Array(4);
+      new DataView(out2.buffer).setUint32(0, this.digestSync(), false);
+      return out2;
     }
     reset() {
       this.value = 0;
@@ -25463,9 +33647,9 @@ var init_Sha256Js = __esm({
           this.outer = new _Sha256Js();
           const { inner, outer } = this;
           const pad = new Uint8Array(BLOCK * 2);
-          for (let i7 = 0; i7 < BLOCK; ++i7) {
-            pad[i7] = 54 ^ key[i7];
-            pad[i7 + BLOCK] = 92 ^ key[i7];
+          for (let i8 = 0; i8 < BLOCK; ++i8) {
+            pad[i8] = 54 ^ key[i8];
+            pad[i8 + BLOCK] = 92 ^ key[i8];
           }
           inner.update(pad.subarray(0, BLOCK));
           outer.update(pad.subarray(BLOCK));
@@ -25522,35 +33706,35 @@ var init_Sha256Js = __esm({
         const bufferView = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
         bufferView.setUint8(bufferLength++, 128);
         if ((bufferLength - 1) % BLOCK >= BLOCK - 8) {
-          for (let i7 = bufferLength; i7 < BLOCK; ++i7) {
-            bufferView.setUint8(i7, 0);
+          for (let i8 = bufferLength; i8 < BLOCK; ++i8) {
+            bufferView.setUint8(i8, 0);
           }
           this.hashBufferWith(state2, buffer);
           bufferLength = 0;
         }
-        for (let i7 = bufferLength; i7 < BLOCK - 8; ++i7) {
-          bufferView.setUint8(i7, 0);
+        for (let i8 = bufferLength; i8 < BLOCK - 8; ++i8) {
+          bufferView.setUint8(i8, 0);
         }
         bufferView.setUint32(BLOCK - 8, Math.floor(bitsHashed / 4294967296), false);
         bufferView.setUint32(BLOCK - 4, bitsHashed, false);
         this.hashBufferWith(state2, buffer);
-        const out = new Uint8Array(DIGEST_LENGTH);
-        for (let i7 = 0; i7 < 8; ++i7) {
-          out[i7 * 4] = state2[i7] >>> 24 & 255;
-          out[i7 * 4 + 1] = state2[i7] >>> 16 & 255;
-          out[i7 * 4 + 2] = state2[i7] >>> 8 & 255;
-          out[i7 * 4 + 3] = state2[i7] >>> 0 & 255;
+        const out2 = new Uint8Array(DIGEST_LENGTH);
+        for (let i8 = 0; i8 < 8; ++i8) {
+          out2[i8 * 4] = state2[i8] >>> 24 & 255;
+          out2[i8 * 4 + 1] = state2[i8] >>> 16 & 255;
+          out2[i8 * 4 + 2] = state2[i8] >>> 8 & 255;
+          out2[i8 * 4 + 3] = state2[i8] >>> 0 & 255;
         }
-        return out;
+        return out2;
       }
       static normalizeKey(secret) {
         const key = toUint8Array(secret);
         if (key.byteLength > BLOCK) {
           const h7 = new _Sha256Js();
           h7.update(key);
-          const out = h7.digestSync();
+          const out2 = h7.digestSync();
           const padded = new Uint8Array(BLOCK);
-          padded.set(out);
+          padded.set(out2);
           return padded;
         }
         if (key.byteLength < BLOCK) {
@@ -25566,17 +33750,17 @@ var init_Sha256Js = __esm({
       hashBufferWith(state2, buffer) {
         const w2 = this.w ??= new Int32Array(64);
         let s0 = state2[0], s1 = state2[1], s22 = state2[2], s3 = state2[3], s4 = state2[4], s5 = state2[5], s6 = state2[6], s7 = state2[7];
-        for (let i7 = 0; i7 < BLOCK; ++i7) {
-          if (i7 < 16) {
-            w2[i7] = (buffer[i7 * 4] & 255) << 24 | (buffer[i7 * 4 + 1] & 255) << 16 | (buffer[i7 * 4 + 2] & 255) << 8 | buffer[i7 * 4 + 3] & 255;
+        for (let i8 = 0; i8 < BLOCK; ++i8) {
+          if (i8 < 16) {
+            w2[i8] = (buffer[i8 * 4] & 255) << 24 | (buffer[i8 * 4 + 1] & 255) << 16 | (buffer[i8 * 4 + 2] & 255) << 8 | buffer[i8 * 4 + 3] & 255;
           } else {
-            let u2 = w2[i7 - 2];
+            let u2 = w2[i8 - 2];
             const t12 = (u2 >>> 17 | u2 << 15) ^ (u2 >>> 19 | u2 << 13) ^ u2 >>> 10;
-            u2 = w2[i7 - 15];
+            u2 = w2[i8 - 15];
             const t22 = (u2 >>> 7 | u2 << 25) ^ (u2 >>> 18 | u2 << 14) ^ u2 >>> 3;
-            w2[i7] = (t12 + w2[i7 - 7] | 0) + (t22 + w2[i7 - 16] | 0);
+            w2[i8] = (t12 + w2[i8 - 7] | 0) + (t22 + w2[i8 - 16] | 0);
           }
-          const t1 = (((s4 >>> 6 | s4 << 26) ^ (s4 >>> 11 | s4 << 21) ^ (s4 >>> 25 | s4 << 7)) + (s4 & s5 ^ ~s4 & s6) | 0) + (s7 + (K[i7] + w2[i7] | 0) | 0) | 0;
+          const t1 = (((s4 >>> 6 | s4 << 26) ^ (s4 >>> 11 | s4 << 21) ^ (s4 >>> 25 | s4 << 7)) + (s4 & s5 ^ ~s4 & s6) | 0) + (s7 + (K[i8] + w2[i8] | 0) | 0) | 0;
           const t2 = ((s0 >>> 2 | s0 << 30) ^ (s0 >>> 13 | s0 << 19) ^ (s0 >>> 22 | s0 << 10)) + (s0 & s1 ^ s0 & s22 ^ s1 & s22) | 0;
           s7 = s6;
           s6 = s5;
@@ -25750,12 +33934,12 @@ var init_checksum3 = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/Int64.js
 function negate(bytes) {
-  for (let i7 = 0; i7 < 8; i7++) {
-    bytes[i7] ^= 255;
+  for (let i8 = 0; i8 < 8; i8++) {
+    bytes[i8] ^= 255;
   }
-  for (let i7 = 7; i7 > -1; i7--) {
-    bytes[i7]++;
-    if (bytes[i7] !== 0) {
+  for (let i8 = 7; i8 > -1; i8--) {
+    bytes[i8]++;
+    if (bytes[i8] !== 0) {
       break;
     }
   }
@@ -25777,8 +33961,8 @@ var init_Int64 = __esm({
           throw new Error(`${number} is too large (or, if negative, too small) to represent as an Int64`);
         }
         const bytes = new Uint8Array(8);
-        for (let i7 = 7, remaining = Math.abs(Math.round(number)); i7 > -1 && remaining > 0; i7--, remaining /= 256) {
-          bytes[i7] = remaining;
+        for (let i8 = 7, remaining = Math.abs(Math.round(number)); i8 > -1 && remaining > 0; i8--, remaining /= 256) {
+          bytes[i8] = remaining;
         }
         if (number < 0) {
           negate(bytes);
@@ -25826,13 +34010,13 @@ var init_HeaderMarshaller = __esm({
           }
           chunks.push(Uint8Array.from([bytes.byteLength]), bytes, this.formatHeaderValue(headers[headerName]));
         }
-        const out = new Uint8Array(chunks.reduce((carry, bytes) => carry + bytes.byteLength, 0));
+        const out2 = new Uint8Array(chunks.reduce((carry, bytes) => carry + bytes.byteLength, 0));
         let position = 0;
         for (const chunk of chunks) {
-          out.set(chunk, position);
+          out2.set(chunk, position);
           position += chunk.byteLength;
         }
-        return out;
+        return out2;
       }
       formatHeaderValue(header) {
         switch (header.type) {
@@ -25892,47 +34076,47 @@ var init_HeaderMarshaller = __esm({
         }
       }
       parse(headers) {
-        const out = {};
+        const out2 = {};
         let position = 0;
         while (position < headers.byteLength) {
           const nameLength = headers.getUint8(position++);
-          const name = this.toUtf8(new Uint8Array(headers.buffer, headers.byteOffset + position, nameLength));
+          const name2 = this.toUtf8(new Uint8Array(headers.buffer, headers.byteOffset + position, nameLength));
           position += nameLength;
           switch (headers.getUint8(position++)) {
             case 0:
-              out[name] = {
+              out2[name2] = {
                 type: BOOLEAN_TAG,
                 value: true
               };
               break;
             case 1:
-              out[name] = {
+              out2[name2] = {
                 type: BOOLEAN_TAG,
                 value: false
               };
               break;
             case 2:
-              out[name] = {
+              out2[name2] = {
                 type: BYTE_TAG,
                 value: headers.getInt8(position++)
               };
               break;
             case 3:
-              out[name] = {
+              out2[name2] = {
                 type: SHORT_TAG,
                 value: headers.getInt16(position, false)
               };
               position += 2;
               break;
             case 4:
-              out[name] = {
+              out2[name2] = {
                 type: INT_TAG,
                 value: headers.getInt32(position, false)
               };
               position += 4;
               break;
             case 5:
-              out[name] = {
+              out2[name2] = {
                 type: LONG_TAG,
                 value: new Int64(new Uint8Array(headers.buffer, headers.byteOffset + position, 8))
               };
@@ -25941,7 +34125,7 @@ var init_HeaderMarshaller = __esm({
             case 6:
               const binaryLength = headers.getUint16(position, false);
               position += 2;
-              out[name] = {
+              out2[name2] = {
                 type: BINARY_TAG,
                 value: new Uint8Array(headers.buffer, headers.byteOffset + position, binaryLength)
               };
@@ -25950,14 +34134,14 @@ var init_HeaderMarshaller = __esm({
             case 7:
               const stringLength = headers.getUint16(position, false);
               position += 2;
-              out[name] = {
+              out2[name2] = {
                 type: STRING_TAG,
                 value: this.toUtf8(new Uint8Array(headers.buffer, headers.byteOffset + position, stringLength))
               };
               position += stringLength;
               break;
             case 8:
-              out[name] = {
+              out2[name2] = {
                 type: TIMESTAMP_TAG,
                 value: new Date(new Int64(new Uint8Array(headers.buffer, headers.byteOffset + position, 8)).valueOf())
               };
@@ -25966,7 +34150,7 @@ var init_HeaderMarshaller = __esm({
             case 9:
               const uuidBytes = new Uint8Array(headers.buffer, headers.byteOffset + position, 16);
               position += 16;
-              out[name] = {
+              out2[name2] = {
                 type: UUID_TAG,
                 value: `${toHex(uuidBytes.subarray(0, 4))}-${toHex(uuidBytes.subarray(4, 6))}-${toHex(uuidBytes.subarray(6, 8))}-${toHex(uuidBytes.subarray(8, 10))}-${toHex(uuidBytes.subarray(10))}`
               };
@@ -25975,7 +34159,7 @@ var init_HeaderMarshaller = __esm({
               throw new Error(`Unrecognized header type tag`);
           }
         }
-        return out;
+        return out2;
       }
     };
     (function(HEADER_VALUE_TYPE3) {
@@ -26089,25 +34273,25 @@ var init_EventStreamCodec = __esm({
           }
         };
       }
-      encode({ headers: rawHeaders, body }) {
+      encode({ headers: rawHeaders, body: body2 }) {
         const headers = this.headerMarshaller.format(rawHeaders);
-        const length = headers.byteLength + body.byteLength + 16;
-        const out = new Uint8Array(length);
-        const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+        const length = headers.byteLength + body2.byteLength + 16;
+        const out2 = new Uint8Array(length);
+        const view = new DataView(out2.buffer, out2.byteOffset, out2.byteLength);
         const checksum = new Crc32Node();
         view.setUint32(0, length, false);
         view.setUint32(4, headers.byteLength, false);
-        checksum.update(out.subarray(0, 8));
+        checksum.update(out2.subarray(0, 8));
         view.setUint32(8, checksum.digestSync(), false);
-        out.set(headers, 12);
-        out.set(body, headers.byteLength + 12);
-        checksum.update(out.subarray(8, length - 4));
+        out2.set(headers, 12);
+        out2.set(body2, headers.byteLength + 12);
+        checksum.update(out2.subarray(8, length - 4));
         view.setUint32(length - 4, checksum.digestSync(), false);
-        return out;
+        return out2;
       }
       decode(message) {
-        const { headers, body } = splitMessage(message);
-        return { headers: this.headerMarshaller.parse(headers), body };
+        const { headers, body: body2 } = splitMessage(message);
+        return { headers: this.headerMarshaller.parse(headers), body: body2 };
       }
       formatHeaders(rawHeaders) {
         return this.headerMarshaller.format(rawHeaders);
@@ -26211,7 +34395,7 @@ var init_SmithyMessageEncoderStream = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/getChunkedStream.js
-function getChunkedStream(source) {
+function getChunkedStream(source2) {
   let currentMessageTotalLength = 0;
   let currentMessagePendingLength = 0;
   let currentMessage = null;
@@ -26227,7 +34411,7 @@ function getChunkedStream(source) {
     currentMessageView.setUint32(0, size, false);
   };
   const iterator = async function* () {
-    const sourceIterator = source[Symbol.asyncIterator]();
+    const sourceIterator = source2[Symbol.asyncIterator]();
     while (true) {
       const { value, done } = await sourceIterator.next();
       if (done) {
@@ -26281,11 +34465,11 @@ var init_getChunkedStream = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-universal/getUnmarshalledStream.js
-function getUnmarshalledStream(source, options) {
+function getUnmarshalledStream(source2, options) {
   const messageUnmarshaller = getMessageUnmarshaller(options.deserializer, options.toUtf8);
   return {
     [Symbol.asyncIterator]: async function* () {
-      for await (const chunk of source) {
+      for await (const chunk of source2) {
         const message = options.eventStreamCodec.decode(chunk);
         const type = await messageUnmarshaller(message);
         if (type === void 0) {
@@ -26350,8 +34534,8 @@ var init_EventStreamMarshaller = __esm({
         this.eventStreamCodec = new EventStreamCodec(utf8Encoder, utf8Decoder);
         this.utfEncoder = utf8Encoder;
       }
-      deserialize(body, deserializer) {
-        const inputStream = getChunkedStream(body);
+      deserialize(body2, deserializer) {
+        const inputStream = getChunkedStream(body2);
         return new SmithyMessageDecoderStream({
           messageStream: new MessageDecoderStream({ inputStream, decoder: this.eventStreamCodec }),
           deserializer: getMessageUnmarshaller(deserializer, this.utfEncoder)
@@ -26375,12 +34559,12 @@ async function* readableToIterable(readStream) {
   let streamEnded = false;
   let generationEnded = false;
   const records = new Array();
-  readStream.on("error", (err) => {
+  readStream.on("error", (err2) => {
     if (!streamEnded) {
       streamEnded = true;
     }
-    if (err) {
-      throw err;
+    if (err2) {
+      throw err2;
     }
   });
   readStream.on("data", (data) => {
@@ -26409,8 +34593,8 @@ var init_EventStreamMarshaller2 = __esm({
           utf8Encoder
         });
       }
-      deserialize(body, deserializer) {
-        const bodyIterable = typeof body[Symbol.asyncIterator] === "function" ? body : readableToIterable(body);
+      deserialize(body2, deserializer) {
+        const bodyIterable = typeof body2[Symbol.asyncIterator] === "function" ? body2 : readableToIterable(body2);
         return this.universalMarshaller.deserialize(bodyIterable, deserializer);
       }
       serialize(input, serializer) {
@@ -26504,11 +34688,11 @@ var init_EventStreamSerde = __esm({
                 ":content-type": { type: "string", value: defaultContentType }
               };
               serializer.write(requestSchema, initialRequest);
-              const body = serializer.flush();
+              const body2 = serializer.flush();
               yield {
                 [initialRequestMarker]: true,
                 headers,
-                body
+                body: body2
               };
             }
             for await (const page of eventStream) {
@@ -26533,7 +34717,7 @@ var init_EventStreamSerde = __esm({
               break;
             }
           }
-          const { additionalHeaders, body, eventType, explicitPayloadContentType } = this.writeEventBody(unionMember, unionSchema, event);
+          const { additionalHeaders, body: body2, eventType, explicitPayloadContentType } = this.writeEventBody(unionMember, unionSchema, event);
           const headers = {
             ":event-type": { type: "string", value: eventType },
             ":message-type": { type: "string", value: "event" },
@@ -26542,7 +34726,7 @@ var init_EventStreamSerde = __esm({
           };
           return {
             headers,
-            body
+            body: body2
           };
         });
       }
@@ -26563,9 +34747,9 @@ var init_EventStreamSerde = __esm({
               break;
             }
           }
-          const body = event[unionMember].body;
+          const body2 = event[unionMember].body;
           if (unionMember === (initialMessageType ?? "initial-response")) {
-            const dataObject = await this.deserializer.read(responseSchema, body);
+            const dataObject = await this.deserializer.read(responseSchema, body2);
             delete dataObject[eventStreamMember];
             return {
               [initialResponseMarker]: true,
@@ -26574,40 +34758,40 @@ var init_EventStreamSerde = __esm({
           } else if (unionMember in memberSchemas) {
             const eventStreamSchema = memberSchemas[unionMember];
             if (eventStreamSchema.isStructSchema()) {
-              const out = {};
+              const out2 = {};
               let hasBindings = false;
-              for (const [name, member2] of eventStreamSchema.structIterator()) {
+              for (const [name2, member2] of eventStreamSchema.structIterator()) {
                 const { eventHeader, eventPayload } = member2.getMergedTraits();
                 hasBindings = hasBindings || Boolean(eventHeader || eventPayload);
                 if (eventPayload) {
                   if (member2.isBlobSchema()) {
-                    out[name] = body;
+                    out2[name2] = body2;
                   } else if (member2.isStringSchema()) {
-                    out[name] = (this.serdeContext?.utf8Encoder ?? toUtf8)(body);
+                    out2[name2] = (this.serdeContext?.utf8Encoder ?? toUtf8)(body2);
                   } else if (member2.isStructSchema()) {
-                    out[name] = await this.deserializer.read(member2, body);
+                    out2[name2] = await this.deserializer.read(member2, body2);
                   }
                 } else if (eventHeader) {
-                  const value = event[unionMember].headers[name]?.value;
+                  const value = event[unionMember].headers[name2]?.value;
                   if (value != null) {
                     if (member2.isNumericSchema()) {
                       if (value && typeof value === "object" && "bytes" in value) {
-                        out[name] = BigInt(value.toString());
+                        out2[name2] = BigInt(value.toString());
                       } else {
-                        out[name] = Number(value);
+                        out2[name2] = Number(value);
                       }
                     } else {
-                      out[name] = value;
+                      out2[name2] = value;
                     }
                   }
                 }
               }
               return {
-                [unionMember]: await this.readEventMember(eventStreamSchema, body, hasBindings, out)
+                [unionMember]: await this.readEventMember(eventStreamSchema, body2, hasBindings, out2)
               };
             }
             return {
-              [unionMember]: await this.deserializer.read(eventStreamSchema, body)
+              [unionMember]: await this.deserializer.read(eventStreamSchema, body2)
             };
           } else {
             return {
@@ -26646,7 +34830,7 @@ var init_EventStreamSerde = __esm({
           }
         };
       }
-      async readEventMember(eventStreamSchema, body, hasBindings, out) {
+      async readEventMember(eventStreamSchema, body2, hasBindings, out2) {
         let ErrCtor;
         const staticStructuralSchema = eventStreamSchema.getSchema();
         if (Array.isArray(staticStructuralSchema) && staticStructuralSchema[0] === -3) {
@@ -26655,15 +34839,15 @@ var init_EventStreamSerde = __esm({
           this.compositeErrorRegistry?.copyFrom(nsRegistry);
           ErrCtor = (this.compositeErrorRegistry ?? nsRegistry)?.getErrorCtor(staticStructuralSchema);
         }
-        const dataObject = hasBindings ? out : body.byteLength === 0 ? {} : await this.deserializer.read(eventStreamSchema, body);
+        const dataObject = hasBindings ? out2 : body2.byteLength === 0 ? {} : await this.deserializer.read(eventStreamSchema, body2);
         if (ErrCtor) {
           const message = dataObject.message ?? dataObject.Message ?? "Unknown";
-          const metadata = {};
+          const metadata2 = {};
           const $fault = eventStreamSchema.getMergedTraits().error;
           if ($fault) {
-            metadata.$fault = $fault;
+            metadata2.$fault = $fault;
           }
-          return Object.assign(new ErrCtor({}), metadata, {
+          return Object.assign(new ErrCtor({}), metadata2, {
             message
           }, dataObject);
         }
@@ -26733,9 +34917,9 @@ var init_EventStreamSerde = __esm({
           }
         }
         const messageSerialization = serializer.flush() ?? new Uint8Array();
-        const body = typeof messageSerialization === "string" ? (this.serdeContext?.utf8Decoder ?? fromUtf8)(messageSerialization) : messageSerialization;
+        const body2 = typeof messageSerialization === "string" ? (this.serdeContext?.utf8Decoder ?? fromUtf8)(messageSerialization) : messageSerialization;
         return {
-          body,
+          body: body2,
           eventType,
           explicitPayloadContentType,
           additionalHeaders
@@ -26835,11 +35019,11 @@ var init_HttpProtocol = __esm({
             request.query[k7] = v2;
           }
           if (endpoint.headers) {
-            for (const name in endpoint.headers) {
-              if (!hasOwn(endpoint.headers, name)) {
+            for (const name2 in endpoint.headers) {
+              if (!hasOwn(endpoint.headers, name2)) {
                 continue;
               }
-              request.headers[name] = endpoint.headers[name].join(", ");
+              request.headers[name2] = endpoint.headers[name2].join(", ");
             }
           }
           return request;
@@ -26852,11 +35036,11 @@ var init_HttpProtocol = __esm({
             ...endpoint.query
           };
           if (endpoint.headers) {
-            for (const name in endpoint.headers) {
-              if (!hasOwn(endpoint.headers, name)) {
+            for (const name2 in endpoint.headers) {
+              if (!hasOwn(endpoint.headers, name2)) {
                 continue;
               }
-              request.headers[name] = endpoint.headers[name];
+              request.headers[name2] = endpoint.headers[name2];
             }
           }
           return request;
@@ -26871,15 +35055,15 @@ var init_HttpProtocol = __esm({
           return;
         }
         let resolvedHostPrefix = hostPrefix;
-        for (const [name, [, flags]] of HttpBindingNormalizedSchema.of(operationSchema.input).getHttpBindings().request.memberBindings) {
-          if (!(flags >> 17 & 1)) {
+        for (const [name2, [, flags2]] of HttpBindingNormalizedSchema.of(operationSchema.input).getHttpBindings().request.memberBindings) {
+          if (!(flags2 >> 17 & 1)) {
             continue;
           }
-          const replacement = input[name];
+          const replacement = input[name2];
           if (typeof replacement !== "string") {
-            throw new Error(`@smithy/core/schema - ${name} in input must be a string as hostLabel.`);
+            throw new Error(`@smithy/core/schema - ${name2} in input must be a string as hostLabel.`);
           }
-          resolvedHostPrefix = resolvedHostPrefix.replace(`{${name}}`, replacement);
+          resolvedHostPrefix = resolvedHostPrefix.replace(`{${name2}}`, replacement);
         }
         request.hostname = resolvedHostPrefix + request.hostname;
         if (!isValidHostname(request.hostname)) {
@@ -26894,16 +35078,16 @@ var init_HttpProtocol = __esm({
           cfId: output.headers["x-amz-cf-id"]
         };
       }
-      resolveError(name, namespaces, registries) {
+      resolveError(name2, namespaces, registries) {
         const defaultErrorSchema = [-3, "", "Error", 0, [], [], 0];
         let schema;
         for (const registry of registries) {
           for (const ns of namespaces) {
             try {
               if (ns === "*") {
-                schema = registry.getSchema(name);
+                schema = registry.getSchema(name2);
               } else {
-                schema = registry.getSchema(ns + "#" + name);
+                schema = registry.getSchema(ns + "#" + name2);
               }
               const errorCtor = registry.getErrorCtor(schema);
               if (errorCtor) {
@@ -27042,24 +35226,24 @@ var init_HttpBindingProtocol = __esm({
         const prototype = Object.getPrototypeOf(input);
         const sparse = (prototype === Object.prototype || prototype === null) && !bindings.hasIdempotency && !bindings.hasPrefixHeaders && names.length * 2 < bindings.memberBindings.length;
         const length = sparse ? names.length : bindings.memberBindings.length;
-        for (let i7 = 0; i7 < length; ++i7) {
-          const binding = sparse ? hasOwn(bindings.byName, names[i7]) ? bindings.byName[names[i7]] : void 0 : bindings.memberBindings[i7];
+        for (let i8 = 0; i8 < length; ++i8) {
+          const binding = sparse ? hasOwn(bindings.byName, names[i8]) ? bindings.byName[names[i8]] : void 0 : bindings.memberBindings[i8];
           if (!binding) {
             continue;
           }
           const value = binding[1];
           const memberName = binding[0];
           const memberNs = value[0];
-          const flags = value[1];
+          const flags2 = value[1];
           const collectionValue = value[2];
-          const location = binding[2];
+          const location2 = binding[2];
           const wireName = binding[3];
           const inputMemberValue = input[memberName];
-          if (inputMemberValue == null && !(flags >> 10 & 1)) {
+          if (inputMemberValue == null && !(flags2 >> 10 & 1)) {
             continue;
           }
-          if (location === 36) {
-            const stream = flags >> 11 & 3;
+          if (location2 === 36) {
+            const stream = flags2 >> 11 & 3;
             if (stream) {
               if (stream === 2) {
                 eventStream = inputMemberValue || void 0;
@@ -27074,14 +35258,14 @@ var init_HttpBindingProtocol = __esm({
               }
               payload = serializer.flush();
             }
-          } else if (location === 33 || location === 38) {
-            const serialized = this.serializeHttpValue(value, inputMemberValue, location, directSerializer);
-            if (location === 33) {
+          } else if (location2 === 33 || location2 === 38) {
+            const serialized = this.serializeHttpValue(value, inputMemberValue, location2, directSerializer);
+            if (location2 === 33) {
               (labels ??= /* @__PURE__ */ Object.create(null))[memberName] = serialized;
             } else {
               headers[wireName] = serialized;
             }
-          } else if (location === 39) {
+          } else if (location2 === 39) {
             for (const key in inputMemberValue) {
               if (!hasOwn(inputMemberValue, key)) {
                 continue;
@@ -27089,7 +35273,7 @@ var init_HttpBindingProtocol = __esm({
               const amalgam = wireName + key;
               headers[amalgam.toLowerCase()] = this.serializeHttpValue(collectionValue, inputMemberValue[key], 38, directSerializer, directSerializer ? collectionValue[0] : [collectionValue[0], { httpHeader: amalgam }]);
             }
-          } else if ((location & 62) === 34) {
+          } else if ((location2 & 62) === 34) {
             this.serializeQuery(value, inputMemberValue, wireName, query, directSerializer);
           } else {
             hasBodyValue = true;
@@ -27112,7 +35296,7 @@ var init_HttpBindingProtocol = __esm({
         return eventStream;
       }
       serializeQuery(value, data, wireName, query, directSerializer) {
-        const [ns, flags, collectionValue] = value;
+        const [ns, flags2, collectionValue] = value;
         const traits = directSerializer ? void 0 : ns.getMergedTraits();
         if (wireName === void 0) {
           for (const key in data) {
@@ -27130,11 +35314,11 @@ var init_HttpBindingProtocol = __esm({
           }
           return;
         }
-        if ((flags & 192) === 64) {
+        if ((flags2 & 192) === 64) {
           const buffer = [];
           for (const item of data) {
             const serialized = this.serializeHttpValue(collectionValue, item, 34, directSerializer, directSerializer ? collectionValue[0] : [collectionValue[0], traits]);
-            if (flags >> 13 & 1 || serialized !== void 0) {
+            if (flags2 >> 13 & 1 || serialized !== void 0) {
               buffer.push(serialized);
             }
           }
@@ -27143,14 +35327,14 @@ var init_HttpBindingProtocol = __esm({
           query[wireName] = this.serializeHttpValue(value, data, 34, directSerializer, directSerializer ? ns : [ns, traits]);
         }
       }
-      serializeHttpValue(value, data, location, directSerializer, schema = value[0]) {
-        const flags = value[1];
-        const type = flags & 255;
-        if (directSerializer && !(flags & 1792) && (type <= 2 || type === 17 || type === 19)) {
+      serializeHttpValue(value, data, location2, directSerializer, schema = value[0]) {
+        const flags2 = value[1];
+        const type = flags2 & 255;
+        if (directSerializer && !(flags2 & 1792) && (type <= 2 || type === 17 || type === 19)) {
           return String(data);
         }
         if (directSerializer) {
-          directSerializer.writeHttpBinding(value, data, location);
+          directSerializer.writeHttpBinding(value, data, location2);
         } else {
           this.serializer.write(schema, data);
         }
@@ -27215,8 +35399,8 @@ var init_HttpBindingProtocol = __esm({
         const headers = response.headers;
         if (payload) {
           const [memberName, value] = payload;
-          const [memberSchema, flags] = value;
-          const stream = flags >> 11 & 3;
+          const [memberSchema, flags2] = value;
+          const stream = flags2 >> 11 & 3;
           if (stream) {
             if (stream === 2) {
               dataObject[memberName] = await this.deserializeEventStream({
@@ -27247,14 +35431,14 @@ var init_HttpBindingProtocol = __esm({
           if (!binding) {
             continue;
           }
-          const [memberName, [memberSchema, flags, collectionValue], , wireName] = binding;
+          const [memberName, [memberSchema, flags2, collectionValue], , wireName] = binding;
           if (collectionValue) {
-            const sections = flags >> 16 & 1 ? splitEvery(headerValue, ",", 2) : splitHeader(headerValue);
-            const list2 = [];
+            const sections = flags2 >> 16 & 1 ? splitEvery(headerValue, ",", 2) : splitHeader(headerValue);
+            const list3 = [];
             for (const section of sections) {
-              list2.push(directDeserializer ? directDeserializer.readHttpBinding(collectionValue, section.trim(), 38) : await deserializer.read([collectionValue[0], { httpHeader: wireName }], section.trim()));
+              list3.push(directDeserializer ? directDeserializer.readHttpBinding(collectionValue, section.trim(), 38) : await deserializer.read([collectionValue[0], { httpHeader: wireName }], section.trim()));
             }
-            dataObject[memberName] = list2;
+            dataObject[memberName] = list3;
           } else {
             dataObject[memberName] = directDeserializer ? directDeserializer.readHttpBinding(binding[1], headerValue, 38) : await deserializer.read(memberSchema, headerValue);
           }
@@ -27400,14 +35584,14 @@ var init_FromStringShapeDeserializer = __esm({
       read(_schema, data) {
         const ns = HttpBindingNormalizedSchema.of(_schema);
         const traits = ns.getMergedTraits();
-        const location = ns.getHttpBindingLocation(traits);
-        return this.readHttpBinding(ns.getHttpBindingValue(location, traits), data, location);
+        const location2 = ns.getHttpBindingLocation(traits);
+        return this.readHttpBinding(ns.getHttpBindingValue(location2, traits), data, location2);
       }
-      readHttpBinding([ns, flags, collectionValue], data, location) {
-        const schema = flags & 255;
+      readHttpBinding([ns, flags2, collectionValue], data, location2) {
+        const schema = flags2 & 255;
         if ((schema & 192) === 64) {
-          collectionValue ??= ns.getHttpBindingCollectionValue(location);
-          return splitHeader(data).map((item) => this.readHttpBinding(collectionValue, item, location));
+          collectionValue ??= ns.getHttpBindingCollectionValue(location2);
+          return splitHeader(data).map((item) => this.readHttpBinding(collectionValue, item, location2));
         }
         switch (schema) {
           case 21:
@@ -27417,7 +35601,7 @@ var init_FromStringShapeDeserializer = __esm({
           case 5:
           case 6:
           case 7: {
-            const bindingFormat = this.settings.httpBindings ? flags >> 14 & 3 : 0;
+            const bindingFormat = this.settings.httpBindings ? flags2 >> 14 & 3 : 0;
             const format4 = this.settings.timestampFormat.useTrait && schema > 4 ? schema : bindingFormat ? bindingFormat + 4 : this.settings.timestampFormat.default;
             switch (format4) {
               case 5:
@@ -27432,12 +35616,12 @@ var init_FromStringShapeDeserializer = __esm({
             }
           }
           case 0: {
-            const media = flags >> 8 & 3;
+            const media = flags2 >> 8 & 3;
             if (!media) {
               return data;
             }
             let intermediateValue = data;
-            if ((location & 6) === 6) {
+            if ((location2 & 6) === 6) {
               intermediateValue = (this.serdeContext?.utf8Encoder ?? toUtf8)((this.serdeContext?.base64Decoder ?? fromBase64)(intermediateValue));
             }
             return media === 2 ? LazyJsonString.from(intermediateValue) : intermediateValue;
@@ -27491,12 +35675,12 @@ var init_HttpInterceptingShapeDeserializer = __esm({
         }
         return this.readCodec(ns, data);
       }
-      readHttpBinding(binding, data, location) {
+      readHttpBinding(binding, data, location2) {
         const value = typeof data === "string" ? data : (this.serdeContext?.utf8Encoder ?? toUtf8)(data);
-        return this.stringDeserializer.readHttpBinding(binding, value, location);
+        return this.stringDeserializer.readHttpBinding(binding, value, location2);
       }
-      readPayload([schema, flags], data) {
-        const type = flags & 255;
+      readPayload([schema, flags2], data) {
+        const type = flags2 & 255;
         if (type === 21 || type === 42) {
           return typeof data === "string" ? (this.serdeContext?.utf8Decoder ?? fromUtf8)(data) : data;
         }
@@ -27529,11 +35713,11 @@ var init_ToStringShapeSerializer = __esm({
       write(schema, value) {
         const ns = HttpBindingNormalizedSchema.of(schema);
         const traits = ns.getMergedTraits();
-        const location = ns.getHttpBindingLocation(traits);
-        this.writeHttpBinding(ns.getHttpBindingValue(location, traits), value, location);
+        const location2 = ns.getHttpBindingLocation(traits);
+        this.writeHttpBinding(ns.getHttpBindingValue(location2, traits), value, location2);
       }
-      writeHttpBinding([ns, flags, collectionValue], value, location) {
-        const schema = flags & 255;
+      writeHttpBinding([ns, flags2, collectionValue], value, location2) {
+        const schema = flags2 & 255;
         switch (typeof value) {
           case "object":
             if (value === null) {
@@ -27544,7 +35728,7 @@ var init_ToStringShapeSerializer = __esm({
               if (!(value instanceof Date)) {
                 throw new Error(`@smithy/core/protocols - received non-Date value ${value} when schema expected Date in ${ns.getName(true)}`);
               }
-              const bindingFormat = this.settings.httpBindings ? flags >> 14 & 3 : 0;
+              const bindingFormat = this.settings.httpBindings ? flags2 >> 14 & 3 : 0;
               const format4 = this.settings.timestampFormat.useTrait && schema > 4 ? schema : bindingFormat ? bindingFormat + 4 : this.settings.timestampFormat.default;
               switch (format4) {
                 case 5:
@@ -27567,12 +35751,12 @@ var init_ToStringShapeSerializer = __esm({
               return;
             }
             if ((schema & 192) === 64 && Array.isArray(value)) {
-              collectionValue ??= ns.getHttpBindingCollectionValue(location);
+              collectionValue ??= ns.getHttpBindingCollectionValue(location2);
               const valueSchemaType = collectionValue[1] & 255;
               const isTimestamp = valueSchemaType >= 4 && valueSchemaType <= 7;
               let buffer = "";
               for (const item of value) {
-                this.writeHttpBinding(collectionValue, item, location);
+                this.writeHttpBinding(collectionValue, item, location2);
                 const headerItem = this.flush();
                 if (buffer) {
                   buffer += ", ";
@@ -27585,19 +35769,19 @@ var init_ToStringShapeSerializer = __esm({
             this.stringBuffer = JSON.stringify(value, null, 2);
             break;
           case "string":
-            const media = flags >> 8 & 3;
+            const media = flags2 >> 8 & 3;
             let intermediateValue = value;
             if (media === 2) {
               intermediateValue = LazyJsonString.from(intermediateValue);
             }
-            if (media && (location & 6) === 6) {
+            if (media && (location2 & 6) === 6) {
               this.stringBuffer = (this.serdeContext?.base64Encoder ?? toBase64)(intermediateValue.toString());
               return;
             }
             this.stringBuffer = value;
             break;
           default:
-            this.stringBuffer = flags >> 10 & 1 ? generateIdempotencyToken() : String(value);
+            this.stringBuffer = flags2 >> 10 & 1 ? generateIdempotencyToken() : String(value);
         }
       }
       flush() {
@@ -27631,14 +35815,14 @@ var init_HttpInterceptingShapeSerializer = __esm({
         const ns = HttpBindingNormalizedSchema.of(schema);
         const traits = ns.getMergedTraits();
         if (traits.httpHeader || traits.httpLabel || traits.httpQuery) {
-          const location = ns.getHttpBindingLocation(traits);
-          this.writeHttpBinding(ns.getHttpBindingValue(location, traits), value, location);
+          const location2 = ns.getHttpBindingLocation(traits);
+          this.writeHttpBinding(ns.getHttpBindingValue(location2, traits), value, location2);
           return;
         }
         this.writeCodec(ns, value);
       }
-      writeHttpBinding(binding, value, location) {
-        this.stringSerializer.writeHttpBinding(binding, value, location);
+      writeHttpBinding(binding, value, location2) {
+        this.stringSerializer.writeHttpBinding(binding, value, location2);
         this.buffer = this.stringSerializer.flush();
       }
       writeCodec(schema, value) {
@@ -27709,13 +35893,13 @@ var init_httpExtensionConfiguration = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/protocols/middleware-content-length/contentLengthMiddleware.js
 function contentLengthMiddleware(bodyLengthChecker) {
-  return (next) => async (args) => {
-    const request = args.request;
+  return (next) => async (args2) => {
+    const request = args2.request;
     if (HttpRequest.isInstance(request)) {
-      const { body, headers } = request;
-      if (body && Object.keys(headers).map((str) => str.toLowerCase()).indexOf(CONTENT_LENGTH_HEADER) === -1) {
+      const { body: body2, headers } = request;
+      if (body2 && Object.keys(headers).map((str) => str.toLowerCase()).indexOf(CONTENT_LENGTH_HEADER) === -1) {
         try {
-          const length = bodyLengthChecker(body);
+          const length = bodyLengthChecker(body2);
           if (length != null) {
             request.headers = {
               ...request.headers,
@@ -27727,7 +35911,7 @@ function contentLengthMiddleware(bodyLengthChecker) {
       }
     }
     return next({
-      ...args,
+      ...args2,
       request
     });
   };
@@ -27762,23 +35946,23 @@ var init_escape_uri = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/protocols/querystring-builder/buildQueryString.js
 function buildQueryString(query) {
-  const parts = [];
+  const parts2 = [];
   for (let key of Object.keys(query).sort()) {
     const value = query[key];
     key = escapeUri(key);
     if (Array.isArray(value)) {
-      for (let i7 = 0, iLen = value.length; i7 < iLen; i7++) {
-        parts.push(`${key}=${escapeUri(value[i7])}`);
+      for (let i8 = 0, iLen = value.length; i8 < iLen; i8++) {
+        parts2.push(`${key}=${escapeUri(value[i8])}`);
       }
     } else {
       let qsEntry = key;
       if (value || typeof value === "string") {
         qsEntry += `=${escapeUri(value)}`;
       }
-      parts.push(qsEntry);
+      parts2.push(qsEntry);
     }
   }
-  return parts.join("&");
+  return parts2.join("&");
 }
 var init_buildQueryString = __esm({
   "node_modules/@smithy/core/dist-es/submodules/protocols/querystring-builder/buildQueryString.js"() {
@@ -27902,12 +36086,12 @@ function isRepresentable(numericString, value) {
     return expandToDecimal(numericString) === expandToDecimal(String(value));
   }
   const normalized = numericString.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
-  const canonical = String(value);
-  if (normalized === canonical) {
+  const canonical2 = String(value);
+  if (normalized === canonical2) {
     return true;
   }
-  if (/[eE]/.test(canonical)) {
-    return normalized === expandToDecimal(canonical);
+  if (/[eE]/.test(canonical2)) {
+    return normalized === expandToDecimal(canonical2);
   }
   return false;
 }
@@ -28026,7 +36210,7 @@ var init_common = __esm({
   "node_modules/@smithy/core/dist-es/submodules/protocols/common.js"() {
     init_collect_stream_body();
     init_serde();
-    collectBodyString = (streamBody, context) => collectBody(streamBody, context).then((body) => (context?.utf8Encoder ?? toUtf8)(body));
+    collectBodyString = (streamBody, context) => collectBody(streamBody, context).then((body2) => (context?.utf8Encoder ?? toUtf8)(body2));
   }
 });
 
@@ -28091,8 +36275,8 @@ var init_parseJsonBody = __esm({
     };
     loadErrorCode = ({ headers }, data, order) => {
       while (order.length > 0) {
-        const location = order.shift();
-        switch (location) {
+        const location2 = order.shift();
+        switch (location2) {
           case "header":
             const headerKey = findKey(headers ?? {}, "x-amzn-errortype");
             if (headerKey !== void 0) {
@@ -28168,8 +36352,8 @@ var init_JsonShapeDeserializer2 = __esm({
           if (Array.isArray(value) && ns.isListSchema()) {
             const listMember = ns.getValueSchema();
             if (this.needsTransform(listMember)) {
-              for (let i7 = 0; i7 < value.length; ++i7) {
-                value[i7] = this._read(listMember, value[i7]);
+              for (let i8 = 0; i8 < value.length; ++i8) {
+                value[i8] = this._read(listMember, value[i8]);
               }
             }
             return value;
@@ -28243,10 +36427,10 @@ var init_JsonShapeDeserializer2 = __esm({
         if (ns.isDocumentSchema()) {
           if (isObject) {
             if (Array.isArray(value)) {
-              for (let i7 = 0; i7 < value.length; ++i7) {
-                const v2 = value[i7];
+              for (let i8 = 0; i8 < value.length; ++i8) {
+                const v2 = value[i8];
                 if (!(v2 instanceof NumericValue)) {
-                  value[i7] = this._read(ns, v2);
+                  value[i8] = this._read(ns, v2);
                 }
               }
             } else {
@@ -28270,7 +36454,7 @@ var init_JsonShapeDeserializer2 = __esm({
       }
       _readStruct(ns, record) {
         const union = ns.isUnionSchema();
-        const out = {};
+        const out2 = {};
         let nameMap;
         const hasType = typeof record.__type === "string";
         const { jsonName } = this.settings;
@@ -28279,7 +36463,7 @@ var init_JsonShapeDeserializer2 = __esm({
         }
         let unionSerde;
         if (union) {
-          unionSerde = new UnionSerde(record, out);
+          unionSerde = new UnionSerde(record, out2);
         }
         for (const [memberName, memberSchema] of ns.structIterator()) {
           let fromKey = memberName;
@@ -28293,7 +36477,7 @@ var init_JsonShapeDeserializer2 = __esm({
             unionSerde.mark(fromKey);
           }
           if (record[fromKey] != null) {
-            out[memberName] = this._read(memberSchema, record[fromKey]);
+            out2[memberName] = this._read(memberSchema, record[fromKey]);
           }
         }
         if (union) {
@@ -28305,12 +36489,12 @@ var init_JsonShapeDeserializer2 = __esm({
             }
             const v2 = record[k7];
             const t2 = jsonName ? nameMap[k7] ?? k7 : k7;
-            if (!(t2 in out)) {
-              out[t2] = v2;
+            if (!(t2 in out2)) {
+              out2[t2] = v2;
             }
           }
         }
-        return out;
+        return out2;
       }
       needsTransform(ns) {
         if (ns.isBlobSchema() || ns.isTimestampSchema() || ns.isBigIntegerSchema() || ns.isBigDecimalSchema() || ns.isNumericSchema()) {
@@ -28385,11 +36569,11 @@ var init_JsonBytesStringAdapter = __esm({
       search(regexp) {
         return this.s().search(regexp);
       }
-      split(separator, limit) {
-        return this.s().split(separator, limit);
+      split(separator2, limit) {
+        return this.s().split(separator2, limit);
       }
-      substring(start, end) {
-        return this.s().substring(start, end);
+      substring(start2, end) {
+        return this.s().substring(start2, end);
       }
       trim() {
         return this.s().trim();
@@ -28470,9 +36654,9 @@ var init_JsonShapeSerializer2 = __esm({
     ESCAPE_TABLE[13] = "r";
     ESCAPE_TABLE[34] = '"';
     ESCAPE_TABLE[92] = "\\";
-    for (let i7 = 0; i7 < 32; i7++) {
-      if (ESCAPE_TABLE[i7] === null) {
-        ESCAPE_TABLE[i7] = "u00" + i7.toString(16).padStart(2, "0");
+    for (let i8 = 0; i8 < 32; i8++) {
+      if (ESCAPE_TABLE[i8] === null) {
+        ESCAPE_TABLE[i8] = "u00" + i8.toString(16).padStart(2, "0");
       }
     }
     INITIAL_BUFFER_SIZE = 2048;
@@ -28527,10 +36711,10 @@ var init_JsonShapeSerializer2 = __esm({
         return result2;
       }
       ensure(byteCount) {
-        const { i: i7, json } = this;
-        if (i7 + byteCount > json.length) {
+        const { i: i8, json } = this;
+        if (i8 + byteCount > json.length) {
           let newSize = json.length * 2;
-          while (newSize < i7 + byteCount) {
+          while (newSize < i8 + byteCount) {
             newSize *= 2;
           }
           const next = alloc(newSize);
@@ -28541,23 +36725,23 @@ var init_JsonShapeSerializer2 = __esm({
       writeAscii(s3) {
         const z = s3.length;
         this.ensure(z);
-        let { i: i7, json } = this;
+        let { i: i8, json } = this;
         for (let j7 = 0; j7 < z; ++j7) {
-          json[i7] = s3.charCodeAt(j7);
-          i7 += 1;
+          json[i8] = s3.charCodeAt(j7);
+          i8 += 1;
         }
-        this.i = i7;
+        this.i = i8;
       }
       writeAsciiQuoted(s3) {
         const z = s3.length;
         this.ensure(z + 4);
-        let { json, i: i7 } = this;
-        json[i7++] = QUOTE;
+        let { json, i: i8 } = this;
+        json[i8++] = QUOTE;
         for (let j7 = 0; j7 < z; ++j7) {
-          json[i7++] = s3.charCodeAt(j7);
+          json[i8++] = s3.charCodeAt(j7);
         }
-        json[i7++] = QUOTE;
-        this.i = i7;
+        json[i8++] = QUOTE;
+        this.i = i8;
       }
       writeJsonString(s3) {
         const z = s3.length;
@@ -28593,35 +36777,35 @@ var init_JsonShapeSerializer2 = __esm({
             this.ensure(6 + (z - j7 - 1) * 3 + 1);
             this.writeUnicodeEscape(c7);
           } else {
-            let { i: i7, json } = this;
+            let { i: i8, json } = this;
             if (c7 < 2048) {
-              json[i7++] = 192 | c7 >> 6;
-              json[i7++] = 128 | c7 & 63;
+              json[i8++] = 192 | c7 >> 6;
+              json[i8++] = 128 | c7 & 63;
             } else {
-              json[i7++] = 224 | c7 >> 12;
-              json[i7++] = 128 | c7 >> 6 & 63;
-              json[i7++] = 128 | c7 & 63;
+              json[i8++] = 224 | c7 >> 12;
+              json[i8++] = 128 | c7 >> 6 & 63;
+              json[i8++] = 128 | c7 & 63;
             }
-            this.i = i7;
+            this.i = i8;
           }
         }
         this.json[this.i++] = QUOTE;
       }
       writeUnicodeEscape(code3) {
-        let { json, i: i7 } = this;
-        json[i7++] = BACKSLASH;
-        json[i7++] = 117;
+        let { json, i: i8 } = this;
+        json[i8++] = BACKSLASH;
+        json[i8++] = 117;
         const hex = code3.toString(16).padStart(4, "0");
         for (let j7 = 0; j7 < 4; ++j7) {
-          json[i7++] = hex.charCodeAt(j7);
+          json[i8++] = hex.charCodeAt(j7);
         }
-        this.i = i7;
+        this.i = i8;
       }
       static B64 = (() => {
         const chars2 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         const table2 = new Uint8Array(64);
-        for (let i7 = 0; i7 < 64; ++i7) {
-          table2[i7] = chars2.charCodeAt(i7);
+        for (let i8 = 0; i8 < 64; ++i8) {
+          table2[i8] = chars2.charCodeAt(i8);
         }
         return table2;
       })();
@@ -28630,8 +36814,8 @@ var init_JsonShapeSerializer2 = __esm({
         this.ensure(b64Len + 2);
         const json = this.json;
         const B64 = _JsonShapeSerializer2.B64;
-        let i7 = this.i;
-        json[i7++] = QUOTE;
+        let i8 = this.i;
+        json[i8++] = QUOTE;
         const len = data.length;
         const remainder = len % 3;
         const mainLen = len - remainder;
@@ -28639,27 +36823,27 @@ var init_JsonShapeSerializer2 = __esm({
           const a7 = data[j7];
           const b7 = data[j7 + 1];
           const c7 = data[j7 + 2];
-          json[i7++] = B64[a7 >> 2];
-          json[i7++] = B64[(a7 & 3) << 4 | b7 >> 4];
-          json[i7++] = B64[(b7 & 15) << 2 | c7 >> 6];
-          json[i7++] = B64[c7 & 63];
+          json[i8++] = B64[a7 >> 2];
+          json[i8++] = B64[(a7 & 3) << 4 | b7 >> 4];
+          json[i8++] = B64[(b7 & 15) << 2 | c7 >> 6];
+          json[i8++] = B64[c7 & 63];
         }
         if (remainder === 2) {
           const a7 = data[mainLen];
           const b7 = data[mainLen + 1];
-          json[i7++] = B64[a7 >> 2];
-          json[i7++] = B64[(a7 & 3) << 4 | b7 >> 4];
-          json[i7++] = B64[(b7 & 15) << 2];
-          json[i7++] = 61;
+          json[i8++] = B64[a7 >> 2];
+          json[i8++] = B64[(a7 & 3) << 4 | b7 >> 4];
+          json[i8++] = B64[(b7 & 15) << 2];
+          json[i8++] = 61;
         } else if (remainder === 1) {
           const a7 = data[mainLen];
-          json[i7++] = B64[a7 >> 2];
-          json[i7++] = B64[(a7 & 3) << 4];
-          json[i7++] = 61;
-          json[i7++] = 61;
+          json[i8++] = B64[a7 >> 2];
+          json[i8++] = B64[(a7 & 3) << 4];
+          json[i8++] = 61;
+          json[i8++] = 61;
         }
-        json[i7++] = QUOTE;
-        this.i = i7;
+        json[i8++] = QUOTE;
+        this.i = i8;
       }
       writeValue(schema, value, container) {
         if (value == null) {
@@ -28752,15 +36936,15 @@ var init_JsonShapeSerializer2 = __esm({
         }
         if (typeof value === "boolean") {
           this.ensure(5);
-          let { i: i7, json } = this;
+          let { i: i8, json } = this;
           if (value) {
-            json.set(TRUE, i7);
-            i7 += 4;
+            json.set(TRUE, i8);
+            i8 += 4;
           } else {
-            json.set(FALSE, i7);
-            i7 += 5;
+            json.set(FALSE, i8);
+            i8 += 5;
           }
-          this.i = i7;
+          this.i = i8;
           return;
         }
         if (typeof value === "bigint") {
@@ -28833,8 +37017,8 @@ var init_JsonShapeSerializer2 = __esm({
         if (!isDocument) {
           if (valueSchema.isStringSchema() || valueSchema.isNumericSchema() || valueSchema.isBooleanSchema()) {
             let hasSpecials = false;
-            for (let i7 = 0; i7 < value.length; ++i7) {
-              const v2 = value[i7];
+            for (let i8 = 0; i8 < value.length; ++i8) {
+              const v2 = value[i8];
               if (Number.isNaN(v2) || v2 === Infinity || v2 === -Infinity || v2 == null && !sparse) {
                 hasSpecials = true;
                 break;
@@ -28844,19 +37028,19 @@ var init_JsonShapeSerializer2 = __esm({
             if (!hasSpecials) {
               json = JSON.stringify(value);
             } else {
-              const out = [];
-              for (let i7 = 0; i7 < value.length; ++i7) {
-                const v2 = value[i7];
+              const out2 = [];
+              for (let i8 = 0; i8 < value.length; ++i8) {
+                const v2 = value[i8];
                 if (v2 == null && !sparse) {
                   continue;
                 }
                 if (Number.isNaN(v2) || v2 === Infinity || v2 === -Infinity) {
-                  out.push(String(v2));
+                  out2.push(String(v2));
                 } else {
-                  out.push(v2);
+                  out2.push(v2);
                 }
               }
-              json = JSON.stringify(out);
+              json = JSON.stringify(out2);
             }
             this.ensure(json.length * 3);
             this.i += encoder.encodeInto(json, this.json.subarray(this.i)).written;
@@ -28866,8 +37050,8 @@ var init_JsonShapeSerializer2 = __esm({
         this.ensure(2);
         this.json[this.i++] = OPEN_BRACKET;
         let wroteFirstItem = false;
-        for (let i7 = 0; i7 < value.length; ++i7) {
-          const item = value[i7];
+        for (let i8 = 0; i8 < value.length; ++i8) {
+          const item = value[i8];
           if (isDocument ? item === void 0 : item == null && !sparse) {
             continue;
           }
@@ -29019,11 +37203,11 @@ var hostHeaderMiddleware, hostHeaderMiddlewareOptions, getHostHeaderPlugin;
 var init_hostHeaderMiddleware = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-host-header/hostHeaderMiddleware.js"() {
     init_protocols();
-    hostHeaderMiddleware = (options) => (next) => async (args) => {
-      if (!HttpRequest.isInstance(args.request)) {
-        return next(args);
+    hostHeaderMiddleware = (options) => (next) => async (args2) => {
+      if (!HttpRequest.isInstance(args2.request)) {
+        return next(args2);
       }
-      const { request } = args;
+      const { request } = args2;
       const { handlerProtocol = "" } = options.requestHandler.metadata || {};
       if (handlerProtocol.indexOf("h2") >= 0 && !request.headers[":authority"]) {
         delete request.headers["host"];
@@ -29035,7 +37219,7 @@ var init_hostHeaderMiddleware = __esm({
         }
         request.headers["host"] = host;
       }
-      return next(args);
+      return next(args2);
     };
     hostHeaderMiddlewareOptions = {
       name: "hostHeaderMiddleware",
@@ -29057,9 +37241,9 @@ var loggerMiddleware, loggerMiddlewareOptions, getLoggerPlugin;
 var init_loggerMiddleware = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-logger/loggerMiddleware.js"() {
     init_client2();
-    loggerMiddleware = () => (next, context) => async (args) => {
+    loggerMiddleware = () => (next, context) => async (args2) => {
       try {
-        const response = await next(args);
+        const response = await next(args2);
         const { logger: logger2 } = context;
         const isNoOpLogger = logger2 instanceof NoOpLogger;
         if (logger2 && !isNoOpLogger) {
@@ -29071,7 +37255,7 @@ var init_loggerMiddleware = __esm({
           logger2.info?.({
             clientName,
             commandName,
-            input: inputFilterSensitiveLog(args.input),
+            input: inputFilterSensitiveLog(args2.input),
             output: outputFilterSensitiveLog(outputWithoutMetadata),
             metadata: $metadata
           });
@@ -29084,7 +37268,7 @@ var init_loggerMiddleware = __esm({
         logger2?.error?.({
           clientName,
           commandName,
-          input: inputFilterSensitiveLog(args.input),
+          input: inputFilterSensitiveLog(args2.input),
           error: error2,
           metadata: error2.$metadata
         });
@@ -29185,10 +37369,10 @@ var init_invoke_store = __esm({
     InvokeStoreMulti = class _InvokeStoreMulti extends InvokeStoreBase {
       als;
       static async create() {
-        const instance = new _InvokeStoreMulti();
+        const instance2 = new _InvokeStoreMulti();
         const asyncHooks = await import("node:async_hooks");
-        instance.als = new asyncHooks.AsyncLocalStorage();
-        return instance;
+        instance2.als = new asyncHooks.AsyncLocalStorage();
+        return instance2;
       }
       getContext() {
         return this.als.getStore();
@@ -29214,10 +37398,10 @@ var init_invoke_store = __esm({
       }
     };
     (function(InvokeStore2) {
-      let instance = null;
+      let instance2 = null;
       async function getInstanceAsync(forceInvokeStoreMulti) {
-        if (!instance) {
-          instance = (async () => {
+        if (!instance2) {
+          instance2 = (async () => {
             const isMulti = forceInvokeStoreMulti === true || "AWS_LAMBDA_MAX_CONCURRENCY" in process.env;
             const newInstance = isMulti ? await InvokeStoreMulti.create() : new InvokeStoreSingle();
             if (!NO_GLOBAL_AWS_LAMBDA && globalThis.awslambda?.InvokeStore) {
@@ -29230,12 +37414,12 @@ var init_invoke_store = __esm({
             }
           })();
         }
-        return instance;
+        return instance2;
       }
       InvokeStore2.getInstanceAsync = getInstanceAsync;
       InvokeStore2._testing = process.env.AWS_LAMBDA_BENCHMARK_MODE === "1" ? {
         reset: () => {
-          instance = null;
+          instance2 = null;
           if (globalThis.awslambda?.InvokeStore) {
             delete globalThis.awslambda.InvokeStore;
           }
@@ -29267,10 +37451,10 @@ var init_recursionDetectionMiddleware = __esm({
     TRACEPARENT = "traceparent";
     TRACESTATE = "tracestate";
     BAGGAGE = "baggage";
-    recursionDetectionMiddleware = () => (next) => async (args) => {
-      const { request } = args;
+    recursionDetectionMiddleware = () => (next) => async (args2) => {
+      const { request } = args2;
       if (!HttpRequest.isInstance(request)) {
-        return next(args);
+        return next(args2);
       }
       let invokeStore;
       {
@@ -29305,7 +37489,7 @@ var init_recursionDetectionMiddleware = __esm({
           }
         }
       }
-      return next(args);
+      return next(args2);
     };
   }
 });
@@ -29364,8 +37548,8 @@ var init_httpAuthSchemeMiddleware = __esm({
   "node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/httpAuthSchemeMiddleware.js"() {
     init_transport();
     init_resolveAuthOptions();
-    httpAuthSchemeMiddleware = (config2, mwOptions) => (next, context) => async (args) => {
-      const options = config2.httpAuthSchemeProvider(await mwOptions.httpAuthSchemeParametersProvider(config2, context, args.input));
+    httpAuthSchemeMiddleware = (config2, mwOptions) => (next, context) => async (args2) => {
+      const options = config2.httpAuthSchemeProvider(await mwOptions.httpAuthSchemeParametersProvider(config2, context, args2.input));
       const authSchemePreference = config2.authSchemePreference ? await config2.authSchemePreference() : [];
       const resolvedOptions = resolveAuthOptions(options, authSchemePreference);
       const authSchemes = convertHttpAuthSchemesToMap(config2.httpAuthSchemes);
@@ -29395,7 +37579,7 @@ var init_httpAuthSchemeMiddleware = __esm({
       if (!smithyContext.selectedHttpAuthScheme) {
         throw new Error(failureReasons.join("\n"));
       }
-      return next(args);
+      return next(args2);
     };
   }
 });
@@ -29442,9 +37626,9 @@ var init_httpSigningMiddleware = __esm({
     };
     defaultSuccessHandler = (httpResponse, signingProperties) => {
     };
-    httpSigningMiddleware = (config2) => (next, context) => async (args) => {
-      if (!HttpRequest.isInstance(args.request)) {
-        return next(args);
+    httpSigningMiddleware = (config2) => (next, context) => async (args2) => {
+      if (!HttpRequest.isInstance(args2.request)) {
+        return next(args2);
       }
       const smithyContext = getSmithyContext(context);
       const scheme = smithyContext.selectedHttpAuthScheme;
@@ -29453,8 +37637,8 @@ var init_httpSigningMiddleware = __esm({
       }
       const { httpAuthOption: { signingProperties = {} }, identity, signer } = scheme;
       const output = await next({
-        ...args,
-        request: await signer.sign(args.request, identity, signingProperties)
+        ...args2,
+        request: await signer.sign(args2.request, identity, signingProperties)
       }).catch((signer.errorHandler || defaultErrorHandler)(signingProperties));
       (signer.successHandler || defaultSuccessHandler)(output.response, signingProperties);
       return output;
@@ -29533,10 +37717,10 @@ function createPaginator(ClientCtor, CommandCtor, inputTokenName, outputTokenNam
 var makePagedClientRequest, get;
 var init_createPaginator = __esm({
   "node_modules/@smithy/core/dist-es/legacy-root-exports/pagination/createPaginator.js"() {
-    makePagedClientRequest = async (CommandCtor, client, input, withCommand = (_) => _, ...args) => {
+    makePagedClientRequest = async (CommandCtor, client, input, withCommand = (_) => _, ...args2) => {
       let command7 = new CommandCtor(input);
       command7 = withCommand(command7) ?? command7;
-      return await client.send(command7, ...args);
+      return await client.send(command7, ...args2);
     };
     get = (fromObject, path) => {
       let cursor = fromObject;
@@ -30233,7 +38417,7 @@ var init_util = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retryMiddleware.js
 function bindRetryMiddleware(isStreamingPayload2) {
-  return (options) => (next, context) => async (args) => {
+  return (options) => (next, context) => async (args2) => {
     let retryStrategy = await options.retryStrategy();
     const maxAttempts = await options.maxAttempts();
     const abortSignal = context[SMITHY_CONTEXT_KEY]?.abortSignal;
@@ -30244,7 +38428,7 @@ function bindRetryMiddleware(isStreamingPayload2) {
       let lastError = new Error();
       let attempts = 0;
       let totalRetryDelay = 0;
-      const { request } = args;
+      const { request } = args2;
       const isRequest = HttpRequest.isInstance(request);
       if (isRequest) {
         request.headers[INVOCATION_ID_HEADER] = v4();
@@ -30254,7 +38438,7 @@ function bindRetryMiddleware(isStreamingPayload2) {
           if (isRequest) {
             request.headers[REQUEST_HEADER] = `attempt=${attempts + 1}; max=${maxAttempts}`;
           }
-          const { response, output } = await next(args);
+          const { response, output } = await next(args2);
           retryStrategy.recordSuccess(retryToken);
           output.$metadata.attempts = attempts + 1;
           output.$metadata.totalRetryDelay = totalRetryDelay;
@@ -30295,7 +38479,7 @@ function bindRetryMiddleware(isStreamingPayload2) {
       if (retryStrategy?.mode) {
         context.userAgent = [...context.userAgent || [], ["cfg/retry-mode", retryStrategy.mode]];
       }
-      return retryStrategy.retry(next, args);
+      return retryStrategy.retry(next, args2);
     }
   };
 }
@@ -30425,14 +38609,14 @@ var init_DefaultRateLimiter = __esm({
         this.availableTokens = this.availableTokens - amount;
       }
       refillTokenBucket() {
-        const timestamp = this.getCurrentTimeInSeconds();
+        const timestamp2 = this.getCurrentTimeInSeconds();
         if (!this.lastTimestamp) {
-          this.lastTimestamp = timestamp;
+          this.lastTimestamp = timestamp2;
           return;
         }
-        const fillAmount = (timestamp - this.lastTimestamp) * this.fillRate;
+        const fillAmount = (timestamp2 - this.lastTimestamp) * this.fillRate;
         this.availableTokens = Math.min(this.maxCapacity, this.availableTokens + fillAmount);
-        this.lastTimestamp = timestamp;
+        this.lastTimestamp = timestamp2;
       }
       calculateTimeWindow() {
         this.timeWindow = this.getPrecise(Math.pow(this.lastMaxRate * (1 - this.beta) / this.scaleConstant, 1 / 3));
@@ -30440,8 +38624,8 @@ var init_DefaultRateLimiter = __esm({
       cubicThrottle(rateToUse) {
         return this.getPrecise(rateToUse * this.beta);
       }
-      cubicSuccess(timestamp) {
-        return this.getPrecise(this.scaleConstant * Math.pow(timestamp - this.lastThrottleTime - this.timeWindow, 3) + this.lastMaxRate);
+      cubicSuccess(timestamp2) {
+        return this.getPrecise(this.scaleConstant * Math.pow(timestamp2 - this.lastThrottleTime - this.timeWindow, 3) + this.lastMaxRate);
       }
       enableTokenBucket() {
         this.enabled = true;
@@ -30503,10 +38687,10 @@ var init_DefaultRetryBackoffStrategy = __esm({
     init_retries_2026_config();
     DefaultRetryBackoffStrategy = class {
       x = Retry.delay();
-      computeNextBackoffDelay(i7) {
+      computeNextBackoffDelay(i8) {
         const b7 = Math.random();
         const r7 = 2;
-        const t_i = b7 * Math.min(this.x * r7 ** i7, MAXIMUM_RETRY_DELAY);
+        const t_i = b7 * Math.min(this.x * r7 ** i8, MAXIMUM_RETRY_DELAY);
         return Math.floor(t_i);
       }
       setDelayBase(delay) {
@@ -30789,8 +38973,8 @@ var init_retry2 = __esm({
 });
 
 // node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/check-features.js
-async function checkFeatures(context, config2, args) {
-  const request = args.request;
+async function checkFeatures(context, config2, args2) {
+  const request = args2.request;
   if (request?.headers?.["smithy-protocol"] === "rpc-v2-cbor") {
     setFeature(context, "PROTOCOL_RPC_V2_CBOR", "M");
   }
@@ -30891,15 +39075,15 @@ var init_user_agent_middleware = __esm({
     init_check_features();
     init_constants5();
     init_encode_features();
-    userAgentMiddleware = (options) => (next, context) => async (args) => {
-      const { request } = args;
+    userAgentMiddleware = (options) => (next, context) => async (args2) => {
+      const { request } = args2;
       if (!HttpRequest.isInstance(request)) {
-        return next(args);
+        return next(args2);
       }
       const { headers } = request;
       const userAgent = context?.userAgent?.map(escapeUserAgent) || [];
       const defaultUserAgent2 = (await options.defaultUserAgentProvider()).map(escapeUserAgent);
-      await checkFeatures(context, options, args);
+      await checkFeatures(context, options, args2);
       const awsContext = context;
       defaultUserAgent2.push(`m/${encodeFeatures(Object.assign({}, context.__smithy_context?.features, awsContext.__aws_sdk_context?.features))}`);
       const customUserAgent = options?.customUserAgent?.map(escapeUserAgent) || [];
@@ -30922,16 +39106,16 @@ var init_user_agent_middleware = __esm({
         headers[X_AMZ_USER_AGENT] = sdkUserAgentValue;
       }
       return next({
-        ...args,
+        ...args2,
         request
       });
     };
     escapeUserAgent = (userAgentPair) => {
-      const name = userAgentPair[0].split(UA_NAME_SEPARATOR).map((part) => part.replace(UA_NAME_ESCAPE_REGEX, UA_ESCAPE_CHAR)).join(UA_NAME_SEPARATOR);
+      const name2 = userAgentPair[0].split(UA_NAME_SEPARATOR).map((part) => part.replace(UA_NAME_ESCAPE_REGEX, UA_ESCAPE_CHAR)).join(UA_NAME_SEPARATOR);
       const version = userAgentPair[1]?.replace(UA_VALUE_ESCAPE_REGEX, UA_ESCAPE_CHAR);
-      const prefixSeparatorIndex = name.indexOf(UA_NAME_SEPARATOR);
-      const prefix = name.substring(0, prefixSeparatorIndex);
-      let uaName = name.substring(prefixSeparatorIndex + 1);
+      const prefixSeparatorIndex = name2.indexOf(UA_NAME_SEPARATOR);
+      const prefix = name2.substring(0, prefixSeparatorIndex);
+      let uaName = name2.substring(prefixSeparatorIndex + 1);
       if (prefix === "api") {
         uaName = uaName.toLowerCase();
       }
@@ -31255,9 +39439,9 @@ var init_AwsSdkSigV4Signer = __esm({
     init_protocols();
     init_dist_es();
     init_utils2();
-    throwSigningPropertyError = (name, property) => {
+    throwSigningPropertyError = (name2, property) => {
       if (!property) {
-        throw new Error(`Property \`${name}\` is not resolved for AWS SDK SigV4Auth`);
+        throw new Error(`Property \`${name2}\` is not resolved for AWS SDK SigV4Auth`);
       }
       return property;
     };
@@ -31467,12 +39651,12 @@ var init_resolveAwsSdkSigV4AConfig = __esm({
 
 // node_modules/@smithy/signature-v4/dist-es/HeaderFormatter.js
 function negate2(bytes) {
-  for (let i7 = 0; i7 < 8; i7++) {
-    bytes[i7] ^= 255;
+  for (let i8 = 0; i8 < 8; i8++) {
+    bytes[i8] ^= 255;
   }
-  for (let i7 = 7; i7 > -1; i7--) {
-    bytes[i7]++;
-    if (bytes[i7] !== 0) {
+  for (let i8 = 7; i8 > -1; i8--) {
+    bytes[i8]++;
+    if (bytes[i8] !== 0) {
       break;
     }
   }
@@ -31492,13 +39676,13 @@ var init_HeaderFormatter = __esm({
           const bytes = fromUtf8(headerName);
           chunks.push(Uint8Array.from([bytes.byteLength]), bytes, this.formatHeaderValue(headers[headerName]));
         }
-        const out = new Uint8Array(chunks.reduce((carry, bytes) => carry + bytes.byteLength, 0));
+        const out2 = new Uint8Array(chunks.reduce((carry, bytes) => carry + bytes.byteLength, 0));
         let position = 0;
         for (const chunk of chunks) {
-          out.set(chunk, position);
+          out2.set(chunk, position);
           position += chunk.byteLength;
         }
-        return out;
+        return out2;
       }
       formatHeaderValue(header) {
         switch (header.type) {
@@ -31578,8 +39762,8 @@ var init_HeaderFormatter = __esm({
           throw new Error(`${number} is too large (or, if negative, too small) to represent as an Int64`);
         }
         const bytes = new Uint8Array(8);
-        for (let i7 = 7, remaining = Math.abs(Math.round(number)); i7 > -1 && remaining > 0; i7--, remaining /= 256) {
-          bytes[i7] = remaining;
+        for (let i8 = 7, remaining = Math.abs(Math.round(number)); i8 > -1 && remaining > 0; i8--, remaining /= 256) {
+          bytes[i8] = remaining;
         }
         if (number < 0) {
           negate2(bytes);
@@ -31727,7 +39911,7 @@ var init_SignatureV4Base = __esm({
         return `${request.method}
 ${this.getCanonicalPath(request)}
 ${getCanonicalQuery(request)}
-${sortedHeaders.map((name) => `${name}:${canonicalHeaders[name]}`).join("\n")}
+${sortedHeaders.map((name2) => `${name2}:${canonicalHeaders[name2]}`).join("\n")}
 
 ${sortedHeaders.join(";")}
 ${payloadHash}`;
@@ -31822,7 +40006,7 @@ var init_getCanonicalHeaders = __esm({
     init_serde();
     init_constants6();
     getCanonicalHeaders = ({ headers }, unsignableHeaders, signableHeaders) => {
-      const canonical = {};
+      const canonical2 = {};
       for (const headerName of Object.keys(headers).sort()) {
         if (headers[headerName] == void 0) {
           continue;
@@ -31834,11 +40018,11 @@ var init_getCanonicalHeaders = __esm({
           }
         }
         if (canonicalHeaderName === "__proto__") {
-          writeKey(canonical);
+          writeKey(canonical2);
         }
-        canonical[canonicalHeaderName] = headers[headerName].replace(/[\r\n]/g, " ").replace(/[ \t]+/g, " ").replace(/^ | $/g, "");
+        canonical2[canonicalHeaderName] = headers[headerName].replace(/[\r\n]/g, " ").replace(/[ \t]+/g, " ").replace(/^ | $/g, "");
       }
-      return canonical;
+      return canonical2;
     };
   }
 });
@@ -31850,7 +40034,7 @@ var init_getPayloadHash = __esm({
     init_serde();
     init_serde();
     init_constants6();
-    getPayloadHash = async ({ headers, body }, hashConstructor) => {
+    getPayloadHash = async ({ headers, body: body2 }, hashConstructor) => {
       for (const headerName in headers) {
         if (!hasOwn(headers, headerName)) {
           continue;
@@ -31859,11 +40043,11 @@ var init_getPayloadHash = __esm({
           return headers[headerName];
         }
       }
-      if (body == void 0) {
+      if (body2 == void 0) {
         return "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-      } else if (typeof body === "string" || ArrayBuffer.isView(body) || isArrayBuffer(body)) {
+      } else if (typeof body2 === "string" || ArrayBuffer.isView(body2) || isArrayBuffer(body2)) {
         const hashCtor = new hashConstructor();
-        hashCtor.update(toUint8Array(body));
+        hashCtor.update(toUint8Array(body2));
         return toHex(await hashCtor.digest());
       }
       return UNSIGNED_PAYLOAD;
@@ -31899,14 +40083,14 @@ var init_moveHeadersToQuery = __esm({
     init_protocols();
     moveHeadersToQuery = (request, options = {}) => {
       const { headers, query = {} } = HttpRequest.clone(request);
-      for (const name in headers) {
-        if (!hasOwn(headers, name)) {
+      for (const name2 in headers) {
+        if (!hasOwn(headers, name2)) {
           continue;
         }
-        const lname = name.toLowerCase();
+        const lname = name2.toLowerCase();
         if (lname.slice(0, 6) === "x-amz-" && !options.unhoistableHeaders?.has(lname) || options.hoistableHeaders?.has(lname)) {
-          query[name] = headers[name];
-          delete headers[name];
+          query[name2] = headers[name2];
+          delete headers[name2];
         }
       }
       return {
@@ -32438,8 +40622,8 @@ var init_fromEnv2 = __esm({
     ENV_EXPIRATION = "AWS_CREDENTIAL_EXPIRATION";
     ENV_CREDENTIAL_SCOPE = "AWS_CREDENTIAL_SCOPE";
     ENV_ACCOUNT_ID = "AWS_ACCOUNT_ID";
-    fromEnv2 = (init) => async () => {
-      init?.logger?.debug("@aws-sdk/credential-provider-env - fromEnv");
+    fromEnv2 = (init2) => async () => {
+      init2?.logger?.debug("@aws-sdk/credential-provider-env - fromEnv");
       const accessKeyId = process.env[ENV_KEY];
       const secretAccessKey = process.env[ENV_SECRET];
       const sessionToken = process.env[ENV_SESSION];
@@ -32458,7 +40642,7 @@ var init_fromEnv2 = __esm({
         setCredentialFeature(credentials, "CREDENTIALS_ENV_VARS", "g");
         return credentials;
       }
-      throw new CredentialsProviderError("Unable to find environment variable credentials.", { logger: init?.logger });
+      throw new CredentialsProviderError("Unable to find environment variable credentials.", { logger: init2?.logger });
     };
   }
 });
@@ -32520,8 +40704,8 @@ function httpRequest(options) {
       ...options,
       hostname: options.hostname?.replace(/^\[(.+)\]$/, "$1")
     });
-    req.on("error", (err) => {
-      reject(Object.assign(new ProviderError("Unable to connect to instance metadata service"), err));
+    req.on("error", (err2) => {
+      reject(Object.assign(new ProviderError("Unable to connect to instance metadata service"), err2));
       req.destroy();
     });
     req.on("timeout", () => {
@@ -32559,7 +40743,7 @@ var init_retry3 = __esm({
   "node_modules/@smithy/credential-provider-imds/dist-es/remoteProvider/retry.js"() {
     retry = (toRetry, maxRetries) => {
       let promise = toRetry();
-      for (let i7 = 0; i7 < maxRetries; i7++) {
+      for (let i8 = 0; i8 < maxRetries; i8++) {
         promise = promise.catch(toRetry);
       }
       return promise;
@@ -32579,14 +40763,14 @@ var init_fromContainerMetadata = __esm({
     ENV_CMDS_FULL_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
     ENV_CMDS_RELATIVE_URI = "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI";
     ENV_CMDS_AUTH_TOKEN = "AWS_CONTAINER_AUTHORIZATION_TOKEN";
-    fromContainerMetadata = (init = {}) => {
-      const { timeout, maxRetries } = providerConfigFromInit(init);
+    fromContainerMetadata = (init2 = {}) => {
+      const { timeout, maxRetries } = providerConfigFromInit(init2);
       return () => retry(async () => {
-        const requestOptions = await getCmdsUri({ logger: init.logger });
+        const requestOptions = await getCmdsUri({ logger: init2.logger });
         const credsResponse = JSON.parse(await requestFromEcsImds(timeout, requestOptions));
         if (!isImdsCredentials(credsResponse)) {
           throw new CredentialsProviderError("Invalid response received from instance metadata service.", {
-            logger: init.logger
+            logger: init2.logger
           });
         }
         return fromImdsCredentials(credsResponse);
@@ -32812,11 +40996,11 @@ var init_fromInstanceMetadata = __esm({
     AWS_EC2_METADATA_V1_DISABLED = "AWS_EC2_METADATA_V1_DISABLED";
     PROFILE_AWS_EC2_METADATA_V1_DISABLED = "ec2_metadata_v1_disabled";
     X_AWS_EC2_METADATA_TOKEN2 = "x-aws-ec2-metadata-token";
-    fromInstanceMetadata = (init = {}) => staticStabilityProvider(getInstanceMetadataProvider(init), { logger: init.logger });
-    getInstanceMetadataProvider = (init = {}) => {
+    fromInstanceMetadata = (init2 = {}) => staticStabilityProvider(getInstanceMetadataProvider(init2), { logger: init2.logger });
+    getInstanceMetadataProvider = (init2 = {}) => {
       let disableFetchToken = false;
-      const { logger: logger2, profile } = init;
-      const { timeout, maxRetries } = providerConfigFromInit(init);
+      const { logger: logger2, profile } = init2;
+      const { timeout, maxRetries } = providerConfigFromInit(init2);
       const getCredentials2 = async (maxRetries2, options) => {
         const isImdsV1Fallback = disableFetchToken || options.headers?.[X_AWS_EC2_METADATA_TOKEN2] == null;
         if (isImdsV1Fallback) {
@@ -32827,7 +41011,7 @@ var init_fromInstanceMetadata = __esm({
               const envValue = env2[AWS_EC2_METADATA_V1_DISABLED];
               fallbackBlockedFromProcessEnv = !!envValue && envValue !== "false";
               if (envValue === void 0) {
-                throw new CredentialsProviderError(`${AWS_EC2_METADATA_V1_DISABLED} not set in env, checking config file next.`, { logger: init.logger });
+                throw new CredentialsProviderError(`${AWS_EC2_METADATA_V1_DISABLED} not set in env, checking config file next.`, { logger: init2.logger });
               }
               return fallbackBlockedFromProcessEnv;
             },
@@ -32840,9 +41024,9 @@ var init_fromInstanceMetadata = __esm({
           }, {
             profile
           })();
-          if (init.ec2MetadataV1Disabled || configValue) {
+          if (init2.ec2MetadataV1Disabled || configValue) {
             const causes = [];
-            if (init.ec2MetadataV1Disabled)
+            if (init2.ec2MetadataV1Disabled)
               causes.push("credential provider initialization (runtime option ec2MetadataV1Disabled)");
             if (fallbackBlockedFromProfile)
               causes.push(`config file profile (${PROFILE_AWS_EC2_METADATA_V1_DISABLED})`);
@@ -32855,23 +41039,23 @@ var init_fromInstanceMetadata = __esm({
           let profile2;
           try {
             profile2 = await getProfile(options);
-          } catch (err) {
-            if (err.statusCode === 401) {
+          } catch (err2) {
+            if (err2.statusCode === 401) {
               disableFetchToken = false;
             }
-            throw err;
+            throw err2;
           }
           return profile2;
         }, maxRetries2)).trim();
         return retry(async () => {
           let creds;
           try {
-            creds = await getCredentialsFromProfile(imdsProfile, options, init);
-          } catch (err) {
-            if (err.statusCode === 401) {
+            creds = await getCredentialsFromProfile(imdsProfile, options, init2);
+          } catch (err2) {
+            if (err2.statusCode === 401) {
               disableFetchToken = false;
             }
-            throw err;
+            throw err2;
           }
           return creds;
         }, maxRetries2);
@@ -32915,14 +41099,14 @@ var init_fromInstanceMetadata = __esm({
       }
     });
     getProfile = async (options) => (await httpRequest({ ...options, path: IMDS_PATH })).toString();
-    getCredentialsFromProfile = async (profile, options, init) => {
+    getCredentialsFromProfile = async (profile, options, init2) => {
       const credentialsResponse = JSON.parse((await httpRequest({
         ...options,
         path: IMDS_PATH + profile
       })).toString());
       if (!isImdsCredentials(credentialsResponse)) {
         throw new CredentialsProviderError("Invalid response received from instance metadata service.", {
-          logger: init.logger
+          logger: init2.logger
         });
       }
       return fromImdsCredentials(credentialsResponse);
@@ -32994,12 +41178,12 @@ var init_get_transformed_headers = __esm({
     init_serde();
     getTransformedHeaders = (headers) => {
       const transformedHeaders = {};
-      for (const name in headers) {
-        if (!hasOwn(headers, name)) {
+      for (const name2 in headers) {
+        if (!hasOwn(headers, name2)) {
           continue;
         }
-        const headerValues = headers[name];
-        transformedHeaders[name] = Array.isArray(headerValues) ? headerValues.join(",") : headerValues;
+        const headerValues = headers[name2];
+        transformedHeaders[name2] = Array.isArray(headerValues) ? headerValues.join(",") : headerValues;
       }
       return transformedHeaders;
     };
@@ -33206,28 +41390,28 @@ async function writeRequestBody(httpRequest2, request, maxContinueTimeoutMs = MI
     writeBody(httpRequest2, request.body);
   }
 }
-function writeBody(httpRequest2, body) {
-  if (body instanceof Readable4) {
-    body.pipe(httpRequest2);
+function writeBody(httpRequest2, body2) {
+  if (body2 instanceof Readable4) {
+    body2.pipe(httpRequest2);
     return;
   }
-  if (body) {
-    const isBuffer = Buffer.isBuffer(body);
-    const isString = typeof body === "string";
+  if (body2) {
+    const isBuffer = Buffer.isBuffer(body2);
+    const isString = typeof body2 === "string";
     if (isBuffer || isString) {
-      if (isBuffer && body.byteLength === 0) {
+      if (isBuffer && body2.byteLength === 0) {
         httpRequest2.end();
       } else {
-        httpRequest2.end(body);
+        httpRequest2.end(body2);
       }
       return;
     }
-    const uint8 = body;
+    const uint8 = body2;
     if (typeof uint8 === "object" && uint8.buffer && typeof uint8.byteOffset === "number" && typeof uint8.byteLength === "number") {
       httpRequest2.end(Buffer.from(uint8.buffer, uint8.byteOffset, uint8.byteLength));
       return;
     }
-    httpRequest2.end(Buffer.from(body));
+    httpRequest2.end(Buffer.from(body2));
     return;
   }
   httpRequest2.end();
@@ -33400,11 +41584,11 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
             });
             resolve({ response: httpResponse });
           });
-          req.on("error", (err) => {
-            if (NODEJS_TIMEOUT_ERROR_CODES2.includes(err.code)) {
-              reject(Object.assign(err, { name: "TimeoutError" }));
+          req.on("error", (err2) => {
+            if (NODEJS_TIMEOUT_ERROR_CODES2.includes(err2.code)) {
+              reject(Object.assign(err2, { name: "TimeoutError" }));
             } else {
-              reject(err);
+              reject(err2);
             }
           });
           if (abortSignal) {
@@ -33607,7 +41791,7 @@ var init_retry_wrapper = __esm({
   "node_modules/@aws-sdk/credential-provider-http/dist-es/fromHttp/retry-wrapper.js"() {
     retryWrapper = (toRetry, maxRetries, delayMs) => {
       return async () => {
-        for (let i7 = 0; i7 < maxRetries; ++i7) {
+        for (let i8 = 0; i8 < maxRetries; ++i8) {
           try {
             return await toRetry();
           } catch (e7) {
@@ -33621,7 +41805,7 @@ var init_retry_wrapper = __esm({
 });
 
 // node_modules/@aws-sdk/credential-provider-http/dist-es/fromHttp/fromHttp.js
-import fs from "node:fs/promises";
+import fs2 from "node:fs/promises";
 var AWS_CONTAINER_CREDENTIALS_RELATIVE_URI, DEFAULT_LINK_LOCAL_HOST, AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE, AWS_CONTAINER_AUTHORIZATION_TOKEN, fromHttp, validateToken;
 var init_fromHttp = __esm({
   "node_modules/@aws-sdk/credential-provider-http/dist-es/fromHttp/fromHttp.js"() {
@@ -33667,7 +41851,7 @@ Set AWS_CONTAINER_CREDENTIALS_FULL_URI or AWS_CONTAINER_CREDENTIALS_RELATIVE_URI
       const provider = retryWrapper(async () => {
         const request = createGetRequest(url);
         if (tokenFile) {
-          request.headers.Authorization = validateToken((await fs.readFile(tokenFile)).toString());
+          request.headers.Authorization = validateToken((await fs2.readFile(tokenFile)).toString());
         } else if (token) {
           request.headers.Authorization = validateToken(token);
         }
@@ -33712,20 +41896,20 @@ var init_remoteProvider = __esm({
   "node_modules/@aws-sdk/credential-provider-node/dist-es/remoteProvider.js"() {
     init_config3();
     ENV_IMDS_DISABLED2 = "AWS_EC2_METADATA_DISABLED";
-    remoteProvider = async (init) => {
+    remoteProvider = async (init2) => {
       const { ENV_CMDS_FULL_URI: ENV_CMDS_FULL_URI2, ENV_CMDS_RELATIVE_URI: ENV_CMDS_RELATIVE_URI2, fromContainerMetadata: fromContainerMetadata2, fromInstanceMetadata: fromInstanceMetadata2 } = await Promise.resolve().then(() => (init_dist_es5(), dist_es_exports2));
       if (process.env[ENV_CMDS_RELATIVE_URI2] || process.env[ENV_CMDS_FULL_URI2]) {
-        init.logger?.debug("@aws-sdk/credential-provider-node - remoteProvider::fromHttp/fromContainerMetadata");
+        init2.logger?.debug("@aws-sdk/credential-provider-node - remoteProvider::fromHttp/fromContainerMetadata");
         const { fromHttp: fromHttp2 } = await Promise.resolve().then(() => (init_dist_es7(), dist_es_exports3));
-        return chain(fromHttp2(init), fromContainerMetadata2(init));
+        return chain(fromHttp2(init2), fromContainerMetadata2(init2));
       }
       if (process.env[ENV_IMDS_DISABLED2] && process.env[ENV_IMDS_DISABLED2] !== "false") {
         return async () => {
-          throw new CredentialsProviderError("EC2 Instance Metadata Service access disabled", { logger: init.logger });
+          throw new CredentialsProviderError("EC2 Instance Metadata Service access disabled", { logger: init2.logger });
         };
       }
-      init.logger?.debug("@aws-sdk/credential-provider-node - remoteProvider::fromInstanceMetadata");
-      return fromInstanceMetadata2(init);
+      init2.logger?.debug("@aws-sdk/credential-provider-node - remoteProvider::fromInstanceMetadata");
+      return fromInstanceMetadata2(init2);
     };
   }
 });
@@ -33787,12 +41971,12 @@ var init_memoize_chain = __esm({
       for (const provider of providers) {
         try {
           return await provider(awsIdentityProperties);
-        } catch (err) {
-          lastProviderError = err;
-          if (err?.tryNextLink) {
+        } catch (err2) {
+          lastProviderError = err2;
+          if (err2?.tryNextLink) {
             continue;
           }
-          throw err;
+          throw err2;
         }
       }
       throw lastProviderError;
@@ -34062,13 +42246,13 @@ var init_ProtocolLib = __esm({
           }
         }
       }
-      async getErrorSchemaOrThrowBaseException(errorIdentifier, defaultNamespace, response, dataObject, metadata, getErrorSchema) {
+      async getErrorSchemaOrThrowBaseException(errorIdentifier, defaultNamespace, response, dataObject, metadata2, getErrorSchema) {
         let errorName = errorIdentifier;
         if (errorIdentifier.includes("#")) {
           [, errorName] = errorIdentifier.split("#");
         }
         const errorMetadata = {
-          $metadata: metadata,
+          $metadata: metadata2,
           $fault: response.statusCode < 500 ? "client" : "server"
         };
         if (!this.errorRegistry) {
@@ -34134,8 +42318,8 @@ var init_ProtocolLib = __esm({
           };
           output.Code = Code;
           output.Type = Type;
-          for (let i7 = 0; i7 < keys.length; i7++) {
-            const k7 = keys[i7];
+          for (let i8 = 0; i8 < keys.length; i8++) {
+            const k7 = keys[i8];
             Error2[k7 === "message" ? "Message" : k7] = output[k7];
           }
           delete Error2.__type;
@@ -34220,17 +42404,17 @@ var init_AwsRestJsonProtocol = __esm({
       async deserializeResponse(operationSchema, context, response) {
         const output = await super.deserializeResponse(operationSchema, context, response);
         const outputSchema = NormalizedSchema.of(operationSchema.output);
-        for (const [name, member2] of outputSchema.structIterator()) {
-          if (member2.getMemberTraits().httpPayload && !(name in output)) {
-            output[name] = null;
+        for (const [name2, member2] of outputSchema.structIterator()) {
+          if (member2.getMemberTraits().httpPayload && !(name2 in output)) {
+            output[name2] = null;
           }
         }
         return output;
       }
-      async handleError(operationSchema, context, response, dataObject, metadata) {
+      async handleError(operationSchema, context, response, dataObject, metadata2) {
         const errorIdentifier = loadRestJsonErrorCode(response, dataObject) ?? "Unknown";
         this.mixin.compose(this.compositeErrorRegistry, errorIdentifier, this.options.defaultNamespace);
-        const { errorSchema, errorMetadata } = await this.mixin.getErrorSchemaOrThrowBaseException(errorIdentifier, this.options.defaultNamespace, response, dataObject, metadata);
+        const { errorSchema, errorMetadata } = await this.mixin.getErrorSchemaOrThrowBaseException(errorIdentifier, this.options.defaultNamespace, response, dataObject, metadata2);
         const ns = NormalizedSchema.of(errorSchema);
         const message = dataObject.message ?? dataObject.Message ?? "UnknownError";
         const ErrorCtor = this.compositeErrorRegistry.getErrorCtor(errorSchema) ?? Error;
@@ -34238,9 +42422,9 @@ var init_AwsRestJsonProtocol = __esm({
         await this.deserializeHttpMessage(errorSchema, context, response, dataObject);
         const output = {};
         const errorDeserializer = this.codec.createDeserializer();
-        for (const [name, member2] of ns.structIterator()) {
-          const target = member2.getMergedTraits().jsonName ?? name;
-          output[name] = errorDeserializer.readObject(member2, dataObject[target]);
+        for (const [name2, member2] of ns.structIterator()) {
+          const target = member2.getMergedTraits().jsonName ?? name2;
+          output[name2] = errorDeserializer.readObject(member2, dataObject[target]);
         }
         throw this.mixin.decorateServiceException(Object.assign(exception, errorMetadata, {
           $fault: ns.getMergedTraits().error,
@@ -34307,14 +42491,14 @@ var init_xml_parser = __esm({
         }
         return p4.x.toLowerCase().startsWith(s3.toLowerCase(), p4.i);
       }
-      readTo(stop) {
+      readTo(stop2) {
         const p4 = this;
-        const _i2 = p4.x.indexOf(stop, p4.i);
+        const _i2 = p4.x.indexOf(stop2, p4.i);
         if (_i2 === -1) {
-          throw new Error(`@aws-sdk XML parse error: expected "${stop}" not found.`);
+          throw new Error(`@aws-sdk XML parse error: expected "${stop2}" not found.`);
         }
         const result2 = p4.x.slice(p4.i, _i2);
-        p4.i = _i2 + stop.length;
+        p4.i = _i2 + stop2.length;
         return result2;
       }
       trim() {
@@ -34348,9 +42532,9 @@ var init_xml_parser = __esm({
           if (">/".includes(p4.x[p4.i])) {
             break;
           }
-          let name = "";
+          let name2 = "";
           while (p4.i < p4.z && !"= 	\r\n>/?".includes(p4.x[p4.i])) {
-            name += p4.x[p4.i++];
+            name2 += p4.x[p4.i++];
           }
           p4.trim();
           if (p4.x[p4.i] !== "=") {
@@ -34358,10 +42542,10 @@ var init_xml_parser = __esm({
           }
           ++p4.i;
           p4.trim();
-          if (name === "__proto__") {
+          if (name2 === "__proto__") {
             writeKey2(attrs);
           }
-          attrs[name] = p4.readAttrValue();
+          attrs[name2] = p4.readAttrValue();
           hasAttrs = true;
         }
         if (p4.i >= p4.z) {
@@ -34618,11 +42802,11 @@ var init_XmlShapeDeserializer = __esm({
             const listValue = ns.getValueSchema();
             const buffer2 = [];
             const sourceKey = listValue.getMergedTraits().xmlName ?? "member";
-            const source = flat ? value : (value[0] ?? value)[sourceKey];
-            if (source == null) {
+            const source2 = flat ? value : (value[0] ?? value)[sourceKey];
+            if (source2 == null) {
               return buffer2;
             }
-            const sourceArray = Array.isArray(source) ? source : [source];
+            const sourceArray = Array.isArray(source2) ? source2 : [source2];
             for (const v2 of sourceArray) {
               buffer2.push(this.readSchema(listValue, v2));
             }
@@ -34798,16 +42982,16 @@ var init_QueryShapeSerializer = __esm({
             } else {
               const member2 = ns.getValueSchema();
               const flat = this.settings.flattenLists || ns.getMergedTraits().xmlFlattened;
-              let i7 = 1;
+              let i8 = 1;
               for (const item of value) {
                 if (item == null) {
                   continue;
                 }
                 const traits = member2.getMergedTraits();
                 const suffix = this.getKey("member", traits.xmlName, traits.ec2QueryName);
-                const key = flat ? `${prefix}${i7}` : `${prefix}${suffix}.${i7}`;
+                const key = flat ? `${prefix}${i8}` : `${prefix}${suffix}.${i8}`;
                 this.write(member2, item, key);
-                ++i7;
+                ++i8;
               }
             }
           }
@@ -34816,7 +43000,7 @@ var init_QueryShapeSerializer = __esm({
             const keySchema = ns.getKeySchema();
             const memberSchema = ns.getValueSchema();
             const flat = ns.getMergedTraits().xmlFlattened;
-            let i7 = 1;
+            let i8 = 1;
             for (const k7 in value) {
               const v2 = value[k7];
               if (v2 == null) {
@@ -34824,13 +43008,13 @@ var init_QueryShapeSerializer = __esm({
               }
               const keyTraits = keySchema.getMergedTraits();
               const keySuffix = this.getKey("key", keyTraits.xmlName, keyTraits.ec2QueryName);
-              const key = flat ? `${prefix}${i7}.${keySuffix}` : `${prefix}entry.${i7}.${keySuffix}`;
+              const key = flat ? `${prefix}${i8}.${keySuffix}` : `${prefix}entry.${i8}.${keySuffix}`;
               const valTraits = memberSchema.getMergedTraits();
               const valueSuffix = this.getKey("value", valTraits.xmlName, valTraits.ec2QueryName);
-              const valueKey = flat ? `${prefix}${i7}.${valueSuffix}` : `${prefix}entry.${i7}.${valueSuffix}`;
+              const valueKey = flat ? `${prefix}${i8}.${valueSuffix}` : `${prefix}entry.${i8}.${valueSuffix}`;
               this.write(keySchema, k7, key);
               this.write(memberSchema, v2, valueKey);
-              ++i7;
+              ++i8;
             }
           }
         } else if (ns.isStructSchema()) {
@@ -34967,8 +43151,8 @@ var init_AwsQueryProtocol = __esm({
           delete response.headers[header];
           response.headers[header.toLowerCase()] = value;
         }
-        const shortName = operationSchema.name.split("#")[1] ?? operationSchema.name;
-        const awsQueryResultKey = ns.isStructSchema() && this.useNestedResult() ? shortName + "Result" : void 0;
+        const shortName2 = operationSchema.name.split("#")[1] ?? operationSchema.name;
+        const awsQueryResultKey = ns.isStructSchema() && this.useNestedResult() ? shortName2 + "Result" : void 0;
         const bytes = await collectBody(response.body, context);
         if (bytes.byteLength > 0) {
           Object.assign(dataObject, await deserializer.read(ns, bytes, awsQueryResultKey));
@@ -34979,7 +43163,7 @@ var init_AwsQueryProtocol = __esm({
       useNestedResult() {
         return true;
       }
-      async handleError(operationSchema, context, response, dataObject, metadata) {
+      async handleError(operationSchema, context, response, dataObject, metadata2) {
         const errorIdentifier = this.loadQueryErrorCode(response, dataObject) ?? "Unknown";
         this.mixin.compose(this.compositeErrorRegistry, errorIdentifier, this.options.defaultNamespace);
         const errorData = this.loadQueryError(dataObject) ?? {};
@@ -34990,7 +43174,7 @@ var init_AwsQueryProtocol = __esm({
           Code: errorData.Code,
           Message: message
         };
-        const { errorSchema, errorMetadata } = await this.mixin.getErrorSchemaOrThrowBaseException(errorIdentifier, this.options.defaultNamespace, response, errorData, metadata, this.mixin.findQueryCompatibleError);
+        const { errorSchema, errorMetadata } = await this.mixin.getErrorSchemaOrThrowBaseException(errorIdentifier, this.options.defaultNamespace, response, errorData, metadata2, this.mixin.findQueryCompatibleError);
         const ns = NormalizedSchema.of(errorSchema);
         const ErrorCtor = this.compositeErrorRegistry.getErrorCtor(errorSchema) ?? Error;
         const exception = new ErrorCtor({});
@@ -34999,10 +43183,10 @@ var init_AwsQueryProtocol = __esm({
           Code: errorData.Error.Code,
           Error: errorData.Error
         };
-        for (const [name, member2] of ns.structIterator()) {
-          const target = member2.getMergedTraits().xmlName ?? name;
+        for (const [name2, member2] of ns.structIterator()) {
+          const target = member2.getMergedTraits().xmlName ?? name2;
           const value = errorData[target] ?? dataObject[target];
-          output[name] = this.deserializer.readSchema(member2, value);
+          output[name2] = this.deserializer.readSchema(member2, value);
         }
         throw this.mixin.decorateServiceException(Object.assign(exception, errorMetadata, {
           $fault: ns.getMergedTraits().error,
@@ -35041,7 +43225,7 @@ var init_protocols2 = __esm({
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/bdd.js
-var k, a, b, c, d, e, f, g, h, i, j, _data, root, r, nodes, bdd;
+var k, a, b, c, d, e, f, g, h, i2, j, _data, root, r, nodes, bdd;
 var init_bdd = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/bdd.js"() {
     init_endpoints();
@@ -35054,7 +43238,7 @@ var init_bdd = __esm({
     f = "getAttr";
     g = { [k]: "Endpoint" };
     h = { [k]: d };
-    i = {};
+    i2 = {};
     j = [{ [k]: "Region" }];
     _data = {
       conditions: [
@@ -35071,15 +43255,15 @@ var init_bdd = __esm({
         [a],
         [a, "Invalid Configuration: FIPS and custom endpoint are not supported"],
         [a, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-        [g, i],
-        ["https://oidc-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i],
+        [g, i2],
+        ["https://oidc-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i2],
         [a, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-        ["https://oidc.{Region}.amazonaws.com", i],
-        ["https://oidc-fips.{Region}.{PartitionResult#dnsSuffix}", i],
+        ["https://oidc.{Region}.amazonaws.com", i2],
+        ["https://oidc-fips.{Region}.{PartitionResult#dnsSuffix}", i2],
         [a, "FIPS is enabled but this partition does not support FIPS"],
-        ["https://oidc.{Region}.{PartitionResult#dualStackDnsSuffix}", i],
+        ["https://oidc.{Region}.{PartitionResult#dualStackDnsSuffix}", i2],
         [a, "DualStack is enabled but this partition does not support DualStack"],
-        ["https://oidc.{Region}.{PartitionResult#dnsSuffix}", i],
+        ["https://oidc.{Region}.{PartitionResult#dnsSuffix}", i2],
         [a, "Invalid Configuration: Missing Region"]
       ]
     };
@@ -35897,11 +44081,11 @@ var init_sso_oidc = __esm({
 var getSsoOidcClient;
 var init_getSsoOidcClient = __esm({
   "node_modules/@aws-sdk/token-providers/dist-es/getSsoOidcClient.js"() {
-    getSsoOidcClient = async (ssoRegion, init = {}, callerClientConfig) => {
+    getSsoOidcClient = async (ssoRegion, init2 = {}, callerClientConfig) => {
       const { SSOOIDCClient: SSOOIDCClient2 } = await Promise.resolve().then(() => (init_sso_oidc(), sso_oidc_exports));
-      const coalesce2 = (prop) => init.clientConfig?.[prop] ?? init.parentClientConfig?.[prop] ?? callerClientConfig?.[prop];
-      const ssoOidcClient = new SSOOIDCClient2(Object.assign({}, init.clientConfig ?? {}, {
-        region: ssoRegion ?? init.clientConfig?.region,
+      const coalesce2 = (prop) => init2.clientConfig?.[prop] ?? init2.parentClientConfig?.[prop] ?? callerClientConfig?.[prop];
+      const ssoOidcClient = new SSOOIDCClient2(Object.assign({}, init2.clientConfig ?? {}, {
+        region: ssoRegion ?? init2.clientConfig?.region,
         logger: coalesce2("logger"),
         userAgentAppId: coalesce2("userAgentAppId")
       }));
@@ -35915,9 +44099,9 @@ var getNewSsoOidcToken;
 var init_getNewSsoOidcToken = __esm({
   "node_modules/@aws-sdk/token-providers/dist-es/getNewSsoOidcToken.js"() {
     init_getSsoOidcClient();
-    getNewSsoOidcToken = async (ssoToken, ssoRegion, init = {}, callerClientConfig) => {
+    getNewSsoOidcToken = async (ssoToken, ssoRegion, init2 = {}, callerClientConfig) => {
       const { CreateTokenCommand: CreateTokenCommand2 } = await Promise.resolve().then(() => (init_sso_oidc(), sso_oidc_exports));
-      const ssoOidcClient = await getSsoOidcClient(ssoRegion, init, callerClientConfig);
+      const ssoOidcClient = await getSsoOidcClient(ssoRegion, init2, callerClientConfig);
       return ssoOidcClient.send(new CreateTokenCommand2({
         clientId: ssoToken.clientId,
         clientSecret: ssoToken.clientSecret,
@@ -35983,11 +44167,11 @@ var init_fromSso = __esm({
     init_writeSSOTokenToFile();
     lastRefreshAttemptTimes = /* @__PURE__ */ new Map();
     inFlightRefreshes = /* @__PURE__ */ new Map();
-    fromSso = (init = {}) => async ({ callerClientConfig } = {}) => {
-      init.logger?.debug("@aws-sdk/token-providers - fromSso");
-      const profiles = await parseKnownFiles(init);
+    fromSso = (init2 = {}) => async ({ callerClientConfig } = {}) => {
+      init2.logger?.debug("@aws-sdk/token-providers - fromSso");
+      const profiles = await parseKnownFiles(init2);
       const profileName = getProfileName({
-        profile: init.profile ?? callerClientConfig?.profile
+        profile: init2.profile ?? callerClientConfig?.profile
       });
       const profile = profiles[profileName];
       if (!profile) {
@@ -36000,7 +44184,7 @@ var init_fromSso = __esm({
       if (inFlightRefresh) {
         return await inFlightRefresh;
       }
-      const ssoSessions = await loadSsoSessionData(init);
+      const ssoSessions = await loadSsoSessionData(init2);
       const ssoSession = ssoSessions[ssoSessionName];
       if (!ssoSession) {
         throw new TokenProviderError(`Sso session '${ssoSessionName}' could not be found in shared credentials file.`, false);
@@ -36043,7 +44227,7 @@ var init_fromSso = __esm({
       const refresh = (async () => {
         try {
           lastRefreshAttemptTimes.set(ssoSessionName, Date.now());
-          const newSsoOidcToken = await getNewSsoOidcToken(ssoToken, ssoRegion, init, callerClientConfig);
+          const newSsoOidcToken = await getNewSsoOidcToken(ssoToken, ssoRegion, init2, callerClientConfig);
           validateTokenKey("accessToken", newSsoOidcToken.accessToken);
           validateTokenKey("expiresIn", newSsoOidcToken.expiresIn);
           const newTokenExpiration = new Date(Date.now() + newSsoOidcToken.expiresIn * 1e3);
@@ -36161,7 +44345,7 @@ var init_EndpointParameters3 = __esm({
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/bdd.js
-var k2, a2, b2, c2, d2, e2, f2, g2, h2, i2, j2, _data2, root2, r2, nodes2, bdd2;
+var k2, a2, b2, c2, d2, e2, f2, g2, h2, i3, j2, _data2, root2, r2, nodes2, bdd2;
 var init_bdd2 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/bdd.js"() {
     init_endpoints();
@@ -36174,7 +44358,7 @@ var init_bdd2 = __esm({
     f2 = "getAttr";
     g2 = { [k2]: "Endpoint" };
     h2 = { [k2]: d2 };
-    i2 = {};
+    i3 = {};
     j2 = [{ [k2]: "Region" }];
     _data2 = {
       conditions: [
@@ -36191,15 +44375,15 @@ var init_bdd2 = __esm({
         [a2],
         [a2, "Invalid Configuration: FIPS and custom endpoint are not supported"],
         [a2, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-        [g2, i2],
-        ["https://portal.sso-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i2],
+        [g2, i3],
+        ["https://portal.sso-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i3],
         [a2, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-        ["https://portal.sso.{Region}.amazonaws.com", i2],
-        ["https://portal.sso-fips.{Region}.{PartitionResult#dnsSuffix}", i2],
+        ["https://portal.sso.{Region}.amazonaws.com", i3],
+        ["https://portal.sso-fips.{Region}.{PartitionResult#dnsSuffix}", i3],
         [a2, "FIPS is enabled but this partition does not support FIPS"],
-        ["https://portal.sso.{Region}.{PartitionResult#dualStackDnsSuffix}", i2],
+        ["https://portal.sso.{Region}.{PartitionResult#dualStackDnsSuffix}", i3],
         [a2, "DualStack is enabled but this partition does not support DualStack"],
-        ["https://portal.sso.{Region}.{PartitionResult#dnsSuffix}", i2],
+        ["https://portal.sso.{Region}.{PartitionResult#dnsSuffix}", i3],
         [a2, "Invalid Configuration: Missing Region"]
       ]
     };
@@ -36878,44 +45062,44 @@ var init_fromSSO = __esm({
     init_isSsoProfile();
     init_resolveSSOCredentials();
     init_validateSsoProfile();
-    fromSSO = (init = {}) => async ({ callerClientConfig } = {}) => {
-      init.logger?.debug("@aws-sdk/credential-provider-sso - fromSSO");
-      const { ssoStartUrl, ssoAccountId, ssoRegion, ssoRoleName, ssoSession } = init;
-      const { ssoClient } = init;
+    fromSSO = (init2 = {}) => async ({ callerClientConfig } = {}) => {
+      init2.logger?.debug("@aws-sdk/credential-provider-sso - fromSSO");
+      const { ssoStartUrl, ssoAccountId, ssoRegion, ssoRoleName, ssoSession } = init2;
+      const { ssoClient } = init2;
       const profileName = getProfileName({
-        profile: init.profile ?? callerClientConfig?.profile
+        profile: init2.profile ?? callerClientConfig?.profile
       });
       if (!ssoStartUrl && !ssoAccountId && !ssoRegion && !ssoRoleName && !ssoSession) {
-        const profiles = await parseKnownFiles(init);
+        const profiles = await parseKnownFiles(init2);
         const profile = profiles[profileName];
         if (!profile) {
-          throw new CredentialsProviderError(`Profile ${profileName} was not found.`, { logger: init.logger });
+          throw new CredentialsProviderError(`Profile ${profileName} was not found.`, { logger: init2.logger });
         }
         if (!isSsoProfile(profile)) {
           throw new CredentialsProviderError(`Profile ${profileName} is not configured with SSO credentials.`, {
-            logger: init.logger
+            logger: init2.logger
           });
         }
         if (profile?.sso_session) {
-          const ssoSessions = await loadSsoSessionData(init);
+          const ssoSessions = await loadSsoSessionData(init2);
           const session = ssoSessions[profile.sso_session];
           const conflictMsg = ` configurations in profile ${profileName} and sso-session ${profile.sso_session}`;
           if (ssoRegion && ssoRegion !== session.sso_region) {
             throw new CredentialsProviderError(`Conflicting SSO region` + conflictMsg, {
               tryNextLink: false,
-              logger: init.logger
+              logger: init2.logger
             });
           }
           if (ssoStartUrl && ssoStartUrl !== session.sso_start_url) {
             throw new CredentialsProviderError(`Conflicting SSO start_url` + conflictMsg, {
               tryNextLink: false,
-              logger: init.logger
+              logger: init2.logger
             });
           }
           profile.sso_region = session.sso_region;
           profile.sso_start_url = session.sso_start_url;
         }
-        const { sso_start_url, sso_account_id, sso_region, sso_role_name, sso_session } = validateSsoProfile(profile, init.logger);
+        const { sso_start_url, sso_account_id, sso_region, sso_role_name, sso_session } = validateSsoProfile(profile, init2.logger);
         return resolveSSOCredentials({
           ssoStartUrl: sso_start_url,
           ssoSession: sso_session,
@@ -36923,17 +45107,17 @@ var init_fromSSO = __esm({
           ssoRegion: sso_region,
           ssoRoleName: sso_role_name,
           ssoClient,
-          clientConfig: init.clientConfig,
-          parentClientConfig: init.parentClientConfig,
-          callerClientConfig: init.callerClientConfig,
+          clientConfig: init2.clientConfig,
+          parentClientConfig: init2.parentClientConfig,
+          callerClientConfig: init2.callerClientConfig,
           profile: profileName,
-          filepath: init.filepath,
-          configFilepath: init.configFilepath,
-          ignoreCache: init.ignoreCache,
-          logger: init.logger
+          filepath: init2.filepath,
+          configFilepath: init2.configFilepath,
+          ignoreCache: init2.ignoreCache,
+          logger: init2.logger
         });
       } else if (!ssoStartUrl || !ssoAccountId || !ssoRegion || !ssoRoleName) {
-        throw new CredentialsProviderError('Incomplete configuration. The fromSSO() argument hash must include "ssoStartUrl", "ssoAccountId", "ssoRegion", "ssoRoleName"', { tryNextLink: false, logger: init.logger });
+        throw new CredentialsProviderError('Incomplete configuration. The fromSSO() argument hash must include "ssoStartUrl", "ssoAccountId", "ssoRegion", "ssoRoleName"', { tryNextLink: false, logger: init2.logger });
       } else {
         return resolveSSOCredentials({
           ssoStartUrl,
@@ -36942,14 +45126,14 @@ var init_fromSSO = __esm({
           ssoRegion,
           ssoRoleName,
           ssoClient,
-          clientConfig: init.clientConfig,
-          parentClientConfig: init.parentClientConfig,
-          callerClientConfig: init.callerClientConfig,
+          clientConfig: init2.clientConfig,
+          parentClientConfig: init2.parentClientConfig,
+          callerClientConfig: init2.callerClientConfig,
           profile: profileName,
-          filepath: init.filepath,
-          configFilepath: init.configFilepath,
-          ignoreCache: init.ignoreCache,
-          logger: init.logger
+          filepath: init2.filepath,
+          configFilepath: init2.configFilepath,
+          ignoreCache: init2.ignoreCache,
+          logger: init2.logger
         });
       }
     };
@@ -37161,7 +45345,7 @@ var init_dist_es11 = __esm({
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/bdd.js
-var q, a3, b3, c3, d3, e3, f3, g3, h3, i3, j3, k3, l, m, n, o, p, _data3, root3, r3, nodes3, bdd3;
+var q, a3, b3, c3, d3, e3, f3, g3, h3, i4, j3, k3, l, m, n, o, p, _data3, root3, r3, nodes3, bdd3;
 var init_bdd3 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/bdd.js"() {
     init_endpoints();
@@ -37174,7 +45358,7 @@ var init_bdd3 = __esm({
     f3 = "stringEquals";
     g3 = "getAttr";
     h3 = "us-east-1";
-    i3 = "sigv4";
+    i4 = "sigv4";
     j3 = "sts";
     k3 = "https://sts.{Region}.{PartitionResult#dnsSuffix}";
     l = { [q]: "Endpoint" };
@@ -37212,8 +45396,8 @@ var init_bdd3 = __esm({
       ],
       results: [
         [a3],
-        ["https://sts.amazonaws.com", { authSchemes: [{ name: i3, signingName: j3, signingRegion: h3 }] }],
-        [k3, { authSchemes: [{ name: i3, signingName: j3, signingRegion: "{Region}" }] }],
+        ["https://sts.amazonaws.com", { authSchemes: [{ name: i4, signingName: j3, signingRegion: h3 }] }],
+        [k3, { authSchemes: [{ name: i4, signingName: j3, signingRegion: "{Region}" }] }],
         [a3, "Invalid Configuration: FIPS and custom endpoint are not supported"],
         [a3, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
         [l, o],
@@ -37425,24 +45609,24 @@ var init_httpAuthSchemeProvider4 = __esm({
         const options = [];
         for (const scheme of authSchemes) {
           const { name: resolvedName, properties = {}, ...rest } = scheme;
-          const name = resolvedName.toLowerCase();
-          if (resolvedName !== name) {
-            console.warn(`HttpAuthScheme has been normalized with lowercasing: '${resolvedName}' to '${name}'`);
+          const name2 = resolvedName.toLowerCase();
+          if (resolvedName !== name2) {
+            console.warn(`HttpAuthScheme has been normalized with lowercasing: '${resolvedName}' to '${name2}'`);
           }
           let schemeId;
-          if (name === "sigv4a") {
+          if (name2 === "sigv4a") {
             schemeId = "aws.auth#sigv4a";
             const sigv4Present = authSchemes.find((s3) => {
-              const name2 = s3.name.toLowerCase();
-              return name2 !== "sigv4a" && name2.startsWith("sigv4");
+              const name3 = s3.name.toLowerCase();
+              return name3 !== "sigv4a" && name3.startsWith("sigv4");
             });
             if (SignatureV4MultiRegion.sigv4aDependency() === "none" && sigv4Present) {
               continue;
             }
-          } else if (name.startsWith("sigv4")) {
+          } else if (name2.startsWith("sigv4")) {
             schemeId = "aws.auth#sigv4";
           } else {
-            throw new Error(`Unknown HttpAuthScheme found in '@smithy.rules#endpointRuleSet': '${name}'`);
+            throw new Error(`Unknown HttpAuthScheme found in '@smithy.rules#endpointRuleSet': '${name2}'`);
           }
           const createOption = createHttpAuthOptionFunctions[schemeId];
           if (!createOption) {
@@ -38622,7 +46806,7 @@ var init_EndpointParameters5 = __esm({
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/bdd.js
-var s, a4, b4, c4, d4, e4, f4, g4, h4, i4, j4, k4, l2, m2, n2, o2, p2, q2, _data4, root4, r4, nodes4, bdd4;
+var s, a4, b4, c4, d4, e4, f4, g4, h4, i5, j4, k4, l2, m2, n2, o2, p2, q2, _data4, root4, r4, nodes4, bdd4;
 var init_bdd4 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/bdd.js"() {
     init_endpoints();
@@ -38635,10 +46819,10 @@ var init_bdd4 = __esm({
     f4 = "coalesce";
     g4 = "PartitionResult";
     h4 = "stringEquals";
-    i4 = "getAttr";
+    i5 = "getAttr";
     j4 = "https://signin.{Region}.{PartitionResult#dualStackDnsSuffix}";
     k4 = { [s]: "Endpoint" };
-    l2 = { "fn": i4, "argv": [{ [s]: g4 }, "name"] };
+    l2 = { "fn": i5, "argv": [{ [s]: g4 }, "name"] };
     m2 = { [s]: "Region" };
     n2 = { [s]: g4 };
     o2 = { "authSchemes": [{ "name": "sigv4", "signingName": "signin", "signingRegion": "{Region}" }] };
@@ -38657,13 +46841,13 @@ var init_bdd4 = __esm({
         [h4, [l2, "aws-cn"]],
         [h4, [m2, "us-gov-west-1"]],
         [h4, [l2, "aws-us-gov"]],
-        [e4, [{ fn: i4, argv: [n2, "supportsFIPS"] }, c4]],
+        [e4, [{ fn: i5, argv: [n2, "supportsFIPS"] }, c4]],
         [h4, [l2, "aws-iso"]],
         [h4, [l2, "aws-iso-b"]],
         [h4, [l2, "aws-iso-f"]],
         [h4, [l2, "aws-iso-e"]],
         [h4, [l2, "aws-eusc"]],
-        [e4, [{ fn: i4, argv: [n2, "supportsDualStack"] }, c4]]
+        [e4, [{ fn: i5, argv: [n2, "supportsDualStack"] }, c4]]
       ],
       results: [
         [a4],
@@ -39470,7 +47654,7 @@ var init_signin = __esm({
 
 // node_modules/@aws-sdk/credential-provider-login/dist-es/LoginCredentialsFetcher.js
 import { createHash as createHash3, createPrivateKey, createPublicKey, sign } from "node:crypto";
-import { promises as fs2 } from "node:fs";
+import { promises as fs3 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
 import { dirname as dirname2, join as join6 } from "node:path";
 var LoginCredentialsFetcher;
@@ -39483,9 +47667,9 @@ var init_LoginCredentialsFetcher = __esm({
       init;
       callerClientConfig;
       static REFRESH_THRESHOLD = 5 * 60 * 1e3;
-      constructor(profileData, init, callerClientConfig) {
+      constructor(profileData, init2, callerClientConfig) {
         this.profileData = profileData;
-        this.init = init;
+        this.init = init2;
         this.callerClientConfig = callerClientConfig;
       }
       async loadCredentials() {
@@ -39613,7 +47797,7 @@ var init_LoginCredentialsFetcher = __esm({
       async loadToken() {
         const tokenFilePath = this.getTokenFilePath();
         try {
-          const tokenData = await fs2.readFile(tokenFilePath, "utf8");
+          const tokenData = await fs3.readFile(tokenFilePath, "utf8");
           const token = JSON.parse(tokenData);
           const missingFields = ["accessToken", "clientId", "refreshToken", "dpopKey"].filter((k7) => !token[k7]);
           if (!token.accessToken?.accountId) {
@@ -39637,10 +47821,10 @@ var init_LoginCredentialsFetcher = __esm({
         const tokenFilePath = this.getTokenFilePath();
         const directory = dirname2(tokenFilePath);
         try {
-          await fs2.mkdir(directory, { recursive: true });
+          await fs3.mkdir(directory, { recursive: true });
         } catch (error2) {
         }
-        await fs2.writeFile(tokenFilePath, JSON.stringify(token, null, 2), "utf8");
+        await fs3.writeFile(tokenFilePath, JSON.stringify(token, null, 2), "utf8");
       }
       getTokenFilePath() {
         const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join6(homedir2(), ".aws", "login", "cache");
@@ -39670,9 +47854,9 @@ var init_LoginCredentialsFetcher = __esm({
         return Buffer.concat([rPadded, sPadded]);
       }
       createDPoPInterceptor(middlewareStack) {
-        middlewareStack.add((next) => async (args) => {
-          if (HttpRequest.isInstance(args.request)) {
-            const request = args.request;
+        middlewareStack.add((next) => async (args2) => {
+          if (HttpRequest.isInstance(args2.request)) {
+            const request = args2.request;
             const actualEndpoint = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ""}${request.path}`;
             const dpop = await this.generateDpop(request.method, actualEndpoint);
             request.headers = {
@@ -39680,7 +47864,7 @@ var init_LoginCredentialsFetcher = __esm({
               DPoP: dpop
             };
           }
-          return next(args);
+          return next(args2);
         }, {
           step: "finalizeRequest",
           name: "dpopInterceptor",
@@ -39698,9 +47882,9 @@ var init_LoginCredentialsFetcher = __esm({
           const publicKey = createPublicKey(privateKey);
           const publicDer = publicKey.export({ format: "der", type: "spki" });
           let pointStart = -1;
-          for (let i7 = 0; i7 < publicDer.length; i7++) {
-            if (publicDer[i7] === 4) {
-              pointStart = i7;
+          for (let i8 = 0; i8 < publicDer.length; i8++) {
+            if (publicDer[i8] === 4) {
+              pointStart = i8;
               break;
             }
           }
@@ -39744,20 +47928,20 @@ var init_fromLoginCredentials = __esm({
     init_client3();
     init_config3();
     init_LoginCredentialsFetcher();
-    fromLoginCredentials = (init) => async ({ callerClientConfig } = {}) => {
-      init?.logger?.debug?.("@aws-sdk/credential-providers - fromLoginCredentials");
-      const profiles = await parseKnownFiles(init || {});
+    fromLoginCredentials = (init2) => async ({ callerClientConfig } = {}) => {
+      init2?.logger?.debug?.("@aws-sdk/credential-providers - fromLoginCredentials");
+      const profiles = await parseKnownFiles(init2 || {});
       const profileName = getProfileName({
-        profile: init?.profile ?? callerClientConfig?.profile
+        profile: init2?.profile ?? callerClientConfig?.profile
       });
       const profile = profiles[profileName];
       if (!profile?.login_session) {
         throw new CredentialsProviderError(`Profile ${profileName} does not contain login_session.`, {
           tryNextLink: true,
-          logger: init?.logger
+          logger: init2?.logger
         });
       }
-      const fetcher = new LoginCredentialsFetcher(profile, init, callerClientConfig);
+      const fetcher = new LoginCredentialsFetcher(profile, init2, callerClientConfig);
       const credentials = await fetcher.loadCredentials();
       return setCredentialFeature(credentials, "CREDENTIALS_LOGIN", "AD");
     };
@@ -39875,12 +48059,12 @@ var init_fromProcess = __esm({
   "node_modules/@aws-sdk/credential-provider-process/dist-es/fromProcess.js"() {
     init_config3();
     init_resolveProcessCredentials();
-    fromProcess = (init = {}) => async ({ callerClientConfig } = {}) => {
-      init.logger?.debug("@aws-sdk/credential-provider-process - fromProcess");
-      const profiles = await parseKnownFiles(init);
+    fromProcess = (init2 = {}) => async ({ callerClientConfig } = {}) => {
+      init2.logger?.debug("@aws-sdk/credential-provider-process - fromProcess");
+      const profiles = await parseKnownFiles(init2);
       return resolveProcessCredentials(getProfileName({
-        profile: init.profile ?? callerClientConfig?.profile
-      }), profiles, init.logger);
+        profile: init2.profile ?? callerClientConfig?.profile
+      }), profiles, init2.logger);
     };
   }
 });
@@ -39963,20 +48147,20 @@ var init_resolveStaticCredentials = __esm({
 var fromWebToken;
 var init_fromWebToken = __esm({
   "node_modules/@aws-sdk/credential-provider-web-identity/dist-es/fromWebToken.js"() {
-    fromWebToken = (init) => async (awsIdentityProperties) => {
-      init.logger?.debug("@aws-sdk/credential-provider-web-identity - fromWebToken");
-      const { roleArn, roleSessionName, webIdentityToken, providerId, policyArns, policy, durationSeconds } = init;
-      let { roleAssumerWithWebIdentity } = init;
+    fromWebToken = (init2) => async (awsIdentityProperties) => {
+      init2.logger?.debug("@aws-sdk/credential-provider-web-identity - fromWebToken");
+      const { roleArn, roleSessionName, webIdentityToken, providerId, policyArns, policy, durationSeconds } = init2;
+      let { roleAssumerWithWebIdentity } = init2;
       if (!roleAssumerWithWebIdentity) {
         const { getDefaultRoleAssumerWithWebIdentity: getDefaultRoleAssumerWithWebIdentity3 } = await Promise.resolve().then(() => (init_sts(), sts_exports));
         roleAssumerWithWebIdentity = getDefaultRoleAssumerWithWebIdentity3({
-          ...init.clientConfig,
-          credentialProviderLogger: init.logger,
+          ...init2.clientConfig,
+          credentialProviderLogger: init2.logger,
           parentClientConfig: {
             ...awsIdentityProperties?.callerClientConfig,
-            ...init.parentClientConfig
+            ...init2.parentClientConfig
           }
-        }, init.clientPlugins);
+        }, init2.clientPlugins);
       }
       return roleAssumerWithWebIdentity({
         RoleArn: roleArn,
@@ -40002,18 +48186,18 @@ var init_fromTokenFile = __esm({
     ENV_TOKEN_FILE = "AWS_WEB_IDENTITY_TOKEN_FILE";
     ENV_ROLE_ARN = "AWS_ROLE_ARN";
     ENV_ROLE_SESSION_NAME = "AWS_ROLE_SESSION_NAME";
-    fromTokenFile = (init = {}) => async (awsIdentityProperties) => {
-      init.logger?.debug("@aws-sdk/credential-provider-web-identity - fromTokenFile");
-      const webIdentityTokenFile = init?.webIdentityTokenFile ?? process.env[ENV_TOKEN_FILE];
-      const roleArn = init?.roleArn ?? process.env[ENV_ROLE_ARN];
-      const roleSessionName = init?.roleSessionName ?? process.env[ENV_ROLE_SESSION_NAME];
+    fromTokenFile = (init2 = {}) => async (awsIdentityProperties) => {
+      init2.logger?.debug("@aws-sdk/credential-provider-web-identity - fromTokenFile");
+      const webIdentityTokenFile = init2?.webIdentityTokenFile ?? process.env[ENV_TOKEN_FILE];
+      const roleArn = init2?.roleArn ?? process.env[ENV_ROLE_ARN];
+      const roleSessionName = init2?.roleSessionName ?? process.env[ENV_ROLE_SESSION_NAME];
       if (!webIdentityTokenFile || !roleArn) {
         throw new CredentialsProviderError("Web identity configuration not specified", {
-          logger: init.logger
+          logger: init2.logger
         });
       }
       const credentials = await fromWebToken({
-        ...init,
+        ...init2,
         webIdentityToken: externalDataInterceptor?.getTokenRecord?.()[webIdentityTokenFile] ?? readFileSync(webIdentityTokenFile, { encoding: "ascii" }),
         roleArn,
         roleSessionName
@@ -40107,12 +48291,12 @@ var init_fromIni = __esm({
   "node_modules/@aws-sdk/credential-provider-ini/dist-es/fromIni.js"() {
     init_config3();
     init_resolveProfileData();
-    fromIni = (init = {}) => async ({ callerClientConfig } = {}) => {
-      init.logger?.debug("@aws-sdk/credential-provider-ini - fromIni");
-      const profiles = await parseKnownFiles(init);
+    fromIni = (init2 = {}) => async ({ callerClientConfig } = {}) => {
+      init2.logger?.debug("@aws-sdk/credential-provider-ini - fromIni");
+      const profiles = await parseKnownFiles(init2);
       return resolveProfileData(getProfileName({
-        profile: init.profile ?? callerClientConfig?.profile
-      }), profiles, init, callerClientConfig);
+        profile: init2.profile ?? callerClientConfig?.profile
+      }), profiles, init2, callerClientConfig);
     };
   }
 });
@@ -40137,14 +48321,14 @@ var init_defaultProvider = __esm({
     init_remoteProvider();
     init_memoize_chain();
     multipleCredentialSourceWarningEmitted = false;
-    defaultProvider = (init = {}) => memoizeChain([
+    defaultProvider = (init2 = {}) => memoizeChain([
       async () => {
-        const profile = init.profile ?? process.env[ENV_PROFILE];
+        const profile = init2.profile ?? process.env[ENV_PROFILE];
         if (profile) {
           const envStaticCredentialsAreSet = process.env[ENV_KEY] && process.env[ENV_SECRET];
           if (envStaticCredentialsAreSet) {
             if (!multipleCredentialSourceWarningEmitted) {
-              const warnFn = init.logger?.warn && init.logger?.constructor?.name !== "NoOpLogger" ? init.logger.warn.bind(init.logger) : console.warn;
+              const warnFn = init2.logger?.warn && init2.logger?.constructor?.name !== "NoOpLogger" ? init2.logger.warn.bind(init2.logger) : console.warn;
               warnFn(`@aws-sdk/credential-provider-node - defaultProvider::fromEnv WARNING:
     Multiple credential sources detected: 
     Both AWS_PROFILE and the pair AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY static credentials are set.
@@ -40158,45 +48342,45 @@ var init_defaultProvider = __esm({
             }
           }
           throw new CredentialsProviderError("AWS_PROFILE is set, skipping fromEnv provider.", {
-            logger: init.logger,
+            logger: init2.logger,
             tryNextLink: true
           });
         }
-        init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromEnv");
-        return fromEnv2(init)();
+        init2.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromEnv");
+        return fromEnv2(init2)();
       },
       async (awsIdentityProperties) => {
-        init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromSSO");
-        const { ssoStartUrl, ssoAccountId, ssoRegion, ssoRoleName, ssoSession } = init;
+        init2.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromSSO");
+        const { ssoStartUrl, ssoAccountId, ssoRegion, ssoRoleName, ssoSession } = init2;
         if (!ssoStartUrl && !ssoAccountId && !ssoRegion && !ssoRoleName && !ssoSession) {
-          throw new CredentialsProviderError("Skipping SSO provider in default chain (inputs do not include SSO fields).", { logger: init.logger });
+          throw new CredentialsProviderError("Skipping SSO provider in default chain (inputs do not include SSO fields).", { logger: init2.logger });
         }
         const { fromSSO: fromSSO2 } = await Promise.resolve().then(() => (init_dist_es10(), dist_es_exports4));
-        return fromSSO2(init)(awsIdentityProperties);
+        return fromSSO2(init2)(awsIdentityProperties);
       },
       async (awsIdentityProperties) => {
-        init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromIni");
+        init2.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromIni");
         const { fromIni: fromIni2 } = await Promise.resolve().then(() => (init_dist_es15(), dist_es_exports8));
-        return fromIni2(init)(awsIdentityProperties);
+        return fromIni2(init2)(awsIdentityProperties);
       },
       async (awsIdentityProperties) => {
-        init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromProcess");
+        init2.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromProcess");
         const { fromProcess: fromProcess2 } = await Promise.resolve().then(() => (init_dist_es13(), dist_es_exports6));
-        return fromProcess2(init)(awsIdentityProperties);
+        return fromProcess2(init2)(awsIdentityProperties);
       },
       async (awsIdentityProperties) => {
-        init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromTokenFile");
+        init2.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromTokenFile");
         const { fromTokenFile: fromTokenFile2 } = await Promise.resolve().then(() => (init_dist_es14(), dist_es_exports7));
-        return fromTokenFile2(init)(awsIdentityProperties);
+        return fromTokenFile2(init2)(awsIdentityProperties);
       },
       async () => {
-        init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::remoteProvider");
-        return (await remoteProvider(init))();
+        init2.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::remoteProvider");
+        return (await remoteProvider(init2))();
       },
       async () => {
         throw new CredentialsProviderError("Could not load credentials from any providers", {
           tryNextLink: false,
-          logger: init.logger
+          logger: init2.logger
         });
       }
     ], credentialsTreatedAsExpired);
@@ -40212,7 +48396,7 @@ var init_dist_es16 = __esm({
 });
 
 // node_modules/@aws-sdk/client-accessanalyzer/dist-es/endpoint/bdd.js
-var k5, a5, b5, c5, d5, e5, f5, g5, h5, i5, j5, _data5, root5, r5, nodes5, bdd5;
+var k5, a5, b5, c5, d5, e5, f5, g5, h5, i6, j5, _data5, root5, r5, nodes5, bdd5;
 var init_bdd5 = __esm({
   "node_modules/@aws-sdk/client-accessanalyzer/dist-es/endpoint/bdd.js"() {
     init_endpoints();
@@ -40225,7 +48409,7 @@ var init_bdd5 = __esm({
     f5 = "getAttr";
     g5 = { [k5]: "Endpoint" };
     h5 = { [k5]: d5 };
-    i5 = {};
+    i6 = {};
     j5 = [{ [k5]: "Region" }];
     _data5 = {
       conditions: [
@@ -40242,15 +48426,15 @@ var init_bdd5 = __esm({
         [a5],
         [a5, "Invalid Configuration: FIPS and custom endpoint are not supported"],
         [a5, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-        [g5, i5],
-        ["https://access-analyzer-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i5],
+        [g5, i6],
+        ["https://access-analyzer-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i6],
         [a5, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-        ["https://access-analyzer.{Region}.amazonaws.com", i5],
-        ["https://access-analyzer-fips.{Region}.{PartitionResult#dnsSuffix}", i5],
+        ["https://access-analyzer.{Region}.amazonaws.com", i6],
+        ["https://access-analyzer-fips.{Region}.{PartitionResult#dnsSuffix}", i6],
         [a5, "FIPS is enabled but this partition does not support FIPS"],
-        ["https://access-analyzer.{Region}.{PartitionResult#dualStackDnsSuffix}", i5],
+        ["https://access-analyzer.{Region}.{PartitionResult#dualStackDnsSuffix}", i6],
         [a5, "DualStack is enabled but this partition does not support DualStack"],
-        ["https://access-analyzer.{Region}.{PartitionResult#dnsSuffix}", i5],
+        ["https://access-analyzer.{Region}.{PartitionResult#dnsSuffix}", i6],
         [a5, "Invalid Configuration: Missing Region"]
       ]
     };
@@ -44033,9 +52217,9 @@ async function mapConcurrent(items, limit, fn) {
   let failed = false;
   const worker = async () => {
     while (!failed && next < items.length) {
-      const i7 = next++;
+      const i8 = next++;
       try {
-        results[i7] = await fn(items[i7], i7);
+        results[i8] = await fn(items[i8], i8);
       } catch (error2) {
         failed = true;
         throw error2;
@@ -44053,19 +52237,6 @@ var init_live_catalog = __esm({
   }
 });
 
-// src/findings/source.ts
-function parseFindingObjects(findings, label2, origin2 = {}) {
-  return parseFindings([...findings], label2, origin2);
-}
-var init_source = __esm({
-  "src/findings/source.ts"() {
-    "use strict";
-    init_files();
-    init_parse();
-    init_select();
-  }
-});
-
 // src/findings/access-analyzer.ts
 var access_analyzer_exports = {};
 __export(access_analyzer_exports, {
@@ -44077,6 +52248,7 @@ __export(access_analyzer_exports, {
   createAccessAnalyzerClient: () => createAccessAnalyzerClient,
   describeAwsError: () => describeAwsError,
   exportUnusedAccessFindings: () => exportUnusedAccessFindings,
+  exportedFindingsFile: () => exportedFindingsFile,
   findUnusedAccessAnalyzer: () => findUnusedAccessAnalyzer,
   paginate: () => paginate,
   toJson: () => toJson
@@ -44090,6 +52262,14 @@ function awsClientConfig(options) {
     retryMode: "standard",
     ...options.region === void 0 ? {} : { region: options.region },
     ...options.retryStrategy === void 0 ? {} : { retryStrategy: options.retryStrategy }
+  };
+}
+function exportedFindingsFile(exported) {
+  return {
+    analyzerArn: exported.analyzerArn,
+    coveredAccounts: exported.coveredAccounts,
+    ...exported.coveredPrincipals.length > 0 ? { coveredPrincipals: exported.coveredPrincipals } : {},
+    findings: exported.findings
   };
 }
 async function exportUnusedAccessFindings(client, options = {}) {
@@ -44111,14 +52291,48 @@ async function exportUnusedAccessFindings(client, options = {}) {
     findings.push(finding);
   }
   log(`${findings.length} active unused-access finding(s) from ${analyzerArn}`);
-  return { analyzerArn, findings };
+  const coveredAccounts = options.resources === void 0 ? await accountsCovered(client, analyzerArn, log) : [];
+  return {
+    analyzerArn,
+    findings,
+    coveredAccounts,
+    coveredPrincipals: [...options.resources ?? []]
+  };
+}
+async function accountsCovered(client, analyzerArn, log) {
+  let covered = [];
+  await paginate("ListAnalyzers", async (nextToken) => {
+    const page = await call(
+      "ListAnalyzers",
+      () => client.send(
+        new ListAnalyzersCommand({
+          type: "ACCOUNT_UNUSED_ACCESS",
+          ...nextToken ? { nextToken } : {}
+        })
+      )
+    );
+    for (const analyzer of page.analyzers ?? []) {
+      if (analyzer.arn !== analyzerArn) continue;
+      const exclusions = analyzer.configuration?.unusedAccess?.analysisRule?.exclusions ?? [];
+      const account = /^arn:[^:]+:access-analyzer:[^:]*:(\d{12}):/.exec(analyzerArn)?.[1];
+      if (exclusions.length > 0) {
+        log(`${analyzerArn} excludes some principals: no account is recorded as covered whole`);
+      } else if (account) covered = [account];
+    }
+    return page.nextToken;
+  });
+  return covered;
 }
 function accessAnalyzerSource(client, options = {}) {
   return {
     description: `Access Analyzer ${options.analyzerArn ?? "(the unused-access analyzer of the account)"}`,
     async load() {
-      const { analyzerArn, findings } = await exportUnusedAccessFindings(client, options);
-      return [parseFindingObjects(findings, `Access Analyzer ${analyzerArn}`, { analyzerArn })];
+      const exported = await exportUnusedAccessFindings(client, options);
+      return [
+        parseFindings(exportedFindingsFile(exported), `Access Analyzer ${exported.analyzerArn}`, {
+          analyzerArn: exported.analyzerArn
+        })
+      ];
     }
   };
 }
@@ -44143,7 +52357,7 @@ async function findUnusedAccessAnalyzer(client, log = () => void 0) {
       return chosen;
     }
   }
-  const region2 = await regionOf(client);
+  const region2 = await regionOf2(client);
   throw new ConfigurationError(
     `no active unused-access analyzer in ${region2}: create one (IAM Access Analyzer, type "unused access") or name one with --analyzer-arn (input analyzer-arn)`
   );
@@ -44152,11 +52366,11 @@ async function listActiveFindings(client, analyzerArn, resources, log) {
   const batches = [];
   if (resources === void 0) batches.push(void 0);
   else {
-    for (let i7 = 0; i7 < resources.length; i7 += RESOURCES_PER_FILTER) {
-      batches.push(resources.slice(i7, i7 + RESOURCES_PER_FILTER));
+    for (let i8 = 0; i8 < resources.length; i8 += RESOURCES_PER_FILTER) {
+      batches.push(resources.slice(i8, i8 + RESOURCES_PER_FILTER));
     }
   }
-  const out = [];
+  const out2 = [];
   const seen = /* @__PURE__ */ new Set();
   for (const batch of batches) {
     const filter = {
@@ -44183,12 +52397,12 @@ async function listActiveFindings(client, analyzerArn, resources, log) {
         }
         if (!FINDING_TYPES2.includes(String(summary2.findingType))) continue;
         seen.add(summary2.id);
-        out.push(summary2);
+        out2.push(summary2);
       }
       return page.nextToken;
     });
   }
-  return out;
+  return out2;
 }
 async function getFullFinding(client, analyzerArn, id, log) {
   let first;
@@ -44242,9 +52456,9 @@ async function paginate(operation2, fetchPage) {
   }
   throw new ConfigurationError(`${operation2} returned more than ${MAX_PAGES} pages; stopped`);
 }
-async function call(operation2, send) {
+async function call(operation2, send2) {
   try {
-    return await send();
+    return await send2();
   } catch (error2) {
     throw describeAwsError(error2, operation2);
   }
@@ -44252,33 +52466,33 @@ async function call(operation2, send) {
 function describeAwsError(error2, operation2) {
   if (error2 instanceof ConfigurationError) return error2;
   const e7 = error2 ?? {};
-  const name = e7.name ?? "Error";
+  const name2 = e7.name ?? "Error";
   const message = e7.message ?? String(error2);
   const service = operation2.endsWith("LastAccessedDetails") ? "IAM" : "Access Analyzer";
   const permission = PERMISSIONS[operation2];
   let sentence;
-  if (name === "CredentialsProviderError" || /could not load credentials/i.test(message)) {
+  if (name2 === "CredentialsProviderError" || /could not load credentials/i.test(message)) {
     sentence = `no AWS credentials were found for ${service} ${operation2}: configure them (in a workflow, aws-actions/configure-aws-credentials with OIDC and \`permissions: id-token: write\`; locally, AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)`;
   } else if (/region is missing/i.test(message)) {
     sentence = `no AWS region is set for ${service} ${operation2}: set AWS_REGION (or the profile's region)`;
-  } else if (CREDENTIAL_REJECTED.has(name)) {
-    sentence = `AWS rejected the credentials for ${service} ${operation2} (${name}: ${message}); check or refresh them`;
-  } else if (DENIED.has(name) || e7.$metadata?.httpStatusCode === 403) {
+  } else if (CREDENTIAL_REJECTED.has(name2)) {
+    sentence = `AWS rejected the credentials for ${service} ${operation2} (${name2}: ${message}); check or refresh them`;
+  } else if (DENIED.has(name2) || e7.$metadata?.httpStatusCode === 403) {
     sentence = `${service} denied ${operation2}: the AWS credentials need the IAM permission ${permission} (${message})`;
-  } else if (name === "ResourceNotFoundException" || name.startsWith("NoSuchEntity")) {
+  } else if (name2 === "ResourceNotFoundException" || name2.startsWith("NoSuchEntity")) {
     sentence = `${service} ${operation2}: not found (${message}); check the ARN and the region`;
-  } else if (name === "ValidationException" || name.startsWith("InvalidInput")) {
+  } else if (name2 === "ValidationException" || name2.startsWith("InvalidInput")) {
     sentence = `${service} ${operation2} rejected the request: ${message}`;
-  } else if (name === "ThrottlingException" || name === "Throttling") {
+  } else if (name2 === "ThrottlingException" || name2 === "Throttling") {
     sentence = `${service} kept throttling ${operation2} after ${e7.$metadata?.attempts ?? "several"} attempts; try again later`;
-  } else if (e7.code && NETWORK.has(e7.code) || name === "TimeoutError") {
-    sentence = `could not reach ${service} for ${operation2} (${e7.code ?? name}); check the network and any AWS_ENDPOINT_URL_* setting`;
+  } else if (e7.code && NETWORK.has(e7.code) || name2 === "TimeoutError") {
+    sentence = `could not reach ${service} for ${operation2} (${e7.code ?? name2}); check the network and any AWS_ENDPOINT_URL_* setting`;
   } else {
-    sentence = `${service} ${operation2} failed (${name}: ${message})`;
+    sentence = `${service} ${operation2} failed (${name2}: ${message})`;
   }
   return new ConfigurationError(sentence, { cause: error2 });
 }
-async function regionOf(client) {
+async function regionOf2(client) {
   try {
     return `region ${await client.config.region()}`;
   } catch {
@@ -44289,16 +52503,16 @@ function toJson(value) {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(toJson);
   if (typeof value !== "object" || value === null) return value;
-  const out = {};
+  const out2 = {};
   for (const [key, v2] of Object.entries(value)) {
     if (key === "$metadata" || v2 === void 0) continue;
     if (key === "$unknown" && Array.isArray(v2) && typeof v2[0] === "string") {
-      out[v2[0]] = toJson(v2[1]);
+      out2[v2[0]] = toJson(v2[1]);
       continue;
     }
-    out[key] = toJson(v2);
+    out2[key] = toJson(v2);
   }
-  return out;
+  return out2;
 }
 function withoutUndefined(record) {
   return toJson(record);
@@ -44310,7 +52524,7 @@ var init_access_analyzer = __esm({
     init_dist_es17();
     init_errors();
     init_live_catalog();
-    init_source();
+    init_parse();
     AWS_MAX_ATTEMPTS = 5;
     PERMISSIONS = {
       ListAnalyzers: "access-analyzer:ListAnalyzers",
@@ -44318,6 +52532,8 @@ var init_access_analyzer = __esm({
       GetFindingV2: "access-analyzer:GetFinding",
       CheckNoNewAccess: "access-analyzer:CheckNoNewAccess",
       CheckAccessNotGranted: "access-analyzer:CheckAccessNotGranted",
+      GenerateFindingRecommendation: "access-analyzer:GenerateFindingRecommendation",
+      GetFindingRecommendation: "access-analyzer:GetFindingRecommendation",
       GenerateServiceLastAccessedDetails: "iam:GenerateServiceLastAccessedDetails",
       GetServiceLastAccessedDetails: "iam:GetServiceLastAccessedDetails"
     };
@@ -44361,8 +52577,8 @@ async function verifyWithAws(client, originalDoc, refinedDoc, removedActions) {
   );
   if (!noNew.ok) return noNew;
   const actions = [...new Set(removedActions)].sort();
-  for (let i7 = 0; i7 < actions.length; i7 += ACTIONS_PER_CHECK) {
-    const batch = actions.slice(i7, i7 + ACTIONS_PER_CHECK);
+  for (let i8 = 0; i8 < actions.length; i8 += ACTIONS_PER_CHECK) {
+    const batch = actions.slice(i8, i8 + ACTIONS_PER_CHECK);
     const notGranted = await check(
       "CheckAccessNotGranted",
       () => client.send(
@@ -44387,24 +52603,24 @@ function awsRefinementVerifier(client) {
 }
 function actionsToProve(refinement) {
   const removed = /* @__PURE__ */ new Map();
-  for (const statement of refinement.statements) {
-    for (const change of statement.changes) {
+  for (const statement2 of refinement.statements) {
+    for (const change of statement2.changes) {
       for (const action of change.unused) removed.set(fold(action), action);
     }
   }
   const allows = statementsOf(refinement.document).filter(
     (s3) => isRecord(s3) && s3.Effect === "Allow"
   );
-  const out = [];
+  const out2 = [];
   for (const action of removed.values()) {
-    if (!allows.some((s3) => grants(s3, action))) out.push(action);
+    if (!allows.some((s3) => grants(s3, action))) out2.push(action);
   }
-  return out.sort();
+  return out2.sort();
 }
-function grants(statement, action) {
-  const list2 = (value) => typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v2) => typeof v2 === "string") : [];
-  if ("Action" in statement) return list2(statement.Action).some((p4) => matches(p4, action));
-  if ("NotAction" in statement) return !list2(statement.NotAction).some((p4) => matches(p4, action));
+function grants(statement2, action) {
+  const list3 = (value) => typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v2) => typeof v2 === "string") : [];
+  if ("Action" in statement2) return list3(statement2.Action).some((p4) => matches(p4, action));
+  if ("NotAction" in statement2) return !list3(statement2.NotAction).some((p4) => matches(p4, action));
   return false;
 }
 function statementsOf(document) {
@@ -44412,13 +52628,13 @@ function statementsOf(document) {
   const s3 = document.Statement;
   return Array.isArray(s3) ? s3 : isRecord(s3) ? [s3] : [];
 }
-async function check(operation2, send) {
+async function check(operation2, send2) {
   let answer;
   try {
-    answer = await send();
+    answer = await send2();
   } catch (error2) {
-    const name = error2.name ?? "";
-    if (UNCHECKABLE.has(name)) {
+    const name2 = error2.name ?? "";
+    if (UNCHECKABLE.has(name2)) {
       return {
         ok: false,
         defect: false,
@@ -44499,66 +52715,82 @@ function markFixed(report) {
     )
   };
 }
-function textReport(report, diffs) {
-  const out = [];
-  for (const d7 of diffs) out.push(d7.trimEnd());
-  for (const file of report.files) {
-    if (file.status !== "policies") {
-      const at2 = file.line !== void 0 ? `:${file.line}:${file.column ?? 1}` : "";
-      const what = file.status === "malformed" ? "malformed, skipped" : "skipped";
-      out.push(`${file.file}${at2}: ${what}: it ${file.message ?? "could not be read"}`);
-      continue;
-    }
-    for (const p4 of file.policies) out.push(...policyLines2(file.file, p4));
-    for (const n4 of file.notes) {
-      out.push(`${n4.file}:${n4.line}: ${n4.pointer ? `${n4.pointer}: ` : ""}${n4.message}`);
-    }
-  }
-  out.push(summary(report));
-  return `${out.join("\n")}
+function textReport(report, sections) {
+  return `${[...sections.filter((s3) => s3 !== ""), summary(report)].join("\n")}
 `;
 }
+function fileSection(file, diff) {
+  const out2 = [];
+  if (diff !== "") out2.push(diff.trimEnd());
+  if (file.status !== "policies") {
+    const at2 = file.line !== void 0 ? `:${file.line}:${file.column ?? 1}` : "";
+    const what = file.status === "malformed" ? "malformed, skipped" : "skipped";
+    out2.push(`${file.file}${at2}: ${what}: it ${file.message ?? "could not be read"}`);
+    return out2.join("\n");
+  }
+  for (const p4 of file.policies) out2.push(...policyLines2(file.file, p4));
+  for (const n4 of file.notes) {
+    const mark = n4.unchecked ? "not checked: " : "";
+    out2.push(`${n4.file}:${n4.line}: ${n4.pointer ? `${n4.pointer}: ` : ""}${mark}${n4.message}`);
+  }
+  return out2.join("\n");
+}
 function policyLines2(file, p4) {
-  const where = `${file}:${p4.range.startLine}: ${p4.pointer ? `${p4.pointer}: ` : ""}`;
+  const branch = p4.branches && p4.branches.length > 0 ? ` (when ${p4.branches.map((b7) => `${b7.condition} is ${b7.value}`).join(" and ")})` : "";
+  const where = `${file}:${p4.range.startLine}: ${p4.pointer ? `${p4.pointer}${branch}: ` : ""}`;
   const whose = p4.principals.length > 0 ? ` (${p4.principals.join(", ")})` : "";
   switch (p4.status) {
-    case "unchanged":
-      return [];
     case "unmapped":
       return [`${where}not refined, no principal: ${p4.reason ?? ""}`];
     case "invalid":
       return [`${where}not a policy the engine can read: ${p4.reason ?? ""}`];
     case "error":
       return [`${where}${p4.reason ?? "an internal guarantee failed"}`];
+    case "unchecked":
+      return [`${where}not checked${whose}: ${p4.reason ?? ""}`];
     default:
   }
-  const head = p4.status === "unused-policy" ? `${where}every action is unused${whose}: detach the policy or delete it` : p4.status === "not-editable" ? `${where}unused permissions${whose}, reported without a fix: ${p4.reason ?? ""}` : `${where}${p4.status === "fixed" ? "fixed" : "unused permissions"}${whose}`;
-  const lines = [head];
-  if (hasUnused(p4.status)) {
-    for (const s3 of p4.statements) {
-      const label2 = s3.sid !== void 0 ? `Statement "${s3.sid}"` : `Statement #${s3.index + 1}`;
-      for (const r7 of s3.reasons) lines.push(`  ${label2}: ${r7}`);
+  const lines = [];
+  if (p4.status !== "unchanged") {
+    lines.push(
+      p4.status === "unused-policy" ? `${where}every action is unused${whose}: ${p4.reason ?? "detach the policy or delete it"}` : p4.status === "not-editable" ? `${where}unused permissions${whose}, reported without a fix: ${p4.reason ?? ""}` : `${where}${p4.status === "fixed" ? "fixed" : "unused permissions"}${whose}`
+    );
+  }
+  const notRefined = [];
+  for (const s3 of p4.statements) {
+    const label2 = s3.sid !== void 0 ? `Statement "${s3.sid}"` : `Statement #${s3.index + 1}`;
+    if (hasUnused(p4.status)) for (const r7 of s3.reasons) lines.push(`  ${label2}: ${r7}`);
+    if (s3.status === "not-refined" && s3.note !== void 0 && !s3.note.startsWith("is a Deny")) {
+      notRefined.push(`  ${label2}: ${s3.unreadable ? "not checked" : "not refined"}: ${s3.note}`);
     }
   }
-  for (const w2 of p4.warnings) lines.push(`  warning: ${w2}`);
+  if (notRefined.length > 0 && lines.length === 0) lines.push(`${where}found${whose}`);
+  lines.push(...notRefined);
+  if (p4.awsAgreement) {
+    lines.push(`  IAM Access Analyzer: ${agreementLine(p4.awsAgreement)}`);
+    const details = agreementDetails(p4.awsAgreement);
+    if (details.length > 2) for (const d7 of details) lines.push(`    ${d7}`);
+  }
+  for (const w2 of p4.warnings) lines.push(`  note: ${w2}`);
+  if (lines.length > 0 && p4.status === "unchanged" && notRefined.length === 0) return [];
   return lines;
 }
 function summary(report) {
   const t2 = report.totals;
-  const parts = [
+  const parts2 = [
     `${t2.policies} ${t2.policies === 1 ? "policy" : "policies"} in ${t2.files} ${t2.files === 1 ? "file" : "files"}`
   ];
-  parts.push(`${t2.withUnused} with unused permissions${t2.fixed > 0 ? ` (${t2.fixed} fixed)` : ""}`);
-  if (t2.unusedPolicies > 0) parts.push(`${t2.unusedPolicies} wholly unused`);
-  if (t2.notEditable > 0) parts.push(`${t2.notEditable} without a fix`);
-  if (t2.unmapped > 0) parts.push(`${t2.unmapped} unmapped`);
-  if (t2.invalid > 0) parts.push(`${t2.invalid} not readable as a policy`);
+  parts2.push(`${t2.withUnused} with unused permissions${t2.fixed > 0 ? ` (${t2.fixed} fixed)` : ""}`);
+  if (t2.unusedPolicies > 0) parts2.push(`${t2.unusedPolicies} wholly unused`);
+  if (t2.notEditable > 0) parts2.push(`${t2.notEditable} without a fix`);
+  if (t2.unmapped > 0) parts2.push(`${t2.unmapped} unmapped`);
+  if (t2.invalid > 0) parts2.push(`${t2.invalid} not readable as a policy`);
   if (t2.malformedFiles > 0)
-    parts.push(`${t2.malformedFiles} malformed ${t2.malformedFiles === 1 ? "file" : "files"}`);
+    parts2.push(`${t2.malformedFiles} malformed ${t2.malformedFiles === 1 ? "file" : "files"}`);
   if (t2.skippedFiles > 0)
-    parts.push(`${t2.skippedFiles} skipped ${t2.skippedFiles === 1 ? "file" : "files"}`);
-  if (t2.unchecked > 0) parts.push(`${t2.unchecked} not checked`);
-  return `iam-refine: ${parts.join(", ")}`;
+    parts2.push(`${t2.skippedFiles} skipped ${t2.skippedFiles === 1 ? "file" : "files"}`);
+  if (t2.unchecked > 0) parts2.push(`${t2.unchecked} not checked`);
+  return `iam-refine: ${parts2.join(", ")}`;
 }
 var CHECK_USAGE, FORMATS, DEFAULT_CONFIG, checkCommand;
 var init_check = __esm({
@@ -44569,20 +52801,23 @@ var init_check = __esm({
     init_files();
     init_refine_tree();
     init_walk();
+    init_agreement();
     init_diff();
     init_json_report();
     init_sarif();
     init_sweep_body();
     init_config();
+    init_candidates();
+    init_format2();
     init_gate();
     init_io();
     init_refine2();
-    CHECK_USAGE = "usage: iam-refine check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]\n                        [--format text|json|sarif|markdown] [--link-base URL]\n                        [--principal ARN]... [--verify-with-aws]\n                        [--fail-on unused-or-unchecked|unused|never]";
+    CHECK_USAGE = "usage: iam-refine check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]\n                        [--format text|json|sarif|markdown] [--link-base URL]\n                        [--principal ARN]... [--verify-with-aws]\n                        [--fail-on unused-or-unchecked|unused|never] [--require-aws-agreement]";
     FORMATS = ["text", "json", "sarif", "markdown"];
     DEFAULT_CONFIG = join7(".github", "iam-refine.yml");
-    checkCommand = async (args, io) => {
+    checkCommand = async (args2, io) => {
       const { values, positionals } = parseOptions(
-        args,
+        args2,
         {
           findings: { type: "string", multiple: true },
           config: { type: "string" },
@@ -44592,7 +52827,8 @@ var init_check = __esm({
           "link-base": { type: "string" },
           principal: { type: "string", multiple: true },
           "verify-with-aws": { type: "boolean" },
-          "fail-on": { type: "string" }
+          "fail-on": { type: "string" },
+          "require-aws-agreement": { type: "boolean" }
         },
         CHECK_USAGE
       );
@@ -44633,6 +52869,13 @@ ${CHECK_USAGE}`);
           "a per-principal findings list names no principal: say whose it is with --principal ARN"
         );
       }
+      const recommendations = findings.recommendations ?? /* @__PURE__ */ new Map();
+      const requireAgreement = values["require-aws-agreement"] === true;
+      if (requireAgreement && recommendations.size === 0) {
+        throw new ConfigurationError(
+          "--require-aws-agreement needs IAM Access Analyzer recommendations: give findings written by `iam-refine findings export`, or a saved `aws accessanalyzer get-finding-recommendation` response, with --findings"
+        );
+      }
       const prove = values["verify-with-aws"] === true ? (await Promise.resolve().then(() => (init_verify(), verify_exports))).awsRefinementVerifier(
         (await Promise.resolve().then(() => (init_access_analyzer(), access_analyzer_exports))).createAccessAnalyzerClient()
       ) : void 0;
@@ -44643,22 +52886,34 @@ ${CHECK_USAGE}`);
         catalog,
         findings,
         fallbackPrincipals: fallback,
+        ...recommendations.size > 0 ? {
+          agreement: { recommendationsFor: async () => recommendations, required: requireAgreement }
+        } : {},
         ...prove ? { prove } : {},
+        ...io.parserFiles ? { parserFiles: io.parserFiles } : {},
         onWithheld: (file, p4, reason) => io.err(`${file}: ${p4.location.pointer || "policy"}: ${reason}
 `)
       });
       const swept = [];
-      const diffs = [];
+      const sections = [];
+      let namedProblems = 0;
       for (const file of tree.files) {
-        let report2 = file.report;
-        if (file.text !== void 0 && report2.edits.length > 0) {
-          diffs.push(unifiedDiff(file.path, file.text, report2.edits));
+        if (!file.report) {
+          sections.push(
+            mayHoldPolicies(file.path) ? `${file.path}: holds no policy iam-refine reads` : `${file.path}: skipped: it ${NOT_A_FORMAT}`
+          );
+          namedProblems++;
+          continue;
         }
+        let report2 = file.report;
+        if (file.explicit && report2.status !== "policies") namedProblems++;
+        const diff = file.text !== void 0 && report2.edits.length > 0 ? unifiedDiff(file.path, file.text, report2.edits) : "";
         if (fix && file.fixedText !== void 0) {
           await writeFileAtomically(file.path, file.fixedText);
           report2 = markFixed(report2);
         }
         swept.push({ path: file.rel, report: report2 });
+        sections.push(fileSection(report2, diff));
       }
       const reports = swept.map((f7) => f7.report);
       const report = buildReport(reports, {
@@ -44669,7 +52924,7 @@ ${CHECK_USAGE}`);
         fixed: fix,
         notes: findings.notes
       });
-      for (const note2 of findings.notes) io.err(`${note2}
+      for (const note3 of findings.notes) io.err(`${note3}
 `);
       if (format4 === "json") io.out(`${JSON.stringify(report, null, 2)}
 `);
@@ -44684,10 +52939,179 @@ ${CHECK_USAGE}`);
             ...linkBase === void 0 ? {} : { linkBase }
           })
         );
-      } else io.out(textReport(report, diffs));
+      } else io.out(textReport(report, sections));
       if (report.totals.errors > 0 || tree.defects > 0) return EXIT.bug;
+      if (namedProblems > 0) {
+        io.err(
+          `iam-refine: ${namedProblems} of the files named on the command line could not be checked (see above)
+`
+        );
+        return EXIT.usage;
+      }
       return gateFailure(report, failOn, "--fail-on") === void 0 ? EXIT.ok : EXIT.unused;
     };
+  }
+});
+
+// src/findings/recommendations.ts
+async function fetchRecommendations(client, analyzerArn, requests, options = {}) {
+  const log = options.log ?? (() => void 0);
+  const deadline = Date.now() + (options.timeLimitMs ?? RECOMMENDATIONS_TIME_LIMIT_MS);
+  const fetched = await mapConcurrent(
+    requests,
+    RECOMMENDATION_CONCURRENCY,
+    (request) => fetchRecommendation(client, analyzerArn, request, deadline)
+  );
+  const available = fetched.filter((f7) => f7.recommendation.status === "available").length;
+  for (const f7 of fetched) {
+    if (f7.recommendation.status === "unavailable") {
+      log(`no recommendation for ${f7.recommendation.principal}: ${f7.recommendation.reason}`);
+    }
+  }
+  if (requests.length > 0) {
+    log(`${available} of ${requests.length} IAM Access Analyzer recommendation(s) read`);
+  }
+  return fetched;
+}
+async function fetchRecommendation(client, analyzerArn, request, deadline) {
+  const { id, resource } = request;
+  const unavailable2 = (reason) => ({
+    recommendation: { principal: resource, status: "unavailable", reason, source: `finding ${id}` }
+  });
+  try {
+    let first = await getFirstPage(client, analyzerArn, id);
+    let generated = false;
+    if (first === void 0 || first.status === "FAILED") {
+      await send(
+        "GenerateFindingRecommendation",
+        () => client.send(new GenerateFindingRecommendationCommand({ analyzerArn, id }))
+      );
+      generated = true;
+      first = await getFirstPage(client, analyzerArn, id);
+    }
+    let delay = POLL_FIRST_DELAY_MS;
+    while ((first === void 0 ? generated : first.status === "IN_PROGRESS") && Date.now() + delay <= deadline) {
+      await sleep2(delay);
+      delay = Math.min(delay * 2, POLL_MAX_DELAY_MS);
+      first = await getFirstPage(client, analyzerArn, id);
+    }
+    if (first === void 0) {
+      return unavailable2(
+        generated ? "IAM Access Analyzer started the recommendation but did not find it afterwards" : "IAM Access Analyzer has no recommendation for the finding"
+      );
+    }
+    const steps = [...first.recommendedSteps ?? []];
+    if (first.status === "SUCCEEDED" && first.nextToken) {
+      let token = first.nextToken;
+      await paginate("GetFindingRecommendation", async () => {
+        const page = await getPage(client, analyzerArn, id, token);
+        if (page === void 0)
+          throw new ConfigurationError("the recommendation disappeared between two pages");
+        steps.push(...page.recommendedSteps ?? []);
+        token = page.nextToken;
+        return token;
+      });
+    }
+    const response = toJson({
+      startedAt: first.startedAt,
+      completedAt: first.completedAt,
+      error: first.error,
+      resourceArn: first.resourceArn,
+      recommendedSteps: steps,
+      recommendationType: first.recommendationType,
+      status: first.status
+    });
+    const recommendation = readRecommendation(
+      response,
+      "",
+      (path, what) => {
+        throw new ConfigurationError(
+          `GetFindingRecommendation answered for finding ${id}: ${path}: ${what}`
+        );
+      },
+      `finding ${id}`,
+      resource
+    );
+    if (recommendation.status === "unavailable" && first.status === "IN_PROGRESS") {
+      return {
+        recommendation: {
+          ...recommendation,
+          reason: `${recommendation.reason}, still in progress at the time limit`
+        },
+        response
+      };
+    }
+    return { recommendation, response };
+  } catch (error2) {
+    return unavailable2(error2 instanceof ConfigurationError ? error2.message : String(error2));
+  }
+}
+function getFirstPage(client, analyzerArn, id) {
+  return getPage(client, analyzerArn, id, void 0);
+}
+async function getPage(client, analyzerArn, id, nextToken) {
+  try {
+    return await client.send(
+      new GetFindingRecommendationCommand({
+        analyzerArn,
+        id,
+        maxResults: STEPS_PER_PAGE,
+        ...nextToken ? { nextToken } : {}
+      })
+    );
+  } catch (error2) {
+    if (error2.name === "ResourceNotFoundException") return void 0;
+    throw describe3(error2, "GetFindingRecommendation");
+  }
+}
+async function send(operation2, run2) {
+  try {
+    return await run2();
+  } catch (error2) {
+    throw describe3(error2, operation2);
+  }
+}
+function describe3(error2, operation2) {
+  const name2 = error2.name;
+  if (name2 === "ThrottlingException") {
+    return new ConfigurationError(
+      `IAM Access Analyzer kept throttling ${operation2}; the recommendation is unavailable for this run`,
+      { cause: error2 }
+    );
+  }
+  return describeAwsError(error2, operation2);
+}
+function sleep2(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+async function attachRecommendations(client, exported, options = {}) {
+  const requests = exported.findings.filter(
+    (f7) => f7.findingType === "UnusedPermission" && typeof f7.id === "string" && typeof f7.resource === "string"
+  ).map((f7) => ({ id: f7.id, resource: f7.resource }));
+  const fetched = await fetchRecommendations(client, exported.analyzerArn, requests, options);
+  const byId = new Map(requests.map((r7, i8) => [r7.id, fetched[i8]?.response]));
+  return {
+    ...exported,
+    findings: exported.findings.map((f7) => {
+      const response = byId.get(String(f7.id));
+      return response ? { ...f7, [RECOMMENDATION_KEY]: response } : f7;
+    })
+  };
+}
+var RECOMMENDATIONS_TIME_LIMIT_MS, POLL_FIRST_DELAY_MS, POLL_MAX_DELAY_MS, STEPS_PER_PAGE, RECOMMENDATION_CONCURRENCY;
+var init_recommendations = __esm({
+  "src/findings/recommendations.ts"() {
+    "use strict";
+    init_dist_es17();
+    init_errors();
+    init_live_catalog();
+    init_access_analyzer();
+    init_parse_recommendation();
+    RECOMMENDATIONS_TIME_LIMIT_MS = 18e4;
+    POLL_FIRST_DELAY_MS = 1e3;
+    POLL_MAX_DELAY_MS = 8e3;
+    STEPS_PER_PAGE = 1e3;
+    RECOMMENDATION_CONCURRENCY = 4;
   }
 });
 
@@ -44843,7 +53267,7 @@ var init_package3 = __esm({
 });
 
 // node_modules/@aws-sdk/client-iam/dist-es/endpoint/bdd.js
-var v, w, x, y, a6, b6, c6, d6, e6, f6, g6, h6, i6, j6, k6, l3, m3, n3, o3, p3, q3, s2, t, u, _data6, root6, r6, nodes6, bdd6;
+var v, w, x, y, a6, b6, c6, d6, e6, f6, g6, h6, i7, j6, k6, l3, m3, n3, o3, p3, q3, s2, t, u, _data6, root6, r6, nodes6, bdd6;
 var init_bdd6 = __esm({
   "node_modules/@aws-sdk/client-iam/dist-es/endpoint/bdd.js"() {
     init_endpoints();
@@ -44859,7 +53283,7 @@ var init_bdd6 = __esm({
     f6 = "booleanEquals";
     g6 = "getAttr";
     h6 = { [v]: "Endpoint" };
-    i6 = { "fn": g6, "argv": [{ [v]: d6 }, "name"] };
+    i7 = { "fn": g6, "argv": [{ [v]: d6 }, "name"] };
     j6 = { [v]: d6 };
     k6 = { [w]: [{ [x]: "sigv4", [y]: "us-east-1" }] };
     l3 = { [w]: [{ [x]: "sigv4", [y]: "cn-north-1" }] };
@@ -44876,16 +53300,16 @@ var init_bdd6 = __esm({
         [c6, [h6]],
         [c6, u],
         ["aws.partition", u, d6],
-        [e6, [i6, "aws"]],
-        [e6, [i6, "aws-cn"]],
-        [e6, [i6, "aws-us-gov"]],
-        [e6, [i6, "aws-iso"]],
+        [e6, [i7, "aws"]],
+        [e6, [i7, "aws-cn"]],
+        [e6, [i7, "aws-us-gov"]],
+        [e6, [i7, "aws-iso"]],
         [f6, [{ [v]: "UseFIPS" }, b6]],
         [f6, [{ [v]: "UseDualStack" }, b6]],
-        [e6, [i6, "aws-iso-b"]],
-        [e6, [i6, "aws-iso-e"]],
-        [e6, [i6, "aws-iso-f"]],
-        [e6, [i6, "aws-eusc"]],
+        [e6, [i7, "aws-iso-b"]],
+        [e6, [i7, "aws-iso-e"]],
+        [e6, [i7, "aws-iso-f"]],
+        [e6, [i7, "aws-eusc"]],
         [f6, [{ fn: g6, argv: [j6, "supportsDualStack"] }, b6]],
         [f6, [{ fn: g6, argv: [j6, "supportsFIPS"] }, b6]]
       ],
@@ -54994,6 +63418,16 @@ var init_dist_es18 = __esm({
   }
 });
 
+// src/findings/source.ts
+var init_source = __esm({
+  "src/findings/source.ts"() {
+    "use strict";
+    init_files();
+    init_parse();
+    init_select();
+  }
+});
+
 // src/findings/last-accessed.ts
 function createIamClient(options = {}) {
   return new IAMClient(awsClientConfig(options));
@@ -55006,7 +63440,7 @@ async function lastAccessedFindings(client, principals, options = {}) {
     );
   }
   for (const arn of principals) {
-    if (!PRINCIPAL_ARN2.test(arn)) {
+    if (!PRINCIPAL_ARN3.test(arn)) {
       throw new ConfigurationError(
         `"${arn}" is not the ARN of an IAM role or user (arn:aws:iam::123456789012:role/Name)`
       );
@@ -55103,10 +63537,10 @@ function unusedFromLastAccessed(report, { unusedDays, now }) {
     }
     const actions = [];
     for (const tracked of service.TrackedActionsLastAccessed ?? []) {
-      const name = actionName(tracked.ActionName, namespace);
-      if (name === void 0 || !unusedSince(tracked.LastAccessedTime)) continue;
+      const name2 = actionName(tracked.ActionName, namespace);
+      if (name2 === void 0 || !unusedSince(tracked.LastAccessedTime)) continue;
       actions.push({
-        action: name,
+        action: name2,
         ...tracked.LastAccessedTime ? { lastAccessed: tracked.LastAccessedTime.toISOString() } : {}
       });
     }
@@ -55121,7 +63555,7 @@ function unusedFromLastAccessed(report, { unusedDays, now }) {
     }
   }
   if (details.length === 0) return void 0;
-  const parts = report.principal.split(":");
+  const parts2 = report.principal.split(":");
   const analyzed = (report.jobCompletionDate ?? now).toISOString();
   return {
     id: `last-accessed:${report.principal}`,
@@ -55129,8 +63563,8 @@ function unusedFromLastAccessed(report, { unusedDays, now }) {
     createdAt: (report.jobCreationDate ?? now).toISOString(),
     updatedAt: analyzed,
     resource: report.principal,
-    resourceType: parts[5]?.startsWith("user/") ? "AWS::IAM::User" : "AWS::IAM::Role",
-    resourceOwnerAccount: parts[4] ?? "",
+    resourceType: parts2[5]?.startsWith("user/") ? "AWS::IAM::User" : "AWS::IAM::Role",
+    resourceOwnerAccount: parts2[4] ?? "",
     status: "ACTIVE",
     findingType: "UnusedPermission",
     findingDetails: details
@@ -55142,7 +63576,7 @@ function actionName(raw, namespace) {
   if (colon < 0) return raw;
   return raw.slice(0, colon).toLowerCase() === namespace.toLowerCase() ? raw.slice(colon + 1) : void 0;
 }
-var DEFAULT_UNUSED_DAYS, PRINCIPAL_ARN2;
+var DEFAULT_UNUSED_DAYS, PRINCIPAL_ARN3;
 var init_last_accessed = __esm({
   "src/findings/last-accessed.ts"() {
     "use strict";
@@ -55152,7 +63586,7 @@ var init_last_accessed = __esm({
     init_access_analyzer();
     init_source();
     DEFAULT_UNUSED_DAYS = 90;
-    PRINCIPAL_ARN2 = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/.+$/;
+    PRINCIPAL_ARN3 = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/.+$/;
   }
 });
 
@@ -55165,8 +63599,8 @@ __export(findings_exports, {
 });
 import { writeFile as writeFile3 } from "node:fs/promises";
 function createFindingsCommand(deps = defaultDeps) {
-  return async (args, io) => {
-    const [sub, ...rest] = args;
+  return async (args2, io) => {
+    const [sub, ...rest] = args2;
     if (sub !== "export") {
       throw new ConfigurationError(
         `${sub === void 0 ? "name a subcommand" : `unknown subcommand "${sub}"`}
@@ -55180,7 +63614,8 @@ ${FINDINGS_USAGE}`
         principal: { type: "string", multiple: true },
         out: { type: "string" },
         "last-accessed": { type: "string", multiple: true },
-        "unused-days": { type: "string" }
+        "unused-days": { type: "string" },
+        "without-recommendations": { type: "boolean" }
       },
       FINDINGS_USAGE
     );
@@ -55196,16 +63631,23 @@ ${FINDINGS_USAGE}`);
       throw new ConfigurationError(`--unused-days applies to --last-accessed
 ${FINDINGS_USAGE}`);
     }
-    const log = (line) => io.err(`${line}
+    const log = (line2) => io.err(`${line2}
 `);
     const findings = [];
+    let coverage = {};
     if (analyzerArn !== void 0 || lastAccessed.length === 0) {
-      const exported = await exportUnusedAccessFindings(deps.accessAnalyzer(), {
+      const client = deps.accessAnalyzer();
+      let exported = await exportUnusedAccessFindings(client, {
         ...analyzerArn === void 0 ? {} : { analyzerArn },
         ...principals === void 0 ? {} : { resources: principals },
         log
       });
-      findings.push(...exported.findings);
+      if (values["without-recommendations"] !== true) {
+        exported = await attachRecommendations(client, exported, { log });
+      }
+      const { findings: own, ...rest2 } = exportedFindingsFile(exported);
+      coverage = rest2;
+      findings.push(...own);
     }
     if (lastAccessed.length > 0) {
       const synthesized = await lastAccessedFindings(deps.iam(), lastAccessed, {
@@ -55215,20 +63657,25 @@ ${FINDINGS_USAGE}`);
       });
       log(`${synthesized.length} principal(s) with unused access in IAM's last-accessed data`);
       findings.push(...synthesized);
+      const asked = [
+        ...coverage.coveredPrincipals ?? [],
+        ...lastAccessed
+      ];
+      coverage = { ...coverage, coveredPrincipals: [...new Set(asked)] };
     }
-    const text3 = `${JSON.stringify(findings, null, 2)}
+    const text3 = `${JSON.stringify({ ...coverage, findings }, null, 2)}
 `;
-    const out = values.out;
-    if (out === void 0) io.out(text3);
+    const out2 = values.out;
+    if (out2 === void 0) io.out(text3);
     else {
       try {
-        await writeFile3(out, text3, "utf8");
+        await writeFile3(out2, text3, "utf8");
       } catch (error2) {
         throw new ConfigurationError(
-          `${out}: cannot write the findings (${error2.code ?? String(error2)})`
+          `${out2}: cannot write the findings (${error2.code ?? String(error2)})`
         );
       }
-      log(`wrote ${findings.length} finding(s) to ${out}`);
+      log(`wrote ${findings.length} finding(s) to ${out2}`);
     }
     return EXIT.ok;
   };
@@ -55248,12 +63695,16 @@ var init_findings = __esm({
     "use strict";
     init_errors();
     init_access_analyzer();
+    init_recommendations();
     init_last_accessed();
     init_io();
     FINDINGS_USAGE = `usage: iam-refine findings export [--analyzer-arn ARN] [--principal ARN]... [--out FILE]
+                                 [--without-recommendations]
        iam-refine findings export --last-accessed ARN... [--unused-days N] [--out FILE]
   Writes the active unused-access findings as a JSON array of GetFindingV2 objects (the form
-  --findings reads). Without --analyzer-arn, the account's unused-access analyzer is used.
+  --findings reads), each UnusedPermission finding with IAM Access Analyzer's recommendation next
+  to it ("findingRecommendation"; --without-recommendations leaves them out). Without
+  --analyzer-arn, the account's unused-access analyzer is used.
   --last-accessed reads IAM's last-accessed data of the roles or users named instead (add
   --analyzer-arn to read both). AWS credentials and region come from the environment.`;
     defaultDeps = {
@@ -55276,9 +63727,9 @@ commands:
   check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]
         [--format text|json|sarif|markdown] [--link-base URL] [--principal ARN]...
         [--verify-with-aws] [--fail-on unused-or-unchecked|unused|never]
-      find the policies in JSON files and CloudFormation/SAM templates, refine them and show
-      the change as a diff (or JSON, SARIF, or the body of the sweep's pull request); --fix
-      writes it
+      find the policies in JSON files, CloudFormation/SAM templates and Terraform, refine them
+      and show the change as a diff (or JSON, SARIF, or the body of the sweep's pull request);
+      --fix writes it
   findings export [--analyzer-arn ARN] [--principal ARN]... [--out FILE]
                   [--last-accessed ARN... [--unused-days N]]
       write the active unused-access findings from AWS as a findings file
@@ -55291,15 +63742,15 @@ var COMMANDS = {
   findings: async () => (await Promise.resolve().then(() => (init_findings(), findings_exports))).findingsCommand
 };
 async function runCli(argv, io) {
-  const [name, ...rest] = argv;
-  if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
+  const [name2, ...rest] = argv;
+  if (name2 === void 0 || name2 === "--help" || name2 === "-h" || name2 === "help") {
     io.out(`${USAGE}
 `);
-    return name === void 0 ? EXIT.usage : EXIT.ok;
+    return name2 === void 0 ? EXIT.usage : EXIT.ok;
   }
-  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : void 0;
+  const load = Object.hasOwn(COMMANDS, name2) ? COMMANDS[name2] : void 0;
   if (!load) {
-    io.err(`iam-refine: unknown command "${name}"
+    io.err(`iam-refine: unknown command "${name2}"
 ${USAGE}
 `);
     return EXIT.usage;

@@ -92,8 +92,10 @@ export async function sweepWorkspace(options: SweepModeOptions): Promise<SweepMo
       else logger.warning(where)
     }
   })
-  const files: SweptFile[] = tree.files.map(f => ({ path: f.rel, report: f.report }))
-  const changes: SweepChange[] = tree.files.flatMap(f =>
+  // A walk of the workspace names no file explicitly, so every file it keeps has a report.
+  const reported = tree.files.flatMap(f => (f.report ? [{ ...f, report: f.report }] : []))
+  const files: SweptFile[] = reported.map(f => ({ path: f.rel, report: f.report }))
+  const changes: SweepChange[] = reported.flatMap(f =>
     f.text !== undefined && f.fixedText !== undefined
       ? [{ path: f.rel, original: f.text, fixed: f.fixedText }]
       : []
@@ -165,7 +167,7 @@ export async function sweepWorkspace(options: SweepModeOptions): Promise<SweepMo
     },
     notes: sweep.notes,
     ...(sweep.refused !== undefined ? { refused: sweep.refused } : {}),
-    diffs: tree.files.flatMap(f =>
+    diffs: reported.flatMap(f =>
       f.text !== undefined && f.report.edits.length > 0
         ? [{ path: f.rel, diff: unifiedDiff(f.rel, f.text, f.report.edits) }]
         : []

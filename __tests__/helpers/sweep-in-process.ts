@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { loadFindingsFiles } from '../../src/findings/load.js'
 import { createGitHubClient } from '../../src/github/client.js'
 import { catalogFromInput } from '../../src/io/live-catalog.js'
+import { installedParserFiles } from '../../src/io/terraform-parser.js'
 import { recordingLogger } from '../../src/logger.js'
 import { parseConfig } from '../../src/sources/config.js'
 import { sweepWorkspace, type SweepModeOutcome } from '../../src/sweep-mode.js'
@@ -31,6 +32,8 @@ export async function sweepInProcess(
     catalog: await catalogFromInput(join(workspace, 'catalog.json'), { warn: () => undefined }),
     findings: await loadFindingsFiles([join(workspace, 'findings/findings.json')]),
     paths: [],
+    // Run from src/, the Terraform parser is the installed package's, not the bundle's copy.
+    parserFiles: installedParserFiles(),
     branch,
     title: 'iam-refine: remove unused IAM permissions',
     labels: ['security', 'iam-refine'],
