@@ -169,7 +169,7 @@ var init_catalog = __esm({
 
 // src/engine/actions.ts
 function fold(text3) {
-  return NON_ASCII.test(text3) ? text3.replace(/[A-Z]+/g, (run2) => run2.toLowerCase()) : text3.toLowerCase();
+  return NON_ASCII.test(text3) ? text3.replace(/[A-Z]+/g, (run3) => run3.toLowerCase()) : text3.toLowerCase();
 }
 function hasWildcard(pattern) {
   return pattern.includes("*") || pattern.includes("?");
@@ -666,12 +666,12 @@ function rootPrefix(entry) {
 function subPatternTest(entry, root7) {
   const folded = fold(entry);
   if (trailingStarPrefix(folded) === root7) return () => true;
-  const cache7 = /* @__PURE__ */ new Map();
+  const cache8 = /* @__PURE__ */ new Map();
   return (prefix) => {
-    let known = cache7.get(prefix);
+    let known = cache8.get(prefix);
     if (known === void 0) {
       known = patternContains(folded, `${prefix}*`);
-      cache7.set(prefix, known);
+      cache8.set(prefix, known);
     }
     return known;
   };
@@ -1316,19 +1316,19 @@ function createScanner(text3, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code3 = text3.charCodeAt(pos);
-    if (isWhiteSpace(code3)) {
+    let code4 = text3.charCodeAt(pos);
+    if (isWhiteSpace(code4)) {
       do {
         pos++;
-        value += String.fromCharCode(code3);
-        code3 = text3.charCodeAt(pos);
-      } while (isWhiteSpace(code3));
+        value += String.fromCharCode(code4);
+        code4 = text3.charCodeAt(pos);
+      } while (isWhiteSpace(code4));
       return token = 15;
     }
-    if (isLineBreak(code3)) {
+    if (isLineBreak(code4)) {
       pos++;
-      value += String.fromCharCode(code3);
-      if (code3 === 13 && text3.charCodeAt(pos) === 10) {
+      value += String.fromCharCode(code4);
+      if (code4 === 13 && text3.charCodeAt(pos) === 10) {
         pos++;
         value += "\n";
       }
@@ -1336,7 +1336,7 @@ function createScanner(text3, ignoreTrivia = false) {
       tokenLineStartOffset = pos;
       return token = 14;
     }
-    switch (code3) {
+    switch (code4) {
       // tokens: []{}:,
       case 123:
         pos++;
@@ -1402,12 +1402,12 @@ function createScanner(text3, ignoreTrivia = false) {
           value = text3.substring(start2, pos);
           return token = 13;
         }
-        value += String.fromCharCode(code3);
+        value += String.fromCharCode(code4);
         pos++;
         return token = 16;
       // numbers
       case 45:
-        value += String.fromCharCode(code3);
+        value += String.fromCharCode(code4);
         pos++;
         if (pos === len || !isDigit2(text3.charCodeAt(pos))) {
           return token = 16;
@@ -1429,9 +1429,9 @@ function createScanner(text3, ignoreTrivia = false) {
         return token = 11;
       // literals and unknown symbols
       default:
-        while (pos < len && isUnknownContentCharacter(code3)) {
+        while (pos < len && isUnknownContentCharacter(code4)) {
           pos++;
-          code3 = text3.charCodeAt(pos);
+          code4 = text3.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
           value = text3.substring(tokenOffset, pos);
@@ -1445,16 +1445,16 @@ function createScanner(text3, ignoreTrivia = false) {
           }
           return token = 16;
         }
-        value += String.fromCharCode(code3);
+        value += String.fromCharCode(code4);
         pos++;
         return token = 16;
     }
   }
-  function isUnknownContentCharacter(code3) {
-    if (isWhiteSpace(code3) || isLineBreak(code3)) {
+  function isUnknownContentCharacter(code4) {
+    if (isWhiteSpace(code4) || isLineBreak(code4)) {
       return false;
     }
-    switch (code3) {
+    switch (code4) {
       case 125:
       case 93:
       case 123:
@@ -1711,11 +1711,11 @@ function parseTree(text3, errors2 = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep3, offset, length) => {
+    onSeparator: (sep4, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep3 === ":") {
+        if (sep4 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep3 === ",") {
+        } else if (sep4 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -2079,8 +2079,8 @@ var init_edit = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/main.js
-function printParseErrorCode(code3) {
-  switch (code3) {
+function printParseErrorCode(code4) {
+  switch (code4) {
     case 1:
       return "InvalidSymbol";
     case 2:
@@ -2204,8 +2204,8 @@ function lineAndColumn(text3, offset) {
   }
   return { line: line2, column: offset - lineStart3 + 1 };
 }
-function describeParseError(code3) {
-  return code3.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+function describeParseError(code4) {
+  return code4.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 var MAX_FILE_BYTES;
 var init_json_text = __esm({
@@ -2244,11 +2244,11 @@ async function readJsonFile(path, what) {
   return parseJsonText(await readTextFile(path, what), path);
 }
 function describeFsError(error2) {
-  const code3 = error2.code;
-  if (code3 === "ENOENT") return "no such file";
-  if (code3 === "EACCES") return "permission denied";
-  if (code3 === "EISDIR") return "it is a folder";
-  return code3 ?? String(error2);
+  const code4 = error2.code;
+  if (code4 === "ENOENT") return "no such file";
+  if (code4 === "EACCES") return "permission denied";
+  if (code4 === "EISDIR") return "it is a folder";
+  return code4 ?? String(error2);
 }
 var init_files = __esm({
   "src/io/files.ts"() {
@@ -2317,9 +2317,9 @@ function readRecommendation(value, path, fail2, source2, resource) {
 function readError(value, path, fail2) {
   if (value === void 0 || value === null) return void 0;
   if (!isRecord(value)) return fail2(path, 'must be {"code": "...", "message": "..."}');
-  const code3 = boundedText(value.code, `${path}.code`, MAX_ERROR_CODE_CHARS, fail2);
+  const code4 = boundedText(value.code, `${path}.code`, MAX_ERROR_CODE_CHARS, fail2);
   const message = boundedText(value.message, `${path}.message`, MAX_ERROR_MESSAGE_CHARS, fail2);
-  return { code: code3, message };
+  return { code: code4, message };
 }
 function readSteps(value, path, fail2) {
   if (value === void 0 || value === null) return [];
@@ -2909,2315 +2909,6 @@ ${REFINE_USAGE}`);
       }
       return EXIT.ok;
     };
-  }
-});
-
-// src/report/markdown.ts
-function visible(value, max = MAX_SHOWN_CHARACTERS) {
-  let shown = value;
-  let cut = 0;
-  const chars2 = [...value];
-  if (chars2.length > max) {
-    shown = chars2.slice(0, max).join("");
-    cut = chars2.length - max;
-  }
-  shown = shown.replace(LINE_BREAK, "\u23CE").replace(INVISIBLE, (c7) => `\u27E8U+${c7.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`);
-  return cut > 0 ? `${shown}\u2026 (${cut} more characters)` : shown;
-}
-function code(value, max = MAX_SHOWN_CHARACTERS) {
-  const shown = visible(value, max);
-  if (shown === "") return "(empty)";
-  let longest = 0;
-  let run2 = 0;
-  for (const ch of shown) {
-    run2 = ch === "`" ? run2 + 1 : 0;
-    if (run2 > longest) longest = run2;
-  }
-  const fence2 = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(shown) && !/^ +$/.test(shown) ? " " : "";
-  return `${fence2}${pad}${shown}${pad}${fence2}`;
-}
-function text(value, max = MAX_SHOWN_CHARACTERS) {
-  return visible(value, max).replace(/[@#]/g, (c7) => `${c7}${BREAK}`).replace(/:(?=\/\/|[a-z0-9_+-]+:)/g, `:${BREAK}`).replace(/\b(www)\./gi, `$1${BREAK}.`).replace(/\b(GH)-(?=\d)/gi, `$1${BREAK}-`).replace(PUNCTUATION, (c7) => `\\${c7}`);
-}
-var MAX_SHOWN_CHARACTERS, INVISIBLE, LINE_BREAK, BREAK, PUNCTUATION;
-var init_markdown = __esm({
-  "src/report/markdown.ts"() {
-    "use strict";
-    MAX_SHOWN_CHARACTERS = 300;
-    INVISIBLE = // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
-    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu;
-    LINE_BREAK = /\r\n|\r|\n/g;
-    BREAK = "\u200B";
-    PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
-  }
-});
-
-// src/report/agreement.ts
-function agreementLine(agreement) {
-  return line(agreement, PLAIN);
-}
-function agreementDetails(agreement) {
-  const several = agreement.principals.length > 1;
-  return agreement.principals.flatMap((p4) => {
-    const who = several ? `for ${shortName(p4.principal)}: ` : "";
-    if (p4.verdict === "unavailable")
-      return [`${who}no recommendation to compare with: ${p4.unavailable ?? ""}`];
-    if (p4.verdict === "agrees") return [`${who}agrees${matched(p4, PLAIN)}`];
-    return p4.reasons.map((r7) => `${who}${describeReason(r7, p4, PLAIN)}`);
-  });
-}
-function line(agreement, style) {
-  const several = agreement.principals.length > 1;
-  const forWhom = several ? ` for ${agreement.principals.map((p4) => style.name(shortName(p4.principal))).join(" and ")}` : "";
-  if (agreement.verdict === "agrees") {
-    return `Matches IAM Access Analyzer's recommendation for this policy${forWhom}.`;
-  }
-  if (agreement.verdict === "unavailable") {
-    return `No IAM Access Analyzer recommendation to compare with: ${firstExplanation(agreement, style)}.`;
-  }
-  const all = agreement.principals.flatMap(
-    (p4) => p4.verdict === "differs" ? p4.reasons.map(
-      (r7) => (several ? `for ${style.name(shortName(p4.principal))}, ` : "") + describeReason(r7, p4, style)
-    ) : []
-  );
-  const shown = all.slice(0, REASONS_IN_LINE).join("; ");
-  const more = all.length > REASONS_IN_LINE ? ` (and ${all.length - REASONS_IN_LINE} more)` : "";
-  return `Differs from IAM Access Analyzer's recommendation for this policy: ${shown}${more}.`;
-}
-function firstExplanation(agreement, style) {
-  for (const p4 of agreement.principals) {
-    if (agreement.verdict === "differs" && p4.verdict === "differs" && p4.reasons[0]) {
-      return describeReason(p4.reasons[0], p4, style);
-    }
-    if (agreement.verdict === "unavailable" && p4.verdict === "unavailable") {
-      return style.prose(p4.unavailable ?? "none");
-    }
-  }
-  return agreement.principals.length === 0 ? "the policy belongs to no principal" : "";
-}
-function matched(p4, style) {
-  if (p4.matchedBy === "id" && p4.existingPolicyId)
-    return ` (the step for ${style.name(p4.existingPolicyId)})`;
-  if (p4.matchedBy === "content") return " (the recommended policy that lines up with this one)";
-  return "";
-}
-function describeReason(r7, p4, style = PLAIN) {
-  const where = r7.statement ? statement(r7.statement, style) : "the policy";
-  const names = list(r7.actions ?? [], style);
-  switch (r7.kind) {
-    case "aws-catalog":
-      return `${where}: the recommendation does not allow ${names}, which the findings do not report unused: actions newer than the catalog AWS refined with`;
-    case "our-catalog":
-      return `${where}: the recommendation allows ${names}, which iam-refine's catalog does not know`;
-    case "removes-used":
-      return `${where}: the recommendation removes ${names}, which the findings do not report unused`;
-    case "keeps-unused":
-      return `${where}: the recommendation still allows ${names}, which the findings report unused` + (p4.completedAt ? ` (the recommendation dates from ${day(p4.completedAt)})` : "");
-    case "shared":
-      return `${where}: iam-refine keeps ${names} for ${list((r7.usedBy ?? []).map(shortName), style)}, who share this policy; AWS's recommendation is for ${style.name(shortName(p4.principal))} alone`;
-    case "keep-actions":
-      return `${where}: iam-refine keeps ${names} (keep-actions in the configuration)`;
-    case "not-refined-by-us":
-      return `${where} ${r7.note ?? "is left as it is by iam-refine"}; the recommendation changes it` + (r7.actions && r7.actions.length > 0 ? ` (it no longer allows ${names})` : "");
-    case "not-refined-by-aws":
-      return `the recommendation leaves ${where} as it is; iam-refine removes ${names}`;
-    case "written-differently":
-      return `${where}: the same actions under the catalog, written differently (iam-refine: ${list(r7.ours ?? [], style, Infinity) || "removed"}; the recommendation: ${list(r7.aws ?? [], style, Infinity) || "removed"})`;
-    case "detached":
-      return "the recommendation detaches the policy; iam-refine keeps part of it";
-    case "unaligned":
-      return `statement ${style.number((r7.recommendedStatement ?? 0) + 1)} of the recommendation lines up with no statement of this policy` + (r7.actions && r7.actions.length > 0 ? ` (it allows ${names}, which this version does not: the recommendation is for the deployed policy)` : "");
-  }
-}
-function statement(ref, style) {
-  return ref.sid !== void 0 ? `Statement ${style.name(ref.sid)}` : `Statement ${style.number(ref.index + 1)}`;
-}
-function list(names, style, max = LISTED2) {
-  const shown = names.slice(0, max).map(style.name).join(", ");
-  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
-}
-function shortName(arn) {
-  const m4 = /^arn:[^:]+:iam::\d*:(?:role|user|group)\/(?:.*\/)?([^/]+)$/.exec(arn);
-  return m4 ? m4[1] : arn;
-}
-function day(iso) {
-  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso;
-}
-var LISTED2, REASONS_IN_LINE, PLAIN;
-var init_agreement = __esm({
-  "src/report/agreement.ts"() {
-    "use strict";
-    init_markdown();
-    LISTED2 = 6;
-    REASONS_IN_LINE = 2;
-    PLAIN = { name: (value) => value, prose: (value) => value, number: (n4) => `#${n4}` };
-  }
-});
-
-// src/engine/agreement.ts
-function compareWithRecommendation(input) {
-  const principals = input.principals.map((p4) => comparePrincipal(input, p4));
-  const verdict = principals.some((p4) => p4.verdict === "differs") ? "differs" : principals.length === 0 || principals.some((p4) => p4.verdict === "unavailable") ? "unavailable" : "agrees";
-  return { verdict, principals };
-}
-function unavailable(principal, why) {
-  return { principal, verdict: "unavailable", reasons: [], unavailable: why };
-}
-function comparePrincipal(input, p4) {
-  const who = p4.principal || "the principal";
-  if (p4.wholePrincipal) {
-    return unavailable(
-      p4.principal,
-      `${who} is unused as a whole (UnusedIAMRole); IAM Access Analyzer recommends policies only for unused-permission findings`
-    );
-  }
-  const recommendation = input.recommendations.get(p4.principal);
-  if (!recommendation)
-    return unavailable(p4.principal, `the findings hold no recommendation for ${who}`);
-  if (recommendation.status === "unavailable")
-    return unavailable(p4.principal, recommendation.reason);
-  const found = findStep(recommendation.steps, input);
-  if ("unavailable" in found) return unavailable(p4.principal, found.unavailable);
-  const statements2 = readStatements(input.document).statements;
-  const recommended = found.create ? readStatements(found.create.recommendedPolicy).statements : [];
-  if (statements2.length > MAX_COMPARED_STATEMENTS || recommended.length > MAX_COMPARED_STATEMENTS) {
-    return unavailable(
-      p4.principal,
-      `the policy or the recommendation has more than ${MAX_COMPARED_STATEMENTS} statements; not compared`
-    );
-  }
-  const reasons = compareStatements(input, p4, statements2, recommended, found.create === void 0);
-  const existingPolicyId = found.create?.existingPolicyId ?? found.detachId;
-  return {
-    principal: p4.principal,
-    verdict: reasons.length === 0 ? "agrees" : "differs",
-    matchedBy: found.matchedBy,
-    ...existingPolicyId === void 0 ? {} : { existingPolicyId },
-    ...found.create === void 0 ? { detach: true } : {},
-    ...recommendation.completedAt === void 0 ? {} : { completedAt: recommendation.completedAt },
-    reasons
-  };
-}
-function findStep(steps, input) {
-  const names = new Set(input.policyNames.map(fold));
-  const prefixes = (input.generatedNamePrefixes ?? []).map(fold);
-  const namesThisPolicy = (id) => {
-    const name2 = fold(policyNameOf(id));
-    return names.has(name2) || prefixes.some((prefix) => name2.startsWith(prefix));
-  };
-  const byId = steps.filter(
-    (s3) => s3.existingPolicyId !== void 0 && namesThisPolicy(s3.existingPolicyId)
-  );
-  if (byId.length > 0) {
-    const creates = byId.filter((s3) => s3.action === "CREATE_POLICY");
-    if (creates.length > 1) {
-      return {
-        unavailable: `the recommendation has ${creates.length} CREATE_POLICY steps for this policy`
-      };
-    }
-    const detach = byId.find((s3) => s3.action === "DETACH_POLICY");
-    return {
-      ...creates[0] ? { create: creates[0] } : {},
-      ...detach?.existingPolicyId ? { detachId: detach.existingPolicyId } : {},
-      matchedBy: "id"
-    };
-  }
-  const original = readStatements(input.document).statements;
-  const candidates2 = steps.filter((s3) => {
-    if (s3.action !== "CREATE_POLICY" || s3.recommendedPolicy === void 0) return false;
-    const recommended = readStatements(s3.recommendedPolicy).statements;
-    if (recommended.length === 0 || recommended.length > MAX_COMPARED_STATEMENTS) return false;
-    return align(original, recommended, new Expander(comparisonUniverse(input, recommended))).complete;
-  });
-  if (candidates2.length === 1)
-    return { create: candidates2[0], matchedBy: "content" };
-  const ids = steps.map((s3) => s3.existingPolicyId).filter((id) => id !== void 0);
-  if (candidates2.length > 1) {
-    return {
-      unavailable: `${candidates2.length} of the recommended policies could be this one by content (${unique(ids).join(", ")}); give the policy its name (PolicyName, ManagedPolicyName) so that it matches by name`
-    };
-  }
-  if (steps.length === 0) return { unavailable: "the recommendation has no steps" };
-  return {
-    unavailable: `no step of the recommendation is about this policy (they name ${unique(ids).join(", ") || "no policy"})`
-  };
-}
-function policyNameOf(id) {
-  const m4 = /^arn:aws[a-z-]*:iam::(?:\d{12}|aws):policy\/(?:.*\/)?([^/]+)$/.exec(id);
-  return m4 ? m4[1] : id;
-}
-function compareStatements(input, p4, original, recommended, detached) {
-  const universe = comparisonUniverse(input, recommended);
-  const expander = new Expander(universe);
-  const allowed = (statement2) => expander.allowed(statement2);
-  const keep = input.keepActions ?? [];
-  const own = UnusedSet.resolve([p4], universe);
-  const everyone = input.principals.map((q4) => ({
-    principal: q4.principal,
-    unused: UnusedSet.resolve([q4], universe)
-  }));
-  const keepIndex = new PatternIndex(keep);
-  const alignment = align(original, recommended, expander).pairs;
-  const ours = ourStatements(input.refinement, original.length);
-  const reasons = [];
-  const matched2 = new Set(alignment.filter((j7) => j7 !== void 0));
-  const explained = /* @__PURE__ */ new Set();
-  recommended.forEach((r7, j7) => {
-    if (matched2.has(j7)) return;
-    const best = original.findIndex(
-      (o4, i8) => alignment[i8] === void 0 && skeleton(o4) === skeleton(r7)
-    );
-    if (best >= 0) explained.add(best);
-    const extra = best >= 0 ? [...allowed(r7)].filter((a7) => !allowed(original[best]).has(a7)) : [];
-    reasons.push({
-      kind: "unaligned",
-      recommendedStatement: j7,
-      ...extra.length > 0 ? { actions: display(extra, universe) } : {}
-    });
-  });
-  original.forEach((o4, i8) => {
-    if (explained.has(i8)) return;
-    const j7 = alignment[i8];
-    const mine = { statement: ours[i8] ?? null };
-    const theirs = {
-      statement: j7 === void 0 ? null : recommended[j7]
-    };
-    const ref = statementRef(o4, i8);
-    const kept = canonical(mine.statement) === canonical(o4);
-    const theirsKept = canonical(theirs.statement) === canonical(o4);
-    if (!isAllowWithActions(o4)) {
-      if (canonical(mine.statement) !== canonical(theirs.statement)) {
-        reasons.push({ kind: "not-refined-by-us", statement: ref, note: notRefinedNote(o4) });
-      }
-      return;
-    }
-    const a7 = allowed(mine.statement);
-    const b7 = allowed(theirs.statement);
-    const onlyOurs = [...a7].filter((x2) => !b7.has(x2)).sort();
-    const onlyAws = [...b7].filter((x2) => !a7.has(x2)).sort();
-    if (onlyOurs.length === 0 && onlyAws.length === 0) {
-      if (mine.statement === null !== (theirs.statement === null) || !sameEntries2(mine.statement, theirs.statement)) {
-        reasons.push({
-          kind: "written-differently",
-          statement: ref,
-          ours: entriesOf(mine.statement),
-          aws: entriesOf(theirs.statement)
-        });
-      }
-      return;
-    }
-    if (kept && !theirsKept && isNotAction(o4)) {
-      reasons.push({
-        kind: "not-refined-by-us",
-        statement: ref,
-        note: notRefinedNote(o4),
-        actions: display(onlyOurs, universe)
-      });
-      return;
-    }
-    if (theirsKept && !kept && !detached) {
-      reasons.push({
-        kind: "not-refined-by-aws",
-        statement: ref,
-        actions: display(onlyAws, universe)
-      });
-      return;
-    }
-    const groups = /* @__PURE__ */ new Map();
-    const usedBy = /* @__PURE__ */ new Set();
-    const add = (kind, name2) => {
-      const list3 = groups.get(kind) ?? [];
-      list3.push(name2);
-      groups.set(kind, list3);
-    };
-    const named = new Set(
-      entriesOf(o4, "Action").filter((e7) => !hasWildcard(e7)).map(fold)
-    );
-    for (const x2 of onlyOurs) {
-      if (keep.length > 0 && keepIndex.allows(x2)) add("keep-actions", x2);
-      else if (own.has(x2)) {
-        add("shared", x2);
-        for (const q4 of everyone) if (!q4.unused.has(x2)) usedBy.add(q4.principal);
-      } else if (universe.inCatalog(x2) && !named.has(x2)) add("aws-catalog", x2);
-      else add("removes-used", x2);
-    }
-    for (const x2 of onlyAws) {
-      if (own.has(x2) || everyone.every((q4) => q4.unused.has(x2))) add("keeps-unused", x2);
-      else add("our-catalog", x2);
-    }
-    for (const [kind, names] of groups) {
-      reasons.push({
-        kind,
-        statement: ref,
-        actions: display(names, universe),
-        ...kind === "shared" ? { usedBy: [...usedBy].sort() } : {}
-      });
-    }
-  });
-  if (detached) {
-    const keptActions = ours.some((s3) => s3 !== null);
-    if (keptActions) {
-      reasons.unshift({ kind: "detached" });
-    }
-  }
-  return reasons;
-}
-function ourStatements(refinement, count2) {
-  const refined = readStatements(refinement.document).statements;
-  const out2 = new Array(count2).fill(null);
-  let at2 = 0;
-  for (const s3 of refinement.statements) {
-    if (s3.status === "removed") continue;
-    const statement2 = refined[at2++];
-    out2[s3.index] = isRecord(statement2) ? statement2 : null;
-  }
-  return out2;
-}
-function align(original, recommended, expander) {
-  const n4 = original.length;
-  const m4 = recommended.length;
-  const originalSkeletons = original.map(skeleton);
-  const recommendedSkeletons = recommended.map(skeleton);
-  const fit = (i9, j8) => {
-    if (originalSkeletons[i9] !== recommendedSkeletons[j8]) return 0;
-    const inside = expander.allowed(original[i9]);
-    for (const x2 of expander.allowed(recommended[j8])) if (!inside.has(x2)) return 0;
-    if (entriesVerbatim(recommended[j8], original[i9])) return 3;
-    return entriesInside(recommended[j8], original[i9]) ? 2 : 1;
-  };
-  const fits = Array.from({ length: n4 }, (_, i9) => Array.from({ length: m4 }, (_2, j8) => fit(i9, j8)));
-  const weight = (f7) => f7 === 0 ? 0 : 2 * m4 + 1 + (f7 - 1);
-  const best = Array.from({ length: n4 + 1 }, () => new Float64Array(m4 + 1));
-  const at2 = (i9, j8) => best[i9][j8];
-  for (let i9 = n4 - 1; i9 >= 0; i9--) {
-    for (let j8 = m4 - 1; j8 >= 0; j8--) {
-      const skip = Math.max(at2(i9 + 1, j8), at2(i9, j8 + 1));
-      const f7 = fits[i9][j8];
-      best[i9][j8] = f7 > 0 ? Math.max(skip, weight(f7) + at2(i9 + 1, j8 + 1)) : skip;
-    }
-  }
-  const pairs = new Array(n4).fill(void 0);
-  let i8 = 0;
-  let j7 = 0;
-  let matched2 = 0;
-  while (i8 < n4 && j7 < m4) {
-    const f7 = fits[i8][j7];
-    if (f7 > 0 && at2(i8, j7) === weight(f7) + at2(i8 + 1, j7 + 1)) {
-      pairs[i8++] = j7++;
-      matched2++;
-    } else if (at2(i8 + 1, j7) >= at2(i8, j7 + 1)) i8++;
-    else j7++;
-  }
-  return { pairs, complete: matched2 === m4 };
-}
-function entriesVerbatim(inner, outer) {
-  const has = (statement2, key) => new Set(entriesOf(statement2, key).map(fold));
-  const action = has(outer, "Action");
-  const notAction = has(inner, "NotAction");
-  return entriesOf(inner, "Action").every((e7) => action.has(fold(e7))) && entriesOf(outer, "NotAction").every((e7) => notAction.has(fold(e7)));
-}
-function entriesInside(inner, outer) {
-  const action = new PatternIndex(entriesOf(outer, "Action"));
-  const notAction = new PatternIndex(entriesOf(inner, "NotAction"));
-  return entriesOf(inner, "Action").every((e7) => action.covers(fold(e7))) && entriesOf(outer, "NotAction").every((e7) => notAction.covers(fold(e7)));
-}
-function comparisonUniverse(input, recommended) {
-  const literals = [];
-  for (const s3 of [...readStatements(input.document).statements, ...recommended]) {
-    for (const entry of [...entriesOf(s3, "Action"), ...entriesOf(s3, "NotAction")]) {
-      if (!hasWildcard(entry)) literals.push(entry);
-    }
-  }
-  const keep = (input.keepActions ?? []).filter((k7) => !hasWildcard(k7));
-  return new Universe(input.catalog, namedActions(input.principals), literals, keep);
-}
-function expand3(entries, universe) {
-  const names = /* @__PURE__ */ new Set();
-  for (const entry of entries) {
-    if (hasWildcard(entry)) for (const name2 of universe.matching(entry)) names.add(name2);
-    else names.add(fold(entry));
-  }
-  return names;
-}
-function entriesOf(statement2, key = "Action") {
-  if (!isRecord(statement2)) return [];
-  const value = statement2[key];
-  if (typeof value === "string") return [value];
-  if (Array.isArray(value)) return value.filter((v2) => typeof v2 === "string");
-  return [];
-}
-function sameEntries2(a7, b7) {
-  if (a7 === null || b7 === null) return a7 === b7;
-  for (const key of ["Action", "NotAction"]) {
-    if (key in a7 !== key in b7) return false;
-    const x2 = entriesOf(a7, key).map(fold);
-    const y2 = entriesOf(b7, key).map(fold);
-    const xs = new Set(x2);
-    const ys = new Set(y2);
-    if (xs.size === ys.size && [...xs].every((e7) => ys.has(e7))) continue;
-    const inside = (from, to) => {
-      const index = new PatternIndex(to);
-      return from.every((e7) => index.covers(e7));
-    };
-    if (!inside(x2, y2) || !inside(y2, x2)) return false;
-  }
-  return true;
-}
-function isAllowWithActions(statement2) {
-  if (!isRecord(statement2) || statement2.Effect !== "Allow") return false;
-  const key = "Action" in statement2 ? "Action" : "NotAction" in statement2 ? "NotAction" : void 0;
-  if (key === void 0) return false;
-  const value = statement2[key];
-  return typeof value === "string" || Array.isArray(value) && value.every((v2) => typeof v2 === "string");
-}
-function isNotAction(statement2) {
-  return isRecord(statement2) && "NotAction" in statement2 && !("Action" in statement2);
-}
-function notRefinedNote(statement2) {
-  if (!isRecord(statement2)) return "is not an object";
-  if (statement2.Effect === "Deny") return "is a Deny, which iam-refine never narrows";
-  if (isNotAction(statement2)) return "uses NotAction, which iam-refine does not refine";
-  return "has a shape iam-refine leaves as it is";
-}
-function skeleton(statement2) {
-  if (!isRecord(statement2)) return canonical(statement2);
-  const rest = {};
-  for (const [k7, v2] of Object.entries(statement2)) {
-    if (k7 !== "Action" && k7 !== "NotAction") rest[k7] = v2;
-  }
-  rest["#form"] = "NotAction" in statement2 ? "NotAction" : "Action";
-  return canonical(rest);
-}
-function canonical(value) {
-  if (value === void 0) return "undefined";
-  if (Array.isArray(value)) {
-    if (value.length === 1) return canonical(value[0]);
-    return `[${value.map(canonical).join(",")}]`;
-  }
-  if (isRecord(value)) {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k7) => `${JSON.stringify(k7)}:${canonical(value[k7])}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-function statementRef(statement2, index) {
-  return isRecord(statement2) && typeof statement2.Sid === "string" ? { index, sid: statement2.Sid } : { index };
-}
-function display(folded, universe) {
-  return [...folded].sort().map((name2) => universe.displayOf(name2));
-}
-function unique(items) {
-  return [...new Set(items)];
-}
-var MAX_COMPARED_STATEMENTS, Expander;
-var init_agreement2 = __esm({
-  "src/engine/agreement.ts"() {
-    "use strict";
-    init_actions();
-    init_catalog();
-    init_policy();
-    init_universe();
-    init_unused();
-    init_unused_set();
-    MAX_COMPARED_STATEMENTS = 500;
-    Expander = class {
-      constructor(universe) {
-        this.universe = universe;
-      }
-      universe;
-      cache = /* @__PURE__ */ new Map();
-      allowed(statement2) {
-        const cached = this.cache.get(statement2);
-        if (cached) return cached;
-        let out2 = /* @__PURE__ */ new Set();
-        if (isRecord(statement2) && statement2.Effect === "Allow") {
-          if ("Action" in statement2) out2 = expand3(entriesOf(statement2, "Action"), this.universe);
-          else if ("NotAction" in statement2) {
-            const excluded = expand3(entriesOf(statement2, "NotAction"), this.universe);
-            out2 = new Set(this.universe.names.filter((name2) => !excluded.has(name2)));
-          }
-        }
-        this.cache.set(statement2, out2);
-        return out2;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module2) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module2.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars2) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars2.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform2 = navigator.platform.toLowerCase();
-        return platform2 === "win32" || platform2 === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state2 = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state2.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state2 = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state2.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path, { windows } = {}) => {
-      const segs = path.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module2) {
-    "use strict";
-    var utils = require_utils();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants();
-    var isPathSeparator = (code3) => {
-      return code3 === CHAR_FORWARD_SLASH || code3 === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts2 = [];
-      let str = input;
-      let index = -1;
-      let start2 = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code3;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code3;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code3 = advance();
-        let next;
-        if (code3 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code3 = advance();
-          if (code3 === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code3 === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code3 = advance())) {
-            if (code3 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code3 === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code3 === CHAR_DOT && (code3 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code3 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code3 === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code3 === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start2 + 1) {
-            start2 += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code3 === CHAR_PLUS || code3 === CHAR_AT || code3 === CHAR_ASTERISK || code3 === CHAR_QUESTION_MARK || code3 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code3 === CHAR_EXCLAMATION_MARK && index === start2) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code3 = advance())) {
-                if (code3 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code3 === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code3 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code3 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code3 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index === start2) {
-          negated = token.negated = true;
-          start2++;
-          continue;
-        }
-        if (opts.noparen !== true && code3 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code3 = advance())) {
-              if (code3 === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code3 === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base2 = str;
-      let prefix = "";
-      let glob = "";
-      if (start2 > 0) {
-        prefix = str.slice(0, start2);
-        str = str.slice(start2);
-        lastIndex -= start2;
-      }
-      if (base2 && isGlob === true && lastIndex > 0) {
-        base2 = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base2 = "";
-        glob = str;
-      } else {
-        base2 = str;
-      }
-      if (base2 && base2 !== "" && base2 !== "/" && base2 !== str) {
-        if (isPathSeparator(base2.charCodeAt(base2.length - 1))) {
-          base2 = base2.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base2 && backslashes === true) {
-          base2 = utils.removeBackslashes(base2);
-        }
-      }
-      const state2 = {
-        prefix,
-        input,
-        start: start2,
-        base: base2,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state2.maxDepth = 0;
-        if (!isPathSeparator(code3)) {
-          tokens.push(token);
-        }
-        state2.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n5 = prevIndex !== void 0 ? prevIndex + 1 : start2;
-          const i8 = slashes[idx];
-          const value2 = input.slice(n5, i8);
-          if (opts.tokens) {
-            if (idx === 0 && start2 !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state2.maxDepth += tokens[idx].depth;
-          }
-          if (i8 >= start2) {
-            parts2.push(value2);
-            prevIndex = i8;
-          }
-        }
-        const n4 = prevIndex !== void 0 ? prevIndex + 1 : start2;
-        const value = input.slice(n4);
-        parts2.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state2.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state2.slashes = slashes;
-        state2.parts = parts2;
-      }
-      return state2;
-    };
-    module2.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module2) {
-    "use strict";
-    var constants = require_constants();
-    var utils = require_utils();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants;
-    var expandRange = (args2, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args2, options);
-      }
-      args2.sort();
-      const value = `[${args2.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args2.map((v2) => utils.escapeRegex(v2)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts2 = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts2.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts2.push(value);
-      return parts2;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i8 = 0; i8 < values.length; i8++) {
-        for (let j7 = i8 + 1; j7 < values.length; j7++) {
-          const a7 = values[i8];
-          const b7 = values[j7];
-          const char = a7[0];
-          if (!char || a7 !== char.repeat(a7.length) || b7 !== char.repeat(b7.length)) {
-            continue;
-          }
-          if (a7 === b7 || a7.startsWith(b7) || b7.startsWith(a7)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i8 = 1; i8 < pattern.length; i8++) {
-        const ch = pattern[i8];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i8 !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i8),
-              end: i8
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars2) => {
-      const source2 = chars2.length === 1 ? utils.escapeRegex(chars2[0]) : `[${chars2.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source2}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars2 = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars2.push(branch);
-        index += match.end + 1;
-      }
-      if (chars2.length < 1) {
-        return;
-      }
-      return chars2;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body2, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body2).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars2 = getStarExtglobSequenceChars(branch);
-        if (chars2) {
-          sawStarSequence = true;
-          safeChars.push(...chars2);
-          continue;
-        }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse3 = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state2 = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state2);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state2.index === len - 1;
-      const peek = state2.peek = (n4 = 1) => input[state2.index + n4];
-      const advance = state2.advance = () => input[++state2.index] || "";
-      const remaining = () => input.slice(state2.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state2.consumed += value2;
-        state2.index += num;
-      };
-      const append = (token) => {
-        state2.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate3 = () => {
-        let count2 = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state2.start++;
-          count2++;
-        }
-        if (count2 % 2 === 0) {
-          return false;
-        }
-        state2.negated = true;
-        state2.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state2[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state2[type]--;
-        stack.pop();
-      };
-      const push3 = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state2.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state2.output = state2.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state2.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state2.parens;
-        token.output = state2.output;
-        token.startIndex = state2.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push3({ type, value: value2, output: state2.output ? "" : ONE_CHAR });
-        push3({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal2 = input.slice(token.startIndex, state2.index + 1);
-        const body2 = input.slice(token.startIndex + 2, state2.index);
-        const analysis = analyzeRepeatedExtglob(body2, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal2;
-          open.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i8 = token.tokensIndex + 1; i8 < tokens.length; i8++) {
-            tokens[i8].value = "";
-            tokens[i8].output = "";
-            delete tokens[i8].suffix;
-          }
-          state2.output = token.output + open.output;
-          state2.backtrack = true;
-          push3({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state2.negatedExtglob = true;
-          }
-        }
-        push3({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m4, esc, chars2, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m4;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars2.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars2.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m4 : `\\${m4}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m4) => {
-              return m4.length % 2 === 0 ? "\\\\" : m4 ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state2.output = input;
-          return state2;
-        }
-        state2.output = utils.wrapOutput(output, state2, options);
-        return state2;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push3({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state2.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state2.brackets === 0) {
-            push3({ type: "text", value });
-            continue;
-          }
-        }
-        if (state2.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
-                  state2.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state2.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state2.quotes = state2.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push3({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push3({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state2.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state2.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push3({ type: "paren", value, output: state2.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push3({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push3({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state2.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push3({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state2.output = state2.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state2.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state2.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state2.output.length,
-            tokensIndex: state2.tokens.length
-          };
-          braces.push(open);
-          push3(open);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push3({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range2 = [];
-            for (let i8 = arr.length - 1; i8 >= 0; i8--) {
-              tokens.pop();
-              if (arr[i8].type === "brace") {
-                break;
-              }
-              if (arr[i8].type !== "dots") {
-                range2.unshift(arr[i8].value);
-              }
-            }
-            output = expandRange(range2, opts);
-            state2.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out2 = state2.output.slice(0, brace.outputIndex);
-            const toks = state2.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state2.output = out2;
-            for (const t2 of toks) {
-              state2.output += t2.output || t2.value;
-            }
-          }
-          push3({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push3({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push3({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state2.index === state2.start + 1) {
-            state2.start = state2.index + 1;
-            state2.consumed = "";
-            state2.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push3({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state2.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state2.braces + state2.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push3({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push3({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push3({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push3({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push3({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state2.index === 0) {
-            negate3();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push3({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state2.parens > 0) {
-            push3({ type: "plus", value });
-            continue;
-          }
-          push3({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push3({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push3({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state2.index += match[0].length;
-          }
-          push3({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state2.backtrack = true;
-          state2.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push3({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state2.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push3({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state2.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state2.parens > 0 && rest === ")".repeat(state2.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state2.output = prev.output;
-            state2.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state2.globstar = true;
-            state2.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state2.output += prior.output + prev.output;
-            state2.globstar = true;
-            consume(value + advance());
-            push3({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state2.output = prev.output;
-            state2.globstar = true;
-            consume(value + advance());
-            push3({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state2.output = state2.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state2.output += prev.output;
-          state2.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push3(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push3(token);
-          continue;
-        }
-        if (state2.index === state2.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state2.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state2.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state2.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state2.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push3(token);
-      }
-      while (state2.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state2.output = utils.escapeLast(state2.output, "[");
-        decrement("brackets");
-      }
-      while (state2.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state2.output = utils.escapeLast(state2.output, "(");
-        decrement("parens");
-      }
-      while (state2.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state2.output = utils.escapeLast(state2.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push3({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state2.backtrack === true) {
-        state2.output = "";
-        for (const token of state2.tokens) {
-          state2.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state2.output += token.suffix;
-          }
-        }
-      }
-      return state2;
-    };
-    parse3.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state2 = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source3 = create(match[1]);
-            if (!source3) return;
-            return source3 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state2);
-      let source2 = create(output);
-      if (source2 && opts.strictSlashes !== true) {
-        source2 += `${SLASH_LITERAL}?`;
-      }
-      return source2;
-    };
-    module2.exports = parse3;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
-    "use strict";
-    var scan = require_scan();
-    var parse3 = require_parse();
-    var utils = require_utils();
-    var constants = require_constants();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state3 = isMatch(str);
-            if (state3) return state3;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix2 = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
-      const state2 = regex.state;
-      delete regex.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 });
-        const result2 = { glob, state: state2, regex, posix: posix2, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result2);
-        }
-        if (isMatch === false) {
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result2);
-          }
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result2);
-        }
-        return returnObject ? result2 : true;
-      };
-      if (returnState) {
-        matcher.state = state2;
-      }
-      return matcher;
-    };
-    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format4 = opts.format || (posix2 ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format4 ? format4(input) : input;
-      if (match === false) {
-        output = format4 ? format4(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix2);
-        } else {
-          match = regex.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix2 }));
-    };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p4) => picomatch2.parse(p4, options));
-      return parse3(pattern, { ...options, fastpaths: false });
-    };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state2, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state2.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source2 = `${prepend}(?:${state2.output})${append}`;
-      if (state2 && state2.negated === true) {
-        source2 = `^(?!${source2}).*$`;
-      }
-      const regex = picomatch2.toRegex(source2, options);
-      if (returnState === true) {
-        regex.state = state2;
-      }
-      return regex;
-    };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse3.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse3(input, options);
-      }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch2.toRegex = (source2, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source2, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err2) {
-        if (options && options.debug === true) throw err2;
-        return /$^/;
-      }
-    };
-    picomatch2.constants = constants;
-    module2.exports = picomatch2;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module2) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils();
-    function picomatch2(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch2, pico);
-    module2.exports = picomatch2;
   }
 });
 
@@ -6368,8 +4059,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start2, i8);
-                const code3 = json.substr(i8 + 2, 4);
-                switch (code3) {
+                const code4 = json.substr(i8 + 2, 4);
+                switch (code4) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -6395,8 +4086,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code3.substr(0, 2) === "00")
-                      str += "\\x" + code3.substr(2);
+                    if (code4.substr(0, 2) === "00")
+                      str += "\\x" + code4.substr(2);
                     else
                       str += json.substr(i8, 6);
                 }
@@ -6464,9 +4155,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal2 ? "|\n" : ">\n";
+        return literal3 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -6515,7 +4206,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal2) {
+      if (!literal3) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -8895,22 +6586,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code3, message) {
+      constructor(name2, pos, code4, message) {
         super();
         this.name = name2;
-        this.code = code3;
+        this.code = code4;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLParseError", pos, code3, message);
+      constructor(pos, code4, message) {
+        super("YAMLParseError", pos, code4, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLWarning", pos, code3, message);
+      constructor(pos, code4, message) {
+        super("YAMLWarning", pos, code4, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -9184,10 +6875,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep3, value } = collItem;
+        const { start: start2, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -9201,7 +6892,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -9225,7 +6916,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -9241,7 +6932,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -9332,7 +7023,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source: source2, type } = token;
           switch (type) {
@@ -9346,13 +7037,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source2;
+                sep4 += source2;
               hasSpace = true;
               break;
             default:
@@ -9395,18 +7086,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i8 = 0; i8 < fc.items.length; ++i8) {
         const collItem = fc.items[i8];
-        const { start: start2, key, sep: sep3, value } = collItem;
+        const { start: start2, key, sep: sep4, value } = collItem;
         const props2 = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props2.found) {
-          if (!props2.anchor && !props2.tag && !sep3 && !value) {
+          if (!props2.anchor && !props2.tag && !sep4 && !value) {
             if (i8 === 0 && props2.comma)
               onError(props2.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i8 < fc.items.length - 1)
@@ -9460,8 +7151,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep3 && !props2.found) {
-          const valueNode = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, sep3, null, props2, onError);
+        if (!isMap3 && !sep4 && !props2.found) {
+          const valueNode = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, sep4, null, props2, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock2(value))
@@ -9473,7 +7164,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock2(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -9484,8 +7175,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props2.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -9502,7 +7193,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock2(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -9682,7 +7373,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i8 + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i8 = 0; i8 < contentStart; ++i8)
         value += lines[i8][0].slice(trimIndent) + "\n";
@@ -9699,24 +7390,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -9819,7 +7510,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source: source2, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
+      const _onError = (rel, code4, msg) => onError(offset + rel, code4, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -9899,25 +7590,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd2, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line2.lastIndex;
       while (match = line2.exec(source2)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source2);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source2, onError) {
       let res = "";
@@ -10017,9 +7708,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source2, offset, length, onError) {
       const cc = source2.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code3 = ok ? parseInt(cc, 16) : NaN;
+      const code4 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code3);
+        return String.fromCodePoint(code4);
       } catch {
         const raw = source2.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -10341,12 +8032,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source2, code3, message, warning2) => {
+        this.onError = (source2, code4, message, warning2) => {
           const pos = getErrorPos(source2);
           if (warning2)
-            this.warnings.push(new errors2.YAMLWarning(pos, code3, message));
+            this.warnings.push(new errors2.YAMLWarning(pos, code4, message));
           else
-            this.errors.push(new errors2.YAMLParseError(pos, code3, message));
+            this.errors.push(new errors2.YAMLParseError(pos, code4, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -10508,12 +8199,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code3, message) => {
+        const _onError = (pos, code4, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code3, message);
+            onError(offset, code4, message);
           else
-            throw new errors2.YAMLParseError([offset, offset + 1], code3, message);
+            throw new errors2.YAMLParseError([offset, offset + 1], code4, message);
         };
         switch (token.type) {
           case "scalar":
@@ -10727,14 +8418,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep3, value }) {
+    function stringifyItem({ start: start2, key, sep: sep4, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -11625,7 +9316,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser2 = class {
+    var Parser3 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -11901,18 +9592,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep4;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep3 }]
+            items: [{ start: start2, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -12065,15 +9756,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep3 }]
+                    items: [{ start: start3, key, sep: sep4 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -12267,13 +9958,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep3 }]
+              items: [{ start: start2, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -12398,7 +10089,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser2;
+    exports.Parser = Parser3;
   }
 });
 
@@ -12451,7 +10142,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -12492,7 +10183,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
+    exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
@@ -12585,8 +10276,8 @@ function parseJson(text3) {
     tree: { syntax: "json", text: text3, root: fromJson(root7), eol: eolOf(text3), usesAliases: false }
   };
 }
-function describeJsonError(code3) {
-  return code3.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+function describeJsonError(code4) {
+  return code4.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 function fromJson(node) {
   const start2 = node.offset;
@@ -12939,6 +10630,393 @@ var init_tree = __esm({
   }
 });
 
+// src/sources/glob.ts
+function globProblem(glob) {
+  try {
+    parse3(glob);
+    return void 0;
+  } catch (error2) {
+    if (error2 instanceof GlobSyntaxError) return error2.message;
+    throw error2;
+  }
+}
+function compileGlobs(globs, key) {
+  const problem = listProblem(globs);
+  if (problem) throw new ConfigurationError(`${key}: ${problem}`);
+  if (globs.length === 0) return () => false;
+  const parsed = globs.map((glob) => {
+    try {
+      return parse3(glob);
+    } catch (error2) {
+      if (error2 instanceof GlobSyntaxError) {
+        throw new ConfigurationError(`${key}: "${glob}" ${error2.message}`);
+      }
+      throw error2;
+    }
+  });
+  const automaton = build(parsed);
+  return (path) => run2(automaton, path);
+}
+function listProblem(globs) {
+  return globs.length > MAX_GLOBS ? `${globs.length} globs, over the limit of ${MAX_GLOBS} in one list` : void 0;
+}
+function globMatcher(globs) {
+  if (globs.length === 0) return () => false;
+  const key = globs.join("\0");
+  let matcher = cache.get(key);
+  if (!matcher) {
+    matcher = compileGlobs(globs, "glob");
+    if (cache.size >= MAX_CACHED_LISTS) cache.clear();
+    cache.set(key, matcher);
+  }
+  return matcher;
+}
+function parse3(glob) {
+  if (glob === "") throw new GlobSyntaxError("is empty");
+  if (glob.length > MAX_GLOB_LENGTH) {
+    throw new GlobSyntaxError(
+      `is ${glob.length} characters long, over the limit of ${MAX_GLOB_LENGTH}`
+    );
+  }
+  if (glob.startsWith("!")) {
+    throw new GlobSyntaxError(
+      'starts with "!": negated globs are not supported; list what to match instead'
+    );
+  }
+  const text3 = glob.replace(/^(\.\/)+/, "");
+  return new Parser(Array.from(text3)).parseAll();
+}
+function literal(char) {
+  return { kind: "test", test: { kind: "literal", code: char.codePointAt(0) } };
+}
+function build(globs) {
+  const tests = [void 0];
+  const next = [-1];
+  const moves = [[]];
+  const state2 = (test, to, eps = []) => {
+    tests.push(test);
+    next.push(to);
+    moves.push(eps);
+    return tests.length - 1;
+  };
+  const loop = (targets) => {
+    const self = state2(void 0, -1);
+    moves[self] = targets(self);
+    return self;
+  };
+  const sequence = (list3, after) => {
+    let at2 = after;
+    for (let i8 = list3.length - 1; i8 >= 0; i8--) at2 = piece(list3[i8], at2);
+    return at2;
+  };
+  const piece = (p4, after) => {
+    switch (p4.kind) {
+      case "test":
+        return state2(p4.test, after);
+      case "repeat":
+        return loop((self) => [state2(p4.test, self), after]);
+      case "segments":
+        return loop((self) => {
+          const end = state2(slash, self);
+          const more = state2(void 0, -1);
+          const first = state2(notSlash, more);
+          moves[more] = [first, end];
+          return [first, after];
+        });
+      case "either":
+        return state2(
+          void 0,
+          -1,
+          p4.options.map((option) => sequence(option, after))
+        );
+    }
+  };
+  const start2 = state2(
+    void 0,
+    -1,
+    globs.map((pieces) => sequence(pieces, ACCEPT))
+  );
+  const closure2 = [];
+  const mark = new Int32Array(tests.length).fill(-1);
+  for (let s3 = 0; s3 < tests.length; s3++) {
+    const reached = [];
+    const stack = [s3];
+    while (stack.length > 0) {
+      const t2 = stack.pop();
+      if (mark[t2] === s3) continue;
+      mark[t2] = s3;
+      if (tests[t2] !== void 0 || t2 === ACCEPT) reached.push(t2);
+      else stack.push(...moves[t2]);
+    }
+    closure2.push(Int32Array.from(reached));
+  }
+  const kind = new Uint8Array(tests.length);
+  const argument = new Int32Array(tests.length);
+  const classes = [];
+  tests.forEach((test, i8) => {
+    if (test === void 0) return;
+    if (test.kind === "literal") {
+      kind[i8] = TEST_LITERAL;
+      argument[i8] = test.code;
+    } else if (test.kind === "not-slash") kind[i8] = TEST_NOT_SLASH;
+    else if (test.kind === "any") kind[i8] = TEST_ANY;
+    else {
+      kind[i8] = TEST_CLASS;
+      argument[i8] = classes.push(test) - 1;
+    }
+  });
+  return {
+    kind,
+    argument,
+    classes,
+    next: Int32Array.from(next),
+    closure: closure2,
+    start: start2,
+    live: new Int32Array(tests.length),
+    following: new Int32Array(tests.length),
+    addedAt: new Int32Array(tests.length).fill(-1),
+    steps: 0
+  };
+}
+function inClass(test, c7) {
+  if (c7 === SLASH) return false;
+  const { ranges } = test;
+  let inside = false;
+  for (let i8 = 0; i8 < ranges.length && !inside; i8 += 2) {
+    inside = ranges[i8] <= c7 && c7 <= ranges[i8 + 1];
+  }
+  return inside !== test.negated;
+}
+function run2(automaton, path) {
+  const { kind, argument, classes, next, closure: closure2, addedAt } = automaton;
+  let live = automaton.live;
+  let following = automaton.following;
+  if (automaton.steps > 2 ** 30) {
+    addedAt.fill(-1);
+    automaton.steps = 0;
+  }
+  let count2 = 0;
+  for (const s3 of closure2[automaton.start]) live[count2++] = s3;
+  for (const char of path) {
+    const step = automaton.steps++;
+    const c7 = char.codePointAt(0);
+    let added = 0;
+    for (let i8 = 0; i8 < count2; i8++) {
+      const s3 = live[i8];
+      const test = kind[s3];
+      const pass = test === TEST_NOT_SLASH ? c7 !== SLASH : test === TEST_LITERAL ? c7 === argument[s3] : test === TEST_ANY || test === TEST_CLASS && inClass(classes[argument[s3]], c7);
+      if (!pass) continue;
+      const reached = closure2[next[s3]];
+      for (let j7 = 0; j7 < reached.length; j7++) {
+        const t2 = reached[j7];
+        if (addedAt[t2] === step) continue;
+        addedAt[t2] = step;
+        following[added++] = t2;
+      }
+    }
+    if (added === 0) return false;
+    [live, following] = [following, live];
+    count2 = added;
+  }
+  for (let i8 = 0; i8 < count2; i8++) if (live[i8] === ACCEPT) return true;
+  return false;
+}
+var MAX_GLOB_LENGTH, MAX_GLOBS, cache, MAX_CACHED_LISTS, GlobSyntaxError, SLASH, notSlash, anything, slash, Parser, ACCEPT, TEST_LITERAL, TEST_NOT_SLASH, TEST_ANY, TEST_CLASS;
+var init_glob = __esm({
+  "src/sources/glob.ts"() {
+    "use strict";
+    init_errors();
+    MAX_GLOB_LENGTH = 256;
+    MAX_GLOBS = 100;
+    cache = /* @__PURE__ */ new Map();
+    MAX_CACHED_LISTS = 1e4;
+    GlobSyntaxError = class extends Error {
+    };
+    SLASH = 47;
+    notSlash = { kind: "not-slash" };
+    anything = { kind: "any" };
+    slash = { kind: "literal", code: SLASH };
+    Parser = class {
+      constructor(chars2) {
+        this.chars = chars2;
+      }
+      chars;
+      at = 0;
+      parseAll() {
+        return this.parseSequence(false);
+      }
+      /** Pieces up to the end, or in braces up to a `,` or `}` of this level. */
+      parseSequence(inBraces) {
+        const out2 = [];
+        const chars2 = this.chars;
+        while (this.at < chars2.length) {
+          const c7 = chars2[this.at];
+          if (inBraces && (c7 === "," || c7 === "}")) break;
+          if (c7 === "\\") {
+            const escaped = chars2[this.at + 1];
+            if (escaped === void 0) throw new GlobSyntaxError("ends with a lone backslash");
+            out2.push(literal(escaped));
+            this.at += 2;
+          } else if (c7 === "*") {
+            this.parseStars(out2);
+          } else if (c7 === "?") {
+            this.refuseExtglob();
+            out2.push({ kind: "test", test: notSlash });
+            this.at++;
+          } else if (c7 === "[") {
+            out2.push(this.parseClass());
+          } else if (c7 === "{") {
+            out2.push(...this.parseBraces());
+          } else {
+            if ("+@!".includes(c7)) this.refuseExtglob();
+            out2.push(literal(c7));
+            this.at++;
+          }
+        }
+        return out2;
+      }
+      parseStars(out2) {
+        const chars2 = this.chars;
+        const from = this.at;
+        while (chars2[this.at] === "*") this.at++;
+        const run3 = this.at - from;
+        if (chars2[this.at] === "(") {
+          throw new GlobSyntaxError(
+            `uses the extended glob "*(": not supported; use {a,b} for alternatives`
+          );
+        }
+        const wholeSegment = run3 === 2 && // `***` is a `*`, as picomatch reads it
+        (from === 0 || chars2[from - 1] === "/") && (this.at === chars2.length || chars2[this.at] === "/");
+        if (!wholeSegment) {
+          out2.push({ kind: "repeat", test: notSlash });
+          return;
+        }
+        if (chars2[this.at] === "/") {
+          this.at++;
+          out2.push({ kind: "segments" });
+        } else {
+          while (out2.at(-1)?.kind === "segments") out2.pop();
+          out2.push({ kind: "repeat", test: anything });
+        }
+      }
+      refuseExtglob() {
+        const c7 = this.chars[this.at];
+        if (this.chars[this.at + 1] === "(") {
+          throw new GlobSyntaxError(
+            `uses the extended glob "${c7}(": not supported; use {a,b} for alternatives`
+          );
+        }
+      }
+      /** `[...]`; an unclosed `[` is a literal `[`, as picomatch reads it. */
+      parseClass() {
+        const chars2 = this.chars;
+        let i8 = this.at + 1;
+        const negated = chars2[i8] === "!" || chars2[i8] === "^";
+        if (negated) i8++;
+        const ranges = [];
+        let first = true;
+        for (; i8 < chars2.length; i8++) {
+          let c7 = chars2[i8];
+          if (c7 === "]" && !first) break;
+          first = false;
+          if (c7 === "[" && chars2[i8 + 1] === ":") {
+            throw new GlobSyntaxError(
+              "uses a POSIX character class such as [[:alpha:]]: not supported; use a range such as [a-z]"
+            );
+          }
+          if (c7 === "\\" && i8 + 1 < chars2.length) c7 = chars2[++i8];
+          let low = c7.codePointAt(0);
+          let high = low;
+          if (chars2[i8 + 1] === "-" && i8 + 2 < chars2.length && chars2[i8 + 2] !== "]") {
+            let end = chars2[i8 + 2];
+            i8 += 2;
+            if (end === "\\" && i8 + 1 < chars2.length) end = chars2[++i8];
+            high = end.codePointAt(0);
+            if (high < low) [low, high] = [high, low];
+          }
+          ranges.push([low, high]);
+        }
+        if (i8 >= chars2.length) {
+          this.at++;
+          return literal("[");
+        }
+        this.at = i8 + 1;
+        return { kind: "test", test: { kind: "class", ranges: ranges.flat(), negated } };
+      }
+      /**
+       * `{a,b}`. Braces with no comma at their level are literal text around what they hold, and a
+       * `{` never closed is a literal `{`, as picomatch reads them.
+       */
+      parseBraces() {
+        const close = this.matchingBrace(this.at);
+        if (close === void 0) {
+          this.at++;
+          return [literal("{")];
+        }
+        this.at++;
+        if (!this.hasTopLevelComma(this.at - 1, close)) {
+          const inside = this.chars.slice(this.at, close).join("");
+          if (/^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])(\.\.-?\d+)?$/.test(inside)) {
+            throw new GlobSyntaxError(
+              `uses the brace range "{${inside}}": not supported; list the alternatives, e.g. {1,2,3}`
+            );
+          }
+          const held = this.parseSequence(true);
+          this.at++;
+          return [literal("{"), ...held, literal("}")];
+        }
+        const options = [];
+        for (; ; ) {
+          options.push(this.parseSequence(true));
+          const c7 = this.chars[this.at];
+          this.at++;
+          if (c7 === "}") break;
+        }
+        return [{ kind: "either", options }];
+      }
+      matchingBrace(open2) {
+        let depth = 0;
+        for (let i8 = open2; i8 < this.chars.length; i8++) {
+          const c7 = this.chars[i8];
+          if (c7 === "\\") i8++;
+          else if (c7 === "[") i8 = this.classEnd(i8);
+          else if (c7 === "{") depth++;
+          else if (c7 === "}" && --depth === 0) return i8;
+        }
+        return void 0;
+      }
+      hasTopLevelComma(open2, close) {
+        let depth = 0;
+        for (let i8 = open2 + 1; i8 < close; i8++) {
+          const c7 = this.chars[i8];
+          if (c7 === "\\") i8++;
+          else if (c7 === "[") i8 = this.classEnd(i8);
+          else if (c7 === "{") depth++;
+          else if (c7 === "}") depth--;
+          else if (c7 === "," && depth === 0) return true;
+        }
+        return false;
+      }
+      /** Where a class opened at `open` ends (its `]`), or `open` itself when it never closes. */
+      classEnd(open2) {
+        let i8 = open2 + 1;
+        if (this.chars[i8] === "!" || this.chars[i8] === "^") i8++;
+        for (let first = true; i8 < this.chars.length; i8++, first = false) {
+          const c7 = this.chars[i8];
+          if (c7 === "\\") i8++;
+          else if (c7 === "]" && !first) return i8;
+        }
+        return open2;
+      }
+    };
+    ACCEPT = 0;
+    TEST_LITERAL = 1;
+    TEST_NOT_SLASH = 2;
+    TEST_ANY = 3;
+    TEST_CLASS = 4;
+  }
+});
+
 // src/sources/config.ts
 function parseConfig(text3, file) {
   const lines = new LineIndex(text3);
@@ -12992,6 +11070,7 @@ function parseConfig(text3, file) {
         break;
       case "ignore-files":
         config2.ignoreFiles = strings(value, key, fail2);
+        checkGlobList(config2.ignoreFiles, value, key, fail2);
         config2.ignoreFiles.forEach((g7, i8) => checkGlob(g7, listItem(value, i8), `${key}[${i8}]`, fail2));
         break;
       default:
@@ -13012,7 +11091,15 @@ function readPrincipal(item, key, fail2, lines) {
     const k7 = (0, import_yaml2.isScalar)(pair2.key) ? String(pair2.key.value) : "";
     if (k7 === "files") {
       files = stringOrList(pair2.value, `${key}.files`, fail2);
-      files.forEach((g7) => checkGlob(g7, pair2.value, `${key}.files`, fail2));
+      checkGlobList(files, pair2.value, `${key}.files`, fail2);
+      files.forEach(
+        (g7, i8) => checkGlob(
+          g7,
+          listItem(pair2.value, i8),
+          `${key}.files${(0, import_yaml2.isSeq)(pair2.value) ? `[${i8}]` : ""}`,
+          fail2
+        )
+      );
     } else if (k7 === "principal") {
       principals = stringOrList(pair2.value, `${key}.principal`, fail2);
       for (const arn of principals) {
@@ -13087,31 +11174,22 @@ function stringValue(value, key, fail2) {
   return value.value;
 }
 function checkGlob(glob, node, key, fail2) {
-  try {
-    (0, import_picomatch.default)(glob);
-  } catch (error2) {
-    fail2(node, key, `"${glob}" is not a valid glob (${error2.message})`);
-  }
+  const problem = globProblem(glob);
+  if (problem) fail2(node, key, `"${glob}" ${problem}`);
 }
-function globMatcher(globs) {
-  if (globs.length === 0) return () => false;
-  const key = globs.join("\0");
-  let matcher = matchers.get(key);
-  if (!matcher) {
-    matcher = (0, import_picomatch.default)([...globs], { dot: true });
-    if (matchers.size > 1e4) matchers.clear();
-    matchers.set(key, matcher);
-  }
-  return matcher;
+function checkGlobList(globs, node, key, fail2) {
+  const problem = listProblem(globs);
+  if (problem) fail2(node, key, problem);
 }
-var import_picomatch, import_yaml2, EMPTY_CONFIG, PRINCIPAL_ARN2, STACK_NAME, ACTION_PATTERN2, ACCOUNT, matchers;
+var import_yaml2, EMPTY_CONFIG, PRINCIPAL_ARN2, STACK_NAME, ACTION_PATTERN2, ACCOUNT;
 var init_config = __esm({
   "src/sources/config.ts"() {
     "use strict";
-    import_picomatch = __toESM(require_picomatch2(), 1);
     import_yaml2 = __toESM(require_dist(), 1);
     init_errors();
     init_tree();
+    init_glob();
+    init_glob();
     EMPTY_CONFIG = {
       principals: [],
       stacks: [],
@@ -13122,7 +11200,638 @@ var init_config = __esm({
     STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
     ACTION_PATTERN2 = /^([a-z0-9-]+:[A-Za-z0-9*?]+|\*)$/i;
     ACCOUNT = /^\d{12}$/;
-    matchers = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/io/config-file.ts
+import { constants } from "node:fs";
+import { lstat, open, realpath } from "node:fs/promises";
+import { isAbsolute, join, relative, sep } from "node:path";
+async function readConfigFile(request) {
+  const { label: label2 } = request;
+  const fail2 = (why) => {
+    throw new ConfigurationError(`${label2}: ${why}`);
+  };
+  const path = isAbsolute(request.file) ? request.file : join(request.root, request.file);
+  let real;
+  try {
+    real = await realpath(path);
+  } catch (error2) {
+    if (code(error2) !== "ENOENT") return fail2(`cannot be read (${describe(error2)})`);
+    if (await isLink(path)) return fail2("is a symbolic link to nothing");
+    if (request.optional) return EMPTY_CONFIG;
+    return fail2("no such file");
+  }
+  if (request.within !== void 0) {
+    const inside = await realpath(request.within);
+    const rel = relative(inside, real);
+    if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+      fail2("resolves to a file outside the workspace; the configuration must be a file in it");
+    }
+  }
+  let text3;
+  let handle2;
+  try {
+    handle2 = await open(
+      real,
+      constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
+    );
+  } catch (error2) {
+    return fail2(`cannot be read (${describe(error2)})`);
+  }
+  try {
+    const info2 = await handle2.stat();
+    if (!info2.isFile()) fail2(`is ${kindOf(info2)}, not a regular file`);
+    if (info2.size > MAX_CONFIG_BYTES) {
+      fail2(`is ${info2.size} bytes, over the ${MAX_CONFIG_BYTES}-byte limit for a configuration`);
+    }
+    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let size = 0;
+    for (; ; ) {
+      const { bytesRead } = await handle2.read(buffer, size, buffer.length - size, size);
+      if (bytesRead === 0) break;
+      size += bytesRead;
+      if (size > MAX_CONFIG_BYTES) {
+        fail2(`grew over the ${MAX_CONFIG_BYTES}-byte limit for a configuration while being read`);
+      }
+    }
+    try {
+      text3 = new TextDecoder("utf-8", { fatal: true }).decode(buffer.subarray(0, size));
+    } catch {
+      return fail2("is not UTF-8 text");
+    }
+  } catch (error2) {
+    if (error2 instanceof ConfigurationError) throw error2;
+    return fail2(`cannot be read (${describe(error2)})`);
+  } finally {
+    await handle2.close();
+  }
+  return parseConfig(text3, request.file);
+}
+async function isLink(path) {
+  try {
+    return (await lstat(path)).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+function kindOf(info2) {
+  if (info2.isDirectory()) return "a folder";
+  if (info2.isFIFO()) return "a named pipe (FIFO)";
+  if (info2.isCharacterDevice() || info2.isBlockDevice()) return "a device";
+  if (info2.isSocket()) return "a socket";
+  return "not a file";
+}
+function code(error2) {
+  return error2.code;
+}
+function describe(error2) {
+  const c7 = code(error2);
+  if (c7 === "EACCES" || c7 === "EPERM") return "permission denied";
+  if (c7 === "ELOOP") return "a loop of symbolic links";
+  if (c7 === "ENOTDIR") return "a folder on its path is a file";
+  return c7 ?? String(error2);
+}
+var MAX_CONFIG_BYTES;
+var init_config_file = __esm({
+  "src/io/config-file.ts"() {
+    "use strict";
+    init_errors();
+    init_config();
+    MAX_CONFIG_BYTES = 256 * 1024;
+  }
+});
+
+// src/report/markdown.ts
+function visible(value, max = MAX_SHOWN_CHARACTERS) {
+  let shown = value;
+  let cut = 0;
+  const chars2 = [...value];
+  if (chars2.length > max) {
+    shown = chars2.slice(0, max).join("");
+    cut = chars2.length - max;
+  }
+  shown = shown.replace(LINE_BREAK, "\u23CE").replace(INVISIBLE, (c7) => `\u27E8U+${c7.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`);
+  return cut > 0 ? `${shown}\u2026 (${cut} more characters)` : shown;
+}
+function code2(value, max = MAX_SHOWN_CHARACTERS) {
+  const shown = visible(value, max);
+  if (shown === "") return "(empty)";
+  let longest = 0;
+  let run3 = 0;
+  for (const ch of shown) {
+    run3 = ch === "`" ? run3 + 1 : 0;
+    if (run3 > longest) longest = run3;
+  }
+  const fence2 = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(shown) && !/^ +$/.test(shown) ? " " : "";
+  return `${fence2}${pad}${shown}${pad}${fence2}`;
+}
+function text(value, max = MAX_SHOWN_CHARACTERS) {
+  return visible(value, max).replace(/[@#]/g, (c7) => `${c7}${BREAK}`).replace(/:(?=\/\/|[a-z0-9_+-]+:)/g, `:${BREAK}`).replace(/\b(www)\./gi, `$1${BREAK}.`).replace(/\b(GH)-(?=\d)/gi, `$1${BREAK}-`).replace(PUNCTUATION, (c7) => `\\${c7}`);
+}
+var MAX_SHOWN_CHARACTERS, INVISIBLE, LINE_BREAK, BREAK, PUNCTUATION;
+var init_markdown = __esm({
+  "src/report/markdown.ts"() {
+    "use strict";
+    MAX_SHOWN_CHARACTERS = 300;
+    INVISIBLE = // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu;
+    LINE_BREAK = /\r\n|\r|\n/g;
+    BREAK = "\u200B";
+    PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+  }
+});
+
+// src/report/agreement.ts
+function agreementLine(agreement) {
+  return line(agreement, PLAIN);
+}
+function agreementDetails(agreement) {
+  const several = agreement.principals.length > 1;
+  return agreement.principals.flatMap((p4) => {
+    const who = several ? `for ${shortName(p4.principal)}: ` : "";
+    if (p4.verdict === "unavailable")
+      return [`${who}no recommendation to compare with: ${p4.unavailable ?? ""}`];
+    if (p4.verdict === "agrees") return [`${who}agrees${matched(p4, PLAIN)}`];
+    return p4.reasons.map((r7) => `${who}${describeReason(r7, p4, PLAIN)}`);
+  });
+}
+function line(agreement, style) {
+  const several = agreement.principals.length > 1;
+  const forWhom = several ? ` for ${agreement.principals.map((p4) => style.name(shortName(p4.principal))).join(" and ")}` : "";
+  if (agreement.verdict === "agrees") {
+    return `Matches IAM Access Analyzer's recommendation for this policy${forWhom}.`;
+  }
+  if (agreement.verdict === "unavailable") {
+    return `No IAM Access Analyzer recommendation to compare with: ${firstExplanation(agreement, style)}.`;
+  }
+  const all = agreement.principals.flatMap(
+    (p4) => p4.verdict === "differs" ? p4.reasons.map(
+      (r7) => (several ? `for ${style.name(shortName(p4.principal))}, ` : "") + describeReason(r7, p4, style)
+    ) : []
+  );
+  const shown = all.slice(0, REASONS_IN_LINE).join("; ");
+  const more = all.length > REASONS_IN_LINE ? ` (and ${all.length - REASONS_IN_LINE} more)` : "";
+  return `Differs from IAM Access Analyzer's recommendation for this policy: ${shown}${more}.`;
+}
+function firstExplanation(agreement, style) {
+  for (const p4 of agreement.principals) {
+    if (agreement.verdict === "differs" && p4.verdict === "differs" && p4.reasons[0]) {
+      return describeReason(p4.reasons[0], p4, style);
+    }
+    if (agreement.verdict === "unavailable" && p4.verdict === "unavailable") {
+      return style.prose(p4.unavailable ?? "none");
+    }
+  }
+  return agreement.principals.length === 0 ? "the policy belongs to no principal" : "";
+}
+function matched(p4, style) {
+  if (p4.matchedBy === "id" && p4.existingPolicyId)
+    return ` (the step for ${style.name(p4.existingPolicyId)})`;
+  if (p4.matchedBy === "content") return " (the recommended policy that lines up with this one)";
+  return "";
+}
+function describeReason(r7, p4, style = PLAIN) {
+  const where = r7.statement ? statement(r7.statement, style) : "the policy";
+  const names = list(r7.actions ?? [], style);
+  switch (r7.kind) {
+    case "aws-catalog":
+      return `${where}: the recommendation does not allow ${names}, which the findings do not report unused: actions newer than the catalog AWS refined with`;
+    case "our-catalog":
+      return `${where}: the recommendation allows ${names}, which iam-refine's catalog does not know`;
+    case "removes-used":
+      return `${where}: the recommendation removes ${names}, which the findings do not report unused`;
+    case "keeps-unused":
+      return `${where}: the recommendation still allows ${names}, which the findings report unused` + (p4.completedAt ? ` (the recommendation dates from ${day(p4.completedAt)})` : "");
+    case "shared":
+      return `${where}: iam-refine keeps ${names} for ${list((r7.usedBy ?? []).map(shortName), style)}, who share this policy; AWS's recommendation is for ${style.name(shortName(p4.principal))} alone`;
+    case "keep-actions":
+      return `${where}: iam-refine keeps ${names} (keep-actions in the configuration)`;
+    case "not-refined-by-us":
+      return `${where} ${r7.note ?? "is left as it is by iam-refine"}; the recommendation changes it` + (r7.actions && r7.actions.length > 0 ? ` (it no longer allows ${names})` : "");
+    case "not-refined-by-aws":
+      return `the recommendation leaves ${where} as it is; iam-refine removes ${names}`;
+    case "written-differently":
+      return `${where}: the same actions under the catalog, written differently (iam-refine: ${list(r7.ours ?? [], style, Infinity) || "removed"}; the recommendation: ${list(r7.aws ?? [], style, Infinity) || "removed"})`;
+    case "detached":
+      return "the recommendation detaches the policy; iam-refine keeps part of it";
+    case "unaligned":
+      return `statement ${style.number((r7.recommendedStatement ?? 0) + 1)} of the recommendation lines up with no statement of this policy` + (r7.actions && r7.actions.length > 0 ? ` (it allows ${names}, which this version does not: the recommendation is for the deployed policy)` : "");
+  }
+}
+function statement(ref, style) {
+  return ref.sid !== void 0 ? `Statement ${style.name(ref.sid)}` : `Statement ${style.number(ref.index + 1)}`;
+}
+function list(names, style, max = LISTED2) {
+  const shown = names.slice(0, max).map(style.name).join(", ");
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+function shortName(arn) {
+  const m4 = /^arn:[^:]+:iam::\d*:(?:role|user|group)\/(?:.*\/)?([^/]+)$/.exec(arn);
+  return m4 ? m4[1] : arn;
+}
+function day(iso) {
+  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso;
+}
+var LISTED2, REASONS_IN_LINE, PLAIN;
+var init_agreement = __esm({
+  "src/report/agreement.ts"() {
+    "use strict";
+    init_markdown();
+    LISTED2 = 6;
+    REASONS_IN_LINE = 2;
+    PLAIN = { name: (value) => value, prose: (value) => value, number: (n4) => `#${n4}` };
+  }
+});
+
+// src/engine/agreement.ts
+function compareWithRecommendation(input) {
+  const principals = input.principals.map((p4) => comparePrincipal(input, p4));
+  const verdict = principals.some((p4) => p4.verdict === "differs") ? "differs" : principals.length === 0 || principals.some((p4) => p4.verdict === "unavailable") ? "unavailable" : "agrees";
+  return { verdict, principals };
+}
+function unavailable(principal, why) {
+  return { principal, verdict: "unavailable", reasons: [], unavailable: why };
+}
+function comparePrincipal(input, p4) {
+  const who = p4.principal || "the principal";
+  if (p4.wholePrincipal) {
+    return unavailable(
+      p4.principal,
+      `${who} is unused as a whole (UnusedIAMRole); IAM Access Analyzer recommends policies only for unused-permission findings`
+    );
+  }
+  const recommendation = input.recommendations.get(p4.principal);
+  if (!recommendation)
+    return unavailable(p4.principal, `the findings hold no recommendation for ${who}`);
+  if (recommendation.status === "unavailable")
+    return unavailable(p4.principal, recommendation.reason);
+  const found = findStep(recommendation.steps, input);
+  if ("unavailable" in found) return unavailable(p4.principal, found.unavailable);
+  const statements2 = readStatements(input.document).statements;
+  const recommended = found.create ? readStatements(found.create.recommendedPolicy).statements : [];
+  if (statements2.length > MAX_COMPARED_STATEMENTS || recommended.length > MAX_COMPARED_STATEMENTS) {
+    return unavailable(
+      p4.principal,
+      `the policy or the recommendation has more than ${MAX_COMPARED_STATEMENTS} statements; not compared`
+    );
+  }
+  const reasons = compareStatements(input, p4, statements2, recommended, found.create === void 0);
+  const existingPolicyId = found.create?.existingPolicyId ?? found.detachId;
+  return {
+    principal: p4.principal,
+    verdict: reasons.length === 0 ? "agrees" : "differs",
+    matchedBy: found.matchedBy,
+    ...existingPolicyId === void 0 ? {} : { existingPolicyId },
+    ...found.create === void 0 ? { detach: true } : {},
+    ...recommendation.completedAt === void 0 ? {} : { completedAt: recommendation.completedAt },
+    reasons
+  };
+}
+function findStep(steps, input) {
+  const names = new Set(input.policyNames.map(fold));
+  const prefixes = (input.generatedNamePrefixes ?? []).map(fold);
+  const namesThisPolicy = (id) => {
+    const name2 = fold(policyNameOf(id));
+    return names.has(name2) || prefixes.some((prefix) => name2.startsWith(prefix));
+  };
+  const byId = steps.filter(
+    (s3) => s3.existingPolicyId !== void 0 && namesThisPolicy(s3.existingPolicyId)
+  );
+  if (byId.length > 0) {
+    const creates = byId.filter((s3) => s3.action === "CREATE_POLICY");
+    if (creates.length > 1) {
+      return {
+        unavailable: `the recommendation has ${creates.length} CREATE_POLICY steps for this policy`
+      };
+    }
+    const detach = byId.find((s3) => s3.action === "DETACH_POLICY");
+    return {
+      ...creates[0] ? { create: creates[0] } : {},
+      ...detach?.existingPolicyId ? { detachId: detach.existingPolicyId } : {},
+      matchedBy: "id"
+    };
+  }
+  const original = readStatements(input.document).statements;
+  const candidates2 = steps.filter((s3) => {
+    if (s3.action !== "CREATE_POLICY" || s3.recommendedPolicy === void 0) return false;
+    const recommended = readStatements(s3.recommendedPolicy).statements;
+    if (recommended.length === 0 || recommended.length > MAX_COMPARED_STATEMENTS) return false;
+    return align(original, recommended, new Expander(comparisonUniverse(input, recommended))).complete;
+  });
+  if (candidates2.length === 1)
+    return { create: candidates2[0], matchedBy: "content" };
+  const ids = steps.map((s3) => s3.existingPolicyId).filter((id) => id !== void 0);
+  if (candidates2.length > 1) {
+    return {
+      unavailable: `${candidates2.length} of the recommended policies could be this one by content (${unique(ids).join(", ")}); give the policy its name (PolicyName, ManagedPolicyName) so that it matches by name`
+    };
+  }
+  if (steps.length === 0) return { unavailable: "the recommendation has no steps" };
+  return {
+    unavailable: `no step of the recommendation is about this policy (they name ${unique(ids).join(", ") || "no policy"})`
+  };
+}
+function policyNameOf(id) {
+  const m4 = /^arn:aws[a-z-]*:iam::(?:\d{12}|aws):policy\/(?:.*\/)?([^/]+)$/.exec(id);
+  return m4 ? m4[1] : id;
+}
+function compareStatements(input, p4, original, recommended, detached) {
+  const universe = comparisonUniverse(input, recommended);
+  const expander = new Expander(universe);
+  const allowed = (statement2) => expander.allowed(statement2);
+  const keep = input.keepActions ?? [];
+  const own = UnusedSet.resolve([p4], universe);
+  const everyone = input.principals.map((q4) => ({
+    principal: q4.principal,
+    unused: UnusedSet.resolve([q4], universe)
+  }));
+  const keepIndex = new PatternIndex(keep);
+  const alignment = align(original, recommended, expander).pairs;
+  const ours = ourStatements(input.refinement, original.length);
+  const reasons = [];
+  const matched2 = new Set(alignment.filter((j7) => j7 !== void 0));
+  const explained = /* @__PURE__ */ new Set();
+  recommended.forEach((r7, j7) => {
+    if (matched2.has(j7)) return;
+    const best = original.findIndex(
+      (o4, i8) => alignment[i8] === void 0 && skeleton(o4) === skeleton(r7)
+    );
+    if (best >= 0) explained.add(best);
+    const extra = best >= 0 ? [...allowed(r7)].filter((a7) => !allowed(original[best]).has(a7)) : [];
+    reasons.push({
+      kind: "unaligned",
+      recommendedStatement: j7,
+      ...extra.length > 0 ? { actions: display(extra, universe) } : {}
+    });
+  });
+  original.forEach((o4, i8) => {
+    if (explained.has(i8)) return;
+    const j7 = alignment[i8];
+    const mine = { statement: ours[i8] ?? null };
+    const theirs = {
+      statement: j7 === void 0 ? null : recommended[j7]
+    };
+    const ref = statementRef(o4, i8);
+    const kept = canonical(mine.statement) === canonical(o4);
+    const theirsKept = canonical(theirs.statement) === canonical(o4);
+    if (!isAllowWithActions(o4)) {
+      if (canonical(mine.statement) !== canonical(theirs.statement)) {
+        reasons.push({ kind: "not-refined-by-us", statement: ref, note: notRefinedNote(o4) });
+      }
+      return;
+    }
+    const a7 = allowed(mine.statement);
+    const b7 = allowed(theirs.statement);
+    const onlyOurs = [...a7].filter((x2) => !b7.has(x2)).sort();
+    const onlyAws = [...b7].filter((x2) => !a7.has(x2)).sort();
+    if (onlyOurs.length === 0 && onlyAws.length === 0) {
+      if (mine.statement === null !== (theirs.statement === null) || !sameEntries2(mine.statement, theirs.statement)) {
+        reasons.push({
+          kind: "written-differently",
+          statement: ref,
+          ours: entriesOf(mine.statement),
+          aws: entriesOf(theirs.statement)
+        });
+      }
+      return;
+    }
+    if (kept && !theirsKept && isNotAction(o4)) {
+      reasons.push({
+        kind: "not-refined-by-us",
+        statement: ref,
+        note: notRefinedNote(o4),
+        actions: display(onlyOurs, universe)
+      });
+      return;
+    }
+    if (theirsKept && !kept && !detached) {
+      reasons.push({
+        kind: "not-refined-by-aws",
+        statement: ref,
+        actions: display(onlyAws, universe)
+      });
+      return;
+    }
+    const groups = /* @__PURE__ */ new Map();
+    const usedBy = /* @__PURE__ */ new Set();
+    const add = (kind, name2) => {
+      const list3 = groups.get(kind) ?? [];
+      list3.push(name2);
+      groups.set(kind, list3);
+    };
+    const named = new Set(
+      entriesOf(o4, "Action").filter((e7) => !hasWildcard(e7)).map(fold)
+    );
+    for (const x2 of onlyOurs) {
+      if (keep.length > 0 && keepIndex.allows(x2)) add("keep-actions", x2);
+      else if (own.has(x2)) {
+        add("shared", x2);
+        for (const q4 of everyone) if (!q4.unused.has(x2)) usedBy.add(q4.principal);
+      } else if (universe.inCatalog(x2) && !named.has(x2)) add("aws-catalog", x2);
+      else add("removes-used", x2);
+    }
+    for (const x2 of onlyAws) {
+      if (own.has(x2) || everyone.every((q4) => q4.unused.has(x2))) add("keeps-unused", x2);
+      else add("our-catalog", x2);
+    }
+    for (const [kind, names] of groups) {
+      reasons.push({
+        kind,
+        statement: ref,
+        actions: display(names, universe),
+        ...kind === "shared" ? { usedBy: [...usedBy].sort() } : {}
+      });
+    }
+  });
+  if (detached) {
+    const keptActions = ours.some((s3) => s3 !== null);
+    if (keptActions) {
+      reasons.unshift({ kind: "detached" });
+    }
+  }
+  return reasons;
+}
+function ourStatements(refinement, count2) {
+  const refined = readStatements(refinement.document).statements;
+  const out2 = new Array(count2).fill(null);
+  let at2 = 0;
+  for (const s3 of refinement.statements) {
+    if (s3.status === "removed") continue;
+    const statement2 = refined[at2++];
+    out2[s3.index] = isRecord(statement2) ? statement2 : null;
+  }
+  return out2;
+}
+function align(original, recommended, expander) {
+  const n4 = original.length;
+  const m4 = recommended.length;
+  const originalSkeletons = original.map(skeleton);
+  const recommendedSkeletons = recommended.map(skeleton);
+  const fit = (i9, j8) => {
+    if (originalSkeletons[i9] !== recommendedSkeletons[j8]) return 0;
+    const inside = expander.allowed(original[i9]);
+    for (const x2 of expander.allowed(recommended[j8])) if (!inside.has(x2)) return 0;
+    if (entriesVerbatim(recommended[j8], original[i9])) return 3;
+    return entriesInside(recommended[j8], original[i9]) ? 2 : 1;
+  };
+  const fits = Array.from({ length: n4 }, (_, i9) => Array.from({ length: m4 }, (_2, j8) => fit(i9, j8)));
+  const weight = (f7) => f7 === 0 ? 0 : 2 * m4 + 1 + (f7 - 1);
+  const best = Array.from({ length: n4 + 1 }, () => new Float64Array(m4 + 1));
+  const at2 = (i9, j8) => best[i9][j8];
+  for (let i9 = n4 - 1; i9 >= 0; i9--) {
+    for (let j8 = m4 - 1; j8 >= 0; j8--) {
+      const skip = Math.max(at2(i9 + 1, j8), at2(i9, j8 + 1));
+      const f7 = fits[i9][j8];
+      best[i9][j8] = f7 > 0 ? Math.max(skip, weight(f7) + at2(i9 + 1, j8 + 1)) : skip;
+    }
+  }
+  const pairs = new Array(n4).fill(void 0);
+  let i8 = 0;
+  let j7 = 0;
+  let matched2 = 0;
+  while (i8 < n4 && j7 < m4) {
+    const f7 = fits[i8][j7];
+    if (f7 > 0 && at2(i8, j7) === weight(f7) + at2(i8 + 1, j7 + 1)) {
+      pairs[i8++] = j7++;
+      matched2++;
+    } else if (at2(i8 + 1, j7) >= at2(i8, j7 + 1)) i8++;
+    else j7++;
+  }
+  return { pairs, complete: matched2 === m4 };
+}
+function entriesVerbatim(inner, outer) {
+  const has = (statement2, key) => new Set(entriesOf(statement2, key).map(fold));
+  const action = has(outer, "Action");
+  const notAction = has(inner, "NotAction");
+  return entriesOf(inner, "Action").every((e7) => action.has(fold(e7))) && entriesOf(outer, "NotAction").every((e7) => notAction.has(fold(e7)));
+}
+function entriesInside(inner, outer) {
+  const action = new PatternIndex(entriesOf(outer, "Action"));
+  const notAction = new PatternIndex(entriesOf(inner, "NotAction"));
+  return entriesOf(inner, "Action").every((e7) => action.covers(fold(e7))) && entriesOf(outer, "NotAction").every((e7) => notAction.covers(fold(e7)));
+}
+function comparisonUniverse(input, recommended) {
+  const literals = [];
+  for (const s3 of [...readStatements(input.document).statements, ...recommended]) {
+    for (const entry of [...entriesOf(s3, "Action"), ...entriesOf(s3, "NotAction")]) {
+      if (!hasWildcard(entry)) literals.push(entry);
+    }
+  }
+  const keep = (input.keepActions ?? []).filter((k7) => !hasWildcard(k7));
+  return new Universe(input.catalog, namedActions(input.principals), literals, keep);
+}
+function expand3(entries, universe) {
+  const names = /* @__PURE__ */ new Set();
+  for (const entry of entries) {
+    if (hasWildcard(entry)) for (const name2 of universe.matching(entry)) names.add(name2);
+    else names.add(fold(entry));
+  }
+  return names;
+}
+function entriesOf(statement2, key = "Action") {
+  if (!isRecord(statement2)) return [];
+  const value = statement2[key];
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.filter((v2) => typeof v2 === "string");
+  return [];
+}
+function sameEntries2(a7, b7) {
+  if (a7 === null || b7 === null) return a7 === b7;
+  for (const key of ["Action", "NotAction"]) {
+    if (key in a7 !== key in b7) return false;
+    const x2 = entriesOf(a7, key).map(fold);
+    const y2 = entriesOf(b7, key).map(fold);
+    const xs = new Set(x2);
+    const ys = new Set(y2);
+    if (xs.size === ys.size && [...xs].every((e7) => ys.has(e7))) continue;
+    const inside = (from, to) => {
+      const index = new PatternIndex(to);
+      return from.every((e7) => index.covers(e7));
+    };
+    if (!inside(x2, y2) || !inside(y2, x2)) return false;
+  }
+  return true;
+}
+function isAllowWithActions(statement2) {
+  if (!isRecord(statement2) || statement2.Effect !== "Allow") return false;
+  const key = "Action" in statement2 ? "Action" : "NotAction" in statement2 ? "NotAction" : void 0;
+  if (key === void 0) return false;
+  const value = statement2[key];
+  return typeof value === "string" || Array.isArray(value) && value.every((v2) => typeof v2 === "string");
+}
+function isNotAction(statement2) {
+  return isRecord(statement2) && "NotAction" in statement2 && !("Action" in statement2);
+}
+function notRefinedNote(statement2) {
+  if (!isRecord(statement2)) return "is not an object";
+  if (statement2.Effect === "Deny") return "is a Deny, which iam-refine never narrows";
+  if (isNotAction(statement2)) return "uses NotAction, which iam-refine does not refine";
+  return "has a shape iam-refine leaves as it is";
+}
+function skeleton(statement2) {
+  if (!isRecord(statement2)) return canonical(statement2);
+  const rest = {};
+  for (const [k7, v2] of Object.entries(statement2)) {
+    if (k7 !== "Action" && k7 !== "NotAction") rest[k7] = v2;
+  }
+  rest["#form"] = "NotAction" in statement2 ? "NotAction" : "Action";
+  return canonical(rest);
+}
+function canonical(value) {
+  if (value === void 0) return "undefined";
+  if (Array.isArray(value)) {
+    if (value.length === 1) return canonical(value[0]);
+    return `[${value.map(canonical).join(",")}]`;
+  }
+  if (isRecord(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k7) => `${JSON.stringify(k7)}:${canonical(value[k7])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+function statementRef(statement2, index) {
+  return isRecord(statement2) && typeof statement2.Sid === "string" ? { index, sid: statement2.Sid } : { index };
+}
+function display(folded, universe) {
+  return [...folded].sort().map((name2) => universe.displayOf(name2));
+}
+function unique(items) {
+  return [...new Set(items)];
+}
+var MAX_COMPARED_STATEMENTS, Expander;
+var init_agreement2 = __esm({
+  "src/engine/agreement.ts"() {
+    "use strict";
+    init_actions();
+    init_catalog();
+    init_policy();
+    init_universe();
+    init_unused();
+    init_unused_set();
+    MAX_COMPARED_STATEMENTS = 500;
+    Expander = class {
+      constructor(universe) {
+        this.universe = universe;
+      }
+      universe;
+      cache = /* @__PURE__ */ new Map();
+      allowed(statement2) {
+        const cached = this.cache.get(statement2);
+        if (cached) return cached;
+        let out2 = /* @__PURE__ */ new Set();
+        if (isRecord(statement2) && statement2.Effect === "Allow") {
+          if ("Action" in statement2) out2 = expand3(entriesOf(statement2, "Action"), this.universe);
+          else if ("NotAction" in statement2) {
+            const excluded = expand3(entriesOf(statement2, "NotAction"), this.universe);
+            out2 = new Set(this.universe.names.filter((name2) => !excluded.has(name2)));
+          }
+        }
+        this.cache.set(statement2, out2);
+        return out2;
+      }
+    };
   }
 });
 
@@ -13237,11 +11946,11 @@ function generatedPrefixes(location2, path, config2) {
   const stack = config2.stacks.find((s3) => globMatcher([s3.template])(path))?.name;
   return stack === void 0 ? [] : [`${stack}-${location2.resource.logicalId}-`];
 }
-function withholdDisagreements(text3, outcome, describe4) {
+function withholdDisagreements(text3, outcome, describe5) {
   return withholdPolicies(text3, outcome, (p4) => {
     const agreement = p4.report.awsAgreement;
     if (agreement?.verdict !== "differs") return void 0;
-    return `it differs from IAM Access Analyzer's recommendation and require-aws-agreement is set (${describe4(agreement)})`;
+    return `it differs from IAM Access Analyzer's recommendation and require-aws-agreement is set (${describe5(agreement)})`;
   });
 }
 var init_agreement3 = __esm({
@@ -13555,13 +12264,13 @@ function ifOf(node) {
   if (list3?.kind !== "seq") return void 0;
   if (list3.items.length !== 3) return false;
   const [condition, whenTrue, whenFalse] = list3.items;
-  const name2 = literal(condition);
+  const name2 = literal2(condition);
   if (name2 === void 0) return false;
   return { condition: name2, values: [whenTrue, whenFalse] };
 }
 function isNoValue(node) {
   if (node.kind === "scalar" && node.tag === "!Ref") return node.value === "AWS::NoValue";
-  return node.kind === "map" && !node.tag && node.pairs.length === 1 && node.pairs[0]?.key === "Ref" && literal(node.pairs[0].value) === "AWS::NoValue";
+  return node.kind === "map" && !node.tag && node.pairs.length === 1 && node.pairs[0]?.key === "Ref" && literal2(node.pairs[0].value) === "AWS::NoValue";
 }
 function forEachBranch(ctx, node, path, branches, visit2) {
   const condition = ifOf(node);
@@ -13632,7 +12341,7 @@ function nodeAt(root7, path) {
   }
   return node;
 }
-function literal(node) {
+function literal2(node) {
   return node?.kind === "scalar" && !node.tag && typeof node.value === "string" ? node.value : void 0;
 }
 function pointerOf(path) {
@@ -13671,7 +12380,7 @@ function isTemplate(root7) {
   const resources = pair(root7, "Resources");
   if (resources?.kind !== "map") return false;
   return resources.pairs.some((p4) => {
-    const type = p4.value.kind === "map" ? literal(pair(p4.value, "Type")) : void 0;
+    const type = p4.value.kind === "map" ? literal2(pair(p4.value, "Type")) : void 0;
     return type !== void 0 && /^(AWS|Alexa|Custom)::/.test(type);
   });
 }
@@ -13690,7 +12399,7 @@ function findInTemplate(ctx, root7, prefix = []) {
   }
   for (const r7 of resources.pairs) {
     if (r7.value.kind !== "map") continue;
-    const type = literal(pair(r7.value, "Type"));
+    const type = literal2(pair(r7.value, "Type"));
     const props2 = pair(r7.value, "Properties");
     if (type === void 0 || props2?.kind !== "map") continue;
     const base2 = [...prefix, "Resources", r7.key, "Properties"];
@@ -13803,7 +12512,7 @@ function managedPolicyNotes(ctx, props2, base2) {
     return;
   }
   arns.items.forEach((item, i8) => {
-    const arn = literal(item);
+    const arn = literal2(item);
     note(
       ctx,
       item,
@@ -13890,7 +12599,7 @@ function attachmentOf(resources, node, type) {
     };
   }
   const fn = ref.endsWith("Role") ? pair(resources, ref.slice(0, -4)) : void 0;
-  const fnType = fn?.kind === "map" ? literal(pair(fn, "Type")) : void 0;
+  const fnType = fn?.kind === "map" ? literal2(pair(fn, "Type")) : void 0;
   if (fnType !== void 0 && SAM_RESOURCES[fnType]) {
     return { type, logicalId: ref, samResource: ref.slice(0, -4) };
   }
@@ -13913,7 +12622,7 @@ function refOf(node) {
   if (node.kind === "scalar" && node.tag === "!Ref" && typeof node.value === "string")
     return node.value;
   if (node.kind === "map" && !node.tag && node.pairs.length === 1 && node.pairs[0]?.key === "Ref") {
-    return literal(node.pairs[0].value);
+    return literal2(node.pairs[0].value);
   }
   return void 0;
 }
@@ -13923,7 +12632,7 @@ function at(root7, path) {
 }
 function literalName(node, depth = 0) {
   if (node === void 0 || depth > 16) return void 0;
-  const plain2 = literal(node);
+  const plain2 = literal2(node);
   if (plain2 !== void 0) return plain2;
   const fn = intrinsic(node);
   if (fn?.name === "Sub") {
@@ -13935,13 +12644,13 @@ function literalName(node, depth = 0) {
       }
       template = text4;
     }
-    const text3 = literal(template);
+    const text3 = literal2(template);
     if (text3 === void 0 || /\$\{(?!!)/.test(text3)) return void 0;
     return text3.replace(/\$\{!/g, "${");
   }
   if (fn?.name === "Join" && fn.args?.kind === "seq" && fn.args.items.length === 2) {
     const [delimiter2, list3] = fn.args.items;
-    const d7 = literal(delimiter2);
+    const d7 = literal2(delimiter2);
     if (d7 === void 0 || list3?.kind !== "seq" || list3.tag) return void 0;
     const parts2 = list3.items.map((item) => literalName(item, depth + 1));
     return parts2.every((p4) => p4 !== void 0) ? parts2.join(d7) : void 0;
@@ -14045,7 +12754,7 @@ function walk(ctx, node, path, depth, loose) {
   }
 }
 function looksLikeStatement(node) {
-  const effect = literal(pair(node, "Effect"));
+  const effect = literal2(pair(node, "Effect"));
   return (effect === "Allow" || effect === "Deny") && (pair(node, "Action") !== void 0 || pair(node, "NotAction") !== void 0) && pair(node, "Principal") === void 0 && pair(node, "NotPrincipal") === void 0;
 }
 function looksLikeDocument(node, isRoot) {
@@ -14066,7 +12775,7 @@ var init_find2 = __esm({
 // src/sources/serverless/variables.ts
 function resolveValue(node, scope, depth = 0, steps = { left: MAX_VARIABLE_STEPS }) {
   if (!node) return void 0;
-  const text3 = literal(node);
+  const text3 = literal2(node);
   if (text3 === void 0) {
     if (node.kind === "scalar" && node.value !== null && !node.tag) {
       return { ok: true, value: String(node.value) };
@@ -14225,7 +12934,7 @@ function findInServerless(ctx, root7, repositoryPath) {
     reason: "the file names no service"
   };
   const iamRole = nodeAt(root7, ["provider", "iam", "role"]);
-  const perFunctionMode = literal(pair(iamRole, "mode")) === "perFunction";
+  const perFunctionMode = literal2(pair(iamRole, "mode")) === "perFunction";
   const existingRole = (iamRole && iamRole.kind !== "map" ? iamRole : void 0) ?? pair(provider, "role");
   const customInherit = nodeAt(root7, ["custom", PLUGIN, "defaultInherit"]);
   const defaultInherit = customInherit?.kind === "scalar" ? customInherit.value === true : perFunctionMode;
@@ -14234,7 +12943,7 @@ function findInServerless(ctx, root7, repositoryPath) {
   const sharedUsers = fnEntries.filter((f7) => !pair(f7.value, "role") && !ownRole(f7.value));
   const sharedExists = existingRole === void 0 && !perFunctionMode && fnEntries.some((f7) => !pair(f7.value, "role"));
   const named = (what, name2, derivation, path) => name2.ok ? { type: "role", name: name2.value, derivation, ...path !== void 0 ? { path } : {} } : { type: "role", unresolved: `${what}: ${name2.reason}` };
-  const rolePath = literal(pair(iamRole, "path"));
+  const rolePath = literal2(pair(iamRole, "path"));
   const sharedName = pair(iamRole, "name") ? resolveValue(pair(iamRole, "name"), scope) : joinParts([service, stage, region2, { ok: true, value: "lambdaRole" }]);
   const serviceLabel = service.ok ? service.value : "the service";
   const shared = {
@@ -14270,7 +12979,7 @@ function findInServerless(ctx, root7, repositoryPath) {
         `the role of function ${fnName}`,
         name2,
         `the role the Serverless Framework creates for function ${fnName} (${name2.ok ? name2.value : "its name"})`,
-        literal(nodeAt(fn, ["iam", "role", "path"])) ?? rolePath
+        literal2(nodeAt(fn, ["iam", "role", "path"])) ?? rolePath
       )
     };
   };
@@ -14387,7 +13096,7 @@ function managedPolicies(ctx, node, path) {
   if (!node) return;
   const items = node.kind === "seq" ? node.items : [node];
   items.forEach((item, i8) => {
-    const name2 = literal(item) ?? `given by ${describeIntrinsic(item)}`;
+    const name2 = literal2(item) ?? `given by ${describeIntrinsic(item)}`;
     note(
       ctx,
       item,
@@ -14399,7 +13108,7 @@ function managedPolicies(ctx, node, path) {
 function statements(ctx, node, path, kind, attachments, repositoryPath, scope, includes) {
   const quota = QUOTAS.role;
   const include = (value, at2, holds) => {
-    const text3 = literal(value);
+    const text3 = literal2(value);
     if (text3 === void 0 || !text3.includes("${")) return false;
     const m4 = FILE_VARIABLE.exec(text3.trim());
     if (!m4) {
@@ -14677,8 +13386,8 @@ function listEdits(ctx, seq, ops, statementOf) {
       const item = seq.items[i8];
       const style = item.kind === "scalar" ? item.style : "plain";
       const texts = op.by.map((v2) => scalarText(ctx, v2, style, !block2));
-      const sep3 = block2 ? blockSeparator(ctx, item) : flowSeparator(ctx, seq, i8);
-      push(ctx, statementOf(i8), item.start, item.end, texts.join(sep3));
+      const sep4 = block2 ? blockSeparator(ctx, item) : flowSeparator(ctx, seq, i8);
+      push(ctx, statementOf(i8), item.start, item.end, texts.join(sep4));
     } else if (op.kind === "delete") {
       let j7 = i8;
       while (j7 + 1 < ops.length && ops[j7 + 1].kind === "delete") j7++;
@@ -14747,8 +13456,8 @@ function stringToList(ctx, statement2, node, entries, index) {
   const key = statement2.pairs.find((p4) => p4.key === "Action");
   if (!key) throw new EditRefusal("Action has no key");
   if (flow) {
-    const sep3 = ctx.text[node.start - 1] === ":" ? "," : ", ";
-    push(ctx, index, node.start, node.end, flowList(ctx, statement2, key.keyStart, texts, sep3));
+    const sep4 = ctx.text[node.start - 1] === ":" ? "," : ", ";
+    push(ctx, index, node.start, node.end, flowList(ctx, statement2, key.keyStart, texts, sep4));
     return;
   }
   const keyColumn = key.keyStart - lineStart(ctx.text, key.keyStart);
@@ -15300,13 +14009,13 @@ var init_hcl = __esm({
         return { kind: "template", parts: parts2, start: node.startIndex, end: node.endIndex };
       }
       heredoc(node) {
-        const open = node.namedChildren.find((c7) => c7?.type === "heredoc_identifier");
+        const open2 = node.namedChildren.find((c7) => c7?.type === "heredoc_identifier");
         const strip = node.namedChildren.find((c7) => c7?.type === "heredoc_start")?.text === "<<-";
         const close = node.namedChildren.filter((c7) => c7?.type === "heredoc_identifier").pop();
-        if (!open || !close || open === close) return this.other(node);
+        if (!open2 || !close || open2 === close) return this.other(node);
         const text3 = this.text;
-        let contentStart = text3.indexOf("\n", open.endIndex);
-        contentStart = contentStart < 0 ? open.endIndex : contentStart + 1;
+        let contentStart = text3.indexOf("\n", open2.endIndex);
+        contentStart = contentStart < 0 ? open2.endIndex : contentStart + 1;
         const contentEnd = text3.lastIndexOf("\n", close.startIndex - 1) + 1;
         return {
           kind: "heredoc",
@@ -15356,9 +14065,9 @@ function folderOf(path) {
   const i8 = path.lastIndexOf("/");
   return i8 < 0 ? "" : path.slice(0, i8);
 }
-function joinPath(folder2, relative2) {
+function joinPath(folder2, relative3) {
   const parts2 = folder2 === "" ? [] : folder2.split("/");
-  for (const step of relative2.split("/")) {
+  for (const step of relative3.split("/")) {
     if (step === "" || step === ".") continue;
     if (step === "..") parts2.pop();
     else parts2.push(step);
@@ -15985,19 +14694,19 @@ function fileTarget(expr, folder2) {
   if (expr.kind !== "call" || expr.name !== "file" && expr.name !== "templatefile")
     return void 0;
   const arg = expr.args[0];
-  let relative2;
-  if (arg?.kind === "string") relative2 = arg.value;
+  let relative3;
+  if (arg?.kind === "string") relative3 = arg.value;
   else if (arg?.kind === "template") {
-    relative2 = "";
+    relative3 = "";
     for (const part of arg.parts) {
-      if ("text" in part) relative2 += part.text;
-      else if (part.expr.kind === "reference" && part.expr.parts.length === 2 && part.expr.parts[0] === "path" && part.expr.parts[1] === "module" && relative2 === "") {
-        relative2 = ".";
+      if ("text" in part) relative3 += part.text;
+      else if (part.expr.kind === "reference" && part.expr.parts.length === 2 && part.expr.parts[0] === "path" && part.expr.parts[1] === "module" && relative3 === "") {
+        relative3 = ".";
       } else return void 0;
     }
   }
-  if (relative2 === void 0 || relative2.startsWith("/")) return void 0;
-  return { path: joinPath(folder2, relative2), template: expr.name === "templatefile" };
+  if (relative3 === void 0 || relative3.startsWith("/")) return void 0;
+  return { path: joinPath(folder2, relative3), template: expr.name === "templatefile" };
 }
 function attachmentsOfReferrer(context, referrer) {
   const scopes = scopesOf(context, referrer.folder);
@@ -16755,8 +15464,8 @@ function tupleEdits(ctx, tuple, ops, statementOf) {
     const op = ops[i8];
     const item = tuple.items[i8];
     if (op.kind === "replace") {
-      const sep3 = separator(ctx, tuple, i8);
-      push2(ctx, of(i8), item.start, item.end, op.by.map(hclString).join(sep3));
+      const sep4 = separator(ctx, tuple, i8);
+      push2(ctx, of(i8), item.start, item.end, op.by.map(hclString).join(sep4));
     } else if (op.kind === "delete") {
       let j7 = i8;
       while (j7 + 1 < ops.length && ops[j7 + 1].kind === "delete") j7++;
@@ -17156,7 +15865,7 @@ function resolveAttachments(attachments, ctx) {
   const stackEntry = ctx.config.stacks.find((s3) => globMatcher([s3.template])(ctx.file));
   const stack = stackEntry?.name;
   for (const a7 of attachments) {
-    const label2 = describe(a7);
+    const label2 = describe2(a7);
     if (a7.type === "group") {
       return {
         ok: false,
@@ -17262,7 +15971,7 @@ function accountFor(ctx) {
 function accountOf(arn) {
   return /^arn:[^:]*:iam::(\d{12}):/.exec(arn)?.[1] ?? "";
 }
-function describe(a7) {
+function describe2(a7) {
   if (a7.samResource) return `the role SAM creates for ${a7.samResource}`;
   if (a7.name !== void 0) return `${a7.type} ${a7.name}`;
   if (a7.namePrefix !== void 0) return `${a7.type} with name_prefix ${a7.namePrefix}`;
@@ -17705,21 +16414,21 @@ var init_scan3 = __esm({
 // src/io/walk.ts
 import {
   chmod,
-  lstat,
+  lstat as lstat2,
   readdir,
   readFile as readFile2,
-  realpath,
+  realpath as realpath2,
   rename,
   stat as stat2,
   unlink,
   writeFile
 } from "node:fs/promises";
-import { basename, dirname, join, relative, sep } from "node:path";
+import { basename, dirname, join as join2, relative as relative2, sep as sep2 } from "node:path";
 async function walkFiles(paths, root7, ignore) {
   const out2 = [];
   const seen = /* @__PURE__ */ new Set();
   const add = (path, explicit) => {
-    const rel = toPosix(relative(root7, path)) || basename(path);
+    const rel = toPosix(relative2(root7, path)) || basename(path);
     if (seen.has(rel) || ignore(rel)) return;
     seen.add(rel);
     out2.push({ path: toPosix(path), rel, explicit });
@@ -17743,14 +16452,14 @@ async function walkFiles(paths, root7, ignore) {
       try {
         entries = await readdir(dir, { withFileTypes: true });
       } catch (error2) {
-        throw new ConfigurationError(`${dir}: cannot list the folder (${describe2(error2)})`);
+        throw new ConfigurationError(`${dir}: cannot list the folder (${describe3(error2)})`);
       }
       entries.sort((a7, b7) => a7.name < b7.name ? -1 : a7.name > b7.name ? 1 : 0);
       const dirs = [];
       for (const e7 of entries) {
-        const path = join(dir, e7.name);
+        const path = join2(dir, e7.name);
         if (e7.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(e7.name) && !ignore(`${toPosix(relative(root7, path))}/`)) {
+          if (!SKIPPED_FOLDERS.has(e7.name) && !ignore(`${toPosix(relative2(root7, path))}/`)) {
             dirs.push(path);
           }
         } else if (e7.isFile() && mayHoldPolicies(e7.name)) add(path, false);
@@ -17765,7 +16474,7 @@ async function readCandidate(path) {
   try {
     size = (await stat2(path)).size;
   } catch (error2) {
-    throw new ConfigurationError(`${path}: cannot read the file (${describe2(error2)})`);
+    throw new ConfigurationError(`${path}: cannot read the file (${describe3(error2)})`);
   }
   if (size > MAX_FILE_BYTES) {
     return {
@@ -17778,7 +16487,7 @@ async function readCandidate(path) {
   try {
     bytes = await readFile2(path);
   } catch (error2) {
-    throw new ConfigurationError(`${path}: cannot read the file (${describe2(error2)})`);
+    throw new ConfigurationError(`${path}: cannot read the file (${describe3(error2)})`);
   }
   if (bytes.includes(0)) {
     return { ok: false, reason: "binary", message: "is binary (it holds NUL bytes); not read" };
@@ -17790,26 +16499,26 @@ async function readCandidate(path) {
   }
 }
 async function writeFileAtomically(path, text3) {
-  const target = await realpath(path);
-  const mode = (await lstat(target)).mode & 4095;
-  const temp = join(dirname(target), `.${basename(target)}.iam-refine-${process.pid}-${Date.now()}`);
+  const target = await realpath2(path);
+  const mode = (await lstat2(target)).mode & 4095;
+  const temp = join2(dirname(target), `.${basename(target)}.iam-refine-${process.pid}-${Date.now()}`);
   try {
     await writeFile(temp, text3, { mode, flag: "wx" });
     await chmod(temp, mode);
     await rename(temp, target);
   } catch (error2) {
     await unlink(temp).catch(() => void 0);
-    throw new ConfigurationError(`${path}: cannot write the fix (${describe2(error2)})`);
+    throw new ConfigurationError(`${path}: cannot write the fix (${describe3(error2)})`);
   }
 }
 function toPosix(path) {
-  return sep === "/" ? path : path.split(sep).join("/");
+  return sep2 === "/" ? path : path.split(sep2).join("/");
 }
-function describe2(error2) {
-  const code3 = error2.code;
-  if (code3 === "ENOENT") return "no such file";
-  if (code3 === "EACCES" || code3 === "EPERM") return "permission denied";
-  return code3 ?? String(error2);
+function describe3(error2) {
+  const code4 = error2.code;
+  if (code4 === "ENOENT") return "no such file";
+  if (code4 === "EACCES" || code4 === "EPERM") return "permission denied";
+  return code4 ?? String(error2);
 }
 var SKIPPED_FOLDERS;
 var init_walk = __esm({
@@ -17832,7 +16541,7 @@ __export(web_tree_sitter_exports, {
   LookaheadIterator: () => LookaheadIterator,
   MIN_COMPATIBLE_VERSION: () => MIN_COMPATIBLE_VERSION,
   Node: () => Node,
-  Parser: () => Parser,
+  Parser: () => Parser2,
   Query: () => Query,
   Tree: () => Tree,
   TreeCursor: () => TreeCursor
@@ -18532,8 +17241,8 @@ async function Module2(moduleArg = {}) {
     "e": 111
   };
   var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
-    var code3 = wasmTypeCodes[type];
-    return code3;
+    var code4 = wasmTypeCodes[type];
+    return code4;
   })), "generateTypePack");
   var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
     var bytes = Uint8Array.of(
@@ -19192,13 +17901,13 @@ async function Module2(moduleArg = {}) {
   __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
   var runtimeKeepaliveCounter = 0;
   var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-  var _proc_exit = /* @__PURE__ */ __name((code3) => {
-    EXITSTATUS = code3;
+  var _proc_exit = /* @__PURE__ */ __name((code4) => {
+    EXITSTATUS = code4;
     if (!keepRuntimeAlive()) {
-      Module["onExit"]?.(code3);
+      Module["onExit"]?.(code4);
       ABORT = true;
     }
-    quit_(code3, new ExitStatus(code3));
+    quit_(code4, new ExitStatus(code4));
   }, "_proc_exit");
   _proc_exit.sig = "vi";
   var exitJS = /* @__PURE__ */ __name((status, implicit) => {
@@ -19775,7 +18484,7 @@ function parsePattern(index, stepType, stepValueId, captureNames, stringValues, 
 function indexForByteOffset(source2, byteOffset) {
   return new TextEncoder().encodeInto(source2, new Uint8Array(byteOffset)).read;
 }
-var __defProp2, __name, Edit, SIZE_OF_SHORT, SIZE_OF_INT, SIZE_OF_CURSOR, SIZE_OF_NODE, SIZE_OF_POINT, SIZE_OF_RANGE, ZERO_POINT, INTERNAL, C, finalizer, LookaheadIterator, finalizer2, Tree, finalizer3, TreeCursor, Node, LANGUAGE_FUNCTION_REGEX, Language, web_tree_sitter_default, Module3, TRANSFER_BUFFER, LANGUAGE_VERSION, MIN_COMPATIBLE_VERSION, finalizer4, Parser, PREDICATE_STEP_TYPE_CAPTURE, PREDICATE_STEP_TYPE_STRING, QUERY_WORD_REGEX, CaptureQuantifier, isCaptureStep, isStringStep, QueryErrorKind, QueryError, finalizer5, Query;
+var __defProp2, __name, Edit, SIZE_OF_SHORT, SIZE_OF_INT, SIZE_OF_CURSOR, SIZE_OF_NODE, SIZE_OF_POINT, SIZE_OF_RANGE, ZERO_POINT, INTERNAL, C, finalizer, LookaheadIterator, finalizer2, Tree, finalizer3, TreeCursor, Node, LANGUAGE_FUNCTION_REGEX, Language, web_tree_sitter_default, Module3, TRANSFER_BUFFER, LANGUAGE_VERSION, MIN_COMPATIBLE_VERSION, finalizer4, Parser2, PREDICATE_STEP_TYPE_CAPTURE, PREDICATE_STEP_TYPE_STRING, QUERY_WORD_REGEX, CaptureQuantifier, isCaptureStep, isStringStep, QueryErrorKind, QueryError, finalizer5, Query;
 var init_web_tree_sitter = __esm({
   "node_modules/web-tree-sitter/web-tree-sitter.js"() {
     __defProp2 = Object.defineProperty;
@@ -21164,7 +19873,7 @@ ${JSON.stringify(symbolNames, null, 2)}`);
       C._ts_parser_delete(addresses[0]);
       C._free(addresses[1]);
     });
-    Parser = class {
+    Parser2 = class {
       static {
         __name(this, "Parser");
       }
@@ -21893,11 +20602,11 @@ function loadTerraformParser(files) {
 async function initialise(files) {
   const runtime = await readWasm(files.runtime, "the tree-sitter runtime");
   const grammar = await readWasm(files.grammar, "the Terraform grammar");
-  const { Language: Language2, Parser: Parser2 } = await Promise.resolve().then(() => (init_web_tree_sitter(), web_tree_sitter_exports));
+  const { Language: Language2, Parser: Parser3 } = await Promise.resolve().then(() => (init_web_tree_sitter(), web_tree_sitter_exports));
   try {
-    await Parser2.init({ wasmBinary: runtime });
+    await Parser3.init({ wasmBinary: runtime });
     const language = await Language2.load(grammar);
-    const parser2 = new Parser2();
+    const parser2 = new Parser3();
     parser2.setLanguage(language);
     return parser2;
   } catch (error2) {
@@ -21910,9 +20619,9 @@ async function readWasm(path, what) {
   try {
     return new Uint8Array(await readFile3(path));
   } catch (error2) {
-    const code3 = error2.code;
+    const code4 = error2.code;
     throw new ConfigurationError(
-      `${path}: cannot read ${what} (${code3 === "ENOENT" ? "no such file" : code3 ?? String(error2)}); it must sit next to the bundle (npm run bundle copies it into dist/)`
+      `${path}: cannot read ${what} (${code4 === "ENOENT" ? "no such file" : code4 ?? String(error2)}); it must sit next to the bundle (npm run bundle copies it into dist/)`
     );
   }
 }
@@ -21928,7 +20637,7 @@ var init_terraform_parser = __esm({
 });
 
 // src/io/refine-tree.ts
-import { lstat as lstat2 } from "node:fs/promises";
+import { lstat as lstat3 } from "node:fs/promises";
 import { posix } from "node:path";
 import { performance } from "node:perf_hooks";
 async function refineTree(options) {
@@ -22053,7 +20762,7 @@ async function terraformContext(texts, parserFiles) {
 }
 async function isRegularFile(path) {
   try {
-    return (await lstat2(path)).isFile();
+    return (await lstat3(path)).isFile();
   } catch {
     return false;
   }
@@ -22458,10 +21167,10 @@ var init_sarif = __esm({
 
 // src/report/fence.ts
 function extractSuggestion(markdown) {
-  const open = /^(`{3,})suggestion[^\S\n]*\n/m.exec(markdown);
-  if (!open) return void 0;
-  const fence2 = open[1];
-  const from = open.index + open[0].length;
+  const open2 = /^(`{3,})suggestion[^\S\n]*\n/m.exec(markdown);
+  if (!open2) return void 0;
+  const fence2 = open2[1];
+  const from = open2.index + open2[0].length;
   const close = new RegExp(`^${fence2}\`*[^\\S\\n]*$`, "m");
   const rest = markdown.slice(from);
   const end = close.exec(rest);
@@ -22476,32 +21185,32 @@ var init_fence = __esm({
 
 // node_modules/mdurl/lib/decode.mjs
 function getDecodeCache(exclude) {
-  let cache7 = decodeCache[exclude];
-  if (cache7) {
-    return cache7;
+  let cache8 = decodeCache[exclude];
+  if (cache8) {
+    return cache8;
   }
-  cache7 = decodeCache[exclude] = [];
+  cache8 = decodeCache[exclude] = [];
   for (let i8 = 0; i8 < 128; i8++) {
     const ch = String.fromCharCode(i8);
-    cache7.push(ch);
+    cache8.push(ch);
   }
   for (let i8 = 0; i8 < exclude.length; i8++) {
     const ch = exclude.charCodeAt(i8);
-    cache7[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+    cache8[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
   }
-  return cache7;
+  return cache8;
 }
 function decode(string, exclude) {
   if (typeof exclude !== "string") {
     exclude = decode.defaultChars;
   }
-  const cache7 = getDecodeCache(exclude);
+  const cache8 = getDecodeCache(exclude);
   return string.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
     let result2 = "";
     for (let i8 = 0, l4 = seq.length; i8 < l4; i8 += 3) {
       const b1 = parseInt(seq.slice(i8 + 1, i8 + 3), 16);
       if (b1 < 128) {
-        result2 += cache7[b1];
+        result2 += cache8[b1];
         continue;
       }
       if ((b1 & 224) === 192 && i8 + 3 < l4) {
@@ -22564,23 +21273,23 @@ var init_decode = __esm({
 
 // node_modules/mdurl/lib/encode.mjs
 function getEncodeCache(exclude) {
-  let cache7 = encodeCache[exclude];
-  if (cache7) {
-    return cache7;
+  let cache8 = encodeCache[exclude];
+  if (cache8) {
+    return cache8;
   }
-  cache7 = encodeCache[exclude] = [];
+  cache8 = encodeCache[exclude] = [];
   for (let i8 = 0; i8 < 128; i8++) {
     const ch = String.fromCharCode(i8);
     if (/^[0-9a-z]$/i.test(ch)) {
-      cache7.push(ch);
+      cache8.push(ch);
     } else {
-      cache7.push("%" + ("0" + i8.toString(16).toUpperCase()).slice(-2));
+      cache8.push("%" + ("0" + i8.toString(16).toUpperCase()).slice(-2));
     }
   }
   for (let i8 = 0; i8 < exclude.length; i8++) {
-    cache7[exclude.charCodeAt(i8)] = exclude[i8];
+    cache8[exclude.charCodeAt(i8)] = exclude[i8];
   }
-  return cache7;
+  return cache8;
 }
 function encode(string, exclude, keepEscaped) {
   if (typeof exclude !== "string") {
@@ -22590,23 +21299,23 @@ function encode(string, exclude, keepEscaped) {
   if (typeof keepEscaped === "undefined") {
     keepEscaped = true;
   }
-  const cache7 = getEncodeCache(exclude);
+  const cache8 = getEncodeCache(exclude);
   let result2 = "";
   for (let i8 = 0, l4 = string.length; i8 < l4; i8++) {
-    const code3 = string.charCodeAt(i8);
-    if (keepEscaped && code3 === 37 && i8 + 2 < l4) {
+    const code4 = string.charCodeAt(i8);
+    if (keepEscaped && code4 === 37 && i8 + 2 < l4) {
       if (/^[0-9a-f]{2}$/i.test(string.slice(i8 + 1, i8 + 3))) {
         result2 += string.slice(i8, i8 + 3);
         i8 += 2;
         continue;
       }
     }
-    if (code3 < 128) {
-      result2 += cache7[code3];
+    if (code4 < 128) {
+      result2 += cache8[code4];
       continue;
     }
-    if (code3 >= 55296 && code3 <= 57343) {
-      if (code3 >= 55296 && code3 <= 56319 && i8 + 1 < l4) {
+    if (code4 >= 55296 && code4 <= 57343) {
+      if (code4 >= 55296 && code4 <= 56319 && i8 + 1 < l4) {
         const nextCode = string.charCodeAt(i8 + 1);
         if (nextCode >= 56320 && nextCode <= 57343) {
           result2 += encodeURIComponent(string[i8] + string[i8 + 1]);
@@ -22957,11 +21666,11 @@ function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCou
     let slot = off;
     const end = off + count2;
     while (slot < end) {
-      const code3 = BASE91_INVERSE[input.charCodeAt(pos++)];
-      if (code3 < 89) {
-        previous += code3;
+      const code4 = BASE91_INVERSE[input.charCodeAt(pos++)];
+      if (code4 < 89) {
+        previous += code4;
         single[slot++] = previous;
-      } else if (code3 === 89) {
+      } else if (code4 === 89) {
         let runLength = BASE91_INVERSE[input.charCodeAt(pos++)] + 2;
         while (runLength--)
           single[slot++] = ++previous;
@@ -23034,10 +21743,10 @@ var init_decode_shared = __esm({
   "node_modules/entities/dist/internal/decode-shared.js"() {
     BASE91_INVERSE = /* @__PURE__ */ (() => {
       const table2 = new Uint8Array(127);
-      let code3 = 0;
+      let code4 = 0;
       for (let char = 33; char <= 126; char++) {
         if (char !== 34 && char !== 36 && char !== 92) {
-          table2[char] = code3++;
+          table2[char] = code4++;
         }
       }
       return table2;
@@ -23073,17 +21782,17 @@ function unpackConsumed(packed) {
   const consumed = packed >>> CONSUMED_SHIFT;
   return consumed === CONSUMED_OVERFLOW ? longNumericConsumed : consumed;
 }
-function isNumber(code3) {
-  return code3 - CharCodes.ZERO >>> 0 <= 9;
+function isNumber(code4) {
+  return code4 - CharCodes.ZERO >>> 0 <= 9;
 }
-function isHexadecimalCharacter(code3) {
-  return (code3 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 5;
+function isHexadecimalCharacter(code4) {
+  return (code4 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 5;
 }
-function isAlpha(code3) {
-  return (code3 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 25;
+function isAlpha(code4) {
+  return (code4 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 25;
 }
-function isEntityInAttributeInvalidEnd(code3) {
-  return code3 === CharCodes.EQUALS || isAlpha(code3) || isNumber(code3);
+function isEntityInAttributeInvalidEnd(code4) {
+  return code4 === CharCodes.EQUALS || isAlpha(code4) || isNumber(code4);
 }
 function determineBranch(decodeTree, current, nodeIndex, char) {
   const branchCount = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
@@ -23370,9 +22079,9 @@ var init_dist = __esm({
 function unpackTlds() {
   const result2 = tlds_default.split("|");
   tlds_2ch.split("|").forEach((item) => {
-    const sep3 = item.indexOf(":");
-    const prefix = item.slice(0, sep3);
-    for (const suffix of item.slice(sep3 + 1)) result2.push(prefix + suffix);
+    const sep4 = item.indexOf(":");
+    const prefix = item.slice(0, sep4);
+    for (const suffix of item.slice(sep4 + 1)) result2.push(prefix + suffix);
   });
   return result2;
 }
@@ -23414,8 +22123,8 @@ var init_build2 = __esm({
       escapeRE(str) {
         return str.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
       }
-      nestedPairRE(open, close, depth = 4) {
-        const openRE = this.escapeRE(open);
+      nestedPairRE(open2, close, depth = 4) {
+        const openRE = this.escapeRE(open2);
         const closeRE = this.escapeRE(close);
         const atom = `(?:(?!${this.src_ZCc}|${openRE}|${closeRE}).)`;
         let pair2 = `${openRE}${atom}{0,1000}${closeRE}`;
@@ -24169,8 +22878,8 @@ function fromCodePoint(c7) {
 }
 function replaceEntityPattern(match, name2) {
   if (name2.charCodeAt(0) === 35 && DIGITAL_ENTITY_TEST_RE.test(name2)) {
-    const code3 = name2[1].toLowerCase() === "x" ? parseInt(name2.slice(2), 16) : parseInt(name2.slice(1), 10);
-    if (isValidEntityCode(code3)) return fromCodePoint(code3);
+    const code4 = name2[1].toLowerCase() === "x" ? parseInt(name2.slice(2), 16) : parseInt(name2.slice(1), 10);
+    if (isValidEntityCode(code4)) return fromCodePoint(code4);
     return match;
   }
   const decoded = decodeHTMLStrict(match);
@@ -24198,17 +22907,17 @@ function escapeHtml(str) {
 function escapeRE(str) {
   return str.replace(REGEXP_ESCAPE_RE, "\\$&");
 }
-function isSpace(code3) {
-  switch (code3) {
+function isSpace(code4) {
+  switch (code4) {
     case 9:
     case 32:
       return true;
   }
   return false;
 }
-function isWhiteSpace2(code3) {
-  if (code3 >= 8192 && code3 <= 8202) return true;
-  switch (code3) {
+function isWhiteSpace2(code4) {
+  if (code4 >= 8192 && code4 <= 8202) return true;
+  switch (code4) {
     case 9:
     case 10:
     case 11:
@@ -24227,8 +22936,8 @@ function isWhiteSpace2(code3) {
 function isPunctChar(ch) {
   return P.test(ch) || S.test(ch);
 }
-function isPunctCharCode(code3) {
-  return isPunctChar(fromCodePoint(code3));
+function isPunctCharCode(code4) {
+  return isPunctChar(fromCodePoint(code4));
 }
 function isMdAsciiPunct(ch) {
   switch (ch) {
@@ -24314,7 +23023,7 @@ function parseLinkLabel(state2, start2, disableNested) {
   return labelEnd;
 }
 function parseLinkDestination(str, start2, max) {
-  let code3;
+  let code4;
   let pos = start2;
   const result2 = {
     ok: false,
@@ -24324,16 +23033,16 @@ function parseLinkDestination(str, start2, max) {
   if (str.charCodeAt(pos) === 60) {
     pos++;
     while (pos < max) {
-      code3 = str.charCodeAt(pos);
-      if (code3 === 10) return result2;
-      if (code3 === 60) return result2;
-      if (code3 === 62) {
+      code4 = str.charCodeAt(pos);
+      if (code4 === 10) return result2;
+      if (code4 === 60) return result2;
+      if (code4 === 62) {
         result2.pos = pos + 1;
         result2.str = unescapeAll(str.slice(start2 + 1, pos));
         result2.ok = true;
         return result2;
       }
-      if (code3 === 92 && pos + 1 < max) {
+      if (code4 === 92 && pos + 1 < max) {
         pos += 2;
         continue;
       }
@@ -24343,10 +23052,10 @@ function parseLinkDestination(str, start2, max) {
   }
   let level = 0;
   while (pos < max) {
-    code3 = str.charCodeAt(pos);
-    if (code3 === 32) break;
-    if (code3 < 32 || code3 === 127) break;
-    if (code3 === 92 && pos + 1 < max) {
+    code4 = str.charCodeAt(pos);
+    if (code4 === 32) break;
+    if (code4 < 32 || code4 === 127) break;
+    if (code4 === 92 && pos + 1 < max) {
       if (str.charCodeAt(pos + 1) === 32) {
         pos++;
         continue;
@@ -24354,11 +23063,11 @@ function parseLinkDestination(str, start2, max) {
       pos += 2;
       continue;
     }
-    if (code3 === 40) {
+    if (code4 === 40) {
       level++;
       if (level > 32) return result2;
     }
-    if (code3 === 41) {
+    if (code4 === 41) {
       if (level === 0) break;
       level--;
     }
@@ -24372,7 +23081,7 @@ function parseLinkDestination(str, start2, max) {
   return result2;
 }
 function parseLinkTitle(str, start2, max, prev_state) {
-  let code3;
+  let code4;
   let pos = start2;
   const state2 = {
     ok: false,
@@ -24394,14 +23103,14 @@ function parseLinkTitle(str, start2, max, prev_state) {
     state2.marker = marker;
   }
   while (pos < max) {
-    code3 = str.charCodeAt(pos);
-    if (code3 === state2.marker) {
+    code4 = str.charCodeAt(pos);
+    if (code4 === state2.marker) {
       state2.pos = pos + 1;
       state2.str += unescapeAll(str.slice(start2, pos));
       state2.ok = true;
       return state2;
-    } else if (code3 === 40 && state2.marker === 41) return state2;
-    else if (code3 === 92 && pos + 1 < max) pos++;
+    } else if (code4 === 40 && state2.marker === 41) return state2;
+    else if (code4 === 92 && pos + 1 < max) pos++;
     pos++;
   }
   state2.can_continue = true;
@@ -24899,7 +23608,7 @@ function table(state2, startLine, endLine, silent) {
   state2.line = nextLine;
   return true;
 }
-function code2(state2, startLine, endLine) {
+function code3(state2, startLine, endLine) {
   if (state2.sCount[startLine] - state2.blkIndent < 4) return false;
   let nextLine = startLine + 1;
   let last = nextLine;
@@ -25563,11 +24272,11 @@ function text2(state2, silent) {
   state2.pos = pos;
   return true;
 }
-function isAsciiAlpha(code3) {
-  return code3 >= 65 && code3 <= 90 || code3 >= 97 && code3 <= 122;
+function isAsciiAlpha(code4) {
+  return code4 >= 65 && code4 <= 90 || code4 >= 97 && code4 <= 122;
 }
-function isSchemeChar(code3) {
-  return code3 >= 65 && code3 <= 90 || code3 >= 97 && code3 <= 122 || code3 >= 48 && code3 <= 57 || code3 === 43 || code3 === 45 || code3 === 46;
+function isSchemeChar(code4) {
+  return code4 >= 65 && code4 <= 90 || code4 >= 97 && code4 <= 122 || code4 >= 48 && code4 <= 57 || code4 === 43 || code4 === 45 || code4 === 46;
 }
 function linkify(state2, silent) {
   if (!state2.md.options.linkify) return false;
@@ -25859,7 +24568,7 @@ function emphasis_post_process(state2) {
   }
 }
 function link(state2, silent) {
-  let code3, label2, res, ref;
+  let code4, label2, res, ref;
   let href = "";
   let title = "";
   let start2 = state2.pos;
@@ -25875,8 +24584,8 @@ function link(state2, silent) {
     parseReference = false;
     pos++;
     for (; pos < max; pos++) {
-      code3 = state2.src.charCodeAt(pos);
-      if (!isSpace(code3) && code3 !== 10) break;
+      code4 = state2.src.charCodeAt(pos);
+      if (!isSpace(code4) && code4 !== 10) break;
     }
     if (pos >= max) return false;
     start2 = pos;
@@ -25887,16 +24596,16 @@ function link(state2, silent) {
       else href = "";
       start2 = pos;
       for (; pos < max; pos++) {
-        code3 = state2.src.charCodeAt(pos);
-        if (!isSpace(code3) && code3 !== 10) break;
+        code4 = state2.src.charCodeAt(pos);
+        if (!isSpace(code4) && code4 !== 10) break;
       }
       res = state2.md.helpers.parseLinkTitle(state2.src, pos, state2.posMax);
       if (pos < max && start2 !== pos && res.ok) {
         title = res.str;
         pos = res.pos;
         for (; pos < max; pos++) {
-          code3 = state2.src.charCodeAt(pos);
-          if (!isSpace(code3) && code3 !== 10) break;
+          code4 = state2.src.charCodeAt(pos);
+          if (!isSpace(code4) && code4 !== 10) break;
         }
       }
     }
@@ -25943,7 +24652,7 @@ function link(state2, silent) {
   return true;
 }
 function image(state2, silent) {
-  let code3, content, label2, pos, ref, res, title, start2;
+  let code4, content, label2, pos, ref, res, title, start2;
   let href = "";
   const oldPos = state2.pos;
   const max = state2.posMax;
@@ -25956,8 +24665,8 @@ function image(state2, silent) {
   if (pos < max && state2.src.charCodeAt(pos) === 40) {
     pos++;
     for (; pos < max; pos++) {
-      code3 = state2.src.charCodeAt(pos);
-      if (!isSpace(code3) && code3 !== 10) break;
+      code4 = state2.src.charCodeAt(pos);
+      if (!isSpace(code4) && code4 !== 10) break;
     }
     if (pos >= max) return false;
     start2 = pos;
@@ -25969,16 +24678,16 @@ function image(state2, silent) {
     }
     start2 = pos;
     for (; pos < max; pos++) {
-      code3 = state2.src.charCodeAt(pos);
-      if (!isSpace(code3) && code3 !== 10) break;
+      code4 = state2.src.charCodeAt(pos);
+      if (!isSpace(code4) && code4 !== 10) break;
     }
     res = state2.md.helpers.parseLinkTitle(state2.src, pos, state2.posMax);
     if (pos < max && start2 !== pos && res.ok) {
       title = res.str;
       pos = res.pos;
       for (; pos < max; pos++) {
-        code3 = state2.src.charCodeAt(pos);
-        if (!isSpace(code3) && code3 !== 10) break;
+        code4 = state2.src.charCodeAt(pos);
+        if (!isSpace(code4) && code4 !== 10) break;
       }
     } else title = "";
     if (pos >= max || state2.src.charCodeAt(pos) !== 41) {
@@ -26140,9 +24849,9 @@ function entity(state2, silent) {
     const match = state2.src.slice(pos).match(DIGITAL_RE);
     if (match) {
       if (!silent) {
-        const code3 = match[1][0].toLowerCase() === "x" ? parseInt(match[1].slice(1), 16) : parseInt(match[1], 10);
+        const code4 = match[1][0].toLowerCase() === "x" ? parseInt(match[1].slice(1), 16) : parseInt(match[1], 10);
         const token = state2.push("text_special", "", 0);
-        token.content = isValidEntityCode(code3) ? fromCodePoint(code3) : fromCodePoint(65533);
+        token.content = isValidEntityCode(code4) ? fromCodePoint(code4) : fromCodePoint(65533);
         token.markup = match[0];
         token.info = "entity";
       }
@@ -26947,13 +25656,13 @@ var init_markdown_it = __esm({
         while (pos > min) if (!isSpace(this.src.charCodeAt(--pos))) return pos + 1;
         return pos;
       }
-      skipChars(pos, code3) {
-        for (let max = this.src.length; pos < max; pos++) if (this.src.charCodeAt(pos) !== code3) break;
+      skipChars(pos, code4) {
+        for (let max = this.src.length; pos < max; pos++) if (this.src.charCodeAt(pos) !== code4) break;
         return pos;
       }
-      skipCharsBack(pos, code3, min) {
+      skipCharsBack(pos, code4, min) {
         if (pos <= min) return pos;
-        while (pos > min) if (code3 !== this.src.charCodeAt(--pos)) return pos + 1;
+        while (pos > min) if (code4 !== this.src.charCodeAt(--pos)) return pos + 1;
         return pos;
       }
       getLines(begin, end, indent, keepLastLF) {
@@ -27094,7 +25803,7 @@ var init_markdown_it = __esm({
         table,
         ["paragraph", "reference"]
       ],
-      ["code", code2],
+      ["code", code3],
       [
         "fence",
         fence,
@@ -27362,9 +26071,9 @@ var init_markdown_it = __esm({
         const rules = this.ruler.getRules("");
         const len = rules.length;
         const maxNesting = state2.md.options.maxNesting;
-        const cache7 = state2.cache;
-        if (typeof cache7[pos] !== "undefined") {
-          state2.pos = cache7[pos];
+        const cache8 = state2.cache;
+        if (typeof cache8[pos] !== "undefined") {
+          state2.pos = cache8[pos];
           return;
         }
         let ok = false;
@@ -27379,7 +26088,7 @@ var init_markdown_it = __esm({
         }
         else state2.pos = state2.posMax;
         if (!ok) state2.pos++;
-        cache7[pos] = state2.pos;
+        cache8[pos] = state2.pos;
       }
       tokenize(state2) {
         const rules = this.ruler.getRules("");
@@ -27955,7 +26664,7 @@ function sweepSections(input) {
     const link2 = input.linkBase === void 0 ? void 0 : fileLink(input.linkBase, file.path);
     if (link2 !== void 0) links.push(link2);
     const lines = [
-      link2 === void 0 ? `### ${code(file.path)}` : `### [${code(file.path)}](${link2})`,
+      link2 === void 0 ? `### ${code2(file.path)}` : `### [${code2(file.path)}](${link2})`,
       ""
     ];
     for (const { policy } of changed.filter((c7) => c7.file === file)) {
@@ -27971,13 +26680,13 @@ function sweepSections(input) {
   return { head: head.join("\n"), sections, foot, links };
 }
 function policyLines(policy, findings) {
-  const name2 = policy.pointer === "" ? "**The whole file**" : `**Policy** ${code(policy.pointer)}`;
+  const name2 = policy.pointer === "" ? "**The whole file**" : `**Policy** ${code2(policy.pointer)}`;
   const lines = [`${name2}, ${count(policy.unusedActions.length, "unused action")} removed:`, ""];
   for (const arn of policy.principals)
-    lines.push(`- Findings of ${code(arn)}: ${origin(findings.get(arn))}`);
+    lines.push(`- Findings of ${code2(arn)}: ${origin(findings.get(arn))}`);
   for (const s3 of policy.statements) {
     if (s3.reasons.length === 0) continue;
-    const label2 = s3.sid !== void 0 ? `Statement ${code(s3.sid)}` : `Statement ${s3.index + 1}`;
+    const label2 = s3.sid !== void 0 ? `Statement ${code2(s3.sid)}` : `Statement ${s3.index + 1}`;
     for (const r7 of s3.reasons) lines.push(`- ${label2}: ${text(r7, MAX_REASON_CHARACTERS)}`);
   }
   if (policy.overQuota && policy.size?.quota) {
@@ -27994,7 +26703,7 @@ function origin(finding) {
   const lastAccessed = ids.filter((id) => id.startsWith("last-accessed:"));
   const analyzer = ids.filter((id) => !id.startsWith("last-accessed:"));
   if (analyzer.length > 0) {
-    const shown = analyzer.slice(0, LISTED_FINDINGS).map((id) => code(id));
+    const shown = analyzer.slice(0, LISTED_FINDINGS).map((id) => code2(id));
     const more = analyzer.length - shown.length;
     parts2.push(
       `IAM Access Analyzer ${analyzer.length === 1 ? "finding" : "findings"} ${shown.join(", ")}` + (more > 0 ? ` and ${more} more` : "")
@@ -28002,7 +26711,7 @@ function origin(finding) {
   }
   if (lastAccessed.length > 0) parts2.push("IAM's last-accessed data");
   if (finding.analyzers && finding.analyzers.length > 0) {
-    parts2.push(`from ${finding.analyzers.map((a7) => code(a7)).join(", ")}`);
+    parts2.push(`from ${finding.analyzers.map((a7) => code2(a7)).join(", ")}`);
   }
   if (finding.wholePrincipal) {
     parts2.push(
@@ -28016,25 +26725,25 @@ function notChanged(input) {
   const stale = new Set(input.stale ?? []);
   const out2 = [];
   for (const { path, report } of input.files) {
-    const file = code(path);
+    const file = code2(path);
     if (stale.has(path) && report.edits.length > 0) {
       out2.push(
         `- ${file}: its copy in the workspace is not the default branch's (the branch moved, another ref was checked out, or the file is not committed); left for the next run.`
       );
     }
     for (const u2 of uncheckedItems([report])) {
-      const at2 = `${u2.line !== void 0 ? ` line ${u2.line}` : ""}${u2.pointer ? ` policy ${code(u2.pointer)}` : ""}`;
+      const at2 = `${u2.line !== void 0 ? ` line ${u2.line}` : ""}${u2.pointer ? ` policy ${code2(u2.pointer)}` : ""}`;
       out2.push(`- ${file}${at2}: not checked: ${text(u2.reason, MAX_REASON_CHARACTERS)}`);
     }
     for (const p4 of report.policies) {
-      const where = p4.pointer === "" ? file : `${file} policy ${code(p4.pointer)}`;
+      const where = p4.pointer === "" ? file : `${file} policy ${code2(p4.pointer)}`;
       if (p4.status === "not-editable") {
         out2.push(
           `- ${where}: ${count(p4.unusedActions.length, "unused action")} not removed: ` + text(p4.reason ?? "", MAX_REASON_CHARACTERS)
         );
       } else if (p4.status === "unused-policy") {
         out2.push(
-          `- ${where}: every action is unused by ${p4.principals.map((a7) => code(a7)).join(", ")}: detach the policy and delete it (a sweep never leaves an empty policy).`
+          `- ${where}: every action is unused by ${p4.principals.map((a7) => code2(a7)).join(", ")}: detach the policy and delete it (a sweep never leaves an empty policy).`
         );
       } else if ((p4.status === "refined" || p4.status === "fixed") && p4.overQuota) {
         out2.push(`- ${where}: changed, but still over its size quota: split or rewrite it.`);
@@ -28044,17 +26753,17 @@ function notChanged(input) {
   return out2;
 }
 function fitSections(parts2, limit, measure, unit = "characters") {
-  const join8 = (sections, omission2) => [parts2.head.trimEnd(), ...sections, ...omission2 ? [omission2] : [], parts2.foot].join("\n\n") + "\n";
-  const whole = join8(parts2.sections);
+  const join9 = (sections, omission2) => [parts2.head.trimEnd(), ...sections, ...omission2 ? [omission2] : [], parts2.foot].join("\n\n") + "\n";
+  const whole = join9(parts2.sections);
   if (measure(whole) <= limit) return whole;
   const total = parts2.sections.length;
   const omission = (kept2) => `_${total - kept2} of ${total} sections are not shown here: this text holds at most ${limit} ${unit}. The job summary of the run and its JSON report (output \`report\`) list every change._`;
   const kept = [];
   for (const section of parts2.sections) {
-    if (measure(join8([...kept, section], omission(kept.length + 1))) > limit) break;
+    if (measure(join9([...kept, section], omission(kept.length + 1))) > limit) break;
     kept.push(section);
   }
-  return join8(kept, omission(kept.length));
+  return join9(kept, omission(kept.length));
 }
 function fileLink(base2, path) {
   const encoded = path.split("/").map(
@@ -29484,7 +28193,7 @@ var init_types = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js
 import { homedir } from "node:os";
-import { sep as sep2 } from "node:path";
+import { sep as sep3 } from "node:path";
 var homeDirCache, getHomeDirCacheKey, getHomeDir;
 var init_getHomeDir = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js"() {
@@ -29496,7 +28205,7 @@ var init_getHomeDir = __esm({
       return "DEFAULT";
     };
     getHomeDir = () => {
-      const { HOME, USERPROFILE, HOMEPATH, HOMEDRIVE = `C:${sep2}` } = process.env;
+      const { HOME, USERPROFILE, HOMEPATH, HOMEDRIVE = `C:${sep3}` } = process.env;
       if (HOME) {
         return HOME;
       }
@@ -29527,7 +28236,7 @@ var init_getProfileName = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js
 import { createHash } from "node:crypto";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 var getSSOTokenFilepath;
 var init_getSSOTokenFilepath = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js"() {
@@ -29535,7 +28244,7 @@ var init_getSSOTokenFilepath = __esm({
     getSSOTokenFilepath = (id) => {
       const hasher = createHash("sha1");
       const cacheName = hasher.update(id).digest("hex");
-      return join2(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
+      return join3(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
     };
   }
 });
@@ -29590,24 +28299,24 @@ var init_getConfigData = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 var ENV_CONFIG_PATH, getConfigFilepath;
 var init_getConfigFilepath = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js"() {
     init_getHomeDir();
     ENV_CONFIG_PATH = "AWS_CONFIG_FILE";
-    getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join3(getHomeDir(), ".aws", "config");
+    getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join4(getHomeDir(), ".aws", "config");
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 var ENV_CREDENTIALS_PATH, getCredentialsFilepath;
 var init_getCredentialsFilepath = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js"() {
     init_getHomeDir();
     ENV_CREDENTIALS_PATH = "AWS_SHARED_CREDENTIALS_FILE";
-    getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join4(getHomeDir(), ".aws", "credentials");
+    getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join5(getHomeDir(), ".aws", "credentials");
   }
 });
 
@@ -29687,7 +28396,7 @@ var init_readFile = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 var swallowError, loadSharedConfigFiles;
 var init_loadSharedConfigFiles = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js"() {
@@ -29705,11 +28414,11 @@ var init_loadSharedConfigFiles = __esm({
       const relativeHomeDirPrefix = "~/";
       let resolvedFilepath = filepath;
       if (filepath.startsWith(relativeHomeDirPrefix)) {
-        resolvedFilepath = join5(homeDir, filepath.slice(2));
+        resolvedFilepath = join6(homeDir, filepath.slice(2));
       }
       let resolvedConfigFilepath = configFilepath;
       if (configFilepath.startsWith(relativeHomeDirPrefix)) {
-        resolvedConfigFilepath = join5(homeDir, configFilepath.slice(2));
+        resolvedConfigFilepath = join6(homeDir, configFilepath.slice(2));
       }
       const parsedFiles = await Promise.all([
         readFile5(resolvedConfigFilepath, {
@@ -29809,11 +28518,11 @@ var init_externalDataInterceptor = __esm({
 // node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/getSelectorName.js
 function getSelectorName(functionString) {
   try {
-    const constants = new Set(Array.from(functionString.match(/([A-Z_]){3,}/g) ?? []));
-    constants.delete("CONFIG");
-    constants.delete("CONFIG_PREFIX_SEPARATOR");
-    constants.delete("ENV");
-    return [...constants].join(", ");
+    const constants2 = new Set(Array.from(functionString.match(/([A-Z_]){3,}/g) ?? []));
+    constants2.delete("CONFIG");
+    constants2.delete("CONFIG_PREFIX_SEPARATOR");
+    constants2.delete("ENV");
+    return [...constants2].join(", ");
   } catch (ignored) {
     return functionString;
   }
@@ -33368,8 +32077,8 @@ var init_HttpBindingNormalizedSchema = __esm({
           return ns;
         }
         const schemaCache = ns.isMemberSchema() ? ns : ns.getSchema();
-        const cache7 = typeof schemaCache === "object" && schemaCache !== null ? schemaCache : ns;
-        return cache7[HTTP_BINDINGS] ??= new _HttpBindingNormalizedSchema(ns);
+        const cache8 = typeof schemaCache === "object" && schemaCache !== null ? schemaCache : ns;
+        return cache8[HTTP_BINDINGS] ??= new _HttpBindingNormalizedSchema(ns);
       }
       getHttpBindingLocation(traits) {
         if (traits.httpPayload) {
@@ -34488,15 +33197,15 @@ function getMessageUnmarshaller(deserializer, toUtf83) {
       unmodeledError.name = message.headers[":error-code"].value;
       throw unmodeledError;
     } else if (messageType === "exception") {
-      const code3 = message.headers[":exception-type"].value;
-      const exception = { [code3]: message };
+      const code4 = message.headers[":exception-type"].value;
+      const exception = { [code4]: message };
       const deserializedException = await deserializer(exception);
       if (deserializedException.$unknown) {
         const error2 = new Error(toUtf83(message.body));
-        error2.name = code3;
+        error2.name = code4;
         throw error2;
       }
-      throw deserializedException[code3];
+      throw deserializedException[code4];
     } else if (messageType === "event") {
       const event = {
         [message.headers[":event-type"].value]: message
@@ -36791,11 +35500,11 @@ var init_JsonShapeSerializer2 = __esm({
         }
         this.json[this.i++] = QUOTE;
       }
-      writeUnicodeEscape(code3) {
+      writeUnicodeEscape(code4) {
         let { json, i: i8 } = this;
         json[i8++] = BACKSLASH;
         json[i8++] = 117;
-        const hex = code3.toString(16).padStart(4, "0");
+        const hex = code4.toString(16).padStart(4, "0");
         for (let j7 = 0; j7 < 4; ++j7) {
           json[i8++] = hex.charCodeAt(j7);
         }
@@ -41823,12 +40532,12 @@ var init_fromHttp = __esm({
     fromHttp = (options = {}) => {
       options.logger?.debug("@aws-sdk/credential-provider-http - fromHttp");
       let host;
-      const relative2 = options.awsContainerCredentialsRelativeUri ?? process.env[AWS_CONTAINER_CREDENTIALS_RELATIVE_URI];
+      const relative3 = options.awsContainerCredentialsRelativeUri ?? process.env[AWS_CONTAINER_CREDENTIALS_RELATIVE_URI];
       const full = options.awsContainerCredentialsFullUri ?? process.env[AWS_CONTAINER_CREDENTIALS_FULL_URI];
       const token = options.awsContainerAuthorizationToken ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN];
       const tokenFile = options.awsContainerAuthorizationTokenFile ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE];
       const warn = options.logger?.constructor?.name === "NoOpLogger" || !options.logger?.warn ? console.warn : options.logger.warn.bind(options.logger);
-      if (relative2 && full) {
+      if (relative3 && full) {
         warn("@aws-sdk/credential-provider-http: you have set both awsContainerCredentialsRelativeUri and awsContainerCredentialsFullUri.");
         warn("awsContainerCredentialsRelativeUri will take precedence.");
       }
@@ -41836,8 +40545,8 @@ var init_fromHttp = __esm({
         warn("@aws-sdk/credential-provider-http: you have set both awsContainerAuthorizationToken and awsContainerAuthorizationTokenFile.");
         warn("awsContainerAuthorizationTokenFile will take precedence.");
       }
-      if (relative2) {
-        host = `${DEFAULT_LINK_LOCAL_HOST}${relative2}`;
+      if (relative3) {
+        host = `${DEFAULT_LINK_LOCAL_HOST}${relative3}`;
       } else if (full) {
         host = full;
       } else {
@@ -43194,9 +41903,9 @@ var init_AwsQueryProtocol = __esm({
         }, output), dataObject);
       }
       loadQueryErrorCode(output, data) {
-        const code3 = (data.Errors?.[0]?.Error ?? data.Errors?.Error ?? data.Error)?.Code;
-        if (code3 !== void 0) {
-          return code3;
+        const code4 = (data.Errors?.[0]?.Error ?? data.Errors?.Error ?? data.Error)?.Code;
+        if (code4 !== void 0) {
+          return code4;
         }
         if (output.statusCode == 404) {
           return "NotFound";
@@ -43318,18 +42027,18 @@ var init_bdd = __esm({
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/endpointResolver.js
-var cache, defaultEndpointResolver;
+var cache2, defaultEndpointResolver;
 var init_endpointResolver = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd();
-    cache = new EndpointCache({
+    cache2 = new EndpointCache({
       size: 50,
       params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
     });
     defaultEndpointResolver = (endpointParams, context = {}) => {
-      return cache.get(endpointParams, () => decideEndpoint(bdd, {
+      return cache2.get(endpointParams, () => decideEndpoint(bdd, {
         endpointParams,
         logger: context.logger
       }));
@@ -44438,18 +43147,18 @@ var init_bdd2 = __esm({
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/endpointResolver.js
-var cache2, defaultEndpointResolver2;
+var cache3, defaultEndpointResolver2;
 var init_endpointResolver2 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd2();
-    cache2 = new EndpointCache({
+    cache3 = new EndpointCache({
       size: 50,
       params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
     });
     defaultEndpointResolver2 = (endpointParams, context = {}) => {
-      return cache2.get(endpointParams, () => decideEndpoint(bdd2, {
+      return cache3.get(endpointParams, () => decideEndpoint(bdd2, {
         endpointParams,
         logger: context.logger
       }));
@@ -45514,18 +44223,18 @@ var init_bdd3 = __esm({
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/endpointResolver.js
-var cache3, defaultEndpointResolver3;
+var cache4, defaultEndpointResolver3;
 var init_endpointResolver3 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd3();
-    cache3 = new EndpointCache({
+    cache4 = new EndpointCache({
       size: 50,
       params: ["Endpoint", "Region", "UseDualStack", "UseFIPS", "UseGlobalEndpoint"]
     });
     defaultEndpointResolver3 = (endpointParams, context = {}) => {
-      return cache3.get(endpointParams, () => decideEndpoint(bdd3, {
+      return cache4.get(endpointParams, () => decideEndpoint(bdd3, {
         endpointParams,
         logger: context.logger
       }));
@@ -47009,18 +45718,18 @@ var init_bdd4 = __esm({
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/endpointResolver.js
-var cache4, defaultEndpointResolver4;
+var cache5, defaultEndpointResolver4;
 var init_endpointResolver4 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd4();
-    cache4 = new EndpointCache({
+    cache5 = new EndpointCache({
       size: 50,
       params: ["Endpoint", "IsControlPlane", "IsOAuthEndpoint", "Region", "UseDualStack", "UseFIPS"]
     });
     defaultEndpointResolver4 = (endpointParams, context = {}) => {
-      return cache4.get(endpointParams, () => decideEndpoint(bdd4, {
+      return cache5.get(endpointParams, () => decideEndpoint(bdd4, {
         endpointParams,
         logger: context.logger
       }));
@@ -47656,7 +46365,7 @@ var init_signin = __esm({
 import { createHash as createHash3, createPrivateKey, createPublicKey, sign } from "node:crypto";
 import { promises as fs3 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
-import { dirname as dirname2, join as join6 } from "node:path";
+import { dirname as dirname2, join as join7 } from "node:path";
 var LoginCredentialsFetcher;
 var init_LoginCredentialsFetcher = __esm({
   "node_modules/@aws-sdk/credential-provider-login/dist-es/LoginCredentialsFetcher.js"() {
@@ -47827,10 +46536,10 @@ var init_LoginCredentialsFetcher = __esm({
         await fs3.writeFile(tokenFilePath, JSON.stringify(token, null, 2), "utf8");
       }
       getTokenFilePath() {
-        const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join6(homedir2(), ".aws", "login", "cache");
+        const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join7(homedir2(), ".aws", "login", "cache");
         const loginSessionBytes = Buffer.from(this.loginSession, "utf8");
         const loginSessionSha256 = createHash3("sha256").update(loginSessionBytes).digest("hex");
-        return join6(directory, `${loginSessionSha256}.json`);
+        return join7(directory, `${loginSessionSha256}.json`);
       }
       derToRawSignature(derSignature) {
         let offset = 2;
@@ -48489,18 +47198,18 @@ var init_bdd5 = __esm({
 });
 
 // node_modules/@aws-sdk/client-accessanalyzer/dist-es/endpoint/endpointResolver.js
-var cache5, defaultEndpointResolver5;
+var cache6, defaultEndpointResolver5;
 var init_endpointResolver5 = __esm({
   "node_modules/@aws-sdk/client-accessanalyzer/dist-es/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd5();
-    cache5 = new EndpointCache({
+    cache6 = new EndpointCache({
       size: 50,
       params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
     });
     defaultEndpointResolver5 = (endpointParams, context = {}) => {
-      return cache5.get(endpointParams, () => decideEndpoint(bdd5, {
+      return cache6.get(endpointParams, () => decideEndpoint(bdd5, {
         endpointParams,
         logger: context.logger
       }));
@@ -52677,24 +51386,43 @@ __export(check_exports, {
   CHECK_USAGE: () => CHECK_USAGE,
   checkCommand: () => checkCommand
 });
-import { access } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join7 } from "node:path";
+import { access, lstat as lstat4 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname3, join as join8 } from "node:path";
 async function loadConfig2(file, paths) {
-  if (file !== void 0) return { config: await readConfig(file), root: rootOf(file) };
+  if (file !== void 0) {
+    return {
+      config: await readConfigFile({ file, root: ".", optional: false, label: file }),
+      root: rootOf(file)
+    };
+  }
   const only = paths.length === 1 ? paths[0] : void 0;
-  const candidates2 = only !== void 0 ? [join7(only, DEFAULT_CONFIG), DEFAULT_CONFIG] : [DEFAULT_CONFIG];
+  const candidates2 = only !== void 0 ? [join8(only, DEFAULT_CONFIG), DEFAULT_CONFIG] : [DEFAULT_CONFIG];
   for (const candidate of candidates2) {
-    if (await exists(candidate))
-      return { config: await readConfig(candidate), root: rootOf(candidate) };
+    if (await present(candidate)) {
+      const root7 = rootOf(candidate);
+      const config2 = await readConfigFile({
+        file: candidate,
+        root: ".",
+        within: root7,
+        optional: false,
+        label: candidate
+      });
+      return { config: config2, root: root7 };
+    }
   }
   return { config: EMPTY_CONFIG, root: only !== void 0 && await isFolder(only) ? only : "." };
-}
-async function readConfig(file) {
-  return parseConfig(await readTextFile(file, "configuration file"), file);
 }
 function rootOf(configFile) {
   const dir = dirname3(configFile);
   return basename2(dir) === ".github" ? dirname3(dir) : dir;
+}
+async function present(path) {
+  try {
+    await lstat4(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 async function exists(path) {
   try {
@@ -52705,7 +51433,7 @@ async function exists(path) {
   }
 }
 async function isFolder(path) {
-  return exists(join7(path, "."));
+  return exists(join8(path, "."));
 }
 function markFixed(report) {
   return {
@@ -52798,7 +51526,7 @@ var init_check = __esm({
     "use strict";
     init_errors();
     init_load();
-    init_files();
+    init_config_file();
     init_refine_tree();
     init_walk();
     init_agreement();
@@ -52814,7 +51542,7 @@ var init_check = __esm({
     init_refine2();
     CHECK_USAGE = "usage: iam-refine check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]\n                        [--format text|json|sarif|markdown] [--link-base URL]\n                        [--principal ARN]... [--verify-with-aws]\n                        [--fail-on unused-or-unchecked|unused|never] [--require-aws-agreement]";
     FORMATS = ["text", "json", "sarif", "markdown"];
-    DEFAULT_CONFIG = join7(".github", "iam-refine.yml");
+    DEFAULT_CONFIG = join8(".github", "iam-refine.yml");
     checkCommand = async (args2, io) => {
       const { values, positionals } = parseOptions(
         args2,
@@ -53061,17 +51789,17 @@ async function getPage(client, analyzerArn, id, nextToken) {
     );
   } catch (error2) {
     if (error2.name === "ResourceNotFoundException") return void 0;
-    throw describe3(error2, "GetFindingRecommendation");
+    throw describe4(error2, "GetFindingRecommendation");
   }
 }
-async function send(operation2, run2) {
+async function send(operation2, run3) {
   try {
-    return await run2();
+    return await run3();
   } catch (error2) {
-    throw describe3(error2, operation2);
+    throw describe4(error2, operation2);
   }
 }
-function describe3(error2, operation2) {
+function describe4(error2, operation2) {
   const name2 = error2.name;
   if (name2 === "ThrottlingException") {
     return new ConfigurationError(
@@ -53496,18 +52224,18 @@ var init_bdd6 = __esm({
 });
 
 // node_modules/@aws-sdk/client-iam/dist-es/endpoint/endpointResolver.js
-var cache6, defaultEndpointResolver6;
+var cache7, defaultEndpointResolver6;
 var init_endpointResolver6 = __esm({
   "node_modules/@aws-sdk/client-iam/dist-es/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd6();
-    cache6 = new EndpointCache({
+    cache7 = new EndpointCache({
       size: 50,
       params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
     });
     defaultEndpointResolver6 = (endpointParams, context = {}) => {
-      return cache6.get(endpointParams, () => decideEndpoint(bdd6, {
+      return cache7.get(endpointParams, () => decideEndpoint(bdd6, {
         endpointParams,
         logger: context.logger
       }));

@@ -601,10 +601,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message2, code3, data) {
+      constructor(message2, code4, data) {
         super(message2);
         this.name = "HTTPParserError";
-        this.code = code3 ? `HPE_${code3}` : void 0;
+        this.code = code4 ? `HPE_${code4}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance2) {
@@ -627,12 +627,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message2, code3, { headers, data }) {
+      constructor(message2, code4, { headers, data }) {
         super(message2);
         this.name = "RequestRetryError";
         this.message = message2 || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code3;
+        this.statusCode = code4;
         this.data = data;
         this.headers = headers;
       }
@@ -643,12 +643,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message2, code3, { headers, data }) {
+      constructor(message2, code4, { headers, data }) {
         super(message2);
         this.name = "ResponseError";
         this.message = message2 || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code3;
+        this.statusCode = code4;
         this.data = data;
         this.headers = headers;
       }
@@ -858,8 +858,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code3 = this.code = key.charCodeAt(index);
-        if (code3 > 127) {
+        const code4 = this.code = key.charCodeAt(index);
+        if (code4 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
@@ -880,11 +880,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (true) {
-          const code3 = key.charCodeAt(index);
-          if (code3 > 127) {
+          const code4 = key.charCodeAt(index);
+          if (code4 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code3) {
+          if (node.code === code4) {
             if (length === ++index) {
               node.value = value;
               break;
@@ -894,7 +894,7 @@ var require_tree = __commonJS({
               node.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node.code < code3) {
+          } else if (node.code < code4) {
             if (node.left !== null) {
               node = node.left;
             } else {
@@ -918,19 +918,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code3 = key[index];
-          if (code3 <= 90 && code3 >= 65) {
-            code3 |= 32;
+          let code4 = key[index];
+          if (code4 <= 90 && code4 >= 65) {
+            code4 |= 32;
           }
           while (node !== null) {
-            if (code3 === node.code) {
+            if (code4 === node.code) {
               if (keylength === ++index) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code3 ? node.left : node.right;
+            node = node.code < code4 ? node.left : node.right;
           }
         }
         return null;
@@ -1637,11 +1637,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code3, reason } = evt;
+        const { websocket, code: code4, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code3,
+          code4,
           reason
         );
       });
@@ -4129,9 +4129,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i8 = 0; i8 < url.length; ++i8) {
-        const code3 = url.charCodeAt(i8);
-        if (code3 > 126 || // Non-US-ASCII + DEL
-        code3 < 32) {
+        const code4 = url.charCodeAt(i8);
+        if (code4 > 126 || // Non-US-ASCII + DEL
+        code4 < 32) {
           return false;
         }
       }
@@ -4722,8 +4722,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code3 = char.charCodeAt(0);
-          return code3 >= 48 && code3 <= 57;
+          const code4 = char.charCodeAt(0);
+          return code4 >= 48 && code4 <= 57;
         },
         data,
         position
@@ -4749,8 +4749,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code3 = char.charCodeAt(0);
-          return code3 >= 48 && code3 <= 57;
+          const code4 = char.charCodeAt(0);
+          return code4 >= 48 && code4 <= 57;
         },
         data,
         position
@@ -5797,7 +5797,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5868,11 +5868,11 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser2 = class {
+    var Parser3 = class {
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5967,11 +5967,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body2 = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body2);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body2);
             } else {
@@ -5994,10 +5994,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6014,7 +6014,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message2, constants3.ERROR[ret], data);
+        return new HTTPParserError(message2, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6194,7 +6194,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6216,7 +6216,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6252,13 +6252,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6295,7 +6295,7 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser2(client, socket, llhttpInstance);
+      socket[kParser] = new Parser3(client, socket, llhttpInstance);
       addListener(socket, "error", function(err3) {
         const parser2 = this[kParser];
         if (err3.code === "ECONNRESET" && parser2.statusCode && !parser2.shouldKeepAlive) {
@@ -7041,9 +7041,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err3;
       this[kClient][kOnError](err3);
     }
-    function onHttp2FrameError(type, code3, id) {
+    function onHttp2FrameError(type, code4, id) {
       if (id === 0) {
-        const err3 = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`);
+        const err3 = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code4}`);
         this[kSocket][kError] = err3;
         this[kClient][kOnError](err3);
       }
@@ -7053,8 +7053,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err3);
       util.destroy(this[kSocket], err3);
     }
-    function onHTTP2GoAway(code3) {
-      const err3 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code3}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code4) {
+      const err3 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code4}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7259,8 +7259,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err3) {
         abort2(err3);
       });
-      stream.once("frameError", (type, code3) => {
-        abort2(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`));
+      stream.once("frameError", (type, code4) => {
+        abort2(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code4}`));
       });
       return true;
       function writeBodyH2() {
@@ -9198,7 +9198,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err3, { state: state2, opts }, cb) {
-        const { statusCode, code: code3, headers } = err3;
+        const { statusCode, code: code4, headers } = err3;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9210,7 +9210,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state2;
-        if (code3 && code3 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code3)) {
+        if (code4 && code4 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code4)) {
           cb(err3);
           return;
         }
@@ -11953,8 +11953,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code3) {
-      return code3 === 10 || code3 === 13 || code3 === 9 || code3 === 32;
+    function isHTTPWhiteSpaceCharCode(code4) {
+      return code4 === 10 || code4 === 13 || code4 === 9 || code4 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i8 = 0;
@@ -15770,8 +15770,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache7 = this.#relevantRequestResponseList;
-        const backupCache = [...cache7];
+        const cache8 = this.#relevantRequestResponseList;
+        const backupCache = [...cache8];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15798,9 +15798,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache7.indexOf(requestResponse);
+                const idx = cache8.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache7.splice(idx, 1);
+                cache8.splice(idx, 1);
               }
             } else if (operation2.type === "put") {
               if (operation2.response == null) {
@@ -15830,11 +15830,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation2.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache7.indexOf(requestResponse);
+                const idx = cache8.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache7.splice(idx, 1);
+                cache8.splice(idx, 1);
               }
-              cache7.push([operation2.request, operation2.response]);
+              cache8.push([operation2.request, operation2.response]);
               addedItems.push([operation2.request, operation2.response]);
             }
             resultList.push([operation2.request, operation2.response]);
@@ -16008,13 +16008,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache7 = new Cache(kConstruct, cacheList);
-            return await cache7.match(request2, options);
+            const cache8 = new Cache(kConstruct, cacheList);
+            return await cache8.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache7 = new Cache(kConstruct, cacheList);
-            const response = await cache7.match(request2, options);
+            const cache8 = new Cache(kConstruct, cacheList);
+            const response = await cache8.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16044,12 +16044,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache8 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache8);
+          const cache9 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache9);
         }
-        const cache7 = [];
-        this.#caches.set(cacheName, cache7);
-        return new Cache(kConstruct, cache7);
+        const cache8 = [];
+        this.#caches.set(cacheName, cache8);
+        return new Cache(kConstruct, cache8);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -16109,8 +16109,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i8 = 0; i8 < value.length; ++i8) {
-        const code3 = value.charCodeAt(i8);
-        if (code3 >= 0 && code3 <= 8 || code3 >= 10 && code3 <= 31 || code3 === 127) {
+        const code4 = value.charCodeAt(i8);
+        if (code4 >= 0 && code4 <= 8 || code4 >= 10 && code4 <= 31 || code4 === 127) {
           return true;
         }
       }
@@ -16118,26 +16118,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name2) {
       for (let i8 = 0; i8 < name2.length; ++i8) {
-        const code3 = name2.charCodeAt(i8);
-        if (code3 < 33 || // exclude CTLs (0-31), SP and HT
-        code3 > 126 || // exclude non-ascii and DEL
-        code3 === 34 || // "
-        code3 === 40 || // (
-        code3 === 41 || // )
-        code3 === 60 || // <
-        code3 === 62 || // >
-        code3 === 64 || // @
-        code3 === 44 || // ,
-        code3 === 59 || // ;
-        code3 === 58 || // :
-        code3 === 92 || // \
-        code3 === 47 || // /
-        code3 === 91 || // [
-        code3 === 93 || // ]
-        code3 === 63 || // ?
-        code3 === 61 || // =
-        code3 === 123 || // {
-        code3 === 125) {
+        const code4 = name2.charCodeAt(i8);
+        if (code4 < 33 || // exclude CTLs (0-31), SP and HT
+        code4 > 126 || // exclude non-ascii and DEL
+        code4 === 34 || // "
+        code4 === 40 || // (
+        code4 === 41 || // )
+        code4 === 60 || // <
+        code4 === 62 || // >
+        code4 === 64 || // @
+        code4 === 44 || // ,
+        code4 === 59 || // ;
+        code4 === 58 || // :
+        code4 === 92 || // \
+        code4 === 47 || // /
+        code4 === 91 || // [
+        code4 === 93 || // ]
+        code4 === 63 || // ?
+        code4 === 61 || // =
+        code4 === 123 || // {
+        code4 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16153,31 +16153,31 @@ var require_util6 = __commonJS({
         ++i8;
       }
       while (i8 < len) {
-        const code3 = value.charCodeAt(i8++);
-        if (code3 < 33 || // exclude CTLs (0-31)
-        code3 > 126 || // non-ascii and DEL (127)
-        code3 === 34 || // "
-        code3 === 44 || // ,
-        code3 === 59 || // ;
-        code3 === 92) {
+        const code4 = value.charCodeAt(i8++);
+        if (code4 < 33 || // exclude CTLs (0-31)
+        code4 > 126 || // non-ascii and DEL (127)
+        code4 === 34 || // "
+        code4 === 44 || // ,
+        code4 === 59 || // ;
+        code4 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path) {
       for (let i8 = 0; i8 < path.length; ++i8) {
-        const code3 = path.charCodeAt(i8);
-        if (code3 < 32 || // exclude CTLs (0-31)
-        code3 > 126 || // exclude DEL and non-ascii
-        code3 === 59) {
+        const code4 = path.charCodeAt(i8);
+        if (code4 < 32 || // exclude CTLs (0-31)
+        code4 > 126 || // exclude DEL and non-ascii
+        code4 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code3) {
-      return code3 >= 48 && code3 <= 57 || // 0-9
-      code3 >= 65 && code3 <= 90 || // A-Z
-      code3 >= 97 && code3 <= 122;
+    function isLetterOrDigit(code4) {
+      return code4 >= 48 && code4 <= 57 || // 0-9
+      code4 >= 65 && code4 <= 90 || // A-Z
+      code4 >= 97 && code4 <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16188,8 +16188,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i8 = 0; i8 < domain.length; ++i8) {
-        const code3 = domain.charCodeAt(i8);
-        if (code3 === 46) {
+        const code4 = domain.charCodeAt(i8);
+        if (code4 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16199,10 +16199,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code3)) {
+        if (labelLength === 0 && !isLetterOrDigit(code4)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code3) && code3 !== 45) {
+        if (!isLetterOrDigit(code4) && code4 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16976,37 +16976,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i8 = 0; i8 < protocol.length; ++i8) {
-        const code3 = protocol.charCodeAt(i8);
-        if (code3 < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code3 > 126 || code3 === 34 || // "
-        code3 === 40 || // (
-        code3 === 41 || // )
-        code3 === 44 || // ,
-        code3 === 47 || // /
-        code3 === 58 || // :
-        code3 === 59 || // ;
-        code3 === 60 || // <
-        code3 === 61 || // =
-        code3 === 62 || // >
-        code3 === 63 || // ?
-        code3 === 64 || // @
-        code3 === 91 || // [
-        code3 === 92 || // \
-        code3 === 93 || // ]
-        code3 === 123 || // {
-        code3 === 125) {
+        const code4 = protocol.charCodeAt(i8);
+        if (code4 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code4 > 126 || code4 === 34 || // "
+        code4 === 40 || // (
+        code4 === 41 || // )
+        code4 === 44 || // ,
+        code4 === 47 || // /
+        code4 === 58 || // :
+        code4 === 59 || // ;
+        code4 === 60 || // <
+        code4 === 61 || // =
+        code4 === 62 || // >
+        code4 === 63 || // ?
+        code4 === 64 || // @
+        code4 === 91 || // [
+        code4 === 92 || // \
+        code4 === 93 || // ]
+        code4 === 123 || // {
+        code4 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code3) {
-      if (code3 >= 1e3 && code3 < 1015) {
-        return code3 !== 1004 && // reserved
-        code3 !== 1005 && // "MUST NOT be set as a status code"
-        code3 !== 1006;
+    function isValidStatusCode(code4) {
+      if (code4 >= 1e3 && code4 < 1015) {
+        return code4 !== 1004 && // reserved
+        code4 !== 1005 && // "MUST NOT be set as a status code"
+        code4 !== 1006;
       }
-      return code3 >= 3e3 && code3 <= 4999;
+      return code4 >= 3e3 && code4 <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17275,7 +17275,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code3, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code4, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17283,12 +17283,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code3 !== void 0 && reason === void 0) {
+        if (code4 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code3, 0);
-        } else if (code3 !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code4, 0);
+        } else if (code4 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code3, 0);
+          frame.frameData.writeUInt16BE(code4, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17313,25 +17313,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code3 = 1005;
+      let code4 = 1005;
       let reason = "";
       const result2 = ws[kByteParser].closingInfo;
       if (result2 && !result2.error) {
-        code3 = result2.code ?? 1005;
+        code4 = result2.code ?? 1005;
         reason = result2.reason;
       } else if (!ws[kReceivedClose]) {
-        code3 = 1006;
+        code4 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init2) => new CloseEvent(type, init2), {
         wasClean,
-        code: code3,
+        code: code4,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code: code3,
+          code: code4,
           reason
         });
       }
@@ -17456,8 +17456,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code3, reason) {
-      closeWebSocketConnection(ws, code3, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code4, reason) {
+      closeWebSocketConnection(ws, code4, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable2 {
@@ -17644,8 +17644,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error3, data) => {
                     if (error3) {
-                      const code3 = error3 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code3, error3.message);
+                      const code4 = error3 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code4, error3.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17731,11 +17731,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
-        let code3;
+        let code4;
         if (data.length >= 2) {
-          code3 = data.readUInt16BE(0);
+          code4 = data.readUInt16BE(0);
         }
-        if (code3 !== void 0 && !isValidStatusCode(code3)) {
+        if (code4 !== void 0 && !isValidStatusCode(code4)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17747,7 +17747,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code3, reason, error: false };
+        return { code: code4, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17762,8 +17762,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body2);
           if (this.#info.closeInfo.error) {
-            const { code: code3, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code3, reason, reason.length);
+            const { code: code4, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code4, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -18001,17 +18001,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code3 = void 0, reason = void 0) {
+      close(code4 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code3 !== void 0) {
-          code3 = webidl.converters["unsigned short"](code3, prefix, "code", { clamp: true });
+        if (code4 !== void 0) {
+          code4 = webidl.converters["unsigned short"](code4, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code3 !== void 0) {
-          if (code3 !== 1e3 && (code3 < 3e3 || code3 > 4999)) {
+        if (code4 !== void 0) {
+          if (code4 !== 1e3 && (code4 < 3e3 || code4 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18025,7 +18025,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code3, reason, reasonByteLength);
+        closeWebSocketConnection(this, code4, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18271,15 +18271,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err3) {
       let message2;
-      let code3;
+      let code4;
       if (err3 instanceof CloseEvent) {
         message2 = err3.reason;
-        code3 = err3.code;
+        code4 = err3.code;
       } else {
         message2 = err3.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err3, message: message2 }));
-      closeWebSocketConnection(this, code3);
+      closeWebSocketConnection(this, code4);
     }
     module2.exports = {
       WebSocket
@@ -20878,11 +20878,11 @@ var init_externalDataInterceptor = __esm({
 // node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/getSelectorName.js
 function getSelectorName(functionString) {
   try {
-    const constants3 = new Set(Array.from(functionString.match(/([A-Z_]){3,}/g) ?? []));
-    constants3.delete("CONFIG");
-    constants3.delete("CONFIG_PREFIX_SEPARATOR");
-    constants3.delete("ENV");
-    return [...constants3].join(", ");
+    const constants4 = new Set(Array.from(functionString.match(/([A-Z_]){3,}/g) ?? []));
+    constants4.delete("CONFIG");
+    constants4.delete("CONFIG_PREFIX_SEPARATOR");
+    constants4.delete("ENV");
+    return [...constants4].join(", ");
   } catch (ignored) {
     return functionString;
   }
@@ -24201,8 +24201,8 @@ var init_HttpBindingNormalizedSchema = __esm({
           return ns;
         }
         const schemaCache = ns.isMemberSchema() ? ns : ns.getSchema();
-        const cache7 = typeof schemaCache === "object" && schemaCache !== null ? schemaCache : ns;
-        return cache7[HTTP_BINDINGS] ??= new _HttpBindingNormalizedSchema(ns);
+        const cache8 = typeof schemaCache === "object" && schemaCache !== null ? schemaCache : ns;
+        return cache8[HTTP_BINDINGS] ??= new _HttpBindingNormalizedSchema(ns);
       }
       getHttpBindingLocation(traits) {
         if (traits.httpPayload) {
@@ -25321,15 +25321,15 @@ function getMessageUnmarshaller(deserializer, toUtf83) {
       unmodeledError.name = message2.headers[":error-code"].value;
       throw unmodeledError;
     } else if (messageType === "exception") {
-      const code3 = message2.headers[":exception-type"].value;
-      const exception = { [code3]: message2 };
+      const code4 = message2.headers[":exception-type"].value;
+      const exception = { [code4]: message2 };
       const deserializedException = await deserializer(exception);
       if (deserializedException.$unknown) {
         const error3 = new Error(toUtf83(message2.body));
-        error3.name = code3;
+        error3.name = code4;
         throw error3;
       }
-      throw deserializedException[code3];
+      throw deserializedException[code4];
     } else if (messageType === "event") {
       const event = {
         [message2.headers[":event-type"].value]: message2
@@ -27624,11 +27624,11 @@ var init_JsonShapeSerializer2 = __esm({
         }
         this.json[this.i++] = QUOTE;
       }
-      writeUnicodeEscape(code3) {
+      writeUnicodeEscape(code4) {
         let { json, i: i8 } = this;
         json[i8++] = BACKSLASH;
         json[i8++] = 117;
-        const hex = code3.toString(16).padStart(4, "0");
+        const hex = code4.toString(16).padStart(4, "0");
         for (let j6 = 0; j6 < 4; ++j6) {
           json[i8++] = hex.charCodeAt(j6);
         }
@@ -32465,12 +32465,12 @@ var init_fromHttp = __esm({
     fromHttp = (options = {}) => {
       options.logger?.debug("@aws-sdk/credential-provider-http - fromHttp");
       let host;
-      const relative4 = options.awsContainerCredentialsRelativeUri ?? process.env[AWS_CONTAINER_CREDENTIALS_RELATIVE_URI];
+      const relative5 = options.awsContainerCredentialsRelativeUri ?? process.env[AWS_CONTAINER_CREDENTIALS_RELATIVE_URI];
       const full = options.awsContainerCredentialsFullUri ?? process.env[AWS_CONTAINER_CREDENTIALS_FULL_URI];
       const token = options.awsContainerAuthorizationToken ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN];
       const tokenFile = options.awsContainerAuthorizationTokenFile ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE];
       const warn = options.logger?.constructor?.name === "NoOpLogger" || !options.logger?.warn ? console.warn : options.logger.warn.bind(options.logger);
-      if (relative4 && full) {
+      if (relative5 && full) {
         warn("@aws-sdk/credential-provider-http: you have set both awsContainerCredentialsRelativeUri and awsContainerCredentialsFullUri.");
         warn("awsContainerCredentialsRelativeUri will take precedence.");
       }
@@ -32478,8 +32478,8 @@ var init_fromHttp = __esm({
         warn("@aws-sdk/credential-provider-http: you have set both awsContainerAuthorizationToken and awsContainerAuthorizationTokenFile.");
         warn("awsContainerAuthorizationTokenFile will take precedence.");
       }
-      if (relative4) {
-        host = `${DEFAULT_LINK_LOCAL_HOST}${relative4}`;
+      if (relative5) {
+        host = `${DEFAULT_LINK_LOCAL_HOST}${relative5}`;
       } else if (full) {
         host = full;
       } else {
@@ -33742,9 +33742,9 @@ var init_AwsQueryProtocol = __esm({
         }, output), dataObject);
       }
       loadQueryErrorCode(output, data) {
-        const code3 = (data.Errors?.[0]?.Error ?? data.Errors?.Error ?? data.Error)?.Code;
-        if (code3 !== void 0) {
-          return code3;
+        const code4 = (data.Errors?.[0]?.Error ?? data.Errors?.Error ?? data.Error)?.Code;
+        if (code4 !== void 0) {
+          return code4;
         }
         if (output.statusCode == 404) {
           return "NotFound";
@@ -38860,1782 +38860,6 @@ var init_dist_es15 = __esm({
   }
 });
 
-// node_modules/picomatch/lib/constants.js
-var require_constants6 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module2) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module2.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars2) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars2.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants6();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform3 = navigator.platform.toLowerCase();
-        return platform3 === "win32" || platform3 === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state2 = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state2.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state2 = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state2.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path, { windows } = {}) => {
-      const segs = path.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module2) {
-    "use strict";
-    var utils = require_utils2();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants6();
-    var isPathSeparator = (code3) => {
-      return code3 === CHAR_FORWARD_SLASH || code3 === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts2 = [];
-      let str = input;
-      let index = -1;
-      let start2 = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code3;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code3;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code3 = advance();
-        let next;
-        if (code3 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code3 = advance();
-          if (code3 === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code3 === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code3 = advance())) {
-            if (code3 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code3 === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code3 === CHAR_DOT && (code3 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code3 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code3 === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code3 === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start2 + 1) {
-            start2 += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code3 === CHAR_PLUS || code3 === CHAR_AT || code3 === CHAR_ASTERISK || code3 === CHAR_QUESTION_MARK || code3 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code3 === CHAR_EXCLAMATION_MARK && index === start2) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code3 = advance())) {
-                if (code3 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code3 === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code3 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code3 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code3 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index === start2) {
-          negated = token.negated = true;
-          start2++;
-          continue;
-        }
-        if (opts.noparen !== true && code3 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code3 = advance())) {
-              if (code3 === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code3 === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base2 = str;
-      let prefix = "";
-      let glob = "";
-      if (start2 > 0) {
-        prefix = str.slice(0, start2);
-        str = str.slice(start2);
-        lastIndex -= start2;
-      }
-      if (base2 && isGlob === true && lastIndex > 0) {
-        base2 = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base2 = "";
-        glob = str;
-      } else {
-        base2 = str;
-      }
-      if (base2 && base2 !== "" && base2 !== "/" && base2 !== str) {
-        if (isPathSeparator(base2.charCodeAt(base2.length - 1))) {
-          base2 = base2.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base2 && backslashes === true) {
-          base2 = utils.removeBackslashes(base2);
-        }
-      }
-      const state2 = {
-        prefix,
-        input,
-        start: start2,
-        base: base2,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state2.maxDepth = 0;
-        if (!isPathSeparator(code3)) {
-          tokens.push(token);
-        }
-        state2.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n4 = prevIndex !== void 0 ? prevIndex + 1 : start2;
-          const i8 = slashes[idx];
-          const value2 = input.slice(n4, i8);
-          if (opts.tokens) {
-            if (idx === 0 && start2 !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state2.maxDepth += tokens[idx].depth;
-          }
-          if (i8 >= start2) {
-            parts2.push(value2);
-            prevIndex = i8;
-          }
-        }
-        const n3 = prevIndex !== void 0 ? prevIndex + 1 : start2;
-        const value = input.slice(n3);
-        parts2.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state2.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state2.slashes = slashes;
-        state2.parts = parts2;
-      }
-      return state2;
-    };
-    module2.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module2) {
-    "use strict";
-    var constants3 = require_constants6();
-    var utils = require_utils2();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants3;
-    var expandRange = (args2, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args2, options);
-      }
-      args2.sort();
-      const value = `[${args2.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args2.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts2 = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts2.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts2.push(value);
-      return parts2;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i8 = 0; i8 < values.length; i8++) {
-        for (let j6 = i8 + 1; j6 < values.length; j6++) {
-          const a6 = values[i8];
-          const b6 = values[j6];
-          const char = a6[0];
-          if (!char || a6 !== char.repeat(a6.length) || b6 !== char.repeat(b6.length)) {
-            continue;
-          }
-          if (a6 === b6 || a6.startsWith(b6) || b6.startsWith(a6)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i8 = 1; i8 < pattern.length; i8++) {
-        const ch = pattern[i8];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i8 !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i8),
-              end: i8
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars2) => {
-      const source2 = chars2.length === 1 ? utils.escapeRegex(chars2[0]) : `[${chars2.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source2}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars2 = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars2.push(branch);
-        index += match.end + 1;
-      }
-      if (chars2.length < 1) {
-        return;
-      }
-      return chars2;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body2, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max2 = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body2).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars2 = getStarExtglobSequenceChars(branch);
-        if (chars2) {
-          sawStarSequence = true;
-          safeChars.push(...chars2);
-          continue;
-        }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max2) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse5 = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max2) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state2 = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state2);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state2.index === len - 1;
-      const peek = state2.peek = (n3 = 1) => input[state2.index + n3];
-      const advance = state2.advance = () => input[++state2.index] || "";
-      const remaining = () => input.slice(state2.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state2.consumed += value2;
-        state2.index += num;
-      };
-      const append = (token) => {
-        state2.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate3 = () => {
-        let count4 = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state2.start++;
-          count4++;
-        }
-        if (count4 % 2 === 0) {
-          return false;
-        }
-        state2.negated = true;
-        state2.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state2[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state2[type]--;
-        stack.pop();
-      };
-      const push3 = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state2.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state2.output = state2.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state2.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state2.parens;
-        token.output = state2.output;
-        token.startIndex = state2.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push3({ type, value: value2, output: state2.output ? "" : ONE_CHAR });
-        push3({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal2 = input.slice(token.startIndex, state2.index + 1);
-        const body2 = input.slice(token.startIndex + 2, state2.index);
-        const analysis = analyzeRepeatedExtglob(body2, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal2;
-          open2.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i8 = token.tokensIndex + 1; i8 < tokens.length; i8++) {
-            tokens[i8].value = "";
-            tokens[i8].output = "";
-            delete tokens[i8].suffix;
-          }
-          state2.output = token.output + open2.output;
-          state2.backtrack = true;
-          push3({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse5(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state2.negatedExtglob = true;
-          }
-        }
-        push3({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m3, esc, chars2, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m3;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars2.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars2.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m3 : `\\${m3}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m3) => {
-              return m3.length % 2 === 0 ? "\\\\" : m3 ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state2.output = input;
-          return state2;
-        }
-        state2.output = utils.wrapOutput(output, state2, options);
-        return state2;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push3({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state2.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state2.brackets === 0) {
-            push3({ type: "text", value });
-            continue;
-          }
-        }
-        if (state2.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
-                  state2.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state2.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state2.quotes = state2.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push3({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push3({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state2.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state2.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push3({ type: "paren", value, output: state2.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push3({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push3({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state2.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push3({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state2.output = state2.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state2.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state2.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open2 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state2.output.length,
-            tokensIndex: state2.tokens.length
-          };
-          braces.push(open2);
-          push3(open2);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push3({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range2 = [];
-            for (let i8 = arr.length - 1; i8 >= 0; i8--) {
-              tokens.pop();
-              if (arr[i8].type === "brace") {
-                break;
-              }
-              if (arr[i8].type !== "dots") {
-                range2.unshift(arr[i8].value);
-              }
-            }
-            output = expandRange(range2, opts);
-            state2.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out2 = state2.output.slice(0, brace.outputIndex);
-            const toks = state2.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state2.output = out2;
-            for (const t of toks) {
-              state2.output += t.output || t.value;
-            }
-          }
-          push3({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push3({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push3({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state2.index === state2.start + 1) {
-            state2.start = state2.index + 1;
-            state2.consumed = "";
-            state2.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push3({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state2.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state2.braces + state2.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push3({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push3({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push3({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push3({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push3({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state2.index === 0) {
-            negate3();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push3({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state2.parens > 0) {
-            push3({ type: "plus", value });
-            continue;
-          }
-          push3({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push3({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push3({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state2.index += match[0].length;
-          }
-          push3({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state2.backtrack = true;
-          state2.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push3({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state2.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push3({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state2.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state2.parens > 0 && rest === ")".repeat(state2.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state2.output = prev.output;
-            state2.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state2.globstar = true;
-            state2.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state2.output += prior.output + prev.output;
-            state2.globstar = true;
-            consume(value + advance());
-            push3({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state2.output = prev.output;
-            state2.globstar = true;
-            consume(value + advance());
-            push3({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state2.output = state2.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state2.output += prev.output;
-          state2.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push3(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push3(token);
-          continue;
-        }
-        if (state2.index === state2.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state2.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state2.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state2.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state2.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push3(token);
-      }
-      while (state2.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state2.output = utils.escapeLast(state2.output, "[");
-        decrement("brackets");
-      }
-      while (state2.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state2.output = utils.escapeLast(state2.output, "(");
-        decrement("parens");
-      }
-      while (state2.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state2.output = utils.escapeLast(state2.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push3({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state2.backtrack === true) {
-        state2.output = "";
-        for (const token of state2.tokens) {
-          state2.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state2.output += token.suffix;
-          }
-        }
-      }
-      return state2;
-    };
-    parse5.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max2) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants3.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state2 = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source3 = create(match[1]);
-            if (!source3) return;
-            return source3 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state2);
-      let source2 = create(output);
-      if (source2 && opts.strictSlashes !== true) {
-        source2 += `${SLASH_LITERAL}?`;
-      }
-      return source2;
-    };
-    module2.exports = parse5;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
-    "use strict";
-    var scan = require_scan();
-    var parse5 = require_parse2();
-    var utils = require_utils2();
-    var constants3 = require_constants6();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch4 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch4(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state3 = isMatch(str);
-            if (state3) return state3;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix2 = opts.windows;
-      const regex2 = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
-      const state2 = regex2.state;
-      delete regex2.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch4.test(input, regex2, options, { glob, posix: posix2 });
-        const result2 = { glob, state: state2, regex: regex2, posix: posix2, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result2);
-        }
-        if (isMatch === false) {
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result2);
-          }
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result2);
-        }
-        return returnObject ? result2 : true;
-      };
-      if (returnState) {
-        matcher.state = state2;
-      }
-      return matcher;
-    };
-    picomatch4.test = (input, regex2, options, { glob, posix: posix2 } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format4 = opts.format || (posix2 ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format4 ? format4(input) : input;
-      if (match === false) {
-        output = format4 ? format4(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input, regex2, options, posix2);
-        } else {
-          match = regex2.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch4.matchBase = (input, glob, options, posix2 = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
-      return regex2.test(utils.basename(input, { windows: posix2 }));
-    };
-    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
-    picomatch4.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p3) => picomatch4.parse(p3, options));
-      return parse5(pattern, { ...options, fastpaths: false });
-    };
-    picomatch4.scan = (input, options) => scan(input, options);
-    picomatch4.compileRe = (state2, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state2.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source2 = `${prepend}(?:${state2.output})${append}`;
-      if (state2 && state2.negated === true) {
-        source2 = `^(?!${source2}).*$`;
-      }
-      const regex2 = picomatch4.toRegex(source2, options);
-      if (returnState === true) {
-        regex2.state = state2;
-      }
-      return regex2;
-    };
-    picomatch4.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse5.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse5(input, options);
-      }
-      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch4.toRegex = (source2, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source2, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err3) {
-        if (options && options.debug === true) throw err3;
-        return /$^/;
-      }
-    };
-    picomatch4.constants = constants3;
-    module2.exports = picomatch4;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module2) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils2();
-    function picomatch4(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch4, pico);
-    module2.exports = picomatch4;
-  }
-});
-
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
   "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
@@ -41024,12 +39248,12 @@ var require_lib = __commonJS({
             throw new Error("Client has already been disposed.");
           }
           const parsedUrl = new URL(requestUrl);
-          let info3 = this._prepareRequest(verb, parsedUrl, headers);
+          let info4 = this._prepareRequest(verb, parsedUrl, headers);
           const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
           let numTries = 0;
           let response;
           do {
-            response = yield this.requestRaw(info3, data);
+            response = yield this.requestRaw(info4, data);
             if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
               let authenticationHandler;
               for (const handler2 of this.handlers) {
@@ -41039,7 +39263,7 @@ var require_lib = __commonJS({
                 }
               }
               if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info3, data);
+                return authenticationHandler.handleAuthentication(this, info4, data);
               } else {
                 return response;
               }
@@ -41062,8 +39286,8 @@ var require_lib = __commonJS({
                   }
                 }
               }
-              info3 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info3, data);
+              info4 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info4, data);
               redirectsRemaining--;
             }
             if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
@@ -41092,7 +39316,7 @@ var require_lib = __commonJS({
        * @param info
        * @param data
        */
-      requestRaw(info3, data) {
+      requestRaw(info4, data) {
         return __awaiter3(this, void 0, void 0, function* () {
           return new Promise((resolve, reject) => {
             function callbackForResult(err3, res) {
@@ -41104,7 +39328,7 @@ var require_lib = __commonJS({
                 resolve(res);
               }
             }
-            this.requestRawWithCallback(info3, data, callbackForResult);
+            this.requestRawWithCallback(info4, data, callbackForResult);
           });
         });
       }
@@ -41114,12 +39338,12 @@ var require_lib = __commonJS({
        * @param data
        * @param onResult
        */
-      requestRawWithCallback(info3, data, onResult) {
+      requestRawWithCallback(info4, data, onResult) {
         if (typeof data === "string") {
-          if (!info3.options.headers) {
-            info3.options.headers = {};
+          if (!info4.options.headers) {
+            info4.options.headers = {};
           }
-          info3.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+          info4.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
         }
         let callbackCalled = false;
         function handleResult(err3, res) {
@@ -41128,7 +39352,7 @@ var require_lib = __commonJS({
             onResult(err3, res);
           }
         }
-        const req = info3.httpModule.request(info3.options, (msg) => {
+        const req = info4.httpModule.request(info4.options, (msg) => {
           const res = new HttpClientResponse(msg);
           handleResult(void 0, res);
         });
@@ -41140,7 +39364,7 @@ var require_lib = __commonJS({
           if (socket) {
             socket.end();
           }
-          handleResult(new Error(`Request timeout: ${info3.options.path}`));
+          handleResult(new Error(`Request timeout: ${info4.options.path}`));
         });
         req.on("error", function(err3) {
           handleResult(err3);
@@ -41176,27 +39400,27 @@ var require_lib = __commonJS({
         return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
       }
       _prepareRequest(method, requestUrl, headers) {
-        const info3 = {};
-        info3.parsedUrl = requestUrl;
-        const usingSsl = info3.parsedUrl.protocol === "https:";
-        info3.httpModule = usingSsl ? https : http;
+        const info4 = {};
+        info4.parsedUrl = requestUrl;
+        const usingSsl = info4.parsedUrl.protocol === "https:";
+        info4.httpModule = usingSsl ? https : http;
         const defaultPort = usingSsl ? 443 : 80;
-        info3.options = {};
-        info3.options.host = info3.parsedUrl.hostname;
-        info3.options.port = info3.parsedUrl.port ? parseInt(info3.parsedUrl.port) : defaultPort;
-        info3.options.path = (info3.parsedUrl.pathname || "") + (info3.parsedUrl.search || "");
-        info3.options.method = method;
-        info3.options.headers = this._mergeHeaders(headers);
+        info4.options = {};
+        info4.options.host = info4.parsedUrl.hostname;
+        info4.options.port = info4.parsedUrl.port ? parseInt(info4.parsedUrl.port) : defaultPort;
+        info4.options.path = (info4.parsedUrl.pathname || "") + (info4.parsedUrl.search || "");
+        info4.options.method = method;
+        info4.options.headers = this._mergeHeaders(headers);
         if (this.userAgent != null) {
-          info3.options.headers["user-agent"] = this.userAgent;
+          info4.options.headers["user-agent"] = this.userAgent;
         }
-        info3.options.agent = this._getAgent(info3.parsedUrl);
+        info4.options.agent = this._getAgent(info4.parsedUrl);
         if (this.handlers) {
           for (const handler2 of this.handlers) {
-            handler2.prepareRequest(info3.options);
+            handler2.prepareRequest(info4.options);
           }
         }
-        return info3;
+        return info4;
       }
       _mergeHeaders(headers) {
         if (this.requestOptions && this.requestOptions.headers) {
@@ -41748,7 +39972,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run3, free) {
+        async doExecute(chained, clearGlobalState, run4, free) {
           var error3, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -41768,10 +39992,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error3 = error1;
-            return this._onFailure(error3, eventInfo, clearGlobalState, run3, free);
+            return this._onFailure(error3, eventInfo, clearGlobalState, run4, free);
           }
         }
-        doExpire(clearGlobalState, run3, free) {
+        doExpire(clearGlobalState, run4, free) {
           var error3, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -41779,9 +40003,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error3 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error3, eventInfo, clearGlobalState, run3, free);
+          return this._onFailure(error3, eventInfo, clearGlobalState, run4, free);
         }
-        async _onFailure(error3, eventInfo, clearGlobalState, run3, free) {
+        async _onFailure(error3, eventInfo, clearGlobalState, run4, free) {
           var retry3, retryAfter;
           if (clearGlobalState()) {
             retry3 = await this.Events.trigger("failed", error3, eventInfo);
@@ -41789,7 +40013,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry3;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run3(retryAfter);
+              return run4(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -42427,17 +40651,17 @@ var require_light = __commonJS({
             }
           }
           _run(index, job, wait) {
-            var clearGlobalState, free, run3;
+            var clearGlobalState, free, run4;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run3 = this._run.bind(this, index, job);
+            run4 = this._run.bind(this, index, job);
             free = this._free.bind(this, index, job);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run3, free);
+                return job.doExecute(this._limiter, clearGlobalState, run4, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run3, free);
+                return job.doExpire(clearGlobalState, run4, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -43874,8 +42098,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start2, i8);
-                const code3 = json.substr(i8 + 2, 4);
-                switch (code3) {
+                const code4 = json.substr(i8 + 2, 4);
+                switch (code4) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -43901,8 +42125,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code3.substr(0, 2) === "00")
-                      str += "\\x" + code3.substr(2);
+                    if (code4.substr(0, 2) === "00")
+                      str += "\\x" + code4.substr(2);
                     else
                       str += json.substr(i8, 6);
                 }
@@ -43970,9 +42194,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal2 ? "|\n" : ">\n";
+        return literal3 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -44021,7 +42245,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal2) {
+      if (!literal3) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -46401,22 +44625,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code3, message2) {
+      constructor(name2, pos, code4, message2) {
         super();
         this.name = name2;
-        this.code = code3;
+        this.code = code4;
         this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code3, message2) {
-        super("YAMLParseError", pos, code3, message2);
+      constructor(pos, code4, message2) {
+        super("YAMLParseError", pos, code4, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code3, message2) {
-        super("YAMLWarning", pos, code3, message2);
+      constructor(pos, code4, message2) {
+        super("YAMLWarning", pos, code4, message2);
       }
     };
     var prettifyError = (src, lc) => (error3) => {
@@ -46690,10 +44914,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep6, value } = collItem;
+        const { start: start2, key, sep: sep7, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -46707,7 +44931,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -46731,7 +44955,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -46747,7 +44971,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -46838,7 +45062,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep6 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source: source2, type } = token;
           switch (type) {
@@ -46852,13 +45076,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep6 + cb;
-              sep6 = "";
+                comment += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep6 += source2;
+                sep7 += source2;
               hasSpace = true;
               break;
             default:
@@ -46901,18 +45125,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i8 = 0; i8 < fc.items.length; ++i8) {
         const collItem = fc.items[i8];
-        const { start: start2, key, sep: sep6, value } = collItem;
+        const { start: start2, key, sep: sep7, value } = collItem;
         const props2 = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props2.found) {
-          if (!props2.anchor && !props2.tag && !sep6 && !value) {
+          if (!props2.anchor && !props2.tag && !sep7 && !value) {
             if (i8 === 0 && props2.comma)
               onError(props2.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i8 < fc.items.length - 1)
@@ -46966,8 +45190,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep6 && !props2.found) {
-          const valueNode = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, sep6, null, props2, onError);
+        if (!isMap3 && !sep7 && !props2.found) {
+          const valueNode = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, sep7, null, props2, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock2(value))
@@ -46979,7 +45203,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock2(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -46990,8 +45214,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props2.found && ctx.options.strict) {
-              if (sep6)
-                for (const st of sep6) {
+              if (sep7)
+                for (const st of sep7) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -47008,7 +45232,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock2(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -47188,7 +45412,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i8 + 1;
       }
       let value = "";
-      let sep6 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i8 = 0; i8 < contentStart; ++i8)
         value += lines[i8][0].slice(trimIndent) + "\n";
@@ -47205,24 +45429,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep6 === " ")
-            sep6 = "\n";
-          else if (!prevMoreIndented && sep6 === "\n")
-            sep6 = "\n\n";
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep6 === "\n")
+          if (sep7 === "\n")
             value += "\n";
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          value += sep6 + content;
-          sep6 = " ";
+          value += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -47325,7 +45549,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source: source2, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
+      const _onError = (rel, code4, msg) => onError(offset + rel, code4, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -47405,25 +45629,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd2, "");
-      let sep6 = " ";
+      let sep7 = " ";
       let pos = line2.lastIndex;
       while (match = line2.exec(source2)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep6 === "\n")
-            res += sep6;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep6 + lm;
-          sep6 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source2);
-      return res + sep6 + (match?.[1] ?? "");
+      return res + sep7 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source2, onError) {
       let res = "";
@@ -47523,9 +45747,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source2, offset, length, onError) {
       const cc = source2.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code3 = ok ? parseInt(cc, 16) : NaN;
+      const code4 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code3);
+        return String.fromCodePoint(code4);
       } catch {
         const raw = source2.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -47847,12 +46071,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source2, code3, message2, warning3) => {
+        this.onError = (source2, code4, message2, warning3) => {
           const pos = getErrorPos(source2);
           if (warning3)
-            this.warnings.push(new errors2.YAMLWarning(pos, code3, message2));
+            this.warnings.push(new errors2.YAMLWarning(pos, code4, message2));
           else
-            this.errors.push(new errors2.YAMLParseError(pos, code3, message2));
+            this.errors.push(new errors2.YAMLParseError(pos, code4, message2));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -48014,12 +46238,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code3, message2) => {
+        const _onError = (pos, code4, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code3, message2);
+            onError(offset, code4, message2);
           else
-            throw new errors2.YAMLParseError([offset, offset + 1], code3, message2);
+            throw new errors2.YAMLParseError([offset, offset + 1], code4, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -48233,14 +46457,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep6, value }) {
+    function stringifyItem({ start: start2, key, sep: sep7, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep6)
-        for (const st of sep6)
+      if (sep7)
+        for (const st of sep7)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -49131,7 +47355,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser2 = class {
+    var Parser3 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -49407,18 +47631,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep6;
+          let sep7;
           if (scalar.end) {
-            sep6 = scalar.end;
-            sep6.push(this.sourceToken);
+            sep7 = scalar.end;
+            sep7.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep6 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep6 }]
+            items: [{ start: start2, key: scalar, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -49571,15 +47795,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep6 = it.sep;
-                  sep6.push(this.sourceToken);
+                  const sep7 = it.sep;
+                  sep7.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep6 }]
+                    items: [{ start: start3, key, sep: sep7 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -49773,13 +47997,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep6 = fc.end.splice(1, fc.end.length);
-            sep6.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep6 }]
+              items: [{ start: start2, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -49904,7 +48128,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser2;
+    exports.Parser = Parser3;
   }
 });
 
@@ -49957,7 +48181,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options) {
+    function parse6(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -49998,7 +48222,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse5;
+    exports.parse = parse6;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
@@ -50067,7 +48291,7 @@ __export(web_tree_sitter_exports, {
   LookaheadIterator: () => LookaheadIterator,
   MIN_COMPATIBLE_VERSION: () => MIN_COMPATIBLE_VERSION,
   Node: () => Node,
-  Parser: () => Parser,
+  Parser: () => Parser2,
   Query: () => Query,
   Tree: () => Tree,
   TreeCursor: () => TreeCursor
@@ -50767,8 +48991,8 @@ async function Module2(moduleArg = {}) {
     "e": 111
   };
   var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
-    var code3 = wasmTypeCodes[type];
-    return code3;
+    var code4 = wasmTypeCodes[type];
+    return code4;
   })), "generateTypePack");
   var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
     var bytes = Uint8Array.of(
@@ -51427,13 +49651,13 @@ async function Module2(moduleArg = {}) {
   __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
   var runtimeKeepaliveCounter = 0;
   var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-  var _proc_exit = /* @__PURE__ */ __name((code3) => {
-    EXITSTATUS = code3;
+  var _proc_exit = /* @__PURE__ */ __name((code4) => {
+    EXITSTATUS = code4;
     if (!keepRuntimeAlive()) {
-      Module["onExit"]?.(code3);
+      Module["onExit"]?.(code4);
       ABORT = true;
     }
-    quit_(code3, new ExitStatus(code3));
+    quit_(code4, new ExitStatus(code4));
   }, "_proc_exit");
   _proc_exit.sig = "vi";
   var exitJS = /* @__PURE__ */ __name((status, implicit) => {
@@ -52010,7 +50234,7 @@ function parsePattern(index, stepType, stepValueId, captureNames, stringValues, 
 function indexForByteOffset(source2, byteOffset) {
   return new TextEncoder().encodeInto(source2, new Uint8Array(byteOffset)).read;
 }
-var __defProp3, __name, Edit, SIZE_OF_SHORT, SIZE_OF_INT, SIZE_OF_CURSOR, SIZE_OF_NODE, SIZE_OF_POINT, SIZE_OF_RANGE, ZERO_POINT, INTERNAL, C, finalizer, LookaheadIterator, finalizer2, Tree, finalizer3, TreeCursor, Node, LANGUAGE_FUNCTION_REGEX, Language, web_tree_sitter_default, Module3, TRANSFER_BUFFER, LANGUAGE_VERSION, MIN_COMPATIBLE_VERSION, finalizer4, Parser, PREDICATE_STEP_TYPE_CAPTURE, PREDICATE_STEP_TYPE_STRING, QUERY_WORD_REGEX, CaptureQuantifier, isCaptureStep, isStringStep, QueryErrorKind, QueryError, finalizer5, Query;
+var __defProp3, __name, Edit, SIZE_OF_SHORT, SIZE_OF_INT, SIZE_OF_CURSOR, SIZE_OF_NODE, SIZE_OF_POINT, SIZE_OF_RANGE, ZERO_POINT, INTERNAL, C, finalizer, LookaheadIterator, finalizer2, Tree, finalizer3, TreeCursor, Node, LANGUAGE_FUNCTION_REGEX, Language, web_tree_sitter_default, Module3, TRANSFER_BUFFER, LANGUAGE_VERSION, MIN_COMPATIBLE_VERSION, finalizer4, Parser2, PREDICATE_STEP_TYPE_CAPTURE, PREDICATE_STEP_TYPE_STRING, QUERY_WORD_REGEX, CaptureQuantifier, isCaptureStep, isStringStep, QueryErrorKind, QueryError, finalizer5, Query;
 var init_web_tree_sitter = __esm({
   "node_modules/web-tree-sitter/web-tree-sitter.js"() {
     __defProp3 = Object.defineProperty;
@@ -53399,7 +51623,7 @@ ${JSON.stringify(symbolNames, null, 2)}`);
       C._ts_parser_delete(addresses[0]);
       C._free(addresses[1]);
     });
-    Parser = class {
+    Parser2 = class {
       static {
         __name(this, "Parser");
       }
@@ -54128,11 +52352,11 @@ function loadTerraformParser(files) {
 async function initialise(files) {
   const runtime = await readWasm(files.runtime, "the tree-sitter runtime");
   const grammar = await readWasm(files.grammar, "the Terraform grammar");
-  const { Language: Language2, Parser: Parser2 } = await Promise.resolve().then(() => (init_web_tree_sitter(), web_tree_sitter_exports));
+  const { Language: Language2, Parser: Parser3 } = await Promise.resolve().then(() => (init_web_tree_sitter(), web_tree_sitter_exports));
   try {
-    await Parser2.init({ wasmBinary: runtime });
+    await Parser3.init({ wasmBinary: runtime });
     const language = await Language2.load(grammar);
-    const parser2 = new Parser2();
+    const parser2 = new Parser3();
     parser2.setLanguage(language);
     return parser2;
   } catch (error3) {
@@ -54145,9 +52369,9 @@ async function readWasm(path, what) {
   try {
     return new Uint8Array(await readFile5(path));
   } catch (error3) {
-    const code3 = error3.code;
+    const code4 = error3.code;
     throw new ConfigurationError(
-      `${path}: cannot read ${what} (${code3 === "ENOENT" ? "no such file" : code3 ?? String(error3)}); it must sit next to the bundle (npm run bundle copies it into dist/)`
+      `${path}: cannot read ${what} (${code4 === "ENOENT" ? "no such file" : code4 ?? String(error3)}); it must sit next to the bundle (npm run bundle copies it into dist/)`
     );
   }
 }
@@ -54474,9 +52698,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code3, lang) {
+  addCodeBlock(code4, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code3), attrs);
+    const element = this.wrap("pre", this.wrap("code", code4), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -54668,7 +52892,7 @@ function info2(message2) {
 init_errors();
 import { mkdir as mkdir2, readFile as readFile6, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { isAbsolute as isAbsolute2, join as join8, relative as relative3, sep as sep5 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join9, relative as relative4, sep as sep6 } from "node:path";
 
 // node_modules/@aws-sdk/client-accessanalyzer/dist-es/AccessAnalyzerClient.js
 init_client3();
@@ -58197,19 +56421,19 @@ function createScanner(text3, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code3 = text3.charCodeAt(pos);
-    if (isWhiteSpace(code3)) {
+    let code4 = text3.charCodeAt(pos);
+    if (isWhiteSpace(code4)) {
       do {
         pos++;
-        value += String.fromCharCode(code3);
-        code3 = text3.charCodeAt(pos);
-      } while (isWhiteSpace(code3));
+        value += String.fromCharCode(code4);
+        code4 = text3.charCodeAt(pos);
+      } while (isWhiteSpace(code4));
       return token = 15;
     }
-    if (isLineBreak(code3)) {
+    if (isLineBreak(code4)) {
       pos++;
-      value += String.fromCharCode(code3);
-      if (code3 === 13 && text3.charCodeAt(pos) === 10) {
+      value += String.fromCharCode(code4);
+      if (code4 === 13 && text3.charCodeAt(pos) === 10) {
         pos++;
         value += "\n";
       }
@@ -58217,7 +56441,7 @@ function createScanner(text3, ignoreTrivia = false) {
       tokenLineStartOffset = pos;
       return token = 14;
     }
-    switch (code3) {
+    switch (code4) {
       // tokens: []{}:,
       case 123:
         pos++;
@@ -58283,12 +56507,12 @@ function createScanner(text3, ignoreTrivia = false) {
           value = text3.substring(start2, pos);
           return token = 13;
         }
-        value += String.fromCharCode(code3);
+        value += String.fromCharCode(code4);
         pos++;
         return token = 16;
       // numbers
       case 45:
-        value += String.fromCharCode(code3);
+        value += String.fromCharCode(code4);
         pos++;
         if (pos === len || !isDigit(text3.charCodeAt(pos))) {
           return token = 16;
@@ -58310,9 +56534,9 @@ function createScanner(text3, ignoreTrivia = false) {
         return token = 11;
       // literals and unknown symbols
       default:
-        while (pos < len && isUnknownContentCharacter(code3)) {
+        while (pos < len && isUnknownContentCharacter(code4)) {
           pos++;
-          code3 = text3.charCodeAt(pos);
+          code4 = text3.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
           value = text3.substring(tokenOffset, pos);
@@ -58326,16 +56550,16 @@ function createScanner(text3, ignoreTrivia = false) {
           }
           return token = 16;
         }
-        value += String.fromCharCode(code3);
+        value += String.fromCharCode(code4);
         pos++;
         return token = 16;
     }
   }
-  function isUnknownContentCharacter(code3) {
-    if (isWhiteSpace(code3) || isLineBreak(code3)) {
+  function isUnknownContentCharacter(code4) {
+    if (isWhiteSpace(code4) || isLineBreak(code4)) {
       return false;
     }
-    switch (code3) {
+    switch (code4) {
       case 125:
       case 93:
       case 123:
@@ -58579,11 +56803,11 @@ function parseTree(text3, errors2 = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep6, offset, length) => {
+    onSeparator: (sep7, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep6 === ":") {
+        if (sep7 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep6 === ",") {
+        } else if (sep7 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -58977,8 +57201,8 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function printParseErrorCode(code3) {
-  switch (code3) {
+function printParseErrorCode(code4) {
+  switch (code4) {
     case 1:
       return "InvalidSymbol";
     case 2:
@@ -59046,17 +57270,17 @@ function lineAndColumn(text3, offset) {
   }
   return { line: line2, column: offset - lineStart4 + 1 };
 }
-function describeParseError(code3) {
-  return code3.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+function describeParseError(code4) {
+  return code4.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 
 // src/io/files.ts
 async function readTextFile(path, what) {
   let size;
   try {
-    const info3 = await stat2(path);
-    if (!info3.isFile()) throw new ConfigurationError(`${path}: the ${what} is not a file`);
-    size = info3.size;
+    const info4 = await stat2(path);
+    if (!info4.isFile()) throw new ConfigurationError(`${path}: the ${what} is not a file`);
+    size = info4.size;
   } catch (error3) {
     if (error3 instanceof ConfigurationError) throw error3;
     throw new ConfigurationError(`${path}: cannot read the ${what} (${describeFsError(error3)})`);
@@ -59076,11 +57300,11 @@ async function readJsonFile(path, what) {
   return parseJsonText(await readTextFile(path, what), path);
 }
 function describeFsError(error3) {
-  const code3 = error3.code;
-  if (code3 === "ENOENT") return "no such file";
-  if (code3 === "EACCES") return "permission denied";
-  if (code3 === "EISDIR") return "it is a folder";
-  return code3 ?? String(error3);
+  const code4 = error3.code;
+  if (code4 === "ENOENT") return "no such file";
+  if (code4 === "EACCES") return "permission denied";
+  if (code4 === "EISDIR") return "it is a folder";
+  return code4 ?? String(error3);
 }
 
 // src/io/live-catalog.ts
@@ -59292,9 +57516,9 @@ function readRecommendation(value, path, fail2, source2, resource) {
 function readError(value, path, fail2) {
   if (value === void 0 || value === null) return void 0;
   if (!isRecord(value)) return fail2(path, 'must be {"code": "...", "message": "..."}');
-  const code3 = boundedText(value.code, `${path}.code`, MAX_ERROR_CODE_CHARS, fail2);
+  const code4 = boundedText(value.code, `${path}.code`, MAX_ERROR_CODE_CHARS, fail2);
   const message2 = boundedText(value.message, `${path}.message`, MAX_ERROR_MESSAGE_CHARS, fail2);
-  return { code: code3, message: message2 };
+  return { code: code4, message: message2 };
 }
 function readSteps(value, path, fail2) {
   if (value === void 0 || value === null) return [];
@@ -60351,23 +58575,186 @@ init_errors();
 
 // src/github/artifacts.ts
 init_errors();
+
+// src/github/workflow-runs.ts
+init_errors();
+
+// src/github/trusted-run.ts
+var TRUSTED_EVENTS = ["schedule", "push", "workflow_dispatch"];
+function whyUntrusted(run4, source2) {
+  if (run4.repository.id !== source2.repositoryId) {
+    return `it belongs to ${run4.repository.fullName}, not ${source2.fullName}`;
+  }
+  if (run4.headRepository === null || run4.headRepository.id !== run4.repository.id) {
+    return `it ran code from ${run4.headRepository ? `the fork ${run4.headRepository.fullName}` : "another repository"}`;
+  }
+  if (run4.workflowId !== source2.workflowId) {
+    return `it is a run of ${run4.path}, not of ${source2.workflowPath}`;
+  }
+  if (!TRUSTED_EVENTS.includes(run4.event)) {
+    return `it was started by ${run4.event}, not by ${TRUSTED_EVENTS.join(", ")}`;
+  }
+  if (run4.headBranch !== source2.defaultBranch) {
+    return `it ran on ${run4.headBranch === null ? "no branch" : `the branch ${run4.headBranch}`}, not on the default branch ${source2.defaultBranch}`;
+  }
+  if (run4.status !== "completed") return `it has not finished (${run4.status ?? "no status"})`;
+  if (run4.conclusion !== "success") return `it concluded ${run4.conclusion ?? "with no conclusion"}`;
+  return void 0;
+}
+
+// src/github/workflow-runs.ts
+async function trustedSource(client, owner, repo, workflow) {
+  let repository;
+  try {
+    repository = (await client.rest.repos.get({ owner, repo })).data;
+  } catch (error3) {
+    throw apiError(error3, `read the repository ${owner}/${repo}`, "findings-artifact-repository");
+  }
+  let found;
+  try {
+    found = (await client.rest.actions.getWorkflow({
+      owner,
+      repo,
+      workflow_id: /^\d+$/.test(workflow) ? Number(workflow) : workflow
+    })).data;
+  } catch (error3) {
+    if (error3.status === 404) {
+      throw new ConfigurationError(
+        `no workflow "${workflow}" in ${owner}/${repo} (HTTP 404): set findings-artifact-workflow to the file name (or id) of the workflow that uploads the findings artifact`
+      );
+    }
+    throw apiError(
+      error3,
+      `read the workflow ${workflow} of ${owner}/${repo}`,
+      "findings-artifact-workflow"
+    );
+  }
+  const id = Number(repository.id);
+  const branch = repository.default_branch;
+  const workflowId = Number(found.id);
+  if (!Number.isSafeInteger(id) || typeof branch !== "string" || !Number.isSafeInteger(workflowId)) {
+    throw new ConfigurationError(
+      `GitHub described ${owner}/${repo} or its workflow ${workflow} without an id or default branch`
+    );
+  }
+  return {
+    repositoryId: id,
+    fullName: typeof repository.full_name === "string" ? repository.full_name : `${owner}/${repo}`,
+    defaultBranch: branch,
+    workflowId,
+    workflowPath: typeof found.path === "string" ? found.path : workflow
+  };
+}
+var RUNS_PER_EVENT = 20;
+async function candidateRuns(client, owner, repo, source2) {
+  const runs = /* @__PURE__ */ new Map();
+  for (const event of TRUSTED_EVENTS) {
+    let data;
+    try {
+      data = (await client.rest.actions.listWorkflowRuns({
+        owner,
+        repo,
+        workflow_id: source2.workflowId,
+        branch: source2.defaultBranch,
+        event,
+        status: "success",
+        per_page: RUNS_PER_EVENT,
+        page: 1
+      })).data;
+    } catch (error3) {
+      throw apiError(
+        error3,
+        `list the runs of ${source2.workflowPath} in ${owner}/${repo}`,
+        "findings-artifact-workflow"
+      );
+    }
+    const listed2 = Array.isArray(data.workflow_runs) ? data.workflow_runs : [];
+    for (const raw of listed2) {
+      const run4 = readRun(raw);
+      if (run4) runs.set(run4.id, run4);
+    }
+  }
+  return [...runs.values()].sort(newestFirst);
+}
+async function getRun(client, owner, repo, runId) {
+  let raw;
+  try {
+    raw = (await client.rest.actions.getWorkflowRun({ owner, repo, run_id: runId })).data;
+  } catch (error3) {
+    if (error3.status === 404) {
+      throw new ConfigurationError(
+        `no workflow run ${runId} in ${owner}/${repo} (HTTP 404): check findings-artifact-run-id`
+      );
+    }
+    throw apiError(error3, `read run ${runId} of ${owner}/${repo}`, "findings-artifact-run-id");
+  }
+  const run4 = readRun(raw);
+  if (!run4)
+    throw new ConfigurationError(
+      `GitHub described run ${runId} of ${owner}/${repo} without its id, event or repositories`
+    );
+  return run4;
+}
+function newestFirst(a6, b6) {
+  return a6.createdAt < b6.createdAt ? 1 : a6.createdAt > b6.createdAt ? -1 : b6.id - a6.id;
+}
+function readRun(raw) {
+  const r6 = raw;
+  if (!r6 || typeof r6 !== "object") return void 0;
+  const id = Number(r6.id);
+  const workflowId = Number(r6.workflow_id);
+  const repository = readRepository(r6.repository);
+  if (!Number.isSafeInteger(id) || !Number.isSafeInteger(workflowId) || !repository)
+    return void 0;
+  if (typeof r6.event !== "string") return void 0;
+  return {
+    id,
+    workflowId,
+    path: typeof r6.path === "string" ? r6.path : "",
+    event: r6.event,
+    status: typeof r6.status === "string" ? r6.status : null,
+    conclusion: typeof r6.conclusion === "string" ? r6.conclusion : null,
+    headBranch: typeof r6.head_branch === "string" ? r6.head_branch : null,
+    createdAt: typeof r6.created_at === "string" ? r6.created_at : "",
+    repository,
+    headRepository: readRepository(r6.head_repository) ?? null
+  };
+}
+function readRepository(raw) {
+  const r6 = raw;
+  const id = Number(r6?.id);
+  if (!Number.isSafeInteger(id)) return void 0;
+  return { id, fullName: typeof r6?.full_name === "string" ? r6.full_name : `repository ${id}` };
+}
+function apiError(error3, what, input) {
+  const status = error3.status;
+  if (status === 403 || status === 401) {
+    return new ConfigurationError(
+      `the token may not ${what} (HTTP ${status}): give the workflow \`permissions: actions: read\` (for another repository, a token with access to it)`
+    );
+  }
+  if (status === 404) {
+    return new ConfigurationError(
+      `cannot ${what} (HTTP 404): check ${input}, and that the token can read that repository`
+    );
+  }
+  const message2 = error3?.message ?? String(error3);
+  return new ConfigurationError(
+    `could not ${what}: ${status === void 0 ? message2 : `HTTP ${status}: ${message2}`}`
+  );
+}
+
+// src/github/artifacts.ts
 var MAX_ARTIFACT_BYTES = 50 * 1024 * 1024;
 var PER_PAGE = 100;
 var MAX_PAGES2 = 10;
-async function findArtifact(client, query) {
-  const where = `${query.owner}/${query.repo}${query.runId === void 0 ? "" : ` (run ${query.runId})`}`;
-  const found = [];
+async function findRunArtifact(client, query) {
   let expired = 0;
+  const found = [];
   for (let page = 1; page <= MAX_PAGES2; page++) {
     let data;
     try {
-      const response = query.runId === void 0 ? await client.rest.actions.listArtifactsForRepo({
-        owner: query.owner,
-        repo: query.repo,
-        name: query.name,
-        per_page: PER_PAGE,
-        page
-      }) : await client.rest.actions.listWorkflowRunArtifacts({
+      const response = await client.rest.actions.listWorkflowRunArtifacts({
         owner: query.owner,
         repo: query.repo,
         run_id: query.runId,
@@ -60377,31 +58764,47 @@ async function findArtifact(client, query) {
       });
       data = response.data;
     } catch (error3) {
-      throw describeListError(error3, where);
+      throw apiError(
+        error3,
+        `list the artifacts of run ${query.runId} in ${query.owner}/${query.repo}`,
+        "findings-artifact-repository"
+      );
     }
     for (const a6 of data.artifacts) {
       if (a6.name !== query.name) continue;
-      if (a6.expired) {
-        expired++;
-        continue;
-      }
-      found.push({
-        id: a6.id,
-        name: a6.name,
-        sizeInBytes: a6.size_in_bytes,
-        createdAt: a6.created_at ?? "",
-        ...a6.workflow_run?.id == null ? {} : { runId: a6.workflow_run.id }
-      });
+      if (a6.workflow_run?.id != null && a6.workflow_run.id !== query.runId) continue;
+      if (a6.expired) expired++;
+      else found.push(info3(a6));
     }
     if (data.artifacts.length < PER_PAGE || page * PER_PAGE >= data.total_count) break;
   }
   const newest = found.sort(
     (a6, b6) => a6.createdAt < b6.createdAt ? 1 : a6.createdAt > b6.createdAt ? -1 : b6.id - a6.id
   )[0];
-  if (newest) return newest;
-  throw new ConfigurationError(
-    expired > 0 ? `every artifact named "${query.name}" in ${where} has expired (${expired} found): run the workflow that uploads it again, or raise its retention-days` : `no artifact named "${query.name}" in ${where}: check the name (input findings-artifact), that the workflow that uploads it has run, and its retention`
-  );
+  return newest ? { artifact: newest, expired } : { expired };
+}
+var EXPLAINED_ARTIFACTS = 5;
+async function recentArtifacts(client, query) {
+  try {
+    const response = await client.rest.actions.listArtifactsForRepo({
+      owner: query.owner,
+      repo: query.repo,
+      name: query.name,
+      per_page: EXPLAINED_ARTIFACTS * 2
+    });
+    return response.data.artifacts.filter((a6) => a6.name === query.name && !a6.expired).map(info3).slice(0, EXPLAINED_ARTIFACTS);
+  } catch {
+    return [];
+  }
+}
+function info3(a6) {
+  return {
+    id: a6.id,
+    name: a6.name,
+    sizeInBytes: a6.size_in_bytes,
+    createdAt: a6.created_at ?? "",
+    ...a6.workflow_run?.id == null ? {} : { runId: a6.workflow_run.id }
+  };
 }
 async function downloadArtifactZip(client, query, artifact) {
   if (artifact.sizeInBytes > MAX_ARTIFACT_BYTES) {
@@ -60447,20 +58850,6 @@ async function downloadArtifactZip(client, query, artifact) {
   }
   return bytes;
 }
-function describeListError(error3, where) {
-  const status = error3.status;
-  if (status === 404) {
-    return new ConfigurationError(
-      `cannot list the artifacts of ${where} (HTTP 404): check the repository (input findings-artifact-repository) and the run id, and that the token can read that repository with \`actions: read\``
-    );
-  }
-  if (status === 403 || status === 401) {
-    return new ConfigurationError(
-      `the token may not list the artifacts of ${where} (HTTP ${status}): give the workflow \`permissions: actions: read\` (for another repository, a token with access to it)`
-    );
-  }
-  return new ConfigurationError(`listing the artifacts of ${where} failed: ${describe(error3)}`);
-}
 function describe(error3) {
   const status = error3.status;
   const message2 = error3?.message ?? String(error3);
@@ -60473,20 +58862,73 @@ var ZIP_LIMITS = {
   entryBytes: MAX_FILE_BYTES,
   totalBytes: 50 * 1024 * 1024
 };
+var REFUSALS_SHOWN = 8;
 async function loadArtifactFindings(client, request2, log = () => void 0) {
   const { owner, repo } = repositoryOf(request2);
-  const query = {
-    owner,
-    repo,
-    name: request2.name,
-    ...request2.runId === void 0 ? {} : { runId: request2.runId }
-  };
-  const artifact = await findArtifact(client, query);
+  const source2 = await trustedSource(client, owner, repo, request2.workflow);
+  const { run: run4, artifact } = request2.runId === void 0 ? await newestTrustedArtifact(client, owner, repo, request2.name, source2) : await namedRunArtifact(client, owner, repo, request2.name, request2.runId, source2);
   log(
-    `reading artifact "${artifact.name}" (id ${artifact.id}, ${artifact.createdAt}${artifact.runId === void 0 ? "" : `, run ${artifact.runId}`}) from ${owner}/${repo}`
+    `reading artifact "${artifact.name}" (id ${artifact.id}, ${artifact.createdAt}) of run ${run4.id} (${run4.event} on ${run4.headBranch}, ${run4.createdAt}) of ${source2.workflowPath} in ${owner}/${repo}`
   );
   const zip = await downloadArtifactZip(client, { owner, repo }, artifact);
   return readFindingsZip(zip, `artifact ${artifact.name}`);
+}
+async function newestTrustedArtifact(client, owner, repo, name2, source2) {
+  const refused = [];
+  const looked = /* @__PURE__ */ new Set();
+  for (const run4 of await candidateRuns(client, owner, repo, source2)) {
+    looked.add(run4.id);
+    const why = whyUntrusted(run4, source2);
+    if (why) {
+      refused.push(`run ${run4.id}: ${why}`);
+      continue;
+    }
+    const { artifact, expired } = await findRunArtifact(client, {
+      owner,
+      repo,
+      runId: run4.id,
+      name: name2
+    });
+    if (artifact) return { run: run4, artifact };
+    refused.push(
+      `run ${run4.id} (${run4.event}, ${run4.createdAt}): ${expired > 0 ? "its artifact has expired" : "it uploaded no artifact of that name"}`
+    );
+  }
+  for (const other of await recentArtifacts(client, { owner, repo, name: name2 })) {
+    if (other.runId === void 0 || looked.has(other.runId)) continue;
+    looked.add(other.runId);
+    let why;
+    try {
+      why = whyUntrusted(await getRun(client, owner, repo, other.runId), source2);
+    } catch {
+      why = "its run cannot be read";
+    }
+    refused.push(
+      `artifact ${other.id} of run ${other.runId}: ${why ?? "not among the newest trusted runs"}`
+    );
+  }
+  throw new ConfigurationError(
+    `no trusted artifact "${name2}" in ${owner}/${repo}: findings are read only from a successful ${TRUSTED_EVENTS.join(", ")} run of ${source2.workflowPath} (input findings-artifact-workflow) on the default branch ${source2.defaultBranch} of ${owner}/${repo} itself, not a fork` + (refused.length === 0 ? `, and it has no such run: run that workflow on ${source2.defaultBranch}` : `; refused: ${listed(refused)}`)
+  );
+}
+async function namedRunArtifact(client, owner, repo, name2, runId, source2) {
+  const run4 = await getRun(client, owner, repo, runId);
+  const why = whyUntrusted(run4, source2);
+  if (why) {
+    throw new ConfigurationError(
+      `findings-artifact-run-id ${runId} is not a trusted run for artifact "${name2}": ${why}; findings are read only from a successful ${TRUSTED_EVENTS.join(", ")} run of ${source2.workflowPath} on the default branch ${source2.defaultBranch} of ${owner}/${repo} itself`
+    );
+  }
+  const { artifact, expired } = await findRunArtifact(client, { owner, repo, runId, name: name2 });
+  if (artifact) return { run: run4, artifact };
+  throw new ConfigurationError(
+    expired > 0 ? `the artifact "${name2}" of run ${runId} in ${owner}/${repo} has expired: run ${source2.workflowPath} again, or raise its retention-days` : `run ${runId} of ${source2.workflowPath} in ${owner}/${repo} uploaded no artifact named "${name2}": check the name (input findings-artifact)`
+  );
+}
+function listed(reasons) {
+  const shown = reasons.slice(0, REFUSALS_SHOWN).join("; ");
+  const more = reasons.length - REFUSALS_SHOWN;
+  return more > 0 ? `${shown}; and ${more} more` : shown;
 }
 function artifactSource(client, request2, log) {
   return {
@@ -60736,9 +59178,9 @@ async function getPage(client, analyzerArn, id, nextToken) {
     throw describe2(error3, "GetFindingRecommendation");
   }
 }
-async function send(operation2, run3) {
+async function send(operation2, run4) {
   try {
-    return await run3();
+    return await run4();
   } catch (error3) {
     throw describe2(error3, operation2);
   }
@@ -60880,7 +59322,7 @@ async function loadFindingsSources(sources) {
 
 // src/engine/actions.ts
 function fold(text3) {
-  return NON_ASCII.test(text3) ? text3.replace(/[A-Z]+/g, (run3) => run3.toLowerCase()) : text3.toLowerCase();
+  return NON_ASCII.test(text3) ? text3.replace(/[A-Z]+/g, (run4) => run4.toLowerCase()) : text3.toLowerCase();
 }
 var NON_ASCII = /[\u0080-\uffff]/;
 function hasWildcard(pattern) {
@@ -61251,14 +59693,399 @@ async function check(operation2, send2) {
 }
 
 // src/github/changed-files.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
 init_errors();
+
+// src/sources/glob.ts
+init_errors();
+var MAX_GLOB_LENGTH = 256;
+var MAX_GLOBS = 100;
+function isGlob(text3) {
+  return /[*?[\]{}!]/.test(text3);
+}
+function globProblem(glob) {
+  try {
+    parse3(glob);
+    return void 0;
+  } catch (error3) {
+    if (error3 instanceof GlobSyntaxError) return error3.message;
+    throw error3;
+  }
+}
+function compileGlobs(globs, key) {
+  const problem = listProblem(globs);
+  if (problem) throw new ConfigurationError(`${key}: ${problem}`);
+  if (globs.length === 0) return () => false;
+  const parsed = globs.map((glob) => {
+    try {
+      return parse3(glob);
+    } catch (error3) {
+      if (error3 instanceof GlobSyntaxError) {
+        throw new ConfigurationError(`${key}: "${glob}" ${error3.message}`);
+      }
+      throw error3;
+    }
+  });
+  const automaton = build(parsed);
+  return (path) => run2(automaton, path);
+}
+function listProblem(globs) {
+  return globs.length > MAX_GLOBS ? `${globs.length} globs, over the limit of ${MAX_GLOBS} in one list` : void 0;
+}
+var cache7 = /* @__PURE__ */ new Map();
+var MAX_CACHED_LISTS = 1e4;
+function globMatcher(globs) {
+  if (globs.length === 0) return () => false;
+  const key = globs.join("\0");
+  let matcher = cache7.get(key);
+  if (!matcher) {
+    matcher = compileGlobs(globs, "glob");
+    if (cache7.size >= MAX_CACHED_LISTS) cache7.clear();
+    cache7.set(key, matcher);
+  }
+  return matcher;
+}
+var GlobSyntaxError = class extends Error {
+};
+var SLASH = 47;
+var notSlash = { kind: "not-slash" };
+var anything = { kind: "any" };
+var slash = { kind: "literal", code: SLASH };
+function parse3(glob) {
+  if (glob === "") throw new GlobSyntaxError("is empty");
+  if (glob.length > MAX_GLOB_LENGTH) {
+    throw new GlobSyntaxError(
+      `is ${glob.length} characters long, over the limit of ${MAX_GLOB_LENGTH}`
+    );
+  }
+  if (glob.startsWith("!")) {
+    throw new GlobSyntaxError(
+      'starts with "!": negated globs are not supported; list what to match instead'
+    );
+  }
+  const text3 = glob.replace(/^(\.\/)+/, "");
+  return new Parser(Array.from(text3)).parseAll();
+}
+var Parser = class {
+  constructor(chars2) {
+    this.chars = chars2;
+  }
+  chars;
+  at = 0;
+  parseAll() {
+    return this.parseSequence(false);
+  }
+  /** Pieces up to the end, or in braces up to a `,` or `}` of this level. */
+  parseSequence(inBraces) {
+    const out2 = [];
+    const chars2 = this.chars;
+    while (this.at < chars2.length) {
+      const c6 = chars2[this.at];
+      if (inBraces && (c6 === "," || c6 === "}")) break;
+      if (c6 === "\\") {
+        const escaped = chars2[this.at + 1];
+        if (escaped === void 0) throw new GlobSyntaxError("ends with a lone backslash");
+        out2.push(literal(escaped));
+        this.at += 2;
+      } else if (c6 === "*") {
+        this.parseStars(out2);
+      } else if (c6 === "?") {
+        this.refuseExtglob();
+        out2.push({ kind: "test", test: notSlash });
+        this.at++;
+      } else if (c6 === "[") {
+        out2.push(this.parseClass());
+      } else if (c6 === "{") {
+        out2.push(...this.parseBraces());
+      } else {
+        if ("+@!".includes(c6)) this.refuseExtglob();
+        out2.push(literal(c6));
+        this.at++;
+      }
+    }
+    return out2;
+  }
+  parseStars(out2) {
+    const chars2 = this.chars;
+    const from = this.at;
+    while (chars2[this.at] === "*") this.at++;
+    const run4 = this.at - from;
+    if (chars2[this.at] === "(") {
+      throw new GlobSyntaxError(
+        `uses the extended glob "*(": not supported; use {a,b} for alternatives`
+      );
+    }
+    const wholeSegment = run4 === 2 && // `***` is a `*`, as picomatch reads it
+    (from === 0 || chars2[from - 1] === "/") && (this.at === chars2.length || chars2[this.at] === "/");
+    if (!wholeSegment) {
+      out2.push({ kind: "repeat", test: notSlash });
+      return;
+    }
+    if (chars2[this.at] === "/") {
+      this.at++;
+      out2.push({ kind: "segments" });
+    } else {
+      while (out2.at(-1)?.kind === "segments") out2.pop();
+      out2.push({ kind: "repeat", test: anything });
+    }
+  }
+  refuseExtglob() {
+    const c6 = this.chars[this.at];
+    if (this.chars[this.at + 1] === "(") {
+      throw new GlobSyntaxError(
+        `uses the extended glob "${c6}(": not supported; use {a,b} for alternatives`
+      );
+    }
+  }
+  /** `[...]`; an unclosed `[` is a literal `[`, as picomatch reads it. */
+  parseClass() {
+    const chars2 = this.chars;
+    let i8 = this.at + 1;
+    const negated = chars2[i8] === "!" || chars2[i8] === "^";
+    if (negated) i8++;
+    const ranges = [];
+    let first = true;
+    for (; i8 < chars2.length; i8++) {
+      let c6 = chars2[i8];
+      if (c6 === "]" && !first) break;
+      first = false;
+      if (c6 === "[" && chars2[i8 + 1] === ":") {
+        throw new GlobSyntaxError(
+          "uses a POSIX character class such as [[:alpha:]]: not supported; use a range such as [a-z]"
+        );
+      }
+      if (c6 === "\\" && i8 + 1 < chars2.length) c6 = chars2[++i8];
+      let low = c6.codePointAt(0);
+      let high = low;
+      if (chars2[i8 + 1] === "-" && i8 + 2 < chars2.length && chars2[i8 + 2] !== "]") {
+        let end = chars2[i8 + 2];
+        i8 += 2;
+        if (end === "\\" && i8 + 1 < chars2.length) end = chars2[++i8];
+        high = end.codePointAt(0);
+        if (high < low) [low, high] = [high, low];
+      }
+      ranges.push([low, high]);
+    }
+    if (i8 >= chars2.length) {
+      this.at++;
+      return literal("[");
+    }
+    this.at = i8 + 1;
+    return { kind: "test", test: { kind: "class", ranges: ranges.flat(), negated } };
+  }
+  /**
+   * `{a,b}`. Braces with no comma at their level are literal text around what they hold, and a
+   * `{` never closed is a literal `{`, as picomatch reads them.
+   */
+  parseBraces() {
+    const close = this.matchingBrace(this.at);
+    if (close === void 0) {
+      this.at++;
+      return [literal("{")];
+    }
+    this.at++;
+    if (!this.hasTopLevelComma(this.at - 1, close)) {
+      const inside = this.chars.slice(this.at, close).join("");
+      if (/^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])(\.\.-?\d+)?$/.test(inside)) {
+        throw new GlobSyntaxError(
+          `uses the brace range "{${inside}}": not supported; list the alternatives, e.g. {1,2,3}`
+        );
+      }
+      const held = this.parseSequence(true);
+      this.at++;
+      return [literal("{"), ...held, literal("}")];
+    }
+    const options = [];
+    for (; ; ) {
+      options.push(this.parseSequence(true));
+      const c6 = this.chars[this.at];
+      this.at++;
+      if (c6 === "}") break;
+    }
+    return [{ kind: "either", options }];
+  }
+  matchingBrace(open3) {
+    let depth = 0;
+    for (let i8 = open3; i8 < this.chars.length; i8++) {
+      const c6 = this.chars[i8];
+      if (c6 === "\\") i8++;
+      else if (c6 === "[") i8 = this.classEnd(i8);
+      else if (c6 === "{") depth++;
+      else if (c6 === "}" && --depth === 0) return i8;
+    }
+    return void 0;
+  }
+  hasTopLevelComma(open3, close) {
+    let depth = 0;
+    for (let i8 = open3 + 1; i8 < close; i8++) {
+      const c6 = this.chars[i8];
+      if (c6 === "\\") i8++;
+      else if (c6 === "[") i8 = this.classEnd(i8);
+      else if (c6 === "{") depth++;
+      else if (c6 === "}") depth--;
+      else if (c6 === "," && depth === 0) return true;
+    }
+    return false;
+  }
+  /** Where a class opened at `open` ends (its `]`), or `open` itself when it never closes. */
+  classEnd(open3) {
+    let i8 = open3 + 1;
+    if (this.chars[i8] === "!" || this.chars[i8] === "^") i8++;
+    for (let first = true; i8 < this.chars.length; i8++, first = false) {
+      const c6 = this.chars[i8];
+      if (c6 === "\\") i8++;
+      else if (c6 === "]" && !first) return i8;
+    }
+    return open3;
+  }
+};
+function literal(char) {
+  return { kind: "test", test: { kind: "literal", code: char.codePointAt(0) } };
+}
+var ACCEPT = 0;
+var TEST_LITERAL = 1;
+var TEST_NOT_SLASH = 2;
+var TEST_ANY = 3;
+var TEST_CLASS = 4;
+function build(globs) {
+  const tests = [void 0];
+  const next = [-1];
+  const moves = [[]];
+  const state2 = (test, to, eps = []) => {
+    tests.push(test);
+    next.push(to);
+    moves.push(eps);
+    return tests.length - 1;
+  };
+  const loop = (targets) => {
+    const self2 = state2(void 0, -1);
+    moves[self2] = targets(self2);
+    return self2;
+  };
+  const sequence = (list4, after) => {
+    let at2 = after;
+    for (let i8 = list4.length - 1; i8 >= 0; i8--) at2 = piece(list4[i8], at2);
+    return at2;
+  };
+  const piece = (p3, after) => {
+    switch (p3.kind) {
+      case "test":
+        return state2(p3.test, after);
+      case "repeat":
+        return loop((self2) => [state2(p3.test, self2), after]);
+      case "segments":
+        return loop((self2) => {
+          const end = state2(slash, self2);
+          const more = state2(void 0, -1);
+          const first = state2(notSlash, more);
+          moves[more] = [first, end];
+          return [first, after];
+        });
+      case "either":
+        return state2(
+          void 0,
+          -1,
+          p3.options.map((option) => sequence(option, after))
+        );
+    }
+  };
+  const start2 = state2(
+    void 0,
+    -1,
+    globs.map((pieces) => sequence(pieces, ACCEPT))
+  );
+  const closure2 = [];
+  const mark = new Int32Array(tests.length).fill(-1);
+  for (let s2 = 0; s2 < tests.length; s2++) {
+    const reached = [];
+    const stack = [s2];
+    while (stack.length > 0) {
+      const t = stack.pop();
+      if (mark[t] === s2) continue;
+      mark[t] = s2;
+      if (tests[t] !== void 0 || t === ACCEPT) reached.push(t);
+      else stack.push(...moves[t]);
+    }
+    closure2.push(Int32Array.from(reached));
+  }
+  const kind = new Uint8Array(tests.length);
+  const argument = new Int32Array(tests.length);
+  const classes = [];
+  tests.forEach((test, i8) => {
+    if (test === void 0) return;
+    if (test.kind === "literal") {
+      kind[i8] = TEST_LITERAL;
+      argument[i8] = test.code;
+    } else if (test.kind === "not-slash") kind[i8] = TEST_NOT_SLASH;
+    else if (test.kind === "any") kind[i8] = TEST_ANY;
+    else {
+      kind[i8] = TEST_CLASS;
+      argument[i8] = classes.push(test) - 1;
+    }
+  });
+  return {
+    kind,
+    argument,
+    classes,
+    next: Int32Array.from(next),
+    closure: closure2,
+    start: start2,
+    live: new Int32Array(tests.length),
+    following: new Int32Array(tests.length),
+    addedAt: new Int32Array(tests.length).fill(-1),
+    steps: 0
+  };
+}
+function inClass(test, c6) {
+  if (c6 === SLASH) return false;
+  const { ranges } = test;
+  let inside = false;
+  for (let i8 = 0; i8 < ranges.length && !inside; i8 += 2) {
+    inside = ranges[i8] <= c6 && c6 <= ranges[i8 + 1];
+  }
+  return inside !== test.negated;
+}
+function run2(automaton, path) {
+  const { kind, argument, classes, next, closure: closure2, addedAt } = automaton;
+  let live = automaton.live;
+  let following = automaton.following;
+  if (automaton.steps > 2 ** 30) {
+    addedAt.fill(-1);
+    automaton.steps = 0;
+  }
+  let count4 = 0;
+  for (const s2 of closure2[automaton.start]) live[count4++] = s2;
+  for (const char of path) {
+    const step = automaton.steps++;
+    const c6 = char.codePointAt(0);
+    let added = 0;
+    for (let i8 = 0; i8 < count4; i8++) {
+      const s2 = live[i8];
+      const test = kind[s2];
+      const pass = test === TEST_NOT_SLASH ? c6 !== SLASH : test === TEST_LITERAL ? c6 === argument[s2] : test === TEST_ANY || test === TEST_CLASS && inClass(classes[argument[s2]], c6);
+      if (!pass) continue;
+      const reached = closure2[next[s2]];
+      for (let j6 = 0; j6 < reached.length; j6++) {
+        const t = reached[j6];
+        if (addedAt[t] === step) continue;
+        addedAt[t] = step;
+        following[added++] = t;
+      }
+    }
+    if (added === 0) return false;
+    [live, following] = [following, live];
+    count4 = added;
+  }
+  for (let i8 = 0; i8 < count4; i8++) if (live[i8] === ACCEPT) return true;
+  return false;
+}
+
+// src/github/changed-files.ts
 var MAX_LISTED_FILES = 3e3;
 async function getChangedFiles(client, pr, paths = []) {
-  const match = paths.length === 0 ? () => true : (0, import_picomatch.default)([...paths], { dot: true });
-  let listed;
+  const match = paths.length === 0 ? () => true : compileGlobs(paths, "Input paths");
+  let listed2;
   try {
-    listed = await client.paginate(client.rest.pulls.listFiles, {
+    listed2 = await client.paginate(client.rest.pulls.listFiles, {
       owner: pr.owner,
       repo: pr.repo,
       pull_number: pr.pullNumber,
@@ -61269,7 +60096,7 @@ async function getChangedFiles(client, pr, paths = []) {
   }
   const files = [];
   const changedPaths = /* @__PURE__ */ new Set();
-  for (const f6 of listed) {
+  for (const f6 of listed2) {
     changedPaths.add(f6.filename);
     if (f6.previous_filename) changedPaths.add(f6.previous_filename);
     if (f6.status === "removed" || !match(f6.filename)) continue;
@@ -61283,9 +60110,9 @@ async function getChangedFiles(client, pr, paths = []) {
   }
   return {
     files,
-    listed: listed.length,
+    listed: listed2.length,
     changedPaths: [...changedPaths],
-    capped: listed.length >= MAX_LISTED_FILES
+    capped: listed2.length >= MAX_LISTED_FILES
   };
 }
 function readError2(error3, what) {
@@ -61737,7 +60564,7 @@ function expand(template, context3) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal2) {
+    function(_, expression, literal3) {
       if (expression) {
         let operator = "";
         const values = [];
@@ -61761,7 +60588,7 @@ function expand(template, context3) {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal2);
+        return encodeReserved(literal3);
       }
     }
   );
@@ -61771,7 +60598,7 @@ function expand(template, context3) {
     return template.replace(/\/$/, "");
   }
 }
-function parse3(options) {
+function parse4(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -61835,7 +60662,7 @@ function parse3(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse3(merge(defaults2, route, options));
+  return parse4(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS22 = merge(oldDefaults, newDefaults);
@@ -61844,7 +60671,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS22,
     defaults: withDefaults.bind(null, DEFAULTS22),
     merge: merge.bind(null, DEFAULTS22),
-    parse: parse3
+    parse: parse4
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -61869,20 +60696,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA2] |= COMMA_FLAG;
-for (let code3 = 128; code3 <= 255; code3++) {
-  CHAR_MAP[code3] |= LOWER_CASE;
+for (let code4 = 128; code4 <= 255; code4++) {
+  CHAR_MAP[code4] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code3 = 48; code3 <= 57; code3++) {
-  CHAR_MAP[code3] |= TOKEN_FLAG;
+for (let code4 = 48; code4 <= 57; code4++) {
+  CHAR_MAP[code4] |= TOKEN_FLAG;
 }
-for (let code3 = 65; code3 <= 90; code3++) {
-  CHAR_MAP[code3] |= LOWER_CASE | TOKEN_FLAG;
+for (let code4 = 65; code4 <= 90; code4++) {
+  CHAR_MAP[code4] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code3 = 97; code3 <= 122; code3++) {
-  CHAR_MAP[code3] |= TOKEN_FLAG;
+for (let code4 = 97; code4 <= 122; code4++) {
+  CHAR_MAP[code4] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C2 = function() {
@@ -61890,7 +60717,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C2.prototype = /* @__PURE__ */ Object.create(null);
   return C2;
 })();
-function parse4(header, options) {
+function parse5(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -61902,8 +60729,8 @@ function parse4(header, options) {
   let whitespace = -1;
   let stop2 = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code3 = header.charCodeAt(index);
-    const flags2 = CHAR_MAP[code3];
+    const code4 = header.charCodeAt(index);
+    const flags2 = CHAR_MAP[code4];
     if ((flags2 & stopFlags) !== 0) {
       stop2 |= flags2 & COMMA_FLAG;
       break;
@@ -61914,7 +60741,7 @@ function parse4(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code3 & NON_ASCII2 | flags2;
+    typeFlags |= code4 & NON_ASCII2 | flags2;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -61936,14 +60763,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code3 = header.charCodeAt(index);
-      const flags2 = CHAR_MAP[code3];
+      const code4 = header.charCodeAt(index);
+      const flags2 = CHAR_MAP[code4];
       if ((flags2 & stopFlags) !== 0) {
         if ((flags2 & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code3 === EQ) {
+      if (code4 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -61955,16 +60782,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code4 = header.charCodeAt(index);
-            if (code4 === DQUOTE) {
+            const code5 = header.charCodeAt(index);
+            if (code5 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop3 = 0;
               while (index < len) {
-                const code5 = header.charCodeAt(index);
-                const flags3 = CHAR_MAP[code5];
+                const code6 = header.charCodeAt(index);
+                const flags3 = CHAR_MAP[code6];
                 if ((flags3 & stopFlags) !== 0) {
                   stop3 = flags3 & COMMA_FLAG;
                   break;
@@ -61975,7 +60802,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code4 === BSLASH && index + 1 < len) {
+            if (code5 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -61988,8 +60815,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop2 = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code4 = header.charCodeAt(index);
-          const flags3 = CHAR_MAP[code4];
+          const code5 = header.charCodeAt(index);
+          const flags3 = CHAR_MAP[code5];
           if ((flags3 & stopFlags) !== 0) {
             stop2 = flags3 & COMMA_FLAG;
             break;
@@ -62016,7 +60843,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code3 & NON_ASCII2 | flags2;
+      keyFlags |= code4 & NON_ASCII2 | flags2;
       index++;
     }
   }
@@ -62526,7 +61353,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse4(contentType);
+  const mimetype = parse5(contentType);
   if (isJSONResponse(mimetype)) {
     let text3 = "";
     try {
@@ -65227,9 +64054,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache: cache7 }, methodName) {
-    if (cache7[methodName]) {
-      return cache7[methodName];
+  get({ octokit, scope, cache: cache8 }, methodName) {
+    if (cache8[methodName]) {
+      return cache8[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -65237,7 +64064,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache7[methodName] = decorate(
+      cache8[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -65245,9 +64072,9 @@ var handler = {
         decorations
       );
     } else {
-      cache7[methodName] = octokit.request.defaults(endpointDefaults);
+      cache8[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache7[methodName];
+    return cache8[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -65482,11 +64309,11 @@ async function errorRequest(state2, octokit, error3, options) {
 }
 async function wrapRequest(state2, octokit, request2, options) {
   const limiter = new import_light.default();
-  limiter.on("failed", function(error3, info3) {
+  limiter.on("failed", function(error3, info4) {
     const maxRetries = ~~error3.request.request?.retries;
     const after = ~~error3.request.request?.retryAfter;
-    options.request.retryCount = info3.retryCount + 1;
-    if (maxRetries > info3.retryCount) {
+    options.request.retryCount = info4.retryCount + 1;
+    if (maxRetries > info4.retryCount) {
       return after * state2.retryAfterBaseValue;
     }
   });
@@ -65707,8 +64534,8 @@ function throttling(octokit, octokitOptions) {
       "error",
       (e6) => octokit.log.warn("Error in throttling-plugin limit handler", e6)
     );
-    state2.retryLimiter.on("failed", async function(error3, info3) {
-      const [state22, request2, options] = info3.args;
+    state2.retryLimiter.on("failed", async function(error3, info4) {
+      const [state22, request2, options] = info4.args;
       const { pathname } = new URL(options.url, "http://github.test");
       const shouldRetryGraphQL = pathname.startsWith("/graphql") && error3.status !== 401;
       if (!(shouldRetryGraphQL || error3.status === 403 || error3.status === 429)) {
@@ -65822,12 +64649,12 @@ function sortKey(e6) {
 }
 async function replaceBlobs(baseTree, changes, readTree) {
   const algorithm = algorithmOf(baseTree) ?? "sha1";
-  const cache7 = /* @__PURE__ */ new Map();
+  const cache8 = /* @__PURE__ */ new Map();
   const read = (sha) => {
-    let hit = cache7.get(sha);
+    let hit = cache8.get(sha);
     if (!hit) {
       hit = readTree(sha);
-      cache7.set(sha, hit);
+      cache8.set(sha, hit);
     }
     return hit;
   };
@@ -65912,34 +64739,73 @@ async function getFileContent(client, repo, path, ref, blobSha) {
   }
 }
 async function rawContent(client, repo, path, ref) {
-  const response = await client.rest.repos.getContent({
-    owner: repo.owner,
-    repo: repo.repo,
-    path,
-    ref,
-    mediaType: { format: "raw" },
-    request: { parseSuccessResponseBody: false }
-  });
-  return bodyBytes(response.data);
+  return readRawBody(
+    client,
+    (request2) => client.rest.repos.getContent({
+      owner: repo.owner,
+      repo: repo.repo,
+      path,
+      ref,
+      mediaType: { format: "raw" },
+      request: request2
+    })
+  );
 }
 async function rawBlob(client, repo, sha) {
-  const response = await client.rest.git.getBlob({
-    owner: repo.owner,
-    repo: repo.repo,
-    file_sha: sha,
-    mediaType: { format: "raw" },
-    request: { parseSuccessResponseBody: false }
-  });
-  return bodyBytes(response.data);
+  return readRawBody(
+    client,
+    (request2) => client.rest.git.getBlob({
+      owner: repo.owner,
+      repo: repo.repo,
+      file_sha: sha,
+      mediaType: { format: "raw" },
+      request: request2
+    })
+  );
 }
-async function bodyBytes(data) {
-  if (typeof data === "string") return new TextEncoder().encode(data);
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  if (data instanceof Uint8Array) return data;
-  if (data && typeof data.getReader === "function") {
-    return new Uint8Array(await new Response(data).arrayBuffer());
+async function readRawBody(client, send2) {
+  const clientFetch = client.request.endpoint.DEFAULTS.request?.fetch ?? globalThis.fetch;
+  let received;
+  await send2({
+    fetch: async (url, init2) => {
+      received = void 0;
+      const response = await clientFetch(url, init2);
+      if (response.status < 200 || response.status >= 300) return response;
+      received = await readAtMost(response.body, MAX_FILE_BYTES2 + 1);
+      return new Response(null, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers
+      });
+    }
+  });
+  if (!received) throw new Error("GitHub returned no file content");
+  return received;
+}
+async function readAtMost(body2, limit) {
+  if (!body2) return new Uint8Array(0);
+  const reader = body2.getReader();
+  const chunks = [];
+  let size = 0;
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+    if (size >= limit) {
+      await reader.cancel("larger than iam-refine reads").catch(() => void 0);
+      break;
+    }
   }
-  throw new Error("GitHub returned no file content");
+  const out2 = new Uint8Array(Math.min(size, limit));
+  let at2 = 0;
+  for (const chunk of chunks) {
+    const part = chunk.subarray(0, out2.byteLength - at2);
+    out2.set(part, at2);
+    at2 += part.byteLength;
+    if (at2 === out2.byteLength) break;
+  }
+  return out2;
 }
 function tooLarge(error3) {
   const e6 = error3;
@@ -66269,10 +65135,10 @@ function code(value, max2 = MAX_SHOWN_CHARACTERS) {
   const shown = visible(value, max2);
   if (shown === "") return "(empty)";
   let longest = 0;
-  let run3 = 0;
+  let run4 = 0;
   for (const ch of shown) {
-    run3 = ch === "`" ? run3 + 1 : 0;
-    if (run3 > longest) longest = run3;
+    run4 = ch === "`" ? run4 + 1 : 0;
+    if (run4 > longest) longest = run4;
   }
   const fence2 = "`".repeat(longest + 1);
   const pad = /^[` ]|[` ]$/.test(shown) && !/^ +$/.test(shown) ? " " : "";
@@ -66395,28 +65261,28 @@ function day(iso) {
 // src/report/fence.ts
 function longestBacktickRun(text3) {
   let longest = 0;
-  let run3 = 0;
+  let run4 = 0;
   for (const ch of text3) {
-    run3 = ch === "`" ? run3 + 1 : 0;
-    if (run3 > longest) longest = run3;
+    run4 = ch === "`" ? run4 + 1 : 0;
+    if (run4 > longest) longest = run4;
   }
   return longest;
 }
 function fenceFor(text3) {
   return "`".repeat(Math.max(3, longestBacktickRun(text3) + 1));
 }
-function fenced(content, info3 = "") {
+function fenced(content, info4 = "") {
   const fence2 = fenceFor(content);
   const body2 = content === "" || content.endsWith("\n") ? content : `${content}
 `;
-  return `${fence2}${info3}
+  return `${fence2}${info4}
 ${body2}${fence2}`;
 }
 function extractSuggestion(markdown) {
-  const open2 = /^(`{3,})suggestion[^\S\n]*\n/m.exec(markdown);
-  if (!open2) return void 0;
-  const fence2 = open2[1];
-  const from = open2.index + open2[0].length;
+  const open3 = /^(`{3,})suggestion[^\S\n]*\n/m.exec(markdown);
+  if (!open3) return void 0;
+  const fence2 = open3[1];
+  const from = open3.index + open3[0].length;
   const close = new RegExp(`^${fence2}\`*[^\\S\\n]*$`, "m");
   const rest = markdown.slice(from);
   const end = close.exec(rest);
@@ -66455,32 +65321,32 @@ __export(mdurl_exports, {
 // node_modules/mdurl/lib/decode.mjs
 var decodeCache = {};
 function getDecodeCache(exclude) {
-  let cache7 = decodeCache[exclude];
-  if (cache7) {
-    return cache7;
+  let cache8 = decodeCache[exclude];
+  if (cache8) {
+    return cache8;
   }
-  cache7 = decodeCache[exclude] = [];
+  cache8 = decodeCache[exclude] = [];
   for (let i8 = 0; i8 < 128; i8++) {
     const ch = String.fromCharCode(i8);
-    cache7.push(ch);
+    cache8.push(ch);
   }
   for (let i8 = 0; i8 < exclude.length; i8++) {
     const ch = exclude.charCodeAt(i8);
-    cache7[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+    cache8[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
   }
-  return cache7;
+  return cache8;
 }
 function decode(string, exclude) {
   if (typeof exclude !== "string") {
     exclude = decode.defaultChars;
   }
-  const cache7 = getDecodeCache(exclude);
+  const cache8 = getDecodeCache(exclude);
   return string.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
     let result2 = "";
     for (let i8 = 0, l3 = seq.length; i8 < l3; i8 += 3) {
       const b1 = parseInt(seq.slice(i8 + 1, i8 + 3), 16);
       if (b1 < 128) {
-        result2 += cache7[b1];
+        result2 += cache8[b1];
         continue;
       }
       if ((b1 & 224) === 192 && i8 + 3 < l3) {
@@ -66538,23 +65404,23 @@ var decode_default = decode;
 // node_modules/mdurl/lib/encode.mjs
 var encodeCache = {};
 function getEncodeCache(exclude) {
-  let cache7 = encodeCache[exclude];
-  if (cache7) {
-    return cache7;
+  let cache8 = encodeCache[exclude];
+  if (cache8) {
+    return cache8;
   }
-  cache7 = encodeCache[exclude] = [];
+  cache8 = encodeCache[exclude] = [];
   for (let i8 = 0; i8 < 128; i8++) {
     const ch = String.fromCharCode(i8);
     if (/^[0-9a-z]$/i.test(ch)) {
-      cache7.push(ch);
+      cache8.push(ch);
     } else {
-      cache7.push("%" + ("0" + i8.toString(16).toUpperCase()).slice(-2));
+      cache8.push("%" + ("0" + i8.toString(16).toUpperCase()).slice(-2));
     }
   }
   for (let i8 = 0; i8 < exclude.length; i8++) {
-    cache7[exclude.charCodeAt(i8)] = exclude[i8];
+    cache8[exclude.charCodeAt(i8)] = exclude[i8];
   }
-  return cache7;
+  return cache8;
 }
 function encode(string, exclude, keepEscaped) {
   if (typeof exclude !== "string") {
@@ -66564,23 +65430,23 @@ function encode(string, exclude, keepEscaped) {
   if (typeof keepEscaped === "undefined") {
     keepEscaped = true;
   }
-  const cache7 = getEncodeCache(exclude);
+  const cache8 = getEncodeCache(exclude);
   let result2 = "";
   for (let i8 = 0, l3 = string.length; i8 < l3; i8++) {
-    const code3 = string.charCodeAt(i8);
-    if (keepEscaped && code3 === 37 && i8 + 2 < l3) {
+    const code4 = string.charCodeAt(i8);
+    if (keepEscaped && code4 === 37 && i8 + 2 < l3) {
       if (/^[0-9a-f]{2}$/i.test(string.slice(i8 + 1, i8 + 3))) {
         result2 += string.slice(i8, i8 + 3);
         i8 += 2;
         continue;
       }
     }
-    if (code3 < 128) {
-      result2 += cache7[code3];
+    if (code4 < 128) {
+      result2 += cache8[code4];
       continue;
     }
-    if (code3 >= 55296 && code3 <= 57343) {
-      if (code3 >= 55296 && code3 <= 56319 && i8 + 1 < l3) {
+    if (code4 >= 55296 && code4 <= 57343) {
+      if (code4 >= 55296 && code4 <= 56319 && i8 + 1 < l3) {
         const nextCode = string.charCodeAt(i8 + 1);
         if (nextCode >= 56320 && nextCode <= 57343) {
           result2 += encodeURIComponent(string[i8] + string[i8 + 1]);
@@ -66870,10 +65736,10 @@ function codePointToString(codePoint) {
 // node_modules/entities/dist/internal/decode-shared.js
 var BASE91_INVERSE = /* @__PURE__ */ (() => {
   const table2 = new Uint8Array(127);
-  let code3 = 0;
+  let code4 = 0;
   for (let char = 33; char <= 126; char++) {
     if (char !== 34 && char !== 36 && char !== 92) {
-      table2[char] = code3++;
+      table2[char] = code4++;
     }
   }
   return table2;
@@ -66899,11 +65765,11 @@ function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCou
     let slot = off;
     const end = off + count4;
     while (slot < end) {
-      const code3 = BASE91_INVERSE[input.charCodeAt(pos++)];
-      if (code3 < 89) {
-        previous += code3;
+      const code4 = BASE91_INVERSE[input.charCodeAt(pos++)];
+      if (code4 < 89) {
+        previous += code4;
         single[slot++] = previous;
-      } else if (code3 === 89) {
+      } else if (code4 === 89) {
         let runLength = BASE91_INVERSE[input.charCodeAt(pos++)] + 2;
         while (runLength--)
           single[slot++] = ++previous;
@@ -67006,17 +65872,17 @@ function unpackConsumed(packed) {
   const consumed = packed >>> CONSUMED_SHIFT;
   return consumed === CONSUMED_OVERFLOW ? longNumericConsumed : consumed;
 }
-function isNumber(code3) {
-  return code3 - CharCodes.ZERO >>> 0 <= 9;
+function isNumber(code4) {
+  return code4 - CharCodes.ZERO >>> 0 <= 9;
 }
-function isHexadecimalCharacter(code3) {
-  return (code3 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 5;
+function isHexadecimalCharacter(code4) {
+  return (code4 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 5;
 }
-function isAlpha(code3) {
-  return (code3 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 25;
+function isAlpha(code4) {
+  return (code4 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 25;
 }
-function isEntityInAttributeInvalidEnd(code3) {
-  return code3 === CharCodes.EQUALS || isAlpha(code3) || isNumber(code3);
+function isEntityInAttributeInvalidEnd(code4) {
+  return code4 === CharCodes.EQUALS || isAlpha(code4) || isNumber(code4);
 }
 var EntityDecoderState;
 (function(EntityDecoderState2) {
@@ -67309,8 +66175,8 @@ var REBuilder = class {
   escapeRE(str) {
     return str.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
   }
-  nestedPairRE(open2, close, depth = 4) {
-    const openRE = this.escapeRE(open2);
+  nestedPairRE(open3, close, depth = 4) {
+    const openRE = this.escapeRE(open3);
     const closeRE = this.escapeRE(close);
     const atom = `(?:(?!${this.src_ZCc}|${openRE}|${closeRE}).)`;
     let pair2 = `${openRE}${atom}{0,1000}${closeRE}`;
@@ -67455,9 +66321,9 @@ var tlds_default = "biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|muse
 function unpackTlds() {
   const result2 = tlds_default.split("|");
   tlds_2ch.split("|").forEach((item) => {
-    const sep6 = item.indexOf(":");
-    const prefix = item.slice(0, sep6);
-    for (const suffix of item.slice(sep6 + 1)) result2.push(prefix + suffix);
+    const sep7 = item.indexOf(":");
+    const prefix = item.slice(0, sep7);
+    for (const suffix of item.slice(sep7 + 1)) result2.push(prefix + suffix);
   });
   return result2;
 }
@@ -68096,8 +66962,8 @@ var UNESCAPE_ALL_RE = new RegExp(`${UNESCAPE_MD_RE.source}|${/&([a-z#][a-z0-9]{1
 var DIGITAL_ENTITY_TEST_RE = /^#((?:x[a-f0-9]{1,8}|[0-9]{1,8}))$/i;
 function replaceEntityPattern(match, name2) {
   if (name2.charCodeAt(0) === 35 && DIGITAL_ENTITY_TEST_RE.test(name2)) {
-    const code3 = name2[1].toLowerCase() === "x" ? parseInt(name2.slice(2), 16) : parseInt(name2.slice(1), 10);
-    if (isValidEntityCode(code3)) return fromCodePoint(code3);
+    const code4 = name2[1].toLowerCase() === "x" ? parseInt(name2.slice(2), 16) : parseInt(name2.slice(1), 10);
+    if (isValidEntityCode(code4)) return fromCodePoint(code4);
     return match;
   }
   const decoded = decodeHTMLStrict(match);
@@ -68134,17 +67000,17 @@ var REGEXP_ESCAPE_RE = /[.?*+^$[\]\\(){}|-]/g;
 function escapeRE(str) {
   return str.replace(REGEXP_ESCAPE_RE, "\\$&");
 }
-function isSpace(code3) {
-  switch (code3) {
+function isSpace(code4) {
+  switch (code4) {
     case 9:
     case 32:
       return true;
   }
   return false;
 }
-function isWhiteSpace2(code3) {
-  if (code3 >= 8192 && code3 <= 8202) return true;
-  switch (code3) {
+function isWhiteSpace2(code4) {
+  if (code4 >= 8192 && code4 <= 8202) return true;
+  switch (code4) {
     case 9:
     case 10:
     case 11:
@@ -68163,8 +67029,8 @@ function isWhiteSpace2(code3) {
 function isPunctChar(ch) {
   return P.test(ch) || S.test(ch);
 }
-function isPunctCharCode(code3) {
-  return isPunctChar(fromCodePoint(code3));
+function isPunctCharCode(code4) {
+  return isPunctChar(fromCodePoint(code4));
 }
 function isMdAsciiPunct(ch) {
   switch (ch) {
@@ -68254,7 +67120,7 @@ function parseLinkLabel(state2, start2, disableNested) {
   return labelEnd;
 }
 function parseLinkDestination(str, start2, max2) {
-  let code3;
+  let code4;
   let pos = start2;
   const result2 = {
     ok: false,
@@ -68264,16 +67130,16 @@ function parseLinkDestination(str, start2, max2) {
   if (str.charCodeAt(pos) === 60) {
     pos++;
     while (pos < max2) {
-      code3 = str.charCodeAt(pos);
-      if (code3 === 10) return result2;
-      if (code3 === 60) return result2;
-      if (code3 === 62) {
+      code4 = str.charCodeAt(pos);
+      if (code4 === 10) return result2;
+      if (code4 === 60) return result2;
+      if (code4 === 62) {
         result2.pos = pos + 1;
         result2.str = unescapeAll(str.slice(start2 + 1, pos));
         result2.ok = true;
         return result2;
       }
-      if (code3 === 92 && pos + 1 < max2) {
+      if (code4 === 92 && pos + 1 < max2) {
         pos += 2;
         continue;
       }
@@ -68283,10 +67149,10 @@ function parseLinkDestination(str, start2, max2) {
   }
   let level = 0;
   while (pos < max2) {
-    code3 = str.charCodeAt(pos);
-    if (code3 === 32) break;
-    if (code3 < 32 || code3 === 127) break;
-    if (code3 === 92 && pos + 1 < max2) {
+    code4 = str.charCodeAt(pos);
+    if (code4 === 32) break;
+    if (code4 < 32 || code4 === 127) break;
+    if (code4 === 92 && pos + 1 < max2) {
       if (str.charCodeAt(pos + 1) === 32) {
         pos++;
         continue;
@@ -68294,11 +67160,11 @@ function parseLinkDestination(str, start2, max2) {
       pos += 2;
       continue;
     }
-    if (code3 === 40) {
+    if (code4 === 40) {
       level++;
       if (level > 32) return result2;
     }
-    if (code3 === 41) {
+    if (code4 === 41) {
       if (level === 0) break;
       level--;
     }
@@ -68312,7 +67178,7 @@ function parseLinkDestination(str, start2, max2) {
   return result2;
 }
 function parseLinkTitle(str, start2, max2, prev_state) {
-  let code3;
+  let code4;
   let pos = start2;
   const state2 = {
     ok: false,
@@ -68334,14 +67200,14 @@ function parseLinkTitle(str, start2, max2, prev_state) {
     state2.marker = marker;
   }
   while (pos < max2) {
-    code3 = str.charCodeAt(pos);
-    if (code3 === state2.marker) {
+    code4 = str.charCodeAt(pos);
+    if (code4 === state2.marker) {
       state2.pos = pos + 1;
       state2.str += unescapeAll(str.slice(start2, pos));
       state2.ok = true;
       return state2;
-    } else if (code3 === 40 && state2.marker === 41) return state2;
-    else if (code3 === 92 && pos + 1 < max2) pos++;
+    } else if (code4 === 40 && state2.marker === 41) return state2;
+    else if (code4 === 92 && pos + 1 < max2) pos++;
     pos++;
   }
   state2.can_continue = true;
@@ -68724,11 +67590,11 @@ default_rules.code_block = function(tokens, idx, options, env2, slf) {
 };
 default_rules.fence = function(tokens, idx, options, env2, slf) {
   const token = tokens[idx];
-  const info3 = token.info ? unescapeAll(token.info).trim() : "";
+  const info4 = token.info ? unescapeAll(token.info).trim() : "";
   let langName = "";
   let langAttrs = "";
-  if (info3) {
-    const arr = info3.split(/(\s+)/g);
+  if (info4) {
+    const arr = info4.split(/(\s+)/g);
     langName = arr[0];
     langAttrs = arr.slice(2).join("");
   }
@@ -68736,7 +67602,7 @@ default_rules.fence = function(tokens, idx, options, env2, slf) {
   if (options.highlight) highlighted = options.highlight(token.content, langName, langAttrs) || escapeHtml(token.content);
   else highlighted = escapeHtml(token.content);
   if (highlighted.indexOf("<pre") === 0) return highlighted + "\n";
-  if (info3) {
+  if (info4) {
     const i8 = token.attrIndex("class");
     const tmpAttrs = token.attrs ? token.attrs.slice() : [];
     if (i8 < 0) tmpAttrs.push(["class", `${options.langPrefix}${langName}`]);
@@ -69353,13 +68219,13 @@ var StateBlock = class {
     while (pos > min) if (!isSpace(this.src.charCodeAt(--pos))) return pos + 1;
     return pos;
   }
-  skipChars(pos, code3) {
-    for (let max2 = this.src.length; pos < max2; pos++) if (this.src.charCodeAt(pos) !== code3) break;
+  skipChars(pos, code4) {
+    for (let max2 = this.src.length; pos < max2; pos++) if (this.src.charCodeAt(pos) !== code4) break;
     return pos;
   }
-  skipCharsBack(pos, code3, min) {
+  skipCharsBack(pos, code4, min) {
     if (pos <= min) return pos;
-    while (pos > min) if (code3 !== this.src.charCodeAt(--pos)) return pos + 1;
+    while (pos > min) if (code4 !== this.src.charCodeAt(--pos)) return pos + 1;
     return pos;
   }
   getLines(begin, end, indent, keepLastLF) {
@@ -70503,11 +69369,11 @@ function text2(state2, silent) {
   state2.pos = pos;
   return true;
 }
-function isAsciiAlpha(code3) {
-  return code3 >= 65 && code3 <= 90 || code3 >= 97 && code3 <= 122;
+function isAsciiAlpha(code4) {
+  return code4 >= 65 && code4 <= 90 || code4 >= 97 && code4 <= 122;
 }
-function isSchemeChar(code3) {
-  return code3 >= 65 && code3 <= 90 || code3 >= 97 && code3 <= 122 || code3 >= 48 && code3 <= 57 || code3 === 43 || code3 === 45 || code3 === 46;
+function isSchemeChar(code4) {
+  return code4 >= 65 && code4 <= 90 || code4 >= 97 && code4 <= 122 || code4 >= 48 && code4 <= 57 || code4 === 43 || code4 === 45 || code4 === 46;
 }
 function linkify(state2, silent) {
   if (!state2.md.options.linkify) return false;
@@ -70812,7 +69678,7 @@ var emphasis_default = {
   postProcess: emphasis_post_process
 };
 function link(state2, silent) {
-  let code3, label2, res, ref;
+  let code4, label2, res, ref;
   let href = "";
   let title = "";
   let start2 = state2.pos;
@@ -70828,8 +69694,8 @@ function link(state2, silent) {
     parseReference = false;
     pos++;
     for (; pos < max2; pos++) {
-      code3 = state2.src.charCodeAt(pos);
-      if (!isSpace(code3) && code3 !== 10) break;
+      code4 = state2.src.charCodeAt(pos);
+      if (!isSpace(code4) && code4 !== 10) break;
     }
     if (pos >= max2) return false;
     start2 = pos;
@@ -70840,16 +69706,16 @@ function link(state2, silent) {
       else href = "";
       start2 = pos;
       for (; pos < max2; pos++) {
-        code3 = state2.src.charCodeAt(pos);
-        if (!isSpace(code3) && code3 !== 10) break;
+        code4 = state2.src.charCodeAt(pos);
+        if (!isSpace(code4) && code4 !== 10) break;
       }
       res = state2.md.helpers.parseLinkTitle(state2.src, pos, state2.posMax);
       if (pos < max2 && start2 !== pos && res.ok) {
         title = res.str;
         pos = res.pos;
         for (; pos < max2; pos++) {
-          code3 = state2.src.charCodeAt(pos);
-          if (!isSpace(code3) && code3 !== 10) break;
+          code4 = state2.src.charCodeAt(pos);
+          if (!isSpace(code4) && code4 !== 10) break;
         }
       }
     }
@@ -70896,7 +69762,7 @@ function link(state2, silent) {
   return true;
 }
 function image(state2, silent) {
-  let code3, content, label2, pos, ref, res, title, start2;
+  let code4, content, label2, pos, ref, res, title, start2;
   let href = "";
   const oldPos = state2.pos;
   const max2 = state2.posMax;
@@ -70909,8 +69775,8 @@ function image(state2, silent) {
   if (pos < max2 && state2.src.charCodeAt(pos) === 40) {
     pos++;
     for (; pos < max2; pos++) {
-      code3 = state2.src.charCodeAt(pos);
-      if (!isSpace(code3) && code3 !== 10) break;
+      code4 = state2.src.charCodeAt(pos);
+      if (!isSpace(code4) && code4 !== 10) break;
     }
     if (pos >= max2) return false;
     start2 = pos;
@@ -70922,16 +69788,16 @@ function image(state2, silent) {
     }
     start2 = pos;
     for (; pos < max2; pos++) {
-      code3 = state2.src.charCodeAt(pos);
-      if (!isSpace(code3) && code3 !== 10) break;
+      code4 = state2.src.charCodeAt(pos);
+      if (!isSpace(code4) && code4 !== 10) break;
     }
     res = state2.md.helpers.parseLinkTitle(state2.src, pos, state2.posMax);
     if (pos < max2 && start2 !== pos && res.ok) {
       title = res.str;
       pos = res.pos;
       for (; pos < max2; pos++) {
-        code3 = state2.src.charCodeAt(pos);
-        if (!isSpace(code3) && code3 !== 10) break;
+        code4 = state2.src.charCodeAt(pos);
+        if (!isSpace(code4) && code4 !== 10) break;
       }
     } else title = "";
     if (pos >= max2 || state2.src.charCodeAt(pos) !== 41) {
@@ -71097,9 +69963,9 @@ function entity(state2, silent) {
     const match = state2.src.slice(pos).match(DIGITAL_RE);
     if (match) {
       if (!silent) {
-        const code3 = match[1][0].toLowerCase() === "x" ? parseInt(match[1].slice(1), 16) : parseInt(match[1], 10);
+        const code4 = match[1][0].toLowerCase() === "x" ? parseInt(match[1].slice(1), 16) : parseInt(match[1], 10);
         const token = state2.push("text_special", "", 0);
-        token.content = isValidEntityCode(code3) ? fromCodePoint(code3) : fromCodePoint(65533);
+        token.content = isValidEntityCode(code4) ? fromCodePoint(code4) : fromCodePoint(65533);
         token.markup = match[0];
         token.info = "entity";
       }
@@ -71250,9 +70116,9 @@ var ParserInline = class {
     const rules = this.ruler.getRules("");
     const len = rules.length;
     const maxNesting = state2.md.options.maxNesting;
-    const cache7 = state2.cache;
-    if (typeof cache7[pos] !== "undefined") {
-      state2.pos = cache7[pos];
+    const cache8 = state2.cache;
+    if (typeof cache8[pos] !== "undefined") {
+      state2.pos = cache8[pos];
       return;
     }
     let ok = false;
@@ -71267,7 +70133,7 @@ var ParserInline = class {
     }
     else state2.pos = state2.posMax;
     if (!ok) state2.pos++;
-    cache7[pos] = state2.pos;
+    cache8[pos] = state2.pos;
   }
   tokenize(state2) {
     const rules = this.ruler.getRules("");
@@ -71811,9 +70677,9 @@ function describeChange(change, name2 = plain) {
   const by = change.by.length > 0 ? listNames(change.by, name2, LISTED_REPLACEMENTS) : "nothing new (other entries already allow the rest)";
   return `replaced ${entry} by ${by}: ${change.unused.length} of the ${change.matched} actions it allows are unused (${listNames(change.unused, name2)}); no unused action starts with a new wildcard's prefix, and every used action is still allowed`;
 }
-function listNames(names, name2 = plain, listed = LISTED2) {
-  if (names.length <= listed) return names.map(name2).join(", ");
-  return `${names.slice(0, listed).map(name2).join(", ")} and ${names.length - listed} more`;
+function listNames(names, name2 = plain, listed2 = LISTED2) {
+  if (names.length <= listed2) return names.map(name2).join(", ");
+  return `${names.slice(0, listed2).map(name2).join(", ")} and ${names.length - listed2} more`;
 }
 function statementLabel(s2) {
   return s2.sid ? `Statement "${s2.sid}"` : `Statement #${s2.index + 1}`;
@@ -72209,16 +71075,16 @@ ${fence2}`;
 ${note3}`;
 }
 function openFence(markdown) {
-  let open2;
+  let open3;
   for (const line2 of markdown.split("\n")) {
     const m3 = /^ {0,3}(`{3,}|~{3,})/.exec(line2);
     if (!m3) continue;
-    const run3 = m3[1];
-    if (open2 === void 0) open2 = run3;
-    else if (run3[0] === open2[0] && run3.length >= open2.length && line2.trim() === run3)
-      open2 = void 0;
+    const run4 = m3[1];
+    if (open3 === void 0) open3 = run4;
+    else if (run4[0] === open3[0] && run4.length >= open3.length && line2.trim() === run4)
+      open3 = void 0;
   }
-  return open2;
+  return open3;
 }
 
 // src/github/identity.ts
@@ -72278,12 +71144,12 @@ async function listOurReviewComments(client, pr, login) {
 }
 function outdatedBody(body2, fingerprint2, headSha, why) {
   const previous = body2.replace(/<!-- iam-refine:fp=[^>]*-->/g, "").replace(/^(`{3,})suggestion[^\S\n]*$/gm, "$1").trimEnd();
-  const open2 = "<details><summary>What it said</summary>";
+  const open3 = "<details><summary>What it said</summary>";
   const marker = outdatedMarker(fingerprint2);
   const out2 = [
     `~~This iam-refine comment no longer applies~~ (outdated at ${headSha.slice(0, 7)}: ${why}).`,
     "",
-    open2,
+    open3,
     "",
     previous,
     "",
@@ -72293,7 +71159,7 @@ function outdatedBody(body2, fingerprint2, headSha, why) {
   ].join("\n");
   guardBody(out2, {
     what: "an outdated review comment",
-    html: [open2, "</details>", "<sub>", "</sub>", marker]
+    html: [open3, "</details>", "<sub>", "</sub>", marker]
   });
   return out2;
 }
@@ -72634,6 +71500,7 @@ var INPUT = {
   findingsArtifact: "findings-artifact",
   findingsArtifactRunId: "findings-artifact-run-id",
   findingsArtifactRepository: "findings-artifact-repository",
+  findingsArtifactWorkflow: "findings-artifact-workflow",
   analyzerArn: "analyzer-arn",
   paths: "paths",
   config: "config",
@@ -72664,6 +71531,8 @@ var DEFAULTS2 = {
   failOn: "unused-or-unchecked",
   reviewEvent: "COMMENT",
   maxComments: 30,
+  /** The export workflow of examples/workflows/. */
+  findingsArtifactWorkflow: "iam-refine-export-findings.yml",
   mode: "auto",
   sweepBranch: "iam-refine/least-privilege",
   sweepTitle: "iam-refine: remove unused IAM permissions",
@@ -72681,6 +71550,7 @@ function readInputs(source2 = (name2) => getInput(name2)) {
   const artifactName = get(INPUT.findingsArtifact);
   const runId = get(INPUT.findingsArtifactRunId);
   const repository = get(INPUT.findingsArtifactRepository);
+  const workflow = get(INPUT.findingsArtifactWorkflow);
   if (artifactName === "" && (runId !== "" || repository !== "")) {
     const given = runId !== "" ? INPUT.findingsArtifactRunId : INPUT.findingsArtifactRepository;
     throw new ConfigurationError(
@@ -72695,16 +71565,17 @@ function readInputs(source2 = (name2) => getInput(name2)) {
   }
   return {
     githubToken,
-    findings: list3(get(INPUT.findings)),
+    findings: checkedGlobs(INPUT.findings, list3(get(INPUT.findings)), isGlob),
     ...artifactName === "" ? {} : {
       findingsArtifact: {
         name: artifactName,
+        workflow: workflowName(workflow || DEFAULTS2.findingsArtifactWorkflow),
         ...runId === "" ? {} : { runId: positiveInteger(INPUT.findingsArtifactRunId, runId) },
         ...repository === "" ? {} : { repository: ownerAndName(repository) }
       }
     },
     ...analyzerArn === "" ? {} : { analyzerArn },
-    paths: list3(get(INPUT.paths)),
+    paths: checkedGlobs(INPUT.paths, list3(get(INPUT.paths)), () => true),
     config: get(INPUT.config) || DEFAULTS2.config,
     catalog: catalogChoice(get(INPUT.catalog)),
     failOn: oneOf(INPUT.failOn, get(INPUT.failOn) || DEFAULTS2.failOn, FAIL_ON, false),
@@ -72777,7 +71648,27 @@ function labels(value) {
   return names;
 }
 function list3(value) {
-  return value.split(/[\n,]/).map((v) => v.trim()).filter((v) => v !== "" && !v.startsWith("#"));
+  const entries = [];
+  for (const line2 of value.split("\n")) {
+    let depth = 0;
+    let from = 0;
+    for (let i8 = 0; i8 < line2.length; i8++) {
+      const c6 = line2[i8];
+      if (c6 === "\\") i8++;
+      else if (c6 === "{") depth++;
+      else if (c6 === "}") depth = Math.max(0, depth - 1);
+      else if (c6 === "," && depth === 0) {
+        entries.push(line2.slice(from, i8));
+        from = i8 + 1;
+      }
+    }
+    entries.push(line2.slice(from));
+  }
+  return entries.map((v) => v.trim()).filter((v) => v !== "" && !v.startsWith("#"));
+}
+function checkedGlobs(name2, entries, isGlobEntry) {
+  compileGlobs(entries.filter(isGlobEntry), `Input ${name2}`);
+  return entries;
 }
 function catalogChoice(value) {
   if (value === "" || value.toLowerCase() === "bundled") return { kind: "bundled" };
@@ -72807,6 +71698,12 @@ function boolean(name2, value) {
   if (["false", "False", "FALSE"].includes(value)) return false;
   throw new ConfigurationError(`Input ${name2} must be true or false; got "${value}".`);
 }
+function workflowName(value) {
+  if (/^\d+$/.test(value) || /^[A-Za-z0-9._-]+\.ya?ml$/.test(value)) return value;
+  throw new ConfigurationError(
+    `Input ${INPUT.findingsArtifactWorkflow} must be a workflow file name such as ${DEFAULTS2.findingsArtifactWorkflow} (without .github/workflows/) or a workflow id; got "${value}".`
+  );
+}
 function ownerAndName(value) {
   const m3 = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(value);
   if (!m3) {
@@ -72817,329 +71714,13 @@ function ownerAndName(value) {
   return { owner: m3[1], repo: m3[2] };
 }
 
-// src/io/globs.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { readdir as readdir2 } from "node:fs/promises";
+// src/io/config-file.ts
+init_errors();
+import { constants as constants3 } from "node:fs";
+import { lstat as lstat2, open as open2, realpath } from "node:fs/promises";
 import { isAbsolute, join as join6, relative, sep as sep3 } from "node:path";
-var GLOB = /[*?[\]{}!]/;
-async function expandGlobs(patterns, root6) {
-  const out2 = [];
-  const globs = [];
-  for (const p3 of patterns) {
-    if (GLOB.test(p3)) globs.push(p3);
-    else out2.push(isAbsolute(p3) ? p3 : join6(root6, p3));
-  }
-  if (globs.length > 0) {
-    const match = (0, import_picomatch2.default)(globs, { dot: true });
-    const entries = await readdir2(root6, { recursive: true, withFileTypes: true });
-    const found = [];
-    for (const entry of entries) {
-      if (!entry.isFile()) continue;
-      const full = join6(entry.parentPath ?? entry.path, entry.name);
-      const rel = relative(root6, full).split(sep3).join("/");
-      if (rel.startsWith(".git/") || rel.includes("node_modules/")) continue;
-      if (match(rel)) found.push(full);
-    }
-    out2.push(...found.sort());
-  }
-  return [...new Set(out2)];
-}
-
-// src/report/log-line.ts
-var MAX_LOG_LINE = 4e3;
-var COMMAND_START = /^(\s*)(:|#)(?=:|#\[)/gm;
-function logLine(message2) {
-  let line2 = message2.replace(/\r\n|\r|\n|\u2028|\u2029/g, " \u23CE ");
-  if (line2.length > MAX_LOG_LINE) {
-    line2 = `${line2.slice(0, MAX_LOG_LINE)}\u2026 (${line2.length - MAX_LOG_LINE} more characters)`;
-  }
-  return neutralizeCommands(line2);
-}
-function neutralizeCommands(text3) {
-  return text3.replace(COMMAND_START, "$1$2\u200B");
-}
-
-// src/logger.ts
-function actionsLogger() {
-  return {
-    debug: (message2) => debug(logLine(message2)),
-    info: (message2) => info2(logLine(message2)),
-    warning: (message2, target) => warning(logLine(message2), properties(target)),
-    error: (message2, target) => error(logLine(message2), properties(target)),
-    notice: (message2, target) => notice(logLine(message2), properties(target))
-  };
-}
-function properties(target) {
-  if (!target) return {};
-  return {
-    title: target.title,
-    file: target.file,
-    startLine: target.startLine,
-    endLine: target.endLine
-  };
-}
-
-// src/report/json-report.ts
-var UNCHECKED = /* @__PURE__ */ new Set(["unmapped", "unchecked", "invalid", "error"]);
-function uncheckedItems(files) {
-  const out2 = [];
-  for (const f6 of files) {
-    if (f6.status !== "policies") {
-      out2.push({
-        file: f6.file,
-        ...f6.line !== void 0 ? { line: f6.line } : {},
-        reason: `${f6.status === "malformed" ? "malformed" : "not read"}: it ${f6.message ?? "could not be read"}`
-      });
-      continue;
-    }
-    for (const p3 of f6.policies) {
-      const at2 = { file: f6.file, line: p3.range.startLine, pointer: p3.pointer };
-      if (UNCHECKED.has(p3.status)) {
-        out2.push({ ...at2, reason: `${p3.status}: ${p3.reason ?? "not checked"}` });
-        continue;
-      }
-      for (const s2 of p3.statements) {
-        if (s2.unreadable) {
-          const label2 = s2.sid !== void 0 ? `Statement "${s2.sid}"` : `Statement #${s2.index + 1}`;
-          out2.push({
-            ...at2,
-            line: s2.range.startLine,
-            reason: `${label2} ${s2.note ?? "cannot be read"}`
-          });
-        }
-      }
-    }
-    for (const n3 of f6.notes) {
-      if (n3.unchecked)
-        out2.push({ file: f6.file, line: n3.line, pointer: n3.pointer, reason: n3.message });
-    }
-  }
-  return out2;
-}
-var WITH_UNUSED = /* @__PURE__ */ new Set([
-  "refined",
-  "fixed",
-  "unused-policy",
-  "not-editable"
-]);
-function hasUnused(status) {
-  return WITH_UNUSED.has(status);
-}
-function computeTotals(files) {
-  const policies = files.flatMap((f6) => f6.policies);
-  const count4 = (s2) => policies.filter((p3) => p3.status === s2).length;
-  const remaining = policies.filter((p3) => hasUnused(p3.status) && p3.status !== "fixed");
-  return {
-    files: files.filter((f6) => f6.status === "policies").length,
-    policies: policies.length,
-    withUnused: policies.filter((p3) => hasUnused(p3.status)).length,
-    fixed: count4("fixed"),
-    unusedPolicies: count4("unused-policy"),
-    notEditable: count4("not-editable"),
-    unmapped: count4("unmapped"),
-    invalid: count4("invalid"),
-    errors: count4("error"),
-    malformedFiles: files.filter((f6) => f6.status === "malformed").length,
-    skippedFiles: files.filter((f6) => f6.status === "skipped").length,
-    unusedActions: new Set(remaining.flatMap((p3) => p3.unusedActions.map((a6) => a6.toLowerCase()))).size,
-    remaining: remaining.length,
-    unchecked: uncheckedItems(files).length
-  };
-}
-function buildReport(files, meta) {
-  return {
-    version: 1,
-    tool: "iam-refine",
-    catalog: meta.catalog,
-    fixed: meta.fixed,
-    files,
-    notes: meta.notes,
-    totals: computeTotals(files)
-  };
-}
-
-// src/report/sarif.ts
-var MAX_MESSAGE_CHARACTERS = 4e3;
-function sarifText(message2) {
-  return visible(message2, MAX_MESSAGE_CHARACTERS).replace(/[\\[\]]/g, (c6) => `\\${c6}`);
-}
-var RULES = [
-  rule(
-    "unused-actions",
-    "UnusedActions",
-    "warning",
-    "A statement allows actions its principal has not used",
-    "IAM Access Analyzer reports actions that the role or user this policy belongs to has not used. The fix removes them, or replaces a wildcard by narrower ones that exclude them and keep every used action."
-  ),
-  rule(
-    "unused-statement",
-    "UnusedStatement",
-    "warning",
-    "A statement allows only unused actions",
-    "Every action the statement allows is unused; the fix removes the statement."
-  ),
-  rule(
-    "unused-policy",
-    "UnusedPolicy",
-    "warning",
-    "A policy allows only unused actions",
-    "No statement of the policy is used: detach the policy from its principals or delete it rather than keep an empty policy."
-  ),
-  rule(
-    "unmapped-policy",
-    "UnmappedPolicy",
-    "note",
-    "A policy could not be matched to a role or user",
-    "Add the file to the principals of .github/iam-refine.yml, or name the stack of a template in its stacks, so that iam-refine knows whose findings apply."
-  ),
-  rule(
-    "unreadable-file",
-    "UnreadableFile",
-    "note",
-    "A policy or template file could not be read",
-    "The file looks like an IAM policy or a CloudFormation template but is malformed, too large or too deeply nested."
-  )
-];
-function rule(id, name2, level, short, full) {
-  return {
-    id,
-    name: name2,
-    shortDescription: { text: short },
-    fullDescription: { text: full },
-    defaultConfiguration: { level },
-    help: { text: full }
-  };
-}
-function toSarif(report, toolVersion) {
-  const results = [];
-  for (const file of report.files) {
-    const uri = toUri(file.file);
-    if (file.status !== "policies") {
-      const line2 = file.line ?? 1;
-      const column = file.column ?? 1;
-      results.push(
-        result("unreadable-file", `${file.file} ${file.message ?? "could not be read"}`, uri, {
-          startLine: line2,
-          startColumn: column,
-          endLine: line2,
-          endColumn: column
-        })
-      );
-      continue;
-    }
-    for (const policy of file.policies) {
-      const agreement = policy.awsAgreement;
-      const properties2 = agreement ? { awsAgreement: agreement.verdict, awsAgreementSummary: agreementLine(agreement) } : void 0;
-      for (const r6 of policyResults(policy, uri))
-        results.push(properties2 ? { ...r6, properties: properties2 } : r6);
-    }
-  }
-  return {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "iam-refine",
-            ...toolVersion ? { version: toolVersion } : {},
-            rules: RULES
-          }
-        },
-        results
-      }
-    ]
-  };
-}
-function policyResults(policy, uri) {
-  const where = policy.pointer ? ` (${policy.pointer})` : "";
-  const whose = policy.principals.length > 0 ? ` for ${policy.principals.join(" and ")}` : "";
-  if (policy.status === "unmapped") {
-    return [
-      result(
-        "unmapped-policy",
-        `Policy${where} is not refined: ${policy.reason ?? "no principal"}`,
-        uri,
-        region(policy.range)
-      )
-    ];
-  }
-  if (policy.status === "unused-policy") {
-    return [
-      result(
-        "unused-policy",
-        `Policy${where} allows only unused actions${whose}: ${policy.reason ?? ""}`,
-        uri,
-        region(policy.range)
-      )
-    ];
-  }
-  if (policy.status !== "refined" && policy.status !== "fixed" && policy.status !== "not-editable") {
-    return [];
-  }
-  const out2 = [];
-  for (const s2 of policy.statements) {
-    if (s2.status !== "refined" && s2.status !== "removed") continue;
-    const removed = s2.status === "removed";
-    const label2 = s2.sid !== void 0 ? `Statement "${s2.sid}"` : `Statement #${s2.index + 1}`;
-    let text3 = `${label2}${where}${whose}: ${s2.reasons.join("; ")}`;
-    if (policy.status === "not-editable") text3 += ` (no fix: ${policy.reason ?? "not editable"})`;
-    const edits = policy.status === "refined" ? policy.edits.filter((e6) => e6.statement === s2.index) : [];
-    out2.push(
-      result(
-        removed ? "unused-statement" : "unused-actions",
-        text3,
-        uri,
-        region(removed ? s2.range : s2.actionRange ?? s2.range),
-        edits.length > 0 ? fixOf(s2, edits, uri) : void 0
-      )
-    );
-  }
-  return out2;
-}
-function fixOf(s2, edits, uri) {
-  return [
-    {
-      description: {
-        text: s2.status === "removed" ? "Remove the unused statement" : "Remove the unused actions"
-      },
-      artifactChanges: [
-        {
-          artifactLocation: { uri },
-          replacements: edits.map((e6) => ({
-            deletedRegion: region(e6.range),
-            insertedContent: { text: e6.text }
-          }))
-        }
-      ]
-    }
-  ];
-}
-function result(id, text3, uri, where, fixes) {
-  const ruleIndex = RULES.findIndex((r6) => r6.id === id);
-  return {
-    ruleId: id,
-    ruleIndex,
-    level: RULES[ruleIndex]?.defaultConfiguration.level ?? "warning",
-    message: { text: sarifText(text3) },
-    locations: [{ physicalLocation: { artifactLocation: { uri }, region: where } }],
-    ...fixes ? { fixes } : {}
-  };
-}
-function region(r6) {
-  return {
-    startLine: r6.startLine,
-    startColumn: r6.startColumn,
-    endLine: r6.endLine,
-    endColumn: r6.endColumn
-  };
-}
-function toUri(file) {
-  return file.replace(/\\/g, "/").replace(/^\.\//, "").split("/").map(encodeURIComponent).join("/");
-}
 
 // src/sources/config.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 init_errors();
 
@@ -73206,8 +71787,8 @@ function parseJson(text3) {
     tree: { syntax: "json", text: text3, root: fromJson(root6), eol: eolOf(text3), usesAliases: false }
   };
 }
-function describeJsonError(code3) {
-  return code3.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+function describeJsonError(code4) {
+  return code4.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 function fromJson(node) {
   const start2 = node.offset;
@@ -73587,6 +72168,7 @@ function parseConfig(text3, file) {
         break;
       case "ignore-files":
         config2.ignoreFiles = strings(value, key, fail2);
+        checkGlobList(config2.ignoreFiles, value, key, fail2);
         config2.ignoreFiles.forEach((g6, i8) => checkGlob(g6, listItem(value, i8), `${key}[${i8}]`, fail2));
         break;
       default:
@@ -73607,7 +72189,15 @@ function readPrincipal(item, key, fail2, lines) {
     const k6 = (0, import_yaml2.isScalar)(pair2.key) ? String(pair2.key.value) : "";
     if (k6 === "files") {
       files = stringOrList(pair2.value, `${key}.files`, fail2);
-      files.forEach((g6) => checkGlob(g6, pair2.value, `${key}.files`, fail2));
+      checkGlobList(files, pair2.value, `${key}.files`, fail2);
+      files.forEach(
+        (g6, i8) => checkGlob(
+          g6,
+          listItem(pair2.value, i8),
+          `${key}.files${(0, import_yaml2.isSeq)(pair2.value) ? `[${i8}]` : ""}`,
+          fail2
+        )
+      );
     } else if (k6 === "principal") {
       principals = stringOrList(pair2.value, `${key}.principal`, fail2);
       for (const arn of principals) {
@@ -73682,23 +72272,419 @@ function stringValue(value, key, fail2) {
   return value.value;
 }
 function checkGlob(glob, node, key, fail2) {
+  const problem = globProblem(glob);
+  if (problem) fail2(node, key, `"${glob}" ${problem}`);
+}
+function checkGlobList(globs, node, key, fail2) {
+  const problem = listProblem(globs);
+  if (problem) fail2(node, key, problem);
+}
+
+// src/io/config-file.ts
+var MAX_CONFIG_BYTES = 256 * 1024;
+async function readConfigFile(request2) {
+  const { label: label2 } = request2;
+  const fail2 = (why) => {
+    throw new ConfigurationError(`${label2}: ${why}`);
+  };
+  const path = isAbsolute(request2.file) ? request2.file : join6(request2.root, request2.file);
+  let real;
   try {
-    (0, import_picomatch3.default)(glob);
+    real = await realpath(path);
   } catch (error3) {
-    fail2(node, key, `"${glob}" is not a valid glob (${error3.message})`);
+    if (code3(error3) !== "ENOENT") return fail2(`cannot be read (${describe3(error3)})`);
+    if (await isLink(path)) return fail2("is a symbolic link to nothing");
+    if (request2.optional) return EMPTY_CONFIG;
+    return fail2("no such file");
+  }
+  if (request2.within !== void 0) {
+    const inside = await realpath(request2.within);
+    const rel = relative(inside, real);
+    if (rel === ".." || rel.startsWith(`..${sep3}`) || isAbsolute(rel)) {
+      fail2("resolves to a file outside the workspace; the configuration must be a file in it");
+    }
+  }
+  let text3;
+  let handle2;
+  try {
+    handle2 = await open2(
+      real,
+      constants3.O_RDONLY | (constants3.O_NOFOLLOW ?? 0) | (constants3.O_NONBLOCK ?? 0)
+    );
+  } catch (error3) {
+    return fail2(`cannot be read (${describe3(error3)})`);
+  }
+  try {
+    const info4 = await handle2.stat();
+    if (!info4.isFile()) fail2(`is ${kindOf(info4)}, not a regular file`);
+    if (info4.size > MAX_CONFIG_BYTES) {
+      fail2(`is ${info4.size} bytes, over the ${MAX_CONFIG_BYTES}-byte limit for a configuration`);
+    }
+    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let size = 0;
+    for (; ; ) {
+      const { bytesRead } = await handle2.read(buffer, size, buffer.length - size, size);
+      if (bytesRead === 0) break;
+      size += bytesRead;
+      if (size > MAX_CONFIG_BYTES) {
+        fail2(`grew over the ${MAX_CONFIG_BYTES}-byte limit for a configuration while being read`);
+      }
+    }
+    try {
+      text3 = new TextDecoder("utf-8", { fatal: true }).decode(buffer.subarray(0, size));
+    } catch {
+      return fail2("is not UTF-8 text");
+    }
+  } catch (error3) {
+    if (error3 instanceof ConfigurationError) throw error3;
+    return fail2(`cannot be read (${describe3(error3)})`);
+  } finally {
+    await handle2.close();
+  }
+  return parseConfig(text3, request2.file);
+}
+async function isLink(path) {
+  try {
+    return (await lstat2(path)).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
-var matchers = /* @__PURE__ */ new Map();
-function globMatcher(globs) {
-  if (globs.length === 0) return () => false;
-  const key = globs.join("\0");
-  let matcher = matchers.get(key);
-  if (!matcher) {
-    matcher = (0, import_picomatch3.default)([...globs], { dot: true });
-    if (matchers.size > 1e4) matchers.clear();
-    matchers.set(key, matcher);
+function kindOf(info4) {
+  if (info4.isDirectory()) return "a folder";
+  if (info4.isFIFO()) return "a named pipe (FIFO)";
+  if (info4.isCharacterDevice() || info4.isBlockDevice()) return "a device";
+  if (info4.isSocket()) return "a socket";
+  return "not a file";
+}
+function code3(error3) {
+  return error3.code;
+}
+function describe3(error3) {
+  const c6 = code3(error3);
+  if (c6 === "EACCES" || c6 === "EPERM") return "permission denied";
+  if (c6 === "ELOOP") return "a loop of symbolic links";
+  if (c6 === "ENOTDIR") return "a folder on its path is a file";
+  return c6 ?? String(error3);
+}
+
+// src/io/globs.ts
+import { readdir as readdir2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join7, relative as relative2, sep as sep4 } from "node:path";
+async function expandGlobs(patterns, root6, key) {
+  const out2 = [];
+  const globs = [];
+  for (const p3 of patterns) {
+    if (isGlob(p3)) globs.push(p3);
+    else out2.push(isAbsolute2(p3) ? p3 : join7(root6, p3));
   }
-  return matcher;
+  if (globs.length > 0) {
+    const match = compileGlobs(globs, key);
+    const entries = await readdir2(root6, { recursive: true, withFileTypes: true });
+    const found = [];
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const full = join7(entry.parentPath ?? entry.path, entry.name);
+      const rel = relative2(root6, full).split(sep4).join("/");
+      if (rel.startsWith(".git/") || rel.includes("node_modules/")) continue;
+      if (match(rel)) found.push(full);
+    }
+    out2.push(...found.sort());
+  }
+  return [...new Set(out2)];
+}
+
+// src/report/log-line.ts
+var MAX_LOG_LINE = 4e3;
+var COMMAND_START = /^(\s*)(:|#)(?=:|#\[)/gm;
+function logLine(message2) {
+  let line2 = message2.replace(/\r\n|\r|\n|\u2028|\u2029/g, " \u23CE ");
+  if (line2.length > MAX_LOG_LINE) {
+    line2 = `${line2.slice(0, MAX_LOG_LINE)}\u2026 (${line2.length - MAX_LOG_LINE} more characters)`;
+  }
+  return neutralizeCommands(line2);
+}
+function neutralizeCommands(text3) {
+  return text3.replace(COMMAND_START, "$1$2\u200B");
+}
+
+// src/logger.ts
+function actionsLogger() {
+  return {
+    debug: (message2) => debug(logLine(message2)),
+    info: (message2) => info2(logLine(message2)),
+    warning: (message2, target) => warning(logLine(message2), properties(target)),
+    error: (message2, target) => error(logLine(message2), properties(target)),
+    notice: (message2, target) => notice(logLine(message2), properties(target))
+  };
+}
+function properties(target) {
+  if (!target) return {};
+  return {
+    title: target.title,
+    file: target.file,
+    startLine: target.startLine,
+    endLine: target.endLine
+  };
+}
+
+// src/report/json-report.ts
+var UNCHECKED = /* @__PURE__ */ new Set(["unmapped", "unchecked", "invalid", "error"]);
+function uncheckedItems(files) {
+  const out2 = [];
+  for (const f6 of files) {
+    if (f6.status !== "policies") {
+      out2.push({
+        file: f6.file,
+        ...f6.line !== void 0 ? { line: f6.line } : {},
+        reason: `${f6.status === "malformed" ? "malformed" : "not read"}: it ${f6.message ?? "could not be read"}`
+      });
+      continue;
+    }
+    for (const p3 of f6.policies) {
+      const at2 = { file: f6.file, line: p3.range.startLine, pointer: p3.pointer };
+      if (UNCHECKED.has(p3.status)) {
+        out2.push({ ...at2, reason: `${p3.status}: ${p3.reason ?? "not checked"}` });
+        continue;
+      }
+      for (const s2 of p3.statements) {
+        if (s2.unreadable) {
+          const label2 = s2.sid !== void 0 ? `Statement "${s2.sid}"` : `Statement #${s2.index + 1}`;
+          out2.push({
+            ...at2,
+            line: s2.range.startLine,
+            reason: `${label2} ${s2.note ?? "cannot be read"}`
+          });
+        }
+      }
+    }
+    for (const n3 of f6.notes) {
+      if (n3.unchecked)
+        out2.push({ file: f6.file, line: n3.line, pointer: n3.pointer, reason: n3.message });
+    }
+  }
+  return out2;
+}
+var WITH_UNUSED = /* @__PURE__ */ new Set([
+  "refined",
+  "fixed",
+  "unused-policy",
+  "not-editable"
+]);
+function hasUnused(status) {
+  return WITH_UNUSED.has(status);
+}
+function computeTotals(files) {
+  const policies = files.flatMap((f6) => f6.policies);
+  const count4 = (s2) => policies.filter((p3) => p3.status === s2).length;
+  const remaining = policies.filter((p3) => hasUnused(p3.status) && p3.status !== "fixed");
+  return {
+    files: files.filter((f6) => f6.status === "policies").length,
+    policies: policies.length,
+    withUnused: policies.filter((p3) => hasUnused(p3.status)).length,
+    fixed: count4("fixed"),
+    unusedPolicies: count4("unused-policy"),
+    notEditable: count4("not-editable"),
+    unmapped: count4("unmapped"),
+    invalid: count4("invalid"),
+    errors: count4("error"),
+    malformedFiles: files.filter((f6) => f6.status === "malformed").length,
+    skippedFiles: files.filter((f6) => f6.status === "skipped").length,
+    unusedActions: new Set(remaining.flatMap((p3) => p3.unusedActions.map((a6) => a6.toLowerCase()))).size,
+    remaining: remaining.length,
+    unchecked: uncheckedItems(files).length
+  };
+}
+function buildReport(files, meta) {
+  return {
+    version: 1,
+    tool: "iam-refine",
+    catalog: meta.catalog,
+    fixed: meta.fixed,
+    files,
+    notes: meta.notes,
+    totals: computeTotals(files)
+  };
+}
+
+// src/report/sarif.ts
+var MAX_MESSAGE_CHARACTERS = 4e3;
+function sarifText(message2) {
+  return visible(message2, MAX_MESSAGE_CHARACTERS).replace(/[\\[\]]/g, (c6) => `\\${c6}`);
+}
+var RULES = [
+  rule(
+    "unused-actions",
+    "UnusedActions",
+    "warning",
+    "A statement allows actions its principal has not used",
+    "IAM Access Analyzer reports actions that the role or user this policy belongs to has not used. The fix removes them, or replaces a wildcard by narrower ones that exclude them and keep every used action."
+  ),
+  rule(
+    "unused-statement",
+    "UnusedStatement",
+    "warning",
+    "A statement allows only unused actions",
+    "Every action the statement allows is unused; the fix removes the statement."
+  ),
+  rule(
+    "unused-policy",
+    "UnusedPolicy",
+    "warning",
+    "A policy allows only unused actions",
+    "No statement of the policy is used: detach the policy from its principals or delete it rather than keep an empty policy."
+  ),
+  rule(
+    "unmapped-policy",
+    "UnmappedPolicy",
+    "note",
+    "A policy could not be matched to a role or user",
+    "Add the file to the principals of .github/iam-refine.yml, or name the stack of a template in its stacks, so that iam-refine knows whose findings apply."
+  ),
+  rule(
+    "unreadable-file",
+    "UnreadableFile",
+    "note",
+    "A policy or template file could not be read",
+    "The file looks like an IAM policy or a CloudFormation template but is malformed, too large or too deeply nested."
+  )
+];
+function rule(id, name2, level, short, full) {
+  return {
+    id,
+    name: name2,
+    shortDescription: { text: short },
+    fullDescription: { text: full },
+    defaultConfiguration: { level },
+    help: { text: full }
+  };
+}
+function toSarif(report, toolVersion) {
+  const results = [];
+  for (const file of report.files) {
+    const uri = toUri(file.file);
+    if (file.status !== "policies") {
+      const line2 = file.line ?? 1;
+      const column = file.column ?? 1;
+      results.push(
+        result("unreadable-file", `${file.file} ${file.message ?? "could not be read"}`, uri, {
+          startLine: line2,
+          startColumn: column,
+          endLine: line2,
+          endColumn: column
+        })
+      );
+      continue;
+    }
+    for (const policy of file.policies) {
+      const agreement = policy.awsAgreement;
+      const properties2 = agreement ? { awsAgreement: agreement.verdict, awsAgreementSummary: agreementLine(agreement) } : void 0;
+      for (const r6 of policyResults(policy, uri))
+        results.push(properties2 ? { ...r6, properties: properties2 } : r6);
+    }
+  }
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "iam-refine",
+            ...toolVersion ? { version: toolVersion } : {},
+            rules: RULES
+          }
+        },
+        results
+      }
+    ]
+  };
+}
+function policyResults(policy, uri) {
+  const where = policy.pointer ? ` (${policy.pointer})` : "";
+  const whose = policy.principals.length > 0 ? ` for ${policy.principals.join(" and ")}` : "";
+  if (policy.status === "unmapped") {
+    return [
+      result(
+        "unmapped-policy",
+        `Policy${where} is not refined: ${policy.reason ?? "no principal"}`,
+        uri,
+        region(policy.range)
+      )
+    ];
+  }
+  if (policy.status === "unused-policy") {
+    return [
+      result(
+        "unused-policy",
+        `Policy${where} allows only unused actions${whose}: ${policy.reason ?? ""}`,
+        uri,
+        region(policy.range)
+      )
+    ];
+  }
+  if (policy.status !== "refined" && policy.status !== "fixed" && policy.status !== "not-editable") {
+    return [];
+  }
+  const out2 = [];
+  for (const s2 of policy.statements) {
+    if (s2.status !== "refined" && s2.status !== "removed") continue;
+    const removed = s2.status === "removed";
+    const label2 = s2.sid !== void 0 ? `Statement "${s2.sid}"` : `Statement #${s2.index + 1}`;
+    let text3 = `${label2}${where}${whose}: ${s2.reasons.join("; ")}`;
+    if (policy.status === "not-editable") text3 += ` (no fix: ${policy.reason ?? "not editable"})`;
+    const edits = policy.status === "refined" ? policy.edits.filter((e6) => e6.statement === s2.index) : [];
+    out2.push(
+      result(
+        removed ? "unused-statement" : "unused-actions",
+        text3,
+        uri,
+        region(removed ? s2.range : s2.actionRange ?? s2.range),
+        edits.length > 0 ? fixOf(s2, edits, uri) : void 0
+      )
+    );
+  }
+  return out2;
+}
+function fixOf(s2, edits, uri) {
+  return [
+    {
+      description: {
+        text: s2.status === "removed" ? "Remove the unused statement" : "Remove the unused actions"
+      },
+      artifactChanges: [
+        {
+          artifactLocation: { uri },
+          replacements: edits.map((e6) => ({
+            deletedRegion: region(e6.range),
+            insertedContent: { text: e6.text }
+          }))
+        }
+      ]
+    }
+  ];
+}
+function result(id, text3, uri, where, fixes) {
+  const ruleIndex = RULES.findIndex((r6) => r6.id === id);
+  return {
+    ruleId: id,
+    ruleIndex,
+    level: RULES[ruleIndex]?.defaultConfiguration.level ?? "warning",
+    message: { text: sarifText(text3) },
+    locations: [{ physicalLocation: { artifactLocation: { uri }, region: where } }],
+    ...fixes ? { fixes } : {}
+  };
+}
+function region(r6) {
+  return {
+    startLine: r6.startLine,
+    startColumn: r6.startColumn,
+    endLine: r6.endLine,
+    endColumn: r6.endColumn
+  };
+}
+function toUri(file) {
+  return file.replace(/\\/g, "/").replace(/^\.\//, "").split("/").map(encodeURIComponent).join("/");
 }
 
 // src/engine/policy.ts
@@ -74371,11 +73357,11 @@ function generatedPrefixes(location2, path, config2) {
   const stack = config2.stacks.find((s2) => globMatcher([s2.template])(path))?.name;
   return stack === void 0 ? [] : [`${stack}-${location2.resource.logicalId}-`];
 }
-function withholdDisagreements(text3, outcome, describe5) {
+function withholdDisagreements(text3, outcome, describe6) {
   return withholdPolicies(text3, outcome, (p3) => {
     const agreement = p3.report.awsAgreement;
     if (agreement?.verdict !== "differs") return void 0;
-    return `it differs from IAM Access Analyzer's recommendation and require-aws-agreement is set (${describe5(agreement)})`;
+    return `it differs from IAM Access Analyzer's recommendation and require-aws-agreement is set (${describe6(agreement)})`;
   });
 }
 
@@ -74458,12 +73444,12 @@ function rootPrefix(entry) {
 function subPatternTest(entry, root6) {
   const folded = fold(entry);
   if (trailingStarPrefix(folded) === root6) return () => true;
-  const cache7 = /* @__PURE__ */ new Map();
+  const cache8 = /* @__PURE__ */ new Map();
   return (prefix) => {
-    let known = cache7.get(prefix);
+    let known = cache8.get(prefix);
     if (known === void 0) {
       known = patternContains(folded, `${prefix}*`);
-      cache7.set(prefix, known);
+      cache8.set(prefix, known);
     }
     return known;
   };
@@ -75100,13 +74086,13 @@ function ifOf(node) {
   if (list4?.kind !== "seq") return void 0;
   if (list4.items.length !== 3) return false;
   const [condition, whenTrue, whenFalse] = list4.items;
-  const name2 = literal(condition);
+  const name2 = literal2(condition);
   if (name2 === void 0) return false;
   return { condition: name2, values: [whenTrue, whenFalse] };
 }
 function isNoValue(node) {
   if (node.kind === "scalar" && node.tag === "!Ref") return node.value === "AWS::NoValue";
-  return node.kind === "map" && !node.tag && node.pairs.length === 1 && node.pairs[0]?.key === "Ref" && literal(node.pairs[0].value) === "AWS::NoValue";
+  return node.kind === "map" && !node.tag && node.pairs.length === 1 && node.pairs[0]?.key === "Ref" && literal2(node.pairs[0].value) === "AWS::NoValue";
 }
 function forEachBranch(ctx, node, path, branches, visit2) {
   const condition = ifOf(node);
@@ -75177,7 +74163,7 @@ function nodeAt(root6, path) {
   }
   return node;
 }
-function literal(node) {
+function literal2(node) {
   return node?.kind === "scalar" && !node.tag && typeof node.value === "string" ? node.value : void 0;
 }
 function pointerOf(path) {
@@ -75208,7 +74194,7 @@ function isTemplate(root6) {
   const resources = pair(root6, "Resources");
   if (resources?.kind !== "map") return false;
   return resources.pairs.some((p3) => {
-    const type = p3.value.kind === "map" ? literal(pair(p3.value, "Type")) : void 0;
+    const type = p3.value.kind === "map" ? literal2(pair(p3.value, "Type")) : void 0;
     return type !== void 0 && /^(AWS|Alexa|Custom)::/.test(type);
   });
 }
@@ -75272,7 +74258,7 @@ function findInTemplate(ctx, root6, prefix = []) {
   }
   for (const r6 of resources.pairs) {
     if (r6.value.kind !== "map") continue;
-    const type = literal(pair(r6.value, "Type"));
+    const type = literal2(pair(r6.value, "Type"));
     const props2 = pair(r6.value, "Properties");
     if (type === void 0 || props2?.kind !== "map") continue;
     const base2 = [...prefix, "Resources", r6.key, "Properties"];
@@ -75389,7 +74375,7 @@ function managedPolicyNotes(ctx, props2, base2) {
     return;
   }
   arns.items.forEach((item, i8) => {
-    const arn = literal(item);
+    const arn = literal2(item);
     note(
       ctx,
       item,
@@ -75476,7 +74462,7 @@ function attachmentOf(resources, node, type) {
     };
   }
   const fn = ref.endsWith("Role") ? pair(resources, ref.slice(0, -4)) : void 0;
-  const fnType = fn?.kind === "map" ? literal(pair(fn, "Type")) : void 0;
+  const fnType = fn?.kind === "map" ? literal2(pair(fn, "Type")) : void 0;
   if (fnType !== void 0 && SAM_RESOURCES[fnType]) {
     return { type, logicalId: ref, samResource: ref.slice(0, -4) };
   }
@@ -75499,7 +74485,7 @@ function refOf(node) {
   if (node.kind === "scalar" && node.tag === "!Ref" && typeof node.value === "string")
     return node.value;
   if (node.kind === "map" && !node.tag && node.pairs.length === 1 && node.pairs[0]?.key === "Ref") {
-    return literal(node.pairs[0].value);
+    return literal2(node.pairs[0].value);
   }
   return void 0;
 }
@@ -75509,7 +74495,7 @@ function at(root6, path) {
 }
 function literalName(node, depth = 0) {
   if (node === void 0 || depth > 16) return void 0;
-  const plain2 = literal(node);
+  const plain2 = literal2(node);
   if (plain2 !== void 0) return plain2;
   const fn = intrinsic(node);
   if (fn?.name === "Sub") {
@@ -75521,13 +74507,13 @@ function literalName(node, depth = 0) {
       }
       template = text4;
     }
-    const text3 = literal(template);
+    const text3 = literal2(template);
     if (text3 === void 0 || /\$\{(?!!)/.test(text3)) return void 0;
     return text3.replace(/\$\{!/g, "${");
   }
   if (fn?.name === "Join" && fn.args?.kind === "seq" && fn.args.items.length === 2) {
     const [delimiter2, list4] = fn.args.items;
-    const d6 = literal(delimiter2);
+    const d6 = literal2(delimiter2);
     if (d6 === void 0 || list4?.kind !== "seq" || list4.tag) return void 0;
     const parts2 = list4.items.map((item) => literalName(item, depth + 1));
     return parts2.every((p3) => p3 !== void 0) ? parts2.join(d6) : void 0;
@@ -75574,7 +74560,7 @@ function walk(ctx, node, path, depth, loose) {
   }
 }
 function looksLikeStatement(node) {
-  const effect = literal(pair(node, "Effect"));
+  const effect = literal2(pair(node, "Effect"));
   return (effect === "Allow" || effect === "Deny") && (pair(node, "Action") !== void 0 || pair(node, "NotAction") !== void 0) && pair(node, "Principal") === void 0 && pair(node, "NotPrincipal") === void 0;
 }
 function looksLikeDocument(node, isRoot) {
@@ -75591,7 +74577,7 @@ var MAX_RESOLVED_LENGTH = 1e3;
 var MAX_VARIABLE_STEPS = 1e3;
 function resolveValue(node, scope, depth = 0, steps = { left: MAX_VARIABLE_STEPS }) {
   if (!node) return void 0;
-  const text3 = literal(node);
+  const text3 = literal2(node);
   if (text3 === void 0) {
     if (node.kind === "scalar" && node.value !== null && !node.tag) {
       return { ok: true, value: String(node.value) };
@@ -75744,7 +74730,7 @@ function findInServerless(ctx, root6, repositoryPath) {
     reason: "the file names no service"
   };
   const iamRole = nodeAt(root6, ["provider", "iam", "role"]);
-  const perFunctionMode = literal(pair(iamRole, "mode")) === "perFunction";
+  const perFunctionMode = literal2(pair(iamRole, "mode")) === "perFunction";
   const existingRole = (iamRole && iamRole.kind !== "map" ? iamRole : void 0) ?? pair(provider, "role");
   const customInherit = nodeAt(root6, ["custom", PLUGIN, "defaultInherit"]);
   const defaultInherit = customInherit?.kind === "scalar" ? customInherit.value === true : perFunctionMode;
@@ -75753,7 +74739,7 @@ function findInServerless(ctx, root6, repositoryPath) {
   const sharedUsers = fnEntries.filter((f6) => !pair(f6.value, "role") && !ownRole(f6.value));
   const sharedExists = existingRole === void 0 && !perFunctionMode && fnEntries.some((f6) => !pair(f6.value, "role"));
   const named = (what, name2, derivation, path) => name2.ok ? { type: "role", name: name2.value, derivation, ...path !== void 0 ? { path } : {} } : { type: "role", unresolved: `${what}: ${name2.reason}` };
-  const rolePath = literal(pair(iamRole, "path"));
+  const rolePath = literal2(pair(iamRole, "path"));
   const sharedName = pair(iamRole, "name") ? resolveValue(pair(iamRole, "name"), scope) : joinParts([service, stage, region2, { ok: true, value: "lambdaRole" }]);
   const serviceLabel = service.ok ? service.value : "the service";
   const shared = {
@@ -75789,7 +74775,7 @@ function findInServerless(ctx, root6, repositoryPath) {
         `the role of function ${fnName}`,
         name2,
         `the role the Serverless Framework creates for function ${fnName} (${name2.ok ? name2.value : "its name"})`,
-        literal(nodeAt(fn, ["iam", "role", "path"])) ?? rolePath
+        literal2(nodeAt(fn, ["iam", "role", "path"])) ?? rolePath
       )
     };
   };
@@ -75906,7 +74892,7 @@ function managedPolicies(ctx, node, path) {
   if (!node) return;
   const items = node.kind === "seq" ? node.items : [node];
   items.forEach((item, i8) => {
-    const name2 = literal(item) ?? `given by ${describeIntrinsic(item)}`;
+    const name2 = literal2(item) ?? `given by ${describeIntrinsic(item)}`;
     note(
       ctx,
       item,
@@ -75919,7 +74905,7 @@ var FILE_VARIABLE = /^\$\{file\(([^()]+)\)(?::([^}]*))?\}$/;
 function statements(ctx, node, path, kind, attachments, repositoryPath, scope, includes) {
   const quota = QUOTAS.role;
   const include = (value, at2, holds) => {
-    const text3 = literal(value);
+    const text3 = literal2(value);
     if (text3 === void 0 || !text3.includes("${")) return false;
     const m3 = FILE_VARIABLE.exec(text3.trim());
     if (!m3) {
@@ -76176,8 +75162,8 @@ function listEdits(ctx, seq, ops, statementOf) {
       const item = seq.items[i8];
       const style = item.kind === "scalar" ? item.style : "plain";
       const texts = op.by.map((v) => scalarText(ctx, v, style, !block2));
-      const sep6 = block2 ? blockSeparator(ctx, item) : flowSeparator(ctx, seq, i8);
-      push(ctx, statementOf(i8), item.start, item.end, texts.join(sep6));
+      const sep7 = block2 ? blockSeparator(ctx, item) : flowSeparator(ctx, seq, i8);
+      push(ctx, statementOf(i8), item.start, item.end, texts.join(sep7));
     } else if (op.kind === "delete") {
       let j6 = i8;
       while (j6 + 1 < ops.length && ops[j6 + 1].kind === "delete") j6++;
@@ -76246,8 +75232,8 @@ function stringToList(ctx, statement2, node, entries, index) {
   const key = statement2.pairs.find((p3) => p3.key === "Action");
   if (!key) throw new EditRefusal("Action has no key");
   if (flow) {
-    const sep6 = ctx.text[node.start - 1] === ":" ? "," : ", ";
-    push(ctx, index, node.start, node.end, flowList(ctx, statement2, key.keyStart, texts, sep6));
+    const sep7 = ctx.text[node.start - 1] === ":" ? "," : ", ";
+    push(ctx, index, node.start, node.end, flowList(ctx, statement2, key.keyStart, texts, sep7));
     return;
   }
   const keyColumn = key.keyStart - lineStart2(ctx.text, key.keyStart);
@@ -76747,13 +75733,13 @@ var Converter = class {
     return { kind: "template", parts: parts2, start: node.startIndex, end: node.endIndex };
   }
   heredoc(node) {
-    const open2 = node.namedChildren.find((c6) => c6?.type === "heredoc_identifier");
+    const open3 = node.namedChildren.find((c6) => c6?.type === "heredoc_identifier");
     const strip = node.namedChildren.find((c6) => c6?.type === "heredoc_start")?.text === "<<-";
     const close = node.namedChildren.filter((c6) => c6?.type === "heredoc_identifier").pop();
-    if (!open2 || !close || open2 === close) return this.other(node);
+    if (!open3 || !close || open3 === close) return this.other(node);
     const text3 = this.text;
-    let contentStart = text3.indexOf("\n", open2.endIndex);
-    contentStart = contentStart < 0 ? open2.endIndex : contentStart + 1;
+    let contentStart = text3.indexOf("\n", open3.endIndex);
+    contentStart = contentStart < 0 ? open3.endIndex : contentStart + 1;
     const contentEnd = text3.lastIndexOf("\n", close.startIndex - 1) + 1;
     return {
       kind: "heredoc",
@@ -76909,9 +75895,9 @@ function folderOf(path) {
   const i8 = path.lastIndexOf("/");
   return i8 < 0 ? "" : path.slice(0, i8);
 }
-function joinPath(folder2, relative4) {
+function joinPath(folder2, relative5) {
   const parts2 = folder2 === "" ? [] : folder2.split("/");
-  for (const step of relative4.split("/")) {
+  for (const step of relative5.split("/")) {
     if (step === "" || step === ".") continue;
     if (step === "..") parts2.pop();
     else parts2.push(step);
@@ -77462,19 +76448,19 @@ function fileTarget(expr, folder2) {
   if (expr.kind !== "call" || expr.name !== "file" && expr.name !== "templatefile")
     return void 0;
   const arg = expr.args[0];
-  let relative4;
-  if (arg?.kind === "string") relative4 = arg.value;
+  let relative5;
+  if (arg?.kind === "string") relative5 = arg.value;
   else if (arg?.kind === "template") {
-    relative4 = "";
+    relative5 = "";
     for (const part of arg.parts) {
-      if ("text" in part) relative4 += part.text;
-      else if (part.expr.kind === "reference" && part.expr.parts.length === 2 && part.expr.parts[0] === "path" && part.expr.parts[1] === "module" && relative4 === "") {
-        relative4 = ".";
+      if ("text" in part) relative5 += part.text;
+      else if (part.expr.kind === "reference" && part.expr.parts.length === 2 && part.expr.parts[0] === "path" && part.expr.parts[1] === "module" && relative5 === "") {
+        relative5 = ".";
       } else return void 0;
     }
   }
-  if (relative4 === void 0 || relative4.startsWith("/")) return void 0;
-  return { path: joinPath(folder2, relative4), template: expr.name === "templatefile" };
+  if (relative5 === void 0 || relative5.startsWith("/")) return void 0;
+  return { path: joinPath(folder2, relative5), template: expr.name === "templatefile" };
 }
 function attachmentsOfReferrer(context3, referrer) {
   const scopes = scopesOf(context3, referrer.folder);
@@ -78188,8 +77174,8 @@ function tupleEdits(ctx, tuple, ops, statementOf) {
     const op = ops[i8];
     const item = tuple.items[i8];
     if (op.kind === "replace") {
-      const sep6 = separator(ctx, tuple, i8);
-      push2(ctx, of(i8), item.start, item.end, op.by.map(hclString).join(sep6));
+      const sep7 = separator(ctx, tuple, i8);
+      push2(ctx, of(i8), item.start, item.end, op.by.map(hclString).join(sep7));
     } else if (op.kind === "delete") {
       let j6 = i8;
       while (j6 + 1 < ops.length && ops[j6 + 1].kind === "delete") j6++;
@@ -78563,7 +77549,7 @@ function resolveAttachments(attachments, ctx) {
   const stackEntry = ctx.config.stacks.find((s2) => globMatcher([s2.template])(ctx.file));
   const stack = stackEntry?.name;
   for (const a6 of attachments) {
-    const label2 = describe3(a6);
+    const label2 = describe4(a6);
     if (a6.type === "group") {
       return {
         ok: false,
@@ -78675,7 +77661,7 @@ function accountFor(ctx) {
 function accountOf(arn) {
   return /^arn:[^:]*:iam::(\d{12}):/.exec(arn)?.[1] ?? "";
 }
-function describe3(a6) {
+function describe4(a6) {
   if (a6.samResource) return `the role SAM creates for ${a6.samResource}`;
   if (a6.name !== void 0) return `${a6.type} ${a6.name}`;
   if (a6.namePrefix !== void 0) return `${a6.type} with name_prefix ${a6.namePrefix}`;
@@ -79112,9 +78098,9 @@ function githubMessage(error3) {
     for (const e6 of data.errors) {
       if (typeof e6 === "string") parts2.push(e6);
       else if (e6 && typeof e6 === "object") {
-        const { message: message2, field, code: code3 } = e6;
+        const { message: message2, field, code: code4 } = e6;
         if (typeof message2 === "string") parts2.push(message2);
-        else if (typeof field === "string") parts2.push(`${field} ${String(code3 ?? "invalid")}`);
+        else if (typeof field === "string") parts2.push(`${field} ${String(code4 ?? "invalid")}`);
       }
     }
   }
@@ -79402,10 +78388,10 @@ async function sweep(client, request2, progress) {
   }
   const base2 = await getCommit(client, repo, baseSha);
   const algorithm = algorithmOf(base2.tree) ?? "sha1";
-  const cache7 = /* @__PURE__ */ new Map();
+  const cache8 = /* @__PURE__ */ new Map();
   const readTree = (sha) => {
-    let hit = cache7.get(sha);
-    if (!hit) cache7.set(sha, hit = getTree(client, repo, sha));
+    let hit = cache8.get(sha);
+    if (!hit) cache8.set(sha, hit = getTree(client, repo, sha));
     return hit;
   };
   const planned = request2.changes.map((c6) => ({ ...c6, sha: textBlobId(c6.fixed, algorithm) }));
@@ -79432,9 +78418,9 @@ async function sweep(client, request2, progress) {
   const pulls = await listBranchPullRequests(client, repo, branch, defaultBranch);
   const anyOpen = pulls.find((p3) => p3.state === "open");
   const login = anyOpen ? await request2.login() : void 0;
-  const open2 = anyOpen && isOurs(anyOpen.author, login) ? anyOpen : void 0;
+  const open3 = anyOpen && isOurs(anyOpen.author, login) ? anyOpen : void 0;
   if (anyOpen) progress.pullRequest = { number: anyOpen.number, url: anyOpen.url };
-  if (anyOpen && !open2) {
+  if (anyOpen && !open3) {
     progress.notes.push(
       `pull request #${anyOpen.number} from ${branch} was opened by ${anyOpen.author || "someone else"}, not by this token: the sweep keeps the branch current but leaves its text alone.`
     );
@@ -79452,11 +78438,11 @@ async function sweep(client, request2, progress) {
     const note3 = `someone else pushed to ${branch} (commit ${head.sha.slice(0, 7)} by ${head.author.name}), so the sweep leaves the branch and its pull request alone; delete the branch, or set sweep-force-push: true, to let the sweep rebuild it.`;
     progress.notes.push(note3);
     logger2.warning(`iam-refine: ${note3}`);
-    if (open2 && login !== void 0) {
+    if (open3 && login !== void 0) {
       await commentOnce(
         client,
         repo,
-        open2.number,
+        open3.number,
         login,
         texts.leftAloneMarker,
         texts.leftAlone(head)
@@ -79470,16 +78456,16 @@ async function sweep(client, request2, progress) {
     );
   }
   if (kept.length === 0) {
-    if (open2) {
-      await createIssueComment(client, repo, open2.number, texts.closing());
-      await updatePullRequest(client, repo, open2.number, { state: "closed" });
+    if (open3) {
+      await createIssueComment(client, repo, open3.number, texts.closing());
+      await updatePullRequest(client, repo, open3.number, { state: "closed" });
       progress.operation = "closed";
     }
     if (branchHead !== void 0) await deleteBranch(client, repo, branch);
     logger2.info(
-      open2 ? `iam-refine: nothing is left to change; closed pull request #${open2.number} and deleted ${branch}.` : "iam-refine: nothing to change in the repository."
+      open3 ? `iam-refine: nothing is left to change; closed pull request #${open3.number} and deleted ${branch}.` : "iam-refine: nothing to change in the repository."
     );
-    return done(open2 ? "closed" : "none");
+    return done(open3 ? "closed" : "none");
   }
   let commit;
   let wrote = false;
@@ -79528,9 +78514,9 @@ async function sweep(client, request2, progress) {
   }
   progress.commit = commit;
   const body2 = texts.body(commit, progress.stale);
-  if (open2) {
-    if (open2.body !== body2) {
-      await updatePullRequest(client, repo, open2.number, { body: body2 });
+  if (open3) {
+    if (open3.body !== body2) {
+      await updatePullRequest(client, repo, open3.number, { body: body2 });
       wrote = true;
     }
     return done(wrote ? "updated" : "unchanged", { commit });
@@ -79584,7 +78570,7 @@ async function commentOnce(client, repo, number, login, marker, body2) {
 }
 
 // src/io/refine-tree.ts
-import { lstat as lstat3 } from "node:fs/promises";
+import { lstat as lstat4 } from "node:fs/promises";
 import { posix } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
@@ -79592,38 +78578,38 @@ import { performance as performance2 } from "node:perf_hooks";
 init_errors();
 import {
   chmod as chmod2,
-  lstat as lstat2,
+  lstat as lstat3,
   readdir as readdir3,
   readFile as readFile4,
-  realpath,
+  realpath as realpath2,
   rename as rename2,
   stat as stat3,
   unlink as unlink2,
   writeFile as writeFile3
 } from "node:fs/promises";
-import { basename, dirname as dirname2, join as join7, relative as relative2, sep as sep4 } from "node:path";
+import { basename, dirname as dirname2, join as join8, relative as relative3, sep as sep5 } from "node:path";
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 async function walkFiles(paths, root6, ignore) {
   const out2 = [];
   const seen = /* @__PURE__ */ new Set();
   const add = (path, explicit) => {
-    const rel = toPosix(relative2(root6, path)) || basename(path);
+    const rel = toPosix(relative3(root6, path)) || basename(path);
     if (seen.has(rel) || ignore(rel)) return;
     seen.add(rel);
     out2.push({ path: toPosix(path), rel, explicit });
   };
   for (const given of paths) {
-    let info3;
+    let info4;
     try {
-      info3 = await stat3(given);
+      info4 = await stat3(given);
     } catch {
       throw new ConfigurationError(`${given}: no such file or folder`);
     }
-    if (info3.isFile()) {
+    if (info4.isFile()) {
       add(given, true);
       continue;
     }
-    if (!info3.isDirectory()) continue;
+    if (!info4.isDirectory()) continue;
     const stack = [given];
     while (stack.length > 0) {
       const dir = stack.pop();
@@ -79631,14 +78617,14 @@ async function walkFiles(paths, root6, ignore) {
       try {
         entries = await readdir3(dir, { withFileTypes: true });
       } catch (error3) {
-        throw new ConfigurationError(`${dir}: cannot list the folder (${describe4(error3)})`);
+        throw new ConfigurationError(`${dir}: cannot list the folder (${describe5(error3)})`);
       }
       entries.sort((a6, b6) => a6.name < b6.name ? -1 : a6.name > b6.name ? 1 : 0);
       const dirs = [];
       for (const e6 of entries) {
-        const path = join7(dir, e6.name);
+        const path = join8(dir, e6.name);
         if (e6.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(e6.name) && !ignore(`${toPosix(relative2(root6, path))}/`)) {
+          if (!SKIPPED_FOLDERS.has(e6.name) && !ignore(`${toPosix(relative3(root6, path))}/`)) {
             dirs.push(path);
           }
         } else if (e6.isFile() && mayHoldPolicies(e6.name)) add(path, false);
@@ -79653,7 +78639,7 @@ async function readCandidate(path) {
   try {
     size = (await stat3(path)).size;
   } catch (error3) {
-    throw new ConfigurationError(`${path}: cannot read the file (${describe4(error3)})`);
+    throw new ConfigurationError(`${path}: cannot read the file (${describe5(error3)})`);
   }
   if (size > MAX_FILE_BYTES) {
     return {
@@ -79666,7 +78652,7 @@ async function readCandidate(path) {
   try {
     bytes = await readFile4(path);
   } catch (error3) {
-    throw new ConfigurationError(`${path}: cannot read the file (${describe4(error3)})`);
+    throw new ConfigurationError(`${path}: cannot read the file (${describe5(error3)})`);
   }
   if (bytes.includes(0)) {
     return { ok: false, reason: "binary", message: "is binary (it holds NUL bytes); not read" };
@@ -79678,13 +78664,13 @@ async function readCandidate(path) {
   }
 }
 function toPosix(path) {
-  return sep4 === "/" ? path : path.split(sep4).join("/");
+  return sep5 === "/" ? path : path.split(sep5).join("/");
 }
-function describe4(error3) {
-  const code3 = error3.code;
-  if (code3 === "ENOENT") return "no such file";
-  if (code3 === "EACCES" || code3 === "EPERM") return "permission denied";
-  return code3 ?? String(error3);
+function describe5(error3) {
+  const code4 = error3.code;
+  if (code4 === "ENOENT") return "no such file";
+  if (code4 === "EACCES" || code4 === "EPERM") return "permission denied";
+  return code4 ?? String(error3);
 }
 
 // src/io/refine-tree.ts
@@ -79810,7 +78796,7 @@ async function terraformContext(texts, parserFiles) {
 }
 async function isRegularFile(path) {
   try {
-    return (await lstat3(path)).isFile();
+    return (await lstat4(path)).isFile();
   } catch {
     return false;
   }
@@ -80145,17 +79131,17 @@ function notChanged(input) {
   return out2;
 }
 function fitSections(parts2, limit, measure, unit = "characters") {
-  const join9 = (sections, omission2) => [parts2.head.trimEnd(), ...sections, ...omission2 ? [omission2] : [], parts2.foot].join("\n\n") + "\n";
-  const whole = join9(parts2.sections);
+  const join10 = (sections, omission2) => [parts2.head.trimEnd(), ...sections, ...omission2 ? [omission2] : [], parts2.foot].join("\n\n") + "\n";
+  const whole = join10(parts2.sections);
   if (measure(whole) <= limit) return whole;
   const total = parts2.sections.length;
   const omission = (kept2) => `_${total - kept2} of ${total} sections are not shown here: this text holds at most ${limit} ${unit}. The job summary of the run and its JSON report (output \`report\`) list every change._`;
   const kept = [];
   for (const section of parts2.sections) {
-    if (measure(join9([...kept, section], omission(kept.length + 1))) > limit) break;
+    if (measure(join10([...kept, section], omission(kept.length + 1))) > limit) break;
     kept.push(section);
   }
-  return join9(kept, omission(kept.length));
+  return join10(kept, omission(kept.length));
 }
 function fileLink(base2, path) {
   const encoded = path.split("/").map(
@@ -80293,7 +79279,7 @@ function outcomeSentence(sweep2, branch) {
 }
 
 // src/main.ts
-async function run2(world = {
+async function run3(world = {
   env: process.env,
   logger: actionsLogger(),
   readInput: (name2) => getInput(name2)
@@ -80621,10 +79607,10 @@ function reviewFile(file, headText, policies) {
 }
 async function publishOutputs(outcome, inputs, world) {
   const { report } = outcome;
-  const dir = join8(world.env.RUNNER_TEMP ?? tmpdir(), "iam-refine");
+  const dir = join9(world.env.RUNNER_TEMP ?? tmpdir(), "iam-refine");
   await mkdir2(dir, { recursive: true });
-  const reportPath = join8(dir, "report.json");
-  const sarifPath = join8(dir, "iam-refine.sarif");
+  const reportPath = join9(dir, "report.json");
+  const sarifPath = join9(dir, "iam-refine.sarif");
   await writeFile4(reportPath, `${JSON.stringify(report, null, 2)}
 `);
   await writeFile4(sarifPath, `${JSON.stringify(toSarif(report), null, 2)}
@@ -80691,15 +79677,13 @@ async function readPullRequest(env2) {
   return { owner: o3, repo: r6, pullNumber: pull.number, headSha: pull.head.sha };
 }
 async function readConfig(file, workspace) {
-  const path = isAbsolute2(file) ? file : join8(workspace, file);
-  let text3;
-  try {
-    text3 = await readFile6(path, "utf8");
-  } catch {
-    if (file === DEFAULTS2.config) return EMPTY_CONFIG;
-    throw new ConfigurationError(`Input ${INPUT.config}: cannot read ${file}`);
-  }
-  return parseConfig(text3, file);
+  return readConfigFile({
+    file,
+    root: workspace,
+    within: workspace,
+    optional: file === DEFAULTS2.config,
+    label: `Input ${INPUT.config}: ${file}`
+  });
 }
 async function loadCatalog(inputs, workspace, logger2, trustWorkspace) {
   const choice = inputs.catalog;
@@ -80709,7 +79693,7 @@ async function loadCatalog(inputs, workspace, logger2, trustWorkspace) {
     );
     return catalogFromInput(void 0, { warn: (message2) => logger2.warning(message2) });
   }
-  const value = choice.kind === "live" ? "live" : choice.kind === "file" ? isAbsolute2(choice.path) ? choice.path : join8(workspace, choice.path) : void 0;
+  const value = choice.kind === "live" ? "live" : choice.kind === "file" ? isAbsolute3(choice.path) ? choice.path : join9(workspace, choice.path) : void 0;
   return catalogFromInput(value, { warn: (message2) => logger2.warning(message2) });
 }
 async function loadFindings(inputs, pr, client, workspace, logger2, trust) {
@@ -80720,9 +79704,9 @@ async function loadFindings(inputs, pr, client, workspace, logger2, trust) {
         `Input ${INPUT.findings}: findings files are not read on pull_request_target, where the workspace may hold the pull request's files; use ${INPUT.findingsArtifact} or ${INPUT.analyzerArn} (or ${INPUT.allowWorkspaceOnPullRequestTarget}: true with a checkout of the base branch).`
       );
     }
-    const matched2 = await expandGlobs(inputs.findings, workspace);
+    const matched2 = await expandGlobs(inputs.findings, workspace, `Input ${INPUT.findings}`);
     const files = matched2.filter((path) => {
-      const rel = relative3(workspace, path).split(sep5).join("/");
+      const rel = relative4(workspace, path).split(sep6).join("/");
       if (!trust.changedPaths.has(rel)) return true;
       logger2.warning(
         `${rel} is a findings file this pull request changes: it is not read (findings a pull request writes are not trusted; change findings in a pull request of their own).`
@@ -80745,6 +79729,7 @@ async function loadFindings(inputs, pr, client, workspace, logger2, trust) {
           owner: pr.owner,
           repo: pr.repo,
           name: a6.name,
+          workflow: a6.workflow,
           ...a6.runId === void 0 ? {} : { runId: a6.runId },
           ...a6.repository ? { repository: `${a6.repository.owner}/${a6.repository.repo}` } : {}
         },
@@ -80775,4 +79760,4 @@ async function loadFindings(inputs, pr, client, workspace, logger2, trust) {
 }
 
 // src/index.ts
-await run2();
+await run3();

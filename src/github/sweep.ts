@@ -2,7 +2,7 @@
  * Sweep mode's writes: one branch with one commit on the default branch's head, made through the
  * Git Data API (a tree on the base tree carrying the files' content, a commit, a ref: GitHub signs
  * the commit, and no git credentials are needed), and one pull request from it that this run
- * opens, updates, leaves as it is or closes. (docs/adr/0018-sweep-mode.md)
+ * opens, updates, leaves as it is or closes. (docs/adr/0021-sweep-mode.md)
  *
  * What it never does: force-push over a commit it did not make (unless `forcePush`), write when
  * nothing changed (the tree it would commit is computed locally and compared first), commit a

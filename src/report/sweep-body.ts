@@ -4,7 +4,7 @@
  * the commit as ours, the comment that closes the pull request, and the one that says the sweep
  * leaves a branch someone else pushed to alone. Pure. Every outside value — file names, pointers,
  * Sids, finding ids, ARNs, dates, messages that quote a policy — passes through `code` or `text`,
- * and every body is read back by `guardBody` before it leaves. (docs/adr/0018-sweep-mode.md)
+ * and every body is read back by `guardBody` before it leaves. (docs/adr/0021-sweep-mode.md)
  */
 import type { PrincipalUnused } from '../engine/unused.js'
 import { fenced } from './fence.js'
