@@ -442,6 +442,30 @@ describe('iam-refine check: bad input is reported or skipped, never a crash', ()
   })
 })
 
+describe('iam-refine check: --fix keeps every byte it does not change', () => {
+  it('keeps a byte-order mark, in JSON and in YAML', async () => {
+    const dir = join(temp, 'bom')
+    mkdirSync(join(dir, 'AppRole'), { recursive: true })
+    const bom = '\ufeff'
+    const json = `${bom}{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "*"}]}\n`
+    const yaml = `${bom}Version: '2012-10-17'\nStatement:\n  - Effect: Allow\n    Action:\n      - s3:GetObject\n      - s3:PutObject\n    Resource: '*'\n`
+    writeFileSync(join(dir, 'AppRole/a.json'), json)
+    writeFileSync(join(dir, 'AppRole/b.yaml'), yaml)
+    const fixed = await run(dir, '--fix', '--fail-on', 'unused')
+    expect(fixed.out).toContain('2 with unused permissions (2 fixed)')
+    for (const [file, before] of [
+      ['AppRole/a.json', json],
+      ['AppRole/b.yaml', yaml]
+    ] as const) {
+      const after = readFileSync(join(dir, file))
+      expect([...after.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+      expect(after.toString('utf8')).toBe(
+        before.replace(file.endsWith('json') ? ', "s3:PutObject"' : '      - s3:PutObject\n', '')
+      )
+    }
+  })
+})
+
 describe('iam-refine check: files named on the command line', () => {
   it('says when a named file is in no format it reads, and a named file it cannot check is exit 2', async () => {
     const dir = join(temp, 'named')

@@ -78658,7 +78658,10 @@ async function readCandidate(path) {
     return { ok: false, reason: "binary", message: "is binary (it holds NUL bytes); not read" };
   }
   try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+    return {
+      ok: true,
+      text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes)
+    };
   } catch {
     return { ok: false, reason: "binary", message: "is not UTF-8 text; not read" };
   }

@@ -116,7 +116,11 @@ export async function readCandidate(path: string): Promise<ReadOutcome> {
     return { ok: false, reason: 'binary', message: 'is binary (it holds NUL bytes); not read' }
   }
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
+    // The byte-order mark is kept: the fix writes the text back, and every other byte must stay.
+    return {
+      ok: true,
+      text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
+    }
   } catch {
     return { ok: false, reason: 'binary', message: 'is not UTF-8 text; not read' }
   }
