@@ -4,19 +4,17 @@
  * same run, so that "post nothing" cannot pass.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import MarkdownIt, { type Token } from 'markdown-it'
 import { applySuggestions } from '../src/github/placement.js'
 import { extractSuggestion } from '../src/report/fence.js'
 import { readMarker, SUMMARY_MARKER } from '../src/report/fingerprint.js'
 import { newFilePatch } from './fixtures/github/reports.js'
 import { actionSandbox, pullRequestEvent, type ActionSandbox } from './helpers/action-run.js'
-import { readerSees } from './helpers/reader.js'
+import { markdownTokens, readerSees } from './helpers/reader.js'
 import { startGitHubServer, type GitHubServer, type ServerFile } from './servers/github.js'
 
 const HEAD = 'd'.repeat(40)
 const BOT = 'github-actions[bot]'
 const ROLE = 'arn:aws:iam::123456789012:role/AppRole'
-const md = new MarkdownIt('default', { html: true, linkify: true })
 
 const catalog = { s3: ['GetObject', 'GetObjectAcl', 'PutObject', 'DeleteObject'] }
 const findings = {
@@ -89,22 +87,9 @@ async function setUp(
 
 const inputs = { findings: 'findings/*.json', catalog: 'catalog.json' }
 
-/** Every token of a rendered body, nested ones included. */
-function tokens(body: string): Token[] {
-  const out: Token[] = []
-  const walk = (list: readonly Token[]): void => {
-    for (const t of list) {
-      out.push(t)
-      if (t.children) walk(t.children)
-    }
-  }
-  walk(md.parse(body, {}))
-  return out
-}
-
 /** What a reader sees of a comment: exactly one suggestion, no link, image, HTML but the marker. */
 function expectCleanComment(body: string): void {
-  const all = tokens(body)
+  const all = markdownTokens(body)
   expect(all.filter(t => t.type === 'fence' && t.info.startsWith('suggestion'))).toHaveLength(1)
   expect(all.filter(t => t.type === 'link_open' || t.type === 'image')).toEqual([])
   const html = all.filter(t => t.type === 'html_inline' || t.type === 'html_block')
@@ -159,7 +144,7 @@ describe('what a pull request writes cannot shape what the bot says', () => {
     for (const c of server.reviewComments) expectCleanComment(c.body)
     const summary = server.issueComments.find(c => c.body.includes(SUMMARY_MARKER))!.body
     for (const body of [summary, run.summary]) {
-      const all = tokens(body)
+      const all = markdownTokens(body)
       expect(all.filter(t => t.type === 'link_open' || t.type === 'image')).toEqual([])
       expect(all.filter(t => t.type.startsWith('html')).map(t => t.content.trim())).toEqual(
         body === summary ? [SUMMARY_MARKER] : []

@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import MarkdownIt, { type Token } from 'markdown-it'
 import { parseCatalog } from '../src/engine/catalog.js'
 import { parseFindings } from '../src/findings/parse.js'
 import { combineFindings } from '../src/findings/select.js'
@@ -15,8 +14,8 @@ import { renderSummary } from '../src/report/summary.js'
 import { EMPTY_CONFIG } from '../src/sources/config.js'
 import { refineFile } from '../src/sources/scan.js'
 import { newFilePatch, sha256 } from './fixtures/github/reports.js'
+import { markdownTokens } from './helpers/reader.js'
 
-const md = new MarkdownIt('default', { html: true, linkify: true })
 const catalog = parseCatalog(
   { s3: ['GetObject', 'GetObjectAcl', 'PutObject', 'DeleteObject', 'ListBucket'] },
   'test'
@@ -44,18 +43,6 @@ const iamPath = fc
     maxLength: 12
   })
   .map(p => p.replace(/\//g, '_'))
-
-function tokens(body: string): Token[] {
-  const out: Token[] = []
-  const walk = (list: readonly Token[]): void => {
-    for (const t of list) {
-      out.push(t)
-      if (t.children) walk(t.children)
-    }
-  }
-  walk(md.parse(body, {}))
-  return out
-}
 
 describe('comments and the summary, from hostile names and findings', () => {
   it('render exactly the intended suggestion and nothing an outsider wrote', () => {
@@ -111,7 +98,7 @@ describe('comments and the summary, from hostile names and findings', () => {
         const items = buildReviewItems(files, sha256)
         expect(items).toHaveLength(1)
         const item = items[0]!
-        const all = tokens(item.body)
+        const all = markdownTokens(item.body)
         const fences = all.filter(t => t.type === 'fence')
         expect(fences).toHaveLength(1)
         expect(fences[0]!.info).toBe('suggestion')
@@ -134,7 +121,7 @@ describe('comments and the summary, from hostile names and findings', () => {
           delivered: [{ item, delivery: { kind: 'summary', why: 'read-only' } }],
           readOnly: true
         })
-        const s = tokens(summary)
+        const s = markdownTokens(summary)
         expect(
           s.filter(t => t.type === 'link_open' || t.type === 'image' || t.type.startsWith('html'))
         ).toEqual([])

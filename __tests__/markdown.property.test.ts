@@ -5,11 +5,9 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import MarkdownIt, { type Token } from 'markdown-it'
 import { bodyProblem } from '../src/report/guard.js'
 import { code, MAX_SHOWN_CHARACTERS, text, visible } from '../src/report/markdown.js'
-
-const md = new MarkdownIt('default', { html: true, linkify: true })
+import { markdownTokens } from './helpers/reader.js'
 
 /** Pieces an attacker reaches for, mixed with anything Unicode holds. */
 const ATTACKS = [
@@ -51,18 +49,6 @@ const outside = fc.oneof(
   fc.array(fc.constantFrom(...ATTACKS), { minLength: 1, maxLength: 4 }).map(a => a.join(''))
 )
 
-function inlineTokens(markdown: string): Token[] {
-  const out: Token[] = []
-  const walk = (list: readonly Token[]): void => {
-    for (const t of list) {
-      out.push(t)
-      if (t.children) walk(t.children)
-    }
-  }
-  walk(md.parse(markdown, {}))
-  return out
-}
-
 const FORBIDDEN = [
   'link_open',
   'image',
@@ -81,7 +67,7 @@ describe('code()', () => {
     fc.assert(
       fc.property(outside, value => {
         const body = `Policy ${code(value)} in a file`
-        const tokens = inlineTokens(body)
+        const tokens = markdownTokens(body)
         expect(tokens.filter(t => FORBIDDEN.includes(t.type))).toEqual([])
         const spans = tokens.filter(t => t.type === 'code_inline')
         if (visible(value) === '') {
@@ -104,7 +90,7 @@ describe('code()', () => {
           `- ${code(value)}: removed`,
           `| File | Policy |\n| --- | --- |\n| ${cell} | x |`
         ]) {
-          const tokens = inlineTokens(body)
+          const tokens = markdownTokens(body)
           expect(
             tokens.filter(t =>
               ['link_open', 'image', 'html_inline', 'html_block', 'fence'].includes(t.type)
@@ -123,7 +109,7 @@ describe('text()', () => {
     fc.assert(
       fc.property(outside, value => {
         const body = `Why: ${text(value)} (end)`
-        const tokens = inlineTokens(body)
+        const tokens = markdownTokens(body)
         expect(
           tokens.filter(
             t =>

@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import MarkdownIt, { type Token } from 'markdown-it'
 import { readFileSync } from 'node:fs'
 import { parseCatalog } from '../src/engine/catalog.js'
 import type { PrincipalUnused } from '../src/engine/unused.js'
@@ -30,22 +29,10 @@ import {
   SWEEP_TRAILER,
   type SweptFile
 } from '../src/report/sweep-body.js'
+import { markdownTokens } from './helpers/reader.js'
 
-const md = new MarkdownIt('default', { html: true, linkify: true })
 const repo = '__tests__/fixtures/repo'
 const LINK_BASE = 'https://github.com/acme/infra/blob/0123456789abcdef0123456789abcdef01234567'
-
-function tokens(markdown: string): Token[] {
-  const out: Token[] = []
-  const walk = (list: readonly Token[]): void => {
-    for (const t of list) {
-      out.push(t)
-      if (t.children) walk(t.children)
-    }
-  }
-  walk(md.parse(markdown, {}))
-  return out
-}
 
 /** What a reader of the rendered body could click, see as HTML, or be pinged by. */
 function rendered(markdown: string): {
@@ -54,7 +41,7 @@ function rendered(markdown: string): {
   html: string[]
   text: string
 } {
-  const all = tokens(markdown)
+  const all = markdownTokens(markdown)
   return {
     links: all.filter(t => t.type === 'link_open').map(t => String(t.attrGet('href'))),
     images: all.filter(t => t.type === 'image').length,
@@ -258,9 +245,9 @@ describe('outside text in the body stays text', () => {
       `${LINK_BASE}/x/%5Bclick%5D%28javascript%3Aalert%281%29%29%20%40octocat%20%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E%20%231%20%21%5Bp%5D%28p.png%29.json`
     ])
     expect(view.html.every(h => [SWEEP_MARKER, '<sub>', '</sub>'].includes(h))).toBe(true)
-    expect(tokens(body).some(t => t.type === 'fence')).toBe(false)
+    expect(markdownTokens(body).some(t => t.type === 'fence')).toBe(false)
     // Each reads as exactly what it was, inside a code span.
-    const spans = tokens(body)
+    const spans = markdownTokens(body)
       .filter(t => t.type === 'code_inline')
       .map(t => t.content)
     expect(spans).toContain(ATTACKS.file)

@@ -3,7 +3,7 @@
  * bare-URL links, as the guard parses it), tags dropped, entities decoded, the zero-width spaces
  * that disarm mentions and autolinks removed. Tests assert on this, not on the escaped source.
  */
-import MarkdownIt from 'markdown-it'
+import MarkdownIt, { type Token } from 'markdown-it'
 
 const md = new MarkdownIt('default', { html: true, linkify: true })
 
@@ -18,4 +18,17 @@ export function readerSees(markdown: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')
     .replace(/\u200b/g, '')
+}
+
+/** Every token of a body as markdown-it parses it, nested inline tokens included, in order. */
+export function markdownTokens(markdown: string): Token[] {
+  const out: Token[] = []
+  const walk = (list: readonly Token[]): void => {
+    for (const t of list) {
+      out.push(t)
+      if (t.children) walk(t.children)
+    }
+  }
+  walk(md.parse(markdown, {}))
+  return out
 }
