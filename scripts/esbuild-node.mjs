@@ -2,22 +2,68 @@
 // docs generator all run on Node as ESM with their dependencies inside.
 import { build } from 'esbuild'
 
-/** Bundles `entry` into the single ESM file `outfile` for Node 20 and later. */
+/**
+ * Packages whose modules only define things: importing one runs nothing we rely on, so esbuild may
+ * leave out those a bundle never uses. `@actions/core` imports `@actions/http-client` for its OIDC
+ * client alone (`getIDToken`, which we never call), and the HTTP client loads undici (~770 KB,
+ * ~30 ms to evaluate): without this every start of the action paid for it. Where a bundle does use
+ * the client (`@actions/github`'s Octokit, on the pull-request path), it is kept as before.
+ */
+const SIDE_EFFECT_FREE = /^@actions\/http-client(\/|$)/
+
+/** Marks the imports of SIDE_EFFECT_FREE packages as removable when unused. */
+const sideEffectFree = {
+  name: 'side-effect-free',
+  setup(build) {
+    build.onResolve({ filter: SIDE_EFFECT_FREE }, async args => {
+      if (args.pluginData === sideEffectFree) return undefined
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: sideEffectFree
+      })
+      return resolved.errors.length > 0 ? resolved : { ...resolved, sideEffects: false }
+    })
+  }
+}
+
+const NODE_ESM = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // jsonc-parser's UMD entry breaks in a bundle; its ESM entry does not.
+  mainFields: ['module', 'main'],
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [sideEffectFree],
+  // Bundled CommonJS dependencies call require(); ESM has none unless we make one.
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
+  }
+}
+
+/** Bundles `entry` into the single ESM file `outfile` for Node 20 and later (scripts, benchmarks). */
 export function bundleForNode(entry, outfile) {
+  return build({ ...NODE_ESM, entryPoints: [entry], outfile })
+}
+
+/**
+ * Bundles `entries` (`{ name: source }`) into `outdir` as `name.js` files that share chunks: code
+ * reached only through a dynamic `import()` goes into a chunk loaded when that import runs. Chunk
+ * names are the name of the module they start from and a hash of their content, so the same
+ * sources give the same files. Nothing is written: the result's `outputFiles` are the files.
+ */
+export function bundleSplitForNode(entries, outdir) {
   return build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // jsonc-parser's UMD entry breaks in a bundle; its ESM entry does not.
-    mainFields: ['module', 'main'],
-    legalComments: 'none',
-    logLevel: 'warning',
-    // Bundled CommonJS dependencies call require(); ESM has none unless we make one.
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
-    }
+    ...NODE_ESM,
+    entryPoints: entries,
+    outdir,
+    splitting: true,
+    entryNames: '[name]',
+    chunkNames: '[name]-[hash]',
+    write: false,
+    metafile: true
   })
 }
