@@ -5,14 +5,12 @@ import { isAbsolute, join, relative, sep } from 'node:path'
 import type { Catalog } from './engine/catalog.js'
 import { ConfigurationError, InvariantError } from './engine/errors.js'
 import type { PrincipalRecommendation } from './engine/recommendation.js'
-import { createAccessAnalyzerClient } from './findings/access-analyzer.js'
 import { artifactSource } from './findings/artifact.js'
-import { recommendingAccessAnalyzerSource } from './findings/recommendations.js'
 import type { LoadedFindings } from './findings/select.js'
 import { filesSource, loadFindingsSources, type FindingsSource } from './findings/source.js'
-import { awsRefinementVerifier } from './findings/verify.js'
+import type { RefinementVerifier } from './findings/verify.js'
 import { getChangedFiles, type ChangedFile } from './github/changed-files.js'
-import { createGitHubClient, type GitHubClient } from './github/client.js'
+import type { GitHubClient } from './github/client.js'
 import { getFileContents } from './github/file-content.js'
 import { listFolderFiles } from './github/folder-files.js'
 import { reviewPullRequest, type ReviewTarget } from './github/review.js'
@@ -103,6 +101,26 @@ export async function run(
   }
 }
 
+/**
+ * The Octokit client. Octokit, and the undici it brings, are imported here, once a run has work
+ * for GitHub, so that a run that stops before (an event it does not handle, a bad input) never
+ * loads them (docs/adr/0022-bundle-layout.md).
+ */
+async function gitHubClient(inputs: Inputs, world: ActionEnvironment): Promise<GitHubClient> {
+  const { createGitHubClient } = await import('./github/client.js')
+  return createGitHubClient(inputs.githubToken, world.logger, world.env.GITHUB_API_URL)
+}
+
+/**
+ * The proof by IAM Access Analyzer (input verify-with-aws). The AWS SDK is imported here, so that
+ * runs without AWS inputs never load it (docs/adr/0022-bundle-layout.md).
+ */
+async function awsVerifier(): Promise<RefinementVerifier> {
+  const { awsRefinementVerifier } = await import('./findings/verify.js')
+  const { createAccessAnalyzerClient } = await import('./findings/access-analyzer.js')
+  return awsRefinementVerifier(createAccessAnalyzerClient())
+}
+
 interface RunOutcome {
   readonly report: Report
   readonly summary: string
@@ -118,7 +136,7 @@ interface RunOutcome {
 async function sweepRepository(inputs: Inputs, world: ActionEnvironment): Promise<RunOutcome> {
   const { logger, env } = world
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd()
-  const client = createGitHubClient(inputs.githubToken, logger, env.GITHUB_API_URL)
+  const client = await gitHubClient(inputs, world)
   const repository = env.GITHUB_REPOSITORY ?? ''
   const [owner = '', repo = ''] = repository.split('/')
   const config = await readConfig(inputs.config, workspace)
@@ -150,7 +168,7 @@ async function sweepRepository(inputs: Inputs, world: ActionEnvironment): Promis
           }
         }
       : {}),
-    ...(inputs.verifyWithAws ? { prove: awsRefinementVerifier(createAccessAnalyzerClient()) } : {}),
+    ...(inputs.verifyWithAws ? { prove: await awsVerifier() } : {}),
     ...(world.parserFiles ? { parserFiles: world.parserFiles } : {}),
     branch: inputs.sweepBranch,
     title: inputs.sweepTitle,
@@ -168,7 +186,7 @@ async function reviewPullRequestPolicies(
 ): Promise<RunOutcome> {
   const { logger, env } = world
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd()
-  const client = createGitHubClient(inputs.githubToken, logger, env.GITHUB_API_URL)
+  const client = await gitHubClient(inputs, world)
   const notes: string[] = []
   const warnings: string[] = []
   // pull_request_target runs with a write token while the workspace may hold the pull request's
@@ -194,9 +212,7 @@ async function reviewPullRequestPolicies(
   })
   for (const note of findings.notes) logger.info(note)
   const compareWithAws = awsComparison(inputs, findings, sources)
-  const verify = inputs.verifyWithAws
-    ? awsRefinementVerifier(createAccessAnalyzerClient())
-    : undefined
+  const verify = inputs.verifyWithAws ? await awsVerifier() : undefined
 
   if (changed.capped) {
     notes.push(
@@ -656,6 +672,9 @@ async function loadFindings(
     )
   }
   if (inputs.analyzerArn) {
+    // The AWS SDK is loaded here, for the input that reads AWS (docs/adr/0022-bundle-layout.md).
+    const { recommendingAccessAnalyzerSource } = await import('./findings/recommendations.js')
+    const { createAccessAnalyzerClient } = await import('./findings/access-analyzer.js')
     sources.push(
       recommendingAccessAnalyzerSource(createAccessAnalyzerClient(), {
         analyzerArn: inputs.analyzerArn,
