@@ -59,7 +59,8 @@ export function pullRequestEvent(number: number, headSha: string): Record<string
   }
 }
 
-export function actionSandbox(): ActionSandbox {
+/** `entry`: the bundle to run, by default the repository's `dist/index.js`. */
+export function actionSandbox(entry = 'dist/index.js'): ActionSandbox {
   const root = mkdtempSync(join(tmpdir(), 'iam-refine-e2e-'))
   const workspace = join(root, 'workspace')
   mkdirSync(workspace, { recursive: true })
@@ -87,7 +88,7 @@ export function actionSandbox(): ActionSandbox {
         for (const file of [summaryFile, outputFile]) chmodSync(file, 0o666)
       }
       const all = { ...BASE_INPUTS, ...inputs }
-      const child = spawn(process.execPath, [resolve('dist/index.js')], {
+      const child = spawn(process.execPath, [resolve(entry)], {
         env: {
           PATH: process.env.PATH,
           GITHUB_API_URL: apiUrl,

@@ -1,0 +1,301 @@
+/**
+ * dist/ as it ships (docs/adr/0021-bundle-layout.md): ESM entries that share chunks, where the AWS
+ * SDK, Octokit and the Terraform grammar load only on the paths that use them. First what each
+ * entry and command loads before it runs, read from the import statements of the bundled files
+ * (esbuild names each bundled module in a `// node_modules/…` line); then every path that
+ * reaches a lazily loaded chunk, run from a copy of dist/ with no node_modules beside it, as GitHub
+ * runs an action from its repository. Run `npm run bundle` first so that dist/ is current.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { newFilePatch } from './fixtures/github/reports.js'
+import { actionSandbox, pullRequestEvent } from './helpers/action-run.js'
+import {
+  ANALYZER_ARN,
+  AWS_TEST_ENV,
+  startAccessAnalyzer,
+  type AccessAnalyzerServer,
+  type FakeFinding
+} from './servers/access-analyzer.js'
+import { startGitHubServer } from './servers/github.js'
+
+const DIST = 'dist'
+const text = (file: string): string => readFileSync(join(DIST, file), 'utf8')
+
+/** The chunks a bundled file imports before it runs: esbuild writes them as its first statements. */
+function staticImports(file: string): string[] {
+  return [...text(file).matchAll(/^import\s(?:[^;]*?\sfrom\s)?"\.\/([^"]+)";$/gm)].map(
+    m => m[1] as string
+  )
+}
+
+/** The chunks it loads when an `import()` of it runs. */
+function dynamicImports(file: string): string[] {
+  return [...text(file).matchAll(/\bimport\("\.\/([^"]+)"\)/g)].map(m => m[1] as string)
+}
+
+/** Every file loaded when `file` is loaded, before any of its code runs. */
+function loadedWith(file: string): string[] {
+  const seen = new Set<string>()
+  const visit = (f: string): void => {
+    if (seen.has(f)) return
+    seen.add(f)
+    for (const next of staticImports(f)) visit(next)
+  }
+  visit(file)
+  return [...seen].sort()
+}
+
+/** The packages bundled into these files, from esbuild's `// node_modules/<package>/…` lines. */
+function packagesIn(files: readonly string[]): Set<string> {
+  const packages = new Set<string>()
+  for (const f of files) {
+    for (const m of text(f).matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) {
+      packages.add(m[1] as string)
+    }
+  }
+  return packages
+}
+
+/** The chunk that `from`'s `import()` loads for a module named `name` (`refine` -> `refine-HASH.js`). */
+function lazyChunk(from: string, name: string): string {
+  const found = [...new Set(dynamicImports(from))].filter(f => f.startsWith(`${name}-`))
+  expect(found).toHaveLength(1)
+  return found[0] as string
+}
+
+/** What must not load before a path that uses it: the AWS SDK, Octokit and the grammar. */
+const HEAVY = [
+  '@aws-sdk/client-accessanalyzer',
+  '@aws-sdk/client-iam',
+  '@smithy/core',
+  '@octokit/core',
+  '@actions/github',
+  'undici',
+  'web-tree-sitter'
+]
+const heavyIn = (files: readonly string[]): string[] =>
+  HEAVY.filter(p => packagesIn(files).has(p))
+
+describe('what each path of dist/ loads', () => {
+  it('every import names a file of dist/, and every file is reached from an entry', () => {
+    const files = readdirSync(DIST)
+    const js = files.filter(f => f.endsWith('.js'))
+    const reached = new Set<string>()
+    const visit = (f: string): void => {
+      if (reached.has(f)) return
+      reached.add(f)
+      for (const next of [...staticImports(f), ...dynamicImports(f)]) {
+        expect({ from: f, imports: next, exists: files.includes(next) }).toEqual({
+          from: f,
+          imports: next,
+          exists: true
+        })
+        visit(next)
+      }
+    }
+    visit('cli.js')
+    visit('index.js')
+    // A chunk no entry reaches is left over from an older build.
+    expect(js.filter(f => !reached.has(f))).toEqual([])
+    expect(files.filter(f => !f.endsWith('.js')).sort()).toEqual([
+      'tree-sitter-terraform.wasm',
+      'web-tree-sitter.wasm'
+    ])
+  })
+
+  it('the command line loads nothing heavy before it knows the command, nor for refine or check', () => {
+    const cli = loadedWith('cli.js')
+    expect(heavyIn(cli)).toEqual([])
+    expect(heavyIn([...cli, ...loadedWith(lazyChunk('cli.js', 'refine'))])).toEqual([])
+    const check = lazyChunk('cli.js', 'check')
+    expect(heavyIn([...cli, ...loadedWith(check)])).toEqual([])
+    // check reaches the AWS SDK (--verify-with-aws) and the grammar (a .tf file) through import().
+    const verify = lazyChunk(check, 'verify')
+    expect(packagesIn(loadedWith(verify)).has('@aws-sdk/client-accessanalyzer')).toBe(true)
+    const parser = lazyChunk(check, 'terraform-parser')
+    expect(heavyIn(loadedWith(parser))).toEqual([])
+    expect(packagesIn(loadedWith(lazyChunk(parser, 'web-tree-sitter')))).toContain(
+      'web-tree-sitter'
+    )
+  })
+
+  it('findings export loads the AWS SDK, which is what the markers above look for', () => {
+    const findings = loadedWith(lazyChunk('cli.js', 'findings'))
+    expect(heavyIn(findings)).toEqual(
+      expect.arrayContaining([
+        '@aws-sdk/client-accessanalyzer',
+        '@aws-sdk/client-iam',
+        '@smithy/core'
+      ])
+    )
+  })
+
+  it('the action loads Octokit once there is a pull request, and the AWS SDK only for AWS inputs', () => {
+    expect(heavyIn(loadedWith('index.js'))).toEqual([])
+    expect(heavyIn(loadedWith(lazyChunk('index.js', 'client')))).toEqual(
+      expect.arrayContaining(['@octokit/core', '@actions/github', 'undici'])
+    )
+    for (const name of ['verify', 'access-analyzer', 'recommendations']) {
+      expect(packagesIn(loadedWith(lazyChunk('index.js', name)))).toContain(
+        '@aws-sdk/client-accessanalyzer'
+      )
+    }
+  })
+})
+
+describe('the lazily loaded paths, run from a copy of dist/ without node_modules', () => {
+  const article = join(process.cwd(), '__tests__/fixtures/article')
+  const terraform = join(process.cwd(), '__tests__/fixtures/terraform')
+  let root: string
+  let aws: AccessAnalyzerServer
+  let awsEnv: Record<string, string>
+
+  beforeAll(async () => {
+    // The action as GitHub fetches it: the repository's files, no installed packages.
+    root = mkdtempSync(join(tmpdir(), 'iam-refine-dist-'))
+    cpSync(DIST, join(root, 'action', 'dist'), { recursive: true })
+    cpSync('package.json', join(root, 'action', 'package.json'))
+    aws = await startAccessAnalyzer()
+    awsEnv = Object.fromEntries(
+      Object.entries({ ...AWS_TEST_ENV, AWS_ENDPOINT_URL_ACCESSANALYZER: aws.url }).filter(
+        (e): e is [string, string] => e[1] !== undefined
+      )
+    )
+  })
+  afterAll(async () => {
+    await aws.close()
+    rmSync(root, { recursive: true, force: true })
+  })
+
+  /** `node <copy>/dist/cli.js ...args` with the loopback AWS settings. */
+  function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+    const child = spawn(process.execPath, [join(root, 'action', 'dist', 'cli.js'), ...args], {
+      env: { PATH: process.env.PATH, NO_COLOR: '1', TMPDIR: root, ...awsEnv },
+      cwd: root
+    })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', d => (out += d))
+    child.stderr.on('data', d => (err += d))
+    return new Promise(done => child.on('close', code => done({ code: code ?? -1, out, err })))
+  }
+
+  it('findings export (the AWS SDK and its credential chunks)', async () => {
+    aws.reset()
+    const finding = JSON.parse(
+      readFileSync(join(article, 'finding-getfindingv2.json'), 'utf8')
+    ) as FakeFinding
+    aws.state.findings = [finding]
+    const out = join(root, 'exported.json')
+    const run = await cli('findings', 'export', '--analyzer-arn', ANALYZER_ARN, '--out', out)
+    expect(run.err).not.toMatch(/\n\s+at |Cannot find|ERR_MODULE_NOT_FOUND/)
+    expect(run.code).toBe(0)
+    const exported = JSON.parse(readFileSync(out, 'utf8')) as { findings: { resource: string }[] }
+    expect(exported.findings.map(f => f.resource)).toEqual([finding.resource])
+  }, 30_000)
+
+  it('check --verify-with-aws (the verifier chunk)', async () => {
+    aws.reset()
+    const policy = join(root, 'MyRole.json')
+    cpSync(join(article, 'policy.json'), policy)
+    const run = await cli(
+      'check',
+      policy,
+      '--findings',
+      join(article, 'finding-getfindingv2.json'),
+      '--catalog',
+      join(article, 'catalog-2024.json'),
+      '--verify-with-aws'
+    )
+    expect(run.err).not.toMatch(/\n\s+at |Cannot find|ERR_MODULE_NOT_FOUND/)
+    expect(run.code).toBe(1) // unused permissions remain: the suggestion was verified and shown
+    expect(run.out).toMatch(/^\+\s+"s3:GetObject\*",$/m)
+    expect(aws.state.requests.map(r => r.path)).toEqual(
+      expect.arrayContaining(['/policy/check-no-new-access', '/policy/check-access-not-granted'])
+    )
+  }, 30_000)
+
+  it('check --fix on Terraform (the grammar chunk and the WebAssembly next to it)', async () => {
+    const repo = join(root, 'tf')
+    cpSync(join(terraform, 'input'), repo, { recursive: true })
+    const run = await cli(
+      'check',
+      repo,
+      '--findings',
+      join(terraform, 'findings.json'),
+      '--catalog',
+      join(terraform, 'catalog.json'),
+      '--fix'
+    )
+    expect(run.err).toBe('')
+    expect(run.out).toContain('11 with unused permissions (11 fixed)')
+    const expected = join(terraform, 'expected')
+    const files = readdirSync(expected, { recursive: true, withFileTypes: true })
+      .filter(e => e.isFile())
+      .map(e => relative(expected, join(e.parentPath, e.name)))
+    expect(files.length).toBeGreaterThan(10)
+    for (const file of files) {
+      expect({ file, text: readFileSync(join(repo, file), 'latin1') }).toEqual({
+        file,
+        text: readFileSync(join(expected, file), 'latin1')
+      })
+    }
+  }, 30_000)
+
+  it('the action on an event without a pull request ends with a notice, before it needs Octokit', async () => {
+    const box = actionSandbox(join(root, 'action', 'dist', 'index.js'))
+    try {
+      box.event({ action: 'opened', issue: { number: 1 } })
+      const run = await box.run('http://127.0.0.1:9', {})
+      expect(run.code).toBe(0)
+      expect(run.stdout).toContain('iam-refine reviews pull requests')
+    } finally {
+      box.remove()
+    }
+  }, 30_000)
+
+  it('the action with verify-with-aws (Octokit and the verifier chunks)', async () => {
+    aws.reset()
+    const head = 'b'.repeat(40)
+    const policy = readFileSync(join(article, 'policy.json'), 'utf8')
+    const box = actionSandbox(join(root, 'action', 'dist', 'index.js'))
+    const github = await startGitHubServer({
+      pulls: [
+        {
+          owner: 'acme',
+          repo: 'infra',
+          number: 7,
+          headSha: head,
+          files: [{ filename: 'iam/MyRole.json', status: 'added', patch: newFilePatch(policy) }]
+        }
+      ],
+      contents: { [head]: { 'iam/MyRole.json': policy } }
+    })
+    try {
+      box.write('catalog-2024.json', readFileSync(join(article, 'catalog-2024.json')))
+      box.write('findings.json', readFileSync(join(article, 'finding-getfindingv2.json')))
+      box.event(pullRequestEvent(7, head))
+      const run = await box.run(
+        github.url,
+        {
+          findings: 'findings.json',
+          catalog: 'catalog-2024.json',
+          'verify-with-aws': 'true',
+          'fail-on': 'never'
+        },
+        awsEnv
+      )
+      expect(run.stdout).not.toMatch(/\n\s+at |Cannot find|ERR_MODULE_NOT_FOUND/)
+      expect(run.code).toBe(0)
+      expect(aws.state.requests.map(r => r.path)).toContain('/policy/check-no-new-access')
+      expect(github.suggestions('iam/MyRole.json').length).toBeGreaterThan(0)
+    } finally {
+      await github.close()
+      box.remove()
+    }
+  }, 60_000)
+})
