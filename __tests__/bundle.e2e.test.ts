@@ -1,5 +1,5 @@
 /**
- * dist/ as it ships (docs/adr/0021-bundle-layout.md): ESM entries that share chunks, where the AWS
+ * dist/ as it ships (docs/adr/0022-bundle-layout.md): ESM entries that share chunks, where the AWS
  * SDK, Octokit and the Terraform grammar load only on the paths that use them. First what each
  * entry and command loads before it runs, read from the import statements of the bundled files
  * (esbuild names each bundled module in a `// node_modules/…` line); then every path that
@@ -60,9 +60,14 @@ function packagesIn(files: readonly string[]): Set<string> {
   return packages
 }
 
-/** The chunk that `from`'s `import()` loads for a module named `name` (`refine` -> `refine-HASH.js`). */
+/**
+ * The chunk an `import()` in `from` or in what loads with it loads for a module named `name`
+ * (`refine` -> `refine-HASH.js`).
+ */
 function lazyChunk(from: string, name: string): string {
-  const found = [...new Set(dynamicImports(from))].filter(f => f.startsWith(`${name}-`))
+  const found = [...new Set(loadedWith(from).flatMap(dynamicImports))].filter(f =>
+    f.startsWith(`${name}-`)
+  )
   expect(found).toHaveLength(1)
   return found[0] as string
 }
@@ -77,8 +82,7 @@ const HEAVY = [
   'undici',
   'web-tree-sitter'
 ]
-const heavyIn = (files: readonly string[]): string[] =>
-  HEAVY.filter(p => packagesIn(files).has(p))
+const heavyIn = (files: readonly string[]): string[] => HEAVY.filter(p => packagesIn(files).has(p))
 
 describe('what each path of dist/ loads', () => {
   it('every import names a file of dist/, and every file is reached from an entry', () => {
@@ -113,6 +117,9 @@ describe('what each path of dist/ loads', () => {
     expect(heavyIn([...cli, ...loadedWith(lazyChunk('cli.js', 'refine'))])).toEqual([])
     const check = lazyChunk('cli.js', 'check')
     expect(heavyIn([...cli, ...loadedWith(check)])).toEqual([])
+    // markdown-it proves the body of --format markdown, the only output of check that needs it.
+    expect(packagesIn([...cli, ...loadedWith(check)]).has('markdown-it')).toBe(false)
+    expect(packagesIn(loadedWith(lazyChunk(check, 'sweep-body'))).has('markdown-it')).toBe(true)
     // check reaches the AWS SDK (--verify-with-aws) and the grammar (a .tf file) through import().
     const verify = lazyChunk(check, 'verify')
     expect(packagesIn(loadedWith(verify)).has('@aws-sdk/client-accessanalyzer')).toBe(true)
@@ -217,6 +224,24 @@ describe('the lazily loaded paths, run from a copy of dist/ without node_modules
     expect(aws.state.requests.map(r => r.path)).toEqual(
       expect.arrayContaining(['/policy/check-no-new-access', '/policy/check-access-not-granted'])
     )
+  }, 30_000)
+
+  it('check --format markdown (the body renderer and markdown-it)', async () => {
+    const policy = join(root, 'markdown', 'MyRole.json')
+    cpSync(join(article, 'policy.json'), policy)
+    const run = await cli(
+      'check',
+      policy,
+      '--findings',
+      join(article, 'finding-getfindingv2.json'),
+      '--catalog',
+      join(article, 'catalog-2024.json'),
+      '--format',
+      'markdown'
+    )
+    expect(run.err).toBe('')
+    expect(run.code).toBe(1)
+    expect(run.out).toContain('`arn:aws:iam::123456789012:role/MyRole`')
   }, 30_000)
 
   it('check --fix on Terraform (the grammar chunk and the WebAssembly next to it)', async () => {

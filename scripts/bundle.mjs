@@ -1,7 +1,7 @@
 // Bundles the action (dist/index.js) and the command line (dist/cli.js) with esbuild into ESM that
 // shares chunks, and copies the Terraform parser's two WebAssembly files next to them
 // (src/io/terraform-parser.ts loads them from there). The AWS SDK, Octokit and the Terraform
-// grammar sit in chunks that load only on the paths that use them (docs/adr/0021-bundle-layout.md).
+// grammar sit in chunks that load only on the paths that use them (docs/adr/0022-bundle-layout.md).
 // CI rebuilds and diffs dist/, so the output depends on the sources alone: every file in dist/ that
 // this build did not write (a chunk of an older build) is removed.
 import { bundleSplitForNode } from './esbuild-node.mjs'

@@ -6,7 +6,7 @@
  * timed. The first round warms the file cache and is not counted.
  *
  * The command line keeps a compile cache under os.tmpdir() on Node 22.1 and later
- * (docs/adr/0021-bundle-layout.md). The main table runs each command with an empty one (TMPDIR a
+ * (docs/adr/0022-bundle-layout.md). The main table runs each command with an empty one (TMPDIR a
  * new folder each run): a first run, as on a fresh CI runner. A second table compares no cache,
  * an empty one and a warm one, on the Node versions that have it.
  *
@@ -36,7 +36,10 @@ interface Command {
 
 const scratch = mkdtempSync(join(tmpdir(), 'iam-refine-bench-startup-'))
 const star = join(scratch, 'star.json')
-writeFileSync(star, JSON.stringify({ Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }))
+writeFileSync(
+  star,
+  JSON.stringify({ Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] })
+)
 // `check` on JSON files alone: the example policy, named like its role so that it maps to the
 // example's finding, and a JSON file that holds no policy.
 const repo = join(scratch, 'repo')
@@ -152,7 +155,9 @@ try {
       for (const c of COMMANDS) {
         if (!existsSync(join(b.dir, c.entry))) continue
         const modes: CacheMode[] =
-          b.name === 'after' && hasCache && c.entry === 'cli.js' ? ['empty', 'none', 'warm'] : ['empty']
+          b.name === 'after' && hasCache && c.entry === 'cli.js'
+            ? ['empty', 'none', 'warm']
+            : ['empty']
         for (const cache of modes) {
           jobs.push({
             key: `${b.name}\t${c.label}\t${cache}`,
@@ -207,8 +212,7 @@ try {
       const empty = of('after', c, 'empty')
       const warm = of('after', c, 'warm')
       if (!none || !empty || !warm) continue
-      const cell = (t: number[]): string =>
-        `${ms(median(t))} (${ratio(median(t), median(bare))})`
+      const cell = (t: number[]): string => `${ms(median(t))} (${ratio(median(t), median(bare))})`
       console.log(row([c.label, cell(none), cell(empty), cell(warm)]))
     }
   }

@@ -15,7 +15,7 @@ import {
   type Report
 } from '../report/json-report.js'
 import { toSarif } from '../report/sarif.js'
-import { renderSweepBody, type SweptFile } from '../report/sweep-body.js'
+import type { SweptFile } from '../report/sweep-body.js'
 import { EMPTY_CONFIG, type IamRefineConfig } from '../sources/config.js'
 import { mayHoldPolicies } from '../sources/candidates.js'
 import { NOT_A_FORMAT } from '../sources/format.js'
@@ -170,6 +170,9 @@ export const checkCommand: Command = async (args, io) => {
   if (format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`)
   else if (format === 'sarif') io.out(`${JSON.stringify(toSarif(report), null, 2)}\n`)
   else if (format === 'markdown') {
+    // Loaded for this format alone: the body is proven with markdown-it, which no other output of
+    // check needs (docs/adr/0022-bundle-layout.md).
+    const { renderSweepBody } = await import('../report/sweep-body.js')
     io.out(
       renderSweepBody({
         files: swept,
