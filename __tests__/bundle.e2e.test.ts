@@ -114,6 +114,8 @@ describe('what each path of dist/ loads', () => {
   it('the command line loads nothing heavy before it knows the command, nor for refine or check', () => {
     const cli = loadedWith('cli.js')
     expect(heavyIn(cli)).toEqual([])
+    // Not even node:util (parseArgs, src/commands/options.ts): `--help` parses no options.
+    expect(cli.filter(f => /from "node:util"/.test(text(f)))).toEqual([])
     expect(heavyIn([...cli, ...loadedWith(lazyChunk('cli.js', 'refine'))])).toEqual([])
     const check = lazyChunk('cli.js', 'check')
     expect(heavyIn([...cli, ...loadedWith(check)])).toEqual([])

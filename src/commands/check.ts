@@ -20,7 +20,8 @@ import { EMPTY_CONFIG, type IamRefineConfig } from '../sources/config.js'
 import { mayHoldPolicies } from '../sources/candidates.js'
 import { NOT_A_FORMAT } from '../sources/format.js'
 import { FAIL_ON, gateFailure, type FailOn } from '../report/gate.js'
-import { EXIT, parseOptions, type Command } from './io.js'
+import { EXIT, type Command } from './io.js'
+import { parseOptions } from './options.js'
 import { loadCatalog } from './refine.js'
 
 export const CHECK_USAGE =

@@ -14,7 +14,8 @@ import {
   DEFAULT_UNUSED_DAYS,
   lastAccessedFindings
 } from '../findings/last-accessed.js'
-import { EXIT, parseOptions, type Command } from './io.js'
+import { EXIT, type Command } from './io.js'
+import { parseOptions } from './options.js'
 
 export const FINDINGS_USAGE = `usage: iam-refine findings export [--analyzer-arn ARN] [--principal ARN]... [--out FILE]
                                  [--without-recommendations]

@@ -1,5 +1,3 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { ConfigurationError } from '../engine/errors.js'
 import type { ParserFiles } from '../io/terraform-parser.js'
 
 /** Where a command writes, and what it loads; cli.ts binds it to the process, tests to buffers. */
@@ -18,22 +16,3 @@ export type Command = (args: readonly string[], io: Io) => Promise<number>
 
 /** Exit codes of the command line. */
 export const EXIT = { ok: 0, unused: 1, usage: 2, bug: 3 } as const
-
-/** node:util's parseArgs, with its errors turned into usage messages. */
-export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
-  args: readonly string[],
-  options: T,
-  usage: string
-): { values: Record<string, unknown>; positionals: string[] } {
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      options,
-      allowPositionals: true,
-      strict: true
-    })
-    return { values: values as Record<string, unknown>, positionals }
-  } catch (error) {
-    throw new ConfigurationError(`${(error as Error).message.split('\n')[0]}\n${usage}`)
-  }
-}

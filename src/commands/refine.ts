@@ -5,7 +5,8 @@ import { loadFindingsFiles } from '../findings/load.js'
 import { selectPrincipals } from '../findings/select.js'
 import { readJsonFile } from '../io/files.js'
 import { describeRefinement } from '../report/reasons.js'
-import { EXIT, parseOptions, type Command } from './io.js'
+import { EXIT, type Command } from './io.js'
+import { parseOptions } from './options.js'
 
 export const REFINE_USAGE =
   'usage: iam-refine refine POLICY.json --findings FILE... [--principal ARN]... [--catalog FILE]'
