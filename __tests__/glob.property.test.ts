@@ -9,8 +9,10 @@
  * inside braces (picomatch reads `{..,x}` as a broken range) and `.*` inside braces (where
  * picomatch's `*` must match something: `{x.*,b}` misses `x.`), braces right after a globstar
  * segment (where an empty alternative makes picomatch drop a `/`: it matches `a` to the glob
- * a, slash, globstar, slash, `{,x}*`), the segment
- * `*.*` (which picomatch's `*.*` does not match to `a.`, though `x*.*` matches `x.`), `X/**` against the path `X` itself (picomatch says yes
+ * a, slash, globstar, slash, `{,x}*`), a segment of three or more
+ * stars only (for us `***` is `*`; picomatch reads it as `*` in `a/***` but as a globstar after
+ * one: a, slash, globstar, slash, `***` matches `a`, though a, slash, globstar, slash, `*` does
+ * not), the segment `*.*` (which picomatch's `*.*` does not match to `a.`, though `x*.*` matches `x.`), `X/**` against the path `X` itself (picomatch says yes
  * when X is literal and no when it has a wildcard; we say no: `X/**` is what is under X), and
  * paths with empty, `.` or `..` segments.
  */
@@ -119,7 +121,8 @@ const ordinary = (glob: string): boolean =>
   !/[{},]\*\*|\*\*[{},]/.test(glob) &&
   !/\{[^}]*\.[.*]/.test(glob) &&
   !glob.includes('**/{') &&
-  !/(^|\/)\*\.\*($|\/)/.test(glob)
+  !/(^|\/)\*\.\*($|\/)/.test(glob) &&
+  !/(^|\/)\*{3,}($|\/)/.test(glob)
 
 /** `X/**` (or `X/**\/**`) against X itself, the other decided difference. */
 const folderItself = (globs: readonly string[], path: string): boolean =>
