@@ -478,6 +478,32 @@ describe('publishReview when GitHub refuses comments', () => {
     expect(logger.messages.some(m => m.message.includes('GitHub refused 2 of 40'))).toBe(true)
   })
 
+  it('carries in the review the summary of what GitHub took and what it refused', async () => {
+    // We place both suggestions on the new file's lines; GitHub's diff has the lambda one
+    // across two hunks, so it refuses that comment.
+    const { server, clients, logger } = await start([{ filename: 'iam/app-role.json', patch }])
+    const report = fileReport('iam/app-role.json', { patch: newFilePatch(headText) })
+    const run = await reviewPullRequest(clients, target, [report], options(logger))
+    expect(
+      run.delivered.map(d => (d.delivery.kind === 'summary' ? d.delivery.why : d.delivery.kind))
+    ).toEqual(['posted', 'rejected'])
+    const visible = server.reviews.filter(r => r.state !== 'PENDING')
+    expect(visible).toHaveLength(1)
+    expect(visible[0]!.body).toBe(summaryBody(run.summary))
+    expect(run.summary).toContain('GitHub refused the comment')
+    expect(server.issueComments).toHaveLength(0)
+    // The first try (both comments, the summary saying so) refused; a probe without a body;
+    // then the review with the one comment GitHub takes and the summary saying which it refused.
+    const posts = server.requests
+      .filter(r => r.method === 'POST' && r.path.endsWith('/reviews'))
+      .map(r => (r.body as { body?: string }).body)
+    expect(posts).toHaveLength(3)
+    expect(posts[0]).toContain(SUMMARY_MARKER)
+    expect(posts[0]).not.toContain('GitHub refused the comment')
+    expect(posts[1]).toBeUndefined()
+    expect(posts[2]).toBe(summaryBody(run.summary))
+  })
+
   it('stops isolating after its call budget and keeps the unverified ones for the summary', async () => {
     const { items: list } = items(16)
     for (const i of [0, 3, 6, 9, 12, 15]) list[i] = { ...list[i]!, path: 'elsewhere.json' }

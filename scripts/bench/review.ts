@@ -21,6 +21,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { MAX_FILE_BYTES } from '../../src/github/file-content.js'
+import { readGitBlobs } from '../../src/io/git-objects.js'
 import { gitRepo, type GitRepo } from '../../__tests__/helpers/git-repo.js'
 import {
   startGitHubServer,
@@ -216,6 +218,17 @@ async function row(files: number, statements: number, variants: readonly Variant
       sha: blobs.get(filename)!
     }))
     const lines = policyText(0, statements).split('\n').length - 1
+    // The checkout read on its own, in process: one `git cat-file --batch` for every blob.
+    const gitMs: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now()
+      const got = await readGitBlobs(repo.dir, [...blobs.values()], MAX_FILE_BYTES)
+      gitMs.push(performance.now() - started)
+      if (got.blobs.size !== files) throw new Error(`git read ${got.blobs.size} of ${files} blobs`)
+    }
+    console.log(
+      `${files} files x ${lines} lines: git cat-file --batch of ${files} blobs ${median(gitMs).toFixed(0)} ms (median of 5)`
+    )
     const results = new Map<string, { first: Measured[]; again: Measured[] }>()
     for (let rep = 0; rep < REPS; rep++) {
       for (const v of variants) {
