@@ -40525,7 +40525,7 @@ var require_light = __commonJS({
       var Batcher_1 = Batcher;
       var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      var Bottleneck3, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
       NUM_PRIORITIES$1 = 10;
       DEFAULT_PRIORITY$1 = 5;
       parser$5 = parser2;
@@ -40536,8 +40536,8 @@ var require_light = __commonJS({
       Events$4 = Events_1;
       States$1 = States_1;
       Sync$1 = Sync_1;
-      Bottleneck2 = (function() {
-        class Bottleneck3 {
+      Bottleneck3 = (function() {
+        class Bottleneck4 {
           constructor(options = {}, ...invalid) {
             var storeInstanceOptions, storeOptions;
             this._addToQueue = this._addToQueue.bind(this);
@@ -40559,7 +40559,7 @@ var require_light = __commonJS({
                 storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
                 return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
               } else {
-                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+                throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
               }
             }).call(this);
             this._queues.on("leftzero", () => {
@@ -40573,7 +40573,7 @@ var require_light = __commonJS({
           }
           _validateOptions(options, invalid) {
             if (!(options != null && typeof options === "object" && invalid.length === 0)) {
-              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+              throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
             }
           }
           ready() {
@@ -40770,10 +40770,10 @@ var require_light = __commonJS({
               return waitForExecuting(1);
             });
             this._receive = function(job) {
-              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
+              return job._reject(new Bottleneck4.prototype.BottleneckError(options.enqueueErrorMessage));
             };
             this.stop = () => {
-              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
+              return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
             };
             return done;
           }
@@ -40792,11 +40792,11 @@ var require_light = __commonJS({
               job.doDrop();
               return true;
             } else if (reachedHWM) {
-              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
               if (shifted != null) {
                 shifted.doDrop();
               }
-              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
+              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
                 if (shifted == null) {
                   job.doDrop();
                 }
@@ -40810,7 +40810,7 @@ var require_light = __commonJS({
           }
           _receive(job) {
             if (this._states.jobStatus(job.options.id) != null) {
-              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
               return false;
             } else {
               job.doReceive();
@@ -40880,31 +40880,31 @@ var require_light = __commonJS({
             return this._store.__incrementReservoir__(incr);
           }
         }
-        Bottleneck3.default = Bottleneck3;
-        Bottleneck3.Events = Events$4;
-        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
-        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
+        Bottleneck4.default = Bottleneck4;
+        Bottleneck4.Events = Events$4;
+        Bottleneck4.version = Bottleneck4.prototype.version = require$$8.version;
+        Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
           LEAK: 1,
           OVERFLOW: 2,
           OVERFLOW_PRIORITY: 4,
           BLOCK: 3
         };
-        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
-        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
-        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
-        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
-        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
-        Bottleneck3.prototype.jobDefaults = {
+        Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck4.Group = Bottleneck4.prototype.Group = Group_1;
+        Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require$$2;
+        Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require$$3;
+        Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = Batcher_1;
+        Bottleneck4.prototype.jobDefaults = {
           priority: DEFAULT_PRIORITY$1,
           weight: 1,
           expiration: null,
           id: "<no-id>"
         };
-        Bottleneck3.prototype.storeDefaults = {
+        Bottleneck4.prototype.storeDefaults = {
           maxConcurrent: null,
           minTime: 0,
           highWater: null,
-          strategy: Bottleneck3.prototype.strategy.LEAK,
+          strategy: Bottleneck4.prototype.strategy.LEAK,
           penalty: null,
           reservoir: null,
           reservoirRefreshInterval: null,
@@ -40913,12 +40913,12 @@ var require_light = __commonJS({
           reservoirIncreaseAmount: null,
           reservoirIncreaseMaximum: null
         };
-        Bottleneck3.prototype.localStoreDefaults = {
+        Bottleneck4.prototype.localStoreDefaults = {
           Promise,
           timeout: null,
           heartbeatInterval: 250
         };
-        Bottleneck3.prototype.redisStoreDefaults = {
+        Bottleneck4.prototype.redisStoreDefaults = {
           Promise,
           timeout: null,
           heartbeatInterval: 5e3,
@@ -40929,7 +40929,7 @@ var require_light = __commonJS({
           clearDatastore: false,
           connection: null
         };
-        Bottleneck3.prototype.instanceDefaults = {
+        Bottleneck4.prototype.instanceDefaults = {
           datastore: "local",
           connection: null,
           id: "<no-id>",
@@ -40937,14 +40937,14 @@ var require_light = __commonJS({
           trackDoneStatus: false,
           Promise
         };
-        Bottleneck3.prototype.stopDefaults = {
+        Bottleneck4.prototype.stopDefaults = {
           enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
           dropWaitingJobs: true,
           dropErrorMessage: "This limiter has been stopped."
         };
-        return Bottleneck3;
+        return Bottleneck4;
       }).call(commonjsGlobal);
-      var Bottleneck_1 = Bottleneck2;
+      var Bottleneck_1 = Bottleneck3;
       var lib2 = Bottleneck_1;
       return lib2;
     }));
@@ -60079,6 +60079,84 @@ function run2(automaton, path) {
   return false;
 }
 
+// src/github/write-refused.ts
+init_errors();
+var WriteRefusedError = class extends ConfigurationError {
+  constructor(message2, status) {
+    super(message2);
+    this.status = status;
+  }
+  status;
+  name = "WriteRefusedError";
+};
+function statusOf(error3) {
+  const status = error3?.status;
+  return typeof status === "number" ? status : void 0;
+}
+function githubMessage(error3) {
+  const data = error3?.response?.data;
+  const parts2 = [];
+  if (typeof data?.message === "string") parts2.push(data.message.replace(/\s+/g, " ").trim());
+  if (Array.isArray(data?.errors)) {
+    for (const e6 of data.errors) {
+      if (typeof e6 === "string") parts2.push(e6);
+      else if (e6 && typeof e6 === "object") {
+        const { message: message2, field, code: code4 } = e6;
+        if (typeof message2 === "string") parts2.push(message2);
+        else if (typeof field === "string") parts2.push(`${field} ${String(code4 ?? "invalid")}`);
+      }
+    }
+  }
+  if (parts2.length > 0) return parts2.join(": ");
+  return error3?.message ?? String(error3);
+}
+function isRateLimit(error3) {
+  const status = statusOf(error3);
+  if (status !== 403 && status !== 429) return false;
+  const headers = error3?.response?.headers;
+  return headers?.["x-ratelimit-remaining"] === "0" || /rate limit/i.test(githubMessage(error3));
+}
+function rateLimitError(error3, what) {
+  return new ConfigurationError(
+    `GitHub's rate limit stopped ${what} (HTTP ${statusOf(error3)}: ${githubMessage(error3)}), after waiting as long as GitHub asked, twice: run the job again later.`
+  );
+}
+function refusal2(error3, what, permission, branch) {
+  const status = statusOf(error3);
+  const said = githubMessage(error3);
+  if (isRateLimit(error3)) throw rateLimitError(error3, `iam-refine before it could ${what}`);
+  if (status === 403) {
+    if (/not permitted to create or approve pull requests/i.test(said)) {
+      throw new WriteRefusedError(
+        `GitHub refused to ${what} (HTTP 403: ${said}): allow it in the repository's Settings \u2192 Actions \u2192 General \u2192 "Allow GitHub Actions to create and approve pull requests", or give the step a GitHub App token (actions/create-github-app-token, see the README).`,
+        status
+      );
+    }
+    throw new WriteRefusedError(
+      `GitHub refused to ${what} (HTTP 403: ${said}): the token needs \`${permission}\` (give the workflow \`permissions: ${permission}\`).`,
+      status
+    );
+  }
+  if (status === 422 || status === 409) {
+    const rule2 = /rule|protect/i.test(said);
+    throw new WriteRefusedError(
+      `GitHub refused to ${what} (HTTP ${status}: ${said})` + (rule2 && branch ? `: a branch protection rule or ruleset covers ${branch}; let this token push to it, or choose another \`sweep-branch\`.` : "."),
+      status
+    );
+  }
+  throw error3;
+}
+function readRefusal(error3, what) {
+  const status = statusOf(error3);
+  if (isRateLimit(error3)) throw rateLimitError(error3, `reading ${what}`);
+  if (status === 403 || status === 404 || status === 401) {
+    throw new ConfigurationError(
+      `GitHub answered ${status} when reading ${what} (${githubMessage(error3)}): the token needs \`contents: read\` and \`pull-requests: read\` on this repository.`
+    );
+  }
+  throw error3;
+}
+
 // src/github/changed-files.ts
 var MAX_LISTED_FILES = 3e3;
 async function getChangedFiles(client, pr, paths = []) {
@@ -60117,6 +60195,7 @@ async function getChangedFiles(client, pr, paths = []) {
 }
 function readError2(error3, what) {
   const status = error3.status;
+  if (isRateLimit(error3)) return rateLimitError(error3, `reading ${what}`);
   if (status === 403 || status === 404) {
     return new ConfigurationError(
       `GitHub answered ${status} when reading ${what}: the token needs \`pull-requests: read\` and \`contents: read\` on this repository.`
@@ -64442,30 +64521,30 @@ function routeMatcher(paths) {
 var regex = routeMatcher(triggers_notification_paths_default);
 var triggersNotification = regex.test.bind(regex);
 var groups = {};
-var createGroups = function(Bottleneck2, common) {
-  groups.global = new Bottleneck2.Group({
+var createGroups = function(Bottleneck3, common) {
+  groups.global = new Bottleneck3.Group({
     id: "octokit-global",
     maxConcurrent: 10,
     ...common
   });
-  groups.auth = new Bottleneck2.Group({
+  groups.auth = new Bottleneck3.Group({
     id: "octokit-auth",
     maxConcurrent: 1,
     ...common
   });
-  groups.search = new Bottleneck2.Group({
+  groups.search = new Bottleneck3.Group({
     id: "octokit-search",
     maxConcurrent: 1,
     minTime: 2e3,
     ...common
   });
-  groups.write = new Bottleneck2.Group({
+  groups.write = new Bottleneck3.Group({
     id: "octokit-write",
     maxConcurrent: 1,
     minTime: 1e3,
     ...common
   });
-  groups.notifications = new Bottleneck2.Group({
+  groups.notifications = new Bottleneck3.Group({
     id: "octokit-notifications",
     maxConcurrent: 1,
     minTime: 3e3,
@@ -64475,7 +64554,7 @@ var createGroups = function(Bottleneck2, common) {
 function throttling(octokit, octokitOptions) {
   const {
     enabled = true,
-    Bottleneck: Bottleneck2 = import_light2.default,
+    Bottleneck: Bottleneck3 = import_light2.default,
     id = "no-id",
     timeout = 1e3 * 60 * 2,
     // Redis TTL: 2 minutes
@@ -64518,16 +64597,16 @@ function throttling(octokit, octokitOptions) {
     }
     initialized = true;
     if (groups.global == null) {
-      createGroups(Bottleneck2, common);
+      createGroups(Bottleneck3, common);
     }
     state2.global = state2.global ?? groups.global;
     state2.auth = state2.auth ?? groups.auth;
     state2.search = state2.search ?? groups.search;
     state2.write = state2.write ?? groups.write;
     state2.notifications = state2.notifications ?? groups.notifications;
-    state2.retryLimiter = state2.retryLimiter ?? new Bottleneck2();
+    state2.retryLimiter = state2.retryLimiter ?? new Bottleneck3();
     const events = {};
-    const emitter = new Bottleneck2.Events(events);
+    const emitter = new Bottleneck3.Events(events);
     events.on("secondary-limit", state2.onSecondaryRateLimit);
     events.on("rate-limit", state2.onRateLimit);
     events.on(
@@ -64595,25 +64674,45 @@ throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
 // src/github/client.ts
-function createGitHubClient(token, logger2, baseUrl2 = process.env.GITHUB_API_URL ?? "https://api.github.com") {
-  return getOctokit(
+var import_light3 = __toESM(require_light(), 1);
+var USER_AGENT2 = { read: "iam-refine-reads", write: "iam-refine-writes" };
+function createGitHubClients(token, logger2, baseUrl2 = process.env.GITHUB_API_URL ?? "https://api.github.com") {
+  const options = (userAgent2) => ({
+    baseUrl: baseUrl2,
+    userAgent: userAgent2,
+    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429] },
+    throttle: {
+      onRateLimit: waitTwice("rate limit", logger2),
+      onSecondaryRateLimit: waitTwice("secondary rate limit", logger2)
+    }
+  });
+  const read = getOctokit(
     token,
     {
-      baseUrl: baseUrl2,
-      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429] },
-      throttle: {
-        onRateLimit: waitTwice("rate limit", logger2),
-        onSecondaryRateLimit: waitTwice("secondary rate limit", logger2)
-      }
+      ...options(USER_AGENT2.read),
+      throttle: { ...options(USER_AGENT2.read).throttle, write: new import_light3.default.Group() }
     },
     retry2,
     throttling
+  );
+  read.hook.before("request", refuseWrites);
+  const write = getOctokit(token, options(USER_AGENT2.write), retry2, throttling);
+  return { read, write };
+}
+function refuseWrites(options) {
+  const method = (options.method ?? "GET").toUpperCase();
+  if (method === "GET" || method === "HEAD") return;
+  const graphql3 = method === "POST" && /^\/graphql$/.test(options.url ?? "");
+  const query = typeof options.query === "string" ? options.query : "";
+  if (graphql3 && /^\s*(query\b|\{)/.test(query) && !/\bmutation\b/.test(query)) return;
+  throw new Error(
+    `iam-refine asked its read client to ${method} ${options.url ?? ""}; writes go through the write client. This is a bug; please report it.`
   );
 }
 function waitTwice(kind, logger2) {
   return (after, options, _o2, count4) => {
     if (options.url.endsWith("/graphql")) {
-      logger2.warning(`GitHub ${kind} on GraphQL; reading the files through the REST API instead`);
+      logger2.warning(`GitHub ${kind} on GraphQL; asking the REST API instead`);
       return false;
     }
     logger2.warning(`GitHub ${kind} on ${options.method} ${options.url}; waiting ${after} s`);
@@ -64726,6 +64825,9 @@ async function getFileContent(client, repo, path, ref, blobSha) {
       throw readError2(error3, `${path} at ${ref}`);
     }
   }
+  return fileContentOf(bytes);
+}
+function fileContentOf(bytes) {
   if (bytes.byteLength > MAX_FILE_BYTES2) {
     return { kind: "skipped", reason: `larger than ${MAX_FILE_BYTES2 / 1024 / 1024} MB` };
   }
@@ -64816,10 +64918,11 @@ var CONTENT_BATCH_SIZE = 50;
 async function getFileContents(client, repo, files, ref, options = {}) {
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? CONTENT_BATCH_SIZE));
   const unique3 = [...new Map(files.map((f6) => [f6.path, f6])).values()];
-  const out2 = /* @__PURE__ */ new Map();
+  const out2 = options.localBlobs ? await readLocalBlobs(options.localBlobs, unique3, options.log) : /* @__PURE__ */ new Map();
+  const remote = unique3.filter((f6) => !out2.has(f6.path));
   const graphql3 = { usable: true };
-  for (let from = 0; from < unique3.length; from += batchSize) {
-    const batch = unique3.slice(from, from + batchSize);
+  for (let from = 0; from < remote.length; from += batchSize) {
+    const batch = remote.slice(from, from + batchSize);
     const read = graphql3.usable ? await readBatch(client, repo, batch, ref, graphql3, options.log) : /* @__PURE__ */ new Map();
     const rest = [];
     for (const file of batch) {
@@ -64832,6 +64935,33 @@ async function getFileContents(client, repo, files, ref, options = {}) {
     );
     rest.forEach((f6, i8) => out2.set(f6.path, fallback[i8]));
   }
+  return out2;
+}
+async function readLocalBlobs(read, files, log) {
+  const out2 = /* @__PURE__ */ new Map();
+  const asked = files.filter((f6) => f6.blobSha && algorithmOf(f6.blobSha));
+  if (asked.length === 0) return out2;
+  let got;
+  try {
+    got = await read(asked.map((f6) => f6.blobSha.toLowerCase()));
+  } catch (error3) {
+    got = { blobs: /* @__PURE__ */ new Map(), failure: String(error3?.message ?? error3) };
+  }
+  let mismatched = 0;
+  for (const f6 of asked) {
+    const id = f6.blobSha.toLowerCase();
+    const bytes = got.blobs.get(id);
+    if (!bytes) continue;
+    if (blobId(bytes, algorithmOf(id)) !== id) {
+      mismatched++;
+      continue;
+    }
+    out2.set(f6.path, fileContentOf(bytes));
+  }
+  const rest = files.length - out2.size;
+  log?.(
+    `Read ${out2.size} of ${files.length} files from the checkout's Git objects` + (rest > 0 ? `, ${rest} through the API` : "") + (mismatched > 0 ? ` (${mismatched} with bytes that are not their blob's)` : "") + (got.failure ? ` (${got.failure})` : "") + "."
+  );
   return out2;
 }
 var BLOB_FIELDS = "oid byteSize isBinary isTruncated text";
@@ -71174,40 +71304,51 @@ async function markOutdated(client, pr, comment, headSha, why) {
 
 // src/github/summary-comment.ts
 var MAX_BODY = 65536;
-async function upsertSummaryComment(client, pr, markdown, options) {
-  let comments;
-  try {
-    comments = await client.paginate(client.rest.issues.listComments, {
+async function findSummary(client, pr, login) {
+  const ask = { owner: pr.owner, repo: pr.repo, per_page: 100 };
+  const [comments, reviews] = await Promise.all([
+    client.paginate(client.rest.issues.listComments, { ...ask, issue_number: pr.pullNumber }).catch((error3) => {
+      throw readError2(error3, `the comments of pull request #${pr.pullNumber}`);
+    }),
+    client.paginate(client.rest.pulls.listReviews, { ...ask, pull_number: pr.pullNumber }).catch((error3) => {
+      throw readError2(error3, `the reviews of pull request #${pr.pullNumber}`);
+    })
+  ]);
+  const ours = (c6) => isOurs(c6.user?.login, login) && (c6.body ?? "").includes(SUMMARY_MARKER);
+  const comment = comments.find(ours);
+  if (comment) return { kind: "comment", id: comment.id, body: comment.body ?? "" };
+  const review = reviews.find(ours);
+  if (review) return { kind: "review", id: review.id, body: review.body ?? "" };
+  return void 0;
+}
+async function updateSummary(client, pr, place, body2) {
+  if (place.body === body2) return "unchanged";
+  if (place.kind === "review") {
+    await client.rest.pulls.updateReview({
       owner: pr.owner,
       repo: pr.repo,
-      issue_number: pr.pullNumber,
-      per_page: 100
+      pull_number: pr.pullNumber,
+      review_id: place.id,
+      body: body2
     });
-  } catch (error3) {
-    throw readError2(error3, `the comments of pull request #${pr.pullNumber}`);
-  }
-  const body2 = summaryBody(markdown);
-  const existing = comments.find(
-    (c6) => isOurs(c6.user?.login, options.login) && (c6.body ?? "").includes(SUMMARY_MARKER)
-  );
-  if (existing) {
-    if (existing.body === body2) return { kind: "unchanged", id: existing.id };
+  } else {
     await client.rest.issues.updateComment({
       owner: pr.owner,
       repo: pr.repo,
-      comment_id: existing.id,
+      comment_id: place.id,
       body: body2
     });
-    return { kind: "updated", id: existing.id };
   }
-  if (!options.createIfMissing) return { kind: "skipped" };
+  return "updated";
+}
+async function createSummaryComment(client, pr, body2) {
   const created = await client.rest.issues.createComment({
     owner: pr.owner,
     repo: pr.repo,
     issue_number: pr.pullNumber,
     body: body2
   });
-  return { kind: "created", id: created.data.id };
+  return created.data.id;
 }
 function summaryBody(markdown) {
   const head = `${SUMMARY_MARKER}
@@ -71222,11 +71363,13 @@ function summaryBody(markdown) {
 }
 
 // src/github/review.ts
-async function reviewPullRequest(client, target, files, options) {
+async function reviewPullRequest(clients, target, files, options) {
   const items = buildReviewItems(files, options.hash ?? sha256Hex);
-  const login = options.login ?? await getTokenLogin(client, options.logger);
-  const outcome = await publishReview(client, target, items, { ...options, login });
-  let readOnly = outcome.readOnly;
+  const login = options.login ?? await getTokenLogin(clients.read, options.logger);
+  const [ours, found] = await Promise.all([
+    listOurReviewComments(clients.read, target, login),
+    findSummary(clients.read, target, login)
+  ]);
   const summaryOf = (ro, delivered) => renderSummary({
     files,
     delivered,
@@ -71236,15 +71379,32 @@ async function reviewPullRequest(client, target, files, options) {
     unchecked: options.unchecked ?? [],
     readOnly: ro
   });
+  const outcome = await publishReview(clients, target, items, {
+    ...options,
+    login,
+    ours,
+    ...found ? {} : { summaryBody: (delivered) => summaryBody(summaryOf(false, delivered)) }
+  });
+  let readOnly = outcome.readOnly;
   let summary3 = summaryOf(readOnly, outcome.delivered);
   let summaryComment;
-  if (!readOnly) {
+  let summaryPlace;
+  if (outcome.carriesSummary) {
+    summaryComment = "created";
+    summaryPlace = "review";
+  } else if (!readOnly) {
     try {
-      const result2 = await upsertSummaryComment(client, target, summary3, {
-        createIfMissing: items.length > 0,
-        login
-      });
-      summaryComment = result2.kind;
+      const body2 = summaryBody(summary3);
+      if (found) {
+        summaryComment = await updateSummary(clients.write, target, found, body2);
+        summaryPlace = found.kind;
+      } else if (items.length > 0) {
+        await createSummaryComment(clients.write, target, body2);
+        summaryComment = "created";
+        summaryPlace = "comment";
+      } else {
+        summaryComment = "skipped";
+      }
     } catch (error3) {
       if (!isForbidden(error3)) throw error3;
       readOnly = true;
@@ -71252,11 +71412,18 @@ async function reviewPullRequest(client, target, files, options) {
     }
   }
   if (readOnly) annotate(options.logger, items);
-  return { ...outcome, readOnly, items, summary: summary3, ...summaryComment ? { summaryComment } : {} };
+  return {
+    ...outcome,
+    readOnly,
+    items,
+    summary: summary3,
+    ...summaryComment ? { summaryComment } : {},
+    ...summaryPlace ? { summaryPlace } : {}
+  };
 }
-async function publishReview(client, target, items, options) {
+async function publishReview(clients, target, items, options) {
   const { logger: logger2 } = options;
-  const ours = await listOurReviewComments(client, target, options.login);
+  const ours = options.ours ?? await listOurReviewComments(clients.read, target, options.login);
   const live = /* @__PURE__ */ new Map();
   for (const c6 of ours) {
     if (!c6.markedOutdated && c6.onDiff && !live.has(c6.fingerprint)) live.set(c6.fingerprint, c6);
@@ -71274,11 +71441,20 @@ async function publishReview(client, target, items, options) {
   const chosen = new Set(ranked.slice(0, slots));
   for (const item of ranked.slice(slots)) delivery.set(item, summary2("over-max-comments"));
   const toPost = candidates2.filter((i8) => chosen.has(i8));
+  const deliveredWith = (refused) => items.map((item) => {
+    const bad = refused.get(item);
+    return {
+      item,
+      delivery: bad ? summary2(bad) : delivery.get(item) ?? { kind: "posted" }
+    };
+  });
+  const carried = options.summaryBody;
+  const body2 = (refused, posted) => carried ? carried(deliveredWith(refused)) : reviewBody(posted);
   let reviewId;
   let readOnly = false;
   try {
     if (toPost.length > 0) {
-      const posted = await postIsolating(client, target, toPost, options);
+      const posted = await postIsolating(clients.write, target, toPost, options, body2);
       reviewId = posted.reviewId;
       for (const item of toPost) {
         const bad = posted.refused.get(item);
@@ -71307,7 +71483,7 @@ async function publishReview(client, target, items, options) {
       if (c6.markedOutdated || kept.has(c6.id)) continue;
       const why = !current.has(c6.fingerprint) ? "the policy or its findings changed" : c6.onDiff ? "a newer comment says the same" : "the lines it was on changed";
       try {
-        await markOutdated(client, target, c6, target.headSha, why);
+        await markOutdated(clients.write, target, c6, target.headSha, why);
         outdated++;
       } catch (error3) {
         if (!isForbidden(error3)) throw error3;
@@ -71325,15 +71501,16 @@ async function publishReview(client, target, items, options) {
     delivered: items.map((item) => ({ item, delivery: delivery.get(item) })),
     ...reviewId === void 0 ? {} : { reviewId },
     outdated,
-    readOnly
+    readOnly,
+    carriesSummary: reviewId !== void 0 && carried !== void 0
   };
 }
 function summary2(why) {
   return { kind: "summary", why };
 }
-async function postIsolating(client, target, items, options) {
+async function postIsolating(client, target, items, options, bodyFor) {
   const refused = /* @__PURE__ */ new Map();
-  const body2 = reviewBody(items.length);
+  const body2 = bodyFor(refused, items.length);
   let event = options.event;
   try {
     const id = await createReview(client, target, items, event, body2);
@@ -71407,7 +71584,7 @@ async function postIsolating(client, target, items, options) {
   const good = items.filter((i8) => !refused.has(i8));
   if (good.length === 0) return { refused };
   try {
-    const id = await createReview(client, target, good, event, reviewBody(good.length));
+    const id = await createReview(client, target, good, event, bodyFor(refused, good.length));
     return { reviewId: id, refused };
   } catch (error3) {
     if (!isUnprocessable(error3)) throw error3;
@@ -71437,7 +71614,7 @@ function reviewComment(item) {
   };
 }
 function reviewBody(n3) {
-  return `iam-refine suggests removing permissions IAM Access Analyzer reports unused (${n3} ${n3 === 1 ? "comment" : "comments"}). The summary comment lists every policy.`;
+  return `iam-refine suggests removing permissions IAM Access Analyzer reports unused (${n3} ${n3 === 1 ? "comment" : "comments"}). Its summary on this pull request lists every policy.`;
 }
 function annotate(logger2, items, limit = 10) {
   const ranked = [...items].sort((a6, b6) => b6.importance - a6.importance);
@@ -71456,6 +71633,7 @@ function annotate(logger2, items, limit = 10) {
   }
 }
 function isForbidden(error3) {
+  if (isRateLimit(error3)) throw rateLimitError(error3, "iam-refine before it could write the review");
   return error3.status === 403;
 }
 function isUnprocessable(error3) {
@@ -72367,6 +72545,140 @@ function describe3(error3) {
   if (c6 === "ENOTDIR") return "a folder on its path is a file";
   return c6 ?? String(error3);
 }
+
+// src/io/git-objects.ts
+import { spawn } from "node:child_process";
+import { realpath as realpath2 } from "node:fs/promises";
+import { dirname as dirname2 } from "node:path";
+var GIT_BATCH_TIMEOUT_MS = 2e4;
+var MAX_HEADER_BYTES = 256;
+var MAX_STDERR_CHARACTERS = 500;
+var OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+async function readGitBlobs(folder2, ids, maxBytes, timeoutMs = GIT_BATCH_TIMEOUT_MS) {
+  const wanted = [...new Set(ids.map((id) => id.toLowerCase()))].filter((id) => OBJECT_ID.test(id));
+  const blobs = /* @__PURE__ */ new Map();
+  if (wanted.length === 0) return { blobs };
+  let root6;
+  try {
+    root6 = await realpath2(folder2);
+  } catch (error3) {
+    return { blobs, failure: `${folder2} cannot be read (${error3.message})` };
+  }
+  return new Promise((resolve) => {
+    const parser2 = new BatchParser(wanted, maxBytes, blobs);
+    let stderr = "";
+    let settled = false;
+    const finish = (failure) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(failure === void 0 ? { blobs } : { blobs, failure });
+    };
+    const child = spawn("git", ["--no-replace-objects", "cat-file", "--batch"], {
+      cwd: root6,
+      env: gitEnvironment(root6),
+      stdio: ["pipe", "pipe", "pipe"],
+      windowsHide: true
+    });
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      finish(`git cat-file took longer than ${timeoutMs / 1e3} s`);
+    }, timeoutMs);
+    child.on("error", (error3) => finish(`git could not be run (${error3.message})`));
+    child.stdin.on("error", () => void 0);
+    child.stdout.on("data", (chunk) => {
+      if (settled) return;
+      const problem = parser2.push(chunk);
+      if (problem !== void 0) {
+        child.kill("SIGKILL");
+        finish(`git cat-file answered what it was not asked (${problem})`);
+      }
+    });
+    child.stderr.on("data", (chunk) => {
+      if (stderr.length < MAX_STDERR_CHARACTERS) stderr += chunk.toString("utf8");
+    });
+    child.on("close", (code4, signal) => {
+      if (code4 === 0 && parser2.done()) return finish();
+      const said = stderr.replace(/\s+/g, " ").trim().slice(0, MAX_STDERR_CHARACTERS);
+      finish(
+        code4 === 0 ? "git cat-file stopped before it answered every object" : `git cat-file ${signal ? `was stopped (${signal})` : `exited with ${code4}`}${said ? `: ${said}` : ""}`
+      );
+    });
+    child.stdin.end(wanted.map((id) => `${id}
+`).join(""));
+  });
+}
+function gitEnvironment(root6) {
+  const env2 = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!key.toUpperCase().startsWith("GIT_")) env2[key] = value;
+  }
+  env2.GIT_CEILING_DIRECTORIES = dirname2(root6);
+  env2.GIT_NO_LAZY_FETCH = "1";
+  env2.GIT_TERMINAL_PROMPT = "0";
+  return env2;
+}
+var BatchParser = class {
+  constructor(ids, maxBytes, out2) {
+    this.ids = ids;
+    this.maxBytes = maxBytes;
+    this.out = out2;
+  }
+  ids;
+  maxBytes;
+  out;
+  next = 0;
+  header = [];
+  headerBytes = 0;
+  object;
+  done() {
+    return this.next === this.ids.length && this.object === void 0 && this.headerBytes === 0;
+  }
+  /** Takes the next piece of output; a sentence when it is not what was asked. */
+  push(chunk) {
+    let rest = chunk;
+    while (rest.length > 0) {
+      if (this.object) {
+        const o3 = this.object;
+        const take = Math.min(o3.left, rest.length);
+        o3.chunks?.push(rest.subarray(0, take));
+        o3.left -= take;
+        rest = rest.subarray(take);
+        if (o3.left > 0) continue;
+        const whole = o3.chunks ? Buffer.concat(o3.chunks) : void 0;
+        if (whole && whole[o3.size] !== 10) return `no line feed after ${o3.id}`;
+        if (whole) this.out.set(o3.id, whole.subarray(0, o3.size));
+        this.object = void 0;
+        continue;
+      }
+      const end = rest.indexOf(10);
+      if (end < 0) {
+        this.header.push(rest);
+        this.headerBytes += rest.length;
+        return this.headerBytes > MAX_HEADER_BYTES ? "a header line that does not end" : void 0;
+      }
+      const line2 = Buffer.concat([...this.header, rest.subarray(0, end)]).toString("latin1");
+      this.header = [];
+      this.headerBytes = 0;
+      rest = rest.subarray(end + 1);
+      const problem = this.begin(line2);
+      if (problem !== void 0) return problem;
+    }
+    return void 0;
+  }
+  begin(line2) {
+    const id = this.ids[this.next];
+    if (id === void 0) return "more objects than were asked";
+    this.next++;
+    if (line2 === `${id} missing`) return void 0;
+    const m3 = /^([0-9a-f]+) (\w+) (\d+)$/.exec(line2);
+    if (!m3 || m3[1] !== id) return `"${line2.slice(0, 80)}" for ${id}`;
+    const size = Number(m3[3]);
+    const keep = m3[2] === "blob" && size <= this.maxBytes;
+    this.object = { id, size, left: size + 1, chunks: keep ? [] : void 0 };
+    return void 0;
+  }
+};
 
 // src/io/globs.ts
 import { readdir as readdir2 } from "node:fs/promises";
@@ -78076,71 +78388,6 @@ function reportEdit(e6, lines) {
 // src/sweep-mode.ts
 init_errors();
 
-// src/github/write-refused.ts
-init_errors();
-var WriteRefusedError = class extends ConfigurationError {
-  constructor(message2, status) {
-    super(message2);
-    this.status = status;
-  }
-  status;
-  name = "WriteRefusedError";
-};
-function statusOf(error3) {
-  const status = error3?.status;
-  return typeof status === "number" ? status : void 0;
-}
-function githubMessage(error3) {
-  const data = error3?.response?.data;
-  const parts2 = [];
-  if (typeof data?.message === "string") parts2.push(data.message.replace(/\s+/g, " ").trim());
-  if (Array.isArray(data?.errors)) {
-    for (const e6 of data.errors) {
-      if (typeof e6 === "string") parts2.push(e6);
-      else if (e6 && typeof e6 === "object") {
-        const { message: message2, field, code: code4 } = e6;
-        if (typeof message2 === "string") parts2.push(message2);
-        else if (typeof field === "string") parts2.push(`${field} ${String(code4 ?? "invalid")}`);
-      }
-    }
-  }
-  if (parts2.length > 0) return parts2.join(": ");
-  return error3?.message ?? String(error3);
-}
-function refusal2(error3, what, permission, branch) {
-  const status = statusOf(error3);
-  const said = githubMessage(error3);
-  if (status === 403) {
-    if (/not permitted to create or approve pull requests/i.test(said)) {
-      throw new WriteRefusedError(
-        `GitHub refused to ${what} (HTTP 403: ${said}): allow it in the repository's Settings \u2192 Actions \u2192 General \u2192 "Allow GitHub Actions to create and approve pull requests", or give the step a GitHub App token (actions/create-github-app-token, see the README).`,
-        status
-      );
-    }
-    throw new WriteRefusedError(
-      `GitHub refused to ${what} (HTTP 403: ${said}): the token needs \`${permission}\` (give the workflow \`permissions: ${permission}\`).`,
-      status
-    );
-  }
-  if (status === 422 || status === 409) {
-    const rule2 = /rule|protect/i.test(said);
-    throw new WriteRefusedError(
-      `GitHub refused to ${what} (HTTP ${status}: ${said})` + (rule2 && branch ? `: a branch protection rule or ruleset covers ${branch}; let this token push to it, or choose another \`sweep-branch\`.` : "."),
-      status
-    );
-  }
-  throw error3;
-}
-function readRefusal(error3, what) {
-  const status = statusOf(error3);
-  if (status === 403 || status === 404 || status === 401) {
-    throw new ConfigurationError(
-      `GitHub answered ${status} when reading ${what} (${githubMessage(error3)}): the token needs \`contents: read\` and \`pull-requests: read\` on this repository.`
-    );
-  }
-  throw error3;
-}
-
 // src/github/git-commits.ts
 async function getCommit(client, repo, sha) {
   try {
@@ -78355,10 +78602,10 @@ async function getDefaultBranch(client, repo) {
 }
 
 // src/github/sweep.ts
-async function publishSweep(client, request2) {
+async function publishSweep(clients, request2) {
   const progress = { stale: [], notes: [] };
   try {
-    return await sweep(client, request2, progress);
+    return await sweep(clients, request2, progress);
   } catch (error3) {
     if (!(error3 instanceof WriteRefusedError)) throw error3;
     return {
@@ -78372,9 +78619,9 @@ async function publishSweep(client, request2) {
     };
   }
 }
-async function sweep(client, request2, progress) {
+async function sweep(clients, request2, progress) {
   const { repository: repo, branch, texts, logger: logger2 } = request2;
-  const defaultBranch = await getDefaultBranch(client, repo);
+  const defaultBranch = await getDefaultBranch(clients.read, repo);
   progress.defaultBranch = defaultBranch;
   if (branch === defaultBranch) {
     throw new WriteRefusedError(
@@ -78382,16 +78629,16 @@ async function sweep(client, request2, progress) {
       0
     );
   }
-  const baseSha = await getBranchHead(client, repo, defaultBranch);
+  const baseSha = await getBranchHead(clients.read, repo, defaultBranch);
   if (baseSha === void 0) {
     throw new WriteRefusedError(`the default branch ${defaultBranch} has no commit to sweep.`, 0);
   }
-  const base2 = await getCommit(client, repo, baseSha);
+  const base2 = await getCommit(clients.read, repo, baseSha);
   const algorithm = algorithmOf(base2.tree) ?? "sha1";
   const cache8 = /* @__PURE__ */ new Map();
   const readTree = (sha) => {
     let hit = cache8.get(sha);
-    if (!hit) cache8.set(sha, hit = getTree(client, repo, sha));
+    if (!hit) cache8.set(sha, hit = getTree(clients.read, repo, sha));
     return hit;
   };
   const planned = request2.changes.map((c6) => ({ ...c6, sha: textBlobId(c6.fixed, algorithm) }));
@@ -78412,10 +78659,10 @@ async function sweep(client, request2, progress) {
     );
   }
   const tree = kept.length === planned.length ? probe.tree : (await replaceBlobs(base2.tree, kept, readTree)).tree;
-  const branchHead = await getBranchHead(client, repo, branch);
-  const head = branchHead === void 0 ? void 0 : await getCommit(client, repo, branchHead);
+  const branchHead = await getBranchHead(clients.read, repo, branch);
+  const head = branchHead === void 0 ? void 0 : await getCommit(clients.read, repo, branchHead);
   const ours = head === void 0 || request2.isOurCommit(head);
-  const pulls = await listBranchPullRequests(client, repo, branch, defaultBranch);
+  const pulls = await listBranchPullRequests(clients.read, repo, branch, defaultBranch);
   const anyOpen = pulls.find((p3) => p3.state === "open");
   const login = anyOpen ? await request2.login() : void 0;
   const open3 = anyOpen && isOurs(anyOpen.author, login) ? anyOpen : void 0;
@@ -78440,7 +78687,7 @@ async function sweep(client, request2, progress) {
     logger2.warning(`iam-refine: ${note3}`);
     if (open3 && login !== void 0) {
       await commentOnce(
-        client,
+        clients,
         repo,
         open3.number,
         login,
@@ -78457,11 +78704,11 @@ async function sweep(client, request2, progress) {
   }
   if (kept.length === 0) {
     if (open3) {
-      await createIssueComment(client, repo, open3.number, texts.closing());
-      await updatePullRequest(client, repo, open3.number, { state: "closed" });
+      await createIssueComment(clients.write, repo, open3.number, texts.closing());
+      await updatePullRequest(clients.write, repo, open3.number, { state: "closed" });
       progress.operation = "closed";
     }
-    if (branchHead !== void 0) await deleteBranch(client, repo, branch);
+    if (branchHead !== void 0) await deleteBranch(clients.write, repo, branch);
     logger2.info(
       open3 ? `iam-refine: nothing is left to change; closed pull request #${open3.number} and deleted ${branch}.` : "iam-refine: nothing to change in the repository."
     );
@@ -78475,7 +78722,7 @@ async function sweep(client, request2, progress) {
     let made = base2.tree;
     for (const batch of treeBatches(kept)) {
       made = await createTree(
-        client,
+        clients.write,
         repo,
         made,
         batch.map((c6) => ({ path: c6.path, mode: modes.get(c6.path) ?? "100644", content: c6.fixed })),
@@ -78488,27 +78735,27 @@ async function sweep(client, request2, progress) {
       );
     }
     const created2 = await createCommit(
-      client,
+      clients.write,
       repo,
       { message: texts.commitMessage(made), tree: made, parents: [baseSha] },
       branch
     );
     commit = created2.sha;
     if (branchHead === void 0) {
-      if (await createBranch(client, repo, branch, commit) === "exists") {
+      if (await createBranch(clients.write, repo, branch, commit) === "exists") {
         progress.notes.push(
           `${branch} appeared while this run prepared its commit; nothing was overwritten, and the next run decides again.`
         );
         return done("none");
       }
     } else {
-      if (await getBranchHead(client, repo, branch) !== branchHead) {
+      if (await getBranchHead(clients.read, repo, branch) !== branchHead) {
         progress.notes.push(
           `${branch} moved while this run prepared its commit; nothing was overwritten, and the next run decides again.`
         );
         return done(anyOpen ? "unchanged" : "none");
       }
-      await moveBranch(client, repo, branch, commit, true);
+      await moveBranch(clients.write, repo, branch, commit, true);
     }
     wrote = true;
   }
@@ -78516,7 +78763,7 @@ async function sweep(client, request2, progress) {
   const body2 = texts.body(commit, progress.stale);
   if (open3) {
     if (open3.body !== body2) {
-      await updatePullRequest(client, repo, open3.number, { body: body2 });
+      await updatePullRequest(clients.write, repo, open3.number, { body: body2 });
       wrote = true;
     }
     return done(wrote ? "updated" : "unchanged", { commit });
@@ -78529,7 +78776,7 @@ async function sweep(client, request2, progress) {
     );
     return done("unchanged", { commit });
   }
-  const created = await createPullRequest(client, repo, {
+  const created = await createPullRequest(clients.write, repo, {
     title: request2.title,
     body: body2,
     head: branch,
@@ -78538,7 +78785,7 @@ async function sweep(client, request2, progress) {
   progress.pullRequest = { number: created.number, url: created.url };
   progress.operation = "created";
   try {
-    await addLabels(client, repo, created.number, request2.labels);
+    await addLabels(clients.write, repo, created.number, request2.labels);
   } catch (error3) {
     if (!(error3 instanceof WriteRefusedError)) throw error3;
     logger2.warning(`iam-refine: ${error3.message}`);
@@ -78563,10 +78810,10 @@ function treeBatches(changes) {
   }
   return batches;
 }
-async function commentOnce(client, repo, number, login, marker, body2) {
-  const comments = await listIssueComments(client, repo, number);
+async function commentOnce(clients, repo, number, login, marker, body2) {
+  const comments = await listIssueComments(clients.read, repo, number);
   if (comments.some((c6) => isOurs(c6.author, login) && c6.body.includes(marker))) return;
-  await createIssueComment(client, repo, number, body2);
+  await createIssueComment(clients.write, repo, number, body2);
 }
 
 // src/io/refine-tree.ts
@@ -78581,13 +78828,13 @@ import {
   lstat as lstat3,
   readdir as readdir3,
   readFile as readFile4,
-  realpath as realpath2,
+  realpath as realpath3,
   rename as rename2,
   stat as stat3,
   unlink as unlink2,
   writeFile as writeFile3
 } from "node:fs/promises";
-import { basename, dirname as dirname2, join as join8, relative as relative3, sep as sep5 } from "node:path";
+import { basename, dirname as dirname3, join as join8, relative as relative3, sep as sep5 } from "node:path";
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 async function walkFiles(paths, root6, ignore) {
   const out2 = [];
@@ -79222,12 +79469,12 @@ async function sweepWorkspace(options) {
       leftAloneMarker: LEFT_ALONE_MARKER
     },
     isOurCommit: isSweepCommit,
-    login: () => getTokenLogin(options.client, logger2),
+    login: () => getTokenLogin(options.clients.read, logger2),
     logger: logger2
   };
   let sweep2;
   try {
-    sweep2 = await publishSweep(options.client, request2);
+    sweep2 = await publishSweep(options.clients, request2);
   } catch (error3) {
     if (!(error3 instanceof ConfigurationError)) throw error3;
     sweep2 = { operation: "none", stale: [], notes: [], refused: error3.message };
@@ -79321,7 +79568,7 @@ async function run3(world = {
 async function sweepRepository(inputs, world) {
   const { logger: logger2, env: env2 } = world;
   const workspace = env2.GITHUB_WORKSPACE ?? process.cwd();
-  const client = createGitHubClient(inputs.githubToken, logger2, env2.GITHUB_API_URL);
+  const clients = createGitHubClients(inputs.githubToken, logger2, env2.GITHUB_API_URL);
   const repository = env2.GITHUB_REPOSITORY ?? "";
   const [owner = "", repo = ""] = repository.split("/");
   const config2 = await readConfig(inputs.config, workspace);
@@ -79329,7 +79576,7 @@ async function sweepRepository(inputs, world) {
   const { findings, sources } = await loadFindings(
     inputs,
     { owner, repo },
-    client,
+    clients.read,
     workspace,
     logger2,
     { trustWorkspace: true, changedPaths: /* @__PURE__ */ new Set() }
@@ -79337,7 +79584,7 @@ async function sweepRepository(inputs, world) {
   for (const note3 of findings.notes) logger2.info(note3);
   const compare = awsComparison(inputs, findings, sources);
   const { report, summary: summary3, sweep: sweep2 } = await sweepWorkspace({
-    client,
+    clients,
     repository,
     serverUrl: env2.GITHUB_SERVER_URL ?? "https://github.com",
     workspace,
@@ -79364,7 +79611,8 @@ async function sweepRepository(inputs, world) {
 async function reviewPullRequestPolicies(inputs, pr, world) {
   const { logger: logger2, env: env2 } = world;
   const workspace = env2.GITHUB_WORKSPACE ?? process.cwd();
-  const client = createGitHubClient(inputs.githubToken, logger2, env2.GITHUB_API_URL);
+  const clients = createGitHubClients(inputs.githubToken, logger2, env2.GITHUB_API_URL);
+  const localBlobs = (ids) => readGitBlobs(workspace, ids, MAX_FILE_BYTES2);
   const notes = [];
   const warnings = [];
   const trustWorkspace = env2.GITHUB_EVENT_NAME !== "pull_request_target" || inputs.allowWorkspaceOnPullRequestTarget;
@@ -79373,10 +79621,10 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
     logger2.warning(warning3);
     warnings.push(warning3);
   }
-  const changed = await getChangedFiles(client, pr, inputs.paths);
+  const changed = await getChangedFiles(clients.read, pr, inputs.paths);
   const config2 = trustWorkspace ? await readConfig(inputs.config, workspace) : withoutWorkspace(EMPTY_CONFIG, `${INPUT.config} ${inputs.config}`, notes);
   const catalog = await loadCatalog(inputs, workspace, logger2, trustWorkspace);
-  const { findings, sources } = await loadFindings(inputs, pr, client, workspace, logger2, {
+  const { findings, sources } = await loadFindings(inputs, pr, clients.read, workspace, logger2, {
     trustWorkspace,
     changedPaths: new Set(changed.changedPaths)
   });
@@ -79393,15 +79641,19 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
   const reviewFiles = [];
   const candidates2 = changed.files.filter((f6) => !ignored(f6.path) && mayHoldPolicies(f6.path));
   const contents = await getFileContents(
-    client,
+    clients.read,
     pr,
     candidates2.map((f6) => ({ path: f6.path, blobSha: f6.sha })),
     pr.headSha,
-    { log: (message2) => logger2.info(message2) }
+    { log: (message2) => logger2.info(message2), localBlobs }
   );
   const texts = /* @__PURE__ */ new Map();
   for (const [path, content] of contents) if (content.kind === "text") texts.set(path, content.text);
-  const terraform = await readTerraformModules(client, pr, candidates2, texts, world, notes);
+  const terraform = await readTerraformModules(clients.read, pr, candidates2, texts, {
+    world,
+    notes,
+    localBlobs
+  });
   const included = collectIncludes([...texts].map(([path, text3]) => ({ path, text: text3 })));
   const scanned = [...candidates2, ...terraform.referenced];
   const refined = [];
@@ -79463,7 +79715,7 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
   if (unchecked.length > MAX_LOGGED_UNCHECKED) {
     logger2.info(`not checked: ${unchecked.length - MAX_LOGGED_UNCHECKED} more, in the job summary`);
   }
-  const review = await reviewPullRequest(client, pr, reviewFiles, {
+  const review = await reviewPullRequest(clients, pr, reviewFiles, {
     event: inputs.reviewEvent,
     maxComments: inputs.maxComments,
     logger: logger2,
@@ -79474,10 +79726,11 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
   return { report, summary: review.summary };
 }
 var MAX_TERRAFORM_MODULE_FILES = 500;
-async function readTerraformModules(client, pr, candidates2, texts, world, notes) {
+async function readTerraformModules(client, pr, candidates2, texts, run4) {
   const changed = candidates2.filter((f6) => isTerraformPath(f6.path));
   if (changed.length === 0) return { formats: {}, referenced: [] };
   const { bundledParserFiles: bundledParserFiles2, loadTerraformParser: loadTerraformParser2 } = await Promise.resolve().then(() => (init_terraform_parser(), terraform_parser_exports));
+  const { world, notes, localBlobs } = run4;
   const parser2 = await loadTerraformParser2(world.parserFiles ?? bundledParserFiles2());
   const read = /* @__PURE__ */ new Set();
   const others = /* @__PURE__ */ new Map();
@@ -79499,7 +79752,8 @@ async function readTerraformModules(client, pr, candidates2, texts, world, notes
       }
     }
     const got = await getFileContents(client, pr, wanted, pr.headSha, {
-      log: (message2) => world.logger.info(message2)
+      log: (message2) => world.logger.info(message2),
+      localBlobs
     });
     for (const [path, content] of got) if (content.kind === "text") others.set(path, content.text);
   };
