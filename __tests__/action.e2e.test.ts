@@ -9,6 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { applySuggestions } from '../src/github/placement.js'
+import { SUMMARY_MARKER } from '../src/report/fingerprint.js'
 import { newFilePatch } from './fixtures/github/reports.js'
 import {
   startGitHubServer,
@@ -244,12 +245,21 @@ describe('dist/index.js on a pull request', () => {
     expect(sarif.version).toBe('2.1.0')
     expect(sarif.runs[0].results.length).toBeGreaterThan(0)
 
-    // A re-run posts nothing new and keeps one summary comment.
+    // One write: the review, whose body is the summary.
+    const writes = () => server.requests.filter(r => r.method !== 'GET' && r.path !== '/graphql')
+    expect(writes().map(r => `${r.method} ${r.path}`)).toEqual([
+      'POST /repos/acme/infra/pulls/7/reviews'
+    ])
+    expect(server.reviews[0]!.body).toContain(SUMMARY_MARKER)
+    expect(server.reviews[0]!.body).toContain('cfn/network.json')
+    // A re-run writes nothing, and the one summary stays where it is.
     const comments = server.reviewComments.length
     const second = await runAction({})
     expect(second.code).toBe(1)
     expect(server.reviewComments).toHaveLength(comments)
-    expect(server.issueComments).toHaveLength(1)
+    expect(writes()).toHaveLength(1)
+    expect(server.issueComments).toHaveLength(0)
+    expect(server.reviews.filter(r => r.body.includes(SUMMARY_MARKER))).toHaveLength(1)
   }, 120_000)
 
   // The REST fallback, end to end: a token or server that refuses GraphQL (403) gets the very

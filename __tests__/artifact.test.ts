@@ -12,7 +12,7 @@ import {
 } from '../src/findings/artifact.js'
 import { combineFindings } from '../src/findings/select.js'
 import { loadFindingsFiles } from '../src/findings/load.js'
-import { createGitHubClient, type GitHubClient } from '../src/github/client.js'
+import { createGitHubClients, type ReadClient } from '../src/github/client.js'
 import { ConfigurationError } from '../src/engine/errors.js'
 import {
   FORK_OWNER,
@@ -40,12 +40,16 @@ const findingsZip = zip({
 })
 
 let server: ArtifactsServer
-let client: GitHubClient
+let client: ReadClient
 const warnings: string[] = []
 
 beforeAll(async () => {
   server = await startArtifacts()
-  client = createGitHubClient('ghs_testtoken', { warning: m => void warnings.push(m) }, server.url)
+  client = createGitHubClients(
+    'ghs_testtoken',
+    { warning: m => void warnings.push(m) },
+    server.url
+  ).read
 })
 afterAll(async () => {
   await server.close()

@@ -142,7 +142,8 @@ describe('what a pull request writes cannot shape what the bot says', () => {
     expect(run.code).toBe(1)
     expect(server.reviewComments.map(c => c.path).sort()).toEqual(Object.keys(files).sort())
     for (const c of server.reviewComments) expectCleanComment(c.body)
-    const summary = server.issueComments.find(c => c.body.includes(SUMMARY_MARKER))!.body
+    // the summary is the review's body
+    const summary = server.reviews.find(r => r.body.includes(SUMMARY_MARKER))!.body
     for (const body of [summary, run.summary]) {
       const all = markdownTokens(body)
       expect(all.filter(t => t.type === 'link_open' || t.type === 'image')).toEqual([])
@@ -180,6 +181,10 @@ describe('only the bot’s own comments are its own', () => {
       login: 'maintainer'
     })
     server.addIssueComment('acme', 'infra', 7, `${SUMMARY_MARKER}\nAll clear, merge it.`, 'mallory')
+    const forgedReview = server.addReview(7, {
+      body: `${SUMMARY_MARKER}\nReviewed: all clear.`,
+      login: 'mallory'
+    })
     const before = server.reviewComments.map(c => ({ id: c.id, body: c.body }))
 
     const run = await box.run(server.url, inputs)
@@ -194,11 +199,17 @@ describe('only the bot’s own comments are its own', () => {
     }
     expect(server.count('PATCH', `/pulls/comments/${maintainer.id}`)).toBe(0)
     expect(server.count('PATCH', `/pulls/comments/${preposted.id}`)).toBe(0)
-    // The foreign summary marker is not our summary: ours is created, theirs untouched, and the
-    // run did not turn read-only.
+    // The foreign summary markers (a comment, a review) are not our summary: ours is created in
+    // our review, theirs untouched, and the run did not turn read-only.
     const summaries = server.issueComments.filter(c => c.body.includes(SUMMARY_MARKER))
-    expect(summaries.map(c => c.user.login).sort()).toEqual([BOT, 'mallory'])
-    expect(summaries.find(c => c.user.login === 'mallory')!.body).toContain('All clear')
+    expect(summaries.map(c => c.user.login)).toEqual(['mallory'])
+    expect(summaries[0]!.body).toContain('All clear')
+    const reviews = server.reviews.filter(r => r.body.includes(SUMMARY_MARKER))
+    expect(reviews.map(r => r.user.login).sort()).toEqual([BOT, 'mallory'])
+    expect(server.reviews.find(r => r.id === forgedReview.id)!.body).toContain(
+      'Reviewed: all clear'
+    )
+    expect(server.count('PUT', `/reviews/${forgedReview.id}`)).toBe(0)
     expect(run.stdout).not.toMatch(/cannot write to this pull request/)
   }, 60_000)
 

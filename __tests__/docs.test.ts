@@ -26,6 +26,30 @@ interface Step {
   with?: Record<string, unknown>
 }
 
+/**
+ * Why a job that reviews pull requests with our action does not check out what holds the pull
+ * request's head commit (README "The checkout"): its workspace checkout must have `fetch-depth`
+ * 2 or more (0: all history) or `ref` the head commit. Undefined when it does, or reviews nothing.
+ */
+function headCheckoutProblem(workflow: unknown): string | undefined {
+  const jobs = (workflow as { jobs?: Record<string, { steps?: Step[] }> } | null)?.jobs ?? {}
+  for (const [name, job] of Object.entries(jobs)) {
+    const steps = job.steps ?? []
+    const ours = steps.findIndex(step => /(^|\/)iam-refine@/.test(step.uses ?? ''))
+    if (ours < 0 || steps[ours]!.with?.mode === 'sweep') continue
+    const checkout = steps
+      .slice(0, ours)
+      .find(s => /^actions\/checkout@/.test(s.uses ?? '') && !s.with?.repository && !s.with?.path)
+    if (!checkout) return `job ${name} checks out nothing`
+    const depth = Number(checkout.with?.['fetch-depth'] ?? 1)
+    const ref = checkout.with?.ref
+    if (depth !== 0 && depth < 2 && ref !== '${{ github.event.pull_request.head.sha }}') {
+      return `job ${name}: actions/checkout without fetch-depth: 2 or ref: the head commit`
+    }
+  }
+  return undefined
+}
+
 /** Steps of our action (`…/iam-refine@ref`) in a workflow, or in a workflow fragment. */
 function ourSteps(workflow: unknown): Step[] {
   const jobs = (workflow as { jobs?: Record<string, { steps?: Step[] }> } | null)?.jobs ?? {}
@@ -61,6 +85,10 @@ describe('example workflows', () => {
     for (const step of ourSteps(workflow)) {
       for (const key of Object.keys(step.with ?? {})) expect(inputs).toContain(key)
     }
+  })
+
+  it.each(workflowFiles)('%s checks out what holds the head commit when it reviews', file => {
+    expect(headCheckoutProblem(parse(readFileSync(file, 'utf8')))).toBeUndefined()
   })
 
   it('that review pull requests ask for pull-requests: write', () => {
@@ -131,6 +159,7 @@ describe('README', () => {
       const doc = parseAllDocuments(text)[0]!
       expect(doc.errors).toEqual([])
       const value = doc.toJS()
+      expect(headCheckoutProblem(value)).toBeUndefined()
       if (value && typeof value === 'object' && 'principals' in value) {
         expect(() => parseConfig(text, 'README.md')).not.toThrow()
       }

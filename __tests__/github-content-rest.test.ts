@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { createGitHubClient } from '../src/github/client.js'
+import { createGitHubClients } from '../src/github/client.js'
 import { getFileContent, getFileContents, MAX_FILE_BYTES } from '../src/github/file-content.js'
 import { recordingLogger } from '../src/logger.js'
 import { startGitHubServer, type GitHubServer } from './servers/github.js'
@@ -39,7 +39,7 @@ async function start(contents: Record<string, string | Uint8Array>) {
     contents: { [HEAD]: contents },
     graphql: { mode: 'forbidden' }
   })
-  const client = createGitHubClient('test-token', recordingLogger(), server.url)
+  const client = createGitHubClients('test-token', recordingLogger(), server.url).read
   return { server, client }
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { createGitHubClient } from '../src/github/client.js'
+import { createGitHubClients, type ReadClient } from '../src/github/client.js'
 import {
   contentsQuery,
   getFileContent,
@@ -28,7 +28,7 @@ async function start(contents: Record<string, string | Uint8Array>, graphql: Gra
     graphql
   })
   const logger = recordingLogger()
-  const client = createGitHubClient('test-token', logger, server.url)
+  const client = createGitHubClients('test-token', logger, server.url).read
   return { server, client, logger }
 }
 
@@ -50,7 +50,7 @@ function policy(i: number): string {
 
 /** What the per-file REST read gives for each path: the reference the batch must equal. */
 async function restReference(
-  client: ReturnType<typeof createGitHubClient>,
+  client: ReadClient,
   paths: readonly string[]
 ): Promise<Map<string, FileContent>> {
   const out = new Map<string, FileContent>()

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { getChangedFiles } from '../src/github/changed-files.js'
-import { createGitHubClient } from '../src/github/client.js'
+import { createGitHubClients, USER_AGENT } from '../src/github/client.js'
 import { getFileContent } from '../src/github/file-content.js'
 import { applySuggestions } from '../src/github/placement.js'
 import { publishReview, reviewPullRequest, type ReviewTarget } from '../src/github/review.js'
+import { summaryBody } from '../src/github/summary-comment.js'
 import { recordingLogger } from '../src/logger.js'
 import { buildReviewItems, type FileReport, type ReviewItem } from '../src/report/comment.js'
 import { extractSuggestion } from '../src/report/fence.js'
@@ -27,6 +28,9 @@ import {
 import { useFastClock } from './helpers/fast-clock.js'
 
 const HEAD = 'a'.repeat(40)
+/** The requests that change something: every one but GET and GraphQL queries. */
+const writes = (s: GitHubServer) =>
+  s.requests.filter(r => r.method !== 'GET' && r.path !== '/graphql')
 const MERGE = 'b'.repeat(40)
 const pr = { owner: 'acme', repo: 'infra', pullNumber: 7 }
 const target: ReviewTarget = { ...pr, headSha: HEAD }
@@ -44,8 +48,8 @@ async function start(files: ServerFile[], extra: Parameters<typeof startGitHubSe
     ...extra
   })
   const logger = recordingLogger()
-  const client = createGitHubClient('test-token', logger, server.url)
-  return { server, client, logger }
+  const clients = createGitHubClients('test-token', logger, server.url)
+  return { server, clients, logger }
 }
 
 /** The suggestions posted on `path`, as the head text would become with all of them accepted. */
@@ -73,8 +77,8 @@ describe('getChangedFiles', () => {
       status: i === 1 ? 'removed' : 'modified',
       patch: '@@ -1 +1 @@\n-a\n+b'
     }))
-    const { server, client } = await start(files)
-    const all = await getChangedFiles(client, pr)
+    const { server, clients } = await start(files)
+    const all = await getChangedFiles(clients.read, pr)
     expect(all.listed).toBe(250)
     expect(all.files).toHaveLength(249)
     expect(all.capped).toBe(false)
@@ -82,7 +86,7 @@ describe('getChangedFiles', () => {
     expect(
       server.requests.every(r => r.query.per_page === undefined || r.query.per_page === '100')
     ).toBe(true)
-    const iam = await getChangedFiles(client, pr, ['iam/**'])
+    const iam = await getChangedFiles(clients.read, pr, ['iam/**'])
     expect(iam.files.map(f => f.path)).not.toContain('iam/p1.json')
     expect(iam.files).toHaveLength(124)
     expect(iam.files[0]).toMatchObject({
@@ -94,16 +98,16 @@ describe('getChangedFiles', () => {
 
   it('reports GitHub’s 3,000-file cap', async () => {
     const files = Array.from({ length: 3100 }, (_, i) => ({ filename: `p${i}.json` }))
-    const { server, client } = await start(files)
-    const result = await getChangedFiles(client, pr)
+    const { server, clients } = await start(files)
+    const result = await getChangedFiles(clients.read, pr)
     expect(result).toMatchObject({ listed: 3000, capped: true })
     expect(result.files[0]!.patch).toBeUndefined()
     expect(server.count('GET', '/pulls/7/files')).toBe(30)
   })
 
   it('turns a 404 into a message about the token’s permissions', async () => {
-    const { client } = await start([])
-    await expect(getChangedFiles(client, { ...pr, pullNumber: 99 })).rejects.toThrow(
+    const { clients } = await start([])
+    await expect(getChangedFiles(clients.read, { ...pr, pullNumber: 99 })).rejects.toThrow(
       /pull-requests: read/
     )
   })
@@ -112,28 +116,28 @@ describe('getChangedFiles', () => {
 describe('getFileContent', () => {
   it('reads the head commit, byte for byte, not the merge commit', async () => {
     const crlf = '\uFEFF{\r\n  "Statement": []\r\n}'
-    const { client } = await start([], {
+    const { clients } = await start([], {
       contents: { [HEAD]: { 'iam/a b.json': crlf }, [MERGE]: { 'iam/a b.json': 'merged' } }
     })
-    expect(await getFileContent(client, pr, 'iam/a b.json', HEAD)).toEqual({
+    expect(await getFileContent(clients.read, pr, 'iam/a b.json', HEAD)).toEqual({
       kind: 'text',
       text: crlf
     })
-    expect(await getFileContent(client, pr, 'iam/a b.json', MERGE)).toEqual({
+    expect(await getFileContent(clients.read, pr, 'iam/a b.json', MERGE)).toEqual({
       kind: 'text',
       text: 'merged'
     })
   })
 
   it('skips binary and missing files with a reason', async () => {
-    const { client } = await start([], {
+    const { clients } = await start([], {
       contents: { [HEAD]: { 'bin.dat': new Uint8Array([0x7b, 0xff, 0xfe, 0x00]) } }
     })
-    expect(await getFileContent(client, pr, 'missing.json', HEAD)).toEqual({
+    expect(await getFileContent(clients.read, pr, 'missing.json', HEAD)).toEqual({
       kind: 'skipped',
       reason: `not found at ${HEAD}`
     })
-    expect(await getFileContent(client, pr, 'bin.dat', HEAD)).toEqual({
+    expect(await getFileContent(clients.read, pr, 'bin.dat', HEAD)).toEqual({
       kind: 'skipped',
       reason: 'not UTF-8 text'
     })
@@ -141,17 +145,19 @@ describe('getFileContent', () => {
 
   it('falls back to the blob API when the contents API refuses a large file', async () => {
     const big = `{"Statement": []}${' '.repeat(2000)}`
-    const { server, client } = await start([], {
+    const { server, clients } = await start([], {
       contents: { [HEAD]: { 'big.json': big } },
       blobs: { abc123: big },
       contentsLimit: 1000
     })
-    expect(await getFileContent(client, pr, 'big.json', HEAD, 'abc123')).toEqual({
+    expect(await getFileContent(clients.read, pr, 'big.json', HEAD, 'abc123')).toEqual({
       kind: 'text',
       text: big
     })
     expect(server.count('GET', '/git/blobs/abc123')).toBe(1)
-    expect(await getFileContent(client, pr, 'big.json', HEAD)).toMatchObject({ kind: 'skipped' })
+    expect(await getFileContent(clients.read, pr, 'big.json', HEAD)).toMatchObject({
+      kind: 'skipped'
+    })
   })
 })
 
@@ -159,8 +165,8 @@ describe('reviewPullRequest', () => {
   const file: ServerFile = { filename: 'iam/app-role.json', patch }
 
   it('posts one review at the head commit, multi-line comments on the RIGHT side', async () => {
-    const { server, client, logger } = await start([file])
-    const run = await reviewPullRequest(client, target, [fileReport()], options(logger))
+    const { server, clients, logger } = await start([file])
+    const run = await reviewPullRequest(clients, target, [fileReport()], options(logger))
     expect(server.reviews).toHaveLength(1)
     expect(server.reviews[0]).toMatchObject({ state: 'COMMENTED', commit_id: HEAD })
     expect(server.reviewComments).toHaveLength(1)
@@ -187,17 +193,19 @@ describe('reviewPullRequest', () => {
     // The suggestion outside the diff is in the summary with its full text.
     expect(run.summary).toContain('`iam/app-role.json` lines 13–19')
     expect(run.summary).toContain('Replace lines 13–19 with:')
-    expect(server.issueComments).toHaveLength(1)
-    expect(server.issueComments[0]!.body.startsWith(SUMMARY_MARKER)).toBe(true)
-    expect(run.summaryComment).toBe('created')
+    // The review carries the summary: one write for both, no comment of its own.
+    expect(server.reviews[0]!.body).toBe(summaryBody(run.summary))
+    expect(server.issueComments).toHaveLength(0)
+    expect(run).toMatchObject({ summaryComment: 'created', summaryPlace: 'review' })
+    expect(writes(server)).toHaveLength(1)
   })
 
   it('posts suggestions that, accepted, give exactly the refinement', async () => {
     const everywhere = { ...fileReport(), patch: newFilePatch(headText) }
-    const { server, client, logger } = await start([
+    const { server, clients, logger } = await start([
       { ...file, patch: everywhere.patch, status: 'added' }
     ])
-    await reviewPullRequest(client, target, [everywhere], {
+    await reviewPullRequest(clients, target, [everywhere], {
       ...options(logger),
       event: 'REQUEST_CHANGES'
     })
@@ -210,9 +218,9 @@ describe('reviewPullRequest', () => {
   })
 
   it('comments instead when the token may not request changes on its own pull request', async () => {
-    const { server, client, logger } = await start([file])
+    const { server, clients, logger } = await start([file])
     server.pulls[0] = { ...server.pulls[0]!, author: 'github-actions[bot]' }
-    const run = await reviewPullRequest(client, target, [fileReport()], {
+    const run = await reviewPullRequest(clients, target, [fileReport()], {
       ...options(logger),
       event: 'REQUEST_CHANGES'
     })
@@ -221,44 +229,115 @@ describe('reviewPullRequest', () => {
     expect(server.count('POST', '/reviews')).toBe(2)
   })
 
-  it('posts nothing new on a re-run and updates the summary comment in place', async () => {
-    const { server, client, logger } = await start([file])
-    await reviewPullRequest(client, target, [fileReport()], options(logger))
-    const writes = server.requests.filter(r => r.method !== 'GET' && r.path !== '/graphql').length
-    const again = await reviewPullRequest(client, target, [fileReport()], options(logger))
+  it('posts nothing new on a re-run and updates the summary in place', async () => {
+    const { server, clients, logger } = await start([file])
+    await reviewPullRequest(clients, target, [fileReport()], options(logger))
+    const before = writes(server).length
+    const again = await reviewPullRequest(clients, target, [fileReport()], options(logger))
     expect(server.reviews).toHaveLength(1)
     expect(server.reviewComments).toHaveLength(1)
-    expect(server.issueComments).toHaveLength(1)
     expect(again.delivered.map(d => d.delivery.kind)).toEqual(['existing', 'summary'])
-    expect(again.summaryComment).toBe('unchanged')
-    // The second run only reads: two listings, no write.
-    expect(server.requests.filter(r => r.method !== 'GET' && r.path !== '/graphql').length).toBe(
-      writes
-    )
-    // A change in what the summary says edits the one comment.
-    const third = await reviewPullRequest(client, target, [fileReport()], {
+    expect(again).toMatchObject({ summaryComment: 'unchanged', summaryPlace: 'review' })
+    // The second run only reads: no write at all.
+    expect(writes(server)).toHaveLength(before)
+    // A change in what the summary says edits the review's body, the one place it is.
+    const third = await reviewPullRequest(clients, target, [fileReport()], {
       ...options(logger),
       notes: ['iam/legacy.json: no principal maps to this policy']
     })
-    expect(third.summaryComment).toBe('updated')
-    expect(server.issueComments).toHaveLength(1)
-    expect(server.issueComments[0]!.body).toContain('no principal maps')
+    expect(third).toMatchObject({ summaryComment: 'updated', summaryPlace: 'review' })
+    expect(
+      writes(server)
+        .slice(before)
+        .map(r => `${r.method} ${r.path}`)
+    ).toEqual([`PUT /repos/acme/infra/pulls/7/reviews/${server.reviews[0]!.id}`])
+    expect(server.reviews).toHaveLength(1)
+    expect(server.reviews[0]!.body).toBe(summaryBody(third.summary))
+    expect(server.reviews[0]!.body).toContain('no principal maps')
+    expect(server.issueComments).toHaveLength(0)
   })
 
-  it('finds its summary comment among other comments on later pages', async () => {
-    const { server, client, logger } = await start([file])
-    await reviewPullRequest(client, target, [fileReport()], options(logger))
+  it('finds its summary among other reviews on later pages, and nobody else’s', async () => {
+    const { server, clients, logger } = await start([file])
+    await reviewPullRequest(clients, target, [fileReport()], options(logger))
+    for (let i = 0; i < 150; i++) server.addReview(7, { body: `review ${i}`, login: 'someone' })
+    // A review by someone else that imitates our summary is text, not our summary.
+    const forged = server.addReview(7, { body: `${SUMMARY_MARKER}\nAll clear.`, login: 'mallory' })
+    const ours = server.reviews.shift()!
+    server.reviews.push(ours)
+    const run = await reviewPullRequest(clients, target, [fileReport()], {
+      ...options(logger),
+      notes: ['x']
+    })
+    expect(run).toMatchObject({ summaryComment: 'updated', summaryPlace: 'review' })
+    expect(server.count('GET', '/pulls/7/reviews')).toBe(3) // two runs: 1 page, then 2
+    expect(server.reviews.filter(r => r.body.includes(SUMMARY_MARKER))).toEqual([
+      expect.objectContaining({ id: forged.id, body: `${SUMMARY_MARKER}\nAll clear.` }),
+      expect.objectContaining({ id: ours.id, body: summaryBody(run.summary) })
+    ])
+    expect(server.count('PUT', `/reviews/${forged.id}`)).toBe(0)
+    expect(server.issueComments).toHaveLength(0)
+  })
+
+  it('keeps a summary comment an earlier version wrote, and the review then has a body of its own', async () => {
+    const { server, clients, logger } = await start([file])
+    server.addIssueComment('acme', 'infra', 7, `${SUMMARY_MARKER}\nold text`, 'github-actions[bot]')
     for (let i = 0; i < 150; i++)
       server.addIssueComment('acme', 'infra', 7, `comment ${i}`, 'someone')
-    const ours = server.issueComments.shift()!
-    server.issueComments.push(ours)
-    await reviewPullRequest(client, target, [fileReport()], { ...options(logger), notes: ['x'] })
-    expect(server.issueComments.filter(c => c.body.includes(SUMMARY_MARKER))).toHaveLength(1)
+    const run = await reviewPullRequest(clients, target, [fileReport()], options(logger))
+    expect(run).toMatchObject({ summaryComment: 'updated', summaryPlace: 'comment' })
+    const summaries = server.issueComments.filter(c => c.body.includes(SUMMARY_MARKER))
+    expect(summaries.map(c => c.body)).toEqual([summaryBody(run.summary)])
+    expect(server.reviews).toHaveLength(1)
+    expect(server.reviews[0]!.body).not.toContain(SUMMARY_MARKER)
+    expect(server.reviews[0]!.body).toMatch(/^iam-refine suggests removing permissions/)
+  })
+
+  it('puts the summary in a comment when there is no review to post, and keeps it there', async () => {
+    // The diff shows the first line only: nothing can go on it.
+    const small = '@@ -1,1 +1,1 @@\n-{\n+{'
+    const { server, clients, logger } = await start([{ ...file, patch: small }])
+    const first = await reviewPullRequest(
+      clients,
+      target,
+      [fileReport('iam/app-role.json', { patch: small })],
+      options(logger)
+    )
+    expect(first.delivered.every(d => d.delivery.kind === 'summary')).toBe(true)
+    expect(server.reviews).toHaveLength(0)
+    expect(first).toMatchObject({ summaryComment: 'created', summaryPlace: 'comment' })
+    expect(server.issueComments.map(c => c.body)).toEqual([summaryBody(first.summary)])
+    // The diff grows to hold the other statement: the new review points to the comment, which is
+    // updated in place.
+    server.pulls[0]!.files = [file]
+    const second = await reviewPullRequest(clients, target, [fileReport()], options(logger))
+    expect(second).toMatchObject({ summaryComment: 'updated', summaryPlace: 'comment' })
+    expect(server.reviews).toHaveLength(1)
+    expect(server.reviews[0]!.body).not.toContain(SUMMARY_MARKER)
+    expect(server.issueComments.map(c => c.body)).toEqual([summaryBody(second.summary)])
+  })
+
+  it('sends reads through the read client and writes through the write client', async () => {
+    const { server, clients, logger } = await start([file])
+    await reviewPullRequest(clients, target, [fileReport()], options(logger))
+    server.markOutdated(server.reviewComments[0]!.id)
+    await reviewPullRequest(clients, target, [fileReport()], {
+      ...options(logger),
+      notes: ['changed']
+    })
+    const agent = (r: { headers: Record<string, string | undefined> }) =>
+      (r.headers['user-agent'] ?? '').split(' ')[0]
+    const reads = server.requests.filter(r => r.method === 'GET' || r.path === '/graphql')
+    const written = writes(server)
+    expect(reads.length).toBeGreaterThanOrEqual(6)
+    expect(written.map(r => r.method).sort()).toEqual(['PATCH', 'POST', 'POST', 'PUT'])
+    expect(new Set(reads.map(agent))).toEqual(new Set([USER_AGENT.read]))
+    expect(new Set(written.map(agent))).toEqual(new Set([USER_AGENT.write]))
   })
 
   it('marks its comments outdated when they no longer apply, and posts the new ones', async () => {
-    const { server, client, logger } = await start([file])
-    await reviewPullRequest(client, target, [fileReport()], options(logger))
+    const { server, clients, logger } = await start([file])
+    await reviewPullRequest(clients, target, [fileReport()], options(logger))
     const first = server.reviewComments[0]!
     // New findings: the role used s3:DeleteObject after all.
     const changed = {
@@ -275,7 +354,7 @@ describe('reviewPullRequest', () => {
       report.edits[1]!
     ]
     const run = await reviewPullRequest(
-      client,
+      clients,
       target,
       [{ ...fileReport(), policies: [{ ...report, edits }] }],
       options(logger)
@@ -293,7 +372,7 @@ describe('reviewPullRequest', () => {
     // A third run leaves the outdated comment alone and posts nothing.
     const writes = server.requests.filter(r => r.method !== 'GET' && r.path !== '/graphql').length
     await reviewPullRequest(
-      client,
+      clients,
       target,
       [{ ...fileReport(), policies: [{ ...report, edits }] }],
       options(logger)
@@ -304,10 +383,10 @@ describe('reviewPullRequest', () => {
   })
 
   it('posts again a comment GitHub shows as outdated, and marks the old one', async () => {
-    const { server, client, logger } = await start([file])
-    await reviewPullRequest(client, target, [fileReport()], options(logger))
+    const { server, clients, logger } = await start([file])
+    await reviewPullRequest(clients, target, [fileReport()], options(logger))
     server.markOutdated(server.reviewComments[0]!.id)
-    const run = await reviewPullRequest(client, target, [fileReport()], options(logger))
+    const run = await reviewPullRequest(clients, target, [fileReport()], options(logger))
     expect(run.delivered[0]!.delivery).toEqual({ kind: 'posted' })
     expect(run.outdated).toBe(1)
     expect(server.reviewComments).toHaveLength(2)
@@ -318,11 +397,11 @@ describe('reviewPullRequest', () => {
       ...fileReport(`iam/p${i}.json`),
       patch: newFilePatch(headText)
     }))
-    const { server, client, logger } = await start(
+    const { server, clients, logger } = await start(
       many.map(f => ({ filename: f.path, patch: f.patch, status: 'added' as const })),
       { readOnly: true }
     )
-    const run = await reviewPullRequest(client, target, many, options(logger))
+    const run = await reviewPullRequest(clients, target, many, options(logger))
     expect(run.readOnly).toBe(true)
     expect(server.reviews).toHaveLength(0)
     expect(server.issueComments).toHaveLength(0)
@@ -343,17 +422,17 @@ describe('reviewPullRequest', () => {
       ...fileReport(`iam/p${i}.json`),
       patch: newFilePatch(headText)
     }))
-    const { server, client, logger } = await start(
+    const { server, clients, logger } = await start(
       many.map(f => ({ filename: f.path, patch: f.patch, status: 'added' as const }))
     )
-    const run = await reviewPullRequest(client, target, many, options(logger, 2))
+    const run = await reviewPullRequest(clients, target, many, options(logger, 2))
     expect(server.reviewComments).toHaveLength(2)
     // The lambda statement removes 3 unused actions, the s3 one 2: the lambda ones go first.
     expect(server.reviewComments.every(c => c.start_line === 13)).toBe(true)
     expect(run.delivered.filter(d => d.delivery.kind === 'summary')).toHaveLength(4)
     expect(run.summary).toContain('beyond `max-comments`')
     // The cap counts the comments already on the pull request.
-    await reviewPullRequest(client, target, many, options(logger, 2))
+    await reviewPullRequest(clients, target, many, options(logger, 2))
     expect(server.reviewComments).toHaveLength(2)
   })
 })
@@ -379,10 +458,10 @@ describe('publishReview when GitHub refuses comments', () => {
     // Two comments GitHub must refuse: a line past the file's only hunk, a file not in the PR.
     list[5] = { ...list[5]!, startLine: 30, endLine: 31 }
     list[33] = { ...list[33]!, path: 'iam/not-in-the-pr.json' }
-    const { server, client, logger } = await start([
+    const { server, clients, logger } = await start([
       { filename: 'iam/app-role.json', patch: newFilePatch(headText), status: 'added' }
     ])
-    const outcome = await publishReview(client, target, list, options(logger, 100))
+    const outcome = await publishReview(clients, target, list, options(logger, 100))
     const refused = outcome.delivered.filter(d => d.delivery.kind === 'summary')
     expect(refused.map(d => d.item)).toEqual([list[5], list[33]])
     expect(refused.every(d => d.delivery.kind === 'summary' && d.delivery.why === 'rejected')).toBe(
@@ -399,13 +478,39 @@ describe('publishReview when GitHub refuses comments', () => {
     expect(logger.messages.some(m => m.message.includes('GitHub refused 2 of 40'))).toBe(true)
   })
 
+  it('carries in the review the summary of what GitHub took and what it refused', async () => {
+    // We place both suggestions on the new file's lines; GitHub's diff has the lambda one
+    // across two hunks, so it refuses that comment.
+    const { server, clients, logger } = await start([{ filename: 'iam/app-role.json', patch }])
+    const report = fileReport('iam/app-role.json', { patch: newFilePatch(headText) })
+    const run = await reviewPullRequest(clients, target, [report], options(logger))
+    expect(
+      run.delivered.map(d => (d.delivery.kind === 'summary' ? d.delivery.why : d.delivery.kind))
+    ).toEqual(['posted', 'rejected'])
+    const visible = server.reviews.filter(r => r.state !== 'PENDING')
+    expect(visible).toHaveLength(1)
+    expect(visible[0]!.body).toBe(summaryBody(run.summary))
+    expect(run.summary).toContain('GitHub refused the comment')
+    expect(server.issueComments).toHaveLength(0)
+    // The first try (both comments, the summary saying so) refused; a probe without a body;
+    // then the review with the one comment GitHub takes and the summary saying which it refused.
+    const posts = server.requests
+      .filter(r => r.method === 'POST' && r.path.endsWith('/reviews'))
+      .map(r => (r.body as { body?: string }).body)
+    expect(posts).toHaveLength(3)
+    expect(posts[0]).toContain(SUMMARY_MARKER)
+    expect(posts[0]).not.toContain('GitHub refused the comment')
+    expect(posts[1]).toBeUndefined()
+    expect(posts[2]).toBe(summaryBody(run.summary))
+  })
+
   it('stops isolating after its call budget and keeps the unverified ones for the summary', async () => {
     const { items: list } = items(16)
     for (const i of [0, 3, 6, 9, 12, 15]) list[i] = { ...list[i]!, path: 'elsewhere.json' }
-    const { server, client, logger } = await start([
+    const { server, clients, logger } = await start([
       { filename: 'iam/app-role.json', patch: newFilePatch(headText), status: 'added' }
     ])
-    const outcome = await publishReview(client, target, list, {
+    const outcome = await publishReview(clients, target, list, {
       ...options(logger, 100),
       maxIsolationCalls: 4
     })
@@ -424,11 +529,11 @@ describe('publishReview when GitHub refuses comments', () => {
 
 describe('the loopback server', () => {
   it('refuses a whole review for one bad comment and stores nothing', async () => {
-    const { server, client } = await start([
+    const { server, clients } = await start([
       { filename: 'a.json', patch: '@@ -1,2 +1,3 @@\n a\n+b\n c' }
     ])
     const post = (comments: object[], commit_id = HEAD) =>
-      client.rest.pulls.createReview({
+      clients.write.rest.pulls.createReview({
         ...pr,
         pull_number: 7,
         commit_id,

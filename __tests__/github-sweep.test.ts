@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createGitHubClient } from '../src/github/client.js'
+import { createGitHubClients } from '../src/github/client.js'
 import { blobId, replaceBlobs, textBlobId, treeId, type TreeEntry } from '../src/github/git-hash.js'
 import { getTree } from '../src/github/git-trees.js'
 import {
@@ -59,8 +59,9 @@ async function start(options: Parameters<typeof startGitHubServer>[0] = {}) {
   server = await startGitHubServer(options)
   const base = server.git.seed('acme', 'infra', FILES)!
   const logger = recordingLogger()
-  const client = createGitHubClient('test-token', logger, server.url)
-  return { server, client, logger, base }
+  const clients = createGitHubClients('test-token', logger, server.url)
+  // `client` speaks to the server's routes directly, reads and writes alike
+  return { server, clients, client: clients.write, logger, base }
 }
 
 function changesOf(
@@ -165,13 +166,13 @@ describe("Git's object ids, computed here", () => {
   })
 
   it('replaceBlobs gives the tree GitHub makes from base_tree and the new blobs, reading only the folders on the paths', async () => {
-    const { server: s, client, base } = await start()
+    const { server: s, client, clients, base } = await start()
     const commit = s.git.commit(base)
     const changes = Object.entries(FIXED).map(([path, text]) => ({ path, sha: textBlobId(text) }))
     let reads = 0
     const local = await replaceBlobs(commit.tree, changes, async sha => {
       reads++
-      return getTree(client, repo, sha)
+      return getTree(clients.read, repo, sha)
     })
     // root, policies/, policies/deep/, policies/deep/er/: cfn/ is never read.
     expect(reads).toBe(4)
@@ -330,8 +331,8 @@ describe('the loopback server is as strict as GitHub', () => {
 
 describe('publishSweep', () => {
   it("opens one pull request from one verified commit on the default branch's head; a re-run writes nothing", async () => {
-    const { server: s, client, base } = await start()
-    const first = await publishSweep(client, request(changesOf(FIXED)))
+    const { server: s, clients, base } = await start()
+    const first = await publishSweep(clients, request(changesOf(FIXED)))
     expect(first).toMatchObject({
       operation: 'created',
       defaultBranch: 'main',
@@ -361,7 +362,7 @@ describe('publishSweep', () => {
     expect(pull.body).toContain(SWEEP_MARKER)
 
     const before = s.requests.length
-    const again = await publishSweep(client, request(changesOf(FIXED)))
+    const again = await publishSweep(clients, request(changesOf(FIXED)))
     expect(again).toMatchObject({
       operation: 'unchanged',
       commit: head,
@@ -372,10 +373,10 @@ describe('publishSweep', () => {
   })
 
   it('updates the same pull request when the change differs, and rebuilds on the default branch when it moved', async () => {
-    const { server: s, client } = await start()
-    const first = await publishSweep(client, request(changesOf(FIXED)))
+    const { server: s, clients } = await start()
+    const first = await publishSweep(clients, request(changesOf(FIXED)))
     const only = { 'policies/AppRole.json': FIXED['policies/AppRole.json']! }
-    const second = await publishSweep(client, request(changesOf(only)))
+    const second = await publishSweep(clients, request(changesOf(only)))
     expect(second).toMatchObject({ operation: 'updated', pullRequest: first.pullRequest })
     expect(second.commit).not.toBe(first.commit)
     expect(s.git.pulls).toHaveLength(1)
@@ -387,7 +388,7 @@ describe('publishSweep', () => {
     )
 
     const moved = s.git.push('acme', 'infra', 'main', { 'README.md': '# infra, moved\n' })
-    const third = await publishSweep(client, request(changesOf(only)))
+    const third = await publishSweep(clients, request(changesOf(only)))
     expect(third.operation).toBe('updated')
     const commit = s.git.commit(s.git.branch('acme', 'infra', BRANCH)!)
     expect(commit.parents).toEqual([moved])
@@ -398,9 +399,9 @@ describe('publishSweep', () => {
   })
 
   it('closes the pull request with a comment and deletes the branch when nothing is left', async () => {
-    const { server: s, client } = await start()
-    const first = await publishSweep(client, request(changesOf(FIXED)))
-    const done = await publishSweep(client, request([]))
+    const { server: s, clients } = await start()
+    const first = await publishSweep(clients, request(changesOf(FIXED)))
+    const done = await publishSweep(clients, request([]))
     expect(done).toMatchObject({ operation: 'closed', pullRequest: first.pullRequest })
     expect(s.git.pulls[0]!.state).toBe('closed')
     expect(s.git.branch('acme', 'infra', BRANCH)).toBeUndefined()
@@ -411,13 +412,13 @@ describe('publishSweep', () => {
     )
     // And then there is nothing to do.
     const before = s.requests.length
-    expect((await publishSweep(client, request([]))).operation).toBe('none')
+    expect((await publishSweep(clients, request([]))).operation).toBe('none')
     expect(writes(s, before)).toEqual([])
   })
 
   it("never force-pushes over someone else's commit: says so once, leaves the pull request alone; sweep-force-push rebuilds", async () => {
-    const { server: s, client, logger } = await start()
-    const first = await publishSweep(client, request(changesOf(FIXED)))
+    const { server: s, clients, logger } = await start()
+    const first = await publishSweep(clients, request(changesOf(FIXED)))
     const theirs = s.git.push(
       'acme',
       'infra',
@@ -426,7 +427,7 @@ describe('publishSweep', () => {
       'Keep PutObject for the nightly job'
     )
     for (const changes of [changesOf(FIXED), [], changesOf({ 'policies/AppRole.json': '{}' })]) {
-      const run = await publishSweep(client, request(changes, logger))
+      const run = await publishSweep(clients, request(changes, logger))
       expect(run.operation).toBe('unchanged')
       expect(run.notes.join(' ')).toMatch(/someone else pushed to iam-refine\/least-privilege/)
       expect(s.git.branch('acme', 'infra', BRANCH)).toBe(theirs)
@@ -443,7 +444,7 @@ describe('publishSweep', () => {
     ).toBe(true)
 
     const forced = await publishSweep(
-      client,
+      clients,
       request(changesOf(FIXED), logger, { forcePush: true })
     )
     expect(forced).toMatchObject({ operation: 'updated', pullRequest: first.pullRequest })
@@ -451,8 +452,8 @@ describe('publishSweep', () => {
   })
 
   it("counts only its own comment as the notice: a marker in a person's comment is not ours", async () => {
-    const { server: s, client } = await start()
-    const first = await publishSweep(client, request(changesOf(FIXED)))
+    const { server: s, clients } = await start()
+    const first = await publishSweep(clients, request(changesOf(FIXED)))
     s.addIssueComment(
       'acme',
       'infra',
@@ -461,20 +462,20 @@ describe('publishSweep', () => {
       'mallory'
     )
     s.git.push('acme', 'infra', BRANCH, { 'README.md': 'x' })
-    await publishSweep(client, request(changesOf(FIXED)))
+    await publishSweep(clients, request(changesOf(FIXED)))
     expect(
       s.issueComments.filter(c => c.body.includes(LEFT_ALONE_MARKER) && c.user.login !== 'mallory')
     ).toHaveLength(1)
   })
 
   it('keeps the branch of a pull request a person opened current, and leaves its text alone', async () => {
-    const { server: s, client } = await start()
-    const first = await publishSweep(client, request(changesOf(FIXED)))
+    const { server: s, clients } = await start()
+    const first = await publishSweep(clients, request(changesOf(FIXED)))
     const pull = s.git.pulls[0]!
     ;(pull as { user: { login: string; type: string } }).user = { login: 'dana', type: 'User' }
     pull.body = 'Opened by hand'
     const next = await publishSweep(
-      client,
+      clients,
       request(changesOf({ 'policies/AppRole.json': FIXED['policies/AppRole.json']! }))
     )
     expect(next).toMatchObject({ operation: 'updated', pullRequest: first.pullRequest })
@@ -485,10 +486,10 @@ describe('publishSweep', () => {
   })
 
   it("leaves out a file whose workspace copy is not the default branch's, and says so", async () => {
-    const { server: s, client } = await start()
+    const { server: s, clients } = await start()
     const changes = changesOf(FIXED)
     changes[1] = { ...changes[1]!, original: `${changes[1]!.original}\n` } // e.g. a newer commit
-    const run = await publishSweep(client, request(changes))
+    const run = await publishSweep(clients, request(changes))
     expect(run.stale).toEqual(['policies/deep/er/WorkerRole.json'])
     expect(run.notes.join(' ')).toMatch(
       /1 changed file differs from main at [0-9a-f]{7} in the workspace/
@@ -499,10 +500,10 @@ describe('publishSweep', () => {
   })
 
   it('does not reopen changes someone closed without merging, until they differ', async () => {
-    const { server: s, client } = await start()
-    const first = await publishSweep(client, request(changesOf(FIXED)))
+    const { server: s, clients } = await start()
+    const first = await publishSweep(clients, request(changesOf(FIXED)))
     s.git.pulls[0]!.state = 'closed'
-    const again = await publishSweep(client, request(changesOf(FIXED)))
+    const again = await publishSweep(clients, request(changesOf(FIXED)))
     expect(again.operation).toBe('unchanged')
     expect(again.notes.join(' ')).toMatch(
       new RegExp(
@@ -511,7 +512,7 @@ describe('publishSweep', () => {
     )
     expect(s.git.pulls).toHaveLength(1)
     const differs = await publishSweep(
-      client,
+      clients,
       request(changesOf({ 'policies/AppRole.json': FIXED['policies/AppRole.json']! }))
     )
     expect(differs.operation).toBe('created')
@@ -519,9 +520,9 @@ describe('publishSweep', () => {
   })
 
   it('ends with a sentence when a write is refused: a read-only token, a ruleset, a repository that forbids Actions to open pull requests', async () => {
-    const { server: s, client } = await start()
+    const { server: s, clients } = await start()
     s.readOnly = true
-    const ro = await publishSweep(client, request(changesOf(FIXED)))
+    const ro = await publishSweep(clients, request(changesOf(FIXED)))
     expect(ro.operation).toBe('none')
     expect(ro.refused).toMatch(
       /^GitHub refused to create the tree for iam-refine\/least-privilege \(HTTP 403: Resource not accessible by integration\): the token needs `contents: write`/
@@ -531,20 +532,20 @@ describe('publishSweep', () => {
 
     const repository = s.git.mustRepository('acme', 'infra')
     repository.actionsMayOpenPullRequests = false
-    const forbidden = await publishSweep(client, request(changesOf(FIXED)))
+    const forbidden = await publishSweep(clients, request(changesOf(FIXED)))
     expect(forbidden.refused).toMatch(/Allow GitHub Actions to create and approve pull requests/)
     expect(forbidden.refused).toMatch(/actions\/create-github-app-token/)
     // The branch is pushed; the next run, once allowed, opens the pull request from it.
     const pushed = s.git.branch('acme', 'infra', BRANCH)
     expect(pushed).toBeDefined()
     repository.actionsMayOpenPullRequests = true
-    const opened = await publishSweep(client, request(changesOf(FIXED)))
+    const opened = await publishSweep(clients, request(changesOf(FIXED)))
     expect(opened.operation).toBe('created')
     expect(s.git.branch('acme', 'infra', BRANCH)).toBe(pushed)
 
     repository.protected.add(BRANCH)
     const ruled = await publishSweep(
-      client,
+      clients,
       request(changesOf({ 'policies/AppRole.json': '{}\n' }))
     )
     expect(ruled.refused).toMatch(
@@ -555,12 +556,12 @@ describe('publishSweep', () => {
   })
 
   it('sends the files inside tree requests of bounded size, each on the tree before it', async () => {
-    const { server: s, client, logger } = await start()
+    const { server: s, clients, logger } = await start()
     const big = 'x'.repeat(Math.floor(MAX_TREE_REQUEST_BYTES / 2) + 1)
     const files = { 'big/a.json': `${big}a`, 'big/b.json': `${big}b`, 'big/c.json': `${big}c` }
     s.git.push('acme', 'infra', 'main', { 'big/a.json': 'a', 'big/b.json': 'b', 'big/c.json': 'c' })
     const run = await publishSweep(
-      client,
+      clients,
       request(changesOf(files, { 'big/a.json': 'a', 'big/b.json': 'b', 'big/c.json': 'c' }), logger)
     )
     expect(run.operation).toBe('created')
@@ -574,10 +575,10 @@ describe('publishSweep', () => {
   })
 
   it('says an empty repository has nothing to sweep', async () => {
-    const { server: s, client } = await start()
+    const { server: s, clients } = await start()
     s.git.seed('acme', 'empty', undefined)
     await expect(
-      publishSweep(client, {
+      publishSweep(clients, {
         ...request(changesOf(FIXED)),
         repository: { owner: 'acme', repo: 'empty' }
       })

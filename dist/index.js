@@ -1413,6 +1413,83 @@ function repositoryOf(request) {
   return { owner: match[1], repo: match[2] };
 }
 
+// src/github/write-refused.ts
+var WriteRefusedError = class extends ConfigurationError {
+  constructor(message2, status) {
+    super(message2);
+    this.status = status;
+  }
+  status;
+  name = "WriteRefusedError";
+};
+function statusOf(error2) {
+  const status = error2?.status;
+  return typeof status === "number" ? status : void 0;
+}
+function githubMessage(error2) {
+  const data = error2?.response?.data;
+  const parts = [];
+  if (typeof data?.message === "string") parts.push(data.message.replace(/\s+/g, " ").trim());
+  if (Array.isArray(data?.errors)) {
+    for (const e of data.errors) {
+      if (typeof e === "string") parts.push(e);
+      else if (e && typeof e === "object") {
+        const { message: message2, field, code: code2 } = e;
+        if (typeof message2 === "string") parts.push(message2);
+        else if (typeof field === "string") parts.push(`${field} ${String(code2 ?? "invalid")}`);
+      }
+    }
+  }
+  if (parts.length > 0) return parts.join(": ");
+  return error2?.message ?? String(error2);
+}
+function isRateLimit(error2) {
+  const status = statusOf(error2);
+  if (status !== 403 && status !== 429) return false;
+  const headers = error2?.response?.headers;
+  return headers?.["x-ratelimit-remaining"] === "0" || /rate limit/i.test(githubMessage(error2));
+}
+function rateLimitError(error2, what) {
+  return new ConfigurationError(
+    `GitHub's rate limit stopped ${what} (HTTP ${statusOf(error2)}: ${githubMessage(error2)}), after waiting as long as GitHub asked, twice: run the job again later.`
+  );
+}
+function refusal(error2, what, permission, branch) {
+  const status = statusOf(error2);
+  const said = githubMessage(error2);
+  if (isRateLimit(error2)) throw rateLimitError(error2, `iam-refine before it could ${what}`);
+  if (status === 403) {
+    if (/not permitted to create or approve pull requests/i.test(said)) {
+      throw new WriteRefusedError(
+        `GitHub refused to ${what} (HTTP 403: ${said}): allow it in the repository's Settings \u2192 Actions \u2192 General \u2192 "Allow GitHub Actions to create and approve pull requests", or give the step a GitHub App token (actions/create-github-app-token, see the README).`,
+        status
+      );
+    }
+    throw new WriteRefusedError(
+      `GitHub refused to ${what} (HTTP 403: ${said}): the token needs \`${permission}\` (give the workflow \`permissions: ${permission}\`).`,
+      status
+    );
+  }
+  if (status === 422 || status === 409) {
+    const rule = /rule|protect/i.test(said);
+    throw new WriteRefusedError(
+      `GitHub refused to ${what} (HTTP ${status}: ${said})` + (rule && branch ? `: a branch protection rule or ruleset covers ${branch}; let this token push to it, or choose another \`sweep-branch\`.` : "."),
+      status
+    );
+  }
+  throw error2;
+}
+function readRefusal(error2, what) {
+  const status = statusOf(error2);
+  if (isRateLimit(error2)) throw rateLimitError(error2, `reading ${what}`);
+  if (status === 403 || status === 404 || status === 401) {
+    throw new ConfigurationError(
+      `GitHub answered ${status} when reading ${what} (${githubMessage(error2)}): the token needs \`contents: read\` and \`pull-requests: read\` on this repository.`
+    );
+  }
+  throw error2;
+}
+
 // src/github/changed-files.ts
 var MAX_LISTED_FILES = 3e3;
 async function getChangedFiles(client, pr, paths = []) {
@@ -1451,6 +1528,7 @@ async function getChangedFiles(client, pr, paths = []) {
 }
 function readError(error2, what) {
   const status = error2.status;
+  if (isRateLimit(error2)) return rateLimitError(error2, `reading ${what}`);
   if (status === 403 || status === 404) {
     return new ConfigurationError(
       `GitHub answered ${status} when reading ${what}: the token needs \`pull-requests: read\` and \`contents: read\` on this repository.`
@@ -1564,6 +1642,9 @@ async function getFileContent(client, repo, path, ref, blobSha) {
       throw readError(error2, `${path} at ${ref}`);
     }
   }
+  return fileContentOf(bytes);
+}
+function fileContentOf(bytes) {
   if (bytes.byteLength > MAX_FILE_BYTES2) {
     return { kind: "skipped", reason: `larger than ${MAX_FILE_BYTES2 / 1024 / 1024} MB` };
   }
@@ -1654,10 +1735,11 @@ var CONTENT_BATCH_SIZE = 50;
 async function getFileContents(client, repo, files, ref, options = {}) {
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? CONTENT_BATCH_SIZE));
   const unique2 = [...new Map(files.map((f) => [f.path, f])).values()];
-  const out = /* @__PURE__ */ new Map();
+  const out = options.localBlobs ? await readLocalBlobs(options.localBlobs, unique2, options.log) : /* @__PURE__ */ new Map();
+  const remote = unique2.filter((f) => !out.has(f.path));
   const graphql = { usable: true };
-  for (let from = 0; from < unique2.length; from += batchSize) {
-    const batch = unique2.slice(from, from + batchSize);
+  for (let from = 0; from < remote.length; from += batchSize) {
+    const batch = remote.slice(from, from + batchSize);
     const read = graphql.usable ? await readBatch(client, repo, batch, ref, graphql, options.log) : /* @__PURE__ */ new Map();
     const rest = [];
     for (const file of batch) {
@@ -1670,6 +1752,33 @@ async function getFileContents(client, repo, files, ref, options = {}) {
     );
     rest.forEach((f, i2) => out.set(f.path, fallback[i2]));
   }
+  return out;
+}
+async function readLocalBlobs(read, files, log) {
+  const out = /* @__PURE__ */ new Map();
+  const asked = files.filter((f) => f.blobSha && algorithmOf(f.blobSha));
+  if (asked.length === 0) return out;
+  let got;
+  try {
+    got = await read(asked.map((f) => f.blobSha.toLowerCase()));
+  } catch (error2) {
+    got = { blobs: /* @__PURE__ */ new Map(), failure: String(error2?.message ?? error2) };
+  }
+  let mismatched = 0;
+  for (const f of asked) {
+    const id = f.blobSha.toLowerCase();
+    const bytes = got.blobs.get(id);
+    if (!bytes) continue;
+    if (blobId(bytes, algorithmOf(id)) !== id) {
+      mismatched++;
+      continue;
+    }
+    out.set(f.path, fileContentOf(bytes));
+  }
+  const rest = files.length - out.size;
+  log?.(
+    `Read ${out.size} of ${files.length} files from the checkout's Git objects` + (rest > 0 ? `, ${rest} through the API` : "") + (mismatched > 0 ? ` (${mismatched} with bytes that are not their blob's)` : "") + (got.failure ? ` (${got.failure})` : "") + "."
+  );
   return out;
 }
 var BLOB_FIELDS = "oid byteSize isBinary isTruncated text";
@@ -2458,40 +2567,51 @@ async function markOutdated(client, pr, comment, headSha, why) {
 
 // src/github/summary-comment.ts
 var MAX_BODY = 65536;
-async function upsertSummaryComment(client, pr, markdown, options) {
-  let comments;
-  try {
-    comments = await client.paginate(client.rest.issues.listComments, {
+async function findSummary(client, pr, login) {
+  const ask = { owner: pr.owner, repo: pr.repo, per_page: 100 };
+  const [comments, reviews] = await Promise.all([
+    client.paginate(client.rest.issues.listComments, { ...ask, issue_number: pr.pullNumber }).catch((error2) => {
+      throw readError(error2, `the comments of pull request #${pr.pullNumber}`);
+    }),
+    client.paginate(client.rest.pulls.listReviews, { ...ask, pull_number: pr.pullNumber }).catch((error2) => {
+      throw readError(error2, `the reviews of pull request #${pr.pullNumber}`);
+    })
+  ]);
+  const ours = (c) => isOurs(c.user?.login, login) && (c.body ?? "").includes(SUMMARY_MARKER);
+  const comment = comments.find(ours);
+  if (comment) return { kind: "comment", id: comment.id, body: comment.body ?? "" };
+  const review = reviews.find(ours);
+  if (review) return { kind: "review", id: review.id, body: review.body ?? "" };
+  return void 0;
+}
+async function updateSummary(client, pr, place, body) {
+  if (place.body === body) return "unchanged";
+  if (place.kind === "review") {
+    await client.rest.pulls.updateReview({
       owner: pr.owner,
       repo: pr.repo,
-      issue_number: pr.pullNumber,
-      per_page: 100
+      pull_number: pr.pullNumber,
+      review_id: place.id,
+      body
     });
-  } catch (error2) {
-    throw readError(error2, `the comments of pull request #${pr.pullNumber}`);
-  }
-  const body = summaryBody(markdown);
-  const existing = comments.find(
-    (c) => isOurs(c.user?.login, options.login) && (c.body ?? "").includes(SUMMARY_MARKER)
-  );
-  if (existing) {
-    if (existing.body === body) return { kind: "unchanged", id: existing.id };
+  } else {
     await client.rest.issues.updateComment({
       owner: pr.owner,
       repo: pr.repo,
-      comment_id: existing.id,
+      comment_id: place.id,
       body
     });
-    return { kind: "updated", id: existing.id };
   }
-  if (!options.createIfMissing) return { kind: "skipped" };
+  return "updated";
+}
+async function createSummaryComment(client, pr, body) {
   const created = await client.rest.issues.createComment({
     owner: pr.owner,
     repo: pr.repo,
     issue_number: pr.pullNumber,
     body
   });
-  return { kind: "created", id: created.data.id };
+  return created.data.id;
 }
 function summaryBody(markdown) {
   const head = `${SUMMARY_MARKER}
@@ -2506,11 +2626,13 @@ function summaryBody(markdown) {
 }
 
 // src/github/review.ts
-async function reviewPullRequest(client, target, files, options) {
+async function reviewPullRequest(clients, target, files, options) {
   const items = buildReviewItems(files, options.hash ?? sha256Hex);
-  const login = options.login ?? await getTokenLogin(client, options.logger);
-  const outcome = await publishReview(client, target, items, { ...options, login });
-  let readOnly = outcome.readOnly;
+  const login = options.login ?? await getTokenLogin(clients.read, options.logger);
+  const [ours, found] = await Promise.all([
+    listOurReviewComments(clients.read, target, login),
+    findSummary(clients.read, target, login)
+  ]);
   const summaryOf = (ro, delivered) => renderSummary({
     files,
     delivered,
@@ -2520,15 +2642,32 @@ async function reviewPullRequest(client, target, files, options) {
     unchecked: options.unchecked ?? [],
     readOnly: ro
   });
+  const outcome = await publishReview(clients, target, items, {
+    ...options,
+    login,
+    ours,
+    ...found ? {} : { summaryBody: (delivered) => summaryBody(summaryOf(false, delivered)) }
+  });
+  let readOnly = outcome.readOnly;
   let summary3 = summaryOf(readOnly, outcome.delivered);
   let summaryComment;
-  if (!readOnly) {
+  let summaryPlace;
+  if (outcome.carriesSummary) {
+    summaryComment = "created";
+    summaryPlace = "review";
+  } else if (!readOnly) {
     try {
-      const result = await upsertSummaryComment(client, target, summary3, {
-        createIfMissing: items.length > 0,
-        login
-      });
-      summaryComment = result.kind;
+      const body = summaryBody(summary3);
+      if (found) {
+        summaryComment = await updateSummary(clients.write, target, found, body);
+        summaryPlace = found.kind;
+      } else if (items.length > 0) {
+        await createSummaryComment(clients.write, target, body);
+        summaryComment = "created";
+        summaryPlace = "comment";
+      } else {
+        summaryComment = "skipped";
+      }
     } catch (error2) {
       if (!isForbidden(error2)) throw error2;
       readOnly = true;
@@ -2536,11 +2675,18 @@ async function reviewPullRequest(client, target, files, options) {
     }
   }
   if (readOnly) annotate(options.logger, items);
-  return { ...outcome, readOnly, items, summary: summary3, ...summaryComment ? { summaryComment } : {} };
+  return {
+    ...outcome,
+    readOnly,
+    items,
+    summary: summary3,
+    ...summaryComment ? { summaryComment } : {},
+    ...summaryPlace ? { summaryPlace } : {}
+  };
 }
-async function publishReview(client, target, items, options) {
+async function publishReview(clients, target, items, options) {
   const { logger } = options;
-  const ours = await listOurReviewComments(client, target, options.login);
+  const ours = options.ours ?? await listOurReviewComments(clients.read, target, options.login);
   const live = /* @__PURE__ */ new Map();
   for (const c of ours) {
     if (!c.markedOutdated && c.onDiff && !live.has(c.fingerprint)) live.set(c.fingerprint, c);
@@ -2558,11 +2704,20 @@ async function publishReview(client, target, items, options) {
   const chosen = new Set(ranked.slice(0, slots));
   for (const item of ranked.slice(slots)) delivery.set(item, summary2("over-max-comments"));
   const toPost = candidates.filter((i2) => chosen.has(i2));
+  const deliveredWith = (refused) => items.map((item) => {
+    const bad = refused.get(item);
+    return {
+      item,
+      delivery: bad ? summary2(bad) : delivery.get(item) ?? { kind: "posted" }
+    };
+  });
+  const carried = options.summaryBody;
+  const body = (refused, posted) => carried ? carried(deliveredWith(refused)) : reviewBody(posted);
   let reviewId;
   let readOnly = false;
   try {
     if (toPost.length > 0) {
-      const posted = await postIsolating(client, target, toPost, options);
+      const posted = await postIsolating(clients.write, target, toPost, options, body);
       reviewId = posted.reviewId;
       for (const item of toPost) {
         const bad = posted.refused.get(item);
@@ -2591,7 +2746,7 @@ async function publishReview(client, target, items, options) {
       if (c.markedOutdated || kept.has(c.id)) continue;
       const why = !current.has(c.fingerprint) ? "the policy or its findings changed" : c.onDiff ? "a newer comment says the same" : "the lines it was on changed";
       try {
-        await markOutdated(client, target, c, target.headSha, why);
+        await markOutdated(clients.write, target, c, target.headSha, why);
         outdated++;
       } catch (error2) {
         if (!isForbidden(error2)) throw error2;
@@ -2609,15 +2764,16 @@ async function publishReview(client, target, items, options) {
     delivered: items.map((item) => ({ item, delivery: delivery.get(item) })),
     ...reviewId === void 0 ? {} : { reviewId },
     outdated,
-    readOnly
+    readOnly,
+    carriesSummary: reviewId !== void 0 && carried !== void 0
   };
 }
 function summary2(why) {
   return { kind: "summary", why };
 }
-async function postIsolating(client, target, items, options) {
+async function postIsolating(client, target, items, options, bodyFor) {
   const refused = /* @__PURE__ */ new Map();
-  const body = reviewBody(items.length);
+  const body = bodyFor(refused, items.length);
   let event = options.event;
   try {
     const id = await createReview(client, target, items, event, body);
@@ -2691,7 +2847,7 @@ async function postIsolating(client, target, items, options) {
   const good = items.filter((i2) => !refused.has(i2));
   if (good.length === 0) return { refused };
   try {
-    const id = await createReview(client, target, good, event, reviewBody(good.length));
+    const id = await createReview(client, target, good, event, bodyFor(refused, good.length));
     return { reviewId: id, refused };
   } catch (error2) {
     if (!isUnprocessable(error2)) throw error2;
@@ -2721,7 +2877,7 @@ function reviewComment(item) {
   };
 }
 function reviewBody(n) {
-  return `iam-refine suggests removing permissions IAM Access Analyzer reports unused (${n} ${n === 1 ? "comment" : "comments"}). The summary comment lists every policy.`;
+  return `iam-refine suggests removing permissions IAM Access Analyzer reports unused (${n} ${n === 1 ? "comment" : "comments"}). Its summary on this pull request lists every policy.`;
 }
 function annotate(logger, items, limit = 10) {
   const ranked = [...items].sort((a, b) => b.importance - a.importance);
@@ -2740,6 +2896,7 @@ function annotate(logger, items, limit = 10) {
   }
 }
 function isForbidden(error2) {
+  if (isRateLimit(error2)) throw rateLimitError(error2, "iam-refine before it could write the review");
   return error2.status === 403;
 }
 function isUnprocessable(error2) {
@@ -2972,6 +3129,140 @@ function ownerAndName(value) {
   return { owner: m[1], repo: m[2] };
 }
 
+// src/io/git-objects.ts
+import { spawn } from "node:child_process";
+import { realpath } from "node:fs/promises";
+import { dirname } from "node:path";
+var GIT_BATCH_TIMEOUT_MS = 2e4;
+var MAX_HEADER_BYTES = 256;
+var MAX_STDERR_CHARACTERS = 500;
+var OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+async function readGitBlobs(folder, ids, maxBytes, timeoutMs = GIT_BATCH_TIMEOUT_MS) {
+  const wanted = [...new Set(ids.map((id) => id.toLowerCase()))].filter((id) => OBJECT_ID.test(id));
+  const blobs = /* @__PURE__ */ new Map();
+  if (wanted.length === 0) return { blobs };
+  let root;
+  try {
+    root = await realpath(folder);
+  } catch (error2) {
+    return { blobs, failure: `${folder} cannot be read (${error2.message})` };
+  }
+  return new Promise((resolve) => {
+    const parser = new BatchParser(wanted, maxBytes, blobs);
+    let stderr = "";
+    let settled = false;
+    const finish = (failure) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(failure === void 0 ? { blobs } : { blobs, failure });
+    };
+    const child = spawn("git", ["--no-replace-objects", "cat-file", "--batch"], {
+      cwd: root,
+      env: gitEnvironment(root),
+      stdio: ["pipe", "pipe", "pipe"],
+      windowsHide: true
+    });
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      finish(`git cat-file took longer than ${timeoutMs / 1e3} s`);
+    }, timeoutMs);
+    child.on("error", (error2) => finish(`git could not be run (${error2.message})`));
+    child.stdin.on("error", () => void 0);
+    child.stdout.on("data", (chunk) => {
+      if (settled) return;
+      const problem = parser.push(chunk);
+      if (problem !== void 0) {
+        child.kill("SIGKILL");
+        finish(`git cat-file answered what it was not asked (${problem})`);
+      }
+    });
+    child.stderr.on("data", (chunk) => {
+      if (stderr.length < MAX_STDERR_CHARACTERS) stderr += chunk.toString("utf8");
+    });
+    child.on("close", (code2, signal) => {
+      if (code2 === 0 && parser.done()) return finish();
+      const said = stderr.replace(/\s+/g, " ").trim().slice(0, MAX_STDERR_CHARACTERS);
+      finish(
+        code2 === 0 ? "git cat-file stopped before it answered every object" : `git cat-file ${signal ? `was stopped (${signal})` : `exited with ${code2}`}${said ? `: ${said}` : ""}`
+      );
+    });
+    child.stdin.end(wanted.map((id) => `${id}
+`).join(""));
+  });
+}
+function gitEnvironment(root) {
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!key.toUpperCase().startsWith("GIT_")) env[key] = value;
+  }
+  env.GIT_CEILING_DIRECTORIES = dirname(root);
+  env.GIT_NO_LAZY_FETCH = "1";
+  env.GIT_TERMINAL_PROMPT = "0";
+  return env;
+}
+var BatchParser = class {
+  constructor(ids, maxBytes, out) {
+    this.ids = ids;
+    this.maxBytes = maxBytes;
+    this.out = out;
+  }
+  ids;
+  maxBytes;
+  out;
+  next = 0;
+  header = [];
+  headerBytes = 0;
+  object;
+  done() {
+    return this.next === this.ids.length && this.object === void 0 && this.headerBytes === 0;
+  }
+  /** Takes the next piece of output; a sentence when it is not what was asked. */
+  push(chunk) {
+    let rest = chunk;
+    while (rest.length > 0) {
+      if (this.object) {
+        const o = this.object;
+        const take = Math.min(o.left, rest.length);
+        o.chunks?.push(rest.subarray(0, take));
+        o.left -= take;
+        rest = rest.subarray(take);
+        if (o.left > 0) continue;
+        const whole = o.chunks ? Buffer.concat(o.chunks) : void 0;
+        if (whole && whole[o.size] !== 10) return `no line feed after ${o.id}`;
+        if (whole) this.out.set(o.id, whole.subarray(0, o.size));
+        this.object = void 0;
+        continue;
+      }
+      const end = rest.indexOf(10);
+      if (end < 0) {
+        this.header.push(rest);
+        this.headerBytes += rest.length;
+        return this.headerBytes > MAX_HEADER_BYTES ? "a header line that does not end" : void 0;
+      }
+      const line = Buffer.concat([...this.header, rest.subarray(0, end)]).toString("latin1");
+      this.header = [];
+      this.headerBytes = 0;
+      rest = rest.subarray(end + 1);
+      const problem = this.begin(line);
+      if (problem !== void 0) return problem;
+    }
+    return void 0;
+  }
+  begin(line) {
+    const id = this.ids[this.next];
+    if (id === void 0) return "more objects than were asked";
+    this.next++;
+    if (line === `${id} missing`) return void 0;
+    const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(line);
+    if (!m || m[1] !== id) return `"${line.slice(0, 80)}" for ${id}`;
+    const size = Number(m[3]);
+    const keep = m[2] === "blob" && size <= this.maxBytes;
+    this.object = { id, size, left: size + 1, chunks: keep ? [] : void 0 };
+    return void 0;
+  }
+};
+
 // src/io/globs.ts
 import { readdir as readdir2 } from "node:fs/promises";
 import { isAbsolute, join, relative, sep } from "node:path";
@@ -3016,70 +3307,6 @@ function properties(target) {
     startLine: target.startLine,
     endLine: target.endLine
   };
-}
-
-// src/github/write-refused.ts
-var WriteRefusedError = class extends ConfigurationError {
-  constructor(message2, status) {
-    super(message2);
-    this.status = status;
-  }
-  status;
-  name = "WriteRefusedError";
-};
-function statusOf(error2) {
-  const status = error2?.status;
-  return typeof status === "number" ? status : void 0;
-}
-function githubMessage(error2) {
-  const data = error2?.response?.data;
-  const parts = [];
-  if (typeof data?.message === "string") parts.push(data.message.replace(/\s+/g, " ").trim());
-  if (Array.isArray(data?.errors)) {
-    for (const e of data.errors) {
-      if (typeof e === "string") parts.push(e);
-      else if (e && typeof e === "object") {
-        const { message: message2, field, code: code2 } = e;
-        if (typeof message2 === "string") parts.push(message2);
-        else if (typeof field === "string") parts.push(`${field} ${String(code2 ?? "invalid")}`);
-      }
-    }
-  }
-  if (parts.length > 0) return parts.join(": ");
-  return error2?.message ?? String(error2);
-}
-function refusal(error2, what, permission, branch) {
-  const status = statusOf(error2);
-  const said = githubMessage(error2);
-  if (status === 403) {
-    if (/not permitted to create or approve pull requests/i.test(said)) {
-      throw new WriteRefusedError(
-        `GitHub refused to ${what} (HTTP 403: ${said}): allow it in the repository's Settings \u2192 Actions \u2192 General \u2192 "Allow GitHub Actions to create and approve pull requests", or give the step a GitHub App token (actions/create-github-app-token, see the README).`,
-        status
-      );
-    }
-    throw new WriteRefusedError(
-      `GitHub refused to ${what} (HTTP 403: ${said}): the token needs \`${permission}\` (give the workflow \`permissions: ${permission}\`).`,
-      status
-    );
-  }
-  if (status === 422 || status === 409) {
-    const rule = /rule|protect/i.test(said);
-    throw new WriteRefusedError(
-      `GitHub refused to ${what} (HTTP ${status}: ${said})` + (rule && branch ? `: a branch protection rule or ruleset covers ${branch}; let this token push to it, or choose another \`sweep-branch\`.` : "."),
-      status
-    );
-  }
-  throw error2;
-}
-function readRefusal(error2, what) {
-  const status = statusOf(error2);
-  if (status === 403 || status === 404 || status === 401) {
-    throw new ConfigurationError(
-      `GitHub answered ${status} when reading ${what} (${githubMessage(error2)}): the token needs \`contents: read\` and \`pull-requests: read\` on this repository.`
-    );
-  }
-  throw error2;
 }
 
 // src/github/git-commits.ts
@@ -3294,10 +3521,10 @@ async function getDefaultBranch(client, repo) {
 }
 
 // src/github/sweep.ts
-async function publishSweep(client, request) {
+async function publishSweep(clients, request) {
   const progress = { stale: [], notes: [] };
   try {
-    return await sweep(client, request, progress);
+    return await sweep(clients, request, progress);
   } catch (error2) {
     if (!(error2 instanceof WriteRefusedError)) throw error2;
     return {
@@ -3311,9 +3538,9 @@ async function publishSweep(client, request) {
     };
   }
 }
-async function sweep(client, request, progress) {
+async function sweep(clients, request, progress) {
   const { repository: repo, branch, texts, logger } = request;
-  const defaultBranch = await getDefaultBranch(client, repo);
+  const defaultBranch = await getDefaultBranch(clients.read, repo);
   progress.defaultBranch = defaultBranch;
   if (branch === defaultBranch) {
     throw new WriteRefusedError(
@@ -3321,16 +3548,16 @@ async function sweep(client, request, progress) {
       0
     );
   }
-  const baseSha = await getBranchHead(client, repo, defaultBranch);
+  const baseSha = await getBranchHead(clients.read, repo, defaultBranch);
   if (baseSha === void 0) {
     throw new WriteRefusedError(`the default branch ${defaultBranch} has no commit to sweep.`, 0);
   }
-  const base = await getCommit(client, repo, baseSha);
+  const base = await getCommit(clients.read, repo, baseSha);
   const algorithm = algorithmOf(base.tree) ?? "sha1";
   const cache = /* @__PURE__ */ new Map();
   const readTree = (sha) => {
     let hit = cache.get(sha);
-    if (!hit) cache.set(sha, hit = getTree(client, repo, sha));
+    if (!hit) cache.set(sha, hit = getTree(clients.read, repo, sha));
     return hit;
   };
   const planned = request.changes.map((c) => ({ ...c, sha: textBlobId(c.fixed, algorithm) }));
@@ -3351,10 +3578,10 @@ async function sweep(client, request, progress) {
     );
   }
   const tree = kept.length === planned.length ? probe.tree : (await replaceBlobs(base.tree, kept, readTree)).tree;
-  const branchHead = await getBranchHead(client, repo, branch);
-  const head = branchHead === void 0 ? void 0 : await getCommit(client, repo, branchHead);
+  const branchHead = await getBranchHead(clients.read, repo, branch);
+  const head = branchHead === void 0 ? void 0 : await getCommit(clients.read, repo, branchHead);
   const ours = head === void 0 || request.isOurCommit(head);
-  const pulls = await listBranchPullRequests(client, repo, branch, defaultBranch);
+  const pulls = await listBranchPullRequests(clients.read, repo, branch, defaultBranch);
   const anyOpen = pulls.find((p) => p.state === "open");
   const login = anyOpen ? await request.login() : void 0;
   const open2 = anyOpen && isOurs(anyOpen.author, login) ? anyOpen : void 0;
@@ -3379,7 +3606,7 @@ async function sweep(client, request, progress) {
     logger.warning(`iam-refine: ${note}`);
     if (open2 && login !== void 0) {
       await commentOnce(
-        client,
+        clients,
         repo,
         open2.number,
         login,
@@ -3396,11 +3623,11 @@ async function sweep(client, request, progress) {
   }
   if (kept.length === 0) {
     if (open2) {
-      await createIssueComment(client, repo, open2.number, texts.closing());
-      await updatePullRequest(client, repo, open2.number, { state: "closed" });
+      await createIssueComment(clients.write, repo, open2.number, texts.closing());
+      await updatePullRequest(clients.write, repo, open2.number, { state: "closed" });
       progress.operation = "closed";
     }
-    if (branchHead !== void 0) await deleteBranch(client, repo, branch);
+    if (branchHead !== void 0) await deleteBranch(clients.write, repo, branch);
     logger.info(
       open2 ? `iam-refine: nothing is left to change; closed pull request #${open2.number} and deleted ${branch}.` : "iam-refine: nothing to change in the repository."
     );
@@ -3414,7 +3641,7 @@ async function sweep(client, request, progress) {
     let made = base.tree;
     for (const batch of treeBatches(kept)) {
       made = await createTree(
-        client,
+        clients.write,
         repo,
         made,
         batch.map((c) => ({ path: c.path, mode: modes.get(c.path) ?? "100644", content: c.fixed })),
@@ -3427,27 +3654,27 @@ async function sweep(client, request, progress) {
       );
     }
     const created2 = await createCommit(
-      client,
+      clients.write,
       repo,
       { message: texts.commitMessage(made), tree: made, parents: [baseSha] },
       branch
     );
     commit = created2.sha;
     if (branchHead === void 0) {
-      if (await createBranch(client, repo, branch, commit) === "exists") {
+      if (await createBranch(clients.write, repo, branch, commit) === "exists") {
         progress.notes.push(
           `${branch} appeared while this run prepared its commit; nothing was overwritten, and the next run decides again.`
         );
         return done("none");
       }
     } else {
-      if (await getBranchHead(client, repo, branch) !== branchHead) {
+      if (await getBranchHead(clients.read, repo, branch) !== branchHead) {
         progress.notes.push(
           `${branch} moved while this run prepared its commit; nothing was overwritten, and the next run decides again.`
         );
         return done(anyOpen ? "unchanged" : "none");
       }
-      await moveBranch(client, repo, branch, commit, true);
+      await moveBranch(clients.write, repo, branch, commit, true);
     }
     wrote = true;
   }
@@ -3455,7 +3682,7 @@ async function sweep(client, request, progress) {
   const body = texts.body(commit, progress.stale);
   if (open2) {
     if (open2.body !== body) {
-      await updatePullRequest(client, repo, open2.number, { body });
+      await updatePullRequest(clients.write, repo, open2.number, { body });
       wrote = true;
     }
     return done(wrote ? "updated" : "unchanged", { commit });
@@ -3468,7 +3695,7 @@ async function sweep(client, request, progress) {
     );
     return done("unchanged", { commit });
   }
-  const created = await createPullRequest(client, repo, {
+  const created = await createPullRequest(clients.write, repo, {
     title: request.title,
     body,
     head: branch,
@@ -3477,7 +3704,7 @@ async function sweep(client, request, progress) {
   progress.pullRequest = { number: created.number, url: created.url };
   progress.operation = "created";
   try {
-    await addLabels(client, repo, created.number, request.labels);
+    await addLabels(clients.write, repo, created.number, request.labels);
   } catch (error2) {
     if (!(error2 instanceof WriteRefusedError)) throw error2;
     logger.warning(`iam-refine: ${error2.message}`);
@@ -3502,10 +3729,10 @@ function treeBatches(changes) {
   }
   return batches;
 }
-async function commentOnce(client, repo, number, login, marker, body) {
-  const comments = await listIssueComments(client, repo, number);
+async function commentOnce(clients, repo, number, login, marker, body) {
+  const comments = await listIssueComments(clients.read, repo, number);
   if (comments.some((c) => isOurs(c.author, login) && c.body.includes(marker))) return;
-  await createIssueComment(client, repo, number, body);
+  await createIssueComment(clients.write, repo, number, body);
 }
 
 // src/sweep-mode.ts
@@ -3565,12 +3792,12 @@ async function sweepWorkspace(options) {
       leftAloneMarker: LEFT_ALONE_MARKER
     },
     isOurCommit: isSweepCommit,
-    login: () => getTokenLogin(options.client, logger),
+    login: () => getTokenLogin(options.clients.read, logger),
     logger
   };
   let sweep2;
   try {
-    sweep2 = await publishSweep(options.client, request);
+    sweep2 = await publishSweep(options.clients, request);
   } catch (error2) {
     if (!(error2 instanceof ConfigurationError)) throw error2;
     sweep2 = { operation: "none", stale: [], notes: [], refused: error2.message };
@@ -3661,9 +3888,9 @@ async function run(world = {
     );
   }
 }
-async function gitHubClient(inputs, world) {
-  const { createGitHubClient } = await import("./client-7Q6RY37W.js");
-  return createGitHubClient(inputs.githubToken, world.logger, world.env.GITHUB_API_URL);
+async function gitHubClients(inputs, world) {
+  const { createGitHubClients } = await import("./client-XCWYAAKT.js");
+  return createGitHubClients(inputs.githubToken, world.logger, world.env.GITHUB_API_URL);
 }
 async function awsVerifier() {
   const { awsRefinementVerifier } = await import("./verify-FDT7HMWO.js");
@@ -3673,7 +3900,7 @@ async function awsVerifier() {
 async function sweepRepository(inputs, world) {
   const { logger, env } = world;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-  const client = await gitHubClient(inputs, world);
+  const clients = await gitHubClients(inputs, world);
   const repository = env.GITHUB_REPOSITORY ?? "";
   const [owner = "", repo = ""] = repository.split("/");
   const config = await readConfig(inputs.config, workspace);
@@ -3681,7 +3908,7 @@ async function sweepRepository(inputs, world) {
   const { findings, sources } = await loadFindings(
     inputs,
     { owner, repo },
-    client,
+    clients.read,
     workspace,
     logger,
     { trustWorkspace: true, changedPaths: /* @__PURE__ */ new Set() }
@@ -3689,7 +3916,7 @@ async function sweepRepository(inputs, world) {
   for (const note of findings.notes) logger.info(note);
   const compare = awsComparison(inputs, findings, sources);
   const { report, summary: summary3, sweep: sweep2 } = await sweepWorkspace({
-    client,
+    clients,
     repository,
     serverUrl: env.GITHUB_SERVER_URL ?? "https://github.com",
     workspace,
@@ -3716,7 +3943,8 @@ async function sweepRepository(inputs, world) {
 async function reviewPullRequestPolicies(inputs, pr, world) {
   const { logger, env } = world;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-  const client = await gitHubClient(inputs, world);
+  const clients = await gitHubClients(inputs, world);
+  const localBlobs = (ids) => readGitBlobs(workspace, ids, MAX_FILE_BYTES2);
   const notes = [];
   const warnings = [];
   const trustWorkspace = env.GITHUB_EVENT_NAME !== "pull_request_target" || inputs.allowWorkspaceOnPullRequestTarget;
@@ -3725,10 +3953,10 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
     logger.warning(warning2);
     warnings.push(warning2);
   }
-  const changed = await getChangedFiles(client, pr, inputs.paths);
+  const changed = await getChangedFiles(clients.read, pr, inputs.paths);
   const config = trustWorkspace ? await readConfig(inputs.config, workspace) : withoutWorkspace(EMPTY_CONFIG, `${INPUT.config} ${inputs.config}`, notes);
   const catalog = await loadCatalog(inputs, workspace, logger, trustWorkspace);
-  const { findings, sources } = await loadFindings(inputs, pr, client, workspace, logger, {
+  const { findings, sources } = await loadFindings(inputs, pr, clients.read, workspace, logger, {
     trustWorkspace,
     changedPaths: new Set(changed.changedPaths)
   });
@@ -3745,15 +3973,19 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
   const reviewFiles = [];
   const candidates = changed.files.filter((f) => !ignored(f.path) && mayHoldPolicies(f.path));
   const contents = await getFileContents(
-    client,
+    clients.read,
     pr,
     candidates.map((f) => ({ path: f.path, blobSha: f.sha })),
     pr.headSha,
-    { log: (message2) => logger.info(message2) }
+    { log: (message2) => logger.info(message2), localBlobs }
   );
   const texts = /* @__PURE__ */ new Map();
   for (const [path, content] of contents) if (content.kind === "text") texts.set(path, content.text);
-  const terraform = await readTerraformModules(client, pr, candidates, texts, world, notes);
+  const terraform = await readTerraformModules(clients.read, pr, candidates, texts, {
+    world,
+    notes,
+    localBlobs
+  });
   const included = collectIncludes([...texts].map(([path, text2]) => ({ path, text: text2 })));
   const scanned = [...candidates, ...terraform.referenced];
   const refined = [];
@@ -3815,7 +4047,7 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
   if (unchecked.length > MAX_LOGGED_UNCHECKED) {
     logger.info(`not checked: ${unchecked.length - MAX_LOGGED_UNCHECKED} more, in the job summary`);
   }
-  const review = await reviewPullRequest(client, pr, reviewFiles, {
+  const review = await reviewPullRequest(clients, pr, reviewFiles, {
     event: inputs.reviewEvent,
     maxComments: inputs.maxComments,
     logger,
@@ -3826,10 +4058,11 @@ async function reviewPullRequestPolicies(inputs, pr, world) {
   return { report, summary: review.summary };
 }
 var MAX_TERRAFORM_MODULE_FILES = 500;
-async function readTerraformModules(client, pr, candidates, texts, world, notes) {
+async function readTerraformModules(client, pr, candidates, texts, run2) {
   const changed = candidates.filter((f) => isTerraformPath(f.path));
   if (changed.length === 0) return { formats: {}, referenced: [] };
   const { bundledParserFiles, loadTerraformParser } = await import("./terraform-parser-WCES7R5Q.js");
+  const { world, notes, localBlobs } = run2;
   const parser = await loadTerraformParser(world.parserFiles ?? bundledParserFiles());
   const read = /* @__PURE__ */ new Set();
   const others = /* @__PURE__ */ new Map();
@@ -3851,7 +4084,8 @@ async function readTerraformModules(client, pr, candidates, texts, world, notes)
       }
     }
     const got = await getFileContents(client, pr, wanted, pr.headSha, {
-      log: (message2) => world.logger.info(message2)
+      log: (message2) => world.logger.info(message2),
+      localBlobs
     });
     for (const [path, content] of got) if (content.kind === "text") others.set(path, content.text);
   };

@@ -10,13 +10,14 @@ import type { LoadedFindings } from './findings/select.js'
 import { filesSource, loadFindingsSources, type FindingsSource } from './findings/source.js'
 import type { RefinementVerifier } from './findings/verify.js'
 import { getChangedFiles, type ChangedFile } from './github/changed-files.js'
-import type { GitHubClient } from './github/client.js'
-import { getFileContents } from './github/file-content.js'
+import type { GitHubClients, ReadClient } from './github/client.js'
+import { getFileContents, MAX_FILE_BYTES, type LocalBlobReader } from './github/file-content.js'
 import { listFolderFiles } from './github/folder-files.js'
 import { reviewPullRequest, type ReviewTarget } from './github/review.js'
 import type { SweepOutcome } from './github/sweep.js'
 import { INPUT, OUTPUT, DEFAULTS, readInputs, resolveMode, type Inputs } from './inputs.js'
 import { readConfigFile } from './io/config-file.js'
+import { readGitBlobs } from './io/git-objects.js'
 import { expandGlobs } from './io/globs.js'
 import { catalogFromInput } from './io/live-catalog.js'
 import type { ParserFiles } from './io/terraform-parser.js'
@@ -102,13 +103,13 @@ export async function run(
 }
 
 /**
- * The Octokit client. Octokit, and the undici it brings, are imported here, once a run has work
- * for GitHub, so that a run that stops before (an event it does not handle, a bad input) never
- * loads them (docs/adr/0022-bundle-layout.md).
+ * The Octokit clients, one for reads and one for writes. Octokit, and the undici it brings, are
+ * imported here, once a run has work for GitHub, so that a run that stops before (an event it does
+ * not handle, a bad input) never loads them (docs/adr/0022-bundle-layout.md).
  */
-async function gitHubClient(inputs: Inputs, world: ActionEnvironment): Promise<GitHubClient> {
-  const { createGitHubClient } = await import('./github/client.js')
-  return createGitHubClient(inputs.githubToken, world.logger, world.env.GITHUB_API_URL)
+async function gitHubClients(inputs: Inputs, world: ActionEnvironment): Promise<GitHubClients> {
+  const { createGitHubClients } = await import('./github/client.js')
+  return createGitHubClients(inputs.githubToken, world.logger, world.env.GITHUB_API_URL)
 }
 
 /**
@@ -136,7 +137,7 @@ interface RunOutcome {
 async function sweepRepository(inputs: Inputs, world: ActionEnvironment): Promise<RunOutcome> {
   const { logger, env } = world
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd()
-  const client = await gitHubClient(inputs, world)
+  const clients = await gitHubClients(inputs, world)
   const repository = env.GITHUB_REPOSITORY ?? ''
   const [owner = '', repo = ''] = repository.split('/')
   const config = await readConfig(inputs.config, workspace)
@@ -144,7 +145,7 @@ async function sweepRepository(inputs: Inputs, world: ActionEnvironment): Promis
   const { findings, sources } = await loadFindings(
     inputs,
     { owner, repo },
-    client,
+    clients.read,
     workspace,
     logger,
     { trustWorkspace: true, changedPaths: new Set() }
@@ -152,7 +153,7 @@ async function sweepRepository(inputs: Inputs, world: ActionEnvironment): Promis
   for (const note of findings.notes) logger.info(note)
   const compare = awsComparison(inputs, findings, sources)
   const { report, summary, sweep } = await sweepWorkspace({
-    client,
+    clients,
     repository,
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
     workspace,
@@ -186,7 +187,11 @@ async function reviewPullRequestPolicies(
 ): Promise<RunOutcome> {
   const { logger, env } = world
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd()
-  const client = await gitHubClient(inputs, world)
+  const clients = await gitHubClients(inputs, world)
+  // The checkout's Git objects, by the blob ids GitHub lists: the head commit's bytes whatever the
+  // workspace's files are (a merge checkout, converted line endings); what it lacks comes from
+  // the API.
+  const localBlobs: LocalBlobReader = ids => readGitBlobs(workspace, ids, MAX_FILE_BYTES)
   const notes: string[] = []
   const warnings: string[] = []
   // pull_request_target runs with a write token while the workspace may hold the pull request's
@@ -201,12 +206,12 @@ async function reviewPullRequestPolicies(
     warnings.push(warning)
   }
 
-  const changed = await getChangedFiles(client, pr, inputs.paths)
+  const changed = await getChangedFiles(clients.read, pr, inputs.paths)
   const config = trustWorkspace
     ? await readConfig(inputs.config, workspace)
     : withoutWorkspace(EMPTY_CONFIG, `${INPUT.config} ${inputs.config}`, notes)
   const catalog = await loadCatalog(inputs, workspace, logger, trustWorkspace)
-  const { findings, sources } = await loadFindings(inputs, pr, client, workspace, logger, {
+  const { findings, sources } = await loadFindings(inputs, pr, clients.read, workspace, logger, {
     trustWorkspace,
     changedPaths: new Set(changed.changedPaths)
   })
@@ -224,15 +229,19 @@ async function reviewPullRequestPolicies(
   const reviewFiles: ReviewFile[] = []
   const candidates = changed.files.filter(f => !ignored(f.path) && mayHoldPolicies(f.path))
   const contents = await getFileContents(
-    client,
+    clients.read,
     pr,
     candidates.map(f => ({ path: f.path, blobSha: f.sha })),
     pr.headSha,
-    { log: message => logger.info(message) }
+    { log: message => logger.info(message), localBlobs }
   )
   const texts = new Map<string, string>()
   for (const [path, content] of contents) if (content.kind === 'text') texts.set(path, content.text)
-  const terraform = await readTerraformModules(client, pr, candidates, texts, world, notes)
+  const terraform = await readTerraformModules(clients.read, pr, candidates, texts, {
+    world,
+    notes,
+    localBlobs
+  })
   // statements a changed serverless.yml includes from another changed file are refined there
   const included = collectIncludes([...texts].map(([path, text]) => ({ path, text })))
   const scanned: ChangedFile[] = [...candidates, ...terraform.referenced]
@@ -301,7 +310,7 @@ async function reviewPullRequestPolicies(
   if (unchecked.length > MAX_LOGGED_UNCHECKED) {
     logger.info(`not checked: ${unchecked.length - MAX_LOGGED_UNCHECKED} more, in the job summary`)
   }
-  const review = await reviewPullRequest(client, pr, reviewFiles, {
+  const review = await reviewPullRequest(clients, pr, reviewFiles, {
     event: inputs.reviewEvent,
     maxComments: inputs.maxComments,
     logger,
@@ -327,16 +336,20 @@ const MAX_TERRAFORM_MODULE_FILES = 500
  * unresolved, and unchecked. The parser is loaded only when a Terraform file changed.
  */
 async function readTerraformModules(
-  client: GitHubClient,
+  client: ReadClient,
   pr: ReviewTarget,
   candidates: readonly ChangedFile[],
   texts: Map<string, string>,
-  world: ActionEnvironment,
-  notes: string[]
+  run: {
+    readonly world: ActionEnvironment
+    readonly notes: string[]
+    readonly localBlobs: LocalBlobReader
+  }
 ): Promise<{ formats: { terraform?: TerraformContext }; referenced: ChangedFile[] }> {
   const changed = candidates.filter(f => isTerraformPath(f.path))
   if (changed.length === 0) return { formats: {}, referenced: [] }
   const { bundledParserFiles, loadTerraformParser } = await import('./io/terraform-parser.js')
+  const { world, notes, localBlobs } = run
   const parser = await loadTerraformParser(world.parserFiles ?? bundledParserFiles())
   const read = new Set<string>()
   const others = new Map<string, string>()
@@ -358,7 +371,8 @@ async function readTerraformModules(
       }
     }
     const got = await getFileContents(client, pr, wanted, pr.headSha, {
-      log: message => world.logger.info(message)
+      log: message => world.logger.info(message),
+      localBlobs
     })
     for (const [path, content] of got) if (content.kind === 'text') others.set(path, content.text)
   }
@@ -624,7 +638,7 @@ async function loadCatalog(
 async function loadFindings(
   inputs: Inputs,
   pr: { readonly owner: string; readonly repo: string },
-  client: GitHubClient,
+  client: ReadClient,
   workspace: string,
   logger: Logger,
   trust: { readonly trustWorkspace: boolean; readonly changedPaths: ReadonlySet<string> }

@@ -1,7 +1,7 @@
 import type { Catalog } from './engine/catalog.js'
 import { ConfigurationError } from './engine/errors.js'
 import type { LoadedFindings } from './findings/select.js'
-import type { GitHubClient } from './github/client.js'
+import type { GitHubClients } from './github/client.js'
 import { getTokenLogin } from './github/identity.js'
 import {
   publishSweep,
@@ -30,7 +30,8 @@ import { globMatcher, type IamRefineConfig } from './sources/config.js'
 import type { Prover } from './sources/proof.js'
 
 export interface SweepModeOptions {
-  readonly client: GitHubClient
+  /** Reads through `read`, writes through `write` (src/github/client.ts). */
+  readonly clients: GitHubClients
   /** `owner/name` of the repository (GITHUB_REPOSITORY). */
   readonly repository: string
   /** GITHUB_SERVER_URL: where the body's file links point. */
@@ -128,12 +129,12 @@ export async function sweepWorkspace(options: SweepModeOptions): Promise<SweepMo
       leftAloneMarker: LEFT_ALONE_MARKER
     },
     isOurCommit: isSweepCommit,
-    login: () => getTokenLogin(options.client, logger),
+    login: () => getTokenLogin(options.clients.read, logger),
     logger
   }
   let sweep: SweepOutcome
   try {
-    sweep = await publishSweep(options.client, request)
+    sweep = await publishSweep(options.clients, request)
   } catch (error) {
     // A read GitHub refused (a token without `contents: read`, an empty repository) ends the
     // step like a refused write: with its sentence, and the change in the job summary.

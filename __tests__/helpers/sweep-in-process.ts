@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadFindingsFiles } from '../../src/findings/load.js'
-import { createGitHubClient } from '../../src/github/client.js'
+import { createGitHubClients } from '../../src/github/client.js'
 import { catalogFromInput } from '../../src/io/live-catalog.js'
 import { installedParserFiles } from '../../src/io/terraform-parser.js'
 import { recordingLogger } from '../../src/logger.js'
@@ -21,7 +21,7 @@ export async function sweepInProcess(
 ): Promise<SweepModeOutcome> {
   const logger = recordingLogger()
   return sweepWorkspace({
-    client: createGitHubClient('test-token', logger, apiUrl),
+    clients: createGitHubClients('test-token', logger, apiUrl),
     repository: 'acme/infra',
     serverUrl: 'https://github.com',
     workspace,

@@ -19,8 +19,14 @@
  * - the Git Data API and the pull-request writes of a sweep (repositories with a default branch,
  *   refs, blobs, trees, commits, pulls by head, labels): see ./github-git.ts.
  *
- * It records every request, so tests can count API calls, and keeps reviews and comments for
- * assertions. Start it in the Jest process (`startGitHubServer`) and point the action at
+ * - a review's body, like a comment's, is at most 65,536 characters; only its author may change it
+ *   (`PUT .../reviews/{id}`), and the reviews of a pull request are listed in pages;
+ * - rate limits on demand (`limitNext`): GitHub's secondary-limit answer (403 or 429 with
+ *   `retry-after`) or its primary one (403, `x-ratelimit-remaining: 0` and the reset time).
+ *
+ * It records every request — when it arrived, how many were in flight then, and the User-Agent,
+ * which names the client that sent it (src/github/client.ts) — so tests can count API calls and
+ * observe the write limiter, and keeps reviews and comments for assertions. Start it in the Jest process (`startGitHubServer`) and point the action at
  * `server.url` with GITHUB_API_URL; a child process reaches it like the real API.
  */
 import { createHash } from 'node:crypto'
@@ -60,6 +66,20 @@ export interface RecordedRequest {
   readonly body: unknown
   /** The status the server answered. */
   status: number
+  /** When it arrived (Date.now(): a test's fake clock, if it has one). */
+  readonly at: number
+  /** Requests being answered when it arrived, itself included. */
+  readonly inFlight: number
+}
+
+/** A rate limit `limitNext` answers with. */
+export interface RateLimitAnswer {
+  /** `secondary`: GitHub's abuse limit, with `retry-after`; `primary`: none left until reset. */
+  readonly kind: 'secondary' | 'primary'
+  /** 403 (the usual) or 429. */
+  readonly status?: 403 | 429
+  /** Seconds to wait: `retry-after`, or the time to the reset. */
+  readonly after: number
 }
 
 export interface StoredReviewComment {
@@ -146,6 +166,8 @@ export interface GraphqlOptions {
   readonly failPaths?: readonly string[]
   /** Bytes of `text` before a blob is cut and `isTruncated` (default 512 KiB). */
   readonly textLimit?: number
+  /** Milliseconds before each answer, so that requests sent together are in flight together. */
+  readonly delayMs?: number
 }
 
 export interface GitHubServer {
@@ -162,6 +184,10 @@ export interface GitHubServer {
   readOnly: boolean
   /** How many requests matched `method` (or any) and `path` (substring or pattern). */
   count(method?: string, path?: string | RegExp): number
+  /** The next `times` requests matching `method` and `path` are answered with a rate limit. */
+  limitNext(method: string, path: RegExp, answer: RateLimitAnswer, times?: number): void
+  /** A review someone else wrote (no comments), e.g. one whose body imitates our summary. */
+  addReview(pull: number, review: { body: string; login: string }): StoredReview
   /** What GitHub does to a comment whose line a new push changed: it no longer has a `line`. */
   markOutdated(commentId: number): void
   /**
@@ -213,6 +239,8 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     nextId: 1000
   }
   const now = (): string => new Date().toISOString()
+  const limits: { method: string; path: RegExp; answer: RateLimitAnswer; left: number }[] = []
+  let inFlight = 0
   const git = new GitState()
   const gitContext = {
     login,
@@ -250,13 +278,24 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       }
     }
     const request = record(req, url, body)
+    const limit = limits.find(
+      l => l.left > 0 && l.method === request.method && l.path.test(request.path)
+    )
+    if (limit) {
+      limit.left--
+      return rateLimited(res, request, limit.answer)
+    }
     if (options.extraRoutes && (await options.extraRoutes(request, res))) {
       request.status = res.statusCode
       return
     }
     const method = request.method
     // GraphQL queries are reads: a read-only token may run them.
-    if (request.path === '/graphql' && method === 'POST') return graphql(res, request)
+    if (request.path === '/graphql' && method === 'POST') {
+      const delay = options.graphql?.delayMs ?? 0
+      if (delay > 0) await new Promise(resolve => setTimeout(resolve, delay))
+      return graphql(res, request)
+    }
     if (state.readOnly && method !== 'GET' && method !== 'HEAD') {
       return send(res, request, 403, {
         message: 'Resource not accessible by integration',
@@ -350,6 +389,35 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       const pull = pullOf(owner, repo, Number(r[1]))
       if (!pull) return notFound(res, request)
       return createReview(res, request, pull)
+    }
+    if ((r = /^pulls\/(\d+)\/reviews$/.exec(rest)) && method === 'GET') {
+      const n = Number(r[1])
+      if (!pullOf(owner, repo, n)) return notFound(res, request)
+      // A pending review is seen by its author only.
+      const list = state.reviews.filter(
+        v =>
+          v.owner === owner &&
+          v.repo === repo &&
+          v.pull_number === n &&
+          (v.state !== 'PENDING' || v.user.login === login)
+      )
+      return sendPage(res, request, url, list.map(reviewJson))
+    }
+    if ((r = /^pulls\/(\d+)\/reviews\/(\d+)$/.exec(rest)) && method === 'PUT') {
+      const review = state.reviews.find(
+        v => v.id === Number(r![2]) && v.owner === owner && v.pull_number === Number(r![1])
+      )
+      if (!review) return notFound(res, request)
+      if (!mayEdit(review.user.login)) return forbidden(res, request)
+      const b = body as { body?: unknown } | undefined
+      if (typeof b?.body !== 'string' || b.body === '') {
+        return unprocessable(res, request, ['Body can\u2019t be blank'])
+      }
+      if (b.body.length > 65536) {
+        return unprocessable(res, request, ['Body is too long (maximum is 65536 characters)'])
+      }
+      review.body = b.body
+      return send(res, request, 200, reviewJson(review))
     }
     if ((r = /^pulls\/(\d+)\/reviews\/(\d+)$/.exec(rest)) && method === 'DELETE') {
       const review = state.reviews.find(v => v.id === Number(r![2]) && v.owner === owner)
@@ -458,6 +526,9 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     }
     if ((event === 'REQUEST_CHANGES' || event === 'COMMENT') && !b.body) {
       return unprocessable(res, request, [`Body is required when the event is ${event}`])
+    }
+    if (typeof b.body === 'string' && b.body.length > 65536) {
+      return unprocessable(res, request, ['Body is too long (maximum is 65536 characters)'])
     }
     if (event === 'REQUEST_CHANGES' && pull.author === login) {
       return unprocessable(res, request, [
@@ -622,6 +693,8 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   }
 
   const server = createServer((req, res) => {
+    inFlight++
+    res.on('close', () => inFlight--)
     handle(req, res).catch((error: unknown) => {
       res.statusCode = 500
       res.end(JSON.stringify({ message: String(error) }))
@@ -635,9 +708,15 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       method: req.method ?? 'GET',
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
-      headers: { accept: req.headers.accept, authorization: req.headers.authorization },
+      headers: {
+        accept: req.headers.accept,
+        authorization: req.headers.authorization,
+        'user-agent': req.headers['user-agent']
+      },
       body,
-      status: 0
+      status: 0,
+      at: Date.now(),
+      inFlight
     }
     state.requests.push(request)
     return request
@@ -665,6 +744,30 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
           (path === undefined ||
             (typeof path === 'string' ? r.path.includes(path) : path.test(r.path)))
       ).length
+    },
+    limitNext(method, path, answer, times = 1): void {
+      limits.push({ method, path, answer, left: times })
+    },
+    addReview(pull, review): StoredReview {
+      const p = state.pulls.find(x => x.number === pull)
+      if (!p) throw new Error(`no pull request ${pull}`)
+      const stored: StoredReview = {
+        id: state.nextId++,
+        pull_number: pull,
+        owner: p.owner,
+        repo: p.repo,
+        state: 'COMMENTED',
+        event: 'COMMENT',
+        body: review.body,
+        commit_id: p.headSha,
+        user: {
+          login: review.login,
+          type: review.login.endsWith('[bot]') ? 'Bot' : 'User'
+        },
+        commentIds: []
+      }
+      state.reviews.push(stored)
+      return stored
     },
     markOutdated(commentId: number): void {
       const comment = state.reviewComments.find(c => c.id === commentId)
@@ -868,7 +971,8 @@ function reviewJson(review: StoredReview): Record<string, unknown> {
     state: review.state,
     body: review.body,
     commit_id: review.commit_id,
-    user: review.user
+    user: review.user,
+    pull_request_url: `https://api.github.com/repos/${review.owner}/${review.repo}/pulls/${review.pull_number}`
   }
 }
 
@@ -901,6 +1005,30 @@ function sendRaw(
   res.statusCode = 200
   res.setHeader('content-type', 'application/vnd.github.raw')
   res.end(typeof content === 'string' ? Buffer.from(content, 'utf8') : content)
+}
+
+/**
+ * GitHub's rate-limit answers: a secondary limit says so in its message and gives `retry-after`;
+ * a primary one has no requests left until `x-ratelimit-reset` (epoch seconds).
+ */
+function rateLimited(res: ServerResponse, request: RecordedRequest, answer: RateLimitAnswer): void {
+  if (answer.kind === 'secondary') {
+    res.setHeader('retry-after', String(answer.after))
+    return send(res, request, answer.status ?? 403, {
+      message:
+        'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      documentation_url: `${DOCS}/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits`,
+      status: String(answer.status ?? 403)
+    })
+  }
+  res.setHeader('x-ratelimit-limit', '5000')
+  res.setHeader('x-ratelimit-remaining', '0')
+  res.setHeader('x-ratelimit-reset', String(Math.ceil(Date.now() / 1000 + answer.after)))
+  send(res, request, answer.status ?? 403, {
+    message: 'API rate limit exceeded for installation ID 1.',
+    documentation_url: `${DOCS}/using-the-rest-api/rate-limits-for-the-rest-api`,
+    status: String(answer.status ?? 403)
+  })
 }
 
 /** GitHub's answer to an integration that may not do what it asked. */

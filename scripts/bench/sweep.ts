@@ -16,7 +16,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseCatalog } from '../../src/engine/catalog.js'
 import { combineFindings } from '../../src/findings/select.js'
-import { createGitHubClient } from '../../src/github/client.js'
+import { createGitHubClients } from '../../src/github/client.js'
 import { recordingLogger } from '../../src/logger.js'
 import { EMPTY_CONFIG } from '../../src/sources/config.js'
 import { sweepWorkspace } from '../../src/sweep-mode.js'
@@ -70,12 +70,12 @@ async function run(files: number, folders: number, statements: number): Promise<
       }
     ])
     const logger = recordingLogger()
-    const client = createGitHubClient('bench-token', logger, server.url)
+    const clients = createGitHubClients('bench-token', logger, server.url)
     for (const pass of ['first run', 're-run']) {
       const before = server.requests.length
       const started = performance.now()
       const outcome = await sweepWorkspace({
-        client,
+        clients,
         repository: 'acme/infra',
         serverUrl: 'https://github.com',
         workspace: work,

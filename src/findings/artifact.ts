@@ -6,7 +6,7 @@ import {
   recentArtifacts,
   type ArtifactInfo
 } from '../github/artifacts.js'
-import type { GitHubClient } from '../github/client.js'
+import type { ReadClient } from '../github/client.js'
 import {
   TRUSTED_EVENTS,
   whyUntrusted,
@@ -54,7 +54,7 @@ export const REFUSALS_SHOWN = 8
  * refused.
  */
 export async function loadArtifactFindings(
-  client: GitHubClient,
+  client: ReadClient,
   request: ArtifactRequest,
   log: (line: string) => void = () => undefined
 ): Promise<ParsedFindings[]> {
@@ -78,7 +78,7 @@ interface RunArtifact {
 }
 
 async function newestTrustedArtifact(
-  client: GitHubClient,
+  client: ReadClient,
   owner: string,
   repo: string,
   name: string,
@@ -130,7 +130,7 @@ async function newestTrustedArtifact(
 }
 
 async function namedRunArtifact(
-  client: GitHubClient,
+  client: ReadClient,
   owner: string,
   repo: string,
   name: string,
@@ -164,7 +164,7 @@ function listed(reasons: readonly string[]): string {
 
 /** Findings from a workflow artifact, as a findings source. */
 export function artifactSource(
-  client: GitHubClient,
+  client: ReadClient,
   request: ArtifactRequest,
   log?: (line: string) => void
 ): FindingsSource {

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../engine/errors.js'
-import type { GitHubClient } from './client.js'
+import type { ReadClient } from './client.js'
 import { apiError } from './workflow-runs.js'
 
 export interface ArtifactInfo {
@@ -22,7 +22,7 @@ const MAX_PAGES = 10
  * /repos/{o}/{r}/actions/runs/{id}/artifacts), or how many of that name had expired.
  */
 export async function findRunArtifact(
-  client: GitHubClient,
+  client: ReadClient,
   query: {
     readonly owner: string
     readonly repo: string
@@ -74,7 +74,7 @@ export const EXPLAINED_ARTIFACTS = 5
  * findings, only listed to say why each was not used.
  */
 export async function recentArtifacts(
-  client: GitHubClient,
+  client: ReadClient,
   query: { readonly owner: string; readonly repo: string; readonly name: string }
 ): Promise<ArtifactInfo[]> {
   try {
@@ -105,7 +105,7 @@ function info(a: RawArtifact): ArtifactInfo {
 
 /** The artifact's zip. GitHub answers with a redirect to blob storage, which fetch follows. */
 export async function downloadArtifactZip(
-  client: GitHubClient,
+  client: ReadClient,
   query: { readonly owner: string; readonly repo: string },
   artifact: ArtifactInfo
 ): Promise<Uint8Array> {

@@ -1,6 +1,7 @@
 import { ConfigurationError } from '../engine/errors.js'
 import { compileGlobs } from '../sources/glob.js'
-import type { GitHubClient } from './client.js'
+import type { ReadClient } from './client.js'
+import { isRateLimit, rateLimitError } from './write-refused.js'
 
 /** The pull request a run reviews. */
 export interface PullRequestRef {
@@ -42,7 +43,7 @@ export const MAX_LISTED_FILES = 3000
  * (src/sources/glob.ts, dot files included) applied; an empty `paths` keeps every file.
  */
 export async function getChangedFiles(
-  client: GitHubClient,
+  client: ReadClient,
   pr: PullRequestRef,
   paths: readonly string[] = []
 ): Promise<ChangedFiles> {
@@ -83,6 +84,7 @@ export async function getChangedFiles(
 /** A 403 or 404 on reading: the token lacks a permission; say which. */
 export function readError(error: unknown, what: string): Error {
   const status = (error as { status?: unknown }).status
+  if (isRateLimit(error)) return rateLimitError(error, `reading ${what}`)
   if (status === 403 || status === 404) {
     return new ConfigurationError(
       `GitHub answered ${status} when reading ${what}: the token needs ` +

@@ -1,4 +1,4 @@
-import type { GitHubClient } from './client.js'
+import type { ReadClient } from './client.js'
 import { algorithmOf, blobId } from './git-hash.js'
 import { readError, type PullRequestRef } from './changed-files.js'
 
@@ -20,7 +20,7 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024
  * byte-order mark kept, so offsets match the file exactly.
  */
 export async function getFileContent(
-  client: GitHubClient,
+  client: ReadClient,
   repo: Pick<PullRequestRef, 'owner' | 'repo'>,
   path: string,
   ref: string,
@@ -46,6 +46,14 @@ export async function getFileContent(
       throw readError(error, `${path} at ${ref}`)
     }
   }
+  return fileContentOf(bytes)
+}
+
+/**
+ * A file's bytes as the text every reader gives: strict UTF-8 with any byte-order mark kept, so
+ * offsets match the file exactly; too large or not UTF-8 is skipped with the reason.
+ */
+function fileContentOf(bytes: Uint8Array): FileContent {
   if (bytes.byteLength > MAX_FILE_BYTES) {
     return { kind: 'skipped', reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` }
   }
@@ -60,7 +68,7 @@ export async function getFileContent(
 }
 
 async function rawContent(
-  client: GitHubClient,
+  client: ReadClient,
   repo: Pick<PullRequestRef, 'owner' | 'repo'>,
   path: string,
   ref: string
@@ -78,7 +86,7 @@ async function rawContent(
 }
 
 async function rawBlob(
-  client: GitHubClient,
+  client: ReadClient,
   repo: Pick<PullRequestRef, 'owner' | 'repo'>,
   sha: string
 ): Promise<Uint8Array> {
@@ -110,7 +118,7 @@ type Fetch = (url: string, init: RequestInit) => Promise<Response>
  * fetch (a proxy-aware one under @actions/github) makes the call.
  */
 async function readRawBody(
-  client: GitHubClient,
+  client: ReadClient,
   send: (request: { fetch: Fetch }) => Promise<unknown>
 ): Promise<Uint8Array> {
   const clientFetch: Fetch =
@@ -169,10 +177,29 @@ function tooLarge(error: unknown): boolean {
   return e.status === 413 || /too.?large/i.test(text)
 }
 
-/** A file to read; `blobSha` (from the list of changed files) helps the REST fallback. */
+/**
+ * A file to read; `blobSha` (from the list of changed files or a folder listing) lets it be read
+ * from the checkout's Git objects, and helps the REST fallback.
+ */
 export interface FileToRead {
   readonly path: string
   readonly blobSha?: string
+}
+
+/**
+ * Blobs by object id from somewhere other than the API (src/io/git-objects.ts reads the
+ * checkout's): what it found, and why it stopped early, if it did.
+ */
+export type LocalBlobReader = (ids: readonly string[]) => Promise<{
+  readonly blobs: ReadonlyMap<string, Uint8Array>
+  readonly failure?: string
+}>
+
+export interface FileContentsOptions {
+  readonly batchSize?: number
+  readonly log?: (message: string) => void
+  /** Tried first for every file with a blob id; what it cannot give is read through the API. */
+  readonly localBlobs?: LocalBlobReader
 }
 
 /**
@@ -184,8 +211,10 @@ export interface FileToRead {
 export const CONTENT_BATCH_SIZE = 50
 
 /**
- * The text of many files at one commit, with one GraphQL query per `batchSize` files instead of
- * one REST read per file, so the calls of a run grow with pages of files, not with files.
+ * The text of many files at one commit. First from `localBlobs` (the checkout's Git objects) by
+ * each file's blob id, kept only when the bytes hash to that very id; then the rest with one
+ * GraphQL query per `batchSize` files instead of one REST read per file, so the calls of a run
+ * grow with pages of files, not with files.
  *
  * GraphQL's `Blob.text` is only trusted when it is provably the file's bytes: not binary, not
  * truncated, its UTF-8 length equal to `byteSize`, and the Git blob hash of those bytes equal to
@@ -196,18 +225,21 @@ export const CONTENT_BATCH_SIZE = 50
  * Returns one entry per distinct path.
  */
 export async function getFileContents(
-  client: GitHubClient,
+  client: ReadClient,
   repo: Pick<PullRequestRef, 'owner' | 'repo'>,
   files: readonly FileToRead[],
   ref: string,
-  options: { readonly batchSize?: number; readonly log?: (message: string) => void } = {}
+  options: FileContentsOptions = {}
 ): Promise<Map<string, FileContent>> {
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? CONTENT_BATCH_SIZE))
   const unique = [...new Map(files.map(f => [f.path, f])).values()]
-  const out = new Map<string, FileContent>()
+  const out = options.localBlobs
+    ? await readLocalBlobs(options.localBlobs, unique, options.log)
+    : new Map<string, FileContent>()
+  const remote = unique.filter(f => !out.has(f.path))
   const graphql = { usable: true }
-  for (let from = 0; from < unique.length; from += batchSize) {
-    const batch = unique.slice(from, from + batchSize)
+  for (let from = 0; from < remote.length; from += batchSize) {
+    const batch = remote.slice(from, from + batchSize)
     const read = graphql.usable
       ? await readBatch(client, repo, batch, ref, graphql, options.log)
       : new Map<string, string>()
@@ -223,6 +255,47 @@ export async function getFileContents(
     )
     rest.forEach((f, i) => out.set(f.path, fallback[i]!))
   }
+  return out
+}
+
+/**
+ * The files whose blob `read` gives with exactly the bytes of that blob id (Git's hash of them
+ * checked here, whoever read them). A reader that fails, throws or gives other bytes costs those
+ * files an API read, never the run.
+ */
+async function readLocalBlobs(
+  read: LocalBlobReader,
+  files: readonly FileToRead[],
+  log: ((message: string) => void) | undefined
+): Promise<Map<string, FileContent>> {
+  const out = new Map<string, FileContent>()
+  const asked = files.filter(f => f.blobSha && algorithmOf(f.blobSha))
+  if (asked.length === 0) return out
+  let got: Awaited<ReturnType<LocalBlobReader>>
+  try {
+    got = await read(asked.map(f => f.blobSha!.toLowerCase()))
+  } catch (error) {
+    got = { blobs: new Map(), failure: String((error as Error)?.message ?? error) }
+  }
+  let mismatched = 0
+  for (const f of asked) {
+    const id = f.blobSha!.toLowerCase()
+    const bytes = got.blobs.get(id)
+    if (!bytes) continue
+    if (blobId(bytes, algorithmOf(id)!) !== id) {
+      mismatched++
+      continue
+    }
+    out.set(f.path, fileContentOf(bytes))
+  }
+  const rest = files.length - out.size
+  log?.(
+    `Read ${out.size} of ${files.length} files from the checkout's Git objects` +
+      (rest > 0 ? `, ${rest} through the API` : '') +
+      (mismatched > 0 ? ` (${mismatched} with bytes that are not their blob's)` : '') +
+      (got.failure ? ` (${got.failure})` : '') +
+      '.'
+  )
   return out
 }
 
@@ -258,7 +331,7 @@ interface BlobFields {
 
 /** The verified texts of one batch by path; a file left out is read over REST. */
 async function readBatch(
-  client: GitHubClient,
+  client: ReadClient,
   repo: Pick<PullRequestRef, 'owner' | 'repo'>,
   batch: readonly FileToRead[],
   ref: string,

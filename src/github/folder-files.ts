@@ -1,4 +1,4 @@
-import type { GitHubClient } from './client.js'
+import type { ReadClient } from './client.js'
 import { readError, type PullRequestRef } from './changed-files.js'
 
 /** A file of a folder at a commit, with its blob SHA (for the blob API's fallback). */
@@ -14,7 +14,7 @@ export interface FolderFile {
  * `.tfvars`, the role a policy in another file is attached to.
  */
 export async function listFolderFiles(
-  client: GitHubClient,
+  client: ReadClient,
   repo: Pick<PullRequestRef, 'owner' | 'repo'>,
   folder: string,
   ref: string

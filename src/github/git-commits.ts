@@ -1,4 +1,4 @@
-import type { GitHubClient } from './client.js'
+import type { ReadClient, WriteClient } from './client.js'
 import type { RepositoryRef } from './repository.js'
 import { readRefusal, refusal } from './write-refused.js'
 
@@ -15,7 +15,7 @@ export interface GitCommit {
 }
 
 export async function getCommit(
-  client: GitHubClient,
+  client: ReadClient,
   repo: RepositoryRef,
   sha: string
 ): Promise<GitCommit> {
@@ -32,7 +32,7 @@ export async function getCommit(
  * so GitHub signs it and shows it verified.
  */
 export async function createCommit(
-  client: GitHubClient,
+  client: WriteClient,
   repo: RepositoryRef,
   commit: { readonly message: string; readonly tree: string; readonly parents: readonly string[] },
   branch: string

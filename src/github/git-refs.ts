@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../engine/errors.js'
-import type { GitHubClient } from './client.js'
+import type { ReadClient, WriteClient } from './client.js'
 import type { RepositoryRef } from './repository.js'
 import { githubMessage, readRefusal, refusal, statusOf } from './write-refused.js'
 
@@ -8,7 +8,7 @@ import { githubMessage, readRefusal, refusal, statusOf } from './write-refused.j
  * there is no such branch. An empty repository (409) is a sentence: there is nothing to sweep.
  */
 export async function getBranchHead(
-  client: GitHubClient,
+  client: ReadClient,
   repo: RepositoryRef,
   branch: string
 ): Promise<string | undefined> {
@@ -29,7 +29,7 @@ export async function getBranchHead(
 
 /** Creates `branch` at `sha`; `exists` when someone created it first (422). */
 export async function createBranch(
-  client: GitHubClient,
+  client: WriteClient,
   repo: RepositoryRef,
   branch: string,
   sha: string
@@ -49,7 +49,7 @@ export async function createBranch(
  * only its own commit.
  */
 export async function moveBranch(
-  client: GitHubClient,
+  client: WriteClient,
   repo: RepositoryRef,
   branch: string,
   sha: string,
@@ -64,7 +64,7 @@ export async function moveBranch(
 
 /** Deletes `branch`; one already gone (422 "Reference does not exist") is fine. */
 export async function deleteBranch(
-  client: GitHubClient,
+  client: WriteClient,
   repo: RepositoryRef,
   branch: string
 ): Promise<void> {

@@ -1,12 +1,12 @@
 import { ConfigurationError } from '../engine/errors.js'
-import type { GitHubClient } from './client.js'
+import type { ReadClient, WriteClient } from './client.js'
 import type { TreeEntry } from './git-hash.js'
 import type { RepositoryRef } from './repository.js'
 import { readRefusal, refusal } from './write-refused.js'
 
 /** One folder's entries (GET /git/trees/{sha}, not recursive). */
 export async function getTree(
-  client: GitHubClient,
+  client: ReadClient,
   repo: RepositoryRef,
   sha: string
 ): Promise<TreeEntry[]> {
@@ -43,7 +43,7 @@ export interface TreeFile {
  * texts come from files read as strict UTF-8, so their bytes arrive exactly as they are.
  */
 export async function createTree(
-  client: GitHubClient,
+  client: WriteClient,
   repo: RepositoryRef,
   baseTree: string,
   files: readonly TreeFile[],

@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js'
-import type { GitHubClient } from './client.js'
+import type { ReadClient } from './client.js'
 
 /**
  * Who the token is: the login our comments carry. A comment is ours only when this login wrote
@@ -10,7 +10,7 @@ import type { GitHubClient } from './client.js'
  * installation tokens; `GET /user` is still asked when GraphQL is refused.
  */
 export async function getTokenLogin(
-  client: GitHubClient,
+  client: ReadClient,
   logger: Pick<Logger, 'warning'>
 ): Promise<string | undefined> {
   try {

@@ -1,4 +1,4 @@
-import type { GitHubClient } from './client.js'
+import type { ReadClient, WriteClient } from './client.js'
 import type { RepositoryRef } from './repository.js'
 import { readRefusal, refusal } from './write-refused.js'
 
@@ -10,7 +10,7 @@ export interface IssueComment {
 
 /** Every comment of an issue or pull request (all pages, 100 each). */
 export async function listIssueComments(
-  client: GitHubClient,
+  client: ReadClient,
   repo: RepositoryRef,
   number: number
 ): Promise<IssueComment[]> {
@@ -27,7 +27,7 @@ export async function listIssueComments(
 }
 
 export async function createIssueComment(
-  client: GitHubClient,
+  client: WriteClient,
   repo: RepositoryRef,
   number: number,
   body: string

@@ -1,4 +1,4 @@
-import type { GitHubClient } from './client.js'
+import type { ReadClient, WriteClient } from './client.js'
 import type { RepositoryRef } from './repository.js'
 import { readRefusal, refusal } from './write-refused.js'
 
@@ -25,7 +25,7 @@ const PULLS_LISTED = 10
 
 /** The pull requests from `branch` of this repository into `base`, newest first. */
 export async function listBranchPullRequests(
-  client: GitHubClient,
+  client: ReadClient,
   repo: RepositoryRef,
   branch: string,
   base: string
@@ -51,7 +51,7 @@ export async function listBranchPullRequests(
 }
 
 export async function createPullRequest(
-  client: GitHubClient,
+  client: WriteClient,
   repo: RepositoryRef,
   pull: {
     readonly title: string
@@ -77,7 +77,7 @@ export async function createPullRequest(
 
 /** Changes the body, or closes the pull request. */
 export async function updatePullRequest(
-  client: GitHubClient,
+  client: WriteClient,
   repo: RepositoryRef,
   number: number,
   change: { readonly body?: string; readonly state?: 'closed' }
@@ -97,7 +97,7 @@ export async function updatePullRequest(
 
 /** Adds labels (GitHub creates the ones the repository lacks). */
 export async function addLabels(
-  client: GitHubClient,
+  client: WriteClient,
   repo: RepositoryRef,
   number: number,
   labels: readonly string[]

@@ -1,4 +1,4 @@
-import type { GitHubClient } from './client.js'
+import type { ReadClient } from './client.js'
 import { readRefusal } from './write-refused.js'
 
 /** A repository by owner and name. */
@@ -8,7 +8,7 @@ export interface RepositoryRef {
 }
 
 /** The repository's default branch (GET /repos/{owner}/{repo}). */
-export async function getDefaultBranch(client: GitHubClient, repo: RepositoryRef): Promise<string> {
+export async function getDefaultBranch(client: ReadClient, repo: RepositoryRef): Promise<string> {
   try {
     const response = await client.rest.repos.get({ owner: repo.owner, repo: repo.repo })
     return response.data.default_branch

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { outdatedMarker, readMarker, type Hash } from '../report/fingerprint.js'
 import { guardBody } from '../report/guard.js'
 import { readError, type PullRequestRef } from './changed-files.js'
-import type { GitHubClient } from './client.js'
+import type { ReadClient, WriteClient } from './client.js'
 import { isOurs } from './identity.js'
 
 /** SHA-256 as hexadecimal: the hash of the comment fingerprints. */
@@ -27,7 +27,7 @@ export interface OurComment {
  * counted, not edited, not taken as a suggestion already posted.
  */
 export async function listOurReviewComments(
-  client: GitHubClient,
+  client: ReadClient,
   pr: PullRequestRef,
   login: string | undefined
 ): Promise<OurComment[]> {
@@ -98,7 +98,7 @@ export function outdatedBody(
 
 /** Edits one of our comments into its outdated form. */
 export async function markOutdated(
-  client: GitHubClient,
+  client: WriteClient,
   pr: PullRequestRef,
   comment: OurComment,
   headSha: string,

@@ -4,7 +4,7 @@ import type { Hash } from '../report/fingerprint.js'
 import type { UncheckedItem } from '../report/json-report.js'
 import { renderSummary, type Delivered, type SummaryReason } from '../report/summary.js'
 import type { PullRequestRef } from './changed-files.js'
-import type { GitHubClient } from './client.js'
+import type { GitHubClients, WriteClient } from './client.js'
 import { getTokenLogin } from './identity.js'
 import {
   listOurReviewComments,
@@ -12,7 +12,14 @@ import {
   sha256Hex,
   type OurComment
 } from './review-comments.js'
-import { upsertSummaryComment } from './summary-comment.js'
+import {
+  createSummaryComment,
+  findSummary,
+  summaryBody,
+  updateSummary,
+  type SummaryPlace
+} from './summary-comment.js'
+import { isRateLimit, rateLimitError } from './write-refused.js'
 
 /** The pull request and the commit the review's line numbers refer to. */
 export interface ReviewTarget extends PullRequestRef {
@@ -46,9 +53,12 @@ export interface ReviewOutcome {
 /** What one run of the review did, and the summary it wrote. */
 export interface ReviewRun extends ReviewOutcome {
   readonly items: readonly ReviewItem[]
-  /** The job summary's Markdown (also the pull request's summary comment). */
+  /** The job summary's Markdown (also the pull request's summary). */
   readonly summary: string
+  /** What this run did to the summary on the pull request. */
   readonly summaryComment?: 'created' | 'updated' | 'unchanged' | 'skipped'
+  /** Where that summary is: the body of one of our reviews, or an issue comment. */
+  readonly summaryPlace?: SummaryPlace['kind']
 }
 
 export interface ReviewPullRequestOptions extends ReviewOptions {
@@ -64,20 +74,27 @@ export interface ReviewPullRequestOptions extends ReviewOptions {
 
 /**
  * The whole review of a run: builds the comments from `files`, posts the new ones in one review
- * (isolating the ones GitHub refuses), marks our outdated comments, writes the summary comment,
- * and, when the token is read-only, turns the most important items into warning annotations.
- * Returns the summary Markdown for the job summary (the caller writes it with core.summary).
+ * (isolating the ones GitHub refuses), marks our outdated comments, keeps the one summary on the
+ * pull request current, and, when the token is read-only, turns the most important items into
+ * warning annotations. Returns the summary Markdown for the job summary (the caller writes it with
+ * core.summary).
+ *
+ * Reads go through `clients.read`, writes through `clients.write`. When the pull request has no
+ * summary of ours yet and there is a review to post, the review's body is the summary: one write
+ * where there were two (docs/adr/0023-reads-apart-from-writes.md).
  */
 export async function reviewPullRequest(
-  client: GitHubClient,
+  clients: GitHubClients,
   target: ReviewTarget,
   files: readonly FileReport[],
   options: ReviewPullRequestOptions
 ): Promise<ReviewRun> {
   const items = buildReviewItems(files, options.hash ?? sha256Hex)
-  const login = options.login ?? (await getTokenLogin(client, options.logger))
-  const outcome = await publishReview(client, target, items, { ...options, login })
-  let readOnly = outcome.readOnly
+  const login = options.login ?? (await getTokenLogin(clients.read, options.logger))
+  const [ours, found] = await Promise.all([
+    listOurReviewComments(clients.read, target, login),
+    findSummary(clients.read, target, login)
+  ])
   const summaryOf = (ro: boolean, delivered: readonly Delivered[]): string =>
     renderSummary({
       files,
@@ -88,15 +105,32 @@ export async function reviewPullRequest(
       unchecked: options.unchecked ?? [],
       readOnly: ro
     })
+  const outcome = await publishReview(clients, target, items, {
+    ...options,
+    login,
+    ours,
+    ...(found ? {} : { summaryBody: delivered => summaryBody(summaryOf(false, delivered)) })
+  })
+  let readOnly = outcome.readOnly
   let summary = summaryOf(readOnly, outcome.delivered)
   let summaryComment: ReviewRun['summaryComment']
-  if (!readOnly) {
+  let summaryPlace: ReviewRun['summaryPlace']
+  if (outcome.carriesSummary) {
+    summaryComment = 'created'
+    summaryPlace = 'review'
+  } else if (!readOnly) {
     try {
-      const result = await upsertSummaryComment(client, target, summary, {
-        createIfMissing: items.length > 0,
-        login
-      })
-      summaryComment = result.kind
+      const body = summaryBody(summary)
+      if (found) {
+        summaryComment = await updateSummary(clients.write, target, found, body)
+        summaryPlace = found.kind
+      } else if (items.length > 0) {
+        await createSummaryComment(clients.write, target, body)
+        summaryComment = 'created'
+        summaryPlace = 'comment'
+      } else {
+        summaryComment = 'skipped'
+      }
     } catch (error) {
       if (!isForbidden(error)) throw error
       readOnly = true
@@ -104,7 +138,24 @@ export async function reviewPullRequest(
     }
   }
   if (readOnly) annotate(options.logger, items)
-  return { ...outcome, readOnly, items, summary, ...(summaryComment ? { summaryComment } : {}) }
+  return {
+    ...outcome,
+    readOnly,
+    items,
+    summary,
+    ...(summaryComment ? { summaryComment } : {}),
+    ...(summaryPlace ? { summaryPlace } : {})
+  }
+}
+
+export interface PublishOptions extends ReviewOptions {
+  /** Our review comments, when the caller has listed them already. */
+  readonly ours?: readonly OurComment[]
+  /**
+   * The body that makes the review carry the pull request's summary, given what each item's
+   * delivery will be; without it the review has a short body of its own.
+   */
+  readonly summaryBody?: (delivered: readonly Delivered[]) => string
 }
 
 /**
@@ -114,13 +165,13 @@ export async function reviewPullRequest(
  * outcome says `readOnly` and every item goes to the summary.
  */
 export async function publishReview(
-  client: GitHubClient,
+  clients: GitHubClients,
   target: ReviewTarget,
   items: readonly ReviewItem[],
-  options: ReviewOptions
-): Promise<ReviewOutcome> {
+  options: PublishOptions
+): Promise<ReviewOutcome & { readonly carriesSummary: boolean }> {
   const { logger } = options
-  const ours = await listOurReviewComments(client, target, options.login)
+  const ours = options.ours ?? (await listOurReviewComments(clients.read, target, options.login))
   const live = new Map<string, OurComment>()
   for (const c of ours) {
     if (!c.markedOutdated && c.onDiff && !live.has(c.fingerprint)) live.set(c.fingerprint, c)
@@ -138,12 +189,24 @@ export async function publishReview(
   const chosen = new Set(ranked.slice(0, slots))
   for (const item of ranked.slice(slots)) delivery.set(item, summary('over-max-comments'))
   const toPost = candidates.filter(i => chosen.has(i))
+  /** What each item's delivery is once GitHub took the review without the `refused` ones. */
+  const deliveredWith = (refused: ReadonlyMap<ReviewItem, SummaryReason>): Delivered[] =>
+    items.map(item => {
+      const bad = refused.get(item)
+      return {
+        item,
+        delivery: bad ? summary(bad) : (delivery.get(item) ?? { kind: 'posted' })
+      }
+    })
+  const carried = options.summaryBody
+  const body = (refused: ReadonlyMap<ReviewItem, SummaryReason>, posted: number): string =>
+    carried ? carried(deliveredWith(refused)) : reviewBody(posted)
 
   let reviewId: number | undefined
   let readOnly = false
   try {
     if (toPost.length > 0) {
-      const posted = await postIsolating(client, target, toPost, options)
+      const posted = await postIsolating(clients.write, target, toPost, options, body)
       reviewId = posted.reviewId
       for (const item of toPost) {
         const bad = posted.refused.get(item)
@@ -179,7 +242,7 @@ export async function publishReview(
           ? 'a newer comment says the same'
           : 'the lines it was on changed'
       try {
-        await markOutdated(client, target, c, target.headSha, why)
+        await markOutdated(clients.write, target, c, target.headSha, why)
         outdated++
       } catch (error) {
         // One comment we may not edit must not leave the others' stale suggestions applicable.
@@ -199,7 +262,8 @@ export async function publishReview(
     delivered: items.map(item => ({ item, delivery: delivery.get(item)! })),
     ...(reviewId === undefined ? {} : { reviewId }),
     outdated,
-    readOnly
+    readOnly,
+    carriesSummary: reviewId !== undefined && carried !== undefined
   }
 }
 
@@ -220,13 +284,14 @@ interface Posted {
  * of calls, and post the rest as the one review.
  */
 async function postIsolating(
-  client: GitHubClient,
+  client: WriteClient,
   target: ReviewTarget,
   items: readonly ReviewItem[],
-  options: ReviewOptions
+  options: ReviewOptions,
+  bodyFor: (refused: ReadonlyMap<ReviewItem, SummaryReason>, posted: number) => string
 ): Promise<Posted> {
   const refused = new Map<ReviewItem, SummaryReason>()
-  const body = reviewBody(items.length)
+  const body = bodyFor(refused, items.length)
   let event = options.event
   try {
     const id = await createReview(client, target, items, event, body)
@@ -305,7 +370,7 @@ async function postIsolating(
   const good = items.filter(i => !refused.has(i))
   if (good.length === 0) return { refused }
   try {
-    const id = await createReview(client, target, good, event, reviewBody(good.length))
+    const id = await createReview(client, target, good, event, bodyFor(refused, good.length))
     return { reviewId: id, refused }
   } catch (error) {
     if (!isUnprocessable(error)) throw error
@@ -315,7 +380,7 @@ async function postIsolating(
 }
 
 async function createReview(
-  client: GitHubClient,
+  client: WriteClient,
   target: ReviewTarget,
   items: readonly ReviewItem[],
   event: ReviewOptions['event'] | undefined,
@@ -351,10 +416,11 @@ export function reviewComment(item: ReviewItem): {
   }
 }
 
+/** The body of a review when the summary is elsewhere (an earlier run's review or comment). */
 function reviewBody(n: number): string {
   return (
     `iam-refine suggests removing permissions IAM Access Analyzer reports unused ` +
-    `(${n} ${n === 1 ? 'comment' : 'comments'}). The summary comment lists every policy.`
+    `(${n} ${n === 1 ? 'comment' : 'comments'}). Its summary on this pull request lists every policy.`
   )
 }
 
@@ -379,7 +445,12 @@ export function annotate(logger: Logger, items: readonly ReviewItem[], limit = 1
   }
 }
 
+/**
+ * A 403 that means the token may not write (or edit that comment). A rate limit the client
+ * already waited out is not that: it ends the run with its own sentence.
+ */
 function isForbidden(error: unknown): boolean {
+  if (isRateLimit(error)) throw rateLimitError(error, 'iam-refine before it could write the review')
   return (error as { status?: unknown }).status === 403
 }
 

@@ -2,62 +2,95 @@ import { SUMMARY_MARKER } from '../report/fingerprint.js'
 import { guardBody } from '../report/guard.js'
 import { cutMarkdown, SUMMARY_HTML } from '../report/summary.js'
 import { readError, type PullRequestRef } from './changed-files.js'
-import type { GitHubClient } from './client.js'
+import type { ReadClient, WriteClient } from './client.js'
 import { isOurs } from './identity.js'
 
-/** GitHub's limit on a comment body. */
+/** GitHub's limit on a comment body, and on a review's. */
 export const MAX_BODY = 65_536
 
-export type SummaryCommentResult =
-  | { readonly kind: 'created' | 'updated' | 'unchanged'; readonly id: number }
-  /** Nothing existed and there was nothing to say. */
-  | { readonly kind: 'skipped' }
+/**
+ * Where the pull request's one summary is: the body of one of our reviews (a run that posts a
+ * review puts it there, so that one write says both), or an issue comment (a run with nothing to
+ * post on the diff, or an earlier version of iam-refine). docs/adr/0023-reads-apart-from-writes.md
+ */
+export interface SummaryPlace {
+  readonly kind: 'review' | 'comment'
+  readonly id: number
+  readonly body: string
+}
 
 /**
- * Keeps one summary comment on the pull request: found by its marker among the issue comments
- * the token's login wrote (all pages), updated in place when its text changed, created only when there is something to
- * say. `markdown` longer than GitHub allows is cut with a pointer to the job summary.
+ * Our summary on the pull request: the first issue comment, else the first review, that the
+ * token's login wrote and that carries the summary marker (all pages of both). A marker someone
+ * else wrote is text: it must not make us edit their comment or review.
  */
-export async function upsertSummaryComment(
-  client: GitHubClient,
+export async function findSummary(
+  client: ReadClient,
   pr: PullRequestRef,
-  markdown: string,
-  options: { readonly createIfMissing: boolean; readonly login: string | undefined }
-): Promise<SummaryCommentResult> {
-  let comments
-  try {
-    comments = await client.paginate(client.rest.issues.listComments, {
+  login: string | undefined
+): Promise<SummaryPlace | undefined> {
+  const ask = { owner: pr.owner, repo: pr.repo, per_page: 100 }
+  const [comments, reviews] = await Promise.all([
+    client
+      .paginate(client.rest.issues.listComments, { ...ask, issue_number: pr.pullNumber })
+      .catch((error: unknown) => {
+        throw readError(error, `the comments of pull request #${pr.pullNumber}`)
+      }),
+    client
+      .paginate(client.rest.pulls.listReviews, { ...ask, pull_number: pr.pullNumber })
+      .catch((error: unknown) => {
+        throw readError(error, `the reviews of pull request #${pr.pullNumber}`)
+      })
+  ])
+  const ours = (c: { user?: { login?: string } | null; body?: string | null }): boolean =>
+    isOurs(c.user?.login, login) && (c.body ?? '').includes(SUMMARY_MARKER)
+  const comment = comments.find(ours)
+  if (comment) return { kind: 'comment', id: comment.id, body: comment.body ?? '' }
+  const review = reviews.find(ours)
+  if (review) return { kind: 'review', id: review.id, body: review.body ?? '' }
+  return undefined
+}
+
+/** Writes `body` where the summary is, unless it says exactly that already. */
+export async function updateSummary(
+  client: WriteClient,
+  pr: PullRequestRef,
+  place: SummaryPlace,
+  body: string
+): Promise<'updated' | 'unchanged'> {
+  if (place.body === body) return 'unchanged'
+  if (place.kind === 'review') {
+    await client.rest.pulls.updateReview({
       owner: pr.owner,
       repo: pr.repo,
-      issue_number: pr.pullNumber,
-      per_page: 100
+      pull_number: pr.pullNumber,
+      review_id: place.id,
+      body
     })
-  } catch (error) {
-    throw readError(error, `the comments of pull request #${pr.pullNumber}`)
-  }
-  const body = summaryBody(markdown)
-  // Ours only: a marker someone else pasted must not make us edit their comment.
-  const existing = comments.find(
-    c => isOurs(c.user?.login, options.login) && (c.body ?? '').includes(SUMMARY_MARKER)
-  )
-  if (existing) {
-    if (existing.body === body) return { kind: 'unchanged', id: existing.id }
+  } else {
     await client.rest.issues.updateComment({
       owner: pr.owner,
       repo: pr.repo,
-      comment_id: existing.id,
+      comment_id: place.id,
       body
     })
-    return { kind: 'updated', id: existing.id }
   }
-  if (!options.createIfMissing) return { kind: 'skipped' }
+  return 'updated'
+}
+
+/** The summary as an issue comment, for a run that posts no review. */
+export async function createSummaryComment(
+  client: WriteClient,
+  pr: PullRequestRef,
+  body: string
+): Promise<number> {
   const created = await client.rest.issues.createComment({
     owner: pr.owner,
     repo: pr.repo,
     issue_number: pr.pullNumber,
     body
   })
-  return { kind: 'created', id: created.data.id }
+  return created.data.id
 }
 
 /**

@@ -9,7 +9,7 @@
  * file whose text in the workspace is not the default branch's, or reopen changes someone closed.
  */
 import type { Logger } from '../logger.js'
-import type { GitHubClient } from './client.js'
+import type { GitHubClients } from './client.js'
 import { createCommit, getCommit, type GitCommit } from './git-commits.js'
 import { algorithmOf, replaceBlobs, textBlobId, type TreeEntry } from './git-hash.js'
 import { createBranch, deleteBranch, getBranchHead, moveBranch } from './git-refs.js'
@@ -61,7 +61,7 @@ export interface SweepRequest {
   /**
    * The token's login (src/github/identity.ts): the pull request and the comments it wrote are
    * ours; undefined when it could not be learned, and then nothing is taken for ours. Asked only
-   * when there is a pull request to judge (a GraphQL query costs a write's spacing).
+   * when there is a pull request to judge.
    */
   readonly login: () => Promise<string | undefined>
   readonly logger: Logger
@@ -89,12 +89,12 @@ export interface SweepOutcome {
  * before stays, and the next run picks up from it.
  */
 export async function publishSweep(
-  client: GitHubClient,
+  clients: GitHubClients,
   request: SweepRequest
 ): Promise<SweepOutcome> {
   const progress: Progress = { stale: [], notes: [] }
   try {
-    return await sweep(client, request, progress)
+    return await sweep(clients, request, progress)
   } catch (error) {
     if (!(error instanceof WriteRefusedError)) throw error
     return {
@@ -120,12 +120,12 @@ interface Progress {
 }
 
 async function sweep(
-  client: GitHubClient,
+  clients: GitHubClients,
   request: SweepRequest,
   progress: Progress
 ): Promise<SweepOutcome> {
   const { repository: repo, branch, texts, logger } = request
-  const defaultBranch = await getDefaultBranch(client, repo)
+  const defaultBranch = await getDefaultBranch(clients.read, repo)
   progress.defaultBranch = defaultBranch
   if (branch === defaultBranch) {
     throw new WriteRefusedError(
@@ -133,16 +133,16 @@ async function sweep(
       0
     )
   }
-  const baseSha = await getBranchHead(client, repo, defaultBranch)
+  const baseSha = await getBranchHead(clients.read, repo, defaultBranch)
   if (baseSha === undefined) {
     throw new WriteRefusedError(`the default branch ${defaultBranch} has no commit to sweep.`, 0)
   }
-  const base = await getCommit(client, repo, baseSha)
+  const base = await getCommit(clients.read, repo, baseSha)
   const algorithm = algorithmOf(base.tree) ?? 'sha1'
   const cache = new Map<string, Promise<TreeEntry[]>>()
   const readTree = (sha: string): Promise<TreeEntry[]> => {
     let hit = cache.get(sha)
-    if (!hit) cache.set(sha, (hit = getTree(client, repo, sha)))
+    if (!hit) cache.set(sha, (hit = getTree(clients.read, repo, sha)))
     return hit
   }
 
@@ -173,10 +173,11 @@ async function sweep(
       ? probe.tree
       : (await replaceBlobs(base.tree, kept, readTree)).tree
 
-  const branchHead = await getBranchHead(client, repo, branch)
-  const head = branchHead === undefined ? undefined : await getCommit(client, repo, branchHead)
+  const branchHead = await getBranchHead(clients.read, repo, branch)
+  const head =
+    branchHead === undefined ? undefined : await getCommit(clients.read, repo, branchHead)
   const ours = head === undefined || request.isOurCommit(head)
-  const pulls = await listBranchPullRequests(client, repo, branch, defaultBranch)
+  const pulls = await listBranchPullRequests(clients.read, repo, branch, defaultBranch)
   const anyOpen = pulls.find(p => p.state === 'open')
   // Only a pull request the token opened is the sweep's to edit, close or comment on; one a
   // person opened from the branch still shows the commits the sweep pushes.
@@ -208,7 +209,7 @@ async function sweep(
     logger.warning(`iam-refine: ${note}`)
     if (open && login !== undefined) {
       await commentOnce(
-        client,
+        clients,
         repo,
         open.number,
         login,
@@ -227,11 +228,11 @@ async function sweep(
 
   if (kept.length === 0) {
     if (open) {
-      await createIssueComment(client, repo, open.number, texts.closing())
-      await updatePullRequest(client, repo, open.number, { state: 'closed' })
+      await createIssueComment(clients.write, repo, open.number, texts.closing())
+      await updatePullRequest(clients.write, repo, open.number, { state: 'closed' })
       progress.operation = 'closed'
     }
-    if (branchHead !== undefined) await deleteBranch(client, repo, branch)
+    if (branchHead !== undefined) await deleteBranch(clients.write, repo, branch)
     logger.info(
       open
         ? `iam-refine: nothing is left to change; closed pull request #${open.number} and deleted ${branch}.`
@@ -256,7 +257,7 @@ async function sweep(
     let made = base.tree
     for (const batch of treeBatches(kept)) {
       made = await createTree(
-        client,
+        clients.write,
         repo,
         made,
         batch.map(c => ({ path: c.path, mode: modes.get(c.path) ?? '100644', content: c.fixed })),
@@ -269,14 +270,14 @@ async function sweep(
       )
     }
     const created = await createCommit(
-      client,
+      clients.write,
       repo,
       { message: texts.commitMessage(made), tree: made, parents: [baseSha] },
       branch
     )
     commit = created.sha
     if (branchHead === undefined) {
-      if ((await createBranch(client, repo, branch, commit)) === 'exists') {
+      if ((await createBranch(clients.write, repo, branch, commit)) === 'exists') {
         progress.notes.push(
           `${branch} appeared while this run prepared its commit; nothing was overwritten, and the next run decides again.`
         )
@@ -284,13 +285,13 @@ async function sweep(
       }
     } else {
       // Between reading the branch and moving it, someone may have pushed: look once more.
-      if ((await getBranchHead(client, repo, branch)) !== branchHead) {
+      if ((await getBranchHead(clients.read, repo, branch)) !== branchHead) {
         progress.notes.push(
           `${branch} moved while this run prepared its commit; nothing was overwritten, and the next run decides again.`
         )
         return done(anyOpen ? 'unchanged' : 'none')
       }
-      await moveBranch(client, repo, branch, commit, true)
+      await moveBranch(clients.write, repo, branch, commit, true)
     }
     wrote = true
   }
@@ -299,7 +300,7 @@ async function sweep(
   const body = texts.body(commit, progress.stale)
   if (open) {
     if (open.body !== body) {
-      await updatePullRequest(client, repo, open.number, { body })
+      await updatePullRequest(clients.write, repo, open.number, { body })
       wrote = true
     }
     return done(wrote ? 'updated' : 'unchanged', { commit })
@@ -313,7 +314,7 @@ async function sweep(
     )
     return done('unchanged', { commit })
   }
-  const created = await createPullRequest(client, repo, {
+  const created = await createPullRequest(clients.write, repo, {
     title: request.title,
     body,
     head: branch,
@@ -322,7 +323,7 @@ async function sweep(
   progress.pullRequest = { number: created.number, url: created.url }
   progress.operation = 'created'
   try {
-    await addLabels(client, repo, created.number, request.labels)
+    await addLabels(clients.write, repo, created.number, request.labels)
   } catch (error) {
     if (!(error instanceof WriteRefusedError)) throw error
     logger.warning(`iam-refine: ${error.message}`)
@@ -357,15 +358,15 @@ function treeBatches<T extends { readonly fixed: string }>(changes: readonly T[]
 
 /** Posts `body` unless a comment of ours (written by `login`) already carries `marker`. */
 async function commentOnce(
-  client: GitHubClient,
+  clients: GitHubClients,
   repo: RepositoryRef,
   number: number,
   login: string,
   marker: string,
   body: string
 ): Promise<void> {
-  const comments = await listIssueComments(client, repo, number)
+  const comments = await listIssueComments(clients.read, repo, number)
   // A marker in someone else's comment does not count.
   if (comments.some(c => isOurs(c.author, login) && c.body.includes(marker))) return
-  await createIssueComment(client, repo, number, body)
+  await createIssueComment(clients.write, repo, number, body)
 }

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../engine/errors.js'
-import type { GitHubClient } from './client.js'
+import type { ReadClient } from './client.js'
 import { TRUSTED_EVENTS, type TrustedSource, type WorkflowRun } from './trusted-run.js'
 
 /**
@@ -10,7 +10,7 @@ import { TRUSTED_EVENTS, type TrustedSource, type WorkflowRun } from './trusted-
 
 /** The repository and the workflow whose runs may supply findings. */
 export async function trustedSource(
-  client: GitHubClient,
+  client: ReadClient,
   owner: string,
   repo: string,
   workflow: string
@@ -73,7 +73,7 @@ export const RUNS_PER_EVENT = 20
  * (`whyUntrusted`) by the caller, so a server that ignores them hands over nothing untrusted.
  */
 export async function candidateRuns(
-  client: GitHubClient,
+  client: ReadClient,
   owner: string,
   repo: string,
   source: TrustedSource
@@ -112,7 +112,7 @@ export async function candidateRuns(
 
 /** One run, by id; a missing one is a sentence about `findings-artifact-run-id`. */
 export async function getRun(
-  client: GitHubClient,
+  client: ReadClient,
   owner: string,
   repo: string,
   runId: number

@@ -42,12 +42,34 @@ export function githubMessage(error: unknown): string {
 }
 
 /**
+ * GitHub answered with a rate limit (a 403 or 429 saying so, or none left until the reset) that
+ * the client had already waited out as often as it waits (src/github/client.ts): not a
+ * permission the token lacks.
+ */
+export function isRateLimit(error: unknown): boolean {
+  const status = statusOf(error)
+  if (status !== 403 && status !== 429) return false
+  const headers = (error as { response?: { headers?: Record<string, unknown> } } | null)?.response
+    ?.headers
+  return headers?.['x-ratelimit-remaining'] === '0' || /rate limit/i.test(githubMessage(error))
+}
+
+/** The sentence a run ends with when GitHub's rate limit outlasted the waiting. */
+export function rateLimitError(error: unknown, what: string): ConfigurationError {
+  return new ConfigurationError(
+    `GitHub's rate limit stopped ${what} (HTTP ${statusOf(error)}: ${githubMessage(error)}), ` +
+      'after waiting as long as GitHub asked, twice: run the job again later.'
+  )
+}
+
+/**
  * Turns GitHub's refusal of a write into a sentence about what to change; rethrows anything else.
  * `what` completes "GitHub refused to …"; `permission` is the workflow permission it needs.
  */
 export function refusal(error: unknown, what: string, permission: string, branch?: string): never {
   const status = statusOf(error)
   const said = githubMessage(error)
+  if (isRateLimit(error)) throw rateLimitError(error, `iam-refine before it could ${what}`)
   if (status === 403) {
     if (/not permitted to create or approve pull requests/i.test(said)) {
       throw new WriteRefusedError(
@@ -80,6 +102,7 @@ export function refusal(error: unknown, what: string, permission: string, branch
 /** A read GitHub refused (403, 404): the token cannot see what the sweep needs. */
 export function readRefusal(error: unknown, what: string): never {
   const status = statusOf(error)
+  if (isRateLimit(error)) throw rateLimitError(error, `reading ${what}`)
   if (status === 403 || status === 404 || status === 401) {
     throw new ConfigurationError(
       `GitHub answered ${status} when reading ${what} (${githubMessage(error)}): the token needs ` +
