@@ -6,6 +6,7 @@
  * is cut at its stars into segments that are placed leftmost, one after the other, which is
  * correct for `*` and `?` and costs O(|name| · |segment|) at worst.
  */
+import { lowerBoundNear } from './sorted.js'
 
 /**
  * Lower-cases a name or pattern the way every comparison in the engine does: A-Z only. Action
@@ -73,10 +74,10 @@ export function wordEndAfter(name: string, depth: number): number {
 
 /** Whether a new word starts at `i`, a position after the first letter of the action. */
 function startsWord(name: string, i: number): boolean {
-  const here = name.charAt(i)
+  const here = name.charCodeAt(i)
   if (!isUpper(here)) return false
-  const prev = name.charAt(i - 1)
-  return isLower(prev) || isDigit(prev) || (isUpper(prev) && isLower(name.charAt(i + 1)))
+  const prev = name.charCodeAt(i - 1)
+  return isLower(prev) || isDigit(prev) || (isUpper(prev) && isLower(name.charCodeAt(i + 1)))
 }
 
 /** The CamelCase words of an action name without its service (`GetBucketCORS` -> Get, Bucket, CORS). */
@@ -90,14 +91,15 @@ export function splitWords(action: string): string[] {
   return words
 }
 
-function isUpper(c: string): boolean {
-  return c >= 'A' && c <= 'Z'
+// On character codes: the trie asks about every letter of every used name (NaN past the end).
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90
 }
-function isLower(c: string): boolean {
-  return c >= 'a' && c <= 'z'
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122
 }
-function isDigit(c: string): boolean {
-  return c >= '0' && c <= '9'
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57
 }
 
 /** A compiled, case-insensitive `*` / `?` pattern. */
@@ -175,11 +177,18 @@ export function trailingStarPrefix(folded: string): string | null {
 /**
  * Whether every string `inner` matches is also matched by `outer` (both folded), for all strings
  * and not only known actions. Exact for a literal `inner` and for `lit*`, the only shapes the
- * engine creates. For other shapes it is sound but may answer false where inclusion holds: it then
- * treats `inner`'s wildcards as symbols that only `outer`'s wildcards can consume.
+ * engine creates, and for any `inner` when `outer` is `lit*`. For other shapes it is sound but may
+ * answer false where inclusion holds: it then treats `inner`'s wildcards as symbols that only
+ * `outer`'s wildcards can consume.
  */
 export function patternContains(outer: string, inner: string): boolean {
   if (outer === inner) return true
+  // `lit*` matches exactly the strings that start with lit. Every string `inner` matches starts
+  // with inner's literal prefix P; when P does not start with lit, either P leaves lit somewhere,
+  // or P is shorter and inner's next symbol, a wildcard, can put another character where lit goes
+  // on. So this is exact for every shape of `inner` (and `*` contains everything).
+  const outerLit = trailingStarPrefix(outer)
+  if (outerLit !== null) return literalPrefix(inner).startsWith(outerLit)
   if (!hasWildcard(inner)) return new Glob(outer).test(inner)
   const lit = trailingStarPrefix(inner)
   if (lit !== null) return coversEveryExtension(outer, lit)
@@ -270,6 +279,8 @@ export class PatternIndex {
   /** The distinct `lit`s, sorted by code unit; built on first use. */
   private sortedPrefixes: string[] | undefined
   private readonly others: Glob[] = []
+  /** Where the last search of the sorted prefixes ended (a hint only: src/engine/sorted.ts). */
+  private near = 0
 
   constructor(patterns: Iterable<string> = []) {
     for (const p of patterns) this.add(p)
@@ -327,14 +338,21 @@ export class PatternIndex {
    * Whether a stored `lit*` has a `lit` that is a prefix of `text` no longer than `maxLength`.
    * Every stored prefix of t lies between it and t in sorted order, so it is also a prefix of t's
    * predecessor P: when P is not itself a prefix of t, the answer is the same for t cut to its
-   * common prefix with P, which is shorter. Usually one or two binary searches.
+   * common prefix with P, which is shorter. Usually one or two searches, each started where the
+   * last one ended (callers ask in sorted order).
    */
   private hasPrefixOf(text: string, maxLength: number): boolean {
     if (this.prefixCounts.size === 0 || maxLength < 0) return false
     const sorted = (this.sortedPrefixes ??= [...this.prefixCounts.keys()].sort())
     let t = text.length > maxLength ? text.slice(0, maxLength) : text
-    for (;;) {
-      const at = upperBound(sorted, t) - 1
+    // The first search starts where the caller's last one ended; a shorter t sorts before t, so
+    // each further search starts where the one before it ended.
+    let near = this.near
+    for (let first = true; ; first = false) {
+      // The last stored string <= t: t itself when stored, else the one before where t would go.
+      const lower = (near = lowerBoundNear(sorted, t, near))
+      if (first) this.near = lower
+      const at = sorted[lower] === t ? lower : lower - 1
       if (at < 0) return false
       const p = sorted[at] as string
       if (t.startsWith(p)) return true
@@ -350,21 +368,18 @@ export class PatternIndex {
   }
 }
 
-/** The number of strings of a sorted array that are <= key. */
-function upperBound(sorted: readonly string[], key: string): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if ((sorted[mid] as string) <= key) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
 /** Case-insensitive order of names, by folded code units (not locale). */
 export function compareNames(a: string, b: string): number {
-  const fa = fold(a)
-  const fb = fold(b)
+  return compareFolded(fold(a), a, fold(b), b)
+}
+
+/** Names sorted by `compareNames`, each folded once rather than at every comparison. */
+export function sortNames(names: readonly string[]): string[] {
+  const keyed = names.map(name => ({ folded: fold(name), name }))
+  keyed.sort((x, y) => compareFolded(x.folded, x.name, y.folded, y.name))
+  return keyed.map(k => k.name)
+}
+
+function compareFolded(fa: string, a: string, fb: string, b: string): number {
   return fa < fb ? -1 : fa > fb ? 1 : a < b ? -1 : a > b ? 1 : 0
 }

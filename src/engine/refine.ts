@@ -1,4 +1,4 @@
-import { compareNames, fold, hasWildcard, PatternIndex } from './actions.js'
+import { fold, hasWildcard, PatternIndex, sortNames } from './actions.js'
 import type { Catalog } from './catalog.js'
 import { isRecord } from './catalog.js'
 import { LimitError } from './errors.js'
@@ -15,7 +15,7 @@ import type {
 } from './model.js'
 import { actionEntries, policySize, readStatements } from './policy.js'
 import { generalize } from './trie.js'
-import { Universe } from './universe.js'
+import { matchSize, Universe } from './universe.js'
 import { namedActions, type PrincipalUnused } from './unused.js'
 import { UnusedSet } from './unused-set.js'
 
@@ -215,29 +215,30 @@ function refineStatement(
       } else slots.push({ entry, out: [entry], isNew: false })
       continue
     }
-    const m = universe.matching(entry)
-    if (context.budget && (context.budget.matchedActions -= m.length) < 0) {
+    const m = universe.match(entry)
+    const matched = matchSize(m)
+    if (context.budget && (context.budget.matchedActions -= matched) < 0) {
       throw new LimitError(
         `too large to check: the wildcards of this file match more than ${MAX_MATCHED_ACTIONS_PER_FILE} actions ` +
           'together; split the file or narrow its wildcards',
         'check'
       )
     }
-    const r = m.filter(a => unused.has(a))
-    const removesAll = r.length === m.length && (r.length > 0 || unused.all)
-    if (r.length === 0 && !removesAll) {
+    const unusedCount = unused.countOf(m)
+    const removesAll = unusedCount === matched && (unusedCount > 0 || unused.all)
+    if (unusedCount === 0 && !removesAll) {
       slots.push({ entry, out: [entry], isNew: false })
     } else if (removesAll) {
-      changes.push({ kind: 'removed', entry, unused: r.map(a => universe.displayOf(a)) })
+      changes.push({ kind: 'removed', entry, unused: unused.namesOf(m) })
       slots.push({ entry, out: [], isNew: false })
     } else {
-      const replacement = generalize(entry, m, r, universe).sort(compareNames)
+      const replacement = sortNames(generalize(entry, m, universe, unused))
       changes.push({
         kind: 'replaced',
         entry,
         by: replacement,
-        unused: r.map(a => universe.displayOf(a)),
-        matched: m.length
+        unused: unused.namesOf(m),
+        matched
       })
       slots.push({ entry, out: replacement, isNew: true })
     }
@@ -287,6 +288,7 @@ function dropCovered(slots: readonly { entry: string; out: string[]; isNew: bool
   const keptIndex = new PatternIndex(slots.filter(s => !s.isNew).flatMap(s => s.out))
   const seen = new Set<string>()
   const fresh: string[] = []
+  const freshFolded: string[] = []
   for (const s of slots) {
     if (!s.isNew) continue
     for (const e of s.out) {
@@ -294,17 +296,21 @@ function dropCovered(slots: readonly { entry: string; out: string[]; isNew: bool
       if (seen.has(f) || keptIndex.covers(f)) continue
       seen.add(f)
       fresh.push(e)
+      freshFolded.push(f)
     }
   }
   const freshIndex = new PatternIndex(fresh)
-  const survivors = new Set(fresh.filter(e => !freshIndex.covers(fold(e), fold(e))))
+  // Fresh entries differ once folded, so an entry's text names it among them.
+  const survivors = new Set(
+    fresh.filter((_, i) => !freshIndex.covers(freshFolded[i] as string, freshFolded[i]))
+  )
   const entries: string[] = []
   const placed = new Set<string>()
   for (const s of slots) {
     for (const e of s.out) {
       if (!s.isNew) entries.push(e)
-      else if (survivors.has(e) && !placed.has(fold(e))) {
-        placed.add(fold(e))
+      else if (survivors.has(e) && !placed.has(e)) {
+        placed.add(e)
         entries.push(e)
       }
     }

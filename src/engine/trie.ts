@@ -1,10 +1,12 @@
 import { fold, patternContains, trailingStarPrefix, wordEndAfter } from './actions.js'
-import { prefixRange, type Universe } from './universe.js'
+import { prefixRange } from './sorted.js'
+import type { Match, Universe } from './universe.js'
+import type { UnusedSet } from './unused-set.js'
 
 /**
  * G(e), the least general generalization of a wildcard entry `e`: the shortest entries that allow
- * every action of M (universe ∩ L(e)) outside R (M ∩ U) and no action of R. Both lists are folded
- * and sorted. Entries come back in the catalog's casing, sorted case-insensitively by the caller.
+ * every action of M (universe ∩ L(e), `match`) outside R (M ∩ U) and no action of R. Entries come
+ * back in the catalog's casing, sorted case-insensitively by the caller.
  *
  * A trie over M whose edges are CamelCase words, rooted at e's literal prefix. Safety is a matter
  * of strings: a node is unsafe when an action of R starts with its prefix, since `prefix*` would
@@ -12,48 +14,95 @@ import { prefixRange, type Universe } from './universe.js'
  */
 export function generalize(
   entry: string,
-  m: readonly string[],
-  r: readonly string[],
-  universe: Universe
+  match: Match,
+  universe: Universe,
+  unused: UnusedSet
 ): string[] {
+  const view = trieView(match, universe, unused)
   const root = rootPrefix(entry)
-  const inR = new Set(r)
   const isSubPattern = subPatternTest(entry, root)
   const out: string[] = []
-  const emitAction = (folded: string): void => {
-    out.push(universe.displayOf(folded))
-  }
-  // unusedBefore[i]: how many of m[0..i) are in R. The names of M that start with a prefix are one
-  // range of M, and R ⊆ M, so "does an action of R start with this prefix" (safety) and "are all
-  // of them in R" are two subtractions once the range is known.
-  const unusedBefore = new Uint32Array(m.length + 1)
-  m.forEach((name, i) => {
-    unusedBefore[i + 1] = (unusedBefore[i] as number) + (inR.has(name) ? 1 : 0)
-  })
 
-  // The trie is built lazily, one level at a time, and a node whose names are all in R is never
-  // expanded: it can emit nothing (every node below it is unsafe and every action there is in R).
-  // For `*` with most services wholly unused, this skips most of the catalog. A node's range lies
-  // inside its parent's, so its binary searches stay small.
-  const visit = (node: TrieNode, parentLo: number, parentHi: number): void => {
-    const [lo, hi] = prefixRange(m, node.prefix, parentLo, parentHi)
-    const unused = (unusedBefore[hi] as number) - (unusedBefore[lo] as number)
-    if (unused === 0) {
-      if (hi - lo === 1) return emitAction(m[lo] as string)
+  // The names of M that start with a prefix are one range of M, and R ⊆ M, so "does an action of
+  // R start with this prefix" (safety) and "are all of them in R" are two subtractions once the
+  // range is known. The trie is built lazily, one level at a time, and a node whose names are all
+  // in R is never expanded: it can emit nothing (every node below it is unsafe and every action
+  // there is in R). For `*` with most services wholly unused, this skips most of the catalog. A
+  // node's range lies inside its parent's, so its binary searches stay small.
+  // Siblings come in sorted order, so each range is searched from where the one before ended.
+  const visit = (node: TrieNode, parentLo: number, parentHi: number, near: number): number => {
+    const [lo, hi] = prefixRange(view.names, node.prefix, parentLo, parentHi, near)
+    const unusedHere = view.unusedIn(lo, hi)
+    if (unusedHere === 0) {
+      if (hi - lo === 1) {
+        out.push(view.display[lo] as string)
+        return hi
+      }
       if (isSubPattern(node.prefix)) {
         out.push(`${node.display}*`)
-        return
+        return hi
       }
-    } else if (unused === hi - lo) return
-    const { isAction, children } = expand(node, m, universe)
-    if (isAction && !inR.has(node.prefix)) emitAction(node.prefix)
-    for (const child of children) visit(child, lo, hi)
+    } else if (unusedHere === hi - lo) return hi
+    const { action, children } = expand(node, view)
+    if (action >= 0) out.push(view.display[action] as string)
+    let next = lo
+    for (const child of children) next = visit(child, lo, hi, next)
+    return hi
   }
 
-  const top = expand({ prefix: root, display: root, members: m.map((_, i) => i) }, m, universe)
-  if (top.isAction && !inR.has(root)) emitAction(root)
-  for (const child of top.children) visit(child, 0, m.length)
+  // A node's members are only the *used* names whose words run through it. An unused name emits
+  // nothing (no action of R is emitted, and every node on its path has it in range, so none there
+  // is safe), and a node's text is only used when its whole range is used, so leaving unused
+  // names out changes no output, and the trie's cost follows the used names, not M.
+  const members = view.used
+  const top = expand({ prefix: root, display: root, members }, view)
+  if (top.action >= 0) out.push(view.display[top.action] as string)
+  let next = view.lo
+  for (const child of top.children) next = visit(child, view.lo, view.hi, next)
   return out
+}
+
+/**
+ * M as the trie reads it: folded names sorted, M being [lo, hi) of them, with their casing, the
+ * positions of the used ones, and how many of a range are unused. For a `lit*` entry M is a range
+ * of the universe itself; for other shapes its names are copied out once.
+ */
+interface TrieView {
+  readonly names: readonly string[]
+  readonly display: readonly string[]
+  readonly lo: number
+  readonly hi: number
+  readonly used: readonly number[]
+  unusedIn(lo: number, hi: number): number
+}
+
+function trieView(match: Match, universe: Universe, unused: UnusedSet): TrieView {
+  const only = match.only
+  if (!only) {
+    return {
+      names: universe.names,
+      display: universe.display,
+      lo: match.lo,
+      hi: match.hi,
+      used: unused.usedIn(match.lo, match.hi),
+      unusedIn: (lo, hi) => unused.countIn(lo, hi)
+    }
+  }
+  const before = new Uint32Array(only.length + 1)
+  const used: number[] = []
+  only.forEach((position, k) => {
+    const isUnused = unused.at(position)
+    before[k + 1] = (before[k] as number) + (isUnused ? 1 : 0)
+    if (!isUnused) used.push(k)
+  })
+  return {
+    names: only.map(position => universe.names[position] as string),
+    display: only.map(position => universe.display[position] as string),
+    lo: 0,
+    hi: only.length,
+    used,
+    unusedIn: (lo, hi) => (before[hi] as number) - (before[lo] as number)
+  }
 }
 
 interface TrieNode {
@@ -61,42 +110,44 @@ interface TrieNode {
   readonly prefix: string
   /** The same in the catalog's casing. */
   readonly display: string
-  /** Indices into M of the names whose path runs through this node, in M's order. */
+  /** Positions in the view of the used names whose path runs through this node, in M's order. */
   readonly members: readonly number[]
 }
 
 /**
- * A node's children, one per next CamelCase word of its names, in M's order, and whether the node
- * is itself an action. Words come from the catalog's casing; a name is the action of the node its
- * last word ends at.
+ * A node's children, one per next CamelCase word of its members, in M's order, and the member
+ * that is the node's own action (-1 if none). Words come from the catalog's casing; a name is the
+ * action of the node its last word ends at.
  */
-function expand(
-  node: TrieNode,
-  m: readonly string[],
-  universe: Universe
-): { isAction: boolean; children: TrieNode[] } {
+function expand(node: TrieNode, view: TrieView): { action: number; children: TrieNode[] } {
   const depth = node.prefix.length
-  let isAction = false
-  const children = new Map<
-    string,
-    { prefix: string; display: string; members: number[]; displayEnds: boolean }
-  >()
-  for (const i of node.members) {
-    const name = m[i] as string
+  let action = -1
+  type Child = { prefix: string; display: string; members: number[]; displayEnds: boolean }
+  const children = new Map<string, Child>()
+  let last: Child | undefined
+  for (const k of node.members) {
+    const name = view.names[k] as string
     if (name.length === depth) {
-      isAction = true
+      action = k
       continue
     }
-    const display = universe.displayOf(name)
+    const display = view.display[k] as string
     const end = wordEndAfter(display, depth)
-    const prefix = name.slice(0, end)
-    const child = children.get(prefix)
+    // Sorted names that share a word come together: most members join the child before them.
+    let child =
+      last !== undefined && last.prefix.length === end && name.startsWith(last.prefix)
+        ? last
+        : children.get(name.slice(0, end))
     if (!child) {
+      const prefix = name.slice(0, end)
       const displayEnds = end === name.length
-      children.set(prefix, { prefix, display: display.slice(0, end), members: [i], displayEnds })
+      child = { prefix, display: display.slice(0, end), members: [k], displayEnds }
+      children.set(prefix, child)
+      last = child
       continue
     }
-    child.members.push(i)
+    last = child
+    child.members.push(k)
     // A node's text comes from a name that goes on below it when there is one: the catalog has
     // both apigateway:GET and apigateway:GetPortal, and `apigateway:Get*` reads as the wildcard.
     if (child.displayEnds && end < name.length) {
@@ -104,7 +155,7 @@ function expand(
       child.displayEnds = false
     }
   }
-  return { isAction, children: [...children.values()] }
+  return { action, children: [...children.values()] }
 }
 
 /** e's literal prefix, folded: the text before its first wildcard. */

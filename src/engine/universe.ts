@@ -1,166 +1,159 @@
-import { fold, Glob, literalPrefix, splitName, trailingStarPrefix } from './actions.js'
-import type { Catalog } from './catalog.js'
+import { fold, Glob, literalPrefix, trailingStarPrefix } from './actions.js'
+import { catalogIndex, type Catalog } from './catalog.js'
+import { lowerBoundNear, prefixRange } from './sorted.js'
 
-/** What a universe takes from its catalog, computed once per catalog. */
-interface CatalogIndex {
-  readonly display: ReadonlyMap<string, string>
-  readonly names: readonly string[]
-  readonly services: ReadonlyMap<string, readonly string[]>
+/**
+ * The universe names one pattern matches, as positions in the universe's sorted names: all of
+ * [lo, hi), the names that start with the pattern's literal prefix, when the pattern is `lit*` (or
+ * `*`); otherwise the positions in `only`, ascending and inside [lo, hi). A range is two binary
+ * searches however many names it holds, so `*` costs no pass over the catalog to find.
+ */
+export interface Match {
+  readonly lo: number
+  readonly hi: number
+  readonly only?: readonly number[]
 }
 
-// Catalogs are immutable values; the bundled one is a single object, so every policy refined
-// in a run shares one index instead of folding and sorting ~22,000 names again.
-const catalogIndexes = new WeakMap<Catalog, CatalogIndex>()
-
-function indexCatalog(catalog: Catalog): CatalogIndex {
-  let index = catalogIndexes.get(catalog)
-  if (index) return index
-  const display = new Map<string, string>()
-  for (const [service, actions] of catalog.services) {
-    for (const action of actions) {
-      const name = `${service}:${action}`
-      display.set(fold(name), name)
-    }
-  }
-  const names = [...display.keys()].sort()
-  index = { display, names, services: byService(names) }
-  catalogIndexes.set(catalog, index)
-  return index
-}
-
-function byService(sortedNames: readonly string[]): Map<string, string[]> {
-  const services = new Map<string, string[]>()
-  for (const name of sortedNames) {
-    const service = splitName(name).service
-    let list = services.get(service)
-    if (!list) services.set(service, (list = []))
-    list.push(name)
-  }
-  return services
+/** How many names a match holds. */
+export function matchSize(match: Match): number {
+  return match.only ? match.only.length : match.hi - match.lo
 }
 
 /**
  * The actions the engine reasons about: catalog ∪ actions named in the findings ∪ literal actions
- * named in the policy. Held folded and sorted, so the names that start with a prefix are one range.
+ * named in the policy. Held folded and sorted, so the names that start with a prefix are one range;
+ * positions in that order are what matches, unused sets and the trie speak in.
  */
 export class Universe {
-  /** Folded names, sorted by code unit. */
+  /** Folded names, sorted by code unit, no two alike. */
   readonly names: readonly string[]
-  private readonly base: CatalogIndex
-  /** Names outside the catalog, with the casing they were first given. */
-  private readonly extra: ReadonlyMap<string, string>
-  private readonly services: ReadonlyMap<string, readonly string[]>
+  /** `display[i]` is `names[i]` in the casing shown: the catalog's, else the first one given. */
+  readonly display: readonly string[]
+  /** The catalog's own folded names (the universe's when nothing was added). */
+  private readonly catalogNames: readonly string[]
+  private readonly matches = new Map<string, Match>()
+  /**
+   * Where the last search ended. Questions come mostly in sorted order (a finding's actions, a
+   * refinement's entries), so the next search starts there (src/engine/sorted.ts); it never
+   * changes an answer.
+   */
+  private near = 0
 
   /** Catalog names win the casing; then findings, then the policy's own text. */
   constructor(catalog: Catalog, ...extra: Iterable<string>[]) {
-    const base = indexCatalog(catalog)
+    const base = catalogIndex(catalog)
     const added = new Map<string, string>()
+    let near = 0
     for (const names of extra) {
       for (const name of names) {
         const folded = fold(name)
-        if (!base.display.has(folded) && !added.has(folded) && isActionName(name))
-          added.set(folded, name)
+        if (added.has(folded)) continue
+        near = lowerBoundNear(base.names, folded, near)
+        if (base.names[near] !== folded && isActionName(name)) added.set(folded, name)
       }
     }
-    this.base = base
-    this.extra = added
+    this.catalogNames = base.names
     if (added.size === 0) {
       this.names = base.names
-      this.services = base.services
-    } else {
-      this.names = mergeSorted(base.names, [...added.keys()].sort())
-      const services = new Map(base.services)
-      for (const [service, names] of byService([...added.keys()].sort())) {
-        services.set(service, mergeSorted(base.services.get(service) ?? [], names))
-      }
-      this.services = services
+      this.display = base.display
+      return
     }
+    const names: string[] = []
+    const display: string[] = []
+    const more = [...added.keys()].sort()
+    let i = 0
+    for (const folded of more) {
+      // Each added name goes where it sorts; the catalog's names between stay as they are.
+      const at = lowerBoundNear(base.names, folded, i, i)
+      for (; i < at; i++) {
+        names.push(base.names[i] as string)
+        display.push(base.display[i] as string)
+      }
+      names.push(folded)
+      display.push(added.get(folded) as string)
+    }
+    for (; i < base.names.length; i++) {
+      names.push(base.names[i] as string)
+      display.push(base.display[i] as string)
+    }
+    this.names = names
+    this.display = display
+  }
+
+  get size(): number {
+    return this.names.length
+  }
+
+  /** The position of a folded name, or -1 when the universe lacks it. */
+  indexOf(folded: string): number {
+    const at = (this.near = lowerBoundNear(this.names, folded, this.near))
+    return this.names[at] === folded ? at : -1
   }
 
   has(folded: string): boolean {
-    return this.base.display.has(folded) || this.extra.has(folded)
+    return this.indexOf(folded) >= 0
   }
 
   /** Whether the catalog itself names a folded action (not only the findings or a policy). */
   inCatalog(folded: string): boolean {
-    return this.base.display.has(folded)
+    return this.catalogNames[lowerBoundNear(this.catalogNames, folded, this.near)] === folded
   }
 
   /** The casing to show for a folded name of the universe. */
   displayOf(folded: string): string {
-    return this.base.display.get(folded) ?? this.extra.get(folded) ?? folded
+    const at = this.indexOf(folded)
+    return at < 0 ? folded : (this.display[at] as string)
   }
 
-  /** Folded names of a service, sorted. */
-  serviceNames(service: string): readonly string[] {
-    return this.services.get(fold(service)) ?? []
+  /** The positions of the names that start with a folded prefix, searched within [from, to). */
+  range(prefix: string, from = 0, to = this.names.length): [number, number] {
+    const range = prefixRange(this.names, prefix, from, to, this.near)
+    this.near = range[0]
+    return range
   }
 
-  /** Folded names that `pattern` matches, sorted. Only the range of its literal prefix is scanned. */
-  matching(pattern: string): string[] {
-    const glob = new Glob(pattern)
-    const prefix = fold(literalPrefix(pattern))
-    const [lo, hi] = prefixRange(this.names, prefix)
-    // `lit*` matches exactly the names that start with lit: the range itself, no test needed.
-    if (trailingStarPrefix(glob.folded) !== null) return this.names.slice(lo, hi)
-    const out: string[] = []
-    for (let i = lo; i < hi; i++) {
-      const name = this.names[i] as string
-      if (glob.test(name)) out.push(name)
+  /** The positions of a service's names (`service` in any casing). */
+  serviceRange(service: string): [number, number] {
+    const folded = fold(service)
+    // A prefix with a colon would reach into other services' action parts.
+    if (folded.includes(':')) return [0, 0]
+    return this.range(`${folded}:`)
+  }
+
+  /**
+   * The names a pattern matches. Only the range of its literal prefix is looked at. A match is a
+   * function of the folded pattern and the universe alone, so it is kept per pattern: the
+   * refinement, its proof and the second refinement for idempotence ask about the same entries.
+   */
+  match(pattern: string): Match {
+    const folded = fold(pattern)
+    let match = this.matches.get(folded)
+    if (!match) {
+      match = this.findMatch(folded)
+      this.matches.set(folded, match)
     }
-    return out
+    return match
   }
-}
 
-function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
-  const out: string[] = []
-  let i = 0
-  let j = 0
-  while (i < a.length && j < b.length)
-    out.push((a[i] as string) < (b[j] as string) ? (a[i++] as string) : (b[j++] as string))
-  while (i < a.length) out.push(a[i++] as string)
-  while (j < b.length) out.push(b[j++] as string)
-  return out
+  private findMatch(folded: string): Match {
+    const [lo, hi] = this.range(literalPrefix(folded))
+    // `lit*` matches exactly the names that start with lit: the range itself, no test needed.
+    if (trailingStarPrefix(folded) !== null) return { lo, hi }
+    const glob = new Glob(folded)
+    const only: number[] = []
+    for (let i = lo; i < hi; i++) if (glob.test(this.names[i] as string)) only.push(i)
+    return { lo, hi, only }
+  }
+
+  /** Folded names that `pattern` matches, sorted. */
+  matching(pattern: string): string[] {
+    const match = this.match(pattern)
+    if (!match.only) return this.names.slice(match.lo, match.hi)
+    return Array.from(match.only, i => this.names[i] as string)
+  }
 }
 
 /** A well-formed `service:Action` without wildcards. */
 export function isActionName(name: string): boolean {
   return /^[A-Za-z0-9-]+:[A-Za-z0-9_-]+$/.test(name)
-}
-
-/**
- * The half-open range of a sorted array whose strings start with `prefix`, searched within
- * [from, to) (which must hold that range).
- */
-export function prefixRange(
-  sorted: readonly string[],
-  prefix: string,
-  from = 0,
-  to = sorted.length
-): [number, number] {
-  const lo = lowerBound(sorted, prefix, from, to)
-  const hi = prefix === '' ? to : lowerBound(sorted, prefix + '\uffff', lo, to)
-  return [lo, hi]
-}
-
-export function lowerBound(
-  sorted: readonly string[],
-  key: string,
-  from = 0,
-  to = sorted.length
-): number {
-  let lo = from
-  let hi = to
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if ((sorted[mid] as string) < key) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
-/** Whether some string of a sorted array starts with `prefix`. */
-export function anyStartsWith(sorted: readonly string[], prefix: string): boolean {
-  const at = lowerBound(sorted, prefix)
-  return at < sorted.length && (sorted[at] as string).startsWith(prefix)
 }

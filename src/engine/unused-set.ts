@@ -1,23 +1,52 @@
 import { fold, PatternIndex } from './actions.js'
-import type { Universe } from './universe.js'
+import { type Match, type Universe } from './universe.js'
 import type { PrincipalUnused } from './unused.js'
 
 /**
  * The unused set U of one policy, resolved against a universe: the intersection of the unused
  * sets of the principals the policy is attached to, less the actions the configuration keeps.
+ *
+ * Held as one flag per universe position with running counts, so that "how many names of this
+ * range are unused" is a subtraction: a service reported wholly unused is a range filled at once,
+ * not thousands of names put in a set, and neither the refinement nor the checks ask the set
+ * about each name of a `*` one by one.
  */
 export class UnusedSet {
   /** Every action is unused (each principal has an `UnusedIAMRole` finding). */
   readonly all: boolean
-  private readonly actions: ReadonlySet<string>
+  private readonly universe: Universe
+  /** `flags[i]` is 1 when the universe's name at position i is unused. */
+  private readonly flags: Uint8Array
+  /** `before[i]`: how many of the universe's first i names are unused. */
+  private readonly before: Uint32Array
+  /** Unused names the universe cannot hold (not well-formed `service:Action` names), folded. */
+  private readonly outside: ReadonlySet<string>
   private readonly keep: PatternIndex
   private readonly keepCount: number
 
-  private constructor(all: boolean, actions: ReadonlySet<string>, keep: readonly string[]) {
+  private constructor(
+    universe: Universe,
+    all: boolean,
+    flags: Uint8Array,
+    outside: ReadonlySet<string>,
+    keep: readonly string[]
+  ) {
+    this.universe = universe
     this.all = all
-    this.actions = actions
+    this.outside = outside
     this.keep = new PatternIndex(keep)
     this.keepCount = keep.length
+    // A kept pattern protects the universe names it matches, whatever the findings say.
+    for (const pattern of keep) {
+      const kept = universe.match(pattern)
+      if (kept.only) for (const i of kept.only) flags[i] = 0
+      else flags.fill(0, kept.lo, kept.hi)
+    }
+    this.flags = flags
+    const before = new Uint32Array(flags.length + 1)
+    for (let i = 0; i < flags.length; i++)
+      before[i + 1] = (before[i] as number) + (flags[i] as number)
+    this.before = before
   }
 
   /**
@@ -29,38 +58,97 @@ export class UnusedSet {
     universe: Universe,
     keepActions: readonly string[] = []
   ): UnusedSet {
-    if (principals.length === 0) return new UnusedSet(false, new Set(), keepActions)
+    const flags = new Uint8Array(universe.size)
+    if (principals.length === 0)
+      return new UnusedSet(universe, false, flags, new Set(), keepActions)
     let all = true
-    let actions: Set<string> | undefined
+    let outside: Set<string> | undefined
+    let first = true
     for (const p of principals) {
       if (p.wholePrincipal) continue
-      const own = unusedOf(p, universe)
-      actions = actions ? new Set([...actions].filter(a => own.has(a))) : own
       all = false
+      const own = unusedOf(p, universe, first ? flags : new Uint8Array(universe.size))
+      if (first) outside = own.outside
+      else {
+        for (let i = 0; i < flags.length; i++)
+          flags[i] = (flags[i] as number) & (own.flags[i] as number)
+        outside = new Set([...(outside as Set<string>)].filter(a => own.outside.has(a)))
+      }
+      first = false
     }
-    return new UnusedSet(all, actions ?? new Set(), keepActions)
+    if (all) flags.fill(1)
+    return new UnusedSet(universe, all, flags, outside ?? new Set(), keepActions)
   }
 
   /** Whether a folded action name is unused. */
   has(folded: string): boolean {
+    const at = this.universe.indexOf(folded)
+    if (at >= 0) return this.flags[at] === 1
     if (this.keepCount > 0 && this.keep.allows(folded)) return false
-    return this.all || this.actions.has(folded)
+    return this.all || this.outside.has(folded)
   }
 
-  /** Folded unused names, when the set is not `all`. */
-  list(): string[] {
-    return [...this.actions].filter(a => this.has(a)).sort()
+  /** Whether the universe's name at a position is unused. */
+  at(position: number): boolean {
+    return this.flags[position] === 1
+  }
+
+  /** How many universe names of [lo, hi) are unused. */
+  countIn(lo: number, hi: number): number {
+    return (this.before[hi] as number) - (this.before[lo] as number)
+  }
+
+  /** The positions of [lo, hi) whose names are used, ascending. */
+  usedIn(lo: number, hi: number): number[] {
+    const flags = this.flags
+    const used: number[] = []
+    for (let i = lo; i < hi; i++) if (flags[i] === 0) used.push(i)
+    return used
+  }
+
+  /** The unused names of a match (its R), in the universe's order and casing. */
+  namesOf(match: Match): string[] {
+    const { flags } = this
+    const { display } = this.universe
+    const names = new Array<string>(this.countOf(match))
+    let n = 0
+    if (match.only) {
+      for (const i of match.only) if (flags[i] === 1) names[n++] = display[i] as string
+    } else {
+      for (let i = match.lo; i < match.hi; i++)
+        if (flags[i] === 1) names[n++] = display[i] as string
+    }
+    return names
+  }
+
+  /** How many names of a match are unused. */
+  countOf(match: Match): number {
+    if (!match.only) return this.countIn(match.lo, match.hi)
+    let n = 0
+    for (const i of match.only) n += this.flags[i] as number
+    return n
   }
 }
 
-function unusedOf(p: PrincipalUnused, universe: Universe): Set<string> {
-  const out = new Set<string>()
+/** One principal's unused names: flags over the universe, and the names it cannot hold. */
+function unusedOf(
+  p: PrincipalUnused,
+  universe: Universe,
+  flags: Uint8Array
+): { flags: Uint8Array; outside: Set<string> } {
+  const outside = new Set<string>()
   for (const s of p.services) {
     if (s.actions === undefined) {
-      for (const name of universe.serviceNames(s.service)) out.add(name)
-    } else {
-      for (const a of s.actions) out.add(fold(`${s.service}:${a.action}`))
+      const [lo, hi] = universe.serviceRange(s.service)
+      flags.fill(1, lo, hi)
+      continue
+    }
+    for (const a of s.actions) {
+      const folded = fold(`${s.service}:${a.action}`)
+      const at = universe.indexOf(folded)
+      if (at >= 0) flags[at] = 1
+      else outside.add(folded)
     }
   }
-  return out
+  return { flags, outside }
 }
