@@ -281,12 +281,15 @@ export class PatternIndex {
   private readonly others: Glob[] = []
   /** Where the last search of the sorted prefixes ended (a hint only: src/engine/sorted.ts). */
   private near = 0
+  /** How many patterns were added. */
+  private size = 0
 
   constructor(patterns: Iterable<string> = []) {
     for (const p of patterns) this.add(p)
   }
 
   add(pattern: string): void {
+    this.size++
     const folded = fold(pattern)
     if (!hasWildcard(folded)) {
       this.exact.set(folded, (this.exact.get(folded) ?? 0) + 1)
@@ -313,6 +316,7 @@ export class PatternIndex {
    * `pattern` and `self` are folded.
    */
   covers(pattern: string, self?: string): boolean {
+    if (this.size === 0) return false
     const less = self === pattern ? 1 : 0
     if (!hasWildcard(pattern)) {
       if ((this.exact.get(pattern) ?? 0) - less > 0) return true
@@ -366,6 +370,66 @@ export class PatternIndex {
       t = t.slice(0, common)
     }
   }
+}
+
+/**
+ * For each of a list of folded patterns, whether the others (all of the list less one copy of that
+ * pattern) match everything it matches: `new PatternIndex(patterns).covers(p, p)` for every p, in
+ * one sorted sweep rather than a search per pattern.
+ *
+ * Literals and `lit*` patterns are put in order of their literal part (a `lit*` before anything
+ * else with the same literal part). A stack holds the literal parts of the `lit*` patterns seen so
+ * far that are prefixes of the current one, each a prefix of the next: a string that does not
+ * start with one, nothing after it in sorted order does either. So the shortest, at the bottom,
+ * says whether some `lit*` covers the current pattern; equal patterns come next to each other.
+ * Other shapes (rare: `*Tagging`, `?`) are compared one by one as PatternIndex does.
+ */
+export function coveredByOthers(patterns: readonly string[]): boolean[] {
+  const covered = new Array<boolean>(patterns.length).fill(false)
+  // kind 0: `lit*` (key lit); 1: a literal (key itself); 2: any other shape (key its literal prefix).
+  // maxLength: how long a covering `lit` may be (a `lit*` is covered only by a shorter one).
+  const items: { key: string; kind: number; maxLength: number; index: number }[] = []
+  const general: Glob[] = []
+  patterns.forEach((pattern, index) => {
+    if (!hasWildcard(pattern)) {
+      items.push({ key: pattern, kind: 1, maxLength: pattern.length, index })
+      return
+    }
+    const lit = trailingStarPrefix(pattern)
+    if (lit !== null) {
+      items.push({ key: lit, kind: 0, maxLength: lit.length - 1, index })
+      return
+    }
+    general.push(new Glob(pattern))
+    const prefix = literalPrefix(pattern)
+    items.push({ key: prefix, kind: 2, maxLength: prefix.length, index })
+  })
+  items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.kind - b.kind))
+  const stack: string[] = []
+  let previous: (typeof items)[number] | undefined
+  for (const item of items) {
+    if (previous && item.kind !== 2 && previous.kind === item.kind && previous.key === item.key) {
+      covered[item.index] = covered[previous.index] = true
+    }
+    previous = item
+    while (stack.length > 0 && !item.key.startsWith(stack[stack.length - 1] as string)) stack.pop()
+    if (stack.length > 0 && (stack[0] as string).length <= item.maxLength)
+      covered[item.index] = true
+    if (item.kind === 0 && stack[stack.length - 1] !== item.key) stack.push(item.key)
+  }
+  if (general.length === 0) return covered
+  patterns.forEach((pattern, i) => {
+    if (covered[i]) return
+    if (!hasWildcard(pattern)) {
+      covered[i] = general.some(g => g.test(pattern))
+      return
+    }
+    const equal = general.filter(g => g.folded === pattern).length
+    covered[i] =
+      equal > (trailingStarPrefix(pattern) === null ? 1 : 0) ||
+      general.some(g => g.folded !== pattern && patternContains(g.folded, pattern))
+  })
+  return covered
 }
 
 /** Case-insensitive order of names, by folded code units (not locale). */

@@ -1,4 +1,4 @@
-import { fold, hasWildcard, PatternIndex, sortNames } from './actions.js'
+import { coveredByOthers, fold, hasWildcard, PatternIndex, sortNames } from './actions.js'
 import type { Catalog } from './catalog.js'
 import { isRecord } from './catalog.js'
 import { LimitError } from './errors.js'
@@ -129,7 +129,7 @@ export function refineWithContext(
     )
   }
   const before = policySize(document)
-  const after = policySize(refinedDoc)
+  const after = changed ? policySize(refinedDoc) : before
   const overQuota = quota !== undefined && after > quota.limit
   if (overQuota) {
     warnings.push(
@@ -299,11 +299,9 @@ function dropCovered(slots: readonly { entry: string; out: string[]; isNew: bool
       freshFolded.push(f)
     }
   }
-  const freshIndex = new PatternIndex(fresh)
   // Fresh entries differ once folded, so an entry's text names it among them.
-  const survivors = new Set(
-    fresh.filter((_, i) => !freshIndex.covers(freshFolded[i] as string, freshFolded[i]))
-  )
+  const covered = coveredByOthers(freshFolded)
+  const survivors = new Set(fresh.filter((_, i) => !covered[i]))
   const entries: string[] = []
   const placed = new Set<string>()
   for (const s of slots) {

@@ -19,6 +19,8 @@ export class UnusedSet {
   private readonly flags: Uint8Array
   /** `before[i]`: how many of the universe's first i names are unused. */
   private readonly before: Uint32Array
+  /** The positions of the used names, ascending. */
+  private readonly used: readonly number[]
   /** Unused names the universe cannot hold (not well-formed `service:Action` names), folded. */
   private readonly outside: ReadonlySet<string>
   private readonly keep: PatternIndex
@@ -43,10 +45,16 @@ export class UnusedSet {
       else flags.fill(0, kept.lo, kept.hi)
     }
     this.flags = flags
+    // One pass: the running counts, and the positions of the used names (few, beside a `*`).
     const before = new Uint32Array(flags.length + 1)
-    for (let i = 0; i < flags.length; i++)
-      before[i + 1] = (before[i] as number) + (flags[i] as number)
+    const used: number[] = []
+    for (let i = 0; i < flags.length; i++) {
+      const flag = flags[i] as number
+      before[i + 1] = (before[i] as number) + flag
+      if (flag === 0) used.push(i)
+    }
     this.before = before
+    this.used = used
   }
 
   /**
@@ -100,25 +108,26 @@ export class UnusedSet {
 
   /** The positions of [lo, hi) whose names are used, ascending. */
   usedIn(lo: number, hi: number): number[] {
-    const flags = this.flags
-    const used: number[] = []
-    for (let i = lo; i < hi; i++) if (flags[i] === 0) used.push(i)
-    return used
+    // The used names below a position are the names there less the unused ones.
+    return this.used.slice(lo - (this.before[lo] as number), hi - (this.before[hi] as number))
   }
 
-  /** The unused names of a match (its R), in the universe's order and casing. */
+  /**
+   * The unused names of a match (its R), in the universe's order and casing. For a range, they
+   * are the runs between its used names, copied a run at a time.
+   */
   namesOf(match: Match): string[] {
-    const { flags } = this
     const { display } = this.universe
-    const names = new Array<string>(this.countOf(match))
-    let n = 0
-    if (match.only) {
-      for (const i of match.only) if (flags[i] === 1) names[n++] = display[i] as string
-    } else {
-      for (let i = match.lo; i < match.hi; i++)
-        if (flags[i] === 1) names[n++] = display[i] as string
+    if (match.only)
+      return match.only.filter(i => this.flags[i] === 1).map(i => display[i] as string)
+    const runs: string[][] = []
+    let from = match.lo
+    for (const i of this.usedIn(match.lo, match.hi)) {
+      if (i > from) runs.push(display.slice(from, i))
+      from = i + 1
     }
-    return names
+    if (match.hi > from) runs.push(display.slice(from, match.hi))
+    return runs.length === 1 ? (runs[0] as string[]) : ([] as string[]).concat(...runs)
   }
 
   /** How many names of a match are unused. */

@@ -1,0 +1,249 @@
+/**
+ * The engine's indexes (ADR 21): the bundled catalog as the generator sorted it, the searches that
+ * start from a hint (src/engine/sorted.ts), a universe's matches as positions, the sweep that says
+ * which entries another covers, and the decorated sort. Each against brute force or the oracle.
+ */
+import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
+import {
+  compareNames,
+  coveredByOthers,
+  fold,
+  PatternIndex,
+  sortNames
+} from '../src/engine/actions.js'
+import { bundledCatalog, catalogIndex, type Catalog } from '../src/engine/catalog.js'
+import { lowerBound, lowerBoundNear, prefixRange } from '../src/engine/sorted.js'
+import { matchSize, Universe } from '../src/engine/universe.js'
+import { UnusedSet } from '../src/engine/unused-set.js'
+import { oracleIncludes, oracleMatch } from './helpers/engine-oracle.js'
+
+describe('the bundled catalog index', () => {
+  const bundled = bundledCatalog()
+  const index = catalogIndex(bundled)
+
+  it('is folded, sorted by code unit and free of duplicates, beside the catalog casing', () => {
+    expect(index.names.length).toBeGreaterThan(20_000)
+    expect(index.display).toHaveLength(index.names.length)
+    const bad: string[] = []
+    index.names.forEach((name, i) => {
+      if (fold(index.display[i] as string) !== name) bad.push(`${name}: casing`)
+      if (i > 0 && !((index.names[i - 1] as string) < name)) bad.push(`${name}: order`)
+    })
+    expect(bad).toEqual([])
+  })
+
+  it('is the index a catalog of the same services would get (folded and sorted at run time)', () => {
+    const same: Catalog = { source: 'copy', services: new Map(bundled.services) }
+    const built = catalogIndex(same)
+    expect(built.names).toEqual(index.names)
+    expect(built.display).toEqual(index.display)
+  })
+
+  it('lists the services in prefix order, each with its actions in the catalog casing', () => {
+    const services = [...bundled.services.keys()]
+    expect(services).toEqual([...services].sort())
+    expect(bundled.services.get('s3')).toContain('GetObject')
+    expect(bundled.services.get('apigateway')).toEqual(expect.arrayContaining(['GET', 'GetPortal']))
+    expect([...bundled.services.values()].reduce((n, a) => n + a.length, 0)).toBe(
+      index.names.length
+    )
+  })
+})
+
+const sortedStrings = fc
+  .uniqueArray(fc.string({ unit: fc.constantFrom('a', 'b', 'c', ':'), maxLength: 5 }), {
+    maxLength: 40
+  })
+  .map(xs => [...xs].sort())
+
+describe('searches from a hint', () => {
+  it('find what a search from nothing finds, wherever the hint points', () => {
+    fc.assert(
+      fc.property(
+        sortedStrings,
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c', ':'), maxLength: 5 }),
+        fc.nat(50),
+        fc.nat(50),
+        fc.nat(50),
+        (sorted, key, near, x, y) => {
+          const from = Math.min(x, y, sorted.length)
+          const to = Math.min(Math.max(x, y), sorted.length)
+          const expected = sorted.findIndex((s, i) => i >= from && i < to && s >= key)
+          expect(lowerBoundNear(sorted, key, near, from, to)).toBe(expected < 0 ? to : expected)
+          expect(lowerBound(sorted, key, from, to)).toBe(expected < 0 ? to : expected)
+          const inside = sorted
+            .map((s, i) => [s, i] as const)
+            .filter(([s, i]) => i >= from && i < to && s.startsWith(key))
+            .map(([, i]) => i)
+          const [lo, hi] = prefixRange(sorted, key, from, to, near)
+          expect(hi - lo).toBe(inside.length)
+          if (inside.length > 0) expect(lo).toBe(inside[0])
+        }
+      ),
+      { numRuns: 3000 }
+    )
+  })
+})
+
+describe('a universe', () => {
+  const catalog: Catalog = {
+    source: 'test',
+    services: new Map([
+      ['s3', ['GetObject', 'GetObjectAcl', 'GetBucketAcl', 'PutObject']],
+      ['s3-outposts', ['GetObject']],
+      ['sqs', ['SendMessage']]
+    ])
+  }
+
+  it('holds the catalog, then names from elsewhere in their place, with their first casing', () => {
+    const u = new Universe(catalog, ['s3:GetObjectLegalHold', 'S3:getobject', 'zz:New'], ['zz:NEW'])
+    expect(u.names).toEqual([
+      's3-outposts:getobject',
+      's3:getbucketacl',
+      's3:getobject',
+      's3:getobjectacl',
+      's3:getobjectlegalhold',
+      's3:putobject',
+      'sqs:sendmessage',
+      'zz:new'
+    ])
+    expect(u.display[u.indexOf('s3:getobject')]).toBe('s3:GetObject')
+    expect(u.displayOf('zz:new')).toBe('zz:New')
+    expect(u.inCatalog('s3:getobjectlegalhold')).toBe(false)
+    expect(u.inCatalog('s3:getobject')).toBe(true)
+    expect(u.indexOf('s3:nothing')).toBe(-1)
+    expect(u.serviceRange('S3')).toEqual([1, 6])
+    expect(u.serviceRange('s3:getobject')).toEqual([0, 0])
+  })
+
+  it('matches each pattern to exactly the names that match it, as positions', () => {
+    const u = new Universe(catalog, ['s3:GetObjectLegalHold'])
+    const pattern = fc.string({
+      unit: fc.constantFrom('s', '3', ':', 'g', 'e', 't', 'o', 'O', 'b', '*', '?', '-'),
+      maxLength: 9
+    })
+    fc.assert(
+      fc.property(pattern, p => {
+        const m = u.match(p)
+        const positions = m.only ?? Array.from({ length: m.hi - m.lo }, (_, i) => m.lo + i)
+        const expected = u.names.flatMap((n, i) => (oracleMatch(p.toLowerCase(), n) ? [i] : []))
+        expect(positions).toEqual(expected)
+        expect(matchSize(m)).toBe(expected.length)
+        expect(u.matching(p)).toEqual(expected.map(i => u.names[i]))
+      }),
+      { numRuns: 1500 }
+    )
+  })
+
+  it('counts the unused names of a range as the unused set answers them one by one', () => {
+    const u = new Universe(catalog, ['s3:GetObjectLegalHold', 'x:Y'])
+    const unused = UnusedSet.resolve(
+      [
+        {
+          principal: 'a',
+          wholePrincipal: false,
+          services: [
+            { service: 'sqs' },
+            {
+              service: 's3',
+              actions: [
+                { action: 'GetObjectAcl' },
+                { action: 'GetBucketAcl' },
+                { action: 'PutObject' }
+              ]
+            }
+          ],
+          sources: []
+        }
+      ],
+      u,
+      ['s3:GetObjectA*']
+    )
+    const flags = u.names.map(n => unused.has(n))
+    // The kept pattern protects s3:GetObjectAcl; x:Y is used (no finding names it).
+    expect(flags).toEqual(
+      u.names.map(n => ['s3:getbucketacl', 's3:putobject', 'sqs:sendmessage'].includes(n))
+    )
+    for (let lo = 0; lo <= u.size; lo++) {
+      for (let hi = lo; hi <= u.size; hi++) {
+        expect(unused.countIn(lo, hi)).toBe(flags.slice(lo, hi).filter(Boolean).length)
+        expect(unused.usedIn(lo, hi)).toEqual(
+          flags.flatMap((f, i) => (!f && i >= lo && i < hi ? [i] : []))
+        )
+        expect(unused.namesOf({ lo, hi })).toEqual(
+          u.display.filter((_, i) => flags[i] && i >= lo && i < hi)
+        )
+      }
+    }
+    expect(unused.namesOf(u.match('*'))).toEqual([
+      's3:GetBucketAcl',
+      's3:PutObject',
+      'sqs:SendMessage'
+    ])
+    expect(unused.namesOf(u.match('s3:*Acl'))).toEqual(['s3:GetBucketAcl'])
+  })
+})
+
+const patternList = fc.array(
+  fc.oneof(
+    fc.string({ unit: fc.constantFrom('a', 'b', ':'), maxLength: 4 }),
+    fc.string({ unit: fc.constantFrom('a', 'b', ':'), maxLength: 4 }).map(l => `${l}*`),
+    fc.string({ unit: fc.constantFrom('a', 'b', ':', '*', '?'), maxLength: 5 })
+  ),
+  { maxLength: 12 }
+)
+
+describe('which entries another entry covers', () => {
+  it('answers as PatternIndex.covers does, pattern by pattern', () => {
+    fc.assert(
+      fc.property(patternList, patterns => {
+        const index = new PatternIndex(patterns)
+        expect(coveredByOthers(patterns)).toEqual(patterns.map(p => index.covers(p, p)))
+      }),
+      { numRuns: 4000 }
+    )
+  })
+
+  it('agrees with the oracle: exact for literals and lit*, never claiming a cover that is not', () => {
+    fc.assert(
+      fc.property(patternList, patterns => {
+        const covered = coveredByOthers(patterns)
+        patterns.forEach((p, i) => {
+          const truth = patterns.some((q, j) => j !== i && oracleIncludes(q, p))
+          const exactShape = !/[*?]/.test(p) || /^[^*?]*\*+$/.test(p)
+          if (exactShape) expect(covered[i]).toBe(truth)
+          else if (covered[i]) expect(truth).toBe(true)
+        })
+      }),
+      { numRuns: 4000 }
+    )
+  })
+
+  it('knows the cases the trie produces', () => {
+    expect(coveredByOthers(['ec2:describe*', 'ec2:describeinstances', 'ec2:describei*'])).toEqual([
+      false,
+      true,
+      true
+    ])
+    expect(coveredByOthers(['s3:get*', 's3:get*'])).toEqual([true, true])
+    expect(coveredByOthers(['s3:get', 's3:get*'])).toEqual([true, false])
+    expect(coveredByOthers(['s3:*tagging', 's3:getobjecttagging', 's3:a*'])).toEqual([
+      false,
+      true,
+      false
+    ])
+  })
+})
+
+describe('sorting names', () => {
+  it('orders as compareNames does, folding each name once', () => {
+    const name = fc.string({ unit: fc.constantFrom('a', 'A', 'b', 'B', ':', '*'), maxLength: 5 })
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 20 }), names => {
+        expect(sortNames(names)).toEqual([...names].sort(compareNames))
+      }),
+      { numRuns: 2000 }
+    )
+  })
+})
