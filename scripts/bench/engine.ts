@@ -1,16 +1,30 @@
 /**
  * The engine's numbers (`npm run bench engine`): refining against the full bundled catalog, with
  * about 85% of the services wholly unused and the rest partly (a fixed pseudo-random draw), for
- * `Action: "*"` and for a 300-statement policy of wildcards. In process, the time of the whole
- * `refinePolicy` call and, separately, of the guarantee checks inside it; then the whole process
- * through `dist/cli.js` (run `npm run bundle` first so that dist/ is current).
+ * `Action: "*"` and for policies of wildcard statements.
+ *
+ * - Cold: the first call in a fresh process (catalog index included), one process per sample,
+ *   each a small bundle of the engine built for this run; then the median of the calls after it
+ *   in the same process (warm).
+ * - Per statement: the slope of the warm time over policies of 50 to 200 statements.
+ * - In process: the whole `refinePolicy` call, split into the context (universe and U), the
+ *   refinement and the guarantee checks (the second refinement for idempotence included).
+ * - The limit: a 300-statement draw refines to more entries than MAX_ENTRIES_PER_POLICY allows
+ *   (src/engine/limits.ts), and is reported as too large to suggest; its line says how fast.
+ * - The command line: the whole process through `dist/cli.js` (run `npm run bundle` first).
+ *
+ * `IAM_REFINE_BENCH_BASELINE=<git ref>` (e.g. `main`) also builds that ref's engine into a
+ * scratch bundle and measures it in the same run, alternating with this one sample by sample, so
+ * that both see the same load of a shared machine.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { bundledCatalog, type Catalog } from '../../src/engine/catalog.js'
 import { verifyRefinement } from '../../src/engine/invariants.js'
+import { MAX_ENTRIES_PER_POLICY } from '../../src/engine/limits.js'
 import { actionEntries } from '../../src/engine/policy.js'
 import { QUOTAS, refinePolicy, refineWithContext } from '../../src/engine/refine.js'
 import { Universe } from '../../src/engine/universe.js'
@@ -19,10 +33,19 @@ import { UnusedSet } from '../../src/engine/unused-set.js'
 import { drawPolicy, drawUnused } from './lib/draw.js'
 import { random } from './lib/random.js'
 
-const RUNS = 21
+const IN_PROCESS_RUNS = 21
+const COLD_RUNS = 21
+/** Calls after the cold one in each fresh process; their median is that process's warm time. */
+const WARM_CALLS = 11
+const SCALING_RUNS = 7
+const SCALING_SIZES = [50, 100, 150, 200]
+/** The statements policy: as many statements as stay under MAX_ENTRIES_PER_POLICY. */
+const STATEMENTS = 200
+/** The draw the benchmark once used, now over the limit. */
+const OVER_LIMIT_STATEMENTS = 300
 const CLI_RUNS = 11
 
-function stats(ms: number[]): string {
+function stats(ms: readonly number[]): string {
   const sorted = [...ms].sort((a, b) => a - b)
   const at = (q: number): number =>
     sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number
@@ -30,11 +53,131 @@ function stats(ms: number[]): string {
   return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, min ${(sorted[0] as number).toFixed(1)} ms`
 }
 
+function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b)
+  return sorted[sorted.length >> 1] as number
+}
+
 function time(f: () => void): number {
   const start = process.hrtime.bigint()
   f()
   return Number(process.hrtime.bigint() - start) / 1e6
 }
+
+// ------------------------------------------------------------------ cold, in fresh processes
+
+/**
+ * The program each fresh process runs: read the inputs, then time the first `refinePolicy` call
+ * (the bundled catalog's index built inside it) and the calls after it. `engine` is the folder of
+ * the engine's sources; the same text is bundled for this tree and for a baseline.
+ */
+const childSource = (engine: string): string => `
+import { readFileSync } from 'node:fs'
+import { bundledCatalog } from ${JSON.stringify(`${engine}/catalog.ts`)}
+import { QUOTAS, refinePolicy } from ${JSON.stringify(`${engine}/refine.ts`)}
+const policy = JSON.parse(readFileSync(process.argv[2], 'utf8'))
+const principal = JSON.parse(readFileSync(process.argv[3], 'utf8'))
+const calls = Number(process.argv[4])
+const once = () => {
+  try {
+    const r = refinePolicy(policy, { catalog: bundledCatalog(), principals: [principal], quota: QUOTAS.managed })
+    return r.statements.reduce((n, s) => n + s.after.length, 0) + ' entries'
+  } catch (error) {
+    return error.name + ': ' + error.message.slice(0, 60)
+  }
+}
+let start = performance.now()
+const outcome = once()
+const cold = performance.now() - start
+const warm = []
+for (let i = 0; i < calls; i++) {
+  start = performance.now()
+  once()
+  warm.push(performance.now() - start)
+}
+console.log(JSON.stringify({ cold, warm, outcome }))
+`
+
+interface Engine {
+  readonly name: string
+  readonly bundle: string
+}
+
+async function buildEngines(dir: string): Promise<Engine[]> {
+  // The project's own bundler, loaded when the benchmark runs (npm run bench runs from the root).
+  const { bundleForNode } = (await import(
+    pathToFileURL(resolve('scripts/esbuild-node.mjs')).href
+  )) as { bundleForNode: (entry: string, out: string) => Promise<unknown> }
+  const engines: Engine[] = []
+  const build = async (name: string, engine: string): Promise<void> => {
+    const entry = join(dir, `${name}.ts`)
+    writeFileSync(entry, childSource(engine))
+    const bundle = join(dir, `${name}.mjs`)
+    await bundleForNode(entry, bundle)
+    engines.push({ name, bundle })
+  }
+  const baseline = process.env.IAM_REFINE_BENCH_BASELINE
+  if (baseline) {
+    const tree = join(dir, 'baseline')
+    mkdirSync(tree)
+    const archive = execFileSync('git', ['archive', '--format=tar', baseline, 'src/engine'], {
+      maxBuffer: 64 * 1024 * 1024
+    })
+    execFileSync('tar', ['-x', '-C', tree], { input: archive })
+    await build(`baseline (${baseline})`, join(tree, 'src/engine'))
+  }
+  await build('this tree', resolve('src/engine'))
+  return engines
+}
+
+interface ColdSample {
+  cold: number
+  warm: number[]
+  outcome: string
+}
+
+/** `runs` fresh processes per engine, alternating engines sample by sample. */
+function sampleCold(
+  engines: readonly Engine[],
+  policyFile: string,
+  principalFile: string,
+  runs: number,
+  calls = WARM_CALLS
+): Map<Engine, ColdSample[]> {
+  const samples = new Map<Engine, ColdSample[]>(engines.map(e => [e, []]))
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 === 0 ? engines : [...engines].reverse()
+    for (const engine of order) {
+      const out = execFileSync('node', [engine.bundle, policyFile, principalFile, String(calls)], {
+        encoding: 'utf8',
+        maxBuffer: 16 * 1024 * 1024
+      })
+      samples.get(engine)?.push(JSON.parse(out) as ColdSample)
+    }
+  }
+  return samples
+}
+
+function reportCold(label: string, samples: Map<Engine, ColdSample[]>): void {
+  console.log(`${label}:`)
+  for (const [engine, runs] of samples) {
+    console.log(`  ${engine.name}: ${runs[0]?.outcome}`)
+    console.log(`    cold, first call:     ${stats(runs.map(r => r.cold))}`)
+    console.log(`    warm, calls after it: ${stats(runs.map(r => median(r.warm)))}`)
+  }
+}
+
+/** Least-squares slope of y over x. */
+function slope(points: readonly [number, number][]): number {
+  const n = points.length
+  const mx = points.reduce((s, [x]) => s + x, 0) / n
+  const my = points.reduce((s, [, y]) => s + y, 0) / n
+  const sxy = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0)
+  const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0)
+  return sxy / sxx
+}
+
+// ------------------------------------------------------------------ in process
 
 function inProcess(
   label: string,
@@ -46,8 +189,9 @@ function inProcess(
   const total: number[] = []
   const checks: number[] = []
   const context: number[] = []
+  const refinement: number[] = []
   let summary = ''
-  for (let i = 0; i < RUNS + 2; i++) {
+  for (let i = 0; i < IN_PROCESS_RUNS + 2; i++) {
     const t = time(() => void refinePolicy(policy, options))
     // The same steps by hand, to split the time: the context, the refinement, then the checks.
     let ctx: { universe: Universe; unused: UnusedSet } | undefined
@@ -59,9 +203,11 @@ function inProcess(
       ctx = { universe, unused: UnusedSet.resolve([p], universe) }
     })
     const context_ = ctx as { universe: Universe; unused: UnusedSet }
-    const result = refineWithContext(policy, context_, QUOTAS.managed)
+    let result: ReturnType<typeof refineWithContext> | undefined
+    const r = time(() => void (result = refineWithContext(policy, context_, QUOTAS.managed)))
+    const refined = result as ReturnType<typeof refineWithContext>
     const v = time(() =>
-      verifyRefinement(policy, result, context_, d =>
+      verifyRefinement(policy, refined, context_, d =>
         refineWithContext(d, context_, QUOTAS.managed)
       )
     )
@@ -69,47 +215,53 @@ function inProcess(
     total.push(t)
     checks.push(v)
     context.push(c)
-    const entries = result.statements.reduce((n, s) => n + s.after.length, 0)
-    summary = `${result.statements.length} statement(s) -> ${entries} entries, ${result.size.after} characters`
+    refinement.push(r)
+    const entries = refined.statements.reduce((n, s) => n + s.after.length, 0)
+    summary = `${refined.statements.length} statement(s) -> ${entries} entries, ${refined.size.after} characters`
   }
-  console.log(`${label}: ${summary}`)
-  console.log(`  refinePolicy (everything):   ${stats(total)}`)
+  console.log(`${label}, in process (warm): ${summary}`)
+  console.log(`  refinePolicy (everything):  ${stats(total)}`)
+  console.log(`  of which universe + U:      ${stats(context)}`)
+  console.log(`  of which the refinement:    ${stats(refinement)}`)
   console.log(`  of which guarantee checks:  ${stats(checks)}`)
-  console.log(`  of which universe + U:       ${stats(context)}`)
 }
 
-function throughCli(label: string, policy: Record<string, unknown>, p: PrincipalUnused): void {
+// ------------------------------------------------------------------ through the command line
+
+function throughCli(
+  label: string,
+  dir: string,
+  policy: Record<string, unknown>,
+  p: PrincipalUnused
+): void {
   if (!existsSync('dist/cli.js')) {
     console.log(`${label}: dist/cli.js is missing; run npm run bundle`)
     return
   }
-  const dir = mkdtempSync(join(tmpdir(), 'iam-refine-bench-'))
-  try {
-    const policyFile = join(dir, 'policy.json')
-    const findingsFile = join(dir, 'unused.json')
-    writeFileSync(policyFile, JSON.stringify(policy))
-    // The per-principal list Access Analyzer shows, with no principal needed for one.
-    const list = p.services.map(s =>
-      s.actions
-        ? { serviceNamespace: s.service, actions: s.actions.map(a => a.action) }
-        : { serviceNamespace: s.service }
+  const policyFile = join(dir, 'cli-policy.json')
+  const findingsFile = join(dir, 'cli-unused.json')
+  writeFileSync(policyFile, JSON.stringify(policy))
+  // The per-principal list Access Analyzer shows, with no principal needed for one.
+  const list = p.services.map(s =>
+    s.actions
+      ? { serviceNamespace: s.service, actions: s.actions.map(a => a.action) }
+      : { serviceNamespace: s.service }
+  )
+  writeFileSync(findingsFile, JSON.stringify(list))
+  const ms: number[] = []
+  for (let i = 0; i < CLI_RUNS + 1; i++) {
+    const t = time(() =>
+      execFileSync('node', ['dist/cli.js', 'refine', policyFile, '--findings', findingsFile], {
+        stdio: ['ignore', 'ignore', 'ignore'],
+        maxBuffer: 64 * 1024 * 1024
+      })
     )
-    writeFileSync(findingsFile, JSON.stringify(list))
-    const ms: number[] = []
-    for (let i = 0; i < CLI_RUNS + 1; i++) {
-      const t = time(() =>
-        execFileSync('node', ['dist/cli.js', 'refine', policyFile, '--findings', findingsFile], {
-          stdio: ['ignore', 'ignore', 'ignore'],
-          maxBuffer: 64 * 1024 * 1024
-        })
-      )
-      if (i > 0) ms.push(t)
-    }
-    console.log(`${label} through node dist/cli.js: ${stats(ms)} (whole process, ${CLI_RUNS} runs)`)
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
+    if (i > 0) ms.push(t)
   }
+  console.log(`${label} through node dist/cli.js: ${stats(ms)} (whole process, ${CLI_RUNS} runs)`)
 }
+
+// ------------------------------------------------------------------ the run
 
 const catalog = bundledCatalog()
 const actions = [...catalog.services.values()].reduce((n, a) => n + a.length, 0)
@@ -120,16 +272,59 @@ console.log(
     `${wholly} services wholly unused, ${catalog.services.size - wholly} partly; node ${process.version}`
 )
 const star = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }
-const many = drawPolicy(catalog, random(7))
+const statements = (n: number): Record<string, unknown> => drawPolicy(catalog, random(7), n)
 // The floor: starting node and loading the bundle, for a one-action policy.
 const tiny = { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }
 const tinyUnused: PrincipalUnused = {
   ...principal,
   services: [{ service: 's3', actions: [{ action: 'PutObject' }] }]
 }
-throughCli('one action (start-up)', tiny, tinyUnused)
-throughCli('Action "*"', star, principal)
-throughCli('300 statements of wildcards', many, principal)
-// In process last: a big heap in this process makes every later fork of a child slower.
-inProcess('Action "*"', star, catalog, principal)
-inProcess('300 statements of wildcards', many, catalog, principal)
+
+const dir = mkdtempSync(join(tmpdir(), 'iam-refine-bench-'))
+try {
+  const write = (name: string, value: unknown): string => {
+    const file = join(dir, name)
+    writeFileSync(file, JSON.stringify(value))
+    return file
+  }
+  const principalFile = write('principal.json', principal)
+  const engines = await buildEngines(dir)
+  reportCold('Action "*"', sampleCold(engines, write('star.json', star), principalFile, COLD_RUNS))
+  reportCold(
+    `${STATEMENTS} statements of wildcards`,
+    sampleCold(engines, write('many.json', statements(STATEMENTS)), principalFile, COLD_RUNS)
+  )
+  console.log('per statement (slope of the time over 50-200 statements):')
+  const points = new Map<Engine, { warm: [number, number][]; cold: [number, number][] }>(
+    engines.map(e => [e, { warm: [], cold: [] }])
+  )
+  for (const n of SCALING_SIZES) {
+    const file = write(`many-${n}.json`, statements(n))
+    for (const [engine, runs] of sampleCold(engines, file, principalFile, SCALING_RUNS)) {
+      points.get(engine)?.warm.push([n, median(runs.map(r => median(r.warm)))])
+      points.get(engine)?.cold.push([n, median(runs.map(r => r.cold))])
+    }
+  }
+  for (const [engine, { warm, cold }] of points) {
+    console.log(
+      `  ${engine.name}: warm ${(slope(warm) * 1000).toFixed(0)} µs, cold ${(slope(cold) * 1000).toFixed(0)} µs per statement`
+    )
+  }
+  reportCold(
+    `${OVER_LIMIT_STATEMENTS} statements (over the ${MAX_ENTRIES_PER_POLICY}-entry limit)`,
+    sampleCold(
+      engines,
+      write('over.json', statements(OVER_LIMIT_STATEMENTS)),
+      principalFile,
+      SCALING_RUNS
+    )
+  )
+  throughCli('one action (start-up)', dir, tiny, tinyUnused)
+  throughCli('Action "*"', dir, star, principal)
+  throughCli(`${STATEMENTS} statements of wildcards`, dir, statements(STATEMENTS), principal)
+  // In process last: a big heap in this process makes every later fork of a child slower.
+  inProcess('Action "*"', star, catalog, principal)
+  inProcess(`${STATEMENTS} statements of wildcards`, statements(STATEMENTS), catalog, principal)
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
