@@ -6,17 +6,25 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import {
+  compareFoldedNames,
   compareNames,
   coveredByOthers,
   fold,
-  PatternIndex,
-  sortNames
+  PatternIndex
 } from '../src/engine/actions.js'
 import { bundledCatalog, catalogIndex, type Catalog } from '../src/engine/catalog.js'
 import { lowerBound, lowerBoundNear, prefixRange } from '../src/engine/sorted.js'
 import { matchSize, Universe } from '../src/engine/universe.js'
 import { UnusedSet } from '../src/engine/unused-set.js'
-import { oracleIncludes, oracleMatch } from './helpers/engine-oracle.js'
+import { actionEntries, readStatements } from '../src/engine/policy.js'
+import { namedActions } from '../src/engine/unused.js'
+import { caseArb, toCatalog } from './helpers/engine-arbitraries.js'
+import {
+  oracleIncludes,
+  oracleMatch,
+  oracleUniverse,
+  oracleUnused
+} from './helpers/engine-oracle.js'
 
 describe('the bundled catalog index', () => {
   const bundled = bundledCatalog()
@@ -185,6 +193,45 @@ describe('a universe', () => {
   })
 })
 
+describe('an unused set', () => {
+  it('holds exactly the unused names of the design, and counts and lists ranges of them', () => {
+    fc.assert(
+      fc.property(caseArb, fc.nat(40), fc.nat(40), (c, x, y) => {
+        const literals = readStatements(c.policy)
+          .statements.flatMap(s => actionEntries(s) ?? [])
+          .filter(e => !/[*?]/.test(e))
+        const keep = c.input.keep ?? []
+        const u = new Universe(
+          toCatalog(c.input.catalog),
+          namedActions(c.principals),
+          literals,
+          keep.filter(k => !/[*?]/.test(k))
+        )
+        expect(u.names).toEqual([...oracleUniverse(c.policy, c.input).keys()].sort())
+        const unused = UnusedSet.resolve(c.principals, u, keep)
+        const oracle = oracleUnused(oracleUniverse(c.policy, c.input), c.input)
+        const flags = u.names.map(n => oracle.isUnused(n))
+        expect(u.names.map(n => unused.has(n))).toEqual(flags)
+        expect(u.names.map((_, i) => unused.at(i))).toEqual(flags)
+        expect(unused.all).toBe(oracle.all)
+        // Names the universe cannot hold, and names it lacks.
+        for (const n of ['zz:nothing', 'not a name', 's3:get object']) {
+          expect(unused.has(n)).toBe(oracle.isUnused(n))
+        }
+        const lo = Math.min(x, y, u.size)
+        const hi = Math.min(Math.max(x, y), u.size)
+        const inside = (i: number): boolean => i >= lo && i < hi
+        expect(unused.countIn(lo, hi)).toBe(flags.filter((f, i) => f && inside(i)).length)
+        expect(unused.usedIn(lo, hi)).toEqual(flags.flatMap((f, i) => (!f && inside(i) ? [i] : [])))
+        expect(unused.namesOf({ lo, hi })).toEqual(
+          u.display.filter((_, i) => flags[i] && inside(i))
+        )
+      }),
+      { numRuns: 1500 }
+    )
+  })
+})
+
 const patternList = fc.array(
   fc.oneof(
     fc.string({ unit: fc.constantFrom('a', 'b', ':'), maxLength: 4 }),
@@ -237,11 +284,12 @@ describe('which entries another entry covers', () => {
 })
 
 describe('sorting names', () => {
-  it('orders as compareNames does, folding each name once', () => {
+  it('orders names folded beforehand as compareNames orders the names', () => {
     const name = fc.string({ unit: fc.constantFrom('a', 'A', 'b', 'B', ':', '*'), maxLength: 5 })
     fc.assert(
       fc.property(fc.array(name, { maxLength: 20 }), names => {
-        expect(sortNames(names)).toEqual([...names].sort(compareNames))
+        const folded = names.map(n => ({ name: n, folded: fold(n) })).sort(compareFoldedNames)
+        expect(folded.map(f => f.name)).toEqual([...names].sort(compareNames))
       }),
       { numRuns: 2000 }
     )

@@ -437,11 +437,15 @@ export function compareNames(a: string, b: string): number {
   return compareFolded(fold(a), a, fold(b), b)
 }
 
-/** Names sorted by `compareNames`, each folded once rather than at every comparison. */
-export function sortNames(names: readonly string[]): string[] {
-  const keyed = names.map(name => ({ folded: fold(name), name }))
-  keyed.sort((x, y) => compareFolded(x.folded, x.name, y.folded, y.name))
-  return keyed.map(k => k.name)
+/** A name beside its fold, so that sorting and comparing do not fold it again and again. */
+export interface FoldedName {
+  readonly name: string
+  readonly folded: string
+}
+
+/** `compareNames` on names folded beforehand. */
+export function compareFoldedNames(a: FoldedName, b: FoldedName): number {
+  return compareFolded(a.folded, a.name, b.folded, b.name)
 }
 
 function compareFolded(fa: string, a: string, fb: string, b: string): number {

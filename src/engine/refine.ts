@@ -1,4 +1,11 @@
-import { coveredByOthers, fold, hasWildcard, PatternIndex, sortNames } from './actions.js'
+import {
+  compareFoldedNames,
+  coveredByOthers,
+  fold,
+  hasWildcard,
+  PatternIndex,
+  type FoldedName
+} from './actions.js'
 import type { Catalog } from './catalog.js'
 import { isRecord } from './catalog.js'
 import { LimitError } from './errors.js'
@@ -203,7 +210,7 @@ function refineStatement(
   }
 
   const { universe, unused } = context
-  type Slot = { entry: string; out: string[]; isNew: boolean }
+  // Each entry's outcome in its place: kept, removed (nothing) or replaced (its new entries).
   const slots: Slot[] = []
   const changes: EntryChange[] = []
   for (const entry of entries) {
@@ -211,8 +218,8 @@ function refineStatement(
     if (!hasWildcard(entry)) {
       if (unused.has(folded)) {
         changes.push({ kind: 'removed', entry, unused: [universe.displayOf(folded)] })
-        slots.push({ entry, out: [], isNew: false })
-      } else slots.push({ entry, out: [entry], isNew: false })
+        slots.push({ out: [], isNew: false })
+      } else slots.push({ out: [{ name: entry, folded }], isNew: false })
       continue
     }
     const m = universe.match(entry)
@@ -227,20 +234,20 @@ function refineStatement(
     const unusedCount = unused.countOf(m)
     const removesAll = unusedCount === matched && (unusedCount > 0 || unused.all)
     if (unusedCount === 0 && !removesAll) {
-      slots.push({ entry, out: [entry], isNew: false })
+      slots.push({ out: [{ name: entry, folded }], isNew: false })
     } else if (removesAll) {
       changes.push({ kind: 'removed', entry, unused: unused.namesOf(m) })
-      slots.push({ entry, out: [], isNew: false })
+      slots.push({ out: [], isNew: false })
     } else {
-      const replacement = sortNames(generalize(entry, m, universe, unused))
+      const replacement = generalize(entry, m, universe, unused).sort(compareFoldedNames)
       changes.push({
         kind: 'replaced',
         entry,
-        by: replacement,
+        by: replacement.map(r => r.name),
         unused: unused.namesOf(m),
         matched
       })
-      slots.push({ entry, out: replacement, isNew: true })
+      slots.push({ out: replacement, isNew: true })
     }
   }
   if (changes.length === 0) {
@@ -281,39 +288,41 @@ function refineStatement(
  * A new entry is not added where another entry of the statement already allows everything it
  * matches: an equal or wider one, kept or new. Kept entries stay, whatever covers them.
  */
-function dropCovered(slots: readonly { entry: string; out: string[]; isNew: boolean }[]): {
-  entries: string[]
-  survivors: Set<string>
-} {
-  const keptIndex = new PatternIndex(slots.filter(s => !s.isNew).flatMap(s => s.out))
+function dropCovered(slots: readonly Slot[]): { entries: string[]; survivors: Set<string> } {
+  const keptIndex = new PatternIndex(
+    slots.filter(s => !s.isNew).flatMap(s => s.out.map(o => o.folded))
+  )
   const seen = new Set<string>()
-  const fresh: string[] = []
-  const freshFolded: string[] = []
+  const fresh: FoldedName[] = []
   for (const s of slots) {
     if (!s.isNew) continue
     for (const e of s.out) {
-      const f = fold(e)
-      if (seen.has(f) || keptIndex.covers(f)) continue
-      seen.add(f)
+      if (seen.has(e.folded) || keptIndex.covers(e.folded)) continue
+      seen.add(e.folded)
       fresh.push(e)
-      freshFolded.push(f)
     }
   }
   // Fresh entries differ once folded, so an entry's text names it among them.
-  const covered = coveredByOthers(freshFolded)
-  const survivors = new Set(fresh.filter((_, i) => !covered[i]))
+  const covered = coveredByOthers(fresh.map(e => e.folded))
+  const survivors = new Set(fresh.filter((_, i) => !covered[i]).map(e => e.name))
   const entries: string[] = []
   const placed = new Set<string>()
   for (const s of slots) {
-    for (const e of s.out) {
-      if (!s.isNew) entries.push(e)
-      else if (survivors.has(e) && !placed.has(e)) {
-        placed.add(e)
-        entries.push(e)
+    for (const { name } of s.out) {
+      if (!s.isNew) entries.push(name)
+      else if (survivors.has(name) && !placed.has(name)) {
+        placed.add(name)
+        entries.push(name)
       }
     }
   }
   return { entries, survivors }
+}
+
+/** What one entry of a statement's Action becomes: the entries in its place, and whether new. */
+interface Slot {
+  readonly out: readonly FoldedName[]
+  readonly isNew: boolean
 }
 
 function sidOf(statement: unknown): { sid?: string } {

@@ -1,4 +1,10 @@
-import { fold, patternContains, trailingStarPrefix, wordEndAfter } from './actions.js'
+import {
+  fold,
+  patternContains,
+  trailingStarPrefix,
+  wordEndAfter,
+  type FoldedName
+} from './actions.js'
 import { prefixRange } from './sorted.js'
 import type { Match, Universe } from './universe.js'
 import type { UnusedSet } from './unused-set.js'
@@ -6,7 +12,7 @@ import type { UnusedSet } from './unused-set.js'
 /**
  * G(e), the least general generalization of a wildcard entry `e`: the shortest entries that allow
  * every action of M (universe ∩ L(e), `match`) outside R (M ∩ U) and no action of R. Entries come
- * back in the catalog's casing, sorted case-insensitively by the caller.
+ * back in the catalog's casing beside their fold, sorted case-insensitively by the caller.
  *
  * A trie over M whose edges are CamelCase words, rooted at e's literal prefix. Safety is a matter
  * of strings: a node is unsafe when an action of R starts with its prefix, since `prefix*` would
@@ -17,11 +23,15 @@ export function generalize(
   match: Match,
   universe: Universe,
   unused: UnusedSet
-): string[] {
+): FoldedName[] {
   const view = trieView(match, universe, unused)
   const root = rootPrefix(entry)
   const isSubPattern = subPatternTest(entry, root)
-  const out: string[] = []
+  // Each entry with its fold, which the walk knows: the names' own, or a node's prefix.
+  const out: FoldedName[] = []
+  const emitAt = (k: number): void => {
+    out.push({ name: view.display[k] as string, folded: view.names[k] as string })
+  }
 
   // The names of M that start with a prefix are one range of M, and R ⊆ M, so "does an action of
   // R start with this prefix" (safety) and "are all of them in R" are two subtractions once the
@@ -35,16 +45,16 @@ export function generalize(
     const unusedHere = view.unusedIn(lo, hi)
     if (unusedHere === 0) {
       if (hi - lo === 1) {
-        out.push(view.display[lo] as string)
+        emitAt(lo)
         return hi
       }
       if (isSubPattern(node.prefix)) {
-        out.push(`${node.display}*`)
+        out.push({ name: `${node.display}*`, folded: `${node.prefix}*` })
         return hi
       }
     } else if (unusedHere === hi - lo) return hi
     const { action, children } = expand(node, view)
-    if (action >= 0) out.push(view.display[action] as string)
+    if (action >= 0) emitAt(action)
     let next = lo
     for (const child of children) next = visit(child, lo, hi, next)
     return hi
@@ -56,7 +66,7 @@ export function generalize(
   // names out changes no output, and the trie's cost follows the used names, not M.
   const members = view.used
   const top = expand({ prefix: root, display: root, members }, view)
-  if (top.action >= 0) out.push(view.display[top.action] as string)
+  if (top.action >= 0) emitAt(top.action)
   let next = view.lo
   for (const child of top.children) next = visit(child, view.lo, view.hi, next)
   return out

@@ -2,25 +2,30 @@ import { fold, PatternIndex } from './actions.js'
 import { type Match, type Universe } from './universe.js'
 import type { PrincipalUnused } from './unused.js'
 
+/** Half-open intervals of universe positions, sorted, neither touching nor overlapping. */
+interface Intervals {
+  readonly starts: number[]
+  readonly ends: number[]
+}
+
 /**
  * The unused set U of one policy, resolved against a universe: the intersection of the unused
  * sets of the principals the policy is attached to, less the actions the configuration keeps.
  *
- * Held as one flag per universe position with running counts, so that "how many names of this
- * range are unused" is a subtraction: a service reported wholly unused is a range filled at once,
- * not thousands of names put in a set, and neither the refinement nor the checks ask the set
- * about each name of a `*` one by one.
+ * Held as intervals of universe positions: a service reported wholly unused is one interval (its
+ * names are one range of the sorted universe), an action named one by one a short one, and the
+ * sets of several principals are intersected interval by interval. "How many names of this
+ * range are unused" is then two binary searches, and nothing here walks the ~22,000 names of the
+ * catalog one by one.
  */
 export class UnusedSet {
   /** Every action is unused (each principal has an `UnusedIAMRole` finding). */
   readonly all: boolean
   private readonly universe: Universe
-  /** `flags[i]` is 1 when the universe's name at position i is unused. */
-  private readonly flags: Uint8Array
-  /** `before[i]`: how many of the universe's first i names are unused. */
-  private readonly before: Uint32Array
-  /** The positions of the used names, ascending. */
-  private readonly used: readonly number[]
+  private readonly starts: readonly number[]
+  private readonly ends: readonly number[]
+  /** `before[j]`: how many positions the intervals before the j-th hold. */
+  private readonly before: readonly number[]
   /** Unused names the universe cannot hold (not well-formed `service:Action` names), folded. */
   private readonly outside: ReadonlySet<string>
   private readonly keep: PatternIndex
@@ -29,7 +34,7 @@ export class UnusedSet {
   private constructor(
     universe: Universe,
     all: boolean,
-    flags: Uint8Array,
+    unused: Intervals,
     outside: ReadonlySet<string>,
     keep: readonly string[]
   ) {
@@ -39,22 +44,18 @@ export class UnusedSet {
     this.keep = new PatternIndex(keep)
     this.keepCount = keep.length
     // A kept pattern protects the universe names it matches, whatever the findings say.
+    const kept: [number, number][] = []
     for (const pattern of keep) {
-      const kept = universe.match(pattern)
-      if (kept.only) for (const i of kept.only) flags[i] = 0
-      else flags.fill(0, kept.lo, kept.hi)
+      const m = universe.match(pattern)
+      if (m.only) for (const i of m.only) kept.push([i, i + 1])
+      else kept.push([m.lo, m.hi])
     }
-    this.flags = flags
-    // One pass: the running counts, and the positions of the used names (few, beside a `*`).
-    const before = new Uint32Array(flags.length + 1)
-    const used: number[] = []
-    for (let i = 0; i < flags.length; i++) {
-      const flag = flags[i] as number
-      before[i + 1] = (before[i] as number) + flag
-      if (flag === 0) used.push(i)
-    }
+    const { starts, ends } = subtract(unused, merge(kept))
+    this.starts = starts
+    this.ends = ends
+    const before = [0]
+    starts.forEach((start, j) => before.push((before[j] as number) + (ends[j] as number) - start))
     this.before = before
-    this.used = used
   }
 
   /**
@@ -66,98 +67,190 @@ export class UnusedSet {
     universe: Universe,
     keepActions: readonly string[] = []
   ): UnusedSet {
-    const flags = new Uint8Array(universe.size)
-    if (principals.length === 0)
-      return new UnusedSet(universe, false, flags, new Set(), keepActions)
+    const none = { starts: [], ends: [] }
+    if (principals.length === 0) return new UnusedSet(universe, false, none, new Set(), keepActions)
     let all = true
+    let unused: Intervals | undefined
     let outside: Set<string> | undefined
-    let first = true
     for (const p of principals) {
       if (p.wholePrincipal) continue
       all = false
-      const own = unusedOf(p, universe, first ? flags : new Uint8Array(universe.size))
-      if (first) outside = own.outside
-      else {
-        for (let i = 0; i < flags.length; i++)
-          flags[i] = (flags[i] as number) & (own.flags[i] as number)
-        outside = new Set([...(outside as Set<string>)].filter(a => own.outside.has(a)))
+      const own = unusedOf(p, universe)
+      if (unused === undefined || outside === undefined) {
+        unused = own.unused
+        outside = own.outside
+      } else {
+        unused = intersect(unused, own.unused)
+        outside = new Set([...outside].filter(a => own.outside.has(a)))
       }
-      first = false
     }
-    if (all) flags.fill(1)
-    return new UnusedSet(universe, all, flags, outside ?? new Set(), keepActions)
+    if (all) unused = { starts: [0], ends: [universe.size] }
+    return new UnusedSet(universe, all, unused ?? none, outside ?? new Set(), keepActions)
   }
 
   /** Whether a folded action name is unused. */
   has(folded: string): boolean {
     const at = this.universe.indexOf(folded)
-    if (at >= 0) return this.flags[at] === 1
+    if (at >= 0) return this.at(at)
     if (this.keepCount > 0 && this.keep.allows(folded)) return false
     return this.all || this.outside.has(folded)
   }
 
   /** Whether the universe's name at a position is unused. */
   at(position: number): boolean {
-    return this.flags[position] === 1
+    const j = this.intervalsBefore(position + 1) - 1
+    return j >= 0 && position < (this.ends[j] as number)
   }
 
   /** How many universe names of [lo, hi) are unused. */
   countIn(lo: number, hi: number): number {
-    return (this.before[hi] as number) - (this.before[lo] as number)
-  }
-
-  /** The positions of [lo, hi) whose names are used, ascending. */
-  usedIn(lo: number, hi: number): number[] {
-    // The used names below a position are the names there less the unused ones.
-    return this.used.slice(lo - (this.before[lo] as number), hi - (this.before[hi] as number))
-  }
-
-  /**
-   * The unused names of a match (its R), in the universe's order and casing. For a range, they
-   * are the runs between its used names, copied a run at a time.
-   */
-  namesOf(match: Match): string[] {
-    const { display } = this.universe
-    if (match.only)
-      return match.only.filter(i => this.flags[i] === 1).map(i => display[i] as string)
-    const runs: string[][] = []
-    let from = match.lo
-    for (const i of this.usedIn(match.lo, match.hi)) {
-      if (i > from) runs.push(display.slice(from, i))
-      from = i + 1
-    }
-    if (match.hi > from) runs.push(display.slice(from, match.hi))
-    return runs.length === 1 ? (runs[0] as string[]) : ([] as string[]).concat(...runs)
+    return this.unusedBelow(hi) - this.unusedBelow(lo)
   }
 
   /** How many names of a match are unused. */
   countOf(match: Match): number {
     if (!match.only) return this.countIn(match.lo, match.hi)
     let n = 0
-    for (const i of match.only) n += this.flags[i] as number
+    for (const i of match.only) if (this.at(i)) n++
     return n
+  }
+
+  /** The positions of [lo, hi) whose names are used, ascending: the gaps between intervals. */
+  usedIn(lo: number, hi: number): number[] {
+    const used: number[] = []
+    let j = this.intervalsBefore(lo + 1) - 1
+    if (j < 0 || (this.ends[j] as number) <= lo) j++
+    let at = lo
+    while (at < hi) {
+      const start = j < this.starts.length ? (this.starts[j] as number) : hi
+      if (start <= at) {
+        at = this.ends[j++] as number
+        continue
+      }
+      const end = Math.min(start, hi)
+      for (; at < end; at++) used.push(at)
+    }
+    return used
+  }
+
+  /** The unused names of a match (its R), in the universe's order and casing. */
+  namesOf(match: Match): string[] {
+    const { display } = this.universe
+    if (match.only) return match.only.filter(i => this.at(i)).map(i => display[i] as string)
+    // A range: the intervals inside it, copied an interval at a time.
+    const runs: string[][] = []
+    for (let j = this.intervalsBefore(match.lo + 1) - 1; j < this.starts.length; j++) {
+      if (j < 0) continue
+      const from = Math.max(this.starts[j] as number, match.lo)
+      const to = Math.min(this.ends[j] as number, match.hi)
+      if (from >= match.hi) break
+      if (from < to) runs.push(display.slice(from, to))
+    }
+    return runs.length === 1 ? (runs[0] as string[]) : ([] as string[]).concat(...runs)
+  }
+
+  /** How many intervals start before `position`. */
+  private intervalsBefore(position: number): number {
+    let lo = 0
+    let hi = this.starts.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if ((this.starts[mid] as number) < position) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
+  /** How many unused positions lie below `position`. */
+  private unusedBelow(position: number): number {
+    const j = this.intervalsBefore(position)
+    if (j === 0) return 0
+    const overshoot = Math.max(0, (this.ends[j - 1] as number) - position)
+    return (this.before[j] as number) - overshoot
   }
 }
 
-/** One principal's unused names: flags over the universe, and the names it cannot hold. */
+/** One principal's unused names: intervals of universe positions, and the names it cannot hold. */
 function unusedOf(
   p: PrincipalUnused,
-  universe: Universe,
-  flags: Uint8Array
-): { flags: Uint8Array; outside: Set<string> } {
+  universe: Universe
+): { unused: Intervals; outside: Set<string> } {
   const outside = new Set<string>()
+  const intervals: [number, number][] = []
   for (const s of p.services) {
     if (s.actions === undefined) {
-      const [lo, hi] = universe.serviceRange(s.service)
-      flags.fill(1, lo, hi)
+      intervals.push(universe.serviceRange(s.service))
       continue
     }
     for (const a of s.actions) {
       const folded = fold(`${s.service}:${a.action}`)
       const at = universe.indexOf(folded)
-      if (at >= 0) flags[at] = 1
+      if (at >= 0) intervals.push([at, at + 1])
       else outside.add(folded)
     }
   }
-  return { flags, outside }
+  return { unused: merge(intervals), outside }
+}
+
+/** Sorts and joins intervals (empty ones dropped) into disjoint, non-touching ones. */
+function merge(intervals: [number, number][]): Intervals {
+  intervals.sort((a, b) => a[0] - b[0])
+  const starts: number[] = []
+  const ends: number[] = []
+  for (const [lo, hi] of intervals) {
+    if (hi <= lo) continue
+    const last = ends.length - 1
+    if (last >= 0 && lo <= (ends[last] as number)) ends[last] = Math.max(ends[last] as number, hi)
+    else {
+      starts.push(lo)
+      ends.push(hi)
+    }
+  }
+  return { starts, ends }
+}
+
+/** The positions in both. */
+function intersect(a: Intervals, b: Intervals): Intervals {
+  const starts: number[] = []
+  const ends: number[] = []
+  let i = 0
+  let j = 0
+  while (i < a.starts.length && j < b.starts.length) {
+    const lo = Math.max(a.starts[i] as number, b.starts[j] as number)
+    const hi = Math.min(a.ends[i] as number, b.ends[j] as number)
+    if (lo < hi) {
+      starts.push(lo)
+      ends.push(hi)
+    }
+    if ((a.ends[i] as number) < (b.ends[j] as number)) i++
+    else j++
+  }
+  return { starts, ends }
+}
+
+/** The positions of `a` not in `b`. */
+function subtract(a: Intervals, b: Intervals): Intervals {
+  if (b.starts.length === 0) return a
+  const starts: number[] = []
+  const ends: number[] = []
+  let j = 0
+  a.starts.forEach((start, i) => {
+    let lo = start
+    const hi = a.ends[i] as number
+    while (j < b.starts.length && (b.ends[j] as number) <= lo) j++
+    let k = j
+    while (lo < hi && k < b.starts.length && (b.starts[k] as number) < hi) {
+      if ((b.starts[k] as number) > lo) {
+        starts.push(lo)
+        ends.push(b.starts[k] as number)
+      }
+      lo = Math.max(lo, b.ends[k] as number)
+      k++
+    }
+    if (lo < hi) {
+      starts.push(lo)
+      ends.push(hi)
+    }
+  })
+  return { starts, ends }
 }
