@@ -72,12 +72,20 @@ export function wordEndAfter(name: string, depth: number): number {
   return name.length
 }
 
-/** Whether a new word starts at `i`, a position after the first letter of the action. */
+/**
+ * Whether a new word starts at `i`, a position after the first letter of the action: an
+ * uppercase letter after a lowercase one or a digit, or the last of an uppercase run before a
+ * lowercase letter. On character codes, without calls: the trie asks it about most letters of
+ * every used name.
+ */
 function startsWord(name: string, i: number): boolean {
   const here = name.charCodeAt(i)
-  if (!isUpper(here)) return false
+  if (here < 65 || here > 90) return false
   const prev = name.charCodeAt(i - 1)
-  return isLower(prev) || isDigit(prev) || (isUpper(prev) && isLower(name.charCodeAt(i + 1)))
+  if ((prev >= 97 && prev <= 122) || (prev >= 48 && prev <= 57)) return true
+  if (prev < 65 || prev > 90) return false
+  const next = name.charCodeAt(i + 1) // NaN past the end
+  return next >= 97 && next <= 122
 }
 
 /** The CamelCase words of an action name without its service (`GetBucketCORS` -> Get, Bucket, CORS). */
@@ -89,17 +97,6 @@ export function splitWords(action: string): string[] {
     from = end
   }
   return words
-}
-
-// On character codes: the trie asks about every letter of every used name (NaN past the end).
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90
-}
-function isLower(c: number): boolean {
-  return c >= 97 && c <= 122
-}
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57
 }
 
 /** A compiled, case-insensitive `*` / `?` pattern. */

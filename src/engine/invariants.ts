@@ -110,11 +110,11 @@ function checkStatement(s: StatementResult, context: RefineContext): void {
   // 4. Succinct: no new entry covered by another; every new wildcard maximal. Maximality is proved
   // on the entries the report says replace an original one, so tie the report to the Action
   // first: every change is about an original entry, and every new entry is one of a replacement.
-  const originals = new Set(beforeFolded)
-  const original = new Set(s.before)
+  const originalFolded = new Set(beforeFolded)
+  const originalEntries = new Set(s.before)
   const replacing = new Set<string>()
   for (const change of s.changes) {
-    if (!original.has(change.entry))
+    if (!originalEntries.has(change.entry))
       fail(s, `the report changes "${change.entry}", which is not an original entry`)
     if (change.kind === 'replaced') for (const entry of change.by) replacing.add(entry)
   }
@@ -125,7 +125,7 @@ function checkStatement(s: StatementResult, context: RefineContext): void {
   }
   s.after.forEach((entry, i) => {
     const f = afterFolded[i] as string
-    if (originals.has(f)) return
+    if (originalFolded.has(f)) return
     if (!replacing.has(entry))
       fail(s, `the new "${entry}" is not reported as replacing an original entry`)
     if (covered[i]) fail(s, `the new "${entry}" is covered by another entry (guarantee 4)`)

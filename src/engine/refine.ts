@@ -210,7 +210,6 @@ function refineStatement(
   }
 
   const { universe, unused } = context
-  // Each entry's outcome in its place: kept, removed (nothing) or replaced (its new entries).
   const slots: Slot[] = []
   const changes: EntryChange[] = []
   for (const entry of entries) {

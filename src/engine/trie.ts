@@ -115,6 +115,9 @@ function trieView(match: Match, universe: Universe, unused: UnusedSet): TrieView
   }
 }
 
+/** A text no name starts with. */
+const NONE = '\uffff'
+
 interface TrieNode {
   /** The folded string from the start of the name to the end of this node's word. */
   readonly prefix: string
@@ -135,6 +138,12 @@ function expand(node: TrieNode, view: TrieView): { action: number; children: Tri
   type Child = { prefix: string; display: string; members: number[]; displayEnds: boolean }
   const children = new Map<string, Child>()
   let last: Child | undefined
+  // Sorted names that share a word come together, so most members join the child of the member
+  // before them. Where a word ends depends only on the letters up to one past its end (a word
+  // starts at an uppercase letter, by the letters either side of it), so a member whose text
+  // starts with the previous member's word and the two letters after it ends its word there too,
+  // without scanning it again.
+  let same = NONE
   for (const k of node.members) {
     const name = view.names[k] as string
     if (name.length === depth) {
@@ -142,12 +151,22 @@ function expand(node: TrieNode, view: TrieView): { action: number; children: Tri
       continue
     }
     const display = view.display[k] as string
-    const end = wordEndAfter(display, depth)
-    // Sorted names that share a word come together: most members join the child before them.
-    let child =
-      last !== undefined && last.prefix.length === end && name.startsWith(last.prefix)
-        ? last
-        : children.get(name.slice(0, end))
+    let end: number
+    let child: Child | undefined
+    if (last !== undefined && display.startsWith(same)) {
+      end = last.prefix.length
+      child = last
+    } else {
+      end = wordEndAfter(display, depth)
+      child =
+        last !== undefined && last.prefix.length === end && name.startsWith(last.prefix)
+          ? last
+          : children.get(name.slice(0, end))
+      // (The name's colon must lie in that text too: it decides where the first word starts.)
+      const colon = display.indexOf(':')
+      same =
+        colon >= 0 && colon < end && end + 2 <= display.length ? display.slice(0, end + 2) : NONE
+    }
     if (!child) {
       const prefix = name.slice(0, end)
       const displayEnds = end === name.length
