@@ -33,6 +33,12 @@ export class Universe {
   private readonly catalogNames: readonly string[]
   private readonly matches = new Map<string, Match>()
   /**
+   * The positions of the catalog names the constructor was given, by their text as given (the
+   * findings' actions, which U then looks up again). Empty when names were added, which moves
+   * the catalog's names to other positions.
+   */
+  private readonly given: ReadonlyMap<string, number>
+  /**
    * Where the last search ended. Questions come mostly in sorted order (a finding's actions, a
    * refinement's entries), so the next search starts there (src/engine/sorted.ts); it never
    * changes an answer.
@@ -43,21 +49,26 @@ export class Universe {
   constructor(catalog: Catalog, ...extra: Iterable<string>[]) {
     const base = catalogIndex(catalog)
     const added = new Map<string, string>()
+    const given = new Map<string, number>()
     let near = 0
     for (const names of extra) {
       for (const name of names) {
+        if (given.has(name)) continue
         const folded = fold(name)
-        if (added.has(folded)) continue
         near = lowerBoundNear(base.names, folded, near)
-        if (base.names[near] !== folded && isActionName(name)) added.set(folded, name)
+        const inCatalog = base.names[near] === folded
+        given.set(name, inCatalog ? near : -1)
+        if (!inCatalog && !added.has(folded) && isActionName(name)) added.set(folded, name)
       }
     }
     this.catalogNames = base.names
     if (added.size === 0) {
       this.names = base.names
       this.display = base.display
+      this.given = given
       return
     }
+    this.given = new Map()
     const names: string[] = []
     const display: string[] = []
     const more = [...added.keys()].sort()
@@ -88,6 +99,12 @@ export class Universe {
   indexOf(folded: string): number {
     const at = (this.near = lowerBoundNear(this.names, folded, this.near))
     return this.names[at] === folded ? at : -1
+  }
+
+  /** The position of a name in any casing, or -1: `indexOf(fold(name))`. */
+  positionOf(name: string): number {
+    const at = this.given.get(name)
+    return at !== undefined && at >= 0 ? at : this.indexOf(fold(name))
   }
 
   has(folded: string): boolean {

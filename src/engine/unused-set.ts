@@ -183,10 +183,10 @@ function unusedOf(
       continue
     }
     for (const a of s.actions) {
-      const folded = fold(`${s.service}:${a.action}`)
-      const at = universe.indexOf(folded)
+      const name = `${s.service}:${a.action}`
+      const at = universe.positionOf(name)
       if (at >= 0) intervals.push([at, at + 1])
-      else outside.add(folded)
+      else outside.add(fold(name))
     }
   }
   return { unused: merge(intervals), outside }
