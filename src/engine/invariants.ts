@@ -90,9 +90,9 @@ function checkStatement(s: StatementResult, context: RefineContext): void {
   // the universe is asked about directly.
   let refined: PatternIndex | undefined
   const allowedAfter = positionsOf(s.after, afterFolded, universe)
-  for (const entry of s.before) {
+  s.before.forEach((entry, i) => {
+    const folded = beforeFolded[i] as string
     if (!hasWildcard(entry)) {
-      const folded = fold(entry)
       const at = universe.indexOf(folded)
       if (at >= 0) checkRange(s, at, at + 1, allowedAfter, context)
       else {
@@ -101,12 +101,12 @@ function checkStatement(s: StatementResult, context: RefineContext): void {
         if (isUnused && allowed) fail(s, `the unused ${folded} is still allowed (guarantee 2)`)
         if (!isUnused && !allowed) fail(s, `the used ${folded} is no longer allowed (guarantee 3)`)
       }
-      continue
+      return
     }
-    const m = universe.match(entry)
+    const m = universe.matchFolded(folded)
     if (m.only) for (const at of m.only) checkRange(s, at, at + 1, allowedAfter, context)
     else checkRange(s, m.lo, m.hi, allowedAfter, context)
-  }
+  })
   // 4. Succinct: no new entry covered by another; every new wildcard maximal. Maximality is proved
   // on the entries the report says replace an original one, so tie the report to the Action
   // first: every change is about an original entry, and every new entry is one of a replacement.
@@ -160,7 +160,7 @@ function positionsOf(
       if (at >= 0) intervals.push([at, at + 1])
       return
     }
-    const m = universe.match(entry)
+    const m = universe.matchFolded(folded[i] as string)
     if (m.only) for (const at of m.only) intervals.push([at, at + 1])
     else if (m.hi > m.lo) intervals.push([m.lo, m.hi])
   })
@@ -230,12 +230,12 @@ function unusedPrefixTest(
   const r = m.only?.filter(at => unused.at(at))
   const known = new Map<string, boolean>() // siblings share their parent prefix
   const test = (prefix: string): boolean => {
-    const [lo, hi] = universe.range(prefix)
     if (!r) {
-      const from = Math.max(lo, m.lo)
-      const to = Math.min(hi, m.hi)
-      return from < to && unused.countIn(from, to) > 0
+      // The names of the match that start with the prefix: its range, searched within the match.
+      const [lo, hi] = universe.range(prefix, m.lo, m.hi)
+      return unused.countIn(lo, hi) > 0
     }
+    const [lo, hi] = universe.range(prefix)
     let a = 0
     let b = r.length
     while (a < b) {

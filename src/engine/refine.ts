@@ -221,7 +221,7 @@ function refineStatement(
       } else slots.push({ out: [{ name: entry, folded }], isNew: false })
       continue
     }
-    const m = universe.match(entry)
+    const m = universe.matchFolded(folded)
     const matched = matchSize(m)
     if (context.budget && (context.budget.matchedActions -= matched) < 0) {
       throw new LimitError(

@@ -143,7 +143,11 @@ export class Universe {
    * refinement, its proof and the second refinement for idempotence ask about the same entries.
    */
   match(pattern: string): Match {
-    const folded = fold(pattern)
+    return this.matchFolded(fold(pattern))
+  }
+
+  /** `match` of a pattern already folded. */
+  matchFolded(folded: string): Match {
     let match = this.matches.get(folded)
     if (!match) {
       match = this.findMatch(folded)
