@@ -87,9 +87,10 @@ describe('the bundled catalog index', () => {
   })
 })
 
+// Long enough that an answer can lie beyond the gallop's last probe (GALLOP_PROBES).
 const sortedStrings = fc
-  .uniqueArray(fc.string({ unit: fc.constantFrom('a', 'b', 'c', ':'), maxLength: 5 }), {
-    maxLength: 40
+  .uniqueArray(fc.string({ unit: fc.constantFrom('a', 'b', 'c', ':'), maxLength: 6 }), {
+    maxLength: 160
   })
   .map(xs => [...xs].sort())
 
@@ -99,9 +100,9 @@ describe('searches from a hint', () => {
       fc.property(
         sortedStrings,
         fc.string({ unit: fc.constantFrom('a', 'b', 'c', ':'), maxLength: 5 }),
-        fc.nat(50),
-        fc.nat(50),
-        fc.nat(50),
+        fc.nat(170),
+        fc.nat(170),
+        fc.nat(170),
         (sorted, key, near, x, y) => {
           const from = Math.min(x, y, sorted.length)
           const to = Math.min(Math.max(x, y), sorted.length)

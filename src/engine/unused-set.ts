@@ -1,4 +1,5 @@
 import { fold, PatternIndex } from './actions.js'
+import { GALLOP_PROBES } from './sorted.js'
 import { type Match, type Universe } from './universe.js'
 import type { PrincipalUnused } from './unused.js'
 
@@ -153,34 +154,40 @@ export class UnusedSet {
 
   /**
    * How many intervals start before `position`. The trie and the checks ask about positions in
-   * ascending order, mostly near the last one, so the search gallops from the last answer (as
-   * src/engine/sorted.ts does for names); the hint never changes the answer.
+   * ascending order, mostly near the last one, so the search gallops from the last answer a few
+   * places before it bisects (as src/engine/sorted.ts does for names); the hint never changes
+   * the answer.
    */
   private intervalsBefore(position: number): number {
     const starts = this.starts
     const n = starts.length
     const near = Math.min(this.near, n)
-    let lo: number
-    let hi: number
+    let lo = 0
+    let hi = n
     let step = 1
     if (near < n && (starts[near] as number) < position) {
+      // Past `near`; gallop, then bisect what is left.
       lo = near + 1
-      hi = lo
-      while (hi < n && (starts[hi] as number) < position) {
-        lo = hi + 1
-        hi = lo + step
+      for (let probe = lo, k = 0; k < GALLOP_PROBES; k++) {
+        if (probe >= n || !((starts[probe] as number) < position)) {
+          hi = Math.min(probe, n)
+          break
+        }
+        lo = probe + 1
+        probe = lo + step
         step *= 2
       }
-      hi = Math.min(hi, n)
     } else {
       hi = near
-      lo = hi - 1
-      while (lo > 0 && !((starts[lo] as number) < position)) {
-        hi = lo
-        lo = hi - step
+      for (let probe = hi - 1, k = 0; k < GALLOP_PROBES; k++) {
+        if (probe <= 0 || (starts[probe] as number) < position) {
+          lo = Math.max(probe, 0)
+          break
+        }
+        hi = probe
+        probe = hi - step
         step *= 2
       }
-      lo = Math.max(lo, 0)
     }
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
