@@ -14,7 +14,9 @@ import {
   compareNames,
   coveredByOthers,
   fold,
-  PatternIndex
+  lastWordStart,
+  PatternIndex,
+  wordBoundaries
 } from '../src/engine/actions.js'
 import { bundledCatalog, catalogIndex, type Catalog } from '../src/engine/catalog.js'
 import { lowerBound, lowerBoundNear, prefixRange } from '../src/engine/sorted.js'
@@ -309,6 +311,25 @@ describe('which entries another entry covers', () => {
       true,
       false
     ])
+  })
+})
+
+describe('the last word of a name', () => {
+  it('starts where the last of its word boundaries below its length lies', () => {
+    const name = fc.string({
+      unit: fc.constantFrom('a', 'B', 'c', 'D', '3', ':', '-', 'X', 'y'),
+      maxLength: 12
+    })
+    fc.assert(
+      fc.property(name, n => {
+        const below = wordBoundaries(n).filter(b => b < n.length)
+        expect(lastWordStart(n)).toBe(below.length > 0 ? below[below.length - 1] : 0)
+      }),
+      { numRuns: 5000 }
+    )
+    expect(lastWordStart('ec2:DescribeInstanceStatus')).toBe(20)
+    expect(lastWordStart('ec2:Describe')).toBe(4)
+    expect(lastWordStart('ec2:')).toBe(0)
   })
 })
 

@@ -73,6 +73,17 @@ export function wordEndAfter(name: string, depth: number): number {
 }
 
 /**
+ * The last entry of `wordBoundaries(name)` below the name's length (0 if none): where its last
+ * word starts. Scans back from the end, one word rather than the whole name.
+ */
+export function lastWordStart(name: string): number {
+  const colon = name.indexOf(':')
+  const start = colon < 0 ? 0 : colon + 1
+  for (let i = name.length - 1; i > start; i--) if (startsWord(name, i)) return i
+  return colon >= 0 && start < name.length ? start : 0
+}
+
+/**
  * Whether a new word starts at `i`, a position after the first letter of the action: an
  * uppercase letter after a lowercase one or a digit, or the last of an uppercase run before a
  * lowercase letter. On character codes, without calls: the trie asks it about most letters of

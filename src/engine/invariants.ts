@@ -3,8 +3,8 @@ import {
   fold,
   hasWildcard,
   PatternIndex,
-  patternContains,
-  wordBoundaries
+  lastWordStart,
+  patternContains
 } from './actions.js'
 import { InvariantError } from './errors.js'
 import type { PolicyRefinement, RefineContext, StatementResult } from './model.js'
@@ -261,8 +261,7 @@ function checkMaximal(
   isSubPattern: (prefix: string) => boolean
 ): void {
   const prefix = wildcard.slice(0, -1)
-  const bounds = wordBoundaries(prefix).filter(b => b < prefix.length)
-  const previous = bounds.length > 0 ? (bounds[bounds.length - 1] as number) : 0
+  const previous = lastWordStart(prefix)
   const parent = previous > root.length ? fold(prefix.slice(0, previous)) : root
   if (!unusedStartingWith(parent) && isSubPattern(parent)) {
     fail(s, `"${wildcard}" is not maximal: "${parent}*" would also be safe (guarantee 4)`)
