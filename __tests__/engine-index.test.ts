@@ -1,5 +1,5 @@
 /**
- * The engine's indexes (ADR 22): the bundled catalog as the generator sorted it, the searches that
+ * The engine's indexes (ADR 24): the bundled catalog as the generator sorted it, the searches that
  * start from a hint (src/engine/sorted.ts), a universe's matches as positions, the sweep that says
  * which entries another covers, and the decorated sort. Each against brute force or the oracle.
  */
