@@ -31,9 +31,9 @@ commands:
 exit codes: 0 done, 1 unused permissions remain (check), 2 usage or configuration error,
             3 an internal guarantee failed (a bug: nothing was suggested)`;
 var COMMANDS = {
-  refine: async () => (await import("./refine-W5TMHFCU.js")).refineCommand,
-  check: async () => (await import("./check-ZABG6U5J.js")).checkCommand,
-  findings: async () => (await import("./findings-CD4ZR2IW.js")).findingsCommand
+  refine: async () => (await import("./refine-TL5ALSPN.js")).refineCommand,
+  check: async () => (await import("./check-OLRNJE5M.js")).checkCommand,
+  findings: async () => (await import("./findings-2XMWAL4E.js")).findingsCommand
 };
 async function runCli(argv, io) {
   const [name, ...rest] = argv;

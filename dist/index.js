@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   filesSource,
   loadFindingsSources
-} from "./chunk-2JBPTZ3F.js";
+} from "./chunk-4KDU6J3U.js";
 import {
   LEFT_ALONE_MARKER,
   fenced,
@@ -38,7 +38,7 @@ import {
   withAwsAgreement,
   withAwsProof,
   withholdDisagreements
-} from "./chunk-PLGU6ZPZ.js";
+} from "./chunk-2XRJ5XJE.js";
 import {
   buildReport,
   code,
@@ -48,7 +48,7 @@ import {
 } from "./chunk-GXI2PTZC.js";
 import {
   catalogFromInput
-} from "./chunk-HMQCPWEA.js";
+} from "./chunk-OLLSRKQT.js";
 import {
   logLine
 } from "./chunk-7LWHMPEE.js";
@@ -56,14 +56,13 @@ import {
   describeChange,
   listNames,
   statementLabel
-} from "./chunk-EMJOFIQ2.js";
+} from "./chunk-JDPFHPFK.js";
 import "./chunk-A75KXUUH.js";
-import "./chunk-A4MNSLML.js";
 import {
   MAX_FILE_BYTES,
   parseFindings,
   parseJsonText
-} from "./chunk-NBSQKTAP.js";
+} from "./chunk-Z6W5CLTF.js";
 import {
   ConfigurationError,
   InvariantError
@@ -3893,8 +3892,8 @@ async function gitHubClients(inputs, world) {
   return createGitHubClients(inputs.githubToken, world.logger, world.env.GITHUB_API_URL);
 }
 async function awsVerifier() {
-  const { awsRefinementVerifier } = await import("./verify-FDT7HMWO.js");
-  const { createAccessAnalyzerClient } = await import("./access-analyzer-XURCBDWA.js");
+  const { awsRefinementVerifier } = await import("./verify-BSRD3HSW.js");
+  const { createAccessAnalyzerClient } = await import("./access-analyzer-DUGB2BQ7.js");
   return awsRefinementVerifier(createAccessAnalyzerClient());
 }
 async function sweepRepository(inputs, world) {
@@ -4327,8 +4326,8 @@ async function loadFindings(inputs, pr, client, workspace, logger, trust) {
     );
   }
   if (inputs.analyzerArn) {
-    const { recommendingAccessAnalyzerSource } = await import("./recommendations-R34ZG6CZ.js");
-    const { createAccessAnalyzerClient } = await import("./access-analyzer-XURCBDWA.js");
+    const { recommendingAccessAnalyzerSource } = await import("./recommendations-O27O7GL4.js");
+    const { createAccessAnalyzerClient } = await import("./access-analyzer-DUGB2BQ7.js");
     sources.push(
       recommendingAccessAnalyzerSource(createAccessAnalyzerClient(), {
         analyzerArn: inputs.analyzerArn,
