@@ -19,7 +19,7 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import picomatch from 'picomatch'
-import { compileGlobs } from '../src/sources/glob.js'
+import { compileGlobs, firstMatching } from '../src/sources/glob.js'
 
 /** A parsed glob, kept as a tree so that paths can be drawn from it. */
 type Atom =
@@ -202,5 +202,42 @@ describe('the linear glob matcher', () => {
       { numRuns: 500 }
     )
     expect(matched).toBeGreaterThan(250)
+  })
+})
+
+describe("the first matching list (the configuration's principals and stacks)", () => {
+  // Plain paths, some written with `./` or an escape, so that the table of plain paths meets
+  // the globs that also match them, before and after them in the list.
+  const plain = fc.constantFrom('a/b', './a/b', 'a/bc', 'x.y', 'a/b/c', 'a/\\b', 'ab')
+  const globList = fc.array(
+    fc.oneof({ arbitrary: plain, weight: 2 }, { arbitrary: globTree.map(render), weight: 2 }),
+    { minLength: 1, maxLength: 3 }
+  )
+  const path = fc.oneof(fc.constantFrom('a/b', 'a/bc', 'x.y', 'a/b/c', 'ab', 'b'), randomPath)
+
+  it('is the index of the first list any of whose globs matches, as matching each in order says', () => {
+    let found = 0
+    fc.assert(
+      fc.property(
+        fc.array(globList, { maxLength: 8 }),
+        fc.array(path, { minLength: 1 }),
+        (lists, paths) => {
+          const first = firstMatching(lists)
+          for (const p of paths) {
+            const expected = lists.findIndex(globs => compileGlobs(globs, 'test')(p))
+            const index = first(p)
+            if (index !== undefined) found++
+            expect({ lists, p, index }).toEqual({
+              lists,
+              p,
+              index: expected < 0 ? undefined : expected
+            })
+          }
+        }
+      ),
+      { numRuns: 2000 }
+    )
+    // a control: the property is about matches, not only about misses
+    expect(found).toBeGreaterThan(1000)
   })
 })

@@ -2,7 +2,7 @@ import { compareWithRecommendation, type AwsAgreement } from '../engine/agreemen
 import type { Catalog } from '../engine/catalog.js'
 import type { PrincipalRecommendation } from '../engine/recommendation.js'
 import type { FileReport } from '../report/json-report.js'
-import { globMatcher, type IamRefineConfig } from './config.js'
+import { stackFor, type IamRefineConfig } from './config.js'
 import type { PolicyLocation } from './model.js'
 import type { FileOutcome, RefinedPolicy } from './scan.js'
 import { withholdPolicies } from './proof.js'
@@ -87,7 +87,7 @@ function generatedPrefixes(
   ) {
     return []
   }
-  const stack = config.stacks.find(s => globMatcher([s.template])(path))?.name
+  const stack = stackFor(config, path)?.name
   return stack === undefined ? [] : [`${stack}-${location.resource.logicalId}-`]
 }
 

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml'
 import { ConfigurationError } from '../engine/errors.js'
 import { LineIndex } from './document/tree.js'
-import { globProblem, listProblem } from './glob.js'
+import { firstMatching, globProblem, listProblem } from './glob.js'
 
 export { globMatcher } from './glob.js'
 
@@ -43,6 +43,42 @@ export const EMPTY_CONFIG: IamRefineConfig = {
   stacks: [],
   keepActions: [],
   ignoreFiles: []
+}
+
+const principalIndexes = new WeakMap<object, (path: string) => number | undefined>()
+const stackIndexes = new WeakMap<object, (path: string) => number | undefined>()
+
+/**
+ * The first `principals` entry whose files match `path` (repository-relative), which maps every
+ * policy of that file; undefined when none does. One lookup per path, however many entries.
+ */
+export function principalEntryFor(
+  config: IamRefineConfig,
+  path: string
+): PrincipalEntry | undefined {
+  return entryFor(config.principals, principalIndexes, e => e.files, path)
+}
+
+/** The first `stacks` entry whose template glob matches `path`; undefined when none does. */
+export function stackFor(config: IamRefineConfig, path: string): StackEntry | undefined {
+  return entryFor(config.stacks, stackIndexes, e => [e.template], path)
+}
+
+/** Indexed once per list of entries (a configuration is read once and never changed). */
+function entryFor<T>(
+  entries: readonly T[],
+  indexes: WeakMap<object, (path: string) => number | undefined>,
+  globsOf: (entry: T) => readonly string[],
+  path: string
+): T | undefined {
+  if (entries.length === 0) return undefined
+  let index = indexes.get(entries)
+  if (!index) {
+    index = firstMatching(entries.map(globsOf))
+    indexes.set(entries, index)
+  }
+  const found = index(path)
+  return found === undefined ? undefined : entries[found]
 }
 
 const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/

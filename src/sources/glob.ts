@@ -99,6 +99,46 @@ export function globMatcher(globs: readonly string[]): PathMatcher {
   return matcher
 }
 
+/**
+ * Which of several lists of globs (already checked) a path matches first: the index of the first
+ * list any of whose globs matches, or undefined. Built once per set of lists, so that a
+ * configuration naming every file of a large repository (a `stacks` entry per template) costs one
+ * lookup per path instead of one match per entry: a glob without wildcards names one path and
+ * goes into a table by that path; only the lists with real wildcards are run, in order, and only
+ * those before the first list whose plain path matched.
+ */
+export function firstMatching(
+  lists: readonly (readonly string[])[]
+): (path: string) => number | undefined {
+  const exact = new Map<string, number>()
+  const wild: { readonly index: number; readonly matches: PathMatcher }[] = []
+  lists.forEach((globs, index) => {
+    const patterns: string[] = []
+    for (const glob of globs) {
+      const path = plainPath(glob)
+      if (path === undefined) patterns.push(glob)
+      else if (!exact.has(path)) exact.set(path, index)
+    }
+    if (patterns.length > 0) wild.push({ index, matches: globMatcher(patterns) })
+  })
+  return path => {
+    const plain = exact.get(path)
+    for (const { index, matches } of wild) {
+      if (plain !== undefined && index > plain) break
+      if (matches(path)) return index
+    }
+    return plain
+  }
+}
+
+/**
+ * The one path a glob matches when it holds no syntax (no `*`, `?`, `[`, `{` or `\`): its text
+ * after a leading `./`, as `parse` reads it; undefined for a glob with syntax.
+ */
+function plainPath(glob: string): string | undefined {
+  return /[*?[{\\]/.test(glob) ? undefined : glob.replace(/^(\.\/)+/, '')
+}
+
 class GlobSyntaxError extends Error {}
 
 /** A test of one character (a code point); a class never accepts `/`. */

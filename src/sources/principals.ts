@@ -1,4 +1,4 @@
-import { globMatcher, type IamRefineConfig } from './config.js'
+import { principalEntryFor, stackFor, type IamRefineConfig } from './config.js'
 import type { Attachment, PolicyLocation, PrincipalSource } from './model.js'
 
 export interface PrincipalContext {
@@ -51,11 +51,8 @@ export type PrincipalMapping =
  * ambiguous, never the intersection of strangers (docs/adr/0013-principals-by-arn-and-coverage.md).
  */
 export function mapPrincipals(location: PolicyLocation, ctx: PrincipalContext): PrincipalMapping {
-  for (const entry of ctx.config.principals) {
-    if (globMatcher(entry.files)(ctx.file)) {
-      return mappedTo(entry.principals, 'config', [], ctx)
-    }
-  }
+  const entry = principalEntryFor(ctx.config, ctx.file)
+  if (entry) return mappedTo(entry.principals, 'config', [], ctx)
   let reason: string
   if (location.attachments.length > 0) {
     const resolved = resolveAttachments(location.attachments, ctx)
@@ -109,7 +106,7 @@ type Resolved =
 function resolveAttachments(attachments: readonly Attachment[], ctx: PrincipalContext): Resolved {
   const principals: string[] = []
   const notes: string[] = []
-  const stackEntry = ctx.config.stacks.find(s => globMatcher([s.template])(ctx.file))
+  const stackEntry = stackFor(ctx.config, ctx.file)
   const stack = stackEntry?.name
   for (const a of attachments) {
     const label = describe(a)
@@ -133,7 +130,7 @@ function resolveAttachments(attachments: readonly Attachment[], ctx: PrincipalCo
         'i'
       )
       const account = a.account ?? accountFor(ctx)
-      const matches = ctx.known.filter(
+      const matches = namedWithPrefix(ctx.known, a.namePrefix.toLowerCase()).filter(
         arn => prefixed.test(arn) && (account === undefined || accountOf(arn) === account)
       )
       const accounts = [...new Set(matches.map(accountOf))]
@@ -230,8 +227,7 @@ function attachmentSource(attachments: readonly Attachment[]): PrincipalSource {
  */
 function accountFor(ctx: PrincipalContext): string | undefined {
   if (ctx.config.account !== undefined) return ctx.config.account
-  const accounts = new Set(ctx.known.map(accountOf))
-  return accounts.size === 1 ? [...accounts][0] : undefined
+  return indexOf(ctx.known).onlyAccount
 }
 
 function accountOf(arn: string): string {
@@ -284,30 +280,72 @@ export function principalsNamedLike(
   return { kind: 'none' }
 }
 
-const indexes = new WeakMap<readonly string[], Map<string, string[]>>()
+/** What mapping asks of a list of known principals, computed once per list (a run has one). */
+interface KnownIndex {
+  /** By name (after the last `/`, lower case), and by the name before its last `-` plus `-*`. */
+  readonly byName: ReadonlyMap<string, readonly string[]>
+  /** Every ARN with its lower-case name, sorted by name, for names that start with a prefix. */
+  readonly sorted: readonly { readonly name: string; readonly arn: string }[]
+  /** The one account every ARN lives in; undefined when they span several (or there are none). */
+  readonly onlyAccount: string | undefined
+}
+
+const indexes = new WeakMap<readonly string[], KnownIndex>()
 
 /**
- * The ARNs whose name (after the last `/`) is `name`, or `name` and a `-suffix`: an index built
- * once per list of known principals, so that mapping stays cheap with thousands of them.
+ * The index of a list of known principals, built once, so that mapping a policy costs the same
+ * with thousands of findings as with one.
  */
-function candidates(known: readonly string[], name: string): string[] {
+function indexOf(known: readonly string[]): KnownIndex {
   let index = indexes.get(known)
-  if (!index) {
-    index = new Map()
-    const add = (key: string, arn: string): void => {
-      const list = index?.get(key)
-      if (list) list.push(arn)
-      else index?.set(key, [arn])
-    }
-    for (const arn of known) {
-      const last = arn.slice(arn.lastIndexOf('/') + 1).toLowerCase()
-      add(last, arn)
-      const dash = last.lastIndexOf('-')
-      if (dash > 0) add(`${last.slice(0, dash)}-*`, arn)
-    }
-    indexes.set(known, index)
+  if (index) return index
+  const byName = new Map<string, string[]>()
+  const add = (key: string, arn: string): void => {
+    const list = byName.get(key)
+    if (list) list.push(arn)
+    else byName.set(key, [arn])
   }
-  return [...(index.get(name) ?? []), ...(index.get(`${name}-*`) ?? [])]
+  const sorted: { name: string; arn: string }[] = []
+  const accounts = new Set<string>()
+  for (const arn of known) {
+    const last = arn.slice(arn.lastIndexOf('/') + 1).toLowerCase()
+    add(last, arn)
+    const dash = last.lastIndexOf('-')
+    if (dash > 0) add(`${last.slice(0, dash)}-*`, arn)
+    sorted.push({ name: last, arn })
+    accounts.add(accountOf(arn))
+  }
+  sorted.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  index = { byName, sorted, onlyAccount: accounts.size === 1 ? [...accounts][0] : undefined }
+  indexes.set(known, index)
+  return index
+}
+
+/** The ARNs whose name (after the last `/`) is `name`, or `name` and a `-suffix`. */
+function candidates(known: readonly string[], name: string): string[] {
+  const { byName } = indexOf(known)
+  return [...(byName.get(name) ?? []), ...(byName.get(`${name}-*`) ?? [])]
+}
+
+/**
+ * The ARNs whose name (after the last `/`, lower case) starts with `prefix` (lower case); all of
+ * them for a prefix holding a `/`, which a name cannot.
+ */
+function namedWithPrefix(known: readonly string[], prefix: string): readonly string[] {
+  if (prefix.includes('/')) return known
+  const { sorted } = indexOf(known)
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((sorted[mid] as { name: string }).name < prefix) lo = mid + 1
+    else hi = mid
+  }
+  const out: string[] = []
+  for (let i = lo; i < sorted.length && sorted[i]!.name.startsWith(prefix); i++) {
+    out.push(sorted[i]!.arn)
+  }
+  return out
 }
 
 function escape(s: string): string {
