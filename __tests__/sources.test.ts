@@ -735,6 +735,59 @@ describe('mapping policies to principals', () => {
     })
   })
 
+  it('takes the first entry that matches, whether it names the file or a glob does', () => {
+    const role = (name: string) => `arn:aws:iam::123456789012:role/${name}`
+    const principals = [
+      { files: ['iam/*.json'], principals: [role('Globbed')], line: 1 },
+      { files: ['./iam/a.json', 'iam/b.json'], principals: [role('Named')], line: 2 },
+      { files: ['iam/c.json'], principals: [role('Later')], line: 3 }
+    ]
+    const policy = location([], 'json-policy')
+    const via = (file: string, entries = principals) =>
+      map(policy, file, undefined, { principals: entries })
+    expect(via('iam/a.json')).toMatchObject({ principals: [role('Globbed')] })
+    expect(via('iam/a.json', principals.slice(1))).toMatchObject({ principals: [role('Named')] })
+    expect(via('iam/b.json', [...principals.slice(1), principals[0]!])).toMatchObject({
+      principals: [role('Named')]
+    })
+    expect(via('iam/sub/a.json', principals.slice(1))).toMatchObject({ mapped: false })
+    // A stack: the generated name is looked up under the first matching entry's stack name.
+    const generated = location([{ type: 'role', logicalId: 'Worker' }])
+    expect(
+      map(generated, 'sam/other.yaml', undefined, {
+        stacks: [
+          { template: 'sam/other.yaml', name: 'orders-api' },
+          { template: 'sam/*.yaml', name: 'someone-else' }
+        ]
+      })
+    ).toMatchObject({ principals: [known[3]] })
+    expect(
+      map(generated, 'sam/other.yaml', undefined, {
+        stacks: [
+          { template: 'sam/*.yaml', name: 'someone-else' },
+          { template: 'sam/other.yaml', name: 'orders-api' }
+        ]
+      })
+    ).toMatchObject({ mapped: false })
+  })
+
+  it('finds a Terraform name_prefix role among many known principals, in its account only', () => {
+    const many = [
+      ...Array.from({ length: 2000 }, (_, i) => `arn:aws:iam::123456789012:role/app-${i}`),
+      'arn:aws:iam::123456789012:role/app-202610010000000000abcdef01',
+      'arn:aws:iam::210987654321:role/svc/APP-202610010000000000abcdef02'
+    ]
+    const prefixed = (account?: string) =>
+      mapPrincipals(
+        location([{ type: 'role', namePrefix: 'app-', ...(account ? { account } : {}) }]),
+        { file: 'main.tf', config: EMPTY_CONFIG, known: many, covered: () => true }
+      )
+    // the generated suffix: 18 digits and 8 hex digits; the two accounts make it ambiguous
+    expect(prefixed()).toMatchObject({ mapped: false, ambiguous: true })
+    expect(prefixed('123456789012')).toMatchObject({ principals: [many[2000]] })
+    expect(prefixed('210987654321')).toMatchObject({ principals: [many[2001]] })
+  })
+
   it('never guesses', () => {
     expect(map(location([{ type: 'role', logicalId: 'Gen' }]), 'cfn/t.yaml')).toMatchObject({
       mapped: false,
