@@ -7,10 +7,11 @@ import type { PrincipalUnused } from '../src/engine/unused.js'
 import { combineFindings } from '../src/findings/select.js'
 import { unifiedDiff } from '../src/report/diff.js'
 import { EMPTY_CONFIG, parseConfig, type IamRefineConfig } from '../src/sources/config.js'
-import { findPolicies, scanFile } from '../src/sources/format.js'
+import { findPolicies, scanFile, type ScannedFile } from '../src/sources/format.js'
 import type { PolicyLocation } from '../src/sources/model.js'
 import { mapPrincipals } from '../src/sources/principals.js'
-import { refineFile } from '../src/sources/scan.js'
+import { withholdPolicies } from '../src/sources/proof.js'
+import { refineFile, refineScan } from '../src/sources/scan.js'
 import { applyEdits } from '../src/sources/text-edit.js'
 import { nestingDepth, parseSource } from '../src/sources/document/tree.js'
 
@@ -39,7 +40,7 @@ function only(text: string, file = 'policy.json'): PolicyLocation {
   return scan.policies[0] as PolicyLocation
 }
 
-/** Refines the one policy of a text and applies its edits (or returns the refusal). */
+/** Refines the one policy of a text and applies its proven edits (or returns the refusal). */
 function fix(
   text: string,
   services: Record<string, string[] | null>,
@@ -51,8 +52,11 @@ function fix(
     principals: [unused(services)],
     quota: location.quota
   })
-  const rendered = scanFile(text, file).render(location, refinement)
+  const scanned = scanFile(text, file)
+  const rendered = scanned.render(location, refinement)
   if ('refused' in rendered) return `REFUSED: ${rendered.refused}`
+  const problem = scanned.prove([{ location, document: refinement.document }], rendered.edits)
+  if (problem !== undefined) return `REFUSED: ${problem}`
   return applyEdits(text, rendered.edits)
 }
 
@@ -557,6 +561,151 @@ describe('rendering edits in the file’s own style', () => {
                 Action: s3:GetObject
                 Resource: '*'
 `)
+  })
+})
+
+describe('proving the edits of a file', () => {
+  // Three policies of one role, each with an unused action to remove.
+  const text = `Resources:
+  A:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: AppRole
+      Policies:
+        - PolicyName: one
+          PolicyDocument:
+            Statement:
+              - {Effect: Allow, Action: [s3:GetObject, s3:PutObject], Resource: '*'}
+        - PolicyName: two
+          PolicyDocument:
+            Statement:
+              - {Effect: Allow, Action: [s3:PutObject, s3:ListBucket], Resource: '*'}
+        - PolicyName: three
+          PolicyDocument:
+            Statement:
+              - {Effect: Allow, Action: [s3:DeleteObject, s3:PutObject], Resource: '*'}
+`
+  const pointer = (n: number) => `Resources.A.Properties.Policies[${n}].PolicyDocument`
+  const [ONE, TWO, THREE] = [pointer(0), pointer(1), pointer(2)]
+  const options = {
+    catalog,
+    findings: combineFindings([
+      { principals: [unused({ s3: ['PutObject'] })], notes: [], covered: [], coveredAccounts: [] }
+    ]),
+    config: EMPTY_CONFIG
+  }
+  const input = { file: 't.yaml', path: 't.yaml', text }
+  /** The file as its format scanned it, with each proof it is asked for recorded (by pointer). */
+  const recorded = (refuse: (pointers: string[]) => string | undefined = () => undefined) => {
+    const scanned = scanFile(text, 't.yaml')
+    const proofs: string[][] = []
+    const file: ScannedFile = {
+      ...scanned,
+      prove: (changes, edits) => {
+        const pointers = changes.map(c => c.location.pointer)
+        proofs.push(pointers)
+        return refuse(pointers) ?? scanned.prove(changes, edits)
+      }
+    }
+    return { file, proofs }
+  }
+  const statuses = (out: ReturnType<typeof refineScan>) =>
+    out.report?.policies.map(p => [p.status, p.reason])
+
+  it('proves the edits of every policy with one re-parse of the file', () => {
+    const { file, proofs } = recorded()
+    const out = refineScan(input, file, options)
+    expect(proofs).toEqual([[ONE, TWO, THREE]])
+    expect(statuses(out)).toEqual([
+      ['refined', undefined],
+      ['refined', undefined],
+      ['refined', undefined]
+    ])
+    expect(out.fixedText).toBe(text.replace(/s3:PutObject, |, s3:PutObject/g, ''))
+    // the same as refineFile, which scans the file itself
+    expect(refineFile(input, options)).toEqual({ ...out, prove: expect.any(Function) })
+  })
+
+  it('tells which policy fails when the file’s proof does, and keeps the others’ edits', () => {
+    const { file, proofs } = recorded(p =>
+      p.includes(TWO)
+        ? 'cannot edit safely: the edited policy would not equal the refinement'
+        : undefined
+    )
+    const out = refineScan(input, file, options)
+    expect(proofs).toEqual([[ONE, TWO, THREE], [ONE], [TWO], [THREE], [ONE, THREE]])
+    expect(statuses(out)).toEqual([
+      ['refined', undefined],
+      ['not-editable', 'cannot edit safely: the edited policy would not equal the refinement'],
+      ['refined', undefined]
+    ])
+    // reported as a refusal of the policy's own edits always was: the reason before the edits
+    expect(Object.keys(out.report!.policies[1]!).slice(-3)).toEqual(['status', 'reason', 'edits'])
+    expect(out.report?.policies[1]?.edits).toEqual([])
+    expect(out.fixedText).toBe(
+      text
+        .replace('[s3:GetObject, s3:PutObject]', '[s3:GetObject]')
+        .replace('[s3:DeleteObject, s3:PutObject]', '[s3:DeleteObject]')
+    )
+  })
+
+  it('withholds every edit when the policies pass alone but fail together', () => {
+    const together =
+      'cannot edit safely: the edits would change something outside the refined statements'
+    const { file, proofs } = recorded(p => (p.length > 1 ? together : undefined))
+    const out = refineScan(input, file, options)
+    expect(proofs).toEqual([[ONE, TWO, THREE], [ONE], [TWO], [THREE]])
+    expect(statuses(out)).toEqual([
+      ['not-editable', together],
+      ['not-editable', together],
+      ['not-editable', together]
+    ])
+    expect(out.fixedText).toBeUndefined()
+    expect(out.report?.edits).toEqual([])
+    expect(out.policies?.every(p => p.edits.length === 0)).toBe(true)
+  })
+
+  it('refuses the one policy edited when its proof fails', () => {
+    const one = text.slice(0, text.indexOf('        - PolicyName: two'))
+    const scanned = scanFile(one, 't.yaml')
+    const file: ScannedFile = { ...scanned, prove: () => 'cannot edit safely: no' }
+    const out = refineScan({ ...input, text: one }, file, options)
+    expect(statuses(out)).toEqual([['not-editable', 'cannot edit safely: no']])
+    expect(out.fixedText).toBeUndefined()
+  })
+
+  it('proves the edits left when a refinement is withheld, without the withheld ones', () => {
+    const out = refineFile(input, options)
+    const withhold = (o: typeof out) =>
+      withholdPolicies(text, o, p => (p.location.pointer === TWO ? 'withheld' : undefined))
+    const kept = withhold(out)
+    expect(statuses(kept)).toEqual([
+      ['refined', undefined],
+      ['not-editable', 'withheld'],
+      ['refined', undefined]
+    ])
+    expect(kept.fixedText).toBe(
+      text
+        .replace('[s3:GetObject, s3:PutObject]', '[s3:GetObject]')
+        .replace('[s3:DeleteObject, s3:PutObject]', '[s3:DeleteObject]')
+    )
+    // The edits left are proven again, alone: when that fails, they are withheld too.
+    const asked: string[][] = []
+    const failing = withhold({
+      ...out,
+      prove: policies => {
+        asked.push(policies.map(p => p.location.pointer))
+        return 'cannot edit safely: not without the other'
+      }
+    })
+    expect(asked).toEqual([[ONE, THREE]])
+    expect(statuses(failing)).toEqual([
+      ['not-editable', 'cannot edit safely: not without the other'],
+      ['not-editable', 'withheld'],
+      ['not-editable', 'cannot edit safely: not without the other']
+    ])
+    expect(failing.fixedText).toBeUndefined()
+    expect(failing.report?.edits).toEqual([])
   })
 })
 

@@ -24,21 +24,25 @@ export type RenderResult =
 export interface ScannedFile {
   readonly scan: FileScan
   /**
-   * The smallest edits that turn `location` into `refinement.document`, already proven: applied
-   * and re-parsed, the file holds exactly the refinement and nothing else changed. Otherwise the
-   * reason they are refused.
+   * The smallest edits that turn `location` into `refinement.document`, each inside the policy's
+   * lines, or the reason there are none. Not yet proven: `prove` re-parses the file once for the
+   * edits of all its policies (`proveFileEdits` in src/sources/scan.ts).
    */
   render(location: PolicyLocation, refinement: PolicyRefinement): RenderResult
-  /** Proves the edits of several policies applied together; the reason when they fail. */
-  verifyAll(
-    changes: readonly {
-      location: PolicyLocation
-      document: unknown
-      /** The statements the refinement removes (indexes in its `Statement` list). */
-      removed?: readonly number[]
-    }[],
-    edits: readonly TextEdit[]
-  ): string | undefined
+  /**
+   * The proof of edits of one or several policies applied together: the edited file parses, each
+   * policy reads back as exactly its refined document, and everything else reads back as it was.
+   * The reason when they fail.
+   */
+  prove(changes: readonly ProvenChange[], edits: readonly TextEdit[]): string | undefined
+}
+
+/** One policy's change for the proof: its refined document, and the statements it removes. */
+export interface ProvenChange {
+  readonly location: PolicyLocation
+  readonly document: unknown
+  /** Indexes (in its `Statement` list) of the statements the refinement removes. */
+  readonly removed?: readonly number[]
 }
 
 /**
@@ -70,7 +74,7 @@ export function scanFile(text: string, file: string, context: FormatContext = {}
         policies: [],
         notes: []
       }
-      return { scan, render: () => ({ refused: 'not read' }), verifyAll: () => 'not read' }
+      return { scan, render: () => ({ refused: 'not read' }), prove: () => 'not read' }
     }
     return scanTerraform(text, file, context.path ?? file, context.terraform)
   }

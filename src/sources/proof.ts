@@ -38,7 +38,8 @@ export async function withAwsProof(
 /**
  * Withholds the refinements `reasonFor` gives a reason for: each such refined policy becomes
  * `not-editable` with that reason, and its edits leave the file's edits and fixed text. Edits of
- * different policies never overlap, so the others stay valid.
+ * different policies never overlap; the edits left are proven again without the withheld ones
+ * (the file's proof was of all of them together), and if they fail, they are withheld too.
  */
 export function withholdPolicies(
   text: string,
@@ -47,10 +48,21 @@ export function withholdPolicies(
 ): FileOutcome {
   const report = outcome.report
   if (!report || !outcome.policies) return outcome
+  const withheld = new Set<RefinedPolicy>()
+  for (const p of outcome.policies) {
+    if (p.report.status === 'refined' && reasonFor(p) !== undefined) withheld.add(p)
+  }
+  if (withheld.size === 0) return outcome
+  const kept = outcome.policies.filter(p => p.report.status === 'refined' && !withheld.has(p))
+  const problem =
+    kept.length === 0
+      ? undefined
+      : outcome.prove
+        ? outcome.prove(kept)
+        : 'the edits left could not be proven again'
   const dropped = new Set<string>()
   const policies = outcome.policies.map(p => {
-    if (p.report.status !== 'refined') return p
-    const reason = reasonFor(p)
+    const reason = withheld.has(p) ? reasonFor(p) : kept.includes(p) ? problem : undefined
     if (reason === undefined) return p
     for (const e of p.report.edits) dropped.add(`${e.start}:${e.end}`)
     return {
@@ -59,12 +71,12 @@ export function withholdPolicies(
       report: { ...p.report, status: 'not-editable' as const, reason, edits: [] }
     }
   })
-  if (dropped.size === 0) return outcome
   const edits = report.edits.filter(e => !dropped.has(`${e.start}:${e.end}`))
   const next: FileReport = { ...report, policies: policies.map(p => p.report), edits }
   return {
     report: next,
     policies,
-    ...(edits.length > 0 ? { fixedText: applyEdits(text, edits) } : {})
+    ...(edits.length > 0 ? { fixedText: applyEdits(text, edits) } : {}),
+    ...(outcome.prove ? { prove: outcome.prove } : {})
   }
 }

@@ -14,7 +14,13 @@ import type {
 import { describeChange } from '../report/reasons.js'
 import type { IamRefineConfig } from './config.js'
 import { LineIndex } from './document/tree.js'
-import { scanFile, type FormatContext, type RenderedEdit, type ScannedFile } from './format.js'
+import {
+  scanFile,
+  type FormatContext,
+  type ProvenChange,
+  type RenderedEdit,
+  type ScannedFile
+} from './format.js'
 import type { PolicyLocation, StatementInclude } from './model.js'
 import { mapPrincipals, type PrincipalMapping } from './principals.js'
 import { applyEdits } from './text-edit.js'
@@ -48,6 +54,11 @@ export interface FileOutcome {
   readonly fixedText?: string
   /** Each policy found, with what the engine made of it (the action's review needs it all). */
   readonly policies?: readonly RefinedPolicy[]
+  /**
+   * The proof of the edits of some of these policies applied without the others' (what is left
+   * when a refinement is withheld); the reason when they fail.
+   */
+  readonly prove?: (policies: readonly RefinedPolicy[]) => string | undefined
 }
 
 /** One policy of a file: where it is, whose it is, its refinement and its edits. */
@@ -134,28 +145,7 @@ export function refineScan(
   const drafts = refined.map((r, i) =>
     finishLocation(scanned, r, otherInlineSize(refined, i), lines)
   )
-  // The edits of all policies of the file, checked once more together.
-  const editing = drafts.filter(d => d.report.status === 'refined')
-  const all = editing.flatMap(d => d.edits)
-  let fileEdits: RenderedEdit[] = all
-  if (editing.length > 1) {
-    const problem = scanned.verifyAll(
-      editing.map(d => ({
-        location: d.location,
-        document: d.refinement?.document,
-        removed: (d.refinement?.statements ?? [])
-          .filter(s => s.status === 'removed')
-          .map(s => s.index)
-      })),
-      all
-    )
-    if (problem !== undefined) {
-      fileEdits = []
-      for (const d of editing) {
-        d.report = { ...d.report, status: 'not-editable', reason: problem, edits: [] }
-      }
-    }
-  }
+  const fileEdits = proveFileEdits(scanned, drafts)
   const sorted = [...fileEdits].sort((a, b) => a.start - b.start || a.end - b.end)
   return {
     report: {
@@ -168,7 +158,57 @@ export function refineScan(
     ...(sorted.length > 0 ? { fixedText: applyEdits(input.text, sorted) } : {}),
     policies: drafts.map(d =>
       d.report.status === 'not-editable' && d.edits.length > 0 ? { ...d, edits: [] } : d
-    )
+    ),
+    prove: policies => scanned.prove(policies.map(provenChange), policies.flatMap(p => p.edits))
+  }
+}
+
+/**
+ * Proves the edits of a file's refined policies together, with one re-parse of the file: what is
+ * written or suggested is all of them applied. When that fails and several policies are edited,
+ * each is proven alone to tell which fail (each becomes not-editable with its own reason), and
+ * the others together again. The edits that stand, or none.
+ */
+function proveFileEdits(scanned: ScannedFile, drafts: readonly Draft[]): RenderedEdit[] {
+  const prove = (set: readonly Draft[]): string | undefined =>
+    scanned.prove(set.map(provenChange), set.flatMap(d => d.edits))
+  const editing = drafts.filter(d => d.report.status === 'refined')
+  if (editing.length === 0) return []
+  const problem = prove(editing)
+  if (problem === undefined) return editing.flatMap(d => d.edits)
+  if (editing.length === 1) {
+    refuse(editing[0] as Draft, problem)
+    return []
+  }
+  const passed: Draft[] = []
+  for (const d of editing) {
+    const alone = prove([d])
+    if (alone === undefined) passed.push(d)
+    else refuse(d, alone)
+  }
+  const together =
+    passed.length === editing.length ? problem : passed.length > 1 ? prove(passed) : undefined
+  if (together === undefined) return passed.flatMap(d => d.edits)
+  for (const d of passed) {
+    d.report = { ...d.report, status: 'not-editable', reason: together, edits: [] }
+  }
+  return []
+}
+
+/** A policy whose own edits fail their proof: reported as `finishLocation` reports a refusal. */
+function refuse(draft: Draft, reason: string): void {
+  const { status: _status, edits: _edits, ...common } = draft.report
+  draft.report = { ...common, status: 'not-editable', reason, edits: [] }
+}
+
+function provenChange(p: {
+  readonly location: PolicyLocation
+  readonly refinement?: PolicyRefinement
+}): ProvenChange {
+  return {
+    location: p.location,
+    document: p.refinement?.document,
+    removed: (p.refinement?.statements ?? []).filter(s => s.status === 'removed').map(s => s.index)
   }
 }
 

@@ -1,5 +1,5 @@
 import type { PolicyRefinement, StatementResult } from '../../engine/model.js'
-import type { RenderedEdit, RenderResult } from '../format.js'
+import type { ProvenChange, RenderedEdit, RenderResult } from '../format.js'
 import type { PolicyLocation } from '../model.js'
 import { EditRefusal as Refusal, KEEP, planEntries, type Op } from '../edit-plan.js'
 import { applyEdits, type TextEdit } from '../text-edit.js'
@@ -21,15 +21,14 @@ export type Refind = (tree: SourceTree, file: string) => { policies: readonly Po
 /**
  * The smallest text edits that turn a policy into its refinement, in the file's own style: a
  * removed statement or entry goes with its line (or its comma) and nothing else, a replaced entry
- * is rewritten in place, a string `Action` that becomes several entries becomes a list. The edits
- * are applied and the file re-parsed before they are returned: unless the file then holds exactly
- * the refined document, with everything else equal, nothing is returned but the reason.
+ * is rewritten in place, a string `Action` that becomes several entries becomes a list. Every
+ * edit lies within the policy's lines. `verifyFileEdits` is their proof (the file re-parsed once
+ * for all its policies' edits): until it passes, they are not suggested.
  */
 export function renderEdits(
   text: string,
   location: PolicyLocation,
   refinement: PolicyRefinement,
-  refind: Refind,
   parsedTree?: SourceTree
 ): RenderResult {
   if (!refinement.changed) return { edits: [] }
@@ -44,7 +43,7 @@ export function renderEdits(
   if ('refused' in tree) return tree
   try {
     const edits = buildEdits(tree, location, refinement)
-    verifyEdits(tree, location, refinement.document, edits, refind)
+    checkInsidePolicy(tree, location, edits)
     return { edits }
   } catch (error) {
     if (error instanceof Refusal) return { refused: `cannot edit safely: ${error.message}` }
@@ -53,8 +52,9 @@ export function renderEdits(
 }
 
 /**
- * Checks that edits for several policies of one file, applied together, give each policy its
- * refined document and leave the rest of the file's value as it was.
+ * The proof of edits for one or several policies of a file, applied together: the edited text
+ * parses, each policy is found again at its place and equals its refined document, and the rest
+ * of the file's value is as it was. The reason when they fail.
  */
 export function verifyFileEdits(
   text: string,
@@ -498,12 +498,11 @@ function scalarText(ctx: Ctx, value: string, style: ScalarStyle, flow: boolean):
 
 // ---------------------------------------------------------------- verification
 
-function verifyEdits(
+/** Every edit of a policy lies within its lines: the proof then speaks about that policy alone. */
+function checkInsidePolicy(
   tree: SourceTree,
   location: PolicyLocation,
-  document: unknown,
-  edits: readonly RenderedEdit[],
-  refind: Refind
+  edits: readonly RenderedEdit[]
 ): void {
   const doc = nodeAt(tree.root, location.path)
   if (!doc) throw new Refusal('the policy is no longer where it was found')
@@ -512,15 +511,6 @@ function verifyEdits(
   if (edits.some(e => e.start < from || e.end > to)) {
     throw new Refusal('an edit falls outside the policy')
   }
-  verifyAll(tree, [{ location, document }], edits, refind)
-}
-
-/** One policy's change for the proof: its refined document, and the statements it removes. */
-export interface ProvenChange {
-  readonly location: PolicyLocation
-  readonly document: unknown
-  /** Indexes (in its `Statement` list) of the statements the refinement removes. */
-  readonly removed?: readonly number[]
 }
 
 function verifyAll(

@@ -1,12 +1,12 @@
 import type { PolicyRefinement } from '../../engine/model.js'
 import { findInTemplate, isTemplate } from '../cloudformation/find.js'
-import type { RenderResult, ScannedFile } from '../format.js'
+import type { ProvenChange, RenderResult, ScannedFile } from '../format.js'
 import { findDocuments } from '../json/find.js'
 import type { FileScan, PolicyLocation, SourceNote, StatementInclude } from '../model.js'
 import { findIncluded, findInServerless, isServerlessFile } from '../serverless/find.js'
 import type { TextEdit } from '../text-edit.js'
 import { findContext } from './nodes.js'
-import { renderEdits, verifyFileEdits, type ProvenChange } from './render.js'
+import { renderEdits, verifyFileEdits } from './render.js'
 import {
   ExpansionError,
   LineIndex,
@@ -27,8 +27,8 @@ export function scanDocument(text: string, file: string, options: ScanOptions = 
   return {
     scan,
     render: (location: PolicyLocation, refinement: PolicyRefinement): RenderResult =>
-      renderEdits(text, location, refinement, refind, tree),
-    verifyAll: (changes: readonly ProvenChange[], edits: readonly TextEdit[]) =>
+      renderEdits(text, location, refinement, tree),
+    prove: (changes: readonly ProvenChange[], edits: readonly TextEdit[]) =>
       verifyFileEdits(text, tree?.syntax ?? 'json', changes, edits, refind, tree)
   }
 }

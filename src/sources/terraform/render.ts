@@ -9,9 +9,10 @@ import { hclString, isBlock, type HclBody, type HclExpr, type HclFile } from './
 /**
  * Edits of Terraform policies in the file's own style — an entry goes with its comma and its
  * line, a wildcard becomes several entries in the list's indentation, a removed statement block
- * goes with its lines, comments on other lines stay — then the proof: the edited file is parsed
- * again by tree-sitter (no ERROR or MISSING node), the policy found again must be exactly the
- * engine's refinement, and the rest of the file must read back as it was.
+ * goes with its lines, comments on other lines stay — and their proof, once for all the edits of
+ * a file: the edited file is parsed again by tree-sitter (no ERROR or MISSING node), each policy
+ * found again must be exactly the engine's refinement, and the rest of the file must read back as
+ * it was.
  */
 
 /** Finds the policies of an edited text again (without mapping them), or why it cannot. */
@@ -27,11 +28,11 @@ interface Ctx {
   readonly edits: RenderedEdit[]
 }
 
+/** A policy's edits, each inside its lines; `verifyTerraformEdits` proves them. */
 export function renderTerraform(
   hcl: HclFile,
   policy: TerraformPolicy,
-  refinement: PolicyRefinement,
-  refind: Refind
+  refinement: PolicyRefinement
 ): RenderResult {
   const { location } = policy
   if (!refinement.changed) return { edits: [] }
@@ -47,7 +48,6 @@ export function renderTerraform(
     if (edits.some(e => e.start < region.start || e.end > region.end)) {
       throw new EditRefusal('an edit falls outside the policy')
     }
-    verify(hcl, [{ location, document: refinement.document }], edits, refind)
     return { edits }
   } catch (error) {
     if (error instanceof EditRefusal) return { refused: `cannot edit safely: ${error.message}` }
@@ -93,12 +93,14 @@ function buildEdits(
       kept.push(result.status === 'refined' ? statement : edit.rawStatements[result.index])
     }
     const restored = Array.isArray(doc.Statement) ? kept : kept[0]
-    const inner = edit.inner.render(edit.innerLocation, {
-      ...refinement,
-      document: { ...doc, Statement: restored }
-    })
+    const document = { ...doc, Statement: restored }
+    const inner = edit.inner.render(edit.innerLocation, { ...refinement, document })
     if ('refused' in inner)
       throw new EditRefusal(inner.refused.replace(/^cannot edit safely: /, ''))
+    // Proven as JSON too, on its own: the file's proof sees templated statements only as the
+    // engine's placeholders.
+    const problem = edit.inner.prove([{ location: edit.innerLocation, document }], inner.edits)
+    if (problem !== undefined) throw new EditRefusal(problem.replace(/^cannot edit safely: /, ''))
     const shift = edit.heredoc.contentStart
     return inner.edits.map(e => ({ ...e, start: e.start + shift, end: e.end + shift }))
   }

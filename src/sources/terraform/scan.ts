@@ -25,7 +25,7 @@ export function scanTerraform(
   const none = (scan: FileScan): ScannedFile => ({
     scan,
     render: () => ({ refused: 'not a policy' }),
-    verifyAll: () => 'not a policy'
+    prove: () => 'not a policy'
   })
   const mentionsIam = /aws_iam_|"Statement"|\bStatement\b/.test(text)
   if (/\.tfvars$/i.test(file)) return none({ ...empty, status: 'none' })
@@ -82,9 +82,9 @@ export function scanTerraform(
     render: (location: PolicyLocation, refinement: PolicyRefinement): RenderResult => {
       const policy = byPointer.get(location.pointer)
       if (!policy) return { refused: 'the policy is no longer where it was found' }
-      return renderTerraform(hcl, policy, refinement, refind)
+      return renderTerraform(hcl, policy, refinement)
     },
-    verifyAll: (
+    prove: (
       changes: readonly { location: PolicyLocation; document: unknown }[],
       edits: readonly TextEdit[]
     ) => verifyTerraformEdits(hcl as HclFile, changes, edits, refind)
