@@ -3,18 +3,18 @@ import { basename, dirname, join } from 'node:path'
 import { ConfigurationError } from '../engine/errors.js'
 import { loadFindingsFiles } from '../findings/load.js'
 import { readConfigFile } from '../io/config-file.js'
-import { refineTree } from '../io/refine-tree.js'
+import { refineTreeFiles } from '../io/refine-tree.js'
 import { writeFileAtomically } from '../io/walk.js'
 import { agreementDetails, agreementLine } from '../report/agreement.js'
 import { unifiedDiff } from '../report/diff.js'
 import {
-  buildReport,
   hasUnused,
+  TotalsCounter,
   type FileReport,
   type PolicyReport,
-  type Report
+  type Totals
 } from '../report/json-report.js'
-import { toSarif } from '../report/sarif.js'
+import { JsonReportStream, SarifStream } from '../report/json-stream.js'
 import type { SweptFile } from '../report/sweep-body.js'
 import { EMPTY_CONFIG, type IamRefineConfig } from '../sources/config.js'
 import { mayHoldPolicies } from '../sources/candidates.js'
@@ -114,7 +114,7 @@ export const checkCommand: Command = async (args, io) => {
           (await import('../findings/access-analyzer.js')).createAccessAnalyzerClient()
         )
       : undefined
-  const tree = await refineTree({
+  const files = refineTreeFiles({
     paths,
     root,
     config,
@@ -122,55 +122,72 @@ export const checkCommand: Command = async (args, io) => {
     findings,
     fallbackPrincipals: fallback,
     ...(recommendations.size > 0
-      ? {
-          agreement: { recommendationsFor: async () => recommendations, required: requireAgreement }
-        }
+      ? { agreement: { recommendations, required: requireAgreement } }
       : {}),
     ...(prove ? { prove } : {}),
     ...(io.parserFiles ? { parserFiles: io.parserFiles } : {}),
     onWithheld: (file, p, reason) =>
       io.err(`${file}: ${p.location.pointer || 'policy'}: ${reason}\n`)
   })
+  // Each file is printed (or its part of the JSON or SARIF written) as soon as it is refined, and
+  // forgotten: what stays is the totals, and for `markdown` (a pull request's body) the reports.
+  const totals = new TotalsCounter()
   const swept: SweptFile[] = []
-  const sections: string[] = []
+  const json =
+    format === 'json'
+      ? new JsonReportStream({
+          catalog: {
+            source: catalog.source,
+            ...(catalog.updatedAt ? { updatedAt: catalog.updatedAt } : {})
+          },
+          fixed: fix,
+          notes: findings.notes
+        })
+      : undefined
+  const sarif = format === 'sarif' ? new SarifStream() : undefined
+  const text = format === 'text'
+  if (json) io.out(json.begin())
+  if (sarif) io.out(sarif.begin())
   let namedProblems = 0
-  for (const file of tree.files) {
+  let defects = 0
+  for await (const file of files) {
+    defects += file.defects
     if (!file.report) {
       // Named on the command line, read, and no policy in it.
-      sections.push(
-        mayHoldPolicies(file.path)
-          ? `${file.path}: holds no policy iam-refine reads`
-          : `${file.path}: skipped: it ${NOT_A_FORMAT}`
-      )
+      if (text) {
+        io.out(
+          mayHoldPolicies(file.path)
+            ? `${file.path}: holds no policy iam-refine reads\n`
+            : `${file.path}: skipped: it ${NOT_A_FORMAT}\n`
+        )
+      }
       namedProblems++
       continue
     }
     let report = file.report
     if (file.explicit && report.status !== 'policies') namedProblems++
     const diff =
-      file.text !== undefined && report.edits.length > 0
+      text && file.text !== undefined && report.edits.length > 0
         ? unifiedDiff(file.path, file.text, report.edits)
         : ''
     if (fix && file.fixedText !== undefined) {
       await writeFileAtomically(file.path, file.fixedText)
       report = markFixed(report)
     }
-    swept.push({ path: file.rel, report })
-    sections.push(fileSection(report, diff))
+    totals.add(report)
+    if (json) io.out(json.file(report))
+    else if (sarif) io.out(sarif.file(report))
+    else if (text) {
+      const section = fileSection(report, diff)
+      if (section !== '') io.out(`${section}\n`)
+    } else swept.push({ path: file.rel, report })
   }
-  const reports: FileReport[] = swept.map(f => f.report)
-  const report = buildReport(reports, {
-    catalog: {
-      source: catalog.source,
-      ...(catalog.updatedAt ? { updatedAt: catalog.updatedAt } : {})
-    },
-    fixed: fix,
-    notes: findings.notes
-  })
+  const report = { totals: totals.totals() }
   for (const note of findings.notes) io.err(`${note}\n`)
-  if (format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`)
-  else if (format === 'sarif') io.out(`${JSON.stringify(toSarif(report), null, 2)}\n`)
-  else if (format === 'markdown') {
+  if (json) io.out(json.end(report.totals))
+  else if (sarif) io.out(sarif.end())
+  else if (text) io.out(`${summary(report.totals)}\n`)
+  else {
     // Loaded for this format alone: the body is proven with markdown-it, which no other output of
     // check needs (docs/adr/0022-bundle-layout.md).
     const { renderSweepBody } = await import('../report/sweep-body.js')
@@ -182,8 +199,8 @@ export const checkCommand: Command = async (args, io) => {
         ...(linkBase === undefined ? {} : { linkBase })
       })
     )
-  } else io.out(textReport(report, sections))
-  if (report.totals.errors > 0 || tree.defects > 0) return EXIT.bug
+  }
+  if (report.totals.errors > 0 || defects > 0) return EXIT.bug
   // A file named on the command line that could not be read as a policy is the user's to fix:
   // never a pass (docs/adr/0015-serverless-and-conditions.md).
   if (namedProblems > 0) {
@@ -266,11 +283,7 @@ function markFixed(report: FileReport): FileReport {
 
 // ---------------------------------------------------------------- text
 
-/** Each file's diff, then its reasons and what was found but not refined; a summary last. */
-function textReport(report: Report, sections: readonly string[]): string {
-  return `${[...sections.filter(s => s !== ''), summary(report)].join('\n')}\n`
-}
-
+/** Each file's diff, then its reasons and what was found but not refined (a summary comes last). */
 function fileSection(file: FileReport, diff: string): string {
   const out: string[] = []
   if (diff !== '') out.push(diff.trimEnd())
@@ -337,8 +350,7 @@ function policyLines(file: string, p: PolicyReport): string[] {
   return lines
 }
 
-function summary(report: Report): string {
-  const t = report.totals
+function summary(t: Totals): string {
   const parts = [
     `${t.policies} ${t.policies === 1 ? 'policy' : 'policies'} in ${t.files} ${t.files === 1 ? 'file' : 'files'}`
   ]

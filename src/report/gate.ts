@@ -12,7 +12,11 @@ export type FailOn = (typeof FAIL_ON)[number]
  * Why the step fails, or undefined when it passes. The default fails closed: what could not be
  * checked counts, so a pull request cannot pass the gate by making its policy unreadable.
  */
-export function gateFailure(report: Report, failOn: FailOn, option: string): string | undefined {
+export function gateFailure(
+  report: Pick<Report, 'totals'>,
+  failOn: FailOn,
+  option: string
+): string | undefined {
   const { errors, remaining, unusedActions, unchecked } = report.totals
   if (errors > 0) {
     return 'An internal guarantee of iam-refine failed for a policy; nothing was suggested for it. This is a bug; please report it.'

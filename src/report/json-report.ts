@@ -203,24 +203,74 @@ export function hasUnused(status: PolicyStatus): boolean {
 }
 
 export function computeTotals(files: readonly FileReport[]): Totals {
-  const policies = files.flatMap(f => f.policies)
-  const count = (s: PolicyStatus): number => policies.filter(p => p.status === s).length
-  const remaining = policies.filter(p => hasUnused(p.status) && p.status !== 'fixed')
-  return {
-    files: files.filter(f => f.status === 'policies').length,
-    policies: policies.length,
-    withUnused: policies.filter(p => hasUnused(p.status)).length,
-    fixed: count('fixed'),
-    unusedPolicies: count('unused-policy'),
-    notEditable: count('not-editable'),
-    unmapped: count('unmapped'),
-    invalid: count('invalid'),
-    errors: count('error'),
-    malformedFiles: files.filter(f => f.status === 'malformed').length,
-    skippedFiles: files.filter(f => f.status === 'skipped').length,
-    unusedActions: new Set(remaining.flatMap(p => p.unusedActions.map(a => a.toLowerCase()))).size,
-    remaining: remaining.length,
-    unchecked: uncheckedItems(files).length
+  const counter = new TotalsCounter()
+  for (const f of files) counter.add(f)
+  return counter.totals()
+}
+
+/**
+ * The totals of a report counted one file at a time, so that a check that prints each file and
+ * forgets it still ends with the totals of all: it keeps counts, and the distinct unused actions
+ * (at most the catalog's).
+ */
+export class TotalsCounter {
+  private readonly counts = {
+    files: 0,
+    policies: 0,
+    withUnused: 0,
+    fixed: 0,
+    unusedPolicies: 0,
+    notEditable: 0,
+    unmapped: 0,
+    invalid: 0,
+    errors: 0,
+    malformedFiles: 0,
+    skippedFiles: 0,
+    remaining: 0,
+    unchecked: 0
+  }
+  private readonly unusedActions = new Set<string>()
+
+  add(file: FileReport): void {
+    const c = this.counts
+    if (file.status === 'policies') c.files++
+    else if (file.status === 'malformed') c.malformedFiles++
+    else c.skippedFiles++
+    c.unchecked += uncheckedItems([file]).length
+    for (const p of file.policies) {
+      c.policies++
+      if (p.status === 'fixed') c.fixed++
+      else if (p.status === 'unused-policy') c.unusedPolicies++
+      else if (p.status === 'not-editable') c.notEditable++
+      else if (p.status === 'unmapped') c.unmapped++
+      else if (p.status === 'invalid') c.invalid++
+      else if (p.status === 'error') c.errors++
+      if (!hasUnused(p.status)) continue
+      c.withUnused++
+      if (p.status === 'fixed') continue
+      c.remaining++
+      for (const a of p.unusedActions) this.unusedActions.add(a.toLowerCase())
+    }
+  }
+
+  totals(): Totals {
+    const c = this.counts
+    return {
+      files: c.files,
+      policies: c.policies,
+      withUnused: c.withUnused,
+      fixed: c.fixed,
+      unusedPolicies: c.unusedPolicies,
+      notEditable: c.notEditable,
+      unmapped: c.unmapped,
+      invalid: c.invalid,
+      errors: c.errors,
+      malformedFiles: c.malformedFiles,
+      skippedFiles: c.skippedFiles,
+      unusedActions: this.unusedActions.size,
+      remaining: c.remaining,
+      unchecked: c.unchecked
+    }
   }
 }
 

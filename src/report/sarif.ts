@@ -1,6 +1,12 @@
 import type { SourceRange } from '../sources/model.js'
 import { agreementLine } from './agreement.js'
-import type { PolicyReport, Report, ReportEdit, StatementReport } from './json-report.js'
+import type {
+  FileReport,
+  PolicyReport,
+  Report,
+  ReportEdit,
+  StatementReport
+} from './json-report.js'
 import { visible } from './markdown.js'
 
 /** A SARIF message quotes files and policies; longer messages are cut. */
@@ -130,32 +136,7 @@ function rule(id: string, name: string, level: SarifLevel, short: string, full: 
 }
 
 /** A SARIF 2.1.0 log of a report: a result per refined statement, with a fix from its edits. */
-export function toSarif(report: Report, toolVersion?: string): SarifLog {
-  const results: SarifResult[] = []
-  for (const file of report.files) {
-    const uri = toUri(file.file)
-    if (file.status !== 'policies') {
-      const line = file.line ?? 1
-      const column = file.column ?? 1
-      results.push(
-        result('unreadable-file', `${file.file} ${file.message ?? 'could not be read'}`, uri, {
-          startLine: line,
-          startColumn: column,
-          endLine: line,
-          endColumn: column
-        })
-      )
-      continue
-    }
-    for (const policy of file.policies) {
-      const agreement = policy.awsAgreement
-      const properties = agreement
-        ? { awsAgreement: agreement.verdict, awsAgreementSummary: agreementLine(agreement) }
-        : undefined
-      for (const r of policyResults(policy, uri))
-        results.push(properties ? { ...r, properties } : r)
-    }
-  }
+export function toSarif(report: Pick<Report, 'files'>, toolVersion?: string): SarifLog {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -168,10 +149,36 @@ export function toSarif(report: Report, toolVersion?: string): SarifLog {
             rules: RULES
           }
         },
-        results
+        results: report.files.flatMap(sarifResults)
       }
     ]
   }
+}
+
+/** The SARIF results of one file of a report. */
+export function sarifResults(file: FileReport): SarifResult[] {
+  const uri = toUri(file.file)
+  if (file.status !== 'policies') {
+    const line = file.line ?? 1
+    const column = file.column ?? 1
+    return [
+      result('unreadable-file', `${file.file} ${file.message ?? 'could not be read'}`, uri, {
+        startLine: line,
+        startColumn: column,
+        endLine: line,
+        endColumn: column
+      })
+    ]
+  }
+  const results: SarifResult[] = []
+  for (const policy of file.policies) {
+    const agreement = policy.awsAgreement
+    const properties = agreement
+      ? { awsAgreement: agreement.verdict, awsAgreementSummary: agreementLine(agreement) }
+      : undefined
+    for (const r of policyResults(policy, uri)) results.push(properties ? { ...r, properties } : r)
+  }
+  return results
 }
 
 function policyResults(policy: PolicyReport, uri: string): SarifResult[] {

@@ -159,7 +159,11 @@ export function refineScan(
     policies: drafts.map(d =>
       d.report.status === 'not-editable' && d.edits.length > 0 ? { ...d, edits: [] } : d
     ),
-    prove: policies => scanned.prove(policies.map(provenChange), policies.flatMap(p => p.edits))
+    prove: policies =>
+      scanned.prove(
+        policies.map(provenChange),
+        policies.flatMap(p => p.edits)
+      )
   }
 }
 
@@ -171,7 +175,10 @@ export function refineScan(
  */
 function proveFileEdits(scanned: ScannedFile, drafts: readonly Draft[]): RenderedEdit[] {
   const prove = (set: readonly Draft[]): string | undefined =>
-    scanned.prove(set.map(provenChange), set.flatMap(d => d.edits))
+    scanned.prove(
+      set.map(provenChange),
+      set.flatMap(d => d.edits)
+    )
   const editing = drafts.filter(d => d.report.status === 'refined')
   if (editing.length === 0) return []
   const problem = prove(editing)
