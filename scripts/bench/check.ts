@@ -1,189 +1,205 @@
 /**
- * `check`'s numbers (`npm run bench check`): 1,000 generated files in a temporary repository
- * (a quarter each JSON policies, compact JSON policies, CloudFormation YAML templates with two
- * policies, SAM templates) plus 200 JSON and YAML files that are not policies, checked through the
- * in-process command line with the bundled catalog: once without `--fix` (find, map, refine,
- * render and verify the edits, print the diffs) and once with it (also write the files).
+ * `check`'s numbers (`npm run bench check`): generated repositories of 1,000, 5,000 and 10,000
+ * policy files (scripts/bench/lib/policy-repo.ts: JSON policies, compact JSON, CloudFormation
+ * YAML templates with two policies, SAM templates with their stacks in the configuration; a fifth
+ * as many JSON and YAML files that are not policies), checked by the command line as a user runs
+ * it, one process per run: the CLI built from these sources ("after") and the one committed at
+ * the commit before check streamed ("before", its `dist/` taken with `git archive`), in pairs in
+ * the same run, alternating which goes first. Each run's wall time, CPU time and peak memory
+ * (maxRSS, read by a module preloaded with `--import`) are printed, and the two outputs compared
+ * byte for byte. Medians over the rounds.
+ *
+ * IAM_REFINE_BENCH_BASE=<commit> compares with another commit; `none` runs "after" alone.
+ * IAM_REFINE_BENCH_SIZES=1000,5000 chooses the sizes.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { runCli } from '../../src/commands/run.js'
-import { random } from './lib/random.js'
+import { join, resolve } from 'node:path'
+import { writePolicyRepo } from './lib/policy-repo.js'
 
-const FILES = 1000
-const ACCOUNT = '123456789012'
+/** main just before `check` streamed, proved each file once and indexed principals (issue 13). */
+const DEFAULT_BASE = 'd05e417fcf8d5b4bb0248ec25b96aeef2651b288'
+const BASE = process.env.IAM_REFINE_BENCH_BASE ?? DEFAULT_BASE
+const SIZES = (process.env.IAM_REFINE_BENCH_SIZES ?? '1000,5000,10000').split(',').map(Number)
 
-const rand = random(42)
-const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T
-const ENTRIES = [
-  's3:GetObject',
-  's3:PutObject',
-  's3:Get*',
-  's3:List*',
-  'dynamodb:*',
-  'dynamodb:GetItem',
-  'dynamodb:Query',
-  'sqs:*',
-  'sqs:SendMessage',
-  'logs:*',
-  'ec2:Describe*',
-  'kms:Decrypt',
-  'lambda:InvokeFunction'
-]
-
-function statements(n: number): { Effect: string; Action: string[]; Resource: string }[] {
-  return Array.from({ length: n }, () => ({
-    Effect: 'Allow',
-    Action: [...new Set(Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(ENTRIES)))],
-    Resource: '*'
-  }))
+/** What is run at each size, and how often (the slow "before" makes the big sizes long). */
+function plan(size: number): { label: string; args: string[]; rounds: number; fix?: boolean }[] {
+  const rounds = size <= 5000 ? 3 : 1
+  const runs: { label: string; args: string[]; rounds: number; fix?: boolean }[] = [
+    { label: 'text', args: [], rounds },
+    { label: 'json', args: ['--format', 'json'], rounds: 1 }
+  ]
+  if (size === 5000) {
+    runs.push({ label: 'sarif', args: ['--format', 'sarif'], rounds: 1 })
+    runs.push({ label: 'fix', args: ['--fix'], rounds: 1, fix: true })
+  }
+  return runs
 }
 
-function yamlStatements(indent: string, n: number): string {
-  return statements(n)
-    .map(s =>
-      [
-        `${indent}- Effect: Allow`,
-        `${indent}  Action:`,
-        ...s.Action.map(a => `${indent}    - ${a}`),
-        `${indent}  Resource: '*'`
-      ].join('\n')
-    )
-    .join('\n')
+const work = resolve('.bench/check')
+rmSync(work, { recursive: true, force: true })
+mkdirSync(work, { recursive: true })
+
+// The command lines. "after" is bundled from src/ as scripts/bundle.mjs bundles dist/cli.js.
+const clis: { name: string; cli: string }[] = []
+const after = join(work, 'after/cli.js')
+execFileSync(
+  'node',
+  [
+    '--input-type=module',
+    '-e',
+    `import { bundleForNode } from './scripts/esbuild-node.mjs'; await bundleForNode('src/cli.ts', ${JSON.stringify(after)})`
+  ],
+  { stdio: 'inherit' }
+)
+if (BASE !== 'none') {
+  const before = join(work, 'before')
+  mkdirSync(before)
+  execFileSync('sh', ['-c', `git archive ${BASE} dist | tar -x -C ${JSON.stringify(before)}`])
+  clis.push({ name: `before (${BASE.slice(0, 7)})`, cli: join(before, 'dist/cli.js') })
+}
+clis.push({ name: 'after', cli: after })
+
+// Reads the process's peak memory and CPU time as it exits, and the main thread's own CPU time
+// (Linux: /proc/self/task/<pid>/stat, in clock ticks of 10 ms), which other processes on a busy
+// machine disturb less than the wall time.
+const meter = join(work, 'meter.mjs')
+writeFileSync(
+  meter,
+  [
+    "import { readFileSync, writeFileSync } from 'node:fs'",
+    "process.on('exit', () => {",
+    '  const usage = process.resourceUsage()',
+    '  let mainMs = NaN',
+    '  try {',
+    "    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ')",
+    '    mainMs = (Number(fields[11]) + Number(fields[12])) * 10',
+    '  } catch {}',
+    '  writeFileSync(process.env.IAM_REFINE_BENCH_METER, JSON.stringify({',
+    '    maxRssKiB: usage.maxRSS,',
+    '    cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,',
+    '    mainMs',
+    '  }))',
+    '})',
+    ''
+  ].join('\n')
+)
+
+interface Run {
+  readonly wallMs: number
+  readonly cpuMs: number
+  /** The main thread's CPU time (NaN where /proc is not there). */
+  readonly mainMs: number
+  readonly maxRssKiB: number
+  readonly code: number | null
+  readonly outputBytes: number
+  readonly outputHash: string
 }
 
-const findings: unknown[] = []
-function finding(role: string): void {
-  findings.push({
-    resource: `arn:aws:iam::${ACCOUNT}:role/${role}`,
-    resourceType: 'AWS::IAM::Role',
-    status: 'ACTIVE',
-    findingType: 'UnusedPermission',
-    findingDetails: [
-      { unusedPermissionDetails: { serviceNamespace: 'ec2' } },
-      {
-        unusedPermissionDetails: {
-          serviceNamespace: 's3',
-          actions: [{ action: 'PutObject' }, { action: 'GetObjectAcl' }]
-        }
-      },
-      {
-        unusedPermissionDetails: {
-          serviceNamespace: 'dynamodb',
-          actions: [{ action: 'DeleteItem' }, { action: 'Scan' }]
-        }
-      },
-      { unusedPermissionDetails: { serviceNamespace: 'sqs', actions: [{ action: 'PurgeQueue' }] } }
-    ]
-  })
+function runOnce(cli: string, repo: string, findings: string, args: string[]): Run {
+  const outFile = join(work, 'out.txt')
+  const meterFile = join(work, 'meter.json')
+  const out = openSync(outFile, 'w')
+  const started = process.hrtime.bigint()
+  const child = spawnSync(
+    'node',
+    ['--import', meter, cli, 'check', repo, '--findings', findings, ...args],
+    {
+      stdio: ['ignore', out, 'ignore'],
+      env: { ...process.env, IAM_REFINE_BENCH_METER: meterFile }
+    }
+  )
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6
+  closeSync(out)
+  const measured = JSON.parse(readFileSync(meterFile, 'utf8')) as {
+    maxRssKiB: number
+    cpuMs: number
+    mainMs: number | null
+  }
+  const output = readFileSync(outFile)
+  return {
+    wallMs,
+    maxRssKiB: measured.maxRssKiB,
+    cpuMs: measured.cpuMs,
+    mainMs: measured.mainMs ?? NaN,
+    code: child.status,
+    outputBytes: output.length,
+    // the repository's path differs between the runs of --fix; the outputs name it
+    outputHash: createHash('sha256')
+      .update(output.toString('utf8').split(repo).join('<repo>'))
+      .digest('hex')
+  }
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] as number
 }
 
 const root = mkdtempSync(join(tmpdir(), 'iam-refine-bench-check-'))
-const repo = join(root, 'repo')
 try {
-  for (const dir of ['policies', 'compact', 'cfn', 'sam', 'other'])
-    mkdirSync(join(repo, dir), { recursive: true })
-  mkdirSync(join(repo, '.github'))
-  const stacks: string[] = []
-  for (let i = 0; i < FILES; i++) {
-    const kind = i % 4
-    if (kind === 0) {
-      const role = `Role${i}`
-      finding(role)
-      const doc = { Version: '2012-10-17', Statement: statements(3) }
-      writeFileSync(join(repo, 'policies', `${role}.json`), `${JSON.stringify(doc, null, 2)}\n`)
-    } else if (kind === 1) {
-      const role = `Compact${i}`
-      finding(role)
-      const doc = { Version: '2012-10-17', Statement: statements(2) }
-      writeFileSync(join(repo, 'compact', `${role}.json`), JSON.stringify(doc))
-    } else if (kind === 2) {
-      const role = `App${i}`
-      finding(role)
-      writeFileSync(
-        join(repo, 'cfn', `stack${i}.yaml`),
-        [
-          "AWSTemplateFormatVersion: '2010-09-09'",
-          'Resources:',
-          `  Role:`,
-          '    Type: AWS::IAM::Role',
-          '    Properties:',
-          `      RoleName: ${role}`,
-          '      AssumeRolePolicyDocument:',
-          '        Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]',
-          '      Policies:',
-          '        - PolicyName: inline',
-          '          PolicyDocument:',
-          '            Version: 2012-10-17',
-          '            Statement:',
-          yamlStatements('              ', 3),
-          '  Extra:',
-          '    Type: AWS::IAM::Policy',
-          '    Properties:',
-          '      PolicyName: extra',
-          '      Roles: [!Ref Role]',
-          '      PolicyDocument:',
-          '        Statement:',
-          yamlStatements('          ', 2),
-          ''
-        ].join('\n')
-      )
-    } else {
-      const stack = `orders${i}`
-      stacks.push(`  - template: sam/template${i}.yaml\n    name: ${stack}`)
-      finding(`${stack}-ApiFunctionRole-ABCDEF${i}`)
-      writeFileSync(
-        join(repo, 'sam', `template${i}.yaml`),
-        [
-          "AWSTemplateFormatVersion: '2010-09-09'",
-          'Transform: AWS::Serverless-2016-10-31',
-          'Resources:',
-          '  ApiFunction:',
-          '    Type: AWS::Serverless::Function',
-          '    Properties:',
-          '      Handler: app.handler',
-          '      Policies:',
-          '        - AWSLambdaBasicExecutionRole',
-          '        - DynamoDBReadPolicy: {TableName: !Ref Table}',
-          '        - Statement:',
-          yamlStatements('            ', 2),
-          '  Table:',
-          '    Type: AWS::Serverless::SimpleTable',
-          ''
-        ].join('\n')
-      )
+  console.log(
+    'size = policy files; files/s = every file walked (the policy files and a fifth as many ' +
+      'others) / wall time; CPU = all threads; medians of the rounds'
+  )
+  for (const size of SIZES) {
+    const repo = join(root, `repo-${size}`)
+    const { walked, findingsFile } = writePolicyRepo(
+      repo,
+      size,
+      join(root, `findings-${size}.json`)
+    )
+    for (const step of plan(size)) {
+      const runs = new Map<string, Run[]>(clis.map(c => [c.name, []]))
+      for (let round = 0; round < step.rounds; round++) {
+        const order = round % 2 === 0 ? clis : [...clis].reverse()
+        for (const { name, cli } of order) {
+          // --fix writes: each run gets its own copy
+          const target = step.fix
+            ? join(root, `fix-${size}-${round}-${clis.findIndex(c => c.name === name)}`)
+            : repo
+          if (step.fix) cpSync(repo, target, { recursive: true })
+          runs.get(name)?.push(runOnce(cli, target, findingsFile, step.args))
+          if (step.fix) rmSync(target, { recursive: true, force: true })
+        }
+      }
+      const hashes = new Set<string>()
+      for (const { name } of clis) {
+        const list = runs.get(name) ?? []
+        const wall = median(list.map(r => r.wallMs))
+        const first = list[0] as Run
+        hashes.add(first.outputHash)
+        console.log(
+          `${String(size).padStart(6)} ${step.label.padEnd(5)} ${name.padEnd(18)} ` +
+            `${(wall / 1000).toFixed(2).padStart(6)} s wall, ${(median(list.map(r => r.cpuMs)) / 1000).toFixed(2).padStart(6)} s CPU ` +
+            `(${(median(list.map(r => r.mainMs)) / 1000).toFixed(2)} s main thread), ` +
+            `${String(Math.round((walked / wall) * 1000)).padStart(5)} files/s, ` +
+            `maxRSS ${String(Math.round(median(list.map(r => r.maxRssKiB)) / 1024)).padStart(4)} MiB, ` +
+            `exit ${first.code}, ${Math.round(first.outputBytes / 1024)} KiB out` +
+            (list.length > 1 ? ` (${list.length} rounds)` : '')
+        )
+      }
+      if (clis.length > 1) {
+        console.log(
+          `${''.padStart(6)} ${step.label.padEnd(5)} outputs ${hashes.size === 1 ? 'identical' : 'DIFFER'}`
+        )
+      }
     }
+    rmSync(repo, { recursive: true, force: true })
   }
-  for (let i = 0; i < 100; i++) {
-    writeFileSync(
-      join(repo, 'other', `data${i}.json`),
-      JSON.stringify({ name: `x${i}`, items: [1, 2, 3] })
-    )
-    writeFileSync(join(repo, 'other', `conf${i}.yaml`), `name: x${i}\nsteps: [a, b]\n`)
-  }
-  writeFileSync(join(repo, '.github', 'iam-refine.yml'), `stacks:\n${stacks.join('\n')}\n`)
-  const findingsFile = join(root, 'findings.json')
-  writeFileSync(findingsFile, JSON.stringify({ findings }))
-
-  let printed = 0
-  const io = { out: (t: string) => void (printed += t.length), err: () => undefined }
-  const time = async (label: string, args: string[]): Promise<void> => {
-    const copy = join(root, label)
-    cpSync(repo, copy, { recursive: true })
-    printed = 0
-    const started = process.hrtime.bigint()
-    const code = await runCli(['check', copy, '--findings', findingsFile, ...args], io)
-    const ms = Number(process.hrtime.bigint() - started) / 1e6
-    const total = FILES + 200
-    console.log(
-      `${label.padEnd(10)} ${total} files (${FILES} with policies) in ${ms.toFixed(0)} ms: ` +
-        `${((total / ms) * 1000).toFixed(0)} files/s, exit ${code}, ${(printed / 1024).toFixed(0)} KiB of output`
-    )
-  }
-  await time('check', [])
-  await time('json', ['--format', 'json'])
-  await time('fix', ['--fix'])
+  if (!existsSync(after)) throw new Error('the bundle was not built')
 } finally {
   rmSync(root, { recursive: true, force: true })
 }

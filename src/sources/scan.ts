@@ -76,22 +76,25 @@ export interface RefinedPolicy {
  * the whole of `check` for one file, without I/O (the action calls it on a pull request's files).
  */
 export function refineFile(input: FileInput, options: RefineSourcesOptions): FileOutcome {
-  return refineScan(
-    input,
+  const scan = (): ScannedFile =>
     scanFile(input.text, input.file, {
       ...options.formats,
       path: input.path,
       ...(input.included ? { included: input.included } : {})
-    }),
-    options
-  )
+    })
+  // The outcome proves again by scanning again: it does not keep the file's tree alive.
+  return refineScan(input, scan(), options, scan)
 }
 
-/** `refineFile` for a file already scanned (`scanned` read `input.text`). */
+/**
+ * `refineFile` for a file already scanned (`scanned` read `input.text`); `rescan` gives it again
+ * for the outcome's later proofs (by default, the same).
+ */
 export function refineScan(
   input: FileInput,
   scanned: ScannedFile,
-  options: RefineSourcesOptions
+  options: RefineSourcesOptions,
+  rescan: () => ScannedFile = () => scanned
 ): FileOutcome {
   const { scan } = scanned
   if (scan.status === 'none') return { report: undefined }
@@ -159,12 +162,17 @@ export function refineScan(
     policies: drafts.map(d =>
       d.report.status === 'not-editable' && d.edits.length > 0 ? { ...d, edits: [] } : d
     ),
-    prove: policies =>
-      scanned.prove(
-        policies.map(provenChange),
-        policies.flatMap(p => p.edits)
-      )
+    prove: proverOf(rescan)
   }
+}
+
+/** Made apart from `refineScan`, so that it holds `rescan` only, not the scanned file's tree. */
+function proverOf(rescan: () => ScannedFile): NonNullable<FileOutcome['prove']> {
+  return policies =>
+    rescan().prove(
+      policies.map(provenChange),
+      policies.flatMap(p => p.edits)
+    )
 }
 
 /**
