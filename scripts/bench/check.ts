@@ -108,21 +108,28 @@ interface Run {
   readonly outputHash: string
 }
 
-function runOnce(cli: string, repo: string, findings: string, args: string[]): Run {
+function runOnce(cli: string, repo: string, findings: readonly string[], args: string[]): Run {
   const outFile = join(work, 'out.txt')
   const meterFile = join(work, 'meter.json')
+  const errFile = join(work, 'err.txt')
   const out = openSync(outFile, 'w')
+  const err = openSync(errFile, 'w')
   const started = process.hrtime.bigint()
   const child = spawnSync(
     'node',
-    ['--import', meter, cli, 'check', repo, '--findings', findings, ...args],
+    ['--import', meter, cli, 'check', repo, ...findings.flatMap(f => ['--findings', f]), ...args],
     {
-      stdio: ['ignore', out, 'ignore'],
+      stdio: ['ignore', out, err],
       env: { ...process.env, IAM_REFINE_BENCH_METER: meterFile }
     }
   )
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6
   closeSync(out)
+  closeSync(err)
+  if (child.status !== 0 && child.status !== 1) {
+    // not a measurement: the command could not check the repository
+    throw new Error(`exit ${child.status}: ${readFileSync(errFile, 'utf8').slice(0, 500)}`)
+  }
   const measured = JSON.parse(readFileSync(meterFile, 'utf8')) as {
     maxRssKiB: number
     cpuMs: number
@@ -156,11 +163,7 @@ try {
   )
   for (const size of SIZES) {
     const repo = join(root, `repo-${size}`)
-    const { walked, findingsFile } = writePolicyRepo(
-      repo,
-      size,
-      join(root, `findings-${size}.json`)
-    )
+    const { walked, findingsFiles } = writePolicyRepo(repo, size, join(root, `findings-${size}`))
     for (const step of plan(size)) {
       const runs = new Map<string, Run[]>(clis.map(c => [c.name, []]))
       for (let round = 0; round < step.rounds; round++) {
@@ -171,7 +174,7 @@ try {
             ? join(root, `fix-${size}-${round}-${clis.findIndex(c => c.name === name)}`)
             : repo
           if (step.fix) cpSync(repo, target, { recursive: true })
-          runs.get(name)?.push(runOnce(cli, target, findingsFile, step.args))
+          runs.get(name)?.push(runOnce(cli, target, findingsFiles, step.args))
           if (step.fix) rmSync(target, { recursive: true, force: true })
         }
       }

@@ -29,11 +29,18 @@ const ENTRIES = [
 export interface PolicyRepo {
   /** Files the walk reads: the policy files and the others. */
   readonly walked: number
-  readonly findingsFile: string
+  /** The findings, a file per 2,000 roles (a findings file may hold at most 5 MiB). */
+  readonly findingsFiles: readonly string[]
 }
 
-/** Writes the repository into `dir` (created) and its findings file beside it. */
-export function writePolicyRepo(dir: string, files: number, findingsFile: string): PolicyRepo {
+/** Findings per file: about 1 MiB each. */
+const FINDINGS_PER_FILE = 2000
+
+/**
+ * Writes the repository into `dir` (created) and its findings files beside it, named
+ * `findings` + `-<n>.json`.
+ */
+export function writePolicyRepo(dir: string, files: number, findings: string): PolicyRepo {
   const rand = random(42)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T
   const statements = (n: number): { Effect: string; Action: string[]; Resource: string }[] =>
@@ -53,9 +60,9 @@ export function writePolicyRepo(dir: string, files: number, findingsFile: string
         ].join('\n')
       )
       .join('\n')
-  const findings: unknown[] = []
+  const all: unknown[] = []
   const finding = (role: string): void => {
-    findings.push({
+    all.push({
       resource: `arn:aws:iam::${ACCOUNT}:role/${role}`,
       resourceType: 'AWS::IAM::Role',
       status: 'ACTIVE',
@@ -161,6 +168,11 @@ export function writePolicyRepo(dir: string, files: number, findingsFile: string
     writeFileSync(join(dir, 'other', `conf${i}.yaml`), `name: x${i}\nsteps: [a, b]\n`)
   }
   writeFileSync(join(dir, '.github', 'iam-refine.yml'), `stacks:\n${stacks.join('\n')}\n`)
-  writeFileSync(findingsFile, JSON.stringify({ findings }))
-  return { walked: files + 2 * others, findingsFile }
+  const findingsFiles: string[] = []
+  for (let i = 0; i < all.length; i += FINDINGS_PER_FILE) {
+    const file = `${findings}-${findingsFiles.length}.json`
+    writeFileSync(file, JSON.stringify({ findings: all.slice(i, i + FINDINGS_PER_FILE) }))
+    findingsFiles.push(file)
+  }
+  return { walked: files + 2 * others, findingsFiles }
 }
