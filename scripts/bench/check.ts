@@ -34,18 +34,33 @@ const DEFAULT_BASE = 'd05e417fcf8d5b4bb0248ec25b96aeef2651b288'
 const BASE = process.env.IAM_REFINE_BENCH_BASE ?? DEFAULT_BASE
 const SIZES = (process.env.IAM_REFINE_BENCH_SIZES ?? '1000,5000,10000').split(',').map(Number)
 
-/** What is run at each size, and how often (the slow "before" makes the big sizes long). */
-function plan(size: number): { label: string; args: string[]; rounds: number; fix?: boolean }[] {
+interface Step {
+  readonly label: string
+  readonly args: readonly string[]
+  readonly rounds: number
+  /** --fix: each run writes its own copy of the repository. */
+  readonly fix?: boolean
+  /** Runs "after" alone with V8's old generation capped at this many MiB. */
+  readonly heapMiB?: number
+}
+
+/**
+ * What is run at each size, and how often (the slow "before" makes the big sizes long). At the
+ * largest size "after" runs once more in a 64 MiB heap: peak RSS is also V8 letting garbage
+ * pile up between collections; a run that fits the small heap holds little of it live.
+ */
+function plan(size: number, largest: boolean): Step[] {
   const rounds = size <= 5000 ? 3 : 1
-  const runs: { label: string; args: string[]; rounds: number; fix?: boolean }[] = [
+  const steps: Step[] = [
     { label: 'text', args: [], rounds },
     { label: 'json', args: ['--format', 'json'], rounds: 1 }
   ]
   if (size === 5000) {
-    runs.push({ label: 'sarif', args: ['--format', 'sarif'], rounds: 1 })
-    runs.push({ label: 'fix', args: ['--fix'], rounds: 1, fix: true })
+    steps.push({ label: 'sarif', args: ['--format', 'sarif'], rounds: 1 })
+    steps.push({ label: 'fix', args: ['--fix'], rounds: 1, fix: true })
   }
-  return runs
+  if (largest) steps.push({ label: 'json', args: ['--format', 'json'], rounds: 1, heapMiB: 64 })
+  return steps
 }
 
 const work = resolve('.bench/check')
@@ -108,7 +123,7 @@ interface Run {
   readonly outputHash: string
 }
 
-function runOnce(cli: string, repo: string, findings: readonly string[], args: string[]): Run {
+function runOnce(cli: string, repo: string, findings: readonly string[], step: Step): Run {
   const outFile = join(work, 'out.txt')
   const meterFile = join(work, 'meter.json')
   const errFile = join(work, 'err.txt')
@@ -117,7 +132,16 @@ function runOnce(cli: string, repo: string, findings: readonly string[], args: s
   const started = process.hrtime.bigint()
   const child = spawnSync(
     'node',
-    ['--import', meter, cli, 'check', repo, ...findings.flatMap(f => ['--findings', f]), ...args],
+    [
+      ...(step.heapMiB ? [`--max-old-space-size=${step.heapMiB}`] : []),
+      '--import',
+      meter,
+      cli,
+      'check',
+      repo,
+      ...findings.flatMap(f => ['--findings', f]),
+      ...step.args
+    ],
     {
       stdio: ['ignore', out, err],
       env: { ...process.env, IAM_REFINE_BENCH_METER: meterFile }
@@ -164,28 +188,31 @@ try {
   for (const size of SIZES) {
     const repo = join(root, `repo-${size}`)
     const { walked, findingsFiles } = writePolicyRepo(repo, size, join(root, `findings-${size}`))
-    for (const step of plan(size)) {
-      const runs = new Map<string, Run[]>(clis.map(c => [c.name, []]))
+    const hashOf = new Map<string, string>()
+    for (const step of plan(size, size === Math.max(...SIZES))) {
+      const those = step.heapMiB ? clis.filter(c => c.name === 'after') : clis
+      const runs = new Map<string, Run[]>(those.map(c => [c.name, []]))
       for (let round = 0; round < step.rounds; round++) {
-        const order = round % 2 === 0 ? clis : [...clis].reverse()
+        const order = round % 2 === 0 ? those : [...those].reverse()
         for (const { name, cli } of order) {
           // --fix writes: each run gets its own copy
           const target = step.fix
             ? join(root, `fix-${size}-${round}-${clis.findIndex(c => c.name === name)}`)
             : repo
           if (step.fix) cpSync(repo, target, { recursive: true })
-          runs.get(name)?.push(runOnce(cli, target, findingsFiles, step.args))
+          runs.get(name)?.push(runOnce(cli, target, findingsFiles, step))
           if (step.fix) rmSync(target, { recursive: true, force: true })
         }
       }
       const hashes = new Set<string>()
-      for (const { name } of clis) {
+      const label = step.heapMiB ? `${step.label}, ${step.heapMiB} MiB heap` : step.label
+      for (const { name } of those) {
         const list = runs.get(name) ?? []
         const wall = median(list.map(r => r.wallMs))
         const first = list[0] as Run
         hashes.add(first.outputHash)
         console.log(
-          `${String(size).padStart(6)} ${step.label.padEnd(5)} ${name.padEnd(18)} ` +
+          `${String(size).padStart(6)} ${label.padEnd(19)} ${name.padEnd(18)} ` +
             `${(wall / 1000).toFixed(2).padStart(6)} s wall, ${(median(list.map(r => r.cpuMs)) / 1000).toFixed(2).padStart(6)} s CPU ` +
             `(${(median(list.map(r => r.mainMs)) / 1000).toFixed(2)} s main thread), ` +
             `${String(Math.round((walked / wall) * 1000)).padStart(5)} files/s, ` +
@@ -194,9 +221,14 @@ try {
             (list.length > 1 ? ` (${list.length} rounds)` : '')
         )
       }
-      if (clis.length > 1) {
+      // a run in the small heap prints what the same run printed in the default one
+      const key = step.args.join(' ')
+      const earlier = hashOf.get(key)
+      if (earlier !== undefined) hashes.add(earlier)
+      else hashOf.set(key, [...hashes][0] as string)
+      if (hashes.size > 1 || those.length > 1 || earlier !== undefined) {
         console.log(
-          `${''.padStart(6)} ${step.label.padEnd(5)} outputs ${hashes.size === 1 ? 'identical' : 'DIFFER'}`
+          `${''.padStart(6)} ${label.padEnd(19)} outputs ${hashes.size === 1 ? 'identical' : 'DIFFER'}`
         )
       }
     }
