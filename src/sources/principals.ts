@@ -263,8 +263,10 @@ export function principalsNamedLike(
   const base = parts.pop()
   const names = [base?.split('.')[0] ?? '', ...parts.reverse()].filter(n => n !== '')
   for (const name of names) {
+    const named = candidates(known, name.toLowerCase())
+    if (named.length === 0) continue // (compiling the pattern costs more than the lookup)
     const pattern = new RegExp(`:(role|user)/(?:[^/]+/)*${escape(name)}$`, 'i')
-    const matches = candidates(known, name.toLowerCase()).filter(
+    const matches = named.filter(
       arn => pattern.test(arn) && (account === undefined || accountOf(arn) === account)
     )
     if (matches.length === 0) continue
