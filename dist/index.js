@@ -13,7 +13,7 @@ import {
   renderLeftAloneComment,
   renderSweepBody,
   renderSweepSummary
-} from "./chunk-CDNZCRJC.js";
+} from "./chunk-MCYQO6YF.js";
 import {
   EMPTY_CONFIG,
   FAIL_ON,
@@ -38,14 +38,14 @@ import {
   withAwsAgreement,
   withAwsProof,
   withholdDisagreements
-} from "./chunk-2XRJ5XJE.js";
+} from "./chunk-HB2X6GVL.js";
 import {
   buildReport,
   code,
   hasUnused,
   text,
   uncheckedItems
-} from "./chunk-GXI2PTZC.js";
+} from "./chunk-UYCQNULF.js";
 import {
   catalogFromInput
 } from "./chunk-OLLSRKQT.js";
