@@ -1,16 +1,21 @@
 /**
- * The bundled action, run as the runner runs it: `node dist/index.js` with INPUT_* variables, an
- * event payload, a workspace holding a merge checkout whose files differ from the head commit,
- * GITHUB_STEP_SUMMARY and GITHUB_OUTPUT, against the strict loopback GitHub server.
+ * The bundled action, run as the runner runs it (helpers/action-run.ts): `node dist/index.js` with
+ * INPUT_* variables, an event payload, a workspace holding a merge checkout whose files differ
+ * from the head commit, GITHUB_STEP_SUMMARY and GITHUB_OUTPUT, against the strict loopback GitHub
+ * server.
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { cpSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { applySuggestions } from '../src/github/placement.js'
 import { SUMMARY_MARKER } from '../src/report/fingerprint.js'
 import { newFilePatch } from './fixtures/github/reports.js'
+import {
+  actionSandbox,
+  pullRequestEvent,
+  type ActionRun,
+  type ActionSandbox
+} from './helpers/action-run.js'
 import {
   startGitHubServer,
   type GitHubServer,
@@ -69,37 +74,28 @@ const changed: Record<string, ServerFile> = {
 }
 
 let server: GitHubServer
-let work: string
+let sandbox: ActionSandbox
 
 beforeEach(() => {
-  work = mkdtempSync(join(tmpdir(), 'iam-refine-e2e-'))
+  sandbox = actionSandbox()
   // The workspace is the merge commit: the same files with lines the head commit does not have.
-  const workspace = join(work, 'workspace')
+  const workspace = sandbox.workspace
   cpSync(`${repo}/input`, workspace, { recursive: true })
   for (const f of ['policies/AppRole.json', 'cfn/network.json']) {
-    writeFileSync(join(workspace, f), `\n\n\n${head(f)}`)
+    sandbox.write(f, `\n\n\n${head(f)}`)
   }
   cpSync(`${repo}/findings.json`, join(workspace, 'findings/findings.json'), { recursive: true })
   cpSync(`${service}/findings.json`, join(workspace, 'findings/serverless.json'))
   cpSync(`${ingest}/findings.json`, join(workspace, 'findings/ingest.json'))
   cpSync(`${ingest}/input`, join(workspace, 'ingest'), { recursive: true })
-  mkdirSync(join(workspace, 'services/orders'), { recursive: true })
-  writeFileSync(join(workspace, SERVICE_FILE), serviceText)
+  sandbox.write(SERVICE_FILE, serviceText)
   cpSync(`${repo}/catalog.json`, join(workspace, 'catalog.json'))
-  writeFileSync(
-    join(work, 'event.json'),
-    JSON.stringify({
-      action: 'synchronize',
-      number: 7,
-      pull_request: { number: 7, head: { sha: HEAD } },
-      repository: { name: 'infra', owner: { login: 'acme' } }
-    })
-  )
+  sandbox.event(pullRequestEvent(7, HEAD))
 })
 
 afterEach(async () => {
   await server?.close()
-  rmSync(work, { recursive: true, force: true })
+  sandbox.remove()
 })
 
 async function startServer(readOnly = false, graphql?: GraphqlOptions): Promise<GitHubServer> {
@@ -128,67 +124,14 @@ async function startServer(readOnly = false, graphql?: GraphqlOptions): Promise<
   return server
 }
 
-interface ActionRun {
-  readonly code: number
-  readonly stdout: string
-  readonly outputs: Record<string, string>
-  readonly summary: string
-}
-
-/** Runs dist/index.js as a child process, the way the runner does. */
-async function runAction(inputs: Record<string, string>): Promise<ActionRun> {
-  const summaryFile = join(work, `summary-${Date.now()}.md`)
-  const outputFile = join(work, `output-${Date.now()}.txt`)
-  writeFileSync(summaryFile, '')
-  writeFileSync(outputFile, '')
-  mkdirSync(join(work, 'temp'), { recursive: true })
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    GITHUB_API_URL: server.url,
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: join(work, 'event.json'),
-    GITHUB_REPOSITORY: 'acme/infra',
-    GITHUB_WORKSPACE: join(work, 'workspace'),
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_OUTPUT: outputFile,
-    RUNNER_TEMP: join(work, 'temp'),
-    'INPUT_GITHUB-TOKEN': 'test-token',
-    INPUT_FINDINGS: 'findings/*.json',
-    INPUT_CATALOG: 'catalog.json',
-    INPUT_CONFIG: '.github/iam-refine.yml',
-    'INPUT_FAIL-ON': 'unused',
-    'INPUT_REVIEW-EVENT': 'COMMENT',
-    'INPUT_MAX-COMMENTS': '30',
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
-  }
-  const child = spawn(process.execPath, [resolve('dist/index.js')], {
-    env,
-    cwd: join(work, 'workspace')
+/** dist/index.js on the pull request, with this file's findings and catalog, failing on unused. */
+function runAction(inputs: Record<string, string>): Promise<ActionRun> {
+  return sandbox.run(server.url, {
+    findings: 'findings/*.json',
+    catalog: 'catalog.json',
+    'fail-on': 'unused',
+    ...inputs
   })
-  let stdout = ''
-  child.stdout.on('data', d => (stdout += d))
-  child.stderr.on('data', d => (stdout += d))
-  const code = await new Promise<number>(done => child.on('close', c => done(c ?? -1)))
-  return {
-    code,
-    stdout,
-    outputs: readOutputs(outputFile),
-    summary: readFileSync(summaryFile, 'utf8')
-  }
-}
-
-/** GITHUB_OUTPUT holds `name<<DELIMITER`, the value, `DELIMITER`. */
-function readOutputs(file: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  const lines = readFileSync(file, 'utf8').split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i] as string)
-    if (!m) continue
-    const end = lines.indexOf(m[2] as string, i + 1)
-    out[m[1] as string] = lines.slice(i + 1, end).join('\n')
-    i = end
-  }
-  return out
 }
 
 describe('dist/index.js on a pull request', () => {
@@ -348,7 +291,7 @@ describe('dist/index.js on a pull request that changes Terraform', () => {
       ],
       contents: { [HEAD]: contents }
     })
-    const workspace = join(work, 'workspace')
+    const workspace = sandbox.workspace
     cpSync(`${tf}/findings.json`, join(workspace, 'findings/tf.json'))
     cpSync(`${tf}/catalog.json`, join(workspace, 'catalog.json'))
     rmSync(join(workspace, 'findings/findings.json'))
