@@ -50,48 +50,52 @@ async function start(contents: Record<string, string | Uint8Array>) {
 }
 
 describe('reading files over REST', () => {
-  it('reads 300 files with a full garbage collection between each response and the read of its body', async () => {
-    const contents: Record<string, string> = {}
-    for (let i = 0; i < 300; i++) contents[`iam/p${i}.json`] = policy(i)
-    const { server: s, client } = await start(contents)
-    const gc = fullGc()
-    // After Octokit has answered and before the caller goes on: a full collection, then one turn
-    // of the event loop so that undici's finalizer runs. Before the fix this lost every file
-    // ("Response body object should not be disturbed or locked"). Responses that arrive within
-    // GATHER_MS of each other share one collection (a full one costs tens of milliseconds in
-    // Jest's heap), which still falls between each one's answer and its read.
-    let collections = 0
-    let next: Promise<void> | undefined
-    const collection = (): Promise<void> =>
-      (next ??= new Promise(resolve =>
-        setTimeout(() => {
-          gc()
-          collections++
-          next = undefined
-          setImmediate(resolve)
-        }, GATHER_MS)
-      ))
-    let collectedBeforeRead = 0
-    client.hook.after('request', async () => {
-      const before = collections
-      await collection()
-      if (collections > before) collectedBeforeRead++
-    })
-    const got = await getFileContents(
-      client,
-      pr,
-      Object.keys(contents).map(path => ({ path })),
-      HEAD
-    )
-    expect(s.count('POST', /^\/graphql$/)).toBe(1) // refused once, then REST only
-    expect(s.count('GET', '/contents/')).toBe(300)
-    expect(collectedBeforeRead).toBe(300)
-    expect(collections).toBeGreaterThan(0)
-    expect(got.size).toBe(300)
-    for (const [path, text] of Object.entries(contents)) {
-      expect(got.get(path)).toEqual({ kind: 'text', text })
-    }
-  }, GC_TEST_TIMEOUT_MS)
+  it(
+    'reads 300 files with a full garbage collection between each response and the read of its body',
+    async () => {
+      const contents: Record<string, string> = {}
+      for (let i = 0; i < 300; i++) contents[`iam/p${i}.json`] = policy(i)
+      const { server: s, client } = await start(contents)
+      const gc = fullGc()
+      // After Octokit has answered and before the caller goes on: a full collection, then one turn
+      // of the event loop so that undici's finalizer runs. Before the fix this lost every file
+      // ("Response body object should not be disturbed or locked"). Responses that arrive within
+      // GATHER_MS of each other share one collection (a full one costs tens of milliseconds in
+      // Jest's heap), which still falls between each one's answer and its read.
+      let collections = 0
+      let next: Promise<void> | undefined
+      const collection = (): Promise<void> =>
+        (next ??= new Promise(resolve =>
+          setTimeout(() => {
+            gc()
+            collections++
+            next = undefined
+            setImmediate(resolve)
+          }, GATHER_MS)
+        ))
+      let collectedBeforeRead = 0
+      client.hook.after('request', async () => {
+        const before = collections
+        await collection()
+        if (collections > before) collectedBeforeRead++
+      })
+      const got = await getFileContents(
+        client,
+        pr,
+        Object.keys(contents).map(path => ({ path })),
+        HEAD
+      )
+      expect(s.count('POST', /^\/graphql$/)).toBe(1) // refused once, then REST only
+      expect(s.count('GET', '/contents/')).toBe(300)
+      expect(collectedBeforeRead).toBe(300)
+      expect(collections).toBeGreaterThan(0)
+      expect(got.size).toBe(300)
+      for (const [path, text] of Object.entries(contents)) {
+        expect(got.get(path)).toEqual({ kind: 'text', text })
+      }
+    },
+    GC_TEST_TIMEOUT_MS
+  )
 
   it('reads a file of exactly the size limit, and skips one a byte over it', async () => {
     const at = `{"Statement": []}${' '.repeat(MAX_FILE_BYTES - 17)}`

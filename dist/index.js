@@ -38,7 +38,7 @@ import {
   withAwsAgreement,
   withAwsProof,
   withholdDisagreements
-} from "./chunk-HB2X6GVL.js";
+} from "./chunk-SEPM6YIX.js";
 import {
   buildReport,
   code,

@@ -1,7 +1,14 @@
 import type { PolicyRefinement, StatementResult } from '../../engine/model.js'
 import type { ProvenChange, RenderedEdit, RenderResult } from '../format.js'
 import type { PolicyLocation } from '../model.js'
-import { EditRefusal as Refusal, KEEP, planEntries, type Op } from '../edit-plan.js'
+import {
+  answerBeforeEditing,
+  editSafely,
+  EditRefusal as Refusal,
+  KEEP,
+  planEntries,
+  type Op
+} from '../edit-plan.js'
 import { applyEdits, type TextEdit } from '../text-edit.js'
 import { nodeAt, pair, pointerOf } from './nodes.js'
 import {
@@ -31,24 +38,16 @@ export function renderEdits(
   refinement: PolicyRefinement,
   parsedTree?: SourceTree
 ): RenderResult {
-  if (!refinement.changed) return { edits: [] }
-  if (refinement.unusedPolicy) {
-    return {
-      refused: 'no statement is left: detach or delete the policy rather than keep an empty one'
-    }
-  }
-  if (location.notEditable.length > 0) return { refused: location.notEditable.join('; ') }
+  const before = answerBeforeEditing(location, refinement)
+  if (before) return before
   if (location.syntax === 'hcl') return { refused: 'not a JSON or YAML policy' }
   const tree = treeOf(text, location.syntax, parsedTree)
   if ('refused' in tree) return tree
-  try {
+  return editSafely(() => {
     const edits = buildEdits(tree, location, refinement)
     checkInsidePolicy(tree, location, edits)
     return { edits }
-  } catch (error) {
-    if (error instanceof Refusal) return { refused: `cannot edit safely: ${error.message}` }
-    throw error
-  }
+  })
 }
 
 /**
@@ -66,13 +65,7 @@ export function verifyFileEdits(
 ): string | undefined {
   const tree = treeOf(text, syntax, parsedTree)
   if ('refused' in tree) return tree.refused
-  try {
-    verifyAll(tree, changes, edits, refind)
-    return undefined
-  } catch (error) {
-    if (error instanceof Refusal) return `cannot edit safely: ${error.message}`
-    throw error
-  }
+  return editSafely(() => verifyAll(tree, changes, edits, refind))?.refused
 }
 
 function treeOf(

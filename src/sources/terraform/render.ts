@@ -1,5 +1,5 @@
 import type { PolicyRefinement, StatementResult } from '../../engine/model.js'
-import { EditRefusal, planEntries, type Op } from '../edit-plan.js'
+import { answerBeforeEditing, editSafely, EditRefusal, planEntries, type Op } from '../edit-plan.js'
 import type { RenderedEdit, RenderResult } from '../format.js'
 import type { PolicyLocation } from '../model.js'
 import { applyEdits, type TextEdit } from '../text-edit.js'
@@ -35,24 +35,16 @@ export function renderTerraform(
   refinement: PolicyRefinement
 ): RenderResult {
   const { location } = policy
-  if (!refinement.changed) return { edits: [] }
-  if (refinement.unusedPolicy) {
-    return {
-      refused: 'no statement is left: detach or delete the policy rather than keep an empty one'
-    }
-  }
-  if (location.notEditable.length > 0) return { refused: location.notEditable.join('; ') }
-  try {
+  const before = answerBeforeEditing(location, refinement)
+  if (before) return before
+  return editSafely(() => {
     const edits = buildEdits(hcl, policy, refinement)
     const region = regionOf(hcl.text, location)
     if (edits.some(e => e.start < region.start || e.end > region.end)) {
       throw new EditRefusal('an edit falls outside the policy')
     }
     return { edits }
-  } catch (error) {
-    if (error instanceof EditRefusal) return { refused: `cannot edit safely: ${error.message}` }
-    throw error
-  }
+  })
 }
 
 /** The edits of several policies of one file, proven together; the reason when they fail. */
@@ -62,13 +54,7 @@ export function verifyTerraformEdits(
   edits: readonly TextEdit[],
   refind: Refind
 ): string | undefined {
-  try {
-    verify(hcl, changes, edits, refind)
-    return undefined
-  } catch (error) {
-    if (error instanceof EditRefusal) return `cannot edit safely: ${error.message}`
-    throw error
-  }
+  return editSafely(() => verify(hcl, changes, edits, refind))?.refused
 }
 
 // ---------------------------------------------------------------- building
