@@ -1,21 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import {
   chmodSync,
   cpSync,
   mkdirSync,
-  mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   statSync,
   symlinkSync,
   writeFileSync
 } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import type { Report } from '../src/report/json-report.js'
 import type { SarifLog } from '../src/report/sarif.js'
 import { cli } from './helpers/cli.js'
+import { filesUnder, scratchFolder } from './helpers/scratch.js'
 
 // The fixture repository: input/ is a small repository of policies and templates in many styles,
 // expected/ the same after `check --fix`; findings.json and catalog.json are what it runs with.
@@ -23,30 +21,9 @@ const fixture = join(process.cwd(), '__tests__/fixtures/repo')
 const findings = join(fixture, 'findings.json')
 const catalog = join(fixture, 'catalog.json')
 
-let temp: string
-beforeAll(() => {
-  temp = mkdtempSync(join(tmpdir(), 'iam-refine-check-'))
-})
-afterAll(() => rmSync(temp, { recursive: true, force: true }))
+const scratch = scratchFolder('check')
 
-function copyInput(name: string): string {
-  const dir = join(temp, name)
-  cpSync(join(fixture, 'input'), dir, { recursive: true })
-  return dir
-}
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = []
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name)
-      if (e.isDirectory()) walk(p)
-      else out.push(relative(dir, p))
-    }
-  }
-  walk(dir)
-  return out.sort()
-}
+const copyInput = (name: string): string => scratch.copy(join(fixture, 'input'), name)
 
 const run = (...args: string[]) =>
   cli('check', ...args, '--findings', findings, '--catalog', catalog)
@@ -255,7 +232,7 @@ describe('iam-refine check: usage and configuration errors exit 2', () => {
     const none = await cli('check', '.')
     expect(none.code).toBe(2)
     expect(none.err).toContain('name at least one --findings file')
-    const missing = await run(join(temp, 'does-not-exist'))
+    const missing = await run(join(scratch.path, 'does-not-exist'))
     expect(missing.code).toBe(2)
     expect(missing.err).toContain('no such file or folder')
     const badFlag = await run('.', '--bogus')
@@ -263,7 +240,7 @@ describe('iam-refine check: usage and configuration errors exit 2', () => {
   })
 
   it('names the file, line and key of a configuration error', async () => {
-    const dir = join(temp, 'config')
+    const dir = join(scratch.path, 'config')
     mkdirSync(join(dir, '.github'), { recursive: true })
     writeFileSync(
       join(dir, '.github/iam-refine.yml'),
@@ -281,7 +258,7 @@ describe('iam-refine check: usage and configuration errors exit 2', () => {
   })
 
   it('asks whose a per-principal findings list is', async () => {
-    const dir = join(temp, 'anon')
+    const dir = join(scratch.path, 'anon')
     mkdirSync(dir, { recursive: true })
     const list = join(dir, 'list.json.txt')
     writeFileSync(
@@ -315,7 +292,7 @@ describe('iam-refine check: usage and configuration errors exit 2', () => {
 
 describe('iam-refine check: a wholly unused policy', () => {
   it('is reported (detach or delete it), never emptied, and keeps the exit code 1 after --fix', async () => {
-    const dir = join(temp, 'unused')
+    const dir = join(scratch.path, 'unused')
     mkdirSync(dir, { recursive: true })
     const text =
       '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ec2:*", "Resource": "*"}]}\n'
@@ -336,7 +313,7 @@ describe('iam-refine check: bad input is reported or skipped, never a crash', ()
     `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ${action}, "Resource": "*"}]}\n`
 
   it('handles every kind of bad file in one run', async () => {
-    const dir = join(temp, 'bad')
+    const dir = join(scratch.path, 'bad')
     mkdirSync(dir, { recursive: true })
     // over 5 MB: reported and skipped
     writeFileSync(
@@ -444,7 +421,7 @@ describe('iam-refine check: bad input is reported or skipped, never a crash', ()
 
 describe('iam-refine check: --fix keeps every byte it does not change', () => {
   it('keeps a byte-order mark, in JSON and in YAML', async () => {
-    const dir = join(temp, 'bom')
+    const dir = join(scratch.path, 'bom')
     mkdirSync(join(dir, 'AppRole'), { recursive: true })
     const bom = '\ufeff'
     const json = `${bom}{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "*"}]}\n`
@@ -468,7 +445,7 @@ describe('iam-refine check: --fix keeps every byte it does not change', () => {
 
 describe('iam-refine check: files named on the command line', () => {
   it('says when a named file is in no format it reads, and a named file it cannot check is exit 2', async () => {
-    const dir = join(temp, 'named')
+    const dir = join(scratch.path, 'named')
     mkdirSync(dir, { recursive: true })
     const tf = join(dir, 'main.tf')
     writeFileSync(
@@ -511,13 +488,13 @@ describe('iam-refine check: files named on the command line', () => {
   })
 
   it('reads a Serverless include in the repository, never through a symbolic link', async () => {
-    const dir = join(temp, 'include-link')
+    const dir = join(scratch.path, 'include-link')
     mkdirSync(join(dir, 'iam'), { recursive: true })
     writeFileSync(
       join(dir, 'serverless.yml'),
       'service: app\nprovider:\n  name: aws\n  iam:\n    role:\n      statements: ${file(iam/statements.yml)}\nfunctions:\n  run:\n    handler: run.handler\n'
     )
-    const outside = join(temp, 'outside-statements.yml')
+    const outside = join(scratch.path, 'outside-statements.yml')
     writeFileSync(
       outside,
       '- Effect: Allow\n  Action: [s3:GetObject, s3:PutObject]\n  Resource: "*"\n'

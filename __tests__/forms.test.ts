@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync
-} from 'node:fs'
-import { tmpdir } from 'node:os'
+import { describe, expect, it } from '@jest/globals'
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { Report } from '../src/report/json-report.js'
 import { cli } from './helpers/cli.js'
+import { filesUnder, scratchFolder } from './helpers/scratch.js'
 
 // One folder per form of policy (__tests__/fixtures/forms/README.md): input/ is a small
 // repository, expected/ the same after `check --fix`, expected-report.json what the JSON report
@@ -25,24 +17,7 @@ const cases = readdirSync(forms, { withFileTypes: true })
 /** Set UPDATE_FORMS=1 to rewrite expected/ and expected-report.json (then read every change). */
 const update = process.env.UPDATE_FORMS === '1'
 
-let temp: string
-beforeAll(() => {
-  temp = mkdtempSync(join(tmpdir(), 'iam-refine-forms-'))
-})
-afterAll(() => rmSync(temp, { recursive: true, force: true }))
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = []
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name)
-      if (e.isDirectory()) walk(p)
-      else out.push(relative(dir, p))
-    }
-  }
-  walk(dir)
-  return out.sort()
-}
+const scratch = scratchFolder('forms')
 
 function summarize(report: Report, root: string): unknown {
   return report.files.map(f => ({
@@ -76,7 +51,7 @@ describe.each(cases)('the %s forms', name => {
     cli('check', repo, ...args, '--findings', join(dir, 'findings.json'), '--catalog', catalog)
 
   it('are found, mapped and refined as expected-report.json says', async () => {
-    const repo = join(temp, `${name}-report`)
+    const repo = join(scratch.path, `${name}-report`)
     cpSync(join(dir, 'input'), repo, { recursive: true })
     const result = await run(repo, '--format', 'json')
     expect(result.err).toBe('')
@@ -87,7 +62,7 @@ describe.each(cases)('the %s forms', name => {
   })
 
   it('--fix writes exactly expected/, and a second run finds nothing to fix', async () => {
-    const repo = join(temp, `${name}-fix`)
+    const repo = join(scratch.path, `${name}-fix`)
     cpSync(join(dir, 'input'), repo, { recursive: true })
     await run(repo, '--fix')
     const expected = join(dir, 'expected')

@@ -1,14 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync
-} from 'node:fs'
-import { tmpdir } from 'node:os'
+import { describe, expect, it } from '@jest/globals'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { runCli } from '../src/commands/run.js'
 import { installedParserFiles, loadTerraformParser } from '../src/io/terraform-parser.js'
@@ -16,6 +7,7 @@ import type { Report } from '../src/report/json-report.js'
 import type { SarifLog } from '../src/report/sarif.js'
 import { parseHcl } from '../src/sources/terraform/hcl.js'
 import { cli } from './helpers/cli.js'
+import { filesUnder, scratchFolder } from './helpers/scratch.js'
 
 // The Terraform fixture repository (see fixtures/terraform/README.md): input/ and the same after
 // `check --fix`, checked through the in-process command line with the real tree-sitter parser.
@@ -23,30 +15,9 @@ const fixture = join(process.cwd(), '__tests__/fixtures/terraform')
 const findings = join(fixture, 'findings.json')
 const catalog = join(fixture, 'catalog.json')
 
-let temp: string
-beforeAll(() => {
-  temp = mkdtempSync(join(tmpdir(), 'iam-refine-tf-'))
-})
-afterAll(() => rmSync(temp, { recursive: true, force: true }))
+const scratch = scratchFolder('tf')
 
-function copyInput(name: string): string {
-  const dir = join(temp, name)
-  cpSync(join(fixture, 'input'), dir, { recursive: true })
-  return dir
-}
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = []
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name)
-      if (e.isDirectory()) walk(p)
-      else out.push(relative(dir, p))
-    }
-  }
-  walk(dir)
-  return out.sort()
-}
+const copyInput = (name: string): string => scratch.copy(join(fixture, 'input'), name)
 
 const run = (...args: string[]) =>
   cli('check', ...args, '--findings', findings, '--catalog', catalog)
@@ -148,8 +119,8 @@ describe('iam-refine check on Terraform', () => {
       out: () => undefined,
       err: t => void (err += t),
       parserFiles: {
-        runtime: join(temp, 'missing/web-tree-sitter.wasm'),
-        grammar: join(temp, 'missing/g.wasm')
+        runtime: join(scratch.path, 'missing/web-tree-sitter.wasm'),
+        grammar: join(scratch.path, 'missing/g.wasm')
       }
     })
     expect(code).toBe(2)
@@ -159,7 +130,7 @@ describe('iam-refine check on Terraform', () => {
   })
 
   it('reads JSON and YAML without loading the Terraform parser', async () => {
-    const dir = join(temp, 'json-only')
+    const dir = join(scratch.path, 'json-only')
     mkdirSync(dir)
     writeFileSync(
       join(dir, 'shop-prod-app.json'),
@@ -174,7 +145,10 @@ describe('iam-refine check on Terraform', () => {
     const code = await runCli(['check', dir, '--findings', findings, '--catalog', catalog], {
       out: t => void (out += t),
       err: t => void (err += t),
-      parserFiles: { runtime: join(temp, 'none.wasm'), grammar: join(temp, 'none.wasm') }
+      parserFiles: {
+        runtime: join(scratch.path, 'none.wasm'),
+        grammar: join(scratch.path, 'none.wasm')
+      }
     })
     expect(err).toBe('')
     expect(code).toBe(1)
@@ -184,7 +158,7 @@ describe('iam-refine check on Terraform', () => {
 
 describe('hostile Terraform', () => {
   it('refuses deep nesting, NUL bytes and templated actions without a crash or a guess', async () => {
-    const dir = join(temp, 'hostile')
+    const dir = join(scratch.path, 'hostile')
     mkdirSync(dir)
     writeFileSync(
       join(dir, 'deep.tf'),
@@ -227,7 +201,7 @@ describe('hostile Terraform modules', () => {
     'resource "aws_iam_role_policy" "p" {\n  role   = aws_iam_role.r.id\n' +
     '  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["s3:GetObject", "s3:PutObject"], Resource = "*" }] })\n}\n'
   const reasons = async (files: Record<string, string>): Promise<Record<string, string>> => {
-    const dir = mkdtempSync(join(temp, 'module-'))
+    const dir = mkdtempSync(join(scratch.path, 'module-'))
     for (const [path, text] of Object.entries(files)) {
       mkdirSync(join(dir, path, '..'), { recursive: true })
       writeFileSync(join(dir, path), text)
