@@ -3,12 +3,11 @@
  * `dist/index.js` and the strict loopback GitHub server: a file built to exhaust the engine, a
  * fork pull request whose job summary would pass GitHub's 1 MiB limit, and `pull_request_target`.
  */
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { MAX_JOB_SUMMARY_BYTES } from '../src/main.js'
-import { newFilePatch } from './fixtures/github/reports.js'
-import { actionSandbox, pullRequestEvent, type ActionSandbox } from './helpers/action-run.js'
+import { addedFilesPullRequests } from './helpers/pull-request-run.js'
 import { readerSees } from './helpers/reader.js'
-import { startGitHubServer, type GitHubServer } from './servers/github.js'
+import {} from './servers/github.js'
 
 const HEAD = 'f'.repeat(40)
 const ROLE = 'arn:aws:iam::123456789012:role/AppRole'
@@ -29,42 +28,14 @@ const findings = {
 }
 const inputs = { findings: 'findings/*.json', catalog: 'catalog.json' }
 
-let server: GitHubServer | undefined
-let box: ActionSandbox | undefined
-afterEach(async () => {
-  await server?.close()
-  server = undefined
-  box?.remove()
-  box = undefined
+const pullRequest = addedFilesPullRequests({
+  number: 11,
+  headSha: HEAD,
+  workspace: {
+    'findings/findings.json': JSON.stringify(findings),
+    'catalog.json': JSON.stringify(catalog)
+  }
 })
-
-async function pullRequest(
-  files: Record<string, string>,
-  options: { readOnly?: boolean } = {}
-): Promise<{ box: ActionSandbox; server: GitHubServer }> {
-  box = actionSandbox()
-  box.write('findings/findings.json', JSON.stringify(findings))
-  box.write('catalog.json', JSON.stringify(catalog))
-  box.event(pullRequestEvent(11, HEAD))
-  server = await startGitHubServer({
-    pulls: [
-      {
-        owner: 'acme',
-        repo: 'infra',
-        number: 11,
-        headSha: HEAD,
-        files: Object.entries(files).map(([filename, text]) => ({
-          filename,
-          status: 'added' as const,
-          patch: newFilePatch(text)
-        }))
-      }
-    ],
-    contents: { [HEAD]: files },
-    ...(options.readOnly ? { readOnly: true } : {})
-  })
-  return { box, server }
-}
 
 const statement = (action: string) =>
   JSON.stringify({ Effect: 'Allow', Action: action, Resource: '*' })
@@ -99,7 +70,7 @@ describe('what one pull request may cost', () => {
       )
       files[`iam/AppRole/file-${f}.json`] = `{\n${policies.join(',\n')}\n}\n`
     }
-    const { box, server } = await pullRequest(files, { readOnly: true })
+    const { box, server } = await pullRequest(files, { server: { readOnly: true } })
     const run = await box.run(server.url, inputs)
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/cannot write to this pull request/)

@@ -3,14 +3,14 @@
  * `dist/index.js` and the strict loopback GitHub server. Each test keeps an honest control in the
  * same run, so that "post nothing" cannot pass.
  */
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { applySuggestions } from '../src/github/placement.js'
 import { extractSuggestion } from '../src/report/fence.js'
 import { readMarker, SUMMARY_MARKER } from '../src/report/fingerprint.js'
 import { newFilePatch } from './fixtures/github/reports.js'
-import { actionSandbox, pullRequestEvent, type ActionSandbox } from './helpers/action-run.js'
+import { addedFilesPullRequests } from './helpers/pull-request-run.js'
 import { markdownTokens, readerSees } from './helpers/reader.js'
-import { startGitHubServer, type GitHubServer, type ServerFile } from './servers/github.js'
+import {} from './servers/github.js'
 
 const HEAD = 'd'.repeat(40)
 const BOT = 'github-actions[bot]'
@@ -55,35 +55,15 @@ function policy(sid: string): string {
   )}\n`
 }
 
-let server: GitHubServer | undefined
-let box: ActionSandbox | undefined
-
-afterEach(async () => {
-  await server?.close()
-  server = undefined
-  box?.remove()
-  box = undefined
-})
-
 /** A sandbox whose workspace holds the findings and the catalog, and a server with the PR. */
-async function setUp(
-  files: Record<string, string>
-): Promise<{ box: ActionSandbox; server: GitHubServer }> {
-  box = actionSandbox()
-  box.write('findings/findings.json', JSON.stringify(findings))
-  box.write('catalog.json', JSON.stringify(catalog))
-  box.event(pullRequestEvent(7, HEAD))
-  const changed: ServerFile[] = Object.entries(files).map(([filename, text]) => ({
-    filename,
-    status: 'added',
-    patch: newFilePatch(text)
-  }))
-  server = await startGitHubServer({
-    pulls: [{ owner: 'acme', repo: 'infra', number: 7, headSha: HEAD, files: changed }],
-    contents: { [HEAD]: files }
-  })
-  return { box, server }
-}
+const setUp = addedFilesPullRequests({
+  number: 7,
+  headSha: HEAD,
+  workspace: {
+    'findings/findings.json': JSON.stringify(findings),
+    'catalog.json': JSON.stringify(catalog)
+  }
+})
 
 const inputs = { findings: 'findings/*.json', catalog: 'catalog.json' }
 

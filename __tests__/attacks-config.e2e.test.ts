@@ -5,12 +5,11 @@
  * to a file outside the workspace, or unreadable. Each fails the step with a sentence and posts
  * nothing; the honest configuration beside them is read and applied.
  */
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { chmodSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { newFilePatch } from './fixtures/github/reports.js'
-import { actionSandbox, pullRequestEvent, type ActionSandbox } from './helpers/action-run.js'
-import { startGitHubServer, type GitHubServer } from './servers/github.js'
+import { addedFilesPullRequests } from './helpers/pull-request-run.js'
+import {} from './servers/github.js'
 
 const HEAD = 'f'.repeat(40)
 const ROLE = 'arn:aws:iam::123456789012:role/AppRole'
@@ -40,34 +39,15 @@ const FINDINGS = {
 /** Maps the policy to the role: without it, the policy is unmapped. */
 const CONFIG = `principals:\n  - files: iam/*.json\n    principal: ${ROLE}\n`
 
-let server: GitHubServer | undefined
-let box: ActionSandbox | undefined
-afterEach(async () => {
-  await server?.close()
-  server = undefined
-  box?.remove()
-  box = undefined
+const setUp = addedFilesPullRequests({
+  number: 3,
+  headSha: HEAD,
+  workspace: {
+    'findings/findings.json': JSON.stringify(FINDINGS),
+    'catalog.json': JSON.stringify({ s3: ['GetObject', 'PutObject'] })
+  }
 })
-
-async function pullRequest(): Promise<{ box: ActionSandbox; server: GitHubServer }> {
-  box = actionSandbox()
-  box.write('findings/findings.json', JSON.stringify(FINDINGS))
-  box.write('catalog.json', JSON.stringify({ s3: ['GetObject', 'PutObject'] }))
-  box.event(pullRequestEvent(3, HEAD))
-  server = await startGitHubServer({
-    pulls: [
-      {
-        owner: 'acme',
-        repo: 'infra',
-        number: 3,
-        headSha: HEAD,
-        files: [{ filename: 'iam/app.json', status: 'added', patch: newFilePatch(POLICY) }]
-      }
-    ],
-    contents: { [HEAD]: { 'iam/app.json': POLICY } }
-  })
-  return { box, server }
-}
+const pullRequest = () => setUp({ 'iam/app.json': POLICY })
 
 const inputs = { findings: 'findings/*.json', catalog: 'catalog.json' }
 

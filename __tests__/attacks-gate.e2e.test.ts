@@ -4,10 +4,9 @@
  * 0, without touching the configuration or the findings, now fails the step — and the honest
  * pull request beside them still passes.
  */
-import { afterEach, describe, expect, it } from '@jest/globals'
-import { newFilePatch } from './fixtures/github/reports.js'
-import { actionSandbox, pullRequestEvent, type ActionSandbox } from './helpers/action-run.js'
-import { startGitHubServer, type GitHubServer } from './servers/github.js'
+import { describe, expect, it } from '@jest/globals'
+import { addedFilesPullRequests } from './helpers/pull-request-run.js'
+import {} from './servers/github.js'
 
 const HEAD = 'e'.repeat(40)
 const ACCOUNT = '123456789012'
@@ -61,43 +60,14 @@ function template(roleName: string, actions: string[]): string {
 
 const inputs = { findings: 'findings/*.json', catalog: 'catalog.json' }
 
-let server: GitHubServer | undefined
-let box: ActionSandbox | undefined
-afterEach(async () => {
-  await server?.close()
-  server = undefined
-  box?.remove()
-  box = undefined
+const pullRequest = addedFilesPullRequests({
+  number: 9,
+  headSha: HEAD,
+  workspace: {
+    'findings/findings.json': JSON.stringify(trusted),
+    'catalog.json': JSON.stringify(catalog)
+  }
 })
-
-/** One pull request changing `files` (text, or bytes for a broken encoding). */
-async function pullRequest(
-  files: Record<string, string | Uint8Array>,
-  workspace: Record<string, string> = {}
-): Promise<{ box: ActionSandbox; server: GitHubServer }> {
-  box = actionSandbox()
-  box.write('findings/findings.json', JSON.stringify(trusted))
-  box.write('catalog.json', JSON.stringify(catalog))
-  for (const [path, text] of Object.entries(workspace)) box.write(path, text)
-  box.event(pullRequestEvent(9, HEAD))
-  server = await startGitHubServer({
-    pulls: [
-      {
-        owner: 'acme',
-        repo: 'infra',
-        number: 9,
-        headSha: HEAD,
-        files: Object.entries(files).map(([filename, content]) => ({
-          filename,
-          status: 'added' as const,
-          patch: newFilePatch(typeof content === 'string' ? content : 'x')
-        }))
-      }
-    ],
-    contents: { [HEAD]: files }
-  })
-  return { box, server }
-}
 
 describe('the gate fails closed', () => {
   it('passes an honest pull request whose role uses what it is allowed (the control)', async () => {
@@ -136,7 +106,7 @@ describe('the gate fails closed', () => {
         'cfn/app.yaml': template('AppRole', ['s3:GetObject', 's3:PutObject']),
         'findings/other-account.json': JSON.stringify(poison)
       },
-      { 'findings/other-account.json': JSON.stringify(poison) }
+      { workspace: { 'findings/other-account.json': JSON.stringify(poison) } }
     )
     const run = await box.run(server.url, inputs)
     expect(run.stdout).toMatch(
@@ -150,7 +120,11 @@ describe('the gate fails closed', () => {
     const { box, server } = await pullRequest(
       { 'cfn/app.yaml': template('AppRole', ['s3:GetObject', 's3:PutObject']) },
       {
-        'findings/other.json': JSON.stringify({ findings: [finding(OTHER, ['GetObject'], 'f-3')] })
+        workspace: {
+          'findings/other.json': JSON.stringify({
+            findings: [finding(OTHER, ['GetObject'], 'f-3')]
+          })
+        }
       }
     )
     const run = await box.run(server.url, inputs)
