@@ -12,27 +12,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from '../../src/commands/run.js'
 import { installedParserFiles } from '../../src/io/terraform-parser.js'
+import { ENTRIES } from './lib/policy-repo.js'
 import { random } from './lib/random.js'
 
 const MODULES = 250
 const ACCOUNT = '123456789012'
 const rand = random(7)
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T
-const ENTRIES = [
-  's3:GetObject',
-  's3:PutObject',
-  's3:Get*',
-  's3:List*',
-  'dynamodb:*',
-  'dynamodb:GetItem',
-  'dynamodb:Query',
-  'sqs:*',
-  'sqs:SendMessage',
-  'logs:*',
-  'ec2:Describe*',
-  'kms:Decrypt',
-  'lambda:InvokeFunction'
-]
 const actions = (): string[] => [
   ...new Set(Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(ENTRIES)))
 ]

@@ -10,7 +10,8 @@ import { join } from 'node:path'
 import { random } from './random.js'
 
 const ACCOUNT = '123456789012'
-const ENTRIES = [
+/** The entries policies are drawn from: wildcards and single actions of services most roles use. */
+export const ENTRIES = [
   's3:GetObject',
   's3:PutObject',
   's3:Get*',
