@@ -32,7 +32,7 @@ exit codes: 0 done, 1 unused permissions remain (check), 2 usage or configuratio
             3 an internal guarantee failed (a bug: nothing was suggested)`;
 var COMMANDS = {
   refine: async () => (await import("./refine-TL5ALSPN.js")).refineCommand,
-  check: async () => (await import("./check-SLVUYLYH.js")).checkCommand,
+  check: async () => (await import("./check-HHPNJE37.js")).checkCommand,
   findings: async () => (await import("./findings-2XMWAL4E.js")).findingsCommand
 };
 async function runCli(argv, io) {

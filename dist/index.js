@@ -38,7 +38,7 @@ import {
   withAwsAgreement,
   withAwsProof,
   withholdDisagreements
-} from "./chunk-SEPM6YIX.js";
+} from "./chunk-AQOSOCVZ.js";
 import {
   buildReport,
   code,

@@ -316,24 +316,28 @@ function refineLocation(
     principals: mapping.principals,
     principalSource: mapping.via
   }
-  if (mapping.uncovered.length > 0) {
-    return {
-      done: {
-        location,
-        principals: [],
-        edits: [],
-        report: {
-          ...mapped,
-          ...empty,
-          status: 'unchecked',
-          reason:
-            `the findings say nothing about ${mapping.uncovered.join(', ')}: no finding names ` +
-            `${mapping.uncovered.length === 1 ? 'it' : 'them'} and the analyzer's coverage of ${mapping.uncovered.length === 1 ? 'its account' : 'their accounts'} is not recorded, ` +
-            'so whether it uses everything or was never analyzed cannot be told',
-          warnings: [...mapping.notes]
-        }
-      }
+  /** The policy reported without a refinement: why, with the mapping's notes. */
+  const answered = (
+    principals: readonly PrincipalUnused[],
+    status: PolicyReport['status'],
+    reason: string
+  ): Refined => ({
+    done: {
+      location,
+      principals,
+      edits: [],
+      report: { ...mapped, ...empty, status, reason, warnings: [...mapping.notes] }
     }
+  })
+  if (mapping.uncovered.length > 0) {
+    const one = mapping.uncovered.length === 1
+    return answered(
+      [],
+      'unchecked',
+      `the findings say nothing about ${mapping.uncovered.join(', ')}: no finding names ` +
+        `${one ? 'it' : 'them'} and the analyzer's coverage of ${one ? 'its account' : 'their accounts'} is not recorded, ` +
+        'so whether it uses everything or was never analyzed cannot be told'
+    )
   }
   const principals = mapping.principals.map(p => unusedOf(p, options))
   let refinement: PolicyRefinement
@@ -347,36 +351,18 @@ function refineLocation(
     })
   } catch (error) {
     if (error instanceof LimitError) {
-      return {
-        done: {
-          location,
-          principals,
-          edits: [],
-          report: {
-            ...mapped,
-            ...empty,
-            status: error.kind === 'check' ? 'unchecked' : 'not-editable',
-            reason: error.message,
-            warnings: [...mapping.notes]
-          }
-        }
-      }
+      return answered(
+        principals,
+        error.kind === 'check' ? 'unchecked' : 'not-editable',
+        error.message
+      )
     }
     if (error instanceof ConfigurationError || error instanceof InvariantError) {
-      return {
-        done: {
-          location,
-          principals,
-          edits: [],
-          report: {
-            ...mapped,
-            ...empty,
-            status: error instanceof InvariantError ? 'error' : 'invalid',
-            reason: error.message,
-            warnings: [...mapping.notes]
-          }
-        }
-      }
+      return answered(
+        principals,
+        error instanceof InvariantError ? 'error' : 'invalid',
+        error.message
+      )
     }
     throw error
   }

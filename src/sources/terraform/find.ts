@@ -4,7 +4,13 @@ import { pointerOf, type Path } from '../document/nodes.js'
 import { scanDocument } from '../document/scan.js'
 import { LineIndex } from '../document/tree.js'
 import type { ScannedFile } from '../format.js'
-import type { PolicyKind, PolicyLocation, SourceNote, StatementLocation } from '../model.js'
+import type {
+  PolicyKind,
+  PolicyLocation,
+  SourceNote,
+  SourceRange,
+  StatementLocation
+} from '../model.js'
 import { attachmentsOf, documentQuota } from './attach.js'
 import {
   attribute,
@@ -172,6 +178,27 @@ function note(ctx: Ctx, at: number, path: Path, message: string, unchecked: bool
 
 function source(ctx: Ctx, expr: { start: number; end: number }): string {
   return quoteSource(ctx.hcl.text.slice(expr.start, expr.end))
+}
+
+/**
+ * Where a statement's actions are: a list of literal strings is editable; any other expression is
+ * noted as not refinable and the statement kept as it is.
+ */
+function statementLocation(
+  ctx: Ctx,
+  index: number,
+  range: SourceRange,
+  actions: HclExpr | undefined,
+  path: Path
+): StatementLocation {
+  if (!actions) return { index, range }
+  const actionRange = ctx.lines.range(actions.start, actions.end)
+  if (actions.kind === 'tuple' && actions.items.every(a => a.kind === 'string')) {
+    return { index, range, action: { range: actionRange, form: 'list' } }
+  }
+  const why = `actions is ${source(ctx, actions)}, not a list of literal strings`
+  note(ctx, actions.start, path, `${why}; not refinable`, true)
+  return { index, range, action: { range: actionRange, form: 'other' }, notEditable: why }
 }
 
 // ---------------------------------------------------------------- policy = ...
@@ -516,18 +543,8 @@ function policyDocument(ctx: Ctx, block: HclBlock, name: string): void {
     statement.Effect = effect ? toPlain(ctx.hcl.text, effect) : 'Allow'
     const actions = attribute(f.body, 'actions')?.value
     const notActions = attribute(f.body, 'not_actions')?.value
-    let location: StatementLocation = { index, range }
-    if (actions) {
-      statement.Action = toPlain(ctx.hcl.text, actions)
-      const actionRange = ctx.lines.range(actions.start, actions.end)
-      if (actions.kind === 'tuple' && actions.items.every(a => a.kind === 'string')) {
-        location = { index, range, action: { range: actionRange, form: 'list' } }
-      } else {
-        const why = `actions is ${source(ctx, actions)}, not a list of literal strings`
-        note(ctx, actions.start, [...spath, 'actions'], `${why}; not refinable`, true)
-        location = { index, range, action: { range: actionRange, form: 'other' }, notEditable: why }
-      }
-    }
+    if (actions) statement.Action = toPlain(ctx.hcl.text, actions)
+    const location = statementLocation(ctx, index, range, actions, [...spath, 'actions'])
     if (notActions) statement.NotAction = toPlain(ctx.hcl.text, notActions)
     if (effect && effect.kind !== 'string' && actions) {
       note(
@@ -657,24 +674,12 @@ function moduleStatements(ctx: Ctx, block: HclBlock, name: string): void {
     const effect = get('effect')
     statement.Effect = effect ? toPlain(ctx.hcl.text, effect) : 'Allow'
     const actions = get('actions')
-    let where: StatementLocation = { index, range }
-    if (actions) {
-      statement.Action = toPlain(ctx.hcl.text, actions)
-      const actionRange = ctx.lines.range(actions.start, actions.end)
-      if (actions.kind === 'tuple' && actions.items.every(a => a.kind === 'string')) {
-        where = { index, range, action: { range: actionRange, form: 'list' } }
-      } else {
-        const why = `actions is ${source(ctx, actions)}, not a list of literal strings`
-        note(
-          ctx,
-          actions.start,
-          [...path, f.entry?.key ?? index, 'actions'],
-          `${why}; not refinable`,
-          true
-        )
-        where = { index, range, action: { range: actionRange, form: 'other' }, notEditable: why }
-      }
-    }
+    if (actions) statement.Action = toPlain(ctx.hcl.text, actions)
+    const where = statementLocation(ctx, index, range, actions, [
+      ...path,
+      f.entry?.key ?? index,
+      'actions'
+    ])
     const notActions = get('not_actions')
     if (notActions) statement.NotAction = toPlain(ctx.hcl.text, notActions)
     const resources = get('resources')
