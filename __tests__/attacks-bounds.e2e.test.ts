@@ -7,7 +7,6 @@ import { describe, expect, it } from '@jest/globals'
 import { MAX_JOB_SUMMARY_BYTES } from '../src/main.js'
 import { addedFilesPullRequests } from './helpers/pull-request-run.js'
 import { readerSees } from './helpers/reader.js'
-import {} from './servers/github.js'
 
 const HEAD = 'f'.repeat(40)
 const ROLE = 'arn:aws:iam::123456789012:role/AppRole'

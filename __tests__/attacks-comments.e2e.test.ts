@@ -10,7 +10,6 @@ import { readMarker, SUMMARY_MARKER } from '../src/report/fingerprint.js'
 import { newFilePatch } from './fixtures/github/reports.js'
 import { addedFilesPullRequests } from './helpers/pull-request-run.js'
 import { markdownTokens, readerSees } from './helpers/reader.js'
-import {} from './servers/github.js'
 
 const HEAD = 'd'.repeat(40)
 const BOT = 'github-actions[bot]'

@@ -3,13 +3,14 @@
  * `dist/index.js` and the strict loopback GitHub server: `.github/iam-refine.yml` as a symbolic
  * link to `/dev/zero` (once read for ~600 MiB, then silently taken as the empty configuration),
  * to a file outside the workspace, or unreadable. Each fails the step with a sentence and posts
- * nothing; the honest configuration beside them is read and applied.
+ * nothing; the honest configuration beside them is read and applied. And a configuration whose
+ * glob was built to backtrack (attack 7): matched in linear time, the file it does not match is
+ * still refined.
  */
 import { describe, expect, it } from '@jest/globals'
 import { chmodSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { addedFilesPullRequests } from './helpers/pull-request-run.js'
-import {} from './servers/github.js'
 
 const HEAD = 'f'.repeat(40)
 const ROLE = 'arn:aws:iam::123456789012:role/AppRole'
@@ -101,5 +102,30 @@ describe('the configuration a pull request points elsewhere', () => {
       '::error::Input config: .github/iam-refine.yml: cannot be read (permission denied)'
     )
     expect(server.reviews).toHaveLength(0)
+  }, 60_000)
+})
+
+describe('a configuration glob built to backtrack (attack 7)', () => {
+  // `*a*a…*b` against a long run of `a`: 36 s for a backtracking matcher with three stars, and
+  // more stars never finished. The name ends in `.json`, so the glob does not match it.
+  const longName = `iam/${'a'.repeat(200)}.json`
+  const config = (ignore: string) => `${CONFIG}ignore-files: ['${ignore}']\n`
+
+  it('is matched in linear time: the file it does not match is refined and commented', async () => {
+    const { box, server } = await setUp({ [longName]: POLICY })
+    box.write('.github/iam-refine.yml', config(`${'*a'.repeat(40)}*b`))
+    const run = await box.run(server.url, inputs)
+    expect(run.stdout).not.toMatch(/Input config/) // the glob is no configuration error
+    expect(run.stdout).toMatch(/1 policy keeps 1 unused action/)
+    expect(run.code).toBe(1) // one unused action remains
+    expect(server.reviewComments.map(c => c.path)).toEqual([longName])
+  }, 60_000)
+
+  it('an honest glob that matches the file ignores it (the control)', async () => {
+    const { box, server } = await setUp({ [longName]: POLICY })
+    box.write('.github/iam-refine.yml', config('iam/*.json'))
+    const run = await box.run(server.url, inputs)
+    expect(run.code).toBe(0)
+    expect(server.reviewComments).toEqual([])
   }, 60_000)
 })

@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { addedFilesPullRequests } from './helpers/pull-request-run.js'
-import {} from './servers/github.js'
 
 const HEAD = 'e'.repeat(40)
 const ACCOUNT = '123456789012'
