@@ -33,7 +33,8 @@ const cases: [string, string][] = [
     '5 distinct "*"-like wildcards in one policy (past the entries limit)',
     policy(['*', '?*', '*?', '**', '*:*'].map(statement))
   ],
-  ['control: 100 statements of "s3:Get*"', policy(Array(100).fill(statement('s3:Get*')))]
+  // The honest case: a few wildcards the engine refines, under every limit and IAM's quota.
+  ['control: 3 statements of "s3:Get*"', policy(Array(3).fill(statement('s3:Get*')))]
 ]
 
 if (!existsSync('dist/cli.js')) {
