@@ -12,16 +12,18 @@
  * alone) or is in an `AWS::IoT::Policy` (an IoT policy, not IAM).
  *
  * Found: `dist/cli.js check --format json` (run `npm run bundle` first if src/ changed; or the
- * command line IAM_REFINE_CORPUS_CLI names, e.g. an older commit's `dist/cli.js`) on the folder with an empty findings file, so nothing is refined and every policy found is reported,
- * unmapped, unchecked or invalid included. A statement is found when it is the node at a reported
+ * command line IAM_REFINE_CORPUS_CLI names, e.g. an older commit's `dist/cli.js`) on the folder
+ * with an empty findings file, so nothing is refined and every policy found is reported, unmapped,
+ * unchecked or invalid included. A statement is found when it is the node at a reported
  * policy's `path`, or an entry of the list or of the `Statement` of that node (the same simple
  * reading); a `Fn::If` item of a `Statement` list counts through the branches reported as
  * policies of their own.
  *
  * Printed: found / present per kind of file (and how many of the statements missed are in files
- * check reports as malformed or not read: the gate counts those as unchecked), the forms of the statements missed (the path with
- * indexes and names generalised) with a few examples, policy statuses, and the most frequent
- * notes (unchecked ones and "not refinable here" ones) and unread files.
+ * check reports as malformed or did not read: the gate counts those as unchecked), the forms of
+ * the other statements missed (the path with indexes and names generalised) with a few examples,
+ * the policies' statuses, and the most frequent notes (unchecked ones and "not refinable here"
+ * ones) and reasons a file was not read.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -253,7 +255,6 @@ function reasonClass(message: string): string {
 interface ReportPolicy {
   readonly path: readonly Segment[]
   readonly status: string
-  readonly reason?: string
 }
 interface ReportFile {
   readonly file: string
@@ -311,7 +312,8 @@ const statuses = new Map<string, number>()
 const unchecked = new Map<string, number>()
 const informational = new Map<string, number>()
 const unread = new Map<string, number>()
-const short = new Map<Kind, string[]>()
+/** Per kind, the files where found < present, with their counts. */
+const shortFiles = new Map<Kind, string[]>()
 /** Statements missed because check reported their file as malformed or did not read it. */
 const inUnread = new Map<Kind, number>()
 const unreadStatements = new Map<string, number>()
@@ -361,9 +363,9 @@ for (const [path, file] of census) {
     examples.set(form, list)
   }
   if (missedHere > 0) {
-    const list = short.get(kind) ?? []
+    const list = shortFiles.get(kind) ?? []
     list.push(`${path.slice(folder.length + 1)} (${seen.size} / ${file.statements.size})`)
-    short.set(kind, list)
+    shortFiles.set(kind, list)
   }
 }
 
@@ -398,7 +400,7 @@ for (const [form, n] of top(missedForms, 2 * TOP)) {
   console.log(`${String(n).padStart(5)}  ${form}\n       ${(examples.get(form) ?? []).join(', ')}`)
 }
 console.log('\nfiles where found < present (first few per kind):')
-for (const [kind, list] of short) {
+for (const [kind, list] of shortFiles) {
   console.log(`  ${kind}: ${list.length} files; ${list.slice(0, EXAMPLES_PER_FORM).join(', ')}`)
 }
 console.log('\npolicy statuses (an empty findings file: unmapped or unchecked is expected):')
