@@ -103,6 +103,8 @@ describe('what each path of dist/ loads', () => {
     }
     visit('cli.js')
     visit('index.js')
+    // the module check's worker threads run (src/io/refine-tree.ts finds it beside its chunk)
+    visit('refine-worker.js')
     // A chunk no entry reaches is left over from an older build.
     expect(js.filter(f => !reached.has(f))).toEqual([])
     expect(files.filter(f => !f.endsWith('.js')).sort()).toEqual([
@@ -130,6 +132,15 @@ describe('what each path of dist/ loads', () => {
     expect(packagesIn(loadedWith(lazyChunk(parser, 'web-tree-sitter')))).toContain(
       'web-tree-sitter'
     )
+  })
+
+  it('check starts its worker threads from a chunk beside refine-worker.js, which loads nothing heavy', () => {
+    // The worker's address is resolved against the chunk that holds it: it must be in dist/ and
+    // loaded with check.
+    const starters = readdirSync(DIST).filter(f => text(f).includes('"./refine-worker.js"'))
+    expect(starters).toHaveLength(1)
+    expect(loadedWith(lazyChunk('cli.js', 'check'))).toContain(starters[0])
+    expect(heavyIn(loadedWith('refine-worker.js'))).toEqual([])
   })
 
   it('findings export loads the AWS SDK, which is what the markers above look for', () => {
@@ -182,8 +193,16 @@ describe('the lazily loaded paths, run from a copy of dist/ without node_modules
 
   /** `node <copy>/dist/cli.js ...args` with the loopback AWS settings. */
   function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+    return cliWith({}, ...args)
+  }
+
+  /** `cli` with more variables in its environment. */
+  function cliWith(
+    env: Record<string, string>,
+    ...args: string[]
+  ): Promise<{ code: number; out: string; err: string }> {
     const child = spawn(process.execPath, [join(root, 'action', 'dist', 'cli.js'), ...args], {
-      env: { PATH: process.env.PATH, NO_COLOR: '1', TMPDIR: root, ...awsEnv },
+      env: { PATH: process.env.PATH, NO_COLOR: '1', TMPDIR: root, ...awsEnv, ...env },
       cwd: root
     })
     let out = ''
@@ -271,6 +290,24 @@ describe('the lazily loaded paths, run from a copy of dist/ without node_modules
         text: readFileSync(join(expected, file), 'latin1')
       })
     }
+  }, 30_000)
+
+  it('check in worker threads (refine-worker.js beside the chunks, and the grammar in each worker)', async () => {
+    const repo = join(root, 'tf-workers')
+    cpSync(join(terraform, 'input'), repo, { recursive: true })
+    const args = [
+      'check',
+      repo,
+      '--findings',
+      join(terraform, 'findings.json'),
+      '--catalog',
+      join(terraform, 'catalog.json')
+    ]
+    const inProcess = await cliWith({ IAM_REFINE_WORKERS: '0' }, ...args)
+    const inWorkers = await cliWith({ IAM_REFINE_WORKERS: '2' }, ...args)
+    expect(inWorkers.err).not.toMatch(/\n\s+at |Cannot find|ERR_MODULE_NOT_FOUND|worker/)
+    expect(inProcess.out).toContain('11 with unused permissions')
+    expect(inWorkers).toEqual(inProcess)
   }, 30_000)
 
   it('the action on an event without a pull request ends with a notice, before it needs Octokit', async () => {

@@ -10,7 +10,13 @@ import { createRequire } from 'node:module'
 import { basename, join, relative, resolve } from 'node:path'
 
 const OUT = 'dist'
-const ENTRIES = { cli: 'src/cli.ts', index: 'src/index.ts' }
+// refine-worker.js is the module `check`'s worker threads run; src/io/refine-tree.ts finds it
+// next to the chunk that starts them (the folder is flat).
+const ENTRIES = {
+  cli: 'src/cli.ts',
+  index: 'src/index.ts',
+  'refine-worker': 'src/io/refine-worker.ts'
+}
 const result = await bundleSplitForNode(ENTRIES, OUT)
 
 // esbuild writes a chunk for every import() it meets, also one in code it then leaves out (the AWS

@@ -75,7 +75,9 @@ execFileSync(
   [
     '--input-type=module',
     '-e',
-    `import { bundleForNode } from './scripts/esbuild-node.mjs'; await bundleForNode('src/cli.ts', ${JSON.stringify(after)})`
+    `import { bundleForNode } from './scripts/esbuild-node.mjs'; await bundleForNode('src/cli.ts', ${JSON.stringify(after)}); ` +
+      // the worker threads' module, next to it as in dist/
+      `await bundleForNode('src/io/refine-worker.ts', ${JSON.stringify(join(work, 'after/refine-worker.js'))})`
   ],
   { stdio: 'inherit' }
 )

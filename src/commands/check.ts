@@ -37,6 +37,26 @@ export const CHECK_USAGE =
  */
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const
 
+/**
+ * For tests and benchmarks only (README, "Check at scale"): the number of worker threads that
+ * refine files, whatever the number of files and cores (0: in process). Unset: as many as pay.
+ */
+export const WORKERS_ENV = 'IAM_REFINE_WORKERS'
+
+/** More workers than this is a mistake in the variable, not a machine. */
+const MAX_FORCED_WORKERS = 16
+
+function workersOf(value: string | undefined): 'auto' | number {
+  if (value === undefined || value === '') return 'auto'
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0 || n > MAX_FORCED_WORKERS) {
+    throw new ConfigurationError(
+      `${WORKERS_ENV} must be a whole number from 0 to ${MAX_FORCED_WORKERS}, not "${value}"`
+    )
+  }
+  return n
+}
+
 /** Where the configuration lives unless `--config` says otherwise. */
 const DEFAULT_CONFIG = join('.github', 'iam-refine.yml')
 
@@ -126,6 +146,7 @@ export const checkCommand: Command = async (args, io) => {
       : {}),
     ...(prove ? { prove } : {}),
     ...(io.parserFiles ? { parserFiles: io.parserFiles } : {}),
+    workers: workersOf(process.env[WORKERS_ENV]),
     onWithheld: (file, p, reason) =>
       io.err(`${file}: ${p.location.pointer || 'policy'}: ${reason}\n`)
   })

@@ -1,7 +1,8 @@
 import { lstat } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { posix } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import type { Catalog } from '../engine/catalog.js'
+import { bundledCatalog, type Catalog } from '../engine/catalog.js'
 import type { PrincipalRecommendation } from '../engine/recommendation.js'
 import type { LoadedFindings } from '../findings/select.js'
 import { agreementDetails } from '../report/agreement.js'
@@ -12,7 +13,13 @@ import { globMatcher } from '../sources/config.js'
 import { collectIncludes } from '../sources/format.js'
 import type { StatementInclude } from '../sources/model.js'
 import { withAwsProof, type Prover } from '../sources/proof.js'
-import { refineFile, type FileOutcome, type RefinedPolicy } from '../sources/scan.js'
+import {
+  refineFile,
+  type FileInput,
+  type FileOutcome,
+  type RefinedPolicy,
+  type RefineSourcesOptions
+} from '../sources/scan.js'
 import { isServerlessFile } from '../sources/serverless/find.js'
 import { isTerraformPath, TerraformContext } from '../sources/terraform/module.js'
 import type { ParserFiles } from './terraform-parser.js'
@@ -22,8 +29,10 @@ import {
   readCandidateText,
   sizeRefusal,
   walkFiles,
+  type ReadOutcome,
   type WalkedFile
 } from './walk.js'
+import { WorkerPool } from './worker-pool.js'
 
 /**
  * Files read ahead of the one being refined. libuv reads files on 4 threads by default, and a
@@ -32,6 +41,24 @@ import {
  * another, and 64 were no faster), and bound the texts held at once to 16 × MAX_FILE_BYTES.
  */
 export const READ_AHEAD = 16
+
+/**
+ * Below this many files to refine, they are refined in process: a worker thread starts in about
+ * 100 ms on this 2-core machine (it loads the bundle, indexes the catalog, receives the findings
+ * and the configuration as clones, and maps its first principals cold), which is what refining
+ * 50 to 100 files costs; with fewer files than this the second core does not pay for it.
+ */
+export const MIN_FILES_FOR_WORKERS = 300
+
+/**
+ * At most this many worker threads: GitHub's larger public runners have 4 vCPUs. The main thread
+ * still reads, diffs and prints every file, and each worker holds its own copy of the findings,
+ * the configuration and the catalog index, so more would cost memory for little.
+ */
+export const MAX_WORKERS = 4
+
+/** The worker's module, beside the bundle's chunks in dist/ (scripts/bundle.mjs). */
+const WORKER_ENTRY = new URL('./refine-worker.js', import.meta.url)
 
 /**
  * What `check --fix` runs and a sweep runs, in one place: every file under `paths` that may hold
@@ -70,6 +97,13 @@ export interface RefineTreeOptions {
   readonly relativeNames?: boolean
   /** The Terraform parser's WebAssembly files; default the copies next to the bundle. */
   readonly parserFiles?: ParserFiles
+  /**
+   * Refine files in a pool of worker threads (`check`): `auto` when there are enough of them
+   * (MIN_FILES_FOR_WORKERS) and a second core, or that many workers (0: in process). Runs that
+   * prove with AWS or ask IAM Access Analyzer for every policy at once always run in process.
+   * Default: in process.
+   */
+  readonly workers?: 'auto' | number
   /** Hears each withheld refinement (`defect`: AWS said it is wrong, a bug of ours). */
   readonly onWithheld?: (
     file: string,
@@ -177,45 +211,81 @@ export async function* refineTreeFiles(
     else if (result.reason === 'too-large' || file.explicit) yield unread(file, result.message)
     // A binary file met in a folder is not a policy; one named explicitly is reported.
   }
-  const formats = await terraformContext(
-    [...early].filter(([file]) => isTerraformPath(file.rel)),
-    options.parserFiles
+  const terraformFiles = new Map(
+    [...early].filter(([file]) => isTerraformPath(file.rel)).map(([file, text]) => [file.rel, text])
   )
-  const refineOne = (file: WalkedFile, text: string): Refined => {
-    const includes = included.byFile.get(file.rel)
-    const outcome = refineFile(
-      { file: name(file), path: file.rel, text, ...(includes ? { included: includes } : {}) },
-      {
-        catalog: options.catalog,
-        findings: options.findings,
-        config: options.config,
-        // The time bound of one file (src/sources/scan.ts) runs on the process's monotonic clock.
-        clock: () => performance.now(),
-        formats,
-        ...(options.fallbackPrincipals ? { fallbackPrincipals: options.fallbackPrincipals } : {})
-      }
-    )
-    return { file, text, outcome }
+  // Loaded here also when workers refine: a parser that cannot load ends the run before any file.
+  const parserFiles = terraformFiles.size > 0 ? await resolvedParserFiles(options) : undefined
+  const formats = await terraformContext(terraformFiles, parserFiles)
+  const refineOptions: RefineSourcesOptions = {
+    catalog: options.catalog,
+    findings: options.findings,
+    config: options.config,
+    // The time bound of one file (src/sources/scan.ts) runs on the process's monotonic clock.
+    clock: () => performance.now(),
+    formats,
+    ...(options.fallbackPrincipals ? { fallbackPrincipals: options.fallbackPrincipals } : {})
   }
+  const inputOf = (file: WalkedFile, text: string): FileInput => {
+    const includes = included.byFile.get(file.rel)
+    return { file: name(file), path: file.rel, text, ...(includes ? { included: includes } : {}) }
+  }
+  const workers = poolSize(later.length, options)
+  const pool =
+    workers > 0
+      ? new WorkerPool<FileInput, WorkerOutcome>(
+          WORKER_ENTRY,
+          workerStart(options, terraformFiles, parserFiles),
+          workers
+        )
+      : undefined
+  // The file's text, and what a worker made of it when workers refine.
+  type Read = { readonly read: ReadOutcome; readonly refined?: WorkerOutcome }
   async function* refined(): AsyncGenerator<Refined | RefinedTreeFile> {
     for await (const { item: file, result } of inOrder(
       later,
-      async file => {
+      async (file): Promise<Read> => {
         const text = early.get(file)
-        return text !== undefined ? ({ ok: true, text } as const) : readCandidateText(file.path)
+        const read =
+          text !== undefined ? ({ ok: true, text } as const) : await readCandidateText(file.path)
+        return pool && read.ok
+          ? { read, refined: await pool.run(inputOf(file, read.text)) }
+          : { read }
       },
       READ_AHEAD
     )) {
-      if (result.ok) yield refineOne(file, result.text)
+      const { read, refined } = result
+      if (read.ok && refined) {
+        const done = treeFile(file, read.text, refined, 0)
+        if (done) yield done
+      } else if (read.ok) {
+        yield {
+          file,
+          text: read.text,
+          outcome: refineFile(inputOf(file, read.text), refineOptions)
+        }
+      }
       // it changed since its size was read
-      else if (result.reason === 'too-large' || file.explicit) yield unread(file, result.message)
+      else if (read.reason === 'too-large' || file.explicit) yield unread(file, read.message)
     }
   }
+  try {
+    yield* agreedFiles(refined(), options)
+  } finally {
+    await pool?.close()
+  }
+}
+
+/** The refined files compared with IAM Access Analyzer's recommendations and proven with AWS. */
+async function* agreedFiles(
+  refined: AsyncIterable<Refined | RefinedTreeFile>,
+  options: RefineTreeOptions
+): AsyncGenerator<RefinedTreeFile> {
   const agreement = options.agreement
   if (agreement && 'recommendationsFor' in agreement) {
     // IAM Access Analyzer's recommendations, asked once for every policy refined.
     const all: (Refined | RefinedTreeFile)[] = []
-    for await (const r of refined()) all.push(r)
+    for await (const r of refined) all.push(r)
     const recommendations = await agreement.recommendationsFor(
       all.flatMap(r => ('outcome' in r ? (r.outcome.policies ?? []) : []))
     )
@@ -225,7 +295,7 @@ export async function* refineTreeFiles(
     }
     return
   }
-  for await (const r of refined()) {
+  for await (const r of refined) {
     const done = 'outcome' in r ? await finish(r, options, agreement?.recommendations) : r
     if (done) yield done
   }
@@ -248,31 +318,153 @@ async function finish(
   recommendations: ReadonlyMap<string, PrincipalRecommendation> | undefined
 ): Promise<RefinedTreeFile | undefined> {
   const name = options.relativeNames ? file.rel : file.path
-  const at = { path: file.path, rel: file.rel, explicit: file.explicit, text }
-  let outcome = refinedOutcome
+  let outcome = withAgreement(refinedOutcome, file.rel, text, options, {
+    ...(recommendations ? { recommendations } : {}),
+    required: options.agreement?.required === true
+  })
   let defects = 0
-  if (outcome.report && recommendations) {
-    outcome = withAwsAgreement(outcome, file.rel, {
-      catalog: options.catalog,
-      config: options.config,
-      recommendations
-    })
-    if (options.agreement?.required) {
-      outcome = withholdDisagreements(text, outcome, a => agreementDetails(a).join('; '))
-    }
-  }
   if (options.prove && outcome.report) {
     outcome = await withAwsProof(text, outcome, options.prove, (p, reason, defect) => {
       if (defect) defects++
       options.onWithheld?.(name, p, reason, defect)
     })
   }
+  return treeFile(file, text, outcome, defects)
+}
+
+/**
+ * A refined file compared with IAM Access Analyzer's recommendations, when there are any; with
+ * `required`, a refinement that differs is withheld (the edits left proven again).
+ */
+export function withAgreement(
+  outcome: FileOutcome,
+  rel: string,
+  text: string,
+  options: { readonly catalog: Catalog; readonly config: IamRefineConfig },
+  agreement: {
+    readonly recommendations?: ReadonlyMap<string, PrincipalRecommendation>
+    readonly required: boolean
+  }
+): FileOutcome {
+  const recommendations = agreement.recommendations
+  if (!outcome.report || !recommendations) return outcome
+  const agreed = withAwsAgreement(outcome, rel, {
+    catalog: options.catalog,
+    config: options.config,
+    recommendations
+  })
+  return agreement.required
+    ? withholdDisagreements(text, agreed, a => agreementDetails(a).join('; '))
+    : agreed
+}
+
+/** What is given for a file: undefined for one holding no policy that was not named explicitly. */
+function treeFile(
+  file: WalkedFile,
+  text: string,
+  outcome: WorkerOutcome,
+  defects: number
+): RefinedTreeFile | undefined {
+  const at = { path: file.path, rel: file.rel, explicit: file.explicit, text }
   if (!outcome.report) return file.explicit ? { ...at, defects } : undefined
   return {
     ...at,
     report: outcome.report,
     ...(outcome.fixedText !== undefined ? { fixedText: outcome.fixedText } : {}),
     defects
+  }
+}
+
+// ---------------------------------------------------------------- worker threads
+
+/**
+ * What a worker is given once at its start: everything refining a file needs besides the file,
+ * as plain data (a structured clone). The bundled catalog is not sent: the worker has it too.
+ */
+export interface WorkerStart {
+  readonly catalog?: Catalog
+  readonly findings: LoadedFindings
+  readonly config: IamRefineConfig
+  readonly fallbackPrincipals?: readonly string[]
+  readonly recommendations?: ReadonlyMap<string, PrincipalRecommendation>
+  readonly requireAgreement: boolean
+  /** Every Terraform file read, by `rel` (a module is a folder), and the parser to read them. */
+  readonly terraform?: {
+    readonly files: ReadonlyMap<string, string>
+    readonly parserFiles: ParserFiles
+  }
+}
+
+/**
+ * What a worker gives back for a file: the file's outcome as plain data (the outcome's `prove`
+ * and `policies` stay behind: only the AWS proof and a sweep use them, and those run in
+ * process).
+ */
+export type WorkerOutcome = Pick<FileOutcome, 'report' | 'fixedText'>
+
+/** How many workers refine: 0 for in process (see `RefineTreeOptions.workers`). */
+function poolSize(files: number, options: RefineTreeOptions): number {
+  const wanted = options.workers ?? 0
+  // The AWS proof calls a prover of this process; recommendations asked for every policy at once
+  // need every file's policies in this process.
+  if (wanted === 0 || options.prove) return 0
+  if (options.agreement && 'recommendationsFor' in options.agreement) return 0
+  if (wanted !== 'auto') return wanted
+  const cores = availableParallelism()
+  return files < MIN_FILES_FOR_WORKERS || cores < 2 ? 0 : Math.min(cores, MAX_WORKERS)
+}
+
+function workerStart(
+  options: RefineTreeOptions,
+  terraformFiles: ReadonlyMap<string, string>,
+  parserFiles: ParserFiles | undefined
+): WorkerStart {
+  const agreement = options.agreement
+  return {
+    ...(options.catalog === bundledCatalog() ? {} : { catalog: options.catalog }),
+    findings: options.findings,
+    config: options.config,
+    ...(options.fallbackPrincipals ? { fallbackPrincipals: options.fallbackPrincipals } : {}),
+    ...(agreement && 'recommendations' in agreement
+      ? { recommendations: agreement.recommendations }
+      : {}),
+    requireAgreement: agreement?.required === true,
+    ...(parserFiles ? { terraform: { files: terraformFiles, parserFiles } } : {})
+  }
+}
+
+/** A worker's refining of one file: what `refineTreeFiles` does in process, before AWS's proof. */
+export async function workerRefiner(
+  start: WorkerStart
+): Promise<(input: FileInput) => WorkerOutcome> {
+  const catalog = start.catalog ?? bundledCatalog()
+  const options: RefineSourcesOptions = {
+    catalog,
+    findings: start.findings,
+    config: start.config,
+    clock: () => performance.now(),
+    formats: await terraformContext(
+      start.terraform?.files ?? new Map(),
+      start.terraform?.parserFiles
+    ),
+    ...(start.fallbackPrincipals ? { fallbackPrincipals: start.fallbackPrincipals } : {})
+  }
+  const agreement = {
+    ...(start.recommendations ? { recommendations: start.recommendations } : {}),
+    required: start.requireAgreement
+  }
+  return input => {
+    const outcome = withAgreement(
+      refineFile(input, options),
+      input.path,
+      input.text,
+      options,
+      agreement
+    )
+    return {
+      report: outcome.report,
+      ...(outcome.fixedText !== undefined ? { fixedText: outcome.fixedText } : {})
+    }
   }
 }
 
@@ -313,20 +505,19 @@ async function includedFiles(
   return { byFile, extra }
 }
 
-/** The Terraform parser and files, loaded only when the walk met a Terraform file. */
+/** The Terraform parser's files: those given, or the copies next to the bundle. */
+async function resolvedParserFiles(options: RefineTreeOptions): Promise<ParserFiles> {
+  return options.parserFiles ?? (await import('./terraform-parser.js')).bundledParserFiles()
+}
+
+/** The Terraform parser and files (by `rel`), loaded only when the walk met a Terraform file. */
 async function terraformContext(
-  terraform: readonly (readonly [WalkedFile, string])[],
+  files: ReadonlyMap<string, string>,
   parserFiles: ParserFiles | undefined
 ): Promise<{ terraform?: TerraformContext }> {
-  if (terraform.length === 0) return {}
-  const { bundledParserFiles, loadTerraformParser } = await import('./terraform-parser.js')
-  const parser = await loadTerraformParser(parserFiles ?? bundledParserFiles())
-  return {
-    terraform: new TerraformContext(
-      parser,
-      new Map(terraform.map(([file, text]) => [file.rel, text]))
-    )
-  }
+  if (files.size === 0 || !parserFiles) return {}
+  const { loadTerraformParser } = await import('./terraform-parser.js')
+  return { terraform: new TerraformContext(await loadTerraformParser(parserFiles), files) }
 }
 
 async function isRegularFile(path: string): Promise<boolean> {
