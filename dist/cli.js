@@ -31,9 +31,9 @@ commands:
 exit codes: 0 done, 1 unused permissions remain (check), 2 usage or configuration error,
             3 an internal guarantee failed (a bug: nothing was suggested)`;
 var COMMANDS = {
-  refine: async () => (await import("./refine-TL5ALSPN.js")).refineCommand,
-  check: async () => (await import("./check-HHPNJE37.js")).checkCommand,
-  findings: async () => (await import("./findings-2XMWAL4E.js")).findingsCommand
+  refine: async () => (await import("./refine-WEXBX4CJ.js")).refineCommand,
+  check: async () => (await import("./check-DNCLH6FJ.js")).checkCommand,
+  findings: async () => (await import("./findings-DZXW64OI.js")).findingsCommand
 };
 async function runCli(argv, io) {
   const [name, ...rest] = argv;

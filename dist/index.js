@@ -2,7 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   filesSource,
   loadFindingsSources
-} from "./chunk-4KDU6J3U.js";
+} from "./chunk-EQJAMVOE.js";
+import {
+  catalogFromInput
+} from "./chunk-ZTDT24YT.js";
 import {
   LEFT_ALONE_MARKER,
   fenced,
@@ -13,10 +16,24 @@ import {
   renderLeftAloneComment,
   renderSweepBody,
   renderSweepSummary
-} from "./chunk-MCYQO6YF.js";
+} from "./chunk-EU7ESHN7.js";
+import {
+  FAIL_ON,
+  gateFailure,
+  readConfigFile,
+  toSarif,
+  unifiedDiff
+} from "./chunk-5HMBLRTU.js";
+import {
+  buildReport,
+  hasUnused,
+  uncheckedItems
+} from "./chunk-6LDC7HQX.js";
+import {
+  logLine
+} from "./chunk-7LWHMPEE.js";
 import {
   EMPTY_CONFIG,
-  FAIL_ON,
   TerraformContext,
   agreementCell,
   agreementDetails,
@@ -24,45 +41,34 @@ import {
   collectIncludes,
   compileGlobs,
   folderOf,
-  gateFailure,
   globMatcher,
   isGlob,
   isTerraformPath,
   joinPath,
   mayHoldPolicies,
-  readConfigFile,
   refineFile,
   refineTree,
-  toSarif,
-  unifiedDiff,
   withAwsAgreement,
   withAwsProof,
   withholdDisagreements
-} from "./chunk-AQOSOCVZ.js";
+} from "./chunk-YJMSKEPN.js";
 import {
-  buildReport,
   code,
-  hasUnused,
-  text,
-  uncheckedItems
-} from "./chunk-UYCQNULF.js";
+  text
+} from "./chunk-JHL4LHGG.js";
 import {
-  catalogFromInput
-} from "./chunk-OLLSRKQT.js";
-import {
-  logLine
-} from "./chunk-7LWHMPEE.js";
+  parseFindings
+} from "./chunk-XVBDI6UW.js";
 import {
   describeChange,
   listNames,
   statementLabel
-} from "./chunk-JDPFHPFK.js";
+} from "./chunk-KLK6EZFP.js";
 import "./chunk-A75KXUUH.js";
 import {
   MAX_FILE_BYTES,
-  parseFindings,
   parseJsonText
-} from "./chunk-Z6W5CLTF.js";
+} from "./chunk-PA2QRX7X.js";
 import {
   ConfigurationError,
   InvariantError
@@ -3892,8 +3898,8 @@ async function gitHubClients(inputs, world) {
   return createGitHubClients(inputs.githubToken, world.logger, world.env.GITHUB_API_URL);
 }
 async function awsVerifier() {
-  const { awsRefinementVerifier } = await import("./verify-BSRD3HSW.js");
-  const { createAccessAnalyzerClient } = await import("./access-analyzer-DUGB2BQ7.js");
+  const { awsRefinementVerifier } = await import("./verify-QECDHQLI.js");
+  const { createAccessAnalyzerClient } = await import("./access-analyzer-NUEGRARS.js");
   return awsRefinementVerifier(createAccessAnalyzerClient());
 }
 async function sweepRepository(inputs, world) {
@@ -4326,8 +4332,8 @@ async function loadFindings(inputs, pr, client, workspace, logger, trust) {
     );
   }
   if (inputs.analyzerArn) {
-    const { recommendingAccessAnalyzerSource } = await import("./recommendations-O27O7GL4.js");
-    const { createAccessAnalyzerClient } = await import("./access-analyzer-DUGB2BQ7.js");
+    const { recommendingAccessAnalyzerSource } = await import("./recommendations-BTUDZXWR.js");
+    const { createAccessAnalyzerClient } = await import("./access-analyzer-NUEGRARS.js");
     sources.push(
       recommendingAccessAnalyzerSource(createAccessAnalyzerClient(), {
         analyzerArn: inputs.analyzerArn,

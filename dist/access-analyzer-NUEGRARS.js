@@ -1,0 +1,41 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  AWS_MAX_ATTEMPTS,
+  PERMISSIONS,
+  accessAnalyzerSource,
+  awsClientConfig,
+  call,
+  createAccessAnalyzerClient,
+  describeAwsError,
+  exportUnusedAccessFindings,
+  exportedFindingsFile,
+  findUnusedAccessAnalyzer,
+  paginate,
+  toJson
+} from "./chunk-FQ66ZTHP.js";
+import "./chunk-H55F4EFC.js";
+import "./chunk-5B75XFSJ.js";
+import "./chunk-JDI5KH5J.js";
+import "./chunk-7QPQRWCM.js";
+import "./chunk-R34RPEIJ.js";
+import "./chunk-ZTDT24YT.js";
+import "./chunk-XVBDI6UW.js";
+import "./chunk-PA2QRX7X.js";
+import "./chunk-7VWP2DJO.js";
+import "./chunk-F2GMA2IY.js";
+import "./chunk-VOUO67UZ.js";
+import "./chunk-LQK3ML4U.js";
+export {
+  AWS_MAX_ATTEMPTS,
+  PERMISSIONS,
+  accessAnalyzerSource,
+  awsClientConfig,
+  call,
+  createAccessAnalyzerClient,
+  describeAwsError,
+  exportUnusedAccessFindings,
+  exportedFindingsFile,
+  findUnusedAccessAnalyzer,
+  paginate,
+  toJson
+};

@@ -1,0 +1,34 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  POLL_FIRST_DELAY_MS,
+  POLL_MAX_DELAY_MS,
+  RECOMMENDATIONS_TIME_LIMIT_MS,
+  RECOMMENDATION_CONCURRENCY,
+  STEPS_PER_PAGE,
+  attachRecommendations,
+  fetchRecommendations,
+  recommendingAccessAnalyzerSource
+} from "./chunk-5VZVMM4B.js";
+import "./chunk-FQ66ZTHP.js";
+import "./chunk-H55F4EFC.js";
+import "./chunk-5B75XFSJ.js";
+import "./chunk-JDI5KH5J.js";
+import "./chunk-7QPQRWCM.js";
+import "./chunk-R34RPEIJ.js";
+import "./chunk-ZTDT24YT.js";
+import "./chunk-XVBDI6UW.js";
+import "./chunk-PA2QRX7X.js";
+import "./chunk-7VWP2DJO.js";
+import "./chunk-F2GMA2IY.js";
+import "./chunk-VOUO67UZ.js";
+import "./chunk-LQK3ML4U.js";
+export {
+  POLL_FIRST_DELAY_MS,
+  POLL_MAX_DELAY_MS,
+  RECOMMENDATIONS_TIME_LIMIT_MS,
+  RECOMMENDATION_CONCURRENCY,
+  STEPS_PER_PAGE,
+  attachRecommendations,
+  fetchRecommendations,
+  recommendingAccessAnalyzerSource
+};
