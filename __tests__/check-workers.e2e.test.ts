@@ -214,7 +214,7 @@ describe('check in worker threads', () => {
           expect(await check(workers, args)).toEqual(inProcess)
         }
       ),
-      { numRuns: 6 }
+      { numRuns: 4 }
     )
   }, 90_000)
 })
