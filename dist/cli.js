@@ -32,7 +32,7 @@ exit codes: 0 done, 1 unused permissions remain (check), 2 usage or configuratio
             3 an internal guarantee failed (a bug: nothing was suggested)`;
 var COMMANDS = {
   refine: async () => (await import("./refine-WEXBX4CJ.js")).refineCommand,
-  check: async () => (await import("./check-DNCLH6FJ.js")).checkCommand,
+  check: async () => (await import("./check-QZB65TMW.js")).checkCommand,
   findings: async () => (await import("./findings-DZXW64OI.js")).findingsCommand
 };
 async function runCli(argv, io) {

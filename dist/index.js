@@ -23,7 +23,7 @@ import {
   readConfigFile,
   toSarif,
   unifiedDiff
-} from "./chunk-5HMBLRTU.js";
+} from "./chunk-E7HYMQIO.js";
 import {
   buildReport,
   hasUnused,
@@ -51,7 +51,7 @@ import {
   withAwsAgreement,
   withAwsProof,
   withholdDisagreements
-} from "./chunk-YJMSKEPN.js";
+} from "./chunk-FDH5X3AA.js";
 import {
   code,
   text

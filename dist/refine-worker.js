@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   serveTasks,
   workerRefiner
-} from "./chunk-YJMSKEPN.js";
+} from "./chunk-FDH5X3AA.js";
 import "./chunk-JHL4LHGG.js";
 import "./chunk-KLK6EZFP.js";
 import "./chunk-A75KXUUH.js";

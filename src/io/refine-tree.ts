@@ -59,6 +59,14 @@ export const MIN_FILES_FOR_WORKERS = 300
  */
 export const MAX_WORKERS = 4
 
+/**
+ * Workers only with at least this many cores. In process, V8's own helper threads (the collector,
+ * the compiler) already keep about 1.4 cores busy, so on 2 cores the workers' extra CPU (10-40%)
+ * and memory (about twice) bought no reliable gain in the benchmark (ADR 25): 2-core machines,
+ * GitHub's private-repository runners among them, refine in process.
+ */
+export const MIN_CORES_FOR_WORKERS = 3
+
 /** The worker's module, beside the bundle's chunks in dist/ (scripts/bundle.mjs). */
 const WORKER_ENTRY = new URL('./refine-worker.js', import.meta.url)
 
@@ -101,7 +109,7 @@ export interface RefineTreeOptions {
   readonly parserFiles?: ParserFiles
   /**
    * Refine files in a pool of worker threads (`check`): `auto` when there are enough of them
-   * (MIN_FILES_FOR_WORKERS) and a second core, or that many workers (0: in process). Runs that
+   * (MIN_FILES_FOR_WORKERS) and MIN_CORES_FOR_WORKERS cores, or that many workers (0: in process). Runs that
    * prove with AWS or ask IAM Access Analyzer for every policy at once always run in process.
    * Default: in process.
    */
@@ -413,7 +421,9 @@ function poolSize(files: number, options: RefineTreeOptions): number {
   if (options.agreement && 'recommendationsFor' in options.agreement) return 0
   if (wanted !== 'auto') return wanted
   const cores = availableParallelism()
-  return files < MIN_FILES_FOR_WORKERS || cores < 2 ? 0 : Math.min(cores, MAX_WORKERS)
+  return files < MIN_FILES_FOR_WORKERS || cores < MIN_CORES_FOR_WORKERS
+    ? 0
+    : Math.min(cores, MAX_WORKERS)
 }
 
 function workerStart(
