@@ -67,8 +67,8 @@ describe('the bundled catalog index', () => {
       const stale = join(dir, 'catalog-data.ts')
       const text = readFileSync('src/engine/catalog-data.ts', 'utf8')
       const moved = text
-        .replace('s3:GetObject\\n', '')
-        .replace('s3:PutObject\\n', 's3:PutObject\\ns3:GetObject\\n')
+        .replace('"s3:GetObject",', '')
+        .replace('"s3:PutObject",', '"s3:PutObject","s3:GetObject",')
       expect(moved).not.toBe(text)
       expect(moved).toHaveLength(text.length)
       writeFileSync(stale, moved)
