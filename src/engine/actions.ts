@@ -190,17 +190,30 @@ export function trailingStarPrefix(folded: string): string | null {
  * `outer`'s wildcards can consume.
  */
 export function patternContains(outer: string, inner: string): boolean {
-  if (outer === inner) return true
+  return containedIn(outer)(inner)
+}
+
+/**
+ * `inner => patternContains(outer, inner)`, with what depends on `outer` alone worked out once:
+ * the checks ask it about every entry of a refinement, thousands for `*`, against a few originals.
+ */
+export function containedIn(outer: string): (inner: string) => boolean {
   // `lit*` matches exactly the strings that start with lit. Every string `inner` matches starts
   // with inner's literal prefix P; when P does not start with lit, either P leaves lit somewhere,
   // or P is shorter and inner's next symbol, a wildcard, can put another character where lit goes
   // on. So this is exact for every shape of `inner` (and `*` contains everything).
   const outerLit = trailingStarPrefix(outer)
-  if (outerLit !== null) return literalPrefix(inner).startsWith(outerLit)
-  if (!hasWildcard(inner)) return new Glob(outer).test(inner)
-  const lit = trailingStarPrefix(inner)
-  if (lit !== null) return coversEveryExtension(outer, lit)
-  return symbolicMatch(outer, inner)
+  if (outerLit !== null) {
+    return inner => inner === outer || literalPrefix(inner).startsWith(outerLit)
+  }
+  let glob: Glob | undefined
+  return inner => {
+    if (outer === inner) return true
+    if (!hasWildcard(inner)) return (glob ??= new Glob(outer)).test(inner)
+    const lit = trailingStarPrefix(inner)
+    if (lit !== null) return coversEveryExtension(outer, lit)
+    return symbolicMatch(outer, inner)
+  }
 }
 
 /**
@@ -415,7 +428,8 @@ export function coveredByOthers(patterns: readonly string[]): boolean[] {
   items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.kind - b.kind))
   const stack: string[] = []
   let previous: (typeof items)[number] | undefined
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as (typeof items)[number]
     if (previous && item.kind !== 2 && previous.kind === item.kind && previous.key === item.key) {
       covered[item.index] = covered[previous.index] = true
     }

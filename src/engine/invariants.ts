@@ -1,10 +1,10 @@
 import {
+  containedIn,
   coveredByOthers,
   fold,
   hasWildcard,
   PatternIndex,
-  lastWordStart,
-  patternContains
+  lastWordStart
 } from './actions.js'
 import { InvariantError } from './errors.js'
 import type { PolicyRefinement, RefineContext, StatementResult } from './model.js'
@@ -76,9 +76,10 @@ function checkStatement(s: StatementResult, context: RefineContext): void {
   const beforeFolded = s.before.map(fold)
   const afterFolded = s.after.map(fold)
   // 1. Never wider: each refined entry lies inside an original entry, for every string.
+  const originals = beforeFolded.map(containedIn)
   s.after.forEach((entry, i) => {
     const f = afterFolded[i] as string
-    if (!beforeFolded.some(o => patternContains(o, f))) {
+    if (!originals.some(inside => inside(f))) {
       fail(s, `"${entry}" allows strings no original entry allows (guarantee 1)`)
     }
   })
@@ -116,13 +117,14 @@ function checkStatement(s: StatementResult, context: RefineContext): void {
   for (const change of s.changes) {
     if (!originalEntries.has(change.entry))
       fail(s, `the report changes "${change.entry}", which is not an original entry`)
-    if (change.kind === 'replaced') for (const entry of change.by) replacing.add(entry)
+    if (change.kind === 'replaced')
+      for (let i = 0; i < change.by.length; i++) replacing.add(change.by[i] as string)
   }
   const output = new Set(s.after)
   const covered = coveredByOthers(afterFolded)
-  for (const entry of replacing) {
+  replacing.forEach(entry => {
     if (!output.has(entry)) fail(s, `the reported replacement "${entry}" is not in the Action`)
-  }
+  })
   s.after.forEach((entry, i) => {
     const f = afterFolded[i] as string
     if (originalFolded.has(f)) return
@@ -138,7 +140,9 @@ function checkStatement(s: StatementResult, context: RefineContext): void {
     const root = rootPrefix(change.entry)
     const unusedStartingWith = unusedPrefixTest(universe.match(change.entry), context)
     const isSubPattern = subPatternTest(change.entry, root)
-    for (const entry of wildcards) checkMaximal(s, entry, root, unusedStartingWith, isSubPattern)
+    for (let i = 0; i < wildcards.length; i++) {
+      checkMaximal(s, wildcards[i] as string, root, unusedStartingWith, isSubPattern)
+    }
   }
 }
 
@@ -167,7 +171,10 @@ function positionsOf(
   intervals.sort((a, b) => a[0] - b[0])
   const starts: number[] = []
   const ends: number[] = []
-  for (const [lo, hi] of intervals) {
+  for (let k = 0; k < intervals.length; k++) {
+    const interval = intervals[k] as [number, number]
+    const lo = interval[0]
+    const hi = interval[1]
     const last = ends.length - 1
     if (last >= 0 && lo <= (ends[last] as number)) ends[last] = Math.max(ends[last] as number, hi)
     else {
@@ -232,10 +239,12 @@ function unusedPrefixTest(
   const test = (prefix: string): boolean => {
     if (!r) {
       // The names of the match that start with the prefix: its range, searched within the match.
-      const [lo, hi] = universe.range(prefix, m.lo, m.hi)
-      return unused.countIn(lo, hi) > 0
+      const range = universe.range(prefix, m.lo, m.hi)
+      return unused.countIn(range[0], range[1]) > 0
     }
-    const [lo, hi] = universe.range(prefix)
+    const range = universe.range(prefix)
+    const lo = range[0]
+    const hi = range[1]
     let a = 0
     let b = r.length
     while (a < b) {

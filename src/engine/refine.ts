@@ -212,7 +212,8 @@ function refineStatement(
   const { universe, unused } = context
   const slots: Slot[] = []
   const changes: EntryChange[] = []
-  for (const entry of entries) {
+  for (let e = 0; e < entries.length; e++) {
+    const entry = entries[e] as string
     const folded = fold(entry)
     if (!hasWildcard(entry)) {
       if (unused.has(folded)) {
@@ -295,7 +296,8 @@ function dropCovered(slots: readonly Slot[]): { entries: string[]; survivors: Se
   const fresh: FoldedName[] = []
   for (const s of slots) {
     if (!s.isNew) continue
-    for (const e of s.out) {
+    for (let i = 0; i < s.out.length; i++) {
+      const e = s.out[i] as FoldedName
       if (seen.has(e.folded) || keptIndex.covers(e.folded)) continue
       seen.add(e.folded)
       fresh.push(e)
@@ -307,7 +309,8 @@ function dropCovered(slots: readonly Slot[]): { entries: string[]; survivors: Se
   const entries: string[] = []
   const placed = new Set<string>()
   for (const s of slots) {
-    for (const { name } of s.out) {
+    for (let i = 0; i < s.out.length; i++) {
+      const { name } = s.out[i] as FoldedName
       if (!s.isNew) entries.push(name)
       else if (survivors.has(name) && !placed.has(name)) {
         placed.add(name)

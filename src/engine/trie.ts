@@ -41,7 +41,9 @@ export function generalize(
   // node's range lies inside its parent's, so its binary searches stay small.
   // Siblings come in sorted order, so each range is searched from where the one before ended.
   const visit = (node: TrieNode, parentLo: number, parentHi: number, near: number): number => {
-    const [lo, hi] = prefixRange(view.names, node.prefix, parentLo, parentHi, near)
+    const range = prefixRange(view.names, node.prefix, parentLo, parentHi, near)
+    const lo = range[0]
+    const hi = range[1]
     const unusedHere = view.unusedIn(lo, hi)
     if (unusedHere === 0) {
       if (hi - lo === 1) {
@@ -56,7 +58,7 @@ export function generalize(
     const { action, children } = expand(node, view)
     if (action >= 0) emitAt(action)
     let next = lo
-    for (const child of children) next = visit(child, lo, hi, next)
+    for (let c = 0; c < children.length; c++) next = visit(children[c] as TrieNode, lo, hi, next)
     return hi
   }
 
@@ -68,7 +70,9 @@ export function generalize(
   const top = expand({ prefix: root, display: root, members }, view)
   if (top.action >= 0) emitAt(top.action)
   let next = view.lo
-  for (const child of top.children) next = visit(child, view.lo, view.hi, next)
+  const { children } = top
+  for (let c = 0; c < children.length; c++)
+    next = visit(children[c] as TrieNode, view.lo, view.hi, next)
   return out
 }
 
@@ -144,7 +148,9 @@ function expand(node: TrieNode, view: TrieView): { action: number; children: Tri
   // starts with the previous member's word and the two letters after it ends its word there too,
   // without scanning it again.
   let same = NONE
-  for (const k of node.members) {
+  const { members } = node
+  for (let m = 0; m < members.length; m++) {
+    const k = members[m] as number
     const name = view.names[k] as string
     if (name.length === depth) {
       action = k

@@ -46,13 +46,14 @@ export class Universe {
   private near = 0
 
   /** Catalog names win the casing; then findings, then the policy's own text. */
-  constructor(catalog: Catalog, ...extra: Iterable<string>[]) {
+  constructor(catalog: Catalog, ...extra: (readonly string[])[]) {
     const base = catalogIndex(catalog)
     const added = new Map<string, string>()
     const given = new Map<string, number>()
     let near = 0
     for (const names of extra) {
-      for (const name of names) {
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i] as string
         if (given.has(name)) continue
         const folded = fold(name)
         near = lowerBoundNear(base.names, folded, near)
@@ -157,7 +158,9 @@ export class Universe {
   }
 
   private findMatch(folded: string): Match {
-    const [lo, hi] = this.range(literalPrefix(folded))
+    const range = this.range(literalPrefix(folded))
+    const lo = range[0]
+    const hi = range[1]
     // `lit*` matches exactly the names that start with lit: the range itself, no test needed.
     if (trailingStarPrefix(folded) !== null) return { lo, hi }
     const glob = new Glob(folded)

@@ -1,7 +1,7 @@
 import { fold, PatternIndex } from './actions.js'
 import { GALLOP_PROBES } from './sorted.js'
 import { type Match, type Universe } from './universe.js'
-import type { PrincipalUnused } from './unused.js'
+import type { PrincipalUnused, UnusedAction, UnusedService } from './unused.js'
 
 /** Half-open intervals of universe positions, sorted, neither touching nor overlapping. */
 interface Intervals {
@@ -214,13 +214,14 @@ function unusedOf(
 ): { unused: Intervals; outside: Set<string> } {
   const outside = new Set<string>()
   const intervals: [number, number][] = []
-  for (const s of p.services) {
+  for (let i = 0; i < p.services.length; i++) {
+    const s = p.services[i] as UnusedService
     if (s.actions === undefined) {
       intervals.push(universe.serviceRange(s.service))
       continue
     }
-    for (const a of s.actions) {
-      const name = `${s.service}:${a.action}`
+    for (let j = 0; j < s.actions.length; j++) {
+      const name = `${s.service}:${(s.actions[j] as UnusedAction).action}`
       const at = universe.positionOf(name)
       if (at >= 0) intervals.push([at, at + 1])
       else outside.add(fold(name))
@@ -234,7 +235,10 @@ function merge(intervals: [number, number][]): Intervals {
   intervals.sort((a, b) => a[0] - b[0])
   const starts: number[] = []
   const ends: number[] = []
-  for (const [lo, hi] of intervals) {
+  for (let k = 0; k < intervals.length; k++) {
+    const interval = intervals[k] as [number, number]
+    const lo = interval[0]
+    const hi = interval[1]
     if (hi <= lo) continue
     const last = ends.length - 1
     if (last >= 0 && lo <= (ends[last] as number)) ends[last] = Math.max(ends[last] as number, hi)

@@ -78,8 +78,12 @@ function laterOf(a: string | undefined, b: string | undefined): string | undefin
 export function namedActions(items: readonly PrincipalUnused[]): string[] {
   const out: string[] = []
   for (const item of items) {
-    for (const s of item.services) {
-      for (const a of s.actions ?? []) out.push(`${s.service}:${a.action}`)
+    for (let i = 0; i < item.services.length; i++) {
+      const s = item.services[i] as UnusedService
+      const actions = s.actions ?? []
+      for (let j = 0; j < actions.length; j++) {
+        out.push(`${s.service}:${(actions[j] as UnusedAction).action}`)
+      }
     }
   }
   return out
