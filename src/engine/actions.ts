@@ -95,7 +95,11 @@ function startsWord(name: string, i: number): boolean {
   const prev = name.charCodeAt(i - 1)
   if ((prev >= 97 && prev <= 122) || (prev >= 48 && prev <= 57)) return true
   if (prev < 65 || prev > 90) return false
-  const next = name.charCodeAt(i + 1) // NaN past the end
+  // Not read past the end: that answers NaN, and V8 throws away the optimized code of the
+  // function that reads out of bounds (and of the trie's walk it was inlined into) and compiles
+  // it again, in the middle of the first call.
+  if (i + 1 >= name.length) return false
+  const next = name.charCodeAt(i + 1)
   return next >= 97 && next <= 122
 }
 
