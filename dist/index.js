@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   filesSource,
   loadFindingsSources
-} from "./chunk-EQJAMVOE.js";
+} from "./chunk-IQLIV2VF.js";
 import {
   catalogFromInput
-} from "./chunk-ZTDT24YT.js";
+} from "./chunk-XJM4J4GY.js";
 import {
   LEFT_ALONE_MARKER,
   fenced,
@@ -23,7 +23,7 @@ import {
   readConfigFile,
   toSarif,
   unifiedDiff
-} from "./chunk-E7HYMQIO.js";
+} from "./chunk-DU2FEH3P.js";
 import {
   buildReport,
   hasUnused,
@@ -51,24 +51,24 @@ import {
   withAwsAgreement,
   withAwsProof,
   withholdDisagreements
-} from "./chunk-FDH5X3AA.js";
+} from "./chunk-KZBC3YUE.js";
 import {
   code,
   text
 } from "./chunk-JHL4LHGG.js";
 import {
   parseFindings
-} from "./chunk-XVBDI6UW.js";
+} from "./chunk-5E3UU7QA.js";
 import {
   describeChange,
   listNames,
   statementLabel
-} from "./chunk-KLK6EZFP.js";
-import "./chunk-A75KXUUH.js";
+} from "./chunk-TTYDF3A2.js";
+import "./chunk-KQJYSLP4.js";
 import {
   MAX_FILE_BYTES,
   parseJsonText
-} from "./chunk-PA2QRX7X.js";
+} from "./chunk-PJHNB5KN.js";
 import {
   ConfigurationError,
   InvariantError
@@ -3898,8 +3898,8 @@ async function gitHubClients(inputs, world) {
   return createGitHubClients(inputs.githubToken, world.logger, world.env.GITHUB_API_URL);
 }
 async function awsVerifier() {
-  const { awsRefinementVerifier } = await import("./verify-QECDHQLI.js");
-  const { createAccessAnalyzerClient } = await import("./access-analyzer-NUEGRARS.js");
+  const { awsRefinementVerifier } = await import("./verify-IR47XA6W.js");
+  const { createAccessAnalyzerClient } = await import("./access-analyzer-HBP3MXPG.js");
   return awsRefinementVerifier(createAccessAnalyzerClient());
 }
 async function sweepRepository(inputs, world) {
@@ -4332,8 +4332,8 @@ async function loadFindings(inputs, pr, client, workspace, logger, trust) {
     );
   }
   if (inputs.analyzerArn) {
-    const { recommendingAccessAnalyzerSource } = await import("./recommendations-BTUDZXWR.js");
-    const { createAccessAnalyzerClient } = await import("./access-analyzer-NUEGRARS.js");
+    const { recommendingAccessAnalyzerSource } = await import("./recommendations-3X7BE3YB.js");
+    const { createAccessAnalyzerClient } = await import("./access-analyzer-HBP3MXPG.js");
     sources.push(
       recommendingAccessAnalyzerSource(createAccessAnalyzerClient(), {
         analyzerArn: inputs.analyzerArn,

@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   serveTasks,
   workerRefiner
-} from "./chunk-FDH5X3AA.js";
+} from "./chunk-KZBC3YUE.js";
 import "./chunk-JHL4LHGG.js";
-import "./chunk-KLK6EZFP.js";
-import "./chunk-A75KXUUH.js";
-import "./chunk-PA2QRX7X.js";
+import "./chunk-TTYDF3A2.js";
+import "./chunk-KQJYSLP4.js";
+import "./chunk-PJHNB5KN.js";
 import "./chunk-7VWP2DJO.js";
 import "./chunk-LQK3ML4U.js";
 
