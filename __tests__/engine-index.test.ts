@@ -18,7 +18,8 @@ import {
   PatternIndex,
   wordBoundaries
 } from '../src/engine/actions.js'
-import { bundledCatalog, catalogIndex, type Catalog } from '../src/engine/catalog.js'
+import { catalogIndex, type Catalog } from '../src/engine/catalog.js'
+import { bundledCatalog } from '../src/engine/bundled-catalog.js'
 import { lowerBound, lowerBoundNear, prefixRange } from '../src/engine/sorted.js'
 import { matchSize, Universe } from '../src/engine/universe.js'
 import { UnusedSet } from '../src/engine/unused-set.js'

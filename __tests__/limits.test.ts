@@ -4,7 +4,7 @@
  * its edge — the attack is bounded and reported — with an honest control beside it.
  */
 import { describe, expect, it } from '@jest/globals'
-import { bundledCatalog } from '../src/engine/catalog.js'
+import { bundledCatalog } from '../src/engine/bundled-catalog.js'
 import {
   MAX_ENTRIES_PER_POLICY,
   MAX_MATCHED_ACTIONS_PER_FILE,

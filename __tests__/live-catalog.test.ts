@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { bundledCatalog, type Catalog } from '../src/engine/catalog.js'
+import { type Catalog } from '../src/engine/catalog.js'
+import { bundledCatalog } from '../src/engine/bundled-catalog.js'
 import { refinePolicy } from '../src/engine/refine.js'
 import {
   catalogAgeWarning,

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { bundledCatalog } from '../src/engine/catalog.js'
+import { bundledCatalog } from '../src/engine/bundled-catalog.js'
 import { refinePolicy, type PolicyRefinement } from '../src/engine/refine.js'
 import { caseArb, casesOver, toCatalog, type Case } from './helpers/engine-arbitraries.js'
 import {

@@ -31,9 +31,9 @@ commands:
 exit codes: 0 done, 1 unused permissions remain (check), 2 usage or configuration error,
             3 an internal guarantee failed (a bug: nothing was suggested)`;
 var COMMANDS = {
-  refine: async () => (await import("./refine-3GR664ZQ.js")).refineCommand,
-  check: async () => (await import("./check-DKZD47PS.js")).checkCommand,
-  findings: async () => (await import("./findings-IVVJMP2U.js")).findingsCommand
+  refine: async () => (await import("./refine-U5NX6ZSE.js")).refineCommand,
+  check: async () => (await import("./check-ATYNOJCX.js")).checkCommand,
+  findings: async () => (await import("./findings-LEUOXVAU.js")).findingsCommand
 };
 async function runCli(argv, io) {
   const [name, ...rest] = argv;

@@ -1,11 +1,18 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  FAIL_ON,
+  gateFailure,
+  readConfigFile,
+  toSarif,
+  unifiedDiff
+} from "./chunk-J2D6SNQK.js";
+import {
   filesSource,
   loadFindingsSources
-} from "./chunk-IQLIV2VF.js";
+} from "./chunk-2WULFG3I.js";
 import {
   catalogFromInput
-} from "./chunk-XJM4J4GY.js";
+} from "./chunk-6TM6J2XD.js";
 import {
   LEFT_ALONE_MARKER,
   fenced,
@@ -17,13 +24,6 @@ import {
   renderSweepBody,
   renderSweepSummary
 } from "./chunk-EU7ESHN7.js";
-import {
-  FAIL_ON,
-  gateFailure,
-  readConfigFile,
-  toSarif,
-  unifiedDiff
-} from "./chunk-DU2FEH3P.js";
 import {
   buildReport,
   hasUnused,
@@ -51,24 +51,26 @@ import {
   withAwsAgreement,
   withAwsProof,
   withholdDisagreements
-} from "./chunk-KZBC3YUE.js";
+} from "./chunk-YM4SJHXK.js";
 import {
   code,
   text
 } from "./chunk-JHL4LHGG.js";
+import "./chunk-MC5YTRAB.js";
 import {
   parseFindings
-} from "./chunk-5E3UU7QA.js";
+} from "./chunk-WDW6KGGG.js";
 import {
   describeChange,
   listNames,
   statementLabel
-} from "./chunk-TTYDF3A2.js";
+} from "./chunk-VXH57YIK.js";
 import "./chunk-KQJYSLP4.js";
 import {
   MAX_FILE_BYTES,
   parseJsonText
-} from "./chunk-PJHNB5KN.js";
+} from "./chunk-4ZOWSFQ7.js";
+import "./chunk-LF3BJJ7O.js";
 import {
   ConfigurationError,
   InvariantError
@@ -3898,8 +3900,8 @@ async function gitHubClients(inputs, world) {
   return createGitHubClients(inputs.githubToken, world.logger, world.env.GITHUB_API_URL);
 }
 async function awsVerifier() {
-  const { awsRefinementVerifier } = await import("./verify-IR47XA6W.js");
-  const { createAccessAnalyzerClient } = await import("./access-analyzer-HBP3MXPG.js");
+  const { awsRefinementVerifier } = await import("./verify-5GQGJXVB.js");
+  const { createAccessAnalyzerClient } = await import("./access-analyzer-ABX4Q4T6.js");
   return awsRefinementVerifier(createAccessAnalyzerClient());
 }
 async function sweepRepository(inputs, world) {
@@ -4332,8 +4334,8 @@ async function loadFindings(inputs, pr, client, workspace, logger, trust) {
     );
   }
   if (inputs.analyzerArn) {
-    const { recommendingAccessAnalyzerSource } = await import("./recommendations-3X7BE3YB.js");
-    const { createAccessAnalyzerClient } = await import("./access-analyzer-HBP3MXPG.js");
+    const { recommendingAccessAnalyzerSource } = await import("./recommendations-DS5FEKZA.js");
+    const { createAccessAnalyzerClient } = await import("./access-analyzer-ABX4Q4T6.js");
     sources.push(
       recommendingAccessAnalyzerSource(createAccessAnalyzerClient(), {
         analyzerArn: inputs.analyzerArn,

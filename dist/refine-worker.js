@@ -2,11 +2,13 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   serveTasks,
   workerRefiner
-} from "./chunk-KZBC3YUE.js";
+} from "./chunk-YM4SJHXK.js";
 import "./chunk-JHL4LHGG.js";
-import "./chunk-TTYDF3A2.js";
+import "./chunk-MC5YTRAB.js";
+import "./chunk-VXH57YIK.js";
 import "./chunk-KQJYSLP4.js";
-import "./chunk-PJHNB5KN.js";
+import "./chunk-4ZOWSFQ7.js";
+import "./chunk-LF3BJJ7O.js";
 import "./chunk-7VWP2DJO.js";
 import "./chunk-LQK3ML4U.js";
 

@@ -6,7 +6,7 @@
  * and one that differs in every statement.
  */
 import { compareWithRecommendation } from '../../src/engine/agreement.js'
-import { bundledCatalog } from '../../src/engine/catalog.js'
+import { bundledCatalog } from '../../src/engine/bundled-catalog.js'
 import type { RecommendedStep } from '../../src/engine/recommendation.js'
 import { refinePolicy } from '../../src/engine/refine.js'
 import type { PrincipalUnused } from '../../src/engine/unused.js'

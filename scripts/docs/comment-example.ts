@@ -5,7 +5,7 @@
  * a changed file: refineFile, then buildReviewItems. `npm run docs` writes it into the README.
  */
 import { readFileSync } from 'node:fs'
-import { bundledCatalog } from '../../src/engine/catalog.js'
+import { bundledCatalog } from '../../src/engine/bundled-catalog.js'
 import { parseFindings } from '../../src/findings/parse.js'
 import { combineFindings } from '../../src/findings/select.js'
 import { sha256Hex } from '../../src/github/review-comments.js'

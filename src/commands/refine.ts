@@ -1,4 +1,4 @@
-import { bundledCatalog, parseCatalog, type Catalog } from '../engine/catalog.js'
+import { parseCatalog, type Catalog } from '../engine/catalog.js'
 import { ConfigurationError } from '../engine/errors.js'
 import { QUOTAS, refinePolicy } from '../engine/refine.js'
 import { loadFindingsFiles } from '../findings/load.js'
@@ -59,8 +59,11 @@ export const refineCommand: Command = async (args, io) => {
   return EXIT.ok
 }
 
-/** A catalog file (`--catalog`), or the bundled one. */
+/**
+ * A catalog file (`--catalog`), or the bundled one, imported only then: its ~740 KB of data are
+ * not loaded by a run that names its own (docs/adr/0022-bundle-layout.md).
+ */
 export async function loadCatalog(file: string | undefined): Promise<Catalog> {
-  if (file === undefined) return bundledCatalog()
+  if (file === undefined) return (await import('../engine/bundled-catalog.js')).bundledCatalog()
   return parseCatalog(await readJsonFile(file, 'catalog'), file)
 }

