@@ -70,11 +70,16 @@ function time(f: () => void): number {
 /**
  * The program each fresh process runs: read the inputs, then time the first `refinePolicy` call
  * (the bundled catalog's index built inside it) and the calls after it. `engine` is the folder of
- * the engine's sources; the same text is bundled for this tree and for a baseline.
+ * the engine's sources; the same text is bundled for this tree and for a baseline. The bundled
+ * catalog has its own module since issue 13; a baseline from before has it in catalog.ts.
  */
 const childSource = (engine: string): string => `
 import { readFileSync } from 'node:fs'
-import { bundledCatalog } from ${JSON.stringify(`${engine}/catalog.ts`)}
+import { bundledCatalog } from ${JSON.stringify(
+  existsSync(`${engine}/bundled-catalog.ts`)
+    ? `${engine}/bundled-catalog.ts`
+    : `${engine}/catalog.ts`
+)}
 import { QUOTAS, refinePolicy } from ${JSON.stringify(`${engine}/refine.ts`)}
 const policy = JSON.parse(readFileSync(process.argv[2], 'utf8'))
 const principal = JSON.parse(readFileSync(process.argv[3], 'utf8'))
