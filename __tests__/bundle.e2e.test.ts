@@ -7,7 +7,6 @@
  * runs an action from its repository. Run `npm run bundle` first so that dist/ is current.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
@@ -21,6 +20,7 @@ import {
   type FakeFinding
 } from './servers/access-analyzer.js'
 import { startGitHubServer } from './servers/github.js'
+import { runNode, type ProcessRun } from './helpers/node-process.js'
 
 const DIST = 'dist'
 const text = (file: string): string => readFileSync(join(DIST, file), 'utf8')
@@ -197,19 +197,11 @@ describe('the lazily loaded paths, run from a copy of dist/ without node_modules
   }
 
   /** `cli` with more variables in its environment. */
-  function cliWith(
-    env: Record<string, string>,
-    ...args: string[]
-  ): Promise<{ code: number; out: string; err: string }> {
-    const child = spawn(process.execPath, [join(root, 'action', 'dist', 'cli.js'), ...args], {
+  function cliWith(env: Record<string, string>, ...args: string[]): Promise<ProcessRun> {
+    return runNode([join(root, 'action', 'dist', 'cli.js'), ...args], {
       env: { PATH: process.env.PATH, NO_COLOR: '1', TMPDIR: root, ...awsEnv, ...env },
       cwd: root
     })
-    let out = ''
-    let err = ''
-    child.stdout.on('data', d => (out += d))
-    child.stderr.on('data', d => (err += d))
-    return new Promise(done => child.on('close', code => done({ code: code ?? -1, out, err })))
   }
 
   it('findings export (the AWS SDK and its credential chunks)', async () => {

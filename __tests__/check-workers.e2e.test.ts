@@ -7,7 +7,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { spawn } from 'node:child_process'
 import {
   cpSync,
   mkdirSync,
@@ -21,6 +20,7 @@ import { availableParallelism, tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { MIN_CORES_FOR_WORKERS, MIN_FILES_FOR_WORKERS } from '../src/io/refine-tree.js'
 import { writePolicyRepo } from '../scripts/bench/lib/policy-repo.js'
+import { runNode, type ProcessRun } from './helpers/node-process.js'
 
 const fixtures = join(process.cwd(), '__tests__/fixtures')
 
@@ -46,19 +46,13 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
-interface Run {
-  readonly code: number
-  readonly out: string
-  readonly err: string
-}
-
 /** `node <dist>/cli.js check ...args` with IAM_REFINE_WORKERS set to `workers` (unset: undefined). */
 function check(
   workers: number | string | undefined,
   args: readonly string[],
   from = dist
-): Promise<Run> {
-  const child = spawn(process.execPath, [join(from, 'cli.js'), 'check', ...args], {
+): Promise<ProcessRun> {
+  return runNode([join(from, 'cli.js'), 'check', ...args], {
     env: {
       PATH: process.env.PATH,
       NO_COLOR: '1',
@@ -66,11 +60,6 @@ function check(
     },
     cwd: root
   })
-  let out = ''
-  let err = ''
-  child.stdout.on('data', d => (out += d))
-  child.stderr.on('data', d => (err += d))
-  return new Promise(done => child.on('close', code => done({ code: code ?? -1, out, err })))
 }
 
 function filesUnder(dir: string): Map<string, string> {

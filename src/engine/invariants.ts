@@ -152,6 +152,11 @@ interface Positions {
   readonly ends: readonly number[]
 }
 
+/**
+ * The universe positions the entries allow, as merged intervals. The merge is written here again
+ * rather than shared with unused-set.ts on purpose: the checks recompute what they prove with
+ * code of their own, so that one mistake cannot be in the refinement and in its proof (ADR 24).
+ */
 function positionsOf(
   entries: readonly string[],
   folded: readonly string[],
