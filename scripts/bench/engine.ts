@@ -13,7 +13,7 @@
  *   (src/engine/limits.ts), and is reported as too large to suggest; its line says how fast.
  * - The command line: the whole process through `dist/cli.js` (run `npm run bundle` first).
  *
- * `IAM_REFINE_BENCH_BASELINE=<git ref>` (e.g. `main`) also builds that ref's engine into a
+ * `IAM_REFINE_BENCH_BASE=<git ref>` (e.g. `main`) also builds that ref's engine into a
  * scratch bundle and measures it in the same run, alternating with this one sample by sample, so
  * that both see the same load of a shared machine.
  */
@@ -122,7 +122,7 @@ async function buildEngines(dir: string): Promise<Engine[]> {
     await bundleForNode(entry, bundle)
     engines.push({ name, bundle })
   }
-  const baseline = process.env.IAM_REFINE_BENCH_BASELINE
+  const baseline = process.env.IAM_REFINE_BENCH_BASE
   if (baseline) {
     const tree = join(dir, 'baseline')
     mkdirSync(tree)

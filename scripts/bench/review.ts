@@ -6,9 +6,11 @@
  * at the head commit, refines every policy, and posts one review with the summary; then the same
  * run again (a re-run: nothing new to post, nothing written).
  *
- * Before and after in the same run, interleaved, medians of BENCH_REPS (default 3) pairs:
- * - `before`: the action of BENCH_BASE (default `main`): its committed `dist/` (which CI checks is
- *   the build of its sources), extracted with `git archive` into `.bench/review-base-<commit>/`;
+ * Before and after in the same run, interleaved, medians of IAM_REFINE_BENCH_REPS (default 3)
+ * pairs:
+ * - `before`: the action of IAM_REFINE_BENCH_BASE (default `main`): its committed `dist/` (which
+ *   CI checks is the build of its sources), extracted with `git archive` into
+ *   `.bench/review-base-<commit>/`;
  * - `after, checkout`: this tree's `dist/` (run `npm run bundle` first), the workspace a Git
  *   checkout of the head commit, so the files come from its objects;
  * - `after, no checkout`: the same without a repository in the workspace, so every file is read
@@ -32,8 +34,8 @@ import {
 } from '../../__tests__/servers/github.js'
 
 const ROLE = 'arn:aws:iam::123456789012:role/App'
-const REPS = Math.max(1, Number(process.env.BENCH_REPS ?? 3) || 3)
-const BASE = process.env.BENCH_BASE ?? 'main'
+const REPS = Math.max(1, Number(process.env.IAM_REFINE_BENCH_REPS ?? 3) || 3)
+const BASE = process.env.IAM_REFINE_BENCH_BASE ?? 'main'
 
 /** A policy of `statements` statements, each allowing three s3 actions of which two are unused. */
 function policyText(file: number, statements: number): string {

@@ -10,11 +10,12 @@
  * a user who sets NODE_COMPILE_CACHE gets: an empty cache (a first run, as on a fresh CI runner)
  * and a warm one.
  *
- * BENCH_STARTUP_BEFORE=DIR also times the bundles in DIR (an older dist/ built into a scratch
- * folder) in the same rounds, for a before/after pair. BENCH_STARTUP_NODES lists further node
- * executables (separated by the path delimiter), e.g. Node 24 as the runners have it:
- * `BENCH_STARTUP_NODES="$(npx -y -p node@24 -- node -p process.execPath)" npm run bench startup`.
- * BENCH_STARTUP_RUNS sets RUNS.
+ * IAM_REFINE_BENCH_STARTUP_BEFORE=DIR also times the bundles in DIR (an older dist/, e.g. from
+ * `git archive <ref> dist`, in a scratch folder) in the same rounds, for a before/after pair.
+ * IAM_REFINE_BENCH_STARTUP_NODES lists further node executables (separated by the path
+ * delimiter), e.g. Node 24 as the runners have it:
+ * `IAM_REFINE_BENCH_STARTUP_NODES="$(npx -y -p node@24 -- node -p process.execPath)"`.
+ * IAM_REFINE_BENCH_STARTUP_RUNS sets RUNS.
  */
 import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -22,7 +23,7 @@ import { tmpdir } from 'node:os'
 import { delimiter, join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 
-const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 21)
+const RUNS = Number(process.env.IAM_REFINE_BENCH_STARTUP_RUNS ?? 21)
 // The worked example (the same files as ../shared/examples/article, with its 2024 catalog).
 const ARTICLE = resolve('__tests__/fixtures/article')
 
@@ -79,12 +80,12 @@ const COMMANDS: readonly Command[] = [
 ]
 
 const bundles: { name: string; dir: string }[] = [{ name: 'after', dir: resolve('dist') }]
-if (process.env.BENCH_STARTUP_BEFORE) {
-  bundles.unshift({ name: 'before', dir: resolve(process.env.BENCH_STARTUP_BEFORE) })
+if (process.env.IAM_REFINE_BENCH_STARTUP_BEFORE) {
+  bundles.unshift({ name: 'before', dir: resolve(process.env.IAM_REFINE_BENCH_STARTUP_BEFORE) })
 }
 const nodes = [
   process.execPath,
-  ...(process.env.BENCH_STARTUP_NODES ?? '').split(delimiter).filter(Boolean)
+  ...(process.env.IAM_REFINE_BENCH_STARTUP_NODES ?? '').split(delimiter).filter(Boolean)
 ]
 
 // Children see no workflow context, write no colors, and keep their compile cache in folders of
