@@ -32,7 +32,7 @@ exit codes: 0 done, 1 unused permissions remain (check), 2 usage or configuratio
             3 an internal guarantee failed (a bug: nothing was suggested)`;
 var COMMANDS = {
   refine: async () => (await import("./refine-U5NX6ZSE.js")).refineCommand,
-  check: async () => (await import("./check-ATYNOJCX.js")).checkCommand,
+  check: async () => (await import("./check-OXLX44UV.js")).checkCommand,
   findings: async () => (await import("./findings-LEUOXVAU.js")).findingsCommand
 };
 async function runCli(argv, io) {

@@ -5,7 +5,7 @@ import {
   readConfigFile,
   toSarif,
   unifiedDiff
-} from "./chunk-J2D6SNQK.js";
+} from "./chunk-J64EPJHV.js";
 import {
   filesSource,
   loadFindingsSources
@@ -51,7 +51,7 @@ import {
   withAwsAgreement,
   withAwsProof,
   withholdDisagreements
-} from "./chunk-YM4SJHXK.js";
+} from "./chunk-IKDOYQYK.js";
 import {
   code,
   text

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   serveTasks,
   workerRefiner
-} from "./chunk-YM4SJHXK.js";
+} from "./chunk-IKDOYQYK.js";
 import "./chunk-JHL4LHGG.js";
 import "./chunk-MC5YTRAB.js";
 import "./chunk-VXH57YIK.js";

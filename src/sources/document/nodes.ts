@@ -545,7 +545,18 @@ export function note(
   message: string,
   unchecked = false
 ): void {
-  const { line, column } = ctx.lines.position(node.start)
+  noteAt(ctx, node.start, path, message, unchecked)
+}
+
+/** `note` at an offset of the file's text: every format's finder words its notes this way. */
+export function noteAt(
+  ctx: Pick<FindContext, 'file' | 'lines' | 'notes'>,
+  at: number,
+  path: Path,
+  message: string,
+  unchecked: boolean
+): void {
+  const { line, column } = ctx.lines.position(at)
   ctx.notes.push({
     file: ctx.file,
     line,

@@ -1,6 +1,6 @@
 import type { Quota } from '../../engine/model.js'
 import { QUOTAS } from '../../engine/refine.js'
-import { pointerOf, type Path } from '../document/nodes.js'
+import { noteAt, pointerOf, type Path } from '../document/nodes.js'
 import { scanDocument } from '../document/scan.js'
 import { LineIndex } from '../document/tree.js'
 import type { ScannedFile } from '../format.js'
@@ -164,18 +164,6 @@ function literalName(body: HclBody): string | undefined {
   return name?.kind === 'string' ? name.value : undefined
 }
 
-function note(ctx: Ctx, at: number, path: Path, message: string, unchecked: boolean): void {
-  const { line, column } = ctx.lines.position(at)
-  ctx.notes.push({
-    file: ctx.file,
-    line,
-    column,
-    pointer: pointerOf(path),
-    message,
-    ...(unchecked ? { unchecked: true } : {})
-  })
-}
-
 function source(ctx: Ctx, expr: { start: number; end: number }): string {
   return quoteSource(ctx.hcl.text.slice(expr.start, expr.end))
 }
@@ -197,7 +185,7 @@ function statementLocation(
     return { index, range, action: { range: actionRange, form: 'list' } }
   }
   const why = `actions is ${source(ctx, actions)}, not a list of literal strings`
-  note(ctx, actions.start, path, `${why}; not refinable`, true)
+  noteAt(ctx, actions.start, path, `${why}; not refinable`, true)
   return { index, range, action: { range: actionRange, form: 'other' }, notEditable: why }
 }
 
@@ -207,7 +195,7 @@ function policyValue(ctx: Ctx, expr: HclExpr, path: Path, kind: PolicyKind, extr
   if (expr.kind === 'call' && expr.name === 'jsonencode') {
     const arg = expr.args[0]
     if (arg?.kind === 'object') return jsonencodePolicy(ctx, arg, path, kind, extras)
-    note(
+    noteAt(
       ctx,
       expr.start,
       path,
@@ -228,7 +216,7 @@ function policyValue(ctx: Ctx, expr: HclExpr, path: Path, kind: PolicyKind, extr
     ) {
       const module = ctx.context.module(folder(ctx.path))
       if (module.data.has(`aws_iam_policy_document.${name}`)) return // refined in its own block
-      note(
+      noteAt(
         ctx,
         expr.start,
         path,
@@ -239,7 +227,7 @@ function policyValue(ctx: Ctx, expr: HclExpr, path: Path, kind: PolicyKind, extr
     }
   }
   if (expr.kind === 'call' && (expr.name === 'file' || expr.name === 'templatefile')) {
-    note(
+    noteAt(
       ctx,
       expr.start,
       path,
@@ -248,7 +236,7 @@ function policyValue(ctx: Ctx, expr: HclExpr, path: Path, kind: PolicyKind, extr
     )
     return
   }
-  note(
+  noteAt(
     ctx,
     expr.start,
     path,
@@ -300,12 +288,12 @@ function jsonencodePolicy(
 ): void {
   const statementElem = object.elems.find(e => e.key === 'Statement')
   if (!statementElem) {
-    note(ctx, object.start, path, 'the policy document has no Statement; not refined', false)
+    noteAt(ctx, object.start, path, 'the policy document has no Statement; not refined', false)
     return
   }
   const st = statementElem.value
   if (st.kind !== 'tuple' && st.kind !== 'object') {
-    note(
+    noteAt(
       ctx,
       st.start,
       [...path, 'Statement'],
@@ -321,7 +309,7 @@ function jsonencodePolicy(
         i.kind === 'object' && i.elems.some(e => e.key === 'Principal' || e.key === 'NotPrincipal')
     )
   ) {
-    note(
+    noteAt(
       ctx,
       object.start,
       path,
@@ -333,7 +321,7 @@ function jsonencodePolicy(
   const statements = items.map((item, index): StatementLocation => {
     const range = ctx.lines.range(item.start, item.end)
     if (item.kind !== 'object') {
-      note(
+      noteAt(
         ctx,
         item.start,
         [...path, 'Statement', index],
@@ -351,7 +339,13 @@ function jsonencodePolicy(
       return { index, range, action: { range: actionRange, form: 'list' } }
     }
     const why = `Action is ${source(ctx, action)}, not a list of literal strings`
-    note(ctx, action.start, [...path, 'Statement', index, 'Action'], `${why}; not refinable`, true)
+    noteAt(
+      ctx,
+      action.start,
+      [...path, 'Statement', index, 'Action'],
+      `${why}; not refinable`,
+      true
+    )
     return { index, range, action: { range: actionRange, form: 'other' }, notEditable: why }
   })
   ctx.policies.push({
@@ -420,7 +414,7 @@ function heredocPolicy(
         ? `the heredoc is not plain JSON (${inner.scan.message ?? 'it does not parse'}: an interpolation outside a string?)`
         : (inner.scan.notes[0]?.message ?? 'the heredoc holds no policy document')
     const unchecked = inner.scan.status !== 'policies' || inner.scan.notes.length === 0
-    note(ctx, heredoc.start, path, `${why}; not refinable`, unchecked && !/Principal/.test(why))
+    noteAt(ctx, heredoc.start, path, `${why}; not refinable`, unchecked && !/Principal/.test(why))
     return
   }
   const shift = heredoc.contentStart
@@ -446,7 +440,7 @@ function heredocPolicy(
       string | undefined
     if (templated === undefined) return moved
     const why = `Action ${JSON.stringify(templated)} is a template, not a literal`
-    note(
+    noteAt(
       ctx,
       (s.action?.range.start ?? s.range.start) + shift,
       [...path, 'Statement', i, 'Action'],
@@ -507,7 +501,7 @@ function policyDocument(ctx: Ctx, block: HclBlock, name: string): void {
         item.parts[1] === 'aws_iam_policy_document'
       )
         continue
-      note(
+      noteAt(
         ctx,
         item.start,
         [...path, key],
@@ -522,7 +516,7 @@ function policyDocument(ctx: Ctx, block: HclBlock, name: string): void {
       f => blocks(f.body, 'principals').length > 0 || blocks(f.body, 'not_principals').length > 0
     )
   ) {
-    note(
+    noteAt(
       ctx,
       block.start,
       path,
@@ -547,7 +541,7 @@ function policyDocument(ctx: Ctx, block: HclBlock, name: string): void {
     const location = statementLocation(ctx, index, range, actions, [...spath, 'actions'])
     if (notActions) statement.NotAction = toPlain(ctx.hcl.text, notActions)
     if (effect && effect.kind !== 'string' && actions) {
-      note(
+      noteAt(
         ctx,
         effect.start,
         [...spath, 'effect'],
@@ -611,7 +605,7 @@ function moduleStatements(ctx: Ctx, block: HclBlock, name: string): void {
   const path: Path = ['module', name, shape.statements]
   const enabled = attribute(block.body, shape.enabledBy.input)?.value
   if (enabled && enabled.kind !== 'bool') {
-    note(
+    noteAt(
       ctx,
       enabled.start,
       ['module', name, shape.enabledBy.input],
@@ -623,7 +617,7 @@ function moduleStatements(ctx: Ctx, block: HclBlock, name: string): void {
   if (!(enabled ? enabled.value : shape.enabledBy.default)) return
   const container = input.value
   if (container.kind !== 'object' && container.kind !== 'tuple') {
-    note(
+    noteAt(
       ctx,
       container.start,
       path,
@@ -639,7 +633,7 @@ function moduleStatements(ctx: Ctx, block: HclBlock, name: string): void {
       : container.items.map(value => ({ value, entry: undefined }))
   for (const { value, entry } of items) {
     if (value.kind !== 'object') {
-      note(
+      noteAt(
         ctx,
         value.start,
         path,
@@ -653,7 +647,7 @@ function moduleStatements(ctx: Ctx, block: HclBlock, name: string): void {
   if (
     found.some(f => f.object.elems.some(e => e.key === 'principals' || e.key === 'not_principals'))
   ) {
-    note(
+    noteAt(
       ctx,
       container.start,
       path,
