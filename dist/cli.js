@@ -31,9 +31,9 @@ commands:
 exit codes: 0 done, 1 unused permissions remain (check), 2 usage or configuration error,
             3 an internal guarantee failed (a bug: nothing was suggested)`;
 var COMMANDS = {
-  refine: async () => (await import("./refine-U5NX6ZSE.js")).refineCommand,
-  check: async () => (await import("./check-OXLX44UV.js")).checkCommand,
-  findings: async () => (await import("./findings-LEUOXVAU.js")).findingsCommand
+  refine: async () => (await import("./refine-QD7PLXDA.js")).refineCommand,
+  check: async () => (await import("./check-DI2PPYKD.js")).checkCommand,
+  findings: async () => (await import("./findings-VI6GLGI2.js")).findingsCommand
 };
 async function runCli(argv, io) {
   const [name, ...rest] = argv;

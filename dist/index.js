@@ -5,14 +5,14 @@ import {
   readConfigFile,
   toSarif,
   unifiedDiff
-} from "./chunk-J64EPJHV.js";
+} from "./chunk-LD6LYW6Y.js";
 import {
   filesSource,
   loadFindingsSources
 } from "./chunk-2WULFG3I.js";
 import {
   catalogFromInput
-} from "./chunk-6TM6J2XD.js";
+} from "./chunk-6HWPV6FN.js";
 import {
   LEFT_ALONE_MARKER,
   fenced,
@@ -51,12 +51,12 @@ import {
   withAwsAgreement,
   withAwsProof,
   withholdDisagreements
-} from "./chunk-IKDOYQYK.js";
+} from "./chunk-FEJBRL2P.js";
 import {
   code,
   text
 } from "./chunk-JHL4LHGG.js";
-import "./chunk-MC5YTRAB.js";
+import "./chunk-H45TOCJT.js";
 import {
   parseFindings
 } from "./chunk-WDW6KGGG.js";
@@ -3900,8 +3900,8 @@ async function gitHubClients(inputs, world) {
   return createGitHubClients(inputs.githubToken, world.logger, world.env.GITHUB_API_URL);
 }
 async function awsVerifier() {
-  const { awsRefinementVerifier } = await import("./verify-5GQGJXVB.js");
-  const { createAccessAnalyzerClient } = await import("./access-analyzer-ABX4Q4T6.js");
+  const { awsRefinementVerifier } = await import("./verify-GFO3E5H4.js");
+  const { createAccessAnalyzerClient } = await import("./access-analyzer-6QX55MRJ.js");
   return awsRefinementVerifier(createAccessAnalyzerClient());
 }
 async function sweepRepository(inputs, world) {
@@ -4334,8 +4334,8 @@ async function loadFindings(inputs, pr, client, workspace, logger, trust) {
     );
   }
   if (inputs.analyzerArn) {
-    const { recommendingAccessAnalyzerSource } = await import("./recommendations-DS5FEKZA.js");
-    const { createAccessAnalyzerClient } = await import("./access-analyzer-ABX4Q4T6.js");
+    const { recommendingAccessAnalyzerSource } = await import("./recommendations-ZNG6SN7F.js");
+    const { createAccessAnalyzerClient } = await import("./access-analyzer-6QX55MRJ.js");
     sources.push(
       recommendingAccessAnalyzerSource(createAccessAnalyzerClient(), {
         analyzerArn: inputs.analyzerArn,

@@ -2,9 +2,9 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   serveTasks,
   workerRefiner
-} from "./chunk-IKDOYQYK.js";
+} from "./chunk-FEJBRL2P.js";
 import "./chunk-JHL4LHGG.js";
-import "./chunk-MC5YTRAB.js";
+import "./chunk-H45TOCJT.js";
 import "./chunk-VXH57YIK.js";
 import "./chunk-KQJYSLP4.js";
 import "./chunk-4ZOWSFQ7.js";

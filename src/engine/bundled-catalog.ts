@@ -8,7 +8,13 @@ import {
   BUNDLED_CATALOG_SOURCE,
   BUNDLED_CATALOG_UPDATED_AT
 } from './catalog-data.js'
-import { indexCatalogWith, servicesOf, type Catalog, type CatalogIndex } from './catalog.js'
+import {
+  catalogIndex,
+  indexCatalogWith,
+  servicesOf,
+  type Catalog,
+  type CatalogIndex
+} from './catalog.js'
 
 let bundled: Catalog | undefined
 
@@ -23,7 +29,7 @@ export function bundledCatalog(): Catalog {
     source: BUNDLED_CATALOG_SOURCE,
     updatedAt: BUNDLED_CATALOG_UPDATED_AT,
     get services() {
-      return (services ??= servicesOf(bundledIndex()))
+      return (services ??= servicesOf(catalogIndex(catalog)))
     }
   }
   indexCatalogWith(catalog, bundledIndex)
@@ -31,10 +37,8 @@ export function bundledCatalog(): Catalog {
   return catalog
 }
 
-let index: CatalogIndex | undefined
-
 /**
- * The generator wrote the bundled names sorted by their lower-cased form, unique, and of A-Z, a-z,
+ * Built once, by `catalogIndex`. The generator wrote the bundled names sorted by their lower-cased form, unique, and of A-Z, a-z,
  * 0-9, `_`, `-` and `:` only, which lower-case to exactly their fold: the index is the JSON text
  * parsed, and the text lower-cased in one call and parsed the same way.
  *
@@ -44,9 +48,8 @@ let index: CatalogIndex | undefined
  * per policy. Parsing gives each name its own flat string (ADR 24 measures it).
  */
 function bundledIndex(): CatalogIndex {
-  index ??= {
+  return {
     names: JSON.parse(BUNDLED_CATALOG_JSON.toLowerCase()) as string[],
     display: JSON.parse(BUNDLED_CATALOG_JSON) as string[]
   }
-  return index
 }
