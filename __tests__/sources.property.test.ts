@@ -8,7 +8,7 @@ import { combineFindings } from '../src/findings/select.js'
 import { EMPTY_CONFIG } from '../src/sources/config.js'
 import { findPolicies } from '../src/sources/format.js'
 import { refineFile } from '../src/sources/scan.js'
-import { LineIndex } from '../src/sources/document/tree.js'
+import { LineIndex, parseSource, sharedSchemaTags } from '../src/sources/document/tree.js'
 import { installedParserFiles, loadTerraformParser } from '../src/io/terraform-parser.js'
 import { parseHcl, type HclParser } from '../src/sources/terraform/hcl.js'
 import { TerraformContext } from '../src/sources/terraform/module.js'
@@ -918,5 +918,84 @@ describe('fixing generated Terraform', () => {
       { numRuns: 300 }
     )
     expect(edited).toBeGreaterThan(80)
+  })
+})
+
+describe('YAML parsed with the shared schema (src/sources/document/tree.ts, CFN_SCHEMA)', () => {
+  // A directive line sends a file through yaml's own path, which builds a schema for that document
+  // alone: `%YAML 1.2` in front of a text is the control, the same text parsed with a schema of its
+  // own. yaml adds known tags (`!!binary`, `!!set`, ...) to a schema as a document meets them, so a
+  // document that follows one using them must still parse as if it came first.
+  const scalar = fc.oneof(
+    fc.constantFrom(
+      'Allow',
+      'yes',
+      'null',
+      '~',
+      '0x1F',
+      '1e3',
+      '.inf',
+      "'*'",
+      '"a\\tb"',
+      '2001-12-14'
+    ),
+    fc.stringMatching(/^[a-z][a-z0-9:*]{0,8}$/)
+  )
+  const tagged = fc.tuple(
+    fc.constantFrom('', '!Ref ', '!Sub ', '!!str ', '!!binary ', '!!timestamp ', '!Unknown '),
+    scalar
+  )
+  const line = fc.oneof(
+    tagged.map(([tag, v]) => `key: ${tag}${v}`),
+    tagged.map(([tag, v]) => `list: [${tag}${v}, b]`),
+    fc.constantFrom(
+      'set: !!set {a, b}',
+      'pairs: !!pairs [a: 1]',
+      'omap: !!omap [a: 1, b: 2]',
+      'seq: !GetAtt [Role, Arn]',
+      'map: !If {a: b}',
+      'bad: !!set [a]',
+      'anchor: &x {a: 1}',
+      'alias: *x'
+    )
+  )
+  const doc = fc
+    .uniqueArray(line, { minLength: 1, maxLength: 6, selector: l => l.split(':')[0] })
+    .map(lines => `${lines.join('\n')}\n`)
+  const plain = (outcome: ReturnType<typeof parseSource>, shift: number): unknown =>
+    outcome.ok
+      ? JSON.parse(
+          JSON.stringify(outcome.tree.root, (key, value: unknown) =>
+            key === 'target'
+              ? undefined
+              : typeof value === 'number' && /^(start|end|keyStart|keyEnd)$/.test(key)
+                ? value - shift
+                : value
+          )
+        )
+      : { message: outcome.message, offset: outcome.offset - shift }
+
+  it('gives each document the tree a schema of its own gives, whatever came before', () => {
+    const prefix = '%YAML 1.2\n---\n'
+    fc.assert(
+      fc.property(fc.array(doc, { minLength: 1, maxLength: 4 }), docs => {
+        const tags = sharedSchemaTags()
+        for (const text of docs) {
+          expect(plain(parseSource(text, 'yaml'), 0)).toEqual(
+            plain(parseSource(prefix + text, 'yaml'), prefix.length)
+          )
+          // what a document added to the schema went with it
+          expect(sharedSchemaTags()).toBe(tags)
+        }
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it('control: the comparison sees a difference the schema makes', () => {
+    // YAML 1.1 reads `yes` as true, 1.2 as a string: the same comparison tells them apart.
+    expect(plain(parseSource('key: yes\n', 'yaml'), 0)).not.toEqual(
+      plain(parseSource('%YAML 1.1\n---\nkey: yes\n', 'yaml'), 14)
+    )
   })
 })

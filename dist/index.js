@@ -5,7 +5,7 @@ import {
   readConfigFile,
   toSarif,
   unifiedDiff
-} from "./chunk-LD6LYW6Y.js";
+} from "./chunk-Q3WLLBK6.js";
 import {
   filesSource,
   loadFindingsSources
@@ -51,7 +51,7 @@ import {
   withAwsAgreement,
   withAwsProof,
   withholdDisagreements
-} from "./chunk-FEJBRL2P.js";
+} from "./chunk-JWRQU6W7.js";
 import {
   code,
   text
