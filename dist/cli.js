@@ -32,7 +32,7 @@ exit codes: 0 done, 1 unused permissions remain (check), 2 usage or configuratio
             3 an internal guarantee failed (a bug: nothing was suggested)`;
 var COMMANDS = {
   refine: async () => (await import("./refine-QD7PLXDA.js")).refineCommand,
-  check: async () => (await import("./check-PUVBUPIM.js")).checkCommand,
+  check: async () => (await import("./check-PMJPLFH4.js")).checkCommand,
   findings: async () => (await import("./findings-VI6GLGI2.js")).findingsCommand
 };
 async function runCli(argv, io) {

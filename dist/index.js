@@ -5,7 +5,7 @@ import {
   readConfigFile,
   toSarif,
   unifiedDiff
-} from "./chunk-Q3WLLBK6.js";
+} from "./chunk-LVM4FLZG.js";
 import {
   filesSource,
   loadFindingsSources
@@ -51,7 +51,7 @@ import {
   withAwsAgreement,
   withAwsProof,
   withholdDisagreements
-} from "./chunk-JWRQU6W7.js";
+} from "./chunk-FH3CQNLR.js";
 import {
   code,
   text

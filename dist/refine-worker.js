@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   serveTasks,
   workerRefiner
-} from "./chunk-JWRQU6W7.js";
+} from "./chunk-FH3CQNLR.js";
 import "./chunk-JHL4LHGG.js";
 import "./chunk-H45TOCJT.js";
 import "./chunk-VXH57YIK.js";
