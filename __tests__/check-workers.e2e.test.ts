@@ -18,7 +18,7 @@ import {
 } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
-import { MIN_CORES_FOR_WORKERS, MIN_FILES_FOR_WORKERS } from '../src/io/refine-tree.js'
+import { autoWorkers, MIN_FILES_FOR_WORKERS } from '../src/io/refine-tree.js'
 import { writePolicyRepo } from '../scripts/bench/lib/policy-repo.js'
 import { runNode, type ProcessRun } from './helpers/node-process.js'
 
@@ -119,9 +119,9 @@ describe('check in worker threads', () => {
     expect(inProcess.code).toBe(1)
     expect(await check(undefined, args)).toEqual(inProcess)
     // Without the workers' module, a run that would start workers fails (so the one above did,
-    // on a machine with MIN_CORES_FOR_WORKERS cores) and one too small for them does not.
+    // where this machine's cores start workers for it) and one too small for them does not.
     const without = await check(undefined, args, distWithoutWorker)
-    if (availableParallelism() >= MIN_CORES_FOR_WORKERS) {
+    if (autoWorkers(size, availableParallelism()) > 0) {
       expect(without.code).toBe(3)
       expect(without.err).toMatch(
         /^iam-refine: unexpected error: a worker thread refining files failed: Cannot find module .*refine-worker\.js/

@@ -9,7 +9,15 @@ import { join } from 'node:path'
 import { parseCatalog } from '../src/engine/catalog.js'
 import { ConfigurationError } from '../src/engine/errors.js'
 import { loadFindingsFiles } from '../src/findings/load.js'
-import { READ_AHEAD, refineTree, refineTreeFiles } from '../src/io/refine-tree.js'
+import {
+  autoWorkers,
+  MAX_WORKERS,
+  MIN_FILES_FOR_WORKERS,
+  MIN_FILES_FOR_WORKERS_ON_TWO_CORES,
+  READ_AHEAD,
+  refineTree,
+  refineTreeFiles
+} from '../src/io/refine-tree.js'
 import { inOrder } from '../src/io/walk.js'
 import { EMPTY_CONFIG, globMatcher, parseConfig } from '../src/sources/config.js'
 import { filesOf } from './helpers/action-run.js'
@@ -180,5 +188,16 @@ describe('inOrder: work done ahead, results in order', () => {
     } finally {
       process.off('unhandledRejection', hear)
     }
+  })
+})
+
+describe('how many workers check starts by itself', () => {
+  it('none on one core or for few files, from 4,000 files on 2 cores, one per core up to 4 from 3', () => {
+    expect(autoWorkers(100_000, 1)).toBe(0)
+    expect(autoWorkers(MIN_FILES_FOR_WORKERS - 1, 8)).toBe(0)
+    expect(autoWorkers(MIN_FILES_FOR_WORKERS, 3)).toBe(3)
+    expect(autoWorkers(MIN_FILES_FOR_WORKERS, 16)).toBe(MAX_WORKERS)
+    expect(autoWorkers(MIN_FILES_FOR_WORKERS_ON_TWO_CORES - 1, 2)).toBe(0)
+    expect(autoWorkers(MIN_FILES_FOR_WORKERS_ON_TWO_CORES, 2)).toBe(2)
   })
 })

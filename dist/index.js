@@ -5,7 +5,7 @@ import {
   readConfigFile,
   toSarif,
   unifiedDiff
-} from "./chunk-LVM4FLZG.js";
+} from "./chunk-WNRFGEMY.js";
 import {
   filesSource,
   loadFindingsSources
@@ -51,7 +51,7 @@ import {
   withAwsAgreement,
   withAwsProof,
   withholdDisagreements
-} from "./chunk-FH3CQNLR.js";
+} from "./chunk-45DBRZSF.js";
 import {
   code,
   text

@@ -62,11 +62,29 @@ export const MAX_WORKERS = 4
 
 /**
  * Workers only with at least this many cores. In process, V8's own helper threads (the collector,
- * the compiler) already keep about 1.4 cores busy, so on 2 cores the workers' extra CPU (10-40%)
- * and memory (about twice) bought no reliable gain in the benchmark (ADR 25): 2-core machines,
- * GitHub's private-repository runners among them, refine in process.
+ * the compiler) already keep about 1.4 cores busy, so on 2 cores workers pay only for large runs
+ * (MIN_FILES_FOR_WORKERS_ON_TWO_CORES); on one core never.
  */
-export const MIN_CORES_FOR_WORKERS = 3
+export const MIN_CORES_FOR_WORKERS = 2
+
+/**
+ * On exactly 2 cores (GitHub's runners for private repositories), workers only from this many
+ * files to refine. Measured on a quiet 2-core machine, the benchmark's repositories, two workers
+ * against in process (ADR 25): 1,000 files 1.53 s against 1.39 s (slower: the workers' start and
+ * the clones), 2,500 files 2.64 s against 2.74 s (even, for twice the memory), 5,000 files 5.0 s
+ * against 6.0 s. From 4,000 the gain is clear of the noise.
+ */
+export const MIN_FILES_FOR_WORKERS_ON_TWO_CORES = 4000
+
+/**
+ * How many workers `auto` starts for `files` files on `cores` cores (0: in process): see
+ * MIN_FILES_FOR_WORKERS, MIN_CORES_FOR_WORKERS, MIN_FILES_FOR_WORKERS_ON_TWO_CORES, MAX_WORKERS.
+ */
+export function autoWorkers(files: number, cores: number): number {
+  if (cores < MIN_CORES_FOR_WORKERS || files < MIN_FILES_FOR_WORKERS) return 0
+  if (cores === 2 && files < MIN_FILES_FOR_WORKERS_ON_TWO_CORES) return 0
+  return Math.min(cores, MAX_WORKERS)
+}
 
 /** The worker's module, beside the bundle's chunks in dist/ (scripts/bundle.mjs). */
 const WORKER_ENTRY = new URL('./refine-worker.js', import.meta.url)
@@ -110,7 +128,7 @@ export interface RefineTreeOptions {
   readonly parserFiles?: ParserFiles
   /**
    * Refine files in a pool of worker threads (`check`): `auto` when there are enough of them
-   * (MIN_FILES_FOR_WORKERS) and MIN_CORES_FOR_WORKERS cores, or that many workers (0: in process). Runs that
+   * (`autoWorkers`: MIN_FILES_FOR_WORKERS, more on 2 cores), or that many workers (0: in process). Runs that
    * prove with AWS or ask IAM Access Analyzer for every policy at once always run in process.
    * Default: in process.
    */
@@ -421,10 +439,7 @@ function poolSize(files: number, options: RefineTreeOptions): number {
   if (wanted === 0 || options.prove) return 0
   if (options.agreement && 'recommendationsFor' in options.agreement) return 0
   if (wanted !== 'auto') return wanted
-  const cores = availableParallelism()
-  return files < MIN_FILES_FOR_WORKERS || cores < MIN_CORES_FOR_WORKERS
-    ? 0
-    : Math.min(cores, MAX_WORKERS)
+  return autoWorkers(files, availableParallelism())
 }
 
 function workerStart(
