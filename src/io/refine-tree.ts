@@ -36,10 +36,10 @@ import {
 import { WorkerPool } from './worker-pool.js'
 
 /**
- * Files read ahead of the one being refined. libuv reads files on 4 threads by default, and a
- * read waits for the disk or the page cache: 16 in flight keep those threads busy while one file
- * is refined (a walk of 6,000 small files reads in about a third of the time it takes one after
- * another, and 64 were no faster), and bound the texts held at once to 16 × MAX_FILE_BYTES.
+ * Files read ahead of the one being printed. The reads themselves are synchronous now (walk.ts:
+ * through the thread pool they cost the main thread more than they saved); what stays ahead is
+ * the work on them, so that with workers 16 files are being refined while the main thread prints
+ * the next in order. It also bounds the texts held at once to 16 × MAX_FILE_BYTES.
  */
 export const READ_AHEAD = 16
 
