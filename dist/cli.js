@@ -32,7 +32,7 @@ exit codes: 0 done, 1 unused permissions remain (check), 2 usage or configuratio
             3 an internal guarantee failed (a bug: nothing was suggested)`;
 var COMMANDS = {
   refine: async () => (await import("./refine-GLIPFVDV.js")).refineCommand,
-  check: async () => (await import("./check-TETZW2UQ.js")).checkCommand,
+  check: async () => (await import("./check-42D7FLJW.js")).checkCommand,
   findings: async () => (await import("./findings-MC4BJ7Z7.js")).findingsCommand
 };
 async function runCli(argv, io) {

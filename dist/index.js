@@ -5,7 +5,7 @@ import {
   readConfigFile,
   toSarif,
   unifiedDiff
-} from "./chunk-WNRFGEMY.js";
+} from "./chunk-6I5OEQDG.js";
 import {
   filesSource,
   loadFindingsSources
@@ -51,7 +51,7 @@ import {
   withAwsAgreement,
   withAwsProof,
   withholdDisagreements
-} from "./chunk-45DBRZSF.js";
+} from "./chunk-LDK5IOCZ.js";
 import {
   code,
   text

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   serveTasks,
   workerRefiner
-} from "./chunk-45DBRZSF.js";
+} from "./chunk-LDK5IOCZ.js";
 import "./chunk-JHL4LHGG.js";
 import "./chunk-H45TOCJT.js";
 import "./chunk-VXH57YIK.js";

@@ -39,7 +39,8 @@ import { WorkerPool } from './worker-pool.js'
  * Files read ahead of the one being printed. The reads themselves are synchronous now (walk.ts:
  * through the thread pool they cost the main thread more than they saved); what stays ahead is
  * the work on them, so that with workers 16 files are being refined while the main thread prints
- * the next in order. It also bounds the texts held at once to 16 × MAX_FILE_BYTES.
+ * the next in order (in process only the reads are ahead, which no longer overlap anything). It
+ * also bounds the texts held at once to 16 × MAX_FILE_BYTES.
  */
 export const READ_AHEAD = 16
 

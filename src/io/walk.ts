@@ -5,18 +5,14 @@ import { ConfigurationError } from '../engine/errors.js'
 import { mayHoldPolicies } from '../sources/candidates.js'
 import { MAX_FILE_BYTES } from './json-text.js'
 
-/**
- * The candidate files a walk finds are read with the synchronous calls. A read through the
- * thread pool costs the main thread more than the read itself: measured on the benchmark's 6,000
- * files, `fs/promises` took two to three times the CPU of the callback forms, and those, with
- * `check`'s two worker threads refining, still spent about 1 s of the main thread's 6 s in
- * `open`, `fstat`, `read` and `close` (plus the pool's threads, on the same two cores), against
- * about 0.1 s for the same files read synchronously. The files are small (MAX_FILE_BYTES) and
- * local (a checkout), so a read blocks for microseconds; nothing else waits on this thread
- * meanwhile but the workers' messages, which queue.
- */
-const statFile = (path: string): { size: number } => statSync(path)
-const readWholeFile = (path: string): Buffer => readFileSync(path)
+// The candidate files a walk finds are read with the synchronous calls (readCandidateText,
+// sizeRefusal). A read through the thread pool costs the main thread more than the read itself:
+// measured on the benchmark's 6,000 files, `fs/promises` took two to three times the CPU of the
+// callback forms, and those, with `check`'s two worker threads refining, still spent about 1 s of
+// the main thread's 6 s in `open`, `fstat`, `read` and `close` (plus the pool's threads, on the
+// same two cores), against about 0.1 s for the same files read synchronously. The files are small
+// (MAX_FILE_BYTES) and local (a checkout), so a read blocks for microseconds; nothing else waits
+// on this thread meanwhile but the workers' messages, which queue.
 
 /** Folders a walk never enters. */
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules'])
@@ -107,7 +103,7 @@ export async function readCandidate(path: string): Promise<ReadOutcome> {
 export async function readCandidateText(path: string): Promise<ReadOutcome> {
   let bytes: Buffer
   try {
-    bytes = readWholeFile(path)
+    bytes = readFileSync(path)
   } catch (error) {
     throw new ConfigurationError(`${path}: cannot read the file (${describe(error)})`)
   }
@@ -132,7 +128,7 @@ export async function sizeRefusal(
 ): Promise<(ReadOutcome & { readonly ok: false }) | undefined> {
   let size: number
   try {
-    size = statFile(path).size
+    size = statSync(path).size
   } catch (error) {
     throw new ConfigurationError(`${path}: cannot read the file (${describe(error)})`)
   }
