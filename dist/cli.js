@@ -31,9 +31,9 @@ commands:
 exit codes: 0 done, 1 unused permissions remain (check), 2 usage or configuration error,
             3 an internal guarantee failed (a bug: nothing was suggested)`;
 var COMMANDS = {
-  refine: async () => (await import("./refine-GLIPFVDV.js")).refineCommand,
-  check: async () => (await import("./check-42D7FLJW.js")).checkCommand,
-  findings: async () => (await import("./findings-MC4BJ7Z7.js")).findingsCommand
+  refine: async () => (await import("./refine-YYKISYFG.js")).refineCommand,
+  check: async () => (await import("./check-NEPNCAIH.js")).checkCommand,
+  findings: async () => (await import("./findings-ALL4LTI4.js")).findingsCommand
 };
 async function runCli(argv, io) {
   const [name, ...rest] = argv;

@@ -1,19 +1,5 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  FAIL_ON,
-  gateFailure,
-  readConfigFile,
-  toSarif,
-  unifiedDiff
-} from "./chunk-6I5OEQDG.js";
-import {
-  filesSource,
-  loadFindingsSources
-} from "./chunk-2WULFG3I.js";
-import {
-  catalogFromInput
-} from "./chunk-6HWPV6FN.js";
-import {
   LEFT_ALONE_MARKER,
   fenced,
   guardBody,
@@ -25,10 +11,24 @@ import {
   renderSweepSummary
 } from "./chunk-EU7ESHN7.js";
 import {
+  FAIL_ON,
+  gateFailure,
+  readConfigFile,
+  toSarif,
+  unifiedDiff
+} from "./chunk-46TNNN3I.js";
+import {
   buildReport,
   hasUnused,
   uncheckedItems
 } from "./chunk-6LDC7HQX.js";
+import {
+  filesSource,
+  loadFindingsSources
+} from "./chunk-RPSVS2JU.js";
+import {
+  catalogFromInput
+} from "./chunk-LNGLIJZC.js";
 import {
   logLine
 } from "./chunk-7LWHMPEE.js";
@@ -51,15 +51,19 @@ import {
   withAwsAgreement,
   withAwsProof,
   withholdDisagreements
-} from "./chunk-LDK5IOCZ.js";
+} from "./chunk-WQ7A4EHO.js";
 import {
   code,
   text
 } from "./chunk-JHL4LHGG.js";
+import {
+  firstJsonSyntaxError
+} from "./chunk-CR5E7HQL.js";
+import "./chunk-ZPV5UK3X.js";
 import "./chunk-H45TOCJT.js";
 import {
   parseFindings
-} from "./chunk-WDW6KGGG.js";
+} from "./chunk-X7BF223F.js";
 import {
   describeChange,
   listNames,
@@ -68,8 +72,9 @@ import {
 import "./chunk-KQJYSLP4.js";
 import {
   MAX_FILE_BYTES,
+  jsonSyntaxError,
   parseJsonText
-} from "./chunk-4ZOWSFQ7.js";
+} from "./chunk-NWSP4R6C.js";
 import "./chunk-LF3BJJ7O.js";
 import {
   ConfigurationError,
@@ -1311,7 +1316,9 @@ function readFindingsZip(zip, label) {
     } catch {
       throw new ConfigurationError(`${file}: is not UTF-8 text`);
     }
-    return parseFindings(parseJsonText(text2, file), file);
+    const parsed = parseJsonText(text2, file);
+    if (!("value" in parsed)) throw jsonSyntaxError(file, firstJsonSyntaxError(parsed.refused));
+    return parseFindings(parsed.value, file);
   });
 }
 function unzipEntries(zip, label, wanted) {
@@ -3900,8 +3907,8 @@ async function gitHubClients(inputs, world) {
   return createGitHubClients(inputs.githubToken, world.logger, world.env.GITHUB_API_URL);
 }
 async function awsVerifier() {
-  const { awsRefinementVerifier } = await import("./verify-GFO3E5H4.js");
-  const { createAccessAnalyzerClient } = await import("./access-analyzer-6QX55MRJ.js");
+  const { awsRefinementVerifier } = await import("./verify-GMQIGQOT.js");
+  const { createAccessAnalyzerClient } = await import("./access-analyzer-UVKCP7JI.js");
   return awsRefinementVerifier(createAccessAnalyzerClient());
 }
 async function sweepRepository(inputs, world) {
@@ -4334,8 +4341,8 @@ async function loadFindings(inputs, pr, client, workspace, logger, trust) {
     );
   }
   if (inputs.analyzerArn) {
-    const { recommendingAccessAnalyzerSource } = await import("./recommendations-ZNG6SN7F.js");
-    const { createAccessAnalyzerClient } = await import("./access-analyzer-6QX55MRJ.js");
+    const { recommendingAccessAnalyzerSource } = await import("./recommendations-XFKIUYTG.js");
+    const { createAccessAnalyzerClient } = await import("./access-analyzer-UVKCP7JI.js");
     sources.push(
       recommendingAccessAnalyzerSource(createAccessAnalyzerClient(), {
         analyzerArn: inputs.analyzerArn,

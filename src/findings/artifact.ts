@@ -14,7 +14,8 @@ import {
   type WorkflowRun
 } from '../github/trusted-run.js'
 import { candidateRuns, getRun, trustedSource } from '../github/workflow-runs.js'
-import { MAX_FILE_BYTES, parseJsonText } from '../io/json-text.js'
+import { firstJsonSyntaxError } from '../io/json-syntax.js'
+import { jsonSyntaxError, MAX_FILE_BYTES, parseJsonText } from '../io/json-text.js'
 import { parseFindings, type ParsedFindings } from './parse.js'
 import type { FindingsSource } from './source.js'
 
@@ -191,7 +192,9 @@ export function readFindingsZip(zip: Uint8Array, label: string): ParsedFindings[
     } catch {
       throw new ConfigurationError(`${file}: is not UTF-8 text`)
     }
-    return parseFindings(parseJsonText(text, file), file)
+    const parsed = parseJsonText(text, file)
+    if (!('value' in parsed)) throw jsonSyntaxError(file, firstJsonSyntaxError(parsed.refused))
+    return parseFindings(parsed.value, file)
   })
 }
 
