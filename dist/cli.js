@@ -76,8 +76,39 @@ ${USAGE}
   }
 }
 
+// src/io/fd-writer.ts
+import { createRequire } from "node:module";
+var { writeSync } = createRequire(import.meta.url)("node:fs");
+var RETRY_AFTER_MS = 1;
+function fdWriter(fd) {
+  let gone = false;
+  return (text) => {
+    if (gone) return;
+    const bytes = Buffer.from(text, "utf8");
+    let offset = 0;
+    while (offset < bytes.length) {
+      try {
+        offset += writeSync(fd, bytes, offset);
+      } catch (error) {
+        const code = error.code;
+        if (code === "EAGAIN") sleep(RETRY_AFTER_MS);
+        else if (code === "EPIPE") {
+          gone = true;
+          return;
+        } else throw error;
+      }
+    }
+  };
+}
+var pause = new Int32Array(new SharedArrayBuffer(4));
+function sleep(ms) {
+  Atomics.wait(pause, 0, 0, ms);
+}
+
 // src/cli.ts
+var stdout = fdWriter(1);
+var stderr = fdWriter(2);
 process.exitCode = await runCli(process.argv.slice(2), {
-  out: (text) => void process.stdout.write(neutralizeCommands(text)),
-  err: (text) => void process.stderr.write(neutralizeCommands(text))
+  out: (text) => stdout(neutralizeCommands(text)),
+  err: (text) => stderr(neutralizeCommands(text))
 });
