@@ -7,7 +7,7 @@
  * runs an action from its repository. Run `npm run bundle` first so that dist/ is current.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { newFilePatch } from './fixtures/github/reports.js'
@@ -61,12 +61,12 @@ function packagesIn(files: readonly string[]): Set<string> {
 }
 
 /**
- * The chunk an `import()` in `from` or in what loads with it loads for a module named `name`
- * (`refine` -> `refine-HASH.js`).
+ * The file an `import()` in `from` or in what loads with it loads for a module named `name`: a
+ * chunk (`verify` -> `verify-HASH.js`) or a command's own file (`refine` -> `refine.js`).
  */
 function lazyChunk(from: string, name: string): string {
-  const found = [...new Set(loadedWith(from).flatMap(dynamicImports))].filter(f =>
-    f.startsWith(`${name}-`)
+  const found = [...new Set(loadedWith(from).flatMap(dynamicImports))].filter(
+    f => f === `${name}.js` || new RegExp(`^${name}-[A-Z0-9]+\\.js$`).test(f)
   )
   expect(found).toHaveLength(1)
   return found[0] as string
@@ -132,6 +132,24 @@ describe('what each path of dist/ loads', () => {
     expect(packagesIn(loadedWith(lazyChunk(parser, 'web-tree-sitter')))).toContain(
       'web-tree-sitter'
     )
+  })
+
+  it('`--help` loads cli.js alone, and `refine` one file more, without jsonc-parser or the catalog data', () => {
+    expect(loadedWith('cli.js')).toEqual(['cli.js'])
+    const refine = lazyChunk('cli.js', 'refine')
+    expect(loadedWith(refine)).toEqual([refine])
+    expect(packagesIn([refine]).has('jsonc-parser')).toBe(false)
+    expect(text(refine)).not.toContain('BUNDLED_CATALOG_JSON =')
+    // Located JSON syntax errors and the bundled catalog come through import(), and only those.
+    expect(packagesIn(loadedWith(lazyChunk(refine, 'json-syntax')))).toEqual(
+      new Set(['jsonc-parser'])
+    )
+    expect(text(lazyChunk(refine, 'catalog-data')).length).toBeLessThan(1000)
+    expect(
+      loadedWith(lazyChunk(refine, 'catalog-data')).some(f =>
+        text(f).includes('BUNDLED_CATALOG_JSON =')
+      )
+    ).toBe(true)
   })
 
   it('check starts its worker threads from a chunk beside refine-worker.js, which loads nothing heavy', () => {
@@ -216,6 +234,35 @@ describe('the lazily loaded paths, run from a copy of dist/ without node_modules
     expect(run.code).toBe(0)
     const exported = JSON.parse(readFileSync(out, 'utf8')) as { findings: { resource: string }[] }
     expect(exported.findings.map(f => f.resource)).toEqual([finding.resource])
+  }, 30_000)
+
+  it('refine: the bundled catalog, a located syntax error and a failure classified in refine.js', async () => {
+    const star = join(root, 'star.json')
+    writeFileSync(
+      star,
+      '{"Statement": [{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}]}'
+    )
+    const bundled = await cli('refine', star, '--findings', join(article, 'unused.json'))
+    expect(bundled.err).not.toMatch(/\n\s+at |Cannot find|ERR_MODULE_NOT_FOUND|unexpected/)
+    expect(bundled.code).toBe(0)
+    expect(bundled.err).toContain('replaced s3:Get* by')
+
+    const broken = join(root, 'broken.json')
+    writeFileSync(broken, '{\n  "Statement": [\n    {"Effect": "Allow",,}\n  ]\n}\n')
+    const syntax = await cli('refine', broken, '--findings', join(article, 'unused.json'))
+    // A ConfigurationError thrown by refine.js's own copy of the class: exit 2, not "a bug" (3).
+    expect(syntax).toEqual({
+      code: 2,
+      out: '',
+      err: `iam-refine: ${broken}:3:24: is not valid JSON (property name expected)\n`
+    })
+
+    const missing = await cli('refine', join(root, 'none.json'), '--findings', broken)
+    expect(missing).toEqual({
+      code: 2,
+      out: '',
+      err: `iam-refine: ${join(root, 'none.json')}: cannot read the policy (no such file)\n`
+    })
   }, 30_000)
 
   it('check --verify-with-aws (the verifier chunk)', async () => {

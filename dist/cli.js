@@ -1,16 +1,40 @@
 #!/usr/bin/env node
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import {
-  neutralizeCommands
-} from "./chunk-7LWHMPEE.js";
-import {
-  EXIT
-} from "./chunk-WVAMR6CT.js";
-import {
-  ConfigurationError,
-  InvariantError
-} from "./chunk-7VWP2DJO.js";
-import "./chunk-LQK3ML4U.js";
+
+// src/engine/errors.ts
+var ConfigurationError = class extends Error {
+  name = "ConfigurationError";
+};
+var InvariantError = class extends Error {
+  name = "InvariantError";
+  constructor(message) {
+    super(
+      `iam-refine broke one of its own guarantees, so it suggests nothing: ${message}. This is a bug; please report it with the policy and findings that caused it.`
+    );
+  }
+};
+
+// src/commands/io.ts
+var EXIT = { ok: 0, unused: 1, usage: 2, bug: 3 };
+
+// src/commands/guard.ts
+function reportFailure(error, io) {
+  if (error instanceof ConfigurationError) {
+    io.err(`iam-refine: ${error.message}
+`);
+    return EXIT.usage;
+  }
+  if (error instanceof InvariantError) {
+    io.err(`iam-refine: ${error.message}
+`);
+    return EXIT.bug;
+  }
+  io.err(
+    `iam-refine: unexpected error: ${error?.message ?? String(error)}. This is a bug; please report it.
+`
+  );
+  return EXIT.bug;
+}
 
 // src/commands/run.ts
 var USAGE = `usage: iam-refine <command> [options]
@@ -31,9 +55,9 @@ commands:
 exit codes: 0 done, 1 unused permissions remain (check), 2 usage or configuration error,
             3 an internal guarantee failed (a bug: nothing was suggested)`;
 var COMMANDS = {
-  refine: async () => (await import("./refine-YYKISYFG.js")).refineCommand,
-  check: async () => (await import("./check-NEPNCAIH.js")).checkCommand,
-  findings: async () => (await import("./findings-ALL4LTI4.js")).findingsCommand
+  refine: async () => (await import("./refine.js")).main,
+  check: async () => (await import("./check.js")).main,
+  findings: async () => (await import("./findings.js")).main
 };
 async function runCli(argv, io) {
   const [name, ...rest] = argv;
@@ -58,21 +82,7 @@ ${USAGE}
     const command = await load();
     return await command(rest, io);
   } catch (error) {
-    if (error instanceof ConfigurationError) {
-      io.err(`iam-refine: ${error.message}
-`);
-      return EXIT.usage;
-    }
-    if (error instanceof InvariantError) {
-      io.err(`iam-refine: ${error.message}
-`);
-      return EXIT.bug;
-    }
-    io.err(
-      `iam-refine: unexpected error: ${error?.message ?? String(error)}. This is a bug; please report it.
-`
-    );
-    return EXIT.bug;
+    return reportFailure(error, io);
   }
 }
 
@@ -103,6 +113,12 @@ function fdWriter(fd) {
 var pause = new Int32Array(new SharedArrayBuffer(4));
 function sleep(ms) {
   Atomics.wait(pause, 0, 0, ms);
+}
+
+// src/report/log-line.ts
+var COMMAND_START = /^(\s*)(:|#)(?=:|#\[)/gm;
+function neutralizeCommands(text) {
+  return text.replace(COMMAND_START, "$1$2\u200B");
 }
 
 // src/cli.ts

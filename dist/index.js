@@ -16,22 +16,12 @@ import {
   readConfigFile,
   toSarif,
   unifiedDiff
-} from "./chunk-46TNNN3I.js";
+} from "./chunk-4TXRX26F.js";
 import {
   buildReport,
   hasUnused,
   uncheckedItems
 } from "./chunk-6LDC7HQX.js";
-import {
-  filesSource,
-  loadFindingsSources
-} from "./chunk-RPSVS2JU.js";
-import {
-  catalogFromInput
-} from "./chunk-LNGLIJZC.js";
-import {
-  logLine
-} from "./chunk-7LWHMPEE.js";
 import {
   EMPTY_CONFIG,
   TerraformContext,
@@ -40,42 +30,46 @@ import {
   agreementMarkdown,
   collectIncludes,
   compileGlobs,
+  describeChange,
   folderOf,
   globMatcher,
   isGlob,
   isTerraformPath,
   joinPath,
+  listNames,
   mayHoldPolicies,
   refineFile,
   refineTree,
+  statementLabel,
   withAwsAgreement,
   withAwsProof,
   withholdDisagreements
-} from "./chunk-WQ7A4EHO.js";
+} from "./chunk-3XZNQSIO.js";
 import {
   code,
   text
 } from "./chunk-JHL4LHGG.js";
 import {
-  firstJsonSyntaxError
-} from "./chunk-CR5E7HQL.js";
-import "./chunk-ZPV5UK3X.js";
-import "./chunk-H45TOCJT.js";
+  filesSource,
+  loadFindingsSources
+} from "./chunk-AKZHGFQD.js";
+import {
+  catalogFromInput
+} from "./chunk-2URW6VW7.js";
 import {
   parseFindings
-} from "./chunk-X7BF223F.js";
-import {
-  describeChange,
-  listNames,
-  statementLabel
-} from "./chunk-VXH57YIK.js";
+} from "./chunk-WK3WH5NQ.js";
 import "./chunk-KQJYSLP4.js";
 import {
   MAX_FILE_BYTES,
   jsonSyntaxError,
   parseJsonText
-} from "./chunk-NWSP4R6C.js";
-import "./chunk-LF3BJJ7O.js";
+} from "./chunk-LTXR7MFA.js";
+import "./chunk-7LTUR6G6.js";
+import {
+  firstJsonSyntaxError
+} from "./chunk-CR5E7HQL.js";
+import "./chunk-ZPV5UK3X.js";
 import {
   ConfigurationError,
   InvariantError
@@ -3303,6 +3297,20 @@ async function expandGlobs(patterns, root, key) {
   return [...new Set(out)];
 }
 
+// src/report/log-line.ts
+var MAX_LOG_LINE = 4e3;
+var COMMAND_START = /^(\s*)(:|#)(?=:|#\[)/gm;
+function logLine(message2) {
+  let line = message2.replace(/\r\n|\r|\n|\u2028|\u2029/g, " \u23CE ");
+  if (line.length > MAX_LOG_LINE) {
+    line = `${line.slice(0, MAX_LOG_LINE)}\u2026 (${line.length - MAX_LOG_LINE} more characters)`;
+  }
+  return neutralizeCommands(line);
+}
+function neutralizeCommands(text2) {
+  return text2.replace(COMMAND_START, "$1$2\u200B");
+}
+
 // src/logger.ts
 function actionsLogger() {
   return {
@@ -3907,8 +3915,8 @@ async function gitHubClients(inputs, world) {
   return createGitHubClients(inputs.githubToken, world.logger, world.env.GITHUB_API_URL);
 }
 async function awsVerifier() {
-  const { awsRefinementVerifier } = await import("./verify-GMQIGQOT.js");
-  const { createAccessAnalyzerClient } = await import("./access-analyzer-UVKCP7JI.js");
+  const { awsRefinementVerifier } = await import("./verify-QPLM6A5A.js");
+  const { createAccessAnalyzerClient } = await import("./access-analyzer-UQRNMRYZ.js");
   return awsRefinementVerifier(createAccessAnalyzerClient());
 }
 async function sweepRepository(inputs, world) {
@@ -4341,8 +4349,8 @@ async function loadFindings(inputs, pr, client, workspace, logger, trust) {
     );
   }
   if (inputs.analyzerArn) {
-    const { recommendingAccessAnalyzerSource } = await import("./recommendations-XFKIUYTG.js");
-    const { createAccessAnalyzerClient } = await import("./access-analyzer-UVKCP7JI.js");
+    const { recommendingAccessAnalyzerSource } = await import("./recommendations-L6DHURP3.js");
+    const { createAccessAnalyzerClient } = await import("./access-analyzer-UQRNMRYZ.js");
     sources.push(
       recommendingAccessAnalyzerSource(createAccessAnalyzerClient(), {
         analyzerArn: inputs.analyzerArn,

@@ -1,5 +1,5 @@
-// Bundles the action (dist/index.js) and the command line (dist/cli.js) with esbuild into ESM that
-// shares chunks, and copies the Terraform parser's two WebAssembly files next to them
+// Bundles the action (dist/index.js) and the command line (dist/cli.js) with esbuild into ESM
+// files and chunks, and copies the Terraform parser's two WebAssembly files next to them
 // (src/io/terraform-parser.ts loads them from there). The AWS SDK, Octokit and the Terraform
 // grammar sit in chunks that load only on the paths that use them (docs/adr/0022-bundle-layout.md).
 // CI rebuilds and diffs dist/, so the output depends on the sources alone: every file in dist/ that
@@ -10,27 +10,79 @@ import { createRequire } from 'node:module'
 import { basename, join, relative, resolve } from 'node:path'
 
 const OUT = 'dist'
-// refine-worker.js is the module `check`'s worker threads run; src/io/refine-tree.ts finds it
-// next to the chunk that starts them (the folder is flat).
-const ENTRIES = {
-  cli: 'src/cli.ts',
-  index: 'src/index.ts',
-  'refine-worker': 'src/io/refine-worker.ts'
+
+// Three esbuild runs into one flat folder (docs/adr/0022-bundle-layout.md):
+// - the dispatcher, cli.js, alone: it imports no chunk, and loads each command's file by name;
+// - `refine`, refine.js, alone: the command people run by hand loads two files, not twelve (each
+//   ES module costs Node its own resolution, fetch and compile), and the bundled catalog's data
+//   only without --catalog, from catalog-data.js;
+// - everything else sharing chunks: the action, check's worker module (refine-worker.js, which
+//   src/io/refine-tree.ts finds next to the chunk that starts it), `check` and `findings`, and the
+//   catalog data as an entry of its own so that refine.js can name it.
+// refine.js and check.js hold copies of the engine: a class of one is not a class of the other,
+// so each command ends its own failures (src/commands/guard.ts).
+const BUILDS = [
+  {
+    entries: { cli: 'src/cli.ts' },
+    siblings: {
+      'src/commands/run.ts': {
+        './refine.js': './refine.js',
+        './check.js': './check.js',
+        './findings.js': './findings.js'
+      }
+    }
+  },
+  {
+    entries: { refine: 'src/commands/refine.ts' },
+    siblings: { 'src/commands/refine.ts': { '../engine/catalog-data.js': './catalog-data.js' } }
+  },
+  {
+    entries: {
+      index: 'src/index.ts',
+      'refine-worker': 'src/io/refine-worker.ts',
+      check: 'src/commands/check.ts',
+      findings: 'src/commands/findings.ts',
+      'catalog-data': 'src/engine/catalog-data.ts'
+    },
+    siblings: {}
+  }
+]
+const results = await Promise.all(BUILDS.map(b => bundleSplitForNode(b.entries, OUT, b.siblings)))
+
+// Every build's files by their path, and what each imports, another build's files included.
+const outputs = new Map()
+const files = new Map()
+for (const result of results) {
+  for (const [path, output] of Object.entries(result.metafile.outputs)) {
+    const imports = output.imports.map(i =>
+      i.external ? (i.path.startsWith('./') ? join(OUT, i.path) : undefined) : i.path
+    )
+    outputs.set(path, { entry: output.entryPoint, imports: imports.filter(Boolean) })
+  }
+  for (const file of result.outputFiles) {
+    const path = relative('.', file.path)
+    const other = files.get(path)
+    // Chunk names hash their content: two builds may write one file only if it is the same.
+    if (other && Buffer.compare(other.contents, file.contents) !== 0)
+      throw new Error(`two builds wrote different ${path}`)
+    files.set(path, file)
+  }
 }
-const result = await bundleSplitForNode(ENTRIES, OUT)
 
 // esbuild writes a chunk for every import() it meets, also one in code it then leaves out (the AWS
 // SDK's browser user-agent parser, bowser): only the files an entry can reach are kept.
 const reachable = new Set()
 const reach = path => {
   if (reachable.has(path)) return
+  const output = outputs.get(path)
+  if (!output) throw new Error(`${path} is imported but no build wrote it`)
   reachable.add(path)
-  for (const i of result.metafile.outputs[path].imports) if (!i.external) reach(i.path)
+  for (const i of output.imports) reach(i)
 }
-for (const [path, output] of Object.entries(result.metafile.outputs)) {
-  if (Object.values(ENTRIES).includes(output.entryPoint)) reach(path)
-}
-const outputFiles = result.outputFiles.filter(f => reachable.has(relative('.', f.path)))
+reach(join(OUT, 'cli.js'))
+reach(join(OUT, 'index.js'))
+reach(join(OUT, 'refine-worker.js'))
+const outputFiles = [...files.values()].filter(f => reachable.has(relative('.', f.path)))
 
 // The names must match RUNTIME_WASM and GRAMMAR_WASM in src/io/terraform-parser.ts.
 const require = createRequire(import.meta.url)

@@ -1,6 +1,7 @@
 // How every bundle of the project is built: the action, the command line, benchmarks and the
 // docs generator all run on Node as ESM with their dependencies inside.
 import { build } from 'esbuild'
+import { relative } from 'node:path'
 
 /**
  * Packages whose modules only define things: importing one runs nothing we rely on, so esbuild may
@@ -50,14 +51,36 @@ export function bundleForNode(entry, outfile) {
 }
 
 /**
+ * Leaves the imports `siblings` names to files of another build in the same folder:
+ * `{ 'src/commands/run.ts': { './refine.js': './refine.js' } }` keeps `import('./refine.js')` of
+ * run.ts as it is, addressed to dist/refine.js, instead of bundling the module it names.
+ */
+function siblingBundles(siblings) {
+  const specifiers = [...new Set(Object.values(siblings).flatMap(Object.keys))]
+  const escaped = specifiers.map(s => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+  return {
+    name: 'sibling-bundles',
+    setup(build) {
+      if (specifiers.length === 0) return
+      build.onResolve({ filter: new RegExp(`^(${escaped.join('|')})$`) }, args => {
+        const to = siblings[relative(process.cwd(), args.importer)]?.[args.path]
+        return to === undefined ? undefined : { path: to, external: true }
+      })
+    }
+  }
+}
+
+/**
  * Bundles `entries` (`{ name: source }`) into `outdir` as `name.js` files that share chunks: code
  * reached only through a dynamic `import()` goes into a chunk loaded when that import runs. Chunk
  * names are the name of the module they start from and a hash of their content, so the same
- * sources give the same files. Nothing is written: the result's `outputFiles` are the files.
+ * sources give the same files. `siblings` names imports left to another build's files
+ * (`siblingBundles`). Nothing is written: the result's `outputFiles` are the files.
  */
-export function bundleSplitForNode(entries, outdir) {
+export function bundleSplitForNode(entries, outdir, siblings = {}) {
   return build({
     ...NODE_ESM,
+    plugins: [...NODE_ESM.plugins, siblingBundles(siblings)],
     entryPoints: entries,
     outdir,
     splitting: true,

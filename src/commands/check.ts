@@ -23,6 +23,7 @@ import { FAIL_ON, gateFailure, type FailOn } from '../report/gate.js'
 import { EXIT, type Command } from './io.js'
 import { parseOptions } from './options.js'
 import { loadCatalog } from './refine.js'
+import { guarded } from './guard.js'
 
 export const CHECK_USAGE =
   'usage: iam-refine check [PATH...] --findings FILE... [--config FILE] [--catalog FILE] [--fix]\n' +
@@ -387,3 +388,6 @@ function summary(t: Totals): string {
   if (t.unchecked > 0) parts.push(`${t.unchecked} not checked`)
   return `iam-refine: ${parts.join(', ')}`
 }
+
+/** `iam-refine check` as the dispatcher runs it (src/commands/run.ts): failures as exit codes. */
+export const main = guarded(checkCommand)

@@ -16,6 +16,7 @@ import {
 } from '../findings/last-accessed.js'
 import { EXIT, type Command } from './io.js'
 import { parseOptions } from './options.js'
+import { guarded } from './guard.js'
 
 export const FINDINGS_USAGE = `usage: iam-refine findings export [--analyzer-arn ARN] [--principal ARN]... [--out FILE]
                                  [--without-recommendations]
@@ -133,3 +134,6 @@ function readUnusedDays(raw: string | undefined): number | undefined {
   }
   return Number(raw)
 }
+
+/** `iam-refine findings` as the dispatcher runs it (src/commands/run.ts): failures as exit codes. */
+export const main = guarded(findingsCommand)

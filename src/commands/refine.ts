@@ -1,5 +1,6 @@
 import { parseCatalog, type Catalog } from '../engine/catalog.js'
 import { ConfigurationError } from '../engine/errors.js'
+import { generatedCatalog } from '../engine/generated-catalog.js'
 import { QUOTAS, refinePolicy } from '../engine/refine.js'
 import { loadFindingsFiles } from '../findings/load.js'
 import { selectPrincipals } from '../findings/select.js'
@@ -7,6 +8,7 @@ import { readJsonFile } from '../io/files.js'
 import { describeRefinement } from '../report/reasons.js'
 import { EXIT, type Command } from './io.js'
 import { parseOptions } from './options.js'
+import { guarded } from './guard.js'
 
 export const REFINE_USAGE =
   'usage: iam-refine refine POLICY.json --findings FILE... [--principal ARN]... [--catalog FILE]'
@@ -60,10 +62,14 @@ export const refineCommand: Command = async (args, io) => {
 }
 
 /**
- * A catalog file (`--catalog`), or the bundled one, imported only then: its ~740 KB of data are
- * not loaded by a run that names its own (docs/adr/0022-bundle-layout.md).
+ * A catalog file (`--catalog`), or the bundled one, whose data is imported only then: its ~740 KB
+ * are not loaded by a run that names its own (docs/adr/0022-bundle-layout.md). The same object as
+ * `bundledCatalog()` (src/engine/generated-catalog.ts).
  */
 export async function loadCatalog(file: string | undefined): Promise<Catalog> {
-  if (file === undefined) return (await import('../engine/bundled-catalog.js')).bundledCatalog()
+  if (file === undefined) return generatedCatalog(await import('../engine/catalog-data.js'))
   return parseCatalog(await readJsonFile(file, 'catalog'), file)
 }
+
+/** `iam-refine refine` as the dispatcher runs it (src/commands/run.ts): failures as exit codes. */
+export const main = guarded(refineCommand)

@@ -1,4 +1,4 @@
-import { ConfigurationError, InvariantError } from '../engine/errors.js'
+import { reportFailure } from './guard.js'
 import { EXIT, type Command, type Io } from './io.js'
 
 const USAGE = `usage: iam-refine <command> [options]
@@ -19,11 +19,12 @@ commands:
 exit codes: 0 done, 1 unused permissions remain (check), 2 usage or configuration error,
             3 an internal guarantee failed (a bug: nothing was suggested)`
 
-// Loaded on demand: only `findings` needs the AWS SDK, and `refine` should start fast.
+// Loaded on demand: only `findings` needs the AWS SDK, and `refine` should start fast. Each is the
+// command guarded by its own module (./guard.ts): in dist/ they are separate bundles.
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  refine: async () => (await import('./refine.js')).refineCommand,
-  check: async () => (await import('./check.js')).checkCommand,
-  findings: async () => (await import('./findings.js')).findingsCommand
+  refine: async () => (await import('./refine.js')).main,
+  check: async () => (await import('./check.js')).main,
+  findings: async () => (await import('./findings.js')).main
 }
 
 /** Runs the command line; the only place that prints or exits. */
@@ -46,17 +47,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     const command = await load()
     return await command(rest, io)
   } catch (error) {
-    if (error instanceof ConfigurationError) {
-      io.err(`iam-refine: ${error.message}\n`)
-      return EXIT.usage
-    }
-    if (error instanceof InvariantError) {
-      io.err(`iam-refine: ${error.message}\n`)
-      return EXIT.bug
-    }
-    io.err(
-      `iam-refine: unexpected error: ${(error as Error)?.message ?? String(error)}. This is a bug; please report it.\n`
-    )
-    return EXIT.bug
+    // The command's own failures end in its guard; what arrives here is a module that did not load.
+    return reportFailure(error, io)
   }
 }
