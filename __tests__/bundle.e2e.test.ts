@@ -25,16 +25,27 @@ import { runNode, type ProcessRun } from './helpers/node-process.js'
 const DIST = 'dist'
 const text = (file: string): string => readFileSync(join(DIST, file), 'utf8')
 
-/** The chunks a bundled file imports before it runs: esbuild writes them as its first statements. */
+/**
+ * The files a bundled file loads before it runs: an ES module's first statements
+ * (`import … from "./chunk-….mjs"`), a CommonJS file's requires at the top level.
+ */
 function staticImports(file: string): string[] {
-  return [...text(file).matchAll(/^import\s(?:[^;]*?\sfrom\s)?"\.\/([^"]+)";$/gm)].map(
-    m => m[1] as string
-  )
+  return [
+    ...text(file).matchAll(/^import\s(?:[^;]*?\sfrom\s)?"\.\/([^"]+)";$/gm),
+    ...text(file).matchAll(/^\S.*\brequire\("\.\/([^"]+)"\)/gm)
+  ].map(m => m[1] as string)
 }
 
-/** The chunks it loads when an `import()` of it runs. */
+/**
+ * The files it loads when an `import()` in it runs. In the CommonJS files esbuild wraps a required
+ * sibling (`require("./refine.js")`, indented) in a function that only the `import()` it stands for
+ * calls (scripts/esbuild-node.mjs).
+ */
 function dynamicImports(file: string): string[] {
-  return [...text(file).matchAll(/\bimport\("\.\/([^"]+)"\)/g)].map(m => m[1] as string)
+  return [
+    ...text(file).matchAll(/\bimport\("\.\/([^"]+)"\)/g),
+    ...text(file).matchAll(/^\s+.*\brequire\("\.\/([^"]+)"\)/gm)
+  ].map(m => m[1] as string)
 }
 
 /** Every file loaded when `file` is loaded, before any of its code runs. */
@@ -62,11 +73,11 @@ function packagesIn(files: readonly string[]): Set<string> {
 
 /**
  * The file an `import()` in `from` or in what loads with it loads for a module named `name`: a
- * chunk (`verify` -> `verify-HASH.js`) or a command's own file (`refine` -> `refine.js`).
+ * chunk (`verify` -> `verify-HASH.mjs`) or an entry (`refine` -> `refine.js`, `check.mjs`).
  */
 function lazyChunk(from: string, name: string): string {
-  const found = [...new Set(loadedWith(from).flatMap(dynamicImports))].filter(
-    f => f === `${name}.js` || new RegExp(`^${name}-[A-Z0-9]+\\.js$`).test(f)
+  const found = [...new Set(loadedWith(from).flatMap(dynamicImports))].filter(f =>
+    new RegExp(`^${name}(-[A-Z0-9]+)?\\.m?js$`).test(f)
   )
   expect(found).toHaveLength(1)
   return found[0] as string
@@ -87,7 +98,7 @@ const heavyIn = (files: readonly string[]): string[] => HEAVY.filter(p => packag
 describe('what each path of dist/ loads', () => {
   it('every import names a file of dist/, and every file is reached from an entry', () => {
     const files = readdirSync(DIST)
-    const js = files.filter(f => f.endsWith('.js'))
+    const js = files.filter(f => /\.m?js$/.test(f))
     const reached = new Set<string>()
     const visit = (f: string): void => {
       if (reached.has(f)) return
@@ -107,17 +118,30 @@ describe('what each path of dist/ loads', () => {
     visit('refine-worker.js')
     // A chunk no entry reaches is left over from an older build.
     expect(js.filter(f => !reached.has(f))).toEqual([])
-    expect(files.filter(f => !f.endsWith('.js')).sort()).toEqual([
+    expect(files.filter(f => !/\.m?js$/.test(f)).sort()).toEqual([
+      'package.json',
       'tree-sitter-terraform.wasm',
       'web-tree-sitter.wasm'
     ])
+  })
+
+  it('dist/ is CommonJS: the command line and refine run without ES modules, everything else is .mjs', () => {
+    expect(JSON.parse(text('package.json'))).toEqual({ type: 'commonjs' })
+    for (const file of ['cli.js', 'refine.js']) {
+      expect({ file, esm: /^(import|export)\s/m.test(text(file)) }).toEqual({ file, esm: false })
+    }
+    // The action and check's workers: entries of two lines that import their ES modules.
+    expect(dynamicImports('index.js')).toEqual(['index.mjs'])
+    expect(dynamicImports('refine-worker.js')).toEqual(['refine-worker.mjs'])
+    const js = readdirSync(DIST).filter(f => f.endsWith('.js'))
+    expect(js.sort()).toEqual(['cli.js', 'index.js', 'refine-worker.js', 'refine.js'])
   })
 
   it('the command line loads nothing heavy before it knows the command, nor for refine or check', () => {
     const cli = loadedWith('cli.js')
     expect(heavyIn(cli)).toEqual([])
     // Not even node:util (parseArgs, src/commands/options.ts): `--help` parses no options.
-    expect(cli.filter(f => /from "node:util"/.test(text(f)))).toEqual([])
+    expect(cli.filter(f => /from "node:util"|require\("node:util"\)/.test(text(f)))).toEqual([])
     expect(heavyIn([...cli, ...loadedWith(lazyChunk('cli.js', 'refine'))])).toEqual([])
     const check = lazyChunk('cli.js', 'check')
     expect(heavyIn([...cli, ...loadedWith(check)])).toEqual([])
@@ -158,7 +182,7 @@ describe('what each path of dist/ loads', () => {
     const starters = readdirSync(DIST).filter(f => text(f).includes('"./refine-worker.js"'))
     expect(starters).toHaveLength(1)
     expect(loadedWith(lazyChunk('cli.js', 'check'))).toContain(starters[0])
-    expect(heavyIn(loadedWith('refine-worker.js'))).toEqual([])
+    expect(heavyIn(loadedWith('refine-worker.mjs'))).toEqual([])
   })
 
   it('findings export loads the AWS SDK, which is what the markers above look for', () => {
@@ -173,12 +197,12 @@ describe('what each path of dist/ loads', () => {
   })
 
   it('the action loads Octokit once there is a pull request, and the AWS SDK only for AWS inputs', () => {
-    expect(heavyIn(loadedWith('index.js'))).toEqual([])
-    expect(heavyIn(loadedWith(lazyChunk('index.js', 'client')))).toEqual(
+    expect(heavyIn(loadedWith('index.mjs'))).toEqual([])
+    expect(heavyIn(loadedWith(lazyChunk('index.mjs', 'client')))).toEqual(
       expect.arrayContaining(['@octokit/core', '@actions/github', 'undici'])
     )
     for (const name of ['verify', 'access-analyzer', 'recommendations']) {
-      expect(packagesIn(loadedWith(lazyChunk('index.js', name)))).toContain(
+      expect(packagesIn(loadedWith(lazyChunk('index.mjs', name)))).toContain(
         '@aws-sdk/client-accessanalyzer'
       )
     }

@@ -1,7 +1,71 @@
 #!/usr/bin/env node
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+"use strict";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// scripts/import-meta-url.js
+var importMetaUrl;
+var init_import_meta_url = __esm({
+  "scripts/import-meta-url.js"() {
+    "use strict";
+    importMetaUrl = require("node:url").pathToFileURL(__filename).href;
+  }
+});
+
+// required-sibling:./refine.js
+var require_refine = __commonJS({
+  "required-sibling:./refine.js"(exports2, module2) {
+    init_import_meta_url();
+    module2.exports = require("./refine.js");
+  }
+});
+
+// src/cli.ts
+init_import_meta_url();
+
+// src/commands/run.ts
+init_import_meta_url();
+
+// src/commands/guard.ts
+init_import_meta_url();
 
 // src/engine/errors.ts
+init_import_meta_url();
 var ConfigurationError = class extends Error {
   name = "ConfigurationError";
 };
@@ -15,6 +79,7 @@ var InvariantError = class extends Error {
 };
 
 // src/commands/io.ts
+init_import_meta_url();
 var EXIT = { ok: 0, unused: 1, usage: 2, bug: 3 };
 
 // src/commands/guard.ts
@@ -55,9 +120,9 @@ commands:
 exit codes: 0 done, 1 unused permissions remain (check), 2 usage or configuration error,
             3 an internal guarantee failed (a bug: nothing was suggested)`;
 var COMMANDS = {
-  refine: async () => (await import("./refine.js")).main,
-  check: async () => (await import("./check.js")).main,
-  findings: async () => (await import("./findings.js")).main
+  refine: async () => (await Promise.resolve().then(() => __toESM(require_refine(), 1))).main,
+  check: async () => (await import("./check.mjs")).main,
+  findings: async () => (await import("./findings.mjs")).main
 };
 async function runCli(argv, io) {
   const [name, ...rest] = argv;
@@ -87,8 +152,9 @@ ${USAGE}
 }
 
 // src/io/fd-writer.ts
-import { createRequire } from "node:module";
-var { writeSync } = createRequire(import.meta.url)("node:fs");
+init_import_meta_url();
+var import_node_module = require("node:module");
+var { writeSync } = (0, import_node_module.createRequire)(importMetaUrl)("node:fs");
 var RETRY_AFTER_MS = 1;
 function fdWriter(fd) {
   let gone = false;
@@ -116,6 +182,7 @@ function sleep(ms) {
 }
 
 // src/report/log-line.ts
+init_import_meta_url();
 var COMMAND_START = /^(\s*)(:|#)(?=:|#\[)/gm;
 function neutralizeCommands(text) {
   return text.replace(COMMAND_START, "$1$2\u200B");
@@ -124,7 +191,9 @@ function neutralizeCommands(text) {
 // src/cli.ts
 var stdout = fdWriter(1);
 var stderr = fdWriter(2);
-process.exitCode = await runCli(process.argv.slice(2), {
+void runCli(process.argv.slice(2), {
   out: (text) => stdout(neutralizeCommands(text)),
   err: (text) => stderr(neutralizeCommands(text))
+}).then((code) => {
+  process.exitCode = code;
 });

@@ -1,4 +1,44 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+"use strict";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+
+// src/commands/refine.ts
+var refine_exports = {};
+__export(refine_exports, {
+  REFINE_USAGE: () => REFINE_USAGE,
+  loadCatalog: () => loadCatalog,
+  main: () => main,
+  refineCommand: () => refineCommand
+});
+module.exports = __toCommonJS(refine_exports);
+
+// scripts/import-meta-url.js
+var importMetaUrl = require("node:url").pathToFileURL(__filename).href;
 
 // src/engine/sorted.ts
 function lowerBound(sorted, key, from = 0, to = sorted.length) {
@@ -1512,7 +1552,7 @@ function sidOf(statement) {
 }
 
 // src/io/files.ts
-import { createRequire } from "node:module";
+var import_node_module = require("node:module");
 
 // src/io/json-text.ts
 var MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -1534,7 +1574,7 @@ function jsonSyntaxError(file, problem) {
 }
 
 // src/io/files.ts
-var { readFileSync, statSync } = createRequire(import.meta.url)(
+var { readFileSync, statSync } = (0, import_node_module.createRequire)(importMetaUrl)(
   "node:fs"
 );
 async function readTextFile(path, what) {
@@ -1563,7 +1603,7 @@ async function readJsonFile(path, what) {
   if ("value" in parsed) return parsed.value;
   throw jsonSyntaxError(
     path,
-    (await import("./json-syntax-XVAZTFC2.js")).firstJsonSyntaxError(parsed.refused)
+    (await import("./json-syntax.mjs")).firstJsonSyntaxError(parsed.refused)
   );
 }
 function describeFsError(error) {
@@ -2108,8 +2148,8 @@ function describeRefinement(result) {
 var EXIT = { ok: 0, unused: 1, usage: 2, bug: 3 };
 
 // src/commands/options.ts
-import { createRequire as createRequire2 } from "node:module";
-var { parseArgs } = createRequire2(import.meta.url)("node:util");
+var import_node_module2 = require("node:module");
+var { parseArgs } = (0, import_node_module2.createRequire)(importMetaUrl)("node:util");
 function parseOptions(args, options, usage) {
   try {
     const { values, positionals } = parseArgs({
@@ -2205,13 +2245,14 @@ ${REFINE_USAGE}`);
   return EXIT.ok;
 };
 async function loadCatalog(file) {
-  if (file === void 0) return generatedCatalog(await import("./catalog-data.js"));
+  if (file === void 0) return generatedCatalog(await import("./catalog-data.mjs"));
   return parseCatalog(await readJsonFile(file, "catalog"), file);
 }
 var main = guarded(refineCommand);
-export {
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
   REFINE_USAGE,
   loadCatalog,
   main,
   refineCommand
-};
+});

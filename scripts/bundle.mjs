@@ -4,50 +4,61 @@
 // grammar sit in chunks that load only on the paths that use them (docs/adr/0022-bundle-layout.md).
 // CI rebuilds and diffs dist/, so the output depends on the sources alone: every file in dist/ that
 // this build did not write (a chunk of an older build) is removed.
-import { bundleSplitForNode } from './esbuild-node.mjs'
+import { bundleCjsForNode, bundleSplitForNode } from './esbuild-node.mjs'
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, join, relative, resolve } from 'node:path'
 
 const OUT = 'dist'
 
-// Three esbuild runs into one flat folder (docs/adr/0022-bundle-layout.md):
-// - the dispatcher, cli.js, alone: it imports no chunk, and loads each command's file by name;
-// - `refine`, refine.js, alone: the command people run by hand loads two files, not twelve (each
-//   ES module costs Node its own resolution, fetch and compile), and the bundled catalog's data
-//   only without --catalog, from catalog-data.js;
-// - everything else sharing chunks: the action, check's worker module (refine-worker.js, which
-//   src/io/refine-tree.ts finds next to the chunk that starts it), `check` and `findings`, and the
-//   catalog data as an entry of its own so that refine.js can name it.
-// refine.js and check.js hold copies of the engine: a class of one is not a class of the other,
+// Three esbuild runs into one flat folder (docs/adr/0022-bundle-layout.md). dist/ is CommonJS
+// (dist/package.json), because Node starts a CommonJS program without its ES module loader:
+// - the dispatcher, cli.js, alone: it imports no other file, and requires or imports each
+//   command's file by name;
+// - `refine`, refine.js, alone: the command people run by hand loads two files, not twelve, and
+//   never the ES module loader, unless it needs the bundled catalog's data (catalog-data.mjs) or
+//   has a syntax error to locate (json-syntax.mjs);
+// - everything else as ES modules (.mjs) sharing chunks: the action, check's worker module,
+//   `check` and `findings`, and the two modules refine.js imports, as entries of their own so
+//   that refine.js can name them. index.js and refine-worker.js, the names action.yml and
+//   src/io/refine-tree.ts give, are two lines that import the modules.
+// refine.js and check.mjs hold copies of the engine: a class of one is not a class of the other,
 // so each command ends its own failures (src/commands/guard.ts).
-const BUILDS = [
-  {
-    entries: { cli: 'src/cli.ts' },
-    siblings: {
-      'src/commands/run.ts': {
-        './refine.js': './refine.js',
-        './check.js': './check.js',
-        './findings.js': './findings.js'
-      }
-    }
-  },
-  {
-    entries: { refine: 'src/commands/refine.ts' },
-    siblings: { 'src/commands/refine.ts': { '../engine/catalog-data.js': './catalog-data.js' } }
-  },
-  {
-    entries: {
-      index: 'src/index.ts',
-      'refine-worker': 'src/io/refine-worker.ts',
-      check: 'src/commands/check.ts',
-      findings: 'src/commands/findings.ts',
-      'catalog-data': 'src/engine/catalog-data.ts'
-    },
-    siblings: {}
-  }
-]
-const results = await Promise.all(BUILDS.map(b => bundleSplitForNode(b.entries, OUT, b.siblings)))
+const ESM_ENTRIES = {
+  index: 'src/index.ts',
+  'refine-worker': 'src/io/refine-worker.ts',
+  check: 'src/commands/check.ts',
+  findings: 'src/commands/findings.ts',
+  'catalog-data': 'src/engine/catalog-data.ts',
+  'json-syntax': 'src/io/json-syntax.ts'
+}
+const results = await Promise.all([
+  bundleCjsForNode(
+    { cli: 'src/cli.ts' },
+    OUT,
+    { 'src/commands/run.ts': { './check.js': './check.mjs', './findings.js': './findings.mjs' } },
+    { 'src/commands/run.ts': { './refine.js': './refine.js' } }
+  ),
+  bundleCjsForNode({ refine: 'src/commands/refine.ts' }, OUT, {
+    'src/commands/refine.ts': { '../engine/catalog-data.js': './catalog-data.mjs' },
+    'src/io/files.ts': { './json-syntax.js': './json-syntax.mjs' }
+  }),
+  bundleSplitForNode(ESM_ENTRIES, OUT, {}, '.mjs')
+])
+/** Written beside the builds: what makes dist/ CommonJS, and the two entries that import ESM. */
+const SMALL_FILES = {
+  'package.json': '{ "type": "commonjs" }\n',
+  'index.js': [
+    '// The action (action.yml runs dist/index.js), an ES module.',
+    'import("./index.mjs")',
+    ''
+  ].join('\n'),
+  'refine-worker.js': [
+    "// check's worker threads (src/io/refine-tree.ts starts dist/refine-worker.js), an ES module.",
+    'import("./refine-worker.mjs")',
+    ''
+  ].join('\n')
+}
 
 // Every build's files by their path, and what each imports, another build's files included.
 const outputs = new Map()
@@ -80,8 +91,8 @@ const reach = path => {
   for (const i of output.imports) reach(i)
 }
 reach(join(OUT, 'cli.js'))
-reach(join(OUT, 'index.js'))
-reach(join(OUT, 'refine-worker.js'))
+reach(join(OUT, 'index.mjs'))
+reach(join(OUT, 'refine-worker.mjs'))
 const outputFiles = [...files.values()].filter(f => reachable.has(relative('.', f.path)))
 
 // The names must match RUNTIME_WASM and GRAMMAR_WASM in src/io/terraform-parser.ts.
@@ -93,6 +104,7 @@ const wasm = [
 
 const written = new Set([
   ...outputFiles.map(f => relative(resolve(OUT), f.path)),
+  ...Object.keys(SMALL_FILES),
   ...wasm.map(f => basename(f))
 ])
 mkdirSync(OUT, { recursive: true })
@@ -103,5 +115,9 @@ for (const file of outputFiles) {
   writeFileSync(file.path, file.contents)
   // An entry with a hashbang (dist/cli.js, the package's bin) runs as a program.
   chmodSync(file.path, file.text.startsWith('#!') ? 0o755 : 0o644)
+}
+for (const [name, text] of Object.entries(SMALL_FILES)) {
+  writeFileSync(join(OUT, name), text)
+  chmodSync(join(OUT, name), 0o644)
 }
 for (const from of wasm) copyFileSync(from, join(OUT, basename(from)))

@@ -50,19 +50,26 @@ export function bundleForNode(entry, outfile) {
   return build({ ...NODE_ESM, entryPoints: [entry], outfile })
 }
 
+/** A filter that matches exactly the specifiers a map of siblings names, if it names any. */
+function specifierFilter(siblings) {
+  const specifiers = [...new Set(Object.values(siblings).flatMap(Object.keys))]
+  if (specifiers.length === 0) return undefined
+  const escaped = specifiers.map(s => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+  return new RegExp(`^(${escaped.join('|')})$`)
+}
+
 /**
  * Leaves the imports `siblings` names to files of another build in the same folder:
  * `{ 'src/commands/run.ts': { './refine.js': './refine.js' } }` keeps `import('./refine.js')` of
  * run.ts as it is, addressed to dist/refine.js, instead of bundling the module it names.
  */
 function siblingBundles(siblings) {
-  const specifiers = [...new Set(Object.values(siblings).flatMap(Object.keys))]
-  const escaped = specifiers.map(s => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+  const filter = specifierFilter(siblings)
   return {
     name: 'sibling-bundles',
     setup(build) {
-      if (specifiers.length === 0) return
-      build.onResolve({ filter: new RegExp(`^(${escaped.join('|')})$`) }, args => {
+      if (!filter) return
+      build.onResolve({ filter }, args => {
         const to = siblings[relative(process.cwd(), args.importer)]?.[args.path]
         return to === undefined ? undefined : { path: to, external: true }
       })
@@ -71,15 +78,72 @@ function siblingBundles(siblings) {
 }
 
 /**
+ * The CommonJS form, for the command line's own files (docs/adr/0022-bundle-layout.md): the sources
+ * are ES modules, whose `import.meta.url` becomes this file's URL.
+ */
+const NODE_CJS = {
+  ...NODE_ESM,
+  format: 'cjs',
+  banner: {},
+  inject: ['scripts/import-meta-url.js'],
+  define: { 'import.meta.url': 'importMetaUrl' }
+}
+
+/**
+ * `import()`s of CommonJS files of another build, made `require()`s: `{ 'src/commands/run.ts':
+ * { './refine.js': './refine.js' } }`. esbuild would keep an `import()` of a file it leaves out
+ * as it is, and Node would load the ES module loader to run it; a module of this build that
+ * requires the file is imported instead, and esbuild turns that into a `require()` call.
+ */
+function requiredSiblings(siblings) {
+  const filter = specifierFilter(siblings)
+  return {
+    name: 'required-siblings',
+    setup(build) {
+      if (!filter) return
+      build.onResolve({ filter }, args => {
+        if (args.namespace === 'required-sibling') return { path: args.path, external: true }
+        const to = siblings[relative(process.cwd(), args.importer)]?.[args.path]
+        return to === undefined ? undefined : { path: to, namespace: 'required-sibling' }
+      })
+      build.onLoad({ filter: /.*/, namespace: 'required-sibling' }, args => ({
+        contents: `module.exports = require(${JSON.stringify(args.path)})`,
+        loader: 'js',
+        resolveDir: process.cwd()
+      }))
+    }
+  }
+}
+
+/**
+ * Bundles `entries` into `outdir` as CommonJS `name.js` files, one each, without chunks (the
+ * command line's dispatcher and `refine`). `siblings` names `import()`s left to another build's
+ * ES module files (`siblingBundles`), `required` those of its CommonJS files (`requiredSiblings`).
+ */
+export function bundleCjsForNode(entries, outdir, siblings = {}, required = {}) {
+  return build({
+    ...NODE_CJS,
+    plugins: [...NODE_ESM.plugins, siblingBundles(siblings), requiredSiblings(required)],
+    entryPoints: entries,
+    outdir,
+    entryNames: '[name]',
+    write: false,
+    metafile: true
+  })
+}
+
+/**
  * Bundles `entries` (`{ name: source }`) into `outdir` as `name.js` files that share chunks: code
  * reached only through a dynamic `import()` goes into a chunk loaded when that import runs. Chunk
  * names are the name of the module they start from and a hash of their content, so the same
  * sources give the same files. `siblings` names imports left to another build's files
- * (`siblingBundles`). Nothing is written: the result's `outputFiles` are the files.
+ * (`siblingBundles`); `extension` is the files' (`.mjs` where dist/ is CommonJS). Nothing is
+ * written: the result's `outputFiles` are the files.
  */
-export function bundleSplitForNode(entries, outdir, siblings = {}) {
+export function bundleSplitForNode(entries, outdir, siblings = {}, extension = '.js') {
   return build({
     ...NODE_ESM,
+    outExtension: { '.js': extension },
     plugins: [...NODE_ESM.plugins, siblingBundles(siblings)],
     entryPoints: entries,
     outdir,
