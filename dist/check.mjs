@@ -28,11 +28,11 @@ import {
   EXIT,
   guarded,
   parseOptions
-} from "./chunk-X24DGKFD.mjs";
+} from "./chunk-NKBBP4HQ.mjs";
 import {
   parseFindings,
   readJsonFile
-} from "./chunk-NA345GM7.mjs";
+} from "./chunk-WOMHUZLA.mjs";
 import {
   combineFindings,
   selectPrincipals
@@ -280,8 +280,8 @@ ${CHECK_USAGE}`);
       "--require-aws-agreement needs IAM Access Analyzer recommendations: give findings written by `iam-refine findings export`, or a saved `aws accessanalyzer get-finding-recommendation` response, with --findings"
     );
   }
-  const prove = values["verify-with-aws"] === true ? (await import("./verify-CVKBZ4PN.mjs")).awsRefinementVerifier(
-    (await import("./access-analyzer-B4VYNTXM.mjs")).createAccessAnalyzerClient()
+  const prove = values["verify-with-aws"] === true ? (await import("./verify-R3B5KPDF.mjs")).awsRefinementVerifier(
+    (await import("./access-analyzer-57BOTA5U.mjs")).createAccessAnalyzerClient()
   ) : void 0;
   const files = refineTreeFiles({
     paths,

@@ -153,8 +153,14 @@ ${USAGE}
 
 // src/io/fd-writer.ts
 init_import_meta_url();
+
+// src/io/node-require.ts
+init_import_meta_url();
 var import_node_module = require("node:module");
-var { writeSync } = (0, import_node_module.createRequire)(importMetaUrl)("node:fs");
+var nodeRequire = (0, import_node_module.createRequire)(importMetaUrl);
+
+// src/io/fd-writer.ts
+var { writeSync } = nodeRequire("node:fs");
 var RETRY_AFTER_MS = 1;
 function fdWriter(fd) {
   let gone = false;

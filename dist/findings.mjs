@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   attachRecommendations
-} from "./chunk-IT76A4AN.mjs";
+} from "./chunk-Y3QECNI3.mjs";
 import {
   awsClientConfig,
   call,
@@ -10,7 +10,7 @@ import {
   exportUnusedAccessFindings,
   exportedFindingsFile,
   paginate
-} from "./chunk-I3BXLA2A.mjs";
+} from "./chunk-DRH4SWRH.mjs";
 import "./chunk-M2GNFQXR.mjs";
 import {
   AwsQueryProtocol,
@@ -86,16 +86,16 @@ import {
   toBase64,
   toUtf8
 } from "./chunk-3LSRESYA.mjs";
-import "./chunk-645BUVTB.mjs";
+import "./chunk-ZIM4Q6K7.mjs";
 import {
   mapConcurrent
-} from "./chunk-NX3ZB2F6.mjs";
+} from "./chunk-Z3JYTM3M.mjs";
 import {
   EXIT,
   guarded,
   parseOptions
-} from "./chunk-X24DGKFD.mjs";
-import "./chunk-NA345GM7.mjs";
+} from "./chunk-NKBBP4HQ.mjs";
+import "./chunk-WOMHUZLA.mjs";
 import "./chunk-2C3UKXPJ.mjs";
 import "./chunk-S6NI7UDP.mjs";
 import "./chunk-ZS2NZTCM.mjs";

@@ -52,13 +52,13 @@ import {
 import {
   filesSource,
   loadFindingsSources
-} from "./chunk-645BUVTB.mjs";
+} from "./chunk-ZIM4Q6K7.mjs";
 import {
   catalogFromInput
-} from "./chunk-NX3ZB2F6.mjs";
+} from "./chunk-Z3JYTM3M.mjs";
 import {
   parseFindings
-} from "./chunk-NA345GM7.mjs";
+} from "./chunk-WOMHUZLA.mjs";
 import "./chunk-2C3UKXPJ.mjs";
 import {
   MAX_FILE_BYTES,
@@ -3915,8 +3915,8 @@ async function gitHubClients(inputs, world) {
   return createGitHubClients(inputs.githubToken, world.logger, world.env.GITHUB_API_URL);
 }
 async function awsVerifier() {
-  const { awsRefinementVerifier } = await import("./verify-CVKBZ4PN.mjs");
-  const { createAccessAnalyzerClient } = await import("./access-analyzer-B4VYNTXM.mjs");
+  const { awsRefinementVerifier } = await import("./verify-R3B5KPDF.mjs");
+  const { createAccessAnalyzerClient } = await import("./access-analyzer-57BOTA5U.mjs");
   return awsRefinementVerifier(createAccessAnalyzerClient());
 }
 async function sweepRepository(inputs, world) {
@@ -4349,8 +4349,8 @@ async function loadFindings(inputs, pr, client, workspace, logger, trust) {
     );
   }
   if (inputs.analyzerArn) {
-    const { recommendingAccessAnalyzerSource } = await import("./recommendations-4O4UPWFR.mjs");
-    const { createAccessAnalyzerClient } = await import("./access-analyzer-B4VYNTXM.mjs");
+    const { recommendingAccessAnalyzerSource } = await import("./recommendations-NRJGYBQC.mjs");
+    const { createAccessAnalyzerClient } = await import("./access-analyzer-57BOTA5U.mjs");
     sources.push(
       recommendingAccessAnalyzerSource(createAccessAnalyzerClient(), {
         analyzerArn: inputs.analyzerArn,

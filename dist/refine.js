@@ -1551,9 +1551,6 @@ function sidOf(statement) {
   return isRecord(statement) && typeof statement.Sid === "string" ? { sid: statement.Sid } : {};
 }
 
-// src/io/files.ts
-var import_node_module = require("node:module");
-
 // src/io/json-text.ts
 var MAX_FILE_BYTES = 5 * 1024 * 1024;
 function parseJsonText(text, file) {
@@ -1573,10 +1570,12 @@ function jsonSyntaxError(file, problem) {
   );
 }
 
+// src/io/node-require.ts
+var import_node_module = require("node:module");
+var nodeRequire = (0, import_node_module.createRequire)(importMetaUrl);
+
 // src/io/files.ts
-var { readFileSync, statSync } = (0, import_node_module.createRequire)(importMetaUrl)(
-  "node:fs"
-);
+var { readFileSync, statSync } = nodeRequire("node:fs");
 async function readTextFile(path, what) {
   let size;
   try {
@@ -2148,8 +2147,7 @@ function describeRefinement(result) {
 var EXIT = { ok: 0, unused: 1, usage: 2, bug: 3 };
 
 // src/commands/options.ts
-var import_node_module2 = require("node:module");
-var { parseArgs } = (0, import_node_module2.createRequire)(importMetaUrl)("node:util");
+var { parseArgs } = nodeRequire("node:util");
 function parseOptions(args, options, usage) {
   try {
     const { values, positionals } = parseArgs({

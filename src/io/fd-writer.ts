@@ -1,8 +1,8 @@
-import { createRequire } from 'node:module'
+import { nodeRequire } from './node-require.js'
 
 // Taken with require, as in src/io/files.ts: an ES import of node:fs loads fs/promises and what it
 // loads.
-const { writeSync } = createRequire(import.meta.url)('node:fs') as typeof import('node:fs')
+const { writeSync } = nodeRequire('node:fs') as typeof import('node:fs')
 
 /**
  * How long to wait before writing again to a descriptor that is not ready (EAGAIN): one the

@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module'
 import { ConfigurationError } from '../engine/errors.js'
 import { jsonSyntaxError, MAX_FILE_BYTES, parseJsonText } from './json-text.js'
+import { nodeRequire } from './node-require.js'
 
 // The synchronous calls, taken with require. `refine` reads three small files and nothing else runs
 // meanwhile, so the thread pool's round trips buy nothing. And an ES import of node:fs or
@@ -8,9 +8,7 @@ import { jsonSyntaxError, MAX_FILE_BYTES, parseJsonText } from './json-text.js'
 // fs/promises, which loads readline, the REPL's history, os and the watchers (14 internal modules
 // that `refine` never uses). Measured with the same-run benchmark on Node 24, 40 runs: `refine` of
 // the worked example 63 -> 57 ms at the minimum, with bare node at 29 ms.
-const { readFileSync, statSync } = createRequire(import.meta.url)(
-  'node:fs'
-) as typeof import('node:fs')
+const { readFileSync, statSync } = nodeRequire('node:fs') as typeof import('node:fs')
 
 /** Reads a UTF-8 text file, with a clear message for a missing, oversized or unreadable one. */
 export async function readTextFile(path: string, what: string): Promise<string> {
