@@ -61,7 +61,7 @@ export default tseslint.config(
   },
   {
     // Injected into the command line's CommonJS bundles (scripts/esbuild-node.mjs), where it runs.
-    files: ['scripts/import-meta-url.js'],
+    files: ['scripts/import-meta.js'],
     languageOptions: { globals: { require: 'readonly', __filename: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' }
   },

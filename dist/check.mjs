@@ -28,11 +28,11 @@ import {
   EXIT,
   guarded,
   parseOptions
-} from "./chunk-NKBBP4HQ.mjs";
+} from "./chunk-DSTRP7S6.mjs";
 import {
   parseFindings,
   readJsonFile
-} from "./chunk-WOMHUZLA.mjs";
+} from "./chunk-K74IRVBI.mjs";
 import {
   combineFindings,
   selectPrincipals
@@ -280,8 +280,8 @@ ${CHECK_USAGE}`);
       "--require-aws-agreement needs IAM Access Analyzer recommendations: give findings written by `iam-refine findings export`, or a saved `aws accessanalyzer get-finding-recommendation` response, with --findings"
     );
   }
-  const prove = values["verify-with-aws"] === true ? (await import("./verify-R3B5KPDF.mjs")).awsRefinementVerifier(
-    (await import("./access-analyzer-57BOTA5U.mjs")).createAccessAnalyzerClient()
+  const prove = values["verify-with-aws"] === true ? (await import("./verify-CE2RF6DG.mjs")).awsRefinementVerifier(
+    (await import("./access-analyzer-KWM7STID.mjs")).createAccessAnalyzerClient()
   ) : void 0;
   const files = refineTreeFiles({
     paths,

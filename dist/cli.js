@@ -38,34 +38,38 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// scripts/import-meta-url.js
-var importMetaUrl;
-var init_import_meta_url = __esm({
-  "scripts/import-meta-url.js"() {
+// scripts/import-meta.js
+var importMeta;
+var init_import_meta = __esm({
+  "scripts/import-meta.js"() {
     "use strict";
-    importMetaUrl = require("node:url").pathToFileURL(__filename).href;
+    importMeta = {
+      get url() {
+        return require("node:url").pathToFileURL(__filename).href;
+      }
+    };
   }
 });
 
 // required-sibling:./refine.js
 var require_refine = __commonJS({
   "required-sibling:./refine.js"(exports2, module2) {
-    init_import_meta_url();
+    init_import_meta();
     module2.exports = require("./refine.js");
   }
 });
 
 // src/cli.ts
-init_import_meta_url();
+init_import_meta();
 
 // src/commands/run.ts
-init_import_meta_url();
+init_import_meta();
 
 // src/commands/guard.ts
-init_import_meta_url();
+init_import_meta();
 
 // src/engine/errors.ts
-init_import_meta_url();
+init_import_meta();
 var ConfigurationError = class extends Error {
   name = "ConfigurationError";
 };
@@ -79,7 +83,7 @@ var InvariantError = class extends Error {
 };
 
 // src/commands/io.ts
-init_import_meta_url();
+init_import_meta();
 var EXIT = { ok: 0, unused: 1, usage: 2, bug: 3 };
 
 // src/commands/guard.ts
@@ -152,12 +156,12 @@ ${USAGE}
 }
 
 // src/io/fd-writer.ts
-init_import_meta_url();
+init_import_meta();
 
 // src/io/node-require.ts
-init_import_meta_url();
+init_import_meta();
 var import_node_module = require("node:module");
-var nodeRequire = (0, import_node_module.createRequire)(importMetaUrl);
+var nodeRequire = typeof require === "function" ? require : (0, import_node_module.createRequire)(importMeta.url);
 
 // src/io/fd-writer.ts
 var { writeSync } = nodeRequire("node:fs");
@@ -188,7 +192,7 @@ function sleep(ms) {
 }
 
 // src/report/log-line.ts
-init_import_meta_url();
+init_import_meta();
 var COMMAND_START = /^(\s*)(:|#)(?=:|#\[)/gm;
 function neutralizeCommands(text) {
   return text.replace(COMMAND_START, "$1$2\u200B");

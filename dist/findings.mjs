@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   attachRecommendations
-} from "./chunk-Y3QECNI3.mjs";
+} from "./chunk-R73AVAS3.mjs";
 import {
   awsClientConfig,
   call,
@@ -10,7 +10,7 @@ import {
   exportUnusedAccessFindings,
   exportedFindingsFile,
   paginate
-} from "./chunk-DRH4SWRH.mjs";
+} from "./chunk-7KZOUGH6.mjs";
 import "./chunk-M2GNFQXR.mjs";
 import {
   AwsQueryProtocol,
@@ -86,16 +86,16 @@ import {
   toBase64,
   toUtf8
 } from "./chunk-3LSRESYA.mjs";
-import "./chunk-ZIM4Q6K7.mjs";
+import "./chunk-INYM23I5.mjs";
 import {
   mapConcurrent
-} from "./chunk-Z3JYTM3M.mjs";
+} from "./chunk-MYU2PWDR.mjs";
 import {
   EXIT,
   guarded,
   parseOptions
-} from "./chunk-NKBBP4HQ.mjs";
-import "./chunk-WOMHUZLA.mjs";
+} from "./chunk-DSTRP7S6.mjs";
+import "./chunk-K74IRVBI.mjs";
 import "./chunk-2C3UKXPJ.mjs";
 import "./chunk-S6NI7UDP.mjs";
 import "./chunk-ZS2NZTCM.mjs";

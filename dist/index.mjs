@@ -52,13 +52,13 @@ import {
 import {
   filesSource,
   loadFindingsSources
-} from "./chunk-ZIM4Q6K7.mjs";
+} from "./chunk-INYM23I5.mjs";
 import {
   catalogFromInput
-} from "./chunk-Z3JYTM3M.mjs";
+} from "./chunk-MYU2PWDR.mjs";
 import {
   parseFindings
-} from "./chunk-WOMHUZLA.mjs";
+} from "./chunk-K74IRVBI.mjs";
 import "./chunk-2C3UKXPJ.mjs";
 import {
   MAX_FILE_BYTES,
@@ -3915,8 +3915,8 @@ async function gitHubClients(inputs, world) {
   return createGitHubClients(inputs.githubToken, world.logger, world.env.GITHUB_API_URL);
 }
 async function awsVerifier() {
-  const { awsRefinementVerifier } = await import("./verify-R3B5KPDF.mjs");
-  const { createAccessAnalyzerClient } = await import("./access-analyzer-57BOTA5U.mjs");
+  const { awsRefinementVerifier } = await import("./verify-CE2RF6DG.mjs");
+  const { createAccessAnalyzerClient } = await import("./access-analyzer-KWM7STID.mjs");
   return awsRefinementVerifier(createAccessAnalyzerClient());
 }
 async function sweepRepository(inputs, world) {
@@ -4349,8 +4349,8 @@ async function loadFindings(inputs, pr, client, workspace, logger, trust) {
     );
   }
   if (inputs.analyzerArn) {
-    const { recommendingAccessAnalyzerSource } = await import("./recommendations-NRJGYBQC.mjs");
-    const { createAccessAnalyzerClient } = await import("./access-analyzer-57BOTA5U.mjs");
+    const { recommendingAccessAnalyzerSource } = await import("./recommendations-4HEWYQKF.mjs");
+    const { createAccessAnalyzerClient } = await import("./access-analyzer-KWM7STID.mjs");
     sources.push(
       recommendingAccessAnalyzerSource(createAccessAnalyzerClient(), {
         analyzerArn: inputs.analyzerArn,

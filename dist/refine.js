@@ -37,8 +37,12 @@ __export(refine_exports, {
 });
 module.exports = __toCommonJS(refine_exports);
 
-// scripts/import-meta-url.js
-var importMetaUrl = require("node:url").pathToFileURL(__filename).href;
+// scripts/import-meta.js
+var importMeta = {
+  get url() {
+    return require("node:url").pathToFileURL(__filename).href;
+  }
+};
 
 // src/engine/sorted.ts
 function lowerBound(sorted, key, from = 0, to = sorted.length) {
@@ -1572,7 +1576,7 @@ function jsonSyntaxError(file, problem) {
 
 // src/io/node-require.ts
 var import_node_module = require("node:module");
-var nodeRequire = (0, import_node_module.createRequire)(importMetaUrl);
+var nodeRequire = typeof require === "function" ? require : (0, import_node_module.createRequire)(importMeta.url);
 
 // src/io/files.ts
 var { readFileSync, statSync } = nodeRequire("node:fs");

@@ -79,14 +79,15 @@ function siblingBundles(siblings) {
 
 /**
  * The CommonJS form, for the command line's own files (docs/adr/0022-bundle-layout.md): the sources
- * are ES modules, whose `import.meta.url` becomes this file's URL.
+ * are ES modules, whose `import.meta` becomes scripts/import-meta.js's object (`url`: this file's
+ * URL), and CommonJS has its own `require`, so no banner makes one.
  */
 const NODE_CJS = {
   ...NODE_ESM,
   format: 'cjs',
   banner: {},
-  inject: ['scripts/import-meta-url.js'],
-  define: { 'import.meta.url': 'importMetaUrl' }
+  inject: ['scripts/import-meta.js'],
+  define: { 'import.meta': 'importMeta' }
 }
 
 /**
