@@ -7,7 +7,17 @@
  * runs an action from its repository. Run `npm run bundle` first so that dist/ is current.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import {
+  closeSync,
+  cpSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { newFilePatch } from './fixtures/github/reports.js'
@@ -258,6 +268,92 @@ describe('the lazily loaded paths, run from a copy of dist/ without node_modules
     expect(run.code).toBe(0)
     const exported = JSON.parse(readFileSync(out, 'utf8')) as { findings: { resource: string }[] }
     expect(exported.findings.map(f => f.resource)).toEqual([finding.resource])
+  }, 30_000)
+
+  it('what --help and refine --catalog load when they run: cli.js and refine.js, no ES module', async () => {
+    // A copy of dist/ without its ES modules: loading any of them would fail the run. A preloaded
+    // script prints the CommonJS files Node loaded.
+    const cjsOnly = join(root, 'cjs-only')
+    cpSync(DIST, cjsOnly, { recursive: true })
+    for (const f of readdirSync(cjsOnly)) if (f.endsWith('.mjs')) rmSync(join(cjsOnly, f))
+    const recorder = join(root, 'recorder.cjs')
+    writeFileSync(
+      recorder,
+      "process.on('exit', () => require('fs').writeSync(2, 'loaded ' + JSON.stringify(Object.keys(require.cache).map(f => require('path').relative(" +
+        JSON.stringify(cjsOnly) +
+        ", f))) + '\\n'))\n"
+    )
+    const run = (...args: string[]): Promise<ProcessRun> =>
+      runNode(['-r', recorder, join(cjsOnly, 'cli.js'), ...args], {
+        env: { PATH: process.env.PATH, NO_COLOR: '1' },
+        cwd: root
+      })
+    const help = await run('--help')
+    expect(help.code).toBe(0)
+    expect(help.err).toBe(`loaded ${JSON.stringify([join('..', 'recorder.cjs'), 'cli.js'])}\n`)
+    const refined = await run(
+      'refine',
+      join(article, 'policy.json'),
+      '--findings',
+      join(article, 'unused.json'),
+      '--catalog',
+      join(article, 'catalog-2024.json')
+    )
+    expect(refined.code).toBe(0)
+    expect(refined.out).toContain('"s3:GetObject*"')
+    expect(refined.err).toContain(
+      `loaded ${JSON.stringify([join('..', 'recorder.cjs'), 'cli.js', 'refine.js'])}\n`
+    )
+    // Control: without --catalog refine needs the catalog's ES module, which this copy lacks.
+    const bundled = await run(
+      'refine',
+      join(article, 'policy.json'),
+      '--findings',
+      join(article, 'unused.json')
+    )
+    expect(bundled.code).toBe(3)
+    expect(bundled.err).toMatch(/catalog-data\.mjs/)
+  }, 30_000)
+
+  it('output that cannot be written fails the run with a message, not a stack trace', async () => {
+    const full = openSync('/dev/full', 'w')
+    try {
+      const run = (...args: string[]): Promise<ProcessRun> =>
+        new Promise(done => {
+          const child = spawn(process.execPath, [join(root, 'action', 'dist', 'cli.js'), ...args], {
+            env: { PATH: process.env.PATH, NO_COLOR: '1' },
+            stdio: ['ignore', full, 'pipe']
+          })
+          let err = ''
+          child.stderr?.on('data', d => (err += d))
+          child.on('close', code => done({ code: code ?? -1, out: '', err }))
+        })
+      const message = 'iam-refine: the output could not be written (ENOSPC): it is incomplete\n'
+      expect(await run('--help')).toEqual({ code: 2, out: '', err: message })
+      const refined = await run(
+        'refine',
+        join(article, 'policy.json'),
+        '--findings',
+        join(article, 'unused.json'),
+        '--catalog',
+        join(article, 'catalog-2024.json')
+      )
+      expect(refined.code).toBe(2)
+      expect(refined.err).toContain('replaced s3:Get* by') // stderr was written
+      expect(refined.err.endsWith(message)).toBe(true)
+      expect(refined.err).not.toMatch(/\n\s+at /)
+    } finally {
+      closeSync(full)
+    }
+  }, 30_000)
+
+  it('check and findings end their own configuration errors with exit 2 (their classes, not cli.js’s)', async () => {
+    const check = await cli('check', join(root, 'nowhere'), '--findings', join(root, 'none.json'))
+    expect(check.code).toBe(2)
+    expect(check.err).toMatch(/^iam-refine: .*none\.json: cannot read/)
+    const findings = await cli('findings', 'export', '--unused-days', 'x')
+    expect(findings.code).toBe(2)
+    expect(findings.err).toMatch(/^iam-refine: .*--unused-days/)
   }, 30_000)
 
   it('refine: the bundled catalog, a located syntax error and a failure classified in refine.js', async () => {

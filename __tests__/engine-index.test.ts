@@ -20,6 +20,8 @@ import {
 } from '../src/engine/actions.js'
 import { catalogIndex, type Catalog } from '../src/engine/catalog.js'
 import { bundledCatalog } from '../src/engine/bundled-catalog.js'
+import { generatedCatalog } from '../src/engine/generated-catalog.js'
+import { loadCatalog } from '../src/commands/refine.js'
 import { lowerBound, lowerBoundNear, prefixRange } from '../src/engine/sorted.js'
 import { matchSize, Universe } from '../src/engine/universe.js'
 import { UnusedSet } from '../src/engine/unused-set.js'
@@ -46,6 +48,20 @@ describe('the bundled catalog index', () => {
       if (i > 0 && !((index.names[i - 1] as string) < name)) bad.push(`${name}: order`)
     })
     expect(bad).toEqual([])
+  })
+
+  it('is one object, whether its data was imported statically or through import() (refine)', async () => {
+    expect(await loadCatalog(undefined)).toBe(bundled)
+    expect(generatedCatalog({ ...(await import('../src/engine/catalog-data.js')) })).toBe(bundled)
+    // Control: another text is another catalog, and the bundled one stays what it was.
+    const other = generatedCatalog({
+      BUNDLED_CATALOG_SOURCE: 'test',
+      BUNDLED_CATALOG_UPDATED_AT: '2026-01-01T00:00:00.000Z',
+      BUNDLED_CATALOG_JSON: '["s3:GetObject"]'
+    })
+    expect(other).not.toBe(bundled)
+    expect(catalogIndex(other).display).toEqual(['s3:GetObject'])
+    expect(bundledCatalog()).toBe(bundled)
   })
 
   it('is the index a catalog of the same services would get (folded and sorted at run time)', () => {

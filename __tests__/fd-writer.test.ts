@@ -2,7 +2,8 @@
  * src/io/fd-writer.ts, which the command line writes its stdout and stderr with: every byte
  * arrives, in order, through a pipe whose reader is slow (also a non-blocking one, where the
  * writes meet EAGAIN) and into a file; a reader that leaves (EPIPE) ends the output without a
- * crash or a stack trace, and stderr still works after it.
+ * crash or a stack trace, and stderr still works after it; any other failure is kept, for the
+ * command line to report (__tests__/bundle.e2e.test.ts runs that through dist/cli.js).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
@@ -66,18 +67,18 @@ const LINES = 40_000
 describe('fdWriter', () => {
   it('writes everything, in order, through a pipe whose reader keeps pausing', async () => {
     const r = await run(LINES, 'blocking', { pauseMs: 2 })
-    expect(r).toEqual({ code: 0, out: expected(LINES), err: 'done\n' })
+    expect(r).toEqual({ code: 0, out: expected(LINES), err: 'nonblocking=false\ndone\n' })
   }, 60_000)
 
   it('also when the descriptor is non-blocking and the writes meet EAGAIN', async () => {
     const r = await run(LINES, 'nonblocking', { pauseMs: 2 })
-    expect(r).toEqual({ code: 0, out: expected(LINES), err: 'done\n' })
+    expect(r).toEqual({ code: 0, out: expected(LINES), err: 'nonblocking=true\ndone\n' })
   }, 60_000)
 
   it('stops quietly when the reader leaves (EPIPE): no crash, no stack trace, stderr still written', async () => {
     const r = await run(LINES, 'blocking', 'leave')
     expect(r.code).toBe(0)
-    expect(r.err).toBe('done\n')
+    expect(r.err).toBe('nonblocking=false\ndone\n')
     // Control: the reader did get the start of the output before it left.
     expect(r.out.length).toBeGreaterThan(0)
     expect(expected(LINES).startsWith(r.out)).toBe(true)
@@ -90,8 +91,9 @@ describe('fdWriter', () => {
         const file = join(temp, 'out.txt')
         const fd = openSync(file, 'w')
         try {
-          const write = fdWriter(fd)
-          for (const t of texts) write(t)
+          const writer = fdWriter(fd)
+          for (const t of texts) writer.write(t)
+          expect(writer.failure).toBeUndefined()
         } finally {
           closeSync(fd)
         }
@@ -101,14 +103,36 @@ describe('fdWriter', () => {
     )
   })
 
-  it('throws what it cannot handle: a descriptor opened for reading only (EBADF)', () => {
+  it('keeps the first failure (a full disk, a descriptor not open for writing) and writes nothing after it', () => {
+    const full = openSync('/dev/full', 'w')
+    try {
+      const writer = fdWriter(full)
+      writer.write('x')
+      expect(writer.failure).toBe('ENOSPC')
+      writer.write('y')
+      expect(writer.failure).toBe('ENOSPC')
+    } finally {
+      closeSync(full)
+    }
     const file = join(temp, 'read-only.txt')
     closeSync(openSync(file, 'w'))
     const fd = openSync(file, 'r')
     try {
-      expect(() => fdWriter(fd)('x')).toThrow(/EBADF/)
+      const writer = fdWriter(fd)
+      writer.write('x')
+      expect(writer.failure).toBe('EBADF')
     } finally {
       closeSync(fd)
     }
+    // Control: a descriptor open for writing has no failure.
+    const ok = openSync(file, 'w')
+    try {
+      const writer = fdWriter(ok)
+      writer.write('x')
+      expect(writer.failure).toBeUndefined()
+    } finally {
+      closeSync(ok)
+    }
+    expect(readFileSync(file, 'utf8')).toBe('x')
   })
 })

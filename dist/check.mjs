@@ -6,7 +6,7 @@ import {
   sarifResults,
   toSarif,
   unifiedDiff
-} from "./chunk-IBLP326B.mjs";
+} from "./chunk-Y3W2732V.mjs";
 import {
   TotalsCounter,
   hasUnused
@@ -22,17 +22,17 @@ import {
   refinePolicy,
   refineTreeFiles,
   writeFileAtomically
-} from "./chunk-YWT3RUFN.mjs";
+} from "./chunk-M6J4JKKQ.mjs";
 import "./chunk-LQBJJJ4V.mjs";
 import {
   EXIT,
   guarded,
   parseOptions
-} from "./chunk-DSTRP7S6.mjs";
+} from "./chunk-GASJXQ43.mjs";
 import {
   parseFindings,
   readJsonFile
-} from "./chunk-K74IRVBI.mjs";
+} from "./chunk-XF47WS7M.mjs";
 import {
   combineFindings,
   selectPrincipals
@@ -40,7 +40,7 @@ import {
 import {
   generatedCatalog,
   parseCatalog
-} from "./chunk-S6NI7UDP.mjs";
+} from "./chunk-EDNVQGKR.mjs";
 import "./chunk-ZS2NZTCM.mjs";
 import "./chunk-GO6UHQG7.mjs";
 import {
@@ -280,8 +280,8 @@ ${CHECK_USAGE}`);
       "--require-aws-agreement needs IAM Access Analyzer recommendations: give findings written by `iam-refine findings export`, or a saved `aws accessanalyzer get-finding-recommendation` response, with --findings"
     );
   }
-  const prove = values["verify-with-aws"] === true ? (await import("./verify-CE2RF6DG.mjs")).awsRefinementVerifier(
-    (await import("./access-analyzer-KWM7STID.mjs")).createAccessAnalyzerClient()
+  const prove = values["verify-with-aws"] === true ? (await import("./verify-OFNFE4EF.mjs")).awsRefinementVerifier(
+    (await import("./access-analyzer-WPP7OAMN.mjs")).createAccessAnalyzerClient()
   ) : void 0;
   const files = refineTreeFiles({
     paths,

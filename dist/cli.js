@@ -62,6 +62,10 @@ var require_refine = __commonJS({
 // src/cli.ts
 init_import_meta();
 
+// src/commands/io.ts
+init_import_meta();
+var EXIT = { ok: 0, unused: 1, usage: 2, bug: 3 };
+
 // src/commands/run.ts
 init_import_meta();
 
@@ -81,10 +85,6 @@ var InvariantError = class extends Error {
     );
   }
 };
-
-// src/commands/io.ts
-init_import_meta();
-var EXIT = { ok: 0, unused: 1, usage: 2, bug: 3 };
 
 // src/commands/guard.ts
 function reportFailure(error, io) {
@@ -168,20 +168,27 @@ var { writeSync } = nodeRequire("node:fs");
 var RETRY_AFTER_MS = 1;
 function fdWriter(fd) {
   let gone = false;
-  return (text) => {
-    if (gone) return;
-    const bytes = Buffer.from(text, "utf8");
-    let offset = 0;
-    while (offset < bytes.length) {
-      try {
-        offset += writeSync(fd, bytes, offset);
-      } catch (error) {
-        const code = error.code;
-        if (code === "EAGAIN") sleep(RETRY_AFTER_MS);
-        else if (code === "EPIPE") {
-          gone = true;
-          return;
-        } else throw error;
+  let failure;
+  return {
+    get failure() {
+      return failure;
+    },
+    write(text) {
+      if (gone || failure !== void 0) return;
+      const bytes = Buffer.from(text, "utf8");
+      let offset = 0;
+      while (offset < bytes.length) {
+        try {
+          offset += writeSync(fd, bytes, offset);
+        } catch (error) {
+          const code = error.code;
+          if (code === "EAGAIN") sleep(RETRY_AFTER_MS);
+          else {
+            if (code === "EPIPE") gone = true;
+            else failure = code ?? String(error);
+            return;
+          }
+        }
       }
     }
   };
@@ -201,9 +208,26 @@ function neutralizeCommands(text) {
 // src/cli.ts
 var stdout = fdWriter(1);
 var stderr = fdWriter(2);
-void runCli(process.argv.slice(2), {
-  out: (text) => stdout(neutralizeCommands(text)),
-  err: (text) => stderr(neutralizeCommands(text))
-}).then((code) => {
-  process.exitCode = code;
-});
+runCli(process.argv.slice(2), {
+  out: (text) => stdout.write(neutralizeCommands(text)),
+  err: (text) => stderr.write(neutralizeCommands(text))
+}).then(
+  (code) => finish(code),
+  // runCli ends every failure of a command; this would be one of its own.
+  (error) => {
+    stderr.write(
+      `iam-refine: unexpected error: ${String(error)}. This is a bug; please report it.
+`
+    );
+    finish(EXIT.bug);
+  }
+);
+function finish(code) {
+  if (stdout.failure !== void 0)
+    stderr.write(
+      `iam-refine: the output could not be written (${stdout.failure}): it is incomplete
+`
+    );
+  const failed = stdout.failure ?? stderr.failure;
+  process.exitCode = failed === void 0 ? code : Math.max(code, EXIT.usage);
+}

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   attachRecommendations
-} from "./chunk-R73AVAS3.mjs";
+} from "./chunk-MVTKUUPR.mjs";
 import {
   awsClientConfig,
   call,
@@ -10,7 +10,7 @@ import {
   exportUnusedAccessFindings,
   exportedFindingsFile,
   paginate
-} from "./chunk-7KZOUGH6.mjs";
+} from "./chunk-5QYYG3JI.mjs";
 import "./chunk-M2GNFQXR.mjs";
 import {
   AwsQueryProtocol,
@@ -86,18 +86,18 @@ import {
   toBase64,
   toUtf8
 } from "./chunk-3LSRESYA.mjs";
-import "./chunk-INYM23I5.mjs";
+import "./chunk-B2VJCHYO.mjs";
 import {
   mapConcurrent
-} from "./chunk-MYU2PWDR.mjs";
+} from "./chunk-262MWACK.mjs";
 import {
   EXIT,
   guarded,
   parseOptions
-} from "./chunk-DSTRP7S6.mjs";
-import "./chunk-K74IRVBI.mjs";
+} from "./chunk-GASJXQ43.mjs";
+import "./chunk-XF47WS7M.mjs";
 import "./chunk-2C3UKXPJ.mjs";
-import "./chunk-S6NI7UDP.mjs";
+import "./chunk-EDNVQGKR.mjs";
 import "./chunk-ZS2NZTCM.mjs";
 import {
   ConfigurationError

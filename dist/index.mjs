@@ -16,7 +16,7 @@ import {
   readConfigFile,
   toSarif,
   unifiedDiff
-} from "./chunk-IBLP326B.mjs";
+} from "./chunk-Y3W2732V.mjs";
 import {
   buildReport,
   hasUnused,
@@ -44,7 +44,7 @@ import {
   withAwsAgreement,
   withAwsProof,
   withholdDisagreements
-} from "./chunk-YWT3RUFN.mjs";
+} from "./chunk-M6J4JKKQ.mjs";
 import {
   code,
   text
@@ -52,19 +52,19 @@ import {
 import {
   filesSource,
   loadFindingsSources
-} from "./chunk-INYM23I5.mjs";
+} from "./chunk-B2VJCHYO.mjs";
 import {
   catalogFromInput
-} from "./chunk-MYU2PWDR.mjs";
+} from "./chunk-262MWACK.mjs";
 import {
   parseFindings
-} from "./chunk-K74IRVBI.mjs";
+} from "./chunk-XF47WS7M.mjs";
 import "./chunk-2C3UKXPJ.mjs";
 import {
   MAX_FILE_BYTES,
   jsonSyntaxError,
   parseJsonText
-} from "./chunk-S6NI7UDP.mjs";
+} from "./chunk-EDNVQGKR.mjs";
 import "./chunk-ZS2NZTCM.mjs";
 import {
   firstJsonSyntaxError
@@ -3915,8 +3915,8 @@ async function gitHubClients(inputs, world) {
   return createGitHubClients(inputs.githubToken, world.logger, world.env.GITHUB_API_URL);
 }
 async function awsVerifier() {
-  const { awsRefinementVerifier } = await import("./verify-CE2RF6DG.mjs");
-  const { createAccessAnalyzerClient } = await import("./access-analyzer-KWM7STID.mjs");
+  const { awsRefinementVerifier } = await import("./verify-OFNFE4EF.mjs");
+  const { createAccessAnalyzerClient } = await import("./access-analyzer-WPP7OAMN.mjs");
   return awsRefinementVerifier(createAccessAnalyzerClient());
 }
 async function sweepRepository(inputs, world) {
@@ -4349,8 +4349,8 @@ async function loadFindings(inputs, pr, client, workspace, logger, trust) {
     );
   }
   if (inputs.analyzerArn) {
-    const { recommendingAccessAnalyzerSource } = await import("./recommendations-4HEWYQKF.mjs");
-    const { createAccessAnalyzerClient } = await import("./access-analyzer-KWM7STID.mjs");
+    const { recommendingAccessAnalyzerSource } = await import("./recommendations-NLYQXHFK.mjs");
+    const { createAccessAnalyzerClient } = await import("./access-analyzer-WPP7OAMN.mjs");
     sources.push(
       recommendingAccessAnalyzerSource(createAccessAnalyzerClient(), {
         analyzerArn: inputs.analyzerArn,

@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   serveTasks,
   workerRefiner
-} from "./chunk-YWT3RUFN.mjs";
+} from "./chunk-M6J4JKKQ.mjs";
 import "./chunk-LQBJJJ4V.mjs";
 import "./chunk-2C3UKXPJ.mjs";
-import "./chunk-S6NI7UDP.mjs";
+import "./chunk-EDNVQGKR.mjs";
 import "./chunk-ZS2NZTCM.mjs";
 import "./chunk-GO6UHQG7.mjs";
 import "./chunk-SYRML5ZZ.mjs";

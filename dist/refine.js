@@ -510,10 +510,11 @@ function isRecord(value) {
 }
 
 // src/engine/generated-catalog.ts
-var built;
+var built = [];
 function generatedCatalog(data) {
   const json = data.BUNDLED_CATALOG_JSON;
-  if (built?.json === json) return built.catalog;
+  const known = built.find((b) => b.json === json);
+  if (known) return known.catalog;
   let services;
   const catalog = {
     source: data.BUNDLED_CATALOG_SOURCE,
@@ -523,7 +524,7 @@ function generatedCatalog(data) {
     }
   };
   indexCatalogWith(catalog, () => indexOf(json));
-  built = { json, catalog };
+  built.push({ json, catalog });
   return catalog;
 }
 function indexOf(json) {

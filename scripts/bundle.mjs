@@ -1,5 +1,6 @@
-// Bundles the action (dist/index.js) and the command line (dist/cli.js) with esbuild into ESM
-// files and chunks, and copies the Terraform parser's two WebAssembly files next to them
+// Bundles the action (dist/index.js) and the command line (dist/cli.js) with esbuild: the command
+// line's dispatcher and `refine` as CommonJS files, the rest as ES module files and chunks
+// (.mjs), and copies the Terraform parser's two WebAssembly files next to them
 // (src/io/terraform-parser.ts loads them from there). The AWS SDK, Octokit and the Terraform
 // grammar sit in chunks that load only on the paths that use them (docs/adr/0022-bundle-layout.md).
 // CI rebuilds and diffs dist/, so the output depends on the sources alone: every file in dist/ that

@@ -1,7 +1,12 @@
 // How every bundle of the project is built: the action, the command line, benchmarks and the
-// docs generator all run on Node as ESM with their dependencies inside.
+// docs generator all run on Node with their dependencies inside, as ES modules, except the command
+// line's dispatcher and `refine`, which are CommonJS (docs/adr/0022-bundle-layout.md).
 import { build } from 'esbuild'
 import { relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** The repository, which the importers a map of siblings names are relative to. */
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
 /**
  * Packages whose modules only define things: importing one runs nothing we rely on, so esbuild may
@@ -70,7 +75,7 @@ function siblingBundles(siblings) {
     setup(build) {
       if (!filter) return
       build.onResolve({ filter }, args => {
-        const to = siblings[relative(process.cwd(), args.importer)]?.[args.path]
+        const to = siblings[relative(ROOT, args.importer)]?.[args.path]
         return to === undefined ? undefined : { path: to, external: true }
       })
     }
@@ -86,7 +91,7 @@ const NODE_CJS = {
   ...NODE_ESM,
   format: 'cjs',
   banner: {},
-  inject: ['scripts/import-meta.js'],
+  inject: [fileURLToPath(new URL('import-meta.js', import.meta.url))],
   define: { 'import.meta': 'importMeta' }
 }
 
@@ -104,13 +109,13 @@ function requiredSiblings(siblings) {
       if (!filter) return
       build.onResolve({ filter }, args => {
         if (args.namespace === 'required-sibling') return { path: args.path, external: true }
-        const to = siblings[relative(process.cwd(), args.importer)]?.[args.path]
+        const to = siblings[relative(ROOT, args.importer)]?.[args.path]
         return to === undefined ? undefined : { path: to, namespace: 'required-sibling' }
       })
       build.onLoad({ filter: /.*/, namespace: 'required-sibling' }, args => ({
         contents: `module.exports = require(${JSON.stringify(args.path)})`,
         loader: 'js',
-        resolveDir: process.cwd()
+        resolveDir: ROOT
       }))
     }
   }

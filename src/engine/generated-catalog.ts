@@ -4,7 +4,6 @@
  * statically (src/engine/bundled-catalog.ts) or through `import()` (`refine`, which a run that
  * names its own catalog then never loads; docs/adr/0022-bundle-layout.md).
  */
-import type * as CatalogData from './catalog-data.js'
 import {
   catalogIndex,
   indexCatalogWith,
@@ -13,23 +12,28 @@ import {
   type CatalogIndex
 } from './catalog.js'
 
-/** What scripts/generate-catalog.mjs writes. */
-export type GeneratedCatalogData = Pick<
-  typeof CatalogData,
-  'BUNDLED_CATALOG_SOURCE' | 'BUNDLED_CATALOG_UPDATED_AT' | 'BUNDLED_CATALOG_JSON'
->
+/** What scripts/generate-catalog.mjs writes (src/engine/catalog-data.ts). */
+export interface GeneratedCatalogData {
+  readonly BUNDLED_CATALOG_SOURCE: string
+  readonly BUNDLED_CATALOG_UPDATED_AT: string
+  /** A JSON array of `service:Action`, sorted by the lower-cased name, none alike lower-cased. */
+  readonly BUNDLED_CATALOG_JSON: string
+}
 
-let built: { readonly json: string; readonly catalog: Catalog } | undefined
+/** The catalogs built, by their text: a process has one (the bundled data), a test may add more. */
+const built: { readonly json: string; readonly catalog: Catalog }[] = []
 
 /**
  * The catalog of the generated data, one object for one text however the data module was reached
  * (a static import and an `import()` of it may hand over different namespace objects in a bundle;
- * the text is the same string). Its names come already folded, sorted and unique, so its index is
- * two JSON.parse calls, built on first use; the per-service map only when someone reads it.
+ * the text is the same string, compared by reference first). Its names come already folded, sorted
+ * and unique, so its index is two JSON.parse calls, built on first use; the per-service map only
+ * when someone reads it.
  */
 export function generatedCatalog(data: GeneratedCatalogData): Catalog {
   const json = data.BUNDLED_CATALOG_JSON
-  if (built?.json === json) return built.catalog
+  const known = built.find(b => b.json === json)
+  if (known) return known.catalog
   let services: ReadonlyMap<string, readonly string[]> | undefined
   const catalog: Catalog = {
     source: data.BUNDLED_CATALOG_SOURCE,
@@ -39,7 +43,7 @@ export function generatedCatalog(data: GeneratedCatalogData): Catalog {
     }
   }
   indexCatalogWith(catalog, () => indexOf(json))
-  built = { json, catalog }
+  built.push({ json, catalog })
   return catalog
 }
 
