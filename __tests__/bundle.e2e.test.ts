@@ -222,6 +222,15 @@ describe('what each path of dist/ loads', () => {
 describe('the lazily loaded paths, run from a copy of dist/ without node_modules', () => {
   const article = join(process.cwd(), '__tests__/fixtures/article')
   const terraform = join(process.cwd(), '__tests__/fixtures/terraform')
+  /** `refine` of the worked example with its own catalog (no catalog data to import). */
+  const refineExample = [
+    'refine',
+    join(article, 'policy.json'),
+    '--findings',
+    join(article, 'unused.json'),
+    '--catalog',
+    join(article, 'catalog-2024.json')
+  ]
   let root: string
   let aws: AccessAnalyzerServer
   let awsEnv: Record<string, string>
@@ -291,14 +300,7 @@ describe('the lazily loaded paths, run from a copy of dist/ without node_modules
     const help = await run('--help')
     expect(help.code).toBe(0)
     expect(help.err).toBe(`loaded ${JSON.stringify([join('..', 'recorder.cjs'), 'cli.js'])}\n`)
-    const refined = await run(
-      'refine',
-      join(article, 'policy.json'),
-      '--findings',
-      join(article, 'unused.json'),
-      '--catalog',
-      join(article, 'catalog-2024.json')
-    )
+    const refined = await run(...refineExample)
     expect(refined.code).toBe(0)
     expect(refined.out).toContain('"s3:GetObject*"')
     expect(refined.err).toContain(
@@ -330,14 +332,7 @@ describe('the lazily loaded paths, run from a copy of dist/ without node_modules
         })
       const message = 'iam-refine: the output could not be written (ENOSPC): it is incomplete\n'
       expect(await run('--help')).toEqual({ code: 2, out: '', err: message })
-      const refined = await run(
-        'refine',
-        join(article, 'policy.json'),
-        '--findings',
-        join(article, 'unused.json'),
-        '--catalog',
-        join(article, 'catalog-2024.json')
-      )
+      const refined = await run(...refineExample)
       expect(refined.code).toBe(2)
       expect(refined.err).toContain('replaced s3:Get* by') // stderr was written
       expect(refined.err.endsWith(message)).toBe(true)

@@ -69,17 +69,22 @@ function specifierFilter(siblings) {
  * run.ts as it is, addressed to dist/refine.js, instead of bundling the module it names.
  */
 function siblingBundles(siblings) {
-  const filter = specifierFilter(siblings)
   return {
     name: 'sibling-bundles',
     setup(build) {
-      if (!filter) return
-      build.onResolve({ filter }, args => {
-        const to = siblings[relative(ROOT, args.importer)]?.[args.path]
-        return to === undefined ? undefined : { path: to, external: true }
-      })
+      onSiblings(build, siblings, to => ({ path: to, external: true }))
     }
   }
+}
+
+/** Resolves each import a map of siblings names (by importer and specifier) with `resolve`. */
+function onSiblings(build, siblings, resolve) {
+  const filter = specifierFilter(siblings)
+  if (!filter) return
+  build.onResolve({ filter }, args => {
+    const to = siblings[relative(ROOT, args.importer)]?.[args.path]
+    return to === undefined ? undefined : resolve(to)
+  })
 }
 
 /**
@@ -102,16 +107,15 @@ const NODE_CJS = {
  * requires the file is imported instead, and esbuild turns that into a `require()` call.
  */
 function requiredSiblings(siblings) {
-  const filter = specifierFilter(siblings)
   return {
     name: 'required-siblings',
     setup(build) {
-      if (!filter) return
-      build.onResolve({ filter }, args => {
-        if (args.namespace === 'required-sibling') return { path: args.path, external: true }
-        const to = siblings[relative(ROOT, args.importer)]?.[args.path]
-        return to === undefined ? undefined : { path: to, namespace: 'required-sibling' }
-      })
+      // The one-line module's own require is the other build's file, left as it is.
+      build.onResolve({ filter: /.*/, namespace: 'required-sibling' }, args => ({
+        path: args.path,
+        external: true
+      }))
+      onSiblings(build, siblings, to => ({ path: to, namespace: 'required-sibling' }))
       build.onLoad({ filter: /.*/, namespace: 'required-sibling' }, args => ({
         contents: `module.exports = require(${JSON.stringify(args.path)})`,
         loader: 'js',
