@@ -44,7 +44,7 @@ const results = await Promise.all([
     'src/commands/refine.ts': { '../engine/catalog-data.js': './catalog-data.mjs' },
     'src/io/files.ts': { './json-syntax.js': './json-syntax.mjs' }
   }),
-  bundleSplitForNode(ESM_ENTRIES, OUT, {}, '.mjs')
+  bundleSplitForNode(ESM_ENTRIES, OUT, '.mjs')
 ])
 /** Written beside the builds: what makes dist/ CommonJS, and the two entries that import ESM. */
 const SMALL_FILES = {
@@ -61,7 +61,7 @@ const SMALL_FILES = {
   ].join('\n')
 }
 
-// Every build's files by their path, and what each imports, another build's files included.
+// Every build's files by their path, and the files each imports, another build's included.
 const outputs = new Map()
 const files = new Map()
 for (const result of results) {
@@ -69,7 +69,7 @@ for (const result of results) {
     const imports = output.imports.map(i =>
       i.external ? (i.path.startsWith('./') ? join(OUT, i.path) : undefined) : i.path
     )
-    outputs.set(path, { entry: output.entryPoint, imports: imports.filter(Boolean) })
+    outputs.set(path, imports.filter(Boolean))
   }
   for (const file of result.outputFiles) {
     const path = relative('.', file.path)
@@ -86,10 +86,10 @@ for (const result of results) {
 const reachable = new Set()
 const reach = path => {
   if (reachable.has(path)) return
-  const output = outputs.get(path)
-  if (!output) throw new Error(`${path} is imported but no build wrote it`)
+  const imports = outputs.get(path)
+  if (!imports) throw new Error(`${path} is imported but no build wrote it`)
   reachable.add(path)
-  for (const i of output.imports) reach(i)
+  for (const i of imports) reach(i)
 }
 reach(join(OUT, 'cli.js'))
 reach(join(OUT, 'index.mjs'))

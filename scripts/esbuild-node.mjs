@@ -146,15 +146,13 @@ export function bundleCjsForNode(entries, outdir, siblings = {}, required = {}) 
  * Bundles `entries` (`{ name: source }`) into `outdir` as `name.js` files that share chunks: code
  * reached only through a dynamic `import()` goes into a chunk loaded when that import runs. Chunk
  * names are the name of the module they start from and a hash of their content, so the same
- * sources give the same files. `siblings` names imports left to another build's files
- * (`siblingBundles`); `extension` is the files' (`.mjs` where dist/ is CommonJS). Nothing is
- * written: the result's `outputFiles` are the files.
+ * sources give the same files. `extension` is the files' (`.mjs` where dist/ is CommonJS).
+ * Nothing is written: the result's `outputFiles` are the files.
  */
-export function bundleSplitForNode(entries, outdir, siblings = {}, extension = '.js') {
+export function bundleSplitForNode(entries, outdir, extension = '.js') {
   return build({
     ...NODE_ESM,
     outExtension: { '.js': extension },
-    plugins: [...NODE_ESM.plugins, siblingBundles(siblings)],
     entryPoints: entries,
     outdir,
     splitting: true,

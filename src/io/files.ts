@@ -2,12 +2,12 @@ import { ConfigurationError } from '../engine/errors.js'
 import { jsonSyntaxError, MAX_FILE_BYTES, parseJsonText } from './json-text.js'
 import { nodeRequire } from './node-require.js'
 
-// The synchronous calls, taken with require. `refine` reads three small files and nothing else runs
-// meanwhile, so the thread pool's round trips buy nothing. And an ES import of node:fs or
+// The synchronous calls, taken with require. `refine` reads three small files and nothing else
+// runs meanwhile, so the thread pool's round trips buy nothing. And an ES import of node:fs or
 // node:fs/promises builds a facade that reads every export: its `promises` getter loads
 // fs/promises, which loads readline, the REPL's history, os and the watchers (ten internal modules
-// and four bindings that `refine` never uses). Measured with the same-run benchmark on Node 24, 40 runs: `refine` of
-// the worked example 63 -> 57 ms at the minimum, with bare node at 29 ms.
+// and four bindings that `refine` never uses). Measured with the same-run benchmark on Node 24,
+// 40 runs: `refine` of the worked example 63 -> 57 ms at the minimum, with bare node at 29 ms.
 const { readFileSync, statSync } = nodeRequire('node:fs') as typeof import('node:fs')
 
 /** Reads a UTF-8 text file, with a clear message for a missing, oversized or unreadable one. */
