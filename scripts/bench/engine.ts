@@ -6,6 +6,11 @@
  * - Cold: the first call in a fresh process (catalog index included), one process per sample,
  *   each a small bundle of the engine built for this run; then the median of the calls after it
  *   in the same process (warm).
+ * - Cold, split: where the first call's time goes, in fresh processes of their own (this tree
+ *   only): the steps of `refinePolicy` by hand, in its order, each timed once (the catalog
+ *   index, the universe and U, the refinement, the guarantee checks and, inside them, the second
+ *   refinement for idempotence). Each step runs on code the steps before it have warmed exactly
+ *   as far as they do inside `refinePolicy`.
  * - Per statement: the slope of the warm time over policies of 50 to 200 statements.
  * - In process: the whole `refinePolicy` call, split into the context (universe and U), the
  *   refinement and the guarantee checks (the second refinement for idempotence included).
@@ -104,6 +109,58 @@ for (let i = 0; i < calls; i++) {
 console.log(JSON.stringify({ cold, warm, outcome }))
 `
 
+/** The split: `refinePolicy`'s steps by hand (src/engine/refine.ts), each timed on first run. */
+const splitSource = (engine: string): string => `
+import { readFileSync } from 'node:fs'
+import { bundledCatalog } from ${JSON.stringify(`${engine}/bundled-catalog.ts`)}
+import { catalogIndex } from ${JSON.stringify(`${engine}/catalog.ts`)}
+import { verifyRefinement } from ${JSON.stringify(`${engine}/invariants.ts`)}
+import { hasWildcard } from ${JSON.stringify(`${engine}/actions.ts`)}
+import { actionEntries, readStatements } from ${JSON.stringify(`${engine}/policy.ts`)}
+import { QUOTAS, refineWithContext } from ${JSON.stringify(`${engine}/refine.ts`)}
+import { Universe } from ${JSON.stringify(`${engine}/universe.ts`)}
+import { UnusedSet } from ${JSON.stringify(`${engine}/unused-set.ts`)}
+import { namedActions } from ${JSON.stringify(`${engine}/unused.ts`)}
+const policy = JSON.parse(readFileSync(process.argv[2], 'utf8'))
+const principal = JSON.parse(readFileSync(process.argv[3], 'utf8'))
+const catalog = bundledCatalog()
+const split = {}
+let start = performance.now()
+const lap = (step) => {
+  const now = performance.now()
+  split[step] = now - start
+  start = now
+}
+catalogIndex(catalog)
+lap('index')
+const { statements } = readStatements(policy)
+const literals = statements.flatMap(s => (actionEntries(s) ?? []).filter(e => !hasWildcard(e)))
+const universe = new Universe(catalog, namedActions([principal]), literals, [])
+const context = { universe, unused: UnusedSet.resolve([principal], universe, []) }
+lap('context')
+const result = refineWithContext(policy, context, QUOTAS.managed)
+lap('refinement')
+let again = 0
+verifyRefinement(policy, result, context, d => {
+  const t = performance.now()
+  const r = refineWithContext(d, context, QUOTAS.managed)
+  again += performance.now() - t
+  return r
+})
+lap('checks')
+split.checks -= again
+split.again = again
+console.log(JSON.stringify(split))
+`
+
+const SPLIT_STEPS: readonly [string, string][] = [
+  ['index', 'the catalog index'],
+  ['context', 'universe + U'],
+  ['refinement', 'the refinement'],
+  ['checks', 'the guarantee checks, less:'],
+  ['again', 'the second refinement']
+]
+
 interface Engine {
   readonly name: string
   readonly bundle: string
@@ -134,6 +191,34 @@ async function buildEngines(dir: string): Promise<Engine[]> {
   }
   await build('this tree', resolve('src/engine'))
   return engines
+}
+
+/** The split program of this tree's engine, bundled into `dir`. */
+async function buildSplit(dir: string): Promise<string> {
+  const { bundleForNode } = (await import(
+    pathToFileURL(resolve('scripts/esbuild-node.mjs')).href
+  )) as { bundleForNode: (entry: string, out: string) => Promise<unknown> }
+  const entry = join(dir, 'split.ts')
+  writeFileSync(entry, splitSource(resolve('src/engine')))
+  const bundle = join(dir, 'split.mjs')
+  await bundleForNode(entry, bundle)
+  return bundle
+}
+
+/** The first call's steps, `runs` fresh processes; minimum and median of each step. */
+function coldSplit(label: string, bundle: string, policyFile: string, principalFile: string): void {
+  const runs: Record<string, number>[] = []
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const out = execFileSync('node', [bundle, policyFile, principalFile], { encoding: 'utf8' })
+    runs.push(JSON.parse(out) as Record<string, number>)
+  }
+  console.log(`${label}, the first call split (this tree, ${COLD_RUNS} fresh processes):`)
+  for (const [step, name] of SPLIT_STEPS) {
+    const ms = runs.map(r => r[step] as number)
+    const at = (q: number): number =>
+      [...ms].sort((a, b) => a - b)[Math.floor(q * (ms.length - 1))] as number
+    console.log(`  ${name.padEnd(28)} min ${at(0).toFixed(1)} ms, median ${at(0.5).toFixed(1)} ms`)
+  }
 }
 
 interface ColdSample {
@@ -295,7 +380,9 @@ try {
   }
   const principalFile = write('principal.json', principal)
   const engines = await buildEngines(dir)
-  reportCold('Action "*"', sampleCold(engines, write('star.json', star), principalFile, COLD_RUNS))
+  const starFile = write('star.json', star)
+  reportCold('Action "*"', sampleCold(engines, starFile, principalFile, COLD_RUNS))
+  coldSplit('Action "*"', await buildSplit(dir), starFile, principalFile)
   reportCold(
     `${STATEMENTS} statements of wildcards`,
     sampleCold(engines, write('many.json', statements(STATEMENTS)), principalFile, COLD_RUNS)
