@@ -166,18 +166,23 @@ interface Engine {
   readonly bundle: string
 }
 
-async function buildEngines(dir: string): Promise<Engine[]> {
-  // The project's own bundler, loaded when the benchmark runs (npm run bench runs from the root).
+/** Bundles a program's source into `dir` as `name.mjs`, with the project's own bundler. */
+async function bundleProgram(dir: string, name: string, source: string): Promise<string> {
+  // Loaded when the benchmark runs (npm run bench runs from the root).
   const { bundleForNode } = (await import(
     pathToFileURL(resolve('scripts/esbuild-node.mjs')).href
   )) as { bundleForNode: (entry: string, out: string) => Promise<unknown> }
+  const entry = join(dir, `${name}.ts`)
+  writeFileSync(entry, source)
+  const bundle = join(dir, `${name}.mjs`)
+  await bundleForNode(entry, bundle)
+  return bundle
+}
+
+async function buildEngines(dir: string): Promise<Engine[]> {
   const engines: Engine[] = []
   const build = async (name: string, engine: string): Promise<void> => {
-    const entry = join(dir, `${name}.ts`)
-    writeFileSync(entry, childSource(engine))
-    const bundle = join(dir, `${name}.mjs`)
-    await bundleForNode(entry, bundle)
-    engines.push({ name, bundle })
+    engines.push({ name, bundle: await bundleProgram(dir, name, childSource(engine)) })
   }
   const baseline = process.env.IAM_REFINE_BENCH_BASE
   if (baseline) {
@@ -193,20 +198,17 @@ async function buildEngines(dir: string): Promise<Engine[]> {
   return engines
 }
 
-/** The split program of this tree's engine, bundled into `dir`. */
-async function buildSplit(dir: string): Promise<string> {
-  const { bundleForNode } = (await import(
-    pathToFileURL(resolve('scripts/esbuild-node.mjs')).href
-  )) as { bundleForNode: (entry: string, out: string) => Promise<unknown> }
-  const entry = join(dir, 'split.ts')
-  writeFileSync(entry, splitSource(resolve('src/engine')))
-  const bundle = join(dir, 'split.mjs')
-  await bundleForNode(entry, bundle)
-  return bundle
-}
-
-/** The first call's steps, `runs` fresh processes; minimum and median of each step. */
-function coldSplit(label: string, bundle: string, policyFile: string, principalFile: string): void {
+/**
+ * The first call's steps in `COLD_RUNS` fresh processes of this tree's split program. (The
+ * context is built as `refinePolicy` builds it, less the file's work budget, which only counts.)
+ */
+async function coldSplit(
+  label: string,
+  dir: string,
+  policyFile: string,
+  principalFile: string
+): Promise<void> {
+  const bundle = await bundleProgram(dir, 'split', splitSource(resolve('src/engine')))
   const runs: Record<string, number>[] = []
   for (let i = 0; i < COLD_RUNS; i++) {
     const out = execFileSync('node', [bundle, policyFile, principalFile], { encoding: 'utf8' })
@@ -214,10 +216,7 @@ function coldSplit(label: string, bundle: string, policyFile: string, principalF
   }
   console.log(`${label}, the first call split (this tree, ${COLD_RUNS} fresh processes):`)
   for (const [step, name] of SPLIT_STEPS) {
-    const ms = runs.map(r => r[step] as number)
-    const at = (q: number): number =>
-      [...ms].sort((a, b) => a - b)[Math.floor(q * (ms.length - 1))] as number
-    console.log(`  ${name.padEnd(28)} min ${at(0).toFixed(1)} ms, median ${at(0.5).toFixed(1)} ms`)
+    console.log(`  ${name.padEnd(28)} ${stats(runs.map(r => r[step] as number))}`)
   }
 }
 
@@ -382,7 +381,7 @@ try {
   const engines = await buildEngines(dir)
   const starFile = write('star.json', star)
   reportCold('Action "*"', sampleCold(engines, starFile, principalFile, COLD_RUNS))
-  coldSplit('Action "*"', await buildSplit(dir), starFile, principalFile)
+  await coldSplit('Action "*"', dir, starFile, principalFile)
   reportCold(
     `${STATEMENTS} statements of wildcards`,
     sampleCold(engines, write('many.json', statements(STATEMENTS)), principalFile, COLD_RUNS)
