@@ -65,7 +65,7 @@ describe('word splitting', () => {
   })
 
   it('finds the next word end after any depth as wordBoundaries lists it', () => {
-    // Letters of both cases, digits, the separators names may hold and a non-ASCII letter.
+    // Letters of both cases, digits, the separators names may hold and non-ASCII letters.
     const name = fc.tuple(
       fc.constantFrom('', 's3:', 'ec2:', 'a:', 'A:', '9:'),
       fc.string({
