@@ -28,11 +28,11 @@ import {
   EXIT,
   guarded,
   parseOptions
-} from "./chunk-GASJXQ43.mjs";
+} from "./chunk-RBDZV54H.mjs";
 import {
   parseFindings,
   readJsonFile
-} from "./chunk-XF47WS7M.mjs";
+} from "./chunk-MBW5WFYS.mjs";
 import {
   combineFindings,
   selectPrincipals
@@ -280,8 +280,8 @@ ${CHECK_USAGE}`);
       "--require-aws-agreement needs IAM Access Analyzer recommendations: give findings written by `iam-refine findings export`, or a saved `aws accessanalyzer get-finding-recommendation` response, with --findings"
     );
   }
-  const prove = values["verify-with-aws"] === true ? (await import("./verify-OFNFE4EF.mjs")).awsRefinementVerifier(
-    (await import("./access-analyzer-WPP7OAMN.mjs")).createAccessAnalyzerClient()
+  const prove = values["verify-with-aws"] === true ? (await import("./verify-ISUK4LSN.mjs")).awsRefinementVerifier(
+    (await import("./access-analyzer-FHEHVSHS.mjs")).createAccessAnalyzerClient()
   ) : void 0;
   const files = refineTreeFiles({
     paths,

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   attachRecommendations
-} from "./chunk-MVTKUUPR.mjs";
+} from "./chunk-6BV5BZHR.mjs";
 import {
   awsClientConfig,
   call,
@@ -10,7 +10,7 @@ import {
   exportUnusedAccessFindings,
   exportedFindingsFile,
   paginate
-} from "./chunk-5QYYG3JI.mjs";
+} from "./chunk-DA5RBJWS.mjs";
 import "./chunk-M2GNFQXR.mjs";
 import {
   AwsQueryProtocol,
@@ -86,16 +86,16 @@ import {
   toBase64,
   toUtf8
 } from "./chunk-3LSRESYA.mjs";
-import "./chunk-B2VJCHYO.mjs";
+import "./chunk-JPLLETMU.mjs";
 import {
   mapConcurrent
-} from "./chunk-262MWACK.mjs";
+} from "./chunk-ZYU4R6PG.mjs";
 import {
   EXIT,
   guarded,
   parseOptions
-} from "./chunk-GASJXQ43.mjs";
-import "./chunk-XF47WS7M.mjs";
+} from "./chunk-RBDZV54H.mjs";
+import "./chunk-MBW5WFYS.mjs";
 import "./chunk-2C3UKXPJ.mjs";
 import "./chunk-EDNVQGKR.mjs";
 import "./chunk-ZS2NZTCM.mjs";

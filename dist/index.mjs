@@ -52,13 +52,13 @@ import {
 import {
   filesSource,
   loadFindingsSources
-} from "./chunk-B2VJCHYO.mjs";
+} from "./chunk-JPLLETMU.mjs";
 import {
   catalogFromInput
-} from "./chunk-262MWACK.mjs";
+} from "./chunk-ZYU4R6PG.mjs";
 import {
   parseFindings
-} from "./chunk-XF47WS7M.mjs";
+} from "./chunk-MBW5WFYS.mjs";
 import "./chunk-2C3UKXPJ.mjs";
 import {
   MAX_FILE_BYTES,
@@ -68,7 +68,7 @@ import {
 import "./chunk-ZS2NZTCM.mjs";
 import {
   firstJsonSyntaxError
-} from "./chunk-KUE5U2GC.mjs";
+} from "./chunk-OFSIRHZY.mjs";
 import "./chunk-GO6UHQG7.mjs";
 import {
   ConfigurationError,
@@ -3915,8 +3915,8 @@ async function gitHubClients(inputs, world) {
   return createGitHubClients(inputs.githubToken, world.logger, world.env.GITHUB_API_URL);
 }
 async function awsVerifier() {
-  const { awsRefinementVerifier } = await import("./verify-OFNFE4EF.mjs");
-  const { createAccessAnalyzerClient } = await import("./access-analyzer-WPP7OAMN.mjs");
+  const { awsRefinementVerifier } = await import("./verify-ISUK4LSN.mjs");
+  const { createAccessAnalyzerClient } = await import("./access-analyzer-FHEHVSHS.mjs");
   return awsRefinementVerifier(createAccessAnalyzerClient());
 }
 async function sweepRepository(inputs, world) {
@@ -4349,8 +4349,8 @@ async function loadFindings(inputs, pr, client, workspace, logger, trust) {
     );
   }
   if (inputs.analyzerArn) {
-    const { recommendingAccessAnalyzerSource } = await import("./recommendations-NLYQXHFK.mjs");
-    const { createAccessAnalyzerClient } = await import("./access-analyzer-WPP7OAMN.mjs");
+    const { recommendingAccessAnalyzerSource } = await import("./recommendations-A52NBME5.mjs");
+    const { createAccessAnalyzerClient } = await import("./access-analyzer-FHEHVSHS.mjs");
     sources.push(
       recommendingAccessAnalyzerSource(createAccessAnalyzerClient(), {
         analyzerArn: inputs.analyzerArn,

@@ -146,10 +146,10 @@ export function bundleCjsForNode(entries, outdir, siblings = {}, required = {}) 
  * Bundles `entries` (`{ name: source }`) into `outdir` as `name.js` files that share chunks: code
  * reached only through a dynamic `import()` goes into a chunk loaded when that import runs. Chunk
  * names are the name of the module they start from and a hash of their content, so the same
- * sources give the same files. `extension` is the files' (`.mjs` where dist/ is CommonJS).
+ * sources give the same files. `extension` is the files' (`.mjs`: dist/ is CommonJS).
  * Nothing is written: the result's `outputFiles` are the files.
  */
-export function bundleSplitForNode(entries, outdir, extension = '.js') {
+export function bundleSplitForNode(entries, outdir, extension) {
   return build({
     ...NODE_ESM,
     outExtension: { '.js': extension },

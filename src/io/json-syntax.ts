@@ -27,7 +27,7 @@ export function firstJsonSyntaxError(body: string): JsonSyntaxProblem | undefine
 }
 
 /** 1-based line and column of an offset. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1
   let lineStart = 0
   for (let i = 0; i < offset && i < text.length; i++) {

@@ -1,0 +1,35 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  POLL_FIRST_DELAY_MS,
+  POLL_MAX_DELAY_MS,
+  RECOMMENDATIONS_TIME_LIMIT_MS,
+  RECOMMENDATION_CONCURRENCY,
+  STEPS_PER_PAGE,
+  attachRecommendations,
+  fetchRecommendations,
+  recommendingAccessAnalyzerSource
+} from "./chunk-6BV5BZHR.mjs";
+import "./chunk-DA5RBJWS.mjs";
+import "./chunk-M2GNFQXR.mjs";
+import "./chunk-SUY63WVC.mjs";
+import "./chunk-2FUNREKX.mjs";
+import "./chunk-2CWEX36R.mjs";
+import "./chunk-KKAK7Q5Q.mjs";
+import "./chunk-OYMLWL2Y.mjs";
+import "./chunk-3LSRESYA.mjs";
+import "./chunk-ZYU4R6PG.mjs";
+import "./chunk-MBW5WFYS.mjs";
+import "./chunk-EDNVQGKR.mjs";
+import "./chunk-ZS2NZTCM.mjs";
+import "./chunk-SYRML5ZZ.mjs";
+import "./chunk-NNKK245H.mjs";
+export {
+  POLL_FIRST_DELAY_MS,
+  POLL_MAX_DELAY_MS,
+  RECOMMENDATIONS_TIME_LIMIT_MS,
+  RECOMMENDATION_CONCURRENCY,
+  STEPS_PER_PAGE,
+  attachRecommendations,
+  fetchRecommendations,
+  recommendingAccessAnalyzerSource
+};
