@@ -2,7 +2,12 @@
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    // The build of yaml the bundles hold (scripts/esbuild-node.mjs, yamlWithoutHooks), so that the
+    // tests run the same parser as dist/.
+    '^yaml$': '<rootDir>/node_modules/yaml/browser/dist/index.js'
+  },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }]
   },

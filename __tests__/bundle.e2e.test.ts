@@ -380,6 +380,46 @@ describe('the lazily loaded paths, run from a copy of dist/ without node_modules
     })
   }, 30_000)
 
+  it('check of a YAML template: stdout is the report alone, whatever LOG_TOKENS and LOG_STREAM say', async () => {
+    // yaml's build for Node prints every token to stdout when LOG_TOKENS is set (and reads the
+    // variable once per token); the bundles hold its build without those hooks.
+    const template = join(root, 'template.yaml')
+    writeFileSync(
+      template,
+      [
+        'Resources:',
+        '  MyRole:',
+        '    Type: AWS::IAM::Role',
+        '    Properties:',
+        '      Policies:',
+        '        - PolicyName: p',
+        '          PolicyDocument:',
+        '            Statement:',
+        '              - Effect: Allow',
+        '                Action: "s3:Get*"',
+        '                Resource: "*"',
+        ''
+      ].join('\n')
+    )
+    const args = [
+      'check',
+      template,
+      '--findings',
+      join(article, 'unused.json'),
+      '--principal',
+      'arn:aws:iam::123456789012:role/MyRole',
+      '--catalog',
+      join(article, 'catalog-2024.json'),
+      '--format',
+      'json'
+    ]
+    const plain = await cli(...args)
+    expect(plain.code).toBe(1) // the control: unused permissions found and reported
+    expect(JSON.stringify(JSON.parse(plain.out))).toContain('s3:GetObject*')
+    const hooked = await cliWith({ LOG_TOKENS: '1', LOG_STREAM: '1' }, ...args)
+    expect(hooked).toEqual(plain)
+  }, 30_000)
+
   it('check --verify-with-aws (the verifier chunk)', async () => {
     aws.reset()
     const policy = join(root, 'MyRole.json')

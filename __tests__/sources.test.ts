@@ -984,6 +984,31 @@ describe('parsing', () => {
     )
     expect(parsed.ok).toBe(true)
   })
+
+  it('reads !!binary as base64 and reports text that is not, with its line and column', () => {
+    // The parser is yaml's build without Node's hooks, in the bundles and here (jest.config.js).
+    // It decodes with atob, which rejects what Buffer would have skipped.
+    const template = (blob: string): string =>
+      [
+        'Resources:',
+        '  Role:',
+        '    Type: AWS::IAM::Role',
+        '    Properties:',
+        `      Blob: !!binary "${blob}"`,
+        '      Policies:',
+        '        - PolicyName: p',
+        '          PolicyDocument:',
+        '            Statement:',
+        '              - {Effect: Allow, Action: "s3:Get*", Resource: "*"}',
+        ''
+      ].join('\n')
+    const honest = findPolicies(template('aGVsbG8='), 't.yaml')
+    expect(honest.status).toBe('policies')
+    expect(honest.policies).toHaveLength(1)
+    const broken = findPolicies(template('@@not base64@@'), 't.yaml')
+    expect(broken).toMatchObject({ status: 'malformed', line: 5, column: 13 })
+    expect(broken.message).toContain('is not valid YAML')
+  })
 })
 
 describe('Serverless Framework service files', () => {

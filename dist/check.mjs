@@ -6,7 +6,7 @@ import {
   sarifResults,
   toSarif,
   unifiedDiff
-} from "./chunk-Y3W2732V.mjs";
+} from "./chunk-JDY4KXFJ.mjs";
 import {
   TotalsCounter,
   hasUnused
@@ -22,7 +22,7 @@ import {
   refinePolicy,
   refineTreeFiles,
   writeFileAtomically
-} from "./chunk-M6J4JKKQ.mjs";
+} from "./chunk-DQN7PTTG.mjs";
 import "./chunk-LQBJJJ4V.mjs";
 import {
   EXIT,

@@ -16,7 +16,7 @@ import {
   readConfigFile,
   toSarif,
   unifiedDiff
-} from "./chunk-Y3W2732V.mjs";
+} from "./chunk-JDY4KXFJ.mjs";
 import {
   buildReport,
   hasUnused,
@@ -44,7 +44,7 @@ import {
   withAwsAgreement,
   withAwsProof,
   withholdDisagreements
-} from "./chunk-M6J4JKKQ.mjs";
+} from "./chunk-DQN7PTTG.mjs";
 import {
   code,
   text

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   serveTasks,
   workerRefiner
-} from "./chunk-M6J4JKKQ.mjs";
+} from "./chunk-DQN7PTTG.mjs";
 import "./chunk-LQBJJJ4V.mjs";
 import "./chunk-2C3UKXPJ.mjs";
 import "./chunk-EDNVQGKR.mjs";

@@ -2,7 +2,8 @@
 // docs generator all run on Node with their dependencies inside, as ES modules, except the command
 // line's dispatcher and `refine`, which are CommonJS (docs/adr/0022-bundle-layout.md).
 import { build } from 'esbuild'
-import { relative } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** The repository, which the importers a map of siblings names are relative to. */
@@ -34,6 +35,33 @@ const sideEffectFree = {
   }
 }
 
+/**
+ * yaml's build for Node reads `process.env.LOG_TOKENS` for every token it parses, a debugging hook
+ * that prints each token to stdout when set (and `LOG_STREAM` for every document). Node reads the
+ * environment through a C++ call, about 280 ns each time: in a 5,000-file `check` run in process
+ * that read was 7.8% of the CPU time. With the variable set, the tokens would also be mixed into
+ * our own stdout, the JSON and SARIF reports included. The package's other build (its exports'
+ * `default`, for environments without Node's `process`) is the same code as ES modules, without
+ * the hooks; it decodes a `!!binary` scalar with `atob`, which rejects what is not base64, where
+ * Buffer skipped it. That build is the one we bundle, and the one the tests run (jest.config.js).
+ * ADR 22 has the measurements.
+ */
+const yamlWithoutHooks = {
+  name: 'yaml-without-hooks',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, async args => {
+      const manifest = await build.resolve('yaml/package.json', {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir
+      })
+      if (manifest.errors.length > 0) return manifest
+      const { exports } = JSON.parse(readFileSync(manifest.path, 'utf8'))
+      return { path: join(dirname(manifest.path), exports['.'].default) }
+    })
+  }
+}
+
 const NODE_ESM = {
   bundle: true,
   platform: 'node',
@@ -43,7 +71,7 @@ const NODE_ESM = {
   mainFields: ['module', 'main'],
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [sideEffectFree],
+  plugins: [sideEffectFree, yamlWithoutHooks],
   // Bundled CommonJS dependencies call require(); ESM has none unless we make one.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
