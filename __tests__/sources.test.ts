@@ -985,28 +985,38 @@ describe('parsing', () => {
     expect(parsed.ok).toBe(true)
   })
 
-  it('reads !!binary as base64 and reports text that is not, with its line and column', () => {
-    // The parser is yaml's build without Node's hooks, in the bundles and here (jest.config.js).
-    // It decodes with atob, which rejects what Buffer would have skipped.
-    const template = (blob: string): string =>
+  it('does not read a policy file with a !!binary or !!timestamp scalar, and says where it is', () => {
+    // yaml decodes such a scalar to bytes or a Date, whose text is not what the policy allows:
+    // `!!binary Kg==` is `*`. Made a string it would read `42` (the bytes) or `*` (a Buffer).
+    const template = (action: string, key = 'Action'): string =>
       [
         'Resources:',
         '  Role:',
         '    Type: AWS::IAM::Role',
         '    Properties:',
-        `      Blob: !!binary "${blob}"`,
         '      Policies:',
         '        - PolicyName: p',
         '          PolicyDocument:',
         '            Statement:',
-        '              - {Effect: Allow, Action: "s3:Get*", Resource: "*"}',
+        `              - {Effect: Allow, ${key}: ${action}, Resource: "*"}`,
         ''
       ].join('\n')
-    const honest = findPolicies(template('aGVsbG8='), 't.yaml')
+    const honest = findPolicies(template('"s3:Get*"'), 't.yaml')
     expect(honest.status).toBe('policies')
     expect(honest.policies).toHaveLength(1)
-    const broken = findPolicies(template('@@not base64@@'), 't.yaml')
-    expect(broken).toMatchObject({ status: 'malformed', line: 5, column: 13 })
+    for (const [action, key, tag] of [
+      ['!!binary Kg==', 'Action', '!!binary'],
+      ['!!binary czM6R2V0Kg==', 'Action', '!!binary'],
+      ['!!timestamp 2012-10-17', 'Action', '!!timestamp'],
+      ['"s3:Get*"', '!!binary QWN0aW9u', '!!binary']
+    ] as const) {
+      const scan = findPolicies(template(action, key), 't.yaml')
+      expect(scan).toMatchObject({ status: 'malformed', line: 9 })
+      expect(scan.message).toContain(`holds a ${tag} value`)
+    }
+    // Not base64 at all: yaml's own error (atob rejects it), also with its place.
+    const broken = findPolicies(template('!!binary "@@not base64@@"'), 't.yaml')
+    expect(broken).toMatchObject({ status: 'malformed', line: 9 })
     expect(broken.message).toContain('is not valid YAML')
   })
 })

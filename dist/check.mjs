@@ -6,7 +6,7 @@ import {
   sarifResults,
   toSarif,
   unifiedDiff
-} from "./chunk-JDY4KXFJ.mjs";
+} from "./chunk-TVQZNLCJ.mjs";
 import {
   TotalsCounter,
   hasUnused
@@ -22,7 +22,7 @@ import {
   refinePolicy,
   refineTreeFiles,
   writeFileAtomically
-} from "./chunk-DQN7PTTG.mjs";
+} from "./chunk-MWKLRQEU.mjs";
 import "./chunk-LQBJJJ4V.mjs";
 import {
   EXIT,

@@ -16,7 +16,7 @@ import {
   readConfigFile,
   toSarif,
   unifiedDiff
-} from "./chunk-JDY4KXFJ.mjs";
+} from "./chunk-TVQZNLCJ.mjs";
 import {
   buildReport,
   hasUnused,
@@ -44,7 +44,7 @@ import {
   withAwsAgreement,
   withAwsProof,
   withholdDisagreements
-} from "./chunk-DQN7PTTG.mjs";
+} from "./chunk-MWKLRQEU.mjs";
 import {
   code,
   text

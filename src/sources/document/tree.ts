@@ -268,7 +268,7 @@ function parseYamlWith(
       for (const pair of node.items) {
         const k = pair.key as YamlNode | null
         const keyRange = k?.range ?? [start, start]
-        const key = isScalar(k) ? String(k.value) : k === null ? '' : '[complex key]'
+        const key = isScalar(k) ? String(primitiveOf(k)) : k === null ? '' : '[complex key]'
         const value =
           pair.value === null || pair.value === undefined
             ? emptyScalar(keyRange[1])
@@ -304,16 +304,9 @@ function parseYamlWith(
     if (isScalar(node)) {
       const s = node as Scalar
       const [start, end] = s.range ?? [fallback, fallback]
-      const value = s.value
       const out: ScalarNode = {
         kind: 'scalar',
-        value:
-          typeof value === 'string' ||
-          typeof value === 'number' ||
-          typeof value === 'boolean' ||
-          value === null
-            ? value
-            : String(value),
+        value: primitiveOf(s),
         style: scalarStyle(s.type),
         start,
         end,
@@ -324,7 +317,13 @@ function parseYamlWith(
     }
     return emptyScalar(fallback)
   }
-  const root = convert(doc.contents, 0)
+  let root: SourceNode
+  try {
+    root = convert(doc.contents, 0)
+  } catch (error) {
+    if (!(error instanceof TypedScalar)) throw error
+    return { ok: false, message: error.message, offset: error.offset }
+  }
   for (const { node, yaml } of aliases) {
     const target = yaml.resolve(doc)
     node.target = target ? built.get(target as YamlNode) : undefined
@@ -333,6 +332,37 @@ function parseYamlWith(
     ok: true,
     tree: { syntax: 'yaml', text, root, eol: eolOf(text), usesAliases: aliases.length > 0 }
   }
+}
+
+/**
+ * A scalar yaml read as something other than text, a number, a boolean or null: the YAML 1.1
+ * types yaml resolves when asked by tag, `!!binary` (bytes) and `!!timestamp` (a Date). What
+ * such a value means to CloudFormation is not ours to guess, and its text is not what it says:
+ * `!!binary Kg==` is `*`. Turning it into a string would make a policy read as something other
+ * than what it allows, so the file is not read.
+ */
+class TypedScalar extends Error {
+  constructor(
+    readonly tag: string,
+    readonly offset: number
+  ) {
+    super(`holds a ${tag} value, which is read as neither text nor a number; not read`)
+  }
+}
+
+/** A scalar's value, which must be text, a number, a boolean or null (TypedScalar otherwise). */
+function primitiveOf(node: Scalar): string | number | boolean | null {
+  const value = node.value
+  if (
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    value === null
+  ) {
+    return value
+  }
+  const tag = (node.tag ?? 'typed').replace(/^tag:yaml\.org,2002:/, '!!')
+  throw new TypedScalar(tag, node.range?.[0] ?? 0)
 }
 
 /** A block collection's range ends after its last line break; the node ends before it. */
