@@ -1,12 +1,19 @@
+import { readFileSync } from 'node:fs'
+
+/**
+ * yaml's build that the bundles hold (scripts/esbuild-node.mjs, yamlWithoutHooks): its exports'
+ * `default`, read from its package.json the same way, so that the tests run the parser dist/ does.
+ */
+const yamlEntry = JSON.parse(readFileSync('node_modules/yaml/package.json', 'utf8')).exports['.']
+  .default
+
 /** Jest in ESM mode; ts-jest only strips types (type-checking is `npm run typecheck`). */
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1',
-    // The build of yaml the bundles hold (scripts/esbuild-node.mjs, yamlWithoutHooks), so that the
-    // tests run the same parser as dist/.
-    '^yaml$': '<rootDir>/node_modules/yaml/browser/dist/index.js'
+    '^yaml$': `<rootDir>/node_modules/yaml/${yamlEntry.replace(/^\.\//, '')}`
   },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }]

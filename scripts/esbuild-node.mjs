@@ -37,14 +37,16 @@ const sideEffectFree = {
 
 /**
  * yaml's build for Node reads `process.env.LOG_TOKENS` for every token it parses, a debugging hook
- * that prints each token to stdout when set (and `LOG_STREAM` for every document). Node reads the
- * environment through a C++ call, about 280 ns each time: in a 5,000-file `check` run in process
- * that read was 7.8% of the CPU time. With the variable set, the tokens would also be mixed into
- * our own stdout, the JSON and SARIF reports included. The package's other build (its exports'
- * `default`, for environments without Node's `process`) is the same code as ES modules, without
- * the hooks; it decodes a `!!binary` scalar with `atob`, which rejects what is not base64, where
- * Buffer skipped it. That build is the one we bundle, and the one the tests run (jest.config.js).
- * ADR 22 has the measurements.
+ * that prints each token to stdout when set (and `LOG_STREAM` per top-level token). Node reads the
+ * environment through a C++ call, about 280 ns each time: in a CPU profile of a 5,000-file `check`
+ * run in process, the function that reads it had the largest self time, 7.8% of the whole. With
+ * the variable set, the tokens would also be mixed into our own stdout, the JSON and SARIF reports
+ * included. The package's other build (its exports' `default`, for environments without Node's
+ * `process`) is the same code as ES modules, without the hooks; it decodes a `!!binary` scalar
+ * with `atob`, which rejects what is not base64, where Buffer skipped it
+ * (src/sources/document/tree.ts reads no such scalar either way). That build is the one we bundle,
+ * and the one the tests run (jest.config.js). Only the package's main entry is mapped: nothing
+ * imports `yaml/util`, which would bring the Node build back. ADR 22 has the measurements.
  */
 const yamlWithoutHooks = {
   name: 'yaml-without-hooks',
@@ -56,8 +58,13 @@ const yamlWithoutHooks = {
         resolveDir: args.resolveDir
       })
       if (manifest.errors.length > 0) return manifest
-      const { exports } = JSON.parse(readFileSync(manifest.path, 'utf8'))
-      return { path: join(dirname(manifest.path), exports['.'].default) }
+      const entry = JSON.parse(readFileSync(manifest.path, 'utf8')).exports?.['.']?.default
+      if (typeof entry !== 'string') {
+        throw new Error(
+          `${manifest.path}: no "default" entry in exports["."]; see yamlWithoutHooks`
+        )
+      }
+      return { path: join(dirname(manifest.path), entry) }
     })
   }
 }
