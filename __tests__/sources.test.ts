@@ -413,6 +413,21 @@ describe('escaped keys still name a policy', () => {
     expect(findPolicies(yaml, 'p.yaml').policies).toHaveLength(1)
     // Broken, with escapes: reported as malformed rather than passed over.
     expect(findPolicies('{"Statem\\u0065nt": [', 'p.json').status).toBe('malformed')
+    // YAML's other spellings: an eight-digit escape, and an escaped line break that joins the
+    // word's two halves (in an explicit key, `? ...`). Each reads as a policy, and broken (a duplicate key, which yaml refuses
+    // and CloudFormation may accept) is reported rather than passed over.
+    for (const key of ['"Statem\\U00000065nt"', '? "Statem\\\n  ent"\n']) {
+      const text = `Version: "2012-10-17"\n${key}:\n  - {Effect: Allow, Action: s3:GetObject, Resource: "*"}\n`
+      expect(text).not.toContain('Statement')
+      expect(findPolicies(text, 'p.yaml').policies).toHaveLength(1)
+      expect(findPolicies(`${text}Version: again\n`, 'p.yaml').status).toBe('malformed')
+    }
+    // A broken template that grants access by a managed policy alone is reported too.
+    const managed =
+      'Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess\n'
+    expect(findPolicies(managed, 't.yaml').status).toBe('malformed')
+    // A broken file with a backslash but no such escape is still not taken for a policy.
+    expect(findPolicies('a: "C:\\\\dir"\nb: [\n', 'values.yaml').status).toBe('none')
   })
 })
 
@@ -985,11 +1000,11 @@ describe('parsing', () => {
     expect(parsed.ok).toBe(true)
   })
 
-  it('does not read a policy file with a !!binary or !!timestamp scalar, and says where it is', () => {
-    // yaml decodes such a scalar to bytes or a Date, whose text is not what the policy allows:
-    // `!!binary Kg==` is `*`. Made a string it would read `42` (the bytes) or `*` (a Buffer).
-    const template = (action: string, key = 'Action'): string =>
+  it('does not read a file with a node of a YAML type beyond the core schema, and says where', () => {
+    // `!!binary Kg==` is `*`: made a string it would read `42` (the bytes) or `*` (a Buffer's text).
+    const template = (action: string, key = 'Action', head = ''): string =>
       [
+        head,
         'Resources:',
         '  Role:',
         '    Type: AWS::IAM::Role',
@@ -1004,20 +1019,52 @@ describe('parsing', () => {
     const honest = findPolicies(template('"s3:Get*"'), 't.yaml')
     expect(honest.status).toBe('policies')
     expect(honest.policies).toHaveLength(1)
-    for (const [action, key, tag] of [
-      ['!!binary Kg==', 'Action', '!!binary'],
-      ['!!binary czM6R2V0Kg==', 'Action', '!!binary'],
-      ['!!timestamp 2012-10-17', 'Action', '!!timestamp'],
-      ['"s3:Get*"', '!!binary QWN0aW9u', '!!binary']
+    expect(findPolicies(template('!!str "s3:Get*"'), 't.yaml').status).toBe('policies')
+    for (const [action, key, what, head] of [
+      ['!!binary Kg==', 'Action', 'a !!binary value', ''],
+      ['!!binary czM6R2V0Kg==', 'Action', 'a !!binary value', ''],
+      ['!!timestamp 2012-10-17', 'Action', 'a !!timestamp value', ''],
+      ['"s3:Get*"', '!!binary QWN0aW9u', 'a !!binary value', ''],
+      ['!!binary ["s3:Get*"]', 'Action', 'a !!binary value', ''],
+      ['!!set {"s3:Get*": null}', 'Action', 'a !!set value', ''],
+      ['!!omap [{"s3:Get*": 1}]', 'Action', 'a !!omap value', ''],
+      // a %TAG directive makes !If a tag of another vocabulary, which would read as a plain list
+      [
+        '!If [IsProd, "s3:Get*", "ec2:*"]',
+        'Action',
+        'a node tagged tag:example.com,2000:If',
+        '%TAG ! tag:example.com,2000:\n---'
+      ],
+      // YAML 1.1 reads an unquoted date as a timestamp and `<<` as a merge key
+      ['2012-10-17', 'Action', 'a timestamp', '%YAML 1.1\n---'],
+      ['"s3:Get*", <<: {}', 'Action', 'a merge key (<<)', '%YAML 1.1\n---']
     ] as const) {
-      const scan = findPolicies(template(action, key), 't.yaml')
-      expect(scan).toMatchObject({ status: 'malformed', line: 9 })
-      expect(scan.message).toContain(`holds a ${tag} value`)
+      const scan = findPolicies(template(action, key, head), 't.yaml')
+      expect({ action, key, ...scan }).toMatchObject({
+        action,
+        key,
+        status: 'malformed',
+        line: head === '' ? 10 : 11,
+        message: expect.stringContaining(`holds ${what} (only YAML's core types`)
+      })
     }
     // Not base64 at all: yaml's own error (atob rejects it), also with its place.
     const broken = findPolicies(template('!!binary "@@not base64@@"'), 't.yaml')
-    expect(broken).toMatchObject({ status: 'malformed', line: 9 })
+    expect(broken).toMatchObject({ status: 'malformed', line: 10 })
     expect(broken.message).toContain('is not valid YAML')
+    // Reported whether or not the file looks like a policy: the words a typed node could hide
+    // cannot be searched for, so a file that names a role only in base64 is not passed over.
+    const hidden = [
+      'Resources:',
+      '  Role:',
+      '    Type: !!binary QVdTOjpJQU06OlJvbGU=',
+      '    Properties:',
+      '      ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]',
+      ''
+    ].join('\n')
+    expect(findPolicies(hidden, 't.yaml')).toMatchObject({ status: 'malformed', line: 3 })
+    // A file without any of the words that can hold a policy is still not parsed at all.
+    expect(findPolicies('a: !!binary aGk=\n', 'values.yaml').status).toBe('none')
   })
 })
 

@@ -6,7 +6,7 @@ import {
   sarifResults,
   toSarif,
   unifiedDiff
-} from "./chunk-TVQZNLCJ.mjs";
+} from "./chunk-FE55STP2.mjs";
 import {
   TotalsCounter,
   hasUnused
@@ -22,7 +22,7 @@ import {
   refinePolicy,
   refineTreeFiles,
   writeFileAtomically
-} from "./chunk-MWKLRQEU.mjs";
+} from "./chunk-OX5EVVQK.mjs";
 import "./chunk-LQBJJJ4V.mjs";
 import {
   EXIT,

@@ -16,7 +16,7 @@ import {
   readConfigFile,
   toSarif,
   unifiedDiff
-} from "./chunk-TVQZNLCJ.mjs";
+} from "./chunk-FE55STP2.mjs";
 import {
   buildReport,
   hasUnused,
@@ -44,7 +44,7 @@ import {
   withAwsAgreement,
   withAwsProof,
   withholdDisagreements
-} from "./chunk-MWKLRQEU.mjs";
+} from "./chunk-OX5EVVQK.mjs";
 import {
   code,
   text

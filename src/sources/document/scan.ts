@@ -70,10 +70,10 @@ function scanText(
   if (!parsed.ok && syntax === 'json') {
     // YAML in flow style also starts with `{`: read it as YAML before calling it malformed
     const yaml = parseSource(text, 'yaml')
-    if (yaml.ok) [parsed, syntax] = [yaml, 'yaml']
+    if (yaml.ok || yaml.wellFormed) [parsed, syntax] = [yaml, 'yaml']
   }
   if (!parsed.ok) {
-    if (!included && !looksLikePolicy(text) && !isServerlessFile(file)) {
+    if (!included && !parsed.wellFormed && !looksLikePolicy(text) && !isServerlessFile(file)) {
       return { scan: { ...empty, status: 'none' } }
     }
     const { line, column } = new LineIndex(text).position(parsed.offset)
@@ -106,9 +106,12 @@ function scanText(
 
 /** Whether a text that failed to parse was meant as a policy or a template, so it is reported. */
 export function looksLikePolicy(text: string): boolean {
-  const escaped = /\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}/.test(text)
+  // JSON's and YAML's escapes that can spell a letter of a key, and YAML's escaped line break,
+  // which joins the two halves of a word in a double-quoted string
+  const escaped = /\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}|\\U[0-9a-fA-F]{8}|\\\r?\n/.test(text)
+  // a template may grant access by managed policies or SAM's policy templates alone
   return (
-    (/\bStatement\b/.test(text) || escaped) &&
+    (/\bStatement\b|ManagedPolicyArns|AWS::Serverless/.test(text) || escaped) &&
     (/\bEffect\b/.test(text) ||
       /AWS::/.test(text) ||
       /AWSTemplateFormatVersion/.test(text) ||

@@ -85,7 +85,16 @@ export interface SourceTree {
 
 export type ParseOutcome =
   | { readonly ok: true; readonly tree: SourceTree }
-  | { readonly ok: false; readonly message: string; readonly offset: number }
+  | {
+      readonly ok: false
+      readonly message: string
+      readonly offset: number
+      /**
+       * The text is valid YAML but holds a node that is not read (TypedNode): whether it holds a
+       * policy cannot be told, so it is reported as malformed even when it does not look like one.
+       */
+      readonly wellFormed?: true
+    }
 
 /** Deeper nesting than this is refused before parsing: both parsers recurse, and yaml can abort. */
 export const MAX_NESTING = 200
@@ -268,7 +277,7 @@ function parseYamlWith(
       for (const pair of node.items) {
         const k = pair.key as YamlNode | null
         const keyRange = k?.range ?? [start, start]
-        const key = isScalar(k) ? String(primitiveOf(k)) : k === null ? '' : '[complex key]'
+        const key = isScalar(k) ? keyOf(k) : k === null ? '' : '[complex key]'
         const value =
           pair.value === null || pair.value === undefined
             ? emptyScalar(keyRange[1])
@@ -321,8 +330,8 @@ function parseYamlWith(
   try {
     root = convert(doc.contents, 0)
   } catch (error) {
-    if (!(error instanceof TypedScalar)) throw error
-    return { ok: false, message: error.message, offset: error.offset }
+    if (!(error instanceof TypedNode)) throw error
+    return { ok: false, message: error.message, offset: error.offset, wellFormed: true }
   }
   for (const { node, yaml } of aliases) {
     const target = yaml.resolve(doc)
@@ -335,23 +344,45 @@ function parseYamlWith(
 }
 
 /**
- * A scalar yaml read as something other than text, a number, a boolean or null: the YAML 1.1
- * types yaml resolves when asked by tag, `!!binary` (bytes) and `!!timestamp` (a Date). What
- * such a value means to CloudFormation is not ours to guess, and its text is not what it says:
- * `!!binary Kg==` is `*`. Turning it into a string would make a policy read as something other
- * than what it allows, so the file is not read.
+ * A node yaml read as a YAML type beyond text, numbers, booleans, null, lists and mappings: a
+ * `!!binary` scalar is bytes, `!!timestamp` a Date, `!!set`, `!!omap` and `!!pairs` collections
+ * of their own, a merge key (`<<` under `%YAML 1.1`) a symbol, and a `%TAG` directive can turn
+ * `!If` into a tag that is no CloudFormation short form. What such a node means to CloudFormation
+ * is not ours to guess, and its text is not what it says: `!!binary Kg==` is `*`. Read as text it
+ * would make a policy say something other than what it allows, so the file is not read, and it
+ * is reported whether or not it looks like a policy (`wellFormed`).
  */
-class TypedScalar extends Error {
+class TypedNode extends Error {
   constructor(
-    readonly tag: string,
+    what: string,
     readonly offset: number
   ) {
-    super(`holds a ${tag} value, which is read as neither text nor a number; not read`)
+    super(
+      `holds ${what} (only YAML's core types are read: text, numbers, booleans, null, lists, ` +
+        'mappings); not read'
+    )
   }
 }
 
-/** A scalar's value, which must be text, a number, a boolean or null (TypedScalar otherwise). */
+/** The tags of YAML's core schema, which only say what the node already is. */
+const CORE_TAGS = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map(t => `tag:yaml.org,2002:${t}`)
+)
+
+/** Refuses (TypedNode) a node whose tag is neither a short form (`!Ref`) nor a core one. */
+function checkTag(node: { tag?: string; range?: readonly number[] | null }): void {
+  const tag = node.tag
+  if (tag === undefined || tag.startsWith('!') || CORE_TAGS.has(tag)) return
+  const short = tag.replace(/^tag:yaml\.org,2002:/, '!!')
+  throw new TypedNode(
+    `a ${short === tag ? `node tagged ${tag}` : `${short} value`}`,
+    node.range?.[0] ?? 0
+  )
+}
+
+/** A scalar's value, which must be text, a number, a boolean or null (TypedNode otherwise). */
 function primitiveOf(node: Scalar): string | number | boolean | null {
+  checkTag(node)
   const value = node.value
   if (
     typeof value === 'string' ||
@@ -361,8 +392,20 @@ function primitiveOf(node: Scalar): string | number | boolean | null {
   ) {
     return value
   }
-  const tag = (node.tag ?? 'typed').replace(/^tag:yaml\.org,2002:/, '!!')
-  throw new TypedScalar(tag, node.range?.[0] ?? 0)
+  const what =
+    value instanceof Date
+      ? 'a timestamp'
+      : typeof value === 'symbol'
+        ? 'a merge key (<<)'
+        : value instanceof Uint8Array
+          ? 'binary data'
+          : 'a typed value'
+  throw new TypedNode(what, node.range?.[0] ?? 0)
+}
+
+/** A mapping key as text: a scalar's value (TypedNode for a typed one). */
+function keyOf(node: Scalar): string {
+  return String(primitiveOf(node))
 }
 
 /** A block collection's range ends after its last line break; the node ends before it. */
@@ -372,7 +415,11 @@ function trimEnd(text: string, start: number, end: number): number {
   return e
 }
 
-function props(node: { tag?: string; anchor?: string }): { tag?: string; anchor?: string } {
+function props(node: { tag?: string; anchor?: string; range?: readonly number[] | null }): {
+  tag?: string
+  anchor?: string
+} {
+  checkTag(node)
   const out: { tag?: string; anchor?: string } = {}
   if (node.tag && node.tag.startsWith('!') && !node.tag.startsWith('!!')) out.tag = node.tag
   if (node.anchor) out.anchor = node.anchor
