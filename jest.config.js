@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs'
  * yaml's build that the bundles hold (scripts/esbuild-node.mjs, yamlWithoutHooks): its exports'
  * `default`, read from its package.json the same way, so that the tests run the parser dist/ does.
  */
-const yamlEntry = JSON.parse(readFileSync('node_modules/yaml/package.json', 'utf8')).exports['.']
-  .default
+const yamlManifest = new URL('./node_modules/yaml/package.json', import.meta.url)
+const yamlEntry = JSON.parse(readFileSync(yamlManifest, 'utf8')).exports['.'].default
 
 /** Jest in ESM mode; ts-jest only strips types (type-checking is `npm run typecheck`). */
 export default {
