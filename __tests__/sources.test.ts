@@ -414,8 +414,9 @@ describe('escaped keys still name a policy', () => {
     // Broken, with escapes: reported as malformed rather than passed over.
     expect(findPolicies('{"Statem\\u0065nt": [', 'p.json').status).toBe('malformed')
     // YAML's other spellings: an eight-digit escape, and an escaped line break that joins the
-    // word's two halves (in an explicit key, `? ...`). Each reads as a policy, and broken (a duplicate key, which yaml refuses
-    // and CloudFormation may accept) is reported rather than passed over.
+    // word's two halves (in an explicit key, `? ...`). Each reads as a policy, and broken (a
+    // duplicate key, which yaml refuses and CloudFormation may accept) is reported rather than
+    // passed over.
     for (const key of ['"Statem\\U00000065nt"', '? "Statem\\\n  ent"\n']) {
       const text = `Version: "2012-10-17"\n${key}:\n  - {Effect: Allow, Action: s3:GetObject, Resource: "*"}\n`
       expect(text).not.toContain('Statement')
@@ -1063,8 +1064,15 @@ describe('parsing', () => {
       ''
     ].join('\n')
     expect(findPolicies(hidden, 't.yaml')).toMatchObject({ status: 'malformed', line: 3 })
-    // A file without any of the words that can hold a policy is still not parsed at all.
-    expect(findPolicies('a: !!binary aGk=\n', 'values.yaml').status).toBe('none')
+    // Nor when every word is hidden: a !!binary value or a directive line makes the file read.
+    const allHidden = hidden.replace('ManagedPolicyArns', '!!binary TWFuYWdlZFBvbGljeUFybnM=')
+    expect(allHidden).not.toMatch(/Statement|Effect|AWS::|ManagedPolicyArns/)
+    expect(findPolicies(allHidden, 't.yaml')).toMatchObject({ status: 'malformed', line: 3 })
+    expect(findPolicies('a: !!binary aGk=\n', 'values.yaml')).toMatchObject({ status: 'malformed' })
+    const renamed = '%TAG !b! tag:yaml.org,2002:bin\n---\nType: !b!ary QVdTOjpJQU06OlJvbGU=\n'
+    expect(findPolicies(renamed, 't.yaml')).toMatchObject({ status: 'malformed', line: 3 })
+    // A file without any of the words that can hold a policy, or hide one, is not parsed at all.
+    expect(findPolicies('a: !Ref aGk=\nb: [\n', 'values.yaml').status).toBe('none')
   })
 })
 

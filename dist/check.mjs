@@ -6,7 +6,7 @@ import {
   sarifResults,
   toSarif,
   unifiedDiff
-} from "./chunk-FE55STP2.mjs";
+} from "./chunk-LBY47CHX.mjs";
 import {
   TotalsCounter,
   hasUnused
@@ -22,7 +22,7 @@ import {
   refinePolicy,
   refineTreeFiles,
   writeFileAtomically
-} from "./chunk-OX5EVVQK.mjs";
+} from "./chunk-SYRK4TRT.mjs";
 import "./chunk-LQBJJJ4V.mjs";
 import {
   EXIT,

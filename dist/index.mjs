@@ -16,7 +16,7 @@ import {
   readConfigFile,
   toSarif,
   unifiedDiff
-} from "./chunk-FE55STP2.mjs";
+} from "./chunk-LBY47CHX.mjs";
 import {
   buildReport,
   hasUnused,
@@ -44,7 +44,7 @@ import {
   withAwsAgreement,
   withAwsProof,
   withholdDisagreements
-} from "./chunk-OX5EVVQK.mjs";
+} from "./chunk-SYRK4TRT.mjs";
 import {
   code,
   text

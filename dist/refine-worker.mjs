@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   serveTasks,
   workerRefiner
-} from "./chunk-OX5EVVQK.mjs";
+} from "./chunk-SYRK4TRT.mjs";
 import "./chunk-LQBJJJ4V.mjs";
 import "./chunk-2C3UKXPJ.mjs";
 import "./chunk-EDNVQGKR.mjs";

@@ -49,6 +49,12 @@ export interface ScanOptions {
  * a key can also be spelled with escapes (`"Statem\u0065nt"`), so a file with a backslash is read.
  */
 const POLICY_WORDS = ['Statement', 'statements', 'Effect', 'AWS::Serverless', 'ManagedPolicyArns']
+/**
+ * What else can hide those words from a search of the text: a `!!binary` value (base64; written
+ * under another handle, `!b!binary`, or verbatim, the word is still there) and a directive line,
+ * which can rename the tags. Such a file is read, and its typed nodes make it reported.
+ */
+const MAY_HIDE_WORDS = /binary|^%/m
 
 function scanText(
   text: string,
@@ -62,7 +68,12 @@ function scanText(
     }
   }
   const included = (options.included ?? []).length > 0
-  if (!included && !POLICY_WORDS.some(w => text.includes(w)) && !text.includes('\\')) {
+  if (
+    !included &&
+    !POLICY_WORDS.some(w => text.includes(w)) &&
+    !text.includes('\\') &&
+    !MAY_HIDE_WORDS.test(text)
+  ) {
     return { scan: { ...empty, status: 'none' } }
   }
   let syntax = detectSyntax(text)

@@ -313,13 +313,14 @@ function parseYamlWith(
     if (isScalar(node)) {
       const s = node as Scalar
       const [start, end] = s.range ?? [fallback, fallback]
+      const tagged = props(s) // before the value: a refused tag names the node best
       const out: ScalarNode = {
         kind: 'scalar',
         value: primitiveOf(s),
         style: scalarStyle(s.type),
         start,
         end,
-        ...props(s)
+        ...tagged
       }
       built.set(s, out)
       return out
@@ -380,9 +381,11 @@ function checkTag(node: { tag?: string; range?: readonly number[] | null }): voi
   )
 }
 
-/** A scalar's value, which must be text, a number, a boolean or null (TypedNode otherwise). */
+/**
+ * A scalar's value, which must be text, a number, a boolean or null (TypedNode otherwise): what
+ * is left once its tag is checked, a date or a merge key that `%YAML 1.1` reads without a tag.
+ */
 function primitiveOf(node: Scalar): string | number | boolean | null {
-  checkTag(node)
   const value = node.value
   if (
     typeof value === 'string' ||
@@ -397,14 +400,13 @@ function primitiveOf(node: Scalar): string | number | boolean | null {
       ? 'a timestamp'
       : typeof value === 'symbol'
         ? 'a merge key (<<)'
-        : value instanceof Uint8Array
-          ? 'binary data'
-          : 'a typed value'
+        : 'a typed value'
   throw new TypedNode(what, node.range?.[0] ?? 0)
 }
 
-/** A mapping key as text: a scalar's value (TypedNode for a typed one). */
+/** A mapping key as text (TypedNode for a typed one; keys do not go through `props`). */
 function keyOf(node: Scalar): string {
+  checkTag(node)
   return String(primitiveOf(node))
 }
 
